@@ -1,0 +1,34 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+
+/**
+ * The few SQL differences between backends, kept here so services never
+ * write dialect SQL. This is the SQLite/libSQL implementation.
+ */
+export const dialect = {
+  /** Case-insensitive equality. */
+  equalsIgnoreCase: (column: SQLWrapper, value: string): SQL =>
+    sql`lower(${column}) = lower(${value})`,
+  /** Case-insensitive substring match. */
+  containsIgnoreCase: (column: SQLWrapper, value: string): SQL =>
+    sql`lower(${column}) like ${`%${escapeLike(value.toLowerCase())}%`} escape '\\'`,
+  /** True when the error is a unique-constraint violation. */
+  isUniqueViolation: (error: unknown): boolean => {
+    const text = errorText(error);
+    return text.includes("UNIQUE constraint failed") || text.includes("SQLITE_CONSTRAINT_UNIQUE");
+  },
+  isForeignKeyViolation: (error: unknown): boolean =>
+    errorText(error).includes("FOREIGN KEY constraint failed"),
+};
+
+export type Dialect = typeof dialect;
+
+function errorText(error: unknown): string {
+  let text = "";
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    text += ` ${(e as { message?: string }).message ?? ""} ${(e as { code?: string }).code ?? ""}`;
+    if (text.length > 4000) break;
+  }
+  return text;
+}
+
+export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);

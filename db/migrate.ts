@@ -1,0 +1,56 @@
+import type { Client } from "@libsql/client";
+import { type Migration, migrations as all } from "./migrations";
+
+const BREAKPOINT = "--> statement-breakpoint";
+
+/**
+ * Applies pending migrations in order, each in its own write transaction.
+ * BEGIN IMMEDIATE serialises concurrent starters (several instances on one
+ * database): the second one waits, then sees the migration applied.
+ * Returns the ids it applied.
+ */
+export async function migrate(client: Client, migrations: Migration[] = all): Promise<string[]> {
+  await client.execute(
+    "CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)",
+  );
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const tx = await client.transaction("write");
+    try {
+      const done = await tx.execute({
+        sql: "SELECT 1 FROM _migrations WHERE id = ?",
+        args: [migration.id],
+      });
+      if (done.rows.length === 0) {
+        for (const statement of migration.sql.split(BREAKPOINT)) {
+          if (statement.trim()) await tx.execute(statement);
+        }
+        await tx.execute({
+          sql: "INSERT INTO _migrations (id, applied_at) VALUES (?, ?)",
+          args: [migration.id, Date.now()],
+        });
+        applied.push(migration.id);
+      }
+      await tx.commit();
+    } catch (error) {
+      await tx.rollback();
+      throw new Error(`migration ${migration.id} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    } finally {
+      tx.close();
+    }
+  }
+  return applied;
+}
+
+/** True when every known migration is recorded as applied. */
+export async function migrationsApplied(client: Client): Promise<boolean> {
+  try {
+    const result = await client.execute("SELECT id FROM _migrations");
+    const done = new Set(result.rows.map((r) => String(r.id)));
+    return all.every((m) => done.has(m.id));
+  } catch {
+    return false;
+  }
+}

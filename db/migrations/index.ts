@@ -1,0 +1,13 @@
+/**
+ * Migrations, embedded into the binary as text. Append new files here in
+ * order; an applied migration is never edited. Statements are separated by
+ * `--> statement-breakpoint` (drizzle-kit's convention).
+ */
+import core from "./0001_core.sql" with { type: "text" };
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [{ id: "0001_core", sql: core }];

@@ -1,0 +1,79 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, json, tenantId, timestamp } from "./columns";
+
+export const tenants = sqliteTable("tenants", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  createdAt: timestamp("created_at").notNull(),
+});
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    name: text("name").notNull(),
+    /** First characters of the key, safe to show and log. */
+    keyPrefix: text("key_prefix").notNull(),
+    /** SHA-256 of the whole key; the key itself is never stored. */
+    keyHash: text("key_hash").notNull(),
+    permissions: json<string[]>("permissions").notNull(),
+    rateLimit: integer("rate_limit"),
+    expiresAt: timestamp("expires_at"),
+    revokedAt: timestamp("revoked_at"),
+    lastUsedAt: timestamp("last_used_at"),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("api_keys_hash_idx").on(t.keyHash), index("api_keys_tenant_idx").on(t.tenantId)],
+);
+
+/** Field-level change: old → new. */
+export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
+
+export const activityLog = sqliteTable(
+  "activity_log",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    changes: json<FieldChanges>("changes").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    syncSeq: integer("sync_seq").notNull(),
+  },
+  (t) => [
+    index("activity_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("activity_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("activity_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.syncSeq),
+  ],
+);
+
+/**
+ * Transactional outbox: every event is written in the same transaction as the
+ * change it describes; `seq` is commit order. `body` is the exact JSON that
+ * webhook consumers receive and that signatures cover.
+ */
+export const outboxEvents = sqliteTable(
+  "outbox_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    tenantId: tenantId(),
+    eventType: text("event_type").notNull(),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    body: text("body").notNull(),
+    occurredAt: timestamp("occurred_at").notNull(),
+  },
+  (t) => [index("outbox_tenant_seq_idx").on(t.tenantId, t.seq)],
+);
+
+/** Named monotonic counters (the global sync sequence lives here). */
+export const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});

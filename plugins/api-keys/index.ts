@@ -1,0 +1,83 @@
+import { Elysia, t } from "elysia";
+import { type AppContext, authMacros, errorResponses, forbidden, invalid, type Principal } from "../../src/core";
+import { findTenant } from "../tenants";
+import { ApiKey, CreateApiKey, CreatedApiKey, TenantQuery } from "./model";
+import { createKey, listKeys, revokeKey } from "./service";
+
+export { createKey, listKeys, revokeKey } from "./service";
+
+/**
+ * The tenant a key-management call acts on: the admin names it with
+ * `tenant_id`; a key with keys:manage acts on its own tenant only.
+ */
+async function targetTenant(ctx: AppContext, principal: Principal, tenantId?: string) {
+  if (principal.kind === "key") {
+    if (tenantId && tenantId !== principal.tenantId) {
+      const named = await findTenant(ctx.db, tenantId).catch(() => null);
+      if (named?.id !== principal.tenantId) throw forbidden("A key can only manage its own tenant's keys");
+    }
+    return principal.tenantId;
+  }
+  if (!tenantId) throw invalid("/tenant_id", "is required with the admin token");
+  return (await findTenant(ctx.db, tenantId)).id;
+}
+
+/** API keys, exactly as seed 001: create (key shown once), list, revoke. */
+export const apiKeysPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.api-keys" })
+    .use(authMacros)
+    .post(
+      "/api-keys",
+      async ({ body, query, principal, set }) => {
+        const tenantId = await targetTenant(ctx, principal, query.tenant_id);
+        set.status = 201;
+        return createKey(
+          ctx.db,
+          {
+            tenantId,
+            name: body.name,
+            permissions: body.permissions,
+            expiresInDays: body.expires_in_days,
+            rateLimit: body.rate_limit,
+          },
+          ctx.clock.now(),
+        );
+      },
+      {
+        adminOr: "keys:manage",
+        query: TenantQuery,
+        body: CreateApiKey,
+        response: { 201: CreatedApiKey, ...errorResponses },
+        detail: { summary: "Create an API key (the key is shown only once)", tags: ["api-keys"] },
+      },
+    )
+    .get(
+      "/api-keys",
+      async ({ query, principal }) => {
+        const tenantId = await targetTenant(ctx, principal, query.tenant_id);
+        const api_keys = await listKeys(ctx.db, tenantId);
+        return { api_keys, total: api_keys.length };
+      },
+      {
+        adminOr: "keys:manage",
+        query: TenantQuery,
+        response: { 200: t.Object({ api_keys: t.Array(ApiKey), total: t.Integer() }), ...errorResponses },
+        detail: { summary: "List API keys (never the keys themselves)", tags: ["api-keys"] },
+      },
+    )
+    .delete(
+      "/api-keys/:key_id",
+      async ({ params, query, principal }) => {
+        const tenantId = await targetTenant(ctx, principal, query.tenant_id);
+        const revoked = await revokeKey(ctx.db, tenantId, params.key_id, ctx.clock.now());
+        ctx.keys.invalidate(revoked.id);
+        return revoked;
+      },
+      {
+        adminOr: "keys:manage",
+        query: TenantQuery,
+        params: t.Object({ key_id: t.String() }),
+        response: { 200: ApiKey, ...errorResponses },
+        detail: { summary: "Revoke an API key (effective at once)", tags: ["api-keys"] },
+      },
+    );

@@ -1,0 +1,38 @@
+import { t } from "elysia";
+
+export const ApiKey = t.Object({
+  id: t.String({ format: "uuid" }),
+  tenant_id: t.String(),
+  name: t.String(),
+  key_prefix: t.String({ description: "First characters of the key, to recognise it" }),
+  permissions: t.Array(t.String()),
+  rate_limit: t.Union([t.Integer(), t.Null()], { description: "Requests per minute; null = server default" }),
+  created_at: t.String({ format: "date-time" }),
+  expires_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
+  last_used_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
+  revoked_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
+});
+
+export const CreatedApiKey = t.Composite([
+  ApiKey,
+  t.Object({ key: t.String({ description: "The key itself. Shown only once: save it." }) }),
+]);
+
+export const CreateApiKey = t.Object({
+  name: t.String({ minLength: 1, maxLength: 200 }),
+  permissions: t.Array(t.String(), {
+    minItems: 1,
+    description:
+      "Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*`",
+  }),
+  expires_in_days: t.Optional(
+    t.Union([t.Integer({ minimum: 1, maximum: 36500 }), t.Null()], { description: "null = never expires" }),
+  ),
+  rate_limit: t.Optional(t.Union([t.Integer({ minimum: 1 }), t.Null()])),
+});
+
+export const TenantQuery = t.Object({
+  tenant_id: t.Optional(
+    t.String({ description: "Tenant id or name (required with the admin token)" }),
+  ),
+});

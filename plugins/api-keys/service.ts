@@ -1,0 +1,87 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { apiKeys } from "../../db/schema";
+import {
+  displayPrefix,
+  generateApiKey,
+  invalid,
+  isKnownPermission,
+  iso,
+  newId,
+  notFound,
+  sha256Hex,
+} from "../../src/core";
+
+export interface NewKey {
+  tenantId: string;
+  name: string;
+  permissions: string[];
+  expiresInDays?: number | null;
+  rateLimit?: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export const keyView = (row: typeof apiKeys.$inferSelect) => ({
+  id: row.id,
+  tenant_id: row.tenantId,
+  name: row.name,
+  key_prefix: row.keyPrefix,
+  permissions: row.permissions,
+  rate_limit: row.rateLimit,
+  created_at: row.createdAt.toISOString(),
+  expires_at: iso(row.expiresAt),
+  last_used_at: iso(row.lastUsedAt),
+  revoked_at: iso(row.revokedAt),
+});
+
+/** Creates a key; the clear key is returned here once and stored only as its hash. */
+export async function createKey(db: Database, input: NewKey, now: Date) {
+  input.permissions.forEach((p, i) => {
+    if (!isKnownPermission(p)) throw invalid(`/permissions/${i}`, `unknown permission "${p}"`);
+  });
+  const key = generateApiKey();
+  const row = {
+    id: newId(),
+    tenantId: input.tenantId,
+    name: input.name,
+    keyPrefix: displayPrefix(key),
+    keyHash: sha256Hex(key),
+    permissions: [...new Set(input.permissions)],
+    rateLimit: input.rateLimit ?? null,
+    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
+    revokedAt: null,
+    lastUsedAt: null,
+    createdAt: now,
+  };
+  await db.transaction((tx) => tx.insert(apiKeys).values(row));
+  return { ...keyView(row), key };
+}
+
+export async function listKeys(db: Database, tenantId: string) {
+  const rows = await db.read
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, tenantId))
+    .orderBy(asc(apiKeys.createdAt));
+  return rows.map(keyView);
+}
+
+/** Revokes a key of the tenant; revoking twice keeps the first time. */
+export async function revokeKey(db: Database, tenantId: string, keyId: string, now: Date) {
+  const row = await db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, keyId), eq(apiKeys.tenantId, tenantId)));
+    if (!found) throw notFound(`API key ${keyId}`);
+    if (found.revokedAt) return found;
+    const [updated] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(eq(apiKeys.id, keyId))
+      .returning();
+    return updated;
+  });
+  return keyView(row);
+}

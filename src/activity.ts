@@ -1,0 +1,75 @@
+import type { WriteTx } from "../db/client";
+import { activityLog, type FieldChanges } from "../db/schema";
+import { emit, type EventInput, nextSyncSeq } from "./events";
+import { newId } from "./ids";
+
+/** Who made a change: an API key, the operator (admin token or CLI), or crmd itself. */
+export interface Actor {
+  type: "api_key" | "admin" | "system";
+  id: string | null;
+  name: string | null;
+}
+
+export const systemActor: Actor = { type: "system", id: null, name: "crmd" };
+
+/** Field-level differences between two API representations. */
+export function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  ignore: readonly string[] = ["updated_at"],
+): FieldChanges {
+  const changes: FieldChanges = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (ignore.includes(key)) continue;
+    const oldValue = before?.[key] ?? null;
+    const newValue = after?.[key] ?? null;
+    if (JSON.stringify(oldValue) !== JSON.stringify(newValue))
+      changes[key] = { old: oldValue, new: newValue };
+  }
+  return changes;
+}
+
+export interface ChangeRecord {
+  tenantId: string;
+  actor: Actor;
+  entityType: string;
+  entityId: string;
+  /** created | updated | deleted | stage_changed | … */
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: Date;
+  /** Events to emit with this change (entity fields filled in from the record). */
+  events?: Array<Pick<EventInput, "type" | "data" | "metadata">>;
+}
+
+/**
+ * Writes the activity-log row and the events of one change inside the
+ * caller's transaction: the change, its history and its events commit
+ * together or not at all.
+ */
+export async function recordChange(tx: WriteTx, change: ChangeRecord): Promise<void> {
+  await tx.insert(activityLog).values({
+    id: newId(),
+    tenantId: change.tenantId,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    action: change.action,
+    actorType: change.actor.type,
+    actorId: change.actor.id,
+    actorName: change.actor.name,
+    changes: diff(change.before, change.after),
+    createdAt: change.at,
+    syncSeq: await nextSyncSeq(tx),
+  });
+  for (const event of change.events ?? []) {
+    await emit(tx, {
+      ...event,
+      tenantId: change.tenantId,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      occurredAt: change.at,
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Elysia } from "elysia";
+import { plugins } from "../plugins";
+import { API_PREFIX, authenticate } from "./auth";
+import type { AppContext } from "./context";
+import { ApiError, badRequest } from "./errors";
+import { health } from "./health";
+import { errorResponse } from "./http-errors";
+import { requestState, setRequestState } from "./request-state";
+import { swagger } from "./swagger";
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
+
+function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  const end = url.indexOf("?", start);
+  return end === -1 ? url.slice(start) : url.slice(start, end);
+}
+
+function tooLarge(limit: number) {
+  return new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
+}
+
+/** Parses JSON bodies ourselves: malformed JSON is a 400, other media types a 415. */
+async function parseBody(request: Request, contentType: string, limit: number) {
+  const type = contentType.split(";")[0].trim().toLowerCase();
+  if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") return;
+  if (type !== "" && type !== "application/json" && !type.endsWith("+json"))
+    throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type ${type} is not supported; send application/json`);
+  const text = await request.text();
+  if (text.length > limit) throw tooLarge(limit);
+  if (text.trim() === "") return type === "" ? undefined : null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("Malformed JSON body");
+  }
+}
+
+/** Builds the HTTP application: core hooks, health, Swagger, and every domain plugin. */
+export function createApp(ctx: AppContext) {
+  const { config, logger } = ctx;
+  const api = new Elysia({ prefix: API_PREFIX });
+  for (const plugin of plugins) api.use(plugin(ctx));
+
+  return new Elysia({ name: "crmd" })
+    .onRequest(async ({ request, set }) => {
+      const incoming = request.headers.get("x-request-id");
+      const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : Bun.randomUUIDv7();
+      const state = { requestId, startedAt: performance.now(), principal: null };
+      setRequestState(request, state);
+      set.headers["x-request-id"] = requestId;
+      const length = Number(request.headers.get("content-length") ?? 0);
+      const isUpload = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+      if (length > (isUpload ? config.uploadLimit : config.bodyLimit))
+        throw tooLarge(isUpload ? config.uploadLimit : config.bodyLimit);
+      if (pathOf(request.url).startsWith(API_PREFIX)) {
+        (state as { principal: unknown }).principal = await authenticate(
+          ctx,
+          request,
+          set.headers as Record<string, string>,
+        );
+      }
+    })
+    .onParse(({ request, contentType }) => {
+      if (BODYLESS.has(request.method)) return;
+      return parseBody(request, contentType ?? "", config.bodyLimit);
+    })
+    .onError(({ code, error, set, request }) => {
+      const state = requestState(request);
+      return errorResponse(
+        code,
+        error,
+        set.headers as Record<string, string>,
+        state?.requestId ?? "",
+        logger,
+      );
+    })
+    .onAfterResponse(({ request, set, response }) => {
+      const state = requestState(request);
+      const principal = state?.principal;
+      const status = response instanceof Response ? response.status : set.status;
+      logger.info("request", {
+        request_id: state?.requestId,
+        method: request.method,
+        path: pathOf(request.url),
+        status,
+        duration_ms: state ? Math.round((performance.now() - state.startedAt) * 100) / 100 : undefined,
+        key_prefix: principal?.kind === "key" ? principal.keyPrefix : principal?.kind,
+        tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
+      });
+    })
+    .use(swagger())
+    .use(health(ctx))
+    .use(api);
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,113 @@
+import { timingSafeEqual } from "node:crypto";
+import { Elysia } from "elysia";
+import type { Actor } from "./activity";
+import type { AppContext } from "./context";
+import { ApiError, forbidden, unauthorized } from "./errors";
+import { sha256Hex } from "./ids";
+import { type Principal, requestState } from "./request-state";
+import type { Scope } from "./scopes";
+
+export const API_PREFIX = "/api/external";
+
+/** OpenAPI security requirement: either header works. */
+export const SECURITY: Array<Record<string, string[]>> = [{ ApiKeyHeader: [] }, { BearerAuth: [] }];
+export const ADMIN_SECURITY: Array<Record<string, string[]>> = [{ AdminToken: [] }];
+
+function presentedCredential(headers: Headers): string | null {
+  const apiKey = headers.get("x-api-key");
+  if (apiKey) return apiKey.trim();
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) return authorization.slice(7).trim();
+  return null;
+}
+
+function isAdminToken(presented: string, adminToken: string | undefined): boolean {
+  if (!adminToken) return false;
+  // Compare digests so the comparison is constant-time whatever the lengths.
+  return timingSafeEqual(
+    Buffer.from(sha256Hex(presented), "hex"),
+    Buffer.from(sha256Hex(adminToken), "hex"),
+  );
+}
+
+/**
+ * Identifies the caller of an `/api/external` request and applies its rate
+ * limit. Runs in onRequest, before body parsing and validation, so a caller
+ * without a valid key only ever sees 401.
+ */
+export async function authenticate(
+  ctx: AppContext,
+  request: Request,
+  headers: Record<string, string | number>,
+): Promise<Principal> {
+  const presented = presentedCredential(request.headers);
+  if (!presented) throw unauthorized("Missing API key: send X-API-Key or Authorization: Bearer");
+  if (isAdminToken(presented, ctx.config.adminToken)) return { kind: "admin" };
+  const principal = await ctx.keys.authenticate(presented);
+  if (!principal) throw unauthorized("Invalid, expired or revoked API key");
+  const limit = principal.rateLimit ?? ctx.config.rateLimit;
+  const decision = ctx.rateLimiter.consume(principal.keyId, limit, ctx.clock.now().getTime());
+  headers["x-ratelimit-limit"] = String(decision.limit);
+  headers["x-ratelimit-remaining"] = String(decision.remaining);
+  headers["x-ratelimit-reset"] = String(decision.reset);
+  if (!decision.allowed) {
+    throw new ApiError(429, "RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded`, undefined, {
+      "retry-after": String(decision.retryAfter),
+    });
+  }
+  return principal;
+}
+
+const principalOf = (request: Request): Principal => {
+  const principal = requestState(request)?.principal;
+  if (!principal) throw unauthorized();
+  return principal;
+};
+
+export const actorOf = (principal: Principal): Actor =>
+  principal.kind === "admin"
+    ? { type: "admin", id: null, name: "admin" }
+    : { type: "api_key", id: principal.keyId, name: principal.keyName };
+
+/**
+ * The auth macros every route declares:
+ * - `scope: "deals:read"` — a tenant API key holding that scope; handlers get
+ *   `tenantId` and `actor`.
+ * - `admin: true` — the operator's admin token only.
+ * - `adminOr: "keys:manage"` — the admin token, or a key with that scope;
+ *   handlers get `principal`.
+ * The checks run in `transform`, before validation (see DESIGN).
+ */
+export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
+  scope: (required: Scope) => ({
+    detail: { security: SECURITY },
+    transform({ request }) {
+      const principal = principalOf(request);
+      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+      if (!principal.scopes.has(required)) throw forbidden(`Missing permission: ${required}`);
+    },
+    resolve({ request }) {
+      const principal = principalOf(request);
+      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+      return { tenantId: principal.tenantId, actor: actorOf(principal) };
+    },
+  }),
+  admin: (enabled: boolean) => ({
+    detail: { security: ADMIN_SECURITY },
+    transform({ request }) {
+      if (enabled && principalOf(request).kind !== "admin")
+        throw forbidden("This endpoint needs the admin token");
+    },
+  }),
+  adminOr: (required: Scope) => ({
+    detail: { security: [...ADMIN_SECURITY, ...SECURITY] },
+    transform({ request }) {
+      const principal = principalOf(request);
+      if (principal.kind === "key" && !principal.scopes.has(required))
+        throw forbidden(`Missing permission: ${required}`);
+    },
+    resolve({ request }) {
+      return { principal: principalOf(request) };
+    },
+  }),
+});

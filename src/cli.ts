@@ -1,0 +1,153 @@
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
+import { createTenant, findTenant, listTenants } from "../plugins/tenants";
+import type { Config } from "./config";
+import { ConfigError } from "./config";
+import { createDemoTenant } from "./demo";
+import { ApiError } from "./errors";
+import { createLogger } from "./logger";
+import { startServer } from "./server";
+
+export const USAGE = `Usage: crmd [command] [options]
+
+Commands:
+  serve                         Start the server (default)
+  migrate                       Apply database migrations and exit
+  tenants create --name NAME    Create a tenant
+  tenants list                  List tenants
+  keys create --tenant T --name N --scopes a,b [--expires-in-days D] [--rate-limit R]
+                                Create an API key (printed once)
+  keys list --tenant T          List a tenant's keys
+  keys revoke --tenant T KEY_ID Revoke a key
+
+Options (each also read from the env variable shown):
+  --host HOST                   CRMD_HOST (0.0.0.0)
+  --port PORT                   CRMD_PORT or PORT (8080)
+  --database-url URL            CRMD_DATABASE_URL (file:./data/crmd.db)
+  --database-auth-token TOKEN   CRMD_DATABASE_AUTH_TOKEN
+  --admin-token TOKEN           CRMD_ADMIN_TOKEN (unset: admin endpoints answer 401)
+  --log-level LEVEL             CRMD_LOG_LEVEL (info): debug, info, warn, error, silent
+  --rate-limit N                CRMD_RATE_LIMIT (100 requests/minute per key)
+  --body-limit BYTES            CRMD_BODY_LIMIT (1048576)
+  --upload-limit BYTES          CRMD_UPLOAD_LIMIT (26214400)
+  --demo 1|0                    CRMD_DEMO (1: demo tenant on first start)
+  --public-url URL              CRMD_PUBLIC_URL (for the demo curl line)
+  --data-dir DIR                CRMD_DATA_DIR (./data)
+  --webhook-allow-private 1|0   CRMD_WEBHOOK_ALLOW_PRIVATE (0)
+  --webhook-retry-schedule S    CRMD_WEBHOOK_RETRY_SCHEDULE (60,300,900,3600,21600 seconds)
+  --webhook-timeout-ms MS       CRMD_WEBHOOK_TIMEOUT_MS (15000)
+  -h, --help                    Show this help
+  -v, --version                 Show the version
+`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+function required(values: Values, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") throw new ConfigError(`--${name} is required`);
+  return value;
+}
+
+function optionalInt(values: Values, name: string): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < 1)
+    throw new ConfigError(`--${name} must be a positive integer`);
+  return Number(value);
+}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+async function withDatabase<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  try {
+    await migrate(db.client);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve(config: Config): Promise<number> {
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, { logger });
+  if (config.demo) await createDemoTenant(server.ctx, config.publicUrl ?? server.url);
+  let exiting = false;
+  const shutdown = async (signal: string) => {
+    if (exiting) return;
+    exiting = true;
+    logger.info("shutting down", { signal });
+    await server.stop();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  return -1; // keep running
+}
+
+/** Runs one CLI command; returns the exit code (-1: keep the process running). */
+export async function runCommand(positionals: string[], values: Values, config: Config): Promise<number> {
+  const [command = "serve", sub, arg] = positionals;
+  const now = new Date();
+  try {
+    switch (`${command} ${sub ?? ""}`.trim()) {
+      case "serve":
+        return await serve(config);
+      case "migrate":
+        return await withDatabase(config, async (db) => {
+          print({ applied: await migrate(db.client) });
+          return 0;
+        });
+      case "tenants create":
+        return await withDatabase(config, async (db) => {
+          print(await createTenant(db, required(values, "name"), now));
+          return 0;
+        });
+      case "tenants list":
+        return await withDatabase(config, async (db) => {
+          print(await listTenants(db));
+          return 0;
+        });
+      case "keys create":
+        return await withDatabase(config, async (db) => {
+          const tenant = await findTenant(db, required(values, "tenant"));
+          const created = await createKey(
+            db,
+            {
+              tenantId: tenant.id,
+              name: (values.name as string | undefined) ?? "cli key",
+              permissions: required(values, "scopes").split(",").map((s) => s.trim()).filter(Boolean),
+              expiresInDays: optionalInt(values, "expires-in-days"),
+              rateLimit: optionalInt(values, "rate-limit"),
+            },
+            now,
+          );
+          print(created);
+          return 0;
+        });
+      case "keys list":
+        return await withDatabase(config, async (db) => {
+          const tenant = await findTenant(db, required(values, "tenant"));
+          print(await listKeys(db, tenant.id));
+          return 0;
+        });
+      case "keys revoke":
+        return await withDatabase(config, async (db) => {
+          if (!arg) throw new ConfigError("keys revoke needs the key id");
+          const tenant = await findTenant(db, required(values, "tenant"));
+          print(await revokeKey(db, tenant.id, arg, now));
+          return 0;
+        });
+      default:
+        throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) {
+      process.stderr.write(`crmd: ${error.message}\n`);
+      return error.status === 422 ? 2 : 1;
+    }
+    throw error;
+  }
+}

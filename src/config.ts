@@ -1,0 +1,151 @@
+/** Runtime configuration: flags override env, env overrides defaults. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  adminToken?: string;
+  logLevel: LogLevel;
+  /** Requests per minute per API key unless the key sets its own. */
+  rateLimit: number;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+  /** Create the demo tenant on first start with an empty database. */
+  demo: boolean;
+  /** Public base URL used in the demo curl line. */
+  publicUrl?: string;
+  webhookAllowPrivate: boolean;
+  /** Run background workers (webhook dispatcher, scheduler). Tests may turn them off. */
+  workers: boolean;
+  dataDir: string;
+  /** Cron expressions of scheduler jobs, by job name (CRMD_CRON_<JOB>). */
+  cron: Record<string, string>;
+  /** Webhook retry delays in seconds. */
+  webhookRetrySchedule: number[];
+  webhookTimeoutMs: number;
+  /** Largest accepted document upload in bytes. */
+  uploadLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+
+export const DEFAULTS: Config = {
+  host: "0.0.0.0",
+  port: 8080,
+  databaseUrl: "file:./data/crmd.db",
+  logLevel: "info",
+  rateLimit: 100,
+  bodyLimit: 1024 * 1024,
+  demo: true,
+  webhookAllowPrivate: false,
+  workers: true,
+  dataDir: "./data",
+  cron: {},
+  webhookRetrySchedule: [60, 300, 900, 3600, 21600],
+  webhookTimeoutMs: 15_000,
+  uploadLimit: 25 * 1024 * 1024,
+};
+
+/** Flag name (as given on the command line) → env variable it overrides. */
+export const CONFIG_FLAGS = {
+  host: "CRMD_HOST",
+  port: "CRMD_PORT",
+  "database-url": "CRMD_DATABASE_URL",
+  "database-auth-token": "CRMD_DATABASE_AUTH_TOKEN",
+  "admin-token": "CRMD_ADMIN_TOKEN",
+  "log-level": "CRMD_LOG_LEVEL",
+  "rate-limit": "CRMD_RATE_LIMIT",
+  "body-limit": "CRMD_BODY_LIMIT",
+  demo: "CRMD_DEMO",
+  "public-url": "CRMD_PUBLIC_URL",
+  "data-dir": "CRMD_DATA_DIR",
+  "webhook-allow-private": "CRMD_WEBHOOK_ALLOW_PRIVATE",
+  "webhook-retry-schedule": "CRMD_WEBHOOK_RETRY_SCHEDULE",
+  "webhook-timeout-ms": "CRMD_WEBHOOK_TIMEOUT_MS",
+  "upload-limit": "CRMD_UPLOAD_LIMIT",
+} as const;
+
+function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < 1 || value > max) throw new ConfigError(`${name} must be between 1 and ${max}`);
+  return value;
+}
+
+function bool(name: string, raw: string): boolean {
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1/0 or true/false, got "${raw}"`);
+}
+
+function databaseUrl(raw: string): string {
+  if (raw === ":memory:" || /^(file|libsql|https?|wss?):/.test(raw)) return raw;
+  throw new ConfigError(
+    `CRMD_DATABASE_URL must be file:PATH, :memory:, libsql://, http(s):// or ws(s)://, got "${raw}"`,
+  );
+}
+
+/**
+ * Builds the configuration from env and parsed flags (flags win).
+ * Throws ConfigError with a message fit for a human on any bad value.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  flags: Partial<Record<keyof typeof CONFIG_FLAGS, string>> = {},
+): Config {
+  const get = (flag: keyof typeof CONFIG_FLAGS): string | undefined => {
+    const fromFlag = flags[flag];
+    if (fromFlag !== undefined) return fromFlag;
+    const name = CONFIG_FLAGS[flag];
+    if (flag === "port") return env.CRMD_PORT ?? env.PORT;
+    return env[name];
+  };
+  const c: Config = { ...DEFAULTS, cron: {} };
+  const v = (flag: keyof typeof CONFIG_FLAGS) => {
+    const raw = get(flag);
+    return raw === undefined || raw === "" ? undefined : raw;
+  };
+  const host = v("host");
+  if (host) c.host = host;
+  const port = v("port");
+  if (port) c.port = /^0$/.test(port) ? 0 : positiveInt("port", port, 65535);
+  const dataDir = v("data-dir");
+  if (dataDir) c.dataDir = dataDir;
+  const url = v("database-url");
+  c.databaseUrl = url ? databaseUrl(url) : `file:${c.dataDir}/crmd.db`;
+  c.databaseAuthToken = v("database-auth-token");
+  c.adminToken = v("admin-token");
+  const level = v("log-level");
+  if (level) {
+    if (!LOG_LEVELS.includes(level as LogLevel))
+      throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(", ")}, got "${level}"`);
+    c.logLevel = level as LogLevel;
+  }
+  const rate = v("rate-limit");
+  if (rate) c.rateLimit = positiveInt("rate limit", rate);
+  const body = v("body-limit");
+  if (body) c.bodyLimit = positiveInt("body limit", body);
+  const upload = v("upload-limit");
+  if (upload) c.uploadLimit = positiveInt("upload limit", upload);
+  const demo = v("demo");
+  if (demo) c.demo = bool("CRMD_DEMO", demo);
+  c.publicUrl = v("public-url");
+  const allowPrivate = v("webhook-allow-private");
+  if (allowPrivate) c.webhookAllowPrivate = bool("CRMD_WEBHOOK_ALLOW_PRIVATE", allowPrivate);
+  const schedule = v("webhook-retry-schedule");
+  if (schedule)
+    c.webhookRetrySchedule = schedule
+      .split(",")
+      .map((s) => positiveInt("webhook retry schedule entry", s.trim()));
+  const timeout = v("webhook-timeout-ms");
+  if (timeout) c.webhookTimeoutMs = positiveInt("webhook timeout", timeout);
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("CRMD_CRON_") && value)
+      c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;
+  }
+  return c;
+}

@@ -1,0 +1,25 @@
+import type { Database, WriteTx } from "../db/client";
+import type { Clock } from "./clock";
+import type { Config } from "./config";
+import type { KeyStore } from "./keys";
+import type { Logger } from "./logger";
+import type { CountCache } from "./pagination";
+import type { RateLimiter } from "./rate-limit";
+
+/** Everything a plugin gets from the core: one object, built once per server. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  keys: KeyStore;
+  rateLimiter: RateLimiter;
+  counts: CountCache;
+  /**
+   * Runs one write transaction; after it commits, wakes whoever waits for
+   * new outbox events (the webhook dispatcher), so delivery starts at once.
+   */
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** Called after every committed write. */
+  onCommit(listener: () => void): void;
+}

@@ -1,0 +1,42 @@
+/**
+ * The core's public surface: everything a plugin may use. Plugins import
+ * from here (and from db/ for tables), never from each other.
+ */
+export type { Database, ReadDb, WriteTx } from "../db/client";
+export { type Actor, diff, recordChange, systemActor } from "./activity";
+export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
+export type { Clock } from "./clock";
+export type { Config } from "./config";
+export type { AppContext } from "./context";
+export {
+  ApiError,
+  badRequest,
+  conflict,
+  ErrorBody,
+  errorResponses,
+  forbidden,
+  invalid,
+  notFound,
+  unauthorized,
+} from "./errors";
+export {
+  emit,
+  eventTypes,
+  isKnownEventType,
+  nextSyncSeq,
+  registerEventTypes,
+  type EventPayload,
+} from "./events";
+export { iso, newEventId, newId, sha256Hex } from "./ids";
+export type { Logger } from "./logger";
+export {
+  listPage,
+  listResponse,
+  type Page,
+  type PageQuery,
+  pageQuery,
+  parseTime,
+} from "./pagination";
+export type { Principal } from "./request-state";
+export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";
+export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";

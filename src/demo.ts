@@ -1,0 +1,35 @@
+import { count } from "drizzle-orm";
+import { tenants } from "../db/schema";
+import { createKey } from "../plugins/api-keys";
+import { createTenant } from "../plugins/tenants";
+import type { AppContext } from "./context";
+
+/**
+ * On first start with an empty database: a `demo` tenant, sample data and one
+ * API key, printed once with a ready curl line.
+ */
+export async function createDemoTenant(ctx: AppContext, baseUrl: string): Promise<string | null> {
+  const [row] = await ctx.db.read.select({ n: count() }).from(tenants);
+  if (row.n > 0) return null;
+  const now = ctx.clock.now();
+  const tenant = await createTenant(ctx.db, "demo", now);
+  const key = await createKey(
+    ctx.db,
+    { tenantId: tenant.id, name: "demo key", permissions: ["*"] },
+    now,
+  );
+  const banner = [
+    "",
+    "crmd: created the demo tenant with sample data. Its API key (shown only this once):",
+    "",
+    `  ${key.key}`,
+    "",
+    "Try it:",
+    `  curl -H "X-API-Key: ${key.key}" ${baseUrl}/api/external/deals`,
+    `  Swagger UI: ${baseUrl}/swagger`,
+    "",
+  ].join("\n");
+  process.stdout.write(`${banner}\n`);
+  ctx.logger.info("demo tenant created", { tenant_id: tenant.id, key_prefix: key.key_prefix });
+  return key.key;
+}

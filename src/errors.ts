@@ -1,0 +1,53 @@
+import { t } from "elysia";
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error with an HTTP status and a stable machine-readable code; the only kind handlers throw. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+  }
+}
+
+export const badRequest = (detail: string) => new ApiError(400, "BAD_REQUEST", detail);
+export const unauthorized = (detail = "Invalid or missing API key") =>
+  new ApiError(401, "UNAUTHORIZED", detail);
+export const forbidden = (detail = "Insufficient permissions") =>
+  new ApiError(403, "FORBIDDEN", detail);
+export const notFound = (what: string) => new ApiError(404, "NOT_FOUND", `${what} not found`);
+export const conflict = (detail: string) => new ApiError(409, "CONFLICT", detail);
+/** 422 for one field; `path` is a JSON pointer such as `/stage_id`. */
+export const invalid = (path: string, message: string) =>
+  new ApiError(422, "VALIDATION_ERROR", `${path.slice(1) || "request"}: ${message}`, [
+    { path, message },
+  ]);
+
+/** The error body every failure answers with. */
+export const ErrorBody = t.Object(
+  {
+    detail: t.String(),
+    code: t.String(),
+    request_id: t.Optional(t.String()),
+    errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
+  },
+  { $id: "#/components/schemas/Error" },
+);
+
+/** Standard error responses for the OpenAPI document of an authenticated route. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  422: ErrorBody,
+  429: ErrorBody,
+};

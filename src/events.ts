@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import type { WriteTx } from "../db/client";
+import { counters, outboxEvents } from "../db/schema";
+import { newEventId } from "./ids";
+
+/**
+ * Every event type crmd can emit. Plugins add theirs with registerEventTypes;
+ * webhook subscriptions are validated against this catalogue.
+ */
+const catalogue = new Set<string>([
+  // seed 001's table
+  "deal.created",
+  "deal.updated",
+  "deal.stage_changed",
+  "deal.won",
+  "deal.lost",
+  "lead.created",
+  "lead.updated",
+  "lead.qualified",
+  "lead.disqualified",
+  "task.created",
+  "task.completed",
+  "task.overdue",
+  "sla.breach",
+  "sla.warning",
+  "handoff.initiated",
+  "handoff.completed",
+  // DESIGN's additions
+  "deal.deleted",
+  "lead.deleted",
+  "task.updated",
+  "task.deleted",
+]);
+
+export function registerEventTypes(types: readonly string[]): void {
+  for (const type of types) catalogue.add(type);
+}
+
+export const eventTypes = (): string[] => [...catalogue].sort();
+export const isKnownEventType = (type: string): boolean => catalogue.has(type);
+
+export interface EventInput {
+  tenantId: string;
+  type: string;
+  /** Full entity, as the API shows it. */
+  data: unknown;
+  metadata?: Record<string, unknown>;
+  entityType?: string;
+  entityId?: string;
+  /** When the event happened; defaults to now. */
+  occurredAt: Date;
+}
+
+export interface EventPayload {
+  id: string;
+  event_type: string;
+  timestamp: string;
+  tenant_id: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * Records an event in the outbox inside the caller's transaction, so the
+ * change and its event commit together or not at all.
+ */
+export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload> {
+  const payload: EventPayload = {
+    id: newEventId(),
+    event_type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    tenant_id: event.tenantId,
+    data: event.data,
+    metadata: event.metadata ?? {},
+  };
+  await tx.insert(outboxEvents).values({
+    id: payload.id,
+    tenantId: event.tenantId,
+    eventType: event.type,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId ?? null,
+    body: JSON.stringify(payload),
+    occurredAt: event.occurredAt,
+  });
+  return payload;
+}
+
+/**
+ * Next value of the global sync sequence. Writes are serialised, so the
+ * value orders rows by their last change: keyset cursors over it never miss
+ * a row that changes while a client pages.
+ */
+export async function nextSyncSeq(tx: WriteTx): Promise<number> {
+  const [row] = await tx
+    .update(counters)
+    .set({ value: sql`${counters.value} + 1` })
+    .where(sql`${counters.name} = 'sync'`)
+    .returning({ value: counters.value });
+  return row.value;
+}

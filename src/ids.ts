@@ -1,0 +1,11 @@
+/** Time-ordered UUID v7 for every row id. */
+export const newId = (): string => Bun.randomUUIDv7();
+
+/** Event ids carry a prefix so consumers can tell them apart from row ids. */
+export const newEventId = (): string => `evt_${Bun.randomUUIDv7("hex")}`;
+
+/** ISO 8601 UTC with milliseconds and Z, or null. */
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export const sha256Hex = (value: string): string =>
+  new Bun.CryptoHasher("sha256").update(value).digest("hex");

@@ -1,0 +1,122 @@
+import { timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { apiKeys } from "../db/schema";
+import type { Clock } from "./clock";
+import { sha256Hex } from "./ids";
+import type { Logger } from "./logger";
+import { expandPermissions, type Scope } from "./scopes";
+
+export const KEY_PREFIX = "elk_";
+
+/** `elk_` + 32 random bytes (base64url, 43 chars). */
+export function generateApiKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return KEY_PREFIX + Buffer.from(bytes).toString("base64url");
+}
+
+/** What may be shown and logged of a key: `elk_` and its next 8 characters. */
+export const displayPrefix = (key: string): string => key.slice(0, 12);
+
+export interface KeyPrincipal {
+  kind: "key";
+  keyId: string;
+  keyName: string;
+  keyPrefix: string;
+  tenantId: string;
+  scopes: Set<Scope>;
+  rateLimit: number | null;
+}
+
+interface CachedKey {
+  principal: KeyPrincipal;
+  hash: string;
+  expiresAt: number | null;
+  revoked: boolean;
+  fetchedAt: number;
+  lastUsedWritten: number;
+}
+
+/** How long a looked-up key is trusted before re-reading it (other instances' revocations). */
+const CACHE_TTL_MS = 10_000;
+/** last_used_at is written at most this often per key, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves presented keys to principals. Lookups are by SHA-256 (indexed),
+ * confirmed with a constant-time compare, and cached briefly; a revoke in this
+ * process drops the cache entry at once.
+ */
+export class KeyStore {
+  private cache = new Map<string, CachedKey>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  async authenticate(presented: string): Promise<KeyPrincipal | null> {
+    if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return null;
+    const hash = sha256Hex(presented);
+    const now = this.clock.now().getTime();
+    let entry = this.cache.get(hash);
+    if (!entry || now - entry.fetchedAt > CACHE_TTL_MS) {
+      entry = await this.load(hash, now, entry);
+      if (!entry) return null;
+    }
+    if (!timingSafeEqual(Buffer.from(entry.hash), Buffer.from(hash))) return null;
+    if (entry.revoked) return null;
+    if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
+    if (now - entry.lastUsedWritten >= LAST_USED_RESOLUTION_MS) {
+      entry.lastUsedWritten = now;
+      this.touch(entry.principal.keyId, now);
+    }
+    return entry.principal;
+  }
+
+  /** Forget a key at once (after revoke or change). */
+  invalidate(keyId: string): void {
+    for (const [hash, entry] of this.cache)
+      if (entry.principal.keyId === keyId) this.cache.delete(hash);
+  }
+
+  private async load(
+    hash: string,
+    now: number,
+    previous?: CachedKey,
+  ): Promise<CachedKey | undefined> {
+    const [row] = await this.db.read.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+    if (!row) {
+      this.cache.delete(hash);
+      return undefined;
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    const entry: CachedKey = {
+      hash: row.keyHash,
+      expiresAt: row.expiresAt?.getTime() ?? null,
+      revoked: row.revokedAt !== null,
+      fetchedAt: now,
+      lastUsedWritten: previous?.lastUsedWritten ?? row.lastUsedAt?.getTime() ?? 0,
+      principal: {
+        kind: "key",
+        keyId: row.id,
+        keyName: row.name,
+        keyPrefix: row.keyPrefix,
+        tenantId: row.tenantId,
+        scopes: expandPermissions(row.permissions),
+        rateLimit: row.rateLimit,
+      },
+    };
+    this.cache.set(hash, entry);
+    return entry;
+  }
+
+  private touch(keyId: string, now: number) {
+    this.db
+      .transaction((tx) =>
+        tx.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, keyId)),
+      )
+      .catch((error) => this.logger.warn("last_used_at update failed", { key_id: keyId, error }));
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bun
+import { parseArgs } from "node:util";
+import pkg from "../package.json";
+import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
+import { runCommand, USAGE } from "./cli";
+
+/** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
+async function main(argv: string[]): Promise<number> {
+  const configOptions = Object.fromEntries(
+    Object.keys(CONFIG_FLAGS).map((flag) => [flag, { type: "string" as const }]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...configOptions,
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+        tenant: { type: "string" },
+        name: { type: "string" },
+        scopes: { type: "string" },
+        "expires-in-days": { type: "string" },
+        deals: { type: "string" },
+        leads: { type: "string" },
+        tasks: { type: "string" },
+        json: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`crmd: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`crmd ${pkg.version}\n`);
+    return 0;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    const flags = Object.fromEntries(
+      Object.keys(CONFIG_FLAGS)
+        .filter((flag) => typeof values[flag] === "string")
+        .map((flag) => [flag, values[flag] as string]),
+    );
+    const config = loadConfig(process.env, flags);
+    return await runCommand(positionals, values as Record<string, string | boolean | undefined>, config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`crmd: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== -1) process.exit(code);

@@ -1,0 +1,168 @@
+import { and, asc, count, desc, eq, gt, gte, isNull, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { type TSchema, t } from "elysia";
+import type { Database } from "../db/client";
+import { invalid } from "./errors";
+
+/** Query parameters every list accepts (seed 001 plus keyset `cursor`). */
+export const pageQuery = {
+  page: t.Optional(t.Integer({ minimum: 1, default: 1, description: "Page number (default 1)" })),
+  page_size: t.Optional(
+    t.Integer({ minimum: 1, maximum: 500, default: 50, description: "Items per page (1-500)" }),
+  ),
+  since: t.Optional(
+    t.String({
+      description:
+        "ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set)",
+    }),
+  ),
+  cursor: t.Optional(
+    t.String({
+      description:
+        "Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written",
+    }),
+  ),
+};
+
+export interface PageQuery {
+  page?: number;
+  page_size?: number;
+  since?: string;
+  cursor?: string;
+}
+
+/** The list envelope of seed 001, plus `next_cursor` for keyset paging. */
+export const listResponse = <T extends TSchema>(name: string, item: T) =>
+  t.Object({
+    [name]: t.Array(item),
+    total: t.Integer(),
+    page: t.Integer(),
+    page_size: t.Integer(),
+    has_more: t.Boolean(),
+    next_cursor: t.Union([t.String(), t.Null()]),
+  });
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+/** Parses an ISO 8601 timestamp from a query or body field, or answers 422 at `path`. */
+export function parseTime(value: string, path: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    throw invalid(path, "must be an ISO 8601 timestamp, e.g. 2026-01-10T00:00:00Z");
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) throw invalid(path, "is not a valid date");
+  return date;
+}
+
+export const encodeCursor = (seq: number): string => Buffer.from(`s:${seq}`).toString("base64url");
+
+export function decodeCursor(cursor: string): number {
+  if (cursor === "") return 0;
+  const text = Buffer.from(cursor, "base64url").toString();
+  const match = /^s:(\d+)$/.exec(text);
+  if (!match) throw invalid("/cursor", "is not a cursor returned by this API");
+  return Number(match[1]);
+}
+
+/**
+ * `total` per distinct count query, valid while the database is unchanged
+ * (SQLite's data_version moves on any commit, from any process), so a list
+ * read under no writes costs no COUNT.
+ */
+export class CountCache {
+  private version: number | null = null;
+  private counts = new Map<string, number>();
+
+  async get(db: Database, query: { toSQL(): { sql: string; params: unknown[] } }, run: () => Promise<number>) {
+    const version = db.dataVersion();
+    if (version === null) return run();
+    if (version !== this.version) {
+      this.version = version;
+      this.counts.clear();
+    }
+    const { sql, params } = query.toSQL();
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const cached = this.counts.get(key);
+    if (cached !== undefined) return cached;
+    const value = await run();
+    if (this.counts.size > 10_000) this.counts.clear();
+    this.counts.set(key, value);
+    return value;
+  }
+}
+
+/** Columns a table needs to be listed and synced. */
+export type SyncedTable = SQLiteTable & {
+  id: SQLiteColumn;
+  tenantId: SQLiteColumn;
+  createdAt: SQLiteColumn;
+  updatedAt: SQLiteColumn;
+  deletedAt: SQLiteColumn;
+  syncSeq: SQLiteColumn;
+};
+
+export interface ListOptions<Row, Out> {
+  db: Database;
+  counts: CountCache;
+  table: SyncedTable;
+  tenantId: string;
+  filters: Array<SQL | undefined>;
+  query: PageQuery;
+  map: (row: Row) => Out;
+}
+
+/**
+ * One page of a tenant's rows. Plain lists skip deleted rows, newest first;
+ * with `since` or `cursor` the list is a change feed: oldest change first,
+ * tombstones included, `next_cursor` to continue from.
+ */
+export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
+  const { db, table, query } = opts;
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? 50;
+  const syncMode = query.since !== undefined || query.cursor !== undefined;
+  const since = query.since !== undefined ? parseTime(query.since, "/since") : undefined;
+  const afterSeq = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
+
+  const base = and(
+    eq(table.tenantId, opts.tenantId),
+    ...opts.filters,
+    syncMode ? undefined : isNull(table.deletedAt),
+    since ? gte(table.updatedAt, since) : undefined,
+  );
+  const where = afterSeq ? and(base, gt(table.syncSeq, afterSeq)) : base;
+  const offset = afterSeq !== undefined ? 0 : (page - 1) * pageSize;
+  const order = syncMode ? [asc(table.syncSeq)] : [desc(table.createdAt), desc(table.id)];
+
+  const rows = (await db.read
+    .select()
+    .from(table)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize + 1)
+    .offset(offset)) as Row[];
+  const hasMore = rows.length > pageSize;
+  if (hasMore) rows.pop();
+
+  const countQuery = db.read.select({ n: count() }).from(table).where(base);
+  const total = await opts.counts.get(db, countQuery, async () => {
+    const [row] = (await countQuery) as Array<{ n: number }>;
+    return row.n;
+  });
+
+  const last = rows[rows.length - 1] as { syncSeq?: number } | undefined;
+  return {
+    items: rows.map(opts.map),
+    total,
+    page: afterSeq !== undefined ? 1 : page,
+    page_size: pageSize,
+    has_more: hasMore,
+    next_cursor: syncMode ? encodeCursor(last?.syncSeq ?? afterSeq ?? 0) : null,
+  };
+}

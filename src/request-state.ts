@@ -1,0 +1,19 @@
+import type { KeyPrincipal } from "./keys";
+
+export interface AdminPrincipal {
+  kind: "admin";
+}
+export type Principal = KeyPrincipal | AdminPrincipal;
+
+/** Per-request facts gathered before routing (request id, start time, caller). */
+export interface RequestState {
+  requestId: string;
+  startedAt: number;
+  principal: Principal | null;
+}
+
+const states = new WeakMap<Request, RequestState>();
+
+export const setRequestState = (request: Request, state: RequestState) =>
+  states.set(request, state);
+export const requestState = (request: Request): RequestState | undefined => states.get(request);

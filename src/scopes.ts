@@ -1,0 +1,59 @@
+/**
+ * Scopes are `<resource>:read` / `<resource>:write` per domain, plus
+ * `webhooks:manage` and `keys:manage`. Seed 001's coarse permissions are
+ * aliases: `read`, `write`, `webhook`, `*`.
+ */
+export const RESOURCES = [
+  "deals",
+  "leads",
+  "tasks",
+  "pipelines",
+  "partners",
+  "handoffs",
+  "activity",
+  "kpis",
+  "contacts",
+  "companies",
+  "notes",
+  "calendar",
+  "documents",
+  "search",
+] as const;
+
+export type Resource = (typeof RESOURCES)[number];
+export type Scope = `${Resource}:read` | `${Resource}:write` | "webhooks:manage" | "keys:manage";
+
+export const ALL_SCOPES: Scope[] = [
+  ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`] as Scope[]),
+  "webhooks:manage",
+  "keys:manage",
+];
+
+/** Aliases accepted in `permissions`, each standing for a set of scopes. */
+const ALIASES: Record<string, Scope[]> = {
+  "*": ALL_SCOPES,
+  read: ALL_SCOPES.filter((s) => s.endsWith(":read")),
+  write: ALL_SCOPES.filter((s) => s.endsWith(":write")),
+  webhook: ["webhooks:manage"],
+  webhooks: ["webhooks:manage"],
+  // seed 004 calls notes "activities"
+  "activities:write": ["notes:write"],
+  "activities:read": ["notes:read"],
+  ...Object.fromEntries(
+    RESOURCES.map((r) => [`${r}:*`, [`${r}:read`, `${r}:write`] as Scope[]]),
+  ),
+};
+
+export const isKnownPermission = (p: string): boolean =>
+  p in ALIASES || (ALL_SCOPES as string[]).includes(p);
+
+/** Expands granted permissions (scopes and aliases) into the set of scopes they give. */
+export function expandPermissions(permissions: readonly string[]): Set<Scope> {
+  const scopes = new Set<Scope>();
+  for (const p of permissions) {
+    const alias = ALIASES[p];
+    if (alias) for (const s of alias) scopes.add(s);
+    else if ((ALL_SCOPES as string[]).includes(p)) scopes.add(p as Scope);
+  }
+  return scopes;
+}

@@ -1,0 +1,94 @@
+import { type Database, openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { createApp } from "./app";
+import { type Clock, systemClock } from "./clock";
+import type { Config } from "./config";
+import type { AppContext } from "./context";
+import { KeyStore } from "./keys";
+import { createLogger, type Logger } from "./logger";
+import { CountCache } from "./pagination";
+import { FixedWindowRateLimiter } from "./rate-limit";
+import { startWorkers, type Workers } from "./workers";
+
+export interface ContextOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Opens the database, applies migrations and builds the context plugins receive. */
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const applied = await migrate(db.client);
+  if (applied.length) logger.info("migrations applied", { migrations: applied });
+  const listeners: Array<() => void> = [];
+  return {
+    config,
+    db,
+    clock,
+    logger,
+    keys: new KeyStore(db, clock, logger),
+    rateLimiter: new FixedWindowRateLimiter(),
+    counts: new CountCache(),
+    async write(fn) {
+      const result = await db.transaction(fn);
+      for (const listener of listeners) listener();
+      return result;
+    },
+    onCommit(listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+export interface RunningServer {
+  ctx: AppContext;
+  url: string;
+  port: number;
+  /** Stops accepting, finishes in-flight requests, stops workers, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Starts crmd: context, HTTP listener and background workers. */
+export async function startServer(config: Config, options: ContextOptions = {}): Promise<RunningServer> {
+  const ctx = await createContext(config, options);
+  const app = createApp(ctx);
+  const server = Bun.serve({
+    hostname: config.host,
+    port: config.port,
+    // Bun enforces this for chunked bodies too; the app answers 413 itself when Content-Length says so.
+    maxRequestBodySize: Math.max(config.bodyLimit, config.uploadLimit) + 64 * 1024,
+    fetch: (request) => app.handle(request),
+    error: (error) => {
+      ctx.logger.error("server error", { error });
+      return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
+        status: 500,
+        headers: { "content-type": "application/json" },
+      });
+    },
+  });
+  const workers: Workers = config.workers ? await startWorkers(ctx) : { stop: async () => {} };
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  const url = `http://${host}:${server.port}`;
+  ctx.logger.info("listening", { url, database: redactUrl(config.databaseUrl) });
+  let stopping: Promise<void> | null = null;
+  return {
+    ctx,
+    url,
+    port: server.port as number,
+    stop() {
+      stopping ??= (async () => {
+        await server.stop(false);
+        await workers.stop();
+        await ctx.db.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Database URLs may carry credentials; logs get scheme, host and path only. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, "//***@").replace(/([?&](authToken|token)=)[^&]*/gi, "$1***");
+}
