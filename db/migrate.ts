@@ -1,5 +1,5 @@
 import type { Client } from "@libsql/client";
-import { type Migration, migrations as all } from "./migrations";
+import { migrations as all, type Migration } from "./migrations";
 
 const BREAKPOINT = "--> statement-breakpoint";
 

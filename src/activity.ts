@@ -1,6 +1,6 @@
 import type { WriteTx } from "../db/client";
 import { activityLog, type FieldChanges } from "../db/schema";
-import { emit, type EventInput, nextSyncSeq } from "./events";
+import { type EventInput, emit, nextSyncSeq } from "./events";
 import { newId } from "./ids";
 
 /** Who made a change: an API key, the operator (admin token or CLI), or crmd itself. */

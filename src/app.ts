@@ -26,7 +26,11 @@ async function parseBody(request: Request, contentType: string, limit: number) {
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") return;
   if (type !== "" && type !== "application/json" && !type.endsWith("+json"))
-    throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type ${type} is not supported; send application/json`);
+    throw new ApiError(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Content-Type ${type} is not supported; send application/json`,
+    );
   const text = await request.text();
   if (text.length > limit) throw tooLarge(limit);
   if (text.trim() === "") return type === "" ? undefined : null;
@@ -51,7 +55,9 @@ export function createApp(ctx: AppContext) {
       setRequestState(request, state);
       set.headers["x-request-id"] = requestId;
       const length = Number(request.headers.get("content-length") ?? 0);
-      const isUpload = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+      const isUpload = (request.headers.get("content-type") ?? "").startsWith(
+        "multipart/form-data",
+      );
       if (length > (isUpload ? config.uploadLimit : config.bodyLimit))
         throw tooLarge(isUpload ? config.uploadLimit : config.bodyLimit);
       if (pathOf(request.url).startsWith(API_PREFIX)) {
@@ -85,7 +91,9 @@ export function createApp(ctx: AppContext) {
         method: request.method,
         path: pathOf(request.url),
         status,
-        duration_ms: state ? Math.round((performance.now() - state.startedAt) * 100) / 100 : undefined,
+        duration_ms: state
+          ? Math.round((performance.now() - state.startedAt) * 100) / 100
+          : undefined,
         key_prefix: principal?.kind === "key" ? principal.keyPrefix : principal?.kind,
         tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
       });

@@ -51,9 +51,15 @@ export async function authenticate(
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
   if (!decision.allowed) {
-    throw new ApiError(429, "RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded`, undefined, {
-      "retry-after": String(decision.retryAfter),
-    });
+    throw new ApiError(
+      429,
+      "RATE_LIMITED",
+      `Rate limit of ${limit} requests per minute exceeded`,
+      undefined,
+      {
+        "retry-after": String(decision.retryAfter),
+      },
+    );
   }
   return principal;
 }

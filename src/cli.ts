@@ -59,7 +59,10 @@ function optionalInt(values: Values, name: string): number | undefined {
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-async function withDatabase<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  config: Config,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await migrate(db.client);
@@ -88,7 +91,11 @@ async function serve(config: Config): Promise<number> {
 }
 
 /** Runs one CLI command; returns the exit code (-1: keep the process running). */
-export async function runCommand(positionals: string[], values: Values, config: Config): Promise<number> {
+export async function runCommand(
+  positionals: string[],
+  values: Values,
+  config: Config,
+): Promise<number> {
   const [command = "serve", sub, arg] = positionals;
   const now = new Date();
   try {
@@ -118,7 +125,10 @@ export async function runCommand(positionals: string[], values: Values, config: 
             {
               tenantId: tenant.id,
               name: (values.name as string | undefined) ?? "cli key",
-              permissions: required(values, "scopes").split(",").map((s) => s.trim()).filter(Boolean),
+              permissions: required(values, "scopes")
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean),
               expiresInDays: optionalInt(values, "expires-in-days"),
               rateLimit: optionalInt(values, "rate-limit"),
             },

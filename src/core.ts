@@ -20,14 +20,15 @@ export {
   unauthorized,
 } from "./errors";
 export {
+  type EventPayload,
   emit,
   eventTypes,
   isKnownEventType,
   nextSyncSeq,
   registerEventTypes,
-  type EventPayload,
 } from "./events";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
+export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export type { Logger } from "./logger";
 export {
   listPage,
@@ -39,4 +40,3 @@ export {
 } from "./pagination";
 export type { Principal } from "./request-state";
 export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";
-export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";

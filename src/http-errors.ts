@@ -97,7 +97,11 @@ export function errorResponse(
       if (typeof status === "number" && status >= 400 && status < 500) {
         return json(
           status,
-          { detail: (error as Error).message || "Request failed", code: "BAD_REQUEST", request_id: requestId },
+          {
+            detail: (error as Error).message || "Request failed",
+            code: "BAD_REQUEST",
+            request_id: requestId,
+          },
           headers,
         );
       }

@@ -115,7 +115,10 @@ export class KeyStore {
   private touch(keyId: string, now: number) {
     this.db
       .transaction((tx) =>
-        tx.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, keyId)),
+        tx
+          .update(apiKeys)
+          .set({ lastUsedAt: new Date(now) })
+          .where(eq(apiKeys.id, keyId)),
       )
       .catch((error) => this.logger.warn("last_used_at update failed", { key_id: keyId, error }));
   }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bun
 import { parseArgs } from "node:util";
 import pkg from "../package.json";
-import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
 import { runCommand, USAGE } from "./cli";
+import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
 async function main(argv: string[]): Promise<number> {
@@ -49,7 +49,11 @@ async function main(argv: string[]): Promise<number> {
         .map((flag) => [flag, values[flag] as string]),
     );
     const config = loadConfig(process.env, flags);
-    return await runCommand(positionals, values as Record<string, string | boolean | undefined>, config);
+    return await runCommand(
+      positionals,
+      values as Record<string, string | boolean | undefined>,
+      config,
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`crmd: ${error.message}\n`);

@@ -79,7 +79,11 @@ export class CountCache {
   private version: number | null = null;
   private counts = new Map<string, number>();
 
-  async get(db: Database, query: { toSQL(): { sql: string; params: unknown[] } }, run: () => Promise<number>) {
+  async get(
+    db: Database,
+    query: { toSQL(): { sql: string; params: unknown[] } },
+    run: () => Promise<number>,
+  ) {
     const version = db.dataVersion();
     if (version === null) return run();
     if (version !== this.version) {

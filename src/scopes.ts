@@ -39,9 +39,7 @@ const ALIASES: Record<string, Scope[]> = {
   // seed 004 calls notes "activities"
   "activities:write": ["notes:write"],
   "activities:read": ["notes:read"],
-  ...Object.fromEntries(
-    RESOURCES.map((r) => [`${r}:*`, [`${r}:read`, `${r}:write`] as Scope[]]),
-  ),
+  ...Object.fromEntries(RESOURCES.map((r) => [`${r}:*`, [`${r}:read`, `${r}:write`] as Scope[]])),
 };
 
 export const isKnownPermission = (p: string): boolean =>

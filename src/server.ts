@@ -16,7 +16,10 @@ export interface ContextOptions {
 }
 
 /** Opens the database, applies migrations and builds the context plugins receive. */
-export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+export async function createContext(
+  config: Config,
+  options: ContextOptions = {},
+): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -51,7 +54,10 @@ export interface RunningServer {
 }
 
 /** Starts crmd: context, HTTP listener and background workers. */
-export async function startServer(config: Config, options: ContextOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: ContextOptions = {},
+): Promise<RunningServer> {
   const ctx = await createContext(config, options);
   const app = createApp(ctx);
   const server = Bun.serve({

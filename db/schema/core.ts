@@ -24,7 +24,10 @@ export const apiKeys = sqliteTable(
     lastUsedAt: timestamp("last_used_at"),
     createdAt: timestamp("created_at").notNull(),
   },
-  (t) => [uniqueIndex("api_keys_hash_idx").on(t.keyHash), index("api_keys_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("api_keys_hash_idx").on(t.keyHash),
+    index("api_keys_tenant_idx").on(t.tenantId),
+  ],
 );
 
 /** Field-level change: old → new. */

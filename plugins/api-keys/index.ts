@@ -1,5 +1,12 @@
 import { Elysia, t } from "elysia";
-import { type AppContext, authMacros, errorResponses, forbidden, invalid, type Principal } from "../../src/core";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  forbidden,
+  invalid,
+  type Principal,
+} from "../../src/core";
 import { findTenant } from "../tenants";
 import { ApiKey, CreateApiKey, CreatedApiKey, TenantQuery } from "./model";
 import { createKey, listKeys, revokeKey } from "./service";
@@ -14,7 +21,8 @@ async function targetTenant(ctx: AppContext, principal: Principal, tenantId?: st
   if (principal.kind === "key") {
     if (tenantId && tenantId !== principal.tenantId) {
       const named = await findTenant(ctx.db, tenantId).catch(() => null);
-      if (named?.id !== principal.tenantId) throw forbidden("A key can only manage its own tenant's keys");
+      if (named?.id !== principal.tenantId)
+        throw forbidden("A key can only manage its own tenant's keys");
     }
     return principal.tenantId;
   }
@@ -61,7 +69,10 @@ export const apiKeysPlugin = (ctx: AppContext) =>
       {
         adminOr: "keys:manage",
         query: TenantQuery,
-        response: { 200: t.Object({ api_keys: t.Array(ApiKey), total: t.Integer() }), ...errorResponses },
+        response: {
+          200: t.Object({ api_keys: t.Array(ApiKey), total: t.Integer() }),
+          ...errorResponses,
+        },
         detail: { summary: "List API keys (never the keys themselves)", tags: ["api-keys"] },
       },
     )

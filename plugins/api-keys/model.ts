@@ -6,7 +6,9 @@ export const ApiKey = t.Object({
   name: t.String(),
   key_prefix: t.String({ description: "First characters of the key, to recognise it" }),
   permissions: t.Array(t.String()),
-  rate_limit: t.Union([t.Integer(), t.Null()], { description: "Requests per minute; null = server default" }),
+  rate_limit: t.Union([t.Integer(), t.Null()], {
+    description: "Requests per minute; null = server default",
+  }),
   created_at: t.String({ format: "date-time" }),
   expires_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
   last_used_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
@@ -26,7 +28,9 @@ export const CreateApiKey = t.Object({
       "Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*`",
   }),
   expires_in_days: t.Optional(
-    t.Union([t.Integer({ minimum: 1, maximum: 36500 }), t.Null()], { description: "null = never expires" }),
+    t.Union([t.Integer({ minimum: 1, maximum: 36500 }), t.Null()], {
+      description: "null = never expires",
+    }),
   ),
   rate_limit: t.Optional(t.Union([t.Integer({ minimum: 1 }), t.Null()])),
 });

@@ -30,7 +30,10 @@ export const tenantsPlugin = (ctx: AppContext) =>
       },
       {
         admin: true,
-        response: { 200: t.Object({ tenants: t.Array(Tenant), total: t.Integer() }), ...errorResponses },
+        response: {
+          200: t.Object({ tenants: t.Array(Tenant), total: t.Integer() }),
+          ...errorResponses,
+        },
         detail: { summary: "List tenants", tags: ["tenants"] },
       },
     );

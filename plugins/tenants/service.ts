@@ -20,7 +20,8 @@ export async function createTenant(db: Database, name: string, now: Date): Promi
   try {
     await db.transaction((tx) => tx.insert(tenants).values(row));
   } catch (error) {
-    if (db.dialect.isUniqueViolation(error)) throw conflict(`A tenant named "${name}" already exists`);
+    if (db.dialect.isUniqueViolation(error))
+      throw conflict(`A tenant named "${name}" already exists`);
     throw error;
   }
   return view(row);

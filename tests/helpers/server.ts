@@ -19,7 +19,12 @@ export class Api {
     readonly headers: Record<string, string> = {},
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const init: RequestInit = { method, headers: { ...this.headers, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
@@ -56,9 +61,17 @@ export interface TestServer extends RunningServer {
   admin: Api;
   anonymous: Api;
   /** Creates a tenant and an API key with `permissions`; returns a client for it. */
-  tenant(name?: string, permissions?: string[], keyOptions?: Record<string, unknown>): Promise<TenantClient>;
+  tenant(
+    name?: string,
+    permissions?: string[],
+    keyOptions?: Record<string, unknown>,
+  ): Promise<TenantClient>;
   /** A client for an existing tenant with a new key. */
-  keyFor(tenantId: string, permissions: string[], keyOptions?: Record<string, unknown>): Promise<Api>;
+  keyFor(
+    tenantId: string,
+    permissions: string[],
+    keyOptions?: Record<string, unknown>,
+  ): Promise<Api>;
   close(): Promise<void>;
 }
 
@@ -98,13 +111,18 @@ export async function startTestServer(
     logger: createLogger(config.logLevel),
   });
   const admin = new Api(server.url, { authorization: `Bearer ${adminToken}` });
-  const keyFor = async (tenantId: string, permissions: string[], keyOptions: Record<string, unknown> = {}) => {
+  const keyFor = async (
+    tenantId: string,
+    permissions: string[],
+    keyOptions: Record<string, unknown> = {},
+  ) => {
     const created = await admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
       name: "test key",
       permissions,
       ...keyOptions,
     });
-    if (created.status !== 201) throw new Error(`key create failed: ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`key create failed: ${JSON.stringify(created.body)}`);
     return new Api(server.url, { "x-api-key": created.body.key });
   };
   return {
@@ -116,7 +134,8 @@ export async function startTestServer(
     keyFor,
     async tenant(name = `tenant-${++counter}-${Date.now()}`, permissions = ["*"], keyOptions = {}) {
       const created = await admin.post("/api/external/tenants", { name });
-      if (created.status !== 201) throw new Error(`tenant create failed: ${JSON.stringify(created.body)}`);
+      if (created.status !== 201)
+        throw new Error(`tenant create failed: ${JSON.stringify(created.body)}`);
       const api = await keyFor(created.body.id, permissions, keyOptions);
       return { tenantId: created.body.id, key: api.headers["x-api-key"], api };
     },
