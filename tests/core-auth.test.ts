@@ -18,7 +18,11 @@ describe("authentication", () => {
 
   test("X-API-Key and Authorization: Bearer both work", async () => {
     const { key } = await server.tenant(undefined, ["keys:manage"]);
-    for (const headers of [{ "x-api-key": key }, { authorization: `Bearer ${key}` }]) {
+    const variants: Record<string, string>[] = [
+      { "x-api-key": key },
+      { authorization: `Bearer ${key}` },
+    ];
+    for (const headers of variants) {
       const reply = await server.anonymous.get("/api/external/api-keys", headers);
       expect(reply.status).toBe(200);
       expect(reply.body.api_keys).toHaveLength(1);
