@@ -5,6 +5,14 @@ import type { KeyStore } from "./keys";
 import type { Logger } from "./logger";
 import type { CountCache } from "./pagination";
 import type { RateLimiter } from "./rate-limit";
+import type { Scheduler } from "./scheduler";
+
+/** A long-running background task started with the server (webhook dispatcher, …). */
+export interface BackgroundWorker {
+  name: string;
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+}
 
 /** Everything a plugin gets from the core: one object, built once per server. */
 export interface AppContext {
@@ -22,4 +30,8 @@ export interface AppContext {
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Called after every committed write. */
   onCommit(listener: () => void): void;
+  /** Cron jobs registered by plugins; started with the server when workers are on. */
+  scheduler: Scheduler;
+  /** Background workers registered by plugins; started with the server when workers are on. */
+  workers: BackgroundWorker[];
 }

@@ -7,7 +7,7 @@ export { type Actor, diff, recordChange, systemActor } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
 export type { Clock } from "./clock";
 export type { Config } from "./config";
-export type { AppContext } from "./context";
+export type { AppContext, BackgroundWorker } from "./context";
 export {
   ApiError,
   badRequest,
@@ -31,6 +31,7 @@ export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export type { Logger } from "./logger";
 export {
+  CountCache,
   listPage,
   listResponse,
   type Page,
@@ -39,4 +40,5 @@ export {
   parseTime,
 } from "./pagination";
 export type { Principal } from "./request-state";
+export type { JobDefinition, JobRun, JobStatus, Scheduler } from "./scheduler";
 export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";

@@ -8,6 +8,7 @@ import { KeyStore } from "./keys";
 import { createLogger, type Logger } from "./logger";
 import { CountCache } from "./pagination";
 import { FixedWindowRateLimiter } from "./rate-limit";
+import { Scheduler } from "./scheduler";
 import { startWorkers, type Workers } from "./workers";
 
 export interface ContextOptions {
@@ -42,6 +43,8 @@ export async function createContext(
     onCommit(listener) {
       listeners.push(listener);
     },
+    scheduler: new Scheduler(logger, () => clock.now(), config.cron),
+    workers: [],
   };
 }
 
@@ -59,7 +62,7 @@ export async function startServer(
   options: ContextOptions = {},
 ): Promise<RunningServer> {
   const ctx = await createContext(config, options);
-  const app = createApp(ctx);
+  const app = createApp(ctx); // plugins register their jobs and workers here
   const server = Bun.serve({
     hostname: config.host,
     port: config.port,

@@ -4,7 +4,14 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-/** Background workers that run beside the HTTP server (webhook dispatcher, scheduler). */
-export async function startWorkers(_ctx: AppContext): Promise<Workers> {
-  return { stop: async () => {} };
+/** Starts the scheduler and every background worker plugins registered. */
+export async function startWorkers(ctx: AppContext): Promise<Workers> {
+  for (const worker of ctx.workers) await worker.start();
+  ctx.scheduler.start();
+  return {
+    async stop() {
+      ctx.scheduler.stop();
+      for (const worker of ctx.workers) await worker.stop();
+    },
+  };
 }

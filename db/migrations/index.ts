@@ -4,10 +4,14 @@
  * `--> statement-breakpoint` (drizzle-kit's convention).
  */
 import core from "./0001_core.sql" with { type: "text" };
+import sales from "./0002_sales.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [{ id: "0001_core", sql: core }];
+export const migrations: Migration[] = [
+  { id: "0001_core", sql: core },
+  { id: "0002_sales", sql: sales },
+];

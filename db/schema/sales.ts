@@ -1,0 +1,228 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, json, lifecycle, tenantId, timestamp } from "./columns";
+
+/**
+ * Pull-API domains. Links between domains (partner, contact, company, lead,
+ * deal) are plain ids validated by the services (same tenant), not foreign
+ * keys, so each domain's migration stands alone.
+ */
+
+export const pipelines = sqliteTable(
+  "pipelines",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    /** qualification | sales */
+    pipelineType: text("pipeline_type").notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    /** Leads: SLA from creation to first response (status contacted or later), in hours. */
+    firstResponseHours: real("first_response_hours"),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("pipelines_tenant_type_idx").on(t.tenantId, t.pipelineType),
+    index("pipelines_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+  ],
+);
+
+export const stages = sqliteTable(
+  "stages",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    pipelineId: text("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    /** open | won | lost (won/lost are terminal) */
+    kind: text("kind").notNull().default("open"),
+    probability: integer("probability"),
+    /** SLA: max time in stage, in hours; null = no SLA. */
+    slaHours: real("sla_hours"),
+    slaWarningPct: integer("sla_warning_pct").notNull().default(80),
+    /** Alternative warning point: this many minutes before the target. */
+    warnBeforeMinutes: integer("warn_before_minutes"),
+    createdAt: timestamp("created_at").notNull(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [
+    index("stages_pipeline_idx").on(t.pipelineId, t.position),
+    index("stages_tenant_name_idx").on(t.tenantId, t.name),
+  ],
+);
+
+export const leads = sqliteTable(
+  "leads",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    companyName: text("company_name"),
+    title: text("title"),
+    source: text("source"),
+    /** new | contacted | qualified | disqualified | converted */
+    status: text("status").notNull(),
+    /** A | B | C | D */
+    tier: text("tier"),
+    score: integer("score"),
+    owner: text("owner"),
+    partnerId: text("partner_id"),
+    contactId: text("contact_id"),
+    companyId: text("company_id"),
+    pipelineId: text("pipeline_id"),
+    stageId: text("stage_id"),
+    stageEnteredAt: timestamp("stage_entered_at"),
+    /** First move to contacted or later: ends the first-response SLA clock. */
+    firstRespondedAt: timestamp("first_responded_at"),
+    qualifiedAt: timestamp("qualified_at"),
+    disqualifiedAt: timestamp("disqualified_at"),
+    disqualifyReason: text("disqualify_reason"),
+    convertedAt: timestamp("converted_at"),
+    convertedDealId: text("converted_deal_id"),
+    notes: text("notes"),
+    tags: json<string[]>("tags").notNull().default([]),
+    customFields: json<Record<string, unknown>>("custom_fields").notNull().default({}),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("leads_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("leads_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("leads_tenant_tier_idx").on(t.tenantId, t.tier, t.createdAt),
+    index("leads_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("leads_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt),
+    index("leads_tenant_stage_idx").on(t.tenantId, t.stageId),
+    index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId),
+  ],
+);
+
+export const deals = sqliteTable(
+  "deals",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** Integer minor units (cents). */
+    value: integer("value").notNull().default(0),
+    /** ISO 4217 */
+    currency: text("currency").notNull().default("USD"),
+    /** open | won | lost */
+    status: text("status").notNull(),
+    pipelineId: text("pipeline_id").notNull(),
+    stageId: text("stage_id").notNull(),
+    stageEnteredAt: timestamp("stage_entered_at").notNull(),
+    owner: text("owner"),
+    leadId: text("lead_id"),
+    contactId: text("contact_id"),
+    companyId: text("company_id"),
+    partnerId: text("partner_id"),
+    /** YYYY-MM-DD */
+    expectedCloseDate: text("expected_close_date"),
+    wonAt: timestamp("won_at"),
+    lostAt: timestamp("lost_at"),
+    lostReason: text("lost_reason"),
+    tags: json<string[]>("tags").notNull().default([]),
+    customFields: json<Record<string, unknown>>("custom_fields").notNull().default({}),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("deals_tenant_created_idx").on(t.tenantId, t.createdAt, t.status, t.value),
+    index("deals_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("deals_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
+    index("deals_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("deals_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("deals_tenant_won_idx").on(t.tenantId, t.status, t.wonAt, t.value),
+    index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId),
+    index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
+  ],
+);
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** pending | completed */
+    status: text("status").notNull(),
+    /** low | medium | high | urgent */
+    priority: text("priority").notNull().default("medium"),
+    dueAt: timestamp("due_at"),
+    completedAt: timestamp("completed_at"),
+    owner: text("owner"),
+    dealId: text("deal_id"),
+    leadId: text("lead_id"),
+    contactId: text("contact_id"),
+    companyId: text("company_id"),
+    tags: json<string[]>("tags").notNull().default([]),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("tasks_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("tasks_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("tasks_tenant_priority_idx").on(t.tenantId, t.priority, t.createdAt),
+    index("tasks_tenant_due_idx").on(t.tenantId, t.status, t.dueAt),
+    index("tasks_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("tasks_due_idx").on(t.status, t.dueAt),
+  ],
+);
+
+export const partners = sqliteTable(
+  "partners",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    /** referral | reseller | affiliate | technology */
+    partnerType: text("partner_type").notNull().default("referral"),
+    email: text("email"),
+    phone: text("phone"),
+    website: text("website"),
+    /** active | inactive */
+    status: text("status").notNull().default("active"),
+    commissionPct: real("commission_pct"),
+    tags: json<string[]>("tags").notNull().default([]),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("partners_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("partners_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("partners_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    uniqueIndex("partners_tenant_name_idx").on(t.tenantId, t.name),
+  ],
+);
+
+export const handoffs = sqliteTable(
+  "handoffs",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** deal | lead */
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    fromOwner: text("from_owner"),
+    toOwner: text("to_owner"),
+    fromPipelineId: text("from_pipeline_id"),
+    toPipelineId: text("to_pipeline_id"),
+    toStageId: text("to_stage_id"),
+    /** pending | completed | cancelled */
+    status: text("status").notNull(),
+    reason: text("reason"),
+    completedAt: timestamp("completed_at"),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("handoffs_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("handoffs_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("handoffs_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("handoffs_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("handoffs_entity_idx").on(t.tenantId, t.entityType, t.entityId),
+  ],
+);
