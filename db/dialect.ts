@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 
 /**
  * The few SQL differences between backends, kept here so services never
@@ -11,6 +11,15 @@ export const dialect = {
   /** Case-insensitive substring match. */
   containsIgnoreCase: (column: SQLWrapper, value: string): SQL =>
     sql`lower(${column}) like ${`%${escapeLike(value.toLowerCase())}%`} escape '\\'`,
+  /** The JSON array column holds every one of `tags`. */
+  hasAllTags: (column: SQLWrapper, tags: readonly string[]): SQL | undefined =>
+    tags.length === 0
+      ? undefined
+      : and(
+          ...tags.map(
+            (tag) => sql`exists (select 1 from json_each(${column}) where value = ${tag})`,
+          ),
+        ),
   /** True when the error is a unique-constraint violation. */
   isUniqueViolation: (error: unknown): boolean => {
     const text = errorText(error);

@@ -29,7 +29,9 @@ export {
 } from "./events";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
+export { assertLinked, parseTags } from "./links";
 export type { Logger } from "./logger";
+export type { SyncedTable } from "./pagination";
 export {
   CountCache,
   listPage,

@@ -5,6 +5,7 @@
  */
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
+import crm from "./0003_crm.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
+  { id: "0003_crm", sql: crm },
 ];
