@@ -86,7 +86,7 @@ export const actorOf = (principal: Principal): Actor =>
  */
 export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
   scope: (required: Scope) => ({
-    detail: { security: SECURITY },
+    detail: { security: SECURITY, "x-required-scope": required },
     transform({ request }) {
       const principal = principalOf(request);
       if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
@@ -99,14 +99,14 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
     },
   }),
   admin: (enabled: boolean) => ({
-    detail: { security: ADMIN_SECURITY },
+    detail: { security: ADMIN_SECURITY, "x-required-scope": "admin" },
     transform({ request }) {
       if (enabled && principalOf(request).kind !== "admin")
         throw forbidden("This endpoint needs the admin token");
     },
   }),
   adminOr: (required: Scope) => ({
-    detail: { security: [...ADMIN_SECURITY, ...SECURITY] },
+    detail: { security: [...ADMIN_SECURITY, ...SECURITY], "x-required-scope": required },
     transform({ request }) {
       const principal = principalOf(request);
       if (principal.kind === "key" && !principal.scopes.has(required))

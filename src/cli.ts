@@ -14,6 +14,7 @@ export const USAGE = `Usage: crmd [command] [options]
 Commands:
   serve                         Start the server (default)
   migrate                       Apply database migrations and exit
+  healthcheck                   Exit 0 when the local server answers /readyz (for containers)
   tenants create --name NAME    Create a tenant
   tenants list                  List tenants
   keys create --tenant T --name N --scopes a,b [--expires-in-days D] [--rate-limit R]
@@ -90,6 +91,18 @@ async function serve(config: Config): Promise<number> {
   return -1; // keep running
 }
 
+async function healthcheck(config: Config): Promise<number> {
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  try {
+    const response = await fetch(`http://${host}:${config.port}/readyz`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok ? 0 : 1;
+  } catch {
+    return 1;
+  }
+}
+
 /** Runs one CLI command; returns the exit code (-1: keep the process running). */
 export async function runCommand(
   positionals: string[],
@@ -102,6 +115,8 @@ export async function runCommand(
     switch (`${command} ${sub ?? ""}`.trim()) {
       case "serve":
         return await serve(config);
+      case "healthcheck":
+        return await healthcheck(config);
       case "migrate":
         return await withDatabase(config, async (db) => {
           print({ applied: await migrate(db.client) });

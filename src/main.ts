@@ -63,5 +63,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
-if (code !== -1) process.exit(code);
+// No top-level await: the compiled binary is bytecode, which needs CommonJS.
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (error) => {
+    process.stderr.write(`crmd: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

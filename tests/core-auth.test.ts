@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
 import { startTestServer, type TestServer } from "./helpers/server";
 
+const clock = new ManualClock(new Date("2026-03-02T10:00:00.000Z"));
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ clock });
 });
 afterAll(() => server.close());
 
@@ -13,7 +15,7 @@ describe("authentication", () => {
     expect(reply.status).toBe(401);
     expect(reply.body.code).toBe("UNAUTHORIZED");
     expect(typeof reply.body.detail).toBe("string");
-    expect(reply.headers.get("x-request-id")).toBeTruthy();
+    expect(reply.headers.get("x-request-id")).toBe(reply.body.request_id);
   });
 
   test("X-API-Key and Authorization: Bearer both work", async () => {
@@ -34,5 +36,173 @@ describe("authentication", () => {
       "x-api-key": "elk_nope",
     });
     expect(reply.status).toBe(401);
+  });
+
+  test("a tenant key is 403 on admin-only endpoints", async () => {
+    const { api } = await server.tenant(undefined, ["*"]);
+    expect((await api.get("/api/external/tenants")).status).toBe(403);
+    expect((await server.admin.get("/api/external/tenants")).status).toBe(200);
+  });
+
+  test("admin endpoints answer 401 when no admin token is configured", async () => {
+    const bare = await startTestServer({ config: { adminToken: undefined } });
+    try {
+      const reply = await bare.anonymous.get("/api/external/tenants", {
+        authorization: "Bearer anything",
+      });
+      expect(reply.status).toBe(401);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
+describe("API keys (seed 001)", () => {
+  test("create returns the key once; list never shows it; only its hash is stored", async () => {
+    const tenant = await server.admin.post("/api/external/tenants", { name: "keys-once" });
+    const created = await server.admin.post(`/api/external/api-keys?tenant_id=${tenant.body.id}`, {
+      name: "Labyrinth OS Integration",
+      permissions: ["read", "write", "webhook"],
+      expires_in_days: null,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: "Labyrinth OS Integration",
+      permissions: ["read", "write", "webhook"],
+      expires_at: null,
+    });
+    expect(created.body.key).toMatch(/^elk_[A-Za-z0-9_-]{43}$/);
+    expect(created.body.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+
+    const listed = await server.admin.get(`/api/external/api-keys?tenant_id=${tenant.body.id}`);
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
+    expect(listed.body.api_keys[0].key).toBeUndefined();
+
+    const rows = await server.ctx.db.client.execute("SELECT * FROM api_keys");
+    expect(JSON.stringify(rows.rows)).not.toContain(created.body.key.slice(4));
+  });
+
+  test("tenant_id may be the tenant's name; it is required with the admin token", async () => {
+    await server.admin.post("/api/external/tenants", { name: "by-name" });
+    const created = await server.admin.post("/api/external/api-keys?tenant_id=by-name", {
+      name: "k",
+      permissions: ["deals:read"],
+    });
+    expect(created.status).toBe(201);
+    const missing = await server.admin.post("/api/external/api-keys", {
+      name: "k",
+      permissions: ["read"],
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors[0].path).toBe("/tenant_id");
+  });
+
+  test("unknown permissions are 422 with the index path", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read", "deals:destroy"],
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors[0].path).toBe("/permissions/1");
+  });
+
+  test("a key with keys:manage manages its own tenant only", async () => {
+    const own = await server.tenant(undefined, ["keys:manage"]);
+    const other = await server.tenant(undefined, ["keys:manage"]);
+    const foreign = await own.api.get(`/api/external/api-keys?tenant_id=${other.tenantId}`);
+    expect(foreign.status).toBe(403);
+    const otherKeys = await other.api.get("/api/external/api-keys");
+    const revokeForeign = await own.api.delete(
+      `/api/external/api-keys/${otherKeys.body.api_keys[0].id}`,
+    );
+    expect(revokeForeign.status).toBe(404);
+    expect((await other.api.get("/api/external/api-keys")).status).toBe(200);
+  });
+
+  test("a revoked key is refused at once", async () => {
+    const { api, tenantId } = await server.tenant(undefined, ["keys:manage"]);
+    expect((await api.get("/api/external/api-keys")).status).toBe(200);
+    const keys = await server.admin.get(`/api/external/api-keys?tenant_id=${tenantId}`);
+    const revoked = await server.admin.delete(
+      `/api/external/api-keys/${keys.body.api_keys[0].id}?tenant_id=${tenantId}`,
+    );
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revoked_at).not.toBeNull();
+    const after = await api.get("/api/external/api-keys");
+    expect(after.status).toBe(401);
+  });
+
+  test("an expired key is refused", async () => {
+    const { api, tenantId } = await server.tenant(undefined, ["keys:manage"], {
+      expires_in_days: 1,
+    });
+    const keys = await server.admin.get(`/api/external/api-keys?tenant_id=${tenantId}`);
+    expect(keys.body.api_keys[0].expires_at).toBe("2026-03-03T10:00:00.000Z");
+    expect((await api.get("/api/external/api-keys")).status).toBe(200);
+    clock.advance(86_400_000 + 1);
+    expect((await api.get("/api/external/api-keys")).status).toBe(401);
+  });
+
+  test("last_used_at is kept", async () => {
+    const { api, tenantId } = await server.tenant(undefined, ["keys:manage"]);
+    await api.get("/api/external/api-keys");
+    let lastUsed: string | null = null;
+    for (let i = 0; i < 50 && !lastUsed; i++) {
+      const keys = await server.admin.get(`/api/external/api-keys?tenant_id=${tenantId}`);
+      lastUsed = keys.body.api_keys[0].last_used_at;
+      if (!lastUsed) await Bun.sleep(10);
+    }
+    expect(lastUsed).toBe(clock.now().toISOString());
+  });
+});
+
+describe("scopes", () => {
+  test("each alias grants what DESIGN says", async () => {
+    const { expandPermissions } = await import("../src/scopes");
+    const read = expandPermissions(["read"]);
+    expect(read.has("deals:read")).toBe(true);
+    expect(read.has("deals:write")).toBe(false);
+    expect(read.has("webhooks:manage")).toBe(false);
+    const write = expandPermissions(["write"]);
+    expect(write.has("tasks:write")).toBe(true);
+    expect(write.has("tasks:read")).toBe(false);
+    expect([...expandPermissions(["webhook"])]).toEqual(["webhooks:manage"]);
+    const all = expandPermissions(["*"]);
+    expect(all.has("keys:manage")).toBe(true);
+    expect(all.has("webhooks:manage")).toBe(true);
+    expect(expandPermissions(["activities:write"]).has("notes:write")).toBe(true);
+  });
+
+  test("every scoped route answers 403 to a key without its scope and lets one with it through", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const { tenantId } = await server.tenant();
+    const none = await server.keyFor(tenantId, ["activities:read"]);
+    let checked = 0;
+    for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(operations)) {
+        const scope = op["x-required-scope"];
+        if (!scope || scope === "admin") continue;
+        const concrete = path.replace(/\{[^}]+\}/g, "00000000-0000-7000-8000-000000000000");
+        const allowed = await server.keyFor(tenantId, [scope]);
+        const verb = method.toUpperCase();
+        const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
+        const denied = await none.request(verb, concrete, body);
+        expect({ path, method, status: denied.status }).toEqual({ path, method, status: 403 });
+        const passed = await allowed.request(verb, concrete, body);
+        if (scope !== "keys:manage") {
+          const admin = await server.admin.request(verb, concrete, body);
+          expect({ path, method, admin: admin.status }).toEqual({ path, method, admin: 403 });
+        }
+        expect({ path, method, passed: ![401, 403].includes(passed.status) }).toEqual({
+          path,
+          method,
+          passed: true,
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

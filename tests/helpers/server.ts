@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Clock } from "../../src/clock";
 import { type Config, DEFAULTS } from "../../src/config";
-import { createLogger } from "../../src/logger";
+import { createLogger, type Logger } from "../../src/logger";
 import { type RunningServer, startServer } from "../../src/server";
 
 export interface Reply<T = any> {
@@ -88,7 +88,7 @@ let counter = 0;
  * Logs are silent unless CRMD_TEST_LOG is set.
  */
 export async function startTestServer(
-  options: { config?: Partial<Config>; clock?: Clock; dir?: string } = {},
+  options: { config?: Partial<Config>; clock?: Clock; dir?: string; logger?: Logger } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-test-"));
   const adminToken = `admin-${crypto.randomUUID()}`;
@@ -108,7 +108,7 @@ export async function startTestServer(
   };
   const server = await startServer(config, {
     clock: options.clock,
-    logger: createLogger(config.logLevel),
+    logger: options.logger ?? createLogger(config.logLevel),
   });
   const admin = new Api(server.url, { authorization: `Bearer ${adminToken}` });
   const keyFor = async (

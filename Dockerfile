@@ -1,0 +1,22 @@
+# Build: install dependencies (bun comes from npm) and compile one binary.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && mkdir -p /data && chown 65532:65532 /data
+
+# Run: only the binary (glibc runtime, no shell), as a non-root user.
+FROM gcr.io/distroless/cc-debian12:nonroot
+COPY --from=build /src/dist/crmd /usr/local/bin/crmd
+COPY --from=build --chown=65532:65532 /data /data
+ENV CRMD_HOST=0.0.0.0 \
+    CRMD_PORT=8080 \
+    CRMD_DATA_DIR=/data
+USER 65532:65532
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["/usr/local/bin/crmd", "healthcheck"]
+ENTRYPOINT ["/usr/local/bin/crmd"]
+CMD ["serve"]

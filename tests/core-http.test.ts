@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
+import { createLogger } from "../src/logger";
+import { startTestServer, type TestServer } from "./helpers/server";
+
+const clock = new ManualClock(new Date("2026-03-02T10:00:10.000Z"));
+const logLines: string[] = [];
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    clock,
+    config: { bodyLimit: 2048, logLevel: "info" },
+    logger: createLogger("info", {}, (line) => logLines.push(line)),
+  });
+});
+afterAll(() => server.close());
+
+describe("rate limits", () => {
+  test("headers on every authenticated response; 429 with Retry-After past the limit; a new window resets", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"], { rate_limit: 3 });
+    const remaining: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const reply = await api.get("/api/external/api-keys");
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get("x-ratelimit-limit")).toBe("3");
+      expect(reply.headers.get("x-ratelimit-reset")).toBe(
+        String(Date.parse("2026-03-02T10:01:00Z") / 1000),
+      );
+      remaining.push(reply.headers.get("x-ratelimit-remaining") as string);
+    }
+    expect(remaining).toEqual(["2", "1", "0"]);
+    const limited = await api.get("/api/external/api-keys");
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe("RATE_LIMITED");
+    expect(limited.headers.get("retry-after")).toBe("50");
+    expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
+    clock.advance(60_000);
+    const next = await api.get("/api/external/api-keys");
+    expect(next.status).toBe(200);
+    expect(next.headers.get("x-ratelimit-remaining")).toBe("2");
+  });
+
+  test("error responses carry the rate-limit headers too", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.get("/api/external/no-such-route");
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get("x-ratelimit-limit")).toBe("100");
+    expect(reply.headers.get("x-ratelimit-remaining")).toBe("99");
+  });
+
+  test("each key has its own budget", async () => {
+    const a = await server.tenant(undefined, ["keys:manage"], { rate_limit: 1 });
+    const b = await server.keyFor(a.tenantId, ["keys:manage"], { rate_limit: 1 });
+    expect((await a.api.get("/api/external/api-keys")).status).toBe(200);
+    expect((await a.api.get("/api/external/api-keys")).status).toBe(429);
+    expect((await b.get("/api/external/api-keys")).status).toBe(200);
+  });
+});
+
+describe("errors", () => {
+  test("400 for malformed JSON", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.post("/api/external/api-keys", "{oops");
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: "BAD_REQUEST", detail: "Malformed JSON body" });
+  });
+
+  test("404 for unknown routes and unknown ids", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    expect((await api.get("/api/external/nothing/here")).body.code).toBe("NOT_FOUND");
+    const missing = await api.delete("/api/external/api-keys/01a20000-0000-7000-8000-000000000000");
+    expect(missing.status).toBe(404);
+    expect(missing.body.detail).toContain("not found");
+    expect((await server.anonymous.get("/nothing")).status).toBe(404);
+  });
+
+  test("413 for a body over the limit, whatever its content", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.post("/api/external/api-keys", {
+      name: "x".repeat(5000),
+      permissions: ["read"],
+    });
+    expect(reply.status).toBe(413);
+    expect(reply.body.code).toBe("PAYLOAD_TOO_LARGE");
+    const keys = await api.get("/api/external/api-keys");
+    expect(keys.body.api_keys).toHaveLength(1);
+  });
+
+  test("415 for a body that is not JSON", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.post("/api/external/api-keys", "name=x", {
+      "content-type": "text/plain",
+    });
+    expect(reply.status).toBe(415);
+    expect(reply.body.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  test("422 names each bad field and never echoes the schema", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.post("/api/external/api-keys", { name: "", permissions: "read" });
+    expect(reply.status).toBe(422);
+    expect(reply.body.code).toBe("VALIDATION_ERROR");
+    const paths = reply.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toContain("/name");
+    expect(paths).toContain("/permissions");
+    expect(JSON.stringify(reply.body)).not.toContain("minLength");
+    expect(Object.keys(reply.body).sort()).toEqual(["code", "detail", "errors", "request_id"]);
+  });
+
+  test("500 hides internals: no stack, no SQL, a request id to find the log line", async () => {
+    const broken = await startTestServer();
+    try {
+      const direct = await broken.admin.get("/api/external/tenants");
+      await broken.ctx.db.client.execute("PRAGMA foreign_keys = OFF");
+      await broken.ctx.db.client.execute("DROP TABLE tenants");
+      const failing = await broken.admin.get("/api/external/tenants");
+      expect(direct.status).toBe(200);
+      expect(failing.status).toBe(500);
+      expect(failing.body).toEqual({
+        detail: "Internal server error",
+        code: "INTERNAL",
+        request_id: failing.headers.get("x-request-id"),
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe("request ids and logs", () => {
+  test("every response has X-Request-Id; a sane incoming one is kept", async () => {
+    expect((await server.anonymous.get("/healthz")).headers.get("x-request-id")).toBeTruthy();
+    const reply = await server.anonymous.get("/healthz", { "x-request-id": "trace-123" });
+    expect(reply.headers.get("x-request-id")).toBe("trace-123");
+    const hostile = await server.anonymous.get("/healthz", { "x-request-id": "a b<script>" });
+    expect(hostile.headers.get("x-request-id")).not.toBe("a b<script>");
+  });
+
+  test("one JSON log line per request with id, method, path, status, duration and key prefix, never the key", async () => {
+    const { key, api } = await server.tenant(undefined, ["keys:manage"]);
+    const reply = await api.get("/api/external/api-keys");
+    const id = reply.headers.get("x-request-id");
+    let line: Record<string, unknown> | undefined;
+    for (let i = 0; i < 20 && !line; i++) {
+      line = logLines.map((l) => JSON.parse(l)).find((l) => l.request_id === id);
+      if (!line) await Bun.sleep(5);
+    }
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "request",
+      method: "GET",
+      path: "/api/external/api-keys",
+      status: 200,
+      key_prefix: key.slice(0, 12),
+    });
+    expect(typeof line?.duration_ms).toBe("number");
+    expect(logLines.join("\n")).not.toContain(key);
+  });
+});
+
+describe("health", () => {
+  test("/healthz and /readyz", async () => {
+    expect((await server.anonymous.get("/healthz")).body).toEqual({ status: "ok" });
+    expect((await server.anonymous.get("/readyz")).body).toEqual({
+      status: "ready",
+      database: true,
+    });
+  });
+});
+
+describe("OpenAPI and Swagger UI", () => {
+  test("every /api/external route refuses a request without a key, whatever its body and path values", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    let routes = 0;
+    for (const [path, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      if (!path.startsWith("/api/external")) continue;
+      for (const method of Object.keys(operations)) {
+        const concrete = path.replace(/\{[^}]+\}/g, "x");
+        const verb = method.toUpperCase();
+        const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
+        const reply = await server.anonymous.request(verb, concrete, body);
+        expect({ verb, path, status: reply.status }).toEqual({ verb, path, status: 401 });
+        routes++;
+      }
+    }
+    expect(routes).toBeGreaterThanOrEqual(5);
+  });
+
+  test("every operation has tags, a summary, responses and security requirements", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      "AdminToken",
+      "ApiKeyHeader",
+      "BearerAuth",
+    ]);
+    for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(operations)) {
+        const where = `${method} ${path}`;
+        expect({ where, tags: op.tags?.length > 0 }).toEqual({ where, tags: true });
+        expect({ where, summary: typeof op.summary }).toEqual({ where, summary: "string" });
+        expect({ where, responses: Object.keys(op.responses ?? {}).length > 0 }).toEqual({
+          where,
+          responses: true,
+        });
+        if (path.startsWith("/api/external"))
+          expect({ where, security: op.security?.length > 0 }).toEqual({ where, security: true });
+      }
+    }
+  });
+
+  test("/swagger is served with every asset from crmd itself, nothing off-host", async () => {
+    const page = await fetch(`${server.url}/swagger`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    const html = await page.text();
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThanOrEqual(3);
+    for (const ref of refs) {
+      expect(ref.startsWith("/")).toBe(true);
+      expect(ref.startsWith("//")).toBe(false);
+      const asset = await fetch(`${server.url}${ref}`);
+      expect({ ref, status: asset.status }).toEqual({ ref, status: 200 });
+      const text = await asset.text();
+      expect(text.length).toBeGreaterThan(10);
+      if (ref.endsWith("init.js")) {
+        expect(text).toContain('"/swagger/json"');
+        expect(text).not.toMatch(/https?:\/\//);
+      }
+    }
+  });
+});

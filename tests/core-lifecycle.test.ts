@@ -1,0 +1,178 @@
+import { describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, loadConfig } from "../src/config";
+import { startTestServer } from "./helpers/server";
+
+const MAIN = join(import.meta.dir, "..", "src", "main.ts");
+
+function crmd(args: string[], env: Record<string, string> = {}) {
+  return Bun.spawn([process.execPath, MAIN, ...args], {
+    env: { ...process.env, CRMD_LOG_LEVEL: "warn", ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+}
+
+async function waitForReady(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {}
+    await Bun.sleep(25);
+  }
+  throw new Error("server did not become ready");
+}
+
+const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+
+describe("configuration", () => {
+  test("defaults, env and flags (flags win)", () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      port: 8080,
+      databaseUrl: "file:./data/crmd.db",
+      rateLimit: 100,
+      bodyLimit: 1048576,
+      demo: true,
+    });
+    expect(loadConfig({ PORT: "9000" }).port).toBe(9000);
+    expect(loadConfig({ PORT: "9000", CRMD_PORT: "9100" }).port).toBe(9100);
+    expect(loadConfig({ CRMD_PORT: "9100" }, { port: "9200" }).port).toBe(9200);
+    expect(loadConfig({ CRMD_DATABASE_URL: "libsql://db.example.com" }).databaseUrl).toBe(
+      "libsql://db.example.com",
+    );
+    expect(loadConfig({ CRMD_DEMO: "0" }).demo).toBe(false);
+    expect(loadConfig({ CRMD_CRON_SLA_CHECK: "*/5 * * * *" }).cron).toEqual({
+      sla_check: "*/5 * * * *",
+    });
+  });
+
+  test("bad values are refused with a clear message", () => {
+    expect(() => loadConfig({ CRMD_PORT: "http" })).toThrow(ConfigError);
+    expect(() => loadConfig({ CRMD_PORT: "70000" })).toThrow("between 1 and 65535");
+    expect(() => loadConfig({ CRMD_RATE_LIMIT: "-1" })).toThrow("rate limit");
+    expect(() => loadConfig({ CRMD_LOG_LEVEL: "loud" })).toThrow("log level");
+    expect(() => loadConfig({ CRMD_DATABASE_URL: "postgres://x" })).toThrow("CRMD_DATABASE_URL");
+    expect(() => loadConfig({ CRMD_DEMO: "maybe" })).toThrow("CRMD_DEMO");
+  });
+});
+
+describe("CLI", () => {
+  test("--version, --help; a bad flag or bad config exits 2 with a message", async () => {
+    const version = crmd(["--version"]);
+    expect(await version.exited).toBe(0);
+    expect(await new Response(version.stdout).text()).toMatch(/^crmd \d+\.\d+\.\d+/);
+    const help = crmd(["--help"]);
+    expect(await help.exited).toBe(0);
+    expect(await new Response(help.stdout).text()).toContain("keys create");
+    const badFlag = crmd(["serve", "--no-such-flag"]);
+    expect(await badFlag.exited).toBe(2);
+    expect(await new Response(badFlag.stderr).text()).toContain("no-such-flag");
+    const badPort = crmd(["serve"], { CRMD_PORT: "eighty" });
+    expect(await badPort.exited).toBe(2);
+    expect(await new Response(badPort.stderr).text()).toContain("port");
+    const badCommand = crmd(["frobnicate"]);
+    expect(await badCommand.exited).toBe(2);
+  });
+
+  test("tenants and keys from the CLI", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-cli-"));
+    const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
+    try {
+      const created = crmd(["tenants", "create", "--name", "cli-co"], env);
+      expect(await created.exited).toBe(0);
+      const key = crmd(
+        [
+          "keys",
+          "create",
+          "--tenant",
+          "cli-co",
+          "--scopes",
+          "deals:read,tasks:read",
+          "--expires-in-days",
+          "30",
+          "--rate-limit",
+          "500",
+        ],
+        env,
+      );
+      expect(await key.exited).toBe(0);
+      const printed = JSON.parse(await new Response(key.stdout).text());
+      expect(printed.key).toMatch(/^elk_/);
+      expect(printed).toMatchObject({ permissions: ["deals:read", "tasks:read"], rate_limit: 500 });
+      const list = crmd(["keys", "list", "--tenant", "cli-co"], env);
+      expect(await list.exited).toBe(0);
+      const listed = await new Response(list.stdout).text();
+      expect(listed).toContain(printed.id);
+      expect(listed).not.toContain(printed.key);
+      const revoke = crmd(["keys", "revoke", "--tenant", "cli-co", printed.id], env);
+      expect(await revoke.exited).toBe(0);
+      expect(JSON.parse(await new Response(revoke.stdout).text()).revoked_at).not.toBeNull();
+      const badScope = crmd(
+        ["keys", "create", "--tenant", "cli-co", "--scopes", "everything"],
+        env,
+      );
+      expect(await badScope.exited).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("process lifecycle", () => {
+  test("first start creates the demo tenant and prints its key once; SIGTERM exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-demo-"));
+    const port = freePort();
+    const env = { CRMD_DATA_DIR: dir, CRMD_PORT: String(port), CRMD_HOST: "127.0.0.1" };
+    try {
+      const first = crmd(["serve"], env);
+      await waitForReady(`http://127.0.0.1:${port}`);
+      first.kill("SIGTERM");
+      expect(await first.exited).toBe(0);
+      const out = await new Response(first.stdout).text();
+      const key = /elk_[A-Za-z0-9_-]{43}/.exec(out)?.[0];
+      expect(key).toBeDefined();
+      expect(out).toContain(`curl -H "X-API-Key: ${key}"`);
+
+      const second = crmd(["serve"], env);
+      await waitForReady(`http://127.0.0.1:${port}`);
+      const reply = await fetch(`http://127.0.0.1:${port}/api/external/api-keys`, {
+        headers: { "x-api-key": key as string },
+      });
+      expect(reply.status).toBe(200);
+      second.kill("SIGINT");
+      expect(await second.exited).toBe(0);
+      expect(await new Response(second.stdout).text()).not.toContain("elk_");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("stop finishes in-flight requests, refuses new ones, then closes the database", async () => {
+    const server = await startTestServer();
+    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Hold the write lock so the next write request stays in flight.
+    const blocker = server.ctx.db.transaction(async () => held);
+    const inFlight = api.post("/api/external/api-keys", { name: "late", permissions: ["read"] });
+    await Bun.sleep(50);
+    const stopping = server.stop();
+    await Bun.sleep(20);
+    const refused = await fetch(`${server.url}/healthz`).then(
+      (r) => r.status,
+      () => "refused",
+    );
+    expect(refused).toBe("refused");
+    release();
+    await blocker;
+    const reply = await inFlight;
+    expect(reply.status).toBe(201);
+    await stopping;
+    await server.close();
+  });
+});
