@@ -7,6 +7,7 @@ import { drizzle as drizzleBun } from "drizzle-orm/bun-sqlite";
 import { drizzle as drizzleLibsql } from "drizzle-orm/libsql";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { type Dialect, dialect } from "./dialect";
+import { ReadWorker } from "./read-pool";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -17,11 +18,24 @@ export type ReadDb = BaseSQLiteDatabase<"sync" | "async", any, Schema>;
 // biome-ignore lint/suspicious/noExplicitAny: covers both the database and its transaction object.
 export type WriteTx = BaseSQLiteDatabase<"async", any, Schema>;
 
+/** A drizzle select: its SQL, and the field names in select order. */
+export interface OffloadableQuery {
+  toSQL(): { sql: string; params: unknown[] };
+  _?: { selectedFields?: Record<string, unknown> };
+}
+
 export interface Database {
   /** Read handle: no transaction needed. */
   read: ReadDb;
   /** Runs `fn` in one write transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs a long read (an aggregate over many rows) off the event loop and
+   * returns rows keyed like the select's fields, with raw driver values (no
+   * Date or JSON decoding). Embedded files use a worker thread; remote
+   * databases are asynchronous already.
+   */
+  offload<T>(query: OffloadableQuery): Promise<T[]>;
   /** The raw libSQL client (migrations, pragmas). */
   client: Client;
   /** The raw bun:sqlite read connection when embedded, for hot prepared statements. */
@@ -92,6 +106,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     read = drizzleBun(raw, { schema }) as unknown as ReadDb;
     versionStmt = raw.query("PRAGMA data_version");
   }
+  const worker = filePath ? new ReadWorker(filePath) : null;
 
   const mutex = new Mutex();
   return {
@@ -102,10 +117,23 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     dialect,
     url,
     transaction: (fn) => mutex.run(() => writeDb.transaction((tx) => fn(tx as unknown as WriteTx))),
+    offload: async <T>(query: OffloadableQuery) => {
+      const { sql, params } = query.toSQL();
+      const rows = worker
+        ? await worker.query<unknown[]>(sql, params)
+        : (await client.execute({ sql, args: params as never[] })).rows.map((r) =>
+            Array.from(r as ArrayLike<unknown>),
+          );
+      const names = Object.keys(query._?.selectedFields ?? {});
+      return rows.map(
+        (values) => Object.fromEntries(values.map((v, i) => [names[i] ?? String(i), v])) as T,
+      );
+    },
     dataVersion: () =>
       versionStmt ? (versionStmt.get() as { data_version: number }).data_version : null,
     async close() {
       await mutex.run(async () => {
+        worker?.close();
         raw?.close();
         client.close();
       });

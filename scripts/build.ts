@@ -16,7 +16,8 @@ const nativeModule = require.resolve(`@libsql/${target}/index.node`);
 
 const started = performance.now();
 const result = await Bun.build({
-  entrypoints: ["src/main.ts"],
+  // The read worker is its own entrypoint so the binary embeds it.
+  entrypoints: ["src/main.ts", "db/read-worker.ts"],
   target: "bun",
   minify: true,
   sourcemap: "linked",

@@ -1,0 +1,43 @@
+/**
+ * Runs long read queries on a worker thread with its own connection, so a
+ * 50 ms aggregate does not stall every other request on the event loop.
+ */
+export class ReadWorker {
+  private worker: Worker;
+  private nextId = 1;
+  private pending = new Map<
+    number,
+    { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(path: string) {
+    this.worker = new Worker(new URL("./read-worker.ts", import.meta.url).href);
+    this.worker.postMessage({ path });
+    this.worker.onmessage = (
+      event: MessageEvent<{ id: number; rows?: unknown[]; error?: string }>,
+    ) => {
+      const { id, rows, error } = event.data;
+      const waiter = this.pending.get(id);
+      if (!waiter) return;
+      this.pending.delete(id);
+      if (error !== undefined) waiter.reject(new Error(error));
+      else waiter.resolve(rows ?? []);
+    };
+    // The worker must not keep the process alive on its own.
+    this.worker.unref();
+  }
+
+  query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const id = this.nextId++;
+    return new Promise<T[]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+      this.worker.postMessage({ id, sql, params });
+    });
+  }
+
+  close(): void {
+    for (const waiter of this.pending.values()) waiter.reject(new Error("database closed"));
+    this.pending.clear();
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { count, eq, sum } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { tenants } from "../db/schema";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await migrate(db.client);
+  await db.transaction(async (tx) => {
+    await tx.insert(tenants).values([
+      { id: "a", name: "alpha", createdAt: new Date(1000) },
+      { id: "b", name: "beta", createdAt: new Date(3000) },
+    ]);
+  });
+});
+afterAll(() => db.close());
+
+test("offloaded reads run on the worker and see committed data, with bound parameters", async () => {
+  const query = db.read
+    .select({ n: count(), total: sum(tenants.createdAt) })
+    .from(tenants)
+    .where(eq(tenants.name, "beta"));
+  const rows = await db.offload<{ n: number; total: number }>(query);
+  expect(rows).toEqual([{ n: 1, total: 3000 }]);
+});
+
+test("an offloaded query error rejects without killing the worker", async () => {
+  const bad = { toSQL: () => ({ sql: "select * from no_such_table", params: [] }) };
+  await expect(db.offload(bad)).rejects.toThrow("no such table");
+  const again = await db.offload<{ n: number }>(db.read.select({ n: count() }).from(tenants));
+  expect(again[0].n).toBe(2);
+});
