@@ -32,3 +32,18 @@ test("an offloaded query error rejects without killing the worker", async () => 
   const again = await db.offload<{ n: number }>(db.read.select({ n: count() }).from(tenants));
   expect(again[0].n).toBe(2);
 });
+
+test(":memory: is served by a temporary file that both handles share and that is removed on close", async () => {
+  const { existsSync } = await import("node:fs");
+  const memory = await openDatabase(":memory:");
+  await migrate(memory.client);
+  await memory.transaction((tx) =>
+    tx.insert(tenants).values({ id: "m", name: "mem", createdAt: new Date() }),
+  );
+  const rows = await memory.read.select().from(tenants);
+  expect(rows.map((r) => r.name)).toEqual(["mem"]);
+  const file = String((await memory.client.execute("PRAGMA database_list")).rows[0].file);
+  expect(existsSync(file)).toBe(true);
+  await memory.close();
+  expect(existsSync(file)).toBe(false);
+});
