@@ -2,7 +2,11 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, json, lifecycle, tenantId, timestamp } from "./columns";
 
 /** One attendee as the API shows it: a contact or an email address (lower case). */
-export type CalendarAttendee = { contact_id: string | null; email: string | null; name: string | null };
+export type CalendarAttendee = {
+  contact_id: string | null;
+  email: string | null;
+  name: string | null;
+};
 export type CalendarReminder = { minutes_before: number; method: "notification" | "email" };
 
 /**
