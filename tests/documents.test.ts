@@ -17,6 +17,8 @@ import { type Api, type Reply, startTestServer, type TestServer } from "./helper
 
 const DOCS = "/api/external/documents";
 const UPLOAD_LIMIT = 4096;
+/** Below the upload limit: uploads must not be held to the JSON body limit. */
+const BODY_LIMIT = 1024;
 
 let server: TestServer;
 let tenantId: string;
@@ -24,7 +26,9 @@ let key: string;
 let api: Api;
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { uploadLimit: UPLOAD_LIMIT } });
+  server = await startTestServer({
+    config: { uploadLimit: UPLOAD_LIMIT, bodyLimit: BODY_LIMIT },
+  });
   ({ tenantId, key, api } = await server.tenant());
 });
 afterAll(() => server.close());
@@ -152,6 +156,17 @@ describe("upload", () => {
     expect(events[0].data).toEqual(doc);
     const activity = await activityOf(server.ctx.db, tenantId, doc.id);
     expect(activity.map((a) => [a.entityType, a.action])).toEqual([["document", "created"]]);
+  });
+
+  test("uploads are held to the upload limit, not the JSON body limit", async () => {
+    const bytes = new TextEncoder().encode("x".repeat(BODY_LIMIT * 3));
+    const doc = await uploaded(bytes, { type: "text/plain" });
+    expect(doc.size).toBe(BODY_LIMIT * 3);
+    const json = await api.post(DOCS, {
+      url: "https://example.com/a",
+      name: "x".repeat(BODY_LIMIT),
+    });
+    expect(json.status).toBe(413);
   });
 
   test("the name field overrides the file name", async () => {
