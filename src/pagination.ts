@@ -119,6 +119,8 @@ export interface ListOptions<Row, Out> {
   filters: Array<SQL | undefined>;
   query: PageQuery;
   map: (row: Row) => Out;
+  /** Order of a plain (non-sync) list; default newest first. */
+  order?: SQL[];
 }
 
 /**
@@ -142,7 +144,9 @@ export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<P
   );
   const where = afterSeq ? and(base, gt(table.syncSeq, afterSeq)) : base;
   const offset = afterSeq !== undefined ? 0 : (page - 1) * pageSize;
-  const order = syncMode ? [asc(table.syncSeq)] : [desc(table.createdAt), desc(table.id)];
+  const order = syncMode
+    ? [asc(table.syncSeq)]
+    : (opts.order ?? [desc(table.createdAt), desc(table.id)]);
 
   const rows = (await db.read
     .select()

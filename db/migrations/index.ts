@@ -6,6 +6,8 @@
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
+import calendar from "./0500_calendar.sql" with { type: "text" };
+import documents from "./0501_documents.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -16,4 +18,6 @@ export const migrations: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
   { id: "0003_crm", sql: crm },
+  { id: "0500_calendar", sql: calendar },
+  { id: "0501_documents", sql: documents },
 ];

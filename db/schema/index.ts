@@ -1,3 +1,5 @@
+export * from "./calendar";
 export * from "./core";
 export * from "./crm";
+export * from "./documents";
 export * from "./sales";

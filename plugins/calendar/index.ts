@@ -1,0 +1,99 @@
+import { Elysia } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  listResponse,
+  registerEventTypes,
+} from "../../src/core";
+import { CalendarEvent, CreateEvent, EventParams, EventQuery, UpdateEvent } from "./model";
+import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from "./service";
+
+registerEventTypes([
+  "calendar.event.created",
+  "calendar.event.updated",
+  "calendar.event.cancelled",
+]);
+
+const tags = ["calendar"];
+
+/**
+ * Calendar events (seed 000): time range and linked-entity lists, attendee
+ * conflicts, and cancellation in place of deletion.
+ */
+export const calendarPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.calendar" })
+    .use(authMacros)
+    .post(
+      "/calendar/events",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createEvent(ctx, tenantId, actor, body);
+      },
+      {
+        scope: "calendar:write",
+        body: CreateEvent,
+        response: { 201: CalendarEvent, ...errorResponses },
+        detail: {
+          summary: "Create a calendar event (an end before the start or an unknown zone is 422)",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/calendar/events",
+      async ({ query, tenantId }) => {
+        const page = await listEvents(ctx, tenantId, query);
+        const { items, ...rest } = page;
+        return { events: items, ...rest };
+      },
+      {
+        scope: "calendar:read",
+        query: EventQuery,
+        response: { 200: listResponse("events", CalendarEvent), ...errorResponses },
+        detail: {
+          summary:
+            "List calendar events by start time; filter by time range, linked record, attendee, status, or an attendee's conflicts",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/calendar/events/:id",
+      async ({ params, tenantId }) => getEvent(ctx, tenantId, params.id),
+      {
+        scope: "calendar:read",
+        params: EventParams,
+        response: { 200: CalendarEvent, ...errorResponses },
+        detail: { summary: "Get a calendar event", tags },
+      },
+    )
+    .patch(
+      "/calendar/events/:id",
+      async ({ params, body, tenantId, actor }) =>
+        updateEvent(ctx, tenantId, actor, params.id, body),
+      {
+        scope: "calendar:write",
+        params: EventParams,
+        body: UpdateEvent,
+        response: { 200: CalendarEvent, ...errorResponses },
+        detail: {
+          summary:
+            "Update a calendar event (status cancelled cancels it; confirmed or tentative reopens it)",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/calendar/events/:id",
+      async ({ params, tenantId, actor }) => cancelEvent(ctx, tenantId, actor, params.id),
+      {
+        scope: "calendar:write",
+        params: EventParams,
+        response: { 200: CalendarEvent, ...errorResponses },
+        detail: {
+          summary: "Cancel a calendar event: it stays, with status cancelled and cancelled_at",
+          tags,
+        },
+      },
+    );

@@ -1,0 +1,141 @@
+import { join } from "node:path";
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  ErrorBody,
+  errorResponses,
+  listResponse,
+  registerEventTypes,
+} from "../../src/core";
+import { fileResponse } from "./download";
+import {
+  CreateDocument,
+  Document,
+  DocumentParams,
+  DocumentQuery,
+  DocumentShare,
+  ShareDocument,
+} from "./model";
+import { parseMultipart } from "./multipart";
+import {
+  createDocument,
+  deleteDocument,
+  downloadable,
+  getDocument,
+  listDocuments,
+  shareDocument,
+} from "./service";
+import { FileStore } from "./storage";
+
+registerEventTypes(["document.uploaded", "document.shared", "document.deleted"]);
+
+const tags = ["documents"];
+
+/**
+ * Documents (seed 000): uploads stored content-addressed under the data
+ * directory, or external URLs; download, share (an event for a webhook
+ * consumer to deliver) and soft delete.
+ */
+export const documentsPlugin = (ctx: AppContext) => {
+  const store = new FileStore(join(ctx.config.dataDir, "documents"));
+  return new Elysia({ name: "crmd.documents" })
+    .use(authMacros)
+    .post(
+      "/documents",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createDocument(ctx, store, tenantId, actor, body);
+      },
+      {
+        scope: "documents:write",
+        parse: ({ request }) => parseMultipart(request),
+        body: CreateDocument,
+        response: { 201: Document, ...errorResponses, 413: ErrorBody, 415: ErrorBody },
+        detail: {
+          summary:
+            "Upload a file (multipart/form-data, field `file`) or register an external document (JSON with `url`)",
+          description:
+            "Uploads: empty is 422, over the upload limit 413, a declared type (the file part's Content-Type, or `mime_type`) that the content does not match 415. Text files are accepted as text/plain, text/csv, text/markdown or application/json when they are UTF-8. Equal content is stored once.",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/documents",
+      async ({ query, tenantId }) => {
+        const { items, ...rest } = await listDocuments(ctx, tenantId, query);
+        return { documents: items, ...rest };
+      },
+      {
+        scope: "documents:read",
+        query: DocumentQuery,
+        response: { 200: listResponse("documents", Document), ...errorResponses },
+        detail: { summary: "List documents, by linked record, storage or tags", tags },
+      },
+    )
+    .get("/documents/:id", async ({ params, tenantId }) => getDocument(ctx, tenantId, params.id), {
+      scope: "documents:read",
+      params: DocumentParams,
+      response: { 200: Document, ...errorResponses },
+      detail: { summary: "Get a document's metadata", tags },
+    })
+    .get(
+      "/documents/:id/download",
+      async ({ params, tenantId, request }) => {
+        const document = await downloadable(ctx, tenantId, params.id);
+        return fileResponse(
+          document,
+          store.pathOf(document.sha256),
+          request.headers.get("if-none-match"),
+        );
+      },
+      {
+        scope: "documents:read",
+        params: DocumentParams,
+        response: {
+          200: t.File({ description: "The file, with Content-Disposition: attachment" }),
+          ...errorResponses,
+          409: ErrorBody,
+        },
+        detail: {
+          summary:
+            "Download a file (ETag = its SHA-256); an external document is 409: fetch its url",
+          description:
+            "External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/documents/:id",
+      async ({ params, tenantId, actor }) => deleteDocument(ctx, store, tenantId, actor, params.id),
+      {
+        scope: "documents:write",
+        params: DocumentParams,
+        response: { 200: Document, ...errorResponses },
+        detail: {
+          summary:
+            "Delete a document (soft; the file goes once no other document holds the same content)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/documents/:id/share",
+      async ({ params, body, tenantId, actor }) =>
+        shareDocument(ctx, tenantId, actor, params.id, body),
+      {
+        scope: "documents:write",
+        params: DocumentParams,
+        body: ShareDocument,
+        response: { 200: DocumentShare, ...errorResponses },
+        detail: {
+          summary: "Share a document: emits document.shared for a webhook consumer to deliver",
+          description:
+            "crmd sends no mail and grants no access: it checks the recipients (valid emails, contacts of this tenant), records the share in the activity log and emits document.shared with the document as data and {emails, contact_ids, message, shared_by} as metadata.",
+          tags,
+        },
+      },
+    );
+};

@@ -1,0 +1,105 @@
+import { t } from "elysia";
+import { pageQuery } from "../../src/core";
+
+const link = (what: string) =>
+  t.Optional(
+    t.String({ minLength: 1, maxLength: 64, description: `Linked ${what} (same tenant)` }),
+  );
+
+export const Document = t.Object({
+  id: t.String({ format: "uuid" }),
+  name: t.String(),
+  description: t.Nullable(t.String()),
+  mime_type: t.Nullable(t.String()),
+  size: t.Nullable(t.Integer({ description: "Bytes; null for external documents" })),
+  sha256: t.Nullable(
+    t.String({ description: "Hex SHA-256 of the content (the download's ETag); null if external" }),
+  ),
+  storage: t.Union([t.Literal("local"), t.Literal("external")]),
+  url: t.Nullable(t.String({ description: "External documents: where the document lives" })),
+  deal_id: t.Nullable(t.String()),
+  lead_id: t.Nullable(t.String()),
+  contact_id: t.Nullable(t.String()),
+  company_id: t.Nullable(t.String()),
+  tags: t.Array(t.String()),
+  created_at: t.String({ format: "date-time" }),
+  updated_at: t.String({ format: "date-time" }),
+  deleted_at: t.Nullable(t.String({ format: "date-time" })),
+});
+
+/**
+ * One body for both ways of adding a document: multipart/form-data with a
+ * `file` part (an upload), or JSON with a `url` (an external document).
+ */
+export const CreateDocument = t.Object({
+  file: t.Optional(
+    t.File({
+      description:
+        "multipart/form-data: the file. Its part's Content-Type is the declared type, checked against the content",
+    }),
+  ),
+  url: t.Optional(
+    t.String({
+      format: "uri",
+      maxLength: 2048,
+      description: "JSON: an external document's http(s) URL (nothing is downloaded)",
+    }),
+  ),
+  name: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 255,
+      description: "Default: the uploaded file's name, or the URL's last path segment",
+    }),
+  ),
+  description: t.Optional(t.String({ maxLength: 2000 })),
+  mime_type: t.Optional(
+    t.String({
+      maxLength: 255,
+      pattern: "^[A-Za-z0-9][\\w!#$&^.+-]*/[A-Za-z0-9][\\w!#$&^.+-]*(\\s*;.*)?$",
+      description:
+        "External documents: their type. Uploads: overrides the file part's declared type (still checked against the content)",
+    }),
+  ),
+  deal_id: link("deal"),
+  lead_id: link("lead"),
+  contact_id: link("contact"),
+  company_id: link("company"),
+  tags: t.Optional(
+    t.Union([t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }), t.String()], {
+      description: "JSON: an array; multipart: comma-separated",
+    }),
+  ),
+});
+
+export const DocumentQuery = t.Object({
+  ...pageQuery,
+  deal_id: t.Optional(t.String()),
+  lead_id: t.Optional(t.String()),
+  contact_id: t.Optional(t.String()),
+  company_id: t.Optional(t.String()),
+  storage: t.Optional(t.Union([t.Literal("local"), t.Literal("external")])),
+  tags: t.Optional(t.String({ description: "Comma-separated; documents carrying all of them" })),
+});
+
+export const DocumentParams = t.Object({ id: t.String() });
+
+export const ShareDocument = t.Object({
+  emails: t.Optional(t.Array(t.String({ format: "email", maxLength: 320 }), { maxItems: 100 })),
+  contact_ids: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 64 }), { maxItems: 100 })),
+  message: t.Optional(t.String({ maxLength: 5000 })),
+});
+
+export const DocumentShare = t.Object({
+  document: Document,
+  emails: t.Array(t.String()),
+  contact_ids: t.Array(t.String()),
+  message: t.Nullable(t.String()),
+  shared_at: t.String({ format: "date-time" }),
+});
+
+export type DocumentView = typeof Document.static;
+export type CreateDocumentBody = typeof CreateDocument.static;
+export type DocumentQueryParams = typeof DocumentQuery.static;
+export type ShareDocumentBody = typeof ShareDocument.static;
+export type DocumentShareView = typeof DocumentShare.static;

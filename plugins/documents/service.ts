@@ -1,0 +1,325 @@
+import { basename } from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import { companies, contacts, deals, documents, leads } from "../../db/schema";
+import {
+  type Actor,
+  ApiError,
+  type AppContext,
+  assertLinked,
+  conflict,
+  invalid,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  parseTags,
+  type ReadDb,
+  recordChange,
+  type WriteTx,
+} from "../../src/core";
+import { mediaType, verifiedType } from "./content";
+import type {
+  CreateDocumentBody,
+  DocumentQueryParams,
+  DocumentShareView,
+  DocumentView,
+  ShareDocumentBody,
+} from "./model";
+import type { FileStore } from "./storage";
+
+type DocumentRow = typeof documents.$inferSelect;
+
+const ENTITY = "document";
+
+export const documentView = (row: DocumentRow): DocumentView => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  mime_type: row.mimeType,
+  size: row.size,
+  sha256: row.sha256,
+  storage: row.storage as DocumentView["storage"],
+  url: row.url,
+  deal_id: row.dealId,
+  lead_id: row.leadId,
+  contact_id: row.contactId,
+  company_id: row.companyId,
+  tags: row.tags,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+async function assertLinks(tx: WriteTx, tenantId: string, input: CreateDocumentBody) {
+  await assertLinked(tx, deals, tenantId, input.deal_id, "/deal_id");
+  await assertLinked(tx, leads, tenantId, input.lead_id, "/lead_id");
+  await assertLinked(tx, contacts, tenantId, input.contact_id, "/contact_id");
+  await assertLinked(tx, companies, tenantId, input.company_id, "/company_id");
+}
+
+/** A display name without path parts or control characters. */
+const cleanName = (name: string): string =>
+  basename(name.replaceAll("\\", "/"))
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 255);
+
+/** Inserts a new document with its activity row and `document.uploaded` event. */
+async function insertDocument(
+  tx: WriteTx,
+  tenantId: string,
+  actor: Actor,
+  input: CreateDocumentBody,
+  stored: Pick<DocumentRow, "name" | "mimeType" | "size" | "sha256" | "storage" | "url">,
+  now: Date,
+): Promise<DocumentView> {
+  await assertLinks(tx, tenantId, input);
+  const tags = typeof input.tags === "string" ? parseTags(input.tags) : (input.tags ?? []);
+  const row: DocumentRow = {
+    id: newId(),
+    tenantId,
+    ...stored,
+    description: input.description ?? null,
+    dealId: input.deal_id ?? null,
+    leadId: input.lead_id ?? null,
+    contactId: input.contact_id ?? null,
+    companyId: input.company_id ?? null,
+    tags: [...new Set(tags)],
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    syncSeq: await nextSyncSeq(tx),
+  };
+  await tx.insert(documents).values(row);
+  const view = documentView(row);
+  await recordChange(tx, {
+    tenantId,
+    actor,
+    entityType: ENTITY,
+    entityId: row.id,
+    action: "created",
+    before: null,
+    after: view,
+    at: now,
+    events: [{ type: "document.uploaded", data: view }],
+  });
+  return view;
+}
+
+/**
+ * Removes a stored file unless a live document still references it. Runs
+ * in the write lock, after the change that released the file has
+ * committed, so an upload of the same bytes cannot slip in between the
+ * check and the removal. A failure only leaves an orphan file: logged.
+ */
+async function releaseFile(ctx: AppContext, store: FileStore, sha256: string): Promise<void> {
+  try {
+    await ctx.write(async (tx) => {
+      const [live] = await tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.sha256, sha256), isNull(documents.deletedAt)))
+        .limit(1);
+      if (!live) await store.remove(sha256);
+    });
+  } catch (error) {
+    ctx.logger.warn("document file not removed", { sha256, error });
+  }
+}
+
+/**
+ * Stores an upload. Empty (422), over the upload limit (413) or not what it
+ * declares (415): rejected before anything is written. Otherwise the bytes
+ * go to a temporary file, renamed into place inside the write transaction;
+ * if anything fails (a bad link is 422) the file is removed again unless
+ * another document holds the same content.
+ */
+async function upload(
+  ctx: AppContext,
+  store: FileStore,
+  tenantId: string,
+  actor: Actor,
+  input: CreateDocumentBody & { file: File },
+): Promise<DocumentView> {
+  const { file } = input;
+  if (file.size === 0) throw invalid("/file", "is empty");
+  if (file.size > ctx.config.uploadLimit)
+    throw new ApiError(
+      413,
+      "PAYLOAD_TOO_LARGE",
+      `file: larger than the upload limit of ${ctx.config.uploadLimit} bytes`,
+    );
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mimeType = await verifiedType(bytes, input.mime_type ?? (file.type || null));
+  const sha256 = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
+  const name = cleanName(input.name ?? file.name) || "document";
+  const now = ctx.clock.now();
+  const temp = await store.stage(sha256, bytes);
+  try {
+    return await ctx.write(async (tx) => {
+      await store.commit(temp, sha256);
+      const stored = { name, mimeType, size: bytes.length, sha256, storage: "local", url: null };
+      return insertDocument(tx, tenantId, actor, input, stored, now);
+    });
+  } catch (error) {
+    await store.discard(temp);
+    await releaseFile(ctx, store, sha256);
+    throw error;
+  }
+}
+
+/** Registers an external document: metadata and URL only, nothing is fetched. */
+async function register(
+  ctx: AppContext,
+  tenantId: string,
+  actor: Actor,
+  input: CreateDocumentBody & { url: string },
+): Promise<DocumentView> {
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw invalid("/url", "is not a URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw invalid("/url", "must be an http or https URL");
+  const lastSegment = decodeURIComponent(url.pathname.split("/").pop() ?? "");
+  const name = cleanName(input.name ?? lastSegment) || url.hostname;
+  const mimeType = input.mime_type ? mediaType(input.mime_type) : null;
+  const now = ctx.clock.now();
+  const stored = { name, mimeType, size: null, sha256: null, storage: "external", url: url.href };
+  return ctx.write((tx) => insertDocument(tx, tenantId, actor, input, stored, now));
+}
+
+/** POST /documents: a multipart upload (`file`) or a JSON external document (`url`). */
+export function createDocument(
+  ctx: AppContext,
+  store: FileStore,
+  tenantId: string,
+  actor: Actor,
+  input: CreateDocumentBody,
+): Promise<DocumentView> {
+  const { file, url } = input;
+  if (file && url !== undefined) throw invalid("/url", "give either a file or a url, not both");
+  if (file) return upload(ctx, store, tenantId, actor, { ...input, file });
+  if (url !== undefined) return register(ctx, tenantId, actor, { ...input, url });
+  throw invalid("/file", "send a file (multipart/form-data) or a url (JSON)");
+}
+
+async function findRow(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<DocumentRow> {
+  const [row] = await db
+    .select()
+    .from(documents)
+    .where(
+      and(eq(documents.id, id), eq(documents.tenantId, tenantId), isNull(documents.deletedAt)),
+    );
+  if (!row) throw notFound("Document");
+  return row as DocumentRow;
+}
+
+export async function getDocument(ctx: AppContext, tenantId: string, id: string) {
+  return documentView(await findRow(ctx.db.read, tenantId, id));
+}
+
+/** A stored document's file for download; an external document is 409 (its bytes are not here). */
+export async function downloadable(ctx: AppContext, tenantId: string, id: string) {
+  const row = await findRow(ctx.db.read, tenantId, id);
+  if (row.storage !== "local" || !row.sha256)
+    throw conflict(`Document ${id} is external: fetch it from its url (${row.url})`);
+  return { ...row, sha256: row.sha256 };
+}
+
+export function listDocuments(ctx: AppContext, tenantId: string, query: DocumentQueryParams) {
+  return listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: documents,
+    tenantId,
+    filters: [
+      query.deal_id ? eq(documents.dealId, query.deal_id) : undefined,
+      query.lead_id ? eq(documents.leadId, query.lead_id) : undefined,
+      query.contact_id ? eq(documents.contactId, query.contact_id) : undefined,
+      query.company_id ? eq(documents.companyId, query.company_id) : undefined,
+      query.storage ? eq(documents.storage, query.storage) : undefined,
+      ctx.db.dialect.hasAllTags(documents.tags, parseTags(query.tags)),
+    ],
+    query,
+    map: documentView,
+  });
+}
+
+/** Soft-deletes the row; its file goes once no live document holds the same content. */
+export async function deleteDocument(
+  ctx: AppContext,
+  store: FileStore,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+): Promise<DocumentView> {
+  const now = ctx.clock.now();
+  const deleted = await ctx.write(async (tx) => {
+    const row = await findRow(tx, tenantId, id);
+    const saved = { ...row, deletedAt: now, updatedAt: now, syncSeq: await nextSyncSeq(tx) };
+    await tx
+      .update(documents)
+      .set({ deletedAt: now, updatedAt: now, syncSeq: saved.syncSeq })
+      .where(eq(documents.id, id));
+    const after = documentView(saved);
+    await recordChange(tx, {
+      tenantId,
+      actor,
+      entityType: ENTITY,
+      entityId: id,
+      action: "deleted",
+      before: documentView(row),
+      after,
+      at: now,
+      events: [{ type: "document.deleted", data: after }],
+    });
+    return saved;
+  });
+  if (deleted.sha256) await releaseFile(ctx, store, deleted.sha256);
+  return documentView(deleted);
+}
+
+/**
+ * Shares a document with people: crmd sends nothing itself and grants no
+ * access; it validates the recipients, records the share in the activity
+ * log and emits `document.shared` (data: the document; metadata: emails,
+ * contact_ids, message, shared_by) for a webhook consumer to deliver.
+ */
+export async function shareDocument(
+  ctx: AppContext,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  input: ShareDocumentBody,
+): Promise<DocumentShareView> {
+  const emails = [...new Set((input.emails ?? []).map((email) => email.toLowerCase()))];
+  const contactIds = [...new Set(input.contact_ids ?? [])];
+  if (emails.length + contactIds.length === 0)
+    throw invalid("/emails", "give at least one recipient in emails or contact_ids");
+  const now = ctx.clock.now();
+  return ctx.write(async (tx) => {
+    const document = documentView(await findRow(tx, tenantId, id));
+    for (const [i, contactId] of (input.contact_ids ?? []).entries())
+      await assertLinked(tx, contacts, tenantId, contactId, `/contact_ids/${i}`);
+    const share = { emails, contact_ids: contactIds, message: input.message ?? null };
+    await recordChange(tx, {
+      tenantId,
+      actor,
+      entityType: ENTITY,
+      entityId: id,
+      action: "shared",
+      before: { shared_with: null },
+      after: { shared_with: share },
+      at: now,
+      events: [
+        { type: "document.shared", data: document, metadata: { ...share, shared_by: actor } },
+      ],
+    });
+    return { document, ...share, shared_at: now.toISOString() };
+  });
+}

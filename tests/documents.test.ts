@@ -1,0 +1,613 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { and, count, eq } from "drizzle-orm";
+import { documents } from "../db/schema";
+import { isKnownEventType } from "../src/events";
+import {
+  activityOf,
+  eventsOf,
+  failEvent,
+  insertCompany,
+  insertContact,
+  insertDeal,
+  insertLead,
+} from "./fixtures/rows";
+import { type Api, type Reply, startTestServer, type TestServer } from "./helpers/server";
+
+const DOCS = "/api/external/documents";
+const UPLOAD_LIMIT = 4096;
+/** Below the upload limit: uploads must not be held to the JSON body limit. */
+const BODY_LIMIT = 1024;
+
+let server: TestServer;
+let tenantId: string;
+let key: string;
+let api: Api;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    config: { uploadLimit: UPLOAD_LIMIT, bodyLimit: BODY_LIMIT },
+  });
+  ({ tenantId, key, api } = await server.tenant());
+});
+afterAll(() => server.close());
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const chunk = (type: string, data: number[]) => [
+  ...[0, 0, 0, data.length],
+  ...new TextEncoder().encode(type),
+  ...data,
+  ...[0, 0, 0, 0], // CRC, not checked
+];
+
+/** A small well-formed PNG, different on every call (random text chunk). */
+const png = () =>
+  new Uint8Array([
+    ...PNG_SIGNATURE,
+    ...chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
+    ...chunk("tEXt", [...crypto.getRandomValues(new Uint8Array(16))]),
+    ...chunk("IEND", []),
+  ]);
+/** UTF-8 text, different on every call. */
+const text = (prefix = "hello") => new TextEncoder().encode(`${prefix} ${crypto.randomUUID()}\n`);
+const sha256 = (bytes: Uint8Array) => new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
+
+interface UploadOptions {
+  filename?: string;
+  type?: string;
+  fields?: Record<string, string>;
+  key?: string;
+}
+
+/** The multipart body FormData produces for one file part (and fields). */
+function form(bytes: Uint8Array, options: UploadOptions = {}): FormData {
+  const data = new FormData();
+  const blob = new Blob([bytes], options.type ? { type: options.type } : {});
+  data.append("file", blob, options.filename ?? "file.bin");
+  for (const [name, value] of Object.entries(options.fields ?? {})) data.append(name, value);
+  return data;
+}
+
+async function upload(bytes: Uint8Array, options: UploadOptions = {}): Promise<Reply> {
+  const response = await fetch(`${server.url}${DOCS}`, {
+    method: "POST",
+    body: form(bytes, options),
+    headers: { "x-api-key": options.key ?? key },
+  });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+async function uploaded(bytes: Uint8Array, options: UploadOptions = {}) {
+  const reply = await upload(bytes, options);
+  expect(reply.status).toBe(201);
+  return reply.body;
+}
+
+async function download(id: string, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}${DOCS}/${id}/download`, {
+    headers: { "x-api-key": key, ...headers },
+  });
+}
+
+const storeDir = () => join(server.dir, "documents");
+const pathOf = (hash: string) => join(storeDir(), hash.slice(0, 2), hash);
+
+/** Every file under the store, temporary ones included. */
+const storedFiles = (): string[] =>
+  existsSync(storeDir())
+    ? [...new Bun.Glob("**/*").scanSync({ cwd: storeDir(), dot: true })].sort()
+    : [];
+
+async function rowCount(): Promise<number> {
+  const [row] = await server.ctx.db.read
+    .select({ n: count() })
+    .from(documents)
+    .where(eq(documents.tenantId, tenantId));
+  return row.n;
+}
+
+/** Runs `fn` and checks it left no file, no row, no event and no activity behind. */
+async function leavesNothing(fn: () => Promise<void>) {
+  const before = {
+    files: storedFiles(),
+    rows: await rowCount(),
+    events: (await eventsOf(server.ctx.db, tenantId)).length,
+    activity: (await activityOf(server.ctx.db, tenantId)).length,
+  };
+  await fn();
+  expect({
+    files: storedFiles(),
+    rows: await rowCount(),
+    events: (await eventsOf(server.ctx.db, tenantId)).length,
+    activity: (await activityOf(server.ctx.db, tenantId)).length,
+  }).toEqual(before);
+}
+
+describe("upload", () => {
+  test("stores the bytes under their SHA-256 and emits document.uploaded", async () => {
+    const deal = await insertDeal(server.ctx.db, tenantId);
+    const contact = await insertContact(server.ctx.db, tenantId);
+    const bytes = png();
+    const doc = await uploaded(bytes, {
+      filename: "C:\\scans\\floor-plan.png",
+      type: "image/png",
+      fields: { deal_id: deal, contact_id: contact, tags: "plans, a", description: "Ground floor" },
+    });
+    expect(doc).toMatchObject({
+      name: "floor-plan.png",
+      description: "Ground floor",
+      mime_type: "image/png",
+      size: bytes.length,
+      sha256: sha256(bytes),
+      storage: "local",
+      url: null,
+      deal_id: deal,
+      contact_id: contact,
+      lead_id: null,
+      company_id: null,
+      tags: ["plans", "a"],
+      deleted_at: null,
+    });
+    expect(new Uint8Array(await Bun.file(pathOf(doc.sha256)).arrayBuffer())).toEqual(bytes);
+    expect(storedFiles().filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const events = await eventsOf(server.ctx.db, tenantId, doc.id);
+    expect(events.map((e) => e.event_type)).toEqual(["document.uploaded"]);
+    expect(events[0].data).toEqual(doc);
+    const activity = await activityOf(server.ctx.db, tenantId, doc.id);
+    expect(activity.map((a) => [a.entityType, a.action])).toEqual([["document", "created"]]);
+  });
+
+  test("uploads are held to the upload limit, not the JSON body limit", async () => {
+    const bytes = new TextEncoder().encode("x".repeat(BODY_LIMIT * 3));
+    const doc = await uploaded(bytes, { type: "text/plain" });
+    expect(doc.size).toBe(BODY_LIMIT * 3);
+    const json = await api.post(DOCS, {
+      url: "https://example.com/a",
+      name: "x".repeat(BODY_LIMIT),
+    });
+    expect(json.status).toBe(413);
+  });
+
+  test("the name field overrides the file name", async () => {
+    const doc = await uploaded(text(), {
+      filename: "x.txt",
+      type: "text/plain",
+      fields: { name: "Notes" },
+    });
+    expect(doc.name).toBe("Notes");
+  });
+
+  test("without a declared type the content decides", async () => {
+    const generic = "application/octet-stream";
+    expect((await uploaded(png(), { type: generic, filename: "scan" })).mime_type).toBe(
+      "image/png",
+    );
+    expect((await uploaded(text(), { type: generic })).mime_type).toBe("text/plain");
+    const binary = new Uint8Array([
+      0x00,
+      0x9c,
+      0x01,
+      0xee,
+      ...crypto.getRandomValues(new Uint8Array(8)),
+    ]);
+    expect((await uploaded(binary, { type: generic })).mime_type).toBe(generic);
+  });
+
+  test("UTF-8 text is accepted as text/plain, text/csv, text/markdown or application/json", async () => {
+    for (const type of [
+      "text/plain",
+      "text/csv; charset=utf-8",
+      "text/markdown",
+      "application/json",
+    ]) {
+      const doc = await uploaded(text("a,b"), { type, filename: "data" });
+      expect(doc.mime_type).toBe(type.split(";")[0]);
+    }
+  });
+
+  test("a mime_type field declares the type as well, and is checked", async () => {
+    const bytes = png();
+    const ok = await uploaded(bytes, {
+      type: "application/octet-stream",
+      fields: { mime_type: "image/png" },
+    });
+    expect(ok.mime_type).toBe("image/png");
+    await leavesNothing(async () => {
+      const reply = await upload(png(), {
+        type: "image/png",
+        fields: { mime_type: "application/pdf" },
+      });
+      expect(reply.status).toBe(415);
+    });
+  });
+});
+
+describe("rejected uploads leave nothing behind", () => {
+  test("an empty file is 422 at /file", async () => {
+    await leavesNothing(async () => {
+      const reply = await upload(new Uint8Array(0), { type: "text/plain", filename: "empty.txt" });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0].path).toBe("/file");
+    });
+  });
+
+  test("content that does not match the part's declared type is 415", async () => {
+    const cases: Array<[Uint8Array, string, string]> = [
+      // The file name says png: only the part's Content-Type declares application/pdf.
+      [png(), "application/pdf", "photo.png"],
+      [text(), "image/png", "notes.txt"],
+      [new Uint8Array([0xc3, 0x28, 0x41, 0x42]), "text/plain", "broken.txt"],
+      [text(), "text/html", "page.html"],
+      [new TextEncoder().encode("%PDF-1.7\n%\xe2\xe3\n1 0 obj\n"), "image/jpeg", "x.jpg"],
+    ];
+    for (const [bytes, type, filename] of cases) {
+      await leavesNothing(async () => {
+        const reply = await upload(bytes, { type, filename });
+        expect({ type, filename, status: reply.status }).toEqual({ type, filename, status: 415 });
+        expect(reply.body.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+        expect(reply.body.errors[0].path).toBe("/file");
+      });
+    }
+  });
+
+  test("a file over the upload limit is 413, by Content-Length or by its bytes", async () => {
+    const big = new Uint8Array(UPLOAD_LIMIT + 1).fill(0x61);
+    await leavesNothing(async () => {
+      const reply = await upload(big, { type: "text/plain" });
+      expect(reply.status).toBe(413);
+    });
+    // Chunked: no Content-Length, so the size is checked on the bytes received.
+    const encoded = new Response(form(big, { type: "text/plain" }));
+    const contentType = encoded.headers.get("content-type") as string;
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    await leavesNothing(async () => {
+      const response = await fetch(`${server.url}${DOCS}`, {
+        method: "POST",
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(body);
+            controller.close();
+          },
+        }),
+        headers: {
+          "x-api-key": key,
+          "content-type": contentType,
+        },
+      });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { detail: string }).detail).toContain(
+        "larger than the upload limit",
+      );
+    });
+  });
+
+  test("a link to a missing or foreign record is 422 and the staged file goes", async () => {
+    const other = await server.tenant();
+    const foreign = await insertCompany(server.ctx.db, other.tenantId);
+    for (const [field, value] of [
+      ["deal_id", "01a20000-0000-7000-8000-000000000000"],
+      ["company_id", foreign],
+    ]) {
+      await leavesNothing(async () => {
+        const reply = await upload(png(), { type: "image/png", fields: { [field]: value } });
+        expect(reply.status).toBe(422);
+        expect(reply.body.errors[0].path).toBe(`/${field}`);
+      });
+    }
+  });
+
+  test("a failing write rolls back the row, its activity and the file", async () => {
+    const restore = await failEvent(server.ctx.db, "document.uploaded");
+    try {
+      await leavesNothing(async () => {
+        expect((await upload(png(), { type: "image/png" })).status).toBe(500);
+      });
+    } finally {
+      await restore();
+    }
+  });
+
+  test("a file already stored for a live document survives a failed upload of the same bytes", async () => {
+    const bytes = png();
+    const doc = await uploaded(bytes, { type: "image/png" });
+    const reply = await upload(bytes, {
+      type: "image/png",
+      fields: { lead_id: "01a20000-0000-7000-8000-000000000000" },
+    });
+    expect(reply.status).toBe(422);
+    expect(existsSync(pathOf(doc.sha256))).toBe(true);
+  });
+
+  test("neither a file nor a url is 422", async () => {
+    await leavesNothing(async () => {
+      const reply = await api.post(DOCS, { name: "Nothing" });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0].path).toBe("/file");
+    });
+  });
+});
+
+describe("content addressing", () => {
+  test("equal bytes are stored once; the file goes with the last live document", async () => {
+    const other = await server.tenant();
+    const bytes = png();
+    const first = await uploaded(bytes, { type: "image/png", filename: "a.png" });
+    const second = await uploaded(bytes, { type: "image/png", filename: "b.png" });
+    const third = await uploaded(bytes, { type: "image/png", key: other.key });
+    expect(new Set([first.sha256, second.sha256, third.sha256]).size).toBe(1);
+    expect(new Set([first.id, second.id, third.id]).size).toBe(3);
+    const hash = first.sha256;
+    expect(storedFiles().filter((f) => f.includes(hash))).toEqual([`${hash.slice(0, 2)}/${hash}`]);
+
+    expect((await api.delete(`${DOCS}/${first.id}`)).status).toBe(200);
+    expect((await api.delete(`${DOCS}/${second.id}`)).status).toBe(200);
+    expect(existsSync(pathOf(hash))).toBe(true);
+    expect((await other.api.delete(`${DOCS}/${third.id}`)).status).toBe(200);
+    expect(existsSync(pathOf(hash))).toBe(false);
+    expect(storedFiles().filter((f) => f.includes(hash))).toEqual([]);
+  });
+});
+
+describe("download", () => {
+  test("streams the bytes with type, length, disposition and the SHA-256 as ETag", async () => {
+    const bytes = text("name,city\nÅsa,Malmö");
+    const doc = await uploaded(bytes, { type: "text/csv", filename: "Résumé 2026.csv" });
+    const response = await download(doc.id);
+    expect(response.status).toBe(200);
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(sha256(body)).toBe(doc.sha256);
+    expect(body).toEqual(bytes);
+    expect(response.headers.get("content-type")).toBe("text/csv");
+    expect(response.headers.get("content-length")).toBe(String(bytes.length));
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="R_sum_ 2026.csv"; filename*=UTF-8''R%C3%A9sum%C3%A9%202026.csv`,
+    );
+    expect(response.headers.get("etag")).toBe(`"${doc.sha256}"`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-ratelimit-limit")).toBeTruthy();
+
+    const cached = await download(doc.id, { "if-none-match": `"${doc.sha256}"` });
+    expect(cached.status).toBe(304);
+    expect(await cached.text()).toBe("");
+    expect((await download(doc.id, { "if-none-match": '"other"' })).status).toBe(200);
+  });
+
+  test("an external document is 409: its bytes are not here", async () => {
+    const doc = (await api.post(DOCS, { url: "https://files.example.com/brochure.pdf" })).body;
+    const response = await download(doc.id);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { detail: string }).detail).toContain(
+      "https://files.example.com/brochure.pdf",
+    );
+  });
+});
+
+describe("external documents", () => {
+  test("a JSON url registers metadata only and emits document.uploaded", async () => {
+    const lead = await insertLead(server.ctx.db, tenantId);
+    const reply = await api.post(DOCS, {
+      url: "https://files.example.com/docs/Price%20list.pdf?v=2",
+      mime_type: "Application/PDF",
+      lead_id: lead,
+      tags: ["prices"],
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      name: "Price list.pdf",
+      mime_type: "application/pdf",
+      size: null,
+      sha256: null,
+      storage: "external",
+      url: "https://files.example.com/docs/Price%20list.pdf?v=2",
+      lead_id: lead,
+      tags: ["prices"],
+    });
+    const events = await eventsOf(server.ctx.db, tenantId, reply.body.id);
+    expect(events.map((e) => e.event_type)).toEqual(["document.uploaded"]);
+    const named = await api.post(DOCS, { url: "https://example.com/", name: "Home" });
+    expect(named.body.name).toBe("Home");
+    expect((await api.post(DOCS, { url: "https://example.com/" })).body.name).toBe("example.com");
+  });
+
+  test("only http(s) URLs; a file and a url together are 422 at /url", async () => {
+    for (const url of ["ftp://example.com/a.pdf", "javascript:alert(1)", "not a url"]) {
+      await leavesNothing(async () => {
+        const reply = await api.post(DOCS, { url });
+        expect(reply.status).toBe(422);
+        expect(reply.body.errors[0].path).toBe("/url");
+      });
+    }
+    await leavesNothing(async () => {
+      const reply = await upload(text(), {
+        type: "text/plain",
+        fields: { url: "https://example.com/x" },
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0].path).toBe("/url");
+    });
+  });
+});
+
+describe("get and list", () => {
+  test("get answers the metadata; unknown and other tenants' documents are 404", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    const got = await api.get(`${DOCS}/${doc.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(doc);
+    expect((await api.get(`${DOCS}/01a20000-0000-7000-8000-000000000000`)).status).toBe(404);
+    const other = await server.tenant();
+    expect((await other.api.get(`${DOCS}/${doc.id}`)).status).toBe(404);
+    expect((await other.api.get(`${DOCS}/${doc.id}/download`)).status).toBe(404);
+  });
+
+  test("filters by linked record, storage and tags; since and cursor carry deletions", async () => {
+    const t = await server.tenant();
+    const deal = await insertDeal(server.ctx.db, t.tenantId);
+    const lead = await insertLead(server.ctx.db, t.tenantId);
+    const contact = await insertContact(server.ctx.db, t.tenantId);
+    const company = await insertCompany(server.ctx.db, t.tenantId);
+    const add = async (fields: Record<string, unknown>) => {
+      const reply = await t.api.post(DOCS, { url: "https://example.com/doc.pdf", ...fields });
+      expect(reply.status).toBe(201);
+      return reply.body.id as string;
+    };
+    const byDeal = await add({ deal_id: deal, tags: ["x", "y"] });
+    const byLead = await add({ lead_id: lead, tags: ["x"] });
+    const byContact = await add({ contact_id: contact });
+    const byCompany = await add({ company_id: company });
+    const local = await uploaded(text(), { type: "text/plain", key: t.key });
+    const ids = async (query: string) =>
+      (await t.api.get(`${DOCS}${query}`)).body.documents.map((d: { id: string }) => d.id);
+    expect(await ids(`?deal_id=${deal}`)).toEqual([byDeal]);
+    expect(await ids(`?lead_id=${lead}`)).toEqual([byLead]);
+    expect(await ids(`?contact_id=${contact}`)).toEqual([byContact]);
+    expect(await ids(`?company_id=${company}`)).toEqual([byCompany]);
+    expect(await ids("?storage=local")).toEqual([local.id]);
+    expect((await ids("?tags=x")).sort()).toEqual([byDeal, byLead].sort());
+    expect(await ids("?tags=x,y")).toEqual([byDeal]);
+    const page = await t.api.get(`${DOCS}?page_size=2`);
+    expect(page.body).toMatchObject({ total: 5, page: 1, page_size: 2, has_more: true });
+
+    const feed = await t.api.get(`${DOCS}?cursor=`);
+    expect(feed.body.documents).toHaveLength(5);
+    await t.api.delete(`${DOCS}/${byLead}`);
+    const next = await t.api.get(`${DOCS}?cursor=${feed.body.next_cursor}`);
+    expect(
+      next.body.documents.map((d: { id: string; deleted_at: string | null }) => [
+        d.id,
+        !!d.deleted_at,
+      ]),
+    ).toEqual([[byLead, true]]);
+    expect(await ids("")).not.toContain(byLead);
+  });
+});
+
+describe("delete", () => {
+  test("soft-deletes: 404 afterwards, document.deleted emitted, activity written", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    const reply = await api.delete(`${DOCS}/${doc.id}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.deleted_at).toBeTruthy();
+    expect((await api.get(`${DOCS}/${doc.id}`)).status).toBe(404);
+    expect((await download(doc.id)).status).toBe(404);
+    expect((await api.delete(`${DOCS}/${doc.id}`)).status).toBe(404);
+    expect(existsSync(pathOf(doc.sha256))).toBe(false);
+    const [row] = await server.ctx.db.read
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, doc.id)));
+    expect(row.deletedAt).toBeInstanceOf(Date);
+    const events = await eventsOf(server.ctx.db, tenantId, doc.id);
+    expect(events.map((e) => e.event_type)).toEqual(["document.uploaded", "document.deleted"]);
+    expect(events[1].data).toEqual(reply.body);
+    const activity = await activityOf(server.ctx.db, tenantId, doc.id);
+    expect(activity.map((a) => a.action)).toEqual(["created", "deleted"]);
+  });
+});
+
+describe("share", () => {
+  test("records the share and emits document.shared with the recipients", async () => {
+    const contact = await insertContact(server.ctx.db, tenantId);
+    const doc = await uploaded(text(), { type: "text/plain" });
+    const reply = await api.post(`${DOCS}/${doc.id}/share`, {
+      emails: ["Buyer@Example.com", "buyer@example.com"],
+      contact_ids: [contact],
+      message: "The contract",
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      document: doc,
+      emails: ["buyer@example.com"],
+      contact_ids: [contact],
+      message: "The contract",
+    });
+    const events = await eventsOf(server.ctx.db, tenantId, doc.id);
+    expect(events.map((e) => e.event_type)).toEqual(["document.uploaded", "document.shared"]);
+    expect(events[1].data).toEqual(doc);
+    expect(events[1].metadata).toMatchObject({
+      emails: ["buyer@example.com"],
+      contact_ids: [contact],
+      message: "The contract",
+      shared_by: { type: "api_key" },
+    });
+    const activity = await activityOf(server.ctx.db, tenantId, doc.id);
+    expect(activity[1].action).toBe("shared");
+    expect(activity[1].changes.shared_with.new).toMatchObject({ emails: ["buyer@example.com"] });
+  });
+
+  test("needs a recipient; bad emails and unknown contacts are 422; unknown documents 404", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    const other = await server.tenant();
+    const foreign = await insertContact(server.ctx.db, other.tenantId);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{}, "/emails"],
+      [{ emails: [], contact_ids: [] }, "/emails"],
+      [{ emails: ["nope"] }, "/emails/0"],
+      [{ contact_ids: [foreign] }, "/contact_ids/0"],
+    ];
+    for (const [body, path] of cases) {
+      const reply = await api.post(`${DOCS}/${doc.id}/share`, body);
+      expect({ body, status: reply.status, path: reply.body.errors?.[0]?.path }).toEqual({
+        body,
+        status: 422,
+        path,
+      });
+    }
+    const share = { emails: ["a@example.com"] };
+    expect((await other.api.post(`${DOCS}/${doc.id}/share`, share)).status).toBe(404);
+    await api.delete(`${DOCS}/${doc.id}`);
+    expect((await api.post(`${DOCS}/${doc.id}/share`, share)).status).toBe(404);
+    const types = (await eventsOf(server.ctx.db, tenantId, doc.id)).map((e) => e.event_type);
+    expect(types).not.toContain("document.shared");
+  });
+});
+
+describe("auth", () => {
+  test("event types are registered", () => {
+    for (const type of ["uploaded", "shared", "deleted"])
+      expect(isKnownEventType(`document.${type}`)).toBe(true);
+  });
+
+  test("read scope reads, write scope writes; anything else is 401/403", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    const spare = await uploaded(text(), { type: "text/plain" });
+    const reader = await server.keyFor(tenantId, ["documents:read"]);
+    const writer = await server.keyFor(tenantId, ["documents:write"]);
+    const neither = await server.keyFor(tenantId, ["calendar:read", "calendar:write"]);
+    const routes: Array<[string, string, unknown, "read" | "write"]> = [
+      ["GET", DOCS, undefined, "read"],
+      ["GET", `${DOCS}/${doc.id}`, undefined, "read"],
+      ["GET", `${DOCS}/${doc.id}/download`, undefined, "read"],
+      ["POST", DOCS, { url: "https://example.com/a.pdf" }, "write"],
+      ["POST", `${DOCS}/${doc.id}/share`, { emails: ["a@example.com"] }, "write"],
+      ["DELETE", `${DOCS}/${spare.id}`, undefined, "write"],
+    ];
+    for (const [method, path, payload, needs] of routes) {
+      const allowed = needs === "read" ? reader : writer;
+      const denied = needs === "read" ? writer : reader;
+      expect((await server.anonymous.request(method, path, payload)).status).toBe(401);
+      expect((await neither.request(method, path, payload)).status).toBe(403);
+      expect((await denied.request(method, path, payload)).status).toBe(403);
+      expect((await allowed.request(method, path, payload)).status).toBeLessThan(300);
+    }
+  });
+
+  test("an upload without a key is 401 and stores nothing", async () => {
+    await leavesNothing(async () => {
+      const response = await fetch(`${server.url}${DOCS}`, { method: "POST", body: form(png()) });
+      expect(response.status).toBe(401);
+    });
+  });
+
+  test("another tenant cannot delete, share or list a document", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    const other = await server.tenant();
+    expect((await other.api.delete(`${DOCS}/${doc.id}`)).status).toBe(404);
+    expect((await other.api.post(`${DOCS}/${doc.id}/share`, { emails: ["a@b.co"] })).status).toBe(
+      404,
+    );
+    expect((await other.api.get(`${DOCS}?cursor=`)).body.documents).toEqual([]);
+    expect((await api.get(`${DOCS}/${doc.id}`)).status).toBe(200);
+  });
+});
