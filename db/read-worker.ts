@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 /**
  * A worker thread with its own read-only bun:sqlite connection. Long reads
  * (KPI aggregates, reports) run here so they never block the event loop that
