@@ -2,7 +2,7 @@ import { Elysia } from "elysia";
 import { plugins } from "../plugins";
 import { API_PREFIX, authenticate } from "./auth";
 import type { AppContext } from "./context";
-import { ApiError, badRequest } from "./errors";
+import { ApiError } from "./errors";
 import { health } from "./health";
 import { errorResponse } from "./http-errors";
 import { requestState, setRequestState } from "./request-state";
@@ -10,6 +10,7 @@ import { swagger } from "./swagger";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const BODYLESS = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
+const MULTIPART_OVERHEAD = 64 * 1024;
 
 function pathOf(url: string): string {
   const start = url.indexOf("/", url.indexOf("//") + 2);
@@ -21,24 +22,18 @@ function tooLarge(limit: number) {
   return new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
 }
 
-/** Parses JSON bodies ourselves: malformed JSON is a 400, other media types a 415. */
-async function parseBody(request: Request, contentType: string, limit: number) {
-  const type = contentType.split(";")[0].trim().toLowerCase();
-  if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") return;
-  if (type !== "" && type !== "application/json" && !type.endsWith("+json"))
-    throw new ApiError(
-      415,
-      "UNSUPPORTED_MEDIA_TYPE",
-      `Content-Type ${type} is not supported; send application/json`,
-    );
-  const text = await request.text();
-  if (text.length > limit) throw tooLarge(limit);
-  if (text.trim() === "") return type === "" ? undefined : null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest("Malformed JSON body");
-  }
+const BODY_TYPES = ["application/json", "multipart/form-data", "application/x-www-form-urlencoded"];
+
+/** Bodies are JSON (uploads: multipart); anything else is a 415 before parsing. */
+function checkMediaType(request: Request) {
+  if (BODYLESS.has(request.method)) return;
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "" || BODY_TYPES.includes(type) || type.endsWith("+json")) return;
+  throw new ApiError(
+    415,
+    "UNSUPPORTED_MEDIA_TYPE",
+    `Content-Type ${type} is not supported; send application/json`,
+  );
 }
 
 /** Builds the HTTP application: core hooks, health, Swagger, and every domain plugin. */
@@ -58,8 +53,10 @@ export function createApp(ctx: AppContext) {
       const isUpload = (request.headers.get("content-type") ?? "").startsWith(
         "multipart/form-data",
       );
-      if (length > (isUpload ? config.uploadLimit : config.bodyLimit))
+      // Multipart framing adds a little around the file itself.
+      if (length > (isUpload ? config.uploadLimit + MULTIPART_OVERHEAD : config.bodyLimit))
         throw tooLarge(isUpload ? config.uploadLimit : config.bodyLimit);
+      checkMediaType(request);
       if (pathOf(request.url).startsWith(API_PREFIX)) {
         (state as { principal: unknown }).principal = await authenticate(
           ctx,
@@ -67,10 +64,6 @@ export function createApp(ctx: AppContext) {
           set.headers as Record<string, string>,
         );
       }
-    })
-    .onParse(({ request, contentType }) => {
-      if (BODYLESS.has(request.method)) return;
-      return parseBody(request, contentType ?? "", config.bodyLimit);
     })
     .onError(({ code, error, set, request }) => {
       const state = requestState(request);

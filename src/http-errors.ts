@@ -43,9 +43,6 @@ export function errorResponse(
   requestId: string,
   logger: Logger,
 ): Response {
-  // Errors thrown by our body parser arrive wrapped in Elysia's ParseError.
-  const cause = (error as { cause?: unknown })?.cause;
-  if (code === "PARSE" && cause instanceof ApiError) error = cause;
   if (error instanceof ApiError) {
     return json(
       error.status,
@@ -76,7 +73,7 @@ export function errorResponse(
     case "PARSE":
       return json(
         400,
-        { detail: "Malformed request body", code: "BAD_REQUEST", request_id: requestId },
+        { detail: "Malformed JSON body", code: "BAD_REQUEST", request_id: requestId },
         headers,
       );
     case "NOT_FOUND":

@@ -55,7 +55,9 @@ export interface Page<T> {
 export function parseTime(value: string, path: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
     throw invalid(path, "must be an ISO 8601 timestamp, e.g. 2026-01-10T00:00:00Z");
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  // A time without an offset is UTC (never the server's local zone).
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : hasZone ? value : `${value}Z`);
   if (Number.isNaN(date.getTime())) throw invalid(path, "is not a valid date");
   return date;
 }

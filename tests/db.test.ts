@@ -47,3 +47,14 @@ test(":memory: is served by a temporary file that both handles share and that is
   await memory.close();
   expect(existsSync(file)).toBe(false);
 });
+
+test("parseTime reads times without an offset as UTC and refuses junk with the field path", async () => {
+  const { parseTime } = await import("../src/pagination");
+  expect(parseTime("2026-01-10T08:30:00", "/since").toISOString()).toBe("2026-01-10T08:30:00.000Z");
+  expect(parseTime("2026-01-10", "/since").toISOString()).toBe("2026-01-10T00:00:00.000Z");
+  expect(parseTime("2026-01-10T08:30:00+02:00", "/since").toISOString()).toBe(
+    "2026-01-10T06:30:00.000Z",
+  );
+  expect(() => parseTime("yesterday", "/since")).toThrow("since");
+  expect(() => parseTime("2026-13-45T00:00:00Z", "/since")).toThrow();
+});

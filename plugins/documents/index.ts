@@ -49,7 +49,8 @@ export const documentsPlugin = (ctx: AppContext) => {
       },
       {
         scope: "documents:write",
-        parse: ({ request }) => parseMultipart(request),
+        // The named parsers document both media types in OpenAPI; the function handles multipart.
+        parse: [({ request }) => parseMultipart(request), "json", "multipart/form-data"],
         body: CreateDocument,
         response: { 201: Document, ...errorResponses, 413: ErrorBody, 415: ErrorBody },
         detail: {
