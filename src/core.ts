@@ -5,6 +5,7 @@
 export type { Database, ReadDb, WriteTx } from "../db/client";
 export { type Actor, diff, recordChange, systemActor } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
+export { type BulkOutcome, BulkResult, bulkRequest, MAX_BULK_RECORDS, runBulk } from "./bulk";
 export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
@@ -27,6 +28,7 @@ export {
   nextSyncSeq,
   registerEventTypes,
 } from "./events";
+export { CustomFields, cleanTags, TagList } from "./fields";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export { assertLinked, parseTags } from "./links";

@@ -2,15 +2,18 @@ import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
 import type { Logger } from "./logger";
 
-interface ValueErrorLike {
+export interface ValueErrorLike {
   path: string;
   message: string;
   schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[] };
 }
 
 /** Field errors from Elysia's validation error, without echoing the schema. */
-export function fieldErrors(error: ValidationError): FieldError[] {
-  const all = (error.all ?? []) as ValueErrorLike[];
+export const fieldErrors = (error: ValidationError): FieldError[] =>
+  valueFieldErrors((error.all ?? []) as ValueErrorLike[]);
+
+/** Field errors from TypeBox value errors: one per path, enum choices spelled out. */
+export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const e of all) {
