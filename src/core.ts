@@ -28,7 +28,7 @@ export {
   nextSyncSeq,
   registerEventTypes,
 } from "./events";
-export { CustomFields, cleanTags, TagList } from "./fields";
+export { CustomFields, cleanTags, HttpUrl, TagList } from "./fields";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export { assertLinked, parseTags } from "./links";

@@ -20,3 +20,11 @@ export const cleanTags = (tags: readonly string[]): string[] => [
 export const CustomFields = t.Record(t.String(), t.Unknown(), {
   description: "Any JSON values, keyed by name",
 });
+
+/** An absolute http(s) URL (links the API stores and clients follow). */
+export const HttpUrl = t.String({
+  format: "uri",
+  pattern: "^[Hh][Tt][Tt][Pp][Ss]?://",
+  maxLength: 2000,
+  description: "http(s) URL",
+});
