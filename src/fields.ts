@@ -1,3 +1,4 @@
+import { FormatRegistry } from "@sinclair/typebox";
 import { t } from "elysia";
 
 /**
@@ -21,10 +22,12 @@ export const CustomFields = t.Record(t.String(), t.Unknown(), {
   description: "Any JSON values, keyed by name",
 });
 
+// Registered once, globally, so every validator (Elysia's and runBulk's) knows it.
+FormatRegistry.Set("http-url", (value) => /^https?:\/\/[^\s/]/i.test(value) && URL.canParse(value));
+
 /** An absolute http(s) URL (links the API stores and clients follow). */
 export const HttpUrl = t.String({
-  format: "uri",
-  pattern: "^[Hh][Tt][Tt][Pp][Ss]?://",
+  format: "http-url",
   maxLength: 2000,
   description: "http(s) URL",
 });
