@@ -1,4 +1,5 @@
 import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
+import { Value } from "@sinclair/typebox/value";
 import { type Static, type TSchema, t } from "elysia";
 import type { WriteTx } from "../db/client";
 import type { AppContext } from "./context";
@@ -69,7 +70,9 @@ export async function runBulk<S extends TSchema>(
   const check = checkerFor(schema);
   const results = await ctx.write(async (tx) => {
     const out: BulkResult["results"] = [];
-    for (const [index, record] of records.entries()) {
+    for (const [index, input] of records.entries()) {
+      // Unknown properties are dropped, as Elysia does for single-record bodies.
+      const record = Value.Clean(schema, structuredClone(input));
       if (!check.Check(record)) {
         const errors = valueFieldErrors([...check.Errors(record)] as ValueErrorLike[]);
         out.push({ index, status: "error", errors });
