@@ -3,6 +3,7 @@ import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
 import { companiesPlugin } from "./companies";
 import { contactsPlugin } from "./contacts";
+import { notesPlugin } from "./notes";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -12,4 +13,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   apiKeysPlugin,
   contactsPlugin,
   companiesPlugin,
+  notesPlugin,
 ];
