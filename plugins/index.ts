@@ -4,6 +4,7 @@ import { apiKeysPlugin } from "./api-keys";
 import { companiesPlugin } from "./companies";
 import { contactsPlugin } from "./contacts";
 import { notesPlugin } from "./notes";
+import { searchPlugin } from "./search";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -14,4 +15,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   contactsPlugin,
   companiesPlugin,
   notesPlugin,
+  searchPlugin,
 ];
