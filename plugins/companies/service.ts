@@ -2,7 +2,6 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Static } from "elysia";
 import { activityLog, companies, deals } from "../../db/schema";
 import {
-  type Actor,
   type AppContext,
   cleanTags,
   diff,
@@ -15,6 +14,7 @@ import {
   parseTags,
   type ReadDb,
   recordChange,
+  type WriteCall,
   type WriteTx,
 } from "../../src/core";
 import type { Company, CompanyListQuery, CompanyUpdate } from "./model";
@@ -23,12 +23,6 @@ type Row = typeof companies.$inferSelect;
 type Columns = Partial<typeof companies.$inferInsert>;
 export type CompanyInput = Static<typeof CompanyUpdate>;
 export type CompanyView = Static<typeof Company>;
-
-export interface WriteCall {
-  tenantId: string;
-  actor: Actor;
-  now: Date;
-}
 
 export const companyView = (row: Row): CompanyView => ({
   id: row.id,
@@ -281,7 +275,7 @@ export function listCompanies(ctx: AppContext, tenantId: string, query: CompanyL
   });
 }
 
-const INCLUDE_LIMIT = 100;
+export const INCLUDE_LIMIT = 100;
 const ACTIVITY_LIMIT = 20;
 
 /** The company's open deals, newest first. */
@@ -341,5 +335,3 @@ export async function recentActivityOf(ctx: AppContext, tenantId: string, compan
     created_at: row.createdAt.toISOString(),
   }));
 }
-
-export { INCLUDE_LIMIT };

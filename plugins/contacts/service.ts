@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Static } from "elysia";
 import { companies, contactEmails, contacts } from "../../db/schema";
 import {
-  type Actor,
   type AppContext,
   assertLinked,
   cleanTags,
@@ -17,6 +16,7 @@ import {
   parseTime,
   type ReadDb,
   recordChange,
+  type WriteCall,
   type WriteTx,
 } from "../../src/core";
 import type { Contact, ContactInput, ContactListQuery } from "./model";
@@ -143,12 +143,6 @@ export async function findContactByEmail(
     .orderBy(asc(contacts.createdAt))
     .limit(1);
   return found?.contact;
-}
-
-export interface WriteCall {
-  tenantId: string;
-  actor: Actor;
-  now: Date;
 }
 
 /** Inserts a contact inside `tx`, with its activity row and contact.created event. */

@@ -2,7 +2,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Static } from "elysia";
 import { companies, contacts, deals, leads, notes, tasks } from "../../db/schema";
 import {
-  type Actor,
   type AppContext,
   assertLinked,
   diff,
@@ -15,6 +14,7 @@ import {
   type ReadDb,
   recordChange,
   type SyncedTable,
+  type WriteCall,
   type WriteTx,
 } from "../../src/core";
 import {
@@ -28,12 +28,6 @@ import {
 
 type Row = typeof notes.$inferSelect;
 export type NoteView = Static<typeof Note>;
-
-export interface WriteCall {
-  tenantId: string;
-  actor: Actor;
-  now: Date;
-}
 
 const PARENT_TABLES: Record<Parent, SyncedTable> = {
   contact: contacts,
