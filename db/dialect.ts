@@ -1,4 +1,5 @@
 import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { fullTextSearch, matchesSearch } from "./search";
 
 /**
  * The few SQL differences between backends, kept here so services never
@@ -27,6 +28,10 @@ export const dialect = {
   },
   isForeignKeyViolation: (error: unknown): boolean =>
     errorText(error).includes("FOREIGN KEY constraint failed"),
+  /** Ranked full-text search over contacts, companies, deals, leads and notes (FTS5 here). */
+  fullTextSearch,
+  /** List filter: the row's indexed text matches the words of `text` (as prefixes). */
+  matchesSearch,
 };
 
 export type Dialect = typeof dialect;

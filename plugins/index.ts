@@ -2,7 +2,11 @@ import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
 import { calendarPlugin } from "./calendar";
+import { companiesPlugin } from "./companies";
+import { contactsPlugin } from "./contacts";
 import { documentsPlugin } from "./documents";
+import { notesPlugin } from "./notes";
+import { searchPlugin } from "./search";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -12,4 +16,8 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   apiKeysPlugin,
   calendarPlugin,
   documentsPlugin,
+  contactsPlugin,
+  companiesPlugin,
+  notesPlugin,
+  searchPlugin,
 ];

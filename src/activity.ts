@@ -12,6 +12,13 @@ export interface Actor {
 
 export const systemActor: Actor = { type: "system", id: null, name: "crmd" };
 
+/** Who writes, for which tenant, at what time: what a service's write functions need. */
+export interface WriteCall {
+  tenantId: string;
+  actor: Actor;
+  now: Date;
+}
+
 /** Field-level differences between two API representations. */
 export function diff(
   before: Record<string, unknown> | null,

@@ -5,6 +5,7 @@ import type { AppContext } from "./context";
 import { ApiError } from "./errors";
 import { health } from "./health";
 import { errorResponse } from "./http-errors";
+import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
 import { requestState, setRequestState } from "./request-state";
 import { swagger } from "./swagger";
 
@@ -57,15 +58,19 @@ export function createApp(ctx: AppContext) {
       if (length > (isUpload ? config.uploadLimit + MULTIPART_OVERHEAD : config.bodyLimit))
         throw tooLarge(isUpload ? config.uploadLimit : config.bodyLimit);
       checkMediaType(request);
-      if (pathOf(request.url).startsWith(API_PREFIX)) {
-        (state as { principal: unknown }).principal = await authenticate(
-          ctx,
-          request,
-          set.headers as Record<string, string>,
-        );
+      const path = pathOf(request.url);
+      if (path.startsWith(API_PREFIX)) {
+        const headers = set.headers as Record<string, string>;
+        (state as { principal: unknown }).principal = await authenticate(ctx, request, headers);
+        const replay = await beginIdempotency(ctx, request, path, headers);
+        if (replay) return replay;
       }
     })
-    .onError(({ code, error, set, request }) => {
+    .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
+      await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);
+    })
+    .onError(async ({ code, error, set, request }) => {
+      await releaseIdempotency(ctx, request);
       const state = requestState(request);
       return errorResponse(
         code,
@@ -75,7 +80,8 @@ export function createApp(ctx: AppContext) {
         logger,
       );
     })
-    .onAfterResponse(({ request, set, response }) => {
+    .onAfterResponse(async ({ request, set, response }) => {
+      await releaseIdempotency(ctx, request); // if neither handler nor error hook ran
       const state = requestState(request);
       const principal = state?.principal;
       const status = response instanceof Response ? response.status : set.status;

@@ -78,7 +78,7 @@ export const actorOf = (principal: Principal): Actor =>
 /**
  * The auth macros every route declares:
  * - `scope: "deals:read"` — a tenant API key holding that scope; handlers get
- *   `tenantId` and `actor`.
+ *   `tenantId`, `actor` and the key's `scopes`.
  * - `admin: true` — the operator's admin token only.
  * - `adminOr: "keys:manage"` — the admin token, or a key with that scope;
  *   handlers get `principal`.
@@ -95,7 +95,8 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
     resolve({ request }) {
       const principal = principalOf(request);
       if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
-      return { tenantId: principal.tenantId, actor: actorOf(principal) };
+      // `scopes` lets a route check further scopes (e.g. per requested type or include).
+      return { tenantId: principal.tenantId, actor: actorOf(principal), scopes: principal.scopes };
     },
   }),
   admin: (enabled: boolean) => ({

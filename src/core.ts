@@ -3,8 +3,9 @@
  * from here (and from db/ for tables), never from each other.
  */
 export type { Database, ReadDb, WriteTx } from "../db/client";
-export { type Actor, diff, recordChange, systemActor } from "./activity";
+export { type Actor, diff, recordChange, systemActor, type WriteCall } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
+export { type BulkOutcome, BulkResult, bulkRequest, MAX_BULK_RECORDS, runBulk } from "./bulk";
 export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
@@ -27,6 +28,7 @@ export {
   nextSyncSeq,
   registerEventTypes,
 } from "./events";
+export { CustomFields, cleanTags, HttpUrl, TagList } from "./fields";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export { assertLinked, parseTags } from "./links";

@@ -2,18 +2,39 @@ import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
 import type { Logger } from "./logger";
 
-interface ValueErrorLike {
+export interface ValueErrorLike {
   path: string;
   message: string;
-  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[] };
+  value?: unknown;
+  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[]; type?: unknown };
+  /** A failed union's errors, one iterator per variant. */
+  errors?: Array<{ First(): ValueErrorLike | undefined }>;
+}
+
+/**
+ * A failed optional-or-null field (`t.Nullable(x)`) reports "Expected union
+ * value"; the error of its one non-null variant says what is wrong.
+ */
+function nullableCause(e: ValueErrorLike): ValueErrorLike {
+  if (!e.errors?.length || e.value === null) return e;
+  const causes = e.errors
+    .map((variant) => variant.First())
+    .filter(
+      (cause): cause is ValueErrorLike => cause !== undefined && cause.schema?.type !== "null",
+    );
+  return causes.length === 1 && e.errors.length === 2 ? nullableCause(causes[0]) : e;
 }
 
 /** Field errors from Elysia's validation error, without echoing the schema. */
-export function fieldErrors(error: ValidationError): FieldError[] {
-  const all = (error.all ?? []) as ValueErrorLike[];
+export const fieldErrors = (error: ValidationError): FieldError[] =>
+  valueFieldErrors((error.all ?? []) as ValueErrorLike[]);
+
+/** Field errors from TypeBox value errors: one per path, enum choices spelled out. */
+export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
-  for (const e of all) {
+  for (const error of all) {
+    const e = nullableCause(error);
     const path = e.path || "/";
     if (seen.has(path)) continue;
     seen.add(path);

@@ -1,3 +1,4 @@
+import type { IdempotencyClaim } from "./idempotency";
 import type { KeyPrincipal } from "./keys";
 
 export interface AdminPrincipal {
@@ -10,6 +11,8 @@ export interface RequestState {
   requestId: string;
   startedAt: number;
   principal: Principal | null;
+  /** The Idempotency-Key this request holds until its response is stored (see idempotency.ts). */
+  idempotency?: IdempotencyClaim;
 }
 
 const states = new WeakMap<Request, RequestState>();

@@ -178,7 +178,9 @@ describe("scopes", () => {
   test("every scoped route answers 403 to a key without its scope and lets one with it through", async () => {
     const doc = (await server.anonymous.get("/swagger/json")).body;
     const { tenantId } = await server.tenant();
-    const none = await server.keyFor(tenantId, ["activities:read"]);
+    // A key holding one unrelated scope: keys:manage, or deals:read for the key routes.
+    const keysOnly = await server.keyFor(tenantId, ["keys:manage"]);
+    const dealsOnly = await server.keyFor(tenantId, ["deals:read"]);
     let checked = 0;
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(operations)) {
@@ -188,6 +190,7 @@ describe("scopes", () => {
         const allowed = await server.keyFor(tenantId, [scope]);
         const verb = method.toUpperCase();
         const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
+        const none = scope === "keys:manage" ? dealsOnly : keysOnly;
         const denied = await none.request(verb, concrete, body);
         expect({ path, method, status: denied.status }).toEqual({ path, method, status: 403 });
         const passed = await allowed.request(verb, concrete, body);

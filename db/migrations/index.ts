@@ -6,6 +6,8 @@
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
+import notesSearch from "./0400_notes_search.sql" with { type: "text" };
+import idempotency from "./0401_idempotency.sql" with { type: "text" };
 import calendar from "./0500_calendar.sql" with { type: "text" };
 import documents from "./0501_documents.sql" with { type: "text" };
 
@@ -18,6 +20,8 @@ export const migrations: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
   { id: "0003_crm", sql: crm },
+  { id: "0400_notes_search", sql: notesSearch },
+  { id: "0401_idempotency", sql: idempotency },
   { id: "0500_calendar", sql: calendar },
   { id: "0501_documents", sql: documents },
 ];

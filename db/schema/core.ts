@@ -1,4 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { id, json, tenantId, timestamp } from "./columns";
 
 export const tenants = sqliteTable("tenants", {
@@ -80,3 +87,27 @@ export const counters = sqliteTable("counters", {
   name: text("name").primaryKey(),
   value: integer("value").notNull(),
 });
+
+/**
+ * Idempotency-Key records: one per (caller, key). `status` is null while the
+ * first request runs; then it holds that request's 2xx response, replayed to
+ * retries with the same request until `expires_at`.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    /** `key:<api key id>` or `admin`. */
+    principal: text("principal").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path with query, and the body (JSON canonicalised). */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    body: text("body"),
+    createdAt: timestamp("created_at").notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.principal, t.key] }),
+    index("idempotency_keys_expires_idx").on(t.expiresAt),
+  ],
+);

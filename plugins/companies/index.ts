@@ -1,0 +1,180 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  BulkResult,
+  bulkRequest,
+  errorResponses,
+  forbidden,
+  invalid,
+  listResponse,
+  registerEventTypes,
+  runBulk,
+  type Scope,
+} from "../../src/core";
+import { contactsOfCompany } from "../contacts";
+import {
+  Company,
+  CompanyCreate,
+  CompanyGetQuery,
+  CompanyListQuery,
+  CompanyParams,
+  CompanyUpdate,
+  CompanyWithIncludes,
+  INCLUDES,
+} from "./model";
+import {
+  applyCompanyUpdate,
+  companyView,
+  createCompany,
+  deleteCompany,
+  findCompanyByDomain,
+  getCompanyRow,
+  INCLUDE_LIMIT,
+  insertCompany,
+  listCompanies,
+  normaliseDomain,
+  openDealsOf,
+  recentActivityOf,
+  updateCompany,
+} from "./service";
+
+export { Company } from "./model";
+
+registerEventTypes(["company.created", "company.updated", "company.deleted"]);
+
+const tags = ["companies"];
+type Include = (typeof INCLUDES)[number];
+
+/** What each `include` shows, and the scope it needs besides companies:read. */
+const INCLUDE_SCOPES: Record<Include, Scope> = {
+  contacts: "contacts:read",
+  deals: "deals:read",
+  activity: "activity:read",
+};
+
+function parseIncludes(value: string | undefined, scopes: Set<Scope>): Set<Include> {
+  const includes = new Set<Include>();
+  for (const name of (value ?? "").split(",").map((part) => part.trim())) {
+    if (!name) continue;
+    if (!(INCLUDES as readonly string[]).includes(name))
+      throw invalid("/include", `unknown include "${name}"; use ${INCLUDES.join(", ")}`);
+    const needed = INCLUDE_SCOPES[name as Include];
+    if (!scopes.has(needed)) throw forbidden(`include=${name} needs the ${needed} permission`);
+    includes.add(name as Include);
+  }
+  return includes;
+}
+
+/** Companies (organisations): domain matching, includes, tags, sync feed, bulk upsert by domain. */
+export const companiesPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.companies" })
+    .use(authMacros)
+    .get(
+      "/companies",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listCompanies(ctx, tenantId, query);
+        return { companies: items, ...page };
+      },
+      {
+        scope: "companies:read",
+        query: CompanyListQuery,
+        response: { 200: listResponse("companies", Company), ...errorResponses },
+        detail: { summary: "List companies (filters: name, website/domain, search, tags)", tags },
+      },
+    )
+    .post(
+      "/companies",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+      },
+      {
+        scope: "companies:write",
+        body: CompanyCreate,
+        response: { 201: Company, ...errorResponses },
+        detail: { summary: "Create a company", tags },
+      },
+    )
+    .post(
+      "/companies/bulk",
+      async ({ body, tenantId, actor }) => {
+        const call = { tenantId, actor, now: ctx.clock.now() };
+        return runBulk(ctx, body.records, CompanyUpdate, async (tx, record) => {
+          const key = record.domain ?? record.website;
+          const domain = key ? normaliseDomain(key) : null;
+          const existing = domain ? await findCompanyByDomain(tx, tenantId, domain) : undefined;
+          if (existing)
+            return {
+              status: "updated",
+              id: (await applyCompanyUpdate(tx, call, existing, record)).id,
+            };
+          return { status: "created", id: (await insertCompany(tx, call, record)).id };
+        });
+      },
+      {
+        scope: "companies:write",
+        body: bulkRequest("A company, as in POST /companies"),
+        response: { 200: BulkResult, ...errorResponses },
+        detail: {
+          summary: "Create or update up to 500 companies, matched by domain",
+          description:
+            "A record whose domain (or website's domain) belongs to a live company updates that company (fields absent stay); other records create companies (name required). One transaction; each record succeeds or fails alone, with per-record results.",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/companies/:id",
+      async ({ params, query, tenantId, scopes }) => {
+        const includes = parseIncludes(query.include, scopes);
+        const row = await getCompanyRow(ctx, tenantId, params.id);
+        return {
+          ...companyView(row),
+          ...(includes.has("contacts") && {
+            contacts: await contactsOfCompany(ctx, tenantId, row.id, INCLUDE_LIMIT),
+          }),
+          ...(includes.has("deals") && { deals: await openDealsOf(ctx, tenantId, row.id) }),
+          ...(includes.has("activity") && {
+            activity: await recentActivityOf(ctx, tenantId, row.id),
+          }),
+        };
+      },
+      {
+        scope: "companies:read",
+        params: CompanyParams,
+        query: CompanyGetQuery,
+        response: { 200: CompanyWithIncludes, ...errorResponses },
+        detail: {
+          summary: "Get a company, optionally with its contacts, open deals and recent activity",
+          description:
+            "`include=contacts` needs contacts:read, `include=deals` deals:read, `include=activity` activity:read (403 otherwise).",
+          tags,
+        },
+      },
+    )
+    .patch(
+      "/companies/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+      {
+        scope: "companies:write",
+        params: CompanyParams,
+        body: CompanyUpdate,
+        response: { 200: Company, ...errorResponses },
+        detail: { summary: "Update a company (fields absent stay as they are)", tags },
+      },
+    )
+    .delete(
+      "/companies/:id",
+      async ({ params, tenantId, actor, set }) => {
+        await deleteCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        set.status = 204;
+      },
+      {
+        scope: "companies:write",
+        params: CompanyParams,
+        response: { 204: t.Void(), ...errorResponses },
+        detail: { summary: "Delete a company (a tombstone stays in sync feeds)", tags },
+      },
+    );

@@ -1,0 +1,337 @@
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { Static } from "elysia";
+import { activityLog, companies, deals } from "../../db/schema";
+import {
+  type AppContext,
+  cleanTags,
+  diff,
+  invalid,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  parseTags,
+  type ReadDb,
+  recordChange,
+  type WriteCall,
+  type WriteTx,
+} from "../../src/core";
+import type { Company, CompanyListQuery, CompanyUpdate } from "./model";
+
+type Row = typeof companies.$inferSelect;
+type Columns = Partial<typeof companies.$inferInsert>;
+export type CompanyInput = Static<typeof CompanyUpdate>;
+export type CompanyView = Static<typeof Company>;
+
+export const companyView = (row: Row): CompanyView => ({
+  id: row.id,
+  name: row.name,
+  website: row.website,
+  domain: row.domain,
+  sector: row.sector,
+  size: row.size,
+  address: row.address as CompanyView["address"],
+  phone: row.phone,
+  description: row.description,
+  owner: row.owner,
+  tags: row.tags,
+  custom_fields: row.customFields,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+/**
+ * The host of a website or domain as stored and matched: no scheme,
+ * credentials, path, port or leading `www.`, lower case. Null when `value`
+ * holds no host name with a dot.
+ */
+export function normaliseDomain(value: string): string | null {
+  const host = value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    .replace(/^[^/?#]*@/, "")
+    .split(/[/?#]/)[0]
+    .replace(/:\d*$/, "")
+    .replace(/\.$/, "")
+    .replace(/^www\./, "");
+  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(host) ? host : null;
+}
+
+/** normaliseDomain, or 422 at `path`. */
+export function domainOf(value: string, path: string): string {
+  const domain = normaliseDomain(value);
+  if (domain === null) throw invalid(path, "must be a website URL or host name, e.g. acme.com");
+  return domain;
+}
+
+/** The domain an input sets: explicit, else derived from a new website; undefined = unchanged. */
+function domainFrom(input: CompanyInput): string | null | undefined {
+  const fromWebsite = input.website ? domainOf(input.website, "/website") : input.website;
+  if (input.domain !== undefined) return input.domain && domainOf(input.domain, "/domain");
+  return fromWebsite;
+}
+
+/** Fields copied as they are: API name → column. */
+const PLAIN_FIELDS = {
+  name: "name",
+  sector: "sector",
+  address: "address",
+  phone: "phone",
+  description: "description",
+  owner: "owner",
+  custom_fields: "customFields",
+} as const satisfies Partial<Record<keyof CompanyInput, keyof Columns>>;
+
+function columnsFrom(input: CompanyInput): Columns {
+  const columns: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(PLAIN_FIELDS)) {
+    const value = input[field as keyof typeof PLAIN_FIELDS];
+    if (value !== undefined) columns[column] = value;
+  }
+  if (input.website !== undefined) columns.website = input.website?.trim() ?? null;
+  const domain = domainFrom(input);
+  if (domain !== undefined) columns.domain = domain;
+  if (input.size !== undefined) columns.size = input.size === null ? null : String(input.size);
+  if (input.tags !== undefined) columns.tags = cleanTags(input.tags);
+  return columns as Columns;
+}
+
+const liveCompany = (tenantId: string, id: string) =>
+  and(eq(companies.id, id), eq(companies.tenantId, tenantId), isNull(companies.deletedAt));
+
+async function findCompany(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> {
+  const [row] = await (db as ReadDb).select().from(companies).where(liveCompany(tenantId, id));
+  if (!row) throw notFound("Company");
+  return row;
+}
+
+/** The oldest live company with this (normalised) domain (bulk upsert key). */
+export async function findCompanyByDomain(
+  tx: WriteTx,
+  tenantId: string,
+  domain: string,
+): Promise<Row | undefined> {
+  const [row] = await tx
+    .select()
+    .from(companies)
+    .where(
+      and(
+        eq(companies.tenantId, tenantId),
+        eq(companies.domain, domain),
+        isNull(companies.deletedAt),
+      ),
+    )
+    .orderBy(asc(companies.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Inserts a company inside `tx`, with its activity row and company.created event. */
+export async function insertCompany(
+  tx: WriteTx,
+  call: WriteCall,
+  input: CompanyInput,
+): Promise<Row> {
+  if (!input.name) throw invalid("/name", "is required");
+  const row: Row = {
+    id: newId(),
+    tenantId: call.tenantId,
+    name: input.name,
+    website: null,
+    domain: null,
+    sector: null,
+    size: null,
+    address: null,
+    phone: null,
+    description: null,
+    owner: null,
+    tags: [],
+    customFields: {},
+    ...columnsFrom(input),
+    createdAt: call.now,
+    updatedAt: call.now,
+    deletedAt: null,
+    syncSeq: await nextSyncSeq(tx),
+  };
+  await tx.insert(companies).values(row);
+  const after = companyView(row);
+  await recordChange(tx, {
+    ...call,
+    at: call.now,
+    entityType: "company",
+    entityId: row.id,
+    action: "created",
+    before: null,
+    after,
+    events: [{ type: "company.created", data: after }],
+  });
+  return row;
+}
+
+/** Applies `input` to a live company inside `tx`, with its activity row and company.updated event. */
+export async function applyCompanyUpdate(
+  tx: WriteTx,
+  call: WriteCall,
+  before: Row,
+  input: CompanyInput,
+): Promise<Row> {
+  const columns = columnsFrom(input);
+  const row: Row = { ...before, ...columns, updatedAt: call.now, syncSeq: await nextSyncSeq(tx) };
+  await tx
+    .update(companies)
+    .set({ ...columns, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
+    .where(eq(companies.id, row.id));
+  const [previous, after] = [companyView(before), companyView(row)];
+  await recordChange(tx, {
+    ...call,
+    at: call.now,
+    entityType: "company",
+    entityId: row.id,
+    action: "updated",
+    before: previous,
+    after,
+    events: [
+      {
+        type: "company.updated",
+        data: after,
+        metadata: { changed_fields: Object.keys(diff(previous, after)) },
+      },
+    ],
+  });
+  return row;
+}
+
+export const getCompanyRow = (ctx: AppContext, tenantId: string, id: string) =>
+  findCompany(ctx.db.read, tenantId, id);
+
+export const createCompany = async (ctx: AppContext, call: WriteCall, input: CompanyInput) =>
+  companyView(await ctx.write((tx) => insertCompany(tx, call, input)));
+
+export const updateCompany = async (
+  ctx: AppContext,
+  call: WriteCall,
+  id: string,
+  input: CompanyInput,
+) =>
+  companyView(
+    await ctx.write(async (tx) =>
+      applyCompanyUpdate(tx, call, await findCompany(tx, call.tenantId, id), input),
+    ),
+  );
+
+/** Soft delete: the tombstone stays for sync feeds; company.deleted carries it. */
+export async function deleteCompany(ctx: AppContext, call: WriteCall, id: string): Promise<void> {
+  await ctx.write(async (tx) => {
+    const before = await findCompany(tx, call.tenantId, id);
+    const row: Row = {
+      ...before,
+      deletedAt: call.now,
+      updatedAt: call.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx
+      .update(companies)
+      .set({ deletedAt: row.deletedAt, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
+      .where(eq(companies.id, id));
+    const after = companyView(row);
+    await recordChange(tx, {
+      ...call,
+      at: call.now,
+      entityType: "company",
+      entityId: id,
+      action: "deleted",
+      before: companyView(before),
+      after,
+      events: [{ type: "company.deleted", data: after }],
+    });
+  });
+}
+
+export type CompanyListParams = Static<typeof CompanyListQuery>;
+
+export function listCompanies(ctx: AppContext, tenantId: string, query: CompanyListParams) {
+  const { dialect } = ctx.db;
+  const byDomain = (value: string | undefined, path: string) =>
+    value === undefined ? undefined : eq(companies.domain, domainOf(value, path));
+  return listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: companies,
+    tenantId,
+    query,
+    map: companyView,
+    filters: [
+      query.name === undefined ? undefined : dialect.containsIgnoreCase(companies.name, query.name),
+      byDomain(query.website, "/website"),
+      byDomain(query.domain, "/domain"),
+      query.search === undefined
+        ? undefined
+        : dialect.matchesSearch(companies.id, "companies", tenantId, query.search),
+      dialect.hasAllTags(companies.tags, parseTags(query.tags)),
+    ],
+  });
+}
+
+export const INCLUDE_LIMIT = 100;
+const ACTIVITY_LIMIT = 20;
+
+/** The company's open deals, newest first. */
+export async function openDealsOf(ctx: AppContext, tenantId: string, companyId: string) {
+  const rows = await ctx.db.read
+    .select()
+    .from(deals)
+    .where(
+      and(
+        eq(deals.tenantId, tenantId),
+        eq(deals.companyId, companyId),
+        eq(deals.status, "open"),
+        isNull(deals.deletedAt),
+      ),
+    )
+    .orderBy(desc(deals.createdAt))
+    .limit(INCLUDE_LIMIT);
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    value: row.value,
+    currency: row.currency,
+    status: row.status,
+    pipeline_id: row.pipelineId,
+    stage_id: row.stageId,
+    owner: row.owner,
+    contact_id: row.contactId,
+    expected_close_date: row.expectedCloseDate,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  }));
+}
+
+/** The company's latest activity-log rows, newest first. */
+export async function recentActivityOf(ctx: AppContext, tenantId: string, companyId: string) {
+  const rows = await ctx.db.read
+    .select()
+    .from(activityLog)
+    .where(
+      and(
+        eq(activityLog.tenantId, tenantId),
+        eq(activityLog.entityType, "company"),
+        eq(activityLog.entityId, companyId),
+      ),
+    )
+    .orderBy(desc(activityLog.syncSeq))
+    .limit(ACTIVITY_LIMIT);
+  return rows.map((row) => ({
+    id: row.id,
+    entity_type: row.entityType,
+    entity_id: row.entityId,
+    action: row.action,
+    actor_type: row.actorType,
+    actor_id: row.actorId,
+    actor_name: row.actorName,
+    changes: row.changes,
+    created_at: row.createdAt.toISOString(),
+  }));
+}

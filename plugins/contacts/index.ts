@@ -1,0 +1,118 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  BulkResult,
+  bulkRequest,
+  errorResponses,
+  listResponse,
+  registerEventTypes,
+  runBulk,
+} from "../../src/core";
+import { Contact, ContactInput, ContactListQuery, ContactParams } from "./model";
+import {
+  applyContactUpdate,
+  createContact,
+  deleteContact,
+  findContactByEmail,
+  getContact,
+  insertContact,
+  listContacts,
+  updateContact,
+} from "./service";
+
+export { Contact } from "./model";
+export { type ContactView, contactsOfCompany } from "./service";
+
+registerEventTypes(["contact.created", "contact.updated", "contact.deleted"]);
+
+const tags = ["contacts"];
+
+/** Contacts (people): seed 004's shape, several emails and phones, tags, sync feed, bulk upsert. */
+export const contactsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.contacts" })
+    .use(authMacros)
+    .get(
+      "/contacts",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listContacts(ctx, tenantId, query);
+        return { contacts: items, ...page };
+      },
+      {
+        scope: "contacts:read",
+        query: ContactListQuery,
+        response: { 200: listResponse("contacts", Contact), ...errorResponses },
+        detail: { summary: "List contacts (filters: email, search, company_id, tags)", tags },
+      },
+    )
+    .post(
+      "/contacts",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createContact(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+      },
+      {
+        scope: "contacts:write",
+        body: ContactInput,
+        response: { 201: Contact, ...errorResponses },
+        detail: { summary: "Create a contact (needs a name or an email)", tags },
+      },
+    )
+    .post(
+      "/contacts/bulk",
+      async ({ body, tenantId, actor }) => {
+        const call = { tenantId, actor, now: ctx.clock.now() };
+        return runBulk(ctx, body.records, ContactInput, async (tx, record) => {
+          const email = record.email?.[0]?.email;
+          const existing = email ? await findContactByEmail(tx, tenantId, email) : undefined;
+          if (existing)
+            return {
+              status: "updated",
+              id: (await applyContactUpdate(tx, call, existing, record)).id,
+            };
+          return { status: "created", id: (await insertContact(tx, call, record)).id };
+        });
+      },
+      {
+        scope: "contacts:write",
+        body: bulkRequest("A contact, as in POST /contacts"),
+        response: { 200: BulkResult, ...errorResponses },
+        detail: {
+          summary: "Create or update up to 500 contacts, matched by their first email",
+          description:
+            "A record whose first email (case-insensitive) belongs to a live contact updates that contact (fields absent stay); other records create contacts. One transaction; each record succeeds or fails alone, with per-record results.",
+          tags,
+        },
+      },
+    )
+    .get("/contacts/:id", ({ params, tenantId }) => getContact(ctx, tenantId, params.id), {
+      scope: "contacts:read",
+      params: ContactParams,
+      response: { 200: Contact, ...errorResponses },
+      detail: { summary: "Get a contact", tags },
+    })
+    .patch(
+      "/contacts/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateContact(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+      {
+        scope: "contacts:write",
+        params: ContactParams,
+        body: ContactInput,
+        response: { 200: Contact, ...errorResponses },
+        detail: { summary: "Update a contact (fields absent stay as they are)", tags },
+      },
+    )
+    .delete(
+      "/contacts/:id",
+      async ({ params, tenantId, actor, set }) => {
+        await deleteContact(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        set.status = 204;
+      },
+      {
+        scope: "contacts:write",
+        params: ContactParams,
+        response: { 204: t.Void(), ...errorResponses },
+        detail: { summary: "Delete a contact (a tombstone stays in sync feeds)", tags },
+      },
+    );

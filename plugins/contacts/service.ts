@@ -1,0 +1,332 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Static } from "elysia";
+import { companies, contactEmails, contacts } from "../../db/schema";
+import {
+  type AppContext,
+  assertLinked,
+  cleanTags,
+  diff,
+  invalid,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  parseTags,
+  parseTime,
+  type ReadDb,
+  recordChange,
+  type WriteCall,
+  type WriteTx,
+} from "../../src/core";
+import type { Contact, ContactInput, ContactListQuery } from "./model";
+
+type Row = typeof contacts.$inferSelect;
+type Columns = Partial<typeof contacts.$inferInsert>;
+export type ContactInputBody = Static<typeof ContactInput>;
+export type ContactView = Static<typeof Contact>;
+
+const DEFAULT_LABEL = "Work";
+
+export const contactView = (row: Row): ContactView => ({
+  id: row.id,
+  first_name: row.firstName,
+  last_name: row.lastName,
+  email: row.emails,
+  phone_number: row.phones,
+  primary_email: row.primaryEmail,
+  title: row.title,
+  company_id: row.companyId,
+  owner: row.owner,
+  status: row.status,
+  background: row.background,
+  linkedin_url: row.linkedinUrl,
+  tags: row.tags,
+  custom_fields: row.customFields,
+  last_seen_at: iso(row.lastSeenAt),
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+/** Emails compare lower case, everywhere (filter, upsert key, side table). */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/** Fields copied as they are: API name → column. */
+const PLAIN_FIELDS = {
+  first_name: "firstName",
+  last_name: "lastName",
+  title: "title",
+  owner: "owner",
+  status: "status",
+  background: "background",
+  linkedin_url: "linkedinUrl",
+  custom_fields: "customFields",
+} as const satisfies Partial<Record<keyof ContactInputBody, keyof Columns>>;
+
+/** The columns an input sets, checked (company link, times); absent fields are left out. */
+async function columnsFrom(
+  tx: WriteTx,
+  tenantId: string,
+  input: ContactInputBody,
+): Promise<Columns> {
+  const columns: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(PLAIN_FIELDS))
+    if (input[field as keyof typeof PLAIN_FIELDS] !== undefined)
+      columns[column] = input[field as keyof typeof PLAIN_FIELDS];
+  if (input.email !== undefined) {
+    const emails = input.email.map((e) => ({
+      email: e.email.trim(),
+      type: e.type ?? DEFAULT_LABEL,
+    }));
+    columns.emails = emails;
+    columns.primaryEmail = emails.length ? normaliseEmail(emails[0].email) : null;
+  }
+  if (input.phone_number !== undefined)
+    columns.phones = input.phone_number.map((p) => ({
+      number: p.number.trim(),
+      type: p.type ?? DEFAULT_LABEL,
+    }));
+  if (input.company_id !== undefined) {
+    await assertLinked(tx, companies, tenantId, input.company_id, "/company_id");
+    columns.companyId = input.company_id;
+  }
+  if (input.tags !== undefined) columns.tags = cleanTags(input.tags);
+  if (input.last_seen_at !== undefined)
+    columns.lastSeenAt =
+      input.last_seen_at === null ? null : parseTime(input.last_seen_at, "/last_seen_at");
+  return columns as Columns;
+}
+
+/** A contact must stay identifiable: a name or an email. */
+function assertIdentifiable(row: Pick<Row, "firstName" | "lastName" | "emails">) {
+  if (!row.firstName?.trim() && !row.lastName?.trim() && row.emails.length === 0)
+    throw invalid("/", "a contact needs a first_name, a last_name or an email");
+}
+
+/** Rewrites the contact's rows in contact_emails (the index behind the email filter). */
+async function indexEmails(tx: WriteTx, row: Row) {
+  await tx.delete(contactEmails).where(eq(contactEmails.contactId, row.id));
+  const emails = [...new Set(row.emails.map((e) => normaliseEmail(e.email)))];
+  if (emails.length)
+    await tx
+      .insert(contactEmails)
+      .values(emails.map((email) => ({ contactId: row.id, tenantId: row.tenantId, email })));
+}
+
+const liveContact = (tenantId: string, id: string) =>
+  and(eq(contacts.id, id), eq(contacts.tenantId, tenantId), isNull(contacts.deletedAt));
+
+async function findContact(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> {
+  const [row] = await (db as ReadDb).select().from(contacts).where(liveContact(tenantId, id));
+  if (!row) throw notFound("Contact");
+  return row;
+}
+
+/** The oldest live contact having `email` among its emails, if any (bulk upsert key). */
+export async function findContactByEmail(
+  tx: WriteTx,
+  tenantId: string,
+  email: string,
+): Promise<Row | undefined> {
+  const [found] = await tx
+    .select({ contact: contacts })
+    .from(contactEmails)
+    .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+    .where(
+      and(
+        eq(contactEmails.tenantId, tenantId),
+        eq(contactEmails.email, normaliseEmail(email)),
+        isNull(contacts.deletedAt),
+      ),
+    )
+    .orderBy(asc(contacts.createdAt))
+    .limit(1);
+  return found?.contact;
+}
+
+/** Inserts a contact inside `tx`, with its activity row and contact.created event. */
+export async function insertContact(
+  tx: WriteTx,
+  call: WriteCall,
+  input: ContactInputBody,
+): Promise<Row> {
+  const row: Row = {
+    id: newId(),
+    tenantId: call.tenantId,
+    firstName: null,
+    lastName: null,
+    emails: [],
+    phones: [],
+    primaryEmail: null,
+    title: null,
+    companyId: null,
+    owner: null,
+    status: null,
+    background: null,
+    linkedinUrl: null,
+    tags: [],
+    customFields: {},
+    lastSeenAt: null,
+    ...(await columnsFrom(tx, call.tenantId, input)),
+    createdAt: call.now,
+    updatedAt: call.now,
+    deletedAt: null,
+    syncSeq: await nextSyncSeq(tx),
+  };
+  assertIdentifiable(row);
+  await tx.insert(contacts).values(row);
+  await indexEmails(tx, row);
+  const after = contactView(row);
+  await recordChange(tx, {
+    ...call,
+    at: call.now,
+    entityType: "contact",
+    entityId: row.id,
+    action: "created",
+    before: null,
+    after,
+    events: [{ type: "contact.created", data: after }],
+  });
+  return row;
+}
+
+/** Applies `input` to a live contact inside `tx`, with its activity row and contact.updated event. */
+export async function applyContactUpdate(
+  tx: WriteTx,
+  call: WriteCall,
+  before: Row,
+  input: ContactInputBody,
+): Promise<Row> {
+  const columns = await columnsFrom(tx, call.tenantId, input);
+  const row: Row = { ...before, ...columns, updatedAt: call.now, syncSeq: await nextSyncSeq(tx) };
+  assertIdentifiable(row);
+  await tx
+    .update(contacts)
+    .set({ ...columns, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
+    .where(eq(contacts.id, row.id));
+  if (columns.emails) await indexEmails(tx, row);
+  const [previous, after] = [contactView(before), contactView(row)];
+  await recordChange(tx, {
+    ...call,
+    at: call.now,
+    entityType: "contact",
+    entityId: row.id,
+    action: "updated",
+    before: previous,
+    after,
+    events: [
+      {
+        type: "contact.updated",
+        data: after,
+        metadata: { changed_fields: Object.keys(diff(previous, after)) },
+      },
+    ],
+  });
+  return row;
+}
+
+export const getContact = async (ctx: AppContext, tenantId: string, id: string) =>
+  contactView(await findContact(ctx.db.read, tenantId, id));
+
+export const createContact = async (ctx: AppContext, call: WriteCall, input: ContactInputBody) =>
+  contactView(await ctx.write((tx) => insertContact(tx, call, input)));
+
+export const updateContact = async (
+  ctx: AppContext,
+  call: WriteCall,
+  id: string,
+  input: ContactInputBody,
+) =>
+  contactView(
+    await ctx.write(async (tx) =>
+      applyContactUpdate(tx, call, await findContact(tx, call.tenantId, id), input),
+    ),
+  );
+
+/** Soft delete: the tombstone stays for sync feeds; contact.deleted carries it. */
+export async function deleteContact(ctx: AppContext, call: WriteCall, id: string): Promise<void> {
+  await ctx.write(async (tx) => {
+    const before = await findContact(tx, call.tenantId, id);
+    const row: Row = {
+      ...before,
+      deletedAt: call.now,
+      updatedAt: call.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx
+      .update(contacts)
+      .set({ deletedAt: row.deletedAt, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
+      .where(eq(contacts.id, id));
+    const after = contactView(row);
+    await recordChange(tx, {
+      ...call,
+      at: call.now,
+      entityType: "contact",
+      entityId: id,
+      action: "deleted",
+      before: contactView(before),
+      after,
+      events: [{ type: "contact.deleted", data: after }],
+    });
+  });
+}
+
+export type ContactListParams = Static<typeof ContactListQuery>;
+
+export function listContacts(ctx: AppContext, tenantId: string, query: ContactListParams) {
+  const { dialect, read } = ctx.db;
+  const withEmail =
+    query.email === undefined
+      ? undefined
+      : inArray(
+          contacts.id,
+          read
+            .select({ id: contactEmails.contactId })
+            .from(contactEmails)
+            .where(
+              and(
+                eq(contactEmails.tenantId, tenantId),
+                eq(contactEmails.email, normaliseEmail(query.email)),
+              ),
+            ),
+        );
+  return listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: contacts,
+    tenantId,
+    query,
+    map: contactView,
+    filters: [
+      withEmail,
+      query.search === undefined
+        ? undefined
+        : dialect.matchesSearch(contacts.id, "contacts", tenantId, query.search),
+      query.company_id === undefined ? undefined : eq(contacts.companyId, query.company_id),
+      dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
+    ],
+  });
+}
+
+/** Live contacts of a company, oldest first (companies' `include=contacts`). */
+export async function contactsOfCompany(
+  ctx: AppContext,
+  tenantId: string,
+  companyId: string,
+  limit: number,
+): Promise<ContactView[]> {
+  const rows = await ctx.db.read
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.tenantId, tenantId),
+        eq(contacts.companyId, companyId),
+        isNull(contacts.deletedAt),
+      ),
+    )
+    .orderBy(asc(contacts.createdAt))
+    .limit(limit);
+  return rows.map(contactView);
+}

@@ -1,0 +1,85 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  listResponse,
+  registerEventTypes,
+} from "../../src/core";
+import { CreateNote, Note, NoteListQuery, NoteParams, UpdateNote } from "./model";
+import { createNote, deleteNote, getNote, listNotes, updateNote } from "./service";
+
+registerEventTypes(["note.created", "note.updated", "note.deleted"]);
+
+const tags = ["notes"];
+
+/** Notes on contacts, companies, deals, leads and tasks (seed 004's activities), with attachment links. */
+export const notesPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.notes" })
+    .use(authMacros)
+    .get(
+      "/notes",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listNotes(ctx, tenantId, query);
+        return { notes: items, ...page };
+      },
+      {
+        scope: "notes:read",
+        query: NoteListQuery,
+        response: { 200: listResponse("notes", Note), ...errorResponses },
+        detail: {
+          summary:
+            "List notes, all or one entity's (contact_id, company_id, deal_id, lead_id or task_id)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/notes",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createNote(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+      },
+      {
+        scope: "notes:write",
+        body: CreateNote,
+        response: { 201: Note, ...errorResponses },
+        detail: {
+          summary: "Attach a note to a contact, company, deal, lead or task",
+          description:
+            "Give exactly one of contact_id, company_id, deal_id, lead_id, task_id. `status` is for contact and company notes. seed 004's `activities:write` permission is accepted for notes:write.",
+          tags,
+        },
+      },
+    )
+    .get("/notes/:id", ({ params, tenantId }) => getNote(ctx, tenantId, params.id), {
+      scope: "notes:read",
+      params: NoteParams,
+      response: { 200: Note, ...errorResponses },
+      detail: { summary: "Get a note", tags },
+    })
+    .patch(
+      "/notes/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateNote(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+      {
+        scope: "notes:write",
+        params: NoteParams,
+        body: UpdateNote,
+        response: { 200: Note, ...errorResponses },
+        detail: { summary: "Update a note's text, status or attachments", tags },
+      },
+    )
+    .delete(
+      "/notes/:id",
+      async ({ params, tenantId, actor, set }) => {
+        await deleteNote(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        set.status = 204;
+      },
+      {
+        scope: "notes:write",
+        params: NoteParams,
+        response: { 204: t.Void(), ...errorResponses },
+        detail: { summary: "Delete a note (a tombstone stays in sync feeds)", tags },
+      },
+    );

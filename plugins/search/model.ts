@@ -1,0 +1,50 @@
+import { t } from "elysia";
+
+/** What search covers, each with the read scope a caller needs to see it. */
+export const SEARCH_TYPES = {
+  contacts: "contacts:read",
+  companies: "companies:read",
+  deals: "deals:read",
+  leads: "leads:read",
+  notes: "notes:read",
+} as const;
+export type SearchType = keyof typeof SEARCH_TYPES;
+
+export const SearchQuery = t.Object({
+  q: t.String({
+    minLength: 1,
+    maxLength: 200,
+    description: "Words to find; each matches as a word prefix, all must occur",
+  }),
+  types: t.Optional(
+    t.String({
+      description:
+        "Comma-separated subset of contacts, companies, deals, leads, notes. Default: every type the key may read; naming a type the key may not read is 403",
+      examples: ["contacts,companies"],
+    }),
+  ),
+  page: t.Optional(t.Integer({ minimum: 1, default: 1 })),
+  page_size: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+
+export const SearchResults = t.Object({
+  results: t.Array(
+    t.Object({
+      type: t.Union([
+        t.Literal("contacts"),
+        t.Literal("companies"),
+        t.Literal("deals"),
+        t.Literal("leads"),
+        t.Literal("notes"),
+      ]),
+      id: t.String(),
+      title: t.String({ description: "Name or title (a note's first characters)" }),
+      snippet: t.String({ description: "Matching text, matches wrapped in <mark></mark>" }),
+      score: t.Number({ description: "Relevance, higher is better (bm25)" }),
+    }),
+  ),
+  total: t.Integer(),
+  page: t.Integer(),
+  page_size: t.Integer(),
+  has_more: t.Boolean(),
+});

@@ -1,0 +1,93 @@
+import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
+import { Value } from "@sinclair/typebox/value";
+import { type Static, type TSchema, t } from "elysia";
+import type { WriteTx } from "../db/client";
+import type { AppContext } from "./context";
+import { ApiError, type FieldError } from "./errors";
+import { type ValueErrorLike, valueFieldErrors } from "./http-errors";
+
+export const MAX_BULK_RECORDS = 500;
+
+/**
+ * `POST /<resource>/bulk` body. Records are checked one by one by runBulk,
+ * not by the router, so an invalid record fails alone instead of the call.
+ */
+export const bulkRequest = (recordDescription: string) =>
+  t.Object({
+    records: t.Array(t.Any({ description: recordDescription }), {
+      minItems: 1,
+      maxItems: MAX_BULK_RECORDS,
+      description: `1 to ${MAX_BULK_RECORDS} records`,
+    }),
+  });
+
+const BulkRecordResult = t.Object({
+  index: t.Integer({ description: "Position of the record in `records`" }),
+  status: t.Union([t.Literal("created"), t.Literal("updated"), t.Literal("error")]),
+  id: t.Optional(t.String({ format: "uuid" })),
+  errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
+});
+
+export const BulkResult = t.Object({
+  results: t.Array(BulkRecordResult),
+  created: t.Integer(),
+  updated: t.Integer(),
+  failed: t.Integer(),
+});
+
+export type BulkResult = Static<typeof BulkResult>;
+export interface BulkOutcome {
+  status: "created" | "updated";
+  id: string;
+}
+
+const checkers = new WeakMap<TSchema, TypeCheck<TSchema>>();
+function checkerFor(schema: TSchema): TypeCheck<TSchema> {
+  let check = checkers.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema);
+    checkers.set(schema, check);
+  }
+  return check;
+}
+
+const errorsOf = (error: ApiError): FieldError[] =>
+  error.errors ?? [{ path: "/", message: error.message }];
+
+/**
+ * Creates or updates many records in one write transaction. Each record is
+ * validated against `schema`, then applied in its own savepoint: a record
+ * that is invalid or fails its checks (any 4xx ApiError) is reported and
+ * rolled back alone, the others commit together. Any other error aborts the
+ * whole call.
+ */
+export async function runBulk<S extends TSchema>(
+  ctx: AppContext,
+  records: unknown[],
+  schema: S,
+  apply: (tx: WriteTx, record: Static<S>) => Promise<BulkOutcome>,
+): Promise<BulkResult> {
+  const check = checkerFor(schema);
+  const results = await ctx.write(async (tx) => {
+    const out: BulkResult["results"] = [];
+    for (const [index, input] of records.entries()) {
+      // Unknown properties are dropped, as Elysia does for single-record bodies.
+      const record = Value.Clean(schema, structuredClone(input));
+      if (!check.Check(record)) {
+        const errors = valueFieldErrors([...check.Errors(record)] as ValueErrorLike[]);
+        out.push({ index, status: "error", errors });
+        continue;
+      }
+      try {
+        const outcome = await tx.transaction((savepoint) => apply(savepoint as WriteTx, record));
+        out.push({ index, ...outcome });
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status >= 500) throw error;
+        out.push({ index, status: "error", errors: errorsOf(error) });
+      }
+    }
+    return out;
+  });
+  const count = (status: string) => results.filter((r) => r.status === status).length;
+  return { results, created: count("created"), updated: count("updated"), failed: count("error") };
+}

@@ -1,0 +1,33 @@
+import { FormatRegistry } from "@sinclair/typebox";
+import { t } from "elysia";
+
+/**
+ * Field schemas several domains share (contacts, companies, deals, leads…),
+ * defined once so every domain accepts and shows them alike.
+ */
+
+/** Free-form labels; lists filter on them with `tags=a,b` (records carrying all of them). */
+export const TagList = t.Array(t.String({ minLength: 1, maxLength: 64 }), {
+  maxItems: 50,
+  description: "Labels; lists filter with `tags=a,b` (all of them)",
+});
+
+/** Tags as stored: trimmed, non-empty, each once, in the order given. */
+export const cleanTags = (tags: readonly string[]): string[] => [
+  ...new Set(tags.map((tag) => tag.trim()).filter(Boolean)),
+];
+
+/** Integration-defined values, stored and returned as given. */
+export const CustomFields = t.Record(t.String(), t.Unknown(), {
+  description: "Any JSON values, keyed by name",
+});
+
+// Registered once, globally, so every validator (Elysia's and runBulk's) knows it.
+FormatRegistry.Set("http-url", (value) => /^https?:\/\/[^\s/]/i.test(value) && URL.canParse(value));
+
+/** An absolute http(s) URL (links the API stores and clients follow). */
+export const HttpUrl = t.String({
+  format: "http-url",
+  maxLength: 2000,
+  description: "http(s) URL",
+});

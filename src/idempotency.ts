@@ -1,0 +1,192 @@
+import { and, eq, isNull, lt } from "drizzle-orm";
+import { idempotencyKeys } from "../db/schema";
+import { API_PREFIX } from "./auth";
+import type { AppContext } from "./context";
+import { ApiError, badRequest } from "./errors";
+import { type Principal, requestState } from "./request-state";
+
+/**
+ * `Idempotency-Key` on any POST under /api/external makes it safe to retry:
+ * the first request claims the key (per API key, or per admin token); its
+ * 2xx response is stored and replayed, with `Idempotent-Replayed: true`, to
+ * every retry with the same method, path, query and body for 24 hours. The
+ * same key with another request is 409 IDEMPOTENCY_KEY_REUSED. A retry
+ * arriving while the first request still runs is 409
+ * IDEMPOTENCY_IN_PROGRESS with Retry-After (it does not wait). A request
+ * that fails (4xx, 5xx) stores nothing: its transaction rolled back, so
+ * the key is released and a retry runs again.
+ *
+ * The response is stored just after the route's own transaction commits. If
+ * the process dies in between, the claim stays "in progress" until
+ * CLAIM_TIMEOUT_MS (1 min) passes; a retry after that runs the request again.
+ */
+const IDEMPOTENCY_HEADER = "idempotency-key";
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const CLAIM_TIMEOUT_MS = 60_000;
+const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Routes whose responses hold a secret crmd keeps only as a hash (a new API
+ * key): storing the response for replay would defeat that, so they refuse
+ * the header instead of ignoring it.
+ */
+const SECRET_RESPONSES = [`${API_PREFIX}/api-keys`];
+
+export interface IdempotencyClaim {
+  principal: string;
+  key: string;
+}
+
+/** JSON with object keys sorted, so key order and spacing do not make a request "different". */
+function canonical(text: string): string {
+  const sort = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sort)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sort((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  try {
+    return JSON.stringify(sort(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
+/** Method, path with query, and body: JSON canonicalised, anything else (uploads) as bytes. */
+async function requestHash(request: Request): Promise<string> {
+  const url = new URL(request.url);
+  const hasher = new Bun.CryptoHasher("sha256").update(`POST ${url.pathname}${url.search}\n`);
+  const isJson = /json/i.test(request.headers.get("content-type") ?? "application/json");
+  const copy = request.clone();
+  hasher.update(isJson ? canonical(await copy.text()) : new Uint8Array(await copy.arrayBuffer()));
+  return hasher.digest("hex");
+}
+
+const principalId = (principal: Principal) =>
+  principal.kind === "key" ? `key:${principal.keyId}` : "admin";
+
+const replayed = (status: number, body: string | null, headers: Record<string, string>) =>
+  new Response(status === 204 ? null : body, {
+    status,
+    headers: {
+      ...headers,
+      "content-type": "application/json; charset=utf-8",
+      "idempotent-replayed": "true",
+    },
+  });
+
+/**
+ * Runs in onRequest, after authentication. Without the header (or on other
+ * methods) it does nothing. Otherwise it answers a retry with the stored
+ * response, or claims the key for this request.
+ */
+export async function beginIdempotency(
+  ctx: AppContext,
+  request: Request,
+  path: string,
+  headers: Record<string, string>,
+): Promise<Response | undefined> {
+  const key = request.headers.get(IDEMPOTENCY_HEADER);
+  const state = requestState(request);
+  if (key === null || request.method !== "POST" || !state?.principal) return;
+  if (!KEY_FORMAT.test(key))
+    throw badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters");
+  if (SECRET_RESPONSES.some((prefix) => path.startsWith(prefix)))
+    throw badRequest(
+      "Idempotency-Key is not supported here: the response holds a secret that is never stored",
+    );
+
+  const claim = { principal: principalId(state.principal), key };
+  const hash = await requestHash(request);
+  const now = ctx.clock.now();
+  const stored = await ctx.db.transaction(async (tx) => {
+    const where = and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, key));
+    const [found] = await tx.select().from(idempotencyKeys).where(where);
+    const abandoned =
+      found?.status === null && now.getTime() - found.createdAt.getTime() > CLAIM_TIMEOUT_MS;
+    if (found && found.expiresAt > now && !abandoned) {
+      if (found.requestHash !== hash)
+        throw new ApiError(
+          409,
+          "IDEMPOTENCY_KEY_REUSED",
+          "This Idempotency-Key was used with a different request",
+        );
+      if (found.status === null)
+        throw new ApiError(
+          409,
+          "IDEMPOTENCY_IN_PROGRESS",
+          "A request with this Idempotency-Key is still running; retry shortly",
+          undefined,
+          { "retry-after": "1" },
+        );
+      return found;
+    }
+    await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now));
+    const fresh = {
+      requestHash: hash,
+      status: null,
+      body: null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+    };
+    await tx
+      .insert(idempotencyKeys)
+      .values({ ...claim, ...fresh })
+      .onConflictDoUpdate({ target: [idempotencyKeys.principal, idempotencyKeys.key], set: fresh });
+    return null;
+  });
+  if (stored) return replayed(stored.status as number, stored.body, headers);
+  state.idempotency = claim;
+}
+
+/** After the handler: a 2xx response is stored for replay; anything else releases the key. */
+export async function finishIdempotency(
+  ctx: AppContext,
+  request: Request,
+  status: number,
+  value: unknown,
+): Promise<void> {
+  const state = requestState(request);
+  const claim = state?.idempotency;
+  if (!claim) return;
+  state.idempotency = undefined;
+  if (status < 200 || status >= 300) return release(ctx, claim);
+  const body =
+    value instanceof Response ? await value.clone().text() : JSON.stringify(value ?? null);
+  await ctx.db.transaction((tx) =>
+    tx
+      .update(idempotencyKeys)
+      .set({ status, body })
+      .where(
+        and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
+      ),
+  );
+}
+
+/** After a failure (or when no handler ran): the key is free again. */
+export async function releaseIdempotency(ctx: AppContext, request: Request): Promise<void> {
+  const state = requestState(request);
+  const claim = state?.idempotency;
+  if (!claim) return;
+  state.idempotency = undefined;
+  await release(ctx, claim);
+}
+
+/** Deletes the claim, unless it already holds a stored response. */
+function release(ctx: AppContext, claim: IdempotencyClaim) {
+  return ctx.db.transaction((tx) =>
+    tx
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.principal, claim.principal),
+          eq(idempotencyKeys.key, claim.key),
+          isNull(idempotencyKeys.status),
+        ),
+      ),
+  );
+}

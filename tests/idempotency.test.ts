@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { eq } from "drizzle-orm";
+import { idempotencyKeys } from "../db/schema";
+import { ManualClock } from "../src/clock";
+import { changeCounts } from "./helpers/records";
+import { type Api, startTestServer, type TestServer } from "./helpers/server";
+
+const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
+let server: TestServer;
+let api: Api;
+let tenantId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
+  ({ api, tenantId } = await server.tenant());
+});
+afterAll(() => server.close());
+
+let counter = 0;
+const newKey = () => `key-${++counter}-${Bun.randomUUIDv7()}`;
+const withKey = (key: string) => ({ "idempotency-key": key });
+const contactsNamed = async (client: Api, name: string) =>
+  (await client.get(`/api/external/contacts?search=${name}`)).body.total;
+
+describe("Idempotency-Key", () => {
+  test("a retry with the same body gets the stored response, and nothing runs twice", async () => {
+    const key = newKey();
+    const body = { first_name: "Once", email: [{ email: "once@x.example" }] };
+    const first = await api.post("/api/external/contacts", body, withKey(key));
+    expect(first.status).toBe(201);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const before = await changeCounts(server, tenantId);
+
+    const retry = await api.post("/api/external/contacts", body, withKey(key));
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.headers.get("content-type")).toContain("application/json");
+    expect(retry.headers.get("x-ratelimit-limit")).toBe("100000");
+    expect(retry.headers.get("x-request-id")).toBeTruthy();
+    expect(await changeCounts(server, tenantId)).toEqual(before);
+    expect(await contactsNamed(api, "once")).toBe(1);
+  });
+
+  test("the same JSON with other key order or spacing is the same request", async () => {
+    const key = newKey();
+    const first = await api.post(
+      "/api/external/contacts",
+      '{"first_name":"Order","last_name":"Test"}',
+      withKey(key),
+    );
+    const retry = await api.post(
+      "/api/external/contacts",
+      '{ "last_name": "Test",\n  "first_name": "Order" }',
+      withKey(key),
+    );
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body.id).toBe(first.body.id);
+  });
+
+  test("the same key with another body or path is 409 and runs nothing", async () => {
+    const key = newKey();
+    await api.post("/api/external/contacts", { first_name: "Original" }, withKey(key));
+    const before = await changeCounts(server, tenantId);
+    const otherBody = await api.post(
+      "/api/external/contacts",
+      { first_name: "Other" },
+      withKey(key),
+    );
+    expect(otherBody.status).toBe(409);
+    expect(otherBody.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    const otherPath = await api.post("/api/external/companies", { name: "Original" }, withKey(key));
+    expect(otherPath.status).toBe(409);
+    expect(await changeCounts(server, tenantId)).toEqual(before);
+  });
+
+  test("a failed request stores nothing: a corrected retry with the same key runs", async () => {
+    const key = newKey();
+    const bad = await api.post("/api/external/contacts", { title: "No name" }, withKey(key));
+    expect(bad.status).toBe(422);
+    const invalidBody = await api.post("/api/external/contacts", { first_name: 5 }, withKey(key));
+    expect(invalidBody.status).toBe(422);
+    const fixed = await api.post("/api/external/contacts", { first_name: "Fixed" }, withKey(key));
+    expect(fixed.status).toBe(201);
+    expect(fixed.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  test("keys belong to one API key: another key (or tenant) with the same string runs anew", async () => {
+    const key = newKey();
+    const body = { first_name: "Shared" };
+    const first = await api.post("/api/external/contacts", body, withKey(key));
+    const sibling = await server.keyFor(tenantId, ["contacts:write"]);
+    const second = await sibling.post("/api/external/contacts", body, withKey(key));
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    const other = await server.tenant();
+    const third = await other.api.post("/api/external/contacts", body, withKey(key));
+    expect(third.status).toBe(201);
+    expect(await contactsNamed(other.api, "shared")).toBe(1);
+  });
+
+  test("keys expire after 24 hours", async () => {
+    const key = newKey();
+    const body = { first_name: "Expiring" };
+    const first = await api.post("/api/external/contacts", body, withKey(key));
+    clock.advance(24 * 60 * 60 * 1000 - 1);
+    const replay = await api.post("/api/external/contacts", body, withKey(key));
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    clock.advance(1);
+    const later = await api.post("/api/external/contacts", body, withKey(key));
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+    expect(await contactsNamed(api, "expiring")).toBe(2);
+    clock.set("2026-01-10T09:00:00.000Z");
+  });
+
+  test("a retry while the first request runs is 409 with Retry-After; an abandoned claim is taken over", async () => {
+    const key = newKey();
+    const body = { first_name: "Running" };
+    const first = await api.post("/api/external/contacts", body, withKey(key));
+    // Put the record back in the state it has while the first request runs.
+    await server.ctx.db.transaction((tx) =>
+      tx
+        .update(idempotencyKeys)
+        .set({ status: null, body: null })
+        .where(eq(idempotencyKeys.key, key)),
+    );
+    const busy = await api.post("/api/external/contacts", body, withKey(key));
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe("IDEMPOTENCY_IN_PROGRESS");
+    expect(busy.headers.get("retry-after")).toBe("1");
+    clock.advance(61_000);
+    const takeover = await api.post("/api/external/contacts", body, withKey(key));
+    expect(takeover.status).toBe(201);
+    expect(takeover.body.id).not.toBe(first.body.id);
+    clock.set("2026-01-10T09:00:00.000Z");
+  });
+
+  test("bulk calls replay their per-record results", async () => {
+    const key = newKey();
+    const body = { records: [{ first_name: "Bulky", email: [{ email: "bulky@x.example" }] }] };
+    const first = await api.post("/api/external/contacts/bulk", body, withKey(key));
+    const retry = await api.post("/api/external/contacts/bulk", body, withKey(key));
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.body.results[0].status).toBe("created");
+    expect(await contactsNamed(api, "bulky")).toBe(1);
+  });
+
+  test("works with the admin token too", async () => {
+    const key = newKey();
+    const name = `idem-${Date.now()}`;
+    const first = await server.admin.post("/api/external/tenants", { name }, withKey(key));
+    const retry = await server.admin.post("/api/external/tenants", { name }, withKey(key));
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+  });
+
+  test("a malformed key is 400; API-key creation refuses the header; GET ignores it", async () => {
+    const long = await api.post(
+      "/api/external/contacts",
+      { first_name: "x" },
+      withKey("k".repeat(256)),
+    );
+    expect(long.status).toBe(400);
+    const spaced = await api.post("/api/external/contacts", { first_name: "x" }, withKey("a b"));
+    expect(spaced.status).toBe(400);
+    const keys = await server.admin.post(
+      `/api/external/api-keys?tenant_id=${tenantId}`,
+      { name: "k", permissions: ["read"] },
+      withKey(newKey()),
+    );
+    expect(keys.status).toBe(400);
+    expect(keys.body.detail).toContain("secret");
+    const get = await api.get("/api/external/contacts", withKey(newKey()));
+    expect(get.status).toBe(200);
+    expect(get.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  test("without authentication the header changes nothing: 401", async () => {
+    const reply = await server.anonymous.post("/api/external/contacts", {}, withKey(newKey()));
+    expect(reply.status).toBe(401);
+  });
+});

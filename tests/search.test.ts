@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { eq } from "drizzle-orm";
+import { deals, leads } from "../db/schema";
+import { ManualClock } from "../src/clock";
+import { type Api, startTestServer, type TestServer } from "./helpers/server";
+
+const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
+let server: TestServer;
+let api: Api;
+let tenantId: string;
+const ids: Record<string, string> = {};
+
+const row = (tenant: string) => {
+  const now = clock.now();
+  return { id: Bun.randomUUIDv7(), tenantId: tenant, createdAt: now, updatedAt: now, syncSeq: 0 };
+};
+
+/** Deals and leads are written straight to their tables (their plugins are not part of this suite). */
+async function insertDeal(tenant: string, title: string, description: string | null) {
+  const values = {
+    ...row(tenant),
+    title,
+    description,
+    status: "open",
+    pipelineId: "p",
+    stageId: "s",
+  };
+  await server.ctx.write((tx) =>
+    tx.insert(deals).values({ ...values, stageEnteredAt: clock.now() }),
+  );
+  return values.id;
+}
+
+async function insertLead(tenant: string, fields: Partial<typeof leads.$inferInsert>) {
+  const values = { ...row(tenant), name: "Lead", status: "new", ...fields };
+  await server.ctx.write((tx) => tx.insert(leads).values(values));
+  return values.id;
+}
+
+const search = (query: string, client = api) => client.get(`/api/external/search?${query}`);
+const found = async (query: string, client = api) =>
+  (await search(query, client)).body.results.map((r: any) => `${r.type}:${r.id}`);
+
+beforeAll(async () => {
+  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
+  ({ api, tenantId } = await server.tenant());
+  const post = async (path: string, body: Record<string, unknown>) =>
+    (await api.post(`/api/external/${path}`, body)).body.id;
+  ids.ada = await post("contacts", {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    email: [{ email: "countess@analytical.example" }],
+    phone_number: [{ number: "+44 20 7946 0958" }],
+  });
+  ids.jose = await post("contacts", { first_name: "José", last_name: "Núñez" });
+  ids.engines = await post("companies", {
+    name: "Analytical Engines",
+    website: "https://engines.example",
+  });
+  ids.babbage = await post("companies", { name: "Babbage", phone: "+1 415 555 0100" });
+  ids.deal = await insertDeal(tenantId, "Difference engine", "Analytical upgrade for the mill");
+  ids.lead = await insertLead(tenantId, {
+    name: "Charles Baker",
+    email: "cb@lead.example",
+    phone: "+33 1 23 45 67 89",
+    companyName: "Analytical Partners",
+  });
+  ids.note = await post("notes", {
+    contact_id: ids.ada,
+    text: "Met at the fair. She mentioned babbage and the analytical engine twice.",
+  });
+});
+afterAll(() => server.close());
+
+describe("search", () => {
+  test("finds every type, ranked, with a title and a highlighted snippet", async () => {
+    const reply = await search("q=analytical");
+    expect(reply.status).toBe(200);
+    expect(reply.body.total).toBe(5);
+    const got = reply.body.results.map((r: any) => `${r.type}:${r.id}`);
+    expect(got.sort()).toEqual(
+      [
+        `contacts:${ids.ada}`,
+        `companies:${ids.engines}`,
+        `deals:${ids.deal}`,
+        `leads:${ids.lead}`,
+        `notes:${ids.note}`,
+      ].sort(),
+    );
+    const scores = reply.body.results.map((r: any) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(reply.body.results[0]).toMatchObject({
+      type: "companies",
+      id: ids.engines,
+      title: "Analytical Engines",
+      snippet: "<mark>Analytical</mark> Engines",
+    });
+    const note = reply.body.results.find((r: any) => r.type === "notes");
+    expect(note.title).toStartWith("Met at the fair.");
+    expect(note.snippet).toContain("<mark>analytical</mark>");
+    const contact = reply.body.results.find((r: any) => r.type === "contacts");
+    expect(contact.title).toBe("Ada Lovelace");
+  });
+
+  test("a title match outranks a passing mention", async () => {
+    expect((await found("q=babbage"))[0]).toBe(`companies:${ids.babbage}`);
+    expect(await found("q=babbage")).toContain(`notes:${ids.note}`);
+  });
+
+  test("words match as prefixes, all of them; accents and case do not matter", async () => {
+    expect(await found("q=love%20ada")).toEqual([`contacts:${ids.ada}`]);
+    expect(await found("q=lov")).toEqual([`contacts:${ids.ada}`]);
+    expect(await found("q=ada%20babbage")).toEqual([]);
+    expect(await found("q=jose%20NUNEZ")).toEqual([`contacts:${ids.jose}`]);
+    expect(await found("q=Jos%C3%A9")).toEqual([`contacts:${ids.jose}`]);
+  });
+
+  test("emails and phone numbers, formatted or as digits", async () => {
+    expect(await found("q=countess%40analytical.example")).toEqual([`contacts:${ids.ada}`]);
+    expect(await found("q=7946%200958")).toEqual([`contacts:${ids.ada}`]);
+    expect(await found("q=%2B442079460958")).toEqual([`contacts:${ids.ada}`]);
+    expect(await found("q=cb%40lead.example")).toEqual([`leads:${ids.lead}`]);
+    expect(await found("q=33123456789")).toEqual([`leads:${ids.lead}`]);
+    expect(await found("q=4155550100")).toEqual([]);
+    expect(await found("q=14155550100")).toEqual([`companies:${ids.babbage}`]);
+  });
+
+  test("types narrows the search; unknown types are 422", async () => {
+    expect(await found("q=analytical&types=deals,leads")).toEqual(
+      expect.arrayContaining([`deals:${ids.deal}`, `leads:${ids.lead}`]),
+    );
+    expect((await search("q=analytical&types=deals,leads")).body.total).toBe(2);
+    expect(await found("q=analytical&types=notes")).toEqual([`notes:${ids.note}`]);
+    const unknown = await search("q=analytical&types=contacts,people");
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].path).toBe("/types");
+  });
+
+  test("pages through results", async () => {
+    const first = await search("q=analytical&page_size=2");
+    expect(first.body).toMatchObject({ total: 5, page: 1, page_size: 2, has_more: true });
+    const third = await search("q=analytical&page_size=2&page=3");
+    expect(third.body).toMatchObject({ page: 3, has_more: false });
+    expect(third.body.results).toHaveLength(1);
+    const all = (await search("q=analytical&page_size=100")).body.results.map((r: any) => r.id);
+    expect(all.slice(0, 2)).toEqual(first.body.results.map((r: any) => r.id));
+    expect((await search("q=analytical&page_size=101")).status).toBe(422);
+  });
+
+  test("query syntax is never interpreted; text without words is 422", async () => {
+    for (const q of ['ada" OR "babbage', "NEAR(ada babbage)", "ada*", "-ada", "title:ada"])
+      expect((await search(`q=${encodeURIComponent(q)}`)).status).toBe(200);
+    for (const q of ["*", "%22%22", "%40%40"]) {
+      const reply = await search(`q=${q}`);
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0].path).toBe("/q");
+    }
+    expect((await search("")).status).toBe(422);
+  });
+});
+
+describe("index kept in step with writes", () => {
+  test("updates re-index; soft deletes drop out", async () => {
+    const { api: client, tenantId: tenant } = await server.tenant();
+    const contact = (await client.post("/api/external/contacts", { first_name: "Zebulon" })).body;
+    expect(await found("q=zebulon", client)).toEqual([`contacts:${contact.id}`]);
+    await client.patch(`/api/external/contacts/${contact.id}`, { first_name: "Quentin" });
+    expect(await found("q=zebulon", client)).toEqual([]);
+    expect(await found("q=quentin", client)).toEqual([`contacts:${contact.id}`]);
+    await client.patch(`/api/external/contacts/${contact.id}`, { title: "Unindexed" });
+    expect(await found("q=quentin", client)).toEqual([`contacts:${contact.id}`]);
+    await client.delete(`/api/external/contacts/${contact.id}`);
+    expect(await found("q=quentin", client)).toEqual([]);
+
+    const company = (await client.post("/api/external/companies", { name: "Xylo" })).body;
+    const note = (
+      await client.post("/api/external/notes", { company_id: company.id, text: "xylophone" })
+    ).body;
+    expect(await found("q=xylo", client)).toHaveLength(2);
+    await client.patch(`/api/external/notes/${note.id}`, { text: "marimba" });
+    expect(await found("q=xylo", client)).toEqual([`companies:${company.id}`]);
+    await client.delete(`/api/external/notes/${note.id}`);
+    await client.delete(`/api/external/companies/${company.id}`);
+    expect(await found("q=xylo", client)).toEqual([]);
+    expect(await found("q=marimba", client)).toEqual([]);
+
+    const deal = await insertDeal(tenant, "Yodel contract", null);
+    expect(await found("q=yodel", client)).toEqual([`deals:${deal}`]);
+    await server.ctx.write((tx) =>
+      tx.update(deals).set({ deletedAt: clock.now() }).where(eq(deals.id, deal)),
+    );
+    expect(await found("q=yodel", client)).toEqual([]);
+  });
+
+  test("a rolled-back write leaves nothing in the index", async () => {
+    const { api: client, tenantId: tenant } = await server.tenant();
+    const failing = server.ctx.write(async (tx) => {
+      await tx.insert(leads).values({ ...row(tenant), name: "Phantom", status: "new" });
+      throw new Error("rolled back");
+    });
+    await expect(failing).rejects.toThrow("rolled back");
+    expect(await found("q=phantom", client)).toEqual([]);
+  });
+});
+
+describe("isolation and scopes", () => {
+  test("another tenant finds nothing of this one", async () => {
+    const other = await server.tenant();
+    expect((await search("q=analytical", other.api)).body).toMatchObject({
+      results: [],
+      total: 0,
+    });
+  });
+
+  test("search:read is needed, plus the read scope of each type named", async () => {
+    expect((await server.anonymous.get("/api/external/search?q=ada")).status).toBe(401);
+    const noSearch = await server.keyFor(tenantId, ["contacts:read"]);
+    expect((await search("q=ada", noSearch)).status).toBe(403);
+
+    const limited = await server.keyFor(tenantId, ["search:read", "contacts:read"]);
+    expect(await found("q=analytical", limited)).toEqual([`contacts:${ids.ada}`]);
+    expect((await search("q=analytical", limited)).body.total).toBe(1);
+    expect((await search("q=analytical&types=contacts", limited)).status).toBe(200);
+    const denied = await search("q=analytical&types=contacts,deals", limited);
+    expect(denied.status).toBe(403);
+    expect(denied.body.detail).toContain("deals:read");
+
+    const bare = await server.keyFor(tenantId, ["search:read"]);
+    expect((await search("q=analytical", bare)).body).toMatchObject({ results: [], total: 0 });
+  });
+});
