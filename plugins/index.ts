@@ -1,6 +1,10 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
+import { dealsPlugin } from "./deals";
+import { handoffsPlugin } from "./handoffs";
+import { leadsPlugin } from "./leads";
+import { pipelinesPlugin } from "./pipelines";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -8,4 +12,8 @@ import { tenantsPlugin } from "./tenants";
 export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any, any, any>> = [
   tenantsPlugin,
   apiKeysPlugin,
+  pipelinesPlugin,
+  dealsPlugin,
+  leadsPlugin,
+  handoffsPlugin,
 ];
