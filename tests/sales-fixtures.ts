@@ -1,6 +1,7 @@
 import { expect } from "bun:test";
 import { and, asc, eq } from "drizzle-orm";
-import { activityLog, outboxEvents } from "../db/schema";
+import { activityLog, companies, contacts, outboxEvents, partners } from "../db/schema";
+import { newId } from "../src/ids";
 import type { Api, TestServer } from "./helpers/server";
 
 /** Shared set-up and readers for the pipelines, deals, leads and handoffs tests. */
@@ -98,4 +99,22 @@ export function expect422(reply: { status: number; body: any }, path: string) {
   expect(reply.status).toBe(422);
   expect(reply.body.code).toBe("VALIDATION_ERROR");
   expect(reply.body.errors[0].path).toBe(path);
+}
+
+/**
+ * A partner, a contact and a company of the tenant, written straight to the
+ * database: their plugins live elsewhere, the links only need the rows.
+ */
+export async function linkTargets(server: TestServer, tenantId: string) {
+  const now = server.ctx.clock.now();
+  const row = () => ({ id: newId(), tenantId, createdAt: now, updatedAt: now, syncSeq: 0 });
+  const partner = { ...row(), name: `Partner ${newId()}` };
+  const contact = { ...row(), firstName: "Cleo" };
+  const company = { ...row(), name: "Acme" };
+  await server.ctx.write(async (tx) => {
+    await tx.insert(partners).values(partner);
+    await tx.insert(contacts).values(contact);
+    await tx.insert(companies).values(company);
+  });
+  return { partnerId: partner.id, contactId: contact.id, companyId: company.id };
 }
