@@ -326,9 +326,11 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
       value: { old: 100, new: 250 },
       owner: { old: "ann", new: null },
     });
-    // nothing to change: no event, no activity row
-    await api.patch(`${url}/${deal.id}`, { title: "New" });
+    // nothing to change: no write, no event, no activity row
+    tick();
+    expect((await api.patch(`${url}/${deal.id}`, { title: "New" })).body).toEqual(reply.body);
     expect(await eventsOf(server, deal.id)).toHaveLength(2);
+    expect(await activityOf(server, tenantId, deal.id)).toHaveLength(2);
   });
 
   test("a stage change through PATCH behaves like a move; pipeline_id moves to another pipeline", async () => {

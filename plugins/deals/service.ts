@@ -15,6 +15,7 @@ import {
 } from "../../src/core";
 import {
   type Placement,
+  presentFields,
   recordEntityChange,
   resolvePlacement,
   type StageRow,
@@ -268,10 +269,9 @@ export async function updateDealInTx(
     body.lost_reason !== undefined && row.status === "lost" && !moved
       ? { lostReason: body.lost_reason }
       : {};
-  // drizzle leaves undefined fields (absent from the body) as they are.
-  const [updated] = await tx
-    .update(deals)
-    .set({
+  const next: DealRow = {
+    ...row,
+    ...presentFields({
       title: body.title?.trim(),
       description: body.description,
       value: body.value,
@@ -284,16 +284,17 @@ export async function updateDealInTx(
       expectedCloseDate: body.expected_close_date,
       tags: body.tags && [...new Set(body.tags)],
       customFields: body.custom_fields,
-      ...(moved ? stageFields(row, target, scope.now, body.lost_reason) : lostReason),
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    })
-    .where(eq(deals.id, id))
-    .returning();
+    }),
+    ...(moved ? stageFields(row, target, scope.now, body.lost_reason) : lostReason),
+  };
   const before = dealView(row, stageName);
-  const after = dealView(updated, moved ? target.name : stageName);
-  const changed = Object.keys(diff(before, after));
-  if (changed.length === 0) return after;
+  const stage = moved ? target.name : stageName;
+  const changed = Object.keys(diff(before, dealView(next, stage)));
+  if (changed.length === 0) return before;
+  next.updatedAt = scope.now;
+  next.syncSeq = await nextSyncSeq(tx);
+  await tx.update(deals).set(next).where(eq(deals.id, id));
+  const after = dealView(next, stage);
   // A move alone is a stage change; anything else also makes a deal.updated.
   const detailsChanged = !moved || changed.some((field) => !STAGE_FIELDS.has(field));
   await recordEntityChange(

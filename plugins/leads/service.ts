@@ -15,6 +15,7 @@ import {
 } from "../../src/core";
 import { createDealInTx } from "../deals";
 import {
+  presentFields,
   recordEntityChange,
   resolvePlacement,
   type StageRow,
@@ -240,10 +241,9 @@ export async function updateLeadInTx(
   await assertLinks(tx, scope.tenantId, change);
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
-  // drizzle leaves undefined fields (absent from the change) as they are.
-  const [updated] = await tx
-    .update(leads)
-    .set({
+  const next: LeadRow = {
+    ...row,
+    ...presentFields({
       name: change.name?.trim(),
       email: change.email,
       phone: change.phone,
@@ -260,19 +260,20 @@ export async function updateLeadInTx(
       tags: change.tags && [...new Set(change.tags)],
       customFields: change.custom_fields,
       convertedDealId: change.converted_deal_id,
-      ...statusFields(row, status, scope.now, change.disqualify_reason),
-      ...(moved
-        ? { pipelineId: target.pipelineId, stageId: target.id, stageEnteredAt: scope.now }
-        : {}),
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    })
-    .where(eq(leads.id, id))
-    .returning();
+    }),
+    ...statusFields(row, status, scope.now, change.disqualify_reason),
+    ...(moved
+      ? { pipelineId: target.pipelineId, stageId: target.id, stageEnteredAt: scope.now }
+      : {}),
+  };
   const before = leadView(row, stageName);
-  const after = leadView(updated, moved ? target.name : stageName);
-  const changed = Object.keys(diff(before, after));
-  if (changed.length === 0) return after;
+  const stage = moved ? target.name : stageName;
+  const changed = Object.keys(diff(before, leadView(next, stage)));
+  if (changed.length === 0) return before;
+  next.updatedAt = scope.now;
+  next.syncSeq = await nextSyncSeq(tx);
+  await tx.update(leads).set(next).where(eq(leads.id, id));
+  const after = leadView(next, stage);
   const statusEvent = status !== row.status ? STATUS_EVENTS[status] : undefined;
   const detailsChanged = !statusEvent || changed.some((field) => !STATUS_FIELDS.has(field));
   const stageMetadata = moved

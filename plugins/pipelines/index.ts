@@ -42,6 +42,7 @@ export {
 } from "./placement";
 export {
   type EntityEvent,
+  presentFields,
   recordEntityChange,
   type WriteScope,
   writeScope,

@@ -241,12 +241,13 @@ function changePipeline(
     const stageRows = planned.stages
       ? await applyStages(tx, row, current, planned.stages, scope.now, planned.path ?? listPath)
       : current;
-    // drizzle leaves fields that are undefined (absent from the PATCH) as they are.
-    const [updated] = await tx
-      .update(pipelines)
-      .set({ ...planned.fields, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(pipelines.id, id))
-      .returning();
+    const updated: PipelineRow = {
+      ...row,
+      ...presentFields(planned.fields ?? {}),
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.update(pipelines).set(updated).where(eq(pipelines.id, id));
     if (updated.isDefault && !row.isDefault)
       await clearDefault(tx, scope, row.pipelineType, row.id);
     const after = pipelineView(updated, stageRows);
@@ -348,4 +349,13 @@ async function hasOpenRecords(tx: WriteTx, tenantId: string, pipelineId: string)
     )
     .limit(1);
   return openLeads.length > 0;
+}
+
+/** The object without its undefined entries: fields absent from a PATCH change nothing. */
+export function presentFields<T extends object>(
+  fields: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
