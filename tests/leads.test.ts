@@ -89,6 +89,13 @@ describe("POST /leads", () => {
     const lead = await createLead(api, { status: "contacted" });
     expect(lead).toMatchObject({ pipeline_id: null, stage_id: null, stage: null });
     expect(lead.first_responded_at).toBe(clock.now().toISOString());
+    expect422(await api.patch(`${url}/${lead.id}`, { stage: "Inbox" }), "/pipeline_id");
+    const empty = await api.post("/api/external/pipelines", {
+      name: "Empty",
+      pipeline_type: "qualification",
+      stages: [],
+    });
+    expect422(await api.patch(`${url}/${lead.id}`, { pipeline_id: empty.body.id }), "/stage_id");
   });
 
   test("422 with the field path; links must be the tenant's own", async () => {

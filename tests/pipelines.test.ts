@@ -181,6 +181,10 @@ describe("PATCH /pipelines/{id}", () => {
     const activity = await activityOf(server, tenantId, pipeline.id);
     expect(activity[1].changes.name).toEqual({ old: "Sales", new: "Renamed" });
     expect(activity[1].changes.stages.old).toHaveLength(4);
+    // a PATCH that changes nothing writes nothing
+    const same = await api.patch(`${url}/${pipeline.id}`, { name: "Renamed", stages });
+    expect(same.body).toEqual(reply.body);
+    expect(await eventsOf(server, pipeline.id)).toHaveLength(2);
   });
 
   test("refuses unknown stage ids, and removing or re-kinding a stage that deals are in", async () => {

@@ -6,6 +6,7 @@ import {
   assertLinked,
   conflict,
   diff,
+  invalid,
   iso,
   listPage,
   newId,
@@ -314,10 +315,13 @@ async function targetStage(
   const request = placementRequest(change, row.pipelineId);
   if (!change.stage_id && !change.stage && request.pipelineId === row.pipelineId) return null;
   const placement = await resolvePlacement(tx, tenantId, "qualification", request);
-  return placement?.stage ?? null;
+  if (!placement)
+    throw invalid("/pipeline_id", "is required: the tenant has no default qualification pipeline");
+  if (!placement.stage) throw invalid("/stage_id", "is required: the pipeline has no open stage");
+  return placement.stage;
 }
 
-/** An action allowed only on leads not yet converted (and, for some, not disqualified). */
+/** The lead, if an action may still change it: a converted lead is final (409). */
 async function assertActionable(tx: WriteTx, tenantId: string, id: string, what: string) {
   const { lead } = await findLead(tx, tenantId, id);
   if (lead.status === "converted") throw conflict(`A converted lead cannot be ${what}`);

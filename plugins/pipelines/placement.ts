@@ -98,7 +98,8 @@ async function livePipelineOfType(
   return row;
 }
 
-async function defaultPipeline(db: ReadDb, tenantId: string, type: PipelineType) {
+/** The tenant's live default pipeline of a type, if any. */
+export async function defaultPipeline(db: ReadDb, tenantId: string, type: PipelineType) {
   const [row] = await db
     .select()
     .from(pipelines)

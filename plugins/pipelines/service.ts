@@ -23,7 +23,7 @@ import type {
   UpdatePipelineBody,
   UpdateStageBody,
 } from "./model";
-import { OPEN_LEAD_STATUSES } from "./placement";
+import { defaultPipeline, OPEN_LEAD_STATUSES } from "./placement";
 import {
   applyStages,
   type PipelineRow,
@@ -97,23 +97,6 @@ export async function listPipelines(
     page.items.map((p) => p.id),
   );
   return { ...page, items: page.items.map((p) => pipelineView(p, stageRows.get(p.id) ?? [])) };
-}
-
-/** Whether the tenant already has a live default pipeline of this type. */
-async function hasDefault(tx: WriteTx, tenantId: string, type: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: pipelines.id })
-    .from(pipelines)
-    .where(
-      and(
-        eq(pipelines.tenantId, tenantId),
-        eq(pipelines.pipelineType, type),
-        eq(pipelines.isDefault, true),
-        isNull(pipelines.deletedAt),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** One default per type: the previous default stops being one (and says so in its own event). */
@@ -196,7 +179,7 @@ function recordPipelineChange(
 export function createPipeline(ctx: AppContext, scope: WriteScope, body: CreatePipelineBody) {
   return ctx.write(async (tx) => {
     const isDefault =
-      body.is_default ?? !(await hasDefault(tx, scope.tenantId, body.pipeline_type));
+      body.is_default ?? !(await defaultPipeline(tx, scope.tenantId, body.pipeline_type));
     const row: PipelineRow = {
       id: newId(),
       tenantId: scope.tenantId,
@@ -241,17 +224,16 @@ function changePipeline(
     const stageRows = planned.stages
       ? await applyStages(tx, row, current, planned.stages, scope.now, planned.path ?? listPath)
       : current;
-    const updated: PipelineRow = {
-      ...row,
-      ...presentFields(planned.fields ?? {}),
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
+    const updated: PipelineRow = { ...row, ...presentFields(planned.fields ?? {}) };
+    const before = pipelineView(row, current);
+    if (Object.keys(diff(before, pipelineView(updated, stageRows))).length === 0) return before;
+    updated.updatedAt = scope.now;
+    updated.syncSeq = await nextSyncSeq(tx);
     await tx.update(pipelines).set(updated).where(eq(pipelines.id, id));
     if (updated.isDefault && !row.isDefault)
       await clearDefault(tx, scope, row.pipelineType, row.id);
     const after = pipelineView(updated, stageRows);
-    await recordPipelineChange(tx, scope, "updated", pipelineView(row, current), after);
+    await recordPipelineChange(tx, scope, "updated", before, after);
     return after;
   });
 }
