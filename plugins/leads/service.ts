@@ -16,6 +16,7 @@ import {
 } from "../../src/core";
 import { createDealInTx } from "../deals";
 import {
+  type EntityEvent,
   presentFields,
   recordEntityChange,
   resolvePlacement,
@@ -275,34 +276,40 @@ export async function updateLeadInTx(
   next.syncSeq = await nextSyncSeq(tx);
   await tx.update(leads).set(next).where(eq(leads.id, id));
   const after = leadView(next, stage);
-  const statusEvent = status !== row.status ? STATUS_EVENTS[status] : undefined;
-  const detailsChanged = !statusEvent || changed.some((field) => !STATUS_FIELDS.has(field));
-  const stageMetadata = moved
-    ? {
-        old_stage: stageName,
-        new_stage: target.name,
-        old_stage_id: row.stageId,
-        new_stage_id: target.id,
-      }
-    : {};
-  await recordEntityChange(
-    tx,
-    scope,
-    { entityType: "lead", action: statusEvent ? status : "updated", before, after },
-    [
-      ...(detailsChanged
-        ? [
-            {
-              type: "lead.updated",
-              data: after,
-              metadata: { changed_fields: changed, ...stageMetadata },
-            },
-          ]
-        : []),
-      ...(statusEvent ? [{ type: statusEvent, data: after, metadata: {} }] : []),
-    ],
-  );
+  const { action, events } = changeEvents(row.status as LeadStatus, after, changed, {
+    ...(moved && {
+      old_stage: stageName,
+      new_stage: target.name,
+      old_stage_id: row.stageId,
+      new_stage_id: target.id,
+    }),
+  });
+  await recordEntityChange(tx, scope, { entityType: "lead", action, before, after }, events);
   return after;
+}
+
+/**
+ * What a lead change emits: lead.qualified / lead.disqualified on entering
+ * those statuses, lead.updated (with changed_fields and any stage metadata)
+ * for everything else.
+ */
+function changeEvents(
+  previous: LeadStatus,
+  after: LeadView,
+  changed: string[],
+  stageMetadata: Record<string, unknown>,
+) {
+  const statusEvent = after.status !== previous ? STATUS_EVENTS[after.status] : undefined;
+  const detailsChanged = !statusEvent || changed.some((field) => !STATUS_FIELDS.has(field));
+  const events: EntityEvent[] = [];
+  if (detailsChanged)
+    events.push({
+      type: "lead.updated",
+      data: after,
+      metadata: { changed_fields: changed, ...stageMetadata },
+    });
+  if (statusEvent) events.push({ type: statusEvent, data: after, metadata: {} });
+  return { action: statusEvent ? after.status : "updated", events };
 }
 
 /** The stage a change asks for (within its pipeline, or the lead's), or null when none. */
