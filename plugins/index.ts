@@ -4,8 +4,12 @@ import { apiKeysPlugin } from "./api-keys";
 import { calendarPlugin } from "./calendar";
 import { companiesPlugin } from "./companies";
 import { contactsPlugin } from "./contacts";
+import { dealsPlugin } from "./deals";
 import { documentsPlugin } from "./documents";
+import { handoffsPlugin } from "./handoffs";
+import { leadsPlugin } from "./leads";
 import { notesPlugin } from "./notes";
+import { pipelinesPlugin } from "./pipelines";
 import { searchPlugin } from "./search";
 import { tenantsPlugin } from "./tenants";
 
@@ -20,4 +24,8 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   companiesPlugin,
   notesPlugin,
   searchPlugin,
+  pipelinesPlugin,
+  dealsPlugin,
+  leadsPlugin,
+  handoffsPlugin,
 ];

@@ -6,6 +6,7 @@
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
+import salesFilters from "./0100_sales_filters.sql" with { type: "text" };
 import notesSearch from "./0400_notes_search.sql" with { type: "text" };
 import idempotency from "./0401_idempotency.sql" with { type: "text" };
 import calendar from "./0500_calendar.sql" with { type: "text" };
@@ -20,6 +21,7 @@ export const migrations: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
   { id: "0003_crm", sql: crm },
+  { id: "0100_sales_filters", sql: salesFilters },
   { id: "0400_notes_search", sql: notesSearch },
   { id: "0401_idempotency", sql: idempotency },
   { id: "0500_calendar", sql: calendar },

@@ -97,6 +97,9 @@ export const leads = sqliteTable(
     index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt),
     index("leads_tenant_stage_idx").on(t.tenantId, t.stageId),
     index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId),
+    index("leads_tenant_source_idx").on(t.tenantId, t.source, t.createdAt),
+    index("leads_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("leads_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
   ],
 );
 
@@ -139,6 +142,10 @@ export const deals = sqliteTable(
     index("deals_tenant_won_idx").on(t.tenantId, t.status, t.wonAt, t.value),
     index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId),
     index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
+    index("deals_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("deals_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.status),
+    index("deals_tenant_contact_idx").on(t.tenantId, t.contactId),
+    index("deals_tenant_company_idx").on(t.tenantId, t.companyId),
   ],
 );
 

@@ -1,0 +1,103 @@
+import { Elysia } from "elysia";
+import { type AppContext, authMacros, errorResponses, invalid, listResponse } from "../../src/core";
+import { writeScope } from "../pipelines";
+import { CreateDeal, Deal, DealParams, DealsQuery, MoveDeal, UpdateDeal } from "./model";
+import { createDealInTx, deleteDealInTx, getDeal, listDeals, updateDealInTx } from "./service";
+
+export { Deal, type DealView } from "./model";
+export { createDealInTx, dealsByIds, getDeal, type NewDeal, updateDealInTx } from "./service";
+
+const tags = ["deals"];
+
+/** Deals: seed 001's list, CRUD, and moves between stages (deal.stage_changed, won, lost). */
+export const dealsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.deals" })
+    .use(authMacros)
+    .get(
+      "/deals",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listDeals(ctx, tenantId, query);
+        return { deals: items, ...page };
+      },
+      {
+        scope: "deals:read",
+        query: DealsQuery,
+        response: { 200: listResponse("deals", Deal), ...errorResponses },
+        detail: {
+          summary:
+            "List deals (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/deals",
+      async ({ body, tenantId, actor, set }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        const created = await ctx.write((tx) => createDealInTx(tx, scope, body));
+        set.status = 201;
+        return created;
+      },
+      {
+        scope: "deals:write",
+        body: CreateDeal,
+        response: { 201: Deal, ...errorResponses },
+        detail: { summary: "Create a deal", tags },
+      },
+    )
+    .get("/deals/:id", ({ params, tenantId }) => getDeal(ctx.db.read, tenantId, params.id), {
+      scope: "deals:read",
+      params: DealParams,
+      response: { 200: Deal, ...errorResponses },
+      detail: { summary: "Get a deal", tags },
+    })
+    .patch(
+      "/deals/:id",
+      ({ params, body, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => updateDealInTx(tx, scope, params.id, body));
+      },
+      {
+        scope: "deals:write",
+        params: DealParams,
+        body: UpdateDeal,
+        response: { 200: Deal, ...errorResponses },
+        detail: {
+          summary: "Update a deal (partial); a new stage_id or stage moves it like POST /move",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/deals/:id",
+      ({ params, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => deleteDealInTx(tx, scope, params.id));
+      },
+      {
+        scope: "deals:write",
+        params: DealParams,
+        response: { 200: Deal, ...errorResponses },
+        detail: { summary: "Delete a deal (a tombstone stays in sync feeds)", tags },
+      },
+    )
+    .post(
+      "/deals/:id/move",
+      ({ params, body, tenantId, actor }) => {
+        if (body.stage_id === undefined && body.stage === undefined)
+          throw invalid("/stage_id", "stage_id or stage (name) is required");
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => updateDealInTx(tx, scope, params.id, body));
+      },
+      {
+        scope: "deals:write",
+        params: DealParams,
+        body: MoveDeal,
+        response: { 200: Deal, ...errorResponses },
+        detail: {
+          summary:
+            "Move a deal to another stage of its pipeline (by id or name); won / lost stages close it, open ones reopen it",
+          tags,
+        },
+      },
+    );

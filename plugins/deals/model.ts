@@ -1,0 +1,108 @@
+import { t } from "elysia";
+import { pageQuery } from "../../src/core";
+
+export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
+  description: "open, won or lost (follows the kind of the deal's stage)",
+});
+
+const time = t.String({ format: "date-time" });
+const nullableTime = t.Nullable(time);
+const nullableString = t.Nullable(t.String());
+
+export const Deal = t.Object({
+  id: t.String(),
+  title: t.String(),
+  description: nullableString,
+  value: t.Integer({ description: "Minor units (cents)" }),
+  currency: t.String({ description: "ISO 4217" }),
+  status: DealStatusSchema,
+  pipeline_id: t.String(),
+  stage_id: t.String(),
+  stage: t.Nullable(t.String({ description: "Stage name" })),
+  stage_entered_at: time,
+  owner: nullableString,
+  lead_id: nullableString,
+  contact_id: nullableString,
+  company_id: nullableString,
+  partner_id: nullableString,
+  expected_close_date: t.Nullable(t.String({ format: "date" })),
+  won_at: nullableTime,
+  lost_at: nullableTime,
+  lost_reason: nullableString,
+  tags: t.Array(t.String()),
+  custom_fields: t.Record(t.String(), t.Unknown()),
+  created_at: time,
+  updated_at: time,
+  deleted_at: nullableTime,
+});
+
+const link = (what: string) =>
+  t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
+const stageName = t.String({ minLength: 1, description: "Stage name within the pipeline" });
+
+/** Fields a client sets on create and PATCH. */
+const editable = {
+  title: t.String({ minLength: 1, maxLength: 500 }),
+  description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
+  value: t.Optional(t.Integer({ minimum: 0, description: "Minor units (cents)" })),
+  currency: t.Optional(
+    t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217, three upper-case letters" }),
+  ),
+  owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
+  lead_id: link("lead"),
+  contact_id: link("contact"),
+  company_id: link("company"),
+  partner_id: link("partner"),
+  expected_close_date: t.Optional(
+    t.Nullable(t.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD" })),
+  ),
+  tags: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 })),
+  custom_fields: t.Optional(t.Record(t.String(), t.Unknown())),
+  lost_reason: t.Optional(
+    t.Nullable(t.String({ maxLength: 2000, description: "Kept when the deal is (or goes) lost" })),
+  ),
+};
+
+const placement = {
+  pipeline_id: t.Optional(
+    t.String({ description: "Sales pipeline; default: the tenant's default sales pipeline" }),
+  ),
+  stage_id: t.Optional(t.String({ description: "Default: the pipeline's first open stage" })),
+  stage: t.Optional(stageName),
+};
+
+export const CreateDeal = t.Object({ ...editable, ...placement });
+
+export const UpdateDeal = t.Object({
+  ...editable,
+  title: t.Optional(editable.title),
+  ...placement,
+});
+
+export const MoveDeal = t.Object({
+  stage_id: t.Optional(t.String()),
+  stage: t.Optional(stageName),
+  lost_reason: editable.lost_reason,
+});
+
+export const DealsQuery = t.Object({
+  ...pageQuery,
+  status: t.Optional(DealStatusSchema),
+  stage: t.Optional(t.String({ description: "Stage name" })),
+  pipeline_id: t.Optional(t.String()),
+  stage_id: t.Optional(t.String()),
+  owner: t.Optional(t.String()),
+  partner_id: t.Optional(t.String()),
+  contact_id: t.Optional(t.String()),
+  company_id: t.Optional(t.String()),
+  lead_id: t.Optional(t.String()),
+  tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
+});
+
+export const DealParams = t.Object({ id: t.String() });
+
+export type DealView = typeof Deal.static;
+export type CreateDealBody = typeof CreateDeal.static;
+export type UpdateDealBody = typeof UpdateDeal.static;
+export type MoveDealBody = typeof MoveDeal.static;
+export type DealsQueryParams = typeof DealsQuery.static;

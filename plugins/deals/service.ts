@@ -1,0 +1,343 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { ReadDb, WriteTx } from "../../db/client";
+import { companies, contacts, deals, leads, partners, stages } from "../../db/schema";
+import {
+  type AppContext,
+  assertLinked,
+  diff,
+  invalid,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  parseTags,
+} from "../../src/core";
+import {
+  type Placement,
+  presentFields,
+  recordEntityChange,
+  resolvePlacement,
+  type StageRow,
+  stageNames,
+  type WriteScope,
+} from "../pipelines";
+import type {
+  CreateDealBody,
+  DealStatusSchema,
+  DealsQueryParams,
+  DealView,
+  UpdateDealBody,
+} from "./model";
+
+export type DealRow = typeof deals.$inferSelect;
+type DealStatus = typeof DealStatusSchema.static;
+
+export const dealView = (row: DealRow, stage: string | null): DealView => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  value: row.value,
+  currency: row.currency,
+  status: row.status as DealStatus,
+  pipeline_id: row.pipelineId,
+  stage_id: row.stageId,
+  stage,
+  stage_entered_at: row.stageEnteredAt.toISOString(),
+  owner: row.owner,
+  lead_id: row.leadId,
+  contact_id: row.contactId,
+  company_id: row.companyId,
+  partner_id: row.partnerId,
+  expected_close_date: row.expectedCloseDate,
+  won_at: iso(row.wonAt),
+  lost_at: iso(row.lostAt),
+  lost_reason: row.lostReason,
+  tags: row.tags,
+  custom_fields: row.customFields,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+/** seed 001's `GET /deals`: one page query; stage names come from the tenant's cached stage list. */
+export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQueryParams) {
+  const names = await stageNames(ctx.db, tenantId);
+  return listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: deals,
+    tenantId,
+    filters: [
+      query.status !== undefined ? eq(deals.status, query.status) : undefined,
+      query.stage !== undefined
+        ? inArray(
+            deals.stageId,
+            ctx.db.read
+              .select({ id: stages.id })
+              .from(stages)
+              .where(and(eq(stages.tenantId, tenantId), eq(stages.name, query.stage))),
+          )
+        : undefined,
+      query.pipeline_id !== undefined ? eq(deals.pipelineId, query.pipeline_id) : undefined,
+      query.stage_id !== undefined ? eq(deals.stageId, query.stage_id) : undefined,
+      query.owner !== undefined ? eq(deals.owner, query.owner) : undefined,
+      query.partner_id !== undefined ? eq(deals.partnerId, query.partner_id) : undefined,
+      query.contact_id !== undefined ? eq(deals.contactId, query.contact_id) : undefined,
+      query.company_id !== undefined ? eq(deals.companyId, query.company_id) : undefined,
+      query.lead_id !== undefined ? eq(deals.leadId, query.lead_id) : undefined,
+      ctx.db.dialect.hasAllTags(deals.tags, parseTags(query.tags)),
+    ],
+    query,
+    map: (row: DealRow) => dealView(row, names.get(row.stageId) ?? null),
+  });
+}
+
+/** A live deal of the tenant with its stage's name; 404 otherwise. */
+async function findDeal(db: ReadDb, tenantId: string, id: string) {
+  const [found] = await db
+    .select({ deal: deals, stage: stages.name })
+    .from(deals)
+    .leftJoin(stages, eq(stages.id, deals.stageId))
+    .where(and(eq(deals.id, id), eq(deals.tenantId, tenantId), isNull(deals.deletedAt)));
+  if (!found) throw notFound("Deal");
+  return found;
+}
+
+export async function getDeal(db: ReadDb, tenantId: string, id: string): Promise<DealView> {
+  const { deal, stage } = await findDeal(db, tenantId, id);
+  return dealView(deal, stage);
+}
+
+/** Deals of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
+export async function dealsByIds(db: ReadDb, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, DealView>();
+  const rows = await db
+    .select({ deal: deals, stage: stages.name })
+    .from(deals)
+    .leftJoin(stages, eq(stages.id, deals.stageId))
+    .where(and(eq(deals.tenantId, tenantId), inArray(deals.id, ids)));
+  return new Map(rows.map(({ deal, stage }) => [deal.id, dealView(deal, stage)]));
+}
+
+const LINKS = [
+  ["lead_id", leads],
+  ["contact_id", contacts],
+  ["company_id", companies],
+  ["partner_id", partners],
+] as const;
+
+/** Each link given must name a live record of the same tenant: 422 at its field otherwise. */
+async function assertLinks(tx: WriteTx, tenantId: string, body: UpdateDealBody) {
+  for (const [field, table] of LINKS)
+    await assertLinked(tx, table, tenantId, body[field], `/${field}`);
+}
+
+function assertCalendarDate(value: string | null | undefined) {
+  if (!value) return;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw invalid("/expected_close_date", "is not a calendar date (YYYY-MM-DD)");
+}
+
+/**
+ * The fields a stage sets: an open stage (re)opens the deal, a won or lost
+ * stage closes it, stamping won_at / lost_at once. lost_reason survives only
+ * on lost deals.
+ */
+function stageFields(row: DealRow | null, stage: StageRow, now: Date, lostReason?: string | null) {
+  const status = stage.kind as DealStatus;
+  return {
+    pipelineId: stage.pipelineId,
+    stageId: stage.id,
+    stageEnteredAt: now,
+    status,
+    wonAt: status === "won" ? (row?.status === "won" ? row.wonAt : now) : null,
+    lostAt: status === "lost" ? (row?.status === "lost" ? row.lostAt : now) : null,
+    lostReason: status === "lost" ? (lostReason ?? row?.lostReason ?? null) : null,
+  };
+}
+
+/** Events of a stage change: stage_changed, plus won / lost when a terminal stage is reached. */
+function stageEvents(before: DealView | null, after: DealView) {
+  const metadata = {
+    old_stage: before?.stage ?? null,
+    new_stage: after.stage,
+    old_stage_id: before?.stage_id ?? null,
+    new_stage_id: after.stage_id,
+  };
+  const events = [{ type: "deal.stage_changed", data: after, metadata }];
+  if (after.status !== "open" && after.status !== before?.status)
+    events.push({ type: `deal.${after.status}`, data: after, metadata });
+  return events;
+}
+
+export interface NewDeal extends CreateDealBody {
+  /** Preset id (a lead conversion names the deal before creating it). */
+  id?: string;
+}
+
+/**
+ * Creates a deal inside the caller's transaction: pipeline and stage
+ * resolved (the tenant's default sales pipeline and its first open stage
+ * unless given), links checked, activity row and deal.created written.
+ */
+export async function createDealInTx(
+  tx: WriteTx,
+  scope: WriteScope,
+  body: NewDeal,
+): Promise<DealView> {
+  const placement = requireStage(
+    await resolvePlacement(tx, scope.tenantId, "sales", {
+      pipelineId: body.pipeline_id,
+      stageId: body.stage_id,
+      stageName: body.stage,
+    }),
+  );
+  await assertLinks(tx, scope.tenantId, body);
+  assertCalendarDate(body.expected_close_date);
+  const row: DealRow = {
+    id: body.id ?? newId(),
+    tenantId: scope.tenantId,
+    title: body.title.trim(),
+    description: body.description ?? null,
+    value: body.value ?? 0,
+    currency: body.currency ?? "USD",
+    owner: body.owner ?? null,
+    leadId: body.lead_id ?? null,
+    contactId: body.contact_id ?? null,
+    companyId: body.company_id ?? null,
+    partnerId: body.partner_id ?? null,
+    expectedCloseDate: body.expected_close_date ?? null,
+    tags: [...new Set(body.tags ?? [])],
+    customFields: body.custom_fields ?? {},
+    ...stageFields(null, placement.stage, scope.now, body.lost_reason),
+    createdAt: scope.now,
+    updatedAt: scope.now,
+    deletedAt: null,
+    syncSeq: await nextSyncSeq(tx),
+  };
+  await tx.insert(deals).values(row);
+  const after = dealView(row, placement.stage.name);
+  const closing = after.status === "open" ? [] : stageEvents(null, after).slice(1);
+  await recordEntityChange(
+    tx,
+    scope,
+    { entityType: "deal", action: "created", before: null, after },
+    [{ type: "deal.created", data: after, metadata: {} }, ...closing],
+  );
+  return after;
+}
+
+function requireStage(placement: Placement | null): Placement & { stage: StageRow } {
+  if (!placement)
+    throw invalid("/pipeline_id", "is required: the tenant has no default sales pipeline");
+  if (!placement.stage) throw invalid("/stage_id", "is required: the pipeline has no open stage");
+  return placement as Placement & { stage: StageRow };
+}
+
+/** Fields that change with the stage; any other changed field makes a deal.updated. */
+const STAGE_FIELDS = new Set([
+  "pipeline_id",
+  "stage_id",
+  "stage",
+  "stage_entered_at",
+  "status",
+  "won_at",
+  "lost_at",
+  "lost_reason",
+]);
+
+/**
+ * Applies a partial update inside the caller's transaction. A stage change
+ * (stage_id or stage name, within pipeline_id or the deal's pipeline) acts
+ * like a move: deal.stage_changed, and deal.won / deal.lost on reaching
+ * those stages. Other changes emit deal.updated with `changed_fields`.
+ */
+export async function updateDealInTx(
+  tx: WriteTx,
+  scope: WriteScope,
+  id: string,
+  body: UpdateDealBody,
+): Promise<DealView> {
+  const { deal: row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
+  const target = await targetStage(tx, scope.tenantId, row, body);
+  await assertLinks(tx, scope.tenantId, body);
+  assertCalendarDate(body.expected_close_date);
+  const moved = target !== null && target.id !== row.stageId;
+  const lostReason =
+    body.lost_reason !== undefined && row.status === "lost" && !moved
+      ? { lostReason: body.lost_reason }
+      : {};
+  const next: DealRow = {
+    ...row,
+    ...presentFields({
+      title: body.title?.trim(),
+      description: body.description,
+      value: body.value,
+      currency: body.currency,
+      owner: body.owner,
+      leadId: body.lead_id,
+      contactId: body.contact_id,
+      companyId: body.company_id,
+      partnerId: body.partner_id,
+      expectedCloseDate: body.expected_close_date,
+      tags: body.tags && [...new Set(body.tags)],
+      customFields: body.custom_fields,
+    }),
+    ...(moved ? stageFields(row, target, scope.now, body.lost_reason) : lostReason),
+  };
+  const before = dealView(row, stageName);
+  const stage = moved ? target.name : stageName;
+  const changed = Object.keys(diff(before, dealView(next, stage)));
+  if (changed.length === 0) return before;
+  next.updatedAt = scope.now;
+  next.syncSeq = await nextSyncSeq(tx);
+  await tx.update(deals).set(next).where(eq(deals.id, id));
+  const after = dealView(next, stage);
+  // A move alone is a stage change; anything else also makes a deal.updated.
+  const detailsChanged = !moved || changed.some((field) => !STAGE_FIELDS.has(field));
+  await recordEntityChange(
+    tx,
+    scope,
+    { entityType: "deal", action: detailsChanged ? "updated" : "stage_changed", before, after },
+    [
+      ...(detailsChanged
+        ? [{ type: "deal.updated", data: after, metadata: { changed_fields: changed } }]
+        : []),
+      ...(moved ? stageEvents(before, after) : []),
+    ],
+  );
+  return after;
+}
+
+/** The stage a PATCH or move asks for, or null when it asks for none. */
+async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: UpdateDealBody) {
+  const pipelineId = body.pipeline_id ?? row.pipelineId;
+  if (body.stage_id === undefined && body.stage === undefined && pipelineId === row.pipelineId)
+    return null;
+  const placement = await resolvePlacement(tx, tenantId, "sales", {
+    pipelineId,
+    stageId: body.stage_id,
+    stageName: body.stage,
+  });
+  return requireStage(placement).stage;
+}
+
+/** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
+export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
+  const { deal: row, stage } = await findDeal(tx, scope.tenantId, id);
+  const [deleted] = await tx
+    .update(deals)
+    .set({ deletedAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
+    .where(eq(deals.id, id))
+    .returning();
+  const after = dealView(deleted, stage);
+  await recordEntityChange(
+    tx,
+    scope,
+    { entityType: "deal", action: "deleted", before: dealView(row, stage), after },
+    [{ type: "deal.deleted", data: after, metadata: {} }],
+  );
+  return after;
+}

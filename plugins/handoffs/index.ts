@@ -1,0 +1,116 @@
+import { Elysia } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  ErrorBody,
+  errorResponses,
+  listResponse,
+  registerEventTypes,
+} from "../../src/core";
+import { writeScope } from "../pipelines";
+import { Handoff, HandoffsQuery, IdParams, InitiateHandoff } from "./model";
+import {
+  cancelHandoff,
+  completeHandoff,
+  getHandoff,
+  initiateHandoff,
+  listHandoffs,
+} from "./service";
+
+registerEventTypes(["handoff.cancelled"]);
+
+const tags = ["handoffs"];
+const initiated = { 201: Handoff, ...errorResponses, 409: ErrorBody };
+const settled = { 200: Handoff, ...errorResponses, 409: ErrorBody };
+
+/** Handoffs of a deal or lead to another owner / pipeline: initiated, then completed or cancelled. */
+export const handoffsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.handoffs" })
+    .use(authMacros)
+    .post(
+      "/deals/:id/handoff",
+      async ({ params, body, tenantId, actor, set }) => {
+        const view = await initiateHandoff(
+          ctx,
+          writeScope(ctx, tenantId, actor),
+          "deal",
+          params.id,
+          body,
+        );
+        set.status = 201;
+        return view;
+      },
+      {
+        scope: "handoffs:write",
+        params: IdParams,
+        body: InitiateHandoff,
+        response: initiated,
+        detail: { summary: "Start handing a deal off to another owner (handoff.initiated)", tags },
+      },
+    )
+    .post(
+      "/leads/:id/handoff",
+      async ({ params, body, tenantId, actor, set }) => {
+        const view = await initiateHandoff(
+          ctx,
+          writeScope(ctx, tenantId, actor),
+          "lead",
+          params.id,
+          body,
+        );
+        set.status = 201;
+        return view;
+      },
+      {
+        scope: "handoffs:write",
+        params: IdParams,
+        body: InitiateHandoff,
+        response: initiated,
+        detail: { summary: "Start handing a lead off to another owner (handoff.initiated)", tags },
+      },
+    )
+    .post(
+      "/handoffs/:id/complete",
+      ({ params, tenantId, actor }) =>
+        completeHandoff(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "handoffs:write",
+        params: IdParams,
+        response: settled,
+        detail: {
+          summary:
+            "Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/handoffs/:id/cancel",
+      ({ params, tenantId, actor }) =>
+        cancelHandoff(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "handoffs:write",
+        params: IdParams,
+        response: settled,
+        detail: { summary: "Cancel a pending handoff (handoff.cancelled)", tags },
+      },
+    )
+    .get(
+      "/handoffs",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listHandoffs(ctx, tenantId, query);
+        return { handoffs: items, ...page };
+      },
+      {
+        scope: "handoffs:read",
+        query: HandoffsQuery,
+        response: { 200: listResponse("handoffs", Handoff), ...errorResponses },
+        detail: { summary: "List handoffs", tags },
+      },
+    )
+    .get("/handoffs/:id", ({ params, tenantId }) => getHandoff(ctx.db.read, tenantId, params.id), {
+      scope: "handoffs:read",
+      params: IdParams,
+      response: { 200: Handoff, ...errorResponses },
+      detail: { summary: "Get a handoff with its deal or lead", tags },
+    });

@@ -1,0 +1,72 @@
+import { t } from "elysia";
+import { pageQuery } from "../../src/core";
+import { Deal } from "../deals";
+import { Lead } from "../leads";
+
+const HandoffStatusSchema = t.Union(
+  [t.Literal("pending"), t.Literal("completed"), t.Literal("cancelled")],
+  { description: "pending until completed (applied) or cancelled" },
+);
+const EntityTypeSchema = t.Union([t.Literal("deal"), t.Literal("lead")]);
+
+const time = t.String({ format: "date-time" });
+const nullableString = t.Nullable(t.String());
+
+/** A handoff as the activity log records it. */
+export const HandoffRecord = t.Object({
+  id: t.String(),
+  entity_type: EntityTypeSchema,
+  entity_id: t.String(),
+  from_owner: nullableString,
+  to_owner: nullableString,
+  from_pipeline_id: nullableString,
+  to_pipeline_id: nullableString,
+  to_stage_id: nullableString,
+  status: HandoffStatusSchema,
+  reason: nullableString,
+  completed_at: t.Nullable(time),
+  created_at: time,
+  updated_at: time,
+  deleted_at: t.Nullable(time),
+});
+
+/** A handoff as the API and its events show it: with the deal or lead it hands off. */
+export const Handoff = t.Composite([
+  HandoffRecord,
+  t.Object({
+    entity: t.Nullable(t.Union([Deal, Lead]), {
+      description: "The deal or lead as it is now (null once deleted)",
+    }),
+  }),
+]);
+
+export const InitiateHandoff = t.Object({
+  to_owner: t.String({ minLength: 1, maxLength: 200 }),
+  to_pipeline_id: t.Optional(
+    t.String({
+      description:
+        "Pipeline to move the record to on completion (sales for deals, qualification for leads)",
+    }),
+  ),
+  to_stage_id: t.Optional(
+    t.String({
+      description: "Stage to move it to; default: the target pipeline's first open stage",
+    }),
+  ),
+  reason: t.Optional(t.String({ maxLength: 2000 })),
+});
+
+export const HandoffsQuery = t.Object({
+  ...pageQuery,
+  status: t.Optional(HandoffStatusSchema),
+  entity_type: t.Optional(EntityTypeSchema),
+  entity_id: t.Optional(t.String()),
+});
+
+export const IdParams = t.Object({ id: t.String() });
+
+export type HandoffRecordView = typeof HandoffRecord.static;
+export type HandoffView = typeof Handoff.static;
+export type HandoffEntityType = typeof EntityTypeSchema.static;
+export type InitiateHandoffBody = typeof InitiateHandoff.static;
+export type HandoffsQueryParams = typeof HandoffsQuery.static;

@@ -1,0 +1,252 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { ReadDb, WriteTx } from "../../db/client";
+import { handoffs } from "../../db/schema";
+import {
+  type AppContext,
+  conflict,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+} from "../../src/core";
+import { type DealView, dealsByIds, getDeal, updateDealInTx } from "../deals";
+import { getLead, type LeadView, leadsByIds, updateLeadInTx } from "../leads";
+import { recordEntityChange, resolvePlacement, type WriteScope } from "../pipelines";
+import type {
+  HandoffEntityType,
+  HandoffRecordView,
+  HandoffsQueryParams,
+  HandoffView,
+  InitiateHandoffBody,
+} from "./model";
+
+type HandoffRow = typeof handoffs.$inferSelect;
+type Entity = DealView | LeadView;
+
+/** What a handoff needs from the deals and leads plugins, per entity type. */
+const ENTITIES = {
+  deal: {
+    pipelineType: "sales",
+    get: getDeal,
+    byIds: dealsByIds,
+    update: updateDealInTx,
+  },
+  lead: {
+    pipelineType: "qualification",
+    get: getLead,
+    byIds: leadsByIds,
+    update: updateLeadInTx,
+  },
+} as const;
+
+const recordView = (row: HandoffRow): HandoffRecordView => ({
+  id: row.id,
+  entity_type: row.entityType as HandoffEntityType,
+  entity_id: row.entityId,
+  from_owner: row.fromOwner,
+  to_owner: row.toOwner,
+  from_pipeline_id: row.fromPipelineId,
+  to_pipeline_id: row.toPipelineId,
+  to_stage_id: row.toStageId,
+  status: row.status as HandoffRecordView["status"],
+  reason: row.reason,
+  completed_at: iso(row.completedAt),
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView => ({
+  ...recordView(row),
+  entity: entity && !entity.deleted_at ? entity : null,
+});
+
+/** The entities of some handoffs: one query per entity type. */
+async function entitiesOf(db: ReadDb, tenantId: string, rows: HandoffRow[]) {
+  const found = new Map<string, Entity>();
+  for (const [type, entity] of Object.entries(ENTITIES)) {
+    const ids = rows.filter((r) => r.entityType === type).map((r) => r.entityId);
+    for (const [id, view] of await entity.byIds(db, tenantId, ids)) found.set(id, view);
+  }
+  return found;
+}
+
+export async function listHandoffs(ctx: AppContext, tenantId: string, query: HandoffsQueryParams) {
+  const page = await listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: handoffs,
+    tenantId,
+    filters: [
+      query.status !== undefined ? eq(handoffs.status, query.status) : undefined,
+      query.entity_type !== undefined ? eq(handoffs.entityType, query.entity_type) : undefined,
+      query.entity_id !== undefined ? eq(handoffs.entityId, query.entity_id) : undefined,
+    ],
+    query,
+    map: (row: HandoffRow) => row,
+  });
+  const entities = await entitiesOf(ctx.db.read, tenantId, page.items);
+  return {
+    ...page,
+    items: page.items.map((row) => handoffView(row, entities.get(row.entityId) ?? null)),
+  };
+}
+
+async function findHandoff(db: ReadDb, tenantId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.id, id), eq(handoffs.tenantId, tenantId), isNull(handoffs.deletedAt)));
+  if (!row) throw notFound("Handoff");
+  return row;
+}
+
+export async function getHandoff(db: ReadDb, tenantId: string, id: string) {
+  const row = await findHandoff(db, tenantId, id);
+  return handoffView(row, (await entitiesOf(db, tenantId, [row])).get(row.entityId) ?? null);
+}
+
+/**
+ * Records a pending handoff of a deal or lead to another owner (and
+ * optionally pipeline / stage, resolved now so the handoff names its
+ * target). One pending handoff per record at a time.
+ */
+export function initiateHandoff(
+  ctx: AppContext,
+  scope: WriteScope,
+  entityType: HandoffEntityType,
+  entityId: string,
+  body: InitiateHandoffBody,
+) {
+  return ctx.write(async (tx) => {
+    const kind = ENTITIES[entityType];
+    const entity = await kind.get(tx, scope.tenantId, entityId);
+    const target =
+      body.to_pipeline_id !== undefined || body.to_stage_id !== undefined
+        ? await resolvePlacement(
+            tx,
+            scope.tenantId,
+            kind.pipelineType,
+            { pipelineId: body.to_pipeline_id, stageId: body.to_stage_id },
+            { pipelineId: "/to_pipeline_id", stageId: "/to_stage_id", stageName: "/to_stage_id" },
+          )
+        : null;
+    const pending = await tx
+      .select({ id: handoffs.id })
+      .from(handoffs)
+      .where(
+        and(
+          eq(handoffs.tenantId, scope.tenantId),
+          eq(handoffs.entityType, entityType),
+          eq(handoffs.entityId, entityId),
+          eq(handoffs.status, "pending"),
+          isNull(handoffs.deletedAt),
+        ),
+      )
+      .limit(1);
+    if (pending.length) throw conflict(`The ${entityType} already has a pending handoff`);
+    const row: HandoffRow = {
+      id: newId(),
+      tenantId: scope.tenantId,
+      entityType,
+      entityId,
+      fromOwner: entity.owner,
+      toOwner: body.to_owner,
+      fromPipelineId: entity.pipeline_id,
+      toPipelineId: target?.pipeline.id ?? null,
+      toStageId: target?.stage?.id ?? null,
+      status: "pending",
+      reason: body.reason ?? null,
+      completedAt: null,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+      deletedAt: null,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.insert(handoffs).values(row);
+    const view = handoffView(row, entity);
+    await record(tx, scope, "initiated", null, row, view);
+    return view;
+  });
+}
+
+/** A pending handoff of the tenant; 409 once completed or cancelled. */
+async function pendingHandoff(tx: WriteTx, tenantId: string, id: string) {
+  const row = await findHandoff(tx, tenantId, id);
+  if (row.status !== "pending") throw conflict(`The handoff is already ${row.status}`);
+  return row;
+}
+
+/**
+ * Completes a handoff in one transaction: the deal or lead gets its new
+ * owner (and pipeline / stage), with its own update and stage events, and
+ * the handoff is marked completed (handoff.completed).
+ */
+export function completeHandoff(ctx: AppContext, scope: WriteScope, id: string) {
+  return ctx.write(async (tx) => {
+    const row = await pendingHandoff(tx, scope.tenantId, id);
+    const kind = ENTITIES[row.entityType as HandoffEntityType];
+    const [current] = (await kind.byIds(tx, scope.tenantId, [row.entityId])).values();
+    if (!current || current.deleted_at)
+      throw conflict(`The ${row.entityType} of this handoff was deleted`);
+    const entity = await kind.update(tx, scope, row.entityId, {
+      owner: row.toOwner,
+      pipeline_id: row.toPipelineId ?? undefined,
+      stage_id: row.toStageId ?? undefined,
+    });
+    return settle(tx, scope, row, "completed", entity);
+  });
+}
+
+export function cancelHandoff(ctx: AppContext, scope: WriteScope, id: string) {
+  return ctx.write(async (tx) => {
+    const row = await pendingHandoff(tx, scope.tenantId, id);
+    const entity = (await entitiesOf(tx, scope.tenantId, [row])).get(row.entityId) ?? null;
+    return settle(tx, scope, row, "cancelled", entity);
+  });
+}
+
+async function settle(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: HandoffRow,
+  status: "completed" | "cancelled",
+  entity: Entity | null,
+) {
+  const [updated] = await tx
+    .update(handoffs)
+    .set({
+      status,
+      completedAt: status === "completed" ? scope.now : null,
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    })
+    .where(eq(handoffs.id, row.id))
+    .returning();
+  const view = handoffView(updated, entity);
+  await record(tx, scope, status, row, updated, view);
+  return view;
+}
+
+/** The activity row diffs the handoff itself; the event carries it with its entity. */
+function record(
+  tx: WriteTx,
+  scope: WriteScope,
+  action: "initiated" | "completed" | "cancelled",
+  before: HandoffRow | null,
+  after: HandoffRow,
+  view: HandoffView,
+) {
+  return recordEntityChange(
+    tx,
+    scope,
+    {
+      entityType: "handoff",
+      action,
+      before: before && recordView(before),
+      after: recordView(after),
+    },
+    [{ type: `handoff.${action}`, data: view, metadata: {} }],
+  );
+}

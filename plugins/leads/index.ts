@@ -1,0 +1,142 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  ErrorBody,
+  errorResponses,
+  listResponse,
+} from "../../src/core";
+import { Deal } from "../deals";
+import { writeScope } from "../pipelines";
+import {
+  ConvertLead,
+  CreateLead,
+  DisqualifyLead,
+  Lead,
+  LeadParams,
+  LeadsQuery,
+  UpdateLead,
+} from "./model";
+import {
+  convertLead,
+  createLead,
+  deleteLead,
+  disqualifyLead,
+  getLead,
+  listLeads,
+  qualifyLead,
+  updateLead,
+} from "./service";
+
+export { Lead, type LeadView } from "./model";
+export { getLead, leadsByIds, updateLeadInTx } from "./service";
+
+const tags = ["leads"];
+const actionResponses = { 200: Lead, ...errorResponses, 409: ErrorBody };
+
+/** Leads: seed 001's list, CRUD, qualify / disqualify, and conversion into a deal. */
+export const leadsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.leads" })
+    .use(authMacros)
+    .get(
+      "/leads",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listLeads(ctx, tenantId, query);
+        return { leads: items, ...page };
+      },
+      {
+        scope: "leads:read",
+        query: LeadsQuery,
+        response: { 200: listResponse("leads", Lead), ...errorResponses },
+        detail: {
+          summary:
+            "List leads (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/leads",
+      async ({ body, tenantId, actor, set }) => {
+        const created = await createLead(ctx, writeScope(ctx, tenantId, actor), body);
+        set.status = 201;
+        return created;
+      },
+      {
+        scope: "leads:write",
+        body: CreateLead,
+        response: { 201: Lead, ...errorResponses },
+        detail: { summary: "Create a lead", tags },
+      },
+    )
+    .get("/leads/:id", ({ params, tenantId }) => getLead(ctx.db.read, tenantId, params.id), {
+      scope: "leads:read",
+      params: LeadParams,
+      response: { 200: Lead, ...errorResponses },
+      detail: { summary: "Get a lead", tags },
+    })
+    .patch(
+      "/leads/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateLead(ctx, writeScope(ctx, tenantId, actor), params.id, body),
+      {
+        scope: "leads:write",
+        params: LeadParams,
+        body: UpdateLead,
+        response: actionResponses,
+        detail: {
+          summary:
+            "Update a lead (partial); a new stage_id or stage moves it (lead.updated with old_stage / new_stage)",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/leads/:id",
+      ({ params, tenantId, actor }) => deleteLead(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "leads:write",
+        params: LeadParams,
+        response: { 200: Lead, ...errorResponses },
+        detail: { summary: "Delete a lead (a tombstone stays in sync feeds)", tags },
+      },
+    )
+    .post(
+      "/leads/:id/qualify",
+      ({ params, tenantId, actor }) =>
+        qualifyLead(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "leads:write",
+        params: LeadParams,
+        response: actionResponses,
+        detail: { summary: "Qualify a lead (lead.qualified)", tags },
+      },
+    )
+    .post(
+      "/leads/:id/disqualify",
+      ({ params, body, tenantId, actor }) =>
+        disqualifyLead(ctx, writeScope(ctx, tenantId, actor), params.id, body?.reason),
+      {
+        scope: "leads:write",
+        params: LeadParams,
+        body: t.Optional(DisqualifyLead),
+        response: actionResponses,
+        detail: { summary: "Disqualify a lead, with a reason (lead.disqualified)", tags },
+      },
+    )
+    .post(
+      "/leads/:id/convert",
+      ({ params, body, tenantId, actor }) =>
+        convertLead(ctx, writeScope(ctx, tenantId, actor), params.id, body ?? {}),
+      {
+        scope: "leads:write",
+        params: LeadParams,
+        body: t.Optional(ConvertLead),
+        response: { ...actionResponses, 200: t.Object({ lead: Lead, deal: Deal }) },
+        detail: {
+          summary:
+            "Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction",
+          tags,
+        },
+      },
+    );

@@ -1,0 +1,413 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { ReadDb, WriteTx } from "../../db/client";
+import { companies, contacts, leads, partners, stages } from "../../db/schema";
+import {
+  type AppContext,
+  assertLinked,
+  conflict,
+  diff,
+  invalid,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  parseTags,
+} from "../../src/core";
+import { createDealInTx } from "../deals";
+import {
+  type EntityEvent,
+  presentFields,
+  recordEntityChange,
+  resolvePlacement,
+  type StageRow,
+  stageNames,
+  type WriteScope,
+} from "../pipelines";
+import type {
+  ConvertLeadBody,
+  CreateLeadBody,
+  LeadStatus,
+  LeadsQueryParams,
+  LeadView,
+  UpdateLeadBody,
+} from "./model";
+
+type LeadRow = typeof leads.$inferSelect;
+
+export const leadView = (row: LeadRow, stage: string | null): LeadView => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  company_name: row.companyName,
+  title: row.title,
+  source: row.source,
+  status: row.status as LeadStatus,
+  tier: row.tier as LeadView["tier"],
+  score: row.score,
+  owner: row.owner,
+  partner_id: row.partnerId,
+  contact_id: row.contactId,
+  company_id: row.companyId,
+  pipeline_id: row.pipelineId,
+  stage_id: row.stageId,
+  stage,
+  stage_entered_at: iso(row.stageEnteredAt),
+  first_responded_at: iso(row.firstRespondedAt),
+  qualified_at: iso(row.qualifiedAt),
+  disqualified_at: iso(row.disqualifiedAt),
+  disqualify_reason: row.disqualifyReason,
+  converted_at: iso(row.convertedAt),
+  converted_deal_id: row.convertedDealId,
+  notes: row.notes,
+  tags: row.tags,
+  custom_fields: row.customFields,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+/** seed 001's `GET /leads`: one page query; stage names from the tenant's cached stage list. */
+export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQueryParams) {
+  const names = await stageNames(ctx.db, tenantId);
+  return listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: leads,
+    tenantId,
+    filters: [
+      query.status !== undefined ? eq(leads.status, query.status) : undefined,
+      query.tier !== undefined ? eq(leads.tier, query.tier) : undefined,
+      query.source !== undefined ? eq(leads.source, query.source) : undefined,
+      query.owner !== undefined ? eq(leads.owner, query.owner) : undefined,
+      query.partner_id !== undefined ? eq(leads.partnerId, query.partner_id) : undefined,
+      query.pipeline_id !== undefined ? eq(leads.pipelineId, query.pipeline_id) : undefined,
+      query.stage_id !== undefined ? eq(leads.stageId, query.stage_id) : undefined,
+      ctx.db.dialect.hasAllTags(leads.tags, parseTags(query.tags)),
+    ],
+    query,
+    map: (row: LeadRow) => leadView(row, row.stageId ? (names.get(row.stageId) ?? null) : null),
+  });
+}
+
+async function findLead(db: ReadDb, tenantId: string, id: string) {
+  const [found] = await db
+    .select({ lead: leads, stage: stages.name })
+    .from(leads)
+    .leftJoin(stages, eq(stages.id, leads.stageId))
+    .where(and(eq(leads.id, id), eq(leads.tenantId, tenantId), isNull(leads.deletedAt)));
+  if (!found) throw notFound("Lead");
+  return found;
+}
+
+export async function getLead(db: ReadDb, tenantId: string, id: string): Promise<LeadView> {
+  const { lead, stage } = await findLead(db, tenantId, id);
+  return leadView(lead, stage);
+}
+
+/** Leads of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
+export async function leadsByIds(db: ReadDb, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, LeadView>();
+  const rows = await db
+    .select({ lead: leads, stage: stages.name })
+    .from(leads)
+    .leftJoin(stages, eq(stages.id, leads.stageId))
+    .where(and(eq(leads.tenantId, tenantId), inArray(leads.id, ids)));
+  return new Map(rows.map(({ lead, stage }) => [lead.id, leadView(lead, stage)]));
+}
+
+const LINKS = [
+  ["partner_id", partners],
+  ["contact_id", contacts],
+  ["company_id", companies],
+] as const;
+
+async function assertLinks(tx: WriteTx, tenantId: string, body: LeadChange) {
+  for (const [field, table] of LINKS)
+    await assertLinked(tx, table, tenantId, body[field], `/${field}`);
+}
+
+/**
+ * The timestamps a status implies: leaving `new` the first time ends the
+ * first-response clock; entering qualified / disqualified / converted
+ * stamps that moment; leaving disqualified clears its reason.
+ */
+function statusFields(row: LeadRow | null, status: LeadStatus, now: Date, reason?: string | null) {
+  const entering = (s: LeadStatus) => status === s && row?.status !== s;
+  return {
+    status,
+    firstRespondedAt: row?.firstRespondedAt ?? (status !== "new" ? now : null),
+    qualifiedAt: entering("qualified") ? now : (row?.qualifiedAt ?? null),
+    disqualifiedAt:
+      status === "disqualified"
+        ? entering("disqualified")
+          ? now
+          : (row?.disqualifiedAt ?? now)
+        : null,
+    disqualifyReason: status === "disqualified" ? (reason ?? row?.disqualifyReason ?? null) : null,
+    convertedAt: entering("converted") ? now : (row?.convertedAt ?? null),
+  };
+}
+
+const placementRequest = (body: LeadChange, pipelineId?: string | null) => ({
+  pipelineId: body.pipeline_id ?? pipelineId,
+  stageId: body.stage_id,
+  stageName: body.stage,
+});
+
+export function createLead(ctx: AppContext, scope: WriteScope, body: CreateLeadBody) {
+  return ctx.write(async (tx) => {
+    const placement = await resolvePlacement(
+      tx,
+      scope.tenantId,
+      "qualification",
+      placementRequest(body),
+    );
+    await assertLinks(tx, scope.tenantId, body);
+    const row: LeadRow = {
+      id: newId(),
+      tenantId: scope.tenantId,
+      name: body.name.trim(),
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      companyName: body.company_name ?? null,
+      title: body.title ?? null,
+      source: body.source ?? null,
+      tier: body.tier ?? null,
+      score: body.score ?? null,
+      owner: body.owner ?? null,
+      partnerId: body.partner_id ?? null,
+      contactId: body.contact_id ?? null,
+      companyId: body.company_id ?? null,
+      pipelineId: placement?.pipeline.id ?? null,
+      stageId: placement?.stage?.id ?? null,
+      stageEnteredAt: placement?.stage ? scope.now : null,
+      ...statusFields(null, body.status ?? "new", scope.now, body.disqualify_reason),
+      convertedDealId: null,
+      notes: body.notes ?? null,
+      tags: [...new Set(body.tags ?? [])],
+      customFields: body.custom_fields ?? {},
+      createdAt: scope.now,
+      updatedAt: scope.now,
+      deletedAt: null,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.insert(leads).values(row);
+    const after = leadView(row, placement?.stage?.name ?? null);
+    await recordEntityChange(
+      tx,
+      scope,
+      { entityType: "lead", action: "created", before: null, after },
+      [{ type: "lead.created", data: after, metadata: {} }],
+    );
+    return after;
+  });
+}
+
+/** A change to a lead: a PATCH body, or what an action (qualify, convert, …) sets. */
+export interface LeadChange extends Omit<UpdateLeadBody, "status"> {
+  status?: LeadStatus;
+  converted_deal_id?: string;
+}
+
+/** Fields that only follow the status; a change elsewhere makes a lead.updated. */
+const STATUS_FIELDS = new Set([
+  "status",
+  "first_responded_at",
+  "qualified_at",
+  "disqualified_at",
+  "disqualify_reason",
+]);
+const STATUS_EVENTS: Partial<Record<LeadStatus, string>> = {
+  qualified: "lead.qualified",
+  disqualified: "lead.disqualified",
+};
+
+/**
+ * Applies a change to a lead inside the caller's transaction. Qualifying or
+ * disqualifying emits lead.qualified / lead.disqualified; any other change
+ * (a stage move included, with old_stage / new_stage) emits lead.updated
+ * with `changed_fields`.
+ */
+export async function updateLeadInTx(
+  tx: WriteTx,
+  scope: WriteScope,
+  id: string,
+  change: LeadChange,
+): Promise<LeadView> {
+  const { lead: row, stage: stageName } = await findLead(tx, scope.tenantId, id);
+  if (row.status === "converted" && change.status !== undefined && change.status !== row.status)
+    throw conflict("A converted lead keeps its status");
+  const target = await targetStage(tx, scope.tenantId, row, change);
+  await assertLinks(tx, scope.tenantId, change);
+  const moved = target !== null && target.id !== row.stageId;
+  const status = change.status ?? (row.status as LeadStatus);
+  const next: LeadRow = {
+    ...row,
+    ...presentFields({
+      name: change.name?.trim(),
+      email: change.email,
+      phone: change.phone,
+      companyName: change.company_name,
+      title: change.title,
+      source: change.source,
+      tier: change.tier,
+      score: change.score,
+      owner: change.owner,
+      partnerId: change.partner_id,
+      contactId: change.contact_id,
+      companyId: change.company_id,
+      notes: change.notes,
+      tags: change.tags && [...new Set(change.tags)],
+      customFields: change.custom_fields,
+      convertedDealId: change.converted_deal_id,
+    }),
+    ...statusFields(row, status, scope.now, change.disqualify_reason),
+    ...(moved
+      ? { pipelineId: target.pipelineId, stageId: target.id, stageEnteredAt: scope.now }
+      : {}),
+  };
+  const before = leadView(row, stageName);
+  const stage = moved ? target.name : stageName;
+  const changed = Object.keys(diff(before, leadView(next, stage)));
+  if (changed.length === 0) return before;
+  next.updatedAt = scope.now;
+  next.syncSeq = await nextSyncSeq(tx);
+  await tx.update(leads).set(next).where(eq(leads.id, id));
+  const after = leadView(next, stage);
+  const { action, events } = changeEvents(row.status as LeadStatus, after, changed, {
+    ...(moved && {
+      old_stage: stageName,
+      new_stage: target.name,
+      old_stage_id: row.stageId,
+      new_stage_id: target.id,
+    }),
+  });
+  await recordEntityChange(tx, scope, { entityType: "lead", action, before, after }, events);
+  return after;
+}
+
+/**
+ * What a lead change emits: lead.qualified / lead.disqualified on entering
+ * those statuses, lead.updated (with changed_fields and any stage metadata)
+ * for everything else.
+ */
+function changeEvents(
+  previous: LeadStatus,
+  after: LeadView,
+  changed: string[],
+  stageMetadata: Record<string, unknown>,
+) {
+  const statusEvent = after.status !== previous ? STATUS_EVENTS[after.status] : undefined;
+  const detailsChanged = !statusEvent || changed.some((field) => !STATUS_FIELDS.has(field));
+  const events: EntityEvent[] = [];
+  if (detailsChanged)
+    events.push({
+      type: "lead.updated",
+      data: after,
+      metadata: { changed_fields: changed, ...stageMetadata },
+    });
+  if (statusEvent) events.push({ type: statusEvent, data: after, metadata: {} });
+  return { action: statusEvent ? after.status : "updated", events };
+}
+
+/** The stage a change asks for (within its pipeline, or the lead's), or null when none. */
+async function targetStage(
+  tx: WriteTx,
+  tenantId: string,
+  row: LeadRow,
+  change: LeadChange,
+): Promise<StageRow | null> {
+  const request = placementRequest(change, row.pipelineId);
+  if (!change.stage_id && !change.stage && request.pipelineId === row.pipelineId) return null;
+  const placement = await resolvePlacement(tx, tenantId, "qualification", request);
+  if (!placement)
+    throw invalid("/pipeline_id", "is required: the tenant has no default qualification pipeline");
+  if (!placement.stage) throw invalid("/stage_id", "is required: the pipeline has no open stage");
+  return placement.stage;
+}
+
+/** The lead, if an action may still change it: a converted lead is final (409). */
+async function assertActionable(tx: WriteTx, tenantId: string, id: string, what: string) {
+  const { lead } = await findLead(tx, tenantId, id);
+  if (lead.status === "converted") throw conflict(`A converted lead cannot be ${what}`);
+  return lead;
+}
+
+export const qualifyLead = (ctx: AppContext, scope: WriteScope, id: string) =>
+  ctx.write(async (tx) => {
+    await assertActionable(tx, scope.tenantId, id, "qualified");
+    return updateLeadInTx(tx, scope, id, { status: "qualified" });
+  });
+
+export const disqualifyLead = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  reason: string | null | undefined,
+) =>
+  ctx.write(async (tx) => {
+    await assertActionable(tx, scope.tenantId, id, "disqualified");
+    return updateLeadInTx(tx, scope, id, { status: "disqualified", disqualify_reason: reason });
+  });
+
+/**
+ * Converts a lead in one transaction: the lead is marked converted
+ * (lead.updated) and its deal created in a sales pipeline (deal.created,
+ * lead_id set). A failure anywhere leaves neither.
+ */
+export const convertLead = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  body: ConvertLeadBody,
+) =>
+  ctx.write(async (tx) => {
+    const row = await assertActionable(tx, scope.tenantId, id, "converted again");
+    if (row.status === "disqualified")
+      throw conflict("A disqualified lead cannot be converted; requalify it first");
+    const dealId = newId();
+    const lead = await updateLeadInTx(tx, scope, id, {
+      status: "converted",
+      converted_deal_id: dealId,
+    });
+    const deal = await createDealInTx(tx, scope, {
+      id: dealId,
+      title: body.title ?? row.companyName ?? row.name,
+      value: body.value,
+      currency: body.currency,
+      pipeline_id: body.pipeline_id,
+      stage_id: body.stage_id,
+      stage: body.stage,
+      owner: body.owner !== undefined ? body.owner : row.owner,
+      lead_id: row.id,
+      contact_id: row.contactId,
+      company_id: row.companyId,
+      partner_id: row.partnerId,
+      tags: row.tags,
+    });
+    return { lead, deal };
+  });
+
+/** Soft-deletes a lead: a tombstone for sync feeds, and lead.deleted. */
+export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
+  ctx.write(async (tx) => {
+    const { lead: row, stage } = await findLead(tx, scope.tenantId, id);
+    const [deleted] = await tx
+      .update(leads)
+      .set({ deletedAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
+      .where(eq(leads.id, id))
+      .returning();
+    const after = leadView(deleted, stage);
+    await recordEntityChange(
+      tx,
+      scope,
+      { entityType: "lead", action: "deleted", before: leadView(row, stage), after },
+      [{ type: "lead.deleted", data: after, metadata: {} }],
+    );
+    return after;
+  });
+
+export const updateLead = (ctx: AppContext, scope: WriteScope, id: string, body: UpdateLeadBody) =>
+  ctx.write((tx) => updateLeadInTx(tx, scope, id, body));

@@ -1,0 +1,175 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  listResponse,
+  pageQuery,
+  registerEventTypes,
+} from "../../src/core";
+import {
+  CreatePipeline,
+  CreateStage,
+  Pipeline,
+  PipelineOverview,
+  PipelineParams,
+  PipelineTypeSchema,
+  StageParams,
+  UpdatePipeline,
+  UpdateStage,
+} from "./model";
+import {
+  addStage,
+  createPipeline,
+  deletePipeline,
+  getPipeline,
+  listPipelines,
+  removeStage,
+  updatePipeline,
+  updateStage,
+  writeScope,
+} from "./service";
+import { pipelineOverview } from "./stats";
+
+export type { PipelineType } from "./model";
+export {
+  OPEN_LEAD_STATUSES,
+  type Placement,
+  type PlacementPaths,
+  type PlacementRequest,
+  resolvePlacement,
+  stageNames,
+} from "./placement";
+export {
+  type EntityEvent,
+  presentFields,
+  recordEntityChange,
+  type WriteScope,
+  writeScope,
+} from "./service";
+export type { StageRow } from "./stages";
+
+registerEventTypes(["pipeline.created", "pipeline.updated", "pipeline.deleted"]);
+
+const tags = ["pipelines"];
+const conflictResponses = { ...errorResponses, 409: errorResponses[400] };
+
+/** Pipelines with ordered stages and their SLA policy, and seed 001's `GET /pipeline` overview. */
+export const pipelinesPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.pipelines" })
+    .use(authMacros)
+    .get(
+      "/pipeline",
+      ({ query, tenantId }) =>
+        pipelineOverview(ctx.db.read, tenantId, query.pipeline_type, ctx.clock.now()),
+      {
+        scope: "pipelines:read",
+        query: t.Object({ pipeline_type: t.Optional(PipelineTypeSchema) }),
+        response: { 200: PipelineOverview, ...errorResponses },
+        detail: {
+          summary:
+            "Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/pipelines",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listPipelines(ctx, tenantId, query);
+        return { pipelines: items, ...page };
+      },
+      {
+        scope: "pipelines:read",
+        query: t.Object({ ...pageQuery, pipeline_type: t.Optional(PipelineTypeSchema) }),
+        response: { 200: listResponse("pipelines", Pipeline), ...errorResponses },
+        detail: { summary: "List pipelines with their stages", tags },
+      },
+    )
+    .post(
+      "/pipelines",
+      async ({ body, set, tenantId, actor }) => {
+        const created = await createPipeline(ctx, writeScope(ctx, tenantId, actor), body);
+        set.status = 201;
+        return created;
+      },
+      {
+        scope: "pipelines:write",
+        body: CreatePipeline,
+        response: { 201: Pipeline, ...errorResponses },
+        detail: { summary: "Create a pipeline with ordered stages", tags },
+      },
+    )
+    .get("/pipelines/:id", ({ params, tenantId }) => getPipeline(ctx, tenantId, params.id), {
+      scope: "pipelines:read",
+      params: PipelineParams,
+      response: { 200: Pipeline, ...errorResponses },
+      detail: { summary: "Get a pipeline with its stages in order", tags },
+    })
+    .patch(
+      "/pipelines/:id",
+      ({ params, body, tenantId, actor }) =>
+        updatePipeline(ctx, writeScope(ctx, tenantId, actor), params.id, body),
+      {
+        scope: "pipelines:write",
+        params: PipelineParams,
+        body: UpdatePipeline,
+        response: { 200: Pipeline, ...conflictResponses },
+        detail: {
+          summary: "Update a pipeline; `stages` replaces and reorders its stages",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/pipelines/:id",
+      ({ params, tenantId, actor }) =>
+        deletePipeline(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "pipelines:write",
+        params: PipelineParams,
+        response: { 200: Pipeline, ...conflictResponses },
+        detail: { summary: "Delete a pipeline (409 while it has open deals or leads)", tags },
+      },
+    )
+    .post(
+      "/pipelines/:id/stages",
+      async ({ params, body, set, tenantId, actor }) => {
+        const updated = await addStage(ctx, writeScope(ctx, tenantId, actor), params.id, body);
+        set.status = 201;
+        return updated;
+      },
+      {
+        scope: "pipelines:write",
+        params: PipelineParams,
+        body: CreateStage,
+        response: { 201: Pipeline, ...errorResponses },
+        detail: { summary: "Add a stage (answers the pipeline)", tags },
+      },
+    )
+    .patch(
+      "/pipelines/:id/stages/:stage_id",
+      ({ params, body, tenantId, actor }) =>
+        updateStage(ctx, writeScope(ctx, tenantId, actor), params.id, params.stage_id, body),
+      {
+        scope: "pipelines:write",
+        params: StageParams,
+        body: UpdateStage,
+        response: { 200: Pipeline, ...conflictResponses },
+        detail: { summary: "Update or move a stage (answers the pipeline)", tags },
+      },
+    )
+    .delete(
+      "/pipelines/:id/stages/:stage_id",
+      ({ params, tenantId, actor }) =>
+        removeStage(ctx, writeScope(ctx, tenantId, actor), params.id, params.stage_id),
+      {
+        scope: "pipelines:write",
+        params: StageParams,
+        response: { 200: Pipeline, ...conflictResponses },
+        detail: {
+          summary: "Remove a stage (409 while deals or leads are in it; answers the pipeline)",
+          tags,
+        },
+      },
+    );

@@ -1,0 +1,169 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Database, ReadDb } from "../../db/client";
+import { pipelines, stages } from "../../db/schema";
+import { invalid } from "../../src/core";
+import type { PipelineType } from "./model";
+import type { PipelineRow, StageRow } from "./stages";
+
+/** Lead statuses still being worked: these count as open in a stage. */
+export const OPEN_LEAD_STATUSES = ["new", "contacted", "qualified"];
+
+/** Where a deal or lead sits: a live pipeline of the right type and (for deals, always) a stage. */
+export interface Placement {
+  pipeline: PipelineRow;
+  stage: StageRow | null;
+}
+
+export interface PlacementRequest {
+  pipelineId?: string | null;
+  stageId?: string | null;
+  /** Stage name, matched exactly within the pipeline. */
+  stageName?: string | null;
+}
+
+/** JSON pointers the 422s of a placement point at. */
+export interface PlacementPaths {
+  pipelineId: string;
+  stageId: string;
+  stageName: string;
+}
+
+const DEFAULT_PATHS: PlacementPaths = {
+  pipelineId: "/pipeline_id",
+  stageId: "/stage_id",
+  stageName: "/stage",
+};
+
+/**
+ * Resolves a requested pipeline and stage for a record of `type`
+ * (sales: deals, qualification: leads):
+ * - a stage id picks its pipeline, which must be `pipelineId` when given
+ *   (else 422 "belongs to another pipeline");
+ * - otherwise the pipeline is `pipelineId`, or the tenant's default of that
+ *   type, and the stage is the one named `stageName`, or its first open stage.
+ * Returns null when nothing was asked for and the tenant has no default.
+ */
+export async function resolvePlacement(
+  db: ReadDb,
+  tenantId: string,
+  type: PipelineType,
+  request: PlacementRequest,
+  paths: PlacementPaths = DEFAULT_PATHS,
+): Promise<Placement | null> {
+  if (request.stageId) {
+    const found = await stageWithPipeline(db, tenantId, request.stageId);
+    if (!found) throw invalid(paths.stageId, "does not exist");
+    if (request.pipelineId && found.pipeline.id !== request.pipelineId)
+      throw invalid(paths.stageId, "belongs to another pipeline");
+    if (found.pipeline.pipelineType !== type)
+      throw invalid(paths.stageId, `is not a stage of a ${type} pipeline`);
+    return found;
+  }
+  const pipeline = request.pipelineId
+    ? await livePipelineOfType(db, tenantId, type, request.pipelineId, paths.pipelineId)
+    : await defaultPipeline(db, tenantId, type);
+  if (!pipeline) return null;
+  const stage = request.stageName
+    ? await stageByName(db, pipeline.id, request.stageName)
+    : await firstOpenStage(db, pipeline.id);
+  if (request.stageName && !stage)
+    throw invalid(paths.stageName, `is not a stage of pipeline "${pipeline.name}"`);
+  return { pipeline, stage };
+}
+
+async function stageWithPipeline(db: ReadDb, tenantId: string, stageId: string) {
+  const [row] = await db
+    .select({ stage: stages, pipeline: pipelines })
+    .from(stages)
+    .innerJoin(pipelines, eq(pipelines.id, stages.pipelineId))
+    .where(and(eq(stages.id, stageId), eq(stages.tenantId, tenantId), isNull(pipelines.deletedAt)));
+  return row ?? null;
+}
+
+async function livePipelineOfType(
+  db: ReadDb,
+  tenantId: string,
+  type: PipelineType,
+  id: string,
+  path: string,
+) {
+  const [row] = await db
+    .select()
+    .from(pipelines)
+    .where(
+      and(eq(pipelines.id, id), eq(pipelines.tenantId, tenantId), isNull(pipelines.deletedAt)),
+    );
+  if (!row) throw invalid(path, "does not exist");
+  if (row.pipelineType !== type) throw invalid(path, `is not a ${type} pipeline`);
+  return row;
+}
+
+/** The tenant's live default pipeline of a type, if any. */
+export async function defaultPipeline(db: ReadDb, tenantId: string, type: PipelineType) {
+  const [row] = await db
+    .select()
+    .from(pipelines)
+    .where(
+      and(
+        eq(pipelines.tenantId, tenantId),
+        eq(pipelines.pipelineType, type),
+        eq(pipelines.isDefault, true),
+        isNull(pipelines.deletedAt),
+      ),
+    )
+    .orderBy(asc(pipelines.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+async function stageByName(db: ReadDb, pipelineId: string, name: string) {
+  const [row] = await db
+    .select()
+    .from(stages)
+    .where(and(eq(stages.pipelineId, pipelineId), eq(stages.name, name.trim())))
+    .limit(1);
+  return row ?? null;
+}
+
+async function firstOpenStage(db: ReadDb, pipelineId: string) {
+  const [row] = await db
+    .select()
+    .from(stages)
+    .where(and(eq(stages.pipelineId, pipelineId), eq(stages.kind, "open")))
+    .orderBy(asc(stages.position))
+    .limit(1);
+  return row ?? null;
+}
+
+interface StageNameCache {
+  version: number | null;
+  byTenant: Map<string, ReadonlyMap<string, string>>;
+}
+const stageNameCaches = new WeakMap<Database, StageNameCache>();
+
+/**
+ * Stage id → name for every stage of the tenant, so list pages name their
+ * stages without a query per page. Cached until the database changes
+ * (SQLite's data_version: any commit by any process); remote databases,
+ * whose version is unknown, query every time.
+ */
+export async function stageNames(
+  db: Database,
+  tenantId: string,
+): Promise<ReadonlyMap<string, string>> {
+  const version = db.dataVersion();
+  let cache = stageNameCaches.get(db);
+  if (!cache || cache.version !== version || cache.byTenant.size > 10_000) {
+    cache = { version, byTenant: new Map() };
+    stageNameCaches.set(db, cache);
+  }
+  const cached = cache.byTenant.get(tenantId);
+  if (cached && version !== null) return cached;
+  const rows = await db.read
+    .select({ id: stages.id, name: stages.name })
+    .from(stages)
+    .where(eq(stages.tenantId, tenantId));
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  cache.byTenant.set(tenantId, names);
+  return names;
+}

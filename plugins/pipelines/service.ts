@@ -1,0 +1,343 @@
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import type { ReadDb, WriteTx } from "../../db/client";
+import { deals, leads, pipelines } from "../../db/schema";
+import {
+  type Actor,
+  type AppContext,
+  conflict,
+  diff,
+  iso,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  type PageQuery,
+  recordChange,
+} from "../../src/core";
+import type {
+  CreatePipelineBody,
+  CreateStageBody,
+  PipelineType,
+  PipelineView,
+  StageInputBody,
+  UpdatePipelineBody,
+  UpdateStageBody,
+} from "./model";
+import { defaultPipeline, OPEN_LEAD_STATUSES } from "./placement";
+import {
+  applyStages,
+  type PipelineRow,
+  type StagePath,
+  type StageRow,
+  stageInputOf,
+  stagesOf,
+  stageView,
+} from "./stages";
+
+/** Who writes, for which tenant, when: what every write of the sales plugins needs. */
+export interface WriteScope {
+  tenantId: string;
+  actor: Actor;
+  now: Date;
+}
+
+/** The write scope of a request: its tenant and actor, and the app clock's now. */
+export const writeScope = (ctx: AppContext, tenantId: string, actor: Actor): WriteScope => ({
+  tenantId,
+  actor,
+  now: ctx.clock.now(),
+});
+
+export const pipelineView = (row: PipelineRow, stageRows: StageRow[]): PipelineView => ({
+  id: row.id,
+  name: row.name,
+  pipeline_type: row.pipelineType as PipelineType,
+  is_default: row.isDefault,
+  first_response_hours: row.firstResponseHours,
+  stages: stageRows.map(stageView),
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});
+
+async function livePipeline(db: ReadDb, tenantId: string, id: string): Promise<PipelineRow> {
+  const [row] = await db
+    .select()
+    .from(pipelines)
+    .where(
+      and(eq(pipelines.id, id), eq(pipelines.tenantId, tenantId), isNull(pipelines.deletedAt)),
+    );
+  if (!row) throw notFound("Pipeline");
+  return row;
+}
+
+export async function getPipeline(ctx: AppContext, tenantId: string, id: string) {
+  const row = await livePipeline(ctx.db.read, tenantId, id);
+  const stageRows = await stagesOf(ctx.db.read, tenantId, [id]);
+  return pipelineView(row, stageRows.get(id) ?? []);
+}
+
+export async function listPipelines(
+  ctx: AppContext,
+  tenantId: string,
+  query: PageQuery & { pipeline_type?: PipelineType },
+) {
+  const page = await listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: pipelines,
+    tenantId,
+    filters: [query.pipeline_type ? eq(pipelines.pipelineType, query.pipeline_type) : undefined],
+    query,
+    map: (row: PipelineRow) => row,
+  });
+  const stageRows = await stagesOf(
+    ctx.db.read,
+    tenantId,
+    page.items.map((p) => p.id),
+  );
+  return { ...page, items: page.items.map((p) => pipelineView(p, stageRows.get(p.id) ?? [])) };
+}
+
+/** One default per type: the previous default stops being one (and says so in its own event). */
+async function clearDefault(tx: WriteTx, scope: WriteScope, type: string, keepId: string) {
+  const previous = await tx
+    .select()
+    .from(pipelines)
+    .where(
+      and(
+        eq(pipelines.tenantId, scope.tenantId),
+        eq(pipelines.pipelineType, type),
+        eq(pipelines.isDefault, true),
+        isNull(pipelines.deletedAt),
+        ne(pipelines.id, keepId),
+      ),
+    );
+  const stageRows = await stagesOf(
+    tx,
+    scope.tenantId,
+    previous.map((p) => p.id),
+  );
+  for (const row of previous) {
+    const updated = {
+      ...row,
+      isDefault: false,
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.update(pipelines).set(updated).where(eq(pipelines.id, row.id));
+    const rowStages = stageRows.get(row.id) ?? [];
+    await recordPipelineChange(
+      tx,
+      scope,
+      "updated",
+      pipelineView(row, rowStages),
+      pipelineView(updated, rowStages),
+    );
+  }
+}
+
+export interface EntityEvent {
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+}
+
+/** recordChange within a write scope: one entity's activity row and events. */
+export function recordEntityChange<View extends { id: string }>(
+  tx: WriteTx,
+  scope: WriteScope,
+  change: { entityType: string; action: string; before: View | null; after: View },
+  events: EntityEvent[],
+) {
+  return recordChange(tx, {
+    tenantId: scope.tenantId,
+    actor: scope.actor,
+    entityType: change.entityType,
+    entityId: change.after.id,
+    action: change.action,
+    before: change.before,
+    after: change.after,
+    at: scope.now,
+    events,
+  });
+}
+
+function recordPipelineChange(
+  tx: WriteTx,
+  scope: WriteScope,
+  action: "created" | "updated" | "deleted",
+  before: PipelineView | null,
+  after: PipelineView,
+) {
+  const metadata = action === "updated" ? { changed_fields: Object.keys(diff(before, after)) } : {};
+  return recordEntityChange(tx, scope, { entityType: "pipeline", action, before, after }, [
+    { type: `pipeline.${action}`, data: after, metadata },
+  ]);
+}
+
+export function createPipeline(ctx: AppContext, scope: WriteScope, body: CreatePipelineBody) {
+  return ctx.write(async (tx) => {
+    const isDefault =
+      body.is_default ?? !(await defaultPipeline(tx, scope.tenantId, body.pipeline_type));
+    const row: PipelineRow = {
+      id: newId(),
+      tenantId: scope.tenantId,
+      name: body.name.trim(),
+      pipelineType: body.pipeline_type,
+      isDefault,
+      firstResponseHours: body.first_response_hours ?? null,
+      createdAt: scope.now,
+      updatedAt: scope.now,
+      deletedAt: null,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    if (isDefault) await clearDefault(tx, scope, row.pipelineType, row.id);
+    await tx.insert(pipelines).values(row);
+    const stageRows = await applyStages(tx, row, [], body.stages, scope.now, listPath);
+    const after = pipelineView(row, stageRows);
+    await recordPipelineChange(tx, scope, "created", null, after);
+    return after;
+  });
+}
+
+const listPath: StagePath = (i) => `/stages/${i}`;
+const oneStagePath: StagePath = () => "";
+
+/**
+ * Changes a pipeline in one transaction: `change` gets its current row and
+ * stages and returns the new pipeline fields and stage list.
+ */
+function changePipeline(
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  change: (
+    row: PipelineRow,
+    current: StageRow[],
+  ) => { fields?: Partial<PipelineRow>; stages?: StageInputBody[]; path?: StagePath },
+) {
+  return ctx.write(async (tx) => {
+    const row = await livePipeline(tx, scope.tenantId, id);
+    const current = (await stagesOf(tx, scope.tenantId, [id])).get(id) ?? [];
+    const planned = change(row, current);
+    const stageRows = planned.stages
+      ? await applyStages(tx, row, current, planned.stages, scope.now, planned.path ?? listPath)
+      : current;
+    const updated: PipelineRow = { ...row, ...presentFields(planned.fields ?? {}) };
+    const before = pipelineView(row, current);
+    if (Object.keys(diff(before, pipelineView(updated, stageRows))).length === 0) return before;
+    updated.updatedAt = scope.now;
+    updated.syncSeq = await nextSyncSeq(tx);
+    await tx.update(pipelines).set(updated).where(eq(pipelines.id, id));
+    if (updated.isDefault && !row.isDefault)
+      await clearDefault(tx, scope, row.pipelineType, row.id);
+    const after = pipelineView(updated, stageRows);
+    await recordPipelineChange(tx, scope, "updated", before, after);
+    return after;
+  });
+}
+
+export const updatePipeline = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  body: UpdatePipelineBody,
+) =>
+  changePipeline(ctx, scope, id, () => ({
+    fields: {
+      name: body.name?.trim(),
+      isDefault: body.is_default,
+      firstResponseHours: body.first_response_hours,
+    },
+    stages: body.stages,
+  }));
+
+export const addStage = (ctx: AppContext, scope: WriteScope, id: string, body: CreateStageBody) =>
+  changePipeline(ctx, scope, id, (_, current) => {
+    const { position, ...stage } = body;
+    const desired = current.map(stageInputOf);
+    desired.splice((position ?? desired.length + 1) - 1, 0, stage);
+    return { stages: desired, path: oneStagePath };
+  });
+
+export const updateStage = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  stageId: string,
+  body: UpdateStageBody,
+) =>
+  changePipeline(ctx, scope, id, (_, current) => {
+    const desired = current.map(stageInputOf);
+    const index = desired.findIndex((s) => s.id === stageId);
+    if (index === -1) throw notFound("Stage");
+    const { position, ...fields } = body;
+    const [stage] = desired.splice(index, 1);
+    desired.splice((position ?? index + 1) - 1, 0, { ...stage, ...fields });
+    return { stages: desired, path: oneStagePath };
+  });
+
+export const removeStage = (ctx: AppContext, scope: WriteScope, id: string, stageId: string) =>
+  changePipeline(ctx, scope, id, (_, current) => {
+    if (!current.some((s) => s.id === stageId)) throw notFound("Stage");
+    return { stages: current.filter((s) => s.id !== stageId).map(stageInputOf) };
+  });
+
+/** Soft-deletes a pipeline; 409 while open deals or leads are in it. */
+export function deletePipeline(ctx: AppContext, scope: WriteScope, id: string) {
+  return ctx.write(async (tx) => {
+    const row = await livePipeline(tx, scope.tenantId, id);
+    if (await hasOpenRecords(tx, scope.tenantId, id))
+      throw conflict("The pipeline has open deals or leads; move or close them first");
+    const current = (await stagesOf(tx, scope.tenantId, [id])).get(id) ?? [];
+    const deleted: PipelineRow = {
+      ...row,
+      deletedAt: scope.now,
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.update(pipelines).set(deleted).where(eq(pipelines.id, id));
+    const after = pipelineView(deleted, current);
+    await recordPipelineChange(tx, scope, "deleted", pipelineView(row, current), after);
+    return after;
+  });
+}
+
+async function hasOpenRecords(tx: WriteTx, tenantId: string, pipelineId: string) {
+  const openDeals = await tx
+    .select({ id: deals.id })
+    .from(deals)
+    .where(
+      and(
+        eq(deals.tenantId, tenantId),
+        eq(deals.pipelineId, pipelineId),
+        eq(deals.status, "open"),
+        isNull(deals.deletedAt),
+      ),
+    )
+    .limit(1);
+  if (openDeals.length) return true;
+  const openLeads = await tx
+    .select({ id: leads.id })
+    .from(leads)
+    .where(
+      and(
+        eq(leads.tenantId, tenantId),
+        eq(leads.pipelineId, pipelineId),
+        inArray(leads.status, OPEN_LEAD_STATUSES),
+        isNull(leads.deletedAt),
+      ),
+    )
+    .limit(1);
+  return openLeads.length > 0;
+}
+
+/** The object without its undefined entries: fields absent from a PATCH change nothing. */
+export function presentFields<T extends object>(
+  fields: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,128 @@
+import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import type { ReadDb } from "../../db/client";
+import { deals, leads, pipelines, stages } from "../../db/schema";
+import type { PipelineType } from "./model";
+import { OPEN_LEAD_STATUSES } from "./placement";
+import { pipelineView } from "./service";
+import { stagesOf } from "./stages";
+
+const HOUR_MS = 3_600_000;
+
+interface StageStats {
+  count: number;
+  value: number;
+  avgMs: number | null;
+  pastSla: number;
+}
+
+/**
+ * Per stage, over its open records of one table: count, total value, average
+ * time in stage and how many are past the stage's sla_hours. One GROUP BY
+ * over the tenant's open rows.
+ */
+async function stageStats(
+  db: ReadDb,
+  table: typeof deals | typeof leads,
+  open: SQL,
+  value: SQL<number>,
+  tenantId: string,
+  now: Date,
+): Promise<Map<string, StageStats>> {
+  const elapsed = sql`(${now.getTime()} - ${table.stageEnteredAt})`;
+  const rows = await db
+    .select({
+      stageId: table.stageId,
+      count: count(),
+      value,
+      avgMs: sql<number | null>`avg(${elapsed})`,
+      pastSla: sql<number>`coalesce(sum(case when ${stages.slaHours} is not null and ${elapsed} > ${stages.slaHours} * ${HOUR_MS} then 1 else 0 end), 0)`,
+    })
+    .from(table)
+    .innerJoin(stages, eq(stages.id, table.stageId))
+    .where(and(eq(table.tenantId, tenantId), open, isNull(table.deletedAt)))
+    .groupBy(table.stageId);
+  return new Map(
+    rows.map((r) => [
+      r.stageId as string,
+      { count: r.count, value: Number(r.value), avgMs: r.avgMs, pastSla: Number(r.pastSla) },
+    ]),
+  );
+}
+
+const openDealStats = (db: ReadDb, tenantId: string, now: Date) =>
+  stageStats(
+    db,
+    deals,
+    eq(deals.status, "open"),
+    sql<number>`coalesce(sum(${deals.value}), 0)`,
+    tenantId,
+    now,
+  );
+
+const openLeadStats = (db: ReadDb, tenantId: string, now: Date) =>
+  stageStats(
+    db,
+    leads,
+    and(inArray(leads.status, OPEN_LEAD_STATUSES), isNotNull(leads.stageId)) as SQL,
+    sql<number>`0`,
+    tenantId,
+    now,
+  );
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * seed 001's `GET /pipeline`: every live pipeline (of one type, or all) with
+ * its stages and, per stage, the figures over its open deals (sales) or open
+ * leads (qualification).
+ */
+export async function pipelineOverview(
+  db: ReadDb,
+  tenantId: string,
+  type: PipelineType | undefined,
+  now: Date,
+) {
+  const rows = await db
+    .select()
+    .from(pipelines)
+    .where(
+      and(
+        eq(pipelines.tenantId, tenantId),
+        type ? eq(pipelines.pipelineType, type) : undefined,
+        isNull(pipelines.deletedAt),
+      ),
+    )
+    .orderBy(asc(pipelines.pipelineType), asc(pipelines.createdAt));
+  const types = new Set(rows.map((r) => r.pipelineType));
+  const [stageRows, salesStats, leadStats] = await Promise.all([
+    stagesOf(
+      db,
+      tenantId,
+      rows.map((r) => r.id),
+    ),
+    types.has("sales") ? openDealStats(db, tenantId, now) : new Map<string, StageStats>(),
+    types.has("qualification") ? openLeadStats(db, tenantId, now) : new Map<string, StageStats>(),
+  ]);
+  return {
+    pipelines: rows.map((row) => {
+      const stats = row.pipelineType === "sales" ? salesStats : leadStats;
+      const { stages: stageViews, ...pipeline } = pipelineView(row, stageRows.get(row.id) ?? []);
+      const withStats = stageViews.map((stage) => {
+        const s = stats.get(stage.id);
+        return {
+          ...stage,
+          count: s?.count ?? 0,
+          value: s?.value ?? 0,
+          avg_time_in_stage_hours: s?.avgMs != null ? round2(s.avgMs / HOUR_MS) : null,
+          past_sla_count: s?.pastSla ?? 0,
+        };
+      });
+      return {
+        ...pipeline,
+        stages: withStats,
+        count: withStats.reduce((sum, s) => sum + s.count, 0),
+        value: withStats.reduce((sum, s) => sum + s.value, 0),
+      };
+    }),
+  };
+}

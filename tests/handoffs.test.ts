@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
+import { startTestServer, type TestServer } from "./helpers/server";
+import {
+  activityCount,
+  activityOf,
+  createDeal,
+  createLead,
+  eventCount,
+  eventsOf,
+  expect422,
+  expectEnvelope,
+  qualificationPipeline,
+  salesPipeline,
+} from "./sales-fixtures";
+
+const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+});
+afterAll(() => server.close());
+
+const api = (path: string) => `/api/external${path}`;
+const tick = () => clock.advance(1000);
+
+describe("deal handoffs", () => {
+  test("initiate, then complete: the deal changes owner, pipeline and stage in the same transaction", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    const sales = await salesPipeline(client);
+    const enterprise = await salesPipeline(client, "Enterprise");
+    const deal = await createDeal(client, { owner: "ann" });
+    tick();
+    const initiated = await client.post(api(`/deals/${deal.id}/handoff`), {
+      to_owner: "bob",
+      to_pipeline_id: enterprise.id,
+      reason: "Enterprise account",
+    });
+    expect(initiated.status).toBe(201);
+    const handoff = initiated.body;
+    expect(handoff).toMatchObject({
+      entity_type: "deal",
+      entity_id: deal.id,
+      from_owner: "ann",
+      to_owner: "bob",
+      from_pipeline_id: sales.id,
+      to_pipeline_id: enterprise.id,
+      to_stage_id: enterprise.stages[0].id,
+      status: "pending",
+      reason: "Enterprise account",
+      completed_at: null,
+      entity: deal,
+    });
+    const [initiatedEvent] = await eventsOf(server, handoff.id);
+    expect(initiatedEvent).toMatchObject({ event_type: "handoff.initiated", data: handoff });
+
+    tick();
+    const completed = await client.post(api(`/handoffs/${handoff.id}/complete`));
+    expect(completed.status).toBe(200);
+    const now = clock.now().toISOString();
+    expect(completed.body).toMatchObject({ status: "completed", completed_at: now });
+    expect(completed.body.entity).toMatchObject({
+      owner: "bob",
+      pipeline_id: enterprise.id,
+      stage_id: enterprise.stages[0].id,
+      stage_entered_at: now,
+    });
+    expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(completed.body.entity);
+
+    const dealEvents = await eventsOf(server, deal.id);
+    expect(dealEvents.map((e) => e.event_type)).toEqual([
+      "deal.created",
+      "deal.updated",
+      "deal.stage_changed",
+    ]);
+    expect(dealEvents[1].metadata.changed_fields).toContain("owner");
+    expect(dealEvents[2].metadata).toMatchObject({
+      old_stage: "Discovery",
+      new_stage: "Discovery",
+      old_stage_id: sales.stages[0].id,
+      new_stage_id: enterprise.stages[0].id,
+    });
+    const handoffEvents = await eventsOf(server, handoff.id);
+    expect(handoffEvents.map((e) => e.event_type)).toEqual([
+      "handoff.initiated",
+      "handoff.completed",
+    ]);
+    expect(handoffEvents[1].data).toEqual(completed.body);
+    const activity = await activityOf(server, tenantId, handoff.id);
+    expect(activity.map((a) => [a.entityType, a.action])).toEqual([
+      ["handoff", "initiated"],
+      ["handoff", "completed"],
+    ]);
+    expect(activity[1].changes.status).toEqual({ old: "pending", new: "completed" });
+    expect((await activityOf(server, tenantId, deal.id)).at(-1)?.changes.owner).toEqual({
+      old: "ann",
+      new: "bob",
+    });
+
+    // completing (or cancelling) twice is a conflict
+    expect((await client.post(api(`/handoffs/${handoff.id}/complete`))).status).toBe(409);
+    expect((await client.post(api(`/handoffs/${handoff.id}/cancel`))).status).toBe(409);
+  });
+
+  test("422 for bad targets, 409 for a second pending handoff, 404 for a missing deal", async () => {
+    const { api: client } = await server.tenant();
+    const sales = await salesPipeline(client);
+    const other = await salesPipeline(client, "Other");
+    const qualification = await qualificationPipeline(client);
+    const deal = await createDeal(client);
+    const url = api(`/deals/${deal.id}/handoff`);
+    expect422(await client.post(url, {}), "/to_owner");
+    expect422(await client.post(url, { to_owner: "b", to_pipeline_id: "nope" }), "/to_pipeline_id");
+    expect422(
+      await client.post(url, { to_owner: "b", to_pipeline_id: qualification.id }),
+      "/to_pipeline_id",
+    );
+    expect422(
+      await client.post(url, { to_owner: "b", to_stage_id: qualification.stages[0].id }),
+      "/to_stage_id",
+    );
+    expect422(
+      await client.post(url, {
+        to_owner: "b",
+        to_pipeline_id: sales.id,
+        to_stage_id: other.stages[0].id,
+      }),
+      "/to_stage_id",
+    );
+    const first = await client.post(url, { to_owner: "b", to_stage_id: other.stages[1].id });
+    expect(first.body).toMatchObject({ to_pipeline_id: other.id, to_stage_id: other.stages[1].id });
+    expect((await client.post(url, { to_owner: "c" })).status).toBe(409);
+    expect((await client.post(api("/deals/nope/handoff"), { to_owner: "b" })).status).toBe(404);
+  });
+
+  test("a completion that fails leaves the deal, the handoff and the outbox as they were", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    const target = await salesPipeline(client, "Target");
+    const deal = await createDeal(client, { owner: "ann" });
+    const handoff = (
+      await client.post(api(`/deals/${deal.id}/handoff`), {
+        to_owner: "bob",
+        to_stage_id: target.stages[1].id,
+      })
+    ).body;
+    // the target stage disappears before the handoff is accepted
+    await client.delete(api(`/pipelines/${target.id}/stages/${target.stages[1].id}`));
+    const events = await eventCount(server, tenantId);
+    const activity = await activityCount(server, tenantId);
+    expect422(await client.post(api(`/handoffs/${handoff.id}/complete`)), "/stage_id");
+    expect(await eventCount(server, tenantId)).toBe(events);
+    expect(await activityCount(server, tenantId)).toBe(activity);
+    expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(deal);
+    expect((await client.get(api(`/handoffs/${handoff.id}`))).body.status).toBe("pending");
+  });
+});
+
+describe("lead handoffs and cancel", () => {
+  test("a lead changes owner on completion (lead.updated); a cancelled handoff changes nothing", async () => {
+    const { api: client } = await server.tenant();
+    const qualification = await qualificationPipeline(client);
+    const lead = await createLead(client, { owner: "ann" });
+    const handoff = (
+      await client.post(api(`/leads/${lead.id}/handoff`), {
+        to_owner: "bob",
+        to_stage_id: qualification.stages[1].id,
+      })
+    ).body;
+    expect(handoff).toMatchObject({ entity_type: "lead", entity: lead, status: "pending" });
+    const completed = await client.post(api(`/handoffs/${handoff.id}/complete`));
+    expect(completed.body.entity).toMatchObject({ owner: "bob", stage: "Working" });
+    const leadEvents = await eventsOf(server, lead.id);
+    expect(leadEvents.at(-1)).toMatchObject({
+      event_type: "lead.updated",
+      metadata: { old_stage: "Inbox", new_stage: "Working" },
+    });
+
+    const second = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "cy" })).body;
+    const cancelled = await client.post(api(`/handoffs/${second.id}/cancel`));
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: "cancelled", completed_at: null });
+    expect((await eventsOf(server, second.id)).map((e) => e.event_type)).toEqual([
+      "handoff.initiated",
+      "handoff.cancelled",
+    ]);
+    expect((await client.post(api(`/handoffs/${second.id}/complete`))).status).toBe(409);
+    expect((await client.get(api(`/leads/${lead.id}`))).body.owner).toBe("bob");
+  });
+
+  test("a handoff of a deleted deal cannot complete", async () => {
+    const { api: client } = await server.tenant();
+    await salesPipeline(client);
+    const deal = await createDeal(client);
+    const handoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" })).body;
+    await client.delete(api(`/deals/${deal.id}`));
+    expect((await client.post(api(`/handoffs/${handoff.id}/complete`))).status).toBe(409);
+    expect((await client.get(api(`/handoffs/${handoff.id}`))).body.entity).toBeNull();
+  });
+});
+
+describe("GET /handoffs", () => {
+  test("the list envelope with entities, filters, since and cursor; another tenant sees nothing", async () => {
+    const { api: client } = await server.tenant();
+    const other = await server.tenant();
+    await salesPipeline(client);
+    await qualificationPipeline(client);
+    const deal = await createDeal(client);
+    const lead = await createLead(client);
+    const dealHandoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" }))
+      .body;
+    tick();
+    const since = clock.now().toISOString();
+    const leadHandoff = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" }))
+      .body;
+    tick();
+    await client.post(api(`/handoffs/${dealHandoff.id}/complete`));
+
+    const all = await client.get(api("/handoffs"));
+    expect(all.status).toBe(200);
+    expectEnvelope(all.body, "handoffs");
+    expect(all.body.total).toBe(2);
+    expect(all.body.handoffs.map((h: any) => [h.id, h.entity.id])).toEqual([
+      [leadHandoff.id, lead.id],
+      [dealHandoff.id, deal.id],
+    ]);
+    const ids = async (query: string) =>
+      (await client.get(api(`/handoffs?${query}`))).body.handoffs.map((h: any) => h.id);
+    expect(await ids("status=pending")).toEqual([leadHandoff.id]);
+    expect(await ids("status=completed")).toEqual([dealHandoff.id]);
+    expect(await ids("entity_type=deal")).toEqual([dealHandoff.id]);
+    expect(await ids(`entity_id=${lead.id}`)).toEqual([leadHandoff.id]);
+    expect(await ids("page=2&page_size=1")).toEqual([dealHandoff.id]);
+    // change feed: the lead handoff (created after `since`), then the completed deal handoff
+    const feed = await client.get(api(`/handoffs?since=${encodeURIComponent(since)}`));
+    expect(feed.body.handoffs.map((h: any) => h.id)).toEqual([leadHandoff.id, dealHandoff.id]);
+    const firstPage = await client.get(api("/handoffs?cursor=&page_size=1"));
+    const nextPage = await client.get(api(`/handoffs?cursor=${firstPage.body.next_cursor}`));
+    expect([...firstPage.body.handoffs, ...nextPage.body.handoffs].map((h: any) => h.id)).toEqual([
+      leadHandoff.id,
+      dealHandoff.id,
+    ]);
+    expect422(await client.get(api("/handoffs?status=open")), "/status");
+    expect422(await client.get(api("/handoffs?entity_type=task")), "/entity_type");
+    expect422(await client.get(api("/handoffs?page_size=501")), "/page_size");
+
+    expect((await client.get(api(`/handoffs/${leadHandoff.id}`))).body).toEqual(
+      all.body.handoffs[0],
+    );
+    expect((await other.api.get(api(`/handoffs/${leadHandoff.id}`))).status).toBe(404);
+    expect((await other.api.post(api(`/handoffs/${leadHandoff.id}/complete`))).status).toBe(404);
+    expect((await other.api.post(api(`/handoffs/${leadHandoff.id}/cancel`))).status).toBe(404);
+    expect((await other.api.post(api(`/deals/${deal.id}/handoff`), { to_owner: "x" })).status).toBe(
+      404,
+    );
+    expect((await other.api.get(api("/handoffs"))).body.total).toBe(0);
+  });
+});
+
+describe("scopes", () => {
+  test("401 without a key; 403 for writes with handoffs:read and for a deals-only key", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    const deal = await createDeal(client);
+    const handoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" })).body;
+    const reader = await server.keyFor(tenantId, ["handoffs:read"]);
+    const dealsOnly = await server.keyFor(tenantId, ["deals:read", "deals:write"]);
+    expect((await server.anonymous.get(api("/handoffs"))).status).toBe(401);
+    expect((await reader.get(api("/handoffs"))).status).toBe(200);
+    expect((await reader.get(api(`/handoffs/${handoff.id}`))).status).toBe(200);
+    for (const key of [reader, dealsOnly]) {
+      expect((await key.post(api(`/deals/${deal.id}/handoff`), { to_owner: "c" })).status).toBe(
+        403,
+      );
+      expect((await key.post(api(`/handoffs/${handoff.id}/complete`))).status).toBe(403);
+      expect((await key.post(api(`/handoffs/${handoff.id}/cancel`))).status).toBe(403);
+    }
+    expect((await dealsOnly.get(api("/handoffs"))).status).toBe(403);
+  });
+});

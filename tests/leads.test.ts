@@ -1,0 +1,473 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
+import { startTestServer, type TestServer } from "./helpers/server";
+import {
+  activityCount,
+  activityOf,
+  createLead,
+  eventCount,
+  eventsOf,
+  expect422,
+  expectEnvelope,
+  linkTargets,
+  qualificationPipeline,
+  salesPipeline,
+} from "./sales-fixtures";
+
+const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+});
+afterAll(() => server.close());
+
+const url = "/api/external/leads";
+const tick = () => clock.advance(1000);
+
+describe("POST /leads", () => {
+  test("lands in the default qualification pipeline's first stage; lead.created and an activity row", async () => {
+    const { api, tenantId } = await server.tenant();
+    const pipeline = await qualificationPipeline(api);
+    const reply = await api.post(url, {
+      name: "Dana Scully",
+      email: "dana@example.com",
+      phone: "+1 555 0100",
+      company_name: "FBI",
+      title: "Agent",
+      source: "web",
+      tier: "A",
+      score: 87,
+      owner: "ann",
+      notes: "Met at the conference",
+      tags: ["hot"],
+      custom_fields: { campaign: "spring" },
+    });
+    expect(reply.status).toBe(201);
+    const lead = reply.body;
+    const now = clock.now().toISOString();
+    expect(lead).toEqual({
+      id: lead.id,
+      name: "Dana Scully",
+      email: "dana@example.com",
+      phone: "+1 555 0100",
+      company_name: "FBI",
+      title: "Agent",
+      source: "web",
+      status: "new",
+      tier: "A",
+      score: 87,
+      owner: "ann",
+      partner_id: null,
+      contact_id: null,
+      company_id: null,
+      pipeline_id: pipeline.id,
+      stage_id: pipeline.stages[0].id,
+      stage: "Inbox",
+      stage_entered_at: now,
+      first_responded_at: null,
+      qualified_at: null,
+      disqualified_at: null,
+      disqualify_reason: null,
+      converted_at: null,
+      converted_deal_id: null,
+      notes: "Met at the conference",
+      tags: ["hot"],
+      custom_fields: { campaign: "spring" },
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    const [event] = await eventsOf(server, lead.id);
+    expect(event).toMatchObject({ event_type: "lead.created", data: lead, tenant_id: tenantId });
+    const [activity] = await activityOf(server, tenantId, lead.id);
+    expect(activity).toMatchObject({ entityType: "lead", action: "created" });
+    expect(activity.changes.tier).toEqual({ old: null, new: "A" });
+  });
+
+  test("without a qualification pipeline a lead has none; contacted at creation starts responded", async () => {
+    const { api } = await server.tenant();
+    const lead = await createLead(api, { status: "contacted" });
+    expect(lead).toMatchObject({ pipeline_id: null, stage_id: null, stage: null });
+    expect(lead.first_responded_at).toBe(clock.now().toISOString());
+    expect422(await api.patch(`${url}/${lead.id}`, { stage: "Inbox" }), "/pipeline_id");
+    const empty = await api.post("/api/external/pipelines", {
+      name: "Empty",
+      pipeline_type: "qualification",
+      stages: [],
+    });
+    expect422(await api.patch(`${url}/${lead.id}`, { pipeline_id: empty.body.id }), "/stage_id");
+  });
+
+  test("422 with the field path; links must be the tenant's own", async () => {
+    const { api, tenantId } = await server.tenant();
+    const other = await server.tenant();
+    const sales = await salesPipeline(api);
+    await qualificationPipeline(api);
+    const theirs = await linkTargets(server, other.tenantId);
+    const events = await eventCount(server, tenantId);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ name: "" }, "/name"],
+      [{ status: "converted" }, "/status"],
+      [{ status: "won" }, "/status"],
+      [{ tier: "E" }, "/tier"],
+      [{ score: 101 }, "/score"],
+      [{ score: -1 }, "/score"],
+      [{ email: "not-an-email" }, "/email"],
+      [{ pipeline_id: sales.id }, "/pipeline_id"],
+      [{ stage_id: sales.stages[0].id }, "/stage_id"],
+      [{ stage: "Nowhere" }, "/stage"],
+      [{ partner_id: theirs.partnerId }, "/partner_id"],
+      [{ contact_id: theirs.contactId }, "/contact_id"],
+      [{ company_id: theirs.companyId }, "/company_id"],
+    ];
+    for (const [body, path] of cases) expect422(await api.post(url, { name: "L", ...body }), path);
+    expect(await eventCount(server, tenantId)).toBe(events);
+    const mine = await linkTargets(server, tenantId);
+    const linked = await createLead(api, {
+      partner_id: mine.partnerId,
+      contact_id: mine.contactId,
+      company_id: mine.companyId,
+    });
+    expect(linked.partner_id).toBe(mine.partnerId);
+  });
+});
+
+describe("GET /leads", () => {
+  test("the seed 001 envelope, filters and paging", async () => {
+    const { api, tenantId } = await server.tenant();
+    const pipeline = await qualificationPipeline(api);
+    const second = await qualificationPipeline(api, "Partners");
+    const { partnerId } = await linkTargets(server, tenantId);
+    const a = await createLead(api, { name: "A", tier: "A", source: "web", tags: ["x", "y"] });
+    tick();
+    const b = await createLead(api, {
+      name: "B",
+      tier: "B",
+      source: "referral",
+      owner: "bob",
+      partner_id: partnerId,
+      stage: "Working",
+      tags: ["x"],
+    });
+    tick();
+    const c = await createLead(api, { name: "C", pipeline_id: second.id });
+    await api.post(`${url}/${c.id}/qualify`);
+
+    const all = await api.get(url);
+    expect(all.status).toBe(200);
+    expectEnvelope(all.body, "leads");
+    expect(all.body).toMatchObject({ total: 3, page: 1, page_size: 50, has_more: false });
+    const ids = async (query: string) => {
+      const reply = await api.get(`${url}?${query}`);
+      expect(reply.status).toBe(200);
+      return reply.body.leads.map((x: any) => x.id);
+    };
+    expect(await ids("")).toEqual([c.id, b.id, a.id]);
+    expect(await ids("status=new")).toEqual([b.id, a.id]);
+    expect(await ids("status=qualified")).toEqual([c.id]);
+    expect(await ids("status=converted")).toEqual([]);
+    expect(await ids("tier=A")).toEqual([a.id]);
+    expect(await ids("source=referral")).toEqual([b.id]);
+    expect(await ids("owner=bob")).toEqual([b.id]);
+    expect(await ids(`partner_id=${partnerId}`)).toEqual([b.id]);
+    expect(await ids(`pipeline_id=${second.id}`)).toEqual([c.id]);
+    expect(await ids(`stage_id=${pipeline.stages[1].id}`)).toEqual([b.id]);
+    expect(await ids("tags=x")).toEqual([b.id, a.id]);
+    expect(await ids("tags=x,y")).toEqual([a.id]);
+    expect(await ids("page=2&page_size=2")).toEqual([a.id]);
+    expect((await api.get(`${url}?page_size=2`)).body.has_more).toBe(true);
+    expect((await api.get(`${url}?stage_id=${pipeline.stages[1].id}`)).body.leads[0].stage).toBe(
+      "Working",
+    );
+
+    expect422(await api.get(`${url}?page_size=0`), "/page_size");
+    expect422(await api.get(`${url}?page_size=501`), "/page_size");
+    expect422(await api.get(`${url}?status=open`), "/status");
+    expect422(await api.get(`${url}?tier=Z`), "/tier");
+    expect422(await api.get(`${url}?since=2026-13-45`), "/since");
+  });
+
+  test("since and cursor feeds include tombstones", async () => {
+    const { api } = await server.tenant();
+    await createLead(api, { name: "old" });
+    tick();
+    const since = clock.now().toISOString();
+    const kept = await createLead(api, { name: "kept" });
+    const gone = await createLead(api, { name: "gone" });
+    tick();
+    await api.delete(`${url}/${gone.id}`);
+    const feed = await api.get(`${url}?since=${encodeURIComponent(since)}&page_size=1`);
+    expect(feed.body.leads.map((l: any) => l.id)).toEqual([kept.id]);
+    expect(feed.body.has_more).toBe(true);
+    const rest = await api.get(`${url}?cursor=${feed.body.next_cursor}`);
+    expect(rest.body.leads.map((l: any) => [l.id, l.deleted_at])).toEqual([
+      [gone.id, clock.now().toISOString()],
+    ]);
+  });
+});
+
+describe("PATCH /leads/{id}", () => {
+  test("a stage move sets stage_entered_at and says old_stage / new_stage; first response is kept once", async () => {
+    const { api, tenantId } = await server.tenant();
+    const pipeline = await qualificationPipeline(api);
+    const lead = await createLead(api);
+    tick();
+    const contacted = await api.patch(`${url}/${lead.id}`, {
+      status: "contacted",
+      stage: "Working",
+    });
+    expect(contacted.status).toBe(200);
+    const respondedAt = clock.now().toISOString();
+    expect(contacted.body).toMatchObject({
+      status: "contacted",
+      stage_id: pipeline.stages[1].id,
+      stage: "Working",
+      stage_entered_at: respondedAt,
+      first_responded_at: respondedAt,
+    });
+    tick();
+    const back = await api.patch(`${url}/${lead.id}`, { status: "new", score: 5 });
+    expect(back.body.first_responded_at).toBe(respondedAt);
+
+    const events = await eventsOf(server, lead.id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "lead.created",
+      "lead.updated",
+      "lead.updated",
+    ]);
+    expect(events[1].metadata).toMatchObject({
+      old_stage: "Inbox",
+      new_stage: "Working",
+      old_stage_id: pipeline.stages[0].id,
+      new_stage_id: pipeline.stages[1].id,
+    });
+    expect(events[1].metadata.changed_fields).toEqual(
+      expect.arrayContaining(["status", "stage_id", "stage", "first_responded_at"]),
+    );
+    expect(events[2].metadata.old_stage).toBeUndefined();
+    const activity = await activityOf(server, tenantId, lead.id);
+    expect(activity[1].changes.stage).toEqual({ old: "Inbox", new: "Working" });
+    expect(activity[2].changes).toEqual({
+      status: { old: "contacted", new: "new" },
+      score: { old: null, new: 5 },
+    });
+  });
+
+  test("a stage of a sales pipeline, another tenant's lead, a deleted lead", async () => {
+    const { api } = await server.tenant();
+    const other = await server.tenant();
+    const sales = await salesPipeline(api);
+    await qualificationPipeline(api);
+    const lead = await createLead(api);
+    expect422(await api.patch(`${url}/${lead.id}`, { stage_id: sales.stages[0].id }), "/stage_id");
+    expect422(await api.patch(`${url}/${lead.id}`, { status: "converted" }), "/status");
+    for (const reply of [
+      await other.api.get(`${url}/${lead.id}`),
+      await other.api.patch(`${url}/${lead.id}`, { name: "x" }),
+      await other.api.post(`${url}/${lead.id}/qualify`),
+      await other.api.post(`${url}/${lead.id}/disqualify`, {}),
+      await other.api.post(`${url}/${lead.id}/convert`, {}),
+      await other.api.delete(`${url}/${lead.id}`),
+    ])
+      expect(reply.status).toBe(404);
+    expect((await other.api.get(url)).body.total).toBe(0);
+    expect((await api.delete(`${url}/${lead.id}`)).status).toBe(200);
+    expect((await api.get(`${url}/${lead.id}`)).status).toBe(404);
+    expect((await api.post(`${url}/${lead.id}/qualify`)).status).toBe(404);
+    const events = await eventsOf(server, lead.id);
+    expect(events.at(-1)?.event_type).toBe("lead.deleted");
+  });
+});
+
+describe("qualify and disqualify", () => {
+  test("qualify stamps qualified_at and emits lead.qualified; disqualify keeps the reason", async () => {
+    const { api, tenantId } = await server.tenant();
+    const lead = await createLead(api);
+    tick();
+    const qualified = await api.post(`${url}/${lead.id}/qualify`);
+    expect(qualified.status).toBe(200);
+    const at = clock.now().toISOString();
+    expect(qualified.body).toMatchObject({
+      status: "qualified",
+      qualified_at: at,
+      first_responded_at: at,
+    });
+    tick();
+    // qualifying again changes nothing
+    expect((await api.post(`${url}/${lead.id}/qualify`)).body).toEqual(qualified.body);
+    const disqualified = await api.post(`${url}/${lead.id}/disqualify`, { reason: "no budget" });
+    expect(disqualified.body).toMatchObject({
+      status: "disqualified",
+      disqualified_at: clock.now().toISOString(),
+      disqualify_reason: "no budget",
+      qualified_at: at,
+    });
+    tick();
+    const reopened = await api.patch(`${url}/${lead.id}`, { status: "contacted" });
+    expect(reopened.body).toMatchObject({ disqualified_at: null, disqualify_reason: null });
+
+    const events = await eventsOf(server, lead.id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "lead.created",
+      "lead.qualified",
+      "lead.disqualified",
+      "lead.updated",
+    ]);
+    expect(events[2].data.disqualify_reason).toBe("no budget");
+    const activity = await activityOf(server, tenantId, lead.id);
+    expect(activity.map((a) => a.action)).toEqual([
+      "created",
+      "qualified",
+      "disqualified",
+      "updated",
+    ]);
+    expect(activity[1].changes.status).toEqual({ old: "new", new: "qualified" });
+  });
+
+  test("a PATCH to qualified with other changes emits lead.updated and lead.qualified", async () => {
+    const { api } = await server.tenant();
+    const lead = await createLead(api);
+    await api.patch(`${url}/${lead.id}`, { status: "qualified", tier: "B" });
+    const events = await eventsOf(server, lead.id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "lead.created",
+      "lead.updated",
+      "lead.qualified",
+    ]);
+  });
+});
+
+describe("POST /leads/{id}/convert", () => {
+  test("creates the deal and marks the lead converted, in one go; twice is 409", async () => {
+    const { api, tenantId } = await server.tenant();
+    const sales = await salesPipeline(api);
+    const links = await linkTargets(server, tenantId);
+    const lead = await createLead(api, {
+      company_name: "Acme",
+      owner: "ann",
+      partner_id: links.partnerId,
+      contact_id: links.contactId,
+      company_id: links.companyId,
+      tags: ["hot"],
+    });
+    tick();
+    const reply = await api.post(`${url}/${lead.id}/convert`, { value: 50_000, currency: "EUR" });
+    expect(reply.status).toBe(200);
+    const { lead: converted, deal } = reply.body;
+    const now = clock.now().toISOString();
+    expect(deal).toMatchObject({
+      title: "Acme",
+      value: 50_000,
+      currency: "EUR",
+      status: "open",
+      pipeline_id: sales.id,
+      stage: "Discovery",
+      owner: "ann",
+      lead_id: lead.id,
+      partner_id: links.partnerId,
+      contact_id: links.contactId,
+      company_id: links.companyId,
+      tags: ["hot"],
+    });
+    expect(converted).toMatchObject({
+      status: "converted",
+      converted_at: now,
+      converted_deal_id: deal.id,
+      first_responded_at: now,
+    });
+    expect((await api.get(`/api/external/deals/${deal.id}`)).body).toEqual(deal);
+    expect((await api.get(`/api/external/deals?lead_id=${lead.id}`)).body.total).toBe(1);
+
+    const leadEvents = await eventsOf(server, lead.id);
+    expect(leadEvents.at(-1)).toMatchObject({ event_type: "lead.updated", data: converted });
+    expect(leadEvents.at(-1)?.metadata.changed_fields).toEqual(
+      expect.arrayContaining(["status", "converted_at", "converted_deal_id"]),
+    );
+    const dealEvents = await eventsOf(server, deal.id);
+    expect(dealEvents).toHaveLength(1);
+    expect(dealEvents[0]).toMatchObject({ event_type: "deal.created", data: { lead_id: lead.id } });
+
+    const again = await api.post(`${url}/${lead.id}/convert`, {});
+    expect(again.status).toBe(409);
+    expect((await api.post(`${url}/${lead.id}/qualify`)).status).toBe(409);
+    expect((await api.patch(`${url}/${lead.id}`, { status: "new" })).status).toBe(409);
+    expect((await api.get("/api/external/deals")).body.total).toBe(1);
+  });
+
+  test("into a named pipeline and stage, with a title and no body fields from the lead", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const other = await salesPipeline(api, "Enterprise");
+    const lead = await createLead(api, { name: "Solo" });
+    const reply = await api.post(`${url}/${lead.id}/convert`, {
+      pipeline_id: other.id,
+      stage: "Proposal",
+      title: "Solo deal",
+    });
+    expect(reply.body.deal).toMatchObject({
+      pipeline_id: other.id,
+      stage_id: other.stages[1].id,
+      title: "Solo deal",
+      value: 0,
+      currency: "USD",
+    });
+    const empty = await createLead(api, { name: "Bodyless" });
+    const bodyless = await api.post(`${url}/${empty.id}/convert`);
+    expect(bodyless.status).toBe(200);
+    expect(bodyless.body.deal.title).toBe("Bodyless");
+  });
+
+  test("a convert that fails halfway leaves no deal, no activity row and no event", async () => {
+    const { api, tenantId } = await server.tenant();
+    const sales = await salesPipeline(api);
+    const other = await salesPipeline(api, "Other");
+    const lead = await createLead(api);
+    const events = await eventCount(server, tenantId);
+    const activity = await activityCount(server, tenantId);
+    const failures: Array<[Record<string, unknown>, string]> = [
+      [{ stage_id: "nope" }, "/stage_id"],
+      [{ pipeline_id: sales.id, stage_id: other.stages[0].id }, "/stage_id"],
+      [{ currency: "eur" }, "/currency"],
+    ];
+    for (const [body, path] of failures)
+      expect422(await api.post(`${url}/${lead.id}/convert`, body), path);
+    expect(await eventCount(server, tenantId)).toBe(events);
+    expect(await activityCount(server, tenantId)).toBe(activity);
+    expect((await api.get(`${url}/${lead.id}`)).body).toEqual(lead);
+    expect((await api.get("/api/external/deals")).body.total).toBe(0);
+  });
+
+  test("no sales pipeline: 422; a disqualified lead: 409", async () => {
+    const { api } = await server.tenant();
+    const lead = await createLead(api);
+    expect422(await api.post(`${url}/${lead.id}/convert`, {}), "/pipeline_id");
+    await salesPipeline(api);
+    await api.post(`${url}/${lead.id}/disqualify`, {});
+    expect((await api.post(`${url}/${lead.id}/convert`, {})).status).toBe(409);
+  });
+});
+
+describe("scopes", () => {
+  test("401 without a key; 403 for writes with leads:read and for a deals-only key", async () => {
+    const { api, tenantId } = await server.tenant();
+    const lead = await createLead(api);
+    const reader = await server.keyFor(tenantId, ["leads:read"]);
+    const dealsOnly = await server.keyFor(tenantId, ["deals:read", "deals:write"]);
+    expect((await server.anonymous.get(url)).status).toBe(401);
+    expect((await reader.get(url)).status).toBe(200);
+    expect((await reader.get(`${url}/${lead.id}`)).status).toBe(200);
+    const writes: Array<[string, string, unknown?]> = [
+      ["POST", url, { name: "x" }],
+      ["PATCH", `${url}/${lead.id}`, { name: "x" }],
+      ["DELETE", `${url}/${lead.id}`],
+      ["POST", `${url}/${lead.id}/qualify`],
+      ["POST", `${url}/${lead.id}/disqualify`, {}],
+      ["POST", `${url}/${lead.id}/convert`, {}],
+    ];
+    for (const [method, path, body] of writes) {
+      expect((await reader.request(method, path, body)).status).toBe(403);
+      expect((await dealsOnly.request(method, path, body)).status).toBe(403);
+    }
+    expect((await dealsOnly.get(url)).status).toBe(403);
+  });
+});
