@@ -1,6 +1,8 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
+import { schedulerPlugin } from "./scheduler";
+import { slaPlugin } from "./sla";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -8,4 +10,6 @@ import { tenantsPlugin } from "./tenants";
 export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any, any, any>> = [
   tenantsPlugin,
   apiKeysPlugin,
+  schedulerPlugin,
+  slaPlugin,
 ];

@@ -2,3 +2,4 @@ export * from "./core";
 export * from "./crm";
 export * from "./sales";
 export * from "./scheduler";
+export * from "./sla";

@@ -97,6 +97,10 @@ export const leads = sqliteTable(
     index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt),
     index("leads_tenant_stage_idx").on(t.tenantId, t.stageId),
     index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId),
+    // SLA scheduler: leads entering their due window, and rows changed since the last tick.
+    index("leads_stage_entered_idx").on(t.stageId, t.stageEnteredAt),
+    index("leads_pipeline_created_idx").on(t.pipelineId, t.createdAt),
+    index("leads_seq_idx").on(t.syncSeq),
   ],
 );
 
@@ -139,6 +143,9 @@ export const deals = sqliteTable(
     index("deals_tenant_won_idx").on(t.tenantId, t.status, t.wonAt, t.value),
     index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId),
     index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
+    // SLA scheduler: deals entering their due window, and rows changed since the last tick.
+    index("deals_stage_entered_idx").on(t.stageId, t.stageEnteredAt),
+    index("deals_seq_idx").on(t.syncSeq),
   ],
 );
 
@@ -171,6 +178,8 @@ export const tasks = sqliteTable(
     index("tasks_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt),
     index("tasks_due_idx").on(t.status, t.dueAt),
+    // Overdue scheduler: rows changed since the last tick.
+    index("tasks_seq_idx").on(t.syncSeq),
   ],
 );
 
