@@ -144,6 +144,28 @@ describe("deals: time in stage", () => {
   });
 });
 
+describe("several tenants", () => {
+  test("stages sharing a target are checked together; each event keeps its tenant and stage", async () => {
+    const other = (await server.tenant()).tenantId;
+    const otherPipeline = await insertPipeline(server.ctx, other);
+    const otherStage = await insertStage(server.ctx, other, otherPipeline, {
+      name: "Elsewhere",
+      slaHours: 10,
+    });
+    await tick(server.ctx);
+    const mine = await insertDeal(server.ctx, tenantId, pipelineId, stageA);
+    const theirs = await insertDeal(server.ctx, other, otherPipeline, otherStage);
+    await advance(hours(10));
+    const events = (await outbox(server.ctx)).filter((e) => [mine, theirs].includes(e.data.id));
+    expect(events.map((e) => [e.data.id, e.tenant_id, e.event_type, e.metadata.stage])).toEqual([
+      [mine, tenantId, "sla.warning", "Discovery"],
+      [theirs, other, "sla.warning", "Elsewhere"],
+      [mine, tenantId, "sla.breach", "Discovery"],
+      [theirs, other, "sla.breach", "Elsewhere"],
+    ]);
+  });
+});
+
 describe("policies created over existing records", () => {
   test("one event each (the latest point passed), never one per tick", async () => {
     const plain = await insertStage(server.ctx, tenantId, pipelineId, { name: "No SLA yet" });

@@ -71,22 +71,29 @@ export async function emitDue<Row>(
     const batch = ordered.slice(i, i + BATCH);
     emitted += await ctx.write(async (tx) => {
       const rows = await source.load(tx, batch);
-      let count = 0;
-      for (const point of batch) {
+      const events = batch.flatMap((point) => {
         const row = rows.get(point.entityId);
         const event = row === undefined ? null : source.event(point, row);
-        if (event && (await claim(tx, point, now))) {
-          await emit(tx, {
-            tenantId: point.tenantId,
-            type: point.eventType,
-            data: event.data,
-            metadata: event.metadata,
-            entityType: point.entityType,
-            entityId: point.entityId,
-            occurredAt: now,
-          });
-          count++;
-        }
+        return event ? [{ point, ...event }] : [];
+      });
+      const claimed = await claim(
+        tx,
+        events.map((e) => e.point),
+        now,
+      );
+      let count = 0;
+      for (const { point, data, metadata } of events) {
+        if (!claimed.has(clockKey(point))) continue;
+        await emit(tx, {
+          tenantId: point.tenantId,
+          type: point.eventType,
+          data,
+          metadata,
+          entityType: point.entityType,
+          entityId: point.entityId,
+          occurredAt: now,
+        });
+        count++;
       }
       return count;
     });
@@ -94,24 +101,36 @@ export async function emitDue<Row>(
   return emitted;
 }
 
-async function claim(tx: WriteTx, point: DuePoint, now: Date): Promise<boolean> {
+/** Claims the points' clock keys; returns the keys this call claimed (not claimed before). */
+async function claim(tx: WriteTx, points: DuePoint[], now: Date): Promise<Set<string>> {
+  if (points.length === 0) return new Set();
   const claimed = await tx
     .insert(slaEmissions)
-    .values({
-      id: newId(),
-      tenantId: point.tenantId,
-      entityType: point.entityType,
-      entityId: point.entityId,
-      eventType: point.eventType,
-      policy: point.policy,
-      stageId: point.stageId,
-      anchorAt: new Date(point.anchorAt),
-      dueAt: new Date(point.dueAt),
-      emittedAt: now,
-    })
+    .values(
+      points.map((point) => ({
+        id: newId(),
+        tenantId: point.tenantId,
+        entityType: point.entityType,
+        entityId: point.entityId,
+        eventType: point.eventType,
+        policy: point.policy,
+        stageId: point.stageId,
+        anchorAt: new Date(point.anchorAt),
+        dueAt: new Date(point.dueAt),
+        emittedAt: now,
+      })),
+    )
     .onConflictDoNothing()
-    .returning({ id: slaEmissions.id });
-  return claimed.length > 0;
+    .returning({
+      entityId: slaEmissions.entityId,
+      eventType: slaEmissions.eventType,
+      policy: slaEmissions.policy,
+      stageId: slaEmissions.stageId,
+      anchorAt: slaEmissions.anchorAt,
+    });
+  return new Set(
+    claimed.map((c) => clockKey({ ...c, anchorAt: c.anchorAt.getTime() } as DuePoint)),
+  );
 }
 
 /** The global sync sequence as committed now: rows with a higher sync_seq changed after this read. */

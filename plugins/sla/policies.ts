@@ -20,6 +20,8 @@ export interface SlaPolicy {
   /** Time from the clock's start to its warning point. */
   warningMs: number;
   clock: WorkClock;
+  /** Fingerprint of the tenant's business-hours calendar; "" when the clock counts all the time. */
+  calendar: string;
   businessHours: boolean;
   /** Changes whenever the policy or its calendar does: the policy is then re-armed. */
   signature: string;
@@ -55,7 +57,7 @@ export class WorkClocks {
   }
 }
 
-type PolicyFields = Omit<SlaPolicy, "clock" | "businessHours" | "signature">;
+type PolicyFields = Omit<SlaPolicy, "clock" | "calendar" | "businessHours" | "signature">;
 
 /** Every active SLA policy: open stages with sla_hours, pipelines with first_response_hours. */
 export async function loadPolicies(
@@ -66,7 +68,13 @@ export async function loadPolicies(
   const policy = (fields: PolicyFields): SlaPolicy => {
     const { clock, fingerprint } = clocks.of(calendars.get(fields.tenantId));
     const signature = JSON.stringify([fields.targetMs, fields.warningMs, fingerprint]);
-    return { ...fields, clock, businessHours: fingerprint !== "", signature };
+    return {
+      ...fields,
+      clock,
+      calendar: fingerprint,
+      businessHours: fingerprint !== "",
+      signature,
+    };
   };
   const stageRows = await db
     .select({

@@ -42,10 +42,12 @@ interface SlaState {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+type Clocked = Pick<Started, "id" | "tenantId" | "anchor">;
+
 function pointOf(
   p: SlaPolicy,
   entityType: "deal" | "lead",
-  record: Started,
+  record: Clocked,
   eventType: "sla.warning" | "sla.breach",
 ): DuePoint {
   const anchorAt = record.anchor.getTime();
@@ -67,37 +69,81 @@ function pointOf(
  * since the last tick): the latest point it has passed, if any. A record
  * already past its target gets the breach alone, never a late warning first.
  */
-function latestPassed(p: SlaPolicy, entityType: "deal" | "lead", record: Started, now: number) {
+function latestPassed(p: SlaPolicy, entityType: "deal" | "lead", record: Clocked, now: number) {
   const breach = pointOf(p, entityType, record, "sla.breach");
   if (breach.dueAt <= now) return breach;
   const warning = pointOf(p, entityType, record, "sla.warning");
   return warning.dueAt <= now ? warning : null;
 }
 
-/** Points of an armed policy that passed in (since, now]: indexed ranges of clock starts. */
-async function windowPoints(db: ReadDb, p: SlaPolicy, since: number, now: number) {
+/** Owners (stages, pipelines) per query: well under SQLite's bound-parameter limit. */
+const OWNERS_PER_QUERY = 500;
+
+/**
+ * Policies whose clocks map a point to the same range of clock starts (same
+ * kind, offset and calendar) share one query per track, however many stages
+ * and tenants they span.
+ */
+function groupBy(policies: SlaPolicy[], offsetOf: (p: SlaPolicy) => number) {
+  const groups = new Map<string, SlaPolicy[]>();
+  for (const p of policies) {
+    const key = `${p.kind}|${offsetOf(p)}|${p.calendar}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return groups.values();
+}
+
+/** Records under a group's policies whose clocks started in (after, upTo], with their policy. */
+async function recordsOf(db: ReadDb, group: SlaPolicy[], after: number | null, upTo: number) {
+  const found: Array<{ p: SlaPolicy; entityType: "deal" | "lead"; record: Started }> = [];
+  for (const track of TRACKS[group[0].kind]) {
+    const byOwner = new Map(group.map((p) => [track.owner(p), p]));
+    const owners = [...byOwner.keys()];
+    for (let i = 0; i < owners.length; i += OWNERS_PER_QUERY)
+      for (const record of await track.started(
+        db,
+        owners.slice(i, i + OWNERS_PER_QUERY),
+        after,
+        upTo,
+      ))
+        found.push({
+          p: byOwner.get(record.owner) as SlaPolicy,
+          entityType: track.entityType,
+          record,
+        });
+  }
+  return found;
+}
+
+/** Points of armed policies that passed in (since, now]: indexed ranges of clock starts. */
+async function windowPoints(db: ReadDb, policies: SlaPolicy[], since: number, now: number) {
   const points: DuePoint[] = [];
   for (const eventType of ["sla.warning", "sla.breach"] as const) {
-    const offset = eventType === "sla.warning" ? p.warningMs : p.targetMs;
-    const after = p.clock.latestStart(since, offset);
-    const upTo = p.clock.latestStart(now, offset);
-    if (upTo <= after) continue;
-    for (const track of TRACKS[p.kind])
-      for (const record of await track.started(db, p, after, upTo))
-        points.push(pointOf(p, track.entityType, record, eventType));
+    const offsetOf = (p: SlaPolicy) => (eventType === "sla.warning" ? p.warningMs : p.targetMs);
+    for (const group of groupBy(policies, offsetOf)) {
+      const { clock } = group[0];
+      const after = clock.latestStart(since, offsetOf(group[0]));
+      const upTo = clock.latestStart(now, offsetOf(group[0]));
+      if (upTo <= after) continue;
+      for (const { p, entityType, record } of await recordsOf(db, group, after, upTo))
+        points.push(pointOf(p, entityType, record, eventType));
+    }
   }
   return points;
 }
 
-/** A new or changed policy: every record already past its warning point, once. */
-async function sweepPoints(db: ReadDb, p: SlaPolicy, now: number) {
+/** New or changed policies: every record already past its warning point, once. */
+async function sweepPoints(db: ReadDb, policies: SlaPolicy[], now: number) {
   const points: DuePoint[] = [];
-  const upTo = p.clock.latestStart(now, p.warningMs);
-  for (const track of TRACKS[p.kind])
-    for (const record of await track.started(db, p, null, upTo)) {
-      const point = latestPassed(p, track.entityType, record, now);
+  for (const group of groupBy(policies, (p) => p.warningMs)) {
+    const upTo = group[0].clock.latestStart(now, group[0].warningMs);
+    for (const { p, entityType, record } of await recordsOf(db, group, null, upTo)) {
+      const point = latestPassed(p, entityType, record, now);
       if (point) points.push(point);
     }
+  }
   return points;
 }
 
@@ -118,10 +164,8 @@ async function changedPoints(
           const key = track.policyKey(row);
           const p = key === null ? undefined : policies.get(key);
           if (!p) continue;
-          const record = {
-            ...(row as { id: string; tenantId: string }),
-            anchor: track.anchor(row),
-          };
+          const { id, tenantId } = row as { id: string; tenantId: string };
+          const record = { id, tenantId, anchor: track.anchor(row) };
           const point = latestPassed(p, track.entityType, record, now);
           if (point) points.push(point);
         }
@@ -243,9 +287,9 @@ export const slaJob = (ctx: AppContext): JobDefinition => {
 
       const at = now.getTime();
       const points: DuePoint[] = [];
-      for (const p of steady.values())
-        points.push(...(await windowPoints(db, p, (since as Date).getTime(), at)));
-      for (const p of fresh) points.push(...(await sweepPoints(db, p, at)));
+      if (since)
+        points.push(...(await windowPoints(db, [...steady.values()], since.getTime(), at)));
+      points.push(...(await sweepPoints(db, fresh, at)));
       if (since && fromSeq !== null)
         points.push(...(await changedPoints(db, steady, fromSeq, toSeq, at)));
 

@@ -24,11 +24,12 @@ type LeadFields = Pick<
   | "deletedAt"
 >;
 
-/** A record whose clock runs, and when that clock started. */
+/** A record whose clock runs, when that clock started, and the stage or pipeline whose policy it is. */
 export interface Started {
   id: string;
   tenantId: string;
   anchor: Date;
+  owner: string;
 }
 
 /**
@@ -43,8 +44,13 @@ export interface Track<Row> {
   policyKey(row: Row): string | null;
   /** When the clock on `row` started. */
   anchor(row: Row): Date;
-  /** Records of policy `p` with the clock running and started in (after, upTo]; after null: any time up to upTo. */
-  started(db: ReadDb, p: SlaPolicy, after: number | null, upTo: number): Promise<Started[]>;
+  /** The stage or pipeline a policy of this kind belongs to. */
+  owner(p: SlaPolicy): string;
+  /**
+   * Records under the policies of `owners` (stages or pipelines) with the
+   * clock running and started in (after, upTo]; after null: any time up to upTo.
+   */
+  started(db: ReadDb, owners: string[], after: number | null, upTo: number): Promise<Started[]>;
 }
 
 const range = (column: SQLiteColumn, after: number | null, upTo: number) =>
@@ -55,13 +61,19 @@ export const dealStageTrack: Track<DealFields> = {
   kind: "stage_sla",
   policyKey: (row) => (row.status === "open" && !row.deletedAt ? `stage:${row.stageId}` : null),
   anchor: (row) => row.stageEnteredAt,
-  started: (db, p, after, upTo) =>
+  owner: (p) => p.stageId as string,
+  started: (db, owners, after, upTo) =>
     db
-      .select({ id: deals.id, tenantId: deals.tenantId, anchor: deals.stageEnteredAt })
+      .select({
+        id: deals.id,
+        tenantId: deals.tenantId,
+        anchor: deals.stageEnteredAt,
+        owner: deals.stageId,
+      })
       .from(deals)
       .where(
         and(
-          eq(deals.stageId, p.stageId as string),
+          inArray(deals.stageId, owners),
           range(deals.stageEnteredAt, after, upTo),
           eq(deals.status, "open"),
           isNull(deals.deletedAt),
@@ -77,13 +89,19 @@ export const leadStageTrack: Track<LeadFields> = {
       ? `stage:${row.stageId}`
       : null,
   anchor: (row) => row.stageEnteredAt as Date,
-  started: async (db, p, after, upTo) =>
+  owner: (p) => p.stageId as string,
+  started: async (db, owners, after, upTo) =>
     (await db
-      .select({ id: leads.id, tenantId: leads.tenantId, anchor: leads.stageEnteredAt })
+      .select({
+        id: leads.id,
+        tenantId: leads.tenantId,
+        anchor: leads.stageEnteredAt,
+        owner: leads.stageId,
+      })
       .from(leads)
       .where(
         and(
-          eq(leads.stageId, p.stageId as string),
+          inArray(leads.stageId, owners),
           range(leads.stageEnteredAt, after, upTo),
           inArray(leads.status, ACTIVE_LEAD_STATUSES),
           isNull(leads.deletedAt),
@@ -100,19 +118,25 @@ export const leadFirstResponseTrack: Track<LeadFields> = {
       ? `first_response:${row.pipelineId}`
       : null,
   anchor: (row) => row.createdAt,
-  started: (db, p, after, upTo) =>
-    db
-      .select({ id: leads.id, tenantId: leads.tenantId, anchor: leads.createdAt })
+  owner: (p) => p.pipelineId,
+  started: async (db, owners, after, upTo) =>
+    (await db
+      .select({
+        id: leads.id,
+        tenantId: leads.tenantId,
+        anchor: leads.createdAt,
+        owner: leads.pipelineId,
+      })
       .from(leads)
       .where(
         and(
-          eq(leads.pipelineId, p.pipelineId),
+          inArray(leads.pipelineId, owners),
           range(leads.createdAt, after, upTo),
           eq(leads.status, "new"),
           isNull(leads.firstRespondedAt),
           isNull(leads.deletedAt),
         ),
-      ),
+      )) as Started[],
 };
 
 export const TRACKS = {
