@@ -71,6 +71,12 @@ describe("GET /scheduler", () => {
     expect(ran.last_duration_ms).toBeGreaterThanOrEqual(0);
   });
 
+  test("with its timers started, each job shows its next tick", async () => {
+    server.ctx.scheduler.start();
+    const { body } = await server.admin.get("/api/external/scheduler");
+    for (const job of body.jobs) expect(Date.parse(job.next_run_at)).not.toBeNaN();
+  });
+
   test("a job with an invalid cron expression is refused at registration", () => {
     expect(() =>
       server.ctx.scheduler.register({

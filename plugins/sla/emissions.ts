@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { counters, slaEmissions } from "../../db/schema";
 import { type AppContext, emit, newId, type ReadDb } from "../../src/core";
@@ -138,7 +138,7 @@ export async function committedSyncSeq(db: ReadDb): Promise<number> {
   const [row] = await db
     .select({ value: counters.value })
     .from(counters)
-    .where(sql`${counters.name} = 'sync'`);
+    .where(eq(counters.name, "sync"));
   return row?.value ?? 0;
 }
 

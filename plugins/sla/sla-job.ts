@@ -286,12 +286,12 @@ export const slaJob = (ctx: AppContext): JobDefinition => {
         else fresh.push(p);
 
       const at = now.getTime();
-      const points: DuePoint[] = [];
-      if (since)
-        points.push(...(await windowPoints(db, [...steady.values()], since.getTime(), at)));
-      points.push(...(await sweepPoints(db, fresh, at)));
-      if (since && fromSeq !== null)
-        points.push(...(await changedPoints(db, steady, fromSeq, toSeq, at)));
+      // Array spreads, not push(...): a sweep may find far more points than a call takes arguments.
+      const points: DuePoint[] = [
+        ...(since ? await windowPoints(db, [...steady.values()], since.getTime(), at) : []),
+        ...(await sweepPoints(db, fresh, at)),
+        ...(since && fromSeq !== null ? await changedPoints(db, steady, fromSeq, toSeq, at) : []),
+      ];
 
       const byKey = new Map(policies.map((p) => [p.key, p]));
       const emitted = await emitDue(ctx, points, eventSource(byKey, now), now);
