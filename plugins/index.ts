@@ -10,7 +10,9 @@ import { handoffsPlugin } from "./handoffs";
 import { leadsPlugin } from "./leads";
 import { notesPlugin } from "./notes";
 import { pipelinesPlugin } from "./pipelines";
+import { schedulerPlugin } from "./scheduler";
 import { searchPlugin } from "./search";
+import { slaPlugin } from "./sla";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -28,4 +30,6 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   dealsPlugin,
   leadsPlugin,
   handoffsPlugin,
+  schedulerPlugin,
+  slaPlugin,
 ];

@@ -38,6 +38,8 @@ Options (each also read from the env variable shown):
   --webhook-allow-private 1|0   CRMD_WEBHOOK_ALLOW_PRIVATE (0)
   --webhook-retry-schedule S    CRMD_WEBHOOK_RETRY_SCHEDULE (60,300,900,3600,21600 seconds)
   --webhook-timeout-ms MS       CRMD_WEBHOOK_TIMEOUT_MS (15000)
+  --scheduler-lease-seconds S   CRMD_SCHEDULER_LEASE_SECONDS (120): takeover delay after an instance dies
+  CRMD_CRON_<JOB>               Cron expression of a scheduler job (e.g. CRMD_CRON_TASK_OVERDUE)
   -h, --help                    Show this help
   -v, --version                 Show the version
 `;

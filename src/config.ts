@@ -22,6 +22,8 @@ export interface Config {
   dataDir: string;
   /** Cron expressions of scheduler jobs, by job name (CRMD_CRON_<JOB>). */
   cron: Record<string, string>;
+  /** A scheduler job's lease: another instance takes the job over this long after its holder dies. */
+  schedulerLeaseSeconds: number;
   /** Webhook retry delays in seconds. */
   webhookRetrySchedule: number[];
   webhookTimeoutMs: number;
@@ -45,6 +47,7 @@ export const DEFAULTS: Config = {
   workers: true,
   dataDir: "./data",
   cron: {},
+  schedulerLeaseSeconds: 120,
   webhookRetrySchedule: [60, 300, 900, 3600, 21600],
   webhookTimeoutMs: 15_000,
   uploadLimit: 25 * 1024 * 1024,
@@ -67,6 +70,7 @@ export const CONFIG_FLAGS = {
   "webhook-retry-schedule": "CRMD_WEBHOOK_RETRY_SCHEDULE",
   "webhook-timeout-ms": "CRMD_WEBHOOK_TIMEOUT_MS",
   "upload-limit": "CRMD_UPLOAD_LIMIT",
+  "scheduler-lease-seconds": "CRMD_SCHEDULER_LEASE_SECONDS",
 } as const;
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -143,6 +147,8 @@ export function loadConfig(
       .map((s) => positiveInt("webhook retry schedule entry", s.trim()));
   const timeout = v("webhook-timeout-ms");
   if (timeout) c.webhookTimeoutMs = positiveInt("webhook timeout", timeout);
+  const lease = v("scheduler-lease-seconds");
+  if (lease) c.schedulerLeaseSeconds = positiveInt("scheduler lease seconds", lease);
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

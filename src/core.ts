@@ -44,5 +44,13 @@ export {
   parseTime,
 } from "./pagination";
 export type { Principal } from "./request-state";
-export type { JobDefinition, JobRun, JobStatus, Scheduler } from "./scheduler";
+export {
+  EVERY_MINUTE,
+  HOURLY,
+  type JobDefinition,
+  type JobRun,
+  type JobStatus,
+  type RunResult,
+  type Scheduler,
+} from "./scheduler";
 export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";

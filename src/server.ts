@@ -43,7 +43,13 @@ export async function createContext(
     onCommit(listener) {
       listeners.push(listener);
     },
-    scheduler: new Scheduler(logger, () => clock.now(), config.cron),
+    scheduler: new Scheduler({
+      db,
+      logger,
+      clock,
+      overrides: config.cron,
+      leaseMs: config.schedulerLeaseSeconds * 1000,
+    }),
     workers: [],
   };
 }
@@ -90,6 +96,7 @@ export async function startServer(
       stopping ??= (async () => {
         await server.stop(false);
         await workers.stop();
+        await ctx.scheduler.stop(); // also when workers are off: tests run jobs by hand
         await ctx.db.close();
       })();
       return stopping;

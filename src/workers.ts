@@ -10,7 +10,7 @@ export async function startWorkers(ctx: AppContext): Promise<Workers> {
   ctx.scheduler.start();
   return {
     async stop() {
-      ctx.scheduler.stop();
+      await ctx.scheduler.stop();
       for (const worker of ctx.workers) await worker.stop();
     },
   };

@@ -7,6 +7,8 @@ import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
 import salesFilters from "./0100_sales_filters.sql" with { type: "text" };
+import scheduler from "./0300_scheduler.sql" with { type: "text" };
+import sla from "./0301_sla.sql" with { type: "text" };
 import notesSearch from "./0400_notes_search.sql" with { type: "text" };
 import idempotency from "./0401_idempotency.sql" with { type: "text" };
 import calendar from "./0500_calendar.sql" with { type: "text" };
@@ -17,6 +19,7 @@ export interface Migration {
   sql: string;
 }
 
+/** Applied in id order, whatever the order of the lines below. */
 export const migrations: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
@@ -26,4 +29,6 @@ export const migrations: Migration[] = [
   { id: "0401_idempotency", sql: idempotency },
   { id: "0500_calendar", sql: calendar },
   { id: "0501_documents", sql: documents },
-];
+  { id: "0300_scheduler", sql: scheduler },
+  { id: "0301_sla", sql: sla },
+].sort((a, b) => a.id.localeCompare(b.id));

@@ -3,3 +3,5 @@ export * from "./core";
 export * from "./crm";
 export * from "./documents";
 export * from "./sales";
+export * from "./scheduler";
+export * from "./sla";

@@ -100,6 +100,10 @@ export const leads = sqliteTable(
     index("leads_tenant_source_idx").on(t.tenantId, t.source, t.createdAt),
     index("leads_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
     index("leads_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
+    // SLA scheduler: leads entering their due window, and rows changed since the last tick.
+    index("leads_stage_entered_idx").on(t.stageId, t.stageEnteredAt),
+    index("leads_pipeline_created_idx").on(t.pipelineId, t.createdAt),
+    index("leads_seq_idx").on(t.syncSeq),
   ],
 );
 
@@ -146,6 +150,9 @@ export const deals = sqliteTable(
     index("deals_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.status),
     index("deals_tenant_contact_idx").on(t.tenantId, t.contactId),
     index("deals_tenant_company_idx").on(t.tenantId, t.companyId),
+    // SLA scheduler: deals entering their due window, and rows changed since the last tick.
+    index("deals_stage_entered_idx").on(t.stageId, t.stageEnteredAt),
+    index("deals_seq_idx").on(t.syncSeq),
   ],
 );
 
@@ -178,6 +185,8 @@ export const tasks = sqliteTable(
     index("tasks_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt),
     index("tasks_due_idx").on(t.status, t.dueAt),
+    // Overdue scheduler: rows changed since the last tick.
+    index("tasks_seq_idx").on(t.syncSeq),
   ],
 );
 

@@ -1,0 +1,164 @@
+/**
+ * Working time: how SLA clocks count when a tenant has business hours.
+ *
+ * A calendar is a time zone, a set of ISO weekdays (1 = Monday … 7 = Sunday)
+ * and one daily window [start, end) in local wall time. Every function works
+ * on instants (epoch ms) and is exact across DST changes: each local day's
+ * window is converted to UTC with the zone's offset on that day.
+ *
+ * `addWorking(start, ms)` is the earliest t with ms of working time in
+ * [start, t); `latestStart(end, ms)` is its inverse, the latest s with
+ * addWorking(s, ms) <= end. The scheduler uses the inverse to turn "due in
+ * (last tick, now]" into a range of stage_entered_at that an index can serve.
+ */
+
+export interface Calendar {
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: readonly number[];
+  /** Minutes after local midnight; start < end. */
+  startMinute: number;
+  endMinute: number;
+}
+
+/** How an SLA clock measures time: all the time, or working time only. */
+export interface WorkClock {
+  /** Earliest instant with `ms` of counted time since `start` (start itself when ms <= 0). */
+  add(start: number, ms: number): number;
+  /** Latest start s whose add(s, ms) is at or before `end` (end itself when ms <= 0). */
+  latestStart(end: number, ms: number): number;
+  /** Counted time in [a, b) (0 when b <= a). */
+  between(a: number, b: number): number;
+}
+
+const DAY_MS = 86_400_000;
+/** Walks at most this many local days (20 years) before deciding a target is unreachable. */
+const MAX_DAYS = 366 * 20;
+
+export const wallClock: WorkClock = {
+  add: (start, ms) => start + Math.max(ms, 0),
+  latestStart: (end, ms) => end - Math.max(ms, 0),
+  between: (a, b) => Math.max(b - a, 0),
+};
+
+/** True when `zone` is an IANA time zone the runtime knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at instant `t`, in ms (local = utc + offset). */
+export function zoneOffset(zone: string, t: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(new Date(t)))
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  const local = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
+  return local - (t - (((t % 1000) + 1000) % 1000));
+}
+
+/** The UTC instant of local wall time `localMs` (ms since the local epoch) in `zone`. */
+function localToUtc(zone: string, localMs: number): number {
+  const guess = localMs - zoneOffset(zone, localMs);
+  return localMs - zoneOffset(zone, guess);
+}
+
+/** ISO weekday of a local epoch day (day 0 = Thursday 1970-01-01). */
+export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
+
+/** Working time counted by a business-hours calendar. */
+export function businessClock(calendar: Calendar): WorkClock {
+  const days = new Set(calendar.workingDays);
+  // Day windows are recomputed on every tick for the same few days: cache them.
+  const windows = new Map<number, [number, number] | null>();
+  const windowOf = (day: number): [number, number] | null => {
+    let w = windows.get(day);
+    if (w === undefined) {
+      w = days.has(isoWeekday(day))
+        ? [
+            localToUtc(calendar.timeZone, day * DAY_MS + calendar.startMinute * 60_000),
+            localToUtc(calendar.timeZone, day * DAY_MS + calendar.endMinute * 60_000),
+          ]
+        : null;
+      if (windows.size > 4096) windows.clear();
+      windows.set(day, w);
+    }
+    return w;
+  };
+  const localDay = (t: number) => Math.floor((t + zoneOffset(calendar.timeZone, t)) / DAY_MS);
+  const unreachable = () => {
+    throw new Error(`business-hours target not reachable within ${MAX_DAYS} days`);
+  };
+
+  return {
+    add(start, ms) {
+      if (ms <= 0) return start;
+      let remaining = ms;
+      const first = localDay(start);
+      for (let day = first; day < first + MAX_DAYS; day++) {
+        const w = windowOf(day);
+        if (!w) continue;
+        const from = Math.max(w[0], start);
+        const available = w[1] - from;
+        if (available <= 0) continue;
+        if (remaining <= available) return from + remaining;
+        remaining -= available;
+      }
+      return unreachable();
+    },
+    latestStart(end, ms) {
+      if (ms <= 0) return end;
+      let remaining = ms;
+      const last = localDay(end);
+      for (let day = last; day > last - MAX_DAYS; day--) {
+        const w = windowOf(day);
+        if (!w) continue;
+        const to = Math.min(w[1], end);
+        const available = to - w[0];
+        if (available <= 0) continue;
+        if (remaining <= available) return to - remaining;
+        remaining -= available;
+      }
+      return unreachable();
+    },
+    between(a, b) {
+      if (b <= a) return 0;
+      let total = 0;
+      for (let day = localDay(a); day <= localDay(b); day++) {
+        const w = windowOf(day);
+        if (w) total += Math.max(0, Math.min(w[1], b) - Math.max(w[0], a));
+      }
+      return total;
+    },
+  };
+}

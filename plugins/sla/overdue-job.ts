@@ -1,0 +1,100 @@
+import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { tasks } from "../../db/schema";
+import { type AppContext, EVERY_MINUTE, type JobDefinition } from "../../src/core";
+import {
+  committedSyncSeq,
+  type DuePoint,
+  type EventSource,
+  emitDue,
+  forEachChanged,
+} from "./emissions";
+import { type TaskRow, taskView } from "./views";
+
+interface OverdueState {
+  /** Rows with a higher sync_seq changed after the last run. */
+  seq: number;
+}
+
+const point = (row: { id: string; tenantId: string; dueAt: Date }): DuePoint => ({
+  tenantId: row.tenantId,
+  entityType: "task",
+  entityId: row.id,
+  eventType: "task.overdue",
+  policy: "task_due",
+  stageId: "",
+  anchorAt: row.dueAt.getTime(),
+  dueAt: row.dueAt.getTime(),
+});
+
+const source: EventSource<TaskRow> = {
+  async load(tx, points) {
+    const ids = points.map((p) => p.entityId);
+    const rows = await tx.select().from(tasks).where(inArray(tasks.id, ids));
+    return new Map(rows.map((row) => [row.id, row]));
+  },
+  // Still pending, not deleted, and still due at the same time: a completed or rescheduled task emits nothing.
+  event(p, row) {
+    if (row.status !== "pending" || row.deletedAt || row.dueAt?.getTime() !== p.anchorAt)
+      return null;
+    return { data: taskView(row), metadata: { due_at: new Date(p.dueAt).toISOString() } };
+  },
+};
+
+const due = { id: tasks.id, tenantId: tasks.tenantId, dueAt: tasks.dueAt, syncSeq: tasks.syncSeq };
+
+/**
+ * Finds the pending tasks that passed their due time since the last run:
+ * those whose due_at is in (since, now] (index tasks_due_idx), plus those
+ * written since the last run with a due_at already past (created overdue,
+ * reopened, rescheduled into the past). On the first run ever: every
+ * pending task already past due, once each.
+ */
+async function findOverdue(
+  ctx: AppContext,
+  since: Date | null,
+  now: Date,
+  fromSeq: number | null,
+  toSeq: number,
+) {
+  const db = ctx.db.read;
+  const points: DuePoint[] = [];
+  const pending = and(eq(tasks.status, "pending"), isNull(tasks.deletedAt));
+  const window = since
+    ? and(pending, gt(tasks.dueAt, since), lte(tasks.dueAt, now))
+    : and(pending, lte(tasks.dueAt, now));
+  for (const row of await db.select(due).from(tasks).where(window))
+    if (row.dueAt) points.push(point({ ...row, dueAt: row.dueAt }));
+  if (since && fromSeq !== null) {
+    await forEachChanged(
+      fromSeq,
+      toSeq,
+      (after, to, limit) =>
+        db
+          .select({ ...due, status: tasks.status, deletedAt: tasks.deletedAt })
+          .from(tasks)
+          .where(and(gt(tasks.syncSeq, after), lte(tasks.syncSeq, to)))
+          .orderBy(asc(tasks.syncSeq))
+          .limit(limit),
+      (rows) => {
+        for (const row of rows)
+          if (row.status === "pending" && !row.deletedAt && row.dueAt && row.dueAt <= now)
+            points.push(point({ ...row, dueAt: row.dueAt }));
+      },
+    );
+  }
+  return points;
+}
+
+/** task.overdue: once per pending task (and due time) when it passes its due time. */
+export const overdueJob = (ctx: AppContext): JobDefinition => ({
+  name: "task_overdue",
+  cron: EVERY_MINUTE,
+  async run({ now, since, state }) {
+    const toSeq = await committedSyncSeq(ctx.db.read);
+    const fromSeq = (state as OverdueState | null)?.seq ?? null;
+    const points = await findOverdue(ctx, since, now, fromSeq, toSeq);
+    const emitted = await emitDue(ctx, points, source, now);
+    if (emitted) ctx.logger.info("task.overdue emitted", { count: emitted });
+    return { state: { seq: toSeq } satisfies OverdueState };
+  },
+});

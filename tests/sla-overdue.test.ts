@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
+import { startTestServer, type TestServer } from "./helpers/server";
+import { hours, insertTask, minutes, outbox, updateTask } from "./sla.fixtures";
+
+const T0 = Date.parse("2026-03-02T12:00:00.000Z");
+let server: TestServer;
+let clock: ManualClock;
+let tenantId: string;
+
+beforeAll(async () => {
+  clock = new ManualClock(new Date(T0));
+  server = await startTestServer({ clock });
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  tenantId = (await server.tenant()).tenantId;
+});
+
+async function advance(ms: number) {
+  clock.advance(ms);
+  const result = await server.ctx.scheduler.runNow("task_overdue");
+  expect(result.outcome).toBe("ok");
+}
+const overdue = (taskId: string) => outbox(server.ctx, { type: "task.overdue", entityId: taskId });
+const dueIn = (ms: number) => new Date(clock.now().getTime() + ms);
+
+describe("first run", () => {
+  test("pending tasks already past due get one task.overdue each; completed, undated and future ones none", async () => {
+    const late = await insertTask(server.ctx, tenantId, { dueAt: dueIn(-hours(3)) });
+    const done = await insertTask(server.ctx, tenantId, {
+      dueAt: dueIn(-hours(3)),
+      status: "completed",
+      completedAt: clock.now(),
+    });
+    const undated = await insertTask(server.ctx, tenantId);
+    const future = await insertTask(server.ctx, tenantId, { dueAt: dueIn(hours(1)) });
+    await advance(0);
+    await advance(minutes(1));
+    expect(await overdue(late)).toHaveLength(1);
+    for (const id of [done, undated, future]) expect(await overdue(id)).toHaveLength(0);
+    await advance(hours(1));
+    expect(await overdue(future)).toHaveLength(1);
+  });
+});
+
+describe("task.overdue", () => {
+  test("once, when a pending task passes its due time, with the task and due_at", async () => {
+    const due = dueIn(hours(1));
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: due, title: "Call back" });
+    await advance(hours(1) - 1);
+    expect(await overdue(taskId)).toHaveLength(0);
+    await advance(1);
+    await advance(minutes(1));
+    await advance(hours(5));
+    const events = await overdue(taskId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      event_type: "task.overdue",
+      tenant_id: tenantId,
+      timestamp: due.toISOString(),
+      data: { id: taskId, title: "Call back", status: "pending", due_at: due.toISOString() },
+      metadata: { due_at: due.toISOString() },
+    });
+  });
+
+  test("completing the task before its due time emits nothing", async () => {
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: dueIn(hours(1)) });
+    await advance(minutes(30));
+    await updateTask(server.ctx, taskId, { status: "completed", completedAt: clock.now() });
+    await advance(hours(2));
+    expect(await overdue(taskId)).toHaveLength(0);
+  });
+
+  test("deleted tasks emit nothing", async () => {
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: dueIn(hours(1)) });
+    await updateTask(server.ctx, taskId, { deletedAt: clock.now() });
+    await advance(hours(2));
+    expect(await overdue(taskId)).toHaveLength(0);
+  });
+
+  test("a task created or moved into the past is overdue at the next tick, once", async () => {
+    const created = await insertTask(server.ctx, tenantId, { dueAt: dueIn(-hours(2)) });
+    const moved = await insertTask(server.ctx, tenantId, { dueAt: dueIn(hours(5)) });
+    await advance(minutes(1));
+    await updateTask(server.ctx, moved, { dueAt: dueIn(-hours(1)) });
+    await advance(minutes(1));
+    await advance(minutes(1));
+    expect(await overdue(created)).toHaveLength(1);
+    expect(await overdue(moved)).toHaveLength(1);
+  });
+
+  test("a task rescheduled after becoming overdue is overdue again at its new due time", async () => {
+    const first = dueIn(hours(1));
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: first });
+    await advance(hours(1));
+    const second = dueIn(hours(1));
+    await updateTask(server.ctx, taskId, { dueAt: second });
+    await advance(minutes(30));
+    await advance(minutes(30));
+    expect((await overdue(taskId)).map((e) => e.metadata.due_at)).toEqual([
+      first.toISOString(),
+      second.toISOString(),
+    ]);
+  });
+
+  test("catch-up: after downtime the first tick emits each task that became due, in due order", async () => {
+    const dues = [hours(3), hours(1), hours(2)].map(dueIn);
+    const ids: string[] = [];
+    for (const dueAt of dues) ids.push(await insertTask(server.ctx, tenantId, { dueAt }));
+    await advance(0);
+    clock.advance(hours(6)); // down for six hours
+    await advance(0);
+    await advance(minutes(1));
+    const events = (await outbox(server.ctx, { type: "task.overdue" })).filter((e) =>
+      ids.includes(e.data.id),
+    );
+    expect(events.map((e) => e.metadata.due_at)).toEqual(
+      [dues[1], dues[2], dues[0]].map((d) => d.toISOString()),
+    );
+  });
+});
