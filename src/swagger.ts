@@ -41,12 +41,51 @@ const description = `CRM API server. Authenticate with \`X-API-Key: elk_…\` or
 Admin endpoints (tenants, key bootstrap, scheduler) take \`Authorization: Bearer <CRMD_ADMIN_TOKEN>\`.
 Errors are \`{"detail", "code"}\`; lists are \`{"<resource>": [...], "total", "page", "page_size", "has_more", "next_cursor"}\`.`;
 
+const IDEMPOTENCY_HEADER = {
+  in: "header",
+  name: "Idempotency-Key",
+  required: false,
+  description:
+    "Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409.",
+  schema: { type: "string", maxLength: 255 },
+};
+
+type Operation = { responses?: Record<string, { content?: unknown }>; parameters?: unknown[] };
+
+/**
+ * Final touches the generator cannot express: bodiless responses (204) carry
+ * no content, and every POST documents the Idempotency-Key header.
+ */
+export function tidyOpenApi(doc: { paths?: Record<string, Record<string, Operation>> }) {
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries(operations)) {
+      for (const response of Object.values(operation.responses ?? {})) {
+        const content = response.content as { type?: string } | undefined;
+        if (content?.type === "void") delete response.content;
+      }
+      const documented = operation.parameters?.includes(IDEMPOTENCY_HEADER);
+      if (
+        method === "post" &&
+        path.startsWith("/api/external") &&
+        !path.endsWith("/api-keys") &&
+        !documented
+      )
+        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
+    }
+  }
+  return doc;
+}
+
 /**
  * OpenAPI document at /swagger/json and Swagger UI at /swagger, with every
  * asset served by crmd itself (embedded in the binary), never from a CDN.
  */
 export const swagger = () =>
   new Elysia({ name: "crmd.swagger" })
+    .onAfterHandle({ as: "global" }, ({ path, responseValue }) => {
+      if (path === "/swagger/json" && responseValue && typeof responseValue === "object")
+        return tidyOpenApi(responseValue as Parameters<typeof tidyOpenApi>[0]);
+    })
     .use(
       openapi({
         provider: null,

@@ -205,6 +205,24 @@ describe("OpenAPI and Swagger UI", () => {
         });
         if (path.startsWith("/api/external"))
           expect({ where, security: op.security?.length > 0 }).toEqual({ where, security: true });
+        for (const [status, response] of Object.entries<any>(op.responses ?? {}))
+          expect({ where, status, content: response.content?.type }).toEqual({
+            where,
+            status,
+            content: undefined,
+          });
+        if (method === "post" && path.startsWith("/api/external") && !path.endsWith("/api-keys")) {
+          const names = (op.parameters ?? []).map((p: { name: string }) => p.name);
+          expect({ where, names }).toEqual({
+            where,
+            names: expect.arrayContaining(["Idempotency-Key"]),
+          });
+        }
+        if (["post", "put", "patch"].includes(method) && op.requestBody)
+          expect({ where, body: Object.keys(op.requestBody.content ?? {}).length > 0 }).toEqual({
+            where,
+            body: true,
+          });
       }
     }
   });
