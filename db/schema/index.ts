@@ -1,3 +1,4 @@
 export * from "./core";
 export * from "./crm";
 export * from "./sales";
+export * from "./webhooks";
