@@ -44,3 +44,13 @@ export {
 export type { Principal } from "./request-state";
 export type { JobDefinition, JobRun, JobStatus, Scheduler } from "./scheduler";
 export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";
+export {
+  classifyAddress,
+  generateWebhookSecret,
+  isLocalHostname,
+  isReservedHeader,
+  isValidSubscription,
+  pruneDeliveries,
+  type TestDeliveryResult,
+  WebhookDispatcher,
+} from "./webhooks";
