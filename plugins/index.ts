@@ -2,10 +2,12 @@ import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
 import { tenantsPlugin } from "./tenants";
+import { webhooksPlugin } from "./webhooks";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
 // biome-ignore lint/suspicious/noExplicitAny: plugins differ in their route types
 export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any, any, any>> = [
   tenantsPlugin,
   apiKeysPlugin,
+  webhooksPlugin,
 ];
