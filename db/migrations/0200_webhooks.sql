@@ -4,7 +4,7 @@ CREATE TABLE `webhook_attempts` (
 	`webhook_id` text NOT NULL,
 	`attempt` integer NOT NULL,
 	`started_at` integer NOT NULL,
-	`finished_at` integer,
+	`finished_at` integer NOT NULL,
 	`status_code` integer,
 	`duration_ms` integer,
 	`error` text
@@ -38,7 +38,7 @@ CREATE TABLE `webhook_deliveries` (
 	`completed_at` integer
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`status`,`next_attempt_at`);
+CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`webhook_id`,`status`,`next_attempt_at`,`event_seq`);
 --> statement-breakpoint
 CREATE INDEX `webhook_deliveries_webhook_idx` ON `webhook_deliveries` (`webhook_id`,`created_at`);
 --> statement-breakpoint

@@ -77,14 +77,14 @@ export const webhookDeliveries = sqliteTable(
     completedAt: timestamp("completed_at"),
   },
   (t) => [
-    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_due_idx").on(t.webhookId, t.status, t.nextAttemptAt, t.eventSeq),
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
     index("webhook_deliveries_entity_idx").on(t.webhookId, t.entityKey, t.status, t.eventSeq),
     index("webhook_deliveries_completed_idx").on(t.completedAt),
   ],
 );
 
-/** One HTTP request of a delivery: the delivery log. Inserted when claimed, completed after. */
+/** One HTTP request of a delivery and its outcome: the delivery log. */
 export const webhookAttempts = sqliteTable(
   "webhook_attempts",
   {
@@ -93,7 +93,7 @@ export const webhookAttempts = sqliteTable(
     webhookId: text("webhook_id").notNull(),
     attempt: integer("attempt").notNull(),
     startedAt: timestamp("started_at").notNull(),
-    finishedAt: timestamp("finished_at"),
+    finishedAt: timestamp("finished_at").notNull(),
     statusCode: integer("status_code"),
     durationMs: integer("duration_ms"),
     error: text("error"),

@@ -75,7 +75,7 @@ export const DeliveryStatus = t.Union([
 export const Attempt = t.Object({
   attempt: t.Integer(),
   started_at: Time,
-  finished_at: NullableTime,
+  finished_at: Time,
   status_code: t.Union([t.Integer(), t.Null()]),
   duration_ms: t.Union([t.Integer(), t.Null()]),
   error: t.Union([t.String(), t.Null()]),

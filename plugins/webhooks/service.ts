@@ -57,7 +57,7 @@ export function webhookView(row: WebhookRow, now: Date) {
 export const attemptView = (row: AttemptRow) => ({
   attempt: row.attempt,
   started_at: row.startedAt.toISOString(),
-  finished_at: iso(row.finishedAt),
+  finished_at: row.finishedAt.toISOString(),
   status_code: row.statusCode,
   duration_ms: row.durationMs,
   error: row.error,

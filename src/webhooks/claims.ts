@@ -3,6 +3,7 @@ import {
   asc,
   count,
   eq,
+  exists,
   gt,
   inArray,
   isNull,
@@ -10,13 +11,12 @@ import {
   lte,
   min,
   notExists,
-  notInArray,
   or,
   type SQL,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Database, ReadDb } from "../../db/client";
+import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
 import type { SigningKeys } from "./signing";
@@ -38,7 +38,6 @@ export interface ClaimedDelivery {
   deliveryId: string;
   webhookId: string;
   leaseToken: string;
-  attemptId: string;
   attempt: number;
   /** Failed attempts so far in the current retry schedule. */
   retryIndex: number;
@@ -56,39 +55,62 @@ const d = webhookDeliveries;
 const earlier = alias(webhookDeliveries, "earlier");
 
 const unleased = (now: Date): SQL => or(isNull(d.leaseUntil), lte(d.leaseUntil, now)) as SQL;
+const dueNow = (now: Date): SQL =>
+  and(eq(d.status, "pending"), lte(d.nextAttemptAt, now), unleased(now)) as SQL;
 
 /**
- * Pending deliveries that may be attempted now: due, not leased, webhook
- * active, webhook not saturated, and no earlier event of the same entity
- * still pending to the same webhook (per-entity commit order).
+ * Active webhooks with a delivery due and not leased. Selecting webhooks
+ * first keeps a claim's cost proportional to the webhooks with work, not to
+ * the deliveries waiting behind busy or inactive ones.
  */
-function dueCandidates(db: ReadDb, now: Date, limit: number, saturated: string[]) {
+function webhooksWithDueWork(db: ReadDb, now: Date) {
   return db
     .select({
-      deliveryId: d.id,
-      webhookId: d.webhookId,
-      attemptCount: d.attemptCount,
-      retryIndex: d.retryIndex,
-      eventId: d.eventId,
-      eventType: d.eventType,
-      payload: d.payload,
-      outboxBody: outboxEvents.body,
+      id: webhooks.id,
       url: webhooks.url,
       headers: webhooks.headers,
       secret: webhooks.secret,
       previousSecret: webhooks.previousSecret,
       previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
     })
+    .from(webhooks)
+    .where(
+      and(
+        eq(webhooks.isActive, true),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(d)
+            .where(and(eq(d.webhookId, webhooks.id), dueNow(now))),
+        ),
+      ),
+    );
+}
+
+type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
+
+/**
+ * Up to `limit` of one webhook's due deliveries, oldest first, skipping any
+ * whose entity has an earlier event still pending to this webhook (per-entity
+ * commit order).
+ */
+function dueDeliveriesOf(db: ReadDb, webhookId: string, now: Date, limit: number) {
+  return db
+    .select({
+      deliveryId: d.id,
+      attemptCount: d.attemptCount,
+      retryIndex: d.retryIndex,
+      eventId: d.eventId,
+      eventType: d.eventType,
+      payload: d.payload,
+      outboxBody: outboxEvents.body,
+    })
     .from(d)
-    .innerJoin(webhooks, eq(webhooks.id, d.webhookId))
     .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
     .where(
       and(
-        eq(d.status, "pending"),
-        lte(d.nextAttemptAt, now),
-        unleased(now),
-        eq(webhooks.isActive, true),
-        saturated.length ? notInArray(d.webhookId, saturated) : undefined,
+        eq(d.webhookId, webhookId),
+        dueNow(now),
         notExists(
           db
             .select({ one: sql`1` })
@@ -108,32 +130,16 @@ function dueCandidates(db: ReadDb, now: Date, limit: number, saturated: string[]
     .limit(limit);
 }
 
-type Candidate = Awaited<ReturnType<typeof dueCandidates>>[number];
-
-/** Read-only check, so an idle instance polls without taking the write lock. */
-export async function hasDueDeliveries(db: Database, now: Date): Promise<boolean> {
-  const rows = await dueCandidates(db.read, now, 1, []);
-  return rows.length > 0;
-}
-
-/** Webhooks with at least `perWebhook` attempts in flight (leased), from any instance. */
-async function saturatedWebhooks(db: ReadDb, now: Date, perWebhook: number): Promise<string[]> {
-  const rows = await db
-    .select({ webhookId: d.webhookId })
-    .from(d)
-    .where(and(eq(d.status, "pending"), gt(d.leaseUntil, now)))
-    .groupBy(d.webhookId)
-    .having(sql`count(*) >= ${perWebhook}`);
-  return rows.map((row) => row.webhookId);
-}
-
 interface WebhookLoad {
+  /** Attempts in flight: leased deliveries, any instance. */
   inFlight: number;
+  /** Finished attempts started in the last hour. */
   lastHour: number;
-  /** When the oldest attempt of the last hour leaves the window. */
+  /** When the oldest of those leaves the window. */
   windowFreesAt: Date | null;
 }
 
+/** In-flight and last-hour attempts per webhook: the input of its concurrency and hourly limits. */
 async function loadOf(db: ReadDb, now: Date, ids: string[]): Promise<Map<string, WebhookLoad>> {
   const hourAgo = new Date(now.getTime() - HOUR_MS);
   const usage = await db
@@ -175,112 +181,143 @@ function signingKeys(row: SecretColumns, now: Date): SigningKeys {
   return { current: row.secret, previous: previousValid ? row.previousSecret : null };
 }
 
+/** Fisher-Yates: webhooks take turns for free slots instead of the same ones always first. */
+function shuffled<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Makes the webhook's due deliveries wait until its hourly window has room (never drops them). */
+async function postponeUntil(tx: WriteTx, webhookId: string, at: Date, now: Date) {
+  await tx
+    .update(d)
+    .set({ nextAttemptAt: at, updatedAt: now })
+    .where(and(eq(d.webhookId, webhookId), dueNow(now), lt(d.nextAttemptAt, at)));
+}
+
+/** Leases the picked deliveries to this claim: no other claim attempts them until the lease ends. */
+async function lease(
+  tx: WriteTx,
+  hook: DueWebhook,
+  rows: Awaited<ReturnType<typeof dueDeliveriesOf>>,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedDelivery[]> {
+  const leaseToken = newId();
+  await tx
+    .update(d)
+    .set({
+      leaseToken,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      attemptCount: sql`${d.attemptCount} + 1`,
+      lastAttemptAt: now,
+      updatedAt: now,
+    })
+    .where(
+      inArray(
+        d.id,
+        rows.map((row) => row.deliveryId),
+      ),
+    );
+  return rows.map((row) => ({
+    deliveryId: row.deliveryId,
+    webhookId: hook.id,
+    leaseToken,
+    attempt: row.attemptCount + 1,
+    retryIndex: row.retryIndex,
+    claimedAt: now,
+    url: hook.url,
+    customHeaders: hook.headers,
+    keys: signingKeys(hook, now),
+    eventId: row.eventId,
+    eventType: row.eventType,
+    body: row.payload ?? row.outboxBody,
+  }));
+}
+
+interface ClaimPlan {
+  /** Webhooks with due work and room, in the order they get slots. */
+  claimable: Array<{ hook: DueWebhook; room: number }>;
+  /** Webhooks out of hourly allowance, and when their window has room again. */
+  capped: Array<{ webhookId: string; until: Date }>;
+}
+
+/** Which webhooks may send how many attempts now, within their in-flight and hourly limits. */
+async function planClaims(
+  db: ReadDb,
+  now: Date,
+  limits: ClaimLimits,
+  random: () => number,
+): Promise<ClaimPlan> {
+  const plan: ClaimPlan = { claimable: [], capped: [] };
+  const hooks = await webhooksWithDueWork(db, now);
+  if (hooks.length === 0) return plan;
+  const load = await loadOf(
+    db,
+    now,
+    hooks.map((hook) => hook.id),
+  );
+  for (const hook of shuffled(hooks, random)) {
+    const { inFlight, lastHour, windowFreesAt } = load.get(hook.id) as WebhookLoad;
+    const used = lastHour + inFlight;
+    if (used >= limits.maxPerHour && windowFreesAt)
+      plan.capped.push({ webhookId: hook.id, until: windowFreesAt });
+    const room = Math.min(limits.perWebhook - inFlight, limits.maxPerHour - used);
+    if (room > 0) plan.claimable.push({ hook, room });
+  }
+  return plan;
+}
+
 /**
- * Claims up to `limits.slots` due deliveries in one write transaction: sets
- * a lease on each (no other instance attempts it until the lease expires),
- * records the attempt as started, and pushes back the deliveries of
- * webhooks that used up their hourly allowance (they wait, never dropped).
+ * Read-only check on the read handle, so an idle or saturated instance
+ * looks for work without taking the write lock.
  */
-export async function claimDue(
+export async function hasClaimableWork(
   db: Database,
   now: Date,
   limits: ClaimLimits,
+): Promise<boolean> {
+  const plan = await planClaims(db.read, now, limits, Math.random);
+  return plan.claimable.length > 0 || plan.capped.length > 0;
+}
+
+/**
+ * Claims up to `limits.slots` due deliveries in the caller's write
+ * transaction (writers are serialised, so two instances never claim the
+ * same delivery): leases each one (no other instance attempts it until the
+ * lease expires), records the attempt as started, keeps each webhook within
+ * its in-flight and hourly limits, and postpones the deliveries of webhooks
+ * that used up their hourly allowance (they wait, never dropped).
+ */
+export async function claimDue(
+  tx: WriteTx,
+  now: Date,
+  limits: ClaimLimits,
+  random: () => number = Math.random,
 ): Promise<ClaimedDelivery[]> {
-  return db.transaction(async (tx) => {
-    const handle = tx as unknown as ReadDb;
-    const saturated = await saturatedWebhooks(handle, now, limits.perWebhook);
-    const candidates = await dueCandidates(handle, now, limits.slots * 4, saturated);
-    if (candidates.length === 0) return [];
-    const load = await loadOf(handle, now, [...new Set(candidates.map((c) => c.webhookId))]);
-
-    const picked: Candidate[] = [];
-    const capped = new Map<string, Date>();
-    for (const candidate of candidates) {
-      if (picked.length >= limits.slots) break;
-      const webhook = load.get(candidate.webhookId) as WebhookLoad;
-      if (webhook.lastHour >= limits.maxPerHour) {
-        capped.set(candidate.webhookId, webhook.windowFreesAt ?? now);
-        continue;
-      }
-      if (webhook.inFlight >= limits.perWebhook) continue;
-      webhook.lastHour++;
-      webhook.inFlight++;
-      picked.push(candidate);
-    }
-
-    for (const [webhookId, freesAt] of capped) {
-      await tx
-        .update(d)
-        .set({ nextAttemptAt: freesAt, updatedAt: now })
-        .where(
-          and(
-            eq(d.webhookId, webhookId),
-            eq(d.status, "pending"),
-            lt(d.nextAttemptAt, freesAt),
-            unleased(now),
-          ),
-        );
-    }
-    if (picked.length === 0) return [];
-
-    const pickedIds = picked.map((c) => c.deliveryId);
-    // Attempts started by an instance that died never got a result.
-    await tx
-      .update(webhookAttempts)
-      .set({ finishedAt: now, error: "interrupted: no result (instance stopped or lease expired)" })
-      .where(
-        and(inArray(webhookAttempts.deliveryId, pickedIds), isNull(webhookAttempts.finishedAt)),
-      );
-
-    const leaseUntil = new Date(now.getTime() + limits.leaseMs);
-    const claims = picked.map(
-      (c): ClaimedDelivery => ({
-        deliveryId: c.deliveryId,
-        webhookId: c.webhookId,
-        leaseToken: newId(),
-        attemptId: newId(),
-        attempt: c.attemptCount + 1,
-        retryIndex: c.retryIndex,
-        claimedAt: now,
-        url: c.url,
-        customHeaders: c.headers,
-        keys: signingKeys(c, now),
-        eventId: c.eventId,
-        eventType: c.eventType,
-        body: c.payload ?? c.outboxBody,
-      }),
-    );
-    for (const claim of claims) {
-      await tx
-        .update(d)
-        .set({
-          leaseToken: claim.leaseToken,
-          leaseUntil,
-          attemptCount: claim.attempt,
-          lastAttemptAt: now,
-          updatedAt: now,
-        })
-        .where(eq(d.id, claim.deliveryId));
-    }
-    await tx.insert(webhookAttempts).values(
-      claims.map((claim) => ({
-        id: claim.attemptId,
-        deliveryId: claim.deliveryId,
-        webhookId: claim.webhookId,
-        attempt: claim.attempt,
-        startedAt: now,
-      })),
-    );
-    return claims;
-  });
+  const handle = tx as unknown as ReadDb;
+  const plan = await planClaims(handle, now, limits, random);
+  for (const { webhookId, until } of plan.capped) await postponeUntil(tx, webhookId, until, now);
+  const claims: ClaimedDelivery[] = [];
+  for (const { hook, room } of plan.claimable) {
+    const free = limits.slots - claims.length;
+    if (free <= 0) break;
+    const rows = await dueDeliveriesOf(handle, hook.id, now, Math.min(room, free));
+    if (rows.length > 0) claims.push(...(await lease(tx, hook, rows, now, limits.leaseMs)));
+  }
+  return claims;
 }
 
 export type TestTarget = SecretColumns &
   Pick<typeof webhooks.$inferSelect, "id" | "tenantId" | "url" | "headers">;
 
 /**
- * Records a test event as a delivery already claimed by this instance (it is
- * sent at once, outside the queue), with its one attempt started.
+ * Records a test event as a delivery already claimed by this instance: it
+ * is sent at once, outside the queue.
  */
 export async function claimTestDelivery(
   db: Database,
@@ -293,7 +330,6 @@ export async function claimTestDelivery(
     deliveryId: newId(),
     webhookId: hook.id,
     leaseToken: newId(),
-    attemptId: newId(),
     attempt: 1,
     retryIndex: 0,
     claimedAt: now,
@@ -304,8 +340,8 @@ export async function claimTestDelivery(
     eventType: event.type,
     body: event.body,
   };
-  await db.transaction(async (tx) => {
-    await tx.insert(d).values({
+  await db.transaction((tx) =>
+    tx.insert(d).values({
       id: claim.deliveryId,
       tenantId: hook.tenantId,
       webhookId: hook.id,
@@ -320,14 +356,7 @@ export async function claimTestDelivery(
       lastAttemptAt: now,
       createdAt: now,
       updatedAt: now,
-    });
-    await tx.insert(webhookAttempts).values({
-      id: claim.attemptId,
-      deliveryId: claim.deliveryId,
-      webhookId: hook.id,
-      attempt: 1,
-      startedAt: now,
-    });
-  });
+    }),
+  );
   return claim;
 }

@@ -2,9 +2,10 @@ import type { AppContext, BackgroundWorker } from "../context";
 import { newEventId } from "../ids";
 import {
   type ClaimedDelivery,
+  type ClaimLimits,
   claimDue,
   claimTestDelivery,
-  hasDueDeliveries,
+  hasClaimableWork,
   type TestTarget,
 } from "./claims";
 import { FANOUT_BATCH, fanOut, hasUnfannedEvents } from "./fanout";
@@ -87,7 +88,9 @@ export class WebhookDispatcher implements BackgroundWorker {
     this.wake();
     await this.loopDone;
     await Promise.allSettled([...this.inFlight]);
-    await this.serialised(() => this.flush());
+    const results = this.results;
+    this.results = [];
+    await this.ctx.db.transaction((tx) => recordResults(tx, results, this.policy));
   }
 
   /** Something may have changed: run a pass now rather than at the next poll. */
@@ -123,7 +126,9 @@ export class WebhookDispatcher implements BackgroundWorker {
     const event = { id: payload.id, type: payload.event_type, body: JSON.stringify(payload) };
     const claim = await claimTestDelivery(this.ctx.db, hook, event, now, this.leaseMs);
     const result = await this.attempt(claim);
-    await recordResults(this.ctx.db, [{ ...result, test: true }], this.policy);
+    await this.ctx.db.transaction((tx) =>
+      recordResults(tx, [{ ...result, test: true }], this.policy),
+    );
     return { deliveryId: claim.deliveryId, eventId: event.id, outcome: result.outcome };
   }
 
@@ -137,7 +142,12 @@ export class WebhookDispatcher implements BackgroundWorker {
         this.ctx.logger.error("webhook dispatcher pass failed", { error });
         this.woken = false;
       }
-      if (this.running && !worked && !this.woken) await this.sleep(POLL_MS);
+      if (!this.running) break;
+      if (!worked && !this.woken) await this.sleep(POLL_MS);
+      // The database driver answers synchronously, so without this turn of
+      // the event loop back-to-back passes would starve the sockets: responses
+      // would not be read, and each pass would store one result at a time.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -159,26 +169,48 @@ export class WebhookDispatcher implements BackgroundWorker {
     return run;
   }
 
-  /** One round: store finished attempts, fan out new events, start due deliveries. */
+  private limits(slots: number): ClaimLimits {
+    const { config } = this.ctx;
+    return {
+      slots,
+      perWebhook: PER_WEBHOOK_IN_FLIGHT,
+      maxPerHour: config.webhookMaxPerHour,
+      leaseMs: this.leaseMs,
+    };
+  }
+
+  /**
+   * One round: fan out new events, then in one transaction store the
+   * attempts that finished and claim as many due deliveries as there are
+   * free slots, and start sending them.
+   */
   private async pass(): Promise<boolean> {
     const { db, clock, config } = this.ctx;
-    let worked = await this.flush();
+    let worked = false;
     if (await hasUnfannedEvents(db)) {
       while ((await fanOut(db, clock.now())) === FANOUT_BATCH);
       worked = true;
     }
-    const slots = config.webhookConcurrency - this.inFlight.size;
-    if (slots > 0 && (await hasDueDeliveries(db, clock.now()))) {
-      const claims = await claimDue(db, clock.now(), {
-        slots,
-        perWebhook: PER_WEBHOOK_IN_FLIGHT,
-        maxPerHour: config.webhookMaxPerHour,
-        leaseMs: this.leaseMs,
+    const limits = this.limits(config.webhookConcurrency - this.inFlight.size);
+    const results = this.results;
+    // Finished attempts free room; otherwise ask the read handle first, so
+    // a saturated or idle instance does not take the write lock for nothing.
+    const claim =
+      limits.slots > 0 && (results.length > 0 || (await hasClaimableWork(db, clock.now(), limits)));
+    if (results.length === 0 && !claim) return worked;
+    this.results = [];
+    let claims: ClaimedDelivery[];
+    try {
+      claims = await db.transaction(async (tx) => {
+        await recordResults(tx, results, this.policy);
+        return claim ? claimDue(tx, clock.now(), limits, this.options.random) : [];
       });
-      for (const claim of claims) this.launch(claim);
-      if (claims.length > 0) worked = true;
+    } catch (error) {
+      this.results = [...results, ...this.results];
+      throw error;
     }
-    return worked;
+    for (const claimed of claims) this.launch(claimed);
+    return worked || results.length > 0 || claims.length > 0;
   }
 
   private launch(claim: ClaimedDelivery): void {
@@ -218,19 +250,5 @@ export class WebhookDispatcher implements BackgroundWorker {
             },
           );
     return { claim, outcome, finishedAt: clock.now() };
-  }
-
-  /** Stores every finished attempt in one transaction; on failure keeps them for the next pass. */
-  private async flush(): Promise<boolean> {
-    if (this.results.length === 0) return false;
-    const batch = this.results;
-    this.results = [];
-    try {
-      await recordResults(this.ctx.db, batch, this.policy);
-    } catch (error) {
-      this.results = [...batch, ...this.results];
-      throw error;
-    }
-    return true;
   }
 }

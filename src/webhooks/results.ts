@@ -1,11 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Database, WriteTx } from "../../db/client";
+import type { WriteTx } from "../../db/client";
 import { webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import { newId } from "../ids";
 import type { ClaimedDelivery } from "./claims";
 import { retryDelayMs } from "./retry";
 import type { AttemptOutcome } from "./sender";
 
 const DAY_MS = 86_400_000;
+const GONE = 410;
 
 export interface AttemptResult {
   claim: ClaimedDelivery;
@@ -21,8 +23,6 @@ export interface FailurePolicy {
   disableAfterDays: number;
   random?: () => number;
 }
-
-const GONE = 410;
 
 /** The delivery's state after an attempt: done, or pending again at a later time. */
 function nextState(result: AttemptResult, policy: FailurePolicy) {
@@ -42,90 +42,139 @@ function nextState(result: AttemptResult, policy: FailurePolicy) {
   };
 }
 
-async function recordWebhookHealth(tx: WriteTx, result: AttemptResult, policy: FailurePolicy) {
-  const { claim, outcome, finishedAt: now } = result;
-  if (outcome.ok) {
-    await tx
-      .update(webhooks)
-      .set({ consecutiveFailures: 0, failingSince: null, lastSuccessAt: now })
-      .where(eq(webhooks.id, claim.webhookId));
-    return;
+/** What a batch of results says about one webhook's health, in completion order. */
+interface HealthChange {
+  lastSuccessAt: Date | null;
+  /** Failures after the batch's last success (or all, if none succeeded). */
+  failures: number;
+  firstFailureAt: Date | null;
+  lastFailure: AttemptResult | null;
+  gone: boolean;
+}
+
+function healthChanges(results: AttemptResult[]): Map<string, HealthChange> {
+  const changes = new Map<string, HealthChange>();
+  for (const result of results) {
+    if (result.test) continue;
+    const id = result.claim.webhookId;
+    const change = changes.get(id) ?? {
+      lastSuccessAt: null,
+      failures: 0,
+      firstFailureAt: null,
+      lastFailure: null,
+      gone: false,
+    };
+    if (result.outcome.ok) {
+      Object.assign(change, {
+        lastSuccessAt: result.finishedAt,
+        failures: 0,
+        firstFailureAt: null,
+      });
+    } else {
+      change.failures++;
+      change.firstFailureAt ??= result.finishedAt;
+      change.lastFailure = result;
+      change.gone ||= result.outcome.statusCode === GONE;
+    }
+    changes.set(id, change);
   }
-  const [hook] = await tx
-    .update(webhooks)
-    .set({
-      consecutiveFailures: sql`${webhooks.consecutiveFailures} + 1`,
-      failingSince: sql`coalesce(${webhooks.failingSince}, ${now.getTime()})`,
-      lastFailureAt: now,
-    })
-    .where(eq(webhooks.id, claim.webhookId))
-    .returning();
-  if (!hook?.isActive) return;
-  const reason = disableReason(hook, outcome, now, policy);
-  if (reason)
-    await tx
-      .update(webhooks)
-      .set({ isActive: false, disabledReason: reason, disabledAt: now, updatedAt: now })
-      .where(eq(webhooks.id, hook.id));
+  return changes;
 }
 
 function disableReason(
   hook: typeof webhooks.$inferSelect,
-  outcome: AttemptOutcome,
-  now: Date,
+  change: HealthChange,
   policy: FailurePolicy,
 ): string | null {
-  if (outcome.statusCode === GONE) return "The endpoint answered 410 Gone";
+  const last = change.lastFailure as AttemptResult;
+  if (change.gone) return "The endpoint answered 410 Gone";
   if (hook.consecutiveFailures >= policy.disableAfterFailures)
-    return `${hook.consecutiveFailures} consecutive failed delivery attempts (last: ${outcome.error})`;
+    return `${hook.consecutiveFailures} consecutive failed delivery attempts (last: ${last.outcome.error})`;
   const since = hook.failingSince;
-  if (since && now.getTime() - since.getTime() >= policy.disableAfterDays * DAY_MS)
-    return `Failing without a success since ${since.toISOString()} (${policy.disableAfterDays} days; last: ${outcome.error})`;
+  if (since && last.finishedAt.getTime() - since.getTime() >= policy.disableAfterDays * DAY_MS)
+    return `Failing without a success since ${since.toISOString()} (${policy.disableAfterDays} days; last: ${last.outcome.error})`;
   return null;
 }
 
+/** Updates the webhook's failure streak; disables it on 410 or persistent failure. */
+async function recordHealth(
+  tx: WriteTx,
+  webhookId: string,
+  change: HealthChange,
+  policy: FailurePolicy,
+) {
+  const lastFailureAt = change.lastFailure?.finishedAt;
+  const streak = change.lastSuccessAt
+    ? {
+        consecutiveFailures: change.failures,
+        failingSince: change.firstFailureAt,
+        lastSuccessAt: change.lastSuccessAt,
+      }
+    : {
+        consecutiveFailures: sql`${webhooks.consecutiveFailures} + ${change.failures}`,
+        failingSince: sql`coalesce(${webhooks.failingSince}, ${change.firstFailureAt?.getTime()})`,
+      };
+  const [hook] = await tx
+    .update(webhooks)
+    .set({ ...streak, ...(lastFailureAt ? { lastFailureAt } : {}) })
+    .where(eq(webhooks.id, webhookId))
+    .returning();
+  if (!hook?.isActive || change.failures === 0) return;
+  const reason = disableReason(hook, change, policy);
+  if (reason) {
+    const now = lastFailureAt as Date;
+    await tx
+      .update(webhooks)
+      .set({ isActive: false, disabledReason: reason, disabledAt: now, updatedAt: now })
+      .where(eq(webhooks.id, webhookId));
+  }
+}
+
 /**
- * Stores the outcomes of finished attempts in one transaction: the attempt
- * log entry, the delivery's next state (only while this instance still holds
- * its lease: a redelivery or another instance may have taken it over), and
- * the webhook's failure streak, disabling it on 410 or persistent failure.
+ * Stores the outcomes of finished attempts in the caller's transaction: the
+ * attempt log, each delivery's next state (only while this instance still
+ * holds its lease: a redelivery or another instance may have taken it
+ * over), and each webhook's failure streak.
  */
 export async function recordResults(
-  db: Database,
+  tx: WriteTx,
   results: AttemptResult[],
   policy: FailurePolicy,
 ): Promise<void> {
   if (results.length === 0) return;
-  await db.transaction(async (tx) => {
-    for (const result of results) {
-      const { claim, outcome, finishedAt } = result;
-      await tx
-        .update(webhookAttempts)
-        .set({
-          finishedAt,
-          statusCode: outcome.statusCode,
-          durationMs: outcome.durationMs,
-          error: outcome.error,
-        })
-        .where(eq(webhookAttempts.id, claim.attemptId));
-      await tx
-        .update(webhookDeliveries)
-        .set({
-          ...nextState(result, policy),
-          leaseToken: null,
-          leaseUntil: null,
-          lastStatusCode: outcome.statusCode,
-          lastError: outcome.error,
-          lastDurationMs: outcome.durationMs,
-          updatedAt: finishedAt,
-        })
-        .where(
-          and(
-            eq(webhookDeliveries.id, claim.deliveryId),
-            eq(webhookDeliveries.leaseToken, claim.leaseToken),
-          ),
-        );
-      if (!result.test) await recordWebhookHealth(tx, result, policy);
-    }
-  });
+  await tx.insert(webhookAttempts).values(
+    results.map(({ claim, outcome, finishedAt }) => ({
+      id: newId(),
+      deliveryId: claim.deliveryId,
+      webhookId: claim.webhookId,
+      attempt: claim.attempt,
+      startedAt: claim.claimedAt,
+      finishedAt,
+      statusCode: outcome.statusCode,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+    })),
+  );
+  for (const result of results) {
+    const { claim, outcome, finishedAt } = result;
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        ...nextState(result, policy),
+        leaseToken: null,
+        leaseUntil: null,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        lastDurationMs: outcome.durationMs,
+        updatedAt: finishedAt,
+      })
+      .where(
+        and(
+          eq(webhookDeliveries.id, claim.deliveryId),
+          eq(webhookDeliveries.leaseToken, claim.leaseToken),
+        ),
+      );
+  }
+  for (const [webhookId, change] of healthChanges(results))
+    await recordHealth(tx, webhookId, change, policy);
 }
