@@ -148,6 +148,7 @@ describe("registration", () => {
     ["Host header", { headers: { Host: "evil.example" } }, "/headers/Host"],
     ["invalid header name", { headers: { "Bad Header": "x" } }, "/headers/Bad Header"],
     ["header value with a newline", { headers: { "X-Ok": "a\r\nX-Injected: 1" } }, "/headers/X-Ok"],
+    ["the same header twice", { headers: { "X-Ok": "1", "x-ok": "2" } }, "/headers/x-ok"],
   ];
   for (const [name, body, path] of invalidCases) {
     test(`422 for ${name}`, async () => {

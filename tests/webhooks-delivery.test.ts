@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, setSystemTime, test } from "bun:
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { openDatabase } from "../db/client";
-import { outboxEvents, webhookDeliveries, webhooks } from "../db/schema";
+import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
@@ -418,6 +418,38 @@ describe("redelivery and replay", () => {
     expect(delivered.sort()).toEqual(recent.map((e) => e.id).sort());
     const failed = await created.deliveries("?status=failed");
     expect(failed.map((d: any) => d.event_id)).toEqual([old.id]);
+  });
+});
+
+describe("deletion", () => {
+  test("a webhook deleted while an attempt is in flight leaves no log behind", async () => {
+    const created = await hook();
+    let release = () => {};
+    const previous = receiver.respond;
+    receiver.respond = (request, index) =>
+      request.path === created.path
+        ? new Promise((resolve) => {
+            release = () => resolve(new Response("ok"));
+          })
+        : previous(request, index);
+    try {
+      await commit("deal.created");
+      const draining = h.dispatcher.drain();
+      await receiver.waitFor(() => created.requests().length === 1);
+      const deleted = await h.tenant.api.delete(`/api/external/webhooks/${created.id}`);
+      expect(deleted.status).toBe(200);
+      release();
+      await draining;
+    } finally {
+      receiver.respond = previous;
+    }
+    const db = h.server.ctx.db.read;
+    expect(
+      await db.select().from(webhookAttempts).where(eq(webhookAttempts.webhookId, created.id)),
+    ).toEqual([]);
+    expect(
+      await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, created.id)),
+    ).toEqual([]);
   });
 });
 

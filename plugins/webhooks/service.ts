@@ -107,9 +107,12 @@ function validateEvents(events: string[]) {
 function validateHeaders(headers: Record<string, string>) {
   const names = Object.keys(headers);
   if (names.length > MAX_HEADERS) throw invalid("/headers", `at most ${MAX_HEADERS} headers`);
+  const seen = new Set<string>();
   for (const name of names) {
     const path = `/headers/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     if (!HEADER_NAME.test(name)) throw invalid(path, "is not a valid header name");
+    if (seen.has(name.toLowerCase())) throw invalid(path, "is given twice (names ignore case)");
+    seen.add(name.toLowerCase());
     if (isReservedHeader(name)) throw invalid(path, "is set by crmd and cannot be overridden");
     const value = headers[name];
     if (/[\r\n\0]/.test(value) || value.length > 4096)

@@ -8,7 +8,7 @@ import {
   hasClaimableWork,
   type TestTarget,
 } from "./claims";
-import { FANOUT_BATCH, fanOut, hasUnfannedEvents } from "./fanout";
+import { fanOut, hasUnfannedEvents } from "./fanout";
 import { type AttemptResult, type FailurePolicy, recordResults } from "./results";
 import { type AttemptOutcome, sendAttempt } from "./sender";
 import type { Lookup } from "./ssrf";
@@ -186,18 +186,15 @@ export class WebhookDispatcher implements BackgroundWorker {
    */
   private async pass(): Promise<boolean> {
     const { db, clock, config } = this.ctx;
-    let worked = false;
-    if (await hasUnfannedEvents(db)) {
-      while ((await fanOut(db, clock.now())) === FANOUT_BATCH);
-      worked = true;
-    }
+    // One fan-out batch per pass: a large backlog alternates with sending.
+    const fannedOut = (await hasUnfannedEvents(db)) && (await fanOut(db, clock.now())) > 0;
     const limits = this.limits(config.webhookConcurrency - this.inFlight.size);
     const results = this.results;
     // Finished attempts free room; otherwise ask the read handle first, so
     // a saturated or idle instance does not take the write lock for nothing.
     const claim =
       limits.slots > 0 && (results.length > 0 || (await hasClaimableWork(db, clock.now(), limits)));
-    if (results.length === 0 && !claim) return worked;
+    if (results.length === 0 && !claim) return fannedOut;
     this.results = [];
     let claims: ClaimedDelivery[];
     try {
@@ -210,7 +207,7 @@ export class WebhookDispatcher implements BackgroundWorker {
       throw error;
     }
     for (const claimed of claims) this.launch(claimed);
-    return worked || results.length > 0 || claims.length > 0;
+    return fannedOut || results.length > 0 || claims.length > 0;
   }
 
   private launch(claim: ClaimedDelivery): void {

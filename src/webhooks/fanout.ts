@@ -6,7 +6,9 @@ import { matchesSubscription } from "./subscriptions";
 
 /** Counter row holding the last outbox seq whose deliveries exist (created by migration 0200). */
 const CURSOR = "webhook_fanout";
-export const FANOUT_BATCH = 500;
+const EVENT_BATCH = 500;
+/** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
+const MAX_DELIVERIES = 2000;
 const INSERT_CHUNK = 200;
 
 /** Cheap read-only check: are there outbox events past the fan-out cursor? */
@@ -23,7 +25,7 @@ export const entityKey = (type: string | null, id: string | null): string | null
   type && id ? `${type}:${id}` : null;
 
 /**
- * Turns the next batch of outbox events into deliveries, one per active
+ * Turns the next outbox events into deliveries, one per active
  * webhook of the event's tenant whose subscription matches, and moves the
  * cursor past them, in one transaction: each event is fanned out exactly
  * once, whichever instance does it and whenever it crashes.
@@ -50,7 +52,7 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
       .from(outboxEvents)
       .where(gt(outboxEvents.seq, cursor.value))
       .orderBy(asc(outboxEvents.seq))
-      .limit(FANOUT_BATCH);
+      .limit(EVENT_BATCH);
     if (events.length === 0) return 0;
 
     const tenantIds = [...new Set(events.map((event) => event.tenantId))];
@@ -66,7 +68,10 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
     const byTenant = Map.groupBy(hooks, (hook) => hook.tenantId);
 
     const rows: Array<typeof webhookDeliveries.$inferInsert> = [];
+    let consumed = 0;
     for (const event of events) {
+      if (rows.length >= MAX_DELIVERIES) break;
+      consumed++;
       for (const hook of byTenant.get(event.tenantId) ?? []) {
         if (hook.fromSeq >= event.seq || !matchesSubscription(hook.events, event.eventType))
           continue;
@@ -89,8 +94,8 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
       await tx.insert(webhookDeliveries).values(rows.slice(i, i + INSERT_CHUNK));
     await tx
       .update(counters)
-      .set({ value: events[events.length - 1].seq })
+      .set({ value: events[consumed - 1].seq })
       .where(eq(counters.name, CURSOR));
-    return events.length;
+    return consumed;
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
@@ -142,8 +142,24 @@ export async function recordResults(
   policy: FailurePolicy,
 ): Promise<void> {
   if (results.length === 0) return;
+  // A delivery deleted with its webhook while in flight leaves no log behind.
+  const existing = new Set(
+    (
+      await tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(
+          inArray(
+            webhookDeliveries.id,
+            results.map((result) => result.claim.deliveryId),
+          ),
+        )
+    ).map((row) => row.id),
+  );
+  const logged = results.filter((result) => existing.has(result.claim.deliveryId));
+  if (logged.length === 0) return;
   await tx.insert(webhookAttempts).values(
-    results.map(({ claim, outcome, finishedAt }) => ({
+    logged.map(({ claim, outcome, finishedAt }) => ({
       id: newId(),
       deliveryId: claim.deliveryId,
       webhookId: claim.webhookId,
@@ -155,7 +171,7 @@ export async function recordResults(
       error: outcome.error,
     })),
   );
-  for (const result of results) {
+  for (const result of logged) {
     const { claim, outcome, finishedAt } = result;
     await tx
       .update(webhookDeliveries)
@@ -175,6 +191,6 @@ export async function recordResults(
         ),
       );
   }
-  for (const [webhookId, change] of healthChanges(results))
+  for (const [webhookId, change] of healthChanges(logged))
     await recordHealth(tx, webhookId, change, policy);
 }
