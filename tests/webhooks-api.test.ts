@@ -80,6 +80,30 @@ describe("auth", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  test("every webhook route is documented under the webhooks tag with its security", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const expected: Array<[string, string]> = [
+      ["/api/external/webhooks", "post"],
+      ["/api/external/webhooks", "get"],
+      ["/api/external/webhooks/{id}", "get"],
+      ["/api/external/webhooks/{id}", "put"],
+      ["/api/external/webhooks/{id}", "delete"],
+      ["/api/external/webhooks/test/{id}", "post"],
+      ["/api/external/webhooks/{id}/deliveries", "get"],
+      ["/api/external/webhooks/{id}/deliveries/{delivery_id}/redeliver", "post"],
+      ["/api/external/webhooks/{id}/replay", "post"],
+      ["/api/external/webhooks/{id}/rotate-secret", "post"],
+    ];
+    for (const [path, method] of expected) {
+      const operation = doc.paths[path]?.[method];
+      expect({ path, method, tags: operation?.tags }).toEqual({ path, method, tags: ["webhooks"] });
+      expect(operation.summary).toBeTruthy();
+      expect(operation.security?.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("registration", () => {
   test("create answers 201 with the secret once; reads never show it", async () => {
     const created = await register(alice.api, {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Subprocess, spawn } from "bun";
-import { eq, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema";
 import { emit } from "../src/core";
@@ -22,7 +22,7 @@ afterAll(() => {
 });
 
 /** Starts crmd as a real process on the shared database; resolves with its base URL. */
-async function startCrmd(): Promise<{
+async function startCrmd(env: Record<string, string> = {}): Promise<{
   child: Subprocess<"ignore", "pipe", "inherit">;
   url: string;
 }> {
@@ -39,6 +39,7 @@ async function startCrmd(): Promise<{
       CRMD_WEBHOOK_ALLOW_PRIVATE: "1",
       CRMD_WEBHOOK_TIMEOUT_MS: "1000",
       CRMD_WEBHOOK_RETRY_SCHEDULE: "1,1,1,1,1",
+      ...env,
     },
     stdout: "pipe",
     stderr: "inherit",
@@ -62,6 +63,20 @@ async function startCrmd(): Promise<{
   }
 }
 
+/** Creates a tenant, a webhook key and a webhook to `url` through crmd's API. */
+async function setUp(baseUrl: string, tenantName: string, url: string) {
+  const admin = new Api(baseUrl, { authorization: `Bearer ${adminToken}` });
+  const tenant = await admin.post("/api/external/tenants", { name: tenantName });
+  const key = await admin.post(`/api/external/api-keys?tenant_id=${tenant.body.id}`, {
+    name: "k",
+    permissions: ["webhook"],
+  });
+  const api = new Api(baseUrl, { "x-api-key": key.body.key });
+  const hook = await api.post("/api/external/webhooks", { url, events: ["*"] });
+  expect(hook.status).toBe(201);
+  return { tenantId: tenant.body.id as string, webhookId: hook.body.id as string };
+}
+
 test("kill -9 mid-burst loses no committed event: after a restart every one is delivered", async () => {
   const receiver = startReceiver(async () => {
     await Bun.sleep(3); // slow enough that deliveries are in flight when the process dies
@@ -69,15 +84,7 @@ test("kill -9 mid-burst loses no committed event: after a restart every one is d
   });
   try {
     const first = await startCrmd();
-    const admin = new Api(first.url, { authorization: `Bearer ${adminToken}` });
-    const tenant = await admin.post("/api/external/tenants", { name: "crash" });
-    const key = await admin.post(`/api/external/api-keys?tenant_id=${tenant.body.id}`, {
-      name: "k",
-      permissions: ["webhook"],
-    });
-    const api = new Api(first.url, { "x-api-key": key.body.key });
-    const hook = await api.post("/api/external/webhooks", { url: receiver.url(), events: ["*"] });
-    expect(hook.status).toBe(201);
+    const { tenantId, webhookId } = await setUp(first.url, "crash", receiver.url());
 
     // The burst comes from another connection, as from another instance.
     const db = await openDatabase(databaseUrl);
@@ -88,7 +95,7 @@ test("kill -9 mid-burst loses no committed event: after a restart every one is d
       for (let i = 0; killedAt < 0 ? i < 5000 : committed.length < killedAt + 60; i++) {
         const event = await db.transaction((tx) =>
           emit(tx, {
-            tenantId: tenant.body.id,
+            tenantId,
             type: i % 2 ? "deal.updated" : "deal.created",
             data: { id: `deal-${i % 7}`, n: i },
             entityType: "deal",
@@ -130,12 +137,17 @@ test("kill -9 mid-burst loses no committed event: after a restart every one is d
       const unfinished = await db.read
         .select({ id: webhookDeliveries.id })
         .from(webhookDeliveries)
-        .where(ne(webhookDeliveries.status, "succeeded"));
+        .where(
+          and(
+            eq(webhookDeliveries.webhookId, webhookId),
+            ne(webhookDeliveries.status, "succeeded"),
+          ),
+        );
       expect(unfinished).toEqual([]);
       const all = await db.read
         .select({ id: webhookDeliveries.eventId })
         .from(webhookDeliveries)
-        .where(eq(webhookDeliveries.webhookId, hook.body.id));
+        .where(eq(webhookDeliveries.webhookId, webhookId));
       expect(new Set(all.map((d) => d.id))).toEqual(wanted);
     } finally {
       await db.close();
@@ -144,3 +156,56 @@ test("kill -9 mid-burst loses no committed event: after a restart every one is d
     receiver.close();
   }
 }, 90_000);
+
+test("two crmd processes on one database never send the same attempt twice", async () => {
+  const receiver = startReceiver();
+  // A long timeout makes leases long: in this test no lease may expire, so any duplicate is a bug.
+  const slow = { CRMD_WEBHOOK_TIMEOUT_MS: "15000" };
+  const [one, two] = await Promise.all([startCrmd(slow), startCrmd(slow)]);
+  const db = await openDatabase(databaseUrl);
+  try {
+    const { tenantId, webhookId } = await setUp(one.url, "pair", receiver.url("/pair"));
+    const committed = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      const event = await db.transaction((tx) =>
+        emit(tx, {
+          tenantId,
+          type: "lead.created",
+          data: { id: `lead-${i}` },
+          entityType: "lead",
+          entityId: `lead-${i}`,
+          occurredAt: new Date(),
+        }),
+      );
+      committed.add(event.id);
+      if (i % 10 === 0) await Bun.sleep(5);
+    }
+    const pending = async () =>
+      (
+        await db.read
+          .select({ id: webhookDeliveries.id })
+          .from(webhookDeliveries)
+          .where(
+            and(
+              eq(webhookDeliveries.webhookId, webhookId),
+              ne(webhookDeliveries.status, "succeeded"),
+            ),
+          )
+      ).length;
+    const deadline = Date.now() + 30_000;
+    while ((await pending()) > 0 || receiver.received.length < committed.size) {
+      if (Date.now() > deadline) throw new Error("deliveries did not finish");
+      await Bun.sleep(20);
+    }
+    const ids = receiver.received.map((r) => r.json.id);
+    expect(ids).toHaveLength(committed.size);
+    expect(new Set(ids)).toEqual(committed);
+  } finally {
+    await db.close();
+    for (const { child } of [one, two]) {
+      child.kill("SIGTERM");
+      await child.exited;
+    }
+    receiver.close();
+  }
+}, 60_000);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { Webhook } from "standardwebhooks";
+import { ConfigError, loadConfig } from "../src/config";
 import { parseRetryAfter, retryDelayMs } from "../src/webhooks/retry";
 import {
   generateWebhookSecret,
@@ -189,6 +190,37 @@ describe("signing", () => {
     if (verdict !== null) expect(verdict).toBe(true);
     const forged = seedPythonVerifies({ path: "/", body, headers, json: null }, `${secret}x`);
     if (forged !== null) expect(forged).toBe(false);
+  });
+});
+
+describe("configuration", () => {
+  test("webhook settings come from CRMD_WEBHOOK_* with defaults, and bad values are refused", () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      webhookConcurrency: 32,
+      webhookMaxPerHour: 1000,
+      webhookDisableAfterFailures: 100,
+      webhookDisableAfterDays: 5,
+      webhookRetentionDays: 30,
+      webhookRetrySchedule: [60, 300, 900, 3600, 21600],
+    });
+    const custom = loadConfig({
+      CRMD_WEBHOOK_CONCURRENCY: "4",
+      CRMD_WEBHOOK_MAX_PER_HOUR: "50",
+      CRMD_WEBHOOK_DISABLE_AFTER_FAILURES: "7",
+      CRMD_WEBHOOK_DISABLE_AFTER_DAYS: "2",
+      CRMD_WEBHOOK_RETENTION_DAYS: "90",
+    });
+    expect(custom).toMatchObject({
+      webhookConcurrency: 4,
+      webhookMaxPerHour: 50,
+      webhookDisableAfterFailures: 7,
+      webhookDisableAfterDays: 2,
+      webhookRetentionDays: 90,
+    });
+    expect(loadConfig({}, { "webhook-max-per-hour": "9" }).webhookMaxPerHour).toBe(9);
+    expect(() => loadConfig({ CRMD_WEBHOOK_MAX_PER_HOUR: "0" })).toThrow(ConfigError);
+    expect(() => loadConfig({ CRMD_WEBHOOK_RETENTION_DAYS: "a week" })).toThrow(ConfigError);
   });
 });
 
