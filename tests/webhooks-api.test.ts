@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, setSystemTime, test } from "bun:
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { activityLog, webhooks } from "../db/schema";
+import { keepingSecrets } from "../plugins/webhooks/service";
 import { ManualClock } from "../src/clock";
 import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
@@ -209,6 +210,23 @@ describe("registration", () => {
       .where(eq(activityLog.tenantId, tenant.tenantId));
     expect(rows).toEqual([]);
     expect(activity).toEqual([]);
+  });
+});
+
+describe("secrets stay out of logs", () => {
+  test("a failed write that carried a secret is rethrown without it", async () => {
+    const secret = "whsec_c2VjcmV0LXRoYXQtbXVzdC1ub3QtbGVhaw==";
+    const failing = async () => {
+      throw new Error("outer", {
+        cause: new Error(`Failed query: insert into webhooks params: x,${secret},y`),
+      });
+    };
+    const error = (await keepingSecrets(failing).catch((e) => e)) as Error;
+    expect(error.message).toContain("whsec_***");
+    expect(error.message).toContain("Failed query");
+    expect(error.message).not.toContain(secret);
+    expect(error.stack ?? "").not.toContain(secret);
+    expect(await keepingSecrets(async () => 42)).toBe(42);
   });
 });
 

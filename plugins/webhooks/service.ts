@@ -3,6 +3,7 @@ import type { ReadDb, WriteTx } from "../../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import {
   type Actor,
+  ApiError,
   type AppContext,
   classifyAddress,
   conflict,
@@ -166,6 +167,25 @@ const audit = (
     at,
   });
 
+/**
+ * Runs a write that stores signing secrets. Database errors quote the
+ * query's parameters and end up in the log, so they are rethrown with every
+ * secret blanked out.
+ */
+export async function keepingSecrets<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    let message = "";
+    for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+      message += ` ${(e as Error).message ?? String(e)}`;
+    throw new Error(
+      `storing a webhook failed:${message.replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_***")}`,
+    );
+  }
+}
+
 export async function createWebhook(
   ctx: AppContext,
   tenantId: string,
@@ -174,32 +194,35 @@ export async function createWebhook(
 ) {
   validateInput(input, ctx.config.webhookAllowPrivate);
   const now = ctx.clock.now();
-  return ctx.write(async (tx) => {
-    const row: WebhookRow = {
-      id: newId(),
-      tenantId,
-      url: input.url,
-      events: [...new Set(input.events)],
-      isActive: input.is_active ?? true,
-      headers: input.headers ?? {},
-      secret: generateWebhookSecret(),
-      previousSecret: null,
-      previousSecretExpiresAt: null,
-      fromSeq: await latestSeq(tx),
-      disabledReason: null,
-      disabledAt: null,
-      consecutiveFailures: 0,
-      failingSince: null,
-      lastSuccessAt: null,
-      lastFailureAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await tx.insert(webhooks).values(row);
-    const view = webhookView(row, now);
-    await audit(tx, row, actor, "created", null, view, now);
-    return { ...view, secret: row.secret };
-  });
+  const secret = generateWebhookSecret();
+  return keepingSecrets(() =>
+    ctx.write(async (tx) => {
+      const row: WebhookRow = {
+        id: newId(),
+        tenantId,
+        url: input.url,
+        events: [...new Set(input.events)],
+        isActive: input.is_active ?? true,
+        headers: input.headers ?? {},
+        secret,
+        previousSecret: null,
+        previousSecretExpiresAt: null,
+        fromSeq: await latestSeq(tx),
+        disabledReason: null,
+        disabledAt: null,
+        consecutiveFailures: 0,
+        failingSince: null,
+        lastSuccessAt: null,
+        lastFailureAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insert(webhooks).values(row);
+      const view = webhookView(row, now);
+      await audit(tx, row, actor, "created", null, view, now);
+      return { ...view, secret };
+    }),
+  );
 }
 
 /** One page of rows plus the seed 001 list envelope. */
@@ -340,22 +363,25 @@ export async function deleteWebhook(ctx: AppContext, tenantId: string, actor: Ac
 /** New secret; the old one keeps signing (second webhook-signature entry) for 24 hours. */
 export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
   const now = ctx.clock.now();
-  return ctx.write(async (tx) => {
-    const before = await findWebhook(tx, tenantId, id);
-    const [after] = await tx
-      .update(webhooks)
-      .set({
-        secret: generateWebhookSecret(),
-        previousSecret: before.secret,
-        previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
-        updatedAt: now,
-      })
-      .where(eq(webhooks.id, id))
-      .returning();
-    const view = webhookView(after, now);
-    await audit(tx, after, actor, "secret_rotated", webhookView(before, now), view, now);
-    return { ...view, secret: after.secret };
-  });
+  const secret = generateWebhookSecret();
+  return keepingSecrets(() =>
+    ctx.write(async (tx) => {
+      const before = await findWebhook(tx, tenantId, id);
+      const [after] = await tx
+        .update(webhooks)
+        .set({
+          secret,
+          previousSecret: before.secret,
+          previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
+          updatedAt: now,
+        })
+        .where(eq(webhooks.id, id))
+        .returning();
+      const view = webhookView(after, now);
+      await audit(tx, after, actor, "secret_rotated", webhookView(before, now), view, now);
+      return { ...view, secret };
+    }),
+  );
 }
 
 /** Fields that put a finished delivery back in the queue, due now, with a fresh retry schedule. */
