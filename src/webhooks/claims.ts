@@ -182,10 +182,10 @@ function signingKeys(row: SecretColumns, now: Date): SigningKeys {
 }
 
 /** Fisher-Yates: webhooks take turns for free slots instead of the same ones always first. */
-function shuffled<T>(items: T[], random: () => number): T[] {
+function shuffled<T>(items: T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = Math.floor(Math.random() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
@@ -247,12 +247,7 @@ interface ClaimPlan {
 }
 
 /** Which webhooks may send how many attempts now, within their in-flight and hourly limits. */
-async function planClaims(
-  db: ReadDb,
-  now: Date,
-  limits: ClaimLimits,
-  random: () => number,
-): Promise<ClaimPlan> {
+async function planClaims(db: ReadDb, now: Date, limits: ClaimLimits): Promise<ClaimPlan> {
   const plan: ClaimPlan = { claimable: [], capped: [] };
   const hooks = await webhooksWithDueWork(db, now);
   if (hooks.length === 0) return plan;
@@ -261,7 +256,7 @@ async function planClaims(
     now,
     hooks.map((hook) => hook.id),
   );
-  for (const hook of shuffled(hooks, random)) {
+  for (const hook of shuffled(hooks)) {
     const { inFlight, lastHour, windowFreesAt } = load.get(hook.id) as WebhookLoad;
     const used = lastHour + inFlight;
     if (used >= limits.maxPerHour && windowFreesAt)
@@ -281,7 +276,7 @@ export async function hasClaimableWork(
   now: Date,
   limits: ClaimLimits,
 ): Promise<boolean> {
-  const plan = await planClaims(db.read, now, limits, Math.random);
+  const plan = await planClaims(db.read, now, limits);
   return plan.claimable.length > 0 || plan.capped.length > 0;
 }
 
@@ -297,10 +292,9 @@ export async function claimDue(
   tx: WriteTx,
   now: Date,
   limits: ClaimLimits,
-  random: () => number = Math.random,
 ): Promise<ClaimedDelivery[]> {
   const handle = tx as unknown as ReadDb;
-  const plan = await planClaims(handle, now, limits, random);
+  const plan = await planClaims(handle, now, limits);
   for (const { webhookId, until } of plan.capped) await postponeUntil(tx, webhookId, until, now);
   const claims: ClaimedDelivery[] = [];
   for (const { hook, room } of plan.claimable) {

@@ -11,19 +11,11 @@ import {
 import { fanOut, hasUnfannedEvents } from "./fanout";
 import { type AttemptResult, type FailurePolicy, recordResults } from "./results";
 import { type AttemptOutcome, sendAttempt } from "./sender";
-import type { Lookup } from "./ssrf";
 
 /** How often an idle instance looks for work committed elsewhere (other instances, due retries). */
 const POLL_MS = 500;
 /** Attempts in flight per webhook, so one slow endpoint cannot take every slot. */
 const PER_WEBHOOK_IN_FLIGHT = 8;
-
-export interface DispatcherOptions {
-  /** DNS resolution (tests substitute it). */
-  lookup?: Lookup;
-  /** Jitter source (tests make it deterministic). */
-  random?: () => number;
-}
 
 export interface TestDeliveryResult {
   deliveryId: string;
@@ -54,10 +46,7 @@ export class WebhookDispatcher implements BackgroundWorker {
   /** Passes never overlap (the loop and drain() may both call pass). */
   private passChain: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly options: DispatcherOptions = {},
-  ) {
+  constructor(private readonly ctx: AppContext) {
     ctx.onCommit(() => this.wake());
   }
 
@@ -72,7 +61,6 @@ export class WebhookDispatcher implements BackgroundWorker {
       retrySchedule: config.webhookRetrySchedule,
       disableAfterFailures: config.webhookDisableAfterFailures,
       disableAfterDays: config.webhookDisableAfterDays,
-      random: this.options.random,
     };
   }
 
@@ -200,7 +188,7 @@ export class WebhookDispatcher implements BackgroundWorker {
     try {
       claims = await db.transaction(async (tx) => {
         await recordResults(tx, results, this.policy);
-        return claim ? claimDue(tx, clock.now(), limits, this.options.random) : [];
+        return claim ? claimDue(tx, clock.now(), limits) : [];
       });
     } catch (error) {
       this.results = [...results, ...this.results];
@@ -242,7 +230,6 @@ export class WebhookDispatcher implements BackgroundWorker {
             {
               timeoutMs: config.webhookTimeoutMs,
               allowPrivate: config.webhookAllowPrivate,
-              lookup: this.options.lookup,
               at: claim.claimedAt,
             },
           );

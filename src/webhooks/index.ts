@@ -3,7 +3,7 @@
  * subscription matching. The webhooks plugin owns the HTTP API and starts
  * the dispatcher (see plugins/webhooks/index.ts).
  */
-export { type DispatcherOptions, type TestDeliveryResult, WebhookDispatcher } from "./dispatcher";
+export { type TestDeliveryResult, WebhookDispatcher } from "./dispatcher";
 export { pruneDeliveries } from "./prune";
 export { generateWebhookSecret, SECRET_PREFIX } from "./signing";
 export { classifyAddress, isLocalHostname } from "./ssrf";

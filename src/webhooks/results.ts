@@ -21,7 +21,6 @@ export interface FailurePolicy {
   retrySchedule: readonly number[];
   disableAfterFailures: number;
   disableAfterDays: number;
-  random?: () => number;
 }
 
 /** The delivery's state after an attempt: done, or pending again at a later time. */
@@ -32,7 +31,7 @@ function nextState(result: AttemptResult, policy: FailurePolicy) {
   const delay =
     result.test || outcome.statusCode === GONE
       ? null
-      : retryDelayMs(policy.retrySchedule, failures, policy.random);
+      : retryDelayMs(policy.retrySchedule, failures);
   if (delay === null) return { status: "failed", completedAt: finishedAt, retryIndex: failures };
   const wait = outcome.retryAfterSeconds !== null ? outcome.retryAfterSeconds * 1000 : delay;
   return {

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { parseRetryAfter } from "./retry";
 import { type SigningKeys, signatureHeaders } from "./signing";
-import { type Lookup, RefusedAddressError, resolveTarget } from "./ssrf";
+import { RefusedAddressError, resolveTarget } from "./ssrf";
 
 /** What one attempt sends. */
 export interface OutgoingDelivery {
@@ -16,7 +16,6 @@ export interface OutgoingDelivery {
 export interface SendOptions {
   timeoutMs: number;
   allowPrivate: boolean;
-  lookup?: Lookup;
   /** The attempt's time (app clock): signed into the timestamp headers. */
   at: Date;
 }
@@ -79,10 +78,7 @@ export async function sendAttempt(
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
     const url = new URL(delivery.url);
-    const [address] = await abortable(
-      resolveTarget(url.hostname, options.allowPrivate, options.lookup),
-      signal,
-    );
+    const [address] = await abortable(resolveTarget(url.hostname, options.allowPrivate), signal);
     const host = url.hostname.replace(/^\[|\]$/g, "");
     const response = await fetch(pinnedUrl(url, address), {
       method: "POST",
