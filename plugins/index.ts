@@ -14,6 +14,7 @@ import { schedulerPlugin } from "./scheduler";
 import { searchPlugin } from "./search";
 import { slaPlugin } from "./sla";
 import { tenantsPlugin } from "./tenants";
+import { webhooksPlugin } from "./webhooks";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
 // biome-ignore lint/suspicious/noExplicitAny: plugins differ in their route types
@@ -32,4 +33,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   handoffsPlugin,
   schedulerPlugin,
   slaPlugin,
+  webhooksPlugin,
 ];

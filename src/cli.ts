@@ -37,7 +37,14 @@ Options (each also read from the env variable shown):
   --data-dir DIR                CRMD_DATA_DIR (./data)
   --webhook-allow-private 1|0   CRMD_WEBHOOK_ALLOW_PRIVATE (0)
   --webhook-retry-schedule S    CRMD_WEBHOOK_RETRY_SCHEDULE (60,300,900,3600,21600 seconds)
-  --webhook-timeout-ms MS       CRMD_WEBHOOK_TIMEOUT_MS (15000)
+  --webhook-timeout-ms MS       CRMD_WEBHOOK_TIMEOUT_MS (15000 per attempt)
+  --webhook-concurrency N       CRMD_WEBHOOK_CONCURRENCY (32 requests in flight per instance)
+  --webhook-max-per-hour N      CRMD_WEBHOOK_MAX_PER_HOUR (1000 per webhook; the excess waits)
+  --webhook-disable-after-failures N
+                                CRMD_WEBHOOK_DISABLE_AFTER_FAILURES (100 consecutive failures)
+  --webhook-disable-after-days D
+                                CRMD_WEBHOOK_DISABLE_AFTER_DAYS (5 days failing without a success)
+  --webhook-retention-days D    CRMD_WEBHOOK_RETENTION_DAYS (30: delivery log kept)
   --scheduler-lease-seconds S   CRMD_SCHEDULER_LEASE_SECONDS (120): takeover delay after an instance dies
   CRMD_CRON_<JOB>               Cron expression of a scheduler job (e.g. CRMD_CRON_TASK_OVERDUE)
   -h, --help                    Show this help

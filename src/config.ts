@@ -27,6 +27,16 @@ export interface Config {
   /** Webhook retry delays in seconds. */
   webhookRetrySchedule: number[];
   webhookTimeoutMs: number;
+  /** Webhook requests in flight at once, per instance. */
+  webhookConcurrency: number;
+  /** Deliveries per hour per webhook; the excess waits (seed 001: 1000). */
+  webhookMaxPerHour: number;
+  /** A webhook is disabled after this many consecutive failed attempts. */
+  webhookDisableAfterFailures: number;
+  /** … or after failing without a success for this many days. */
+  webhookDisableAfterDays: number;
+  /** Finished deliveries and their attempts are kept this many days. */
+  webhookRetentionDays: number;
   /** Largest accepted document upload in bytes. */
   uploadLimit: number;
 }
@@ -50,6 +60,11 @@ export const DEFAULTS: Config = {
   schedulerLeaseSeconds: 120,
   webhookRetrySchedule: [60, 300, 900, 3600, 21600],
   webhookTimeoutMs: 15_000,
+  webhookConcurrency: 32,
+  webhookMaxPerHour: 1000,
+  webhookDisableAfterFailures: 100,
+  webhookDisableAfterDays: 5,
+  webhookRetentionDays: 30,
   uploadLimit: 25 * 1024 * 1024,
 };
 
@@ -69,6 +84,11 @@ export const CONFIG_FLAGS = {
   "webhook-allow-private": "CRMD_WEBHOOK_ALLOW_PRIVATE",
   "webhook-retry-schedule": "CRMD_WEBHOOK_RETRY_SCHEDULE",
   "webhook-timeout-ms": "CRMD_WEBHOOK_TIMEOUT_MS",
+  "webhook-concurrency": "CRMD_WEBHOOK_CONCURRENCY",
+  "webhook-max-per-hour": "CRMD_WEBHOOK_MAX_PER_HOUR",
+  "webhook-disable-after-failures": "CRMD_WEBHOOK_DISABLE_AFTER_FAILURES",
+  "webhook-disable-after-days": "CRMD_WEBHOOK_DISABLE_AFTER_DAYS",
+  "webhook-retention-days": "CRMD_WEBHOOK_RETENTION_DAYS",
   "upload-limit": "CRMD_UPLOAD_LIMIT",
   "scheduler-lease-seconds": "CRMD_SCHEDULER_LEASE_SECONDS",
 } as const;
@@ -149,6 +169,17 @@ export function loadConfig(
   if (timeout) c.webhookTimeoutMs = positiveInt("webhook timeout", timeout);
   const lease = v("scheduler-lease-seconds");
   if (lease) c.schedulerLeaseSeconds = positiveInt("scheduler lease seconds", lease);
+  const webhookInts = [
+    ["webhook-concurrency", "webhookConcurrency", 10_000],
+    ["webhook-max-per-hour", "webhookMaxPerHour", Number.MAX_SAFE_INTEGER],
+    ["webhook-disable-after-failures", "webhookDisableAfterFailures", Number.MAX_SAFE_INTEGER],
+    ["webhook-disable-after-days", "webhookDisableAfterDays", 3650],
+    ["webhook-retention-days", "webhookRetentionDays", 36500],
+  ] as const;
+  for (const [flag, key, max] of webhookInts) {
+    const raw = v(flag);
+    if (raw) c[key] = positiveInt(CONFIG_FLAGS[flag], raw, max);
+  }
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

@@ -54,3 +54,13 @@ export {
   type Scheduler,
 } from "./scheduler";
 export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";
+export {
+  classifyAddress,
+  generateWebhookSecret,
+  isLocalHostname,
+  isReservedHeader,
+  isValidSubscription,
+  pruneDeliveries,
+  type TestDeliveryResult,
+  WebhookDispatcher,
+} from "./webhooks";

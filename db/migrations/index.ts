@@ -7,6 +7,7 @@ import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
 import salesFilters from "./0100_sales_filters.sql" with { type: "text" };
+import webhooks from "./0200_webhooks.sql" with { type: "text" };
 import scheduler from "./0300_scheduler.sql" with { type: "text" };
 import sla from "./0301_sla.sql" with { type: "text" };
 import notesSearch from "./0400_notes_search.sql" with { type: "text" };
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   { id: "0501_documents", sql: documents },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
+  { id: "0200_webhooks", sql: webhooks },
 ].sort((a, b) => a.id.localeCompare(b.id));

@@ -5,3 +5,4 @@ export * from "./documents";
 export * from "./sales";
 export * from "./scheduler";
 export * from "./sla";
+export * from "./webhooks";

@@ -1,0 +1,105 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, json, tenantId, timestamp } from "./columns";
+
+/**
+ * Push API. A webhook subscribes a URL to event types; the dispatcher fans
+ * each outbox event out into one delivery per matching webhook, and every
+ * HTTP request it makes for a delivery is an attempt. Everything several
+ * instances must agree on (fan-out cursor, leases, retry times, counters) is
+ * here, not in memory.
+ */
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    url: text("url").notNull(),
+    /** Subscriptions: exact event types, `prefix.*` or `*`. */
+    events: json<string[]>("events").notNull(),
+    isActive: integer("is_active", { mode: "boolean" }).notNull(),
+    headers: json<Record<string, string>>("headers").notNull(),
+    /**
+     * Signing secret (`whsec_…`). Kept in clear because signing needs it;
+     * shown only by create and rotate-secret, never logged.
+     */
+    secret: text("secret").notNull(),
+    /** The secret before the last rotation; still signs until it expires. */
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at"),
+    /** Outbox seq when the webhook was created or last activated: only later events reach it. */
+    fromSeq: integer("from_seq").notNull(),
+    /** Why crmd disabled it (410, repeated failure); null when active or turned off by hand. */
+    disabledReason: text("disabled_reason"),
+    disabledAt: timestamp("disabled_at"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** First failure of the current run of failures. */
+    failingSince: timestamp("failing_since"),
+    lastSuccessAt: timestamp("last_success_at"),
+    lastFailureAt: timestamp("last_failure_at"),
+    createdAt: timestamp("created_at").notNull(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [
+    index("webhooks_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("webhooks_active_tenant_idx").on(t.isActive, t.tenantId),
+  ],
+);
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    webhookId: text("webhook_id").notNull(),
+    eventId: text("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    /** Outbox seq of the event (its body lives there); null for test events. */
+    eventSeq: integer("event_seq"),
+    /** `<entity_type>:<entity_id>`: deliveries of one entity go out in seq order. */
+    entityKey: text("entity_key"),
+    /** The body, for events that are not in the outbox (webhook.test). */
+    payload: text("payload"),
+    /** pending | succeeded | failed */
+    status: text("status").notNull(),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    /** Failed attempts since the retry schedule last (re)started. */
+    retryIndex: integer("retry_index").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at").notNull(),
+    /** Claim of the instance sending the current attempt; expires so a crash frees it. */
+    leaseToken: text("lease_token"),
+    leaseUntil: timestamp("lease_until"),
+    lastAttemptAt: timestamp("last_attempt_at"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    lastDurationMs: integer("last_duration_ms"),
+    createdAt: timestamp("created_at").notNull(),
+    updatedAt: timestamp("updated_at").notNull(),
+    completedAt: timestamp("completed_at"),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.webhookId, t.status, t.nextAttemptAt, t.eventSeq),
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
+    index("webhook_deliveries_entity_idx").on(t.webhookId, t.entityKey, t.status, t.eventSeq),
+    index("webhook_deliveries_completed_idx").on(t.completedAt),
+  ],
+);
+
+/** One HTTP request of a delivery and its outcome: the delivery log. */
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: text("delivery_id").notNull(),
+    webhookId: text("webhook_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    finishedAt: timestamp("finished_at").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms"),
+    error: text("error"),
+  },
+  (t) => [
+    index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt),
+    index("webhook_attempts_webhook_started_idx").on(t.webhookId, t.startedAt),
+  ],
+);

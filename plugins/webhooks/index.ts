@@ -1,0 +1,208 @@
+import { Elysia } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  ErrorBody,
+  errorResponses,
+  listResponse,
+  parseTime,
+  pruneDeliveries,
+  WebhookDispatcher,
+} from "../../src/core";
+import {
+  CreateWebhook,
+  Delivery,
+  DeliveryListQuery,
+  DeliveryParams,
+  ReplayQuery,
+  ReplayResult,
+  TestResult,
+  UpdateWebhook,
+  Webhook,
+  WebhookDetail,
+  WebhookListQuery,
+  WebhookParams,
+  WebhookWithSecret,
+} from "./model";
+import {
+  createWebhook,
+  deleteWebhook,
+  findWebhook,
+  listDeliveries,
+  listWebhooks,
+  redeliver,
+  replay,
+  rotateSecret,
+  updateWebhook,
+  webhookDetail,
+} from "./service";
+
+const tags = ["webhooks"];
+const withConflict = { ...errorResponses, 409: ErrorBody };
+
+/**
+ * Starts delivery with the API: the dispatcher (src/webhooks) runs as a
+ * background worker and the delivery log is pruned hourly. Both start with
+ * the server when workers are on; tests reach the dispatcher through
+ * ctx.workers to drive it step by step.
+ */
+function startDelivery(ctx: AppContext): WebhookDispatcher {
+  const dispatcher = new WebhookDispatcher(ctx);
+  ctx.workers.push(dispatcher);
+  ctx.scheduler.register({
+    name: "webhook_prune",
+    cron: "0 * * * *",
+    run: async ({ now }) => {
+      const deleted = await pruneDeliveries(ctx.db, now, ctx.config.webhookRetentionDays);
+      if (deleted) ctx.logger.info("webhook deliveries pruned", { deleted });
+      return undefined;
+    },
+  });
+  return dispatcher;
+}
+
+/** Push API (seed 001): webhook registration, delivery log, test, redelivery, replay, rotation. */
+export const webhooksPlugin = (ctx: AppContext) => {
+  const dispatcher = startDelivery(ctx);
+  return new Elysia({ name: "crmd.webhooks" })
+    .use(authMacros)
+    .post(
+      "/webhooks",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createWebhook(ctx, tenantId, actor, body);
+      },
+      {
+        scope: "webhooks:manage",
+        body: CreateWebhook,
+        response: { 201: WebhookWithSecret, ...errorResponses },
+        detail: { summary: "Register a webhook (the signing secret is shown only once)", tags },
+      },
+    )
+    .get(
+      "/webhooks",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listWebhooks(
+          ctx,
+          tenantId,
+          query.page ?? 1,
+          query.page_size ?? 50,
+        );
+        return { webhooks: items, ...page };
+      },
+      {
+        scope: "webhooks:manage",
+        query: WebhookListQuery,
+        response: { 200: listResponse("webhooks", Webhook), ...errorResponses },
+        detail: { summary: "List webhooks", tags },
+      },
+    )
+    .get("/webhooks/:id", async ({ params, tenantId }) => webhookDetail(ctx, tenantId, params.id), {
+      scope: "webhooks:manage",
+      params: WebhookParams,
+      response: { 200: WebhookDetail, ...errorResponses },
+      detail: { summary: "Get a webhook with its most recent deliveries", tags },
+    })
+    .put(
+      "/webhooks/:id",
+      async ({ params, body, tenantId, actor }) =>
+        updateWebhook(ctx, tenantId, actor, params.id, body),
+      {
+        scope: "webhooks:manage",
+        params: WebhookParams,
+        body: UpdateWebhook,
+        response: { 200: Webhook, ...errorResponses },
+        detail: { summary: "Update a webhook (omitted fields are kept)", tags },
+      },
+    )
+    .delete(
+      "/webhooks/:id",
+      async ({ params, tenantId, actor }) => deleteWebhook(ctx, tenantId, actor, params.id),
+      {
+        scope: "webhooks:manage",
+        params: WebhookParams,
+        response: { 200: Webhook, ...errorResponses },
+        detail: { summary: "Delete a webhook and its delivery log", tags },
+      },
+    )
+    .post(
+      "/webhooks/test/:id",
+      async ({ params, tenantId }) => {
+        const hook = await findWebhook(ctx.db.read, tenantId, params.id);
+        const { deliveryId, eventId, outcome } = await dispatcher.sendTest(hook);
+        return {
+          success: outcome.ok,
+          status_code: outcome.statusCode,
+          duration_ms: outcome.durationMs,
+          error: outcome.error,
+          delivery_id: deliveryId,
+          event_id: eventId,
+        };
+      },
+      {
+        scope: "webhooks:manage",
+        params: WebhookParams,
+        response: { 200: TestResult, ...errorResponses },
+        detail: {
+          summary: "Send a webhook.test event now and report the receiver's answer",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/webhooks/:id/deliveries",
+      async ({ params, query, tenantId }) => {
+        const { items, ...page } = await listDeliveries(ctx, tenantId, params.id, query);
+        return { deliveries: items, ...page };
+      },
+      {
+        scope: "webhooks:manage",
+        params: WebhookParams,
+        query: DeliveryListQuery,
+        response: { 200: listResponse("deliveries", Delivery), ...errorResponses },
+        detail: { summary: "The webhook's delivery log, newest first, with every attempt", tags },
+      },
+    )
+    .post(
+      "/webhooks/:id/deliveries/:delivery_id/redeliver",
+      async ({ params, tenantId, set }) => {
+        set.status = 202;
+        return redeliver(ctx, tenantId, params.id, params.delivery_id);
+      },
+      {
+        scope: "webhooks:manage",
+        params: DeliveryParams,
+        response: { 202: Delivery, ...withConflict },
+        detail: { summary: "Send a delivery again (queued now, fresh retry schedule)", tags },
+      },
+    )
+    .post(
+      "/webhooks/:id/replay",
+      async ({ params, query, tenantId, set }) => {
+        const since = parseTime(query.since, "/since");
+        set.status = 202;
+        return replay(ctx, tenantId, params.id, since);
+      },
+      {
+        scope: "webhooks:manage",
+        params: WebhookParams,
+        query: ReplayQuery,
+        response: { 202: ReplayResult, ...withConflict },
+        detail: { summary: "Send again every failed delivery created since a time", tags },
+      },
+    )
+    .post(
+      "/webhooks/:id/rotate-secret",
+      async ({ params, tenantId, actor }) => rotateSecret(ctx, tenantId, actor, params.id),
+      {
+        scope: "webhooks:manage",
+        params: WebhookParams,
+        response: { 200: WebhookWithSecret, ...errorResponses },
+        detail: {
+          summary:
+            "Replace the signing secret (shown once); for 24 h deliveries are signed with both",
+          tags,
+        },
+      },
+    );
+};

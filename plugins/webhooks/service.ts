@@ -1,0 +1,441 @@
+import { and, count, desc, eq, gte, inArray, max, type SQL } from "drizzle-orm";
+import type { ReadDb, WriteTx } from "../../db/client";
+import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import {
+  type Actor,
+  ApiError,
+  type AppContext,
+  classifyAddress,
+  conflict,
+  generateWebhookSecret,
+  invalid,
+  isLocalHostname,
+  iso,
+  isReservedHeader,
+  isValidSubscription,
+  newId,
+  notFound,
+  recordChange,
+} from "../../src/core";
+
+type WebhookRow = typeof webhooks.$inferSelect;
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+type AttemptRow = typeof webhookAttempts.$inferSelect;
+
+export interface WebhookInput {
+  url?: string;
+  events?: string[];
+  is_active?: boolean;
+  headers?: Record<string, string>;
+}
+
+const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+const RECENT_DELIVERIES = 20;
+const MAX_HEADERS = 20;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export function webhookView(row: WebhookRow, now: Date) {
+  const overlap = row.previousSecretExpiresAt && row.previousSecretExpiresAt > now;
+  return {
+    id: row.id,
+    tenant_id: row.tenantId,
+    url: row.url,
+    events: row.events,
+    is_active: row.isActive,
+    headers: row.headers,
+    disabled_reason: row.disabledReason,
+    disabled_at: iso(row.disabledAt),
+    consecutive_failures: row.consecutiveFailures,
+    failing_since: iso(row.failingSince),
+    last_success_at: iso(row.lastSuccessAt),
+    last_failure_at: iso(row.lastFailureAt),
+    previous_secret_expires_at: overlap ? iso(row.previousSecretExpiresAt) : null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export const attemptView = (row: AttemptRow) => ({
+  attempt: row.attempt,
+  started_at: row.startedAt.toISOString(),
+  finished_at: row.finishedAt.toISOString(),
+  status_code: row.statusCode,
+  duration_ms: row.durationMs,
+  error: row.error,
+});
+
+export const deliveryView = (row: DeliveryRow, attempts: AttemptRow[]) => ({
+  id: row.id,
+  webhook_id: row.webhookId,
+  event_id: row.eventId,
+  event_type: row.eventType,
+  status: row.status as "pending" | "succeeded" | "failed",
+  attempt_count: row.attemptCount,
+  next_attempt_at: row.status === "pending" ? iso(row.nextAttemptAt) : null,
+  last_attempt_at: iso(row.lastAttemptAt),
+  last_status_code: row.lastStatusCode,
+  last_error: row.lastError,
+  last_duration_ms: row.lastDurationMs,
+  created_at: row.createdAt.toISOString(),
+  completed_at: iso(row.completedAt),
+  attempts: attempts.map(attemptView),
+});
+
+function validateUrl(raw: string, allowPrivate: boolean) {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid("/url", "is not a valid URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw invalid("/url", "must be an http or https URL");
+  if (url.username || url.password) throw invalid("/url", "must not contain credentials");
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const cls = classifyAddress(host);
+  // Names are checked after DNS resolution at delivery time; literal addresses can be refused now.
+  if (!allowPrivate && ((cls !== null && cls !== "public") || isLocalHostname(host)))
+    throw invalid("/url", `must not point to a ${cls ?? "loopback"} address`);
+}
+
+function validateEvents(events: string[]) {
+  events.forEach((pattern, i) => {
+    if (!isValidSubscription(pattern))
+      throw invalid(`/events/${i}`, `unknown event type "${pattern}"`);
+  });
+}
+
+function validateHeaders(headers: Record<string, string>) {
+  const names = Object.keys(headers);
+  if (names.length > MAX_HEADERS) throw invalid("/headers", `at most ${MAX_HEADERS} headers`);
+  const seen = new Set<string>();
+  for (const name of names) {
+    const path = `/headers/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (!HEADER_NAME.test(name)) throw invalid(path, "is not a valid header name");
+    if (seen.has(name.toLowerCase())) throw invalid(path, "is given twice (names ignore case)");
+    seen.add(name.toLowerCase());
+    if (isReservedHeader(name)) throw invalid(path, "is set by crmd and cannot be overridden");
+    const value = headers[name];
+    if (/[\r\n\0]/.test(value) || value.length > 4096)
+      throw invalid(path, "must be one line of at most 4096 characters");
+  }
+}
+
+function validateInput(input: WebhookInput, allowPrivate: boolean) {
+  if (input.url !== undefined) validateUrl(input.url, allowPrivate);
+  if (input.events !== undefined) validateEvents(input.events);
+  if (input.headers !== undefined) validateHeaders(input.headers);
+}
+
+/** Outbox position now: a webhook receives events committed after it. */
+async function latestSeq(tx: WriteTx): Promise<number> {
+  const [row] = await tx.select({ seq: max(outboxEvents.seq) }).from(outboxEvents);
+  return row?.seq ?? 0;
+}
+
+/** The tenant's webhook, read in `db` (the read handle, or a write transaction), or 404. */
+export async function findWebhook(
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  id: string,
+): Promise<WebhookRow> {
+  const [row] = await (db as ReadDb)
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.id, id), eq(webhooks.tenantId, tenantId)));
+  if (!row) throw notFound("Webhook");
+  return row;
+}
+
+const audit = (
+  tx: WriteTx,
+  row: { tenantId: string; id: string },
+  actor: Actor,
+  action: string,
+  before: ReturnType<typeof webhookView> | null,
+  after: ReturnType<typeof webhookView> | null,
+  at: Date,
+) =>
+  recordChange(tx, {
+    tenantId: row.tenantId,
+    actor,
+    entityType: "webhook",
+    entityId: row.id,
+    action,
+    before,
+    after,
+    at,
+  });
+
+/**
+ * Runs a write that stores signing secrets. Database errors quote the
+ * query's parameters and end up in the log, so they are rethrown with every
+ * secret blanked out.
+ */
+export async function keepingSecrets<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    let message = "";
+    for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+      message += ` ${(e as Error).message ?? String(e)}`;
+    throw new Error(
+      `storing a webhook failed:${message.replace(/whsec_[A-Za-z0-9+/=]*/g, "whsec_***")}`,
+    );
+  }
+}
+
+export async function createWebhook(
+  ctx: AppContext,
+  tenantId: string,
+  actor: Actor,
+  input: Required<Pick<WebhookInput, "url" | "events">> & WebhookInput,
+) {
+  validateInput(input, ctx.config.webhookAllowPrivate);
+  const now = ctx.clock.now();
+  const secret = generateWebhookSecret();
+  return keepingSecrets(() =>
+    ctx.write(async (tx) => {
+      const row: WebhookRow = {
+        id: newId(),
+        tenantId,
+        url: input.url,
+        events: [...new Set(input.events)],
+        isActive: input.is_active ?? true,
+        headers: input.headers ?? {},
+        secret,
+        previousSecret: null,
+        previousSecretExpiresAt: null,
+        fromSeq: await latestSeq(tx),
+        disabledReason: null,
+        disabledAt: null,
+        consecutiveFailures: 0,
+        failingSince: null,
+        lastSuccessAt: null,
+        lastFailureAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insert(webhooks).values(row);
+      const view = webhookView(row, now);
+      await audit(tx, row, actor, "created", null, view, now);
+      return { ...view, secret };
+    }),
+  );
+}
+
+/** One page of rows plus the seed 001 list envelope. */
+function envelope<T>(items: T[], total: number, page: number, pageSize: number) {
+  return {
+    total,
+    page,
+    page_size: pageSize,
+    has_more: page * pageSize < total,
+    next_cursor: null,
+    items,
+  };
+}
+
+export async function listWebhooks(
+  ctx: AppContext,
+  tenantId: string,
+  page: number,
+  pageSize: number,
+) {
+  const where = eq(webhooks.tenantId, tenantId);
+  const rows = await ctx.db.read
+    .select()
+    .from(webhooks)
+    .where(where)
+    .orderBy(desc(webhooks.createdAt), desc(webhooks.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ n }] = await ctx.db.read.select({ n: count() }).from(webhooks).where(where);
+  const now = ctx.clock.now();
+  return envelope(
+    rows.map((row) => webhookView(row, now)),
+    n,
+    page,
+    pageSize,
+  );
+}
+
+async function withAttempts(ctx: AppContext, rows: DeliveryRow[]) {
+  const ids = rows.map((row) => row.id);
+  const attempts = ids.length
+    ? await ctx.db.read
+        .select()
+        .from(webhookAttempts)
+        .where(inArray(webhookAttempts.deliveryId, ids))
+        .orderBy(webhookAttempts.attempt)
+    : [];
+  const byDelivery = Map.groupBy(attempts, (attempt) => attempt.deliveryId);
+  return rows.map((row) => deliveryView(row, byDelivery.get(row.id) ?? []));
+}
+
+export async function listDeliveries(
+  ctx: AppContext,
+  tenantId: string,
+  webhookId: string,
+  query: { page?: number; page_size?: number; status?: string },
+) {
+  await findWebhook(ctx.db.read, tenantId, webhookId);
+  const page = query.page ?? 1;
+  const pageSize = query.page_size ?? 50;
+  const where = and(
+    eq(webhookDeliveries.webhookId, webhookId),
+    query.status ? eq(webhookDeliveries.status, query.status) : undefined,
+  ) as SQL;
+  const rows = await ctx.db.read
+    .select()
+    .from(webhookDeliveries)
+    .where(where)
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ n }] = await ctx.db.read.select({ n: count() }).from(webhookDeliveries).where(where);
+  return envelope(await withAttempts(ctx, rows), n, page, pageSize);
+}
+
+export async function webhookDetail(ctx: AppContext, tenantId: string, id: string) {
+  const row = await findWebhook(ctx.db.read, tenantId, id);
+  const recent = await ctx.db.read
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.webhookId, id))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(RECENT_DELIVERIES);
+  return {
+    ...webhookView(row, ctx.clock.now()),
+    recent_deliveries: await withAttempts(ctx, recent),
+  };
+}
+
+export async function updateWebhook(
+  ctx: AppContext,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  input: WebhookInput,
+) {
+  validateInput(input, ctx.config.webhookAllowPrivate);
+  const now = ctx.clock.now();
+  return ctx.write(async (tx) => {
+    const before = await findWebhook(tx, tenantId, id);
+    const changes: Partial<WebhookRow> = { updatedAt: now };
+    if (input.url !== undefined) changes.url = input.url;
+    if (input.events !== undefined) changes.events = [...new Set(input.events)];
+    if (input.headers !== undefined) changes.headers = input.headers;
+    if (input.is_active === false) Object.assign(changes, { isActive: false });
+    if (input.is_active === true && !before.isActive) {
+      // Re-enabling starts afresh: new events only, failure streak forgotten.
+      Object.assign(changes, {
+        isActive: true,
+        fromSeq: await latestSeq(tx),
+        disabledReason: null,
+        disabledAt: null,
+        consecutiveFailures: 0,
+        failingSince: null,
+      });
+    }
+    const [after] = await tx.update(webhooks).set(changes).where(eq(webhooks.id, id)).returning();
+    const view = webhookView(after, now);
+    await audit(tx, after, actor, "updated", webhookView(before, now), view, now);
+    return view;
+  });
+}
+
+/** Deletes the webhook, its secret and its delivery log; nothing more is sent to it. */
+export async function deleteWebhook(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
+  const now = ctx.clock.now();
+  return ctx.write(async (tx) => {
+    const row = await findWebhook(tx, tenantId, id);
+    await tx.delete(webhookAttempts).where(eq(webhookAttempts.webhookId, id));
+    await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id));
+    await tx.delete(webhooks).where(eq(webhooks.id, id));
+    const view = webhookView(row, now);
+    await audit(tx, row, actor, "deleted", view, null, now);
+    return view;
+  });
+}
+
+/** New secret; the old one keeps signing (second webhook-signature entry) for 24 hours. */
+export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
+  const now = ctx.clock.now();
+  const secret = generateWebhookSecret();
+  return keepingSecrets(() =>
+    ctx.write(async (tx) => {
+      const before = await findWebhook(tx, tenantId, id);
+      const [after] = await tx
+        .update(webhooks)
+        .set({
+          secret,
+          previousSecret: before.secret,
+          previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
+          updatedAt: now,
+        })
+        .where(eq(webhooks.id, id))
+        .returning();
+      const view = webhookView(after, now);
+      await audit(tx, after, actor, "secret_rotated", webhookView(before, now), view, now);
+      return { ...view, secret };
+    }),
+  );
+}
+
+/** Fields that put a finished delivery back in the queue, due now, with a fresh retry schedule. */
+const requeue = (now: Date) => ({
+  status: "pending",
+  retryIndex: 0,
+  nextAttemptAt: now,
+  leaseToken: null,
+  leaseUntil: null,
+  completedAt: null,
+  updatedAt: now,
+});
+
+function assertActive(row: WebhookRow) {
+  if (!row.isActive)
+    throw conflict("The webhook is inactive; set is_active to true first (PUT /webhooks/{id})");
+}
+
+export async function redeliver(
+  ctx: AppContext,
+  tenantId: string,
+  webhookId: string,
+  deliveryId: string,
+) {
+  const now = ctx.clock.now();
+  const row = await ctx.write(async (tx) => {
+    assertActive(await findWebhook(tx, tenantId, webhookId));
+    const [updated] = await tx
+      .update(webhookDeliveries)
+      .set(requeue(now))
+      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId)))
+      .returning();
+    if (!updated) throw notFound("Delivery");
+    return updated;
+  });
+  const [view] = await withAttempts(ctx, [row]);
+  return view;
+}
+
+export async function replay(ctx: AppContext, tenantId: string, webhookId: string, since: Date) {
+  const now = ctx.clock.now();
+  return ctx.write(async (tx) => {
+    assertActive(await findWebhook(tx, tenantId, webhookId));
+    const rows = await tx
+      .update(webhookDeliveries)
+      .set(requeue(now))
+      .where(
+        and(
+          eq(webhookDeliveries.webhookId, webhookId),
+          eq(webhookDeliveries.status, "failed"),
+          gte(webhookDeliveries.createdAt, since),
+        ),
+      )
+      .returning({ id: webhookDeliveries.id });
+    return { replayed: rows.length };
+  });
+}

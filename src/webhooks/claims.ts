@@ -1,0 +1,356 @@
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  min,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Database, ReadDb, WriteTx } from "../../db/client";
+import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import { newId } from "../ids";
+import type { SigningKeys } from "./signing";
+
+const HOUR_MS = 3_600_000;
+
+export interface ClaimLimits {
+  /** Free sending slots of this instance. */
+  slots: number;
+  /** Attempts in flight per webhook, across instances. */
+  perWebhook: number;
+  /** Attempts per webhook in any hour. */
+  maxPerHour: number;
+  leaseMs: number;
+}
+
+/** A delivery this instance now holds the lease of, with everything its attempt needs. */
+export interface ClaimedDelivery {
+  deliveryId: string;
+  webhookId: string;
+  leaseToken: string;
+  attempt: number;
+  /** Failed attempts so far in the current retry schedule. */
+  retryIndex: number;
+  claimedAt: Date;
+  url: string;
+  customHeaders: Record<string, string>;
+  keys: SigningKeys;
+  eventId: string;
+  eventType: string;
+  /** Null when the event has left the outbox: the attempt then fails without a request. */
+  body: string | null;
+}
+
+const d = webhookDeliveries;
+const earlier = alias(webhookDeliveries, "earlier");
+
+const unleased = (now: Date): SQL => or(isNull(d.leaseUntil), lte(d.leaseUntil, now)) as SQL;
+const dueNow = (now: Date): SQL =>
+  and(eq(d.status, "pending"), lte(d.nextAttemptAt, now), unleased(now)) as SQL;
+
+/**
+ * Active webhooks with a delivery due and not leased. Selecting webhooks
+ * first keeps a claim's cost proportional to the webhooks with work, not to
+ * the deliveries waiting behind busy or inactive ones.
+ */
+function webhooksWithDueWork(db: ReadDb, now: Date) {
+  return db
+    .select({
+      id: webhooks.id,
+      url: webhooks.url,
+      headers: webhooks.headers,
+      secret: webhooks.secret,
+      previousSecret: webhooks.previousSecret,
+      previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
+    })
+    .from(webhooks)
+    .where(
+      and(
+        eq(webhooks.isActive, true),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(d)
+            .where(and(eq(d.webhookId, webhooks.id), dueNow(now))),
+        ),
+      ),
+    );
+}
+
+type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
+
+/**
+ * Up to `limit` of one webhook's due deliveries, oldest first, skipping any
+ * whose entity has an earlier event still pending to this webhook (per-entity
+ * commit order).
+ */
+function dueDeliveriesOf(db: ReadDb, webhookId: string, now: Date, limit: number) {
+  return db
+    .select({
+      deliveryId: d.id,
+      attemptCount: d.attemptCount,
+      retryIndex: d.retryIndex,
+      eventId: d.eventId,
+      eventType: d.eventType,
+      payload: d.payload,
+      outboxBody: outboxEvents.body,
+    })
+    .from(d)
+    .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
+    .where(
+      and(
+        eq(d.webhookId, webhookId),
+        dueNow(now),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.webhookId, d.webhookId),
+                eq(earlier.entityKey, d.entityKey),
+                eq(earlier.status, "pending"),
+                lt(earlier.eventSeq, d.eventSeq),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(d.nextAttemptAt), asc(d.eventSeq))
+    .limit(limit);
+}
+
+interface WebhookLoad {
+  /** Attempts in flight: leased deliveries, any instance. */
+  inFlight: number;
+  /** Finished attempts started in the last hour. */
+  lastHour: number;
+  /** When the oldest of those leaves the window. */
+  windowFreesAt: Date | null;
+}
+
+/** In-flight and last-hour attempts per webhook: the input of its concurrency and hourly limits. */
+async function loadOf(db: ReadDb, now: Date, ids: string[]): Promise<Map<string, WebhookLoad>> {
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+  const usage = await db
+    .select({
+      webhookId: webhookAttempts.webhookId,
+      n: count(),
+      oldest: min(webhookAttempts.startedAt),
+    })
+    .from(webhookAttempts)
+    .where(and(inArray(webhookAttempts.webhookId, ids), gt(webhookAttempts.startedAt, hourAgo)))
+    .groupBy(webhookAttempts.webhookId);
+  const leased = await db
+    .select({ webhookId: d.webhookId, n: count() })
+    .from(d)
+    .where(and(inArray(d.webhookId, ids), eq(d.status, "pending"), gt(d.leaseUntil, now)))
+    .groupBy(d.webhookId);
+  const load = new Map<string, WebhookLoad>(
+    ids.map((id) => [id, { inFlight: 0, lastHour: 0, windowFreesAt: null }]),
+  );
+  for (const row of usage) {
+    const entry = load.get(row.webhookId) as WebhookLoad;
+    entry.lastHour = row.n;
+    entry.windowFreesAt = row.oldest ? new Date(row.oldest.getTime() + HOUR_MS) : null;
+  }
+  for (const row of leased) (load.get(row.webhookId) as WebhookLoad).inFlight = row.n;
+  return load;
+}
+
+type SecretColumns = Pick<
+  typeof webhooks.$inferSelect,
+  "secret" | "previousSecret" | "previousSecretExpiresAt"
+>;
+
+function signingKeys(row: SecretColumns, now: Date): SigningKeys {
+  const previousValid =
+    row.previousSecret !== null &&
+    row.previousSecretExpiresAt !== null &&
+    row.previousSecretExpiresAt > now;
+  return { current: row.secret, previous: previousValid ? row.previousSecret : null };
+}
+
+/** Fisher-Yates: webhooks take turns for free slots instead of the same ones always first. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Makes the webhook's due deliveries wait until its hourly window has room (never drops them). */
+async function postponeUntil(tx: WriteTx, webhookId: string, at: Date, now: Date) {
+  await tx
+    .update(d)
+    .set({ nextAttemptAt: at, updatedAt: now })
+    .where(and(eq(d.webhookId, webhookId), dueNow(now), lt(d.nextAttemptAt, at)));
+}
+
+/** Leases the picked deliveries to this claim: no other claim attempts them until the lease ends. */
+async function lease(
+  tx: WriteTx,
+  hook: DueWebhook,
+  rows: Awaited<ReturnType<typeof dueDeliveriesOf>>,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedDelivery[]> {
+  const leaseToken = newId();
+  await tx
+    .update(d)
+    .set({
+      leaseToken,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      attemptCount: sql`${d.attemptCount} + 1`,
+      lastAttemptAt: now,
+      updatedAt: now,
+    })
+    .where(
+      inArray(
+        d.id,
+        rows.map((row) => row.deliveryId),
+      ),
+    );
+  return rows.map((row) => ({
+    deliveryId: row.deliveryId,
+    webhookId: hook.id,
+    leaseToken,
+    attempt: row.attemptCount + 1,
+    retryIndex: row.retryIndex,
+    claimedAt: now,
+    url: hook.url,
+    customHeaders: hook.headers,
+    keys: signingKeys(hook, now),
+    eventId: row.eventId,
+    eventType: row.eventType,
+    body: row.payload ?? row.outboxBody,
+  }));
+}
+
+interface ClaimPlan {
+  /** Webhooks with due work and room, in the order they get slots. */
+  claimable: Array<{ hook: DueWebhook; room: number }>;
+  /** Webhooks out of hourly allowance, and when their window has room again. */
+  capped: Array<{ webhookId: string; until: Date }>;
+}
+
+/** Which webhooks may send how many attempts now, within their in-flight and hourly limits. */
+async function planClaims(db: ReadDb, now: Date, limits: ClaimLimits): Promise<ClaimPlan> {
+  const plan: ClaimPlan = { claimable: [], capped: [] };
+  const hooks = await webhooksWithDueWork(db, now);
+  if (hooks.length === 0) return plan;
+  const load = await loadOf(
+    db,
+    now,
+    hooks.map((hook) => hook.id),
+  );
+  for (const hook of shuffled(hooks)) {
+    const { inFlight, lastHour, windowFreesAt } = load.get(hook.id) as WebhookLoad;
+    const used = lastHour + inFlight;
+    if (used >= limits.maxPerHour && windowFreesAt)
+      plan.capped.push({ webhookId: hook.id, until: windowFreesAt });
+    const room = Math.min(limits.perWebhook - inFlight, limits.maxPerHour - used);
+    if (room > 0) plan.claimable.push({ hook, room });
+  }
+  return plan;
+}
+
+/**
+ * Read-only check on the read handle, so an idle or saturated instance
+ * looks for work without taking the write lock.
+ */
+export async function hasClaimableWork(
+  db: Database,
+  now: Date,
+  limits: ClaimLimits,
+): Promise<boolean> {
+  const plan = await planClaims(db.read, now, limits);
+  return plan.claimable.length > 0 || plan.capped.length > 0;
+}
+
+/**
+ * Claims up to `limits.slots` due deliveries in the caller's write
+ * transaction (writers are serialised, so two instances never claim the
+ * same delivery): leases each one (no other instance attempts it until the
+ * lease expires), keeps each webhook within its in-flight and hourly
+ * limits, and postpones the deliveries of webhooks that used up their
+ * hourly allowance (they wait, never dropped).
+ */
+export async function claimDue(
+  tx: WriteTx,
+  now: Date,
+  limits: ClaimLimits,
+): Promise<ClaimedDelivery[]> {
+  const handle = tx as unknown as ReadDb;
+  const plan = await planClaims(handle, now, limits);
+  for (const { webhookId, until } of plan.capped) await postponeUntil(tx, webhookId, until, now);
+  const claims: ClaimedDelivery[] = [];
+  for (const { hook, room } of plan.claimable) {
+    const free = limits.slots - claims.length;
+    if (free <= 0) break;
+    const rows = await dueDeliveriesOf(handle, hook.id, now, Math.min(room, free));
+    if (rows.length > 0) claims.push(...(await lease(tx, hook, rows, now, limits.leaseMs)));
+  }
+  return claims;
+}
+
+export type TestTarget = SecretColumns &
+  Pick<typeof webhooks.$inferSelect, "id" | "tenantId" | "url" | "headers">;
+
+/**
+ * Records a test event as a delivery already claimed by this instance: it
+ * is sent at once, outside the queue.
+ */
+export async function claimTestDelivery(
+  db: Database,
+  hook: TestTarget,
+  event: { id: string; type: string; body: string },
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedDelivery> {
+  const claim: ClaimedDelivery = {
+    deliveryId: newId(),
+    webhookId: hook.id,
+    leaseToken: newId(),
+    attempt: 1,
+    retryIndex: 0,
+    claimedAt: now,
+    url: hook.url,
+    customHeaders: hook.headers,
+    keys: signingKeys(hook, now),
+    eventId: event.id,
+    eventType: event.type,
+    body: event.body,
+  };
+  await db.transaction((tx) =>
+    tx.insert(d).values({
+      id: claim.deliveryId,
+      tenantId: hook.tenantId,
+      webhookId: hook.id,
+      eventId: event.id,
+      eventType: event.type,
+      payload: event.body,
+      status: "pending",
+      attemptCount: 1,
+      nextAttemptAt: now,
+      leaseToken: claim.leaseToken,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      lastAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  return claim;
+}

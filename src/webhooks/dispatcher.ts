@@ -1,0 +1,238 @@
+import type { AppContext, BackgroundWorker } from "../context";
+import { newEventId } from "../ids";
+import {
+  type ClaimedDelivery,
+  type ClaimLimits,
+  claimDue,
+  claimTestDelivery,
+  hasClaimableWork,
+  type TestTarget,
+} from "./claims";
+import { fanOut, hasUnfannedEvents } from "./fanout";
+import { type AttemptResult, type FailurePolicy, recordResults } from "./results";
+import { type AttemptOutcome, sendAttempt } from "./sender";
+
+/** How often an idle instance looks for work committed elsewhere (other instances, due retries). */
+const POLL_MS = 500;
+/** Attempts in flight per webhook, so one slow endpoint cannot take every slot. */
+const PER_WEBHOOK_IN_FLIGHT = 8;
+
+export interface TestDeliveryResult {
+  deliveryId: string;
+  eventId: string;
+  outcome: AttemptOutcome;
+}
+
+/**
+ * The webhook dispatcher: a background worker that fans outbox events out
+ * into deliveries, claims due deliveries under a lease, sends them with
+ * bounded concurrency and records each attempt. All of its state is in the
+ * database, so any number of instances can run it on one database and a
+ * crash loses nothing: an event is in the outbox until fanned out, a
+ * delivery is pending until an attempt's result is stored, and a lease
+ * held by a dead instance expires.
+ *
+ * It wakes on every local commit (ctx.onCommit) and otherwise polls, which
+ * picks up events committed by other instances and retries coming due.
+ */
+export class WebhookDispatcher implements BackgroundWorker {
+  readonly name = "webhook-dispatcher";
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private results: AttemptResult[] = [];
+  private woken = false;
+  private interruptSleep: (() => void) | null = null;
+  /** Passes never overlap (the loop and drain() may both call pass). */
+  private passChain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly ctx: AppContext) {
+    ctx.onCommit(() => this.wake());
+  }
+
+  private get leaseMs(): number {
+    // Covers the attempt (bounded by the timeout) and storing its result.
+    return this.ctx.config.webhookTimeoutMs * 2 + 1000;
+  }
+
+  private get policy(): FailurePolicy {
+    const { config } = this.ctx;
+    return {
+      retrySchedule: config.webhookRetrySchedule,
+      disableAfterFailures: config.webhookDisableAfterFailures,
+      disableAfterDays: config.webhookDisableAfterDays,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming, lets attempts in flight finish and stores their results. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    await Promise.allSettled([...this.inFlight]);
+    const results = this.results;
+    this.results = [];
+    await this.ctx.db.transaction((tx) => recordResults(tx, results, this.policy));
+  }
+
+  /** Something may have changed: run a pass now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.interruptSleep?.();
+  }
+
+  /**
+   * Runs passes until nothing can be done now: no new events, nothing due,
+   * nothing in flight. Tests drive time with a ManualClock and call this
+   * instead of starting the worker.
+   */
+  async drain(): Promise<void> {
+    for (;;) {
+      const worked = await this.serialised(() => this.pass());
+      if (this.inFlight.size > 0) await Promise.race([...this.inFlight]);
+      else if (!worked && this.results.length === 0) return;
+    }
+  }
+
+  /** Sends a `webhook.test` event to `hook` now, outside the queue, and waits for the outcome. */
+  async sendTest(hook: TestTarget): Promise<TestDeliveryResult> {
+    const now = this.ctx.clock.now();
+    const payload = {
+      id: newEventId(),
+      event_type: "webhook.test",
+      timestamp: now.toISOString(),
+      tenant_id: hook.tenantId,
+      data: { webhook_id: hook.id, url: hook.url, message: "Test event from crmd" },
+      metadata: { test: true },
+    };
+    const event = { id: payload.id, type: payload.event_type, body: JSON.stringify(payload) };
+    const claim = await claimTestDelivery(this.ctx.db, hook, event, now, this.leaseMs);
+    const result = await this.attempt(claim);
+    await this.ctx.db.transaction((tx) =>
+      recordResults(tx, [{ ...result, test: true }], this.policy),
+    );
+    return { deliveryId: claim.deliveryId, eventId: event.id, outcome: result.outcome };
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.woken = false;
+      let worked = false;
+      try {
+        worked = await this.serialised(() => this.pass());
+      } catch (error) {
+        this.ctx.logger.error("webhook dispatcher pass failed", { error });
+        this.woken = false;
+      }
+      if (!this.running) break;
+      if (!worked && !this.woken) await this.sleep(POLL_MS);
+      // The database driver answers synchronously, so without this turn of
+      // the event loop back-to-back passes would starve the sockets: responses
+      // would not be read, and each pass would store one result at a time.
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interruptSleep = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interruptSleep = done;
+    });
+  }
+
+  private serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.passChain.then(fn, fn);
+    this.passChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private limits(slots: number): ClaimLimits {
+    const { config } = this.ctx;
+    return {
+      slots,
+      perWebhook: PER_WEBHOOK_IN_FLIGHT,
+      maxPerHour: config.webhookMaxPerHour,
+      leaseMs: this.leaseMs,
+    };
+  }
+
+  /**
+   * One round: fan out new events, then in one transaction store the
+   * attempts that finished and claim as many due deliveries as there are
+   * free slots, and start sending them.
+   */
+  private async pass(): Promise<boolean> {
+    const { db, clock, config } = this.ctx;
+    // One fan-out batch per pass: a large backlog alternates with sending.
+    const fannedOut = (await hasUnfannedEvents(db)) && (await fanOut(db, clock.now())) > 0;
+    const limits = this.limits(config.webhookConcurrency - this.inFlight.size);
+    const results = this.results;
+    // Finished attempts free room; otherwise ask the read handle first, so
+    // a saturated or idle instance does not take the write lock for nothing.
+    const claim =
+      limits.slots > 0 && (results.length > 0 || (await hasClaimableWork(db, clock.now(), limits)));
+    if (results.length === 0 && !claim) return fannedOut;
+    this.results = [];
+    let claims: ClaimedDelivery[];
+    try {
+      claims = await db.transaction(async (tx) => {
+        await recordResults(tx, results, this.policy);
+        return claim ? claimDue(tx, clock.now(), limits) : [];
+      });
+    } catch (error) {
+      this.results = [...results, ...this.results];
+      throw error;
+    }
+    for (const claimed of claims) this.launch(claimed);
+    return fannedOut || results.length > 0 || claims.length > 0;
+  }
+
+  private launch(claim: ClaimedDelivery): void {
+    const task: Promise<void> = this.attempt(claim).then((result) => {
+      this.inFlight.delete(task);
+      this.results.push(result);
+      this.wake();
+    });
+    this.inFlight.add(task);
+  }
+
+  private async attempt(claim: ClaimedDelivery): Promise<AttemptResult> {
+    const { config, clock } = this.ctx;
+    const outcome: AttemptOutcome =
+      claim.body === null
+        ? {
+            ok: false,
+            statusCode: null,
+            durationMs: 0,
+            error: "the event is no longer in the outbox",
+            retryAfterSeconds: null,
+          }
+        : await sendAttempt(
+            {
+              url: claim.url,
+              customHeaders: claim.customHeaders,
+              body: claim.body,
+              eventId: claim.eventId,
+              eventType: claim.eventType,
+              keys: claim.keys,
+            },
+            {
+              timeoutMs: config.webhookTimeoutMs,
+              allowPrivate: config.webhookAllowPrivate,
+              at: claim.claimedAt,
+            },
+          );
+    return { claim, outcome, finishedAt: clock.now() };
+  }
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { counters, outboxEvents, webhookDeliveries, webhooks } from "../../db/schema";
+import { newId } from "../ids";
+import { matchesSubscription } from "./subscriptions";
+
+/** Counter row holding the last outbox seq whose deliveries exist (created by migration 0200). */
+const CURSOR = "webhook_fanout";
+const EVENT_BATCH = 500;
+/** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
+const MAX_DELIVERIES = 2000;
+const INSERT_CHUNK = 200;
+
+/** Cheap read-only check: are there outbox events past the fan-out cursor? */
+export async function hasUnfannedEvents(db: Database): Promise<boolean> {
+  const [cursor] = await db.read
+    .select({ value: counters.value })
+    .from(counters)
+    .where(eq(counters.name, CURSOR));
+  const [latest] = await db.read.select({ seq: max(outboxEvents.seq) }).from(outboxEvents);
+  return (latest?.seq ?? 0) > (cursor?.value ?? 0);
+}
+
+export const entityKey = (type: string | null, id: string | null): string | null =>
+  type && id ? `${type}:${id}` : null;
+
+/**
+ * Turns the next outbox events into deliveries, one per active
+ * webhook of the event's tenant whose subscription matches, and moves the
+ * cursor past them, in one transaction: each event is fanned out exactly
+ * once, whichever instance does it and whenever it crashes.
+ * Returns the number of events consumed.
+ */
+export async function fanOut(db: Database, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    // Writing the cursor row first takes the write lock (a row lock on
+    // PostgreSQL), so concurrent instances queue here instead of both reading it.
+    const [cursor] = await tx
+      .update(counters)
+      .set({ value: sql`${counters.value}` })
+      .where(eq(counters.name, CURSOR))
+      .returning({ value: counters.value });
+    const events = await tx
+      .select({
+        seq: outboxEvents.seq,
+        id: outboxEvents.id,
+        tenantId: outboxEvents.tenantId,
+        eventType: outboxEvents.eventType,
+        entityType: outboxEvents.entityType,
+        entityId: outboxEvents.entityId,
+      })
+      .from(outboxEvents)
+      .where(gt(outboxEvents.seq, cursor.value))
+      .orderBy(asc(outboxEvents.seq))
+      .limit(EVENT_BATCH);
+    if (events.length === 0) return 0;
+
+    const tenantIds = [...new Set(events.map((event) => event.tenantId))];
+    const hooks = await tx
+      .select({
+        id: webhooks.id,
+        tenantId: webhooks.tenantId,
+        events: webhooks.events,
+        fromSeq: webhooks.fromSeq,
+      })
+      .from(webhooks)
+      .where(and(eq(webhooks.isActive, true), inArray(webhooks.tenantId, tenantIds)));
+    const byTenant = Map.groupBy(hooks, (hook) => hook.tenantId);
+
+    const rows: Array<typeof webhookDeliveries.$inferInsert> = [];
+    let consumed = 0;
+    for (const event of events) {
+      if (rows.length >= MAX_DELIVERIES) break;
+      consumed++;
+      for (const hook of byTenant.get(event.tenantId) ?? []) {
+        if (hook.fromSeq >= event.seq || !matchesSubscription(hook.events, event.eventType))
+          continue;
+        rows.push({
+          id: newId(),
+          tenantId: event.tenantId,
+          webhookId: hook.id,
+          eventId: event.id,
+          eventType: event.eventType,
+          eventSeq: event.seq,
+          entityKey: entityKey(event.entityType, event.entityId),
+          status: "pending",
+          nextAttemptAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await tx.insert(webhookDeliveries).values(rows.slice(i, i + INSERT_CHUNK));
+    await tx
+      .update(counters)
+      .set({ value: events[consumed - 1].seq })
+      .where(eq(counters.name, CURSOR));
+    return consumed;
+  });
+}

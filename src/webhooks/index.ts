@@ -1,0 +1,10 @@
+/**
+ * Webhook delivery (core): the dispatcher worker, signing, SSRF checks and
+ * subscription matching. The webhooks plugin owns the HTTP API and starts
+ * the dispatcher (see plugins/webhooks/index.ts).
+ */
+export { type TestDeliveryResult, WebhookDispatcher } from "./dispatcher";
+export { pruneDeliveries } from "./prune";
+export { generateWebhookSecret, SECRET_PREFIX } from "./signing";
+export { classifyAddress, isLocalHostname } from "./ssrf";
+export { isReservedHeader, isValidSubscription, matchesSubscription } from "./subscriptions";

@@ -1,0 +1,195 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { WriteTx } from "../../db/client";
+import { webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import { newId } from "../ids";
+import type { ClaimedDelivery } from "./claims";
+import { retryDelayMs } from "./retry";
+import type { AttemptOutcome } from "./sender";
+
+const DAY_MS = 86_400_000;
+const GONE = 410;
+
+export interface AttemptResult {
+  claim: ClaimedDelivery;
+  outcome: AttemptOutcome;
+  finishedAt: Date;
+  /** Test sends end after one attempt and leave the webhook's failure counters alone. */
+  test?: boolean;
+}
+
+export interface FailurePolicy {
+  retrySchedule: readonly number[];
+  disableAfterFailures: number;
+  disableAfterDays: number;
+}
+
+/** The delivery's state after an attempt: done, or pending again at a later time. */
+function nextState(result: AttemptResult, policy: FailurePolicy) {
+  const { outcome, finishedAt, claim } = result;
+  if (outcome.ok) return { status: "succeeded", completedAt: finishedAt };
+  const failures = claim.retryIndex + 1;
+  const delay =
+    result.test || outcome.statusCode === GONE
+      ? null
+      : retryDelayMs(policy.retrySchedule, failures);
+  if (delay === null) return { status: "failed", completedAt: finishedAt, retryIndex: failures };
+  const wait = outcome.retryAfterSeconds !== null ? outcome.retryAfterSeconds * 1000 : delay;
+  return {
+    status: "pending",
+    retryIndex: failures,
+    nextAttemptAt: new Date(finishedAt.getTime() + wait),
+  };
+}
+
+/** What a batch of results says about one webhook's health, in completion order. */
+interface HealthChange {
+  lastSuccessAt: Date | null;
+  /** Failures after the batch's last success (or all, if none succeeded). */
+  failures: number;
+  firstFailureAt: Date | null;
+  lastFailure: AttemptResult | null;
+  gone: boolean;
+}
+
+function healthChanges(results: AttemptResult[]): Map<string, HealthChange> {
+  const changes = new Map<string, HealthChange>();
+  for (const result of results) {
+    if (result.test) continue;
+    const id = result.claim.webhookId;
+    const change = changes.get(id) ?? {
+      lastSuccessAt: null,
+      failures: 0,
+      firstFailureAt: null,
+      lastFailure: null,
+      gone: false,
+    };
+    if (result.outcome.ok) {
+      Object.assign(change, {
+        lastSuccessAt: result.finishedAt,
+        failures: 0,
+        firstFailureAt: null,
+      });
+    } else {
+      change.failures++;
+      change.firstFailureAt ??= result.finishedAt;
+      change.lastFailure = result;
+      change.gone ||= result.outcome.statusCode === GONE;
+    }
+    changes.set(id, change);
+  }
+  return changes;
+}
+
+function disableReason(
+  hook: typeof webhooks.$inferSelect,
+  change: HealthChange,
+  policy: FailurePolicy,
+): string | null {
+  const last = change.lastFailure as AttemptResult;
+  if (change.gone) return "The endpoint answered 410 Gone";
+  if (hook.consecutiveFailures >= policy.disableAfterFailures)
+    return `${hook.consecutiveFailures} consecutive failed delivery attempts (last: ${last.outcome.error})`;
+  const since = hook.failingSince;
+  if (since && last.finishedAt.getTime() - since.getTime() >= policy.disableAfterDays * DAY_MS)
+    return `Failing without a success since ${since.toISOString()} (${policy.disableAfterDays} days; last: ${last.outcome.error})`;
+  return null;
+}
+
+/** Updates the webhook's failure streak; disables it on 410 or persistent failure. */
+async function recordHealth(
+  tx: WriteTx,
+  webhookId: string,
+  change: HealthChange,
+  policy: FailurePolicy,
+) {
+  const lastFailureAt = change.lastFailure?.finishedAt;
+  const streak = change.lastSuccessAt
+    ? {
+        consecutiveFailures: change.failures,
+        failingSince: change.firstFailureAt,
+        lastSuccessAt: change.lastSuccessAt,
+      }
+    : {
+        consecutiveFailures: sql`${webhooks.consecutiveFailures} + ${change.failures}`,
+        failingSince: sql`coalesce(${webhooks.failingSince}, ${change.firstFailureAt?.getTime()})`,
+      };
+  const [hook] = await tx
+    .update(webhooks)
+    .set({ ...streak, ...(lastFailureAt ? { lastFailureAt } : {}) })
+    .where(eq(webhooks.id, webhookId))
+    .returning();
+  if (!hook?.isActive || change.failures === 0) return;
+  const reason = disableReason(hook, change, policy);
+  if (reason) {
+    const now = lastFailureAt as Date;
+    await tx
+      .update(webhooks)
+      .set({ isActive: false, disabledReason: reason, disabledAt: now, updatedAt: now })
+      .where(eq(webhooks.id, webhookId));
+  }
+}
+
+/**
+ * Stores the outcomes of finished attempts in the caller's transaction: the
+ * attempt log, each delivery's next state (only while this instance still
+ * holds its lease: a redelivery or another instance may have taken it
+ * over), and each webhook's failure streak.
+ */
+export async function recordResults(
+  tx: WriteTx,
+  results: AttemptResult[],
+  policy: FailurePolicy,
+): Promise<void> {
+  if (results.length === 0) return;
+  // A delivery deleted with its webhook while in flight leaves no log behind.
+  const existing = new Set(
+    (
+      await tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(
+          inArray(
+            webhookDeliveries.id,
+            results.map((result) => result.claim.deliveryId),
+          ),
+        )
+    ).map((row) => row.id),
+  );
+  const logged = results.filter((result) => existing.has(result.claim.deliveryId));
+  if (logged.length === 0) return;
+  await tx.insert(webhookAttempts).values(
+    logged.map(({ claim, outcome, finishedAt }) => ({
+      id: newId(),
+      deliveryId: claim.deliveryId,
+      webhookId: claim.webhookId,
+      attempt: claim.attempt,
+      startedAt: claim.claimedAt,
+      finishedAt,
+      statusCode: outcome.statusCode,
+      durationMs: outcome.durationMs,
+      error: outcome.error,
+    })),
+  );
+  for (const result of logged) {
+    const { claim, outcome, finishedAt } = result;
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        ...nextState(result, policy),
+        leaseToken: null,
+        leaseUntil: null,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        lastDurationMs: outcome.durationMs,
+        updatedAt: finishedAt,
+      })
+      .where(
+        and(
+          eq(webhookDeliveries.id, claim.deliveryId),
+          eq(webhookDeliveries.leaseToken, claim.leaseToken),
+        ),
+      );
+  }
+  for (const [webhookId, change] of healthChanges(logged))
+    await recordHealth(tx, webhookId, change, policy);
+}

@@ -1,0 +1,43 @@
+import { eventTypes } from "../events";
+
+/** True when a webhook subscribed to `patterns` wants events of `type`: exact, `prefix.*` or `*`. */
+export function matchesSubscription(patterns: readonly string[], type: string): boolean {
+  for (const pattern of patterns) {
+    if (pattern === "*" || pattern === type) return true;
+    if (pattern.endsWith(".*") && type.startsWith(pattern.slice(0, -1))) return true;
+  }
+  return false;
+}
+
+/** A pattern is valid when it is `*`, a known event type, or `prefix.*` matching some known type. */
+export function isValidSubscription(pattern: string): boolean {
+  if (pattern === "*") return true;
+  const known = eventTypes();
+  if (pattern.endsWith(".*")) {
+    const prefix = pattern.slice(0, -1);
+    return prefix.length > 1 && known.some((type) => type.startsWith(prefix));
+  }
+  return known.includes(pattern);
+}
+
+/** Headers crmd sets itself (signatures, framing, routing): a webhook's custom headers may not set them. */
+const RESERVED_HEADERS = new Set([
+  "host",
+  "content-type",
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+  "expect",
+  "user-agent",
+]);
+const RESERVED_PREFIXES = ["x-webhook-", "webhook-", "proxy-"];
+
+export const isReservedHeader = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  return RESERVED_HEADERS.has(lower) || RESERVED_PREFIXES.some((p) => lower.startsWith(p));
+};
