@@ -37,6 +37,8 @@ export interface Config {
   webhookDisableAfterDays: number;
   /** Finished deliveries and their attempts are kept this many days. */
   webhookRetentionDays: number;
+  /** Key that encrypts stored webhook secrets (CRMD_SECRET_KEY); unset: a key file in the data dir. */
+  secretKey?: string;
   /** Largest accepted document upload in bytes. */
   uploadLimit: number;
 }
@@ -180,6 +182,8 @@ export function loadConfig(
     const raw = v(flag);
     if (raw) c[key] = positiveInt(CONFIG_FLAGS[flag], raw, max);
   }
+  // Env only: a key on the command line would show in the process list.
+  c.secretKey = env.CRMD_SECRET_KEY || undefined;
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

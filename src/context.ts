@@ -6,6 +6,7 @@ import type { Logger } from "./logger";
 import type { CountCache } from "./pagination";
 import type { RateLimiter } from "./rate-limit";
 import type { Scheduler } from "./scheduler";
+import type { SecretBox } from "./secrets";
 
 /** A long-running background task started with the server (webhook dispatcher, …). */
 export interface BackgroundWorker {
@@ -23,6 +24,8 @@ export interface AppContext {
   keys: KeyStore;
   rateLimiter: RateLimiter;
   counts: CountCache;
+  /** Encrypts secrets crmd must store and use again (webhook signing secrets). */
+  secrets: SecretBox;
   /**
    * Runs one write transaction; after it commits, wakes whoever waits for
    * new outbox events (the webhook dispatcher), so delivery starts at once.

@@ -5,13 +5,20 @@ import type { Database } from "../db/client";
 import { invalid } from "./errors";
 
 /** Query parameters every list accepts (seed 001 plus keyset `cursor`). */
-// The ranges of page and page_size are checked in listPage, not by TypeBox:
-// Elysia coerces query numbers in a transform whose range errors lose the
-// field path, and clients must get a 422 at /page_size.
+// `title` names the field: Elysia checks coerced query numbers on their own
+// and its range errors lose the path, which fieldErrors restores from it.
 export const pageQuery = {
-  page: t.Optional(t.Integer({ default: 1, description: "Page number (default 1, minimum 1)" })),
+  page: t.Optional(
+    t.Integer({ title: "page", minimum: 1, default: 1, description: "Page number (default 1)" }),
+  ),
   page_size: t.Optional(
-    t.Integer({ default: 50, description: "Items per page (1-500, default 50)" }),
+    t.Integer({
+      title: "page_size",
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+      description: "Items per page (1-500, default 50)",
+    }),
   ),
   since: t.Optional(
     t.String({
@@ -137,8 +144,6 @@ export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<P
   const { db, table, query } = opts;
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 50;
-  if (page < 1) throw invalid("/page", "must be at least 1");
-  if (pageSize < 1 || pageSize > 500) throw invalid("/page_size", "must be between 1 and 500");
   const syncMode = query.since !== undefined || query.cursor !== undefined;
   const since = query.since !== undefined ? parseTime(query.since, "/since") : undefined;
   const afterSeq = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "./logger";
 import { CountCache } from "./pagination";
 import { FixedWindowRateLimiter } from "./rate-limit";
 import { Scheduler } from "./scheduler";
+import { loadSecretKey, SecretBox } from "./secrets";
 import { startWorkers, type Workers } from "./workers";
 
 export interface ContextOptions {
@@ -35,6 +36,7 @@ export async function createContext(
     keys: new KeyStore(db, clock, logger),
     rateLimiter: new FixedWindowRateLimiter(),
     counts: new CountCache(),
+    secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {
       const result = await db.transaction(fn);
       for (const listener of listeners) listener();

@@ -132,7 +132,10 @@ describe("registration", () => {
       .select()
       .from(webhooks)
       .where(eq(webhooks.id, created.id));
-    expect(row.secret).toBe(created.secret);
+    // Stored sealed, never in clear; it opens to the secret that was shown.
+    expect(row.secret).not.toContain(created.secret);
+    expect(row.secret).not.toContain(created.secret.slice(6));
+    expect(server.ctx.secrets.open(row.secret)).toBe(created.secret);
   });
 
   test("is_active defaults to true and headers to {}", async () => {

@@ -656,8 +656,6 @@ describe("delivery log retention", () => {
     const stuckRows = await stuck.deliveries();
     expect(stuckRows.map((d: any) => d.status).sort()).toEqual(["pending", "pending"]);
     const jobs = await h.server.ctx.scheduler.status();
-    expect(jobs.find((j) => j.name === "webhook_prune")?.cron).toBe(
-      "0 * * * *",
-    );
+    expect(jobs.find((j) => j.name === "webhook_prune")?.cron).toBe("0 * * * *");
   });
 });

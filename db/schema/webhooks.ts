@@ -19,8 +19,9 @@ export const webhooks = sqliteTable(
     isActive: integer("is_active", { mode: "boolean" }).notNull(),
     headers: json<Record<string, string>>("headers").notNull(),
     /**
-     * Signing secret (`whsec_…`). Kept in clear because signing needs it;
-     * shown only by create and rotate-secret, never logged.
+     * Signing secret (`whsec_…`), sealed with AES-256-GCM (src/secrets.ts):
+     * signing needs it back, so it cannot be hashed. Shown in clear only by
+     * create and rotate-secret, never logged.
      */
     secret: text("secret").notNull(),
     /** The secret before the last rotation; still signs until it expires. */

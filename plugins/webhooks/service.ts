@@ -204,7 +204,7 @@ export async function createWebhook(
         events: [...new Set(input.events)],
         isActive: input.is_active ?? true,
         headers: input.headers ?? {},
-        secret,
+        secret: ctx.secrets.seal(secret),
         previousSecret: null,
         previousSecretExpiresAt: null,
         fromSeq: await latestSeq(tx),
@@ -370,7 +370,7 @@ export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Act
       const [after] = await tx
         .update(webhooks)
         .set({
-          secret,
+          secret: ctx.secrets.seal(secret),
           previousSecret: before.secret,
           previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
           updatedAt: now,

@@ -225,7 +225,11 @@ export class WebhookDispatcher implements BackgroundWorker {
               body: claim.body,
               eventId: claim.eventId,
               eventType: claim.eventType,
-              keys: claim.keys,
+              // Stored sealed; opened only for the moment of signing.
+              keys: {
+                current: this.ctx.secrets.open(claim.keys.current),
+                previous: claim.keys.previous ? this.ctx.secrets.open(claim.keys.previous) : null,
+              },
             },
             {
               timeoutMs: config.webhookTimeoutMs,

@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError } from "./config";
+
+const PREFIX = "v1:";
+
+/**
+ * Encrypts secrets that crmd must use again (webhook signing secrets) before
+ * they are stored: AES-256-GCM under a key from CRMD_SECRET_KEY, or from a
+ * key file created once in the data directory (0600). Every instance that
+ * shares a database must share the key.
+ */
+export class SecretBox {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new ConfigError("the secret key must be 32 bytes");
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
+    return `${PREFIX}${iv.toString("base64")}:${body.toString("base64")}`;
+  }
+
+  open(sealed: string): string {
+    if (!sealed.startsWith(PREFIX)) throw new Error("not a sealed secret");
+    const [ivText, bodyText] = sealed.slice(PREFIX.length).split(":");
+    const body = Buffer.from(bodyText, "base64");
+    const decipher = createDecipheriv("aes-256-gcm", this.key, Buffer.from(ivText, "base64"));
+    decipher.setAuthTag(body.subarray(body.length - 16));
+    return Buffer.concat([
+      decipher.update(body.subarray(0, body.length - 16)),
+      decipher.final(),
+    ]).toString("utf8");
+  }
+}
+
+/** The key from CRMD_SECRET_KEY (64 hex chars or base64 of 32 bytes), else the data directory's key file. */
+export function loadSecretKey(configured: string | undefined, dataDir: string): Buffer {
+  if (configured) {
+    const key = /^[0-9a-f]{64}$/i.test(configured)
+      ? Buffer.from(configured, "hex")
+      : Buffer.from(configured, "base64");
+    if (key.length !== 32)
+      throw new ConfigError("CRMD_SECRET_KEY must be 32 bytes, as 64 hex characters or base64");
+    return key;
+  }
+  const file = join(dataDir, "secret.key");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+      chmodSync(file, 0o600);
+    } catch (error) {
+      // Another instance created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
+}
