@@ -6,6 +6,7 @@
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
+import workIndexes from "./0110_work_indexes.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
   { id: "0003_crm", sql: crm },
+  { id: "0110_work_indexes", sql: workIndexes },
 ];
