@@ -5,7 +5,7 @@ import type { Logger } from "./logger";
 interface ValueErrorLike {
   path: string;
   message: string;
-  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[] };
+  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[]; title?: string };
 }
 
 /** Field errors from Elysia's validation error, without echoing the schema. */
@@ -14,7 +14,9 @@ export function fieldErrors(error: ValidationError): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const e of all) {
-    const path = e.path || "/";
+    // Elysia checks numeric query values on their own and loses the name: the
+    // schema's title (pageQuery sets it) says which field it was.
+    const path = e.path || (e.schema?.title ? `/${e.schema.title}` : "/");
     if (seen.has(path)) continue;
     seen.add(path);
     const choices = e.schema?.anyOf?.every((s) => "const" in s)

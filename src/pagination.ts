@@ -6,9 +6,17 @@ import { invalid } from "./errors";
 
 /** Query parameters every list accepts (seed 001 plus keyset `cursor`). */
 export const pageQuery = {
-  page: t.Optional(t.Integer({ minimum: 1, default: 1, description: "Page number (default 1)" })),
+  page: t.Optional(
+    t.Integer({ title: "page", minimum: 1, default: 1, description: "Page number (default 1)" }),
+  ),
   page_size: t.Optional(
-    t.Integer({ minimum: 1, maximum: 500, default: 50, description: "Items per page (1-500)" }),
+    t.Integer({
+      title: "page_size",
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+      description: "Items per page (1-500)",
+    }),
   ),
   since: t.Optional(
     t.String({
