@@ -1,6 +1,7 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
+import { tasksPlugin } from "./tasks";
 import { tenantsPlugin } from "./tenants";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
@@ -8,4 +9,5 @@ import { tenantsPlugin } from "./tenants";
 export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any, any, any>> = [
   tenantsPlugin,
   apiKeysPlugin,
+  tasksPlugin,
 ];
