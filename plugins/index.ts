@@ -1,6 +1,7 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { apiKeysPlugin } from "./api-keys";
+import { partnersPlugin } from "./partners";
 import { tasksPlugin } from "./tasks";
 import { tenantsPlugin } from "./tenants";
 
@@ -10,4 +11,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   tenantsPlugin,
   apiKeysPlugin,
   tasksPlugin,
+  partnersPlugin,
 ];

@@ -7,6 +7,7 @@ import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
 import workIndexes from "./0110_work_indexes.sql" with { type: "text" };
+import partnerNames from "./0111_partner_names.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { id: "0002_sales", sql: sales },
   { id: "0003_crm", sql: crm },
   { id: "0110_work_indexes", sql: workIndexes },
+  { id: "0111_partner_names", sql: partnerNames },
 ];

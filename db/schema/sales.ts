@@ -208,7 +208,7 @@ export const partners = sqliteTable(
     index("partners_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("partners_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("partners_tenant_updated_idx").on(t.tenantId, t.updatedAt),
-    uniqueIndex("partners_tenant_name_idx").on(t.tenantId, t.name),
+    uniqueIndex("partners_tenant_name_idx").on(t.tenantId, t.name).where(live),
   ],
 );
 

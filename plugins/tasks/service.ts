@@ -6,6 +6,7 @@ import {
   type Actor,
   type AppContext,
   assertLinked,
+  hasChanges,
   iso,
   listPage,
   newId,
@@ -198,12 +199,6 @@ function patchColumns(input: UpdateTaskInput, before: TaskRow, now: Date) {
   };
 }
 
-const changed = (before: TaskRow, columns: Partial<TaskRow>) =>
-  Object.entries(columns).some(
-    ([key, value]) =>
-      value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof TaskRow]),
-  );
-
 /**
  * Partial update. A patch that changes nothing writes nothing (no event).
  * Setting status completed also emits task.completed; pending reopens.
@@ -220,7 +215,7 @@ export async function updateTask(
     const before = await liveTask(tx, tenantId, id);
     await assertLinks(tx, tenantId, input);
     const columns = patchColumns(input, before, now);
-    if (!changed(before, columns)) return taskView(before, now);
+    if (!hasChanges(before, columns)) return taskView(before, now);
     const [after] = await tx
       .update(tasks)
       .set({ ...columns, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
