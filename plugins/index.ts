@@ -1,5 +1,6 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
+import { activityPlugin } from "./activity";
 import { apiKeysPlugin } from "./api-keys";
 import { partnersPlugin } from "./partners";
 import { tasksPlugin } from "./tasks";
@@ -12,4 +13,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   apiKeysPlugin,
   tasksPlugin,
   partnersPlugin,
+  activityPlugin,
 ];
