@@ -2,6 +2,7 @@ import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { activityPlugin } from "./activity";
 import { apiKeysPlugin } from "./api-keys";
+import { kpisPlugin } from "./kpis";
 import { partnersPlugin } from "./partners";
 import { tasksPlugin } from "./tasks";
 import { tenantsPlugin } from "./tenants";
@@ -14,4 +15,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   tasksPlugin,
   partnersPlugin,
   activityPlugin,
+  kpisPlugin,
 ];
