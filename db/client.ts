@@ -27,6 +27,13 @@ export interface Database {
   /** The raw bun:sqlite read connection when embedded, for hot prepared statements. */
   raw: BunSqlite | null;
   /**
+   * Embedded files only (null elsewhere): runs `fn` synchronously in one
+   * write transaction on a bun:sqlite connection, serialised with
+   * `transaction`. For bulk loads (the seed): bun:sqlite binds parameters
+   * about 3× cheaper than libSQL, which decides a million-row insert.
+   */
+  bulkWrite: (<T>(fn: (conn: BunSqlite) => T) => Promise<T>) | null;
+  /**
    * Changes whenever any connection commits (SQLite's data_version as seen by
    * the read connection); null when it cannot be known (remote databases).
    */
@@ -94,10 +101,24 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
 
   const mutex = new Mutex();
+  let bulkConn: BunSqlite | null = null;
+  const bulkFile = filePath;
+  const bulkWrite = bulkFile
+    ? <T>(fn: (conn: BunSqlite) => T) =>
+        mutex.run(async () => {
+          if (!bulkConn) {
+            bulkConn = new BunSqlite(bulkFile, { readwrite: true, strict: true });
+            for (const pragma of [...PRAGMAS, "PRAGMA cache_size = -65536"]) bulkConn.exec(pragma);
+          }
+          const conn = bulkConn;
+          return conn.transaction(() => fn(conn)).immediate();
+        })
+    : null;
   return {
     read,
     client,
     raw,
+    bulkWrite,
     tables: schema,
     dialect,
     url,
@@ -107,6 +128,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     async close() {
       await mutex.run(async () => {
         raw?.close();
+        bulkConn?.close();
         client.close();
       });
       if (temporary && filePath)
