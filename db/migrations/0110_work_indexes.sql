@@ -1,6 +1,9 @@
 -- Live-row partial indexes for KPIs and plain lists: counts and sums over them
--- need no row lookups (the deleted_at IS NULL term is implied by the index).
+-- need no row lookups (the deleted_at IS NULL term is implied by the index), and
+-- KPI counts per deal status are plain index range counts.
 DROP INDEX `deals_tenant_created_idx`;
+--> statement-breakpoint
+DROP INDEX `deals_tenant_status_idx`;
 --> statement-breakpoint
 DROP INDEX `deals_tenant_won_idx`;
 --> statement-breakpoint
@@ -12,9 +15,11 @@ DROP INDEX `tasks_tenant_created_idx`;
 --> statement-breakpoint
 DROP INDEX `tasks_tenant_due_idx`;
 --> statement-breakpoint
-CREATE INDEX `deals_tenant_created_idx` ON `deals` (`tenant_id`,`created_at`,`status`,`value`) WHERE deleted_at IS NULL;
+CREATE INDEX `deals_tenant_created_idx` ON `deals` (`tenant_id`,`created_at`) WHERE deleted_at IS NULL;
 --> statement-breakpoint
-CREATE INDEX `deals_tenant_won_idx` ON `deals` (`tenant_id`,`status`,`won_at`,`value`) WHERE deleted_at IS NULL;
+CREATE INDEX `deals_tenant_status_idx` ON `deals` (`tenant_id`,`status`,`created_at`,`value`) WHERE deleted_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX `deals_tenant_won_idx` ON `deals` (`tenant_id`,`won_at`,`value`) WHERE status = 'won' AND deleted_at IS NULL;
 --> statement-breakpoint
 CREATE INDEX `leads_tenant_created_idx` ON `leads` (`tenant_id`,`created_at`) WHERE deleted_at IS NULL;
 --> statement-breakpoint

@@ -139,12 +139,17 @@ export const deals = sqliteTable(
     ...lifecycle(),
   },
   (t) => [
-    index("deals_tenant_created_idx").on(t.tenantId, t.createdAt, t.status, t.value).where(live),
-    index("deals_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("deals_tenant_created_idx").on(t.tenantId, t.createdAt).where(live),
+    // KPIs count each status's deals created in a period and sum open value from this
+    // index alone (value included, live rows only); plain lists filter status with it.
+    index("deals_tenant_status_idx").on(t.tenantId, t.status, t.createdAt, t.value).where(live),
     index("deals_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
     index("deals_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("deals_tenant_updated_idx").on(t.tenantId, t.updatedAt),
-    index("deals_tenant_won_idx").on(t.tenantId, t.status, t.wonAt, t.value).where(live),
+    // Won value in a period: won deals only, in won_at order.
+    index("deals_tenant_won_idx")
+      .on(t.tenantId, t.wonAt, t.value)
+      .where(sql`status = 'won' AND deleted_at IS NULL`),
     index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId),
     index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
   ],

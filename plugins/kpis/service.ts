@@ -41,21 +41,23 @@ const within = (column: SQLiteColumn, range: Range) =>
 const live = (table: typeof deals | typeof leads | typeof tasks, tenantId: string) =>
   and(eq(table.tenantId, tenantId), isNull(table.deletedAt));
 
-const countWhere = (condition: SQL) =>
-  sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
-
 /** `(subquery)` as a column of the outer aggregate, so each table costs one query. */
 const scalar = (query: SQL | { getSQL(): SQL }) => sql<number>`coalesce((${query}), 0)`;
 
 /**
- * One aggregate query per table. Each part is a range over a covering
- * partial index (see db/schema/sales.ts): never a loop over rows.
+ * One aggregate query per table; every part is a plain range count or sum
+ * over a partial index that holds exactly the rows it needs (see
+ * db/schema/sales.ts), so no row is read and nothing is evaluated per row.
+ * Deals: a count per status over deals_tenant_status_idx (cheaper than one
+ * CASE per row), open value from the same index, won value from
+ * deals_tenant_won_idx (won deals only, hence the literal 'won').
  */
 export function kpiQueries(db: ReadDb, tenantId: string, range: Range, now: Date) {
-  const qualified = db
-    .select({ n: count() })
-    .from(leads)
-    .where(and(live(leads, tenantId), within(leads.qualifiedAt, range)));
+  const createdWith = (status: "won" | "lost") =>
+    db
+      .select({ n: count() })
+      .from(deals)
+      .where(and(live(deals, tenantId), eq(deals.status, status), within(deals.createdAt, range)));
   const openValue = db
     .select({ v: sum(deals.value) })
     .from(deals)
@@ -63,7 +65,11 @@ export function kpiQueries(db: ReadDb, tenantId: string, range: Range, now: Date
   const wonValue = db
     .select({ v: sum(deals.value) })
     .from(deals)
-    .where(and(live(deals, tenantId), eq(deals.status, "won"), within(deals.wonAt, range)));
+    .where(and(live(deals, tenantId), sql`${deals.status} = 'won'`, within(deals.wonAt, range)));
+  const qualified = db
+    .select({ n: count() })
+    .from(leads)
+    .where(and(live(leads, tenantId), within(leads.qualifiedAt, range)));
   const overdue = db
     .select({ n: count() })
     .from(tasks)
@@ -75,15 +81,14 @@ export function kpiQueries(db: ReadDb, tenantId: string, range: Range, now: Date
       .where(and(live(leads, tenantId), within(leads.createdAt, range))),
     deals: db
       .select({
-        total: count(),
-        open: countWhere(sql`${deals.status} = 'open'`),
-        won: countWhere(sql`${deals.status} = 'won'`),
-        lost: countWhere(sql`${deals.status} = 'lost'`),
+        open: count(),
+        won: scalar(createdWith("won")),
+        lost: scalar(createdWith("lost")),
         value: scalar(openValue),
         wonValue: scalar(wonValue),
       })
       .from(deals)
-      .where(and(live(deals, tenantId), within(deals.createdAt, range))),
+      .where(and(live(deals, tenantId), eq(deals.status, "open"), within(deals.createdAt, range))),
     tasks: db
       .select({ total: count(), overdue: scalar(overdue) })
       .from(tasks)
@@ -117,7 +122,8 @@ export async function kpis(
       qualification_rate: rate(n(lead.qualified), n(lead.total)),
     },
     deals: {
-      total: n(deal.total),
+      // status is one of open | won | lost
+      total: n(deal.open) + n(deal.won) + n(deal.lost),
       open: n(deal.open),
       won: n(deal.won),
       lost: n(deal.lost),
