@@ -27,7 +27,7 @@ CREATE INDEX `leads_tenant_qualified_idx` ON `leads` (`tenant_id`,`qualified_at`
 --> statement-breakpoint
 CREATE INDEX `tasks_tenant_created_idx` ON `tasks` (`tenant_id`,`created_at`) WHERE deleted_at IS NULL;
 --> statement-breakpoint
-CREATE INDEX `tasks_tenant_due_idx` ON `tasks` (`tenant_id`,`status`,`due_at`) WHERE deleted_at IS NULL;
+CREATE INDEX `tasks_tenant_due_idx` ON `tasks` (`tenant_id`,`status`,`due_at`,`deleted_at`);
 --> statement-breakpoint
 CREATE INDEX `tasks_tenant_owner_idx` ON `tasks` (`tenant_id`,`owner`,`created_at`);
 --> statement-breakpoint

@@ -103,8 +103,11 @@ export const leads = sqliteTable(
     index("leads_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("leads_tenant_updated_idx").on(t.tenantId, t.updatedAt),
     index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt).where(live),
-    index("leads_tenant_stage_idx").on(t.tenantId, t.stageId),
-    index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId),
+    // Filter indexes end with created_at: a filtered page is read in list order, no sort.
+    index("leads_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
+    index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId, t.createdAt),
+    index("leads_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("leads_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
   ],
 );
 
@@ -150,7 +153,9 @@ export const deals = sqliteTable(
     index("deals_tenant_won_idx")
       .on(t.tenantId, t.wonAt, t.value)
       .where(sql`status = 'won' AND deleted_at IS NULL`),
-    index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId),
+    index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId, t.createdAt),
+    index("deals_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("deals_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
     index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
   ],
 );
@@ -180,7 +185,9 @@ export const tasks = sqliteTable(
     index("tasks_tenant_created_idx").on(t.tenantId, t.createdAt).where(live),
     index("tasks_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
     index("tasks_tenant_priority_idx").on(t.tenantId, t.priority, t.createdAt),
-    index("tasks_tenant_due_idx").on(t.tenantId, t.status, t.dueAt).where(live),
+    // Not partial: sync feeds filtered on overdue use it too; deleted_at rides along so the
+    // KPI's live-overdue count reads the index alone.
+    index("tasks_tenant_due_idx").on(t.tenantId, t.status, t.dueAt, t.deletedAt),
     index("tasks_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt),
     index("tasks_due_idx").on(t.status, t.dueAt),
