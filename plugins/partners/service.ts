@@ -51,7 +51,7 @@ const partnerView = (row: PartnerRow, stats = NO_STATS): PartnerView => ({
  * Lead and deal figures of the given partners: one GROUP BY query per table
  * over the tenant's partner index, whatever the number of partners.
  */
-export async function partnerStats(
+async function partnerStats(
   db: ReadDb | WriteTx,
   tenantId: string,
   ids: string[],

@@ -44,7 +44,7 @@ const isOverdue = (row: TaskRow, now: Date) =>
   row.status === "pending" && !row.deletedAt && row.dueAt !== null && row.dueAt < now;
 
 /** The API view: stored fields plus `is_overdue`, computed against the clock. */
-export const taskView = (row: TaskRow, now: Date): TaskView => ({
+const taskView = (row: TaskRow, now: Date): TaskView => ({
   ...taskFields(row),
   is_overdue: isOverdue(row, now),
 });
