@@ -41,6 +41,13 @@ export interface Database {
   /** The raw bun:sqlite read connection when embedded, for hot prepared statements. */
   raw: BunSqlite | null;
   /**
+   * Embedded files only (null elsewhere): runs `fn` synchronously in one
+   * write transaction on a bun:sqlite connection, serialised with
+   * `transaction`. For bulk loads (the seed): bun:sqlite binds parameters
+   * about 3× cheaper than libSQL, which decides a million-row insert.
+   */
+  bulkWrite: (<T>(fn: (conn: BunSqlite) => T) => Promise<T>) | null;
+  /**
    * Changes whenever any connection commits (SQLite's data_version as seen by
    * the read connection); null when it cannot be known (remote databases).
    */
@@ -109,10 +116,24 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const worker = filePath ? new ReadWorker(filePath) : null;
 
   const mutex = new Mutex();
+  let bulkConn: BunSqlite | null = null;
+  const bulkFile = filePath;
+  const bulkWrite = bulkFile
+    ? <T>(fn: (conn: BunSqlite) => T) =>
+        mutex.run(async () => {
+          if (!bulkConn) {
+            bulkConn = new BunSqlite(bulkFile, { readwrite: true, strict: true });
+            for (const pragma of [...PRAGMAS, "PRAGMA cache_size = -65536"]) bulkConn.exec(pragma);
+          }
+          const conn = bulkConn;
+          return conn.transaction(() => fn(conn)).immediate();
+        })
+    : null;
   return {
     read,
     client,
     raw,
+    bulkWrite,
     tables: schema,
     dialect,
     url,
@@ -135,6 +156,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       await mutex.run(async () => {
         worker?.close();
         raw?.close();
+        bulkConn?.close();
         client.close();
       });
       if (temporary && filePath)

@@ -1,5 +1,6 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
+import { activityPlugin } from "./activity";
 import { apiKeysPlugin } from "./api-keys";
 import { calendarPlugin } from "./calendar";
 import { companiesPlugin } from "./companies";
@@ -7,12 +8,15 @@ import { contactsPlugin } from "./contacts";
 import { dealsPlugin } from "./deals";
 import { documentsPlugin } from "./documents";
 import { handoffsPlugin } from "./handoffs";
+import { kpisPlugin } from "./kpis";
 import { leadsPlugin } from "./leads";
 import { notesPlugin } from "./notes";
+import { partnersPlugin } from "./partners";
 import { pipelinesPlugin } from "./pipelines";
 import { schedulerPlugin } from "./scheduler";
 import { searchPlugin } from "./search";
 import { slaPlugin } from "./sla";
+import { tasksPlugin } from "./tasks";
 import { tenantsPlugin } from "./tenants";
 import { webhooksPlugin } from "./webhooks";
 
@@ -34,4 +38,8 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   schedulerPlugin,
   slaPlugin,
   webhooksPlugin,
+  tasksPlugin,
+  partnersPlugin,
+  activityPlugin,
+  kpisPlugin,
 ];

@@ -37,6 +37,17 @@ export function diff(
   return changes;
 }
 
+/**
+ * True when a partial update (`undefined` = field not given) would change
+ * any column of `row`: services skip no-op writes (no activity row, no event).
+ */
+export function hasChanges<Row extends object>(row: Row, patch: Partial<Row>): boolean {
+  return Object.entries(patch).some(
+    ([key, value]) =>
+      value !== undefined && JSON.stringify(value) !== JSON.stringify(row[key as keyof Row]),
+  );
+}
+
 export interface ChangeRecord {
   tenantId: string;
   actor: Actor;

@@ -1,5 +1,6 @@
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
+import { seedTenant } from "../db/seed";
 import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
@@ -7,6 +8,7 @@ import { ConfigError } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
+import { seedProgressBar } from "./progress";
 import { startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
@@ -21,6 +23,9 @@ Commands:
                                 Create an API key (printed once)
   keys list --tenant T          List a tenant's keys
   keys revoke --tenant T KEY_ID Revoke a key
+  seed --tenant T [--deals N] [--leads N] [--tasks N] [--partners N]
+                                Fill a tenant with a year of sample data
+                                (no events or activity rows; progress on stderr)
 
 Options (each also read from the env variable shown):
   --host HOST                   CRMD_HOST (0.0.0.0)
@@ -64,6 +69,14 @@ function optionalInt(values: Values, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < 1)
     throw new ConfigError(`--${name} must be a positive integer`);
+  return Number(value);
+}
+
+function count(values: Values, name: string): number {
+  const value = values[name];
+  if (value === undefined) return 0;
+  if (typeof value !== "string" || !/^\d+$/.test(value))
+    throw new ConfigError(`--${name} must be a whole number`);
   return Number(value);
 }
 
@@ -172,6 +185,24 @@ export async function runCommand(
           if (!arg) throw new ConfigError("keys revoke needs the key id");
           const tenant = await findTenant(db, required(values, "tenant"));
           print(await revokeKey(db, tenant.id, arg, now));
+          return 0;
+        });
+      case "seed":
+        return await withDatabase(config, async (db) => {
+          const tenant = await findTenant(db, required(values, "tenant"));
+          const started = performance.now();
+          const seeded = await seedTenant(
+            db,
+            tenant.id,
+            {
+              deals: count(values, "deals"),
+              leads: count(values, "leads"),
+              tasks: count(values, "tasks"),
+              partners: count(values, "partners"),
+            },
+            seedProgressBar(),
+          );
+          print({ tenant_id: tenant.id, ...seeded, ms: Math.round(performance.now() - started) });
           return 0;
         });
       default:

@@ -3,7 +3,14 @@
  * from here (and from db/ for tables), never from each other.
  */
 export type { Database, ReadDb, WriteTx } from "../db/client";
-export { type Actor, diff, recordChange, systemActor, type WriteCall } from "./activity";
+export {
+  type Actor,
+  diff,
+  hasChanges,
+  recordChange,
+  systemActor,
+  type WriteCall,
+} from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
 export { type BulkOutcome, BulkResult, bulkRequest, MAX_BULK_RECORDS, runBulk } from "./bulk";
 export type { Clock } from "./clock";

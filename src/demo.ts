@@ -1,8 +1,12 @@
 import { count } from "drizzle-orm";
 import { tenants } from "../db/schema";
+import { seedTenant } from "../db/seed";
 import { createKey } from "../plugins/api-keys";
 import { createTenant } from "../plugins/tenants";
 import type { AppContext } from "./context";
+
+/** What the demo tenant starts with: enough to explore every endpoint. */
+export const DEMO_DATA = { pipelines: 2, deals: 25, leads: 40, tasks: 30, partners: 5 };
 
 /**
  * On first start with an empty database: a `demo` tenant, sample data and one
@@ -13,6 +17,7 @@ export async function createDemoTenant(ctx: AppContext, baseUrl: string): Promis
   if (row.n > 0) return null;
   const now = ctx.clock.now();
   const tenant = await createTenant(ctx.db, "demo", now);
+  await seedTenant(ctx.db, tenant.id, DEMO_DATA, undefined, { now });
   const key = await createKey(
     ctx.db,
     { tenantId: tenant.id, name: "demo key", permissions: ["*"] },

@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
         deals: { type: "string" },
         leads: { type: "string" },
         tasks: { type: "string" },
+        partners: { type: "string" },
         json: { type: "boolean" },
       },
     });

@@ -123,55 +123,79 @@ export type SyncedTable = SQLiteTable & {
   syncSeq: SQLiteColumn;
 };
 
-export interface ListOptions<Row, Out> {
+/** An append-only table (the activity log): rows never change, so `created_at` is their change time. */
+export type AppendOnlyTable = SQLiteTable & {
+  id: SQLiteColumn;
+  tenantId: SQLiteColumn;
+  createdAt: SQLiteColumn;
+  syncSeq: SQLiteColumn;
+};
+
+export interface ListQueryOptions {
   db: Database;
-  counts: CountCache;
-  table: SyncedTable;
+  table: SyncedTable | AppendOnlyTable;
   tenantId: string;
   filters: Array<SQL | undefined>;
   query: PageQuery;
-  map: (row: Row) => Out;
   /** Order of a plain (non-sync) list; default newest first. */
   order?: SQL[];
 }
 
+export interface ListOptions<Row, Out> extends ListQueryOptions {
+  counts: CountCache;
+  map: (row: Row) => Out;
+}
+
 /**
- * One page of a tenant's rows. Plain lists skip deleted rows, newest first;
+ * The page and count queries of a list, unexecuted (listPage runs them; the
+ * index test explains them). Plain lists skip deleted rows, newest first;
  * with `since` or `cursor` the list is a change feed: oldest change first,
- * tombstones included, `next_cursor` to continue from.
+ * tombstones included.
  */
-export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
+export function buildListQueries(opts: ListQueryOptions) {
   const { db, table, query } = opts;
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 50;
   const syncMode = query.since !== undefined || query.cursor !== undefined;
   const since = query.since !== undefined ? parseTime(query.since, "/since") : undefined;
   const afterSeq = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
+  const changedAt = "updatedAt" in table ? table.updatedAt : table.createdAt;
+  const deletedAt = "deletedAt" in table ? table.deletedAt : undefined;
 
   const base = and(
     eq(table.tenantId, opts.tenantId),
     ...opts.filters,
-    syncMode ? undefined : isNull(table.deletedAt),
-    since ? gte(table.updatedAt, since) : undefined,
+    syncMode || !deletedAt ? undefined : isNull(deletedAt),
+    since ? gte(changedAt, since) : undefined,
   );
   const where = afterSeq ? and(base, gt(table.syncSeq, afterSeq)) : base;
-  const offset = afterSeq !== undefined ? 0 : (page - 1) * pageSize;
   const order = syncMode
     ? [asc(table.syncSeq)]
     : (opts.order ?? [desc(table.createdAt), desc(table.id)]);
+  return {
+    page: afterSeq !== undefined ? 1 : page,
+    pageSize,
+    syncMode,
+    afterSeq,
+    rows: db.read
+      .select()
+      .from(table)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize + 1)
+      .offset(afterSeq !== undefined ? 0 : (page - 1) * pageSize),
+    count: db.read.select({ n: count() }).from(table).where(base),
+  };
+}
 
-  const rows = (await db.read
-    .select()
-    .from(table)
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize + 1)
-    .offset(offset)) as Row[];
-  const hasMore = rows.length > pageSize;
+/** One page of a tenant's rows (see buildListQueries), with `total` and `next_cursor`. */
+export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
+  const { rows: rowsQuery, count: countQuery, ...list } = buildListQueries(opts);
+  const rows = (await rowsQuery) as Row[];
+  const hasMore = rows.length > list.pageSize;
   if (hasMore) rows.pop();
 
-  const countQuery = db.read.select({ n: count() }).from(table).where(base);
-  const total = await opts.counts.get(db, countQuery, async () => {
+  const total = await opts.counts.get(opts.db, countQuery, async () => {
     const [row] = (await countQuery) as Array<{ n: number }>;
     return row.n;
   });
@@ -180,9 +204,9 @@ export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<P
   return {
     items: rows.map(opts.map),
     total,
-    page: afterSeq !== undefined ? 1 : page,
-    page_size: pageSize,
+    page: list.page,
+    page_size: list.pageSize,
     has_more: hasMore,
-    next_cursor: syncMode ? encodeCursor(last?.syncSeq ?? afterSeq ?? 0) : null,
+    next_cursor: list.syncMode ? encodeCursor(last?.syncSeq ?? list.afterSeq ?? 0) : null,
   };
 }

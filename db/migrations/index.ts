@@ -7,6 +7,9 @@ import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
 import salesFilters from "./0100_sales_filters.sql" with { type: "text" };
+import workIndexes from "./0110_work_indexes.sql" with { type: "text" };
+import partnerNames from "./0111_partner_names.sql" with { type: "text" };
+import dealLeadFilterIndexes from "./0112_deal_lead_filter_indexes.sql" with { type: "text" };
 import webhooks from "./0200_webhooks.sql" with { type: "text" };
 import scheduler from "./0300_scheduler.sql" with { type: "text" };
 import sla from "./0301_sla.sql" with { type: "text" };
@@ -20,8 +23,7 @@ export interface Migration {
   sql: string;
 }
 
-/** Applied in id order, whatever the order of the lines below. */
-export const migrations: Migration[] = [
+const all: Migration[] = [
   { id: "0001_core", sql: core },
   { id: "0002_sales", sql: sales },
   { id: "0003_crm", sql: crm },
@@ -33,4 +35,10 @@ export const migrations: Migration[] = [
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },
-].sort((a, b) => a.id.localeCompare(b.id));
+  { id: "0110_work_indexes", sql: workIndexes },
+  { id: "0111_partner_names", sql: partnerNames },
+  { id: "0112_deal_lead_filter_indexes", sql: dealLeadFilterIndexes },
+];
+
+/** Applied in id order, whatever the order of the lines above. */
+export const migrations: Migration[] = all.sort((a, b) => a.id.localeCompare(b.id));

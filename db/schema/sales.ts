@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, json, lifecycle, tenantId, timestamp } from "./columns";
 
@@ -6,6 +7,13 @@ import { id, json, lifecycle, tenantId, timestamp } from "./columns";
  * deal) are plain ids validated by the services (same tenant), not foreign
  * keys, so each domain's migration stands alone.
  */
+
+/**
+ * Partial-index condition: indexes the KPIs and plain lists read hold live
+ * rows only, so counts and sums over them are covered (no row lookups to
+ * check deleted_at). Queries use them by stating `deleted_at IS NULL`.
+ */
+const live = sql`deleted_at IS NULL`;
 
 export const pipelines = sqliteTable(
   "pipelines",
@@ -89,17 +97,18 @@ export const leads = sqliteTable(
     ...lifecycle(),
   },
   (t) => [
-    index("leads_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("leads_tenant_created_idx").on(t.tenantId, t.createdAt).where(live),
     index("leads_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
     index("leads_tenant_tier_idx").on(t.tenantId, t.tier, t.createdAt),
     index("leads_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("leads_tenant_updated_idx").on(t.tenantId, t.updatedAt),
-    index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt),
-    index("leads_tenant_stage_idx").on(t.tenantId, t.stageId),
-    index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId),
-    index("leads_tenant_source_idx").on(t.tenantId, t.source, t.createdAt),
+    index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt).where(live),
+    // Filter indexes end with created_at: a filtered page is read in list order, no sort.
+    index("leads_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
+    index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId, t.createdAt),
     index("leads_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
     index("leads_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
+    index("leads_tenant_source_idx").on(t.tenantId, t.source, t.createdAt),
     // SLA scheduler: leads entering their due window, and rows changed since the last tick.
     index("leads_stage_entered_idx").on(t.stageId, t.stageEnteredAt),
     index("leads_pipeline_created_idx").on(t.pipelineId, t.createdAt),
@@ -138,16 +147,21 @@ export const deals = sqliteTable(
     ...lifecycle(),
   },
   (t) => [
-    index("deals_tenant_created_idx").on(t.tenantId, t.createdAt, t.status, t.value),
-    index("deals_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("deals_tenant_created_idx").on(t.tenantId, t.createdAt).where(live),
+    // KPIs count each status's deals created in a period and sum open value from this
+    // index alone (value included, live rows only); plain lists filter status with it.
+    index("deals_tenant_status_idx").on(t.tenantId, t.status, t.createdAt, t.value).where(live),
     index("deals_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
     index("deals_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("deals_tenant_updated_idx").on(t.tenantId, t.updatedAt),
-    index("deals_tenant_won_idx").on(t.tenantId, t.status, t.wonAt, t.value),
-    index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId),
-    index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
+    // Won value in a period: won deals only, in won_at order.
+    index("deals_tenant_won_idx")
+      .on(t.tenantId, t.wonAt, t.value)
+      .where(sql`status = 'won' AND deleted_at IS NULL`),
+    index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId, t.createdAt),
     index("deals_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
-    index("deals_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.status),
+    index("deals_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
+    index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
     index("deals_tenant_contact_idx").on(t.tenantId, t.contactId),
     index("deals_tenant_company_idx").on(t.tenantId, t.companyId),
     // SLA scheduler: deals entering their due window, and rows changed since the last tick.
@@ -178,13 +192,20 @@ export const tasks = sqliteTable(
     ...lifecycle(),
   },
   (t) => [
-    index("tasks_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("tasks_tenant_created_idx").on(t.tenantId, t.createdAt).where(live),
     index("tasks_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
     index("tasks_tenant_priority_idx").on(t.tenantId, t.priority, t.createdAt),
-    index("tasks_tenant_due_idx").on(t.tenantId, t.status, t.dueAt),
+    // Not partial: sync feeds filtered on overdue use it too; deleted_at rides along so the
+    // KPI's live-overdue count reads the index alone.
+    index("tasks_tenant_due_idx").on(t.tenantId, t.status, t.dueAt, t.deletedAt),
     index("tasks_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt),
     index("tasks_due_idx").on(t.status, t.dueAt),
+    index("tasks_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("tasks_tenant_deal_idx").on(t.tenantId, t.dealId, t.createdAt),
+    index("tasks_tenant_lead_idx").on(t.tenantId, t.leadId, t.createdAt),
+    index("tasks_tenant_contact_idx").on(t.tenantId, t.contactId, t.createdAt),
+    index("tasks_tenant_company_idx").on(t.tenantId, t.companyId, t.createdAt),
     // Overdue scheduler: rows changed since the last tick.
     index("tasks_seq_idx").on(t.syncSeq),
   ],
@@ -211,7 +232,7 @@ export const partners = sqliteTable(
     index("partners_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("partners_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("partners_tenant_updated_idx").on(t.tenantId, t.updatedAt),
-    uniqueIndex("partners_tenant_name_idx").on(t.tenantId, t.name),
+    uniqueIndex("partners_tenant_name_idx").on(t.tenantId, t.name).where(live),
   ],
 );
 

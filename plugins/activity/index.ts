@@ -1,0 +1,26 @@
+import { Elysia } from "elysia";
+import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { ActivityList, ActivityListQuery } from "./model";
+import { listActivity } from "./service";
+
+/** The activity log: every change, who made it and its field-level diff. Read-only. */
+export const activityPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.activity" }).use(authMacros).get(
+    "/activity",
+    async ({ query, tenantId }) => {
+      const { items, ...page } = await listActivity(ctx, tenantId, query);
+      return { activity: items, ...page };
+    },
+    {
+      scope: "activity:read",
+      query: ActivityListQuery,
+      response: { 200: ActivityList, ...errorResponses },
+      detail: {
+        summary:
+          "List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)",
+        description:
+          "Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order.",
+        tags: ["activity"],
+      },
+    },
+  );

@@ -1,0 +1,46 @@
+import { eq, type SQL } from "drizzle-orm";
+import { activityLog } from "../../db/schema";
+import { type AppContext, listPage } from "../../src/core";
+import type { ActivityListQueryInput, ActivityView } from "./model";
+
+type ActivityRow = typeof activityLog.$inferSelect;
+
+const activityView = (row: ActivityRow): ActivityView => ({
+  id: row.id,
+  entity_type: row.entityType,
+  entity_id: row.entityId,
+  action: row.action,
+  actor: {
+    type: row.actorType as ActivityView["actor"]["type"],
+    id: row.actorId,
+    name: row.actorName,
+  },
+  changes: row.changes,
+  created_at: row.createdAt.toISOString(),
+});
+
+/** SQL conditions for the list filters (the index test explains the same ones). */
+export function activityFilters(query: ActivityListQueryInput): SQL[] {
+  const filters = [
+    query.entity_type === undefined ? undefined : eq(activityLog.entityType, query.entity_type),
+    query.entity_id === undefined ? undefined : eq(activityLog.entityId, query.entity_id),
+    query.action === undefined ? undefined : eq(activityLog.action, query.action),
+  ];
+  return filters.filter((f): f is SQL => f !== undefined);
+}
+
+/**
+ * The log is append-only: `since` means rows written at or after it, and
+ * the cursor feed never has tombstones.
+ */
+export function listActivity(ctx: AppContext, tenantId: string, query: ActivityListQueryInput) {
+  return listPage({
+    db: ctx.db,
+    counts: ctx.counts,
+    table: activityLog,
+    tenantId,
+    filters: activityFilters(query),
+    query,
+    map: activityView,
+  });
+}

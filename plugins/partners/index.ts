@@ -1,0 +1,80 @@
+import { Elysia } from "elysia";
+import { type AppContext, authMacros, errorResponses, registerEventTypes } from "../../src/core";
+import {
+  CreatePartner,
+  Partner,
+  PartnerList,
+  PartnerListQuery,
+  PartnerParams,
+  UpdatePartner,
+} from "./model";
+import { createPartner, deletePartner, getPartner, listPartners, updatePartner } from "./service";
+
+registerEventTypes(["partner.created", "partner.updated", "partner.deleted"]);
+
+const tags = ["partners"];
+const responses = { ...errorResponses, 409: errorResponses[400] };
+
+/** Referral and reseller partners, with their lead and deal figures. */
+export const partnersPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.partners" })
+    .use(authMacros)
+    .get(
+      "/partners",
+      async ({ query, tenantId }) => {
+        const { items, ...page } = await listPartners(ctx, tenantId, query);
+        return { partners: items, ...page };
+      },
+      {
+        scope: "partners:read",
+        query: PartnerListQuery,
+        response: { 200: PartnerList, ...errorResponses },
+        detail: {
+          summary: "List partners with lead_count, deal_count, won_deals and won_value",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/partners",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createPartner(ctx, tenantId, actor, body);
+      },
+      {
+        scope: "partners:write",
+        body: CreatePartner,
+        response: { 201: Partner, ...responses },
+        detail: { summary: "Create a partner (409 if the name is taken)", tags },
+      },
+    )
+    .get("/partners/:id", ({ params, tenantId }) => getPartner(ctx, tenantId, params.id), {
+      scope: "partners:read",
+      params: PartnerParams,
+      response: { 200: Partner, ...errorResponses },
+      detail: { summary: "Get a partner with its figures", tags },
+    })
+    .patch(
+      "/partners/:id",
+      ({ params, body, tenantId, actor }) => updatePartner(ctx, tenantId, actor, params.id, body),
+      {
+        scope: "partners:write",
+        params: PartnerParams,
+        body: UpdatePartner,
+        response: { 200: Partner, ...responses },
+        detail: { summary: "Update a partner (emits partner.updated)", tags },
+      },
+    )
+    .delete(
+      "/partners/:id",
+      ({ params, tenantId, actor }) => deletePartner(ctx, tenantId, actor, params.id),
+      {
+        scope: "partners:write",
+        params: PartnerParams,
+        response: { 200: Partner, ...errorResponses },
+        detail: {
+          summary: "Delete a partner (soft; frees the name; emits partner.deleted)",
+          tags,
+        },
+      },
+    );

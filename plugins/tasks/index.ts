@@ -1,0 +1,90 @@
+import { Elysia } from "elysia";
+import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { CreateTask, Task, TaskList, TaskListQuery, TaskParams, UpdateTask } from "./model";
+import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
+
+const tags = ["tasks"];
+
+/** Tasks: seed 001's GET /tasks plus CRUD and POST /tasks/{id}/complete. */
+export const tasksPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.tasks" })
+    .use(authMacros)
+    .get(
+      "/tasks",
+      async ({ query, tenantId }) => {
+        const page = await listTasks(ctx, tenantId, query);
+        const { items, ...rest } = page;
+        return { tasks: items, ...rest };
+      },
+      {
+        scope: "tasks:read",
+        query: TaskListQuery,
+        response: { 200: TaskList, ...errorResponses },
+        detail: {
+          summary: "List tasks (seed 001 filters, plus links, due range, tags; cursor sync)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/tasks",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createTask(ctx, tenantId, actor, body);
+      },
+      {
+        scope: "tasks:write",
+        body: CreateTask,
+        response: { 201: Task, ...errorResponses },
+        detail: { summary: "Create a task (emits task.created)", tags },
+      },
+    )
+    .get("/tasks/:id", ({ params, tenantId }) => getTask(ctx, tenantId, params.id), {
+      scope: "tasks:read",
+      params: TaskParams,
+      response: { 200: Task, ...errorResponses },
+      detail: { summary: "Get a task", tags },
+    })
+    .patch(
+      "/tasks/:id",
+      ({ params, body, tenantId, actor }) => updateTask(ctx, tenantId, actor, params.id, body),
+      {
+        scope: "tasks:write",
+        params: TaskParams,
+        body: UpdateTask,
+        response: { 200: Task, ...errorResponses },
+        detail: {
+          summary:
+            "Update a task (emits task.updated; also task.completed when status becomes completed)",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/tasks/:id",
+      ({ params, tenantId, actor }) => deleteTask(ctx, tenantId, actor, params.id),
+      {
+        scope: "tasks:write",
+        params: TaskParams,
+        response: { 200: Task, ...errorResponses },
+        detail: {
+          summary: "Delete a task (soft: sync feeds show the tombstone; emits task.deleted)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/tasks/:id/complete",
+      ({ params, tenantId, actor }) => completeTask(ctx, tenantId, actor, params.id),
+      {
+        scope: "tasks:write",
+        params: TaskParams,
+        response: { 200: Task, ...errorResponses },
+        detail: {
+          summary: "Complete a task (emits task.completed)",
+          description:
+            "Idempotent: completing a completed task returns it unchanged, keeps the first completed_at and emits nothing.",
+          tags,
+        },
+      },
+    );

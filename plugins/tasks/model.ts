@@ -1,0 +1,88 @@
+import { t } from "elysia";
+import { listResponse, pageQuery } from "../../src/core";
+
+const Status = t.Union([t.Literal("pending"), t.Literal("completed")]);
+const Priority = t.Union([
+  t.Literal("low"),
+  t.Literal("medium"),
+  t.Literal("high"),
+  t.Literal("urgent"),
+]);
+const Time = t.String({ format: "date-time" });
+const Id = (what: string) => t.Nullable(t.String({ description: `Linked ${what} id` }));
+
+export const Task = t.Object({
+  id: t.String({ format: "uuid" }),
+  title: t.String(),
+  description: t.Nullable(t.String()),
+  status: Status,
+  priority: Priority,
+  due_at: t.Nullable(Time),
+  completed_at: t.Nullable(Time),
+  is_overdue: t.Boolean({ description: "Pending and past its due time, now" }),
+  owner: t.Nullable(t.String()),
+  deal_id: Id("deal"),
+  lead_id: Id("lead"),
+  contact_id: Id("contact"),
+  company_id: Id("company"),
+  tags: t.Array(t.String()),
+  created_at: Time,
+  updated_at: Time,
+  deleted_at: t.Nullable(Time),
+});
+
+export const TaskList = listResponse("tasks", Task);
+
+const linkFields = {
+  owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
+  deal_id: t.Optional(t.Nullable(t.String())),
+  lead_id: t.Optional(t.Nullable(t.String())),
+  contact_id: t.Optional(t.Nullable(t.String())),
+  company_id: t.Optional(t.Nullable(t.String())),
+};
+
+const Tags = t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
+
+export const CreateTask = t.Object({
+  title: t.String({ minLength: 1, maxLength: 500 }),
+  description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
+  priority: t.Optional(Priority),
+  due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
+  tags: t.Optional(Tags),
+  ...linkFields,
+});
+
+export const UpdateTask = t.Object({
+  title: t.Optional(t.String({ minLength: 1, maxLength: 500 })),
+  description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
+  priority: t.Optional(Priority),
+  status: t.Optional(Status),
+  due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
+  tags: t.Optional(Tags),
+  ...linkFields,
+});
+
+export const TaskListQuery = t.Object({
+  ...pageQuery,
+  status: t.Optional(
+    t.Union([t.Literal("pending"), t.Literal("completed"), t.Literal("overdue")], {
+      description: "pending, completed, or overdue (pending and past due)",
+    }),
+  ),
+  priority: t.Optional(Priority),
+  owner: t.Optional(t.String()),
+  deal_id: t.Optional(t.String()),
+  lead_id: t.Optional(t.String()),
+  contact_id: t.Optional(t.String()),
+  company_id: t.Optional(t.String()),
+  due_before: t.Optional(t.String({ description: "ISO 8601: due strictly before this time" })),
+  due_after: t.Optional(t.String({ description: "ISO 8601: due at or after this time" })),
+  tags: t.Optional(t.String({ description: "Comma-separated: tasks carrying every one" })),
+});
+
+export const TaskParams = t.Object({ id: t.String() });
+
+export type TaskView = typeof Task.static;
+export type CreateTaskInput = typeof CreateTask.static;
+export type UpdateTaskInput = typeof UpdateTask.static;
+export type TaskListQueryInput = typeof TaskListQuery.static;

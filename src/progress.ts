@@ -1,0 +1,20 @@
+import type { SeedProgress } from "../db/seed";
+
+const WIDTH = 30;
+
+/**
+ * A progress bar for `crmd seed` on stderr: redrawn in place on a terminal,
+ * one line per finished entity otherwise (logs stay readable).
+ */
+export function seedProgressBar(stream: NodeJS.WriteStream = process.stderr) {
+  const started = performance.now();
+  return (progress: SeedProgress) => {
+    const done = progress.done === progress.total;
+    if (!stream.isTTY && !done) return;
+    const ratio = progress.total === 0 ? 1 : progress.done / progress.total;
+    const filled = Math.round(ratio * WIDTH);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const line = `${progress.entity.padEnd(9)} [${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${progress.done.toLocaleString("en")}/${progress.total.toLocaleString("en")} ${seconds}s`;
+    stream.write(stream.isTTY ? `\r${line}${done ? "\n" : ""}` : `${line}\n`);
+  };
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
+import { failEvent } from "./fixtures/rows";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+
+const clock = new ManualClock(new Date("2026-05-04T08:00:00.000Z"));
+let server: TestServer;
+let a: TenantClient;
+let b: TenantClient;
+const ids: Record<string, string> = {};
+let keyId: string;
+
+const list = async (query = "") => {
+  const reply = await a.api.get(`/api/external/activity?${query}`);
+  expect(reply.status).toBe(200);
+  return reply.body;
+};
+const summary = (body: any) => body.activity.map((r: any) => `${r.entity_type}:${r.action}`);
+
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+  a = await server.tenant();
+  b = await server.tenant();
+  const keys = await server.admin.get(`/api/external/api-keys?tenant_id=${a.tenantId}`);
+  keyId = keys.body.api_keys[0].id;
+  const step = () => clock.advance(1000);
+  ids.task = (await a.api.post("/api/external/tasks", { title: "Call" })).body.id;
+  step();
+  ids.partner = (await a.api.post("/api/external/partners", { name: "Ref" })).body.id;
+  step();
+  await a.api.patch(`/api/external/tasks/${ids.task}`, { title: "Call back", priority: "high" });
+  step();
+  await a.api.post(`/api/external/tasks/${ids.task}/complete`);
+  step();
+  await a.api.delete(`/api/external/partners/${ids.partner}`);
+  await b.api.post("/api/external/tasks", { title: "Other tenant" });
+});
+afterAll(() => server.close());
+
+describe("GET /activity", () => {
+  test("newest first, with actor and field-level changes", async () => {
+    const body = await list();
+    expect(summary(body)).toEqual([
+      "partner:deleted",
+      "task:completed",
+      "task:updated",
+      "partner:created",
+      "task:created",
+    ]);
+    expect(body).toMatchObject({
+      total: 5,
+      page: 1,
+      page_size: 50,
+      has_more: false,
+      next_cursor: null,
+    });
+    const updated = body.activity[2];
+    expect(updated).toEqual({
+      id: expect.any(String),
+      entity_type: "task",
+      entity_id: ids.task,
+      action: "updated",
+      actor: { type: "api_key", id: keyId, name: "test key" },
+      changes: {
+        title: { old: "Call", new: "Call back" },
+        priority: { old: "medium", new: "high" },
+      },
+      created_at: "2026-05-04T08:00:02.000Z",
+    });
+    expect(body.activity[0].changes.deleted_at).toEqual({
+      old: null,
+      new: "2026-05-04T08:00:04.000Z",
+    });
+  });
+
+  test("entity_type, entity_id and action filters", async () => {
+    expect(summary(await list("entity_type=partner"))).toEqual([
+      "partner:deleted",
+      "partner:created",
+    ]);
+    expect(summary(await list(`entity_id=${ids.task}`))).toEqual([
+      "task:completed",
+      "task:updated",
+      "task:created",
+    ]);
+    expect(summary(await list(`entity_type=task&entity_id=${ids.task}&action=completed`))).toEqual([
+      "task:completed",
+    ]);
+    expect(summary(await list("action=created"))).toEqual(["partner:created", "task:created"]);
+    expect((await list("entity_type=deal")).total).toBe(0);
+  });
+
+  test("since: written at or after it, oldest first; page and cursor", async () => {
+    const since = await list("since=2026-05-04T08:00:02.000Z");
+    expect(summary(since)).toEqual(["task:updated", "task:completed", "partner:deleted"]);
+    expect(since.total).toBe(3);
+    const paged = await list("page=2&page_size=2");
+    expect(summary(paged)).toEqual(["task:updated", "partner:created"]);
+    expect(paged.has_more).toBe(true);
+    const first = await list("cursor=&page_size=3");
+    expect(summary(first)).toEqual(["task:created", "partner:created", "task:updated"]);
+    const rest = await list(`cursor=${first.next_cursor}&page_size=3`);
+    expect(summary(rest)).toEqual(["task:completed", "partner:deleted"]);
+    expect(rest.has_more).toBe(false);
+    const filtered = await list(`cursor=&entity_type=task&page_size=1`);
+    expect(summary(filtered)).toEqual(["task:created"]);
+  });
+
+  test("a write that fails leaves no activity row", async () => {
+    const restore = await failEvent(server.ctx.db, "task.updated");
+    try {
+      const reply = await a.api.patch(`/api/external/tasks/${ids.task}`, { title: "Never" });
+      expect(reply.status).toBe(500);
+    } finally {
+      await restore();
+    }
+    expect((await list()).total).toBe(5);
+  });
+
+  test("bad query values are 422 at their path", async () => {
+    for (const [query, path] of [
+      ["page_size=0", "/page_size"],
+      ["since=later", "/since"],
+      ["cursor=%%%", "/cursor"],
+    ]) {
+      const reply = await a.api.get(`/api/external/activity?${query}`);
+      expect({ query, status: reply.status, path: reply.body.errors?.[0]?.path }).toEqual({
+        query,
+        status: 422,
+        path,
+      });
+    }
+  });
+
+  test("append-only: no write routes", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      expect((await a.api.request(method, "/api/external/activity", {})).status).toBe(404);
+    }
+  });
+
+  test("tenant isolation and scopes", async () => {
+    const other = await b.api.get("/api/external/activity");
+    expect(summary(other.body)).toEqual(["task:created"]);
+    expect((await b.api.get(`/api/external/activity?entity_id=${ids.task}`)).body.total).toBe(0);
+    expect((await server.anonymous.get("/api/external/activity")).status).toBe(401);
+    const noScope = await server.keyFor(a.tenantId, ["tasks:read", "tasks:write"]);
+    expect((await noScope.get("/api/external/activity")).status).toBe(403);
+    const reader = await server.keyFor(a.tenantId, ["activity:read"]);
+    expect((await reader.get("/api/external/activity")).status).toBe(200);
+  });
+});

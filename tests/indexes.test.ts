@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { eq, inArray, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { openDatabase } from "../db/client";
+import { dialect } from "../db/dialect";
+import { migrate } from "../db/migrate";
+import { activityLog, deals, leads, partners, tasks } from "../db/schema";
+import { activityFilters } from "../plugins/activity/service";
+import { kpiQueries, periodRange } from "../plugins/kpis/service";
+import { partnerFilters } from "../plugins/partners/service";
+import { taskFilters } from "../plugins/tasks/service";
+import { buildListQueries, encodeCursor, type PageQuery } from "../src/pagination";
+
+/**
+ * Every list filter, `since`, `cursor` and the KPI aggregates run on an
+ * index: EXPLAIN QUERY PLAN of the exact SQL the services build has no
+ * `SCAN <table>` (a full table scan), every search is scoped to the tenant,
+ * and where a filter has its own index the search uses that column. Tags
+ * (a JSON array) cannot be indexed: their lists walk a tenant-scoped index.
+ */
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await migrate(db.client);
+});
+afterAll(() => db.close());
+
+const TENANT = "00000000-0000-7000-8000-000000000001";
+const NOW = new Date("2026-06-15T12:00:00.000Z");
+
+interface Explainable {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+function plan(query: Explainable): string[] {
+  const { sql, params } = query.toSQL();
+  const rows = db.raw?.query(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) ?? [];
+  return (rows as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+/**
+ * Steps reading a whole table: `SCAN deals`, not `SCAN deals USING [COVERING]
+ * INDEX …`, nor json_each over one row's tags, nor SCAN CONSTANT ROW.
+ */
+const fullScans = (steps: string[]) =>
+  steps.filter(
+    (s) =>
+      s.startsWith("SCAN ") &&
+      !s.includes(" USING ") &&
+      !s.includes("VIRTUAL TABLE") &&
+      s !== "SCAN CONSTANT ROW",
+  );
+
+/** Index searches on a table that are not scoped to one tenant. */
+const unscoped = (steps: string[]) =>
+  steps.filter((s) => s.startsWith("SEARCH") && !s.includes("(tenant_id=?"));
+
+type Table = typeof deals | typeof leads | typeof tasks | typeof partners | typeof activityLog;
+
+interface Case {
+  name: string;
+  table: Table;
+  filters: Array<SQL | undefined>;
+  /** Column the index search must constrain (the filter has an index of its own). */
+  searches?: string;
+}
+
+const MODES: Array<{ mode: string; query: PageQuery; searches?: string }> = [
+  { mode: "plain", query: {} },
+  { mode: "page 3", query: { page: 3, page_size: 20 } },
+  { mode: "since", query: { since: "2026-01-01T00:00:00Z" }, searches: "updated_at|created_at" },
+  { mode: "cursor from start", query: { cursor: "" } },
+  { mode: "cursor", query: { cursor: encodeCursor(1234) }, searches: "sync_seq" },
+];
+
+const stageIds = ["s1", "s2"];
+const cases: Case[] = [
+  // deals: the expressions the deals plugin filters with
+  { name: "deals", table: deals, filters: [] },
+  { name: "deals status", table: deals, filters: [eq(deals.status, "open")], searches: "status" },
+  { name: "deals stage", table: deals, filters: [eq(deals.stageId, "s1")], searches: "stage_id" },
+  // a stage name can match one stage per pipeline; with several ids SQLite prefers
+  // walking the created_at index to merging the ranges (no full scan either way)
+  { name: "deals stage by name", table: deals, filters: [inArray(deals.stageId, stageIds)] },
+  {
+    name: "deals pipeline",
+    table: deals,
+    filters: [eq(deals.pipelineId, "p1")],
+    searches: "pipeline_id",
+  },
+  { name: "deals owner", table: deals, filters: [eq(deals.owner, "ann")], searches: "owner" },
+  {
+    name: "deals partner",
+    table: deals,
+    filters: [eq(deals.partnerId, "x")],
+    searches: "partner_id",
+  },
+  { name: "deals tags", table: deals, filters: [tagFilter(deals.tags)] },
+  // leads
+  { name: "leads", table: leads, filters: [] },
+  { name: "leads status", table: leads, filters: [eq(leads.status, "new")], searches: "status" },
+  { name: "leads tier", table: leads, filters: [eq(leads.tier, "A")], searches: "tier" },
+  { name: "leads stage", table: leads, filters: [eq(leads.stageId, "s1")], searches: "stage_id" },
+  {
+    name: "leads pipeline",
+    table: leads,
+    filters: [eq(leads.pipelineId, "p1")],
+    searches: "pipeline_id",
+  },
+  { name: "leads owner", table: leads, filters: [eq(leads.owner, "ann")], searches: "owner" },
+  {
+    name: "leads partner",
+    table: leads,
+    filters: [eq(leads.partnerId, "x")],
+    searches: "partner_id",
+  },
+  { name: "leads tags", table: leads, filters: [tagFilter(leads.tags)] },
+];
+
+/** The dialect's tag filter, as the plugins build it. */
+function tagFilter(column: typeof deals.tags | typeof leads.tags) {
+  return dialect.hasAllTags(column, ["vip", "emea"]);
+}
+
+/** The plugins' own filter builders, one case per filter. */
+function pluginCases(): Case[] {
+  const task = (name: string, query: Record<string, string>, searches?: string): Case => ({
+    name: `tasks ${name}`,
+    table: tasks,
+    filters: taskFilters(query, NOW, db),
+    searches,
+  });
+  const partner = (name: string, query: Record<string, string>): Case => ({
+    name: `partners ${name}`,
+    table: partners,
+    filters: partnerFilters(query as never, db),
+  });
+  const activity = (name: string, query: Record<string, string>, searches?: string): Case => ({
+    name: `activity ${name}`,
+    table: activityLog,
+    filters: activityFilters(query),
+    searches,
+  });
+  return [
+    task("", {}),
+    task("pending", { status: "pending" }, "status"),
+    task("completed", { status: "completed" }, "status"),
+    task("overdue", { status: "overdue" }, "status"),
+    task("priority", { priority: "high" }, "priority"),
+    task("owner", { owner: "ann" }, "owner"),
+    task("deal", { deal_id: "d" }, "deal_id"),
+    task("lead", { lead_id: "l" }, "lead_id"),
+    task("contact", { contact_id: "c" }, "contact_id"),
+    task("company", { company_id: "c" }, "company_id"),
+    task("due before", { due_before: "2026-07-01T00:00:00Z" }),
+    task("due after", { due_after: "2026-07-01T00:00:00Z" }),
+    task("tags", { tags: "a,b" }),
+    // a tenant has few partners: status, type and tags filters ride the tenant's index
+    partner("", {}),
+    partner("status", { status: "active" }),
+    partner("type", { partner_type: "reseller" }),
+    partner("tags", { tags: "gold" }),
+    activity("", {}),
+    activity("entity type", { entity_type: "deal" }, "entity_type"),
+    activity("entity id", { entity_id: "e" }, "entity_id"),
+    activity("entity", { entity_type: "deal", entity_id: "e" }, "entity_id"),
+    activity("action", { action: "updated" }),
+  ];
+}
+
+describe("list queries use indexes", () => {
+  test("every filter in every paging mode, page and count queries", () => {
+    const failures: string[] = [];
+    for (const c of [...cases, ...pluginCases()]) {
+      for (const { mode, query, searches: modeSearch } of MODES) {
+        const built = buildListQueries({
+          db,
+          table: c.table,
+          tenantId: TENANT,
+          filters: c.filters,
+          query,
+        });
+        for (const [kind, q] of [
+          ["page", built.rows],
+          ["count", built.count],
+        ] as const) {
+          const steps = plan(q);
+          const label = `${c.name} / ${mode} / ${kind}: ${steps.join(" | ")}`;
+          if (fullScans(steps).length) failures.push(`full scan: ${label}`);
+          if (!steps.some((s) => s.startsWith("SEARCH"))) failures.push(`no search: ${label}`);
+          if (unscoped(steps).length) failures.push(`not tenant-scoped: ${label}`);
+          // Plain lists (page and count) search on the filter's own index. A feed page
+          // searches on updated_at (since) or sync_seq (cursor), or on the filter's index;
+          // a feed count (no cursor bound) only needs to be tenant-scoped. Tag filters
+          // cannot be indexed: with since, SQLite walks the tenant's sync_seq index.
+          const feed = mode === "since" || mode.startsWith("cursor");
+          const tagsSince = c.name.endsWith("tags") && mode === "since";
+          const expected = !feed
+            ? c.searches
+            : kind === "page" && !tagsSince && modeSearch
+              ? [modeSearch, c.searches].filter(Boolean).join("|")
+              : undefined;
+          if (expected && !steps.some((s) => new RegExp(`\\b(${expected})[=<>]`).test(s)))
+            failures.push(`search not on ${expected}: ${label}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("KPI queries use indexes", () => {
+  test("one aggregate query per table, each part a search on an index", () => {
+    for (const period of ["week", "month", "quarter", "year"] as const) {
+      const queries = kpiQueries(db.read, TENANT, periodRange(period, NOW), NOW);
+      for (const [table, query] of Object.entries(queries)) {
+        const steps = plan(query);
+        expect({ table, scans: fullScans(steps) }).toEqual({ table, scans: [] });
+        const searches = steps.filter((s) => s.startsWith("SEARCH"));
+        // deals: open count + won + lost + open value + won value; leads and tasks: two parts
+        expect({ table, searches: searches.length }).toEqual({
+          table,
+          searches: table === "deals" ? 5 : 2,
+        });
+        expect(searches.every((s) => / USING (COVERING )?INDEX \w+_idx /.test(s))).toBe(true);
+      }
+    }
+  });
+
+  test("the deal parts read the live-row partial indexes", () => {
+    const steps = plan(kpiQueries(db.read, TENANT, periodRange("month", NOW), NOW).deals);
+    const indexes = steps.flatMap((s) => /USING (?:COVERING )?INDEX (\w+)/.exec(s)?.[1] ?? []);
+    expect(indexes).toEqual([
+      "deals_tenant_status_idx",
+      "deals_tenant_status_idx",
+      "deals_tenant_status_idx",
+      "deals_tenant_status_idx",
+      "deals_tenant_won_idx",
+    ]);
+  });
+});
