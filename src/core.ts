@@ -43,6 +43,8 @@ export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {
   CountCache,
+  type FieldFilter,
+  filterBy,
   listPage,
   listResponse,
   type Page,

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gt, gte, isNull, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableName,
+  gt,
+  gte,
+  isNull,
+  lt,
+  lte,
+  ne,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type TSchema, t } from "elysia";
 import type { Database } from "../db/client";
@@ -91,19 +106,14 @@ export class CountCache {
   private version: number | null = null;
   private counts = new Map<string, number>();
 
-  async get(
-    db: Database,
-    query: { toSQL(): { sql: string; params: unknown[] } },
-    run: () => Promise<number>,
-  ) {
+  /** `key` names the count query and its values. */
+  async get(db: Database, key: string, run: () => Promise<number>) {
     const version = db.dataVersion();
     if (version === null) return run();
     if (version !== this.version) {
       this.version = version;
       this.counts.clear();
     }
-    const { sql, params } = query.toSQL();
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
     const value = await run();
@@ -131,11 +141,35 @@ export type AppendOnlyTable = SQLiteTable & {
   syncSeq: SQLiteColumn;
 };
 
+/**
+ * A list filter as data — column, operator, value — so a list can be
+ * prepared once per shape and bound per request: building a drizzle query
+ * costs more than running it on the hot list endpoints.
+ */
+export interface FieldFilter {
+  column: SQLiteColumn;
+  op: keyof typeof OPERATORS;
+  value: unknown;
+}
+
+const OPERATORS = { eq, ne, gt, gte, lt, lte };
+
+/** A FieldFilter, or nothing when the query parameter was not given. */
+export const filterBy = (
+  column: SQLiteColumn,
+  op: FieldFilter["op"],
+  value: unknown,
+): FieldFilter | undefined => (value === undefined ? undefined : { column, op, value });
+
+const isFieldFilter = (f: SQL | FieldFilter | undefined): f is FieldFilter =>
+  f !== undefined && "op" in f && "column" in f;
+
 export interface ListQueryOptions {
   db: Database;
   table: SyncedTable | AppendOnlyTable;
   tenantId: string;
-  filters: Array<SQL | undefined>;
+  /** FieldFilters (prepared once per shape) or any SQL condition. */
+  filters: Array<SQL | FieldFilter | undefined>;
   query: PageQuery;
   /** Order of a plain (non-sync) list; default newest first. */
   order?: SQL[];
@@ -146,67 +180,148 @@ export interface ListOptions<Row, Out> extends ListQueryOptions {
   map: (row: Row) => Out;
 }
 
-/**
- * The page and count queries of a list, unexecuted (listPage runs them; the
- * index test explains them). Plain lists skip deleted rows, newest first;
- * with `since` or `cursor` the list is a change feed: oldest change first,
- * tombstones included.
- */
-export function buildListQueries(opts: ListQueryOptions) {
-  const { db, table, query } = opts;
+/** Where a value goes into the SQL: inline, or as a named placeholder of a prepared statement. */
+type Bind = (name: string, value: unknown) => unknown;
+const inline: Bind = (_name, value) => value;
+const placeholder: Bind = (name) => sql.placeholder(name);
+
+/** Plain driver values for placeholders (prepared statements skip drizzle's column encoding). */
+const driverValue = (value: unknown) =>
+  value instanceof Date ? value.getTime() : typeof value === "boolean" ? Number(value) : value;
+
+function listPlan(opts: ListQueryOptions) {
+  const { query } = opts;
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? 50;
-  const syncMode = query.since !== undefined || query.cursor !== undefined;
   const since = query.since !== undefined ? parseTime(query.since, "/since") : undefined;
   const afterSeq = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
-  const changedAt = "updatedAt" in table ? table.updatedAt : table.createdAt;
-  const deletedAt = "deletedAt" in table ? table.deletedAt : undefined;
-
-  const base = and(
-    eq(table.tenantId, opts.tenantId),
-    ...opts.filters,
-    syncMode || !deletedAt ? undefined : isNull(deletedAt),
-    since ? gte(changedAt, since) : undefined,
-  );
-  const where = afterSeq ? and(base, gt(table.syncSeq, afterSeq)) : base;
-  const order = syncMode
-    ? [asc(table.syncSeq)]
-    : (opts.order ?? [desc(table.createdAt), desc(table.id)]);
   return {
     page: afterSeq !== undefined ? 1 : page,
     pageSize,
-    syncMode,
+    syncMode: query.since !== undefined || query.cursor !== undefined,
+    since,
     afterSeq,
+    offset: afterSeq !== undefined ? 0 : (page - 1) * pageSize,
+  };
+}
+type ListPlan = ReturnType<typeof listPlan>;
+
+function composeQueries(opts: ListQueryOptions, plan: ListPlan, bind: Bind) {
+  const { db, table } = opts;
+  const changedAt = "updatedAt" in table ? table.updatedAt : table.createdAt;
+  const deletedAt = "deletedAt" in table ? table.deletedAt : undefined;
+  const base = and(
+    eq(table.tenantId, bind("tenant", opts.tenantId)),
+    ...opts.filters.map((f, i) =>
+      isFieldFilter(f) ? OPERATORS[f.op](f.column, bind(`f${i}`, f.value)) : f,
+    ),
+    plan.syncMode || !deletedAt ? undefined : isNull(deletedAt),
+    plan.since ? gte(changedAt, bind("since", plan.since)) : undefined,
+  );
+  const where =
+    plan.afterSeq !== undefined ? and(base, gt(table.syncSeq, bind("after", plan.afterSeq))) : base;
+  const order = plan.syncMode
+    ? [asc(table.syncSeq)]
+    : (opts.order ?? [desc(table.createdAt), desc(table.id)]);
+  return {
     rows: db.read
       .select()
       .from(table)
       .where(where)
       .orderBy(...order)
-      .limit(pageSize + 1)
-      .offset(afterSeq !== undefined ? 0 : (page - 1) * pageSize),
+      .limit(bind("limit", plan.pageSize + 1) as number)
+      .offset(bind("offset", plan.offset) as number),
     count: db.read.select({ n: count() }).from(table).where(base),
   };
 }
 
-/** One page of a tenant's rows (see buildListQueries), with `total` and `next_cursor`. */
-export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
-  const { rows: rowsQuery, count: countQuery, ...list } = buildListQueries(opts);
-  const rows = (await rowsQuery) as Row[];
-  const hasMore = rows.length > list.pageSize;
-  if (hasMore) rows.pop();
+/**
+ * The page and count queries of a list, unexecuted, values inline (the index
+ * test explains them). Plain lists skip deleted rows, newest first; with
+ * `since` or `cursor` the list is a change feed: oldest change first,
+ * tombstones included.
+ */
+export function buildListQueries(opts: ListQueryOptions) {
+  const plan = listPlan(opts);
+  return { ...plan, ...composeQueries(opts, plan, inline) };
+}
 
-  const total = await opts.counts.get(opts.db, countQuery, async () => {
+interface PreparedList {
+  shape: string;
+  rows: { all(values: Record<string, unknown>): unknown };
+  count: { all(values: Record<string, unknown>): unknown };
+}
+const preparedLists = new WeakMap<Database, Map<string, PreparedList>>();
+
+/** The list's prepared statements, built once per shape (table, mode, filter columns and operators). */
+function preparedFor(opts: ListQueryOptions, plan: ListPlan): PreparedList {
+  const filters = opts.filters as Array<FieldFilter | undefined>;
+  const shape = [
+    getTableName(opts.table),
+    plan.syncMode,
+    plan.since !== undefined,
+    plan.afterSeq !== undefined,
+    ...filters.map((f) => (f ? `${f.column.name}:${f.op}` : "-")),
+  ].join("|");
+  let byShape = preparedLists.get(opts.db);
+  if (!byShape) {
+    byShape = new Map();
+    preparedLists.set(opts.db, byShape);
+  }
+  let prepared = byShape.get(shape);
+  if (!prepared) {
+    const { rows, count } = composeQueries(opts, plan, placeholder);
+    prepared = { shape, rows: rows.prepare(), count: count.prepare() };
+    byShape.set(shape, prepared);
+  }
+  return prepared;
+}
+
+async function runPrepared(opts: ListQueryOptions, plan: ListPlan, counts: CountCache) {
+  const prepared = preparedFor(opts, plan);
+  const values: Record<string, unknown> = { tenant: opts.tenantId };
+  opts.filters.forEach((f, i) => {
+    if (f) values[`f${i}`] = driverValue((f as FieldFilter).value);
+  });
+  if (plan.since) values.since = plan.since.getTime();
+  const countValues = { ...values };
+  const countKey = `${prepared.shape}\u0000${JSON.stringify(countValues)}`;
+  if (plan.afterSeq !== undefined) values.after = plan.afterSeq;
+  values.limit = plan.pageSize + 1;
+  values.offset = plan.offset;
+  const rows = (await prepared.rows.all(values)) as unknown[];
+  const total = await counts.get(opts.db, countKey, async () => {
+    const [row] = (await prepared.count.all(countValues)) as Array<{ n: number }>;
+    return row.n;
+  });
+  return { rows, total };
+}
+
+async function runInline(opts: ListQueryOptions, plan: ListPlan, counts: CountCache) {
+  const { rows: rowsQuery, count: countQuery } = composeQueries(opts, plan, inline);
+  const rows = (await rowsQuery) as unknown[];
+  const { sql: text, params } = countQuery.toSQL();
+  const total = await counts.get(opts.db, `${text}\u0000${JSON.stringify(params)}`, async () => {
     const [row] = (await countQuery) as Array<{ n: number }>;
     return row.n;
   });
+  return { rows, total };
+}
 
+/** One page of a tenant's rows, with `total` (cached until the next write) and `next_cursor`. */
+export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
+  const plan = listPlan(opts);
+  const preparable = !opts.order && opts.filters.every((f) => f === undefined || isFieldFilter(f));
+  const { rows, total } = await (preparable ? runPrepared : runInline)(opts, plan, opts.counts);
+  const hasMore = rows.length > plan.pageSize;
+  if (hasMore) rows.pop();
   const last = rows[rows.length - 1] as { syncSeq?: number } | undefined;
   return {
-    items: rows.map(opts.map),
+    items: (rows as Row[]).map(opts.map),
     total,
-    page: list.page,
-    page_size: list.pageSize,
+    page: plan.page,
+    page_size: plan.pageSize,
     has_more: hasMore,
-    next_cursor: list.syncMode ? encodeCursor(last?.syncSeq ?? list.afterSeq ?? 0) : null,
+    next_cursor: plan.syncMode ? encodeCursor(last?.syncSeq ?? plan.afterSeq ?? 0) : null,
   };
 }

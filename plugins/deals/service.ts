@@ -5,6 +5,7 @@ import {
   type AppContext,
   assertLinked,
   diff,
+  filterBy,
   invalid,
   iso,
   listPage,
@@ -69,7 +70,7 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
     table: deals,
     tenantId,
     filters: [
-      query.status !== undefined ? eq(deals.status, query.status) : undefined,
+      filterBy(deals.status, "eq", query.status),
       query.stage !== undefined
         ? inArray(
             deals.stageId,
@@ -79,13 +80,13 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
               .where(and(eq(stages.tenantId, tenantId), eq(stages.name, query.stage))),
           )
         : undefined,
-      query.pipeline_id !== undefined ? eq(deals.pipelineId, query.pipeline_id) : undefined,
-      query.stage_id !== undefined ? eq(deals.stageId, query.stage_id) : undefined,
-      query.owner !== undefined ? eq(deals.owner, query.owner) : undefined,
-      query.partner_id !== undefined ? eq(deals.partnerId, query.partner_id) : undefined,
-      query.contact_id !== undefined ? eq(deals.contactId, query.contact_id) : undefined,
-      query.company_id !== undefined ? eq(deals.companyId, query.company_id) : undefined,
-      query.lead_id !== undefined ? eq(deals.leadId, query.lead_id) : undefined,
+      filterBy(deals.pipelineId, "eq", query.pipeline_id),
+      filterBy(deals.stageId, "eq", query.stage_id),
+      filterBy(deals.owner, "eq", query.owner),
+      filterBy(deals.partnerId, "eq", query.partner_id),
+      filterBy(deals.contactId, "eq", query.contact_id),
+      filterBy(deals.companyId, "eq", query.company_id),
+      filterBy(deals.leadId, "eq", query.lead_id),
       ctx.db.dialect.hasAllTags(deals.tags, parseTags(query.tags)),
     ],
     query,
