@@ -45,6 +45,7 @@ export {
   CountCache,
   type FieldFilter,
   filterBy,
+  listJson,
   listPage,
   listResponse,
   type Page,

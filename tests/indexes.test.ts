@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { openDatabase } from "../db/client";
 import { dialect } from "../db/dialect";
@@ -9,7 +9,12 @@ import { activityFilters } from "../plugins/activity/service";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { partnerFilters } from "../plugins/partners/service";
 import { taskFilters } from "../plugins/tasks/service";
-import { buildListQueries, encodeCursor, type PageQuery } from "../src/pagination";
+import {
+  buildListQueries,
+  encodeCursor,
+  type ListQueryOptions,
+  type PageQuery,
+} from "../src/pagination";
 
 /**
  * Every list filter, `since`, `cursor` and the KPI aggregates run on an
@@ -61,7 +66,7 @@ type Table = typeof deals | typeof leads | typeof tasks | typeof partners | type
 interface Case {
   name: string;
   table: Table;
-  filters: Array<SQL | undefined>;
+  filters: ListQueryOptions["filters"];
   /** Column the index search must constrain (the filter has an index of its own). */
   searches?: string;
 }

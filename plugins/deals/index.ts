@@ -1,5 +1,12 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses, invalid, listResponse } from "../../src/core";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  invalid,
+  listJson,
+  listResponse,
+} from "../../src/core";
 import { writeScope } from "../pipelines";
 import { CreateDeal, Deal, DealParams, DealsQuery, MoveDeal, UpdateDeal } from "./model";
 import { createDealInTx, deleteDealInTx, getDeal, listDeals, updateDealInTx } from "./service";
@@ -16,8 +23,7 @@ export const dealsPlugin = (ctx: AppContext) =>
     .get(
       "/deals",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listDeals(ctx, tenantId, query);
-        return { deals: items, ...page };
+        return listJson("deals", await listDeals(ctx, tenantId, query));
       },
       {
         scope: "deals:read",

@@ -4,6 +4,7 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  listJson,
   listResponse,
 } from "../../src/core";
 import { Deal } from "../deals";
@@ -41,8 +42,7 @@ export const leadsPlugin = (ctx: AppContext) =>
     .get(
       "/leads",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listLeads(ctx, tenantId, query);
-        return { leads: items, ...page };
+        return listJson("leads", await listLeads(ctx, tenantId, query));
       },
       {
         scope: "leads:read",

@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { type AppContext, authMacros, errorResponses, listJson } from "../../src/core";
 import { CreateTask, Task, TaskList, TaskListQuery, TaskParams, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
@@ -12,9 +12,7 @@ export const tasksPlugin = (ctx: AppContext) =>
     .get(
       "/tasks",
       async ({ query, tenantId }) => {
-        const page = await listTasks(ctx, tenantId, query);
-        const { items, ...rest } = page;
-        return { tasks: items, ...rest };
+        return listJson("tasks", await listTasks(ctx, tenantId, query));
       },
       {
         scope: "tasks:read",

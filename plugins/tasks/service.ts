@@ -1,11 +1,11 @@
-import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
   type Actor,
   type AppContext,
   assertLinked,
+  filterBy,
   hasChanges,
   iso,
   listPage,
@@ -50,31 +50,25 @@ const taskView = (row: TaskRow, now: Date): TaskView => ({
 });
 
 /** `column = value` when the filter is given. */
-const eqIf = (column: SQLiteColumn, value: string | undefined) =>
-  value === undefined ? undefined : eq(column, value);
-
 const timeIf = (value: string | undefined, path: string) =>
   value === undefined ? undefined : parseTime(value, path);
 
-/** SQL conditions for the list filters (the index test explains the same ones). */
-export function taskFilters(query: TaskListQueryInput, now: Date, db: Database): SQL[] {
-  const dueBefore = timeIf(query.due_before, "/due_before");
-  const dueAfter = timeIf(query.due_after, "/due_after");
-  const filters = [
-    query.status === "overdue"
-      ? and(eq(tasks.status, "pending"), lt(tasks.dueAt, now))
-      : eqIf(tasks.status, query.status),
-    eqIf(tasks.priority, query.priority),
-    eqIf(tasks.owner, query.owner),
-    eqIf(tasks.dealId, query.deal_id),
-    eqIf(tasks.leadId, query.lead_id),
-    eqIf(tasks.contactId, query.contact_id),
-    eqIf(tasks.companyId, query.company_id),
-    dueBefore && lt(tasks.dueAt, dueBefore),
-    dueAfter && gte(tasks.dueAt, dueAfter),
+/** The list filters (the index test explains the same ones); overdue = pending and past due. */
+export function taskFilters(query: TaskListQueryInput, now: Date, db: Database) {
+  const overdue = query.status === "overdue";
+  return [
+    filterBy(tasks.status, "eq", overdue ? "pending" : query.status),
+    overdue ? filterBy(tasks.dueAt, "lt", now) : undefined,
+    filterBy(tasks.priority, "eq", query.priority),
+    filterBy(tasks.owner, "eq", query.owner),
+    filterBy(tasks.dealId, "eq", query.deal_id),
+    filterBy(tasks.leadId, "eq", query.lead_id),
+    filterBy(tasks.contactId, "eq", query.contact_id),
+    filterBy(tasks.companyId, "eq", query.company_id),
+    filterBy(tasks.dueAt, "lt", timeIf(query.due_before, "/due_before")),
+    filterBy(tasks.dueAt, "gte", timeIf(query.due_after, "/due_after")),
     db.dialect.hasAllTags(tasks.tags, parseTags(query.tags)),
   ];
-  return filters.filter((f): f is SQL => f !== undefined);
 }
 
 export async function listTasks(ctx: AppContext, tenantId: string, query: TaskListQueryInput) {

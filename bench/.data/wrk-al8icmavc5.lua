@@ -1,0 +1,2 @@
+wrk.method = "GET"
+wrk.headers["x-api-key"] = "elk_BeiGu2FfjLkvxZZKD8IR6k_jKszIiGv0bKJxWjqhqhU"

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+
+/** Resident set size of a process in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 102.4) / 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples a process's RSS until stopped; returns the peak. */
+export function sampleRss(pid: number, everyMs = 100) {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
+
+export async function waitForOk(url: string, timeoutMs = 10_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return performance.now() - started;
+    } catch {}
+    await Bun.sleep(2);
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}

@@ -1,0 +1,350 @@
+/**
+ * `npm run bench [-- --quick]`: seeds its own data, starts the compiled crmd
+ * and the raw reference (Bun.serve + bun:sqlite) on the same database file,
+ * drives both with wrk pinned to the other core, and prints one table with
+ * each case's ratio to the raw reference. Figures also go to
+ * bench/results/latest.json. No thresholds: it reports, it does not judge.
+ */
+import { Database as BunSqlite } from "bun:sqlite";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { encodeCursor } from "../src/pagination";
+import { seedBenchData } from "./lib/data";
+import { rssMb, sampleRss, waitForOk } from "./lib/process";
+import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
+import { runSchedulerBench } from "./scheduler";
+import { FULL, QUICK, runWebhookBench } from "./webhooks";
+
+const quick = process.argv.includes("--quick");
+const root = join(import.meta.dir, "..");
+const dataDir = join(root, "bench", ".data");
+const dbPath = join(dataDir, "bench.db");
+const binary = join(root, "dist", "crmd");
+const SERVER_CPU = 0;
+const LOAD_CPU = 1;
+const seconds = quick ? 1 : 8;
+const connections = 50;
+
+const sizes = quick
+  ? { deals: 3_000, leads: 3_000, tasks: 3_000, bigDeals: 20_000, noise: 500, cursorRow: 2_700 }
+  : {
+      deals: 100_000,
+      leads: 100_000,
+      tasks: 100_000,
+      bigDeals: 1_000_000,
+      noise: 10_000,
+      cursorRow: 90_000,
+    };
+
+interface Row {
+  case: string;
+  rps?: number;
+  p50_ms?: number;
+  p99_ms?: number;
+  rss_mb?: number;
+  ratio?: number;
+  reference?: string;
+  note?: string;
+  value?: number;
+  unit?: string;
+}
+const rows: Row[] = [];
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+function spawnPinned(cpu: number, cmd: string[], env: Record<string, string> = {}) {
+  return Bun.spawn(["taskset", "-c", String(cpu), ...cmd], {
+    env: { ...process.env, ...env },
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+}
+
+async function build() {
+  log("building dist/crmd");
+  const proc = Bun.spawn([process.execPath, "run", join(root, "scripts", "build.ts")], {
+    cwd: root,
+    stdout: "inherit",
+    stderr: "inherit",
+  });
+  if ((await proc.exited) !== 0) throw new Error("build failed");
+}
+
+async function cli(args: string[]): Promise<string> {
+  const proc = Bun.spawn([binary, ...args, "--database-url", `file:${dbPath}`], {
+    stdout: "pipe",
+    stderr: "inherit",
+  });
+  const out = await new Response(proc.stdout).text();
+  if ((await proc.exited) !== 0) throw new Error(`crmd ${args.join(" ")} failed`);
+  return out;
+}
+
+async function createKey(tenant: string): Promise<string> {
+  const out = JSON.parse(
+    await cli([
+      "keys",
+      "create",
+      "--tenant",
+      tenant,
+      "--scopes",
+      "*",
+      "--rate-limit",
+      "1000000000",
+    ]),
+  );
+  return out.key as string;
+}
+
+const load = (
+  path: string,
+  port: number,
+  key?: string,
+  extra: Partial<Parameters<typeof wrk>[0]> = {},
+) =>
+  wrk({
+    url: `http://127.0.0.1:${port}${path}`,
+    seconds,
+    connections,
+    headers: key ? { "x-api-key": key } : {},
+    cpu: LOAD_CPU,
+    scratchDir: dataDir,
+    ...extra,
+  });
+
+function record(name: string, result: LoadResult, extra: Partial<Row> = {}) {
+  const row: Row = {
+    case: name,
+    rps: result.requests_per_s,
+    p50_ms: result.p50_ms,
+    p99_ms: result.p99_ms,
+    ...extra,
+  };
+  if (result.errors) row.note = `${result.errors} errors`;
+  rows.push(row);
+  log(`${name}: ${result.requests_per_s} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms`);
+  return result;
+}
+
+/** Raw single-row autocommit inserts through bun:sqlite on the same file (WAL, synchronous=NORMAL). */
+function rawInsertRate(): number {
+  const db = new BunSqlite(dbPath);
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000");
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS bench_raw_inserts (id TEXT PRIMARY KEY, tenant_id TEXT, title TEXT, value INTEGER, created_at INTEGER)",
+  );
+  const insert = db.prepare("INSERT INTO bench_raw_inserts VALUES (?, ?, ?, ?, ?)");
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  while (performance.now() < until) {
+    insert.run(crypto.randomUUID(), "raw", `deal ${n}`, n, Date.now());
+    n++;
+  }
+  const rate = Math.round(n / seconds);
+  db.exec("DROP TABLE bench_raw_inserts");
+  db.close();
+  return rate;
+}
+
+function cursorAt(tenantId: string, row: number): string {
+  const db = new BunSqlite(dbPath, { readonly: true });
+  const found = db
+    .query(
+      "SELECT sync_seq AS seq FROM deals WHERE tenant_id = ? ORDER BY sync_seq LIMIT 1 OFFSET ?",
+    )
+    .get(tenantId, row) as { seq: number } | null;
+  db.close();
+  return encodeCursor(found?.seq ?? 0);
+}
+
+async function coldStart(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 5); i++) {
+    const port = 21000 + i;
+    const started = performance.now();
+    const proc = spawnPinned(
+      SERVER_CPU,
+      [binary, "serve", "--port", String(port), "--database-url", `file:${dbPath}`],
+      {
+        CRMD_DEMO: "0",
+        CRMD_LOG_LEVEL: "warn",
+      },
+    );
+    await waitForOk(`http://127.0.0.1:${port}/readyz`);
+    times.push(performance.now() - started);
+    proc.kill("SIGTERM");
+    await proc.exited;
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
+}
+
+async function main() {
+  if (!(await ensureWrk())) throw new Error("wrk is not available and could not be installed");
+  await build();
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  const db = await openDatabase(`file:${dbPath}`);
+  await migrate(db.client);
+  const tenants = await seedBenchData(db, sizes);
+  await db.close();
+
+  const port = 22100;
+  const server = spawnPinned(
+    SERVER_CPU,
+    [binary, "serve", "--port", String(port), "--database-url", `file:${dbPath}`],
+    {
+      CRMD_DEMO: "0",
+      CRMD_LOG_LEVEL: "warn",
+    },
+  );
+  try {
+    await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+    const key = await createKey(tenants.bench);
+    const bigKey = await createKey(tenants.big);
+    await Bun.sleep(1000);
+    const idleRss = rssMb(server.pid);
+
+    const rawPort = 22200;
+    const raw = spawnPinned(SERVER_CPU, [
+      process.execPath,
+      join(root, "bench", "raw-reference.ts"),
+      dbPath,
+      tenants.bench,
+      String(rawPort),
+    ]);
+    await waitForOk(`http://127.0.0.1:${rawPort}/`);
+    const rawList = record("raw reference: open deals page 1", await load("/", rawPort));
+    raw.kill();
+    await raw.exited;
+
+    const list = "/api/external/deals?status=open&page_size=50";
+    const rss = sampleRss(server.pid);
+    const alone = record("GET /deals?status=open&page_size=50", await load(list, port, key));
+    const peakRss = rss.stop();
+    rows[rows.length - 1].ratio = alone.requests_per_s / rawList.requests_per_s;
+    rows[rows.length - 1].reference = "raw list";
+    rows[rows.length - 1].rss_mb = peakRss;
+
+    const [mixedList, mixedKpi] = await Promise.all([
+      load(list, port, key, { connections: 45 }),
+      load("/api/external/kpis?period=month", port, bigKey, { connections: 5 }),
+    ]);
+    record("  same list under mixed load (KPI 1M on 5 of 50 connections)", mixedList, {
+      ratio: mixedList.p99_ms / alone.p99_ms,
+      reference: "p99 vs list alone",
+    });
+    record("  KPI requests during the mixed load", mixedKpi, {
+      note: `${((mixedKpi.requests / (mixedKpi.requests + mixedList.requests)) * 100).toFixed(1)}% of requests`,
+    });
+
+    const since = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    record(
+      "GET /deals?since=…&page_size=50",
+      await load(`/api/external/deals?since=${since}&page_size=50`, port, key),
+    );
+    const first = record(
+      "GET /deals?cursor=(row 0)",
+      await load("/api/external/deals?cursor=&page_size=50", port, key),
+    );
+    const deepPath = `/api/external/deals?cursor=${cursorAt(tenants.bench, sizes.cursorRow)}&page_size=50`;
+    const deep = record(
+      `GET /deals?cursor=(row ${sizes.cursorRow})`,
+      await load(deepPath, port, key),
+    );
+    rows[rows.length - 1].ratio = first.p50_ms ? deep.p50_ms / first.p50_ms : undefined;
+    rows[rows.length - 1].reference = "p50 vs row 0";
+
+    record(
+      `GET /kpis?period=month (${sizes.deals} deals)`,
+      await load("/api/external/kpis?period=month", port, key),
+    );
+    record(
+      `GET /kpis?period=month (${sizes.bigDeals} deals)`,
+      await load("/api/external/kpis?period=month", port, bigKey),
+    );
+
+    const rawInserts = rawInsertRate();
+    rows.push({ case: "raw reference: autocommit inserts (bun:sqlite)", rps: rawInserts });
+    const body = `'{"title":"bench deal ' .. counter .. '","value":' .. (counter % 100000) .. ',"currency":"EUR"}'`;
+    const posted = record(
+      "POST /deals (with activity row + outbox event)",
+      await load("/api/external/deals", port, key, {
+        method: "POST",
+        headers: { "x-api-key": key, "content-type": "application/json" },
+        bodyLua: body,
+      }),
+    );
+    rows[rows.length - 1].ratio = posted.requests_per_s / rawInserts;
+    rows[rows.length - 1].reference = "raw inserts";
+
+    rows.push({ case: "RSS idle", value: idleRss, unit: "MB" });
+    rows.push({ case: "RSS peak under list load", value: peakRss, unit: "MB" });
+  } finally {
+    server.kill("SIGTERM");
+    await server.exited;
+  }
+  rows.push({ case: "cold start to /readyz (binary)", value: await coldStart(), unit: "ms" });
+
+  rows.push(...(await deliveryAndSchedulerRows()));
+  report();
+}
+
+/** The webhook-delivery and scheduler-tick benches (bench/webhooks.ts, bench/scheduler.ts). */
+async function deliveryAndSchedulerRows(): Promise<Row[]> {
+  const out: Row[] = [];
+  log("webhook deliveries");
+  for (const c of await runWebhookBench(quick ? QUICK : FULL)) {
+    out.push({
+      case: `webhook deliveries, ${c.webhooks} webhook(s) subscribed (burst of ${c.burst_deliveries})`,
+      rps: Math.round(c.deliveries_per_sec),
+      p50_ms: c.p50_ms,
+      p99_ms: c.p99_ms,
+      note: "deliveries/s; p50/p99 = commit-to-receipt, paced stream",
+    });
+  }
+  log("scheduler tick");
+  const scheduler = await runSchedulerBench(
+    quick ? { tasks: 20_000, deals: 2_000 } : { tasks: 1_000_000, deals: 100_000 },
+  );
+  for (const tick of scheduler.ticks) {
+    out.push({
+      case: `scheduler tick (${tick.tick}; ${scheduler.tasks} tasks, ${scheduler.open_deals} open deals)`,
+      value: tick.total_ms,
+      unit: "ms",
+      note: `${tick.events} events`,
+    });
+  }
+  return out;
+}
+
+function fmt(n: number | undefined, digits = 1) {
+  return n === undefined || Number.isNaN(n) ? "" : n.toFixed(digits);
+}
+
+function report() {
+  const header = ["case", "req/s", "p50 ms", "p99 ms", "RSS MB", "ratio", "vs"];
+  const table = rows.map((r) => [
+    r.case,
+    r.rps !== undefined ? String(r.rps) : r.value !== undefined ? `${r.value} ${r.unit ?? ""}` : "",
+    fmt(r.p50_ms, 2),
+    fmt(r.p99_ms, 2),
+    fmt(r.rss_mb),
+    r.ratio !== undefined ? `${(r.ratio * 100).toFixed(0)} %` : "",
+    [r.reference, r.note].filter(Boolean).join("; "),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of table) console.log(line(row));
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeFileSync(
+    join(root, "bench", "results", "latest.json"),
+    JSON.stringify({ date: new Date().toISOString(), quick, sizes, rows }, null, 2),
+  );
+}
+
+await main();
