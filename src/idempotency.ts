@@ -30,7 +30,11 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
  * key): storing the response for replay would defeat that, so they refuse
  * the header instead of ignoring it.
  */
-const SECRET_RESPONSES = [`${API_PREFIX}/api-keys`];
+const SECRET_RESPONSES = [
+  new RegExp(`^${API_PREFIX}/api-keys`),
+  new RegExp(`^${API_PREFIX}/webhooks/?$`),
+  new RegExp(`^${API_PREFIX}/webhooks/[^/]+/rotate-secret$`),
+];
 
 export interface IdempotencyClaim {
   principal: string;
@@ -95,7 +99,7 @@ export async function beginIdempotency(
   if (key === null || request.method !== "POST" || !state?.principal) return;
   if (!KEY_FORMAT.test(key))
     throw badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters");
-  if (SECRET_RESPONSES.some((prefix) => path.startsWith(prefix)))
+  if (SECRET_RESPONSES.some((pattern) => pattern.test(path)))
     throw badRequest(
       "Idempotency-Key is not supported here: the response holds a secret that is never stored",
     );

@@ -99,7 +99,7 @@ describe("API keys (seed 001)", () => {
   });
 
   test("unknown permissions are 422 with the index path", async () => {
-    const { api } = await server.tenant(undefined, ["keys:manage"]);
+    const { api } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
     const reply = await api.post("/api/external/api-keys", {
       name: "x",
       permissions: ["deals:read", "deals:destroy"],
@@ -207,5 +207,32 @@ describe("scopes", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("key management cannot escalate", () => {
+  test("a key with keys:manage grants only scopes it holds itself", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
+    const wide = await api.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read", "*"],
+    });
+    expect(wide.status).toBe(403);
+    expect(wide.body.errors[0].path).toBe("/permissions/1");
+    const write = await api.post("/api/external/api-keys", { name: "x", permissions: ["write"] });
+    expect(write.status).toBe(403);
+    const narrow = await api.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read"],
+    });
+    expect(narrow.status).toBe(201);
+    const admin = await server.admin.post(
+      `/api/external/api-keys?tenant_id=${narrow.body.tenant_id}`,
+      {
+        name: "x",
+        permissions: ["*"],
+      },
+    );
+    expect(admin.status).toBe(201);
   });
 });

@@ -157,7 +157,7 @@ describe("Idempotency-Key", () => {
     expect(retry.body).toEqual(first.body);
   });
 
-  test("a malformed key is 400; API-key creation refuses the header; GET ignores it", async () => {
+  test("a malformed key is 400; API-key and webhook-secret responses refuse the header; GET ignores it", async () => {
     const long = await api.post(
       "/api/external/contacts",
       { first_name: "x" },
@@ -173,6 +173,20 @@ describe("Idempotency-Key", () => {
     );
     expect(keys.status).toBe(400);
     expect(keys.body.detail).toContain("secret");
+    // Webhook creation and rotation answer with a signing secret: never stored for replay.
+    const hook = { url: "https://example.com/hook", events: ["*"] };
+    const created = await api.post("/api/external/webhooks", hook, withKey(newKey()));
+    expect(created.status).toBe(400);
+    const plain = await api.post("/api/external/webhooks", hook);
+    expect(plain.status).toBe(201);
+    const rotated = await api.post(
+      `/api/external/webhooks/${plain.body.id}/rotate-secret`,
+      undefined,
+      withKey(newKey()),
+    );
+    expect(rotated.status).toBe(400);
+    const rows = await server.ctx.db.client.execute("SELECT * FROM idempotency_keys");
+    expect(JSON.stringify(rows.rows)).not.toContain("whsec_");
     const get = await api.get("/api/external/contacts", withKey(newKey()));
     expect(get.status).toBe(200);
     expect(get.headers.get("idempotent-replayed")).toBeNull();

@@ -1,11 +1,14 @@
 import { Elysia, t } from "elysia";
 import {
+  ApiError,
   type AppContext,
   authMacros,
   errorResponses,
+  expandPermissions,
   forbidden,
   invalid,
   type Principal,
+  type Scope,
 } from "../../src/core";
 import { findTenant } from "../tenants";
 import { ApiKey, CreateApiKey, CreatedApiKey, TenantQuery } from "./model";
@@ -30,6 +33,25 @@ async function targetTenant(ctx: AppContext, principal: Principal, tenantId?: st
   return (await findTenant(ctx.db, tenantId)).id;
 }
 
+/** A key may only hand out what it holds itself: keys:manage is no way to a `*` key. */
+function assertGrantable(held: ReadonlySet<Scope>, requested: string[]) {
+  requested.forEach((permission, i) => {
+    const missing = [...expandPermissions([permission])].find((scope) => !held.has(scope));
+    if (missing)
+      throw new ApiError(
+        403,
+        "FORBIDDEN",
+        `This key cannot grant ${missing}, which it does not hold`,
+        [
+          {
+            path: `/permissions/${i}`,
+            message: `grants ${missing}, which the calling key does not hold`,
+          },
+        ],
+      );
+  });
+}
+
 /** API keys, exactly as seed 001: create (key shown once), list, revoke. */
 export const apiKeysPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.api-keys" })
@@ -38,6 +60,7 @@ export const apiKeysPlugin = (ctx: AppContext) =>
       "/api-keys",
       async ({ body, query, principal, set }) => {
         const tenantId = await targetTenant(ctx, principal, query.tenant_id);
+        if (principal.kind === "key") assertGrantable(principal.scopes, body.permissions);
         set.status = 201;
         return createKey(
           ctx.db,
