@@ -71,6 +71,7 @@ export {
   isReservedHeader,
   isValidSubscription,
   pruneDeliveries,
+  pruneOutbox,
   type TestDeliveryResult,
   WebhookDispatcher,
 } from "./webhooks";

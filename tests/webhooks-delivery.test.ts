@@ -641,7 +641,7 @@ describe("delivery log retention", () => {
     const stuck = await hook();
     respondOn(created.path, [200, 500]);
     respondOn(stuck.path, [500]);
-    await commit("deal.created");
+    const first = await commit("deal.created");
     await h.dispatcher.drain();
     h.clock.advance(31 * DAY);
     await commit("deal.updated");
@@ -657,5 +657,34 @@ describe("delivery log retention", () => {
     expect(stuckRows.map((d: any) => d.status).sort()).toEqual(["pending", "pending"]);
     const jobs = await h.server.ctx.scheduler.status();
     expect(jobs.find((j) => j.name === "webhook_prune")?.cron).toBe("0 * * * *");
+    // The stuck webhook still reads the first event's body: the outbox keeps it.
+    const kept = await h.server.ctx.db.read
+      .select()
+      .from(outboxEvents)
+      .where(eq(outboxEvents.id, first.id));
+    expect(kept).toHaveLength(1);
+  });
+
+  test("outbox events past retention go once delivered and pruned; newer ones stay", async () => {
+    // A server of its own: other tests' failing webhooks still reference their events.
+    const own = await harness();
+    try {
+      const only = await hook({}, own);
+      respondOn(only.path, [200, 200]);
+      const old = await commit("deal.created", newId(), own);
+      await own.dispatcher.drain();
+      own.clock.advance(31 * DAY);
+      const recent = await commit("deal.updated", newId(), own);
+      await own.dispatcher.drain();
+      const exists = async (id: string) =>
+        (await own.server.ctx.db.read.select().from(outboxEvents).where(eq(outboxEvents.id, id)))
+          .length === 1;
+      expect(await exists(old.id)).toBe(true);
+      await own.server.ctx.scheduler.runNow("webhook_prune");
+      expect(await exists(old.id)).toBe(false);
+      expect(await exists(recent.id)).toBe(true);
+    } finally {
+      await own.server.close();
+    }
   });
 });

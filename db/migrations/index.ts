@@ -11,6 +11,7 @@ import workIndexes from "./0110_work_indexes.sql" with { type: "text" };
 import partnerNames from "./0111_partner_names.sql" with { type: "text" };
 import dealLeadFilterIndexes from "./0112_deal_lead_filter_indexes.sql" with { type: "text" };
 import webhooks from "./0200_webhooks.sql" with { type: "text" };
+import outboxPrune from "./0202_outbox_prune.sql" with { type: "text" };
 import scheduler from "./0300_scheduler.sql" with { type: "text" };
 import sla from "./0301_sla.sql" with { type: "text" };
 import notesSearch from "./0400_notes_search.sql" with { type: "text" };
@@ -35,6 +36,7 @@ const all: Migration[] = [
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },
+  { id: "0202_outbox_prune", sql: outboxPrune },
   { id: "0110_work_indexes", sql: workIndexes },
   { id: "0111_partner_names", sql: partnerNames },
   { id: "0112_deal_lead_filter_indexes", sql: dealLeadFilterIndexes },

@@ -81,7 +81,10 @@ export const outboxEvents = sqliteTable(
     body: text("body").notNull(),
     occurredAt: timestamp("occurred_at").notNull(),
   },
-  (t) => [index("outbox_tenant_seq_idx").on(t.tenantId, t.seq)],
+  (t) => [
+    index("outbox_tenant_seq_idx").on(t.tenantId, t.seq),
+    index("outbox_occurred_idx").on(t.occurredAt),
+  ],
 );
 
 /** Named monotonic counters (the global sync sequence lives here). */

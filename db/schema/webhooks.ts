@@ -82,6 +82,8 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
     index("webhook_deliveries_entity_idx").on(t.webhookId, t.entityKey, t.status, t.eventSeq),
     index("webhook_deliveries_completed_idx").on(t.completedAt),
+    // Outbox pruning keeps every event a delivery still points at.
+    index("webhook_deliveries_event_seq_idx").on(t.eventSeq),
   ],
 );
 

@@ -7,6 +7,7 @@ import {
   listResponse,
   parseTime,
   pruneDeliveries,
+  pruneOutbox,
   WebhookDispatcher,
 } from "../../src/core";
 import {
@@ -53,8 +54,11 @@ function startDelivery(ctx: AppContext): WebhookDispatcher {
     name: "webhook_prune",
     cron: "0 * * * *",
     run: async ({ now }) => {
-      const deleted = await pruneDeliveries(ctx.db, now, ctx.config.webhookRetentionDays);
-      if (deleted) ctx.logger.info("webhook deliveries pruned", { deleted });
+      const retention = ctx.config.webhookRetentionDays;
+      const deleted = await pruneDeliveries(ctx.db, now, retention);
+      const events = await pruneOutbox(ctx.db, now, retention);
+      if (deleted || events)
+        ctx.logger.info("delivery log pruned", { deliveries: deleted, events });
       return undefined;
     },
   });

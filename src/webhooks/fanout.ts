@@ -5,7 +5,7 @@ import { newId } from "../ids";
 import { matchesSubscription } from "./subscriptions";
 
 /** Counter row holding the last outbox seq whose deliveries exist (created by migration 0200). */
-const CURSOR = "webhook_fanout";
+export const FANOUT_CURSOR = "webhook_fanout";
 const EVENT_BATCH = 500;
 /** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
 const MAX_DELIVERIES = 2000;
@@ -16,7 +16,7 @@ export async function hasUnfannedEvents(db: Database): Promise<boolean> {
   const [cursor] = await db.read
     .select({ value: counters.value })
     .from(counters)
-    .where(eq(counters.name, CURSOR));
+    .where(eq(counters.name, FANOUT_CURSOR));
   const [latest] = await db.read.select({ seq: max(outboxEvents.seq) }).from(outboxEvents);
   return (latest?.seq ?? 0) > (cursor?.value ?? 0);
 }
@@ -38,7 +38,7 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
     const [cursor] = await tx
       .update(counters)
       .set({ value: sql`${counters.value}` })
-      .where(eq(counters.name, CURSOR))
+      .where(eq(counters.name, FANOUT_CURSOR))
       .returning({ value: counters.value });
     const events = await tx
       .select({
@@ -95,7 +95,7 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
     await tx
       .update(counters)
       .set({ value: events[consumed - 1].seq })
-      .where(eq(counters.name, CURSOR));
+      .where(eq(counters.name, FANOUT_CURSOR));
     return consumed;
   });
 }

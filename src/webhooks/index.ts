@@ -4,7 +4,7 @@
  * the dispatcher (see plugins/webhooks/index.ts).
  */
 export { type TestDeliveryResult, WebhookDispatcher } from "./dispatcher";
-export { pruneDeliveries } from "./prune";
+export { pruneDeliveries, pruneOutbox } from "./prune";
 export { generateWebhookSecret, SECRET_PREFIX } from "./signing";
 export { classifyAddress, isLocalHostname } from "./ssrf";
 export { isReservedHeader, isValidSubscription, matchesSubscription } from "./subscriptions";

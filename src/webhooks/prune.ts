@@ -1,6 +1,7 @@
-import { and, inArray, lt, ne } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { webhookAttempts, webhookDeliveries } from "../../db/schema";
+import { counters, outboxEvents, webhookAttempts, webhookDeliveries } from "../../db/schema";
+import { FANOUT_CURSOR } from "./fanout";
 
 const DAY_MS = 86_400_000;
 const BATCH = 1000;
@@ -33,5 +34,40 @@ export async function pruneDeliveries(
       await tx.delete(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
     });
     deleted += ids.length;
+  }
+}
+
+/**
+ * Deletes outbox events older than the retention that every instance has
+ * fanned out and that no remaining delivery still reads its body from
+ * (deliveries read the event at send time). Returns the number deleted.
+ */
+export async function pruneOutbox(db: Database, now: Date, retentionDays: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
+  const [fanned] = await db.read
+    .select({ value: counters.value })
+    .from(counters)
+    .where(eq(counters.name, FANOUT_CURSOR));
+  const referenced = db.read
+    .select({ one: sql`1` })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.eventSeq, outboxEvents.seq));
+  let deleted = 0;
+  for (;;) {
+    const rows = await db.read
+      .select({ seq: outboxEvents.seq })
+      .from(outboxEvents)
+      .where(
+        and(
+          lt(outboxEvents.occurredAt, cutoff),
+          lte(outboxEvents.seq, fanned?.value ?? 0),
+          notExists(referenced),
+        ),
+      )
+      .limit(BATCH);
+    if (rows.length === 0) return deleted;
+    const seqs = rows.map((row) => row.seq);
+    await db.transaction((tx) => tx.delete(outboxEvents).where(inArray(outboxEvents.seq, seqs)));
+    deleted += seqs.length;
   }
 }
