@@ -202,12 +202,13 @@ async function ensurePipelines(db: Database, ctx: Ctx, wanted: number) {
       ...lifecycle(at),
     });
     const specs = spec.type === "sales" ? SALES_STAGES : QUALIFICATION_STAGES;
-    for (const [position, stage] of specs.entries())
+    for (const [index, stage] of specs.entries())
       stageRows.push({
         id: uuidAt(at),
         tenantId: ctx.tenantId,
         pipelineId,
-        position,
+        // Positions count from 1, as the pipelines API numbers them.
+        position: index + 1,
         slaWarningPct: 80,
         ...stage,
         ...lifecycle(at),

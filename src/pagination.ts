@@ -18,6 +18,7 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type TSchema, t } from "elysia";
 import type { Database } from "../db/client";
 import { compileRowMapper } from "../db/row-mapper";
+import { counters } from "../db/schema";
 import { invalid } from "./errors";
 
 /** Query parameters every list accepts (seed 001 plus keyset `cursor`). */
@@ -373,6 +374,21 @@ export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<P
     page: plan.page,
     page_size: plan.pageSize,
     has_more: hasMore,
-    next_cursor: plan.syncMode ? encodeCursor(last?.syncSeq ?? plan.afterSeq ?? 0) : null,
+    next_cursor: plan.syncMode
+      ? encodeCursor(last?.syncSeq ?? (plan.afterSeq || (await emptyFeedPosition(opts.db))))
+      : null,
   };
+}
+
+/**
+ * Where an empty feed without a cursor of its own continues from: the sync
+ * sequence as committed now (every later change gets a higher one), never
+ * the start of the feed.
+ */
+async function emptyFeedPosition(db: Database): Promise<number> {
+  const [row] = await db.read
+    .select({ value: counters.value })
+    .from(counters)
+    .where(eq(counters.name, "sync"));
+  return row?.value ?? 0;
 }

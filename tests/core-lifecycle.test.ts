@@ -159,7 +159,10 @@ describe("process lifecycle", () => {
     });
     // Hold the write lock so the next write request stays in flight.
     const blocker = server.ctx.db.transaction(async () => held);
-    const inFlight = api.post("/api/external/api-keys", { name: "late", permissions: ["read"] });
+    const inFlight = api.post("/api/external/api-keys", {
+      name: "late",
+      permissions: ["keys:manage"],
+    });
     await Bun.sleep(50);
     const stopping = server.stop();
     await Bun.sleep(20);

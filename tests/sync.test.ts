@@ -99,3 +99,22 @@ test("cursor sync sees the last version of every task while another writer chang
   expect(rows.length).toBeGreaterThan(30);
   expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(final));
 });
+
+test("an empty since page hands out a cursor that continues from now, not from the start", async () => {
+  const api = tenant.api;
+  await api.post("/api/external/tasks", { title: "before" });
+  const future = new Date(Date.now() + 86_400_000).toISOString();
+  const empty = await api.get(`/api/external/tasks?since=${future}`);
+  expect(empty.status).toBe(200);
+  expect(empty.body.tasks).toEqual([]);
+  expect(empty.body.next_cursor).toBeString();
+  const created = await api.post("/api/external/tasks", { title: "after" });
+  const next = await api.get(`/api/external/tasks?cursor=${empty.body.next_cursor}`);
+  expect(next.body.tasks.map((t: { id: string }) => t.id)).toEqual([created.body.id]);
+  const again = await api.get(`/api/external/tasks?cursor=${next.body.next_cursor}`);
+  expect(again.body.tasks).toEqual([]);
+  expect(again.body.next_cursor).toBe(next.body.next_cursor);
+  const later = await api.post("/api/external/tasks", { title: "later" });
+  const last = await api.get(`/api/external/tasks?cursor=${again.body.next_cursor}`);
+  expect(last.body.tasks.map((t: { id: string }) => t.id)).toEqual([later.body.id]);
+});
