@@ -3,14 +3,7 @@
  * from here (and from db/ for tables), never from each other.
  */
 export type { Database, ReadDb, WriteTx } from "../db/client";
-export {
-  type Actor,
-  diff,
-  hasChanges,
-  recordChange,
-  systemActor,
-  type WriteCall,
-} from "./activity";
+export { type Actor, diff, recordChange, systemActor } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
 export { type BulkOutcome, BulkResult, bulkRequest, MAX_BULK_RECORDS, runBulk } from "./bulk";
 export type { Clock } from "./clock";
@@ -71,3 +64,17 @@ export {
   type TestDeliveryResult,
   WebhookDispatcher,
 } from "./webhooks";
+export {
+  changedFields,
+  type EntityEvent,
+  findLive,
+  hasChanges,
+  insertRow,
+  isLive,
+  presentFields,
+  recordEntityChange,
+  softDelete,
+  updateRow,
+  type WriteScope,
+  writeScope,
+} from "./writes";

@@ -1,7 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../db/client";
 import { invalid } from "./errors";
 import type { SyncedTable } from "./pagination";
+import { isLive } from "./writes";
 
 /**
  * Checks that a linked id names a live row of the same tenant; otherwise 422
@@ -18,7 +18,7 @@ export async function assertLinked(
   const rows = await (db as ReadDb)
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.id, id), eq(table.tenantId, tenantId), isNull(table.deletedAt)))
+    .where(isLive(table, tenantId, id))
     .limit(1);
   if (rows.length === 0) throw invalid(path, "does not exist");
 }

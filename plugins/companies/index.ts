@@ -11,6 +11,7 @@ import {
   registerEventTypes,
   runBulk,
   type Scope,
+  writeScope,
 } from "../../src/core";
 import { contactsOfCompany } from "../contacts";
 import {
@@ -87,7 +88,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       "/companies",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+        return createCompany(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "companies:write",
@@ -99,7 +100,7 @@ export const companiesPlugin = (ctx: AppContext) =>
     .post(
       "/companies/bulk",
       async ({ body, tenantId, actor }) => {
-        const call = { tenantId, actor, now: ctx.clock.now() };
+        const scope = writeScope(ctx, tenantId, actor);
         return runBulk(ctx, body.records, CompanyUpdate, async (tx, record) => {
           const key = record.domain ?? record.website;
           const domain = key ? normaliseDomain(key) : null;
@@ -107,9 +108,9 @@ export const companiesPlugin = (ctx: AppContext) =>
           if (existing)
             return {
               status: "updated",
-              id: (await applyCompanyUpdate(tx, call, existing, record)).id,
+              id: (await applyCompanyUpdate(tx, scope, existing, record)).id,
             };
-          return { status: "created", id: (await insertCompany(tx, call, record)).id };
+          return { status: "created", id: (await insertCompany(tx, scope, record)).id };
         });
       },
       {
@@ -156,7 +157,7 @@ export const companiesPlugin = (ctx: AppContext) =>
     .patch(
       "/companies/:id",
       ({ params, body, tenantId, actor }) =>
-        updateCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+        updateCompany(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "companies:write",
         params: CompanyParams,
@@ -168,7 +169,7 @@ export const companiesPlugin = (ctx: AppContext) =>
     .delete(
       "/companies/:id",
       async ({ params, tenantId, actor, set }) => {
-        await deleteCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        await deleteCompany(ctx, writeScope(ctx, tenantId, actor), params.id);
         set.status = 204;
       },
       {

@@ -8,6 +8,7 @@ import {
   listResponse,
   registerEventTypes,
   runBulk,
+  writeScope,
 } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery, ContactParams } from "./model";
 import {
@@ -49,7 +50,7 @@ export const contactsPlugin = (ctx: AppContext) =>
       "/contacts",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createContact(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+        return createContact(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "contacts:write",
@@ -61,16 +62,16 @@ export const contactsPlugin = (ctx: AppContext) =>
     .post(
       "/contacts/bulk",
       async ({ body, tenantId, actor }) => {
-        const call = { tenantId, actor, now: ctx.clock.now() };
+        const scope = writeScope(ctx, tenantId, actor);
         return runBulk(ctx, body.records, ContactInput, async (tx, record) => {
           const email = record.email?.[0]?.email;
           const existing = email ? await findContactByEmail(tx, tenantId, email) : undefined;
           if (existing)
             return {
               status: "updated",
-              id: (await applyContactUpdate(tx, call, existing, record)).id,
+              id: (await applyContactUpdate(tx, scope, existing, record)).id,
             };
-          return { status: "created", id: (await insertContact(tx, call, record)).id };
+          return { status: "created", id: (await insertContact(tx, scope, record)).id };
         });
       },
       {
@@ -94,7 +95,7 @@ export const contactsPlugin = (ctx: AppContext) =>
     .patch(
       "/contacts/:id",
       ({ params, body, tenantId, actor }) =>
-        updateContact(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+        updateContact(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "contacts:write",
         params: ContactParams,
@@ -106,7 +107,7 @@ export const contactsPlugin = (ctx: AppContext) =>
     .delete(
       "/contacts/:id",
       async ({ params, tenantId, actor, set }) => {
-        await deleteContact(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        await deleteContact(ctx, writeScope(ctx, tenantId, actor), params.id);
         set.status = 204;
       },
       {

@@ -1,6 +1,12 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses, invalid, listResponse } from "../../src/core";
-import { writeScope } from "../pipelines";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  invalid,
+  listResponse,
+  writeScope,
+} from "../../src/core";
 import { CreateDeal, Deal, DealParams, DealsQuery, MoveDeal, UpdateDeal } from "./model";
 import { createDealInTx, deleteDealInTx, getDeal, listDeals, updateDealInTx } from "./service";
 

@@ -1,27 +1,24 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, partners, stages } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
-  diff,
+  changedFields,
   invalid,
+  isLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
   notFound,
   parseTags,
-} from "../../src/core";
-import {
-  type Placement,
   presentFields,
   recordEntityChange,
-  resolvePlacement,
-  type StageRow,
-  stageNames,
+  softDelete,
   type WriteScope,
-} from "../pipelines";
+} from "../../src/core";
+import { type Placement, resolvePlacement, type StageRow, stageNames } from "../pipelines";
 import type {
   CreateDealBody,
   DealStatusSchema,
@@ -99,7 +96,7 @@ async function findDeal(db: ReadDb, tenantId: string, id: string) {
     .select({ deal: deals, stage: stages.name })
     .from(deals)
     .leftJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(eq(deals.id, id), eq(deals.tenantId, tenantId), isNull(deals.deletedAt)));
+    .where(isLive(deals, tenantId, id));
   if (!found) throw notFound("Deal");
   return found;
 }
@@ -289,7 +286,7 @@ export async function updateDealInTx(
   };
   const before = dealView(row, stageName);
   const stage = moved ? target.name : stageName;
-  const changed = Object.keys(diff(before, dealView(next, stage)));
+  const changed = changedFields(before, dealView(next, stage));
   if (changed.length === 0) return before;
   next.updatedAt = scope.now;
   next.syncSeq = await nextSyncSeq(tx);
@@ -327,17 +324,6 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
 export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
   const { deal: row, stage } = await findDeal(tx, scope.tenantId, id);
-  const [deleted] = await tx
-    .update(deals)
-    .set({ deletedAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
-    .where(eq(deals.id, id))
-    .returning();
-  const after = dealView(deleted, stage);
-  await recordEntityChange(
-    tx,
-    scope,
-    { entityType: "deal", action: "deleted", before: dealView(row, stage), after },
-    [{ type: "deal.deleted", data: after, metadata: {} }],
-  );
-  return after;
+  const view = (r: DealRow) => dealView(r, stage);
+  return (await softDelete(tx, scope, { table: deals, row, entityType: "deal", view })).data;
 }

@@ -6,8 +6,8 @@ import {
   errorResponses,
   listResponse,
   registerEventTypes,
+  writeScope,
 } from "../../src/core";
-import { writeScope } from "../pipelines";
 import { Handoff, HandoffsQuery, IdParams, InitiateHandoff } from "./model";
 import {
   cancelHandoff,

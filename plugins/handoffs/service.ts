@@ -4,15 +4,17 @@ import { handoffs } from "../../db/schema";
 import {
   type AppContext,
   conflict,
+  findLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
+  recordEntityChange,
+  type WriteScope,
 } from "../../src/core";
 import { type DealView, dealsByIds, getDeal, updateDealInTx } from "../deals";
 import { getLead, type LeadView, leadsByIds, updateLeadInTx } from "../leads";
-import { recordEntityChange, resolvePlacement, type WriteScope } from "../pipelines";
+import { resolvePlacement } from "../pipelines";
 import type {
   HandoffEntityType,
   HandoffRecordView,
@@ -93,14 +95,8 @@ export async function listHandoffs(ctx: AppContext, tenantId: string, query: Han
   };
 }
 
-async function findHandoff(db: ReadDb, tenantId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(handoffs)
-    .where(and(eq(handoffs.id, id), eq(handoffs.tenantId, tenantId), isNull(handoffs.deletedAt)));
-  if (!row) throw notFound("Handoff");
-  return row;
-}
+const findHandoff = (db: ReadDb, tenantId: string, id: string) =>
+  findLive(db, handoffs, tenantId, id, "Handoff");
 
 export async function getHandoff(db: ReadDb, tenantId: string, id: string) {
   const row = await findHandoff(db, tenantId, id);

@@ -5,9 +5,9 @@ import {
   ErrorBody,
   errorResponses,
   listResponse,
+  writeScope,
 } from "../../src/core";
 import { Deal } from "../deals";
-import { writeScope } from "../pipelines";
 import {
   ConvertLead,
   CreateLead,

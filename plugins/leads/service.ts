@@ -1,29 +1,27 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, leads, partners, stages } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
+  changedFields,
   conflict,
-  diff,
+  type EntityEvent,
   invalid,
+  isLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
   notFound,
   parseTags,
-} from "../../src/core";
-import { createDealInTx } from "../deals";
-import {
-  type EntityEvent,
   presentFields,
   recordEntityChange,
-  resolvePlacement,
-  type StageRow,
-  stageNames,
+  softDelete,
   type WriteScope,
-} from "../pipelines";
+} from "../../src/core";
+import { createDealInTx } from "../deals";
+import { resolvePlacement, type StageRow, stageNames } from "../pipelines";
 import type {
   ConvertLeadBody,
   CreateLeadBody,
@@ -96,7 +94,7 @@ async function findLead(db: ReadDb, tenantId: string, id: string) {
     .select({ lead: leads, stage: stages.name })
     .from(leads)
     .leftJoin(stages, eq(stages.id, leads.stageId))
-    .where(and(eq(leads.id, id), eq(leads.tenantId, tenantId), isNull(leads.deletedAt)));
+    .where(isLive(leads, tenantId, id));
   if (!found) throw notFound("Lead");
   return found;
 }
@@ -270,7 +268,7 @@ export async function updateLeadInTx(
   };
   const before = leadView(row, stageName);
   const stage = moved ? target.name : stageName;
-  const changed = Object.keys(diff(before, leadView(next, stage)));
+  const changed = changedFields(before, leadView(next, stage));
   if (changed.length === 0) return before;
   next.updatedAt = scope.now;
   next.syncSeq = await nextSyncSeq(tx);
@@ -394,19 +392,8 @@ export const convertLead = (
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
   ctx.write(async (tx) => {
     const { lead: row, stage } = await findLead(tx, scope.tenantId, id);
-    const [deleted] = await tx
-      .update(leads)
-      .set({ deletedAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(leads.id, id))
-      .returning();
-    const after = leadView(deleted, stage);
-    await recordEntityChange(
-      tx,
-      scope,
-      { entityType: "lead", action: "deleted", before: leadView(row, stage), after },
-      [{ type: "lead.deleted", data: after, metadata: {} }],
-    );
-    return after;
+    const view = (r: LeadRow) => leadView(r, stage);
+    return (await softDelete(tx, scope, { table: leads, row, entityType: "lead", view })).data;
   });
 
 export const updateLead = (ctx: AppContext, scope: WriteScope, id: string, body: UpdateLeadBody) =>

@@ -5,6 +5,7 @@ import {
   errorResponses,
   listResponse,
   registerEventTypes,
+  writeScope,
 } from "../../src/core";
 import { CreateNote, Note, NoteListQuery, NoteParams, UpdateNote } from "./model";
 import { createNote, deleteNote, getNote, listNotes, updateNote } from "./service";
@@ -38,7 +39,7 @@ export const notesPlugin = (ctx: AppContext) =>
       "/notes",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createNote(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+        return createNote(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "notes:write",
@@ -61,7 +62,7 @@ export const notesPlugin = (ctx: AppContext) =>
     .patch(
       "/notes/:id",
       ({ params, body, tenantId, actor }) =>
-        updateNote(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+        updateNote(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "notes:write",
         params: NoteParams,
@@ -73,7 +74,7 @@ export const notesPlugin = (ctx: AppContext) =>
     .delete(
       "/notes/:id",
       async ({ params, tenantId, actor, set }) => {
-        await deleteNote(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        await deleteNote(ctx, writeScope(ctx, tenantId, actor), params.id);
         set.status = 204;
       },
       {

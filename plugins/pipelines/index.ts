@@ -6,6 +6,7 @@ import {
   listResponse,
   pageQuery,
   registerEventTypes,
+  writeScope,
 } from "../../src/core";
 import {
   CreatePipeline,
@@ -27,7 +28,6 @@ import {
   removeStage,
   updatePipeline,
   updateStage,
-  writeScope,
 } from "./service";
 import { pipelineOverview } from "./stats";
 
@@ -40,13 +40,6 @@ export {
   resolvePlacement,
   stageNames,
 } from "./placement";
-export {
-  type EntityEvent,
-  presentFields,
-  recordEntityChange,
-  type WriteScope,
-  writeScope,
-} from "./service";
 export type { StageRow } from "./stages";
 
 registerEventTypes(["pipeline.created", "pipeline.updated", "pipeline.deleted"]);
