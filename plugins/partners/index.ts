@@ -1,5 +1,11 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses, registerEventTypes } from "../../src/core";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  registerEventTypes,
+  writeScope,
+} from "../../src/core";
 import {
   CreatePartner,
   Partner,
@@ -39,7 +45,7 @@ export const partnersPlugin = (ctx: AppContext) =>
       "/partners",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createPartner(ctx, tenantId, actor, body);
+        return createPartner(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "partners:write",
@@ -56,7 +62,8 @@ export const partnersPlugin = (ctx: AppContext) =>
     })
     .patch(
       "/partners/:id",
-      ({ params, body, tenantId, actor }) => updatePartner(ctx, tenantId, actor, params.id, body),
+      ({ params, body, tenantId, actor }) =>
+        updatePartner(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "partners:write",
         params: PartnerParams,
@@ -67,7 +74,8 @@ export const partnersPlugin = (ctx: AppContext) =>
     )
     .delete(
       "/partners/:id",
-      ({ params, tenantId, actor }) => deletePartner(ctx, tenantId, actor, params.id),
+      ({ params, tenantId, actor }) =>
+        deletePartner(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "partners:write",
         params: PartnerParams,

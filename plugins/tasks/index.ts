@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { type AppContext, authMacros, errorResponses, writeScope } from "../../src/core";
 import { CreateTask, Task, TaskList, TaskListQuery, TaskParams, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
@@ -30,7 +30,7 @@ export const tasksPlugin = (ctx: AppContext) =>
       "/tasks",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createTask(ctx, tenantId, actor, body);
+        return createTask(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "tasks:write",
@@ -47,7 +47,8 @@ export const tasksPlugin = (ctx: AppContext) =>
     })
     .patch(
       "/tasks/:id",
-      ({ params, body, tenantId, actor }) => updateTask(ctx, tenantId, actor, params.id, body),
+      ({ params, body, tenantId, actor }) =>
+        updateTask(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "tasks:write",
         params: TaskParams,
@@ -62,7 +63,7 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .delete(
       "/tasks/:id",
-      ({ params, tenantId, actor }) => deleteTask(ctx, tenantId, actor, params.id),
+      ({ params, tenantId, actor }) => deleteTask(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "tasks:write",
         params: TaskParams,
@@ -75,7 +76,8 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .post(
       "/tasks/:id/complete",
-      ({ params, tenantId, actor }) => completeTask(ctx, tenantId, actor, params.id),
+      ({ params, tenantId, actor }) =>
+        completeTask(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "tasks:write",
         params: TaskParams,
