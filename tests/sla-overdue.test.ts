@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import { hours, insertTask, minutes, outbox, updateTask } from "./sla.fixtures";
 
 const T0 = Date.parse("2026-03-02T12:00:00.000Z");
 let server: TestServer;
 let clock: ManualClock;
 let tenantId: string;
+let tenant: TenantClient;
 
 beforeAll(async () => {
   clock = new ManualClock(new Date(T0));
@@ -14,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(async () => {
-  tenantId = (await server.tenant()).tenantId;
+  tenant = await server.tenant();
+  tenantId = tenant.tenantId;
 });
 
 async function advance(ms: number) {
@@ -62,6 +64,15 @@ describe("task.overdue", () => {
       data: { id: taskId, title: "Call back", status: "pending", due_at: due.toISOString() },
       metadata: { due_at: due.toISOString() },
     });
+  });
+
+  test("its data is the task exactly as GET /tasks/{id} shows it", async () => {
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: dueIn(minutes(10)) });
+    await advance(minutes(11));
+    const [event] = await overdue(taskId);
+    const shown = await tenant.api.get(`/api/external/tasks/${taskId}`);
+    expect(event.data).toEqual(shown.body);
+    expect(event.data.is_overdue).toBe(true);
   });
 
   test("completing the task before its due time emits nothing", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   hours,
   insertDeal,
@@ -23,6 +23,7 @@ const at = (ms: number) => new Date(T0 + ms).toISOString();
 let server: TestServer;
 let clock: ManualClock;
 let tenantId: string;
+let tenant: TenantClient;
 let pipelineId: string;
 /** 10 h target, warning at 80 % (8 h). */
 let stageA: string;
@@ -37,7 +38,8 @@ afterAll(() => server.close());
 
 beforeEach(async () => {
   // Each test gets its own tenant and policies; the jobs keep running over the same database.
-  tenantId = (await server.tenant()).tenantId;
+  tenant = await server.tenant();
+  tenantId = tenant.tenantId;
   pipelineId = await insertPipeline(server.ctx, tenantId);
   stageA = await insertStage(server.ctx, tenantId, pipelineId, { name: "Discovery", slaHours: 10 });
   stageB = await insertStage(server.ctx, tenantId, pipelineId, {
@@ -73,6 +75,7 @@ describe("deals: time in stage", () => {
       pipeline_id: pipelineId,
       stage_entered_at: at(start),
     });
+    expect(warning.data).toEqual((await tenant.api.get(`/api/external/deals/${dealId}`)).body);
     expect(warning.metadata).toEqual({
       policy: "stage_sla",
       entity_type: "deal",
@@ -228,6 +231,7 @@ describe("leads", () => {
       ["sla.breach", "first_response"],
     ]);
     expect(events[1].data).toMatchObject({ id: leadId, status: "new", pipeline_id: qualification });
+    expect(events[1].data).toEqual((await tenant.api.get(`/api/external/leads/${leadId}`)).body);
     expect(events[1].metadata).toMatchObject({
       entity_type: "lead",
       pipeline_id: qualification,

@@ -11,7 +11,15 @@ import { CreateDeal, Deal, DealParams, DealsQuery, MoveDeal, UpdateDeal } from "
 import { createDealInTx, deleteDealInTx, getDeal, listDeals, updateDealInTx } from "./service";
 
 export { Deal, type DealView } from "./model";
-export { createDealInTx, dealsByIds, getDeal, type NewDeal, updateDealInTx } from "./service";
+export {
+  createDealInTx,
+  type DealRow,
+  dealsByIds,
+  dealView,
+  getDeal,
+  type NewDeal,
+  updateDealInTx,
+} from "./service";
 
 const tags = ["deals"];
 

@@ -29,7 +29,7 @@ import {
 } from "./service";
 
 export { Lead, type LeadView } from "./model";
-export { getLead, leadsByIds, updateLeadInTx } from "./service";
+export { getLead, type LeadRow, leadsByIds, leadView, updateLeadInTx } from "./service";
 
 const tags = ["leads"];
 const actionResponses = { 200: Lead, ...errorResponses, 409: ErrorBody };

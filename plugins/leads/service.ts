@@ -31,7 +31,7 @@ import type {
   UpdateLeadBody,
 } from "./model";
 
-type LeadRow = typeof leads.$inferSelect;
+export type LeadRow = typeof leads.$inferSelect;
 
 export const leadView = (row: LeadRow, stage: string | null): LeadView => ({
   id: row.id,

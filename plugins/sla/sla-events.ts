@@ -1,10 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
 import { deals, leads, stages } from "../../db/schema";
 import { iso } from "../../src/core";
+import { type DealRow, dealView } from "../deals";
+import { type LeadRow, leadView } from "../leads";
 import type { DuePoint, EventSource } from "./emissions";
 import { HOUR_MS, type SlaPolicy } from "./policies";
 import { dealStageTrack, leadFirstResponseTrack, leadStageTrack, type Track } from "./tracks";
-import { type DealRow, dealView, type LeadRow, leadView } from "./views";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

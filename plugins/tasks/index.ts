@@ -3,6 +3,8 @@ import { type AppContext, authMacros, errorResponses, writeScope } from "../../s
 import { CreateTask, Task, TaskList, TaskListQuery, TaskParams, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
+export { type TaskRow, taskView } from "./service";
+
 const tags = ["tasks"];
 
 /** Tasks: seed 001's GET /tasks plus CRUD and POST /tasks/{id}/complete. */

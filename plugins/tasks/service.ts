@@ -19,7 +19,7 @@ import {
 } from "../../src/core";
 import type { CreateTaskInput, TaskListQueryInput, TaskView, UpdateTaskInput } from "./model";
 
-type TaskRow = typeof tasks.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
 
 /** The stored fields of a task as the API shows them (what activity diffs compare). */
 const taskFields = (row: TaskRow) => ({
@@ -45,7 +45,7 @@ const isOverdue = (row: TaskRow, now: Date) =>
   row.status === "pending" && !row.deletedAt && row.dueAt !== null && row.dueAt < now;
 
 /** The API view: stored fields plus `is_overdue`, computed against the clock. */
-const taskView = (row: TaskRow, now: Date): TaskView => ({
+export const taskView = (row: TaskRow, now: Date): TaskView => ({
   ...taskFields(row),
   is_overdue: isOverdue(row, now),
 });
