@@ -31,7 +31,7 @@ export {
 export { CustomFields, cleanTags, HttpUrl, TagList } from "./fields";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
-export { assertLinked, parseTags } from "./links";
+export { assertLinked, assertLinks, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {

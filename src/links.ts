@@ -23,6 +23,20 @@ export async function assertLinked(
   if (rows.length === 0) throw invalid(path, "does not exist");
 }
 
+/**
+ * assertLinked for each `field → table` of `links` that `body` gives: every
+ * link must name a live row of the tenant, 422 at `/<field>` otherwise.
+ */
+export async function assertLinks<Field extends string>(
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  body: Partial<Record<NoInfer<Field>, string | null>>,
+  links: Record<Field, SyncedTable>,
+): Promise<void> {
+  for (const field of Object.keys(links) as Field[])
+    await assertLinked(db, links[field], tenantId, body[field], `/${field}`);
+}
+
 /** Parses a comma-separated `tags` query value. */
 export const parseTags = (value: string | undefined): string[] =>
   value

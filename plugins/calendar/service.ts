@@ -12,6 +12,7 @@ import {
   type Actor,
   type AppContext,
   assertLinked,
+  assertLinks,
   changedFields,
   diff,
   findLive,
@@ -96,10 +97,8 @@ interface Links {
 }
 
 /** Linked records and attendee contacts must be live rows of the tenant (422 at their path). */
-async function assertLinks(tx: WriteTx, tenantId: string, links: Links): Promise<void> {
-  await assertLinked(tx, deals, tenantId, links.deal_id, "/deal_id");
-  await assertLinked(tx, leads, tenantId, links.lead_id, "/lead_id");
-  await assertLinked(tx, contacts, tenantId, links.contact_id, "/contact_id");
+async function assertEventLinks(tx: WriteTx, tenantId: string, links: Links): Promise<void> {
+  await assertLinks(tx, tenantId, links, { deal_id: deals, lead_id: leads, contact_id: contacts });
   for (const [i, attendee] of (links.attendees ?? []).entries())
     await assertLinked(tx, contacts, tenantId, attendee.contact_id, `/attendees/${i}/contact_id`);
 }
@@ -131,7 +130,7 @@ export async function createEvent(
   const attendees = normaliseAttendees(input.attendees ?? []);
   const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
-    await assertLinks(tx, tenantId, input);
+    await assertEventLinks(tx, tenantId, input);
     const row = {
       id: newId(),
       title: input.title,
@@ -240,7 +239,7 @@ export async function updateEvent(
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
     const next = patched(row, patch, scope.now);
-    await assertLinks(tx, tenantId, patch);
+    await assertEventLinks(tx, tenantId, patch);
     return saveChange(tx, scope, row, next);
   });
 }

@@ -3,7 +3,7 @@ import type { ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, partners, stages } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
+  assertLinks,
   changedFields,
   invalid,
   isLive,
@@ -18,7 +18,13 @@ import {
   softDelete,
   type WriteScope,
 } from "../../src/core";
-import { type Placement, resolvePlacement, type StageRow, stageNames } from "../pipelines";
+import {
+  type Placement,
+  resolvePlacement,
+  rowsWithStage,
+  type StageRow,
+  stageNames,
+} from "../pipelines";
 import type {
   CreateDealBody,
   DealStatusSchema,
@@ -92,43 +98,29 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
 
 /** A live deal of the tenant with its stage's name; 404 otherwise. */
 async function findDeal(db: ReadDb, tenantId: string, id: string) {
-  const [found] = await db
-    .select({ deal: deals, stage: stages.name })
-    .from(deals)
-    .leftJoin(stages, eq(stages.id, deals.stageId))
-    .where(isLive(deals, tenantId, id));
+  const [found] = await rowsWithStage(db, deals, isLive(deals, tenantId, id));
   if (!found) throw notFound("Deal");
   return found;
 }
 
 export async function getDeal(db: ReadDb, tenantId: string, id: string): Promise<DealView> {
-  const { deal, stage } = await findDeal(db, tenantId, id);
-  return dealView(deal, stage);
+  const { row, stage } = await findDeal(db, tenantId, id);
+  return dealView(row, stage);
 }
 
 /** Deals of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
 export async function dealsByIds(db: ReadDb, tenantId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, DealView>();
-  const rows = await db
-    .select({ deal: deals, stage: stages.name })
-    .from(deals)
-    .leftJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(eq(deals.tenantId, tenantId), inArray(deals.id, ids)));
-  return new Map(rows.map(({ deal, stage }) => [deal.id, dealView(deal, stage)]));
+  const rows = await rowsWithStage(
+    db,
+    deals,
+    and(eq(deals.tenantId, tenantId), inArray(deals.id, ids)),
+  );
+  return new Map(rows.map(({ row, stage }) => [row.id, dealView(row, stage)]));
 }
 
-const LINKS = [
-  ["lead_id", leads],
-  ["contact_id", contacts],
-  ["company_id", companies],
-  ["partner_id", partners],
-] as const;
-
-/** Each link given must name a live record of the same tenant: 422 at its field otherwise. */
-async function assertLinks(tx: WriteTx, tenantId: string, body: UpdateDealBody) {
-  for (const [field, table] of LINKS)
-    await assertLinked(tx, table, tenantId, body[field], `/${field}`);
-}
+/** The records a deal may link to: each given id must be a live record of the tenant. */
+const LINKS = { lead_id: leads, contact_id: contacts, company_id: companies, partner_id: partners };
 
 function assertCalendarDate(value: string | null | undefined) {
   if (!value) return;
@@ -191,7 +183,7 @@ export async function createDealInTx(
       stageName: body.stage,
     }),
   );
-  await assertLinks(tx, scope.tenantId, body);
+  await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
   const row: DealRow = {
     id: body.id ?? newId(),
@@ -257,9 +249,9 @@ export async function updateDealInTx(
   id: string,
   body: UpdateDealBody,
 ): Promise<DealView> {
-  const { deal: row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
+  const { row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
   const target = await targetStage(tx, scope.tenantId, row, body);
-  await assertLinks(tx, scope.tenantId, body);
+  await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
   const moved = target !== null && target.id !== row.stageId;
   const lostReason =
@@ -323,7 +315,7 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
 
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
 export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
-  const { deal: row, stage } = await findDeal(tx, scope.tenantId, id);
+  const { row, stage } = await findDeal(tx, scope.tenantId, id);
   const view = (r: DealRow) => dealView(r, stage);
   return (await softDelete(tx, scope, { table: deals, row, entityType: "deal", view })).data;
 }

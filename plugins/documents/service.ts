@@ -6,6 +6,7 @@ import {
   ApiError,
   type AppContext,
   assertLinked,
+  assertLinks,
   conflict,
   findLive,
   insertRow,
@@ -54,12 +55,8 @@ export const documentView = (row: DocumentRow): DocumentView => ({
   deleted_at: iso(row.deletedAt),
 });
 
-async function assertLinks(tx: WriteTx, tenantId: string, input: CreateDocumentBody) {
-  await assertLinked(tx, deals, tenantId, input.deal_id, "/deal_id");
-  await assertLinked(tx, leads, tenantId, input.lead_id, "/lead_id");
-  await assertLinked(tx, contacts, tenantId, input.contact_id, "/contact_id");
-  await assertLinked(tx, companies, tenantId, input.company_id, "/company_id");
-}
+/** The records a document may link to: each given id must be a live record of the tenant. */
+const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
 /** A display name without path parts or control characters. */
 const cleanName = (name: string): string =>
@@ -76,7 +73,7 @@ async function insertDocument(
   input: CreateDocumentBody,
   stored: Pick<DocumentRow, "name" | "mimeType" | "size" | "sha256" | "storage" | "url">,
 ): Promise<DocumentView> {
-  await assertLinks(tx, scope.tenantId, input);
+  await assertLinks(tx, scope.tenantId, input, LINKS);
   const tags = typeof input.tags === "string" ? parseTags(input.tags) : (input.tags ?? []);
   const row = {
     id: newId(),

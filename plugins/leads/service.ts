@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
-import { companies, contacts, leads, partners, stages } from "../../db/schema";
+import { companies, contacts, leads, partners } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
+  assertLinks,
   changedFields,
   conflict,
   type EntityEvent,
@@ -21,7 +21,7 @@ import {
   type WriteScope,
 } from "../../src/core";
 import { createDealInTx } from "../deals";
-import { resolvePlacement, type StageRow, stageNames } from "../pipelines";
+import { resolvePlacement, rowsWithStage, type StageRow, stageNames } from "../pipelines";
 import type {
   ConvertLeadBody,
   CreateLeadBody,
@@ -89,42 +89,31 @@ export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQ
   });
 }
 
+/** A live lead of the tenant with its stage's name; 404 otherwise. */
 async function findLead(db: ReadDb, tenantId: string, id: string) {
-  const [found] = await db
-    .select({ lead: leads, stage: stages.name })
-    .from(leads)
-    .leftJoin(stages, eq(stages.id, leads.stageId))
-    .where(isLive(leads, tenantId, id));
+  const [found] = await rowsWithStage(db, leads, isLive(leads, tenantId, id));
   if (!found) throw notFound("Lead");
   return found;
 }
 
 export async function getLead(db: ReadDb, tenantId: string, id: string): Promise<LeadView> {
-  const { lead, stage } = await findLead(db, tenantId, id);
-  return leadView(lead, stage);
+  const { row, stage } = await findLead(db, tenantId, id);
+  return leadView(row, stage);
 }
 
 /** Leads of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
 export async function leadsByIds(db: ReadDb, tenantId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, LeadView>();
-  const rows = await db
-    .select({ lead: leads, stage: stages.name })
-    .from(leads)
-    .leftJoin(stages, eq(stages.id, leads.stageId))
-    .where(and(eq(leads.tenantId, tenantId), inArray(leads.id, ids)));
-  return new Map(rows.map(({ lead, stage }) => [lead.id, leadView(lead, stage)]));
+  const rows = await rowsWithStage(
+    db,
+    leads,
+    and(eq(leads.tenantId, tenantId), inArray(leads.id, ids)),
+  );
+  return new Map(rows.map(({ row, stage }) => [row.id, leadView(row, stage)]));
 }
 
-const LINKS = [
-  ["partner_id", partners],
-  ["contact_id", contacts],
-  ["company_id", companies],
-] as const;
-
-async function assertLinks(tx: WriteTx, tenantId: string, body: LeadChange) {
-  for (const [field, table] of LINKS)
-    await assertLinked(tx, table, tenantId, body[field], `/${field}`);
-}
+/** The records a lead may link to: each given id must be a live record of the tenant. */
+const LINKS = { partner_id: partners, contact_id: contacts, company_id: companies };
 
 /**
  * The timestamps a status implies: leaving `new` the first time ends the
@@ -162,7 +151,7 @@ export function createLead(ctx: AppContext, scope: WriteScope, body: CreateLeadB
       "qualification",
       placementRequest(body),
     );
-    await assertLinks(tx, scope.tenantId, body);
+    await assertLinks(tx, scope.tenantId, body, LINKS);
     const row: LeadRow = {
       id: newId(),
       tenantId: scope.tenantId,
@@ -234,11 +223,11 @@ export async function updateLeadInTx(
   id: string,
   change: LeadChange,
 ): Promise<LeadView> {
-  const { lead: row, stage: stageName } = await findLead(tx, scope.tenantId, id);
+  const { row, stage: stageName } = await findLead(tx, scope.tenantId, id);
   if (row.status === "converted" && change.status !== undefined && change.status !== row.status)
     throw conflict("A converted lead keeps its status");
   const target = await targetStage(tx, scope.tenantId, row, change);
-  await assertLinks(tx, scope.tenantId, change);
+  await assertLinks(tx, scope.tenantId, change, LINKS);
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
   const next: LeadRow = {
@@ -328,9 +317,9 @@ async function targetStage(
 
 /** The lead, if an action may still change it: a converted lead is final (409). */
 async function assertActionable(tx: WriteTx, tenantId: string, id: string, what: string) {
-  const { lead } = await findLead(tx, tenantId, id);
-  if (lead.status === "converted") throw conflict(`A converted lead cannot be ${what}`);
-  return lead;
+  const { row } = await findLead(tx, tenantId, id);
+  if (row.status === "converted") throw conflict(`A converted lead cannot be ${what}`);
+  return row;
 }
 
 export const qualifyLead = (ctx: AppContext, scope: WriteScope, id: string) =>
@@ -391,7 +380,7 @@ export const convertLead = (
 /** Soft-deletes a lead: a tombstone for sync feeds, and lead.deleted. */
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
   ctx.write(async (tx) => {
-    const { lead: row, stage } = await findLead(tx, scope.tenantId, id);
+    const { row, stage } = await findLead(tx, scope.tenantId, id);
     const view = (r: LeadRow) => leadView(r, stage);
     return (await softDelete(tx, scope, { table: leads, row, entityType: "lead", view })).data;
   });

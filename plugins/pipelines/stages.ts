@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, type pipelines, stages } from "../../db/schema";
-import { conflict, invalid, newId } from "../../src/core";
+import { conflict, invalid, newId, type SyncedTable } from "../../src/core";
 import type { StageInputBody, StageView } from "./model";
 
 export type PipelineRow = typeof pipelines.$inferSelect;
@@ -20,6 +21,23 @@ export const stageView = (row: StageRow): StageView => ({
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
 });
+
+/** A table whose rows sit in a stage (deals, leads). */
+type StagedTable = SyncedTable & { stageId: SQLiteColumn };
+
+/** Rows of `table` matching `where`, each with its stage's name (null without a stage). */
+export async function rowsWithStage<T extends StagedTable>(
+  db: ReadDb | WriteTx,
+  table: T,
+  where: SQL | undefined,
+): Promise<Array<{ row: T["$inferSelect"]; stage: string | null }>> {
+  const staged = table as StagedTable;
+  return (db as ReadDb)
+    .select({ row: staged, stage: stages.name })
+    .from(staged)
+    .leftJoin(stages, eq(stages.id, staged.stageId))
+    .where(where);
+}
 
 /** Stages of the given pipelines, each list in position order. */
 export async function stagesOf(

@@ -4,7 +4,7 @@ import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
+  assertLinks,
   findLive,
   hasChanges,
   iso,
@@ -98,15 +98,8 @@ export async function getTask(ctx: AppContext, tenantId: string, id: string) {
   return taskView(await liveTask(ctx.db.read, tenantId, id), ctx.clock.now());
 }
 
-type Links = Pick<CreateTaskInput, "deal_id" | "lead_id" | "contact_id" | "company_id">;
-
-/** Linked records must be live rows of the same tenant: 422 at the field otherwise. */
-async function assertLinks(tx: WriteTx, tenantId: string, links: Links) {
-  await assertLinked(tx, deals, tenantId, links.deal_id, "/deal_id");
-  await assertLinked(tx, leads, tenantId, links.lead_id, "/lead_id");
-  await assertLinked(tx, contacts, tenantId, links.contact_id, "/contact_id");
-  await assertLinked(tx, companies, tenantId, links.company_id, "/company_id");
-}
+/** The records a task may link to: each given id must be a live record of the tenant. */
+const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
 const dueAt = (value: string | null | undefined) =>
   value === null ? null : timeIf(value, "/due_at");
@@ -138,7 +131,7 @@ async function record(tx: WriteTx, scope: WriteScope, change: Change) {
 export async function createTask(ctx: AppContext, scope: WriteScope, input: CreateTaskInput) {
   const { tenantId, now } = scope;
   return ctx.write(async (tx) => {
-    await assertLinks(tx, tenantId, input);
+    await assertLinks(tx, tenantId, input, LINKS);
     const [row] = await tx
       .insert(tasks)
       .values({
@@ -210,7 +203,7 @@ export async function updateTask(
 ) {
   return ctx.write(async (tx) => {
     const before = await liveTask(tx, scope.tenantId, id);
-    await assertLinks(tx, scope.tenantId, input);
+    await assertLinks(tx, scope.tenantId, input, LINKS);
     const columns = patchColumns(input, before, scope.now);
     if (!hasChanges(before, columns)) return taskView(before, scope.now);
     const after = await saveColumns(tx, scope, id, columns);
