@@ -78,3 +78,4 @@ export {
   type WriteScope,
   writeScope,
 } from "./writes";
+export { canonicalZone, localToUtc, zoneOffset } from "./zones";
