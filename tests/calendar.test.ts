@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { contacts } from "../db/schema";
 import { ManualClock } from "../src/clock";
@@ -11,21 +11,20 @@ import {
   insertDeal,
   insertLead,
 } from "./fixtures/rows";
-import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { Api, TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const EVENTS = "/api/external/calendar/events";
 const clock = new ManualClock(new Date("2026-03-01T08:00:00.000Z"));
 
-let server: TestServer;
 let owner: TenantClient;
 let api: Api;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   owner = await server.tenant();
   api = owner.api;
 });
-afterAll(() => server.close());
 
 /** Creates an event (UTC times) and returns its view. */
 async function create(fields: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
@@ -13,25 +13,24 @@ import {
   insertDeal,
   insertLead,
 } from "./fixtures/rows";
-import { type Api, type Reply, startTestServer, type TestServer } from "./helpers/server";
+import type { Api, Reply } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const DOCS = "/api/external/documents";
 const UPLOAD_LIMIT = 4096;
 /** Below the upload limit: uploads must not be held to the JSON body limit. */
 const BODY_LIMIT = 1024;
 
-let server: TestServer;
 let tenantId: string;
 let key: string;
 let api: Api;
 
+const server = useTestServer({
+  config: { uploadLimit: UPLOAD_LIMIT, bodyLimit: BODY_LIMIT },
+});
 beforeAll(async () => {
-  server = await startTestServer({
-    config: { uploadLimit: UPLOAD_LIMIT, bodyLimit: BODY_LIMIT },
-  });
   ({ tenantId, key, api } = await server.tenant());
 });
-afterAll(() => server.close());
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const chunk = (type: string, data: number[]) => [

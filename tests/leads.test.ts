@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 import {
   activityCount,
   activityOf,
@@ -15,11 +15,7 @@ import {
 } from "./sales-fixtures";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 const url = "/api/external/leads";
 const tick = () => clock.advance(1000);

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { activityOf, eventsOf, failEvent, insertDeal, insertLead } from "./fixtures/rows";
-import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { Api, TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-04-01T09:00:00.000Z"));
-let server: TestServer;
 let a: TenantClient;
 let b: TenantClient;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   a = await server.tenant();
   b = await server.tenant();
 });
-afterAll(() => server.close());
 
 const create = async (api: Api, body: Record<string, unknown>) => {
   const reply = await api.post("/api/external/partners", body);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { tasks } from "../db/schema";
 import { ManualClock } from "../src/clock";
@@ -11,20 +11,19 @@ import {
   insertDeal,
   insertLead,
 } from "./fixtures/rows";
-import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { Api, TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const HOUR = 3_600_000;
 const clock = new ManualClock(new Date("2026-03-10T12:00:00.000Z"));
-let server: TestServer;
 let a: TenantClient;
 let b: TenantClient;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   a = await server.tenant();
   b = await server.tenant();
 });
-afterAll(() => server.close());
 
 const create = async (api: Api, body: Record<string, unknown>) => {
   const reply = await api.post("/api/external/tasks", body);
