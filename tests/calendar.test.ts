@@ -11,6 +11,7 @@ import {
   insertDeal,
   insertLead,
 } from "./fixtures/rows";
+import { created } from "./helpers/api";
 import type { Api, TenantClient } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -27,16 +28,13 @@ beforeAll(async () => {
 });
 
 /** Creates an event (UTC times) and returns its view. */
-async function create(fields: Record<string, unknown> = {}) {
-  const reply = await api.post(EVENTS, {
+const create = (fields: Record<string, unknown> = {}) =>
+  created(api, "/calendar/events", {
     title: "Meeting",
     start: "2026-04-01T09:00:00Z",
     end: "2026-04-01T10:00:00Z",
     ...fields,
   });
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
 
 const titles = (reply: { body: { events: Array<{ title: string }> } }) =>
   reply.body.events.map((event) => event.title);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { deals } from "../db/schema";
 import { ManualClock } from "../src/clock";
+import { created } from "./helpers/api";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -14,11 +15,7 @@ beforeAll(async () => {
   ({ api, tenantId } = await server.tenant());
 });
 
-const create = async (client: Api, body: Record<string, unknown>) => {
-  const reply = await client.post("/api/external/companies", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/companies", body);
 
 const ids = (reply: { body: { companies: Array<{ id: string }> } }) =>
   reply.body.companies.map((c) => c.id);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
+import { created } from "./helpers/api";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -23,11 +24,7 @@ const jane = {
   custom_fields: { source: "fair" },
 };
 
-const create = async (client: Api, body: Record<string, unknown>) => {
-  const reply = await client.post("/api/external/contacts", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/contacts", body);
 
 const ids = (reply: { body: { contacts: Array<{ id: string }> } }) =>
   reply.body.contacts.map((c) => c.id);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { activityOf, eventsOf, failEvent, insertDeal, insertLead } from "./fixtures/rows";
+import { created } from "./helpers/api";
 import type { Api, TenantClient } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -14,11 +15,7 @@ beforeAll(async () => {
   b = await server.tenant();
 });
 
-const create = async (api: Api, body: Record<string, unknown>) => {
-  const reply = await api.post("/api/external/partners", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/partners", body);
 
 describe("partners CRUD", () => {
   test("create: defaults, zero figures, activity and partner.created", async () => {

@@ -11,6 +11,7 @@ import {
   insertDeal,
   insertLead,
 } from "./fixtures/rows";
+import { created } from "./helpers/api";
 import type { Api, TenantClient } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -25,11 +26,7 @@ beforeAll(async () => {
   b = await server.tenant();
 });
 
-const create = async (api: Api, body: Record<string, unknown>) => {
-  const reply = await api.post("/api/external/tasks", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/tasks", body);
 
 describe("POST /tasks", () => {
   test("creates a pending task with defaults, records activity and task.created", async () => {

@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { activityLog, webhooks } from "../db/schema";
 import { keepingSecrets } from "../plugins/webhooks/service";
 import { ManualClock } from "../src/clock";
+import { created } from "./helpers/api";
 import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
@@ -32,15 +33,8 @@ afterAll(async () => {
 let paths = 0;
 const uniquePath = () => `/hook/api-${++paths}`;
 
-async function register(api: Api, body: Record<string, unknown> = {}) {
-  const reply = await api.post("/api/external/webhooks", {
-    url: receiver.url(uniquePath()),
-    events: ["*"],
-    ...body,
-  });
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
+const register = (api: Api, body: Record<string, unknown> = {}) =>
+  created(api, "/webhooks", { url: receiver.url(uniquePath()), events: ["*"], ...body });
 
 /** Verifies like a Standard Webhooks consumer at the moment it received the request. */
 function standardVerifies(secret: string, request: Received): boolean {
