@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
+import { outboxOf } from "./helpers/records";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
-import { hours, insertTask, minutes, outbox, updateTask } from "./sla.fixtures";
+import { hours, insertTask, minutes, updateTask } from "./sla.fixtures";
 
 const T0 = Date.parse("2026-03-02T12:00:00.000Z");
 let server: TestServer;
@@ -24,7 +25,8 @@ async function advance(ms: number) {
   const result = await server.ctx.scheduler.runNow("task_overdue");
   expect(result.outcome).toBe("ok");
 }
-const overdue = (taskId: string) => outbox(server.ctx, { type: "task.overdue", entityId: taskId });
+const overdue = (taskId: string) =>
+  outboxOf(server.ctx.db, { type: "task.overdue", entityId: taskId });
 const dueIn = (ms: number) => new Date(clock.now().getTime() + ms);
 
 describe("first run", () => {
@@ -123,7 +125,7 @@ describe("task.overdue", () => {
     clock.advance(hours(6)); // down for six hours
     await advance(0);
     await advance(minutes(1));
-    const events = (await outbox(server.ctx, { type: "task.overdue" })).filter((e) =>
+    const events = (await outboxOf(server.ctx.db, { type: "task.overdue" })).filter((e) =>
       ids.includes(e.data.id),
     );
     expect(events.map((e) => e.metadata.due_at)).toEqual(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
+import { outboxOf } from "./helpers/records";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   hours,
@@ -9,7 +10,6 @@ import {
   insertStage,
   minutes,
   moveDeal,
-  outbox,
   tick,
   timeline,
   updateDeal,
@@ -64,7 +64,7 @@ describe("deals: time in stage", () => {
     expect(await timeline(server.ctx, dealId)).toEqual([]);
     await advance(minutes(1));
     await advance(0); // a tick with nothing new due
-    const [warning] = await outbox(server.ctx, { entityId: dealId });
+    const [warning] = await outboxOf(server.ctx.db, { entityId: dealId });
     expect(warning.event_type).toBe("sla.warning");
     expect(warning.tenant_id).toBe(tenantId);
     expect(warning.data).toMatchObject({
@@ -91,7 +91,7 @@ describe("deals: time in stage", () => {
     });
     await advance(hours(2));
     await advance(hours(5));
-    const events = await outbox(server.ctx, { entityId: dealId });
+    const events = await outboxOf(server.ctx.db, { entityId: dealId });
     expect(events.map((e) => e.event_type)).toEqual(["sla.warning", "sla.breach"]);
     expect(events[1].metadata).toMatchObject({ elapsed_hours: 10, due_at: at(start + hours(10)) });
   });
@@ -159,7 +159,9 @@ describe("several tenants", () => {
     const mine = await insertDeal(server.ctx, tenantId, pipelineId, stageA);
     const theirs = await insertDeal(server.ctx, other, otherPipeline, otherStage);
     await advance(hours(10));
-    const events = (await outbox(server.ctx)).filter((e) => [mine, theirs].includes(e.data.id));
+    const events = (await outboxOf(server.ctx.db)).filter((e) =>
+      [mine, theirs].includes(e.data.id),
+    );
     expect(events.map((e) => [e.data.id, e.tenant_id, e.event_type, e.metadata.stage])).toEqual([
       [mine, tenantId, "sla.warning", "Discovery"],
       [theirs, other, "sla.warning", "Elsewhere"],
@@ -225,7 +227,7 @@ describe("leads", () => {
     const leadId = await insertLead(server.ctx, tenantId, { pipelineId: qualification });
     await advance(minutes(96));
     await advance(minutes(24));
-    const events = await outbox(server.ctx, { entityId: leadId });
+    const events = await outboxOf(server.ctx.db, { entityId: leadId });
     expect(events.map((e) => [e.event_type, e.metadata.policy])).toEqual([
       ["sla.warning", "first_response"],
       ["sla.breach", "first_response"],
@@ -255,7 +257,7 @@ describe("leads", () => {
     await advance(hours(2));
     await advance(hours(16) + minutes(12)); // 19.2 h in stage
     await advance(hours(4) + minutes(48)); // 24 h
-    const events = await outbox(server.ctx, { entityId: leadId });
+    const events = await outboxOf(server.ctx.db, { entityId: leadId });
     expect(events.map((e) => [e.event_type, e.metadata.policy, e.metadata.due_at])).toEqual([
       ["sla.warning", "stage_sla", at(start + hours(24))],
       ["sla.breach", "stage_sla", at(start + hours(24))],
@@ -291,7 +293,9 @@ describe("catch-up after downtime", () => {
     clock.advance(hours(12)); // no ticks for 12 hours
     await tick(server.ctx);
     await tick(server.ctx);
-    const events = (await outbox(server.ctx)).filter((e) => [first, second].includes(e.data.id));
+    const events = (await outboxOf(server.ctx.db)).filter((e) =>
+      [first, second].includes(e.data.id),
+    );
     expect(
       events.map((e) => [e.data.id, e.event_type, e.metadata.warning_at, e.metadata.due_at]),
     ).toEqual([
