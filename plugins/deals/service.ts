@@ -1,17 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { ReadDb, WriteTx } from "../../db/client";
+import type { WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, partners, stages } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
   changedFields,
   invalid,
-  isLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
   presentFields,
   recordEntityChange,
@@ -21,8 +19,8 @@ import {
 import {
   type Placement,
   resolvePlacement,
-  rowsWithStage,
   type StageRow,
+  stagedReads,
   stageNames,
 } from "../pipelines";
 import type {
@@ -96,28 +94,12 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
   });
 }
 
+const reads = stagedReads(deals, "Deal", dealView);
 /** A live deal of the tenant with its stage's name; 404 otherwise. */
-async function findDeal(db: ReadDb, tenantId: string, id: string) {
-  const [found] = await rowsWithStage(db, deals, isLive(deals, tenantId, id));
-  if (!found) throw notFound("Deal");
-  return found;
-}
-
-export async function getDeal(db: ReadDb, tenantId: string, id: string): Promise<DealView> {
-  const { row, stage } = await findDeal(db, tenantId, id);
-  return dealView(row, stage);
-}
-
+const findDeal = reads.find;
+export const getDeal = reads.get;
 /** Deals of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
-export async function dealsByIds(db: ReadDb, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, DealView>();
-  const rows = await rowsWithStage(
-    db,
-    deals,
-    and(eq(deals.tenantId, tenantId), inArray(deals.id, ids)),
-  );
-  return new Map(rows.map(({ row, stage }) => [row.id, dealView(row, stage)]));
-}
+export const dealsByIds = reads.byIds;
 
 /** The records a deal may link to: each given id must be a live record of the tenant. */
 const LINKS = { lead_id: leads, contact_id: contacts, company_id: companies, partner_id: partners };

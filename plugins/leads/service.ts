@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { ReadDb, WriteTx } from "../../db/client";
+import { eq } from "drizzle-orm";
+import type { WriteTx } from "../../db/client";
 import { companies, contacts, leads, partners } from "../../db/schema";
 import {
   type AppContext,
@@ -8,12 +8,10 @@ import {
   conflict,
   type EntityEvent,
   invalid,
-  isLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
   presentFields,
   recordEntityChange,
@@ -21,7 +19,7 @@ import {
   type WriteScope,
 } from "../../src/core";
 import { createDealInTx } from "../deals";
-import { resolvePlacement, rowsWithStage, type StageRow, stageNames } from "../pipelines";
+import { resolvePlacement, type StageRow, stagedReads, stageNames } from "../pipelines";
 import type {
   ConvertLeadBody,
   CreateLeadBody,
@@ -89,28 +87,12 @@ export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQ
   });
 }
 
+const reads = stagedReads(leads, "Lead", leadView);
 /** A live lead of the tenant with its stage's name; 404 otherwise. */
-async function findLead(db: ReadDb, tenantId: string, id: string) {
-  const [found] = await rowsWithStage(db, leads, isLive(leads, tenantId, id));
-  if (!found) throw notFound("Lead");
-  return found;
-}
-
-export async function getLead(db: ReadDb, tenantId: string, id: string): Promise<LeadView> {
-  const { row, stage } = await findLead(db, tenantId, id);
-  return leadView(row, stage);
-}
-
+const findLead = reads.find;
+export const getLead = reads.get;
 /** Leads of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
-export async function leadsByIds(db: ReadDb, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, LeadView>();
-  const rows = await rowsWithStage(
-    db,
-    leads,
-    and(eq(leads.tenantId, tenantId), inArray(leads.id, ids)),
-  );
-  return new Map(rows.map(({ row, stage }) => [row.id, leadView(row, stage)]));
-}
+export const leadsByIds = reads.byIds;
 
 /** The records a lead may link to: each given id must be a live record of the tenant. */
 const LINKS = { partner_id: partners, contact_id: contacts, company_id: companies };

@@ -40,7 +40,7 @@ export {
   resolvePlacement,
   stageNames,
 } from "./placement";
-export { rowsWithStage, type StageRow } from "./stages";
+export { rowsWithStage, type StageRow, stagedReads } from "./stages";
 
 registerEventTypes(["pipeline.created", "pipeline.updated", "pipeline.deleted"]);
 

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, type pipelines, stages } from "../../db/schema";
-import { conflict, invalid, newId, type SyncedTable } from "../../src/core";
+import { conflict, invalid, isLive, newId, notFound, type SyncedTable } from "../../src/core";
 import type { StageInputBody, StageView } from "./model";
 
 export type PipelineRow = typeof pipelines.$inferSelect;
@@ -37,6 +37,36 @@ export async function rowsWithStage<T extends StagedTable>(
     .from(staged)
     .leftJoin(stages, eq(stages.id, staged.stageId))
     .where(where);
+}
+
+/**
+ * The reads of a staged entity (deals, leads), each with its stage's name:
+ * `find` a live one of the tenant (404 `<name> not found` otherwise), `get`
+ * its view, and `byIds` the views of several, deleted ones included.
+ */
+export function stagedReads<T extends StagedTable, View>(
+  table: T,
+  name: string,
+  view: (row: T["$inferSelect"], stage: string | null) => View,
+) {
+  const find = async (db: ReadDb | WriteTx, tenantId: string, id: string) => {
+    const [found] = await rowsWithStage(db, table, isLive(table, tenantId, id));
+    if (!found) throw notFound(name);
+    return found;
+  };
+  return {
+    find,
+    async get(db: ReadDb, tenantId: string, id: string): Promise<View> {
+      const { row, stage } = await find(db, tenantId, id);
+      return view(row, stage);
+    },
+    async byIds(db: ReadDb, tenantId: string, ids: string[]): Promise<Map<string, View>> {
+      if (ids.length === 0) return new Map();
+      const where = and(eq(table.tenantId, tenantId), inArray(table.id, ids));
+      const rows = await rowsWithStage(db, table, where);
+      return new Map(rows.map(({ row, stage }) => [row.id as string, view(row, stage)]));
+    },
+  };
 }
 
 /** Stages of the given pipelines, each list in position order. */
