@@ -29,6 +29,7 @@ export {
   registerEventTypes,
 } from "./events";
 export { CustomFields, cleanTags, HttpUrl, TagList } from "./fields";
+export { eqIf } from "./filters";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export { assertLinked, assertLinks, parseTags } from "./links";

@@ -5,6 +5,7 @@ import {
   type AppContext,
   assertLinked,
   cleanTags,
+  eqIf,
   findLive,
   insertRow,
   invalid,
@@ -252,7 +253,7 @@ export function listContacts(ctx: AppContext, tenantId: string, query: ContactLi
       query.search === undefined
         ? undefined
         : dialect.matchesSearch(contacts.id, "contacts", tenantId, query.search),
-      query.company_id === undefined ? undefined : eq(contacts.companyId, query.company_id),
+      eqIf(contacts.companyId, query.company_id),
       dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
     ],
   });

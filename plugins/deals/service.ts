@@ -5,6 +5,7 @@ import {
   type AppContext,
   assertLinks,
   changedFields,
+  eqIf,
   invalid,
   iso,
   listPage,
@@ -70,7 +71,7 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
     table: deals,
     tenantId,
     filters: [
-      query.status !== undefined ? eq(deals.status, query.status) : undefined,
+      eqIf(deals.status, query.status),
       query.stage !== undefined
         ? inArray(
             deals.stageId,
@@ -80,13 +81,13 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
               .where(and(eq(stages.tenantId, tenantId), eq(stages.name, query.stage))),
           )
         : undefined,
-      query.pipeline_id !== undefined ? eq(deals.pipelineId, query.pipeline_id) : undefined,
-      query.stage_id !== undefined ? eq(deals.stageId, query.stage_id) : undefined,
-      query.owner !== undefined ? eq(deals.owner, query.owner) : undefined,
-      query.partner_id !== undefined ? eq(deals.partnerId, query.partner_id) : undefined,
-      query.contact_id !== undefined ? eq(deals.contactId, query.contact_id) : undefined,
-      query.company_id !== undefined ? eq(deals.companyId, query.company_id) : undefined,
-      query.lead_id !== undefined ? eq(deals.leadId, query.lead_id) : undefined,
+      eqIf(deals.pipelineId, query.pipeline_id),
+      eqIf(deals.stageId, query.stage_id),
+      eqIf(deals.owner, query.owner),
+      eqIf(deals.partnerId, query.partner_id),
+      eqIf(deals.contactId, query.contact_id),
+      eqIf(deals.companyId, query.company_id),
+      eqIf(deals.leadId, query.lead_id),
       ctx.db.dialect.hasAllTags(deals.tags, parseTags(query.tags)),
     ],
     query,

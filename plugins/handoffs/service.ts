@@ -4,6 +4,7 @@ import { handoffs } from "../../db/schema";
 import {
   type AppContext,
   conflict,
+  eqIf,
   findLive,
   iso,
   listPage,
@@ -81,9 +82,9 @@ export async function listHandoffs(ctx: AppContext, tenantId: string, query: Han
     table: handoffs,
     tenantId,
     filters: [
-      query.status !== undefined ? eq(handoffs.status, query.status) : undefined,
-      query.entity_type !== undefined ? eq(handoffs.entityType, query.entity_type) : undefined,
-      query.entity_id !== undefined ? eq(handoffs.entityId, query.entity_id) : undefined,
+      eqIf(handoffs.status, query.status),
+      eqIf(handoffs.entityType, query.entity_type),
+      eqIf(handoffs.entityId, query.entity_id),
     ],
     query,
     map: (row: HandoffRow) => row,

@@ -4,6 +4,7 @@ import { deals, leads, partners } from "../../db/schema";
 import {
   type AppContext,
   conflict,
+  eqIf,
   findLive,
   hasChanges,
   iso,
@@ -98,8 +99,8 @@ const partnerLinks = (table: typeof leads | typeof deals, tenantId: string, ids:
 /** SQL conditions for the list filters (the index test explains the same ones). */
 export function partnerFilters(query: PartnerListQueryInput, db: Database): SQL[] {
   const filters = [
-    query.status === undefined ? undefined : eq(partners.status, query.status),
-    query.partner_type === undefined ? undefined : eq(partners.partnerType, query.partner_type),
+    eqIf(partners.status, query.status),
+    eqIf(partners.partnerType, query.partner_type),
     db.dialect.hasAllTags(partners.tags, parseTags(query.tags)),
   ];
   return filters.filter((f): f is SQL => f !== undefined);

@@ -1,10 +1,10 @@
 import { and, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
+  eqIf,
   findLive,
   hasChanges,
   iso,
@@ -49,10 +49,6 @@ export const taskView = (row: TaskRow, now: Date): TaskView => ({
   ...taskFields(row),
   is_overdue: isOverdue(row, now),
 });
-
-/** `column = value` when the filter is given. */
-const eqIf = (column: SQLiteColumn, value: string | undefined) =>
-  value === undefined ? undefined : eq(column, value);
 
 const timeIf = (value: string | undefined, path: string) =>
   value === undefined ? undefined : parseTime(value, path);
