@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { and, eq } from "drizzle-orm";
 import { activityLog } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { outboxOf } from "./helpers/records";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 import {
   hours,
   insertDeal,
@@ -14,13 +14,8 @@ import {
   timeline,
 } from "./sla.fixtures";
 
-let server: TestServer;
-let clock: ManualClock;
-beforeAll(async () => {
-  clock = new ManualClock(new Date("2026-03-06T20:00:00.000Z")); // Friday 15:00 EST
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const clock = new ManualClock(new Date("2026-03-06T20:00:00.000Z")); // Friday 15:00 EST
+const server = useTestServer({ clock });
 
 const NEW_YORK = {
   time_zone: "America/New_York",

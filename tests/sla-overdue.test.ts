@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { outboxOf } from "./helpers/records";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 import { hours, insertTask, minutes, updateTask } from "./sla.fixtures";
 
 const T0 = Date.parse("2026-03-02T12:00:00.000Z");
-let server: TestServer;
-let clock: ManualClock;
 let tenantId: string;
 let tenant: TenantClient;
 
-beforeAll(async () => {
-  clock = new ManualClock(new Date(T0));
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const clock = new ManualClock(new Date(T0));
+const server = useTestServer({ clock });
 beforeEach(async () => {
   tenant = await server.tenant();
   tenantId = tenant.tenantId;

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { outboxOf } from "./helpers/records";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 import {
   hours,
   insertDeal,
@@ -20,8 +21,6 @@ import {
 const T0 = Date.parse("2026-03-02T12:00:00.000Z"); // a Monday
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 
-let server: TestServer;
-let clock: ManualClock;
 let tenantId: string;
 let tenant: TenantClient;
 let pipelineId: string;
@@ -30,11 +29,8 @@ let stageA: string;
 /** 4 h target, warning 60 minutes before it (3 h). */
 let stageB: string;
 
-beforeAll(async () => {
-  clock = new ManualClock(new Date(T0));
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const clock = new ManualClock(new Date(T0));
+const server = useTestServer({ clock });
 
 beforeEach(async () => {
   // Each test gets its own tenant and policies; the jobs keep running over the same database.
