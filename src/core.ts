@@ -5,7 +5,14 @@
 export type { Database, ReadDb, WriteTx } from "../db/client";
 export { type Actor, diff, recordChange, systemActor } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
-export { type BulkOutcome, BulkResult, bulkRequest, MAX_BULK_RECORDS, runBulk } from "./bulk";
+export {
+  type BulkOutcome,
+  BulkResult,
+  bulkRequest,
+  MAX_BULK_RECORDS,
+  runBulk,
+  upsert,
+} from "./bulk";
 export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";

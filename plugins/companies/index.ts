@@ -11,6 +11,7 @@ import {
   registerEventTypes,
   runBulk,
   type Scope,
+  upsert,
   writeScope,
 } from "../../src/core";
 import { contactsOfCompany } from "../contacts";
@@ -105,12 +106,11 @@ export const companiesPlugin = (ctx: AppContext) =>
           const key = record.domain ?? record.website;
           const domain = key ? normaliseDomain(key) : null;
           const existing = domain ? await findCompanyByDomain(tx, tenantId, domain) : undefined;
-          if (existing)
-            return {
-              status: "updated",
-              id: (await applyCompanyUpdate(tx, scope, existing, record)).id,
-            };
-          return { status: "created", id: (await insertCompany(tx, scope, record)).id };
+          return upsert(
+            existing,
+            (row) => applyCompanyUpdate(tx, scope, row, record),
+            () => insertCompany(tx, scope, record),
+          );
         });
       },
       {

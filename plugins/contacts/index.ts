@@ -8,6 +8,7 @@ import {
   listResponse,
   registerEventTypes,
   runBulk,
+  upsert,
   writeScope,
 } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery, ContactParams } from "./model";
@@ -66,12 +67,11 @@ export const contactsPlugin = (ctx: AppContext) =>
         return runBulk(ctx, body.records, ContactInput, async (tx, record) => {
           const email = record.email?.[0]?.email;
           const existing = email ? await findContactByEmail(tx, tenantId, email) : undefined;
-          if (existing)
-            return {
-              status: "updated",
-              id: (await applyContactUpdate(tx, scope, existing, record)).id,
-            };
-          return { status: "created", id: (await insertContact(tx, scope, record)).id };
+          return upsert(
+            existing,
+            (row) => applyContactUpdate(tx, scope, row, record),
+            () => insertContact(tx, scope, record),
+          );
         });
       },
       {
