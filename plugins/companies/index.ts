@@ -6,6 +6,7 @@ import {
   bulkRequest,
   errorResponses,
   forbidden,
+  IdParams,
   invalid,
   listResponse,
   registerEventTypes,
@@ -20,7 +21,6 @@ import {
   CompanyCreate,
   CompanyGetQuery,
   CompanyListQuery,
-  CompanyParams,
   CompanyUpdate,
   CompanyWithIncludes,
   INCLUDES,
@@ -143,7 +143,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "companies:read",
-        params: CompanyParams,
+        params: IdParams,
         query: CompanyGetQuery,
         response: { 200: CompanyWithIncludes, ...errorResponses },
         detail: {
@@ -160,7 +160,7 @@ export const companiesPlugin = (ctx: AppContext) =>
         updateCompany(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "companies:write",
-        params: CompanyParams,
+        params: IdParams,
         body: CompanyUpdate,
         response: { 200: Company, ...errorResponses },
         detail: { summary: "Update a company (fields absent stay as they are)", tags },
@@ -174,7 +174,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "companies:write",
-        params: CompanyParams,
+        params: IdParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Delete a company (a tombstone stays in sync feeds)", tags },
       },

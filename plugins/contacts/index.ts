@@ -5,13 +5,14 @@ import {
   BulkResult,
   bulkRequest,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
   runBulk,
   upsert,
   writeScope,
 } from "../../src/core";
-import { Contact, ContactInput, ContactListQuery, ContactParams } from "./model";
+import { Contact, ContactInput, ContactListQuery } from "./model";
 import {
   applyContactUpdate,
   createContact,
@@ -88,7 +89,7 @@ export const contactsPlugin = (ctx: AppContext) =>
     )
     .get("/contacts/:id", ({ params, tenantId }) => getContact(ctx, tenantId, params.id), {
       scope: "contacts:read",
-      params: ContactParams,
+      params: IdParams,
       response: { 200: Contact, ...errorResponses },
       detail: { summary: "Get a contact", tags },
     })
@@ -98,7 +99,7 @@ export const contactsPlugin = (ctx: AppContext) =>
         updateContact(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "contacts:write",
-        params: ContactParams,
+        params: IdParams,
         body: ContactInput,
         response: { 200: Contact, ...errorResponses },
         detail: { summary: "Update a contact (fields absent stay as they are)", tags },
@@ -112,7 +113,7 @@ export const contactsPlugin = (ctx: AppContext) =>
       },
       {
         scope: "contacts:write",
-        params: ContactParams,
+        params: IdParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Delete a contact (a tombstone stays in sync feeds)", tags },
       },

@@ -4,11 +4,12 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
   writeScope,
 } from "../../src/core";
-import { Handoff, type HandoffEntityType, HandoffsQuery, IdParams, InitiateHandoff } from "./model";
+import { Handoff, type HandoffEntityType, HandoffsQuery, InitiateHandoff } from "./model";
 import {
   cancelHandoff,
   completeHandoff,

@@ -3,11 +3,12 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
   writeScope,
 } from "../../src/core";
-import { CreateNote, Note, NoteListQuery, NoteParams, UpdateNote } from "./model";
+import { CreateNote, Note, NoteListQuery, UpdateNote } from "./model";
 import { createNote, deleteNote, getNote, listNotes, updateNote } from "./service";
 
 registerEventTypes(["note.created", "note.updated", "note.deleted"]);
@@ -55,7 +56,7 @@ export const notesPlugin = (ctx: AppContext) =>
     )
     .get("/notes/:id", ({ params, tenantId }) => getNote(ctx, tenantId, params.id), {
       scope: "notes:read",
-      params: NoteParams,
+      params: IdParams,
       response: { 200: Note, ...errorResponses },
       detail: { summary: "Get a note", tags },
     })
@@ -65,7 +66,7 @@ export const notesPlugin = (ctx: AppContext) =>
         updateNote(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "notes:write",
-        params: NoteParams,
+        params: IdParams,
         body: UpdateNote,
         response: { 200: Note, ...errorResponses },
         detail: { summary: "Update a note's text, status or attachments", tags },
@@ -79,7 +80,7 @@ export const notesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "notes:write",
-        params: NoteParams,
+        params: IdParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Delete a note (a tombstone stays in sync feeds)", tags },
       },

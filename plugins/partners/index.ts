@@ -3,17 +3,11 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   registerEventTypes,
   writeScope,
 } from "../../src/core";
-import {
-  CreatePartner,
-  Partner,
-  PartnerList,
-  PartnerListQuery,
-  PartnerParams,
-  UpdatePartner,
-} from "./model";
+import { CreatePartner, Partner, PartnerList, PartnerListQuery, UpdatePartner } from "./model";
 import { createPartner, deletePartner, getPartner, listPartners, updatePartner } from "./service";
 
 registerEventTypes(["partner.created", "partner.updated", "partner.deleted"]);
@@ -56,7 +50,7 @@ export const partnersPlugin = (ctx: AppContext) =>
     )
     .get("/partners/:id", ({ params, tenantId }) => getPartner(ctx, tenantId, params.id), {
       scope: "partners:read",
-      params: PartnerParams,
+      params: IdParams,
       response: { 200: Partner, ...errorResponses },
       detail: { summary: "Get a partner with its figures", tags },
     })
@@ -66,7 +60,7 @@ export const partnersPlugin = (ctx: AppContext) =>
         updatePartner(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "partners:write",
-        params: PartnerParams,
+        params: IdParams,
         body: UpdatePartner,
         response: { 200: Partner, ...responses },
         detail: { summary: "Update a partner (emits partner.updated)", tags },
@@ -78,7 +72,7 @@ export const partnersPlugin = (ctx: AppContext) =>
         deletePartner(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "partners:write",
-        params: PartnerParams,
+        params: IdParams,
         response: { 200: Partner, ...errorResponses },
         detail: {
           summary: "Delete a partner (soft; frees the name; emits partner.deleted)",

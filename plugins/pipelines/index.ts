@@ -3,6 +3,7 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   listResponse,
   pageQuery,
   registerEventTypes,
@@ -13,7 +14,6 @@ import {
   CreateStage,
   Pipeline,
   PipelineOverview,
-  PipelineParams,
   PipelineTypeSchema,
   StageParams,
   UpdatePipeline,
@@ -95,7 +95,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
     )
     .get("/pipelines/:id", ({ params, tenantId }) => getPipeline(ctx, tenantId, params.id), {
       scope: "pipelines:read",
-      params: PipelineParams,
+      params: IdParams,
       response: { 200: Pipeline, ...errorResponses },
       detail: { summary: "Get a pipeline with its stages in order", tags },
     })
@@ -105,7 +105,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         updatePipeline(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "pipelines:write",
-        params: PipelineParams,
+        params: IdParams,
         body: UpdatePipeline,
         response: { 200: Pipeline, ...conflictResponses },
         detail: {
@@ -120,7 +120,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         deletePipeline(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "pipelines:write",
-        params: PipelineParams,
+        params: IdParams,
         response: { 200: Pipeline, ...conflictResponses },
         detail: { summary: "Delete a pipeline (409 while it has open deals or leads)", tags },
       },
@@ -134,7 +134,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "pipelines:write",
-        params: PipelineParams,
+        params: IdParams,
         body: CreateStage,
         response: { 201: Pipeline, ...errorResponses },
         detail: { summary: "Add a stage (answers the pipeline)", tags },

@@ -1,6 +1,6 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses, writeScope } from "../../src/core";
-import { CreateTask, Task, TaskList, TaskListQuery, TaskParams, UpdateTask } from "./model";
+import { type AppContext, authMacros, errorResponses, IdParams, writeScope } from "../../src/core";
+import { CreateTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
 export { type TaskRow, taskView } from "./service";
@@ -43,7 +43,7 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .get("/tasks/:id", ({ params, tenantId }) => getTask(ctx, tenantId, params.id), {
       scope: "tasks:read",
-      params: TaskParams,
+      params: IdParams,
       response: { 200: Task, ...errorResponses },
       detail: { summary: "Get a task", tags },
     })
@@ -53,7 +53,7 @@ export const tasksPlugin = (ctx: AppContext) =>
         updateTask(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "tasks:write",
-        params: TaskParams,
+        params: IdParams,
         body: UpdateTask,
         response: { 200: Task, ...errorResponses },
         detail: {
@@ -68,7 +68,7 @@ export const tasksPlugin = (ctx: AppContext) =>
       ({ params, tenantId, actor }) => deleteTask(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "tasks:write",
-        params: TaskParams,
+        params: IdParams,
         response: { 200: Task, ...errorResponses },
         detail: {
           summary: "Delete a task (soft: sync feeds show the tombstone; emits task.deleted)",
@@ -82,7 +82,7 @@ export const tasksPlugin = (ctx: AppContext) =>
         completeTask(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "tasks:write",
-        params: TaskParams,
+        params: IdParams,
         response: { 200: Task, ...errorResponses },
         detail: {
           summary: "Complete a task (emits task.completed)",
