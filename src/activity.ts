@@ -12,13 +12,6 @@ export interface Actor {
 
 export const systemActor: Actor = { type: "system", id: null, name: "crmd" };
 
-/** Who writes, for which tenant, at what time: what a service's write functions need. */
-export interface WriteCall {
-  tenantId: string;
-  actor: Actor;
-  now: Date;
-}
-
 /** Field-level differences between two API representations. */
 export function diff(
   before: Record<string, unknown> | null,
@@ -35,17 +28,6 @@ export function diff(
       changes[key] = { old: oldValue, new: newValue };
   }
   return changes;
-}
-
-/**
- * True when a partial update (`undefined` = field not given) would change
- * any column of `row`: services skip no-op writes (no activity row, no event).
- */
-export function hasChanges<Row extends object>(row: Row, patch: Partial<Row>): boolean {
-  return Object.entries(patch).some(
-    ([key, value]) =>
-      value !== undefined && JSON.stringify(value) !== JSON.stringify(row[key as keyof Row]),
-  );
 }
 
 export interface ChangeRecord {

@@ -41,6 +41,16 @@ export interface BulkOutcome {
   id: string;
 }
 
+/** A bulk upsert's step: update the matching record when there is one, else create one. */
+export async function upsert<Row>(
+  existing: Row | undefined,
+  update: (row: Row) => Promise<{ id: string }>,
+  create: () => Promise<{ id: string }>,
+): Promise<BulkOutcome> {
+  if (existing) return { status: "updated", id: (await update(existing)).id };
+  return { status: "created", id: (await create()).id };
+}
+
 const checkers = new WeakMap<TSchema, TypeCheck<TSchema>>();
 function checkerFor(schema: TSchema): TypeCheck<TSchema> {
   let check = checkers.get(schema);

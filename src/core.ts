@@ -3,16 +3,16 @@
  * from here (and from db/ for tables), never from each other.
  */
 export type { Database, ReadDb, WriteTx } from "../db/client";
-export {
-  type Actor,
-  diff,
-  hasChanges,
-  recordChange,
-  systemActor,
-  type WriteCall,
-} from "./activity";
+export { type Actor, diff, recordChange, systemActor } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
-export { type BulkOutcome, BulkResult, bulkRequest, MAX_BULK_RECORDS, runBulk } from "./bulk";
+export {
+  type BulkOutcome,
+  BulkResult,
+  bulkRequest,
+  MAX_BULK_RECORDS,
+  runBulk,
+  upsert,
+} from "./bulk";
 export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
@@ -35,10 +35,11 @@ export {
   nextSyncSeq,
   registerEventTypes,
 } from "./events";
-export { CustomFields, cleanTags, HttpUrl, TagList } from "./fields";
+export { CustomFields, cleanTags, HttpUrl, IdParams, TagList } from "./fields";
+export { eqIf } from "./filters";
 export { iso, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
-export { assertLinked, parseTags } from "./links";
+export { assertLinked, assertLinks, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {
@@ -75,3 +76,18 @@ export {
   type TestDeliveryResult,
   WebhookDispatcher,
 } from "./webhooks";
+export {
+  changedFields,
+  type EntityEvent,
+  findLive,
+  hasChanges,
+  insertRow,
+  isLive,
+  presentFields,
+  recordEntityChange,
+  softDelete,
+  updateRow,
+  type WriteScope,
+  writeScope,
+} from "./writes";
+export { canonicalZone, localToUtc, zoneOffset } from "./zones";

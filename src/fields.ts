@@ -6,6 +6,9 @@ import { t } from "elysia";
  * defined once so every domain accepts and shows them alike.
  */
 
+/** Route parameters of a record's own routes: `/<resources>/:id`. */
+export const IdParams = t.Object({ id: t.String() });
+
 /** Free-form labels; lists filter on them with `tags=a,b` (records carrying all of them). */
 export const TagList = t.Array(t.String({ minLength: 1, maxLength: 64 }), {
   maxItems: 50,

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { failEvent } from "./fixtures/rows";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-05-04T08:00:00.000Z"));
-let server: TestServer;
 let a: TenantClient;
 let b: TenantClient;
 const ids: Record<string, string> = {};
@@ -17,8 +17,8 @@ const list = async (query = "") => {
 };
 const summary = (body: any) => body.activity.map((r: any) => `${r.entity_type}:${r.action}`);
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   a = await server.tenant();
   b = await server.tenant();
   const keys = await server.admin.get(`/api/external/api-keys?tenant_id=${a.tenantId}`);
@@ -35,7 +35,6 @@ beforeAll(async () => {
   await a.api.delete(`/api/external/partners/${ids.partner}`);
   await b.api.post("/api/external/tasks", { title: "Other tenant" });
 });
-afterAll(() => server.close());
 
 describe("GET /activity", () => {
   test("newest first, with actor and field-level changes", async () => {

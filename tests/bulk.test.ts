@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
-let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 
 const bulk = (client: Api, resource: string, records: unknown) =>
   client.post(`/api/external/${resource}/bulk`, { records });

@@ -4,8 +4,8 @@ import {
   isoWeekday,
   isValidTimeZone,
   wallClock,
-  zoneOffset,
 } from "../plugins/sla/business-time";
+import { zoneOffset } from "../src/zones";
 
 const H = 3_600_000;
 const M = 60_000;

@@ -1,43 +1,34 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { contacts } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { isKnownEventType } from "../src/events";
-import {
-  activityOf,
-  eventsOf,
-  failEvent,
-  insertContact,
-  insertDeal,
-  insertLead,
-} from "./fixtures/rows";
-import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { failEvent, insertContact, insertDeal, insertLead } from "./fixtures/rows";
+import { created } from "./helpers/api";
+import { activityRows, outboxOf } from "./helpers/records";
+import type { Api, TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const EVENTS = "/api/external/calendar/events";
 const clock = new ManualClock(new Date("2026-03-01T08:00:00.000Z"));
 
-let server: TestServer;
 let owner: TenantClient;
 let api: Api;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   owner = await server.tenant();
   api = owner.api;
 });
-afterAll(() => server.close());
 
 /** Creates an event (UTC times) and returns its view. */
-async function create(fields: Record<string, unknown> = {}) {
-  const reply = await api.post(EVENTS, {
+const create = (fields: Record<string, unknown> = {}) =>
+  created(api, "/calendar/events", {
     title: "Meeting",
     start: "2026-04-01T09:00:00Z",
     end: "2026-04-01T10:00:00Z",
     ...fields,
   });
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
 
 const titles = (reply: { body: { events: Array<{ title: string }> } }) =>
   reply.body.events.map((event) => event.title);
@@ -87,10 +78,13 @@ describe("create", () => {
       created_at: "2026-03-01T08:00:00.000Z",
       deleted_at: null,
     });
-    const events = await eventsOf(server.ctx.db, owner.tenantId, event.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id });
     expect(events.map((e) => e.event_type)).toEqual(["calendar.event.created"]);
     expect(events[0].data).toEqual(event);
-    const activity = await activityOf(server.ctx.db, owner.tenantId, event.id);
+    const activity = await activityRows(server.ctx.db, {
+      tenantId: owner.tenantId,
+      entityId: event.id,
+    });
     expect(activity.map((a) => [a.entityType, a.action])).toEqual([["calendar_event", "created"]]);
     expect(activity[0].changes.title).toEqual({ old: null, new: "Viewing" });
   });
@@ -116,7 +110,7 @@ describe("create", () => {
   });
 
   test("an end before the start is 422 at /end, and nothing is written", async () => {
-    const before = (await eventsOf(server.ctx.db, owner.tenantId)).length;
+    const before = (await outboxOf(server.ctx.db, { tenantId: owner.tenantId })).length;
     const timed = await api.post(EVENTS, {
       title: "Backwards",
       start: "2026-04-01T10:00:00Z",
@@ -132,7 +126,7 @@ describe("create", () => {
     });
     expect(allDay.status).toBe(422);
     expect(allDay.body.errors[0].path).toBe("/end");
-    expect((await eventsOf(server.ctx.db, owner.tenantId)).length).toBe(before);
+    expect((await outboxOf(server.ctx.db, { tenantId: owner.tenantId })).length).toBe(before);
   });
 
   test("a time zone that does not exist is 422 at /time_zone", async () => {
@@ -218,8 +212,8 @@ describe("create", () => {
       await restore();
     }
     expect((await tenant.api.get(EVENTS)).body.total).toBe(0);
-    expect(await activityOf(server.ctx.db, tenant.tenantId)).toEqual([]);
-    expect(await eventsOf(server.ctx.db, tenant.tenantId)).toEqual([]);
+    expect(await activityRows(server.ctx.db, { tenantId: tenant.tenantId })).toEqual([]);
+    expect(await outboxOf(server.ctx.db, { tenantId: tenant.tenantId })).toEqual([]);
   });
 });
 
@@ -391,13 +385,16 @@ describe("update", () => {
       attendees: [{ contact_id: null, email: "new@example.com", name: null }],
       updated_at: new Date(clock.now()).toISOString(),
     });
-    const events = await eventsOf(server.ctx.db, owner.tenantId, event.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id });
     expect(events.map((e) => e.event_type)).toEqual([
       "calendar.event.created",
       "calendar.event.updated",
     ]);
     expect(events[1].data).toEqual(reply.body);
-    const activity = await activityOf(server.ctx.db, owner.tenantId, event.id);
+    const activity = await activityRows(server.ctx.db, {
+      tenantId: owner.tenantId,
+      entityId: event.id,
+    });
     expect(activity[1].action).toBe("updated");
     expect(activity[1].changes.title).toEqual({ old: "Draft", new: "Final" });
     const attendee = await api.get(`${EVENTS}?attendee=new@example.com`);
@@ -409,7 +406,9 @@ describe("update", () => {
     const reply = await api.patch(`${EVENTS}/${event.id}`, { title: "Same" });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual(event);
-    expect(await eventsOf(server.ctx.db, owner.tenantId, event.id)).toHaveLength(1);
+    expect(
+      await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id }),
+    ).toHaveLength(1);
   });
 
   test("invalid patches are 422 and change nothing", async () => {
@@ -460,9 +459,9 @@ describe("update", () => {
     });
     const reopened = await api.patch(`${EVENTS}/${event.id}`, { status: "confirmed" });
     expect(reopened.body).toMatchObject({ status: "confirmed", cancelled_at: null });
-    const types = (await eventsOf(server.ctx.db, owner.tenantId, event.id)).map(
-      (e) => e.event_type,
-    );
+    const types = (
+      await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id })
+    ).map((e) => e.event_type);
     expect(types).toEqual([
       "calendar.event.created",
       "calendar.event.cancelled",
@@ -498,13 +497,16 @@ describe("cancel (DELETE)", () => {
     expect((await api.get(`${EVENTS}/${event.id}`)).body.status).toBe("cancelled");
     const again = await api.delete(`${EVENTS}/${event.id}`);
     expect(again.body).toEqual(reply.body);
-    const events = await eventsOf(server.ctx.db, owner.tenantId, event.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id });
     expect(events.map((e) => e.event_type)).toEqual([
       "calendar.event.created",
       "calendar.event.cancelled",
     ]);
     expect(events[1].data).toEqual(reply.body);
-    const activity = await activityOf(server.ctx.db, owner.tenantId, event.id);
+    const activity = await activityRows(server.ctx.db, {
+      tenantId: owner.tenantId,
+      entityId: event.id,
+    });
     expect(activity.map((a) => a.action)).toEqual(["created", "cancelled"]);
     const other = await server.tenant();
     expect((await other.api.delete(`${EVENTS}/${event.id}`)).status).toBe(404);

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { deals } from "../db/schema";
 import { ManualClock } from "../src/clock";
+import { created } from "./helpers/api";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
-let server: TestServer;
 let api: Api;
 let tenantId: string;
 
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 beforeAll(async () => {
-  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
   ({ api, tenantId } = await server.tenant());
 });
-afterAll(() => server.close());
 
-const create = async (client: Api, body: Record<string, unknown>) => {
-  const reply = await client.post("/api/external/companies", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/companies", body);
 
 const ids = (reply: { body: { companies: Array<{ id: string }> } }) =>
   reply.body.companies.map((c) => c.id);

@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
+import { created } from "./helpers/api";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
-let server: TestServer;
 let api: Api;
 let tenantId: string;
 
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 beforeAll(async () => {
-  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
   ({ api, tenantId } = await server.tenant());
 });
-afterAll(() => server.close());
 
 const jane = {
   first_name: "Jane",
@@ -24,11 +24,7 @@ const jane = {
   custom_fields: { source: "fair" },
 };
 
-const create = async (client: Api, body: Record<string, unknown>) => {
-  const reply = await client.post("/api/external/contacts", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/contacts", body);
 
 const ids = (reply: { body: { contacts: Array<{ id: string }> } }) =>
   reply.body.contacts.map((c) => c.id);

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { startTestServer } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-03-02T10:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 describe("authentication", () => {
   test("no key: 401 with the error body and a request id", async () => {

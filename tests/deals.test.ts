@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { expect422, expectEnvelope } from "./helpers/api";
+import { activityFor, changeCounts, eventsFor } from "./helpers/records";
+import { useTestServer } from "./helpers/suite";
 import {
-  activityCount,
-  activityOf,
   createDeal,
   createLead,
-  eventCount,
-  eventsOf,
-  expect422,
-  expectEnvelope,
   linkTargets,
   qualificationPipeline,
   salesPipeline,
 } from "./sales-fixtures";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 const url = "/api/external/deals";
 const tick = () => clock.advance(1000);
@@ -67,9 +59,9 @@ describe("POST /deals", () => {
       updated_at: now,
       deleted_at: null,
     });
-    const [event] = await eventsOf(server, deal.id);
+    const [event] = await eventsFor(server, deal.id);
     expect(event).toMatchObject({ event_type: "deal.created", tenant_id: tenantId, data: deal });
-    const [activity] = await activityOf(server, tenantId, deal.id);
+    const [activity] = await activityFor(server, deal.id);
     expect(activity).toMatchObject({ entityType: "deal", action: "created", actorType: "api_key" });
     expect(activity.changes.value).toEqual({ old: null, new: 125_000 });
   });
@@ -81,7 +73,7 @@ describe("POST /deals", () => {
     const won = await createDeal(api, { stage_id: pipeline.stages[2].id, currency: "EUR" });
     expect(won).toMatchObject({ status: "won", stage: "Won", currency: "EUR" });
     expect(won.won_at).toBe(clock.now().toISOString());
-    expect((await eventsOf(server, won.id)).map((e) => e.event_type)).toEqual([
+    expect((await eventsFor(server, won.id)).map((e) => e.event_type)).toEqual([
       "deal.created",
       "deal.won",
     ]);
@@ -93,8 +85,8 @@ describe("POST /deals", () => {
     const pipeline = await salesPipeline(api);
     const other = await salesPipeline(api, "Other");
     const qualification = await qualificationPipeline(api);
-    const events = await eventCount(server, tenantId);
-    const activity = await activityCount(server, tenantId);
+    const events = (await changeCounts(server, tenantId)).events;
+    const activity = (await changeCounts(server, tenantId)).activity;
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ title: "" }, "/title"],
       [{ currency: "usd" }, "/currency"],
@@ -114,8 +106,8 @@ describe("POST /deals", () => {
       [{ lead_id: "nope" }, "/lead_id"],
     ];
     for (const [body, path] of cases) expect422(await api.post(url, { title: "T", ...body }), path);
-    expect(await eventCount(server, tenantId)).toBe(events);
-    expect(await activityCount(server, tenantId)).toBe(activity);
+    expect((await changeCounts(server, tenantId)).events).toBe(events);
+    expect((await changeCounts(server, tenantId)).activity).toBe(activity);
     expect((await api.get(url)).body.total).toBe(0);
   });
 
@@ -300,7 +292,7 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
   });
 
   test("partial update: deal.updated with changed_fields, field-level activity", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     await salesPipeline(api);
     const deal = await createDeal(api, { title: "Old", value: 100, owner: "ann" });
     tick();
@@ -315,11 +307,11 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
       stage_entered_at: deal.stage_entered_at,
       updated_at: clock.now().toISOString(),
     });
-    const events = await eventsOf(server, deal.id);
+    const events = await eventsFor(server, deal.id);
     expect(events.map((e) => e.event_type)).toEqual(["deal.created", "deal.updated"]);
     expect(events[1].metadata.changed_fields.sort()).toEqual(["owner", "title", "value"]);
     expect(events[1].data).toEqual(reply.body);
-    const activity = await activityOf(server, tenantId, deal.id);
+    const activity = await activityFor(server, deal.id);
     expect(activity[1].action).toBe("updated");
     expect(activity[1].changes).toEqual({
       title: { old: "Old", new: "New" },
@@ -329,8 +321,8 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
     // nothing to change: no write, no event, no activity row
     tick();
     expect((await api.patch(`${url}/${deal.id}`, { title: "New" })).body).toEqual(reply.body);
-    expect(await eventsOf(server, deal.id)).toHaveLength(2);
-    expect(await activityOf(server, tenantId, deal.id)).toHaveLength(2);
+    expect(await eventsFor(server, deal.id)).toHaveLength(2);
+    expect(await activityFor(server, deal.id)).toHaveLength(2);
   });
 
   test("a stage change through PATCH behaves like a move; pipeline_id moves to another pipeline", async () => {
@@ -340,7 +332,7 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
     const deal = await createDeal(api);
     const moved = await api.patch(`${url}/${deal.id}`, { stage_id: pipeline.stages[1].id });
     expect(moved.body).toMatchObject({ stage: "Proposal", status: "open" });
-    expect((await eventsOf(server, deal.id)).map((e) => e.event_type)).toEqual([
+    expect((await eventsFor(server, deal.id)).map((e) => e.event_type)).toEqual([
       "deal.created",
       "deal.stage_changed",
     ]);
@@ -351,7 +343,7 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
       stage_id: other.stages[0].id,
       value: 5,
     });
-    const events = await eventsOf(server, deal.id);
+    const events = await eventsFor(server, deal.id);
     expect(events.slice(2).map((e) => e.event_type)).toEqual([
       "deal.updated",
       "deal.stage_changed",
@@ -360,7 +352,7 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
   });
 
   test("delete: soft, deal.deleted, then 404", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     await salesPipeline(api);
     const deal = await createDeal(api);
     tick();
@@ -371,15 +363,15 @@ describe("GET, PATCH and DELETE /deals/{id}", () => {
     expect((await api.patch(`${url}/${deal.id}`, { title: "x" })).status).toBe(404);
     expect((await api.delete(`${url}/${deal.id}`)).status).toBe(404);
     expect((await api.get(url)).body.total).toBe(0);
-    const events = await eventsOf(server, deal.id);
+    const events = await eventsFor(server, deal.id);
     expect(events.at(-1)).toMatchObject({ event_type: "deal.deleted", data: deleted.body });
-    expect((await activityOf(server, tenantId, deal.id)).at(-1)?.action).toBe("deleted");
+    expect((await activityFor(server, deal.id)).at(-1)?.action).toBe("deleted");
   });
 });
 
 describe("POST /deals/{id}/move", () => {
   test("won, lost with a reason, and back to open; stage_changed carries old and new stage", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     const pipeline = await salesPipeline(api);
     const deal = await createDeal(api);
     tick();
@@ -413,7 +405,7 @@ describe("POST /deals/{id}/move", () => {
       lost_reason: null,
     });
 
-    const events = await eventsOf(server, deal.id);
+    const events = await eventsFor(server, deal.id);
     expect(events.map((e) => e.event_type)).toEqual([
       "deal.created",
       "deal.stage_changed",
@@ -431,7 +423,7 @@ describe("POST /deals/{id}/move", () => {
     expect(events[2].data.status).toBe("won");
     expect(events[4].metadata).toMatchObject({ old_stage: "Won", new_stage: "Lost" });
     expect(events[4].data.lost_reason).toBe("budget");
-    const activity = await activityOf(server, tenantId, deal.id);
+    const activity = await activityFor(server, deal.id);
     expect(activity.map((a) => a.action)).toEqual([
       "created",
       "stage_changed",
@@ -456,7 +448,7 @@ describe("POST /deals/{id}/move", () => {
     expect422(await api.post(`${url}/${deal.id}/move`, {}), "/stage_id");
     const same = await api.post(`${url}/${deal.id}/move`, { stage: "Discovery" });
     expect(same.body).toEqual(deal);
-    expect((await eventsOf(server, deal.id)).map((e) => e.event_type)).toEqual(["deal.created"]);
+    expect((await eventsFor(server, deal.id)).map((e) => e.event_type)).toEqual(["deal.created"]);
   });
 });
 

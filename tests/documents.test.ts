@@ -1,37 +1,29 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { documents } from "../db/schema";
 import { isKnownEventType } from "../src/events";
-import {
-  activityOf,
-  eventsOf,
-  failEvent,
-  insertCompany,
-  insertContact,
-  insertDeal,
-  insertLead,
-} from "./fixtures/rows";
-import { type Api, type Reply, startTestServer, type TestServer } from "./helpers/server";
+import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
+import { activityRows, changeCounts, outboxOf } from "./helpers/records";
+import type { Api, Reply } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const DOCS = "/api/external/documents";
 const UPLOAD_LIMIT = 4096;
 /** Below the upload limit: uploads must not be held to the JSON body limit. */
 const BODY_LIMIT = 1024;
 
-let server: TestServer;
 let tenantId: string;
 let key: string;
 let api: Api;
 
+const server = useTestServer({
+  config: { uploadLimit: UPLOAD_LIMIT, bodyLimit: BODY_LIMIT },
+});
 beforeAll(async () => {
-  server = await startTestServer({
-    config: { uploadLimit: UPLOAD_LIMIT, bodyLimit: BODY_LIMIT },
-  });
   ({ tenantId, key, api } = await server.tenant());
 });
-afterAll(() => server.close());
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const chunk = (type: string, data: number[]) => [
@@ -112,15 +104,13 @@ async function leavesNothing(fn: () => Promise<void>) {
   const before = {
     files: storedFiles(),
     rows: await rowCount(),
-    events: (await eventsOf(server.ctx.db, tenantId)).length,
-    activity: (await activityOf(server.ctx.db, tenantId)).length,
+    ...(await changeCounts(server, tenantId)),
   };
   await fn();
   expect({
     files: storedFiles(),
     rows: await rowCount(),
-    events: (await eventsOf(server.ctx.db, tenantId)).length,
-    activity: (await activityOf(server.ctx.db, tenantId)).length,
+    ...(await changeCounts(server, tenantId)),
   }).toEqual(before);
 }
 
@@ -151,10 +141,10 @@ describe("upload", () => {
     });
     expect(new Uint8Array(await Bun.file(pathOf(doc.sha256)).arrayBuffer())).toEqual(bytes);
     expect(storedFiles().filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    const events = await eventsOf(server.ctx.db, tenantId, doc.id);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: doc.id });
     expect(events.map((e) => e.event_type)).toEqual(["document.uploaded"]);
     expect(events[0].data).toEqual(doc);
-    const activity = await activityOf(server.ctx.db, tenantId, doc.id);
+    const activity = await activityRows(server.ctx.db, { tenantId, entityId: doc.id });
     expect(activity.map((a) => [a.entityType, a.action])).toEqual([["document", "created"]]);
   });
 
@@ -403,7 +393,7 @@ describe("external documents", () => {
       lead_id: lead,
       tags: ["prices"],
     });
-    const events = await eventsOf(server.ctx.db, tenantId, reply.body.id);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: reply.body.id });
     expect(events.map((e) => e.event_type)).toEqual(["document.uploaded"]);
     const named = await api.post(DOCS, { url: "https://example.com/", name: "Home" });
     expect(named.body.name).toBe("Home");
@@ -498,10 +488,10 @@ describe("delete", () => {
       .from(documents)
       .where(and(eq(documents.id, doc.id)));
     expect(row.deletedAt).toBeInstanceOf(Date);
-    const events = await eventsOf(server.ctx.db, tenantId, doc.id);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: doc.id });
     expect(events.map((e) => e.event_type)).toEqual(["document.uploaded", "document.deleted"]);
     expect(events[1].data).toEqual(reply.body);
-    const activity = await activityOf(server.ctx.db, tenantId, doc.id);
+    const activity = await activityRows(server.ctx.db, { tenantId, entityId: doc.id });
     expect(activity.map((a) => a.action)).toEqual(["created", "deleted"]);
   });
 });
@@ -522,7 +512,7 @@ describe("share", () => {
       contact_ids: [contact],
       message: "The contract",
     });
-    const events = await eventsOf(server.ctx.db, tenantId, doc.id);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: doc.id });
     expect(events.map((e) => e.event_type)).toEqual(["document.uploaded", "document.shared"]);
     expect(events[1].data).toEqual(doc);
     expect(events[1].metadata).toMatchObject({
@@ -531,7 +521,7 @@ describe("share", () => {
       message: "The contract",
       shared_by: { type: "api_key" },
     });
-    const activity = await activityOf(server.ctx.db, tenantId, doc.id);
+    const activity = await activityRows(server.ctx.db, { tenantId, entityId: doc.id });
     expect(activity[1].action).toBe("shared");
     expect(activity[1].changes.shared_with.new).toMatchObject({ emails: ["buyer@example.com"] });
   });
@@ -558,7 +548,9 @@ describe("share", () => {
     expect((await other.api.post(`${DOCS}/${doc.id}/share`, share)).status).toBe(404);
     await api.delete(`${DOCS}/${doc.id}`);
     expect((await api.post(`${DOCS}/${doc.id}/share`, share)).status).toBe(404);
-    const types = (await eventsOf(server.ctx.db, tenantId, doc.id)).map((e) => e.event_type);
+    const types = (await outboxOf(server.ctx.db, { tenantId, entityId: doc.id })).map(
+      (e) => e.event_type,
+    );
     expect(types).not.toContain("document.shared");
   });
 });

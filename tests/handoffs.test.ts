@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
-import {
-  activityCount,
-  activityOf,
-  createDeal,
-  createLead,
-  eventCount,
-  eventsOf,
-  expect422,
-  expectEnvelope,
-  qualificationPipeline,
-  salesPipeline,
-} from "./sales-fixtures";
+import { expect422, expectEnvelope } from "./helpers/api";
+import { activityFor, changeCounts, eventsFor } from "./helpers/records";
+import { useTestServer } from "./helpers/suite";
+import { createDeal, createLead, qualificationPipeline, salesPipeline } from "./sales-fixtures";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 const api = (path: string) => `/api/external${path}`;
 const tick = () => clock.advance(1000);
 
 describe("deal handoffs", () => {
   test("initiate, then complete: the deal changes owner, pipeline and stage in the same transaction", async () => {
-    const { api: client, tenantId } = await server.tenant();
+    const { api: client } = await server.tenant();
     const sales = await salesPipeline(client);
     const enterprise = await salesPipeline(client, "Enterprise");
     const deal = await createDeal(client, { owner: "ann" });
@@ -51,7 +38,7 @@ describe("deal handoffs", () => {
       completed_at: null,
       entity: deal,
     });
-    const [initiatedEvent] = await eventsOf(server, handoff.id);
+    const [initiatedEvent] = await eventsFor(server, handoff.id);
     expect(initiatedEvent).toMatchObject({ event_type: "handoff.initiated", data: handoff });
 
     tick();
@@ -67,7 +54,7 @@ describe("deal handoffs", () => {
     });
     expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(completed.body.entity);
 
-    const dealEvents = await eventsOf(server, deal.id);
+    const dealEvents = await eventsFor(server, deal.id);
     expect(dealEvents.map((e) => e.event_type)).toEqual([
       "deal.created",
       "deal.updated",
@@ -80,19 +67,19 @@ describe("deal handoffs", () => {
       old_stage_id: sales.stages[0].id,
       new_stage_id: enterprise.stages[0].id,
     });
-    const handoffEvents = await eventsOf(server, handoff.id);
+    const handoffEvents = await eventsFor(server, handoff.id);
     expect(handoffEvents.map((e) => e.event_type)).toEqual([
       "handoff.initiated",
       "handoff.completed",
     ]);
     expect(handoffEvents[1].data).toEqual(completed.body);
-    const activity = await activityOf(server, tenantId, handoff.id);
+    const activity = await activityFor(server, handoff.id);
     expect(activity.map((a) => [a.entityType, a.action])).toEqual([
       ["handoff", "initiated"],
       ["handoff", "completed"],
     ]);
     expect(activity[1].changes.status).toEqual({ old: "pending", new: "completed" });
-    expect((await activityOf(server, tenantId, deal.id)).at(-1)?.changes.owner).toEqual({
+    expect((await activityFor(server, deal.id)).at(-1)?.changes.owner).toEqual({
       old: "ann",
       new: "bob",
     });
@@ -146,11 +133,11 @@ describe("deal handoffs", () => {
     ).body;
     // the target stage disappears before the handoff is accepted
     await client.delete(api(`/pipelines/${target.id}/stages/${target.stages[1].id}`));
-    const events = await eventCount(server, tenantId);
-    const activity = await activityCount(server, tenantId);
+    const events = (await changeCounts(server, tenantId)).events;
+    const activity = (await changeCounts(server, tenantId)).activity;
     expect422(await client.post(api(`/handoffs/${handoff.id}/complete`)), "/stage_id");
-    expect(await eventCount(server, tenantId)).toBe(events);
-    expect(await activityCount(server, tenantId)).toBe(activity);
+    expect((await changeCounts(server, tenantId)).events).toBe(events);
+    expect((await changeCounts(server, tenantId)).activity).toBe(activity);
     expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(deal);
     expect((await client.get(api(`/handoffs/${handoff.id}`))).body.status).toBe("pending");
   });
@@ -170,7 +157,7 @@ describe("lead handoffs and cancel", () => {
     expect(handoff).toMatchObject({ entity_type: "lead", entity: lead, status: "pending" });
     const completed = await client.post(api(`/handoffs/${handoff.id}/complete`));
     expect(completed.body.entity).toMatchObject({ owner: "bob", stage: "Working" });
-    const leadEvents = await eventsOf(server, lead.id);
+    const leadEvents = await eventsFor(server, lead.id);
     expect(leadEvents.at(-1)).toMatchObject({
       event_type: "lead.updated",
       metadata: { old_stage: "Inbox", new_stage: "Working" },
@@ -180,7 +167,7 @@ describe("lead handoffs and cancel", () => {
     const cancelled = await client.post(api(`/handoffs/${second.id}/cancel`));
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: "cancelled", completed_at: null });
-    expect((await eventsOf(server, second.id)).map((e) => e.event_type)).toEqual([
+    expect((await eventsFor(server, second.id)).map((e) => e.event_type)).toEqual([
       "handoff.initiated",
       "handoff.cancelled",
     ]);

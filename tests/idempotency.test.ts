@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { changeCounts } from "./helpers/records";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
-let server: TestServer;
 let api: Api;
 let tenantId: string;
 
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 beforeAll(async () => {
-  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
   ({ api, tenantId } = await server.tenant());
 });
-afterAll(() => server.close());
 
 let counter = 0;
 const newKey = () => `key-${++counter}-${Bun.randomUUIDv7()}`;

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { periodRange } from "../plugins/kpis/service";
 import { ManualClock } from "../src/clock";
 import { insertDeal, insertLead, insertTask } from "./fixtures/rows";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const d = (value: string) => new Date(value);
 const clock = new ManualClock(d("2026-03-15T18:00:00.000Z"));
-let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 const kpis = async (tenant: TenantClient, period: string) => {
   const reply = await tenant.api.get(`/api/external/kpis?period=${period}`);

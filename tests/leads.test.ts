@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
-import {
-  activityCount,
-  activityOf,
-  createLead,
-  eventCount,
-  eventsOf,
-  expect422,
-  expectEnvelope,
-  linkTargets,
-  qualificationPipeline,
-  salesPipeline,
-} from "./sales-fixtures";
+import { expect422, expectEnvelope } from "./helpers/api";
+import { activityFor, changeCounts, eventsFor } from "./helpers/records";
+import { useTestServer } from "./helpers/suite";
+import { createLead, linkTargets, qualificationPipeline, salesPipeline } from "./sales-fixtures";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 const url = "/api/external/leads";
 const tick = () => clock.advance(1000);
@@ -77,9 +64,9 @@ describe("POST /leads", () => {
       updated_at: now,
       deleted_at: null,
     });
-    const [event] = await eventsOf(server, lead.id);
+    const [event] = await eventsFor(server, lead.id);
     expect(event).toMatchObject({ event_type: "lead.created", data: lead, tenant_id: tenantId });
-    const [activity] = await activityOf(server, tenantId, lead.id);
+    const [activity] = await activityFor(server, lead.id);
     expect(activity).toMatchObject({ entityType: "lead", action: "created" });
     expect(activity.changes.tier).toEqual({ old: null, new: "A" });
   });
@@ -104,7 +91,7 @@ describe("POST /leads", () => {
     const sales = await salesPipeline(api);
     await qualificationPipeline(api);
     const theirs = await linkTargets(server, other.tenantId);
-    const events = await eventCount(server, tenantId);
+    const events = (await changeCounts(server, tenantId)).events;
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ name: "" }, "/name"],
       [{ status: "converted" }, "/status"],
@@ -121,7 +108,7 @@ describe("POST /leads", () => {
       [{ company_id: theirs.companyId }, "/company_id"],
     ];
     for (const [body, path] of cases) expect422(await api.post(url, { name: "L", ...body }), path);
-    expect(await eventCount(server, tenantId)).toBe(events);
+    expect((await changeCounts(server, tenantId)).events).toBe(events);
     const mine = await linkTargets(server, tenantId);
     const linked = await createLead(api, {
       partner_id: mine.partnerId,
@@ -208,7 +195,7 @@ describe("GET /leads", () => {
 
 describe("PATCH /leads/{id}", () => {
   test("a stage move sets stage_entered_at and says old_stage / new_stage; first response is kept once", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     const pipeline = await qualificationPipeline(api);
     const lead = await createLead(api);
     tick();
@@ -229,7 +216,7 @@ describe("PATCH /leads/{id}", () => {
     const back = await api.patch(`${url}/${lead.id}`, { status: "new", score: 5 });
     expect(back.body.first_responded_at).toBe(respondedAt);
 
-    const events = await eventsOf(server, lead.id);
+    const events = await eventsFor(server, lead.id);
     expect(events.map((e) => e.event_type)).toEqual([
       "lead.created",
       "lead.updated",
@@ -245,7 +232,7 @@ describe("PATCH /leads/{id}", () => {
       expect.arrayContaining(["status", "stage_id", "stage", "first_responded_at"]),
     );
     expect(events[2].metadata.old_stage).toBeUndefined();
-    const activity = await activityOf(server, tenantId, lead.id);
+    const activity = await activityFor(server, lead.id);
     expect(activity[1].changes.stage).toEqual({ old: "Inbox", new: "Working" });
     expect(activity[2].changes).toEqual({
       status: { old: "contacted", new: "new" },
@@ -274,14 +261,14 @@ describe("PATCH /leads/{id}", () => {
     expect((await api.delete(`${url}/${lead.id}`)).status).toBe(200);
     expect((await api.get(`${url}/${lead.id}`)).status).toBe(404);
     expect((await api.post(`${url}/${lead.id}/qualify`)).status).toBe(404);
-    const events = await eventsOf(server, lead.id);
+    const events = await eventsFor(server, lead.id);
     expect(events.at(-1)?.event_type).toBe("lead.deleted");
   });
 });
 
 describe("qualify and disqualify", () => {
   test("qualify stamps qualified_at and emits lead.qualified; disqualify keeps the reason", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     const lead = await createLead(api);
     tick();
     const qualified = await api.post(`${url}/${lead.id}/qualify`);
@@ -306,7 +293,7 @@ describe("qualify and disqualify", () => {
     const reopened = await api.patch(`${url}/${lead.id}`, { status: "contacted" });
     expect(reopened.body).toMatchObject({ disqualified_at: null, disqualify_reason: null });
 
-    const events = await eventsOf(server, lead.id);
+    const events = await eventsFor(server, lead.id);
     expect(events.map((e) => e.event_type)).toEqual([
       "lead.created",
       "lead.qualified",
@@ -314,7 +301,7 @@ describe("qualify and disqualify", () => {
       "lead.updated",
     ]);
     expect(events[2].data.disqualify_reason).toBe("no budget");
-    const activity = await activityOf(server, tenantId, lead.id);
+    const activity = await activityFor(server, lead.id);
     expect(activity.map((a) => a.action)).toEqual([
       "created",
       "qualified",
@@ -328,7 +315,7 @@ describe("qualify and disqualify", () => {
     const { api } = await server.tenant();
     const lead = await createLead(api);
     await api.patch(`${url}/${lead.id}`, { status: "qualified", tier: "B" });
-    const events = await eventsOf(server, lead.id);
+    const events = await eventsFor(server, lead.id);
     expect(events.map((e) => e.event_type)).toEqual([
       "lead.created",
       "lead.updated",
@@ -378,12 +365,12 @@ describe("POST /leads/{id}/convert", () => {
     expect((await api.get(`/api/external/deals/${deal.id}`)).body).toEqual(deal);
     expect((await api.get(`/api/external/deals?lead_id=${lead.id}`)).body.total).toBe(1);
 
-    const leadEvents = await eventsOf(server, lead.id);
+    const leadEvents = await eventsFor(server, lead.id);
     expect(leadEvents.at(-1)).toMatchObject({ event_type: "lead.updated", data: converted });
     expect(leadEvents.at(-1)?.metadata.changed_fields).toEqual(
       expect.arrayContaining(["status", "converted_at", "converted_deal_id"]),
     );
-    const dealEvents = await eventsOf(server, deal.id);
+    const dealEvents = await eventsFor(server, deal.id);
     expect(dealEvents).toHaveLength(1);
     expect(dealEvents[0]).toMatchObject({ event_type: "deal.created", data: { lead_id: lead.id } });
 
@@ -422,8 +409,8 @@ describe("POST /leads/{id}/convert", () => {
     const sales = await salesPipeline(api);
     const other = await salesPipeline(api, "Other");
     const lead = await createLead(api);
-    const events = await eventCount(server, tenantId);
-    const activity = await activityCount(server, tenantId);
+    const events = (await changeCounts(server, tenantId)).events;
+    const activity = (await changeCounts(server, tenantId)).activity;
     const failures: Array<[Record<string, unknown>, string]> = [
       [{ stage_id: "nope" }, "/stage_id"],
       [{ pipeline_id: sales.id, stage_id: other.stages[0].id }, "/stage_id"],
@@ -431,8 +418,8 @@ describe("POST /leads/{id}/convert", () => {
     ];
     for (const [body, path] of failures)
       expect422(await api.post(`${url}/${lead.id}/convert`, body), path);
-    expect(await eventCount(server, tenantId)).toBe(events);
-    expect(await activityCount(server, tenantId)).toBe(activity);
+    expect((await changeCounts(server, tenantId)).events).toBe(events);
+    expect((await changeCounts(server, tenantId)).activity).toBe(activity);
     expect((await api.get(`${url}/${lead.id}`)).body).toEqual(lead);
     expect((await api.get("/api/external/deals")).body.total).toBe(0);
   });

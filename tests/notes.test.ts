@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { deals, leads, tasks } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
-let server: TestServer;
 let api: Api;
 let tenantId: string;
 const parents: Record<string, string> = {};
@@ -31,14 +31,13 @@ async function insertSalesRows(tenant: string) {
   return { deal, lead, task };
 }
 
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 beforeAll(async () => {
-  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
   ({ api, tenantId } = await server.tenant());
   parents.contact = (await api.post("/api/external/contacts", { first_name: "Ann" })).body.id;
   parents.company = (await api.post("/api/external/companies", { name: "Co" })).body.id;
   Object.assign(parents, await insertSalesRows(tenantId));
 });
-afterAll(() => server.close());
 
 const post = (body: Record<string, unknown>, client = api) =>
   client.post("/api/external/notes", body);

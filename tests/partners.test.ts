@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { activityOf, eventsOf, failEvent, insertDeal, insertLead } from "./fixtures/rows";
-import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { failEvent, insertDeal, insertLead } from "./fixtures/rows";
+import { created } from "./helpers/api";
+import { activityRows, outboxOf } from "./helpers/records";
+import type { Api, TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-04-01T09:00:00.000Z"));
-let server: TestServer;
 let a: TenantClient;
 let b: TenantClient;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   a = await server.tenant();
   b = await server.tenant();
 });
-afterAll(() => server.close());
 
-const create = async (api: Api, body: Record<string, unknown>) => {
-  const reply = await api.post("/api/external/partners", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/partners", body);
 
 describe("partners CRUD", () => {
   test("create: defaults, zero figures, activity and partner.created", async () => {
@@ -40,10 +37,10 @@ describe("partners CRUD", () => {
       created_at: clock.now().toISOString(),
       deleted_at: null,
     });
-    const events = await eventsOf(server.ctx.db, a.tenantId, partner.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: partner.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ event_type: "partner.created", data: partner });
-    const [row] = await activityOf(server.ctx.db, a.tenantId, partner.id);
+    const [row] = await activityRows(server.ctx.db, { tenantId: a.tenantId, entityId: partner.id });
     expect(row).toMatchObject({ entityType: "partner", action: "created" });
     expect(row.changes.name).toEqual({ old: null, new: "Acme Referrals" });
     expect(row.changes.lead_count).toBeUndefined();
@@ -59,7 +56,9 @@ describe("partners CRUD", () => {
     const rename = await a.api.patch(`/api/external/partners/${other.id}`, { name: "Unique Co" });
     expect(rename.status).toBe(409);
     expect((await a.api.get(`/api/external/partners/${other.id}`)).body.name).toBe("Other Co");
-    expect(await eventsOf(server.ctx.db, a.tenantId, other.id)).toHaveLength(1);
+    expect(
+      await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: other.id }),
+    ).toHaveLength(1);
     await a.api.delete(`/api/external/partners/${other.id}`);
     await create(a.api, { name: "Other Co" });
   });
@@ -101,7 +100,10 @@ describe("partners CRUD", () => {
       partner_type: "reseller",
       updated_at: clock.now().toISOString(),
     });
-    const [, updated] = await activityOf(server.ctx.db, a.tenantId, partner.id);
+    const [, updated] = await activityRows(server.ctx.db, {
+      tenantId: a.tenantId,
+      entityId: partner.id,
+    });
     expect(updated.changes).toEqual({
       status: { old: "active", new: "inactive" },
       commission_pct: { old: null, new: 12.5 },
@@ -117,7 +119,9 @@ describe("partners CRUD", () => {
     expect(deleted.body.deleted_at).toBe(clock.now().toISOString());
     expect((await a.api.get(`/api/external/partners/${partner.id}`)).status).toBe(404);
     expect((await a.api.delete(`/api/external/partners/${partner.id}`)).status).toBe(404);
-    const types = (await eventsOf(server.ctx.db, a.tenantId, partner.id)).map((e) => e.event_type);
+    const types = (
+      await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: partner.id })
+    ).map((e) => e.event_type);
     expect(types).toEqual(["partner.created", "partner.updated", "partner.deleted"]);
   });
 
@@ -130,7 +134,7 @@ describe("partners CRUD", () => {
     }
     const list = await a.api.get("/api/external/partners?cursor=&page_size=500");
     expect(list.body.partners.some((p: any) => p.name === "Ghost")).toBe(false);
-    const activity = await activityOf(server.ctx.db, a.tenantId);
+    const activity = await activityRows(server.ctx.db, { tenantId: a.tenantId });
     expect(activity.some((r) => r.changes.name?.new === "Ghost")).toBe(false);
     await create(a.api, { name: "Ghost" });
   });

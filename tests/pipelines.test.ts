@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import type { Api, TestServer } from "./helpers/server";
-import { startTestServer } from "./helpers/server";
+import { expect422, expectEnvelope } from "./helpers/api";
+import { activityFor, eventsFor } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 import {
-  activityOf,
   createDeal,
   createLead,
-  eventsOf,
-  expect422,
-  expectEnvelope,
   qualificationPipeline,
   SALES_STAGES,
   salesPipeline,
@@ -16,11 +14,7 @@ import {
 
 const HOUR = 3_600_000;
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const server = useTestServer({ clock });
 
 const url = "/api/external/pipelines";
 
@@ -62,10 +56,10 @@ describe("POST /pipelines", () => {
     const second = await salesPipeline(api, "Second");
     expect(second.is_default).toBe(false);
 
-    const [event] = await eventsOf(server, pipeline.id);
+    const [event] = await eventsFor(server, pipeline.id);
     expect(event).toMatchObject({ event_type: "pipeline.created", tenant_id: tenantId });
     expect(event.data).toEqual(pipeline);
-    const [activity] = await activityOf(server, tenantId, pipeline.id);
+    const [activity] = await activityFor(server, pipeline.id);
     expect(activity).toMatchObject({ entityType: "pipeline", action: "created" });
     expect(activity.changes.name).toEqual({ old: null, new: "Sales" });
   });
@@ -91,15 +85,15 @@ describe("POST /pipelines", () => {
   });
 
   test("a new default replaces the old one, which says so in its own event", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     const first = await salesPipeline(api, "First");
     const second = await salesPipeline(api, "Second", { is_default: true });
     expect(second.is_default).toBe(true);
     expect((await api.get(`${url}/${first.id}`)).body.is_default).toBe(false);
-    const events = await eventsOf(server, first.id);
+    const events = await eventsFor(server, first.id);
     expect(events.map((e) => e.event_type)).toEqual(["pipeline.created", "pipeline.updated"]);
     expect(events[1].metadata.changed_fields).toEqual(["is_default"]);
-    expect((await activityOf(server, tenantId, first.id))[1].changes.is_default).toEqual({
+    expect((await activityFor(server, first.id))[1].changes.is_default).toEqual({
       old: true,
       new: false,
     });
@@ -146,7 +140,7 @@ describe("GET /pipelines and /pipelines/{id}", () => {
 
 describe("PATCH /pipelines/{id}", () => {
   test("renames and replaces stages: given ids keep their stage, new ones are added, the rest removed", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     const pipeline = await salesPipeline(api);
     const [discovery, proposal, won] = pipeline.stages;
     const reply = await api.patch(`${url}/${pipeline.id}`, {
@@ -173,18 +167,18 @@ describe("PATCH /pipelines/{id}", () => {
     expect(stages[3]).toMatchObject({ id: won.id, kind: "won" });
     expect((await api.get(`${url}/${pipeline.id}`)).body).toEqual(reply.body);
 
-    const events = await eventsOf(server, pipeline.id);
+    const events = await eventsFor(server, pipeline.id);
     expect(events[1].event_type).toBe("pipeline.updated");
     expect(events[1].metadata.changed_fields).toEqual(
       expect.arrayContaining(["name", "first_response_hours", "stages"]),
     );
-    const activity = await activityOf(server, tenantId, pipeline.id);
+    const activity = await activityFor(server, pipeline.id);
     expect(activity[1].changes.name).toEqual({ old: "Sales", new: "Renamed" });
     expect(activity[1].changes.stages.old).toHaveLength(4);
     // a PATCH that changes nothing writes nothing
     const same = await api.patch(`${url}/${pipeline.id}`, { name: "Renamed", stages });
     expect(same.body).toEqual(reply.body);
-    expect(await eventsOf(server, pipeline.id)).toHaveLength(2);
+    expect(await eventsFor(server, pipeline.id)).toHaveLength(2);
   });
 
   test("refuses unknown stage ids, and removing or re-kinding a stage that deals are in", async () => {
@@ -204,7 +198,7 @@ describe("PATCH /pipelines/{id}", () => {
     });
     expect(rekind.status).toBe(409);
     expect((await api.get(`${url}/${pipeline.id}`)).body.stages).toHaveLength(4);
-    expect((await eventsOf(server, pipeline.id)).map((e) => e.event_type)).toEqual([
+    expect((await eventsFor(server, pipeline.id)).map((e) => e.event_type)).toEqual([
       "pipeline.created",
     ]);
   });
@@ -271,7 +265,7 @@ describe("stage routes", () => {
 
 describe("DELETE /pipelines/{id}", () => {
   test("409 while a deal is open in it; then a tombstone in the since feed", async () => {
-    const { api, tenantId } = await server.tenant();
+    const { api } = await server.tenant();
     const pipeline = await salesPipeline(api);
     const deal = await createDeal(api);
     const since = clock.now().toISOString();
@@ -287,9 +281,9 @@ describe("DELETE /pipelines/{id}", () => {
     expect(feed.body.pipelines.map((p: any) => [p.id, p.deleted_at])).toEqual([
       [pipeline.id, deleted.body.deleted_at],
     ]);
-    const events = await eventsOf(server, pipeline.id);
+    const events = await eventsFor(server, pipeline.id);
     expect(events.at(-1)).toMatchObject({ event_type: "pipeline.deleted" });
-    expect((await activityOf(server, tenantId, pipeline.id)).at(-1)?.action).toBe("deleted");
+    expect((await activityFor(server, pipeline.id)).at(-1)?.action).toBe("deleted");
     // the won deal keeps its stage name
     expect((await api.get(`/api/external/deals/${deal.id}`)).body.stage).toBe("Won");
   });

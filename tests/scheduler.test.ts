@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ManualClock } from "../src/clock";
 import type { JobRun } from "../src/scheduler";
+import { outboxOf } from "./helpers/records";
 import { startTestServer, type TestServer } from "./helpers/server";
 import {
   hours,
@@ -12,7 +13,6 @@ import {
   insertStage,
   insertTask,
   minutes,
-  outbox,
   tick,
 } from "./sla.fixtures";
 
@@ -207,7 +207,7 @@ describe("several instances on one database", () => {
     expect((await b.ctx.scheduler.runNow("task_overdue")).outcome).toBe("ok");
     expect((await a.ctx.scheduler.runNow("task_overdue")).outcome).toBe("skipped");
     // B continued from A's watermark: the task was emitted once, by A.
-    expect(await outbox(b.ctx, { type: "task.overdue", entityId: taskId })).toHaveLength(1);
+    expect(await outboxOf(b.ctx.db, { type: "task.overdue", entityId: taskId })).toHaveLength(1);
     const overdueStatus = (await a.ctx.scheduler.status()).find((j) => j.name === "task_overdue");
     expect(overdueStatus).toMatchObject({
       lease_holder: b.ctx.scheduler.instanceId,
@@ -249,7 +249,7 @@ describe("restart", () => {
       server = await startTestServer({ dir, clock });
       await tick(server.ctx);
       const types = async (id: string) =>
-        (await outbox(server.ctx, { entityId: id })).map((e) => e.event_type);
+        (await outboxOf(server.ctx.db, { entityId: id })).map((e) => e.event_type);
       expect(await types(dealId)).toEqual(["sla.warning", "sla.breach"]);
       expect(await types(early)).toEqual(["task.overdue"]);
       expect(await types(late)).toEqual(["task.overdue"]);

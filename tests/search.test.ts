@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { deals, leads } from "../db/schema";
 import { ManualClock } from "../src/clock";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
-let server: TestServer;
 let api: Api;
 let tenantId: string;
 const ids: Record<string, string> = {};
@@ -41,8 +41,8 @@ const search = (query: string, client = api) => client.get(`/api/external/search
 const found = async (query: string, client = api) =>
   (await search(query, client)).body.results.map((r: any) => `${r.type}:${r.id}`);
 
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 beforeAll(async () => {
-  server = await startTestServer({ clock, config: { rateLimit: 100_000 } });
   ({ api, tenantId } = await server.tenant());
   const post = async (path: string, body: Record<string, unknown>) =>
     (await api.post(`/api/external/${path}`, body)).body.id;
@@ -70,7 +70,6 @@ beforeAll(async () => {
     text: "Met at the fair. She mentioned babbage and the analytical engine twice.",
   });
 });
-afterAll(() => server.close());
 
 describe("search", () => {
   test("finds every type, ranked, with a title and a highlighted snippet", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,19 +18,18 @@ import {
 import { seedTenant } from "../db/seed";
 import { ManualClock } from "../src/clock";
 import { createDemoTenant, DEMO_DATA } from "../src/demo";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { startTestServer, type TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 const YEAR = 365 * 86_400_000;
 const clock = new ManualClock(NOW);
-let server: TestServer;
 let db: Database;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   db = server.ctx.db;
 });
-afterAll(() => server.close());
 
 const syncCounter = async () =>
   (await db.read.select().from(counters).where(eq(counters.name, "sync")))[0].value;

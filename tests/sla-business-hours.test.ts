@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { and, eq } from "drizzle-orm";
 import { activityLog } from "../db/schema";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { outboxOf } from "./helpers/records";
+import { useTestServer } from "./helpers/suite";
 import {
   hours,
   insertDeal,
   insertLead,
   insertPipeline,
   insertStage,
-  outbox,
   tick,
   timeline,
 } from "./sla.fixtures";
 
-let server: TestServer;
-let clock: ManualClock;
-beforeAll(async () => {
-  clock = new ManualClock(new Date("2026-03-06T20:00:00.000Z")); // Friday 15:00 EST
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const clock = new ManualClock(new Date("2026-03-06T20:00:00.000Z")); // Friday 15:00 EST
+const server = useTestServer({ clock });
 
 const NEW_YORK = {
   time_zone: "America/New_York",
@@ -69,7 +64,7 @@ describe("business-hours routes", () => {
       .orderBy(activityLog.syncSeq);
     expect(activity.map((a) => a.action)).toEqual(["created", "updated", "deleted"]);
     expect(activity[1].changes).toEqual({ start_time: { old: "09:00", new: "08:30" } });
-    const events = (await outbox(server.ctx)).filter((e) => e.tenant_id === tenantId);
+    const events = (await outboxOf(server.ctx.db)).filter((e) => e.tenant_id === tenantId);
     expect(events.map((e) => e.event_type)).toEqual([
       "business_hours.updated",
       "business_hours.updated",
@@ -141,7 +136,7 @@ describe("SLA clocks in business hours", () => {
     await tick(server.ctx);
     clock.set("2026-03-10T19:00:00Z");
     await tick(server.ctx);
-    const events = await outbox(server.ctx, { entityId: dealId });
+    const events = await outboxOf(server.ctx.db, { entityId: dealId });
     expect(events.map((e) => e.event_type)).toEqual(["sla.warning", "sla.breach"]);
     expect(events[0].metadata).toMatchObject({
       business_hours: true,

@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { hours, insertTask, minutes, outbox, updateTask } from "./sla.fixtures";
+import { outboxOf } from "./helpers/records";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+import { hours, insertTask, minutes, updateTask } from "./sla.fixtures";
 
 const T0 = Date.parse("2026-03-02T12:00:00.000Z");
-let server: TestServer;
-let clock: ManualClock;
 let tenantId: string;
+let tenant: TenantClient;
 
-beforeAll(async () => {
-  clock = new ManualClock(new Date(T0));
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const clock = new ManualClock(new Date(T0));
+const server = useTestServer({ clock });
 beforeEach(async () => {
-  tenantId = (await server.tenant()).tenantId;
+  tenant = await server.tenant();
+  tenantId = tenant.tenantId;
 });
 
 async function advance(ms: number) {
@@ -22,7 +21,8 @@ async function advance(ms: number) {
   const result = await server.ctx.scheduler.runNow("task_overdue");
   expect(result.outcome).toBe("ok");
 }
-const overdue = (taskId: string) => outbox(server.ctx, { type: "task.overdue", entityId: taskId });
+const overdue = (taskId: string) =>
+  outboxOf(server.ctx.db, { type: "task.overdue", entityId: taskId });
 const dueIn = (ms: number) => new Date(clock.now().getTime() + ms);
 
 describe("first run", () => {
@@ -62,6 +62,15 @@ describe("task.overdue", () => {
       data: { id: taskId, title: "Call back", status: "pending", due_at: due.toISOString() },
       metadata: { due_at: due.toISOString() },
     });
+  });
+
+  test("its data is the task exactly as GET /tasks/{id} shows it", async () => {
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: dueIn(minutes(10)) });
+    await advance(minutes(11));
+    const [event] = await overdue(taskId);
+    const shown = await tenant.api.get(`/api/external/tasks/${taskId}`);
+    expect(event.data).toEqual(shown.body);
+    expect(event.data.is_overdue).toBe(true);
   });
 
   test("completing the task before its due time emits nothing", async () => {
@@ -112,7 +121,7 @@ describe("task.overdue", () => {
     clock.advance(hours(6)); // down for six hours
     await advance(0);
     await advance(minutes(1));
-    const events = (await outbox(server.ctx, { type: "task.overdue" })).filter((e) =>
+    const events = (await outboxOf(server.ctx.db, { type: "task.overdue" })).filter((e) =>
       ids.includes(e.data.id),
     );
     expect(events.map((e) => e.metadata.due_at)).toEqual(

@@ -1,37 +1,32 @@
 /**
  * Rows for scheduler tests, written straight into the tables (the domain
- * plugins' APIs live on other branches), and readers for the outbox.
+ * plugins' APIs live on other branches).
  */
-import { asc, eq } from "drizzle-orm";
-import { deals, leads, outboxEvents, pipelines, stages, tasks } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { deals, leads, pipelines, stages, tasks } from "../db/schema";
 import type { AppContext } from "../src/core";
-import { nextSyncSeq } from "../src/events";
 import { newId } from "../src/ids";
+import { outboxOf } from "./helpers/records";
+import { insertSynced, updateSynced } from "./helpers/rows";
 
 const H = 3_600_000;
 export const hours = (n: number) => n * H;
 export const minutes = (n: number) => n * 60_000;
 
-export async function insertPipeline(
+export function insertPipeline(
   ctx: AppContext,
   tenantId: string,
   fields: { pipelineType?: string; firstResponseHours?: number | null } = {},
 ) {
   const id = newId();
-  const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx.insert(pipelines).values({
-      id,
-      tenantId,
-      name: `pipeline ${id.slice(-6)}`,
-      pipelineType: fields.pipelineType ?? "sales",
-      firstResponseHours: fields.firstResponseHours ?? null,
-      createdAt: now,
-      updatedAt: now,
-      syncSeq: await nextSyncSeq(tx),
-    }),
-  );
-  return id;
+  const pipeline = {
+    id,
+    tenantId,
+    name: `pipeline ${id.slice(-6)}`,
+    pipelineType: fields.pipelineType ?? "sales",
+    firstResponseHours: fields.firstResponseHours ?? null,
+  };
+  return insertSynced(ctx, pipelines, pipeline, ctx.clock.now());
 }
 
 export async function insertStage(
@@ -79,7 +74,7 @@ export async function updateStage(
   );
 }
 
-export async function insertDeal(
+export function insertDeal(
   ctx: AppContext,
   tenantId: string,
   pipelineId: string,
@@ -88,146 +83,61 @@ export async function insertDeal(
 ) {
   const id = newId();
   const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx.insert(deals).values({
-      id,
-      tenantId,
-      title: `deal ${id.slice(-6)}`,
-      status: "open",
-      pipelineId,
-      stageId,
-      stageEnteredAt: now,
-      createdAt: now,
-      updatedAt: now,
-      syncSeq: await nextSyncSeq(tx),
-      ...fields,
-    }),
-  );
-  return id;
+  const deal = { id, tenantId, title: `deal ${id.slice(-6)}`, status: "open", pipelineId, stageId };
+  return insertSynced(ctx, deals, { ...deal, stageEnteredAt: now, ...fields }, now);
 }
 
 /** What the deals plugin does on a move: new stage, new clock. */
-export async function moveDeal(ctx: AppContext, dealId: string, stageId: string) {
-  const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx
-      .update(deals)
-      .set({ stageId, stageEnteredAt: now, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(deals.id, dealId)),
-  );
-}
+export const moveDeal = (ctx: AppContext, dealId: string, stageId: string) =>
+  updateSynced(ctx, deals, dealId, { stageId, stageEnteredAt: ctx.clock.now() }, ctx.clock.now());
 
-export async function updateDeal(
+export const updateDeal = (
   ctx: AppContext,
   dealId: string,
   fields: Partial<typeof deals.$inferInsert>,
-) {
-  const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx
-      .update(deals)
-      .set({ ...fields, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(deals.id, dealId)),
-  );
-}
+) => updateSynced(ctx, deals, dealId, fields, ctx.clock.now());
 
-export async function insertLead(
+export function insertLead(
   ctx: AppContext,
   tenantId: string,
   fields: Partial<typeof leads.$inferInsert> = {},
 ) {
   const id = newId();
   const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx.insert(leads).values({
-      id,
-      tenantId,
-      name: `lead ${id.slice(-6)}`,
-      status: "new",
-      stageEnteredAt: fields.stageId ? now : null,
-      createdAt: now,
-      updatedAt: now,
-      syncSeq: await nextSyncSeq(tx),
-      ...fields,
-    }),
+  const lead = { id, tenantId, name: `lead ${id.slice(-6)}`, status: "new" };
+  return insertSynced(
+    ctx,
+    leads,
+    { ...lead, stageEnteredAt: fields.stageId ? now : null, ...fields },
+    now,
   );
-  return id;
 }
 
-export async function updateLead(
+export const updateLead = (
   ctx: AppContext,
   leadId: string,
   fields: Partial<typeof leads.$inferInsert>,
-) {
-  const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx
-      .update(leads)
-      .set({ ...fields, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(leads.id, leadId)),
-  );
-}
+) => updateSynced(ctx, leads, leadId, fields, ctx.clock.now());
 
-export async function insertTask(
+export function insertTask(
   ctx: AppContext,
   tenantId: string,
   fields: Partial<typeof tasks.$inferInsert> = {},
 ) {
   const id = newId();
-  const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx.insert(tasks).values({
-      id,
-      tenantId,
-      title: `task ${id.slice(-6)}`,
-      status: "pending",
-      createdAt: now,
-      updatedAt: now,
-      syncSeq: await nextSyncSeq(tx),
-      ...fields,
-    }),
-  );
-  return id;
+  const task = { id, tenantId, title: `task ${id.slice(-6)}`, status: "pending", ...fields };
+  return insertSynced(ctx, tasks, task, ctx.clock.now());
 }
 
-export async function updateTask(
+export const updateTask = (
   ctx: AppContext,
   taskId: string,
   fields: Partial<typeof tasks.$inferInsert>,
-) {
-  const now = ctx.clock.now();
-  await ctx.write(async (tx) =>
-    tx
-      .update(tasks)
-      .set({ ...fields, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(tasks.id, taskId)),
-  );
-}
-
-export interface StoredEvent {
-  id: string;
-  event_type: string;
-  timestamp: string;
-  tenant_id: string;
-  data: Record<string, any>;
-  metadata: Record<string, any>;
-}
-
-/** Outbox events in commit order, optionally of one type or about one entity. */
-export async function outbox(
-  ctx: AppContext,
-  filter: { type?: string; entityId?: string } = {},
-): Promise<StoredEvent[]> {
-  const rows = await ctx.db.read.select().from(outboxEvents).orderBy(asc(outboxEvents.seq));
-  return rows
-    .filter((r) => (filter.type ? r.eventType === filter.type : true))
-    .filter((r) => (filter.entityId ? r.entityId === filter.entityId : true))
-    .map((r) => JSON.parse(r.body));
-}
+) => updateSynced(ctx, tasks, taskId, fields, ctx.clock.now());
 
 /** `type` events about `entityId`, as [event_type, metadata.due_at] pairs (compact assertions). */
 export async function timeline(ctx: AppContext, entityId: string) {
-  const events = await outbox(ctx, { entityId });
+  const events = await outboxOf(ctx.db, { entityId });
   return events
     .filter((e) => e.event_type.startsWith("sla.") || e.event_type === "task.overdue")
     .map((e) => [

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer, type TestServer } from "./helpers/server";
+import { outboxOf } from "./helpers/records";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 import {
   hours,
   insertDeal,
@@ -9,7 +11,6 @@ import {
   insertStage,
   minutes,
   moveDeal,
-  outbox,
   tick,
   timeline,
   updateDeal,
@@ -20,24 +21,21 @@ import {
 const T0 = Date.parse("2026-03-02T12:00:00.000Z"); // a Monday
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 
-let server: TestServer;
-let clock: ManualClock;
 let tenantId: string;
+let tenant: TenantClient;
 let pipelineId: string;
 /** 10 h target, warning at 80 % (8 h). */
 let stageA: string;
 /** 4 h target, warning 60 minutes before it (3 h). */
 let stageB: string;
 
-beforeAll(async () => {
-  clock = new ManualClock(new Date(T0));
-  server = await startTestServer({ clock });
-});
-afterAll(() => server.close());
+const clock = new ManualClock(new Date(T0));
+const server = useTestServer({ clock });
 
 beforeEach(async () => {
   // Each test gets its own tenant and policies; the jobs keep running over the same database.
-  tenantId = (await server.tenant()).tenantId;
+  tenant = await server.tenant();
+  tenantId = tenant.tenantId;
   pipelineId = await insertPipeline(server.ctx, tenantId);
   stageA = await insertStage(server.ctx, tenantId, pipelineId, { name: "Discovery", slaHours: 10 });
   stageB = await insertStage(server.ctx, tenantId, pipelineId, {
@@ -62,7 +60,7 @@ describe("deals: time in stage", () => {
     expect(await timeline(server.ctx, dealId)).toEqual([]);
     await advance(minutes(1));
     await advance(0); // a tick with nothing new due
-    const [warning] = await outbox(server.ctx, { entityId: dealId });
+    const [warning] = await outboxOf(server.ctx.db, { entityId: dealId });
     expect(warning.event_type).toBe("sla.warning");
     expect(warning.tenant_id).toBe(tenantId);
     expect(warning.data).toMatchObject({
@@ -73,6 +71,7 @@ describe("deals: time in stage", () => {
       pipeline_id: pipelineId,
       stage_entered_at: at(start),
     });
+    expect(warning.data).toEqual((await tenant.api.get(`/api/external/deals/${dealId}`)).body);
     expect(warning.metadata).toEqual({
       policy: "stage_sla",
       entity_type: "deal",
@@ -88,7 +87,7 @@ describe("deals: time in stage", () => {
     });
     await advance(hours(2));
     await advance(hours(5));
-    const events = await outbox(server.ctx, { entityId: dealId });
+    const events = await outboxOf(server.ctx.db, { entityId: dealId });
     expect(events.map((e) => e.event_type)).toEqual(["sla.warning", "sla.breach"]);
     expect(events[1].metadata).toMatchObject({ elapsed_hours: 10, due_at: at(start + hours(10)) });
   });
@@ -156,7 +155,9 @@ describe("several tenants", () => {
     const mine = await insertDeal(server.ctx, tenantId, pipelineId, stageA);
     const theirs = await insertDeal(server.ctx, other, otherPipeline, otherStage);
     await advance(hours(10));
-    const events = (await outbox(server.ctx)).filter((e) => [mine, theirs].includes(e.data.id));
+    const events = (await outboxOf(server.ctx.db)).filter((e) =>
+      [mine, theirs].includes(e.data.id),
+    );
     expect(events.map((e) => [e.data.id, e.tenant_id, e.event_type, e.metadata.stage])).toEqual([
       [mine, tenantId, "sla.warning", "Discovery"],
       [theirs, other, "sla.warning", "Elsewhere"],
@@ -222,12 +223,13 @@ describe("leads", () => {
     const leadId = await insertLead(server.ctx, tenantId, { pipelineId: qualification });
     await advance(minutes(96));
     await advance(minutes(24));
-    const events = await outbox(server.ctx, { entityId: leadId });
+    const events = await outboxOf(server.ctx.db, { entityId: leadId });
     expect(events.map((e) => [e.event_type, e.metadata.policy])).toEqual([
       ["sla.warning", "first_response"],
       ["sla.breach", "first_response"],
     ]);
     expect(events[1].data).toMatchObject({ id: leadId, status: "new", pipeline_id: qualification });
+    expect(events[1].data).toEqual((await tenant.api.get(`/api/external/leads/${leadId}`)).body);
     expect(events[1].metadata).toMatchObject({
       entity_type: "lead",
       pipeline_id: qualification,
@@ -251,7 +253,7 @@ describe("leads", () => {
     await advance(hours(2));
     await advance(hours(16) + minutes(12)); // 19.2 h in stage
     await advance(hours(4) + minutes(48)); // 24 h
-    const events = await outbox(server.ctx, { entityId: leadId });
+    const events = await outboxOf(server.ctx.db, { entityId: leadId });
     expect(events.map((e) => [e.event_type, e.metadata.policy, e.metadata.due_at])).toEqual([
       ["sla.warning", "stage_sla", at(start + hours(24))],
       ["sla.breach", "stage_sla", at(start + hours(24))],
@@ -287,7 +289,9 @@ describe("catch-up after downtime", () => {
     clock.advance(hours(12)); // no ticks for 12 hours
     await tick(server.ctx);
     await tick(server.ctx);
-    const events = (await outbox(server.ctx)).filter((e) => [first, second].includes(e.data.id));
+    const events = (await outboxOf(server.ctx.db)).filter((e) =>
+      [first, second].includes(e.data.id),
+    );
     expect(
       events.map((e) => [e.data.id, e.event_type, e.metadata.warning_at, e.metadata.due_at]),
     ).toEqual([

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { beforeAll, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { tasks } from "../db/schema";
 import { seededRandom } from "../db/seed-data";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import type { TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 /**
  * A client syncs GET /tasks by cursor (7 a page) while another writer creates,
@@ -11,13 +12,11 @@ import { startTestServer, type TenantClient, type TestServer } from "./helpers/s
  * tombstones included, and nothing that does not exist.
  */
 
-let server: TestServer;
 let tenant: TenantClient;
+const server = useTestServer();
 beforeAll(async () => {
-  server = await startTestServer();
   tenant = await server.tenant(undefined, ["tasks:read", "tasks:write"], { rate_limit: 100_000 });
 });
-afterAll(() => server.close());
 
 interface Version {
   title: string;

@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import { tasks } from "../db/schema";
 import { ManualClock } from "../src/clock";
-import {
-  activityOf,
-  eventsOf,
-  failEvent,
-  insertCompany,
-  insertContact,
-  insertDeal,
-  insertLead,
-} from "./fixtures/rows";
-import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
+import { created } from "./helpers/api";
+import { activityRows, outboxOf } from "./helpers/records";
+import type { Api, TenantClient } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
 
 const HOUR = 3_600_000;
 const clock = new ManualClock(new Date("2026-03-10T12:00:00.000Z"));
-let server: TestServer;
 let a: TenantClient;
 let b: TenantClient;
 
+const server = useTestServer({ clock });
 beforeAll(async () => {
-  server = await startTestServer({ clock });
   a = await server.tenant();
   b = await server.tenant();
 });
-afterAll(() => server.close());
 
-const create = async (api: Api, body: Record<string, unknown>) => {
-  const reply = await api.post("/api/external/tasks", body);
-  expect(reply.status).toBe(201);
-  return reply.body;
-};
+const create = (client: Api, body: Record<string, unknown>) => created(client, "/tasks", body);
 
 describe("POST /tasks", () => {
   test("creates a pending task with defaults, records activity and task.created", async () => {
@@ -50,10 +39,10 @@ describe("POST /tasks", () => {
       updated_at: "2026-03-10T12:00:00.000Z",
       deleted_at: null,
     });
-    const events = await eventsOf(server.ctx.db, a.tenantId, task.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id });
     expect(events.map((e) => e.event_type)).toEqual(["task.created"]);
     expect(events[0].data).toEqual(task);
-    const [row] = await activityOf(server.ctx.db, a.tenantId, task.id);
+    const [row] = await activityRows(server.ctx.db, { tenantId: a.tenantId, entityId: task.id });
     expect(row).toMatchObject({ entityType: "task", action: "created", actorType: "api_key" });
     expect(row.changes.title).toEqual({ old: null, new: "Call Ada" });
     expect(row.changes.is_overdue).toBeUndefined();
@@ -115,7 +104,7 @@ describe("POST /tasks", () => {
     }
     const rows = await server.ctx.db.read.select().from(tasks).where(eq(tasks.title, "Doomed"));
     expect(rows).toHaveLength(0);
-    const activity = await activityOf(server.ctx.db, a.tenantId);
+    const activity = await activityRows(server.ctx.db, { tenantId: a.tenantId });
     expect(activity.some((r) => r.changes.title?.new === "Doomed")).toBe(false);
   });
 });
@@ -144,14 +133,17 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
       due_at: "2026-03-12T09:00:00.000Z",
       updated_at: clock.now().toISOString(),
     });
-    const [, updated] = await activityOf(server.ctx.db, a.tenantId, task.id);
+    const [, updated] = await activityRows(server.ctx.db, {
+      tenantId: a.tenantId,
+      entityId: task.id,
+    });
     expect(updated.action).toBe("updated");
     expect(updated.changes).toEqual({
       title: { old: "Draft", new: "Final" },
       description: { old: null, new: "details" },
       due_at: { old: null, new: "2026-03-12T09:00:00.000Z" },
     });
-    const events = await eventsOf(server.ctx.db, a.tenantId, task.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id });
     expect(events.map((e) => e.event_type)).toEqual(["task.created", "task.updated"]);
     expect(events[1].data).toEqual(reply.body);
   });
@@ -161,7 +153,9 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     clock.advance(1000);
     const reply = await a.api.patch(`/api/external/tasks/${task.id}`, { title: "Same" });
     expect(reply.body).toEqual(task);
-    expect(await eventsOf(server.ctx.db, a.tenantId, task.id)).toHaveLength(1);
+    expect(await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id })).toHaveLength(
+      1,
+    );
   });
 
   test("patch status completed emits task.completed; pending reopens", async () => {
@@ -173,7 +167,9 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     });
     const reopened = await a.api.patch(`/api/external/tasks/${task.id}`, { status: "pending" });
     expect(reopened.body).toMatchObject({ status: "pending", completed_at: null });
-    const types = (await eventsOf(server.ctx.db, a.tenantId, task.id)).map((e) => e.event_type);
+    const types = (await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id })).map(
+      (e) => e.event_type,
+    );
     expect(types).toEqual(["task.created", "task.updated", "task.completed", "task.updated"]);
   });
 
@@ -205,7 +201,9 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
       await restore();
     }
     expect((await a.api.get(`/api/external/tasks/${task.id}`)).body).toEqual(task);
-    expect(await activityOf(server.ctx.db, a.tenantId, task.id)).toHaveLength(1);
+    expect(
+      await activityRows(server.ctx.db, { tenantId: a.tenantId, entityId: task.id }),
+    ).toHaveLength(1);
   });
 
   test("delete is soft: 404 afterwards, tombstone in the feed, task.deleted", async () => {
@@ -225,9 +223,12 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     expect(feed.body.tasks.find((t: any) => t.id === task.id)?.deleted_at).toBe(
       clock.now().toISOString(),
     );
-    const events = await eventsOf(server.ctx.db, a.tenantId, task.id);
+    const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id });
     expect(events.at(-1)).toMatchObject({ event_type: "task.deleted", data: deleted.body });
-    expect((await activityOf(server.ctx.db, a.tenantId, task.id)).at(-1)?.action).toBe("deleted");
+    expect(
+      (await activityRows(server.ctx.db, { tenantId: a.tenantId, entityId: task.id })).at(-1)
+        ?.action,
+    ).toBe("deleted");
   });
 });
 
@@ -246,9 +247,14 @@ describe("POST /tasks/{id}/complete", () => {
     const second = await a.api.post(`/api/external/tasks/${task.id}/complete`);
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    const types = (await eventsOf(server.ctx.db, a.tenantId, task.id)).map((e) => e.event_type);
+    const types = (await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id })).map(
+      (e) => e.event_type,
+    );
     expect(types).toEqual(["task.created", "task.completed"]);
-    const [, completed] = await activityOf(server.ctx.db, a.tenantId, task.id);
+    const [, completed] = await activityRows(server.ctx.db, {
+      tenantId: a.tenantId,
+      entityId: task.id,
+    });
     expect(completed.action).toBe("completed");
     expect(completed.changes.status).toEqual({ old: "pending", new: "completed" });
     expect((await b.api.post(`/api/external/tasks/${task.id}/complete`)).status).toBe(404);

@@ -1,3 +1,6 @@
+import { setSystemTime } from "bun:test";
+import { Webhook } from "standardwebhooks";
+
 /**
  * A real HTTP webhook receiver for tests: records every request (raw body
  * and headers) and answers with whatever `respond` says.
@@ -88,4 +91,17 @@ print(verify_signature(sys.stdin.buffer.read(), sys.argv[1], sys.argv[2]))
   );
   if (result.exitCode !== 0) throw new Error(result.stderr.toString());
   return result.stdout.toString().trim() === "True";
+}
+
+/** Verifies like a Standard Webhooks consumer at the moment it received the request. */
+export function standardVerifies(secret: string, request: Received): boolean {
+  setSystemTime(new Date(Number(request.headers["webhook-timestamp"]) * 1000));
+  try {
+    new Webhook(secret).verify(request.body, request.headers);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    setSystemTime();
+  }
 }

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, setSystemTime, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { and, eq } from "drizzle-orm";
-import { Webhook } from "standardwebhooks";
 import { activityLog, webhooks } from "../db/schema";
 import { keepingSecrets } from "../plugins/webhooks/service";
 import { ManualClock } from "../src/clock";
+import { created } from "./helpers/api";
 import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
-  type Received,
   type Receiver,
   seedPythonVerifies,
+  standardVerifies,
   startReceiver,
 } from "./webhook-receiver";
 
@@ -32,28 +32,8 @@ afterAll(async () => {
 let paths = 0;
 const uniquePath = () => `/hook/api-${++paths}`;
 
-async function register(api: Api, body: Record<string, unknown> = {}) {
-  const reply = await api.post("/api/external/webhooks", {
-    url: receiver.url(uniquePath()),
-    events: ["*"],
-    ...body,
-  });
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
-
-/** Verifies like a Standard Webhooks consumer at the moment it received the request. */
-function standardVerifies(secret: string, request: Received): boolean {
-  setSystemTime(new Date(Number(request.headers["webhook-timestamp"]) * 1000));
-  try {
-    new Webhook(secret).verify(request.body, request.headers);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    setSystemTime();
-  }
-}
+const register = (api: Api, body: Record<string, unknown> = {}) =>
+  created(api, "/webhooks", { url: receiver.url(uniquePath()), events: ["*"], ...body });
 
 describe("auth", () => {
   const routes: Array<[string, string]> = [

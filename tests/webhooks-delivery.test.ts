@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, setSystemTime, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
-import { Webhook } from "standardwebhooks";
 import { openDatabase } from "../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../db/schema";
 import { ManualClock } from "../src/clock";
@@ -11,6 +10,7 @@ import {
   type Received,
   type Receiver,
   seedPythonVerifies,
+  standardVerifies,
   startReceiver,
 } from "./webhook-receiver";
 
@@ -115,18 +115,6 @@ function respondOn(path: string, statuses: number[], headers: Record<string, str
     const status = statuses[Math.min(n++, statuses.length - 1)];
     return new Response(String(status), { status, headers });
   };
-}
-
-function standardVerifies(secret: string, request: Received): boolean {
-  setSystemTime(new Date(Number(request.headers["webhook-timestamp"]) * 1000));
-  try {
-    new Webhook(secret).verify(request.body, request.headers);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    setSystemTime();
-  }
 }
 
 describe("fan-out and payload", () => {

@@ -1,6 +1,5 @@
-import { eq, type SQL } from "drizzle-orm";
 import { activityLog } from "../../db/schema";
-import { type AppContext, listPage } from "../../src/core";
+import { type AppContext, eqIf, listPage } from "../../src/core";
 import type { ActivityListQueryInput, ActivityView } from "./model";
 
 type ActivityRow = typeof activityLog.$inferSelect;
@@ -19,14 +18,13 @@ const activityView = (row: ActivityRow): ActivityView => ({
   created_at: row.createdAt.toISOString(),
 });
 
-/** SQL conditions for the list filters (the index test explains the same ones). */
-export function activityFilters(query: ActivityListQueryInput): SQL[] {
-  const filters = [
-    query.entity_type === undefined ? undefined : eq(activityLog.entityType, query.entity_type),
-    query.entity_id === undefined ? undefined : eq(activityLog.entityId, query.entity_id),
-    query.action === undefined ? undefined : eq(activityLog.action, query.action),
+/** The list filters (the index test explains the same ones). */
+export function activityFilters(query: ActivityListQueryInput) {
+  return [
+    eqIf(activityLog.entityType, query.entity_type),
+    eqIf(activityLog.entityId, query.entity_id),
+    eqIf(activityLog.action, query.action),
   ];
-  return filters.filter((f): f is SQL => f !== undefined);
 }
 
 /**

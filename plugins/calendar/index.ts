@@ -3,10 +3,11 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
 } from "../../src/core";
-import { CalendarEvent, CreateEvent, EventParams, EventQuery, UpdateEvent } from "./model";
+import { CalendarEvent, CreateEvent, EventQuery, UpdateEvent } from "./model";
 import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from "./service";
 
 registerEventTypes([
@@ -63,7 +64,7 @@ export const calendarPlugin = (ctx: AppContext) =>
       async ({ params, tenantId }) => getEvent(ctx, tenantId, params.id),
       {
         scope: "calendar:read",
-        params: EventParams,
+        params: IdParams,
         response: { 200: CalendarEvent, ...errorResponses },
         detail: { summary: "Get a calendar event", tags },
       },
@@ -74,7 +75,7 @@ export const calendarPlugin = (ctx: AppContext) =>
         updateEvent(ctx, tenantId, actor, params.id, body),
       {
         scope: "calendar:write",
-        params: EventParams,
+        params: IdParams,
         body: UpdateEvent,
         response: { 200: CalendarEvent, ...errorResponses },
         detail: {
@@ -89,7 +90,7 @@ export const calendarPlugin = (ctx: AppContext) =>
       async ({ params, tenantId, actor }) => cancelEvent(ctx, tenantId, actor, params.id),
       {
         scope: "calendar:write",
-        params: EventParams,
+        params: IdParams,
         response: { 200: CalendarEvent, ...errorResponses },
         detail: {
           summary: "Cancel a calendar event: it stays, with status cancelled and cancelled_at",

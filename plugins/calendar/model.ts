@@ -131,8 +131,6 @@ export const EventQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated; events carrying all of them" })),
 });
 
-export const EventParams = t.Object({ id: t.String() });
-
 export type CreateEventBody = typeof CreateEvent.static;
 export type UpdateEventBody = typeof UpdateEvent.static;
 export type EventQueryParams = typeof EventQuery.static;

@@ -12,18 +12,23 @@ import {
   type Actor,
   type AppContext,
   assertLinked,
+  assertLinks,
+  changedFields,
   diff,
+  findLive,
+  insertRow,
   invalid,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
   parseTime,
   type ReadDb,
-  recordChange,
+  recordEntityChange,
+  type WriteScope,
   type WriteTx,
+  writeScope,
 } from "../../src/core";
 import type {
   CalendarEventView,
@@ -92,10 +97,8 @@ interface Links {
 }
 
 /** Linked records and attendee contacts must be live rows of the tenant (422 at their path). */
-async function assertLinks(tx: WriteTx, tenantId: string, links: Links): Promise<void> {
-  await assertLinked(tx, deals, tenantId, links.deal_id, "/deal_id");
-  await assertLinked(tx, leads, tenantId, links.lead_id, "/lead_id");
-  await assertLinked(tx, contacts, tenantId, links.contact_id, "/contact_id");
+async function assertEventLinks(tx: WriteTx, tenantId: string, links: Links): Promise<void> {
+  await assertLinks(tx, tenantId, links, { deal_id: deals, lead_id: leads, contact_id: contacts });
   for (const [i, attendee] of (links.attendees ?? []).entries())
     await assertLinked(tx, contacts, tenantId, attendee.contact_id, `/attendees/${i}/contact_id`);
 }
@@ -125,12 +128,11 @@ export async function createEvent(
   const allDay = input.all_day ?? false;
   const times = resolveTimes({ start: input.start, end: input.end, allDay, timeZone });
   const attendees = normaliseAttendees(input.attendees ?? []);
-  const now = ctx.clock.now();
+  const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
-    await assertLinks(tx, tenantId, input);
-    const row: EventRow = {
+    await assertEventLinks(tx, tenantId, input);
+    const row = {
       id: newId(),
-      tenantId,
       title: input.title,
       description: input.description ?? null,
       location: input.location ?? null,
@@ -145,43 +147,22 @@ export async function createEvent(
       attendees,
       reminders: normaliseReminders(input.reminders ?? []),
       tags: normaliseTags(input.tags ?? []),
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-      syncSeq: await nextSyncSeq(tx),
     };
-    await tx.insert(calendarEvents).values(row);
-    await indexAttendees(tx, row);
-    const view = eventView(row);
-    await recordChange(tx, {
-      tenantId,
-      actor,
+    const events = (view: CalendarEventView) => [{ type: "calendar.event.created", data: view }];
+    const created = await insertRow(tx, scope, {
+      table: calendarEvents,
+      row,
       entityType: ENTITY,
-      entityId: row.id,
-      action: "created",
-      before: null,
-      after: view,
-      at: now,
-      events: [{ type: "calendar.event.created", data: view }],
+      view: eventView,
+      events,
     });
-    return view;
+    await indexAttendees(tx, created.row);
+    return created.view;
   });
 }
 
-async function findRow(db: ReadDb | WriteTx, tenantId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(calendarEvents)
-    .where(
-      and(
-        eq(calendarEvents.id, id),
-        eq(calendarEvents.tenantId, tenantId),
-        isNull(calendarEvents.deletedAt),
-      ),
-    );
-  if (!row) throw notFound("Calendar event");
-  return row as EventRow;
-}
+const findRow = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<EventRow> =>
+  findLive(db, calendarEvents, tenantId, id, "Calendar event");
 
 export async function getEvent(ctx: AppContext, tenantId: string, id: string) {
   return eventView(await findRow(ctx.db.read, tenantId, id));
@@ -225,14 +206,13 @@ function patched(row: EventRow, patch: UpdateEventBody, now: Date): EventRow {
 /** Saves a changed row with its activity row and events; a no-op change writes nothing. */
 async function saveChange(
   tx: WriteTx,
-  actor: Actor,
+  scope: WriteScope,
   row: EventRow,
   next: EventRow,
-  now: Date,
 ): Promise<CalendarEventView> {
   const before = eventView(row);
-  if (Object.keys(diff(before, eventView(next))).length === 0) return before;
-  const saved = { ...next, updatedAt: now, syncSeq: await nextSyncSeq(tx) };
+  if (changedFields(before, eventView(next)).length === 0) return before;
+  const saved = { ...next, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
   await tx.update(calendarEvents).set(saved).where(eq(calendarEvents.id, row.id));
   if (JSON.stringify(row.attendees) !== JSON.stringify(saved.attendees))
     await indexAttendees(tx, saved);
@@ -243,17 +223,8 @@ async function saveChange(
     ...(updated.length > 0 || !cancelled ? [{ type: "calendar.event.updated", data: after }] : []),
     ...(cancelled ? [{ type: "calendar.event.cancelled", data: after }] : []),
   ];
-  await recordChange(tx, {
-    tenantId: row.tenantId,
-    actor,
-    entityType: ENTITY,
-    entityId: row.id,
-    action: cancelled ? "cancelled" : "updated",
-    before,
-    after,
-    at: now,
-    events,
-  });
+  const action = cancelled ? "cancelled" : "updated";
+  await recordEntityChange(tx, scope, { entityType: ENTITY, action, before, after }, events);
   return after;
 }
 
@@ -264,12 +235,12 @@ export async function updateEvent(
   id: string,
   patch: UpdateEventBody,
 ): Promise<CalendarEventView> {
-  const now = ctx.clock.now();
+  const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
-    const next = patched(row, patch, now);
-    await assertLinks(tx, tenantId, patch);
-    return saveChange(tx, actor, row, next, now);
+    const next = patched(row, patch, scope.now);
+    await assertEventLinks(tx, tenantId, patch);
+    return saveChange(tx, scope, row, next);
   });
 }
 
@@ -280,10 +251,11 @@ export async function cancelEvent(
   actor: Actor,
   id: string,
 ): Promise<CalendarEventView> {
-  const now = ctx.clock.now();
+  const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
-    return saveChange(tx, actor, row, { ...row, status: "cancelled", cancelledAt: now }, now);
+    const cancelled = { ...row, status: "cancelled", cancelledAt: scope.now };
+    return saveChange(tx, scope, row, cancelled);
   });
 }
 

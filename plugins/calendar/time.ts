@@ -1,4 +1,4 @@
-import { invalid } from "../../src/core";
+import { canonicalZone, invalid, localToUtc, zoneOffset } from "../../src/core";
 
 /**
  * Calendar time: IANA zones (through Intl, no time-zone database of our
@@ -11,66 +11,27 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A formatter giving a zone's wall-clock fields; `zone` must be canonical (bounded cache). */
-function wallClock(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
 /** The canonical IANA name of `zone` ("europe/athens" → "Europe/Athens"), or 422 at /time_zone. */
 export function canonicalTimeZone(zone: string): string {
   // Intl also takes offsets such as "+02:00"; those are not IANA zones.
-  if (/^[A-Za-z]/.test(zone)) {
-    try {
-      return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
-    } catch {}
-  }
+  const canonical = /^[A-Za-z]/.test(zone) ? canonicalZone(zone) : null;
+  if (canonical) return canonical;
   throw invalid(
     "/time_zone",
     `unknown time zone "${zone}"; use an IANA name such as Europe/Athens`,
   );
 }
 
-/** Offset of `zone` from UTC at `instant`, in minutes (east positive). */
-function offsetMinutes(instant: number, zone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of wallClock(zone).formatToParts(new Date(instant)))
-    if (part.type !== "literal") fields[part.type] = Number(part.value);
-  const wall = Date.UTC(
-    fields.year,
-    fields.month - 1,
-    fields.day,
-    fields.hour,
-    fields.minute,
-    fields.second,
-  );
-  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
-}
+/** Offset of `zone` from UTC at `instant`, in whole minutes (east positive): what ISO offsets show. */
+const offsetMinutes = (instant: number, zone: string): number =>
+  Math.round(zoneOffset(zone, instant) / 60_000);
 
 /**
- * The instant at which clocks in `zone` show `wall` (wall-clock fields
- * encoded as if UTC). In a spring-forward gap the result moves forward by
- * the gap; in a fall-back overlap it is one of the two instants.
+ * The instant at which clocks in `zone` show `wall`, with whole-minute
+ * offsets so that localIso shows `wall` again.
  */
-function wallToInstant(wall: number, zone: string): number {
-  const guess = wall - offsetMinutes(wall, zone) * 60_000;
-  return wall - offsetMinutes(guess, zone) * 60_000;
-}
+const wallToInstant = (wall: number, zone: string): number =>
+  localToUtc(wall, (t) => offsetMinutes(t, zone) * 60_000);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

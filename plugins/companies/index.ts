@@ -6,11 +6,14 @@ import {
   bulkRequest,
   errorResponses,
   forbidden,
+  IdParams,
   invalid,
   listResponse,
   registerEventTypes,
   runBulk,
   type Scope,
+  upsert,
+  writeScope,
 } from "../../src/core";
 import { contactsOfCompany } from "../contacts";
 import {
@@ -18,7 +21,6 @@ import {
   CompanyCreate,
   CompanyGetQuery,
   CompanyListQuery,
-  CompanyParams,
   CompanyUpdate,
   CompanyWithIncludes,
   INCLUDES,
@@ -87,7 +89,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       "/companies",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+        return createCompany(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "companies:write",
@@ -99,17 +101,16 @@ export const companiesPlugin = (ctx: AppContext) =>
     .post(
       "/companies/bulk",
       async ({ body, tenantId, actor }) => {
-        const call = { tenantId, actor, now: ctx.clock.now() };
+        const scope = writeScope(ctx, tenantId, actor);
         return runBulk(ctx, body.records, CompanyUpdate, async (tx, record) => {
           const key = record.domain ?? record.website;
           const domain = key ? normaliseDomain(key) : null;
           const existing = domain ? await findCompanyByDomain(tx, tenantId, domain) : undefined;
-          if (existing)
-            return {
-              status: "updated",
-              id: (await applyCompanyUpdate(tx, call, existing, record)).id,
-            };
-          return { status: "created", id: (await insertCompany(tx, call, record)).id };
+          return upsert(
+            existing,
+            (row) => applyCompanyUpdate(tx, scope, row, record),
+            () => insertCompany(tx, scope, record),
+          );
         });
       },
       {
@@ -142,7 +143,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "companies:read",
-        params: CompanyParams,
+        params: IdParams,
         query: CompanyGetQuery,
         response: { 200: CompanyWithIncludes, ...errorResponses },
         detail: {
@@ -156,10 +157,10 @@ export const companiesPlugin = (ctx: AppContext) =>
     .patch(
       "/companies/:id",
       ({ params, body, tenantId, actor }) =>
-        updateCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+        updateCompany(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "companies:write",
-        params: CompanyParams,
+        params: IdParams,
         body: CompanyUpdate,
         response: { 200: Company, ...errorResponses },
         detail: { summary: "Update a company (fields absent stay as they are)", tags },
@@ -168,12 +169,12 @@ export const companiesPlugin = (ctx: AppContext) =>
     .delete(
       "/companies/:id",
       async ({ params, tenantId, actor, set }) => {
-        await deleteCompany(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        await deleteCompany(ctx, writeScope(ctx, tenantId, actor), params.id);
         set.status = 204;
       },
       {
         scope: "companies:write",
-        params: CompanyParams,
+        params: IdParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Delete a company (a tombstone stays in sync feeds)", tags },
       },

@@ -137,5 +137,3 @@ export const CompanyListQuery = t.Object({
   ),
   tags: t.Optional(t.String({ description: "Comma-separated: companies carrying all of them" })),
 });
-
-export const CompanyParams = t.Object({ id: t.String() });

@@ -4,17 +4,17 @@ import { activityLog, companies, deals } from "../../db/schema";
 import {
   type AppContext,
   cleanTags,
-  diff,
+  findLive,
+  insertRow,
   invalid,
   iso,
   listPage,
   newId,
-  nextSyncSeq,
-  notFound,
   parseTags,
   type ReadDb,
-  recordChange,
-  type WriteCall,
+  softDelete,
+  updateRow,
+  type WriteScope,
   type WriteTx,
 } from "../../src/core";
 import type { Company, CompanyListQuery, CompanyUpdate } from "./model";
@@ -99,14 +99,8 @@ function columnsFrom(input: CompanyInput): Columns {
   return columns as Columns;
 }
 
-const liveCompany = (tenantId: string, id: string) =>
-  and(eq(companies.id, id), eq(companies.tenantId, tenantId), isNull(companies.deletedAt));
-
-async function findCompany(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> {
-  const [row] = await (db as ReadDb).select().from(companies).where(liveCompany(tenantId, id));
-  if (!row) throw notFound("Company");
-  return row;
-}
+const findCompany = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> =>
+  findLive(db, companies, tenantId, id, "Company");
 
 /** The oldest live company with this (normalised) domain (bulk upsert key). */
 export async function findCompanyByDomain(
@@ -132,13 +126,12 @@ export async function findCompanyByDomain(
 /** Inserts a company inside `tx`, with its activity row and company.created event. */
 export async function insertCompany(
   tx: WriteTx,
-  call: WriteCall,
+  scope: WriteScope,
   input: CompanyInput,
 ): Promise<Row> {
   if (!input.name) throw invalid("/name", "is required");
-  const row: Row = {
+  const row = {
     id: newId(),
-    tenantId: call.tenantId,
     name: input.name,
     website: null,
     domain: null,
@@ -151,101 +144,57 @@ export async function insertCompany(
     tags: [],
     customFields: {},
     ...columnsFrom(input),
-    createdAt: call.now,
-    updatedAt: call.now,
-    deletedAt: null,
-    syncSeq: await nextSyncSeq(tx),
   };
-  await tx.insert(companies).values(row);
-  const after = companyView(row);
-  await recordChange(tx, {
-    ...call,
-    at: call.now,
-    entityType: "company",
-    entityId: row.id,
-    action: "created",
-    before: null,
-    after,
-    events: [{ type: "company.created", data: after }],
-  });
-  return row;
+  return (
+    await insertRow(tx, scope, { table: companies, row, entityType: "company", view: companyView })
+  ).row;
 }
 
 /** Applies `input` to a live company inside `tx`, with its activity row and company.updated event. */
 export async function applyCompanyUpdate(
   tx: WriteTx,
-  call: WriteCall,
+  scope: WriteScope,
   before: Row,
   input: CompanyInput,
 ): Promise<Row> {
   const columns = columnsFrom(input);
-  const row: Row = { ...before, ...columns, updatedAt: call.now, syncSeq: await nextSyncSeq(tx) };
-  await tx
-    .update(companies)
-    .set({ ...columns, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
-    .where(eq(companies.id, row.id));
-  const [previous, after] = [companyView(before), companyView(row)];
-  await recordChange(tx, {
-    ...call,
-    at: call.now,
+  const update = {
+    table: companies,
+    row: before,
+    columns,
     entityType: "company",
-    entityId: row.id,
-    action: "updated",
-    before: previous,
-    after,
-    events: [
-      {
-        type: "company.updated",
-        data: after,
-        metadata: { changed_fields: Object.keys(diff(previous, after)) },
-      },
-    ],
-  });
-  return row;
+    view: companyView,
+  };
+  return (await updateRow(tx, scope, update)).row;
 }
 
 export const getCompanyRow = (ctx: AppContext, tenantId: string, id: string) =>
   findCompany(ctx.db.read, tenantId, id);
 
-export const createCompany = async (ctx: AppContext, call: WriteCall, input: CompanyInput) =>
-  companyView(await ctx.write((tx) => insertCompany(tx, call, input)));
+export const createCompany = async (ctx: AppContext, scope: WriteScope, input: CompanyInput) =>
+  companyView(await ctx.write((tx) => insertCompany(tx, scope, input)));
 
 export const updateCompany = async (
   ctx: AppContext,
-  call: WriteCall,
+  scope: WriteScope,
   id: string,
   input: CompanyInput,
 ) =>
   companyView(
     await ctx.write(async (tx) =>
-      applyCompanyUpdate(tx, call, await findCompany(tx, call.tenantId, id), input),
+      applyCompanyUpdate(tx, scope, await findCompany(tx, scope.tenantId, id), input),
     ),
   );
 
 /** Soft delete: the tombstone stays for sync feeds; company.deleted carries it. */
-export async function deleteCompany(ctx: AppContext, call: WriteCall, id: string): Promise<void> {
+export async function deleteCompany(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
-    const before = await findCompany(tx, call.tenantId, id);
-    const row: Row = {
-      ...before,
-      deletedAt: call.now,
-      updatedAt: call.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    await tx
-      .update(companies)
-      .set({ deletedAt: row.deletedAt, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
-      .where(eq(companies.id, id));
-    const after = companyView(row);
-    await recordChange(tx, {
-      ...call,
-      at: call.now,
+    const row = await findCompany(tx, scope.tenantId, id);
+    await softDelete(tx, scope, {
+      table: companies,
+      row,
       entityType: "company",
-      entityId: id,
-      action: "deleted",
-      before: companyView(before),
-      after,
-      events: [{ type: "company.deleted", data: after }],
+      view: companyView,
     });
   });
 }

@@ -5,11 +5,14 @@ import {
   BulkResult,
   bulkRequest,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
   runBulk,
+  upsert,
+  writeScope,
 } from "../../src/core";
-import { Contact, ContactInput, ContactListQuery, ContactParams } from "./model";
+import { Contact, ContactInput, ContactListQuery } from "./model";
 import {
   applyContactUpdate,
   createContact,
@@ -49,7 +52,7 @@ export const contactsPlugin = (ctx: AppContext) =>
       "/contacts",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createContact(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+        return createContact(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "contacts:write",
@@ -61,16 +64,15 @@ export const contactsPlugin = (ctx: AppContext) =>
     .post(
       "/contacts/bulk",
       async ({ body, tenantId, actor }) => {
-        const call = { tenantId, actor, now: ctx.clock.now() };
+        const scope = writeScope(ctx, tenantId, actor);
         return runBulk(ctx, body.records, ContactInput, async (tx, record) => {
           const email = record.email?.[0]?.email;
           const existing = email ? await findContactByEmail(tx, tenantId, email) : undefined;
-          if (existing)
-            return {
-              status: "updated",
-              id: (await applyContactUpdate(tx, call, existing, record)).id,
-            };
-          return { status: "created", id: (await insertContact(tx, call, record)).id };
+          return upsert(
+            existing,
+            (row) => applyContactUpdate(tx, scope, row, record),
+            () => insertContact(tx, scope, record),
+          );
         });
       },
       {
@@ -87,17 +89,17 @@ export const contactsPlugin = (ctx: AppContext) =>
     )
     .get("/contacts/:id", ({ params, tenantId }) => getContact(ctx, tenantId, params.id), {
       scope: "contacts:read",
-      params: ContactParams,
+      params: IdParams,
       response: { 200: Contact, ...errorResponses },
       detail: { summary: "Get a contact", tags },
     })
     .patch(
       "/contacts/:id",
       ({ params, body, tenantId, actor }) =>
-        updateContact(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+        updateContact(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "contacts:write",
-        params: ContactParams,
+        params: IdParams,
         body: ContactInput,
         response: { 200: Contact, ...errorResponses },
         detail: { summary: "Update a contact (fields absent stay as they are)", tags },
@@ -106,12 +108,12 @@ export const contactsPlugin = (ctx: AppContext) =>
     .delete(
       "/contacts/:id",
       async ({ params, tenantId, actor, set }) => {
-        await deleteContact(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        await deleteContact(ctx, writeScope(ctx, tenantId, actor), params.id);
         set.status = 204;
       },
       {
         scope: "contacts:write",
-        params: ContactParams,
+        params: IdParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Delete a contact (a tombstone stays in sync feeds)", tags },
       },

@@ -66,5 +66,3 @@ export const ContactListQuery = t.Object({
   company_id: t.Optional(t.String()),
   tags: t.Optional(t.String({ description: "Comma-separated: contacts carrying all of them" })),
 });
-
-export const ContactParams = t.Object({ id: t.String() });

@@ -5,18 +5,19 @@ import {
   type AppContext,
   assertLinked,
   cleanTags,
-  diff,
+  eqIf,
+  findLive,
+  insertRow,
   invalid,
   iso,
   listPage,
   newId,
-  nextSyncSeq,
-  notFound,
   parseTags,
   parseTime,
   type ReadDb,
-  recordChange,
-  type WriteCall,
+  softDelete,
+  updateRow,
+  type WriteScope,
   type WriteTx,
 } from "../../src/core";
 import type { Contact, ContactInput, ContactListQuery } from "./model";
@@ -114,14 +115,8 @@ async function indexEmails(tx: WriteTx, row: Row) {
       .values(emails.map((email) => ({ contactId: row.id, tenantId: row.tenantId, email })));
 }
 
-const liveContact = (tenantId: string, id: string) =>
-  and(eq(contacts.id, id), eq(contacts.tenantId, tenantId), isNull(contacts.deletedAt));
-
-async function findContact(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> {
-  const [row] = await (db as ReadDb).select().from(contacts).where(liveContact(tenantId, id));
-  if (!row) throw notFound("Contact");
-  return row;
-}
+const findContact = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> =>
+  findLive(db, contacts, tenantId, id, "Contact");
 
 /** The oldest live contact having `email` among its emails, if any (bulk upsert key). */
 export async function findContactByEmail(
@@ -148,12 +143,11 @@ export async function findContactByEmail(
 /** Inserts a contact inside `tx`, with its activity row and contact.created event. */
 export async function insertContact(
   tx: WriteTx,
-  call: WriteCall,
+  scope: WriteScope,
   input: ContactInputBody,
 ): Promise<Row> {
-  const row: Row = {
+  const row = {
     id: newId(),
-    tenantId: call.tenantId,
     firstName: null,
     lastName: null,
     emails: [],
@@ -168,107 +162,63 @@ export async function insertContact(
     tags: [],
     customFields: {},
     lastSeenAt: null,
-    ...(await columnsFrom(tx, call.tenantId, input)),
-    createdAt: call.now,
-    updatedAt: call.now,
-    deletedAt: null,
-    syncSeq: await nextSyncSeq(tx),
+    ...(await columnsFrom(tx, scope.tenantId, input)),
   };
   assertIdentifiable(row);
-  await tx.insert(contacts).values(row);
-  await indexEmails(tx, row);
-  const after = contactView(row);
-  await recordChange(tx, {
-    ...call,
-    at: call.now,
+  const created = await insertRow(tx, scope, {
+    table: contacts,
+    row,
     entityType: "contact",
-    entityId: row.id,
-    action: "created",
-    before: null,
-    after,
-    events: [{ type: "contact.created", data: after }],
+    view: contactView,
   });
-  return row;
+  await indexEmails(tx, created.row);
+  return created.row;
 }
 
 /** Applies `input` to a live contact inside `tx`, with its activity row and contact.updated event. */
 export async function applyContactUpdate(
   tx: WriteTx,
-  call: WriteCall,
+  scope: WriteScope,
   before: Row,
   input: ContactInputBody,
 ): Promise<Row> {
-  const columns = await columnsFrom(tx, call.tenantId, input);
-  const row: Row = { ...before, ...columns, updatedAt: call.now, syncSeq: await nextSyncSeq(tx) };
-  assertIdentifiable(row);
-  await tx
-    .update(contacts)
-    .set({ ...columns, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
-    .where(eq(contacts.id, row.id));
-  if (columns.emails) await indexEmails(tx, row);
-  const [previous, after] = [contactView(before), contactView(row)];
-  await recordChange(tx, {
-    ...call,
-    at: call.now,
+  const columns = await columnsFrom(tx, scope.tenantId, input);
+  assertIdentifiable({ ...before, ...columns });
+  const update = {
+    table: contacts,
+    row: before,
+    columns,
     entityType: "contact",
-    entityId: row.id,
-    action: "updated",
-    before: previous,
-    after,
-    events: [
-      {
-        type: "contact.updated",
-        data: after,
-        metadata: { changed_fields: Object.keys(diff(previous, after)) },
-      },
-    ],
-  });
+    view: contactView,
+  };
+  const { row } = await updateRow(tx, scope, update);
+  if (columns.emails) await indexEmails(tx, row);
   return row;
 }
 
 export const getContact = async (ctx: AppContext, tenantId: string, id: string) =>
   contactView(await findContact(ctx.db.read, tenantId, id));
 
-export const createContact = async (ctx: AppContext, call: WriteCall, input: ContactInputBody) =>
-  contactView(await ctx.write((tx) => insertContact(tx, call, input)));
+export const createContact = async (ctx: AppContext, scope: WriteScope, input: ContactInputBody) =>
+  contactView(await ctx.write((tx) => insertContact(tx, scope, input)));
 
 export const updateContact = async (
   ctx: AppContext,
-  call: WriteCall,
+  scope: WriteScope,
   id: string,
   input: ContactInputBody,
 ) =>
   contactView(
     await ctx.write(async (tx) =>
-      applyContactUpdate(tx, call, await findContact(tx, call.tenantId, id), input),
+      applyContactUpdate(tx, scope, await findContact(tx, scope.tenantId, id), input),
     ),
   );
 
 /** Soft delete: the tombstone stays for sync feeds; contact.deleted carries it. */
-export async function deleteContact(ctx: AppContext, call: WriteCall, id: string): Promise<void> {
+export async function deleteContact(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
-    const before = await findContact(tx, call.tenantId, id);
-    const row: Row = {
-      ...before,
-      deletedAt: call.now,
-      updatedAt: call.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    await tx
-      .update(contacts)
-      .set({ deletedAt: row.deletedAt, updatedAt: row.updatedAt, syncSeq: row.syncSeq })
-      .where(eq(contacts.id, id));
-    const after = contactView(row);
-    await recordChange(tx, {
-      ...call,
-      at: call.now,
-      entityType: "contact",
-      entityId: id,
-      action: "deleted",
-      before: contactView(before),
-      after,
-      events: [{ type: "contact.deleted", data: after }],
-    });
+    const row = await findContact(tx, scope.tenantId, id);
+    await softDelete(tx, scope, { table: contacts, row, entityType: "contact", view: contactView });
   });
 }
 
@@ -303,7 +253,7 @@ export function listContacts(ctx: AppContext, tenantId: string, query: ContactLi
       query.search === undefined
         ? undefined
         : dialect.matchesSearch(contacts.id, "contacts", tenantId, query.search),
-      query.company_id === undefined ? undefined : eq(contacts.companyId, query.company_id),
+      eqIf(contacts.companyId, query.company_id),
       dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
     ],
   });

@@ -3,16 +3,25 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   invalid,
   listJson,
   listResponse,
+  writeScope,
 } from "../../src/core";
-import { writeScope } from "../pipelines";
-import { CreateDeal, Deal, DealParams, DealsQuery, MoveDeal, UpdateDeal } from "./model";
+import { CreateDeal, Deal, DealsQuery, MoveDeal, UpdateDeal } from "./model";
 import { createDealInTx, deleteDealInTx, getDeal, listDeals, updateDealInTx } from "./service";
 
 export { Deal, type DealView } from "./model";
-export { createDealInTx, dealsByIds, getDeal, type NewDeal, updateDealInTx } from "./service";
+export {
+  createDealInTx,
+  type DealRow,
+  dealsByIds,
+  dealView,
+  getDeal,
+  type NewDeal,
+  updateDealInTx,
+} from "./service";
 
 const tags = ["deals"];
 
@@ -53,7 +62,7 @@ export const dealsPlugin = (ctx: AppContext) =>
     )
     .get("/deals/:id", ({ params, tenantId }) => getDeal(ctx.db.read, tenantId, params.id), {
       scope: "deals:read",
-      params: DealParams,
+      params: IdParams,
       response: { 200: Deal, ...errorResponses },
       detail: { summary: "Get a deal", tags },
     })
@@ -65,7 +74,7 @@ export const dealsPlugin = (ctx: AppContext) =>
       },
       {
         scope: "deals:write",
-        params: DealParams,
+        params: IdParams,
         body: UpdateDeal,
         response: { 200: Deal, ...errorResponses },
         detail: {
@@ -82,7 +91,7 @@ export const dealsPlugin = (ctx: AppContext) =>
       },
       {
         scope: "deals:write",
-        params: DealParams,
+        params: IdParams,
         response: { 200: Deal, ...errorResponses },
         detail: { summary: "Delete a deal (a tombstone stays in sync feeds)", tags },
       },
@@ -97,7 +106,7 @@ export const dealsPlugin = (ctx: AppContext) =>
       },
       {
         scope: "deals:write",
-        params: DealParams,
+        params: IdParams,
         body: MoveDeal,
         response: { 200: Deal, ...errorResponses },
         detail: {

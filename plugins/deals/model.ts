@@ -99,8 +99,6 @@ export const DealsQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
 });
 
-export const DealParams = t.Object({ id: t.String() });
-
 export type DealView = typeof Deal.static;
 export type CreateDealBody = typeof CreateDeal.static;
 export type UpdateDealBody = typeof UpdateDeal.static;

@@ -1,27 +1,28 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { ReadDb, WriteTx } from "../../db/client";
+import { and, eq, inArray } from "drizzle-orm";
+import type { WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, partners, stages } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
-  diff,
-  filterBy,
+  assertLinks,
+  changedFields,
+  eqIf,
   invalid,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
+  presentFields,
+  recordEntityChange,
+  softDelete,
+  type WriteScope,
 } from "../../src/core";
 import {
   type Placement,
-  presentFields,
-  recordEntityChange,
   resolvePlacement,
   type StageRow,
+  stagedReads,
   stageNames,
-  type WriteScope,
 } from "../pipelines";
 import type {
   CreateDealBody,
@@ -70,7 +71,7 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
     table: deals,
     tenantId,
     filters: [
-      filterBy(deals.status, "eq", query.status),
+      eqIf(deals.status, query.status),
       query.stage !== undefined
         ? inArray(
             deals.stageId,
@@ -80,13 +81,13 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
               .where(and(eq(stages.tenantId, tenantId), eq(stages.name, query.stage))),
           )
         : undefined,
-      filterBy(deals.pipelineId, "eq", query.pipeline_id),
-      filterBy(deals.stageId, "eq", query.stage_id),
-      filterBy(deals.owner, "eq", query.owner),
-      filterBy(deals.partnerId, "eq", query.partner_id),
-      filterBy(deals.contactId, "eq", query.contact_id),
-      filterBy(deals.companyId, "eq", query.company_id),
-      filterBy(deals.leadId, "eq", query.lead_id),
+      eqIf(deals.pipelineId, query.pipeline_id),
+      eqIf(deals.stageId, query.stage_id),
+      eqIf(deals.owner, query.owner),
+      eqIf(deals.partnerId, query.partner_id),
+      eqIf(deals.contactId, query.contact_id),
+      eqIf(deals.companyId, query.company_id),
+      eqIf(deals.leadId, query.lead_id),
       ctx.db.dialect.hasAllTags(deals.tags, parseTags(query.tags)),
     ],
     query,
@@ -94,45 +95,15 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
   });
 }
 
+const reads = stagedReads(deals, "Deal", dealView);
 /** A live deal of the tenant with its stage's name; 404 otherwise. */
-async function findDeal(db: ReadDb, tenantId: string, id: string) {
-  const [found] = await db
-    .select({ deal: deals, stage: stages.name })
-    .from(deals)
-    .leftJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(eq(deals.id, id), eq(deals.tenantId, tenantId), isNull(deals.deletedAt)));
-  if (!found) throw notFound("Deal");
-  return found;
-}
-
-export async function getDeal(db: ReadDb, tenantId: string, id: string): Promise<DealView> {
-  const { deal, stage } = await findDeal(db, tenantId, id);
-  return dealView(deal, stage);
-}
-
+const findDeal = reads.find;
+export const getDeal = reads.get;
 /** Deals of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
-export async function dealsByIds(db: ReadDb, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, DealView>();
-  const rows = await db
-    .select({ deal: deals, stage: stages.name })
-    .from(deals)
-    .leftJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(eq(deals.tenantId, tenantId), inArray(deals.id, ids)));
-  return new Map(rows.map(({ deal, stage }) => [deal.id, dealView(deal, stage)]));
-}
+export const dealsByIds = reads.byIds;
 
-const LINKS = [
-  ["lead_id", leads],
-  ["contact_id", contacts],
-  ["company_id", companies],
-  ["partner_id", partners],
-] as const;
-
-/** Each link given must name a live record of the same tenant: 422 at its field otherwise. */
-async function assertLinks(tx: WriteTx, tenantId: string, body: UpdateDealBody) {
-  for (const [field, table] of LINKS)
-    await assertLinked(tx, table, tenantId, body[field], `/${field}`);
-}
+/** The records a deal may link to: each given id must be a live record of the tenant. */
+const LINKS = { lead_id: leads, contact_id: contacts, company_id: companies, partner_id: partners };
 
 function assertCalendarDate(value: string | null | undefined) {
   if (!value) return;
@@ -195,7 +166,7 @@ export async function createDealInTx(
       stageName: body.stage,
     }),
   );
-  await assertLinks(tx, scope.tenantId, body);
+  await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
   const row: DealRow = {
     id: body.id ?? newId(),
@@ -261,9 +232,9 @@ export async function updateDealInTx(
   id: string,
   body: UpdateDealBody,
 ): Promise<DealView> {
-  const { deal: row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
+  const { row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
   const target = await targetStage(tx, scope.tenantId, row, body);
-  await assertLinks(tx, scope.tenantId, body);
+  await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
   const moved = target !== null && target.id !== row.stageId;
   const lostReason =
@@ -290,7 +261,7 @@ export async function updateDealInTx(
   };
   const before = dealView(row, stageName);
   const stage = moved ? target.name : stageName;
-  const changed = Object.keys(diff(before, dealView(next, stage)));
+  const changed = changedFields(before, dealView(next, stage));
   if (changed.length === 0) return before;
   next.updatedAt = scope.now;
   next.syncSeq = await nextSyncSeq(tx);
@@ -327,18 +298,7 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
 
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
 export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
-  const { deal: row, stage } = await findDeal(tx, scope.tenantId, id);
-  const [deleted] = await tx
-    .update(deals)
-    .set({ deletedAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
-    .where(eq(deals.id, id))
-    .returning();
-  const after = dealView(deleted, stage);
-  await recordEntityChange(
-    tx,
-    scope,
-    { entityType: "deal", action: "deleted", before: dealView(row, stage), after },
-    [{ type: "deal.deleted", data: after, metadata: {} }],
-  );
-  return after;
+  const { row, stage } = await findDeal(tx, scope.tenantId, id);
+  const view = (r: DealRow) => dealView(r, stage);
+  return (await softDelete(tx, scope, { table: deals, row, entityType: "deal", view })).data;
 }

@@ -5,18 +5,12 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
 } from "../../src/core";
 import { fileResponse } from "./download";
-import {
-  CreateDocument,
-  Document,
-  DocumentParams,
-  DocumentQuery,
-  DocumentShare,
-  ShareDocument,
-} from "./model";
+import { CreateDocument, Document, DocumentQuery, DocumentShare, ShareDocument } from "./model";
 import { parseMultipart } from "./multipart";
 import {
   createDocument,
@@ -77,7 +71,7 @@ export const documentsPlugin = (ctx: AppContext) => {
     )
     .get("/documents/:id", async ({ params, tenantId }) => getDocument(ctx, tenantId, params.id), {
       scope: "documents:read",
-      params: DocumentParams,
+      params: IdParams,
       response: { 200: Document, ...errorResponses },
       detail: { summary: "Get a document's metadata", tags },
     })
@@ -93,7 +87,7 @@ export const documentsPlugin = (ctx: AppContext) => {
       },
       {
         scope: "documents:read",
-        params: DocumentParams,
+        params: IdParams,
         response: {
           200: t.File({ description: "The file, with Content-Disposition: attachment" }),
           ...errorResponses,
@@ -113,7 +107,7 @@ export const documentsPlugin = (ctx: AppContext) => {
       async ({ params, tenantId, actor }) => deleteDocument(ctx, store, tenantId, actor, params.id),
       {
         scope: "documents:write",
-        params: DocumentParams,
+        params: IdParams,
         response: { 200: Document, ...errorResponses },
         detail: {
           summary:
@@ -128,7 +122,7 @@ export const documentsPlugin = (ctx: AppContext) => {
         shareDocument(ctx, tenantId, actor, params.id, body),
       {
         scope: "documents:write",
-        params: DocumentParams,
+        params: IdParams,
         body: ShareDocument,
         response: { 200: DocumentShare, ...errorResponses },
         detail: {

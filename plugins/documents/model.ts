@@ -82,8 +82,6 @@ export const DocumentQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated; documents carrying all of them" })),
 });
 
-export const DocumentParams = t.Object({ id: t.String() });
-
 export const ShareDocument = t.Object({
   emails: t.Optional(t.Array(t.String({ format: "email", maxLength: 320 }), { maxItems: 100 })),
   contact_ids: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 64 }), { maxItems: 100 })),

@@ -6,17 +6,21 @@ import {
   ApiError,
   type AppContext,
   assertLinked,
+  assertLinks,
   conflict,
+  findLive,
+  insertRow,
   invalid,
   iso,
   listPage,
   newId,
-  nextSyncSeq,
-  notFound,
   parseTags,
   type ReadDb,
   recordChange,
+  softDelete,
+  type WriteScope,
   type WriteTx,
+  writeScope,
 } from "../../src/core";
 import { mediaType, verifiedType } from "./content";
 import type {
@@ -51,12 +55,8 @@ export const documentView = (row: DocumentRow): DocumentView => ({
   deleted_at: iso(row.deletedAt),
 });
 
-async function assertLinks(tx: WriteTx, tenantId: string, input: CreateDocumentBody) {
-  await assertLinked(tx, deals, tenantId, input.deal_id, "/deal_id");
-  await assertLinked(tx, leads, tenantId, input.lead_id, "/lead_id");
-  await assertLinked(tx, contacts, tenantId, input.contact_id, "/contact_id");
-  await assertLinked(tx, companies, tenantId, input.company_id, "/company_id");
-}
+/** The records a document may link to: each given id must be a live record of the tenant. */
+const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
 /** A display name without path parts or control characters. */
 const cleanName = (name: string): string =>
@@ -69,17 +69,14 @@ const cleanName = (name: string): string =>
 /** Inserts a new document with its activity row and `document.uploaded` event. */
 async function insertDocument(
   tx: WriteTx,
-  tenantId: string,
-  actor: Actor,
+  scope: WriteScope,
   input: CreateDocumentBody,
   stored: Pick<DocumentRow, "name" | "mimeType" | "size" | "sha256" | "storage" | "url">,
-  now: Date,
 ): Promise<DocumentView> {
-  await assertLinks(tx, tenantId, input);
+  await assertLinks(tx, scope.tenantId, input, LINKS);
   const tags = typeof input.tags === "string" ? parseTags(input.tags) : (input.tags ?? []);
-  const row: DocumentRow = {
+  const row = {
     id: newId(),
-    tenantId,
     ...stored,
     description: input.description ?? null,
     dealId: input.deal_id ?? null,
@@ -87,25 +84,10 @@ async function insertDocument(
     contactId: input.contact_id ?? null,
     companyId: input.company_id ?? null,
     tags: [...new Set(tags)],
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    syncSeq: await nextSyncSeq(tx),
   };
-  await tx.insert(documents).values(row);
-  const view = documentView(row);
-  await recordChange(tx, {
-    tenantId,
-    actor,
-    entityType: ENTITY,
-    entityId: row.id,
-    action: "created",
-    before: null,
-    after: view,
-    at: now,
-    events: [{ type: "document.uploaded", data: view }],
-  });
-  return view;
+  const events = (view: DocumentView) => [{ type: "document.uploaded", data: view }];
+  const created = { table: documents, row, entityType: ENTITY, view: documentView, events };
+  return (await insertRow(tx, scope, created)).view;
 }
 
 /**
@@ -155,13 +137,13 @@ async function upload(
   const mimeType = await verifiedType(bytes, input.mime_type ?? (file.type || null));
   const sha256 = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
   const name = cleanName(input.name ?? file.name) || "document";
-  const now = ctx.clock.now();
+  const scope = writeScope(ctx, tenantId, actor);
   const temp = await store.stage(sha256, bytes);
   try {
     return await ctx.write(async (tx) => {
       await store.commit(temp, sha256);
       const stored = { name, mimeType, size: bytes.length, sha256, storage: "local", url: null };
-      return insertDocument(tx, tenantId, actor, input, stored, now);
+      return insertDocument(tx, scope, input, stored);
     });
   } catch (error) {
     await store.discard(temp);
@@ -188,9 +170,9 @@ async function register(
   const lastSegment = decodeURIComponent(url.pathname.split("/").pop() ?? "");
   const name = cleanName(input.name ?? lastSegment) || url.hostname;
   const mimeType = input.mime_type ? mediaType(input.mime_type) : null;
-  const now = ctx.clock.now();
+  const scope = writeScope(ctx, tenantId, actor);
   const stored = { name, mimeType, size: null, sha256: null, storage: "external", url: url.href };
-  return ctx.write((tx) => insertDocument(tx, tenantId, actor, input, stored, now));
+  return ctx.write((tx) => insertDocument(tx, scope, input, stored));
 }
 
 /** POST /documents: a multipart upload (`file`) or a JSON external document (`url`). */
@@ -208,16 +190,8 @@ export function createDocument(
   throw invalid("/file", "send a file (multipart/form-data) or a url (JSON)");
 }
 
-async function findRow(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<DocumentRow> {
-  const [row] = await db
-    .select()
-    .from(documents)
-    .where(
-      and(eq(documents.id, id), eq(documents.tenantId, tenantId), isNull(documents.deletedAt)),
-    );
-  if (!row) throw notFound("Document");
-  return row as DocumentRow;
-}
+const findRow = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<DocumentRow> =>
+  findLive(db, documents, tenantId, id, "Document");
 
 export async function getDocument(ctx: AppContext, tenantId: string, id: string) {
   return documentView(await findRow(ctx.db.read, tenantId, id));
@@ -258,27 +232,11 @@ export async function deleteDocument(
   actor: Actor,
   id: string,
 ): Promise<DocumentView> {
-  const now = ctx.clock.now();
+  const scope = writeScope(ctx, tenantId, actor);
   const deleted = await ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
-    const saved = { ...row, deletedAt: now, updatedAt: now, syncSeq: await nextSyncSeq(tx) };
-    await tx
-      .update(documents)
-      .set({ deletedAt: now, updatedAt: now, syncSeq: saved.syncSeq })
-      .where(eq(documents.id, id));
-    const after = documentView(saved);
-    await recordChange(tx, {
-      tenantId,
-      actor,
-      entityType: ENTITY,
-      entityId: id,
-      action: "deleted",
-      before: documentView(row),
-      after,
-      at: now,
-      events: [{ type: "document.deleted", data: after }],
-    });
-    return saved;
+    const target = { table: documents, row, entityType: ENTITY, view: documentView };
+    return (await softDelete(tx, scope, target)).row;
   });
   if (deleted.sha256) await releaseFile(ctx, store, deleted.sha256);
   return documentView(deleted);

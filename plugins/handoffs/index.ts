@@ -4,11 +4,12 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
+  writeScope,
 } from "../../src/core";
-import { writeScope } from "../pipelines";
-import { Handoff, HandoffsQuery, IdParams, InitiateHandoff } from "./model";
+import { Handoff, type HandoffEntityType, HandoffsQuery, InitiateHandoff } from "./model";
 import {
   cancelHandoff,
   completeHandoff,
@@ -23,52 +24,31 @@ const tags = ["handoffs"];
 const initiated = { 201: Handoff, ...errorResponses, 409: ErrorBody };
 const settled = { 200: Handoff, ...errorResponses, 409: ErrorBody };
 
+/** POST /deals/:id/handoff and /leads/:id/handoff: one route each, alike but for the entity. */
+const initiateRoute = (ctx: AppContext, type: HandoffEntityType) =>
+  new Elysia().use(authMacros).post(
+    `/${type}s/:id/handoff`,
+    async ({ params, body, tenantId, actor, set }) => {
+      const scope = writeScope(ctx, tenantId, actor);
+      const view = await initiateHandoff(ctx, scope, type, params.id, body);
+      set.status = 201;
+      return view;
+    },
+    {
+      scope: "handoffs:write",
+      params: IdParams,
+      body: InitiateHandoff,
+      response: initiated,
+      detail: { summary: `Start handing a ${type} off to another owner (handoff.initiated)`, tags },
+    },
+  );
+
 /** Handoffs of a deal or lead to another owner / pipeline: initiated, then completed or cancelled. */
 export const handoffsPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.handoffs" })
     .use(authMacros)
-    .post(
-      "/deals/:id/handoff",
-      async ({ params, body, tenantId, actor, set }) => {
-        const view = await initiateHandoff(
-          ctx,
-          writeScope(ctx, tenantId, actor),
-          "deal",
-          params.id,
-          body,
-        );
-        set.status = 201;
-        return view;
-      },
-      {
-        scope: "handoffs:write",
-        params: IdParams,
-        body: InitiateHandoff,
-        response: initiated,
-        detail: { summary: "Start handing a deal off to another owner (handoff.initiated)", tags },
-      },
-    )
-    .post(
-      "/leads/:id/handoff",
-      async ({ params, body, tenantId, actor, set }) => {
-        const view = await initiateHandoff(
-          ctx,
-          writeScope(ctx, tenantId, actor),
-          "lead",
-          params.id,
-          body,
-        );
-        set.status = 201;
-        return view;
-      },
-      {
-        scope: "handoffs:write",
-        params: IdParams,
-        body: InitiateHandoff,
-        response: initiated,
-        detail: { summary: "Start handing a lead off to another owner (handoff.initiated)", tags },
-      },
-    )
+    .use(initiateRoute(ctx, "deal"))
+    .use(initiateRoute(ctx, "lead"))
     .post(
       "/handoffs/:id/complete",
       ({ params, tenantId, actor }) =>

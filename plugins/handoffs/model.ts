@@ -63,8 +63,6 @@ export const HandoffsQuery = t.Object({
   entity_id: t.Optional(t.String()),
 });
 
-export const IdParams = t.Object({ id: t.String() });
-
 export type HandoffRecordView = typeof HandoffRecord.static;
 export type HandoffView = typeof Handoff.static;
 export type HandoffEntityType = typeof EntityTypeSchema.static;

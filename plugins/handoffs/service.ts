@@ -4,15 +4,18 @@ import { handoffs } from "../../db/schema";
 import {
   type AppContext,
   conflict,
+  eqIf,
+  findLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
+  recordEntityChange,
+  type WriteScope,
 } from "../../src/core";
 import { type DealView, dealsByIds, getDeal, updateDealInTx } from "../deals";
 import { getLead, type LeadView, leadsByIds, updateLeadInTx } from "../leads";
-import { recordEntityChange, resolvePlacement, type WriteScope } from "../pipelines";
+import { resolvePlacement } from "../pipelines";
 import type {
   HandoffEntityType,
   HandoffRecordView,
@@ -79,9 +82,9 @@ export async function listHandoffs(ctx: AppContext, tenantId: string, query: Han
     table: handoffs,
     tenantId,
     filters: [
-      query.status !== undefined ? eq(handoffs.status, query.status) : undefined,
-      query.entity_type !== undefined ? eq(handoffs.entityType, query.entity_type) : undefined,
-      query.entity_id !== undefined ? eq(handoffs.entityId, query.entity_id) : undefined,
+      eqIf(handoffs.status, query.status),
+      eqIf(handoffs.entityType, query.entity_type),
+      eqIf(handoffs.entityId, query.entity_id),
     ],
     query,
     map: (row: HandoffRow) => row,
@@ -93,14 +96,8 @@ export async function listHandoffs(ctx: AppContext, tenantId: string, query: Han
   };
 }
 
-async function findHandoff(db: ReadDb, tenantId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(handoffs)
-    .where(and(eq(handoffs.id, id), eq(handoffs.tenantId, tenantId), isNull(handoffs.deletedAt)));
-  if (!row) throw notFound("Handoff");
-  return row;
-}
+const findHandoff = (db: ReadDb, tenantId: string, id: string) =>
+  findLive(db, handoffs, tenantId, id, "Handoff");
 
 export async function getHandoff(db: ReadDb, tenantId: string, id: string) {
   const row = await findHandoff(db, tenantId, id);

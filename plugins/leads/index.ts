@@ -4,20 +4,13 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  IdParams,
   listJson,
   listResponse,
+  writeScope,
 } from "../../src/core";
 import { Deal } from "../deals";
-import { writeScope } from "../pipelines";
-import {
-  ConvertLead,
-  CreateLead,
-  DisqualifyLead,
-  Lead,
-  LeadParams,
-  LeadsQuery,
-  UpdateLead,
-} from "./model";
+import { ConvertLead, CreateLead, DisqualifyLead, Lead, LeadsQuery, UpdateLead } from "./model";
 import {
   convertLead,
   createLead,
@@ -30,7 +23,7 @@ import {
 } from "./service";
 
 export { Lead, type LeadView } from "./model";
-export { getLead, leadsByIds, updateLeadInTx } from "./service";
+export { getLead, type LeadRow, leadsByIds, leadView, updateLeadInTx } from "./service";
 
 const tags = ["leads"];
 const actionResponses = { 200: Lead, ...errorResponses, 409: ErrorBody };
@@ -71,7 +64,7 @@ export const leadsPlugin = (ctx: AppContext) =>
     )
     .get("/leads/:id", ({ params, tenantId }) => getLead(ctx.db.read, tenantId, params.id), {
       scope: "leads:read",
-      params: LeadParams,
+      params: IdParams,
       response: { 200: Lead, ...errorResponses },
       detail: { summary: "Get a lead", tags },
     })
@@ -81,7 +74,7 @@ export const leadsPlugin = (ctx: AppContext) =>
         updateLead(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "leads:write",
-        params: LeadParams,
+        params: IdParams,
         body: UpdateLead,
         response: actionResponses,
         detail: {
@@ -96,7 +89,7 @@ export const leadsPlugin = (ctx: AppContext) =>
       ({ params, tenantId, actor }) => deleteLead(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "leads:write",
-        params: LeadParams,
+        params: IdParams,
         response: { 200: Lead, ...errorResponses },
         detail: { summary: "Delete a lead (a tombstone stays in sync feeds)", tags },
       },
@@ -107,7 +100,7 @@ export const leadsPlugin = (ctx: AppContext) =>
         qualifyLead(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "leads:write",
-        params: LeadParams,
+        params: IdParams,
         response: actionResponses,
         detail: { summary: "Qualify a lead (lead.qualified)", tags },
       },
@@ -118,7 +111,7 @@ export const leadsPlugin = (ctx: AppContext) =>
         disqualifyLead(ctx, writeScope(ctx, tenantId, actor), params.id, body?.reason),
       {
         scope: "leads:write",
-        params: LeadParams,
+        params: IdParams,
         body: t.Optional(DisqualifyLead),
         response: actionResponses,
         detail: { summary: "Disqualify a lead, with a reason (lead.disqualified)", tags },
@@ -130,7 +123,7 @@ export const leadsPlugin = (ctx: AppContext) =>
         convertLead(ctx, writeScope(ctx, tenantId, actor), params.id, body ?? {}),
       {
         scope: "leads:write",
-        params: LeadParams,
+        params: IdParams,
         body: t.Optional(ConvertLead),
         response: { ...actionResponses, 200: t.Object({ lead: Lead, deal: Deal }) },
         detail: {

@@ -126,8 +126,6 @@ export const LeadsQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
 });
 
-export const LeadParams = t.Object({ id: t.String() });
-
 export type LeadView = typeof Lead.static;
 export type LeadStatus = typeof LeadStatusSchema.static;
 export type CreateLeadBody = typeof CreateLead.static;

@@ -1,30 +1,26 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { ReadDb, WriteTx } from "../../db/client";
-import { companies, contacts, leads, partners, stages } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import type { WriteTx } from "../../db/client";
+import { companies, contacts, leads, partners } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
+  assertLinks,
+  changedFields,
   conflict,
-  diff,
-  filterBy,
+  type EntityEvent,
+  eqIf,
   invalid,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
-} from "../../src/core";
-import { createDealInTx } from "../deals";
-import {
-  type EntityEvent,
   presentFields,
   recordEntityChange,
-  resolvePlacement,
-  type StageRow,
-  stageNames,
+  softDelete,
   type WriteScope,
-} from "../pipelines";
+} from "../../src/core";
+import { createDealInTx } from "../deals";
+import { resolvePlacement, type StageRow, stagedReads, stageNames } from "../pipelines";
 import type {
   ConvertLeadBody,
   CreateLeadBody,
@@ -34,7 +30,7 @@ import type {
   UpdateLeadBody,
 } from "./model";
 
-type LeadRow = typeof leads.$inferSelect;
+export type LeadRow = typeof leads.$inferSelect;
 
 export const leadView = (row: LeadRow, stage: string | null): LeadView => ({
   id: row.id,
@@ -78,13 +74,13 @@ export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQ
     table: leads,
     tenantId,
     filters: [
-      filterBy(leads.status, "eq", query.status),
-      filterBy(leads.tier, "eq", query.tier),
-      filterBy(leads.source, "eq", query.source),
-      filterBy(leads.owner, "eq", query.owner),
-      filterBy(leads.partnerId, "eq", query.partner_id),
-      filterBy(leads.pipelineId, "eq", query.pipeline_id),
-      filterBy(leads.stageId, "eq", query.stage_id),
+      eqIf(leads.status, query.status),
+      eqIf(leads.tier, query.tier),
+      eqIf(leads.source, query.source),
+      eqIf(leads.owner, query.owner),
+      eqIf(leads.partnerId, query.partner_id),
+      eqIf(leads.pipelineId, query.pipeline_id),
+      eqIf(leads.stageId, query.stage_id),
       ctx.db.dialect.hasAllTags(leads.tags, parseTags(query.tags)),
     ],
     query,
@@ -92,42 +88,15 @@ export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQ
   });
 }
 
-async function findLead(db: ReadDb, tenantId: string, id: string) {
-  const [found] = await db
-    .select({ lead: leads, stage: stages.name })
-    .from(leads)
-    .leftJoin(stages, eq(stages.id, leads.stageId))
-    .where(and(eq(leads.id, id), eq(leads.tenantId, tenantId), isNull(leads.deletedAt)));
-  if (!found) throw notFound("Lead");
-  return found;
-}
-
-export async function getLead(db: ReadDb, tenantId: string, id: string): Promise<LeadView> {
-  const { lead, stage } = await findLead(db, tenantId, id);
-  return leadView(lead, stage);
-}
-
+const reads = stagedReads(leads, "Lead", leadView);
+/** A live lead of the tenant with its stage's name; 404 otherwise. */
+const findLead = reads.find;
+export const getLead = reads.get;
 /** Leads of the tenant among `ids`, deleted ones included (a handoff list's entities), in one query. */
-export async function leadsByIds(db: ReadDb, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, LeadView>();
-  const rows = await db
-    .select({ lead: leads, stage: stages.name })
-    .from(leads)
-    .leftJoin(stages, eq(stages.id, leads.stageId))
-    .where(and(eq(leads.tenantId, tenantId), inArray(leads.id, ids)));
-  return new Map(rows.map(({ lead, stage }) => [lead.id, leadView(lead, stage)]));
-}
+export const leadsByIds = reads.byIds;
 
-const LINKS = [
-  ["partner_id", partners],
-  ["contact_id", contacts],
-  ["company_id", companies],
-] as const;
-
-async function assertLinks(tx: WriteTx, tenantId: string, body: LeadChange) {
-  for (const [field, table] of LINKS)
-    await assertLinked(tx, table, tenantId, body[field], `/${field}`);
-}
+/** The records a lead may link to: each given id must be a live record of the tenant. */
+const LINKS = { partner_id: partners, contact_id: contacts, company_id: companies };
 
 /**
  * The timestamps a status implies: leaving `new` the first time ends the
@@ -165,7 +134,7 @@ export function createLead(ctx: AppContext, scope: WriteScope, body: CreateLeadB
       "qualification",
       placementRequest(body),
     );
-    await assertLinks(tx, scope.tenantId, body);
+    await assertLinks(tx, scope.tenantId, body, LINKS);
     const row: LeadRow = {
       id: newId(),
       tenantId: scope.tenantId,
@@ -237,11 +206,11 @@ export async function updateLeadInTx(
   id: string,
   change: LeadChange,
 ): Promise<LeadView> {
-  const { lead: row, stage: stageName } = await findLead(tx, scope.tenantId, id);
+  const { row, stage: stageName } = await findLead(tx, scope.tenantId, id);
   if (row.status === "converted" && change.status !== undefined && change.status !== row.status)
     throw conflict("A converted lead keeps its status");
   const target = await targetStage(tx, scope.tenantId, row, change);
-  await assertLinks(tx, scope.tenantId, change);
+  await assertLinks(tx, scope.tenantId, change, LINKS);
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
   const next: LeadRow = {
@@ -271,7 +240,7 @@ export async function updateLeadInTx(
   };
   const before = leadView(row, stageName);
   const stage = moved ? target.name : stageName;
-  const changed = Object.keys(diff(before, leadView(next, stage)));
+  const changed = changedFields(before, leadView(next, stage));
   if (changed.length === 0) return before;
   next.updatedAt = scope.now;
   next.syncSeq = await nextSyncSeq(tx);
@@ -331,9 +300,9 @@ async function targetStage(
 
 /** The lead, if an action may still change it: a converted lead is final (409). */
 async function assertActionable(tx: WriteTx, tenantId: string, id: string, what: string) {
-  const { lead } = await findLead(tx, tenantId, id);
-  if (lead.status === "converted") throw conflict(`A converted lead cannot be ${what}`);
-  return lead;
+  const { row } = await findLead(tx, tenantId, id);
+  if (row.status === "converted") throw conflict(`A converted lead cannot be ${what}`);
+  return row;
 }
 
 export const qualifyLead = (ctx: AppContext, scope: WriteScope, id: string) =>
@@ -394,20 +363,9 @@ export const convertLead = (
 /** Soft-deletes a lead: a tombstone for sync feeds, and lead.deleted. */
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
   ctx.write(async (tx) => {
-    const { lead: row, stage } = await findLead(tx, scope.tenantId, id);
-    const [deleted] = await tx
-      .update(leads)
-      .set({ deletedAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(leads.id, id))
-      .returning();
-    const after = leadView(deleted, stage);
-    await recordEntityChange(
-      tx,
-      scope,
-      { entityType: "lead", action: "deleted", before: leadView(row, stage), after },
-      [{ type: "lead.deleted", data: after, metadata: {} }],
-    );
-    return after;
+    const { row, stage } = await findLead(tx, scope.tenantId, id);
+    const view = (r: LeadRow) => leadView(r, stage);
+    return (await softDelete(tx, scope, { table: leads, row, entityType: "lead", view })).data;
   });
 
 export const updateLead = (ctx: AppContext, scope: WriteScope, id: string, body: UpdateLeadBody) =>

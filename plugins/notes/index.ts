@@ -3,10 +3,12 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   listResponse,
   registerEventTypes,
+  writeScope,
 } from "../../src/core";
-import { CreateNote, Note, NoteListQuery, NoteParams, UpdateNote } from "./model";
+import { CreateNote, Note, NoteListQuery, UpdateNote } from "./model";
 import { createNote, deleteNote, getNote, listNotes, updateNote } from "./service";
 
 registerEventTypes(["note.created", "note.updated", "note.deleted"]);
@@ -38,7 +40,7 @@ export const notesPlugin = (ctx: AppContext) =>
       "/notes",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createNote(ctx, { tenantId, actor, now: ctx.clock.now() }, body);
+        return createNote(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "notes:write",
@@ -54,17 +56,17 @@ export const notesPlugin = (ctx: AppContext) =>
     )
     .get("/notes/:id", ({ params, tenantId }) => getNote(ctx, tenantId, params.id), {
       scope: "notes:read",
-      params: NoteParams,
+      params: IdParams,
       response: { 200: Note, ...errorResponses },
       detail: { summary: "Get a note", tags },
     })
     .patch(
       "/notes/:id",
       ({ params, body, tenantId, actor }) =>
-        updateNote(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id, body),
+        updateNote(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "notes:write",
-        params: NoteParams,
+        params: IdParams,
         body: UpdateNote,
         response: { 200: Note, ...errorResponses },
         detail: { summary: "Update a note's text, status or attachments", tags },
@@ -73,12 +75,12 @@ export const notesPlugin = (ctx: AppContext) =>
     .delete(
       "/notes/:id",
       async ({ params, tenantId, actor, set }) => {
-        await deleteNote(ctx, { tenantId, actor, now: ctx.clock.now() }, params.id);
+        await deleteNote(ctx, writeScope(ctx, tenantId, actor), params.id);
         set.status = 204;
       },
       {
         scope: "notes:write",
-        params: NoteParams,
+        params: IdParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Delete a note (a tombstone stays in sync feeds)", tags },
       },

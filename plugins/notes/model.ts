@@ -83,5 +83,3 @@ export const NoteListQuery = t.Object({
   lead_id: parentId("lead"),
   task_id: parentId("task"),
 });
-
-export const NoteParams = t.Object({ id: t.String() });

@@ -1,20 +1,21 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Static } from "elysia";
 import { companies, contacts, deals, leads, notes, tasks } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
-  diff,
+  findLive,
+  insertRow,
   invalid,
   iso,
   listPage,
   newId,
-  nextSyncSeq,
-  notFound,
+  presentFields,
   type ReadDb,
-  recordChange,
   type SyncedTable,
-  type WriteCall,
+  softDelete,
+  updateRow,
+  type WriteScope,
   type WriteTx,
 } from "../../src/core";
 import {
@@ -82,21 +83,15 @@ const cleanAttachments = (attachments: Static<typeof CreateNote>["attachments"])
     mime_type: a.mime_type ?? null,
   }));
 
-async function findNote(db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> {
-  const [row] = await (db as ReadDb)
-    .select()
-    .from(notes)
-    .where(and(eq(notes.id, id), eq(notes.tenantId, tenantId), isNull(notes.deletedAt)));
-  if (!row) throw notFound("Note");
-  return row;
-}
+const findNote = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> =>
+  findLive(db, notes, tenantId, id, "Note");
 
 export const getNote = async (ctx: AppContext, tenantId: string, id: string) =>
   noteView(await findNote(ctx.db.read, tenantId, id));
 
 export async function createNote(
   ctx: AppContext,
-  call: WriteCall,
+  scope: WriteScope,
   input: Static<typeof CreateNote>,
 ): Promise<NoteView> {
   const target = parentOf(input);
@@ -111,95 +106,47 @@ export async function createNote(
     await assertLinked(
       tx,
       PARENT_TABLES[target.parent],
-      call.tenantId,
+      scope.tenantId,
       target.id,
       `/${idField(target.parent)}`,
     );
-    const row: Row = {
+    const row = {
       id: newId(),
-      tenantId: call.tenantId,
       entityType: target.parent,
       entityId: target.id,
       text: input.text,
       status: input.status ?? null,
       attachments: cleanAttachments(input.attachments),
-      createdAt: call.now,
-      updatedAt: call.now,
-      deletedAt: null,
-      syncSeq: await nextSyncSeq(tx),
     };
-    await tx.insert(notes).values(row);
-    const after = noteView(row);
-    await recordChange(tx, {
-      ...call,
-      at: call.now,
-      entityType: "note",
-      entityId: row.id,
-      action: "created",
-      before: null,
-      after,
-      events: [{ type: "note.created", data: after }],
-    });
-    return after;
+    return (await insertRow(tx, scope, { table: notes, row, entityType: "note", view: noteView }))
+      .view;
   });
 }
 
 export async function updateNote(
   ctx: AppContext,
-  call: WriteCall,
+  scope: WriteScope,
   id: string,
   input: Static<typeof UpdateNote>,
 ): Promise<NoteView> {
   return ctx.write(async (tx) => {
-    const before = await findNote(tx, call.tenantId, id);
+    const before = await findNote(tx, scope.tenantId, id);
     assertStatusAllowed(before.entityType as Parent, input.status);
-    const columns = {
-      ...(input.text !== undefined && { text: input.text }),
-      ...(input.status !== undefined && { status: input.status }),
-      ...(input.attachments !== undefined && { attachments: cleanAttachments(input.attachments) }),
-      updatedAt: call.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    const row: Row = { ...before, ...columns };
-    await tx.update(notes).set(columns).where(eq(notes.id, id));
-    const [previous, after] = [noteView(before), noteView(row)];
-    await recordChange(tx, {
-      ...call,
-      at: call.now,
-      entityType: "note",
-      entityId: id,
-      action: "updated",
-      before: previous,
-      after,
-      events: [
-        {
-          type: "note.updated",
-          data: after,
-          metadata: { changed_fields: Object.keys(diff(previous, after)) },
-        },
-      ],
+    const columns = presentFields({
+      text: input.text,
+      status: input.status,
+      attachments: input.attachments && cleanAttachments(input.attachments),
     });
-    return after;
+    const update = { table: notes, row: before, columns, entityType: "note", view: noteView };
+    return (await updateRow(tx, scope, update)).view;
   });
 }
 
 /** Soft delete: the tombstone stays for sync feeds; note.deleted carries it. */
-export async function deleteNote(ctx: AppContext, call: WriteCall, id: string): Promise<void> {
+export async function deleteNote(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
-    const before = await findNote(tx, call.tenantId, id);
-    const columns = { deletedAt: call.now, updatedAt: call.now, syncSeq: await nextSyncSeq(tx) };
-    await tx.update(notes).set(columns).where(eq(notes.id, id));
-    const after = noteView({ ...before, ...columns });
-    await recordChange(tx, {
-      ...call,
-      at: call.now,
-      entityType: "note",
-      entityId: id,
-      action: "deleted",
-      before: noteView(before),
-      after,
-      events: [{ type: "note.deleted", data: after }],
-    });
+    const row = await findNote(tx, scope.tenantId, id);
+    await softDelete(tx, scope, { table: notes, row, entityType: "note", view: noteView });
   });
 }
 

@@ -1,13 +1,13 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses, registerEventTypes } from "../../src/core";
 import {
-  CreatePartner,
-  Partner,
-  PartnerList,
-  PartnerListQuery,
-  PartnerParams,
-  UpdatePartner,
-} from "./model";
+  type AppContext,
+  authMacros,
+  errorResponses,
+  IdParams,
+  registerEventTypes,
+  writeScope,
+} from "../../src/core";
+import { CreatePartner, Partner, PartnerList, PartnerListQuery, UpdatePartner } from "./model";
 import { createPartner, deletePartner, getPartner, listPartners, updatePartner } from "./service";
 
 registerEventTypes(["partner.created", "partner.updated", "partner.deleted"]);
@@ -39,7 +39,7 @@ export const partnersPlugin = (ctx: AppContext) =>
       "/partners",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createPartner(ctx, tenantId, actor, body);
+        return createPartner(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "partners:write",
@@ -50,16 +50,17 @@ export const partnersPlugin = (ctx: AppContext) =>
     )
     .get("/partners/:id", ({ params, tenantId }) => getPartner(ctx, tenantId, params.id), {
       scope: "partners:read",
-      params: PartnerParams,
+      params: IdParams,
       response: { 200: Partner, ...errorResponses },
       detail: { summary: "Get a partner with its figures", tags },
     })
     .patch(
       "/partners/:id",
-      ({ params, body, tenantId, actor }) => updatePartner(ctx, tenantId, actor, params.id, body),
+      ({ params, body, tenantId, actor }) =>
+        updatePartner(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "partners:write",
-        params: PartnerParams,
+        params: IdParams,
         body: UpdatePartner,
         response: { 200: Partner, ...responses },
         detail: { summary: "Update a partner (emits partner.updated)", tags },
@@ -67,10 +68,11 @@ export const partnersPlugin = (ctx: AppContext) =>
     )
     .delete(
       "/partners/:id",
-      ({ params, tenantId, actor }) => deletePartner(ctx, tenantId, actor, params.id),
+      ({ params, tenantId, actor }) =>
+        deletePartner(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "partners:write",
-        params: PartnerParams,
+        params: IdParams,
         response: { 200: Partner, ...errorResponses },
         detail: {
           summary: "Delete a partner (soft; frees the name; emits partner.deleted)",

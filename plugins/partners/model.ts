@@ -59,8 +59,6 @@ export const PartnerListQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated: partners carrying every one" })),
 });
 
-export const PartnerParams = t.Object({ id: t.String() });
-
 export type PartnerView = typeof Partner.static;
 export type PartnerStatsView = typeof PartnerStats.static;
 export type CreatePartnerInput = typeof CreatePartner.static;

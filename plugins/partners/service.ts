@@ -2,17 +2,19 @@ import { and, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, partners } from "../../db/schema";
 import {
-  type Actor,
   type AppContext,
   conflict,
+  eqIf,
+  findLive,
   hasChanges,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
-  recordChange,
+  recordEntityChange,
+  softDelete,
+  type WriteScope,
 } from "../../src/core";
 import type {
   CreatePartnerInput,
@@ -97,8 +99,8 @@ const partnerLinks = (table: typeof leads | typeof deals, tenantId: string, ids:
 /** SQL conditions for the list filters (the index test explains the same ones). */
 export function partnerFilters(query: PartnerListQueryInput, db: Database): SQL[] {
   const filters = [
-    query.status === undefined ? undefined : eq(partners.status, query.status),
-    query.partner_type === undefined ? undefined : eq(partners.partnerType, query.partner_type),
+    eqIf(partners.status, query.status),
+    eqIf(partners.partnerType, query.partner_type),
     db.dialect.hasAllTags(partners.tags, parseTags(query.tags)),
   ];
   return filters.filter((f): f is SQL => f !== undefined);
@@ -126,14 +128,8 @@ export async function listPartners(
   return { ...page, items: page.items.map((row) => partnerView(row, stats.get(row.id))) };
 }
 
-async function livePartner(db: ReadDb | WriteTx, tenantId: string, id: string) {
-  const [row] = await (db as ReadDb)
-    .select()
-    .from(partners)
-    .where(and(eq(partners.id, id), eq(partners.tenantId, tenantId), isNull(partners.deletedAt)));
-  if (!row) throw notFound("Partner");
-  return row as PartnerRow;
-}
+const livePartner = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<PartnerRow> =>
+  findLive(db, partners, tenantId, id, "Partner");
 
 async function withStats(db: ReadDb | WriteTx, row: PartnerRow) {
   const stats = await partnerStats(db, row.tenantId, [row.id]);
@@ -156,37 +152,30 @@ async function uniqueName<T>(ctx: AppContext, name: string | undefined, fn: () =
 }
 
 interface Change {
-  tenantId: string;
-  actor: Actor;
-  action: "created" | "updated" | "deleted";
+  action: "created" | "updated";
   before: PartnerRow | null;
   after: PartnerRow;
 }
 
-/** Activity row and partner.<action> event, in the caller's transaction. */
-async function record(tx: WriteTx, change: Change, now: Date) {
-  const view = await withStats(tx, change.after);
-  await recordChange(tx, {
-    tenantId: change.tenantId,
-    actor: change.actor,
-    entityType: "partner",
-    entityId: change.after.id,
-    action: change.action,
-    before: change.before && partnerFields(change.before),
-    after: partnerFields(change.after),
-    at: now,
-    events: [{ type: `partner.${change.action}`, data: view }],
-  });
+/** Activity row (stored fields) and partner.<action> event (with stats), in the caller's transaction. */
+async function record(tx: WriteTx, scope: WriteScope, { action, before, after }: Change) {
+  const view = await withStats(tx, after);
+  await recordEntityChange(
+    tx,
+    scope,
+    {
+      entityType: "partner",
+      action,
+      before: before && partnerFields(before),
+      after: partnerFields(after),
+    },
+    [{ type: `partner.${action}`, data: view }],
+  );
   return view;
 }
 
-export async function createPartner(
-  ctx: AppContext,
-  tenantId: string,
-  actor: Actor,
-  input: CreatePartnerInput,
-) {
-  const now = ctx.clock.now();
+export async function createPartner(ctx: AppContext, scope: WriteScope, input: CreatePartnerInput) {
+  const { tenantId, now } = scope;
   return uniqueName(ctx, input.name, () =>
     ctx.write(async (tx) => {
       const [row] = await tx
@@ -207,7 +196,7 @@ export async function createPartner(
           syncSeq: await nextSyncSeq(tx),
         })
         .returning();
-      return record(tx, { tenantId, actor, action: "created", before: null, after: row }, now);
+      return record(tx, scope, { action: "created", before: null, after: row });
     }),
   );
 }
@@ -226,23 +215,21 @@ const patchColumns = (input: UpdatePartnerInput): Partial<PartnerRow> => ({
 /** Partial update; a patch that changes nothing writes nothing (no event). */
 export async function updatePartner(
   ctx: AppContext,
-  tenantId: string,
-  actor: Actor,
+  scope: WriteScope,
   id: string,
   input: UpdatePartnerInput,
 ) {
-  const now = ctx.clock.now();
   return uniqueName(ctx, input.name, () =>
     ctx.write(async (tx) => {
-      const before = await livePartner(tx, tenantId, id);
+      const before = await livePartner(tx, scope.tenantId, id);
       const columns = patchColumns(input);
       if (!hasChanges(before, columns)) return withStats(tx, before);
       const [after] = await tx
         .update(partners)
-        .set({ ...columns, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
+        .set({ ...columns, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
         .where(eq(partners.id, id))
         .returning();
-      return record(tx, { tenantId, actor, action: "updated", before, after }, now);
+      return record(tx, scope, { action: "updated", before, after });
     }),
   );
 }
@@ -251,15 +238,11 @@ export async function updatePartner(
  * Soft delete: the tombstone stays for sync feeds and frees the name. Leads
  * and deals keep their partner_id (history), it just no longer resolves.
  */
-export async function deletePartner(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
-  const now = ctx.clock.now();
+export async function deletePartner(ctx: AppContext, scope: WriteScope, id: string) {
   return ctx.write(async (tx) => {
-    const before = await livePartner(tx, tenantId, id);
-    const [after] = await tx
-      .update(partners)
-      .set({ deletedAt: now, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(partners.id, id))
-      .returning();
-    return record(tx, { tenantId, actor, action: "deleted", before, after }, now);
+    const row = await livePartner(tx, scope.tenantId, id);
+    const data = (r: PartnerRow) => withStats(tx, r);
+    const deleted = { table: partners, row, entityType: "partner", view: partnerFields, data };
+    return (await softDelete(tx, scope, deleted)).data;
   });
 }

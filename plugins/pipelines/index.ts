@@ -3,16 +3,17 @@ import {
   type AppContext,
   authMacros,
   errorResponses,
+  IdParams,
   listResponse,
   pageQuery,
   registerEventTypes,
+  writeScope,
 } from "../../src/core";
 import {
   CreatePipeline,
   CreateStage,
   Pipeline,
   PipelineOverview,
-  PipelineParams,
   PipelineTypeSchema,
   StageParams,
   UpdatePipeline,
@@ -27,7 +28,6 @@ import {
   removeStage,
   updatePipeline,
   updateStage,
-  writeScope,
 } from "./service";
 import { pipelineOverview } from "./stats";
 
@@ -40,14 +40,7 @@ export {
   resolvePlacement,
   stageNames,
 } from "./placement";
-export {
-  type EntityEvent,
-  presentFields,
-  recordEntityChange,
-  type WriteScope,
-  writeScope,
-} from "./service";
-export type { StageRow } from "./stages";
+export { rowsWithStage, type StageRow, stagedReads } from "./stages";
 
 registerEventTypes(["pipeline.created", "pipeline.updated", "pipeline.deleted"]);
 
@@ -102,7 +95,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
     )
     .get("/pipelines/:id", ({ params, tenantId }) => getPipeline(ctx, tenantId, params.id), {
       scope: "pipelines:read",
-      params: PipelineParams,
+      params: IdParams,
       response: { 200: Pipeline, ...errorResponses },
       detail: { summary: "Get a pipeline with its stages in order", tags },
     })
@@ -112,7 +105,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         updatePipeline(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "pipelines:write",
-        params: PipelineParams,
+        params: IdParams,
         body: UpdatePipeline,
         response: { 200: Pipeline, ...conflictResponses },
         detail: {
@@ -127,7 +120,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         deletePipeline(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "pipelines:write",
-        params: PipelineParams,
+        params: IdParams,
         response: { 200: Pipeline, ...conflictResponses },
         detail: { summary: "Delete a pipeline (409 while it has open deals or leads)", tags },
       },
@@ -141,7 +134,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "pipelines:write",
-        params: PipelineParams,
+        params: IdParams,
         body: CreateStage,
         response: { 201: Pipeline, ...errorResponses },
         detail: { summary: "Add a stage (answers the pipeline)", tags },

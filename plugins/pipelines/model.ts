@@ -134,7 +134,6 @@ export const PipelineWithStats = t.Composite([
 
 export const PipelineOverview = t.Object({ pipelines: t.Array(PipelineWithStats) });
 
-export const PipelineParams = t.Object({ id: t.String() });
 export const StageParams = t.Object({ id: t.String(), stage_id: t.String() });
 
 export type PipelineView = typeof Pipeline.static;

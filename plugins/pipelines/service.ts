@@ -2,17 +2,20 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, pipelines } from "../../db/schema";
 import {
-  type Actor,
   type AppContext,
+  changedFields,
   conflict,
-  diff,
+  findLive,
   iso,
   listPage,
   newId,
   nextSyncSeq,
   notFound,
   type PageQuery,
-  recordChange,
+  presentFields,
+  recordEntityChange,
+  softDelete,
+  type WriteScope,
 } from "../../src/core";
 import type {
   CreatePipelineBody,
@@ -34,20 +37,6 @@ import {
   stageView,
 } from "./stages";
 
-/** Who writes, for which tenant, when: what every write of the sales plugins needs. */
-export interface WriteScope {
-  tenantId: string;
-  actor: Actor;
-  now: Date;
-}
-
-/** The write scope of a request: its tenant and actor, and the app clock's now. */
-export const writeScope = (ctx: AppContext, tenantId: string, actor: Actor): WriteScope => ({
-  tenantId,
-  actor,
-  now: ctx.clock.now(),
-});
-
 export const pipelineView = (row: PipelineRow, stageRows: StageRow[]): PipelineView => ({
   id: row.id,
   name: row.name,
@@ -60,16 +49,8 @@ export const pipelineView = (row: PipelineRow, stageRows: StageRow[]): PipelineV
   deleted_at: iso(row.deletedAt),
 });
 
-async function livePipeline(db: ReadDb, tenantId: string, id: string): Promise<PipelineRow> {
-  const [row] = await db
-    .select()
-    .from(pipelines)
-    .where(
-      and(eq(pipelines.id, id), eq(pipelines.tenantId, tenantId), isNull(pipelines.deletedAt)),
-    );
-  if (!row) throw notFound("Pipeline");
-  return row;
-}
+const livePipeline = (db: ReadDb, tenantId: string, id: string): Promise<PipelineRow> =>
+  findLive(db, pipelines, tenantId, id, "Pipeline");
 
 export async function getPipeline(ctx: AppContext, tenantId: string, id: string) {
   const row = await livePipeline(ctx.db.read, tenantId, id);
@@ -137,40 +118,15 @@ async function clearDefault(tx: WriteTx, scope: WriteScope, type: string, keepId
   }
 }
 
-export interface EntityEvent {
-  type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-}
-
-/** recordChange within a write scope: one entity's activity row and events. */
-export function recordEntityChange<View extends { id: string }>(
-  tx: WriteTx,
-  scope: WriteScope,
-  change: { entityType: string; action: string; before: View | null; after: View },
-  events: EntityEvent[],
-) {
-  return recordChange(tx, {
-    tenantId: scope.tenantId,
-    actor: scope.actor,
-    entityType: change.entityType,
-    entityId: change.after.id,
-    action: change.action,
-    before: change.before,
-    after: change.after,
-    at: scope.now,
-    events,
-  });
-}
-
 function recordPipelineChange(
   tx: WriteTx,
   scope: WriteScope,
-  action: "created" | "updated" | "deleted",
+  action: "created" | "updated",
   before: PipelineView | null,
   after: PipelineView,
 ) {
-  const metadata = action === "updated" ? { changed_fields: Object.keys(diff(before, after)) } : {};
+  const metadata =
+    action === "updated" ? { changed_fields: changedFields(before ?? {}, after) } : {};
   return recordEntityChange(tx, scope, { entityType: "pipeline", action, before, after }, [
     { type: `pipeline.${action}`, data: after, metadata },
   ]);
@@ -226,7 +182,7 @@ function changePipeline(
       : current;
     const updated: PipelineRow = { ...row, ...presentFields(planned.fields ?? {}) };
     const before = pipelineView(row, current);
-    if (Object.keys(diff(before, pipelineView(updated, stageRows))).length === 0) return before;
+    if (changedFields(before, pipelineView(updated, stageRows)).length === 0) return before;
     updated.updatedAt = scope.now;
     updated.syncSeq = await nextSyncSeq(tx);
     await tx.update(pipelines).set(updated).where(eq(pipelines.id, id));
@@ -291,16 +247,9 @@ export function deletePipeline(ctx: AppContext, scope: WriteScope, id: string) {
     if (await hasOpenRecords(tx, scope.tenantId, id))
       throw conflict("The pipeline has open deals or leads; move or close them first");
     const current = (await stagesOf(tx, scope.tenantId, [id])).get(id) ?? [];
-    const deleted: PipelineRow = {
-      ...row,
-      deletedAt: scope.now,
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    await tx.update(pipelines).set(deleted).where(eq(pipelines.id, id));
-    const after = pipelineView(deleted, current);
-    await recordPipelineChange(tx, scope, "deleted", pipelineView(row, current), after);
-    return after;
+    const view = (r: PipelineRow) => pipelineView(r, current);
+    return (await softDelete(tx, scope, { table: pipelines, row, entityType: "pipeline", view }))
+      .data;
   });
 }
 
@@ -331,13 +280,4 @@ async function hasOpenRecords(tx: WriteTx, tenantId: string, pipelineId: string)
     )
     .limit(1);
   return openLeads.length > 0;
-}
-
-/** The object without its undefined entries: fields absent from a PATCH change nothing. */
-export function presentFields<T extends object>(
-  fields: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
 }

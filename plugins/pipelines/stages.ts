@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, type pipelines, stages } from "../../db/schema";
-import { conflict, invalid, newId } from "../../src/core";
+import { conflict, invalid, isLive, newId, notFound, type SyncedTable } from "../../src/core";
 import type { StageInputBody, StageView } from "./model";
 
 export type PipelineRow = typeof pipelines.$inferSelect;
@@ -20,6 +21,53 @@ export const stageView = (row: StageRow): StageView => ({
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
 });
+
+/** A table whose rows sit in a stage (deals, leads). */
+type StagedTable = SyncedTable & { stageId: SQLiteColumn };
+
+/** Rows of `table` matching `where`, each with its stage's name (null without a stage). */
+export async function rowsWithStage<T extends StagedTable>(
+  db: ReadDb | WriteTx,
+  table: T,
+  where: SQL | undefined,
+): Promise<Array<{ row: T["$inferSelect"]; stage: string | null }>> {
+  const staged = table as StagedTable;
+  return (db as ReadDb)
+    .select({ row: staged, stage: stages.name })
+    .from(staged)
+    .leftJoin(stages, eq(stages.id, staged.stageId))
+    .where(where);
+}
+
+/**
+ * The reads of a staged entity (deals, leads), each with its stage's name:
+ * `find` a live one of the tenant (404 `<name> not found` otherwise), `get`
+ * its view, and `byIds` the views of several, deleted ones included.
+ */
+export function stagedReads<T extends StagedTable, View>(
+  table: T,
+  name: string,
+  view: (row: T["$inferSelect"], stage: string | null) => View,
+) {
+  const find = async (db: ReadDb | WriteTx, tenantId: string, id: string) => {
+    const [found] = await rowsWithStage(db, table, isLive(table, tenantId, id));
+    if (!found) throw notFound(name);
+    return found;
+  };
+  return {
+    find,
+    async get(db: ReadDb, tenantId: string, id: string): Promise<View> {
+      const { row, stage } = await find(db, tenantId, id);
+      return view(row, stage);
+    },
+    async byIds(db: ReadDb, tenantId: string, ids: string[]): Promise<Map<string, View>> {
+      if (ids.length === 0) return new Map();
+      const where = and(eq(table.tenantId, tenantId), inArray(table.id, ids));
+      const rows = await rowsWithStage(db, table, where);
+      return new Map(rows.map(({ row, stage }) => [row.id as string, view(row, stage)]));
+    },
+  };
+}
 
 /** Stages of the given pipelines, each list in position order. */
 export async function stagesOf(

@@ -1,3 +1,5 @@
+import { canonicalZone, localToUtc, zoneOffset } from "../../src/core";
+
 /**
  * Working time: how SLA clocks count when a tenant has business hours.
  *
@@ -42,56 +44,11 @@ export const wallClock: WorkClock = {
 };
 
 /** True when `zone` is an IANA time zone the runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC at instant `t`, in ms (local = utc + offset). */
-export function zoneOffset(zone: string, t: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(t)))
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const local = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  return local - (t - (((t % 1000) + 1000) % 1000));
-}
+export const isValidTimeZone = (zone: string): boolean => canonicalZone(zone) !== null;
 
 /** The UTC instant of local wall time `localMs` (ms since the local epoch) in `zone`. */
-function localToUtc(zone: string, localMs: number): number {
-  const guess = localMs - zoneOffset(zone, localMs);
-  return localMs - zoneOffset(zone, guess);
-}
+const zoneLocalToUtc = (zone: string, localMs: number): number =>
+  localToUtc(localMs, (t) => zoneOffset(zone, t));
 
 /** ISO weekday of a local epoch day (day 0 = Thursday 1970-01-01). */
 export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
@@ -106,8 +63,8 @@ export function businessClock(calendar: Calendar): WorkClock {
     if (w === undefined) {
       w = days.has(isoWeekday(day))
         ? [
-            localToUtc(calendar.timeZone, day * DAY_MS + calendar.startMinute * 60_000),
-            localToUtc(calendar.timeZone, day * DAY_MS + calendar.endMinute * 60_000),
+            zoneLocalToUtc(calendar.timeZone, day * DAY_MS + calendar.startMinute * 60_000),
+            zoneLocalToUtc(calendar.timeZone, day * DAY_MS + calendar.endMinute * 60_000),
           ]
         : null;
       if (windows.size > 4096) windows.clear();

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { tasks } from "../../db/schema";
 import { type AppContext, EVERY_MINUTE, type JobDefinition } from "../../src/core";
+import { type TaskRow, taskView } from "../tasks";
 import {
   committedSyncSeq,
   type DuePoint,
@@ -8,7 +9,6 @@ import {
   emitDue,
   forEachChanged,
 } from "./emissions";
-import { type TaskRow, taskView } from "./views";
 
 interface OverdueState {
   /** Rows with a higher sync_seq changed after the last run. */
@@ -26,7 +26,8 @@ const point = (row: { id: string; tenantId: string; dueAt: Date }): DuePoint => 
   dueAt: row.dueAt.getTime(),
 });
 
-const source: EventSource<TaskRow> = {
+/** Overdue tasks as the API shows them at `now`. */
+const overdueSource = (now: Date): EventSource<TaskRow> => ({
   async load(tx, points) {
     const ids = points.map((p) => p.entityId);
     const rows = await tx.select().from(tasks).where(inArray(tasks.id, ids));
@@ -36,9 +37,9 @@ const source: EventSource<TaskRow> = {
   event(p, row) {
     if (row.status !== "pending" || row.deletedAt || row.dueAt?.getTime() !== p.anchorAt)
       return null;
-    return { data: taskView(row), metadata: { due_at: new Date(p.dueAt).toISOString() } };
+    return { data: taskView(row, now), metadata: { due_at: new Date(p.dueAt).toISOString() } };
   },
-};
+});
 
 const due = { id: tasks.id, tenantId: tasks.tenantId, dueAt: tasks.dueAt, syncSeq: tasks.syncSeq };
 
@@ -93,7 +94,7 @@ export const overdueJob = (ctx: AppContext): JobDefinition => ({
     const toSeq = await committedSyncSeq(ctx.db.read);
     const fromSeq = (state as OverdueState | null)?.seq ?? null;
     const points = await findOverdue(ctx, since, now, fromSeq, toSeq);
-    const emitted = await emitDue(ctx, points, source, now);
+    const emitted = await emitDue(ctx, points, overdueSource(now), now);
     if (emitted) ctx.logger.info("task.overdue emitted", { count: emitted });
     return { state: { seq: toSeq } satisfies OverdueState };
   },

@@ -1,10 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
-import { deals, leads, stages } from "../../db/schema";
+import { inArray } from "drizzle-orm";
+import { deals, leads } from "../../db/schema";
 import { iso } from "../../src/core";
+import { type DealRow, dealView } from "../deals";
+import { type LeadRow, leadView } from "../leads";
+import { rowsWithStage } from "../pipelines";
 import type { DuePoint, EventSource } from "./emissions";
 import { HOUR_MS, type SlaPolicy } from "./policies";
 import { dealStageTrack, leadFirstResponseTrack, leadStageTrack, type Track } from "./tracks";
-import { type DealRow, dealView, type LeadRow, leadView } from "./views";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -27,19 +29,11 @@ export function eventSource(policies: Map<string, SlaPolicy>, now: Date): EventS
       const entities = new Map<string, Entity>();
       const dealIds = ids("deal");
       if (dealIds.length)
-        for (const { row, stage } of await tx
-          .select({ row: deals, stage: stages.name })
-          .from(deals)
-          .leftJoin(stages, eq(stages.id, deals.stageId))
-          .where(inArray(deals.id, dealIds)))
+        for (const { row, stage } of await rowsWithStage(tx, deals, inArray(deals.id, dealIds)))
           entities.set(row.id, { type: "deal", row, stage });
       const leadIds = ids("lead");
       if (leadIds.length)
-        for (const { row, stage } of await tx
-          .select({ row: leads, stage: stages.name })
-          .from(leads)
-          .leftJoin(stages, eq(stages.id, leads.stageId))
-          .where(inArray(leads.id, leadIds)))
+        for (const { row, stage } of await rowsWithStage(tx, leads, inArray(leads.id, leadIds)))
           entities.set(row.id, { type: "lead", row, stage });
       return entities;
     },

@@ -1,7 +1,16 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses, listJson } from "../../src/core";
-import { CreateTask, Task, TaskList, TaskListQuery, TaskParams, UpdateTask } from "./model";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  IdParams,
+  listJson,
+  writeScope,
+} from "../../src/core";
+import { CreateTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
+
+export { type TaskRow, taskView } from "./service";
 
 const tags = ["tasks"];
 
@@ -28,7 +37,7 @@ export const tasksPlugin = (ctx: AppContext) =>
       "/tasks",
       async ({ body, tenantId, actor, set }) => {
         set.status = 201;
-        return createTask(ctx, tenantId, actor, body);
+        return createTask(ctx, writeScope(ctx, tenantId, actor), body);
       },
       {
         scope: "tasks:write",
@@ -39,16 +48,17 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .get("/tasks/:id", ({ params, tenantId }) => getTask(ctx, tenantId, params.id), {
       scope: "tasks:read",
-      params: TaskParams,
+      params: IdParams,
       response: { 200: Task, ...errorResponses },
       detail: { summary: "Get a task", tags },
     })
     .patch(
       "/tasks/:id",
-      ({ params, body, tenantId, actor }) => updateTask(ctx, tenantId, actor, params.id, body),
+      ({ params, body, tenantId, actor }) =>
+        updateTask(ctx, writeScope(ctx, tenantId, actor), params.id, body),
       {
         scope: "tasks:write",
-        params: TaskParams,
+        params: IdParams,
         body: UpdateTask,
         response: { 200: Task, ...errorResponses },
         detail: {
@@ -60,10 +70,10 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .delete(
       "/tasks/:id",
-      ({ params, tenantId, actor }) => deleteTask(ctx, tenantId, actor, params.id),
+      ({ params, tenantId, actor }) => deleteTask(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "tasks:write",
-        params: TaskParams,
+        params: IdParams,
         response: { 200: Task, ...errorResponses },
         detail: {
           summary: "Delete a task (soft: sync feeds show the tombstone; emits task.deleted)",
@@ -73,10 +83,11 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .post(
       "/tasks/:id/complete",
-      ({ params, tenantId, actor }) => completeTask(ctx, tenantId, actor, params.id),
+      ({ params, tenantId, actor }) =>
+        completeTask(ctx, writeScope(ctx, tenantId, actor), params.id),
       {
         scope: "tasks:write",
-        params: TaskParams,
+        params: IdParams,
         response: { 200: Task, ...errorResponses },
         detail: {
           summary: "Complete a task (emits task.completed)",

@@ -80,8 +80,6 @@ export const TaskListQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated: tasks carrying every one" })),
 });
 
-export const TaskParams = t.Object({ id: t.String() });
-
 export type TaskView = typeof Task.static;
 export type CreateTaskInput = typeof CreateTask.static;
 export type UpdateTaskInput = typeof UpdateTask.static;

@@ -1,24 +1,26 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
-  type Actor,
   type AppContext,
-  assertLinked,
+  assertLinks,
+  eqIf,
   filterBy,
+  findLive,
   hasChanges,
   iso,
   listPage,
   newId,
   nextSyncSeq,
-  notFound,
   parseTags,
   parseTime,
-  recordChange,
+  recordEntityChange,
+  softDelete,
+  type WriteScope,
 } from "../../src/core";
 import type { CreateTaskInput, TaskListQueryInput, TaskView, UpdateTaskInput } from "./model";
 
-type TaskRow = typeof tasks.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
 
 /** The stored fields of a task as the API shows them (what activity diffs compare). */
 const taskFields = (row: TaskRow) => ({
@@ -44,12 +46,11 @@ const isOverdue = (row: TaskRow, now: Date) =>
   row.status === "pending" && !row.deletedAt && row.dueAt !== null && row.dueAt < now;
 
 /** The API view: stored fields plus `is_overdue`, computed against the clock. */
-const taskView = (row: TaskRow, now: Date): TaskView => ({
+export const taskView = (row: TaskRow, now: Date): TaskView => ({
   ...taskFields(row),
   is_overdue: isOverdue(row, now),
 });
 
-/** `column = value` when the filter is given. */
 const timeIf = (value: string | undefined, path: string) =>
   value === undefined ? undefined : parseTime(value, path);
 
@@ -57,14 +58,14 @@ const timeIf = (value: string | undefined, path: string) =>
 export function taskFilters(query: TaskListQueryInput, now: Date, db: Database) {
   const overdue = query.status === "overdue";
   return [
-    filterBy(tasks.status, "eq", overdue ? "pending" : query.status),
+    eqIf(tasks.status, overdue ? "pending" : query.status),
     overdue ? filterBy(tasks.dueAt, "lt", now) : undefined,
-    filterBy(tasks.priority, "eq", query.priority),
-    filterBy(tasks.owner, "eq", query.owner),
-    filterBy(tasks.dealId, "eq", query.deal_id),
-    filterBy(tasks.leadId, "eq", query.lead_id),
-    filterBy(tasks.contactId, "eq", query.contact_id),
-    filterBy(tasks.companyId, "eq", query.company_id),
+    eqIf(tasks.priority, query.priority),
+    eqIf(tasks.owner, query.owner),
+    eqIf(tasks.dealId, query.deal_id),
+    eqIf(tasks.leadId, query.lead_id),
+    eqIf(tasks.contactId, query.contact_id),
+    eqIf(tasks.companyId, query.company_id),
     filterBy(tasks.dueAt, "lt", timeIf(query.due_before, "/due_before")),
     filterBy(tasks.dueAt, "gte", timeIf(query.due_after, "/due_after")),
     db.dialect.hasAllTags(tasks.tags, parseTags(query.tags)),
@@ -84,67 +85,47 @@ export async function listTasks(ctx: AppContext, tenantId: string, query: TaskLi
   });
 }
 
-async function liveTask(db: ReadDb | WriteTx, tenantId: string, id: string) {
-  const [row] = await (db as ReadDb)
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.tenantId, tenantId), isNull(tasks.deletedAt)));
-  if (!row) throw notFound("Task");
-  return row as TaskRow;
-}
+const liveTask = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<TaskRow> =>
+  findLive(db, tasks, tenantId, id, "Task");
 
 export async function getTask(ctx: AppContext, tenantId: string, id: string) {
   return taskView(await liveTask(ctx.db.read, tenantId, id), ctx.clock.now());
 }
 
-type Links = Pick<CreateTaskInput, "deal_id" | "lead_id" | "contact_id" | "company_id">;
-
-/** Linked records must be live rows of the same tenant: 422 at the field otherwise. */
-async function assertLinks(tx: WriteTx, tenantId: string, links: Links) {
-  await assertLinked(tx, deals, tenantId, links.deal_id, "/deal_id");
-  await assertLinked(tx, leads, tenantId, links.lead_id, "/lead_id");
-  await assertLinked(tx, contacts, tenantId, links.contact_id, "/contact_id");
-  await assertLinked(tx, companies, tenantId, links.company_id, "/company_id");
-}
+/** The records a task may link to: each given id must be a live record of the tenant. */
+const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
 const dueAt = (value: string | null | undefined) =>
   value === null ? null : timeIf(value, "/due_at");
 
 interface Change {
-  tenantId: string;
-  actor: Actor;
   action: string;
   before: TaskRow | null;
   after: TaskRow;
   events: string[];
 }
 
-/** Activity row and events of one task change, in the caller's transaction. */
-async function record(tx: WriteTx, change: Change, now: Date) {
-  const view = taskView(change.after, now);
-  await recordChange(tx, {
-    tenantId: change.tenantId,
-    actor: change.actor,
-    entityType: "task",
-    entityId: change.after.id,
-    action: change.action,
-    before: change.before && taskFields(change.before),
-    after: taskFields(change.after),
-    at: now,
-    events: change.events.map((type) => ({ type, data: view })),
-  });
+/** Activity row (stored fields) and events (the API view), in the caller's transaction. */
+async function record(tx: WriteTx, scope: WriteScope, change: Change) {
+  const view = taskView(change.after, scope.now);
+  await recordEntityChange(
+    tx,
+    scope,
+    {
+      entityType: "task",
+      action: change.action,
+      before: change.before && taskFields(change.before),
+      after: taskFields(change.after),
+    },
+    change.events.map((type) => ({ type, data: view })),
+  );
   return view;
 }
 
-export async function createTask(
-  ctx: AppContext,
-  tenantId: string,
-  actor: Actor,
-  input: CreateTaskInput,
-) {
-  const now = ctx.clock.now();
+export async function createTask(ctx: AppContext, scope: WriteScope, input: CreateTaskInput) {
+  const { tenantId, now } = scope;
   return ctx.write(async (tx) => {
-    await assertLinks(tx, tenantId, input);
+    await assertLinks(tx, tenantId, input, LINKS);
     const [row] = await tx
       .insert(tasks)
       .values({
@@ -166,11 +147,12 @@ export async function createTask(
         syncSeq: await nextSyncSeq(tx),
       })
       .returning();
-    return record(
-      tx,
-      { tenantId, actor, action: "created", before: null, after: row, events: ["task.created"] },
-      now,
-    );
+    return record(tx, scope, {
+      action: "created",
+      before: null,
+      after: row,
+      events: ["task.created"],
+    });
   });
 }
 
@@ -193,72 +175,55 @@ function patchColumns(input: UpdateTaskInput, before: TaskRow, now: Date) {
   };
 }
 
+/** Writes `columns` (updated_at, sync_seq added) and returns the new row. */
+async function saveColumns(tx: WriteTx, scope: WriteScope, id: string, columns: Partial<TaskRow>) {
+  const [after] = await tx
+    .update(tasks)
+    .set({ ...columns, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
+    .where(eq(tasks.id, id))
+    .returning();
+  return after;
+}
+
 /**
  * Partial update. A patch that changes nothing writes nothing (no event).
  * Setting status completed also emits task.completed; pending reopens.
  */
 export async function updateTask(
   ctx: AppContext,
-  tenantId: string,
-  actor: Actor,
+  scope: WriteScope,
   id: string,
   input: UpdateTaskInput,
 ) {
-  const now = ctx.clock.now();
   return ctx.write(async (tx) => {
-    const before = await liveTask(tx, tenantId, id);
-    await assertLinks(tx, tenantId, input);
-    const columns = patchColumns(input, before, now);
-    if (!hasChanges(before, columns)) return taskView(before, now);
-    const [after] = await tx
-      .update(tasks)
-      .set({ ...columns, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(tasks.id, id))
-      .returning();
+    const before = await liveTask(tx, scope.tenantId, id);
+    await assertLinks(tx, scope.tenantId, input, LINKS);
+    const columns = patchColumns(input, before, scope.now);
+    if (!hasChanges(before, columns)) return taskView(before, scope.now);
+    const after = await saveColumns(tx, scope, id, columns);
     const completes = before.status !== "completed" && after.status === "completed";
     const events = completes ? ["task.updated", "task.completed"] : ["task.updated"];
-    return record(tx, { tenantId, actor, action: "updated", before, after, events }, now);
+    return record(tx, scope, { action: "updated", before, after, events });
   });
 }
 
 /** Completes a task. Idempotent: completing a completed task returns it unchanged, no event. */
-export async function completeTask(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
-  const now = ctx.clock.now();
+export async function completeTask(ctx: AppContext, scope: WriteScope, id: string) {
   return ctx.write(async (tx) => {
-    const before = await liveTask(tx, tenantId, id);
-    if (before.status === "completed") return taskView(before, now);
-    const [after] = await tx
-      .update(tasks)
-      .set({
-        status: "completed",
-        completedAt: now,
-        updatedAt: now,
-        syncSeq: await nextSyncSeq(tx),
-      })
-      .where(eq(tasks.id, id))
-      .returning();
-    return record(
-      tx,
-      { tenantId, actor, action: "completed", before, after, events: ["task.completed"] },
-      now,
-    );
+    const before = await liveTask(tx, scope.tenantId, id);
+    if (before.status === "completed") return taskView(before, scope.now);
+    const columns = { status: "completed", completedAt: scope.now };
+    const after = await saveColumns(tx, scope, id, columns);
+    return record(tx, scope, { action: "completed", before, after, events: ["task.completed"] });
   });
 }
 
 /** Soft delete: the tombstone stays for sync feeds; later reads answer 404. */
-export async function deleteTask(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
-  const now = ctx.clock.now();
+export async function deleteTask(ctx: AppContext, scope: WriteScope, id: string) {
   return ctx.write(async (tx) => {
-    const before = await liveTask(tx, tenantId, id);
-    const [after] = await tx
-      .update(tasks)
-      .set({ deletedAt: now, updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-      .where(eq(tasks.id, id))
-      .returning();
-    return record(
-      tx,
-      { tenantId, actor, action: "deleted", before, after, events: ["task.deleted"] },
-      now,
-    );
+    const row = await liveTask(tx, scope.tenantId, id);
+    const data = (r: TaskRow) => taskView(r, scope.now);
+    const deleted = { table: tasks, row, entityType: "task", view: taskFields, data };
+    return (await softDelete(tx, scope, deleted)).data;
   });
 }

@@ -4,6 +4,7 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  IdParams,
   listResponse,
   parseTime,
   pruneDeliveries,
@@ -22,7 +23,6 @@ import {
   Webhook,
   WebhookDetail,
   WebhookListQuery,
-  WebhookParams,
   WebhookWithSecret,
 } from "./model";
 import {
@@ -103,7 +103,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
     )
     .get("/webhooks/:id", async ({ params, tenantId }) => webhookDetail(ctx, tenantId, params.id), {
       scope: "webhooks:manage",
-      params: WebhookParams,
+      params: IdParams,
       response: { 200: WebhookDetail, ...errorResponses },
       detail: { summary: "Get a webhook with its most recent deliveries", tags },
     })
@@ -113,7 +113,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
         updateWebhook(ctx, tenantId, actor, params.id, body),
       {
         scope: "webhooks:manage",
-        params: WebhookParams,
+        params: IdParams,
         body: UpdateWebhook,
         response: { 200: Webhook, ...errorResponses },
         detail: { summary: "Update a webhook (omitted fields are kept)", tags },
@@ -124,7 +124,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
       async ({ params, tenantId, actor }) => deleteWebhook(ctx, tenantId, actor, params.id),
       {
         scope: "webhooks:manage",
-        params: WebhookParams,
+        params: IdParams,
         response: { 200: Webhook, ...errorResponses },
         detail: { summary: "Delete a webhook and its delivery log", tags },
       },
@@ -145,7 +145,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
       },
       {
         scope: "webhooks:manage",
-        params: WebhookParams,
+        params: IdParams,
         response: { 200: TestResult, ...errorResponses },
         detail: {
           summary: "Send a webhook.test event now and report the receiver's answer",
@@ -161,7 +161,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
       },
       {
         scope: "webhooks:manage",
-        params: WebhookParams,
+        params: IdParams,
         query: DeliveryListQuery,
         response: { 200: listResponse("deliveries", Delivery), ...errorResponses },
         detail: { summary: "The webhook's delivery log, newest first, with every attempt", tags },
@@ -189,7 +189,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
       },
       {
         scope: "webhooks:manage",
-        params: WebhookParams,
+        params: IdParams,
         query: ReplayQuery,
         response: { 202: ReplayResult, ...withConflict },
         detail: { summary: "Send again every failed delivery created since a time", tags },
@@ -200,7 +200,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
       async ({ params, tenantId, actor }) => rotateSecret(ctx, tenantId, actor, params.id),
       {
         scope: "webhooks:manage",
-        params: WebhookParams,
+        params: IdParams,
         response: { 200: WebhookWithSecret, ...errorResponses },
         detail: {
           summary:

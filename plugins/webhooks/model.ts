@@ -112,7 +112,6 @@ export const TestResult = t.Object({
   event_id: t.String(),
 });
 
-export const WebhookParams = t.Object({ id: t.String() });
 export const DeliveryParams = t.Object({ id: t.String(), delivery_id: t.String() });
 
 export const WebhookListQuery = t.Object({ page: pageQuery.page, page_size: pageQuery.page_size });
