@@ -68,6 +68,9 @@ export async function emitDue<Row>(
   const ordered = orderPoints(points);
   let emitted = 0;
   for (let i = 0; i < ordered.length; i += BATCH) {
+    // The driver runs synchronously: between batches, let requests in, so a
+    // large catch-up (first start on a big database) never stalls the API.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const batch = ordered.slice(i, i + BATCH);
     emitted += await ctx.write(async (tx) => {
       const rows = await source.load(tx, batch);
