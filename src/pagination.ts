@@ -227,16 +227,30 @@ function composeQueries(opts: ListQueryOptions, plan: ListPlan, bind: Bind) {
   const { db, table } = opts;
   const changedAt = "updatedAt" in table ? table.updatedAt : table.createdAt;
   const deletedAt = "deletedAt" in table ? table.deletedAt : undefined;
-  const base = and(
+  const scope = and(
     eq(table.tenantId, bind("tenant", opts.tenantId)),
     ...opts.filters.map((f, i) =>
       isFieldFilter(f) ? OPERATORS[f.op](f.column, bind(`f${i}`, f.value)) : f,
     ),
     plan.syncMode || !deletedAt ? undefined : isNull(deletedAt),
-    plan.since ? gte(changedAt, bind("since", plan.since)) : undefined,
   );
-  const where =
-    plan.afterSeq !== undefined ? and(base, gt(table.syncSeq, bind("after", plan.afterSeq))) : base;
+  const base = plan.since ? and(scope, gte(changedAt, bind("since", plan.since))) : scope;
+  // Inside raw SQL no column encodes the time: bind its driver value.
+  const since = plan.since ? bind("since", plan.since.getTime()) : undefined;
+  // A page of a `since` feed walks the sync_seq index from the first row
+  // changed since then: found once through the updated_at index, instead of
+  // sorting every row changed since (all of them, for an old `since`).
+  const sinceFloor = since
+    ? and(
+        sql`+${changedAt} >= ${since}`,
+        sql`${table.syncSeq} >= (select min(${table.syncSeq}) from ${table} where ${table.tenantId} = ${bind("tenant", opts.tenantId)} and ${changedAt} >= ${since})`,
+      )
+    : undefined;
+  const where = and(
+    scope,
+    sinceFloor,
+    plan.afterSeq !== undefined ? gt(table.syncSeq, bind("after", plan.afterSeq)) : undefined,
+  );
   const order = plan.syncMode
     ? [asc(table.syncSeq)]
     : (opts.order ?? [desc(table.createdAt), desc(table.id)]);

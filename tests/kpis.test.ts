@@ -258,3 +258,27 @@ describe("GET /kpis access", () => {
     expect((await reader.get("/api/external/kpis")).status).toBe(200);
   });
 });
+
+describe("KPI freshness", () => {
+  test("computed at most once a second while nothing changes; a write shows at once", async () => {
+    const tenant = await server.tenant();
+    clock.set("2026-03-15T18:00:00.000Z");
+    // The key's first use writes its last_used_at (a change like any other): let it land.
+    await kpis(tenant, "week");
+    await Bun.sleep(50);
+    const first = await kpis(tenant, "month");
+    clock.advance(500);
+    const again = await kpis(tenant, "month");
+    expect(again.generated_at).toBe(first.generated_at);
+    await insertDeal(server.ctx.db, tenant.tenantId, {
+      createdAt: clock.now(),
+      status: "open",
+      value: 5,
+    });
+    const fresh = await kpis(tenant, "month");
+    expect(fresh.deals.total).toBe(first.deals.total + 1);
+    expect(fresh.generated_at).toBe("2026-03-15T18:00:00.500Z");
+    clock.advance(1000);
+    expect((await kpis(tenant, "month")).generated_at).toBe("2026-03-15T18:00:01.500Z");
+  });
+});

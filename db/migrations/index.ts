@@ -18,6 +18,7 @@ import notesSearch from "./0400_notes_search.sql" with { type: "text" };
 import idempotency from "./0401_idempotency.sql" with { type: "text" };
 import calendar from "./0500_calendar.sql" with { type: "text" };
 import documents from "./0501_documents.sql" with { type: "text" };
+import sinceFeeds from "./0600_since_feeds.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -33,6 +34,7 @@ const all: Migration[] = [
   { id: "0401_idempotency", sql: idempotency },
   { id: "0500_calendar", sql: calendar },
   { id: "0501_documents", sql: documents },
+  { id: "0600_since_feeds", sql: sinceFeeds },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

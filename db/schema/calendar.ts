@@ -45,7 +45,7 @@ export const calendarEvents = sqliteTable(
     index("calendar_events_tenant_end_idx").on(t.tenantId, t.endAt),
     index("calendar_events_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("calendar_events_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("calendar_events_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("calendar_events_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("calendar_events_tenant_deal_idx").on(t.tenantId, t.dealId),
     index("calendar_events_tenant_lead_idx").on(t.tenantId, t.leadId),
     index("calendar_events_tenant_contact_idx").on(t.tenantId, t.contactId),

@@ -30,7 +30,7 @@ export const companies = sqliteTable(
     index("companies_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("companies_tenant_domain_idx").on(t.tenantId, t.domain),
     index("companies_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("companies_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("companies_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
   ],
 );
 
@@ -62,7 +62,7 @@ export const contacts = sqliteTable(
     index("contacts_tenant_email_idx").on(t.tenantId, t.primaryEmail),
     index("contacts_tenant_company_idx").on(t.tenantId, t.companyId),
     index("contacts_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("contacts_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("contacts_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
   ],
 );
 
@@ -103,6 +103,6 @@ export const notes = sqliteTable(
     index("notes_tenant_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.createdAt),
     index("notes_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("notes_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("notes_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("notes_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
   ],
 );

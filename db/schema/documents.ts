@@ -32,7 +32,7 @@ export const documents = sqliteTable(
   (t) => [
     index("documents_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("documents_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("documents_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("documents_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("documents_tenant_deal_idx").on(t.tenantId, t.dealId),
     index("documents_tenant_lead_idx").on(t.tenantId, t.leadId),
     index("documents_tenant_contact_idx").on(t.tenantId, t.contactId),

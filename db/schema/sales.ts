@@ -101,7 +101,7 @@ export const leads = sqliteTable(
     index("leads_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
     index("leads_tenant_tier_idx").on(t.tenantId, t.tier, t.createdAt),
     index("leads_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("leads_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("leads_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt).where(live),
     // Filter indexes end with created_at: a filtered page is read in list order, no sort.
     index("leads_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
@@ -153,7 +153,7 @@ export const deals = sqliteTable(
     index("deals_tenant_status_idx").on(t.tenantId, t.status, t.createdAt, t.value).where(live),
     index("deals_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
     index("deals_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("deals_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("deals_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     // Won value in a period: won deals only, in won_at order.
     index("deals_tenant_won_idx")
       .on(t.tenantId, t.wonAt, t.value)
@@ -199,7 +199,7 @@ export const tasks = sqliteTable(
     // KPI's live-overdue count reads the index alone.
     index("tasks_tenant_due_idx").on(t.tenantId, t.status, t.dueAt, t.deletedAt),
     index("tasks_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("tasks_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("tasks_due_idx").on(t.status, t.dueAt),
     index("tasks_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
     index("tasks_tenant_deal_idx").on(t.tenantId, t.dealId, t.createdAt),
@@ -231,7 +231,7 @@ export const partners = sqliteTable(
   (t) => [
     index("partners_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("partners_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("partners_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("partners_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     uniqueIndex("partners_tenant_name_idx").on(t.tenantId, t.name).where(live),
   ],
 );
@@ -259,7 +259,7 @@ export const handoffs = sqliteTable(
     index("handoffs_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("handoffs_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
     index("handoffs_tenant_seq_idx").on(t.tenantId, t.syncSeq),
-    index("handoffs_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    index("handoffs_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("handoffs_entity_idx").on(t.tenantId, t.entityType, t.entityId),
   ],
 );
