@@ -113,7 +113,12 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     read = drizzleBun(raw, { schema }) as unknown as ReadDb;
     versionStmt = raw.query("PRAGMA data_version");
   }
-  const worker = filePath ? new ReadWorker(filePath) : null;
+  // Started on the first long read: an idle server does not pay for the thread.
+  let worker: ReadWorker | null = null;
+  const readWorker = () => {
+    if (filePath && !worker) worker = new ReadWorker(filePath);
+    return worker;
+  };
 
   const mutex = new Mutex();
   let bulkConn: BunSqlite | null = null;
@@ -140,8 +145,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     transaction: (fn) => mutex.run(() => writeDb.transaction((tx) => fn(tx as unknown as WriteTx))),
     offload: async <T>(query: OffloadableQuery) => {
       const { sql, params } = query.toSQL();
-      const rows = worker
-        ? await worker.query<unknown[]>(sql, params)
+      const pool = readWorker();
+      const rows = pool
+        ? await pool.query<unknown[]>(sql, params)
         : (await client.execute({ sql, args: params as never[] })).rows.map((r) =>
             Array.from(r as ArrayLike<unknown>),
           );
@@ -154,7 +160,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       versionStmt ? (versionStmt.get() as { data_version: number }).data_version : null,
     async close() {
       await mutex.run(async () => {
-        worker?.close();
+        (worker as ReadWorker | null)?.close();
         raw?.close();
         bulkConn?.close();
         client.close();
