@@ -14,14 +14,19 @@ export async function migrate(client: Client, migrations: Migration[] = all): Pr
     "CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)",
   );
   const applied: string[] = [];
+  // One read first: on a normal start every migration is applied already and
+  // no write transaction is needed (pending ones are re-checked under the lock).
+  const done = await client.execute("SELECT id FROM _migrations");
+  const known = new Set(done.rows.map((row) => String(row.id)));
   for (const migration of migrations) {
+    if (known.has(migration.id)) continue;
     const tx = await client.transaction("write");
     try {
-      const done = await tx.execute({
+      const found = await tx.execute({
         sql: "SELECT 1 FROM _migrations WHERE id = ?",
         args: [migration.id],
       });
-      if (done.rows.length === 0) {
+      if (found.rows.length === 0) {
         for (const statement of migration.sql.split(BREAKPOINT)) {
           if (statement.trim()) await tx.execute(statement);
         }
