@@ -98,13 +98,13 @@ async function createKey(tenant: string): Promise<string> {
   return out.key as string;
 }
 
-const load = (
+async function load(
   path: string,
   port: number,
   key?: string,
   extra: Partial<Parameters<typeof wrk>[0]> = {},
-) =>
-  wrk({
+) {
+  const result = await wrk({
     url: `http://127.0.0.1:${port}${path}`,
     seconds,
     connections,
@@ -113,6 +113,10 @@ const load = (
     scratchDir: dataDir,
     ...extra,
   });
+  // Let the server finish what wrk left queued, so it does not spill into the next case.
+  await Bun.sleep(quick ? 100 : 1500);
+  return result;
+}
 
 function record(name: string, result: LoadResult, extra: Partial<Row> = {}) {
   const row: Row = {
