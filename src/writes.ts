@@ -150,11 +150,16 @@ export async function updateRow<T extends SyncedTable, View extends { id: string
   scope: WriteScope,
   target: RowUpdate<T, View>,
 ): Promise<{ row: T["$inferSelect"]; view: View }> {
+  const before = target.view(target.row);
+  // A change that changes nothing writes nothing: no activity row, no event.
+  const unchanged = { ...target.row, ...target.columns } as T["$inferSelect"];
+  if (changedFields(before, target.view(unchanged)).length === 0)
+    return { row: target.row, view: before };
   const columns = { ...target.columns, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
   const table = target.table as SyncedTable;
   await tx.update(table).set(columns).where(eq(table.id, target.row.id));
   const row = { ...target.row, ...columns } as T["$inferSelect"];
-  const [before, view] = [target.view(target.row), target.view(row)];
+  const view = target.view(row);
   const { entityType } = target;
   const metadata = { changed_fields: changedFields(before, view) };
   await recordEntityChange(tx, scope, { entityType, action: "updated", before, after: view }, [

@@ -335,3 +335,20 @@ describe("scopes", () => {
     expect((await coarse.delete(path)).status).toBe(403);
   });
 });
+
+describe("no-op updates", () => {
+  test("a PATCH that changes nothing writes nothing: no activity row, no event, same updated_at", async () => {
+    const contact = await created(
+      api.post("/api/external/contacts", { first_name: "Same", last_name: "Again" }),
+    );
+    const before = await api.get(`/api/external/contacts/${contact.id}`);
+    clock.advance(1000);
+    const reply = await api.patch(`/api/external/contacts/${contact.id}`, { first_name: "Same" });
+    expect(reply.status).toBe(200);
+    expect(reply.body.updated_at).toBe(before.body.updated_at);
+    expect((await eventsFor(server, contact.id)).map((e) => e.event_type)).toEqual([
+      "contact.created",
+    ]);
+    expect(await activityFor(server, contact.id)).toHaveLength(1);
+  });
+});
