@@ -338,9 +338,7 @@ describe("scopes", () => {
 
 describe("no-op updates", () => {
   test("a PATCH that changes nothing writes nothing: no activity row, no event, same updated_at", async () => {
-    const contact = await created(
-      api.post("/api/external/contacts", { first_name: "Same", last_name: "Again" }),
-    );
+    const contact = await created(api, "/contacts", { first_name: "Same", last_name: "Again" });
     const before = await api.get(`/api/external/contacts/${contact.id}`);
     clock.advance(1000);
     const reply = await api.patch(`/api/external/contacts/${contact.id}`, { first_name: "Same" });
