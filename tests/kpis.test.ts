@@ -282,3 +282,31 @@ describe("KPI freshness", () => {
     expect((await kpis(tenant, "month")).generated_at).toBe("2026-03-15T18:00:01.500Z");
   });
 });
+
+describe("open pipeline value", () => {
+  test("follows every write: create, value change, won, reopen, delete", async () => {
+    const tenant = await server.tenant();
+    const api = tenant.api;
+    const pipeline = await api.post("/api/external/pipelines", {
+      name: "Sales",
+      pipeline_type: "sales",
+      stages: [{ name: "New" }, { name: "Won", kind: "won" }],
+    });
+    expect(pipeline.status).toBe(201);
+    const value = async () => {
+      clock.advance(2000); // past the one-second KPI cache
+      return (await kpis(tenant, "month")).pipeline.value;
+    };
+    const a = (await api.post("/api/external/deals", { title: "a", value: 100 })).body;
+    const b = (await api.post("/api/external/deals", { title: "b", value: 50 })).body;
+    expect(await value()).toBe(150);
+    await api.patch(`/api/external/deals/${a.id}`, { value: 175 });
+    expect(await value()).toBe(225);
+    await api.post(`/api/external/deals/${a.id}/move`, { stage: "Won" });
+    expect(await value()).toBe(50);
+    await api.post(`/api/external/deals/${a.id}/move`, { stage: "New" });
+    expect(await value()).toBe(225);
+    await api.delete(`/api/external/deals/${b.id}`);
+    expect(await value()).toBe(175);
+  });
+});

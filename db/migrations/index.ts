@@ -19,6 +19,7 @@ import idempotency from "./0401_idempotency.sql" with { type: "text" };
 import calendar from "./0500_calendar.sql" with { type: "text" };
 import documents from "./0501_documents.sql" with { type: "text" };
 import sinceFeeds from "./0600_since_feeds.sql" with { type: "text" };
+import dealTotals from "./0610_deal_totals.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -35,6 +36,7 @@ const all: Migration[] = [
   { id: "0500_calendar", sql: calendar },
   { id: "0501_documents", sql: documents },
   { id: "0600_since_feeds", sql: sinceFeeds },
+  { id: "0610_deal_totals", sql: dealTotals },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

@@ -263,3 +263,13 @@ export const handoffs = sqliteTable(
     index("handoffs_entity_idx").on(t.tenantId, t.entityType, t.entityId),
   ],
 );
+
+/**
+ * Value of each tenant's open, live deals, kept by triggers on deals
+ * (migration 0610) in the writing transaction: the KPIs' pipeline value
+ * without summing every open deal.
+ */
+export const tenantDealTotals = sqliteTable("tenant_deal_totals", {
+  tenantId: text("tenant_id").primaryKey(),
+  openValue: integer("open_value").notNull().default(0),
+});

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, isNull, lt, type SQL, sql, sum } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb } from "../../db/client";
-import { deals, leads, tasks } from "../../db/schema";
+import { deals, leads, tasks, tenantDealTotals } from "../../db/schema";
 import type { AppContext } from "../../src/core";
 import type { KpiView, PeriodName } from "./model";
 
@@ -58,10 +58,11 @@ export function kpiQueries(db: ReadDb, tenantId: string, range: Range, now: Date
       .select({ n: count() })
       .from(deals)
       .where(and(live(deals, tenantId), eq(deals.status, status), within(deals.createdAt, range)));
+  // Kept by triggers on deals (db/migrations/0610): no sum over every open deal.
   const openValue = db
-    .select({ v: sum(deals.value) })
-    .from(deals)
-    .where(and(live(deals, tenantId), eq(deals.status, "open")));
+    .select({ v: tenantDealTotals.openValue })
+    .from(tenantDealTotals)
+    .where(eq(tenantDealTotals.tenantId, tenantId));
   const wonValue = db
     .select({ v: sum(deals.value) })
     .from(deals)
