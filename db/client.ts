@@ -160,7 +160,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       versionStmt ? (versionStmt.get() as { data_version: number }).data_version : null,
     async close() {
       await mutex.run(async () => {
-        (worker as ReadWorker | null)?.close();
+        await (worker as ReadWorker | null)?.close();
         raw?.close();
         bulkConn?.close();
         client.close();

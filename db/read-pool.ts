@@ -4,6 +4,7 @@
  */
 export class ReadWorker {
   private worker: Worker;
+  private onClosed: (() => void) | null = null;
   private nextId = 1;
   private pending = new Map<
     number,
@@ -14,8 +15,9 @@ export class ReadWorker {
     this.worker = new Worker(new URL("./read-worker.ts", import.meta.url).href);
     this.worker.postMessage({ path });
     this.worker.onmessage = (
-      event: MessageEvent<{ id: number; rows?: unknown[]; error?: string }>,
+      event: MessageEvent<{ id: number; rows?: unknown[]; error?: string; closed?: true }>,
     ) => {
+      if (event.data.closed) return this.onClosed?.();
       const { id, rows, error } = event.data;
       const waiter = this.pending.get(id);
       if (!waiter) return;
@@ -35,9 +37,18 @@ export class ReadWorker {
     });
   }
 
-  close(): void {
+  /** Closes the worker's connection on its own thread, then ends the thread. */
+  async close(): Promise<void> {
     for (const waiter of this.pending.values()) waiter.reject(new Error("database closed"));
     this.pending.clear();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      this.onClosed = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.worker.postMessage({ close: true });
+    });
     this.worker.terminate();
   }
 }

@@ -16,8 +16,15 @@ interface Job {
 
 let db: Database | null = null;
 
-self.onmessage = (event: MessageEvent<{ path: string } | Job>) => {
+self.onmessage = (event: MessageEvent<{ path: string } | { close: true } | Job>) => {
   const message = event.data;
+  if ("close" in message) {
+    // Close the connection on this thread before the owner terminates it.
+    db?.close();
+    db = null;
+    self.postMessage({ closed: true });
+    return;
+  }
   if ("path" in message) {
     db = new Database(message.path, { readonly: true, strict: true });
     db.exec("PRAGMA busy_timeout = 5000");

@@ -306,7 +306,8 @@ function runners(opts: ListQueryOptions, composed: Composed): Pick<PreparedList,
   }
   const statement = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
     const { sql: text, params } = query.toSQL();
-    const stmt = raw.prepare(text);
+    // query(), not prepare(): the connection caches it and finalizes it on close.
+    const stmt = raw.query(text);
     const names = params.map((p) => (p as { name?: string }).name);
     return (values: Record<string, unknown>) =>
       stmt.values(...(names.map((name, i) => (name ? values[name] : params[i])) as never[]));
