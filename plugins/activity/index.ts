@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { type AppContext, authMacros, errorResponses, listJson } from "../../src/core";
 import { ActivityList, ActivityListQuery } from "./model";
 import { listActivity } from "./service";
 
@@ -8,8 +8,7 @@ export const activityPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.activity" }).use(authMacros).get(
     "/activity",
     async ({ query, tenantId }) => {
-      const { items, ...page } = await listActivity(ctx, tenantId, query);
-      return { activity: items, ...page };
+      return listJson("activity", await listActivity(ctx, tenantId, query));
     },
     {
       scope: "activity:read",

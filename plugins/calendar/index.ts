@@ -4,6 +4,7 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   registerEventTypes,
 } from "../../src/core";
@@ -44,9 +45,7 @@ export const calendarPlugin = (ctx: AppContext) =>
     .get(
       "/calendar/events",
       async ({ query, tenantId }) => {
-        const page = await listEvents(ctx, tenantId, query);
-        const { items, ...rest } = page;
-        return { events: items, ...rest };
+        return listJson("events", await listEvents(ctx, tenantId, query));
       },
       {
         scope: "calendar:read",

@@ -8,6 +8,7 @@ import {
   forbidden,
   IdParams,
   invalid,
+  listJson,
   listResponse,
   registerEventTypes,
   runBulk,
@@ -75,8 +76,7 @@ export const companiesPlugin = (ctx: AppContext) =>
     .get(
       "/companies",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listCompanies(ctx, tenantId, query);
-        return { companies: items, ...page };
+        return listJson("companies", await listCompanies(ctx, tenantId, query));
       },
       {
         scope: "companies:read",

@@ -6,6 +6,7 @@ import {
   bulkRequest,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   registerEventTypes,
   runBulk,
@@ -38,8 +39,7 @@ export const contactsPlugin = (ctx: AppContext) =>
     .get(
       "/contacts",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listContacts(ctx, tenantId, query);
-        return { contacts: items, ...page };
+        return listJson("contacts", await listContacts(ctx, tenantId, query));
       },
       {
         scope: "contacts:read",

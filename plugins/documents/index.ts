@@ -6,6 +6,7 @@ import {
   ErrorBody,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   registerEventTypes,
 } from "../../src/core";
@@ -59,8 +60,7 @@ export const documentsPlugin = (ctx: AppContext) => {
     .get(
       "/documents",
       async ({ query, tenantId }) => {
-        const { items, ...rest } = await listDocuments(ctx, tenantId, query);
-        return { documents: items, ...rest };
+        return listJson("documents", await listDocuments(ctx, tenantId, query));
       },
       {
         scope: "documents:read",

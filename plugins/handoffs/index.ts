@@ -5,6 +5,7 @@ import {
   ErrorBody,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   registerEventTypes,
   writeScope,
@@ -78,8 +79,7 @@ export const handoffsPlugin = (ctx: AppContext) =>
     .get(
       "/handoffs",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listHandoffs(ctx, tenantId, query);
-        return { handoffs: items, ...page };
+        return listJson("handoffs", await listHandoffs(ctx, tenantId, query));
       },
       {
         scope: "handoffs:read",

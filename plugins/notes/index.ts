@@ -4,6 +4,7 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   registerEventTypes,
   writeScope,
@@ -22,8 +23,7 @@ export const notesPlugin = (ctx: AppContext) =>
     .get(
       "/notes",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listNotes(ctx, tenantId, query);
-        return { notes: items, ...page };
+        return listJson("notes", await listNotes(ctx, tenantId, query));
       },
       {
         scope: "notes:read",

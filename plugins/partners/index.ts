@@ -4,6 +4,7 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  listJson,
   registerEventTypes,
   writeScope,
 } from "../../src/core";
@@ -22,8 +23,7 @@ export const partnersPlugin = (ctx: AppContext) =>
     .get(
       "/partners",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listPartners(ctx, tenantId, query);
-        return { partners: items, ...page };
+        return listJson("partners", await listPartners(ctx, tenantId, query));
       },
       {
         scope: "partners:read",

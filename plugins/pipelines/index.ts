@@ -4,6 +4,7 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   pageQuery,
   registerEventTypes,
@@ -69,8 +70,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
     .get(
       "/pipelines",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listPipelines(ctx, tenantId, query);
-        return { pipelines: items, ...page };
+        return listJson("pipelines", await listPipelines(ctx, tenantId, query));
       },
       {
         scope: "pipelines:read",

@@ -5,6 +5,7 @@ import {
   ErrorBody,
   errorResponses,
   IdParams,
+  listJson,
   listResponse,
   parseTime,
   pruneDeliveries,
@@ -86,13 +87,10 @@ export const webhooksPlugin = (ctx: AppContext) => {
     .get(
       "/webhooks",
       async ({ query, tenantId }) => {
-        const { items, ...page } = await listWebhooks(
-          ctx,
-          tenantId,
-          query.page ?? 1,
-          query.page_size ?? 50,
+        return listJson(
+          "webhooks",
+          await listWebhooks(ctx, tenantId, query.page ?? 1, query.page_size ?? 50),
         );
-        return { webhooks: items, ...page };
       },
       {
         scope: "webhooks:manage",
@@ -156,8 +154,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
     .get(
       "/webhooks/:id/deliveries",
       async ({ params, query, tenantId }) => {
-        const { items, ...page } = await listDeliveries(ctx, tenantId, params.id, query);
-        return { deliveries: items, ...page };
+        return listJson("deliveries", await listDeliveries(ctx, tenantId, params.id, query));
       },
       {
         scope: "webhooks:manage",
