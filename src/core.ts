@@ -37,7 +37,7 @@ export {
 } from "./events";
 export { CustomFields, cleanTags, HttpUrl, IdParams, TagList } from "./fields";
 export { eqIf } from "./filters";
-export { iso, newEventId, newId, sha256Hex } from "./ids";
+export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
 export { assertLinked, assertLinks, parseTags } from "./links";
 export type { Logger } from "./logger";

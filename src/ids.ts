@@ -9,3 +9,14 @@ export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOSt
 
 export const sha256Hex = (value: string): string =>
   new Bun.CryptoHasher("sha256").update(value).digest("hex");
+
+/** The timestamps every synced record shows last: created, updated, deleted (tombstone). */
+export const lifecycleFields = (row: {
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}) => ({
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  deleted_at: iso(row.deletedAt),
+});

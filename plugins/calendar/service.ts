@@ -19,6 +19,7 @@ import {
   insertRow,
   invalid,
   iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -63,9 +64,7 @@ export const eventView = (row: EventRow): CalendarEventView => ({
   lead_id: row.leadId,
   contact_id: row.contactId,
   tags: row.tags,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 /** Attendees as stored: email in lower case, duplicates dropped; exactly one of contact_id/email each. */

@@ -7,7 +7,7 @@ import {
   findLive,
   insertRow,
   invalid,
-  iso,
+  lifecycleFields,
   listPage,
   newId,
   parseTags,
@@ -37,9 +37,7 @@ export const companyView = (row: Row): CompanyView => ({
   owner: row.owner,
   tags: row.tags,
   custom_fields: row.customFields,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 /**

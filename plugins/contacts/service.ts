@@ -10,6 +10,7 @@ import {
   insertRow,
   invalid,
   iso,
+  lifecycleFields,
   listPage,
   newId,
   parseTags,
@@ -45,9 +46,7 @@ export const contactView = (row: Row): ContactView => ({
   tags: row.tags,
   custom_fields: row.customFields,
   last_seen_at: iso(row.lastSeenAt),
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 /** Emails compare lower case, everywhere (filter, upsert key, side table). */

@@ -8,6 +8,7 @@ import {
   eqIf,
   invalid,
   iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -57,9 +58,7 @@ export const dealView = (row: DealRow, stage: string | null): DealView => ({
   lost_reason: row.lostReason,
   tags: row.tags,
   custom_fields: row.customFields,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 /** seed 001's `GET /deals`: one page query; stage names come from the tenant's cached stage list. */

@@ -11,7 +11,7 @@ import {
   findLive,
   insertRow,
   invalid,
-  iso,
+  lifecycleFields,
   listPage,
   newId,
   parseTags,
@@ -50,9 +50,7 @@ export const documentView = (row: DocumentRow): DocumentView => ({
   contact_id: row.contactId,
   company_id: row.companyId,
   tags: row.tags,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 /** The records a document may link to: each given id must be a live record of the tenant. */

@@ -7,6 +7,7 @@ import {
   eqIf,
   findLive,
   iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -55,9 +56,7 @@ const recordView = (row: HandoffRow): HandoffRecordView => ({
   status: row.status as HandoffRecordView["status"],
   reason: row.reason,
   completed_at: iso(row.completedAt),
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView => ({

@@ -10,6 +10,7 @@ import {
   eqIf,
   invalid,
   iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -60,9 +61,7 @@ export const leadView = (row: LeadRow, stage: string | null): LeadView => ({
   notes: row.notes,
   tags: row.tags,
   custom_fields: row.customFields,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 /** seed 001's `GET /leads`: one page query; stage names from the tenant's cached stage list. */

@@ -7,7 +7,7 @@ import {
   findLive,
   insertRow,
   invalid,
-  iso,
+  lifecycleFields,
   listPage,
   newId,
   presentFields,
@@ -55,9 +55,7 @@ export function noteView(row: Row): NoteView {
     text: row.text,
     status: row.status,
     attachments: row.attachments,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-    deleted_at: iso(row.deletedAt),
+    ...lifecycleFields(row),
   };
 }
 

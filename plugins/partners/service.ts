@@ -7,7 +7,7 @@ import {
   eqIf,
   findLive,
   hasChanges,
-  iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -37,9 +37,7 @@ const partnerFields = (row: PartnerRow) => ({
   status: row.status as PartnerView["status"],
   commission_pct: row.commissionPct,
   tags: row.tags,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 const NO_STATS: PartnerStatsView = { lead_count: 0, deal_count: 0, won_deals: 0, won_value: 0 };

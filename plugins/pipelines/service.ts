@@ -6,7 +6,7 @@ import {
   changedFields,
   conflict,
   findLive,
-  iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -44,9 +44,7 @@ export const pipelineView = (row: PipelineRow, stageRows: StageRow[]): PipelineV
   is_default: row.isDefault,
   first_response_hours: row.firstResponseHours,
   stages: stageRows.map(stageView),
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 const livePipeline = (db: ReadDb, tenantId: string, id: string): Promise<PipelineRow> =>

@@ -9,6 +9,7 @@ import {
   findLive,
   hasChanges,
   iso,
+  lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
@@ -37,9 +38,7 @@ const taskFields = (row: TaskRow) => ({
   contact_id: row.contactId,
   company_id: row.companyId,
   tags: row.tags,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-  deleted_at: iso(row.deletedAt),
+  ...lifecycleFields(row),
 });
 
 const isOverdue = (row: TaskRow, now: Date) =>
