@@ -10,8 +10,6 @@ export interface Actor {
   name: string | null;
 }
 
-export const systemActor: Actor = { type: "system", id: null, name: "crmd" };
-
 /** Field-level differences between two API representations. */
 export function diff(
   before: Record<string, unknown> | null,

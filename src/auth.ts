@@ -21,13 +21,15 @@ function presentedCredential(headers: Headers): string | null {
   return null;
 }
 
-function isAdminToken(presented: string, adminToken: string | undefined): boolean {
+/** The admin token's digest, computed once per configured token, not per request. */
+let adminDigest: { token: string; digest: Buffer } | null = null;
+
+function isAdminToken(presentedHash: string, adminToken: string | undefined): boolean {
   if (!adminToken) return false;
+  if (adminDigest?.token !== adminToken)
+    adminDigest = { token: adminToken, digest: Buffer.from(sha256Hex(adminToken), "hex") };
   // Compare digests so the comparison is constant-time whatever the lengths.
-  return timingSafeEqual(
-    Buffer.from(sha256Hex(presented), "hex"),
-    Buffer.from(sha256Hex(adminToken), "hex"),
-  );
+  return timingSafeEqual(Buffer.from(presentedHash, "hex"), adminDigest.digest);
 }
 
 /**
@@ -42,8 +44,10 @@ export async function authenticate(
 ): Promise<Principal> {
   const presented = presentedCredential(request.headers);
   if (!presented) throw unauthorized("Missing API key: send X-API-Key or Authorization: Bearer");
-  if (isAdminToken(presented, ctx.config.adminToken)) return { kind: "admin" };
-  const principal = await ctx.keys.authenticate(presented);
+  // One digest of the presented credential serves both checks.
+  const hash = sha256Hex(presented);
+  if (isAdminToken(hash, ctx.config.adminToken)) return { kind: "admin" };
+  const principal = await ctx.keys.authenticate(presented, hash);
   if (!principal) throw unauthorized("Invalid, expired or revoked API key");
   const limit = principal.rateLimit ?? ctx.config.rateLimit;
   const decision = ctx.rateLimiter.consume(principal.keyId, limit, ctx.clock.now().getTime());

@@ -3,7 +3,7 @@
  * from here (and from db/ for tables), never from each other.
  */
 export type { Database, ReadDb, WriteTx } from "../db/client";
-export { type Actor, diff, recordChange, systemActor } from "./activity";
+export { type Actor, diff, recordChange } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
 export {
   type BulkOutcome,

@@ -56,9 +56,9 @@ export class KeyStore {
     private readonly logger: Logger,
   ) {}
 
-  async authenticate(presented: string): Promise<KeyPrincipal | null> {
+  /** `hash` is the SHA-256 of `presented` when the caller has it already. */
+  async authenticate(presented: string, hash = sha256Hex(presented)): Promise<KeyPrincipal | null> {
     if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return null;
-    const hash = sha256Hex(presented);
     const now = this.clock.now().getTime();
     let entry = this.cache.get(hash);
     if (!entry || now - entry.fetchedAt > CACHE_TTL_MS) {
