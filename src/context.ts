@@ -3,8 +3,8 @@ import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { KeyStore } from "./keys";
 import type { Logger } from "./logger";
-import type { CountCache } from "./pagination";
 import type { RateLimiter } from "./rate-limit";
+import type { ReadCache } from "./read-cache";
 import type { Scheduler } from "./scheduler";
 import type { SecretBox } from "./secrets";
 
@@ -23,7 +23,8 @@ export interface AppContext {
   logger: Logger;
   keys: KeyStore;
   rateLimiter: RateLimiter;
-  counts: CountCache;
+  /** Read results kept until the next write (list totals, KPIs). */
+  cache: ReadCache;
   /** Encrypts secrets crmd must store and use again (webhook signing secrets). */
   secrets: SecretBox;
   /**

@@ -43,7 +43,6 @@ export { assertLinked, assertLinks, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {
-  CountCache,
   type FieldFilter,
   filterBy,
   listJson,
@@ -54,6 +53,7 @@ export {
   pageQuery,
   parseTime,
 } from "./pagination";
+export { ReadCache } from "./read-cache";
 export type { Principal } from "./request-state";
 export {
   EVERY_MINUTE,

@@ -20,6 +20,7 @@ import type { Database } from "../db/client";
 import { compileRowMapper } from "../db/row-mapper";
 import { counters } from "../db/schema";
 import { invalid } from "./errors";
+import type { ReadCache } from "./read-cache";
 
 /** Query parameters every list accepts (seed 001 plus keyset `cursor`). */
 // `title` names the field: Elysia checks coerced query numbers on their own
@@ -114,32 +115,6 @@ export function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/**
- * `total` per distinct count query, valid while the database is unchanged
- * (SQLite's data_version moves on any commit, from any process), so a list
- * read under no writes costs no COUNT.
- */
-export class CountCache {
-  private version: number | null = null;
-  private counts = new Map<string, number>();
-
-  /** `key` names the count query and its values. */
-  async get(db: Database, key: string, run: () => Promise<number>) {
-    const version = db.dataVersion();
-    if (version === null) return run();
-    if (version !== this.version) {
-      this.version = version;
-      this.counts.clear();
-    }
-    const cached = this.counts.get(key);
-    if (cached !== undefined) return cached;
-    const value = await run();
-    if (this.counts.size > 10_000) this.counts.clear();
-    this.counts.set(key, value);
-    return value;
-  }
-}
-
 /** Columns a table needs to be listed and synced. */
 export type SyncedTable = SQLiteTable & {
   id: SQLiteColumn;
@@ -193,7 +168,8 @@ export interface ListQueryOptions {
 }
 
 export interface ListOptions<Row, Out> extends ListQueryOptions {
-  counts: CountCache;
+  /** Caches `total` until the next write. */
+  cache: ReadCache;
   map: (row: Row) => Out;
 }
 
@@ -344,7 +320,7 @@ function preparedFor(opts: ListQueryOptions, plan: ListPlan): PreparedList {
   return prepared;
 }
 
-async function runPrepared(opts: ListQueryOptions, plan: ListPlan, counts: CountCache) {
+async function runPrepared(opts: ListQueryOptions, plan: ListPlan, cache: ReadCache) {
   const prepared = preparedFor(opts, plan);
   const values: Record<string, unknown> = { tenant: opts.tenantId };
   opts.filters.forEach((f, i) => {
@@ -357,18 +333,18 @@ async function runPrepared(opts: ListQueryOptions, plan: ListPlan, counts: Count
   values.limit = plan.pageSize + 1;
   values.offset = plan.offset;
   const rows = await prepared.rows(values);
-  const total = await counts.get(opts.db, countKey, async () => {
+  const total = await cache.get(opts.db, countKey, async () => {
     const [row] = (await prepared.count(countValues)) as Array<{ n: number }>;
     return row.n;
   });
   return { rows, total };
 }
 
-async function runInline(opts: ListQueryOptions, plan: ListPlan, counts: CountCache) {
+async function runInline(opts: ListQueryOptions, plan: ListPlan, cache: ReadCache) {
   const { rows: rowsQuery, count: countQuery } = composeQueries(opts, plan, inline);
   const rows = (await rowsQuery) as unknown[];
   const { sql: text, params } = countQuery.toSQL();
-  const total = await counts.get(opts.db, `${text}\u0000${JSON.stringify(params)}`, async () => {
+  const total = await cache.get(opts.db, `${text}\u0000${JSON.stringify(params)}`, async () => {
     const [row] = (await countQuery) as Array<{ n: number }>;
     return row.n;
   });
@@ -379,7 +355,7 @@ async function runInline(opts: ListQueryOptions, plan: ListPlan, counts: CountCa
 export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
   const plan = listPlan(opts);
   const preparable = !opts.order && opts.filters.every((f) => f === undefined || isFieldFilter(f));
-  const { rows, total } = await (preparable ? runPrepared : runInline)(opts, plan, opts.counts);
+  const { rows, total } = await (preparable ? runPrepared : runInline)(opts, plan, opts.cache);
   const hasMore = rows.length > plan.pageSize;
   if (hasMore) rows.pop();
   const last = rows[rows.length - 1] as { syncSeq?: number } | undefined;

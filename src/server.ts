@@ -6,8 +6,8 @@ import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { KeyStore } from "./keys";
 import { createLogger, type Logger } from "./logger";
-import { CountCache } from "./pagination";
 import { FixedWindowRateLimiter } from "./rate-limit";
+import { ReadCache } from "./read-cache";
 import { Scheduler } from "./scheduler";
 import { loadSecretKey, SecretBox } from "./secrets";
 import { startWorkers, type Workers } from "./workers";
@@ -35,7 +35,7 @@ export async function createContext(
     logger,
     keys: new KeyStore(db, clock, logger),
     rateLimiter: new FixedWindowRateLimiter(),
-    counts: new CountCache(),
+    cache: new ReadCache(),
     secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {
       const result = await db.transaction(fn);

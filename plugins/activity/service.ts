@@ -34,7 +34,7 @@ export function activityFilters(query: ActivityListQueryInput) {
 export function listActivity(ctx: AppContext, tenantId: string, query: ActivityListQueryInput) {
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: activityLog,
     tenantId,
     filters: activityFilters(query),

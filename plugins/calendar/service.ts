@@ -340,7 +340,7 @@ export async function listEvents(ctx: AppContext, tenantId: string, query: Event
   ];
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: calendarEvents,
     tenantId,
     filters,

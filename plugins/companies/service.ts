@@ -205,7 +205,7 @@ export function listCompanies(ctx: AppContext, tenantId: string, query: CompanyL
     value === undefined ? undefined : eq(companies.domain, domainOf(value, path));
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: companies,
     tenantId,
     query,

@@ -242,7 +242,7 @@ export function listContacts(ctx: AppContext, tenantId: string, query: ContactLi
         );
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: contacts,
     tenantId,
     query,

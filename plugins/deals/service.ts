@@ -66,7 +66,7 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
   const names = await stageNames(ctx.db, tenantId);
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: deals,
     tenantId,
     filters: [

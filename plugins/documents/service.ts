@@ -206,7 +206,7 @@ export async function downloadable(ctx: AppContext, tenantId: string, id: string
 export function listDocuments(ctx: AppContext, tenantId: string, query: DocumentQueryParams) {
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: documents,
     tenantId,
     filters: [

@@ -77,7 +77,7 @@ async function entitiesOf(db: ReadDb, tenantId: string, rows: HandoffRow[]) {
 export async function listHandoffs(ctx: AppContext, tenantId: string, query: HandoffsQueryParams) {
   const page = await listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: handoffs,
     tenantId,
     filters: [

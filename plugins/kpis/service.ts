@@ -103,43 +103,22 @@ const rate = (part: number, whole: number) =>
 
 /**
  * A tenant's KPIs are computed at most once a second while the database is
- * unchanged (SQLite's data_version): a dashboard polling them, or many, costs
- * one aggregate, and `generated_at` says when it was made.
+ * unchanged: a dashboard polling them, or many, costs one aggregate, and
+ * `generated_at` says when it was made. (`tasks.overdue` moves with time
+ * alone, hence the second.)
  */
 const FRESH_MS = 1000;
-const cache = new WeakMap<
-  AppContext,
-  Map<string, { version: number; at: number; view: KpiView }>
->();
 
-export async function kpis(
-  ctx: AppContext,
-  tenantId: string,
-  period: PeriodName,
-): Promise<KpiView> {
-  const version = ctx.db.dataVersion();
-  const now = ctx.clock.now().getTime();
-  let views = cache.get(ctx);
-  if (!views) {
-    views = new Map();
-    cache.set(ctx, views);
-  }
-  const key = `${tenantId}|${period}`;
-  const hit = views.get(key);
-  if (
-    version !== null &&
-    hit &&
-    hit.version === version &&
-    now - hit.at >= 0 &&
-    now - hit.at < FRESH_MS
-  )
-    return hit.view;
-  const view = await computeKpis(ctx, tenantId, period);
-  if (version !== null) {
-    if (views.size > 10_000) views.clear();
-    views.set(key, { version, at: now, view });
-  }
-  return view;
+export function kpis(ctx: AppContext, tenantId: string, period: PeriodName): Promise<KpiView> {
+  return ctx.cache.get(
+    ctx.db,
+    `kpis|${tenantId}|${period}`,
+    () => computeKpis(ctx, tenantId, period),
+    {
+      maxAgeMs: FRESH_MS,
+      nowMs: ctx.clock.now().getTime(),
+    },
+  );
 }
 
 async function computeKpis(

@@ -69,7 +69,7 @@ export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQ
   const names = await stageNames(ctx.db, tenantId);
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: leads,
     tenantId,
     filters: [

@@ -153,7 +153,7 @@ export function listNotes(ctx: AppContext, tenantId: string, query: Static<typeo
   const target = parentOf(query);
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: notes,
     tenantId,
     query,

@@ -111,7 +111,7 @@ export async function listPartners(
 ) {
   const page = await listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: partners,
     tenantId,
     filters: partnerFilters(query, ctx.db),

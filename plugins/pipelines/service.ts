@@ -63,7 +63,7 @@ export async function listPipelines(
 ) {
   const page = await listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: pipelines,
     tenantId,
     filters: [query.pipeline_type ? eq(pipelines.pipelineType, query.pipeline_type) : undefined],

@@ -75,7 +75,7 @@ export async function listTasks(ctx: AppContext, tenantId: string, query: TaskLi
   const now = ctx.clock.now();
   return listPage({
     db: ctx.db,
-    counts: ctx.counts,
+    cache: ctx.cache,
     table: tasks,
     tenantId,
     filters: taskFilters(query, now, ctx.db),
