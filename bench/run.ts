@@ -257,7 +257,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
 
   const db = await openDatabase(`file:${dbPath}`);
-  await migrate(db.client);
+  await migrate(db);
   const tenants = await seedBenchData(db, sizes);
   await db.close();
 

@@ -1,21 +1,19 @@
-import { Database as BunSqlite } from "bun:sqlite";
-import { mkdirSync, rmSync } from "node:fs";
+import type { Database as BunSqlite } from "bun:sqlite";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type Client, createClient } from "@libsql/client";
-import { drizzle as drizzleBun } from "drizzle-orm/bun-sqlite";
-import { drizzle as drizzleLibsql } from "drizzle-orm/libsql";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { type Dialect, dialect } from "./dialect";
-import { ReadWorker } from "./read-pool";
-import * as schema from "./schema";
+import type { Dialect } from "./dialect";
+import { openEmbedded } from "./embedded";
+import { openRemote } from "./remote";
+import type * as schema from "./schema";
 
 export type Schema = typeof schema;
 /** A handle for reads: bun:sqlite (sync driver) on embedded files, libSQL elsewhere. Always `await` it. */
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers' result types differ; services only await rows.
 export type ReadDb = BaseSQLiteDatabase<"sync" | "async", any, Schema>;
-/** A handle inside a write transaction (libSQL, async). */
-// biome-ignore lint/suspicious/noExplicitAny: covers both the database and its transaction object.
+/** A handle inside a write transaction. Always `await` it: remote databases answer asynchronously. */
+// biome-ignore lint/suspicious/noExplicitAny: covers both drivers and their transaction objects.
 export type WriteTx = BaseSQLiteDatabase<"async", any, Schema>;
 
 /** A drizzle select: its SQL, and the field names in select order. */
@@ -27,7 +25,11 @@ export interface OffloadableQuery {
 export interface Database {
   /** Read handle: no transaction needed. */
   read: ReadDb;
-  /** Runs `fn` in one write transaction; commits when it resolves, rolls back when it throws. */
+  /**
+   * Runs `fn` in a write transaction: its work commits when it resolves and
+   * is rolled back when it throws. Calls that queue up while one runs share
+   * one COMMIT (db/group-commit.ts); each resolves only once it is durable.
+   */
   transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /**
    * Runs a long read (an aggregate over many rows) off the event loop and
@@ -36,15 +38,18 @@ export interface Database {
    * databases are asynchronous already.
    */
   offload<T>(query: OffloadableQuery): Promise<T[]>;
-  /** The raw libSQL client (migrations, pragmas). */
-  client: Client;
+  /**
+   * Runs one SQL statement on the write handle, between write transactions
+   * (migration bookkeeping, pragmas, operators' and tests' raw SQL). Rows
+   * come back as objects keyed by column name.
+   */
+  execute(sql: string, args?: unknown[]): Promise<Record<string, unknown>[]>;
   /** The raw bun:sqlite read connection when embedded, for hot prepared statements. */
   raw: BunSqlite | null;
   /**
    * Embedded files only (null elsewhere): runs `fn` synchronously in one
-   * write transaction on a bun:sqlite connection, serialised with
-   * `transaction`. For bulk loads (the seed): bun:sqlite binds parameters
-   * about 3× cheaper than libSQL, which decides a million-row insert.
+   * write transaction on the write connection, serialised with
+   * `transaction`. For bulk loads (the seed): no drizzle, no per-row await.
    */
   bulkWrite: (<T>(fn: (conn: BunSqlite) => T) => Promise<T>) | null;
   /**
@@ -58,115 +63,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const PRAGMAS = [
-  "PRAGMA journal_mode = WAL",
-  "PRAGMA synchronous = NORMAL",
-  "PRAGMA busy_timeout = 5000",
-  "PRAGMA foreign_keys = ON",
-];
-
-/** Serialises async critical sections (one write transaction at a time per process). */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-}
-
 /**
- * Opens the database at `url`. Embedded files get a bun:sqlite read
- * connection beside the libSQL write connection on the same WAL file (the
- * read driver is ~3× faster per query); remote URLs use libSQL for both.
- * `:memory:` is served by a temporary file removed on close, so the two
- * connections see the same data.
+ * Opens the database at `url`. Embedded files (`file:`, `:memory:`) are
+ * served by bun:sqlite (db/embedded.ts); remote libSQL URLs (`libsql://`,
+ * `http(s)://`, `ws(s)://`) by @libsql/client (db/remote.ts). `:memory:` is
+ * a temporary file removed on close, so the read and write connections see
+ * the same data.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  let filePath: string | null = null;
-  let temporary = false;
+export function openDatabase(url: string, authToken?: string): Promise<Database> {
   if (url === ":memory:" || url === "file::memory:") {
-    filePath = join(tmpdir(), `crmd-mem-${Bun.randomUUIDv7()}.db`);
-    temporary = true;
-  } else if (url.startsWith("file:")) {
-    filePath = url.slice("file:".length).split("?")[0];
-    mkdirSync(dirname(filePath), { recursive: true });
+    const path = join(tmpdir(), `crmd-mem-${Bun.randomUUIDv7()}.db`);
+    return Promise.resolve(openEmbedded(url, path, { temporary: true }));
   }
-  // One connection: writes are serialised by the mutex below, so the pool
-  // never opens a second connection that would miss the pragmas.
-  const client = createClient(
-    filePath ? { url: `file:${filePath}`, concurrency: 1 } : { url, authToken },
-  );
-  if (filePath) for (const pragma of PRAGMAS) await client.execute(pragma);
-  const writeDb = drizzleLibsql(client, { schema });
-
-  let raw: BunSqlite | null = null;
-  let read: ReadDb = writeDb as unknown as ReadDb;
-  let versionStmt: ReturnType<BunSqlite["query"]> | null = null;
-  if (filePath) {
-    raw = new BunSqlite(filePath, { readwrite: true, create: true, strict: true });
-    raw.exec("PRAGMA busy_timeout = 5000");
-    raw.exec("PRAGMA query_only = ON");
-    read = drizzleBun(raw, { schema }) as unknown as ReadDb;
-    versionStmt = raw.query("PRAGMA data_version");
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length).split("?")[0];
+    mkdirSync(dirname(path), { recursive: true });
+    return Promise.resolve(openEmbedded(url, path, { temporary: false }));
   }
-  // Started on the first long read: an idle server does not pay for the thread.
-  let worker: ReadWorker | null = null;
-  const readWorker = () => {
-    if (filePath && !worker) worker = new ReadWorker(filePath);
-    return worker;
-  };
-
-  const mutex = new Mutex();
-  let bulkConn: BunSqlite | null = null;
-  const bulkFile = filePath;
-  const bulkWrite = bulkFile
-    ? <T>(fn: (conn: BunSqlite) => T) =>
-        mutex.run(async () => {
-          if (!bulkConn) {
-            bulkConn = new BunSqlite(bulkFile, { readwrite: true, strict: true });
-            for (const pragma of [...PRAGMAS, "PRAGMA cache_size = -65536"]) bulkConn.exec(pragma);
-          }
-          const conn = bulkConn;
-          return conn.transaction(() => fn(conn)).immediate();
-        })
-    : null;
-  return {
-    read,
-    client,
-    raw,
-    bulkWrite,
-    tables: schema,
-    dialect,
-    url,
-    transaction: (fn) => mutex.run(() => writeDb.transaction((tx) => fn(tx as unknown as WriteTx))),
-    offload: async <T>(query: OffloadableQuery) => {
-      const { sql, params } = query.toSQL();
-      const pool = readWorker();
-      const rows = pool
-        ? await pool.query<unknown[]>(sql, params)
-        : (await client.execute({ sql, args: params as never[] })).rows.map((r) =>
-            Array.from(r as ArrayLike<unknown>),
-          );
-      const names = Object.keys(query._?.selectedFields ?? {});
-      return rows.map(
-        (values) => Object.fromEntries(values.map((v, i) => [names[i] ?? String(i), v])) as T,
-      );
-    },
-    dataVersion: () =>
-      versionStmt ? (versionStmt.get() as { data_version: number }).data_version : null,
-    async close() {
-      await mutex.run(async () => {
-        await (worker as ReadWorker | null)?.close();
-        raw?.close();
-        bulkConn?.close();
-        client.close();
-      });
-      if (temporary && filePath)
-        for (const suffix of ["", "-wal", "-shm"]) rmSync(filePath + suffix, { force: true });
-    },
-  };
+  return openRemote(url, authToken);
 }

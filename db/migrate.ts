@@ -1,4 +1,5 @@
-import type { Client } from "@libsql/client";
+import { sql } from "drizzle-orm";
+import type { Database } from "./client";
 import { migrations as all, type Migration } from "./migrations";
 
 const BREAKPOINT = "--> statement-breakpoint";
@@ -9,51 +10,47 @@ const BREAKPOINT = "--> statement-breakpoint";
  * database): the second one waits, then sees the migration applied.
  * Returns the ids it applied.
  */
-export async function migrate(client: Client, migrations: Migration[] = all): Promise<string[]> {
-  await client.execute(
+export async function migrate(db: Database, migrations: Migration[] = all): Promise<string[]> {
+  await db.execute(
     "CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)",
   );
-  const applied: string[] = [];
   // One read first: on a normal start every migration is applied already and
   // no write transaction is needed (pending ones are re-checked under the lock).
-  const done = await client.execute("SELECT id FROM _migrations");
-  const known = new Set(done.rows.map((row) => String(row.id)));
+  const known = await appliedIds(db);
+  const applied: string[] = [];
   for (const migration of migrations) {
     if (known.has(migration.id)) continue;
-    const tx = await client.transaction("write");
     try {
-      const found = await tx.execute({
-        sql: "SELECT 1 FROM _migrations WHERE id = ?",
-        args: [migration.id],
-      });
-      if (found.rows.length === 0) {
+      await db.transaction(async (tx) => {
+        const found = await tx.all(sql`SELECT 1 FROM _migrations WHERE id = ${migration.id}`);
+        if (found.length > 0) return;
         for (const statement of migration.sql.split(BREAKPOINT)) {
-          if (statement.trim()) await tx.execute(statement);
+          if (statement.trim()) await tx.run(sql.raw(statement));
         }
-        await tx.execute({
-          sql: "INSERT INTO _migrations (id, applied_at) VALUES (?, ?)",
-          args: [migration.id, Date.now()],
-        });
+        await tx.run(
+          sql`INSERT INTO _migrations (id, applied_at) VALUES (${migration.id}, ${Date.now()})`,
+        );
         applied.push(migration.id);
-      }
-      await tx.commit();
+      });
     } catch (error) {
-      await tx.rollback();
       throw new Error(`migration ${migration.id} failed: ${(error as Error).message}`, {
         cause: error,
       });
-    } finally {
-      tx.close();
     }
   }
   return applied;
 }
 
-/** True when every known migration is recorded as applied. */
-export async function migrationsApplied(client: Client): Promise<boolean> {
+async function appliedIds(db: Database): Promise<Set<string>> {
+  const rows = await db.execute("SELECT id FROM _migrations");
+  return new Set(rows.map((row) => String(row.id)));
+}
+
+/** True when every known migration is recorded as applied (read on the read handle). */
+export async function migrationsApplied(db: Database): Promise<boolean> {
   try {
-    const result = await client.execute("SELECT id FROM _migrations");
-    const done = new Set(result.rows.map((r) => String(r.id)));
+    const rows = await db.read.all<{ id: string }>(sql`SELECT id FROM _migrations`);
+    const done = new Set(rows.map((row) => String(row.id)));
     return all.every((m) => done.has(m.id));
   } catch {
     return false;

@@ -1,3 +1,13 @@
+import type { OffloadableQuery } from "./client";
+
+/** Rows of an offloaded query keyed like the select's fields. */
+export function keyedRows<T>(query: OffloadableQuery, rows: unknown[][]): T[] {
+  const names = Object.keys(query._?.selectedFields ?? {});
+  return rows.map(
+    (values) => Object.fromEntries(values.map((v, i) => [names[i] ?? String(i), v])) as T,
+  );
+}
+
 /**
  * Runs long read queries on a worker thread with its own connection, so a
  * 50 ms aggregate does not stall every other request on the event loop.

@@ -88,7 +88,7 @@ async function withDatabase<T>(
 ) {
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
-    await migrate(db.client);
+    await migrate(db);
     return await fn(db);
   } finally {
     await db.close();
@@ -98,18 +98,23 @@ async function withDatabase<T>(
 async function serve(config: Config): Promise<number> {
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger });
-  if (config.demo) await createDemoTenant(server.ctx, config.publicUrl ?? server.url);
+  const demo = config.demo
+    ? createDemoTenant(server.ctx, config.publicUrl ?? server.url)
+    : Promise.resolve();
   let exiting = false;
   const shutdown = async (signal: string) => {
     if (exiting) return;
     exiting = true;
     logger.info("shutting down", { signal });
+    // A signal during the first start lets the demo tenant finish (or fail) first.
+    await demo.catch(() => undefined);
     await server.stop();
     logger.info("stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  await demo;
   return -1; // keep running
 }
 
@@ -141,7 +146,7 @@ export async function runCommand(
         return await healthcheck(config);
       case "migrate":
         return await withDatabase(config, async (db) => {
-          print({ applied: await migrate(db.client) });
+          print({ applied: await migrate(db) });
           return 0;
         });
       case "tenants create":

@@ -12,7 +12,7 @@ export const health = (ctx: AppContext) =>
     .get(
       "/readyz",
       async ({ set }) => {
-        const ready = await migrationsApplied(ctx.db.client).catch(() => false);
+        const ready = await migrationsApplied(ctx.db).catch(() => false);
         if (!ready) set.status = 503;
         return { status: ready ? "ready" : "unavailable", database: ready };
       },

@@ -25,7 +25,7 @@ export async function createContext(
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
-  const applied = await migrate(db.client);
+  const applied = await migrate(db);
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
   return {

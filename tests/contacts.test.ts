@@ -237,10 +237,10 @@ describe("list filters", () => {
   });
 
   test("the email filter goes through an index", async () => {
-    const plan = await server.ctx.db.client.execute(
+    const plan = await server.ctx.db.execute(
       "EXPLAIN QUERY PLAN SELECT contact_id FROM contact_emails WHERE tenant_id = 't' AND email = 'e'",
     );
-    const details = plan.rows.map((row) => String(row.detail)).join(" ");
+    const details = plan.map((row) => String(row.detail)).join(" ");
     expect(details).toContain("INDEX contact_emails_tenant_email_idx (tenant_id=? AND email=?)");
   });
 

@@ -76,8 +76,8 @@ describe("API keys (seed 001)", () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
     expect(listed.body.api_keys[0].key).toBeUndefined();
 
-    const rows = await server.ctx.db.client.execute("SELECT * FROM api_keys");
-    expect(JSON.stringify(rows.rows)).not.toContain(created.body.key.slice(4));
+    const rows = await server.ctx.db.execute("SELECT * FROM api_keys");
+    expect(JSON.stringify(rows)).not.toContain(created.body.key.slice(4));
   });
 
   test("tenant_id may be the tenant's name; it is required with the admin token", async () => {

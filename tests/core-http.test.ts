@@ -111,8 +111,8 @@ describe("errors", () => {
     const broken = await startTestServer();
     try {
       const direct = await broken.admin.get("/api/external/tenants");
-      await broken.ctx.db.client.execute("PRAGMA foreign_keys = OFF");
-      await broken.ctx.db.client.execute("DROP TABLE tenants");
+      await broken.ctx.db.execute("PRAGMA foreign_keys = OFF");
+      await broken.ctx.db.execute("DROP TABLE tenants");
       const failing = await broken.admin.get("/api/external/tenants");
       expect(direct.status).toBe(200);
       expect(failing.status).toBe(500);

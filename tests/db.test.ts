@@ -7,7 +7,7 @@ import { tenants } from "../db/schema";
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase(":memory:");
-  await migrate(db.client);
+  await migrate(db);
   await db.transaction(async (tx) => {
     await tx.insert(tenants).values([
       { id: "a", name: "alpha", createdAt: new Date(1000) },
@@ -36,13 +36,13 @@ test("an offloaded query error rejects without killing the worker", async () => 
 test(":memory: is served by a temporary file that both handles share and that is removed on close", async () => {
   const { existsSync } = await import("node:fs");
   const memory = await openDatabase(":memory:");
-  await migrate(memory.client);
+  await migrate(memory);
   await memory.transaction((tx) =>
     tx.insert(tenants).values({ id: "m", name: "mem", createdAt: new Date() }),
   );
   const rows = await memory.read.select().from(tenants);
   expect(rows.map((r) => r.name)).toEqual(["mem"]);
-  const file = String((await memory.client.execute("PRAGMA database_list")).rows[0].file);
+  const file = String((await memory.execute("PRAGMA database_list"))[0].file);
   expect(existsSync(file)).toBe(true);
   await memory.close();
   expect(existsSync(file)).toBe(false);

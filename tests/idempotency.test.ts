@@ -184,8 +184,8 @@ describe("Idempotency-Key", () => {
       withKey(newKey()),
     );
     expect(rotated.status).toBe(400);
-    const rows = await server.ctx.db.client.execute("SELECT * FROM idempotency_keys");
-    expect(JSON.stringify(rows.rows)).not.toContain("whsec_");
+    const rows = await server.ctx.db.execute("SELECT * FROM idempotency_keys");
+    expect(JSON.stringify(rows)).not.toContain("whsec_");
     const get = await api.get("/api/external/contacts", withKey(newKey()));
     expect(get.status).toBe(200);
     expect(get.headers.get("idempotent-replayed")).toBeNull();

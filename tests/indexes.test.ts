@@ -27,7 +27,7 @@ import {
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase(":memory:");
-  await migrate(db.client);
+  await migrate(db);
 });
 afterAll(() => db.close());
 

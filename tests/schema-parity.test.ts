@@ -7,7 +7,7 @@ import * as schema from "../db/schema";
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase(":memory:");
-  await migrate(db.client);
+  await migrate(db);
 });
 afterAll(() => db.close());
 
@@ -20,9 +20,9 @@ test("the migrations create every drizzle table with the same columns, types and
   expect(tables.length).toBeGreaterThan(5);
   for (const table of tables) {
     const config = getTableConfig(table);
-    const result = await db.client.execute(`PRAGMA table_info(${config.name})`);
+    const result = await db.execute(`PRAGMA table_info(${config.name})`);
     const actual = Object.fromEntries(
-      result.rows.map((r) => [
+      result.map((r) => [
         String(r.name),
         {
           type: String(r.type).toLowerCase(),
@@ -46,8 +46,8 @@ test("the migrations create every drizzle table with the same columns, types and
 test("every drizzle index exists in the migrated database", async () => {
   for (const table of tables) {
     const config = getTableConfig(table);
-    const result = await db.client.execute(`PRAGMA index_list(${config.name})`);
-    const names = new Set(result.rows.map((r) => String(r.name)));
+    const result = await db.execute(`PRAGMA index_list(${config.name})`);
+    const names = new Set(result.map((r) => String(r.name)));
     for (const index of config.indexes) expect(names).toContain(index.config.name);
   }
 });

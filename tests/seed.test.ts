@@ -200,12 +200,12 @@ describe("seedTenant", () => {
     expect(new Set(names).size).toBe(26);
   });
 
-  test("the same seed gives the same data, through bun:sqlite or through libSQL", async () => {
+  test("the same seed gives the same data, in one bulk transaction or through drizzle writes", async () => {
     const bulk = await server.tenant();
-    const libsql = await server.tenant();
+    const viaDrizzle = await server.tenant();
     const small = { deals: 40, leads: 30, tasks: 30, partners: 3 };
     await seedTenant(db, bulk.tenantId, small, undefined, { now: NOW, seed: 7 });
-    await seedTenant({ ...db, bulkWrite: null }, libsql.tenantId, small, undefined, {
+    await seedTenant({ ...db, bulkWrite: null }, viaDrizzle.tenantId, small, undefined, {
       now: NOW,
       seed: 7,
     });
@@ -225,7 +225,7 @@ describe("seedTenant", () => {
           } = row as Record<string, unknown>;
           return rest;
         });
-      expect(await shape(libsql.tenantId)).toEqual(await shape(bulk.tenantId));
+      expect(await shape(viaDrizzle.tenantId)).toEqual(await shape(bulk.tenantId));
     }
   });
 });

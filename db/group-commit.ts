@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+
+interface Job<Tx> {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What one job left behind once its savepoint is settled: a result to hand over after COMMIT, or its own error. */
+type Outcome =
+  | { job: Job<never>; ok: true; value: unknown }
+  | { job: Job<never>; ok: false; error: unknown };
+
+interface SavepointTx {
+  run(query: ReturnType<typeof sql>): Promise<unknown>;
+}
+
+/**
+ * Group commit: write transactions that queue up while one is running share
+ * the next COMMIT. Each caller's work runs in its own SAVEPOINT, so a caller
+ * that throws is rolled back alone and gets its own error; the others' work
+ * commits together, and every caller's promise settles only after that
+ * COMMIT (or with the COMMIT's error: then nothing of the batch is stored).
+ *
+ * Why: a commit writes every page the transaction dirtied to the WAL (a deal
+ * insert touches 16 indexes, the search index, the activity log and the
+ * outbox), about 0.6 ms on this machine, while the inserts themselves take
+ * about 0.1 ms. Sharing it between the requests in flight is what makes
+ * `POST` scale with concurrency.
+ *
+ * A job sees the uncommitted work of the jobs before it in the same batch,
+ * exactly as it would had they committed first: writes stay serial.
+ */
+export class GroupCommitter<Tx extends SavepointTx> {
+  private queue: Job<Tx>[] = [];
+  private draining = false;
+
+  constructor(
+    /** Runs `body` in one write transaction: commits when it resolves, rolls back when it throws. */
+    private readonly transaction: (body: (tx: Tx) => Promise<void>) => Promise<void>,
+    /** Most jobs sharing one commit: bounds how long a batch holds the write lock. */
+    private readonly maxBatch = 64,
+  ) {}
+
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (this.draining) return;
+      this.draining = true;
+      // Start after the current turn of the event loop: the requests that
+      // arrived with this one reach their writes first and share the commit.
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain() {
+    try {
+      while (this.queue.length > 0) await this.commitBatch();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitBatch() {
+    const outcomes: Outcome[] = [];
+    let current: Job<Tx> | null = null;
+    try {
+      await this.transaction(async (tx) => {
+        while (this.queue.length > 0 && outcomes.length < this.maxBatch) {
+          current = this.queue.shift() as Job<Tx>;
+          outcomes.push(await runInSavepoint(tx, current));
+          current = null;
+        }
+      });
+    } catch (error) {
+      // BEGIN, a savepoint statement or COMMIT failed: nothing of this batch is stored.
+      (current as Job<Tx> | null)?.reject(error);
+      for (const outcome of outcomes) outcome.job.reject(outcome.ok ? error : outcome.error);
+      return;
+    }
+    for (const outcome of outcomes) {
+      if (outcome.ok) outcome.job.resolve(outcome.value);
+      else outcome.job.reject(outcome.error);
+    }
+  }
+}
+
+const SAVEPOINT = sql.raw("SAVEPOINT crmd_write");
+const RELEASE = sql.raw("RELEASE crmd_write");
+const ROLLBACK_TO = sql.raw("ROLLBACK TO crmd_write");
+
+/**
+ * Runs one job in its savepoint. Its own failure is its outcome; a failing
+ * savepoint statement is not (SQLite may have rolled the whole transaction
+ * back, e.g. on a full disk) and propagates to fail the batch.
+ */
+async function runInSavepoint<Tx extends SavepointTx>(tx: Tx, job: Job<Tx>): Promise<Outcome> {
+  await tx.run(SAVEPOINT);
+  let value: unknown;
+  try {
+    value = await job.fn(tx);
+  } catch (error) {
+    await tx.run(ROLLBACK_TO);
+    await tx.run(RELEASE);
+    return { job: job as Job<never>, ok: false, error };
+  }
+  await tx.run(RELEASE);
+  return { job: job as Job<never>, ok: true, value };
+}

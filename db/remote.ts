@@ -1,0 +1,48 @@
+import type { Database, OffloadableQuery, ReadDb, WriteTx } from "./client";
+import { dialect } from "./dialect";
+import { GroupCommitter } from "./group-commit";
+import { keyedRows } from "./read-pool";
+import * as schema from "./schema";
+
+/**
+ * A remote libSQL database through @libsql/client (HTTP or WebSocket):
+ * drizzle's libSQL transactions, group-committed like the embedded ones.
+ * Loaded only for remote URLs: embedded files never load this client.
+ */
+export async function openRemote(url: string, authToken?: string): Promise<Database> {
+  const { createClient } = await import("@libsql/client/web");
+  const { drizzle } = await import("drizzle-orm/libsql/web");
+  const client = createClient({ url, authToken });
+  const db = drizzle(client, { schema });
+  const committer = new GroupCommitter<WriteTx>((body) =>
+    db.transaction((tx) => body(tx as unknown as WriteTx)),
+  );
+  const execute = async (sql: string, args: unknown[] = []) => {
+    const result = await client.execute({ sql, args: args as never[] });
+    return result.rows.map((row) =>
+      Object.fromEntries(result.columns.map((name, i) => [name, row[i]])),
+    );
+  };
+  return {
+    read: db as unknown as ReadDb,
+    raw: null,
+    bulkWrite: null,
+    tables: schema,
+    dialect,
+    url,
+    transaction: (fn) => committer.run(fn),
+    execute,
+    offload: async <T>(query: OffloadableQuery) => {
+      const { sql, params } = query.toSQL();
+      const result = await client.execute({ sql, args: params as never[] });
+      return keyedRows<T>(
+        query,
+        result.rows.map((row) => Array.from(row as ArrayLike<unknown>)),
+      );
+    },
+    dataVersion: () => null,
+    async close() {
+      client.close();
+    },
+  };
+}

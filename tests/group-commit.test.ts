@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, expect, test } from "bun:test";
+import { sql } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
+import { CachingConnection } from "../db/connection";
+import { migrate } from "../db/migrate";
+import { apiKeys, tenants } from "../db/schema";
+
+let db: Database;
+beforeEach(async () => {
+  db = await openDatabase(":memory:");
+  await migrate(db);
+});
+afterEach(() => db.close());
+
+const visibleNames = async () =>
+  (await db.read.select({ name: tenants.name }).from(tenants)).map((row) => row.name).sort();
+
+const insertTenant = (name: string) =>
+  db.transaction(async (tx) => {
+    await tx.insert(tenants).values({ id: name, name, createdAt: new Date() });
+    return name;
+  });
+
+test("writes in flight together share one commit: each resolves only once the whole batch is visible", async () => {
+  const names = Array.from({ length: 20 }, (_, i) => `t${String(i).padStart(2, "0")}`);
+  const seenAtFirstResolve: string[][] = [];
+  await Promise.all(
+    names.map((name) =>
+      insertTenant(name).then(async () => {
+        if (seenAtFirstResolve.length === 0) seenAtFirstResolve.push(await visibleNames());
+      }),
+    ),
+  );
+  // Committed one by one, the first caller would have seen only its own row.
+  expect(seenAtFirstResolve[0]).toEqual(names);
+});
+
+test("a write that throws is rolled back alone; the others in its batch commit", async () => {
+  const outcomes = await Promise.allSettled([
+    insertTenant("a"),
+    db.transaction(async (tx) => {
+      await tx.insert(tenants).values({ id: "doomed", name: "doomed", createdAt: new Date() });
+      throw new Error("service refused");
+    }),
+    insertTenant("b"),
+    // A unique violation fails inside SQLite; the batch goes on.
+    insertTenant("a"),
+    insertTenant("c"),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual([
+    "fulfilled",
+    "rejected",
+    "fulfilled",
+    "rejected",
+    "fulfilled",
+  ]);
+  expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain("service refused");
+  expect(String((outcomes[3] as PromiseRejectedResult).reason)).toContain("UNIQUE");
+  expect(await visibleNames()).toEqual(["a", "b", "c"]);
+});
+
+test("a COMMIT that fails rejects every write of its batch and stores none of them", async () => {
+  const outcomes = await Promise.allSettled([
+    insertTenant("x"),
+    db.transaction(async (tx) => {
+      // Checked only at COMMIT: a key for a tenant that does not exist.
+      await tx.run(sql`PRAGMA defer_foreign_keys = ON`);
+      await tx.insert(apiKeys).values({
+        id: "k",
+        tenantId: "missing",
+        name: "k",
+        keyPrefix: "elk_",
+        keyHash: "h",
+        permissions: [],
+        createdAt: new Date(),
+      });
+    }),
+    insertTenant("y"),
+  ]);
+  expect(outcomes.every((o) => o.status === "rejected")).toBe(true);
+  for (const outcome of outcomes)
+    expect(String((outcome as PromiseRejectedResult).reason)).toContain("FOREIGN KEY");
+  expect(await visibleNames()).toEqual([]);
+  // The next write starts a fresh transaction.
+  await insertTenant("z");
+  expect(await visibleNames()).toEqual(["z"]);
+});
+
+test("a nested transaction inside a write waits for its async work and rolls back alone", async () => {
+  await db.transaction(async (tx) => {
+    await tx.insert(tenants).values({ id: "outer", name: "outer", createdAt: new Date() });
+    await tx
+      .transaction(async (inner) => {
+        await inner.insert(tenants).values({ id: "inner", name: "inner", createdAt: new Date() });
+        await Bun.sleep(5);
+        throw new Error("inner failed");
+      })
+      .catch(() => undefined);
+    await tx.transaction(async (inner) => {
+      await Bun.sleep(5);
+      await inner.insert(tenants).values({ id: "kept", name: "kept", createdAt: new Date() });
+    });
+  });
+  expect(await visibleNames()).toEqual(["kept", "outer"]);
+});
+
+test("a connection reuses compiled statements, finalizes the ones it evicts, and closes cleanly", () => {
+  const conn = new CachingConnection(":memory:");
+  const first = conn.prepare("SELECT 1 AS one");
+  expect(conn.prepare("SELECT 1 AS one")).toBe(first);
+  for (let i = 0; i < 300; i++) conn.prepare(`SELECT ${i + 2} AS n`);
+  // Evicted (least recently used) and finalized: preparing it again compiles a new one.
+  const again = conn.prepare("SELECT 1 AS one");
+  expect(again).not.toBe(first);
+  expect(() => first.get()).toThrow();
+  expect(again.get()).toEqual({ one: 1 });
+  conn.close();
+});
