@@ -2,6 +2,7 @@ import type { WriteTx } from "../db/client";
 import { activityLog, type FieldChanges } from "../db/schema";
 import { type EventInput, emit, nextSyncSeq } from "./events";
 import { newId } from "./ids";
+import { insertValues } from "./prepared";
 
 /** Who made a change: an API key, the operator (admin token or CLI), or crmd itself. */
 export interface Actor {
@@ -48,7 +49,7 @@ export interface ChangeRecord {
  * together or not at all.
  */
 export async function recordChange(tx: WriteTx, change: ChangeRecord): Promise<void> {
-  await tx.insert(activityLog).values({
+  await insertValues(tx, activityLog, {
     id: newId(),
     tenantId: change.tenantId,
     entityType: change.entityType,

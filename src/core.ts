@@ -53,6 +53,7 @@ export {
   pageQuery,
   parseTime,
 } from "./pagination";
+export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
 export type { Principal } from "./request-state";
 export {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { WriteTx } from "../db/client";
 import { counters, outboxEvents } from "../db/schema";
 import { newEventId } from "./ids";
+import { insertValues, prepared } from "./prepared";
 
 /**
  * Every event type crmd can emit. Plugins add theirs with registerEventTypes;
@@ -73,7 +74,7 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
     data: event.data,
     metadata: event.metadata ?? {},
   };
-  await tx.insert(outboxEvents).values({
+  await insertValues(tx, outboxEvents, {
     id: payload.id,
     tenantId: event.tenantId,
     eventType: event.type,
@@ -91,10 +92,14 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
  * a row that changes while a client pages.
  */
 export async function nextSyncSeq(tx: WriteTx): Promise<number> {
-  const [row] = await tx
-    .update(counters)
-    .set({ value: sql`${counters.value} + 1` })
-    .where(sql`${counters.name} = 'sync'`)
-    .returning({ value: counters.value });
+  const query = prepared(tx, "next-sync-seq", () =>
+    tx
+      .update(counters)
+      .set({ value: sql`${counters.value} + 1` })
+      .where(sql`${counters.name} = 'sync'`)
+      .returning({ value: counters.value })
+      .prepare(),
+  );
+  const [row] = await query.all();
   return row.value;
 }

@@ -5,6 +5,7 @@ import type { AppContext } from "./context";
 import { notFound } from "./errors";
 import { nextSyncSeq } from "./events";
 import type { SyncedTable } from "./pagination";
+import { insertValues } from "./prepared";
 
 /** Who writes, for which tenant, at what time: what every service write needs. */
 export interface WriteScope {
@@ -120,7 +121,7 @@ export async function insertRow<T extends SyncedTable, View extends { id: string
     deletedAt: null,
     syncSeq: await nextSyncSeq(tx),
   } as T["$inferSelect"];
-  await tx.insert(target.table as SyncedTable).values(row);
+  await insertValues(tx, target.table as SyncedTable, row);
   const view = target.view(row);
   const { entityType } = target;
   const events = target.events?.(view) ?? [{ type: `${entityType}.created`, data: view }];

@@ -29,7 +29,7 @@ export const pipelines = sqliteTable(
     ...lifecycle(),
   },
   (t) => [
-    index("pipelines_tenant_type_idx").on(t.tenantId, t.pipelineType),
+    index("pipelines_tenant_type_idx").on(t.tenantId, t.pipelineType, t.createdAt),
     index("pipelines_tenant_seq_idx").on(t.tenantId, t.syncSeq),
   ],
 );

@@ -6,6 +6,7 @@ import {
   assertLinks,
   changedFields,
   eqIf,
+  insertValues,
   invalid,
   iso,
   lifecycleFields,
@@ -188,7 +189,7 @@ export async function createDealInTx(
     deletedAt: null,
     syncSeq: await nextSyncSeq(tx),
   };
-  await tx.insert(deals).values(row);
+  await insertValues(tx, deals, row);
   const after = dealView(row, placement.stage.name);
   const closing = after.status === "open" ? [] : stageEvents(null, after).slice(1);
   await recordEntityChange(

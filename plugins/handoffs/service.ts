@@ -6,6 +6,7 @@ import {
   conflict,
   eqIf,
   findLive,
+  insertValues,
   iso,
   lifecycleFields,
   listPage,
@@ -160,7 +161,7 @@ export function initiateHandoff(
       deletedAt: null,
       syncSeq: await nextSyncSeq(tx),
     };
-    await tx.insert(handoffs).values(row);
+    await insertValues(tx, handoffs, row);
     const view = handoffView(row, entity);
     await record(tx, scope, "initiated", null, row, view);
     return view;

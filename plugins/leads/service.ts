@@ -8,6 +8,7 @@ import {
   conflict,
   type EntityEvent,
   eqIf,
+  insertValues,
   invalid,
   iso,
   lifecycleFields,
@@ -162,7 +163,7 @@ export function createLead(ctx: AppContext, scope: WriteScope, body: CreateLeadB
       deletedAt: null,
       syncSeq: await nextSyncSeq(tx),
     };
-    await tx.insert(leads).values(row);
+    await insertValues(tx, leads, row);
     const after = leadView(row, placement?.stage?.name ?? null);
     await recordEntityChange(
       tx,

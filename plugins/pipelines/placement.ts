@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database, ReadDb } from "../../db/client";
 import { pipelines, stages } from "../../db/schema";
-import { invalid } from "../../src/core";
+import { invalid, param, prepared } from "../../src/core";
 import type { PipelineType } from "./model";
 import type { PipelineRow, StageRow } from "./stages";
 
@@ -100,19 +100,23 @@ async function livePipelineOfType(
 
 /** The tenant's live default pipeline of a type, if any. */
 export async function defaultPipeline(db: ReadDb, tenantId: string, type: PipelineType) {
-  const [row] = await db
-    .select()
-    .from(pipelines)
-    .where(
-      and(
-        eq(pipelines.tenantId, tenantId),
-        eq(pipelines.pipelineType, type),
-        eq(pipelines.isDefault, true),
-        isNull(pipelines.deletedAt),
-      ),
-    )
-    .orderBy(asc(pipelines.createdAt))
-    .limit(1);
+  const query = prepared(db, "default-pipeline", () =>
+    db
+      .select()
+      .from(pipelines)
+      .where(
+        and(
+          eq(pipelines.tenantId, param("tenantId")),
+          eq(pipelines.pipelineType, param("type")),
+          eq(pipelines.isDefault, true),
+          isNull(pipelines.deletedAt),
+        ),
+      )
+      .orderBy(asc(pipelines.createdAt))
+      .limit(1)
+      .prepare(),
+  );
+  const [row] = await query.all({ tenantId, type });
   return row ?? null;
 }
 
@@ -126,12 +130,16 @@ async function stageByName(db: ReadDb, pipelineId: string, name: string) {
 }
 
 async function firstOpenStage(db: ReadDb, pipelineId: string) {
-  const [row] = await db
-    .select()
-    .from(stages)
-    .where(and(eq(stages.pipelineId, pipelineId), eq(stages.kind, "open")))
-    .orderBy(asc(stages.position))
-    .limit(1);
+  const query = prepared(db, "first-open-stage", () =>
+    db
+      .select()
+      .from(stages)
+      .where(and(eq(stages.pipelineId, param("pipelineId")), eq(stages.kind, "open")))
+      .orderBy(asc(stages.position))
+      .limit(1)
+      .prepare(),
+  );
+  const [row] = await query.all({ pipelineId });
   return row ?? null;
 }
 

@@ -1,0 +1,60 @@
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { ReadDb, WriteTx } from "../db/client";
+
+/**
+ * Hot queries built once per handle and run with placeholders. Building a
+ * drizzle query costs 15–45 µs (a select on pipelines: 44 µs), more than
+ * running it on a cached statement; the write path of one `POST /deals` built
+ * eight. The embedded write handle is one object for the life of the
+ * database, so its queries are built once; a remote transaction is a new
+ * object each time, and builds them per transaction (no gain, no harm).
+ */
+const byHandle = new WeakMap<object, Map<string, unknown>>();
+
+export function prepared<T>(handle: ReadDb | WriteTx, key: string, build: () => T): T {
+  let queries = byHandle.get(handle);
+  if (!queries) {
+    queries = new Map();
+    byHandle.set(handle, queries);
+  }
+  let query = queries.get(key) as T | undefined;
+  if (query === undefined) {
+    query = build();
+    queries.set(key, query);
+  }
+  return query;
+}
+
+/** A placeholder that binds its value as given (callers pass driver values). */
+export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/** A column's driver value: what drizzle would bind for `value` (null stays null). */
+function driverValue(column: SQLiteColumn, value: unknown): unknown {
+  return value === null || value === undefined ? null : column.mapToDriverValue(value);
+}
+
+/**
+ * `INSERT INTO table (the row's columns) VALUES (…)`, built once per table
+ * and column set, values encoded per column as drizzle would.
+ */
+export async function insertValues<T extends SQLiteTable>(
+  tx: WriteTx,
+  table: T,
+  row: Partial<T["$inferInsert"]>,
+): Promise<void> {
+  const keys = Object.keys(row).filter(
+    (key) => (row as Record<string, unknown>)[key] !== undefined,
+  );
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const query = prepared(tx, `insert:${getTableName(table)}:${keys.join(",")}`, () =>
+    tx
+      .insert(table)
+      .values(Object.fromEntries(keys.map((key) => [key, param(key)])) as T["$inferInsert"])
+      .prepare(),
+  );
+  const values: Record<string, unknown> = {};
+  for (const key of keys)
+    values[key] = driverValue(columns[key], (row as Record<string, unknown>)[key]);
+  await query.run(values);
+}
