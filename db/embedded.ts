@@ -21,7 +21,11 @@ const WRITER_PRAGMAS = [
   "PRAGMA cache_size = -16384",
 ];
 const READER_PRAGMAS = ["PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"];
-/** The seed's million-row loads want more cache than requests do. */
+/**
+ * The seed's million-row loads want more cache than requests do. Raised on the
+ * first bulk load and left there: shrinking it between batches would drop the
+ * pages the next batch needs.
+ */
 const BULK_CACHE = "PRAGMA cache_size = -65536";
 
 /**
@@ -56,6 +60,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   );
   // Started on the first long read: an idle server does not pay for the thread.
   let worker: ReadWorker | null = null;
+  let bulkCache = false;
 
   return {
     read: drizzle(reader, { schema }) as unknown as ReadDb,
@@ -70,12 +75,9 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
       ),
     bulkWrite: <T>(fn: (conn: BunSqlite) => T) =>
       mutex.run(async () => {
-        writer.exec(BULK_CACHE);
-        try {
-          return writer.transaction(() => fn(writer)).immediate();
-        } finally {
-          writer.exec(WRITER_PRAGMAS[WRITER_PRAGMAS.length - 1]);
-        }
+        if (!bulkCache) writer.exec(BULK_CACHE);
+        bulkCache = true;
+        return writer.transaction(() => fn(writer)).immediate();
       }),
     offload: async <T>(query: OffloadableQuery) => {
       worker ??= new ReadWorker(path);

@@ -9,6 +9,8 @@ import type { Database } from "../db/client";
 export class ReadCache {
   private version: number | null = null;
   private entries = new Map<string, { value: unknown; at: number }>();
+  /** Computations under way: callers asking for the same key meanwhile share one. */
+  private pending = new Map<string, Promise<unknown>>();
 
   /**
    * The cached value of `key`, or `compute()`'s. `maxAgeMs` bounds how old an
@@ -30,9 +32,20 @@ export class ReadCache {
     const age = hit && freshness ? freshness.nowMs - hit.at : 0;
     if (hit && age >= 0 && age < (freshness?.maxAgeMs ?? Number.POSITIVE_INFINITY))
       return hit.value as T;
-    const value = await compute();
-    if (this.entries.size > 10_000) this.entries.clear();
-    this.entries.set(key, { value, at: freshness?.nowMs ?? 0 });
-    return value;
+    const flightKey = `${version}\u0000${key}`;
+    const running = this.pending.get(flightKey);
+    if (running) return running as Promise<T>;
+    const computing = compute()
+      .then((value) => {
+        // Stored only while the database is still at the version it was computed for.
+        if (this.version === version) {
+          if (this.entries.size > 10_000) this.entries.clear();
+          this.entries.set(key, { value, at: freshness?.nowMs ?? 0 });
+        }
+        return value;
+      })
+      .finally(() => this.pending.delete(flightKey));
+    this.pending.set(flightKey, computing);
+    return computing;
   }
 }
