@@ -2,7 +2,9 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm 11 writes a lock without other platforms' optional packages, which
+# `npm ci` then refuses; `npm install` takes the same versions from it.
+RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 COPY . .
 RUN npm run build && mkdir -p /data && chown 65532:65532 /data
 
