@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type HranaServer, startHranaServer } from "./helpers/hrana-server";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+
+/**
+ * crmd against a remote libSQL URL (`http://…`): @libsql/client over HTTP,
+ * drizzle's libSQL transactions with group commit, no bun:sqlite handles in
+ * crmd itself. The server at the other end is tests/helpers/hrana-server.ts.
+ */
+
+let dir: string;
+let hrana: HranaServer;
+let server: TestServer;
+let tenant: TenantClient;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "crmd-remote-"));
+  hrana = startHranaServer(join(dir, "remote.db"));
+  server = await startTestServer({ config: { databaseUrl: hrana.url } });
+  tenant = await server.tenant();
+  const pipeline = await tenant.api.post("/api/external/pipelines", {
+    name: "Sales",
+    pipeline_type: "sales",
+    stages: [{ name: "New" }, { name: "Won", kind: "won" }],
+  });
+  expect(pipeline.status).toBe(201);
+});
+
+afterAll(async () => {
+  await server?.close();
+  hrana?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("migrations, keys and writes go to the remote database", async () => {
+  expect(server.ctx.db.raw).toBeNull();
+  expect(hrana.requests()).toBeGreaterThan(50);
+  const ready = await server.anonymous.get("/readyz");
+  expect(ready.body).toEqual({ status: "ready", database: true });
+  const created = await tenant.api.post("/api/external/deals", { title: "Remote", value: 700 });
+  expect(created.status).toBe(201);
+  expect(created.body.stage).toBe("New");
+  const read = await tenant.api.get(`/api/external/deals/${created.body.id}`);
+  expect(read.body.title).toBe("Remote");
+});
+
+test("concurrent writes share commits; one that fails is rolled back alone", async () => {
+  const other = await server.tenant();
+  const foreignLead = await other.api.post("/api/external/leads", { name: "Not yours" });
+  expect(foreignLead.status).toBe(201);
+  const replies = await Promise.all([
+    ...Array.from({ length: 8 }, (_, i) =>
+      tenant.api.post("/api/external/deals", { title: `batch ${i}`, value: i }),
+    ),
+    tenant.api.post("/api/external/deals", { title: "bad link", lead_id: foreignLead.body.id }),
+  ]);
+  expect(replies.map((r) => r.status)).toEqual([...Array(8).fill(201), 422]);
+  const list = await tenant.api.get("/api/external/deals?page_size=100");
+  const titles = list.body.deals.map((d: { title: string }) => d.title);
+  for (let i = 0; i < 8; i++) expect(titles).toContain(`batch ${i}`);
+  expect(titles).not.toContain("bad link");
+  expect(list.body.total).toBe(titles.length);
+  const activity = await tenant.api.get("/api/external/activity?entity_type=deal&page_size=100");
+  expect(activity.body.total).toBe(titles.length);
+});
+
+test("change feeds, filters and KPIs read from the remote database", async () => {
+  const since = new Date(Date.now() - 60_000).toISOString();
+  const feed = await tenant.api.get(`/api/external/deals?since=${since}&page_size=3`);
+  expect(feed.status).toBe(200);
+  expect(feed.body.deals).toHaveLength(3);
+  const next = await tenant.api.get(`/api/external/deals?cursor=${feed.body.next_cursor}`);
+  const seen = [...feed.body.deals, ...next.body.deals].map((d: { id: string }) => d.id);
+  expect(new Set(seen).size).toBe(seen.length);
+  const open = await tenant.api.get("/api/external/deals?status=open&stage=New");
+  expect(open.body.total).toBeGreaterThanOrEqual(9);
+  const kpis = await tenant.api.get("/api/external/kpis?period=month");
+  expect(kpis.status).toBe(200);
+  expect(kpis.body.pipeline.value).toBe(700 + 28);
+});
