@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/bun-sqlite";
 import type { Database, OffloadableQuery, ReadDb, WriteTx } from "./client";
 import { CachingConnection } from "./connection";
 import { dialect } from "./dialect";
-import { GroupCommitter } from "./group-commit";
+import { GroupCommitter, withSavepoints } from "./group-commit";
 import { Mutex } from "./mutex";
 import { keyedRows, ReadWorker } from "./read-pool";
 import * as schema from "./schema";
@@ -45,7 +45,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   const versionStmt = reader.query("PRAGMA data_version");
 
   const mutex = new Mutex();
-  const tx = asyncSavepoints(writer, drizzle(writer, { schema }) as unknown as WriteTx);
+  const tx = withSavepoints(drizzle(writer, { schema }) as unknown as WriteTx);
   const committer = new GroupCommitter<WriteTx>((body) =>
     mutex.run(async () => {
       writer.exec("BEGIN IMMEDIATE");
@@ -95,26 +95,4 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
         for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
     },
   };
-}
-
-/** Nested transactions as SAVEPOINTs that wait for async work (drizzle's bun:sqlite ones do not). */
-function asyncSavepoints(conn: BunSqlite, db: WriteTx): WriteTx {
-  let depth = 0;
-  const tx = Object.create(db) as WriteTx;
-  tx.transaction = (async <T>(fn: (inner: WriteTx) => Promise<T>) => {
-    const name = `sp${depth++}`;
-    conn.exec(`SAVEPOINT ${name}`);
-    try {
-      const result = await fn(tx);
-      conn.exec(`RELEASE ${name}`);
-      return result;
-    } catch (error) {
-      conn.exec(`ROLLBACK TO ${name}`);
-      conn.exec(`RELEASE ${name}`);
-      throw error;
-    } finally {
-      depth--;
-    }
-  }) as WriteTx["transaction"];
-  return tx;
 }

@@ -31,6 +31,30 @@ interface SavepointTx {
  * A job sees the uncommitted work of the jobs before it in the same batch,
  * exactly as it would had they committed first: writes stay serial.
  */
+/** What the writes sharing one commit share. */
+export interface Batch {
+  /** Values kept for this batch only (a block of sequence numbers), by key. */
+  readonly values: Map<string, unknown>;
+  /** Work for the end of the batch: in its transaction, after its last write, before COMMIT. */
+  beforeCommit(fn: () => Promise<void>): void;
+}
+
+class OpenBatch implements Batch {
+  readonly values = new Map<string, unknown>();
+  private readonly hooks: Array<() => Promise<void>> = [];
+  beforeCommit(fn: () => Promise<void>) {
+    this.hooks.push(fn);
+  }
+  async finish() {
+    for (const hook of this.hooks) await hook();
+  }
+}
+
+const openBatches = new WeakMap<object, OpenBatch>();
+
+/** The batch the write transaction `tx` belongs to (none outside group commit). */
+export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
+
 export class GroupCommitter<Tx extends SavepointTx> {
   private queue: Job<Tx>[] = [];
   private draining = false;
@@ -66,14 +90,22 @@ export class GroupCommitter<Tx extends SavepointTx> {
     let current: Job<Tx> | null = null;
     try {
       await this.transaction(async (tx) => {
-        while (this.queue.length > 0 && outcomes.length < this.maxBatch) {
-          current = this.queue.shift() as Job<Tx>;
-          outcomes.push(await runInSavepoint(tx, current));
-          current = null;
+        const batch = new OpenBatch();
+        openBatches.set(tx, batch);
+        try {
+          while (this.queue.length > 0 && outcomes.length < this.maxBatch) {
+            current = this.queue.shift() as Job<Tx>;
+            outcomes.push(await runInSavepoint(tx, current));
+            current = null;
+          }
+          await batch.finish();
+        } finally {
+          openBatches.delete(tx);
         }
       });
     } catch (error) {
-      // BEGIN, a savepoint statement or COMMIT failed: nothing of this batch is stored.
+      // BEGIN, a savepoint statement, the batch's closing work or COMMIT failed:
+      // nothing of this batch is stored.
       (current as Job<Tx> | null)?.reject(error);
       for (const outcome of outcomes) outcome.job.reject(outcome.ok ? error : outcome.error);
       return;
@@ -106,4 +138,30 @@ async function runInSavepoint<Tx extends SavepointTx>(tx: Tx, job: Job<Tx>): Pro
   }
   await tx.run(RELEASE);
   return { job: job as Job<never>, ok: true, value };
+}
+
+/**
+ * A write transaction whose nested transactions are SAVEPOINTs that wait for
+ * async work (drizzle's bun:sqlite ones commit at the first `await`) and run
+ * on the same object, so work nested in a write still finds its batch.
+ */
+export function withSavepoints<Tx extends SavepointTx & { transaction: unknown }>(db: Tx): Tx {
+  let depth = 0;
+  const tx = Object.create(db) as Tx;
+  tx.transaction = async <T>(fn: (inner: Tx) => Promise<T>) => {
+    const name = `sp${depth++}`;
+    await tx.run(sql.raw(`SAVEPOINT ${name}`));
+    try {
+      const result = await fn(tx);
+      await tx.run(sql.raw(`RELEASE ${name}`));
+      return result;
+    } catch (error) {
+      await tx.run(sql.raw(`ROLLBACK TO ${name}`));
+      await tx.run(sql.raw(`RELEASE ${name}`));
+      throw error;
+    } finally {
+      depth--;
+    }
+  };
+  return tx;
 }

@@ -1,6 +1,6 @@
 import type { Database, OffloadableQuery, ReadDb, WriteTx } from "./client";
 import { dialect } from "./dialect";
-import { GroupCommitter } from "./group-commit";
+import { GroupCommitter, withSavepoints } from "./group-commit";
 import { keyedRows } from "./read-pool";
 import * as schema from "./schema";
 
@@ -15,7 +15,7 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
   const client = createClient({ url, authToken });
   const db = drizzle(client, { schema });
   const committer = new GroupCommitter<WriteTx>((body) =>
-    db.transaction((tx) => body(tx as unknown as WriteTx)),
+    db.transaction((tx) => body(withSavepoints(tx as unknown as WriteTx))),
   );
   const execute = async (sql: string, args: unknown[] = []) => {
     const result = await client.execute({ sql, args: args as never[] });

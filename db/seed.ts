@@ -1,8 +1,8 @@
 import type { Database as BunSqlite } from "bun:sqlite";
-import { and, asc, eq, getTableColumns, getTableName, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, getTableName, inArray, isNull } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Database, WriteTx } from "./client";
-import { counters, deals, leads, partners, pipelines, stages, tasks } from "./schema";
+import type { Database } from "./client";
+import { deals, leads, partners, pipelines, stages, tasks } from "./schema";
 import {
   DISQUALIFY_REASONS,
   domainOf,
@@ -18,6 +18,7 @@ import {
   TAGS,
   TASK_TEMPLATES,
 } from "./seed-data";
+import { reserveSyncSeq } from "./sequence";
 
 /**
  * Fills a tenant with realistic sample data, fast: rows spread over the past
@@ -457,7 +458,7 @@ class BatchWriter {
       return;
     }
     await this.db.transaction(async (tx) => {
-      if (synced) assignSeq(rows, await reserve(tx, rows.length));
+      if (synced) assignSeq(rows, await reserveSyncSeq(tx, rows.length));
       for (const chunk of this.statements(table, rows))
         await tx.insert(table).values(chunk as never);
     });
@@ -518,16 +519,6 @@ const assignSeq = (rows: Row[], first: number) => {
     row.syncSeq = first + i;
   });
 };
-
-/** Reserves `n` sync_seq values; returns the first. */
-async function reserve(tx: WriteTx, n: number): Promise<number> {
-  const [row] = await tx
-    .update(counters)
-    .set({ value: sql`${counters.value} + ${n}` })
-    .where(eq(counters.name, "sync"))
-    .returning({ value: counters.value });
-  return row.value - n + 1;
-}
 
 function reserveBulk(conn: BunSqlite, n: number): number {
   const row = conn

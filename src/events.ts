@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { WriteTx } from "../db/client";
-import { counters, outboxEvents } from "../db/schema";
+import { outboxEvents } from "../db/schema";
+import { reserveSyncSeq } from "../db/sequence";
 import { newEventId } from "./ids";
-import { insertValues, prepared } from "./prepared";
+import { insertValues } from "./prepared";
 
 /**
  * Every event type crmd can emit. Plugins add theirs with registerEventTypes;
@@ -91,15 +91,4 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
  * value orders rows by their last change: keyset cursors over it never miss
  * a row that changes while a client pages.
  */
-export async function nextSyncSeq(tx: WriteTx): Promise<number> {
-  const query = prepared(tx, "next-sync-seq", () =>
-    tx
-      .update(counters)
-      .set({ value: sql`${counters.value} + 1` })
-      .where(sql`${counters.name} = 'sync'`)
-      .returning({ value: counters.value })
-      .prepare(),
-  );
-  const [row] = await query.all();
-  return row.value;
-}
+export const nextSyncSeq = (tx: WriteTx): Promise<number> => reserveSyncSeq(tx, 1);

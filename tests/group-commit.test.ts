@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, expect, test } from "bun:test";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { CachingConnection } from "../db/connection";
 import { migrate } from "../db/migrate";
-import { apiKeys, tenants } from "../db/schema";
+import { apiKeys, counters, tenants } from "../db/schema";
+import { reserveSyncSeq } from "../db/sequence";
 
 let db: Database;
 beforeEach(async () => {
@@ -102,6 +103,37 @@ test("a nested transaction inside a write waits for its async work and rolls bac
     });
   });
   expect(await visibleNames()).toEqual(["kept", "outer"]);
+});
+
+const syncCounter = async () =>
+  (await db.read.select().from(counters).where(eq(counters.name, "sync")))[0].value;
+
+test("sync numbers: one batch takes distinct, increasing numbers; a write rolled back leaves a gap, never a reuse", async () => {
+  const start = await syncCounter();
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 10 }, (_, i) =>
+      db.transaction(async (tx) => {
+        // Nested work (a savepoint) draws from the same batch.
+        const first =
+          i % 3 === 0
+            ? await tx.transaction((inner) => reserveSyncSeq(inner))
+            : await reserveSyncSeq(tx, i === 4 ? 5 : 1);
+        if (i === 6) throw new Error("rolled back after taking a number");
+        return first;
+      }),
+    ),
+  );
+  const taken = outcomes.map((o) => (o.status === "fulfilled" ? o.value : null));
+  expect(taken.filter((n) => n === null)).toHaveLength(1);
+  const kept = taken.filter((n): n is number => n !== null);
+  // In call order, each after the last (the fifth took a block of five)...
+  expect(kept).toEqual([...kept].sort((a, b) => a - b));
+  expect(new Set(kept).size).toBe(kept.length);
+  expect(kept[0]).toBe(start + 1);
+  // ...and the counter stored with the batch covers every number handed out, the lost one too.
+  expect(await syncCounter()).toBe(start + 14);
+  const next = await db.transaction((tx) => reserveSyncSeq(tx));
+  expect(next).toBe(start + 15);
 });
 
 test("a connection reuses compiled statements; an evicted one still works for whoever holds it", () => {

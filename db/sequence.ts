@@ -1,0 +1,44 @@
+import { eq, sql } from "drizzle-orm";
+import type { WriteTx } from "./client";
+import { batchOf } from "./group-commit";
+import { counters } from "./schema";
+
+const SYNC = "sync";
+
+/**
+ * Reserves `n` numbers of the global sync sequence; returns the first. In a
+ * group-commit batch the counter is read once and written once, just before
+ * the batch commits; the writes in between take numbers from memory (two
+ * updates of one hot row per deal were a fifth of a `POST`). The batch holds
+ * the write lock from start to COMMIT, so no other writer takes numbers
+ * meanwhile; a write rolled back leaves a gap, never a number used twice.
+ */
+export async function reserveSyncSeq(tx: WriteTx, n = 1): Promise<number> {
+  const batch = batchOf(tx);
+  if (!batch) return increment(tx, n);
+  let block = batch.values.get(SYNC) as { last: number } | undefined;
+  if (!block) {
+    const [row] = await tx
+      .select({ value: counters.value })
+      .from(counters)
+      .where(eq(counters.name, SYNC));
+    const opened = { last: row.value };
+    block = opened;
+    batch.values.set(SYNC, opened);
+    batch.beforeCommit(async () => {
+      await tx.update(counters).set({ value: opened.last }).where(eq(counters.name, SYNC));
+    });
+  }
+  const first = block.last + 1;
+  block.last += n;
+  return first;
+}
+
+async function increment(tx: WriteTx, n: number): Promise<number> {
+  const [row] = await tx
+    .update(counters)
+    .set({ value: sql`${counters.value} + ${n}` })
+    .where(eq(counters.name, SYNC))
+    .returning({ value: counters.value });
+  return row.value - n + 1;
+}
