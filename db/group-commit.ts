@@ -15,22 +15,6 @@ interface SavepointTx {
   run(query: ReturnType<typeof sql>): Promise<unknown>;
 }
 
-/**
- * Group commit: write transactions that queue up while one is running share
- * the next COMMIT. Each caller's work runs in its own SAVEPOINT, so a caller
- * that throws is rolled back alone and gets its own error; the others' work
- * commits together, and every caller's promise settles only after that
- * COMMIT (or with the COMMIT's error: then nothing of the batch is stored).
- *
- * Why: a commit writes every page the transaction dirtied to the WAL (a deal
- * insert touches 16 indexes, the search index, the activity log and the
- * outbox), about 0.6 ms on this machine, while the inserts themselves take
- * about 0.1 ms. Sharing it between the requests in flight is what makes
- * `POST` scale with concurrency.
- *
- * A job sees the uncommitted work of the jobs before it in the same batch,
- * exactly as it would had they committed first: writes stay serial.
- */
 /** What the writes sharing one commit share. */
 export interface Batch {
   /** Values kept for this batch only (a block of sequence numbers), by key. */
@@ -55,6 +39,22 @@ const openBatches = new WeakMap<object, OpenBatch>();
 /** The batch the write transaction `tx` belongs to (none outside group commit). */
 export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
 
+/**
+ * Group commit: write transactions that queue up while one is running share
+ * the next COMMIT. Each caller's work runs in its own SAVEPOINT, so a caller
+ * that throws is rolled back alone and gets its own error; the others' work
+ * commits together, and every caller's promise settles only after that
+ * COMMIT (or with the COMMIT's error: then nothing of the batch is stored).
+ *
+ * Why: a commit writes every page the transaction dirtied to the WAL (a deal
+ * insert touches 16 indexes, the search index, the activity log and the
+ * outbox), about 0.6 ms on this machine, while the inserts themselves take
+ * about 0.1 ms. Sharing it between the requests in flight is what makes
+ * `POST` scale with concurrency.
+ *
+ * A job sees the uncommitted work of the jobs before it in the same batch,
+ * exactly as it would had they committed first: writes stay serial.
+ */
 export class GroupCommitter<Tx extends SavepointTx> {
   private queue: Job<Tx>[] = [];
   private draining = false;

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { WriteTx } from "./client";
 import { batchOf } from "./group-commit";
 import { counters } from "./schema";
@@ -15,7 +15,7 @@ const SYNC = "sync";
  */
 export async function reserveSyncSeq(tx: WriteTx, n = 1): Promise<number> {
   const batch = batchOf(tx);
-  if (!batch) return increment(tx, n);
+  if (!batch) throw new Error("sync numbers are reserved inside db.transaction()");
   let block = batch.values.get(SYNC) as { last: number } | undefined;
   if (!block) {
     const [row] = await tx
@@ -32,13 +32,4 @@ export async function reserveSyncSeq(tx: WriteTx, n = 1): Promise<number> {
   const first = block.last + 1;
   block.last += n;
   return first;
-}
-
-async function increment(tx: WriteTx, n: number): Promise<number> {
-  const [row] = await tx
-    .update(counters)
-    .set({ value: sql`${counters.value} + ${n}` })
-    .where(eq(counters.name, SYNC))
-    .returning({ value: counters.value });
-  return row.value - n + 1;
 }
