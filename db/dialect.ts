@@ -1,5 +1,5 @@
 import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { fullTextSearch, matchesSearch } from "./search";
+import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 
 /**
  * The few SQL differences between backends, kept here so services never
@@ -32,6 +32,8 @@ export const dialect = {
   fullTextSearch,
   /** List filter: the row's indexed text matches the words of `text` (as prefixes). */
   matchesSearch,
+  /** Brings the full-text index up to date with every committed write (before matchesSearch). */
+  catchUpSearchIndex,
 };
 
 export type Dialect = typeof dialect;

@@ -1,6 +1,7 @@
 import type { Database as BunSqlite } from "bun:sqlite";
 import { rmSync } from "node:fs";
 import { drizzle } from "drizzle-orm/bun-sqlite";
+import { Checkpointer } from "./checkpointer";
 import type { Database, OffloadableQuery, ReadDb, WriteTx } from "./client";
 import { CachingConnection } from "./connection";
 import { dialect } from "./dialect";
@@ -19,6 +20,11 @@ const WRITER_PRAGMAS = [
   "PRAGMA temp_store = MEMORY",
   // 16 MiB of pages: the hot ends of the deal indexes stay cached between writes.
   "PRAGMA cache_size = -16384",
+  // Checkpoints run on their own thread (db/checkpointer.ts); the writer's
+  // automatic one (at 40 MB of WAL) only catches up if that thread falls behind.
+  "PRAGMA wal_autocheckpoint = 10000",
+  // A WAL that grew under a burst is cut back to 64 MiB once it restarts.
+  "PRAGMA journal_size_limit = 67108864",
 ];
 const READER_PRAGMAS = ["PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"];
 /**
@@ -45,6 +51,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   const versionStmt = reader.query("PRAGMA data_version");
 
   const mutex = new Mutex();
+  const checkpointer = new Checkpointer(path);
   const tx = withSavepoints(drizzle(writer, { schema }) as unknown as WriteTx);
   const committer = new GroupCommitter<WriteTx>((body) =>
     mutex.run(async () => {
@@ -52,6 +59,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
       try {
         await body(tx);
         writer.exec("COMMIT");
+        checkpointer.noteCommit();
       } catch (error) {
         if (writer.inTransaction) writer.exec("ROLLBACK");
         throw error;
@@ -70,14 +78,18 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     url,
     transaction: (fn) => committer.run(fn),
     execute: (sql, args = []) =>
-      mutex.run(
-        async () => writer.query(sql).all(...(args as never[])) as Record<string, unknown>[],
-      ),
+      mutex.run(async () => {
+        const rows = writer.query(sql).all(...(args as never[])) as Record<string, unknown>[];
+        checkpointer.noteCommit();
+        return rows;
+      }),
     bulkWrite: <T>(fn: (conn: BunSqlite) => T) =>
       mutex.run(async () => {
         if (!bulkCache) writer.exec(BULK_CACHE);
         bulkCache = true;
-        return writer.transaction(() => fn(writer)).immediate();
+        const result = writer.transaction(() => fn(writer)).immediate();
+        checkpointer.noteCommit();
+        return result;
       }),
     offload: async <T>(query: OffloadableQuery) => {
       worker ??= new ReadWorker(path);
@@ -88,6 +100,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     async close() {
       await mutex.run(async () => {
         await worker?.close();
+        await checkpointer.close();
         reader.close();
         writer.close();
       });

@@ -1,13 +1,15 @@
 import { and, count, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { ReadDb } from "./client";
+import type { Database, WriteTx } from "./client";
 
 /**
- * Full-text search, SQLite flavour: the FTS5 table `search_index` that
- * migration 0400 creates and its triggers keep in step with contacts,
- * companies, deals, leads and notes (soft-deleted rows leave it). Not part of
- * the drizzle schema: another backend brings its own index behind the same
- * two functions.
+ * Full-text search, SQLite flavour: the FTS5 table `search_index` over
+ * contacts, companies, deals, leads and notes (soft-deleted rows leave it).
+ * Triggers queue every changed row's doc_id in `search_pending` inside the
+ * writing transaction (migration 0700); catchUpSearchIndex indexes the queue
+ * in batches, in the background and before every search. Not part of the
+ * drizzle schema: another backend brings its own index behind the same
+ * functions.
  */
 const searchIndex = sqliteTable("search_index", {
   tenantId: text("tenant_id").notNull(),
@@ -19,6 +21,45 @@ const searchIndex = sqliteTable("search_index", {
 });
 
 const MAX_WORDS = 16;
+
+/** The indexed entity types, each with its `<type>_search_text` view (migration 0400). */
+const INDEXED_TYPES = ["contacts", "companies", "deals", "leads", "notes"] as const;
+/** Queued rows indexed per transaction: bounds how long indexing holds the write lock. */
+const INDEX_BATCH = 500;
+
+/** Indexes up to `limit` queued rows, oldest first; returns how many. */
+async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
+  const queued = await tx.all<{ doc_id: number }>(
+    sql`select doc_id from search_pending order by doc_id limit ${limit}`,
+  );
+  if (queued.length === 0) return 0;
+  const last = queued[queued.length - 1].doc_id;
+  // Drop the rows' old entries, then index what each row says now (unless deleted).
+  await tx.run(
+    sql`delete from search_index where rowid in (select doc_id from search_pending where doc_id <= ${last})`,
+  );
+  // CROSS JOIN keeps SQLite's join order: from the queue to the rows, never a scan of a table.
+  for (const type of INDEXED_TYPES)
+    await tx.run(sql`insert into search_index (rowid, tenant_id, entity_type, entity_id, title, body)
+      select d.doc_id, v.tenant_id, ${type}, v.id, v.title, v.body
+      from search_pending p
+      cross join search_docs d on d.doc_id = p.doc_id and d.entity_type = ${type}
+      cross join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
+      where p.doc_id <= ${last} and v.deleted_at is null`);
+  await tx.run(sql`delete from search_pending where doc_id <= ${last}`);
+  return queued.length;
+}
+
+/**
+ * Indexes every row queued by writes committed before the call, `batch` rows
+ * a transaction. Concurrent callers need no coordination: each transaction
+ * takes what is still queued under the write lock.
+ */
+export async function catchUpSearchIndex(db: Database, batch = INDEX_BATCH): Promise<void> {
+  const queued = sql`select 1 from search_pending limit 1`;
+  while ((await db.read.all(queued)).length > 0)
+    if ((await db.transaction((tx) => indexQueued(tx, batch))) < batch) return;
+}
 
 /**
  * User text as an FTS5 query: every word must occur, each as a word prefix
@@ -41,7 +82,11 @@ const matching = (tenantId: string, types: readonly string[], query: string) =>
     inArray(searchIndex.entityType, [...types]),
   );
 
-/** `idColumn` names a row of `entityType` whose indexed text matches `text` (list `search` filters). */
+/**
+ * `idColumn` names a row of `entityType` whose indexed text matches `text`
+ * (list `search` filters). Call catchUpSearchIndex first, so the filter sees
+ * every committed write.
+ */
 export function matchesSearch(
   idColumn: SQLWrapper,
   entityType: string,
@@ -72,13 +117,15 @@ export interface SearchRequest {
 
 const bm25 = sql<number>`bm25(search_index, 0, 0, 0, 4.0, 1.0)`;
 
-/** Ranked hits of one tenant, best first, and how many there are in all. */
+/** Ranked hits of one tenant, best first, and how many there are in all (every committed write included). */
 export async function fullTextSearch(
-  db: ReadDb,
+  database: Database,
   request: SearchRequest,
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const query = ftsQuery(request.text);
   if (query === null || request.types.length === 0) return { hits: [], total: 0 };
+  await catchUpSearchIndex(database);
+  const db = database.read;
   const where = matching(request.tenantId, request.types, query);
   const rows = await db
     .select({

@@ -3,6 +3,7 @@ import { and, asc, eq, getTableColumns, getTableName, inArray, isNull } from "dr
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import { deals, leads, partners, pipelines, stages, tasks } from "./schema";
+import { catchUpSearchIndex } from "./search";
 import {
   DISQUALIFY_REASONS,
   domainOf,
@@ -129,6 +130,8 @@ async function seedRows(
       else if (ctx.pick.chance(2000 / (done + 1))) sample[ctx.pick.int(0, 1999)] = row.id as string;
     }
     await ctx.writer.insert(table, rows, true);
+    // Full-text indexing as the rows arrive, a chunk a transaction (writes only queue it).
+    await catchUpSearchIndex(ctx.writer.db, ROWS_PER_TRANSACTION);
     ctx.onProgress?.({ entity, done, total });
   }
   return sample;

@@ -77,3 +77,39 @@ test("secret box: sealed secrets open only with the same key; the key file is cr
   expect(() => other.open(sealed)).toThrow();
   expect(() => loadSecretKey("short", dir)).toThrow("CRMD_SECRET_KEY");
 });
+
+test("WAL checkpoints run off the writer: committed pages reach the database file within moments", async () => {
+  const { mkdtempSync, statSync, rmSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "crmd-ckpt-"));
+  const path = join(dir, "ckpt.db");
+  const file = await openDatabase(`file:${path}`);
+  try {
+    await migrate(file);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = statSync(path).size;
+    // ~2 MB of rows: far below the writer's own automatic checkpoint (10,000 pages).
+    for (let i = 0; i < 20; i++)
+      await file.transaction(async (tx) => {
+        await tx.insert(tenants).values(
+          Array.from({ length: 25 }, (_, j) => ({
+            id: `t-${i}-${j}`,
+            name: `${i}-${j}-${"x".repeat(4000)}`,
+            createdAt: new Date(),
+          })),
+        );
+      });
+    const grown = async () => {
+      for (let waited = 0; waited < 5000; waited += 50) {
+        if (statSync(path).size >= before + 2_000_000) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+    expect(await grown()).toBe(true);
+  } finally {
+    await file.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -42,6 +42,15 @@ const found = async (query: string, client = api) =>
   (await search(query, client)).body.results.map((r: any) => `${r.type}:${r.id}`);
 
 const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
+/** Rows waiting for the full-text index, and what the index holds for a word (read directly). */
+const queued = async () =>
+  Number((await server.ctx.db.execute("select count(*) as n from search_pending"))[0].n);
+const indexed = async (word: string) =>
+  (
+    await server.ctx.db.execute("select entity_id from search_index where search_index match ?", [
+      word,
+    ])
+  ).map((row) => row.entity_id);
 beforeAll(async () => {
   ({ api, tenantId } = await server.tenant());
   const post = async (path: string, body: Record<string, unknown>) =>
@@ -189,6 +198,33 @@ describe("index kept in step with writes", () => {
       tx.update(deals).set({ deletedAt: clock.now() }).where(eq(deals.id, deal)),
     );
     expect(await found("q=yodel", client)).toEqual([]);
+  });
+
+  test("writes only queue their rows; a search indexes what is queued before it answers", async () => {
+    const { api: client } = await server.tenant();
+    const contact = (await client.post("/api/external/contacts", { first_name: "Wilhelmina" }))
+      .body;
+    expect(await queued()).toBeGreaterThan(0);
+    expect(await indexed("wilhelmina")).toEqual([]);
+    expect(await found("q=wilhelmina", client)).toEqual([`contacts:${contact.id}`]);
+    expect(await queued()).toBe(0);
+    expect(await indexed("wilhelmina")).toEqual([contact.id]);
+  });
+
+  test("the background indexer empties the queue without any search", async () => {
+    const { api: client } = await server.tenant();
+    const company = (await client.post("/api/external/companies", { name: "Vortigern" })).body;
+    expect(await queued()).toBeGreaterThan(0);
+    const indexer = server.ctx.workers.find((worker) => worker.name === "search_indexer");
+    if (!indexer) throw new Error("no search indexer registered");
+    await indexer.start();
+    try {
+      for (let waited = 0; waited < 5000 && (await queued()) > 0; waited += 50) await Bun.sleep(50);
+    } finally {
+      await indexer.stop();
+    }
+    expect(await queued()).toBe(0);
+    expect(await indexed("vortigern")).toEqual([company.id]);
   });
 
   test("a rolled-back write leaves nothing in the index", async () => {

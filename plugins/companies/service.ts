@@ -199,8 +199,9 @@ export async function deleteCompany(ctx: AppContext, scope: WriteScope, id: stri
 
 export type CompanyListParams = Static<typeof CompanyListQuery>;
 
-export function listCompanies(ctx: AppContext, tenantId: string, query: CompanyListParams) {
+export async function listCompanies(ctx: AppContext, tenantId: string, query: CompanyListParams) {
   const { dialect } = ctx.db;
+  if (query.search !== undefined) await dialect.catchUpSearchIndex(ctx.db);
   const byDomain = (value: string | undefined, path: string) =>
     value === undefined ? undefined : eq(companies.domain, domainOf(value, path));
   return listPage({

@@ -223,8 +223,9 @@ export async function deleteContact(ctx: AppContext, scope: WriteScope, id: stri
 
 export type ContactListParams = Static<typeof ContactListQuery>;
 
-export function listContacts(ctx: AppContext, tenantId: string, query: ContactListParams) {
+export async function listContacts(ctx: AppContext, tenantId: string, query: ContactListParams) {
   const { dialect, read } = ctx.db;
+  if (query.search !== undefined) await dialect.catchUpSearchIndex(ctx.db);
   const withEmail =
     query.email === undefined
       ? undefined

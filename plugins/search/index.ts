@@ -7,6 +7,7 @@ import {
   invalid,
   type Scope,
 } from "../../src/core";
+import { searchIndexer } from "./indexer";
 import { SEARCH_TYPES, SearchQuery, SearchResults, type SearchType } from "./model";
 
 /**
@@ -34,16 +35,17 @@ function typesFor(value: string | undefined, scopes: Set<Scope>): SearchType[] {
   return named as SearchType[];
 }
 
-/** Full-text search over contacts, companies, deals, leads and notes, ranked. */
-export const searchPlugin = (ctx: AppContext) =>
-  new Elysia({ name: "crmd.search" }).use(authMacros).get(
+/** Full-text search over contacts, companies, deals, leads and notes, ranked; the background indexer with it. */
+export const searchPlugin = (ctx: AppContext) => {
+  ctx.workers.push(searchIndexer(ctx));
+  return new Elysia({ name: "crmd.search" }).use(authMacros).get(
     "/search",
     async ({ query, tenantId, scopes }) => {
       if (!/[\p{L}\p{N}]/u.test(query.q)) throw invalid("/q", "needs a letter or a digit");
       const types = typesFor(query.types, scopes);
       const page = query.page ?? 1;
       const pageSize = query.page_size ?? 20;
-      const { hits, total } = await ctx.db.dialect.fullTextSearch(ctx.db.read, {
+      const { hits, total } = await ctx.db.dialect.fullTextSearch(ctx.db, {
         tenantId,
         types,
         text: query.q,
@@ -70,3 +72,4 @@ export const searchPlugin = (ctx: AppContext) =>
       },
     },
   );
+};
