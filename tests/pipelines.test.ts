@@ -263,6 +263,48 @@ describe("stage routes", () => {
   });
 });
 
+describe("default placement of new deals", () => {
+  const placed = async (api: Api) => {
+    const deal = await createDeal(api);
+    return `${deal.pipeline_id}/${deal.stage}`;
+  };
+
+  test("follows every change of stages and of the default pipeline at once", async () => {
+    const { api } = await server.tenant();
+    const first = await salesPipeline(api);
+    expect(await placed(api)).toBe(`${first.id}/Discovery`);
+    await api.post(`${url}/${first.id}/stages`, { name: "Inbound", position: 1 });
+    expect(await placed(api)).toBe(`${first.id}/Inbound`);
+    const inbound = (await api.get(`${url}/${first.id}`)).body.stages[0];
+    await api.patch(`${url}/${first.id}/stages/${inbound.id}`, { name: "Triage" });
+    expect(await placed(api)).toBe(`${first.id}/Triage`);
+    const second = await salesPipeline(api, "Enterprise", { is_default: true });
+    expect(await placed(api)).toBe(`${second.id}/Discovery`);
+    await api.patch(`${url}/${first.id}`, { is_default: true });
+    expect(await placed(api)).toBe(`${first.id}/Triage`);
+  });
+
+  test("a change written by another process (straight to the database) is seen at once", async () => {
+    const { api } = await server.tenant();
+    const pipeline = await salesPipeline(api);
+    expect(await placed(api)).toBe(`${pipeline.id}/Discovery`);
+    await server.ctx.db.execute(
+      "UPDATE stages SET name = 'Renamed elsewhere' WHERE pipeline_id = ? AND position = 1",
+      [pipeline.id],
+    );
+    expect(await placed(api)).toBe(`${pipeline.id}/Renamed elsewhere`);
+  });
+
+  test("each tenant gets its own default", async () => {
+    const one = await server.tenant();
+    const two = await server.tenant();
+    const a = await salesPipeline(one.api, "A");
+    const b = await salesPipeline(two.api, "B");
+    expect(await placed(one.api)).toBe(`${a.id}/Discovery`);
+    expect(await placed(two.api)).toBe(`${b.id}/Discovery`);
+  });
+});
+
 describe("DELETE /pipelines/{id}", () => {
   test("409 while a deal is open in it; then a tombstone in the since feed", async () => {
     const { api } = await server.tenant();

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database, ReadDb } from "../../db/client";
-import { pipelines, stages } from "../../db/schema";
-import { invalid, param, prepared } from "../../src/core";
+import { counters, pipelines, stages } from "../../db/schema";
+import { forgetInBatch, invalid, param, perBatch, prepared } from "../../src/core";
 import type { PipelineType } from "./model";
 import type { PipelineRow, StageRow } from "./stages";
 
@@ -59,6 +59,7 @@ export async function resolvePlacement(
       throw invalid(paths.stageId, `is not a stage of a ${type} pipeline`);
     return found;
   }
+  if (!request.pipelineId && !request.stageName) return defaultPlacement(db, tenantId, type);
   const pipeline = request.pipelineId
     ? await livePipelineOfType(db, tenantId, type, request.pipelineId, paths.pipelineId)
     : await defaultPipeline(db, tenantId, type);
@@ -69,6 +70,58 @@ export async function resolvePlacement(
   if (request.stageName && !stage)
     throw invalid(paths.stageName, `is not a stage of pipeline "${pipeline.name}"`);
   return { pipeline, stage };
+}
+
+const VERSION_KEY = "pipelines-version";
+
+/** The version of all pipelines and stages (migration 0710's triggers), read once per write batch. */
+function pipelinesVersion(db: ReadDb): Promise<number> {
+  return perBatch(db, VERSION_KEY, async () => {
+    const query = prepared(db, "pipelines-version", () =>
+      db
+        .select({ value: counters.value })
+        .from(counters)
+        .where(eq(counters.name, "pipelines"))
+        .prepare(),
+    );
+    const [row] = await query.all();
+    return row?.value ?? 0;
+  });
+}
+
+/** Called by every write of this plugin to pipelines or stages: later writes in its batch see the change. */
+export const pipelinesChanged = (tx: ReadDb) => forgetInBatch(tx, VERSION_KEY);
+
+/** Most tenants' default placements kept: each is a pipeline and a stage row. */
+const DEFAULTS_KEPT = 10_000;
+const defaultsByHandle = new WeakMap<
+  object,
+  Map<string, { version: number; placement: Placement }>
+>();
+
+/**
+ * The tenant's default placement of a type: its default pipeline and that
+ * pipeline's first open stage. Nearly every new deal and lead takes it, so
+ * it is kept per handle until any pipeline or stage changes (two queries
+ * were a fifth of a `POST /deals`).
+ */
+async function defaultPlacement(db: ReadDb, tenantId: string, type: PipelineType) {
+  const version = await pipelinesVersion(db);
+  let kept = defaultsByHandle.get(db);
+  if (!kept) {
+    kept = new Map();
+    defaultsByHandle.set(db, kept);
+  }
+  const key = `${tenantId}:${type}`;
+  const hit = kept.get(key);
+  if (hit?.version === version) return hit.placement;
+  const pipeline = await defaultPipeline(db, tenantId, type);
+  if (!pipeline) return null;
+  const placement = { pipeline, stage: await firstOpenStage(db, pipeline.id) };
+  kept.delete(key);
+  if (placement.stage) kept.set(key, { version, placement });
+  if (kept.size > DEFAULTS_KEPT) kept.delete(kept.keys().next().value as string);
+  return placement;
 }
 
 async function stageWithPipeline(db: ReadDb, tenantId: string, stageId: string) {

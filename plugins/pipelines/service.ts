@@ -26,7 +26,7 @@ import type {
   UpdatePipelineBody,
   UpdateStageBody,
 } from "./model";
-import { defaultPipeline, OPEN_LEAD_STATUSES } from "./placement";
+import { defaultPipeline, OPEN_LEAD_STATUSES, pipelinesChanged } from "./placement";
 import {
   applyStages,
   type PipelineRow,
@@ -79,6 +79,15 @@ export async function listPipelines(
 }
 
 /** One default per type: the previous default stops being one (and says so in its own event). */
+/** A write of pipelines or stages: the writes after it in its batch see the new version. */
+function writePipelines<T>(ctx: AppContext, fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+  return ctx.write(async (tx) => {
+    const result = await fn(tx);
+    pipelinesChanged(tx);
+    return result;
+  });
+}
+
 async function clearDefault(tx: WriteTx, scope: WriteScope, type: string, keepId: string) {
   const previous = await tx
     .select()
@@ -131,7 +140,7 @@ function recordPipelineChange(
 }
 
 export function createPipeline(ctx: AppContext, scope: WriteScope, body: CreatePipelineBody) {
-  return ctx.write(async (tx) => {
+  return writePipelines(ctx, async (tx) => {
     const isDefault =
       body.is_default ?? !(await defaultPipeline(tx, scope.tenantId, body.pipeline_type));
     const row: PipelineRow = {
@@ -171,7 +180,7 @@ function changePipeline(
     current: StageRow[],
   ) => { fields?: Partial<PipelineRow>; stages?: StageInputBody[]; path?: StagePath },
 ) {
-  return ctx.write(async (tx) => {
+  return writePipelines(ctx, async (tx) => {
     const row = await livePipeline(tx, scope.tenantId, id);
     const current = (await stagesOf(tx, scope.tenantId, [id])).get(id) ?? [];
     const planned = change(row, current);
@@ -240,7 +249,7 @@ export const removeStage = (ctx: AppContext, scope: WriteScope, id: string, stag
 
 /** Soft-deletes a pipeline; 409 while open deals or leads are in it. */
 export function deletePipeline(ctx: AppContext, scope: WriteScope, id: string) {
-  return ctx.write(async (tx) => {
+  return writePipelines(ctx, async (tx) => {
     const row = await livePipeline(tx, scope.tenantId, id);
     if (await hasOpenRecords(tx, scope.tenantId, id))
       throw conflict("The pipeline has open deals or leads; move or close them first");
