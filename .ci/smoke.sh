@@ -26,7 +26,7 @@ key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage' | 
 code=$(curl -s -o response.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/api-keys")
 cat response.json; echo
 [ "$code" = 200 ] || { echo "authenticated call answered $code"; exit 1; }
-# KPIs run on the embedded read worker thread: proves the binary carries it.
+# KPIs run on the embedded database worker (the same script checkpoints): proves the binary carries it.
 code=$(curl -s -o kpis.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/kpis?period=month")
 grep -q '"period":"month"' kpis.json && [ "$code" = 200 ] || { echo "KPIs answered $code: $(cat kpis.json)"; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/external/api-keys")

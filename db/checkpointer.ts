@@ -5,7 +5,8 @@
  * database time (508 → 208 µs a deal, 25 deals a commit). The writer keeps an
  * automatic checkpoint only as a far safety net; this class has a worker
  * thread, with its own connection, run a PASSIVE checkpoint shortly after
- * writes: one at a time, at most one every `intervalMs`.
+ * writes: one at a time, at most one every `intervalMs`. Should the thread
+ * fail, `onFailure` hands checkpoints back to the writer.
  */
 export class Checkpointer {
   private worker: Worker | null = null;
@@ -14,14 +15,17 @@ export class Checkpointer {
   /** Commits since the running checkpoint started: another one is due when it ends. */
   private dirty = false;
   private idle: (() => void) | null = null;
+  private failed = false;
 
   constructor(
     private readonly path: string,
+    private readonly onFailure: () => void,
     private readonly intervalMs = 100,
   ) {}
 
   /** After a commit: a checkpoint runs within `intervalMs` (the thread starts on the first). */
   noteCommit(): void {
+    if (this.failed) return;
     if (this.running) {
       this.dirty = true;
       return;
@@ -40,18 +44,28 @@ export class Checkpointer {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL("./checkpoint-worker.ts", import.meta.url).href);
-    worker.postMessage({ path: this.path });
+    const worker = new Worker(new URL("./worker.ts", import.meta.url).href);
+    worker.postMessage({ path: this.path, role: "checkpoint" });
     worker.onmessage = (event: MessageEvent<{ done?: true; closed?: true }>) => {
       if (!event.data.done) return;
       this.running = false;
       if (this.idle) this.idle();
       else if (this.dirty) this.noteCommit();
     };
+    worker.onerror = () => this.fail(worker);
     // The thread must not keep the process alive on its own.
     worker.unref();
     this.worker = worker;
     return worker;
+  }
+
+  private fail(worker: Worker) {
+    this.failed = true;
+    this.running = false;
+    this.worker = null;
+    worker.terminate();
+    this.onFailure();
+    this.idle?.();
   }
 
   /** Stops scheduling, lets a running checkpoint finish, then closes the thread's connection. */

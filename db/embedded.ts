@@ -51,7 +51,10 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   const versionStmt = reader.query("PRAGMA data_version");
 
   const mutex = new Mutex();
-  const checkpointer = new Checkpointer(path);
+  // Without its thread, the writer checkpoints again as SQLite does by default.
+  const checkpointer = new Checkpointer(path, () =>
+    writer.exec("PRAGMA wal_autocheckpoint = 1000"),
+  );
   const tx = withSavepoints(drizzle(writer, { schema }) as unknown as WriteTx);
   const committer = new GroupCommitter<WriteTx>((body) =>
     mutex.run(async () => {

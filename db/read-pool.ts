@@ -22,8 +22,8 @@ export class ReadWorker {
   >();
 
   constructor(path: string) {
-    this.worker = new Worker(new URL("./read-worker.ts", import.meta.url).href);
-    this.worker.postMessage({ path });
+    this.worker = new Worker(new URL("./worker.ts", import.meta.url).href);
+    this.worker.postMessage({ path, role: "read" });
     this.worker.onmessage = (
       event: MessageEvent<{ id: number; rows?: unknown[]; error?: string; closed?: true }>,
     ) => {

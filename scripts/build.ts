@@ -8,8 +8,8 @@ export {};
 
 const started = performance.now();
 const result = await Bun.build({
-  // The read worker is its own entrypoint so the binary embeds it.
-  entrypoints: ["src/main.ts", "db/read-worker.ts"],
+  // The database worker (reads, checkpoints) is its own entrypoint so the binary embeds it.
+  entrypoints: ["src/main.ts", "db/worker.ts"],
   target: "bun",
   minify: true,
   sourcemap: "linked",

@@ -113,3 +113,20 @@ test("WAL checkpoints run off the writer: committed pages reach the database fil
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a checkpoint thread that cannot run hands checkpoints back to the writer", async () => {
+  const { Checkpointer } = await import("../db/checkpointer");
+  let handedBack = false;
+  const checkpointer = new Checkpointer(
+    "/no/such/dir/crmd.db",
+    () => {
+      handedBack = true;
+    },
+    10,
+  );
+  checkpointer.noteCommit();
+  for (let waited = 0; waited < 3000 && !handedBack; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(handedBack).toBe(true);
+  await checkpointer.close();
+});
