@@ -13,12 +13,14 @@ import {
   notExists,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
+import { param, prepared } from "../prepared";
 import type { SigningKeys } from "./signing";
 
 const HOUR_MS = 3_600_000;
@@ -54,9 +56,24 @@ export interface ClaimedDelivery {
 const d = webhookDeliveries;
 const earlier = alias(webhookDeliveries, "earlier");
 
-const unleased = (now: Date): SQL => or(isNull(d.leaseUntil), lte(d.leaseUntil, now)) as SQL;
-const dueNow = (now: Date): SQL =>
-  and(eq(d.status, "pending"), lte(d.nextAttemptAt, now), unleased(now)) as SQL;
+/**
+ * The dispatcher's queries run several times a pass, some once per webhook:
+ * they are prepared once per handle (src/prepared.ts) and take times as
+ * epoch milliseconds and id lists as one JSON array, so any number of ids
+ * binds to one statement. Building them anew was a quarter of a pass.
+ */
+const ms = (at: Date) => at.getTime();
+/** `column` is one of the ids in the JSON array bound as `name`. */
+const inIds = (column: SQLWrapper, name: string): SQL =>
+  inArray(column, sql`(select value from json_each(${param(name)}))`);
+
+/** Due at `now` (a Date, or a placeholder for epoch milliseconds). */
+const dueNow = (now: Date | SQL): SQL =>
+  and(
+    eq(d.status, "pending"),
+    lte(d.nextAttemptAt, now as Date),
+    or(isNull(d.leaseUntil), lte(d.leaseUntil, now as Date)),
+  ) as SQL;
 
 /**
  * Active webhooks with a delivery due and not leased. Selecting webhooks
@@ -64,27 +81,31 @@ const dueNow = (now: Date): SQL =>
  * the deliveries waiting behind busy or inactive ones.
  */
 function webhooksWithDueWork(db: ReadDb, now: Date) {
-  return db
-    .select({
-      id: webhooks.id,
-      url: webhooks.url,
-      headers: webhooks.headers,
-      secret: webhooks.secret,
-      previousSecret: webhooks.previousSecret,
-      previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
-    })
-    .from(webhooks)
-    .where(
-      and(
-        eq(webhooks.isActive, true),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(d)
-            .where(and(eq(d.webhookId, webhooks.id), dueNow(now))),
+  const query = prepared(db, "webhooks-with-due-work", () =>
+    db
+      .select({
+        id: webhooks.id,
+        url: webhooks.url,
+        headers: webhooks.headers,
+        secret: webhooks.secret,
+        previousSecret: webhooks.previousSecret,
+        previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
+      })
+      .from(webhooks)
+      .where(
+        and(
+          eq(webhooks.isActive, true),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(d)
+              .where(and(eq(d.webhookId, webhooks.id), dueNow(param("now")))),
+          ),
         ),
-      ),
-    );
+      )
+      .prepare(),
+  );
+  return query.all({ now: ms(now) });
 }
 
 type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
@@ -95,39 +116,43 @@ type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
  * commit order).
  */
 function dueDeliveriesOf(db: ReadDb, webhookId: string, now: Date, limit: number) {
-  return db
-    .select({
-      deliveryId: d.id,
-      attemptCount: d.attemptCount,
-      retryIndex: d.retryIndex,
-      eventId: d.eventId,
-      eventType: d.eventType,
-      payload: d.payload,
-      outboxBody: outboxEvents.body,
-    })
-    .from(d)
-    .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
-    .where(
-      and(
-        eq(d.webhookId, webhookId),
-        dueNow(now),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(earlier)
-            .where(
-              and(
-                eq(earlier.webhookId, d.webhookId),
-                eq(earlier.entityKey, d.entityKey),
-                eq(earlier.status, "pending"),
-                lt(earlier.eventSeq, d.eventSeq),
+  const query = prepared(db, "due-deliveries-of", () =>
+    db
+      .select({
+        deliveryId: d.id,
+        attemptCount: d.attemptCount,
+        retryIndex: d.retryIndex,
+        eventId: d.eventId,
+        eventType: d.eventType,
+        payload: d.payload,
+        outboxBody: outboxEvents.body,
+      })
+      .from(d)
+      .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
+      .where(
+        and(
+          eq(d.webhookId, param("webhookId")),
+          dueNow(param("now")),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.webhookId, d.webhookId),
+                  eq(earlier.entityKey, d.entityKey),
+                  eq(earlier.status, "pending"),
+                  lt(earlier.eventSeq, d.eventSeq),
+                ),
               ),
-            ),
+          ),
         ),
-      ),
-    )
-    .orderBy(asc(d.nextAttemptAt), asc(d.eventSeq))
-    .limit(limit);
+      )
+      .orderBy(asc(d.nextAttemptAt), asc(d.eventSeq))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  );
+  return query.all({ webhookId, now: ms(now), limit });
 }
 
 interface WebhookLoad {
@@ -139,23 +164,54 @@ interface WebhookLoad {
   windowFreesAt: Date | null;
 }
 
-/** In-flight and last-hour attempts per webhook: the input of its concurrency and hourly limits. */
-async function loadOf(db: ReadDb, now: Date, ids: string[]): Promise<Map<string, WebhookLoad>> {
-  const hourAgo = new Date(now.getTime() - HOUR_MS);
-  const usage = await db
-    .select({
-      webhookId: webhookAttempts.webhookId,
-      n: count(),
-      oldest: min(webhookAttempts.startedAt),
-    })
-    .from(webhookAttempts)
-    .where(and(inArray(webhookAttempts.webhookId, ids), gt(webhookAttempts.startedAt, hourAgo)))
-    .groupBy(webhookAttempts.webhookId);
-  const leased = await db
-    .select({ webhookId: d.webhookId, n: count() })
-    .from(d)
-    .where(and(inArray(d.webhookId, ids), eq(d.status, "pending"), gt(d.leaseUntil, now)))
-    .groupBy(d.webhookId);
+/** Attempts started in the last hour, per webhook among `ids` (JSON), with the oldest start. */
+function hourlyUsage(db: ReadDb, ids: string, hourAgo: Date) {
+  const query = prepared(db, "webhook-hourly-usage", () =>
+    db
+      .select({
+        webhookId: webhookAttempts.webhookId,
+        n: count(),
+        oldest: min(webhookAttempts.startedAt),
+      })
+      .from(webhookAttempts)
+      .where(
+        and(inIds(webhookAttempts.webhookId, "ids"), gt(webhookAttempts.startedAt, param("since"))),
+      )
+      .groupBy(webhookAttempts.webhookId)
+      .prepare(),
+  );
+  return query.all({ ids, since: ms(hourAgo) });
+}
+
+/** Leased deliveries (attempts in flight, any instance) per webhook among `ids` (JSON). */
+function leasedCounts(db: ReadDb, ids: string, now: Date) {
+  const query = prepared(db, "webhook-leased-counts", () =>
+    db
+      .select({ webhookId: d.webhookId, n: count() })
+      .from(d)
+      .where(
+        and(inIds(d.webhookId, "ids"), eq(d.status, "pending"), gt(d.leaseUntil, param("now"))),
+      )
+      .groupBy(d.webhookId)
+      .prepare(),
+  );
+  return query.all({ ids, now: ms(now) });
+}
+
+/**
+ * In-flight and last-hour attempts per webhook: the input of its concurrency
+ * and hourly limits. Without an hourly cap the hour is not counted (at
+ * thousands of deliveries a second that count would grow with every pass).
+ */
+async function loadOf(
+  db: ReadDb,
+  now: Date,
+  ids: string[],
+  hourly: boolean,
+): Promise<Map<string, WebhookLoad>> {
+  const idList = JSON.stringify(ids);
+  const usage = hourly ? await hourlyUsage(db, idList, new Date(now.getTime() - HOUR_MS)) : [];
+  const leased = await leasedCounts(db, idList, now);
   const load = new Map<string, WebhookLoad>(
     ids.map((id) => [id, { inFlight: 0, lastHour: 0, windowFreesAt: null }]),
   );
@@ -208,21 +264,25 @@ async function lease(
   leaseMs: number,
 ): Promise<ClaimedDelivery[]> {
   const leaseToken = newId();
-  await tx
-    .update(d)
-    .set({
-      leaseToken,
-      leaseUntil: new Date(now.getTime() + leaseMs),
-      attemptCount: sql`${d.attemptCount} + 1`,
-      lastAttemptAt: now,
-      updatedAt: now,
-    })
-    .where(
-      inArray(
-        d.id,
-        rows.map((row) => row.deliveryId),
-      ),
-    );
+  const query = prepared(tx, "lease-deliveries", () =>
+    tx
+      .update(d)
+      .set({
+        leaseToken: param("token"),
+        leaseUntil: param("until"),
+        attemptCount: sql`${d.attemptCount} + 1`,
+        lastAttemptAt: param("now"),
+        updatedAt: param("now"),
+      })
+      .where(inIds(d.id, "ids"))
+      .prepare(),
+  );
+  await query.run({
+    token: leaseToken,
+    until: now.getTime() + leaseMs,
+    now: ms(now),
+    ids: JSON.stringify(rows.map((row) => row.deliveryId)),
+  });
   return rows.map((row) => ({
     deliveryId: row.deliveryId,
     webhookId: hook.id,
@@ -255,6 +315,7 @@ async function planClaims(db: ReadDb, now: Date, limits: ClaimLimits): Promise<C
     db,
     now,
     hooks.map((hook) => hook.id),
+    limits.maxPerHour < Number.MAX_SAFE_INTEGER,
   );
   for (const hook of shuffled(hooks)) {
     const { inFlight, lastHour, windowFreesAt } = load.get(hook.id) as WebhookLoad;

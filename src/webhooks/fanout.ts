@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { counters, outboxEvents, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
+import { insertValues, param, prepared } from "../prepared";
 import { matchesSubscription } from "./subscriptions";
 
 /** Counter row holding the last outbox seq whose deliveries exist (created by migration 0200). */
@@ -9,15 +10,25 @@ export const FANOUT_CURSOR = "webhook_fanout";
 const EVENT_BATCH = 500;
 /** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
 const MAX_DELIVERIES = 2000;
-const INSERT_CHUNK = 200;
 
-/** Cheap read-only check: are there outbox events past the fan-out cursor? */
+/** Cheap read-only check: are there outbox events past the fan-out cursor? Run every pass. */
 export async function hasUnfannedEvents(db: Database): Promise<boolean> {
-  const [cursor] = await db.read
-    .select({ value: counters.value })
-    .from(counters)
-    .where(eq(counters.name, FANOUT_CURSOR));
-  const [latest] = await db.read.select({ seq: max(outboxEvents.seq) }).from(outboxEvents);
+  const { read } = db;
+  const cursorOf = prepared(read, "fanout-cursor", () =>
+    read
+      .select({ value: counters.value })
+      .from(counters)
+      .where(eq(counters.name, FANOUT_CURSOR))
+      .prepare(),
+  );
+  const latestOf = prepared(read, "outbox-latest", () =>
+    read
+      .select({ seq: max(outboxEvents.seq) })
+      .from(outboxEvents)
+      .prepare(),
+  );
+  const [cursor] = await cursorOf.all();
+  const [latest] = await latestOf.all();
   return (latest?.seq ?? 0) > (cursor?.value ?? 0);
 }
 
@@ -40,19 +51,23 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
       .set({ value: sql`${counters.value}` })
       .where(eq(counters.name, FANOUT_CURSOR))
       .returning({ value: counters.value });
-    const events = await tx
-      .select({
-        seq: outboxEvents.seq,
-        id: outboxEvents.id,
-        tenantId: outboxEvents.tenantId,
-        eventType: outboxEvents.eventType,
-        entityType: outboxEvents.entityType,
-        entityId: outboxEvents.entityId,
-      })
-      .from(outboxEvents)
-      .where(gt(outboxEvents.seq, cursor.value))
-      .orderBy(asc(outboxEvents.seq))
-      .limit(EVENT_BATCH);
+    const eventsAfter = prepared(tx, "fanout-events", () =>
+      tx
+        .select({
+          seq: outboxEvents.seq,
+          id: outboxEvents.id,
+          tenantId: outboxEvents.tenantId,
+          eventType: outboxEvents.eventType,
+          entityType: outboxEvents.entityType,
+          entityId: outboxEvents.entityId,
+        })
+        .from(outboxEvents)
+        .where(gt(outboxEvents.seq, param("after")))
+        .orderBy(asc(outboxEvents.seq))
+        .limit(EVENT_BATCH)
+        .prepare(),
+    );
+    const events = await eventsAfter.all({ after: cursor.value });
     if (events.length === 0) return 0;
 
     const tenantIds = [...new Set(events.map((event) => event.tenantId))];
@@ -90,8 +105,8 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
         });
       }
     }
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-      await tx.insert(webhookDeliveries).values(rows.slice(i, i + INSERT_CHUNK));
+    // One prepared insert a row: building a multi-row insert cost more than running it.
+    for (const row of rows) await insertValues(tx, webhookDeliveries, row);
     await tx
       .update(counters)
       .set({ value: events[consumed - 1].seq })

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
+import { insertValues, param, prepared } from "../prepared";
 import type { ClaimedDelivery } from "./claims";
 import { retryDelayMs } from "./retry";
 import type { AttemptOutcome } from "./sender";
@@ -23,22 +24,58 @@ export interface FailurePolicy {
   disableAfterDays: number;
 }
 
-/** The delivery's state after an attempt: done, or pending again at a later time. */
+/**
+ * The delivery's state after an attempt: done, or pending again at a later
+ * time. Null fields keep their stored value.
+ */
 function nextState(result: AttemptResult, policy: FailurePolicy) {
   const { outcome, finishedAt, claim } = result;
-  if (outcome.ok) return { status: "succeeded", completedAt: finishedAt };
+  const done = finishedAt.getTime();
+  if (outcome.ok) return { status: "succeeded", completedAt: done, retryIndex: null, nextAt: null };
   const failures = claim.retryIndex + 1;
   const delay =
     result.test || outcome.statusCode === GONE
       ? null
       : retryDelayMs(policy.retrySchedule, failures);
-  if (delay === null) return { status: "failed", completedAt: finishedAt, retryIndex: failures };
+  if (delay === null)
+    return { status: "failed", completedAt: done, retryIndex: failures, nextAt: null };
   const wait = outcome.retryAfterSeconds !== null ? outcome.retryAfterSeconds * 1000 : delay;
-  return {
-    status: "pending",
-    retryIndex: failures,
-    nextAttemptAt: new Date(finishedAt.getTime() + wait),
-  };
+  return { status: "pending", completedAt: null, retryIndex: failures, nextAt: done + wait };
+}
+
+const d = webhookDeliveries;
+
+/** A delivery's state after an attempt, if this instance still holds its lease. */
+function storeDeliveryState(tx: WriteTx) {
+  return prepared(tx, "store-delivery-state", () =>
+    tx
+      .update(d)
+      .set({
+        status: param("status"),
+        completedAt: sql`coalesce(${param("completedAt")}, ${d.completedAt})`,
+        retryIndex: sql`coalesce(${param("retryIndex")}, ${d.retryIndex})`,
+        nextAttemptAt: sql`coalesce(${param("nextAt")}, ${d.nextAttemptAt})`,
+        leaseToken: null,
+        leaseUntil: null,
+        lastStatusCode: param("statusCode"),
+        lastError: param("error"),
+        lastDurationMs: param("durationMs"),
+        updatedAt: param("finishedAt"),
+      })
+      .where(and(eq(d.id, param("id")), eq(d.leaseToken, param("token"))))
+      .prepare(),
+  );
+}
+
+/** A webhook's success after a batch without failures: its failure streak ends. */
+function storeSuccess(tx: WriteTx) {
+  return prepared(tx, "store-webhook-success", () =>
+    tx
+      .update(webhooks)
+      .set({ consecutiveFailures: 0, failingSince: null, lastSuccessAt: param("at") })
+      .where(eq(webhooks.id, param("id")))
+      .prepare(),
+  );
 }
 
 /** What a batch of results says about one webhook's health, in completion order. */
@@ -102,6 +139,10 @@ async function recordHealth(
   change: HealthChange,
   policy: FailurePolicy,
 ) {
+  if (change.failures === 0 && change.lastSuccessAt) {
+    await storeSuccess(tx).run({ id: webhookId, at: change.lastSuccessAt.getTime() });
+    return;
+  }
   const lastFailureAt = change.lastFailure?.finishedAt;
   const streak = change.lastSuccessAt
     ? {
@@ -142,23 +183,21 @@ export async function recordResults(
 ): Promise<void> {
   if (results.length === 0) return;
   // A delivery deleted with its webhook while in flight leaves no log behind.
-  const existing = new Set(
-    (
-      await tx
-        .select({ id: webhookDeliveries.id })
-        .from(webhookDeliveries)
-        .where(
-          inArray(
-            webhookDeliveries.id,
-            results.map((result) => result.claim.deliveryId),
-          ),
-        )
-    ).map((row) => row.id),
+  const existingOf = prepared(tx, "deliveries-existing", () =>
+    tx
+      .select({ id: d.id })
+      .from(d)
+      .where(inArray(d.id, sql`(select value from json_each(${param("ids")}))`))
+      .prepare(),
   );
+  const ids = JSON.stringify(results.map((result) => result.claim.deliveryId));
+  const existing = new Set((await existingOf.all({ ids })).map((row) => row.id));
   const logged = results.filter((result) => existing.has(result.claim.deliveryId));
   if (logged.length === 0) return;
-  await tx.insert(webhookAttempts).values(
-    logged.map(({ claim, outcome, finishedAt }) => ({
+  const store = storeDeliveryState(tx);
+  for (const result of logged) {
+    const { claim, outcome, finishedAt } = result;
+    await insertValues(tx, webhookAttempts, {
       id: newId(),
       deliveryId: claim.deliveryId,
       webhookId: claim.webhookId,
@@ -168,27 +207,16 @@ export async function recordResults(
       statusCode: outcome.statusCode,
       durationMs: outcome.durationMs,
       error: outcome.error,
-    })),
-  );
-  for (const result of logged) {
-    const { claim, outcome, finishedAt } = result;
-    await tx
-      .update(webhookDeliveries)
-      .set({
-        ...nextState(result, policy),
-        leaseToken: null,
-        leaseUntil: null,
-        lastStatusCode: outcome.statusCode,
-        lastError: outcome.error,
-        lastDurationMs: outcome.durationMs,
-        updatedAt: finishedAt,
-      })
-      .where(
-        and(
-          eq(webhookDeliveries.id, claim.deliveryId),
-          eq(webhookDeliveries.leaseToken, claim.leaseToken),
-        ),
-      );
+    });
+    await store.run({
+      ...nextState(result, policy),
+      statusCode: outcome.statusCode,
+      error: outcome.error,
+      durationMs: outcome.durationMs,
+      finishedAt: finishedAt.getTime(),
+      id: claim.deliveryId,
+      token: claim.leaseToken,
+    });
   }
   for (const [webhookId, change] of healthChanges(logged))
     await recordHealth(tx, webhookId, change, policy);
