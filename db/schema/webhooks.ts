@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, json, tenantId, timestamp } from "./columns";
 
@@ -78,7 +79,16 @@ export const webhookDeliveries = sqliteTable(
     completedAt: timestamp("completed_at"),
   },
   (t) => [
-    index("webhook_deliveries_due_idx").on(t.webhookId, t.status, t.nextAttemptAt, t.eventSeq),
+    index("webhook_deliveries_due_idx").on(
+      t.webhookId,
+      t.status,
+      t.nextAttemptAt,
+      t.eventSeq,
+      t.leaseUntil,
+    ),
+    index("webhook_deliveries_leased_idx")
+      .on(t.webhookId, t.leaseUntil)
+      .where(sql`lease_token IS NOT NULL`),
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
     index("webhook_deliveries_entity_idx").on(t.webhookId, t.entityKey, t.status, t.eventSeq),
     index("webhook_deliveries_completed_idx").on(t.completedAt),

@@ -6,6 +6,7 @@ import {
   exists,
   gt,
   inArray,
+  isNotNull,
   isNull,
   lt,
   lte,
@@ -190,7 +191,12 @@ function leasedCounts(db: ReadDb, ids: string, now: Date) {
       .select({ webhookId: d.webhookId, n: count() })
       .from(d)
       .where(
-        and(inIds(d.webhookId, "ids"), eq(d.status, "pending"), gt(d.leaseUntil, param("now"))),
+        and(
+          inIds(d.webhookId, "ids"),
+          isNotNull(d.leaseToken), // the leased-deliveries index
+          eq(d.status, "pending"),
+          gt(d.leaseUntil, param("now")),
+        ),
       )
       .groupBy(d.webhookId)
       .prepare(),
