@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import { and, asc, eq, gt, inArray, min, sql } from "drizzle-orm";
+import type { Database, WriteTx } from "../../db/client";
 import { counters, outboxEvents, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
 import { insertValues, param, prepared } from "../prepared";
@@ -11,25 +11,25 @@ const EVENT_BATCH = 500;
 /** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
 const MAX_DELIVERIES = 2000;
 
-/** Cheap read-only check: are there outbox events past the fan-out cursor? Run every pass. */
+/**
+ * Cheap read-only check, run every pass: are there outbox events past the
+ * fan-out cursor, and an active webhook they might go to? Without one the
+ * cursor waits: a webhook only ever receives events after its from_seq, so
+ * fanOut later skips what it missed in one step.
+ */
 export async function hasUnfannedEvents(db: Database): Promise<boolean> {
   const { read } = db;
-  const cursorOf = prepared(read, "fanout-cursor", () =>
+  const query = prepared(read, "fanout-pending", () =>
     read
-      .select({ value: counters.value })
-      .from(counters)
-      .where(eq(counters.name, FANOUT_CURSOR))
+      .select({
+        pending: sql<number>`(select max(${outboxEvents.seq}) from ${outboxEvents}) > coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)
+          and exists (select 1 from ${webhooks} where ${webhooks.isActive} = 1)`,
+      })
+      .from(sql`(select 1)`)
       .prepare(),
   );
-  const latestOf = prepared(read, "outbox-latest", () =>
-    read
-      .select({ seq: max(outboxEvents.seq) })
-      .from(outboxEvents)
-      .prepare(),
-  );
-  const [cursor] = await cursorOf.all();
-  const [latest] = await latestOf.all();
-  return (latest?.seq ?? 0) > (cursor?.value ?? 0);
+  const [row] = await query.all();
+  return Boolean(row?.pending);
 }
 
 export const entityKey = (type: string | null, id: string | null): string | null =>
@@ -67,8 +67,22 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
         .limit(EVENT_BATCH)
         .prepare(),
     );
-    const events = await eventsAfter.all({ after: cursor.value });
-    if (events.length === 0) return 0;
+    // No active webhook gets an event at or before its from_seq: those are skipped unread.
+    const floorOf = prepared(tx, "fanout-floor", () =>
+      tx
+        .select({ seq: min(webhooks.fromSeq) })
+        .from(webhooks)
+        .where(eq(webhooks.isActive, true))
+        .prepare(),
+    );
+    const [floor] = await floorOf.all();
+    if (floor?.seq == null) return 0;
+    const after = Math.max(cursor.value, floor.seq);
+    const events = await eventsAfter.all({ after });
+    if (events.length === 0) {
+      if (after > cursor.value) await moveCursor(tx, after);
+      return 0;
+    }
 
     const tenantIds = [...new Set(events.map((event) => event.tenantId))];
     const hooks = await tx
@@ -107,10 +121,10 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
     }
     // One prepared insert a row: building a multi-row insert cost more than running it.
     for (const row of rows) await insertValues(tx, webhookDeliveries, row);
-    await tx
-      .update(counters)
-      .set({ value: events[consumed - 1].seq })
-      .where(eq(counters.name, FANOUT_CURSOR));
+    await moveCursor(tx, events[consumed - 1].seq);
     return consumed;
   });
 }
+
+const moveCursor = (tx: WriteTx, seq: number) =>
+  tx.update(counters).set({ value: seq }).where(eq(counters.name, FANOUT_CURSOR));
