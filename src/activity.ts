@@ -23,10 +23,16 @@ export function diff(
     if (ignore.includes(key)) continue;
     const oldValue = before?.[key] ?? null;
     const newValue = after?.[key] ?? null;
-    if (JSON.stringify(oldValue) !== JSON.stringify(newValue))
-      changes[key] = { old: oldValue, new: newValue };
+    if (!sameValue(oldValue, newValue)) changes[key] = { old: oldValue, new: newValue };
   }
   return changes;
+}
+
+/** Equal as JSON: primitives compared directly, objects and arrays by their JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export interface ChangeRecord {
