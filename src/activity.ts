@@ -18,13 +18,14 @@ export function diff(
   ignore: readonly string[] = ["updated_at"],
 ): FieldChanges {
   const changes: FieldChanges = {};
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  for (const key of keys) {
-    if (ignore.includes(key)) continue;
+  const compare = (key: string) => {
+    if (ignore.includes(key)) return;
     const oldValue = before?.[key] ?? null;
     const newValue = after?.[key] ?? null;
     if (!sameValue(oldValue, newValue)) changes[key] = { old: oldValue, new: newValue };
-  }
+  };
+  for (const key of Object.keys(before ?? {})) compare(key);
+  for (const key of Object.keys(after ?? {})) if (!before || !(key in before)) compare(key);
   return changes;
 }
 
