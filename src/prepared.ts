@@ -43,18 +43,25 @@ export async function insertValues<T extends SQLiteTable>(
   table: T,
   row: Partial<T["$inferInsert"]>,
 ): Promise<void> {
-  const keys = Object.keys(row).filter(
-    (key) => (row as Record<string, unknown>)[key] !== undefined,
-  );
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-  const query = prepared(tx, `insert:${getTableName(table)}:${keys.join(",")}`, () =>
+  const given = row as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  let shape = getTableName(table);
+  for (const key in given) {
+    const value = given[key];
+    if (value === undefined) continue;
+    shape += `,${key}`;
+    values[key] = driverValue(columns[key], value);
+  }
+  const query = prepared(tx, `insert:${shape}`, () =>
     tx
       .insert(table)
-      .values(Object.fromEntries(keys.map((key) => [key, param(key)])) as T["$inferInsert"])
+      .values(
+        Object.fromEntries(
+          Object.keys(values).map((key) => [key, param(key)]),
+        ) as T["$inferInsert"],
+      )
       .prepare(),
   );
-  const values: Record<string, unknown> = {};
-  for (const key of keys)
-    values[key] = driverValue(columns[key], (row as Record<string, unknown>)[key]);
   await query.run(values);
 }
