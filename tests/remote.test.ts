@@ -2,8 +2,10 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { WebhookDispatcher } from "../src/core";
 import { type HranaServer, startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { standardVerifies, startReceiver } from "./webhook-receiver";
 
 /**
  * crmd against a remote libSQL URL (`http://…`): @libsql/client over HTTP,
@@ -80,4 +82,39 @@ test("change feeds, filters and KPIs read from the remote database", async () =>
   const kpis = await tenant.api.get("/api/external/kpis?period=month");
   expect(kpis.status).toBe(200);
   expect(kpis.body.pipeline.value).toBe(700 + 28);
+});
+
+test("search indexes the queued rows on the remote database before it answers", async () => {
+  const contact = await tenant.api.post("/api/external/contacts", { first_name: "Remotely" });
+  expect(contact.status).toBe(201);
+  const found = await tenant.api.get("/api/external/search?q=remotely");
+  expect(found.body.results.map((hit: { id: string }) => hit.id)).toEqual([contact.body.id]);
+  const listed = await tenant.api.get("/api/external/contacts?search=remot");
+  expect(listed.body.contacts.map((row: { id: string }) => row.id)).toEqual([contact.body.id]);
+});
+
+test("webhooks fan out, are claimed and delivered, signed, through the remote database", async () => {
+  const receiver = startReceiver();
+  try {
+    const hook = await tenant.api.post("/api/external/webhooks", {
+      url: receiver.url("/remote"),
+      events: ["deal.created"],
+    });
+    expect(hook.status).toBe(201);
+    const deal = await tenant.api.post("/api/external/deals", { title: "Remote hook" });
+    expect(deal.status).toBe(201);
+    const dispatcher = server.ctx.workers.find(
+      (worker) => worker.name === "webhook-dispatcher",
+    ) as WebhookDispatcher;
+    await dispatcher.drain();
+    const [request] = receiver.received;
+    expect(request.json).toMatchObject({ event_type: "deal.created", data: { id: deal.body.id } });
+    expect(standardVerifies(hook.body.secret, request)).toBe(true);
+    const deliveries = await tenant.api.get(`/api/external/webhooks/${hook.body.id}/deliveries`);
+    expect(deliveries.body.deliveries.map((d: { status: string }) => d.status)).toEqual([
+      "succeeded",
+    ]);
+  } finally {
+    receiver.close();
+  }
 });
