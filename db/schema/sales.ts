@@ -14,6 +14,8 @@ import { id, json, lifecycle, tenantId, timestamp } from "./columns";
  * check deleted_at). Queries use them by stating `deleted_at IS NULL`.
  */
 const live = sql`deleted_at IS NULL`;
+/** Link and owner indexes hold only the rows that have one (migration 0730). */
+const linked = (column: string) => sql.raw(`${column} IS NOT NULL`);
 
 export const pipelines = sqliteTable(
   "pipelines",
@@ -105,8 +107,10 @@ export const leads = sqliteTable(
     index("leads_tenant_qualified_idx").on(t.tenantId, t.qualifiedAt).where(live),
     // Filter indexes end with created_at: a filtered page is read in list order, no sort.
     index("leads_tenant_stage_idx").on(t.tenantId, t.stageId, t.createdAt),
-    index("leads_tenant_partner_idx").on(t.tenantId, t.partnerId, t.createdAt),
-    index("leads_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("leads_tenant_partner_idx")
+      .on(t.tenantId, t.partnerId, t.createdAt)
+      .where(linked("partner_id")),
+    index("leads_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt).where(linked("owner")),
     index("leads_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
     index("leads_tenant_source_idx").on(t.tenantId, t.source, t.createdAt),
     // SLA scheduler: leads entering their due window, and rows changed since the last tick.
@@ -158,12 +162,14 @@ export const deals = sqliteTable(
     index("deals_tenant_won_idx")
       .on(t.tenantId, t.wonAt, t.value)
       .where(sql`status = 'won' AND deleted_at IS NULL`),
-    index("deals_tenant_partner_idx").on(t.tenantId, t.partnerId, t.createdAt),
-    index("deals_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt),
+    index("deals_tenant_partner_idx")
+      .on(t.tenantId, t.partnerId, t.createdAt)
+      .where(linked("partner_id")),
+    index("deals_tenant_owner_idx").on(t.tenantId, t.owner, t.createdAt).where(linked("owner")),
     index("deals_tenant_pipeline_idx").on(t.tenantId, t.pipelineId, t.createdAt),
-    index("deals_tenant_lead_idx").on(t.tenantId, t.leadId),
-    index("deals_tenant_contact_idx").on(t.tenantId, t.contactId),
-    index("deals_tenant_company_idx").on(t.tenantId, t.companyId),
+    index("deals_tenant_lead_idx").on(t.tenantId, t.leadId).where(linked("lead_id")),
+    index("deals_tenant_contact_idx").on(t.tenantId, t.contactId).where(linked("contact_id")),
+    index("deals_tenant_company_idx").on(t.tenantId, t.companyId).where(linked("company_id")),
     // SLA scheduler: deals entering their due window, and rows changed since the last tick.
     index("deals_stage_entered_idx").on(t.stageId, t.stageEnteredAt),
     index("deals_seq_idx").on(t.syncSeq),
