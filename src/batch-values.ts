@@ -5,7 +5,7 @@ import { batchOf } from "../db/group-commit";
  * `compute`'s value, computed once per group-commit batch (db/group-commit.ts).
  * A batch holds the write lock from its first write to its COMMIT, so what
  * it read stays true for all its writes, unless one of them changes it:
- * that write calls forgetInBatch. Outside a batch (a read handle), computed
+ * that write calls setInBatch. Outside a batch (a read handle), computed
  * every time.
  */
 export async function perBatch<T>(
@@ -20,7 +20,7 @@ export async function perBatch<T>(
   return value;
 }
 
-/** The writes after this one in its batch compute `key` anew. */
-export function forgetInBatch(handle: ReadDb | WriteTx, key: string): void {
-  batchOf(handle)?.values.delete(key);
+/** Sets `key` for the writes after this one in its batch (perBatch returns it from then on). */
+export function setInBatch(handle: ReadDb | WriteTx, key: string, value: unknown): void {
+  batchOf(handle)?.values.set(key, value);
 }

@@ -5,7 +5,7 @@
 export type { Database, ReadDb, WriteTx } from "../db/client";
 export { type Actor, diff, recordChange } from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
-export { forgetInBatch, perBatch } from "./batch-values";
+export { perBatch, setInBatch } from "./batch-values";
 export {
   type BulkOutcome,
   BulkResult,

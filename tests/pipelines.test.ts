@@ -1,5 +1,8 @@
 import { describe, expect, test } from "bun:test";
+import { createDealInTx } from "../plugins/deals/service";
+import { updateStage } from "../plugins/pipelines/service";
 import { ManualClock } from "../src/clock";
+import { writeScope } from "../src/core";
 import { expect422, expectEnvelope } from "./helpers/api";
 import { activityFor, eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
@@ -293,6 +296,25 @@ describe("default placement of new deals", () => {
       [pipeline.id],
     );
     expect(await placed(api)).toBe(`${pipeline.id}/Renamed elsewhere`);
+  });
+
+  test("deals before and after a stage rename in one group commit get the name of their moment", async () => {
+    const { api, tenantId } = await server.tenant();
+    const pipeline = await salesPipeline(api);
+    expect(await placed(api)).toBe(`${pipeline.id}/Discovery`); // the default is now kept
+    const { ctx } = server;
+    const scope = writeScope(ctx, tenantId, { type: "system", id: null, name: null });
+    const deal = (title: string) => ctx.write((tx) => createDealInTx(tx, scope, { title }));
+    // All three queue in this turn of the event loop, so they share one batch.
+    const before = deal("before");
+    const renamed = updateStage(ctx, scope, pipeline.id, pipeline.stages[0].id, {
+      name: "Renamed in batch",
+    });
+    const after = deal("after");
+    await renamed;
+    expect((await before).stage).toBe("Discovery");
+    expect((await after).stage).toBe("Renamed in batch");
+    expect(await placed(api)).toBe(`${pipeline.id}/Renamed in batch`);
   });
 
   test("each tenant gets its own default", async () => {

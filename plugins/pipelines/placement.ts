@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database, ReadDb } from "../../db/client";
 import { counters, pipelines, stages } from "../../db/schema";
-import { forgetInBatch, invalid, param, perBatch, prepared } from "../../src/core";
+import { invalid, param, perBatch, prepared, setInBatch } from "../../src/core";
 import type { PipelineType } from "./model";
 import type { PipelineRow, StageRow } from "./stages";
 
@@ -74,8 +74,12 @@ export async function resolvePlacement(
 
 const VERSION_KEY = "pipelines-version";
 
-/** The version of all pipelines and stages (migration 0710's triggers), read once per write batch. */
-function pipelinesVersion(db: ReadDb): Promise<number> {
+/**
+ * The version of all pipelines and stages (migration 0710's triggers), read
+ * once per write batch; null for the rest of a batch that wrote them (what
+ * it reads then is not committed yet, so it is not kept).
+ */
+function pipelinesVersion(db: ReadDb): Promise<number | null> {
   return perBatch(db, VERSION_KEY, async () => {
     const query = prepared(db, "pipelines-version", () =>
       db
@@ -90,7 +94,7 @@ function pipelinesVersion(db: ReadDb): Promise<number> {
 }
 
 /** Called by every write of this plugin to pipelines or stages: later writes in its batch see the change. */
-export const pipelinesChanged = (tx: ReadDb) => forgetInBatch(tx, VERSION_KEY);
+export const pipelinesChanged = (tx: ReadDb) => setInBatch(tx, VERSION_KEY, null);
 
 /** Most tenants' default placements kept: each is a pipeline and a stage row. */
 const DEFAULTS_KEPT = 10_000;
@@ -114,12 +118,12 @@ async function defaultPlacement(db: ReadDb, tenantId: string, type: PipelineType
   }
   const key = `${tenantId}:${type}`;
   const hit = kept.get(key);
-  if (hit?.version === version) return hit.placement;
+  if (version !== null && hit?.version === version) return hit.placement;
   const pipeline = await defaultPipeline(db, tenantId, type);
   if (!pipeline) return null;
   const placement = { pipeline, stage: await firstOpenStage(db, pipeline.id) };
   kept.delete(key);
-  if (placement.stage) kept.set(key, { version, placement });
+  if (placement.stage && version !== null) kept.set(key, { version, placement });
   if (kept.size > DEFAULTS_KEPT) kept.delete(kept.keys().next().value as string);
   return placement;
 }
