@@ -60,6 +60,7 @@ export class Checkpointer {
   }
 
   private fail(worker: Worker) {
+    if (this.failed) return;
     this.failed = true;
     this.running = false;
     this.worker = null;
@@ -75,6 +76,9 @@ export class Checkpointer {
     const worker = this.worker;
     if (!worker) return;
     if (this.running) await new Promise<void>((resolve) => (this.idle = resolve));
+    // From here on the writer is closing: a late error must not hand checkpoints back to it.
+    this.failed = true;
+    worker.onerror = null;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 1000);
       worker.onmessage = (event: MessageEvent<{ closed?: true }>) => {
