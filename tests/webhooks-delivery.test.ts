@@ -5,7 +5,7 @@ import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../d
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
-import { FANOUT_CURSOR, hasUnfannedEvents } from "../src/webhooks/fanout";
+import { dispatchState, FANOUT_CURSOR } from "../src/webhooks/fanout";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
@@ -207,19 +207,19 @@ describe("fan-out without webhooks", () => {
           (await db.execute("SELECT value FROM counters WHERE name = ?", [FANOUT_CURSOR]))[0].value,
         );
       for (let i = 0; i < 3; i++) await commit("deal.created", newId(), quiet);
-      expect(await hasUnfannedEvents(db)).toBe(false);
+      expect(await dispatchState(db)).toEqual({ anyActive: false, unfanned: false });
       await quiet.dispatcher.drain();
       expect(await cursor()).toBe(0);
 
       const created = await hook({}, quiet);
       const event = await commit("deal.created", newId(), quiet);
-      expect(await hasUnfannedEvents(db)).toBe(true);
+      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: true });
       await quiet.dispatcher.drain();
       expect(created.requests().map((r) => r.json.id)).toEqual([event.id]);
       expect(await created.deliveries()).toHaveLength(1);
       const [latest] = await db.execute("SELECT max(seq) AS seq FROM outbox_events");
       expect(await cursor()).toBe(Number(latest.seq));
-      expect(await hasUnfannedEvents(db)).toBe(false);
+      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: false });
     } finally {
       await quiet.server.close();
     }

@@ -8,7 +8,7 @@ import {
   hasClaimableWork,
   type TestTarget,
 } from "./claims";
-import { fanOut, hasUnfannedEvents } from "./fanout";
+import { dispatchState, fanOut } from "./fanout";
 import { type AttemptResult, type FailurePolicy, recordResults } from "./results";
 import { type AttemptOutcome, sendAttempt } from "./sender";
 
@@ -175,13 +175,17 @@ export class WebhookDispatcher implements BackgroundWorker {
   private async pass(): Promise<boolean> {
     const { db, clock, config } = this.ctx;
     // One fan-out batch per pass: a large backlog alternates with sending.
-    const fannedOut = (await hasUnfannedEvents(db)) && (await fanOut(db, clock.now())) > 0;
+    const state = await dispatchState(db);
+    const fannedOut = state.unfanned && (await fanOut(db, clock.now())) > 0;
     const limits = this.limits(config.webhookConcurrency - this.inFlight.size);
     const results = this.results;
     // Finished attempts free room; otherwise ask the read handle first, so
     // a saturated or idle instance does not take the write lock for nothing.
+    // Only active webhooks have deliveries to claim.
     const claim =
-      limits.slots > 0 && (results.length > 0 || (await hasClaimableWork(db, clock.now(), limits)));
+      limits.slots > 0 &&
+      (results.length > 0 ||
+        (state.anyActive && (await hasClaimableWork(db, clock.now(), limits))));
     if (results.length === 0 && !claim) return fannedOut;
     this.results = [];
     let claims: ClaimedDelivery[];

@@ -11,25 +11,33 @@ const EVENT_BATCH = 500;
 /** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
 const MAX_DELIVERIES = 2000;
 
+/** What a dispatcher pass needs to know first. */
+export interface DispatchState {
+  /** An active webhook exists: without one there is nothing to fan out or claim. */
+  anyActive: boolean;
+  /** Outbox events past the fan-out cursor, with an active webhook they might go to. */
+  unfanned: boolean;
+}
+
 /**
- * Cheap read-only check, run every pass: are there outbox events past the
- * fan-out cursor, and an active webhook they might go to? Without one the
+ * Cheap read-only check, run every pass. Without an active webhook the
  * cursor waits: a webhook only ever receives events after its from_seq, so
  * fanOut later skips what it missed in one step.
  */
-export async function hasUnfannedEvents(db: Database): Promise<boolean> {
+export async function dispatchState(db: Database): Promise<DispatchState> {
   const { read } = db;
-  const query = prepared(read, "fanout-pending", () =>
+  const query = prepared(read, "dispatch-state", () =>
     read
       .select({
-        pending: sql<number>`(select max(${outboxEvents.seq}) from ${outboxEvents}) > coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)
-          and exists (select 1 from ${webhooks} where ${webhooks.isActive} = 1)`,
+        anyActive: sql<number>`exists (select 1 from ${webhooks} where ${webhooks.isActive} = 1)`,
+        behind: sql<number>`(select max(${outboxEvents.seq}) from ${outboxEvents}) > coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)`,
       })
       .from(sql`(select 1)`)
       .prepare(),
   );
   const [row] = await query.all();
-  return Boolean(row?.pending);
+  const anyActive = Boolean(row?.anyActive);
+  return { anyActive, unfanned: anyActive && Boolean(row?.behind) };
 }
 
 export const entityKey = (type: string | null, id: string | null): string | null =>
