@@ -33,12 +33,8 @@ export async function assertLinks<Field extends string>(
   body: Partial<Record<NoInfer<Field>, string | null>>,
   links: Record<Field, SyncedTable>,
 ): Promise<void> {
-  for (const field of Object.keys(links) as Field[]) {
-    const id = body[field];
-    // Most writes link little: no await for the fields not given.
-    if (id !== null && id !== undefined)
-      await assertLinked(db, links[field], tenantId, id, `/${field}`);
-  }
+  for (const field of Object.keys(links) as Field[])
+    await assertLinked(db, links[field], tenantId, body[field], `/${field}`);
 }
 
 /** Parses a comma-separated `tags` query value. */

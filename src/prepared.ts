@@ -1,4 +1,11 @@
-import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import {
+  getTableColumns,
+  getTableName,
+  inArray,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../db/client";
 
@@ -28,6 +35,13 @@ export function prepared<T>(handle: ReadDb | WriteTx, key: string, build: () => 
 
 /** A placeholder that binds its value as given (callers pass driver values). */
 export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/**
+ * `column` is one of the values of the JSON array bound as placeholder
+ * `name`: one prepared statement for a list of any length.
+ */
+export const inJsonArray = (column: SQLWrapper, name: string): SQL =>
+  inArray(column, sql`(select value from json_each(${param(name)}))`);
 
 /** A column's driver value: what drizzle would bind for `value` (null stays null). */
 function driverValue(column: SQLiteColumn, value: unknown): unknown {

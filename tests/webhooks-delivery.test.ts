@@ -5,7 +5,7 @@ import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../d
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
-import { dispatchState, FANOUT_CURSOR } from "../src/webhooks/fanout";
+import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
@@ -212,6 +212,13 @@ describe("fan-out without webhooks", () => {
       expect(await cursor()).toBe(0);
 
       const created = await hook({}, quiet);
+      // The backlog is older than the webhook: fan-out jumps past it without reading it.
+      const [{ from_seq: fromSeq }] = await db.execute(
+        "SELECT from_seq FROM webhooks WHERE id = ?",
+        [created.id],
+      );
+      expect(await fanOut(db, quiet.clock.now())).toBe(0);
+      expect(await cursor()).toBe(Number(fromSeq));
       const event = await commit("deal.created", newId(), quiet);
       expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: true });
       await quiet.dispatcher.drain();

@@ -5,7 +5,6 @@ import {
   eq,
   exists,
   gt,
-  inArray,
   isNotNull,
   isNull,
   lt,
@@ -14,14 +13,13 @@ import {
   notExists,
   or,
   type SQL,
-  type SQLWrapper,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
-import { param, prepared } from "../prepared";
+import { inJsonArray, param, prepared } from "../prepared";
 import type { SigningKeys } from "./signing";
 
 const HOUR_MS = 3_600_000;
@@ -64,16 +62,13 @@ const earlier = alias(webhookDeliveries, "earlier");
  * binds to one statement. Building them anew was a quarter of a pass.
  */
 const ms = (at: Date) => at.getTime();
-/** `column` is one of the ids in the JSON array bound as `name`. */
-const inIds = (column: SQLWrapper, name: string): SQL =>
-  inArray(column, sql`(select value from json_each(${param(name)}))`);
 
-/** Due at `now` (a Date, or a placeholder for epoch milliseconds). */
-const dueNow = (now: Date | SQL): SQL =>
+/** Due at `now`, epoch milliseconds as SQL (a placeholder or a value). */
+const dueNow = (now: SQL): SQL =>
   and(
     eq(d.status, "pending"),
-    lte(d.nextAttemptAt, now as Date),
-    or(isNull(d.leaseUntil), lte(d.leaseUntil, now as Date)),
+    lte(d.nextAttemptAt, now),
+    or(isNull(d.leaseUntil), lte(d.leaseUntil, now)),
   ) as SQL;
 
 /**
@@ -176,7 +171,10 @@ function hourlyUsage(db: ReadDb, ids: string, hourAgo: Date) {
       })
       .from(webhookAttempts)
       .where(
-        and(inIds(webhookAttempts.webhookId, "ids"), gt(webhookAttempts.startedAt, param("since"))),
+        and(
+          inJsonArray(webhookAttempts.webhookId, "ids"),
+          gt(webhookAttempts.startedAt, param("since")),
+        ),
       )
       .groupBy(webhookAttempts.webhookId)
       .prepare(),
@@ -192,7 +190,7 @@ function leasedCounts(db: ReadDb, ids: string, now: Date) {
       .from(d)
       .where(
         and(
-          inIds(d.webhookId, "ids"),
+          inJsonArray(d.webhookId, "ids"),
           isNotNull(d.leaseToken), // the leased-deliveries index
           eq(d.status, "pending"),
           gt(d.leaseUntil, param("now")),
@@ -258,7 +256,7 @@ async function postponeUntil(tx: WriteTx, webhookId: string, at: Date, now: Date
   await tx
     .update(d)
     .set({ nextAttemptAt: at, updatedAt: now })
-    .where(and(eq(d.webhookId, webhookId), dueNow(now), lt(d.nextAttemptAt, at)));
+    .where(and(eq(d.webhookId, webhookId), dueNow(sql`${ms(now)}`), lt(d.nextAttemptAt, at)));
 }
 
 /** Leases the picked deliveries to this claim: no other claim attempts them until the lease ends. */
@@ -280,7 +278,7 @@ async function lease(
         lastAttemptAt: param("now"),
         updatedAt: param("now"),
       })
-      .where(inIds(d.id, "ids"))
+      .where(inJsonArray(d.id, "ids"))
       .prepare(),
   );
   await query.run({

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
-import { insertValues, param, prepared } from "../prepared";
+import { inJsonArray, insertValues, param, prepared } from "../prepared";
 import type { ClaimedDelivery } from "./claims";
 import { retryDelayMs } from "./retry";
 import type { AttemptOutcome } from "./sender";
@@ -184,11 +184,7 @@ export async function recordResults(
   if (results.length === 0) return;
   // A delivery deleted with its webhook while in flight leaves no log behind.
   const existingOf = prepared(tx, "deliveries-existing", () =>
-    tx
-      .select({ id: d.id })
-      .from(d)
-      .where(inArray(d.id, sql`(select value from json_each(${param("ids")}))`))
-      .prepare(),
+    tx.select({ id: d.id }).from(d).where(inJsonArray(d.id, "ids")).prepare(),
   );
   const ids = JSON.stringify(results.map((result) => result.claim.deliveryId));
   const existing = new Set((await existingOf.all({ ids })).map((row) => row.id));
