@@ -9,12 +9,16 @@ import { openRemote } from "./remote";
 import type * as schema from "./schema";
 
 export type Schema = typeof schema;
-/** A handle for reads: bun:sqlite (sync driver) on embedded files, libSQL elsewhere. Always `await` it. */
+/**
+ * A handle for reads: bun:sqlite (sync driver) on embedded files, libSQL elsewhere. Always `await` it.
+ * Handles carry no relational schema: crmd writes its joins itself, and building
+ * drizzle's relational config cost ~5 ms of every start.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the two drivers' result types differ; services only await rows.
-export type ReadDb = BaseSQLiteDatabase<"sync" | "async", any, Schema>;
+export type ReadDb = BaseSQLiteDatabase<"sync" | "async", any>;
 /** A handle inside a write transaction. Always `await` it: remote databases answer asynchronously. */
 // biome-ignore lint/suspicious/noExplicitAny: covers both drivers and their transaction objects.
-export type WriteTx = BaseSQLiteDatabase<"async", any, Schema>;
+export type WriteTx = BaseSQLiteDatabase<"async", any>;
 
 /** A drizzle select: its SQL, and the field names in select order. */
 export interface OffloadableQuery {

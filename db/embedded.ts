@@ -55,7 +55,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   const checkpointer = new Checkpointer(path, () =>
     writer.exec("PRAGMA wal_autocheckpoint = 1000"),
   );
-  const tx = withSavepoints(drizzle(writer, { schema }) as unknown as WriteTx);
+  const tx = withSavepoints(drizzle(writer) as unknown as WriteTx);
   const committer = new GroupCommitter<WriteTx>((body) =>
     mutex.run(async () => {
       writer.exec("BEGIN IMMEDIATE");
@@ -74,7 +74,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   let bulkCache = false;
 
   return {
-    read: drizzle(reader, { schema }) as unknown as ReadDb,
+    read: drizzle(reader) as unknown as ReadDb,
     raw: reader,
     tables: schema,
     dialect,

@@ -13,7 +13,7 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
   const { createClient } = await import("@libsql/client/web");
   const { drizzle } = await import("drizzle-orm/libsql/web");
   const client = createClient({ url, authToken });
-  const db = drizzle(client, { schema });
+  const db = drizzle(client);
   const committer = new GroupCommitter<WriteTx>((body) =>
     db.transaction((tx) => body(withSavepoints(tx as unknown as WriteTx))),
   );

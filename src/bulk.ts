@@ -4,6 +4,7 @@ import { type Static, type TSchema, t } from "elysia";
 import type { WriteTx } from "../db/client";
 import type { AppContext } from "./context";
 import { ApiError, type FieldError } from "./errors";
+import { JsonInteger } from "./fields";
 import { type ValueErrorLike, valueFieldErrors } from "./http-errors";
 
 export const MAX_BULK_RECORDS = 500;
@@ -22,7 +23,7 @@ export const bulkRequest = (recordDescription: string) =>
   });
 
 const BulkRecordResult = t.Object({
-  index: t.Integer({ description: "Position of the record in `records`" }),
+  index: JsonInteger({ description: "Position of the record in `records`" }),
   status: t.Union([t.Literal("created"), t.Literal("updated"), t.Literal("error")]),
   id: t.Optional(t.String({ format: "uuid" })),
   errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
@@ -30,9 +31,9 @@ const BulkRecordResult = t.Object({
 
 export const BulkResult = t.Object({
   results: t.Array(BulkRecordResult),
-  created: t.Integer(),
-  updated: t.Integer(),
-  failed: t.Integer(),
+  created: JsonInteger(),
+  updated: JsonInteger(),
+  failed: JsonInteger(),
 });
 
 export type BulkResult = Static<typeof BulkResult>;

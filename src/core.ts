@@ -36,7 +36,7 @@ export {
   nextSyncSeq,
   registerEventTypes,
 } from "./events";
-export { CustomFields, cleanTags, HttpUrl, IdParams, TagList } from "./fields";
+export { CustomFields, cleanTags, HttpUrl, IdParams, JsonInteger, TagList } from "./fields";
 export { eqIf } from "./filters";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";

@@ -1,10 +1,17 @@
-import { FormatRegistry } from "@sinclair/typebox";
+import { FormatRegistry, type IntegerOptions, Type } from "@sinclair/typebox";
 import { t } from "elysia";
 
 /**
  * Field schemas several domains share (contacts, companies, deals, leads…),
  * defined once so every domain accepts and shows them alike.
  */
+
+/**
+ * An integer in a JSON body or response. Elysia's t.Integer also accepts
+ * numeric strings, which only query strings need, and compiles a checker each
+ * time it is called: its 60 uses took ~10 ms of every cold start.
+ */
+export const JsonInteger = (options?: IntegerOptions) => Type.Integer(options);
 
 /** Route parameters of a record's own routes: `/<resources>/:id`. */
 export const IdParams = t.Object({ id: t.String() });

@@ -20,6 +20,7 @@ import type { Database } from "../db/client";
 import { compileRowMapper } from "../db/row-mapper";
 import { counters } from "../db/schema";
 import { invalid } from "./errors";
+import { JsonInteger } from "./fields";
 import { prepared } from "./prepared";
 import type { ReadCache } from "./read-cache";
 
@@ -70,9 +71,9 @@ export const listResponse = <T extends TSchema>(name: string, item: T) =>
   t.NoValidate(
     t.Object({
       [name]: t.Array(item),
-      total: t.Integer(),
-      page: t.Integer(),
-      page_size: t.Integer(),
+      total: JsonInteger(),
+      page: JsonInteger(),
+      page_size: JsonInteger(),
       has_more: t.Boolean(),
       next_cursor: t.Union([t.String(), t.Null()]),
     }),

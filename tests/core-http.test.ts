@@ -227,6 +227,24 @@ describe("OpenAPI and Swagger UI", () => {
     }
   });
 
+  test("integers in bodies and responses are JSON integers; a numeric string is refused", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const deals = doc.paths["/api/external/deals"];
+    const schemaOf = (content: Record<string, { schema: any }>) => Object.values(content)[0].schema;
+    const body = schemaOf(deals.post.requestBody.content);
+    expect(body.properties.value).toMatchObject({ type: "integer", minimum: 0 });
+    const list = schemaOf(deals.get.responses["200"].content);
+    expect(list.properties.total).toEqual({ type: "integer" });
+    // Query strings still take numbers in their string form.
+    const page = deals.get.parameters.find((p: { name: string }) => p.name === "page");
+    expect(JSON.stringify(page.schema)).toContain('"integer"');
+
+    const { api } = await server.tenant(undefined, ["deals:write"]);
+    const reply = await api.post("/api/external/deals", { title: "Numeric string", value: "5000" });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors.map((e: { path: string }) => e.path)).toContain("/value");
+  });
+
   test("/swagger is served with every asset from crmd itself, nothing off-host", async () => {
     const page = await fetch(`${server.url}/swagger`);
     expect(page.status).toBe(200);

@@ -7,6 +7,7 @@ import {
   expandPermissions,
   forbidden,
   invalid,
+  JsonInteger,
   type Principal,
   type Scope,
 } from "../../src/core";
@@ -93,7 +94,7 @@ export const apiKeysPlugin = (ctx: AppContext) =>
         adminOr: "keys:manage",
         query: TenantQuery,
         response: {
-          200: t.Object({ api_keys: t.Array(ApiKey), total: t.Integer() }),
+          200: t.Object({ api_keys: t.Array(ApiKey), total: JsonInteger() }),
           ...errorResponses,
         },
         detail: { summary: "List API keys (never the keys themselves)", tags: ["api-keys"] },

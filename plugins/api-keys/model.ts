@@ -1,4 +1,5 @@
 import { t } from "elysia";
+import { JsonInteger } from "../../src/core";
 
 export const ApiKey = t.Object({
   id: t.String({ format: "uuid" }),
@@ -6,7 +7,7 @@ export const ApiKey = t.Object({
   name: t.String(),
   key_prefix: t.String({ description: "First characters of the key, to recognise it" }),
   permissions: t.Array(t.String()),
-  rate_limit: t.Union([t.Integer(), t.Null()], {
+  rate_limit: t.Union([JsonInteger(), t.Null()], {
     description: "Requests per minute; null = server default",
   }),
   created_at: t.String({ format: "date-time" }),
@@ -28,11 +29,11 @@ export const CreateApiKey = t.Object({
       "Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*`",
   }),
   expires_in_days: t.Optional(
-    t.Union([t.Integer({ minimum: 1, maximum: 36500 }), t.Null()], {
+    t.Union([JsonInteger({ minimum: 1, maximum: 36500 }), t.Null()], {
       description: "null = never expires",
     }),
   ),
-  rate_limit: t.Optional(t.Union([t.Integer({ minimum: 1 }), t.Null()])),
+  rate_limit: t.Optional(t.Union([JsonInteger({ minimum: 1 }), t.Null()])),
 });
 
 export const TenantQuery = t.Object({

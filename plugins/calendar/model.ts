@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery } from "../../src/core";
 
 const id = (description: string) => t.String({ minLength: 1, maxLength: 64, description });
 const link = (what: string) =>
@@ -21,12 +21,12 @@ export const AttendeeInput = t.Object(
 );
 
 export const Reminder = t.Object({
-  minutes_before: t.Integer({ minimum: 0, maximum: 40_320 }),
+  minutes_before: JsonInteger({ minimum: 0, maximum: 40_320 }),
   method: t.Union([t.Literal("notification"), t.Literal("email")]),
 });
 
 export const ReminderInput = t.Object({
-  minutes_before: t.Integer({ minimum: 0, maximum: 40_320, description: "Up to four weeks" }),
+  minutes_before: JsonInteger({ minimum: 0, maximum: 40_320, description: "Up to four weeks" }),
   method: t.Optional(t.Union([t.Literal("notification"), t.Literal("email")])),
 });
 

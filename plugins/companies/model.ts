@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CustomFields, pageQuery, TagList } from "../../src/core";
+import { CustomFields, JsonInteger, pageQuery, TagList } from "../../src/core";
 import { Contact } from "../contacts";
 
 const text = (maxLength: number) => t.Optional(t.Nullable(t.String({ maxLength })));
@@ -35,7 +35,7 @@ const fields = {
   sector: text(200),
   size: t.Optional(
     t.Nullable(
-      t.Union([t.String({ maxLength: 50 }), t.Integer({ minimum: 0 })], {
+      t.Union([t.String({ maxLength: 50 }), JsonInteger({ minimum: 0 })], {
         description: 'Head count (100) or a band ("11-50"); returned as a string',
       }),
     ),
@@ -77,7 +77,7 @@ export const Company = t.Object({
 const DealSummary = t.Object({
   id: t.String(),
   title: t.String(),
-  value: t.Integer({ description: "Minor units (cents)" }),
+  value: JsonInteger({ description: "Minor units (cents)" }),
   currency: t.String(),
   status: t.String(),
   pipeline_id: t.String(),

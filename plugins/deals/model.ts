@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery } from "../../src/core";
 
 export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
   description: "open, won or lost (follows the kind of the deal's stage)",
@@ -13,7 +13,7 @@ export const Deal = t.Object({
   id: t.String(),
   title: t.String(),
   description: nullableString,
-  value: t.Integer({ description: "Minor units (cents)" }),
+  value: JsonInteger({ description: "Minor units (cents)" }),
   currency: t.String({ description: "ISO 4217" }),
   status: DealStatusSchema,
   pipeline_id: t.String(),
@@ -44,7 +44,7 @@ const stageName = t.String({ minLength: 1, description: "Stage name within the p
 const editable = {
   title: t.String({ minLength: 1, maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
-  value: t.Optional(t.Integer({ minimum: 0, description: "Minor units (cents)" })),
+  value: t.Optional(JsonInteger({ minimum: 0, description: "Minor units (cents)" })),
   currency: t.Optional(
     t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217, three upper-case letters" }),
   ),

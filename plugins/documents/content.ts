@@ -1,5 +1,4 @@
 import { isUtf8 } from "node:buffer";
-import { fileTypeFromBuffer } from "file-type";
 import { ApiError } from "../../src/core";
 
 const GENERIC = "application/octet-stream";
@@ -39,6 +38,7 @@ function mismatch(declared: string, found: string): ApiError {
  * always true to its bytes.
  */
 export async function verifiedType(bytes: Uint8Array, declared: string | null): Promise<string> {
+  const { fileTypeFromBuffer } = await import("file-type");
   const detected = (await fileTypeFromBuffer(bytes))?.mime;
   const text = detected === undefined && isText(bytes);
   const claimed = declared ? mediaType(declared) : GENERIC;

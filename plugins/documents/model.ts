@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery } from "../../src/core";
 
 const link = (what: string) =>
   t.Optional(
@@ -11,7 +11,7 @@ export const Document = t.Object({
   name: t.String(),
   description: t.Nullable(t.String()),
   mime_type: t.Nullable(t.String()),
-  size: t.Nullable(t.Integer({ description: "Bytes; null for external documents" })),
+  size: t.Nullable(JsonInteger({ description: "Bytes; null for external documents" })),
   sha256: t.Nullable(
     t.String({ description: "Hex SHA-256 of the content (the download's ETag); null if external" }),
   ),

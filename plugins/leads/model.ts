@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery } from "../../src/core";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -37,7 +37,7 @@ export const Lead = t.Object({
   source: nullableString,
   status: LeadStatusSchema,
   tier: t.Nullable(TierSchema),
-  score: t.Nullable(t.Integer()),
+  score: t.Nullable(JsonInteger()),
   owner: nullableString,
   partner_id: nullableString,
   contact_id: nullableString,
@@ -75,7 +75,7 @@ const editable = {
   source: text(100),
   status: t.Optional(WritableStatus),
   tier: t.Optional(t.Nullable(TierSchema)),
-  score: t.Optional(t.Nullable(t.Integer({ minimum: 0, maximum: 100 }))),
+  score: t.Optional(t.Nullable(JsonInteger({ minimum: 0, maximum: 100 }))),
   owner: text(200),
   partner_id: link("partner"),
   contact_id: link("contact"),
@@ -109,7 +109,7 @@ export const ConvertLead = t.Object({
   title: t.Optional(
     t.String({ minLength: 1, maxLength: 500, description: "Default: company name, else name" }),
   ),
-  value: t.Optional(t.Integer({ minimum: 0 })),
+  value: t.Optional(JsonInteger({ minimum: 0 })),
   currency: t.Optional(t.String({ pattern: "^[A-Z]{3}$" })),
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
 });

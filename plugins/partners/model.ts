@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { listResponse, pageQuery } from "../../src/core";
+import { JsonInteger, listResponse, pageQuery } from "../../src/core";
 
 const PartnerType = t.Union([
   t.Literal("referral"),
@@ -11,10 +11,10 @@ const Status = t.Union([t.Literal("active"), t.Literal("inactive")]);
 const Time = t.String({ format: "date-time" });
 
 export const PartnerStats = t.Object({
-  lead_count: t.Integer({ description: "Live leads linked to the partner" }),
-  deal_count: t.Integer({ description: "Live deals linked to the partner" }),
-  won_deals: t.Integer(),
-  won_value: t.Integer({
+  lead_count: JsonInteger({ description: "Live leads linked to the partner" }),
+  deal_count: JsonInteger({ description: "Live deals linked to the partner" }),
+  won_deals: JsonInteger(),
+  won_value: JsonInteger({
     description: "Sum of won deals' value in minor units (cents), whatever their currency",
   }),
 });

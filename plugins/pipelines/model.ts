@@ -1,4 +1,5 @@
 import { t } from "elysia";
+import { JsonInteger } from "../../src/core";
 
 export const PipelineTypeSchema = t.Union([t.Literal("qualification"), t.Literal("sales")], {
   description: "qualification (leads) or sales (deals)",
@@ -11,12 +12,12 @@ const StageKindSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal(
 const stageFields = {
   name: t.String({ minLength: 1, maxLength: 100 }),
   kind: t.Optional(StageKindSchema),
-  probability: t.Optional(t.Nullable(t.Integer({ minimum: 0, maximum: 100 }))),
+  probability: t.Optional(t.Nullable(JsonInteger({ minimum: 0, maximum: 100 }))),
   sla_hours: t.Optional(
     t.Nullable(t.Number({ exclusiveMinimum: 0, description: "SLA: max time in stage, hours" })),
   ),
   sla_warning_pct: t.Optional(
-    t.Integer({
+    JsonInteger({
       minimum: 1,
       maximum: 99,
       description: "sla.warning at this % of sla_hours (default 80)",
@@ -24,7 +25,7 @@ const stageFields = {
   ),
   warn_before_minutes: t.Optional(
     t.Nullable(
-      t.Integer({
+      JsonInteger({
         minimum: 1,
         description: "Alternative warning point: minutes before the SLA target",
       }),
@@ -42,7 +43,7 @@ export const StageInput = t.Object({
 export const CreateStage = t.Object({
   ...stageFields,
   position: t.Optional(
-    t.Integer({ minimum: 1, description: "1-based position; default: after the last stage" }),
+    JsonInteger({ minimum: 1, description: "1-based position; default: after the last stage" }),
   ),
 });
 
@@ -92,12 +93,12 @@ export const Stage = t.Object({
   id: t.String(),
   pipeline_id: t.String(),
   name: t.String(),
-  position: t.Integer(),
+  position: JsonInteger(),
   kind: StageKindSchema,
-  probability: t.Nullable(t.Integer()),
+  probability: t.Nullable(JsonInteger()),
   sla_hours: t.Nullable(t.Number()),
-  sla_warning_pct: t.Integer(),
-  warn_before_minutes: t.Nullable(t.Integer()),
+  sla_warning_pct: JsonInteger(),
+  warn_before_minutes: t.Nullable(JsonInteger()),
   created_at: time,
   updated_at: time,
 });
@@ -118,18 +119,18 @@ export const Pipeline = t.Object({
 export const StageWithStats = t.Composite([
   Stage,
   t.Object({
-    count: t.Integer({ description: "Open deals (leads) in the stage" }),
-    value: t.Integer({ description: "Total value of those deals, minor units; 0 for leads" }),
+    count: JsonInteger({ description: "Open deals (leads) in the stage" }),
+    value: JsonInteger({ description: "Total value of those deals, minor units; 0 for leads" }),
     avg_time_in_stage_hours: t.Nullable(
       t.Number({ description: "Average time in stage of those records, hours; null when none" }),
     ),
-    past_sla_count: t.Integer({ description: "How many of them are past the stage's sla_hours" }),
+    past_sla_count: JsonInteger({ description: "How many of them are past the stage's sla_hours" }),
   }),
 ]);
 
 export const PipelineWithStats = t.Composite([
   t.Omit(Pipeline, ["stages"]),
-  t.Object({ stages: t.Array(StageWithStats), count: t.Integer(), value: t.Integer() }),
+  t.Object({ stages: t.Array(StageWithStats), count: JsonInteger(), value: JsonInteger() }),
 ]);
 
 export const PipelineOverview = t.Object({ pipelines: t.Array(PipelineWithStats) });

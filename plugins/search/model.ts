@@ -1,4 +1,5 @@
 import { t } from "elysia";
+import { JsonInteger } from "../../src/core";
 
 /** What search covers, each with the read scope a caller needs to see it. */
 export const SEARCH_TYPES = {
@@ -43,8 +44,8 @@ export const SearchResults = t.Object({
       score: t.Number({ description: "Relevance, higher is better (bm25)" }),
     }),
   ),
-  total: t.Integer(),
-  page: t.Integer(),
-  page_size: t.Integer(),
+  total: JsonInteger(),
+  page: JsonInteger(),
+  page_size: JsonInteger(),
   has_more: t.Boolean(),
 });

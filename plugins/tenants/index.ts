@@ -1,5 +1,5 @@
 import { Elysia, t } from "elysia";
-import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { type AppContext, authMacros, errorResponses, JsonInteger } from "../../src/core";
 import { CreateTenant, Tenant } from "./model";
 import { createTenant, listTenants } from "./service";
 
@@ -31,7 +31,7 @@ export const tenantsPlugin = (ctx: AppContext) =>
       {
         admin: true,
         response: {
-          200: t.Object({ tenants: t.Array(Tenant), total: t.Integer() }),
+          200: t.Object({ tenants: t.Array(Tenant), total: JsonInteger() }),
           ...errorResponses,
         },
         detail: { summary: "List tenants", tags: ["tenants"] },

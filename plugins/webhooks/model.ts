@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery } from "../../src/core";
 
 const Time = t.String({ format: "date-time" });
 const NullableTime = t.Union([Time, t.Null()]);
@@ -45,7 +45,7 @@ export const Webhook = t.Object({
     description: "Why crmd disabled the webhook (410 Gone, repeated failure); null otherwise",
   }),
   disabled_at: NullableTime,
-  consecutive_failures: t.Integer(),
+  consecutive_failures: JsonInteger(),
   failing_since: NullableTime,
   last_success_at: NullableTime,
   last_failure_at: NullableTime,
@@ -73,11 +73,11 @@ export const DeliveryStatus = t.Union([
 ]);
 
 export const Attempt = t.Object({
-  attempt: t.Integer(),
+  attempt: JsonInteger(),
   started_at: Time,
   finished_at: Time,
-  status_code: t.Union([t.Integer(), t.Null()]),
-  duration_ms: t.Union([t.Integer(), t.Null()]),
+  status_code: t.Union([JsonInteger(), t.Null()]),
+  duration_ms: t.Union([JsonInteger(), t.Null()]),
   error: t.Union([t.String(), t.Null()]),
 });
 
@@ -87,12 +87,12 @@ export const Delivery = t.Object({
   event_id: t.String({ description: "The payload's `id` and the webhook-id header" }),
   event_type: t.String(),
   status: DeliveryStatus,
-  attempt_count: t.Integer(),
+  attempt_count: JsonInteger(),
   next_attempt_at: t.Union([Time, t.Null()], { description: "When pending: the next attempt" }),
   last_attempt_at: NullableTime,
-  last_status_code: t.Union([t.Integer(), t.Null()]),
+  last_status_code: t.Union([JsonInteger(), t.Null()]),
   last_error: t.Union([t.String(), t.Null()]),
-  last_duration_ms: t.Union([t.Integer(), t.Null()]),
+  last_duration_ms: t.Union([JsonInteger(), t.Null()]),
   created_at: Time,
   completed_at: NullableTime,
   attempts: t.Array(Attempt),
@@ -105,8 +105,8 @@ export const WebhookDetail = t.Composite([
 
 export const TestResult = t.Object({
   success: t.Boolean(),
-  status_code: t.Union([t.Integer(), t.Null()]),
-  duration_ms: t.Integer(),
+  status_code: t.Union([JsonInteger(), t.Null()]),
+  duration_ms: JsonInteger(),
   error: t.Union([t.String(), t.Null()]),
   delivery_id: t.String(),
   event_id: t.String(),
@@ -127,5 +127,5 @@ export const ReplayQuery = t.Object({
   }),
 });
 export const ReplayResult = t.Object({
-  replayed: t.Integer({ description: "Failed deliveries queued again" }),
+  replayed: JsonInteger({ description: "Failed deliveries queued again" }),
 });
