@@ -85,7 +85,7 @@ export async function startServer(
       });
     },
   });
-  const workers: Workers = config.workers ? await startWorkers(ctx) : { stop: async () => {} };
+  const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `http://${host}:${server.port}`;
   ctx.logger.info("listening", { url, database: redactUrl(config.databaseUrl) });

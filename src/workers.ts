@@ -4,16 +4,30 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
-const SCHEDULER_ARM_DELAY_MS = 250;
+/**
+ * Background work (webhook delivery, search indexing, the scheduler) starts
+ * just after the listener rather than with it: its first passes prepare
+ * statements and catch up (~10 ms), which readiness probes and the first
+ * requests would otherwise wait behind. Croner's first job also initialises
+ * ICU (~10 ms). Nothing it does is due in the first moments.
+ */
+const BACKGROUND_START_DELAY_MS = 250;
 
 /** Starts the scheduler and every background worker plugins registered. */
-export async function startWorkers(ctx: AppContext): Promise<Workers> {
-  for (const worker of ctx.workers) await worker.start();
-  // Armed just after startup rather than during it: croner's first job
-  // initialises ICU (~10 ms) and no job is due in the first moments anyway.
-  setTimeout(() => ctx.scheduler.start(), SCHEDULER_ARM_DELAY_MS).unref();
+export function startWorkers(ctx: AppContext): Workers {
+  let started: Promise<void> | null = null;
+  const timer = setTimeout(() => {
+    started = (async () => {
+      for (const worker of ctx.workers) await worker.start();
+      ctx.scheduler.start();
+    })();
+  }, BACKGROUND_START_DELAY_MS);
+  timer.unref();
   return {
     async stop() {
+      clearTimeout(timer);
+      if (!started) return;
+      await started;
       await ctx.scheduler.stop();
       for (const worker of ctx.workers) await worker.stop();
     },

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
+import type { AppContext } from "../src/context";
+import { startWorkers } from "../src/workers";
 import { startTestServer } from "./helpers/server";
 
 const MAIN = join(import.meta.dir, "..", "src", "main.ts");
@@ -177,5 +179,42 @@ describe("process lifecycle", () => {
     expect(reply.status).toBe(201);
     await stopping;
     await server.close();
+  });
+});
+
+describe("background work", () => {
+  function fakeContext() {
+    const log: string[] = [];
+    const ctx = {
+      workers: [
+        {
+          name: "fake",
+          start: () => void log.push("worker started"),
+          stop: async () => void log.push("worker stopped"),
+        },
+      ],
+      scheduler: {
+        start: () => void log.push("scheduler started"),
+        stop: async () => void log.push("scheduler stopped"),
+      },
+    } as unknown as AppContext;
+    return { ctx, log };
+  }
+
+  test("starts just after the listener, not with it, and stops in reverse", async () => {
+    const { ctx, log } = fakeContext();
+    const workers = startWorkers(ctx);
+    expect(log).toEqual([]);
+    await Bun.sleep(400);
+    expect(log).toEqual(["worker started", "scheduler started"]);
+    await workers.stop();
+    expect(log.slice(2)).toEqual(["scheduler stopped", "worker stopped"]);
+  });
+
+  test("a server stopped before then never starts it", async () => {
+    const { ctx, log } = fakeContext();
+    await startWorkers(ctx).stop();
+    await Bun.sleep(400);
+    expect(log).toEqual([]);
   });
 });

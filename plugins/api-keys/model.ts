@@ -16,10 +16,10 @@ export const ApiKey = t.Object({
   revoked_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
 });
 
-export const CreatedApiKey = t.Composite([
-  ApiKey,
-  t.Object({ key: t.String({ description: "The key itself. Shown only once: save it." }) }),
-]);
+export const CreatedApiKey = t.Object({
+  ...ApiKey.properties,
+  key: t.String({ description: "The key itself. Shown only once: save it." }),
+});
 
 export const CreateApiKey = t.Object({
   name: t.String({ minLength: 1, maxLength: 200 }),

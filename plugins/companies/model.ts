@@ -101,18 +101,14 @@ const ActivityEntry = t.Object({
   created_at: t.String({ format: "date-time" }),
 });
 
-export const CompanyWithIncludes = t.Composite([
-  Company,
-  t.Object({
-    contacts: t.Optional(t.Array(Contact, { description: "include=contacts: up to 100" })),
-    deals: t.Optional(
-      t.Array(DealSummary, { description: "include=deals: open deals, up to 100" }),
-    ),
-    activity: t.Optional(
-      t.Array(ActivityEntry, { description: "include=activity: the 20 latest changes" }),
-    ),
-  }),
-]);
+export const CompanyWithIncludes = t.Object({
+  ...Company.properties,
+  contacts: t.Optional(t.Array(Contact, { description: "include=contacts: up to 100" })),
+  deals: t.Optional(t.Array(DealSummary, { description: "include=deals: open deals, up to 100" })),
+  activity: t.Optional(
+    t.Array(ActivityEntry, { description: "include=activity: the 20 latest changes" }),
+  ),
+});
 
 export const INCLUDES = ["contacts", "deals", "activity"] as const;
 

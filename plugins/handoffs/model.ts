@@ -31,14 +31,12 @@ export const HandoffRecord = t.Object({
 });
 
 /** A handoff as the API and its events show it: with the deal or lead it hands off. */
-export const Handoff = t.Composite([
-  HandoffRecord,
-  t.Object({
-    entity: t.Nullable(t.Union([Deal, Lead]), {
-      description: "The deal or lead as it is now (null once deleted)",
-    }),
+export const Handoff = t.Object({
+  ...HandoffRecord.properties,
+  entity: t.Nullable(t.Union([Deal, Lead]), {
+    description: "The deal or lead as it is now (null once deleted)",
   }),
-]);
+});
 
 export const InitiateHandoff = t.Object({
   to_owner: t.String({ minLength: 1, maxLength: 200 }),

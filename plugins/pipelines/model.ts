@@ -116,22 +116,22 @@ export const Pipeline = t.Object({
 });
 
 /** A stage in `GET /pipeline`, with figures over its open deals (or leads). */
-export const StageWithStats = t.Composite([
-  Stage,
-  t.Object({
-    count: JsonInteger({ description: "Open deals (leads) in the stage" }),
-    value: JsonInteger({ description: "Total value of those deals, minor units; 0 for leads" }),
-    avg_time_in_stage_hours: t.Nullable(
-      t.Number({ description: "Average time in stage of those records, hours; null when none" }),
-    ),
-    past_sla_count: JsonInteger({ description: "How many of them are past the stage's sla_hours" }),
-  }),
-]);
+export const StageWithStats = t.Object({
+  ...Stage.properties,
+  count: JsonInteger({ description: "Open deals (leads) in the stage" }),
+  value: JsonInteger({ description: "Total value of those deals, minor units; 0 for leads" }),
+  avg_time_in_stage_hours: t.Nullable(
+    t.Number({ description: "Average time in stage of those records, hours; null when none" }),
+  ),
+  past_sla_count: JsonInteger({ description: "How many of them are past the stage's sla_hours" }),
+});
 
-export const PipelineWithStats = t.Composite([
-  t.Omit(Pipeline, ["stages"]),
-  t.Object({ stages: t.Array(StageWithStats), count: JsonInteger(), value: JsonInteger() }),
-]);
+export const PipelineWithStats = t.Object({
+  ...Pipeline.properties,
+  stages: t.Array(StageWithStats),
+  count: JsonInteger(),
+  value: JsonInteger(),
+});
 
 export const PipelineOverview = t.Object({ pipelines: t.Array(PipelineWithStats) });
 

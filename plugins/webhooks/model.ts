@@ -56,15 +56,13 @@ export const Webhook = t.Object({
   updated_at: Time,
 });
 
-export const WebhookWithSecret = t.Composite([
-  Webhook,
-  t.Object({
-    secret: t.String({
-      description:
-        "Signing secret (whsec_…). Shown only here: save it. X-Webhook-Signature is the hex HMAC-SHA256 of the body keyed with this string; webhook-signature follows Standard Webhooks",
-    }),
+export const WebhookWithSecret = t.Object({
+  ...Webhook.properties,
+  secret: t.String({
+    description:
+      "Signing secret (whsec_…). Shown only here: save it. X-Webhook-Signature is the hex HMAC-SHA256 of the body keyed with this string; webhook-signature follows Standard Webhooks",
   }),
-]);
+});
 
 export const DeliveryStatus = t.Union([
   t.Literal("pending"),
@@ -98,10 +96,10 @@ export const Delivery = t.Object({
   attempts: t.Array(Attempt),
 });
 
-export const WebhookDetail = t.Composite([
-  Webhook,
-  t.Object({ recent_deliveries: t.Array(Delivery, { description: "The 20 most recent" }) }),
-]);
+export const WebhookDetail = t.Object({
+  ...Webhook.properties,
+  recent_deliveries: t.Array(Delivery, { description: "The 20 most recent" }),
+});
 
 export const TestResult = t.Object({
   success: t.Boolean(),
