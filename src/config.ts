@@ -62,7 +62,9 @@ export const DEFAULTS: Config = {
   schedulerLeaseSeconds: 120,
   webhookRetrySchedule: [60, 300, 900, 3600, 21600],
   webhookTimeoutMs: 15_000,
-  webhookConcurrency: 32,
+  // An event fanned out to 100 webhooks leaves in one round, not four; a slow
+  // endpoint still holds at most eight of these (the per-webhook limit).
+  webhookConcurrency: 128,
   webhookMaxPerHour: 1000,
   webhookDisableAfterFailures: 100,
   webhookDisableAfterDays: 5,

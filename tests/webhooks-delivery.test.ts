@@ -5,6 +5,7 @@ import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../d
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
+import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
 import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
@@ -533,6 +534,51 @@ describe("limits", () => {
       expect(await created.deliveries("?status=failed")).toEqual([]);
     } finally {
       await capped.server.close();
+    }
+  });
+
+  test("one claim fills its slots across webhooks, each within its room, in per-entity order", async () => {
+    const own = await harness();
+    try {
+      const few = [];
+      for (let i = 0; i < 5; i++) few.push(await hook({ events: ["task.created"] }, own));
+      const many = await hook({ events: ["deal.*"] }, own);
+      await commit("task.created", newId(), own);
+      // The first deal's second event waits behind its first.
+      const first = (await commit("deal.updated", "deal-twice", own)).id;
+      const second = (await commit("deal.updated", "deal-twice", own)).id;
+      const inOrder = [first];
+      for (let i = 0; i < 9; i++) inOrder.push((await commit("deal.created", newId(), own)).id);
+      const { db } = own.server.ctx;
+      await fanOut(db, own.clock.now());
+      const limits = { perWebhook: 8, maxPerHour: 1000, leaseMs: 60_000 };
+      const claimRolledBack = async (slots: number) => {
+        let claims: ClaimedDelivery[] = [];
+        await db
+          .transaction(async (tx) => {
+            claims = await claimDue(tx, own.clock.now(), { ...limits, slots });
+            throw new Error("roll back");
+          })
+          .catch(() => {});
+        return claims;
+      };
+      // Webhooks take turns in a random order: the same holds for any order.
+      for (let round = 0; round < 5; round++) {
+        const claims = await claimRolledBack(10);
+        expect(claims).toHaveLength(10); // 5 single deliveries + 8 of the 10 `many` may send
+        const ofMany = claims.filter((c) => c.webhookId === many.id).map((c) => c.eventId);
+        expect(ofMany.length).toBeGreaterThanOrEqual(5);
+        expect(ofMany).toEqual(inOrder.slice(0, ofMany.length)); // oldest first, `second` skipped
+        for (const hook of few)
+          expect(claims.filter((c) => c.webhookId === hook.id).length).toBeLessThanOrEqual(1);
+        expect(new Set(claims.map((c) => c.deliveryId)).size).toBe(10);
+        expect(await claimRolledBack(3)).toHaveLength(3);
+      }
+      const all = await claimRolledBack(100);
+      expect(all).toHaveLength(5 + 8);
+      expect(all.some((c) => c.eventId === second)).toBe(false);
+    } finally {
+      await own.server.close();
     }
   });
 

@@ -197,7 +197,7 @@ describe("configuration", () => {
   test("webhook settings come from CRMD_WEBHOOK_* with defaults, and bad values are refused", () => {
     const defaults = loadConfig({});
     expect(defaults).toMatchObject({
-      webhookConcurrency: 32,
+      webhookConcurrency: 128,
       webhookMaxPerHour: 1000,
       webhookDisableAfterFailures: 100,
       webhookDisableAfterDays: 5,

@@ -5,6 +5,7 @@ import {
   eq,
   exists,
   gt,
+  inArray,
   isNotNull,
   isNull,
   lt,
@@ -64,11 +65,11 @@ const earlier = alias(webhookDeliveries, "earlier");
 const ms = (at: Date) => at.getTime();
 
 /** Due at `now`, epoch milliseconds as SQL (a placeholder or a value). */
-const dueNow = (now: SQL): SQL =>
+const dueNow = (now: SQL, of: typeof d | typeof candidate = d): SQL =>
   and(
-    eq(d.status, "pending"),
-    lte(d.nextAttemptAt, now),
-    or(isNull(d.leaseUntil), lte(d.leaseUntil, now)),
+    eq(of.status, "pending"),
+    lte(of.nextAttemptAt, now),
+    or(isNull(of.leaseUntil), lte(of.leaseUntil, now)),
   ) as SQL;
 
 /**
@@ -106,15 +107,45 @@ function webhooksWithDueWork(db: ReadDb, now: Date) {
 
 type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
 
+/** Deliveries a claim picks among: their rows are read once per webhook. */
+const candidate = alias(webhookDeliveries, "candidate");
+
 /**
- * Up to `limit` of one webhook's due deliveries, oldest first, skipping any
- * whose entity has an earlier event still pending to this webhook (per-entity
- * commit order).
+ * Up to `limit` due deliveries of each webhook in `ids` (a JSON array),
+ * oldest first per webhook and webhooks in the order given, skipping any
+ * whose entity has an earlier event still pending to that webhook
+ * (per-entity commit order). One statement for all of them: a query per
+ * webhook cost ~100 µs, 10 ms for one event fanned out to 100 webhooks.
  */
-function dueDeliveriesOf(db: ReadDb, webhookId: string, now: Date, limit: number) {
-  const query = prepared(db, "due-deliveries-of", () =>
-    db
+function dueDeliveriesOf(db: ReadDb, ids: string, now: Date, limit: number) {
+  const query = prepared(db, "due-deliveries-of", () => {
+    const oldestDue = db
+      .select({ id: candidate.id })
+      .from(candidate)
+      .where(
+        and(
+          sql`${candidate.webhookId} = hook.value`,
+          dueNow(param("now"), candidate),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.webhookId, candidate.webhookId),
+                  eq(earlier.entityKey, candidate.entityKey),
+                  eq(earlier.status, "pending"),
+                  lt(earlier.eventSeq, candidate.eventSeq),
+                ),
+              ),
+          ),
+        ),
+      )
+      .orderBy(asc(candidate.nextAttemptAt), asc(candidate.eventSeq))
+      .limit(sql.placeholder("limit"));
+    return db
       .select({
+        webhookId: d.webhookId,
         deliveryId: d.id,
         attemptCount: d.attemptCount,
         retryIndex: d.retryIndex,
@@ -123,33 +154,16 @@ function dueDeliveriesOf(db: ReadDb, webhookId: string, now: Date, limit: number
         payload: d.payload,
         outboxBody: outboxEvents.body,
       })
-      .from(d)
+      .from(sql`json_each(${param("ids")}) as hook`)
+      .innerJoin(d, inArray(d.id, oldestDue))
       .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
-      .where(
-        and(
-          eq(d.webhookId, param("webhookId")),
-          dueNow(param("now")),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(earlier)
-              .where(
-                and(
-                  eq(earlier.webhookId, d.webhookId),
-                  eq(earlier.entityKey, d.entityKey),
-                  eq(earlier.status, "pending"),
-                  lt(earlier.eventSeq, d.eventSeq),
-                ),
-              ),
-          ),
-        ),
-      )
-      .orderBy(asc(d.nextAttemptAt), asc(d.eventSeq))
-      .limit(sql.placeholder("limit"))
-      .prepare(),
-  );
-  return query.all({ webhookId, now: ms(now), limit });
+      .orderBy(sql`hook.key`, asc(d.nextAttemptAt), asc(d.eventSeq))
+      .prepare();
+  });
+  return query.all({ ids, now: ms(now), limit });
 }
+
+type DueRow = Awaited<ReturnType<typeof dueDeliveriesOf>>[number];
 
 interface WebhookLoad {
   /** Attempts in flight: leased deliveries, any instance. */
@@ -259,11 +273,13 @@ async function postponeUntil(tx: WriteTx, webhookId: string, at: Date, now: Date
     .where(and(eq(d.webhookId, webhookId), dueNow(sql`${ms(now)}`), lt(d.nextAttemptAt, at)));
 }
 
-/** Leases the picked deliveries to this claim: no other claim attempts them until the lease ends. */
+/**
+ * Leases the picked deliveries, of every webhook, to this claim in one
+ * statement: no other claim attempts them until the lease ends.
+ */
 async function lease(
   tx: WriteTx,
-  hook: DueWebhook,
-  rows: Awaited<ReturnType<typeof dueDeliveriesOf>>,
+  picks: Array<{ hook: DueWebhook; row: DueRow }>,
   now: Date,
   leaseMs: number,
 ): Promise<ClaimedDelivery[]> {
@@ -285,9 +301,9 @@ async function lease(
     token: leaseToken,
     until: now.getTime() + leaseMs,
     now: ms(now),
-    ids: JSON.stringify(rows.map((row) => row.deliveryId)),
+    ids: JSON.stringify(picks.map(({ row }) => row.deliveryId)),
   });
-  return rows.map((row) => ({
+  return picks.map(({ hook, row }) => ({
     deliveryId: row.deliveryId,
     webhookId: hook.id,
     leaseToken,
@@ -301,6 +317,39 @@ async function lease(
     eventType: row.eventType,
     body: row.payload ?? row.outboxBody,
   }));
+}
+
+/**
+ * Due deliveries for the free slots, webhooks taking turns in the plan's
+ * order, each within its room. Reads as many webhooks at a time as could
+ * fill the slots, and more only if some had less due than their room.
+ */
+async function pickDue(
+  db: ReadDb,
+  claimable: ClaimPlan["claimable"],
+  now: Date,
+  limits: ClaimLimits,
+): Promise<Array<{ hook: DueWebhook; row: DueRow }>> {
+  const picks: Array<{ hook: DueWebhook; row: DueRow }> = [];
+  let next = 0;
+  while (next < claimable.length && picks.length < limits.slots) {
+    const free = limits.slots - picks.length;
+    let end = next;
+    for (let room = 0; end < claimable.length && room < free; end++) room += claimable[end].room;
+    const turn = claimable.slice(next, end);
+    next = end;
+    const ids = JSON.stringify(turn.map(({ hook }) => hook.id));
+    const perWebhook = Math.min(limits.perWebhook, free);
+    const due = Map.groupBy(
+      await dueDeliveriesOf(db, ids, now, perWebhook),
+      (row) => row.webhookId,
+    );
+    for (const { hook, room } of turn) {
+      const take = Math.min(room, limits.slots - picks.length);
+      for (const row of (due.get(hook.id) ?? []).slice(0, take)) picks.push({ hook, row });
+    }
+  }
+  return picks;
 }
 
 interface ClaimPlan {
@@ -361,14 +410,8 @@ export async function claimDue(
   const handle = tx as unknown as ReadDb;
   const plan = await planClaims(handle, now, limits);
   for (const { webhookId, until } of plan.capped) await postponeUntil(tx, webhookId, until, now);
-  const claims: ClaimedDelivery[] = [];
-  for (const { hook, room } of plan.claimable) {
-    const free = limits.slots - claims.length;
-    if (free <= 0) break;
-    const rows = await dueDeliveriesOf(handle, hook.id, now, Math.min(room, free));
-    if (rows.length > 0) claims.push(...(await lease(tx, hook, rows, now, limits.leaseMs)));
-  }
-  return claims;
+  const picks = await pickDue(handle, plan.claimable, now, limits);
+  return picks.length > 0 ? lease(tx, picks, now, limits.leaseMs) : [];
 }
 
 export type TestTarget = SecretColumns &
