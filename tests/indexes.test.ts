@@ -15,6 +15,7 @@ import {
   type ListQueryOptions,
   type PageQuery,
 } from "../src/pagination";
+import { dueDeliveriesQuery, webhooksWithDueWorkQuery } from "../src/webhooks/claims";
 
 /**
  * Every list filter, `since`, `cursor` and the KPI aggregates run on an
@@ -251,5 +252,22 @@ describe("KPI queries use indexes", () => {
       "sqlite_autoindex_tenant_deal_totals_1",
       "deals_tenant_won_idx",
     ]);
+  });
+});
+
+describe("webhook claims", () => {
+  /** Placeholders stay unbound: these plans do not depend on their values. */
+  const unboundPlan = (query: Explainable): string[] => {
+    const rows = db.raw?.query(`EXPLAIN QUERY PLAN ${query.toSQL().sql}`).all() ?? [];
+    return (rows as Array<{ detail: string }>).map((r) => r.detail);
+  };
+
+  test("a claim's reads search the pending-only delivery indexes, never every delivery", () => {
+    const withWork = unboundPlan(webhooksWithDueWorkQuery(db.read));
+    expect(withWork.join("\n")).toContain("USING COVERING INDEX webhook_deliveries_due_idx");
+    const picks = unboundPlan(dueDeliveriesQuery(db.read));
+    expect(picks.join("\n")).toContain("USING INDEX webhook_deliveries_due_idx");
+    expect(picks.join("\n")).toContain("USING COVERING INDEX webhook_deliveries_entity_idx");
+    expect(fullScans([...withWork, ...picks])).toEqual([]);
   });
 });

@@ -79,19 +79,20 @@ export const webhookDeliveries = sqliteTable(
     completedAt: timestamp("completed_at"),
   },
   (t) => [
-    index("webhook_deliveries_due_idx").on(
-      t.webhookId,
-      t.status,
-      t.nextAttemptAt,
-      t.eventSeq,
-      t.leaseUntil,
-    ),
+    // The claim's indexes hold pending deliveries only (migration 0740).
+    index("webhook_deliveries_due_idx")
+      .on(t.webhookId, t.nextAttemptAt, t.eventSeq, t.leaseUntil)
+      .where(sql`status = 'pending'`),
     index("webhook_deliveries_leased_idx")
       .on(t.webhookId, t.leaseUntil)
       .where(sql`lease_token IS NOT NULL`),
     index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt),
-    index("webhook_deliveries_entity_idx").on(t.webhookId, t.entityKey, t.status, t.eventSeq),
-    index("webhook_deliveries_completed_idx").on(t.completedAt),
+    index("webhook_deliveries_entity_idx")
+      .on(t.webhookId, t.entityKey, t.eventSeq)
+      .where(sql`status = 'pending'`),
+    index("webhook_deliveries_completed_idx")
+      .on(t.completedAt)
+      .where(sql`completed_at IS NOT NULL`),
     // Outbox pruning keeps every event a delivery still points at.
     index("webhook_deliveries_event_seq_idx").on(t.eventSeq),
   ],

@@ -55,6 +55,8 @@ export interface ClaimedDelivery {
 
 const d = webhookDeliveries;
 const earlier = alias(webhookDeliveries, "earlier");
+/** Deliveries a claim picks among, webhook by webhook. */
+const candidate = alias(webhookDeliveries, "candidate");
 
 /**
  * The dispatcher's queries run several times a pass, some once per webhook:
@@ -64,10 +66,18 @@ const earlier = alias(webhookDeliveries, "earlier");
  */
 const ms = (at: Date) => at.getTime();
 
+/**
+ * Pending, as the claim's partial indexes say it (migration 0740): a literal,
+ * since a bound value would have SQLite prepare the statement anew at every
+ * run to check that the index still applies.
+ */
+const isPending = (of: typeof d | typeof candidate | typeof earlier): SQL =>
+  sql`${of.status} = 'pending'`;
+
 /** Due at `now`, epoch milliseconds as SQL (a placeholder or a value). */
 const dueNow = (now: SQL, of: typeof d | typeof candidate = d): SQL =>
   and(
-    eq(of.status, "pending"),
+    isPending(of),
     lte(of.nextAttemptAt, now),
     or(isNull(of.leaseUntil), lte(of.leaseUntil, now)),
   ) as SQL;
@@ -77,38 +87,37 @@ const dueNow = (now: SQL, of: typeof d | typeof candidate = d): SQL =>
  * first keeps a claim's cost proportional to the webhooks with work, not to
  * the deliveries waiting behind busy or inactive ones.
  */
+export const webhooksWithDueWorkQuery = (db: ReadDb) =>
+  db
+    .select({
+      id: webhooks.id,
+      url: webhooks.url,
+      headers: webhooks.headers,
+      secret: webhooks.secret,
+      previousSecret: webhooks.previousSecret,
+      previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
+    })
+    .from(webhooks)
+    .where(
+      and(
+        eq(webhooks.isActive, true),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(d)
+            .where(and(eq(d.webhookId, webhooks.id), dueNow(param("now")))),
+        ),
+      ),
+    );
+
 function webhooksWithDueWork(db: ReadDb, now: Date) {
   const query = prepared(db, "webhooks-with-due-work", () =>
-    db
-      .select({
-        id: webhooks.id,
-        url: webhooks.url,
-        headers: webhooks.headers,
-        secret: webhooks.secret,
-        previousSecret: webhooks.previousSecret,
-        previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
-      })
-      .from(webhooks)
-      .where(
-        and(
-          eq(webhooks.isActive, true),
-          exists(
-            db
-              .select({ one: sql`1` })
-              .from(d)
-              .where(and(eq(d.webhookId, webhooks.id), dueNow(param("now")))),
-          ),
-        ),
-      )
-      .prepare(),
+    webhooksWithDueWorkQuery(db).prepare(),
   );
   return query.all({ now: ms(now) });
 }
 
 type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
-
-/** Deliveries a claim picks among: their rows are read once per webhook. */
-const candidate = alias(webhookDeliveries, "candidate");
 
 /**
  * Up to `limit` due deliveries of each webhook in `ids` (a JSON array),
@@ -117,49 +126,50 @@ const candidate = alias(webhookDeliveries, "candidate");
  * (per-entity commit order). One statement for all of them: a query per
  * webhook cost ~100 µs, 10 ms for one event fanned out to 100 webhooks.
  */
-function dueDeliveriesOf(db: ReadDb, ids: string, now: Date, limit: number) {
-  const query = prepared(db, "due-deliveries-of", () => {
-    const oldestDue = db
-      .select({ id: candidate.id })
-      .from(candidate)
-      .where(
-        and(
-          sql`${candidate.webhookId} = hook.value`,
-          dueNow(param("now"), candidate),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(earlier)
-              .where(
-                and(
-                  eq(earlier.webhookId, candidate.webhookId),
-                  eq(earlier.entityKey, candidate.entityKey),
-                  eq(earlier.status, "pending"),
-                  lt(earlier.eventSeq, candidate.eventSeq),
-                ),
+export const dueDeliveriesQuery = (db: ReadDb) => {
+  const oldestDue = db
+    .select({ id: candidate.id })
+    .from(candidate)
+    .where(
+      and(
+        sql`${candidate.webhookId} = hook.value`,
+        dueNow(param("now"), candidate),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.webhookId, candidate.webhookId),
+                eq(earlier.entityKey, candidate.entityKey),
+                isPending(earlier),
+                lt(earlier.eventSeq, candidate.eventSeq),
               ),
-          ),
+            ),
         ),
-      )
-      .orderBy(asc(candidate.nextAttemptAt), asc(candidate.eventSeq))
-      .limit(sql.placeholder("limit"));
-    return db
-      .select({
-        webhookId: d.webhookId,
-        deliveryId: d.id,
-        attemptCount: d.attemptCount,
-        retryIndex: d.retryIndex,
-        eventId: d.eventId,
-        eventType: d.eventType,
-        payload: d.payload,
-        outboxBody: outboxEvents.body,
-      })
-      .from(sql`json_each(${param("ids")}) as hook`)
-      .innerJoin(d, inArray(d.id, oldestDue))
-      .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
-      .orderBy(sql`hook.key`, asc(d.nextAttemptAt), asc(d.eventSeq))
-      .prepare();
-  });
+      ),
+    )
+    .orderBy(asc(candidate.nextAttemptAt), asc(candidate.eventSeq))
+    .limit(sql.placeholder("limit"));
+  return db
+    .select({
+      webhookId: d.webhookId,
+      deliveryId: d.id,
+      attemptCount: d.attemptCount,
+      retryIndex: d.retryIndex,
+      eventId: d.eventId,
+      eventType: d.eventType,
+      payload: d.payload,
+      outboxBody: outboxEvents.body,
+    })
+    .from(sql`json_each(${param("ids")}) as hook`)
+    .innerJoin(d, inArray(d.id, oldestDue))
+    .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
+    .orderBy(sql`hook.key`, asc(d.nextAttemptAt), asc(d.eventSeq));
+};
+
+function dueDeliveriesOf(db: ReadDb, ids: string, now: Date, limit: number) {
+  const query = prepared(db, "due-deliveries-of", () => dueDeliveriesQuery(db).prepare());
   return query.all({ ids, now: ms(now), limit });
 }
 
@@ -206,7 +216,7 @@ function leasedCounts(db: ReadDb, ids: string, now: Date) {
         and(
           inJsonArray(d.webhookId, "ids"),
           isNotNull(d.leaseToken), // the leased-deliveries index
-          eq(d.status, "pending"),
+          isPending(d),
           gt(d.leaseUntil, param("now")),
         ),
       )
