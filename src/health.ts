@@ -1,13 +1,29 @@
+import type { TSchema } from "@sinclair/typebox";
 import { Elysia, t } from "elysia";
 import { migrationsApplied } from "../db/migrate";
 import type { AppContext } from "./context";
+
+const Readiness = t.Object({ status: t.String(), database: t.Boolean() });
+
+/**
+ * A probe's answer in the OpenAPI document only: probes answer fixed shapes
+ * built right here, and a response validator is compiled on the first
+ * request, which after a start is the readiness probe (~4 ms of a cold start).
+ */
+const documented = (description: string, schema: TSchema) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 
 /** Liveness and readiness probes, outside the authenticated API. */
 export const health = (ctx: AppContext) =>
   new Elysia({ name: "crmd.health" })
     .get("/healthz", () => ({ status: "ok" }), {
-      detail: { tags: ["health"], summary: "Process is up" },
-      response: t.Object({ status: t.String() }),
+      detail: {
+        tags: ["health"],
+        summary: "Process is up",
+        responses: { 200: documented("Up", t.Object({ status: t.String() })) },
+      },
     })
     .get(
       "/readyz",
@@ -17,10 +33,13 @@ export const health = (ctx: AppContext) =>
         return { status: ready ? "ready" : "unavailable", database: ready };
       },
       {
-        detail: { tags: ["health"], summary: "Database reachable and migrations applied" },
-        response: {
-          200: t.Object({ status: t.String(), database: t.Boolean() }),
-          503: t.Object({ status: t.String(), database: t.Boolean() }),
+        detail: {
+          tags: ["health"],
+          summary: "Database reachable and migrations applied",
+          responses: {
+            200: documented("Ready", Readiness),
+            503: documented("Database unreachable or migrations pending", Readiness),
+          },
         },
       },
     );

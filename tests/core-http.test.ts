@@ -227,6 +227,18 @@ describe("OpenAPI and Swagger UI", () => {
     }
   });
 
+  test("the probes' answers are documented", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const ready = doc.paths["/readyz"].get.responses;
+    for (const status of ["200", "503"])
+      expect(ready[status].content["application/json"].schema.properties).toEqual({
+        status: { type: "string" },
+        database: { type: "boolean" },
+      });
+    const live = doc.paths["/healthz"].get.responses["200"].content["application/json"].schema;
+    expect(live.properties).toEqual({ status: { type: "string" } });
+  });
+
   test("integers in bodies and responses are JSON integers; a numeric string is refused", async () => {
     const doc = (await server.anonymous.get("/swagger/json")).body;
     const deals = doc.paths["/api/external/deals"];
