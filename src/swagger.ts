@@ -82,7 +82,7 @@ export function tidyOpenApi(doc: { paths?: Record<string, Record<string, Operati
  */
 export const swagger = () =>
   new Elysia({ name: "crmd.swagger" })
-    .onAfterHandle({ as: "global" }, ({ path, responseValue }) => {
+    .onAfterHandle(({ path, responseValue }) => {
       if (path === "/swagger/json" && responseValue && typeof responseValue === "object")
         return tidyOpenApi(responseValue as Parameters<typeof tidyOpenApi>[0]);
     })
