@@ -174,6 +174,8 @@ function dueDeliveriesOf(db: ReadDb, ids: string, now: Date, limit: number) {
 }
 
 type DueRow = Awaited<ReturnType<typeof dueDeliveriesOf>>[number];
+/** A due delivery picked for this claim, with its webhook. */
+type PickedDelivery = { hook: DueWebhook; row: DueRow };
 
 interface WebhookLoad {
   /** Attempts in flight: leased deliveries, any instance. */
@@ -289,7 +291,7 @@ async function postponeUntil(tx: WriteTx, webhookId: string, at: Date, now: Date
  */
 async function lease(
   tx: WriteTx,
-  picks: Array<{ hook: DueWebhook; row: DueRow }>,
+  picks: PickedDelivery[],
   now: Date,
   leaseMs: number,
 ): Promise<ClaimedDelivery[]> {
@@ -339,8 +341,8 @@ async function pickDue(
   claimable: ClaimPlan["claimable"],
   now: Date,
   limits: ClaimLimits,
-): Promise<Array<{ hook: DueWebhook; row: DueRow }>> {
-  const picks: Array<{ hook: DueWebhook; row: DueRow }> = [];
+): Promise<PickedDelivery[]> {
+  const picks: PickedDelivery[] = [];
   let next = 0;
   while (next < claimable.length && picks.length < limits.slots) {
     const free = limits.slots - picks.length;
