@@ -20,7 +20,7 @@ export function startWorkers(ctx: AppContext): Workers {
     started = (async () => {
       for (const worker of ctx.workers) await worker.start();
       ctx.scheduler.start();
-    })();
+    })().catch((error) => ctx.logger.error("background work failed to start", { error }));
   }, BACKGROUND_START_DELAY_MS);
   timer.unref();
   return {

@@ -183,13 +183,17 @@ describe("process lifecycle", () => {
 });
 
 describe("background work", () => {
-  function fakeContext() {
+  function fakeContext(failToStart = false) {
     const log: string[] = [];
     const ctx = {
+      logger: { error: (message: string) => void log.push(message) },
       workers: [
         {
           name: "fake",
-          start: () => void log.push("worker started"),
+          start: () => {
+            if (failToStart) throw new Error("no thread");
+            log.push("worker started");
+          },
           stop: async () => void log.push("worker stopped"),
         },
       ],
@@ -209,6 +213,15 @@ describe("background work", () => {
     expect(log).toEqual(["worker started", "scheduler started"]);
     await workers.stop();
     expect(log.slice(2)).toEqual(["scheduler stopped", "worker stopped"]);
+  });
+
+  test("a worker that fails to start is logged; stopping still works", async () => {
+    const { ctx, log } = fakeContext(true);
+    const workers = startWorkers(ctx);
+    await Bun.sleep(400);
+    expect(log).toEqual(["background work failed to start"]);
+    await workers.stop();
+    expect(log.slice(1)).toEqual(["scheduler stopped", "worker stopped"]);
   });
 
   test("a server stopped before then never starts it", async () => {

@@ -78,7 +78,6 @@ export async function listPipelines(
   return { ...page, items: page.items.map((p) => pipelineView(p, stageRows.get(p.id) ?? [])) };
 }
 
-/** One default per type: the previous default stops being one (and says so in its own event). */
 /** A write of pipelines or stages: the writes after it in its batch see the new version. */
 function writePipelines<T>(ctx: AppContext, fn: (tx: WriteTx) => Promise<T>): Promise<T> {
   return ctx.write(async (tx) => {
@@ -88,6 +87,7 @@ function writePipelines<T>(ctx: AppContext, fn: (tx: WriteTx) => Promise<T>): Pr
   });
 }
 
+/** One default per type: the previous default stops being one (and says so in its own event). */
 async function clearDefault(tx: WriteTx, scope: WriteScope, type: string, keepId: string) {
   const previous = await tx
     .select()
