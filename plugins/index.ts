@@ -5,6 +5,8 @@ import { apiKeysPlugin } from "./api-keys";
 import { calendarPlugin } from "./calendar";
 import { companiesPlugin } from "./companies";
 import { contactsPlugin } from "./contacts";
+import { conversationsPlugin } from "./conversations";
+import { customersPlugin } from "./customers";
 import { dealsPlugin } from "./deals";
 import { documentsPlugin } from "./documents";
 import { handoffsPlugin } from "./handoffs";
@@ -42,4 +44,6 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   partnersPlugin,
   activityPlugin,
   kpisPlugin,
+  conversationsPlugin,
+  customersPlugin,
 ];

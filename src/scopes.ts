@@ -18,15 +18,23 @@ export const RESOURCES = [
   "calendar",
   "documents",
   "search",
+  "conversations",
+  "messages",
 ] as const;
 
 export type Resource = (typeof RESOURCES)[number];
-export type Scope = `${Resource}:read` | `${Resource}:write` | "webhooks:manage" | "keys:manage";
+export type Scope =
+  | `${Resource}:read`
+  | `${Resource}:write`
+  | "webhooks:manage"
+  | "keys:manage"
+  | "events:read";
 
 export const ALL_SCOPES: Scope[] = [
   ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`] as Scope[]),
   "webhooks:manage",
   "keys:manage",
+  "events:read",
 ];
 
 /** Aliases accepted in `permissions`, each standing for a set of scopes. */

@@ -26,6 +26,7 @@ import pipelinesVersion from "./0710_pipelines_version.sql" with { type: "text" 
 import webhookClaimIndexes from "./0720_webhook_claim_indexes.sql" with { type: "text" };
 import partialLinkIndexes from "./0730_partial_link_indexes.sql" with { type: "text" };
 import pendingDeliveryIndexes from "./0740_pending_delivery_indexes.sql" with { type: "text" };
+import conversations from "./0900_conversations.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -49,6 +50,7 @@ const all: Migration[] = [
   { id: "0720_webhook_claim_indexes", sql: webhookClaimIndexes },
   { id: "0730_partial_link_indexes", sql: partialLinkIndexes },
   { id: "0740_pending_delivery_indexes", sql: pendingDeliveryIndexes },
+  { id: "0900_conversations", sql: conversations },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

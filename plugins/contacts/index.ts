@@ -25,8 +25,17 @@ import {
   updateContact,
 } from "./service";
 
-export { Contact } from "./model";
-export { type ContactView, contactsOfCompany } from "./service";
+export { Contact, ContactInput, ContactListQuery } from "./model";
+export {
+  type ContactView,
+  contactsOfCompany,
+  contactView,
+  findContactByEmail,
+  getContact,
+  insertContact,
+  listContacts,
+  updateContact,
+} from "./service";
 
 registerEventTypes(["contact.created", "contact.updated", "contact.deleted"]);
 

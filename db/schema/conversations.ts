@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, json, lifecycle, tenantId, timestamp } from "./columns";
+
+/** A file sent with a message (stored elsewhere; crmd keeps the link). */
+export type MessageAttachment = { url: string; name: string | null; mime_type: string | null };
+
+/**
+ * A support conversation with one customer (a contact). `last_message_at`
+ * and `unread_count` (customer messages not yet seen) follow its messages,
+ * written in the same transaction as each message.
+ */
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    customerId: text("customer_id").notNull(),
+    /** open | pending | closed */
+    status: text("status").notNull(),
+    assignee: text("assignee"),
+    /** low | medium | high | urgent */
+    priority: text("priority").notNull(),
+    /** chat | email | sms | other */
+    channel: text("channel").notNull(),
+    subject: text("subject"),
+    tags: json<string[]>("tags").notNull().default([]),
+    /** Teammates the conversation is shared with, in the order shared. */
+    sharedWith: json<string[]>("shared_with").notNull().default([]),
+    archivedAt: timestamp("archived_at"),
+    lastMessageAt: timestamp("last_message_at"),
+    unreadCount: integer("unread_count").notNull().default(0),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("conversations_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("conversations_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("conversations_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
+    index("conversations_tenant_customer_idx").on(t.tenantId, t.customerId),
+    index("conversations_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+  ],
+);
+
+/** A message of a conversation, written by an agent or by the customer. */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    conversationId: text("conversation_id").notNull(),
+    /** The conversation's customer (it never changes), kept here for views and filters. */
+    customerId: text("customer_id").notNull(),
+    /** agent | customer */
+    authorType: text("author_type").notNull(),
+    /** The agent's name or id (free text), or the customer's contact id. */
+    authorId: text("author_id"),
+    body: text("body").notNull(),
+    attachments: json<MessageAttachment[]>("attachments").notNull().default([]),
+    channel: text("channel").notNull(),
+    /** The id the message has in the channel it came from: a repeat with the same id is the same message. */
+    externalId: text("external_id"),
+    sentAt: timestamp("sent_at").notNull(),
+    seenAt: timestamp("seen_at"),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("messages_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("messages_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("messages_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
+    index("messages_conversation_idx").on(t.conversationId, t.sentAt),
+    uniqueIndex("messages_tenant_external_idx")
+      .on(t.tenantId, t.externalId)
+      .where(sql`external_id IS NOT NULL`),
+  ],
+);
+
+/** A customer's id in the tenant's own system (seed 003's `external_id`), linked to its contact. */
+export const customerIdentities = sqliteTable(
+  "customer_identities",
+  {
+    tenantId: tenantId(),
+    externalId: text("external_id").notNull(),
+    contactId: text("contact_id").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("customer_identities_external_idx").on(t.tenantId, t.externalId),
+    index("customer_identities_contact_idx").on(t.contactId),
+  ],
+);

@@ -1,0 +1,162 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  IdParams,
+  listJson,
+  listResponse,
+  registerEventTypes,
+  writeScope,
+} from "../../src/core";
+import { messageRoutes } from "./messages";
+import { markConversationSeen } from "./messages-service";
+import {
+  Conversation,
+  ConversationListQuery,
+  CreateConversation,
+  SeenInput,
+  SeenResult,
+  ShareConversation,
+  UpdateConversation,
+} from "./model";
+import {
+  archiveConversation,
+  createConversation,
+  getConversation,
+  listConversations,
+  shareConversation,
+  updateConversation,
+} from "./service";
+
+export {
+  type CreatedMessage,
+  insertMessage,
+  type MessageView,
+  markSeen,
+  messagesOfConversation,
+  messageView,
+} from "./messages-service";
+export { CreateMessage, Message } from "./model";
+export {
+  type ConversationRow,
+  type ConversationView,
+  conversationOfCustomer,
+  conversationView,
+  findConversation,
+  insertConversation,
+} from "./service";
+
+registerEventTypes([
+  "conversation.created",
+  "conversation.updated",
+  "conversation.archived",
+  "message.created",
+  "message.updated",
+  "message.deleted",
+  "message.seen",
+]);
+
+const tags = ["conversations"];
+
+/** Conversations with a customer (seed 003), and their messages. */
+export const conversationsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.conversations" })
+    .use(authMacros)
+    .get(
+      "/conversations",
+      async ({ query, tenantId }) =>
+        listJson("conversations", await listConversations(ctx, tenantId, query)),
+      {
+        scope: "conversations:read",
+        query: ConversationListQuery,
+        response: { 200: listResponse("conversations", Conversation), ...errorResponses },
+        detail: {
+          summary: "List conversations (filters: status, assignee, customer_id, channel, unread)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/conversations",
+      ({ body, tenantId, actor, set }) => {
+        set.status = 201;
+        return createConversation(ctx, writeScope(ctx, tenantId, actor), body);
+      },
+      {
+        scope: "conversations:write",
+        body: CreateConversation,
+        response: { 201: Conversation, ...errorResponses },
+        detail: { summary: "Open a conversation with a customer (a contact)", tags },
+      },
+    )
+    .get(
+      "/conversations/:id",
+      ({ params, tenantId }) => getConversation(ctx, tenantId, params.id),
+      {
+        scope: "conversations:read",
+        params: IdParams,
+        response: { 200: Conversation, ...errorResponses },
+        detail: { summary: "Get a conversation", tags },
+      },
+    )
+    .patch(
+      "/conversations/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateConversation(ctx, writeScope(ctx, tenantId, actor), params.id, body),
+      {
+        scope: "conversations:write",
+        params: IdParams,
+        body: UpdateConversation,
+        response: { 200: Conversation, ...errorResponses },
+        detail: {
+          summary: "Update a conversation: status, assignee, priority, subject, tags",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/conversations/:id/archive",
+      ({ params, tenantId, actor }) =>
+        archiveConversation(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "conversations:write",
+        params: IdParams,
+        response: { 200: Conversation, ...errorResponses },
+        detail: { summary: "Archive a conversation (conversation.archived)", tags },
+      },
+    )
+    .post(
+      "/conversations/:id/share",
+      ({ params, body, tenantId, actor }) =>
+        shareConversation(ctx, writeScope(ctx, tenantId, actor), params.id, body.teammate),
+      {
+        scope: "conversations:write",
+        params: IdParams,
+        body: ShareConversation,
+        response: { 200: Conversation, ...errorResponses },
+        detail: { summary: "Share a conversation with a teammate", tags },
+      },
+    )
+    .post(
+      "/conversations/:id/seen",
+      async ({ params, body, tenantId, actor }) => ({
+        seen: await markConversationSeen(
+          ctx,
+          writeScope(ctx, tenantId, actor),
+          params.id,
+          body?.message_ids,
+        ),
+      }),
+      {
+        scope: "messages:write",
+        params: IdParams,
+        body: t.Optional(SeenInput),
+        response: { 200: SeenResult, ...errorResponses },
+        detail: {
+          summary: "Mark the customer's messages seen by the agents (message.seen each)",
+          tags,
+        },
+      },
+    )
+    .use(messageRoutes(ctx));

@@ -1,0 +1,271 @@
+import { and, asc, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
+import type { Static } from "elysia";
+import { conversations, messages } from "../../db/schema";
+import {
+  type AppContext,
+  eqIf,
+  findLive,
+  insertRow,
+  invalid,
+  iso,
+  lifecycleFields,
+  listPage,
+  newId,
+  nextSyncSeq,
+  parseTime,
+  type ReadDb,
+  recordEntityChange,
+  softDelete,
+  updateRow,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import type { CreateMessage, Message, MessageListQuery, UpdateMessage } from "./model";
+import { type ConversationRow, findConversation, setMessageCounters } from "./service";
+
+export type MessageRow = typeof messages.$inferSelect;
+export type MessageView = Static<typeof Message>;
+export type MessageInput = Static<typeof CreateMessage>;
+export type Author = MessageView["author_type"];
+
+export const messageView = (row: MessageRow): MessageView => ({
+  id: row.id,
+  conversation_id: row.conversationId,
+  customer_id: row.customerId,
+  author_type: row.authorType as Author,
+  author_id: row.authorId,
+  body: row.body,
+  attachments: row.attachments,
+  channel: row.channel as MessageView["channel"],
+  external_id: row.externalId,
+  sent_at: row.sentAt.toISOString(),
+  seen_at: iso(row.seenAt),
+  ...lifecycleFields(row),
+});
+
+const ENTITY = "message";
+
+const findMessage = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<MessageRow> =>
+  findLive(db, messages, tenantId, id, "Message");
+
+/** The conversation a new message goes to: a live one of the tenant, else 422. */
+async function targetConversation(tx: WriteTx, tenantId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, id),
+        eq(conversations.tenantId, tenantId),
+        isNull(conversations.deletedAt),
+      ),
+    );
+  if (!row) throw invalid("/conversation_id", "does not exist");
+  return row;
+}
+
+async function byExternalId(tx: WriteTx, tenantId: string, externalId: string | undefined) {
+  if (externalId === undefined) return undefined;
+  const [row] = await tx
+    .select()
+    .from(messages)
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.externalId, externalId)));
+  return row;
+}
+
+export interface CreatedMessage {
+  row: MessageRow;
+  /** False when `external_id` named a message that already existed (returned as it is). */
+  created: boolean;
+}
+
+/**
+ * Inserts a message inside `tx` with its activity row and message.created
+ * event, and moves its conversation's counters. A customer message's author
+ * is always the conversation's customer.
+ */
+export async function insertMessage(
+  tx: WriteTx,
+  scope: WriteScope,
+  input: MessageInput,
+): Promise<CreatedMessage> {
+  const existing = await byExternalId(tx, scope.tenantId, input.external_id);
+  if (existing) return { row: existing, created: false };
+  const conversation = await targetConversation(tx, scope.tenantId, input.conversation_id);
+  const authorType = input.author_type ?? "agent";
+  const sentAt = input.sent_at === undefined ? scope.now : parseTime(input.sent_at, "/sent_at");
+  const { row } = await insertRow(tx, scope, {
+    table: messages,
+    row: {
+      id: newId(),
+      conversationId: conversation.id,
+      customerId: conversation.customerId,
+      authorType,
+      authorId: authorType === "customer" ? conversation.customerId : (input.author_id ?? null),
+      body: input.body,
+      attachments: (input.attachments ?? []).map((a) => ({
+        url: a.url,
+        name: a.name ?? null,
+        mime_type: a.mime_type ?? null,
+      })),
+      channel: input.channel ?? conversation.channel,
+      externalId: input.external_id ?? null,
+      sentAt,
+      seenAt: null,
+    },
+    entityType: ENTITY,
+    view: messageView,
+  });
+  const last = conversation.lastMessageAt;
+  await setMessageCounters(tx, scope, conversation, {
+    lastMessageAt: last && last > sentAt ? last : sentAt,
+    unreadCount: conversation.unreadCount + (authorType === "customer" ? 1 : 0),
+  });
+  return { row, created: true };
+}
+
+/** Counts a conversation's messages again (after a delete or a seen mark). */
+async function recount(tx: WriteTx, scope: WriteScope, conversation: ConversationRow) {
+  const [totals] = await tx
+    .select({
+      last: max(messages.sentAt),
+      unread: sql<number>`coalesce(sum(${messages.authorType} = 'customer' and ${messages.seenAt} is null), 0)`,
+    })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversation.id), isNull(messages.deletedAt)));
+  const last = totals?.last as unknown;
+  await setMessageCounters(tx, scope, conversation, {
+    lastMessageAt: last === null || last === undefined ? null : new Date(last as number),
+    unreadCount: Number(totals?.unread ?? 0),
+  });
+}
+
+export const createMessage = async (ctx: AppContext, scope: WriteScope, input: MessageInput) => {
+  const { row, created } = await ctx.write((tx) => insertMessage(tx, scope, input));
+  return { message: messageView(row), created };
+};
+
+export const getMessage = async (ctx: AppContext, tenantId: string, id: string) =>
+  messageView(await findMessage(ctx.db.read, tenantId, id));
+
+export const updateMessage = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  input: Static<typeof UpdateMessage>,
+) =>
+  ctx.write(async (tx) => {
+    const row = await findMessage(tx, scope.tenantId, id);
+    const columns: Partial<MessageRow> = {};
+    if (input.body !== undefined) columns.body = input.body;
+    if (input.attachments !== undefined)
+      columns.attachments = input.attachments.map((a) => ({
+        url: a.url,
+        name: a.name ?? null,
+        mime_type: a.mime_type ?? null,
+      }));
+    const update = { table: messages, row, columns, entityType: ENTITY, view: messageView };
+    return (await updateRow(tx, scope, update)).view;
+  });
+
+/** Soft delete (a tombstone stays in sync feeds); the conversation's counters follow. */
+export const deleteMessage = (ctx: AppContext, scope: WriteScope, id: string) =>
+  ctx.write(async (tx) => {
+    const row = await findMessage(tx, scope.tenantId, id);
+    await softDelete(tx, scope, { table: messages, row, entityType: ENTITY, view: messageView });
+    await recount(tx, scope, await findConversation(tx, scope.tenantId, row.conversationId));
+  });
+
+/** Most messages one seen mark covers; a reader marks the rest with the next one. */
+const SEEN_BATCH = 500;
+
+/**
+ * Marks the other side's unseen messages of a conversation seen by `reader`
+ * (an agent sees the customer's messages, the customer the agents'), or
+ * only `messageIds` among them. One message.seen event per message.
+ */
+export async function markSeen(
+  tx: WriteTx,
+  scope: WriteScope,
+  conversation: ConversationRow,
+  reader: Author,
+  messageIds?: string[],
+): Promise<MessageView[]> {
+  const unseen = await tx
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversation.id),
+        ne(messages.authorType, reader),
+        isNull(messages.seenAt),
+        isNull(messages.deletedAt),
+        messageIds ? inArray(messages.id, messageIds) : undefined,
+      ),
+    )
+    .orderBy(asc(messages.sentAt))
+    .limit(SEEN_BATCH);
+  const seen: MessageView[] = [];
+  for (const row of unseen) {
+    const columns = { seenAt: scope.now, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
+    await tx.update(messages).set(columns).where(eq(messages.id, row.id));
+    const before = messageView(row);
+    const after = messageView({ ...row, ...columns });
+    await recordEntityChange(tx, scope, { entityType: ENTITY, action: "seen", before, after }, [
+      { type: "message.seen", data: after },
+    ]);
+    seen.push(after);
+  }
+  if (seen.length) await recount(tx, scope, conversation);
+  return seen;
+}
+
+export const markConversationSeen = (
+  ctx: AppContext,
+  scope: WriteScope,
+  conversationId: string,
+  messageIds?: string[],
+) =>
+  ctx.write(async (tx) => {
+    const conversation = await findConversation(tx, scope.tenantId, conversationId);
+    return markSeen(tx, scope, conversation, "agent", messageIds);
+  });
+
+export type MessageListParams = Static<typeof MessageListQuery>;
+
+export function listMessages(ctx: AppContext, tenantId: string, query: MessageListParams) {
+  return listPage({
+    db: ctx.db,
+    cache: ctx.cache,
+    table: messages,
+    tenantId,
+    query,
+    map: messageView,
+    filters: [
+      eqIf(messages.conversationId, query.conversation_id),
+      eqIf(messages.customerId, query.customer_id),
+      eqIf(messages.authorType, query.author_type),
+      eqIf(messages.channel, query.channel),
+      query.unseen === undefined
+        ? undefined
+        : query.unseen
+          ? isNull(messages.seenAt)
+          : sql`${messages.seenAt} is not null`,
+    ],
+  });
+}
+
+/** A conversation's messages, oldest first, for the widget (never deleted ones). */
+export async function messagesOfConversation(
+  db: ReadDb,
+  conversationId: string,
+  limit: number,
+): Promise<MessageView[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), isNull(messages.deletedAt)))
+    .orderBy(asc(messages.sentAt))
+    .limit(limit);
+  return rows.map(messageView);
+}

@@ -1,0 +1,93 @@
+import { Elysia, t } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  IdParams,
+  listJson,
+  listResponse,
+  writeScope,
+} from "../../src/core";
+import {
+  createMessage,
+  deleteMessage,
+  getMessage,
+  listMessages,
+  updateMessage,
+} from "./messages-service";
+import { CreateMessage, Message, MessageListQuery, UpdateMessage } from "./model";
+
+const tags = ["messages"];
+
+/** Messages of conversations: the support inbox's side (API keys). */
+export const messageRoutes = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.messages" })
+    .use(authMacros)
+    .get(
+      "/messages",
+      async ({ query, tenantId }) => listJson("messages", await listMessages(ctx, tenantId, query)),
+      {
+        scope: "messages:read",
+        query: MessageListQuery,
+        response: { 200: listResponse("messages", Message), ...errorResponses },
+        detail: {
+          summary:
+            "List messages (filters: conversation_id, customer_id, author_type, channel, unseen)",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/messages",
+      async ({ body, tenantId, actor, set }) => {
+        const { message, created } = await createMessage(
+          ctx,
+          writeScope(ctx, tenantId, actor),
+          body,
+        );
+        set.status = created ? 201 : 200;
+        return message;
+      },
+      {
+        scope: "messages:write",
+        body: CreateMessage,
+        response: { 200: Message, 201: Message, ...errorResponses },
+        detail: {
+          summary: "Send a message in a conversation",
+          description:
+            "201 with the new message. With an `external_id` that a message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries).",
+          tags,
+        },
+      },
+    )
+    .get("/messages/:id", ({ params, tenantId }) => getMessage(ctx, tenantId, params.id), {
+      scope: "messages:read",
+      params: IdParams,
+      response: { 200: Message, ...errorResponses },
+      detail: { summary: "Get a message", tags },
+    })
+    .patch(
+      "/messages/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateMessage(ctx, writeScope(ctx, tenantId, actor), params.id, body),
+      {
+        scope: "messages:write",
+        params: IdParams,
+        body: UpdateMessage,
+        response: { 200: Message, ...errorResponses },
+        detail: { summary: "Edit a message's body or attachments", tags },
+      },
+    )
+    .delete(
+      "/messages/:id",
+      async ({ params, tenantId, actor, set }) => {
+        await deleteMessage(ctx, writeScope(ctx, tenantId, actor), params.id);
+        set.status = 204;
+      },
+      {
+        scope: "messages:write",
+        params: IdParams,
+        response: { 204: t.Void(), ...errorResponses },
+        detail: { summary: "Delete a message (a tombstone stays in sync feeds)", tags },
+      },
+    );

@@ -1,0 +1,145 @@
+import { t } from "elysia";
+import { HttpUrl, JsonInteger, pageQuery, TagList } from "../../src/core";
+
+const Status = t.Union([t.Literal("open"), t.Literal("pending"), t.Literal("closed")], {
+  description: "open, pending or closed",
+});
+const Priority = t.Union(
+  [t.Literal("low"), t.Literal("medium"), t.Literal("high"), t.Literal("urgent")],
+  { description: "low, medium, high or urgent" },
+);
+const Channel = t.Union(
+  [t.Literal("chat"), t.Literal("email"), t.Literal("sms"), t.Literal("other")],
+  { description: "chat, email, sms or other" },
+);
+const Author = t.Union([t.Literal("agent"), t.Literal("customer")], {
+  description: "Who wrote it: an agent or the customer",
+});
+const Time = t.String({ format: "date-time" });
+const TimeInput = t.String({ description: "ISO 8601 timestamp" });
+const Teammate = t.String({ minLength: 1, maxLength: 200 });
+
+export const Conversation = t.Object({
+  id: t.String({ format: "uuid" }),
+  customer_id: t.String({ description: "The customer: a contact of this tenant" }),
+  status: Status,
+  assignee: t.Nullable(t.String()),
+  priority: Priority,
+  channel: Channel,
+  subject: t.Nullable(t.String()),
+  tags: t.Array(t.String()),
+  shared_with: t.Array(t.String(), { description: "Teammates it is shared with" }),
+  archived: t.Boolean(),
+  archived_at: t.Nullable(Time),
+  last_message_at: t.Nullable(Time),
+  unread_count: JsonInteger({ description: "Customer messages not seen yet" }),
+  created_at: Time,
+  updated_at: Time,
+  deleted_at: t.Nullable(Time),
+});
+
+const editable = {
+  status: t.Optional(Status),
+  assignee: t.Optional(t.Nullable(Teammate)),
+  priority: t.Optional(Priority),
+  subject: t.Optional(t.Nullable(t.String({ maxLength: 500 }))),
+  tags: t.Optional(TagList),
+};
+
+export const CreateConversation = t.Object({
+  customer_id: t.String({ minLength: 1, description: "A contact of this tenant" }),
+  channel: t.Optional(Channel),
+  ...editable,
+});
+
+export const UpdateConversation = t.Object(editable);
+
+export const ShareConversation = t.Object({
+  teammate: Teammate,
+});
+
+export const ConversationListQuery = t.Object({
+  ...pageQuery,
+  status: t.Optional(Status),
+  assignee: t.Optional(t.String()),
+  customer_id: t.Optional(t.String()),
+  channel: t.Optional(Channel),
+  priority: t.Optional(Priority),
+  unread: t.Optional(
+    t.Boolean({ description: "true: with unseen customer messages; false: without" }),
+  ),
+  archived: t.Optional(
+    t.Boolean({ description: "true: archived only; false: not archived (default: both)" }),
+  ),
+});
+
+const Attachment = t.Object({
+  url: HttpUrl,
+  name: t.Optional(t.Nullable(t.String({ maxLength: 300 }))),
+  mime_type: t.Optional(t.Nullable(t.String({ maxLength: 200, pattern: "^[\\w.+-]+/[\\w.+-]+$" }))),
+});
+
+export const Message = t.Object({
+  id: t.String({ format: "uuid" }),
+  conversation_id: t.String(),
+  customer_id: t.String({ description: "The conversation's customer" }),
+  author_type: Author,
+  author_id: t.Nullable(t.String()),
+  body: t.String(),
+  attachments: t.Array(
+    t.Object({ url: t.String(), name: t.Nullable(t.String()), mime_type: t.Nullable(t.String()) }),
+  ),
+  channel: Channel,
+  external_id: t.Nullable(t.String()),
+  sent_at: Time,
+  seen_at: t.Nullable(Time),
+  created_at: Time,
+  updated_at: Time,
+  deleted_at: t.Nullable(Time),
+});
+
+const Body = t.String({ minLength: 1, maxLength: 100_000 });
+const Attachments = t.Array(Attachment, { maxItems: 20, description: "Links to files" });
+
+/** A message as the HTTP route, the channel's `shout` and the widget take it. */
+export const CreateMessage = t.Object({
+  conversation_id: t.String({ minLength: 1 }),
+  body: Body,
+  author_type: t.Optional(Author),
+  author_id: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
+  attachments: t.Optional(Attachments),
+  channel: t.Optional(Channel),
+  external_id: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 200,
+      description: "The message's id in its channel: sending it again returns the first message",
+    }),
+  ),
+  sent_at: t.Optional(TimeInput),
+});
+
+export const UpdateMessage = t.Object({
+  body: t.Optional(Body),
+  attachments: t.Optional(Attachments),
+});
+
+export const MessageListQuery = t.Object({
+  ...pageQuery,
+  conversation_id: t.Optional(t.String()),
+  customer_id: t.Optional(t.String()),
+  author_type: t.Optional(Author),
+  channel: t.Optional(Channel),
+  unseen: t.Optional(t.Boolean({ description: "true: not seen yet; false: seen" })),
+});
+
+export const SeenInput = t.Object({
+  message_ids: t.Optional(
+    t.Array(t.String(), {
+      maxItems: 500,
+      description: "Messages to mark seen; default every unseen customer message",
+    }),
+  ),
+});
+
+export const SeenResult = t.Object({ seen: t.Array(Message) });

@@ -1,0 +1,232 @@
+import { eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import type { Static } from "elysia";
+import { contacts, conversations } from "../../db/schema";
+import {
+  type AppContext,
+  assertLinked,
+  cleanTags,
+  eqIf,
+  filterBy,
+  findLive,
+  insertRow,
+  iso,
+  lifecycleFields,
+  listPage,
+  newId,
+  nextSyncSeq,
+  notFound,
+  type ReadDb,
+  recordEntityChange,
+  updateRow,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import type {
+  Conversation,
+  ConversationListQuery,
+  CreateConversation,
+  UpdateConversation,
+} from "./model";
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type ConversationView = Static<typeof Conversation>;
+type Columns = Partial<ConversationRow>;
+
+export const conversationView = (row: ConversationRow): ConversationView => ({
+  id: row.id,
+  customer_id: row.customerId,
+  status: row.status as ConversationView["status"],
+  assignee: row.assignee,
+  priority: row.priority as ConversationView["priority"],
+  channel: row.channel as ConversationView["channel"],
+  subject: row.subject,
+  tags: row.tags,
+  shared_with: row.sharedWith,
+  archived: row.archivedAt !== null,
+  archived_at: iso(row.archivedAt),
+  last_message_at: iso(row.lastMessageAt),
+  unread_count: row.unreadCount,
+  ...lifecycleFields(row),
+});
+
+const ENTITY = "conversation";
+
+/** A live conversation of the tenant, or 404. */
+export const findConversation = (
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  id: string,
+): Promise<ConversationRow> => findLive(db, conversations, tenantId, id, "Conversation");
+
+export async function insertConversation(
+  tx: WriteTx,
+  scope: WriteScope,
+  input: Static<typeof CreateConversation>,
+): Promise<ConversationRow> {
+  await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
+  const { row } = await insertRow(tx, scope, {
+    table: conversations,
+    row: {
+      id: newId(),
+      customerId: input.customer_id,
+      status: input.status ?? "open",
+      assignee: input.assignee ?? null,
+      priority: input.priority ?? "medium",
+      channel: input.channel ?? "chat",
+      subject: input.subject ?? null,
+      tags: cleanTags(input.tags ?? []),
+      sharedWith: [],
+      archivedAt: null,
+      lastMessageAt: null,
+      unreadCount: 0,
+    },
+    entityType: ENTITY,
+    view: conversationView,
+  });
+  return row;
+}
+
+function columnsFrom(input: Static<typeof UpdateConversation>): Columns {
+  const columns: Columns = {};
+  if (input.status !== undefined) columns.status = input.status;
+  if (input.assignee !== undefined) columns.assignee = input.assignee;
+  if (input.priority !== undefined) columns.priority = input.priority;
+  if (input.subject !== undefined) columns.subject = input.subject;
+  if (input.tags !== undefined) columns.tags = cleanTags(input.tags);
+  return columns;
+}
+
+const applyUpdate = (tx: WriteTx, scope: WriteScope, row: ConversationRow, columns: Columns) =>
+  updateRow(tx, scope, {
+    table: conversations,
+    row,
+    columns,
+    entityType: ENTITY,
+    view: conversationView,
+  });
+
+export const createConversation = async (
+  ctx: AppContext,
+  scope: WriteScope,
+  input: Static<typeof CreateConversation>,
+) => conversationView(await ctx.write((tx) => insertConversation(tx, scope, input)));
+
+export const getConversation = async (ctx: AppContext, tenantId: string, id: string) =>
+  conversationView(await findConversation(ctx.db.read, tenantId, id));
+
+export const updateConversation = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  input: Static<typeof UpdateConversation>,
+) =>
+  ctx.write(async (tx) => {
+    const row = await findConversation(tx, scope.tenantId, id);
+    return (await applyUpdate(tx, scope, row, columnsFrom(input))).view;
+  });
+
+/** Adds a teammate to `shared_with` (once); conversation.updated when it is new. */
+export const shareConversation = (
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  teammate: string,
+) =>
+  ctx.write(async (tx) => {
+    const row = await findConversation(tx, scope.tenantId, id);
+    const sharedWith = [...new Set([...row.sharedWith, teammate.trim()])];
+    return (await applyUpdate(tx, scope, row, { sharedWith })).view;
+  });
+
+/**
+ * Archives a conversation once: archived_at set, conversation.archived
+ * emitted. Archiving an archived conversation changes nothing.
+ */
+export const archiveConversation = (ctx: AppContext, scope: WriteScope, id: string) =>
+  ctx.write(async (tx) => {
+    const row = await findConversation(tx, scope.tenantId, id);
+    if (row.archivedAt) return conversationView(row);
+    const before = conversationView(row);
+    const columns = {
+      archivedAt: scope.now,
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.update(conversations).set(columns).where(eq(conversations.id, row.id));
+    const after = conversationView({ ...row, ...columns });
+    await recordEntityChange(tx, scope, { entityType: ENTITY, action: "archived", before, after }, [
+      { type: "conversation.archived", data: after },
+    ]);
+    return after;
+  });
+
+/**
+ * Writes the counters a conversation keeps of its messages (last message
+ * time, unseen customer messages). Derived from the message write that
+ * carries its own event, so no conversation event of its own; the row still
+ * moves in the sync feed.
+ */
+export async function setMessageCounters(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: ConversationRow,
+  counters: { lastMessageAt: Date | null; unreadCount: number },
+): Promise<ConversationRow> {
+  if (
+    row.unreadCount === counters.unreadCount &&
+    row.lastMessageAt?.getTime() === counters.lastMessageAt?.getTime()
+  )
+    return row;
+  const columns = { ...counters, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
+  await tx.update(conversations).set(columns).where(eq(conversations.id, row.id));
+  return { ...row, ...columns };
+}
+
+export type ConversationListParams = Static<typeof ConversationListQuery>;
+
+const archivedFilter = (archived: boolean | undefined): SQL | undefined =>
+  archived === undefined
+    ? undefined
+    : archived
+      ? isNotNull(conversations.archivedAt)
+      : isNull(conversations.archivedAt);
+
+const unreadFilter = (unread: boolean | undefined) =>
+  unread === undefined ? undefined : filterBy(conversations.unreadCount, unread ? "gt" : "eq", 0);
+
+export function listConversations(
+  ctx: AppContext,
+  tenantId: string,
+  query: ConversationListParams,
+) {
+  return listPage({
+    db: ctx.db,
+    cache: ctx.cache,
+    table: conversations,
+    tenantId,
+    query,
+    map: conversationView,
+    filters: [
+      eqIf(conversations.status, query.status),
+      eqIf(conversations.assignee, query.assignee),
+      eqIf(conversations.customerId, query.customer_id),
+      eqIf(conversations.channel, query.channel),
+      eqIf(conversations.priority, query.priority),
+      unreadFilter(query.unread),
+      archivedFilter(query.archived),
+    ],
+  });
+}
+
+/** The tenant's live conversation `id` when it belongs to `customerId` (the widget's check). */
+export async function conversationOfCustomer(
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  id: string,
+  customerId: string,
+): Promise<ConversationRow> {
+  const row = await findConversation(db, tenantId, id);
+  // Another customer's conversation answers as a missing one: nothing leaks.
+  if (row.customerId !== customerId) throw notFound("Conversation");
+  return row;
+}

@@ -1,0 +1,83 @@
+import { Elysia } from "elysia";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  IdParams,
+  listJson,
+  listResponse,
+  writeScope,
+} from "../../src/core";
+import { updateContact } from "../contacts";
+import { Customer, CustomerListQuery, IdentifyCustomer, UpdateCustomer } from "./model";
+import {
+  assertIdentity,
+  customerView,
+  getCustomer,
+  identifyCustomer,
+  listCustomers,
+} from "./service";
+
+export { Customer, IdentifyCustomer } from "./model";
+export { assertIdentity, type CustomerView, identifyCustomer } from "./service";
+
+const tags = ["customers"];
+
+/** Seed 003's customers: crmd contacts, found or created by email or external id. */
+export const customersPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.customers" })
+    .use(authMacros)
+    .post(
+      "/customers/identify",
+      async ({ body, tenantId, actor, set }) => {
+        assertIdentity(body);
+        const scope = writeScope(ctx, tenantId, actor);
+        const { customer, created } = await ctx.write((tx) => identifyCustomer(tx, scope, body));
+        set.status = created ? 201 : 200;
+        return customer;
+      },
+      {
+        scope: "contacts:write",
+        body: IdentifyCustomer,
+        response: { 200: Customer, 201: Customer, ...errorResponses },
+        detail: {
+          summary: "Find or create the customer with this email and/or external id",
+          description:
+            "The contact linked to `external_id`, else the contact with this email (any of its emails), else a new contact (201). An `external_id` given is linked to the contact found. Calling it again with the same identity answers the same customer (200).",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/customers",
+      async ({ query, tenantId }) =>
+        listJson("customers", await listCustomers(ctx, tenantId, query)),
+      {
+        scope: "contacts:read",
+        query: CustomerListQuery,
+        response: { 200: listResponse("customers", Customer), ...errorResponses },
+        detail: { summary: "List customers (the contacts, with their external ids)", tags },
+      },
+    )
+    .get("/customers/:id", ({ params, tenantId }) => getCustomer(ctx, tenantId, params.id), {
+      scope: "contacts:read",
+      params: IdParams,
+      response: { 200: Customer, ...errorResponses },
+      detail: { summary: "Get a customer (a contact)", tags },
+    })
+    .patch(
+      "/customers/:id",
+      async ({ params, body, tenantId, actor }) =>
+        customerView(
+          ctx.db.read,
+          tenantId,
+          await updateContact(ctx, writeScope(ctx, tenantId, actor), params.id, body),
+        ),
+      {
+        scope: "contacts:write",
+        params: IdParams,
+        body: UpdateCustomer,
+        response: { 200: Customer, ...errorResponses },
+        detail: { summary: "Update a customer (as PATCH /contacts/{id})", tags },
+      },
+    );

@@ -1,0 +1,161 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Static } from "elysia";
+import { contacts, customerIdentities } from "../../db/schema";
+import {
+  type AppContext,
+  invalid,
+  isLive,
+  type Page,
+  type ReadDb,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import {
+  type ContactView,
+  contactView,
+  findContactByEmail,
+  getContact,
+  insertContact,
+  listContacts,
+} from "../contacts";
+import type { Customer, CustomerListQuery, IdentifyCustomer } from "./model";
+
+export type CustomerView = Static<typeof Customer>;
+export type IdentifyInput = Static<typeof IdentifyCustomer>;
+
+/** External ids of these contacts, by contact id. */
+async function externalIds(db: ReadDb | WriteTx, tenantId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return new Map<string, string>();
+  const rows = await (db as ReadDb)
+    .select()
+    .from(customerIdentities)
+    .where(
+      and(
+        eq(customerIdentities.tenantId, tenantId),
+        inArray(customerIdentities.contactId, contactIds),
+      ),
+    );
+  return new Map(rows.map((row) => [row.contactId, row.externalId]));
+}
+
+async function withExternalIds(
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  views: ContactView[],
+): Promise<CustomerView[]> {
+  const ids = await externalIds(
+    db,
+    tenantId,
+    views.map((v) => v.id),
+  );
+  return views.map((view) => ({ ...view, external_id: ids.get(view.id) ?? null }));
+}
+
+export async function customerView(db: ReadDb | WriteTx, tenantId: string, view: ContactView) {
+  const [customer] = await withExternalIds(db, tenantId, [view]);
+  return customer;
+}
+
+/** The live contact linked to `externalId`, if any. */
+async function byExternalId(db: ReadDb | WriteTx, tenantId: string, externalId: string) {
+  const [link] = await (db as ReadDb)
+    .select()
+    .from(customerIdentities)
+    .where(
+      and(eq(customerIdentities.tenantId, tenantId), eq(customerIdentities.externalId, externalId)),
+    );
+  if (!link) return undefined;
+  const [row] = await (db as ReadDb)
+    .select()
+    .from(contacts)
+    .where(isLive(contacts, tenantId, link.contactId));
+  return row;
+}
+
+async function link(tx: WriteTx, scope: WriteScope, externalId: string, contactId: string) {
+  await tx
+    .insert(customerIdentities)
+    .values({ tenantId: scope.tenantId, externalId, contactId, createdAt: scope.now })
+    .onConflictDoUpdate({
+      target: [customerIdentities.tenantId, customerIdentities.externalId],
+      set: { contactId },
+    });
+}
+
+/** "John Doe" → first name John, last name Doe; one word is a first name. */
+function splitName(name: string | undefined) {
+  const words = name?.trim().split(/\s+/) ?? [];
+  if (words.length === 0 || words[0] === "") return { first_name: null, last_name: null };
+  return { first_name: words[0], last_name: words.slice(1).join(" ") || null };
+}
+
+export interface Identified {
+  customer: CustomerView;
+  created: boolean;
+}
+
+/**
+ * The customer with this external id, else the one with this email, else a
+ * new contact (with the external id linked). The same identity always
+ * answers the same customer. Without a name or an email the new contact is
+ * called "Visitor" (an anonymous widget visitor).
+ */
+export async function identifyCustomer(
+  tx: WriteTx,
+  scope: WriteScope,
+  input: IdentifyInput,
+): Promise<Identified> {
+  const { tenantId } = scope;
+  const known =
+    (input.external_id ? await byExternalId(tx, tenantId, input.external_id) : undefined) ??
+    (input.email ? await findContactByEmail(tx, tenantId, input.email) : undefined);
+  const created = !known;
+  const row =
+    known ??
+    (await insertContact(tx, scope, {
+      ...(input.name || input.email ? splitName(input.name) : { first_name: "Visitor" }),
+      email: input.email ? [{ email: input.email }] : undefined,
+      phone_number: input.phone ? [{ number: input.phone }] : undefined,
+      status: "customer",
+    }));
+  if (input.external_id) await link(tx, scope, input.external_id, row.id);
+  return { customer: await customerView(tx, tenantId, contactView(row)), created };
+}
+
+export function assertIdentity(input: IdentifyInput) {
+  if (!input.email && !input.external_id)
+    throw invalid("/", "give an email, an external_id or both");
+}
+
+/** Customers as the contacts list pages them; `external_id` narrows it to that one customer. */
+export async function listCustomers(
+  ctx: AppContext,
+  tenantId: string,
+  query: Static<typeof CustomerListQuery>,
+): Promise<Page<CustomerView>> {
+  const { external_id, ...contactQuery } = query;
+  if (external_id !== undefined) return customerByExternalId(ctx, tenantId, external_id, query);
+  const page = await listContacts(ctx, tenantId, contactQuery);
+  return { ...page, items: await withExternalIds(ctx.db.read, tenantId, page.items) };
+}
+
+async function customerByExternalId(
+  ctx: AppContext,
+  tenantId: string,
+  externalId: string,
+  query: { page?: number; page_size?: number },
+): Promise<Page<CustomerView>> {
+  const contact = await byExternalId(ctx.db.read, tenantId, externalId);
+  const items = contact ? [{ ...contactView(contact), external_id: externalId }] : [];
+  return {
+    items,
+    total: items.length,
+    page: query.page ?? 1,
+    page_size: query.page_size ?? 50,
+    has_more: false,
+    next_cursor: null,
+  };
+}
+
+export const getCustomer = async (ctx: AppContext, tenantId: string, id: string) =>
+  customerView(ctx.db.read, tenantId, await getContact(ctx, tenantId, id));

@@ -1,0 +1,295 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
+import { activityFor, eventsFor } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const clock = new ManualClock(new Date("2026-03-01T10:00:00.000Z"));
+const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
+const X = "/api/external";
+let api: Api;
+let other: Api;
+let customer: string;
+
+beforeAll(async () => {
+  ({ api } = await server.tenant());
+  ({ api: other } = await server.tenant());
+  customer = (
+    await api.post(`${X}/customers/identify`, { email: "ann@example.com", name: "Ann Lee" })
+  ).body.id;
+});
+
+const open = async (body: Record<string, unknown> = {}) => {
+  const reply = await api.post(`${X}/conversations`, { customer_id: customer, ...body });
+  expect(reply.status).toBe(201);
+  return reply.body;
+};
+const send = (body: Record<string, unknown>, client = api) => client.post(`${X}/messages`, body);
+
+describe("customers", () => {
+  test("identify finds or creates one contact per identity, idempotently", async () => {
+    const first = await api.post(`${X}/customers/identify`, {
+      email: "John@Example.com",
+      name: "John Doe",
+      external_id: "u-123",
+    });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      first_name: "John",
+      last_name: "Doe",
+      primary_email: "john@example.com",
+      external_id: "u-123",
+    });
+    const again = await api.post(`${X}/customers/identify`, { external_id: "u-123" });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const byEmail = await api.post(`${X}/customers/identify`, { email: "john@example.com" });
+    expect(byEmail.body.id).toBe(first.body.id);
+    // A customer is a contact: the contacts API sees it, with its event.
+    expect((await api.get(`${X}/contacts/${first.body.id}`)).status).toBe(200);
+    expect((await eventsFor(server, first.body.id)).map((e) => e.event_type)).toEqual([
+      "contact.created",
+    ]);
+  });
+
+  test("an email found links a new external id to that contact", async () => {
+    const linked = await api.post(`${X}/customers/identify`, {
+      email: "ann@example.com",
+      external_id: "ann-1",
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ id: customer, external_id: "ann-1" });
+    const list = await api.get(`${X}/customers?external_id=ann-1`);
+    expect(list.body.customers.map((c: { id: string }) => c.id)).toEqual([customer]);
+    expect((await api.get(`${X}/customers?external_id=nobody`)).body.customers).toEqual([]);
+  });
+
+  test("an anonymous visitor (external id only) becomes a contact called Visitor", async () => {
+    const visitor = await api.post(`${X}/customers/identify`, { external_id: "anon-9" });
+    expect(visitor.status).toBe(201);
+    expect(visitor.body).toMatchObject({ first_name: "Visitor", email: [], external_id: "anon-9" });
+  });
+
+  test("identify needs an email or an external id; get, list and update map onto contacts", async () => {
+    const empty = await api.post(`${X}/customers/identify`, { name: "Nobody" });
+    expect(empty.status).toBe(422);
+    const updated = await api.patch(`${X}/customers/${customer}`, { title: "CTO" });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ id: customer, title: "CTO", external_id: "ann-1" });
+    expect((await api.get(`${X}/customers/${customer}`)).body.title).toBe("CTO");
+    const list = await api.get(`${X}/customers?email=ann@example.com`);
+    expect(list.body).toMatchObject({
+      total: 1,
+      customers: [{ id: customer, external_id: "ann-1" }],
+    });
+    expect((await other.get(`${X}/customers/${customer}`)).status).toBe(404);
+  });
+});
+
+describe("conversations", () => {
+  test("open with defaults; the customer must be a contact of the tenant", async () => {
+    const conversation = await open({ subject: "Login problem", tags: ["vip", "vip", " bug "] });
+    expect(conversation).toMatchObject({
+      customer_id: customer,
+      status: "open",
+      priority: "medium",
+      channel: "chat",
+      subject: "Login problem",
+      tags: ["vip", "bug"],
+      assignee: null,
+      shared_with: [],
+      archived: false,
+      last_message_at: null,
+      unread_count: 0,
+    });
+    const foreign = await other.post(`${X}/conversations`, { customer_id: customer });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.errors[0].path).toBe("/customer_id");
+    expect((await eventsFor(server, conversation.id)).map((e) => e.event_type)).toEqual([
+      "conversation.created",
+    ]);
+  });
+
+  test("update, share and archive write events and activity", async () => {
+    const { id } = await open();
+    const updated = await api.patch(`${X}/conversations/${id}`, {
+      status: "pending",
+      assignee: "maria",
+      priority: "high",
+    });
+    expect(updated.body).toMatchObject({ status: "pending", assignee: "maria", priority: "high" });
+    const shared = await api.post(`${X}/conversations/${id}/share`, { teammate: "li" });
+    expect(shared.body.shared_with).toEqual(["li"]);
+    await api.post(`${X}/conversations/${id}/share`, { teammate: "li" });
+    const archived = await api.post(`${X}/conversations/${id}/archive`);
+    expect(archived.body).toMatchObject({
+      archived: true,
+      archived_at: "2026-03-01T10:00:00.000Z",
+    });
+    await api.post(`${X}/conversations/${id}/archive`);
+    const events = await eventsFor(server, id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.updated",
+      "conversation.updated",
+      "conversation.archived",
+    ]);
+    expect(events[1].metadata.changed_fields).toEqual(["status", "assignee", "priority"]);
+    expect((await activityFor(server, id)).map((a) => a.action)).toEqual([
+      "created",
+      "updated",
+      "updated",
+      "archived",
+    ]);
+    const bad = await api.patch(`${X}/conversations/${id}`, { status: "snoozed" });
+    expect(bad.status).toBe(422);
+  });
+
+  test("lists filter by status, assignee, customer, channel, unread and archived", async () => {
+    const { api: fresh } = await server.tenant();
+    const who = (await fresh.post(`${X}/customers/identify`, { email: "f@example.com" })).body.id;
+    const make = async (body: Record<string, unknown>) =>
+      (await fresh.post(`${X}/conversations`, { customer_id: who, ...body })).body.id;
+    const a = await make({ channel: "email", assignee: "maria" });
+    const b = await make({ status: "closed" });
+    const c = await make({ channel: "sms" });
+    await fresh.post(`${X}/messages`, { conversation_id: c, body: "hi", author_type: "customer" });
+    await fresh.post(`${X}/conversations/${b}/archive`);
+    const ids = async (q: string) =>
+      (await fresh.get(`${X}/conversations?${q}`)).body.conversations.map(
+        (x: { id: string }) => x.id,
+      );
+    expect(await ids("status=closed")).toEqual([b]);
+    expect(await ids("assignee=maria")).toEqual([a]);
+    expect(await ids("channel=sms")).toEqual([c]);
+    expect(await ids("unread=true")).toEqual([c]);
+    expect((await ids("unread=false")).sort()).toEqual([a, b].sort());
+    expect(await ids("archived=true")).toEqual([b]);
+    expect((await ids(`customer_id=${who}`)).length).toBe(3);
+    expect((await fresh.get(`${X}/conversations?channel=fax`)).status).toBe(422);
+  });
+});
+
+describe("messages", () => {
+  test("messages move the conversation's last_message_at and unread_count; seen resets it", async () => {
+    const { id } = await open();
+    const fromCustomer = await send({
+      conversation_id: id,
+      body: "Hello!",
+      author_type: "customer",
+    });
+    expect(fromCustomer.status).toBe(201);
+    expect(fromCustomer.body).toMatchObject({
+      conversation_id: id,
+      customer_id: customer,
+      author_type: "customer",
+      author_id: customer,
+      channel: "chat",
+      sent_at: "2026-03-01T10:00:00.000Z",
+      seen_at: null,
+    });
+    clock.advance(60_000);
+    const reply = await send({
+      conversation_id: id,
+      body: "Hi Ann, how can I help?",
+      author_id: "maria",
+      attachments: [{ url: "https://files.example.com/guide.pdf" }],
+    });
+    expect(reply.body).toMatchObject({
+      author_type: "agent",
+      author_id: "maria",
+      attachments: [{ url: "https://files.example.com/guide.pdf", name: null, mime_type: null }],
+    });
+    await send({ conversation_id: id, body: "My login fails", author_type: "customer" });
+    let conversation = (await api.get(`${X}/conversations/${id}`)).body;
+    expect(conversation).toMatchObject({
+      unread_count: 2,
+      last_message_at: "2026-03-01T10:01:00.000Z",
+    });
+    const seen = await api.post(`${X}/conversations/${id}/seen`, {});
+    expect(seen.body.seen.map((m: { author_type: string }) => m.author_type)).toEqual([
+      "customer",
+      "customer",
+    ]);
+    conversation = (await api.get(`${X}/conversations/${id}`)).body;
+    expect(conversation.unread_count).toBe(0);
+    expect((await eventsFor(server, fromCustomer.body.id)).map((e) => e.event_type)).toEqual([
+      "message.created",
+      "message.seen",
+    ]);
+    const list = await api.get(`${X}/messages?conversation_id=${id}&author_type=customer`);
+    expect(list.body.total).toBe(2);
+    expect((await api.get(`${X}/messages?conversation_id=${id}&unseen=true`)).body.total).toBe(1);
+  });
+
+  test("an external id already stored returns that message (200), nothing written twice", async () => {
+    const { id } = await open({ channel: "sms" });
+    const body = {
+      conversation_id: id,
+      body: "SMS in",
+      author_type: "customer",
+      external_id: "SM1",
+    };
+    const first = await send(body);
+    const again = await send({ ...body, body: "retry" });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual(first.body);
+    expect(first.body.channel).toBe("sms");
+    expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
+  });
+
+  test("edit and delete: events, tombstone in the feed, counters follow", async () => {
+    const { id } = await open();
+    const message = (await send({ conversation_id: id, body: "typo", author_type: "customer" }))
+      .body;
+    const edited = await api.patch(`${X}/messages/${message.id}`, { body: "fixed" });
+    expect(edited.body.body).toBe("fixed");
+    const cursor = (await api.get(`${X}/messages?cursor=`)).body.next_cursor;
+    expect((await api.delete(`${X}/messages/${message.id}`)).status).toBe(204);
+    expect((await api.get(`${X}/messages/${message.id}`)).status).toBe(404);
+    const feed = await api.get(`${X}/messages?cursor=${cursor}`);
+    expect(feed.body.messages).toMatchObject([{ id: message.id, deleted_at: expect.any(String) }]);
+    expect((await api.get(`${X}/conversations/${id}`)).body).toMatchObject({
+      unread_count: 0,
+      last_message_at: null,
+    });
+    expect((await eventsFor(server, message.id)).map((e) => e.event_type)).toEqual([
+      "message.created",
+      "message.updated",
+      "message.deleted",
+    ]);
+  });
+
+  test("a conversation's message counters put it in the conversations feed", async () => {
+    const { id } = await open();
+    const cursor = (await api.get(`${X}/conversations?cursor=`)).body.next_cursor;
+    await send({ conversation_id: id, body: "ping", author_type: "customer" });
+    const feed = await api.get(`${X}/conversations?cursor=${cursor}`);
+    expect(feed.body.conversations).toMatchObject([{ id, unread_count: 1 }]);
+  });
+
+  test("tenants never see each other's conversations or messages", async () => {
+    const { id } = await open();
+    const message = (await send({ conversation_id: id, body: "secret" })).body;
+    expect((await other.get(`${X}/conversations/${id}`)).status).toBe(404);
+    expect((await other.get(`${X}/messages/${message.id}`)).status).toBe(404);
+    expect((await other.patch(`${X}/messages/${message.id}`, { body: "x" })).status).toBe(404);
+    expect((await other.post(`${X}/conversations/${id}/archive`)).status).toBe(404);
+    const foreign = await send({ conversation_id: id, body: "x" }, other);
+    expect(foreign.status).toBe(422);
+    expect((await other.get(`${X}/messages?conversation_id=${id}`)).body.total).toBe(0);
+  });
+
+  test("scopes: read keys cannot write, and messages need their own scope", async () => {
+    const { tenantId, api: owner } = await server.tenant();
+    const reader = await server.keyFor(tenantId, ["conversations:read"]);
+    const who = (await owner.post(`${X}/customers/identify`, { email: "s@example.com" })).body.id;
+    const { id } = (await owner.post(`${X}/conversations`, { customer_id: who })).body;
+    expect((await reader.get(`${X}/conversations/${id}`)).status).toBe(200);
+    expect((await reader.patch(`${X}/conversations/${id}`, { status: "closed" })).status).toBe(403);
+    expect((await reader.get(`${X}/messages`)).status).toBe(403);
+    expect((await reader.post(`${X}/customers/identify`, { email: "x@example.com" })).status).toBe(
+      403,
+    );
+  });
+});
