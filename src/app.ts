@@ -99,7 +99,7 @@ export function createApp(ctx: AppContext) {
         tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
       });
     })
-    .use(swagger())
+    .use(swagger(config))
     .use(health(ctx))
     .use(api);
 }

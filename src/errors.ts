@@ -1,4 +1,5 @@
 import { t } from "elysia";
+import { named } from "./openapi/schemas";
 
 export interface FieldError {
   path: string;
@@ -32,14 +33,14 @@ export const invalid = (path: string, message: string) =>
   ]);
 
 /** The error body every failure answers with. */
-export const ErrorBody = t.Object(
-  {
+export const ErrorBody = named(
+  "Error",
+  t.Object({
     detail: t.String(),
     code: t.String(),
     request_id: t.Optional(t.String()),
     errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
-  },
-  { $id: "#/components/schemas/Error" },
+  }),
 );
 
 /** Standard error responses for the OpenAPI document of an authenticated route. */

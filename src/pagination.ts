@@ -21,6 +21,7 @@ import { compileRowMapper } from "../db/row-mapper";
 import { counters } from "../db/schema";
 import { invalid } from "./errors";
 import { JsonInteger } from "./fields";
+import { named } from "./openapi/schemas";
 import { prepared } from "./prepared";
 import type { ReadCache } from "./read-cache";
 
@@ -67,17 +68,26 @@ export interface PageQuery {
  * from typed view functions, and checking every field of 500 rows (a format
  * regex per timestamp) was the largest cost of a list request after SQLite.
  */
-export const listResponse = <T extends TSchema>(name: string, item: T) =>
+export const listResponse = <T extends TSchema>(name: string, item: T, itemName = singular(name)) =>
   t.NoValidate(
-    t.Object({
-      [name]: t.Array(item),
-      total: JsonInteger(),
-      page: JsonInteger(),
-      page_size: JsonInteger(),
-      has_more: t.Boolean(),
-      next_cursor: t.Union([t.String(), t.Null()]),
-    }),
+    named(
+      `${itemName}List`,
+      t.Object({
+        [name]: t.Array(named(itemName, item)),
+        total: JsonInteger(),
+        page: JsonInteger(),
+        page_size: JsonInteger(),
+        has_more: t.Boolean(),
+        next_cursor: t.Union([t.String(), t.Null()]),
+      }),
+    ),
   );
+
+/** `deals` → `Deal`, `companies` → `Company`, `activity` → `Activity`: a list's item type name. */
+const singular = (name: string) => {
+  const one = name.replace(/ies$/, "y").replace(/s$/, "");
+  return one.charAt(0).toUpperCase() + one.slice(1);
+};
 
 /**
  * A page as the ready JSON response of its list route: Elysia passes a

@@ -4,6 +4,9 @@ import favicon from "swagger-ui-dist/favicon-32x32.png" with { type: "file" };
 import css from "swagger-ui-dist/swagger-ui.css" with { type: "file" };
 import bundle from "swagger-ui-dist/swagger-ui-bundle.js" with { type: "file" };
 import pkg from "../package.json";
+import type { Config } from "./config";
+import { eventTypes } from "./events";
+import { finishDocument, type OpenApiDocument } from "./openapi/document";
 
 const page = `<!doctype html>
 <html lang="en">
@@ -41,50 +44,20 @@ const description = `CRM API server. Authenticate with \`X-API-Key: elk_…\` or
 Admin endpoints (tenants, key bootstrap, scheduler) take \`Authorization: Bearer <CRMD_ADMIN_TOKEN>\`.
 Errors are \`{"detail", "code"}\`; lists are \`{"<resource>": [...], "total", "page", "page_size", "has_more", "next_cursor"}\`.`;
 
-const IDEMPOTENCY_HEADER = {
-  in: "header",
-  name: "Idempotency-Key",
-  required: false,
-  description:
-    "Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409.",
-  schema: { type: "string", maxLength: 255 },
-};
-
-type Operation = { responses?: Record<string, { content?: unknown }>; parameters?: unknown[] };
-
-/**
- * Final touches the generator cannot express: bodiless responses (204) carry
- * no content, and every POST documents the Idempotency-Key header.
- */
-export function tidyOpenApi(doc: { paths?: Record<string, Record<string, Operation>> }) {
-  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
-    for (const [method, operation] of Object.entries(operations)) {
-      for (const response of Object.values(operation.responses ?? {})) {
-        const content = response.content as { type?: string } | undefined;
-        if (content?.type === "void") delete response.content;
-      }
-      const documented = operation.parameters?.includes(IDEMPOTENCY_HEADER);
-      if (
-        method === "post" &&
-        path.startsWith("/api/external") &&
-        !path.endsWith("/api-keys") &&
-        !documented
-      )
-        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
-    }
-  }
-  return doc;
-}
-
 /**
  * OpenAPI document at /swagger/json and Swagger UI at /swagger, with every
  * asset served by crmd itself (embedded in the binary), never from a CDN.
  */
-export const swagger = () =>
-  new Elysia({ name: "crmd.swagger" })
+export const swagger = (config: Pick<Config, "publicUrl">) => {
+  let finished: unknown;
+  return new Elysia({ name: "crmd.swagger" })
     .onAfterHandle(({ path, responseValue }) => {
-      if (path === "/swagger/json" && responseValue && typeof responseValue === "object")
-        return tidyOpenApi(responseValue as Parameters<typeof tidyOpenApi>[0]);
+      if (path !== "/swagger/json" || !responseValue || typeof responseValue !== "object") return;
+      finished ??= finishDocument(responseValue as OpenApiDocument, {
+        serverUrl: config.publicUrl ?? "/",
+        eventTypes: eventTypes(),
+      });
+      return finished;
     })
     .use(
       openapi({
@@ -124,3 +97,4 @@ export const swagger = () =>
       },
       { detail: { hide: true } },
     );
+};

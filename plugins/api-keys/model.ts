@@ -21,20 +21,23 @@ export const CreatedApiKey = t.Object({
   key: t.String({ description: "The key itself. Shown only once: save it." }),
 });
 
-export const CreateApiKey = t.Object({
-  name: t.String({ minLength: 1, maxLength: 200 }),
-  permissions: t.Array(t.String(), {
-    minItems: 1,
-    description:
-      "Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*`",
-  }),
-  expires_in_days: t.Optional(
-    t.Union([JsonInteger({ minimum: 1, maximum: 36500 }), t.Null()], {
-      description: "null = never expires",
+export const CreateApiKey = t.Object(
+  {
+    name: t.String({ minLength: 1, maxLength: 200 }),
+    permissions: t.Array(t.String(), {
+      minItems: 1,
+      description:
+        "Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*`",
     }),
-  ),
-  rate_limit: t.Optional(t.Union([JsonInteger({ minimum: 1 }), t.Null()])),
-});
+    expires_in_days: t.Optional(
+      t.Union([JsonInteger({ minimum: 1, maximum: 36500 }), t.Null()], {
+        description: "null = never expires",
+      }),
+    ),
+    rate_limit: t.Optional(t.Union([JsonInteger({ minimum: 1 }), t.Null()])),
+  },
+  { examples: [{ name: "Reporting job", permissions: ["deals:read", "leads:read"] }] },
+);
 
 export const TenantQuery = t.Object({
   tenant_id: t.Optional(

@@ -50,7 +50,10 @@ export const calendarPlugin = (ctx: AppContext) =>
       {
         scope: "calendar:read",
         query: EventQuery,
-        response: { 200: listResponse("events", CalendarEvent), ...errorResponses },
+        response: {
+          200: listResponse("events", CalendarEvent, "CalendarEvent"),
+          ...errorResponses,
+        },
         detail: {
           summary:
             "List calendar events by start time; filter by time range, linked record, attendee, status, or an attendee's conflicts",

@@ -90,12 +90,26 @@ const eventFields = {
   tags: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
 };
 
-export const CreateEvent = t.Object({
-  ...eventFields,
-  status: t.Optional(
-    t.Union([t.Literal("confirmed"), t.Literal("tentative")], { description: "Default confirmed" }),
-  ),
-});
+export const CreateEvent = t.Object(
+  {
+    ...eventFields,
+    status: t.Optional(
+      t.Union([t.Literal("confirmed"), t.Literal("tentative")], {
+        description: "Default confirmed",
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        title: "Discovery call",
+        start: "2030-01-15T09:30:00",
+        end: "2030-01-15T10:00:00",
+        time_zone: "Europe/Athens",
+      },
+    ],
+  },
+);
 
 export const UpdateEvent = t.Partial(
   t.Object({

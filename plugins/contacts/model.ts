@@ -16,23 +16,28 @@ const PhoneInput = t.Object({
 const text = (maxLength: number) => t.Optional(t.Nullable(t.String({ maxLength })));
 
 /** Every writable field; all optional (PATCH semantics: what is absent stays). */
-export const ContactInput = t.Object({
-  first_name: text(200),
-  last_name: text(200),
-  email: t.Optional(
-    t.Array(EmailInput, { maxItems: 20, description: "The first one is the primary email" }),
-  ),
-  phone_number: t.Optional(t.Array(PhoneInput, { maxItems: 20 })),
-  title: text(200),
-  company_id: t.Optional(t.Nullable(t.String({ description: "A company of this tenant" }))),
-  owner: text(200),
-  status: text(50),
-  background: text(10_000),
-  linkedin_url: t.Optional(t.Nullable(HttpUrl)),
-  tags: t.Optional(TagList),
-  custom_fields: t.Optional(CustomFields),
-  last_seen_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
-});
+export const ContactInput = t.Object(
+  {
+    first_name: text(200),
+    last_name: text(200),
+    email: t.Optional(
+      t.Array(EmailInput, { maxItems: 20, description: "The first one is the primary email" }),
+    ),
+    phone_number: t.Optional(t.Array(PhoneInput, { maxItems: 20 })),
+    title: text(200),
+    company_id: t.Optional(t.Nullable(t.String({ description: "A company of this tenant" }))),
+    owner: text(200),
+    status: text(50),
+    background: text(10_000),
+    linkedin_url: t.Optional(t.Nullable(HttpUrl)),
+    tags: t.Optional(TagList),
+    custom_fields: t.Optional(CustomFields),
+    last_seen_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
+  },
+  {
+    examples: [{ first_name: "Ada", last_name: "Lovelace", email: [{ email: "ada@example.com" }] }],
+  },
+);
 
 export const Contact = t.Object({
   id: t.String({ format: "uuid" }),

@@ -31,46 +31,49 @@ export const Document = t.Object({
  * One body for both ways of adding a document: multipart/form-data with a
  * `file` part (an upload), or JSON with a `url` (an external document).
  */
-export const CreateDocument = t.Object({
-  file: t.Optional(
-    t.File({
-      description:
-        "multipart/form-data: the file. Its part's Content-Type is the declared type, checked against the content",
-    }),
-  ),
-  url: t.Optional(
-    t.String({
-      format: "uri",
-      maxLength: 2048,
-      description: "JSON: an external document's http(s) URL (nothing is downloaded)",
-    }),
-  ),
-  name: t.Optional(
-    t.String({
-      minLength: 1,
-      maxLength: 255,
-      description: "Default: the uploaded file's name, or the URL's last path segment",
-    }),
-  ),
-  description: t.Optional(t.String({ maxLength: 2000 })),
-  mime_type: t.Optional(
-    t.String({
-      maxLength: 255,
-      pattern: "^[A-Za-z0-9][\\w!#$&^.+-]*/[A-Za-z0-9][\\w!#$&^.+-]*(\\s*;.*)?$",
-      description:
-        "External documents: their type. Uploads: overrides the file part's declared type (still checked against the content)",
-    }),
-  ),
-  deal_id: link("deal"),
-  lead_id: link("lead"),
-  contact_id: link("contact"),
-  company_id: link("company"),
-  tags: t.Optional(
-    t.Union([t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }), t.String()], {
-      description: "JSON: an array; multipart: comma-separated",
-    }),
-  ),
-});
+export const CreateDocument = t.Object(
+  {
+    file: t.Optional(
+      t.File({
+        description:
+          "multipart/form-data: the file. Its part's Content-Type is the declared type, checked against the content",
+      }),
+    ),
+    url: t.Optional(
+      t.String({
+        format: "uri",
+        maxLength: 2048,
+        description: "JSON: an external document's http(s) URL (nothing is downloaded)",
+      }),
+    ),
+    name: t.Optional(
+      t.String({
+        minLength: 1,
+        maxLength: 255,
+        description: "Default: the uploaded file's name, or the URL's last path segment",
+      }),
+    ),
+    description: t.Optional(t.String({ maxLength: 2000 })),
+    mime_type: t.Optional(
+      t.String({
+        maxLength: 255,
+        pattern: "^[A-Za-z0-9][\\w!#$&^.+-]*/[A-Za-z0-9][\\w!#$&^.+-]*(\\s*;.*)?$",
+        description:
+          "External documents: their type. Uploads: overrides the file part's declared type (still checked against the content)",
+      }),
+    ),
+    deal_id: link("deal"),
+    lead_id: link("lead"),
+    contact_id: link("contact"),
+    company_id: link("company"),
+    tags: t.Optional(
+      t.Union([t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }), t.String()], {
+        description: "JSON: an array; multipart: comma-separated",
+      }),
+    ),
+  },
+  { examples: [{ url: "https://example.com/proposal.pdf", mime_type: "application/pdf" }] },
+);
 
 export const DocumentQuery = t.Object({
   ...pageQuery,

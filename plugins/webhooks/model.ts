@@ -19,12 +19,15 @@ const Headers = t.Record(t.String(), t.String(), {
     "Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers",
 });
 
-export const CreateWebhook = t.Object({
-  url: Url,
-  events: Events,
-  is_active: t.Optional(t.Boolean({ default: true })),
-  headers: t.Optional(Headers),
-});
+export const CreateWebhook = t.Object(
+  {
+    url: Url,
+    events: Events,
+    is_active: t.Optional(t.Boolean({ default: true })),
+    headers: t.Optional(Headers),
+  },
+  { examples: [{ url: "https://example.com/hooks/crm", events: ["deal.*", "lead.created"] }] },
+);
 
 /** Seed 001's update body; omitted fields keep their value. */
 export const UpdateWebhook = t.Object({

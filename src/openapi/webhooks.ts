@@ -1,0 +1,77 @@
+import type { Schema } from "./schemas";
+
+const header = (name: string, description: string) => ({
+  name,
+  in: "header",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+
+const SIGNATURE_HEADERS = [
+  header("webhook-id", "The event's id (Standard Webhooks); the same on every retry"),
+  header("webhook-timestamp", "Unix seconds of the attempt, signed"),
+  header(
+    "webhook-signature",
+    "`v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation",
+  ),
+  header("X-Webhook-Signature", "Hex HMAC-SHA256 of the raw body, keyed with the secret"),
+  header("X-Webhook-Event", "The event type"),
+  header("X-Webhook-Timestamp", "ISO 8601 time of the attempt"),
+];
+
+/** `deal.stage_changed` → `Deal`, `business_hours.updated` → `BusinessHours`. */
+const entityName = (type: string) =>
+  type
+    .split(".")[0]
+    .split("_")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+
+/** The envelope every delivery carries, with `data` typed by the entity where it has a schema. */
+function envelope(type: string, components: Record<string, Schema>): Schema {
+  const entity = entityName(type);
+  const data = components[entity]
+    ? { $ref: `#/components/schemas/${entity}` }
+    : { type: "object", description: "The record the event is about, as the API shows it" };
+  return {
+    type: "object",
+    required: ["id", "event_type", "timestamp", "tenant_id", "data", "metadata"],
+    properties: {
+      id: { type: "string", description: "Event id; the same on every retry" },
+      event_type: { type: "string", const: type },
+      timestamp: { type: "string", format: "date-time" },
+      tenant_id: { type: "string" },
+      data,
+      metadata: { type: "object", description: "Context such as the previous stage" },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 `webhooks` section: one signed POST per event type. */
+export function webhookOperations(types: string[], components: Record<string, Schema>) {
+  return Object.fromEntries(
+    types.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhook.${type}`,
+          summary: `${type} delivery`,
+          description:
+            "Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.",
+          tags: ["webhooks"],
+          security: [],
+          parameters: SIGNATURE_HEADERS,
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: envelope(type, components) } },
+          },
+          responses: {
+            "200": { description: "Received; any 2xx status counts" },
+            "410": { description: "Gone: crmd disables the webhook" },
+          },
+        },
+      },
+    ]),
+  );
+}

@@ -1,0 +1,228 @@
+import { describe, expect, test } from "bun:test";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { createDemoTenant } from "../src/demo";
+import { eventTypes } from "../src/events";
+import { Api, startTestServer } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const server = useTestServer();
+const ROOT = join(import.meta.dir, "..");
+const BIN = join(ROOT, "node_modules", ".bin");
+const SCHEMAS = "https://crmd.invalid/schemas/";
+const METHODS = ["get", "put", "post", "patch", "delete"];
+
+type Doc = any;
+const fetchDoc = async (api: Api): Promise<Doc> => (await api.get("/swagger/json")).body;
+
+/** Runs a linter's CLI on the document and returns its JSON report. */
+async function lint(args: string[], doc: Doc): Promise<unknown> {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-openapi-"));
+  const file = join(dir, "openapi.json");
+  writeFileSync(file, JSON.stringify(doc));
+  const run = Bun.spawn([...args.map((a) => a.replace("$FILE", file))], {
+    cwd: ROOT,
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [out, err] = [await new Response(run.stdout).text(), await new Response(run.stderr).text()];
+  await run.exited;
+  try {
+    return JSON.parse(out);
+  } catch {
+    throw new Error(`${args[0]} gave no JSON report: ${out.slice(0, 500)} ${err.slice(0, 1000)}`);
+  }
+}
+
+/** Every schema location in the document, as JSON pointers from its root. */
+function schemaPointers(doc: Doc): string[] {
+  const pointers = Object.keys(doc.components.schemas).map((n) => `/components/schemas/${n}`);
+  const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const [section, entries] of [
+    ["paths", doc.paths],
+    ["webhooks", doc.webhooks],
+  ] as const)
+    for (const [path, operations] of Object.entries<Doc>(entries))
+      for (const method of METHODS) {
+        const op = operations[method];
+        if (!op) continue;
+        const at = `/${section}/${esc(path)}/${method}`;
+        op.parameters?.forEach((_: unknown, i: number) => {
+          pointers.push(`${at}/parameters/${i}/schema`);
+        });
+        for (const type of Object.keys(op.requestBody?.content ?? {}))
+          pointers.push(`${at}/requestBody/content/${esc(type)}/schema`);
+        for (const [status, response] of Object.entries<Doc>(op.responses ?? {}))
+          for (const type of Object.keys(response.content ?? {}))
+            pointers.push(`${at}/responses/${status}/content/${esc(type)}/schema`);
+      }
+  return pointers;
+}
+
+/** The schema at a JSON pointer, its component $refs made absolute for Ajv. */
+function schemaAt(doc: Doc, pointer: string): Doc {
+  let node = doc;
+  for (const part of pointer.slice(1).split("/"))
+    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return JSON.parse(JSON.stringify(node).replace(/"#\/components\/schemas\//g, `"${SCHEMAS}`));
+}
+
+/** Ajv 2020 in strict mode, with the document's component schemas registered. */
+function ajvFor(doc: Doc) {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat("http-url", /^https?:\/\//);
+  ajv.addKeyword("example");
+  for (const name of Object.keys(doc.components.schemas))
+    ajv.addSchema({ ...schemaAt(doc, `/components/schemas/${name}`), $id: SCHEMAS + name });
+  return ajv;
+}
+
+describe("OpenAPI document", () => {
+  test("0 errors under Redocly's recommended rules and Spectral's spectral:oas", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const redocly = (await lint(
+      [join(BIN, "redocly"), "lint", "$FILE", "--format=json", "--max-problems=1000"],
+      doc,
+    )) as { problems: Array<{ severity: string; ruleId: string; message: string }> };
+    const redoclyErrors = redocly.problems.filter((p) => p.severity === "error");
+    expect(redoclyErrors.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+
+    const spectral = (await lint(
+      [join(BIN, "spectral"), "lint", "$FILE", "--ruleset", ".spectral.yaml", "-f", "json", "-q"],
+      doc,
+    )) as Array<{ severity: number; code: string; message: string; path: string[] }>;
+    const spectralErrors = spectral.filter((p) => p.severity === 0);
+    expect(spectralErrors.map((p) => `${p.code}: ${p.path.join(".")}: ${p.message}`)).toEqual([]);
+  }, 60_000);
+
+  test("every schema compiles in Ajv 2020 (strict), named schemas by $ref included", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ajv = ajvFor(doc);
+    const pointers = schemaPointers(doc);
+    const failures: string[] = [];
+    for (const pointer of pointers)
+      try {
+        ajv.compile(schemaAt(doc, pointer));
+      } catch (error) {
+        failures.push(`${pointer}: ${(error as Error).message}`);
+      }
+    expect(failures).toEqual([]);
+    expect(pointers.length).toBeGreaterThan(300);
+  });
+
+  test("named component schemas, referenced by $ref; no 3.0 leftovers or internal flags", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["Deal", "DealList", "Lead", "LeadList", "Task", "Error", "Webhook"]),
+    );
+    const deals = doc.paths["/api/external/deals"];
+    expect(deals.get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/DealList",
+    });
+    expect(doc.components.schemas.DealList.properties.deals.items).toEqual({
+      $ref: "#/components/schemas/Deal",
+    });
+    expect(deals.post.responses["401"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Error",
+    });
+    const text = JSON.stringify(doc);
+    for (const leftover of ['"nullable"', '"noValidate"', '"$id"', '"x-crmd-schema"'])
+      expect({ leftover, found: text.includes(leftover) }).toEqual({ leftover, found: false });
+    expect(doc.components.schemas.Deal.properties.owner.type).toEqual(["string", "null"]);
+    // JSON routes take JSON only; the upload route keeps its multipart form.
+    expect(Object.keys(deals.post.requestBody.content)).toEqual(["application/json"]);
+    expect(Object.keys(doc.paths["/api/external/documents"].post.requestBody.content)).toEqual([
+      "application/json",
+      "multipart/form-data",
+    ]);
+  });
+
+  test("servers, and a description for every tag an operation uses", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);
+    const defined = new Map<string, string>(
+      doc.tags.map((t: { name: string; description: string }) => [t.name, t.description]),
+    );
+    for (const operations of Object.values<Doc>(doc.paths))
+      for (const op of Object.values<Doc>(operations))
+        for (const tag of op.tags)
+          expect({ tag, described: (defined.get(tag) ?? "").length > 10 }).toEqual({
+            tag,
+            described: true,
+          });
+  });
+
+  test("the webhooks section has a signed POST for every event type, its data typed by entity", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    expect(Object.keys(doc.webhooks).sort()).toEqual(eventTypes());
+    const dealWon = doc.webhooks["deal.won"].post;
+    const payload = dealWon.requestBody.content["application/json"].schema;
+    expect(payload.properties.data).toEqual({ $ref: "#/components/schemas/Deal" });
+    expect(payload.properties.event_type.const).toBe("deal.won");
+    expect(dealWon.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["webhook-id", "webhook-timestamp", "webhook-signature"]),
+    );
+  });
+
+  test("the document is the same whether requests came before it or not", async () => {
+    const busy = await startTestServer();
+    try {
+      const { api } = await busy.tenant();
+      for (const resource of ["deals", "leads", "tasks", "contacts", "webhooks", "pipelines"]) {
+        await api.get(`/api/external/${resource}`);
+        await api.post(`/api/external/${resource}`, { title: "x", name: "x" });
+      }
+      await busy.admin.post("/api/external/tenants", { name: "another" });
+      const afterRequests = await fetchDoc(busy.anonymous);
+      const first = await fetchDoc(server.anonymous);
+      expect(afterRequests).toEqual(first);
+      expect(await fetchDoc(server.anonymous)).toEqual(first);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  test("every JSON body has an example valid against its schema; Try it out succeeds with it on the demo tenant", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ajv = ajvFor(doc);
+    const key = await createDemoTenant(server.ctx, server.url);
+    const demo = new Api(server.url, { "x-api-key": key as string });
+    const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+    let sent = 0;
+    const refused: string[] = [];
+    for (const [path, operations] of Object.entries<Doc>(doc.paths))
+      for (const [method, op] of Object.entries<Doc>(operations)) {
+        const media = op.requestBody?.content?.["application/json"];
+        if (!media) continue;
+        const where = `${method} ${path}`;
+        const validate = ajv.compile(
+          schemaAt(
+            doc,
+            `/paths/${esc(path)}/${method}/requestBody/content/application~1json/schema`,
+          ),
+        );
+        expect({ where, valid: validate(media.example), errors: validate.errors }).toEqual({
+          where,
+          valid: true,
+          errors: null,
+        });
+        // Path parameters are ids only a real record has; collection routes run as is.
+        if (path.includes("{") || !path.startsWith("/api/external")) continue;
+        const client = op.security.some((s: Doc) => s.ApiKeyHeader) ? demo : server.admin;
+        const reply = await client.request(method.toUpperCase(), path, media.example);
+        // A body that must name an existing record (a note's parent) can only fail on that id.
+        const needsRecord = reply.body?.errors?.every((e: Doc) => e.path.endsWith("_id"));
+        if (reply.status >= 300 && !needsRecord)
+          refused.push(`${where}: ${JSON.stringify(reply.body)}`);
+        sent++;
+      }
+    expect(refused).toEqual([]);
+    expect(sent).toBeGreaterThan(10);
+  });
+});
