@@ -188,6 +188,8 @@ describe("OpenAPI document", () => {
     }
   });
 
+  // The example is built from the body schema's required fields; a body whose
+  // rules go further (one of two fields) gives its schema `examples: [{…}]`.
   test("every JSON body has an example valid against its schema; Try it out succeeds with it on the demo tenant", async () => {
     const doc = await fetchDoc(server.anonymous);
     const ajv = ajvFor(doc);

@@ -13,12 +13,15 @@ export const Customer = t.Object({
   external_id: t.Nullable(t.String()),
 });
 
-export const IdentifyCustomer = t.Object({
-  email: t.Optional(t.String({ format: "email", maxLength: 320 })),
-  external_id: t.Optional(ExternalId),
-  name: t.Optional(t.String({ minLength: 1, maxLength: 400 })),
-  phone: t.Optional(t.String({ minLength: 1, maxLength: 50, pattern: "^[0-9+()./ #*x-]+$" })),
-});
+export const IdentifyCustomer = t.Object(
+  {
+    email: t.Optional(t.String({ format: "email", maxLength: 320 })),
+    external_id: t.Optional(ExternalId),
+    name: t.Optional(t.String({ minLength: 1, maxLength: 400 })),
+    phone: t.Optional(t.String({ minLength: 1, maxLength: 50, pattern: "^[0-9+()./ #*x-]+$" })),
+  },
+  { examples: [{ email: "ada@example.com", name: "Ada Lovelace" }] },
+);
 
 export const CustomerListQuery = t.Object({
   ...ContactListQuery.properties,
