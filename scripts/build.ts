@@ -11,7 +11,11 @@ const result = await Bun.build({
   // The database worker (reads, checkpoints) is its own entrypoint so the binary embeds it.
   entrypoints: ["src/main.ts", "db/worker.ts"],
   target: "bun",
-  minify: true,
+  // Identifiers stay unminified: Elysia recognises TypeBox's decode errors by
+  // their class name (`error.constructor.name === "TransformDecodeError"`);
+  // renamed, a failed query or body conversion was swallowed and the raw
+  // value passed validation. (keepNames does not keep class names in Bun 1.4.)
+  minify: { whitespace: true, syntax: true, identifiers: false },
   sourcemap: "linked",
   bytecode: true,
   compile: { outfile: "dist/crmd" },

@@ -1,6 +1,6 @@
 import type { WriteTx } from "../db/client";
 import { activityLog, type FieldChanges } from "../db/schema";
-import { type EventInput, emit, nextSyncSeq } from "./events";
+import { type EventInput, emit, eventTypes, nextSyncSeq } from "./events";
 import { newId } from "./ids";
 import { insertValues } from "./prepared";
 
@@ -10,6 +10,17 @@ export interface Actor {
   id: string | null;
   name: string | null;
 }
+
+const quietEntityTypes = new Set<string>();
+
+/** Entity types whose changes are logged without events of their own (webhooks). */
+export function registerEntityTypes(types: readonly string[]): void {
+  for (const type of types) quietEntityTypes.add(type);
+}
+
+/** Every entity type the activity log can hold: each event type's entity, and the quiet ones. */
+export const entityTypes = (): string[] =>
+  [...new Set([...eventTypes().map((type) => type.split(".")[0]), ...quietEntityTypes])].sort();
 
 /** Field-level differences between two API representations. */
 export function diff(

@@ -7,6 +7,15 @@ import { health } from "./health";
 import { errorResponse } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
 import { requestState, setRequestState } from "./request-state";
+import {
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  type RouteInputs,
+  routeInputs,
+  strictQuery,
+  unknownFields,
+  validationError,
+} from "./strict-input";
 import { swagger } from "./swagger";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -37,15 +46,41 @@ function checkMediaType(request: Request) {
   );
 }
 
+/**
+ * Strict inputs for an API route (see strict-input.ts): converts its query
+ * numbers, and refuses undeclared or repeated parameters, undeclared body
+ * fields and over-deep JSON.
+ */
+function checkInputs(
+  inputs: RouteInputs,
+  request: Request,
+  query: Record<string, unknown>,
+  body: unknown,
+) {
+  Object.assign(query, strictQuery(request.url, inputs.query));
+  if (!body || typeof body !== "object" || body instanceof FormData) return;
+  if (jsonDepth(body) > MAX_JSON_DEPTH)
+    throw validationError([
+      { path: "/", message: `nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays` },
+    ]);
+  const unknown = inputs.body ? unknownFields(inputs.body, body) : [];
+  if (unknown.length) throw validationError(unknown);
+}
+
 /** Builds the HTTP application: core hooks, health, Swagger, and every domain plugin. */
 export function createApp(ctx: AppContext) {
   const { config, logger } = ctx;
   const api = new Elysia({ prefix: API_PREFIX });
   for (const plugin of plugins) api.use(plugin(ctx));
+  let inputs: Map<string, RouteInputs> | undefined;
+  const inputsOf = (method: string, route: string) => {
+    inputs ??= routeInputs(app.routes);
+    return inputs.get(`${method} ${route}`);
+  };
 
   // encodeSchema off: responses are checked against their schema, not re-encoded
   // through TypeBox transforms (t.Integer is one), which cost a fifth of a list request.
-  return new Elysia({ name: "crmd", encodeSchema: false })
+  const app = new Elysia({ name: "crmd", encodeSchema: false })
     .onRequest(async ({ request, set }) => {
       const incoming = request.headers.get("x-request-id");
       const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : Bun.randomUUIDv7();
@@ -67,6 +102,10 @@ export function createApp(ctx: AppContext) {
         const replay = await beginIdempotency(ctx, request, path, headers);
         if (replay) return replay;
       }
+    })
+    .onTransform({ as: "global" }, ({ request, route, query, body, path }) => {
+      const declared = path.startsWith(API_PREFIX) && inputsOf(request.method, route);
+      if (declared) checkInputs(declared, request, query, body);
     })
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
       await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);
@@ -102,6 +141,7 @@ export function createApp(ctx: AppContext) {
     .use(swagger(config))
     .use(health(ctx))
     .use(api);
+  return app;
 }
 
 export type App = ReturnType<typeof createApp>;

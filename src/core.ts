@@ -3,7 +3,13 @@
  * from here (and from db/ for tables), never from each other.
  */
 export type { Database, ReadDb, WriteTx } from "../db/client";
-export { type Actor, diff, recordChange } from "./activity";
+export {
+  type Actor,
+  diff,
+  entityTypes,
+  recordChange,
+  registerEntityTypes,
+} from "./activity";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
 export { perBatch, setInBatch } from "./batch-values";
 export {
@@ -49,6 +55,7 @@ export {
   listJson,
   listPage,
   listResponse,
+  MAX_PAGE,
   type Page,
   type PageQuery,
   pageQuery,

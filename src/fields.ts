@@ -7,9 +7,10 @@ import { t } from "elysia";
  */
 
 /**
- * An integer in a JSON body or response. Elysia's t.Integer also accepts
- * numeric strings, which only query strings need, and compiles a checker each
- * time it is called: its 60 uses took ~10 ms of every cold start.
+ * An integer in a JSON body, a response or a query (the core converts query
+ * strings strictly, see strict-input.ts). Elysia's t.Integer also accepts
+ * numeric strings and compiles a checker each time it is called: its 60 uses
+ * took ~10 ms of every cold start.
  */
 export const JsonInteger = (options?: IntegerOptions) => Type.Integer(options);
 

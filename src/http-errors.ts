@@ -6,7 +6,7 @@ export interface ValueErrorLike {
   path: string;
   message: string;
   value?: unknown;
-  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[]; type?: unknown; title?: string };
+  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[]; type?: unknown };
   /** A failed union's errors, one iterator per variant. */
   errors?: Array<{ First(): ValueErrorLike | undefined }>;
 }
@@ -35,7 +35,7 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
   const out: FieldError[] = [];
   for (const error of all) {
     const e = nullableCause(error);
-    const path = e.path || (e.schema?.title ? `/${e.schema.title}` : "/");
+    const path = e.path || "/";
     if (seen.has(path)) continue;
     seen.add(path);
     const choices = e.schema?.anyOf?.every((s) => "const" in s)

@@ -25,16 +25,24 @@ import { named } from "./openapi/schemas";
 import { prepared } from "./prepared";
 import type { ReadCache } from "./read-cache";
 
-/** Query parameters every list accepts (seed 001 plus keyset `cursor`). */
-// `title` names the field: Elysia checks coerced query numbers on their own
-// and its range errors lose the path, which fieldErrors restores from it.
+export const MAX_PAGE = 2_147_483_647;
+
+/**
+ * Query parameters every list accepts (seed 001 plus keyset `cursor`).
+ * Plain integers: the core converts query strings strictly (strict-input.ts).
+ * `page` stops where `(page - 1) * page_size` would leave SQLite's integers.
+ */
 export const pageQuery = {
   page: t.Optional(
-    t.Integer({ title: "page", minimum: 1, default: 1, description: "Page number (default 1)" }),
+    JsonInteger({
+      minimum: 1,
+      maximum: MAX_PAGE,
+      default: 1,
+      description: "Page number (default 1)",
+    }),
   ),
   page_size: t.Optional(
-    t.Integer({
-      title: "page_size",
+    JsonInteger({
       minimum: 1,
       maximum: 500,
       default: 50,

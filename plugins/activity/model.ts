@@ -21,7 +21,9 @@ export const ActivityList = listResponse("activity", Activity);
 
 export const ActivityListQuery = t.Object({
   ...pageQuery,
-  entity_type: t.Optional(t.String({ description: "deal, lead, task, partner, …" })),
+  entity_type: t.Optional(
+    t.String({ description: "deal, lead, task, partner, …; an unknown type is a 422" }),
+  ),
   entity_id: t.Optional(t.String()),
   action: t.Optional(t.String()),
 });

@@ -1,5 +1,5 @@
 import { activityLog } from "../../db/schema";
-import { type AppContext, eqIf, listPage } from "../../src/core";
+import { type AppContext, entityTypes, eqIf, invalid, listPage } from "../../src/core";
 import type { ActivityListQueryInput, ActivityView } from "./model";
 
 type ActivityRow = typeof activityLog.$inferSelect;
@@ -18,8 +18,11 @@ const activityView = (row: ActivityRow): ActivityView => ({
   created_at: row.createdAt.toISOString(),
 });
 
-/** The list filters (the index test explains the same ones). */
+/** The list filters (the index test explains the same ones); an unknown entity type is a 422. */
 export function activityFilters(query: ActivityListQueryInput) {
+  const known = entityTypes();
+  if (query.entity_type !== undefined && !known.includes(query.entity_type))
+    throw invalid("/entity_type", `must be one of: ${known.join(", ")}`);
   return [
     eqIf(activityLog.entityType, query.entity_type),
     eqIf(activityLog.entityId, query.entity_id),

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger } from "../../src/core";
+import { JsonInteger, MAX_PAGE } from "../../src/core";
 
 /** What search covers, each with the read scope a caller needs to see it. */
 export const SEARCH_TYPES = {
@@ -24,8 +24,8 @@ export const SearchQuery = t.Object({
       examples: ["contacts,companies"],
     }),
   ),
-  page: t.Optional(t.Integer({ minimum: 1, default: 1 })),
-  page_size: t.Optional(t.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  page: t.Optional(JsonInteger({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
+  page_size: t.Optional(JsonInteger({ minimum: 1, maximum: 100, default: 20 })),
 });
 
 export const SearchResults = t.Object({

@@ -10,6 +10,7 @@ import {
   parseTime,
   pruneDeliveries,
   pruneOutbox,
+  registerEntityTypes,
   WebhookDispatcher,
 } from "../../src/core";
 import {
@@ -40,6 +41,7 @@ import {
 } from "./service";
 
 const tags = ["webhooks"];
+registerEntityTypes(["webhook"]);
 const withConflict = { ...errorResponses, 409: ErrorBody };
 
 /**

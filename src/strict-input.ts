@@ -1,0 +1,241 @@
+import { Kind, type TSchema } from "@sinclair/typebox";
+import { ApiError, type FieldError } from "./errors";
+
+/**
+ * Strict inputs, checked once in the core for every route: a query
+ * parameter or body field the route does not declare is a 422 naming it
+ * (never silently ignored), a parameter given twice is a 422, and query
+ * numbers and booleans are converted here, strictly, before Elysia
+ * validates them against the route's schema. Query numbers never go
+ * through Elysia's own query coercion, whose validation errors the built
+ * binary used to lose (see README, "Query parameters").
+ */
+
+/** What a route declares as its inputs, found from its schemas. */
+export interface RouteInputs {
+  query: Record<string, TSchema>;
+  body?: TSchema;
+  /** The route takes multipart/form-data (an upload). */
+  multipart: boolean;
+  /** The status of its success response (201 for a create), stored for idempotent replays. */
+  successStatus: number;
+}
+
+type Schema = TSchema & {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  patternProperties?: Record<string, Schema>;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  items?: Schema | Schema[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+};
+
+/** Largest nesting of objects and arrays a JSON body may have. */
+export const MAX_JSON_DEPTH = 32;
+
+const INTEGER = /^-?(0|[1-9]\d*)$/;
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/** The kinds a query parameter's schema accepts (an Optional, Union or Elysia transform unwrapped). */
+function kindsOf(schema: Schema): Set<string> {
+  const kinds = new Set<string>();
+  const visit = (s: Schema) => {
+    for (const variant of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) visit(variant);
+    const type = s.type;
+    if (typeof type === "string") kinds.add(type);
+    else if (Array.isArray(type)) for (const t of type) kinds.add(t);
+  };
+  visit(schema);
+  return kinds;
+}
+
+/** The numeric variant of a schema, for its bounds. */
+function numericVariant(schema: Schema): Schema {
+  if (schema.type === "integer" || schema.type === "number") return schema;
+  for (const variant of schema.anyOf ?? [])
+    if (variant.type === "integer" || variant.type === "number") return variant;
+  return schema;
+}
+
+function boundsMessage(schema: Schema, value: number): string | undefined {
+  const { minimum, maximum } = numericVariant(schema);
+  if ((minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum)) {
+    if (minimum !== undefined && maximum !== undefined)
+      return `must be between ${minimum} and ${maximum}`;
+    return minimum !== undefined ? `must be at least ${minimum}` : `must be at most ${maximum}`;
+  }
+}
+
+/** One raw query value converted to the type its schema declares, or a field error. */
+function convert(schema: Schema, raw: string): { value: unknown } | { error: string } {
+  const kinds = kindsOf(schema);
+  if (kinds.has("integer")) {
+    if (!INTEGER.test(raw)) return { error: "must be an integer" };
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value)) return { error: "is out of range" };
+    const bounds = boundsMessage(schema, value);
+    return bounds ? { error: bounds } : { value };
+  }
+  if (kinds.has("number")) {
+    if (!DECIMAL.test(raw)) return { error: "must be a decimal number" };
+    const value = Number(raw);
+    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+      return { error: "is out of range" };
+    const bounds = boundsMessage(schema, value);
+    return bounds ? { error: bounds } : { value };
+  }
+  if (kinds.has("boolean") && !kinds.has("string")) {
+    if (raw === "true" || raw === "false") return { value: raw === "true" };
+    return { error: "must be true or false" };
+  }
+  return { value: raw };
+}
+
+/**
+ * Checks and converts a request's query string against its route's
+ * parameters: unknown or repeated parameters and malformed numbers are
+ * 422s. Returns the converted values to put on the parsed query.
+ */
+export function strictQuery(url: string, params: Record<string, TSchema>): Record<string, unknown> {
+  const start = url.indexOf("?");
+  const out: Record<string, unknown> = {};
+  if (start === -1) return out;
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const [name, raw] of new URLSearchParams(url.slice(start + 1))) {
+    const schema = params[name] as Schema | undefined;
+    const path = `/${name}`;
+    if (!schema) errors.push({ path, message: "is not a parameter of this operation" });
+    else if (seen.has(name) && !kindsOf(schema).has("array"))
+      errors.push({ path, message: "is given more than once" });
+    else {
+      const converted = convert(schema, raw);
+      if ("error" in converted) errors.push({ path, message: converted.error });
+      else out[name] = converted.value;
+    }
+    seen.add(name);
+  }
+  if (errors.length) throw validationError(errors);
+  return out;
+}
+
+/** Object schemas a value may match: the schema itself, or a union's or intersection's members. */
+function objectVariants(schema: Schema): Schema[] {
+  if (schema.properties || schema.patternProperties || schema.type === "object") return [schema];
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap(
+    objectVariants,
+  );
+}
+
+/** The schema of an object's field, across the variants that declare it; null: undeclared. */
+function fieldSchema(variants: Schema[], name: string): Schema | null | undefined {
+  let open = false;
+  for (const variant of variants) {
+    const declared = variant.properties?.[name];
+    if (declared) return declared;
+    if (
+      variant.patternProperties ||
+      variant.additionalProperties === true ||
+      typeof variant.additionalProperties === "object" ||
+      (variant.type === "object" && !variant.properties)
+    )
+      open = true;
+  }
+  return open ? undefined : null;
+}
+
+/**
+ * Fields of a JSON body its route does not declare, at any depth, as 422
+ * field errors. Open objects (custom fields, records) take any key.
+ */
+export function unknownFields(schema: TSchema, value: unknown, path = ""): FieldError[] {
+  const s = schema as Schema;
+  if (s[Kind] === "Unknown" || s[Kind] === "Any") return [];
+  if (Array.isArray(value)) {
+    const items = Array.isArray(s.items) ? undefined : (s.items ?? arrayItems(s));
+    if (!items) return [];
+    return value.flatMap((item, i) => unknownFields(items, item, `${path}/${i}`));
+  }
+  if (!value || typeof value !== "object") return [];
+  const variants = objectVariants(s);
+  if (variants.length === 0) return [];
+  const errors: FieldError[] = [];
+  for (const [name, field] of Object.entries(value)) {
+    const declared = fieldSchema(variants, name);
+    const fieldPath = `${path}/${name}`;
+    if (declared === null)
+      errors.push({ path: fieldPath, message: "is not a field of this operation" });
+    else if (declared) errors.push(...unknownFields(declared, field, fieldPath));
+  }
+  return errors;
+}
+
+function arrayItems(schema: Schema): Schema | undefined {
+  for (const variant of schema.anyOf ?? [])
+    if (variant.type === "array" && variant.items && !Array.isArray(variant.items))
+      return variant.items;
+}
+
+/** Nesting depth of a parsed JSON value, counted without recursion. */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (!current || typeof current !== "object") continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+export const validationError = (errors: FieldError[]) =>
+  new ApiError(
+    422,
+    "VALIDATION_ERROR",
+    `${errors[0].path.slice(1) || "request"}: ${errors[0].message}`,
+    errors,
+  );
+
+interface RouteLike {
+  method: string;
+  path: string;
+  hooks: {
+    query?: TSchema | string;
+    body?: TSchema | string;
+    parse?: unknown;
+    response?: Record<string, unknown> | TSchema | string;
+  };
+}
+
+/**
+ * Each route's inputs, keyed by `METHOD /route/:pattern`. Routes declare
+ * their schemas as TypeBox values (a model name declares nothing here).
+ */
+export function routeInputs(routes: readonly RouteLike[]): Map<string, RouteInputs> {
+  const resolve = (s: TSchema | string | undefined) => (typeof s === "string" ? undefined : s);
+  const table = new Map<string, RouteInputs>();
+  for (const route of routes) {
+    const query = resolve(route.hooks.query) as Schema | undefined;
+    const parsers = [route.hooks.parse].flat();
+    const response = route.hooks.response;
+    const statuses =
+      response && typeof response === "object" && !(Kind in response)
+        ? Object.keys(response).map(Number)
+        : [200];
+    table.set(`${route.method} ${route.path}`, {
+      query: query?.properties ?? {},
+      body: resolve(route.hooks.body),
+      multipart: parsers.some((p) => p === "multipart/form-data" || p === "formdata"),
+      successStatus: statuses.find((s) => s >= 200 && s < 300) ?? 200,
+    });
+  }
+  return table;
+}
