@@ -3,7 +3,16 @@ import { expect422 } from "../helpers/api";
 import { useTestServer } from "../helpers/suite";
 
 const server = useTestServer();
-const LISTS = ["deals", "leads", "tasks", "partners", "pipelines", "activity", "webhooks", "contacts"];
+const LISTS = [
+  "deals",
+  "leads",
+  "tasks",
+  "partners",
+  "pipelines",
+  "activity",
+  "webhooks",
+  "contacts",
+];
 
 describe("query parameters", () => {
   test("page and page_size hold their bounds on every list; malformed numbers are 422, never 500", async () => {
@@ -67,7 +76,8 @@ describe("query parameters", () => {
       `activity?entity_type=deal&entity_id=x&since=${since}&page=1&page_size=50`,
       "kpis?period=month",
     ];
-    for (const path of documented) expect((await api.get(`/api/external/${path}`)).status).toBe(200);
+    for (const path of documented)
+      expect((await api.get(`/api/external/${path}`)).status).toBe(200);
   });
 });
 
