@@ -10,6 +10,7 @@ import { customersPlugin } from "./customers";
 import { dealsPlugin } from "./deals";
 import { documentsPlugin } from "./documents";
 import { handoffsPlugin } from "./handoffs";
+import { interactionsPlugin } from "./interactions";
 import { kpisPlugin } from "./kpis";
 import { leadsPlugin } from "./leads";
 import { notesPlugin } from "./notes";
@@ -32,6 +33,7 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   contactsPlugin,
   companiesPlugin,
   notesPlugin,
+  interactionsPlugin,
   searchPlugin,
   pipelinesPlugin,
   dealsPlugin,

@@ -50,6 +50,9 @@ export { assertLinked, assertLinks, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {
+  decodeCursor,
+  emptyFeedPosition,
+  encodeCursor,
   type FieldFilter,
   filterBy,
   listJson,

@@ -461,7 +461,7 @@ export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<P
  * sequence as committed now (every later change gets a higher one), never
  * the start of the feed.
  */
-async function emptyFeedPosition(db: Database): Promise<number> {
+export async function emptyFeedPosition(db: Database): Promise<number> {
   const [row] = await db.read
     .select({ value: counters.value })
     .from(counters)

@@ -23,15 +23,25 @@ export const RESOURCES = [
 ] as const;
 
 export type Resource = (typeof RESOURCES)[number];
+/** Communications: reading the timeline, logging calls and sending are separate grants. */
+const COMMUNICATION_SCOPES = [
+  "interactions:read",
+  "calls:write",
+  "email:send",
+  "sms:send",
+] as const;
+
 export type Scope =
   | `${Resource}:read`
   | `${Resource}:write`
+  | (typeof COMMUNICATION_SCOPES)[number]
   | "webhooks:manage"
   | "keys:manage"
   | "events:read";
 
 export const ALL_SCOPES: Scope[] = [
   ...RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`] as Scope[]),
+  ...COMMUNICATION_SCOPES,
   "webhooks:manage",
   "keys:manage",
   "events:read",

@@ -140,9 +140,10 @@ export interface RowUpdate<T extends SyncedTable, View> {
   row: T["$inferSelect"];
   /** The columns that change (updated_at and sync_seq are added). */
   columns: Partial<T["$inferSelect"]>;
-  /** Activity entity type; the event is `<entityType>.updated` with `changed_fields`. */
+  /** Activity entity type; the event is `<entityType>.updated` with `changed_fields` unless `events` says otherwise. */
   entityType: string;
   view: (row: T["$inferSelect"]) => View;
+  events?: (after: View) => EntityEvent[];
 }
 
 /** Updates a synced row inside `tx`, with its activity row and updated event. */
@@ -163,9 +164,13 @@ export async function updateRow<T extends SyncedTable, View extends { id: string
   const view = target.view(row);
   const { entityType } = target;
   const metadata = { changed_fields: changedFields(before, view) };
-  await recordEntityChange(tx, scope, { entityType, action: "updated", before, after: view }, [
-    { type: `${entityType}.updated`, data: view, metadata },
-  ]);
+  const events = target.events?.(view) ?? [{ type: `${entityType}.updated`, data: view, metadata }];
+  await recordEntityChange(
+    tx,
+    scope,
+    { entityType, action: "updated", before, after: view },
+    events,
+  );
   return { row, view };
 }
 

@@ -27,6 +27,7 @@ import webhookClaimIndexes from "./0720_webhook_claim_indexes.sql" with { type: 
 import partialLinkIndexes from "./0730_partial_link_indexes.sql" with { type: "text" };
 import pendingDeliveryIndexes from "./0740_pending_delivery_indexes.sql" with { type: "text" };
 import conversations from "./0900_conversations.sql" with { type: "text" };
+import interactions from "./1100_interactions.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -51,6 +52,7 @@ const all: Migration[] = [
   { id: "0730_partial_link_indexes", sql: partialLinkIndexes },
   { id: "0740_pending_delivery_indexes", sql: pendingDeliveryIndexes },
   { id: "0900_conversations", sql: conversations },
+  { id: "1100_interactions", sql: interactions },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

@@ -1,4 +1,5 @@
 export * from "./calendar";
+export * from "./communications";
 export * from "./conversations";
 export * from "./core";
 export * from "./crm";

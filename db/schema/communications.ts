@@ -1,0 +1,70 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, json, lifecycle, tenantId, timestamp } from "./columns";
+
+/**
+ * Emails, SMS and calls: one row per message or call, outbound or inbound,
+ * linked to a contact, company and deal. Outbound messages are queued here
+ * (status `queued`, next_attempt_at) in the transaction that creates them and
+ * sent by the communications worker, which leases a row (lease_until) before
+ * it talks to the server.
+ */
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    id: id(),
+    tenantId: tenantId(),
+    /** email | sms | call */
+    type: text("type").notNull(),
+    /** inbound | outbound */
+    direction: text("direction").notNull(),
+    /** queued | sent | delivered | failed | received | in_progress | completed */
+    status: text("status").notNull(),
+    contactId: text("contact_id"),
+    companyId: text("company_id"),
+    dealId: text("deal_id"),
+    fromAddress: text("from_address"),
+    toAddresses: json<string[]>("to_addresses").notNull().default([]),
+    ccAddresses: json<string[]>("cc_addresses").notNull().default([]),
+    bccAddresses: json<string[]>("bcc_addresses").notNull().default([]),
+    replyTo: text("reply_to"),
+    subject: text("subject"),
+    bodyText: text("body_text"),
+    bodyHtml: text("body_html"),
+    /** Email: the Message-ID (without angle brackets), fixed when queued so a resend keeps it. */
+    messageId: text("message_id"),
+    inReplyTo: text("in_reply_to"),
+    references: json<string[]>("references").notNull().default([]),
+    /** The first message of the conversation's thread (an interaction id). */
+    threadId: text("thread_id"),
+    /** Document ids sent or received as attachments. */
+    attachments: json<string[]>("attachments").notNull().default([]),
+    /** The provider's id of the message (Twilio's SID). */
+    providerId: text("provider_id"),
+    /** The server's last answer (SMTP reply, provider status or error). */
+    providerResponse: text("provider_response"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at"),
+    leaseUntil: timestamp("lease_until"),
+    /** When it happened: queued, received, or the call's start. */
+    occurredAt: timestamp("occurred_at").notNull(),
+    sentAt: timestamp("sent_at"),
+    endedAt: timestamp("ended_at"),
+    durationSeconds: integer("duration_seconds"),
+    /** Calls: answered | no_answer | busy | voicemail | failed | … */
+    outcome: text("outcome"),
+    recordingUrl: text("recording_url"),
+    ...lifecycle(),
+  },
+  (t) => [
+    index("interactions_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("interactions_tenant_seq_idx").on(t.tenantId, t.syncSeq),
+    index("interactions_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
+    index("interactions_tenant_occurred_idx").on(t.tenantId, t.occurredAt),
+    index("interactions_tenant_contact_idx").on(t.tenantId, t.contactId, t.occurredAt),
+    index("interactions_tenant_company_idx").on(t.tenantId, t.companyId, t.occurredAt),
+    index("interactions_tenant_deal_idx").on(t.tenantId, t.dealId, t.occurredAt),
+    index("interactions_tenant_message_idx").on(t.tenantId, t.messageId),
+    index("interactions_provider_idx").on(t.providerId),
+    index("interactions_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -1,0 +1,112 @@
+import { type Static, t } from "elysia";
+import { HttpUrl, JsonInteger, pageQuery } from "../../src/core";
+
+/** What the timeline lists: this plugin's emails, SMS and calls, plus notes and calendar meetings. */
+const TimelineTypeSchema = t.Union([
+  t.Literal("note"),
+  t.Literal("email"),
+  t.Literal("sms"),
+  t.Literal("call"),
+  t.Literal("meeting"),
+]);
+export type TimelineType = Static<typeof TimelineTypeSchema>;
+const Direction = t.Union([t.Literal("inbound"), t.Literal("outbound")]);
+
+const nullableString = t.Nullable(t.String());
+const time = t.Nullable(t.String({ format: "date-time" }));
+
+/** One entry of the timeline; an email, SMS or call is also readable on its own (GET /interactions/{id}). */
+export const Interaction = t.Object({
+  id: t.String({ format: "uuid" }),
+  type: TimelineTypeSchema,
+  direction: t.Nullable(Direction),
+  status: t.Nullable(
+    t.String({
+      description:
+        "email / sms: queued, sent, delivered, failed, received; call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled",
+    }),
+  ),
+  contact_id: nullableString,
+  company_id: nullableString,
+  deal_id: nullableString,
+  from: t.Nullable(t.String({ description: "Sender address or number" })),
+  to: t.Array(t.String()),
+  cc: t.Array(t.String()),
+  bcc: t.Array(t.String()),
+  reply_to: nullableString,
+  subject: t.Nullable(t.String({ description: "Email subject or meeting title" })),
+  text: t.Nullable(t.String({ description: "Plain text body, call notes, note text" })),
+  html: nullableString,
+  message_id: t.Nullable(t.String({ description: "Email Message-ID (without <>)" })),
+  in_reply_to: nullableString,
+  references: t.Array(t.String()),
+  thread_id: t.Nullable(t.String({ description: "Id of the interaction that started the thread" })),
+  attachments: t.Array(t.String({ description: "Document id" })),
+  provider_id: t.Nullable(t.String({ description: "The provider's message id (Twilio SID)" })),
+  provider_response: t.Nullable(
+    t.String({ description: "The server's last answer (SMTP reply, provider status, error)" }),
+  ),
+  attempts: JsonInteger(),
+  occurred_at: t.String({ format: "date-time" }),
+  sent_at: time,
+  ended_at: time,
+  duration_seconds: t.Nullable(JsonInteger()),
+  outcome: nullableString,
+  recording_url: nullableString,
+  created_at: t.String({ format: "date-time" }),
+  updated_at: t.String({ format: "date-time" }),
+  deleted_at: time,
+});
+export type InteractionView = Static<typeof Interaction>;
+
+const recordId = (record: string) =>
+  t.Optional(t.String({ description: `Only interactions linked to this ${record}` }));
+
+export const TimelineQuery = t.Object({
+  ...pageQuery,
+  contact_id: recordId("contact"),
+  company_id: recordId("company"),
+  deal_id: recordId("deal"),
+  type: t.Optional(TimelineTypeSchema),
+});
+export type TimelineQueryParams = Static<typeof TimelineQuery>;
+
+const CallOutcome = t.Union([
+  t.Literal("answered"),
+  t.Literal("no_answer"),
+  t.Literal("busy"),
+  t.Literal("voicemail"),
+  t.Literal("failed"),
+  t.Literal("cancelled"),
+]);
+const when = (what: string) => t.String({ format: "date-time", description: what });
+
+const callFields = {
+  ended_at: t.Optional(when("When the call ended; emits call.ended")),
+  duration_seconds: t.Optional(
+    JsonInteger({
+      minimum: 0,
+      maximum: 7 * 24 * 3600,
+      description: "Default: ended_at − started_at",
+    }),
+  ),
+  outcome: t.Optional(CallOutcome),
+  recording_url: t.Optional(HttpUrl),
+  notes: t.Optional(t.String({ maxLength: 100_000 })),
+};
+
+export const CreateCall = t.Object({
+  direction: Direction,
+  from: t.String({ minLength: 1, maxLength: 64, description: "Calling number or extension" }),
+  to: t.String({ minLength: 1, maxLength: 64, description: "Called number or extension" }),
+  contact_id: t.Optional(t.String()),
+  company_id: t.Optional(t.String({ description: "Default: the contact's company" })),
+  deal_id: t.Optional(t.String()),
+  started_at: t.Optional(when("When the call started; default now")),
+  ...callFields,
+});
+export type CreateCallBody = Static<typeof CreateCall>;
+
+/** Ending a call in progress, or correcting a logged one. */
+export const UpdateCall = t.Object(callFields);
+export type UpdateCallBody = Static<typeof UpdateCall>;

@@ -1,0 +1,218 @@
+import { eq } from "drizzle-orm";
+import { companies, contacts, deals, interactions } from "../../db/schema";
+import {
+  type AppContext,
+  assertLinks,
+  conflict,
+  type EntityEvent,
+  findLive,
+  insertRow,
+  invalid,
+  iso,
+  lifecycleFields,
+  newId,
+  parseTime,
+  presentFields,
+  type ReadDb,
+  updateRow,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import type { CreateCallBody, InteractionView, UpdateCallBody } from "./model";
+
+export type InteractionRow = typeof interactions.$inferSelect;
+
+export function interactionView(row: InteractionRow): InteractionView {
+  return {
+    id: row.id,
+    type: row.type as InteractionView["type"],
+    direction: row.direction as InteractionView["direction"],
+    status: row.status,
+    contact_id: row.contactId,
+    company_id: row.companyId,
+    deal_id: row.dealId,
+    from: row.fromAddress,
+    to: row.toAddresses,
+    cc: row.ccAddresses,
+    bcc: row.bccAddresses,
+    reply_to: row.replyTo,
+    subject: row.subject,
+    text: row.bodyText,
+    html: row.bodyHtml,
+    message_id: row.messageId,
+    in_reply_to: row.inReplyTo,
+    references: row.references,
+    thread_id: row.threadId,
+    attachments: row.attachments,
+    provider_id: row.providerId,
+    provider_response: row.providerResponse,
+    attempts: row.attempts,
+    occurred_at: row.occurredAt.toISOString(),
+    sent_at: iso(row.sentAt),
+    ended_at: iso(row.endedAt),
+    duration_seconds: row.durationSeconds,
+    outcome: row.outcome,
+    recording_url: row.recordingUrl,
+    ...lifecycleFields(row),
+  };
+}
+
+/** The columns of a new interaction that most rows leave empty. */
+export const EMPTY_INTERACTION = {
+  contactId: null,
+  companyId: null,
+  dealId: null,
+  fromAddress: null,
+  toAddresses: [],
+  ccAddresses: [],
+  bccAddresses: [],
+  replyTo: null,
+  subject: null,
+  bodyText: null,
+  bodyHtml: null,
+  messageId: null,
+  inReplyTo: null,
+  references: [],
+  threadId: null,
+  attachments: [],
+  providerId: null,
+  providerResponse: null,
+  attempts: 0,
+  nextAttemptAt: null,
+  leaseUntil: null,
+  sentAt: null,
+  endedAt: null,
+  durationSeconds: null,
+  outcome: null,
+  recordingUrl: null,
+} satisfies Partial<InteractionRow>;
+
+export type NewInteraction = Omit<
+  InteractionRow,
+  "tenantId" | "createdAt" | "updatedAt" | "deletedAt" | "syncSeq"
+>;
+
+/** Inserts an interaction with its activity row and the given events (default: none beyond the activity row). */
+export async function insertInteraction(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: NewInteraction,
+  events: (view: InteractionView) => EntityEvent[],
+): Promise<InteractionView> {
+  const target = { table: interactions, row, entityType: "interaction", view: interactionView };
+  return (await insertRow(tx, scope, { ...target, events })).view;
+}
+
+/** Changes an interaction's columns with its activity row and the given events. */
+export async function changeInteraction(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: InteractionRow,
+  columns: Partial<InteractionRow>,
+  events: (view: InteractionView) => EntityEvent[],
+): Promise<InteractionView> {
+  const target = { table: interactions, row, columns, entityType: "interaction" };
+  return (await updateRow(tx, scope, { ...target, view: interactionView, events })).view;
+}
+
+export const findInteraction = (db: ReadDb | WriteTx, tenantId: string, id: string) =>
+  findLive(db, interactions, tenantId, id, "Interaction");
+
+export const getInteraction = async (ctx: AppContext, tenantId: string, id: string) =>
+  interactionView(await findInteraction(ctx.db.read, tenantId, id));
+
+const LINKS = { contact_id: contacts, company_id: companies, deal_id: deals };
+
+/**
+ * The contact, company and deal an interaction links to: each given id must
+ * be a live record of the tenant (422 otherwise); the company defaults to
+ * the contact's.
+ */
+export async function resolveLinks(
+  tx: WriteTx,
+  tenantId: string,
+  input: { contact_id?: string | null; company_id?: string | null; deal_id?: string | null },
+): Promise<Pick<InteractionRow, "contactId" | "companyId" | "dealId">> {
+  await assertLinks(tx, tenantId, input, LINKS);
+  let companyId = input.company_id ?? null;
+  if (!companyId && input.contact_id) {
+    const [contact] = await tx
+      .select({ companyId: contacts.companyId })
+      .from(contacts)
+      .where(eq(contacts.id, input.contact_id));
+    companyId = contact?.companyId ?? null;
+  }
+  return { contactId: input.contact_id ?? null, companyId, dealId: input.deal_id ?? null };
+}
+
+/** A call's end, duration and status from what the request gives (422 when they disagree). */
+function callTiming(startedAt: Date, input: UpdateCallBody, before?: InteractionRow) {
+  const endedAt = input.ended_at
+    ? parseTime(input.ended_at, "/ended_at")
+    : (before?.endedAt ?? null);
+  if (endedAt && endedAt < startedAt) throw invalid("/ended_at", "is before the call started");
+  const measured = endedAt ? Math.round((endedAt.getTime() - startedAt.getTime()) / 1000) : null;
+  return {
+    endedAt,
+    durationSeconds: input.duration_seconds ?? before?.durationSeconds ?? measured,
+    status: endedAt ? "completed" : "in_progress",
+  };
+}
+
+/** call.started always; call.ended as soon as the call has an end. */
+const callEvents =
+  (started: boolean) =>
+  (view: InteractionView): EntityEvent[] => [
+    ...(started ? [{ type: "call.started", data: view }] : []),
+    ...(view.ended_at ? [{ type: "call.ended", data: view }] : []),
+  ];
+
+export async function logCall(
+  ctx: AppContext,
+  scope: WriteScope,
+  input: CreateCallBody,
+): Promise<InteractionView> {
+  const startedAt = input.started_at ? parseTime(input.started_at, "/started_at") : scope.now;
+  const timing = callTiming(startedAt, input);
+  return ctx.write(async (tx) => {
+    const row: NewInteraction = {
+      ...EMPTY_INTERACTION,
+      id: newId(),
+      type: "call",
+      direction: input.direction,
+      ...(await resolveLinks(tx, scope.tenantId, input)),
+      fromAddress: input.from,
+      toAddresses: [input.to],
+      bodyText: input.notes ?? null,
+      occurredAt: startedAt,
+      ...timing,
+      outcome: input.outcome ?? null,
+      recordingUrl: input.recording_url ?? null,
+    };
+    return insertInteraction(tx, scope, row, callEvents(true));
+  });
+}
+
+/** Ends a call or corrects it; call.ended is emitted once, when the call first gets its end. */
+export async function updateCall(
+  ctx: AppContext,
+  scope: WriteScope,
+  id: string,
+  input: UpdateCallBody,
+): Promise<InteractionView> {
+  return ctx.write(async (tx) => {
+    const before = await findInteraction(tx, scope.tenantId, id);
+    if (before.type !== "call") throw conflict("Only a call can be changed here");
+    const timing = callTiming(before.occurredAt, input, before);
+    const columns = presentFields({
+      ...timing,
+      outcome: input.outcome,
+      recordingUrl: input.recording_url,
+      bodyText: input.notes,
+    });
+    const ends = !before.endedAt && timing.endedAt !== null;
+    return changeInteraction(tx, scope, before, columns, (view) =>
+      ends ? [{ type: "call.ended", data: view }] : [],
+    );
+  });
+}
