@@ -9,6 +9,7 @@ import { conversationsPlugin } from "./conversations";
 import { customersPlugin } from "./customers";
 import { dealsPlugin } from "./deals";
 import { documentsPlugin } from "./documents";
+import { eventsPlugin } from "./events";
 import { handoffsPlugin } from "./handoffs";
 import { interactionsPlugin } from "./interactions";
 import { kpisPlugin } from "./kpis";
@@ -48,4 +49,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   kpisPlugin,
   conversationsPlugin,
   customersPlugin,
+  eventsPlugin,
 ];

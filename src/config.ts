@@ -41,6 +41,10 @@ export interface Config {
   secretKey?: string;
   /** Largest accepted document upload in bytes. */
   uploadLimit: number;
+  /** How often an instance looks for events other instances committed (live channels, SSE). */
+  livePollMs: number;
+  /** Seconds between heartbeats on an idle event stream. */
+  liveHeartbeatSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +74,8 @@ export const DEFAULTS: Config = {
   webhookDisableAfterDays: 5,
   webhookRetentionDays: 30,
   uploadLimit: 25 * 1024 * 1024,
+  livePollMs: 100,
+  liveHeartbeatSeconds: 15,
 };
 
 /** Flag name (as given on the command line) → env variable it overrides. */
@@ -95,6 +101,8 @@ export const CONFIG_FLAGS = {
   "webhook-retention-days": "CRMD_WEBHOOK_RETENTION_DAYS",
   "upload-limit": "CRMD_UPLOAD_LIMIT",
   "scheduler-lease-seconds": "CRMD_SCHEDULER_LEASE_SECONDS",
+  "live-poll-ms": "CRMD_LIVE_POLL_MS",
+  "live-heartbeat-seconds": "CRMD_LIVE_HEARTBEAT_SECONDS",
 } as const;
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -179,6 +187,8 @@ export function loadConfig(
     ["webhook-disable-after-failures", "webhookDisableAfterFailures", Number.MAX_SAFE_INTEGER],
     ["webhook-disable-after-days", "webhookDisableAfterDays", 3650],
     ["webhook-retention-days", "webhookRetentionDays", 36500],
+    ["live-poll-ms", "livePollMs", 60_000],
+    ["live-heartbeat-seconds", "liveHeartbeatSeconds", 3600],
   ] as const;
   for (const [flag, key, max] of webhookInts) {
     const raw = v(flag);

@@ -34,6 +34,10 @@ export interface AppContext {
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Called after every committed write. */
   onCommit(listener: () => void): void;
+  /** Called when the server stops, before it waits for open requests (live streams end here). */
+  onStop(listener: () => void | Promise<void>): void;
+  /** Runs the onStop listeners; the server calls it as it stops. */
+  notifyStop(): Promise<void>;
   /** Cron jobs registered by plugins; started with the server when workers are on. */
   scheduler: Scheduler;
   /** Background workers registered by plugins; started with the server when workers are on. */

@@ -83,6 +83,7 @@ export {
   isLocalHostname,
   isReservedHeader,
   isValidSubscription,
+  matchesSubscription,
   pruneDeliveries,
   pruneOutbox,
   type TestDeliveryResult,

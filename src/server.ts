@@ -28,6 +28,7 @@ export async function createContext(
   const applied = await migrate(db);
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
+  const stopListeners: Array<() => void | Promise<void>> = [];
   return {
     config,
     db,
@@ -44,6 +45,12 @@ export async function createContext(
     },
     onCommit(listener) {
       listeners.push(listener);
+    },
+    onStop(listener) {
+      stopListeners.push(listener);
+    },
+    async notifyStop() {
+      for (const listener of stopListeners) await listener();
     },
     scheduler: new Scheduler({
       db,
@@ -96,6 +103,7 @@ export async function startServer(
     port: server.port as number,
     stop() {
       stopping ??= (async () => {
+        await ctx.notifyStop(); // live streams end first: the listener waits for open requests
         await server.stop(false);
         await workers.stop();
         await ctx.scheduler.stop(); // also when workers are off: tests run jobs by hand

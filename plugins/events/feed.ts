@@ -1,0 +1,123 @@
+import { and, asc, eq, gt, gte, lte } from "drizzle-orm";
+import { outboxEvents } from "../../db/schema";
+import {
+  type AppContext,
+  invalid,
+  matchesSubscription,
+  parseTime,
+  type Scope,
+} from "../../src/core";
+import type { TailEvent } from "./tail";
+
+/** Event cursors are outbox positions, opaque to clients; the same value is an SSE event id. */
+export const encodeEventCursor = (seq: number): string =>
+  Buffer.from(`e:${seq}`).toString("base64url");
+
+export function decodeEventCursor(cursor: string, path: string): number {
+  if (cursor === "") return 0;
+  const match = /^e:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!match) throw invalid(path, "is not an event cursor returned by this API");
+  return Number(match[1]);
+}
+
+/** The resource whose `:read` scope shows an event, by the event type's first word. */
+const RESOURCE_OF: Record<string, string> = {
+  deal: "deals",
+  lead: "leads",
+  task: "tasks",
+  pipeline: "pipelines",
+  business_hours: "pipelines",
+  partner: "partners",
+  handoff: "handoffs",
+  contact: "contacts",
+  company: "companies",
+  note: "notes",
+  calendar: "calendar",
+  document: "documents",
+  conversation: "conversations",
+  message: "messages",
+};
+
+/**
+ * Which events a consumer gets: of its tenant, matching its `types`
+ * patterns (exact, `prefix.*`, `*`), and only those its key may read. A key
+ * that manages webhooks could subscribe to every event, so it sees every
+ * event; otherwise an event needs the `:read` scope of its resource, and
+ * events of no resource (sla.*, webhook.test) need webhooks:manage.
+ */
+export interface EventFilter {
+  tenantId: string;
+  types: string[];
+  scopes: ReadonlySet<Scope>;
+}
+
+export function accepts(filter: EventFilter, event: Pick<TailEvent, "tenantId" | "eventType">) {
+  if (event.tenantId !== filter.tenantId) return false;
+  if (!matchesSubscription(filter.types, event.eventType)) return false;
+  if (filter.scopes.has("webhooks:manage")) return true;
+  const resource = RESOURCE_OF[event.eventType.slice(0, event.eventType.indexOf("."))];
+  return resource !== undefined && filter.scopes.has(`${resource}:read` as Scope);
+}
+
+/** `types=a.*,b.c` → patterns; default every event. */
+export function parseTypes(value: string | undefined): string[] {
+  const types = (value ?? "*")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return types.length ? types : ["*"];
+}
+
+export interface EventPage {
+  events: TailEvent[];
+  /** The position read up to: continue from here. */
+  position: number;
+  has_more: boolean;
+}
+
+/** Rows a page reads at most, filtered or not: a sparse filter ends a page early with has_more. */
+const SCAN_LIMIT = 5000;
+
+/**
+ * The tenant's events after `after` (in commit order) that `filter` accepts,
+ * at most `limit`, reading at most SCAN_LIMIT outbox rows.
+ */
+export async function readEvents(
+  ctx: AppContext,
+  filter: EventFilter,
+  after: number,
+  limit: number,
+  options: { since?: Date; upTo?: number } = {},
+): Promise<EventPage> {
+  const rows = await ctx.db.read
+    .select({
+      seq: outboxEvents.seq,
+      tenantId: outboxEvents.tenantId,
+      eventType: outboxEvents.eventType,
+      body: outboxEvents.body,
+    })
+    .from(outboxEvents)
+    .where(
+      and(
+        eq(outboxEvents.tenantId, filter.tenantId),
+        gt(outboxEvents.seq, after),
+        options.upTo === undefined ? undefined : lte(outboxEvents.seq, options.upTo),
+        options.since ? gte(outboxEvents.occurredAt, options.since) : undefined,
+      ),
+    )
+    .orderBy(asc(outboxEvents.seq))
+    .limit(SCAN_LIMIT);
+  const events: TailEvent[] = [];
+  let position = after;
+  for (const row of rows) {
+    if (accepts(filter, row)) {
+      if (events.length === limit) return { events, position, has_more: true };
+      events.push(row);
+    }
+    position = row.seq;
+  }
+  return { events, position, has_more: rows.length === SCAN_LIMIT };
+}
+
+export const sinceOf = (since: string | undefined) =>
+  since === undefined ? undefined : parseTime(since, "/since");

@@ -1,0 +1,89 @@
+import type { AppContext } from "../../src/core";
+import { accepts, type EventFilter, encodeEventCursor, readEvents } from "./feed";
+import { outboxTail, type TailEvent } from "./tail";
+
+const encoder = new TextEncoder();
+/** Events one catch-up read takes; a long backlog is read in several. */
+const CATCH_UP_PAGE = 500;
+/** A client this far behind (bytes queued) is cut off; it reconnects with Last-Event-ID and loses nothing. */
+const MAX_QUEUED = 8 * 1024 * 1024;
+
+const frame = (event: TailEvent): string =>
+  `id: ${encodeEventCursor(event.seq)}\nevent: ${event.eventType}\ndata: ${event.body}\n\n`;
+
+/**
+ * A Server-Sent Events stream of the events `filter` accepts after
+ * position `from` (null: from now). It first reads the backlog from the
+ * outbox, then follows the instance's outbox tail; events that arrive
+ * while the backlog is read wait in order behind it. Each event's `id` is
+ * its cursor, so a client reconnecting with `Last-Event-ID` resumes right
+ * after the last event it got.
+ */
+export async function eventStream(
+  ctx: AppContext,
+  filter: EventFilter,
+  from: number | null,
+): Promise<ReadableStream<Uint8Array>> {
+  const tail = await outboxTail(ctx);
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let pending: TailEvent[] | null = [];
+  let position = from ?? tail.position;
+  const upTo = tail.position;
+
+  const write = (text: string) => {
+    if (closed) return;
+    if ((controller.desiredSize ?? 0) < -MAX_QUEUED) return close();
+    controller.enqueue(encoder.encode(text));
+  };
+  const send = (events: TailEvent[]) => {
+    for (const event of events) {
+      if (event.seq <= position || !accepts(filter, event)) continue;
+      position = event.seq;
+      write(frame(event));
+    }
+  };
+  const unsubscribe = tail.subscribe({
+    deliver: (events) => (pending ? pending.push(...events) : send(events)),
+    close: () => close(),
+  });
+  const heartbeat = setInterval(
+    () => write(": heartbeat\n\n"),
+    ctx.config.liveHeartbeatSeconds * 1000,
+  );
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    try {
+      controller.close();
+    } catch {}
+  };
+
+  const catchUp = async () => {
+    while (!closed && position < upTo) {
+      const page = await readEvents(ctx, filter, position, CATCH_UP_PAGE, { upTo });
+      send(page.events);
+      position = Math.max(position, page.position);
+      if (!page.has_more) break;
+    }
+    position = Math.max(position, upTo);
+    const waiting = pending ?? [];
+    pending = null;
+    send(waiting);
+  };
+
+  return new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      // The reconnection delay EventSource clients use, and a first byte so proxies flush headers.
+      c.enqueue(encoder.encode("retry: 1000\n: connected\n\n"));
+      catchUp().catch((error) => {
+        ctx.logger.error("event stream catch-up failed", { error });
+        close();
+      });
+    },
+    cancel: close,
+  });
+}
