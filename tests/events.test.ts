@@ -116,6 +116,8 @@ describe("GET /events/stream", () => {
     const anonymous = stream({});
     await anonymous.connect();
     expect(anonymous.status).toBe(401);
+    const plain = await api.get(`${X}/events/stream`);
+    expect(plain.status).toBe(406);
   });
 
   test("another tenant's events never reach a stream", async () => {

@@ -1,5 +1,5 @@
 import { Elysia, t } from "elysia";
-import { type AppContext, authMacros, errorResponses } from "../../src/core";
+import { ApiError, type AppContext, authMacros, ErrorBody, errorResponses } from "../../src/core";
 import {
   decodeEventCursor,
   type EventFilter,
@@ -54,6 +54,13 @@ export const eventsPlugin = (ctx: AppContext) =>
     .get(
       "/events/stream",
       async ({ query, headers, tenantId, scopes }) => {
+        // EventSource always sends it; a plain GET would wait on a stream that never ends.
+        if (!headers.accept?.includes("text/event-stream"))
+          throw new ApiError(
+            406,
+            "NOT_ACCEPTABLE",
+            "This is an event stream: send Accept: text/event-stream",
+          );
         const filter: EventFilter = { tenantId, types: parseTypes(query.types), scopes };
         const lastEventId = headers["last-event-id"];
         const resume = lastEventId ?? query.cursor;
@@ -75,11 +82,12 @@ export const eventsPlugin = (ctx: AppContext) =>
         response: {
           200: t.NoValidate(t.String({ description: "text/event-stream" })),
           ...errorResponses,
+          406: ErrorBody,
         },
         detail: {
           summary: "The event log as Server-Sent Events, resumable with Last-Event-ID",
           description:
-            "Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.",
+            "Needs `Accept: text/event-stream` (406 otherwise; EventSource sends it). Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.",
           tags,
         },
       },
