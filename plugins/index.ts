@@ -10,6 +10,7 @@ import { customersPlugin } from "./customers";
 import { dealsPlugin } from "./deals";
 import { documentsPlugin } from "./documents";
 import { eventsPlugin } from "./events";
+import { fieldsPlugin } from "./fields";
 import { handoffsPlugin } from "./handoffs";
 import { interactionsPlugin } from "./interactions";
 import { kpisPlugin } from "./kpis";
@@ -50,4 +51,5 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   conversationsPlugin,
   customersPlugin,
   eventsPlugin,
+  fieldsPlugin,
 ];

@@ -24,6 +24,26 @@ export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
 export {
+  type CustomFieldMap,
+  type CustomFieldObject,
+  type CustomFieldTable,
+  coerceValue,
+  customFieldFilters,
+  type Definition,
+  type DefinitionRow,
+  definitionRows,
+  dropIndexedValues,
+  FIELD_TYPES,
+  type FieldSpec,
+  type FieldType,
+  findCustomFieldObject,
+  refreshDefinitions,
+  registerCustomFieldObject,
+  registerObjectResolver,
+  requireCustomFieldObject,
+  writeCustomFields,
+} from "./custom-fields";
+export {
   ApiError,
   badRequest,
   conflict,
@@ -50,6 +70,7 @@ export { assertLinked, assertLinks, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {
+  type BoundFilter,
   decodeCursor,
   emptyFeedPosition,
   encodeCursor,

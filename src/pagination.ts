@@ -166,6 +166,21 @@ export interface FieldFilter {
 
 const OPERATORS = { eq, ne, gt, gte, lt, lte };
 
+/**
+ * A list filter of any SQL shape with bound values (a subquery on a side
+ * index, as custom-field filters are): prepared once per `shape` too.
+ */
+export interface BoundFilter {
+  /** Identifies the SQL apart from its values. */
+  shape: string;
+  values: unknown[];
+  /** The condition, given each value as it is to be bound. */
+  build: (bound: unknown[]) => SQL;
+}
+
+const isBoundFilter = (f: SQL | FieldFilter | BoundFilter | undefined): f is BoundFilter =>
+  f !== undefined && "build" in f && "shape" in f;
+
 /** A FieldFilter, or nothing when the query parameter was not given. */
 export const filterBy = (
   column: SQLiteColumn,
@@ -173,15 +188,22 @@ export const filterBy = (
   value: unknown,
 ): FieldFilter | undefined => (value === undefined ? undefined : { column, op, value });
 
-const isFieldFilter = (f: SQL | FieldFilter | undefined): f is FieldFilter =>
+const isFieldFilter = (f: SQL | FieldFilter | BoundFilter | undefined): f is FieldFilter =>
   f !== undefined && "op" in f && "column" in f;
+
+/** The condition of one filter, its values bound as `bind` says. */
+function condition(f: SQL | FieldFilter | BoundFilter | undefined, i: number, bind: Bind) {
+  if (isFieldFilter(f)) return OPERATORS[f.op](f.column, bind(`f${i}`, f.value));
+  if (isBoundFilter(f)) return f.build(f.values.map((v, j) => bind(`f${i}_${j}`, v)));
+  return f;
+}
 
 export interface ListQueryOptions {
   db: Database;
   table: SyncedTable | AppendOnlyTable;
   tenantId: string;
-  /** FieldFilters (prepared once per shape) or any SQL condition. */
-  filters: Array<SQL | FieldFilter | undefined>;
+  /** FieldFilters and BoundFilters (prepared once per shape) or any SQL condition. */
+  filters: Array<SQL | FieldFilter | BoundFilter | undefined>;
   query: PageQuery;
   /** Order of a plain (non-sync) list; default newest first. */
   order?: SQL[];
@@ -227,9 +249,7 @@ function composeQueries(opts: ListQueryOptions, plan: ListPlan, bind: Bind) {
   const deletedAt = "deletedAt" in table ? table.deletedAt : undefined;
   const scope = and(
     eq(table.tenantId, bind("tenant", opts.tenantId)),
-    ...opts.filters.map((f, i) =>
-      isFieldFilter(f) ? OPERATORS[f.op](f.column, bind(`f${i}`, f.value)) : f,
-    ),
+    ...opts.filters.map((f, i) => condition(f, i, bind)),
     plan.syncMode || !deletedAt ? undefined : isNull(deletedAt),
   );
   const base = plan.since ? and(scope, gte(changedAt, bind("since", plan.since))) : scope;
@@ -327,14 +347,14 @@ function runners(opts: ListQueryOptions, composed: Composed): Pick<PreparedList,
 
 /** The list's statements, prepared once per shape (table, mode, filter columns and operators). */
 function preparedFor(opts: ListQueryOptions, plan: ListPlan): PreparedList {
-  const filters = opts.filters as Array<FieldFilter | undefined>;
+  const filters = opts.filters as Array<FieldFilter | BoundFilter | undefined>;
   const shape = [
     getTableName(opts.table),
     plan.syncMode,
     plan.since !== undefined,
     plan.afterSeq !== undefined,
     plan.windowEnd !== undefined,
-    ...filters.map((f) => (f ? `${f.column.name}:${f.op}` : "-")),
+    ...filters.map((f) => (isBoundFilter(f) ? f.shape : f ? `${f.column.name}:${f.op}` : "-")),
   ].join("|");
   let byShape = preparedLists.get(opts.db);
   if (!byShape) {
@@ -353,7 +373,9 @@ async function runPrepared(opts: ListQueryOptions, plan: ListPlan, cache: ReadCa
   const prepared = preparedFor(opts, plan);
   const values: Record<string, unknown> = { tenant: opts.tenantId };
   opts.filters.forEach((f, i) => {
-    if (f) values[`f${i}`] = driverValue((f as FieldFilter).value);
+    if (isBoundFilter(f)) {
+      for (const [j, v] of f.values.entries()) values[`f${i}_${j}`] = driverValue(v);
+    } else if (f) values[`f${i}`] = driverValue((f as FieldFilter).value);
   });
   if (plan.since) values.since = plan.since.getTime();
   const countValues = { ...values };
@@ -436,7 +458,9 @@ async function sinceWindowEnd(opts: ListQueryOptions, plan: ListPlan): Promise<n
 /** One page of a tenant's rows, with `total` (cached until the next write) and `next_cursor`. */
 export async function listPage<Row, Out>(opts: ListOptions<Row, Out>): Promise<Page<Out>> {
   const plan = listPlan(opts);
-  const preparable = !opts.order && opts.filters.every((f) => f === undefined || isFieldFilter(f));
+  const preparable =
+    !opts.order &&
+    opts.filters.every((f) => f === undefined || isFieldFilter(f) || isBoundFilter(f));
   const run = preparable ? runPrepared : runInline;
   const { rows, total } = plan.since
     ? await sincePage(opts, plan, opts.cache, run)

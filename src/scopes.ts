@@ -20,6 +20,7 @@ export const RESOURCES = [
   "search",
   "conversations",
   "messages",
+  "fields",
 ] as const;
 
 export type Resource = (typeof RESOURCES)[number];

@@ -27,6 +27,7 @@ import webhookClaimIndexes from "./0720_webhook_claim_indexes.sql" with { type: 
 import partialLinkIndexes from "./0730_partial_link_indexes.sql" with { type: "text" };
 import pendingDeliveryIndexes from "./0740_pending_delivery_indexes.sql" with { type: "text" };
 import conversations from "./0900_conversations.sql" with { type: "text" };
+import customFields from "./1000_custom_fields.sql" with { type: "text" };
 import interactions from "./1100_interactions.sql" with { type: "text" };
 
 export interface Migration {
@@ -60,6 +61,7 @@ const all: Migration[] = [
   { id: "0110_work_indexes", sql: workIndexes },
   { id: "0111_partner_names", sql: partnerNames },
   { id: "0112_deal_lead_filter_indexes", sql: dealLeadFilterIndexes },
+  { id: "1000_custom_fields", sql: customFields },
 ];
 
 /** Applied in id order, whatever the order of the lines above. */

@@ -3,6 +3,7 @@ export * from "./communications";
 export * from "./conversations";
 export * from "./core";
 export * from "./crm";
+export * from "./custom-fields";
 export * from "./documents";
 export * from "./sales";
 export * from "./scheduler";

@@ -195,6 +195,7 @@ export const tasks = sqliteTable(
     contactId: text("contact_id"),
     companyId: text("company_id"),
     tags: json<string[]>("tags").notNull().default([]),
+    customFields: json<Record<string, unknown>>("custom_fields").notNull().default({}),
     ...lifecycle(),
   },
   (t) => [

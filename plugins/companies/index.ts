@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { companies } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -10,6 +11,7 @@ import {
   invalid,
   listJson,
   listResponse,
+  registerCustomFieldObject,
   registerEventTypes,
   runBulk,
   type Scope,
@@ -47,6 +49,8 @@ export { Company } from "./model";
 registerEventTypes(["company.created", "company.updated", "company.deleted"]);
 
 const tags = ["companies"];
+
+registerCustomFieldObject({ name: "companies", table: companies });
 type Include = (typeof INCLUDES)[number];
 
 /** What each `include` shows, and the scope it needs besides companies:read. */
@@ -75,8 +79,8 @@ export const companiesPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/companies",
-      async ({ query, tenantId }) => {
-        return listJson("companies", await listCompanies(ctx, tenantId, query));
+      async ({ query, tenantId, request }) => {
+        return listJson("companies", await listCompanies(ctx, tenantId, query, request.url));
       },
       {
         scope: "companies:read",

@@ -4,6 +4,8 @@ import { activityLog, companies, deals } from "../../db/schema";
 import {
   type AppContext,
   cleanTags,
+  customFieldFilters,
+  dropIndexedValues,
   findLive,
   insertRow,
   invalid,
@@ -16,6 +18,7 @@ import {
   updateRow,
   type WriteScope,
   type WriteTx,
+  writeCustomFields,
 } from "../../src/core";
 import type { Company, CompanyListQuery, CompanyUpdate } from "./model";
 
@@ -80,7 +83,6 @@ const PLAIN_FIELDS = {
   phone: "phone",
   description: "description",
   owner: "owner",
-  custom_fields: "customFields",
 } as const satisfies Partial<Record<keyof CompanyInput, keyof Columns>>;
 
 function columnsFrom(input: CompanyInput): Columns {
@@ -128,8 +130,9 @@ export async function insertCompany(
   input: CompanyInput,
 ): Promise<Row> {
   if (!input.name) throw invalid("/name", "is required");
+  const id = newId();
   const row = {
-    id: newId(),
+    id,
     name: input.name,
     website: null,
     domain: null,
@@ -140,8 +143,13 @@ export async function insertCompany(
     description: null,
     owner: null,
     tags: [],
-    customFields: {},
     ...columnsFrom(input),
+    customFields: await writeCustomFields(tx, scope, {
+      object: "companies",
+      recordId: id,
+      before: null,
+      input: input.custom_fields,
+    }),
   };
   return (
     await insertRow(tx, scope, { table: companies, row, entityType: "company", view: companyView })
@@ -155,7 +163,15 @@ export async function applyCompanyUpdate(
   before: Row,
   input: CompanyInput,
 ): Promise<Row> {
-  const columns = columnsFrom(input);
+  const columns = {
+    ...columnsFrom(input),
+    customFields: await writeCustomFields(tx, scope, {
+      object: "companies",
+      recordId: before.id,
+      before: before.customFields,
+      input: input.custom_fields,
+    }),
+  };
   const update = {
     table: companies,
     row: before,
@@ -188,6 +204,7 @@ export const updateCompany = async (
 export async function deleteCompany(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
     const row = await findCompany(tx, scope.tenantId, id);
+    await dropIndexedValues(tx, scope.tenantId, id);
     await softDelete(tx, scope, {
       table: companies,
       row,
@@ -199,8 +216,14 @@ export async function deleteCompany(ctx: AppContext, scope: WriteScope, id: stri
 
 export type CompanyListParams = Static<typeof CompanyListQuery>;
 
-export async function listCompanies(ctx: AppContext, tenantId: string, query: CompanyListParams) {
+export async function listCompanies(
+  ctx: AppContext,
+  tenantId: string,
+  query: CompanyListParams,
+  url = "",
+) {
   const { dialect } = ctx.db;
+  const custom = await customFieldFilters(ctx.db.read, tenantId, "companies", companies.id, url);
   if (query.search !== undefined) await dialect.catchUpSearchIndex(ctx.db);
   const byDomain = (value: string | undefined, path: string) =>
     value === undefined ? undefined : eq(companies.domain, domainOf(value, path));
@@ -219,6 +242,7 @@ export async function listCompanies(ctx: AppContext, tenantId: string, query: Co
         ? undefined
         : dialect.matchesSearch(companies.id, "companies", tenantId, query.search),
       dialect.hasAllTags(companies.tags, parseTags(query.tags)),
+      ...custom,
     ],
   });
 }

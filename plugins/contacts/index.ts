@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { contacts } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -8,6 +9,7 @@ import {
   IdParams,
   listJson,
   listResponse,
+  registerCustomFieldObject,
   registerEventTypes,
   runBulk,
   upsert,
@@ -41,14 +43,16 @@ registerEventTypes(["contact.created", "contact.updated", "contact.deleted"]);
 
 const tags = ["contacts"];
 
+registerCustomFieldObject({ name: "contacts", table: contacts });
+
 /** Contacts (people): seed 004's shape, several emails and phones, tags, sync feed, bulk upsert. */
 export const contactsPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.contacts" })
     .use(authMacros)
     .get(
       "/contacts",
-      async ({ query, tenantId }) => {
-        return listJson("contacts", await listContacts(ctx, tenantId, query));
+      async ({ query, tenantId, request }) => {
+        return listJson("contacts", await listContacts(ctx, tenantId, query, request.url));
       },
       {
         scope: "contacts:read",

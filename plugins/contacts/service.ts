@@ -5,6 +5,8 @@ import {
   type AppContext,
   assertLinked,
   cleanTags,
+  customFieldFilters,
+  dropIndexedValues,
   eqIf,
   findLive,
   insertRow,
@@ -20,6 +22,7 @@ import {
   updateRow,
   type WriteScope,
   type WriteTx,
+  writeCustomFields,
 } from "../../src/core";
 import type { Contact, ContactInput, ContactListQuery } from "./model";
 
@@ -61,7 +64,6 @@ const PLAIN_FIELDS = {
   status: "status",
   background: "background",
   linkedin_url: "linkedinUrl",
-  custom_fields: "customFields",
 } as const satisfies Partial<Record<keyof ContactInputBody, keyof Columns>>;
 
 /** The columns an input sets, checked (company link, times); absent fields are left out. */
@@ -145,8 +147,9 @@ export async function insertContact(
   scope: WriteScope,
   input: ContactInputBody,
 ): Promise<Row> {
+  const id = newId();
   const row = {
-    id: newId(),
+    id,
     firstName: null,
     lastName: null,
     emails: [],
@@ -159,9 +162,14 @@ export async function insertContact(
     background: null,
     linkedinUrl: null,
     tags: [],
-    customFields: {},
     lastSeenAt: null,
     ...(await columnsFrom(tx, scope.tenantId, input)),
+    customFields: await writeCustomFields(tx, scope, {
+      object: "contacts",
+      recordId: id,
+      before: null,
+      input: input.custom_fields,
+    }),
   };
   assertIdentifiable(row);
   const created = await insertRow(tx, scope, {
@@ -181,7 +189,15 @@ export async function applyContactUpdate(
   before: Row,
   input: ContactInputBody,
 ): Promise<Row> {
-  const columns = await columnsFrom(tx, scope.tenantId, input);
+  const columns = {
+    ...(await columnsFrom(tx, scope.tenantId, input)),
+    customFields: await writeCustomFields(tx, scope, {
+      object: "contacts",
+      recordId: before.id,
+      before: before.customFields,
+      input: input.custom_fields,
+    }),
+  };
   assertIdentifiable({ ...before, ...columns });
   const update = {
     table: contacts,
@@ -217,14 +233,21 @@ export const updateContact = async (
 export async function deleteContact(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
     const row = await findContact(tx, scope.tenantId, id);
+    await dropIndexedValues(tx, scope.tenantId, id);
     await softDelete(tx, scope, { table: contacts, row, entityType: "contact", view: contactView });
   });
 }
 
 export type ContactListParams = Static<typeof ContactListQuery>;
 
-export async function listContacts(ctx: AppContext, tenantId: string, query: ContactListParams) {
+export async function listContacts(
+  ctx: AppContext,
+  tenantId: string,
+  query: ContactListParams,
+  url = "",
+) {
   const { dialect, read } = ctx.db;
+  const custom = await customFieldFilters(read, tenantId, "contacts", contacts.id, url);
   if (query.search !== undefined) await dialect.catchUpSearchIndex(ctx.db);
   const withEmail =
     query.email === undefined
@@ -255,6 +278,7 @@ export async function listContacts(ctx: AppContext, tenantId: string, query: Con
         : dialect.matchesSearch(contacts.id, "contacts", tenantId, query.search),
       eqIf(contacts.companyId, query.company_id),
       dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
+      ...custom,
     ],
   });
 }

@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { deals } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -7,6 +8,7 @@ import {
   invalid,
   listJson,
   listResponse,
+  registerCustomFieldObject,
   writeScope,
 } from "../../src/core";
 import { CreateDeal, Deal, DealsQuery, MoveDeal, UpdateDeal } from "./model";
@@ -25,14 +27,16 @@ export {
 
 const tags = ["deals"];
 
+registerCustomFieldObject({ name: "deals", table: deals });
+
 /** Deals: seed 001's list, CRUD, and moves between stages (deal.stage_changed, won, lost). */
 export const dealsPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.deals" })
     .use(authMacros)
     .get(
       "/deals",
-      async ({ query, tenantId }) => {
-        return listJson("deals", await listDeals(ctx, tenantId, query));
+      async ({ query, tenantId, request }) => {
+        return listJson("deals", await listDeals(ctx, tenantId, query, request.url));
       },
       {
         scope: "deals:read",

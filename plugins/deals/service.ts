@@ -5,6 +5,8 @@ import {
   type AppContext,
   assertLinks,
   changedFields,
+  customFieldFilters,
+  dropIndexedValues,
   eqIf,
   insertValues,
   invalid,
@@ -18,6 +20,7 @@ import {
   recordEntityChange,
   softDelete,
   type WriteScope,
+  writeCustomFields,
 } from "../../src/core";
 import {
   type Placement,
@@ -63,8 +66,14 @@ export const dealView = (row: DealRow, stage: string | null): DealView => ({
 });
 
 /** seed 001's `GET /deals`: one page query; stage names come from the tenant's cached stage list. */
-export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQueryParams) {
+export async function listDeals(
+  ctx: AppContext,
+  tenantId: string,
+  query: DealsQueryParams,
+  url = "",
+) {
   const names = await stageNames(ctx.db, tenantId);
+  const custom = await customFieldFilters(ctx.db.read, tenantId, "deals", deals.id, url);
   return listPage({
     db: ctx.db,
     cache: ctx.cache,
@@ -89,6 +98,7 @@ export async function listDeals(ctx: AppContext, tenantId: string, query: DealsQ
       eqIf(deals.companyId, query.company_id),
       eqIf(deals.leadId, query.lead_id),
       ctx.db.dialect.hasAllTags(deals.tags, parseTags(query.tags)),
+      ...custom,
     ],
     query,
     map: (row: DealRow) => dealView(row, names.get(row.stageId) ?? null),
@@ -168,8 +178,15 @@ export async function createDealInTx(
   );
   await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
+  const id = body.id ?? newId();
+  const customFields = await writeCustomFields(tx, scope, {
+    object: "deals",
+    recordId: id,
+    before: null,
+    input: body.custom_fields,
+  });
   const row: DealRow = {
-    id: body.id ?? newId(),
+    id,
     tenantId: scope.tenantId,
     title: body.title.trim(),
     description: body.description ?? null,
@@ -182,7 +199,7 @@ export async function createDealInTx(
     partnerId: body.partner_id ?? null,
     expectedCloseDate: body.expected_close_date ?? null,
     tags: [...new Set(body.tags ?? [])],
-    customFields: body.custom_fields ?? {},
+    customFields,
     ...stageFields(null, placement.stage, scope.now, body.lost_reason),
     createdAt: scope.now,
     updatedAt: scope.now,
@@ -255,7 +272,12 @@ export async function updateDealInTx(
       partnerId: body.partner_id,
       expectedCloseDate: body.expected_close_date,
       tags: body.tags && [...new Set(body.tags)],
-      customFields: body.custom_fields,
+      customFields: await writeCustomFields(tx, scope, {
+        object: "deals",
+        recordId: row.id,
+        before: row.customFields,
+        input: body.custom_fields,
+      }),
     }),
     ...(moved ? stageFields(row, target, scope.now, body.lost_reason) : lostReason),
   };
@@ -299,6 +321,7 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
 export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
   const { row, stage } = await findDeal(tx, scope.tenantId, id);
+  await dropIndexedValues(tx, scope.tenantId, id);
   const view = (r: DealRow) => dealView(r, stage);
   return (await softDelete(tx, scope, { table: deals, row, entityType: "deal", view })).data;
 }

@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { leads } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -7,6 +8,7 @@ import {
   IdParams,
   listJson,
   listResponse,
+  registerCustomFieldObject,
   writeScope,
 } from "../../src/core";
 import { Deal } from "../deals";
@@ -26,6 +28,8 @@ export { Lead, type LeadView } from "./model";
 export { getLead, type LeadRow, leadsByIds, leadView, updateLeadInTx } from "./service";
 
 const tags = ["leads"];
+
+registerCustomFieldObject({ name: "leads", table: leads });
 const actionResponses = { 200: Lead, ...errorResponses, 409: ErrorBody };
 
 /** Leads: seed 001's list, CRUD, qualify / disqualify, and conversion into a deal. */
@@ -34,8 +38,8 @@ export const leadsPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/leads",
-      async ({ query, tenantId }) => {
-        return listJson("leads", await listLeads(ctx, tenantId, query));
+      async ({ query, tenantId, request }) => {
+        return listJson("leads", await listLeads(ctx, tenantId, query, request.url));
       },
       {
         scope: "leads:read",

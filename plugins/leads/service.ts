@@ -6,6 +6,8 @@ import {
   assertLinks,
   changedFields,
   conflict,
+  customFieldFilters,
+  dropIndexedValues,
   type EntityEvent,
   eqIf,
   insertValues,
@@ -20,6 +22,7 @@ import {
   recordEntityChange,
   softDelete,
   type WriteScope,
+  writeCustomFields,
 } from "../../src/core";
 import { createDealInTx } from "../deals";
 import { resolvePlacement, type StageRow, stagedReads, stageNames } from "../pipelines";
@@ -66,8 +69,14 @@ export const leadView = (row: LeadRow, stage: string | null): LeadView => ({
 });
 
 /** seed 001's `GET /leads`: one page query; stage names from the tenant's cached stage list. */
-export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQueryParams) {
+export async function listLeads(
+  ctx: AppContext,
+  tenantId: string,
+  query: LeadsQueryParams,
+  url = "",
+) {
   const names = await stageNames(ctx.db, tenantId);
+  const custom = await customFieldFilters(ctx.db.read, tenantId, "leads", leads.id, url);
   return listPage({
     db: ctx.db,
     cache: ctx.cache,
@@ -82,6 +91,7 @@ export async function listLeads(ctx: AppContext, tenantId: string, query: LeadsQ
       eqIf(leads.pipelineId, query.pipeline_id),
       eqIf(leads.stageId, query.stage_id),
       ctx.db.dialect.hasAllTags(leads.tags, parseTags(query.tags)),
+      ...custom,
     ],
     query,
     map: (row: LeadRow) => leadView(row, row.stageId ? (names.get(row.stageId) ?? null) : null),
@@ -135,8 +145,15 @@ export function createLead(ctx: AppContext, scope: WriteScope, body: CreateLeadB
       placementRequest(body),
     );
     await assertLinks(tx, scope.tenantId, body, LINKS);
+    const id = newId();
+    const customFields = await writeCustomFields(tx, scope, {
+      object: "leads",
+      recordId: id,
+      before: null,
+      input: body.custom_fields,
+    });
     const row: LeadRow = {
-      id: newId(),
+      id,
       tenantId: scope.tenantId,
       name: body.name.trim(),
       email: body.email ?? null,
@@ -157,7 +174,7 @@ export function createLead(ctx: AppContext, scope: WriteScope, body: CreateLeadB
       convertedDealId: null,
       notes: body.notes ?? null,
       tags: [...new Set(body.tags ?? [])],
-      customFields: body.custom_fields ?? {},
+      customFields,
       createdAt: scope.now,
       updatedAt: scope.now,
       deletedAt: null,
@@ -230,7 +247,12 @@ export async function updateLeadInTx(
       companyId: change.company_id,
       notes: change.notes,
       tags: change.tags && [...new Set(change.tags)],
-      customFields: change.custom_fields,
+      customFields: await writeCustomFields(tx, scope, {
+        object: "leads",
+        recordId: row.id,
+        before: row.customFields,
+        input: change.custom_fields,
+      }),
       convertedDealId: change.converted_deal_id,
     }),
     ...statusFields(row, status, scope.now, change.disqualify_reason),
@@ -364,6 +386,7 @@ export const convertLead = (
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
   ctx.write(async (tx) => {
     const { row, stage } = await findLead(tx, scope.tenantId, id);
+    await dropIndexedValues(tx, scope.tenantId, id);
     const view = (r: LeadRow) => leadView(r, stage);
     return (await softDelete(tx, scope, { table: leads, row, entityType: "lead", view })).data;
   });

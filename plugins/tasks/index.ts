@@ -1,10 +1,12 @@
 import { Elysia } from "elysia";
+import { tasks } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
   errorResponses,
   IdParams,
   listJson,
+  registerCustomFieldObject,
   writeScope,
 } from "../../src/core";
 import { CreateTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
@@ -14,14 +16,16 @@ export { type TaskRow, taskView } from "./service";
 
 const tags = ["tasks"];
 
+registerCustomFieldObject({ name: "tasks", table: tasks });
+
 /** Tasks: seed 001's GET /tasks plus CRUD and POST /tasks/{id}/complete. */
 export const tasksPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.tasks" })
     .use(authMacros)
     .get(
       "/tasks",
-      async ({ query, tenantId }) => {
-        return listJson("tasks", await listTasks(ctx, tenantId, query));
+      async ({ query, tenantId, request }) => {
+        return listJson("tasks", await listTasks(ctx, tenantId, query, request.url));
       },
       {
         scope: "tasks:read",

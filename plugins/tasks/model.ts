@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { listResponse, pageQuery } from "../../src/core";
+import { CustomFields, listResponse, pageQuery } from "../../src/core";
 
 const Status = t.Union([t.Literal("pending"), t.Literal("completed")]);
 const Priority = t.Union([
@@ -26,6 +26,7 @@ export const Task = t.Object({
   contact_id: Id("contact"),
   company_id: Id("company"),
   tags: t.Array(t.String()),
+  custom_fields: CustomFields,
   created_at: Time,
   updated_at: Time,
   deleted_at: t.Nullable(Time),
@@ -49,6 +50,7 @@ export const CreateTask = t.Object({
   priority: t.Optional(Priority),
   due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
   tags: t.Optional(Tags),
+  custom_fields: t.Optional(CustomFields),
   ...linkFields,
 });
 
@@ -59,6 +61,7 @@ export const UpdateTask = t.Object({
   status: t.Optional(Status),
   due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
   tags: t.Optional(Tags),
+  custom_fields: t.Optional(CustomFields),
   ...linkFields,
 });
 

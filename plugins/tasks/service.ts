@@ -4,6 +4,8 @@ import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
+  customFieldFilters,
+  dropIndexedValues,
   eqIf,
   filterBy,
   findLive,
@@ -18,6 +20,7 @@ import {
   recordEntityChange,
   softDelete,
   type WriteScope,
+  writeCustomFields,
 } from "../../src/core";
 import type { CreateTaskInput, TaskListQueryInput, TaskView, UpdateTaskInput } from "./model";
 
@@ -38,6 +41,7 @@ const taskFields = (row: TaskRow) => ({
   contact_id: row.contactId,
   company_id: row.companyId,
   tags: row.tags,
+  custom_fields: row.customFields,
   ...lifecycleFields(row),
 });
 
@@ -71,14 +75,20 @@ export function taskFilters(query: TaskListQueryInput, now: Date, db: Database) 
   ];
 }
 
-export async function listTasks(ctx: AppContext, tenantId: string, query: TaskListQueryInput) {
+export async function listTasks(
+  ctx: AppContext,
+  tenantId: string,
+  query: TaskListQueryInput,
+  url = "",
+) {
   const now = ctx.clock.now();
+  const custom = await customFieldFilters(ctx.db.read, tenantId, "tasks", tasks.id, url);
   return listPage({
     db: ctx.db,
     cache: ctx.cache,
     table: tasks,
     tenantId,
-    filters: taskFilters(query, now, ctx.db),
+    filters: [...taskFilters(query, now, ctx.db), ...custom],
     query,
     map: (row: TaskRow) => taskView(row, now),
   });
@@ -125,10 +135,17 @@ export async function createTask(ctx: AppContext, scope: WriteScope, input: Crea
   const { tenantId, now } = scope;
   return ctx.write(async (tx) => {
     await assertLinks(tx, tenantId, input, LINKS);
+    const id = newId();
+    const customFields = await writeCustomFields(tx, scope, {
+      object: "tasks",
+      recordId: id,
+      before: null,
+      input: input.custom_fields,
+    });
     const [row] = await tx
       .insert(tasks)
       .values({
-        id: newId(),
+        id,
         tenantId,
         title: input.title,
         description: input.description ?? null,
@@ -141,6 +158,7 @@ export async function createTask(ctx: AppContext, scope: WriteScope, input: Crea
         contactId: input.contact_id ?? null,
         companyId: input.company_id ?? null,
         tags: [...new Set(input.tags ?? [])],
+        customFields,
         createdAt: now,
         updatedAt: now,
         syncSeq: await nextSyncSeq(tx),
@@ -197,7 +215,15 @@ export async function updateTask(
   return ctx.write(async (tx) => {
     const before = await liveTask(tx, scope.tenantId, id);
     await assertLinks(tx, scope.tenantId, input, LINKS);
-    const columns = patchColumns(input, before, scope.now);
+    const columns = {
+      ...patchColumns(input, before, scope.now),
+      customFields: await writeCustomFields(tx, scope, {
+        object: "tasks",
+        recordId: id,
+        before: before.customFields,
+        input: input.custom_fields,
+      }),
+    };
     if (!hasChanges(before, columns)) return taskView(before, scope.now);
     const after = await saveColumns(tx, scope, id, columns);
     const completes = before.status !== "completed" && after.status === "completed";
@@ -221,6 +247,7 @@ export async function completeTask(ctx: AppContext, scope: WriteScope, id: strin
 export async function deleteTask(ctx: AppContext, scope: WriteScope, id: string) {
   return ctx.write(async (tx) => {
     const row = await liveTask(tx, scope.tenantId, id);
+    await dropIndexedValues(tx, scope.tenantId, id);
     const data = (r: TaskRow) => taskView(r, scope.now);
     const deleted = { table: tasks, row, entityType: "task", view: taskFields, data };
     return (await softDelete(tx, scope, deleted)).data;

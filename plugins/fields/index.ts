@@ -1,0 +1,108 @@
+import { Elysia, t } from "elysia";
+import { type AppContext, authMacros, errorResponses, writeScope } from "../../src/core";
+import {
+  ArchivedValues,
+  CreateField,
+  FieldDefinition,
+  FieldList,
+  FieldParams,
+  ObjectParams,
+  RecordParams,
+  UpdateField,
+} from "./model";
+import {
+  archivedValues,
+  createField,
+  deleteField,
+  getField,
+  listFields,
+  updateField,
+} from "./service";
+
+const tags = ["fields"];
+
+/** Custom field definitions per object type: typed, validated, indexed for `cf.*` filters. */
+export const fieldsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.fields" })
+    .use(authMacros)
+    .get("/fields/:object", ({ params, tenantId }) => listFields(ctx, tenantId, params.object), {
+      scope: "fields:read",
+      params: ObjectParams,
+      response: { 200: FieldList, ...errorResponses },
+      detail: { summary: "List the custom fields of an object type (deals, contacts, …)", tags },
+    })
+    .post(
+      "/fields/:object",
+      async ({ params, body, tenantId, actor, set }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        const created = await ctx.write((tx) => createField(tx, scope, params.object, body));
+        set.status = 201;
+        return created;
+      },
+      {
+        scope: "fields:write",
+        params: ObjectParams,
+        body: CreateField,
+        response: { 201: FieldDefinition, 409: errorResponses[422], ...errorResponses },
+        detail: {
+          summary: "Define a custom field",
+          description:
+            "Values already stored under the key are converted to the type, or the definition is refused (422 listing the records).",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/fields/:object/:key",
+      ({ params, tenantId }) => getField(ctx, tenantId, params.object, params.key),
+      {
+        scope: "fields:read",
+        params: FieldParams,
+        response: { 200: FieldDefinition, ...errorResponses },
+        detail: { summary: "Get a custom field definition", tags },
+      },
+    )
+    .patch(
+      "/fields/:object/:key",
+      ({ params, body, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => updateField(tx, scope, params.object, params.key, body));
+      },
+      {
+        scope: "fields:write",
+        params: FieldParams,
+        body: UpdateField,
+        response: { 200: FieldDefinition, 409: errorResponses[422], ...errorResponses },
+        detail: {
+          summary: "Change a custom field (a new type converts every stored value or is refused)",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/fields/:object/:key",
+      async ({ params, tenantId, actor, set }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        await ctx.write((tx) => deleteField(tx, scope, params.object, params.key));
+        set.status = 204;
+      },
+      {
+        scope: "fields:write",
+        params: FieldParams,
+        response: { 204: t.Void(), ...errorResponses },
+        detail: {
+          summary: "Remove a custom field; its values move to the records' archive",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/fields/:object/archived/:id",
+      ({ params, tenantId }) => archivedValues(ctx, tenantId, params.object, params.id),
+      {
+        scope: "fields:read",
+        params: RecordParams,
+        response: { 200: ArchivedValues, ...errorResponses },
+        detail: { summary: "A record's values of removed custom fields", tags },
+      },
+    );

@@ -1,0 +1,18 @@
+/** Typed custom fields: definitions per object type, validation, value index, filters. */
+export {
+  type Definition,
+  type DefinitionRow,
+  definitionRows,
+  refreshDefinitions,
+} from "./definitions";
+export { CUSTOM_FILTER, customFieldFilters, customFilterParams } from "./filters";
+export {
+  type CustomFieldObject,
+  type CustomFieldTable,
+  findCustomFieldObject,
+  registerCustomFieldObject,
+  registerObjectResolver,
+  requireCustomFieldObject,
+} from "./registry";
+export { coerceValue, FIELD_TYPES, type FieldSpec, type FieldType, type IndexEntry } from "./types";
+export { type CustomFieldMap, dropIndexedValues, writeCustomFields } from "./values";

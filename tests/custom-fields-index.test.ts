@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import type { Database } from "../db/client";
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { customFieldDefinitions, deals } from "../db/schema";
+import { customFieldFilters } from "../src/custom-fields";
+import { buildListQueries, encodeCursor, type PageQuery } from "../src/pagination";
+
+/**
+ * A list filtered on a custom field reads the value index: EXPLAIN QUERY
+ * PLAN of the SQL the deals list builds for `cf.*` parameters searches
+ * custom_field_values by tenant, object, key and value, and never scans a
+ * table, in every paging mode.
+ */
+
+let db: Database;
+const TENANT = "00000000-0000-7000-8000-000000000001";
+beforeAll(async () => {
+  db = await openDatabase(":memory:");
+  await migrate(db);
+  const now = new Date("2026-06-15T12:00:00.000Z");
+  const field = (key: string, type: string, options: string[] | null = null) => ({
+    id: `def-${key}`,
+    tenantId: TENANT,
+    objectType: "deals",
+    key,
+    label: key,
+    type,
+    options,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(customFieldDefinitions)
+      .values([
+        field("region", "select", ["emea", "amer"]),
+        field("score", "number"),
+        field("renewal_date", "date"),
+      ]);
+  });
+});
+afterAll(() => db.close());
+
+function plan(query: { toSQL(): { sql: string; params: unknown[] } }): string[] {
+  const { sql, params } = query.toSQL();
+  const rows = db.raw?.query(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) ?? [];
+  return (rows as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+const fullScans = (steps: string[]) =>
+  steps.filter(
+    (s) =>
+      s.startsWith("SCAN ") &&
+      !s.includes(" USING ") &&
+      !s.includes("VIRTUAL TABLE") &&
+      s !== "SCAN CONSTANT ROW",
+  );
+
+const MODES: PageQuery[] = [
+  {},
+  { page: 3, page_size: 20 },
+  { since: "2026-01-01T00:00:00Z" },
+  { cursor: encodeCursor(1234) },
+];
+
+test.each([
+  ["cf.region=emea", "custom_field_values_text_idx", "value_text=?"],
+  ["cf.score[gte]=50", "custom_field_values_num_idx", "value_num>?"],
+  ["cf.score[lt]=50", "custom_field_values_num_idx", "value_num<?"],
+  ["cf.renewal_date[lt]=2026-07-01", "custom_field_values_text_idx", "value_text<?"],
+  ["cf.region[in]=emea,amer", "custom_field_values_text_idx", "value_text=?"],
+])("%s searches %s", async (params, index, constraint) => {
+  const filters = await customFieldFilters(db.read, TENANT, "deals", deals.id, `/deals?${params}`);
+  expect(filters).toHaveLength(1);
+  for (const query of MODES) {
+    const built = buildListQueries({ db, table: deals, tenantId: TENANT, filters, query });
+    for (const q of [built.rows, built.count]) {
+      const steps = plan(q);
+      expect({ query, scans: fullScans(steps) }).toEqual({ query, scans: [] });
+      const search = steps.find((s) => s.includes(index));
+      expect(search).toContain("(tenant_id=? AND object_type=? AND field_key=? AND");
+      expect(search).toContain(constraint.replace(">?", ">"));
+    }
+  }
+});

@@ -1,0 +1,372 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { created, expect422 } from "./helpers/api";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+import { salesPipeline } from "./sales-fixtures";
+
+const server = useTestServer({ config: { rateLimit: 100_000 } });
+const base = "/api/external";
+
+const define = (api: Api, object: string, body: Record<string, unknown>) =>
+  created(api, `/fields/${object}`, body);
+
+const titles = (reply: { status: number; body: any }, list = "deals") => {
+  expect(reply.status).toBe(200);
+  return reply.body[list].map((r: any) => r.title ?? r.name ?? r.first_name).sort();
+};
+
+/**
+ * Each type: a definition, values with what they are stored as, a value the
+ * type refuses, and filters with the titles of the deals they match (of
+ * the deals "a" and "b" created with the two values).
+ */
+const TYPES: Array<{
+  type: string;
+  extra?: Record<string, unknown>;
+  a: unknown;
+  storedA: unknown;
+  b: unknown;
+  bad: unknown;
+  /** Where the refusal points, below the field (an element of a list). */
+  badAt?: string;
+  filters: Array<[string, string[]]>;
+}> = [
+  {
+    type: "text",
+    a: "North",
+    storedA: "North",
+    b: 42,
+    bad: { x: 1 },
+    filters: [
+      ["=North", ["a"]],
+      ["=42", ["b"]],
+      ["[ne]=North", ["b"]],
+    ],
+  },
+  {
+    type: "number",
+    a: "70.5",
+    storedA: 70.5,
+    b: 20,
+    bad: "many",
+    filters: [
+      ["[gte]=50", ["a"]],
+      ["[lt]=50", ["b"]],
+      ["=20", ["b"]],
+      ["[in]=20,70.5", ["a", "b"]],
+    ],
+  },
+  {
+    type: "money",
+    extra: { currency: "EUR" },
+    a: 125_000,
+    storedA: { value: 125_000, currency: "EUR" },
+    b: { value: 500, currency: "USD" },
+    bad: 10.5,
+    filters: [
+      ["[gt]=1000", ["a"]],
+      ["[lte]=500", ["b"]],
+    ],
+  },
+  {
+    type: "date",
+    a: "2026-03-01",
+    storedA: "2026-03-01",
+    b: "2026-09-15T10:00:00Z",
+    bad: "2026-02-30",
+    filters: [
+      ["[lt]=2026-07-01", ["a"]],
+      ["[gte]=2026-09-15", ["b"]],
+      ["=2026-09-15", ["b"]],
+    ],
+  },
+  {
+    type: "datetime",
+    a: "2026-03-01T10:00:00+02:00",
+    storedA: "2026-03-01T08:00:00.000Z",
+    b: "2026-09-15T10:00:00Z",
+    bad: "next week",
+    filters: [
+      ["[lt]=2026-03-01T09:00:00Z", ["a"]],
+      ["[gt]=2026-03-01T08:00:00Z", ["b"]],
+    ],
+  },
+  {
+    type: "boolean",
+    a: "true",
+    storedA: true,
+    b: false,
+    bad: "maybe",
+    filters: [
+      ["=true", ["a"]],
+      ["=false", ["b"]],
+    ],
+  },
+  {
+    type: "select",
+    extra: { options: ["emea", "amer", "apac"] },
+    a: "emea",
+    storedA: "emea",
+    b: "amer",
+    bad: "mars",
+    filters: [
+      ["=emea", ["a"]],
+      ["[in]=emea,amer", ["a", "b"]],
+      ["[ne]=emea", ["b"]],
+    ],
+  },
+  {
+    type: "multi_select",
+    extra: { options: ["red", "green", "blue"] },
+    a: ["red", "green", "red"],
+    storedA: ["red", "green"],
+    b: "blue",
+    bad: ["red", "pink"],
+    badAt: "/1",
+    filters: [
+      ["=green", ["a"]],
+      ["[in]=blue,red", ["a", "b"]],
+    ],
+  },
+  {
+    type: "url",
+    a: "https://acme.example/x",
+    storedA: "https://acme.example/x",
+    b: "http://b.example",
+    bad: "ftp://nope",
+    filters: [["=http://b.example", ["b"]]],
+  },
+  {
+    type: "email",
+    a: " Ann@Example.COM ",
+    storedA: "ann@example.com",
+    b: "bob@example.com",
+    bad: "not-an-email",
+    filters: [["=ANN@example.com", ["a"]]],
+  },
+  {
+    type: "phone",
+    a: "+1 (555) 010-0000",
+    storedA: "+1 (555) 010-0000",
+    b: "+44 20 7946 0000",
+    bad: "call me",
+    filters: [["=%2B44 20 7946 0000", ["b"]]],
+  },
+];
+
+describe("every field type: validation, coercion, filters over HTTP", () => {
+  let api: Api;
+  beforeAll(async () => {
+    ({ api } = await server.tenant());
+    await salesPipeline(api);
+  });
+
+  for (const spec of TYPES)
+    test(spec.type, async () => {
+      const key = `f_${spec.type}`;
+      await define(api, "deals", { key, label: spec.type, type: spec.type, ...spec.extra });
+      const a = await created(api, "/deals", { title: "a", custom_fields: { [key]: spec.a } });
+      expect(a.custom_fields).toEqual({ [key]: spec.storedA });
+      await created(api, "/deals", { title: "b", custom_fields: { [key]: spec.b } });
+      expect422(
+        await api.post(`${base}/deals`, { title: "bad", custom_fields: { [key]: spec.bad } }),
+        `/custom_fields/${key}${spec.badAt ?? ""}`,
+      );
+      for (const [filter, expected] of spec.filters)
+        expect({
+          filter,
+          titles: titles(await api.get(`${base}/deals?cf.${key}${filter}`)),
+        }).toEqual({ filter, titles: expected });
+      // the fields of this test's deals go, so the next type starts from two fresh deals
+      for (const deal of (await api.get(`${base}/deals?page_size=500`)).body.deals)
+        expect((await api.delete(`${base}/deals/${deal.id}`)).status).toBe(200);
+    });
+
+  test("reference: the id of a live record of the named object", async () => {
+    const contact = await created(api, "/contacts", { first_name: "Ann" });
+    await define(api, "deals", {
+      key: "champion",
+      label: "Champion",
+      type: "reference",
+      reference_object: "contacts",
+    });
+    const deal = await created(api, "/deals", {
+      title: "ref",
+      custom_fields: { champion: contact.id },
+    });
+    expect(deal.custom_fields.champion).toBe(contact.id);
+    expect(titles(await api.get(`${base}/deals?cf.champion=${contact.id}`))).toEqual(["ref"]);
+    const other = await server.tenant();
+    const foreign = await created(other.api, "/contacts", { first_name: "Foreign" });
+    expect422(
+      await api.post(`${base}/deals`, { title: "x", custom_fields: { champion: foreign.id } }),
+      "/custom_fields/champion",
+    );
+    await api.delete(`${base}/contacts/${contact.id}`);
+    expect422(
+      await api.post(`${base}/deals`, { title: "x", custom_fields: { champion: contact.id } }),
+      "/custom_fields/champion",
+    );
+  });
+});
+
+describe("definitions", () => {
+  test("required, default, unique; unknown keys refused once an object has definitions", async () => {
+    const { api } = await server.tenant();
+    const noDefinitions = await created(api, "/contacts", {
+      first_name: "Free",
+      custom_fields: { anything: { goes: true } },
+    });
+    expect(noDefinitions.custom_fields).toEqual({ anything: { goes: true } });
+    await define(api, "contacts", {
+      key: "tier",
+      label: "Tier",
+      type: "select",
+      options: ["gold", "silver"],
+      required: true,
+      default: "silver",
+    });
+    await define(api, "contacts", { key: "badge", label: "Badge", type: "text", unique: true });
+    const first = await created(api, "/contacts", {
+      first_name: "Ann",
+      custom_fields: { badge: "A-1" },
+    });
+    expect(first.custom_fields).toEqual({ tier: "silver", badge: "A-1" });
+    const dup = await api.post(`${base}/contacts`, {
+      first_name: "Bob",
+      custom_fields: { badge: "A-1" },
+    });
+    expect(dup.status).toBe(409);
+    expect422(
+      await api.patch(`${base}/contacts/${first.id}`, { custom_fields: { tier: null } }),
+      "/custom_fields/tier",
+    );
+    expect422(
+      await api.post(`${base}/contacts`, { first_name: "C", custom_fields: { mood: "ok" } }),
+      "/custom_fields/mood",
+    );
+    // PATCH merges: a given key changes, the others stay; the same value is not "taken" by itself
+    const patched = await api.patch(`${base}/contacts/${first.id}`, {
+      custom_fields: { tier: "gold", badge: "A-1" },
+    });
+    expect(patched.body.custom_fields).toEqual({ tier: "gold", badge: "A-1" });
+    // a deleted record frees its unique value
+    await api.delete(`${base}/contacts/${first.id}`);
+    await created(api, "/contacts", { first_name: "Bob", custom_fields: { badge: "A-1" } });
+    const list = await api.get(`${base}/fields/contacts`);
+    expect(list.body.fields.map((f: any) => [f.key, f.type, f.required, f.unique])).toEqual([
+      ["tier", "select", true, false],
+      ["badge", "text", false, true],
+    ]);
+  });
+
+  test("definition settings are checked", async () => {
+    const { api } = await server.tenant();
+    const post = (body: Record<string, unknown>) => api.post(`${base}/fields/deals`, body);
+    expect422(await post({ key: "s", label: "S", type: "select" }), "/options");
+    expect422(await post({ key: "n", label: "N", type: "number", options: ["a"] }), "/options");
+    expect422(await post({ key: "r", label: "R", type: "reference" }), "/reference_object");
+    expect422(
+      await post({ key: "r", label: "R", type: "reference", reference_object: "planets" }),
+      "/reference_object",
+    );
+    expect422(await post({ key: "b", label: "B", type: "boolean", unique: true }), "/unique");
+    expect422(await post({ key: "d", label: "D", type: "date", default: "soon" }), "/default");
+    expect422(await post({ key: "Bad-Key", label: "K", type: "text" }), "/key");
+    expect(
+      (await api.post(`${base}/fields/planets`, { key: "a", label: "A", type: "text" })).status,
+    ).toBe(404);
+    await define(api, "deals", { key: "dup", label: "D", type: "text" });
+    expect((await post({ key: "dup", label: "D", type: "text" })).status).toBe(409);
+  });
+
+  test("filters: unknown field, bad operator or bad operand answer 422", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    await define(api, "deals", { key: "score", label: "Score", type: "number" });
+    await define(api, "deals", { key: "note", label: "Note", type: "text" });
+    expect422(await api.get(`${base}/deals?cf.nope=1`), "/cf.nope");
+    expect422(await api.get(`${base}/deals?cf.score[about]=1`), "/cf.score[about]");
+    expect422(await api.get(`${base}/deals?cf.score[gte]=lots`), "/cf.score[gte]");
+    expect422(await api.get(`${base}/deals?cf.note[gt]=a`), "/cf.note[gt]");
+  });
+
+  test("a type change converts every value, or is refused and nothing changes", async () => {
+    const { api } = await server.tenant();
+    const ok = await created(api, "/companies", { name: "Ok", custom_fields: { seats: "12" } });
+    const bad = await created(api, "/companies", {
+      name: "Bad",
+      custom_fields: { seats: "a few" },
+    });
+    // defining a key that stored values do not fit is refused the same way
+    const refused = await api.post(`${base}/fields/companies`, {
+      key: "seats",
+      label: "Seats",
+      type: "number",
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { path: `/records/${bad.id}/custom_fields/seats`, message: "must be a number" },
+    ]);
+    await define(api, "companies", { key: "seats", label: "Seats", type: "text" });
+    const change = await api.patch(`${base}/fields/companies/seats`, { type: "number" });
+    expect(change.status).toBe(422);
+    expect((await api.get(`${base}/fields/companies/seats`)).body.type).toBe("text");
+    expect((await api.get(`${base}/companies?cf.seats=12`)).body.companies).toHaveLength(1);
+    await api.patch(`${base}/companies/${bad.id}`, { custom_fields: { seats: "3" } });
+    const changed = await api.patch(`${base}/fields/companies/seats`, { type: "number" });
+    expect(changed.status).toBe(200);
+    expect(changed.body.type).toBe("number");
+    expect((await api.get(`${base}/companies/${ok.id}`)).body.custom_fields).toEqual({ seats: 12 });
+    expect(titles(await api.get(`${base}/companies?cf.seats[gt]=5`), "companies")).toEqual(["Ok"]);
+  });
+
+  test("removing a definition archives its values; its filter stops", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    await define(api, "deals", { key: "region", label: "Region", type: "text" });
+    await define(api, "deals", { key: "score", label: "Score", type: "number" });
+    const deal = await created(api, "/deals", {
+      title: "x",
+      custom_fields: { region: "emea", score: 5 },
+    });
+    expect((await api.delete(`${base}/fields/deals/region`)).status).toBe(204);
+    expect((await api.get(`${base}/deals/${deal.id}`)).body.custom_fields).toEqual({ score: 5 });
+    const archived = await api.get(`${base}/fields/deals/archived/${deal.id}`);
+    expect(archived.body).toEqual({ record_id: deal.id, archived: { region: "emea" } });
+    expect422(await api.get(`${base}/deals?cf.region=emea`), "/cf.region");
+    expect((await api.get(`${base}/fields/deals/region`)).status).toBe(404);
+    // the key can be defined again, empty
+    await define(api, "deals", { key: "region", label: "Region", type: "text" });
+    expect((await api.get(`${base}/deals?cf.region=emea`)).body.deals).toEqual([]);
+  });
+
+  test("tasks and leads take custom fields too; definitions are per tenant", async () => {
+    const { api } = await server.tenant();
+    const other = await server.tenant();
+    await define(api, "tasks", { key: "effort", label: "Effort", type: "number" });
+    const task = await created(api, "/tasks", { title: "t", custom_fields: { effort: 3 } });
+    expect(task.custom_fields).toEqual({ effort: 3 });
+    expect(titles(await api.get(`${base}/tasks?cf.effort[gte]=3`), "tasks")).toEqual(["t"]);
+    // the other tenant has no definition: its tasks stay free-form, its filter is unknown
+    const free = await created(other.api, "/tasks", { title: "o", custom_fields: { effort: "x" } });
+    expect(free.custom_fields).toEqual({ effort: "x" });
+    expect422(await other.api.get(`${base}/tasks?cf.effort=3`), "/cf.effort");
+    expect((await other.api.get(`${base}/fields/tasks`)).body.fields).toEqual([]);
+    await define(api, "leads", { key: "budget", label: "Budget", type: "money" });
+    const lead = await created(api, "/leads", { name: "L", custom_fields: { budget: 100 } });
+    expect(lead.custom_fields).toEqual({ budget: { value: 100, currency: "USD" } });
+    expect((await api.get(`${base}/leads?cf.budget[gte]=100`)).body.leads).toHaveLength(1);
+  });
+
+  test("definitions need the fields scopes", async () => {
+    const { api, tenantId } = await server.tenant();
+    const reader = await server.keyFor(tenantId, ["deals:read", "fields:read"]);
+    expect((await reader.get(`${base}/fields/deals`)).status).toBe(200);
+    const post = await reader.post(`${base}/fields/deals`, { key: "a", label: "A", type: "text" });
+    expect(post.status).toBe(403);
+    const none = await server.keyFor(tenantId, ["deals:read"]);
+    expect((await none.get(`${base}/fields/deals`)).status).toBe(403);
+    expect((await api.get(`${base}/fields/deals`)).status).toBe(200);
+  });
+});
