@@ -57,7 +57,7 @@ function checkInputs(
   query: Record<string, unknown>,
   body: unknown,
 ) {
-  Object.assign(query, strictQuery(request.url, inputs.query));
+  Object.assign(query, strictQuery(request.url, inputs.query, inputs.queryPatterns));
   if (!body || typeof body !== "object" || body instanceof FormData) return;
   if (jsonDepth(body) > MAX_JSON_DEPTH)
     throw validationError([

@@ -24,6 +24,7 @@ export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
 export {
+  CUSTOM_FILTER_QUERY,
   type CustomFieldMap,
   type CustomFieldObject,
   type CustomFieldTable,

@@ -14,6 +14,8 @@ import { ApiError, type FieldError } from "./errors";
 /** What a route declares as its inputs, found from its schemas. */
 export interface RouteInputs {
   query: Record<string, TSchema>;
+  /** Families of parameters a route takes by name pattern (`cf.<key>[op]`: patternProperties). */
+  queryPatterns: Array<[RegExp, TSchema]>;
   body?: TSchema;
   /** The route takes multipart/form-data (an upload). */
   multipart: boolean;
@@ -102,14 +104,20 @@ function convert(schema: Schema, raw: string): { value: unknown } | { error: str
  * parameters: unknown or repeated parameters and malformed numbers are
  * 422s. Returns the converted values to put on the parsed query.
  */
-export function strictQuery(url: string, params: Record<string, TSchema>): Record<string, unknown> {
+export function strictQuery(
+  url: string,
+  params: Record<string, TSchema>,
+  patterns: Array<[RegExp, TSchema]> = [],
+): Record<string, unknown> {
   const start = url.indexOf("?");
   const out: Record<string, unknown> = {};
   if (start === -1) return out;
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   for (const [name, raw] of new URLSearchParams(url.slice(start + 1))) {
-    const schema = params[name] as Schema | undefined;
+    const schema = (params[name] ?? patterns.find(([pattern]) => pattern.test(name))?.[1]) as
+      | Schema
+      | undefined;
     const path = `/${name}`;
     if (!schema) errors.push({ path, message: "is not a parameter of this operation" });
     else if (seen.has(name) && !kindsOf(schema).has("array"))
@@ -232,6 +240,9 @@ export function routeInputs(routes: readonly RouteLike[]): Map<string, RouteInpu
         : [200];
     table.set(`${route.method} ${route.path}`, {
       query: query?.properties ?? {},
+      queryPatterns: Object.entries(query?.patternProperties ?? {}).map(
+        ([pattern, schema]) => [new RegExp(pattern), schema] as [RegExp, TSchema],
+      ),
       body: resolve(route.hooks.body),
       multipart: parsers.some((p) => p === "multipart/form-data" || p === "formdata"),
       successStatus: statuses.find((s) => s >= 200 && s < 300) ?? 200,

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CustomFields, JsonInteger, pageQuery, TagList } from "../../src/core";
+import { CUSTOM_FILTER_QUERY, CustomFields, JsonInteger, pageQuery, TagList } from "../../src/core";
 import { Contact } from "../contacts";
 
 const text = (maxLength: number) => t.Optional(t.Nullable(t.String({ maxLength })));
@@ -121,15 +121,18 @@ export const CompanyGetQuery = t.Object({
   ),
 });
 
-export const CompanyListQuery = t.Object({
-  ...pageQuery,
-  name: t.Optional(t.String({ minLength: 1, description: "Part of the name, case-insensitive" })),
-  website: t.Optional(
-    t.String({ description: "Website or domain; matches with or without scheme and www." }),
-  ),
-  domain: t.Optional(t.String({ description: "Alias of website" })),
-  search: t.Optional(
-    t.String({ minLength: 1, description: "Words (prefixes) in name, domain or phone" }),
-  ),
-  tags: t.Optional(t.String({ description: "Comma-separated: companies carrying all of them" })),
-});
+export const CompanyListQuery = t.Object(
+  {
+    ...pageQuery,
+    name: t.Optional(t.String({ minLength: 1, description: "Part of the name, case-insensitive" })),
+    website: t.Optional(
+      t.String({ description: "Website or domain; matches with or without scheme and www." }),
+    ),
+    domain: t.Optional(t.String({ description: "Alias of website" })),
+    search: t.Optional(
+      t.String({ minLength: 1, description: "Words (prefixes) in name, domain or phone" }),
+    ),
+    tags: t.Optional(t.String({ description: "Comma-separated: companies carrying all of them" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);

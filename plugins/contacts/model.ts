@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CustomFields, HttpUrl, pageQuery, TagList } from "../../src/core";
+import { CUSTOM_FILTER_QUERY, CustomFields, HttpUrl, pageQuery, TagList } from "../../src/core";
 
 const LABEL = { maxLength: 50, description: "Work, Home, Mobile, … (default Work)" };
 
@@ -60,14 +60,17 @@ export const Contact = t.Object({
   deleted_at: t.Nullable(t.String({ format: "date-time" })),
 });
 
-export const ContactListQuery = t.Object({
-  ...pageQuery,
-  email: t.Optional(
-    t.String({ description: "Exact email, any of the contact's emails, case-insensitive" }),
-  ),
-  search: t.Optional(
-    t.String({ minLength: 1, description: "Words (prefixes) in name, emails or phone numbers" }),
-  ),
-  company_id: t.Optional(t.String()),
-  tags: t.Optional(t.String({ description: "Comma-separated: contacts carrying all of them" })),
-});
+export const ContactListQuery = t.Object(
+  {
+    ...pageQuery,
+    email: t.Optional(
+      t.String({ description: "Exact email, any of the contact's emails, case-insensitive" }),
+    ),
+    search: t.Optional(
+      t.String({ minLength: 1, description: "Words (prefixes) in name, emails or phone numbers" }),
+    ),
+    company_id: t.Optional(t.String()),
+    tags: t.Optional(t.String({ description: "Comma-separated: contacts carrying all of them" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);

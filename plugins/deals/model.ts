@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger, pageQuery } from "../../src/core";
+import { CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
 
 export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
   description: "open, won or lost (follows the kind of the deal's stage)",
@@ -85,19 +85,22 @@ export const MoveDeal = t.Object({
   lost_reason: editable.lost_reason,
 });
 
-export const DealsQuery = t.Object({
-  ...pageQuery,
-  status: t.Optional(DealStatusSchema),
-  stage: t.Optional(t.String({ description: "Stage name" })),
-  pipeline_id: t.Optional(t.String()),
-  stage_id: t.Optional(t.String()),
-  owner: t.Optional(t.String()),
-  partner_id: t.Optional(t.String()),
-  contact_id: t.Optional(t.String()),
-  company_id: t.Optional(t.String()),
-  lead_id: t.Optional(t.String()),
-  tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
-});
+export const DealsQuery = t.Object(
+  {
+    ...pageQuery,
+    status: t.Optional(DealStatusSchema),
+    stage: t.Optional(t.String({ description: "Stage name" })),
+    pipeline_id: t.Optional(t.String()),
+    stage_id: t.Optional(t.String()),
+    owner: t.Optional(t.String()),
+    partner_id: t.Optional(t.String()),
+    contact_id: t.Optional(t.String()),
+    company_id: t.Optional(t.String()),
+    lead_id: t.Optional(t.String()),
+    tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);
 
 export type DealView = typeof Deal.static;
 export type CreateDealBody = typeof CreateDeal.static;

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger, pageQuery } from "../../src/core";
+import { CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -114,17 +114,20 @@ export const ConvertLead = t.Object({
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
 });
 
-export const LeadsQuery = t.Object({
-  ...pageQuery,
-  status: t.Optional(LeadStatusSchema),
-  tier: t.Optional(TierSchema),
-  source: t.Optional(t.String()),
-  owner: t.Optional(t.String()),
-  partner_id: t.Optional(t.String()),
-  pipeline_id: t.Optional(t.String()),
-  stage_id: t.Optional(t.String()),
-  tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
-});
+export const LeadsQuery = t.Object(
+  {
+    ...pageQuery,
+    status: t.Optional(LeadStatusSchema),
+    tier: t.Optional(TierSchema),
+    source: t.Optional(t.String()),
+    owner: t.Optional(t.String()),
+    partner_id: t.Optional(t.String()),
+    pipeline_id: t.Optional(t.String()),
+    stage_id: t.Optional(t.String()),
+    tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);
 
 export type LeadView = typeof Lead.static;
 export type LeadStatus = typeof LeadStatusSchema.static;

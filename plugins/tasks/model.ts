@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CustomFields, listResponse, pageQuery } from "../../src/core";
+import { CUSTOM_FILTER_QUERY, CustomFields, listResponse, pageQuery } from "../../src/core";
 
 const Status = t.Union([t.Literal("pending"), t.Literal("completed")]);
 const Priority = t.Union([
@@ -65,23 +65,26 @@ export const UpdateTask = t.Object({
   ...linkFields,
 });
 
-export const TaskListQuery = t.Object({
-  ...pageQuery,
-  status: t.Optional(
-    t.Union([t.Literal("pending"), t.Literal("completed"), t.Literal("overdue")], {
-      description: "pending, completed, or overdue (pending and past due)",
-    }),
-  ),
-  priority: t.Optional(Priority),
-  owner: t.Optional(t.String()),
-  deal_id: t.Optional(t.String()),
-  lead_id: t.Optional(t.String()),
-  contact_id: t.Optional(t.String()),
-  company_id: t.Optional(t.String()),
-  due_before: t.Optional(t.String({ description: "ISO 8601: due strictly before this time" })),
-  due_after: t.Optional(t.String({ description: "ISO 8601: due at or after this time" })),
-  tags: t.Optional(t.String({ description: "Comma-separated: tasks carrying every one" })),
-});
+export const TaskListQuery = t.Object(
+  {
+    ...pageQuery,
+    status: t.Optional(
+      t.Union([t.Literal("pending"), t.Literal("completed"), t.Literal("overdue")], {
+        description: "pending, completed, or overdue (pending and past due)",
+      }),
+    ),
+    priority: t.Optional(Priority),
+    owner: t.Optional(t.String()),
+    deal_id: t.Optional(t.String()),
+    lead_id: t.Optional(t.String()),
+    contact_id: t.Optional(t.String()),
+    company_id: t.Optional(t.String()),
+    due_before: t.Optional(t.String({ description: "ISO 8601: due strictly before this time" })),
+    due_after: t.Optional(t.String({ description: "ISO 8601: due at or after this time" })),
+    tags: t.Optional(t.String({ description: "Comma-separated: tasks carrying every one" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);
 
 export type TaskView = typeof Task.static;
 export type CreateTaskInput = typeof CreateTask.static;

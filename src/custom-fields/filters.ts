@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { t } from "elysia";
 import type { ReadDb } from "../../db/client";
 import { customFieldValues } from "../../db/schema";
 import { invalid } from "../errors";
@@ -9,6 +10,16 @@ import { filterOperand, isNumeric } from "./types";
 
 /** `cf.<key>` or `cf.<key>[op]`: the query parameters custom-field filters take. */
 export const CUSTOM_FILTER = /^cf\.([a-z][a-z0-9_]*)(?:\[([a-z]+)\])?$/;
+
+/** Options of a list's query schema: it takes `cf.*` parameters (strict inputs accept them). */
+export const CUSTOM_FILTER_QUERY = {
+  patternProperties: {
+    [CUSTOM_FILTER.source]: t.String({
+      description:
+        "Custom field filter: cf.<key>=value or cf.<key>[eq|ne|gt|gte|lt|lte|in]=value (docs/data-model.md)",
+    }),
+  },
+};
 
 const OPERATORS = { eq: "=", ne: "=", gt: ">", gte: ">=", lt: "<", lte: "<=", in: "in" } as const;
 type Operator = keyof typeof OPERATORS;

@@ -5,7 +5,12 @@ export {
   definitionRows,
   refreshDefinitions,
 } from "./definitions";
-export { CUSTOM_FILTER, customFieldFilters, customFilterParams } from "./filters";
+export {
+  CUSTOM_FILTER,
+  CUSTOM_FILTER_QUERY,
+  customFieldFilters,
+  customFilterParams,
+} from "./filters";
 export {
   type CustomFieldObject,
   type CustomFieldTable,
