@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 cp "$binary" "$work/crmd"
 cd "$work"
 port=$(( 20000 + RANDOM % 20000 ))
-export CRMD_DATABASE_URL="file:$work/data/crmd.db" CRMD_DEMO=0 CRMD_LOG_LEVEL=warn
+export CRMD_DATABASE_URL="file:$work/data/crmd.db" CRMD_DEMO=0 CRMD_LOG_LEVEL=warn CRMD_METRICS_TOKEN=smoke-metrics
 
 started=$(date +%s%N)
 ./crmd serve --port "$port" & pid=$!
@@ -29,6 +29,10 @@ cat response.json; echo
 # KPIs run on the embedded database worker (the same script checkpoints): proves the binary carries it.
 code=$(curl -s -o kpis.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/kpis?period=month")
 grep -q '"period":"month"' kpis.json && [ "$code" = 200 ] || { echo "KPIs answered $code: $(cat kpis.json)"; exit 1; }
+# prom-client runs in the binary: the scrape has the request counter of the calls above.
+curl -fs -H "Authorization: Bearer smoke-metrics" "http://127.0.0.1:$port/metrics" > metrics.txt
+grep -q '^crmd_http_requests_total{method="GET",route="/api/external/kpis",status="200"} 1' metrics.txt \
+  || { echo "metrics lack the KPI request: $(head -c 2000 metrics.txt)"; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/external/api-keys")
 [ "$code" = 401 ] || { echo "unauthenticated call answered $code"; exit 1; }
 

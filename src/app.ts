@@ -6,6 +6,8 @@ import { ApiError } from "./errors";
 import { health } from "./health";
 import { errorResponse } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
+import { routeNamer } from "./metrics";
+import { metricsRoute } from "./metrics-route";
 import { requestState, setRequestState } from "./request-state";
 import {
   jsonDepth,
@@ -73,6 +75,7 @@ export function createApp(ctx: AppContext) {
   const api = new Elysia({ prefix: API_PREFIX });
   for (const plugin of plugins) api.use(plugin(ctx));
   let inputs: Map<string, RouteInputs> | undefined;
+  let routeOf: ReturnType<typeof routeNamer> | undefined;
   const inputsOf = (method: string, route: string) => {
     inputs ??= routeInputs(app.routes);
     return inputs.get(`${method} ${route}`);
@@ -113,19 +116,21 @@ export function createApp(ctx: AppContext) {
     .onError(async ({ code, error, set, request }) => {
       await releaseIdempotency(ctx, request);
       const state = requestState(request);
-      return errorResponse(
+      const answer = errorResponse(
         code,
         error,
         set.headers as Record<string, string>,
         state?.requestId ?? "",
         logger,
       );
+      if (state) state.status = answer.status;
+      return answer;
     })
-    .onAfterResponse(async ({ request, set, response }) => {
+    .onAfterResponse(async ({ request, set, response, route }) => {
       await releaseIdempotency(ctx, request); // if neither handler nor error hook ran
       const state = requestState(request);
       const principal = state?.principal;
-      const status = response instanceof Response ? response.status : set.status;
+      const status = state?.status ?? (response instanceof Response ? response.status : set.status);
       logger.info("request", {
         request_id: state?.requestId,
         method: request.method,
@@ -137,9 +142,19 @@ export function createApp(ctx: AppContext) {
         key_prefix: principal?.kind === "key" ? principal.keyPrefix : principal?.kind,
         tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
       });
+      // Requests refused before routing (401, 429, 413) are counted under the route they asked for.
+      routeOf ??= routeNamer(app.routes);
+      if (state)
+        ctx.metrics.observeRequest(
+          request.method,
+          route || routeOf(request.method, pathOf(request.url)),
+          Number(status ?? 200),
+          (performance.now() - state.startedAt) / 1000,
+        );
     })
     .use(swagger(config))
     .use(health(ctx))
+    .use(metricsRoute(ctx))
     .use(api);
   return app;
 }

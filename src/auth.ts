@@ -13,7 +13,7 @@ export const API_PREFIX = "/api/external";
 export const SECURITY: Array<Record<string, string[]>> = [{ ApiKeyHeader: [] }, { BearerAuth: [] }];
 export const ADMIN_SECURITY: Array<Record<string, string[]>> = [{ AdminToken: [] }];
 
-function presentedCredential(headers: Headers): string | null {
+export function presentedCredential(headers: Headers): string | null {
   const apiKey = headers.get("x-api-key");
   if (apiKey) return apiKey.trim();
   const authorization = headers.get("authorization");
@@ -55,6 +55,7 @@ export async function authenticate(
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
   if (!decision.allowed) {
+    ctx.metrics.rateLimited.inc();
     throw new ApiError(
       429,
       "RATE_LIMITED",

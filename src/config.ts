@@ -45,6 +45,8 @@ export interface Config {
   livePollMs: number;
   /** Seconds between heartbeats on an idle event stream. */
   liveHeartbeatSeconds: number;
+  /** Bearer token that may read GET /metrics (as may the admin token). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -196,6 +198,7 @@ export function loadConfig(
   }
   // Env only: a key on the command line would show in the process list.
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
+  c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { KeyStore } from "./keys";
 import type { Logger } from "./logger";
+import type { Metrics } from "./metrics";
 import type { RateLimiter } from "./rate-limit";
 import type { ReadCache } from "./read-cache";
 import type { Scheduler } from "./scheduler";
@@ -42,4 +43,6 @@ export interface AppContext {
   scheduler: Scheduler;
   /** Background workers registered by plugins; started with the server when workers are on. */
   workers: BackgroundWorker[];
+  /** Prometheus metrics of this server (GET /metrics). */
+  metrics: Metrics;
 }

@@ -34,7 +34,8 @@ export async function createDemoTenant(ctx: AppContext, baseUrl: string): Promis
     `  Swagger UI: ${baseUrl}/swagger`,
     "",
   ].join("\n");
-  process.stdout.write(`${banner}\n`);
+  // stderr: stdout carries only JSON log lines.
+  process.stderr.write(`${banner}\n`);
   ctx.logger.info("demo tenant created", { tenant_id: tenant.id, key_prefix: key.key_prefix });
   return key.key;
 }

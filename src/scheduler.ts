@@ -61,6 +61,8 @@ export interface SchedulerOptions {
   leaseMs: number;
   /** Identifies this process in leases and run records. */
   instanceId?: string;
+  /** Told of every run that ran (metrics). */
+  onRun?: (job: string, result: RunResult) => void;
 }
 
 interface Job {
@@ -142,9 +144,14 @@ export class Scheduler {
     if (!job) throw new Error(`no job named ${name}`);
     if (this.stopped) return Promise.resolve({ outcome: "skipped", reason: "stopped" });
     if (job.running) return Promise.resolve({ outcome: "skipped", reason: "running" });
-    job.running = this.tick(job).finally(() => {
-      job.running = null;
-    });
+    job.running = this.tick(job)
+      .then((result) => {
+        if (result.outcome !== "skipped") this.options.onRun?.(name, result);
+        return result;
+      })
+      .finally(() => {
+        job.running = null;
+      });
     return job.running;
   }
 

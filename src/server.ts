@@ -1,15 +1,17 @@
 import { type Database, openDatabase } from "../db/client";
-import { migrate } from "../db/migrate";
+import { migrate, migrationsApplied } from "../db/migrate";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { KeyStore } from "./keys";
 import { createLogger, type Logger } from "./logger";
+import { Metrics } from "./metrics";
 import { FixedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
 import { Scheduler } from "./scheduler";
 import { loadSecretKey, SecretBox } from "./secrets";
+import { backlogs } from "./webhooks/fanout";
 import { startWorkers, type Workers } from "./workers";
 
 export interface ContextOptions {
@@ -29,6 +31,13 @@ export async function createContext(
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
   const stopListeners: Array<() => void | Promise<void>> = [];
+  const metrics = new Metrics(
+    {
+      backlogs: () => backlogs(db),
+      databaseUp: () => migrationsApplied(db).catch(() => false),
+    },
+    config.webhookConcurrency,
+  );
   return {
     config,
     db,
@@ -58,8 +67,15 @@ export async function createContext(
       clock,
       overrides: config.cron,
       leaseMs: config.schedulerLeaseSeconds * 1000,
+      onRun: (job, result) =>
+        metrics.observeJob(
+          job,
+          result.outcome,
+          ("duration_ms" in result ? result.duration_ms : 0) / 1000,
+        ),
     }),
     workers: [],
+    metrics,
   };
 }
 

@@ -72,6 +72,7 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
               ApiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key" },
               BearerAuth: { type: "http", scheme: "bearer", description: "elk_… API key" },
               AdminToken: { type: "http", scheme: "bearer", description: "CRMD_ADMIN_TOKEN" },
+              MetricsToken: { type: "http", scheme: "bearer", description: "CRMD_METRICS_TOKEN" },
             },
           },
         },

@@ -193,6 +193,7 @@ describe("OpenAPI and Swagger UI", () => {
       "AdminToken",
       "ApiKeyHeader",
       "BearerAuth",
+      "MetricsToken",
     ]);
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(operations)) {

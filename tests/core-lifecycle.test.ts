@@ -124,16 +124,26 @@ describe("CLI", () => {
 });
 
 describe("process lifecycle", () => {
-  test("first start creates the demo tenant and prints its key once; SIGTERM exits 0", async () => {
+  test("first start creates the demo tenant and prints its key once, on stderr: every stdout line is JSON; SIGTERM exits 0", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-demo-"));
     const port = freePort();
     const env = { CRMD_DATA_DIR: dir, CRMD_PORT: String(port), CRMD_HOST: "127.0.0.1" };
     try {
-      const first = crmd(["serve"], env);
+      const first = crmd(["serve"], { ...env, CRMD_LOG_LEVEL: "info" });
       await waitForReady(`http://127.0.0.1:${port}`);
+      await fetch(`http://127.0.0.1:${port}/api/external/deals`);
+      await fetch(`http://127.0.0.1:${port}/nowhere`);
       first.kill("SIGTERM");
       expect(await first.exited).toBe(0);
-      const out = await new Response(first.stdout).text();
+      const lines = (await new Response(first.stdout).text()).split("\n").filter(Boolean);
+      const logged = lines.map((line) => JSON.parse(line));
+      expect(logged.filter((l) => l.msg === "request").map((l) => [l.path, l.status])).toEqual(
+        expect.arrayContaining([
+          ["/api/external/deals", 401],
+          ["/nowhere", 404],
+        ]),
+      );
+      const out = await new Response(first.stderr).text();
       const key = /elk_[A-Za-z0-9_-]{43}/.exec(out)?.[0];
       expect(key).toBeDefined();
       expect(out).toContain(`curl -H "X-API-Key: ${key}"`);
@@ -147,6 +157,7 @@ describe("process lifecycle", () => {
       second.kill("SIGINT");
       expect(await second.exited).toBe(0);
       expect(await new Response(second.stdout).text()).not.toContain("elk_");
+      expect(await new Response(second.stderr).text()).not.toContain("elk_");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,6 +18,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   kpis: "Key figures for a period",
   search: "Full-text search across records",
   sla: "Business hours that SLA clocks count in",
+  operations: "For operators: Prometheus metrics (metrics or admin token)",
   scheduler: "Background jobs: schedule, last run and lease holder",
   webhooks:
     "Signed push deliveries of events: subscriptions, delivery log, replays. The `webhooks` section of this document describes every payload",

@@ -212,6 +212,18 @@ export class WebhookDispatcher implements BackgroundWorker {
   }
 
   private async attempt(claim: ClaimedDelivery): Promise<AttemptResult> {
+    const { metrics } = this.ctx;
+    metrics.deliveriesInFlight.inc();
+    try {
+      const result = await this.send(claim);
+      metrics.observeDelivery(result.outcome.ok, result.outcome.durationMs / 1000);
+      return result;
+    } finally {
+      metrics.deliveriesInFlight.dec();
+    }
+  }
+
+  private async send(claim: ClaimedDelivery): Promise<AttemptResult> {
     const { config, clock } = this.ctx;
     const outcome: AttemptOutcome =
       claim.body === null

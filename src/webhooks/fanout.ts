@@ -40,6 +40,26 @@ export async function dispatchState(db: Database): Promise<DispatchState> {
   return { anyActive, unfanned: anyActive && Boolean(row?.behind) };
 }
 
+/**
+ * How far delivery is behind, for metrics: outbox events past the fan-out
+ * cursor, and deliveries still pending (due now or waiting for a retry).
+ */
+export async function backlogs(db: Database): Promise<{ outbox: number; deliveries: number }> {
+  const { read } = db;
+  const query = prepared(read, "delivery-backlogs", () =>
+    read
+      .select({
+        // Without an active webhook nothing waits: a new webhook starts at the outbox's end.
+        outbox: sql<number>`case when exists (select 1 from ${webhooks} where ${webhooks.isActive} = 1) then (select count(*) from ${outboxEvents} where ${outboxEvents.seq} > coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)) else 0 end`,
+        deliveries: sql<number>`(select count(*) from ${webhookDeliveries} where ${webhookDeliveries.status} = 'pending')`,
+      })
+      .from(sql`(select 1)`)
+      .prepare(),
+  );
+  const [row] = await query.all();
+  return { outbox: Number(row?.outbox ?? 0), deliveries: Number(row?.deliveries ?? 0) };
+}
+
 export const entityKey = (type: string | null, id: string | null): string | null =>
   type && id ? `${type}:${id}` : null;
 

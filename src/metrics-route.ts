@@ -1,0 +1,49 @@
+import { timingSafeEqual } from "node:crypto";
+import { Elysia } from "elysia";
+import { presentedCredential } from "./auth";
+import type { AppContext } from "./context";
+import { unauthorized } from "./errors";
+import { sha256Hex } from "./ids";
+
+/** Constant-time comparison of a presented secret with a configured one. */
+function sameSecret(presented: string, configured: string | undefined): boolean {
+  if (!configured) return false;
+  const digest = (value: string) => Buffer.from(sha256Hex(value), "hex");
+  return timingSafeEqual(digest(presented), digest(configured));
+}
+
+/** GET /metrics in Prometheus text format, for the metrics token or the admin token. */
+export const metricsRoute = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.metrics" }).get(
+    "/metrics",
+    async ({ request }) => {
+      const { metricsToken, adminToken } = ctx.config;
+      const presented = presentedCredential(request.headers);
+      if (!presented || !(sameSecret(presented, metricsToken) || sameSecret(presented, adminToken)))
+        throw unauthorized(
+          "Send Authorization: Bearer with CRMD_METRICS_TOKEN or CRMD_ADMIN_TOKEN",
+        );
+      const { registry } = ctx.metrics;
+      return new Response(await registry.metrics(), {
+        headers: { "content-type": registry.contentType },
+      });
+    },
+    {
+      detail: {
+        tags: ["operations"],
+        summary:
+          "Prometheus metrics: requests, rate limits, webhook delivery, backlogs, scheduler, database, memory",
+        security: [{ MetricsToken: [] }, { AdminToken: [] }],
+        responses: {
+          200: {
+            description: "Prometheus text exposition format 0.0.4",
+            content: { "text/plain": { schema: { type: "string" } } },
+          },
+          401: {
+            description: "Missing or wrong token",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+        },
+      },
+    },
+  );

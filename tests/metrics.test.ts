@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { WebhookDispatcher } from "../src/core";
+import { startTestServer, type TestServer } from "./helpers/server";
+import { type Receiver, startReceiver } from "./webhook-receiver";
+
+const METRICS_TOKEN = "metrics-token-for-tests";
+let server: TestServer;
+let receiver: Receiver;
+beforeAll(async () => {
+  server = await startTestServer({ config: { metricsToken: METRICS_TOKEN, rateLimit: 3 } });
+  receiver = startReceiver((request) =>
+    request.path === "/fail" ? new Response("no", { status: 500 }) : new Response("ok"),
+  );
+});
+afterAll(async () => {
+  receiver.close();
+  await server.close();
+});
+
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+interface Family {
+  name: string;
+  type: string;
+  samples: Sample[];
+}
+
+/** The system Python, where .ci/run installs prometheus_client (Debian's python3-prometheus-client). */
+const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+/** Parses exposition text with Prometheus's reference parser (prometheus_client). */
+async function parsePrometheus(text: string): Promise<Family[]> {
+  const parser = Bun.spawn([PYTHON, join(import.meta.dir, "helpers", "prometheus_parse.py")], {
+    stdin: new TextEncoder().encode(text),
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [out, err] = [
+    await new Response(parser.stdout).text(),
+    await new Response(parser.stderr).text(),
+  ];
+  if ((await parser.exited) !== 0) throw new Error(`prometheus parser failed: ${err}`);
+  return JSON.parse(out);
+}
+
+/** Scrapes /metrics; returns the parsed families and a finder over their samples. */
+async function scrape(token = METRICS_TOKEN) {
+  const reply = await fetch(`${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(reply.status).toBe(200);
+  expect(reply.headers.get("content-type")).toStartWith("text/plain; version=0.0.4");
+  const families = await parsePrometheus(await reply.text());
+  const types = new Map(families.map((f) => [f.name, f.type]));
+  const samples = families.flatMap((f) => f.samples);
+  /** The value of the sample with this name whose labels include `labels` (undefined if none). */
+  const value = (name: string, labels: Record<string, string> = {}) =>
+    samples.find(
+      (s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v),
+    )?.value;
+  return { types, value };
+}
+
+describe("GET /metrics", () => {
+  test("refuses a scrape without the metrics or admin token", async () => {
+    for (const headers of [{}, { authorization: "Bearer wrong" }] as Record<string, string>[]) {
+      const reply = await fetch(`${server.url}/metrics`, { headers });
+      expect(reply.status).toBe(401);
+      expect(((await reply.json()) as { code: string }).code).toBe("UNAUTHORIZED");
+    }
+    const admin = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
+    expect(admin.status).toBe(200);
+  });
+
+  test("after traffic, a Prometheus parser finds every series: requests, rate limits, deliveries, backlogs, scheduler, database, workers, memory", async () => {
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    const limited = await server.tenant(undefined, ["deals:read"], { rate_limit: 1 });
+    await api.get("/api/external/deals");
+    await api.get("/api/external/deals/0190f5c4-7d2a-7c3e-8a1b-2f4d6e8a0b1c");
+    await server.anonymous.get("/api/external/deals");
+    await limited.api.get("/api/external/deals");
+    expect((await limited.api.get("/api/external/deals")).status).toBe(429);
+
+    for (const path of ["/ok", "/fail"])
+      await api.post("/api/external/webhooks", { url: receiver.url(path), events: ["deal.*"] });
+    await api.post("/api/external/pipelines", {
+      name: "Sales",
+      pipeline_type: "sales",
+      stages: [{ name: "New" }, { name: "Won", kind: "won" }],
+    });
+    expect((await api.post("/api/external/deals", { title: "Metrics" })).status).toBe(201);
+    const dispatcher = server.ctx.workers.find(
+      (w) => w.name === "webhook-dispatcher",
+    ) as WebhookDispatcher;
+    const job = (await server.admin.get("/api/external/scheduler")).body.jobs?.[0]?.name as string;
+    await server.ctx.scheduler.runNow(job);
+    await dispatcher.drain();
+
+    const m = await scrape();
+    expect(m.types.get("crmd_http_requests")).toBe("counter");
+    const requests = (route: string, status: string, method = "GET") =>
+      m.value("crmd_http_requests_total", { method, route, status });
+    expect(requests("/api/external/deals", "200")).toBeGreaterThanOrEqual(1);
+    expect(requests("/api/external/deals/:id", "404")).toBe(1);
+    expect(requests("/api/external/deals", "401")).toBe(1);
+    expect(requests("/api/external/deals", "429")).toBe(1);
+    expect(requests("/api/external/deals", "201", "POST")).toBe(1);
+    expect(m.types.get("crmd_http_request_duration_seconds")).toBe("histogram");
+    const latency = { method: "GET", route: "/api/external/deals", status: "200" };
+    expect(m.value("crmd_http_request_duration_seconds_count", latency)).toBe(
+      requests("/api/external/deals", "200") as number,
+    );
+    expect(
+      m.value("crmd_http_request_duration_seconds_bucket", { ...latency, le: "+Inf" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(m.value("crmd_rate_limit_refusals_total")).toBe(1);
+
+    expect(m.value("crmd_webhook_deliveries_total", { outcome: "success" })).toBe(1);
+    expect(m.value("crmd_webhook_deliveries_total", { outcome: "failure" })).toBe(1);
+    expect(m.value("crmd_webhook_delivery_duration_seconds_count", { outcome: "failure" })).toBe(1);
+    // The failed delivery waits for its retry; every event has been fanned out.
+    expect(m.value("crmd_webhook_delivery_backlog")).toBe(1);
+    expect(m.value("crmd_outbox_backlog")).toBe(0);
+
+    expect(m.value("crmd_scheduler_job_runs_total", { job, outcome: "ok" })).toBe(1);
+    expect(m.value("crmd_scheduler_job_duration_seconds_count", { job })).toBe(1);
+
+    expect(m.value("crmd_database_up")).toBe(1);
+    expect(m.value("crmd_webhook_attempts_in_flight")).toBe(0);
+    expect(m.value("crmd_webhook_concurrency_limit")).toBe(server.ctx.config.webhookConcurrency);
+    expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
+  });
+});
