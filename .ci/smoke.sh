@@ -5,7 +5,11 @@
 set -euo pipefail
 binary=$(realpath "$1")
 work=$(mktemp -d /tmp/crmd-smoke-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# A real SMTP server the binary sends one email to (nodemailer inside the binary).
+node_modules/.bin/bun .ci/smtp-sink.ts > "$work/smtp.log" & sink=$!
+trap 'kill "$sink" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do [ -s "$work/smtp.log" ] && break; sleep 0.05; done
+export CRMD_SMTP_URL="smtp://127.0.0.1:$(head -1 "$work/smtp.log")" CRMD_EMAIL_FROM="smoke@crmd.test"
 cp "$binary" "$work/crmd"
 cd "$work"
 port=$(( 20000 + RANDOM % 20000 ))
@@ -21,7 +25,7 @@ curl -fs "http://127.0.0.1:$port/readyz"
 echo " ready after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 tenant=$(./crmd tenants create --name smoke | grep -o '"id": "[^"]*"' | head -1 | cut -d'"' -f4)
-key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
+key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage,email:send' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
 [ -n "$tenant" ] && [ -n "$key" ] || { echo "CLI did not create tenant/key"; exit 1; }
 code=$(curl -s -o response.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/api-keys")
 cat response.json; echo
@@ -35,6 +39,16 @@ grep -q '^crmd_http_requests_total{method="GET",route="/api/external/kpis",statu
   || { echo "metrics lack the KPI request: $(head -c 2000 metrics.txt)"; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/external/api-keys")
 [ "$code" = 401 ] || { echo "unauthenticated call answered $code"; exit 1; }
+
+code=$(curl -s -o email.json -w '%{http_code}' -H "X-API-Key: $key" -H 'content-type: application/json' \
+  -d '{"to":["ada@example.com"],"subject":"smoke","text":"hello"}' "http://127.0.0.1:$port/api/external/email/send")
+[ "$code" = 202 ] || { echo "email send answered $code: $(cat email.json)"; exit 1; }
+email=$(grep -o '"id":"[^"]*"' email.json | head -1 | cut -d'"' -f4)
+for _ in $(seq 1 100); do
+  curl -s -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/interactions/$email" | grep -q '"status":"sent"' && break
+  sleep 0.1
+done
+grep -q '"subject":"smoke"' "$work/smtp.log" || { echo "the SMTP server received no email"; exit 1; }
 
 kill -TERM "$pid"
 if wait "$pid"; then echo "smoke: ok (SIGTERM exit 0)"; else echo "smoke: exit code $? after SIGTERM"; exit 1; fi

@@ -47,6 +47,16 @@ export interface Config {
   liveHeartbeatSeconds: number;
   /** Bearer token that may read GET /metrics (as may the admin token). */
   metricsToken?: string;
+  /** SMTP server for outbound email (CRMD_SMTP_URL, env only: it holds a password); unset: emails stay queued. */
+  smtpUrl?: string;
+  /** Default sender of outbound email. */
+  emailFrom?: string;
+  /** Seconds between attempts to send an email or SMS; after the last, it fails. */
+  sendRetrySchedule: number[];
+  /** Timeout of each step of a send (SMTP connect, greeting, reply; provider request). */
+  sendTimeoutMs: number;
+  /** Emails and SMS one tenant may queue per hour. */
+  sendMaxPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +88,9 @@ export const DEFAULTS: Config = {
   uploadLimit: 25 * 1024 * 1024,
   livePollMs: 100,
   liveHeartbeatSeconds: 15,
+  sendRetrySchedule: [30, 120, 600, 1800, 7200],
+  sendTimeoutMs: 30_000,
+  sendMaxPerHour: 500,
 };
 
 /** Flag name (as given on the command line) → env variable it overrides. */
@@ -105,6 +118,10 @@ export const CONFIG_FLAGS = {
   "scheduler-lease-seconds": "CRMD_SCHEDULER_LEASE_SECONDS",
   "live-poll-ms": "CRMD_LIVE_POLL_MS",
   "live-heartbeat-seconds": "CRMD_LIVE_HEARTBEAT_SECONDS",
+  "email-from": "CRMD_EMAIL_FROM",
+  "send-retry-schedule": "CRMD_SEND_RETRY_SCHEDULE",
+  "send-timeout-ms": "CRMD_SEND_TIMEOUT_MS",
+  "send-max-per-hour": "CRMD_SEND_MAX_PER_HOUR",
 } as const;
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -113,6 +130,10 @@ function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): 
   if (value < 1 || value > max) throw new ConfigError(`${name} must be between 1 and ${max}`);
   return value;
 }
+
+/** A comma-separated list of seconds (a retry schedule). */
+const secondsList = (name: string, raw: string): number[] =>
+  raw.split(",").map((s) => positiveInt(`${name} entry`, s.trim()));
 
 function bool(name: string, raw: string): boolean {
   if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
@@ -175,10 +196,7 @@ export function loadConfig(
   const allowPrivate = v("webhook-allow-private");
   if (allowPrivate) c.webhookAllowPrivate = bool("CRMD_WEBHOOK_ALLOW_PRIVATE", allowPrivate);
   const schedule = v("webhook-retry-schedule");
-  if (schedule)
-    c.webhookRetrySchedule = schedule
-      .split(",")
-      .map((s) => positiveInt("webhook retry schedule entry", s.trim()));
+  if (schedule) c.webhookRetrySchedule = secondsList("webhook retry schedule", schedule);
   const timeout = v("webhook-timeout-ms");
   if (timeout) c.webhookTimeoutMs = positiveInt("webhook timeout", timeout);
   const lease = v("scheduler-lease-seconds");
@@ -196,9 +214,21 @@ export function loadConfig(
     const raw = v(flag);
     if (raw) c[key] = positiveInt(CONFIG_FLAGS[flag], raw, max);
   }
-  // Env only: a key on the command line would show in the process list.
+  c.emailFrom = v("email-from");
+  const sendSchedule = v("send-retry-schedule");
+  if (sendSchedule) c.sendRetrySchedule = secondsList("send retry schedule", sendSchedule);
+  const sendInts = [
+    ["send-timeout-ms", "sendTimeoutMs"],
+    ["send-max-per-hour", "sendMaxPerHour"],
+  ] as const;
+  for (const [flag, key] of sendInts) {
+    const raw = v(flag);
+    if (raw) c[key] = positiveInt(CONFIG_FLAGS[flag], raw);
+  }
+  // Env only: a key or password on the command line would show in the process list.
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
   c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
+  c.smtpUrl = env.CRMD_SMTP_URL || undefined;
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

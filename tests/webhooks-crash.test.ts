@@ -2,15 +2,15 @@ import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Subprocess, spawn } from "bun";
+import type { Subprocess } from "bun";
 import { and, eq, ne } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema";
 import { emit } from "../src/core";
+import { type CrmdProcess, startCrmdProcess } from "./helpers/process";
 import { Api } from "./helpers/server";
 import { startReceiver } from "./webhook-receiver";
 
-const root = join(import.meta.dir, "..");
 const dir = mkdtempSync(join(tmpdir(), "crmd-crash-"));
 const databaseUrl = `file:${join(dir, "crmd.db")}`;
 const adminToken = `admin-${crypto.randomUUID()}`;
@@ -22,45 +22,17 @@ afterAll(() => {
 });
 
 /** Starts crmd as a real process on the shared database; resolves with its base URL. */
-async function startCrmd(env: Record<string, string> = {}): Promise<{
-  child: Subprocess<"ignore", "pipe", "inherit">;
-  url: string;
-}> {
-  const child = spawn([join(root, "node_modules/.bin/bun"), "src/main.ts", "serve"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      CRMD_DATABASE_URL: databaseUrl,
-      CRMD_HOST: "127.0.0.1",
-      CRMD_PORT: "0",
-      CRMD_ADMIN_TOKEN: adminToken,
-      CRMD_DEMO: "0",
-      CRMD_LOG_LEVEL: "info",
-      CRMD_WEBHOOK_ALLOW_PRIVATE: "1",
-      CRMD_WEBHOOK_TIMEOUT_MS: "1000",
-      CRMD_WEBHOOK_RETRY_SCHEDULE: "1,1,1,1,1",
-      ...env,
-    },
-    stdout: "pipe",
-    stderr: "inherit",
+async function startCrmd(env: Record<string, string> = {}): Promise<CrmdProcess> {
+  const started = await startCrmdProcess({
+    CRMD_DATABASE_URL: databaseUrl,
+    CRMD_ADMIN_TOKEN: adminToken,
+    CRMD_WEBHOOK_ALLOW_PRIVATE: "1",
+    CRMD_WEBHOOK_TIMEOUT_MS: "1000",
+    CRMD_WEBHOOK_RETRY_SCHEDULE: "1,1,1,1,1",
+    ...env,
   });
-  children.push(child);
-  const reader = child.stdout.getReader();
-  const decoder = new TextDecoder();
-  let buffered = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error("crmd exited before listening");
-    buffered += decoder.decode(value);
-    const line = buffered.split("\n").find((l) => l.includes('"msg":"listening"'));
-    if (line) {
-      // Keep draining its output so the pipe never fills.
-      (async () => {
-        while (!(await reader.read()).done);
-      })().catch(() => {});
-      return { child, url: JSON.parse(line).url };
-    }
-  }
+  children.push(started.child);
+  return started;
 }
 
 /** Creates a tenant, a webhook key and a webhook to `url` through crmd's API. */

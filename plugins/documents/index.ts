@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
@@ -21,7 +20,10 @@ import {
   listDocuments,
   shareDocument,
 } from "./service";
-import { FileStore } from "./storage";
+import { documentStore } from "./storage";
+
+/** Where uploaded documents' bytes are: communications attach them to emails. */
+export { documentStore } from "./storage";
 
 registerEventTypes(["document.uploaded", "document.shared", "document.deleted"]);
 
@@ -33,7 +35,7 @@ const tags = ["documents"];
  * consumer to deliver) and soft delete.
  */
 export const documentsPlugin = (ctx: AppContext) => {
-  const store = new FileStore(join(ctx.config.dataDir, "documents"));
+  const store = documentStore(ctx);
   return new Elysia({ name: "crmd.documents" })
     .use(authMacros)
     .post(

@@ -1,6 +1,6 @@
 import { rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { newId } from "../../src/core";
+import { type AppContext, newId } from "../../src/core";
 
 /**
  * Uploaded files, content-addressed: `<root>/<sha256[0..2]>/<sha256>`. A file
@@ -44,6 +44,10 @@ export class FileStore {
     await this.discard(this.pathOf(sha256));
   }
 }
+
+/** The data directory's document store. */
+export const documentStore = (ctx: AppContext) =>
+  new FileStore(join(ctx.config.dataDir, "documents"));
 
 async function exists(path: string): Promise<boolean> {
   try {

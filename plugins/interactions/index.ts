@@ -10,17 +10,34 @@ import {
   registerEventTypes,
   writeScope,
 } from "../../src/core";
-import { CreateCall, Interaction, TimelineQuery, UpdateCall } from "./model";
+import type { Channel } from "./channel";
+import { queueEmail } from "./email";
+import { CreateCall, Interaction, SendEmail, TimelineQuery, UpdateCall } from "./model";
+import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
+import { smtpChannel } from "./smtp";
 import { listTimeline } from "./timeline";
 
-registerEventTypes(["call.started", "call.ended"]);
+registerEventTypes(["call.started", "call.ended", "email.sent", "email.failed"]);
 
 const tags = ["interactions"];
 
-/** The interactions timeline (emails, SMS, calls, notes, meetings) and the call log. */
-export const interactionsPlugin = (ctx: AppContext) =>
-  new Elysia({ name: "crmd.interactions" })
+/**
+ * The outbound sender runs as a background worker with a channel per
+ * configured provider; without one, messages of that type stay queued.
+ * Tests reach it through ctx.workers to drive it step by step.
+ */
+function startSending(ctx: AppContext) {
+  const channels = new Map<string, Channel>();
+  if (ctx.config.smtpUrl) channels.set("email", smtpChannel(ctx, ctx.config.smtpUrl));
+  else ctx.logger.warn("email sending is not configured (CRMD_SMTP_URL): emails stay queued");
+  ctx.workers.push(new OutboundSender(ctx, channels));
+}
+
+/** Calls, email and the interactions timeline (emails, SMS, calls, notes, meetings). */
+export const interactionsPlugin = (ctx: AppContext) => {
+  startSending(ctx);
+  return new Elysia({ name: "crmd.interactions" })
     .use(authMacros)
     .get(
       "/interactions",
@@ -44,6 +61,24 @@ export const interactionsPlugin = (ctx: AppContext) =>
       response: { 200: Interaction, ...errorResponses },
       detail: { summary: "Get an email, SMS or call", tags },
     })
+    .post(
+      "/email/send",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 202;
+        return queueEmail(ctx, writeScope(ctx, tenantId, actor), body);
+      },
+      {
+        scope: "email:send",
+        body: SendEmail,
+        response: { 202: Interaction, ...errorResponses },
+        detail: {
+          summary: "Send an email (queued; answered 202 with the interaction, status queued)",
+          description:
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Counts against the tenant's hourly send limit (429).",
+          tags,
+        },
+      },
+    )
     .post(
       "/calls",
       async ({ body, tenantId, actor, set }) => {
@@ -74,3 +109,4 @@ export const interactionsPlugin = (ctx: AppContext) =>
         detail: { summary: "End a call, or correct its outcome, recording or notes", tags },
       },
     );
+};

@@ -110,3 +110,52 @@ export type CreateCallBody = Static<typeof CreateCall>;
 /** Ending a call in progress, or correcting a logged one. */
 export const UpdateCall = t.Object(callFields);
 export type UpdateCallBody = Static<typeof UpdateCall>;
+
+const Email = t.String({ format: "email", maxLength: 320 });
+const Addresses = t.Array(Email, { minItems: 1, maxItems: 50 });
+
+export const SendEmail = t.Object(
+  {
+    contact_id: t.Optional(
+      t.String({ description: "Recipient contact: `to` defaults to their email" }),
+    ),
+    to: t.Optional(Addresses),
+    cc: t.Optional(Addresses),
+    bcc: t.Optional(Addresses),
+    from: t.Optional(
+      t.String({ minLength: 3, maxLength: 320, description: "Default: CRMD_EMAIL_FROM" }),
+    ),
+    reply_to: t.Optional(Email),
+    subject: t.String({ minLength: 1, maxLength: 998 }),
+    text: t.Optional(t.String({ maxLength: 1_000_000 })),
+    html: t.Optional(t.String({ maxLength: 1_000_000 })),
+    attachments: t.Optional(
+      t.Array(t.String({ description: "An uploaded document's id" }), { maxItems: 20 }),
+    ),
+    variables: t.Optional(
+      t.Record(t.String({ pattern: "^[\\w.]+$" }), t.Union([t.String(), t.Number()]), {
+        description:
+          "Values for `{{ name }}` placeholders in subject, text and html (escaped in html); `contact.first_name`, `contact.last_name`, `contact.email` and `contact.title` come from the contact",
+      }),
+    ),
+    company_id: t.Optional(t.String({ description: "Default: the contact's company" })),
+    deal_id: t.Optional(t.String()),
+    in_reply_to: t.Optional(
+      t.String({
+        description:
+          "Id of the email interaction this answers: sets In-Reply-To and References and joins its thread",
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        to: ["ada@example.com"],
+        from: "Sales <sales@example.com>",
+        subject: "Your quote",
+        text: "Hello Ada, …",
+      },
+    ],
+  },
+);
+export type SendEmailBody = Static<typeof SendEmail>;

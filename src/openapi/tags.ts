@@ -10,6 +10,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   pipelines: "Pipelines and their ordered stages, and the pipeline summary",
   tasks: "To-dos with due dates, linked to records; overdue ones raise task.overdue",
   notes: "Notes attached to contacts, companies, deals, leads or tasks",
+  interactions:
+    "Email and calls, and one timeline of a record's notes, emails, SMS, calls and meetings",
   handoffs: "Handing a deal or lead over to another owner",
   partners: "Referral partners and their lead and deal figures",
   documents: "Files uploaded to crmd or linked from elsewhere",

@@ -1,0 +1,120 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { contacts, documents } from "../../db/schema";
+import {
+  type AppContext,
+  findLive,
+  invalid,
+  newId,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import { findContactByEmail } from "../contacts";
+import type { InteractionView, SendEmailBody } from "./model";
+import { assertWithinSendLimit } from "./send-limit";
+import { EMPTY_INTERACTION, findInteraction, insertInteraction, resolveLinks } from "./service";
+import { render, type Variables } from "./template";
+
+type ContactRow = typeof contacts.$inferSelect;
+
+/** The domain of an address, also in `Name <address>` form. */
+const domainOf = (address: string) => /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? "crmd.local";
+
+const contactVariables = (contact: ContactRow | null | undefined): Variables =>
+  contact
+    ? {
+        "contact.first_name": contact.firstName ?? "",
+        "contact.last_name": contact.lastName ?? "",
+        "contact.email": contact.primaryEmail ?? "",
+        "contact.title": contact.title ?? "",
+      }
+    : {};
+
+/** Each attachment must be a stored (uploaded) document of the tenant. */
+async function assertAttachments(tx: WriteTx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const found = await tx
+    .select({ id: documents.id, sha256: documents.sha256 })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        inArray(documents.id, ids),
+        isNull(documents.deletedAt),
+      ),
+    );
+  ids.forEach((id, i) => {
+    const doc = found.find((d) => d.id === id);
+    if (!doc) throw invalid(`/attachments/${i}`, "does not exist");
+    if (!doc.sha256) throw invalid(`/attachments/${i}`, "is an external document; upload the file");
+  });
+}
+
+/** The email this one answers: its Message-ID goes into In-Reply-To and References. */
+async function parentOf(tx: WriteTx, tenantId: string, id: string | undefined) {
+  if (id === undefined) return null;
+  const parent = await findInteraction(tx, tenantId, id).catch(() => null);
+  if (parent?.type !== "email" || !parent.messageId)
+    throw invalid("/in_reply_to", "is not an email of this tenant");
+  return parent;
+}
+
+/**
+ * Queues an email: the interaction row (status `queued`, its Message-ID
+ * fixed now) is the queue entry, committed in one transaction with its
+ * activity row; the outbound sender sends it. Answered with 202.
+ */
+export async function queueEmail(
+  ctx: AppContext,
+  scope: WriteScope,
+  input: SendEmailBody,
+): Promise<InteractionView> {
+  const from = input.from ?? ctx.config.emailFrom;
+  if (!from) throw invalid("/from", "give a sender, or configure CRMD_EMAIL_FROM");
+  if (input.text === undefined && input.html === undefined)
+    throw invalid("/text", "give text, html or both");
+  if (input.contact_id === undefined && input.to === undefined)
+    throw invalid("/to", "give to, contact_id or both");
+  return ctx.write(async (tx) => {
+    await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
+    const contact = input.contact_id
+      ? await findLive(tx, contacts, scope.tenantId, input.contact_id, "Contact").catch(() => {
+          throw invalid("/contact_id", "does not exist");
+        })
+      : await findContactByEmail(tx, scope.tenantId, input.to?.[0] ?? "");
+    const to = input.to ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
+    if (!to) throw invalid("/to", "the contact has no email address; give to");
+    const parent = await parentOf(tx, scope.tenantId, input.in_reply_to);
+    await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
+    const variables = { ...contactVariables(contact), ...input.variables };
+    const id = newId();
+    const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
+    return insertInteraction(
+      tx,
+      scope,
+      {
+        ...EMPTY_INTERACTION,
+        id,
+        type: "email",
+        direction: "outbound",
+        status: "queued",
+        ...links,
+        fromAddress: from,
+        toAddresses: to,
+        ccAddresses: input.cc ?? [],
+        bccAddresses: input.bcc ?? [],
+        replyTo: input.reply_to ?? null,
+        subject: render(input.subject, variables, "/subject", "text"),
+        bodyText: input.text === undefined ? null : render(input.text, variables, "/text", "text"),
+        bodyHtml: input.html === undefined ? null : render(input.html, variables, "/html", "html"),
+        messageId: `${id}@${domainOf(from)}`,
+        inReplyTo: parent?.messageId ?? null,
+        references: parent ? [...parent.references, parent.messageId as string] : [],
+        threadId: parent ? (parent.threadId ?? parent.id) : id,
+        attachments: input.attachments ?? [],
+        nextAttemptAt: scope.now,
+        occurredAt: scope.now,
+      },
+      () => [],
+    );
+  });
+}

@@ -1,0 +1,188 @@
+import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { interactions } from "../../db/schema";
+import type { Actor, AppContext, BackgroundWorker, WriteTx } from "../../src/core";
+import { type Accepted, type Channel, SendFailure } from "./channel";
+import { changeInteraction, type InteractionRow } from "./service";
+
+/** How often an idle instance looks for sends queued elsewhere and retries coming due. */
+const POLL_MS = 500;
+/** Messages claimed (and sent in parallel) per pass. */
+const BATCH = 16;
+const SENDER: Actor = { type: "system", id: null, name: "outbound sender" };
+
+type Outcome = ({ ok: true } & Accepted) | { ok: false; permanent: boolean; response: string };
+
+/**
+ * Leases due queued messages of the given types: a row leased by an
+ * instance that died is taken again once its lease expires, so a message
+ * committed to the queue is sent at least once (with the same Message-ID).
+ */
+async function claimDue(
+  ctx: AppContext,
+  types: string[],
+  now: Date,
+  leaseMs: number,
+): Promise<InteractionRow[]> {
+  const i = interactions;
+  // Not ctx.write: a claim is no change of the API's data and must not wake the workers.
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(i)
+      .where(
+        and(
+          eq(i.status, "queued"),
+          lte(i.nextAttemptAt, now),
+          inArray(i.type, types),
+          or(isNull(i.leaseUntil), lte(i.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(i.nextAttemptAt))
+      .limit(BATCH);
+    if (rows.length === 0) return rows;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    await tx
+      .update(i)
+      .set({ leaseUntil })
+      .where(
+        inArray(
+          i.id,
+          rows.map((row) => row.id),
+        ),
+      );
+    return rows;
+  });
+}
+
+/**
+ * Stores an attempt's outcome: `sent` (with `<type>.sent`), a retry after
+ * the schedule's next delay, or `failed` (with `<type>.failed`) when the
+ * refusal is permanent or the schedule is used up. A row another instance
+ * settled meanwhile is left alone.
+ */
+async function recordOutcome(
+  tx: WriteTx,
+  claimed: InteractionRow,
+  outcome: Outcome,
+  now: Date,
+  retrySchedule: number[],
+) {
+  const [row] = await tx.select().from(interactions).where(eq(interactions.id, claimed.id));
+  if (row?.status !== "queued") return;
+  const scope = { tenantId: row.tenantId, actor: SENDER, now };
+  const attempts = row.attempts + 1;
+  const base = { attempts, leaseUntil: null, providerResponse: outcome.response };
+  const settle = (status: "sent" | "failed", columns: Partial<InteractionRow>) =>
+    changeInteraction(
+      tx,
+      scope,
+      row,
+      { ...base, ...columns, status, nextAttemptAt: null },
+      (view) => [{ type: `${row.type}.${status}`, data: view }],
+    );
+  if (outcome.ok) return settle("sent", { sentAt: now, providerId: outcome.providerId });
+  const delay = retrySchedule[attempts - 1];
+  if (outcome.permanent || delay === undefined) return settle("failed", {});
+  const nextAttemptAt = new Date(now.getTime() + delay * 1000);
+  return changeInteraction(tx, scope, row, { ...base, nextAttemptAt }, () => []);
+}
+
+/**
+ * Sends queued emails and SMS: a background worker that leases due
+ * messages, hands each to its channel and stores the outcome. Its state is
+ * all in the database (the queue is the interactions table), so several
+ * instances can run it and a crash loses nothing. It wakes on every local
+ * commit and otherwise polls.
+ */
+export class OutboundSender implements BackgroundWorker {
+  readonly name = "outbound-sender";
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private woken = false;
+  private interruptSleep: (() => void) | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly channels: Map<string, Channel>,
+  ) {
+    ctx.onCommit(() => this.wake());
+  }
+
+  /** Covers a send (each SMTP or HTTP step is bounded by the timeout) and storing its outcome. */
+  private get leaseMs(): number {
+    return this.ctx.config.sendTimeoutMs * 4 + 1000;
+  }
+
+  start(): void {
+    if (this.running || this.channels.size === 0) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming; sends in flight finish and their outcomes are stored. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    for (const channel of this.channels.values()) channel.close();
+  }
+
+  wake(): void {
+    this.woken = true;
+    this.interruptSleep?.();
+  }
+
+  /** Runs passes until nothing is due. Tests drive time with a ManualClock and call this. */
+  async drain(): Promise<void> {
+    while (await this.pass());
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.woken = false;
+      let worked = false;
+      try {
+        worked = await this.pass();
+      } catch (error) {
+        this.ctx.logger.error("outbound send pass failed", { error });
+      }
+      if (!worked && !this.woken && this.running)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, POLL_MS);
+          this.interruptSleep = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      this.interruptSleep = null;
+    }
+  }
+
+  private async pass(): Promise<boolean> {
+    const now = this.ctx.clock.now();
+    const claimed = await claimDue(this.ctx, [...this.channels.keys()], now, this.leaseMs);
+    await Promise.all(claimed.map((row) => this.deliver(row)));
+    return claimed.length > 0;
+  }
+
+  private async deliver(row: InteractionRow): Promise<void> {
+    const channel = this.channels.get(row.type) as Channel;
+    let outcome: Outcome;
+    try {
+      outcome = { ok: true, ...(await channel.send(row)) };
+    } catch (error) {
+      const permanent = error instanceof SendFailure && error.permanent;
+      outcome = { ok: false, permanent, response: (error as Error).message };
+      this.ctx.logger.warn("send attempt failed", {
+        interaction_id: row.id,
+        type: row.type,
+        permanent,
+        error: outcome.response,
+      });
+    }
+    const { config, clock } = this.ctx;
+    await this.ctx.write((tx) =>
+      recordOutcome(tx, row, outcome, clock.now(), config.sendRetrySchedule),
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { documents } from "../../db/schema";
+import type { AppContext } from "../../src/core";
+import { documentStore } from "../documents";
+import { type Channel, SendFailure } from "./channel";
+import type { InteractionRow } from "./service";
+
+const bracketed = (id: string) => `<${id}>`;
+
+/** The files of an email's attachment documents, read when it is sent. */
+async function attachmentsOf(ctx: AppContext, row: InteractionRow) {
+  if (row.attachments.length === 0) return [];
+  const store = documentStore(ctx);
+  const found = await ctx.db.read
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, row.tenantId),
+        inArray(documents.id, row.attachments),
+        isNull(documents.deletedAt),
+      ),
+    );
+  return row.attachments.map((id) => {
+    const doc = found.find((d) => d.id === id);
+    if (!doc?.sha256) throw new SendFailure(`attachment ${id} is no longer available`, true);
+    return {
+      filename: doc.name,
+      contentType: doc.mimeType ?? undefined,
+      path: store.pathOf(doc.sha256),
+    };
+  });
+}
+
+/** The message as queued: its Message-ID and threading headers never change between attempts. */
+const messageOf = (row: InteractionRow) => ({
+  from: row.fromAddress ?? undefined,
+  to: row.toAddresses,
+  cc: row.ccAddresses,
+  bcc: row.bccAddresses,
+  replyTo: row.replyTo ?? undefined,
+  subject: row.subject ?? "",
+  text: row.bodyText ?? undefined,
+  html: row.bodyHtml ?? undefined,
+  messageId: row.messageId ? bracketed(row.messageId) : undefined,
+  inReplyTo: row.inReplyTo ? bracketed(row.inReplyTo) : undefined,
+  references: row.references.map(bracketed),
+  headers: { "X-Crmd-Interaction-Id": row.id },
+});
+
+/**
+ * Email over SMTP with nodemailer (CRMD_SMTP_URL: smtp:// with STARTTLS
+ * when the server offers it, smtps:// for TLS). A 5xx reply is permanent;
+ * 4xx replies, timeouts and connection errors are retried.
+ */
+export function smtpChannel(ctx: AppContext, url: string): Channel {
+  const timeout = ctx.config.sendTimeoutMs;
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  });
+  return {
+    async send(row) {
+      const attachments = await attachmentsOf(ctx, row);
+      try {
+        const info = await transport.sendMail({ ...messageOf(row), attachments });
+        const rejected = info.rejected.length ? ` (rejected: ${info.rejected.join(", ")})` : "";
+        return { providerId: null, response: `${info.response}${rejected}` };
+      } catch (error) {
+        const { responseCode, response, message } = error as {
+          responseCode?: number;
+          response?: string;
+          message: string;
+        };
+        const permanent = responseCode !== undefined && responseCode >= 500;
+        throw new SendFailure(response ?? message, permanent);
+      }
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { OutboundSender } from "../plugins/interactions/sender";
+import { ManualClock } from "../src/clock";
+import { created, expect422 } from "./helpers/api";
+import { eventsFor } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { type Answer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
+import { useTestServer } from "./helpers/suite";
+
+const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
+let smtp: TestSmtpServer;
+let answer: Answer = () => undefined;
+let smtpUrl = "";
+
+beforeAll(async () => {
+  smtp = await startSmtpServer((n, email) => answer(n, email));
+  smtpUrl = smtp.url;
+});
+afterAll(() => smtp.close());
+
+const server = useTestServer({
+  clock,
+  config: {
+    rateLimit: 100_000,
+    get smtpUrl() {
+      return smtpUrl;
+    },
+    emailFrom: "Acme Sales <sales@acme.test>",
+    sendRetrySchedule: [60, 300],
+    sendMaxPerHour: 1000,
+  },
+});
+let api: Api;
+let contact: string;
+let company: string;
+
+const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
+const send = (body: Record<string, unknown>, client = api) =>
+  client.post("/api/external/email/send", body);
+const interaction = async (id: string) => (await api.get(`/api/external/interactions/${id}`)).body;
+
+async function upload(name: string, type: string, content: string): Promise<string> {
+  const form = new FormData();
+  form.append("file", new File([content], name, { type }));
+  const reply = await fetch(`${server.url}/api/external/documents`, {
+    method: "POST",
+    headers: api.headers,
+    body: form,
+  });
+  expect(reply.status).toBe(201);
+  return ((await reply.json()) as { id: string }).id;
+}
+
+beforeAll(async () => {
+  ({ api } = await server.tenant());
+  company = (await created(api, "/companies", { name: "Globex" })).id;
+  contact = (
+    await created(api, "/contacts", {
+      first_name: "Ann",
+      last_name: "Lee",
+      email: [{ email: "ann@globex.test", type: "work" }],
+      company_id: company,
+    })
+  ).id;
+});
+
+describe("sending over SMTP", () => {
+  test("202 queued, then the SMTP server receives headers, body, attachments; email.sent", async () => {
+    const pdf = await upload("quote.pdf", "application/pdf", "%PDF-1.4 quote");
+    const reply = await send({
+      contact_id: contact,
+      cc: ["boss@globex.test"],
+      bcc: ["archive@acme.test"],
+      reply_to: "replies@acme.test",
+      subject: "Your quote, {{ contact.first_name }}",
+      text: "Hello {{contact.first_name}}, the total is {{ total }}.",
+      html: "<p>Hello {{ contact.first_name }}, total: <b>{{total}}</b> {{ note }}</p>",
+      variables: { total: "1,200 EUR", note: "<script>" },
+      attachments: [pdf],
+    });
+    expect(reply.status).toBe(202);
+    expect(reply.body).toMatchObject({
+      type: "email",
+      direction: "outbound",
+      status: "queued",
+      contact_id: contact,
+      company_id: company,
+      to: ["ann@globex.test"],
+      subject: "Your quote, Ann",
+      attempts: 0,
+    });
+    const { id, message_id } = reply.body;
+    expect(message_id).toMatch(/^[\w-]+@acme\.test$/);
+    expect(reply.body.thread_id).toBe(id);
+
+    await sender().drain();
+    const [got] = smtp.received.slice(-1);
+    expect(got.mailFrom).toBe("sales@acme.test");
+    expect(got.rcptTo.sort()).toEqual(["ann@globex.test", "archive@acme.test", "boss@globex.test"]);
+    const { email } = got;
+    expect(email.messageId).toBe(`<${message_id}>`);
+    expect(email.from).toMatchObject({ name: "Acme Sales", address: "sales@acme.test" });
+    expect(email.to?.map((a) => a.address)).toEqual(["ann@globex.test"]);
+    expect(email.cc?.map((a) => a.address)).toEqual(["boss@globex.test"]);
+    expect(email.bcc ?? []).toEqual([]); // Bcc is envelope only, never a header
+    expect(email.replyTo?.map((a) => a.address)).toEqual(["replies@acme.test"]);
+    expect(email.subject).toBe("Your quote, Ann");
+    expect(email.text?.trim()).toBe("Hello Ann, the total is 1,200 EUR.");
+    expect(email.html).toContain("total: <b>1,200 EUR</b> &lt;script&gt;");
+    expect(email.attachments).toHaveLength(1);
+    expect(email.attachments[0]).toMatchObject({
+      filename: "quote.pdf",
+      mimeType: "application/pdf",
+    });
+    expect(Buffer.from(email.attachments[0].content as ArrayBuffer).toString()).toBe(
+      "%PDF-1.4 quote",
+    );
+    expect(email.headers.find((h) => h.key === "x-crmd-interaction-id")?.value).toBe(id);
+
+    const sent = await interaction(id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 1, sent_at: clock.now().toISOString() });
+    expect(sent.provider_response).toContain("Queued as");
+    const events = await eventsFor(server, id);
+    expect(events.map((e) => e.event_type)).toEqual(["email.sent"]);
+    expect(events[0].data.status).toBe("sent");
+  });
+
+  test("a reply threads with In-Reply-To and References and joins the thread", async () => {
+    const first = (await send({ to: ["ann@globex.test"], subject: "Intro", text: "Hi" })).body;
+    const second = (
+      await send({
+        to: ["ann@globex.test"],
+        subject: "Re: Intro",
+        text: "Again",
+        in_reply_to: first.id,
+      })
+    ).body;
+    const third = (
+      await send({
+        to: ["ann@globex.test"],
+        subject: "Re: Intro",
+        text: "3rd",
+        in_reply_to: second.id,
+      })
+    ).body;
+    expect(second).toMatchObject({ in_reply_to: first.message_id, thread_id: first.id });
+    expect(third.references).toEqual([first.message_id, second.message_id]);
+    expect(third.contact_id).toBe(contact); // matched by address
+    await sender().drain();
+    const email = smtp.received.find((r) => r.email.messageId === `<${third.message_id}>`)?.email;
+    expect(email?.inReplyTo).toBe(`<${second.message_id}>`);
+    expect(email?.references).toBe(`<${first.message_id}> <${second.message_id}>`);
+  });
+
+  test("a 4xx answer is retried after the schedule's delay with the same Message-ID, then sent", async () => {
+    let tempfail = true;
+    answer = () => (tempfail ? { code: 451, message: "Try again later" } : undefined);
+    const { id, message_id } = (await send({ contact_id: contact, subject: "Retry", text: "x" }))
+      .body;
+    await sender().drain();
+    const waiting = await interaction(id);
+    expect(waiting).toMatchObject({ status: "queued", attempts: 1 });
+    expect(waiting.provider_response).toContain("451");
+    tempfail = false;
+    await sender().drain(); // not due yet
+    expect((await interaction(id)).attempts).toBe(1);
+    clock.advance(60_000);
+    await sender().drain();
+    expect(await interaction(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(smtp.attempts.filter((m) => m === `<${message_id}>`)).toHaveLength(2);
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
+    answer = () => undefined;
+  });
+
+  test("a 5xx answer fails at once with the server's answer; email.failed", async () => {
+    answer = () => ({ code: 550, message: "Mailbox unavailable" });
+    const { id } = (await send({ to: ["gone@globex.test"], subject: "x", text: "x" })).body;
+    await sender().drain();
+    const failed = await interaction(id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 1, sent_at: null });
+    expect(failed.provider_response).toContain("550 Mailbox unavailable");
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.failed"]);
+    answer = () => undefined;
+  });
+
+  test("4xx on every attempt: failed once the retry schedule is used up", async () => {
+    answer = () => ({ code: 421, message: "Service not available" });
+    const { id } = (await send({ to: ["slow@globex.test"], subject: "x", text: "x" })).body;
+    for (const delay of [0, 60_000, 300_000]) {
+      clock.advance(delay);
+      await sender().drain();
+    }
+    expect(await interaction(id)).toMatchObject({ status: "failed", attempts: 3 });
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.failed"]);
+    answer = () => undefined;
+  });
+});
+
+describe("validation and limits", () => {
+  test("bad requests are 422 and queue nothing", async () => {
+    const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
+    const before = await emails();
+    const external = (await created(api, "/documents", { url: "https://files.test/a.pdf" })).id;
+    expect422(await send({ to: ["a@b.test"], subject: "x" }), "/text");
+    expect422(await send({ subject: "x", text: "x" }), "/to");
+    expect422(await send({ to: ["a@b.test"], subject: "Hi {{ name }}", text: "x" }), "/subject");
+    expect422(
+      await send({ to: ["a@b.test"], subject: "x", text: "x", attachments: [external] }),
+      "/attachments/0",
+    );
+    expect422(await send({ to: ["not-an-address"], subject: "x", text: "x" }), "/to/0");
+    expect422(
+      await send({ contact_id: crypto.randomUUID(), subject: "x", text: "x" }),
+      "/contact_id",
+    );
+    const noEmail = (await created(api, "/contacts", { first_name: "NoMail" })).id;
+    expect422(await send({ contact_id: noEmail, subject: "x", text: "x" }), "/to");
+    expect422(
+      await send({ to: ["a@b.test"], subject: "x", text: "x", in_reply_to: crypto.randomUUID() }),
+      "/in_reply_to",
+    );
+    expect(await emails()).toBe(before);
+  });
+
+  test("email:send is needed", async () => {
+    const { tenantId } = await server.tenant();
+    const reader = await server.keyFor(tenantId, ["interactions:read", "write"]);
+    expect((await send({ to: ["a@b.test"], subject: "x", text: "x" }, reader)).status).toBe(403);
+  });
+
+  test("the tenant's hourly send limit: 429 with Retry-After, other tenants unaffected", async () => {
+    server.ctx.config.sendMaxPerHour = 2;
+    try {
+      const { api: limited } = await server.tenant();
+      const body = { to: ["a@b.test"], subject: "x", text: "x" };
+      expect((await send(body, limited)).status).toBe(202);
+      clock.advance(600_000);
+      expect((await send(body, limited)).status).toBe(202);
+      const refused = await send(body, limited);
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe("SEND_LIMIT_EXCEEDED");
+      expect(refused.headers.get("retry-after")).toBe(String(3000));
+      const { api: fresh } = await server.tenant();
+      expect((await send(body, fresh)).status).toBe(202);
+      clock.advance(3_000_001); // the first send leaves the hour
+      expect((await send(body, limited)).status).toBe(202);
+    } finally {
+      server.ctx.config.sendMaxPerHour = 1000;
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import type { AddressInfo } from "node:net";
+import PostalMime, { type Email } from "postal-mime";
+import { SMTPServer, type SMTPServerSession } from "smtp-server";
+
+export interface Received {
+  /** Envelope sender and recipients (Bcc included), as the server saw them. */
+  mailFrom: string;
+  rcptTo: string[];
+  raw: string;
+  email: Email;
+}
+
+/** What the server answers to the n-th message (1-based); undefined: accept it. */
+export type Answer = (n: number, email: Email) => { code: number; message: string } | undefined;
+
+export interface TestSmtpServer {
+  url: string;
+  /** Messages accepted (answered 250). */
+  received: Received[];
+  /** Message-ID of every message transmitted, accepted or not, in order. */
+  attempts: string[];
+  close(): Promise<void>;
+}
+
+const USER = "crm";
+const PASSWORD = "smtp-secret";
+
+/**
+ * A real SMTP server (the smtp-server package) on an ephemeral port that
+ * requires AUTH, parses what it receives with a MIME parser and answers
+ * each message as `answer` says. STARTTLS is off (no certificate in tests).
+ */
+export async function startSmtpServer(
+  answer: Answer = () => undefined,
+  /** Runs before the server answers 250 (the message is already received). */
+  onReceived?: (received: Received) => void | Promise<void>,
+): Promise<TestSmtpServer> {
+  const received: Received[] = [];
+  const attempts: string[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
+      else callback(new Error("Invalid username or password"));
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", async () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const email = await PostalMime.parse(raw);
+        attempts.push(email.messageId ?? "");
+        const refusal = answer(attempts.length, email);
+        if (refusal)
+          return callback(
+            Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
+          );
+        const envelope = session.envelope;
+        const message = {
+          mailFrom: envelope.mailFrom ? envelope.mailFrom.address : "",
+          rcptTo: envelope.rcptTo.map((r) => r.address),
+          raw,
+          email,
+        };
+        received.push(message);
+        await onReceived?.(message);
+        callback(null, `Queued as test-${attempts.length}`);
+      });
+    },
+  });
+  // A client that dies mid-session (the crash test) resets its connection; nothing to report.
+  server.on("error", () => {});
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://${USER}:${PASSWORD}@127.0.0.1:${port}`,
+    received,
+    attempts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
