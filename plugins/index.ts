@@ -2,6 +2,7 @@ import type { Elysia } from "elysia";
 import type { AppContext } from "../src/core";
 import { activityPlugin } from "./activity";
 import { apiKeysPlugin } from "./api-keys";
+import { associationsPlugin } from "./associations";
 import { calendarPlugin } from "./calendar";
 import { companiesPlugin } from "./companies";
 import { contactsPlugin } from "./contacts";
@@ -15,7 +16,9 @@ import { handoffsPlugin } from "./handoffs";
 import { interactionsPlugin } from "./interactions";
 import { kpisPlugin } from "./kpis";
 import { leadsPlugin } from "./leads";
+import { mlsPlugin } from "./mls";
 import { notesPlugin } from "./notes";
+import { objectsPlugin } from "./objects";
 import { partnersPlugin } from "./partners";
 import { pipelinesPlugin } from "./pipelines";
 import { schedulerPlugin } from "./scheduler";
@@ -52,4 +55,7 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   customersPlugin,
   eventsPlugin,
   fieldsPlugin,
+  associationsPlugin,
+  objectsPlugin,
+  mlsPlugin,
 ];

@@ -2,10 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import { Elysia } from "elysia";
 import type { Actor } from "./activity";
 import type { AppContext } from "./context";
+import { scopeResourceOf } from "./custom-fields/registry";
 import { ApiError, forbidden, unauthorized } from "./errors";
 import { sha256Hex } from "./ids";
 import { type Principal, requestState } from "./request-state";
-import type { Scope } from "./scopes";
+import { allows, type Scope } from "./scopes";
 
 export const API_PREFIX = "/api/external";
 
@@ -101,6 +102,25 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       const principal = principalOf(request);
       if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
       // `scopes` lets a route check further scopes (e.g. per requested type or include).
+      return { tenantId: principal.tenantId, actor: actorOf(principal), scopes: principal.scopes };
+    },
+  }),
+  /**
+   * Routes over any object type (`/:object/…`): the scope is the object's,
+   * `<object>:read|write` (for a custom object, its plural), checked before
+   * validation like `scope`.
+   */
+  objectScope: (access: "read" | "write") => ({
+    detail: { security: SECURITY, "x-required-scope": `<object>:${access}` },
+    transform({ request, params }) {
+      const principal = principalOf(request);
+      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+      const required = `${scopeResourceOf(String((params as { object?: string }).object))}:${access}`;
+      if (!allows(principal.scopes, required)) throw forbidden(`Missing permission: ${required}`);
+    },
+    resolve({ request }) {
+      const principal = principalOf(request);
+      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
       return { tenantId: principal.tenantId, actor: actorOf(principal), scopes: principal.scopes };
     },
   }),

@@ -10,6 +10,19 @@ export {
   recordChange,
   registerEntityTypes,
 } from "./activity";
+export {
+  assertRecord,
+  associatedWith,
+  associationsOf,
+  includeAssociations,
+  link,
+  linksOf,
+  onLinksChanged,
+  type RecordRef,
+  requireObject,
+  unlink,
+  unlinkAll,
+} from "./associations";
 export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
 export { perBatch, setInBatch } from "./batch-values";
 export {
@@ -34,7 +47,6 @@ export {
   type DefinitionRow,
   definitionRows,
   dropIndexedValues,
-  FIELD_TYPES,
   type FieldSpec,
   type FieldType,
   findCustomFieldObject,
@@ -63,7 +75,19 @@ export {
   nextSyncSeq,
   registerEventTypes,
 } from "./events";
-export { CustomFields, cleanTags, HttpUrl, IdParams, JsonInteger, TagList } from "./fields";
+export {
+  AssociatedWith,
+  AssociationsField,
+  CustomFields,
+  cleanTags,
+  HttpUrl,
+  IdParams,
+  JsonInteger,
+  LinkedRecord,
+  RecordQuery,
+  TagList,
+  withAssociations,
+} from "./fields";
 export { eqIf } from "./filters";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
@@ -98,7 +122,7 @@ export {
   type RunResult,
   type Scheduler,
 } from "./scheduler";
-export { ALL_SCOPES, expandPermissions, isKnownPermission, type Scope } from "./scopes";
+export { ALL_SCOPES, allows, expandPermissions, isKnownPermission, type Scope } from "./scopes";
 export {
   classifyAddress,
   generateWebhookSecret,

@@ -1,4 +1,4 @@
-import { FormatRegistry, type IntegerOptions, Type } from "@sinclair/typebox";
+import { FormatRegistry, type IntegerOptions, type TObject, Type } from "@sinclair/typebox";
 import { t } from "elysia";
 
 /**
@@ -42,3 +42,40 @@ export const HttpUrl = t.String({
   maxLength: 2000,
   description: "http(s) URL",
 });
+
+/** List filter: records linked to one record (associations). */
+export const AssociatedWith = t.Optional(
+  t.String({
+    description:
+      "`<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label)",
+  }),
+);
+
+/** Query of a record's GET: `include=associations` adds its links, grouped by object type. */
+export const RecordQuery = t.Object({
+  include: t.Optional(
+    t.Literal("associations", {
+      description: "associations: the record's links, grouped by object type",
+    }),
+  ),
+});
+
+/** A linked record, as its owner's association list shows it. */
+export const LinkedRecord = t.Object({
+  id: t.String({ description: "The linked record's id" }),
+  object: t.String({ description: "The linked record's object type" }),
+  label: t.Nullable(t.String({ description: 'The link\'s role, e.g. "decision maker"' })),
+  link_id: t.String(),
+  created_at: t.String({ format: "date-time" }),
+});
+
+/** What `include=associations` adds to a record. */
+export const AssociationsField = t.Optional(
+  t.Record(t.String(), t.Array(LinkedRecord), {
+    description: "include=associations: linked records by object type",
+  }),
+);
+
+/** A record's GET response: the record, and its links with `include=associations`. */
+export const withAssociations = <T extends TObject>(record: T) =>
+  t.Object({ ...record.properties, associations: AssociationsField });

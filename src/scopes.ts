@@ -21,6 +21,8 @@ export const RESOURCES = [
   "conversations",
   "messages",
   "fields",
+  "objects",
+  "mls",
 ] as const;
 
 export type Resource = (typeof RESOURCES)[number];
@@ -61,8 +63,24 @@ const ALIASES: Record<string, Scope[]> = {
   ...Object.fromEntries(RESOURCES.map((r) => [`${r}:*`, [`${r}:read`, `${r}:write`] as Scope[]])),
 };
 
+/**
+ * A custom object's scope, `<plural>:read|write` (or `<plural>:*`): object
+ * types are defined per tenant, so any such name is a valid permission.
+ * `objects:read|write` (and the read, write and * aliases) grant every
+ * custom object's.
+ */
+const OBJECT_SCOPE = /^[a-z][a-z0-9_]{0,62}:(read|write|\*)$/;
+const isResource = (name: string) => (RESOURCES as readonly string[]).includes(name);
+
 export const isKnownPermission = (p: string): boolean =>
-  p in ALIASES || (ALL_SCOPES as string[]).includes(p);
+  p in ALIASES || (ALL_SCOPES as string[]).includes(p) || OBJECT_SCOPE.test(p);
+
+/** True when `scopes` allow `required`, a built-in scope or a custom object's. */
+export function allows(scopes: ReadonlySet<string>, required: string): boolean {
+  if (scopes.has(required)) return true;
+  const [resource, access] = required.split(":");
+  return !isResource(resource) && scopes.has(`objects:${access}`);
+}
 
 /** Expands granted permissions (scopes and aliases) into the set of scopes they give. */
 export function expandPermissions(permissions: readonly string[]): Set<Scope> {
@@ -70,7 +88,9 @@ export function expandPermissions(permissions: readonly string[]): Set<Scope> {
   for (const p of permissions) {
     const alias = ALIASES[p];
     if (alias) for (const s of alias) scopes.add(s);
-    else if ((ALL_SCOPES as string[]).includes(p)) scopes.add(p as Scope);
+    else if (p.endsWith(":*") && OBJECT_SCOPE.test(p))
+      for (const access of ["read", "write"]) scopes.add(p.replace("*", access) as Scope);
+    else if (isKnownPermission(p)) scopes.add(p as Scope);
   }
   return scopes;
 }

@@ -317,6 +317,9 @@ describe("definitions", () => {
     const changed = await api.patch(`${base}/fields/companies/seats`, { type: "number" });
     expect(changed.status).toBe(200);
     expect(changed.body.type).toBe("number");
+    // a PATCH without a type keeps it
+    const relabelled = await api.patch(`${base}/fields/companies/seats`, { label: "Seat count" });
+    expect(relabelled.body).toMatchObject({ label: "Seat count", type: "number" });
     expect((await api.get(`${base}/companies/${ok.id}`)).body.custom_fields).toEqual({ seats: 12 });
     expect(titles(await api.get(`${base}/companies?cf.seats[gt]=5`), "companies")).toEqual(["Ok"]);
   });

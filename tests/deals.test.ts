@@ -47,6 +47,7 @@ describe("POST /deals", () => {
       owner: "ann",
       lead_id: null,
       contact_id: null,
+      contact_ids: [],
       company_id: null,
       partner_id: null,
       expected_close_date: "2026-06-30",

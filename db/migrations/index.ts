@@ -28,6 +28,9 @@ import partialLinkIndexes from "./0730_partial_link_indexes.sql" with { type: "t
 import pendingDeliveryIndexes from "./0740_pending_delivery_indexes.sql" with { type: "text" };
 import conversations from "./0900_conversations.sql" with { type: "text" };
 import customFields from "./1000_custom_fields.sql" with { type: "text" };
+import associations from "./1010_associations.sql" with { type: "text" };
+import customObjects from "./1020_custom_objects.sql" with { type: "text" };
+import mlsProperties from "./1030_mls_properties.sql" with { type: "text" };
 import interactions from "./1100_interactions.sql" with { type: "text" };
 
 export interface Migration {
@@ -62,6 +65,9 @@ const all: Migration[] = [
   { id: "0111_partner_names", sql: partnerNames },
   { id: "0112_deal_lead_filter_indexes", sql: dealLeadFilterIndexes },
   { id: "1000_custom_fields", sql: customFields },
+  { id: "1010_associations", sql: associations },
+  { id: "1020_custom_objects", sql: customObjects },
+  { id: "1030_mls_properties", sql: mlsProperties },
 ];
 
 /** Applied in id order, whatever the order of the lines above. */

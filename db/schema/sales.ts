@@ -139,6 +139,8 @@ export const deals = sqliteTable(
     owner: text("owner"),
     leadId: text("lead_id"),
     contactId: text("contact_id"),
+    /** Every linked contact (seed 004's contact_ids), kept with the deal↔contact associations. */
+    contactIds: json<string[]>("contact_ids").notNull().default([]),
     companyId: text("company_id"),
     partnerId: text("partner_id"),
     /** YYYY-MM-DD */

@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import {
   ApiError,
   type AppContext,
+  allows,
   authMacros,
   errorResponses,
   expandPermissions,
@@ -37,7 +38,7 @@ async function targetTenant(ctx: AppContext, principal: Principal, tenantId?: st
 /** A key may only hand out what it holds itself: keys:manage is no way to a `*` key. */
 function assertGrantable(held: ReadonlySet<Scope>, requested: string[]) {
   requested.forEach((permission, i) => {
-    const missing = [...expandPermissions([permission])].find((scope) => !held.has(scope));
+    const missing = [...expandPermissions([permission])].find((scope) => !allows(held, scope));
     if (missing)
       throw new ApiError(
         403,

@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import { companies } from "../../db/schema";
 import {
   type AppContext,
+  associationsOf,
   authMacros,
   BulkResult,
   bulkRequest,
@@ -58,6 +59,7 @@ const INCLUDE_SCOPES: Record<Include, Scope> = {
   contacts: "contacts:read",
   deals: "deals:read",
   activity: "activity:read",
+  associations: "companies:read",
 };
 
 function parseIncludes(value: string | undefined, scopes: Set<Scope>): Set<Include> {
@@ -143,6 +145,12 @@ export const companiesPlugin = (ctx: AppContext) =>
           ...(includes.has("activity") && {
             activity: await recentActivityOf(ctx, tenantId, row.id),
           }),
+          ...(includes.has("associations") && {
+            associations: await associationsOf(ctx.db.read, tenantId, {
+              object: "companies",
+              id: row.id,
+            }),
+          }),
         };
       },
       {
@@ -153,7 +161,7 @@ export const companiesPlugin = (ctx: AppContext) =>
         detail: {
           summary: "Get a company, optionally with its contacts, open deals and recent activity",
           description:
-            "`include=contacts` needs contacts:read, `include=deals` deals:read, `include=activity` activity:read (403 otherwise).",
+            "`include=contacts` needs contacts:read, `include=deals` deals:read, `include=activity` activity:read (403 otherwise); `include=associations` adds the company's links by object type.",
           tags,
         },
       },

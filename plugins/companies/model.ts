@@ -1,5 +1,13 @@
 import { t } from "elysia";
-import { CUSTOM_FILTER_QUERY, CustomFields, JsonInteger, pageQuery, TagList } from "../../src/core";
+import {
+  AssociatedWith,
+  AssociationsField,
+  CUSTOM_FILTER_QUERY,
+  CustomFields,
+  JsonInteger,
+  pageQuery,
+  TagList,
+} from "../../src/core";
 import { Contact } from "../contacts";
 
 const text = (maxLength: number) => t.Optional(t.Nullable(t.String({ maxLength })));
@@ -108,14 +116,15 @@ export const CompanyWithIncludes = t.Object({
   activity: t.Optional(
     t.Array(ActivityEntry, { description: "include=activity: the 20 latest changes" }),
   ),
+  associations: AssociationsField,
 });
 
-export const INCLUDES = ["contacts", "deals", "activity"] as const;
+export const INCLUDES = ["contacts", "deals", "activity", "associations"] as const;
 
 export const CompanyGetQuery = t.Object({
   include: t.Optional(
     t.String({
-      description: "Comma-separated: contacts, deals, activity",
+      description: "Comma-separated: contacts, deals, activity, associations",
       examples: ["contacts,deals"],
     }),
   ),
@@ -133,6 +142,7 @@ export const CompanyListQuery = t.Object(
       t.String({ minLength: 1, description: "Words (prefixes) in name, domain or phone" }),
     ),
     tags: t.Optional(t.String({ description: "Comma-separated: companies carrying all of them" })),
+    associated_with: AssociatedWith,
   },
   CUSTOM_FILTER_QUERY,
 );

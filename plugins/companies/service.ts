@@ -3,6 +3,7 @@ import type { Static } from "elysia";
 import { activityLog, companies, deals } from "../../db/schema";
 import {
   type AppContext,
+  associatedWith,
   cleanTags,
   customFieldFilters,
   dropIndexedValues,
@@ -15,6 +16,7 @@ import {
   parseTags,
   type ReadDb,
   softDelete,
+  unlinkAll,
   updateRow,
   type WriteScope,
   type WriteTx,
@@ -211,6 +213,7 @@ export async function deleteCompany(ctx: AppContext, scope: WriteScope, id: stri
       entityType: "company",
       view: companyView,
     });
+    await unlinkAll(tx, scope, { object: "companies", id });
   });
 }
 
@@ -242,6 +245,7 @@ export async function listCompanies(
         ? undefined
         : dialect.matchesSearch(companies.id, "companies", tenantId, query.search),
       dialect.hasAllTags(companies.tags, parseTags(query.tags)),
+      associatedWith(tenantId, "companies", companies.id, query.associated_with),
       ...custom,
     ],
   });

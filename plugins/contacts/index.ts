@@ -7,12 +7,15 @@ import {
   bulkRequest,
   errorResponses,
   IdParams,
+  includeAssociations,
   listJson,
   listResponse,
+  RecordQuery,
   registerCustomFieldObject,
   registerEventTypes,
   runBulk,
   upsert,
+  withAssociations,
   writeScope,
 } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery } from "./model";
@@ -100,12 +103,24 @@ export const contactsPlugin = (ctx: AppContext) =>
         },
       },
     )
-    .get("/contacts/:id", ({ params, tenantId }) => getContact(ctx, tenantId, params.id), {
-      scope: "contacts:read",
-      params: IdParams,
-      response: { 200: Contact, ...errorResponses },
-      detail: { summary: "Get a contact", tags },
-    })
+    .get(
+      "/contacts/:id",
+      async ({ params, query, tenantId }) =>
+        includeAssociations(
+          ctx.db.read,
+          tenantId,
+          "contacts",
+          await getContact(ctx, tenantId, params.id),
+          query.include,
+        ),
+      {
+        scope: "contacts:read",
+        params: IdParams,
+        query: RecordQuery,
+        response: { 200: withAssociations(Contact), ...errorResponses },
+        detail: { summary: "Get a contact", tags },
+      },
+    )
     .patch(
       "/contacts/:id",
       ({ params, body, tenantId, actor }) =>

@@ -1,5 +1,12 @@
 import { t } from "elysia";
-import { CUSTOM_FILTER_QUERY, CustomFields, HttpUrl, pageQuery, TagList } from "../../src/core";
+import {
+  AssociatedWith,
+  CUSTOM_FILTER_QUERY,
+  CustomFields,
+  HttpUrl,
+  pageQuery,
+  TagList,
+} from "../../src/core";
 
 const LABEL = { maxLength: 50, description: "Work, Home, Mobile, … (default Work)" };
 
@@ -71,6 +78,7 @@ export const ContactListQuery = t.Object(
     ),
     company_id: t.Optional(t.String()),
     tags: t.Optional(t.String({ description: "Comma-separated: contacts carrying all of them" })),
+    associated_with: AssociatedWith,
   },
   CUSTOM_FILTER_QUERY,
 );

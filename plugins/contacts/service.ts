@@ -4,6 +4,7 @@ import { companies, contactEmails, contacts } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
+  associatedWith,
   cleanTags,
   customFieldFilters,
   dropIndexedValues,
@@ -19,6 +20,7 @@ import {
   parseTime,
   type ReadDb,
   softDelete,
+  unlinkAll,
   updateRow,
   type WriteScope,
   type WriteTx,
@@ -235,6 +237,7 @@ export async function deleteContact(ctx: AppContext, scope: WriteScope, id: stri
     const row = await findContact(tx, scope.tenantId, id);
     await dropIndexedValues(tx, scope.tenantId, id);
     await softDelete(tx, scope, { table: contacts, row, entityType: "contact", view: contactView });
+    await unlinkAll(tx, scope, { object: "contacts", id });
   });
 }
 
@@ -278,6 +281,7 @@ export async function listContacts(
         : dialect.matchesSearch(contacts.id, "contacts", tenantId, query.search),
       eqIf(contacts.companyId, query.company_id),
       dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
+      associatedWith(tenantId, "contacts", contacts.id, query.associated_with),
       ...custom,
     ],
   });

@@ -5,14 +5,25 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  includeAssociations,
   invalid,
   listJson,
   listResponse,
+  onLinksChanged,
+  RecordQuery,
   registerCustomFieldObject,
+  withAssociations,
   writeScope,
 } from "../../src/core";
 import { CreateDeal, Deal, DealsQuery, MoveDeal, UpdateDeal } from "./model";
-import { createDealInTx, deleteDealInTx, getDeal, listDeals, updateDealInTx } from "./service";
+import {
+  createDealInTx,
+  deleteDealInTx,
+  getDeal,
+  listDeals,
+  syncContactIds,
+  updateDealInTx,
+} from "./service";
 
 export { Deal, type DealView } from "./model";
 export {
@@ -28,6 +39,7 @@ export {
 const tags = ["deals"];
 
 registerCustomFieldObject({ name: "deals", table: deals });
+onLinksChanged("deals", "contacts", syncContactIds);
 
 /** Deals: seed 001's list, CRUD, and moves between stages (deal.stage_changed, won, lost). */
 export const dealsPlugin = (ctx: AppContext) =>
@@ -64,12 +76,24 @@ export const dealsPlugin = (ctx: AppContext) =>
         detail: { summary: "Create a deal", tags },
       },
     )
-    .get("/deals/:id", ({ params, tenantId }) => getDeal(ctx.db.read, tenantId, params.id), {
-      scope: "deals:read",
-      params: IdParams,
-      response: { 200: Deal, ...errorResponses },
-      detail: { summary: "Get a deal", tags },
-    })
+    .get(
+      "/deals/:id",
+      async ({ params, query, tenantId }) =>
+        includeAssociations(
+          ctx.db.read,
+          tenantId,
+          "deals",
+          await getDeal(ctx.db.read, tenantId, params.id),
+          query.include,
+        ),
+      {
+        scope: "deals:read",
+        params: IdParams,
+        query: RecordQuery,
+        response: { 200: withAssociations(Deal), ...errorResponses },
+        detail: { summary: "Get a deal", tags },
+      },
+    )
     .patch(
       "/deals/:id",
       ({ params, body, tenantId, actor }) => {

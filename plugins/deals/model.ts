@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
+import { AssociatedWith, CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
 
 export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
   description: "open, won or lost (follows the kind of the deal's stage)",
@@ -23,6 +23,10 @@ export const Deal = t.Object({
   owner: nullableString,
   lead_id: nullableString,
   contact_id: nullableString,
+  contact_ids: t.Array(t.String(), {
+    description:
+      "Every linked contact (associations deals → contacts); contact_id is the primary one",
+  }),
   company_id: nullableString,
   partner_id: nullableString,
   expected_close_date: t.Nullable(t.String({ format: "date" })),
@@ -51,6 +55,13 @@ const editable = {
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
   lead_id: link("lead"),
   contact_id: link("contact"),
+  contact_ids: t.Optional(
+    t.Array(t.String(), {
+      maxItems: 100,
+      description:
+        "Contacts linked to the deal (seed 004): replaces its links to contacts; contact_id stays primary (default: the first)",
+    }),
+  ),
   company_id: link("company"),
   partner_id: link("partner"),
   expected_close_date: t.Optional(
@@ -98,6 +109,7 @@ export const DealsQuery = t.Object(
     company_id: t.Optional(t.String()),
     lead_id: t.Optional(t.String()),
     tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
+    associated_with: AssociatedWith,
   },
   CUSTOM_FILTER_QUERY,
 );

@@ -4,6 +4,8 @@ import { companies, contacts, deals, leads, partners, stages } from "../../db/sc
 import {
   type AppContext,
   assertLinks,
+  assertRecord,
+  associatedWith,
   changedFields,
   customFieldFilters,
   dropIndexedValues,
@@ -12,13 +14,18 @@ import {
   invalid,
   iso,
   lifecycleFields,
+  link,
+  linksOf,
   listPage,
   newId,
   nextSyncSeq,
   parseTags,
   presentFields,
+  type RecordRef,
   recordEntityChange,
   softDelete,
+  unlink,
+  unlinkAll,
   type WriteScope,
   writeCustomFields,
 } from "../../src/core";
@@ -54,6 +61,7 @@ export const dealView = (row: DealRow, stage: string | null): DealView => ({
   owner: row.owner,
   lead_id: row.leadId,
   contact_id: row.contactId,
+  contact_ids: row.contactIds,
   company_id: row.companyId,
   partner_id: row.partnerId,
   expected_close_date: row.expectedCloseDate,
@@ -98,6 +106,7 @@ export async function listDeals(
       eqIf(deals.companyId, query.company_id),
       eqIf(deals.leadId, query.lead_id),
       ctx.db.dialect.hasAllTags(deals.tags, parseTags(query.tags)),
+      associatedWith(tenantId, "deals", deals.id, query.associated_with),
       ...custom,
     ],
     query,
@@ -179,6 +188,7 @@ export async function createDealInTx(
   await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
   const id = body.id ?? newId();
+  const contacts = await contactSet(tx, scope.tenantId, body.contact_id, body.contact_ids);
   const customFields = await writeCustomFields(tx, scope, {
     object: "deals",
     recordId: id,
@@ -194,7 +204,8 @@ export async function createDealInTx(
     currency: body.currency ?? "USD",
     owner: body.owner ?? null,
     leadId: body.lead_id ?? null,
-    contactId: body.contact_id ?? null,
+    contactId: body.contact_id ?? contacts[0] ?? null,
+    contactIds: contacts,
     companyId: body.company_id ?? null,
     partnerId: body.partner_id ?? null,
     expectedCloseDate: body.expected_close_date ?? null,
@@ -207,6 +218,7 @@ export async function createDealInTx(
     syncSeq: await nextSyncSeq(tx),
   };
   await insertValues(tx, deals, row);
+  for (const contact of contacts) await link(tx, scope, dealRef(id), contactRef(contact), null);
   const after = dealView(row, placement.stage.name);
   const closing = after.status === "open" ? [] : stageEvents(null, after).slice(1);
   await recordEntityChange(
@@ -254,6 +266,7 @@ export async function updateDealInTx(
   await assertLinks(tx, scope.tenantId, body, LINKS);
   assertCalendarDate(body.expected_close_date);
   const moved = target !== null && target.id !== row.stageId;
+  const contactIds = await relinkContacts(tx, scope, row, body);
   const lostReason =
     body.lost_reason !== undefined && row.status === "lost" && !moved
       ? { lostReason: body.lost_reason }
@@ -267,9 +280,10 @@ export async function updateDealInTx(
       currency: body.currency,
       owner: body.owner,
       leadId: body.lead_id,
-      contactId: body.contact_id,
+      contactId: primaryContact(row, body, contactIds),
       companyId: body.company_id,
       partnerId: body.partner_id,
+      contactIds,
       expectedCloseDate: body.expected_close_date,
       tags: body.tags && [...new Set(body.tags)],
       customFields: await writeCustomFields(tx, scope, {
@@ -318,10 +332,78 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
   return requireStage(placement).stage;
 }
 
+const dealRef = (id: string): RecordRef => ({ object: "deals", id });
+const contactRef = (id: string): RecordRef => ({ object: "contacts", id });
+
+/** The contacts a create links: contact_id (the primary) first, then contact_ids, each once, all live. */
+async function contactSet(
+  tx: WriteTx,
+  tenantId: string,
+  contactId: string | null | undefined,
+  contactIds: string[] | undefined,
+): Promise<string[]> {
+  const ids = [...new Set([...(contactId ? [contactId] : []), ...(contactIds ?? [])])];
+  for (const [i, id] of (contactIds ?? []).entries())
+    await assertRecord(tx, tenantId, contactRef(id), `/contact_ids/${i}`);
+  return ids;
+}
+
+/** The contacts linked to a deal, oldest link first (its contact_ids). */
+const linkedContacts = async (tx: WriteTx, tenantId: string, dealId: string) => [
+  ...new Set((await linksOf(tx, tenantId, dealRef(dealId), "contacts")).map((l) => l.id)),
+];
+
+/**
+ * A PATCH's contact links: contact_ids replaces the deal's links to
+ * contacts (a contact kept keeps its labelled links); a new contact_id is
+ * linked too. Returns the deal's contact_ids after it, or undefined when
+ * the PATCH touches neither.
+ */
+async function relinkContacts(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: DealRow,
+  body: UpdateDealBody,
+): Promise<string[] | undefined> {
+  if (body.contact_ids === undefined && !body.contact_id) return undefined;
+  const wanted = await contactSet(tx, scope.tenantId, body.contact_id, body.contact_ids);
+  if (body.contact_ids !== undefined)
+    for (const current of await linkedContacts(tx, scope.tenantId, row.id))
+      if (!wanted.includes(current)) await unlink(tx, scope, dealRef(row.id), contactRef(current));
+  for (const contact of wanted) await link(tx, scope, dealRef(row.id), contactRef(contact), null);
+  return linkedContacts(tx, scope.tenantId, row.id);
+}
+
+/** contact_id stays the primary contact: kept while linked, else the first of contact_ids. */
+function primaryContact(row: DealRow, body: UpdateDealBody, contactIds: string[] | undefined) {
+  if (body.contact_id !== undefined || contactIds === undefined) return body.contact_id;
+  return row.contactId && contactIds.includes(row.contactId)
+    ? row.contactId
+    : (contactIds[0] ?? null);
+}
+
+/**
+ * Keeps a deal's contact_ids equal to its links to contacts when they
+ * change from elsewhere (the associations API, a deleted contact); the
+ * change moves the deal in sync feeds.
+ */
+export async function syncContactIds(tx: WriteTx, scope: WriteScope, dealId: string) {
+  const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
+  if (!row || row.deletedAt) return;
+  const contactIds = await linkedContacts(tx, scope.tenantId, dealId);
+  if (JSON.stringify(contactIds) === JSON.stringify(row.contactIds)) return;
+  await tx
+    .update(deals)
+    .set({ contactIds, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
+    .where(eq(deals.id, dealId));
+}
+
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
 export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
   const { row, stage } = await findDeal(tx, scope.tenantId, id);
   await dropIndexedValues(tx, scope.tenantId, id);
   const view = (r: DealRow) => dealView(r, stage);
-  return (await softDelete(tx, scope, { table: deals, row, entityType: "deal", view })).data;
+  const { data } = await softDelete(tx, scope, { table: deals, row, entityType: "deal", view });
+  await unlinkAll(tx, scope, dealRef(id));
+  return data;
 }

@@ -106,3 +106,6 @@ export const fieldsPlugin = (ctx: AppContext) =>
         detail: { summary: "A record's values of removed custom fields", tags },
       },
     );
+
+export { CreateField, FieldDefinition } from "./model";
+export { createField, fieldView } from "./service";

@@ -1,9 +1,23 @@
 import { t } from "elysia";
-import { FIELD_TYPES } from "../../src/core";
 
-const FieldTypeSchema = t.UnionEnum([...FIELD_TYPES], {
-  description: "The values' type; values are validated and coerced to it on every write",
-});
+// Literals, not t.UnionEnum: Elysia fills a UnionEnum left out of a PATCH with its first value.
+const FieldTypeSchema = t.Union(
+  [
+    t.Literal("text"),
+    t.Literal("number"),
+    t.Literal("money"),
+    t.Literal("date"),
+    t.Literal("datetime"),
+    t.Literal("boolean"),
+    t.Literal("select"),
+    t.Literal("multi_select"),
+    t.Literal("url"),
+    t.Literal("email"),
+    t.Literal("phone"),
+    t.Literal("reference"),
+  ],
+  { description: "The values' type; values are validated and coerced to it on every write" },
+);
 
 const Options = t.Array(t.String({ minLength: 1, maxLength: 200 }), {
   minItems: 1,

@@ -6,9 +6,12 @@ import {
   ErrorBody,
   errorResponses,
   IdParams,
+  includeAssociations,
   listJson,
   listResponse,
+  RecordQuery,
   registerCustomFieldObject,
+  withAssociations,
   writeScope,
 } from "../../src/core";
 import { Deal } from "../deals";
@@ -66,12 +69,24 @@ export const leadsPlugin = (ctx: AppContext) =>
         detail: { summary: "Create a lead", tags },
       },
     )
-    .get("/leads/:id", ({ params, tenantId }) => getLead(ctx.db.read, tenantId, params.id), {
-      scope: "leads:read",
-      params: IdParams,
-      response: { 200: Lead, ...errorResponses },
-      detail: { summary: "Get a lead", tags },
-    })
+    .get(
+      "/leads/:id",
+      async ({ params, query, tenantId }) =>
+        includeAssociations(
+          ctx.db.read,
+          tenantId,
+          "leads",
+          await getLead(ctx.db.read, tenantId, params.id),
+          query.include,
+        ),
+      {
+        scope: "leads:read",
+        params: IdParams,
+        query: RecordQuery,
+        response: { 200: withAssociations(Lead), ...errorResponses },
+        detail: { summary: "Get a lead", tags },
+      },
+    )
     .patch(
       "/leads/:id",
       ({ params, body, tenantId, actor }) =>

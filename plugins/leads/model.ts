@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
+import { AssociatedWith, CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -125,6 +125,7 @@ export const LeadsQuery = t.Object(
     pipeline_id: t.Optional(t.String()),
     stage_id: t.Optional(t.String()),
     tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
+    associated_with: AssociatedWith,
   },
   CUSTOM_FILTER_QUERY,
 );

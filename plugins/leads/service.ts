@@ -4,6 +4,7 @@ import { companies, contacts, leads, partners } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
+  associatedWith,
   changedFields,
   conflict,
   customFieldFilters,
@@ -21,6 +22,7 @@ import {
   presentFields,
   recordEntityChange,
   softDelete,
+  unlinkAll,
   type WriteScope,
   writeCustomFields,
 } from "../../src/core";
@@ -91,6 +93,7 @@ export async function listLeads(
       eqIf(leads.pipelineId, query.pipeline_id),
       eqIf(leads.stageId, query.stage_id),
       ctx.db.dialect.hasAllTags(leads.tags, parseTags(query.tags)),
+      associatedWith(tenantId, "leads", leads.id, query.associated_with),
       ...custom,
     ],
     query,
@@ -388,7 +391,9 @@ export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
     const { row, stage } = await findLead(tx, scope.tenantId, id);
     await dropIndexedValues(tx, scope.tenantId, id);
     const view = (r: LeadRow) => leadView(r, stage);
-    return (await softDelete(tx, scope, { table: leads, row, entityType: "lead", view })).data;
+    const { data } = await softDelete(tx, scope, { table: leads, row, entityType: "lead", view });
+    await unlinkAll(tx, scope, { object: "leads", id });
+    return data;
   });
 
 export const updateLead = (ctx: AppContext, scope: WriteScope, id: string, body: UpdateLeadBody) =>

@@ -5,8 +5,11 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  includeAssociations,
   listJson,
+  RecordQuery,
   registerCustomFieldObject,
+  withAssociations,
   writeScope,
 } from "../../src/core";
 import { CreateTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
@@ -50,12 +53,24 @@ export const tasksPlugin = (ctx: AppContext) =>
         detail: { summary: "Create a task (emits task.created)", tags },
       },
     )
-    .get("/tasks/:id", ({ params, tenantId }) => getTask(ctx, tenantId, params.id), {
-      scope: "tasks:read",
-      params: IdParams,
-      response: { 200: Task, ...errorResponses },
-      detail: { summary: "Get a task", tags },
-    })
+    .get(
+      "/tasks/:id",
+      async ({ params, query, tenantId }) =>
+        includeAssociations(
+          ctx.db.read,
+          tenantId,
+          "tasks",
+          await getTask(ctx, tenantId, params.id),
+          query.include,
+        ),
+      {
+        scope: "tasks:read",
+        params: IdParams,
+        query: RecordQuery,
+        response: { 200: withAssociations(Task), ...errorResponses },
+        detail: { summary: "Get a task", tags },
+      },
+    )
     .patch(
       "/tasks/:id",
       ({ params, body, tenantId, actor }) =>

@@ -1,5 +1,11 @@
 import { t } from "elysia";
-import { CUSTOM_FILTER_QUERY, CustomFields, listResponse, pageQuery } from "../../src/core";
+import {
+  AssociatedWith,
+  CUSTOM_FILTER_QUERY,
+  CustomFields,
+  listResponse,
+  pageQuery,
+} from "../../src/core";
 
 const Status = t.Union([t.Literal("pending"), t.Literal("completed")]);
 const Priority = t.Union([
@@ -82,6 +88,7 @@ export const TaskListQuery = t.Object(
     due_before: t.Optional(t.String({ description: "ISO 8601: due strictly before this time" })),
     due_after: t.Optional(t.String({ description: "ISO 8601: due at or after this time" })),
     tags: t.Optional(t.String({ description: "Comma-separated: tasks carrying every one" })),
+    associated_with: AssociatedWith,
   },
   CUSTOM_FILTER_QUERY,
 );

@@ -4,6 +4,7 @@ import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
+  associatedWith,
   customFieldFilters,
   dropIndexedValues,
   eqIf,
@@ -19,6 +20,7 @@ import {
   parseTime,
   recordEntityChange,
   softDelete,
+  unlinkAll,
   type WriteScope,
   writeCustomFields,
 } from "../../src/core";
@@ -88,7 +90,11 @@ export async function listTasks(
     cache: ctx.cache,
     table: tasks,
     tenantId,
-    filters: [...taskFilters(query, now, ctx.db), ...custom],
+    filters: [
+      ...taskFilters(query, now, ctx.db),
+      associatedWith(tenantId, "tasks", tasks.id, query.associated_with),
+      ...custom,
+    ],
     query,
     map: (row: TaskRow) => taskView(row, now),
   });
@@ -250,6 +256,8 @@ export async function deleteTask(ctx: AppContext, scope: WriteScope, id: string)
     await dropIndexedValues(tx, scope.tenantId, id);
     const data = (r: TaskRow) => taskView(r, scope.now);
     const deleted = { table: tasks, row, entityType: "task", view: taskFields, data };
-    return (await softDelete(tx, scope, deleted)).data;
+    const result = (await softDelete(tx, scope, deleted)).data;
+    await unlinkAll(tx, scope, { object: "tasks", id });
+    return result;
   });
 }

@@ -13,6 +13,8 @@ export type CustomFieldTable = SyncedTable & { customFields: SQLiteColumn };
  */
 export interface CustomFieldObject {
   name: string;
+  /** The resource of its scopes when not its name (MLS properties: `mls`). */
+  scope?: string;
   table: CustomFieldTable;
   objectColumn?: SQLiteColumn;
 }
@@ -29,6 +31,9 @@ const resolvers: Resolver[] = [];
 export function registerCustomFieldObject(object: CustomFieldObject): void {
   builtIn.set(object.name, object);
 }
+
+/** The resource whose `:read` / `:write` scopes guard an object type. */
+export const scopeResourceOf = (name: string): string => builtIn.get(name)?.scope ?? name;
 
 /** Object types defined per tenant (custom objects) are found by a resolver. */
 export function registerObjectResolver(resolver: Resolver): void {

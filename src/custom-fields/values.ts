@@ -21,9 +21,12 @@ export interface CustomFieldWrite {
   input: CustomFieldMap | null | undefined;
   /** Full replacement (PUT): keys absent from `input` are removed. */
   replace?: boolean;
+  /** Where the values are in the request body (default `/custom_fields`). */
+  at?: string;
 }
 
-const pathOf = (key: string) => `/custom_fields/${key}`;
+const fieldPath = (write: CustomFieldWrite, key: string) =>
+  `${write.at ?? "/custom_fields"}/${key}`;
 
 /**
  * The record's `custom_fields` after a write, validated against the
@@ -38,6 +41,7 @@ export async function writeCustomFields(
   write: CustomFieldWrite,
 ): Promise<CustomFieldMap> {
   const fresh = write.before === null || write.replace === true;
+  const pathOf = (key: string) => fieldPath(write, key);
   if (!fresh && write.input === undefined) return write.before as CustomFieldMap;
   const definitions = await definitionsOf(tx, scope.tenantId, write.object);
   const values: CustomFieldMap = fresh ? {} : { ...write.before };
@@ -69,6 +73,7 @@ async function indexValues(
   definitions: Map<string, Definition>,
   values: CustomFieldMap,
 ) {
+  const pathOf = (key: string) => fieldPath(write, key);
   const rows: Array<typeof customFieldValues.$inferInsert> = [];
   for (const definition of definitions.values()) {
     const value = values[definition.key];
@@ -98,7 +103,7 @@ async function checkValue(
   definition: Definition,
   index: IndexEntry[],
 ) {
-  const path = pathOf(definition.key);
+  const path = fieldPath(write, definition.key);
   if (definition.type === "reference" && definition.referenceObject) {
     const target = await requireCustomFieldObject(tx, tenantId, definition.referenceObject, path);
     await assertLinked(tx, target.table, tenantId, index[0].text, path);

@@ -22,6 +22,11 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   sla: "Business hours that SLA clocks count in",
   operations: "For operators: Prometheus metrics (metrics or admin token)",
   scheduler: "Background jobs: schedule, last run and lease holder",
+  fields: "Typed custom field definitions per object type; lists filter on them with cf.<key>",
+  associations: "Labelled many-to-many links between any two records, both ways",
+  "object types": "Object types a tenant defines, with their fields",
+  "custom objects": "Records of a tenant's custom object types: the generic record surface",
+  mls: "Seed 000's MLS properties: real-estate listings with geo and range filters",
   webhooks:
     "Signed push deliveries of events: subscriptions, delivery log, replays. The `webhooks` section of this document describes every payload",
 };

@@ -1,0 +1,129 @@
+import { Elysia } from "elysia";
+import { properties } from "../../db/schema";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  IdParams,
+  includeAssociations,
+  listJson,
+  listResponse,
+  RecordQuery,
+  registerCustomFieldObject,
+  registerEventTypes,
+  withAssociations,
+  writeScope,
+} from "../../src/core";
+import { PatchProperty, Property, PropertyInput, PropertyListQuery } from "./model";
+import {
+  createProperty,
+  deleteProperty,
+  getProperty,
+  listProperties,
+  OBJECT,
+  updateProperty,
+} from "./service";
+
+registerEventTypes(["property.created", "property.updated", "property.deleted"]);
+// Properties take custom fields and associations like any object; their scopes are seed 000's mls:*.
+registerCustomFieldObject({ name: OBJECT, table: properties, scope: "mls" });
+
+const tags = ["mls"];
+const base = "/mls/properties";
+
+/** Seed 000's MLS properties: real-estate listings, with geo and range filters. */
+export const mlsPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.mls" })
+    .use(authMacros)
+    .get(
+      base,
+      async ({ query, tenantId, request }) =>
+        listJson("properties", await listProperties(ctx, tenantId, query, request.url)),
+      {
+        scope: "mls:read",
+        query: PropertyListQuery,
+        response: { 200: listResponse("properties", Property), ...errorResponses },
+        detail: {
+          summary:
+            "List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km)",
+          tags,
+        },
+      },
+    )
+    .post(
+      base,
+      async ({ body, tenantId, actor, set }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        const created = await ctx.write((tx) => createProperty(tx, scope, body));
+        set.status = 201;
+        return created;
+      },
+      {
+        scope: "mls:write",
+        body: PropertyInput,
+        response: { 201: Property, ...errorResponses },
+        detail: { summary: "Create a property (property.created)", tags },
+      },
+    )
+    .get(
+      `${base}/:id`,
+      async ({ params, query, tenantId }) =>
+        includeAssociations(
+          ctx.db.read,
+          tenantId,
+          OBJECT,
+          await getProperty(ctx, tenantId, params.id),
+          query.include,
+        ),
+      {
+        scope: "mls:read",
+        params: IdParams,
+        query: RecordQuery,
+        response: { 200: withAssociations(Property), ...errorResponses },
+        detail: { summary: "Get a property", tags },
+      },
+    )
+    .put(
+      `${base}/:id`,
+      ({ params, body, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => updateProperty(tx, scope, params.id, body, true));
+      },
+      {
+        scope: "mls:write",
+        params: IdParams,
+        body: PropertyInput,
+        response: { 200: Property, ...errorResponses },
+        detail: {
+          summary: "Replace a property (seed 000's PUT: fields absent are emptied)",
+          tags,
+        },
+      },
+    )
+    .patch(
+      `${base}/:id`,
+      ({ params, body, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => updateProperty(tx, scope, params.id, body, false));
+      },
+      {
+        scope: "mls:write",
+        params: IdParams,
+        body: PatchProperty,
+        response: { 200: Property, ...errorResponses },
+        detail: { summary: "Update a property (fields absent stay)", tags },
+      },
+    )
+    .delete(
+      `${base}/:id`,
+      ({ params, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return ctx.write((tx) => deleteProperty(tx, scope, params.id));
+      },
+      {
+        scope: "mls:write",
+        params: IdParams,
+        response: { 200: Property, ...errorResponses },
+        detail: { summary: "Delete a property (a tombstone stays in sync feeds)", tags },
+      },
+    );

@@ -1,0 +1,190 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { customObjectTypes, customRecords } from "../../db/schema";
+import {
+  type AppContext,
+  conflict,
+  type Database,
+  definitionRows,
+  eventTypes,
+  findCustomFieldObject,
+  invalid,
+  isLive,
+  newId,
+  notFound,
+  type ReadDb,
+  registerEventTypes,
+  registerObjectResolver,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import { createField, fieldView } from "../fields";
+import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
+
+export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
+
+/** The live object type `plural` of the tenant, if any. */
+export async function findType(db: ReadDb | WriteTx, tenantId: string, plural: string) {
+  const [row] = await (db as ReadDb)
+    .select()
+    .from(customObjectTypes)
+    .where(
+      and(
+        eq(customObjectTypes.tenantId, tenantId),
+        eq(customObjectTypes.plural, plural),
+        isNull(customObjectTypes.archivedAt),
+      ),
+    );
+  return row as ObjectTypeRow | undefined;
+}
+
+/** The object type, or 404. */
+export async function requireType(db: ReadDb | WriteTx, tenantId: string, plural: string) {
+  const row = await findType(db, tenantId, plural);
+  if (!row) throw notFound("Object type");
+  return row;
+}
+
+// Custom objects take custom fields, associations and filters like built-in objects.
+registerObjectResolver(async (db, tenantId, name) =>
+  (await findType(db, tenantId, name))
+    ? { name, table: customRecords, objectColumn: customRecords.objectType }
+    : undefined,
+);
+
+/** Singular names whose events custom objects registered (several tenants may share one). */
+const customNames = new Set<string>();
+
+function registerEvents(name: string) {
+  customNames.add(name);
+  registerEventTypes([`${name}.created`, `${name}.updated`, `${name}.deleted`]);
+}
+
+/** At start: every live object type's events, so webhooks can subscribe to them. */
+export async function loadObjectEvents(db: Database) {
+  const rows = await db.read
+    .select({ name: customObjectTypes.name })
+    .from(customObjectTypes)
+    .where(isNull(customObjectTypes.archivedAt));
+  for (const { name } of rows) registerEvents(name);
+}
+
+export async function typeView(db: ReadDb | WriteTx, row: ObjectTypeRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    plural: row.plural,
+    label: row.label,
+    description: row.description,
+    primary_field: row.primaryField,
+    fields: (await definitionRows(db, row.tenantId, row.plural)).map(fieldView),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** A name may not be a built-in object's, or reuse a built-in event prefix. */
+async function assertFreeNames(tx: WriteTx, tenantId: string, body: CreateObjectTypeBody) {
+  if (body.name === body.plural) throw invalid("/plural", "must differ from name");
+  if (await findCustomFieldObject(tx, tenantId, body.plural))
+    throw conflict(`"${body.plural}" is already an object type`);
+  if (body.plural === "objects" || body.plural === "fields")
+    throw invalid("/plural", "is reserved");
+  const builtInEvent = eventTypes().some((type) => type.startsWith(`${body.name}.`));
+  if (builtInEvent && !customNames.has(body.name))
+    throw invalid("/name", "is the name of a built-in entity");
+  const [sameName] = await tx
+    .select({ id: customObjectTypes.id })
+    .from(customObjectTypes)
+    .where(
+      and(
+        eq(customObjectTypes.tenantId, tenantId),
+        eq(customObjectTypes.name, body.name),
+        isNull(customObjectTypes.archivedAt),
+      ),
+    );
+  if (sameName) throw conflict(`An object type is already named "${body.name}"`);
+}
+
+/** Defines an object type with its fields (the primary one required) in one transaction. */
+export async function createType(tx: WriteTx, scope: WriteScope, body: CreateObjectTypeBody) {
+  await assertFreeNames(tx, scope.tenantId, body);
+  const primary = body.fields.findIndex((f) => f.key === body.primary_field);
+  if (primary < 0) throw invalid("/primary_field", "must be the key of one of the fields");
+  const row: ObjectTypeRow = {
+    id: newId(),
+    tenantId: scope.tenantId,
+    name: body.name,
+    plural: body.plural,
+    label: body.label.trim(),
+    description: body.description ?? null,
+    primaryField: body.primary_field,
+    createdAt: scope.now,
+    updatedAt: scope.now,
+    archivedAt: null,
+  };
+  await tx.insert(customObjectTypes).values(row);
+  for (const [i, field] of body.fields.entries())
+    await createField(tx, scope, body.plural, {
+      ...field,
+      required: field.required || i === primary,
+    });
+  registerEvents(body.name);
+  return typeView(tx, row);
+}
+
+export async function updateType(
+  tx: WriteTx,
+  scope: WriteScope,
+  plural: string,
+  body: UpdateObjectTypeBody,
+) {
+  const before = await requireType(tx, scope.tenantId, plural);
+  if (body.primary_field !== undefined) {
+    const fields = await definitionRows(tx, scope.tenantId, plural);
+    if (!fields.some((f) => f.key === body.primary_field))
+      throw invalid("/primary_field", "must be the key of one of the object's fields");
+  }
+  const row: ObjectTypeRow = {
+    ...before,
+    label: body.label?.trim() ?? before.label,
+    description: body.description === undefined ? before.description : body.description,
+    primaryField: body.primary_field ?? before.primaryField,
+    updatedAt: scope.now,
+  };
+  await tx.update(customObjectTypes).set(row).where(eq(customObjectTypes.id, row.id));
+  return typeView(tx, row);
+}
+
+/** Removes an object type; refused (409) while it has live records. */
+export async function deleteType(tx: WriteTx, scope: WriteScope, plural: string) {
+  const row = await requireType(tx, scope.tenantId, plural);
+  const [live] = await tx
+    .select({ id: customRecords.id })
+    .from(customRecords)
+    .where(
+      and(
+        eq(customRecords.objectType, plural),
+        isNull(customRecords.deletedAt),
+        eq(customRecords.tenantId, scope.tenantId),
+      ),
+    )
+    .limit(1);
+  if (live) throw conflict(`${plural} still has records; delete them first`);
+  await tx
+    .update(customObjectTypes)
+    .set({ archivedAt: scope.now, updatedAt: scope.now })
+    .where(eq(customObjectTypes.id, row.id));
+}
+
+export async function listTypes(ctx: AppContext, tenantId: string) {
+  const rows = await ctx.db.read
+    .select()
+    .from(customObjectTypes)
+    .where(and(eq(customObjectTypes.tenantId, tenantId), isNull(customObjectTypes.archivedAt)))
+    .orderBy(asc(customObjectTypes.createdAt));
+  return { object_types: await Promise.all(rows.map((row) => typeView(ctx.db.read, row))) };
+}
+
+/** isLive for custom records of one object type. */
+export const liveRecord = (tenantId: string, plural: string, id: string) =>
+  and(isLive(customRecords, tenantId, id), eq(customRecords.objectType, plural));

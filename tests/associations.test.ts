@@ -1,0 +1,185 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { created, expect422 } from "./helpers/api";
+import { outboxOf } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+import { salesPipeline } from "./sales-fixtures";
+
+const server = useTestServer({ config: { rateLimit: 100_000 } });
+const base = "/api/external";
+
+let api: Api;
+let tenantId: string;
+beforeAll(async () => {
+  ({ api, tenantId } = await server.tenant());
+  await salesPipeline(api);
+});
+
+const contact = (name: string) => created(api, "/contacts", { first_name: name });
+const deal = (body: Record<string, unknown> = {}) =>
+  created(api, "/deals", { title: "D", ...body });
+const linksOf = async (path: string) => {
+  const reply = await api.get(`${base}${path}`);
+  expect(reply.status).toBe(200);
+  return reply.body.associations.map((a: any) => [a.id, a.label]);
+};
+const eventsOf = async (type: string, id: string) =>
+  (await outboxOf(server.ctx.db, { tenantId, type }))
+    .filter((e) => e.data.from_id === id || e.data.to_id === id)
+    .map((e) => [e.data.from_object, e.data.to_object, e.data.label]);
+
+describe("links between records, both ways, with labels", () => {
+  test("PUT one link: 201, then 200 unchanged; both sides list it; association.created once", async () => {
+    const d = await deal();
+    const ann = await contact("Ann");
+    const path = `/deals/${d.id}/associations/contacts/${ann.id}`;
+    const first = await api.put(`${base}${path}`, { label: "decision maker" });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ id: ann.id, object: "contacts", label: "decision maker" });
+    expect((await api.put(`${base}${path}`, { label: "decision maker" })).status).toBe(200);
+    // a second role for the same pair is a second link
+    expect((await api.put(`${base}${path}`, { label: "champion" })).status).toBe(201);
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([
+      [ann.id, "decision maker"],
+      [ann.id, "champion"],
+    ]);
+    expect(await linksOf(`/contacts/${ann.id}/associations/deals`)).toEqual([
+      [d.id, "decision maker"],
+      [d.id, "champion"],
+    ]);
+    expect(await linksOf(`/contacts/${ann.id}/associations/deals?label=champion`)).toEqual([
+      [d.id, "champion"],
+    ]);
+    expect(await eventsOf("association.created", ann.id)).toEqual([
+      ["deals", "contacts", "decision maker"],
+      ["deals", "contacts", "champion"],
+    ]);
+    // the deal shows the contact in contact_ids
+    expect((await api.get(`${base}/deals/${d.id}`)).body.contact_ids).toEqual([ann.id]);
+    // DELETE with a label removes that link only; without, the rest
+    expect((await api.delete(`${base}${path}?label=champion`)).status).toBe(204);
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([
+      [ann.id, "decision maker"],
+    ]);
+    expect((await api.delete(`${base}${path}`)).status).toBe(204);
+    expect((await api.delete(`${base}${path}`)).status).toBe(404);
+    expect(await eventsOf("association.deleted", ann.id)).toHaveLength(2);
+    expect((await api.get(`${base}/deals/${d.id}`)).body.contact_ids).toEqual([]);
+  });
+
+  test("PUT on the collection replaces the links to that object type", async () => {
+    const company = await created(api, "/companies", { name: "Acme" });
+    const [a, b, c] = [await contact("A"), await contact("B"), await contact("C")];
+    const path = `${base}/companies/${company.id}/associations/contacts`;
+    await api.put(path, { associations: [{ id: a.id, label: "employee" }, { id: b.id }] });
+    const replaced = await api.put(path, {
+      associations: [{ id: b.id }, { id: c.id, label: "owner" }],
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.associations.map((x: any) => [x.id, x.label])).toEqual([
+      [b.id, null],
+      [c.id, "owner"],
+    ]);
+    expect(await eventsOf("association.deleted", a.id)).toEqual([
+      ["companies", "contacts", "employee"],
+    ]);
+    expect(await eventsOf("association.created", b.id)).toHaveLength(1);
+    expect422(await api.put(path, { associations: [{ id: "nope" }] }), "/associations/0/id");
+    expect((await api.delete(path)).status).toBe(204);
+    expect(await linksOf(`/companies/${company.id}/associations/contacts`)).toEqual([]);
+  });
+
+  test("include=associations on a record's GET groups its links by object type", async () => {
+    const d = await deal();
+    const ann = await contact("Ann");
+    const company = await created(api, "/companies", { name: "Co" });
+    await api.put(`${base}/deals/${d.id}/associations/contacts/${ann.id}`, { label: "buyer" });
+    await api.put(`${base}/deals/${d.id}/associations/companies/${company.id}`);
+    const got = (await api.get(`${base}/deals/${d.id}?include=associations`)).body;
+    expect(Object.keys(got.associations).sort()).toEqual(["companies", "contacts"]);
+    expect(got.associations.contacts[0]).toMatchObject({ id: ann.id, label: "buyer" });
+    expect((await api.get(`${base}/deals/${d.id}`)).body.associations).toBeUndefined();
+    const c = (await api.get(`${base}/contacts/${ann.id}?include=associations`)).body;
+    expect(c.associations.deals.map((x: any) => x.id)).toEqual([d.id]);
+    const co = (await api.get(`${base}/companies/${company.id}?include=associations`)).body;
+    expect(co.associations.deals.map((x: any) => x.id)).toEqual([d.id]);
+  });
+
+  test("lists filter by association (associated_with=<object>:<id>[:<label>])", async () => {
+    const ann = await contact("Ann");
+    const [d1, d2] = [await deal({ title: "one" }), await deal({ title: "two" })];
+    await deal({ title: "three" });
+    await api.put(`${base}/deals/${d1.id}/associations/contacts/${ann.id}`, { label: "owner" });
+    await api.put(`${base}/contacts/${ann.id}/associations/deals/${d2.id}`);
+    const titles = async (q: string) =>
+      (await api.get(`${base}/deals?${q}`)).body.deals.map((x: any) => x.title).sort();
+    expect(await titles(`associated_with=contacts:${ann.id}`)).toEqual(["one", "two"]);
+    expect(await titles(`associated_with=contacts:${ann.id}:owner`)).toEqual(["one"]);
+    const contacts = await api.get(`${base}/contacts?associated_with=deals:${d2.id}`);
+    expect(contacts.body.contacts.map((x: any) => x.id)).toEqual([ann.id]);
+    expect422(await api.get(`${base}/deals?associated_with=contacts`), "/associated_with");
+  });
+});
+
+describe("seed 004: contact_ids on deals", () => {
+  test("create and PATCH link contacts; contact_id stays the primary one", async () => {
+    const [a, b, c] = [await contact("A"), await contact("B"), await contact("C")];
+    const d = await deal({ contact_ids: [a.id, b.id] });
+    expect(d).toMatchObject({ contact_id: a.id, contact_ids: [a.id, b.id] });
+    expect(await linksOf(`/contacts/${b.id}/associations/deals`)).toEqual([[d.id, null]]);
+    const keep = await api.patch(`${base}/deals/${d.id}`, { contact_ids: [c.id, a.id] });
+    expect(keep.body).toMatchObject({ contact_id: a.id, contact_ids: [a.id, c.id] });
+    const moved = await api.patch(`${base}/deals/${d.id}`, { contact_ids: [c.id] });
+    expect(moved.body).toMatchObject({ contact_id: c.id, contact_ids: [c.id] });
+    expect(await linksOf(`/contacts/${b.id}/associations/deals`)).toEqual([]);
+    const primary = await deal({ contact_id: b.id });
+    expect(primary).toMatchObject({ contact_id: b.id, contact_ids: [b.id] });
+    expect422(
+      await api.post(`${base}/deals`, { title: "x", contact_ids: ["nope"] }),
+      "/contact_ids/0",
+    );
+  });
+
+  test("deleting a contact removes its links with events; the deal's contact_ids follow", async () => {
+    const [a, b] = [await contact("A"), await contact("B")];
+    const d = await deal({ contact_ids: [a.id, b.id] });
+    const before = (await api.get(`${base}/deals/${d.id}`)).body.updated_at;
+    expect((await api.delete(`${base}/contacts/${b.id}`)).status).toBe(204);
+    // the event tells the link from the deleted record's side
+    expect(await eventsOf("association.deleted", b.id)).toEqual([["contacts", "deals", null]]);
+    const after = (await api.get(`${base}/deals/${d.id}`)).body;
+    expect(after.contact_ids).toEqual([a.id]);
+    expect(after.updated_at >= before).toBe(true);
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([[a.id, null]]);
+    // a deleted deal's links go too
+    await api.delete(`${base}/deals/${d.id}`);
+    expect(await linksOf(`/contacts/${a.id}/associations/deals`)).toEqual([]);
+  });
+});
+
+describe("isolation and scopes", () => {
+  test("another tenant's records are not found, either side", async () => {
+    const other = await server.tenant();
+    const foreign = await created(other.api, "/contacts", { first_name: "F" });
+    const d = await deal();
+    expect(
+      (await api.put(`${base}/deals/${d.id}/associations/contacts/${foreign.id}`)).status,
+    ).toBe(404);
+    expect((await api.get(`${base}/contacts/${foreign.id}/associations/deals`)).status).toBe(404);
+    expect((await other.api.get(`${base}/deals/${d.id}/associations/contacts`)).status).toBe(404);
+    expect((await api.get(`${base}/planets/${d.id}/associations/contacts`)).status).toBe(404);
+    expect((await api.get(`${base}/deals/${d.id}/associations/planets`)).status).toBe(404);
+  });
+
+  test("reading needs <object>:read, writing <object>:write", async () => {
+    const d = await deal();
+    const ann = await contact("Ann");
+    const reader = await server.keyFor(tenantId, ["deals:read"]);
+    const path = `${base}/deals/${d.id}/associations/contacts`;
+    expect((await reader.get(path)).status).toBe(200);
+    expect((await reader.put(`${path}/${ann.id}`)).status).toBe(403);
+    expect((await reader.get(`${base}/contacts/${ann.id}/associations/deals`)).status).toBe(403);
+    const writer = await server.keyFor(tenantId, ["deals:write"]);
+    expect((await writer.put(`${path}/${ann.id}`)).status).toBe(201);
+  });
+});

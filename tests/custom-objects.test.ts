@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { WebhookDispatcher } from "../src/core";
+import { created, expect422 } from "./helpers/api";
+import { outboxOf } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+import { type Receiver, standardVerifies, startReceiver } from "./webhook-receiver";
+
+const server = useTestServer({ config: { rateLimit: 100_000 } });
+const base = "/api/external";
+
+let receiver: Receiver;
+beforeAll(() => {
+  receiver = startReceiver();
+});
+afterAll(() => receiver.close());
+
+/**
+ * What the shared run needs to know of a domain: where its records live,
+ * how to make, change and find one, and the names of its events and scopes.
+ */
+interface Domain {
+  title: string;
+  path: string;
+  listKey: string;
+  entity: string;
+  scope: string;
+  /** Defines the domain for a tenant (a custom object's type); returns nothing. */
+  setup(api: Api): Promise<void>;
+  body(name: string, code: string): Record<string, unknown>;
+  change: Record<string, unknown>;
+  nameOf(record: any): string;
+  bulkPath: string;
+}
+
+const vehicles: Domain = {
+  title: "a custom object",
+  path: "/objects/vehicles",
+  listKey: "vehicles",
+  entity: "vehicle",
+  scope: "vehicles",
+  async setup(api) {
+    await created(api, "/object-types", {
+      name: "vehicle",
+      plural: "vehicles",
+      label: "Vehicles",
+      primary_field: "model",
+      fields: [
+        { key: "model", label: "Model", type: "text" },
+        { key: "vin", label: "VIN", type: "text", unique: true },
+        { key: "seats", label: "Seats", type: "number" },
+      ],
+    });
+  },
+  body: (name, code) => ({ properties: { model: name, vin: code, seats: 4 } }),
+  change: { properties: { seats: 7 } },
+  nameOf: (record) => record.display,
+  bulkPath: "/objects/vehicles/bulk?match_by=vin",
+};
+
+const contacts: Domain = {
+  title: "a built-in domain (contacts)",
+  path: "/contacts",
+  listKey: "contacts",
+  entity: "contact",
+  scope: "contacts",
+  async setup() {},
+  body: (name, code) => ({ first_name: name, email: [{ email: `${code}@example.com` }] }),
+  change: { title: "CTO" },
+  nameOf: (record) => record.first_name,
+  bulkPath: "/contacts/bulk",
+};
+
+for (const domain of [vehicles, contacts])
+  describe(`generic behaviour: ${domain.title}`, () => {
+    let api: Api;
+    let tenantId: string;
+    const url = `${base}${domain.path}`;
+    beforeAll(async () => {
+      ({ api, tenantId } = await server.tenant());
+      await domain.setup(api);
+    });
+
+    test("CRUD, list, search, events", async () => {
+      const a = await created(api, domain.path, domain.body("Zephyr", "vin-a"));
+      await created(api, domain.path, domain.body("Astra", "vin-b"));
+      expect((await api.get(`${url}/${a.id}`)).body).toEqual(a);
+      const patched = await api.patch(`${url}/${a.id}`, domain.change);
+      expect(patched.status).toBe(200);
+      const list = await api.get(`${url}?page_size=1`);
+      expect(list.body).toMatchObject({ total: 2, page_size: 1, has_more: true });
+      const found = await api.get(`${url}?search=zeph`);
+      expect(found.body[domain.listKey].map(domain.nameOf)).toEqual(["Zephyr"]);
+      expect((await api.delete(`${url}/${a.id}`)).status).toBeLessThan(300);
+      expect((await api.get(`${url}/${a.id}`)).status).toBe(404);
+      const events = await outboxOf(server.ctx.db, { tenantId, entityId: a.id });
+      expect(events.map((e) => e.event_type)).toEqual([
+        `${domain.entity}.created`,
+        `${domain.entity}.updated`,
+        `${domain.entity}.deleted`,
+      ]);
+      const activity = await api.get(`${base}/activity?entity_id=${a.id}`);
+      expect(activity.body.activity.map((x: any) => x.action)).toEqual([
+        "deleted",
+        "updated",
+        "created",
+      ]);
+    });
+
+    test("since / cursor feed: oldest change first, tombstones, next_cursor", async () => {
+      const start = await api.get(`${url}?cursor=`);
+      let cursor = start.body.next_cursor;
+      const r = await created(api, domain.path, domain.body("Feed", "vin-feed"));
+      await api.patch(`${url}/${r.id}`, domain.change);
+      await api.delete(`${url}/${r.id}`);
+      const page = await api.get(`${url}?cursor=${cursor}`);
+      expect(page.body[domain.listKey].map((x: any) => [x.id, x.deleted_at !== null])).toEqual([
+        [r.id, true],
+      ]);
+      cursor = page.body.next_cursor;
+      expect((await api.get(`${url}?cursor=${cursor}`)).body[domain.listKey]).toEqual([]);
+      const since = await api.get(`${url}?since=2000-01-01T00:00:00Z&page_size=500`);
+      const tombstone = since.body[domain.listKey].find((x: any) => x.id === r.id);
+      expect(tombstone.deleted_at).not.toBeNull();
+    });
+
+    test("bulk upsert matches on its key; Idempotency-Key replays a create", async () => {
+      const first = await api.post(`${base}${domain.bulkPath}`, {
+        records: [domain.body("Bulk one", "vin-bulk")],
+      });
+      expect(first.body).toMatchObject({ created: 1, updated: 0, failed: 0 });
+      const second = await api.post(`${base}${domain.bulkPath}`, {
+        records: [domain.body("Bulk one again", "vin-bulk"), domain.body("Bulk two", "vin-two")],
+      });
+      expect(second.body).toMatchObject({ created: 1, updated: 1, failed: 0 });
+      expect(second.body.results[0].id).toBe(first.body.results[0].id);
+      const headers = { "idempotency-key": `idem-${domain.entity}` };
+      const body = domain.body("Once", "vin-once");
+      const one = await api.post(url, body, headers);
+      const again = await api.post(url, body, headers);
+      expect(again.status).toBe(201);
+      expect(again.body.id).toBe(one.body.id);
+      expect(again.headers.get("idempotent-replayed")).toBe("true");
+    });
+
+    test("scopes <resource>:read and :write", async () => {
+      const r = await created(api, domain.path, domain.body("Scoped", "vin-scope"));
+      const reader = await server.keyFor(tenantId, [`${domain.scope}:read`]);
+      expect((await reader.get(`${url}/${r.id}`)).status).toBe(200);
+      expect((await reader.post(url, domain.body("No", "vin-no"))).status).toBe(403);
+      const other = await server.keyFor(tenantId, ["deals:read"]);
+      expect((await other.get(url)).status).toBe(403);
+      const writer = await server.keyFor(tenantId, [`${domain.scope}:write`]);
+      expect((await writer.patch(`${url}/${r.id}`, domain.change)).status).toBe(200);
+    });
+
+    test("webhooks get its events, signed", async () => {
+      const hookPath = `/hook/${domain.entity}`;
+      const hook = await api.post(`${base}/webhooks`, {
+        url: receiver.url(hookPath),
+        events: [`${domain.entity}.*`],
+      });
+      expect(hook.status).toBe(201);
+      const r = await created(api, domain.path, domain.body("Hooked", "vin-hook"));
+      const dispatcher = server.ctx.workers.find(
+        (w) => w.name === "webhook-dispatcher",
+      ) as WebhookDispatcher;
+      await dispatcher.drain();
+      await receiver.waitFor(() =>
+        receiver.received.some((x) => x.path === hookPath && x.json?.data?.id === r.id),
+      );
+      const delivery = receiver.received.find((x) => x.json?.data?.id === r.id);
+      expect(delivery?.json.event_type).toBe(`${domain.entity}.created`);
+      expect(standardVerifies(hook.body.secret, delivery as never)).toBe(true);
+    });
+  });
+
+describe("custom objects: types, fields and schema", () => {
+  test("a type's records are validated by its fields; /schema describes them", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    expect422(
+      await api.post(`${base}/objects/vehicles`, { properties: { seats: 2 } }),
+      "/properties/model",
+    );
+    const dup = await api.post(`${base}/objects/vehicles`, vehicles.body("X", "same"));
+    expect(dup.status).toBe(201);
+    expect((await api.post(`${base}/objects/vehicles`, vehicles.body("Y", "same"))).status).toBe(
+      409,
+    );
+    // filters on its fields, and PUT replaces the values
+    const many = await api.get(`${base}/objects/vehicles?cf.seats[gte]=4`);
+    expect(many.body.vehicles).toHaveLength(1);
+    const put = await api.put(`${base}/objects/vehicles/${dup.body.id}`, {
+      properties: { model: "Z" },
+    });
+    expect(put.body.properties).toEqual({ model: "Z" });
+    const schema = (await api.get(`${base}/objects/vehicles/schema`)).body;
+    expect(schema.properties.properties).toMatchObject({
+      properties: {
+        model: { type: "string", title: "Model" },
+        seats: { type: "number" },
+      },
+      required: ["model"],
+      additionalProperties: false,
+    });
+    // a field added later is one more property
+    await created(api, "/fields/vehicles", {
+      key: "color",
+      label: "Color",
+      type: "select",
+      options: ["red"],
+    });
+    const fields = (await api.get(`${base}/object-types/vehicles`)).body.fields;
+    expect(fields.map((f: any) => f.key)).toEqual(["model", "vin", "seats", "color"]);
+    // records link to built-in records
+    const c = await created(api, "/contacts", { first_name: "Owner" });
+    const link = await api.put(`${base}/vehicles/${dup.body.id}/associations/contacts/${c.id}`, {
+      label: "owner",
+    });
+    expect(link.status).toBe(201);
+    expect(
+      (await api.get(`${base}/objects/vehicles?associated_with=contacts:${c.id}`)).body.vehicles,
+    ).toHaveLength(1);
+  });
+
+  test("names are checked; a type with records cannot go; other tenants see nothing", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    const again = await api.post(`${base}/object-types`, {
+      name: "car",
+      plural: "vehicles",
+      label: "Cars",
+      primary_field: "m",
+      fields: [{ key: "m", label: "M", type: "text" }],
+    });
+    expect(again.status).toBe(409);
+    const builtIn = await api.post(`${base}/object-types`, {
+      name: "deal",
+      plural: "mydeals",
+      label: "Deals",
+      primary_field: "m",
+      fields: [{ key: "m", label: "M", type: "text" }],
+    });
+    expect422(builtIn, "/name");
+    const r = await created(api, "/objects/vehicles", vehicles.body("Kept", "k"));
+    expect((await api.delete(`${base}/object-types/vehicles`)).status).toBe(409);
+    const other = await server.tenant();
+    expect((await other.api.get(`${base}/objects/vehicles`)).status).toBe(404);
+    expect((await other.api.get(`${base}/objects/vehicles/${r.id}`)).status).toBe(404);
+    await api.delete(`${base}/objects/vehicles/${r.id}`);
+    expect((await api.delete(`${base}/object-types/vehicles`)).status).toBe(204);
+    expect((await api.get(`${base}/objects/vehicles`)).status).toBe(404);
+  });
+});

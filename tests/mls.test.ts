@@ -1,0 +1,188 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { created, expect422 } from "./helpers/api";
+import { outboxOf } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const server = useTestServer({ config: { rateLimit: 100_000 } });
+const url = "/api/external/mls/properties";
+
+let api: Api;
+let tenantId: string;
+beforeAll(async () => {
+  ({ api, tenantId } = await server.tenant());
+});
+
+/** Athens centre, and places at known distances from it. */
+const ATHENS = { latitude: 37.9838, longitude: 23.7275 };
+const listing = (over: Record<string, unknown> = {}) => ({
+  mls_number: "MLS-1",
+  status: "active",
+  property_type: "apartment",
+  title: "Bright flat",
+  address: { street: "Ermou 1", city: "Athens", postcode: "105 63", country: "GR", ...ATHENS },
+  price: { value: 25_000_000, currency: "EUR" },
+  bedrooms: 2,
+  bathrooms: 1.5,
+  living_area: 85,
+  lot_area: null,
+  year_built: 1998,
+  description: "Near Syntagma",
+  features: ["balcony", "elevator"],
+  listing_agent: "Maria",
+  listed_at: "2026-01-10",
+  ...over,
+});
+const create = (over: Record<string, unknown> = {}) =>
+  created(api, "/mls/properties", listing(over));
+const ids = async (query: string) =>
+  (await api.get(`${url}?${query}`)).body.properties.map((p: any) => p.mls_number).sort();
+
+describe("seed 000: /mls/properties", () => {
+  test("create, get, PUT replaces, PATCH merges, delete; property.* events", async () => {
+    const p = await create();
+    expect(p).toMatchObject({
+      mls_number: "MLS-1",
+      status: "active",
+      address: { city: "Athens", postcode: "105 63", ...ATHENS },
+      price: { value: 25_000_000, currency: "EUR" },
+      living_area: 85,
+      area_unit: "sqm",
+      features: ["balcony", "elevator"],
+      photo_ids: [],
+      sold_at: null,
+    });
+    expect((await api.get(`${url}/${p.id}`)).body).toEqual(p);
+    const put = await api.put(`${url}/${p.id}`, {
+      status: "pending",
+      property_type: "apartment",
+      address: { city: "Athens" },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({
+      status: "pending",
+      mls_number: null,
+      price: null,
+      features: [],
+      address: { city: "Athens", street: null, latitude: null },
+    });
+    const patched = await api.patch(`${url}/${p.id}`, {
+      status: "sold",
+      sold_at: "2026-03-01",
+      price: { value: 24_000_000, currency: "EUR" },
+    });
+    expect(patched.body).toMatchObject({
+      status: "sold",
+      sold_at: "2026-03-01",
+      address: { city: "Athens" },
+    });
+    expect((await api.delete(`${url}/${p.id}`)).status).toBe(200);
+    expect((await api.get(`${url}/${p.id}`)).status).toBe(404);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: p.id });
+    expect(events.map((e) => e.event_type)).toEqual([
+      "property.created",
+      "property.updated",
+      "property.updated",
+      "property.deleted",
+    ]);
+  });
+
+  test("filters: status, type, price and area ranges, bedrooms, city, postcode, radius", async () => {
+    const { api: fresh } = await server.tenant();
+    const make = (over: Record<string, unknown>) =>
+      created(fresh, "/mls/properties", listing(over));
+    await make({ mls_number: "A" });
+    await make({
+      mls_number: "B",
+      status: "sold",
+      property_type: "house",
+      price: { value: 60_000_000, currency: "EUR" },
+      bedrooms: 4,
+      living_area: 2000,
+      area_unit: "sqft",
+      // Piraeus, ~9 km from the centre
+      address: { city: "Piraeus", postcode: "185 31", latitude: 37.942, longitude: 23.6465 },
+    });
+    await make({
+      mls_number: "C",
+      price: { value: 15_000_000, currency: "EUR" },
+      bedrooms: 1,
+      living_area: 40,
+      // Thessaloniki, ~300 km away
+      address: { city: "Thessaloniki", postcode: "546 24", latitude: 40.6401, longitude: 22.9444 },
+    });
+    const list = async (query: string) =>
+      (await fresh.get(`${url}?${query}`)).body.properties.map((p: any) => p.mls_number).sort();
+    console.log(JSON.stringify((await fresh.get(url)).body).slice(0, 300));
+    expect(await list("status=active")).toEqual(["A", "C"]);
+    expect(await list("property_type=house")).toEqual(["B"]);
+    expect(await list("price_min=20000000&price_max=30000000")).toEqual(["A"]);
+    // 2000 sqft = 185.8 sqm
+    expect(await list("area_min=100")).toEqual(["B"]);
+    expect(await list("area_max=50")).toEqual(["C"]);
+    expect(await list("bedrooms_min=2")).toEqual(["A", "B"]);
+    expect(await list("city=athens")).toEqual(["A"]);
+    expect(await list("postcode=546%2024")).toEqual(["C"]);
+    expect(await list(`near=${ATHENS.latitude},${ATHENS.longitude}&radius_km=5`)).toEqual(["A"]);
+    expect(await list(`near=${ATHENS.latitude},${ATHENS.longitude}&radius_km=20`)).toEqual([
+      "A",
+      "B",
+    ]);
+    expect(await list(`near=${ATHENS.latitude},${ATHENS.longitude}&radius_km=400`)).toEqual([
+      "A",
+      "B",
+      "C",
+    ]);
+    expect422(await fresh.get(`${url}?near=37.9`), "/near");
+    const b = (await fresh.get(`${url}?property_type=house`)).body.properties[0];
+    expect(b).toMatchObject({ living_area: 2000, area_unit: "sqft" });
+  });
+
+  test("validation: status and type, dates, photos must be the tenant's documents", async () => {
+    expect422(await api.post(url, listing({ status: "rented" })), "/status");
+    expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");
+    expect422(await api.post(url, listing({ photo_ids: ["nope"] })), "/photo_ids/0");
+    const doc = await created(api, "/documents", {
+      name: "front.jpg",
+      url: "https://example.com/front.jpg",
+    });
+    const p = await create({ mls_number: "P", photo_ids: [doc.id] });
+    expect(p.photo_ids).toEqual([doc.id]);
+  });
+
+  test("scopes are seed 000's mls:read and mls:write; other tenants see nothing", async () => {
+    const p = await create({ mls_number: "S" });
+    const reader = await server.keyFor(tenantId, ["mls:read"]);
+    expect((await reader.get(`${url}/${p.id}`)).status).toBe(200);
+    expect((await reader.post(url, listing())).status).toBe(403);
+    expect((await reader.put(`${url}/${p.id}`, listing())).status).toBe(403);
+    const writer = await server.keyFor(tenantId, ["mls:write"]);
+    expect((await writer.patch(`${url}/${p.id}`, { title: "New" })).status).toBe(200);
+    const deals = await server.keyFor(tenantId, ["deals:read"]);
+    expect((await deals.get(url)).status).toBe(403);
+    const other = await server.tenant();
+    expect((await other.api.get(`${url}/${p.id}`)).status).toBe(404);
+  });
+
+  test("properties link to contacts as owner or buyer, and take custom fields", async () => {
+    const p = await create({ mls_number: "L" });
+    const owner = await created(api, "/contacts", { first_name: "Owner" });
+    const link = await api.put(
+      `/api/external/properties/${p.id}/associations/contacts/${owner.id}`,
+      { label: "owner" },
+    );
+    expect(link.status).toBe(201);
+    const got = (await api.get(`${url}/${p.id}?include=associations`)).body;
+    expect(got.associations.contacts).toMatchObject([{ id: owner.id, label: "owner" }]);
+    expect(await ids(`associated_with=contacts:${owner.id}:owner`)).toEqual(["L"]);
+    await created(api, "/fields/properties", {
+      key: "energy",
+      label: "Energy class",
+      type: "select",
+      options: ["A", "B"],
+    });
+    const tagged = await create({ mls_number: "E", custom_fields: { energy: "A" } });
+    expect(tagged.custom_fields).toEqual({ energy: "A" });
+    expect(await ids("cf.energy=A")).toEqual(["E"]);
+  });
+});
