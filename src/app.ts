@@ -1,14 +1,14 @@
 import { Elysia } from "elysia";
 import { plugins } from "../plugins";
 import { API_PREFIX, authenticate } from "./auth";
+import { admitRequest } from "./body";
 import type { AppContext } from "./context";
-import { ApiError } from "./errors";
 import { health } from "./health";
 import { errorResponse } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
 import { routeNamer } from "./metrics";
 import { metricsRoute } from "./metrics-route";
-import { requestState, setRequestState } from "./request-state";
+import { type RequestState, requestState, setRequestState } from "./request-state";
 import {
   jsonDepth,
   MAX_JSON_DEPTH,
@@ -16,36 +16,17 @@ import {
   routeInputs,
   strictQuery,
   unknownFields,
+  uploadMatcher,
   validationError,
 } from "./strict-input";
 import { swagger } from "./swagger";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-const BODYLESS = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 function pathOf(url: string): string {
   const start = url.indexOf("/", url.indexOf("//") + 2);
   const end = url.indexOf("?", start);
   return end === -1 ? url.slice(start) : url.slice(start, end);
-}
-
-function tooLarge(limit: number) {
-  return new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
-}
-
-const BODY_TYPES = ["application/json", "multipart/form-data", "application/x-www-form-urlencoded"];
-
-/** Bodies are JSON (uploads: multipart); anything else is a 415 before parsing. */
-function checkMediaType(request: Request) {
-  if (BODYLESS.has(request.method)) return;
-  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (type === "" || BODY_TYPES.includes(type) || type.endsWith("+json")) return;
-  throw new ApiError(
-    415,
-    "UNSUPPORTED_MEDIA_TYPE",
-    `Content-Type ${type} is not supported; send application/json`,
-  );
 }
 
 /**
@@ -75,10 +56,12 @@ export function createApp(ctx: AppContext) {
   const api = new Elysia({ prefix: API_PREFIX });
   for (const plugin of plugins) api.use(plugin(ctx));
   let inputs: Map<string, RouteInputs> | undefined;
+  let takesUpload: ((method: string, url: string) => boolean) | undefined;
   let routeOf: ReturnType<typeof routeNamer> | undefined;
-  const inputsOf = (method: string, route: string) => {
+  const routeTable = () => {
     inputs ??= routeInputs(app.routes);
-    return inputs.get(`${method} ${route}`);
+    takesUpload ??= uploadMatcher(inputs);
+    return { inputs, takesUpload };
   };
 
   // encodeSchema off: responses are checked against their schema, not re-encoded
@@ -87,27 +70,22 @@ export function createApp(ctx: AppContext) {
     .onRequest(async ({ request, set }) => {
       const incoming = request.headers.get("x-request-id");
       const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : Bun.randomUUIDv7();
-      const state = { requestId, startedAt: performance.now(), principal: null };
+      const state: RequestState = { requestId, startedAt: performance.now(), principal: null };
       setRequestState(request, state);
       set.headers["x-request-id"] = requestId;
-      const length = Number(request.headers.get("content-length") ?? 0);
-      const isUpload = (request.headers.get("content-type") ?? "").startsWith(
-        "multipart/form-data",
-      );
-      // Multipart framing adds a little around the file itself.
-      if (length > (isUpload ? config.uploadLimit + MULTIPART_OVERHEAD : config.bodyLimit))
-        throw tooLarge(isUpload ? config.uploadLimit : config.bodyLimit);
-      checkMediaType(request);
       const path = pathOf(request.url);
-      if (path.startsWith(API_PREFIX)) {
-        const headers = set.headers as Record<string, string>;
-        (state as { principal: unknown }).principal = await authenticate(ctx, request, headers);
+      const isApi = path.startsWith(API_PREFIX);
+      const headers = set.headers as Record<string, string>;
+      if (isApi) state.principal = await authenticate(ctx, request, headers);
+      state.body = await admitRequest(request, config, routeTable().takesUpload);
+      if (isApi) {
         const replay = await beginIdempotency(ctx, request, path, headers);
         if (replay) return replay;
       }
     })
     .onTransform({ as: "global" }, ({ request, route, query, body, path }) => {
-      const declared = path.startsWith(API_PREFIX) && inputsOf(request.method, route);
+      const declared =
+        path.startsWith(API_PREFIX) && routeTable().inputs.get(`${request.method} ${route}`);
       if (declared) checkInputs(declared, request, query, body);
     })
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
@@ -116,15 +94,15 @@ export function createApp(ctx: AppContext) {
     .onError(async ({ code, error, set, request }) => {
       await releaseIdempotency(ctx, request);
       const state = requestState(request);
-      const answer = errorResponse(
+      const response = errorResponse(
         code,
         error,
         set.headers as Record<string, string>,
         state?.requestId ?? "",
         logger,
       );
-      if (state) state.status = answer.status;
-      return answer;
+      if (state) state.status = response.status; // the log's status is the one sent
+      return response;
     })
     .onAfterResponse(async ({ request, set, response, route }) => {
       await releaseIdempotency(ctx, request); // if neither handler nor error hook ran

@@ -60,13 +60,13 @@ function canonical(text: string): string {
   }
 }
 
-/** Method, path with query, and body: JSON canonicalised, anything else (uploads) as bytes. */
-async function requestHash(request: Request): Promise<string> {
+/** Method, path with query, and body (read before routing): JSON canonicalised, anything else as bytes. */
+function requestHash(request: Request, body: Uint8Array | undefined): string {
   const url = new URL(request.url);
   const hasher = new Bun.CryptoHasher("sha256").update(`POST ${url.pathname}${url.search}\n`);
+  const bytes = body ?? new Uint8Array(0);
   const isJson = /json/i.test(request.headers.get("content-type") ?? "application/json");
-  const copy = request.clone();
-  hasher.update(isJson ? canonical(await copy.text()) : new Uint8Array(await copy.arrayBuffer()));
+  hasher.update(isJson ? canonical(new TextDecoder().decode(bytes)) : bytes);
   return hasher.digest("hex");
 }
 
@@ -105,7 +105,7 @@ export async function beginIdempotency(
     );
 
   const claim = { principal: principalId(state.principal), key };
-  const hash = await requestHash(request);
+  const hash = requestHash(request, state.body);
   const now = ctx.clock.now();
   const stored = await ctx.db.transaction(async (tx) => {
     const where = and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, key));

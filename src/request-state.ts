@@ -13,6 +13,8 @@ export interface RequestState {
   principal: Principal | null;
   /** The Idempotency-Key this request holds until its response is stored (see idempotency.ts). */
   idempotency?: IdempotencyClaim;
+  /** The body, read and checked before routing (body.ts). */
+  body?: Uint8Array;
   /** The status of an error answer, which the after-response hook cannot see otherwise. */
   status?: number;
 }

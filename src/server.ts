@@ -97,8 +97,9 @@ export async function startServer(
   const server = Bun.serve({
     hostname: config.host,
     port: config.port,
-    // Bun enforces this for chunked bodies too; the app answers 413 itself when Content-Length says so.
-    maxRequestBodySize: Math.max(config.bodyLimit, config.uploadLimit) + 64 * 1024,
+    // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
+    // 413; Bun's cap, far above them, would answer with an empty body.
+    maxRequestBodySize: Number.MAX_SAFE_INTEGER,
     fetch: (request) => app.handle(request),
     error: (error) => {
       ctx.logger.error("server error", { error });

@@ -212,6 +212,9 @@ export const validationError = (errors: FieldError[]) =>
     errors,
   );
 
+/** Elysia's names of its multipart parser (a hook is `{fn}` once registered). */
+const MULTIPART_PARSERS = new Set<unknown>(["multipart/form-data", "formdata"]);
+
 interface RouteLike {
   method: string;
   path: string;
@@ -244,9 +247,25 @@ export function routeInputs(routes: readonly RouteLike[]): Map<string, RouteInpu
         ([pattern, schema]) => [new RegExp(pattern), schema] as [RegExp, TSchema],
       ),
       body: resolve(route.hooks.body),
-      multipart: parsers.some((p) => p === "multipart/form-data" || p === "formdata"),
+      multipart: parsers.some((p) =>
+        MULTIPART_PARSERS.has(typeof p === "object" ? (p as { fn?: unknown } | null)?.fn : p),
+      ),
       successStatus: statuses.find((s) => s >= 200 && s < 300) ?? 200,
     });
   }
   return table;
+}
+
+/** Whether a request goes to a route that takes uploads (multipart), matched before routing. */
+export function uploadMatcher(table: Map<string, RouteInputs>) {
+  const patterns = [...table]
+    .filter(([, inputs]) => inputs.multipart)
+    .map(([key]) => {
+      const [method, path] = key.split(" ");
+      return { method, path: new RegExp(`^${path.replace(/:\w+/g, "[^/]+")}$`) };
+    });
+  return (method: string, url: string) => {
+    const path = new URL(url).pathname;
+    return patterns.some((p) => p.method === method && p.path.test(path));
+  };
 }

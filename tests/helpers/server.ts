@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Clock } from "../../src/clock";
-import { type Config, DEFAULTS } from "../../src/config";
+import { CONFIG_FLAGS, type Config, DEFAULTS } from "../../src/config";
 import { createLogger, type Logger } from "../../src/logger";
 import { type RunningServer, startServer } from "../../src/server";
 
@@ -27,8 +27,12 @@ export class Api {
   ): Promise<Reply<T>> {
     const init: RequestInit = { method, headers: { ...this.headers, ...headers } };
     if (body !== undefined) {
-      init.body = typeof body === "string" ? body : JSON.stringify(body);
-      (init.headers as Record<string, string>)["content-type"] ??= "application/json";
+      init.body =
+        typeof body === "string" || body instanceof Uint8Array || body instanceof FormData
+          ? body
+          : JSON.stringify(body);
+      if (!(body instanceof FormData))
+        (init.headers as Record<string, string>)["content-type"] ??= "application/json";
     }
     const response = await fetch(`${this.baseUrl}${path}`, init);
     const text = await response.text();
@@ -60,6 +64,8 @@ export interface TestServer extends RunningServer {
   adminToken: string;
   admin: Api;
   anonymous: Api;
+  /** The server's log lines, parsed, when started with `captureLogs` (or a logger of your own). */
+  logs: Array<Record<string, any>>;
   /** Creates a tenant and an API key with `permissions`; returns a client for it. */
   tenant(
     name?: string,
@@ -81,36 +87,23 @@ export interface TenantClient {
   api: Api;
 }
 
+export interface TestServerOptions {
+  config?: Partial<Config>;
+  clock?: Clock;
+  dir?: string;
+  logger?: Logger;
+  /** Keep the server's log lines in `logs` (info level). */
+  captureLogs?: boolean;
+}
+
+/** The compiled binary the contract suite runs against instead of the source, if set. */
+export const binaryUnderTest = process.env.CRMD_TEST_BINARY;
+
 let counter = 0;
 
-/**
- * Starts a real crmd on an ephemeral port against a temporary libSQL file.
- * Logs are silent unless CRMD_TEST_LOG is set.
- */
-export async function startTestServer(
-  options: { config?: Partial<Config>; clock?: Clock; dir?: string; logger?: Logger } = {},
-): Promise<TestServer> {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-test-"));
-  const adminToken = `admin-${crypto.randomUUID()}`;
-  const config: Config = {
-    ...DEFAULTS,
-    cron: {},
-    host: "127.0.0.1",
-    port: 0,
-    dataDir: dir,
-    databaseUrl: `file:${join(dir, "crmd.db")}`,
-    adminToken,
-    demo: false,
-    workers: false,
-    webhookAllowPrivate: true,
-    logLevel: (process.env.CRMD_TEST_LOG as Config["logLevel"]) ?? "silent",
-    ...options.config,
-  };
-  const server = await startServer(config, {
-    clock: options.clock,
-    logger: options.logger ?? createLogger(config.logLevel),
-  });
-  const admin = new Api(server.url, { authorization: `Bearer ${adminToken}` });
+/** Admin and anonymous clients, and tenant/key helpers, for a server at `url`. */
+function clients(url: string, adminToken: string) {
+  const admin = new Api(url, { authorization: `Bearer ${adminToken}` });
   const keyFor = async (
     tenantId: string,
     permissions: string[],
@@ -123,14 +116,11 @@ export async function startTestServer(
     });
     if (created.status !== 201)
       throw new Error(`key create failed: ${JSON.stringify(created.body)}`);
-    return new Api(server.url, { "x-api-key": created.body.key });
+    return new Api(url, { "x-api-key": created.body.key });
   };
   return {
-    ...server,
-    dir,
-    adminToken,
     admin,
-    anonymous: new Api(server.url),
+    anonymous: new Api(url),
     keyFor,
     async tenant(name = `tenant-${++counter}-${Date.now()}`, permissions = ["*"], keyOptions = {}) {
       const created = await admin.post("/api/external/tenants", { name });
@@ -139,8 +129,131 @@ export async function startTestServer(
       const api = await keyFor(created.body.id, permissions, keyOptions);
       return { tenantId: created.body.id, key: api.headers["x-api-key"], api };
     },
+  };
+}
+
+/**
+ * Starts a real crmd on an ephemeral port against a temporary libSQL file.
+ * Logs are silent unless CRMD_TEST_LOG is set (or `captureLogs`). With
+ * CRMD_TEST_BINARY set, a test that needs nothing but HTTP (no clock or
+ * logger of its own) gets the compiled binary instead (startBinary).
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  if (binaryUnderTest && !options.clock && !options.logger) return startBinary(options);
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-test-"));
+  const adminToken = `admin-${crypto.randomUUID()}`;
+  const logs: Array<Record<string, any>> = [];
+  const level = options.captureLogs ? "info" : undefined;
+  const config: Config = {
+    ...DEFAULTS,
+    cron: {},
+    host: "127.0.0.1",
+    port: 0,
+    dataDir: dir,
+    databaseUrl: `file:${join(dir, "crmd.db")}`,
+    adminToken,
+    demo: false,
+    workers: false,
+    webhookAllowPrivate: true,
+    logLevel: level ?? (process.env.CRMD_TEST_LOG as Config["logLevel"]) ?? "silent",
+    ...options.config,
+  };
+  const logger =
+    options.logger ??
+    (options.captureLogs
+      ? createLogger("info", {}, (line) => logs.push(JSON.parse(line)))
+      : createLogger(config.logLevel));
+  const server = await startServer(config, { clock: options.clock, logger });
+  return {
+    ...server,
+    ...clients(server.url, adminToken),
+    dir,
+    adminToken,
+    logs,
     async close() {
       await server.stop();
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `bodyLimit` → CRMD_BODY_LIMIT, through the same flag table the binary reads. */
+function configEnv(config: Partial<Config>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    const flag = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as keyof typeof CONFIG_FLAGS;
+    if (!(flag in CONFIG_FLAGS)) throw new Error(`config ${key} cannot be given to the binary`);
+    env[CONFIG_FLAGS[flag]] = typeof value === "boolean" ? (value ? "1" : "0") : String(value);
+  }
+  return env;
+}
+
+/** Reads a child's output line by line into `into` (JSON lines parsed), calling `onLine` on each. */
+async function collectLines(
+  stream: ReadableStream<Uint8Array>,
+  into: Array<Record<string, any>>,
+  onLine: (line: Record<string, any>) => void,
+) {
+  let pending = "";
+  const decoder = new TextDecoder();
+  for await (const chunk of stream) {
+    pending += decoder.decode(chunk, { stream: true });
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const text of lines) {
+      if (!text.startsWith("{")) continue;
+      const line = JSON.parse(text);
+      into.push(line);
+      onLine(line);
+    }
+  }
+}
+
+/** The compiled binary as a child process: `serve` on an ephemeral port, its own temp database. */
+async function startBinary(options: TestServerOptions): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-bin-test-"));
+  const adminToken = `admin-${crypto.randomUUID()}`;
+  const logs: Array<Record<string, any>> = [];
+  const child = Bun.spawn([resolve(binaryUnderTest as string), "serve"], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      CRMD_HOST: "127.0.0.1",
+      CRMD_PORT: "0",
+      CRMD_DATA_DIR: dir,
+      CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}`,
+      CRMD_ADMIN_TOKEN: adminToken,
+      CRMD_DEMO: "0",
+      CRMD_WEBHOOK_ALLOW_PRIVATE: "1",
+      CRMD_LOG_LEVEL: "info",
+      ...configEnv(options.config ?? {}),
+    },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const url = await new Promise<string>((ready, fail) => {
+    const onLine = (line: Record<string, any>) => {
+      if (line.msg === "listening") ready(line.url);
+    };
+    collectLines(child.stdout, logs, onLine).catch(fail);
+    collectLines(child.stderr, logs, onLine).catch(fail);
+    child.exited.then((code) => fail(new Error(`${binaryUnderTest} exited with ${code}`)));
+  });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await child.exited;
+  };
+  return {
+    ...clients(url, adminToken),
+    ctx: undefined as never,
+    url,
+    port: Number(new URL(url).port),
+    dir,
+    adminToken,
+    logs,
+    stop,
+    async close() {
+      await stop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

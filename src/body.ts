@@ -1,0 +1,114 @@
+import type { Config } from "./config";
+import { ApiError, badRequest } from "./errors";
+
+/**
+ * What crmd admits of a request before routing, after authentication (so a
+ * caller without a key only ever sees 401): a URL of at most 16 KB (414), a
+ * body that is JSON, or multipart on an upload route (415), within the body
+ * limit counted on the bytes actually read whatever the framing (413), and
+ * JSON in valid UTF-8 (400). Bun's own body cap is set far above these
+ * limits, so every refusal has crmd's JSON error shape.
+ */
+export const MAX_URL_LENGTH = 16 * 1024;
+/** Multipart framing adds a little around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
+
+const tooLarge = (limit: number) =>
+  new ApiError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`);
+
+const unsupported = (type: string) =>
+  new ApiError(
+    415,
+    "UNSUPPORTED_MEDIA_TYPE",
+    type
+      ? `Content-Type ${type} is not supported here; send application/json`
+      : "A body needs Content-Type: application/json",
+  );
+
+export const mediaType = (request: Request): string =>
+  (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+
+const isJson = (type: string) => type === "application/json" || type.endsWith("+json");
+
+/** Reads a body to its end, or stops with 413 as soon as more than `limit` bytes arrived. */
+export async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  shownLimit = limit,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(shownLimit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Lets the body read here be read again, by Elysia's parsers and the upload
+ * route, through the usual Request methods.
+ */
+function replayable(request: Request, bytes: Uint8Array) {
+  const text = () => new TextDecoder().decode(bytes);
+  const type = request.headers.get("content-type") ?? "";
+  Object.defineProperties(request, {
+    arrayBuffer: { value: async () => bytes.slice().buffer },
+    bytes: { value: async () => bytes.slice() },
+    text: { value: async () => text() },
+    json: { value: async () => JSON.parse(text()) },
+    blob: { value: async () => new Blob([bytes], { type }) },
+    formData: {
+      value: () => new Response(bytes, { headers: { "content-type": type } }).formData(),
+    },
+  });
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Admits a request as described above. Reads the body once, here, and
+ * returns its bytes (for the Idempotency-Key's request hash).
+ */
+export async function admitRequest(
+  request: Request,
+  config: Pick<Config, "bodyLimit" | "uploadLimit">,
+  takesUpload: (method: string, url: string) => boolean,
+): Promise<Uint8Array | undefined> {
+  if (request.url.length > MAX_URL_LENGTH)
+    throw new ApiError(414, "URI_TOO_LONG", `The URL exceeds ${MAX_URL_LENGTH} bytes`);
+  if (BODYLESS.has(request.method) || !request.body) return;
+  const type = mediaType(request);
+  const upload = type === "multipart/form-data";
+  const declared = request.headers.get("content-length");
+  if (upload && !takesUpload(request.method, request.url)) throw unsupported(type);
+  if (type !== "" && !upload && !isJson(type)) throw unsupported(type);
+  const shown = upload ? config.uploadLimit : config.bodyLimit;
+  const limit = upload ? shown + MULTIPART_OVERHEAD : shown;
+  if (declared !== null && Number(declared) > limit) throw tooLarge(shown);
+  const bytes = await readCapped(request.body, limit, shown);
+  if (type === "" && bytes.length > 0) throw unsupported(type);
+  if (isJson(type)) {
+    try {
+      utf8.decode(bytes);
+    } catch {
+      throw badRequest("The body is not valid UTF-8");
+    }
+  }
+  replayable(request, bytes);
+  return bytes;
+}

@@ -1,0 +1,135 @@
+import { describe, expect, test } from "bun:test";
+import { useTestServer } from "../helpers/suite";
+
+const server = useTestServer({ captureLogs: true, config: { bodyLimit: 4096 } });
+
+/** The request log line of a reply, by its request id. */
+async function logged(requestId: string | null) {
+  for (let i = 0; i < 50; i++) {
+    const line = server.logs.find((l) => l.msg === "request" && l.request_id === requestId);
+    if (line) return line;
+    await Bun.sleep(20);
+  }
+  throw new Error(`no log line for request ${requestId}`);
+}
+
+const chunked = (bytes: number) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      const chunk = new TextEncoder().encode(`{"first_name":"${"a".repeat(1000)}`);
+      for (let sent = 0; sent < bytes; sent += chunk.length) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+
+describe("unauthenticated callers only ever see 401", () => {
+  test("whatever the body's type or size", async () => {
+    const url = `${server.url}/api/external/contacts`;
+    const cases: RequestInit[] = [
+      { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" },
+      { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(10_000) },
+      { method: "POST", body: chunked(10_000), duplex: "half" } as RequestInit,
+      { method: "GET", headers: { "content-type": "text/plain" } },
+    ];
+    for (const init of cases) {
+      const reply = await fetch(url, init);
+      expect(reply.status).toBe(401);
+      expect(((await reply.json()) as { code: string }).code).toBe("UNAUTHORIZED");
+    }
+  });
+});
+
+describe("body limits hold for every framing", () => {
+  test("a chunked JSON body over the limit is 413 in the JSON shape and stores nothing", async () => {
+    const { api, key } = await server.tenant();
+    const reply = await fetch(`${server.url}/api/external/contacts`, {
+      method: "POST",
+      headers: { "x-api-key": key, "content-type": "application/json" },
+      body: chunked(8192),
+      duplex: "half",
+    } as RequestInit);
+    expect(reply.status).toBe(413);
+    expect(await reply.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect((await api.get("/api/external/contacts")).body.total).toBe(0);
+  });
+
+  test("a chunked body within the limit is read as usual", async () => {
+    const { key } = await server.tenant();
+    const body = new Blob([JSON.stringify({ first_name: "Ada" })]).stream();
+    const reply = await fetch(`${server.url}/api/external/contacts`, {
+      method: "POST",
+      headers: { "x-api-key": key, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(reply.status).toBe(201);
+  });
+
+  test("a Content-Length over the limit is 413 in the JSON shape", async () => {
+    const { api } = await server.tenant();
+    const reply = await api.post("/api/external/contacts", { first_name: "x".repeat(5000) });
+    expect(reply.status).toBe(413);
+    expect(reply.body.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+});
+
+test("a URL over 16 KB is 414 in the JSON shape", async () => {
+  const { api } = await server.tenant();
+  const reply = await api.get(`/api/external/deals?status=${"a".repeat(17_000)}`);
+  expect(reply.status).toBe(414);
+  expect(reply.body.code).toBe("URI_TOO_LONG");
+});
+
+test("bodies that are not JSON are 415 on JSON routes; invalid UTF-8 is 400", async () => {
+  const { api } = await server.tenant();
+  for (const type of [
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+  ]) {
+    const reply = await api.post("/api/external/contacts", "first_name=Ada", {
+      "content-type": type,
+    });
+    expect([type, reply.status, reply.body.code]).toEqual([type, 415, "UNSUPPORTED_MEDIA_TYPE"]);
+  }
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode('{"first_name":"'),
+    0xff,
+    0xfe,
+    0x22,
+    0x7d,
+  ]);
+  const invalid = await api.request("POST", "/api/external/contacts", bytes);
+  expect(invalid.status).toBe(400);
+  expect((await api.get("/api/external/contacts")).body.total).toBe(0);
+});
+
+test("the request log's status is the status sent", async () => {
+  const { api, key } = await server.tenant(undefined, ["*"], { rate_limit: 1 });
+  const sends: Array<[number, Promise<Response>]> = [
+    [401, fetch(`${server.url}/api/external/deals`)],
+    [404, fetch(`${server.url}/no/such/path`)],
+    [
+      415,
+      fetch(`${server.url}/api/external/deals`, {
+        method: "POST",
+        headers: { "x-api-key": key, "content-type": "text/plain" },
+        body: "x",
+      }),
+    ],
+  ];
+  for (const [status, sent] of sends) {
+    const reply = await sent;
+    expect(reply.status).toBe(status);
+    expect((await logged(reply.headers.get("x-request-id"))).status).toBe(status);
+  }
+  const limited = await api.get("/api/external/deals");
+  expect(limited.status).toBe(429);
+  expect((await logged(limited.headers.get("x-request-id"))).status).toBe(429);
+  const { api: other } = await server.tenant();
+  const large = await other.post("/api/external/contacts", { first_name: "x".repeat(5000) });
+  expect(large.status).toBe(413);
+  expect((await logged(large.headers.get("x-request-id"))).status).toBe(413);
+  const ok = await other.get("/api/external/deals");
+  expect((await logged(ok.headers.get("x-request-id"))).status).toBe(200);
+});

@@ -1,0 +1,175 @@
+import type { Api, Reply, TestServer } from "../helpers/server";
+
+/**
+ * The operations of crmd's OpenAPI document (/swagger/json), as the
+ * generated contract tests walk them: a route added to crmd is in the
+ * document, so these tests cover it without being edited.
+ */
+export interface Schema {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  default?: unknown;
+  examples?: unknown[];
+  patternProperties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+}
+
+export interface Parameter {
+  name: string;
+  in: "query" | "path" | "header";
+  required?: boolean;
+  schema: Schema;
+}
+
+export interface Operation {
+  method: string;
+  /** The path template, `{id}` style. */
+  path: string;
+  scope?: string;
+  parameters: Parameter[];
+  /** The JSON body schema, if the operation takes one. */
+  body?: Schema;
+  multipart: boolean;
+}
+
+export async function operations(server: TestServer): Promise<Operation[]> {
+  const doc = (await server.anonymous.get("/swagger/json")).body as {
+    paths: Record<string, Record<string, any>>;
+  };
+  const out: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(item)) {
+      const content = op.requestBody?.content ?? {};
+      out.push({
+        method: method.toUpperCase(),
+        path,
+        scope: op["x-required-scope"],
+        parameters: op.parameters ?? [],
+        body: content["application/json"]?.schema,
+        multipart: "multipart/form-data" in content,
+      });
+    }
+  return out;
+}
+
+export const label = (op: Operation) => `${op.method} ${op.path}`;
+
+/** Admin operations take the admin token; the rest a tenant key with every scope. */
+export const clientFor = (op: Operation, server: TestServer, tenant: Api): Api =>
+  op.scope === "admin" ? server.admin : op.path.startsWith("/api/") ? tenant : server.anonymous;
+
+/** A path with its parameters filled from `values` (a random UUID for any not given). */
+export function fillPath(op: Operation, values: Record<string, string> = {}): string {
+  return op.path.replace(/\{(\w+)\}/g, (_, name) =>
+    encodeURIComponent(values[name] ?? crypto.randomUUID()),
+  );
+}
+
+const variants = (s: Schema): Schema[] => [
+  ...(s.anyOf ?? []),
+  ...(s.oneOf ?? []),
+  ...(s.allOf ?? []),
+];
+
+/** A plausible value for a schema, for the fields a body must have. */
+export function sample(schema: Schema, name = ""): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  if (schema.default !== undefined) return schema.default;
+  if (schema.examples?.length) return schema.examples[0];
+  const choices = variants(schema).filter((v) => v.type !== "null");
+  if (choices.length) return sample(choices[0], name);
+  switch (schema.type) {
+    case "integer":
+    case "number":
+      return Math.max(schema.minimum ?? 1, 1);
+    case "boolean":
+      return true;
+    case "array":
+      return schema.minItems ? [sample(schema.items ?? {}, name)] : [];
+    case "object":
+      return Object.fromEntries(
+        (schema.required ?? []).map((key) => [key, sample(schema.properties?.[key] ?? {}, key)]),
+      );
+    default:
+      return sampleString(schema, name);
+  }
+}
+
+function sampleString(schema: Schema, name: string): string {
+  if (schema.format === "date-time" || /_at$/.test(name)) return new Date().toISOString();
+  if (schema.format === "date" || /_date$/.test(name)) return "2026-06-01";
+  if (schema.format === "email" || name === "email") return "someone@example.com";
+  if (schema.format === "http-url" || schema.format === "uri" || name === "url")
+    return "http://127.0.0.1:9/hook";
+  if (name === "currency") return "USD";
+  if (name === "timezone" || name === "time_zone") return "UTC";
+  return "Sample".padEnd(schema.minLength ?? 0, "x");
+}
+
+/** Every field of an object body, with its JSON pointer, one level into nested objects. */
+export function fields(schema: Schema, prefix = "", depth = 0): Array<[string[], Schema]> {
+  const objects = schema.properties ? [schema] : variants(schema).filter((v) => v.properties);
+  const out: Array<[string[], Schema]> = [];
+  for (const object of objects)
+    for (const [name, field] of Object.entries(object.properties ?? {})) {
+      const path = [...(prefix ? prefix.split("/") : []), name];
+      out.push([path, field]);
+      const nested = field.properties ? field : variants(field).find((v) => v.properties);
+      if (nested && depth < 1) out.push(...fields(nested, path.join("/"), depth + 1));
+    }
+  return out;
+}
+
+/** `body` with the value at `path` replaced. */
+export function withValue(body: unknown, path: string[], value: unknown): unknown {
+  const copy = structuredClone(body ?? {}) as Record<string, unknown>;
+  let target = copy;
+  for (const key of path.slice(0, -1)) {
+    if (!target[key] || typeof target[key] !== "object") target[key] = {};
+    target = target[key] as Record<string, unknown>;
+  }
+  target[path[path.length - 1]] = value;
+  return copy;
+}
+
+/** Sends requests a few at a time. */
+export async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
+/**
+ * What every answer must be: no 5xx, and an error in the documented shape
+ * (`{"detail", "code"}`, field `errors` as `[{path, message}]`). Returns
+ * what is wrong, or null.
+ */
+export function contractViolation(reply: Reply): string | null {
+  if (reply.status >= 500) return `answered ${reply.status}: ${JSON.stringify(reply.body)}`;
+  if (reply.status < 400) return null;
+  const body = reply.body;
+  if (!body || typeof body !== "object") return `${reply.status} without a JSON error body`;
+  if (typeof body.detail !== "string" || typeof body.code !== "string")
+    return `${reply.status} error body not {detail, code}: ${JSON.stringify(body).slice(0, 200)}`;
+  if (
+    body.errors !== undefined &&
+    !(
+      Array.isArray(body.errors) &&
+      body.errors.every((e: any) => typeof e?.path === "string" && typeof e?.message === "string")
+    )
+  )
+    return `${reply.status} errors not [{path, message}]`;
+  return null;
+}
