@@ -86,7 +86,10 @@ export function createApp(ctx: AppContext) {
     .onTransform({ as: "global" }, ({ request, route, query, body, path }) => {
       const declared =
         path.startsWith(API_PREFIX) && routeTable().inputs.get(`${request.method} ${route}`);
-      if (declared) checkInputs(declared, request, query, body);
+      if (!declared) return;
+      checkInputs(declared, request, query, body);
+      const state = requestState(request);
+      if (state) state.successStatus = declared.successStatus;
     })
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
       await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);

@@ -1,9 +1,10 @@
 import { and, eq, isNull, lt } from "drizzle-orm";
+import type { WriteTx } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { API_PREFIX } from "./auth";
 import type { AppContext } from "./context";
 import { ApiError, badRequest } from "./errors";
-import { type Principal, requestState } from "./request-state";
+import { currentRequest, type Principal, requestState } from "./request-state";
 
 /**
  * `Idempotency-Key` on any POST under /api/external makes it safe to retry:
@@ -16,8 +17,9 @@ import { type Principal, requestState } from "./request-state";
  * that fails (4xx, 5xx) stores nothing: its transaction rolled back, so
  * the key is released and a retry runs again.
  *
- * The response is stored just after the route's own transaction commits. If
- * the process dies in between, the claim stays "in progress" until
+ * The response is stored in the route's own write transaction (replayWithWrite),
+ * so a crash can never leave a committed write without its replay. If the
+ * process dies before the write commits, the claim stays "in progress" until
  * CLAIM_TIMEOUT_MS (1 min) passes; a retry after that runs the request again.
  */
 const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -145,6 +147,31 @@ export async function beginIdempotency(
   });
   if (stored) return replayed(stored.status as number, stored.body, headers);
   state.idempotency = claim;
+}
+
+/**
+ * For a write made while handling a request that holds an Idempotency-Key:
+ * stores, inside the write's own transaction, the route's success status
+ * and the write's result (what the handler answers with), so the write and
+ * its replay commit together and a retry after any crash replays it. The
+ * handler's exact response replaces it afterwards (finishIdempotency).
+ * Called before the transaction starts: the request is known only there.
+ */
+export function replayWithWrite():
+  | ((tx: WriteTx, result: unknown) => Promise<unknown>)
+  | undefined {
+  const request = currentRequest();
+  const state = request && requestState(request);
+  const claim = state?.idempotency;
+  const status = state?.successStatus;
+  if (!claim || !status) return;
+  return (tx, result) =>
+    tx
+      .update(idempotencyKeys)
+      .set({ status, body: JSON.stringify(result ?? null) })
+      .where(
+        and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
+      );
 }
 
 /** After the handler: a 2xx response is stored for replay; anything else releases the key. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { IdempotencyClaim } from "./idempotency";
 import type { KeyPrincipal } from "./keys";
 
@@ -17,6 +18,8 @@ export interface RequestState {
   body?: Uint8Array;
   /** The status of an error answer, which the after-response hook cannot see otherwise. */
   status?: number;
+  /** The success status of the route (201 for a create), known once routed. */
+  successStatus?: number;
 }
 
 const states = new WeakMap<Request, RequestState>();
@@ -24,3 +27,14 @@ const states = new WeakMap<Request, RequestState>();
 export const setRequestState = (request: Request, state: RequestState) =>
   states.set(request, state);
 export const requestState = (request: Request): RequestState | undefined => states.get(request);
+
+const current = new AsyncLocalStorage<Request>();
+
+/** Handles a request with it as the current one: writes made for it can find its state. */
+export const handling = <T>(request: Request, fn: () => T): T => current.run(request, fn);
+
+/** The request whose handling this code runs in, if any. */
+export const currentRequest = (): Request | undefined => current.getStore();
+
+/** Runs `fn` outside any request: work a request only wakes (the webhook dispatcher). */
+export const outsideRequest = <T>(fn: () => T): T => current.exit(fn);

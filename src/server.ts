@@ -4,11 +4,13 @@ import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
+import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { FixedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
+import { handling, outsideRequest } from "./request-state";
 import { Scheduler } from "./scheduler";
 import { loadSecretKey, SecretBox } from "./secrets";
 import { backlogs } from "./webhooks/fanout";
@@ -48,8 +50,15 @@ export async function createContext(
     cache: new ReadCache(),
     secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {
-      const result = await db.transaction(fn);
-      for (const listener of listeners) listener();
+      const storeReplay = replayWithWrite(); // an Idempotency-Key's replay commits with the write
+      const result = await db.transaction(async (tx) => {
+        const value = await fn(tx);
+        await storeReplay?.(tx, value);
+        return value;
+      });
+      outsideRequest(() => {
+        for (const listener of listeners) listener();
+      });
       return result;
     },
     onCommit(listener) {
@@ -100,7 +109,7 @@ export async function startServer(
     // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
     // 413; Bun's cap, far above them, would answer with an empty body.
     maxRequestBodySize: Number.MAX_SAFE_INTEGER,
-    fetch: (request) => app.handle(request),
+    fetch: (request) => handling(request, () => app.handle(request)),
     error: (error) => {
       ctx.logger.error("server error", { error });
       return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {

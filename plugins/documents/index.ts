@@ -4,6 +4,7 @@ import {
   authMacros,
   ErrorBody,
   errorResponses,
+  HOURLY,
   IdParams,
   listJson,
   listResponse,
@@ -20,7 +21,7 @@ import {
   listDocuments,
   shareDocument,
 } from "./service";
-import { documentStore } from "./storage";
+import { documentStore, type FileStore } from "./storage";
 
 /** Where uploaded documents' bytes are: communications attach them to emails. */
 export { documentStore } from "./storage";
@@ -29,6 +30,29 @@ registerEventTypes(["document.uploaded", "document.shared", "document.deleted"])
 
 const tags = ["documents"];
 
+/** An upload stages its file for well under this long; older staged files were abandoned. */
+const STAGED_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Staged files a crash left behind go at start (no upload of this process
+ * has begun yet) and every hour after (those over an hour old).
+ */
+function sweepStagedFiles(ctx: AppContext, store: FileStore) {
+  const sweep = async (olderThanMs: number) => {
+    const removed = await store.sweepStaged(olderThanMs);
+    if (removed) ctx.logger.info("abandoned staged uploads removed", { files: removed });
+  };
+  sweep(0).catch((error) => ctx.logger.error("staged upload sweep failed", { error }));
+  ctx.scheduler.register({
+    name: "upload_sweep",
+    cron: HOURLY,
+    run: async () => {
+      await sweep(STAGED_MAX_AGE_MS);
+      return undefined;
+    },
+  });
+}
+
 /**
  * Documents (seed 000): uploads stored content-addressed under the data
  * directory, or external URLs; download, share (an event for a webhook
@@ -36,6 +60,7 @@ const tags = ["documents"];
  */
 export const documentsPlugin = (ctx: AppContext) => {
   const store = documentStore(ctx);
+  sweepStagedFiles(ctx, store);
   return new Elysia({ name: "crmd.documents" })
     .use(authMacros)
     .post(

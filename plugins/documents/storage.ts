@@ -39,6 +39,24 @@ export class FileStore {
     await rmdir(dirname(temp)).catch(() => {}); // only when empty
   }
 
+  /**
+   * Removes staged files an interrupted upload left behind (a crash between
+   * staging and commit): those older than `olderThanMs`. Returns how many.
+   */
+  async sweepStaged(olderThanMs: number, now = Date.now()): Promise<number> {
+    if (!(await exists(this.root))) return 0;
+    let removed = 0;
+    const staged = new Bun.Glob("*/.*.tmp").scan({ cwd: this.root, dot: true, onlyFiles: true });
+    for await (const name of staged) {
+      const path = join(this.root, name);
+      const info = await stat(path).catch(() => null);
+      if (!info || now - info.mtimeMs < olderThanMs) continue;
+      await this.discard(path);
+      removed++;
+    }
+    return removed;
+  }
+
   /** Removes a stored file (and its directory once empty). */
   async remove(sha256: string): Promise<void> {
     await this.discard(this.pathOf(sha256));

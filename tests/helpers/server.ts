@@ -209,13 +209,31 @@ async function collectLines(
   }
 }
 
-/** The compiled binary as a child process: `serve` on an ephemeral port, its own temp database. */
-async function startBinary(options: TestServerOptions): Promise<TestServer> {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-bin-test-"));
-  const adminToken = `admin-${crypto.randomUUID()}`;
+export interface CrmdProcess {
+  child: ReturnType<typeof Bun.spawn>;
+  url: string;
+  /** Its log lines (stdout and stderr), parsed. */
+  logs: Array<Record<string, any>>;
+}
+
+const REPO = resolve(import.meta.dir, "../..");
+
+/**
+ * crmd as a child process serving `dir` (its data directory and database)
+ * on an ephemeral port: the binary under test, or the source run by Bun.
+ * Resolves once it listens.
+ */
+export async function spawnCrmd(
+  dir: string,
+  adminToken: string,
+  env: Record<string, string> = {},
+  command = binaryUnderTest
+    ? [resolve(binaryUnderTest), "serve"]
+    : [process.execPath, "--max-http-header-size=65536", join(REPO, "src/main.ts"), "serve"],
+): Promise<CrmdProcess> {
   const logs: Array<Record<string, any>> = [];
-  const child = Bun.spawn([resolve(binaryUnderTest as string), "serve"], {
-    cwd: dir,
+  const child = Bun.spawn(command, {
+    cwd: command[0] === "npm" ? REPO : dir,
     env: {
       ...process.env,
       CRMD_HOST: "127.0.0.1",
@@ -226,7 +244,7 @@ async function startBinary(options: TestServerOptions): Promise<TestServer> {
       CRMD_DEMO: "0",
       CRMD_WEBHOOK_ALLOW_PRIVATE: "1",
       CRMD_LOG_LEVEL: "info",
-      ...configEnv(options.config ?? {}),
+      ...env,
     },
     stdout: "pipe",
     stderr: "pipe",
@@ -237,8 +255,16 @@ async function startBinary(options: TestServerOptions): Promise<TestServer> {
     };
     collectLines(child.stdout, logs, onLine).catch(fail);
     collectLines(child.stderr, logs, onLine).catch(fail);
-    child.exited.then((code) => fail(new Error(`${binaryUnderTest} exited with ${code}`)));
+    child.exited.then((code) => fail(new Error(`${command.join(" ")} exited with ${code}`)));
   });
+  return { child, url, logs };
+}
+
+/** The compiled binary as a child process: `serve` on an ephemeral port, its own temp database. */
+async function startBinary(options: TestServerOptions): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-bin-test-"));
+  const adminToken = `admin-${crypto.randomUUID()}`;
+  const { child, url, logs } = await spawnCrmd(dir, adminToken, configEnv(options.config ?? {}));
   const stop = async () => {
     child.kill("SIGTERM");
     await child.exited;

@@ -1,0 +1,27 @@
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnCrmd } from "./helpers/server";
+
+const dir = mkdtempSync(join(tmpdir(), "crmd-npm-start-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Connecting fails once nothing listens on the port any more. */
+async function serving(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/healthz`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const)
+  test(`\`npm start\` stops serving on ${signal}`, async () => {
+    const crmd = await spawnCrmd(dir, "admin-token", {}, ["npm", "start"]);
+    expect(await serving(crmd.url)).toBe(true);
+    crmd.child.kill(signal);
+    await crmd.child.exited;
+    expect(await serving(crmd.url)).toBe(false);
+  });
