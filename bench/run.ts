@@ -12,6 +12,7 @@ import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { encodeCursor } from "../src/pagination";
+import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
 import { rssMb, sampleRss, waitForOk } from "./lib/process";
 import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
@@ -296,6 +297,7 @@ async function main() {
   const db = await openDatabase(`file:${dbPath}`);
   await migrate(db);
   const tenants = await seedBenchData(db, sizes);
+  const cfTenant = await seedCustomFieldTenant(db, sizes.deals);
   await db.close();
 
   await firstSchedulerTicks();
@@ -315,6 +317,7 @@ async function main() {
     await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
     const key = await createKey(tenants.bench);
     const bigKey = await createKey(tenants.big);
+    const cfKey = await createKey(cfTenant);
     await Bun.sleep(1000);
     const idleRss = rssMb(server.pid);
 
@@ -346,6 +349,37 @@ async function main() {
       reference: `raw list, median of ${rounds} alternating rounds`,
       rss_mb: peakRss,
     });
+
+    // A list filtered on a custom field (a quarter of the tenant's deals match),
+    // against the raw reference running the same indexed query.
+    const cfRaw = spawnPinned(SERVER_CPU, [
+      process.execPath,
+      join(root, "bench", "raw-reference.ts"),
+      dbPath,
+      cfTenant,
+      String(rawPort),
+      "region",
+    ]);
+    await waitForOk(`http://127.0.0.1:${rawPort}/`);
+    const cfList = "/api/external/deals?cf.region=emea&page_size=50";
+    await load("/", rawPort, undefined, { seconds: 1 });
+    await load(cfList, port, cfKey, { seconds: quick ? 1 : 2 });
+    const cfPair = await paired(
+      () => load(cfList, port, cfKey, { seconds: roundSeconds }),
+      () => load("/", rawPort, undefined, { seconds: roundSeconds }),
+      (crmd, ref) => crmd.requests_per_s / ref.requests_per_s,
+    );
+    cfRaw.kill();
+    await cfRaw.exited;
+    record("raw reference: deals with region emea, page 1", medianRun(cfPair.refs));
+    record(
+      `GET /deals?cf.region=emea&page_size=50 (${sizes.deals} deals)`,
+      medianRun(cfPair.values),
+      {
+        ratio: cfPair.ratio,
+        reference: `raw indexed query, median of ${rounds} alternating rounds`,
+      },
+    );
 
     const [mixedList, mixedKpi] = await Promise.all([
       load(list, port, key, { connections: 45 }),
@@ -418,6 +452,21 @@ async function main() {
     });
     record("POST /deals (with activity row + outbox event)", medianRun(postPair.values), {
       ratio: postPair.ratio,
+      reference: `raw inserts, median of ${rounds} alternating rounds`,
+    });
+    const cfPost = await paired(
+      () =>
+        load("/api/external/deals", port, cfKey, {
+          method: "POST",
+          headers: { "x-api-key": cfKey, "content-type": "application/json" },
+          bodyLua: createBodyLua(),
+          seconds: roundSeconds,
+        }),
+      async () => rawInsertRate(roundSeconds),
+      (posted, rawInserts) => posted.requests_per_s / rawInserts,
+    );
+    record("POST /deals with 20 custom fields (validated, indexed)", medianRun(cfPost.values), {
+      ratio: cfPost.ratio,
       reference: `raw inserts, median of ${rounds} alternating rounds`,
     });
 

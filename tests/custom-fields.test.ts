@@ -250,6 +250,11 @@ describe("definitions", () => {
       custom_fields: { tier: "gold", badge: "A-1" },
     });
     expect(patched.body.custom_fields).toEqual({ tier: "gold", badge: "A-1" });
+    // the index follows: the old value no longer matches, the new one does
+    const byTier = async (tier: string) =>
+      (await api.get(`${base}/contacts?cf.tier=${tier}`)).body.contacts.map((c: any) => c.id);
+    expect(await byTier("silver")).not.toContain(first.id);
+    expect(await byTier("gold")).toEqual([first.id]);
     // a deleted record frees its unique value
     await api.delete(`${base}/contacts/${first.id}`);
     await created(api, "/contacts", { first_name: "Bob", custom_fields: { badge: "A-1" } });

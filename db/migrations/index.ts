@@ -31,6 +31,9 @@ import customFields from "./1000_custom_fields.sql" with { type: "text" };
 import associations from "./1010_associations.sql" with { type: "text" };
 import customObjects from "./1020_custom_objects.sql" with { type: "text" };
 import mlsProperties from "./1030_mls_properties.sql" with { type: "text" };
+import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" with {
+  type: "text",
+};
 import interactions from "./1100_interactions.sql" with { type: "text" };
 
 export interface Migration {
@@ -68,6 +71,7 @@ const all: Migration[] = [
   { id: "1010_associations", sql: associations },
   { id: "1020_custom_objects", sql: customObjects },
   { id: "1030_mls_properties", sql: mlsProperties },
+  { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
 ];
 
 /** Applied in id order, whatever the order of the lines above. */

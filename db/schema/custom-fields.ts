@@ -38,7 +38,8 @@ export const customFieldDefinitions = sqliteTable(
  * The index behind `cf.<key>` filters and unique checks: one row per value
  * of a defined field (one per option of a multi-select). Text-like values
  * go to value_text, numbers, money, datetimes and booleans to value_num.
- * Rewritten with the record in the same transaction.
+ * Kept with the record in the same transaction: a write replaces the rows
+ * of the fields it changed, found through their values' index.
  */
 export const customFieldValues = sqliteTable(
   "custom_field_values",
@@ -51,21 +52,13 @@ export const customFieldValues = sqliteTable(
     valueNum: real("value_num"),
   },
   (t) => [
-    index("custom_field_values_text_idx").on(
-      t.tenantId,
-      t.objectType,
-      t.fieldKey,
-      t.valueText,
-      t.recordId,
-    ),
-    index("custom_field_values_num_idx").on(
-      t.tenantId,
-      t.objectType,
-      t.fieldKey,
-      t.valueNum,
-      t.recordId,
-    ),
-    index("custom_field_values_record_idx").on(t.tenantId, t.recordId),
+    // Partial: a value is text or a number, so each row costs one of them, not both.
+    index("custom_field_values_text_idx")
+      .on(t.tenantId, t.objectType, t.fieldKey, t.valueText, t.recordId)
+      .where(sql`value_text is not null`),
+    index("custom_field_values_num_idx")
+      .on(t.tenantId, t.objectType, t.fieldKey, t.valueNum, t.recordId)
+      .where(sql`value_num is not null`),
   ],
 );
 

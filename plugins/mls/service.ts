@@ -230,7 +230,7 @@ export async function updateProperty(
 /** Soft delete: the tombstone stays in sync feeds; property.deleted; its links go. */
 export async function deleteProperty(tx: WriteTx, scope: WriteScope, id: string) {
   const row = await findProperty(tx, scope.tenantId, id);
-  await dropIndexedValues(tx, scope.tenantId, id);
+  await dropIndexedValues(tx, scope.tenantId, OBJECT, row);
   const { data } = await softDelete(tx, scope, {
     table: properties,
     row,

@@ -117,7 +117,7 @@ export async function deleteRecord(
   id: string,
 ) {
   const row = await findRecord(tx, type, id);
-  await dropIndexedValues(tx, scope.tenantId, id);
+  await dropIndexedValues(tx, scope.tenantId, type.plural, row);
   const deleted = { table: customRecords, row, entityType: type.name, view: recordView };
   const { data } = await softDelete(tx, scope, deleted);
   await unlinkAll(tx, scope, { object: type.plural, id });

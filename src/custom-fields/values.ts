@@ -3,7 +3,7 @@ import type { WriteTx } from "../../db/client";
 import { customFieldValues } from "../../db/schema";
 import { conflict, invalid } from "../errors";
 import { assertLinked } from "../links";
-import { prepared } from "../prepared";
+import { param, prepared } from "../prepared";
 import type { WriteScope } from "../writes";
 import { type Definition, definitionsOf } from "./definitions";
 import { requireCustomFieldObject } from "./registry";
@@ -65,7 +65,29 @@ export async function writeCustomFields(
   return values;
 }
 
-/** Rewrites the record's rows in the value index, checking references and unique values. */
+type IndexRow = [key: string, text: string | null, num: number | null];
+
+/** The index rows of a record's stored values (defined keys only). */
+function indexRowsOf(definitions: Map<string, Definition>, values: CustomFieldMap | null) {
+  const rows = new Map<string, IndexRow[]>();
+  for (const definition of definitions.values()) {
+    const value = values?.[definition.key];
+    if (value === undefined || value === null) continue;
+    const { index } = coerceValue(definition, value, `/custom_fields/${definition.key}`);
+    rows.set(
+      definition.key,
+      index.map((e) => [definition.key, e.text, e.num]),
+    );
+  }
+  return rows;
+}
+
+/**
+ * Brings the record's rows in the value index to its values: the fields
+ * whose value changed lose their old rows and get new ones (a create
+ * inserts all, in one statement), each new value checked (references,
+ * unique values) first.
+ */
 async function indexValues(
   tx: WriteTx,
   scope: WriteScope,
@@ -73,27 +95,51 @@ async function indexValues(
   definitions: Map<string, Definition>,
   values: CustomFieldMap,
 ) {
-  const pathOf = (key: string) => fieldPath(write, key);
-  const rows: Array<typeof customFieldValues.$inferInsert> = [];
+  const before = write.before === null ? new Map() : indexRowsOf(definitions, write.before);
+  const after = indexRowsOf(definitions, values);
+  const stale: IndexRow[] = [];
+  const fresh: IndexRow[] = [];
   for (const definition of definitions.values()) {
-    const value = values[definition.key];
-    if (value === undefined) continue;
-    const changed = JSON.stringify(value) !== JSON.stringify(write.before?.[definition.key]);
-    const { index } = coerceValue(definition, value, pathOf(definition.key));
-    if (changed) await checkValue(tx, scope.tenantId, write, definition, index);
-    for (const entry of index)
-      rows.push({
-        tenantId: scope.tenantId,
-        objectType: write.object,
-        fieldKey: definition.key,
-        recordId: write.recordId,
-        valueText: entry.text,
-        valueNum: entry.num,
-      });
+    const old = before.get(definition.key) ?? [];
+    const now = after.get(definition.key) ?? [];
+    if (JSON.stringify(old) === JSON.stringify(now)) continue;
+    if (now.length) await checkValue(tx, scope.tenantId, write, definition, now);
+    stale.push(...old);
+    fresh.push(...now);
   }
-  if (write.before !== null) await dropIndexedValues(tx, scope.tenantId, write.recordId);
-  if (rows.length) await tx.insert(customFieldValues).values(rows);
+  await deleteIndexRows(tx, scope.tenantId, write.object, write.recordId, stale);
+  if (fresh.length)
+    await insertIndexRows(tx).run({
+      tenant: scope.tenantId,
+      object: write.object,
+      record: write.recordId,
+      rows: JSON.stringify(fresh),
+    });
 }
+
+/**
+ * One prepared INSERT … SELECT over a JSON array of [key, text, number]
+ * rows: a record's index rows go in one statement, built once (a drizzle
+ * multi-row insert is built anew for every record).
+ */
+const insertIndexRows = (tx: WriteTx) =>
+  prepared(tx, "custom-field-values:insert", () =>
+    tx
+      .insert(customFieldValues)
+      .select(
+        tx
+          .select({
+            tenantId: sql<string>`${param("tenant")}`.as("tenant_id"),
+            objectType: sql<string>`${param("object")}`.as("object_type"),
+            fieldKey: sql<string>`json_extract(value, '$[0]')`.as("field_key"),
+            recordId: sql<string>`${param("record")}`.as("record_id"),
+            valueText: sql<string | null>`json_extract(value, '$[1]')`.as("value_text"),
+            valueNum: sql<number | null>`json_extract(value, '$[2]')`.as("value_num"),
+          })
+          .from(sql`json_each(${param("rows")})`),
+      )
+      .prepare(),
+  );
 
 /** A reference names a live record of its object; a unique value is not another record's. */
 async function checkValue(
@@ -101,14 +147,15 @@ async function checkValue(
   tenantId: string,
   write: CustomFieldWrite,
   definition: Definition,
-  index: IndexEntry[],
+  rows: IndexRow[],
 ) {
+  const [, text, num] = rows[0];
   const path = fieldPath(write, definition.key);
   if (definition.type === "reference" && definition.referenceObject) {
     const target = await requireCustomFieldObject(tx, tenantId, definition.referenceObject, path);
-    await assertLinked(tx, target.table, tenantId, index[0].text, path);
+    await assertLinked(tx, target.table, tenantId, text, path);
   }
-  if (definition.unique && (await valueTaken(tx, tenantId, write, definition.key, index[0])))
+  if (definition.unique && (await valueTaken(tx, tenantId, write, definition.key, { text, num })))
     throw conflict(`custom_fields.${definition.key}: the value belongs to another record`);
 }
 
@@ -136,18 +183,53 @@ async function valueTaken(
   return rows.length > 0;
 }
 
-/** Removes a record's rows from the value index (on delete: its values stop matching filters). */
-export async function dropIndexedValues(tx: WriteTx, tenantId: string, recordId: string) {
-  const query = prepared(tx, "custom-field-values:drop", () =>
-    tx
-      .delete(customFieldValues)
+/** Removes these index rows of a record, each found through its value's index. */
+async function deleteIndexRows(
+  tx: WriteTx,
+  tenantId: string,
+  object: string,
+  recordId: string,
+  rows: IndexRow[],
+) {
+  for (const [key, text, num] of rows)
+    await (text !== null ? deleteTextRow(tx) : deleteNumRow(tx)).run({
+      tenant: tenantId,
+      object,
+      key,
+      record: recordId,
+      value: text ?? num,
+    });
+}
+
+const deleteRow = (tx: WriteTx, column: "valueText" | "valueNum") =>
+  prepared(tx, `custom-field-values:delete:${column}`, () => {
+    const v = customFieldValues;
+    return tx
+      .delete(v)
       .where(
         and(
-          eq(customFieldValues.tenantId, sql.placeholder("tenant")),
-          eq(customFieldValues.recordId, sql.placeholder("record")),
+          eq(v.tenantId, param("tenant")),
+          eq(v.objectType, param("object")),
+          eq(v.fieldKey, param("key")),
+          eq(v[column], param("value")),
+          eq(v.recordId, param("record")),
         ),
       )
-      .prepare(),
-  );
-  await query.run({ tenant: tenantId, record: recordId });
+      .prepare();
+  });
+const deleteTextRow = (tx: WriteTx) => deleteRow(tx, "valueText");
+const deleteNumRow = (tx: WriteTx) => deleteRow(tx, "valueNum");
+
+/**
+ * Removes a deleted record's rows from the value index: its values stop
+ * matching filters and its unique values are free again.
+ */
+export async function dropIndexedValues(
+  tx: WriteTx,
+  tenantId: string,
+  object: string,
+  record: { id: string; customFields: CustomFieldMap },
+) {
+  const rows = indexRowsOf(await definitionsOf(tx, tenantId, object), record.customFields);
+  await deleteIndexRows(tx, tenantId, object, record.id, [...rows.values()].flat());
 }
