@@ -49,6 +49,11 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 grep -q '"subject":"smoke"' "$work/smtp.log" || { echo "the SMTP server received no email"; exit 1; }
+# A received email goes through the MIME parser inside the binary.
+secret=$(curl -s -X POST -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/email/inbound-secret" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
+printf 'From: Ada <ada@example.com>\r\nSubject: =?UTF-8?Q?R=C3=A9ponse?=\r\nMessage-ID: <smoke@example.com>\r\n\r\nThanks\r\n' > reply.eml
+code=$(curl -s -o inbound.json -w '%{http_code}' -u "relay:$secret" -H 'content-type: message/rfc822' --data-binary @reply.eml "http://127.0.0.1:$port/api/external/email/inbound")
+grep -q '"subject":"Réponse"' inbound.json && [ "$code" = 201 ] || { echo "inbound email answered $code: $(cat inbound.json)"; exit 1; }
 
 kill -TERM "$pid"
 if wait "$pid"; then echo "smoke: ok (SIGTERM exit 0)"; else echo "smoke: exit code $? after SIGTERM"; exit 1; fi

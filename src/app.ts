@@ -1,6 +1,6 @@
 import { Elysia } from "elysia";
 import { plugins } from "../plugins";
-import { API_PREFIX, authenticate } from "./auth";
+import { API_PREFIX, authenticate, ownAuthenticationOf } from "./auth";
 import { admitRequest } from "./body";
 import type { AppContext } from "./context";
 import { health } from "./health";
@@ -74,10 +74,13 @@ export function createApp(ctx: AppContext) {
       setRequestState(request, state);
       set.headers["x-request-id"] = requestId;
       const path = pathOf(request.url);
-      const isApi = path.startsWith(API_PREFIX);
+      // Inbound relays and provider callbacks prove who they are themselves.
+      const own = ownAuthenticationOf(path);
+      const isApi = path.startsWith(API_PREFIX) && !own;
       const headers = set.headers as Record<string, string>;
       if (isApi) state.principal = await authenticate(ctx, request, headers);
-      state.body = await admitRequest(request, config, routeTable().takesUpload);
+      const { takesUpload } = routeTable();
+      state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       if (isApi) {
         const replay = await beginIdempotency(ctx, request, path, headers);
         if (replay) return replay;

@@ -10,6 +10,22 @@ import { allows, type Scope } from "./scopes";
 
 export const API_PREFIX = "/api/external";
 
+/**
+ * API routes whose callers prove who they are without an API key: inbound
+ * email relays (a tenant's inbound secret) and provider callbacks (the
+ * provider's signature). Each also names the media types it takes beyond
+ * JSON and forms. Plugins register them when they are built.
+ */
+const ownAuthentication: Array<{ path: string; mediaTypes: string[] }> = [];
+
+export function registerOwnAuthentication(path: string, mediaTypes: string[] = []): void {
+  ownAuthentication.push({ path: API_PREFIX + path, mediaTypes });
+}
+
+/** The own-authentication entry covering a request path (the path itself or below it). */
+export const ownAuthenticationOf = (path: string) =>
+  ownAuthentication.find((route) => path === route.path || path.startsWith(`${route.path}/`));
+
 /** OpenAPI security requirement: either header works. */
 export const SECURITY: Array<Record<string, string[]>> = [{ ApiKeyHeader: [] }, { BearerAuth: [] }];
 export const ADMIN_SECURITY: Array<Record<string, string[]>> = [{ AdminToken: [] }];

@@ -88,6 +88,8 @@ export async function admitRequest(
   request: Request,
   config: Pick<Config, "bodyLimit" | "uploadLimit">,
   takesUpload: (method: string, url: string) => boolean,
+  /** Media types the route takes itself (a raw email), up to the upload limit. */
+  ownMediaTypes: readonly string[] = [],
 ): Promise<Uint8Array | undefined> {
   if (request.url.length > MAX_URL_LENGTH)
     throw new ApiError(414, "URI_TOO_LONG", `The URL exceeds ${MAX_URL_LENGTH} bytes`);
@@ -96,8 +98,9 @@ export async function admitRequest(
   const upload = type === "multipart/form-data";
   const declared = request.headers.get("content-length");
   if (upload && !takesUpload(request.method, request.url)) throw unsupported(type);
-  if (type !== "" && !upload && !isJson(type)) throw unsupported(type);
-  const shown = upload ? config.uploadLimit : config.bodyLimit;
+  const own = ownMediaTypes.includes(type);
+  if (type !== "" && !upload && !own && !isJson(type)) throw unsupported(type);
+  const shown = upload || own ? config.uploadLimit : config.bodyLimit;
   const limit = upload ? shown + MULTIPART_OVERHEAD : shown;
   if (declared !== null && Number(declared) > limit) throw tooLarge(shown);
   const bytes = await readCapped(request.body, limit, shown);

@@ -23,7 +23,14 @@ export {
   unlink,
   unlinkAll,
 } from "./associations";
-export { ADMIN_SECURITY, API_PREFIX, actorOf, authMacros, SECURITY } from "./auth";
+export {
+  ADMIN_SECURITY,
+  API_PREFIX,
+  actorOf,
+  authMacros,
+  registerOwnAuthentication,
+  SECURITY,
+} from "./auth";
 export { perBatch, setInBatch } from "./batch-values";
 export {
   type BulkOutcome,

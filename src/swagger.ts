@@ -73,6 +73,12 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
               BearerAuth: { type: "http", scheme: "bearer", description: "elk_… API key" },
               AdminToken: { type: "http", scheme: "bearer", description: "CRMD_ADMIN_TOKEN" },
               MetricsToken: { type: "http", scheme: "bearer", description: "CRMD_METRICS_TOKEN" },
+              InboundSecret: {
+                type: "http",
+                scheme: "basic",
+                description:
+                  "A tenant's inbound email secret as the password (POST /email/inbound-secret)",
+              },
             },
           },
         },

@@ -193,6 +193,7 @@ describe("OpenAPI and Swagger UI", () => {
       "AdminToken",
       "ApiKeyHeader",
       "BearerAuth",
+      "InboundSecret",
       "MetricsToken",
     ]);
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {

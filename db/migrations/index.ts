@@ -35,6 +35,7 @@ import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" 
   type: "text",
 };
 import interactions from "./1100_interactions.sql" with { type: "text" };
+import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -60,6 +61,7 @@ const all: Migration[] = [
   { id: "0740_pending_delivery_indexes", sql: pendingDeliveryIndexes },
   { id: "0900_conversations", sql: conversations },
   { id: "1100_interactions", sql: interactions },
+  { id: "1110_inbound_secrets", sql: inboundSecrets },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, json, lifecycle, tenantId, timestamp } from "./columns";
 
 /**
@@ -67,4 +67,15 @@ export const interactions = sqliteTable(
     index("interactions_provider_idx").on(t.providerId),
     index("interactions_due_idx").on(t.status, t.nextAttemptAt),
   ],
+);
+
+/** Each tenant's inbound email secret, hashed: relays present it with the raw message. */
+export const inboundSecrets = sqliteTable(
+  "inbound_secrets",
+  {
+    tenantId: text("tenant_id").primaryKey(),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("inbound_secrets_hash_idx").on(t.secretHash)],
 );

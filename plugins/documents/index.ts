@@ -23,6 +23,8 @@ import {
 } from "./service";
 import { documentStore, type FileStore } from "./storage";
 
+/** New stored documents from other domains: communications keeps received attachments. */
+export { type DocumentFiles, documentFiles, type StagedFile } from "./files";
 /** Where uploaded documents' bytes are: communications attach them to emails. */
 export { documentStore } from "./storage";
 

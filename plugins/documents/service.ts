@@ -57,7 +57,7 @@ export const documentView = (row: DocumentRow): DocumentView => ({
 const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
 /** A display name without path parts or control characters. */
-const cleanName = (name: string): string =>
+export const cleanName = (name: string): string =>
   basename(name.replaceAll("\\", "/"))
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
     .replace(/[\u0000-\u001f\u007f]/g, "")
@@ -65,7 +65,7 @@ const cleanName = (name: string): string =>
     .slice(0, 255);
 
 /** Inserts a new document with its activity row and `document.uploaded` event. */
-async function insertDocument(
+export async function insertDocument(
   tx: WriteTx,
   scope: WriteScope,
   input: CreateDocumentBody,
@@ -94,7 +94,11 @@ async function insertDocument(
  * committed, so an upload of the same bytes cannot slip in between the
  * check and the removal. A failure only leaves an orphan file: logged.
  */
-async function releaseFile(ctx: AppContext, store: FileStore, sha256: string): Promise<void> {
+export async function releaseFile(
+  ctx: AppContext,
+  store: FileStore,
+  sha256: string,
+): Promise<void> {
   try {
     await ctx.write(async (tx) => {
       const [live] = await tx

@@ -8,17 +8,33 @@ import {
   listJson,
   listResponse,
   registerEventTypes,
+  registerOwnAuthentication,
   writeScope,
 } from "../../src/core";
+import { documentFiles } from "../documents";
 import type { Channel } from "./channel";
 import { queueEmail } from "./email";
-import { CreateCall, Interaction, SendEmail, TimelineQuery, UpdateCall } from "./model";
+import { receiveEmail } from "./inbound";
+import { inboundTenant, rotateInboundSecret } from "./inbound-secret";
+import {
+  CreateCall,
+  InboundSecret,
+  Interaction,
+  SendEmail,
+  TimelineQuery,
+  UpdateCall,
+} from "./model";
 import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
 import { smtpChannel } from "./smtp";
 import { listTimeline } from "./timeline";
 
-registerEventTypes(["call.started", "call.ended", "email.sent", "email.failed"]);
+registerEventTypes(["call.started", "call.ended", "email.sent", "email.failed", "email.received"]);
+registerOwnAuthentication("/email/inbound", [
+  "message/rfc822",
+  "text/plain",
+  "application/octet-stream",
+]);
 
 const tags = ["interactions"];
 
@@ -37,6 +53,7 @@ function startSending(ctx: AppContext) {
 /** Calls, email and the interactions timeline (emails, SMS, calls, notes, meetings). */
 export const interactionsPlugin = (ctx: AppContext) => {
   startSending(ctx);
+  const files = documentFiles(ctx);
   return new Elysia({ name: "crmd.interactions" })
     .use(authMacros)
     .get(
@@ -75,6 +92,51 @@ export const interactionsPlugin = (ctx: AppContext) => {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
             "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Counts against the tenant's hourly send limit (429).",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/email/inbound-secret",
+      async ({ tenantId, set }) => {
+        set.status = 201;
+        return rotateInboundSecret(ctx, tenantId);
+      },
+      {
+        scope: "keys:manage",
+        response: { 201: InboundSecret, ...errorResponses },
+        detail: {
+          summary: "Create or rotate the tenant's inbound email secret (shown once)",
+          description:
+            "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once.",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/email/inbound",
+      async ({ request, body, set }) => {
+        const tenantId = await inboundTenant(ctx, request.headers);
+        const { view, created } = await receiveEmail(ctx, files, tenantId, body as Uint8Array);
+        set.status = created ? 201 : 200;
+        return view;
+      },
+      {
+        parse: async ({ request }) => new Uint8Array(await request.arrayBuffer()),
+        response: { 200: Interaction, 201: Interaction, ...errorResponses },
+        detail: {
+          summary: "Receive an email: a raw RFC 5322 message as a relay forwards it",
+          description:
+            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again answers 200 with the interaction recorded first.",
+          security: [{ InboundSecret: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              "message/rfc822": {
+                schema: { type: "string", contentMediaType: "message/rfc822" },
+              },
+            },
+          },
           tags,
         },
       },

@@ -159,3 +159,8 @@ export const SendEmail = t.Object(
   },
 );
 export type SendEmailBody = Static<typeof SendEmail>;
+
+export const InboundSecret = t.Object({
+  secret: t.String({ description: "Shown only this once" }),
+  created_at: t.String({ format: "date-time" }),
+});

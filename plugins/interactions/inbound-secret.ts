@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { inboundSecrets } from "../../db/schema";
+import { type AppContext, sha256Hex, unauthorized } from "../../src/core";
+
+const PREFIX = "inb_";
+
+/**
+ * Creates (or replaces) the tenant's inbound email secret; returns it once.
+ * Only its hash is stored: relays present it, crmd only compares.
+ */
+export async function rotateInboundSecret(ctx: AppContext, tenantId: string) {
+  const secret = `${PREFIX}${randomBytes(32).toString("base64url")}`;
+  const now = ctx.clock.now();
+  const row = { tenantId, secretHash: sha256Hex(secret), createdAt: now };
+  await ctx.write((tx) =>
+    tx
+      .insert(inboundSecrets)
+      .values(row)
+      .onConflictDoUpdate({ target: inboundSecrets.tenantId, set: row }),
+  );
+  return { secret, created_at: now.toISOString() };
+}
+
+/** The secret a relay presents: HTTP Basic's password (user:secret@ in its URL) or X-Inbound-Secret. */
+function presentedSecret(headers: Headers): string | null {
+  const header = headers.get("x-inbound-secret");
+  if (header) return header.trim();
+  const authorization = headers.get("authorization") ?? "";
+  if (!authorization.toLowerCase().startsWith("basic ")) return null;
+  const decoded = Buffer.from(authorization.slice(6).trim(), "base64").toString();
+  return decoded.slice(decoded.indexOf(":") + 1) || null;
+}
+
+/** The tenant whose inbound secret the request carries; 401 otherwise. */
+export async function inboundTenant(ctx: AppContext, headers: Headers): Promise<string> {
+  const secret = presentedSecret(headers);
+  if (!secret?.startsWith(PREFIX)) throw unauthorized("Missing or invalid inbound secret");
+  const [row] = await ctx.db.read
+    .select({ tenantId: inboundSecrets.tenantId })
+    .from(inboundSecrets)
+    .where(eq(inboundSecrets.secretHash, sha256Hex(secret)));
+  if (!row) throw unauthorized("Missing or invalid inbound secret");
+  return row.tenantId;
+}

@@ -1,0 +1,156 @@
+import { and, eq, inArray } from "drizzle-orm";
+import PostalMime, { type Address, type Email } from "postal-mime";
+import { interactions } from "../../db/schema";
+import {
+  type Actor,
+  type AppContext,
+  invalid,
+  newId,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import { findContactByEmail, insertContact } from "../contacts";
+import type { DocumentFiles, StagedFile } from "../documents";
+import type { InteractionView } from "./model";
+import {
+  EMPTY_INTERACTION,
+  type InteractionRow,
+  insertInteraction,
+  interactionView,
+} from "./service";
+
+const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
+
+/** `<id@host>` → `id@host`; header lists of ids split on whitespace. */
+const messageIds = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(/[\s,]+/)
+    .map((id) => id.replace(/^<|>$/g, "").trim())
+    .filter(Boolean);
+
+/** Mailboxes of an address list, groups flattened, lower case. */
+const addresses = (list: Address[] | undefined): string[] =>
+  (list ?? []).flatMap((a) =>
+    "group" in a && a.group ? addresses(a.group) : a.address ? [a.address.toLowerCase()] : [],
+  );
+
+async function parse(raw: Uint8Array): Promise<{ email: Email; sender: string }> {
+  let email: Email;
+  try {
+    email = await PostalMime.parse(raw);
+  } catch (error) {
+    throw invalid("/", `is not an RFC 5322 message: ${(error as Error).message}`);
+  }
+  const sender = email.from?.address?.toLowerCase();
+  if (!sender) throw invalid("/", "the message has no From address");
+  return { email, sender };
+}
+
+const findByMessageIds = (tx: WriteTx, tenantId: string, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as InteractionRow[])
+    : tx
+        .select()
+        .from(interactions)
+        .where(and(eq(interactions.tenantId, tenantId), inArray(interactions.messageId, ids)));
+
+/**
+ * The earlier message this one answers: In-Reply-To first, then the
+ * References from the newest back, so a reply threads to the message it
+ * quotes even when the relay dropped a header.
+ */
+async function threadParent(tx: WriteTx, tenantId: string, email: Email) {
+  const candidates = [...messageIds(email.inReplyTo), ...messageIds(email.references).reverse()];
+  const found = await findByMessageIds(tx, tenantId, candidates);
+  for (const id of candidates) {
+    const parent = found.find((row) => row.messageId === id && row.deletedAt === null);
+    if (parent) return parent;
+  }
+  return null;
+}
+
+/** The sender's contact, created from the From header when no contact has that address. */
+async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sender: string) {
+  const known = await findContactByEmail(tx, scope.tenantId, sender);
+  if (known) return known;
+  const [first, ...rest] = (email.from?.name ?? "").trim().split(/\s+/).filter(Boolean);
+  return insertContact(tx, scope, {
+    first_name: first ?? null,
+    last_name: rest.length ? rest.join(" ") : null,
+    email: [{ email: sender }],
+  });
+}
+
+/**
+ * Records a received email: parsed with a MIME parser, its sender matched
+ * to a contact (or a new one), threaded to the message it answers by
+ * In-Reply-To / References, its attachments stored as documents linked to
+ * the contact, and `email.received` emitted, all in one transaction. A
+ * message already received (same Message-ID, as relays retry) is answered
+ * with the interaction recorded the first time.
+ */
+export async function receiveEmail(
+  ctx: AppContext,
+  files: DocumentFiles,
+  tenantId: string,
+  raw: Uint8Array,
+): Promise<{ view: InteractionView; created: boolean }> {
+  const { email, sender } = await parse(raw);
+  const messageId = messageIds(email.messageId)[0] ?? null;
+  const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  const staged: StagedFile[] = [];
+  try {
+    for (const attachment of email.attachments)
+      staged.push(await files.stage(new Uint8Array(attachment.content as ArrayBuffer)));
+    const result = await ctx.write(async (tx) => {
+      const [known] = messageId ? await findByMessageIds(tx, tenantId, [messageId]) : [];
+      if (known?.direction === "inbound") return { view: interactionView(known), created: false };
+      const contact = await senderContact(tx, scope, email, sender);
+      const parent = await threadParent(tx, tenantId, email);
+      const documents = [];
+      for (const [i, attachment] of email.attachments.entries())
+        documents.push(
+          await files.insert(tx, scope, staged[i], {
+            name: attachment.filename ?? `attachment-${i + 1}`,
+            mimeType: attachment.mimeType,
+            contactId: contact.id,
+          }),
+        );
+      const id = newId();
+      const view = await insertInteraction(
+        tx,
+        scope,
+        {
+          ...EMPTY_INTERACTION,
+          id,
+          type: "email",
+          direction: "inbound",
+          status: "received",
+          contactId: contact.id,
+          companyId: contact.companyId ?? parent?.companyId ?? null,
+          dealId: parent?.dealId ?? null,
+          fromAddress: sender,
+          toAddresses: addresses(email.to),
+          ccAddresses: addresses(email.cc),
+          replyTo: addresses(email.replyTo)[0] ?? null,
+          subject: email.subject ?? null,
+          bodyText: email.text ?? null,
+          bodyHtml: email.html ?? null,
+          messageId: messageId ?? `${id}@inbound.crmd`,
+          inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
+          references: messageIds(email.references),
+          threadId: parent ? (parent.threadId ?? parent.id) : id,
+          attachments: documents.map((d) => d.id),
+          occurredAt: scope.now,
+        },
+        (view) => [{ type: "email.received", data: view }],
+      );
+      return { view, created: true };
+    });
+    if (!result.created) await files.abandon(staged);
+    return result;
+  } catch (error) {
+    await files.abandon(staged);
+    throw error;
+  }
+}

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import { created } from "./helpers/api";
+import { eventsFor } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const FIXTURES = join(import.meta.dir, "fixtures/email");
+const server = useTestServer({ config: { rateLimit: 100_000, emailFrom: "sales@acme.test" } });
+let api: Api;
+let secret: string;
+let ann: string;
+let globex: string;
+let quote: { id: string; message_id: string; thread_id: string };
+
+/** A fixture's bytes, with `{{PARENT}}` replaced by the outbound quote's Message-ID. */
+async function fixture(name: string): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await Bun.file(join(FIXTURES, name)).arrayBuffer());
+  const text = Buffer.from(bytes).toString("latin1").replaceAll("{{PARENT}}", quote.message_id);
+  return new Uint8Array(Buffer.from(text, "latin1"));
+}
+
+const basic = (password: string) => `Basic ${Buffer.from(`relay:${password}`).toString("base64")}`;
+
+function deliver(raw: Uint8Array, authorization = basic(secret)) {
+  return fetch(`${server.url}/api/external/email/inbound`, {
+    method: "POST",
+    headers: { "content-type": "message/rfc822", authorization },
+    body: raw,
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+}
+
+beforeAll(async () => {
+  ({ api } = await server.tenant());
+  globex = (await created(api, "/companies", { name: "Globex" })).id;
+  ann = (
+    await created(api, "/contacts", {
+      first_name: "Ann",
+      email: [{ email: "ann@globex.test" }],
+      company_id: globex,
+    })
+  ).id;
+  const sent = await api.post("/api/external/email/send", {
+    contact_id: ann,
+    subject: "Your quote",
+    text: "Attached",
+  });
+  expect(sent.status).toBe(202);
+  quote = sent.body;
+  const rotated = await api.post("/api/external/email/inbound-secret");
+  expect(rotated.status).toBe(201);
+  secret = rotated.body.secret;
+});
+
+describe("inbound email", () => {
+  test("a multipart reply: sender's contact, threaded to the quote, attachments as documents", async () => {
+    const reply = await deliver(await fixture("reply-multipart.eml"));
+    expect(reply.status).toBe(201);
+    const email = reply.body;
+    expect(email).toMatchObject({
+      type: "email",
+      direction: "inbound",
+      status: "received",
+      contact_id: ann,
+      company_id: globex,
+      from: "ann@globex.test",
+      to: ["sales@acme.test"],
+      cc: ["boss@globex.test"],
+      subject: "Re: Your quote",
+      message_id: "reply-1@globex.test",
+      in_reply_to: quote.message_id,
+      references: [quote.message_id],
+      thread_id: quote.thread_id,
+    });
+    expect(email.text.trim()).toBe("Thanks, signed ✓ — see attached.");
+    expect(email.html).toContain("<p>Thanks, signed");
+    expect(email.attachments).toHaveLength(2);
+    const [pdf, png] = await Promise.all(
+      email.attachments.map(
+        async (id: string) => (await api.get(`/api/external/documents/${id}`)).body,
+      ),
+    );
+    expect(pdf).toMatchObject({
+      name: "contract.pdf",
+      mime_type: "application/pdf",
+      contact_id: ann,
+    });
+    expect(png).toMatchObject({ name: "Grüße.png", mime_type: "image/png" });
+    const download = await fetch(`${server.url}/api/external/documents/${pdf.id}/download`, {
+      headers: api.headers,
+    });
+    expect(await download.text()).toBe("%PDF-1.4\n% signed contract\n");
+    const events = await eventsFor(server, email.id);
+    expect(events.map((e) => e.event_type)).toEqual(["email.received"]);
+
+    const timeline = await api.get(`/api/external/interactions?contact_id=${ann}&type=email`);
+    expect(timeline.body.interactions.map((i: any) => i.id)).toEqual(
+      expect.arrayContaining([email.id, quote.id]),
+    );
+  });
+
+  test("a relay's retry of the same message records it once", async () => {
+    const again = await deliver(await fixture("reply-multipart.eml"));
+    expect(again.status).toBe(200);
+    expect(again.body.message_id).toBe("reply-1@globex.test");
+    expect((await eventsFor(server, again.body.id)).length).toBe(1);
+  });
+
+  test("ISO-8859-1 from an unknown sender: a new contact from the display name", async () => {
+    const reply = await deliver(await fixture("latin1-new-sender.eml"));
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      subject: "Grüße aus München",
+      from: "joerg@unknown.test",
+      thread_id: reply.body.id,
+      in_reply_to: null,
+    });
+    expect(reply.body.text.trim()).toBe("Grüße aus München, Jörg");
+    const contact = (await api.get(`/api/external/contacts/${reply.body.contact_id}`)).body;
+    expect(contact).toMatchObject({ first_name: "Jörg", last_name: "Müller" });
+    expect(contact.email[0].email).toBe("joerg@unknown.test");
+  });
+
+  test("KOI8-R, threaded by References when there is no In-Reply-To", async () => {
+    const reply = await deliver(await fixture("koi8r-references.eml"));
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ subject: "Вопрос", thread_id: quote.thread_id });
+    expect(reply.body.text.trim()).toBe("Привет, есть вопрос");
+    const contact = (await api.get(`/api/external/contacts/${reply.body.contact_id}`)).body;
+    expect(contact).toMatchObject({ first_name: "Мурат", last_name: "Ильин" });
+  });
+
+  test("the secret decides the tenant: wrong or missing is 401; another tenant's records there only", async () => {
+    const raw = await fixture("reply-multipart.eml");
+    expect((await deliver(raw, basic("inb_wrong"))).status).toBe(401);
+    expect((await deliver(raw, "")).status).toBe(401);
+    const other = await server.tenant();
+    const otherSecret = (await other.api.post("/api/external/email/inbound-secret")).body.secret;
+    const there = await deliver(raw, basic(otherSecret));
+    expect(there.status).toBe(201);
+    expect(there.body.contact_id).not.toBe(ann);
+    expect(there.body.thread_id).toBe(there.body.id); // the quote is not that tenant's
+    expect((await other.api.get(`/api/external/interactions/${there.body.id}`)).status).toBe(200);
+    expect((await api.get(`/api/external/interactions/${there.body.id}`)).status).toBe(404);
+  });
+
+  test("rotating the secret retires the old one", async () => {
+    const old = secret;
+    secret = (await api.post("/api/external/email/inbound-secret")).body.secret;
+    const raw = await fixture("latin1-new-sender.eml");
+    expect((await deliver(raw, basic(old))).status).toBe(401);
+    expect((await deliver(raw, basic(secret))).status).toBe(200);
+  });
+
+  test("a message without a From address is 422 and records nothing", async () => {
+    const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
+    const before = await emails();
+    const raw = new TextEncoder().encode("Subject: hi\r\n\r\nno sender\r\n");
+    const reply = await deliver(raw);
+    expect(reply.status).toBe(422);
+    expect(await emails()).toBe(before);
+  });
+});
