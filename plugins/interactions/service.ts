@@ -92,14 +92,15 @@ export type NewInteraction = Omit<
   "tenantId" | "createdAt" | "updatedAt" | "deletedAt" | "syncSeq"
 >;
 
-/** Inserts an interaction with its activity row and the given events (default: none beyond the activity row). */
+/** Inserts an interaction with its activity row and the given events. */
 export async function insertInteraction(
   tx: WriteTx,
   scope: WriteScope,
   row: NewInteraction,
   events: (view: InteractionView) => EntityEvent[],
 ): Promise<InteractionView> {
-  const target = { table: interactions, row, entityType: "interaction", view: interactionView };
+  // The activity log files each under its kind (call, email, sms), as its events.
+  const target = { table: interactions, row, entityType: row.type, view: interactionView };
   return (await insertRow(tx, scope, { ...target, events })).view;
 }
 
@@ -111,7 +112,7 @@ export async function changeInteraction(
   columns: Partial<InteractionRow>,
   events: (view: InteractionView) => EntityEvent[],
 ): Promise<InteractionView> {
-  const target = { table: interactions, row, columns, entityType: "interaction" };
+  const target = { table: interactions, row, columns, entityType: row.type };
   return (await updateRow(tx, scope, { ...target, view: interactionView, events })).view;
 }
 
