@@ -85,6 +85,7 @@ export {
 export {
   AssociatedWith,
   AssociationsField,
+  asReplacement,
   CustomFields,
   cleanTags,
   HttpUrl,

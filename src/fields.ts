@@ -79,3 +79,34 @@ export const AssociationsField = t.Optional(
 /** A record's GET response: the record, and its links with `include=associations`. */
 export const withAssociations = <T extends TObject>(record: T) =>
   t.Object({ ...record.properties, associations: AssociationsField });
+
+type FieldSchema = { default?: unknown; type?: string; anyOf?: FieldSchema[] };
+
+/** What a field left out of a full replacement becomes: its default, null, [] or {}. */
+function emptyValue(field: FieldSchema): unknown {
+  if ("default" in field) return field.default;
+  const variants = [field, ...(field.anyOf ?? [])];
+  if (variants.some((v) => v.type === "null")) return null;
+  if (variants.some((v) => v.type === "array")) return [];
+  if (variants.some((v) => v.type === "object")) return {};
+  return undefined;
+}
+
+/**
+ * A PUT body (seed 000's full replacement) as the PATCH it amounts to:
+ * every field of `schema` the body leaves out is emptied (`defaults`, then
+ * the field's default, null, [] or {}), so the record becomes the body.
+ */
+export function asReplacement<T extends object>(
+  schema: TObject,
+  body: T,
+  defaults: Record<string, unknown> = {},
+): T {
+  const out = { ...body } as Record<string, unknown>;
+  for (const [key, field] of Object.entries(schema.properties)) {
+    if (out[key] !== undefined) continue;
+    const empty = key in defaults ? defaults[key] : emptyValue(field as FieldSchema);
+    if (empty !== undefined) out[key] = empty;
+  }
+  return out as T;
+}

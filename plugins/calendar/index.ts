@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import {
   type AppContext,
+  asReplacement,
   authMacros,
   errorResponses,
   IdParams,
@@ -83,6 +84,24 @@ export const calendarPlugin = (ctx: AppContext) =>
         detail: {
           summary:
             "Update a calendar event (status cancelled cancels it; confirmed or tentative reopens it)",
+          tags,
+        },
+      },
+    )
+    .put(
+      "/calendar/events/:id",
+      async ({ params, body, tenantId, actor }) => {
+        const defaults = { time_zone: "UTC", all_day: false, status: "confirmed" };
+        const patch = asReplacement(CreateEvent, body, defaults);
+        return updateEvent(ctx, tenantId, actor, params.id, patch);
+      },
+      {
+        scope: "calendar:write",
+        params: IdParams,
+        body: CreateEvent,
+        response: { 200: CalendarEvent, ...errorResponses },
+        detail: {
+          summary: "Replace a calendar event (seed 000's PUT: fields left out are emptied)",
           tags,
         },
       },

@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import { contacts } from "../../db/schema";
 import {
   type AppContext,
+  asReplacement,
   authMacros,
   BulkResult,
   bulkRequest,
@@ -131,6 +132,23 @@ export const contactsPlugin = (ctx: AppContext) =>
         body: ContactInput,
         response: { 200: Contact, ...errorResponses },
         detail: { summary: "Update a contact (fields absent stay as they are)", tags },
+      },
+    )
+    .put(
+      "/contacts/:id",
+      ({ params, body, tenantId, actor }) => {
+        const input = asReplacement(ContactInput, body);
+        return updateContact(ctx, writeScope(ctx, tenantId, actor), params.id, input, true);
+      },
+      {
+        scope: "contacts:write",
+        params: IdParams,
+        body: ContactInput,
+        response: { 200: Contact, ...errorResponses },
+        detail: {
+          summary: "Replace a contact (seed 000's PUT of a client: fields left out are emptied)",
+          tags,
+        },
       },
     )
     .delete(

@@ -190,6 +190,7 @@ export async function applyContactUpdate(
   scope: WriteScope,
   before: Row,
   input: ContactInputBody,
+  replace = false,
 ): Promise<Row> {
   const columns = {
     ...(await columnsFrom(tx, scope.tenantId, input)),
@@ -198,6 +199,7 @@ export async function applyContactUpdate(
       recordId: before.id,
       before: before.customFields,
       input: input.custom_fields,
+      replace,
     }),
   };
   assertIdentifiable({ ...before, ...columns });
@@ -219,15 +221,17 @@ export const getContact = async (ctx: AppContext, tenantId: string, id: string) 
 export const createContact = async (ctx: AppContext, scope: WriteScope, input: ContactInputBody) =>
   contactView(await ctx.write((tx) => insertContact(tx, scope, input)));
 
+/** PATCH, or with `replace` a PUT's update (custom_fields replaced too). */
 export const updateContact = async (
   ctx: AppContext,
   scope: WriteScope,
   id: string,
   input: ContactInputBody,
+  replace = false,
 ) =>
   contactView(
     await ctx.write(async (tx) =>
-      applyContactUpdate(tx, scope, await findContact(tx, scope.tenantId, id), input),
+      applyContactUpdate(tx, scope, await findContact(tx, scope.tenantId, id), input, replace),
     ),
   );
 

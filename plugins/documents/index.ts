@@ -11,7 +11,14 @@ import {
   registerEventTypes,
 } from "../../src/core";
 import { fileResponse } from "./download";
-import { CreateDocument, Document, DocumentQuery, DocumentShare, ShareDocument } from "./model";
+import {
+  CreateDocument,
+  Document,
+  DocumentQuery,
+  DocumentShare,
+  ReplaceDocument,
+  ShareDocument,
+} from "./model";
 import { parseMultipart } from "./multipart";
 import {
   createDocument,
@@ -19,6 +26,7 @@ import {
   downloadable,
   getDocument,
   listDocuments,
+  replaceDocument,
   shareDocument,
 } from "./service";
 import { documentStore, type FileStore } from "./storage";
@@ -28,7 +36,12 @@ export { type DocumentFiles, documentFiles, type StagedFile } from "./files";
 /** Where uploaded documents' bytes are: communications attach them to emails. */
 export { documentStore } from "./storage";
 
-registerEventTypes(["document.uploaded", "document.shared", "document.deleted"]);
+registerEventTypes([
+  "document.uploaded",
+  "document.updated",
+  "document.shared",
+  "document.deleted",
+]);
 
 const tags = ["documents"];
 
@@ -127,6 +140,22 @@ export const documentsPlugin = (ctx: AppContext) => {
             "Download a file (ETag = its SHA-256); an external document is 409: fetch its url",
           description:
             "External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
+          tags,
+        },
+      },
+    )
+    .put(
+      "/documents/:id",
+      async ({ params, body, tenantId, actor }) =>
+        replaceDocument(ctx, tenantId, actor, params.id, body),
+      {
+        scope: "documents:write",
+        params: IdParams,
+        body: ReplaceDocument,
+        response: { 200: Document, ...errorResponses },
+        detail: {
+          summary:
+            "Replace a document's details (seed 000's PUT: name, description, links, tags; fields left out are emptied)",
           tags,
         },
       },

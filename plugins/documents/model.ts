@@ -75,6 +75,20 @@ export const CreateDocument = t.Object(
   { examples: [{ url: "https://example.com/proposal.pdf", mime_type: "application/pdf" }] },
 );
 
+/** PUT (seed 000): a document's details; fields left out are emptied. The content stays. */
+export const ReplaceDocument = t.Object(
+  {
+    name: t.String({ minLength: 1, maxLength: 255 }),
+    description: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
+    deal_id: t.Optional(t.Nullable(t.String({ maxLength: 64 }))),
+    lead_id: t.Optional(t.Nullable(t.String({ maxLength: 64 }))),
+    contact_id: t.Optional(t.Nullable(t.String({ maxLength: 64 }))),
+    company_id: t.Optional(t.Nullable(t.String({ maxLength: 64 }))),
+    tags: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
+  },
+  { examples: [{ name: "Signed proposal.pdf", tags: ["signed"] }] },
+);
+
 export const DocumentQuery = t.Object({
   ...pageQuery,
   deal_id: t.Optional(t.String()),
@@ -101,6 +115,7 @@ export const DocumentShare = t.Object({
 
 export type DocumentView = typeof Document.static;
 export type CreateDocumentBody = typeof CreateDocument.static;
+export type ReplaceDocumentBody = typeof ReplaceDocument.static;
 export type DocumentQueryParams = typeof DocumentQuery.static;
 export type ShareDocumentBody = typeof ShareDocument.static;
 export type DocumentShareView = typeof DocumentShare.static;

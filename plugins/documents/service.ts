@@ -7,6 +7,7 @@ import {
   type AppContext,
   assertLinked,
   assertLinks,
+  cleanTags,
   conflict,
   findLive,
   insertRow,
@@ -18,6 +19,7 @@ import {
   type ReadDb,
   recordChange,
   softDelete,
+  updateRow,
   type WriteScope,
   type WriteTx,
   writeScope,
@@ -28,6 +30,7 @@ import type {
   DocumentQueryParams,
   DocumentShareView,
   DocumentView,
+  ReplaceDocumentBody,
   ShareDocumentBody,
 } from "./model";
 import type { FileStore } from "./storage";
@@ -223,6 +226,37 @@ export function listDocuments(ctx: AppContext, tenantId: string, query: Document
     ],
     query,
     map: documentView,
+  });
+}
+
+/**
+ * PUT: the document's details become the body's (its content stays), with
+ * document.updated; links must name live records of the tenant.
+ */
+export async function replaceDocument(
+  ctx: AppContext,
+  tenantId: string,
+  actor: Actor,
+  id: string,
+  body: ReplaceDocumentBody,
+): Promise<DocumentView> {
+  const scope = writeScope(ctx, tenantId, actor);
+  return ctx.write(async (tx) => {
+    const row = await findRow(tx, tenantId, id);
+    await assertLinks(tx, tenantId, body, LINKS);
+    const name = cleanName(body.name);
+    if (!name) throw invalid("/name", "must have a visible character");
+    const columns = {
+      name,
+      description: body.description ?? null,
+      dealId: body.deal_id ?? null,
+      leadId: body.lead_id ?? null,
+      contactId: body.contact_id ?? null,
+      companyId: body.company_id ?? null,
+      tags: cleanTags(body.tags ?? []),
+    };
+    const update = { table: documents, row, columns, entityType: ENTITY, view: documentView };
+    return (await updateRow(tx, scope, update)).view;
   });
 }
 

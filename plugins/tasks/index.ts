@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { tasks } from "../../db/schema";
 import {
   type AppContext,
+  asReplacement,
   authMacros,
   errorResponses,
   IdParams,
@@ -12,7 +13,7 @@ import {
   withAssociations,
   writeScope,
 } from "../../src/core";
-import { CreateTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
+import { CreateTask, ReplaceTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
 export { type TaskRow, taskView } from "./service";
@@ -83,6 +84,23 @@ export const tasksPlugin = (ctx: AppContext) =>
         detail: {
           summary:
             "Update a task (emits task.updated; also task.completed when status becomes completed)",
+          tags,
+        },
+      },
+    )
+    .put(
+      "/tasks/:id",
+      ({ params, body, tenantId, actor }) => {
+        const input = asReplacement(ReplaceTask, body, { priority: "medium", status: "pending" });
+        return updateTask(ctx, writeScope(ctx, tenantId, actor), params.id, input, true);
+      },
+      {
+        scope: "tasks:write",
+        params: IdParams,
+        body: ReplaceTask,
+        response: { 200: Task, ...errorResponses },
+        detail: {
+          summary: "Replace a task (seed 000's PUT: fields left out are emptied)",
           tags,
         },
       },

@@ -71,6 +71,12 @@ export const UpdateTask = t.Object({
   ...linkFields,
 });
 
+/** PUT (seed 000): the whole task; fields left out are emptied (priority medium, status pending). */
+export const ReplaceTask = t.Object({
+  ...UpdateTask.properties,
+  title: CreateTask.properties.title,
+});
+
 export const TaskListQuery = t.Object(
   {
     ...pageQuery,

@@ -209,14 +209,16 @@ async function saveColumns(tx: WriteTx, scope: WriteScope, id: string, columns: 
 }
 
 /**
- * Partial update. A patch that changes nothing writes nothing (no event).
- * Setting status completed also emits task.completed; pending reopens.
+ * Partial update (or, with `replace`, a PUT's: custom_fields replaced too).
+ * A patch that changes nothing writes nothing (no event). Setting status
+ * completed also emits task.completed; pending reopens.
  */
 export async function updateTask(
   ctx: AppContext,
   scope: WriteScope,
   id: string,
   input: UpdateTaskInput,
+  replace = false,
 ) {
   return ctx.write(async (tx) => {
     const before = await liveTask(tx, scope.tenantId, id);
@@ -228,6 +230,7 @@ export async function updateTask(
         recordId: id,
         before: before.customFields,
         input: input.custom_fields,
+        replace,
       }),
     };
     if (!hasChanges(before, columns)) return taskView(before, scope.now);

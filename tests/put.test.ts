@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { created, expect422 } from "./helpers/api";
+import { eventsFor } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+/** Seed 000 updates with PUT: a full replacement, beside PATCH's partial update. */
+const server = useTestServer({ config: { rateLimit: 100_000 } });
+const base = "/api/external";
+let api: Api;
+beforeAll(async () => {
+  ({ api } = await server.tenant());
+});
+
+describe("PUT replaces, PATCH merges", () => {
+  test("tasks: fields left out are emptied, custom fields replaced", async () => {
+    await created(api, "/fields/tasks", { key: "effort", label: "Effort", type: "number" });
+    await created(api, "/fields/tasks", { key: "area", label: "Area", type: "text" });
+    const task = await created(api, "/tasks", {
+      title: "Call Ann",
+      description: "About the renewal",
+      priority: "high",
+      due_at: "2030-01-01T10:00:00Z",
+      tags: ["vip"],
+      custom_fields: { effort: 3, area: "north" },
+    });
+    const patched = await api.patch(`${base}/tasks/${task.id}`, { custom_fields: { effort: 5 } });
+    expect(patched.body).toMatchObject({
+      description: "About the renewal",
+      custom_fields: { effort: 5, area: "north" },
+    });
+    const put = await api.put(`${base}/tasks/${task.id}`, {
+      title: "Call Ann again",
+      custom_fields: { effort: 1 },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({
+      title: "Call Ann again",
+      description: null,
+      priority: "medium",
+      status: "pending",
+      due_at: null,
+      tags: [],
+      custom_fields: { effort: 1 },
+    });
+    expect((await eventsFor(server, task.id)).map((e) => e.event_type)).toEqual([
+      "task.created",
+      "task.updated",
+      "task.updated",
+    ]);
+    expect422(await api.put(`${base}/tasks/${task.id}`, { description: "no title" }), "/title");
+    expect((await api.get(`${base}/tasks?cf.area=north`)).body.tasks).toEqual([]);
+  });
+
+  test("contacts (seed 000's clients)", async () => {
+    const contact = await created(api, "/contacts", {
+      first_name: "Ann",
+      last_name: "Lee",
+      title: "CTO",
+      email: [{ email: "ann@example.com" }],
+      tags: ["vip"],
+      custom_fields: { source: "fair" },
+    });
+    const put = await api.put(`${base}/contacts/${contact.id}`, { first_name: "Anna" });
+    expect(put.body).toMatchObject({
+      first_name: "Anna",
+      last_name: null,
+      title: null,
+      email: [],
+      primary_email: null,
+      tags: [],
+      custom_fields: {},
+    });
+    // the result must still be a valid contact
+    expect422(await api.put(`${base}/contacts/${contact.id}`, { title: "x" }), "/");
+  });
+
+  test("calendar events", async () => {
+    const event = await created(api, "/calendar/events", {
+      title: "Demo",
+      description: "Product demo",
+      location: "Room 1",
+      start: "2030-01-15T09:00:00Z",
+      end: "2030-01-15T10:00:00Z",
+      tags: ["demo"],
+    });
+    const put = await api.put(`${base}/calendar/events/${event.id}`, {
+      title: "Demo (moved)",
+      start: "2030-01-16T09:00:00Z",
+      end: "2030-01-16T09:30:00Z",
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({
+      title: "Demo (moved)",
+      description: null,
+      location: null,
+      tags: [],
+    });
+  });
+
+  test("documents: details replaced, content kept", async () => {
+    const deal = await created(api, "/contacts", { first_name: "Linked" });
+    const doc = await created(api, "/documents", {
+      url: "https://example.com/proposal.pdf",
+      name: "proposal.pdf",
+      description: "Draft",
+      contact_id: deal.id,
+      tags: ["draft"],
+    });
+    const put = await api.put(`${base}/documents/${doc.id}`, { name: "proposal-signed.pdf" });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({
+      name: "proposal-signed.pdf",
+      description: null,
+      contact_id: null,
+      tags: [],
+      url: "https://example.com/proposal.pdf",
+    });
+    expect((await eventsFor(server, doc.id)).map((e) => e.event_type)).toEqual([
+      "document.uploaded",
+      "document.updated",
+    ]);
+    expect422(
+      await api.put(`${base}/documents/${doc.id}`, { name: "x", deal_id: "nope" }),
+      "/deal_id",
+    );
+  });
+});
