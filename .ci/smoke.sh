@@ -25,7 +25,7 @@ curl -fs "http://127.0.0.1:$port/readyz"
 echo " ready after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 tenant=$(./crmd tenants create --name smoke | grep -o '"id": "[^"]*"' | head -1 | cut -d'"' -f4)
-key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage,email:send' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
+key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage,email:send,sms:send' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
 [ -n "$tenant" ] && [ -n "$key" ] || { echo "CLI did not create tenant/key"; exit 1; }
 code=$(curl -s -o response.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/api-keys")
 cat response.json; echo
@@ -49,6 +49,13 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 grep -q '"subject":"smoke"' "$work/smtp.log" || { echo "the SMTP server received no email"; exit 1; }
+# libphonenumber inside the binary: a number normalised to E.164, a bad one refused.
+code=$(curl -s -o sms.json -w '%{http_code}' -H "X-API-Key: $key" -H 'content-type: application/json' \
+  -d '{"to":"+1 415 555 0123","from":"+14155550100","body":"smoke"}' "http://127.0.0.1:$port/api/external/sms/send")
+grep -q '"to":\["+14155550123"\]' sms.json && [ "$code" = 202 ] || { echo "sms send answered $code: $(cat sms.json)"; exit 1; }
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" -H 'content-type: application/json' \
+  -d '{"to":"12345","from":"+14155550100","body":"smoke"}' "http://127.0.0.1:$port/api/external/sms/send")
+[ "$code" = 422 ] || { echo "an invalid number answered $code"; exit 1; }
 # A received email goes through the MIME parser inside the binary.
 secret=$(curl -s -X POST -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/email/inbound-secret" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
 printf 'From: Ada <ada@example.com>\r\nSubject: =?UTF-8?Q?R=C3=A9ponse?=\r\nMessage-ID: <smoke@example.com>\r\n\r\nThanks\r\n' > reply.eml

@@ -57,6 +57,15 @@ export interface Config {
   sendTimeoutMs: number;
   /** Emails and SMS one tenant may queue per hour. */
   sendMaxPerHour: number;
+  /** SMS provider adapter (`twilio`); unset: SMS stay queued. */
+  smsProvider?: "twilio";
+  twilioAccountSid?: string;
+  /** Env only: it signs Twilio's requests and authenticates crmd's. */
+  twilioAuthToken?: string;
+  /** Twilio's API base URL (a compatible endpoint in tests). */
+  twilioApiUrl: string;
+  /** Default sender number (E.164). */
+  smsFrom?: string;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +100,7 @@ export const DEFAULTS: Config = {
   sendRetrySchedule: [30, 120, 600, 1800, 7200],
   sendTimeoutMs: 30_000,
   sendMaxPerHour: 500,
+  twilioApiUrl: "https://api.twilio.com",
 };
 
 /** Flag name (as given on the command line) → env variable it overrides. */
@@ -122,6 +132,10 @@ export const CONFIG_FLAGS = {
   "send-retry-schedule": "CRMD_SEND_RETRY_SCHEDULE",
   "send-timeout-ms": "CRMD_SEND_TIMEOUT_MS",
   "send-max-per-hour": "CRMD_SEND_MAX_PER_HOUR",
+  "sms-provider": "CRMD_SMS_PROVIDER",
+  "sms-from": "CRMD_SMS_FROM",
+  "twilio-account-sid": "CRMD_TWILIO_ACCOUNT_SID",
+  "twilio-api-url": "CRMD_TWILIO_API_URL",
 } as const;
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -129,6 +143,28 @@ function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): 
   const value = Number(raw);
   if (value < 1 || value > max) throw new ConfigError(`${name} must be between 1 and ${max}`);
   return value;
+}
+
+/** The SMS provider's settings; a provider without its credentials is a configuration error. */
+function smsConfig(
+  c: Config,
+  v: (flag: keyof typeof CONFIG_FLAGS) => string | undefined,
+  env: Record<string, string | undefined>,
+) {
+  c.smsFrom = v("sms-from");
+  const apiUrl = v("twilio-api-url");
+  if (apiUrl) c.twilioApiUrl = apiUrl;
+  c.twilioAccountSid = v("twilio-account-sid");
+  c.twilioAuthToken = env.CRMD_TWILIO_AUTH_TOKEN || undefined;
+  const provider = v("sms-provider");
+  if (provider === undefined) return;
+  if (provider !== "twilio")
+    throw new ConfigError(`CRMD_SMS_PROVIDER must be "twilio", got "${provider}"`);
+  if (!c.twilioAccountSid || !c.twilioAuthToken)
+    throw new ConfigError(
+      "CRMD_SMS_PROVIDER=twilio needs CRMD_TWILIO_ACCOUNT_SID and CRMD_TWILIO_AUTH_TOKEN",
+    );
+  c.smsProvider = provider;
 }
 
 /** A comma-separated list of seconds (a retry schedule). */
@@ -229,6 +265,7 @@ export function loadConfig(
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
   c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
   c.smtpUrl = env.CRMD_SMTP_URL || undefined;
+  smsConfig(c, v, env);
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

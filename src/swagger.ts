@@ -73,6 +73,12 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
               BearerAuth: { type: "http", scheme: "bearer", description: "elk_… API key" },
               AdminToken: { type: "http", scheme: "bearer", description: "CRMD_ADMIN_TOKEN" },
               MetricsToken: { type: "http", scheme: "bearer", description: "CRMD_METRICS_TOKEN" },
+              TwilioSignature: {
+                type: "apiKey",
+                in: "header",
+                name: "X-Twilio-Signature",
+                description: "Twilio's request signature (HMAC-SHA1 with the account's auth token)",
+              },
               InboundSecret: {
                 type: "http",
                 scheme: "basic",

@@ -195,6 +195,7 @@ describe("OpenAPI and Swagger UI", () => {
       "BearerAuth",
       "InboundSecret",
       "MetricsToken",
+      "TwilioSignature",
     ]);
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(operations)) {

@@ -36,6 +36,7 @@ import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" 
 };
 import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
+import consent from "./1120_consent.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -62,6 +63,7 @@ const all: Migration[] = [
   { id: "0900_conversations", sql: conversations },
   { id: "1100_interactions", sql: interactions },
   { id: "1110_inbound_secrets", sql: inboundSecrets },
+  { id: "1120_consent", sql: consent },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

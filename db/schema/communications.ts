@@ -1,4 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { id, json, lifecycle, tenantId, timestamp } from "./columns";
 
 /**
@@ -78,4 +85,21 @@ export const inboundSecrets = sqliteTable(
     createdAt: timestamp("created_at").notNull(),
   },
   (t) => [uniqueIndex("inbound_secrets_hash_idx").on(t.secretHash)],
+);
+
+/**
+ * Addresses (lower-case emails, E.164 numbers) that opted out of a channel
+ * without being a contact's: an SMS "STOP" from an unknown number. Sends to
+ * them are refused like sends to an opted-out contact.
+ */
+export const communicationOptOuts = sqliteTable(
+  "communication_opt_outs",
+  {
+    tenantId: tenantId(),
+    /** email | sms */
+    channel: text("channel").notNull(),
+    address: text("address").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.channel, t.address] })],
 );

@@ -55,6 +55,9 @@ export const contacts = sqliteTable(
     tags: json<string[]>("tags").notNull().default([]),
     customFields: json<Record<string, unknown>>("custom_fields").notNull().default({}),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+    /** Consent: sends on that channel are refused (409). */
+    emailOptOut: integer("email_opt_out", { mode: "boolean" }).notNull().default(false),
+    smsOptOut: integer("sms_opt_out", { mode: "boolean" }).notNull().default(false),
     ...lifecycle(),
   },
   (t) => [

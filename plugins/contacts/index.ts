@@ -33,6 +33,7 @@ import {
 
 export { Contact, ContactInput, ContactListQuery } from "./model";
 export {
+  applyContactUpdate,
   type ContactView,
   contactsOfCompany,
   contactView,

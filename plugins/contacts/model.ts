@@ -40,6 +40,12 @@ export const ContactInput = t.Object(
     tags: t.Optional(TagList),
     custom_fields: t.Optional(CustomFields),
     last_seen_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
+    email_opt_out: t.Optional(
+      t.Boolean({ description: "The contact opted out of email: sends to them are 409" }),
+    ),
+    sms_opt_out: t.Optional(
+      t.Boolean({ description: "The contact opted out of SMS (also set by an inbound STOP)" }),
+    ),
   },
   {
     examples: [{ first_name: "Ada", last_name: "Lovelace", email: [{ email: "ada@example.com" }] }],
@@ -62,6 +68,8 @@ export const Contact = t.Object({
   tags: t.Array(t.String()),
   custom_fields: CustomFields,
   last_seen_at: t.Nullable(t.String({ format: "date-time" })),
+  email_opt_out: t.Boolean(),
+  sms_opt_out: t.Boolean(),
   created_at: t.String({ format: "date-time" }),
   updated_at: t.String({ format: "date-time" }),
   deleted_at: t.Nullable(t.String({ format: "date-time" })),

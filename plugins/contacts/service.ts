@@ -51,6 +51,8 @@ export const contactView = (row: Row): ContactView => ({
   tags: row.tags,
   custom_fields: row.customFields,
   last_seen_at: iso(row.lastSeenAt),
+  email_opt_out: row.emailOptOut,
+  sms_opt_out: row.smsOptOut,
   ...lifecycleFields(row),
 });
 
@@ -66,6 +68,8 @@ const PLAIN_FIELDS = {
   status: "status",
   background: "background",
   linkedin_url: "linkedinUrl",
+  email_opt_out: "emailOptOut",
+  sms_opt_out: "smsOptOut",
 } as const satisfies Partial<Record<keyof ContactInputBody, keyof Columns>>;
 
 /** The columns an input sets, checked (company link, times); absent fields are left out. */
@@ -165,6 +169,8 @@ export async function insertContact(
     linkedinUrl: null,
     tags: [],
     lastSeenAt: null,
+    emailOptOut: false,
+    smsOptOut: false,
     ...(await columnsFrom(tx, scope.tenantId, input)),
     customFields: await writeCustomFields(tx, scope, {
       object: "contacts",

@@ -1,17 +1,17 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { contacts, documents } from "../../db/schema";
-import {
-  type AppContext,
-  findLive,
-  invalid,
-  newId,
-  type WriteScope,
-  type WriteTx,
-} from "../../src/core";
+import { type contacts, documents } from "../../db/schema";
+import { type AppContext, invalid, newId, type WriteScope, type WriteTx } from "../../src/core";
 import { findContactByEmail } from "../contacts";
+import { assertConsent } from "./consent";
 import type { InteractionView, SendEmailBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
-import { EMPTY_INTERACTION, findInteraction, insertInteraction, resolveLinks } from "./service";
+import {
+  EMPTY_INTERACTION,
+  findInteraction,
+  insertInteraction,
+  recipientContact,
+  resolveLinks,
+} from "./service";
 import { render, type Variables } from "./template";
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -77,12 +77,16 @@ export async function queueEmail(
   return ctx.write(async (tx) => {
     await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
     const contact = input.contact_id
-      ? await findLive(tx, contacts, scope.tenantId, input.contact_id, "Contact").catch(() => {
-          throw invalid("/contact_id", "does not exist");
-        })
+      ? await recipientContact(tx, scope.tenantId, input.contact_id)
       : await findContactByEmail(tx, scope.tenantId, input.to?.[0] ?? "");
     const to = input.to ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
     if (!to) throw invalid("/to", "the contact has no email address; give to");
+    const recipients: Parameters<typeof assertConsent>[3] = contact
+      ? [{ contact, address: to[0] }]
+      : [];
+    for (const address of to)
+      recipients.push({ address, contact: await findContactByEmail(tx, scope.tenantId, address) });
+    await assertConsent(tx, scope.tenantId, "email", recipients);
     const parent = await parentOf(tx, scope.tenantId, input.in_reply_to);
     await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
     const variables = { ...contactVariables(contact), ...input.variables };

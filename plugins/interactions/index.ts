@@ -1,4 +1,4 @@
-import { Elysia } from "elysia";
+import { Elysia, t } from "elysia";
 import {
   type AppContext,
   authMacros,
@@ -21,15 +21,32 @@ import {
   InboundSecret,
   Interaction,
   SendEmail,
+  SendSms,
+  TenantParams,
   TimelineQuery,
   UpdateCall,
 } from "./model";
 import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
+import { queueSms, receiveSms, smsStatus } from "./sms";
 import { smtpChannel } from "./smtp";
 import { listTimeline } from "./timeline";
+import { twilioChannel } from "./twilio";
+import { EMPTY_TWIML, twilioRequest } from "./twilio-requests";
 
-registerEventTypes(["call.started", "call.ended", "email.sent", "email.failed", "email.received"]);
+registerEventTypes([
+  "call.started",
+  "call.ended",
+  "email.sent",
+  "email.failed",
+  "email.received",
+  "sms.sent",
+  "sms.failed",
+  "sms.delivered",
+  "sms.received",
+]);
+registerOwnAuthentication("/sms/inbound/twilio", ["application/x-www-form-urlencoded"]);
+registerOwnAuthentication("/sms/status/twilio", ["application/x-www-form-urlencoded"]);
 registerOwnAuthentication("/email/inbound", [
   "message/rfc822",
   "text/plain",
@@ -47,6 +64,13 @@ function startSending(ctx: AppContext) {
   const channels = new Map<string, Channel>();
   if (ctx.config.smtpUrl) channels.set("email", smtpChannel(ctx, ctx.config.smtpUrl));
   else ctx.logger.warn("email sending is not configured (CRMD_SMTP_URL): emails stay queued");
+  const {
+    twilioAccountSid: accountSid,
+    twilioAuthToken: authToken,
+    twilioApiUrl: apiUrl,
+  } = ctx.config;
+  if (ctx.config.smsProvider === "twilio" && accountSid && authToken)
+    channels.set("sms", twilioChannel(ctx, { accountSid, authToken, apiUrl }));
   ctx.workers.push(new OutboundSender(ctx, channels));
 }
 
@@ -137,6 +161,71 @@ export const interactionsPlugin = (ctx: AppContext) => {
               },
             },
           },
+          tags,
+        },
+      },
+    )
+    .post(
+      "/sms/send",
+      async ({ body, tenantId, actor, set }) => {
+        set.status = 202;
+        return queueSms(ctx, writeScope(ctx, tenantId, actor), body);
+      },
+      {
+        scope: "sms:send",
+        body: SendSms,
+        response: { 202: Interaction, ...errorResponses, 409: ErrorBody },
+        detail: {
+          summary: "Send an SMS (queued; answered 202 with the interaction, status queued)",
+          description:
+            "Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT. Counts against the tenant's hourly send limit (429).",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/sms/inbound/twilio/:tenant_id",
+      async ({ request, params, body }) => {
+        const form = await twilioRequest(ctx, request, body, params.tenant_id);
+        await receiveSms(ctx, params.tenant_id, {
+          messageSid: form.MessageSid ?? "",
+          from: form.From ?? "",
+          to: form.To ?? "",
+          body: form.Body ?? "",
+        });
+        return new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
+      },
+      {
+        params: TenantParams,
+        response: { 200: t.String({ description: "Empty TwiML: no reply" }), ...errorResponses },
+        detail: {
+          summary: "Twilio's incoming-message webhook: records an inbound SMS",
+          description:
+            "Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received.",
+          security: [{ TwilioSignature: [] }],
+          tags,
+        },
+      },
+    )
+    .post(
+      "/sms/status/twilio/:tenant_id",
+      async ({ request, params, body, set }) => {
+        const form = await twilioRequest(ctx, request, body, params.tenant_id);
+        await smsStatus(ctx, params.tenant_id, {
+          messageSid: form.MessageSid ?? "",
+          status: form.MessageStatus ?? "",
+          errorCode: form.ErrorCode,
+        });
+        set.status = 204;
+      },
+      {
+        params: TenantParams,
+        response: { 204: t.Void(), ...errorResponses },
+        detail: {
+          summary: "Twilio's status callback: delivered, undelivered or failed",
+          description:
+            "crmd passes this URL as StatusCallback when CRMD_PUBLIC_URL is set. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).",
+          security: [{ TwilioSignature: [] }],
           tags,
         },
       },

@@ -164,3 +164,35 @@ export const InboundSecret = t.Object({
   secret: t.String({ description: "Shown only this once" }),
   created_at: t.String({ format: "date-time" }),
 });
+
+export const SendSms = t.Object(
+  {
+    contact_id: t.Optional(
+      t.String({
+        description: "Recipient contact: `to` defaults to their first valid phone number",
+      }),
+    ),
+    to: t.Optional(
+      t.String({ minLength: 3, maxLength: 32, description: "E.164, e.g. +14155550123" }),
+    ),
+    from: t.Optional(
+      t.String({
+        minLength: 3,
+        maxLength: 32,
+        description: "Sender number; default CRMD_SMS_FROM",
+      }),
+    ),
+    body: t.String({ minLength: 1, maxLength: 800 }),
+    company_id: t.Optional(t.String({ description: "Default: the contact's company" })),
+    deal_id: t.Optional(t.String()),
+  },
+  {
+    examples: [
+      { to: "+14155550123", from: "+14155550100", body: "Your demo is confirmed for 10:00." },
+    ],
+  },
+);
+export type SendSmsBody = Static<typeof SendSms>;
+
+/** The tenant a provider's webhook URL is for (its signature covers the URL). */
+export const TenantParams = t.Object({ tenant_id: t.String() });

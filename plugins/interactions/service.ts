@@ -122,6 +122,12 @@ export const findInteraction = (db: ReadDb | WriteTx, tenantId: string, id: stri
 export const getInteraction = async (ctx: AppContext, tenantId: string, id: string) =>
   interactionView(await findInteraction(ctx.db.read, tenantId, id));
 
+/** The contact a message is sent to: a live contact of the tenant, or 422 at /contact_id. */
+export const recipientContact = (tx: WriteTx, tenantId: string, id: string) =>
+  findLive(tx, contacts, tenantId, id, "Contact").catch(() => {
+    throw invalid("/contact_id", "does not exist");
+  });
+
 const LINKS = { contact_id: contacts, company_id: companies, deal_id: deals };
 
 /**

@@ -1,0 +1,210 @@
+import { and, eq, like } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { contacts, interactions } from "../../db/schema";
+import {
+  type Actor,
+  type AppContext,
+  invalid,
+  newId,
+  notFound,
+  type WriteScope,
+  type WriteTx,
+} from "../../src/core";
+import { applyContactUpdate } from "../contacts";
+import { assertConsent, setAddressOptOut } from "./consent";
+import type { InteractionView, SendSmsBody } from "./model";
+import { assertWithinSendLimit } from "./send-limit";
+import {
+  changeInteraction,
+  EMPTY_INTERACTION,
+  insertInteraction,
+  recipientContact,
+  resolveLinks,
+} from "./service";
+
+type ContactRow = typeof contacts.$inferSelect;
+
+const RECEIVER: Actor = { type: "system", id: null, name: "inbound sms" };
+
+/** A phone number in E.164 (`+14155550123`), or null when it is not a valid number. */
+export function e164(number: string): string | null {
+  const parsed = parsePhoneNumberFromString(number.trim());
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+function requireE164(number: string, path: string): string {
+  const normalised = e164(number);
+  if (!normalised)
+    throw invalid(path, "is not a valid phone number in international format (E.164, +…)");
+  return normalised;
+}
+
+/**
+ * The live contact having this number among its phones. Numbers are
+ * matched as stored in E.164; a number stored in another format is not
+ * found (and an inbound SMS then creates no link).
+ */
+async function contactByPhone(tx: WriteTx, tenantId: string, number: string) {
+  const candidates = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), like(contacts.phones, `%${number}%`)))
+    .limit(20);
+  return (
+    candidates.find(
+      (c) => c.deletedAt === null && c.phones.some((p) => e164(p.number) === number),
+    ) ?? null
+  );
+}
+
+const firstMobile = (contact: ContactRow): string | null =>
+  contact.phones.map((p) => e164(p.number)).find((n) => n !== null) ?? null;
+
+/**
+ * Queues an SMS like an email: the interaction row (status `queued`) is the
+ * queue entry, committed with its activity row; the outbound sender sends
+ * it through the configured provider. An opted-out recipient is 409.
+ */
+export async function queueSms(
+  ctx: AppContext,
+  scope: WriteScope,
+  input: SendSmsBody,
+): Promise<InteractionView> {
+  const sender = input.from ?? ctx.config.smsFrom;
+  if (!sender) throw invalid("/from", "give a sender number, or configure CRMD_SMS_FROM");
+  const from = requireE164(sender, "/from");
+  if (input.contact_id === undefined && input.to === undefined)
+    throw invalid("/to", "give to, contact_id or both");
+  const given = input.to === undefined ? null : requireE164(input.to, "/to");
+  return ctx.write(async (tx) => {
+    await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
+    const contact = input.contact_id
+      ? await recipientContact(tx, scope.tenantId, input.contact_id)
+      : await contactByPhone(tx, scope.tenantId, given as string);
+    const to = given ?? (contact ? firstMobile(contact) : null);
+    if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
+    await assertConsent(tx, scope.tenantId, "sms", [{ contact, address: to }]);
+    const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
+    return insertInteraction(
+      tx,
+      scope,
+      {
+        ...EMPTY_INTERACTION,
+        id: newId(),
+        type: "sms",
+        direction: "outbound",
+        status: "queued",
+        ...links,
+        fromAddress: from,
+        toAddresses: [to],
+        bodyText: input.body,
+        nextAttemptAt: scope.now,
+        occurredAt: scope.now,
+      },
+      () => [],
+    );
+  });
+}
+
+/** Twilio's opt-out and opt-in keywords (its Advanced Opt-Out defaults). */
+const STOP = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT"]);
+const START = new Set(["START", "UNSTOP", "YES", "OPTIN"]);
+
+/** A message from a number: its contact's and the number's SMS consent follow STOP / START. */
+async function applyKeyword(
+  tx: WriteTx,
+  scope: WriteScope,
+  contact: ContactRow | null,
+  from: string,
+  body: string,
+) {
+  const keyword = body.trim().toUpperCase();
+  const optOut = STOP.has(keyword) ? true : START.has(keyword) ? false : null;
+  if (optOut === null) return;
+  await setAddressOptOut(tx, scope.tenantId, "sms", from, optOut, scope.now);
+  if (contact && contact.smsOptOut !== optOut)
+    await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut });
+}
+
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  to: string;
+  body: string;
+}
+
+/**
+ * Records an SMS Twilio received for the tenant: linked to the contact with
+ * that number, `sms.received` emitted; "STOP" opts the number (and its
+ * contact) out, "START" back in. Twilio's retry of the same MessageSid is
+ * recorded once.
+ */
+export async function receiveSms(ctx: AppContext, tenantId: string, sms: InboundSms) {
+  const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  await ctx.write(async (tx) => {
+    const [known] = await tx
+      .select({ id: interactions.id })
+      .from(interactions)
+      .where(and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, sms.messageSid)));
+    if (known) return;
+    const from = e164(sms.from) ?? sms.from;
+    const contact = await contactByPhone(tx, tenantId, from);
+    await applyKeyword(tx, scope, contact, from, sms.body);
+    await insertInteraction(
+      tx,
+      scope,
+      {
+        ...EMPTY_INTERACTION,
+        id: newId(),
+        type: "sms",
+        direction: "inbound",
+        status: "received",
+        contactId: contact?.id ?? null,
+        companyId: contact?.companyId ?? null,
+        fromAddress: from,
+        toAddresses: [e164(sms.to) ?? sms.to],
+        bodyText: sms.body,
+        providerId: sms.messageSid,
+        occurredAt: scope.now,
+      },
+      (view) => [{ type: "sms.received", data: view }],
+    );
+  });
+}
+
+/** Twilio's MessageStatus → the interaction's status, for the ones that change it. */
+const STATUS: Record<string, "delivered" | "failed"> = {
+  delivered: "delivered",
+  undelivered: "failed",
+  failed: "failed",
+};
+
+/**
+ * A delivery-status callback: `delivered` (sms.delivered) or `failed` /
+ * `undelivered` (sms.failed, with Twilio's error code) settle the SMS;
+ * intermediate statuses (queued, sending, sent) only update
+ * provider_response.
+ */
+export async function smsStatus(
+  ctx: AppContext,
+  tenantId: string,
+  update: { messageSid: string; status: string; errorCode?: string },
+) {
+  const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  await ctx.write(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(interactions)
+      .where(
+        and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, update.messageSid)),
+      );
+    if (row?.type !== "sms") throw notFound("SMS");
+    const providerResponse = [update.status, update.errorCode].filter(Boolean).join(" ");
+    const status = STATUS[update.status];
+    if (!status || row.status === status)
+      return changeInteraction(tx, scope, row, { providerResponse }, () => []);
+    return changeInteraction(tx, scope, row, { status, providerResponse }, (view) => [
+      { type: `sms.${status}`, data: view },
+    ]);
+  });
+}

@@ -1,0 +1,82 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { AppContext } from "../../src/core";
+import { type Channel, SendFailure } from "./channel";
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** https://api.twilio.com, or a compatible endpoint. */
+  apiUrl: string;
+}
+
+/** Where Twilio posts a message's status changes for this tenant, when crmd knows its public URL. */
+export const statusCallbackUrl = (ctx: AppContext, tenantId: string) =>
+  ctx.config.publicUrl
+    ? `${ctx.config.publicUrl.replace(/\/$/, "")}/api/external/sms/status/twilio/${tenantId}`
+    : undefined;
+
+/**
+ * SMS through Twilio's Messages API: a form POST with Basic auth (account
+ * SID and auth token). 2xx: accepted, its `sid` kept for status callbacks.
+ * Other 4xx answers are permanent (a bad number, an unverified sender);
+ * 429, 5xx and network errors are retried.
+ */
+export function twilioChannel(ctx: AppContext, twilio: TwilioConfig): Channel {
+  const url = `${twilio.apiUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`;
+  const authorization = `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString("base64")}`;
+  return {
+    async send(row) {
+      const form = new URLSearchParams({
+        To: row.toAddresses[0] ?? "",
+        From: row.fromAddress ?? "",
+        Body: row.bodyText ?? "",
+      });
+      const callback = statusCallbackUrl(ctx, row.tenantId);
+      if (callback) form.set("StatusCallback", callback);
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+        signal: AbortSignal.timeout(ctx.config.sendTimeoutMs),
+      });
+      const answer = (await response.json().catch(() => ({}))) as {
+        sid?: string;
+        status?: string;
+        code?: number;
+        message?: string;
+      };
+      if (response.ok)
+        return {
+          providerId: answer.sid ?? null,
+          response: `${response.status} ${answer.status ?? ""}`.trim(),
+        };
+      const detail = [response.status, answer.code, answer.message ?? response.statusText];
+      const permanent = response.status < 500 && response.status !== 429;
+      throw new SendFailure(detail.filter(Boolean).join(" "), permanent);
+    },
+    close() {},
+  };
+}
+
+/**
+ * Twilio's request signature: base64 HMAC-SHA1, keyed with the auth token,
+ * of the full URL followed by every POST parameter's name and value in
+ * name order.
+ */
+export function twilioSignature(authToken: string, url: string, params: Record<string, string>) {
+  const data = Object.keys(params)
+    .sort()
+    .reduce((text, name) => text + name + params[name], url);
+  return createHmac("sha1", authToken).update(data).digest("base64");
+}
+
+export function verifyTwilioSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+  presented: string,
+): boolean {
+  const expected = Buffer.from(twilioSignature(authToken, url, params));
+  const given = Buffer.from(presented);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

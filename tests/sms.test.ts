@@ -1,0 +1,304 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createHmac } from "node:crypto";
+import type { OutboundSender } from "../plugins/interactions/sender";
+import { ManualClock } from "../src/clock";
+import { created, expect422 } from "./helpers/api";
+import { eventsFor } from "./helpers/records";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const SID = "AC00000000000000000000000000000001";
+const TOKEN = "twilio-auth-token";
+const SENDER = "+14155550100";
+
+/** What the fake Twilio answers next; undefined: 201 queued. */
+type Answer = () => { status: number; body: Record<string, unknown> } | undefined;
+
+interface TwilioRequest {
+  path: string;
+  authorization: string | null;
+  form: Record<string, string>;
+}
+
+/** A local HTTP server speaking Twilio's Messages API shape (form POST, Basic auth, JSON answer). */
+function startTwilio() {
+  const requests: TwilioRequest[] = [];
+  let answer: Answer = () => undefined;
+  const server = Bun.serve({
+    port: 0,
+    hostname: "127.0.0.1",
+    async fetch(request) {
+      const form = Object.fromEntries(new URLSearchParams(await request.text()));
+      requests.push({
+        path: new URL(request.url).pathname,
+        authorization: request.headers.get("authorization"),
+        form,
+      });
+      const refusal = answer();
+      if (refusal) return Response.json(refusal.body, { status: refusal.status });
+      const sid = `SM${String(requests.length).padStart(32, "0")}`;
+      return Response.json(
+        { sid, status: "queued", to: form.To, from: form.From },
+        { status: 201 },
+      );
+    },
+  });
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    requests,
+    answer: (next: Answer) => {
+      answer = next;
+    },
+    stop: () => server.stop(true),
+  };
+}
+
+const twilio = startTwilio();
+afterAll(() => twilio.stop());
+
+const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
+const server = useTestServer({
+  clock,
+  config: {
+    rateLimit: 100_000,
+    smsProvider: "twilio",
+    twilioAccountSid: SID,
+    twilioAuthToken: TOKEN,
+    twilioApiUrl: twilio.url,
+    smsFrom: SENDER,
+    emailFrom: "sales@acme.test",
+    publicUrl: "https://crm.example.com",
+    sendRetrySchedule: [60],
+  },
+});
+let api: Api;
+let tenantId: string;
+let ann: string;
+
+const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
+const send = (body: Record<string, unknown>, client = api) =>
+  client.post("/api/external/sms/send", body);
+const interaction = async (id: string) => (await api.get(`/api/external/interactions/${id}`)).body;
+
+/** Twilio's signature over the public URL and the sorted form, as its helper libraries compute it. */
+function sign(url: string, form: Record<string, string>) {
+  const data = Object.keys(form)
+    .sort()
+    .reduce((text, key) => text + key + form[key], url);
+  return createHmac("sha1", TOKEN).update(data).digest("base64");
+}
+
+/** Posts a form to a Twilio webhook route as Twilio would, signed for the public URL (or with `signature`). */
+async function twilioPost(path: string, form: Record<string, string>, signature?: string) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": signature ?? sign(`https://crm.example.com${path}`, form),
+    },
+    body: new URLSearchParams(form),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+beforeAll(async () => {
+  ({ api, tenantId } = await server.tenant());
+  ann = (
+    await created(api, "/contacts", {
+      first_name: "Ann",
+      phone_number: [{ number: "+14155550123", type: "Mobile" }],
+    })
+  ).id;
+});
+
+describe("sending", () => {
+  test("202 queued; Twilio receives the form with Basic auth; sent with its SID; sms.sent", async () => {
+    const reply = await send({ contact_id: ann, body: "Your demo is confirmed for 10:00." });
+    expect(reply.status).toBe(202);
+    expect(reply.body).toMatchObject({
+      type: "sms",
+      direction: "outbound",
+      status: "queued",
+      contact_id: ann,
+      from: SENDER,
+      to: ["+14155550123"],
+      text: "Your demo is confirmed for 10:00.",
+    });
+    await sender().drain();
+    const request = twilio.requests.at(-1) as TwilioRequest;
+    expect(request.path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
+    expect(request.authorization).toBe(
+      `Basic ${Buffer.from(`${SID}:${TOKEN}`).toString("base64")}`,
+    );
+    expect(request.form).toEqual({
+      To: "+14155550123",
+      From: SENDER,
+      Body: "Your demo is confirmed for 10:00.",
+      StatusCallback: `https://crm.example.com/api/external/sms/status/twilio/${tenantId}`,
+    });
+    const sent = await interaction(reply.body.id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 1 });
+    expect(sent.provider_id).toMatch(/^SM\d{32}$/);
+    expect((await eventsFor(server, sent.id)).map((e) => e.event_type)).toEqual(["sms.sent"]);
+  });
+
+  test("status callbacks: delivered, then a failed one with Twilio's error code", async () => {
+    const ok = (await send({ to: "+1 415 555 0199", body: "one" })).body;
+    const bad = (await send({ to: "+14155550198", body: "two" })).body;
+    expect(ok.to).toEqual(["+14155550199"]); // normalised to E.164
+    await sender().drain();
+    const [okSid, badSid] = [
+      (await interaction(ok.id)).provider_id,
+      (await interaction(bad.id)).provider_id,
+    ];
+    const path = `/api/external/sms/status/twilio/${tenantId}`;
+    const delivered = { MessageSid: okSid, MessageStatus: "delivered", AccountSid: SID };
+    expect((await twilioPost(path, delivered)).status).toBe(204);
+    const failed = { MessageSid: badSid, MessageStatus: "undelivered", ErrorCode: "30003" };
+    expect((await twilioPost(path, failed)).status).toBe(204);
+    expect(await interaction(ok.id)).toMatchObject({
+      status: "delivered",
+      provider_response: "delivered",
+    });
+    expect(await interaction(bad.id)).toMatchObject({
+      status: "failed",
+      provider_response: "undelivered 30003",
+    });
+    expect((await eventsFor(server, ok.id)).map((e) => e.event_type)).toEqual([
+      "sms.sent",
+      "sms.delivered",
+    ]);
+    expect((await eventsFor(server, bad.id)).map((e) => e.event_type)).toEqual([
+      "sms.sent",
+      "sms.failed",
+    ]);
+    expect((await twilioPost(path, delivered, "bad-signature")).status).toBe(403);
+  });
+
+  test("Twilio's 5xx is retried; its 4xx fails at once with its message", async () => {
+    let retrying = true;
+    twilio.answer(() =>
+      retrying ? { status: 503, body: { code: 20500, message: "Service unavailable" } } : undefined,
+    );
+    const retried = (await send({ to: "+14155550177", body: "retry" })).body;
+    await sender().drain();
+    expect(await interaction(retried.id)).toMatchObject({ status: "queued", attempts: 1 });
+    retrying = false;
+    clock.advance(60_000);
+    await sender().drain();
+    expect(await interaction(retried.id)).toMatchObject({ status: "sent", attempts: 2 });
+
+    twilio.answer(() => ({
+      status: 400,
+      body: { code: 21211, message: "Invalid 'To' Phone Number" },
+    }));
+    const refused = (await send({ to: "+14155550166", body: "x" })).body;
+    await sender().drain();
+    const failed = await interaction(refused.id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 1 });
+    expect(failed.provider_response).toContain("21211 Invalid 'To' Phone Number");
+    expect((await eventsFor(server, refused.id)).map((e) => e.event_type)).toEqual(["sms.failed"]);
+    twilio.answer(() => undefined);
+  });
+
+  test("bad input: invalid numbers, body over 800 characters, sms:send needed", async () => {
+    expect422(await send({ to: "12345", body: "x" }), "/to");
+    expect422(await send({ to: "+14155550123", body: "x".repeat(801) }), "/body");
+    expect422(await send({ to: "+14155550123", from: "not a number", body: "x" }), "/from");
+    expect((await send({ to: "+14155550123", body: "x".repeat(800) })).status).toBe(202);
+    const noPhone = (await created(api, "/contacts", { first_name: "NoPhone" })).id;
+    expect422(await send({ contact_id: noPhone, body: "x" }), "/to");
+    const reader = await server.keyFor(tenantId, ["read", "write"]);
+    expect((await send({ to: "+14155550123", body: "x" }, reader)).status).toBe(403);
+  });
+});
+
+describe("inbound and consent", () => {
+  const inbound = () => `/api/external/sms/inbound/twilio/${tenantId}`;
+  let n = 0;
+  const message = (from: string, body: string) => ({
+    MessageSid: `SMin${++n}`,
+    AccountSid: SID,
+    From: from,
+    To: SENDER,
+    Body: body,
+    NumMedia: "0",
+  });
+
+  test("a wrong signature is 403, a missing one 401; nothing is recorded", async () => {
+    const form = message("+14155550123", "hello");
+    expect(
+      (await twilioPost(inbound(), form, sign("https://crm.example.com/other", form))).status,
+    ).toBe(403);
+    expect((await twilioPost(inbound(), form, "")).status).toBe(401);
+    const tampered = { ...form, Body: "changed" };
+    expect(
+      (await twilioPost(inbound(), tampered, sign(`https://crm.example.com${inbound()}`, form)))
+        .status,
+    ).toBe(403);
+    const list = await api.get("/api/external/interactions?type=sms&page_size=500");
+    expect(list.body.interactions.some((i: any) => i.direction === "inbound")).toBe(false);
+  });
+
+  test("an inbound SMS links to the contact with that number; sms.received; Twilio's retry recorded once", async () => {
+    const form = message("+14155550123", "Can we move to 11?");
+    const reply = await twilioPost(inbound(), form);
+    expect(reply.status).toBe(200);
+    expect(reply.text).toContain("<Response></Response>");
+    expect((await twilioPost(inbound(), form)).status).toBe(200);
+    const timeline = await api.get(`/api/external/interactions?contact_id=${ann}&type=sms`);
+    const received = timeline.body.interactions.filter((i: any) => i.direction === "inbound");
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      status: "received",
+      from: "+14155550123",
+      text: "Can we move to 11?",
+    });
+    expect((await eventsFor(server, received[0].id)).map((e) => e.event_type)).toEqual([
+      "sms.received",
+    ]);
+  });
+
+  test("STOP opts the contact out: sends are 409 until START", async () => {
+    expect((await twilioPost(inbound(), message("+14155550123", " stop "))).status).toBe(200);
+    expect((await api.get(`/api/external/contacts/${ann}`)).body.sms_opt_out).toBe(true);
+    const refused = await send({ contact_id: ann, body: "promo" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
+    expect((await send({ to: "+14155550123", body: "promo" })).status).toBe(409);
+    expect((await twilioPost(inbound(), message("+14155550123", "START"))).status).toBe(200);
+    expect((await api.get(`/api/external/contacts/${ann}`)).body.sms_opt_out).toBe(false);
+    expect((await send({ contact_id: ann, body: "welcome back" })).status).toBe(202);
+  });
+
+  test("STOP from a number no contact has still blocks it", async () => {
+    expect((await twilioPost(inbound(), message("+14155550155", "UNSUBSCRIBE"))).status).toBe(200);
+    expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);
+  });
+
+  test("email_opt_out blocks email to the contact, by id or by address", async () => {
+    const bob = (
+      await created(api, "/contacts", {
+        first_name: "Bob",
+        email: [{ email: "bob@example.com" }],
+        email_opt_out: true,
+      })
+    ).id;
+    const email = { subject: "News", text: "x" };
+    expect((await api.post("/api/external/email/send", { ...email, contact_id: bob })).status).toBe(
+      409,
+    );
+    const byAddress = await api.post("/api/external/email/send", {
+      ...email,
+      to: ["BOB@example.com"],
+    });
+    expect(byAddress.status).toBe(409);
+    expect(byAddress.body.code).toBe("OPTED_OUT");
+    expect(
+      (await api.patch(`/api/external/contacts/${bob}`, { email_opt_out: false })).status,
+    ).toBe(200);
+    expect((await api.post("/api/external/email/send", { ...email, contact_id: bob })).status).toBe(
+      202,
+    );
+  });
+});
