@@ -16,6 +16,7 @@ import { handoffsPlugin } from "./handoffs";
 import { interactionsPlugin } from "./interactions";
 import { kpisPlugin } from "./kpis";
 import { leadsPlugin } from "./leads";
+import { livePlugin } from "./live";
 import { mlsPlugin } from "./mls";
 import { notesPlugin } from "./notes";
 import { objectsPlugin } from "./objects";
@@ -27,6 +28,7 @@ import { slaPlugin } from "./sla";
 import { tasksPlugin } from "./tasks";
 import { tenantsPlugin } from "./tenants";
 import { webhooksPlugin } from "./webhooks";
+import { widgetKeysPlugin, widgetPlugin } from "./widget";
 
 /** Every domain plugin, mounted under /api/external. One line per plugin. */
 // biome-ignore lint/suspicious/noExplicitAny: plugins differ in their route types
@@ -58,4 +60,12 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   associationsPlugin,
   objectsPlugin,
   mlsPlugin,
+  widgetKeysPlugin,
+];
+
+/** Plugins served outside /api/external (public widget API, live channels). One line per plugin. */
+// biome-ignore lint/suspicious/noExplicitAny: plugins differ in their route types
+export const rootPlugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any, any, any>> = [
+  widgetPlugin,
+  livePlugin,
 ];

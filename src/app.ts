@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { plugins } from "../plugins";
+import { plugins, rootPlugins } from "../plugins";
 import { API_PREFIX, authenticate, ownAuthenticationOf } from "./auth";
 import { admitRequest } from "./body";
 import type { AppContext } from "./context";
@@ -55,6 +55,8 @@ export function createApp(ctx: AppContext) {
   const { config, logger } = ctx;
   const api = new Elysia({ prefix: API_PREFIX });
   for (const plugin of plugins) api.use(plugin(ctx));
+  const root = new Elysia();
+  for (const plugin of rootPlugins) root.use(plugin(ctx));
   let inputs: Map<string, RouteInputs> | undefined;
   let takesUpload: ((method: string, url: string) => boolean) | undefined;
   let routeOf: ReturnType<typeof routeNamer> | undefined;
@@ -139,6 +141,7 @@ export function createApp(ctx: AppContext) {
     .use(swagger(config))
     .use(health(ctx))
     .use(metricsRoute(ctx))
+    .use(root)
     .use(api);
   return app;
 }

@@ -66,8 +66,21 @@ export async function authenticate(
   if (isAdminToken(hash, ctx.config.adminToken)) return { kind: "admin" };
   const principal = await ctx.keys.authenticate(presented, hash);
   if (!principal) throw unauthorized("Invalid, expired or revoked API key");
-  const limit = principal.rateLimit ?? ctx.config.rateLimit;
-  const decision = ctx.rateLimiter.consume(principal.keyId, limit, ctx.clock.now().getTime());
+  consumeRateLimit(ctx, principal.keyId, principal.rateLimit ?? ctx.config.rateLimit, headers);
+  return principal;
+}
+
+/**
+ * Counts a request against `bucket`'s per-minute budget: sets the
+ * X-RateLimit-* headers, and answers 429 with Retry-After over the limit.
+ */
+export function consumeRateLimit(
+  ctx: AppContext,
+  bucket: string,
+  limit: number,
+  headers: Record<string, string | number>,
+) {
+  const decision = ctx.rateLimiter.consume(bucket, limit, ctx.clock.now().getTime());
   headers["x-ratelimit-limit"] = String(decision.limit);
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
@@ -83,7 +96,6 @@ export async function authenticate(
       },
     );
   }
-  return principal;
 }
 
 const principalOf = (request: Request): Principal => {

@@ -66,6 +66,10 @@ export interface Config {
   twilioApiUrl: string;
   /** Default sender number (E.164). */
   smsFrom?: string;
+  /** Widget API requests per minute per visitor, unless the widget key sets its own. */
+  widgetRateLimit: number;
+  /** Widget API requests per minute per client IP address. */
+  widgetIpRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +105,8 @@ export const DEFAULTS: Config = {
   sendTimeoutMs: 30_000,
   sendMaxPerHour: 500,
   twilioApiUrl: "https://api.twilio.com",
+  widgetRateLimit: 60,
+  widgetIpRateLimit: 300,
 };
 
 /** Flag name (as given on the command line) → env variable it overrides. */
@@ -136,6 +142,8 @@ export const CONFIG_FLAGS = {
   "sms-from": "CRMD_SMS_FROM",
   "twilio-account-sid": "CRMD_TWILIO_ACCOUNT_SID",
   "twilio-api-url": "CRMD_TWILIO_API_URL",
+  "widget-rate-limit": "CRMD_WIDGET_RATE_LIMIT",
+  "widget-ip-rate-limit": "CRMD_WIDGET_IP_RATE_LIMIT",
 } as const;
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -245,6 +253,8 @@ export function loadConfig(
     ["webhook-retention-days", "webhookRetentionDays", 36500],
     ["live-poll-ms", "livePollMs", 60_000],
     ["live-heartbeat-seconds", "liveHeartbeatSeconds", 3600],
+    ["widget-rate-limit", "widgetRateLimit", 1_000_000],
+    ["widget-ip-rate-limit", "widgetIpRateLimit", 1_000_000],
   ] as const;
   for (const [flag, key, max] of webhookInts) {
     const raw = v(flag);

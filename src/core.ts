@@ -28,6 +28,7 @@ export {
   API_PREFIX,
   actorOf,
   authMacros,
+  consumeRateLimit,
   registerOwnAuthentication,
   SECURITY,
 } from "./auth";

@@ -1,3 +1,4 @@
+import { websocket } from "elysia/ws";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsApplied } from "../db/migrate";
 import { createApp } from "./app";
@@ -110,6 +111,9 @@ export async function startServer(
     // 413; Bun's cap, far above them, would answer with an empty body.
     maxRequestBodySize: Number.MAX_SAFE_INTEGER,
     fetch: (request) => handling(request, () => app.handle(request)),
+    // Elysia's WebSocket routes (live channels) upgrade through this server; its
+    // handler types name an older ServerWebSocket than @types/bun's.
+    websocket: websocket as unknown as Bun.WebSocketHandler<unknown>,
     error: (error) => {
       ctx.logger.error("server error", { error });
       return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
@@ -118,6 +122,7 @@ export async function startServer(
       });
     },
   });
+  app.server = server; // WebSocket upgrades and client addresses (widget rate limits) need it
   const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `http://${host}:${server.port}`;

@@ -85,6 +85,8 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
                 description:
                   "A tenant's inbound email secret as the password (POST /email/inbound-secret)",
               },
+              WidgetKey: { type: "apiKey", in: "header", name: "X-Widget-Key" },
+              VisitorToken: { type: "http", scheme: "bearer", description: "vt_… visitor token" },
             },
           },
         },

@@ -196,6 +196,8 @@ describe("OpenAPI and Swagger UI", () => {
       "InboundSecret",
       "MetricsToken",
       "TwilioSignature",
+      "VisitorToken",
+      "WidgetKey",
     ]);
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(operations)) {

@@ -27,6 +27,7 @@ import webhookClaimIndexes from "./0720_webhook_claim_indexes.sql" with { type: 
 import partialLinkIndexes from "./0730_partial_link_indexes.sql" with { type: "text" };
 import pendingDeliveryIndexes from "./0740_pending_delivery_indexes.sql" with { type: "text" };
 import conversations from "./0900_conversations.sql" with { type: "text" };
+import widgetKeys from "./0901_widget_keys.sql" with { type: "text" };
 import customFields from "./1000_custom_fields.sql" with { type: "text" };
 import associations from "./1010_associations.sql" with { type: "text" };
 import customObjects from "./1020_custom_objects.sql" with { type: "text" };
@@ -61,6 +62,7 @@ const all: Migration[] = [
   { id: "0730_partial_link_indexes", sql: partialLinkIndexes },
   { id: "0740_pending_delivery_indexes", sql: pendingDeliveryIndexes },
   { id: "0900_conversations", sql: conversations },
+  { id: "0901_widget_keys", sql: widgetKeys },
   { id: "1100_interactions", sql: interactions },
   { id: "1110_inbound_secrets", sql: inboundSecrets },
   { id: "1120_consent", sql: consent },

@@ -12,3 +12,4 @@ export * from "./sales";
 export * from "./scheduler";
 export * from "./sla";
 export * from "./webhooks";
+export * from "./widget";

@@ -1,0 +1,70 @@
+import { type Actor, type AppContext, actorOf, type Scope, sha256Hex } from "../../src/core";
+import { widgetActor, widgetKeyStore } from "../widget";
+
+/** Who is on a socket: an API key (an agent's inbox) or a widget visitor. */
+export type ChannelPrincipal =
+  | { kind: "key"; tenantId: string; scopes: ReadonlySet<Scope>; actor: Actor; name: string }
+  | {
+      kind: "visitor";
+      tenantId: string;
+      customerId: string;
+      /** The one conversation the visitor's token names. */
+      conversationId: string | null;
+      /** Origins the visitor's widget key allows. */
+      origins: readonly string[];
+      actor: Actor;
+      name: string;
+    };
+
+/**
+ * The principal of a token from the socket's params, the auth subprotocol
+ * or a join payload: an API key (`elk_…`) or a visitor token (`vt_…`); null
+ * when it is neither valid.
+ */
+export async function channelPrincipal(
+  ctx: AppContext,
+  token: string,
+): Promise<ChannelPrincipal | null> {
+  if (token.startsWith("vt_")) {
+    const verified = await widgetKeyStore(ctx).verify(token);
+    if (!verified) return null;
+    const { claims, key } = verified;
+    return {
+      kind: "visitor",
+      tenantId: claims.tenantId,
+      customerId: claims.customerId,
+      conversationId: claims.conversationId,
+      origins: key.row.allowedOrigins,
+      actor: widgetActor(key),
+      name: "customer",
+    };
+  }
+  const key = await ctx.keys.authenticate(token, sha256Hex(token));
+  if (!key) return null;
+  return {
+    kind: "key",
+    tenantId: key.tenantId,
+    scopes: key.scopes,
+    actor: actorOf(key),
+    name: key.keyName,
+  };
+}
+
+const AUTH_PROTOCOL = "base64url.bearer.phx.";
+
+/**
+ * The token the `phoenix` client's `authToken` option sends in
+ * Sec-WebSocket-Protocol (`phoenix, base64url.bearer.phx.<base64>`), so it
+ * stays out of URLs and logs.
+ */
+export function protocolToken(header: string | null | undefined): string | undefined {
+  const entry = header
+    ?.split(",")
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(AUTH_PROTOCOL));
+  return entry ? Buffer.from(entry.slice(AUTH_PROTOCOL.length), "base64").toString() : undefined;
+}
+
+/** A browser page may use a visitor token only from an origin its widget key allows. */
+export const originAllowed = (principal: ChannelPrincipal, origin: string | null) =>
+  principal.kind !== "visitor" || origin === null || principal.origins.includes(origin);

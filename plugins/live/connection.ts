@@ -1,0 +1,282 @@
+import { TypeCompiler } from "@sinclair/typebox/compiler";
+import { t } from "elysia";
+import { ApiError, type AppContext, type Logger, writeScope } from "../../src/core";
+import {
+  type ConversationRow,
+  CreateMessage,
+  conversationOfCustomer,
+  findConversation,
+  insertMessage,
+  markSeen,
+  messageView,
+} from "../conversations";
+import { type ChannelPrincipal, channelPrincipal, originAllowed } from "./auth";
+import type { ChannelHub, Member } from "./hub";
+import type { Meta, PresenceTracker } from "./presence";
+import { encode, type Frame, parseFrame, reply, SYSTEM_TOPIC } from "./protocol";
+
+/** Largest payload a push may carry (a message body is at most 100,000 characters). */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** A `shout`: a message as POST /messages takes it, in the joined conversation. */
+const Shout = TypeCompiler.Compile(t.Omit(CreateMessage, ["conversation_id", "author_type"]));
+const Seen = TypeCompiler.Compile(
+  t.Object({ message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })) }),
+);
+
+interface Joined {
+  joinRef: string | null;
+  principal: ChannelPrincipal;
+  /** conversation topics only: the conversation and this socket's presence. */
+  conversationId?: string;
+  presence?: { key: string; ref: string };
+}
+
+class ChannelError extends Error {}
+
+export interface ChannelServices {
+  ctx: AppContext;
+  hub: ChannelHub;
+  presence: PresenceTracker;
+  logger: Logger;
+}
+
+/**
+ * One WebSocket speaking Phoenix Channels: joins, leaves, heartbeats and
+ * pushes, handled one frame at a time in arrival order. A bad frame gets an
+ * error reply and the socket stays open.
+ */
+export class Connection implements Member {
+  private readonly joined = new Map<string, Joined>();
+  private queue: Promise<void> = Promise.resolve();
+  private refs = 0;
+
+  constructor(
+    private readonly services: ChannelServices,
+    private readonly socket: { send(text: string): unknown },
+    /** The principal of the socket's connect params, if it gave a token. */
+    private readonly principal: ChannelPrincipal | null,
+    /** The page's Origin at the upgrade (browsers send it). */
+    private readonly origin: string | null,
+  ) {}
+
+  send(text: string) {
+    this.socket.send(text);
+  }
+
+  /** Queues a frame behind the ones before it (a push right after a join sees the join done). */
+  receive(message: unknown) {
+    this.queue = this.queue.then(() => this.handle(message));
+  }
+
+  private async handle(message: unknown) {
+    const parsed = parseFrame(message);
+    if ("error" in parsed)
+      return this.send(reply(parsed.partial, "error", { reason: parsed.error }));
+    const { frame } = parsed;
+    try {
+      this.send(reply(frame, "ok", await this.dispatch(frame)));
+    } catch (error) {
+      this.send(reply(frame, "error", this.errorResponse(error)));
+    }
+  }
+
+  private errorResponse(error: unknown) {
+    if (error instanceof ChannelError) return { reason: error.message };
+    if (error instanceof ApiError)
+      return { reason: error.message, code: error.code, errors: error.errors };
+    this.services.logger.error("channel push failed", { error });
+    return { reason: "internal error" };
+  }
+
+  private async dispatch(frame: Frame): Promise<unknown> {
+    if (frame.topic === SYSTEM_TOPIC && frame.event === "heartbeat") return {};
+    if (frame.event === "phx_join") return this.join(frame);
+    const joined = this.joined.get(frame.topic);
+    if (!joined) throw new ChannelError("unmatched topic");
+    if (frame.event === "phx_leave") return this.leave(frame.topic);
+    if (JSON.stringify(frame.payload).length > MAX_PAYLOAD_BYTES)
+      throw new ChannelError("payload too large");
+    if (!joined.conversationId) throw new ChannelError("unknown event");
+    switch (frame.event) {
+      case "shout":
+        return this.shout(joined, frame.payload);
+      case "typing":
+        return this.typing(frame.topic, joined, frame.payload);
+      case "messages:seen":
+        return this.seen(joined, frame.payload);
+      default:
+        throw new ChannelError("unknown event");
+    }
+  }
+
+  private async principalFor(payload: Record<string, unknown>) {
+    if (typeof payload.token === "string") {
+      const principal = await channelPrincipal(this.services.ctx, payload.token);
+      if (!principal || !originAllowed(principal, this.origin))
+        throw new ChannelError("unauthorized");
+      return principal;
+    }
+    if (!this.principal) throw new ChannelError("unauthorized");
+    return this.principal;
+  }
+
+  private async join(frame: Frame) {
+    const principal = await this.principalFor(frame.payload);
+    const [kind, id] = splitTopic(frame.topic);
+    if (this.joined.has(frame.topic)) this.leave(frame.topic);
+    if (kind === "notification") return this.joinNotifications(frame, principal, id);
+    if (kind === "conversation") return this.joinConversation(frame, principal, id);
+    throw new ChannelError("unmatched topic");
+  }
+
+  private joinNotifications(frame: Frame, principal: ChannelPrincipal, tenantId: string) {
+    if (principal.kind !== "key" || !principal.scopes.has("conversations:read"))
+      throw new ChannelError("unauthorized");
+    if (tenantId !== principal.tenantId) throw new ChannelError("unauthorized");
+    this.joined.set(frame.topic, { joinRef: frame.joinRef, principal });
+    this.services.hub.join(frame.topic, this);
+    return this.services.hub.relay().then(() => ({}));
+  }
+
+  private async joinConversation(frame: Frame, principal: ChannelPrincipal, id: string) {
+    await this.conversation(principal, id);
+    await this.services.hub.relay();
+    const { hub, presence } = this.services;
+    const key =
+      principal.kind === "visitor"
+        ? `customer:${principal.customerId}`
+        : `agent:${nameOf(frame.payload) ?? principal.name}`;
+    const meta: Meta = {
+      phx_ref: `${Date.now().toString(36)}-${++this.refs}`,
+      online_at: Date.now(),
+      type: principal.kind === "visitor" ? "customer" : "agent",
+      name: nameOf(frame.payload) ?? principal.name,
+    };
+    this.joined.set(frame.topic, {
+      joinRef: frame.joinRef,
+      principal,
+      conversationId: id,
+      presence: { key, ref: meta.phx_ref },
+    });
+    hub.join(frame.topic, this);
+    // After the join reply: the state without this socket, then everyone's diff with it.
+    queueMicrotask(() => {
+      this.send(
+        encode(frame.joinRef, null, frame.topic, "presence_state", presence.state(frame.topic)),
+      );
+      hub.broadcast(frame.topic, "presence_diff", presence.track(frame.topic, key, meta));
+    });
+    return {};
+  }
+
+  /** The conversation a principal may join: of its tenant, and a visitor's own. */
+  private async conversation(principal: ChannelPrincipal, id: string): Promise<ConversationRow> {
+    const db = this.services.ctx.db.read;
+    try {
+      if (principal.kind === "visitor") {
+        if (principal.conversationId !== id) throw new ChannelError("not found");
+        return await conversationOfCustomer(db, principal.tenantId, id, principal.customerId);
+      }
+      if (!principal.scopes.has("conversations:read")) throw new ChannelError("unauthorized");
+      return await findConversation(db, principal.tenantId, id);
+    } catch (error) {
+      if (error instanceof ApiError) throw new ChannelError("not found");
+      throw error;
+    }
+  }
+
+  /** Leaves a topic: membership and presence end. */
+  leave(topic: string) {
+    const joined = this.joined.get(topic);
+    if (!joined) return {};
+    this.joined.delete(topic);
+    this.services.hub.leave(topic, this);
+    if (joined.presence) {
+      const diff = this.services.presence.untrack(topic, joined.presence.key, joined.presence.ref);
+      this.services.hub.broadcast(topic, "presence_diff", diff);
+    }
+    return {};
+  }
+
+  /** The socket closed: leave every topic. */
+  closed() {
+    for (const topic of [...this.joined.keys()]) this.leave(topic);
+  }
+
+  private requireWrite(joined: Joined) {
+    if (joined.principal.kind === "key" && !joined.principal.scopes.has("messages:write"))
+      throw new ChannelError("unauthorized");
+  }
+
+  /** A new message, through the same service as POST /messages; its broadcast comes from the outbox. */
+  private async shout(joined: Joined, payload: Record<string, unknown>) {
+    this.requireWrite(joined);
+    if (!Shout.Check(payload)) throw new ChannelError(firstError(Shout, payload));
+    const { ctx } = this.services;
+    const { principal } = joined;
+    const scope = writeScope(ctx, principal.tenantId, principal.actor);
+    const { row } = await ctx.write((tx) =>
+      insertMessage(tx, scope, {
+        ...payload,
+        conversation_id: joined.conversationId as string,
+        author_type: principal.kind === "visitor" ? "customer" : "agent",
+      }),
+    );
+    return messageView(row);
+  }
+
+  /** Typing indicators go to the others in the conversation on this instance; nothing is stored. */
+  private typing(topic: string, joined: Joined, payload: Record<string, unknown>) {
+    const { principal } = joined;
+    this.services.hub.broadcast(
+      topic,
+      "typing",
+      {
+        typing: payload.typing === true,
+        type: principal.kind === "visitor" ? "customer" : "agent",
+        name: joined.presence
+          ? joined.presence.key.slice(joined.presence.key.indexOf(":") + 1)
+          : null,
+      },
+      this,
+    );
+    return {};
+  }
+
+  /** Marks the other side's messages seen (agents see the customer's, the customer the agents'). */
+  private async seen(joined: Joined, payload: Record<string, unknown>) {
+    this.requireWrite(joined);
+    if (!Seen.Check(payload)) throw new ChannelError(firstError(Seen, payload));
+    const { ctx } = this.services;
+    const { principal } = joined;
+    const scope = writeScope(ctx, principal.tenantId, principal.actor);
+    const seen = await ctx.write(async (tx) => {
+      const conversation = await findConversation(
+        tx,
+        principal.tenantId,
+        joined.conversationId as string,
+      );
+      const reader = principal.kind === "visitor" ? "customer" : "agent";
+      return markSeen(tx, scope, conversation, reader, payload.message_ids as string[] | undefined);
+    });
+    return { message_ids: seen.map((m) => m.id) };
+  }
+}
+
+const nameOf = (payload: Record<string, unknown>) =>
+  typeof payload.name === "string" && payload.name.length <= 200 ? payload.name : undefined;
+
+function splitTopic(topic: string): [string, string] {
+  const colon = topic.indexOf(":");
+  return colon === -1 ? [topic, ""] : [topic.slice(0, colon), topic.slice(colon + 1)];
+}
+
+function firstError(
+  check: { Errors(value: unknown): Iterable<{ path: string; message: string }> },
+  value: unknown,
+) {
+  for (const error of check.Errors(value))
+    return `invalid payload: ${error.path || "/"} ${error.message}`;
+  return "invalid payload";
+}

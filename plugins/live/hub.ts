@@ -1,0 +1,101 @@
+import type { AppContext } from "../../src/core";
+import { outboxTail, type TailEvent } from "../events";
+import { broadcast } from "./protocol";
+
+/** What the hub needs of a socket: send a text frame. */
+export interface Member {
+  send(text: string): void;
+}
+
+/** The channel events an outbox event becomes, by topic. */
+function channelMessages(
+  event: TailEvent,
+): Array<[topic: string, event: string, payload: unknown]> {
+  const { data } = JSON.parse(event.body) as { data: Record<string, unknown> };
+  const conversation = `conversation:${data.conversation_id ?? data.id}`;
+  const notification = `notification:${event.tenantId}`;
+  switch (event.eventType) {
+    case "message.created":
+      return [
+        [conversation, "shout", data],
+        [notification, "message:created", data],
+      ];
+    case "message.updated":
+      return [[conversation, "message:updated", data]];
+    case "message.deleted":
+      return [[conversation, "message:deleted", data]];
+    case "message.seen":
+      return [
+        [
+          conversation,
+          "messages:seen",
+          { conversation_id: data.conversation_id, message_ids: [data.id], seen_at: data.seen_at },
+        ],
+      ];
+    case "conversation.created":
+      return [[notification, "conversation:created", data]];
+    case "conversation.updated":
+    case "conversation.archived":
+      return [
+        [conversation, "conversation:updated", data],
+        [notification, "conversation:updated", data],
+      ];
+    default:
+      return [];
+  }
+}
+
+const RELAYED = /^(message|conversation)\./;
+
+/**
+ * Topic membership of this instance's sockets, and the relay from the
+ * outbox to them: every committed conversation or message event, whichever
+ * instance wrote it, reaches the sockets joined to its topics here. Topics
+ * carry ids that are only valid inside one tenant, so a topic's members are
+ * all of one tenant (checked at join).
+ */
+export class ChannelHub {
+  private readonly topics = new Map<string, Set<Member>>();
+  private relaying: Promise<void> | null = null;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Starts relaying outbox events (once, on the first join). */
+  relay(): Promise<void> {
+    this.relaying ??= outboxTail(this.ctx).then((tail) => {
+      tail.subscribe({ deliver: (events) => this.deliver(events), close: () => {} });
+    });
+    return this.relaying;
+  }
+
+  join(topic: string, member: Member) {
+    let members = this.topics.get(topic);
+    if (!members) {
+      members = new Set();
+      this.topics.set(topic, members);
+    }
+    members.add(member);
+  }
+
+  leave(topic: string, member: Member) {
+    const members = this.topics.get(topic);
+    members?.delete(member);
+    if (members?.size === 0) this.topics.delete(topic);
+  }
+
+  /** Sends to every member of `topic` but `except`; the frame is encoded once. */
+  broadcast(topic: string, event: string, payload: unknown, except?: Member) {
+    const members = this.topics.get(topic);
+    if (!members) return;
+    const text = broadcast(topic, event, payload);
+    for (const member of members) if (member !== except) member.send(text);
+  }
+
+  private deliver(events: TailEvent[]) {
+    for (const event of events) {
+      if (!RELAYED.test(event.eventType)) continue;
+      for (const [topic, name, payload] of channelMessages(event))
+        if (this.topics.has(topic)) this.broadcast(topic, name, payload);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export { widgetActor } from "./access";
+export { widgetKeyRoutes as widgetKeysPlugin } from "./keys";
+export { widgetRoutes as widgetPlugin } from "./public";
+export { type WidgetKey, widgetKeyStore } from "./store";
+export type { VisitorClaims } from "./tokens";

@@ -1,0 +1,105 @@
+import { t } from "elysia";
+import { CustomFields } from "../../src/core";
+
+const Origin = t.String({
+  pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$",
+  maxLength: 300,
+  description: "scheme://host[:port], e.g. https://www.example.com",
+  examples: ["https://www.example.com"],
+});
+
+const editable = {
+  name: t.String({ minLength: 1, maxLength: 200 }),
+  allowed_origins: t.Array(Origin, {
+    minItems: 1,
+    maxItems: 50,
+    description: "Pages on these origins may call the widget API with the key",
+  }),
+  settings: t.Optional(CustomFields),
+  visitor_rate_limit: t.Optional(
+    t.Nullable(
+      t.Integer({ minimum: 1, maximum: 100_000, description: "Requests per minute per visitor" }),
+    ),
+  ),
+};
+
+export const CreateWidgetKey = t.Object(editable, {
+  examples: [
+    {
+      name: "Website chat",
+      allowed_origins: ["https://www.example.com"],
+      settings: { title: "Chat with us" },
+    },
+  ],
+});
+export const UpdateWidgetKey = t.Partial(t.Object(editable));
+
+export const WidgetKeyView = t.Object({
+  id: t.String(),
+  name: t.String(),
+  key_prefix: t.String({ description: "The key's first characters, for recognising it" }),
+  allowed_origins: t.Array(t.String()),
+  settings: CustomFields,
+  visitor_rate_limit: t.Nullable(t.Integer()),
+  revoked_at: t.Nullable(t.String({ format: "date-time" })),
+  created_at: t.String({ format: "date-time" }),
+  updated_at: t.String({ format: "date-time" }),
+});
+
+export const CreatedWidgetKey = t.Object({
+  ...WidgetKeyView.properties,
+  key: t.String({ description: "The publishable key (pk_…), shown only this once" }),
+});
+
+export const WidgetKeyList = t.Object({ widget_keys: t.Array(WidgetKeyView) });
+
+export const WidgetSettings = t.Object({ name: t.String(), settings: CustomFields });
+
+export const WidgetIdentify = t.Object({
+  email: t.Optional(t.String({ format: "email", maxLength: 320 })),
+  name: t.Optional(t.String({ minLength: 1, maxLength: 400 })),
+  external_id: t.Optional(t.String({ minLength: 1, maxLength: 200 })),
+});
+
+export const VisitorSession = t.Object({
+  customer_id: t.String(),
+  visitor_token: t.String({ description: "vt_…: send as Authorization: Bearer" }),
+  expires_at: t.String({ format: "date-time" }),
+});
+
+/** What a visitor sees of a conversation (no assignee, tags or internal sharing). */
+export const WidgetConversation = t.Object({
+  id: t.String(),
+  status: t.String(),
+  subject: t.Nullable(t.String()),
+  last_message_at: t.Nullable(t.String({ format: "date-time" })),
+  created_at: t.String({ format: "date-time" }),
+});
+
+export const OpenedConversation = t.Object({
+  conversation: WidgetConversation,
+  visitor_token: t.String({ description: "A token for this conversation: use it from now on" }),
+  expires_at: t.String({ format: "date-time" }),
+});
+
+export const OpenConversation = t.Object({
+  subject: t.Optional(t.String({ maxLength: 500 })),
+  body: t.Optional(t.String({ minLength: 1, maxLength: 100_000, description: "A first message" })),
+});
+
+export const WidgetMessage = t.Object({
+  id: t.String(),
+  author_type: t.String(),
+  body: t.String(),
+  attachments: t.Array(
+    t.Object({ url: t.String(), name: t.Nullable(t.String()), mime_type: t.Nullable(t.String()) }),
+  ),
+  sent_at: t.String({ format: "date-time" }),
+  seen_at: t.Nullable(t.String({ format: "date-time" })),
+});
+
+export const WidgetMessages = t.Object({ messages: t.Array(WidgetMessage) });
+
+export const SendWidgetMessage = t.Object({
+  body: t.String({ minLength: 1, maxLength: 100_000 }),
+});

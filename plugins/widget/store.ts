@@ -1,0 +1,91 @@
+import { desc, eq } from "drizzle-orm";
+import { widgetKeys } from "../../db/schema";
+import { type AppContext, sha256Hex } from "../../src/core";
+import { readVisitorToken, signatureMatches, type VisitorClaims } from "./tokens";
+
+export type WidgetKeyRow = typeof widgetKeys.$inferSelect;
+
+/** A live widget key with its token secret opened. */
+export interface WidgetKey {
+  row: WidgetKeyRow;
+  secret: string;
+}
+
+/** How long a looked-up key is trusted before it is read again (other instances' revocations). */
+const CACHE_TTL_MS = 10_000;
+
+/**
+ * Resolves publishable keys and visitor tokens. Lookups are cached briefly
+ * (by key hash and by id); a change on this instance drops the entry at once.
+ */
+export class WidgetKeyStore {
+  private readonly cache = new Map<string, { key: WidgetKey | null; at: number }>();
+
+  constructor(private readonly ctx: AppContext) {}
+
+  private async cached(cacheKey: string, load: () => Promise<WidgetKeyRow | undefined>) {
+    const now = Date.now();
+    const hit = this.cache.get(cacheKey);
+    if (hit && now - hit.at < CACHE_TTL_MS) return hit.key;
+    if (this.cache.size > 10_000) this.cache.clear();
+    const row = await load();
+    const key =
+      row && !row.revokedAt ? { row, secret: this.ctx.secrets.open(row.tokenSecret) } : null;
+    this.cache.set(cacheKey, { key, at: now });
+    return key;
+  }
+
+  /** The live key a `pk_…` value names, or null. */
+  byPublishableKey(presented: string): Promise<WidgetKey | null> {
+    if (!presented.startsWith("pk_") || presented.length > 200) return Promise.resolve(null);
+    const hash = sha256Hex(presented);
+    return this.cached(`h:${hash}`, async () => {
+      const [row] = await this.ctx.db.read
+        .select()
+        .from(widgetKeys)
+        .where(eq(widgetKeys.keyHash, hash));
+      return row;
+    });
+  }
+
+  byId(id: string): Promise<WidgetKey | null> {
+    return this.cached(`i:${id}`, async () => {
+      const [row] = await this.ctx.db.read.select().from(widgetKeys).where(eq(widgetKeys.id, id));
+      return row;
+    });
+  }
+
+  /** The claims of a visitor token signed by a live key and not expired, with that key; else null. */
+  async verify(token: string): Promise<{ claims: VisitorClaims; key: WidgetKey } | null> {
+    const read = readVisitorToken(token);
+    if (!read) return null;
+    const key = await this.byId(read.claims.widgetKeyId);
+    if (!key || key.row.tenantId !== read.claims.tenantId) return null;
+    if (!signatureMatches(key.secret, read.payload, read.signature)) return null;
+    if (read.claims.expiresAt * 1000 <= this.ctx.clock.now().getTime()) return null;
+    return { claims: read.claims, key };
+  }
+
+  forget() {
+    this.cache.clear();
+  }
+}
+
+const stores = new WeakMap<AppContext, WidgetKeyStore>();
+
+export function widgetKeyStore(ctx: AppContext): WidgetKeyStore {
+  let store = stores.get(ctx);
+  if (!store) {
+    store = new WidgetKeyStore(ctx);
+    stores.set(ctx, store);
+  }
+  return store;
+}
+
+/** A tenant's keys, newest first (revoked ones included, marked). */
+export const tenantWidgetKeys = (ctx: AppContext, tenantId: string) =>
+  ctx.db.read
+    .select()
+    .from(widgetKeys)
+    .where(eq(widgetKeys.tenantId, tenantId))
+    .orderBy(desc(widgetKeys.createdAt));

@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const VISITOR_TOKEN_PREFIX = "vt_";
+
+/** What a visitor token says: which widget key issued it, for which customer and conversation. */
+export interface VisitorClaims {
+  widgetKeyId: string;
+  tenantId: string;
+  customerId: string;
+  /** The one conversation the token reads and writes; null before the visitor opens one. */
+  conversationId: string | null;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
+const mac = (secret: string, payload: string) =>
+  createHmac("sha256", secret).update(payload).digest("base64url");
+
+/** `vt_<base64url(claims)>.<base64url(HMAC-SHA256(key secret, claims))>` */
+export function signVisitorToken(secret: string, claims: VisitorClaims): string {
+  const payload = Buffer.from(
+    JSON.stringify({
+      k: claims.widgetKeyId,
+      t: claims.tenantId,
+      c: claims.customerId,
+      v: claims.conversationId,
+      e: claims.expiresAt,
+    }),
+  ).toString("base64url");
+  return `${VISITOR_TOKEN_PREFIX}${payload}.${mac(secret, payload)}`;
+}
+
+/** The claims of a well-formed token, unverified (the issuing key's secret checks them). */
+export function readVisitorToken(
+  token: string,
+): { claims: VisitorClaims; payload: string; signature: string } | null {
+  if (!token.startsWith(VISITOR_TOKEN_PREFIX) || token.length > 2000) return null;
+  const [payload, signature] = token.slice(VISITOR_TOKEN_PREFIX.length).split(".");
+  if (!payload || !signature) return null;
+  try {
+    const raw = JSON.parse(Buffer.from(payload, "base64url").toString());
+    if (typeof raw.k !== "string" || typeof raw.t !== "string" || typeof raw.c !== "string")
+      return null;
+    if (typeof raw.e !== "number" || (raw.v !== null && typeof raw.v !== "string")) return null;
+    return {
+      claims: {
+        widgetKeyId: raw.k,
+        tenantId: raw.t,
+        customerId: raw.c,
+        conversationId: raw.v,
+        expiresAt: raw.e,
+      },
+      payload,
+      signature,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function signatureMatches(secret: string, payload: string, signature: string): boolean {
+  const expected = Buffer.from(mac(secret, payload));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

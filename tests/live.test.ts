@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
+import { type Channel, Presence, Socket } from "phoenix";
+import type { WebhookDispatcher } from "../src/core";
+import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+import { type Receiver, startReceiver } from "./webhook-receiver";
+
+const X = "/api/external";
+const server = useTestServer({ config: { rateLimit: 100_000 } });
+let api: Api;
+let key: string;
+let tenantId: string;
+let conversation: string;
+let receiver: Receiver;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  ({ api, key, tenantId } = await server.tenant());
+  const customer = (await api.post(`${X}/customers/identify`, { email: "c@example.com" })).body.id;
+  conversation = (await api.post(`${X}/conversations`, { customer_id: customer })).body.id;
+  receiver = startReceiver();
+});
+afterAll(() => {
+  for (const socket of sockets) socket.disconnect();
+  receiver.close();
+});
+
+/** A `phoenix` client socket, as a seed 003 inbox opens it. */
+function connect(url: string, params: Record<string, string> = { token: key }): Socket {
+  const socket = new Socket(`${url.replace(/^http/, "ws")}/socket`, { params });
+  socket.connect();
+  sockets.push(socket);
+  return socket;
+}
+
+/** Joins; resolves with the reply's status and response (ok or error). */
+function join(channel: Channel): Promise<{ status: string; response: any }> {
+  return new Promise((resolve) => {
+    channel
+      .join()
+      .receive("ok", (response) => resolve({ status: "ok", response }))
+      .receive("error", (response) => {
+        channel.leave();
+        resolve({ status: "error", response });
+      });
+  });
+}
+
+function push(
+  channel: Channel,
+  event: string,
+  payload: object,
+): Promise<{ status: string; response: any }> {
+  return new Promise((resolve) => {
+    channel
+      .push(event, payload)
+      .receive("ok", (response) => resolve({ status: "ok", response }))
+      .receive("error", (response) => resolve({ status: "error", response }))
+      .receive("timeout", () => resolve({ status: "timeout", response: null }));
+  });
+}
+
+/** Collects a channel's events of one name. */
+function collect(channel: Channel, event: string): any[] {
+  const seen: any[] = [];
+  channel.on(event, (payload) => {
+    seen.push(payload);
+  });
+  return seen;
+}
+
+async function until(predicate: () => boolean, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`not met: ${what}`);
+    await Bun.sleep(10);
+  }
+}
+
+describe("conversation channel", () => {
+  test("join, presence, shout through the service, typing to the others", async () => {
+    const agent = connect(server.url).channel(`conversation:${conversation}`, { name: "maria" });
+    const agentPresence = new Presence(agent);
+    const shouts = collect(agent, "shout");
+    const typing = collect(agent, "typing");
+    expect((await join(agent)).status).toBe("ok");
+
+    const other = connect(server.url).channel(`conversation:${conversation}`, { name: "li" });
+    const otherShouts = collect(other, "shout");
+    const otherTyping = collect(other, "typing");
+    expect((await join(other)).status).toBe("ok");
+    await until(() => agentPresence.list().length === 2, "both present");
+    expect(agentPresence.list((id) => id).sort()).toEqual(["agent:li", "agent:maria"]);
+
+    const sent = await push(other, "shout", {
+      body: "Hello!",
+      sent_at: "2026-03-01T10:00:00.000Z",
+    });
+    expect(sent.status).toBe("ok");
+    expect(sent.response).toMatchObject({
+      body: "Hello!",
+      author_type: "agent",
+      conversation_id: conversation,
+    });
+    await until(() => shouts.length === 1 && otherShouts.length === 1, "shout broadcast");
+    expect(shouts[0]).toMatchObject({ id: sent.response.id, body: "Hello!" });
+    const listed = await api.get(`${X}/messages?conversation_id=${conversation}`);
+    expect(listed.body.messages.map((m: { id: string }) => m.id)).toContain(sent.response.id);
+
+    expect((await push(other, "typing", { typing: true })).status).toBe("ok");
+    await until(() => typing.length === 1, "typing");
+    expect(typing[0]).toMatchObject({ typing: true, type: "agent", name: "li" });
+    expect(otherTyping).toEqual([]);
+
+    other.leave();
+    await until(() => agentPresence.list().length === 1, "presence leave");
+  });
+
+  test("a pushed message fires message.created webhooks", async () => {
+    const created = await api.post(`${X}/webhooks`, {
+      url: receiver.url("/live"),
+      events: ["message.created"],
+    });
+    expect(created.status).toBe(201);
+    const channel = connect(server.url).channel(`conversation:${conversation}`, {});
+    await join(channel);
+    const sent = await push(channel, "shout", { body: "for the webhook" });
+    const dispatcher = server.ctx.workers.find(
+      (w) => w.name === "webhook-dispatcher",
+    ) as WebhookDispatcher;
+    await dispatcher.drain();
+    await receiver.waitFor(() =>
+      receiver.received.some((r) => r.json?.data?.id === sent.response.id),
+    );
+    const delivered = receiver.received.find((r) => r.json?.data?.id === sent.response.id);
+    expect(delivered?.json.event_type).toBe("message.created");
+  });
+
+  test("messages:seen marks the customer's messages and tells the channel", async () => {
+    await api.post(`${X}/messages`, {
+      conversation_id: conversation,
+      body: "from customer",
+      author_type: "customer",
+    });
+    const channel = connect(server.url).channel(`conversation:${conversation}`, {});
+    const seen = collect(channel, "messages:seen");
+    await join(channel);
+    const reply = await push(channel, "messages:seen", {});
+    expect(reply.status).toBe("ok");
+    expect(reply.response.message_ids.length).toBeGreaterThan(0);
+    await until(() => seen.length === reply.response.message_ids.length, "seen broadcast");
+    expect((await api.get(`${X}/conversations/${conversation}`)).body.unread_count).toBe(0);
+  });
+});
+
+describe("notification channel", () => {
+  test("agents get new conversations, updates and messages of their tenant", async () => {
+    const channel = connect(server.url).channel(`notification:${tenantId}`, {});
+    const created = collect(channel, "conversation:created");
+    const updated = collect(channel, "conversation:updated");
+    const messages = collect(channel, "message:created");
+    expect((await join(channel)).status).toBe("ok");
+    const customer = (await api.post(`${X}/customers/identify`, { email: "n@example.com" })).body
+      .id;
+    const id = (await api.post(`${X}/conversations`, { customer_id: customer })).body.id;
+    await api.patch(`${X}/conversations/${id}`, { status: "pending" });
+    await api.post(`${X}/messages`, { conversation_id: id, body: "new", author_type: "customer" });
+    await until(
+      () => created.length === 1 && updated.length === 1 && messages.length === 1,
+      "notifications",
+    );
+    expect(updated[0]).toMatchObject({ id, status: "pending" });
+    const { api: stranger } = await server.tenant();
+    const foreignCustomer = (
+      await stranger.post(`${X}/customers/identify`, { email: "s@example.com" })
+    ).body.id;
+    await stranger.post(`${X}/conversations`, { customer_id: foreignCustomer });
+    await api.post(`${X}/messages`, { conversation_id: id, body: "marker" });
+    await until(() => messages.length === 2, "marker");
+    expect(created.length).toBe(1);
+  });
+});
+
+describe("authorization and bad input", () => {
+  test("joins need a valid token, the right scope and the key's own tenant", async () => {
+    const { api: stranger, tenantId: strangerTenant } = await server.tenant();
+    const foreign = (await stranger.post(`${X}/customers/identify`, { email: "f@example.com" }))
+      .body.id;
+    const foreignConversation = (
+      await stranger.post(`${X}/conversations`, { customer_id: foreign })
+    ).body.id;
+    const socket = connect(server.url);
+    expect(
+      (await join(socket.channel(`conversation:${foreignConversation}`, {}))).response.reason,
+    ).toBe("not found");
+    expect((await join(socket.channel(`notification:${strangerTenant}`, {}))).response.reason).toBe(
+      "unauthorized",
+    );
+    expect((await join(socket.channel("rooms:lobby", {}))).response.reason).toBe("unmatched topic");
+    const anonymous = connect(server.url, {});
+    expect(
+      (await join(anonymous.channel(`conversation:${conversation}`, {}))).response.reason,
+    ).toBe("unauthorized");
+    expect(
+      (await join(anonymous.channel(`conversation:${conversation}`, { token: key }))).status,
+    ).toBe("ok");
+    const reader = await server.keyFor(tenantId, ["conversations:read"]);
+    const readOnly = connect(server.url, { token: reader.headers["x-api-key"] }).channel(
+      `conversation:${conversation}`,
+      {},
+    );
+    expect((await join(readOnly)).status).toBe("ok");
+    expect((await push(readOnly, "shout", { body: "no" })).response.reason).toBe("unauthorized");
+    const noScope = await server.keyFor(tenantId, ["deals:read"]);
+    const denied = connect(server.url, { token: noScope.headers["x-api-key"] });
+    expect((await join(denied.channel(`conversation:${conversation}`, {}))).response.reason).toBe(
+      "unauthorized",
+    );
+  });
+
+  test("a bad token at connect refuses the upgrade", async () => {
+    const response = await fetch(`${server.url}/socket/websocket?vsn=2.0.0&token=elk_nope`, {
+      headers: {
+        upgrade: "websocket",
+        connection: "Upgrade",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        "sec-websocket-version": "13",
+      },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test("malformed frames, unknown events and oversized payloads get error replies; the socket lives on", async () => {
+    const ws = new WebSocket(
+      `${server.url.replace(/^http/, "ws")}/socket/websocket?vsn=2.0.0&token=${key}`,
+    );
+    const frames: any[] = [];
+    ws.onmessage = (event) => frames.push(JSON.parse(String(event.data)));
+    await new Promise((resolve) => (ws.onopen = resolve));
+    const replyTo = async (ref: string) => {
+      await until(() => frames.some((f) => f[1] === ref), `reply ${ref}`);
+      return frames.find((f) => f[1] === ref);
+    };
+    ws.send("not json");
+    ws.send(JSON.stringify({ event: "phx_join" }));
+    ws.send(JSON.stringify(["1", "1", "rooms", 42, {}]));
+    await until(() => frames.length === 3, "three malformed replies");
+    expect(frames.every((f) => f[3] === "phx_reply" && f[4].status === "error")).toBe(true);
+    ws.send(JSON.stringify(["2", "2", `conversation:${conversation}`, "phx_join", {}]));
+    expect((await replyTo("2"))[4].status).toBe("ok");
+    ws.send(JSON.stringify(["2", "3", `conversation:${conversation}`, "dance", {}]));
+    expect((await replyTo("3"))[4].response.reason).toBe("unknown event");
+    ws.send(
+      JSON.stringify([
+        "2",
+        "4",
+        `conversation:${conversation}`,
+        "shout",
+        { body: "x".repeat(300_000) },
+      ]),
+    );
+    expect((await replyTo("4"))[4].response.reason).toBe("payload too large");
+    ws.send(JSON.stringify(["2", "5", `conversation:${conversation}`, "shout", { body: 7 }]));
+    expect((await replyTo("5"))[4].response.reason).toMatch(/^invalid payload: \/body/);
+    ws.send(JSON.stringify(["9", "6", "conversation:other", "shout", { body: "x" }]));
+    expect((await replyTo("6"))[4].response.reason).toBe("unmatched topic");
+    ws.send(JSON.stringify([null, "7", "phoenix", "heartbeat", {}]));
+    expect((await replyTo("7"))[4]).toEqual({ status: "ok", response: {} });
+    ws.close();
+  });
+});
+
+describe("several instances", () => {
+  let dir: string;
+  const started: TestServer[] = [];
+  beforeAll(() => {
+    dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-"));
+  });
+  afterAll(async () => {
+    for (const s of started) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a message written through instance A reaches a channel on instance B", async () => {
+    const a = await startTestServer({ dir });
+    started.push(a);
+    const b = await startTestServer({ dir });
+    started.push(b);
+    const { api: onA, key: shared } = await a.tenant();
+    const customer = (await onA.post(`${X}/customers/identify`, { email: "ab@example.com" })).body
+      .id;
+    const id = (await onA.post(`${X}/conversations`, { customer_id: customer })).body.id;
+    const channel = connect(b.url, { token: shared }).channel(`conversation:${id}`, {});
+    const shouts = collect(channel, "shout");
+    expect((await join(channel)).status).toBe("ok");
+    const sent = await onA.post(`${X}/messages`, { conversation_id: id, body: "across" });
+    await until(() => shouts.length === 1, "cross-instance shout", 3000);
+    expect(shouts[0].id).toBe(sent.body.id);
+  });
+});

@@ -1,0 +1,301 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { type Channel, Socket } from "phoenix";
+import { ManualClock } from "../src/clock";
+import { Api, startTestServer } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const X = "/api/external";
+const W = "/api/widget";
+const SITE = "https://shop.example.com";
+const clock = new ManualClock(new Date());
+const server = useTestServer({
+  clock,
+  config: { rateLimit: 100_000, widgetRateLimit: 10_000, widgetIpRateLimit: 100_000 },
+});
+let api: Api;
+let tenantId: string;
+let pk: string;
+
+/** A browser page on `origin` calling the widget API. */
+const page = (headers: Record<string, string> = {}, origin = SITE) =>
+  new Api(server.url, { origin, ...headers });
+
+beforeAll(async () => {
+  ({ api, tenantId } = await server.tenant());
+  const created = await api.post(`${X}/widget-keys`, {
+    name: "Shop",
+    allowed_origins: [SITE],
+    settings: { title: "Chat with us", color: "#0a84ff" },
+  });
+  expect(created.status).toBe(201);
+  pk = created.body.key;
+});
+
+async function visitor(body: Record<string, unknown> = {}) {
+  const reply = await page({ "x-widget-key": pk }).post(`${W}/customers`, body);
+  expect(reply.status).toBe(201);
+  return reply.body as { customer_id: string; visitor_token: string };
+}
+
+async function openConversation(body: Record<string, unknown> = { body: "Hi, I need help" }) {
+  const who = await visitor();
+  const opened = await page({ authorization: `Bearer ${who.visitor_token}` }).post(
+    `${W}/conversations`,
+    body,
+  );
+  expect(opened.status).toBe(201);
+  return {
+    ...opened.body,
+    customer_id: who.customer_id,
+    client: page({ authorization: `Bearer ${opened.body.visitor_token}` }),
+  };
+}
+
+describe("widget keys", () => {
+  test("created by a key holder, shown once, listed without the key, revocable", async () => {
+    const created = await api.post(`${X}/widget-keys`, { name: "Temp", allowed_origins: [SITE] });
+    expect(created.body.key).toMatch(/^pk_[A-Za-z0-9_-]{32}$/);
+    const list = await api.get(`${X}/widget-keys`);
+    const listed = list.body.widget_keys.find((k: { id: string }) => k.id === created.body.id);
+    expect(listed).toMatchObject({ name: "Temp", allowed_origins: [SITE], revoked_at: null });
+    expect(JSON.stringify(list.body)).not.toContain(created.body.key);
+    const session = (await page({ "x-widget-key": created.body.key }).post(`${W}/customers`, {}))
+      .body;
+    expect((await api.delete(`${X}/widget-keys/${created.body.id}`)).status).toBe(204);
+    expect((await page({ "x-widget-key": created.body.key }).get(`${W}/settings`)).status).toBe(
+      401,
+    );
+    const tokenOfRevoked = page({ authorization: `Bearer ${session.visitor_token}` });
+    expect((await tokenOfRevoked.post(`${W}/conversations`, {})).status).toBe(401);
+    expect((await api.delete(`${X}/widget-keys/${created.body.id}`)).status).toBe(404);
+    const { api: stranger } = await server.tenant();
+    expect(
+      (await stranger.patch(`${X}/widget-keys/${created.body.id}`, { name: "x" })).status,
+    ).toBe(404);
+    const noScope = await server.keyFor(tenantId, ["contacts:read"]);
+    expect((await noScope.get(`${X}/widget-keys`)).status).toBe(403);
+    expect(
+      (await api.post(`${X}/widget-keys`, { name: "bad", allowed_origins: ["shop.example.com"] }))
+        .status,
+    ).toBe(422);
+  });
+});
+
+describe("CORS and the origin allow-list", () => {
+  test("allowed origins get CORS headers; others are refused; preflights are answered", async () => {
+    const allowed = await page({ "x-widget-key": pk }).get(`${W}/settings`);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toEqual({
+      name: "Shop",
+      settings: { title: "Chat with us", color: "#0a84ff" },
+    });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(SITE);
+    const foreign = await page({ "x-widget-key": pk }, "https://evil.example.net").get(
+      `${W}/settings`,
+    );
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    const serverSide = await new Api(server.url, { "x-widget-key": pk }).get(`${W}/settings`);
+    expect(serverSide.status).toBe(200);
+    const preflight = await fetch(`${server.url}${W}/customers`, {
+      method: "OPTIONS",
+      headers: {
+        origin: SITE,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-widget-key, content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("x-widget-key");
+    expect((await page().get(`${W}/settings`)).status).toBe(401);
+    const invalid = await page({ "x-widget-key": pk }).get(`${W}/conversations/x`);
+    expect(invalid.status).toBe(401);
+  });
+});
+
+describe("a visitor's conversation", () => {
+  test("open, read, write; the inbox sees it and answers; seen marks both ways", async () => {
+    const { conversation, client, customer_id } = await openConversation();
+    expect(conversation).toMatchObject({ status: "open", last_message_at: expect.any(String) });
+    const sent = await client.post(`${W}/conversations/${conversation.id}/messages`, {
+      body: "Order #42 is late",
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ author_type: "customer", body: "Order #42 is late" });
+    const inbox = await api.get(`${X}/messages?conversation_id=${conversation.id}`);
+    expect(
+      inbox.body.messages.map((m: { author_type: string; customer_id: string }) => [
+        m.author_type,
+        m.customer_id,
+      ]),
+    ).toEqual([
+      ["customer", customer_id],
+      ["customer", customer_id],
+    ]);
+    expect((await api.get(`${X}/conversations/${conversation.id}`)).body).toMatchObject({
+      channel: "chat",
+      unread_count: 2,
+    });
+    await api.post(`${X}/messages`, { conversation_id: conversation.id, body: "On its way!" });
+    const thread = await client.get(`${W}/conversations/${conversation.id}/messages`);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "Hi, I need help",
+      "Order #42 is late",
+      "On its way!",
+    ]);
+    const seen = await client.post(`${W}/conversations/${conversation.id}/seen`);
+    expect(seen.body.messages.map((m: { body: string }) => m.body)).toEqual(["On its way!"]);
+    expect((await client.get(`${W}/conversations/${conversation.id}`)).body.id).toBe(
+      conversation.id,
+    );
+  });
+
+  test("a token reads only its own conversation: not another visitor's, not the customer's older ones", async () => {
+    const mine = await openConversation();
+    const theirs = await openConversation();
+    expect(
+      (await mine.client.get(`${W}/conversations/${theirs.conversation.id}/messages`)).status,
+    ).toBe(404);
+    expect(
+      (
+        await mine.client.post(`${W}/conversations/${theirs.conversation.id}/messages`, {
+          body: "x",
+        })
+      ).status,
+    ).toBe(404);
+    // Identifying by a known email gives a token that opens new conversations, never the existing ones.
+    const known = (await api.post(`${X}/customers/identify`, { email: "known@example.com" })).body
+      .id;
+    const old = (await api.post(`${X}/conversations`, { customer_id: known })).body.id;
+    const impostor = await visitor({ email: "known@example.com" });
+    expect(impostor.customer_id).toBe(known);
+    const asImpostor = page({ authorization: `Bearer ${impostor.visitor_token}` });
+    expect((await asImpostor.get(`${W}/conversations/${old}`)).status).toBe(404);
+    expect((await asImpostor.get(`${W}/conversations/${old}/messages`)).status).toBe(404);
+  });
+
+  test("tampered and expired tokens are 401", async () => {
+    const { conversation, visitor_token } = await openConversation();
+    const [payload, signature] = visitor_token.slice(3).split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
+    const forged = `vt_${Buffer.from(JSON.stringify({ ...claims, v: "someone-else" })).toString("base64url")}.${signature}`;
+    expect(
+      (await page({ authorization: `Bearer ${forged}` }).get(`${W}/conversations/someone-else`))
+        .status,
+    ).toBe(401);
+    clock.advance(31 * 86_400_000);
+    try {
+      const expired = page({ authorization: `Bearer ${visitor_token}` });
+      expect((await expired.get(`${W}/conversations/${conversation.id}`)).status).toBe(401);
+    } finally {
+      clock.advance(-31 * 86_400_000);
+    }
+  });
+
+  test("visitor tokens and widget keys reach no other route (every operation of the API)", async () => {
+    const { visitor_token, conversation } = await openConversation();
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    let checked = 0;
+    for (const [path, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      if (path.startsWith(W) || !path.startsWith("/api/")) continue;
+      for (const method of Object.keys(operations)) {
+        const concrete = path.replace(/\{[^}]+\}/g, conversation.id);
+        const body = ["get", "delete"].includes(method) ? undefined : {};
+        const credentials: Array<Record<string, string>> = [
+          { authorization: `Bearer ${visitor_token}` },
+          { "x-api-key": visitor_token },
+          { "x-widget-key": pk },
+        ];
+        for (const headers of credentials) {
+          const reply = await page(headers).request(method.toUpperCase(), concrete, body);
+          expect({ path, method, status: reply.status }).toEqual({ path, method, status: 401 });
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  test("widget routes take no API key", async () => {
+    const key = api.headers["x-api-key"];
+    expect((await page({ "x-api-key": key }).get(`${W}/settings`)).status).toBe(401);
+    expect(
+      (await page({ authorization: `Bearer ${key}` }).post(`${W}/conversations`, {})).status,
+    ).toBe(401);
+  });
+});
+
+describe("rate limits", () => {
+  test("each visitor has its own lower limit, and each IP one", async () => {
+    const limited = await api.post(`${X}/widget-keys`, {
+      name: "Tight",
+      allowed_origins: [SITE],
+      visitor_rate_limit: 3,
+    });
+    const who = (await page({ "x-widget-key": limited.body.key }).post(`${W}/customers`, {})).body;
+    const asVisitor = page({ authorization: `Bearer ${who.visitor_token}` });
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await asVisitor.post(`${W}/conversations`, {})).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const other = (await page({ "x-widget-key": limited.body.key }).post(`${W}/customers`, {}))
+      .body;
+    expect(
+      (
+        await page({ authorization: `Bearer ${other.visitor_token}` }).post(
+          `${W}/conversations`,
+          {},
+        )
+      ).status,
+    ).toBe(201);
+
+    const small = await startTestServer({ config: { widgetIpRateLimit: 2 } });
+    try {
+      const { api: owner } = await small.tenant();
+      const key = (await owner.post(`${X}/widget-keys`, { name: "IP", allowed_origins: [SITE] }))
+        .body.key;
+      const client = new Api(small.url, { "x-widget-key": key });
+      const codes = [];
+      for (let i = 0; i < 3; i++) codes.push((await client.get(`${W}/settings`)).status);
+      expect(codes).toEqual([200, 200, 429]);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe("live channel for visitors", () => {
+  test("a visitor joins its own conversation only and shouts as the customer", async () => {
+    const { conversation, visitor_token } = await openConversation();
+    const other = await openConversation();
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: visitor_token },
+    });
+    socket.connect();
+    try {
+      const join = (topic: string) =>
+        new Promise<{ status: string; response: any; channel: Channel }>((resolve) => {
+          const channel = socket.channel(topic, {});
+          channel
+            .join()
+            .receive("ok", (response: any) => resolve({ status: "ok", response, channel }))
+            .receive("error", (response: any) => resolve({ status: "error", response, channel }));
+        });
+      expect((await join(`conversation:${other.conversation.id}`)).response.reason).toBe(
+        "not found",
+      );
+      expect((await join(`notification:${tenantId}`)).response.reason).toBe("unauthorized");
+      const joined = (await join(`conversation:${conversation.id}`)) as {
+        status: string;
+        channel: any;
+      };
+      expect(joined.status).toBe("ok");
+      const sent = await new Promise<any>((resolve) =>
+        joined.channel.push("shout", { body: "typed in the widget" }).receive("ok", resolve),
+      );
+      expect(sent).toMatchObject({ author_type: "customer", body: "typed in the widget" });
+    } finally {
+      socket.disconnect();
+    }
+  });
+});
