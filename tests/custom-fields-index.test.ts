@@ -5,6 +5,7 @@ import { migrate } from "../db/migrate";
 import { customFieldDefinitions, deals } from "../db/schema";
 import { customFieldFilters } from "../src/custom-fields";
 import { buildListQueries, encodeCursor, type PageQuery } from "../src/pagination";
+import { type Explainable, fullScans, planOf } from "./helpers/explain";
 
 /**
  * A list filtered on a custom field reads the value index: EXPLAIN QUERY
@@ -42,20 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-function plan(query: { toSQL(): { sql: string; params: unknown[] } }): string[] {
-  const { sql, params } = query.toSQL();
-  const rows = db.raw?.query(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) ?? [];
-  return (rows as Array<{ detail: string }>).map((r) => r.detail);
-}
-
-const fullScans = (steps: string[]) =>
-  steps.filter(
-    (s) =>
-      s.startsWith("SCAN ") &&
-      !s.includes(" USING ") &&
-      !s.includes("VIRTUAL TABLE") &&
-      s !== "SCAN CONSTANT ROW",
-  );
+const plan = (query: Explainable) => planOf(db, query);
 
 const MODES: PageQuery[] = [
   {},

@@ -16,6 +16,7 @@ import {
   type PageQuery,
 } from "../src/pagination";
 import { dueDeliveriesQuery, webhooksWithDueWorkQuery } from "../src/webhooks/claims";
+import { type Explainable, fullScans, planOf } from "./helpers/explain";
 
 /**
  * Every list filter, `since`, `cursor` and the KPI aggregates run on an
@@ -35,28 +36,7 @@ afterAll(() => db.close());
 const TENANT = "00000000-0000-7000-8000-000000000001";
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 
-interface Explainable {
-  toSQL(): { sql: string; params: unknown[] };
-}
-
-function plan(query: Explainable): string[] {
-  const { sql, params } = query.toSQL();
-  const rows = db.raw?.query(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) ?? [];
-  return (rows as Array<{ detail: string }>).map((r) => r.detail);
-}
-
-/**
- * Steps reading a whole table: `SCAN deals`, not `SCAN deals USING [COVERING]
- * INDEX …`, nor json_each over one row's tags, nor SCAN CONSTANT ROW.
- */
-const fullScans = (steps: string[]) =>
-  steps.filter(
-    (s) =>
-      s.startsWith("SCAN ") &&
-      !s.includes(" USING ") &&
-      !s.includes("VIRTUAL TABLE") &&
-      s !== "SCAN CONSTANT ROW",
-  );
+const plan = (query: Explainable) => planOf(db, query);
 
 /** Index searches on a table that are not scoped to one tenant. */
 const unscoped = (steps: string[]) =>
