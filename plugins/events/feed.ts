@@ -36,6 +36,7 @@ const RESOURCE_OF: Record<string, string> = {
   document: "documents",
   conversation: "conversations",
   message: "messages",
+  property: "mls",
 };
 
 /**
