@@ -1,0 +1,168 @@
+/**
+ * `bun bench/custom-fields.ts [--quick]`: the custom-field cases of
+ * `npm run bench` on their own (a database of their own, ports of their
+ * own), for measuring them without the rest: a list filtered on a custom
+ * field against the raw reference running the same indexed query, and a
+ * create with 20 custom fields against raw inserts. Run `npm run build`
+ * first. Prints a table and writes bench/results/custom-fields.json.
+ */
+import { Database as BunSqlite } from "bun:sqlite";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
+import { waitForOk } from "./lib/process";
+import { type LoadResult, wrk } from "./lib/wrk";
+
+const quick = process.argv.includes("--quick");
+const deals = quick ? 3_000 : 100_000;
+const rounds = quick ? 1 : 3;
+const seconds = quick ? 1 : 4;
+const root = join(import.meta.dir, "..");
+const dataDir = join(root, "bench", ".data", "custom-fields");
+const dbPath = join(dataDir, "bench.db");
+const [PORT, RAW_PORT] = [23100, 23200];
+
+const spawnPinned = (cpu: number, cmd: string[], env: Record<string, string> = {}) =>
+  Bun.spawn(["taskset", "-c", String(cpu), ...cmd], {
+    env: { ...process.env, CRMD_DEMO: "0", CRMD_LOG_LEVEL: "warn", ...env },
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+
+async function createKey(tenant: string): Promise<string> {
+  const binary = join(root, "dist", "crmd");
+  const args = [
+    "keys",
+    "create",
+    "--tenant",
+    tenant,
+    "--scopes",
+    "*",
+    "--rate-limit",
+    "1000000000",
+  ];
+  const proc = Bun.spawn([binary, ...args, "--database-url", `file:${dbPath}`], { stdout: "pipe" });
+  const out = await new Response(proc.stdout).text();
+  await proc.exited;
+  return JSON.parse(out).key as string;
+}
+
+const load =
+  (path: string, port: number, extra: Parameters<typeof wrk>[0]["headers"] = {}) =>
+  async (more: Partial<Parameters<typeof wrk>[0]> = {}) => {
+    const result = await wrk({
+      url: `http://127.0.0.1:${port}${path}`,
+      seconds,
+      connections: 50,
+      headers: extra,
+      cpu: 1,
+      scratchDir: dataDir,
+      ...more,
+    });
+    await Bun.sleep(quick ? 100 : 1500);
+    return result;
+  };
+
+/** Raw single-row autocommit inserts through bun:sqlite on the same file, per second. */
+function rawInsertRate(): number {
+  const db = new BunSqlite(dbPath);
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000");
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS raw_inserts (id TEXT PRIMARY KEY, tenant_id TEXT, title TEXT, value INTEGER, created_at INTEGER)",
+  );
+  const insert = db.prepare("INSERT INTO raw_inserts VALUES (?, ?, ?, ?, ?)");
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  for (; performance.now() < until; n++)
+    insert.run(crypto.randomUUID(), "raw", `deal ${n}`, n, Date.now());
+  db.exec("DROP TABLE raw_inserts");
+  db.close();
+  return Math.round(n / seconds);
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Alternating rounds of the case and its reference; the median of the per-round ratios. */
+async function paired(measure: () => Promise<LoadResult>, reference: () => Promise<number>) {
+  const ratios: number[] = [];
+  const rates: number[] = [];
+  const refs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const ref = await reference();
+    const value = await measure();
+    refs.push(ref);
+    rates.push(value.requests_per_s);
+    ratios.push(value.requests_per_s / ref);
+  }
+  return { rps: median(rates), reference: median(refs), ratio: median(ratios) };
+}
+
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const db = await openDatabase(`file:${dbPath}`);
+await migrate(db);
+const tenant = await seedCustomFieldTenant(db, deals);
+await db.close();
+
+const server = spawnPinned(0, [
+  join(root, "dist", "crmd"),
+  "serve",
+  "--port",
+  String(PORT),
+  "--database-url",
+  `file:${dbPath}`,
+]);
+const raw = spawnPinned(0, [
+  process.execPath,
+  join(root, "bench", "raw-reference.ts"),
+  dbPath,
+  tenant,
+  String(RAW_PORT),
+  "region",
+]);
+try {
+  await waitForOk(`http://127.0.0.1:${PORT}/readyz`, 30_000);
+  await waitForOk(`http://127.0.0.1:${RAW_PORT}/`);
+  const key = await createKey(tenant);
+  const list = load("/api/external/deals?cf.region=emea&page_size=50", PORT, { "x-api-key": key });
+  const rawList = load("/", RAW_PORT);
+  await rawList({ seconds: 1 });
+  await list({ seconds: 1 });
+  const filtered = await paired(list, async () => (await rawList()).requests_per_s);
+  const post = load("/api/external/deals", PORT, {
+    "x-api-key": key,
+    "content-type": "application/json",
+  });
+  const created = await paired(
+    () => post({ method: "POST", bodyLua: createBodyLua() }),
+    async () => rawInsertRate(),
+  );
+  const rows = [
+    {
+      case: `GET /deals?cf.region=emea&page_size=50 (${deals} deals, a quarter match)`,
+      ...filtered,
+      target: 0.5,
+    },
+    { case: "POST /deals with 20 custom fields", ...created, target: 0.2 },
+  ];
+  for (const r of rows)
+    console.log(
+      `| ${r.case} | ${Math.round(r.rps)} req/s | reference ${Math.round(r.reference)}/s | ${(r.ratio * 100).toFixed(0)} % (target ≥ ${r.target * 100} %) |`,
+    );
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeFileSync(
+    join(root, "bench", "results", "custom-fields.json"),
+    JSON.stringify(
+      { date: new Date().toISOString(), quick, deals, rounds, seconds, rows },
+      null,
+      2,
+    ),
+  );
+} finally {
+  server.kill("SIGTERM");
+  raw.kill();
+  await Promise.all([server.exited, raw.exited]);
+}
