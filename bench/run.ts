@@ -479,6 +479,7 @@ async function main() {
   rows.push({ case: "cold start to /readyz (binary)", value: await coldStart(), unit: "ms" });
 
   rows.push(...(await deliveryAndSchedulerRows()));
+  rows.push(...(await liveRows()));
   report();
 }
 
@@ -499,6 +500,55 @@ async function webhookCases(): Promise<WebhookBenchCase[]> {
     .split("\n")
     .filter((line) => line.startsWith('{"bench":"webhooks"'))
     .map((line) => JSON.parse(line) as WebhookBenchCase);
+}
+
+/**
+ * bench/live.ts (channels and SSE against the binary) in a process of its
+ * own on the load core, as the clients of the server on the server core.
+ */
+async function liveRows(): Promise<Row[]> {
+  log("live channels and event stream");
+  const args = [
+    "taskset",
+    "-c",
+    String(LOAD_CPU),
+    process.execPath,
+    join(import.meta.dir, "live.ts"),
+  ];
+  const proc = Bun.spawn(quick ? [...args, "--quick"] : args, {
+    stdout: "pipe",
+    stderr: "inherit",
+  });
+  const output = await new Response(proc.stdout).text();
+  if ((await proc.exited) !== 0) throw new Error("bench/live.ts failed");
+  const cases = output
+    .split("\n")
+    .filter((line) => line.startsWith('{"bench":"live"'))
+    .map((line) => JSON.parse(line));
+  const of = (name: string) => cases.find((c) => c.case === name) ?? {};
+  const idle = of("rss_idle_sockets");
+  const shouts = of("channel_commit_to_receipt");
+  const sse = of("sse_during_post_load");
+  return [
+    {
+      case: `RSS per 1,000 idle channel sockets (${idle.sockets} on ${idle.topics} topics)`,
+      value: idle.mb_per_1000,
+      unit: "MB",
+      note: `server RSS ${idle.rss_before_mb} → ${idle.rss_after_mb} MB`,
+    },
+    {
+      case: `channel shout, commit → receipt (${idle.sockets} sockets, ${idle.topics} topics)`,
+      p50_ms: shouts.p50_ms,
+      p99_ms: shouts.p99_ms,
+      note: `${shouts.receipts}/${shouts.expected_receipts} receipts of ${shouts.messages} messages`,
+    },
+    {
+      case: `SSE: ${sse.clients} streams during POST /deals (${sse.posts_per_s} posts/s)`,
+      value: sse.clients_complete_in_order,
+      unit: "complete",
+      note: `${sse.events_logged} deal.created events; ${sse.events_missing} missing over all streams`,
+    },
+  ];
 }
 
 /** The webhook-delivery and scheduler-tick benches (bench/webhooks.ts, bench/scheduler.ts). */
