@@ -4,6 +4,7 @@ import { API_PREFIX, authenticate, ownAuthenticationOf } from "./auth";
 import { admitRequest } from "./body";
 import type { AppContext } from "./context";
 import { health } from "./health";
+import { cors, finishJson } from "./http-conventions";
 import { errorResponse } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
 import { routeNamer } from "./metrics";
@@ -20,6 +21,7 @@ import {
   validationError,
 } from "./strict-input";
 import { swagger } from "./swagger";
+import { endRequestSpan } from "./tracing";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -70,6 +72,8 @@ export function createApp(ctx: AppContext) {
   // through TypeBox transforms (t.Integer is one), which cost a fifth of a list request.
   const app = new Elysia({ name: "crmd", encodeSchema: false })
     .onRequest(async ({ request, set }) => {
+      const preflight = cors(request, config.corsOrigins, set.headers as Record<string, string>);
+      if (preflight) return preflight;
       const incoming = request.headers.get("x-request-id");
       const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : Bun.randomUUIDv7();
       const state: RequestState = { requestId, startedAt: performance.now(), principal: null };
@@ -99,6 +103,14 @@ export function createApp(ctx: AppContext) {
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
       await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);
     })
+    .mapResponse({ as: "global" }, ({ request, responseValue, set }) =>
+      finishJson(
+        request,
+        responseValue,
+        Number(set.status ?? 200),
+        set.headers as Record<string, string>,
+      ),
+    )
     .onError(async ({ code, error, set, request }) => {
       await releaseIdempotency(ctx, request);
       const state = requestState(request);
@@ -130,10 +142,12 @@ export function createApp(ctx: AppContext) {
       });
       // Requests refused before routing (401, 429, 413) are counted under the route they asked for.
       routeOf ??= routeNamer(app.routes);
+      const pattern = route || routeOf(request.method, pathOf(request.url));
+      endRequestSpan(request, pattern, Number(status ?? 200));
       if (state)
         ctx.metrics.observeRequest(
           request.method,
-          route || routeOf(request.method, pathOf(request.url)),
+          pattern,
           Number(status ?? 200),
           (performance.now() - state.startedAt) / 1000,
         );

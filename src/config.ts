@@ -70,6 +70,12 @@ export interface Config {
   widgetRateLimit: number;
   /** Widget API requests per minute per client IP address. */
   widgetIpRateLimit: number;
+  /** Origins allowed to call the API from a browser (CORS); `*` for any, empty for none. */
+  corsOrigins: string[];
+  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); unset: no trace export. */
+  otlpEndpoint?: string;
+  /** service.name of exported spans (OTEL_SERVICE_NAME). */
+  serviceName: string;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +105,8 @@ export const DEFAULTS: Config = {
   webhookDisableAfterDays: 5,
   webhookRetentionDays: 30,
   uploadLimit: 25 * 1024 * 1024,
+  serviceName: "crmd",
+  corsOrigins: [],
   livePollMs: 100,
   liveHeartbeatSeconds: 15,
   sendRetrySchedule: [30, 120, 600, 1800, 7200],
@@ -132,6 +140,7 @@ export const CONFIG_FLAGS = {
   "webhook-retention-days": "CRMD_WEBHOOK_RETENTION_DAYS",
   "upload-limit": "CRMD_UPLOAD_LIMIT",
   "scheduler-lease-seconds": "CRMD_SCHEDULER_LEASE_SECONDS",
+  "cors-origins": "CRMD_CORS_ORIGINS",
   "live-poll-ms": "CRMD_LIVE_POLL_MS",
   "live-heartbeat-seconds": "CRMD_LIVE_HEARTBEAT_SECONDS",
   "email-from": "CRMD_EMAIL_FROM",
@@ -190,6 +199,19 @@ function databaseUrl(raw: string): string {
   throw new ConfigError(
     `CRMD_DATABASE_URL must be file:PATH, :memory:, libsql://, http(s):// or ws(s)://, got "${raw}"`,
   );
+}
+
+function corsOrigins(raw: string): string[] {
+  const origins = raw
+    .split(",")
+    .map((o) => o.trim().replace(/\/+$/, ""))
+    .filter(Boolean);
+  for (const origin of origins)
+    if (origin !== "*" && !/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError(
+        `CRMD_CORS_ORIGINS entries are origins such as https://app.example.com or *, got "${origin}"`,
+      );
+  return origins;
 }
 
 /**
@@ -276,6 +298,11 @@ export function loadConfig(
   c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
   c.smtpUrl = env.CRMD_SMTP_URL || undefined;
   smsConfig(c, v, env);
+  const origins = v("cors-origins");
+  if (origins) c.corsOrigins = corsOrigins(origins);
+  // OpenTelemetry's own variable names, as every OTel SDK reads them.
+  c.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  if (env.OTEL_SERVICE_NAME) c.serviceName = env.OTEL_SERVICE_NAME;
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;

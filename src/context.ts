@@ -8,6 +8,7 @@ import type { RateLimiter } from "./rate-limit";
 import type { ReadCache } from "./read-cache";
 import type { Scheduler } from "./scheduler";
 import type { SecretBox } from "./secrets";
+import type { Tracer } from "./tracing";
 
 /** A long-running background task started with the server (webhook dispatcher, …). */
 export interface BackgroundWorker {
@@ -45,4 +46,6 @@ export interface AppContext {
   workers: BackgroundWorker[];
   /** Prometheus metrics of this server (GET /metrics). */
   metrics: Metrics;
+  /** Spans of requests and webhook deliveries (exported over OTLP when configured). */
+  tracer: Tracer;
 }

@@ -3,6 +3,7 @@ import { outboxEvents } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { newEventId } from "./ids";
 import { insertValues } from "./prepared";
+import { traceparentNow } from "./tracing";
 
 /**
  * Every event type crmd can emit. Plugins add theirs with registerEventTypes;
@@ -82,6 +83,7 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
     entityId: event.entityId ?? null,
     body: JSON.stringify(payload),
     occurredAt: event.occurredAt,
+    traceParent: traceparentNow(),
   });
   return payload;
 }

@@ -21,6 +21,7 @@ import { compileRowMapper } from "../db/row-mapper";
 import { counters } from "../db/schema";
 import { invalid } from "./errors";
 import { JsonInteger } from "./fields";
+import { PAGE_HEADER, pageHeader } from "./http-conventions";
 import { named } from "./openapi/schemas";
 import { prepared } from "./prepared";
 import type { ReadCache } from "./read-cache";
@@ -103,7 +104,10 @@ const singular = (name: string) => {
  * a plain object first (an eighth of a list request).
  */
 export const listJson = <T>(name: string, { items, ...page }: Page<T>): Response =>
-  Response.json({ [name]: items, ...page });
+  Response.json(
+    { [name]: items, ...page },
+    { headers: { [PAGE_HEADER]: pageHeader(page.page, page.has_more, page.next_cursor) } },
+  );
 
 export interface Page<T> {
   items: T[];

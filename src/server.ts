@@ -14,6 +14,7 @@ import { ReadCache } from "./read-cache";
 import { handling, outsideRequest } from "./request-state";
 import { Scheduler } from "./scheduler";
 import { loadSecretKey, SecretBox } from "./secrets";
+import { currentTrace, idOnlyTracer, startRequestSpan, withTrace } from "./tracing";
 import { backlogs } from "./webhooks/fanout";
 import { startWorkers, type Workers } from "./workers";
 
@@ -52,8 +53,10 @@ export async function createContext(
     secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {
       const storeReplay = replayWithWrite(); // an Idempotency-Key's replay commits with the write
+      // Group commit may run this in another request's turn: the events keep this request's trace.
+      const trace = currentTrace();
       const result = await db.transaction(async (tx) => {
-        const value = await fn(tx);
+        const value = await withTrace(trace, () => fn(tx));
         await storeReplay?.(tx, value);
         return value;
       });
@@ -86,6 +89,9 @@ export async function createContext(
     }),
     workers: [],
     metrics,
+    tracer: config.otlpEndpoint
+      ? (await import("./otlp")).otlpTracer(config.otlpEndpoint, config.serviceName)
+      : idOnlyTracer,
   };
 }
 
@@ -110,7 +116,10 @@ export async function startServer(
     // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
     // 413; Bun's cap, far above them, would answer with an empty body.
     maxRequestBodySize: Number.MAX_SAFE_INTEGER,
-    fetch: (request) => handling(request, () => app.handle(request)),
+    fetch: (request) =>
+      handling(request, () =>
+        withTrace(startRequestSpan(ctx.tracer, request).context, () => app.handle(request)),
+      ),
     // Elysia's WebSocket routes (live channels) upgrade through this server; its
     // handler types name an older ServerWebSocket than @types/bun's.
     websocket: websocket as unknown as Bun.WebSocketHandler<unknown>,
@@ -139,6 +148,7 @@ export async function startServer(
         await workers.stop();
         await ctx.scheduler.stop(); // also when workers are off: tests run jobs by hand
         await ctx.db.close();
+        await ctx.tracer.shutdown();
       })();
       return stopping;
     },

@@ -6,6 +6,7 @@ import bundle from "swagger-ui-dist/swagger-ui-bundle.js" with { type: "file" };
 import pkg from "../package.json";
 import type { Config } from "./config";
 import { eventTypes } from "./events";
+import { compress, type Encoding, encodingFor } from "./http-conventions";
 import { finishDocument, type OpenApiDocument } from "./openapi/document";
 
 const page = `<!doctype html>
@@ -39,6 +40,22 @@ const assets: Record<string, { path?: string; text?: string; type: string }> = {
   "favicon-32x32.png": { path: favicon, type: "image/png" },
   "init.js": { text: init, type: "text/javascript; charset=utf-8" },
 };
+
+/** Compressed assets, made on first request and kept: they never change while crmd runs. */
+const encodedAssets = new Map<string, Uint8Array>();
+
+async function encodedAsset(name: string, asset: (typeof assets)[string], encoding: Encoding) {
+  const key = `${encoding}:${name}`;
+  let bytes = encodedAssets.get(key);
+  if (!bytes) {
+    const raw = asset.text
+      ? new TextEncoder().encode(asset.text)
+      : new Uint8Array(await Bun.file(asset.path as string).arrayBuffer());
+    bytes = compress(raw, encoding);
+    encodedAssets.set(key, bytes);
+  }
+  return bytes;
+}
 
 const description = `CRM API server. Authenticate with \`X-API-Key: elk_…\` or \`Authorization: Bearer elk_…\`.
 Admin endpoints (tenants, key bootstrap, scheduler) take \`Authorization: Bearer <CRMD_ADMIN_TOKEN>\`.
@@ -99,16 +116,22 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
     )
     .get(
       "/swagger/assets/:name",
-      ({ params, set }) => {
+      async ({ params, set, request }) => {
         const asset = assets[params.name];
         if (!asset) {
           set.status = 404;
           return { detail: "Asset not found", code: "NOT_FOUND" };
         }
-        const body = asset.text ?? Bun.file(asset.path as string);
-        return new Response(body, {
-          headers: { "content-type": asset.type, "cache-control": "public, max-age=86400" },
-        });
+        const headers: Record<string, string> = {
+          "content-type": asset.type,
+          "cache-control": "public, max-age=86400",
+          vary: "Accept-Encoding",
+        };
+        const encoding = asset.type.startsWith("image/") ? null : encodingFor(request);
+        if (!encoding)
+          return new Response(asset.text ?? Bun.file(asset.path as string), { headers });
+        headers["content-encoding"] = encoding;
+        return new Response(await encodedAsset(params.name, asset, encoding), { headers });
       },
       { detail: { hide: true } },
     );

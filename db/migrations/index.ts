@@ -38,6 +38,7 @@ import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" 
 import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
+import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -66,6 +67,7 @@ const all: Migration[] = [
   { id: "1100_interactions", sql: interactions },
   { id: "1110_inbound_secrets", sql: inboundSecrets },
   { id: "1120_consent", sql: consent },
+  { id: "1200_outbox_trace", sql: outboxTrace },
   { id: "0300_scheduler", sql: scheduler },
   { id: "0301_sla", sql: sla },
   { id: "0200_webhooks", sql: webhooks },

@@ -80,6 +80,8 @@ export const outboxEvents = sqliteTable(
     entityId: text("entity_id"),
     body: text("body").notNull(),
     occurredAt: timestamp("occurred_at").notNull(),
+    /** W3C traceparent of the request that caused the event: deliveries continue its trace. */
+    traceParent: text("trace_parent"),
   },
   (t) => [
     index("outbox_tenant_seq_idx").on(t.tenantId, t.seq),

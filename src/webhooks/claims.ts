@@ -21,6 +21,7 @@ import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
 import { inJsonArray, param, prepared } from "../prepared";
+import { traceparentNow } from "../tracing";
 import type { SigningKeys } from "./signing";
 
 const HOUR_MS = 3_600_000;
@@ -51,6 +52,8 @@ export interface ClaimedDelivery {
   eventType: string;
   /** Null when the event has left the outbox: the attempt then fails without a request. */
   body: string | null;
+  /** The trace of the request that caused the event (W3C traceparent), if any. */
+  traceParent: string | null;
 }
 
 const d = webhookDeliveries;
@@ -161,6 +164,7 @@ export const dueDeliveriesQuery = (db: ReadDb) => {
       eventType: d.eventType,
       payload: d.payload,
       outboxBody: outboxEvents.body,
+      traceParent: outboxEvents.traceParent,
     })
     .from(sql`json_each(${param("ids")}) as hook`)
     .innerJoin(d, inArray(d.id, oldestDue))
@@ -328,6 +332,7 @@ async function lease(
     eventId: row.eventId,
     eventType: row.eventType,
     body: row.payload ?? row.outboxBody,
+    traceParent: row.traceParent,
   }));
 }
 
@@ -453,6 +458,7 @@ export async function claimTestDelivery(
     eventId: event.id,
     eventType: event.type,
     body: event.body,
+    traceParent: traceparentNow(),
   };
   await db.transaction((tx) =>
     tx.insert(d).values({

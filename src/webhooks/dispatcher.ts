@@ -1,5 +1,6 @@
 import type { AppContext, BackgroundWorker } from "../context";
 import { newEventId } from "../ids";
+import { formatTraceparent, parseTraceparent } from "../tracing";
 import {
   type ClaimedDelivery,
   type ClaimLimits,
@@ -224,7 +225,19 @@ export class WebhookDispatcher implements BackgroundWorker {
   }
 
   private async send(claim: ClaimedDelivery): Promise<AttemptResult> {
-    const { config, clock } = this.ctx;
+    const { config, clock, tracer } = this.ctx;
+    const span = tracer.start(
+      `webhook ${claim.eventType}`,
+      "client",
+      parseTraceparent(claim.traceParent),
+      {
+        "crmd.event_type": claim.eventType,
+        "crmd.event_id": claim.eventId,
+        "crmd.delivery_id": claim.deliveryId,
+        "crmd.attempt": claim.attempt,
+        "server.address": new URL(claim.url).hostname,
+      },
+    );
     const outcome: AttemptOutcome =
       claim.body === null
         ? {
@@ -241,6 +254,7 @@ export class WebhookDispatcher implements BackgroundWorker {
               body: claim.body,
               eventId: claim.eventId,
               eventType: claim.eventType,
+              traceParent: formatTraceparent(span.context),
               // Stored sealed; opened only for the moment of signing.
               keys: {
                 current: this.ctx.secrets.open(claim.keys.current),
@@ -253,6 +267,10 @@ export class WebhookDispatcher implements BackgroundWorker {
               at: claim.claimedAt,
             },
           );
+    span.end({
+      attributes: outcome.statusCode ? { "http.response.status_code": outcome.statusCode } : {},
+      failed: !outcome.ok,
+    });
     return { claim, outcome, finishedAt: clock.now() };
   }
 }

@@ -11,6 +11,8 @@ export interface OutgoingDelivery {
   eventId: string;
   eventType: string;
   keys: SigningKeys;
+  /** W3C traceparent of this attempt's span, sent so the receiver can continue the trace. */
+  traceParent?: string;
 }
 
 export interface SendOptions {
@@ -95,6 +97,7 @@ export async function sendAttempt(
           options.at,
           delivery.body,
         ),
+        ...(delivery.traceParent ? { traceparent: delivery.traceParent } : {}),
       },
       redirect: "manual",
       signal,

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+
+const ORIGIN = "https://app.example.com";
+let server: TestServer;
+let tenant: TenantClient;
+beforeAll(async () => {
+  server = await startTestServer({ config: { corsOrigins: [ORIGIN] } });
+  tenant = await server.tenant();
+  await tenant.api.post("/api/external/pipelines", {
+    name: "Sales",
+    pipeline_type: "sales",
+    stages: [{ name: "New" }],
+  });
+  for (const title of ["One", "Two", "Three"])
+    await tenant.api.post("/api/external/deals", { title });
+});
+afterAll(() => server.close());
+
+/** A raw request: Bun's fetch would otherwise decompress and hide the encoding. */
+const raw = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+  fetch(`${server.url}${path}`, {
+    method,
+    headers: { "x-api-key": tenant.key, ...headers },
+    decompress: false,
+  } as RequestInit);
+
+describe("ETag and If-None-Match", () => {
+  test("a get or list carries an ETag; sending it back is 304 until the data changes", async () => {
+    for (const path of ["/api/external/deals", "/api/external/pipelines"]) {
+      const first = await raw(path);
+      const etag = first.headers.get("etag") as string;
+      expect(etag).toMatch(/^W\/"[0-9a-z]+"$/);
+      const again = await raw(path, { "if-none-match": etag });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe("");
+      expect(again.headers.get("etag")).toBe(etag);
+    }
+    const etag = (await raw("/api/external/deals")).headers.get("etag") as string;
+    await tenant.api.post("/api/external/deals", { title: "Four" });
+    const changed = await raw("/api/external/deals", { "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+});
+
+describe("compression", () => {
+  test("gzip and br when asked, for JSON and Swagger assets; identity otherwise", async () => {
+    const plain = await raw("/api/external/deals?page_size=100");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const expected = await plain.text();
+    const gzip = await raw("/api/external/deals?page_size=100", { "accept-encoding": "gzip" });
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    expect(gzip.headers.get("vary")).toContain("Accept-Encoding");
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(expected);
+    const br = await raw("/api/external/deals?page_size=100", { "accept-encoding": "gzip, br" });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(expected);
+
+    const asset = await raw("/swagger/assets/swagger-ui-bundle.js", { "accept-encoding": "br" });
+    expect(asset.headers.get("content-encoding")).toBe("br");
+    const bytes = Buffer.from(await asset.arrayBuffer());
+    expect(bytes.length).toBeLessThan(600_000);
+    expect(brotliDecompressSync(bytes).toString()).toContain("SwaggerUIBundle");
+  });
+});
+
+describe("CORS", () => {
+  test("a preflight from an allowed origin is answered before authentication", async () => {
+    const reply = await fetch(`${server.url}/api/external/deals`, {
+      method: "OPTIONS",
+      headers: {
+        origin: ORIGIN,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-api-key, content-type",
+      },
+    });
+    expect(reply.status).toBe(204);
+    expect(reply.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    expect(reply.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(reply.headers.get("access-control-allow-headers")).toContain("x-api-key");
+  });
+
+  test("other origins get no CORS headers; allowed ones may read the answer's headers", async () => {
+    const refused = await fetch(`${server.url}/api/external/deals`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    const allowed = await raw("/api/external/deals", { origin: ORIGIN });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    expect(allowed.headers.get("access-control-expose-headers")).toContain("link");
+    expect(allowed.headers.get("vary")).toContain("Origin");
+    const denied = await raw("/api/external/deals", { origin: "https://evil.example" });
+    expect(denied.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("Link rel=next", () => {
+  test("pages link to the next page until the last; cursor feeds link with the next cursor", async () => {
+    const first = await raw("/api/external/deals?page_size=2");
+    expect(first.headers.get("link")).toBe('</api/external/deals?page_size=2&page=2>; rel="next"');
+    const last = await raw("/api/external/deals?page_size=2&page=2");
+    expect(((await last.json()) as { has_more: boolean }).has_more).toBe(false);
+    expect(last.headers.get("link")).toBeNull();
+
+    const feed = await raw("/api/external/deals?cursor=&page_size=2");
+    const body = (await feed.json()) as { next_cursor: string };
+    expect(feed.headers.get("link")).toBe(
+      `</api/external/deals?cursor=${encodeURIComponent(body.next_cursor)}&page_size=2>; rel="next"`,
+    );
+    expect(feed.headers.get("x-crmd-page")).toBeNull();
+  });
+});
