@@ -42,7 +42,11 @@ export interface Operation {
   parameters: Parameter[];
   /** The JSON body schema, if the operation takes one. */
   body?: Schema;
+  /** The document's example of that body. */
+  example?: unknown;
   multipart: boolean;
+  /** It answers with an event stream (text/event-stream), open until the client leaves. */
+  stream: boolean;
 }
 
 export async function operations(server: TestServer): Promise<Operation[]> {
@@ -59,7 +63,9 @@ export async function operations(server: TestServer): Promise<Operation[]> {
         scope: op["x-required-scope"],
         parameters: op.parameters ?? [],
         body: content["application/json"]?.schema,
+        example: content["application/json"]?.example,
         multipart: "multipart/form-data" in content,
+        stream: JSON.stringify(op.responses ?? {}).includes("text/event-stream"),
       });
     }
   return out;
@@ -76,6 +82,15 @@ export function fillPath(op: Operation, values: Record<string, string> = {}): st
   return op.path.replace(/\{(\w+)\}/g, (_, name) =>
     encodeURIComponent(values[name] ?? crypto.randomUUID()),
   );
+}
+
+/** The query string of an operation's required parameters, with sample values ("" when none). */
+export function requiredQuery(op: Operation): string {
+  const required = op.parameters.filter((p) => p.in === "query" && p.required);
+  const pairs = required.map(
+    (p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, p.name)))}`,
+  );
+  return pairs.length ? `?${pairs.join("&")}` : "";
 }
 
 const variants = (s: Schema): Schema[] => [
@@ -110,7 +125,8 @@ export function sample(schema: Schema, name = ""): unknown {
 }
 
 function sampleString(schema: Schema, name: string): string {
-  if (schema.format === "date-time" || /_at$/.test(name)) return new Date().toISOString();
+  if (schema.format === "date-time" || /(^|_)(at|since|until|before|after)$/.test(name))
+    return new Date().toISOString();
   if (schema.format === "date" || /_date$/.test(name)) return "2026-06-01";
   if (schema.format === "email" || name === "email") return "someone@example.com";
   if (schema.format === "http-url" || schema.format === "uri" || name === "url")
