@@ -43,7 +43,7 @@ const QUERY_VALUES = [
 
 /** JSON values of every other type, for any body field. */
 const WRONG_TYPES: unknown[] = [true, null, [], {}, "12"];
-const NUMBERS: unknown[] = [1e20, -9007199254740993, -1, 1.5];
+const NUMBERS: unknown[] = [1e20, -(2 ** 60), -1, 1.5];
 const STRINGS: unknown[] = [
   "",
   "a\u0000b",

@@ -72,6 +72,7 @@ const pipeline = await b.post("/api/external/pipelines", {
 known.set("pipelines", pipeline.body.id);
 // Two rounds: records that link to others (notes, handoffs) find them in the second.
 for (let round = 0; round < 2; round++) for (const op of collections) await create(op);
+await b.request("POST", "/api/external/documents", uploadForm());
 function uploadForm(): FormData {
   const form = new FormData();
   form.set("file", new File(["hello"], "hello.txt", { type: "text/plain" }));
