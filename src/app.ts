@@ -92,9 +92,8 @@ export function createApp(ctx: AppContext) {
         if (replay) return replay;
       }
     })
-    .onTransform({ as: "global" }, ({ request, route, query, body, path }) => {
-      const declared =
-        path.startsWith(API_PREFIX) && routeTable().inputs.get(`${request.method} ${route}`);
+    .onTransform({ as: "global" }, ({ request, route, query, body }) => {
+      const declared = routeTable().inputs.get(`${request.method} ${route}`);
       if (!declared) return;
       checkInputs(declared, request, query, body);
       const state = requestState(request);

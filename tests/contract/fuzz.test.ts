@@ -131,21 +131,21 @@ function fuzzRequests(op: Operation, api: Api, failures: string[]) {
 
 const DEEP = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
 
-const isApi = (op: Operation) => op.path.startsWith("/api/");
-
 describe.each(ops.map((op) => [label(op), op] as const))("%s", (_, op) => {
   test("no 5xx, errors in the documented shape, for hostile parameters and bodies", async () => {
     const failures: string[] = [];
-    await inBatches(fuzzRequests(op, clientFor(op, server, tenant), failures), 16, async (send) => {
+    // Without its credential every request is a 401, which must hold the contract too.
+    const api = clientFor(op, server, tenant) ?? server.anonymous;
+    await inBatches(fuzzRequests(op, api, failures), 16, async (send) => {
       await send();
     });
     expect(failures).toEqual([]);
   }, 60_000);
 
-  if (!isApi(op)) return;
+  const api = clientFor(op, server, tenant);
+  if (!api) return;
   test("an undeclared query parameter is 422 naming it", async () => {
     const failures: string[] = [];
-    const api = clientFor(op, server, tenant);
     const body = op.body ? sample(op.body) : undefined;
     const reply = await check(
       failures,
@@ -163,7 +163,6 @@ describe.each(ops.map((op) => [label(op), op] as const))("%s", (_, op) => {
   if (!op.body) return;
   test("an undeclared body field is 422 naming it; a body that is not JSON is 415", async () => {
     const failures: string[] = [];
-    const api = clientFor(op, server, tenant);
     const body = { ...(sample(op.body ?? {}) as object), zz_unknown: 1 };
     const reply = await check(failures, api, op, fillPath(op), body, undefined, 422);
     expect(failures).toEqual([]);

@@ -1,7 +1,15 @@
 import { afterAll, expect, test } from "bun:test";
 import type { Api } from "../helpers/server";
 import { startTestServer } from "../helpers/server";
-import { fillPath, label, type Operation, operations, requiredQuery, sample } from "./openapi";
+import {
+  fillPath,
+  label,
+  type Operation,
+  operations,
+  requiredQuery,
+  sample,
+  tenantOperation,
+} from "./openapi";
 
 /**
  * Generated two-tenant matrix: tenant B gets a record in every collection
@@ -14,9 +22,7 @@ afterAll(() => server.close());
 const unlimited = { rate_limit: 1_000_000_000 };
 const a = (await server.tenant("tenant-a", ["*"], unlimited)).api;
 const b = (await server.tenant("tenant-b", ["*"], unlimited)).api;
-const ops = (await operations(server)).filter(
-  (op) => op.path.startsWith("/api/") && op.scope !== "admin",
-);
+const ops = (await operations(server)).filter(tenantOperation);
 const hasParams = (op: Operation) => /\{\w+\}/.test(op.path);
 const collections = ops.filter((op) => op.method === "POST" && !hasParams(op) && op.body);
 const lists = ops.filter((op) => op.method === "GET" && !hasParams(op) && !op.stream);

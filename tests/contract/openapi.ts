@@ -36,6 +36,8 @@ export interface Parameter {
 
 export interface Operation {
   method: string;
+  /** The security schemes that can authorise it (none: a public route). */
+  security: string[];
   /** The path template, `{id}` style. */
   path: string;
   scope?: string;
@@ -59,6 +61,7 @@ export async function operations(server: TestServer): Promise<Operation[]> {
       const content = op.requestBody?.content ?? {};
       out.push({
         method: method.toUpperCase(),
+        security: (op.security ?? []).flatMap((s: Record<string, unknown>) => Object.keys(s)),
         path,
         scope: op["x-required-scope"],
         parameters: op.parameters ?? [],
@@ -73,9 +76,22 @@ export async function operations(server: TestServer): Promise<Operation[]> {
 
 export const label = (op: Operation) => `${op.method} ${op.path}`;
 
-/** Admin operations take the admin token; the rest a tenant key with every scope. */
-export const clientFor = (op: Operation, server: TestServer, tenant: Api): Api =>
-  op.scope === "admin" ? server.admin : op.path.startsWith("/api/") ? tenant : server.anonymous;
+const TENANT_KEY = ["ApiKeyHeader", "BearerAuth"];
+
+/** An operation a tenant API key (or the admin token, for admin operations) can call. */
+export const tenantOperation = (op: Operation) =>
+  op.scope !== "admin" && op.security.some((s) => TENANT_KEY.includes(s));
+
+/**
+ * The client an operation's generated tests use: the admin token, a tenant
+ * key with every scope, or no credential on public routes. Null when it
+ * takes a credential these tests do not hold (a widget key).
+ */
+export function clientFor(op: Operation, server: TestServer, tenant: Api): Api | null {
+  if (op.scope === "admin") return server.admin;
+  if (tenantOperation(op)) return tenant;
+  return op.security.length ? null : server.anonymous;
+}
 
 /** A path with its parameters filled from `values` (a random UUID for any not given). */
 export function fillPath(op: Operation, values: Record<string, string> = {}): string {
