@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { openDatabase } from "../db/client";
+import { interactions } from "../db/schema";
 import type { OutboundSender } from "../plugins/interactions/sender";
 import { ManualClock } from "../src/clock";
 import { created, expect422 } from "./helpers/api";
 import { eventsFor } from "./helpers/records";
-import type { Api } from "./helpers/server";
+import { type Api, startTestServer } from "./helpers/server";
 import { type Answer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
 import { useTestServer } from "./helpers/suite";
 
@@ -246,6 +252,47 @@ describe("validation and limits", () => {
       expect((await send(body, limited)).status).toBe(202);
     } finally {
       server.ctx.config.sendMaxPerHour = 1000;
+    }
+  });
+});
+
+describe("the sender stops cleanly", () => {
+  test("a send in flight when the server stops finishes and is recorded", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holding = await startSmtpServer(undefined, () => held);
+    const dir = mkdtempSync(join(tmpdir(), "crmd-stop-"));
+    try {
+      const running = await startTestServer({
+        dir,
+        config: { workers: true, smtpUrl: holding.url, emailFrom: "sales@acme.test" },
+      });
+      const { api: client } = await running.tenant();
+      const { id } = (await send({ to: ["ann@globex.test"], subject: "x", text: "x" }, client))
+        .body;
+      const deadline = Date.now() + 10_000;
+      while (holding.received.length === 0 && Date.now() < deadline) await Bun.sleep(10);
+      expect(holding.received).toHaveLength(1); // on the server, its answer held
+      // The server answers a while after the sender is asked to stop (the
+      // database would be closed by then): stopping must wait for the answer.
+      const worker = running.ctx.workers.find(
+        (w) => w.name === "outbound-sender",
+      ) as OutboundSender;
+      const stop = worker.stop.bind(worker);
+      worker.stop = () => {
+        setTimeout(release, 200);
+        return stop();
+      };
+      await running.close();
+      const db = await openDatabase(`file:${join(dir, "crmd.db")}`);
+      const [row] = await db.read.select().from(interactions).where(eq(interactions.id, id));
+      await db.close();
+      expect(row).toMatchObject({ status: "sent", attempts: 1, leaseUntil: null });
+    } finally {
+      await holding.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
