@@ -121,7 +121,7 @@ export {
 } from "./pagination";
 export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
-export type { Principal } from "./request-state";
+export { outsideRequest, type Principal } from "./request-state";
 export {
   EVERY_MINUTE,
   HOURLY,

@@ -221,6 +221,13 @@ describe("authorization and bad input", () => {
     );
   });
 
+  test("the client's authToken option (Sec-WebSocket-Protocol) authenticates the socket", async () => {
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, { authToken: key });
+    socket.connect();
+    sockets.push(socket);
+    expect((await join(socket.channel(`conversation:${conversation}`, {}))).status).toBe("ok");
+  });
+
   test("a bad token at connect refuses the upgrade", async () => {
     const response = await fetch(`${server.url}/socket/websocket?vsn=2.0.0&token=elk_nope`, {
       headers: {

@@ -299,3 +299,57 @@ describe("live channel for visitors", () => {
     }
   });
 });
+
+describe("unverified identities", () => {
+  test("a widget visitor's external id never gets linked to a contact found by its email", async () => {
+    const known = (await api.post(`${X}/customers/identify`, { email: "owner@example.com" })).body
+      .id;
+    const claimed = await visitor({
+      email: "owner@example.com",
+      external_id: "claimed-by-visitor",
+    });
+    expect(claimed.customer_id).toBe(known);
+    const linked = await api.get(`${X}/customers?external_id=claimed-by-visitor`);
+    expect(linked.body.customers).toEqual([]);
+    // A new visitor's own external id is linked to the contact made for it.
+    const fresh = await visitor({ external_id: "new-visitor-1" });
+    const own = await api.get(`${X}/customers?external_id=new-visitor-1`);
+    expect(own.body.customers.map((c: { id: string }) => c.id)).toEqual([fresh.customer_id]);
+  });
+});
+
+describe("visitor pushes on the live channel", () => {
+  test("count against the visitor's rate limit", async () => {
+    const limited = await api.post(`${X}/widget-keys`, {
+      name: "Chatty",
+      allowed_origins: [SITE],
+      visitor_rate_limit: 3,
+    });
+    const who = (await page({ "x-widget-key": limited.body.key }).post(`${W}/customers`, {})).body;
+    const opened = await page({ authorization: `Bearer ${who.visitor_token}` }).post(
+      `${W}/conversations`,
+      {},
+    );
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: opened.body.visitor_token },
+    });
+    socket.connect();
+    try {
+      const channel = socket.channel(`conversation:${opened.body.conversation.id}`, {});
+      await new Promise((resolve) => channel.join().receive("ok", resolve));
+      const push = () =>
+        new Promise<{ status: string; response: any }>((resolve) =>
+          channel
+            .push("typing", { typing: true })
+            .receive("ok", (response: any) => resolve({ status: "ok", response }))
+            .receive("error", (response: any) => resolve({ status: "error", response })),
+        );
+      // One request of the budget went to opening the conversation.
+      const replies = [await push(), await push(), await push()];
+      expect(replies.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
+      expect(replies[2].response.code).toBe("RATE_LIMITED");
+    } finally {
+      socket.disconnect();
+    }
+  });
+});

@@ -104,6 +104,8 @@ export async function identifyCustomer(
   tx: WriteTx,
   scope: WriteScope,
   input: IdentifyInput,
+  /** False for identities nobody vouches for (the public widget): they link only new contacts. */
+  trusted = true,
 ): Promise<Identified> {
   const { tenantId } = scope;
   const known =
@@ -118,7 +120,7 @@ export async function identifyCustomer(
       phone_number: input.phone ? [{ number: input.phone }] : undefined,
       status: "customer",
     }));
-  if (input.external_id) await link(tx, scope, input.external_id, row.id);
+  if (input.external_id && (trusted || created)) await link(tx, scope, input.external_id, row.id);
   return { customer: await customerView(tx, tenantId, contactView(row)), created };
 }
 

@@ -1,6 +1,6 @@
 import { asc, gt, max } from "drizzle-orm";
 import { outboxEvents } from "../../db/schema";
-import type { AppContext } from "../../src/core";
+import { type AppContext, outsideRequest } from "../../src/core";
 
 /** An outbox event as live consumers get it: its commit position and exact JSON body. */
 export interface TailEvent {
@@ -56,7 +56,8 @@ export class OutboxTail {
       this.last = Number(row?.seq ?? 0);
       this.version = this.ctx.db.dataVersion();
       this.ctx.onCommit(() => this.wake());
-      this.timer = setInterval(() => this.poll(), this.pollMs);
+      // Started by the first stream's request; the poll belongs to no request.
+      this.timer = outsideRequest(() => setInterval(() => this.poll(), this.pollMs));
       this.timer.unref?.();
     })();
     return this.started;

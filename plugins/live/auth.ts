@@ -12,6 +12,8 @@ export type ChannelPrincipal =
       conversationId: string | null;
       /** Origins the visitor's widget key allows. */
       origins: readonly string[];
+      /** Requests per minute: its pushes count against the same budget as its widget API calls. */
+      rateLimit: number;
       actor: Actor;
       name: string;
     };
@@ -35,6 +37,7 @@ export async function channelPrincipal(
       customerId: claims.customerId,
       conversationId: claims.conversationId,
       origins: key.row.allowedOrigins,
+      rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       actor: widgetActor(key),
       name: "customer",
     };

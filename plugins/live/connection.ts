@@ -1,6 +1,12 @@
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { t } from "elysia";
-import { ApiError, type AppContext, type Logger, writeScope } from "../../src/core";
+import {
+  ApiError,
+  type AppContext,
+  consumeRateLimit,
+  type Logger,
+  writeScope,
+} from "../../src/core";
 import {
   type ConversationRow,
   CreateMessage,
@@ -98,6 +104,14 @@ export class Connection implements Member {
     if (JSON.stringify(frame.payload).length > MAX_PAYLOAD_BYTES)
       throw new ChannelError("payload too large");
     if (!joined.conversationId) throw new ChannelError("unknown event");
+    const { principal } = joined;
+    if (principal.kind === "visitor")
+      consumeRateLimit(
+        this.services.ctx,
+        `widget-visitor:${principal.customerId}`,
+        principal.rateLimit,
+        {},
+      );
     switch (frame.event) {
       case "shout":
         return this.shout(joined, frame.payload);

@@ -124,7 +124,7 @@ export const widgetRoutes = (ctx: AppContext) =>
       "/customers",
       async ({ body, access, set }) => {
         const { customer } = await ctx.write((tx) =>
-          identifyCustomer(tx, scopeOf(ctx, access), body),
+          identifyCustomer(tx, scopeOf(ctx, access), body, false),
         );
         set.status = 201;
         return { customer_id: customer.id, ...session(ctx, access, customer.id, null) };
