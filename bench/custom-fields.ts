@@ -1,7 +1,7 @@
 /**
  * `bun bench/custom-fields.ts [--quick]`: the custom-field cases of
- * `npm run bench` on their own (a database of their own, ports of their
- * own), for measuring them without the rest: a list filtered on a custom
+ * `npm run bench` on their own (a database of their own, ports the kernel
+ * picks), for measuring them without the rest: a list filtered on a custom
  * field against the raw reference running the same indexed query, and a
  * create with 20 custom fields against raw inserts. Run `npm run build`
  * first. Prints a table and writes bench/results/custom-fields.json.
@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
-import { waitForOk } from "./lib/process";
+import { freePort, waitForOk } from "./lib/process";
 import { type LoadResult, wrk } from "./lib/wrk";
 
 const quick = process.argv.includes("--quick");
@@ -22,7 +22,7 @@ const seconds = quick ? 1 : 4;
 const root = join(import.meta.dir, "..");
 const dataDir = join(root, "bench", ".data", "custom-fields");
 const dbPath = join(dataDir, "bench.db");
-const [PORT, RAW_PORT] = [23100, 23200];
+const [PORT, RAW_PORT] = [freePort(), freePort()];
 
 const spawnPinned = (cpu: number, cmd: string[], env: Record<string, string> = {}) =>
   Bun.spawn(["taskset", "-c", String(cpu), ...cmd], {

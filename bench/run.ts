@@ -14,7 +14,7 @@ import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { encodeCursor } from "../src/pagination";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
-import { rssMb, sampleRss, waitForOk } from "./lib/process";
+import { freePort, rssMb, sampleRss, waitForOk } from "./lib/process";
 import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
 import { runSchedulerBench } from "./scheduler";
 import type { WebhookBenchCase } from "./webhooks";
@@ -230,7 +230,7 @@ function cursorAt(tenantId: string, row: number): string {
  */
 async function firstSchedulerTicks() {
   log("first scheduler ticks on the seeded data");
-  const port = 22090;
+  const port = freePort();
   const admin = "bench-admin";
   const proc = spawnPinned(
     SERVER_CPU,
@@ -269,7 +269,7 @@ async function coldStart(): Promise<number> {
   Bun.spawnSync(["sync"]);
   const times: number[] = [];
   for (let i = 0; i < (quick ? 2 : 9); i++) {
-    const port = 21000 + i;
+    const port = freePort();
     const started = performance.now();
     const proc = spawnPinned(
       SERVER_CPU,
@@ -301,7 +301,7 @@ async function main() {
   await db.close();
 
   await firstSchedulerTicks();
-  const port = 22100;
+  const port = freePort();
   const server = spawnPinned(
     SERVER_CPU,
     [binary, "serve", "--port", String(port), "--database-url", `file:${dbPath}`],
@@ -321,7 +321,7 @@ async function main() {
     await Bun.sleep(1000);
     const idleRss = rssMb(server.pid);
 
-    const rawPort = 22200;
+    const rawPort = freePort();
     const raw = spawnPinned(SERVER_CPU, [
       process.execPath,
       join(root, "bench", "raw-reference.ts"),

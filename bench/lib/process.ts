@@ -35,3 +35,18 @@ export async function waitForOk(url: string, timeoutMs = 10_000): Promise<number
   }
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
+
+/**
+ * A TCP port free on 127.0.0.1 right now, chosen by the kernel: parallel
+ * bench runs (other worktrees, CI) do not collide on fixed ports.
+ */
+export function freePort(): number {
+  const probe = Bun.listen({
+    hostname: "127.0.0.1",
+    port: 0,
+    socket: { data() {} },
+  });
+  const { port } = probe;
+  probe.stop(true);
+  return port;
+}
