@@ -301,7 +301,20 @@ export async function archivedValues(
   objectName: string,
   recordId: string,
 ) {
-  await objectOf(ctx.db.read, tenantId, objectName);
+  const object = await objectOf(ctx.db.read, tenantId, objectName);
+  const t = object.table;
+  // Another tenant's record (or none at all) is a 404, like every other record route.
+  const [record] = await ctx.db.read
+    .select({ id: t.id })
+    .from(t)
+    .where(
+      and(
+        eq(t.tenantId, tenantId),
+        eq(t.id, recordId),
+        object.objectColumn ? eq(object.objectColumn, objectName) : undefined,
+      ),
+    );
+  if (!record) throw notFound("Record");
   const a = customFieldArchive;
   const rows = await ctx.db.read
     .select({ key: a.fieldKey, value: a.value })
