@@ -14,7 +14,8 @@ COPY --from=build /src/dist/crmd /usr/local/bin/crmd
 COPY --from=build --chown=65532:65532 /data /data
 ENV CRMD_HOST=0.0.0.0 \
     CRMD_PORT=8080 \
-    CRMD_DATA_DIR=/data
+    CRMD_DATA_DIR=/data \
+    CRMD_DEMO=0
 USER 65532:65532
 VOLUME ["/data"]
 EXPOSE 8080

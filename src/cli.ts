@@ -4,7 +4,7 @@ import { seedTenant } from "../db/seed";
 import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
-import { ConfigError } from "./config";
+import { ConfigError, settingsHelp } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
@@ -27,31 +27,8 @@ Commands:
                                 Fill a tenant with a year of sample data
                                 (no events or activity rows; progress on stderr)
 
-Options (each also read from the env variable shown):
-  --host HOST                   CRMD_HOST (0.0.0.0)
-  --port PORT                   CRMD_PORT or PORT (8080)
-  --database-url URL            CRMD_DATABASE_URL (file:./data/crmd.db)
-  --database-auth-token TOKEN   CRMD_DATABASE_AUTH_TOKEN
-  --admin-token TOKEN           CRMD_ADMIN_TOKEN (unset: admin endpoints answer 401)
-  --log-level LEVEL             CRMD_LOG_LEVEL (info): debug, info, warn, error, silent
-  --rate-limit N                CRMD_RATE_LIMIT (100 requests/minute per key)
-  --body-limit BYTES            CRMD_BODY_LIMIT (1048576)
-  --upload-limit BYTES          CRMD_UPLOAD_LIMIT (26214400)
-  --demo 1|0                    CRMD_DEMO (1: demo tenant on first start)
-  --public-url URL              CRMD_PUBLIC_URL (for the demo curl line)
-  --data-dir DIR                CRMD_DATA_DIR (./data)
-  --webhook-allow-private 1|0   CRMD_WEBHOOK_ALLOW_PRIVATE (0)
-  --webhook-retry-schedule S    CRMD_WEBHOOK_RETRY_SCHEDULE (60,300,900,3600,21600 seconds)
-  --webhook-timeout-ms MS       CRMD_WEBHOOK_TIMEOUT_MS (15000 per attempt)
-  --webhook-concurrency N       CRMD_WEBHOOK_CONCURRENCY (32 requests in flight per instance)
-  --webhook-max-per-hour N      CRMD_WEBHOOK_MAX_PER_HOUR (1000 per webhook; the excess waits)
-  --webhook-disable-after-failures N
-                                CRMD_WEBHOOK_DISABLE_AFTER_FAILURES (100 consecutive failures)
-  --webhook-disable-after-days D
-                                CRMD_WEBHOOK_DISABLE_AFTER_DAYS (5 days failing without a success)
-  --webhook-retention-days D    CRMD_WEBHOOK_RETENTION_DAYS (30: delivery log kept)
-  --scheduler-lease-seconds S   CRMD_SCHEDULER_LEASE_SECONDS (120): takeover delay after an instance dies
-  CRMD_CRON_<JOB>               Cron expression of a scheduler job (e.g. CRMD_CRON_TASK_OVERDUE)
+Options (flags win over the environment, which wins over the default):
+${settingsHelp()}
   -h, --help                    Show this help
   -v, --version                 Show the version
 `;

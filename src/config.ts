@@ -117,43 +117,274 @@ export const DEFAULTS: Config = {
   widgetIpRateLimit: 300,
 };
 
+/** One setting as documented: `crmd --help` and the README's table are made from this list. */
+export interface Setting {
+  /** Command-line flag without `--`; none for env-only settings (secrets, OpenTelemetry's names). */
+  flag?: string;
+  env: string;
+  /** The default as shown to people; "–" for none. */
+  shown: string;
+  help: string;
+}
+
+const bytes = (n: number) => String(n);
+
+/** Every setting, in the order people read them. Add new ones here. */
+export const SETTINGS = [
+  { flag: "host", env: "CRMD_HOST", shown: DEFAULTS.host, help: "listen address" },
+  {
+    flag: "port",
+    env: "CRMD_PORT",
+    shown: String(DEFAULTS.port),
+    help: "listen port (`0`: any free port); `PORT` is read too",
+  },
+  {
+    flag: "database-url",
+    env: "CRMD_DATABASE_URL",
+    shown: "file:<data-dir>/crmd.db",
+    help: "`file:PATH`, `:memory:` (a temporary file removed at exit), or a remote libSQL server `libsql://…`, `http(s)://…`, `ws(s)://…`",
+  },
+  {
+    flag: "database-auth-token",
+    env: "CRMD_DATABASE_AUTH_TOKEN",
+    shown: "–",
+    help: "token for a remote libSQL server",
+  },
+  {
+    flag: "admin-token",
+    env: "CRMD_ADMIN_TOKEN",
+    shown: "–",
+    help: "operator token for the admin endpoints (tenants, key bootstrap, scheduler) and metrics; unset: they answer 401",
+  },
+  {
+    flag: "log-level",
+    env: "CRMD_LOG_LEVEL",
+    shown: DEFAULTS.logLevel,
+    help: "`debug`, `info`, `warn`, `error`, `silent`",
+  },
+  {
+    flag: "rate-limit",
+    env: "CRMD_RATE_LIMIT",
+    shown: String(DEFAULTS.rateLimit),
+    help: "requests per minute per API key (a key can carry its own limit)",
+  },
+  {
+    flag: "body-limit",
+    env: "CRMD_BODY_LIMIT",
+    shown: bytes(DEFAULTS.bodyLimit),
+    help: "largest JSON request body in bytes (413 above)",
+  },
+  {
+    flag: "upload-limit",
+    env: "CRMD_UPLOAD_LIMIT",
+    shown: bytes(DEFAULTS.uploadLimit),
+    help: "largest document upload in bytes",
+  },
+  {
+    flag: "data-dir",
+    env: "CRMD_DATA_DIR",
+    shown: DEFAULTS.dataDir,
+    help: "database file (by default) and uploaded documents",
+  },
+  {
+    flag: "demo",
+    env: "CRMD_DEMO",
+    shown: DEFAULTS.demo ? "1" : "0",
+    help: "create the demo tenant on first start with an empty database (its key goes to stderr)",
+  },
+  {
+    flag: "public-url",
+    env: "CRMD_PUBLIC_URL",
+    shown: "the listen URL",
+    help: "base URL in the demo `curl` line and the OpenAPI document's `servers`",
+  },
+  {
+    flag: "cors-origins",
+    env: "CRMD_CORS_ORIGINS",
+    shown: "– (no CORS)",
+    help: "comma-separated origins (`https://app.example.com`) allowed to call the API from a browser, or `*`; preflights are answered before authentication",
+  },
+  {
+    flag: "webhook-allow-private",
+    env: "CRMD_WEBHOOK_ALLOW_PRIVATE",
+    shown: DEFAULTS.webhookAllowPrivate ? "1" : "0",
+    help: "allow webhook URLs on private, loopback and link-local addresses (receivers on localhost)",
+  },
+  {
+    flag: "webhook-retry-schedule",
+    env: "CRMD_WEBHOOK_RETRY_SCHEDULE",
+    shown: DEFAULTS.webhookRetrySchedule.join(","),
+    help: "seconds between delivery attempts",
+  },
+  {
+    flag: "webhook-timeout-ms",
+    env: "CRMD_WEBHOOK_TIMEOUT_MS",
+    shown: String(DEFAULTS.webhookTimeoutMs),
+    help: "timeout of one delivery attempt",
+  },
+  {
+    flag: "webhook-concurrency",
+    env: "CRMD_WEBHOOK_CONCURRENCY",
+    shown: String(DEFAULTS.webhookConcurrency),
+    help: "delivery requests in flight per instance",
+  },
+  {
+    flag: "webhook-max-per-hour",
+    env: "CRMD_WEBHOOK_MAX_PER_HOUR",
+    shown: String(DEFAULTS.webhookMaxPerHour),
+    help: "deliveries per webhook per hour; the excess waits, never dropped",
+  },
+  {
+    flag: "webhook-disable-after-failures",
+    env: "CRMD_WEBHOOK_DISABLE_AFTER_FAILURES",
+    shown: String(DEFAULTS.webhookDisableAfterFailures),
+    help: "consecutive failures that disable a webhook",
+  },
+  {
+    flag: "webhook-disable-after-days",
+    env: "CRMD_WEBHOOK_DISABLE_AFTER_DAYS",
+    shown: String(DEFAULTS.webhookDisableAfterDays),
+    help: "days failing without a success that disable a webhook",
+  },
+  {
+    flag: "webhook-retention-days",
+    env: "CRMD_WEBHOOK_RETENTION_DAYS",
+    shown: String(DEFAULTS.webhookRetentionDays),
+    help: "days the delivery log (and delivered outbox events) are kept",
+  },
+  {
+    flag: "scheduler-lease-seconds",
+    env: "CRMD_SCHEDULER_LEASE_SECONDS",
+    shown: String(DEFAULTS.schedulerLeaseSeconds),
+    help: "how long a job's lease lasts: another instance takes over this long after its holder dies",
+  },
+  {
+    flag: "live-poll-ms",
+    env: "CRMD_LIVE_POLL_MS",
+    shown: String(DEFAULTS.livePollMs),
+    help: "how often an instance checks the database for events other instances committed (SSE streams, live channels)",
+  },
+  {
+    flag: "live-heartbeat-seconds",
+    env: "CRMD_LIVE_HEARTBEAT_SECONDS",
+    shown: String(DEFAULTS.liveHeartbeatSeconds),
+    help: "seconds between heartbeats on an idle event stream",
+  },
+  {
+    flag: "email-from",
+    env: "CRMD_EMAIL_FROM",
+    shown: "–",
+    help: "default sender of outbound email (`Sales <sales@example.com>`); its domain names the Message-IDs",
+  },
+  {
+    flag: "send-retry-schedule",
+    env: "CRMD_SEND_RETRY_SCHEDULE",
+    shown: DEFAULTS.sendRetrySchedule.join(","),
+    help: "seconds between attempts to send an email or SMS; after the last retry it is `failed`",
+  },
+  {
+    flag: "send-timeout-ms",
+    env: "CRMD_SEND_TIMEOUT_MS",
+    shown: String(DEFAULTS.sendTimeoutMs),
+    help: "timeout of each step of a send (SMTP connect, greeting, each reply; a provider request)",
+  },
+  {
+    flag: "send-max-per-hour",
+    env: "CRMD_SEND_MAX_PER_HOUR",
+    shown: String(DEFAULTS.sendMaxPerHour),
+    help: "emails and SMS one tenant may queue per hour (429 with `Retry-After` above)",
+  },
+  {
+    flag: "widget-rate-limit",
+    env: "CRMD_WIDGET_RATE_LIMIT",
+    shown: String(DEFAULTS.widgetRateLimit),
+    help: "public widget API requests per minute per visitor (a widget key can carry its own)",
+  },
+  {
+    flag: "widget-ip-rate-limit",
+    env: "CRMD_WIDGET_IP_RATE_LIMIT",
+    shown: String(DEFAULTS.widgetIpRateLimit),
+    help: "public widget API requests per minute per client IP address",
+  },
+  {
+    flag: "sms-provider",
+    env: "CRMD_SMS_PROVIDER",
+    shown: "\u2013",
+    help: "`twilio`: send SMS through Twilio's REST API; unset: SMS stay queued",
+  },
+  {
+    flag: "twilio-account-sid",
+    env: "CRMD_TWILIO_ACCOUNT_SID",
+    shown: "\u2013",
+    help: "Twilio account SID (`AC\u2026`)",
+  },
+  {
+    env: "CRMD_TWILIO_AUTH_TOKEN",
+    shown: "\u2013",
+    help: "Twilio auth token: authenticates sends, verifies `X-Twilio-Signature` on Twilio's webhooks. Env only",
+  },
+  {
+    flag: "twilio-api-url",
+    env: "CRMD_TWILIO_API_URL",
+    shown: "https://api.twilio.com",
+    help: "Twilio's API base URL (a compatible endpoint)",
+  },
+  {
+    flag: "sms-from",
+    env: "CRMD_SMS_FROM",
+    shown: "\u2013",
+    help: "default sender number (E.164)",
+  },
+  {
+    env: "CRMD_CRON_<JOB>",
+    shown: "per job",
+    help: "cron expression overriding a scheduler job's schedule (e.g. `CRMD_CRON_TASK_OVERDUE`)",
+  },
+  {
+    env: "CRMD_SECRET_KEY",
+    shown: "a key file `<data-dir>/secret.key` (0600), made once",
+    help: "32-byte key (64 hex chars or base64) that encrypts stored webhook secrets (AES-256-GCM); every instance on one database needs the same key",
+  },
+  {
+    env: "CRMD_SMTP_URL",
+    shown: "–",
+    help: "SMTP server for outbound email: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://\u2026:465` (TLS); unset: emails stay queued. Env only (a password)",
+  },
+  {
+    env: "CRMD_METRICS_TOKEN",
+    shown: "–",
+    help: "bearer token that may read `GET /metrics` (the admin token may too)",
+  },
+  {
+    env: "OTEL_EXPORTER_OTLP_ENDPOINT",
+    shown: "– (no export)",
+    help: "OTLP/HTTP collector base URL: spans of requests and webhook deliveries go to `<url>/v1/traces`",
+  },
+  {
+    env: "OTEL_SERVICE_NAME",
+    shown: DEFAULTS.serviceName,
+    help: "`service.name` of exported spans",
+  },
+] as const satisfies readonly Setting[];
+
+export type ConfigFlag = Extract<(typeof SETTINGS)[number], { flag: string }>["flag"];
+
 /** Flag name (as given on the command line) → env variable it overrides. */
-export const CONFIG_FLAGS = {
-  host: "CRMD_HOST",
-  port: "CRMD_PORT",
-  "database-url": "CRMD_DATABASE_URL",
-  "database-auth-token": "CRMD_DATABASE_AUTH_TOKEN",
-  "admin-token": "CRMD_ADMIN_TOKEN",
-  "log-level": "CRMD_LOG_LEVEL",
-  "rate-limit": "CRMD_RATE_LIMIT",
-  "body-limit": "CRMD_BODY_LIMIT",
-  demo: "CRMD_DEMO",
-  "public-url": "CRMD_PUBLIC_URL",
-  "data-dir": "CRMD_DATA_DIR",
-  "webhook-allow-private": "CRMD_WEBHOOK_ALLOW_PRIVATE",
-  "webhook-retry-schedule": "CRMD_WEBHOOK_RETRY_SCHEDULE",
-  "webhook-timeout-ms": "CRMD_WEBHOOK_TIMEOUT_MS",
-  "webhook-concurrency": "CRMD_WEBHOOK_CONCURRENCY",
-  "webhook-max-per-hour": "CRMD_WEBHOOK_MAX_PER_HOUR",
-  "webhook-disable-after-failures": "CRMD_WEBHOOK_DISABLE_AFTER_FAILURES",
-  "webhook-disable-after-days": "CRMD_WEBHOOK_DISABLE_AFTER_DAYS",
-  "webhook-retention-days": "CRMD_WEBHOOK_RETENTION_DAYS",
-  "upload-limit": "CRMD_UPLOAD_LIMIT",
-  "scheduler-lease-seconds": "CRMD_SCHEDULER_LEASE_SECONDS",
-  "cors-origins": "CRMD_CORS_ORIGINS",
-  "live-poll-ms": "CRMD_LIVE_POLL_MS",
-  "live-heartbeat-seconds": "CRMD_LIVE_HEARTBEAT_SECONDS",
-  "email-from": "CRMD_EMAIL_FROM",
-  "send-retry-schedule": "CRMD_SEND_RETRY_SCHEDULE",
-  "send-timeout-ms": "CRMD_SEND_TIMEOUT_MS",
-  "send-max-per-hour": "CRMD_SEND_MAX_PER_HOUR",
-  "sms-provider": "CRMD_SMS_PROVIDER",
-  "sms-from": "CRMD_SMS_FROM",
-  "twilio-account-sid": "CRMD_TWILIO_ACCOUNT_SID",
-  "twilio-api-url": "CRMD_TWILIO_API_URL",
-  "widget-rate-limit": "CRMD_WIDGET_RATE_LIMIT",
-  "widget-ip-rate-limit": "CRMD_WIDGET_IP_RATE_LIMIT",
-} as const;
+export const CONFIG_FLAGS = Object.fromEntries(
+  SETTINGS.flatMap((s) => ("flag" in s ? [[s.flag, s.env]] : [])),
+) as Record<ConfigFlag, string>;
+
+const plain = (text: string) => text.replace(/`/g, "");
+
+/** The options part of `crmd --help`. */
+export function settingsHelp(): string {
+  return SETTINGS.map((s) => {
+    const name = "flag" in s ? `  --${s.flag}` : `  ${s.env}`;
+    const where = "flag" in s ? `${s.env}, ` : "env only, ";
+    const text = `${plain(s.help)} (${where}default ${plain(s.shown)})`;
+    return name.length < 32 ? `${name.padEnd(32)}${text}` : `${name}\n${"".padEnd(32)}${text}`;
+  }).join("\n");
+}
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
@@ -165,7 +396,7 @@ function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): 
 /** The SMS provider's settings; a provider without its credentials is a configuration error. */
 function smsConfig(
   c: Config,
-  v: (flag: keyof typeof CONFIG_FLAGS) => string | undefined,
+  v: (flag: ConfigFlag) => string | undefined,
   env: Record<string, string | undefined>,
 ) {
   c.smsFrom = v("sms-from");
@@ -220,9 +451,9 @@ function corsOrigins(raw: string): string[] {
  */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
-  flags: Partial<Record<keyof typeof CONFIG_FLAGS, string>> = {},
+  flags: Partial<Record<ConfigFlag, string>> = {},
 ): Config {
-  const get = (flag: keyof typeof CONFIG_FLAGS): string | undefined => {
+  const get = (flag: ConfigFlag): string | undefined => {
     const fromFlag = flags[flag];
     if (fromFlag !== undefined) return fromFlag;
     const name = CONFIG_FLAGS[flag];
@@ -230,7 +461,7 @@ export function loadConfig(
     return env[name];
   };
   const c: Config = { ...DEFAULTS, cron: {} };
-  const v = (flag: keyof typeof CONFIG_FLAGS) => {
+  const v = (flag: ConfigFlag) => {
     const raw = get(flag);
     return raw === undefined || raw === "" ? undefined : raw;
   };

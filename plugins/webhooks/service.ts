@@ -95,7 +95,10 @@ function validateUrl(raw: string, allowPrivate: boolean) {
   const cls = classifyAddress(host);
   // Names are checked after DNS resolution at delivery time; literal addresses can be refused now.
   if (!allowPrivate && ((cls !== null && cls !== "public") || isLocalHostname(host)))
-    throw invalid("/url", `must not point to a ${cls ?? "loopback"} address`);
+    throw invalid(
+      "/url",
+      `must not point to a ${cls ?? "loopback"} address (start crmd with CRMD_WEBHOOK_ALLOW_PRIVATE=1 to deliver to local receivers)`,
+    );
 }
 
 function validateEvents(events: string[]) {

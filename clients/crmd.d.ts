@@ -1,0 +1,23553 @@
+// Generated from the OpenAPI document by `npm run docs` (openapi-typescript); do not edit.
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Process is up */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database reachable and migrations applied */
+        get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: requests, rate limits, webhook delivery, backlogs, scheduler, database, memory */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/widget/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The widget's configuration (X-Widget-Key) */
+        get: operations["getApiWidgetSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/widget/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Identify the visitor (email, external_id, or anonymous) and get a visitor token
+         * @description Finds or creates the customer as POST /api/external/customers/identify does (anonymous: a new contact). The token opens conversations; it reads none that exist.
+         */
+        post: operations["postApiWidgetCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/widget/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a conversation (with an optional first message); answers a token for it */
+        post: operations["postApiWidgetConversations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/widget/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's conversation */
+        get: operations["getApiWidgetConversationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/widget/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation's messages, oldest first (the latest 1,000) */
+        get: operations["getApiWidgetConversationsByIdMessages"];
+        put?: never;
+        /** Send a message as the customer */
+        post: operations["postApiWidgetConversationsByIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/widget/conversations/{id}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the agents' messages seen by the customer */
+        post: operations["postApiWidgetConversationsByIdSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tenants */
+        get: operations["getApiExternalTenants"];
+        put?: never;
+        /** Create a tenant */
+        post: operations["postApiExternalTenants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys (never the keys themselves) */
+        get: operations["getApiExternalApi-keys"];
+        put?: never;
+        /** Create an API key (the key is shown only once) */
+        post: operations["postApiExternalApi-keys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (effective at once) */
+        delete: operations["deleteApiExternalApi-keysByKey_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/calendar/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List calendar events by start time; filter by time range, linked record, attendee, status, or an attendee's conflicts */
+        get: operations["getApiExternalCalendarEvents"];
+        put?: never;
+        /** Create a calendar event (an end before the start or an unknown zone is 422) */
+        post: operations["postApiExternalCalendarEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/calendar/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a calendar event */
+        get: operations["getApiExternalCalendarEventsById"];
+        /** Replace a calendar event (seed 000's PUT: fields left out are emptied) */
+        put: operations["putApiExternalCalendarEventsById"];
+        post?: never;
+        /** Cancel a calendar event: it stays, with status cancelled and cancelled_at */
+        delete: operations["deleteApiExternalCalendarEventsById"];
+        options?: never;
+        head?: never;
+        /** Update a calendar event (status cancelled cancels it; confirmed or tentative reopens it) */
+        patch: operations["patchApiExternalCalendarEventsById"];
+        trace?: never;
+    };
+    "/api/external/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List documents, by linked record, storage or tags */
+        get: operations["getApiExternalDocuments"];
+        put?: never;
+        /**
+         * Upload a file (multipart/form-data, field `file`) or register an external document (JSON with `url`)
+         * @description Uploads: empty is 422, over the upload limit 413, a declared type (the file part's Content-Type, or `mime_type`) that the content does not match 415. Text files are accepted as text/plain, text/csv, text/markdown or application/json when they are UTF-8. Equal content is stored once.
+         */
+        post: operations["postApiExternalDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a document's metadata */
+        get: operations["getApiExternalDocumentsById"];
+        /** Replace a document's details (seed 000's PUT: name, description, links, tags; fields left out are emptied) */
+        put: operations["putApiExternalDocumentsById"];
+        post?: never;
+        /** Delete a document (soft; the file goes once no other document holds the same content) */
+        delete: operations["deleteApiExternalDocumentsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/documents/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file (ETag = its SHA-256); an external document is 409: fetch its url
+         * @description External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
+         */
+        get: operations["getApiExternalDocumentsByIdDownload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/documents/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Share a document: emits document.shared for a webhook consumer to deliver
+         * @description crmd sends no mail and grants no access: it checks the recipients (valid emails, contacts of this tenant), records the share in the activity log and emits document.shared with the document as data and {emails, contact_ids, message, shared_by} as metadata.
+         */
+        post: operations["postApiExternalDocumentsByIdShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts (filters: email, search, company_id, tags) */
+        get: operations["getApiExternalContacts"];
+        put?: never;
+        /** Create a contact (needs a name or an email) */
+        post: operations["postApiExternalContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 500 contacts, matched by their first email
+         * @description A record whose first email (case-insensitive) belongs to a live contact updates that contact (fields absent stay); other records create contacts. One transaction; each record succeeds or fails alone, with per-record results.
+         */
+        post: operations["postApiExternalContactsBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contact */
+        get: operations["getApiExternalContactsById"];
+        /** Replace a contact (seed 000's PUT of a client: fields left out are emptied) */
+        put: operations["putApiExternalContactsById"];
+        post?: never;
+        /** Delete a contact (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalContactsById"];
+        options?: never;
+        head?: never;
+        /** Update a contact (fields absent stay as they are) */
+        patch: operations["patchApiExternalContactsById"];
+        trace?: never;
+    };
+    "/api/external/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List companies (filters: name, website/domain, search, tags) */
+        get: operations["getApiExternalCompanies"];
+        put?: never;
+        /** Create a company */
+        post: operations["postApiExternalCompanies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/companies/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 500 companies, matched by domain
+         * @description A record whose domain (or website's domain) belongs to a live company updates that company (fields absent stay); other records create companies (name required). One transaction; each record succeeds or fails alone, with per-record results.
+         */
+        post: operations["postApiExternalCompaniesBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a company, optionally with its contacts, open deals and recent activity
+         * @description `include=contacts` needs contacts:read, `include=deals` deals:read, `include=activity` activity:read (403 otherwise); `include=associations` adds the company's links by object type.
+         */
+        get: operations["getApiExternalCompaniesById"];
+        put?: never;
+        post?: never;
+        /** Delete a company (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalCompaniesById"];
+        options?: never;
+        head?: never;
+        /** Update a company (fields absent stay as they are) */
+        patch: operations["patchApiExternalCompaniesById"];
+        trace?: never;
+    };
+    "/api/external/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List notes, all or one entity's (contact_id, company_id, deal_id, lead_id or task_id) */
+        get: operations["getApiExternalNotes"];
+        put?: never;
+        /**
+         * Attach a note to a contact, company, deal, lead or task
+         * @description Give exactly one of contact_id, company_id, deal_id, lead_id, task_id. `status` is for contact and company notes. seed 004's `activities:write` permission is accepted for notes:write.
+         */
+        post: operations["postApiExternalNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a note */
+        get: operations["getApiExternalNotesById"];
+        put?: never;
+        post?: never;
+        /** Delete a note (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalNotesById"];
+        options?: never;
+        head?: never;
+        /** Update a note's text, status or attachments */
+        patch: operations["patchApiExternalNotesById"];
+        trace?: never;
+    };
+    "/api/external/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's timeline: notes, emails, SMS, calls and meetings, newest first
+         * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).
+         */
+        get: operations["getApiExternalInteractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an email, SMS or call */
+        get: operations["getApiExternalInteractionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/email/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an email (queued; answered 202 with the interaction, status queued)
+         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Counts against the tenant's hourly send limit (429).
+         */
+        post: operations["postApiExternalEmailSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/email/inbound-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or rotate the tenant's inbound email secret (shown once)
+         * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once.
+         */
+        post: operations["postApiExternalEmailInbound-secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/email/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an email: a raw RFC 5322 message as a relay forwards it
+         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again answers 200 with the interaction recorded first.
+         */
+        post: operations["postApiExternalEmailInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/sms/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an SMS (queued; answered 202 with the interaction, status queued)
+         * @description Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT. Counts against the tenant's hourly send limit (429).
+         */
+        post: operations["postApiExternalSmsSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/sms/inbound/twilio/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's incoming-message webhook: records an inbound SMS
+         * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received.
+         */
+        post: operations["postApiExternalSmsInboundTwilioByTenant_id"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/sms/status/twilio/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's status callback: delivered, undelivered or failed
+         * @description crmd passes this URL as StatusCallback when CRMD_PUBLIC_URL is set. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
+         */
+        post: operations["postApiExternalSmsStatusTwilioByTenant_id"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a call
+         * @description Emits call.started, and call.ended when the call already has ended_at. Without ended_at the call stays in_progress until PATCH /calls/{id} gives it.
+         */
+        post: operations["postApiExternalCalls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** End a call, or correct its outcome, recording or notes */
+        patch: operations["patchApiExternalCallsById"];
+        trace?: never;
+    };
+    "/api/external/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search contacts, companies, deals, leads and notes
+         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names and note texts, best match first. Needs search:read plus the read scope of each type searched.
+         */
+        get: operations["getApiExternalSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA */
+        get: operations["getApiExternalPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pipelines with their stages */
+        get: operations["getApiExternalPipelines"];
+        put?: never;
+        /** Create a pipeline with ordered stages */
+        post: operations["postApiExternalPipelines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a pipeline with its stages in order */
+        get: operations["getApiExternalPipelinesById"];
+        put?: never;
+        post?: never;
+        /** Delete a pipeline (409 while it has open deals or leads) */
+        delete: operations["deleteApiExternalPipelinesById"];
+        options?: never;
+        head?: never;
+        /** Update a pipeline; `stages` replaces and reorders its stages */
+        patch: operations["patchApiExternalPipelinesById"];
+        trace?: never;
+    };
+    "/api/external/pipelines/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a stage (answers the pipeline) */
+        post: operations["postApiExternalPipelinesByIdStages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/pipelines/{id}/stages/{stage_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a stage (409 while deals or leads are in it; answers the pipeline) */
+        delete: operations["deleteApiExternalPipelinesByIdStagesByStage_id"];
+        options?: never;
+        head?: never;
+        /** Update or move a stage (answers the pipeline) */
+        patch: operations["patchApiExternalPipelinesByIdStagesByStage_id"];
+        trace?: never;
+    };
+    "/api/external/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List deals (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included) */
+        get: operations["getApiExternalDeals"];
+        put?: never;
+        /** Create a deal */
+        post: operations["postApiExternalDeals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a deal */
+        get: operations["getApiExternalDealsById"];
+        put?: never;
+        post?: never;
+        /** Delete a deal (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalDealsById"];
+        options?: never;
+        head?: never;
+        /** Update a deal (partial); a new stage_id or stage moves it like POST /move */
+        patch: operations["patchApiExternalDealsById"];
+        trace?: never;
+    };
+    "/api/external/deals/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a deal to another stage of its pipeline (by id or name); won / lost stages close it, open ones reopen it */
+        post: operations["postApiExternalDealsByIdMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List leads (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included) */
+        get: operations["getApiExternalLeads"];
+        put?: never;
+        /** Create a lead */
+        post: operations["postApiExternalLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a lead */
+        get: operations["getApiExternalLeadsById"];
+        put?: never;
+        post?: never;
+        /** Delete a lead (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalLeadsById"];
+        options?: never;
+        head?: never;
+        /** Update a lead (partial); a new stage_id or stage moves it (lead.updated with old_stage / new_stage) */
+        patch: operations["patchApiExternalLeadsById"];
+        trace?: never;
+    };
+    "/api/external/leads/{id}/qualify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Qualify a lead (lead.qualified) */
+        post: operations["postApiExternalLeadsByIdQualify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/leads/{id}/disqualify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disqualify a lead, with a reason (lead.disqualified) */
+        post: operations["postApiExternalLeadsByIdDisqualify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction */
+        post: operations["postApiExternalLeadsByIdConvert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/deals/{id}/handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start handing a deal off to another owner (handoff.initiated) */
+        post: operations["postApiExternalDealsByIdHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/leads/{id}/handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start handing a lead off to another owner (handoff.initiated) */
+        post: operations["postApiExternalLeadsByIdHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/handoffs/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed) */
+        post: operations["postApiExternalHandoffsByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/handoffs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending handoff (handoff.cancelled) */
+        post: operations["postApiExternalHandoffsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List handoffs */
+        get: operations["getApiExternalHandoffs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/handoffs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a handoff with its deal or lead */
+        get: operations["getApiExternalHandoffsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/scheduler": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduler jobs: last run, duration, outcome, next run and lease holder */
+        get: operations["getApiExternalScheduler"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/business-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the business-hours calendar SLA clocks count in (404 when none is set) */
+        get: operations["getApiExternalBusiness-hours"];
+        /** Set the business-hours calendar: SLA clocks then count only working time in its time zone */
+        put: operations["putApiExternalBusiness-hours"];
+        post?: never;
+        /** Remove the business-hours calendar: SLA clocks count all the time again */
+        delete: operations["deleteApiExternalBusiness-hours"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks */
+        get: operations["getApiExternalWebhooks"];
+        put?: never;
+        /** Register a webhook (the signing secret is shown only once) */
+        post: operations["postApiExternalWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook with its most recent deliveries */
+        get: operations["getApiExternalWebhooksById"];
+        /** Update a webhook (omitted fields are kept) */
+        put: operations["putApiExternalWebhooksById"];
+        post?: never;
+        /** Delete a webhook and its delivery log */
+        delete: operations["deleteApiExternalWebhooksById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks/test/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event now and report the receiver's answer */
+        post: operations["postApiExternalWebhooksTestById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's delivery log, newest first, with every attempt */
+        get: operations["getApiExternalWebhooksByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (queued now, fresh retry schedule) */
+        post: operations["postApiExternalWebhooksByIdDeliveriesByDelivery_idRedeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every failed delivery created since a time */
+        post: operations["postApiExternalWebhooksByIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (shown once); for 24 h deliveries are signed with both */
+        post: operations["postApiExternalWebhooksByIdRotate-secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tasks (seed 001 filters, plus links, due range, tags; cursor sync) */
+        get: operations["getApiExternalTasks"];
+        put?: never;
+        /** Create a task (emits task.created) */
+        post: operations["postApiExternalTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a task */
+        get: operations["getApiExternalTasksById"];
+        /** Replace a task (seed 000's PUT: fields left out are emptied) */
+        put: operations["putApiExternalTasksById"];
+        post?: never;
+        /** Delete a task (soft: sync feeds show the tombstone; emits task.deleted) */
+        delete: operations["deleteApiExternalTasksById"];
+        options?: never;
+        head?: never;
+        /** Update a task (emits task.updated; also task.completed when status becomes completed) */
+        patch: operations["patchApiExternalTasksById"];
+        trace?: never;
+    };
+    "/api/external/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task (emits task.completed)
+         * @description Idempotent: completing a completed task returns it unchanged, keeps the first completed_at and emits nothing.
+         */
+        post: operations["postApiExternalTasksByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List partners with lead_count, deal_count, won_deals and won_value */
+        get: operations["getApiExternalPartners"];
+        put?: never;
+        /** Create a partner (409 if the name is taken) */
+        post: operations["postApiExternalPartners"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a partner with its figures */
+        get: operations["getApiExternalPartnersById"];
+        put?: never;
+        post?: never;
+        /** Delete a partner (soft; frees the name; emits partner.deleted) */
+        delete: operations["deleteApiExternalPartnersById"];
+        options?: never;
+        head?: never;
+        /** Update a partner (emits partner.updated) */
+        patch: operations["patchApiExternalPartnersById"];
+        trace?: never;
+    };
+    "/api/external/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)
+         * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order.
+         */
+        get: operations["getApiExternalActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KPIs for the current calendar period (default month)
+         * @description Period start: the current week (Monday 00:00 UTC), month, quarter (Jan/Apr/Jul/Oct) or year, in UTC. leads.total: created in the period; qualified: qualified_at in the period; qualification_rate = qualified/total×100. deals.total: created in the period, open/won/lost by their current status; win_rate = won/(won+lost)×100. pipeline.value: all open deals; won_value: deals won in the period. tasks.total: created in the period; overdue: all pending tasks past due now. Deleted rows never count.
+         */
+        get: operations["getApiExternalKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List conversations (filters: status, assignee, customer_id, channel, unread) */
+        get: operations["getApiExternalConversations"];
+        put?: never;
+        /** Open a conversation with a customer (a contact) */
+        post: operations["postApiExternalConversations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a conversation */
+        get: operations["getApiExternalConversationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a conversation: status, assignee, priority, subject, tags */
+        patch: operations["patchApiExternalConversationsById"];
+        trace?: never;
+    };
+    "/api/external/conversations/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a conversation (conversation.archived) */
+        post: operations["postApiExternalConversationsByIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/conversations/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a conversation with a teammate */
+        post: operations["postApiExternalConversationsByIdShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/conversations/{id}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the customer's messages seen by the agents (message.seen each) */
+        post: operations["postApiExternalConversationsByIdSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List messages (filters: conversation_id, customer_id, author_type, channel, unseen) */
+        get: operations["getApiExternalMessages"];
+        put?: never;
+        /**
+         * Send a message in a conversation
+         * @description 201 with the new message. With an `external_id` that a message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries).
+         */
+        post: operations["postApiExternalMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a message */
+        get: operations["getApiExternalMessagesById"];
+        put?: never;
+        post?: never;
+        /** Delete a message (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalMessagesById"];
+        options?: never;
+        head?: never;
+        /** Edit a message's body or attachments */
+        patch: operations["patchApiExternalMessagesById"];
+        trace?: never;
+    };
+    "/api/external/customers/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find or create the customer with this email and/or external id
+         * @description The contact linked to `external_id`, else the contact with this email (any of its emails), else a new contact (201). An `external_id` given is linked to the contact found. Calling it again with the same identity answers the same customer (200).
+         */
+        post: operations["postApiExternalCustomersIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers (the contacts, with their external ids) */
+        get: operations["getApiExternalCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer (a contact) */
+        get: operations["getApiExternalCustomersById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a customer (as PATCH /contacts/{id}) */
+        patch: operations["patchApiExternalCustomersById"];
+        trace?: never;
+    };
+    "/api/external/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event log: every event, oldest first, cursor-paged
+         * @description Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).
+         */
+        get: operations["getApiExternalEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event log as Server-Sent Events, resumable with Last-Event-ID
+         * @description Needs `Accept: text/event-stream` (406 otherwise; EventSource sends it). Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.
+         */
+        get: operations["getApiExternalEventsStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/fields/{object}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the custom fields of an object type (deals, contacts, …) */
+        get: operations["getApiExternalFieldsByObject"];
+        put?: never;
+        /**
+         * Define a custom field
+         * @description Values already stored under the key are converted to the type, or the definition is refused (422 listing the records).
+         */
+        post: operations["postApiExternalFieldsByObject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/fields/{object}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a custom field definition */
+        get: operations["getApiExternalFieldsByObjectByKey"];
+        put?: never;
+        post?: never;
+        /** Remove a custom field; its values move to the records' archive */
+        delete: operations["deleteApiExternalFieldsByObjectByKey"];
+        options?: never;
+        head?: never;
+        /** Change a custom field (a new type converts every stored value or is refused) */
+        patch: operations["patchApiExternalFieldsByObjectByKey"];
+        trace?: never;
+    };
+    "/api/external/fields/{object}/archived/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's values of removed custom fields */
+        get: operations["getApiExternalFieldsByObjectArchivedById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/{object}/{id}/associations/{to}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's links to records of another object type */
+        get: operations["getApiExternalByObjectByIdAssociationsByTo"];
+        /** Replace a record's links to an object type (association.created / deleted) */
+        put: operations["putApiExternalByObjectByIdAssociationsByTo"];
+        post?: never;
+        /** Remove every link of a record to an object type */
+        delete: operations["deleteApiExternalByObjectByIdAssociationsByTo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/{object}/{id}/associations/{to}/{to_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link two records (with an optional label); 201 when new, 200 when already linked */
+        put: operations["putApiExternalByObjectByIdAssociationsByToByTo_id"];
+        post?: never;
+        /** Unlink two records (only the link with `label` when given) */
+        delete: operations["deleteApiExternalByObjectByIdAssociationsByToByTo_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/object-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's custom object types */
+        get: operations["getApiExternalObject-types"];
+        put?: never;
+        /**
+         * Define a custom object type with its fields
+         * @description Its records live at /objects/{plural}, with scopes `<plural>:read|write` and events `<name>.created|updated|deleted`.
+         */
+        post: operations["postApiExternalObject-types"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/object-types/{object}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a custom object type */
+        get: operations["getApiExternalObject-typesByObject"];
+        put?: never;
+        post?: never;
+        /** Remove a custom object type without records */
+        delete: operations["deleteApiExternalObject-typesByObject"];
+        options?: never;
+        head?: never;
+        /** Change a custom object type (fields: /fields/{plural}) */
+        patch: operations["patchApiExternalObject-typesByObject"];
+        trace?: never;
+    };
+    "/api/external/objects/{object}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a custom object's records (filters: search, cf.<key>, associated_with; since/cursor feeds with tombstones)
+         * @description The list is keyed by the plural: `{"<plural>": [...], "total": …}`.
+         */
+        get: operations["getApiExternalObjectsByObject"];
+        put?: never;
+        /** Create a record (values checked against the fields) */
+        post: operations["postApiExternalObjectsByObject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/objects/{object}/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update up to 500 records, matched by a unique field (match_by) */
+        post: operations["postApiExternalObjectsByObjectBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/objects/{object}/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of the tenant's records of this object */
+        get: operations["getApiExternalObjectsByObjectSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/objects/{object}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a record */
+        get: operations["getApiExternalObjectsByObjectById"];
+        /** Replace a record's values (absent ones are removed; defaults apply) */
+        put: operations["putApiExternalObjectsByObjectById"];
+        post?: never;
+        /** Delete a record (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalObjectsByObjectById"];
+        options?: never;
+        head?: never;
+        /** Update a record (values given merge; null removes one) */
+        patch: operations["patchApiExternalObjectsByObjectById"];
+        trace?: never;
+    };
+    "/api/external/mls/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km) */
+        get: operations["getApiExternalMlsProperties"];
+        put?: never;
+        /** Create a property (property.created) */
+        post: operations["postApiExternalMlsProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/mls/properties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a property */
+        get: operations["getApiExternalMlsPropertiesById"];
+        /** Replace a property (seed 000's PUT: fields absent are emptied) */
+        put: operations["putApiExternalMlsPropertiesById"];
+        post?: never;
+        /** Delete a property (a tombstone stays in sync feeds) */
+        delete: operations["deleteApiExternalMlsPropertiesById"];
+        options?: never;
+        head?: never;
+        /** Update a property (fields absent stay) */
+        patch: operations["patchApiExternalMlsPropertiesById"];
+        trace?: never;
+    };
+    "/api/external/widget-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's widget keys (revoked ones included) */
+        get: operations["getApiExternalWidget-keys"];
+        put?: never;
+        /** Create a publishable widget key (pk_…, shown once) for a website chat widget */
+        post: operations["postApiExternalWidget-keys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/widget-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a widget key: it and every visitor token it issued stop working
+         * @description At once on this instance; other instances within 10 seconds.
+         */
+        delete: operations["deleteApiExternalWidget-keysById"];
+        options?: never;
+        head?: never;
+        /** Change a widget key's name, allowed origins, settings or visitor limit */
+        patch: operations["patchApiExternalWidget-keysById"];
+        trace?: never;
+    };
+}
+export interface webhooks {
+    "association.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * association.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.association.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "association.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * association.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.association.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "business_hours.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * business_hours.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.business_hours.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "business_hours.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * business_hours.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.business_hours.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "calendar.event.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * calendar.event.cancelled delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.calendar.event.cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "calendar.event.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * calendar.event.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.calendar.event.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "calendar.event.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * calendar.event.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.calendar.event.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "call.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call.ended delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.call.ended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "call.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call.started delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.call.started"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.company.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.company.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "company.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * company.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.company.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.contact.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.contact.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.contact.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.archived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * conversation.archived delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.conversation.archived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * conversation.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.conversation.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * conversation.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.conversation.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.deal.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.deal.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.lost delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.deal.lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.stage_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.stage_changed delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.deal.stage_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.deal.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deal.won": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * deal.won delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.deal.won"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * document.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.document.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.shared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * document.shared delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.document.shared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * document.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.document.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "document.uploaded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * document.uploaded delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.document.uploaded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "email.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * email.failed delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.email.failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "email.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * email.received delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.email.received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "email.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * email.sent delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.email.sent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "handoff.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * handoff.cancelled delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.handoff.cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "handoff.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * handoff.completed delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.handoff.completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "handoff.initiated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * handoff.initiated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.handoff.initiated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * lead.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.lead.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * lead.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.lead.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.disqualified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * lead.disqualified delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.lead.disqualified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.qualified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * lead.qualified delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.lead.qualified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * lead.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.lead.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.message.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.message.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.seen delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.message.seen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.message.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "note.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * note.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.note.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "note.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * note.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.note.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "note.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * note.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.note.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "partner.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * partner.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.partner.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "partner.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * partner.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.partner.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "partner.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * partner.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.partner.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "pipeline.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pipeline.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.pipeline.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "pipeline.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pipeline.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.pipeline.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "pipeline.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pipeline.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.pipeline.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "property.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * property.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.property.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "property.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * property.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.property.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "property.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * property.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.property.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sla.breach delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.sla.breach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.warning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sla.warning delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.sla.warning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sms.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sms.delivered delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.sms.delivered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sms.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sms.failed delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.sms.failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sms.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sms.received delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.sms.received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sms.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sms.sent delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.sms.sent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.completed delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.task.completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.task.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.task.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.overdue delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.task.overdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * task.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.task.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface components {
+    schemas: {
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** @description deal, lead, task, partner, … */
+            entity_type: string;
+            entity_id: string;
+            /** @description created, updated, deleted, completed, stage_changed, … */
+            action: string;
+            actor: {
+                /** @enum {string} */
+                type: "api_key" | "admin" | "system";
+                /** @description The API key's id */
+                id: string | null;
+                name: string | null;
+            };
+            /** @description Field-level changes of the entity's API view: {field: {old, new}} */
+            changes: {
+                [key: string]: {
+                    old: unknown;
+                    new: unknown;
+                };
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        ActivityList: {
+            activity: components["schemas"]["Activity"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        CalendarEvent: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string | null;
+            location: string | null;
+            /** @description Timed events: local time in time_zone with its offset (2026-03-10T09:00:00.000+02:00); all-day events: the first day (YYYY-MM-DD) */
+            start: string;
+            /** @description Timed events: local time with offset; all-day events: the last day, inclusive */
+            end: string;
+            /**
+             * Format: date-time
+             * @description Start, UTC
+             */
+            start_at: string;
+            /**
+             * Format: date-time
+             * @description End, UTC (all-day events: the midnight after the last day in time_zone)
+             */
+            end_at: string;
+            /** @description IANA time zone */
+            time_zone: string;
+            all_day: boolean;
+            /** @enum {string} */
+            status: "confirmed" | "tentative" | "cancelled";
+            /** Format: date-time */
+            cancelled_at: string | null;
+            attendees: {
+                contact_id: string | null;
+                email: string | null;
+                name: string | null;
+            }[];
+            reminders: {
+                minutes_before: number;
+                /** @enum {string} */
+                method: "notification" | "email";
+            }[];
+            deal_id: string | null;
+            lead_id: string | null;
+            contact_id: string | null;
+            tags: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        CalendarEventList: {
+            events: components["schemas"]["CalendarEvent"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Company: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            website: string | null;
+            domain: string | null;
+            sector: string | null;
+            size: string | null;
+            /** @description Postal address; other keys are dropped */
+            address: {
+                street?: string | null;
+                street2?: string | null;
+                city?: string | null;
+                state?: string | null;
+                postal_code?: string | null;
+                country?: string | null;
+            } | null;
+            phone: string | null;
+            description: string | null;
+            owner: string | null;
+            tags: string[];
+            /** @description Any JSON values, keyed by name */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        CompanyList: {
+            companies: components["schemas"]["Company"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            first_name: string | null;
+            last_name: string | null;
+            email: {
+                email: string;
+                type: string;
+            }[];
+            phone_number: {
+                number: string;
+                type: string;
+            }[];
+            /** @description The first email, lower case */
+            primary_email: string | null;
+            title: string | null;
+            company_id: string | null;
+            owner: string | null;
+            status: string | null;
+            background: string | null;
+            linkedin_url: string | null;
+            tags: string[];
+            /** @description Any JSON values, keyed by name */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            last_seen_at: string | null;
+            email_opt_out: boolean;
+            sms_opt_out: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        ContactList: {
+            contacts: components["schemas"]["Contact"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Conversation: {
+            /** Format: uuid */
+            id: string;
+            /** @description The customer: a contact of this tenant */
+            customer_id: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "closed";
+            assignee: string | null;
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** @enum {string} */
+            channel: "chat" | "email" | "sms" | "other";
+            subject: string | null;
+            tags: string[];
+            /** @description Teammates it is shared with */
+            shared_with: string[];
+            archived: boolean;
+            /** Format: date-time */
+            archived_at: string | null;
+            /** Format: date-time */
+            last_message_at: string | null;
+            /** @description Customer messages not seen yet */
+            unread_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        ConversationList: {
+            conversations: components["schemas"]["Conversation"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            first_name: string | null;
+            last_name: string | null;
+            email: {
+                email: string;
+                type: string;
+            }[];
+            phone_number: {
+                number: string;
+                type: string;
+            }[];
+            /** @description The first email, lower case */
+            primary_email: string | null;
+            title: string | null;
+            company_id: string | null;
+            owner: string | null;
+            status: string | null;
+            background: string | null;
+            linkedin_url: string | null;
+            tags: string[];
+            /** @description Any JSON values, keyed by name */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            last_seen_at: string | null;
+            email_opt_out: boolean;
+            sms_opt_out: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+            external_id: string | null;
+        };
+        CustomerList: {
+            customers: components["schemas"]["Customer"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Deal: {
+            id: string;
+            title: string;
+            description: string | null;
+            /** @description Minor units (cents) */
+            value: number;
+            /** @description ISO 4217 */
+            currency: string;
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            pipeline_id: string;
+            stage_id: string;
+            /** @description Stage name */
+            stage: string | null;
+            /** Format: date-time */
+            stage_entered_at: string;
+            owner: string | null;
+            lead_id: string | null;
+            contact_id: string | null;
+            /** @description Every linked contact (associations deals → contacts); contact_id is the primary one */
+            contact_ids: string[];
+            company_id: string | null;
+            partner_id: string | null;
+            /** Format: date */
+            expected_close_date: string | null;
+            /** Format: date-time */
+            won_at: string | null;
+            /** Format: date-time */
+            lost_at: string | null;
+            lost_reason: string | null;
+            tags: string[];
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        DealList: {
+            deals: components["schemas"]["Deal"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Delivery: {
+            /** Format: uuid */
+            id: string;
+            webhook_id: string;
+            /** @description The payload's `id` and the webhook-id header */
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempt_count: number;
+            /**
+             * Format: date-time
+             * @description When pending: the next attempt
+             */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            last_duration_ms: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            attempts: {
+                attempt: number;
+                /** Format: date-time */
+                started_at: string;
+                /** Format: date-time */
+                finished_at: string;
+                status_code: number | null;
+                duration_ms: number | null;
+                error: string | null;
+            }[];
+        };
+        DeliveryList: {
+            deliveries: components["schemas"]["Delivery"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Document: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            mime_type: string | null;
+            /** @description Bytes; null for external documents */
+            size: number | null;
+            /** @description Hex SHA-256 of the content (the download's ETag); null if external */
+            sha256: string | null;
+            /** @enum {string} */
+            storage: "local" | "external";
+            /** @description External documents: where the document lives */
+            url: string | null;
+            deal_id: string | null;
+            lead_id: string | null;
+            contact_id: string | null;
+            company_id: string | null;
+            tags: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        DocumentList: {
+            documents: components["schemas"]["Document"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Error: {
+            detail: string;
+            code: string;
+            request_id?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        Handoff: {
+            id: string;
+            /** @enum {string} */
+            entity_type: "deal" | "lead";
+            entity_id: string;
+            from_owner: string | null;
+            to_owner: string | null;
+            from_pipeline_id: string | null;
+            to_pipeline_id: string | null;
+            to_stage_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "completed" | "cancelled";
+            reason: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+            /** @description The deal or lead as it is now (null once deleted) */
+            entity: (components["schemas"]["Deal"] | components["schemas"]["Lead"]) | null;
+        };
+        HandoffList: {
+            handoffs: components["schemas"]["Handoff"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Interaction: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "note" | "email" | "sms" | "call" | "meeting";
+            /** @enum {string|null} */
+            direction: "inbound" | "outbound" | null;
+            /** @description email / sms: queued, sent, delivered, failed, received; call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+            status: string | null;
+            contact_id: string | null;
+            company_id: string | null;
+            deal_id: string | null;
+            /** @description Sender address or number */
+            from: string | null;
+            to: string[];
+            cc: string[];
+            bcc: string[];
+            reply_to: string | null;
+            /** @description Email subject or meeting title */
+            subject: string | null;
+            /** @description Plain text body, call notes, note text */
+            text: string | null;
+            html: string | null;
+            /** @description Email Message-ID (without <>) */
+            message_id: string | null;
+            in_reply_to: string | null;
+            references: string[];
+            /** @description Id of the interaction that started the thread */
+            thread_id: string | null;
+            attachments: string[];
+            /** @description The provider's message id (Twilio SID) */
+            provider_id: string | null;
+            /** @description The server's last answer (SMTP reply, provider status, error) */
+            provider_response: string | null;
+            attempts: number;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: date-time */
+            sent_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            duration_seconds: number | null;
+            outcome: string | null;
+            recording_url: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        InteractionList: {
+            interactions: components["schemas"]["Interaction"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Lead: {
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            company_name: string | null;
+            title: string | null;
+            source: string | null;
+            /** @enum {string} */
+            status: "new" | "contacted" | "qualified" | "disqualified" | "converted";
+            /** @enum {string|null} */
+            tier: "A" | "B" | "C" | "D" | null;
+            score: number | null;
+            owner: string | null;
+            partner_id: string | null;
+            contact_id: string | null;
+            company_id: string | null;
+            pipeline_id: string | null;
+            stage_id: string | null;
+            /** @description Stage name */
+            stage: string | null;
+            /** Format: date-time */
+            stage_entered_at: string | null;
+            /**
+             * Format: date-time
+             * @description First move to contacted or later
+             */
+            first_responded_at: string | null;
+            /** Format: date-time */
+            qualified_at: string | null;
+            /** Format: date-time */
+            disqualified_at: string | null;
+            disqualify_reason: string | null;
+            /** Format: date-time */
+            converted_at: string | null;
+            converted_deal_id: string | null;
+            notes: string | null;
+            tags: string[];
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        LeadList: {
+            leads: components["schemas"]["Lead"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Message: {
+            /** Format: uuid */
+            id: string;
+            conversation_id: string;
+            /** @description The conversation's customer */
+            customer_id: string;
+            /** @enum {string} */
+            author_type: "agent" | "customer";
+            author_id: string | null;
+            body: string;
+            attachments: {
+                url: string;
+                name: string | null;
+                mime_type: string | null;
+            }[];
+            /** @enum {string} */
+            channel: "chat" | "email" | "sms" | "other";
+            external_id: string | null;
+            /** Format: date-time */
+            sent_at: string;
+            /** Format: date-time */
+            seen_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        MessageList: {
+            messages: components["schemas"]["Message"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Note: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "contact_note" | "company_note" | "deal_note" | "lead_note" | "task_note";
+            contact_id: string | null;
+            company_id: string | null;
+            deal_id: string | null;
+            lead_id: string | null;
+            task_id: string | null;
+            text: string;
+            status: string | null;
+            attachments: {
+                url: string;
+                name: string | null;
+                mime_type: string | null;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        NoteList: {
+            notes: components["schemas"]["Note"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Partner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            partner_type: "referral" | "reseller" | "affiliate" | "technology";
+            email: string | null;
+            phone: string | null;
+            website: string | null;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            commission_pct: number | null;
+            tags: string[];
+            /** @description Live leads linked to the partner */
+            lead_count: number;
+            /** @description Live deals linked to the partner */
+            deal_count: number;
+            won_deals: number;
+            /** @description Sum of won deals' value in minor units (cents), whatever their currency */
+            won_value: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        PartnerList: {
+            partners: components["schemas"]["Partner"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Pipeline: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            pipeline_type: "qualification" | "sales";
+            is_default: boolean;
+            first_response_hours: number | null;
+            stages: {
+                id: string;
+                pipeline_id: string;
+                name: string;
+                position: number;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                probability: number | null;
+                sla_hours: number | null;
+                sla_warning_pct: number;
+                warn_before_minutes: number | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        PipelineList: {
+            pipelines: components["schemas"]["Pipeline"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Property: {
+            /** Format: uuid */
+            id: string;
+            mls_number: string | null;
+            /** @enum {string} */
+            status: "active" | "pending" | "sold" | "withdrawn";
+            /** @enum {string} */
+            property_type: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+            title: string | null;
+            address: {
+                street: string | null;
+                city: string | null;
+                postcode: string | null;
+                region: string | null;
+                country: string | null;
+                latitude: number | null;
+                longitude: number | null;
+            };
+            price: {
+                /** @description Minor units (cents) */
+                value: number;
+                /** @description ISO 4217 */
+                currency: string;
+            } | null;
+            bedrooms: number | null;
+            bathrooms: number | null;
+            living_area: number | null;
+            lot_area: number | null;
+            /** @enum {string} */
+            area_unit: "sqm" | "sqft";
+            year_built: number | null;
+            description: string | null;
+            features: string[];
+            listing_agent: string | null;
+            photo_ids: string[];
+            listed_at: string | null;
+            sold_at: string | null;
+            /** @description Any JSON values, keyed by name */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        PropertyList: {
+            properties: components["schemas"]["Property"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Record: {
+            /** Format: uuid */
+            id: string;
+            /** @description The object type's plural */
+            object: string;
+            /** @description The primary field's value */
+            display: string | null;
+            /** @description The record's values, one per field of its object type */
+            properties: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        Task: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "pending" | "completed";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            /** Format: date-time */
+            due_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** @description Pending and past its due time, now */
+            is_overdue: boolean;
+            owner: string | null;
+            /** @description Linked deal id */
+            deal_id: string | null;
+            /** @description Linked lead id */
+            lead_id: string | null;
+            /** @description Linked contact id */
+            contact_id: string | null;
+            /** @description Linked company id */
+            company_id: string | null;
+            tags: string[];
+            /** @description Any JSON values, keyed by name */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            deleted_at: string | null;
+        };
+        TaskList: {
+            tasks: components["schemas"]["Task"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            tenant_id: string;
+            url: string;
+            events: string[];
+            is_active: boolean;
+            headers: {
+                [key: string]: string;
+            };
+            /** @description Why crmd disabled the webhook (410 Gone, repeated failure); null otherwise */
+            disabled_reason: string | null;
+            /** Format: date-time */
+            disabled_at: string | null;
+            consecutive_failures: number;
+            /** Format: date-time */
+            failing_since: string | null;
+            /** Format: date-time */
+            last_success_at: string | null;
+            /** Format: date-time */
+            last_failure_at: string | null;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries are signed with the old secret too
+             */
+            previous_secret_expires_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookList: {
+            webhooks: components["schemas"]["Webhook"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        database: boolean;
+                    };
+                };
+            };
+            /** @description Database unreachable or migrations pending */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        database: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiWidgetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description Any JSON values, keyed by name */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiWidgetCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    name?: string;
+                    external_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        /** @description vt_…: send as Authorization: Bearer */
+                        visitor_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiWidgetConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    subject?: string;
+                    /** @description A first message */
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversation: {
+                            id: string;
+                            status: string;
+                            subject: string | null;
+                            /** Format: date-time */
+                            last_message_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                        /** @description A token for this conversation: use it from now on */
+                        visitor_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiWidgetConversationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        subject: string | null;
+                        /** Format: date-time */
+                        last_message_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiWidgetConversationsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            id: string;
+                            author_type: string;
+                            body: string;
+                            attachments: {
+                                url: string;
+                                name: string | null;
+                                mime_type: string | null;
+                            }[];
+                            /** Format: date-time */
+                            sent_at: string;
+                            /** Format: date-time */
+                            seen_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiWidgetConversationsByIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "example"
+                 *     }
+                 */
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        author_type: string;
+                        body: string;
+                        attachments: {
+                            url: string;
+                            name: string | null;
+                            mime_type: string | null;
+                        }[];
+                        /** Format: date-time */
+                        sent_at: string;
+                        /** Format: date-time */
+                        seen_at: string | null;
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiWidgetConversationsByIdSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            id: string;
+                            author_type: string;
+                            body: string;
+                            attachments: {
+                                url: string;
+                                name: string | null;
+                                mime_type: string | null;
+                            }[];
+                            /** Format: date-time */
+                            sent_at: string;
+                            /** Format: date-time */
+                            seen_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalTenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenants: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalTenants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "getApiExternalApi-keys": {
+        parameters: {
+            query?: {
+                tenant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_keys: {
+                            /** Format: uuid */
+                            id: string;
+                            tenant_id: string;
+                            name: string;
+                            /** @description First characters of the key, to recognise it */
+                            key_prefix: string;
+                            permissions: string[];
+                            /** @description Requests per minute; null = server default */
+                            rate_limit: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            last_used_at: string | null;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postApiExternalApi-keys": {
+        parameters: {
+            query?: {
+                tenant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Reporting job",
+                 *       "permissions": [
+                 *         "deals:read",
+                 *         "leads:read"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*` */
+                    permissions: string[];
+                    /** @description null = never expires */
+                    expires_in_days?: number | null;
+                    rate_limit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tenant_id: string;
+                        name: string;
+                        /** @description First characters of the key, to recognise it */
+                        key_prefix: string;
+                        permissions: string[];
+                        /** @description Requests per minute; null = server default */
+                        rate_limit: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string | null;
+                        /** Format: date-time */
+                        last_used_at: string | null;
+                        /** Format: date-time */
+                        revoked_at: string | null;
+                        /** @description The key itself. Shown only once: save it. */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deleteApiExternalApi-keysByKey_id": {
+        parameters: {
+            query?: {
+                tenant_id?: string;
+            };
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tenant_id: string;
+                        name: string;
+                        /** @description First characters of the key, to recognise it */
+                        key_prefix: string;
+                        permissions: string[];
+                        /** @description Requests per minute; null = server default */
+                        rate_limit: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        expires_at: string | null;
+                        /** Format: date-time */
+                        last_used_at: string | null;
+                        /** Format: date-time */
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalCalendarEvents: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                from?: string;
+                to?: string;
+                status?: "confirmed" | "tentative" | "cancelled";
+                deal_id?: string;
+                lead_id?: string;
+                contact_id?: string;
+                attendee?: string;
+                conflicts_with?: string;
+                tags?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEventList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalCalendarEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Discovery call",
+                 *       "start": "2030-01-15T09:30:00",
+                 *       "end": "2030-01-15T10:00:00",
+                 *       "time_zone": "Europe/Athens"
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    description?: string | null;
+                    location?: string | null;
+                    /** @description ISO 8601 date-time; with an offset or Z it is exact, without one it is local time in time_zone. All-day events: YYYY-MM-DD */
+                    start: string;
+                    /** @description Like start; not before it. Required for timed events; all-day events: the last day (inclusive), default start */
+                    end?: string;
+                    /** @description IANA time zone, e.g. Europe/Athens (default UTC) */
+                    time_zone?: string;
+                    /** @description Default false */
+                    all_day?: boolean;
+                    attendees?: {
+                        /** @description A contact of this tenant */
+                        contact_id?: string;
+                        /** Format: email */
+                        email?: string;
+                        name?: string;
+                    }[];
+                    reminders?: {
+                        /** @description Up to four weeks */
+                        minutes_before: number;
+                        /** @enum {string} */
+                        method?: "notification" | "email";
+                    }[];
+                    /** @description Linked deal (same tenant; a missing one is 422) */
+                    deal_id?: string | null;
+                    /** @description Linked lead (same tenant; a missing one is 422) */
+                    lead_id?: string | null;
+                    /** @description Linked contact (same tenant; a missing one is 422) */
+                    contact_id?: string | null;
+                    tags?: string[];
+                    /** @enum {string} */
+                    status?: "confirmed" | "tentative";
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalCalendarEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalCalendarEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Discovery call",
+                 *       "start": "2030-01-15T09:30:00",
+                 *       "end": "2030-01-15T10:00:00",
+                 *       "time_zone": "Europe/Athens"
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    description?: string | null;
+                    location?: string | null;
+                    /** @description ISO 8601 date-time; with an offset or Z it is exact, without one it is local time in time_zone. All-day events: YYYY-MM-DD */
+                    start: string;
+                    /** @description Like start; not before it. Required for timed events; all-day events: the last day (inclusive), default start */
+                    end?: string;
+                    /** @description IANA time zone, e.g. Europe/Athens (default UTC) */
+                    time_zone?: string;
+                    /** @description Default false */
+                    all_day?: boolean;
+                    attendees?: {
+                        /** @description A contact of this tenant */
+                        contact_id?: string;
+                        /** Format: email */
+                        email?: string;
+                        name?: string;
+                    }[];
+                    reminders?: {
+                        /** @description Up to four weeks */
+                        minutes_before: number;
+                        /** @enum {string} */
+                        method?: "notification" | "email";
+                    }[];
+                    /** @description Linked deal (same tenant; a missing one is 422) */
+                    deal_id?: string | null;
+                    /** @description Linked lead (same tenant; a missing one is 422) */
+                    lead_id?: string | null;
+                    /** @description Linked contact (same tenant; a missing one is 422) */
+                    contact_id?: string | null;
+                    tags?: string[];
+                    /** @enum {string} */
+                    status?: "confirmed" | "tentative";
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalCalendarEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalCalendarEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    title?: string;
+                    description?: string | null;
+                    location?: string | null;
+                    /** @description ISO 8601 date-time; with an offset or Z it is exact, without one it is local time in time_zone. All-day events: YYYY-MM-DD */
+                    start?: string;
+                    end?: string;
+                    /** @description IANA time zone, e.g. Europe/Athens (default UTC) */
+                    time_zone?: string;
+                    /** @description Default false */
+                    all_day?: boolean;
+                    attendees?: {
+                        /** @description A contact of this tenant */
+                        contact_id?: string;
+                        /** Format: email */
+                        email?: string;
+                        name?: string;
+                    }[];
+                    reminders?: {
+                        /** @description Up to four weeks */
+                        minutes_before: number;
+                        /** @enum {string} */
+                        method?: "notification" | "email";
+                    }[];
+                    /** @description Linked deal (same tenant; a missing one is 422) */
+                    deal_id?: string | null;
+                    /** @description Linked lead (same tenant; a missing one is 422) */
+                    lead_id?: string | null;
+                    /** @description Linked contact (same tenant; a missing one is 422) */
+                    contact_id?: string | null;
+                    tags?: string[];
+                    /** @enum {string} */
+                    status?: "confirmed" | "tentative" | "cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEvent"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalDocuments: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                deal_id?: string;
+                lead_id?: string;
+                contact_id?: string;
+                company_id?: string;
+                storage?: "local" | "external";
+                tags?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/proposal.pdf",
+                 *       "mime_type": "application/pdf"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: binary
+                     * @description multipart/form-data: the file. Its part's Content-Type is the declared type, checked against the content
+                     * @default File
+                     */
+                    file?: string;
+                    /**
+                     * Format: uri
+                     * @description JSON: an external document's http(s) URL (nothing is downloaded)
+                     */
+                    url?: string;
+                    /** @description Default: the uploaded file's name, or the URL's last path segment */
+                    name?: string;
+                    description?: string;
+                    /** @description External documents: their type. Uploads: overrides the file part's declared type (still checked against the content) */
+                    mime_type?: string;
+                    /** @description Linked deal (same tenant) */
+                    deal_id?: string;
+                    /** @description Linked lead (same tenant) */
+                    lead_id?: string;
+                    /** @description Linked contact (same tenant) */
+                    contact_id?: string;
+                    /** @description Linked company (same tenant) */
+                    company_id?: string;
+                    /** @description JSON: an array; multipart: comma-separated */
+                    tags?: string[] | string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description multipart/form-data: the file. Its part's Content-Type is the declared type, checked against the content
+                     * @default File
+                     */
+                    file?: string;
+                    /**
+                     * Format: uri
+                     * @description JSON: an external document's http(s) URL (nothing is downloaded)
+                     */
+                    url?: string;
+                    /** @description Default: the uploaded file's name, or the URL's last path segment */
+                    name?: string;
+                    description?: string;
+                    /** @description External documents: their type. Uploads: overrides the file part's declared type (still checked against the content) */
+                    mime_type?: string;
+                    /** @description Linked deal (same tenant) */
+                    deal_id?: string;
+                    /** @description Linked lead (same tenant) */
+                    lead_id?: string;
+                    /** @description Linked contact (same tenant) */
+                    contact_id?: string;
+                    /** @description Linked company (same tenant) */
+                    company_id?: string;
+                    /** @description JSON: an array; multipart: comma-separated */
+                    tags?: string[] | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 413 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 415 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Signed proposal.pdf",
+                 *       "tags": [
+                 *         "signed"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    deal_id?: string | null;
+                    lead_id?: string | null;
+                    contact_id?: string | null;
+                    company_id?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalDocumentsByIdDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with Content-Disposition: attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalDocumentsByIdShare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    emails?: string[];
+                    contact_ids?: string[];
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["Document"];
+                        emails: string[];
+                        contact_ids: string[];
+                        message: string | null;
+                        /** Format: date-time */
+                        shared_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalContacts: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                email?: string;
+                search?: string;
+                company_id?: string;
+                tags?: string;
+                associated_with?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "first_name": "Ada",
+                 *       "last_name": "Lovelace",
+                 *       "email": [
+                 *         {
+                 *           "email": "ada@example.com"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    /** @description The first one is the primary email */
+                    email?: {
+                        /** Format: email */
+                        email: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    phone_number?: {
+                        number: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    title?: string | null;
+                    /** @description A company of this tenant */
+                    company_id?: string | null;
+                    owner?: string | null;
+                    status?: string | null;
+                    background?: string | null;
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    linkedin_url?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description ISO 8601 timestamp */
+                    last_seen_at?: string | null;
+                    /** @description The contact opted out of email: sends to them are 409 */
+                    email_opt_out?: boolean;
+                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    sms_opt_out?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalContactsBulk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {}
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 500 records */
+                    records: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Position of the record in `records` */
+                            index: number;
+                            /** @enum {string} */
+                            status: "created" | "updated" | "error";
+                            /** Format: uuid */
+                            id?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        created: number;
+                        updated: number;
+                        failed: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalContactsById: {
+        parameters: {
+            query?: {
+                include?: "associations";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        first_name: string | null;
+                        last_name: string | null;
+                        email: {
+                            email: string;
+                            type: string;
+                        }[];
+                        phone_number: {
+                            number: string;
+                            type: string;
+                        }[];
+                        /** @description The first email, lower case */
+                        primary_email: string | null;
+                        title: string | null;
+                        company_id: string | null;
+                        owner: string | null;
+                        status: string | null;
+                        background: string | null;
+                        linkedin_url: string | null;
+                        tags: string[];
+                        /** @description Any JSON values, keyed by name */
+                        custom_fields: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        last_seen_at: string | null;
+                        email_opt_out: boolean;
+                        sms_opt_out: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalContactsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "first_name": "Ada",
+                 *       "last_name": "Lovelace",
+                 *       "email": [
+                 *         {
+                 *           "email": "ada@example.com"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    /** @description The first one is the primary email */
+                    email?: {
+                        /** Format: email */
+                        email: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    phone_number?: {
+                        number: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    title?: string | null;
+                    /** @description A company of this tenant */
+                    company_id?: string | null;
+                    owner?: string | null;
+                    status?: string | null;
+                    background?: string | null;
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    linkedin_url?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description ISO 8601 timestamp */
+                    last_seen_at?: string | null;
+                    /** @description The contact opted out of email: sends to them are 409 */
+                    email_opt_out?: boolean;
+                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    sms_opt_out?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalContactsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalContactsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "first_name": "Ada",
+                 *       "last_name": "Lovelace",
+                 *       "email": [
+                 *         {
+                 *           "email": "ada@example.com"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    /** @description The first one is the primary email */
+                    email?: {
+                        /** Format: email */
+                        email: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    phone_number?: {
+                        number: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    title?: string | null;
+                    /** @description A company of this tenant */
+                    company_id?: string | null;
+                    owner?: string | null;
+                    status?: string | null;
+                    background?: string | null;
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    linkedin_url?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description ISO 8601 timestamp */
+                    last_seen_at?: string | null;
+                    /** @description The contact opted out of email: sends to them are 409 */
+                    email_opt_out?: boolean;
+                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    sms_opt_out?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalCompanies: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                name?: string;
+                website?: string;
+                domain?: string;
+                search?: string;
+                tags?: string;
+                associated_with?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalCompanies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description URL or host name, e.g. https://acme.com */
+                    website?: string | null;
+                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent */
+                    domain?: string | null;
+                    sector?: string | null;
+                    size?: (string | number) | null;
+                    /** @description Postal address; other keys are dropped */
+                    address?: {
+                        street?: string | null;
+                        street2?: string | null;
+                        city?: string | null;
+                        state?: string | null;
+                        postal_code?: string | null;
+                        country?: string | null;
+                    } | null;
+                    phone?: string | null;
+                    description?: string | null;
+                    owner?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalCompaniesBulk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {}
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 500 records */
+                    records: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Position of the record in `records` */
+                            index: number;
+                            /** @enum {string} */
+                            status: "created" | "updated" | "error";
+                            /** Format: uuid */
+                            id?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        created: number;
+                        updated: number;
+                        failed: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalCompaniesById: {
+        parameters: {
+            query?: {
+                include?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        website: string | null;
+                        domain: string | null;
+                        sector: string | null;
+                        size: string | null;
+                        /** @description Postal address; other keys are dropped */
+                        address: {
+                            street?: string | null;
+                            street2?: string | null;
+                            city?: string | null;
+                            state?: string | null;
+                            postal_code?: string | null;
+                            country?: string | null;
+                        } | null;
+                        phone: string | null;
+                        description: string | null;
+                        owner: string | null;
+                        tags: string[];
+                        /** @description Any JSON values, keyed by name */
+                        custom_fields: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=contacts: up to 100 */
+                        contacts?: components["schemas"]["Contact"][];
+                        /** @description include=deals: open deals, up to 100 */
+                        deals?: {
+                            id: string;
+                            title: string;
+                            /** @description Minor units (cents) */
+                            value: number;
+                            currency: string;
+                            status: string;
+                            pipeline_id: string;
+                            stage_id: string;
+                            owner: string | null;
+                            contact_id: string | null;
+                            expected_close_date: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        /** @description include=activity: the 20 latest changes */
+                        activity?: {
+                            id: string;
+                            entity_type: string;
+                            entity_id: string;
+                            action: string;
+                            actor_type: string;
+                            actor_id: string | null;
+                            actor_name: string | null;
+                            changes: {
+                                [key: string]: {
+                                    old: unknown;
+                                    new: unknown;
+                                };
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalCompaniesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalCompaniesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    name?: string;
+                    /** @description URL or host name, e.g. https://acme.com */
+                    website?: string | null;
+                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent */
+                    domain?: string | null;
+                    sector?: string | null;
+                    size?: (string | number) | null;
+                    /** @description Postal address; other keys are dropped */
+                    address?: {
+                        street?: string | null;
+                        street2?: string | null;
+                        city?: string | null;
+                        state?: string | null;
+                        postal_code?: string | null;
+                        country?: string | null;
+                    } | null;
+                    phone?: string | null;
+                    description?: string | null;
+                    owner?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalNotes: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                contact_id?: string;
+                company_id?: string;
+                deal_id?: string;
+                lead_id?: string;
+                task_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    type?: "contact_note" | "company_note" | "deal_note" | "lead_note" | "task_note";
+                    /** @description The contact the note is attached to */
+                    contact_id?: string;
+                    /** @description The company the note is attached to */
+                    company_id?: string;
+                    /** @description The deal the note is attached to */
+                    deal_id?: string;
+                    /** @description The lead the note is attached to */
+                    lead_id?: string;
+                    /** @description The task the note is attached to */
+                    task_id?: string;
+                    text: string;
+                    /** @description Contact and company notes only (cold, warm, hot, …) */
+                    status?: string | null;
+                    /** @description Links to files stored elsewhere */
+                    attachments?: {
+                        /**
+                         * Format: http-url
+                         * @description http(s) URL
+                         */
+                        url: string;
+                        name?: string | null;
+                        /** @example application/pdf */
+                        mime_type?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalNotesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalNotesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalNotesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    text?: string;
+                    /** @description Contact and company notes only (cold, warm, hot, …) */
+                    status?: string | null;
+                    /** @description Links to files stored elsewhere */
+                    attachments?: {
+                        /**
+                         * Format: http-url
+                         * @description http(s) URL
+                         */
+                        url: string;
+                        name?: string | null;
+                        /** @example application/pdf */
+                        mime_type?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalInteractions: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                contact_id?: string;
+                company_id?: string;
+                deal_id?: string;
+                type?: "note" | "email" | "sms" | "call" | "meeting";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalInteractionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalEmailSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": [
+                 *         "ada@example.com"
+                 *       ],
+                 *       "from": "Sales <sales@example.com>",
+                 *       "subject": "Your quote",
+                 *       "text": "Hello Ada, …"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Recipient contact: `to` defaults to their email */
+                    contact_id?: string;
+                    to?: string[];
+                    cc?: string[];
+                    bcc?: string[];
+                    /** @description Default: CRMD_EMAIL_FROM */
+                    from?: string;
+                    /** Format: email */
+                    reply_to?: string;
+                    subject: string;
+                    text?: string;
+                    html?: string;
+                    attachments?: string[];
+                    /** @description Values for `{{ name }}` placeholders in subject, text and html (escaped in html); `contact.first_name`, `contact.last_name`, `contact.email` and `contact.title` come from the contact */
+                    variables?: {
+                        [key: string]: string | number;
+                    };
+                    /** @description Default: the contact's company */
+                    company_id?: string;
+                    deal_id?: string;
+                    /** @description Id of the email interaction this answers: sets In-Reply-To and References and joins its thread */
+                    in_reply_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postApiExternalEmailInbound-secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Shown only this once */
+                        secret: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalEmailInbound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalSmsSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "+14155550123",
+                 *       "from": "+14155550100",
+                 *       "body": "Your demo is confirmed for 10:00."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Recipient contact: `to` defaults to their first valid phone number */
+                    contact_id?: string;
+                    /** @description E.164, e.g. +14155550123 */
+                    to?: string;
+                    /** @description Sender number; default CRMD_SMS_FROM */
+                    from?: string;
+                    body: string;
+                    /** @description Default: the contact's company */
+                    company_id?: string;
+                    deal_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalSmsInboundTwilioByTenant_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty TwiML: no reply */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalSmsStatusTwilioByTenant_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalCalls: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "inbound",
+                 *       "from": "example",
+                 *       "to": "example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    direction: "inbound" | "outbound";
+                    /** @description Calling number or extension */
+                    from: string;
+                    /** @description Called number or extension */
+                    to: string;
+                    contact_id?: string;
+                    /** @description Default: the contact's company */
+                    company_id?: string;
+                    deal_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the call started; default now
+                     */
+                    started_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the call ended; emits call.ended
+                     */
+                    ended_at?: string;
+                    /** @description Default: ended_at − started_at */
+                    duration_seconds?: number;
+                    /** @enum {string} */
+                    outcome?: "answered" | "no_answer" | "busy" | "voicemail" | "failed" | "cancelled";
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    recording_url?: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalCallsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the call ended; emits call.ended
+                     */
+                    ended_at?: string;
+                    /** @description Default: ended_at − started_at */
+                    duration_seconds?: number;
+                    /** @enum {string} */
+                    outcome?: "answered" | "no_answer" | "busy" | "voicemail" | "failed" | "cancelled";
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    recording_url?: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalSearch: {
+        parameters: {
+            query: {
+                q: string;
+                types?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @enum {string} */
+                            type: "contacts" | "companies" | "deals" | "leads" | "notes";
+                            id: string;
+                            /** @description Name or title (a note's first characters) */
+                            title: string;
+                            /** @description Matching text, matches wrapped in <mark></mark> */
+                            snippet: string;
+                            /** @description Relevance, higher is better (bm25) */
+                            score: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                        has_more: boolean;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalPipeline: {
+        parameters: {
+            query?: {
+                pipeline_type?: "qualification" | "sales";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pipelines: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            pipeline_type: "qualification" | "sales";
+                            is_default: boolean;
+                            first_response_hours: number | null;
+                            stages: {
+                                id: string;
+                                pipeline_id: string;
+                                name: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "open" | "won" | "lost";
+                                probability: number | null;
+                                sla_hours: number | null;
+                                sla_warning_pct: number;
+                                warn_before_minutes: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description Open deals (leads) in the stage */
+                                count: number;
+                                /** @description Total value of those deals, minor units; 0 for leads */
+                                value: number;
+                                /** @description Average time in stage of those records, hours; null when none */
+                                avg_time_in_stage_hours: number | null;
+                                /** @description How many of them are past the stage's sla_hours */
+                                past_sla_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            deleted_at: string | null;
+                            count: number;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalPipelines: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                pipeline_type?: "qualification" | "sales";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalPipelines: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "example",
+                 *       "pipeline_type": "qualification",
+                 *       "stages": []
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description The default pipeline of its type (deals and leads land there without pipeline_id). Default: true when the tenant has no default of that type yet */
+                    is_default?: boolean;
+                    /** @description Leads: SLA from creation to first response (status contacted or later) */
+                    first_response_hours?: number | null;
+                    /** @enum {string} */
+                    pipeline_type: "qualification" | "sales";
+                    /** @description Ordered stages */
+                    stages: {
+                        /** @description PATCH /pipelines/{id}: an existing stage's id keeps that stage */
+                        id?: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind?: "open" | "won" | "lost";
+                        probability?: number | null;
+                        /** @description SLA: max time in stage, hours */
+                        sla_hours?: number | null;
+                        /** @description sla.warning at this % of sla_hours (default 80) */
+                        sla_warning_pct?: number;
+                        /** @description Alternative warning point: minutes before the SLA target */
+                        warn_before_minutes?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalPipelinesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalPipelinesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalPipelinesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    name?: string;
+                    /** @description The default pipeline of its type (deals and leads land there without pipeline_id). Default: true when the tenant has no default of that type yet */
+                    is_default?: boolean;
+                    /** @description Leads: SLA from creation to first response (status contacted or later) */
+                    first_response_hours?: number | null;
+                    /** @description Replaces the stage list in this order: items with an id keep that stage, items without one are new, stages left out are removed (409 while deals or leads are in them) */
+                    stages?: {
+                        /** @description PATCH /pipelines/{id}: an existing stage's id keeps that stage */
+                        id?: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind?: "open" | "won" | "lost";
+                        probability?: number | null;
+                        /** @description SLA: max time in stage, hours */
+                        sla_hours?: number | null;
+                        /** @description sla.warning at this % of sla_hours (default 80) */
+                        sla_warning_pct?: number;
+                        /** @description Alternative warning point: minutes before the SLA target */
+                        warn_before_minutes?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalPipelinesByIdStages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    kind?: "open" | "won" | "lost";
+                    probability?: number | null;
+                    /** @description SLA: max time in stage, hours */
+                    sla_hours?: number | null;
+                    /** @description sla.warning at this % of sla_hours (default 80) */
+                    sla_warning_pct?: number;
+                    /** @description Alternative warning point: minutes before the SLA target */
+                    warn_before_minutes?: number | null;
+                    /** @description 1-based position; default: after the last stage */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalPipelinesByIdStagesByStage_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalPipelinesByIdStagesByStage_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    kind?: "open" | "won" | "lost";
+                    probability?: number | null;
+                    /** @description SLA: max time in stage, hours */
+                    sla_hours?: number | null;
+                    /** @description sla.warning at this % of sla_hours (default 80) */
+                    sla_warning_pct?: number;
+                    /** @description Alternative warning point: minutes before the SLA target */
+                    warn_before_minutes?: number | null;
+                    /** @description 1-based position; default: after the last stage */
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalDeals: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "open" | "won" | "lost";
+                stage?: string;
+                pipeline_id?: string;
+                stage_id?: string;
+                owner?: string;
+                partner_id?: string;
+                contact_id?: string;
+                company_id?: string;
+                lead_id?: string;
+                tags?: string;
+                associated_with?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalDeals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "example"
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    description?: string | null;
+                    /** @description Minor units (cents) */
+                    value?: number;
+                    /** @description ISO 4217, three upper-case letters */
+                    currency?: string;
+                    owner?: string | null;
+                    /** @description Id of a lead of the same tenant */
+                    lead_id?: string | null;
+                    /** @description Id of a contact of the same tenant */
+                    contact_id?: string | null;
+                    /** @description Contacts linked to the deal (seed 004): replaces its links to contacts; contact_id stays primary (default: the first) */
+                    contact_ids?: string[];
+                    /** @description Id of a company of the same tenant */
+                    company_id?: string | null;
+                    /** @description Id of a partner of the same tenant */
+                    partner_id?: string | null;
+                    /** @description YYYY-MM-DD */
+                    expected_close_date?: string | null;
+                    tags?: string[];
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Kept when the deal is (or goes) lost */
+                    lost_reason?: string | null;
+                    /** @description Sales pipeline; default: the tenant's default sales pipeline */
+                    pipeline_id?: string;
+                    /** @description Default: the pipeline's first open stage */
+                    stage_id?: string;
+                    /** @description Stage name within the pipeline */
+                    stage?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalDealsById: {
+        parameters: {
+            query?: {
+                include?: "associations";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description Minor units (cents) */
+                        value: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                        /** @enum {string} */
+                        status: "open" | "won" | "lost";
+                        pipeline_id: string;
+                        stage_id: string;
+                        /** @description Stage name */
+                        stage: string | null;
+                        /** Format: date-time */
+                        stage_entered_at: string;
+                        owner: string | null;
+                        lead_id: string | null;
+                        contact_id: string | null;
+                        /** @description Every linked contact (associations deals → contacts); contact_id is the primary one */
+                        contact_ids: string[];
+                        company_id: string | null;
+                        partner_id: string | null;
+                        /** Format: date */
+                        expected_close_date: string | null;
+                        /** Format: date-time */
+                        won_at: string | null;
+                        /** Format: date-time */
+                        lost_at: string | null;
+                        lost_reason: string | null;
+                        tags: string[];
+                        custom_fields: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalDealsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalDealsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    title?: string;
+                    description?: string | null;
+                    /** @description Minor units (cents) */
+                    value?: number;
+                    /** @description ISO 4217, three upper-case letters */
+                    currency?: string;
+                    owner?: string | null;
+                    /** @description Id of a lead of the same tenant */
+                    lead_id?: string | null;
+                    /** @description Id of a contact of the same tenant */
+                    contact_id?: string | null;
+                    /** @description Contacts linked to the deal (seed 004): replaces its links to contacts; contact_id stays primary (default: the first) */
+                    contact_ids?: string[];
+                    /** @description Id of a company of the same tenant */
+                    company_id?: string | null;
+                    /** @description Id of a partner of the same tenant */
+                    partner_id?: string | null;
+                    /** @description YYYY-MM-DD */
+                    expected_close_date?: string | null;
+                    tags?: string[];
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Kept when the deal is (or goes) lost */
+                    lost_reason?: string | null;
+                    /** @description Sales pipeline; default: the tenant's default sales pipeline */
+                    pipeline_id?: string;
+                    /** @description Default: the pipeline's first open stage */
+                    stage_id?: string;
+                    /** @description Stage name within the pipeline */
+                    stage?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalDealsByIdMove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    stage_id?: string;
+                    /** @description Stage name within the pipeline */
+                    stage?: string;
+                    /** @description Kept when the deal is (or goes) lost */
+                    lost_reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalLeads: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "new" | "contacted" | "qualified" | "disqualified" | "converted";
+                tier?: "A" | "B" | "C" | "D";
+                source?: string;
+                owner?: string;
+                partner_id?: string;
+                pipeline_id?: string;
+                stage_id?: string;
+                tags?: string;
+                associated_with?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalLeads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                    company_name?: string | null;
+                    title?: string | null;
+                    source?: string | null;
+                    /** @enum {string} */
+                    status?: "new" | "contacted" | "qualified" | "disqualified";
+                    /** @enum {string|null} */
+                    tier?: "A" | "B" | "C" | "D" | null;
+                    score?: number | null;
+                    owner?: string | null;
+                    /** @description Id of a partner of the same tenant */
+                    partner_id?: string | null;
+                    /** @description Id of a contact of the same tenant */
+                    contact_id?: string | null;
+                    /** @description Id of a company of the same tenant */
+                    company_id?: string | null;
+                    /** @description Qualification pipeline; default: the tenant's default qualification pipeline */
+                    pipeline_id?: string;
+                    /** @description Default: the pipeline's first open stage */
+                    stage_id?: string;
+                    /** @description Stage name within the pipeline */
+                    stage?: string;
+                    notes?: string | null;
+                    disqualify_reason?: string | null;
+                    tags?: string[];
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalLeadsById: {
+        parameters: {
+            query?: {
+                include?: "associations";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string | null;
+                        phone: string | null;
+                        company_name: string | null;
+                        title: string | null;
+                        source: string | null;
+                        /** @enum {string} */
+                        status: "new" | "contacted" | "qualified" | "disqualified" | "converted";
+                        /** @enum {string|null} */
+                        tier: "A" | "B" | "C" | "D" | null;
+                        score: number | null;
+                        owner: string | null;
+                        partner_id: string | null;
+                        contact_id: string | null;
+                        company_id: string | null;
+                        pipeline_id: string | null;
+                        stage_id: string | null;
+                        /** @description Stage name */
+                        stage: string | null;
+                        /** Format: date-time */
+                        stage_entered_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description First move to contacted or later
+                         */
+                        first_responded_at: string | null;
+                        /** Format: date-time */
+                        qualified_at: string | null;
+                        /** Format: date-time */
+                        disqualified_at: string | null;
+                        disqualify_reason: string | null;
+                        /** Format: date-time */
+                        converted_at: string | null;
+                        converted_deal_id: string | null;
+                        notes: string | null;
+                        tags: string[];
+                        custom_fields: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalLeadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalLeadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                    company_name?: string | null;
+                    title?: string | null;
+                    source?: string | null;
+                    /** @enum {string} */
+                    status?: "new" | "contacted" | "qualified" | "disqualified";
+                    /** @enum {string|null} */
+                    tier?: "A" | "B" | "C" | "D" | null;
+                    score?: number | null;
+                    owner?: string | null;
+                    /** @description Id of a partner of the same tenant */
+                    partner_id?: string | null;
+                    /** @description Id of a contact of the same tenant */
+                    contact_id?: string | null;
+                    /** @description Id of a company of the same tenant */
+                    company_id?: string | null;
+                    /** @description Qualification pipeline; default: the tenant's default qualification pipeline */
+                    pipeline_id?: string;
+                    /** @description Default: the pipeline's first open stage */
+                    stage_id?: string;
+                    /** @description Stage name within the pipeline */
+                    stage?: string;
+                    notes?: string | null;
+                    disqualify_reason?: string | null;
+                    tags?: string[];
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalLeadsByIdQualify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalLeadsByIdDisqualify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalLeadsByIdConvert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description Sales pipeline; default: the tenant's default sales pipeline */
+                    pipeline_id?: string;
+                    stage_id?: string;
+                    stage?: string;
+                    /** @description Default: company name, else name */
+                    title?: string;
+                    value?: number;
+                    currency?: string;
+                    owner?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lead: components["schemas"]["Lead"];
+                        deal: components["schemas"]["Deal"];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalDealsByIdHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to_owner": "example"
+                 *     }
+                 */
+                "application/json": {
+                    to_owner: string;
+                    /** @description Pipeline to move the record to on completion (sales for deals, qualification for leads) */
+                    to_pipeline_id?: string;
+                    /** @description Stage to move it to; default: the target pipeline's first open stage */
+                    to_stage_id?: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalLeadsByIdHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to_owner": "example"
+                 *     }
+                 */
+                "application/json": {
+                    to_owner: string;
+                    /** @description Pipeline to move the record to on completion (sales for deals, qualification for leads) */
+                    to_pipeline_id?: string;
+                    /** @description Stage to move it to; default: the target pipeline's first open stage */
+                    to_stage_id?: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalHandoffsByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalHandoffsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalHandoffs: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "pending" | "completed" | "cancelled";
+                entity_type?: "deal" | "lead";
+                entity_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalHandoffsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalScheduler: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The instance that answered */
+                        instance_id: string;
+                        jobs: {
+                            name: string;
+                            cron: string;
+                            /** @description Running on the instance that answered */
+                            running: boolean;
+                            /** Format: date-time */
+                            last_run_at: string | null;
+                            /** @description Instance that ran it last */
+                            last_run_by: string | null;
+                            last_duration_ms: number | null;
+                            last_outcome: "ok" | "error" | null;
+                            last_error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Time of the last successful run; the next run covers what became due after it
+                             */
+                            watermark: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Next tick on the instance that answered (null when it runs no timers)
+                             */
+                            next_run_at: string | null;
+                            /** @description Instance allowed to run the job */
+                            lease_holder: string | null;
+                            /** Format: date-time */
+                            lease_expires_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "getApiExternalBusiness-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description IANA time zone, e.g. America/New_York
+                         * @example America/New_York
+                         */
+                        time_zone: string;
+                        /**
+                         * @description Working weekdays
+                         * @example [
+                         *       "mon",
+                         *       "tue",
+                         *       "wed",
+                         *       "thu",
+                         *       "fri"
+                         *     ]
+                         */
+                        working_days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                        /**
+                         * @description Start of the working day, local time (HH:MM)
+                         * @example 09:00
+                         */
+                        start_time: string;
+                        /**
+                         * @description End of the working day, local time (HH:MM, after start_time; 24:00 allowed)
+                         * @example 17:00
+                         */
+                        end_time: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "putApiExternalBusiness-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "time_zone": "America/New_York",
+                 *       "working_days": [
+                 *         "mon",
+                 *         "tue",
+                 *         "wed",
+                 *         "thu",
+                 *         "fri"
+                 *       ],
+                 *       "start_time": "09:00",
+                 *       "end_time": "17:00"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description IANA time zone, e.g. America/New_York
+                     * @example America/New_York
+                     */
+                    time_zone: string;
+                    /**
+                     * @description Working weekdays
+                     * @example [
+                     *       "mon",
+                     *       "tue",
+                     *       "wed",
+                     *       "thu",
+                     *       "fri"
+                     *     ]
+                     */
+                    working_days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                    /**
+                     * @description Start of the working day, local time (HH:MM)
+                     * @example 09:00
+                     */
+                    start_time: string;
+                    /**
+                     * @description End of the working day, local time (HH:MM, after start_time; 24:00 allowed)
+                     * @example 17:00
+                     */
+                    end_time: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description IANA time zone, e.g. America/New_York
+                         * @example America/New_York
+                         */
+                        time_zone: string;
+                        /**
+                         * @description Working weekdays
+                         * @example [
+                         *       "mon",
+                         *       "tue",
+                         *       "wed",
+                         *       "thu",
+                         *       "fri"
+                         *     ]
+                         */
+                        working_days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                        /**
+                         * @description Start of the working day, local time (HH:MM)
+                         * @example 09:00
+                         */
+                        start_time: string;
+                        /**
+                         * @description End of the working day, local time (HH:MM, after start_time; 24:00 allowed)
+                         * @example 17:00
+                         */
+                        end_time: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deleteApiExternalBusiness-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description IANA time zone, e.g. America/New_York
+                         * @example America/New_York
+                         */
+                        time_zone: string;
+                        /**
+                         * @description Working weekdays
+                         * @example [
+                         *       "mon",
+                         *       "tue",
+                         *       "wed",
+                         *       "thu",
+                         *       "fri"
+                         *     ]
+                         */
+                        working_days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                        /**
+                         * @description Start of the working day, local time (HH:MM)
+                         * @example 09:00
+                         */
+                        start_time: string;
+                        /**
+                         * @description End of the working day, local time (HH:MM, after start_time; 24:00 allowed)
+                         * @example 17:00
+                         */
+                        end_time: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalWebhooks: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/hooks/crm",
+                 *       "events": [
+                 *         "deal.*",
+                 *         "lead.created"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description http(s) URL without credentials; must resolve to a public address */
+                    url: string;
+                    /** @description Event types: exact (`deal.won`), a prefix (`deal.*`) or `*` for all */
+                    events: string[];
+                    /** @default true */
+                    is_active?: boolean;
+                    /** @description Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tenant_id: string;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        /** @description Why crmd disabled the webhook (410 Gone, repeated failure); null otherwise */
+                        disabled_reason: string | null;
+                        /** Format: date-time */
+                        disabled_at: string | null;
+                        consecutive_failures: number;
+                        /** Format: date-time */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        last_success_at: string | null;
+                        /** Format: date-time */
+                        last_failure_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         */
+                        previous_secret_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Signing secret (whsec_…). Shown only here: save it. X-Webhook-Signature is the hex HMAC-SHA256 of the body keyed with this string; webhook-signature follows Standard Webhooks */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tenant_id: string;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        /** @description Why crmd disabled the webhook (410 Gone, repeated failure); null otherwise */
+                        disabled_reason: string | null;
+                        /** Format: date-time */
+                        disabled_at: string | null;
+                        consecutive_failures: number;
+                        /** Format: date-time */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        last_success_at: string | null;
+                        /** Format: date-time */
+                        last_failure_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         */
+                        previous_secret_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The 20 most recent */
+                        recent_deliveries: components["schemas"]["Delivery"][];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description http(s) URL without credentials; must resolve to a public address */
+                    url?: string;
+                    /** @description Event types: exact (`deal.won`), a prefix (`deal.*`) or `*` for all */
+                    events?: string[];
+                    /** @description true re-enables a disabled webhook */
+                    is_active?: boolean;
+                    /** @description Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalWebhooksTestById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        status_code: number | null;
+                        duration_ms: number;
+                        error: string | null;
+                        delivery_id: string;
+                        event_id: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalWebhooksByIdDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalWebhooksByIdDeliveriesByDelivery_idRedeliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalWebhooksByIdReplay: {
+        parameters: {
+            query: {
+                since: string;
+            };
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Failed deliveries queued again */
+                        replayed: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postApiExternalWebhooksByIdRotate-secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tenant_id: string;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        /** @description Why crmd disabled the webhook (410 Gone, repeated failure); null otherwise */
+                        disabled_reason: string | null;
+                        /** Format: date-time */
+                        disabled_at: string | null;
+                        consecutive_failures: number;
+                        /** Format: date-time */
+                        failing_since: string | null;
+                        /** Format: date-time */
+                        last_success_at: string | null;
+                        /** Format: date-time */
+                        last_failure_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         */
+                        previous_secret_expires_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Signing secret (whsec_…). Shown only here: save it. X-Webhook-Signature is the hex HMAC-SHA256 of the body keyed with this string; webhook-signature follows Standard Webhooks */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalTasks: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "pending" | "completed" | "overdue";
+                priority?: "low" | "medium" | "high" | "urgent";
+                owner?: string;
+                deal_id?: string;
+                lead_id?: string;
+                contact_id?: string;
+                company_id?: string;
+                due_before?: string;
+                due_after?: string;
+                tags?: string;
+                associated_with?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalTasks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "example"
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "medium" | "high" | "urgent";
+                    /** @description ISO 8601 timestamp */
+                    due_at?: string | null;
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    owner?: string | null;
+                    deal_id?: string | null;
+                    lead_id?: string | null;
+                    contact_id?: string | null;
+                    company_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalTasksById: {
+        parameters: {
+            query?: {
+                include?: "associations";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "completed";
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "urgent";
+                        /** Format: date-time */
+                        due_at: string | null;
+                        /** Format: date-time */
+                        completed_at: string | null;
+                        /** @description Pending and past its due time, now */
+                        is_overdue: boolean;
+                        owner: string | null;
+                        /** @description Linked deal id */
+                        deal_id: string | null;
+                        /** @description Linked lead id */
+                        lead_id: string | null;
+                        /** @description Linked contact id */
+                        contact_id: string | null;
+                        /** @description Linked company id */
+                        company_id: string | null;
+                        tags: string[];
+                        /** @description Any JSON values, keyed by name */
+                        custom_fields: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "example"
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "medium" | "high" | "urgent";
+                    /** @enum {string} */
+                    status?: "pending" | "completed";
+                    /** @description ISO 8601 timestamp */
+                    due_at?: string | null;
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    owner?: string | null;
+                    deal_id?: string | null;
+                    lead_id?: string | null;
+                    contact_id?: string | null;
+                    company_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    title?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "medium" | "high" | "urgent";
+                    /** @enum {string} */
+                    status?: "pending" | "completed";
+                    /** @description ISO 8601 timestamp */
+                    due_at?: string | null;
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    owner?: string | null;
+                    deal_id?: string | null;
+                    lead_id?: string | null;
+                    contact_id?: string | null;
+                    company_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalTasksByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalPartners: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "active" | "inactive";
+                partner_type?: "referral" | "reseller" | "affiliate" | "technology";
+                tags?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalPartners: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Unique per tenant */
+                    name: string;
+                    /** @enum {string} */
+                    partner_type?: "referral" | "reseller" | "affiliate" | "technology";
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                    website?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "inactive";
+                    commission_pct?: number | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalPartnersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalPartnersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalPartnersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description Unique per tenant */
+                    name?: string;
+                    /** @enum {string} */
+                    partner_type?: "referral" | "reseller" | "affiliate" | "technology";
+                    /** Format: email */
+                    email?: string | null;
+                    phone?: string | null;
+                    website?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "inactive";
+                    commission_pct?: number | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalActivity: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                entity_type?: string;
+                entity_id?: string;
+                action?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalKpis: {
+        parameters: {
+            query?: {
+                period?: "week" | "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        period: "week" | "month" | "quarter" | "year";
+                        /** Format: date-time */
+                        period_start: string;
+                        /** Format: date-time */
+                        generated_at: string;
+                        leads: {
+                            /** @description Leads created in the period */
+                            total: number;
+                            /** @description Leads qualified in the period */
+                            qualified: number;
+                            /** @description Percent, one decimal; 0 when there is nothing to divide */
+                            qualification_rate: number;
+                        };
+                        deals: {
+                            /** @description Deals created in the period */
+                            total: number;
+                            open: number;
+                            won: number;
+                            lost: number;
+                            /** @description Percent, one decimal; 0 when there is nothing to divide */
+                            win_rate: number;
+                        };
+                        pipeline: {
+                            /** @description Value of all open deals, in cents */
+                            value: number;
+                            /** @description Minor units (cents), summed across currencies */
+                            won_value: number;
+                        };
+                        tasks: {
+                            /** @description Tasks created in the period */
+                            total: number;
+                            /** @description All tasks overdue now */
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalConversations: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "open" | "pending" | "closed";
+                assignee?: string;
+                customer_id?: string;
+                channel?: "chat" | "email" | "sms" | "other";
+                priority?: "low" | "medium" | "high" | "urgent";
+                unread?: boolean;
+                archived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalConversations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer_id": "example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A contact of this tenant */
+                    customer_id: string;
+                    /** @enum {string} */
+                    channel?: "chat" | "email" | "sms" | "other";
+                    /** @enum {string} */
+                    status?: "open" | "pending" | "closed";
+                    assignee?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "medium" | "high" | "urgent";
+                    subject?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalConversationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalConversationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "open" | "pending" | "closed";
+                    assignee?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "medium" | "high" | "urgent";
+                    subject?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalConversationsByIdArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalConversationsByIdShare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "teammate": "example"
+                 *     }
+                 */
+                "application/json": {
+                    teammate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalConversationsByIdSeen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description Messages to mark seen; default every unseen customer message */
+                    message_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        seen: components["schemas"]["Message"][];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalMessages: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                conversation_id?: string;
+                customer_id?: string;
+                author_type?: "agent" | "customer";
+                channel?: "chat" | "email" | "sms" | "other";
+                unseen?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "conversation_id": "example",
+                 *       "body": "example"
+                 *     }
+                 */
+                "application/json": {
+                    conversation_id: string;
+                    body: string;
+                    /** @enum {string} */
+                    author_type?: "agent" | "customer";
+                    author_id?: string | null;
+                    /** @description Links to files */
+                    attachments?: {
+                        /**
+                         * Format: http-url
+                         * @description http(s) URL
+                         */
+                        url: string;
+                        name?: string | null;
+                        mime_type?: string | null;
+                    }[];
+                    /** @enum {string} */
+                    channel?: "chat" | "email" | "sms" | "other";
+                    /** @description The message's id in its channel: sending it again returns the first message */
+                    external_id?: string;
+                    /** @description ISO 8601 timestamp */
+                    sent_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalMessagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalMessagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalMessagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    body?: string;
+                    /** @description Links to files */
+                    attachments?: {
+                        /**
+                         * Format: http-url
+                         * @description http(s) URL
+                         */
+                        url: string;
+                        name?: string | null;
+                        mime_type?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalCustomersIdentify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    /** @description The customer's id in your own system */
+                    external_id?: string;
+                    name?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                email?: string;
+                search?: string;
+                company_id?: string;
+                tags?: string;
+                associated_with?: string;
+                external_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "first_name": "Ada",
+                 *       "last_name": "Lovelace",
+                 *       "email": [
+                 *         {
+                 *           "email": "ada@example.com"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    /** @description The first one is the primary email */
+                    email?: {
+                        /** Format: email */
+                        email: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    phone_number?: {
+                        number: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    title?: string | null;
+                    /** @description A company of this tenant */
+                    company_id?: string | null;
+                    owner?: string | null;
+                    status?: string | null;
+                    background?: string | null;
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    linkedin_url?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description ISO 8601 timestamp */
+                    last_seen_at?: string | null;
+                    /** @description The contact opted out of email: sends to them are 409 */
+                    email_opt_out?: boolean;
+                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    sms_opt_out?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalEvents: {
+        parameters: {
+            query?: {
+                types?: string;
+                since?: string;
+                cursor?: string;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            id: string;
+                            event_type: string;
+                            /** Format: date-time */
+                            timestamp: string;
+                            tenant_id: string;
+                            data: unknown;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to continue after these events */
+                        next_cursor: string;
+                        has_more: boolean;
+                        page_size: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalEventsStream: {
+        parameters: {
+            query?: {
+                types?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 406 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalFieldsByObject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fields: {
+                            id: string;
+                            /** @description Object type (API plural) */
+                            object: string;
+                            key: string;
+                            label: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                            required: boolean;
+                            unique: boolean;
+                            default: unknown;
+                            options: string[] | null;
+                            reference_object: string | null;
+                            currency: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalFieldsByObject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "example",
+                 *       "label": "example",
+                 *       "type": "text"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Name in `custom_fields` and in `cf.<key>` filters: lower case, digits, _ */
+                    key: string;
+                    label: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                    /** @description Every write must leave a value (default false) */
+                    required?: boolean;
+                    /** @description No two live records share a value (default false) */
+                    unique?: boolean;
+                    /** @description Value given to new records that set none */
+                    default?: unknown;
+                    /** @description The allowed values of a select or multi_select */
+                    options?: string[] | null;
+                    /** @description reference: the object type its ids name (e.g. contacts) */
+                    reference_object?: string | null;
+                    /** @description money: currency of plain integer values */
+                    currency?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Object type (API plural) */
+                        object: string;
+                        key: string;
+                        label: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                        required: boolean;
+                        unique: boolean;
+                        default: unknown;
+                        options: string[] | null;
+                        reference_object: string | null;
+                        currency: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalFieldsByObjectByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Object type (API plural) */
+                        object: string;
+                        key: string;
+                        label: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                        required: boolean;
+                        unique: boolean;
+                        default: unknown;
+                        options: string[] | null;
+                        reference_object: string | null;
+                        currency: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalFieldsByObjectByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalFieldsByObjectByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    label?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    type?: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                    /** @description Every write must leave a value (default false) */
+                    required?: boolean;
+                    /** @description No two live records share a value (default false) */
+                    unique?: boolean;
+                    /** @description Value given to new records that set none */
+                    default?: unknown;
+                    /** @description The allowed values of a select or multi_select */
+                    options?: string[] | null;
+                    /** @description reference: the object type its ids name (e.g. contacts) */
+                    reference_object?: string | null;
+                    /** @description money: currency of plain integer values */
+                    currency?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Object type (API plural) */
+                        object: string;
+                        key: string;
+                        label: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                        required: boolean;
+                        unique: boolean;
+                        default: unknown;
+                        options: string[] | null;
+                        reference_object: string | null;
+                        currency: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalFieldsByObjectArchivedById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record_id: string;
+                        /** @description Values of removed fields, by key (the latest removal of a key wins) */
+                        archived: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalByObjectByIdAssociationsByTo: {
+        parameters: {
+            query?: {
+                label?: string;
+            };
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+                to: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        associations: {
+                            /** @description The linked record's id */
+                            id: string;
+                            /** @description The linked record's object type */
+                            object: string;
+                            /** @description The link's role, e.g. "decision maker" */
+                            label: string | null;
+                            link_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalByObjectByIdAssociationsByTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+                to: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "associations": []
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The complete set of links to this object type */
+                    associations: {
+                        id: string;
+                        /** @description The link's role, e.g. "decision maker", "buyer" */
+                        label?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        associations: {
+                            /** @description The linked record's id */
+                            id: string;
+                            /** @description The linked record's object type */
+                            object: string;
+                            /** @description The link's role, e.g. "decision maker" */
+                            label: string | null;
+                            link_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalByObjectByIdAssociationsByTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+                to: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalByObjectByIdAssociationsByToByTo_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+                to: string;
+                to_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description The link's role, e.g. "decision maker", "buyer" */
+                    label?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalByObjectByIdAssociationsByToByTo_id: {
+        parameters: {
+            query?: {
+                label?: string;
+            };
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+                to: string;
+                to_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "getApiExternalObject-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        object_types: {
+                            id: string;
+                            name: string;
+                            plural: string;
+                            label: string;
+                            description: string | null;
+                            primary_field: string;
+                            fields: {
+                                id: string;
+                                /** @description Object type (API plural) */
+                                object: string;
+                                key: string;
+                                label: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                                required: boolean;
+                                unique: boolean;
+                                default: unknown;
+                                options: string[] | null;
+                                reference_object: string | null;
+                                currency: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postApiExternalObject-types": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "vehicle",
+                 *       "plural": "vehicles",
+                 *       "label": "Vehicles",
+                 *       "primary_field": "model",
+                 *       "fields": [
+                 *         {
+                 *           "key": "model",
+                 *           "label": "Model",
+                 *           "type": "text"
+                 *         },
+                 *         {
+                 *           "key": "vin",
+                 *           "label": "VIN",
+                 *           "type": "text",
+                 *           "unique": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Singular, lower case: events are `<name>.created|updated|deleted` */
+                    name: string;
+                    /** @description Plural, lower case: routes `/objects/<plural>`, scopes `<plural>:read|write` */
+                    plural: string;
+                    label: string;
+                    description?: string | null;
+                    /** @description Key of the field that names a record (required) */
+                    primary_field: string;
+                    fields: {
+                        /** @description Name in `custom_fields` and in `cf.<key>` filters: lower case, digits, _ */
+                        key: string;
+                        label: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                        /** @description Every write must leave a value (default false) */
+                        required?: boolean;
+                        /** @description No two live records share a value (default false) */
+                        unique?: boolean;
+                        /** @description Value given to new records that set none */
+                        default?: unknown;
+                        /** @description The allowed values of a select or multi_select */
+                        options?: string[] | null;
+                        /** @description reference: the object type its ids name (e.g. contacts) */
+                        reference_object?: string | null;
+                        /** @description money: currency of plain integer values */
+                        currency?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        plural: string;
+                        label: string;
+                        description: string | null;
+                        primary_field: string;
+                        fields: {
+                            id: string;
+                            /** @description Object type (API plural) */
+                            object: string;
+                            key: string;
+                            label: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                            required: boolean;
+                            unique: boolean;
+                            default: unknown;
+                            options: string[] | null;
+                            reference_object: string | null;
+                            currency: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "getApiExternalObject-typesByObject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        plural: string;
+                        label: string;
+                        description: string | null;
+                        primary_field: string;
+                        fields: {
+                            id: string;
+                            /** @description Object type (API plural) */
+                            object: string;
+                            key: string;
+                            label: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                            required: boolean;
+                            unique: boolean;
+                            default: unknown;
+                            options: string[] | null;
+                            reference_object: string | null;
+                            currency: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deleteApiExternalObject-typesByObject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "patchApiExternalObject-typesByObject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    label?: string;
+                    description?: string | null;
+                    primary_field?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        plural: string;
+                        label: string;
+                        description: string | null;
+                        primary_field: string;
+                        fields: {
+                            id: string;
+                            /** @description Object type (API plural) */
+                            object: string;
+                            key: string;
+                            label: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            type: "text" | "number" | "money" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
+                            required: boolean;
+                            unique: boolean;
+                            default: unknown;
+                            options: string[] | null;
+                            reference_object: string | null;
+                            currency: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalObjectsByObject: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                search?: string;
+                associated_with?: string;
+            };
+            header?: never;
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page's records are under the plural: {"vehicles": [...], "total": …} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        page: number;
+                        page_size: number;
+                        has_more: boolean;
+                        next_cursor: string | null;
+                    } & {
+                        [key: string]: components["schemas"]["Record"][];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalObjectsByObject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "properties": {}
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The record's values, one per field of its object type */
+                    properties: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalObjectsByObjectBulk: {
+        parameters: {
+            query?: {
+                match_by?: string;
+            };
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {}
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 500 records */
+                    records: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Position of the record in `records` */
+                            index: number;
+                            /** @enum {string} */
+                            status: "created" | "updated" | "error";
+                            /** Format: uuid */
+                            id?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        created: number;
+                        updated: number;
+                        failed: number;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalObjectsByObjectSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalObjectsByObjectById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalObjectsByObjectById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "properties": {}
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The record's values, one per field of its object type */
+                    properties: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalObjectsByObjectById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalObjectsByObjectById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "properties": {}
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The record's values, one per field of its object type */
+                    properties: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalMlsProperties: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                since?: string;
+                cursor?: string;
+                status?: "active" | "pending" | "sold" | "withdrawn";
+                property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                price_min?: number;
+                price_max?: number;
+                area_min?: number;
+                area_max?: number;
+                bedrooms_min?: number;
+                city?: string;
+                postcode?: string;
+                near?: string;
+                radius_km?: number;
+                associated_with?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PropertyList"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiExternalMlsProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "active",
+                 *       "property_type": "house",
+                 *       "address": {}
+                 *     }
+                 */
+                "application/json": {
+                    mls_number?: string | null;
+                    /** @enum {string} */
+                    status: "active" | "pending" | "sold" | "withdrawn";
+                    /** @enum {string} */
+                    property_type: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                    title?: string | null;
+                    address: {
+                        street?: string | null;
+                        city?: string | null;
+                        postcode?: string | null;
+                        region?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                    };
+                    price?: {
+                        /** @description Minor units (cents) */
+                        value: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    bedrooms?: number | null;
+                    bathrooms?: number | null;
+                    living_area?: number | null;
+                    lot_area?: number | null;
+                    /** @enum {string} */
+                    area_unit?: "sqm" | "sqft";
+                    year_built?: number | null;
+                    description?: string | null;
+                    features?: string[];
+                    listing_agent?: string | null;
+                    /** @description Ids of documents (the photos), in order */
+                    photo_ids?: string[];
+                    /** @description YYYY-MM-DD */
+                    listed_at?: string | null;
+                    /** @description YYYY-MM-DD */
+                    sold_at?: string | null;
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Property"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiExternalMlsPropertiesById: {
+        parameters: {
+            query?: {
+                include?: "associations";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        mls_number: string | null;
+                        /** @enum {string} */
+                        status: "active" | "pending" | "sold" | "withdrawn";
+                        /** @enum {string} */
+                        property_type: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                        title: string | null;
+                        address: {
+                            street: string | null;
+                            city: string | null;
+                            postcode: string | null;
+                            region: string | null;
+                            country: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                        };
+                        price: {
+                            /** @description Minor units (cents) */
+                            value: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        } | null;
+                        bedrooms: number | null;
+                        bathrooms: number | null;
+                        living_area: number | null;
+                        lot_area: number | null;
+                        /** @enum {string} */
+                        area_unit: "sqm" | "sqft";
+                        year_built: number | null;
+                        description: string | null;
+                        features: string[];
+                        listing_agent: string | null;
+                        photo_ids: string[];
+                        listed_at: string | null;
+                        sold_at: string | null;
+                        /** @description Any JSON values, keyed by name */
+                        custom_fields: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalMlsPropertiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "active",
+                 *       "property_type": "house",
+                 *       "address": {}
+                 *     }
+                 */
+                "application/json": {
+                    mls_number?: string | null;
+                    /** @enum {string} */
+                    status: "active" | "pending" | "sold" | "withdrawn";
+                    /** @enum {string} */
+                    property_type: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                    title?: string | null;
+                    address: {
+                        street?: string | null;
+                        city?: string | null;
+                        postcode?: string | null;
+                        region?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                    };
+                    price?: {
+                        /** @description Minor units (cents) */
+                        value: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    bedrooms?: number | null;
+                    bathrooms?: number | null;
+                    living_area?: number | null;
+                    lot_area?: number | null;
+                    /** @enum {string} */
+                    area_unit?: "sqm" | "sqft";
+                    year_built?: number | null;
+                    description?: string | null;
+                    features?: string[];
+                    listing_agent?: string | null;
+                    /** @description Ids of documents (the photos), in order */
+                    photo_ids?: string[];
+                    /** @description YYYY-MM-DD */
+                    listed_at?: string | null;
+                    /** @description YYYY-MM-DD */
+                    sold_at?: string | null;
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Property"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiExternalMlsPropertiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Property"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiExternalMlsPropertiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    mls_number?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "pending" | "sold" | "withdrawn";
+                    /** @enum {string} */
+                    property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                    title?: string | null;
+                    address?: {
+                        street?: string | null;
+                        city?: string | null;
+                        postcode?: string | null;
+                        region?: string | null;
+                        country?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                    };
+                    price?: {
+                        /** @description Minor units (cents) */
+                        value: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    } | null;
+                    bedrooms?: number | null;
+                    bathrooms?: number | null;
+                    living_area?: number | null;
+                    lot_area?: number | null;
+                    /** @enum {string} */
+                    area_unit?: "sqm" | "sqft";
+                    year_built?: number | null;
+                    description?: string | null;
+                    features?: string[];
+                    listing_agent?: string | null;
+                    /** @description Ids of documents (the photos), in order */
+                    photo_ids?: string[];
+                    /** @description YYYY-MM-DD */
+                    listed_at?: string | null;
+                    /** @description YYYY-MM-DD */
+                    sold_at?: string | null;
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Property"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "getApiExternalWidget-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        widget_keys: {
+                            id: string;
+                            name: string;
+                            /** @description The key's first characters, for recognising it */
+                            key_prefix: string;
+                            allowed_origins: string[];
+                            /** @description Any JSON values, keyed by name */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            visitor_rate_limit: number | null;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postApiExternalWidget-keys": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Website chat",
+                 *       "allowed_origins": [
+                 *         "https://www.example.com"
+                 *       ],
+                 *       "settings": {
+                 *         "title": "Chat with us"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description Pages on these origins may call the widget API with the key */
+                    allowed_origins: string[];
+                    /** @description Any JSON values, keyed by name */
+                    settings?: {
+                        [key: string]: unknown;
+                    };
+                    visitor_rate_limit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description The key's first characters, for recognising it */
+                        key_prefix: string;
+                        allowed_origins: string[];
+                        /** @description Any JSON values, keyed by name */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        visitor_rate_limit: number | null;
+                        /** Format: date-time */
+                        revoked_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The publishable key (pk_…), shown only this once */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deleteApiExternalWidget-keysById": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "patchApiExternalWidget-keysById": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    name?: string;
+                    /** @description Pages on these origins may call the widget API with the key */
+                    allowed_origins?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    settings?: {
+                        [key: string]: unknown;
+                    };
+                    visitor_rate_limit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description The key's first characters, for recognising it */
+                        key_prefix: string;
+                        allowed_origins: string[];
+                        /** @description Any JSON values, keyed by name */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        visitor_rate_limit: number | null;
+                        /** Format: date-time */
+                        revoked_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhook.association.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "association.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.association.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "association.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.business_hours.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "business_hours.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.business_hours.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "business_hours.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.calendar.event.cancelled": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "calendar.event.cancelled";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.calendar.event.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "calendar.event.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.calendar.event.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "calendar.event.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.call.ended": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "call.ended";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.call.started": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "call.started";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.company.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "company.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Company"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.company.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "company.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Company"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.company.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "company.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Company"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.contact.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "contact.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Contact"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.contact.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "contact.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Contact"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.contact.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "contact.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Contact"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.conversation.archived": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "conversation.archived";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Conversation"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.conversation.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "conversation.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Conversation"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.conversation.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "conversation.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Conversation"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.deal.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "deal.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Deal"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.deal.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "deal.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Deal"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.deal.lost": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "deal.lost";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Deal"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.deal.stage_changed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "deal.stage_changed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Deal"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.deal.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "deal.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Deal"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.deal.won": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "deal.won";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Deal"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.document.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "document.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Document"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.document.shared": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "document.shared";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Document"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.document.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "document.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Document"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.document.uploaded": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "document.uploaded";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Document"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.email.failed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "email.failed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.email.received": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "email.received";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.email.sent": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "email.sent";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.handoff.cancelled": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "handoff.cancelled";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Handoff"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.handoff.completed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "handoff.completed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Handoff"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.handoff.initiated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "handoff.initiated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Handoff"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.lead.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "lead.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Lead"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.lead.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "lead.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Lead"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.lead.disqualified": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "lead.disqualified";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Lead"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.lead.qualified": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "lead.qualified";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Lead"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.lead.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "lead.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Lead"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.message.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "message.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Message"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.message.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "message.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Message"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.message.seen": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "message.seen";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Message"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.message.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "message.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Message"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.note.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "note.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Note"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.note.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "note.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Note"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.note.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "note.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Note"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.partner.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "partner.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Partner"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.partner.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "partner.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Partner"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.partner.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "partner.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Partner"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.pipeline.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "pipeline.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Pipeline"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.pipeline.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "pipeline.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Pipeline"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.pipeline.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "pipeline.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Pipeline"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.property.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "property.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Property"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.property.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "property.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Property"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.property.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "property.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Property"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.sla.breach": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "sla.breach";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.sla.warning": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "sla.warning";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.sms.delivered": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "sms.delivered";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.sms.failed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "sms.failed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.sms.received": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "sms.received";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.sms.sent": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "sms.sent";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.task.completed": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "task.completed";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Task"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.task.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "task.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Task"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.task.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "task.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Task"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.task.overdue": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "task.overdue";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Task"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.task.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "task.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Task"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

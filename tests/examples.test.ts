@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+import type { WebhookDispatcher } from "../src/core";
+import { parseTraceparent } from "../src/tracing";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+
+const EXAMPLES = join(import.meta.dir, "..", "examples");
+/** The system Python, which .ci/run installs when missing. */
+const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+const RECEIVERS = {
+  python: [PYTHON, join(EXAMPLES, "python", "receiver.py")],
+  typescript: [process.execPath, join(EXAMPLES, "typescript", "receiver.ts")],
+};
+
+/** A running example receiver and the JSON lines it printed so far. */
+interface Running {
+  process: Subprocess<"ignore", "pipe", "pipe">;
+  lines: Array<Record<string, unknown>>;
+  /** Resolves with the first line `match` accepts, reading more output as it comes. */
+  waitFor(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+}
+
+function run(command: string[], env: Record<string, string>): Running {
+  const child = Bun.spawn(command, {
+    env: { ...process.env, ...env },
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  const reader = child.stdout.getReader();
+  let buffered = "";
+  return {
+    process: child,
+    lines,
+    async waitFor(match) {
+      for (;;) {
+        const found = lines.find(match);
+        if (found) return found;
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`receiver exited: ${await new Response(child.stderr).text()}`);
+        buffered += new TextDecoder().decode(value);
+        const complete = buffered.split("\n");
+        buffered = complete.pop() as string;
+        for (const line of complete) if (line.trim()) lines.push(JSON.parse(line));
+      }
+    },
+  };
+}
+
+let server: TestServer;
+let tenant: TenantClient;
+let dispatcher: WebhookDispatcher;
+const running: Running[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await server.tenant();
+  await tenant.api.post("/api/external/pipelines", {
+    name: "Sales",
+    pipeline_type: "sales",
+    stages: [{ name: "New" }],
+  });
+  dispatcher = server.ctx.workers.find((w) => w.name === "webhook-dispatcher") as WebhookDispatcher;
+});
+afterAll(async () => {
+  for (const receiver of running) receiver.process.kill();
+  await server.close();
+});
+
+describe("typed client", () => {
+  test("the example client, typed by the generated clients/crmd.d.ts, creates and lists deals", async () => {
+    const client = Bun.spawn([process.execPath, join(EXAMPLES, "typescript", "client.ts")], {
+      env: { ...process.env, CRMD_URL: server.url, CRMD_KEY: tenant.key },
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    expect(await client.exited).toBe(0);
+    const out = JSON.parse(await new Response(client.stdout).text());
+    expect(out.created).toMatch(/^[0-9a-f-]{36}$/);
+    expect(out.total).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("example receivers", () => {
+  for (const [language, command] of Object.entries(RECEIVERS))
+    test(`${language}: verifies and prints a real delivery with its trace; refuses a forged one`, async () => {
+      // The secret comes with the webhook; the receiver's port once it listens (any free one).
+      const hook = await tenant.api.post("/api/external/webhooks", {
+        url: "http://127.0.0.1:9/hook",
+        events: ["deal.created"],
+      });
+      expect(hook.status).toBe(201);
+      const receiver = run(command, { WEBHOOK_SECRET: hook.body.secret, PORT: "0" });
+      running.push(receiver);
+      const port = (await receiver.waitFor((l) => "listening" in l)).listening;
+      const url = `http://127.0.0.1:${port}/hook`;
+      expect((await tenant.api.put(`/api/external/webhooks/${hook.body.id}`, { url })).status).toBe(
+        200,
+      );
+
+      const traceId = crypto.randomUUID().replace(/-/g, "");
+      const deal = await tenant.api.post(
+        "/api/external/deals",
+        { title: `From ${language}` },
+        { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      );
+      await dispatcher.drain();
+      const line = await receiver.waitFor((l) => l.received === "deal.created");
+      expect((line.data as { id: string }).id).toBe(deal.body.id);
+      expect(parseTraceparent(line.traceparent as string)?.traceId).toBe(traceId);
+      const deliveries = (await tenant.api.get(`/api/external/webhooks/${hook.body.id}/deliveries`))
+        .body;
+      expect(deliveries.deliveries[0].status).toBe("succeeded");
+
+      const forged = await fetch(url, {
+        method: "POST",
+        headers: {
+          "webhook-id": "msg_forged",
+          "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+          "webhook-signature": "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        },
+        body: JSON.stringify({ id: "forged", event_type: "deal.created", data: {} }),
+      });
+      expect(forged.status).toBe(400);
+    });
+});
