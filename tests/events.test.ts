@@ -42,6 +42,22 @@ describe("GET /events", () => {
     expect(none.body.next_cursor).toBe(rest.body.next_cursor);
   });
 
+  test("since: the events that occurred at or after a time", async () => {
+    const { api: fresh } = await server.tenant();
+    await contact(fresh, "before");
+    const all = (await fresh.get(`${X}/events`)).body.events;
+    const cut = all[0].timestamp;
+    await Bun.sleep(5);
+    const later = new Date().toISOString();
+    await contact(fresh, "after");
+    const since = await fresh.get(`${X}/events?since=${later}`);
+    expect(
+      since.body.events.map((e: { data: { first_name: string } }) => e.data.first_name),
+    ).toEqual(["after"]);
+    expect((await fresh.get(`${X}/events?since=${cut}`)).body.events.length).toBe(2);
+    expect((await fresh.get(`${X}/events?since=yesterday`)).status).toBe(422);
+  });
+
   test("types filter (exact and prefix.*), bad cursors are 422", async () => {
     const { api: fresh } = await server.tenant();
     const who = (await fresh.post(`${X}/customers/identify`, { email: "t@example.com" })).body.id;

@@ -117,6 +117,14 @@ describe("conversation channel", () => {
 
     other.leave();
     await until(() => agentPresence.list().length === 1, "presence leave");
+
+    // A socket that drops without leaving is gone from presence too.
+    const dropped = connect(server.url);
+    await join(dropped.channel(`conversation:${conversation}`, { name: "sam" }));
+    await until(() => agentPresence.list().length === 2, "sam present");
+    dropped.disconnect();
+    await until(() => agentPresence.list().length === 1, "presence after a dropped socket");
+    expect(agentPresence.list((id) => id)).toEqual(["agent:maria"]);
   });
 
   test("a pushed message fires message.created webhooks", async () => {
