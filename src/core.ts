@@ -82,6 +82,9 @@ export {
   isKnownEventType,
   nextSyncSeq,
   registerEventTypes,
+  registerTenantEventTypes,
+  type TenantEventType,
+  tenantEventTypes,
 } from "./events";
 export {
   AssociatedWith,

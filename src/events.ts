@@ -1,4 +1,4 @@
-import type { WriteTx } from "../db/client";
+import type { ReadDb, WriteTx } from "../db/client";
 import { outboxEvents } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { newEventId } from "./ids";
@@ -39,6 +39,27 @@ export function registerEventTypes(types: readonly string[]): void {
 }
 
 export const eventTypes = (): string[] => [...catalogue].sort();
+
+/** An event type one tenant defined (a custom object's), with the resource whose `:read` shows it. */
+export interface TenantEventType {
+  type: string;
+  resource: string;
+}
+type TenantEventSource = (db: ReadDb, tenantId: string) => Promise<TenantEventType[]>;
+const tenantSources: TenantEventSource[] = [];
+
+/** A plugin whose tenants define event types of their own reads them with `source`. */
+export function registerTenantEventTypes(source: TenantEventSource): void {
+  tenantSources.push(source);
+}
+
+/**
+ * The tenant's own event types, read from the database on every call: a
+ * type defined through another instance counts at once, without a restart.
+ */
+export async function tenantEventTypes(db: ReadDb, tenantId: string): Promise<TenantEventType[]> {
+  return (await Promise.all(tenantSources.map((source) => source(db, tenantId)))).flat();
+}
 export const isKnownEventType = (type: string): boolean => catalogue.has(type);
 
 export interface EventInput {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { WebhookDispatcher } from "../src/core";
 import { created, expect422 } from "./helpers/api";
 import { outboxOf } from "./helpers/records";
-import type { Api } from "./helpers/server";
+import { Api, spawnCrmd } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 import { type Receiver, standardVerifies, startReceiver } from "./webhook-receiver";
 
@@ -154,6 +154,18 @@ for (const domain of [vehicles, contacts])
       expect((await writer.patch(`${url}/${r.id}`, domain.change)).status).toBe(200);
     });
 
+    test("the event log shows its events to keys that may read it", async () => {
+      const r = await created(api, domain.path, domain.body("Logged", "vin-log"));
+      const seenWith = async (permissions: string[]) => {
+        const key = await server.keyFor(tenantId, ["events:read", ...permissions]);
+        const page = await key.get(`${base}/events?types=${domain.entity}.created`);
+        expect(page.status).toBe(200);
+        return page.body.events.map((e: any) => e.data.id);
+      };
+      expect(await seenWith([`${domain.scope}:read`])).toContain(r.id);
+      expect(await seenWith(["deals:read"])).not.toContain(r.id);
+    });
+
     test("webhooks get its events, signed", async () => {
       const hookPath = `/hook/${domain.entity}`;
       const hook = await api.post(`${base}/webhooks`, {
@@ -251,5 +263,36 @@ describe("custom objects: types, fields and schema", () => {
     await api.delete(`${base}/objects/vehicles/${r.id}`);
     expect((await api.delete(`${base}/object-types/vehicles`)).status).toBe(204);
     expect((await api.get(`${base}/objects/vehicles`)).status).toBe(404);
+  });
+});
+
+describe("custom objects across instances", () => {
+  test("a type created through another instance takes webhooks at once", async () => {
+    const { api, key } = await server.tenant();
+    const other = await spawnCrmd(server.dir, server.adminToken);
+    try {
+      await created(new Api(other.url, { "x-api-key": key }), "/object-types", {
+        name: "boat",
+        plural: "boats",
+        label: "Boats",
+        primary_field: "hull",
+        fields: [{ key: "hull", label: "Hull", type: "text" }],
+      });
+    } finally {
+      other.child.kill("SIGTERM");
+      await other.child.exited;
+    }
+    const hook = await api.post(`${base}/webhooks`, {
+      url: receiver.url("/hook/boat"),
+      events: ["boat.created", "boat.*"],
+    });
+    expect(hook.status).toBe(201);
+    expect422(
+      await api.post(`${base}/webhooks`, {
+        url: receiver.url("/hook/x"),
+        events: ["ship.created"],
+      }),
+      "/events/0",
+    );
   });
 });

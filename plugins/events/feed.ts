@@ -2,10 +2,12 @@ import { and, asc, eq, gt, gte, lte } from "drizzle-orm";
 import { outboxEvents } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   invalid,
   matchesSubscription,
   parseTime,
   type Scope,
+  tenantEventTypes,
 } from "../../src/core";
 import type { TailEvent } from "./tail";
 
@@ -43,21 +45,37 @@ const RESOURCE_OF: Record<string, string> = {
  * Which events a consumer gets: of its tenant, matching its `types`
  * patterns (exact, `prefix.*`, `*`), and only those its key may read. A key
  * that manages webhooks could subscribe to every event, so it sees every
- * event; otherwise an event needs the `:read` scope of its resource, and
- * events of no resource (sla.*, webhook.test) need webhooks:manage.
+ * event; otherwise an event needs the `:read` scope of its resource (a
+ * custom object's: `<plural>:read` or objects:read), and events of no
+ * resource (sla.*, webhook.test) need webhooks:manage.
  */
 export interface EventFilter {
   tenantId: string;
   types: string[];
   scopes: ReadonlySet<Scope>;
+  /** The tenant's custom objects: event prefix (singular name) → resource (plural). */
+  ownResources: ReadonlyMap<string, string>;
+}
+
+/** The filter of a consumer of the tenant's events, with the tenant's object types as they are now. */
+export async function eventFilter(
+  ctx: AppContext,
+  tenantId: string,
+  types: string | undefined,
+  scopes: ReadonlySet<Scope>,
+): Promise<EventFilter> {
+  const own = await tenantEventTypes(ctx.db.read, tenantId);
+  const ownResources = new Map(own.map((e) => [e.type.slice(0, e.type.indexOf(".")), e.resource]));
+  return { tenantId, types: parseTypes(types), scopes, ownResources };
 }
 
 export function accepts(filter: EventFilter, event: Pick<TailEvent, "tenantId" | "eventType">) {
   if (event.tenantId !== filter.tenantId) return false;
   if (!matchesSubscription(filter.types, event.eventType)) return false;
   if (filter.scopes.has("webhooks:manage")) return true;
-  const resource = RESOURCE_OF[event.eventType.slice(0, event.eventType.indexOf("."))];
-  return resource !== undefined && filter.scopes.has(`${resource}:read` as Scope);
+  const prefix = event.eventType.slice(0, event.eventType.indexOf("."));
+  const resource = RESOURCE_OF[prefix] ?? filter.ownResources.get(prefix);
+  return resource !== undefined && allows(filter.scopes, `${resource}:read`);
 }
 
 /** `types=a.*,b.c` → patterns; default every event. */

@@ -1,13 +1,6 @@
 import { Elysia, t } from "elysia";
 import { ApiError, type AppContext, authMacros, ErrorBody, errorResponses } from "../../src/core";
-import {
-  decodeEventCursor,
-  type EventFilter,
-  encodeEventCursor,
-  parseTypes,
-  readEvents,
-  sinceOf,
-} from "./feed";
+import { decodeEventCursor, encodeEventCursor, eventFilter, readEvents, sinceOf } from "./feed";
 import { EventList, EventListQuery, EventStreamQuery } from "./model";
 import { eventStream } from "./stream";
 
@@ -26,7 +19,7 @@ export const eventsPlugin = (ctx: AppContext) =>
     .get(
       "/events",
       async ({ query, tenantId, scopes }) => {
-        const filter: EventFilter = { tenantId, types: parseTypes(query.types), scopes };
+        const filter = await eventFilter(ctx, tenantId, query.types, scopes);
         const after = decodeEventCursor(query.cursor ?? "", "/cursor");
         const pageSize = query.page_size ?? 100;
         const page = await readEvents(ctx, filter, after, pageSize, {
@@ -61,7 +54,7 @@ export const eventsPlugin = (ctx: AppContext) =>
             "NOT_ACCEPTABLE",
             "This is an event stream: send Accept: text/event-stream",
           );
-        const filter: EventFilter = { tenantId, types: parseTypes(query.types), scopes };
+        const filter = await eventFilter(ctx, tenantId, query.types, scopes);
         const lastEventId = headers["last-event-id"];
         const resume = lastEventId ?? query.cursor;
         const from =

@@ -14,6 +14,7 @@ import {
   type ReadDb,
   registerEventTypes,
   registerObjectResolver,
+  registerTenantEventTypes,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -56,8 +57,22 @@ const customNames = new Set<string>();
 
 function registerEvents(name: string) {
   customNames.add(name);
-  registerEventTypes([`${name}.created`, `${name}.updated`, `${name}.deleted`]);
+  registerEventTypes(ACTIONS.map((action) => `${name}.${action}`));
 }
+
+const ACTIONS = ["created", "updated", "deleted"];
+
+// The tenant's object types as the database has them now: webhooks subscribe
+// to, and the event log shows to `<plural>:read`, a type created anywhere.
+registerTenantEventTypes(async (db, tenantId) => {
+  const rows = await db
+    .select({ name: customObjectTypes.name, plural: customObjectTypes.plural })
+    .from(customObjectTypes)
+    .where(and(eq(customObjectTypes.tenantId, tenantId), isNull(customObjectTypes.archivedAt)));
+  return rows.flatMap(({ name, plural }) =>
+    ACTIONS.map((action) => ({ type: `${name}.${action}`, resource: plural })),
+  );
+});
 
 /** At start: every live object type's events, so webhooks can subscribe to them. */
 export async function loadObjectEvents(db: Database) {

@@ -16,6 +16,7 @@ import {
   newId,
   notFound,
   recordChange,
+  tenantEventTypes,
 } from "../../src/core";
 
 type WebhookRow = typeof webhooks.$inferSelect;
@@ -101,9 +102,9 @@ function validateUrl(raw: string, allowPrivate: boolean) {
     );
 }
 
-function validateEvents(events: string[]) {
+function validateEvents(events: string[], tenantTypes: readonly string[]) {
   events.forEach((pattern, i) => {
-    if (!isValidSubscription(pattern))
+    if (!isValidSubscription(pattern, tenantTypes))
       throw invalid(`/events/${i}`, `unknown event type "${pattern}"`);
   });
 }
@@ -124,9 +125,16 @@ function validateHeaders(headers: Record<string, string>) {
   }
 }
 
-function validateInput(input: WebhookInput, allowPrivate: boolean) {
-  if (input.url !== undefined) validateUrl(input.url, allowPrivate);
-  if (input.events !== undefined) validateEvents(input.events);
+/** Checks the input; event types are the catalogue's and the tenant's own (custom objects). */
+async function validateInput(ctx: AppContext, tenantId: string, input: WebhookInput) {
+  if (input.url !== undefined) validateUrl(input.url, ctx.config.webhookAllowPrivate);
+  if (input.events !== undefined) {
+    const own = await tenantEventTypes(ctx.db.read, tenantId);
+    validateEvents(
+      input.events,
+      own.map((e) => e.type),
+    );
+  }
   if (input.headers !== undefined) validateHeaders(input.headers);
 }
 
@@ -195,7 +203,7 @@ export async function createWebhook(
   actor: Actor,
   input: Required<Pick<WebhookInput, "url" | "events">> & WebhookInput,
 ) {
-  validateInput(input, ctx.config.webhookAllowPrivate);
+  await validateInput(ctx, tenantId, input);
   const now = ctx.clock.now();
   const secret = generateWebhookSecret();
   return keepingSecrets(() =>
@@ -322,7 +330,7 @@ export async function updateWebhook(
   id: string,
   input: WebhookInput,
 ) {
-  validateInput(input, ctx.config.webhookAllowPrivate);
+  await validateInput(ctx, tenantId, input);
   const now = ctx.clock.now();
   return ctx.write(async (tx) => {
     const before = await findWebhook(tx, tenantId, id);

@@ -9,10 +9,13 @@ export function matchesSubscription(patterns: readonly string[], type: string): 
   return false;
 }
 
-/** A pattern is valid when it is `*`, a known event type, or `prefix.*` matching some known type. */
-export function isValidSubscription(pattern: string): boolean {
+/**
+ * A pattern is valid when it is `*`, a known event type (of the catalogue or
+ * `tenantTypes`), or `prefix.*` matching some known type.
+ */
+export function isValidSubscription(pattern: string, tenantTypes: readonly string[] = []): boolean {
   if (pattern === "*") return true;
-  const known = eventTypes();
+  const known = [...eventTypes(), ...tenantTypes];
   if (pattern.endsWith(".*")) {
     const prefix = pattern.slice(0, -1);
     return prefix.length > 1 && known.some((type) => type.startsWith(prefix));
