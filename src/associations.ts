@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../db/client";
 import { associations } from "../db/schema";
@@ -6,7 +6,7 @@ import { recordChange } from "./activity";
 import { findCustomFieldObject } from "./custom-fields";
 import { invalid, notFound } from "./errors";
 import { newId } from "./ids";
-import type { BoundFilter } from "./pagination";
+import type { BoundFilter, Page } from "./pagination";
 import { isLive, type WriteScope } from "./writes";
 
 /** One side of a link: an object type (API plural) and a record id. */
@@ -216,14 +216,17 @@ export async function linksOf(
   return rows.map(linkedView);
 }
 
+type LinksByObject = Record<string, Array<ReturnType<typeof linkedView>>>;
+
+function groupByObject(linked: Array<ReturnType<typeof linkedView>>): LinksByObject {
+  const grouped: LinksByObject = {};
+  for (const one of linked) (grouped[one.object] ??= []).push(one);
+  return grouped;
+}
+
 /** Every link of a record, grouped by object type (`include=associations`). */
 export async function associationsOf(db: ReadDb | WriteTx, tenantId: string, from: RecordRef) {
-  const grouped: Record<string, Array<ReturnType<typeof linkedView>>> = {};
-  for (const linked of await linksOf(db, tenantId, from)) {
-    grouped[linked.object] ??= [];
-    grouped[linked.object].push(linked);
-  }
-  return grouped;
+  return groupByObject(await linksOf(db, tenantId, from));
 }
 
 /** A record's view, with its links when the request says `include=associations`. */
@@ -236,6 +239,45 @@ export async function includeAssociations<T extends { id: string }>(
 ): Promise<T & { associations?: Awaited<ReturnType<typeof associationsOf>> }> {
   if (include !== "associations") return record;
   return { ...record, associations: await associationsOf(db, tenantId, { object, id: record.id }) };
+}
+
+/**
+ * A list page, each record with its links when the request says
+ * `include=associations`: one query for the whole page.
+ */
+export async function includePageAssociations<T extends { id: string }>(
+  db: ReadDb,
+  tenantId: string,
+  object: string,
+  page: Page<T>,
+  include: string | undefined,
+): Promise<Page<T & { associations?: LinksByObject }>> {
+  if (include !== "associations" || page.items.length === 0) return page;
+  const rows = await db
+    .select()
+    .from(associations)
+    .where(
+      and(
+        eq(associations.tenantId, tenantId),
+        eq(associations.fromObject, object),
+        inArray(
+          associations.fromId,
+          page.items.map((item) => item.id),
+        ),
+      ),
+    )
+    .orderBy(asc(associations.createdAt), asc(associations.toId));
+  const byRecord = new Map<string, Array<ReturnType<typeof linkedView>>>();
+  for (const row of rows) {
+    const linked = byRecord.get(row.fromId) ?? [];
+    linked.push(linkedView(row));
+    byRecord.set(row.fromId, linked);
+  }
+  const items = page.items.map((item) => ({
+    ...item,
+    associations: groupByObject(byRecord.get(item.id) ?? []),
+  }));
+  return { ...page, items };
 }
 
 /**

@@ -15,6 +15,7 @@ export {
   associatedWith,
   associationsOf,
   includeAssociations,
+  includePageAssociations,
   link,
   linksOf,
   onLinksChanged,

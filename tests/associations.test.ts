@@ -105,6 +105,30 @@ describe("links between records, both ways, with labels", () => {
     expect(co.associations.deals.map((x: any) => x.id)).toEqual([d.id]);
   });
 
+  test("include=associations on a list gives each record of the page its links", async () => {
+    const ann = await contact("Ann");
+    const bob = await contact("Bob");
+    const linked = await deal({ title: "Linked" });
+    const alone = await deal({ title: "Alone" });
+    await api.put(`${base}/deals/${linked.id}/associations/contacts/${ann.id}`, { label: "buyer" });
+    await api.put(`${base}/deals/${linked.id}/associations/contacts/${bob.id}`);
+    const page = await api.get(`${base}/deals?include=associations&page_size=100`);
+    expect(page.status).toBe(200);
+    const byId = new Map(page.body.deals.map((d: any) => [d.id, d.associations]));
+    const links = byId.get(linked.id) as any;
+    expect(links.contacts.map((x: any) => [x.id, x.label])).toEqual([
+      [ann.id, "buyer"],
+      [bob.id, null],
+    ]);
+    expect(byId.get(alone.id)).toEqual({});
+    const plain = await api.get(`${base}/deals?page_size=100`);
+    expect(plain.body.deals.every((d: any) => d.associations === undefined)).toBe(true);
+    const contacts = await api.get(`${base}/contacts?include=associations&page_size=100`);
+    const annRow = contacts.body.contacts.find((c: any) => c.id === ann.id);
+    expect(annRow.associations.deals.map((x: any) => x.id)).toEqual([linked.id]);
+    expect422(await api.get(`${base}/deals?include=everything`), "/include");
+  });
+
   test("lists filter by association (associated_with=<object>:<id>[:<label>])", async () => {
     const ann = await contact("Ann");
     const [d1, d2] = [await deal({ title: "one" }), await deal({ title: "two" })];

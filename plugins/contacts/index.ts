@@ -9,6 +9,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
+  includePageAssociations,
   listJson,
   listResponse,
   RecordQuery,
@@ -57,7 +58,16 @@ export const contactsPlugin = (ctx: AppContext) =>
     .get(
       "/contacts",
       async ({ query, tenantId, request }) => {
-        return listJson("contacts", await listContacts(ctx, tenantId, query, request.url));
+        return listJson(
+          "contacts",
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            "contacts",
+            await listContacts(ctx, tenantId, query, request.url),
+            query.include,
+          ),
+        );
       },
       {
         scope: "contacts:read",

@@ -5,6 +5,7 @@ import {
   CustomFields,
   HttpUrl,
   pageQuery,
+  RecordQuery,
   TagList,
 } from "../../src/core";
 
@@ -78,6 +79,7 @@ export const Contact = t.Object({
 export const ContactListQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     email: t.Optional(
       t.String({ description: "Exact email, any of the contact's emails, case-insensitive" }),
     ),

@@ -6,6 +6,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
+  includePageAssociations,
   invalid,
   listJson,
   listResponse,
@@ -48,7 +49,16 @@ export const dealsPlugin = (ctx: AppContext) =>
     .get(
       "/deals",
       async ({ query, tenantId, request }) => {
-        return listJson("deals", await listDeals(ctx, tenantId, query, request.url));
+        return listJson(
+          "deals",
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            "deals",
+            await listDeals(ctx, tenantId, query, request.url),
+            query.include,
+          ),
+        );
       },
       {
         scope: "deals:read",

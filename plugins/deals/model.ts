@@ -1,5 +1,11 @@
 import { t } from "elysia";
-import { AssociatedWith, CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
+import {
+  AssociatedWith,
+  CUSTOM_FILTER_QUERY,
+  JsonInteger,
+  pageQuery,
+  RecordQuery,
+} from "../../src/core";
 
 export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
   description: "open, won or lost (follows the kind of the deal's stage)",
@@ -99,6 +105,7 @@ export const MoveDeal = t.Object({
 export const DealsQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     status: t.Optional(DealStatusSchema),
     stage: t.Optional(t.String({ description: "Stage name" })),
     pipeline_id: t.Optional(t.String()),

@@ -7,6 +7,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
+  includePageAssociations,
   listJson,
   listResponse,
   RecordQuery,
@@ -42,7 +43,16 @@ export const leadsPlugin = (ctx: AppContext) =>
     .get(
       "/leads",
       async ({ query, tenantId, request }) => {
-        return listJson("leads", await listLeads(ctx, tenantId, query, request.url));
+        return listJson(
+          "leads",
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            "leads",
+            await listLeads(ctx, tenantId, query, request.url),
+            query.include,
+          ),
+        );
       },
       {
         scope: "leads:read",

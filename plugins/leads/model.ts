@@ -1,5 +1,11 @@
 import { t } from "elysia";
-import { AssociatedWith, CUSTOM_FILTER_QUERY, JsonInteger, pageQuery } from "../../src/core";
+import {
+  AssociatedWith,
+  CUSTOM_FILTER_QUERY,
+  JsonInteger,
+  pageQuery,
+  RecordQuery,
+} from "../../src/core";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -117,6 +123,7 @@ export const ConvertLead = t.Object({
 export const LeadsQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     status: t.Optional(LeadStatusSchema),
     tier: t.Optional(TierSchema),
     source: t.Optional(t.String()),

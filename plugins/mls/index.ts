@@ -6,6 +6,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
+  includePageAssociations,
   listJson,
   listResponse,
   RecordQuery,
@@ -38,7 +39,16 @@ export const mlsPlugin = (ctx: AppContext) =>
     .get(
       base,
       async ({ query, tenantId, request }) =>
-        listJson("properties", await listProperties(ctx, tenantId, query, request.url)),
+        listJson(
+          "properties",
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            OBJECT,
+            await listProperties(ctx, tenantId, query, request.url),
+            query.include,
+          ),
+        ),
       {
         scope: "mls:read",
         query: PropertyListQuery,

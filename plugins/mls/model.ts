@@ -5,6 +5,7 @@ import {
   CustomFields,
   JsonInteger,
   pageQuery,
+  RecordQuery,
 } from "../../src/core";
 
 // Unions of literals, not t.UnionEnum: Elysia fills a UnionEnum left out of a
@@ -117,6 +118,7 @@ const number = (description: string) => t.Optional(t.Number({ description }));
 export const PropertyListQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     status: t.Optional(Status),
     property_type: t.Optional(PropertyType),
     price_min: t.Optional(JsonInteger({ minimum: 0, description: "Minor units, inclusive" })),

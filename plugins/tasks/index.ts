@@ -7,6 +7,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
+  includePageAssociations,
   listJson,
   RecordQuery,
   registerCustomFieldObject,
@@ -29,7 +30,16 @@ export const tasksPlugin = (ctx: AppContext) =>
     .get(
       "/tasks",
       async ({ query, tenantId, request }) => {
-        return listJson("tasks", await listTasks(ctx, tenantId, query, request.url));
+        return listJson(
+          "tasks",
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            "tasks",
+            await listTasks(ctx, tenantId, query, request.url),
+            query.include,
+          ),
+        );
       },
       {
         scope: "tasks:read",

@@ -5,6 +5,7 @@ import {
   CustomFields,
   listResponse,
   pageQuery,
+  RecordQuery,
 } from "../../src/core";
 
 const Status = t.Union([t.Literal("pending"), t.Literal("completed")]);
@@ -80,6 +81,7 @@ export const ReplaceTask = t.Object({
 export const TaskListQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     status: t.Optional(
       t.Union([t.Literal("pending"), t.Literal("completed"), t.Literal("overdue")], {
         description: "pending, completed, or overdue (pending and past due)",
