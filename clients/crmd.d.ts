@@ -6437,6 +6437,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 email?: string;
                 search?: string;
                 company_id?: string;
@@ -10207,6 +10208,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 status?: "open" | "won" | "lost";
                 stage?: string;
                 pipeline_id?: string;
@@ -10826,6 +10828,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 status?: "new" | "contacted" | "qualified" | "disqualified" | "converted";
                 tier?: "A" | "B" | "C" | "D";
                 source?: string;
@@ -13609,6 +13612,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 status?: "pending" | "completed" | "overdue";
                 priority?: "low" | "medium" | "high" | "urgent";
                 owner?: string;
@@ -16084,6 +16088,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 email?: string;
                 search?: string;
                 company_id?: string;
@@ -18959,6 +18964,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
                 price_min?: number;

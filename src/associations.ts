@@ -220,7 +220,10 @@ type LinksByObject = Record<string, Array<ReturnType<typeof linkedView>>>;
 
 function groupByObject(linked: Array<ReturnType<typeof linkedView>>): LinksByObject {
   const grouped: LinksByObject = {};
-  for (const one of linked) (grouped[one.object] ??= []).push(one);
+  for (const one of linked) {
+    grouped[one.object] ??= [];
+    grouped[one.object].push(one);
+  }
   return grouped;
 }
 
