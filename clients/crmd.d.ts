@@ -1353,7 +1353,8 @@ export interface paths {
         };
         /** Get a conversation */
         get: operations["getApiExternalConversationsById"];
-        put?: never;
+        /** Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied) */
+        put: operations["putApiExternalConversationsById"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1443,7 +1444,8 @@ export interface paths {
         };
         /** Get a message */
         get: operations["getApiExternalMessagesById"];
-        put?: never;
+        /** Replace a message's body and attachments (seed 003's PUT: attachments left out are removed) */
+        put: operations["putApiExternalMessagesById"];
         post?: never;
         /** Delete a message (a tombstone stays in sync feeds) */
         delete: operations["deleteApiExternalMessagesById"];
@@ -1499,7 +1501,8 @@ export interface paths {
         };
         /** Get a customer (a contact) */
         get: operations["getApiExternalCustomersById"];
-        put?: never;
+        /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied) */
+        put: operations["putApiExternalCustomersById"];
         post?: never;
         delete?: never;
         options?: never;
@@ -15185,6 +15188,96 @@ export interface operations {
             };
         };
     };
+    putApiExternalConversationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "open" | "pending" | "closed";
+                    assignee?: string | null;
+                    /** @enum {string} */
+                    priority?: "low" | "medium" | "high" | "urgent";
+                    subject?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     patchApiExternalConversationsById: {
         parameters: {
             query?: never;
@@ -15811,6 +15904,103 @@ export interface operations {
             };
         };
     };
+    putApiExternalMessagesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "example"
+                 *     }
+                 */
+                "application/json": {
+                    body: string;
+                    /** @description Links to files */
+                    attachments?: {
+                        /**
+                         * Format: http-url
+                         * @description http(s) URL
+                         */
+                        url: string;
+                        name?: string | null;
+                        mime_type?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     deleteApiExternalMessagesById: {
         parameters: {
             query?: never;
@@ -16177,6 +16367,135 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiExternalCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "first_name": "Ada",
+                 *       "last_name": "Lovelace",
+                 *       "email": [
+                 *         {
+                 *           "email": "ada@example.com"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    /** @description The first one is the primary email */
+                    email?: {
+                        /** Format: email */
+                        email: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    phone_number?: {
+                        number: string;
+                        /** @description Work, Home, Mobile, … (default Work) */
+                        type?: string;
+                    }[];
+                    title?: string | null;
+                    /** @description A company of this tenant */
+                    company_id?: string | null;
+                    owner?: string | null;
+                    status?: string | null;
+                    background?: string | null;
+                    /**
+                     * Format: http-url
+                     * @description http(s) URL
+                     */
+                    linkedin_url?: string | null;
+                    /** @description Labels; lists filter with `tags=a,b` (all of them) */
+                    tags?: string[];
+                    /** @description Any JSON values, keyed by name */
+                    custom_fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description ISO 8601 timestamp */
+                    last_seen_at?: string | null;
+                    /** @description The contact opted out of email: sends to them are 409 */
+                    email_opt_out?: boolean;
+                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    sms_opt_out?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description Response for status 200 */
             200: {

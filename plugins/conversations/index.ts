@@ -1,6 +1,7 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  asReplacement,
   authMacros,
   errorResponses,
   IdParams,
@@ -15,6 +16,7 @@ import {
   Conversation,
   ConversationListQuery,
   CreateConversation,
+  conversationDefaults,
   SeenInput,
   SeenResult,
   ShareConversation,
@@ -111,6 +113,24 @@ export const conversationsPlugin = (ctx: AppContext) =>
         response: { 200: Conversation, ...errorResponses },
         detail: {
           summary: "Update a conversation: status, assignee, priority, subject, tags",
+          tags,
+        },
+      },
+    )
+    .put(
+      "/conversations/:id",
+      ({ params, body, tenantId, actor }) => {
+        const input = asReplacement(UpdateConversation, body, conversationDefaults);
+        return updateConversation(ctx, writeScope(ctx, tenantId, actor), params.id, input);
+      },
+      {
+        scope: "conversations:write",
+        params: IdParams,
+        body: UpdateConversation,
+        response: { 200: Conversation, ...errorResponses },
+        detail: {
+          summary:
+            "Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied)",
           tags,
         },
       },

@@ -1,6 +1,7 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  asReplacement,
   authMacros,
   errorResponses,
   IdParams,
@@ -15,7 +16,7 @@ import {
   listMessages,
   updateMessage,
 } from "./messages-service";
-import { CreateMessage, Message, MessageListQuery, UpdateMessage } from "./model";
+import { CreateMessage, Message, MessageListQuery, ReplaceMessage, UpdateMessage } from "./model";
 
 const tags = ["messages"];
 
@@ -76,6 +77,27 @@ export const messageRoutes = (ctx: AppContext) =>
         body: UpdateMessage,
         response: { 200: Message, ...errorResponses },
         detail: { summary: "Edit a message's body or attachments", tags },
+      },
+    )
+    .put(
+      "/messages/:id",
+      ({ params, body, tenantId, actor }) =>
+        updateMessage(
+          ctx,
+          writeScope(ctx, tenantId, actor),
+          params.id,
+          asReplacement(ReplaceMessage, body),
+        ),
+      {
+        scope: "messages:write",
+        params: IdParams,
+        body: ReplaceMessage,
+        response: { 200: Message, ...errorResponses },
+        detail: {
+          summary:
+            "Replace a message's body and attachments (seed 003's PUT: attachments left out are removed)",
+          tags,
+        },
       },
     )
     .delete(

@@ -54,6 +54,9 @@ export const CreateConversation = t.Object({
 
 export const UpdateConversation = t.Object(editable);
 
+/** What a PUT (seed 003's full replacement) empties a left-out field to, beyond null and []. */
+export const conversationDefaults = { status: "open", priority: "medium" };
+
 export const ShareConversation = t.Object({
   teammate: Teammate,
 });
@@ -123,6 +126,9 @@ export const UpdateMessage = t.Object({
   body: t.Optional(Body),
   attachments: t.Optional(Attachments),
 });
+
+/** PUT (seed 003): the whole editable message; attachments left out are removed. */
+export const ReplaceMessage = t.Object({ ...UpdateMessage.properties, body: Body });
 
 export const MessageListQuery = t.Object({
   ...pageQuery,

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import {
   type AppContext,
+  asReplacement,
   authMacros,
   errorResponses,
   IdParams,
@@ -79,5 +80,24 @@ export const customersPlugin = (ctx: AppContext) =>
         body: UpdateCustomer,
         response: { 200: Customer, ...errorResponses },
         detail: { summary: "Update a customer (as PATCH /contacts/{id})", tags },
+      },
+    )
+    .put(
+      "/customers/:id",
+      async ({ params, body, tenantId, actor }) => {
+        const input = asReplacement(UpdateCustomer, body);
+        const scope = writeScope(ctx, tenantId, actor);
+        const contact = await updateContact(ctx, scope, params.id, input, true);
+        return customerView(ctx.db.read, tenantId, contact);
+      },
+      {
+        scope: "contacts:write",
+        params: IdParams,
+        body: UpdateCustomer,
+        response: { 200: Customer, ...errorResponses },
+        detail: {
+          summary: "Replace a customer (as PUT /contacts/{id}: fields left out are emptied)",
+          tags,
+        },
       },
     );
