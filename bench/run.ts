@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick]`: seeds its own data, starts the compiled crmd
  * and the raw reference (Bun.serve + bun:sqlite) on the same database file,
  * drives both with wrk pinned to the other core, and prints one table with
- * each case's ratio to the raw reference. Figures also go to
+ * each case's ratio to the raw reference, then the same on PostgreSQL
+ * (bench/postgres.ts). Figures also go to
  * bench/results/latest.json. No thresholds: it reports, it does not judge.
  */
 import { Database as BunSqlite } from "bun:sqlite";
@@ -14,8 +15,11 @@ import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { encodeCursor } from "../src/pagination";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
+import { createBenchKey } from "./lib/keys";
 import { freePort, rssMb, sampleRss, waitForOk } from "./lib/process";
+import type { BenchRow } from "./lib/row";
 import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
+import { postgresRows } from "./postgres";
 import { runSchedulerBench } from "./scheduler";
 import type { WebhookBenchCase } from "./webhooks";
 
@@ -47,18 +51,7 @@ const sizes = quick
       cursorRow: 90_000,
     };
 
-interface Row {
-  case: string;
-  rps?: number;
-  p50_ms?: number;
-  p99_ms?: number;
-  rss_mb?: number;
-  ratio?: number;
-  reference?: string;
-  note?: string;
-  value?: number;
-  unit?: string;
-}
+type Row = BenchRow;
 const rows: Row[] = [];
 const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
 
@@ -80,31 +73,7 @@ async function build() {
   if ((await proc.exited) !== 0) throw new Error("build failed");
 }
 
-async function cli(args: string[]): Promise<string> {
-  const proc = Bun.spawn([binary, ...args, "--database-url", `file:${dbPath}`], {
-    stdout: "pipe",
-    stderr: "inherit",
-  });
-  const out = await new Response(proc.stdout).text();
-  if ((await proc.exited) !== 0) throw new Error(`crmd ${args.join(" ")} failed`);
-  return out;
-}
-
-async function createKey(tenant: string): Promise<string> {
-  const out = JSON.parse(
-    await cli([
-      "keys",
-      "create",
-      "--tenant",
-      tenant,
-      "--scopes",
-      "*",
-      "--rate-limit",
-      "1000000000",
-    ]),
-  );
-  return out.key as string;
-}
+const createKey = (tenant: string) => createBenchKey(binary, `file:${dbPath}`, tenant);
 
 async function load(
   path: string,
@@ -480,6 +449,7 @@ async function main() {
 
   rows.push(...(await deliveryAndSchedulerRows()));
   rows.push(...(await liveRows()));
+  rows.push(...(await postgresRows({ quick, binary, scratchDir: dataDir, log })));
   report();
 }
 

@@ -7,6 +7,7 @@ import type { Dialect } from "./dialect";
 import { openEmbedded } from "./embedded";
 import { openRemote } from "./remote";
 import type * as schema from "./schema";
+import { isPostgresUrl } from "./urls";
 
 export type Schema = typeof schema;
 /**
@@ -26,9 +27,22 @@ export interface OffloadableQuery {
   _?: { selectedFields?: Record<string, unknown> };
 }
 
+/** Per-key request counts that several instances share (rate limits). */
+export interface SharedWindows {
+  /** Counts one request of `key` in the window starting at `windowStart`; returns the window's count so far. */
+  hit(key: string, windowStart: number): Promise<{ count: number; windowStart: number }>;
+}
+
 export interface Database {
-  /** Read handle: no transaction needed. */
+  /** Which engine: the few places that differ ask the dialect, not this. */
+  kind: "sqlite" | "postgres";
+  /**
+   * Read handle: no transaction needed. On PostgreSQL with a replica it
+   * reads the replica, which may lag the primary.
+   */
   read: ReadDb;
+  /** Reads that must see every committed write (the primary; `read` elsewhere). */
+  primaryRead: ReadDb;
   /**
    * Runs `fn` in a write transaction: its work commits when it resolves and
    * is rolled back when it throws. Calls that queue up while one runs share
@@ -57,24 +71,56 @@ export interface Database {
    */
   bulkWrite: (<T>(fn: (conn: BunSqlite) => T) => Promise<T>) | null;
   /**
-   * Changes whenever any connection commits (SQLite's data_version as seen by
-   * the read connection); null when it cannot be known (remote databases).
+   * A number that changes whenever any connection, process or instance
+   * commits a record, pipeline, stage or event that reads through `read`
+   * can see: SQLite's data_version on an embedded file (any commit; no round
+   * trip), the sync and pipelines counters plus the outbox sequence on
+   * PostgreSQL (primary-key reads); null when it cannot be known (remote
+   * libSQL). Caches of reads (list totals, KPIs, stage names) and the event
+   * tail's polling key on it.
    */
-  dataVersion(): number | null;
+  changeVersion(): number | null | Promise<number | null>;
+  /**
+   * Rate-limit windows kept in the database, where several instances serve
+   * one database (PostgreSQL); null where one process keeps them in memory.
+   */
+  sharedWindows: SharedWindows | null;
+  /**
+   * How long an instance may trust a row it cached (API keys) before reading
+   * it again, where other instances write too; null where every writer is
+   * this process (it drops its cache entries itself).
+   */
+  sharedCacheMs: number | null;
   tables: Schema;
   dialect: Dialect;
   url: string;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** PostgreSQL only: a streaming replica for reads that may lag. */
+  replicaUrl?: string;
+  /** Where a degraded but working database says so (the replica is down). */
+  warn?: (message: string, fields: Record<string, unknown>) => void;
+}
+
 /**
  * Opens the database at `url`. Embedded files (`file:`, `:memory:`) are
  * served by bun:sqlite (db/embedded.ts); remote libSQL URLs (`libsql://`,
- * `http(s)://`, `ws(s)://`) by @libsql/client (db/remote.ts). `:memory:` is
- * a temporary file removed on close, so the read and write connections see
- * the same data.
+ * `http(s)://`, `ws(s)://`) by @libsql/client (db/remote.ts); PostgreSQL
+ * (`postgres://`, `postgresql://`) by Bun's built-in client (db/pg/).
+ * `:memory:` is a temporary file removed on close, so the read and write
+ * connections see the same data.
  */
-export function openDatabase(url: string, authToken?: string): Promise<Database> {
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+  options: OpenOptions = {},
+): Promise<Database> {
+  if (isPostgresUrl(url)) {
+    const { openPostgres } = await import("./pg/database");
+    return openPostgres(url, options);
+  }
   if (url === ":memory:" || url === "file::memory:") {
     const path = join(tmpdir(), `crmd-mem-${Bun.randomUUIDv7()}.db`);
     return Promise.resolve(openEmbedded(url, path, { temporary: true }));

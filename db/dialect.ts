@@ -1,4 +1,5 @@
 import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { Database } from "./client";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 
 /**
@@ -34,6 +35,8 @@ export const dialect = {
   matchesSearch,
   /** Brings the full-text index up to date with every committed write (before matchesSearch). */
   catchUpSearchIndex,
+  /** After rows were copied in with their own ids (crmd copy): SQLite's AUTOINCREMENT follows by itself. */
+  afterBulkCopy: async (_db: Database): Promise<void> => {},
 };
 
 export type Dialect = typeof dialect;

@@ -73,9 +73,14 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
   let worker: ReadWorker | null = null;
   let bulkCache = false;
 
+  const read = drizzle(reader) as unknown as ReadDb;
   return {
-    read: drizzle(reader) as unknown as ReadDb,
+    kind: "sqlite",
+    read,
+    primaryRead: read,
     raw: reader,
+    sharedWindows: null,
+    sharedCacheMs: null,
     tables: schema,
     dialect,
     url,
@@ -99,7 +104,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
       const { sql, params } = query.toSQL();
       return keyedRows<T>(query, await worker.query<unknown[]>(sql, params));
     },
-    dataVersion: () => (versionStmt.get() as { data_version: number }).data_version,
+    changeVersion: () => (versionStmt.get() as { data_version: number }).data_version,
     async close() {
       await mutex.run(async () => {
         await worker?.close();

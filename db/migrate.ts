@@ -1,18 +1,24 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { migrations as all, type Migration } from "./migrations";
+import { type Migration, migrations as sqliteMigrations } from "./migrations";
+import { postgresMigrations } from "./pg/migrations";
 
 const BREAKPOINT = "--> statement-breakpoint";
 
 /**
  * Applies pending migrations in order, each in its own write transaction.
- * BEGIN IMMEDIATE serialises concurrent starters (several instances on one
- * database): the second one waits, then sees the migration applied.
+ * Concurrent starters (several instances on one database) are serialised
+ * by the write lock (db/pg/database.ts has PostgreSQL's): the second one
+ * waits, then sees the migration applied.
  * Returns the ids it applied.
  */
-export async function migrate(db: Database, migrations: Migration[] = all): Promise<string[]> {
+export async function migrate(
+  db: Database,
+  migrations: Migration[] = migrationsOf(db),
+): Promise<string[]> {
+  const postgres = db.kind === "postgres";
   await db.execute(
-    "CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)",
+    `CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at ${postgres ? "BIGINT" : "INTEGER"} NOT NULL)`,
   );
   // One read first: on a normal start every migration is applied already and
   // no write transaction is needed (pending ones are re-checked under the lock).
@@ -41,6 +47,10 @@ export async function migrate(db: Database, migrations: Migration[] = all): Prom
   return applied;
 }
 
+/** The migrations of the database's dialect. */
+export const migrationsOf = (db: Database): Migration[] =>
+  db.kind === "postgres" ? postgresMigrations : sqliteMigrations;
+
 async function appliedIds(db: Database): Promise<Set<string>> {
   const rows = await db.execute("SELECT id FROM _migrations");
   return new Set(rows.map((row) => String(row.id)));
@@ -49,9 +59,9 @@ async function appliedIds(db: Database): Promise<Set<string>> {
 /** True when every known migration is recorded as applied (read on the read handle). */
 export async function migrationsApplied(db: Database): Promise<boolean> {
   try {
-    const rows = await db.read.all<{ id: string }>(sql`SELECT id FROM _migrations`);
+    const rows = await db.primaryRead.all<{ id: string }>(sql`SELECT id FROM _migrations`);
     const done = new Set(rows.map((row) => String(row.id)));
-    return all.every((m) => done.has(m.id));
+    return migrationsOf(db).every((m) => done.has(m.id));
   } catch {
     return false;
   }

@@ -24,9 +24,13 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
     );
   };
   return {
+    kind: "sqlite",
     read: db as unknown as ReadDb,
+    primaryRead: db as unknown as ReadDb,
     raw: null,
     bulkWrite: null,
+    sharedWindows: null,
+    sharedCacheMs: null,
     tables: schema,
     dialect,
     url,
@@ -40,7 +44,7 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
         result.rows.map((row) => Array.from(row as ArrayLike<unknown>)),
       );
     },
-    dataVersion: () => null,
+    changeVersion: () => null,
     async close() {
       client.close();
     },

@@ -8,10 +8,10 @@ import type { Database, WriteTx } from "./client";
  * Triggers queue every changed row's doc_id in `search_pending` inside the
  * writing transaction (migration 0700); catchUpSearchIndex indexes the queue
  * in batches, in the background and before every search. Not part of the
- * drizzle schema: another backend brings its own index behind the same
- * functions.
+ * drizzle schema: PostgreSQL brings its own index (db/pg/search.ts) behind
+ * the same functions and shares the queue.
  */
-const searchIndex = sqliteTable("search_index", {
+export const searchIndex = sqliteTable("search_index", {
   tenantId: text("tenant_id").notNull(),
   /** contacts | companies | deals | leads | notes */
   entityType: text("entity_type").notNull(),
@@ -23,9 +23,9 @@ const searchIndex = sqliteTable("search_index", {
 const MAX_WORDS = 16;
 
 /** The indexed entity types, each with its `<type>_search_text` view (migration 0400). */
-const INDEXED_TYPES = ["contacts", "companies", "deals", "leads", "notes"] as const;
+export const INDEXED_TYPES = ["contacts", "companies", "deals", "leads", "notes"] as const;
 /** Queued rows indexed per transaction: bounds how long indexing holds the write lock. */
-const INDEX_BATCH = 500;
+export const INDEX_BATCH = 500;
 
 /** Indexes up to `limit` queued rows, oldest first; returns how many. */
 async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
@@ -55,10 +55,19 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
  * a transaction. Concurrent callers need no coordination: each transaction
  * takes what is still queued under the write lock.
  */
-export async function catchUpSearchIndex(db: Database, batch = INDEX_BATCH): Promise<void> {
+export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
+  catchUpQueue(db, db.read, indexQueued, batch);
+
+/** Runs `index` (up to `batch` queued rows a transaction) while `read` still sees queued rows. */
+export async function catchUpQueue(
+  db: Database,
+  read: Database["read"],
+  index: (tx: WriteTx, limit: number) => Promise<number>,
+  batch: number,
+): Promise<void> {
   const queued = sql`select 1 from search_pending limit 1`;
-  while ((await db.read.all(queued)).length > 0)
-    if ((await db.transaction((tx) => indexQueued(tx, batch))) < batch) return;
+  while ((await read.all(queued)).length > 0)
+    if ((await db.transaction((tx) => index(tx, batch))) < batch) return;
 }
 
 /**
@@ -67,13 +76,13 @@ export async function catchUpSearchIndex(db: Database, batch = INDEX_BATCH): Pro
  * nothing the user types is FTS syntax. Null when there is no word.
  */
 export function ftsQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words
-    .slice(0, MAX_WORDS)
-    .map((word) => `"${word}"*`)
-    .join(" ");
+  const words = searchWords(text);
+  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(" ");
 }
+
+/** The words of user text, lower case, letters and digits only, at most MAX_WORDS. */
+export const searchWords = (text: string): string[] =>
+  (text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
 
 const matching = (tenantId: string, types: readonly string[], query: string) =>
   and(

@@ -3,7 +3,6 @@ import { and, asc, eq, getTableColumns, getTableName, inArray, isNull } from "dr
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database } from "./client";
 import { deals, leads, partners, pipelines, stages, tasks } from "./schema";
-import { catchUpSearchIndex } from "./search";
 import {
   DISQUALIFY_REASONS,
   domainOf,
@@ -131,7 +130,7 @@ async function seedRows(
     }
     await ctx.writer.insert(table, rows, true);
     // Full-text indexing as the rows arrive, a chunk a transaction (writes only queue it).
-    await catchUpSearchIndex(ctx.writer.db, ROWS_PER_TRANSACTION);
+    await ctx.writer.db.dialect.catchUpSearchIndex(ctx.writer.db, ROWS_PER_TRANSACTION);
     ctx.onProgress?.({ entity, done, total });
   }
   return sample;

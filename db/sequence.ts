@@ -10,8 +10,10 @@ const SYNC = "sync";
  * group-commit batch the counter is read once and written once, just before
  * the batch commits; the writes in between take numbers from memory (two
  * updates of one hot row per deal were a fifth of a `POST`). The batch holds
- * the write lock from start to COMMIT, so no other writer takes numbers
- * meanwhile; a write rolled back leaves a gap, never a number used twice.
+ * the write lock from start to COMMIT (SQLite's, or on PostgreSQL the writer
+ * lock every instance's batches take: db/pg/database.ts), so no other writer
+ * takes numbers meanwhile and numbers follow commit order; a write rolled
+ * back leaves a gap, never a number used twice.
  */
 export async function reserveSyncSeq(tx: WriteTx, n = 1): Promise<number> {
   const batch = batchOf(tx);

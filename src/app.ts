@@ -121,6 +121,8 @@ export function createApp(ctx: AppContext) {
         logger,
       );
       if (state) state.status = response.status; // the log's status is the one sent
+      // Elysia answers with set.status: 500 for an error it does not know (a 4xx of a wrapped database error).
+      set.status = response.status;
       return response;
     })
     .onAfterResponse(async ({ request, set, response, route }) => {

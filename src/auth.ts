@@ -66,7 +66,12 @@ export async function authenticate(
   if (isAdminToken(hash, ctx.config.adminToken)) return { kind: "admin" };
   const principal = await ctx.keys.authenticate(presented, hash);
   if (!principal) throw unauthorized("Invalid, expired or revoked API key");
-  consumeRateLimit(ctx, principal.keyId, principal.rateLimit ?? ctx.config.rateLimit, headers);
+  await consumeRateLimit(
+    ctx,
+    principal.keyId,
+    principal.rateLimit ?? ctx.config.rateLimit,
+    headers,
+  );
   return principal;
 }
 
@@ -74,13 +79,15 @@ export async function authenticate(
  * Counts a request against `bucket`'s per-minute budget: sets the
  * X-RateLimit-* headers, and answers 429 with Retry-After over the limit.
  */
-export function consumeRateLimit(
+export async function consumeRateLimit(
   ctx: AppContext,
   bucket: string,
   limit: number,
   headers: Record<string, string | number>,
-) {
-  const decision = ctx.rateLimiter.consume(bucket, limit, ctx.clock.now().getTime());
+): Promise<void> {
+  const consumed = ctx.rateLimiter.consume(bucket, limit, ctx.clock.now().getTime());
+  // In memory the decision is at hand; shared windows answer from the database.
+  const decision = consumed instanceof Promise ? await consumed : consumed;
   headers["x-ratelimit-limit"] = String(decision.limit);
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);

@@ -1,4 +1,5 @@
 import { openDatabase } from "../db/client";
+import { copyDatabase } from "../db/copy";
 import { migrate } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
@@ -23,6 +24,8 @@ Commands:
                                 Create an API key (printed once)
   keys list --tenant T          List a tenant's keys
   keys revoke --tenant T KEY_ID Revoke a key
+  copy --from URL --to URL      Copy a whole installation to an empty database
+                                (SQLite <-> PostgreSQL; row counts verified)
   seed --tenant T [--deals N] [--leads N] [--tasks N] [--partners N]
                                 Fill a tenant with a year of sample data
                                 (no events or activity rows; progress on stderr)
@@ -107,6 +110,24 @@ async function healthcheck(config: Config): Promise<number> {
   }
 }
 
+/** `crmd copy`: every table to an empty database, counts compared; exit 1 on a mismatch. */
+async function copyCommand(fromUrl: string, toUrl: string): Promise<number> {
+  const from = await openDatabase(fromUrl);
+  try {
+    const to = await openDatabase(toUrl);
+    try {
+      const tables = await copyDatabase(from, to, seedProgressBar());
+      const mismatched = tables.filter((t) => t.source !== t.target);
+      print({ tables, verified: mismatched.length === 0 });
+      return mismatched.length === 0 ? 0 : 1;
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}
+
 /** Runs one CLI command; returns the exit code (-1: keep the process running). */
 export async function runCommand(
   positionals: string[],
@@ -169,6 +190,8 @@ export async function runCommand(
           print(await revokeKey(db, tenant.id, arg, now));
           return 0;
         });
+      case "copy":
+        return await copyCommand(required(values, "from"), required(values, "to"));
       case "seed":
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));

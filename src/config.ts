@@ -1,3 +1,4 @@
+import { isPostgresUrl } from "../db/urls";
 /** Runtime configuration: flags override env, env overrides defaults. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -6,6 +7,8 @@ export interface Config {
   port: number;
   databaseUrl: string;
   databaseAuthToken?: string;
+  /** PostgreSQL only: a streaming replica that serves reads which may lag (CRMD_DATABASE_REPLICA_URL). */
+  databaseReplicaUrl?: string;
   adminToken?: string;
   logLevel: LogLevel;
   /** Requests per minute per API key unless the key sets its own. */
@@ -142,7 +145,13 @@ export const SETTINGS = [
     flag: "database-url",
     env: "CRMD_DATABASE_URL",
     shown: "file:<data-dir>/crmd.db",
-    help: "`file:PATH`, `:memory:` (a temporary file removed at exit), or a remote libSQL server `libsql://…`, `http(s)://…`, `ws(s)://…`",
+    help: "`file:PATH`, `:memory:` (a temporary file removed at exit), a remote libSQL server `libsql://…`, `http(s)://…`, `ws(s)://…`, or PostgreSQL `postgres(ql)://…` ([docs/postgresql.md](docs/postgresql.md))",
+  },
+  {
+    flag: "database-replica-url",
+    env: "CRMD_DATABASE_REPLICA_URL",
+    shown: "–",
+    help: "PostgreSQL only: a streaming replica for lists, feeds, KPIs and search; reads fall back to the primary while it is down",
   },
   {
     flag: "database-auth-token",
@@ -426,9 +435,10 @@ function bool(name: string, raw: string): boolean {
 }
 
 function databaseUrl(raw: string): string {
-  if (raw === ":memory:" || /^(file|libsql|https?|wss?):/.test(raw)) return raw;
+  if (raw === ":memory:" || /^(file|libsql|https?|wss?):/.test(raw) || isPostgresUrl(raw))
+    return raw;
   throw new ConfigError(
-    `CRMD_DATABASE_URL must be file:PATH, :memory:, libsql://, http(s):// or ws(s)://, got "${raw}"`,
+    `CRMD_DATABASE_URL must be file:PATH, :memory:, libsql://, http(s)://, ws(s):// or postgres(ql)://, got "${raw}"`,
   );
 }
 
@@ -474,6 +484,12 @@ export function loadConfig(
   const url = v("database-url");
   c.databaseUrl = url ? databaseUrl(url) : `file:${c.dataDir}/crmd.db`;
   c.databaseAuthToken = v("database-auth-token");
+  const replica = v("database-replica-url");
+  if (replica && !(isPostgresUrl(replica) && isPostgresUrl(c.databaseUrl)))
+    throw new ConfigError(
+      "CRMD_DATABASE_REPLICA_URL needs postgres(ql):// URLs for it and CRMD_DATABASE_URL",
+    );
+  c.databaseReplicaUrl = replica;
   c.adminToken = v("admin-token");
   const level = v("log-level");
   if (level) {

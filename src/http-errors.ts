@@ -57,6 +57,16 @@ const json = (status: number, body: unknown, headers: Record<string, string>) =>
  * Turns any failure into the one error shape: `{"detail", "code"}` plus
  * field `errors` for 422, with the request id. 500s never show internals.
  */
+/** The error, or one of its causes (drizzle wraps the database's), that carries a 4xx status. */
+function clientError(error: unknown): { status: number; message?: string } | undefined {
+  for (let e = error; e; e = (e as { cause?: unknown }).cause) {
+    const status = (e as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500)
+      return e as { status: number; message?: string };
+  }
+  return undefined;
+}
+
 export function errorResponse(
   code: string | number,
   error: unknown,
@@ -111,12 +121,12 @@ export function errorResponse(
         headers,
       );
     default: {
-      const status = (error as { status?: number }).status;
-      if (typeof status === "number" && status >= 400 && status < 500) {
+      const client = clientError(error);
+      if (client) {
         return json(
-          status,
+          client.status,
           {
-            detail: (error as Error).message || "Request failed",
+            detail: client.message || "Request failed",
             code: "BAD_REQUEST",
             request_id: requestId,
           },

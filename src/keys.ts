@@ -49,19 +49,23 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export class KeyStore {
   private cache = new Map<string, CachedKey>();
+  /** Other instances revoke keys too: their revokes reach this one when its entry expires. */
+  private readonly cacheMs: number;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.cacheMs = Math.min(CACHE_TTL_MS, db.sharedCacheMs ?? CACHE_TTL_MS);
+  }
 
   /** `hash` is the SHA-256 of `presented` when the caller has it already. */
   async authenticate(presented: string, hash = sha256Hex(presented)): Promise<KeyPrincipal | null> {
     if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return null;
     const now = this.clock.now().getTime();
     let entry = this.cache.get(hash);
-    if (!entry || now - entry.fetchedAt > CACHE_TTL_MS) {
+    if (!entry || now - entry.fetchedAt > this.cacheMs) {
       entry = await this.load(hash, now, entry);
       if (!entry) return null;
     }
@@ -86,7 +90,8 @@ export class KeyStore {
     now: number,
     previous?: CachedKey,
   ): Promise<CachedKey | undefined> {
-    const [row] = await this.db.read.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+    // The primary: a key just created or revoked counts at once.
+    const [row] = await this.db.primaryRead.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
     if (!row) {
       this.cache.delete(hash);
       return undefined;

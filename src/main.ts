@@ -20,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
         tenant: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
         name: { type: "string" },
         scopes: { type: "string" },
         "expires-in-days": { type: "string" },

@@ -1,14 +1,12 @@
-import type { SeedProgress } from "../db/seed";
-
 const WIDTH = 30;
 
 /**
- * A progress bar for `crmd seed` on stderr: redrawn in place on a terminal,
+ * A progress bar for `crmd seed` and `crmd copy` on stderr: redrawn in place on a terminal,
  * one line per finished entity otherwise (logs stay readable).
  */
 export function seedProgressBar(stream: NodeJS.WriteStream = process.stderr) {
   const started = performance.now();
-  return (progress: SeedProgress) => {
+  return (progress: { entity: string; done: number; total: number }) => {
     const done = progress.done === progress.total;
     if (!stream.isTTY && !done) return;
     const ratio = progress.total === 0 ? 1 : progress.done / progress.total;

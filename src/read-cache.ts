@@ -1,10 +1,11 @@
 import type { Database } from "../db/client";
 
 /**
- * Results of reads, kept while the database is unchanged: SQLite's
- * data_version moves on any commit from any process, and then every entry
- * goes. List totals and KPIs use it; on remote databases (no data_version)
- * nothing is cached.
+ * Results of reads, kept while the database is unchanged: its change
+ * version (db.changeVersion: SQLite's data_version, PostgreSQL's change
+ * counters) moves on any commit from any process or instance, and then
+ * every entry goes. List totals and KPIs use it; on remote libSQL (no
+ * version) nothing is cached.
  */
 export class ReadCache {
   private version: number | null = null;
@@ -22,7 +23,8 @@ export class ReadCache {
     compute: () => Promise<T>,
     freshness?: { maxAgeMs: number; nowMs: number },
   ): Promise<T> {
-    const version = db.dataVersion();
+    const current = db.changeVersion();
+    const version = typeof current === "number" || current === null ? current : await current;
     if (version === null) return compute();
     if (version !== this.version) {
       this.version = version;

@@ -9,7 +9,7 @@ import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
-import { FixedWindowRateLimiter } from "./rate-limit";
+import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
 import { handling, outsideRequest } from "./request-state";
 import { Scheduler } from "./scheduler";
@@ -30,7 +30,10 @@ export async function createContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken, {
+    replicaUrl: config.databaseReplicaUrl,
+    warn: (message, fields) => logger.warn(message, fields),
+  });
   const applied = await migrate(db);
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
@@ -48,7 +51,9 @@ export async function createContext(
     clock,
     logger,
     keys: new KeyStore(db, clock, logger),
-    rateLimiter: new FixedWindowRateLimiter(),
+    rateLimiter: db.sharedWindows
+      ? new SharedWindowRateLimiter(db.sharedWindows)
+      : new FixedWindowRateLimiter(),
     cache: new ReadCache(),
     secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
+import { testPostgresUrl } from "./helpers/database";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -236,7 +237,8 @@ describe("list filters", () => {
     ]);
   });
 
-  test("the email filter goes through an index", async () => {
+  // Query plans are SQLite's (EXPLAIN QUERY PLAN); PostgreSQL has the same index (tests/dialect-parity.test.ts).
+  test.skipIf(testPostgresUrl !== undefined)("the email filter goes through an index", async () => {
     const plan = await server.ctx.db.execute(
       "EXPLAIN QUERY PLAN SELECT contact_id FROM contact_emails WHERE tenant_id = 't' AND email = 'e'",
     );

@@ -111,8 +111,12 @@ describe("errors", () => {
     const broken = await startTestServer();
     try {
       const direct = await broken.admin.get("/api/external/tenants");
-      await broken.ctx.db.execute("PRAGMA foreign_keys = OFF");
-      await broken.ctx.db.execute("DROP TABLE tenants");
+      if (broken.ctx.db.kind === "postgres")
+        await broken.ctx.db.execute("DROP TABLE tenants CASCADE");
+      else {
+        await broken.ctx.db.execute("PRAGMA foreign_keys = OFF");
+        await broken.ctx.db.execute("DROP TABLE tenants");
+      }
       const failing = await broken.admin.get("/api/external/tenants");
       expect(direct.status).toBe(200);
       expect(failing.status).toBe(500);

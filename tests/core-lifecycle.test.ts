@@ -56,7 +56,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ CRMD_PORT: "70000" })).toThrow("between 1 and 65535");
     expect(() => loadConfig({ CRMD_RATE_LIMIT: "-1" })).toThrow("rate limit");
     expect(() => loadConfig({ CRMD_LOG_LEVEL: "loud" })).toThrow("log level");
-    expect(() => loadConfig({ CRMD_DATABASE_URL: "postgres://x" })).toThrow("CRMD_DATABASE_URL");
+    expect(() => loadConfig({ CRMD_DATABASE_URL: "mysql://x" })).toThrow("CRMD_DATABASE_URL");
+    expect(() =>
+      loadConfig({
+        CRMD_DATABASE_URL: "file:x.db",
+        CRMD_DATABASE_REPLICA_URL: "postgres://r/crmd",
+      }),
+    ).toThrow("CRMD_DATABASE_REPLICA_URL");
     expect(() => loadConfig({ CRMD_DEMO: "maybe" })).toThrow("CRMD_DEMO");
   });
 });

@@ -286,7 +286,7 @@ describe("the sender stops cleanly", () => {
         return stop();
       };
       await running.close();
-      const db = await openDatabase(`file:${join(dir, "crmd.db")}`);
+      const db = await openDatabase(running.ctx.config.databaseUrl);
       const [row] = await db.read.select().from(interactions).where(eq(interactions.id, id));
       await db.close();
       expect(row).toMatchObject({ status: "sent", attempts: 1, leaseUntil: null });

@@ -4,7 +4,7 @@ import { ReadCache } from "../src/read-cache";
 
 /** Just what ReadCache reads of a database: its data_version. */
 const fakeDb = (version: { value: number }) =>
-  ({ dataVersion: () => version.value }) as unknown as Database;
+  ({ changeVersion: () => version.value }) as unknown as Database;
 
 test("callers asking for the same value while it is computed share one computation", async () => {
   const cache = new ReadCache();

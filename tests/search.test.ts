@@ -45,12 +45,14 @@ const server = useTestServer({ clock, config: { rateLimit: 100_000 } });
 /** Rows waiting for the full-text index, and what the index holds for a word (read directly). */
 const queued = async () =>
   Number((await server.ctx.db.execute("select count(*) as n from search_pending"))[0].n);
+const INDEXED_WORD = {
+  sqlite: "select entity_id from search_index where search_index match ?",
+  postgres: "select entity_id from search_index where words @@ to_tsquery('simple', ?)",
+};
 const indexed = async (word: string) =>
-  (
-    await server.ctx.db.execute("select entity_id from search_index where search_index match ?", [
-      word,
-    ])
-  ).map((row) => row.entity_id);
+  (await server.ctx.db.execute(INDEXED_WORD[server.ctx.db.kind], [word])).map(
+    (row) => row.entity_id,
+  );
 beforeAll(async () => {
   ({ api, tenantId } = await server.tenant());
   const post = async (path: string, body: Record<string, unknown>) =>

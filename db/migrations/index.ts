@@ -26,6 +26,7 @@ import pipelinesVersion from "./0710_pipelines_version.sql" with { type: "text" 
 import webhookClaimIndexes from "./0720_webhook_claim_indexes.sql" with { type: "text" };
 import partialLinkIndexes from "./0730_partial_link_indexes.sql" with { type: "text" };
 import pendingDeliveryIndexes from "./0740_pending_delivery_indexes.sql" with { type: "text" };
+import rateLimitWindows from "./0850_rate_limit_windows.sql" with { type: "text" };
 import conversations from "./0900_conversations.sql" with { type: "text" };
 import widgetKeys from "./0901_widget_keys.sql" with { type: "text" };
 import customFields from "./1000_custom_fields.sql" with { type: "text" };
@@ -80,6 +81,7 @@ const all: Migration[] = [
   { id: "1020_custom_objects", sql: customObjects },
   { id: "1030_mls_properties", sql: mlsProperties },
   { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
+  { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 
 /** Applied in id order, whatever the order of the lines above. */

@@ -54,7 +54,7 @@ export class OutboxTail {
         .select({ seq: max(outboxEvents.seq) })
         .from(outboxEvents);
       this.last = Number(row?.seq ?? 0);
-      this.version = this.ctx.db.dataVersion();
+      this.version = await this.ctx.db.changeVersion();
       this.ctx.onCommit(() => this.wake());
       // Started by the first stream's request; the poll belongs to no request.
       this.timer = outsideRequest(() => setInterval(() => this.poll(), this.pollMs));
@@ -76,7 +76,15 @@ export class OutboxTail {
   }
 
   private poll() {
-    const version = this.ctx.db.dataVersion();
+    const current = this.ctx.db.changeVersion();
+    if (typeof current === "number" || current === null) return this.wakeIfChanged(current);
+    current.then(
+      (version) => this.wakeIfChanged(version),
+      (error) => this.ctx.logger.error("outbox tail read failed", { error }),
+    );
+  }
+
+  private wakeIfChanged(version: number | null) {
     if (version !== null && version === this.version) return;
     this.version = version;
     this.wake();

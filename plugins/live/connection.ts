@@ -106,7 +106,7 @@ export class Connection implements Member {
     if (!joined.conversationId) throw new ChannelError("unknown event");
     const { principal } = joined;
     if (principal.kind === "visitor")
-      consumeRateLimit(
+      await consumeRateLimit(
         this.services.ctx,
         `widget-visitor:${principal.customerId}`,
         principal.rateLimit,

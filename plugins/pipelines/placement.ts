@@ -209,14 +209,15 @@ const stageNameCaches = new WeakMap<Database, StageNameCache>();
 /**
  * Stage id → name for every stage of the tenant, so list pages name their
  * stages without a query per page. Cached until the database changes
- * (SQLite's data_version: any commit by any process); remote databases,
- * whose version is unknown, query every time.
+ * (db.changeVersion: any commit by any process or instance); remote libSQL,
+ * whose version is unknown, queries every time.
  */
 export async function stageNames(
   db: Database,
   tenantId: string,
 ): Promise<ReadonlyMap<string, string>> {
-  const version = db.dataVersion();
+  const current = db.changeVersion();
+  const version = typeof current === "number" || current === null ? current : await current;
   let cache = stageNameCaches.get(db);
   if (!cache || cache.version !== version || cache.byTenant.size > 10_000) {
     cache = { version, byTenant: new Map() };

@@ -42,7 +42,7 @@ async function check(
   headers: Record<string, string>,
   needs: "key" | "visitor",
 ): Promise<WidgetAccess> {
-  consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
+  await consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
   const store = widgetKeyStore(ctx);
   const token = bearer(request);
   const verified = token ? await store.verify(token) : null;
@@ -61,7 +61,7 @@ async function check(
   }
   const visitor = verified?.claims ?? null;
   if (visitor)
-    consumeRateLimit(
+    await consumeRateLimit(
       ctx,
       `widget-visitor:${visitor.customerId}`,
       key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,

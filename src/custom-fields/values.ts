@@ -134,7 +134,10 @@ const insertIndexRows = (tx: WriteTx) =>
             fieldKey: sql<string>`json_extract(value, '$[0]')`.as("field_key"),
             recordId: sql<string>`${param("record")}`.as("record_id"),
             valueText: sql<string | null>`json_extract(value, '$[1]')`.as("value_text"),
-            valueNum: sql<number | null>`json_extract(value, '$[2]')`.as("value_num"),
+            // The cast is a no-op on SQLite (a REAL column) and types the value on PostgreSQL.
+            valueNum: sql<number | null>`cast(json_extract(value, '$[2]') as double precision)`.as(
+              "value_num",
+            ),
           })
           .from(sql`json_each(${param("rows")})`),
       )

@@ -413,8 +413,9 @@ export async function hasClaimableWork(
 
 /**
  * Claims up to `limits.slots` due deliveries in the caller's write
- * transaction (writers are serialised, so two instances never claim the
- * same delivery): leases each one (no other instance attempts it until the
+ * transaction (writers are serialised by the database's write lock, on
+ * PostgreSQL the writer lock of db/pg/database.ts, so two instances never
+ * claim the same delivery): leases each one (no other instance attempts it until the
  * lease expires), keeps each webhook within its in-flight and hourly
  * limits, and postpones the deliveries of webhooks that used up their
  * hourly allowance (they wait, never dropped).

@@ -5,6 +5,7 @@ import type { Clock } from "../../src/clock";
 import { CONFIG_FLAGS, type Config, DEFAULTS } from "../../src/config";
 import { createLogger, type Logger } from "../../src/logger";
 import { type RunningServer, startServer } from "../../src/server";
+import { testDatabase } from "./database";
 
 export interface Reply<T = any> {
   status: number;
@@ -133,7 +134,9 @@ function clients(url: string, adminToken: string) {
 }
 
 /**
- * Starts a real crmd on an ephemeral port against a temporary libSQL file.
+ * Starts a real crmd on an ephemeral port against a temporary database: a
+ * SQLite file, or a PostgreSQL database when CRMD_TEST_POSTGRES_URL is set
+ * (tests/helpers/database.ts).
  * Logs are silent unless CRMD_TEST_LOG is set (or `captureLogs`). With
  * CRMD_TEST_BINARY set, a test that needs nothing but HTTP (no clock or
  * logger of its own) gets the compiled binary instead (startBinary).
@@ -141,6 +144,10 @@ function clients(url: string, adminToken: string) {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   if (binaryUnderTest && !options.clock && !options.logger) return startBinary(options);
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-test-"));
+  const database =
+    options.config?.databaseUrl === undefined
+      ? await testDatabase(dir, { shared: options.dir !== undefined })
+      : { url: options.config.databaseUrl, drop: async () => {} };
   const adminToken = `admin-${crypto.randomUUID()}`;
   const logs: Array<Record<string, any>> = [];
   const level = options.captureLogs ? "info" : undefined;
@@ -150,7 +157,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: "127.0.0.1",
     port: 0,
     dataDir: dir,
-    databaseUrl: `file:${join(dir, "crmd.db")}`,
+    databaseUrl: database.url,
     adminToken,
     demo: false,
     workers: false,
@@ -172,6 +179,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logs,
     async close() {
       await server.stop();
+      await database.drop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

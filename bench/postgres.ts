@@ -1,0 +1,217 @@
+/**
+ * The PostgreSQL section of `npm run bench`: the list and `POST /deals` on
+ * PostgreSQL, each against a raw Bun.SQL reference in the same run, then the
+ * throughput of 1, 2 and 3 crmd instances on one database. Uses the server
+ * at CRMD_BENCH_POSTGRES_URL (or CRMD_PG_URL), else starts one with
+ * .ci/postgres.sh for the run.
+ */
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { SQL } from "bun";
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { seedBenchData } from "./lib/data";
+import { createBenchKey } from "./lib/keys";
+import { waitForOk } from "./lib/process";
+import type { BenchRow } from "./lib/row";
+import { type LoadResult, wrk } from "./lib/wrk";
+
+const root = join(import.meta.dir, "..");
+const LIST = "/api/external/deals?status=open&page_size=50";
+const DEAL_BODY = `'{"title":"pg bench deal ' .. counter .. '","value":' .. (counter % 100000) .. '}'`;
+const CONNECTIONS = 50;
+
+interface Options {
+  quick: boolean;
+  binary: string;
+  scratchDir: string;
+  log: (message: string) => void;
+}
+
+export async function postgresRows(options: Options): Promise<BenchRow[]> {
+  const cluster = await postgresServer();
+  try {
+    return await measure(options, await freshDatabase(cluster.url));
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function postgresServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env.CRMD_BENCH_POSTGRES_URL || process.env.CRMD_PG_URL;
+  if (given) return { url: given, stop: async () => {} };
+  const started = Bun.spawnSync(["bash", join(root, ".ci", "postgres.sh"), "start"], {
+    stderr: "inherit",
+  });
+  if (started.exitCode !== 0) throw new Error("could not start PostgreSQL for the bench");
+  const env = Object.fromEntries(
+    started.stdout
+      .toString()
+      .split("\n")
+      .map((line) => /^export (\w+)=(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], m[2]]),
+  );
+  return {
+    url: env.CRMD_PG_URL,
+    stop: async () => {
+      Bun.spawnSync(["bash", join(root, ".ci", "postgres.sh"), "stop", env.CRMD_PG_DIR]);
+    },
+  };
+}
+
+/** A new `crmd_bench` database on the server (the previous one dropped). */
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const admin = new SQL(serverUrl, { max: 1 });
+  await admin.unsafe("DROP DATABASE IF EXISTS crmd_bench WITH (FORCE)");
+  await admin.unsafe("CREATE DATABASE crmd_bench");
+  await admin.close();
+  const url = new URL(serverUrl);
+  url.pathname = "/crmd_bench";
+  return url.toString();
+}
+
+async function measure(options: Options, url: string): Promise<BenchRow[]> {
+  const { quick, log } = options;
+  const seconds = quick ? 1 : 4;
+  const rows: BenchRow[] = [];
+  const db = await openDatabase(url);
+  await migrate(db);
+  const size = quick ? 2_000 : 20_000;
+  log(`PostgreSQL: seeding ${size} deals, leads and tasks`);
+  const tenants = await seedBenchData(db, {
+    deals: size,
+    leads: size,
+    tasks: size,
+    bigDeals: 0,
+    noise: quick ? 200 : 2_000,
+  });
+  await db.close();
+  const key = await createBenchKey(options.binary, url, tenants.bench);
+  const instances = [23100, 23101, 23102].map((port) => startCrmd(options.binary, url, port));
+  const raw = Bun.spawn(
+    [process.execPath, join(root, "bench", "raw-reference-pg.ts"), url, tenants.bench, "23200"],
+    { stdout: "ignore", stderr: "inherit" },
+  );
+  try {
+    // The raw reference answers any path.
+    for (const port of [23100, 23101, 23102, 23200])
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+    const load = (port: number, path: string, extra: Partial<Parameters<typeof wrk>[0]> = {}) =>
+      wrk({
+        url: `http://127.0.0.1:${port}${path}`,
+        seconds,
+        connections: CONNECTIONS,
+        headers: { "x-api-key": key },
+        scratchDir: options.scratchDir,
+        ...extra,
+      });
+    const post = (port: number, connections = CONNECTIONS) =>
+      load(port, "/api/external/deals", {
+        method: "POST",
+        headers: { "x-api-key": key, "content-type": "application/json" },
+        bodyLua: DEAL_BODY,
+        connections,
+      });
+    await load(23200, "/", { seconds: 1 });
+    await load(23100, LIST, { seconds: 1 });
+    const rawList = await load(23200, "/");
+    const list = await load(23100, LIST);
+    rows.push(row("PostgreSQL raw reference: open deals page 1 (Bun.SQL)", rawList));
+    rows.push(
+      row("PostgreSQL GET /deals?status=open&page_size=50", list, {
+        ratio: list.requests_per_s / rawList.requests_per_s,
+        reference: "raw Bun.SQL list",
+      }),
+    );
+    const rawInserts = await rawInsertRate(url, seconds);
+    const posted = await post(23100);
+    rows.push({
+      case: "PostgreSQL raw reference: inserts (Bun.SQL, 50 in flight)",
+      rps: rawInserts,
+    });
+    rows.push(
+      row("PostgreSQL POST /deals", posted, {
+        ratio: posted.requests_per_s / rawInserts,
+        reference: "raw Bun.SQL inserts",
+      }),
+    );
+    for (const n of [1, 2, 3]) {
+      const ports = [23100, 23101, 23102].slice(0, n);
+      const split = Math.floor(CONNECTIONS / n);
+      const lists = await Promise.all(ports.map((p) => load(p, LIST, { connections: split })));
+      rows.push(row(`PostgreSQL list, ${n} instance${n > 1 ? "s" : ""}`, sum(lists)));
+      const posts = await Promise.all(ports.map((p) => post(p, split)));
+      rows.push(row(`PostgreSQL POST /deals, ${n} instance${n > 1 ? "s" : ""}`, sum(posts)));
+    }
+  } finally {
+    for (const child of [...instances, raw]) child.kill("SIGTERM");
+    await Promise.all([...instances, raw].map((child) => child.exited));
+  }
+  return rows;
+}
+
+function row(name: string, result: LoadResult, extra: Partial<BenchRow> = {}): BenchRow {
+  return {
+    case: name,
+    rps: result.requests_per_s,
+    p50_ms: result.p50_ms,
+    p99_ms: result.p99_ms,
+    ...(result.errors ? { note: `${result.errors} errors` } : {}),
+    ...extra,
+  };
+}
+
+/** Several loads at once as one: rates add up, latencies are the worst of them. */
+const sum = (results: LoadResult[]): LoadResult => ({
+  requests_per_s: results.reduce((a, r) => a + r.requests_per_s, 0),
+  p50_ms: Math.max(...results.map((r) => r.p50_ms)),
+  p99_ms: Math.max(...results.map((r) => r.p99_ms)),
+  requests: results.reduce((a, r) => a + r.requests, 0),
+  errors: results.reduce((a, r) => a + r.errors, 0),
+});
+
+function startCrmd(binary: string, url: string, port: number) {
+  return Bun.spawn([binary, "serve", "--port", String(port), "--database-url", url], {
+    env: { ...process.env, CRMD_DEMO: "0", CRMD_LOG_LEVEL: "warn" },
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+}
+
+/** Single-row autocommit inserts through Bun.SQL, 50 in flight, for `seconds`; per second. */
+async function rawInsertRate(url: string, seconds: number): Promise<number> {
+  const sql = new SQL(url, { max: CONNECTIONS });
+  await sql.unsafe(
+    "CREATE TABLE IF NOT EXISTS bench_raw_inserts (id text PRIMARY KEY, tenant_id text, title text, value bigint, created_at bigint)",
+  );
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const i = n++;
+      await sql`INSERT INTO bench_raw_inserts VALUES (${crypto.randomUUID()}, 'raw', ${`deal ${i}`}, ${i}, ${Date.now()})`;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await sql.unsafe("DROP TABLE bench_raw_inserts");
+  await sql.close();
+  return Math.round(n / seconds);
+}
+
+/** `bun bench/postgres.ts [--quick]`: this section alone, figures in bench/results/postgres.json. */
+if (import.meta.main) {
+  const quick = process.argv.includes("--quick");
+  const build = Bun.spawnSync([process.execPath, "run", join(root, "scripts", "build.ts")]);
+  if (build.exitCode !== 0) throw new Error("build failed");
+  const scratchDir = join(root, "bench", ".data");
+  mkdirSync(scratchDir, { recursive: true });
+  const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+  const rows = await postgresRows({ quick, binary: join(root, "dist", "crmd"), scratchDir, log });
+  console.table(rows);
+  writeFileSync(
+    join(root, "bench", "results", "postgres.json"),
+    JSON.stringify({ date: new Date().toISOString(), quick, rows }, null, 2),
+  );
+}

@@ -1,0 +1,226 @@
+import { SQL } from "bun";
+import { entityKind } from "drizzle-orm";
+import {
+  BaseSQLiteDatabase,
+  type PreparedQueryConfig,
+  SQLiteAsyncDialect,
+} from "drizzle-orm/sqlite-core";
+import { type RemotePreparedQuery, SQLiteRemoteSession } from "drizzle-orm/sqlite-proxy";
+import type { Database, OffloadableQuery, ReadDb, WriteTx } from "../client";
+import { GroupCommitter, withSavepoints } from "../group-commit";
+import { keyedRows } from "../read-pool";
+import * as schema from "../schema";
+import { pgDialect } from "./dialect";
+import { ReplicaReads } from "./replica";
+import { fromPostgres, toPostgres, toPostgresParams } from "./translate";
+import { sharedWindows } from "./windows";
+
+/** Rows with the driver's column descriptions, and how many rows a write touched. */
+export type Rows = unknown[] & { columns?: Array<{ name: string; type: number }>; count?: number };
+/** Runs one PostgreSQL statement: on the pool, a transaction's connection or the replica. */
+export type Runner = (sql: string, params: unknown[], arrays: boolean) => Promise<Rows>;
+
+/**
+ * A number beyond bigint (22003), which SQLite would have kept as a float:
+ * the request's input, answered 422 (an error with a 4xx `status` is the
+ * client's, src/http-errors.ts) instead of a 500.
+ */
+function refuseOutOfRange(error: unknown): never {
+  if ((error as { errno?: unknown }).errno === "22003")
+    throw Object.assign(new Error("A number in the request is too large to store"), {
+      status: 422,
+      cause: error,
+    });
+  throw error;
+}
+
+/** A Runner over a Bun.SQL pool or transaction. */
+export const runnerOf =
+  (conn: SQL): Runner =>
+  (sql, params, arrays) => {
+    const query = conn.unsafe(sql, params);
+    return (arrays ? query.values() : query) as Promise<Rows>;
+  };
+
+type Method = "run" | "all" | "get" | "values";
+
+/** Runs one translated statement; rows as arrays when drizzle maps them by position. */
+export async function runOn(
+  runner: Runner,
+  sql: string,
+  params: unknown[],
+  method: Method,
+  arrays: boolean,
+) {
+  const text = params.length === 0 ? sql : toPostgres(sql);
+  const result = await runner(text, toPostgresParams(params), arrays).catch(refuseOutOfRange);
+  fromPostgres(result, result.columns, arrays);
+  if (method === "get") return { rows: result[0] };
+  if (method === "run") return { rows: [], rowsAffected: result.count ?? 0 };
+  return { rows: [...result] };
+}
+
+/**
+ * A session of drizzle's SQLite builder whose statements run on PostgreSQL:
+ * the SQL is translated (db/pg/translate.ts) and rows come back as the
+ * SQLite drivers give them. Selects with fields map rows by position; raw
+ * `all`/`get` calls get objects keyed by column, as with bun:sqlite.
+ */
+class PostgresSession extends SQLiteRemoteSession<Record<string, never>, Record<string, never>> {
+  static override readonly [entityKind]: string = "CrmdPostgresSession";
+  constructor(
+    private readonly runner: () => Runner,
+    dialect: SQLiteAsyncDialect,
+  ) {
+    super((() => {}) as never, dialect, undefined, undefined as never);
+  }
+  override prepareQuery<T extends Omit<PreparedQueryConfig, "run">>(
+    ...args: Parameters<
+      SQLiteRemoteSession<Record<string, never>, Record<string, never>>["prepareQuery"]
+    >
+  ): RemotePreparedQuery<T> {
+    const [, fields, , , mapper] = args;
+    const arrays = fields !== undefined || mapper !== undefined;
+    const prepared = super.prepareQuery<T>(...args);
+    // The query's client is the runner of the handle it was prepared on.
+    (prepared as unknown as { client: unknown }).client = (
+      sql: string,
+      params: unknown[],
+      method: Method,
+    ) => runOn(this.runner(), sql, params, method, arrays || method === "values");
+    return prepared;
+  }
+}
+
+export function drizzleOn(runner: () => Runner): WriteTx {
+  const dialect = new SQLiteAsyncDialect();
+  const session = new PostgresSession(runner, dialect);
+  return new BaseSQLiteDatabase(
+    "async",
+    dialect,
+    session as never,
+    undefined,
+  ) as unknown as WriteTx;
+}
+
+/**
+ * The change version, read at most once per VERSION_REUSE_MS: a commit by
+ * this instance drops the reading at once (its own writes show
+ * immediately); another instance's commit shows within that time.
+ */
+class VersionReader {
+  private last: { at: number; value: Promise<number> } | null = null;
+  constructor(private readonly read: () => Promise<number>) {}
+  get = (): Promise<number> => {
+    const now = performance.now();
+    if (this.last && now - this.last.at < VERSION_REUSE_MS) return this.last.value;
+    const value = this.read();
+    this.last = { at: now, value };
+    value.catch(() => {
+      this.last = null;
+    });
+    return value;
+  };
+  noteCommit() {
+    this.last = null;
+  }
+}
+
+export interface PostgresOptions {
+  replicaUrl?: string;
+  warn?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+/**
+ * crmd's single writer on PostgreSQL: every write transaction of every
+ * instance first takes this transaction-scoped advisory lock, held until
+ * COMMIT, as SQLite's BEGIN IMMEDIATE takes the write lock. What crmd
+ * builds on one writer therefore holds across instances: sync numbers
+ * reserved in memory after a plain read (db/sequence.ts), outbox order =
+ * commit order (webhook fan-out, `since`/cursor feeds), claims and SLA
+ * emissions decided inside one write. The lock is released after the commit
+ * is visible, so the next writer sees it. Writes do not scale with instances
+ * (group commit shares each COMMIT); reads, JSON, auth and webhook sending do.
+ */
+/**
+ * What changes with every write of a record (each takes a sync number), of
+ * pipelines or stages (their triggers count them) and of every event (the
+ * outbox sequence), as seen by the server answering reads: three
+ * primary-key lookups. Not the WAL position: rate-limit windows and delivery
+ * bookkeeping commit on every request and would empty the caches.
+ */
+const CHANGE_VERSION = `SELECT (SELECT sum(value) FROM counters WHERE name IN ('sync', 'pipelines'))
+  + coalesce((SELECT max(seq) FROM outbox_events), 0)`;
+
+/** The primary's WAL position after a commit: the replica serves this instance's reads once it has replayed it. */
+const WAL_INSERTED = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
+
+/** API keys are read again this often, so a revoke on one instance holds on all within a second. */
+const SHARED_CACHE_MS = 500;
+
+/** How long a change version read serves later callers (other instances' commits show within it). */
+const VERSION_REUSE_MS = 25;
+
+const WRITER_LOCK = "SELECT pg_advisory_xact_lock(7411002)";
+
+/**
+ * PostgreSQL through Bun's built-in client (no native module). Writes run on
+ * the primary under the writer lock, group-committed like SQLite's: one
+ * transaction at a time per instance, on one connection of the pool. Reads
+ * run on the replica when one is given (db/pg/replica.ts), else on the
+ * primary.
+ */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const primary = new SQL(url, { max: 16, idleTimeout: 30 });
+  const onPrimary = runnerOf(primary);
+  const replica = options.replicaUrl
+    ? new ReplicaReads(
+        onPrimary,
+        new SQL(options.replicaUrl, { max: 16, idleTimeout: 30 }),
+        options.warn,
+      )
+    : null;
+  const write = new GroupCommitter<WriteTx>(async (body) => {
+    await primary.begin(async (conn) => {
+      await conn.unsafe(WRITER_LOCK);
+      await body(withSavepoints(drizzleOn(() => runnerOf(conn))));
+    });
+    version.noteCommit();
+    if (replica) {
+      const [[lsn]] = (await onPrimary(WAL_INSERTED, [], true)) as unknown as number[][];
+      replica.noteCommit(Number(lsn));
+    }
+  });
+  const reads = (): Runner => (replica ? replica.runner : onPrimary);
+  const read = drizzleOn(reads) as unknown as ReadDb;
+  const version = new VersionReader(async () => {
+    const { rows } = await runOn(reads(), CHANGE_VERSION, [], "values", true);
+    return Number((rows as unknown[][])[0][0]);
+  });
+  const primaryRead = drizzleOn(() => onPrimary) as unknown as ReadDb;
+  return {
+    kind: "postgres",
+    read,
+    primaryRead,
+    raw: null,
+    bulkWrite: null,
+    sharedWindows: sharedWindows(onPrimary),
+    sharedCacheMs: SHARED_CACHE_MS,
+    tables: schema,
+    dialect: pgDialect,
+    url,
+    transaction: (fn) => write.run(fn),
+    execute: async (sql, args = []) =>
+      (await runOn(onPrimary, sql, args, "all", false)).rows as Record<string, unknown>[],
+    offload: async <T>(query: OffloadableQuery) => {
+      const { sql, params } = query.toSQL();
+      const { rows } = await runOn(reads(), sql, params, "values", true);
+      return keyedRows<T>(query, rows as unknown[][]);
+    },
+    changeVersion: version.get,
+    async close() {
+      await replica?.close();
+      await primary.close();
+    },
+  };
+}

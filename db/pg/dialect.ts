@@ -1,0 +1,38 @@
+import { dialect as sqlite } from "../dialect";
+import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
+
+/** Bun's PostgreSQL errors carry the SQLSTATE in `errno`. */
+const sqlState = (error: unknown): string => {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { errno?: unknown }).errno;
+    if (typeof code === "string") return code;
+  }
+  return "";
+};
+
+const RESTART_IDENTITIES = `DO $$ DECLARE c record; BEGIN
+  FOR c IN SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce((SELECT max(%I) FROM %I), 0) + 1, false)',
+      c.table_name, c.column_name, c.column_name, c.table_name);
+  END LOOP;
+END $$`;
+
+/**
+ * The PostgreSQL side of db/dialect.ts. Case-insensitive matches and tag
+ * filters are written the same way (lower(), json_each over the text column:
+ * migration 0002 defines json_each(text)); constraint errors are told by
+ * SQLSTATE; full-text search is tsvector + GIN (db/pg/search.ts).
+ */
+export const pgDialect: typeof sqlite = {
+  ...sqlite,
+  isUniqueViolation: (error) => sqlState(error) === "23505",
+  isForeignKeyViolation: (error) => sqlState(error) === "23503",
+  fullTextSearch,
+  matchesSearch,
+  catchUpSearchIndex,
+  /** Identity columns (outbox seq, search doc ids) continue after the largest copied value. */
+  afterBulkCopy: async (db) => {
+    await db.execute(RESTART_IDENTITIES);
+  },
+};

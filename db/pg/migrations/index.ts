@@ -1,0 +1,41 @@
+/**
+ * PostgreSQL migrations, embedded into the binary as text, in their own
+ * sequence (the SQLite ones are db/migrations). A table added to the SQLite
+ * schema needs its PostgreSQL migration here too, under the same id
+ * (`bun scripts/pg-schema.ts TABLE…` writes the DDL);
+ * tests/dialect-parity.test.ts fails until it exists.
+ */
+import type { Migration } from "../../migrations";
+import schema from "./0001_schema.sql" with { type: "text" };
+import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
+import rateLimitWindows from "./0850_rate_limit_windows.sql" with { type: "text" };
+import conversations from "./0900_conversations.sql" with { type: "text" };
+import widgetKeys from "./0901_widget_keys.sql" with { type: "text" };
+import customFields from "./1000_custom_fields.sql" with { type: "text" };
+import associations from "./1010_associations.sql" with { type: "text" };
+import customObjects from "./1020_custom_objects.sql" with { type: "text" };
+import mlsProperties from "./1030_mls_properties.sql" with { type: "text" };
+import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" with {
+  type: "text",
+};
+import interactions from "./1100_interactions.sql" with { type: "text" };
+import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
+import consent from "./1120_consent.sql" with { type: "text" };
+import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
+
+export const postgresMigrations: Migration[] = [
+  { id: "0001_schema", sql: schema },
+  { id: "0002_triggers_views_search", sql: triggersViewsSearch },
+  { id: "0850_rate_limit_windows", sql: rateLimitWindows },
+  { id: "0900_conversations", sql: conversations },
+  { id: "0901_widget_keys", sql: widgetKeys },
+  { id: "1000_custom_fields", sql: customFields },
+  { id: "1010_associations", sql: associations },
+  { id: "1020_custom_objects", sql: customObjects },
+  { id: "1030_mls_properties", sql: mlsProperties },
+  { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
+  { id: "1100_interactions", sql: interactions },
+  { id: "1110_inbound_secrets", sql: inboundSecrets },
+  { id: "1120_consent", sql: consent },
+  { id: "1200_outbox_trace", sql: outboxTrace },
+];

@@ -1,0 +1,95 @@
+import { and, count, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { Database, WriteTx } from "../client";
+import {
+  catchUpQueue,
+  INDEX_BATCH,
+  INDEXED_TYPES,
+  type SearchHit,
+  type SearchRequest,
+  searchIndex,
+  searchWords,
+} from "../search";
+
+/**
+ * Full-text search, PostgreSQL flavour: `search_index` holds each indexed
+ * row's title and body with a weighted tsvector (title A, body B) under a
+ * GIN index (migration 0002). The triggers queue changed rows in
+ * `search_pending` exactly as on SQLite, and the queue is indexed the same
+ * way: in batches, each in a write transaction (under the writer lock).
+ */
+
+/** ts_headline's options: marks as SQLite's snippet() writes them, about 12 words. */
+const HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=12, MinWords=4, FragmentDelimiter=…";
+
+async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
+  const queued = await tx.all<{ doc_id: number }>(
+    sql`select doc_id from search_pending order by doc_id limit ${limit}`,
+  );
+  if (queued.length === 0) return 0;
+  const ids = JSON.stringify(queued.map((q) => q.doc_id));
+  const taken = sql`(select value::bigint from json_each(${ids}))`;
+  await tx.run(sql`delete from search_index where doc_id in ${taken}`);
+  for (const type of INDEXED_TYPES)
+    await tx.run(sql`insert into search_index (doc_id, tenant_id, entity_type, entity_id, title, body, words)
+      select d.doc_id, v.tenant_id, ${type}, v.id, v.title, v.body, search_words(v.title, v.body)
+      from search_docs d join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
+      where d.doc_id in ${taken} and d.entity_type = ${type} and v.deleted_at is null`);
+  await tx.run(sql`delete from search_pending where doc_id in ${taken}`);
+  return queued.length;
+}
+
+export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
+  catchUpQueue(db, db.primaryRead, indexQueued, batch);
+
+/** User text as a tsquery: every word as a prefix, accents dropped (the index drops them too). */
+export function tsQuery(text: string): string | null {
+  const words = searchWords(text.normalize("NFD").replace(/\p{M}/gu, ""));
+  return words.length === 0 ? null : words.map((word) => `${word}:*`).join(" & ");
+}
+
+const matching = (tenantId: string, types: readonly string[], query: string) =>
+  and(
+    sql`words @@ to_tsquery('simple', ${query})`,
+    eq(searchIndex.tenantId, tenantId),
+    inArray(searchIndex.entityType, [...types]),
+  );
+
+export function matchesSearch(
+  idColumn: SQLWrapper,
+  entityType: string,
+  tenantId: string,
+  text: string,
+): SQL {
+  const query = tsQuery(text);
+  if (query === null) return sql`false`;
+  return sql`${idColumn} in (select ${searchIndex.entityId} from ${searchIndex} where ${matching(tenantId, [entityType], query)})`;
+}
+
+export async function fullTextSearch(
+  database: Database,
+  request: SearchRequest,
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const query = tsQuery(request.text);
+  if (query === null || request.types.length === 0) return { hits: [], total: 0 };
+  await catchUpSearchIndex(database);
+  const db = database.primaryRead;
+  const where = matching(request.tenantId, request.types, query);
+  const rank = sql<number>`ts_rank(words, to_tsquery('simple', ${query}))`;
+  const rows = await db
+    .select({
+      type: searchIndex.entityType,
+      id: searchIndex.entityId,
+      title: sql<string>`case when ${searchIndex.title} = '' then substr(${searchIndex.body}, 1, 80) else ${searchIndex.title} end`,
+      // The column that matches, as SQLite's snippet() picks it: the title, else the body.
+      snippet: sql<string>`ts_headline('simple', case when search_words(${searchIndex.title}, '') @@ to_tsquery('simple', ${query}) then ${searchIndex.title} else ${searchIndex.body} end, to_tsquery('simple', ${query}), ${HEADLINE})`,
+      rank,
+    })
+    .from(searchIndex)
+    .where(where)
+    .orderBy(sql`${rank} desc`, searchIndex.entityId)
+    .limit(request.limit)
+    .offset(request.offset);
+  const [{ n }] = await db.select({ n: count() }).from(searchIndex).where(where);
+  const hits = rows.map(({ rank: r, ...hit }) => ({ ...hit, score: Math.round(r * 1e6) / 1e6 }));
+  return { hits, total: n };
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Database, openDatabase } from "../db/client";
+import { copyDatabase } from "../db/copy";
+import { tablesOf } from "../db/pg/catalog";
+import { created } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { salesPipeline } from "./sales-fixtures";
+
+const ROOT = join(import.meta.dir, "..");
+const dir = mkdtempSync(join(tmpdir(), "crmd-copy-"));
+let source: TestServer;
+let a: TenantClient;
+const cleanups: Array<() => Promise<void>> = [];
+
+/** Every row of every table, in key order: what a copy must carry over unchanged. */
+async function contents(db: Database) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of await tablesOf(db)) {
+    if (["search_docs", "search_pending"].includes(table.name)) continue;
+    const order = table.key.length ? ` ORDER BY ${table.key.map((k) => `"${k}"`).join(", ")}` : "";
+    out[table.name] = await db.execute(`SELECT * FROM "${table.name}"${order}`);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  // The source is a SQLite file whatever the suite runs on: copies start from the default.
+  source = await startTestServer({ config: { databaseUrl: `file:${join(dir, "source.db")}` } });
+  a = await source.tenant();
+  const contact = await created(a.api, "/contacts", {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    email: [{ email: "ada@example.com" }],
+  });
+  await created(a.api, "/notes", { contact_id: contact.id, text: "Analytical notes" });
+  await salesPipeline(a.api);
+  for (let n = 0; n < 3; n++)
+    await created(a.api, "/deals", { title: `Copied deal ${n}`, value: 100 * n });
+  await created(a.api, "/webhooks", { url: "https://example.com/hook", events: ["*"] });
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await source.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function target(name: string) {
+  const created = await testDatabase(join(dir, name), { empty: true });
+  cleanups.push(created.drop);
+  return created.url;
+}
+
+describe("crmd copy", () => {
+  test("copies every table to an empty database (PostgreSQL in the PostgreSQL run), counts equal, source unchanged, and back", async () => {
+    const before = await contents(source.ctx.db);
+    const there = await openDatabase(await target("there"));
+    cleanups.push(() => there.close());
+    const seen: string[] = [];
+    const copied = await copyDatabase(source.ctx.db, there, (p) => {
+      if (p.done === p.total) seen.push(p.entity);
+    });
+    expect(copied.filter((t) => t.source !== t.target)).toEqual([]);
+    expect(copied.find((t) => t.table === "deals")?.target).toBe(3);
+    expect(seen).toContain("deals");
+    expect(await contents(source.ctx.db)).toEqual(before);
+    expect(await contents(there)).toEqual(before);
+
+    const back = await openDatabase(`file:${join(dir, "back.db")}`);
+    cleanups.push(() => back.close());
+    const returned = await copyDatabase(there, back);
+    expect(returned.filter((t) => t.source !== t.target)).toEqual([]);
+    expect(await contents(back)).toEqual(before);
+  });
+
+  test("the copy serves the same API: lists, search, open pipeline value, new writes", async () => {
+    const url = await target("served");
+    const db = await openDatabase(url);
+    await copyDatabase(source.ctx.db, db);
+    await db.close();
+    const copy = await startTestServer({ config: { databaseUrl: url } });
+    try {
+      const api = await copy.keyFor(a.tenantId, ["*"]);
+      const deals = await api.get("/api/external/deals");
+      const original = await a.api.get("/api/external/deals");
+      expect(deals.body.deals).toEqual(original.body.deals);
+      const found = await api.get("/api/external/search?q=analytical");
+      expect(found.body.total).toBe(1);
+      const kpis = await api.get("/api/external/kpis");
+      expect(kpis.body.pipeline.value).toBe(300);
+      const created = await api.post("/api/external/deals", { title: "After the copy" });
+      expect(created.status).toBe(201);
+      const feed = await api.get("/api/external/deals?since=2000-01-01T00:00:00Z&page_size=500");
+      expect(feed.body.deals.at(-1).id).toBe(created.body.id);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  test("refuses a target that holds records, and says which table", async () => {
+    const url = await target("busy");
+    const db = await openDatabase(url);
+    cleanups.push(() => db.close());
+    await copyDatabase(source.ctx.db, db);
+    await expect(copyDatabase(source.ctx.db, db)).rejects.toThrow(
+      /not empty \(table \w+ has rows\)/,
+    );
+  });
+
+  test("the CLI prints progress and the verified counts", async () => {
+    const proc = Bun.spawn(
+      [
+        join(ROOT, "node_modules/.bin/bun"),
+        "src/main.ts",
+        "copy",
+        "--from",
+        `file:${join(dir, "source.db")}`,
+        "--to",
+        `file:${join(dir, "cli.db")}`,
+      ],
+      {
+        cwd: ROOT,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: { ...process.env, CRMD_LOG_LEVEL: "warn" },
+      },
+    );
+    const [out, err, code] = await Promise.all([
+      new Response(proc.stdout).text(),
+      new Response(proc.stderr).text(),
+      proc.exited,
+    ]);
+    expect(code).toBe(0);
+    expect(err).toContain("deals");
+    expect(err).toContain("100%");
+    const result = JSON.parse(out);
+    expect(result.verified).toBe(true);
+    expect(result.tables.find((t: { table: string }) => t.table === "deals").target).toBe(3);
+  });
+});

@@ -1,0 +1,70 @@
+import { join } from "node:path";
+import { SQL } from "bun";
+import { openDatabase } from "../../db/client";
+import { migrate } from "../../db/migrate";
+
+/**
+ * The database tests run on: a file in the test's directory, or, when
+ * CRMD_TEST_POSTGRES_URL names a PostgreSQL server, a new database on it,
+ * copied from a migrated template made once per test process.
+ */
+export const testPostgresUrl = process.env.CRMD_TEST_POSTGRES_URL || undefined;
+
+const TEMPLATE = `crmd_template_${process.pid}`;
+let template: Promise<void> | null = null;
+
+const withDatabase = (url: string, name: string) => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+};
+
+async function admin<T>(fn: (sql: SQL) => Promise<T>): Promise<T> {
+  const sql = new SQL(testPostgresUrl as string, { max: 1 });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.close();
+  }
+}
+
+function migratedTemplate(): Promise<void> {
+  template ??= (async () => {
+    await admin((sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`));
+    await admin((sql) => sql.unsafe(`CREATE DATABASE ${TEMPLATE}`));
+    const db = await openDatabase(withDatabase(testPostgresUrl as string, TEMPLATE));
+    await migrate(db);
+    await db.close();
+  })();
+  return template;
+}
+
+/** PostgreSQL databases of directories that tests pass to several servers (restarts, instances). */
+const byDir = new Map<string, string>();
+
+/**
+ * A fresh database for one test server, migrated unless `empty`; `drop`
+ * removes it. Servers started on one `dir` share its database, as they
+ * share its SQLite file; `shared` databases live until the cluster goes.
+ */
+export async function testDatabase(
+  dir: string,
+  options: { empty?: boolean; shared?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!testPostgresUrl) return { url: `file:${join(dir, "crmd.db")}`, drop: async () => {} };
+  const known = byDir.get(dir);
+  if (known) return { url: known, drop: async () => {} };
+  if (!options.empty) await migratedTemplate();
+  const name = `crmd_test_${crypto.randomUUID().replaceAll("-", "")}`;
+  const template = options.empty ? "" : ` TEMPLATE ${TEMPLATE}`;
+  await admin((sql) => sql.unsafe(`CREATE DATABASE ${name}${template}`));
+  const url = withDatabase(testPostgresUrl, name);
+  if (options.shared) {
+    byDir.set(dir, url);
+    return { url, drop: async () => {} };
+  }
+  return {
+    url: withDatabase(testPostgresUrl, name),
+    drop: () => admin((sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * A streaming replica behind CRMD_DATABASE_REPLICA_URL: it serves reads,
+ * sees the primary's writes, a client reads its own writes at once, and a
+ * replica that cannot be reached sends reads to the primary (readiness
+ * stays up, one warning logged). Runs in the PostgreSQL run, which provides
+ * the replica (.ci/postgres.sh).
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SQL } from "bun";
+import { createLogger } from "../src/logger";
+import { created } from "./helpers/api";
+import { testDatabase, testPostgresUrl } from "./helpers/database";
+import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { salesPipeline } from "./sales-fixtures";
+
+const replicaUrl = process.env.CRMD_TEST_POSTGRES_REPLICA_URL || undefined;
+
+/** The same database on the replica server. */
+const onReplica = (primaryUrl: string) => {
+  const url = new URL(replicaUrl as string);
+  url.pathname = new URL(primaryUrl).pathname;
+  return url.toString();
+};
+
+describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-replica-"));
+  let database: { url: string; drop(): Promise<void> };
+  let server: TestServer;
+  let a: TenantClient;
+  let replica: SQL;
+
+  beforeAll(async () => {
+    database = await testDatabase(dir);
+    replica = new SQL(onReplica(database.url), { max: 1 });
+    // A new database reaches the replica with the WAL: wait until it can be opened there.
+    for (let tries = 0; ; tries++) {
+      try {
+        await replica.unsafe("SELECT 1 FROM deals LIMIT 1");
+        break;
+      } catch (error) {
+        if (tries > 200) throw error;
+        await Bun.sleep(25);
+      }
+    }
+    server = await startTestServer({
+      config: {
+        databaseUrl: database.url,
+        databaseReplicaUrl: onReplica(database.url),
+        rateLimit: 1_000_000,
+      },
+    });
+    a = await server.tenant();
+    await salesPipeline(a.api);
+  });
+
+  afterAll(async () => {
+    await replica?.close();
+    await server?.close();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a client reads its own write at once, every time", async () => {
+    for (let n = 0; n < 30; n++) {
+      const deal = await created(a.api, "/deals", { title: `Mine ${n}` });
+      expect((await a.api.get(`/api/external/deals/${deal.id}`)).status).toBe(200);
+      const list = await a.api.get("/api/external/deals?page_size=500");
+      expect(list.body.total).toBe(n + 1);
+    }
+  });
+
+  test("the replica sees the primary's writes, and serves crmd's reads", async () => {
+    const deal = await created(a.api, "/deals", { title: "Replicated" });
+    const started = performance.now();
+    for (;;) {
+      const rows = await replica.unsafe("SELECT id FROM deals WHERE id = $1", [deal.id]);
+      if (rows.length === 1) break;
+      if (performance.now() - started > 10_000) throw new Error("the replica never saw the write");
+      await Bun.sleep(5);
+    }
+    process.stderr.write(
+      `replica saw the write after ${(performance.now() - started).toFixed(1)} ms\n`,
+    );
+    // Once caught up, lists read on the replica: crmd holds connections there.
+    for (let n = 0; n < 5; n++) await a.api.get("/api/external/deals");
+    const [{ n }] = await replica.unsafe(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    expect(n).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe.skipIf(!testPostgresUrl)("replica down", () => {
+  test("reads fall back to the primary; readiness stays up; one warning", async () => {
+    const lines: string[] = [];
+    const logger = createLogger("warn", {}, (line) => lines.push(line));
+    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-down-"));
+    const { url, drop } = await testDatabase(dir);
+    // A port nothing listens on: the replica is down.
+    const dead = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    const deadPort = dead.port;
+    dead.stop(true);
+    const down = new URL(url);
+    down.port = String(deadPort);
+    const server = await startTestServer({
+      logger,
+      config: { databaseUrl: url, databaseReplicaUrl: down.toString() },
+    });
+    try {
+      const a = await server.tenant();
+      await salesPipeline(a.api);
+      await created(a.api, "/deals", { title: "Still readable" });
+      for (let n = 0; n < 3; n++) {
+        const list = await a.api.get("/api/external/deals");
+        expect(list.status).toBe(200);
+        expect(list.body.total).toBe(1);
+      }
+      expect((await server.anonymous.get("/readyz")).status).toBe(200);
+      const warnings = lines.filter((l) => l.includes("read replica unreachable"));
+      expect(warnings).toHaveLength(1);
+    } finally {
+      await server.close();
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
