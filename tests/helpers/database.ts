@@ -41,6 +41,12 @@ function migratedTemplate(): Promise<void> {
 
 /** PostgreSQL databases of directories that tests pass to several servers (restarts, instances). */
 const byDir = new Map<string, string>();
+/** Every PostgreSQL database made for a test directory, for processes started on that directory. */
+const urlByDir = new Map<string, string>();
+
+/** The database URL of a test directory: its PostgreSQL database, else its SQLite file. */
+export const databaseUrlOf = (dir: string): string =>
+  urlByDir.get(dir) ?? `file:${join(dir, "crmd.db")}`;
 
 /**
  * A fresh database for one test server, migrated unless `empty`; `drop`
@@ -59,6 +65,7 @@ export async function testDatabase(
   const template = options.empty ? "" : ` TEMPLATE ${TEMPLATE}`;
   await admin((sql) => sql.unsafe(`CREATE DATABASE ${name}${template}`));
   const url = withDatabase(testPostgresUrl, name);
+  urlByDir.set(dir, url);
   if (options.shared) {
     byDir.set(dir, url);
     return { url, drop: async () => {} };

@@ -5,7 +5,7 @@ import type { Clock } from "../../src/clock";
 import { CONFIG_FLAGS, type Config, DEFAULTS } from "../../src/config";
 import { createLogger, type Logger } from "../../src/logger";
 import { type RunningServer, startServer } from "../../src/server";
-import { testDatabase } from "./database";
+import { databaseUrlOf, testDatabase } from "./database";
 
 export interface Reply<T = any> {
   status: number;
@@ -247,7 +247,7 @@ export async function spawnCrmd(
       CRMD_HOST: "127.0.0.1",
       CRMD_PORT: "0",
       CRMD_DATA_DIR: dir,
-      CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}`,
+      CRMD_DATABASE_URL: databaseUrlOf(dir),
       CRMD_ADMIN_TOKEN: adminToken,
       CRMD_DEMO: "0",
       CRMD_WEBHOOK_ALLOW_PRIVATE: "1",
