@@ -9,6 +9,7 @@ import { GroupCommitter, withSavepoints } from "./group-commit";
 import { Mutex } from "./mutex";
 import { keyedRows, ReadWorker } from "./read-pool";
 import * as schema from "./schema";
+import { outsideWriteCounter, registerOutsideWriteVersion } from "./write-version";
 
 const WRITER_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
@@ -56,6 +57,11 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     writer.exec("PRAGMA wal_autocheckpoint = 1000"),
   );
   const tx = withSavepoints(drizzle(writer) as unknown as WriteTx);
+  const writerVersion = writer.query("PRAGMA data_version");
+  const outsideWrites = outsideWriteCounter(
+    () => (writerVersion.get() as { data_version: number }).data_version,
+  );
+  registerOutsideWriteVersion(tx, outsideWrites.read);
   const committer = new GroupCommitter<WriteTx>((body) =>
     mutex.run(async () => {
       writer.exec("BEGIN IMMEDIATE");
@@ -87,6 +93,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     transaction: (fn) => committer.run(fn),
     execute: (sql, args = []) =>
       mutex.run(async () => {
+        outsideWrites.bump();
         const rows = writer.query(sql).all(...(args as never[])) as Record<string, unknown>[];
         checkpointer.noteCommit();
         return rows;
@@ -95,6 +102,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
       mutex.run(async () => {
         if (!bulkCache) writer.exec(BULK_CACHE);
         bulkCache = true;
+        outsideWrites.bump();
         const result = writer.transaction(() => fn(writer)).immediate();
         checkpointer.noteCommit();
         return result;

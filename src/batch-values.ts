@@ -24,3 +24,8 @@ export async function perBatch<T>(
 export function setInBatch(handle: ReadDb | WriteTx, key: string, value: unknown): void {
   batchOf(handle)?.values.set(key, value);
 }
+
+/** Drops `key` for the writes after this one in its batch: they compute it afresh. */
+export function forgetInBatch(handle: ReadDb | WriteTx, key: string): void {
+  batchOf(handle)?.values.delete(key);
+}

@@ -59,6 +59,7 @@ export {
   type FieldSpec,
   type FieldType,
   findCustomFieldObject,
+  indexedValueIs,
   refreshDefinitions,
   registerCustomFieldObject,
   registerObjectResolver,

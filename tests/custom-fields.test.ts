@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { openDatabase } from "../db/client";
+import { customFieldDefinitions } from "../db/schema";
+import { newId } from "../src/ids";
 import { created, expect422 } from "./helpers/api";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -263,6 +266,37 @@ describe("definitions", () => {
       ["tier", "select", true, false],
       ["badge", "text", false, true],
     ]);
+  });
+
+  test("a definition written by another connection applies to the next write", async () => {
+    const { api, tenantId } = await server.tenant();
+    await salesPipeline(api);
+    await define(api, "deals", { key: "first", label: "First", type: "text" });
+    // Definitions are read once and kept: this write leaves them cached.
+    await created(api, "/deals", { title: "warm", custom_fields: { first: "x" } });
+    const refused = await api.post(`${base}/deals`, { title: "t", custom_fields: { later: "5" } });
+    expect422(refused, "/custom_fields/later");
+    const other = await openDatabase(server.ctx.db.url);
+    try {
+      const now = new Date();
+      await other.transaction((tx) =>
+        tx.insert(customFieldDefinitions).values({
+          id: newId(),
+          tenantId,
+          objectType: "deals",
+          key: "later",
+          label: "Later",
+          type: "number",
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    } finally {
+      await other.close();
+    }
+    const deal = await created(api, "/deals", { title: "t", custom_fields: { later: "5" } });
+    expect(deal.custom_fields).toEqual({ later: 5 });
+    expect(titles(await api.get(`${base}/deals?cf.later[gte]=5`))).toEqual(["t"]);
   });
 
   test("definition settings are checked", async () => {

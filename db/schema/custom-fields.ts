@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { id, json, tenantId, timestamp } from "./columns";
 
 /**
@@ -37,9 +45,10 @@ export const customFieldDefinitions = sqliteTable(
 /**
  * The index behind `cf.<key>` filters and unique checks: one row per value
  * of a defined field (one per option of a multi-select). Text-like values
- * go to value_text, numbers, money, datetimes and booleans to value_num.
- * Kept with the record in the same transaction: a write replaces the rows
- * of the fields it changed, found through their values' index.
+ * go to value_text, numbers, money, datetimes and booleans to value_num;
+ * the other column holds '' or 0. One B-tree (WITHOUT ROWID, keyed by the
+ * lookups), so a value costs one insert, not a row and an index entry.
+ * Kept with the record in the same transaction.
  */
 export const customFieldValues = sqliteTable(
   "custom_field_values",
@@ -47,18 +56,14 @@ export const customFieldValues = sqliteTable(
     tenantId: tenantId(),
     objectType: text("object_type").notNull(),
     fieldKey: text("field_key").notNull(),
+    valueText: text("value_text").notNull().default(""),
+    valueNum: real("value_num").notNull().default(0),
     recordId: text("record_id").notNull(),
-    valueText: text("value_text"),
-    valueNum: real("value_num"),
   },
   (t) => [
-    // Partial: a value is text or a number, so each row costs one of them, not both.
-    index("custom_field_values_text_idx")
-      .on(t.tenantId, t.objectType, t.fieldKey, t.valueText, t.recordId)
-      .where(sql`value_text is not null`),
-    index("custom_field_values_num_idx")
-      .on(t.tenantId, t.objectType, t.fieldKey, t.valueNum, t.recordId)
-      .where(sql`value_num is not null`),
+    primaryKey({
+      columns: [t.tenantId, t.objectType, t.fieldKey, t.valueText, t.valueNum, t.recordId],
+    }),
   ],
 );
 

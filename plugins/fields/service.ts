@@ -123,7 +123,7 @@ export async function createField(
   await checkSpec(tx, scope.tenantId, row);
   await tx.insert(customFieldDefinitions).values(row);
   await convertExisting(tx, scope.tenantId, object, row);
-  await refreshDefinitions(tx, scope.tenantId, objectName);
+  refreshDefinitions(tx, scope.tenantId, objectName);
   return fieldView(row);
 }
 
@@ -160,7 +160,7 @@ export async function updateField(
   await checkSpec(tx, scope.tenantId, row);
   await tx.update(customFieldDefinitions).set(row).where(eq(customFieldDefinitions.id, row.id));
   await convertExisting(tx, scope.tenantId, object, row);
-  await refreshDefinitions(tx, scope.tenantId, objectName);
+  refreshDefinitions(tx, scope.tenantId, objectName);
   return fieldView(row);
 }
 
@@ -244,8 +244,8 @@ async function convertExisting(
         objectType: object.name,
         fieldKey: definition.key,
         recordId: v.record,
-        valueText: v.text,
-        valueNum: v.num,
+        valueText: v.text ?? "",
+        valueNum: v.num ?? 0,
       })),
     );
 }
@@ -291,7 +291,7 @@ export async function deleteField(
     await tx.update(object.table).set({ customFields: rest }).where(eq(object.table.id, record.id));
   }
   await dropFieldIndex(tx, scope.tenantId, objectName, key);
-  await refreshDefinitions(tx, scope.tenantId, objectName);
+  refreshDefinitions(tx, scope.tenantId, objectName);
 }
 
 /** A record's values of removed fields, by key (the latest removal of a key wins). */

@@ -10,6 +10,7 @@ import {
   type FieldSpec,
   type FieldType,
   filterBy,
+  indexedValueIs,
   insertRow,
   invalid,
   lifecycleFields,
@@ -172,7 +173,7 @@ async function findByUnique(tx: WriteTx, type: ObjectTypeRow, spec: FieldSpec, v
         eq(v.tenantId, type.tenantId),
         eq(v.objectType, type.plural),
         eq(v.fieldKey, spec.key),
-        entry.text !== null ? eq(v.valueText, entry.text) : eq(v.valueNum, entry.num as number),
+        indexedValueIs(entry),
       ),
     );
   const [row] = await tx

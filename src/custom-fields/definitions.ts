@@ -1,7 +1,9 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
+import { batchOf } from "../../db/group-commit";
 import { customFieldDefinitions } from "../../db/schema";
-import { perBatch, setInBatch } from "../batch-values";
+import { outsideWriteVersion } from "../../db/write-version";
+import { forgetInBatch, perBatch } from "../batch-values";
 import { prepared } from "../prepared";
 import type { FieldSpec, FieldType } from "./types";
 
@@ -53,22 +55,60 @@ export async function definitionRows(
   return (await query.all({ tenant: tenantId, object })) as DefinitionRow[];
 }
 
+/** Definitions kept across batches per write handle, while no outside write happened. */
+const kept = new WeakMap<
+  object,
+  { version: number; byKey: Map<string, Map<string, Definition>> }
+>();
+
+/** The write handle's kept definitions, emptied when an outside write moved its version. */
+function keptFor(db: ReadDb | WriteTx) {
+  const version = outsideWriteVersion(db);
+  if (version === null) return undefined;
+  let entry = kept.get(db);
+  if (entry?.version !== version) {
+    entry = { version, byKey: new Map() };
+    kept.set(db, entry);
+  }
+  return entry.byKey;
+}
+
+const load = async (db: ReadDb | WriteTx, tenantId: string, object: string) =>
+  new Map((await definitionRows(db, tenantId, object)).map((row) => [row.key, toDefinition(row)]));
+
 /**
- * The live definitions of one object type, keyed by field key; read once per
- * group-commit batch on the write path (a definition write refreshes it).
+ * The live definitions of one object type, keyed by field key. On the
+ * embedded write handle they are read once and kept until a definition
+ * write of this process or an outside write (db/write-version.ts); elsewhere
+ * once per group-commit batch.
  */
 export const definitionsOf = (
   db: ReadDb | WriteTx,
   tenantId: string,
   object: string,
-): Promise<Map<string, Definition>> =>
-  perBatch(db, batchKey(tenantId, object), async () => {
-    const rows = await definitionRows(db, tenantId, object);
-    return new Map(rows.map((row) => [row.key, toDefinition(row)]));
+): Promise<Map<string, Definition>> => {
+  const key = batchKey(tenantId, object);
+  return perBatch(db, key, async () => {
+    const byKey = keptFor(db);
+    const hit = byKey?.get(key);
+    if (hit) return hit;
+    const definitions = await load(db, tenantId, object);
+    byKey?.set(key, definitions);
+    return definitions;
   });
+};
 
-/** After a definition write: the rest of the batch reads the definitions afresh. */
-export async function refreshDefinitions(tx: WriteTx, tenantId: string, object: string) {
-  const rows = await definitionRows(tx, tenantId, object);
-  setInBatch(tx, batchKey(tenantId, object), new Map(rows.map((r) => [r.key, toDefinition(r)])));
+/**
+ * After a definition write: the rest of the batch reads the definitions
+ * afresh, and so does everything after the batch (it may commit or roll
+ * back: what is kept meanwhile is dropped once it ends).
+ */
+export function refreshDefinitions(tx: WriteTx, tenantId: string, object: string) {
+  const key = batchKey(tenantId, object);
+  const forget = () => kept.get(tx)?.byKey.delete(key);
+  forget();
+  forgetInBatch(tx, key);
+  batchOf(tx)?.beforeCommit(async () => {
+    forget();
+  });
 }

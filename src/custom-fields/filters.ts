@@ -86,7 +86,9 @@ function valueFilter(
         op === "in"
           ? sql`${column} in (select value from json_each(${operand}))`
           : sql`${column} ${sql.raw(OPERATORS[op])} ${operand}`;
-      const matching = sql`select ${v.recordId} from ${v} where ${v.tenantId} = ${tenant} and ${v.objectType} = ${objectType} and ${v.fieldKey} = ${fieldKey} and ${compare}`;
+      // A number's row holds '' as its text: comparing it keeps the search on the key's prefix.
+      const kind = numeric ? sql` and ${v.valueText} = ''` : sql``;
+      const matching = sql`select ${v.recordId} from ${v} where ${v.tenantId} = ${tenant} and ${v.objectType} = ${objectType} and ${v.fieldKey} = ${fieldKey}${kind} and ${compare}`;
       return op === "ne"
         ? sql`${idColumn} not in (${matching})`
         : sql`${idColumn} in (${matching})`;

@@ -20,4 +20,9 @@ export {
   requireCustomFieldObject,
 } from "./registry";
 export { coerceValue, FIELD_TYPES, type FieldSpec, type FieldType, type IndexEntry } from "./types";
-export { type CustomFieldMap, dropIndexedValues, writeCustomFields } from "./values";
+export {
+  type CustomFieldMap,
+  dropIndexedValues,
+  indexedValueIs,
+  writeCustomFields,
+} from "./values";

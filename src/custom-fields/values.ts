@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, type SQL } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { customFieldValues } from "../../db/schema";
 import { conflict, invalid } from "../errors";
@@ -28,6 +28,9 @@ export interface CustomFieldWrite {
 const fieldPath = (write: CustomFieldWrite, key: string) =>
   `${write.at ?? "/custom_fields"}/${key}`;
 
+/** What a write sets, per field key: the index entries of its new value ([] when removed). */
+type Changes = Map<string, IndexEntry[]>;
+
 /**
  * The record's `custom_fields` after a write, validated against the
  * object's definitions, coerced to their types, with defaults on create
@@ -45,104 +48,122 @@ export async function writeCustomFields(
   if (!fresh && write.input === undefined) return write.before as CustomFieldMap;
   const definitions = await definitionsOf(tx, scope.tenantId, write.object);
   const values: CustomFieldMap = fresh ? {} : { ...write.before };
-  for (const [key, value] of Object.entries(write.input ?? {})) {
-    if (value === null) delete values[key];
-    else if (definitions.size === 0) values[key] = value;
+  const changes: Changes = new Map();
+  const input = write.input ?? {};
+  for (const key in input) {
+    const value = input[key];
+    if (value === null) {
+      delete values[key];
+      changes.set(key, []);
+    } else if (definitions.size === 0) values[key] = value;
     else {
       const definition = definitions.get(key);
       if (!definition) throw invalid(pathOf(key), `is not a field of ${write.object}`);
-      values[key] = coerceValue(definition, value, pathOf(key)).value;
+      const coerced = coerceValue(definition, value, pathOf(key));
+      values[key] = coerced.value;
+      changes.set(key, coerced.index);
     }
   }
   if (definitions.size === 0) return values;
   for (const definition of definitions.values()) {
-    if (fresh && values[definition.key] === undefined && definition.defaultValue != null)
-      values[definition.key] = definition.defaultValue;
-    if (definition.required && values[definition.key] === undefined)
-      throw invalid(pathOf(definition.key), "is required");
+    const { key } = definition;
+    if (fresh && values[key] === undefined && definition.defaultValue != null) {
+      const coerced = coerceValue(definition, definition.defaultValue, pathOf(key));
+      values[key] = coerced.value;
+      changes.set(key, coerced.index);
+    }
+    if (definition.required && values[key] === undefined) throw invalid(pathOf(key), "is required");
   }
-  await indexValues(tx, scope, write, definitions, values);
+  await indexValues(tx, scope, write, definitions, fresh, changes);
   return values;
 }
 
-type IndexRow = [key: string, text: string | null, num: number | null];
+/** A stored value's index entries (none when absent). */
+const entriesOf = (definition: Definition, value: unknown): IndexEntry[] =>
+  value === undefined || value === null
+    ? []
+    : coerceValue(definition, value, `/custom_fields/${definition.key}`).index;
 
-/** The index rows of a record's stored values (defined keys only). */
-function indexRowsOf(definitions: Map<string, Definition>, values: CustomFieldMap | null) {
-  const rows = new Map<string, IndexRow[]>();
-  for (const definition of definitions.values()) {
-    const value = values?.[definition.key];
-    if (value === undefined || value === null) continue;
-    const { index } = coerceValue(definition, value, `/custom_fields/${definition.key}`);
-    rows.set(
-      definition.key,
-      index.map((e) => [definition.key, e.text, e.num]),
-    );
-  }
-  return rows;
-}
+const sameEntries = (a: IndexEntry[], b: IndexEntry[]) =>
+  a.length === b.length && a.every((e, i) => e.text === b[i].text && e.num === b[i].num);
+
+type IndexRow = [key: string, entry: IndexEntry];
 
 /**
  * Brings the record's rows in the value index to its values: the fields
- * whose value changed lose their old rows and get new ones (a create
- * inserts all, in one statement), each new value checked (references,
- * unique values) first.
+ * whose value changed (every field on a create or replacement) lose their
+ * old rows and get new ones, each new value checked (references, unique
+ * values) first.
  */
 async function indexValues(
   tx: WriteTx,
   scope: WriteScope,
   write: CustomFieldWrite,
   definitions: Map<string, Definition>,
-  values: CustomFieldMap,
+  fresh: boolean,
+  changes: Changes,
 ) {
-  const before = write.before === null ? new Map() : indexRowsOf(definitions, write.before);
-  const after = indexRowsOf(definitions, values);
   const stale: IndexRow[] = [];
-  const fresh: IndexRow[] = [];
+  const added: IndexRow[] = [];
   for (const definition of definitions.values()) {
-    const old = before.get(definition.key) ?? [];
-    const now = after.get(definition.key) ?? [];
-    if (JSON.stringify(old) === JSON.stringify(now)) continue;
-    if (now.length) await checkValue(tx, scope.tenantId, write, definition, now);
-    stale.push(...old);
-    fresh.push(...now);
+    const now = changes.get(definition.key) ?? (fresh ? [] : undefined);
+    if (now === undefined) continue;
+    const old = write.before ? entriesOf(definition, write.before[definition.key]) : [];
+    if (sameEntries(old, now)) continue;
+    if (now.length) await checkValue(tx, scope.tenantId, write, definition, now[0]);
+    for (const entry of old) stale.push([definition.key, entry]);
+    for (const entry of now) added.push([definition.key, entry]);
   }
   await deleteIndexRows(tx, scope.tenantId, write.object, write.recordId, stale);
-  if (fresh.length)
-    await insertIndexRows(tx).run({
-      tenant: scope.tenantId,
-      object: write.object,
-      record: write.recordId,
-      rows: JSON.stringify(fresh),
-    });
+  await insertIndexRows(tx, scope.tenantId, write.object, write.recordId, added);
 }
 
-/**
- * One prepared INSERT … SELECT over a JSON array of [key, text, number]
- * rows: a record's index rows go in one statement, built once (a drizzle
- * multi-row insert is built anew for every record).
- */
-const insertIndexRows = (tx: WriteTx) =>
-  prepared(tx, "custom-field-values:insert", () =>
+/** Most rows one INSERT of the value index takes (one prepared statement per row count up to it). */
+const ROWS_PER_INSERT = 32;
+
+/** Inserts index rows of one record: one multi-row INSERT per 32 rows, prepared once per row count. */
+async function insertIndexRows(
+  tx: WriteTx,
+  tenantId: string,
+  object: string,
+  recordId: string,
+  rows: IndexRow[],
+) {
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+    const chunk = rows.slice(at, at + ROWS_PER_INSERT);
+    const values: Record<string, unknown> = { tenant: tenantId, object, record: recordId };
+    chunk.forEach(([key, entry], i) => {
+      values[`k${i}`] = key;
+      values[`t${i}`] = entry.text ?? "";
+      values[`n${i}`] = entry.num ?? 0;
+    });
+    await insertRows(tx, chunk.length).run(values);
+  }
+}
+
+const insertRows = (tx: WriteTx, count: number) =>
+  prepared(tx, `custom-field-values:insert:${count}`, () =>
     tx
       .insert(customFieldValues)
-      .select(
-        tx
-          .select({
-            tenantId: sql<string>`${param("tenant")}`.as("tenant_id"),
-            objectType: sql<string>`${param("object")}`.as("object_type"),
-            fieldKey: sql<string>`json_extract(value, '$[0]')`.as("field_key"),
-            recordId: sql<string>`${param("record")}`.as("record_id"),
-            valueText: sql<string | null>`json_extract(value, '$[1]')`.as("value_text"),
-            // The cast is a no-op on SQLite (a REAL column) and types the value on PostgreSQL.
-            valueNum: sql<number | null>`cast(json_extract(value, '$[2]') as double precision)`.as(
-              "value_num",
-            ),
-          })
-          .from(sql`json_each(${param("rows")})`),
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          tenantId: param("tenant"),
+          objectType: param("object"),
+          fieldKey: param(`k${i}`),
+          valueText: param(`t${i}`),
+          valueNum: param(`n${i}`),
+          recordId: param("record"),
+        })) as unknown as Array<typeof customFieldValues.$inferInsert>,
       )
       .prepare(),
   );
+
+/** The value index's rows holding `entry` (a text in value_text, or a number in value_num). */
+export const indexedValueIs = (entry: IndexEntry): SQL =>
+  and(
+    eq(customFieldValues.valueText, entry.text ?? ""),
+    eq(customFieldValues.valueNum, entry.num ?? 0),
+  ) as SQL;
 
 /** A reference names a live record of its object; a unique value is not another record's. */
 async function checkValue(
@@ -150,15 +171,14 @@ async function checkValue(
   tenantId: string,
   write: CustomFieldWrite,
   definition: Definition,
-  rows: IndexRow[],
+  entry: IndexEntry,
 ) {
-  const [, text, num] = rows[0];
   const path = fieldPath(write, definition.key);
   if (definition.type === "reference" && definition.referenceObject) {
     const target = await requireCustomFieldObject(tx, tenantId, definition.referenceObject, path);
-    await assertLinked(tx, target.table, tenantId, text, path);
+    await assertLinked(tx, target.table, tenantId, entry.text, path);
   }
-  if (definition.unique && (await valueTaken(tx, tenantId, write, definition.key, { text, num })))
+  if (definition.unique && (await valueTaken(tx, tenantId, write, definition.key, entry)))
     throw conflict(`custom_fields.${definition.key}: the value belongs to another record`);
 }
 
@@ -178,7 +198,7 @@ async function valueTaken(
         eq(v.tenantId, tenantId),
         eq(v.objectType, write.object),
         eq(v.fieldKey, key),
-        entry.text !== null ? eq(v.valueText, entry.text) : eq(v.valueNum, entry.num as number),
+        indexedValueIs(entry),
         ne(v.recordId, write.recordId),
       ),
     )
@@ -186,7 +206,7 @@ async function valueTaken(
   return rows.length > 0;
 }
 
-/** Removes these index rows of a record, each found through its value's index. */
+/** Removes these index rows of a record, each by its key. */
 async function deleteIndexRows(
   tx: WriteTx,
   tenantId: string,
@@ -194,18 +214,19 @@ async function deleteIndexRows(
   recordId: string,
   rows: IndexRow[],
 ) {
-  for (const [key, text, num] of rows)
-    await (text !== null ? deleteTextRow(tx) : deleteNumRow(tx)).run({
+  for (const [key, entry] of rows)
+    await deleteRow(tx).run({
       tenant: tenantId,
       object,
       key,
+      text: entry.text ?? "",
+      num: entry.num ?? 0,
       record: recordId,
-      value: text ?? num,
     });
 }
 
-const deleteRow = (tx: WriteTx, column: "valueText" | "valueNum") =>
-  prepared(tx, `custom-field-values:delete:${column}`, () => {
+const deleteRow = (tx: WriteTx) =>
+  prepared(tx, "custom-field-values:delete", () => {
     const v = customFieldValues;
     return tx
       .delete(v)
@@ -214,14 +235,13 @@ const deleteRow = (tx: WriteTx, column: "valueText" | "valueNum") =>
           eq(v.tenantId, param("tenant")),
           eq(v.objectType, param("object")),
           eq(v.fieldKey, param("key")),
-          eq(v[column], param("value")),
+          eq(v.valueText, param("text")),
+          eq(v.valueNum, param("num")),
           eq(v.recordId, param("record")),
         ),
       )
       .prepare();
   });
-const deleteTextRow = (tx: WriteTx) => deleteRow(tx, "valueText");
-const deleteNumRow = (tx: WriteTx) => deleteRow(tx, "valueNum");
 
 /**
  * Removes a deleted record's rows from the value index: its values stop
@@ -233,6 +253,9 @@ export async function dropIndexedValues(
   object: string,
   record: { id: string; customFields: CustomFieldMap },
 ) {
-  const rows = indexRowsOf(await definitionsOf(tx, tenantId, object), record.customFields);
-  await deleteIndexRows(tx, tenantId, object, record.id, [...rows.values()].flat());
+  const rows: IndexRow[] = [];
+  for (const definition of (await definitionsOf(tx, tenantId, object)).values())
+    for (const entry of entriesOf(definition, record.customFields[definition.key]))
+      rows.push([definition.key, entry]);
+  await deleteIndexRows(tx, tenantId, object, record.id, rows);
 }

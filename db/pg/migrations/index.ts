@@ -18,6 +18,7 @@ import mlsProperties from "./1030_mls_properties.sql" with { type: "text" };
 import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" with {
   type: "text",
 };
+import customFieldValuesKeyed from "./1041_custom_field_values_keyed.sql" with { type: "text" };
 import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
@@ -34,6 +35,7 @@ export const postgresMigrations: Migration[] = [
   { id: "1020_custom_objects", sql: customObjects },
   { id: "1030_mls_properties", sql: mlsProperties },
   { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
+  { id: "1041_custom_field_values_keyed", sql: customFieldValuesKeyed },
   { id: "1100_interactions", sql: interactions },
   { id: "1110_inbound_secrets", sql: inboundSecrets },
   { id: "1120_consent", sql: consent },
