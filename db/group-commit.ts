@@ -36,6 +36,18 @@ class OpenBatch implements Batch {
 
 const openBatches = new WeakMap<object, OpenBatch>();
 
+/**
+ * Thrown by a transaction that ran its writes optimistically (a backend
+ * that sends writes without waiting for each answer, db/pg/pipeline.ts)
+ * when one of them failed: nothing of the batch is kept and its jobs run
+ * again, each statement waited for, so every job meets its own error.
+ */
+export class RunAgainCarefully extends Error {
+  constructor(cause: unknown) {
+    super("a pipelined write failed; the batch runs again statement by statement", { cause });
+  }
+}
+
 /** The batch the write transaction `tx` belongs to (none outside group commit). */
 export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
 
@@ -60,8 +72,15 @@ export class GroupCommitter<Tx extends SavepointTx> {
   private draining = false;
 
   constructor(
-    /** Runs `body` in one write transaction: commits when it resolves, rolls back when it throws. */
-    private readonly transaction: (body: (tx: Tx) => Promise<void>) => Promise<void>,
+    /**
+     * Runs `body` in one write transaction: commits when it resolves, rolls
+     * back when it throws. `careful`: after a RunAgainCarefully, the batch
+     * runs again with every statement waited for.
+     */
+    private readonly transaction: (
+      body: (tx: Tx) => Promise<void>,
+      careful: boolean,
+    ) => Promise<void>,
     /** Most jobs sharing one commit: bounds how long a batch holds the write lock. */
     private readonly maxBatch = 64,
   ) {}
@@ -79,13 +98,15 @@ export class GroupCommitter<Tx extends SavepointTx> {
 
   private async drain() {
     try {
-      while (this.queue.length > 0) await this.commitBatch();
+      let careful = false;
+      while (this.queue.length > 0) careful = await this.commitBatch(careful);
     } finally {
       this.draining = false;
     }
   }
 
-  private async commitBatch() {
+  /** Commits the next batch; true when its jobs went back to the queue to run again carefully. */
+  private async commitBatch(careful: boolean): Promise<boolean> {
     const outcomes: Outcome[] = [];
     let current: Job<Tx> | null = null;
     try {
@@ -102,18 +123,25 @@ export class GroupCommitter<Tx extends SavepointTx> {
         } finally {
           openBatches.delete(tx);
         }
-      });
+      }, careful);
     } catch (error) {
+      if (error instanceof RunAgainCarefully && !careful) {
+        const jobs = outcomes.map((o) => o.job as Job<Tx>);
+        if (current) jobs.push(current);
+        this.queue.unshift(...jobs);
+        return true;
+      }
       // BEGIN, a savepoint statement, the batch's closing work or COMMIT failed:
       // nothing of this batch is stored.
       (current as Job<Tx> | null)?.reject(error);
       for (const outcome of outcomes) outcome.job.reject(outcome.ok ? error : outcome.error);
-      return;
+      return false;
     }
     for (const outcome of outcomes) {
       if (outcome.ok) outcome.job.resolve(outcome.value);
       else outcome.job.reject(outcome.error);
     }
+    return false;
   }
 }
 

@@ -11,14 +11,21 @@ import { GroupCommitter, withSavepoints } from "../group-commit";
 import { keyedRows } from "../read-pool";
 import * as schema from "../schema";
 import { pgDialect } from "./dialect";
+import { PipelinedWrites } from "./pipeline";
 import { ReplicaReads } from "./replica";
 import { fromPostgres, toPostgres, toPostgresParams } from "./translate";
 import { sharedWindows } from "./windows";
 
 /** Rows with the driver's column descriptions, and how many rows a write touched. */
 export type Rows = unknown[] & { columns?: Array<{ name: string; type: number }>; count?: number };
-/** Runs one PostgreSQL statement: on the pool, a transaction's connection or the replica. */
-export type Runner = (sql: string, params: unknown[], arrays: boolean) => Promise<Rows>;
+/**
+ * Runs one PostgreSQL statement: on the pool, a transaction's connection or
+ * the replica. `send`, on a pipelined write connection (db/pg/pipeline.ts):
+ * sends a statement whose answer is not needed without waiting for it.
+ */
+export type Runner = ((sql: string, params: unknown[], arrays: boolean) => Promise<Rows>) & {
+  send?: (sql: string, params: unknown[]) => { rowsAffected: number } | undefined;
+};
 
 /**
  * A number beyond bigint (22003), which SQLite would have kept as a float:
@@ -53,7 +60,10 @@ export async function runOn(
   arrays: boolean,
 ) {
   const text = params.length === 0 ? sql : toPostgres(sql);
-  const result = await runner(text, toPostgresParams(params), arrays).catch(refuseOutOfRange);
+  const values = toPostgresParams(params);
+  const sent = method === "run" ? runner.send?.(text, values) : undefined;
+  if (sent) return { rows: [], rowsAffected: sent.rowsAffected };
+  const result = await runner(text, values, arrays).catch(refuseOutOfRange);
   fromPostgres(result, result.columns, arrays);
   if (method === "get") return { rows: result[0] };
   if (method === "run") return { rows: [], rowsAffected: result.count ?? 0 };
@@ -180,10 +190,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
         options.warn,
       )
     : null;
-  const write = new GroupCommitter<WriteTx>(async (body) => {
+  const write = new GroupCommitter<WriteTx>(async (body, careful) => {
     await primary.begin(async (conn) => {
       await conn.unsafe(WRITER_LOCK);
-      await body(withSavepoints(drizzleOn(() => runnerOf(conn))));
+      const pipelined = careful ? null : new PipelinedWrites(conn);
+      const runner = pipelined?.runner ?? runnerOf(conn);
+      try {
+        await body(withSavepoints(drizzleOn(() => runner)));
+      } finally {
+        await pipelined?.settle();
+      }
     });
     version.noteCommit();
     if (replica) {

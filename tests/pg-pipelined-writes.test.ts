@@ -1,0 +1,111 @@
+/**
+ * PostgreSQL's optimistic write batches (db/pg/pipeline.ts): inserts are
+ * sent without waiting for each answer; when one of them fails, the batch
+ * runs again statement by statement, so each write meets its own error and
+ * the others commit. Runs in the PostgreSQL run.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
+import { counters, tenants } from "../db/schema";
+import { reserveSyncSeq } from "../db/sequence";
+import { testDatabase, testPostgresUrl } from "./helpers/database";
+
+describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-pipelined-"));
+  let database: { url: string; drop(): Promise<void> };
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await testDatabase(dir);
+    db = await openDatabase(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const names = async (prefix: string) =>
+    (await db.read.select({ name: tenants.name }).from(tenants))
+      .map((row) => row.name)
+      .filter((name) => name.startsWith(prefix))
+      .sort();
+
+  const insertTenant = (name: string, runs?: string[]) =>
+    db.transaction(async (tx) => {
+      runs?.push(name);
+      await tx.insert(tenants).values({ id: name, name, createdAt: new Date() });
+      return name;
+    });
+
+  test("a duplicate key among sent inserts fails only its own write, with its own error", async () => {
+    await insertTenant("p-taken");
+    const runs: string[] = [];
+    const outcomes = await Promise.allSettled([
+      insertTenant("p-a", runs),
+      insertTenant("p-b", runs),
+      insertTenant("p-taken", runs),
+      insertTenant("p-c", runs),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect(db.dialect.isUniqueViolation((outcomes[2] as PromiseRejectedResult).reason)).toBe(true);
+    expect(await names("p-")).toEqual(["p-a", "p-b", "p-c", "p-taken"]);
+    // The optimistic batch was dropped and ran again: each write ran twice.
+    expect(runs.filter((name) => name === "p-a")).toHaveLength(2);
+  });
+
+  test("a write that reads after its failed insert is run again and meets the real error", async () => {
+    await insertTenant("q-taken");
+    const seen: string[] = [];
+    const outcomes = await Promise.allSettled([
+      insertTenant("q-a"),
+      db.transaction(async (tx) => {
+        await tx.insert(tenants).values({ id: "q-taken", name: "q-dup", createdAt: new Date() });
+        // Sent without an answer: the read after it is where the failure shows.
+        const rows = await tx.all(sql`select 1`).catch((error) => {
+          seen.push(db.dialect.isUniqueViolation(error) ? "unique" : "aborted");
+          throw error;
+        });
+        return rows;
+      }),
+      insertTenant("q-b"),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    // Optimistically, the read met the aborted transaction; run again statement
+    // by statement, the insert itself failed (the read never ran) with its own error.
+    expect(seen).toEqual(["aborted"]);
+    expect(db.dialect.isUniqueViolation((outcomes[1] as PromiseRejectedResult).reason)).toBe(true);
+    expect(await names("q-")).toEqual(["q-a", "q-b", "q-taken"]);
+  });
+
+  test("sync numbers of a batch run again stay distinct and the counter covers them", async () => {
+    const counter = async () =>
+      (await db.read.select().from(counters).where(eq(counters.name, "sync")))[0].value;
+    await insertTenant("s-taken");
+    const start = await counter();
+    const outcomes = await Promise.allSettled(
+      ["s-1", "s-2", "s-taken", "s-3"].map((name) =>
+        db.transaction(async (tx) => {
+          const seq = await reserveSyncSeq(tx);
+          await tx.insert(tenants).values({ id: name, name, createdAt: new Date() });
+          return seq;
+        }),
+      ),
+    );
+    const kept = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(kept).toHaveLength(3);
+    expect(kept).toEqual([...kept].sort((x, y) => x - y));
+    expect(kept[0]).toBeGreaterThan(start);
+    expect(await counter()).toBeGreaterThanOrEqual(kept[2]);
+  });
+});
