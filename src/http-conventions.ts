@@ -17,7 +17,7 @@ const EXPOSED = [
   "idempotent-replayed",
 ].join(", ");
 const ALLOWED_HEADERS =
-  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent";
+  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent, x-consistency";
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /**

@@ -11,7 +11,7 @@ import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
-import { handling, outsideRequest } from "./request-state";
+import { currentRequest, handling, outsideRequest } from "./request-state";
 import { Scheduler } from "./scheduler";
 import { loadSecretKey, SecretBox } from "./secrets";
 import { currentTrace, idOnlyTracer, startRequestSpan, withTrace } from "./tracing";
@@ -33,6 +33,7 @@ export async function createContext(
   const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken, {
     replicaUrl: config.databaseReplicaUrl,
     warn: (message, fields) => logger.warn(message, fields),
+    prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
   });
   const applied = await migrate(db);
   if (applied.length) logger.info("migrations applied", { migrations: applied });

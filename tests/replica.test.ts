@@ -10,10 +10,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SQL } from "bun";
+import { REPLICA_MAX_LAG_MS } from "../db/pg/replica";
 import { createLogger } from "../src/logger";
 import { created } from "./helpers/api";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import { salesPipeline } from "./sales-fixtures";
 
 const replicaUrl = process.env.CRMD_TEST_POSTGRES_REPLICA_URL || undefined;
@@ -90,6 +91,38 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
     );
     expect(n).toBeGreaterThan(0);
+  }, 30_000);
+
+  test("with the replica stalled, another instance reads a write within the bound, and at once with X-Consistency: strong", async () => {
+    const other = await startTestServer({
+      config: {
+        databaseUrl: database.url,
+        databaseReplicaUrl: onReplica(database.url),
+        rateLimit: 1_000_000,
+      },
+    });
+    const viaOther = new Api(other.url, { "x-api-key": a.key });
+    try {
+      // The other instance has been reading from a replica that keeps up.
+      for (let n = 0; n < 5; n++)
+        expect((await viaOther.get("/api/external/deals")).status).toBe(200);
+      await replica.unsafe("SELECT pg_wal_replay_pause()");
+      const deal = await created(a.api, "/deals", { title: "Written while the replica stalls" });
+      const acknowledgedAt = performance.now();
+      // The replica does not have it: a read it served would miss the deal.
+      expect(await replica.unsafe("SELECT id FROM deals WHERE id = $1", [deal.id])).toHaveLength(0);
+      const strong = await viaOther.get(`/api/external/deals/${deal.id}`, {
+        "x-consistency": "strong",
+      });
+      expect(strong.status).toBe(200);
+      await Bun.sleep(Math.max(0, REPLICA_MAX_LAG_MS - (performance.now() - acknowledgedAt)));
+      const list = await viaOther.get("/api/external/deals?page_size=500");
+      expect(list.body.deals.map((d: { id: string }) => d.id)).toContain(deal.id);
+      expect((await viaOther.get(`/api/external/deals/${deal.id}`)).status).toBe(200);
+    } finally {
+      await replica.unsafe("SELECT pg_wal_replay_resume()");
+      await other.close();
+    }
   }, 30_000);
 });
 

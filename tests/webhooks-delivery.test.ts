@@ -580,7 +580,7 @@ describe("limits", () => {
     } finally {
       await own.server.close();
     }
-  });
+  }, 20_000);
 
   test("no more requests in flight than the configured concurrency", async () => {
     const narrow = await harness({ webhookConcurrency: 2 });

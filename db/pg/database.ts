@@ -12,7 +12,7 @@ import { keyedRows } from "../read-pool";
 import * as schema from "../schema";
 import { pgDialect } from "./dialect";
 import { PipelinedWrites } from "./pipeline";
-import { ReplicaReads } from "./replica";
+import { position, ReplicaReads, WAL_INSERTED } from "./replica";
 import { fromPostgres, toPostgres, toPostgresParams } from "./translate";
 import { sharedWindows } from "./windows";
 
@@ -139,6 +139,8 @@ class VersionReader {
 export interface PostgresOptions {
   replicaUrl?: string;
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /** True while the current request asks to read from the primary (`X-Consistency: strong`). */
+  prefersPrimary?: () => boolean;
 }
 
 /**
@@ -161,9 +163,6 @@ export interface PostgresOptions {
  */
 const CHANGE_VERSION = `SELECT (SELECT sum(value) FROM counters WHERE name IN ('sync', 'pipelines'))
   + coalesce((SELECT max(seq) FROM outbox_events), 0)`;
-
-/** The primary's WAL position after a commit: the replica serves this instance's reads once it has replayed it. */
-const WAL_INSERTED = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
 
 /** API keys are read again this often, so a revoke on one instance holds on all within a second. */
 const SHARED_CACHE_MS = 500;
@@ -188,6 +187,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
         onPrimary,
         new SQL(options.replicaUrl, { max: 16, idleTimeout: 30 }),
         options.warn,
+        options.prefersPrimary,
       )
     : null;
   const write = new GroupCommitter<WriteTx>(async (body, careful) => {
@@ -203,16 +203,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     });
     version.noteCommit();
     if (replica) {
-      const [[lsn]] = (await onPrimary(WAL_INSERTED, [], true)) as unknown as number[][];
-      replica.noteCommit(Number(lsn));
+      // The replica serves this instance's reads again once it has replayed this position.
+      replica.noteCommit(await position(onPrimary, WAL_INSERTED));
     }
   });
   const reads = (): Runner => (replica ? replica.runner : onPrimary);
   const read = drizzleOn(reads) as unknown as ReadDb;
-  const version = new VersionReader(async () => {
-    const { rows } = await runOn(reads(), CHANGE_VERSION, [], "values", true);
+  const versionOn = async (runner: Runner) => {
+    const { rows } = await runOn(runner, CHANGE_VERSION, [], "values", true);
     return Number((rows as unknown[][])[0][0]);
-  });
+  };
+  const version = new VersionReader(() => versionOn(reads()));
+  // A request that reads from the primary keys its cached answers on the primary's version.
+  const strong = replica ? options.prefersPrimary : undefined;
   const primaryRead = drizzleOn(() => onPrimary) as unknown as ReadDb;
   return {
     kind: "postgres",
@@ -233,7 +236,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       const { rows } = await runOn(reads(), sql, params, "values", true);
       return keyedRows<T>(query, rows as unknown[][]);
     },
-    changeVersion: version.get,
+    changeVersion: () => (strong?.() ? versionOn(onPrimary) : version.get()),
     async close() {
       await replica?.close();
       await primary.close();

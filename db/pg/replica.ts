@@ -3,17 +3,31 @@ import { type Runner, runnerOf } from "./database";
 
 /** How long reads stay on the primary after the replica failed, before it is tried again. */
 const RETRY_AFTER_MS = 5000;
+/**
+ * The most a read served by the replica lags the primary: a read sees every
+ * write committed (on any instance) at least this long before it started.
+ */
+export const REPLICA_MAX_LAG_MS = 1000;
+/** Freshness is confirmed again once the last confirmation is this old, while reads come. */
+const CONFIRM_AFTER_MS = REPLICA_MAX_LAG_MS / 4;
 const REPLAYED = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint";
+/** The primary's WAL position: every transaction committed so far lies before it. */
+export const WAL_INSERTED = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
 
 /**
- * Reads on a streaming replica, with two guarantees:
+ * Reads on a streaming replica, with three guarantees:
+ * - bounded lag: the replica serves reads only while it is known to have
+ *   replayed everything the primary had written REPLICA_MAX_LAG_MS ago (the
+ *   primary's WAL position is sampled, and the replica's replay position
+ *   compared with it, every CONFIRM_AFTER_MS while reads come); a replica
+ *   further behind, or not yet confirmed, leaves the reads to the primary;
  * - read-your-writes per instance: after this instance commits, reads go to
- *   the primary until the replica has replayed that commit (its WAL
- *   position, checked with one small query while it is behind); a client
- *   whose requests reach the same instance always reads its own writes;
+ *   the primary until the replica has replayed that commit;
  * - fallback: a read that cannot reach the replica runs on the primary, and
  *   reads stay there for a few seconds; a warning is logged once per outage
  *   (an answer from the replica ends it). SQL errors are not retried.
+ * A request may also ask for the primary itself (`prefersPrimary`: the
+ * `X-Consistency: strong` header).
  */
 export class ReplicaReads {
   private downUntil = 0;
@@ -21,12 +35,15 @@ export class ReplicaReads {
   /** WAL position of this instance's last commit, and how far the replica has replayed. */
   private written = 0;
   private replayed = 0;
-  private refreshing: Promise<void> | null = null;
+  /** When the primary's position that the replica was last seen to have replayed was sampled. */
+  private confirmedAt = Number.NEGATIVE_INFINITY;
+  private confirming: Promise<void> | null = null;
 
   constructor(
     private readonly primary: Runner,
     private readonly replica: SQL,
     private readonly warn?: (message: string, fields: Record<string, unknown>) => void,
+    private readonly prefersPrimary: () => boolean = () => false,
   ) {
     this.onReplica = runnerOf(replica);
   }
@@ -37,13 +54,15 @@ export class ReplicaReads {
   }
 
   readonly runner: Runner = async (sql, params, arrays) => {
-    if (Date.now() < this.downUntil) return this.primary(sql, params, arrays);
-    if (this.replayed < this.written) {
-      this.refreshing ??= this.refresh().finally(() => {
-        this.refreshing = null;
-      });
+    if (this.prefersPrimary() || Date.now() < this.downUntil)
       return this.primary(sql, params, arrays);
-    }
+    const now = performance.now();
+    if (this.replayed < this.written || now - this.confirmedAt >= CONFIRM_AFTER_MS)
+      this.confirming ??= this.confirm().finally(() => {
+        this.confirming = null;
+      });
+    if (this.replayed < this.written || now - this.confirmedAt >= REPLICA_MAX_LAG_MS)
+      return this.primary(sql, params, arrays);
     try {
       const rows = await this.onReplica(sql, params, arrays);
       this.downUntil = 0;
@@ -55,10 +74,15 @@ export class ReplicaReads {
     }
   };
 
-  private async refresh() {
+  /** Samples the primary's WAL position, then how far the replica has replayed. */
+  private async confirm() {
+    const sampledAt = performance.now();
+    const target = await position(this.primary, WAL_INSERTED).catch(() => null);
+    if (target === null) return;
     try {
-      const [row] = (await this.onReplica(REPLAYED, [], true)) as unknown[][];
-      this.replayed = Number(row[0]);
+      const replayed = await position(this.onReplica, REPLAYED);
+      this.replayed = Math.max(this.replayed, replayed);
+      if (replayed >= target) this.confirmedAt = sampledAt;
     } catch (error) {
       if (isConnectionError(error)) this.markDown(error);
     }
@@ -82,6 +106,12 @@ export class ReplicaReads {
  * (refused, reset, timed out), a connection exception (08…), a server
  * shutting down or starting (57P0…), or a database it has not replayed yet.
  */
+/** A WAL position as a number. */
+export async function position(runner: Runner, query: string): Promise<number> {
+  const [row] = (await runner(query, [], true)) as unknown[][];
+  return Number(row[0]);
+}
+
 function isConnectionError(error: unknown): boolean {
   const state = (error as { errno?: unknown }).errno;
   if (typeof state !== "string" || !/^[0-9A-Z]{5}$/.test(state)) return true;
