@@ -50,6 +50,14 @@ export interface Database {
    */
   transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /**
+   * Where several writers share the database (PostgreSQL): runs `fn` in a
+   * transaction of its own that does not take the writer lock, for work
+   * that coordinates through row locks (`FOR UPDATE SKIP LOCKED`: webhook
+   * claims) and takes no sync number and writes no event. Null where one
+   * writer does everything: such work runs in `transaction`.
+   */
+  claimTransaction: (<T>(fn: (tx: WriteTx) => Promise<T>) => Promise<T>) | null;
+  /**
    * Runs a long read (an aggregate over many rows) off the event loop and
    * returns rows keyed like the select's fields, with raw driver values (no
    * Date or JSON decoding). Embedded files use a worker thread; remote

@@ -1,5 +1,5 @@
 import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database, WriteTx } from "./client";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 
 /**
@@ -35,6 +35,11 @@ export const dialect = {
   matchesSearch,
   /** Brings the full-text index up to date with every committed write (before matchesSearch). */
   catchUpSearchIndex,
+  /**
+   * Of the webhooks `ids`, those a delivery claim may work for now. One
+   * writer claims at a time here: all of them.
+   */
+  lockWebhooksForClaim: async (_tx: WriteTx, ids: string[]): Promise<string[]> => ids,
   /** After rows were copied in with their own ids (crmd copy): SQLite's AUTOINCREMENT follows by itself. */
   afterBulkCopy: async (_db: Database): Promise<void> => {},
 };

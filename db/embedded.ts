@@ -86,6 +86,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     primaryRead: read,
     raw: reader,
     sharedWindows: null,
+    claimTransaction: null,
     sharedCacheMs: null,
     tables: schema,
     dialect,

@@ -30,6 +30,7 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
     raw: null,
     bulkWrite: null,
     sharedWindows: null,
+    claimTransaction: null,
     sharedCacheMs: null,
     tables: schema,
     dialect,

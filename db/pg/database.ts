@@ -229,6 +229,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     dialect: pgDialect,
     url,
     transaction: (fn) => write.run(fn),
+    claimTransaction: (fn) =>
+      primary.begin((conn) => fn(withSavepoints(drizzleOn(() => runnerOf(conn))))),
     execute: async (sql, args = []) =>
       (await runOn(onPrimary, sql, args, "all", false)).rows as Record<string, unknown>[],
     offload: async <T>(query: OffloadableQuery) => {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { dialect as sqlite } from "../dialect";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 
@@ -31,6 +32,18 @@ export const pgDialect: typeof sqlite = {
   fullTextSearch,
   matchesSearch,
   catchUpSearchIndex,
+  /**
+   * The webhooks this claim could lock: claims of several instances run at
+   * once (Database.claimTransaction), each for webhooks no other is claiming
+   * for; a webhook's in-flight and hourly limits and per-entity order are
+   * decided under its row lock, held until COMMIT.
+   */
+  lockWebhooksForClaim: async (tx, ids) =>
+    (
+      await tx.all<{ id: string }>(
+        sql`select id from webhooks where id in (select value from json_each(${JSON.stringify(ids)})) order by id for update skip locked`,
+      )
+    ).map((row) => row.id),
   /** Identity columns (outbox seq, search doc ids) continue after the largest copied value. */
   afterBulkCopy: async (db) => {
     await db.execute(RESTART_IDENTITIES);

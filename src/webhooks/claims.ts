@@ -310,30 +310,35 @@ async function lease(
         lastAttemptAt: param("now"),
         updatedAt: param("now"),
       })
-      .where(inJsonArray(d.id, "ids"))
+      // Still due: a result recorded since the pick (another instance's) stands.
+      .where(and(inJsonArray(d.id, "ids"), dueNow(param("now"))))
+      .returning({ id: d.id })
       .prepare(),
   );
-  await query.run({
+  const leased = await query.all({
     token: leaseToken,
     until: now.getTime() + leaseMs,
     now: ms(now),
     ids: JSON.stringify(picks.map(({ row }) => row.deliveryId)),
   });
-  return picks.map(({ hook, row }) => ({
-    deliveryId: row.deliveryId,
-    webhookId: hook.id,
-    leaseToken,
-    attempt: row.attemptCount + 1,
-    retryIndex: row.retryIndex,
-    claimedAt: now,
-    url: hook.url,
-    customHeaders: hook.headers,
-    keys: signingKeys(hook, now),
-    eventId: row.eventId,
-    eventType: row.eventType,
-    body: row.payload ?? row.outboxBody,
-    traceParent: row.traceParent,
-  }));
+  const taken = new Set(leased.map((row) => row.id));
+  return picks
+    .filter(({ row }) => taken.has(row.deliveryId))
+    .map(({ hook, row }) => ({
+      deliveryId: row.deliveryId,
+      webhookId: hook.id,
+      leaseToken,
+      attempt: row.attemptCount + 1,
+      retryIndex: row.retryIndex,
+      claimedAt: now,
+      url: hook.url,
+      customHeaders: hook.headers,
+      keys: signingKeys(hook, now),
+      eventId: row.eventId,
+      eventType: row.eventType,
+      body: row.payload ?? row.outboxBody,
+      traceParent: row.traceParent,
+    }));
 }
 
 /**
@@ -369,6 +374,9 @@ async function pickDue(
   return picks;
 }
 
+/** Of the webhooks `ids`, those this claim holds (Dialect.lockWebhooksForClaim). */
+type LockWebhooks = (ids: string[]) => Promise<string[]>;
+
 interface ClaimPlan {
   /** Webhooks with due work and room, in the order they get slots. */
   claimable: Array<{ hook: DueWebhook; room: number }>;
@@ -377,9 +385,16 @@ interface ClaimPlan {
 }
 
 /** Which webhooks may send how many attempts now, within their in-flight and hourly limits. */
-async function planClaims(db: ReadDb, now: Date, limits: ClaimLimits): Promise<ClaimPlan> {
+async function planClaims(
+  db: ReadDb,
+  now: Date,
+  limits: ClaimLimits,
+  lock: LockWebhooks = async (ids) => ids,
+): Promise<ClaimPlan> {
   const plan: ClaimPlan = { claimable: [], capped: [] };
-  const hooks = await webhooksWithDueWork(db, now);
+  const due = await webhooksWithDueWork(db, now);
+  const held = new Set(due.length > 0 ? await lock(due.map((hook) => hook.id)) : []);
+  const hooks = due.filter((hook) => held.has(hook.id));
   if (hooks.length === 0) return plan;
   const load = await loadOf(
     db,
@@ -424,9 +439,11 @@ export async function claimDue(
   tx: WriteTx,
   now: Date,
   limits: ClaimLimits,
+  lockWebhooks?: (tx: WriteTx, ids: string[]) => Promise<string[]>,
 ): Promise<ClaimedDelivery[]> {
   const handle = tx as unknown as ReadDb;
-  const plan = await planClaims(handle, now, limits);
+  const lock = lockWebhooks && ((ids: string[]) => lockWebhooks(tx, ids));
+  const plan = await planClaims(handle, now, limits, lock);
   for (const { webhookId, until } of plan.capped) await postponeUntil(tx, webhookId, until, now);
   const picks = await pickDue(handle, plan.claimable, now, limits);
   return picks.length > 0 ? lease(tx, picks, now, limits.leaseMs) : [];

@@ -189,18 +189,41 @@ export class WebhookDispatcher implements BackgroundWorker {
         (state.anyActive && (await hasClaimableWork(db, clock.now(), limits))));
     if (results.length === 0 && !claim) return fannedOut;
     this.results = [];
-    let claims: ClaimedDelivery[];
-    try {
-      claims = await db.transaction(async (tx) => {
-        await recordResults(tx, results, this.policy);
-        return claim ? claimDue(tx, clock.now(), limits) : [];
-      });
-    } catch (error) {
-      this.results = [...results, ...this.results];
-      throw error;
-    }
+    const claims = await this.recordAndClaim(results, claim, limits);
     for (const claimed of claims) this.launch(claimed);
     return fannedOut || results.length > 0 || claims.length > 0;
+  }
+
+  /**
+   * Stores finished attempts and claims due deliveries: in one write
+   * transaction with one writer; where instances claim side by side
+   * (Database.claimTransaction), the claim runs in its own transaction on
+   * row locks, beside the write lock. Results not stored go back to the queue.
+   */
+  private async recordAndClaim(
+    results: AttemptResult[],
+    claim: boolean,
+    limits: ClaimLimits,
+  ): Promise<ClaimedDelivery[]> {
+    const { db, clock } = this.ctx;
+    const { claimTransaction } = db;
+    const claimInWrite = claim && !claimTransaction;
+    let claims: ClaimedDelivery[] = [];
+    if (results.length > 0 || claimInWrite) {
+      try {
+        claims = await db.transaction(async (tx) => {
+          await recordResults(tx, results, this.policy);
+          return claimInWrite ? claimDue(tx, clock.now(), limits) : [];
+        });
+      } catch (error) {
+        this.results = [...results, ...this.results];
+        throw error;
+      }
+    }
+    if (!claim || !claimTransaction) return claims;
+    return claimTransaction((tx) =>
+      claimDue(tx, clock.now(), limits, db.dialect.lockWebhooksForClaim),
+    );
   }
 
   private launch(claim: ClaimedDelivery): void {
