@@ -144,17 +144,6 @@ export interface PostgresOptions {
 }
 
 /**
- * crmd's single writer on PostgreSQL: every write transaction of every
- * instance first takes this transaction-scoped advisory lock, held until
- * COMMIT, as SQLite's BEGIN IMMEDIATE takes the write lock. What crmd
- * builds on one writer therefore holds across instances: sync numbers
- * reserved in memory after a plain read (db/sequence.ts), outbox order =
- * commit order (webhook fan-out, `since`/cursor feeds), claims and SLA
- * emissions decided inside one write. The lock is released after the commit
- * is visible, so the next writer sees it. Writes do not scale with instances
- * (group commit shares each COMMIT); reads, JSON, auth and webhook sending do.
- */
-/**
  * What changes with every write of a record (each takes a sync number), of
  * pipelines or stages (their triggers count them) and of every event (the
  * outbox sequence), as seen by the server answering reads: three
@@ -170,6 +159,18 @@ const SHARED_CACHE_MS = 500;
 /** How long a change version read serves later callers (other instances' commits show within it). */
 const VERSION_REUSE_MS = 25;
 
+/**
+ * crmd's single writer on PostgreSQL: every write transaction of every
+ * instance first takes this transaction-scoped advisory lock, held until
+ * COMMIT, as SQLite's BEGIN IMMEDIATE takes the write lock. What crmd
+ * builds on one writer therefore holds across instances: sync numbers
+ * reserved in memory after a plain read (db/sequence.ts), outbox order =
+ * commit order (webhook fan-out, `since`/cursor feeds), scheduler and SLA
+ * emissions decided inside one write. Webhook delivery claims take row
+ * locks instead (claimTransaction). The lock is released after the commit
+ * is visible, so the next writer sees it. Writes do not scale with instances
+ * (group commit shares each COMMIT); reads, JSON, auth and webhook sending do.
+ */
 const WRITER_LOCK = "SELECT pg_advisory_xact_lock(7411002)";
 
 /**
