@@ -6,7 +6,7 @@
  * .ci/postgres.sh for the run.
  */
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SQL } from "bun";
 import { openDatabase } from "../db/client";
@@ -107,17 +107,17 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
         scratchDir: options.scratchDir,
         ...extra,
       });
-    const post = (port: number, connections = CONNECTIONS) =>
+    const post = (port: number, extra: Partial<Parameters<typeof wrk>[0]> = {}) =>
       load(port, "/api/external/deals", {
         method: "POST",
         headers: { "x-api-key": key, "content-type": "application/json" },
         bodyLua: DEAL_BODY,
-        connections,
+        ...extra,
       });
     await load(23200, "/", { seconds: 1 });
     await load(23100, LIST, { seconds: 1 });
     const rawList = await load(23200, "/");
-    const list = await load(23100, LIST);
+    const list = await withCpu([instances[0]], () => load(23100, LIST));
     rows.push(row("PostgreSQL raw reference: open deals page 1 (Bun.SQL)", rawList));
     rows.push(
       row("PostgreSQL GET /deals?status=open&page_size=50", list, {
@@ -126,7 +126,7 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
       }),
     );
     const rawInserts = await rawInsertRate(url, seconds);
-    const posted = await post(23100);
+    const posted = await withCpu([instances[0]], () => post(23100));
     rows.push({
       case: "PostgreSQL raw reference: inserts (Bun.SQL, 50 in flight)",
       rps: rawInserts,
@@ -137,13 +137,23 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
         reference: "raw Bun.SQL inserts",
       }),
     );
+    // The other two instances have served nothing yet: warm them up as the first was.
+    for (const port of [23101, 23102]) {
+      await load(port, LIST, { seconds: 1 });
+      await post(port, { seconds: 1 });
+    }
     for (const n of [1, 2, 3]) {
       const ports = [23100, 23101, 23102].slice(0, n);
+      const serving = instances.slice(0, n);
       const split = Math.floor(CONNECTIONS / n);
-      const lists = await Promise.all(ports.map((p) => load(p, LIST, { connections: split })));
-      rows.push(row(`PostgreSQL list, ${n} instance${n > 1 ? "s" : ""}`, sum(lists)));
-      const posts = await Promise.all(ports.map((p) => post(p, split)));
-      rows.push(row(`PostgreSQL POST /deals, ${n} instance${n > 1 ? "s" : ""}`, sum(posts)));
+      const lists = await withCpu(serving, async () =>
+        sum(await Promise.all(ports.map((p) => load(p, LIST, { connections: split })))),
+      );
+      rows.push(row(`PostgreSQL list, ${n} instance${n > 1 ? "s" : ""}`, lists));
+      const posts = await withCpu(serving, async () =>
+        sum(await Promise.all(ports.map((p) => post(p, { connections: split })))),
+      );
+      rows.push(row(`PostgreSQL POST /deals, ${n} instance${n > 1 ? "s" : ""}`, posts));
     }
   } finally {
     for (const child of [...instances, raw]) child.kill("SIGTERM");
@@ -152,15 +162,58 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
   return rows;
 }
 
-function row(name: string, result: LoadResult, extra: Partial<BenchRow> = {}): BenchRow {
+/** A load's result with the CPU time its crmd instances spent per request. */
+type Measured = LoadResult & { cpuPerRequest?: number };
+
+function row(name: string, result: Measured, extra: Partial<BenchRow> = {}): BenchRow {
+  const notes = [
+    result.cpuPerRequest === undefined
+      ? ""
+      : `crmd CPU ${result.cpuPerRequest.toFixed(2)} ms/request`,
+    result.errors ? `${result.errors} errors` : "",
+  ].filter(Boolean);
   return {
     case: name,
     rps: result.requests_per_s,
     p50_ms: result.p50_ms,
     p99_ms: result.p99_ms,
-    ...(result.errors ? { note: `${result.errors} errors` } : {}),
+    ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
     ...extra,
   };
+}
+
+/** CPU time the processes have used, in ms (Linux /proc; 0 elsewhere). */
+function cpuMsOf(processes: Array<{ pid: number }>): number {
+  let ticks = 0;
+  for (const { pid } of processes) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return Number.NaN;
+    }
+  }
+  return ticks * (1000 / CLOCK_TICKS);
+}
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these. */
+const CLOCK_TICKS = 100;
+
+/**
+ * Runs a load and adds the CPU time the serving instances spent per
+ * request: steadier than req/s when other work shares the machine.
+ */
+async function withCpu(
+  serving: Array<{ pid: number }>,
+  run: () => Promise<LoadResult>,
+): Promise<Measured> {
+  const before = cpuMsOf(serving);
+  const result = await run();
+  const spent = cpuMsOf(serving) - before;
+  return Number.isFinite(spent) && result.requests > 0
+    ? { ...result, cpuPerRequest: spent / result.requests }
+    : result;
 }
 
 /** Several loads at once as one: rates add up, latencies are the worst of them. */
