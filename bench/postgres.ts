@@ -13,7 +13,7 @@ import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
-import { waitForOk } from "./lib/process";
+import { freePort, waitForOk } from "./lib/process";
 import type { BenchRow } from "./lib/row";
 import { type LoadResult, wrk } from "./lib/wrk";
 
@@ -89,14 +89,23 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
   });
   await db.close();
   const key = await createBenchKey(options.binary, url, tenants.bench);
-  const instances = [23100, 23101, 23102].map((port) => startCrmd(options.binary, url, port));
+  // Ports the kernel picks: runs in other worktrees or CI do not collide.
+  const [first, second, third, rawPort] = [freePort(), freePort(), freePort(), freePort()];
+  const crmdPorts = [first, second, third];
+  const instances = crmdPorts.map((port) => startCrmd(options.binary, url, port));
   const raw = Bun.spawn(
-    [process.execPath, join(root, "bench", "raw-reference-pg.ts"), url, tenants.bench, "23200"],
+    [
+      process.execPath,
+      join(root, "bench", "raw-reference-pg.ts"),
+      url,
+      tenants.bench,
+      String(rawPort),
+    ],
     { stdout: "ignore", stderr: "inherit" },
   );
   try {
     // The raw reference answers any path.
-    for (const port of [23100, 23101, 23102, 23200])
+    for (const port of [...crmdPorts, rawPort])
       await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
     const load = (port: number, path: string, extra: Partial<Parameters<typeof wrk>[0]> = {}) =>
       wrk({
@@ -114,10 +123,10 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
         bodyLua: DEAL_BODY,
         ...extra,
       });
-    await load(23200, "/", { seconds: 1 });
-    await load(23100, LIST, { seconds: 1 });
-    const rawList = await load(23200, "/");
-    const list = await withCpu([instances[0]], () => load(23100, LIST));
+    await load(rawPort, "/", { seconds: 1 });
+    await load(first, LIST, { seconds: 1 });
+    const rawList = await load(rawPort, "/");
+    const list = await withCpu([instances[0]], () => load(first, LIST));
     rows.push(row("PostgreSQL raw reference: open deals page 1 (Bun.SQL)", rawList));
     rows.push(
       row("PostgreSQL GET /deals?status=open&page_size=50", list, {
@@ -126,7 +135,7 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
       }),
     );
     const rawInserts = await rawInsertRate(url, seconds);
-    const posted = await withCpu([instances[0]], () => post(23100));
+    const posted = await withCpu([instances[0]], () => post(first));
     rows.push({
       case: "PostgreSQL raw reference: inserts (Bun.SQL, 50 in flight)",
       rps: rawInserts,
@@ -138,12 +147,12 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
       }),
     );
     // The other two instances have served nothing yet: warm them up as the first was.
-    for (const port of [23101, 23102]) {
+    for (const port of [second, third]) {
       await load(port, LIST, { seconds: 1 });
       await post(port, { seconds: 1 });
     }
     for (const n of [1, 2, 3]) {
-      const ports = [23100, 23101, 23102].slice(0, n);
+      const ports = crmdPorts.slice(0, n);
       const serving = instances.slice(0, n);
       const split = Math.floor(CONNECTIONS / n);
       const lists = await withCpu(serving, async () =>
