@@ -13,7 +13,7 @@ export const tenantsPlugin = (ctx: AppContext) =>
       "/tenants",
       async ({ body, set }) => {
         set.status = 201;
-        return createTenant(ctx.db, body.name, ctx.clock.now());
+        return createTenant(ctx.db, body.name, ctx.clock.now(), (fn) => ctx.write(fn));
       },
       {
         admin: true,

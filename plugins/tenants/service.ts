@@ -1,5 +1,5 @@
 import { asc, eq, or } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import type { Database, WriteTx } from "../../db/client";
 import { tenants } from "../../db/schema";
 import { conflict, newId, notFound } from "../../src/core";
 
@@ -15,16 +15,26 @@ const view = (row: typeof tenants.$inferSelect): TenantView => ({
   created_at: row.createdAt.toISOString(),
 });
 
-export async function createTenant(db: Database, name: string, now: Date): Promise<TenantView> {
+/** Runs one write transaction: the database's own, or the app's (which stores an Idempotency-Key's replay with it). */
+type Writer = <T>(fn: (tx: WriteTx) => Promise<T>) => Promise<T>;
+
+export async function createTenant(
+  db: Database,
+  name: string,
+  now: Date,
+  write: Writer = (fn) => db.transaction(fn),
+): Promise<TenantView> {
   const row = { id: newId(), name, createdAt: now };
   try {
-    await db.transaction((tx) => tx.insert(tenants).values(row));
+    return await write(async (tx) => {
+      await tx.insert(tenants).values(row);
+      return view(row);
+    });
   } catch (error) {
     if (db.dialect.isUniqueViolation(error))
       throw conflict(`A tenant named "${name}" already exists`);
     throw error;
   }
-  return view(row);
 }
 
 export async function listTenants(db: Database): Promise<TenantView[]> {

@@ -64,14 +64,23 @@ test("a retry after kill -9 replays the committed write, never a duplicate", asy
   }
 });
 
-test.each([1, 2, 3])(
-  "requests in flight when killed leave at most one record per key; retries never duplicate (round %d)",
-  async (round) => {
-    const keys = Array.from({ length: 16 }, (_, i) => `inflight-${round}-${i}`);
+/** Writes sent in flight: by an API key (a deal) and by the admin token (a tenant). */
+const inFlightWrites = [
+  { name: "deals", client: api, field: "title", query: "?page_size=500" },
+  { name: "tenants", client: admin, field: "name", query: "" },
+] as const;
+
+test.each(
+  [1, 2, 3].flatMap((round) => inFlightWrites.map((write) => [write.name, round, write] as const)),
+)(
+  "%s in flight when killed leave at most one record per key; retries never duplicate (round %d)",
+  async (name, round, { client, field, query }) => {
+    const path = `/api/external/${name}`;
+    const keys = Array.from({ length: 16 }, (_, i) => `inflight-${name}-${round}-${i}`);
     const send = () =>
       keys.map((k) =>
-        api()
-          .post("/api/external/deals", { title: k }, { "idempotency-key": k })
+        client()
+          .post(path, { [field]: k }, { "idempotency-key": k })
           .catch(() => null),
       );
     const inFlight = send();
@@ -79,9 +88,9 @@ test.each([1, 2, 3])(
     await restart();
     await Promise.all(inFlight);
     const retries = await Promise.all(send());
-    const deals = (await api().get("/api/external/deals?page_size=500")).body.deals;
+    const listed = (await client().get(`${path}${query}`)).body[name];
     for (const [i, k] of keys.entries()) {
-      const stored = deals.filter((d: { title: string }) => d.title === k);
+      const stored = listed.filter((row: Record<string, string>) => row[field] === k);
       const retry = retries[i];
       // 409: the claim committed but the write did not; it runs again once the claim expires.
       expect([k, retry?.status === 409 ? 0 : 1]).toEqual([k, stored.length]);
