@@ -6352,7 +6352,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "emails": [
+                 *         "ada@example.com"
+                 *       ],
+                 *       "message": "The signed proposal"
+                 *     }
+                 */
                 "application/json": {
                     emails?: string[];
                     contact_ids?: string[];
@@ -10748,7 +10755,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "stage": "Won"
+                 *     }
+                 */
                 "application/json": {
                     stage_id?: string;
                     /** @description Stage name within the pipeline */

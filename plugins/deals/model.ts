@@ -96,11 +96,14 @@ export const UpdateDeal = t.Object({
   ...placement,
 });
 
-export const MoveDeal = t.Object({
-  stage_id: t.Optional(t.String()),
-  stage: t.Optional(stageName),
-  lost_reason: editable.lost_reason,
-});
+export const MoveDeal = t.Object(
+  {
+    stage_id: t.Optional(t.String()),
+    stage: t.Optional(stageName),
+    lost_reason: editable.lost_reason,
+  },
+  { examples: [{ stage: "Won" }] },
+);
 
 export const DealsQuery = t.Object(
   {

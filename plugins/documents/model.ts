@@ -99,11 +99,14 @@ export const DocumentQuery = t.Object({
   tags: t.Optional(t.String({ description: "Comma-separated; documents carrying all of them" })),
 });
 
-export const ShareDocument = t.Object({
-  emails: t.Optional(t.Array(t.String({ format: "email", maxLength: 320 }), { maxItems: 100 })),
-  contact_ids: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 64 }), { maxItems: 100 })),
-  message: t.Optional(t.String({ maxLength: 5000 })),
-});
+export const ShareDocument = t.Object(
+  {
+    emails: t.Optional(t.Array(t.String({ format: "email", maxLength: 320 }), { maxItems: 100 })),
+    contact_ids: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 64 }), { maxItems: 100 })),
+    message: t.Optional(t.String({ maxLength: 5000 })),
+  },
+  { examples: [{ emails: ["ada@example.com"], message: "The signed proposal" }] },
+);
 
 export const DocumentShare = t.Object({
   document: Document,
