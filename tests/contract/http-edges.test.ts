@@ -80,6 +80,15 @@ test("a URL over 16 KB is 414 in the JSON shape", async () => {
   expect(reply.body.code).toBe("URI_TOO_LONG");
 });
 
+test("headers up to 64 KiB are read; over it the runtime answers a bare 431 (documented)", async () => {
+  const { api } = await server.tenant();
+  const within = await api.get("/api/external/deals", { "x-padding": "a".repeat(60_000) });
+  expect(within.status).toBe(200);
+  // Bun's HTTP parser refuses these before any application code runs: no hook can add a body.
+  const over = await api.get("/api/external/deals", { "x-padding": "a".repeat(70_000) });
+  expect([over.status, over.body]).toEqual([431, null]);
+});
+
 test("bodies that are not JSON are 415 on JSON routes; invalid UTF-8 is 400", async () => {
   const { api } = await server.tenant();
   for (const type of [
