@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { isPostgresUrl } from "../db/urls";
 /** Runtime configuration: flags override env, env overrides defaults. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -52,6 +53,8 @@ export interface Config {
   metricsToken?: string;
   /** SMTP server for outbound email (CRMD_SMTP_URL, env only: it holds a password); unset: emails stay queued. */
   smtpUrl?: string;
+  /** PEM file of certificate authorities trusted for the SMTP server's certificate, besides the system's. */
+  smtpCaFile?: string;
   /** Default sender of outbound email. */
   emailFrom?: string;
   /** Seconds between attempts to send an email or SMS; after the last, it fails. */
@@ -360,6 +363,12 @@ export const SETTINGS = [
     help: "SMTP server for outbound email: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://\u2026:465` (TLS); unset: emails stay queued. Env only (a password)",
   },
   {
+    flag: "smtp-ca-file",
+    env: "CRMD_SMTP_CA_FILE",
+    shown: "\u2013 (the system's authorities)",
+    help: "PEM file of certificate authorities trusted for the SMTP server's certificate (STARTTLS or TLS) besides the system's: a private CA or a self-signed server",
+  },
+  {
     env: "CRMD_METRICS_TOKEN",
     shown: "–",
     help: "bearer token that may read `GET /metrics` (the admin token may too)",
@@ -544,6 +553,9 @@ export function loadConfig(
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
   c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
   c.smtpUrl = env.CRMD_SMTP_URL || undefined;
+  c.smtpCaFile = v("smtp-ca-file");
+  if (c.smtpCaFile && !existsSync(c.smtpCaFile))
+    throw new ConfigError(`CRMD_SMTP_CA_FILE: no file at ${c.smtpCaFile}`);
   smsConfig(c, v, env);
   const origins = v("cors-origins");
   if (origins) c.corsOrigins = corsOrigins(origins);

@@ -1,4 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { rootCertificates } from "node:tls";
 import nodemailer from "nodemailer";
 import { documents } from "../../db/schema";
 import type { AppContext } from "../../src/core";
@@ -50,9 +52,18 @@ const messageOf = (row: InteractionRow) => ({
 });
 
 /**
+ * The authorities the server's certificate is checked against: the
+ * system's, plus CRMD_SMTP_CA_FILE's (Node's `ca` option replaces the
+ * defaults, so they are listed too).
+ */
+const trusted = (caFile: string | undefined) =>
+  caFile ? { tls: { ca: [...rootCertificates, readFileSync(caFile, "utf8")] } } : {};
+
+/**
  * Email over SMTP with nodemailer (CRMD_SMTP_URL: smtp:// with STARTTLS
- * when the server offers it, smtps:// for TLS). A 5xx reply is permanent;
- * 4xx replies, timeouts and connection errors are retried.
+ * when the server offers it, smtps:// for TLS). The certificate is always
+ * verified. A 5xx reply is permanent; 4xx replies, timeouts, connection
+ * and certificate errors are retried.
  */
 export function smtpChannel(ctx: AppContext, url: string): Channel {
   const timeout = ctx.config.sendTimeoutMs;
@@ -61,6 +72,7 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    ...trusted(ctx.config.smtpCaFile),
   });
   return {
     async send(row) {

@@ -8,6 +8,8 @@ export interface Received {
   rcptTo: string[];
   raw: string;
   email: Email;
+  /** The session ran over TLS (STARTTLS or implicit TLS). */
+  secure: boolean;
 }
 
 /** What the server answers to the n-th message (1-based); undefined: accept it. */
@@ -26,20 +28,36 @@ const USER = "crm";
 const PASSWORD = "smtp-secret";
 
 /**
+ * TLS for the test server: `starttls` offers STARTTLS and takes AUTH only
+ * after it (smtp://), `implicit` speaks TLS from the first byte (smtps://).
+ */
+export interface SmtpTls {
+  mode: "starttls" | "implicit";
+  key: string;
+  cert: string;
+}
+
+/** Options of the server for each TLS mode (none: plain, STARTTLS off). */
+const tlsOptions = (tls: SmtpTls | undefined) =>
+  tls
+    ? { key: tls.key, cert: tls.cert, secure: tls.mode === "implicit", allowInsecureAuth: false }
+    : { disabledCommands: ["STARTTLS"], allowInsecureAuth: true };
+
+/**
  * A real SMTP server (the smtp-server package) on an ephemeral port that
  * requires AUTH, parses what it receives with a MIME parser and answers
- * each message as `answer` says. STARTTLS is off (no certificate in tests).
+ * each message as `answer` says. Plain, unless `tls` gives it a certificate.
  */
 export async function startSmtpServer(
   answer: Answer = () => undefined,
   /** Runs before the server answers 250 (the message is already received). */
   onReceived?: (received: Received) => void | Promise<void>,
+  tls?: SmtpTls,
 ): Promise<TestSmtpServer> {
   const received: Received[] = [];
   const attempts: string[] = [];
   const server = new SMTPServer({
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
+    ...tlsOptions(tls),
     logger: false,
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
@@ -63,6 +81,7 @@ export async function startSmtpServer(
           rcptTo: envelope.rcptTo.map((r) => r.address),
           raw,
           email,
+          secure: session.secure,
         };
         received.push(message);
         await onReceived?.(message);
@@ -75,7 +94,7 @@ export async function startSmtpServer(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://${USER}:${PASSWORD}@127.0.0.1:${port}`,
+    url: `${tls?.mode === "implicit" ? "smtps" : "smtp"}://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     received,
     attempts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
