@@ -6,13 +6,13 @@
  * create with 20 custom fields against raw inserts. Run `npm run build`
  * first. Prints a table and writes bench/results/custom-fields.json.
  */
-import { Database as BunSqlite } from "bun:sqlite";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { freePort, waitForOk } from "./lib/process";
+import { rawInsertRate } from "./lib/raw-inserts";
 import { type LoadResult, wrk } from "./lib/wrk";
 
 const quick = process.argv.includes("--quick");
@@ -64,23 +64,6 @@ const load =
     await Bun.sleep(quick ? 100 : 1500);
     return result;
   };
-
-/** Raw single-row autocommit inserts through bun:sqlite on the same file, per second. */
-function rawInsertRate(): number {
-  const db = new BunSqlite(dbPath);
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000");
-  db.exec(
-    "CREATE TABLE IF NOT EXISTS raw_inserts (id TEXT PRIMARY KEY, tenant_id TEXT, title TEXT, value INTEGER, created_at INTEGER)",
-  );
-  const insert = db.prepare("INSERT INTO raw_inserts VALUES (?, ?, ?, ?, ?)");
-  const until = performance.now() + seconds * 1000;
-  let n = 0;
-  for (; performance.now() < until; n++)
-    insert.run(crypto.randomUUID(), "raw", `deal ${n}`, n, Date.now());
-  db.exec("DROP TABLE raw_inserts");
-  db.close();
-  return Math.round(n / seconds);
-}
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -138,7 +121,7 @@ try {
   });
   const created = await paired(
     () => post({ method: "POST", bodyLua: createBodyLua() }),
-    async () => rawInsertRate(),
+    async () => rawInsertRate(dbPath, seconds),
   );
   const rows = [
     {

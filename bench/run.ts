@@ -17,6 +17,7 @@ import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
 import { freePort, rssMb, sampleRss, waitForOk } from "./lib/process";
+import { rawInsertRate } from "./lib/raw-inserts";
 import type { BenchRow } from "./lib/row";
 import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
 import { postgresRows } from "./postgres";
@@ -159,26 +160,6 @@ async function kpiComputeTimes(tenantId: string) {
   } finally {
     await db.close();
   }
-}
-
-/** Raw single-row autocommit inserts through bun:sqlite on the same file (WAL, synchronous=NORMAL). */
-function rawInsertRate(seconds: number): number {
-  const db = new BunSqlite(dbPath);
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000");
-  db.exec(
-    "CREATE TABLE IF NOT EXISTS bench_raw_inserts (id TEXT PRIMARY KEY, tenant_id TEXT, title TEXT, value INTEGER, created_at INTEGER)",
-  );
-  const insert = db.prepare("INSERT INTO bench_raw_inserts VALUES (?, ?, ?, ?, ?)");
-  const until = performance.now() + seconds * 1000;
-  let n = 0;
-  while (performance.now() < until) {
-    insert.run(crypto.randomUUID(), "raw", `deal ${n}`, n, Date.now());
-    n++;
-  }
-  const rate = Math.round(n / seconds);
-  db.exec("DROP TABLE bench_raw_inserts");
-  db.close();
-  return rate;
 }
 
 function cursorAt(tenantId: string, row: number): string {
@@ -412,7 +393,7 @@ async function main() {
           bodyLua: body,
           seconds: roundSeconds,
         }),
-      async () => rawInsertRate(roundSeconds),
+      async () => rawInsertRate(dbPath, roundSeconds),
       (posted, rawInserts) => posted.requests_per_s / rawInserts,
     );
     rows.push({
@@ -431,7 +412,7 @@ async function main() {
           bodyLua: createBodyLua(),
           seconds: roundSeconds,
         }),
-      async () => rawInsertRate(roundSeconds),
+      async () => rawInsertRate(dbPath, roundSeconds),
       (posted, rawInserts) => posted.requests_per_s / rawInserts,
     );
     record("POST /deals with 20 custom fields (validated, indexed)", medianRun(cfPost.values), {

@@ -1,0 +1,190 @@
+/**
+ * `bun bench/ab-post-deals.ts <crmd A> <crmd B> [--rounds N] [--seconds S] [--deals N]`:
+ * the POST /deals case of `npm run bench` for two builds of crmd under the
+ * same conditions. Each binary gets a database of its own, made and seeded by
+ * its own CLI (100,000 deals, leads and tasks by default, as the full bench),
+ * and the rounds alternate A and B (the order flips every round), each
+ * preceded by the raw autocommit inserts on that side's file: on a machine
+ * whose speed drifts and whose cores are shared, only a ratio measured next to
+ * its reference, alternating, compares. Besides the rates it reports the CPU
+ * time the server spent per request (from /proc), which other processes on
+ * the machine disturb far less than a rate. Prints each round and the medians.
+ */
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createBenchKey } from "./lib/keys";
+import { freePort, waitForOk } from "./lib/process";
+import { rawInsertRate } from "./lib/raw-inserts";
+import { wrk } from "./lib/wrk";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rounds: { type: "string", default: "6" },
+    seconds: { type: "string", default: "4" },
+    deals: { type: "string", default: "100000" },
+  },
+});
+if (positionals.length !== 2) throw new Error("usage: ab-post-deals.ts <crmd A> <crmd B>");
+const rounds = Number(values.rounds);
+const seconds = Number(values.seconds);
+const seeded = values.deals as string;
+const dataDir = join(import.meta.dir, ".data", "ab-post-deals");
+const log = (msg: string) => process.stderr.write(`ab: ${msg}\n`);
+
+interface Side {
+  label: string;
+  binary: string;
+  dbPath: string;
+  url: string;
+  port: number;
+  key: string;
+  server?: ReturnType<typeof Bun.spawn>;
+}
+
+async function cli(side: Pick<Side, "binary" | "url">, args: string[]) {
+  const proc = Bun.spawn([side.binary, ...args, "--database-url", side.url], {
+    env: { ...process.env, CRMD_LOG_LEVEL: "warn" },
+    stdout: "pipe",
+    stderr: "inherit",
+  });
+  const out = await new Response(proc.stdout).text();
+  if ((await proc.exited) !== 0) throw new Error(`${side.binary} ${args.join(" ")} failed`);
+  return out;
+}
+
+/** A fresh database made by the side's own binary: one seeded tenant and its key. */
+async function prepare(label: string, binary: string): Promise<Side> {
+  const dbPath = join(dataDir, label, "bench.db");
+  mkdirSync(join(dataDir, label), { recursive: true });
+  const side = { binary: resolve(binary), url: `file:${dbPath}` };
+  const tenant = JSON.parse(await cli(side, ["tenants", "create", "--name", "bench"])).id as string;
+  log(`${label}: seeding ${seeded} deals, leads and tasks`);
+  await cli(side, ["seed", "--tenant", tenant, "--deals", seeded, "--leads", seeded]);
+  await cli(side, ["seed", "--tenant", tenant, "--tasks", seeded, "--partners", "20"]);
+  const key = await createBenchKey(side.binary, side.url, tenant);
+  return { label, ...side, dbPath, port: freePort(), key };
+}
+
+/**
+ * Starts the side's server on core 0 with the scheduler ticking every 10 s,
+ * as the full bench does, and waits for its first ticks (which arm every
+ * policy over the seeded rows) to be over.
+ */
+async function start(side: Side) {
+  const admin = "ab-admin";
+  side.server = Bun.spawn(
+    ["taskset", "-c", "0", side.binary, "serve", "--port", String(side.port)],
+    {
+      env: {
+        ...process.env,
+        CRMD_DATABASE_URL: side.url,
+        CRMD_DEMO: "0",
+        CRMD_LOG_LEVEL: "warn",
+        CRMD_ADMIN_TOKEN: admin,
+        CRMD_CRON_SLA: "*/10 * * * * *",
+        CRMD_CRON_TASK_OVERDUE: "*/10 * * * * *",
+      },
+      stdout: "ignore",
+      stderr: "inherit",
+    },
+  );
+  await waitForOk(`http://127.0.0.1:${side.port}/readyz`, 30_000);
+  for (;;) {
+    const reply = await fetch(`http://127.0.0.1:${side.port}/api/external/scheduler`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const { jobs } = (await reply.json()) as {
+      jobs: Array<{ name: string; last_run_at: string | null; running: boolean }>;
+    };
+    const done = (name: string) =>
+      jobs.some((j) => j.name === name && j.last_run_at !== null && !j.running);
+    if (done("sla") && done("task_overdue")) return;
+    await Bun.sleep(500);
+  }
+}
+
+const body = `'{"title":"bench deal ' .. counter .. '","value":' .. (counter % 100000) .. ',"currency":"EUR"}'`;
+
+async function post(side: Side, roundSeconds: number) {
+  const pid = side.server?.pid as number;
+  const cpuBefore = cpuMs(pid);
+  const result = await wrk({
+    url: `http://127.0.0.1:${side.port}/api/external/deals`,
+    seconds: roundSeconds,
+    connections: 50,
+    method: "POST",
+    headers: { "x-api-key": side.key, "content-type": "application/json" },
+    bodyLua: body,
+    cpu: 1,
+    scratchDir: dataDir,
+  });
+  const cpuUsPerRequest = ((cpuMs(pid) - cpuBefore) * 1000) / Math.max(1, result.requests);
+  await Bun.sleep(1500);
+  return { ...result, cpuUsPerRequest };
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const sides = [await prepare("A", positionals[0]), await prepare("B", positionals[1])];
+interface RoundResult {
+  rps: number;
+  ratio: number;
+  cpuUs: number;
+  cpuRatio: number;
+}
+const results = new Map(sides.map((s) => [s.label, [] as RoundResult[]]));
+try {
+  for (const side of sides) {
+    await start(side);
+    await post(side, 2); // warm-up: JIT, caches
+  }
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) {
+      const cpuBefore = process.cpuUsage();
+      const raw = rawInsertRate(side.dbPath, seconds);
+      const { user, system } = process.cpuUsage(cpuBefore);
+      const rawCpuUs = (user + system) / (raw * seconds);
+      const posted = await post(side, seconds);
+      const run = {
+        rps: posted.requests_per_s,
+        ratio: posted.requests_per_s / raw,
+        cpuUs: posted.cpuUsPerRequest,
+        cpuRatio: rawCpuUs / posted.cpuUsPerRequest,
+      };
+      results.get(side.label)?.push(run);
+      console.log(
+        `round ${round + 1} ${side.label}: POST /deals ${run.rps}/s (p50 ${posted.p50_ms} ms, p99 ${posted.p99_ms} ms, ${posted.errors} errors, ${run.cpuUs.toFixed(0)} µs CPU each), raw ${raw}/s (${rawCpuUs.toFixed(1)} µs CPU each): ${pct(run.ratio)} by rate, ${pct(run.cpuRatio)} by CPU`,
+      );
+    }
+  }
+} finally {
+  for (const side of sides) {
+    side.server?.kill("SIGTERM");
+    await side.server?.exited;
+  }
+}
+for (const side of sides) {
+  const runs = results.get(side.label) ?? [];
+  const of = (pick: (r: RoundResult) => number) => median(runs.map(pick));
+  console.log(
+    `${side.label} (${side.binary}), medians over ${runs.length} rounds: ${of((r) => r.rps)} req/s, ${pct(of((r) => r.ratio))} of raw inserts by rate; ${of((r) => r.cpuUs).toFixed(0)} µs CPU a request, ${pct(of((r) => r.cpuRatio))} of raw inserts by CPU`,
+  );
+}
+// B against A round by round (the two ran back to back), the least disturbed comparison.
+const [a, b] = sides.map((side) => results.get(side.label) ?? []);
+const paired = (pick: (r: RoundResult) => number) => median(b.map((r, i) => pick(r) / pick(a[i])));
+console.log(
+  `B / A, median of the rounds: ${pct(paired((r) => r.rps))} of A's rate, ${pct(paired((r) => r.cpuUs))} of A's CPU a request`,
+);
