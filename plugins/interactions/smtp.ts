@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { documents } from "../../db/schema";
 import type { AppContext } from "../../src/core";
