@@ -6,52 +6,11 @@ import { created, expect422 } from "./helpers/api";
 import { eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
+import { startTwilio, type TwilioRequest } from "./helpers/twilio";
 
 const SID = "AC00000000000000000000000000000001";
 const TOKEN = "twilio-auth-token";
 const SENDER = "+14155550100";
-
-/** What the fake Twilio answers next; undefined: 201 queued. */
-type Answer = () => { status: number; body: Record<string, unknown> } | undefined;
-
-interface TwilioRequest {
-  path: string;
-  authorization: string | null;
-  form: Record<string, string>;
-}
-
-/** A local HTTP server speaking Twilio's Messages API shape (form POST, Basic auth, JSON answer). */
-function startTwilio() {
-  const requests: TwilioRequest[] = [];
-  let answer: Answer = () => undefined;
-  const server = Bun.serve({
-    port: 0,
-    hostname: "127.0.0.1",
-    async fetch(request) {
-      const form = Object.fromEntries(new URLSearchParams(await request.text()));
-      requests.push({
-        path: new URL(request.url).pathname,
-        authorization: request.headers.get("authorization"),
-        form,
-      });
-      const refusal = answer();
-      if (refusal) return Response.json(refusal.body, { status: refusal.status });
-      const sid = `SM${String(requests.length).padStart(32, "0")}`;
-      return Response.json(
-        { sid, status: "queued", to: form.To, from: form.From },
-        { status: 201 },
-      );
-    },
-  });
-  return {
-    url: `http://127.0.0.1:${server.port}`,
-    requests,
-    answer: (next: Answer) => {
-      answer = next;
-    },
-    stop: () => server.stop(true),
-  };
-}
 
 const twilio = startTwilio();
 afterAll(() => twilio.stop());
