@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { batchOf } from "../../db/group-commit";
 import { customFieldDefinitions } from "../../db/schema";
@@ -49,10 +49,14 @@ export async function definitionRows(
           isNull(customFieldDefinitions.archivedAt),
         ),
       )
-      .orderBy(asc(customFieldDefinitions.createdAt), asc(customFieldDefinitions.id))
       .prepare(),
   );
-  return (await query.all({ tenant: tenantId, object })) as DefinitionRow[];
+  const rows = (await query.all({ tenant: tenantId, object })) as DefinitionRow[];
+  // Sorted here: an ORDER BY costs SQLite a sorter even when no row matches (~30 µs a write batch).
+  return rows.sort(
+    (a, b) =>
+      a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** Definitions kept across batches per write handle, while no outside write happened. */
