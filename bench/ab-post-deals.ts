@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createBenchKey } from "./lib/keys";
-import { freePort, waitForOk } from "./lib/process";
+import { freePort, waitForOk, waitForSchedulerRuns } from "./lib/process";
 import { rawInsertRate } from "./lib/raw-inserts";
 import { wrk } from "./lib/wrk";
 
@@ -91,18 +91,7 @@ async function start(side: Side) {
     },
   );
   await waitForOk(`http://127.0.0.1:${side.port}/readyz`, 30_000);
-  for (;;) {
-    const reply = await fetch(`http://127.0.0.1:${side.port}/api/external/scheduler`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    const { jobs } = (await reply.json()) as {
-      jobs: Array<{ name: string; last_run_at: string | null; running: boolean }>;
-    };
-    const done = (name: string) =>
-      jobs.some((j) => j.name === name && j.last_run_at !== null && !j.running);
-    if (done("sla") && done("task_overdue")) return;
-    await Bun.sleep(500);
-  }
+  await waitForSchedulerRuns(`http://127.0.0.1:${side.port}`, admin, ["sla", "task_overdue"]);
 }
 
 const body = `'{"title":"bench deal ' .. counter .. '","value":' .. (counter % 100000) .. ',"currency":"EUR"}'`;

@@ -16,7 +16,7 @@ import { encodeCursor } from "../src/pagination";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
-import { freePort, rssMb, sampleRss, waitForOk } from "./lib/process";
+import { freePort, rssMb, sampleRss, waitForOk, waitForSchedulerRuns } from "./lib/process";
 import { rawInsertRate } from "./lib/raw-inserts";
 import type { BenchRow } from "./lib/row";
 import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
@@ -195,18 +195,7 @@ async function firstSchedulerTicks() {
   );
   try {
     await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
-    for (;;) {
-      const reply = await fetch(`http://127.0.0.1:${port}/api/external/scheduler`, {
-        headers: { authorization: `Bearer ${admin}` },
-      });
-      const { jobs } = (await reply.json()) as {
-        jobs: Array<{ name: string; last_run_at: string | null; running: boolean }>;
-      };
-      const done = (name: string) =>
-        jobs.some((j) => j.name === name && j.last_run_at !== null && !j.running);
-      if (done("sla") && done("task_overdue")) break;
-      await Bun.sleep(500);
-    }
+    await waitForSchedulerRuns(`http://127.0.0.1:${port}`, admin, ["sla", "task_overdue"]);
   } finally {
     proc.kill("SIGTERM");
     await proc.exited;

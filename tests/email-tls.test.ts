@@ -54,6 +54,9 @@ async function setup(mode: SmtpTls["mode"], trust: boolean) {
   return { smtp, crmd, api };
 }
 
+const sendOne = (api: TestServer["admin"], subject: string) =>
+  api.post("/api/external/email/send", { to: ["ann@globex.test"], subject, text: "hello" });
+
 const sender = (crmd: TestServer) =>
   crmd.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
 
@@ -74,13 +77,7 @@ describe.each([
 
   test("the email goes over TLS to the server whose certificate the CA file vouches for", async () => {
     expect(smtp.url.startsWith(mode === "implicit" ? "smtps://" : "smtp://")).toBe(true);
-    const { id, message_id } = (
-      await api.post("/api/external/email/send", {
-        to: ["ann@globex.test"],
-        subject: "Over TLS",
-        text: "hello",
-      })
-    ).body;
+    const { id, message_id } = (await sendOne(api, "Over TLS")).body;
     await sender(crmd).drain();
     expect(smtp.received.map((r) => [r.email.messageId, r.secure])).toEqual([
       [`<${message_id}>`, true],
@@ -97,13 +94,7 @@ test.each([
   async (_name, mode) => {
     const { smtp, crmd, api } = await setup(mode, false);
     try {
-      const { id } = (
-        await api.post("/api/external/email/send", {
-          to: ["ann@globex.test"],
-          subject: "Untrusted",
-          text: "hello",
-        })
-      ).body;
+      const { id } = (await sendOne(api, "Untrusted")).body;
       await sender(crmd).drain();
       expect(smtp.received).toEqual([]);
       const waiting = (await api.get(`/api/external/interactions/${id}`)).body;

@@ -50,3 +50,19 @@ export function freePort(): number {
   probe.stop(true);
   return port;
 }
+
+/** Waits until each of the scheduler's `names` jobs has run once (GET /scheduler, admin token). */
+export async function waitForSchedulerRuns(baseUrl: string, adminToken: string, names: string[]) {
+  for (;;) {
+    const reply = await fetch(`${baseUrl}/api/external/scheduler`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const { jobs } = (await reply.json()) as {
+      jobs: Array<{ name: string; last_run_at: string | null; running: boolean }>;
+    };
+    const done = (name: string) =>
+      jobs.some((j) => j.name === name && j.last_run_at !== null && !j.running);
+    if (names.every(done)) return;
+    await Bun.sleep(500);
+  }
+}
