@@ -92,7 +92,7 @@ export async function consumeRateLimit(
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
   if (!decision.allowed) {
-    ctx.metrics.rateLimited.inc();
+    ctx.metrics.observeRateLimited();
     throw new ApiError(
       429,
       "RATE_LIMITED",

@@ -23,10 +23,8 @@ export const metricsRoute = (ctx: AppContext) =>
         throw unauthorized(
           "Send Authorization: Bearer with CRMD_METRICS_TOKEN or CRMD_ADMIN_TOKEN",
         );
-      const { registry } = ctx.metrics;
-      return new Response(await registry.metrics(), {
-        headers: { "content-type": registry.contentType },
-      });
+      const { text, contentType } = await ctx.metrics.scrape();
+      return new Response(text, { headers: { "content-type": contentType } });
     },
     {
       detail: {

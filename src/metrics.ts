@@ -1,5 +1,5 @@
 import { Memoirist } from "memoirist";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type * as PromClient from "prom-client";
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -10,66 +10,75 @@ export interface MetricsProbes {
   databaseUp(): Promise<boolean>;
 }
 
-/**
- * The process's Prometheus metrics, one registry per server (tests run several
- * servers in one process). Figures that live in the database are read when
- * scraped, not kept up to date on every write.
- */
-export class Metrics {
-  readonly registry = new Registry();
-  private readonly registers = [this.registry];
+/** prom-client's series of one server, built once the library has loaded. */
+class Series {
+  readonly registry: PromClient.Registry;
+  private readonly registers: PromClient.Registry[];
+  readonly requests: PromClient.Counter;
+  readonly requestSeconds: PromClient.Histogram;
+  readonly rateLimited: PromClient.Counter;
+  readonly deliveries: PromClient.Counter;
+  readonly deliverySeconds: PromClient.Histogram;
+  readonly deliveriesInFlight: PromClient.Gauge;
+  readonly jobRuns: PromClient.Counter;
+  readonly jobSeconds: PromClient.Histogram;
 
-  readonly requests = new Counter({
-    name: "crmd_http_requests_total",
-    help: "HTTP requests answered, by method, route pattern and status",
-    labelNames: ["method", "route", "status"],
-    registers: this.registers,
-  });
-  readonly requestSeconds = new Histogram({
-    name: "crmd_http_request_duration_seconds",
-    help: "Time from a request's arrival to its answer, by method, route pattern and status",
-    labelNames: ["method", "route", "status"],
-    buckets: SECONDS,
-    registers: this.registers,
-  });
-  readonly rateLimited = new Counter({
-    name: "crmd_rate_limit_refusals_total",
-    help: "Requests refused with 429 because their API key was over its rate limit",
-    registers: this.registers,
-  });
-  readonly deliveries = new Counter({
-    name: "crmd_webhook_deliveries_total",
-    help: "Webhook delivery attempts by outcome (success: a 2xx answer)",
-    labelNames: ["outcome"],
-    registers: this.registers,
-  });
-  readonly deliverySeconds = new Histogram({
-    name: "crmd_webhook_delivery_duration_seconds",
-    help: "Duration of webhook delivery attempts by outcome",
-    labelNames: ["outcome"],
-    buckets: SECONDS,
-    registers: this.registers,
-  });
-  readonly deliveriesInFlight = new Gauge({
-    name: "crmd_webhook_attempts_in_flight",
-    help: "Webhook delivery requests in flight now (at most the configured concurrency)",
-    registers: this.registers,
-  });
-  readonly jobRuns = new Counter({
-    name: "crmd_scheduler_job_runs_total",
-    help: "Scheduler job runs by job and outcome",
-    labelNames: ["job", "outcome"],
-    registers: this.registers,
-  });
-  readonly jobSeconds = new Histogram({
-    name: "crmd_scheduler_job_duration_seconds",
-    help: "Duration of scheduler job runs by job",
-    labelNames: ["job"],
-    buckets: SECONDS,
-    registers: this.registers,
-  });
-
-  constructor(probes: MetricsProbes, concurrency: number) {
+  constructor(
+    { Counter, Gauge, Histogram, Registry }: typeof PromClient,
+    probes: MetricsProbes,
+    concurrency: number,
+  ) {
+    this.registry = new Registry();
+    this.registers = [this.registry];
+    this.requests = new Counter({
+      name: "crmd_http_requests_total",
+      help: "HTTP requests answered, by method, route pattern and status",
+      labelNames: ["method", "route", "status"],
+      registers: this.registers,
+    });
+    this.requestSeconds = new Histogram({
+      name: "crmd_http_request_duration_seconds",
+      help: "Time from a request's arrival to its answer, by method, route pattern and status",
+      labelNames: ["method", "route", "status"],
+      buckets: SECONDS,
+      registers: this.registers,
+    });
+    this.rateLimited = new Counter({
+      name: "crmd_rate_limit_refusals_total",
+      help: "Requests refused with 429 because their API key was over its rate limit",
+      registers: this.registers,
+    });
+    this.deliveries = new Counter({
+      name: "crmd_webhook_deliveries_total",
+      help: "Webhook delivery attempts by outcome (success: a 2xx answer)",
+      labelNames: ["outcome"],
+      registers: this.registers,
+    });
+    this.deliverySeconds = new Histogram({
+      name: "crmd_webhook_delivery_duration_seconds",
+      help: "Duration of webhook delivery attempts by outcome",
+      labelNames: ["outcome"],
+      buckets: SECONDS,
+      registers: this.registers,
+    });
+    this.deliveriesInFlight = new Gauge({
+      name: "crmd_webhook_attempts_in_flight",
+      help: "Webhook delivery requests in flight now (at most the configured concurrency)",
+      registers: this.registers,
+    });
+    this.jobRuns = new Counter({
+      name: "crmd_scheduler_job_runs_total",
+      help: "Scheduler job runs by job and outcome",
+      labelNames: ["job", "outcome"],
+      registers: this.registers,
+    });
+    this.jobSeconds = new Histogram({
+      name: "crmd_scheduler_job_duration_seconds",
+      help: "Duration of scheduler job runs by job",
+      labelNames: ["job"],
+      buckets: SECONDS,
+      registers: this.registers,
+    });
     const registers = this.registers;
     new Gauge({
       name: "crmd_webhook_concurrency_limit",
@@ -122,7 +131,6 @@ export class Metrics {
     });
   }
 
-  /** Records an answered request; `route` is the route pattern, never the raw path. */
   observeRequest(method: string, route: string, status: number, seconds: number) {
     const labels = { method, route, status: String(status) };
     this.requests.inc(labels);
@@ -138,6 +146,76 @@ export class Metrics {
   observeJob(job: string, outcome: string, seconds: number) {
     this.jobRuns.inc({ job, outcome });
     this.jobSeconds.observe({ job }, seconds);
+  }
+}
+
+/** Recorded before prom-client loads: replayed into the series once it has. */
+type Recording = (series: Series) => void;
+
+/** Records kept waiting before the library is loaded anyway. */
+const MAX_WAITING = 10_000;
+
+/**
+ * The process's Prometheus metrics, one registry per server (tests run several
+ * servers in one process). prom-client loads after the listener is up (or at
+ * the first scrape), off the cold-start path; what is recorded before waits
+ * and is replayed, so nothing is lost. Figures that live in the database are
+ * read when scraped, not kept up to date on every write.
+ */
+export class Metrics {
+  private series: Series | null = null;
+  private loading: Promise<Series> | null = null;
+  private waiting: Recording[] = [];
+
+  constructor(
+    private readonly probes: MetricsProbes,
+    private readonly concurrency: number,
+  ) {}
+
+  /** Loads prom-client and builds the series (once); resolves to them. */
+  load(): Promise<Series> {
+    this.loading ??= import("prom-client").then((client) => {
+      const series = new Series(client, this.probes, this.concurrency);
+      for (const record of this.waiting) record(series);
+      this.waiting = [];
+      this.series = series;
+      return series;
+    });
+    return this.loading;
+  }
+
+  /** The Prometheus text exposition and its content type. */
+  async scrape(): Promise<{ text: string; contentType: string }> {
+    const { registry } = await this.load();
+    return { text: await registry.metrics(), contentType: registry.contentType };
+  }
+
+  private record(recording: Recording) {
+    if (this.series) return recording(this.series);
+    this.waiting.push(recording);
+    if (this.waiting.length >= MAX_WAITING) void this.load();
+  }
+
+  /** Records an answered request; `route` is the route pattern, never the raw path. */
+  observeRequest(method: string, route: string, status: number, seconds: number) {
+    this.record((series) => series.observeRequest(method, route, status, seconds));
+  }
+
+  observeRateLimited() {
+    this.record((series) => series.rateLimited.inc());
+  }
+
+  observeDelivery(ok: boolean, seconds: number) {
+    this.record((series) => series.observeDelivery(ok, seconds));
+  }
+
+  /** A delivery request starts (+1) or ends (-1). */
+  deliveryInFlight(change: 1 | -1) {
+    this.record((series) => series.deliveriesInFlight.inc(change));
+  }
+
+  observeJob(job: string, outcome: string, seconds: number) {
+    this.record((series) => series.observeJob(job, outcome, seconds));
   }
 }
 

@@ -112,6 +112,8 @@ describe("GET /metrics", () => {
     expect(requests("/api/external/deals", "401")).toBe(1);
     expect(requests("/api/external/deals", "429")).toBe(1);
     expect(requests("/api/external/deals", "201", "POST")).toBe(1);
+    // Refused before the first scrape loaded the metrics library: kept, not lost.
+    expect(requests("/metrics", "401")).toBe(2);
     expect(m.types.get("crmd_http_request_duration_seconds")).toBe("histogram");
     const latency = { method: "GET", route: "/api/external/deals", status: "200" };
     expect(m.value("crmd_http_request_duration_seconds_count", latency)).toBe(

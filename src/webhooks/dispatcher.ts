@@ -237,13 +237,13 @@ export class WebhookDispatcher implements BackgroundWorker {
 
   private async attempt(claim: ClaimedDelivery): Promise<AttemptResult> {
     const { metrics } = this.ctx;
-    metrics.deliveriesInFlight.inc();
+    metrics.deliveryInFlight(1);
     try {
       const result = await this.send(claim);
       metrics.observeDelivery(result.outcome.ok, result.outcome.durationMs / 1000);
       return result;
     } finally {
-      metrics.deliveriesInFlight.dec();
+      metrics.deliveryInFlight(-1);
     }
   }
 
