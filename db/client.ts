@@ -99,10 +99,21 @@ export interface Database {
    * this process (it drops its cache entries itself).
    */
   sharedCacheMs: number | null;
+  /** Work waiting on the database now (metrics). */
+  pool(): PoolState;
   tables: Schema;
   dialect: Dialect;
   url: string;
   close(): Promise<void>;
+}
+
+export interface PoolState {
+  /** Writes waiting for the next group commit. */
+  commitQueue: number;
+  /** Long-read worker threads running a query (embedded files: 0 or 1). */
+  offloadBusy: number;
+  /** Long reads waiting for a worker thread. */
+  offloadQueued: number;
 }
 
 export interface OpenOptions {

@@ -114,6 +114,14 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
       return keyedRows<T>(query, await worker.query<unknown[]>(sql, params));
     },
     changeVersion: () => (versionStmt.get() as { data_version: number }).data_version,
+    pool: () => {
+      const reads = worker?.inFlight ?? 0;
+      return {
+        commitQueue: committer.queued,
+        offloadBusy: Math.min(reads, 1),
+        offloadQueued: Math.max(reads - 1, 0),
+      };
+    },
     async close() {
       await mutex.run(async () => {
         await worker?.close();

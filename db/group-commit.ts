@@ -85,6 +85,11 @@ export class GroupCommitter<Tx extends SavepointTx> {
     private readonly maxBatch = 64,
   ) {}
 
+  /** Writes waiting for the next commit (the batch being committed not counted). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });

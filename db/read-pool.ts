@@ -39,6 +39,11 @@ export class ReadWorker {
     this.worker.unref();
   }
 
+  /** Queries sent and not yet answered: the one running on the thread and those waiting. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   query<T>(sql: string, params: unknown[]): Promise<T[]> {
     const id = this.nextId++;
     return new Promise<T[]>((resolve, reject) => {

@@ -46,6 +46,8 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
       );
     },
     changeVersion: () => null,
+    // Long reads are plain remote queries here: no worker threads to wait for.
+    pool: () => ({ commitQueue: committer.queued, offloadBusy: 0, offloadQueued: 0 }),
     async close() {
       client.close();
     },

@@ -129,6 +129,7 @@ export { ReadCache } from "./read-cache";
 export { outsideRequest, type Principal } from "./request-state";
 export {
   EVERY_MINUTE,
+  type EventCounts,
   HOURLY,
   type JobDefinition,
   type JobRun,

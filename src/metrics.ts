@@ -1,5 +1,7 @@
 import { Memoirist } from "memoirist";
 import type * as PromClient from "prom-client";
+import type { PoolState } from "../db/client";
+import type { RunResult } from "./scheduler";
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -8,6 +10,8 @@ export interface MetricsProbes {
   backlogs(): Promise<{ outbox: number; deliveries: number }>;
   /** Whether the database answers a query now. */
   databaseUp(): Promise<boolean>;
+  /** Work waiting on the database now. */
+  pool(): PoolState;
 }
 
 /** prom-client's series of one server, built once the library has loaded. */
@@ -22,6 +26,7 @@ class Series {
   readonly deliveriesInFlight: PromClient.Gauge;
   readonly jobRuns: PromClient.Counter;
   readonly jobSeconds: PromClient.Histogram;
+  readonly jobEvents: PromClient.Counter;
 
   constructor(
     { Counter, Gauge, Histogram, Registry }: typeof PromClient,
@@ -79,6 +84,12 @@ class Series {
       buckets: SECONDS,
       registers: this.registers,
     });
+    this.jobEvents = new Counter({
+      name: "crmd_scheduler_events_total",
+      help: "Events emitted by scheduler jobs, by job and event type",
+      labelNames: ["job", "type"],
+      registers: this.registers,
+    });
     const registers = this.registers;
     new Gauge({
       name: "crmd_webhook_concurrency_limit",
@@ -106,6 +117,18 @@ class Series {
       registers,
       async collect() {
         this.set((await probes.databaseUp()) ? 1 : 0);
+      },
+    });
+    const pool = new Gauge({
+      name: "crmd_database_pool",
+      help: "Database work now: commit_queue (writes waiting for the next group commit), offload_busy (long-read worker threads running a query), offload_queued (long reads waiting for one)",
+      labelNames: ["state"],
+      registers,
+      collect() {
+        const state = probes.pool();
+        pool.set({ state: "commit_queue" }, state.commitQueue);
+        pool.set({ state: "offload_busy" }, state.offloadBusy);
+        pool.set({ state: "offload_queued" }, state.offloadQueued);
       },
     });
     const memory = new Gauge({
@@ -143,9 +166,12 @@ class Series {
     this.deliverySeconds.observe({ outcome }, seconds);
   }
 
-  observeJob(job: string, outcome: string, seconds: number) {
-    this.jobRuns.inc({ job, outcome });
-    this.jobSeconds.observe({ job }, seconds);
+  observeJob(job: string, result: RunResult) {
+    this.jobRuns.inc({ job, outcome: result.outcome });
+    if ("duration_ms" in result) this.jobSeconds.observe({ job }, result.duration_ms / 1000);
+    if (result.outcome !== "ok") return;
+    for (const [type, count] of Object.entries(result.events))
+      this.jobEvents.inc({ job, type }, count);
   }
 }
 
@@ -214,8 +240,9 @@ export class Metrics {
     this.record((series) => series.deliveriesInFlight.inc(change));
   }
 
-  observeJob(job: string, outcome: string, seconds: number) {
-    this.record((series) => series.observeJob(job, outcome, seconds));
+  /** Records a job run that ran (not a skipped one): its outcome, duration and events. */
+  observeJob(job: string, result: RunResult) {
+    this.record((series) => series.observeJob(job, result));
   }
 }
 

@@ -24,12 +24,19 @@ export interface JobDefinition {
   name: string;
   /** Default cron expression (croner syntax, seconds optional). */
   cron: string;
-  /** Does the work; may return state (JSON) for the next run. Throwing fails the run: it is retried next tick from the same watermark. */
-  run(run: JobRun): Promise<{ state?: unknown } | undefined>;
+  /**
+   * Does the work; may return state (JSON) for the next run and how many
+   * events of each type it emitted. Throwing fails the run: it is retried
+   * next tick from the same watermark.
+   */
+  run(run: JobRun): Promise<{ state?: unknown; events?: EventCounts } | undefined>;
 }
 
+/** Events emitted by type. */
+export type EventCounts = Record<string, number>;
+
 export type RunResult =
-  | { outcome: "ok"; duration_ms: number }
+  | { outcome: "ok"; duration_ms: number; events: EventCounts }
   | { outcome: "error"; duration_ms: number; error: string }
   | { outcome: "skipped"; reason: "running" | "lease_held" | "stopped"; holder?: string };
 
@@ -226,7 +233,7 @@ export class Scheduler {
       });
       const duration = round(performance.now() - started);
       await this.recordSuccess(name, now, duration, result?.state ?? null);
-      return { outcome: "ok", duration_ms: duration };
+      return { outcome: "ok", duration_ms: duration, events: result?.events ?? {} };
     } catch (error) {
       const duration = round(performance.now() - started);
       const message = (error as Error).message;

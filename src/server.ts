@@ -43,6 +43,7 @@ export async function createContext(
     {
       backlogs: () => backlogs(db),
       databaseUp: () => migrationsApplied(db).catch(() => false),
+      pool: () => db.pool(),
     },
     config.webhookConcurrency,
   );
@@ -86,12 +87,7 @@ export async function createContext(
       clock,
       overrides: config.cron,
       leaseMs: config.schedulerLeaseSeconds * 1000,
-      onRun: (job, result) =>
-        metrics.observeJob(
-          job,
-          result.outcome,
-          ("duration_ms" in result ? result.duration_ms : 0) / 1000,
-        ),
+      onRun: (job, result) => metrics.observeJob(job, result),
     }),
     workers: [],
     metrics,

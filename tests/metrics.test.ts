@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { WebhookDispatcher } from "../src/core";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { insertTask } from "./sla.fixtures";
 import { type Receiver, startReceiver } from "./webhook-receiver";
 
 const METRICS_TOKEN = "metrics-token-for-tests";
@@ -80,7 +81,7 @@ describe("GET /metrics", () => {
   });
 
   test("after traffic, a Prometheus parser finds every series: requests, rate limits, deliveries, backlogs, scheduler, database, workers, memory", async () => {
-    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    const { api, tenantId } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
     const limited = await server.tenant(undefined, ["deals:read"], { rate_limit: 1 });
     await api.get("/api/external/deals");
     await api.get("/api/external/deals/0190f5c4-7d2a-7c3e-8a1b-2f4d6e8a0b1c");
@@ -99,7 +100,8 @@ describe("GET /metrics", () => {
     const dispatcher = server.ctx.workers.find(
       (w) => w.name === "webhook-dispatcher",
     ) as WebhookDispatcher;
-    const job = (await server.admin.get("/api/external/scheduler")).body.jobs?.[0]?.name as string;
+    const job = "task_overdue";
+    await insertTask(server.ctx, tenantId, { dueAt: new Date(Date.now() - 3_600_000) });
     await server.ctx.scheduler.runNow(job);
     await dispatcher.drain();
 
@@ -133,10 +135,44 @@ describe("GET /metrics", () => {
 
     expect(m.value("crmd_scheduler_job_runs_total", { job, outcome: "ok" })).toBe(1);
     expect(m.value("crmd_scheduler_job_duration_seconds_count", { job })).toBe(1);
+    expect(m.value("crmd_scheduler_events_total", { job, type: "task.overdue" })).toBe(1);
 
     expect(m.value("crmd_database_up")).toBe(1);
     expect(m.value("crmd_webhook_attempts_in_flight")).toBe(0);
     expect(m.value("crmd_webhook_concurrency_limit")).toBe(server.ctx.config.webhookConcurrency);
     expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
+  });
+
+  test("the database pool: writes waiting for the next group commit and long reads on the worker thread", async () => {
+    const { db } = server.ctx;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first write holds its batch open; the next two wait for the next commit.
+    const writes = [
+      db.transaction(() => gate),
+      db.transaction(async () => {}),
+      db.transaction(async () => {}),
+    ];
+    await Bun.sleep(0);
+    const state = (m: Awaited<ReturnType<typeof scrape>>, name: string) =>
+      m.value("crmd_database_pool", { state: name });
+    const waiting = await scrape();
+    expect(state(waiting, "commit_queue")).toBe(2);
+    release();
+    await Promise.all(writes);
+
+    if (db.kind === "sqlite") {
+      // Embedded files run long reads on one worker thread: one runs, the other waits.
+      const read = { toSQL: () => ({ sql: "select 1", params: [] }) };
+      const reads = [db.offload(read), db.offload(read)];
+      expect(db.pool()).toEqual({ commitQueue: 0, offloadBusy: 1, offloadQueued: 1 });
+      await Promise.all(reads);
+    }
+    const idle = await scrape();
+    expect(state(idle, "commit_queue")).toBe(0);
+    expect(state(idle, "offload_busy")).toBe(0);
+    expect(state(idle, "offload_queued")).toBe(0);
   });
 });

@@ -240,6 +240,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       return keyedRows<T>(query, rows as unknown[][]);
     },
     changeVersion: () => (strong?.() ? versionOn(onPrimary) : version.get()),
+    // Long reads are pooled queries here: no worker threads to wait for.
+    pool: () => ({ commitQueue: write.queued, offloadBusy: 0, offloadQueued: 0 }),
     async close() {
       await replica?.close();
       await primary.close();

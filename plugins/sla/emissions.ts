@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { counters, slaEmissions } from "../../db/schema";
-import { type AppContext, emit, newId, type ReadDb } from "../../src/core";
+import { type AppContext, type EventCounts, emit, newId, type ReadDb } from "../../src/core";
 
 export type ScheduledEventType = "sla.warning" | "sla.breach" | "task.overdue";
 export type PolicyKind = "stage_sla" | "first_response" | "task_due";
@@ -57,22 +57,22 @@ export function orderPoints(points: DuePoint[]): DuePoint[] {
  * Emits the events of `points` in batches, one transaction each. Each event
  * first claims its clock key in sla_emissions; a key already claimed (by an
  * earlier tick, another instance, or a run that crashed after committing)
- * emits nothing. Returns how many events were emitted.
+ * emits nothing. Returns how many events of each type were emitted.
  */
 export async function emitDue<Row>(
   ctx: AppContext,
   points: DuePoint[],
   source: EventSource<Row>,
   now: Date,
-): Promise<number> {
+): Promise<EventCounts> {
   const ordered = orderPoints(points);
-  let emitted = 0;
+  const emitted: EventCounts = {};
   for (let i = 0; i < ordered.length; i += BATCH) {
     // The driver runs synchronously: between batches, let requests in, so a
     // large catch-up (first start on a big database) never stalls the API.
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const batch = ordered.slice(i, i + BATCH);
-    emitted += await ctx.write(async (tx) => {
+    const written = await ctx.write(async (tx) => {
       const rows = await source.load(tx, batch);
       const events = batch.flatMap((point) => {
         const row = rows.get(point.entityId);
@@ -84,7 +84,7 @@ export async function emitDue<Row>(
         events.map((e) => e.point),
         now,
       );
-      let count = 0;
+      const types: string[] = [];
       for (const { point, data, metadata } of events) {
         if (!claimed.has(clockKey(point))) continue;
         await emit(tx, {
@@ -96,10 +96,11 @@ export async function emitDue<Row>(
           entityId: point.entityId,
           occurredAt: now,
         });
-        count++;
+        types.push(point.eventType);
       }
-      return count;
+      return types;
     });
+    for (const type of written) emitted[type] = (emitted[type] ?? 0) + 1;
   }
   return emitted;
 }

@@ -95,7 +95,7 @@ export const overdueJob = (ctx: AppContext): JobDefinition => ({
     const fromSeq = (state as OverdueState | null)?.seq ?? null;
     const points = await findOverdue(ctx, since, now, fromSeq, toSeq);
     const emitted = await emitDue(ctx, points, overdueSource(now), now);
-    if (emitted) ctx.logger.info("task.overdue emitted", { count: emitted });
-    return { state: { seq: toSeq } satisfies OverdueState };
+    if (Object.keys(emitted).length) ctx.logger.info("task.overdue emitted", { events: emitted });
+    return { state: { seq: toSeq } satisfies OverdueState, events: emitted };
   },
 });

@@ -42,10 +42,10 @@ export const slaJob = (ctx: AppContext): JobDefinition => {
 
       const byKey = new Map(policies.map((p) => [p.key, p]));
       const emitted = await emitDue(ctx, points, eventSource(byKey, now), now);
-      if (emitted) ctx.logger.info("sla events emitted", { count: emitted });
+      if (Object.keys(emitted).length) ctx.logger.info("sla events emitted", { events: emitted });
       const stale = [...armed.keys()].filter((key) => !byKey.has(key));
       if (fresh.length || stale.length) await ctx.write((tx) => saveArmed(tx, fresh, stale, now));
-      return { state: { seq: toSeq } satisfies SlaState };
+      return { state: { seq: toSeq } satisfies SlaState, events: emitted };
     },
   };
 };
