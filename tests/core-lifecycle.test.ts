@@ -218,6 +218,7 @@ describe("background work", () => {
         start: () => void log.push("scheduler started"),
         stop: async () => void log.push("scheduler stopped"),
       },
+      metrics: { load: async () => {} },
     } as unknown as AppContext;
     return { ctx, log };
   }
