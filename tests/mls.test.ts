@@ -113,7 +113,6 @@ describe("seed 000: /mls/properties", () => {
     });
     const list = async (query: string) =>
       (await fresh.get(`${url}?${query}`)).body.properties.map((p: any) => p.mls_number).sort();
-    console.log(JSON.stringify((await fresh.get(url)).body).slice(0, 300));
     expect(await list("status=active")).toEqual(["A", "C"]);
     expect(await list("property_type=house")).toEqual(["B"]);
     expect(await list("price_min=20000000&price_max=30000000")).toEqual(["A"]);
