@@ -1,5 +1,3 @@
-import { brotliCompressSync, constants } from "node:zlib";
-
 /** A list's paging facts, from listJson to the Link header; never sent. */
 export const PAGE_HEADER = "x-crmd-page";
 
@@ -81,11 +79,18 @@ export function encodingFor(request: Request): Encoding | null {
   return null;
 }
 
-/** Quality 4: most of brotli's size win at a small fraction of its maximum's time. */
-export const compress = (body: Uint8Array, encoding: Encoding): Uint8Array =>
-  encoding === "br"
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-    : Bun.gzipSync(body as Uint8Array<ArrayBuffer>);
+let zlib: typeof import("node:zlib") | undefined;
+
+/**
+ * Quality 4: most of brotli's size win at a small fraction of its maximum's
+ * time. node:zlib (with the stream modules it loads) is required by the first
+ * br answer, not at start.
+ */
+export function compress(body: Uint8Array, encoding: Encoding): Uint8Array {
+  if (encoding === "gzip") return Bun.gzipSync(body as Uint8Array<ArrayBuffer>);
+  zlib ??= require("node:zlib") as typeof import("node:zlib");
+  return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
+}
 
 /** Smaller bodies are sent as they are: the framing would eat the gain. */
 const MIN_COMPRESSED = 1024;

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import PostalMime, { type Address, type Email } from "postal-mime";
+import type { Address, Email } from "postal-mime";
 import { interactions } from "../../db/schema";
 import {
   type Actor,
@@ -37,6 +37,8 @@ const addresses = (list: Address[] | undefined): string[] =>
 async function parse(raw: Uint8Array): Promise<{ email: Email; sender: string }> {
   let email: Email;
   try {
+    // postal-mime loads with the first inbound email, not at start.
+    const { default: PostalMime } = await import("postal-mime");
     email = await PostalMime.parse(raw);
   } catch (error) {
     throw invalid("/", `is not an RFC 5322 message: ${(error as Error).message}`);

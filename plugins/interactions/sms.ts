@@ -1,5 +1,4 @@
 import { and, eq, like } from "drizzle-orm";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { contacts, interactions } from "../../db/schema";
 import {
   type Actor,
@@ -26,13 +25,19 @@ type ContactRow = typeof contacts.$inferSelect;
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound sms" };
 
-/** A phone number in E.164 (`+14155550123`), or null when it is not a valid number. */
-export function e164(number: string): string | null {
-  const parsed = parsePhoneNumberFromString(number.trim());
-  return parsed?.isValid() ? parsed.number : null;
-}
+/** Writes a number in E.164 (`+14155550123`); null when it is not a valid number. */
+type E164 = (number: string) => string | null;
 
-function requireE164(number: string, path: string): string {
+let parsePhone: Promise<E164> | undefined;
+
+/** libphonenumber-js (its metadata is large) loads with the first SMS, not at start. */
+const phoneParser = (): Promise<E164> =>
+  (parsePhone ??= import("libphonenumber-js").then(({ parsePhoneNumberFromString }) => (number) => {
+    const parsed = parsePhoneNumberFromString(number.trim());
+    return parsed?.isValid() ? parsed.number : null;
+  }));
+
+function requireE164(e164: E164, number: string, path: string): string {
   const normalised = e164(number);
   if (!normalised)
     throw invalid(path, "is not a valid phone number in international format (E.164, +…)");
@@ -44,7 +49,7 @@ function requireE164(number: string, path: string): string {
  * matched as stored in E.164; a number stored in another format is not
  * found (and an inbound SMS then creates no link).
  */
-async function contactByPhone(tx: WriteTx, tenantId: string, number: string) {
+async function contactByPhone(tx: WriteTx, tenantId: string, number: string, e164: E164) {
   const candidates = await tx
     .select()
     .from(contacts)
@@ -57,7 +62,7 @@ async function contactByPhone(tx: WriteTx, tenantId: string, number: string) {
   );
 }
 
-const firstMobile = (contact: ContactRow): string | null =>
+const firstMobile = (contact: ContactRow, e164: E164): string | null =>
   contact.phones.map((p) => e164(p.number)).find((n) => n !== null) ?? null;
 
 /**
@@ -72,16 +77,17 @@ export async function queueSms(
 ): Promise<InteractionView> {
   const sender = input.from ?? ctx.config.smsFrom;
   if (!sender) throw invalid("/from", "give a sender number, or configure CRMD_SMS_FROM");
-  const from = requireE164(sender, "/from");
+  const e164 = await phoneParser();
+  const from = requireE164(e164, sender, "/from");
   if (input.contact_id === undefined && input.to === undefined)
     throw invalid("/to", "give to, contact_id or both");
-  const given = input.to === undefined ? null : requireE164(input.to, "/to");
+  const given = input.to === undefined ? null : requireE164(e164, input.to, "/to");
   return ctx.write(async (tx) => {
     await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
     const contact = input.contact_id
       ? await recipientContact(tx, scope.tenantId, input.contact_id)
-      : await contactByPhone(tx, scope.tenantId, given as string);
-    const to = given ?? (contact ? firstMobile(contact) : null);
+      : await contactByPhone(tx, scope.tenantId, given as string, e164);
+    const to = given ?? (contact ? firstMobile(contact, e164) : null);
     if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
     await assertConsent(tx, scope.tenantId, "sms", [{ contact, address: to }]);
     const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
@@ -141,6 +147,7 @@ export interface InboundSms {
  */
 export async function receiveSms(ctx: AppContext, tenantId: string, sms: InboundSms) {
   const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  const e164 = await phoneParser();
   await ctx.write(async (tx) => {
     const [known] = await tx
       .select({ id: interactions.id })
@@ -148,7 +155,7 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
       .where(and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, sms.messageSid)));
     if (known) return;
     const from = e164(sms.from) ?? sms.from;
-    const contact = await contactByPhone(tx, tenantId, from);
+    const contact = await contactByPhone(tx, tenantId, from, e164);
     await applyKeyword(tx, scope, contact, from, sms.body);
     await insertInteraction(
       tx,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { documents } from "../../db/schema";
 import type { AppContext } from "../../src/core";
 import { documentStore } from "../documents";
@@ -63,22 +64,29 @@ const trusted = (caFile: string | undefined) =>
  * Email over SMTP with nodemailer (CRMD_SMTP_URL: smtp:// with STARTTLS
  * when the server offers it, smtps:// for TLS). The certificate is always
  * verified. A 5xx reply is permanent; 4xx replies, timeouts, connection
- * and certificate errors are retried.
+ * and certificate errors are retried. nodemailer loads with the first
+ * email, not at start.
  */
 export function smtpChannel(ctx: AppContext, url: string): Channel {
   const timeout = ctx.config.sendTimeoutMs;
-  const transport = nodemailer.createTransport({
-    url,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    ...trusted(ctx.config.smtpCaFile),
-  });
+  const tls = trusted(ctx.config.smtpCaFile);
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const transporter = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+        ...tls,
+      }),
+    ));
   return {
     async send(row) {
       const attachments = await attachmentsOf(ctx, row);
+      const smtp = await transporter();
       try {
-        const info = await transport.sendMail({ ...messageOf(row), attachments });
+        const info = await smtp.sendMail({ ...messageOf(row), attachments });
         const rejected = info.rejected.length ? ` (rejected: ${info.rejected.join(", ")})` : "";
         return { providerId: null, response: `${info.response}${rejected}` };
       } catch (error) {
@@ -91,6 +99,6 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         throw new SendFailure(response ?? message, permanent);
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((smtp) => smtp.close()),
   };
 }
