@@ -62,7 +62,7 @@ test("a retry after kill -9 replays the committed write, never a duplicate", asy
     ].map((row: { title: string }) => row.title);
     expect(titles.sort()).toEqual([0, 1, 2].map((round) => `${body.title} ${round}`));
   }
-});
+}, 30_000); // six process starts: seconds on a loaded machine
 
 /** Writes sent in flight: by an API key (a deal) and by the admin token (a tenant). */
 const inFlightWrites = [
