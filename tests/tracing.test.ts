@@ -89,6 +89,9 @@ describe("traces", () => {
       { traceparent: `00-${traceId}-${callerSpan}-01` },
     );
     expect(created.status).toBe(201);
+    // Without a traceparent the request starts its own trace, which its delivery continues.
+    const untraced = await api.post("/api/external/deals", { title: "Untraced" });
+    expect(untraced.status).toBe(201);
     const dispatcher = server.ctx.workers.find(
       (w) => w.name === "webhook-dispatcher",
     ) as WebhookDispatcher;
@@ -112,5 +115,18 @@ describe("traces", () => {
     expect(delivery?.spanId).toBe(propagated?.spanId);
     expect(delivery?.parentSpanId).toBe(request?.spanId);
     expect(attribute(delivery, "http.response.status_code")).toBe(200);
+
+    const rootTrace = receiver.received
+      .map((r) => parseTraceparent(r.headers.traceparent))
+      .find((trace) => trace && trace.traceId !== traceId);
+    const root = collector.spans.find(
+      (s) => s.traceId === rootTrace?.traceId && s.name === "POST /api/external/deals",
+    );
+    expect(root).toBeDefined();
+    expect(root?.parentSpanId).toBeFalsy();
+    const rootDelivery = collector.spans.find((s) => s.spanId === rootTrace?.spanId);
+    expect(rootDelivery?.name).toStartWith("webhook");
+    expect(rootDelivery?.traceId).toBe(root?.traceId as string);
+    expect(rootDelivery?.parentSpanId).toBe(root?.spanId);
   });
 });
