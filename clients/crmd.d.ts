@@ -6670,7 +6670,15 @@ export interface operations {
                 /**
                  * @example {
                  *       "records": [
-                 *         {}
+                 *         {
+                 *           "first_name": "Ada",
+                 *           "last_name": "Lovelace",
+                 *           "email": [
+                 *             {
+                 *               "email": "ada@example.com"
+                 *             }
+                 *           ]
+                 *         }
                  *       ]
                  *     }
                  */
@@ -7321,7 +7329,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "example"
+                 *       "name": "Analytical Engines Ltd",
+                 *       "domain": "analytical-engines.example"
                  *     }
                  */
                 "application/json": {
@@ -7434,7 +7443,10 @@ export interface operations {
                 /**
                  * @example {
                  *       "records": [
-                 *         {}
+                 *         {
+                 *           "name": "Analytical Engines Ltd",
+                 *           "domain": "analytical-engines.example"
+                 *         }
                  *       ]
                  *     }
                  */
@@ -9551,9 +9563,26 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "example",
-                 *       "pipeline_type": "qualification",
-                 *       "stages": []
+                 *       "name": "Inbound",
+                 *       "pipeline_type": "sales",
+                 *       "stages": [
+                 *         {
+                 *           "name": "New",
+                 *           "sla_hours": 24
+                 *         },
+                 *         {
+                 *           "name": "Proposal",
+                 *           "sla_hours": 72
+                 *         },
+                 *         {
+                 *           "name": "Won",
+                 *           "kind": "won"
+                 *         },
+                 *         {
+                 *           "name": "Lost",
+                 *           "kind": "lost"
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/json": {
@@ -10757,7 +10786,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "stage": "Won"
+                 *       "stage": "Proposal"
                  *     }
                  */
                 "application/json": {
@@ -18658,7 +18687,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "properties": {}
+                 *       "properties": {
+                 *         "model": "Model 3",
+                 *         "vin": "5YJ3E1EA7KF317000"
+                 *       }
                  *     }
                  */
                 "application/json": {
@@ -18763,7 +18795,12 @@ export interface operations {
                 /**
                  * @example {
                  *       "records": [
-                 *         {}
+                 *         {
+                 *           "properties": {
+                 *             "model": "Model Y",
+                 *             "vin": "7SAYGDEE5PF000001"
+                 *           }
+                 *         }
                  *       ]
                  *     }
                  */
@@ -19024,7 +19061,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "properties": {}
+                 *       "properties": {
+                 *         "model": "Model 3",
+                 *         "vin": "5YJ3E1EA7KF317000"
+                 *       }
                  *     }
                  */
                 "application/json": {
@@ -19201,7 +19241,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "properties": {}
+                 *       "properties": {
+                 *         "model": "Model 3",
+                 *         "vin": "5YJ3E1EA7KF317000"
+                 *       }
                  *     }
                  */
                 "application/json": {

@@ -12,15 +12,19 @@ export const MAX_BULK_RECORDS = 500;
 /**
  * `POST /<resource>/bulk` body. Records are checked one by one by runBulk,
  * not by the router, so an invalid record fails alone instead of the call.
+ * Its example holds `example`, one valid record.
  */
-export const bulkRequest = (recordDescription: string) =>
-  t.Object({
-    records: t.Array(t.Any({ description: recordDescription }), {
-      minItems: 1,
-      maxItems: MAX_BULK_RECORDS,
-      description: `1 to ${MAX_BULK_RECORDS} records`,
-    }),
-  });
+export const bulkRequest = (recordDescription: string, example: unknown) =>
+  t.Object(
+    {
+      records: t.Array(t.Any({ description: recordDescription }), {
+        minItems: 1,
+        maxItems: MAX_BULK_RECORDS,
+        description: `1 to ${MAX_BULK_RECORDS} records`,
+      }),
+    },
+    { examples: [{ records: [example] }] },
+  );
 
 const BulkRecordResult = t.Object({
   index: JsonInteger({ description: "Position of the record in `records`" }),

@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { createDemoTenant } from "../src/demo";
 import { eventTypes } from "../src/events";
-import { Api, startTestServer } from "./helpers/server";
+import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const server = useTestServer();
@@ -170,34 +169,38 @@ describe("OpenAPI document", () => {
     );
   });
 
-  test("the document is the same whether requests came before it or not", async () => {
+  test("the document is the same before and after the first request", async () => {
+    const first = await startTestServer();
     const busy = await startTestServer();
-    try {
-      const { api } = await busy.tenant();
+    /** Calls that make Elysia compile routes (the document once grew as schemas were compiled). */
+    const traffic = async (target: typeof busy) => {
+      const { api } = await target.tenant();
       for (const resource of ["deals", "leads", "tasks", "contacts", "webhooks", "pipelines"]) {
         await api.get(`/api/external/${resource}`);
         await api.post(`/api/external/${resource}`, { title: "x", name: "x" });
       }
-      await busy.admin.post("/api/external/tenants", { name: "another" });
-      const afterRequests = await fetchDoc(busy.anonymous);
-      const first = await fetchDoc(server.anonymous);
-      expect(afterRequests).toEqual(first);
-      expect(await fetchDoc(server.anonymous)).toEqual(first);
+      await target.admin.post("/api/external/tenants", { name: "another" });
+    };
+    try {
+      const before = await fetchDoc(first.anonymous); // that server's first request
+      await traffic(first);
+      expect(await fetchDoc(first.anonymous)).toEqual(before);
+      await traffic(busy);
+      expect(await fetchDoc(busy.anonymous)).toEqual(before);
     } finally {
+      await first.close();
       await busy.close();
     }
   });
 
   // The example is built from the body schema's required fields; a body whose
   // rules go further (one of two fields) gives its schema `examples: [{…}]`.
-  test("every JSON body has an example valid against its schema; Try it out succeeds with it on the demo tenant", async () => {
+  // tests/try-it-out.test.ts sends every example to a server.
+  test("every JSON body has an example valid against its schema", async () => {
     const doc = await fetchDoc(server.anonymous);
     const ajv = ajvFor(doc);
-    const key = await createDemoTenant(server.ctx, server.url);
-    const demo = new Api(server.url, { "x-api-key": key as string });
     const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-    let sent = 0;
-    const refused: string[] = [];
+    let checked = 0;
     for (const [path, operations] of Object.entries<Doc>(doc.paths))
       for (const [method, op] of Object.entries<Doc>(operations)) {
         const media = op.requestBody?.content?.["application/json"];
@@ -214,17 +217,8 @@ describe("OpenAPI document", () => {
           valid: true,
           errors: null,
         });
-        // Path parameters are ids only a real record has; collection routes run as is.
-        if (path.includes("{") || !path.startsWith("/api/external")) continue;
-        const client = op.security.some((s: Doc) => s.ApiKeyHeader) ? demo : server.admin;
-        const reply = await client.request(method.toUpperCase(), path, media.example);
-        // A body that must name an existing record (a note's parent) can only fail on that id.
-        const needsRecord = reply.body?.errors?.every((e: Doc) => e.path.endsWith("_id"));
-        if (reply.status >= 300 && !needsRecord)
-          refused.push(`${where}: ${JSON.stringify(reply.body)}`);
-        sent++;
+        checked++;
       }
-    expect(refused).toEqual([]);
-    expect(sent).toBeGreaterThan(10);
+    expect(checked).toBeGreaterThan(50);
   });
 });

@@ -121,7 +121,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       },
       {
         scope: "companies:write",
-        body: bulkRequest("A company, as in POST /companies"),
+        body: bulkRequest("A company, as in POST /companies", CompanyCreate.examples[0]),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
           summary: "Create or update up to 500 companies, matched by domain",

@@ -58,10 +58,13 @@ const fields = {
 
 /** PATCH body and bulk record: every field optional (what is absent stays). */
 export const CompanyUpdate = t.Object(fields);
-export const CompanyCreate = t.Object({
-  ...fields,
-  name: t.String({ minLength: 1, maxLength: 300 }),
-});
+export const CompanyCreate = t.Object(
+  {
+    ...fields,
+    name: t.String({ minLength: 1, maxLength: 300 }),
+  },
+  { examples: [{ name: "Analytical Engines Ltd", domain: "analytical-engines.example" }] },
+);
 
 export const Company = t.Object({
   id: t.String({ format: "uuid" }),

@@ -105,7 +105,7 @@ export const contactsPlugin = (ctx: AppContext) =>
       },
       {
         scope: "contacts:write",
-        body: bulkRequest("A contact, as in POST /contacts"),
+        body: bulkRequest("A contact, as in POST /contacts", ContactInput.examples[0]),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
           summary: "Create or update up to 500 contacts, matched by their first email",

@@ -102,7 +102,8 @@ export const MoveDeal = t.Object(
     stage: t.Optional(stageName),
     lost_reason: editable.lost_reason,
   },
-  { examples: [{ stage: "Won" }] },
+  // A stage of the demo tenant's sales pipelines: Swagger UI's Try it out sends it as is.
+  { examples: [{ stage: "Proposal" }] },
 );
 
 export const DealsQuery = t.Object(

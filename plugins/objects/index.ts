@@ -170,7 +170,10 @@ const recordRoutes = (ctx: AppContext) =>
         objectScope: "write",
         params: ObjectParams,
         query: BulkQuery,
-        body: bulkRequest("A record, as in POST /objects/{plural}"),
+        body: bulkRequest("A record, as in POST /objects/{plural}", {
+          // Another VIN than the single create's example: the field is unique.
+          properties: { model: "Model Y", vin: "7SAYGDEE5PF000001" },
+        }),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
           summary: "Create or update up to 500 records, matched by a unique field (match_by)",

@@ -63,7 +63,11 @@ export const CustomRecord = t.Object({
   deleted_at: t.Nullable(t.String({ format: "date-time" })),
 });
 
-export const RecordInput = t.Object({ properties: Properties });
+/** The example is a record of the object type CreateObjectType's example defines. */
+export const RecordInput = t.Object(
+  { properties: Properties },
+  { examples: [{ properties: { model: "Model 3", vin: "5YJ3E1EA7KF317000" } }] },
+);
 
 export const RecordListQuery = t.Object(
   {

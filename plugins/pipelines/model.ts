@@ -67,11 +67,27 @@ const pipelineFields = {
   ),
 };
 
-export const CreatePipeline = t.Object({
-  ...pipelineFields,
-  pipeline_type: PipelineTypeSchema,
-  stages: t.Array(StageInput, { maxItems: 100, description: "Ordered stages" }),
-});
+export const CreatePipeline = t.Object(
+  {
+    ...pipelineFields,
+    pipeline_type: PipelineTypeSchema,
+    stages: t.Array(StageInput, { maxItems: 100, description: "Ordered stages" }),
+  },
+  {
+    examples: [
+      {
+        name: "Inbound",
+        pipeline_type: "sales",
+        stages: [
+          { name: "New", sla_hours: 24 },
+          { name: "Proposal", sla_hours: 72 },
+          { name: "Won", kind: "won" },
+          { name: "Lost", kind: "lost" },
+        ],
+      },
+    ],
+  },
+);
 
 export const UpdatePipeline = t.Object({
   name: t.Optional(pipelineFields.name),

@@ -16,6 +16,7 @@ export const SearchQuery = t.Object({
     minLength: 1,
     maxLength: 200,
     description: "Words to find; each matches as a word prefix, all must occur",
+    examples: ["ada"],
   }),
   types: t.Optional(
     t.String({

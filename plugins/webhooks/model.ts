@@ -125,6 +125,7 @@ export const DeliveryListQuery = t.Object({
 export const ReplayQuery = t.Object({
   since: t.String({
     description: "ISO 8601: failed deliveries created at or after it are sent again",
+    examples: ["2026-01-01T00:00:00.000Z"],
   }),
 });
 export const ReplayResult = t.Object({

@@ -3,6 +3,8 @@ import type { Api } from "../helpers/server";
 import { startTestServer } from "../helpers/server";
 import {
   fillPath,
+  firstValue,
+  idsFor,
   label,
   type Operation,
   operations,
@@ -31,18 +33,6 @@ const lists = ops.filter((op) => op.method === "GET" && !hasParams(op) && !op.st
 /** Every record id of a snapshot. */
 const idsOf = (lists: Record<string, unknown>) =>
   new Set(Object.values(lists).flatMap((records) => Object.keys(records as object)));
-
-/** The first string under `key` in a JSON value (a record's id, or a list's first row's). */
-function firstValue(value: unknown, key = "id"): string | undefined {
-  if (Array.isArray(value)) for (const item of value) return firstValue(item, key);
-  if (!value || typeof value !== "object") return undefined;
-  const own = (value as Record<string, unknown>)[key];
-  if (typeof own === "string") return own;
-  for (const field of Object.values(value)) {
-    const found = firstValue(field, key);
-    if (found) return found;
-  }
-}
 
 // B's records: one per collection a sample body creates, plus what those create (stages…).
 /** B's first record of each collection (`deals`, `contacts`…), for the links other records need. */
@@ -108,37 +98,6 @@ for (const [api, owner] of [
   ).toBe(201);
 }
 
-/** Where a path parameter's values are listed when the path above it lists none. */
-const parameterLists: Record<string, [list: string, key: string]> = {
-  "/api/external/objects": ["/api/external/object-types", "plural"],
-};
-
-/** B's id for each parameter of a path: walk the path, reading B's record or list at each prefix. */
-async function idsFor(api: Api, op: Operation): Promise<Record<string, string> | null> {
-  const values: Record<string, string> = {};
-  const segments = op.path.split("/");
-  for (let i = 0; i < segments.length; i++) {
-    const param = /^\{(\w+)\}$/.exec(segments[i])?.[1];
-    if (!param) continue;
-    // An id comes from the record or list above it; another parameter (an object type, a
-    // field key) from a row's property of that name, or names one of B's resources.
-    const key = /(^|_)id$/.test(param) ? "id" : param;
-    let value: string | undefined;
-    const above = fillPath({ ...op, path: segments.slice(0, i).join("/") }, values);
-    const [list, listKey] = parameterLists[above] ?? [];
-    if (list) value = firstValue((await api.get(list)).body, listKey);
-    for (let end = i; end > 2 && !value; end--) {
-      const prefix = fillPath({ ...op, path: segments.slice(0, end).join("/") }, values);
-      const reply = await api.get(prefix);
-      if (reply.status === 200) value = firstValue(reply.body, key);
-    }
-    value ??= key === "id" ? created.get(above) : known.has("contacts") ? "contacts" : undefined;
-    if (!value) return null;
-    values[param] = value;
-  }
-  return values;
-}
-
 /** Each record in a JSON value by id, with what a change to it would move. */
 function records(value: unknown, into: Record<string, unknown> = {}): Record<string, unknown> {
   if (Array.isArray(value)) for (const item of value) records(item, into);
@@ -162,7 +121,7 @@ async function snapshot(api: Api) {
 // Records only an action on another record creates (a handoff of a deal): each such
 // action once, on B's own records, with the document's example.
 for (const op of ops.filter((o) => o.method === "POST" && hasParams(o) && o.example)) {
-  const values = await idsFor(b, op);
+  const values = await idsFor(b, op, created);
   if (values) await b.post(fillPath(op, values), op.example);
 }
 
@@ -182,7 +141,7 @@ test("tenant A never reaches tenant B's records through any operation with an id
   let calls = 0;
   let withBIdCalls = 0;
   for (const op of withIds) {
-    const values = await idsFor(b, op);
+    const values = await idsFor(b, op, created);
     if (!values) {
       unresolved.push(label(op));
       continue;

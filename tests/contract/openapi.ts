@@ -32,6 +32,7 @@ export interface Parameter {
   in: "query" | "path" | "header";
   required?: boolean;
   schema: Schema;
+  example?: unknown;
 }
 
 export interface Operation {
@@ -75,6 +76,57 @@ export async function operations(server: TestServer): Promise<Operation[]> {
 }
 
 export const label = (op: Operation) => `${op.method} ${op.path}`;
+
+/** The first string under `key` in a JSON value (a record's id, or a list's first row's). */
+export function firstValue(value: unknown, key = "id"): string | undefined {
+  if (Array.isArray(value)) for (const item of value) return firstValue(item, key);
+  if (!value || typeof value !== "object") return undefined;
+  const own = (value as Record<string, unknown>)[key];
+  if (typeof own === "string") return own;
+  for (const field of Object.values(value)) {
+    const found = firstValue(field, key);
+    if (found) return found;
+  }
+}
+
+/** Where a path parameter's values are listed when the path above it lists none. */
+const parameterLists: Record<string, [list: string, key: string]> = {
+  "/api/external/objects": ["/api/external/object-types", "plural"],
+};
+
+/**
+ * The caller's value for each parameter of a path: walks the path, reading
+ * its record or list at each prefix; `created` holds the first record
+ * created at a collection path, for records no list shows (calls).
+ */
+export async function idsFor(
+  api: Api,
+  op: Operation,
+  created: ReadonlyMap<string, string>,
+): Promise<Record<string, string> | null> {
+  const values: Record<string, string> = {};
+  const segments = op.path.split("/");
+  for (let i = 0; i < segments.length; i++) {
+    const param = /^\{(\w+)\}$/.exec(segments[i])?.[1];
+    if (!param) continue;
+    // An id comes from the record or list above it; another parameter (an object type, a
+    // field key) from a row's property of that name, or names a resource.
+    const key = /(^|_)id$/.test(param) ? "id" : param;
+    let value: string | undefined;
+    const above = fillPath({ ...op, path: segments.slice(0, i).join("/") }, values);
+    const [list, listKey] = parameterLists[above] ?? [];
+    if (list) value = firstValue((await api.get(list)).body, listKey);
+    for (let end = i; end > 2 && !value; end--) {
+      const prefix = fillPath({ ...op, path: segments.slice(0, end).join("/") }, values);
+      const reply = await api.get(prefix);
+      if (reply.status === 200) value = firstValue(reply.body, key);
+    }
+    value ??= key === "id" ? created.get(above) : "contacts";
+    if (!value) return null;
+    values[param] = value;
+  }
+  return values;
+}
 
 const TENANT_KEY = ["ApiKeyHeader", "BearerAuth"];
 

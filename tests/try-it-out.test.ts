@@ -1,0 +1,202 @@
+import { afterAll, expect, test } from "bun:test";
+import { createDemoTenant } from "../src/demo";
+import { firstValue, label, type Operation, operations, tenantOperation } from "./contract/openapi";
+import { Api, type Reply, startTestServer } from "./helpers/server";
+
+/**
+ * Swagger UI's "Try it out" on the demo tenant: each operation is sent with
+ * what the document gives it (the body's example, the required query
+ * parameters' examples or defaults) and must answer 2xx. What a user types
+ * in is only what names a record: the path's parameters, and a body's
+ * `*_id` when the answer says that record does not exist, all taken from the
+ * demo tenant's records and those the examples created.
+ */
+// The demo key as created; only its rate limit is raised, for the hundreds of calls.
+const server = await startTestServer({ config: { rateLimit: 1_000_000 } });
+afterAll(() => server.close());
+const key = (await createDemoTenant(server.ctx, server.url)) as string;
+const demo = new Api(server.url, { "x-api-key": key });
+const all = await operations(server);
+
+/** Operations that cannot succeed right after the ones before them, and why. */
+const NOT_TRIED: Record<string, string> = {
+  "DELETE /api/external/object-types/{object}":
+    "refused (409) while the type has records, which the record examples just created; tests/custom-objects.test.ts deletes an emptied type",
+};
+
+const hasParams = (op: Operation) => /\{\w+\}/.test(op.path);
+/**
+ * The credential Try it out is authorised with. Callers that prove
+ * themselves otherwise (widget visitors, the inbound email relay, Twilio's
+ * signed callbacks) and the open-ended event stream have their own tests.
+ */
+function clientOf(op: Operation): Api | null {
+  if (tenantOperation(op)) return demo;
+  if (op.scope === "admin" || op.security.includes("AdminToken")) return server.admin;
+  return op.security.length ? null : server.anonymous;
+}
+
+/** The query Swagger UI sends: each required parameter's example or default (null if one has none). */
+function documentedQuery(op: Operation): string | null {
+  const pairs: string[] = [];
+  for (const p of op.parameters.filter((p) => p.in === "query" && p.required)) {
+    const value = p.example ?? p.schema.examples?.[0] ?? p.schema.default;
+    if (value === undefined) return null;
+    pairs.push(`${p.name}=${encodeURIComponent(String(value))}`);
+  }
+  return pairs.length ? `?${pairs.join("&")}` : "";
+}
+
+/** The first record created of each resource, for a body's `*_id` the answer finds missing. */
+const known = new Map<string, string>();
+/** The first record each collection's example created, by path template. */
+const created = new Map<string, string>();
+
+/** What a user types for a parameter that names no record: the object types the examples use. */
+function typed(param: string, path: string): string | undefined {
+  if (param === "to") return "companies";
+  if (param === "object") return /\/object(s|-types)\//.test(path) ? "vehicles" : "contacts";
+}
+
+/** Where an id is found when the path above it lists other things (a timeline, field definitions). */
+const ID_SOURCES: Record<string, (values: Record<string, string>) => Promise<string | undefined>> =
+  {
+    "/api/external/interactions": async () => created.get("/api/external/email/send"),
+    "/api/external/fields/{object}/archived": async (values) =>
+      firstValue((await demo.get(`/api/external/${values.object}`)).body),
+    "/api/external/{object}/{id}/associations/{to}": async (values) =>
+      firstValue((await demo.get(`/api/external/${values.to}`)).body),
+    // A delivery to redeliver: the one a test send makes.
+    "/api/external/webhooks/{id}/deliveries": async (values) =>
+      (await demo.post(`/api/external/webhooks/test/${values.id}`)).body.delivery_id,
+  };
+
+/**
+ * The demo tenant's value for each path parameter: `fresh` for the record
+ * changed, else the record the collection's example created, else the
+ * first one listed at or above it (for `stage_id`, the parent's `stages`).
+ */
+async function pathValues(
+  client: Api,
+  op: Operation,
+  fresh?: string,
+): Promise<Record<string, string> | null> {
+  const values: Record<string, string> = {};
+  const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const segments = op.path.split("/");
+  for (let i = 0; i < segments.length; i++) {
+    const param = /^\{(\w+)\}$/.exec(segments[i])?.[1];
+    if (!param) continue;
+    const above = segments.slice(0, i).join("/");
+    const field = /(^|_)id$/.test(param) ? "id" : param;
+    let value =
+      (param === "id" ? fresh : undefined) ??
+      typed(param, op.path) ??
+      (await ID_SOURCES[above]?.(values)) ??
+      (field === "id" ? created.get(above) : undefined);
+    for (let end = i; end > 2 && !value; end--) {
+      const reply = await client.get(fill(segments.slice(0, end).join("/")));
+      if (reply.status !== 200) continue;
+      const nested = end < i ? reply.body?.[`${param.replace(/_id$/, "")}s`] : undefined;
+      value = firstValue(nested ?? reply.body, field);
+      if (nested) break;
+    }
+    if (!value) return null;
+    values[param] = value;
+  }
+  return values;
+}
+
+/** Sends an operation's example; a `*_id` the answer finds missing is typed in and sent again. */
+async function send(op: Operation, client: Api, path: string): Promise<Reply> {
+  let body = op.example === undefined ? undefined : structuredClone(op.example);
+  for (let attempt = 0; ; attempt++) {
+    const reply = await client.request(op.method, path, body);
+    const field = /^\/(\w+)_id$/.exec(reply.body?.errors?.[0]?.path ?? "")?.[1];
+    const link = field && [...known].find(([name]) => name.replace(/s$/, "") === field)?.[1];
+    if (reply.status < 300 || !link || body === undefined || attempt > 3) return reply;
+    body = { ...(body as object), [`${field}_id`]: link };
+  }
+}
+
+/** Records no collection POST creates, and the operation that does. */
+const MADE_BY: Record<string, string> = {
+  "/api/external/handoffs": "POST /api/external/deals/{id}/handoff",
+};
+
+/**
+ * A change to one record (an action, an update, a deletion) gets a record
+ * of its own, made by its collection's example, so what was tried before
+ * (an accepted handoff, a deleted pipeline) does not stand in its way.
+ */
+async function freshRecord(client: Api, op: Operation): Promise<string | undefined> {
+  if (op.method === "GET" || !/\/\{id\}(\/\w+)?$/.test(op.path)) return;
+  const collection = op.path.split("/{id}")[0];
+  const maker = all.find(
+    (c) =>
+      label(c) === MADE_BY[collection] ||
+      (c.method === "POST" && c.path === collection && c.example !== undefined),
+  );
+  if (!maker) return;
+  const values = await pathValues(client, maker);
+  if (!values) return;
+  const path = maker.path.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const reply = await send(maker, client, path);
+  return reply.status < 300 ? firstValue(reply.body) : undefined;
+}
+
+/** Creations first, then changes and reads of collections, then of records; deletions last, deepest first. */
+function rank(op: Operation): number {
+  if (op.method === "DELETE") return 10 - op.path.split("/").length / 10;
+  if (hasParams(op)) return 4;
+  return op.method === "POST" ? 0 : op.method === "GET" ? 3 : 2;
+}
+
+/** The file upload Try it out offers on POST /documents: the document downloads refer to. */
+async function upload() {
+  const form = new FormData();
+  form.set("file", new File(["hello"], "hello.txt", { type: "text/plain" }));
+  const reply = await demo.request("POST", "/api/external/documents", form);
+  expect(reply.status).toBe(201);
+  created.set("/api/external/documents", reply.body.id);
+}
+
+test("every operation succeeds with its documented example on the demo tenant", async () => {
+  await upload();
+  const failures = new Map<string, string>();
+  const sent = new Set<string>();
+  const sorted = [...all].sort((a, b) => rank(a) - rank(b));
+  // Creations twice: a record that links to another finds it the second time.
+  for (const op of [...sorted.filter((o) => rank(o) === 0), ...sorted]) {
+    const client = clientOf(op);
+    if (!client || op.stream || (op.multipart && !op.body) || NOT_TRIED[label(op)]) continue;
+    if (sent.has(label(op)) && !failures.has(label(op))) continue;
+    sent.add(label(op));
+    failures.delete(label(op));
+    const query = documentedQuery(op);
+    const values = await pathValues(client, op, await freshRecord(client, op));
+    if (query === null || !values) {
+      failures.set(
+        label(op),
+        query === null ? "a required query parameter has no example" : "no record for its path",
+      );
+      continue;
+    }
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(values[name]));
+    const reply = await send(op, client, `${path}${query}`);
+    // A bulk answer is 200 whatever its records' fate: each must have been stored.
+    if (reply.status >= 300 || reply.body?.failed > 0) {
+      failures.set(label(op), `${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
+      continue;
+    }
+    // A collection's POST (`/deals`, `/objects/{object}`) created a record.
+    const creation = op.method === "POST" && (!hasParams(op) || op.path.endsWith("}"));
+    const id = creation ? firstValue(reply.body) : undefined;
+    const resource = op.path.split("/")[3];
+    if (id && !known.has(resource)) known.set(resource, id);
+    if (id && !created.has(op.path)) created.set(op.path, id);
+  }
+  console.log(`try it out: ${sent.size} operations sent with their examples`);
+  expect([...failures].map(([op, why]) => `${op}: ${why}`)).toEqual([]);
+  expect(sent.size).toBeGreaterThan(100);
+});
