@@ -24,11 +24,22 @@ import { encode, type Frame, parseFrame, reply, SYSTEM_TOPIC } from "./protocol"
 /** Largest payload a push may carry (a message body is at most 100,000 characters). */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
-/** A `shout`: a message as POST /messages takes it, in the joined conversation. */
-const Shout = TypeCompiler.Compile(t.Omit(CreateMessage, ["conversation_id", "author_type"]));
-const Seen = TypeCompiler.Compile(
-  t.Object({ message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })) }),
-);
+/**
+ * Checks of the pushes that carry data: a `shout` (a message as POST
+ * /messages takes it, in the joined conversation) and `messages:seen`.
+ * Compiled with the first push, not at start.
+ */
+const compilePushChecks = () => ({
+  shout: TypeCompiler.Compile(t.Omit(CreateMessage, ["conversation_id", "author_type"])),
+  seen: TypeCompiler.Compile(
+    t.Object({ message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })) }),
+  ),
+});
+let compiledPushChecks: ReturnType<typeof compilePushChecks> | undefined;
+function pushChecks() {
+  compiledPushChecks ??= compilePushChecks();
+  return compiledPushChecks;
+}
 
 interface Joined {
   joinRef: string | null;
@@ -226,7 +237,8 @@ export class Connection implements Member {
   /** A new message, through the same service as POST /messages; its broadcast comes from the outbox. */
   private async shout(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
-    if (!Shout.Check(payload)) throw new ChannelError(firstError(Shout, payload));
+    const { shout: check } = pushChecks();
+    if (!check.Check(payload)) throw new ChannelError(firstError(check, payload));
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
@@ -261,7 +273,8 @@ export class Connection implements Member {
   /** Marks the other side's messages seen (agents see the customer's, the customer the agents'). */
   private async seen(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
-    if (!Seen.Check(payload)) throw new ChannelError(firstError(Seen, payload));
+    const { seen: check } = pushChecks();
+    if (!check.Check(payload)) throw new ChannelError(firstError(check, payload));
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
