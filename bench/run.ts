@@ -13,6 +13,7 @@ import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { encodeCursor } from "../src/pagination";
+import { coldStarts, median } from "./cold-start";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
@@ -95,9 +96,6 @@ async function load(
   await Bun.sleep(quick ? 100 : 1500);
   return result;
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The round with the median rate, as the case's figures. */
 const medianRun = (results: LoadResult[]) => {
@@ -206,25 +204,8 @@ async function coldStart(): Promise<number> {
   // The cases before wrote tens of thousands of rows: let the kernel write
   // them back first, or the starts measure the disk's writeback, not crmd.
   Bun.spawnSync(["sync"]);
-  const times: number[] = [];
-  for (let i = 0; i < (quick ? 2 : 9); i++) {
-    const port = freePort();
-    const started = performance.now();
-    const proc = spawnPinned(
-      SERVER_CPU,
-      [binary, "serve", "--port", String(port), "--database-url", `file:${dbPath}`],
-      {
-        CRMD_DEMO: "0",
-        CRMD_LOG_LEVEL: "warn",
-      },
-    );
-    await waitForOk(`http://127.0.0.1:${port}/readyz`);
-    times.push(performance.now() - started);
-    proc.kill("SIGTERM");
-    await proc.exited;
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
+  const [starts] = await coldStarts([binary], [dbPath], quick ? 2 : 9);
+  return Math.round(median(starts.map((s) => s.wallMs)) * 10) / 10;
 }
 
 async function main() {
