@@ -84,6 +84,7 @@ export {
   isKnownEventType,
   nextSyncSeq,
   registerEventTypes,
+  registerTenantDefinedEventTypes,
   registerTenantEventTypes,
   type TenantEventType,
   tenantEventTypes,

@@ -38,7 +38,22 @@ export function registerEventTypes(types: readonly string[]): void {
   for (const type of types) catalogue.add(type);
 }
 
-export const eventTypes = (): string[] => [...catalogue].sort();
+/**
+ * Event types of things tenants define (custom objects), once any tenant
+ * defines one: they count wherever the catalogue's do, but stay out of the
+ * API document, which is the same for every caller and would show one
+ * tenant's names to all.
+ */
+const tenantDefined = new Set<string>();
+
+export function registerTenantDefinedEventTypes(types: readonly string[]): void {
+  for (const type of types) tenantDefined.add(type);
+}
+
+/** crmd's own event types: those the API document describes. */
+export const builtInEventTypes = (): string[] => [...catalogue].sort();
+
+export const eventTypes = (): string[] => [...new Set([...catalogue, ...tenantDefined])].sort();
 
 /** An event type one tenant defined (a custom object's), with the resource whose `:read` shows it. */
 export interface TenantEventType {
@@ -60,7 +75,8 @@ export function registerTenantEventTypes(source: TenantEventSource): void {
 export async function tenantEventTypes(db: ReadDb, tenantId: string): Promise<TenantEventType[]> {
   return (await Promise.all(tenantSources.map((source) => source(db, tenantId)))).flat();
 }
-export const isKnownEventType = (type: string): boolean => catalogue.has(type);
+export const isKnownEventType = (type: string): boolean =>
+  catalogue.has(type) || tenantDefined.has(type);
 
 export interface EventInput {
   tenantId: string;

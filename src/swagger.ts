@@ -5,7 +5,7 @@ import css from "swagger-ui-dist/swagger-ui.css" with { type: "file" };
 import bundle from "swagger-ui-dist/swagger-ui-bundle.js" with { type: "file" };
 import pkg from "../package.json";
 import type { Config } from "./config";
-import { eventTypes } from "./events";
+import { builtInEventTypes } from "./events";
 import { compress, type Encoding, encodingFor } from "./http-conventions";
 import { finishDocument, type OpenApiDocument } from "./openapi/document";
 
@@ -72,7 +72,7 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
       if (path !== "/swagger/json" || !responseValue || typeof responseValue !== "object") return;
       finished ??= finishDocument(responseValue as OpenApiDocument, {
         serverUrl: config.publicUrl ?? "/",
-        eventTypes: eventTypes(),
+        eventTypes: builtInEventTypes(),
       });
       return finished;
     })

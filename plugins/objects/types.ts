@@ -12,8 +12,8 @@ import {
   newId,
   notFound,
   type ReadDb,
-  registerEventTypes,
   registerObjectResolver,
+  registerTenantDefinedEventTypes,
   registerTenantEventTypes,
   type WriteScope,
   type WriteTx,
@@ -57,7 +57,7 @@ const customNames = new Set<string>();
 
 function registerEvents(name: string) {
   customNames.add(name);
-  registerEventTypes(ACTIONS.map((action) => `${name}.${action}`));
+  registerTenantDefinedEventTypes(ACTIONS.map((action) => `${name}.${action}`));
 }
 
 const ACTIONS = ["created", "updated", "deleted"];
