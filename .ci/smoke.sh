@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-tests the compiled binary from a temporary directory with no
 # node_modules above it: start, /readyz, CLI tenant + key, one authenticated
-# call, SIGTERM exits 0.
+# call, SIGTERM exits 0, every line it wrote on stdout is JSON.
 set -euo pipefail
 binary=$(realpath "$1")
 work=$(mktemp -d /tmp/crmd-smoke-XXXXXX)
@@ -16,7 +16,8 @@ port=$(( 20000 + RANDOM % 20000 ))
 export CRMD_DATABASE_URL="file:$work/data/crmd.db" CRMD_DEMO=0 CRMD_LOG_LEVEL=warn CRMD_METRICS_TOKEN=smoke-metrics
 
 started=$(date +%s%N)
-./crmd serve --port "$port" & pid=$!
+# Info level: the request log lines too, each of which must be JSON (checked at the end).
+CRMD_LOG_LEVEL=info ./crmd serve --port "$port" > serve.log & pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   sleep 0.05
@@ -24,6 +25,9 @@ done
 curl -fs "http://127.0.0.1:$port/readyz"
 echo " ready after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
+# CRMD_DEMO=0, the Docker image's setting: a first start makes no demo tenant.
+tenants=$(./crmd tenants list)
+case "$tenants" in *'"id"'*) echo "CRMD_DEMO=0 still created a tenant: $tenants"; exit 1 ;; esac
 tenant=$(./crmd tenants create --name smoke | grep -o '"id": "[^"]*"' | head -1 | cut -d'"' -f4)
 key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage,email:send,sms:send' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
 [ -n "$tenant" ] && [ -n "$key" ] || { echo "CLI did not create tenant/key"; exit 1; }
@@ -63,4 +67,13 @@ code=$(curl -s -o inbound.json -w '%{http_code}' -u "relay:$secret" -H 'content-
 grep -q '"subject":"Réponse"' inbound.json && [ "$code" = 201 ] || { echo "inbound email answered $code: $(cat inbound.json)"; exit 1; }
 
 kill -TERM "$pid"
-if wait "$pid"; then echo "smoke: ok (SIGTERM exit 0)"; else echo "smoke: exit code $? after SIGTERM"; exit 1; fi
+wait "$pid" || { echo "smoke: exit code $? after SIGTERM"; exit 1; }
+python3 -c '
+import json, sys
+lines = [line for line in open(sys.argv[1]) if line.strip()]
+for line in lines: json.loads(line)
+requests = [l for l in map(json.loads, lines) if l.get("msg") == "request"]
+assert requests, "no request log line"
+print(f"smoke: {len(lines)} stdout lines, all JSON ({len(requests)} request lines)")
+' serve.log || { echo "smoke: stdout is not JSON lines: $(head -c 2000 serve.log)"; exit 1; }
+echo "smoke: ok (SIGTERM exit 0)"
