@@ -28,7 +28,9 @@ const raw = (path: string, headers: Record<string, string> = {}, method = "GET")
 
 describe("ETag and If-None-Match", () => {
   test("a get or list carries an ETag; sending it back is 304 until the data changes", async () => {
-    for (const path of ["/api/external/deals", "/api/external/pipelines"]) {
+    const deal = (await tenant.api.get("/api/external/deals?page_size=1")).body.deals[0];
+    const one = `/api/external/deals/${deal.id}`;
+    for (const path of ["/api/external/deals", "/api/external/pipelines", one]) {
       const first = await raw(path);
       const etag = first.headers.get("etag") as string;
       expect(etag).toMatch(/^W\/"[0-9a-z]+"$/);
@@ -42,6 +44,12 @@ describe("ETag and If-None-Match", () => {
     const changed = await raw("/api/external/deals", { "if-none-match": etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
+
+    const recordTag = (await raw(one)).headers.get("etag") as string;
+    await tenant.api.patch(one, { title: "Renamed" });
+    const renamed = await raw(one, { "if-none-match": recordTag });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as { title: string }).title).toBe("Renamed");
   });
 });
 
