@@ -7237,6 +7237,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 name?: string;
                 website?: string;
                 domain?: string;
@@ -18587,6 +18588,7 @@ export interface operations {
                 page_size?: number;
                 since?: string;
                 cursor?: string;
+                include?: "associations";
                 search?: string;
                 associated_with?: string;
             };
@@ -18972,7 +18974,9 @@ export interface operations {
     };
     getApiExternalObjectsByObjectById: {
         parameters: {
-            query?: never;
+            query?: {
+                include?: "associations";
+            };
             header?: never;
             path: {
                 object: string;
@@ -18988,7 +18992,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Record"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The object type's plural */
+                        object: string;
+                        /** @description The primary field's value */
+                        display: string | null;
+                        /** @description The record's values, one per field of its object type */
+                        properties: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                        /** @description include=associations: linked records by object type */
+                        associations?: {
+                            [key: string]: {
+                                /** @description The linked record's id */
+                                id: string;
+                                /** @description The linked record's object type */
+                                object: string;
+                                /** @description The link's role, e.g. "decision maker" */
+                                label: string | null;
+                                link_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
                 };
             };
             /** @description Response for status 400 */

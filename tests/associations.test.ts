@@ -129,6 +129,40 @@ describe("links between records, both ways, with labels", () => {
     expect422(await api.get(`${base}/deals?include=everything`), "/include");
   });
 
+  test("include=associations on company and custom-object lists and records", async () => {
+    await created(api, "/object-types", {
+      name: "site",
+      plural: "sites",
+      label: "Sites",
+      primary_field: "code",
+      fields: [{ key: "code", label: "Code", type: "text" }],
+    });
+    const acme = await created(api, "/companies", { name: "Acme Links" });
+    const lone = await created(api, "/companies", { name: "Lone Links" });
+    const site = await created(api, "/objects/sites", { properties: { code: "S-1" } });
+    const ann = await contact("Ann");
+    await api.put(`${base}/companies/${acme.id}/associations/sites/${site.id}`, { label: "hq" });
+    await api.put(`${base}/sites/${site.id}/associations/contacts/${ann.id}`);
+    const companies = await api.get(`${base}/companies?include=associations&page_size=500`);
+    expect(companies.status).toBe(200);
+    const byId = new Map(companies.body.companies.map((c: any) => [c.id, c.associations]));
+    expect((byId.get(acme.id) as any).sites.map((x: any) => [x.id, x.label])).toEqual([
+      [site.id, "hq"],
+    ]);
+    expect(byId.get(lone.id)).toEqual({});
+    const sites = await api.get(`${base}/objects/sites?include=associations`);
+    expect(sites.status).toBe(200);
+    const links = sites.body.sites[0].associations;
+    expect(Object.keys(links).sort()).toEqual(["companies", "contacts"]);
+    expect(links.contacts.map((x: any) => x.id)).toEqual([ann.id]);
+    const one = await api.get(`${base}/objects/sites/${site.id}?include=associations`);
+    expect(one.body.associations).toEqual(links);
+    expect((await api.get(`${base}/objects/sites/${site.id}`)).body.associations).toBeUndefined();
+    expect((await api.get(`${base}/objects/sites`)).body.sites[0].associations).toBeUndefined();
+    expect422(await api.get(`${base}/companies?include=contacts`), "/include");
+    expect422(await api.get(`${base}/objects/sites?include=all`), "/include");
+  });
+
   test("lists filter by association (associated_with=<object>:<id>[:<label>])", async () => {
     const ann = await contact("Ann");
     const [d1, d2] = [await deal({ title: "one" }), await deal({ title: "two" })];

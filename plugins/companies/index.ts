@@ -9,6 +9,7 @@ import {
   errorResponses,
   forbidden,
   IdParams,
+  includePageAssociations,
   invalid,
   listJson,
   listResponse,
@@ -82,7 +83,16 @@ export const companiesPlugin = (ctx: AppContext) =>
     .get(
       "/companies",
       async ({ query, tenantId, request }) => {
-        return listJson("companies", await listCompanies(ctx, tenantId, query, request.url));
+        return listJson(
+          "companies",
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            "companies",
+            await listCompanies(ctx, tenantId, query, request.url),
+            query.include,
+          ),
+        );
       },
       {
         scope: "companies:read",

@@ -6,6 +6,7 @@ import {
   CustomFields,
   JsonInteger,
   pageQuery,
+  RecordQuery,
   TagList,
 } from "../../src/core";
 import { Contact } from "../contacts";
@@ -136,6 +137,7 @@ export const CompanyGetQuery = t.Object({
 export const CompanyListQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     name: t.Optional(t.String({ minLength: 1, description: "Part of the name, case-insensitive" })),
     website: t.Optional(
       t.String({ description: "Website or domain; matches with or without scheme and www." }),

@@ -6,7 +6,11 @@ import {
   bulkRequest,
   definitionRows,
   errorResponses,
+  includeAssociations,
+  includePageAssociations,
   listJson,
+  RecordQuery,
+  withAssociations,
   writeScope,
 } from "../../src/core";
 import { recordSchema } from "./json-schema";
@@ -126,7 +130,16 @@ const recordRoutes = (ctx: AppContext) =>
       records,
       async ({ params, query, tenantId, request }) => {
         const type = await requireType(ctx.db.read, tenantId, params.object);
-        return listJson(params.object, await listRecords(ctx, type, query, request.url));
+        return listJson(
+          params.object,
+          await includePageAssociations(
+            ctx.db.read,
+            tenantId,
+            params.object,
+            await listRecords(ctx, type, query, request.url),
+            query.include,
+          ),
+        );
       },
       {
         objectScope: "read",
@@ -196,14 +209,16 @@ const recordRoutes = (ctx: AppContext) =>
     )
     .get(
       record,
-      async ({ params, tenantId }) => {
+      async ({ params, query, tenantId }) => {
         const type = await requireType(ctx.db.read, tenantId, params.object);
-        return recordView(await findRecord(ctx.db.read, type, params.id));
+        const view = recordView(await findRecord(ctx.db.read, type, params.id));
+        return includeAssociations(ctx.db.read, tenantId, params.object, view, query.include);
       },
       {
         objectScope: "read",
         params: RecordParams,
-        response: { 200: CustomRecord, ...errorResponses },
+        query: RecordQuery,
+        response: { 200: withAssociations(CustomRecord), ...errorResponses },
         detail: { summary: "Get a record", tags },
       },
     )

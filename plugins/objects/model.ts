@@ -1,5 +1,11 @@
 import { t } from "elysia";
-import { AssociatedWith, CUSTOM_FILTER_QUERY, listResponse, pageQuery } from "../../src/core";
+import {
+  AssociatedWith,
+  CUSTOM_FILTER_QUERY,
+  listResponse,
+  pageQuery,
+  RecordQuery,
+} from "../../src/core";
 import { CreateField, FieldDefinition } from "../fields";
 
 const Name = (description: string) => t.String({ pattern: "^[a-z][a-z0-9_]{0,40}$", description });
@@ -72,6 +78,7 @@ export const RecordInput = t.Object(
 export const RecordListQuery = t.Object(
   {
     ...pageQuery,
+    ...RecordQuery.properties,
     search: t.Optional(
       t.String({ minLength: 1, description: "Text the primary field contains (any case)" }),
     ),
