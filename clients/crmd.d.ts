@@ -688,8 +688,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search contacts, companies, deals, leads and notes
-         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names and note texts, best match first. Needs search:read plus the read scope of each type searched.
+         * Search contacts, companies, deals, leads, notes and custom objects' records
+         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
          */
         get: operations["getApiExternalSearch"];
         put?: never;
@@ -9280,10 +9280,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         results: {
-                            /** @enum {string} */
-                            type: "contacts" | "companies" | "deals" | "leads" | "notes";
+                            /** @description contacts, companies, deals, leads, notes, or a custom object's plural */
+                            type: string;
                             id: string;
-                            /** @description Name or title (a note's first characters) */
+                            /** @description Name or title (a note's first characters; a custom record's display) */
                             title: string;
                             /** @description Matching text, matches wrapped in <mark></mark> */
                             snippet: string;

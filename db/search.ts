@@ -4,7 +4,8 @@ import type { Database, WriteTx } from "./client";
 
 /**
  * Full-text search, SQLite flavour: the FTS5 table `search_index` over
- * contacts, companies, deals, leads and notes (soft-deleted rows leave it).
+ * contacts, companies, deals, leads, notes and custom objects' records
+ * (soft-deleted rows leave it).
  * Triggers queue every changed row's doc_id in `search_pending` inside the
  * writing transaction (migration 0700); catchUpSearchIndex indexes the queue
  * in batches, in the background and before every search. Not part of the
@@ -13,7 +14,7 @@ import type { Database, WriteTx } from "./client";
  */
 export const searchIndex = sqliteTable("search_index", {
   tenantId: text("tenant_id").notNull(),
-  /** contacts | companies | deals | leads | notes */
+  /** contacts | companies | deals | leads | notes | a custom object's plural */
   entityType: text("entity_type").notNull(),
   entityId: text("entity_id").notNull(),
   title: text("title").notNull(),
@@ -22,8 +23,24 @@ export const searchIndex = sqliteTable("search_index", {
 
 const MAX_WORDS = 16;
 
-/** The indexed entity types, each with its `<type>_search_text` view (migration 0400). */
-export const INDEXED_TYPES = ["contacts", "companies", "deals", "leads", "notes"] as const;
+/**
+ * The indexed tables, each with its `<table>_search_text` view (migrations
+ * 0400 and 1042). An entry's type is its table's name, but a custom
+ * record's is its object's plural.
+ */
+export const INDEXED_TABLES = [
+  "contacts",
+  "companies",
+  "deals",
+  "leads",
+  "notes",
+  "custom_records",
+] as const;
+
+/** The type a table's entry is indexed under, from its view row `v`. */
+export const indexedTypeOf = (table: (typeof INDEXED_TABLES)[number]): SQL =>
+  table === "custom_records" ? sql`v.object_type` : sql`${table}`;
+
 /** Queued rows indexed per transaction: bounds how long indexing holds the write lock. */
 export const INDEX_BATCH = 500;
 
@@ -39,9 +56,9 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
     sql`delete from search_index where rowid in (select doc_id from search_pending where doc_id <= ${last})`,
   );
   // CROSS JOIN keeps SQLite's join order: from the queue to the rows, never a scan of a table.
-  for (const type of INDEXED_TYPES)
+  for (const type of INDEXED_TABLES)
     await tx.run(sql`insert into search_index (rowid, tenant_id, entity_type, entity_id, title, body)
-      select d.doc_id, v.tenant_id, ${type}, v.id, v.title, v.body
+      select d.doc_id, v.tenant_id, ${indexedTypeOf(type)}, v.id, v.title, v.body
       from search_pending p
       cross join search_docs d on d.doc_id = p.doc_id and d.entity_type = ${type}
       cross join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id

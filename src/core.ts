@@ -62,8 +62,10 @@ export {
   indexedValueIs,
   refreshDefinitions,
   registerCustomFieldObject,
+  registerObjectLister,
   registerObjectResolver,
   requireCustomFieldObject,
+  tenantObjectNames,
   writeCustomFields,
 } from "./custom-fields";
 export {

@@ -29,6 +29,8 @@ interface Domain {
   setup(api: Api): Promise<void>;
   body(name: string, code: string): Record<string, unknown>;
   change: Record<string, unknown>;
+  /** A change of the record's name (its search title). */
+  rename(name: string): Record<string, unknown>;
   nameOf(record: any): string;
   bulkPath: string;
 }
@@ -54,6 +56,7 @@ const vehicles: Domain = {
   },
   body: (name, code) => ({ properties: { model: name, vin: code, seats: 4 } }),
   change: { properties: { seats: 7 } },
+  rename: (name) => ({ properties: { model: name } }),
   nameOf: (record) => record.display,
   bulkPath: "/objects/vehicles/bulk?match_by=vin",
 };
@@ -67,6 +70,7 @@ const contacts: Domain = {
   async setup() {},
   body: (name, code) => ({ first_name: name, email: [{ email: `${code}@example.com` }] }),
   change: { title: "CTO" },
+  rename: (name) => ({ first_name: name }),
   nameOf: (record) => record.first_name,
   bulkPath: "/contacts/bulk",
 };
@@ -105,6 +109,33 @@ for (const domain of [vehicles, contacts])
         "updated",
         "created",
       ]);
+    });
+
+    test("global search finds it, for keys that may read it, until it is deleted", async () => {
+      const r = await created(api, domain.path, domain.body("Quokka", "vin-quokka"));
+      const hits = async (client: Api, query = "q=quokka") => {
+        const reply = await client.get(`${base}/search?${query}`);
+        expect(reply.status).toBe(200);
+        return reply.body.results.map((h: any) => `${h.type}:${h.id}:${h.title}`);
+      };
+      const hit = `${domain.listKey}:${r.id}:Quokka`;
+      expect(await hits(api)).toEqual([hit]);
+      expect(await hits(api, `q=quokka&types=${domain.listKey}`)).toEqual([hit]);
+      expect(await hits(api, "q=quokka&types=deals")).toEqual([]);
+      const reader = await server.keyFor(tenantId, ["search:read", `${domain.scope}:read`]);
+      expect(await hits(reader)).toEqual([hit]);
+      const blind = await server.keyFor(tenantId, ["search:read", "deals:read"]);
+      expect(await hits(blind)).toEqual([]);
+      const named = await blind.get(`${base}/search?q=quokka&types=${domain.listKey}`);
+      expect(named.status).toBe(403);
+      const stranger = (await server.tenant()).api;
+      expect(await hits(stranger)).toEqual([]);
+      await api.patch(`${url}/${r.id}`, domain.rename("Wombat"));
+      expect(await hits(api, "q=wombat")).toEqual([`${domain.listKey}:${r.id}:Wombat`]);
+      // the other values are searched too: "vin-quokka" (a VIN, an email) still matches
+      expect(await hits(api)).toEqual([`${domain.listKey}:${r.id}:Wombat`]);
+      await api.delete(`${url}/${r.id}`);
+      expect(await hits(api, "q=wombat")).toEqual([]);
     });
 
     test("since / cursor feed: oldest change first, tombstones, next_cursor", async () => {

@@ -37,6 +37,7 @@ import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" 
   type: "text",
 };
 import customFieldValuesKeyed from "./1041_custom_field_values_keyed.sql" with { type: "text" };
+import customRecordsSearch from "./1042_custom_records_search.sql" with { type: "text" };
 import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
@@ -83,6 +84,7 @@ const all: Migration[] = [
   { id: "1030_mls_properties", sql: mlsProperties },
   { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
   { id: "1041_custom_field_values_keyed", sql: customFieldValuesKeyed },
+  { id: "1042_custom_records_search", sql: customRecordsSearch },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -3,7 +3,8 @@ import type { Database, WriteTx } from "../client";
 import {
   catchUpQueue,
   INDEX_BATCH,
-  INDEXED_TYPES,
+  INDEXED_TABLES,
+  indexedTypeOf,
   type SearchHit,
   type SearchRequest,
   searchIndex,
@@ -29,9 +30,9 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
   const ids = JSON.stringify(queued.map((q) => q.doc_id));
   const taken = sql`(select value::bigint from json_each(${ids}))`;
   await tx.run(sql`delete from search_index where doc_id in ${taken}`);
-  for (const type of INDEXED_TYPES)
+  for (const type of INDEXED_TABLES)
     await tx.run(sql`insert into search_index (doc_id, tenant_id, entity_type, entity_id, title, body, words)
-      select d.doc_id, v.tenant_id, ${type}, v.id, v.title, v.body, search_words(v.title, v.body)
+      select d.doc_id, v.tenant_id, ${indexedTypeOf(type)}, v.id, v.title, v.body, search_words(v.title, v.body)
       from search_docs d join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
       where d.doc_id in ${taken} and d.entity_type = ${type} and v.deleted_at is null`);
   await tx.run(sql`delete from search_pending where doc_id in ${taken}`);

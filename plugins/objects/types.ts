@@ -12,6 +12,7 @@ import {
   newId,
   notFound,
   type ReadDb,
+  registerObjectLister,
   registerObjectResolver,
   registerTenantDefinedEventTypes,
   registerTenantEventTypes,
@@ -51,6 +52,16 @@ registerObjectResolver(async (db, tenantId, name) =>
     ? { name, table: customRecords, objectColumn: customRecords.objectType }
     : undefined,
 );
+
+// Global search finds their records under their plurals.
+registerObjectLister(async (db, tenantId) => {
+  const rows = await (db as ReadDb)
+    .select({ plural: customObjectTypes.plural })
+    .from(customObjectTypes)
+    .where(and(eq(customObjectTypes.tenantId, tenantId), isNull(customObjectTypes.archivedAt)))
+    .orderBy(asc(customObjectTypes.createdAt));
+  return rows.map((row) => row.plural);
+});
 
 /** Singular names whose events custom objects registered (several tenants may share one). */
 const customNames = new Set<string>();

@@ -1,22 +1,31 @@
 import { Elysia } from "elysia";
 import {
   type AppContext,
+  allows,
   authMacros,
   errorResponses,
   forbidden,
   invalid,
   type Scope,
+  tenantObjectNames,
 } from "../../src/core";
 import { searchIndexer } from "./indexer";
 import { SEARCH_TYPES, SearchQuery, SearchResults, type SearchType } from "./model";
 
+const BUILT_IN = Object.keys(SEARCH_TYPES) as SearchType[];
+
+/** The read scope a type needs: a built-in type's, or a custom object's `<plural>:read`. */
+const readScopeOf = (type: string) =>
+  type in SEARCH_TYPES ? SEARCH_TYPES[type as SearchType] : `${type}:read`;
+
 /**
  * The types to search: those named (each needs its read scope: 403
- * otherwise), or by default every type the key may read.
+ * otherwise), or by default every type the key may read. The tenant's
+ * custom objects are types too, under their plurals.
  */
-function typesFor(value: string | undefined, scopes: Set<Scope>): SearchType[] {
-  const all = Object.keys(SEARCH_TYPES) as SearchType[];
-  if (value === undefined) return all.filter((type) => scopes.has(SEARCH_TYPES[type]));
+function typesFor(value: string | undefined, scopes: Set<Scope>, objects: string[]): string[] {
+  const all = [...BUILT_IN, ...objects];
+  if (value === undefined) return all.filter((type) => allows(scopes, readScopeOf(type)));
   const named = [
     ...new Set(
       value
@@ -27,22 +36,27 @@ function typesFor(value: string | undefined, scopes: Set<Scope>): SearchType[] {
   ];
   if (named.length === 0) throw invalid("/types", `name at least one of ${all.join(", ")}`);
   for (const type of named) {
-    if (!(type in SEARCH_TYPES))
+    if (!all.includes(type))
       throw invalid("/types", `unknown type "${type}"; use ${all.join(", ")}`);
-    const needed = SEARCH_TYPES[type as SearchType];
-    if (!scopes.has(needed)) throw forbidden(`Searching ${type} needs the ${needed} permission`);
+    const needed = readScopeOf(type);
+    if (!allows(scopes, needed))
+      throw forbidden(`Searching ${type} needs the ${needed} permission`);
   }
-  return named as SearchType[];
+  return named;
 }
 
-/** Full-text search over contacts, companies, deals, leads and notes, ranked; the background indexer with it. */
+/** Full-text search over contacts, companies, deals, leads, notes and custom objects' records, ranked; the background indexer with it. */
 export const searchPlugin = (ctx: AppContext) => {
   ctx.workers.push(searchIndexer(ctx));
   return new Elysia({ name: "crmd.search" }).use(authMacros).get(
     "/search",
     async ({ query, tenantId, scopes }) => {
       if (!/[\p{L}\p{N}]/u.test(query.q)) throw invalid("/q", "needs a letter or a digit");
-      const types = typesFor(query.types, scopes);
+      const types = typesFor(
+        query.types,
+        scopes,
+        await tenantObjectNames(ctx.db.primaryRead, tenantId),
+      );
       const page = query.page ?? 1;
       const pageSize = query.page_size ?? 20;
       const { hits, total } = await ctx.db.dialect.fullTextSearch(ctx.db, {
@@ -65,9 +79,9 @@ export const searchPlugin = (ctx: AppContext) => {
       query: SearchQuery,
       response: { 200: SearchResults, ...errorResponses },
       detail: {
-        summary: "Search contacts, companies, deals, leads and notes",
+        summary: "Search contacts, companies, deals, leads, notes and custom objects' records",
         description:
-          "Names, emails, phone numbers, deal titles and descriptions, lead company names and note texts, best match first. Needs search:read plus the read scope of each type searched.",
+          "Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.",
         tags: ["search"],
       },
     },

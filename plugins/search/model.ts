@@ -21,7 +21,7 @@ export const SearchQuery = t.Object({
   types: t.Optional(
     t.String({
       description:
-        "Comma-separated subset of contacts, companies, deals, leads, notes. Default: every type the key may read; naming a type the key may not read is 403",
+        "Comma-separated subset of contacts, companies, deals, leads, notes and the tenant's custom objects' plurals. Default: every type the key may read; naming a type the key may not read is 403",
       examples: ["contacts,companies"],
     }),
   ),
@@ -32,15 +32,13 @@ export const SearchQuery = t.Object({
 export const SearchResults = t.Object({
   results: t.Array(
     t.Object({
-      type: t.Union([
-        t.Literal("contacts"),
-        t.Literal("companies"),
-        t.Literal("deals"),
-        t.Literal("leads"),
-        t.Literal("notes"),
-      ]),
+      type: t.String({
+        description: "contacts, companies, deals, leads, notes, or a custom object's plural",
+      }),
       id: t.String(),
-      title: t.String({ description: "Name or title (a note's first characters)" }),
+      title: t.String({
+        description: "Name or title (a note's first characters; a custom record's display)",
+      }),
       snippet: t.String({ description: "Matching text, matches wrapped in <mark></mark>" }),
       score: t.Number({ description: "Relevance, higher is better (bm25)" }),
     }),

@@ -16,8 +16,10 @@ export {
   type CustomFieldTable,
   findCustomFieldObject,
   registerCustomFieldObject,
+  registerObjectLister,
   registerObjectResolver,
   requireCustomFieldObject,
+  tenantObjectNames,
 } from "./registry";
 export { coerceValue, FIELD_TYPES, type FieldSpec, type FieldType, type IndexEntry } from "./types";
 export {

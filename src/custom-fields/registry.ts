@@ -40,6 +40,19 @@ export function registerObjectResolver(resolver: Resolver): void {
   resolvers.push(resolver);
 }
 
+type Lister = (db: ReadDb | WriteTx, tenantId: string) => Promise<string[]>;
+const listers: Lister[] = [];
+
+/** Object types defined per tenant list their names for the tenant (global search). */
+export function registerObjectLister(lister: Lister): void {
+  listers.push(lister);
+}
+
+/** The names of the tenant's object types defined per tenant (custom objects' plurals). */
+export async function tenantObjectNames(db: ReadDb | WriteTx, tenantId: string) {
+  return (await Promise.all(listers.map((list) => list(db, tenantId)))).flat();
+}
+
 /** The object named `name` for the tenant, or undefined. */
 export async function findCustomFieldObject(
   db: ReadDb | WriteTx,

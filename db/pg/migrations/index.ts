@@ -19,6 +19,7 @@ import customFieldPartialIndexes from "./1040_custom_field_partial_indexes.sql" 
   type: "text",
 };
 import customFieldValuesKeyed from "./1041_custom_field_values_keyed.sql" with { type: "text" };
+import customRecordsSearch from "./1042_custom_records_search.sql" with { type: "text" };
 import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
@@ -36,6 +37,7 @@ export const postgresMigrations: Migration[] = [
   { id: "1030_mls_properties", sql: mlsProperties },
   { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
   { id: "1041_custom_field_values_keyed", sql: customFieldValuesKeyed },
+  { id: "1042_custom_records_search", sql: customRecordsSearch },
   { id: "1100_interactions", sql: interactions },
   { id: "1110_inbound_secrets", sql: inboundSecrets },
   { id: "1120_consent", sql: consent },
