@@ -2459,6 +2459,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "field.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * field.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.field.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "field.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * field.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.field.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "field.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * field.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.field.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "handoff.cancelled": {
         parameters: {
             query?: never;
@@ -2753,6 +2813,66 @@ export interface webhooks {
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
         post: operations["webhook.note.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "object_type.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * object_type.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.object_type.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "object_type.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * object_type.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.object_type.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "object_type.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * object_type.updated delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.object_type.updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -22103,6 +22223,168 @@ export interface operations {
             };
         };
     };
+    "webhook.field.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "field.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.field.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "field.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.field.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "field.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "webhook.handoff.cancelled": {
         parameters: {
             query?: never;
@@ -22876,6 +23158,168 @@ export interface operations {
                     timestamp: string;
                     tenant_id: string;
                     data: components["schemas"]["Note"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.object_type.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "object_type.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.object_type.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "object_type.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.object_type.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": string;
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": string;
+                /** @description The event type */
+                "X-Webhook-Event": string;
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "object_type.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
                     /** @description Context such as the previous stage */
                     metadata: Record<string, never>;
                 };

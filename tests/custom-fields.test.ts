@@ -3,6 +3,7 @@ import { openDatabase } from "../db/client";
 import { customFieldDefinitions } from "../db/schema";
 import { newId } from "../src/ids";
 import { created, expect422 } from "./helpers/api";
+import { outboxOf } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 import { salesPipeline } from "./sales-fixtures";
@@ -297,6 +298,37 @@ describe("definitions", () => {
     const deal = await created(api, "/deals", { title: "t", custom_fields: { later: "5" } });
     expect(deal.custom_fields).toEqual({ later: 5 });
     expect(titles(await api.get(`${base}/deals?cf.later[gte]=5`))).toEqual(["t"]);
+  });
+
+  test("definition changes are events: field.created, field.updated, field.deleted", async () => {
+    const { api, tenantId } = await server.tenant();
+    const field = await define(api, "contacts", { key: "tier", label: "Tier", type: "text" });
+    expect((await api.patch(`${base}/fields/contacts/tier`, { label: "Level" })).status).toBe(200);
+    expect((await api.delete(`${base}/fields/contacts/tier`)).status).toBe(204);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: field.id });
+    expect(events.map((e) => [e.event_type, e.data.label])).toEqual([
+      ["field.created", "Tier"],
+      ["field.updated", "Level"],
+      ["field.deleted", "Level"],
+    ]);
+    expect(events[0].data).toEqual(field);
+    // a refused change emits nothing
+    await created(api, "/contacts", { first_name: "Ann", custom_fields: { note: "x" } });
+    const refused = await api.post(`${base}/fields/contacts`, {
+      key: "note",
+      label: "Note",
+      type: "number",
+    });
+    expect(refused.status).toBe(422);
+    expect((await outboxOf(server.ctx.db, { tenantId, type: "field.created" })).length).toBe(1);
+    const seenWith = async (permissions: string[]) => {
+      const key = await server.keyFor(tenantId, ["events:read", ...permissions]);
+      const page = await key.get(`${base}/events?types=field.*`);
+      expect(page.status).toBe(200);
+      return page.body.events.length;
+    };
+    expect(await seenWith(["fields:read"])).toBe(3);
+    expect(await seenWith(["contacts:read"])).toBe(0);
   });
 
   test("definition settings are checked", async () => {

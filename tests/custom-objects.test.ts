@@ -267,6 +267,34 @@ describe("custom objects: types, fields and schema", () => {
     ).toHaveLength(1);
   });
 
+  test("type changes are events: object_type.created, updated, deleted (and field.created per field)", async () => {
+    const { api, tenantId } = await server.tenant();
+    const type = await created(api, "/object-types", {
+      name: "boat",
+      plural: "boats",
+      label: "Boats",
+      primary_field: "hull",
+      fields: [
+        { key: "hull", label: "Hull", type: "text" },
+        { key: "length", label: "Length", type: "number" },
+      ],
+    });
+    expect((await api.patch(`${base}/object-types/boats`, { label: "Ships" })).status).toBe(200);
+    expect((await api.delete(`${base}/object-types/boats`)).status).toBeLessThan(300);
+    const events = await outboxOf(server.ctx.db, { tenantId, entityId: type.id });
+    expect(events.map((e) => [e.event_type, e.data.label])).toEqual([
+      ["object_type.created", "Boats"],
+      ["object_type.updated", "Ships"],
+      ["object_type.deleted", "Ships"],
+    ]);
+    expect(events[0].data).toEqual(type);
+    const fields = await outboxOf(server.ctx.db, { tenantId, type: "field.created" });
+    expect(fields.map((e) => [e.data.object, e.data.key])).toEqual([
+      ["boats", "hull"],
+      ["boats", "length"],
+    ]);
+  });
+
   test("names are checked; a type with records cannot go; other tenants see nothing", async () => {
     const { api } = await server.tenant();
     await vehicles.setup(api);

@@ -39,6 +39,8 @@ const RESOURCE_OF: Record<string, string> = {
   conversation: "conversations",
   message: "messages",
   property: "mls",
+  field: "fields",
+  object_type: "fields",
 };
 
 /**

@@ -1,5 +1,11 @@
 import { Elysia, t } from "elysia";
-import { type AppContext, authMacros, errorResponses, writeScope } from "../../src/core";
+import {
+  type AppContext,
+  authMacros,
+  errorResponses,
+  registerEventTypes,
+  writeScope,
+} from "../../src/core";
 import {
   ArchivedValues,
   CreateField,
@@ -20,6 +26,8 @@ import {
 } from "./service";
 
 const tags = ["fields"];
+
+registerEventTypes(["field.created", "field.updated", "field.deleted"]);
 
 /** Custom field definitions per object type: typed, validated, indexed for `cf.*` filters. */
 export const fieldsPlugin = (ctx: AppContext) =>

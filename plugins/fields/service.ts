@@ -8,6 +8,7 @@ import {
   conflict,
   type DefinitionRow,
   definitionRows,
+  emit,
   type FieldSpec,
   type FieldType,
   findCustomFieldObject,
@@ -38,6 +39,22 @@ export const fieldView = (row: DefinitionRow): FieldView => ({
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
 });
+
+/** A definition's change as an event (`field.created|updated|deleted`), in the write's transaction. */
+const emitFieldEvent = (
+  tx: WriteTx,
+  scope: WriteScope,
+  action: "created" | "updated" | "deleted",
+  field: FieldView,
+) =>
+  emit(tx, {
+    tenantId: scope.tenantId,
+    type: `field.${action}`,
+    data: field,
+    entityType: "field",
+    entityId: field.id,
+    occurredAt: scope.now,
+  });
 
 /** The object type named in the path, or 404. */
 async function objectOf(db: ReadDb | WriteTx, tenantId: string, name: string) {
@@ -124,7 +141,9 @@ export async function createField(
   await tx.insert(customFieldDefinitions).values(row);
   await convertExisting(tx, scope.tenantId, object, row);
   refreshDefinitions(tx, scope.tenantId, objectName);
-  return fieldView(row);
+  const view = fieldView(row);
+  await emitFieldEvent(tx, scope, "created", view);
+  return view;
 }
 
 /**
@@ -161,7 +180,9 @@ export async function updateField(
   await tx.update(customFieldDefinitions).set(row).where(eq(customFieldDefinitions.id, row.id));
   await convertExisting(tx, scope.tenantId, object, row);
   refreshDefinitions(tx, scope.tenantId, objectName);
-  return fieldView(row);
+  const view = fieldView(row);
+  await emitFieldEvent(tx, scope, "updated", view);
+  return view;
 }
 
 /** Records of the object in the tenant, live, that hold a value for `key`. */
@@ -292,6 +313,7 @@ export async function deleteField(
   }
   await dropFieldIndex(tx, scope.tenantId, objectName, key);
   refreshDefinitions(tx, scope.tenantId, objectName);
+  await emitFieldEvent(tx, scope, "deleted", fieldView({ ...row, updatedAt: scope.now }));
 }
 
 /** A record's values of removed fields, by key (the latest removal of a key wins). */

@@ -5,6 +5,7 @@ import {
   conflict,
   type Database,
   definitionRows,
+  emit,
   eventTypes,
   findCustomFieldObject,
   invalid,
@@ -12,6 +13,7 @@ import {
   newId,
   notFound,
   type ReadDb,
+  registerEventTypes,
   registerObjectLister,
   registerObjectResolver,
   registerTenantDefinedEventTypes,
@@ -108,6 +110,27 @@ export async function typeView(db: ReadDb | WriteTx, row: ObjectTypeRow) {
   };
 }
 
+registerEventTypes(["object_type.created", "object_type.updated", "object_type.deleted"]);
+
+/** A type's change as an event (`object_type.created|updated|deleted`); returns the type's view. */
+async function emitTypeEvent(
+  tx: WriteTx,
+  scope: WriteScope,
+  action: "created" | "updated" | "deleted",
+  row: ObjectTypeRow,
+) {
+  const view = await typeView(tx, row);
+  await emit(tx, {
+    tenantId: scope.tenantId,
+    type: `object_type.${action}`,
+    data: view,
+    entityType: "object_type",
+    entityId: row.id,
+    occurredAt: scope.now,
+  });
+  return view;
+}
+
 /** A name may not be a built-in object's, or reuse a built-in event prefix. */
 async function assertFreeNames(tx: WriteTx, tenantId: string, body: CreateObjectTypeBody) {
   if (body.name === body.plural) throw invalid("/plural", "must differ from name");
@@ -155,7 +178,7 @@ export async function createType(tx: WriteTx, scope: WriteScope, body: CreateObj
       required: field.required || i === primary,
     });
   registerEvents(body.name);
-  return typeView(tx, row);
+  return emitTypeEvent(tx, scope, "created", row);
 }
 
 export async function updateType(
@@ -178,7 +201,7 @@ export async function updateType(
     updatedAt: scope.now,
   };
   await tx.update(customObjectTypes).set(row).where(eq(customObjectTypes.id, row.id));
-  return typeView(tx, row);
+  return emitTypeEvent(tx, scope, "updated", row);
 }
 
 /** Removes an object type; refused (409) while it has live records. */
@@ -200,6 +223,7 @@ export async function deleteType(tx: WriteTx, scope: WriteScope, plural: string)
     .update(customObjectTypes)
     .set({ archivedAt: scope.now, updatedAt: scope.now })
     .where(eq(customObjectTypes.id, row.id));
+  await emitTypeEvent(tx, scope, "deleted", { ...row, updatedAt: scope.now });
 }
 
 export async function listTypes(ctx: AppContext, tenantId: string) {
