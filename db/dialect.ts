@@ -40,6 +40,8 @@ export const dialect = {
    * writer claims at a time here: all of them.
    */
   lockWebhooksForClaim: async (_tx: WriteTx, ids: string[]): Promise<string[]> => ids,
+  /** Before attempt results of the webhooks `ids` are stored: nothing to wait for with one writer. */
+  lockWebhooksForResults: async (_tx: WriteTx, _ids: string[]): Promise<void> => {},
   /** After rows were copied in with their own ids (crmd copy): SQLite's AUTOINCREMENT follows by itself. */
   afterBulkCopy: async (_db: Database): Promise<void> => {},
 };

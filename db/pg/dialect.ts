@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { WriteTx } from "../client";
 import { dialect as sqlite } from "../dialect";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 
@@ -19,6 +20,11 @@ const RESTART_IDENTITIES = `DO $$ DECLARE c record; BEGIN
   END LOOP;
 END $$`;
 
+const lockWebhooks = (tx: WriteTx, ids: string[], skip: SQL) =>
+  tx.all<{ id: string }>(
+    sql`select id from webhooks where id in (select value from json_each(${JSON.stringify(ids)})) order by id for no key update${skip}`,
+  );
+
 /**
  * The PostgreSQL side of db/dialect.ts. Case-insensitive matches and tag
  * filters are written the same way (lower(), json_each over the text column:
@@ -36,14 +42,19 @@ export const pgDialect: typeof sqlite = {
    * The webhooks this claim could lock: claims of several instances run at
    * once (Database.claimTransaction), each for webhooks no other is claiming
    * for; a webhook's in-flight and hourly limits and per-entity order are
-   * decided under its row lock, held until COMMIT.
+   * decided under its row lock, held until COMMIT (NO KEY UPDATE: the
+   * lightest lock that keeps other claims and webhook updates out).
    */
   lockWebhooksForClaim: async (tx, ids) =>
-    (
-      await tx.all<{ id: string }>(
-        sql`select id from webhooks where id in (select value from json_each(${JSON.stringify(ids)})) order by id for update skip locked`,
-      )
-    ).map((row) => row.id),
+    (await lockWebhooks(tx, ids, sql` skip locked`)).map((row) => row.id),
+  /**
+   * Before a write stores attempt results (and webhook health): waits for
+   * claims holding those webhooks, so both take a webhook before its
+   * deliveries and never wait for each other in a circle.
+   */
+  lockWebhooksForResults: async (tx, ids) => {
+    await lockWebhooks(tx, ids, sql``);
+  },
   /** Identity columns (outbox seq, search doc ids) continue after the largest copied value. */
   afterBulkCopy: async (db) => {
     await db.execute(RESTART_IDENTITIES);

@@ -1,3 +1,4 @@
+import type { WriteTx } from "../../db/client";
 import type { AppContext, BackgroundWorker } from "../context";
 import { newEventId } from "../ids";
 import { formatTraceparent, parseTraceparent } from "../tracing";
@@ -79,7 +80,7 @@ export class WebhookDispatcher implements BackgroundWorker {
     await Promise.allSettled([...this.inFlight]);
     const results = this.results;
     this.results = [];
-    await this.ctx.db.transaction((tx) => recordResults(tx, results, this.policy));
+    await this.ctx.db.transaction((tx) => this.record(tx, results));
   }
 
   /** Something may have changed: run a pass now rather than at the next poll. */
@@ -115,9 +116,7 @@ export class WebhookDispatcher implements BackgroundWorker {
     const event = { id: payload.id, type: payload.event_type, body: JSON.stringify(payload) };
     const claim = await claimTestDelivery(this.ctx.db, hook, event, now, this.leaseMs);
     const result = await this.attempt(claim);
-    await this.ctx.db.transaction((tx) =>
-      recordResults(tx, [{ ...result, test: true }], this.policy),
-    );
+    await this.ctx.db.transaction((tx) => this.record(tx, [{ ...result, test: true }]));
     return { deliveryId: claim.deliveryId, eventId: event.id, outcome: result.outcome };
   }
 
@@ -212,7 +211,7 @@ export class WebhookDispatcher implements BackgroundWorker {
     if (results.length > 0 || claimInWrite) {
       try {
         claims = await db.transaction(async (tx) => {
-          await recordResults(tx, results, this.policy);
+          await this.record(tx, results);
           return claimInWrite ? claimDue(tx, clock.now(), limits) : [];
         });
       } catch (error) {
@@ -224,6 +223,11 @@ export class WebhookDispatcher implements BackgroundWorker {
     return claimTransaction((tx) =>
       claimDue(tx, clock.now(), limits, db.dialect.lockWebhooksForClaim),
     );
+  }
+
+  /** Stores attempt results, their webhooks locked first where claims take row locks. */
+  private record(tx: WriteTx, results: AttemptResult[]): Promise<void> {
+    return recordResults(tx, results, this.policy, this.ctx.db.dialect.lockWebhooksForResults);
   }
 
   private launch(claim: ClaimedDelivery): void {

@@ -180,6 +180,7 @@ export async function recordResults(
   tx: WriteTx,
   results: AttemptResult[],
   policy: FailurePolicy,
+  lockWebhooks?: (tx: WriteTx, ids: string[]) => Promise<void>,
 ): Promise<void> {
   if (results.length === 0) return;
   // A delivery deleted with its webhook while in flight leaves no log behind.
@@ -190,6 +191,7 @@ export async function recordResults(
   const existing = new Set((await existingOf.all({ ids })).map((row) => row.id));
   const logged = results.filter((result) => existing.has(result.claim.deliveryId));
   if (logged.length === 0) return;
+  await lockWebhooks?.(tx, [...new Set(logged.map((result) => result.claim.webhookId))]);
   const store = storeDeliveryState(tx);
   for (const result of logged) {
     const { claim, outcome, finishedAt } = result;
