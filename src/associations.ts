@@ -6,7 +6,7 @@ import { recordChange } from "./activity";
 import { findCustomFieldObject } from "./custom-fields";
 import { invalid, notFound } from "./errors";
 import { newId } from "./ids";
-import type { BoundFilter, Page } from "./pagination";
+import { type BoundFilter, listJson, type Page } from "./pagination";
 import { isLive, type WriteScope } from "./writes";
 
 /** One side of a link: an object type (API plural) and a record id. */
@@ -245,10 +245,21 @@ export async function includeAssociations<T extends { id: string }>(
 }
 
 /**
- * A list page, each record with its links when the request says
- * `include=associations`: one query for the whole page.
+ * A list's answer (listJson, keyed by `object`), each record of the page
+ * with its links when the request says `include=associations`.
  */
-export async function includePageAssociations<T extends { id: string }>(
+export async function listWithLinks<T extends { id: string }>(
+  db: ReadDb,
+  tenantId: string,
+  object: string,
+  page: Page<T>,
+  include: string | undefined,
+): Promise<Response> {
+  return listJson(object, await pageWithLinks(db, tenantId, object, page, include));
+}
+
+/** A list page, each record with its links when `include=associations`: one query for the whole page. */
+async function pageWithLinks<T extends { id: string }>(
   db: ReadDb,
   tenantId: string,
   object: string,

@@ -9,10 +9,9 @@ import {
   errorResponses,
   forbidden,
   IdParams,
-  includePageAssociations,
   invalid,
-  listJson,
   listResponse,
+  listWithLinks,
   registerCustomFieldObject,
   registerEventTypes,
   runBulk,
@@ -83,15 +82,12 @@ export const companiesPlugin = (ctx: AppContext) =>
     .get(
       "/companies",
       async ({ query, tenantId, request }) => {
-        return listJson(
+        return listWithLinks(
+          ctx.db.read,
+          tenantId,
           "companies",
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            "companies",
-            await listCompanies(ctx, tenantId, query, request.url),
-            query.include,
-          ),
+          await listCompanies(ctx, tenantId, query, request.url),
+          query.include,
         );
       },
       {

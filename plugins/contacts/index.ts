@@ -9,9 +9,8 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  includePageAssociations,
-  listJson,
   listResponse,
+  listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
   registerEventTypes,
@@ -58,15 +57,12 @@ export const contactsPlugin = (ctx: AppContext) =>
     .get(
       "/contacts",
       async ({ query, tenantId, request }) => {
-        return listJson(
+        return listWithLinks(
+          ctx.db.read,
+          tenantId,
           "contacts",
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            "contacts",
-            await listContacts(ctx, tenantId, query, request.url),
-            query.include,
-          ),
+          await listContacts(ctx, tenantId, query, request.url),
+          query.include,
         );
       },
       {

@@ -6,10 +6,9 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  includePageAssociations,
   invalid,
-  listJson,
   listResponse,
+  listWithLinks,
   onLinksChanged,
   RecordQuery,
   registerCustomFieldObject,
@@ -49,15 +48,12 @@ export const dealsPlugin = (ctx: AppContext) =>
     .get(
       "/deals",
       async ({ query, tenantId, request }) => {
-        return listJson(
+        return listWithLinks(
+          ctx.db.read,
+          tenantId,
           "deals",
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            "deals",
-            await listDeals(ctx, tenantId, query, request.url),
-            query.include,
-          ),
+          await listDeals(ctx, tenantId, query, request.url),
+          query.include,
         );
       },
       {

@@ -7,9 +7,8 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  includePageAssociations,
-  listJson,
   listResponse,
+  listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
   withAssociations,
@@ -43,15 +42,12 @@ export const leadsPlugin = (ctx: AppContext) =>
     .get(
       "/leads",
       async ({ query, tenantId, request }) => {
-        return listJson(
+        return listWithLinks(
+          ctx.db.read,
+          tenantId,
           "leads",
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            "leads",
-            await listLeads(ctx, tenantId, query, request.url),
-            query.include,
-          ),
+          await listLeads(ctx, tenantId, query, request.url),
+          query.include,
         );
       },
       {

@@ -6,9 +6,8 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  includePageAssociations,
-  listJson,
   listResponse,
+  listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
   registerEventTypes,
@@ -39,15 +38,12 @@ export const mlsPlugin = (ctx: AppContext) =>
     .get(
       base,
       async ({ query, tenantId, request }) =>
-        listJson(
-          "properties",
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            OBJECT,
-            await listProperties(ctx, tenantId, query, request.url),
-            query.include,
-          ),
+        listWithLinks(
+          ctx.db.read,
+          tenantId,
+          OBJECT,
+          await listProperties(ctx, tenantId, query, request.url),
+          query.include,
         ),
       {
         scope: "mls:read",

@@ -7,8 +7,7 @@ import {
   definitionRows,
   errorResponses,
   includeAssociations,
-  includePageAssociations,
-  listJson,
+  listWithLinks,
   RecordQuery,
   withAssociations,
   writeScope,
@@ -130,15 +129,12 @@ const recordRoutes = (ctx: AppContext) =>
       records,
       async ({ params, query, tenantId, request }) => {
         const type = await requireType(ctx.db.read, tenantId, params.object);
-        return listJson(
+        return listWithLinks(
+          ctx.db.read,
+          tenantId,
           params.object,
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            params.object,
-            await listRecords(ctx, type, query, request.url),
-            query.include,
-          ),
+          await listRecords(ctx, type, query, request.url),
+          query.include,
         );
       },
       {

@@ -7,8 +7,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  includePageAssociations,
-  listJson,
+  listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
   withAssociations,
@@ -30,15 +29,12 @@ export const tasksPlugin = (ctx: AppContext) =>
     .get(
       "/tasks",
       async ({ query, tenantId, request }) => {
-        return listJson(
+        return listWithLinks(
+          ctx.db.read,
+          tenantId,
           "tasks",
-          await includePageAssociations(
-            ctx.db.read,
-            tenantId,
-            "tasks",
-            await listTasks(ctx, tenantId, query, request.url),
-            query.include,
-          ),
+          await listTasks(ctx, tenantId, query, request.url),
+          query.include,
         );
       },
       {
