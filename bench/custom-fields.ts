@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
+import { createBenchKey } from "./lib/keys";
 import { cpuMs, freePort, waitForOk } from "./lib/process";
 import { type Rate, rawInserts } from "./lib/raw-inserts";
 import { type LoadResult, wrk } from "./lib/wrk";
@@ -33,24 +34,6 @@ const spawnPinned = (cpu: number, cmd: string[], env: Record<string, string> = {
     stdout: "ignore",
     stderr: "inherit",
   });
-
-async function createKey(tenant: string): Promise<string> {
-  const binary = join(root, "dist", "crmd");
-  const args = [
-    "keys",
-    "create",
-    "--tenant",
-    tenant,
-    "--scopes",
-    "*",
-    "--rate-limit",
-    "1000000000",
-  ];
-  const proc = Bun.spawn([binary, ...args, "--database-url", `file:${dbPath}`], { stdout: "pipe" });
-  const out = await new Response(proc.stdout).text();
-  await proc.exited;
-  return JSON.parse(out).key as string;
-}
 
 const load =
   (path: string, port: number, extra: Parameters<typeof wrk>[0]["headers"] = {}) =>
@@ -127,7 +110,7 @@ const raw = spawnPinned(0, [
 try {
   await waitForOk(`http://127.0.0.1:${PORT}/readyz`, 30_000);
   await waitForOk(`http://127.0.0.1:${RAW_PORT}/`);
-  const key = await createKey(tenant);
+  const key = await createBenchKey(join(root, "dist", "crmd"), `file:${dbPath}`, tenant);
   const list = load("/api/external/deals?cf.region=emea&page_size=50", PORT, { "x-api-key": key });
   const rawList = load("/", RAW_PORT);
   await rawList({ seconds: 1 });
