@@ -1677,7 +1677,10 @@ export interface paths {
         get: operations["getApiExternalObject-typesByObject"];
         put?: never;
         post?: never;
-        /** Remove a custom object type without records */
+        /**
+         * Remove a custom object type without records
+         * @description Refused (409) while it has live records or another object's reference field points at it. Removes it for good, in one transaction: its fields (`field.deleted` each), its deleted records' tombstones and archived values, then `object_type.deleted`. A type defined again under the same plural or name starts empty.
+         */
         delete: operations["deleteApiExternalObject-typesByObject"];
         options?: never;
         head?: never;

@@ -192,6 +192,17 @@ export const unlinkAll = (tx: WriteTx, scope: WriteScope, from: RecordRef, toObj
     ) as SQL,
   );
 
+/**
+ * Removes every link of every record of `object` in the tenant, with
+ * events: what a removed object type leaves behind.
+ */
+export const unlinkObject = (tx: WriteTx, scope: WriteScope, object: string) =>
+  removeLinks(
+    tx,
+    scope,
+    and(eq(associations.tenantId, scope.tenantId), eq(associations.fromObject, object)) as SQL,
+  );
+
 /** A record's links to `toObject` (every object when undefined), optionally one label, oldest first. */
 export async function linksOf(
   db: ReadDb | WriteTx,

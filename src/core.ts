@@ -23,6 +23,7 @@ export {
   requireObject,
   unlink,
   unlinkAll,
+  unlinkObject,
 } from "./associations";
 export {
   ADMIN_SECURITY,

@@ -325,6 +325,119 @@ describe("custom objects: types, fields and schema", () => {
   });
 });
 
+describe("custom objects: a type defined again after its deletion", () => {
+  const epoch = "since=1970-01-01T00:00:00Z&page_size=500";
+  /** The first type: a record linked to a contact, a field removed (archived values), then deleted. */
+  async function oldVehicles(api: Api) {
+    await vehicles.setup(api);
+    const owner = await created(api, "/contacts", { first_name: "Owner" });
+    const old = await created(api, "/objects/vehicles", vehicles.body("Zephyr", "vin-old"));
+    const linked = await api.put(`${base}/vehicles/${old.id}/associations/contacts/${owner.id}`, {
+      label: "owner",
+    });
+    expect(linked.status).toBe(201);
+    expect((await api.delete(`${base}/fields/vehicles/seats`)).status).toBe(204);
+    expect((await api.delete(`${base}/objects/vehicles/${old.id}`)).status).toBe(200);
+    return { owner, old };
+  }
+
+  test("it starts empty: only its own fields, no record, tombstone, link or search hit of the old one", async () => {
+    const { api, tenantId } = await server.tenant();
+    const { owner, old } = await oldVehicles(api);
+    // Another object's reference field would point at the next type of that plural: refused.
+    await created(api, "/fields/contacts", {
+      key: "car",
+      label: "Car",
+      type: "reference",
+      reference_object: "vehicles",
+    });
+    expect((await api.delete(`${base}/object-types/vehicles`)).status).toBe(409);
+    expect((await api.delete(`${base}/fields/contacts/car`)).status).toBe(204);
+    const type = (await api.get(`${base}/object-types/vehicles`)).body;
+    expect((await api.delete(`${base}/object-types/vehicles`)).status).toBe(204);
+    const removal = (await outboxOf(server.ctx.db, { tenantId })).filter(
+      (e) =>
+        e.event_type.startsWith("field.deleted") || e.event_type.startsWith("object_type.deleted"),
+    );
+    expect(removal.map((e) => [e.event_type, e.data.object ?? e.data.plural, e.data.key])).toEqual([
+      ["field.deleted", "vehicles", "seats"],
+      ["field.deleted", "contacts", "car"],
+      ["field.deleted", "vehicles", "model"],
+      ["field.deleted", "vehicles", "vin"],
+      ["object_type.deleted", "vehicles", undefined],
+    ]);
+    expect(removal[4].data.fields.map((f: any) => f.key)).toEqual(["model", "vin"]);
+    expect(removal[4].data.id).toBe(type.id);
+
+    // Same name and plural, other fields: "vin" is now a number.
+    const again = await created(api, "/object-types", {
+      name: "vehicle",
+      plural: "vehicles",
+      label: "Fleet",
+      primary_field: "plate",
+      fields: [
+        { key: "plate", label: "Plate", type: "text", unique: true },
+        { key: "vin", label: "VIN", type: "number" },
+      ],
+    });
+    expect(again.id).not.toBe(type.id);
+    expect(again.fields.map((f: any) => f.key)).toEqual(["plate", "vin"]);
+    const fields = (await api.get(`${base}/fields/vehicles`)).body.fields;
+    expect(fields.map((f: any) => [f.key, f.type])).toEqual([
+      ["plate", "text"],
+      ["vin", "number"],
+    ]);
+    const schema = (await api.get(`${base}/objects/vehicles/schema`)).body.properties.properties;
+    expect(Object.keys(schema.properties)).toEqual(["plate", "vin"]);
+    expect(schema.required).toEqual(["plate"]);
+
+    // Nothing of the old type anywhere, before and after a record of the new one.
+    const list = async (query = "") =>
+      (await api.get(`${base}/objects/vehicles?${query}`)).body.vehicles.map((r: any) => r.id);
+    expect(await list()).toEqual([]);
+    expect(await list(epoch)).toEqual([]);
+    expect(await list("cursor=")).toEqual([]);
+    expect422(
+      await api.post(`${base}/objects/vehicles`, { properties: { plate: "P1", model: "Zephyr" } }),
+      "/properties/model",
+    );
+    expect422(
+      await api.post(`${base}/objects/vehicles`, { properties: { plate: "P1", vin: "vin-old" } }),
+      "/properties/vin",
+    );
+    const fresh = await created(api, "/objects/vehicles", { properties: { plate: "P1", vin: 17 } });
+    expect(fresh.properties).toEqual({ plate: "P1", vin: 17 });
+    expect(await list()).toEqual([fresh.id]);
+    expect(await list(epoch)).toEqual([fresh.id]);
+    expect(await list("cursor=")).toEqual([fresh.id]);
+    expect(await list("search=zeph")).toEqual([]);
+    expect(await list(`associated_with=contacts:${owner.id}`)).toEqual([]);
+    expect(await list("cf.vin[eq]=17")).toEqual([fresh.id]);
+    const search = await api.get(`${base}/search?q=zephyr`);
+    expect(search.body.results).toEqual([]);
+    expect((await api.get(`${base}/objects/vehicles/${old.id}`)).status).toBe(404);
+    expect((await api.get(`${base}/fields/vehicles/archived/${old.id}`)).status).toBe(404);
+    const links = await api.get(`${base}/contacts/${owner.id}/associations/vehicles`);
+    expect(links.body.associations).toEqual([]);
+  });
+
+  test("another tenant's type of the same plural keeps its fields and tombstones", async () => {
+    const mine = await server.tenant();
+    const theirs = await server.tenant();
+    await vehicles.setup(theirs.api);
+    const gone = await created(theirs.api, "/objects/vehicles", vehicles.body("Astra", "vin-a"));
+    await theirs.api.delete(`${base}/objects/vehicles/${gone.id}`);
+    await oldVehicles(mine.api);
+    expect((await mine.api.delete(`${base}/object-types/vehicles`)).status).toBe(204);
+    const feed = await theirs.api.get(`${base}/objects/vehicles?${epoch}`);
+    expect(feed.body.vehicles.map((r: any) => [r.id, r.deleted_at !== null])).toEqual([
+      [gone.id, true],
+    ]);
+    const fields = (await theirs.api.get(`${base}/fields/vehicles`)).body.fields;
+    expect(fields.map((f: any) => f.key)).toEqual(["model", "vin", "seats"]);
+  });
+});
+
 describe("custom objects across instances", () => {
   test("a type created through another instance takes webhooks at once", async () => {
     const { api, key } = await server.tenant();

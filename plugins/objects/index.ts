@@ -118,7 +118,12 @@ const typesRoutes = (ctx: AppContext) =>
         scope: "fields:write",
         params: ObjectParams,
         response: { 204: t.Void(), 409: errorResponses[422], ...errorResponses },
-        detail: { summary: "Remove a custom object type without records", tags: typeTags },
+        detail: {
+          summary: "Remove a custom object type without records",
+          description:
+            "Refused (409) while it has live records or another object's reference field points at it. Removes it for good, in one transaction: its fields (`field.deleted` each), its deleted records' tombstones and archived values, then `object_type.deleted`. A type defined again under the same plural or name starts empty.",
+          tags: typeTags,
+        },
       },
     );
 

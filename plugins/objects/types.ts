@@ -1,5 +1,11 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { customObjectTypes, customRecords } from "../../db/schema";
+import { and, asc, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import {
+  customFieldArchive,
+  customFieldDefinitions,
+  customFieldValues,
+  customObjectTypes,
+  customRecords,
+} from "../../db/schema";
 import {
   type AppContext,
   conflict,
@@ -18,10 +24,11 @@ import {
   registerObjectResolver,
   registerTenantDefinedEventTypes,
   registerTenantEventTypes,
+  unlinkObject,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
-import { createField, fieldView } from "../fields";
+import { createField, deleteField, fieldView } from "../fields";
 import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
 
 export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
@@ -112,20 +119,21 @@ export async function typeView(db: ReadDb | WriteTx, row: ObjectTypeRow) {
 
 registerEventTypes(["object_type.created", "object_type.updated", "object_type.deleted"]);
 
+type TypeView = Awaited<ReturnType<typeof typeView>>;
+
 /** A type's change as an event (`object_type.created|updated|deleted`); returns the type's view. */
 async function emitTypeEvent(
   tx: WriteTx,
   scope: WriteScope,
   action: "created" | "updated" | "deleted",
-  row: ObjectTypeRow,
+  view: TypeView,
 ) {
-  const view = await typeView(tx, row);
   await emit(tx, {
     tenantId: scope.tenantId,
     type: `object_type.${action}`,
     data: view,
     entityType: "object_type",
-    entityId: row.id,
+    entityId: view.id,
     occurredAt: scope.now,
   });
   return view;
@@ -178,7 +186,7 @@ export async function createType(tx: WriteTx, scope: WriteScope, body: CreateObj
       required: field.required || i === primary,
     });
   registerEvents(body.name);
-  return emitTypeEvent(tx, scope, "created", row);
+  return emitTypeEvent(tx, scope, "created", await typeView(tx, row));
 }
 
 export async function updateType(
@@ -201,12 +209,11 @@ export async function updateType(
     updatedAt: scope.now,
   };
   await tx.update(customObjectTypes).set(row).where(eq(customObjectTypes.id, row.id));
-  return emitTypeEvent(tx, scope, "updated", row);
+  return emitTypeEvent(tx, scope, "updated", await typeView(tx, row));
 }
 
-/** Removes an object type; refused (409) while it has live records. */
-export async function deleteType(tx: WriteTx, scope: WriteScope, plural: string) {
-  const row = await requireType(tx, scope.tenantId, plural);
+/** 409 while the type has live records. */
+async function assertNoLiveRecords(tx: WriteTx, tenantId: string, plural: string) {
   const [live] = await tx
     .select({ id: customRecords.id })
     .from(customRecords)
@@ -214,16 +221,72 @@ export async function deleteType(tx: WriteTx, scope: WriteScope, plural: string)
       and(
         eq(customRecords.objectType, plural),
         isNull(customRecords.deletedAt),
-        eq(customRecords.tenantId, scope.tenantId),
+        eq(customRecords.tenantId, tenantId),
       ),
     )
     .limit(1);
   if (live) throw conflict(`${plural} still has records; delete them first`);
+}
+
+/** 409 while another object's reference field points at the type (it would point at its successor). */
+async function assertUnreferenced(tx: WriteTx, tenantId: string, plural: string) {
+  const d = customFieldDefinitions;
+  const [field] = await tx
+    .select({ object: d.objectType, key: d.key })
+    .from(d)
+    .where(
+      and(
+        eq(d.tenantId, tenantId),
+        eq(d.referenceObject, plural),
+        ne(d.objectType, plural),
+        isNull(d.archivedAt),
+      ),
+    )
+    .limit(1);
+  if (field)
+    throw conflict(`field "${field.key}" of ${field.object} refers to ${plural}; remove it first`);
+}
+
+/**
+ * What a removed type's deleted records leave: their tombstones and the
+ * values of fields removed earlier. Deleting a record already dropped its
+ * index rows and links; any still keyed on the plural go too, since a type
+ * defined again under it would inherit them. Search entries follow the rows
+ * (the table's delete triggers).
+ */
+async function purgeDeletedRecords(tx: WriteTx, scope: WriteScope, plural: string) {
+  const { tenantId } = scope;
+  await unlinkObject(tx, scope, plural);
+  const v = customFieldValues;
+  await tx.delete(v).where(and(eq(v.tenantId, tenantId), eq(v.objectType, plural)));
+  const a = customFieldArchive;
+  await tx.delete(a).where(and(eq(a.tenantId, tenantId), eq(a.objectType, plural)));
+  const r = customRecords;
+  await tx
+    .delete(r)
+    .where(and(eq(r.tenantId, tenantId), eq(r.objectType, plural), isNotNull(r.deletedAt)));
+}
+
+/**
+ * Removes an object type for good: a type defined later under its plural or
+ * name starts empty. Refused (409) while it has live records or another
+ * object's reference field points at it. Its fields go as a removed field
+ * goes (`field.deleted` each), then its deleted records' tombstones and
+ * what is left of them; `object_type.deleted` shows the type as it was,
+ * fields included.
+ */
+export async function deleteType(tx: WriteTx, scope: WriteScope, plural: string) {
+  const row = await requireType(tx, scope.tenantId, plural);
+  await assertNoLiveRecords(tx, scope.tenantId, plural);
+  await assertUnreferenced(tx, scope.tenantId, plural);
+  const view = await typeView(tx, row);
+  for (const field of view.fields) await deleteField(tx, scope, plural, field.key);
+  await purgeDeletedRecords(tx, scope, plural);
   await tx
     .update(customObjectTypes)
     .set({ archivedAt: scope.now, updatedAt: scope.now })
     .where(eq(customObjectTypes.id, row.id));
-  await emitTypeEvent(tx, scope, "deleted", { ...row, updatedAt: scope.now });
+  await emitTypeEvent(tx, scope, "deleted", { ...view, updated_at: scope.now.toISOString() });
 }
 
 export async function listTypes(ctx: AppContext, tenantId: string) {
