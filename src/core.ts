@@ -66,6 +66,7 @@ export {
   registerObjectLister,
   registerObjectResolver,
   requireCustomFieldObject,
+  scopeResourceOf,
   tenantObjectNames,
   writeCustomFields,
 } from "./custom-fields";

@@ -81,6 +81,26 @@ describe("GET /events", () => {
       "contact.created",
       "company.created",
     ]);
+  });
+
+  test("an association's events need the read scopes of both linked objects", async () => {
+    const { tenantId: mine, api: owner } = await server.tenant();
+    const who = (await contact(owner, "C")).body.id;
+    const company = (await owner.post(`${X}/companies`, { name: "Co" })).body.id;
+    const link = `${X}/companies/${company}/associations/contacts/${who}`;
+    expect((await owner.put(link, { label: "employee" })).status).toBe(201);
+    const linkEvents = async (scopes: string[]) => {
+      const reader = await server.keyFor(mine, ["events:read", ...scopes]);
+      return types((await reader.get(`${X}/events?types=association.*`)).body);
+    };
+    expect(await linkEvents(["contacts:read"])).toEqual([]);
+    expect(await linkEvents(["companies:read"])).toEqual([]);
+    expect(await linkEvents(["contacts:read", "companies:read"])).toEqual(["association.created"]);
+    expect(await linkEvents(["webhooks:manage"])).toEqual(["association.created"]);
+  });
+
+  test("a key without events:read is refused; other tenants' events are never shown", async () => {
+    const { tenantId: mine } = await server.tenant();
     const noScope = await server.keyFor(mine, ["contacts:read"]);
     expect((await noScope.get(`${X}/events`)).status).toBe(403);
     const { api: stranger } = await server.tenant();

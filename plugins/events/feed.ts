@@ -7,6 +7,7 @@ import {
   matchesSubscription,
   parseTime,
   type Scope,
+  scopeResourceOf,
   tenantEventTypes,
 } from "../../src/core";
 import type { TailEvent } from "./tail";
@@ -48,7 +49,8 @@ const RESOURCE_OF: Record<string, string> = {
  * patterns (exact, `prefix.*`, `*`), and only those its key may read. A key
  * that manages webhooks could subscribe to every event, so it sees every
  * event; otherwise an event needs the `:read` scope of its resource (a
- * custom object's: `<plural>:read` or objects:read), and events of no
+ * custom object's: `<plural>:read` or objects:read), an association's
+ * event the `:read` scopes of both linked objects, and events of no
  * resource (sla.*, webhook.test) need webhooks:manage.
  */
 export interface EventFilter {
@@ -71,13 +73,25 @@ export async function eventFilter(
   return { tenantId, types: parseTypes(types), scopes, ownResources };
 }
 
-export function accepts(filter: EventFilter, event: Pick<TailEvent, "tenantId" | "eventType">) {
+export function accepts(
+  filter: EventFilter,
+  event: Pick<TailEvent, "tenantId" | "eventType" | "body">,
+) {
   if (event.tenantId !== filter.tenantId) return false;
   if (!matchesSubscription(filter.types, event.eventType)) return false;
   if (filter.scopes.has("webhooks:manage")) return true;
   const prefix = event.eventType.slice(0, event.eventType.indexOf("."));
+  if (prefix === "association") return readsBothEnds(filter.scopes, event.body);
   const resource = RESOURCE_OF[prefix] ?? filter.ownResources.get(prefix);
   return resource !== undefined && allows(filter.scopes, `${resource}:read`);
+}
+
+/** A link shows which records are linked: the key must read both object types. */
+function readsBothEnds(scopes: ReadonlySet<Scope>, body: string): boolean {
+  const { data } = JSON.parse(body) as { data: { from_object: string; to_object: string } };
+  return [data.from_object, data.to_object].every((object) =>
+    allows(scopes, `${scopeResourceOf(object)}:read`),
+  );
 }
 
 /** `types=a.*,b.c` → patterns; default every event. */

@@ -19,6 +19,7 @@ export {
   registerObjectLister,
   registerObjectResolver,
   requireCustomFieldObject,
+  scopeResourceOf,
   tenantObjectNames,
 } from "./registry";
 export { coerceValue, FIELD_TYPES, type FieldSpec, type FieldType, type IndexEntry } from "./types";
