@@ -7,7 +7,7 @@ import { findCustomFieldObject } from "./custom-fields";
 import { invalid, notFound } from "./errors";
 import { newId } from "./ids";
 import { type BoundFilter, listJson, type Page } from "./pagination";
-import { isLive, type WriteScope } from "./writes";
+import type { WriteScope } from "./writes";
 
 /** One side of a link: an object type (API plural) and a record id. */
 export interface RecordRef {
@@ -68,16 +68,10 @@ export async function assertRecord(
   path?: string,
 ): Promise<void> {
   const object = await requireObject(db, tenantId, ref.object);
-  const { table, objectColumn } = object;
   const found = await (db as ReadDb)
-    .select({ id: table.id })
-    .from(table)
-    .where(
-      and(
-        isLive(table, tenantId, ref.id),
-        objectColumn ? eq(objectColumn, object.name) : undefined,
-      ),
-    )
+    .select({ id: object.table.id })
+    .from(object.table)
+    .where(object.live(tenantId, ref.id))
     .limit(1);
   if (found.length === 0) throw path ? invalid(path, "does not exist") : notFound("Record");
 }

@@ -53,6 +53,7 @@ export {
   type CustomFieldTable,
   coerceValue,
   customFieldFilters,
+  customFieldObject,
   type Definition,
   type DefinitionRow,
   definitionRows,

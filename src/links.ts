@@ -1,24 +1,47 @@
+import { getTableName, type SQL } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../db/client";
+import { type CustomFieldObject, isSharedTable } from "./custom-fields/registry";
 import { invalid } from "./errors";
 import type { SyncedTable } from "./pagination";
 import { isLive } from "./writes";
 
 /**
- * Checks that a linked id names a live row of the same tenant; otherwise 422
- * at `path`. A missing and a foreign id answer alike, so nothing leaks.
+ * What a link names: a table whose rows are all one object type's, or an
+ * object type that says which rows are its own (a custom object, in the
+ * table all custom objects share).
+ */
+export type LinkTarget = SyncedTable | CustomFieldObject;
+
+const isObject = (target: LinkTarget): target is CustomFieldObject =>
+  typeof (target as CustomFieldObject).live === "function";
+
+/** The condition for the live row `id` of the tenant in `target`. */
+function liveIn(target: LinkTarget, tenantId: string, id: string): SQL {
+  if (isObject(target)) return target.live(tenantId, id);
+  // By the table alone, a shared table would take any object type's row.
+  if (isSharedTable(target))
+    throw new Error(`${getTableName(target)} holds several object types: link to one of them`);
+  return isLive(target, tenantId, id);
+}
+
+/**
+ * Checks that a linked id names a live row of the same tenant (and of the
+ * object type, for an object); otherwise 422 at `path`. A missing and a
+ * foreign id answer alike, so nothing leaks.
  */
 export async function assertLinked(
   db: ReadDb | WriteTx,
-  table: SyncedTable,
+  target: LinkTarget,
   tenantId: string,
   id: string | null | undefined,
   path: string,
 ): Promise<void> {
   if (id === null || id === undefined) return;
+  const table = isObject(target) ? target.table : target;
   const rows = await (db as ReadDb)
     .select({ id: table.id })
     .from(table)
-    .where(isLive(table, tenantId, id))
+    .where(liveIn(target, tenantId, id))
     .limit(1);
   if (rows.length === 0) throw invalid(path, "does not exist");
 }

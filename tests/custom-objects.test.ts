@@ -438,6 +438,96 @@ describe("custom objects: a type defined again after its deletion", () => {
   });
 });
 
+describe("custom objects: a record of one type is never another type's", () => {
+  /** Two types in one tenant: vehicles, and boats whose `tender` field refers to vehicles. */
+  async function twoTypes() {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    await created(api, "/object-types", {
+      name: "boat",
+      plural: "boats",
+      label: "Boats",
+      primary_field: "hull",
+      fields: [
+        { key: "hull", label: "Hull", type: "text" },
+        { key: "tender", label: "Tender", type: "reference", reference_object: "vehicles" },
+      ],
+    });
+    await created(api, "/fields/contacts", {
+      key: "car",
+      label: "Car",
+      type: "reference",
+      reference_object: "vehicles",
+    });
+    const vehicle = await created(api, "/objects/vehicles", vehicles.body("Zephyr", "vin-z"));
+    const gone = await created(api, "/objects/vehicles", vehicles.body("Gone", "vin-g"));
+    expect((await api.delete(`${base}/objects/vehicles/${gone.id}`)).status).toBe(200);
+    const boat = await created(api, "/objects/boats", { properties: { hull: "H1" } });
+    return { api, vehicle, gone, boat };
+  }
+
+  test("a reference field to a custom object takes only a live record of that object", async () => {
+    const { api, vehicle, gone, boat } = await twoTypes();
+    expect422(
+      await api.post(`${base}/contacts`, { first_name: "A", custom_fields: { car: boat.id } }),
+      "/custom_fields/car",
+    );
+    expect422(
+      await api.post(`${base}/objects/boats`, { properties: { hull: "H2", tender: boat.id } }),
+      "/properties/tender",
+    );
+    const driver = await created(api, "/contacts", {
+      first_name: "B",
+      custom_fields: { car: vehicle.id },
+    });
+    expect(driver.custom_fields.car).toBe(vehicle.id);
+    const tended = await created(api, "/objects/boats", {
+      properties: { hull: "H3", tender: vehicle.id },
+    });
+    expect(tended.properties.tender).toBe(vehicle.id);
+    expect422(
+      await api.patch(`${base}/contacts/${driver.id}`, { custom_fields: { car: gone.id } }),
+      "/custom_fields/car",
+    );
+    expect422(
+      await api.patch(`${base}/contacts/${driver.id}`, { custom_fields: { car: boat.id } }),
+      "/custom_fields/car",
+    );
+    expect((await api.get(`${base}/contacts/${driver.id}`)).body.custom_fields.car).toBe(
+      vehicle.id,
+    );
+  });
+
+  test("links, their lists and filters take a record only under its own type", async () => {
+    const { api, vehicle, boat } = await twoTypes();
+    const owner = await created(api, "/contacts", { first_name: "Owner" });
+    const one = (object: string, id: string, to: string, toId: string) =>
+      `${base}/${object}/${id}/associations/${to}/${toId}`;
+    expect((await api.put(one("contacts", owner.id, "boats", vehicle.id), {})).status).toBe(404);
+    expect((await api.put(one("boats", vehicle.id, "contacts", owner.id), {})).status).toBe(404);
+    expect((await api.put(one("vehicles", vehicle.id, "boats", vehicle.id), {})).status).toBe(404);
+    expect((await api.get(`${base}/boats/${vehicle.id}/associations/contacts`)).status).toBe(404);
+    expect422(
+      await api.put(`${base}/contacts/${owner.id}/associations/boats`, {
+        associations: [{ id: boat.id }, { id: vehicle.id }],
+      }),
+      "/associations/1/id",
+    );
+    expect((await api.put(one("contacts", owner.id, "boats", boat.id), {})).status).toBe(201);
+    expect((await api.put(one("vehicles", vehicle.id, "boats", boat.id), {})).status).toBe(201);
+    const shown = await api.get(`${base}/contacts/${owner.id}?include=associations`);
+    expect(shown.body.associations).toEqual({
+      boats: [expect.objectContaining({ id: boat.id, object: "boats" })],
+    });
+    const boats = async (query: string) =>
+      (await api.get(`${base}/objects/boats?${query}`)).body.boats.map((r: any) => r.id);
+    expect(await boats(`associated_with=contacts:${owner.id}`)).toEqual([boat.id]);
+    expect(await boats(`associated_with=vehicles:${vehicle.id}`)).toEqual([boat.id]);
+    expect(await boats(`associated_with=boats:${vehicle.id}`)).toEqual([]);
+    expect((await api.get(`${base}/fields/boats/archived/${vehicle.id}`)).status).toBe(404);
+  });
+});
+
 describe("custom objects across instances", () => {
   test("a type created through another instance takes webhooks at once", async () => {
     const { api, key } = await server.tenant();

@@ -187,11 +187,10 @@ export async function updateField(
 
 /** Records of the object in the tenant, live, that hold a value for `key`. */
 function holding(object: CustomFieldObject, tenantId: string, key: string): SQL {
-  const { table, objectColumn } = object;
+  const { table } = object;
   return and(
-    eq(table.tenantId, tenantId),
+    object.records(tenantId),
     isNull(table.deletedAt),
-    objectColumn ? eq(objectColumn, object.name) : undefined,
     sql`json_type(${table.customFields}, ${`$.${key}`}) is not null`,
   ) as SQL;
 }
@@ -329,13 +328,7 @@ export async function archivedValues(
   const [record] = await ctx.db.read
     .select({ id: t.id })
     .from(t)
-    .where(
-      and(
-        eq(t.tenantId, tenantId),
-        eq(t.id, recordId),
-        object.objectColumn ? eq(object.objectColumn, objectName) : undefined,
-      ),
-    );
+    .where(and(object.records(tenantId), eq(t.id, recordId)));
   if (!record) throw notFound("Record");
   const a = customFieldArchive;
   const rows = await ctx.db.read

@@ -28,7 +28,7 @@ import {
   writeCustomFields,
 } from "../../src/core";
 import type { RecordInputBody, RecordView } from "./model";
-import { liveRecord, type ObjectTypeRow } from "./types";
+import { liveRecord, type ObjectTypeRow, recordsOf } from "./types";
 
 type Row = typeof customRecords.$inferSelect;
 
@@ -182,7 +182,7 @@ async function findByUnique(tx: WriteTx, type: ObjectTypeRow, spec: FieldSpec, v
     .where(
       and(
         inArray(customRecords.id, ids),
-        eq(customRecords.tenantId, type.tenantId),
+        recordsOf(type.plural).records(type.tenantId),
         isNull(customRecords.deletedAt),
       ),
     )

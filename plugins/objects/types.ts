@@ -9,13 +9,13 @@ import {
 import {
   type AppContext,
   conflict,
+  customFieldObject,
   type Database,
   definitionRows,
   emit,
   eventTypes,
   findCustomFieldObject,
   invalid,
-  isLive,
   newId,
   notFound,
   type ReadDb,
@@ -32,6 +32,10 @@ import { createField, deleteField, fieldView } from "../fields";
 import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
 
 export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
+
+/** The object type `plural` as custom fields, links and lookups see it: its own rows of custom_records. */
+export const recordsOf = (plural: string) =>
+  customFieldObject({ name: plural, table: customRecords, objectColumn: customRecords.objectType });
 
 /** The live object type `plural` of the tenant, if any. */
 export async function findType(db: ReadDb | WriteTx, tenantId: string, plural: string) {
@@ -57,9 +61,7 @@ export async function requireType(db: ReadDb | WriteTx, tenantId: string, plural
 
 // Custom objects take custom fields, associations and filters like built-in objects.
 registerObjectResolver(async (db, tenantId, name) =>
-  (await findType(db, tenantId, name))
-    ? { name, table: customRecords, objectColumn: customRecords.objectType }
-    : undefined,
+  (await findType(db, tenantId, name)) ? recordsOf(name) : undefined,
 );
 
 // Global search finds their records under their plurals.
@@ -300,4 +302,4 @@ export async function listTypes(ctx: AppContext, tenantId: string) {
 
 /** isLive for custom records of one object type. */
 export const liveRecord = (tenantId: string, plural: string, id: string) =>
-  and(isLive(customRecords, tenantId, id), eq(customRecords.objectType, plural));
+  recordsOf(plural).live(tenantId, id);

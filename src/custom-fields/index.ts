@@ -13,8 +13,11 @@ export {
 } from "./filters";
 export {
   type CustomFieldObject,
+  type CustomFieldObjectSpec,
   type CustomFieldTable,
+  customFieldObject,
   findCustomFieldObject,
+  isSharedTable,
   registerCustomFieldObject,
   registerObjectLister,
   registerObjectResolver,

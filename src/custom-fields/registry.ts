@@ -1,22 +1,59 @@
+import { and, eq, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { invalid } from "../errors";
 import type { SyncedTable } from "../pagination";
+import { isLive } from "../writes";
 
 /** A record table that carries `custom_fields`. */
 export type CustomFieldTable = SyncedTable & { customFields: SQLiteColumn };
 
-/**
- * An object type that takes custom fields: its API name (the plural of its
- * routes) and where its records live. Custom objects share one table and
- * are told apart by `objectType` (a column compared with their name).
- */
-export interface CustomFieldObject {
+/** How a plugin describes an object type that takes custom fields. */
+export interface CustomFieldObjectSpec {
+  /** Its API name: the plural of its routes. */
   name: string;
   /** The resource of its scopes when not its name (MLS properties: `mls`). */
   scope?: string;
   table: CustomFieldTable;
+  /** On a table several object types share (custom records): the column that holds the type's name. */
   objectColumn?: SQLiteColumn;
+}
+
+/**
+ * An object type that takes custom fields: its API name and where its
+ * records live. Its records are found through `records` and `live` only:
+ * on a table several types share, the table alone would take another
+ * type's record for one of its own.
+ */
+export interface CustomFieldObject {
+  name: string;
+  scope?: string;
+  table: CustomFieldTable;
+  /** The object's records in the tenant, deleted ones too. */
+  records(tenantId: string): SQL;
+  /** The object's live record `id` in the tenant. */
+  live(tenantId: string, id: string): SQL;
+}
+
+/** Tables that hold several object types' records: never looked up by the table alone. */
+const sharedTables = new WeakSet<object>();
+
+/** Whether `table` holds several object types' records (a lookup needs the object, not the table). */
+export const isSharedTable = (table: object): boolean => sharedTables.has(table);
+
+/** The object type a spec describes, its record conditions built once here. */
+export function customFieldObject(spec: CustomFieldObjectSpec): CustomFieldObject {
+  const { name, scope, table, objectColumn } = spec;
+  if (objectColumn) sharedTables.add(table);
+  const records = (tenantId: string) =>
+    and(eq(table.tenantId, tenantId), objectColumn ? eq(objectColumn, name) : undefined) as SQL;
+  return {
+    name,
+    scope,
+    table,
+    records,
+    live: (tenantId, id) => and(isLive(table, tenantId, id), records(tenantId)) as SQL,
+  };
 }
 
 const builtIn = new Map<string, CustomFieldObject>();
@@ -28,14 +65,14 @@ type Resolver = (
 const resolvers: Resolver[] = [];
 
 /** Built-in objects register themselves when their plugin loads. */
-export function registerCustomFieldObject(object: CustomFieldObject): void {
-  builtIn.set(object.name, object);
+export function registerCustomFieldObject(spec: CustomFieldObjectSpec): void {
+  builtIn.set(spec.name, customFieldObject(spec));
 }
 
 /** The resource whose `:read` / `:write` scopes guard an object type. */
 export const scopeResourceOf = (name: string): string => builtIn.get(name)?.scope ?? name;
 
-/** Object types defined per tenant (custom objects) are found by a resolver. */
+/** Object types defined per tenant (custom objects) are found by a resolver (customFieldObject makes what it returns). */
 export function registerObjectResolver(resolver: Resolver): void {
   resolvers.push(resolver);
 }

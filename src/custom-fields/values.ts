@@ -176,7 +176,7 @@ async function checkValue(
   const path = fieldPath(write, definition.key);
   if (definition.type === "reference" && definition.referenceObject) {
     const target = await requireCustomFieldObject(tx, tenantId, definition.referenceObject, path);
-    await assertLinked(tx, target.table, tenantId, entry.text, path);
+    await assertLinked(tx, target, tenantId, entry.text, path);
   }
   if (definition.unique && (await valueTaken(tx, tenantId, write, definition.key, entry)))
     throw conflict(`custom_fields.${definition.key}: the value belongs to another record`);
