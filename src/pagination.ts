@@ -21,7 +21,7 @@ import { compileRowMapper } from "../db/row-mapper";
 import { counters } from "../db/schema";
 import { invalid } from "./errors";
 import { JsonInteger } from "./fields";
-import { PAGE_HEADER, pageHeader } from "./http-conventions";
+import { readyJson } from "./http-conventions";
 import { named } from "./openapi/schemas";
 import { prepared } from "./prepared";
 import type { ReadCache } from "./read-cache";
@@ -98,16 +98,9 @@ const singular = (name: string) => {
   return one.charAt(0).toUpperCase() + one.slice(1);
 };
 
-/**
- * A page as the ready JSON response of its list route: Elysia passes a
- * Response through untouched, where it would clone and mirror every row of
- * a plain object first (an eighth of a list request).
- */
+/** A page as the ready JSON answer of its list route (readyJson: neither cloned, checked nor read back). */
 export const listJson = <T>(name: string, { items, ...page }: Page<T>): Response =>
-  Response.json(
-    { [name]: items, ...page },
-    { headers: { [PAGE_HEADER]: pageHeader(page.page, page.has_more, page.next_cursor) } },
-  );
+  readyJson({ [name]: items, ...page }, page);
 
 export interface Page<T> {
   items: T[];
