@@ -20301,6 +20301,7 @@ export interface operations {
                     settings?: {
                         [key: string]: unknown;
                     };
+                    /** @description Requests per minute per visitor */
                     visitor_rate_limit?: number | null;
                 };
             };
@@ -20484,6 +20485,7 @@ export interface operations {
                     settings?: {
                         [key: string]: unknown;
                     };
+                    /** @description Requests per minute per visitor */
                     visitor_rate_limit?: number | null;
                 };
             };

@@ -226,6 +226,17 @@ describe("a visitor's conversation", () => {
 });
 
 describe("rate limits", () => {
+  test("a visitor limit is a JSON integer in range, like every integer field", async () => {
+    for (const visitor_rate_limit of ["3", 0, 1.5, 100_001]) {
+      const refused = await api.post(`${X}/widget-keys`, {
+        name: "Bad",
+        allowed_origins: [SITE],
+        visitor_rate_limit,
+      });
+      expect(refused.status).toBe(422);
+    }
+  });
+
   test("each visitor has its own lower limit, and each IP one", async () => {
     const limited = await api.post(`${X}/widget-keys`, {
       name: "Tight",

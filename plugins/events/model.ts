@@ -13,7 +13,13 @@ export const EventListQuery = t.Object({
   since: t.Optional(t.String({ description: "ISO 8601: events that occurred at or after it" })),
   cursor: t.Optional(cursor),
   page_size: t.Optional(
-    t.Integer({ title: "page_size", minimum: 1, maximum: 500, default: 100, description: "1-500" }),
+    JsonInteger({
+      title: "page_size",
+      minimum: 1,
+      maximum: 500,
+      default: 100,
+      description: "1-500",
+    }),
   ),
 });
 

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CustomFields } from "../../src/core";
+import { CustomFields, JsonInteger } from "../../src/core";
 
 const Origin = t.String({
   pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$",
@@ -18,7 +18,7 @@ const editable = {
   settings: t.Optional(CustomFields),
   visitor_rate_limit: t.Optional(
     t.Nullable(
-      t.Integer({ minimum: 1, maximum: 100_000, description: "Requests per minute per visitor" }),
+      JsonInteger({ minimum: 1, maximum: 100_000, description: "Requests per minute per visitor" }),
     ),
   ),
 };
@@ -40,7 +40,7 @@ export const WidgetKeyView = t.Object({
   key_prefix: t.String({ description: "The key's first characters, for recognising it" }),
   allowed_origins: t.Array(t.String()),
   settings: CustomFields,
-  visitor_rate_limit: t.Nullable(t.Integer()),
+  visitor_rate_limit: t.Nullable(JsonInteger()),
   revoked_at: t.Nullable(t.String({ format: "date-time" })),
   created_at: t.String({ format: "date-time" }),
   updated_at: t.String({ format: "date-time" }),
