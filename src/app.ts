@@ -59,13 +59,29 @@ export function createApp(ctx: AppContext) {
   for (const plugin of plugins) api.use(plugin(ctx));
   const root = new Elysia();
   for (const plugin of rootPlugins) root.use(plugin(ctx));
-  let inputs: Map<string, RouteInputs> | undefined;
-  let takesUpload: ((method: string, url: string) => boolean) | undefined;
+  // Built when a request first needs them, not at start nor by a readiness probe.
+  let uploadRoutes: ((method: string, url: string) => boolean) | undefined;
+  const takesUpload = (method: string, url: string) => {
+    uploadRoutes ??= uploadMatcher(routeInputs(app.routes));
+    return uploadRoutes(method, url);
+  };
+  const declaredInputs = new Map<string, RouteInputs | null>();
+  /** A route's declared inputs, read from its hooks on its first request. */
+  const inputsOf = (method: string, path: string): RouteInputs | null => {
+    const key = `${method} ${path}`;
+    let found = declaredInputs.get(key);
+    if (found === undefined) {
+      const route = app.routes.find((r) => r.method === method && r.path === path);
+      found = route ? (routeInputs([route]).get(key) ?? null) : null;
+      declaredInputs.set(key, found);
+    }
+    return found;
+  };
   let routeOf: ReturnType<typeof routeNamer> | undefined;
-  const routeTable = () => {
-    inputs ??= routeInputs(app.routes);
-    takesUpload ??= uploadMatcher(inputs);
-    return { inputs, takesUpload };
+  /** The route a request refused before routing asked for. */
+  const routeAskedFor = (request: Request) => {
+    routeOf ??= routeNamer(app.routes);
+    return routeOf(request.method, pathOf(request.url));
   };
 
   // encodeSchema off: responses are checked against their schema, not re-encoded
@@ -85,7 +101,6 @@ export function createApp(ctx: AppContext) {
       const isApi = path.startsWith(API_PREFIX) && !own;
       const headers = set.headers as Record<string, string>;
       if (isApi) state.principal = await authenticate(ctx, request, headers);
-      const { takesUpload } = routeTable();
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       if (isApi) {
         const replay = await beginIdempotency(ctx, request, path, headers);
@@ -93,7 +108,7 @@ export function createApp(ctx: AppContext) {
       }
     })
     .onTransform({ as: "global" }, ({ request, route, query, body }) => {
-      const declared = routeTable().inputs.get(`${request.method} ${route}`);
+      const declared = inputsOf(request.method, route);
       if (!declared) return;
       checkInputs(declared, request, query, body);
       const state = requestState(request);
@@ -142,8 +157,7 @@ export function createApp(ctx: AppContext) {
         tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
       });
       // Requests refused before routing (401, 429, 413) are counted under the route they asked for.
-      routeOf ??= routeNamer(app.routes);
-      const pattern = route || routeOf(request.method, pathOf(request.url));
+      const pattern = route || routeAskedFor(request);
       endRequestSpan(request, pattern, Number(status ?? 200));
       if (state)
         ctx.metrics.observeRequest(
