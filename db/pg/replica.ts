@@ -10,6 +10,8 @@ const RETRY_AFTER_MS = 5000;
 export const REPLICA_MAX_LAG_MS = 1000;
 /** Freshness is confirmed again once the last confirmation is this old, while reads come. */
 const CONFIRM_AFTER_MS = REPLICA_MAX_LAG_MS / 4;
+/** The primary's position is sampled at most this often (confirmations may follow each other closely). */
+const SAMPLE_EVERY_MS = 50;
 const REPLAYED = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint";
 /** The primary's WAL position: every transaction committed so far lies before it. */
 export const WAL_INSERTED = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
@@ -18,9 +20,12 @@ export const WAL_INSERTED = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn
  * Reads on a streaming replica, with three guarantees:
  * - bounded lag: the replica serves reads only while it is known to have
  *   replayed everything the primary had written REPLICA_MAX_LAG_MS ago (the
- *   primary's WAL position is sampled, and the replica's replay position
- *   compared with it, every CONFIRM_AFTER_MS while reads come); a replica
- *   further behind, or not yet confirmed, leaves the reads to the primary;
+ *   primary's WAL position is sampled every CONFIRM_AFTER_MS while reads
+ *   come, and the replica's replay position compared with the samples: the
+ *   newest sample it has replayed past tells how far behind it is at most,
+ *   so a primary that never stops writing does not keep it unconfirmed); a
+ *   replica further behind, or not yet confirmed, leaves the reads to the
+ *   primary;
  * - read-your-writes per instance: after this instance commits, reads go to
  *   the primary until the replica has replayed that commit;
  * - fallback: a read that cannot reach the replica runs on the primary, and
@@ -37,6 +42,8 @@ export class ReplicaReads {
   private replayed = 0;
   /** When the primary's position that the replica was last seen to have replayed was sampled. */
   private confirmedAt = Number.NEGATIVE_INFINITY;
+  /** The primary's positions sampled within the lag bound, oldest first, with when. */
+  private samples: Array<{ at: number; lsn: number }> = [];
   private confirming: Promise<void> | null = null;
 
   constructor(
@@ -77,12 +84,18 @@ export class ReplicaReads {
   /** Samples the primary's WAL position, then how far the replica has replayed. */
   private async confirm() {
     const sampledAt = performance.now();
-    const target = await position(this.primary, WAL_INSERTED).catch(() => null);
-    if (target === null) return;
+    this.samples = this.samples.filter((s) => sampledAt - s.at < REPLICA_MAX_LAG_MS);
+    const last = this.samples.at(-1);
+    if (!last || sampledAt - last.at >= SAMPLE_EVERY_MS) {
+      const lsn = await position(this.primary, WAL_INSERTED).catch(() => null);
+      if (lsn === null) return;
+      this.samples.push({ at: sampledAt, lsn });
+    }
     try {
       const replayed = await position(this.onReplica, REPLAYED);
       this.replayed = Math.max(this.replayed, replayed);
-      if (replayed >= target) this.confirmedAt = sampledAt;
+      const caughtUp = this.samples.filter((s) => s.lsn <= replayed).at(-1);
+      if (caughtUp && caughtUp.at > this.confirmedAt) this.confirmedAt = caughtUp.at;
     } catch (error) {
       if (isConnectionError(error)) this.markDown(error);
     }
