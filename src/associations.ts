@@ -6,6 +6,7 @@ import { recordChange } from "./activity";
 import { findCustomFieldObject } from "./custom-fields";
 import { invalid, notFound } from "./errors";
 import { newId } from "./ids";
+import { isLiveIn } from "./links";
 import { type BoundFilter, listJson, type Page } from "./pagination";
 import type { WriteScope } from "./writes";
 
@@ -68,12 +69,8 @@ export async function assertRecord(
   path?: string,
 ): Promise<void> {
   const object = await requireObject(db, tenantId, ref.object);
-  const found = await (db as ReadDb)
-    .select({ id: object.table.id })
-    .from(object.table)
-    .where(object.live(tenantId, ref.id))
-    .limit(1);
-  if (found.length === 0) throw path ? invalid(path, "does not exist") : notFound("Record");
+  if (!(await isLiveIn(db, object, tenantId, ref.id)))
+    throw path ? invalid(path, "does not exist") : notFound("Record");
 }
 
 const pairOf = (tenantId: string, from: RecordRef, to: RecordRef): SQL =>

@@ -24,6 +24,22 @@ function liveIn(target: LinkTarget, tenantId: string, id: string): SQL {
   return isLive(target, tenantId, id);
 }
 
+/** Whether `id` names a live row of the tenant in `target` (of the object type, for an object). */
+export async function isLiveIn(
+  db: ReadDb | WriteTx,
+  target: LinkTarget,
+  tenantId: string,
+  id: string,
+): Promise<boolean> {
+  const table = isObject(target) ? target.table : target;
+  const rows = await (db as ReadDb)
+    .select({ id: table.id })
+    .from(table)
+    .where(liveIn(target, tenantId, id))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /**
  * Checks that a linked id names a live row of the same tenant (and of the
  * object type, for an object); otherwise 422 at `path`. A missing and a
@@ -37,13 +53,7 @@ export async function assertLinked(
   path: string,
 ): Promise<void> {
   if (id === null || id === undefined) return;
-  const table = isObject(target) ? target.table : target;
-  const rows = await (db as ReadDb)
-    .select({ id: table.id })
-    .from(table)
-    .where(liveIn(target, tenantId, id))
-    .limit(1);
-  if (rows.length === 0) throw invalid(path, "does not exist");
+  if (!(await isLiveIn(db, target, tenantId, id))) throw invalid(path, "does not exist");
 }
 
 /**

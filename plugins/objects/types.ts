@@ -219,13 +219,7 @@ async function assertNoLiveRecords(tx: WriteTx, tenantId: string, plural: string
   const [live] = await tx
     .select({ id: customRecords.id })
     .from(customRecords)
-    .where(
-      and(
-        eq(customRecords.objectType, plural),
-        isNull(customRecords.deletedAt),
-        eq(customRecords.tenantId, tenantId),
-      ),
-    )
+    .where(and(recordsOf(plural).records(tenantId), isNull(customRecords.deletedAt)))
     .limit(1);
   if (live) throw conflict(`${plural} still has records; delete them first`);
 }
@@ -263,10 +257,9 @@ async function purgeDeletedRecords(tx: WriteTx, scope: WriteScope, plural: strin
   await tx.delete(v).where(and(eq(v.tenantId, tenantId), eq(v.objectType, plural)));
   const a = customFieldArchive;
   await tx.delete(a).where(and(eq(a.tenantId, tenantId), eq(a.objectType, plural)));
-  const r = customRecords;
   await tx
-    .delete(r)
-    .where(and(eq(r.tenantId, tenantId), eq(r.objectType, plural), isNotNull(r.deletedAt)));
+    .delete(customRecords)
+    .where(and(recordsOf(plural).records(tenantId), isNotNull(customRecords.deletedAt)));
 }
 
 /**
