@@ -10,12 +10,13 @@ const JSON_TYPE = "application/json;charset=utf-8";
 /**
  * An answer whose JSON is written already (lists): Elysia passes a Response
  * through untouched, where it would clone and check every row of a plain
- * object first; finishJson takes its text from here instead of reading the
- * body back, and finishes it without waiting.
+ * object first. The Response is only a handle: finishJson, which every
+ * answer goes through, makes the one that is sent from the text kept here
+ * (a body given to this one would be encoded once more for nothing).
  */
 export function readyJson(value: unknown, page: ReadyAnswer["page"] = null): Response {
   const body = JSON.stringify(value);
-  const response = new Response(body, { headers: { "content-type": JSON_TYPE } });
+  const response = new Response(null, { headers: { "content-type": JSON_TYPE } });
   readyAnswers.set(response, { body, page });
   return response;
 }
@@ -135,7 +136,7 @@ export function finishJson(
     return;
   const isGet = request.method === "GET" && status === 200;
   const encoding = encodingFor(request);
-  if (!isGet && !encoding && !ready?.page) return;
+  if (!isGet && !encoding && !ready) return;
   const finishing = { status, headers, isGet, encoding };
   return ready ? finishReady(request, ready, finishing) : finish(request, value, finishing);
 }
@@ -181,7 +182,10 @@ function finishReady(
   const out: Record<string, string> = { ...headers, "content-type": JSON_TYPE };
   const link = ready.page ? nextLink(request, ready.page) : null;
   if (link) out.link = link;
-  const body = Buffer.from(ready.body);
+  // The text is hashed and sent as it is (Bun.hash of a string hashes its
+  // UTF-8 bytes, as of the same bytes in a buffer): no copy into a buffer
+  // unless it is compressed.
+  const body = ready.body;
   if (isGet) {
     out.etag = `W/"${Bun.hash(body).toString(36)}"`;
     if (names(request, out.etag)) return new Response(null, { status: 304, headers: out });
@@ -189,7 +193,7 @@ function finishReady(
   if (encoding && body.length >= MIN_COMPRESSED) {
     out["content-encoding"] = encoding;
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
-    return new Response(compress(body, encoding), { status, headers: out });
+    return new Response(compress(Buffer.from(body), encoding), { status, headers: out });
   }
   return new Response(body, { status, headers: out });
 }
