@@ -12907,10 +12907,7 @@ export interface operations {
     postApiExternalWebhooks: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -13664,10 +13661,7 @@ export interface operations {
     "postApiExternalWebhooksByIdRotate-secret": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };

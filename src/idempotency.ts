@@ -38,6 +38,10 @@ const SECRET_RESPONSES = [
   new RegExp(`^${API_PREFIX}/webhooks/[^/]+/rotate-secret$`),
 ];
 
+/** Whether a POST to `path` (a URL path or an OpenAPI path template) refuses the header. */
+export const refusesIdempotencyKey = (path: string) =>
+  SECRET_RESPONSES.some((pattern) => pattern.test(path));
+
 export interface IdempotencyClaim {
   principal: string;
   key: string;
@@ -101,7 +105,7 @@ export async function beginIdempotency(
   if (key === null || request.method !== "POST" || !state?.principal) return;
   if (!KEY_FORMAT.test(key))
     throw badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters");
-  if (SECRET_RESPONSES.some((pattern) => pattern.test(path)))
+  if (refusesIdempotencyKey(path))
     throw badRequest(
       "Idempotency-Key is not supported here: the response holds a secret that is never stored",
     );

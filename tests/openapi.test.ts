@@ -200,6 +200,26 @@ describe("OpenAPI document", () => {
     }
   });
 
+  test("a POST lists the Idempotency-Key header exactly when the server takes it", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    let checked = 0;
+    for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
+      const op = operations.post;
+      if (!op || !path.startsWith("/api/external")) continue;
+      const listed = (op.parameters ?? []).some(
+        (p: { name: string }) => p.name === "Idempotency-Key",
+      );
+      // The header is judged before routing and validation: an unknown id and an empty body do.
+      const url = path.replace(/\{[^}]+\}/g, crypto.randomUUID());
+      const reply = await api.post(url, {}, { "idempotency-key": `probe-${checked}` });
+      const refused = reply.status === 400 && /Idempotency-Key/.test(reply.body?.detail ?? "");
+      expect({ path, listed }).toEqual({ path, listed: !refused });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
   // The example is built from the body schema's required fields; a body whose
   // rules go further (one of two fields) gives its schema `examples: [{…}]`.
   // tests/try-it-out.test.ts sends every example to a server.

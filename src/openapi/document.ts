@@ -1,3 +1,5 @@
+import { API_PREFIX } from "../auth";
+import { refusesIdempotencyKey } from "../idempotency";
 import { exampleOf } from "./examples";
 import { componentize, type Schema } from "./schemas";
 import { TAG_DESCRIPTIONS } from "./tags";
@@ -71,7 +73,7 @@ function finishOperation(
   finishResponses(operation, components);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
-  if (method === "post" && path.startsWith("/api/external") && !path.endsWith("/api-keys"))
+  if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path))
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
 }
 
