@@ -117,6 +117,11 @@ export async function admitRequest(
     } catch {
       throw badRequest("The body is not valid UTF-8");
     }
+    // Elysia picks its JSON parser by the lowercase spelling `application/json…`
+    // alone; any other JSON type admitted here (`Application/JSON`, `…+json`)
+    // would reach the route unparsed, as a string.
+    if (!request.headers.get("content-type")?.startsWith("application/json"))
+      request.headers.set("content-type", "application/json");
   }
   replayable(request, bytes);
   return bytes;

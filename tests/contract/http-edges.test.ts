@@ -113,6 +113,25 @@ test("bodies that are not JSON are 415 on JSON routes; invalid UTF-8 is 400", as
   expect((await api.get("/api/external/contacts")).body.total).toBe(0);
 });
 
+test("every JSON media type is read as JSON: any letter case, +json suffixes, a charset", async () => {
+  const { api } = await server.tenant();
+  for (const type of [
+    "Application/JSON",
+    "APPLICATION/JSON; charset=UTF-8",
+    "application/merge-patch+json",
+    "application/vnd.api+json",
+  ]) {
+    const reply = await api.post(
+      "/api/external/contacts",
+      { first_name: "Ada" },
+      {
+        "content-type": type,
+      },
+    );
+    expect([type, reply.status, reply.body.first_name]).toEqual([type, 201, "Ada"]);
+  }
+});
+
 test("the request log's status is the status sent", async () => {
   const { api, key } = await server.tenant(undefined, ["*"], { rate_limit: 1 });
   const sends: Array<[number, Promise<Response>]> = [
