@@ -295,6 +295,19 @@ describe("custom objects: types, fields and schema", () => {
     ]);
   });
 
+  test("a new primary field gives every record its display, and search follows", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    const r = await created(api, "/objects/vehicles", vehicles.body("Golf", "WVW-1"));
+    expect(r.display).toBe("Golf");
+    expect(
+      (await api.patch(`${base}/object-types/vehicles`, { primary_field: "vin" })).status,
+    ).toBe(200);
+    expect((await api.get(`${base}/objects/vehicles/${r.id}`)).body.display).toBe("WVW-1");
+    const found = await api.get(`${base}/objects/vehicles?search=WVW`);
+    expect(found.body.vehicles.map((v: any) => v.id)).toEqual([r.id]);
+  });
+
   test("names are checked; a type with records cannot go; other tenants see nothing", async () => {
     const { api } = await server.tenant();
     await vehicles.setup(api);

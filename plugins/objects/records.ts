@@ -28,7 +28,7 @@ import {
   writeCustomFields,
 } from "../../src/core";
 import type { RecordInputBody, RecordView } from "./model";
-import { liveRecord, type ObjectTypeRow, recordsOf } from "./types";
+import { displayOf, liveRecord, type ObjectTypeRow, recordsOf } from "./types";
 
 type Row = typeof customRecords.$inferSelect;
 
@@ -39,15 +39,6 @@ export const recordView = (row: Row): RecordView => ({
   properties: row.customFields,
   ...lifecycleFields(row),
 });
-
-/** The primary field's value as text (money: its amount). */
-function displayOf(type: ObjectTypeRow, values: Record<string, unknown>): string | null {
-  const value = values[type.primaryField];
-  if (value === undefined || value === null) return null;
-  if (typeof value === "object" && !Array.isArray(value))
-    return String((value as { value?: unknown }).value);
-  return Array.isArray(value) ? value.join(", ") : String(value);
-}
 
 export async function findRecord(db: ReadDb | WriteTx, type: ObjectTypeRow, id: string) {
   const [row] = await (db as ReadDb)

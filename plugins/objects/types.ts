@@ -37,6 +37,15 @@ export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
 export const recordsOf = (plural: string) =>
   customFieldObject({ name: plural, table: customRecords, objectColumn: customRecords.objectType });
 
+/** The primary field's value as text (money: its amount). */
+export function displayOf(type: ObjectTypeRow, values: Record<string, unknown>): string | null {
+  const value = values[type.primaryField];
+  if (value === undefined || value === null) return null;
+  if (typeof value === "object" && !Array.isArray(value))
+    return String((value as { value?: unknown }).value);
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
 /** The live object type `plural` of the tenant, if any. */
 export async function findType(db: ReadDb | WriteTx, tenantId: string, plural: string) {
   const [row] = await (db as ReadDb)
@@ -211,7 +220,29 @@ export async function updateType(
     updatedAt: scope.now,
   };
   await tx.update(customObjectTypes).set(row).where(eq(customObjectTypes.id, row.id));
+  if (row.primaryField !== before.primaryField) await redisplayRecords(tx, row);
   return emitTypeEvent(tx, scope, "updated", await typeView(tx, row));
+}
+
+/**
+ * After a change of primary field: every record of the type shows that
+ * field's value as its `display` (what lists show and `search` matches).
+ * A schema change, like a field's conversion: no record events.
+ */
+async function redisplayRecords(tx: WriteTx, type: ObjectTypeRow) {
+  const rows = await tx
+    .select({
+      id: customRecords.id,
+      display: customRecords.display,
+      values: customRecords.customFields,
+    })
+    .from(customRecords)
+    .where(recordsOf(type.plural).records(type.tenantId));
+  for (const row of rows) {
+    const display = displayOf(type, row.values);
+    if (display !== row.display)
+      await tx.update(customRecords).set({ display }).where(eq(customRecords.id, row.id));
+  }
 }
 
 /** 409 while the type has live records. */
