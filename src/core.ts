@@ -111,7 +111,7 @@ export {
 export { eqIf } from "./filters";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
-export { assertLinked, assertLinks, parseTags } from "./links";
+export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {

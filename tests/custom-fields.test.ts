@@ -395,6 +395,29 @@ describe("definitions", () => {
     expect(titles(await api.get(`${base}/companies?cf.seats[gt]=5`), "companies")).toEqual(["Ok"]);
   });
 
+  test("a change to a reference converts only ids of live records of its object", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const contact = await created(api, "/contacts", { first_name: "Ann" });
+    await define(api, "deals", { key: "champion", label: "Champion", type: "text" });
+    const good = await created(api, "/deals", {
+      title: "good",
+      custom_fields: { champion: contact.id },
+    });
+    const bad = await created(api, "/deals", { title: "bad", custom_fields: { champion: "Ann" } });
+    const toReference = { type: "reference", reference_object: "contacts" };
+    const refused = await api.patch(`${base}/fields/deals/champion`, toReference);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      { path: `/records/${bad.id}/custom_fields/champion`, message: "does not exist" },
+    ]);
+    expect((await api.get(`${base}/fields/deals/champion`)).body.type).toBe("text");
+    await api.patch(`${base}/deals/${bad.id}`, { custom_fields: { champion: null } });
+    expect((await api.patch(`${base}/fields/deals/champion`, toReference)).status).toBe(200);
+    expect(titles(await api.get(`${base}/deals?cf.champion=${contact.id}`))).toEqual(["good"]);
+    expect(good.custom_fields.champion).toBe(contact.id);
+  });
+
   test("removing a definition archives its values; its filter stops", async () => {
     const { api } = await server.tenant();
     await salesPipeline(api);

@@ -13,6 +13,7 @@ import {
   type FieldType,
   findCustomFieldObject,
   invalid,
+  isLiveIn,
   newId,
   notFound,
   type ReadDb,
@@ -235,6 +236,21 @@ async function convertExisting(
       }
     },
   );
+  if (definition.type === "reference" && definition.referenceObject) {
+    // A reference holds the id of a live record of its object: other ids do not convert.
+    const target = await requireCustomFieldObject(
+      tx,
+      tenantId,
+      definition.referenceObject,
+      "/reference_object",
+    );
+    for (const { record, value } of converted)
+      if (!(await isLiveIn(tx, target, tenantId, value as string)))
+        errors.push({
+          path: `/records/${record.id}/custom_fields/${definition.key}`,
+          message: "does not exist",
+        });
+  }
   if (errors.length)
     throw new ApiError(
       422,
