@@ -87,6 +87,18 @@ describe("seed 000: /mls/properties", () => {
     ]);
   });
 
+  test("PATCH of part of the address keeps the rest, coordinates included", async () => {
+    const p = await create({ mls_number: "MLS-ADDR" });
+    const patched = await api.patch(`${url}/${p.id}`, { address: { postcode: "105 64" } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.address).toEqual({ ...p.address, postcode: "105 64" });
+    const near = `near=${ATHENS.latitude},${ATHENS.longitude}&radius_km=1`;
+    expect(await ids(`${near}&city=athens&postcode=105%2064`)).toContain("MLS-ADDR");
+    const moved = await api.patch(`${url}/${p.id}`, { address: { city: null } });
+    expect(moved.body.address).toEqual({ ...p.address, postcode: "105 64", city: null });
+    expect((await api.delete(`${url}/${p.id}`)).status).toBe(200);
+  });
+
   test("filters: status, type, price and area ranges, bedrooms, city, postcode, radius", async () => {
     const { api: fresh } = await server.tenant();
     const make = (over: Record<string, unknown>) =>

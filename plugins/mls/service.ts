@@ -206,9 +206,19 @@ export async function updateProperty(
 ) {
   const before = await findProperty(tx, scope.tenantId, id);
   const unit = input.area_unit ?? (replace ? "sqm" : before.areaUnit);
+  // PATCH merges the address too: a part left out (the coordinates) stays.
+  const address =
+    replace || !input.address
+      ? input.address
+      : {
+          ...before.address,
+          latitude: before.latitude,
+          longitude: before.longitude,
+          ...input.address,
+        };
   const columns = {
     ...(replace ? EMPTY : {}),
-    ...(await columnsFrom(tx, scope.tenantId, input, unit)),
+    ...(await columnsFrom(tx, scope.tenantId, { ...input, address }, unit)),
     customFields: await writeCustomFields(tx, scope, {
       object: OBJECT,
       recordId: id,
