@@ -308,6 +308,19 @@ describe("custom objects: types, fields and schema", () => {
     expect(found.body.vehicles.map((v: any) => v.id)).toEqual([r.id]);
   });
 
+  test("the primary field cannot be removed while it is the primary one", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    const r = await created(api, "/objects/vehicles", vehicles.body("Golf", "WVW-2"));
+    expect((await api.delete(`${base}/fields/vehicles/model`)).status).toBe(409);
+    expect((await api.get(`${base}/objects/vehicles/${r.id}`)).body.properties.model).toBe("Golf");
+    await api.patch(`${base}/object-types/vehicles`, { primary_field: "vin" });
+    expect((await api.delete(`${base}/fields/vehicles/model`)).status).toBe(204);
+    const type = (await api.get(`${base}/object-types/vehicles`)).body;
+    expect(type.primary_field).toBe("vin");
+    expect(type.fields.map((f: any) => f.key)).toEqual(["vin", "seats"]);
+  });
+
   test("names are checked; a type with records cannot go; other tenants see nothing", async () => {
     const { api } = await server.tenant();
     await vehicles.setup(api);

@@ -19,9 +19,9 @@ import {
 import {
   archivedValues,
   createField,
-  deleteField,
   getField,
   listFields,
+  removeField,
   updateField,
 } from "./service";
 
@@ -91,7 +91,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
       "/fields/:object/:key",
       async ({ params, tenantId, actor, set }) => {
         const scope = writeScope(ctx, tenantId, actor);
-        await ctx.write((tx) => deleteField(tx, scope, params.object, params.key));
+        await ctx.write((tx) => removeField(tx, scope, params.object, params.key));
         set.status = 204;
       },
       {

@@ -331,6 +331,24 @@ export async function deleteField(
   await emitFieldEvent(tx, scope, "deleted", fieldView({ ...row, updatedAt: scope.now }));
 }
 
+/**
+ * DELETE /fields/{object}/{key}: as deleteField, but a custom object's
+ * primary field (its records' display) stays until another is chosen (409).
+ */
+export async function removeField(
+  tx: WriteTx,
+  scope: WriteScope,
+  objectName: string,
+  key: string,
+): Promise<void> {
+  const object = await objectOf(tx, scope.tenantId, objectName);
+  if (object.primaryField === key)
+    throw conflict(
+      `"${key}" is the primary field of ${objectName}: choose another primary_field first`,
+    );
+  await deleteField(tx, scope, objectName, key);
+}
+
 /** A record's values of removed fields, by key (the latest removal of a key wins). */
 export async function archivedValues(
   ctx: AppContext,

@@ -34,8 +34,13 @@ import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
 export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
 
 /** The object type `plural` as custom fields, links and lookups see it: its own rows of custom_records. */
-export const recordsOf = (plural: string) =>
-  customFieldObject({ name: plural, table: customRecords, objectColumn: customRecords.objectType });
+export const recordsOf = (plural: string, primaryField?: string) =>
+  customFieldObject({
+    name: plural,
+    table: customRecords,
+    objectColumn: customRecords.objectType,
+    primaryField,
+  });
 
 /** The primary field's value as text (money: its amount). */
 export function displayOf(type: ObjectTypeRow, values: Record<string, unknown>): string | null {
@@ -69,9 +74,10 @@ export async function requireType(db: ReadDb | WriteTx, tenantId: string, plural
 }
 
 // Custom objects take custom fields, associations and filters like built-in objects.
-registerObjectResolver(async (db, tenantId, name) =>
-  (await findType(db, tenantId, name)) ? recordsOf(name) : undefined,
-);
+registerObjectResolver(async (db, tenantId, name) => {
+  const type = await findType(db, tenantId, name);
+  return type ? recordsOf(name, type.primaryField) : undefined;
+});
 
 // Global search finds their records under their plurals.
 registerObjectLister(async (db, tenantId) => {

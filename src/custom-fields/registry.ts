@@ -17,6 +17,8 @@ export interface CustomFieldObjectSpec {
   table: CustomFieldTable;
   /** On a table several object types share (custom records): the column that holds the type's name. */
   objectColumn?: SQLiteColumn;
+  /** A custom object's primary field (its records' `display`): it stays while it is the primary one. */
+  primaryField?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface CustomFieldObject {
   name: string;
   scope?: string;
   table: CustomFieldTable;
+  primaryField?: string;
   /** The object's records in the tenant, deleted ones too. */
   records(tenantId: string): SQL;
   /** The object's live record `id` in the tenant. */
@@ -43,7 +46,7 @@ export const isSharedTable = (table: object): boolean => sharedTables.has(table)
 
 /** The object type a spec describes, its record conditions built once here. */
 export function customFieldObject(spec: CustomFieldObjectSpec): CustomFieldObject {
-  const { name, scope, table, objectColumn } = spec;
+  const { name, scope, table, objectColumn, primaryField } = spec;
   if (objectColumn) sharedTables.add(table);
   const records = (tenantId: string) =>
     and(eq(table.tenantId, tenantId), objectColumn ? eq(objectColumn, name) : undefined) as SQL;
@@ -51,6 +54,7 @@ export function customFieldObject(spec: CustomFieldObjectSpec): CustomFieldObjec
     name,
     scope,
     table,
+    primaryField,
     records,
     live: (tenantId, id) => and(isLive(table, tenantId, id), records(tenantId)) as SQL,
   };
