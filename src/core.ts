@@ -57,7 +57,6 @@ export {
   type Definition,
   type DefinitionRow,
   definitionRows,
-  dropIndexedValues,
   type FieldSpec,
   type FieldType,
   findCustomFieldObject,

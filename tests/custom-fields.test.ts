@@ -269,6 +269,33 @@ describe("definitions", () => {
     ]);
   });
 
+  test("a feed filtered on a custom field keeps the tombstones of matching records", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    await define(api, "deals", {
+      key: "region",
+      label: "Region",
+      type: "select",
+      options: ["emea", "apac"],
+    });
+    await define(api, "deals", { key: "code", label: "Code", type: "text", unique: true });
+    const gone = await created(api, "/deals", {
+      title: "gone",
+      custom_fields: { region: "emea", code: "D-1" },
+    });
+    await created(api, "/deals", { title: "kept", custom_fields: { region: "emea" } });
+    await created(api, "/deals", { title: "other", custom_fields: { region: "apac" } });
+    expect((await api.delete(`${base}/deals/${gone.id}`)).status).toBe(200);
+    const feed = await api.get(`${base}/deals?since=2020-01-01T00:00:00Z&cf.region=emea`);
+    expect(feed.body.deals.map((d: any) => [d.title, d.deleted_at !== null])).toEqual([
+      ["kept", false],
+      ["gone", true],
+    ]);
+    // outside feeds a tombstone matches nothing, and its unique value is free again
+    expect(titles(await api.get(`${base}/deals?cf.region=emea`))).toEqual(["kept"]);
+    await created(api, "/deals", { title: "again", custom_fields: { code: "D-1" } });
+  });
+
   test("a definition written by another connection applies to the next write", async () => {
     const { api, tenantId } = await server.tenant();
     await salesPipeline(api);

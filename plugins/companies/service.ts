@@ -6,7 +6,6 @@ import {
   associatedWith,
   cleanTags,
   customFieldFilters,
-  dropIndexedValues,
   findLive,
   insertRow,
   invalid,
@@ -206,7 +205,6 @@ export const updateCompany = async (
 export async function deleteCompany(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
     const row = await findCompany(tx, scope.tenantId, id);
-    await dropIndexedValues(tx, scope.tenantId, "companies", row);
     await softDelete(tx, scope, {
       table: companies,
       row,

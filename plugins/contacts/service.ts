@@ -7,7 +7,6 @@ import {
   associatedWith,
   cleanTags,
   customFieldFilters,
-  dropIndexedValues,
   eqIf,
   findLive,
   insertRow,
@@ -245,7 +244,6 @@ export const updateContact = async (
 export async function deleteContact(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
   await ctx.write(async (tx) => {
     const row = await findContact(tx, scope.tenantId, id);
-    await dropIndexedValues(tx, scope.tenantId, "contacts", row);
     await softDelete(tx, scope, { table: contacts, row, entityType: "contact", view: contactView });
     await unlinkAll(tx, scope, { object: "contacts", id });
   });

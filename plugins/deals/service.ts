@@ -8,7 +8,6 @@ import {
   associatedWith,
   changedFields,
   customFieldFilters,
-  dropIndexedValues,
   eqIf,
   insertValues,
   invalid,
@@ -401,7 +400,6 @@ export async function syncContactIds(tx: WriteTx, scope: WriteScope, dealId: str
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
 export async function deleteDealInTx(tx: WriteTx, scope: WriteScope, id: string) {
   const { row, stage } = await findDeal(tx, scope.tenantId, id);
-  await dropIndexedValues(tx, scope.tenantId, "deals", row);
   const view = (r: DealRow) => dealView(r, stage);
   const { data } = await softDelete(tx, scope, { table: deals, row, entityType: "deal", view });
   await unlinkAll(tx, scope, dealRef(id));

@@ -8,7 +8,6 @@ import {
   changedFields,
   conflict,
   customFieldFilters,
-  dropIndexedValues,
   type EntityEvent,
   eqIf,
   insertValues,
@@ -389,7 +388,6 @@ export const convertLead = (
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
   ctx.write(async (tx) => {
     const { row, stage } = await findLead(tx, scope.tenantId, id);
-    await dropIndexedValues(tx, scope.tenantId, "leads", row);
     const view = (r: LeadRow) => leadView(r, stage);
     const { data } = await softDelete(tx, scope, { table: leads, row, entityType: "lead", view });
     await unlinkAll(tx, scope, { object: "leads", id });

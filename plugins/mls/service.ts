@@ -6,7 +6,6 @@ import {
   associatedWith,
   cleanTags,
   customFieldFilters,
-  dropIndexedValues,
   filterBy,
   findLive,
   insertRow,
@@ -240,7 +239,6 @@ export async function updateProperty(
 /** Soft delete: the tombstone stays in sync feeds; property.deleted; its links go. */
 export async function deleteProperty(tx: WriteTx, scope: WriteScope, id: string) {
   const row = await findProperty(tx, scope.tenantId, id);
-  await dropIndexedValues(tx, scope.tenantId, OBJECT, row);
   const { data } = await softDelete(tx, scope, {
     table: properties,
     row,

@@ -6,7 +6,6 @@ import {
   coerceValue,
   customFieldFilters,
   definitionRows,
-  dropIndexedValues,
   type FieldSpec,
   type FieldType,
   filterBy,
@@ -109,7 +108,6 @@ export async function deleteRecord(
   id: string,
 ) {
   const row = await findRecord(tx, type, id);
-  await dropIndexedValues(tx, scope.tenantId, type.plural, row);
   const deleted = { table: customRecords, row, entityType: type.name, view: recordView };
   const { data } = await softDelete(tx, scope, deleted);
   await unlinkAll(tx, scope, { object: type.plural, id });

@@ -281,11 +281,11 @@ async function assertUnreferenced(tx: WriteTx, tenantId: string, plural: string)
 }
 
 /**
- * What a removed type's deleted records leave: their tombstones and the
- * values of fields removed earlier. Deleting a record already dropped its
- * index rows and links; any still keyed on the plural go too, since a type
- * defined again under it would inherit them. Search entries follow the rows
- * (the table's delete triggers).
+ * What a removed type's deleted records leave: their tombstones, their
+ * rows in the value index and the values of fields removed earlier.
+ * Deleting a record already dropped its links; any still keyed on the
+ * plural go too, since a type defined again under it would inherit them.
+ * Search entries follow the rows (the table's delete triggers).
  */
 async function purgeDeletedRecords(tx: WriteTx, scope: WriteScope, plural: string) {
   const { tenantId } = scope;

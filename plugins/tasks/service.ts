@@ -6,7 +6,6 @@ import {
   assertLinks,
   associatedWith,
   customFieldFilters,
-  dropIndexedValues,
   eqIf,
   filterBy,
   findLive,
@@ -256,7 +255,6 @@ export async function completeTask(ctx: AppContext, scope: WriteScope, id: strin
 export async function deleteTask(ctx: AppContext, scope: WriteScope, id: string) {
   return ctx.write(async (tx) => {
     const row = await liveTask(tx, scope.tenantId, id);
-    await dropIndexedValues(tx, scope.tenantId, "tasks", row);
     const data = (r: TaskRow) => taskView(r, scope.now);
     const deleted = { table: tasks, row, entityType: "task", view: taskFields, data };
     const result = (await softDelete(tx, scope, deleted)).data;

@@ -28,7 +28,6 @@ export {
 export { coerceValue, FIELD_TYPES, type FieldSpec, type FieldType, type IndexEntry } from "./types";
 export {
   type CustomFieldMap,
-  dropIndexedValues,
   indexedValueIs,
   writeCustomFields,
 } from "./values";

@@ -1,4 +1,4 @@
-import { and, eq, ne, type SQL } from "drizzle-orm";
+import { and, eq, isNull, ne, type SQL } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { customFieldValues } from "../../db/schema";
 import { conflict, invalid } from "../errors";
@@ -182,6 +182,11 @@ async function checkValue(
     throw conflict(`custom_fields.${definition.key}: the value belongs to another record`);
 }
 
+/**
+ * Whether another live record holds the value. Deleted records keep their
+ * index rows (so feeds filtered on the field still show their tombstones),
+ * but their values are free again.
+ */
 async function valueTaken(
   tx: WriteTx,
   tenantId: string,
@@ -190,9 +195,12 @@ async function valueTaken(
   entry: IndexEntry,
 ): Promise<boolean> {
   const v = customFieldValues;
+  const object = await requireCustomFieldObject(tx, tenantId, write.object, "/object");
+  const { table } = object;
   const rows = await tx
     .select({ id: v.recordId })
     .from(v)
+    .innerJoin(table, eq(table.id, v.recordId))
     .where(
       and(
         eq(v.tenantId, tenantId),
@@ -200,6 +208,8 @@ async function valueTaken(
         eq(v.fieldKey, key),
         indexedValueIs(entry),
         ne(v.recordId, write.recordId),
+        object.records(tenantId),
+        isNull(table.deletedAt),
       ),
     )
     .limit(1);
@@ -242,20 +252,3 @@ const deleteRow = (tx: WriteTx) =>
       )
       .prepare();
   });
-
-/**
- * Removes a deleted record's rows from the value index: its values stop
- * matching filters and its unique values are free again.
- */
-export async function dropIndexedValues(
-  tx: WriteTx,
-  tenantId: string,
-  object: string,
-  record: { id: string; customFields: CustomFieldMap },
-) {
-  const rows: IndexRow[] = [];
-  for (const definition of (await definitionsOf(tx, tenantId, object)).values())
-    for (const entry of entriesOf(definition, record.customFields[definition.key]))
-      rows.push([definition.key, entry]);
-  await deleteIndexRows(tx, tenantId, object, record.id, rows);
-}
