@@ -215,6 +215,30 @@ describe("seed 004: contact_ids on deals", () => {
   });
 });
 
+describe("seed 004: the primary contact follows links removed elsewhere", () => {
+  test("unlinking or deleting the primary contact makes the next linked one primary", async () => {
+    const [a, b, c] = [await contact("A"), await contact("B"), await contact("C")];
+    const d = await deal({ contact_ids: [a.id, b.id, c.id] });
+    expect(d.contact_id).toBe(a.id);
+    const path = `${base}/deals/${d.id}/associations/contacts`;
+    expect((await api.delete(`${path}/${a.id}`)).status).toBe(204);
+    expect((await api.get(`${base}/deals/${d.id}`)).body).toMatchObject({
+      contact_id: b.id,
+      contact_ids: [b.id, c.id],
+    });
+    expect((await api.delete(`${base}/contacts/${b.id}`)).status).toBe(204);
+    expect((await api.get(`${base}/deals/${d.id}`)).body).toMatchObject({
+      contact_id: c.id,
+      contact_ids: [c.id],
+    });
+    expect((await api.delete(path)).status).toBe(204);
+    expect((await api.get(`${base}/deals/${d.id}`)).body).toMatchObject({
+      contact_id: null,
+      contact_ids: [],
+    });
+  });
+});
+
 describe("isolation and scopes", () => {
   test("another tenant's records are not found, either side", async () => {
     const other = await server.tenant();

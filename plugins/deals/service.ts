@@ -383,17 +383,18 @@ function primaryContact(row: DealRow, body: UpdateDealBody, contactIds: string[]
 
 /**
  * Keeps a deal's contact_ids equal to its links to contacts when they
- * change from elsewhere (the associations API, a deleted contact); the
- * change moves the deal in sync feeds.
+ * change from elsewhere (the associations API, a deleted contact), and
+ * contact_id its primary one; the change moves the deal in sync feeds.
  */
 export async function syncContactIds(tx: WriteTx, scope: WriteScope, dealId: string) {
   const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
   if (!row || row.deletedAt) return;
   const contactIds = await linkedContacts(tx, scope.tenantId, dealId);
   if (JSON.stringify(contactIds) === JSON.stringify(row.contactIds)) return;
+  const contactId = primaryContact(row, {}, contactIds);
   await tx
     .update(deals)
-    .set({ contactIds, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
+    .set({ contactIds, contactId, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
     .where(eq(deals.id, dealId));
 }
 
