@@ -291,6 +291,10 @@ describe("definitions", () => {
       ["kept", false],
       ["gone", true],
     ]);
+    // a change of definition re-indexes the live records and leaves the tombstones' rows
+    expect((await api.patch(`${base}/fields/deals/region`, { label: "Area" })).status).toBe(200);
+    const again = await api.get(`${base}/deals?since=2020-01-01T00:00:00Z&cf.region=emea`);
+    expect(again.body.deals.map((d: any) => d.title)).toEqual(["kept", "gone"]);
     // outside feeds a tombstone matches nothing, and its unique value is free again
     expect(titles(await api.get(`${base}/deals?cf.region=emea`))).toEqual(["kept"]);
     await created(api, "/deals", { title: "again", custom_fields: { code: "D-1" } });

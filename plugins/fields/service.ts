@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { customFieldArchive, customFieldDefinitions, customFieldValues } from "../../db/schema";
 import {
   ApiError,
@@ -272,7 +272,7 @@ async function convertExisting(
         .update(object.table)
         .set({ customFields: { ...record.customFields, [definition.key]: value } })
         .where(eq(object.table.id, record.id));
-  await dropFieldIndex(tx, tenantId, object.name, definition.key);
+  await dropLiveIndex(tx, tenantId, object, definition.key);
   for (let i = 0; i < values.length; i += 500)
     await tx.insert(customFieldValues).values(
       values.slice(i, i + 500).map((v) => ({
@@ -283,6 +283,29 @@ async function convertExisting(
         valueText: v.text ?? "",
         valueNum: v.num ?? 0,
       })),
+    );
+}
+
+/**
+ * Drops a key's index rows of the object's live records, which a
+ * conversion writes again; deleted records keep theirs, so feeds filtered
+ * on the field still show their tombstones.
+ */
+function dropLiveIndex(tx: WriteTx, tenantId: string, object: CustomFieldObject, key: string) {
+  const { table } = object;
+  const live = tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(object.records(tenantId), isNull(table.deletedAt)));
+  return tx
+    .delete(customFieldValues)
+    .where(
+      and(
+        eq(customFieldValues.tenantId, tenantId),
+        eq(customFieldValues.objectType, object.name),
+        eq(customFieldValues.fieldKey, key),
+        inArray(customFieldValues.recordId, live),
+      ),
     );
 }
 
