@@ -269,6 +269,32 @@ describe("definitions", () => {
     ]);
   });
 
+  test("a required field takes no empty text and no empty selection", async () => {
+    const { api } = await server.tenant();
+    await define(api, "leads", { key: "need", label: "Need", type: "text", required: true });
+    await define(api, "leads", {
+      key: "topics",
+      label: "Topics",
+      type: "multi_select",
+      options: ["a", "b"],
+      required: true,
+    });
+    const ok = { need: "budget", topics: ["a"] };
+    expect422(
+      await api.post(`${base}/leads`, { name: "L", custom_fields: { ...ok, need: "  " } }),
+      "/custom_fields/need",
+    );
+    expect422(
+      await api.post(`${base}/leads`, { name: "L", custom_fields: { ...ok, topics: [] } }),
+      "/custom_fields/topics",
+    );
+    const lead = await created(api, "/leads", { name: "L", custom_fields: ok });
+    expect422(
+      await api.patch(`${base}/leads/${lead.id}`, { custom_fields: { topics: [] } }),
+      "/custom_fields/topics",
+    );
+  });
+
   test("a feed filtered on a custom field keeps the tombstones of matching records", async () => {
     const { api } = await server.tenant();
     await salesPipeline(api);

@@ -72,11 +72,15 @@ export async function writeCustomFields(
       values[key] = coerced.value;
       changes.set(key, coerced.index);
     }
-    if (definition.required && values[key] === undefined) throw invalid(pathOf(key), "is required");
+    if (definition.required && isEmpty(values[key])) throw invalid(pathOf(key), "is required");
   }
   await indexValues(tx, scope, write, definitions, fresh, changes);
   return values;
 }
+
+/** No value for a required field: absent, empty text or no option chosen. */
+const isEmpty = (value: unknown) =>
+  value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 
 /** A stored value's index entries (none when absent). */
 const entriesOf = (definition: Definition, value: unknown): IndexEntry[] =>
