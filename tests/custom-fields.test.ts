@@ -400,6 +400,15 @@ describe("definitions", () => {
     );
     expect422(await post({ key: "b", label: "B", type: "boolean", unique: true }), "/unique");
     expect422(await post({ key: "d", label: "D", type: "date", default: "soon" }), "/default");
+    // a default every new record would get must be a value a record can hold
+    const reference = { key: "who", label: "W", type: "reference", reference_object: "contacts" };
+    expect422(await post({ ...reference, default: "nope" }), "/default");
+    const ann = await created(api, "/contacts", { first_name: "Ann" });
+    expect((await post({ ...reference, default: ann.id })).status).toBe(201);
+    expect422(
+      await post({ key: "code", label: "C", type: "text", unique: true, default: "x" }),
+      "/default",
+    );
     expect422(await post({ key: "Bad-Key", label: "K", type: "text" }), "/key");
     expect(
       (await api.post(`${base}/fields/planets`, { key: "a", label: "A", type: "text" })).status,

@@ -3,6 +3,7 @@ import { customFieldArchive, customFieldDefinitions, customFieldValues } from ".
 import {
   ApiError,
   type AppContext,
+  assertLinked,
   type CustomFieldObject,
   coerceValue,
   conflict,
@@ -92,15 +93,24 @@ async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec) {
   if (choice && new Set(spec.options).size !== spec.options?.length)
     throw invalid("/options", "must not repeat a value");
   if (!choice && spec.options) throw invalid("/options", `a ${spec.type} field takes no options`);
+  let target: CustomFieldObject | undefined;
   if (spec.type === "reference") {
     if (!spec.referenceObject) throw invalid("/reference_object", "a reference needs one");
-    await requireCustomFieldObject(tx, tenantId, spec.referenceObject, "/reference_object");
+    target = await requireCustomFieldObject(
+      tx,
+      tenantId,
+      spec.referenceObject,
+      "/reference_object",
+    );
   } else if (spec.referenceObject)
     throw invalid("/reference_object", "only a reference field names one");
   if (spec.unique && (spec.type === "multi_select" || spec.type === "boolean"))
     throw invalid("/unique", `a ${spec.type} field cannot be unique`);
-  if (spec.defaultValue != null)
-    spec.defaultValue = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
+  if (spec.defaultValue == null) return;
+  // Every new record that sets no value gets the default: it must be one a record can hold.
+  if (spec.unique) throw invalid("/default", "a unique field takes no default");
+  spec.defaultValue = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
+  if (target) await assertLinked(tx, target, tenantId, spec.defaultValue as string, "/default");
 }
 
 const specOf = (spec: Spec): FieldSpec => ({
