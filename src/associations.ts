@@ -307,7 +307,9 @@ export function associatedWith(
   value: string | undefined,
 ): BoundFilter | undefined {
   if (value === undefined) return undefined;
-  const [toObject, toId, label] = value.split(":");
+  // The label is the rest: it may hold colons itself.
+  const [toObject, toId, ...rest] = value.split(":");
+  const label = rest.length ? rest.join(":") : undefined;
   if (!toObject || !toId)
     throw invalid("/associated_with", "must be <object>:<id> or <object>:<id>:<label>");
   const a = associations;

@@ -173,6 +173,13 @@ describe("links between records, both ways, with labels", () => {
       (await api.get(`${base}/deals?${q}`)).body.deals.map((x: any) => x.title).sort();
     expect(await titles(`associated_with=contacts:${ann.id}`)).toEqual(["one", "two"]);
     expect(await titles(`associated_with=contacts:${ann.id}:owner`)).toEqual(["one"]);
+    // a label is any text, colons included
+    await api.put(`${base}/deals/${d2.id}/associations/contacts/${ann.id}`, {
+      label: "role: buyer",
+    });
+    expect(
+      await titles(`associated_with=contacts:${ann.id}:${encodeURIComponent("role: buyer")}`),
+    ).toEqual(["two"]);
     const contacts = await api.get(`${base}/contacts?associated_with=deals:${d2.id}`);
     expect(contacts.body.contacts.map((x: any) => x.id)).toEqual([ann.id]);
     expect422(await api.get(`${base}/deals?associated_with=contacts`), "/associated_with");
