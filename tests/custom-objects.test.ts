@@ -308,6 +308,26 @@ describe("custom objects: types, fields and schema", () => {
     expect(found.body.vehicles.map((v: any) => v.id)).toEqual([r.id]);
   });
 
+  test("a conversion of the primary field's values gives the records their new display", async () => {
+    const { api } = await server.tenant();
+    await created(api, "/object-types", {
+      name: "mailbox",
+      plural: "mailboxes",
+      label: "Mailboxes",
+      primary_field: "address",
+      fields: [{ key: "address", label: "Address", type: "text" }],
+    });
+    const r = await created(api, "/objects/mailboxes", {
+      properties: { address: "Bob@Example.com" },
+    });
+    expect((await api.patch(`${base}/fields/mailboxes/address`, { type: "email" })).status).toBe(
+      200,
+    );
+    const after = (await api.get(`${base}/objects/mailboxes/${r.id}`)).body;
+    expect(after.properties.address).toBe("bob@example.com");
+    expect(after.display).toBe("bob@example.com");
+  });
+
   test("the primary field cannot be removed while it is the primary one", async () => {
     const { api } = await server.tenant();
     await vehicles.setup(api);

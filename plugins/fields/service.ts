@@ -282,6 +282,7 @@ async function convertExisting(
         .update(object.table)
         .set({ customFields: { ...record.customFields, [definition.key]: value } })
         .where(eq(object.table.id, record.id));
+  await object.valuesConverted?.(tx, definition.key);
   await dropLiveIndex(tx, tenantId, object, definition.key);
   for (let i = 0; i < values.length; i += 500)
     await tx.insert(customFieldValues).values(

@@ -34,12 +34,17 @@ import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
 export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
 
 /** The object type `plural` as custom fields, links and lookups see it: its own rows of custom_records. */
-export const recordsOf = (plural: string, primaryField?: string) =>
+export const recordsOf = (plural: string, type?: ObjectTypeRow) =>
   customFieldObject({
     name: plural,
     table: customRecords,
     objectColumn: customRecords.objectType,
-    primaryField,
+    primaryField: type?.primaryField,
+    valuesConverted:
+      type &&
+      (async (tx, key) => {
+        if (key === type.primaryField) await redisplayRecords(tx, type);
+      }),
   });
 
 /** The primary field's value as text (money: its amount). */
@@ -76,7 +81,7 @@ export async function requireType(db: ReadDb | WriteTx, tenantId: string, plural
 // Custom objects take custom fields, associations and filters like built-in objects.
 registerObjectResolver(async (db, tenantId, name) => {
   const type = await findType(db, tenantId, name);
-  return type ? recordsOf(name, type.primaryField) : undefined;
+  return type ? recordsOf(name, type) : undefined;
 });
 
 // Global search finds their records under their plurals.
@@ -231,9 +236,9 @@ export async function updateType(
 }
 
 /**
- * After a change of primary field: every record of the type shows that
- * field's value as its `display` (what lists show and `search` matches).
- * A schema change, like a field's conversion: no record events.
+ * After a change of primary field, or a conversion of its values: every
+ * record of the type shows that field's value as its `display` (what lists
+ * show and `search` matches). A schema change: no record events.
  */
 async function redisplayRecords(tx: WriteTx, type: ObjectTypeRow) {
   const rows = await tx

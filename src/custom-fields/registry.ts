@@ -19,6 +19,8 @@ export interface CustomFieldObjectSpec {
   objectColumn?: SQLiteColumn;
   /** A custom object's primary field (its records' `display`): it stays while it is the primary one. */
   primaryField?: string;
+  /** After a field's stored values were converted: what the object derives from them follows. */
+  valuesConverted?: (tx: WriteTx, key: string) => Promise<void>;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface CustomFieldObject {
   scope?: string;
   table: CustomFieldTable;
   primaryField?: string;
+  valuesConverted?: (tx: WriteTx, key: string) => Promise<void>;
   /** The object's records in the tenant, deleted ones too. */
   records(tenantId: string): SQL;
   /** The object's live record `id` in the tenant. */
@@ -46,7 +49,7 @@ export const isSharedTable = (table: object): boolean => sharedTables.has(table)
 
 /** The object type a spec describes, its record conditions built once here. */
 export function customFieldObject(spec: CustomFieldObjectSpec): CustomFieldObject {
-  const { name, scope, table, objectColumn, primaryField } = spec;
+  const { name, scope, table, objectColumn, primaryField, valuesConverted } = spec;
   if (objectColumn) sharedTables.add(table);
   const records = (tenantId: string) =>
     and(eq(table.tenantId, tenantId), objectColumn ? eq(objectColumn, name) : undefined) as SQL;
@@ -55,6 +58,7 @@ export function customFieldObject(spec: CustomFieldObjectSpec): CustomFieldObjec
     scope,
     table,
     primaryField,
+    valuesConverted,
     records,
     live: (tenantId, id) => and(isLive(table, tenantId, id), records(tenantId)) as SQL,
   };
