@@ -49,8 +49,19 @@ export function onLinksChanged(object: string, toObject: string, listener: LinkL
   listeners.set(pairKey(object, toObject), listener);
 }
 
-async function notify(tx: WriteTx, scope: WriteScope, row: Row) {
-  await listeners.get(pairKey(row.fromObject, row.toObject))?.(tx, scope, row.fromId);
+/**
+ * How a link change was made: `byOwner` when the service of the `from`
+ * record makes it while writing that record, and keeps its view of its
+ * links itself (a deal's create or PATCH sets its contact_ids): its
+ * listener is not called back, only the other side's.
+ */
+export interface LinkWrite {
+  byOwner?: boolean;
+}
+
+async function notify(tx: WriteTx, scope: WriteScope, row: Row, how: LinkWrite) {
+  if (!how.byOwner)
+    await listeners.get(pairKey(row.fromObject, row.toObject))?.(tx, scope, row.fromId);
   await listeners.get(pairKey(row.toObject, row.fromObject))?.(tx, scope, row.toId);
 }
 
@@ -82,7 +93,13 @@ const pairOf = (tenantId: string, from: RecordRef, to: RecordRef): SQL =>
     eq(associations.toId, to.id),
   ) as SQL;
 
-async function recordLink(tx: WriteTx, scope: WriteScope, row: Row, action: "created" | "deleted") {
+async function recordLink(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: Row,
+  action: "created" | "deleted",
+  how: LinkWrite,
+) {
   const view = linkView(row);
   await recordChange(tx, {
     tenantId: scope.tenantId,
@@ -95,7 +112,7 @@ async function recordLink(tx: WriteTx, scope: WriteScope, row: Row, action: "cre
     at: scope.now,
     events: [{ type: `association.${action}`, data: view }],
   });
-  await notify(tx, scope, row);
+  await notify(tx, scope, row, how);
 }
 
 /**
@@ -109,6 +126,7 @@ export async function link(
   from: RecordRef,
   to: RecordRef,
   label: string | null,
+  how: LinkWrite = {},
 ): Promise<boolean> {
   if (from.object === to.object && from.id === to.id)
     throw invalid("/id", "a record cannot be linked to itself");
@@ -132,12 +150,17 @@ export async function link(
       row,
       { ...base, fromObject: to.object, fromId: to.id, toObject: from.object, toId: from.id },
     ]);
-  await recordLink(tx, scope, row, "created");
+  await recordLink(tx, scope, row, "created", how);
   return true;
 }
 
 /** Removes links (both directions) with their events; returns how many. */
-async function removeLinks(tx: WriteTx, scope: WriteScope, where: SQL): Promise<number> {
+async function removeLinks(
+  tx: WriteTx,
+  scope: WriteScope,
+  where: SQL,
+  how: LinkWrite = {},
+): Promise<number> {
   const rows = await tx
     .select()
     .from(associations)
@@ -145,7 +168,7 @@ async function removeLinks(tx: WriteTx, scope: WriteScope, where: SQL): Promise<
     .orderBy(asc(associations.createdAt));
   for (const row of rows) {
     await tx.delete(associations).where(eq(associations.linkId, row.linkId));
-    await recordLink(tx, scope, row, "deleted");
+    await recordLink(tx, scope, row, "deleted", how);
   }
   return rows.length;
 }
@@ -157,6 +180,7 @@ export const unlink = (
   from: RecordRef,
   to: RecordRef,
   label?: string | null,
+  how: LinkWrite = {},
 ): Promise<number> =>
   removeLinks(
     tx,
@@ -165,6 +189,7 @@ export const unlink = (
       pairOf(scope.tenantId, from, to),
       label === undefined ? undefined : eq(associations.label, label ?? ""),
     ) as SQL,
+    how,
   );
 
 /**

@@ -243,6 +243,18 @@ describe("seed 004: the primary contact follows links removed elsewhere", () => 
       contact_id: null,
       contact_ids: [],
     });
+    // each change reached webhook consumers as a deal.updated, with its activity row
+    const updates = (await outboxOf(server.ctx.db, { tenantId, type: "deal.updated" })).filter(
+      (e) => e.data.id === d.id,
+    );
+    expect(updates.map((e) => [e.data.contact_id, e.data.contact_ids])).toEqual([
+      [b.id, [b.id, c.id]],
+      [c.id, [c.id]],
+      [null, []],
+    ]);
+    expect(updates[0].metadata.changed_fields).toEqual(["contact_id", "contact_ids"]);
+    const activity = await api.get(`${base}/activity?entity_type=deal&entity_id=${d.id}`);
+    expect(activity.body.activity.filter((a: any) => a.action === "updated")).toHaveLength(3);
   });
 });
 

@@ -217,7 +217,8 @@ export async function createDealInTx(
     syncSeq: await nextSyncSeq(tx),
   };
   await insertValues(tx, deals, row);
-  for (const contact of contacts) await link(tx, scope, dealRef(id), contactRef(contact), null);
+  for (const contact of contacts)
+    await link(tx, scope, dealRef(id), contactRef(contact), null, BY_DEAL);
   const after = dealView(row, placement.stage.name);
   const closing = after.status === "open" ? [] : stageEvents(null, after).slice(1);
   await recordEntityChange(
@@ -333,6 +334,8 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
 
 const dealRef = (id: string): RecordRef => ({ object: "deals", id });
 const contactRef = (id: string): RecordRef => ({ object: "contacts", id });
+/** Links this service makes while it writes the deal, which sets contact_ids itself. */
+const BY_DEAL = { byOwner: true };
 
 /** The contacts a create links: contact_id (the primary) first, then contact_ids, each once, all live. */
 async function contactSet(
@@ -368,8 +371,10 @@ async function relinkContacts(
   const wanted = await contactSet(tx, scope.tenantId, body.contact_id, body.contact_ids);
   if (body.contact_ids !== undefined)
     for (const current of await linkedContacts(tx, scope.tenantId, row.id))
-      if (!wanted.includes(current)) await unlink(tx, scope, dealRef(row.id), contactRef(current));
-  for (const contact of wanted) await link(tx, scope, dealRef(row.id), contactRef(contact), null);
+      if (!wanted.includes(current))
+        await unlink(tx, scope, dealRef(row.id), contactRef(current), undefined, BY_DEAL);
+  for (const contact of wanted)
+    await link(tx, scope, dealRef(row.id), contactRef(contact), null, BY_DEAL);
   return linkedContacts(tx, scope.tenantId, row.id);
 }
 
@@ -384,18 +389,44 @@ function primaryContact(row: DealRow, body: UpdateDealBody, contactIds: string[]
 /**
  * Keeps a deal's contact_ids equal to its links to contacts when they
  * change from elsewhere (the associations API, a deleted contact), and
- * contact_id its primary one; the change moves the deal in sync feeds.
+ * contact_id its primary one. The deal changes as with a PATCH: it moves
+ * in sync feeds, and deal.updated and its activity row tell consumers.
  */
 export async function syncContactIds(tx: WriteTx, scope: WriteScope, dealId: string) {
   const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
   if (!row || row.deletedAt) return;
   const contactIds = await linkedContacts(tx, scope.tenantId, dealId);
   if (JSON.stringify(contactIds) === JSON.stringify(row.contactIds)) return;
-  const contactId = primaryContact(row, {}, contactIds);
+  const next: DealRow = {
+    ...row,
+    contactIds,
+    contactId: primaryContact(row, {}, contactIds) ?? null,
+    updatedAt: scope.now,
+    syncSeq: await nextSyncSeq(tx),
+  };
   await tx
     .update(deals)
-    .set({ contactIds, contactId, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) })
+    .set({
+      contactIds,
+      contactId: next.contactId,
+      updatedAt: next.updatedAt,
+      syncSeq: next.syncSeq,
+    })
     .where(eq(deals.id, dealId));
+  const [placed] = await tx
+    .select({ name: stages.name })
+    .from(stages)
+    .where(eq(stages.id, row.stageId));
+  const stage = placed?.name ?? null;
+  const before = dealView(row, stage);
+  const after = dealView(next, stage);
+  await recordEntityChange(tx, scope, { entityType: "deal", action: "updated", before, after }, [
+    {
+      type: "deal.updated",
+      data: after,
+      metadata: { changed_fields: changedFields(before, after) },
+    },
+  ]);
 }
 
 /** Soft-deletes a deal: a tombstone for sync feeds, and deal.deleted. */
