@@ -64,6 +64,7 @@ beforeAll(async () => {
     phone_number: [{ number: "+44 20 7946 0958" }],
   });
   ids.jose = await post("contacts", { first_name: "José", last_name: "Núñez" });
+  ids.strasse = await post("companies", { name: "Weiße Straße Œuvres Æsir Iğdır" });
   ids.engines = await post("companies", {
     name: "Analytical Engines",
     website: "https://engines.example",
@@ -123,6 +124,14 @@ describe("search", () => {
     expect(await found("q=ada%20babbage")).toEqual([]);
     expect(await found("q=jose%20NUNEZ")).toEqual([`contacts:${ids.jose}`]);
     expect(await found("q=Jos%C3%A9")).toEqual([`contacts:${ids.jose}`]);
+  });
+
+  test("a word is found as it is written, letters such as ß, Œ, Æ and ı included", async () => {
+    for (const word of ["Straße", "straß", "Weiße", "œuvres", "ÆSIR", "Iğdır"]) {
+      expect(await found(`q=${encodeURIComponent(word)}`)).toEqual([`companies:${ids.strasse}`]);
+      const listed = await api.get(`/api/external/companies?search=${encodeURIComponent(word)}`);
+      expect(listed.body.companies.map((c: any) => c.id)).toEqual([ids.strasse]);
+    }
   });
 
   test("emails and phone numbers, formatted or as digits", async () => {

@@ -42,15 +42,19 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
 export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
   catchUpQueue(db, db.primaryRead, indexQueued, batch);
 
-/** User text as a tsquery: every word as a prefix, accents dropped (the index drops them too). */
-export function tsQuery(text: string): string | null {
+/**
+ * User text as a tsquery: every word as a prefix, accents dropped and
+ * letters rewritten by unaccent as the index writes them (search_query,
+ * migration 1210), computed once per statement.
+ */
+export function tsQuery(text: string): SQL | null {
   const words = searchWords(text.normalize("NFD").replace(/\p{M}/gu, ""));
-  return words.length === 0 ? null : words.map((word) => `${word}:*`).join(" & ");
+  return words.length === 0 ? null : sql`(select search_query(${words.join(" ")}))`;
 }
 
-const matching = (tenantId: string, types: readonly string[], query: string) =>
+const matching = (tenantId: string, types: readonly string[], query: SQL) =>
   and(
-    sql`words @@ to_tsquery('simple', ${query})`,
+    sql`words @@ ${query}`,
     eq(searchIndex.tenantId, tenantId),
     inArray(searchIndex.entityType, [...types]),
   );
@@ -75,14 +79,14 @@ export async function fullTextSearch(
   await catchUpSearchIndex(database);
   const db = database.primaryRead;
   const where = matching(request.tenantId, request.types, query);
-  const rank = sql<number>`ts_rank(words, to_tsquery('simple', ${query}))`;
+  const rank = sql<number>`ts_rank(words, ${query})`;
   const rows = await db
     .select({
       type: searchIndex.entityType,
       id: searchIndex.entityId,
       title: sql<string>`case when ${searchIndex.title} = '' then substr(${searchIndex.body}, 1, 80) else ${searchIndex.title} end`,
       // The column that matches, as SQLite's snippet() picks it: the title, else the body.
-      snippet: sql<string>`ts_headline('simple', case when search_words(${searchIndex.title}, '') @@ to_tsquery('simple', ${query}) then ${searchIndex.title} else ${searchIndex.body} end, to_tsquery('simple', ${query}), ${HEADLINE})`,
+      snippet: sql<string>`ts_headline('simple', case when search_words(${searchIndex.title}, '') @@ ${query} then ${searchIndex.title} else ${searchIndex.body} end, ${query}, ${HEADLINE})`,
       rank,
     })
     .from(searchIndex)

@@ -24,6 +24,7 @@ import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
 import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
+import searchQuery from "./1210_search_query.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -42,4 +43,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1110_inbound_secrets", sql: inboundSecrets },
   { id: "1120_consent", sql: consent },
   { id: "1200_outbox_trace", sql: outboxTrace },
+  { id: "1210_search_query", sql: searchQuery },
 ];
