@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { eq } from "drizzle-orm";
 import { deals } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
@@ -274,6 +275,27 @@ describe("include", () => {
     const unknown = await client.get(`${path}?include=owners`);
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0].path).toBe("/include");
+  });
+
+  test("contacts and deals created at the same time come in creation order, edited or not", async () => {
+    const company = await create(api, { name: "Same instant" });
+    const contactIds: string[] = [];
+    for (const name of ["One", "Two", "Three", "Four"])
+      contactIds.push(
+        (await created(api, "/contacts", { first_name: name, company_id: company.id })).id,
+      );
+    const dealIds: string[] = [];
+    for (const title of ["First", "Second", "Third"])
+      dealIds.push(await insertDeal(tenantId, company.id, title, "open"));
+    // Edits rewrite rows (PostgreSQL moves them in the table); the order stays.
+    for (const id of contactIds.slice(0, 2))
+      await api.patch(`/api/external/contacts/${id}`, { title: "Edited" });
+    await server.ctx.write((tx) =>
+      tx.update(deals).set({ description: "Edited" }).where(eq(deals.id, dealIds[0])),
+    );
+    const full = await api.get(`/api/external/companies/${company.id}?include=contacts,deals`);
+    expect(full.body.contacts.map((c: any) => c.id)).toEqual(contactIds);
+    expect(full.body.deals.map((d: any) => d.id)).toEqual(dealIds.toReversed());
   });
 
   test("each include needs its own read scope", async () => {

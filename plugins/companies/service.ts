@@ -265,7 +265,7 @@ export async function openDealsOf(ctx: AppContext, tenantId: string, companyId: 
         isNull(deals.deletedAt),
       ),
     )
-    .orderBy(desc(deals.createdAt))
+    .orderBy(desc(deals.createdAt), desc(deals.id))
     .limit(INCLUDE_LIMIT);
   return rows.map((row) => ({
     id: row.id,

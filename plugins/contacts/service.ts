@@ -312,7 +312,8 @@ export async function contactsOfCompany(
         isNull(contacts.deletedAt),
       ),
     )
-    .orderBy(asc(contacts.createdAt))
+    // Rows made in the same millisecond go by id (time-ordered), not by where the database keeps them.
+    .orderBy(asc(contacts.createdAt), asc(contacts.id))
     .limit(limit);
   return rows.map(contactView);
 }
