@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { deals, leads } from "../db/schema";
 import { ManualClock } from "../src/clock";
-import type { Api } from "./helpers/server";
+import { created } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
+import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
@@ -273,5 +278,33 @@ describe("isolation and scopes", () => {
 
     const bare = await server.keyFor(tenantId, ["search:read"]);
     expect((await search("q=analytical", bare)).body).toMatchObject({ results: [], total: 0 });
+  });
+});
+
+describe("on a PostgreSQL database in the C locale", () => {
+  test("words of any script are found, whatever their case", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-search-c-"));
+    const database = await testDatabase(dir, { localeC: true });
+    const local = await startTestServer({ dir, config: { databaseUrl: database.url } });
+    try {
+      const { api: client } = await local.tenant();
+      const ivan = await created(client, "/contacts", { first_name: "Иван", last_name: "Петров" });
+      const tower = await created(client, "/companies", { name: "Ωmega 東京タワー" });
+      for (const [q, id] of [
+        ["иван", ivan.id],
+        ["ПЕТРОВ", ivan.id],
+        ["ωmega", tower.id],
+        ["東京タワー", tower.id],
+      ]) {
+        const reply = await client.get(`/api/external/search?q=${encodeURIComponent(q)}`);
+        expect({ q, found: reply.body.results.map((r: any) => r.id) }).toEqual({ q, found: [id] });
+      }
+      const listed = await client.get("/api/external/contacts?search=%D0%B8%D0%B2%D0%B0%D0%BD");
+      expect(listed.body.contacts.map((c: any) => c.id)).toEqual([ivan.id]);
+    } finally {
+      await local.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

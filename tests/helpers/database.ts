@@ -52,19 +52,31 @@ export const databaseUrlOf = (dir: string): string =>
  * A fresh database for one test server, migrated unless `empty`; `drop`
  * removes it. Servers started on one `dir` share its database, as they
  * share its SQLite file; `shared` databases live until the cluster goes.
+ * `localeC`: on PostgreSQL, a database whose collation and character
+ * classes are the C locale's (as `initdb --locale=C` makes them).
  */
 export async function testDatabase(
   dir: string,
-  options: { empty?: boolean; shared?: boolean } = {},
+  options: { empty?: boolean; shared?: boolean; localeC?: boolean } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   if (!testPostgresUrl) return { url: `file:${join(dir, "crmd.db")}`, drop: async () => {} };
   const known = byDir.get(dir);
   if (known) return { url: known, drop: async () => {} };
-  if (!options.empty) await migratedTemplate();
+  const fromTemplate = !options.empty && !options.localeC;
+  if (fromTemplate) await migratedTemplate();
   const name = `crmd_test_${crypto.randomUUID().replaceAll("-", "")}`;
-  const template = options.empty ? "" : ` TEMPLATE ${TEMPLATE}`;
+  const template = fromTemplate
+    ? ` TEMPLATE ${TEMPLATE}`
+    : options.localeC
+      ? " TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'"
+      : "";
   await admin((sql) => sql.unsafe(`CREATE DATABASE ${name}${template}`));
   const url = withDatabase(testPostgresUrl, name);
+  if (options.localeC && !options.empty) {
+    const db = await openDatabase(url);
+    await migrate(db);
+    await db.close();
+  }
   urlByDir.set(dir, url);
   if (options.shared) {
     byDir.set(dir, url);
