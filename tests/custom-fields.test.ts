@@ -417,6 +417,27 @@ describe("definitions", () => {
     expect((await post({ key: "dup", label: "D", type: "text" })).status).toBe(409);
   });
 
+  test("a value too long for PostgreSQL's value index is refused with 422, never a 500", async () => {
+    const { api } = await server.tenant();
+    await define(api, "contacts", { key: "essay", label: "Essay", type: "text" });
+    // Random text: PostgreSQL compresses index entries, so repeated characters would fit.
+    const essay = Array.from(
+      { length: 9000 },
+      () => "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(Math.random() * 36)],
+    ).join("");
+    const reply = await api.post(`${base}/contacts`, {
+      first_name: "Long",
+      custom_fields: { essay },
+    });
+    if (server.ctx.db.kind === "postgres") {
+      expect(reply.status).toBe(422);
+      expect(reply.body.detail).toContain("too long");
+    } else {
+      expect(reply.status).toBe(201);
+    }
+    expect((await api.post(`${base}/contacts`, { first_name: "Short" })).status).toBe(201);
+  });
+
   test("filters: unknown field, bad operator or bad operand answer 422", async () => {
     const { api } = await server.tenant();
     await salesPipeline(api);

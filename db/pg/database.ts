@@ -28,16 +28,22 @@ export type Runner = ((sql: string, params: unknown[], arrays: boolean) => Promi
 };
 
 /**
- * A number beyond bigint (22003), which SQLite would have kept as a float:
- * the request's input, answered 422 (an error with a 4xx `status` is the
- * client's, src/http-errors.ts) instead of a 500.
+ * Input SQLite stores and PostgreSQL cannot, by SQLSTATE: a number beyond
+ * bigint (22003), which SQLite would have kept as a float, and a value
+ * beyond one of PostgreSQL's size limits (54000), such as a text too long
+ * for an index entry (about 2.7 kB once compressed: a long custom field
+ * value or domain). The request's input: answered 422 (an error with a 4xx
+ * `status` is the client's, src/http-errors.ts) instead of a 500.
  */
-function refuseOutOfRange(error: unknown): never {
-  if ((error as { errno?: unknown }).errno === "22003")
-    throw Object.assign(new Error("A number in the request is too large to store"), {
-      status: 422,
-      cause: error,
-    });
+const REFUSED_INPUT: Record<string, string> = {
+  "22003": "A number in the request is too large to store",
+  "54000": "A value in the request is too long to store",
+};
+
+function refuseUnstorable(error: unknown): never {
+  const errno = (error as { errno?: unknown }).errno;
+  const detail = typeof errno === "string" ? REFUSED_INPUT[errno] : undefined;
+  if (detail) throw Object.assign(new Error(detail), { status: 422, cause: error });
   throw error;
 }
 
@@ -63,7 +69,7 @@ export async function runOn(
   const values = toPostgresParams(params);
   const sent = method === "run" ? runner.send?.(text, values) : undefined;
   if (sent) return { rows: [], rowsAffected: sent.rowsAffected };
-  const result = await runner(text, values, arrays).catch(refuseOutOfRange);
+  const result = await runner(text, values, arrays).catch(refuseUnstorable);
   fromPostgres(result, result.columns, arrays);
   if (method === "get") return { rows: result[0] };
   if (method === "run") return { rows: [], rowsAffected: result.count ?? 0 };
