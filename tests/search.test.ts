@@ -254,6 +254,39 @@ describe("index kept in step with writes", () => {
   });
 });
 
+describe("very large records", () => {
+  test("a record with a million characters of words is found, and every tenant's search keeps working", async () => {
+    const owner = await server.tenant();
+    const fields = Array.from({ length: 200 }, (_, i) => ({
+      key: `f${i}`,
+      label: `F${i}`,
+      type: "text",
+    }));
+    await created(owner.api, "/object-types", {
+      name: "archive",
+      plural: "archives",
+      label: "Archives",
+      primary_field: "f0",
+      fields,
+    });
+    // 140,000 distinct words: more than PostgreSQL's tsvector holds (1 MB).
+    let word = 36 ** 5;
+    const properties: Record<string, string> = {};
+    for (const { key } of fields) {
+      const words: string[] = [];
+      for (let length = 0; length < 4990; length += 7) words.push((word++).toString(36));
+      properties[key] = words.join(" ");
+    }
+    const record = await created(owner.api, "/objects/archives", { properties });
+    const first = await owner.api.get("/api/external/search?q=100000");
+    expect(first.status).toBe(200);
+    expect(first.body.results.map((r: any) => r.id)).toEqual([record.id]);
+    expect(await found("q=lovelace")).toEqual([`contacts:${ids.ada}`]);
+    const listed = await api.get("/api/external/contacts?search=lovelace");
+    expect(listed.body.contacts.map((c: any) => c.id)).toEqual([ids.ada]);
+  });
+});
+
 describe("isolation and scopes", () => {
   test("another tenant finds nothing of this one", async () => {
     const other = await server.tenant();

@@ -5,6 +5,11 @@
 -- The collation: PostgreSQL 17's builtin pg_c_utf8, else ICU's root, else
 -- the C.UTF-8 locale, else the database's own. Index rows whose words
 -- change are rewritten in place (their title and body are stored).
+--
+-- A tsvector holds at most 1 MB, and one row's failure fails the whole
+-- indexing batch, so every tenant's searches: only the first 20,000
+-- characters of a title and 150,000 of a body are indexed (at most about
+-- 800 kB of words, whatever the script; SQLite's FTS5 has no such limit).
 DO $$
 DECLARE
   preferred text[] := ARRAY['pg_c_utf8', 'und-x-icu', 'C.utf8', 'C.UTF-8'];
@@ -18,8 +23,8 @@ BEGIN
   EXECUTE format($f$
     CREATE OR REPLACE FUNCTION search_words(title text, body text) RETURNS tsvector
     LANGUAGE sql STABLE PARALLEL SAFE AS $b$
-      SELECT setweight(to_tsvector('simple', regexp_replace(lower(unaccent(title) COLLATE %1$s), '[^[:alnum:]]+', ' ', 'g')), 'A') ||
-             setweight(to_tsvector('simple', regexp_replace(lower(unaccent(body) COLLATE %1$s), '[^[:alnum:]]+', ' ', 'g')), 'B')
+      SELECT setweight(to_tsvector('simple', regexp_replace(lower(unaccent(left(title, 20000)) COLLATE %1$s), '[^[:alnum:]]+', ' ', 'g')), 'A') ||
+             setweight(to_tsvector('simple', regexp_replace(lower(unaccent(left(body, 150000)) COLLATE %1$s), '[^[:alnum:]]+', ' ', 'g')), 'B')
     $b$ $f$, unicode);
   EXECUTE format($f$
     CREATE OR REPLACE FUNCTION search_query(words text) RETURNS tsquery
