@@ -93,6 +93,16 @@ describe("create and read", () => {
     expect(await changeCounts(server, tenantId)).toEqual(before);
   });
 
+  test("text that spells a JSON escape (\\u0000, \\ud800) is stored as written", async () => {
+    const text = String.raw`End C strings with \u0000; a lone "\ud800" is not UTF-16`;
+    const contact = await created(api, "/contacts", { first_name: "Escapes", background: text });
+    expect(contact.background).toBe(text);
+    const read = await api.get(`/api/external/contacts/${contact.id}`);
+    expect(read.body.background).toBe(text);
+    const event = (await eventsFor(server, contact.id)).at(-1);
+    expect(event?.data.background).toBe(text);
+  });
+
   test("another tenant's contact is 404 for read, update and delete", async () => {
     const contact = await create(api, { first_name: "Private" });
     const other = await server.tenant();

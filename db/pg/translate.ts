@@ -75,8 +75,10 @@ function closingQuote(sql: string, start: number, quote: string): number {
  * Values as PostgreSQL takes them: booleans as 1/0, and what its text cannot
  * hold (SQLite's can) as U+FFFD, so such input is stored and matched like
  * any other odd character instead of failing the statement: a NUL
- * character, and in JSON text an escaped NUL or unpaired surrogate (which
- * PostgreSQL's JSON functions refuse to read).
+ * character, and in JSON text (an object or array: what JSON columns
+ * hold) an escaped NUL or unpaired surrogate (which PostgreSQL's JSON
+ * functions refuse to read). Other text keeps such escapes as written: in
+ * a name or note, `\u0000` is six characters someone typed.
  */
 export function toPostgresParams(params: readonly unknown[]): unknown[] {
   return params.map((p) =>
@@ -90,7 +92,15 @@ const UNREADABLE_ESCAPE =
 
 function storableText(text: string): string {
   const plain = text.includes("\0") ? text.replaceAll("\0", "\uFFFD") : text;
-  return plain.includes("\\u") ? plain.replace(UNREADABLE_ESCAPE, "\\ufffd") : plain;
+  return plain.includes("\\u") && isJsonContainer(plain)
+    ? plain.replace(UNREADABLE_ESCAPE, "\\ufffd")
+    : plain;
+}
+
+function isJsonContainer(text: string): boolean {
+  const trimmed = text.trim();
+  const [first, last] = [trimmed[0], trimmed[trimmed.length - 1]];
+  return (first === "{" && last === "}") || (first === "[" && last === "]");
 }
 
 /** PostgreSQL type ids whose values come back as text but are numbers to crmd. */
