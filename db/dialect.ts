@@ -42,6 +42,8 @@ export const dialect = {
   lockWebhooksForClaim: async (_tx: WriteTx, ids: string[]): Promise<string[]> => ids,
   /** Before attempt results of the webhooks `ids` are stored: nothing to wait for with one writer. */
   lockWebhooksForResults: async (_tx: WriteTx, _ids: string[]): Promise<void> => {},
+  /** A request body with its text as this database stores it: as given here. */
+  storedInput: (body: unknown): unknown => body,
   /** After rows were copied in with their own ids (crmd copy): SQLite's AUTOINCREMENT follows by itself. */
   afterBulkCopy: async (_db: Database): Promise<void> => {},
 };

@@ -107,7 +107,10 @@ export function createApp(ctx: AppContext) {
         if (replay) return replay;
       }
     })
-    .onTransform({ as: "global" }, ({ request, route, query, body }) => {
+    .onTransform({ as: "global" }, (context) => {
+      const { request, route, query, body } = context;
+      // Text as the database will store it, so the answer, events and later reads agree.
+      if (body !== undefined && body !== null) context.body = ctx.db.dialect.storedInput(body);
       const declared = inputsOf(request.method, route);
       if (!declared) return;
       checkInputs(declared, request, query, body);

@@ -103,6 +103,15 @@ describe("create and read", () => {
     expect(event?.data.background).toBe(text);
   });
 
+  test("a NUL character reads back, and is sent, as the POST answered it", async () => {
+    // SQLite keeps it; PostgreSQL's text cannot hold it and stores U+FFFD (docs/postgresql.md).
+    const contact = await created(api, "/contacts", { first_name: "a\u0000b", tags: ["x\u0000"] });
+    const read = await api.get(`/api/external/contacts/${contact.id}`);
+    expect(read.body).toEqual(contact);
+    const event = (await eventsFor(server, contact.id)).at(-1);
+    expect(event?.data).toEqual(contact);
+  });
+
   test("another tenant's contact is 404 for read, update and delete", async () => {
     const contact = await create(api, { first_name: "Private" });
     const other = await server.tenant();

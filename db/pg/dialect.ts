@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { WriteTx } from "../client";
 import { dialect as sqlite } from "../dialect";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
+import { withoutNul } from "./translate";
 
 /** Bun's PostgreSQL errors carry the SQLSTATE in `errno`. */
 const sqlState = (error: unknown): string => {
@@ -55,6 +56,12 @@ export const pgDialect: typeof sqlite = {
   lockWebhooksForResults: async (tx, ids) => {
     await lockWebhooks(tx, ids, sql``);
   },
+  /**
+   * NUL characters, which PostgreSQL's text cannot hold, become U+FFFD in
+   * the request body as they do when stored (toPostgresParams), so a
+   * write's answer, its events and later reads agree.
+   */
+  storedInput: withoutNul,
   /** Identity columns (outbox seq, search doc ids) continue after the largest copied value. */
   afterBulkCopy: async (db) => {
     await db.execute(RESTART_IDENTITIES);

@@ -103,6 +103,29 @@ function isJsonContainer(text: string): boolean {
   return (first === "{" && last === "}") || (first === "[" && last === "]");
 }
 
+/** `value` (parsed JSON) with every NUL character in its strings and keys as U+FFFD, changed in place. */
+export function withoutNul(value: unknown): unknown {
+  if (typeof value === "string")
+    return value.includes("\0") ? value.replaceAll("\0", "\uFFFD") : value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withoutNul(value[i]);
+  } else if (
+    value !== null &&
+    typeof value === "object" &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const clean = withoutNul(object[key]);
+      if (key.includes("\0")) {
+        delete object[key];
+        object[key.replaceAll("\0", "\uFFFD")] = clean;
+      } else object[key] = clean;
+    }
+  }
+  return value;
+}
+
 /** PostgreSQL type ids whose values come back as text but are numbers to crmd. */
 const INT8 = 20;
 const NUMERIC = 1700;
