@@ -129,11 +129,25 @@ describe("search", () => {
     expect(await found("q=ada%20babbage")).toEqual([]);
     expect(await found("q=jose%20NUNEZ")).toEqual([`contacts:${ids.jose}`]);
     expect(await found("q=Jos%C3%A9")).toEqual([`contacts:${ids.jose}`]);
+    const [hit] = (await search("q=nunez")).body.results;
+    expect(hit.snippet).toBe("José <mark>Núñez</mark>");
   });
 
   test("a word is found as it is written, letters such as ß, Œ, Æ and ı included", async () => {
-    for (const word of ["Straße", "straß", "Weiße", "œuvres", "ÆSIR", "Iğdır"]) {
-      expect(await found(`q=${encodeURIComponent(word)}`)).toEqual([`companies:${ids.strasse}`]);
+    const words = [
+      ["Straße", "Straße"],
+      ["straß", "Straße"],
+      ["Weiße", "Weiße"],
+      ["œuvres", "Œuvres"],
+      ["ÆSIR", "Æsir"],
+      ["Iğdır", "Iğdır"],
+    ];
+    for (const [word, marked] of words) {
+      const reply = await search(`q=${encodeURIComponent(word)}`);
+      expect(reply.body.results.map((r: any) => `${r.type}:${r.id}`)).toEqual([
+        `companies:${ids.strasse}`,
+      ]);
+      expect(reply.body.results[0].snippet).toContain(`<mark>${marked}</mark>`);
       const listed = await api.get(`/api/external/companies?search=${encodeURIComponent(word)}`);
       expect(listed.body.companies.map((c: any) => c.id)).toEqual([ids.strasse]);
     }

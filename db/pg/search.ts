@@ -85,8 +85,9 @@ export async function fullTextSearch(
       type: searchIndex.entityType,
       id: searchIndex.entityId,
       title: sql<string>`case when ${searchIndex.title} = '' then substr(${searchIndex.body}, 1, 80) else ${searchIndex.title} end`,
-      // The column that matches, as SQLite's snippet() picks it: the title, else the body.
-      snippet: sql<string>`ts_headline('simple', case when search_words(${searchIndex.title}, '') @@ ${query} then ${searchIndex.title} else ${searchIndex.body} end, ${query}, ${HEADLINE})`,
+      // The column that matches, as SQLite's snippet() picks it: the title, else the body;
+      // words marked as the index reads them (crmd_headline, migration 1212).
+      snippet: sql<string>`ts_headline('crmd_headline', case when search_words(${searchIndex.title}, '') @@ ${query} then ${searchIndex.title} else ${searchIndex.body} end, ${query}, ${HEADLINE})`,
       rank,
     })
     .from(searchIndex)

@@ -26,6 +26,7 @@ import consent from "./1120_consent.sql" with { type: "text" };
 import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
 import searchQuery from "./1210_search_query.sql" with { type: "text" };
 import searchUnicodeCollation from "./1211_search_unicode_collation.sql" with { type: "text" };
+import searchHeadline from "./1212_search_headline.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -46,4 +47,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1200_outbox_trace", sql: outboxTrace },
   { id: "1210_search_query", sql: searchQuery },
   { id: "1211_search_unicode_collation", sql: searchUnicodeCollation },
+  { id: "1212_search_headline", sql: searchHeadline },
 ];
