@@ -3,8 +3,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderApiReference } from "../scripts/api-reference";
 import { clientTypes, servedDocument, withConfigTable } from "../scripts/docs";
+import "../plugins";
 import { USAGE } from "../src/cli";
 import { DEFAULTS, SETTINGS } from "../src/config";
+import { builtInEventTypes } from "../src/events";
 import { startTestServer } from "./helpers/server";
 
 const ROOT = join(import.meta.dir, "..");
@@ -80,5 +82,29 @@ describe("README", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/**
+ * The event types a table of docs/webhooks.md names: a row names its first
+ * type in full, then siblings by their last part (`deal.created` / `.updated`).
+ */
+function documentedEventTypes(page: string): Set<string> {
+  const types = new Set<string>();
+  for (const row of page.split("\n").filter((line) => line.startsWith("| "))) {
+    let prefix = "";
+    for (const [, name] of row.split("|")[1].matchAll(/`([a-z_.]+)`/g)) {
+      if (!name.startsWith(".")) prefix = name.slice(0, name.lastIndexOf("."));
+      types.add(name.startsWith(".") ? prefix + name : name);
+    }
+  }
+  return types;
+}
+
+describe("docs/webhooks.md", () => {
+  test("its table of events names every event type crmd emits", () => {
+    const documented = documentedEventTypes(read("docs/webhooks.md"));
+    const missing = builtInEventTypes().filter((type) => !documented.has(type));
+    expect(missing).toEqual([]);
   });
 });
