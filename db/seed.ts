@@ -228,7 +228,7 @@ async function loadPipelines(db: Database, tenantId: string): Promise<PipelineSe
     .select({ id: pipelines.id, type: pipelines.pipelineType })
     .from(pipelines)
     .where(and(eq(pipelines.tenantId, tenantId), isNull(pipelines.deletedAt)))
-    .orderBy(asc(pipelines.createdAt));
+    .orderBy(asc(pipelines.createdAt), asc(pipelines.id));
   const stageRows = rows.length
     ? await db.read
         .select({ id: stages.id, pipelineId: stages.pipelineId, kind: stages.kind })

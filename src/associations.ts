@@ -165,7 +165,7 @@ async function removeLinks(
     .select()
     .from(associations)
     .where(where)
-    .orderBy(asc(associations.createdAt));
+    .orderBy(asc(associations.createdAt), asc(associations.linkId));
   for (const row of rows) {
     await tx.delete(associations).where(eq(associations.linkId, row.linkId));
     await recordLink(tx, scope, row, "deleted", how);

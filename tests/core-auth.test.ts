@@ -131,6 +131,21 @@ describe("API keys (seed 001)", () => {
     expect(after.status).toBe(401);
   });
 
+  test("keys made in the same millisecond list in the order they were made, revoked or not", async () => {
+    const { tenantId } = await server.tenant(undefined, ["keys:manage"]);
+    const path = `/api/external/api-keys?tenant_id=${tenantId}`;
+    const made = [(await server.admin.get(path)).body.api_keys[0].id];
+    for (const name of ["b", "c", "d", "e"])
+      made.push((await server.admin.post(path, { name, permissions: ["read"] })).body.id);
+    // a revoke rewrites the row (PostgreSQL stores it anew, after the others)
+    for (const id of made.slice(0, 2))
+      expect(
+        (await server.admin.delete(`/api/external/api-keys/${id}?tenant_id=${tenantId}`)).status,
+      ).toBe(200);
+    const listed = (await server.admin.get(path)).body.api_keys.map((k: { id: string }) => k.id);
+    expect(listed).toEqual(made);
+  });
+
   test("an expired key is refused", async () => {
     const { api, tenantId } = await server.tenant(undefined, ["keys:manage"], {
       expires_in_days: 1,

@@ -63,7 +63,7 @@ export async function listKeys(db: Database, tenantId: string) {
     .select()
     .from(apiKeys)
     .where(eq(apiKeys.tenantId, tenantId))
-    .orderBy(asc(apiKeys.createdAt));
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
   return rows.map(keyView);
 }
 

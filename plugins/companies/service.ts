@@ -119,7 +119,7 @@ export async function findCompanyByDomain(
         isNull(companies.deletedAt),
       ),
     )
-    .orderBy(asc(companies.createdAt))
+    .orderBy(asc(companies.createdAt), asc(companies.id))
     .limit(1);
   return row;
 }

@@ -141,7 +141,7 @@ export async function findContactByEmail(
         isNull(contacts.deletedAt),
       ),
     )
-    .orderBy(asc(contacts.createdAt))
+    .orderBy(asc(contacts.createdAt), asc(contacts.id))
     .limit(1);
   return found?.contact;
 }

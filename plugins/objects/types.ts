@@ -90,7 +90,7 @@ registerObjectLister(async (db, tenantId) => {
     .select({ plural: customObjectTypes.plural })
     .from(customObjectTypes)
     .where(and(eq(customObjectTypes.tenantId, tenantId), isNull(customObjectTypes.archivedAt)))
-    .orderBy(asc(customObjectTypes.createdAt));
+    .orderBy(asc(customObjectTypes.createdAt), asc(customObjectTypes.id));
   return rows.map((row) => row.plural);
 });
 
@@ -331,7 +331,7 @@ export async function listTypes(ctx: AppContext, tenantId: string) {
     .select()
     .from(customObjectTypes)
     .where(and(eq(customObjectTypes.tenantId, tenantId), isNull(customObjectTypes.archivedAt)))
-    .orderBy(asc(customObjectTypes.createdAt));
+    .orderBy(asc(customObjectTypes.createdAt), asc(customObjectTypes.id));
   return { object_types: await Promise.all(rows.map((row) => typeView(ctx.db.read, row))) };
 }
 

@@ -169,7 +169,7 @@ export async function defaultPipeline(db: ReadDb, tenantId: string, type: Pipeli
           isNull(pipelines.deletedAt),
         ),
       )
-      .orderBy(asc(pipelines.createdAt))
+      .orderBy(asc(pipelines.createdAt), asc(pipelines.id))
       .limit(1)
       .prepare(),
   );

@@ -92,7 +92,7 @@ export async function pipelineOverview(
         isNull(pipelines.deletedAt),
       ),
     )
-    .orderBy(asc(pipelines.pipelineType), asc(pipelines.createdAt));
+    .orderBy(asc(pipelines.pipelineType), asc(pipelines.createdAt), asc(pipelines.id));
   const types = new Set(rows.map((r) => r.pipelineType));
   const [stageRows, salesStats, leadStats] = await Promise.all([
     stagesOf(

@@ -38,7 +38,10 @@ export async function createTenant(
 }
 
 export async function listTenants(db: Database): Promise<TenantView[]> {
-  const rows = await db.read.select().from(tenants).orderBy(asc(tenants.createdAt));
+  const rows = await db.read
+    .select()
+    .from(tenants)
+    .orderBy(asc(tenants.createdAt), asc(tenants.id));
   return rows.map(view);
 }
 

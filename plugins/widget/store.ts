@@ -88,4 +88,4 @@ export const tenantWidgetKeys = (ctx: AppContext, tenantId: string) =>
     .select()
     .from(widgetKeys)
     .where(eq(widgetKeys.tenantId, tenantId))
-    .orderBy(desc(widgetKeys.createdAt));
+    .orderBy(desc(widgetKeys.createdAt), desc(widgetKeys.id));
