@@ -7,12 +7,14 @@ import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
  * write dialect SQL. This is the SQLite/libSQL implementation.
  */
 export const dialect = {
-  /** Case-insensitive equality. */
-  equalsIgnoreCase: (column: SQLWrapper, value: string): SQL =>
-    sql`lower(${column}) = lower(${value})`,
-  /** Case-insensitive substring match. */
+  /**
+   * Case-insensitive substring match, in every script: SQLite's lower()
+   * and LIKE fold ASCII letters only (`école` would not find `École`), so
+   * the value becomes a GLOB pattern in which each cased letter matches
+   * either case (`*[éÉ][cC][oO][lL][eE]*`).
+   */
   containsIgnoreCase: (column: SQLWrapper, value: string): SQL =>
-    sql`lower(${column}) like ${`%${escapeLike(value.toLowerCase())}%`} escape '\\'`,
+    sql`${column} glob ${`*${caselessGlob(value)}*`}`,
   /** The JSON array column holds every one of `tags`. */
   hasAllTags: (column: SQLWrapper, tags: readonly string[]): SQL | undefined =>
     tags.length === 0
@@ -60,3 +62,16 @@ function errorText(error: unknown): string {
 }
 
 export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `value` as a GLOB pattern matching it in any case: GLOB's own `*`, `?` and `[` are literal. */
+export function caselessGlob(value: string): string {
+  let pattern = "";
+  for (const char of value) {
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (lower !== upper && lower.length === 1 && upper.length === 1)
+      pattern += `[${lower}${upper}]`;
+    else pattern += char === "*" || char === "?" || char === "[" ? `[${char}]` : char;
+  }
+  return pattern;
+}

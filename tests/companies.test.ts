@@ -190,6 +190,22 @@ describe("list filters", () => {
     expect(ids(await list("name=_"))).toEqual([]);
   });
 
+  test("name ignores case in every script; GLOB's wildcards are literal too", async () => {
+    const { api: other } = await server.tenant();
+    const named = async (name: string) => (await create(other, { name })).id as string;
+    const ecole = await named("École Polytechnique");
+    const arzte = await named("ÖL & ÄRZTE Ωμέγα");
+    const star = await named("Star*Ware [Beta]?");
+    const find = async (name: string) =>
+      ids(await other.get(`/api/external/companies?name=${encodeURIComponent(name)}`));
+    expect(await find("école")).toEqual([ecole]);
+    expect(await find("ÉCOLE POLY")).toEqual([ecole]);
+    expect(await find("öl & ärzte ωμέγα")).toEqual([arzte]);
+    expect(await find("*")).toEqual([star]);
+    expect(await find("[beta]?")).toEqual([star]);
+    expect(await find("e?")).toEqual([]);
+  });
+
   test("website and domain match with or without scheme and www., any case", async () => {
     for (const value of [
       "acme.com",

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { WriteTx } from "../client";
-import { dialect as sqlite } from "../dialect";
+import { escapeLike, dialect as sqlite } from "../dialect";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 import { withoutNul } from "./translate";
 
@@ -34,6 +34,9 @@ const lockWebhooks = (tx: WriteTx, ids: string[], skip: SQL) =>
  */
 export const pgDialect: typeof sqlite = {
   ...sqlite,
+  /** PostgreSQL's lower() folds every script (under the database's collation). */
+  containsIgnoreCase: (column, value) =>
+    sql`lower(${column}) like ${`%${escapeLike(value.toLowerCase())}%`} escape '\\'`,
   isUniqueViolation: (error) => sqlState(error) === "23505",
   isForeignKeyViolation: (error) => sqlState(error) === "23503",
   fullTextSearch,
