@@ -309,6 +309,41 @@ describe("live channel for visitors", () => {
       socket.disconnect();
     }
   });
+  test("a visitor's shout is a new message of its own conversation, whatever else it names", async () => {
+    const { conversation, visitor_token } = await openConversation();
+    const other = await openConversation();
+    const private_ = await api.post(`${X}/messages`, {
+      conversation_id: other.conversation.id,
+      body: "your order 1234 ships to 5 Elm St",
+      external_id: "mail-1234",
+    });
+    expect(private_.status).toBe(201);
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: visitor_token },
+    });
+    socket.connect();
+    try {
+      const channel = socket.channel(`conversation:${conversation.id}`, {});
+      await new Promise((resolve) => channel.join().receive("ok", resolve));
+      const sent = await new Promise<any>((resolve) =>
+        channel
+          .push("shout", {
+            body: "hello",
+            external_id: "mail-1234",
+            sent_at: "2020-01-01T00:00:00Z",
+          })
+          .receive("ok", resolve)
+          .receive("error", resolve),
+      );
+      expect(sent.id).not.toBe(private_.body.id);
+      expect(sent).toMatchObject({ body: "hello", author_type: "customer" });
+      const stored = await api.get(`${X}/messages/${sent.id}`);
+      expect(stored.body).toMatchObject({ conversation_id: conversation.id, external_id: null });
+      expect(new Date(stored.body.sent_at).getTime()).toBeGreaterThan(Date.parse("2021-01-01"));
+    } finally {
+      socket.disconnect();
+    }
+  });
 });
 
 describe("unverified identities", () => {

@@ -242,9 +242,12 @@ export class Connection implements Member {
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
+    // A visitor sends what the widget API takes, a body: an `external_id` would answer the
+    // tenant's message that has it (another customer's), `sent_at` would reorder the thread.
+    const input = principal.kind === "visitor" ? { body: payload.body as string } : payload;
     const { row } = await ctx.write((tx) =>
       insertMessage(tx, scope, {
-        ...payload,
+        ...input,
         conversation_id: joined.conversationId as string,
         author_type: principal.kind === "visitor" ? "customer" : "agent",
       }),
