@@ -344,6 +344,50 @@ describe("live channel for visitors", () => {
       socket.disconnect();
     }
   });
+  test("a visitor's channel shows what the widget API shows, not the team's internals", async () => {
+    const { conversation, visitor_token } = await openConversation();
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: visitor_token },
+    });
+    socket.connect();
+    try {
+      const channel = socket.channel(`conversation:${conversation.id}`, {});
+      const updates: any[] = [];
+      const shouts: any[] = [];
+      channel.on("conversation:updated", (payload) => {
+        updates.push(payload);
+      });
+      channel.on("shout", (payload) => {
+        shouts.push(payload);
+      });
+      await new Promise((resolve) => channel.join().receive("ok", resolve));
+      const patched = await api.patch(`${X}/conversations/${conversation.id}`, {
+        assignee: "maria@netia.example",
+        tags: ["refund-risk"],
+      });
+      expect(patched.status).toBe(200);
+      const reply = await api.post(`${X}/messages`, {
+        conversation_id: conversation.id,
+        body: "On it!",
+        author_id: "agent-maria",
+        external_id: "slack-77",
+      });
+      expect(reply.status).toBe(201);
+      const deadline = Date.now() + 5000;
+      while ((updates.length < 1 || shouts.length < 1) && Date.now() < deadline)
+        await Bun.sleep(10);
+      const widgetConversation = await page({ authorization: `Bearer ${visitor_token}` }).get(
+        `${W}/conversations/${conversation.id}`,
+      );
+      expect(Object.keys(updates[0]).sort()).toEqual(Object.keys(widgetConversation.body).sort());
+      const widgetMessages = await page({ authorization: `Bearer ${visitor_token}` }).get(
+        `${W}/conversations/${conversation.id}/messages`,
+      );
+      expect(shouts[0]).toEqual(widgetMessages.body.messages.at(-1));
+    } finally {
+      socket.disconnect();
+    }
+  });
 });
 
 describe("unverified identities", () => {

@@ -16,6 +16,7 @@ import {
   markSeen,
   messageView,
 } from "../conversations";
+import { widgetMessage } from "../widget";
 import { type ChannelPrincipal, channelPrincipal, originAllowed } from "./auth";
 import type { ChannelHub, Member } from "./hub";
 import type { Meta, PresenceTracker } from "./presence";
@@ -160,7 +161,7 @@ export class Connection implements Member {
       throw new ChannelError("unauthorized");
     if (tenantId !== principal.tenantId) throw new ChannelError("unauthorized");
     this.joined.set(frame.topic, { joinRef: frame.joinRef, principal });
-    this.services.hub.join(frame.topic, this);
+    this.services.hub.join(frame.topic, this, "team");
     return this.services.hub.relay().then(() => ({}));
   }
 
@@ -184,7 +185,7 @@ export class Connection implements Member {
       conversationId: id,
       presence: { key, ref: meta.phx_ref },
     });
-    hub.join(frame.topic, this);
+    hub.join(frame.topic, this, principal.kind === "visitor" ? "visitor" : "team");
     // After the join reply: the state without this socket, then everyone's diff with it.
     queueMicrotask(() => {
       this.send(
@@ -252,7 +253,7 @@ export class Connection implements Member {
         author_type: principal.kind === "visitor" ? "customer" : "agent",
       }),
     );
-    return messageView(row);
+    return principal.kind === "visitor" ? widgetMessage(messageView(row)) : messageView(row);
   }
 
   /** Typing indicators go to the others in the conversation on this instance; nothing is stored. */

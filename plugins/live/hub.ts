@@ -1,5 +1,7 @@
 import type { AppContext } from "../../src/core";
+import type { ConversationView, MessageView } from "../conversations";
 import { outboxTail, type TailEvent } from "../events";
+import { widgetConversation, widgetMessage } from "../widget";
 import { broadcast } from "./protocol";
 
 /** What the hub needs of a socket: send a text frame. */
@@ -7,23 +9,32 @@ export interface Member {
   send(text: string): void;
 }
 
-/** The channel events an outbox event becomes, by topic. */
+/** Who a member is in a topic: the support team, or a widget visitor who sees only what the widget API shows. */
+export type Audience = "team" | "visitor";
+
+/**
+ * The channel events an outbox event becomes, by topic, with the payload
+ * visitors get when it differs.
+ */
 function channelMessages(
   event: TailEvent,
-): Array<[topic: string, event: string, payload: unknown]> {
+): Array<[topic: string, event: string, payload: unknown, visitorPayload?: unknown]> {
   const { data } = JSON.parse(event.body) as { data: Record<string, unknown> };
+  const forVisitor = event.eventType.startsWith("message.")
+    ? widgetMessage(data as unknown as MessageView)
+    : widgetConversation(data as unknown as ConversationView);
   const conversation = `conversation:${data.conversation_id ?? data.id}`;
   const notification = `notification:${event.tenantId}`;
   switch (event.eventType) {
     case "message.created":
       return [
-        [conversation, "shout", data],
+        [conversation, "shout", data, forVisitor],
         [notification, "message:created", data],
       ];
     case "message.updated":
-      return [[conversation, "message:updated", data]];
+      return [[conversation, "message:updated", data, forVisitor]];
     case "message.deleted":
-      return [[conversation, "message:deleted", data]];
+      return [[conversation, "message:deleted", data, forVisitor]];
     case "message.seen":
       return [
         [
@@ -37,7 +48,7 @@ function channelMessages(
     case "conversation.updated":
     case "conversation.archived":
       return [
-        [conversation, "conversation:updated", data],
+        [conversation, "conversation:updated", data, forVisitor],
         [notification, "conversation:updated", data],
       ];
     default:
@@ -55,7 +66,7 @@ const RELAYED = /^(message|conversation)\./;
  * all of one tenant (checked at join).
  */
 export class ChannelHub {
-  private readonly topics = new Map<string, Set<Member>>();
+  private readonly topics = new Map<string, Map<Member, Audience>>();
   private relaying: Promise<void> | null = null;
 
   constructor(private readonly ctx: AppContext) {}
@@ -68,13 +79,13 @@ export class ChannelHub {
     return this.relaying;
   }
 
-  join(topic: string, member: Member) {
+  join(topic: string, member: Member, audience: Audience) {
     let members = this.topics.get(topic);
     if (!members) {
-      members = new Set();
+      members = new Map();
       this.topics.set(topic, members);
     }
-    members.add(member);
+    members.set(member, audience);
   }
 
   leave(topic: string, member: Member) {
@@ -83,19 +94,28 @@ export class ChannelHub {
     if (members?.size === 0) this.topics.delete(topic);
   }
 
-  /** Sends to every member of `topic` but `except`; the frame is encoded once. */
-  broadcast(topic: string, event: string, payload: unknown, except?: Member) {
+  /** Sends to every member of `topic` but `except`; each audience's frame is encoded once. */
+  broadcast(
+    topic: string,
+    event: string,
+    payload: unknown,
+    except?: Member,
+    visitorPayload: unknown = payload,
+  ) {
     const members = this.topics.get(topic);
     if (!members) return;
     const text = broadcast(topic, event, payload);
-    for (const member of members) if (member !== except) member.send(text);
+    const visitorText = visitorPayload === payload ? text : broadcast(topic, event, visitorPayload);
+    for (const [member, audience] of members)
+      if (member !== except) member.send(audience === "team" ? text : visitorText);
   }
 
   private deliver(events: TailEvent[]) {
     for (const event of events) {
       if (!RELAYED.test(event.eventType)) continue;
-      for (const [topic, name, payload] of channelMessages(event))
-        if (this.topics.has(topic)) this.broadcast(topic, name, payload);
+      for (const [topic, name, payload, visitorPayload] of channelMessages(event))
+        if (this.topics.has(topic))
+          this.broadcast(topic, name, payload, undefined, visitorPayload ?? payload);
     }
   }
 }

@@ -3,3 +3,4 @@ export { widgetKeyRoutes as widgetKeysPlugin } from "./keys";
 export { widgetRoutes as widgetPlugin } from "./public";
 export { type WidgetKey, widgetKeyStore } from "./store";
 export type { VisitorClaims } from "./tokens";
+export { widgetConversation, widgetMessage } from "./views";

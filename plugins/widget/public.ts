@@ -1,19 +1,11 @@
-import { Elysia, type Static } from "elysia";
+import { Elysia } from "elysia";
+import { type AppContext, ErrorBody, IdParams, notFound, type WriteScope } from "../../src/core";
 import {
-  type AppContext,
-  ErrorBody,
-  IdParams,
-  iso,
-  notFound,
-  type WriteScope,
-} from "../../src/core";
-import {
-  type ConversationRow,
   conversationOfCustomer,
+  conversationView,
   findConversation,
   insertConversation,
   insertMessage,
-  type MessageView,
   markSeen,
   messagesOfConversation,
   messageView,
@@ -32,28 +24,12 @@ import {
   WidgetSettings,
 } from "./model";
 import { signVisitorToken, type VisitorClaims } from "./tokens";
+import { widgetConversation, widgetMessage } from "./views";
 
 const tags = ["widget"];
 /** How long a visitor token is valid. */
 const TOKEN_DAYS = 30;
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody };
-
-const conversationView = (row: ConversationRow): Static<typeof WidgetConversation> => ({
-  id: row.id,
-  status: row.status,
-  subject: row.subject,
-  last_message_at: iso(row.lastMessageAt),
-  created_at: row.createdAt.toISOString(),
-});
-
-const widgetMessage = (m: MessageView): Static<typeof WidgetMessage> => ({
-  id: m.id,
-  author_type: m.author_type,
-  body: m.body,
-  attachments: m.attachments,
-  sent_at: m.sent_at,
-  seen_at: m.seen_at,
-});
 
 function session(
   ctx: AppContext,
@@ -163,7 +139,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         });
         set.status = 201;
         return {
-          conversation: conversationView(row),
+          conversation: widgetConversation(conversationView(row)),
           ...session(ctx, access, visitor.customerId, row.id),
         };
       },
@@ -179,7 +155,8 @@ export const widgetRoutes = (ctx: AppContext) =>
     )
     .get(
       "/conversations/:id",
-      async ({ params, access }) => conversationView(await ownConversation(ctx, access, params.id)),
+      async ({ params, access }) =>
+        widgetConversation(conversationView(await ownConversation(ctx, access, params.id))),
       {
         widget: "visitor",
         params: IdParams,
