@@ -275,6 +275,31 @@ describe("rate limits", () => {
   });
 });
 
+describe("a long conversation in the widget", () => {
+  test("shows the latest 1,000 messages, oldest first", async () => {
+    const { conversation, client } = await openConversation({});
+    const start = Date.parse("2026-01-01T00:00:00Z");
+    for (let i = 1; i <= 1000; i++) {
+      const posted = await api.post(`${X}/messages`, {
+        conversation_id: conversation.id,
+        body: `message ${i}`,
+        sent_at: new Date(start + i * 1000).toISOString(),
+      });
+      expect(posted.status).toBe(201);
+    }
+    const latest = await api.post(`${X}/messages`, {
+      conversation_id: conversation.id,
+      body: "the newest",
+    });
+    const listed = (await client.get(`${W}/conversations/${conversation.id}/messages`)).body
+      .messages;
+    expect(listed).toHaveLength(1000);
+    expect(listed.at(-1).id).toBe(latest.body.id);
+    expect(listed.at(-2).body).toBe("message 1000");
+    expect(listed[0].body).toBe("message 2");
+  }, 60_000);
+});
+
 describe("live channel for visitors", () => {
   test("a visitor joins its own conversation only and shouts as the customer", async () => {
     const { conversation, visitor_token } = await openConversation();

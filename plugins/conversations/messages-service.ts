@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import type { Static } from "elysia";
 import { conversations, messages } from "../../db/schema";
 import {
@@ -255,7 +255,7 @@ export function listMessages(ctx: AppContext, tenantId: string, query: MessageLi
   });
 }
 
-/** A conversation's messages, oldest first, for the widget (never deleted ones). */
+/** A conversation's latest `limit` messages, oldest first, for the widget (never deleted ones). */
 export async function messagesOfConversation(
   db: ReadDb,
   conversationId: string,
@@ -265,7 +265,7 @@ export async function messagesOfConversation(
     .select()
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), isNull(messages.deletedAt)))
-    .orderBy(asc(messages.sentAt))
+    .orderBy(desc(messages.sentAt), desc(messages.id))
     .limit(limit);
-  return rows.map(messageView);
+  return rows.reverse().map(messageView);
 }
