@@ -413,6 +413,38 @@ describe("live channel for visitors", () => {
       socket.disconnect();
     }
   });
+  test("revoking the widget key ends a socket's pushes and joins too", async () => {
+    const revocable = await api.post(`${X}/widget-keys`, {
+      name: "Revocable",
+      allowed_origins: [SITE],
+    });
+    const who = (await page({ "x-widget-key": revocable.body.key }).post(`${W}/customers`, {}))
+      .body;
+    const opened = (
+      await page({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
+    ).body;
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: opened.visitor_token },
+    });
+    socket.connect();
+    try {
+      const reply = (promise: any) =>
+        new Promise<{ status: string; response: any }>((resolve) =>
+          promise
+            .receive("ok", (response: any) => resolve({ status: "ok", response }))
+            .receive("error", (response: any) => resolve({ status: "error", response })),
+        );
+      const channel = socket.channel(`conversation:${opened.conversation.id}`, {});
+      expect((await reply(channel.join())).status).toBe("ok");
+      expect((await api.delete(`${X}/widget-keys/${revocable.body.id}`)).status).toBe(204);
+      const shout = await reply(channel.push("shout", { body: "after the revocation" }));
+      expect(shout).toMatchObject({ status: "error", response: { reason: "unauthorized" } });
+      const again = socket.channel(`conversation:${opened.conversation.id}`, {});
+      expect((await reply(again.join())).response.reason).toBe("unauthorized");
+    } finally {
+      socket.disconnect();
+    }
+  });
 });
 
 describe("unverified identities", () => {

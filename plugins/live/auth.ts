@@ -14,6 +14,8 @@ export type ChannelPrincipal =
       origins: readonly string[];
       /** Requests per minute: its pushes count against the same budget as its widget API calls. */
       rateLimit: number;
+      /** Checked again at every join and push: a revoked widget key or an expiry ends it. */
+      token: string;
       actor: Actor;
       name: string;
     };
@@ -38,6 +40,7 @@ export async function channelPrincipal(
       conversationId: claims.conversationId,
       origins: key.row.allowedOrigins,
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
+      token,
       actor: widgetActor(key),
       name: "customer",
     };
@@ -52,6 +55,10 @@ export async function channelPrincipal(
     name: key.keyName,
   };
 }
+
+/** Whether a socket's visitor token still holds (its widget key live, not expired). */
+export const stillValid = async (ctx: AppContext, principal: ChannelPrincipal) =>
+  principal.kind !== "visitor" || (await widgetKeyStore(ctx).verify(principal.token)) !== null;
 
 const AUTH_PROTOCOL = "base64url.bearer.phx.";
 

@@ -17,7 +17,7 @@ import {
   messageView,
 } from "../conversations";
 import { widgetMessage } from "../widget";
-import { type ChannelPrincipal, channelPrincipal, originAllowed } from "./auth";
+import { type ChannelPrincipal, channelPrincipal, originAllowed, stillValid } from "./auth";
 import type { ChannelHub, Member } from "./hub";
 import type { Meta, PresenceTracker } from "./presence";
 import { encode, type Frame, parseFrame, reply, SYSTEM_TOPIC } from "./protocol";
@@ -117,6 +117,7 @@ export class Connection implements Member {
       throw new ChannelError("payload too large");
     if (!joined.conversationId) throw new ChannelError("unknown event");
     const { principal } = joined;
+    if (!(await stillValid(this.services.ctx, principal))) throw new ChannelError("unauthorized");
     if (principal.kind === "visitor")
       await consumeRateLimit(
         this.services.ctx,
@@ -143,7 +144,8 @@ export class Connection implements Member {
         throw new ChannelError("unauthorized");
       return principal;
     }
-    if (!this.principal) throw new ChannelError("unauthorized");
+    if (!this.principal || !(await stillValid(this.services.ctx, this.principal)))
+      throw new ChannelError("unauthorized");
     return this.principal;
   }
 
