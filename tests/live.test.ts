@@ -229,6 +229,26 @@ describe("authorization and bad input", () => {
     );
   });
 
+  test("a key revoked while its socket is open can no longer join or push", async () => {
+    const created = await server.admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
+      name: "inbox tab",
+      permissions: ["conversations:read", "messages:write"],
+    });
+    expect(created.status).toBe(201);
+    const socket = connect(server.url, { token: created.body.key });
+    const channel = socket.channel(`conversation:${conversation}`, {});
+    expect((await join(channel)).status).toBe("ok");
+    const revoked = await server.admin.delete(
+      `/api/external/api-keys/${created.body.id}?tenant_id=${tenantId}`,
+    );
+    expect(revoked.status).toBe(200);
+    expect((await push(channel, "shout", { body: "after the revocation" })).response.reason).toBe(
+      "unauthorized",
+    );
+    const rejoin = socket.channel(`notification:${tenantId}`, {});
+    expect((await join(rejoin)).response.reason).toBe("unauthorized");
+  });
+
   test("the client's authToken option (Sec-WebSocket-Protocol) authenticates the socket", async () => {
     const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, { authToken: key });
     socket.connect();

@@ -1,9 +1,19 @@
 import { type Actor, type AppContext, actorOf, type Scope, sha256Hex } from "../../src/core";
 import { widgetActor, widgetKeyStore } from "../widget";
 
-/** Who is on a socket: an API key (an agent's inbox) or a widget visitor. */
+/**
+ * Who is on a socket: an API key (an agent's inbox) or a widget visitor.
+ * `token` is checked again at every join and push: a revocation or an expiry ends it.
+ */
 export type ChannelPrincipal =
-  | { kind: "key"; tenantId: string; scopes: ReadonlySet<Scope>; actor: Actor; name: string }
+  | {
+      kind: "key";
+      tenantId: string;
+      scopes: ReadonlySet<Scope>;
+      token: string;
+      actor: Actor;
+      name: string;
+    }
   | {
       kind: "visitor";
       tenantId: string;
@@ -14,7 +24,6 @@ export type ChannelPrincipal =
       origins: readonly string[];
       /** Requests per minute: its pushes count against the same budget as its widget API calls. */
       rateLimit: number;
-      /** Checked again at every join and push: a revoked widget key or an expiry ends it. */
       token: string;
       actor: Actor;
       name: string;
@@ -51,14 +60,17 @@ export async function channelPrincipal(
     kind: "key",
     tenantId: key.tenantId,
     scopes: key.scopes,
+    token,
     actor: actorOf(key),
     name: key.keyName,
   };
 }
 
-/** Whether a socket's visitor token still holds (its widget key live, not expired). */
+/** Whether a socket's token still holds: not revoked, not expired (both lookups are cached). */
 export const stillValid = async (ctx: AppContext, principal: ChannelPrincipal) =>
-  principal.kind !== "visitor" || (await widgetKeyStore(ctx).verify(principal.token)) !== null;
+  principal.kind === "visitor"
+    ? (await widgetKeyStore(ctx).verify(principal.token)) !== null
+    : (await ctx.keys.authenticate(principal.token)) !== null;
 
 const AUTH_PROTOCOL = "base64url.bearer.phx.";
 
