@@ -127,6 +127,27 @@ describe("conversation channel", () => {
     expect(agentPresence.list((id) => id)).toEqual(["agent:maria"]);
   });
 
+  test("presence comes after the join reply, as Phoenix sends it", async () => {
+    const channel = connect(server.url).channel(`conversation:${conversation}`, { name: "ines" });
+    const states: any[] = [];
+    const diffs: any[] = [];
+    await new Promise<void>((resolve) =>
+      channel.join().receive("ok", () => {
+        // A client that listens once it has joined still gets its presence state and join.
+        channel.on("presence_state", (state) => {
+          states.push(state);
+        });
+        channel.on("presence_diff", (diff) => {
+          diffs.push(diff);
+        });
+        resolve();
+      }),
+    );
+    await until(() => states.length === 1 && diffs.length === 1, "presence after the join reply");
+    expect(Object.keys(diffs[0].joins)).toEqual(["agent:ines"]);
+    channel.leave();
+  });
+
   test("a pushed message fires message.created webhooks", async () => {
     const created = await api.post(`${X}/webhooks`, {
       url: receiver.url("/live"),

@@ -47,7 +47,7 @@ interface Joined {
   principal: ChannelPrincipal;
   /** conversation topics only: the conversation and this socket's presence. */
   conversationId?: string;
-  presence?: { key: string; ref: string };
+  presence?: { key: string; meta: Meta };
 }
 
 class ChannelError extends Error {}
@@ -95,8 +95,27 @@ export class Connection implements Member {
     try {
       this.send(reply(frame, "ok", await this.dispatch(frame)));
     } catch (error) {
-      this.send(reply(frame, "error", this.errorResponse(error)));
+      return this.send(reply(frame, "error", this.errorResponse(error)));
     }
+    if (frame.event === "phx_join") this.announcePresence(frame);
+  }
+
+  /**
+   * After a conversation join's reply, as Phoenix does it: the joiner gets the
+   * state without itself, then everyone the diff with its join.
+   */
+  private announcePresence(frame: Frame) {
+    const presence = this.joined.get(frame.topic)?.presence;
+    if (!presence) return;
+    const { hub, presence: tracker } = this.services;
+    this.send(
+      encode(frame.joinRef, null, frame.topic, "presence_state", tracker.state(frame.topic)),
+    );
+    hub.broadcast(
+      frame.topic,
+      "presence_diff",
+      tracker.track(frame.topic, presence.key, presence.meta),
+    );
   }
 
   private errorResponse(error: unknown) {
@@ -170,7 +189,6 @@ export class Connection implements Member {
   private async joinConversation(frame: Frame, principal: ChannelPrincipal, id: string) {
     await this.conversation(principal, id);
     await this.services.hub.relay();
-    const { hub, presence } = this.services;
     const key =
       principal.kind === "visitor"
         ? `customer:${principal.customerId}`
@@ -185,16 +203,9 @@ export class Connection implements Member {
       joinRef: frame.joinRef,
       principal,
       conversationId: id,
-      presence: { key, ref: meta.phx_ref },
+      presence: { key, meta },
     });
-    hub.join(frame.topic, this, principal.kind === "visitor" ? "visitor" : "team");
-    // After the join reply: the state without this socket, then everyone's diff with it.
-    queueMicrotask(() => {
-      this.send(
-        encode(frame.joinRef, null, frame.topic, "presence_state", presence.state(frame.topic)),
-      );
-      hub.broadcast(frame.topic, "presence_diff", presence.track(frame.topic, key, meta));
-    });
+    this.services.hub.join(frame.topic, this, principal.kind === "visitor" ? "visitor" : "team");
     return {};
   }
 
@@ -221,7 +232,8 @@ export class Connection implements Member {
     this.joined.delete(topic);
     this.services.hub.leave(topic, this);
     if (joined.presence) {
-      const diff = this.services.presence.untrack(topic, joined.presence.key, joined.presence.ref);
+      const { key, meta } = joined.presence;
+      const diff = this.services.presence.untrack(topic, key, meta.phx_ref);
       this.services.hub.broadcast(topic, "presence_diff", diff);
     }
     return {};
