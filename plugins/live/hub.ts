@@ -105,9 +105,17 @@ export class ChannelHub {
     const members = this.topics.get(topic);
     if (!members) return;
     const text = broadcast(topic, event, payload);
-    const visitorText = visitorPayload === payload ? text : broadcast(topic, event, visitorPayload);
-    for (const [member, audience] of members)
-      if (member !== except) member.send(audience === "team" ? text : visitorText);
+    // Encoded only when a visitor is there: most topics have none.
+    let visitorText: string | undefined;
+    for (const [member, audience] of members) {
+      if (member === except) continue;
+      if (audience === "team") {
+        member.send(text);
+        continue;
+      }
+      visitorText ??= broadcast(topic, event, visitorPayload);
+      member.send(visitorText);
+    }
   }
 
   private deliver(events: TailEvent[]) {
