@@ -134,6 +134,23 @@ describe("sending", () => {
     expect((await twilioPost(path, delivered, "bad-signature")).status).toBe(403);
   });
 
+  test("a settled SMS stays settled: a late or repeated callback changes nothing, no second event", async () => {
+    const one = (await send({ to: "+14155550144", body: "settled" })).body;
+    await sender().drain();
+    const sid = (await interaction(one.id)).provider_id;
+    const path = `/api/external/sms/status/twilio/${tenantId}`;
+    expect((await twilioPost(path, { MessageSid: sid, MessageStatus: "delivered" })).status).toBe(
+      204,
+    );
+    const late = { MessageSid: sid, MessageStatus: "undelivered", ErrorCode: "30005" };
+    expect((await twilioPost(path, late)).status).toBe(204);
+    expect(await interaction(one.id)).toMatchObject({ status: "delivered" });
+    expect((await eventsFor(server, one.id)).map((e) => e.event_type)).toEqual([
+      "sms.sent",
+      "sms.delivered",
+    ]);
+  });
+
   test("Twilio's 5xx is retried; its 4xx fails at once with its message", async () => {
     let retrying = true;
     twilio.answer(() =>

@@ -190,7 +190,8 @@ const STATUS: Record<string, "delivered" | "failed"> = {
  * A delivery-status callback: `delivered` (sms.delivered) or `failed` /
  * `undelivered` (sms.failed, with Twilio's error code) settle the SMS;
  * intermediate statuses (queued, sending, sent) only update
- * provider_response.
+ * provider_response. Callbacks for an SMS already delivered or failed
+ * change nothing.
  */
 export async function smsStatus(
   ctx: AppContext,
@@ -206,10 +207,11 @@ export async function smsStatus(
         and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, update.messageSid)),
       );
     if (row?.type !== "sms") throw notFound("SMS");
+    // Twilio's callbacks may come late, out of order or again: a settled SMS stays as it was.
+    if (row.status !== "sent") return;
     const providerResponse = [update.status, update.errorCode].filter(Boolean).join(" ");
     const status = STATUS[update.status];
-    if (!status || row.status === status)
-      return changeInteraction(tx, scope, row, { providerResponse }, () => []);
+    if (!status) return changeInteraction(tx, scope, row, { providerResponse }, () => []);
     return changeInteraction(tx, scope, row, { status, providerResponse }, (view) => [
       { type: `sms.${status}`, data: view },
     ]);
