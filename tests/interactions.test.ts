@@ -206,3 +206,25 @@ describe("timeline", () => {
     ]);
   });
 });
+
+describe("timeline of a meeting's linked contact", () => {
+  test("a meeting linked to a contact (contact_id, no attendee entry) is on that contact's and company's timeline", async () => {
+    const { api: tenant } = await server.tenant();
+    const acme = (await created(tenant, "/companies", { name: "Acme" })).id;
+    const ann = (await created(tenant, "/contacts", { first_name: "Ann", company_id: acme })).id;
+    const meeting = (
+      await created(tenant, "/calendar/events", {
+        title: "Kick-off",
+        start: "2026-03-04T09:00:00Z",
+        end: "2026-03-04T10:00:00Z",
+        contact_id: ann,
+        attendees: [{ email: "someone@elsewhere.test" }],
+      })
+    ).id;
+    for (const query of [`contact_id=${ann}`, `company_id=${acme}`]) {
+      const body = (await tenant.get(`/api/external/interactions?${query}`)).body;
+      expect(body.interactions.map((i: any) => i.id)).toEqual([meeting]);
+      expect(body.interactions[0].contact_id).toBe(ann);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import {
   gte,
   inArray,
   isNull,
+  or,
   type SQL,
   type SQLWrapper,
 } from "drizzle-orm";
@@ -210,10 +211,15 @@ const meetingSource =
         .select({ id: contacts.id })
         .from(contacts)
         .where(and(eq(contacts.tenantId, plan.tenantId), eq(contacts.companyId, companyId)));
+    // A meeting's own contact_id links it as much as an attendee entry does.
+    const ofContacts = (contactIds: SQLWrapper | string[]) =>
+      or(inArray(e.contactId, contactIds), attends(contactIds));
     const where = and(
       ...common(e, plan),
-      filters.contact_id !== undefined ? attends([filters.contact_id]) : undefined,
-      filters.company_id !== undefined ? attends(companyContacts(filters.company_id)) : undefined,
+      filters.contact_id !== undefined ? ofContacts([filters.contact_id]) : undefined,
+      filters.company_id !== undefined
+        ? ofContacts(companyContacts(filters.company_id))
+        : undefined,
       filters.deal_id !== undefined ? eq(e.dealId, filters.deal_id) : undefined,
     );
     const { rows, total } = await readSource<typeof e.$inferSelect>(
