@@ -247,6 +247,22 @@ describe("inbound and consent", () => {
     expect((await send({ contact_id: ann, body: "welcome back" })).status).toBe(202);
   });
 
+  test("a contact's number written with spaces or dashes is still theirs: opt-out honoured, replies linked", async () => {
+    const cleo = (
+      await created(api, "/contacts", {
+        first_name: "Cleo",
+        phone_number: [{ number: "+1 415-555-0142", type: "Mobile" }],
+        sms_opt_out: true,
+      })
+    ).id;
+    const refused = await send({ to: "+14155550142", body: "promo" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
+    expect((await twilioPost(inbound(), message("+14155550142", "Who is this?"))).status).toBe(200);
+    const timeline = await api.get(`/api/external/interactions?contact_id=${cleo}&type=sms`);
+    expect(timeline.body.interactions.map((i: any) => i.text)).toEqual(["Who is this?"]);
+  });
+
   test("STOP from a number no contact has still blocks it", async () => {
     expect((await twilioPost(inbound(), message("+14155550155", "UNSUBSCRIBE"))).status).toBe(200);
     expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);

@@ -45,16 +45,17 @@ function requireE164(e164: E164, number: string, path: string): string {
 }
 
 /**
- * The live contact having this number among its phones. Numbers are
- * matched as stored in E.164; a number stored in another format is not
- * found (and an inbound SMS then creates no link).
+ * The live contact having this E.164 number among its phones, stored in
+ * any international format (`+1 415-555-0123` too). The LIKE pattern only
+ * narrows the candidates (the number's digits in order, anything between);
+ * each candidate's phones are then compared in E.164.
  */
 async function contactByPhone(tx: WriteTx, tenantId: string, number: string, e164: E164) {
+  const digitsInOrder = `%${number.replace(/\D/g, "").split("").join("%")}%`;
   const candidates = await tx
     .select()
     .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), like(contacts.phones, `%${number}%`)))
-    .limit(20);
+    .where(and(eq(contacts.tenantId, tenantId), like(contacts.phones, digitsInOrder)));
   return (
     candidates.find(
       (c) => c.deletedAt === null && c.phones.some((p) => e164(p.number) === number),
