@@ -152,6 +152,32 @@ describe("inbound email", () => {
     expect((await deliver(raw, basic(secret))).status).toBe(200);
   });
 
+  test("a copy of a message crmd sent (Bcc to the inbound address) is that message: not stored again", async () => {
+    const { api: tenant } = await server.tenant();
+    const relay = basic((await tenant.post("/api/external/email/inbound-secret")).body.secret);
+    const sent = (
+      await tenant.post("/api/external/email/send", {
+        to: ["bea@initech.test"],
+        bcc: ["crm@inbound.acme.test"],
+        subject: "Proposal",
+        text: "Attached",
+      })
+    ).body;
+    const copy = new TextEncoder().encode(
+      `From: sales@acme.test\r\nTo: bea@initech.test\r\nSubject: Proposal\r\nMessage-ID: <${sent.message_id}>\r\n\r\nAttached\r\n`,
+    );
+    const first = await deliver(copy, relay);
+    const retry = await deliver(copy, relay);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect([first.body.id, retry.body.id]).toEqual([sent.id, sent.id]);
+    const reply = new TextEncoder().encode(
+      `From: bea@initech.test\r\nSubject: Re: Proposal\r\nMessage-ID: <bea-1@initech.test>\r\nIn-Reply-To: <${sent.message_id}>\r\n\r\nLooks good\r\n`,
+    );
+    expect((await deliver(reply, relay)).body.thread_id).toBe(sent.thread_id);
+    const emails = (await tenant.get("/api/external/interactions?type=email")).body.interactions;
+    expect(emails.map((e: any) => e.subject).sort()).toEqual(["Proposal", "Re: Proposal"]);
+  });
+
   test("a message without a From address is 422 and records nothing", async () => {
     const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
     const before = await emails();

@@ -88,8 +88,8 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * to a contact (or a new one), threaded to the message it answers by
  * In-Reply-To / References, its attachments stored as documents linked to
  * the contact, and `email.received` emitted, all in one transaction. A
- * message already received (same Message-ID, as relays retry) is answered
- * with the interaction recorded the first time.
+ * message already recorded (same Message-ID: a relay's retry, or a copy of
+ * an email crmd sent) is answered with the interaction recorded first.
  */
 export async function receiveEmail(
   ctx: AppContext,
@@ -106,7 +106,8 @@ export async function receiveEmail(
       staged.push(await files.stage(new Uint8Array(attachment.content as ArrayBuffer)));
     const result = await ctx.write(async (tx) => {
       const [known] = messageId ? await findByMessageIds(tx, tenantId, [messageId]) : [];
-      if (known?.direction === "inbound") return { view: interactionView(known), created: false };
+      // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address).
+      if (known) return { view: interactionView(known), created: false };
       const contact = await senderContact(tx, scope, email, sender);
       const parent = await threadParent(tx, tenantId, email);
       const documents = [];
