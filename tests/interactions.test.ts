@@ -78,6 +78,25 @@ describe("calls", () => {
     expect(types).toEqual(["call.started", "call.ended"]);
   });
 
+  test("correcting a call's end re-measures its duration, unless one is given", async () => {
+    const logged = await call({
+      started_at: "2026-03-01T10:00:00Z",
+      ended_at: "2026-03-01T10:05:30Z",
+    });
+    const path = `/api/external/calls/${logged.body.id}`;
+    const corrected = await api.patch(path, { ended_at: "2026-03-01T10:10:00Z" });
+    expect(corrected.body).toMatchObject({
+      ended_at: "2026-03-01T10:10:00.000Z",
+      duration_seconds: 600,
+    });
+    const given = await api.patch(path, {
+      ended_at: "2026-03-01T10:20:00Z",
+      duration_seconds: 900,
+    });
+    expect(given.body.duration_seconds).toBe(900);
+    expect((await api.patch(path, { notes: "fixed" })).body.duration_seconds).toBe(900);
+  });
+
   test("bad input: unknown contact, end before start, bad outcome", async () => {
     expect422(await call({ contact_id: crypto.randomUUID() }), "/contact_id");
     expect422(

@@ -159,9 +159,11 @@ function callTiming(startedAt: Date, input: UpdateCallBody, before?: Interaction
     : (before?.endedAt ?? null);
   if (endedAt && endedAt < startedAt) throw invalid("/ended_at", "is before the call started");
   const measured = endedAt ? Math.round((endedAt.getTime() - startedAt.getTime()) / 1000) : null;
+  // A new end re-measures the duration; without one the duration stays as it was.
+  const kept = input.ended_at ? null : (before?.durationSeconds ?? null);
   return {
     endedAt,
-    durationSeconds: input.duration_seconds ?? before?.durationSeconds ?? measured,
+    durationSeconds: input.duration_seconds ?? kept ?? measured,
     status: endedAt ? "completed" : "in_progress",
   };
 }
