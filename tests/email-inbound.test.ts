@@ -178,6 +178,16 @@ describe("inbound email", () => {
     expect(emails.map((e: any) => e.subject).sort()).toEqual(["Proposal", "Re: Proposal"]);
   });
 
+  test("a sender named 'Last, First' (as Outlook and Exchange write it) becomes that first and last name", async () => {
+    const raw = new TextEncoder().encode(
+      'From: "van der Berg, Jan" <jan@initech.test>\r\nSubject: Hello\r\nMessage-ID: <jan-1@initech.test>\r\n\r\nHi\r\n',
+    );
+    const reply = await deliver(raw);
+    expect(reply.status).toBe(201);
+    const contact = (await api.get(`/api/external/contacts/${reply.body.contact_id}`)).body;
+    expect(contact).toMatchObject({ first_name: "Jan", last_name: "van der Berg" });
+  });
+
   test("a message without a From address is 422 and records nothing", async () => {
     const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
     const before = await emails();

@@ -71,14 +71,29 @@ async function threadParent(tx: WriteTx, tenantId: string, email: Email) {
   return null;
 }
 
+/**
+ * First and last name from a display name: "Ann Lee", or "Lee, Ann" as
+ * Outlook and Exchange directories write it.
+ */
+function personName(display: string): { first: string | null; last: string | null } {
+  const comma = display.indexOf(",");
+  if (comma > 0) {
+    const last = display.slice(0, comma).trim();
+    const first = display.slice(comma + 1).trim();
+    if (last && first) return { first, last };
+  }
+  const [first, ...rest] = display.trim().split(/\s+/).filter(Boolean);
+  return { first: first ?? null, last: rest.length ? rest.join(" ") : null };
+}
+
 /** The sender's contact, created from the From header when no contact has that address. */
 async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sender: string) {
   const known = await findContactByEmail(tx, scope.tenantId, sender);
   if (known) return known;
-  const [first, ...rest] = (email.from?.name ?? "").trim().split(/\s+/).filter(Boolean);
+  const { first, last } = personName(email.from?.name ?? "");
   return insertContact(tx, scope, {
-    first_name: first ?? null,
-    last_name: rest.length ? rest.join(" ") : null,
+    first_name: first,
+    last_name: last,
     email: [{ email: sender }],
   });
 }
