@@ -188,6 +188,25 @@ describe("inbound email", () => {
     expect(contact).toMatchObject({ first_name: "Jan", last_name: "van der Berg" });
   });
 
+  test("answering a reply that had In-Reply-To but no References keeps the whole chain in References", async () => {
+    const raw = new TextEncoder().encode(
+      `From: ann@globex.test\r\nSubject: Re: Your quote\r\nMessage-ID: <reply-2@globex.test>\r\nIn-Reply-To: <${quote.message_id}>\r\n\r\nOne question\r\n`,
+    );
+    const received = (await deliver(raw)).body;
+    expect(received).toMatchObject({ in_reply_to: quote.message_id, references: [] });
+    const answer = await api.post("/api/external/email/send", {
+      contact_id: ann,
+      subject: "Re: Your quote",
+      text: "Sure",
+      in_reply_to: received.id,
+    });
+    expect(answer.body).toMatchObject({
+      in_reply_to: "reply-2@globex.test",
+      references: [quote.message_id, "reply-2@globex.test"],
+      thread_id: quote.thread_id,
+    });
+  });
+
   test("a message without a From address is 422 and records nothing", async () => {
     const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
     const before = await emails();

@@ -8,6 +8,7 @@ import { assertWithinSendLimit } from "./send-limit";
 import {
   EMPTY_INTERACTION,
   findInteraction,
+  type InteractionRow,
   insertInteraction,
   recipientContact,
   resolveLinks,
@@ -48,6 +49,13 @@ async function assertAttachments(tx: WriteTx, tenantId: string, ids: string[]) {
     if (!doc.sha256) throw invalid(`/attachments/${i}`, "is an external document; upload the file");
   });
 }
+
+/**
+ * The chain a reply's References continue (RFC 5322 3.6.4): the parent's
+ * References, or its In-Reply-To when it had none (many clients send only that).
+ */
+const referencesOf = (parent: InteractionRow): string[] =>
+  parent.references.length > 0 ? parent.references : parent.inReplyTo ? [parent.inReplyTo] : [];
 
 /** The email this one answers: its Message-ID goes into In-Reply-To and References. */
 async function parentOf(tx: WriteTx, tenantId: string, id: string | undefined) {
@@ -112,7 +120,7 @@ export async function queueEmail(
         bodyHtml: input.html === undefined ? null : render(input.html, variables, "/html", "html"),
         messageId: `${id}@${domainOf(from)}`,
         inReplyTo: parent?.messageId ?? null,
-        references: parent ? [...parent.references, parent.messageId as string] : [],
+        references: parent ? [...referencesOf(parent), parent.messageId as string] : [],
         threadId: parent ? (parent.threadId ?? parent.id) : id,
         attachments: input.attachments ?? [],
         nextAttemptAt: scope.now,
