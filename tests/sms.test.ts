@@ -263,6 +263,18 @@ describe("inbound and consent", () => {
     expect(timeline.body.interactions.map((i: any) => i.text)).toEqual(["Who is this?"]);
   });
 
+  test("a number of a contact who opted out is refused, also when sent with another contact's id", async () => {
+    await created(api, "/contacts", {
+      first_name: "Dan",
+      phone_number: [{ number: "+14155550143" }],
+      sms_opt_out: true,
+    });
+    const other = (await created(api, "/contacts", { first_name: "Eve" })).id;
+    const refused = await send({ contact_id: other, to: "+14155550143", body: "promo" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
+  });
+
   test("STOP from a number no contact has still blocks it", async () => {
     expect((await twilioPost(inbound(), message("+14155550155", "UNSUBSCRIBE"))).status).toBe(200);
     expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);

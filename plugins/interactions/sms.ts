@@ -90,7 +90,12 @@ export async function queueSms(
       : await contactByPhone(tx, scope.tenantId, given as string, e164);
     const to = given ?? (contact ? firstMobile(contact, e164) : null);
     if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
-    await assertConsent(tx, scope.tenantId, "sms", [{ contact, address: to }]);
+    // The number's own contact may differ from contact_id's; either may have opted out.
+    const owner = input.contact_id ? await contactByPhone(tx, scope.tenantId, to, e164) : contact;
+    await assertConsent(tx, scope.tenantId, "sms", [
+      { contact, address: to },
+      { contact: owner, address: to },
+    ]);
     const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
     return insertInteraction(
       tx,
