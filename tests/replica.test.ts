@@ -137,6 +137,55 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
   }, 30_000);
 });
 
+describe.skipIf(!testPostgresUrl || !replicaUrl)("credentials with a stalled replica", () => {
+  test("an inbound secret rotated on one instance works on another at once, and the old one is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-secret-"));
+    const database = await testDatabase(dir);
+    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const config = {
+      databaseUrl: database.url,
+      databaseReplicaUrl: onReplica(database.url),
+      rateLimit: 1_000_000,
+    };
+    const first = await startTestServer({ config });
+    const second = await startTestServer({ config });
+    const relay = (secret: string) =>
+      fetch(`${second.url}/api/external/email/inbound`, {
+        method: "POST",
+        headers: { "content-type": "message/rfc822", "x-inbound-secret": secret },
+        body: `From: Ann <ann@example.test>\r\nTo: sales@example.test\r\nSubject: Hi\r\nMessage-ID: <${crypto.randomUUID()}@example.test>\r\n\r\nHello`,
+      }).then((r) => r.status);
+    try {
+      const { api, key } = await first.tenant();
+      const old = (await api.post("/api/external/email/inbound-secret")).body.secret;
+      // The second instance reads from a replica that has caught up with the first secret.
+      for (let tries = 0; (await relay(old)) !== 201; tries++) {
+        if (tries > 200) throw new Error("the replica never caught up");
+        await Bun.sleep(25);
+      }
+      // That relay was the second instance's write: it reads from the replica again once
+      // the replica has replayed it, and while reads keep confirming the replica's lag.
+      await Bun.sleep(REPLICA_MAX_LAG_MS);
+      const viaSecond = new Api(second.url, { "x-api-key": key });
+      for (let n = 0; n < 8; n++) {
+        expect((await viaSecond.get("/api/external/deals")).status).toBe(200);
+        await Bun.sleep(50);
+      }
+      await replica.unsafe("SELECT pg_wal_replay_pause()");
+      const rotated = (await api.post("/api/external/email/inbound-secret")).body.secret;
+      expect(await relay(rotated)).toBe(201);
+      expect(await relay(old)).toBe(401);
+    } finally {
+      await replica.unsafe("SELECT pg_wal_replay_resume()");
+      await replica.close();
+      await first.close();
+      await second.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe.skipIf(!testPostgresUrl)("replica down", () => {
   test("reads fall back to the primary; readiness stays up; one warning", async () => {
     const lines: string[] = [];

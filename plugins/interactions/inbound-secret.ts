@@ -32,11 +32,15 @@ function presentedSecret(headers: Headers): string | null {
   return decoded.slice(decoded.indexOf(":") + 1) || null;
 }
 
-/** The tenant whose inbound secret the request carries; 401 otherwise. */
+/**
+ * The tenant whose inbound secret the request carries; 401 otherwise. Read
+ * on the primary, as API keys are: a secret rotated on one instance works,
+ * and the old one stops, on every instance at once (a replica may lag).
+ */
 export async function inboundTenant(ctx: AppContext, headers: Headers): Promise<string> {
   const secret = presentedSecret(headers);
   if (!secret?.startsWith(PREFIX)) throw unauthorized("Missing or invalid inbound secret");
-  const [row] = await ctx.db.read
+  const [row] = await ctx.db.primaryRead
     .select({ tenantId: inboundSecrets.tenantId })
     .from(inboundSecrets)
     .where(eq(inboundSecrets.secretHash, sha256Hex(secret)));

@@ -11,11 +11,16 @@ import type { InteractionRow } from "./service";
 
 const bracketed = (id: string) => `<${id}>`;
 
-/** The files of an email's attachment documents, read when it is sent. */
+/**
+ * The files of an email's attachment documents, read when it is sent: on
+ * the primary, since a document uploaded just before on another instance
+ * may not be on a lagging replica yet, and a missing one fails the email
+ * for good.
+ */
 async function attachmentsOf(ctx: AppContext, row: InteractionRow) {
   if (row.attachments.length === 0) return [];
   const store = documentStore(ctx);
-  const found = await ctx.db.read
+  const found = await ctx.db.primaryRead
     .select()
     .from(documents)
     .where(
