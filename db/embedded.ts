@@ -12,9 +12,11 @@ import * as schema from "./schema";
 import { outsideWriteCounter, registerOutsideWriteVersion } from "./write-version";
 
 const WRITER_PRAGMAS = [
+  // First: another process opening the file at the same moment (or recovering
+  // the WAL of one that was killed) may hold a lock any later statement waits for.
+  "PRAGMA busy_timeout = 5000",
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = NORMAL",
-  "PRAGMA busy_timeout = 5000",
   "PRAGMA foreign_keys = ON",
   // Statement journals (any write that fires a trigger) in memory, not a
   // temporary file per statement: 60 µs of a deal insert's 75 µs.

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { count, eq, sum } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
@@ -129,4 +132,36 @@ test("a checkpoint thread that cannot run hands checkpoints back to the writer",
     await new Promise((resolve) => setTimeout(resolve, 20));
   expect(handedBack).toBe(true);
   await checkpointer.close();
+});
+
+test("opening a file another process holds locked waits for it instead of failing", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-locked-"));
+  const path = join(dir, "crmd.db");
+  try {
+    await (await openDatabase(`file:${path}`)).close();
+    // Another process holds the file's lock for a moment, as one starting or
+    // closing its last connection does.
+    const holder = Bun.spawn(
+      [
+        process.execPath,
+        "-e",
+        `const { Database } = require("bun:sqlite");
+         const db = new Database(${JSON.stringify(path)});
+         db.exec("PRAGMA locking_mode = EXCLUSIVE");
+         db.exec("BEGIN IMMEDIATE"); db.exec("CREATE TABLE held (x)"); db.exec("COMMIT");
+         console.log("locked");
+         setTimeout(() => db.close(), 400);`,
+      ],
+      { stdout: "pipe" },
+    );
+    await holder.stdout.getReader().read();
+    const started = performance.now();
+    const opened = await openDatabase(`file:${path}`);
+    expect(await opened.execute("SELECT count(*) AS n FROM held")).toEqual([{ n: 0 }]);
+    expect(performance.now() - started).toBeGreaterThan(100);
+    await opened.close();
+    await holder.exited;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
