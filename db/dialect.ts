@@ -61,10 +61,8 @@ function errorText(error: unknown): string {
   return text;
 }
 
-export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** `value` as a GLOB pattern matching it in any case: GLOB's own `*`, `?` and `[` are literal. */
-export function caselessGlob(value: string): string {
+function caselessGlob(value: string): string {
   let pattern = "";
   for (const char of value) {
     const lower = char.toLowerCase();

@@ -148,44 +148,35 @@ interface Finishing {
   encoding: Encoding | null;
 }
 
-async function finish(
-  request: Request,
-  value: unknown,
-  { status, headers, isGet, encoding }: Finishing,
-): Promise<Response> {
+async function finish(request: Request, value: unknown, finishing: Finishing): Promise<Response> {
   const response = value instanceof Response ? value : null;
-  const out = new Headers(response?.headers);
-  for (const [name, v] of Object.entries(headers)) out.set(name, v);
-  out.set("content-type", out.get("content-type") ?? "application/json");
+  const merged = new Headers(response?.headers);
+  for (const [name, v] of Object.entries(finishing.headers)) merged.set(name, v);
+  merged.set("content-type", merged.get("content-type") ?? "application/json");
   const body = response
     ? new Uint8Array(await response.arrayBuffer())
     : new TextEncoder().encode(JSON.stringify(value));
-  if (isGet) {
-    const etag = `W/"${Bun.hash(body).toString(36)}"`;
-    out.set("etag", etag);
-    if (names(request, etag)) return new Response(null, { status: 304, headers: out });
-  }
-  if (encoding && body.length >= MIN_COMPRESSED) {
-    out.set("content-encoding", encoding);
-    out.append("vary", "Accept-Encoding");
-    return new Response(compress(body, encoding), { status, headers: out });
-  }
-  return new Response(body, { status, headers: out });
+  return send(request, body, Object.fromEntries(merged), finishing);
 }
 
 /** finish for a readyJson answer: its text at hand, its headers a plain object, no waiting. */
-function finishReady(
-  request: Request,
-  ready: ReadyAnswer,
-  { status, headers, isGet, encoding }: Finishing,
-): Response {
-  const out: Record<string, string> = { ...headers, "content-type": JSON_TYPE };
+function finishReady(request: Request, ready: ReadyAnswer, finishing: Finishing): Response {
+  const out: Record<string, string> = { ...finishing.headers, "content-type": JSON_TYPE };
   const link = ready.page ? nextLink(request, ready.page) : null;
   if (link) out.link = link;
   // The text is hashed and sent as it is (Bun.hash of a string hashes its
   // UTF-8 bytes, as of the same bytes in a buffer): no copy into a buffer
   // unless it is compressed.
-  const body = ready.body;
+  return send(request, ready.body, out, finishing);
+}
+
+/** The answer with its ETag (304 when If-None-Match names it), compressed when asked. */
+function send(
+  request: Request,
+  body: string | Uint8Array,
+  out: Record<string, string>,
+  { status, isGet, encoding }: Finishing,
+): Response {
   if (isGet) {
     out.etag = `W/"${Bun.hash(body).toString(36)}"`;
     if (names(request, out.etag)) return new Response(null, { status: 304, headers: out });
@@ -193,7 +184,8 @@ function finishReady(
   if (encoding && body.length >= MIN_COMPRESSED) {
     out["content-encoding"] = encoding;
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
-    return new Response(compress(Buffer.from(body), encoding), { status, headers: out });
+    const bytes = typeof body === "string" ? Buffer.from(body) : body;
+    return new Response(compress(bytes, encoding), { status, headers: out });
   }
   return new Response(body, { status, headers: out });
 }

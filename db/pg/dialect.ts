@@ -1,8 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { WriteTx } from "../client";
-import { escapeLike, dialect as sqlite } from "../dialect";
+import { dialect as sqlite } from "../dialect";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
 import { withoutNul } from "./translate";
+
+/** LIKE's own `%`, `_` and escape character, made literal. */
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Bun's PostgreSQL errors carry the SQLSTATE in `errno`. */
 const sqlState = (error: unknown): string => {

@@ -393,33 +393,20 @@ function primaryContact(row: DealRow, body: UpdateDealBody, contactIds: string[]
  * in sync feeds, and deal.updated and its activity row tell consumers.
  */
 export async function syncContactIds(tx: WriteTx, scope: WriteScope, dealId: string) {
-  const [row] = await tx.select().from(deals).where(eq(deals.id, dealId));
-  if (!row || row.deletedAt) return;
+  const found = await reads.live(tx, scope.tenantId, dealId);
+  if (!found) return;
+  const { row, stage } = found;
   const contactIds = await linkedContacts(tx, scope.tenantId, dealId);
   if (JSON.stringify(contactIds) === JSON.stringify(row.contactIds)) return;
-  const next: DealRow = {
-    ...row,
+  const changes = {
     contactIds,
     contactId: primaryContact(row, {}, contactIds) ?? null,
     updatedAt: scope.now,
     syncSeq: await nextSyncSeq(tx),
   };
-  await tx
-    .update(deals)
-    .set({
-      contactIds,
-      contactId: next.contactId,
-      updatedAt: next.updatedAt,
-      syncSeq: next.syncSeq,
-    })
-    .where(eq(deals.id, dealId));
-  const [placed] = await tx
-    .select({ name: stages.name })
-    .from(stages)
-    .where(eq(stages.id, row.stageId));
-  const stage = placed?.name ?? null;
+  await tx.update(deals).set(changes).where(eq(deals.id, dealId));
   const before = dealView(row, stage);
-  const after = dealView(next, stage);
+  const after = dealView({ ...row, ...changes }, stage);
   await recordEntityChange(tx, scope, { entityType: "deal", action: "updated", before, after }, [
     {
       type: "deal.updated",

@@ -92,10 +92,9 @@ export async function queueSms(
     if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
     // The number's own contact may differ from contact_id's; either may have opted out.
     const owner = input.contact_id ? await contactByPhone(tx, scope.tenantId, to, e164) : contact;
-    await assertConsent(tx, scope.tenantId, "sms", [
-      { contact, address: to },
-      { contact: owner, address: to },
-    ]);
+    const recipients = [{ contact, address: to }];
+    if (owner && owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
+    await assertConsent(tx, scope.tenantId, "sms", recipients);
     const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
     return insertInteraction(
       tx,

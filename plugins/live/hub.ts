@@ -122,8 +122,7 @@ export class ChannelHub {
     for (const event of events) {
       if (!RELAYED.test(event.eventType)) continue;
       for (const [topic, name, payload, visitorPayload] of channelMessages(event))
-        if (this.topics.has(topic))
-          this.broadcast(topic, name, payload, undefined, visitorPayload ?? payload);
+        if (this.topics.has(topic)) this.broadcast(topic, name, payload, undefined, visitorPayload);
     }
   }
 }

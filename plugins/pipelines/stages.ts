@@ -49,12 +49,18 @@ export function stagedReads<T extends StagedTable, View>(
   name: string,
   view: (row: T["$inferSelect"], stage: string | null) => View,
 ) {
-  const find = async (db: ReadDb | WriteTx, tenantId: string, id: string) => {
+  /** The live row with its stage's name, if the tenant has it. */
+  const live = async (db: ReadDb | WriteTx, tenantId: string, id: string) => {
     const [found] = await rowsWithStage(db, table, isLive(table, tenantId, id));
+    return found;
+  };
+  const find = async (db: ReadDb | WriteTx, tenantId: string, id: string) => {
+    const found = await live(db, tenantId, id);
     if (!found) throw notFound(name);
     return found;
   };
   return {
+    live,
     find,
     async get(db: ReadDb, tenantId: string, id: string): Promise<View> {
       const { row, stage } = await find(db, tenantId, id);
