@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { deals } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
-import type { Api } from "./helpers/server";
+import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
@@ -204,6 +208,25 @@ describe("list filters", () => {
     expect(await find("*")).toEqual([star]);
     expect(await find("[beta]?")).toEqual([star]);
     expect(await find("e?")).toEqual([]);
+  });
+
+  test("name ignores case in every script on a PostgreSQL database in the C locale", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-companies-c-"));
+    const database = await testDatabase(dir, { localeC: true });
+    const local = await startTestServer({ dir, config: { databaseUrl: database.url } });
+    try {
+      const { api: client } = await local.tenant();
+      const ecole = (await create(client, { name: "École Ωμέγα Москва" })).id;
+      await create(client, { name: "Ecole Omega" });
+      for (const name of ["école", "ÉCOLE", "ωμέγα", "МОСКВА"]) {
+        const reply = await client.get(`/api/external/companies?name=${encodeURIComponent(name)}`);
+        expect({ name, found: ids(reply) }).toEqual({ name, found: [ecole] });
+      }
+    } finally {
+      await local.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("website and domain match with or without scheme and www., any case", async () => {

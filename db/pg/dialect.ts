@@ -30,16 +30,20 @@ const lockWebhooks = (tx: WriteTx, ids: string[], skip: SQL) =>
   );
 
 /**
- * The PostgreSQL side of db/dialect.ts. Case-insensitive matches and tag
- * filters are written the same way (lower(), json_each over the text column:
- * migration 0002 defines json_each(text)); constraint errors are told by
+ * The PostgreSQL side of db/dialect.ts. Tag filters are written the same
+ * way (json_each over the text column: migration 0002 defines
+ * json_each(text)); case-insensitive matches fold case with fold_case()
+ * (migration 1213); constraint errors are told by
  * SQLSTATE; full-text search is tsvector + GIN (db/pg/search.ts).
  */
 export const pgDialect: typeof sqlite = {
   ...sqlite,
-  /** PostgreSQL's lower() folds every script (under the database's collation). */
+  /**
+   * fold_case() (migration 1213) lowers under a Unicode collation: lower()
+   * under a C-locale database's own folds ASCII letters only.
+   */
   containsIgnoreCase: (column, value) =>
-    sql`lower(${column}) like ${`%${escapeLike(value.toLowerCase())}%`} escape '\\'`,
+    sql`fold_case(${column}) like fold_case(${`%${escapeLike(value)}%`}) escape '\\'`,
   isUniqueViolation: (error) => sqlState(error) === "23505",
   isForeignKeyViolation: (error) => sqlState(error) === "23503",
   fullTextSearch,

@@ -27,6 +27,7 @@ import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
 import searchQuery from "./1210_search_query.sql" with { type: "text" };
 import searchUnicodeCollation from "./1211_search_unicode_collation.sql" with { type: "text" };
 import searchHeadline from "./1212_search_headline.sql" with { type: "text" };
+import foldCase from "./1213_fold_case.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -48,4 +49,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1210_search_query", sql: searchQuery },
   { id: "1211_search_unicode_collation", sql: searchUnicodeCollation },
   { id: "1212_search_headline", sql: searchHeadline },
+  { id: "1213_fold_case", sql: foldCase },
 ];
