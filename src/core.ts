@@ -31,6 +31,7 @@ export {
   actorOf,
   authMacros,
   consumeRateLimit,
+  presentedCredential,
   registerOwnAuthentication,
   SECURITY,
 } from "./auth";
@@ -85,6 +86,7 @@ export {
   type EventPayload,
   emit,
   eventTypes,
+  isBuiltInEventType,
   isKnownEventType,
   nextSyncSeq,
   registerEventTypes,

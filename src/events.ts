@@ -52,6 +52,7 @@ export function registerTenantDefinedEventTypes(types: readonly string[]): void 
 
 /** crmd's own event types: those the API document describes. */
 export const builtInEventTypes = (): string[] => [...catalogue].sort();
+export const isBuiltInEventType = (type: string): boolean => catalogue.has(type);
 
 export const eventTypes = (): string[] => [...new Set([...catalogue, ...tenantDefined])].sort();
 

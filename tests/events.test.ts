@@ -168,6 +168,62 @@ describe("GET /events/stream", () => {
   });
 });
 
+describe("what a stream or page shows as keys and types change", () => {
+  const streamOf = (apiKey: string) =>
+    new SseClient(`${server.url}${X}/events/stream`, { "x-api-key": apiKey });
+
+  test("call, email and SMS events show to keys that read interactions", async () => {
+    const { api: owner, tenantId: own } = await server.tenant();
+    const reader = await server.keyFor(own, ["events:read", "interactions:read"]);
+    const call = await owner.post(`${X}/calls`, {
+      direction: "outbound",
+      from: "+15550001",
+      to: "+15550002",
+    });
+    expect(call.status).toBe(201);
+    expect(types((await reader.get(`${X}/events`)).body)).toEqual(["call.started"]);
+    const blind = await server.keyFor(own, ["events:read", "contacts:read"]);
+    expect(types((await blind.get(`${X}/events`)).body)).toEqual([]);
+  });
+
+  test("a revoked key's stream ends", async () => {
+    const { api: owner, tenantId: own } = await server.tenant();
+    const created = await owner.post(`${X}/api-keys`, {
+      name: "stream",
+      permissions: ["events:read", "contacts:read"],
+    });
+    const client = streamOf(created.body.key);
+    await client.connect();
+    await contact(owner, "seen");
+    await client.until(() => client.events.length === 1);
+    expect((await owner.delete(`${X}/api-keys/${created.body.id}?tenant_id=${own}`)).status).toBe(
+      200,
+    );
+    await client.until(() => client.isEnded);
+    await contact(owner, "after revocation");
+    expect(client.events.length).toBe(1);
+    client.close();
+  });
+
+  test("events of an object type defined after the stream opened reach it", async () => {
+    const { api: owner, tenantId: own } = await server.tenant();
+    const reader = await server.keyFor(own, ["events:read", "objects:read"]);
+    const client = streamOf(reader.headers["x-api-key"]);
+    await client.connect();
+    await owner.post(`${X}/object-types`, {
+      name: "vessel",
+      plural: "vessels",
+      label: "Vessels",
+      primary_field: "hull",
+      fields: [{ key: "hull", label: "Hull", type: "text" }],
+    });
+    const record = await owner.post(`${X}/objects/vessels`, { properties: { hull: "H-1" } });
+    expect(record.status).toBe(201);
+    await client.until(() => client.events.some((e) => e.event === "vessel.created"));
+    client.close();
+  });
+});
+
 describe("restarts and several instances", () => {
   let dir: string;
   const servers: TestServer[] = [];

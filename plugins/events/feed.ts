@@ -4,6 +4,7 @@ import {
   type AppContext,
   allows,
   invalid,
+  isBuiltInEventType,
   matchesSubscription,
   parseTime,
   type Scope,
@@ -42,6 +43,9 @@ const RESOURCE_OF: Record<string, string> = {
   property: "mls",
   field: "fields",
   object_type: "fields",
+  call: "interactions",
+  email: "interactions",
+  sms: "interactions",
 };
 
 /**
@@ -57,8 +61,19 @@ export interface EventFilter {
   tenantId: string;
   types: string[];
   scopes: ReadonlySet<Scope>;
-  /** The tenant's custom objects: event prefix (singular name) → resource (plural). */
+  /**
+   * The tenant's custom objects: event prefix (singular name) → resource
+   * (plural), as they were when last read (learnOwnTypes).
+   */
   ownResources: ReadonlyMap<string, string>;
+}
+
+const prefixOf = (eventType: string) => eventType.slice(0, eventType.indexOf("."));
+
+async function ownResourcesOf(ctx: AppContext, tenantId: string) {
+  // The primary: a type defined a moment ago may not have reached a replica.
+  const own = await tenantEventTypes(ctx.db.primaryRead, tenantId);
+  return new Map(own.map((e) => [prefixOf(e.type), e.resource]));
 }
 
 /** The filter of a consumer of the tenant's events, with the tenant's object types as they are now. */
@@ -68,9 +83,27 @@ export async function eventFilter(
   types: string | undefined,
   scopes: ReadonlySet<Scope>,
 ): Promise<EventFilter> {
-  const own = await tenantEventTypes(ctx.db.read, tenantId);
-  const ownResources = new Map(own.map((e) => [e.type.slice(0, e.type.indexOf(".")), e.resource]));
+  const ownResources = await ownResourcesOf(ctx, tenantId);
   return { tenantId, types: parseTypes(types), scopes, ownResources };
+}
+
+/**
+ * Whether the filter can tell the resource of an event type: not for the
+ * events of an object type defined after the filter's types were read,
+ * until learnOwnTypes reads them again.
+ */
+export function knowsType(filter: EventFilter, eventType: string): boolean {
+  const prefix = prefixOf(eventType);
+  return (
+    Object.hasOwn(RESOURCE_OF, prefix) ||
+    filter.ownResources.has(prefix) ||
+    isBuiltInEventType(eventType)
+  );
+}
+
+/** Reads the tenant's object types into the filter again. */
+export async function learnOwnTypes(ctx: AppContext, filter: EventFilter): Promise<void> {
+  filter.ownResources = await ownResourcesOf(ctx, filter.tenantId);
 }
 
 export function accepts(
@@ -80,7 +113,7 @@ export function accepts(
   if (event.tenantId !== filter.tenantId) return false;
   if (!matchesSubscription(filter.types, event.eventType)) return false;
   if (filter.scopes.has("webhooks:manage")) return true;
-  const prefix = event.eventType.slice(0, event.eventType.indexOf("."));
+  const prefix = prefixOf(event.eventType);
   if (prefix === "association") return readsBothEnds(filter.scopes, event.body);
   const resource = RESOURCE_OF[prefix] ?? filter.ownResources.get(prefix);
   return resource !== undefined && allows(filter.scopes, `${resource}:read`);
@@ -144,7 +177,12 @@ export async function readEvents(
     .limit(SCAN_LIMIT);
   const events: TailEvent[] = [];
   let position = after;
+  let learned = false;
   for (const row of rows) {
+    if (!learned && !knowsType(filter, row.eventType)) {
+      await learnOwnTypes(ctx, filter);
+      learned = true;
+    }
     if (accepts(filter, row)) {
       if (events.length === limit) return { events, position, has_more: true };
       events.push(row);

@@ -1,5 +1,12 @@
 import { Elysia, t } from "elysia";
-import { ApiError, type AppContext, authMacros, ErrorBody, errorResponses } from "../../src/core";
+import {
+  ApiError,
+  type AppContext,
+  authMacros,
+  ErrorBody,
+  errorResponses,
+  presentedCredential,
+} from "../../src/core";
 import { decodeEventCursor, encodeEventCursor, eventFilter, readEvents, sinceOf } from "./feed";
 import { EventList, EventListQuery, EventStreamQuery } from "./model";
 import { eventStream } from "./stream";
@@ -46,7 +53,7 @@ export const eventsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/events/stream",
-      async ({ query, headers, tenantId, scopes }) => {
+      async ({ query, headers, request, tenantId, scopes }) => {
         // EventSource always sends it; a plain GET would wait on a stream that never ends.
         if (!headers.accept?.includes("text/event-stream"))
           throw new ApiError(
@@ -61,7 +68,9 @@ export const eventsPlugin = (ctx: AppContext) =>
           resume === undefined
             ? null
             : decodeEventCursor(resume, lastEventId !== undefined ? "/last-event-id" : "/cursor");
-        return new Response(await eventStream(ctx, filter, from), {
+        const key = presentedCredential(request.headers) ?? "";
+        const keyHolds = async () => (await ctx.keys.authenticate(key)) !== null;
+        return new Response(await eventStream(ctx, filter, from, keyHolds), {
           headers: {
             "content-type": "text/event-stream",
             "cache-control": "no-cache",
