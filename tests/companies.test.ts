@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { deals } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
-import { testDatabase } from "./helpers/database";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -211,9 +207,7 @@ describe("list filters", () => {
   });
 
   test("name ignores case in every script on a PostgreSQL database in the C locale", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-companies-c-"));
-    const database = await testDatabase(dir, { localeC: true });
-    const local = await startTestServer({ dir, config: { databaseUrl: database.url } });
+    const local = await startTestServer({ localeC: true });
     try {
       const { api: client } = await local.tenant();
       const ecole = (await create(client, { name: "École Ωμέγα Москва" })).id;
@@ -224,8 +218,6 @@ describe("list filters", () => {
       }
     } finally {
       await local.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 

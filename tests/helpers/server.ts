@@ -95,6 +95,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Keep the server's log lines in `logs` (info level). */
   captureLogs?: boolean;
+  /** On PostgreSQL, a database in the C locale (see testDatabase). */
+  localeC?: boolean;
 }
 
 /** The compiled binary the contract suite runs against instead of the source, if set. */
@@ -146,7 +148,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "crmd-test-"));
   const database =
     options.config?.databaseUrl === undefined
-      ? await testDatabase(dir, { shared: options.dir !== undefined })
+      ? await testDatabase(dir, { shared: options.dir !== undefined, localeC: options.localeC })
       : { url: options.config.databaseUrl, drop: async () => {} };
   const adminToken = `admin-${crypto.randomUUID()}`;
   const logs: Array<Record<string, any>> = [];
