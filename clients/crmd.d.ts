@@ -1831,7 +1831,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a widget key: it and every visitor token it issued stop working
-         * @description At once on this instance; other instances within 10 seconds.
+         * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share.
          */
         delete: operations["deleteApiExternalWidget-keysById"];
         options?: never;

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ManualClock } from "../src/clock";
 import { activityFor, eventsFor } from "./helpers/records";
-import type { Api } from "./helpers/server";
+import { Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-03-01T10:00:00.000Z"));
@@ -292,4 +295,39 @@ describe("messages", () => {
       403,
     );
   });
+});
+
+describe("counters under concurrent writes", () => {
+  // A message's counters are read and written in its transaction; writers (every instance's)
+  // take turns, so none is lost. This holds that up should writes ever run side by side.
+  test("customer messages sent at once through two instances each count in unread_count", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-unread-"));
+    const config = { rateLimit: 100_000 };
+    const a = await startTestServer({ dir, config });
+    const b = await startTestServer({ dir, config });
+    try {
+      const { api: onA, key } = await a.tenant();
+      const onB = new Api(b.url, { "x-api-key": key });
+      const who = (await onA.post(`${X}/customers/identify`, { email: "u@example.com" })).body.id;
+      const id = (await onA.post(`${X}/conversations`, { customer_id: who })).body.id;
+      const n = 200;
+      const sentAt = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+      const replies = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          send(
+            { conversation_id: id, body: `m${i}`, author_type: "customer", sent_at: sentAt(i) },
+            i % 2 ? onA : onB,
+          ),
+        ),
+      );
+      expect(replies.map((r) => r.status)).toEqual(Array(n).fill(201));
+      const conversation = (await onA.get(`${X}/conversations/${id}`)).body;
+      expect(conversation.unread_count).toBe(n);
+      expect(conversation.last_message_at).toBe(sentAt(n - 1));
+    } finally {
+      await b.close();
+      await a.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
+import { eq } from "drizzle-orm";
 import { type Channel, Presence, Socket } from "phoenix";
+import { apiKeys } from "../db/schema";
+import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
-import { type Api, startTestServer, type TestServer } from "./helpers/server";
+import { Api, startTestServer, type TestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 import { type Receiver, startReceiver } from "./webhook-receiver";
 
@@ -70,6 +73,31 @@ function collect(channel: Channel, event: string): any[] {
     seen.push(payload);
   });
   return seen;
+}
+
+/** The payloads of the server's phx_close on `channels` (not the client's own leave). */
+function closesOf(...channels: Channel[]): unknown[] {
+  const closes: unknown[] = [];
+  for (const channel of channels)
+    channel.onClose((payload: unknown) => {
+      if (payload !== "leave") closes.push(payload);
+    });
+  return closes;
+}
+
+/** Posts a message and waits until a socket of a valid key hears it; returns its id. */
+async function heardElsewhere(url: string, conversationId: string, body: string, as = key) {
+  const watcher = connect(url, { token: as }).channel(`conversation:${conversationId}`, {});
+  const heard = collect(watcher, "shout");
+  expect((await join(watcher)).status).toBe("ok");
+  const sent = await new Api(url, { "x-api-key": as }).post(`${X}/messages`, {
+    conversation_id: conversationId,
+    body,
+  });
+  expect(sent.status).toBe(201);
+  await until(() => heard.some((s) => s.id === sent.body.id), "the watcher hears it");
+  watcher.leave();
+  return sent.body.id as string;
 }
 
 async function until(predicate: () => boolean, what: string, ms = 5000) {
@@ -250,7 +278,7 @@ describe("authorization and bad input", () => {
     );
   });
 
-  test("a key revoked while its socket is open can no longer join or push", async () => {
+  test("a key revoked while its socket is open is closed out of its topics and hears no more", async () => {
     const created = await server.admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
       name: "inbox tab",
       permissions: ["conversations:read", "messages:write"],
@@ -258,14 +286,24 @@ describe("authorization and bad input", () => {
     expect(created.status).toBe(201);
     const socket = connect(server.url, { token: created.body.key });
     const channel = socket.channel(`conversation:${conversation}`, {});
+    const inbox = socket.channel(`notification:${tenantId}`, {});
+    const shouts = collect(channel, "shout");
+    const notified = collect(inbox, "message:created");
+    const closes = closesOf(channel, inbox);
     expect((await join(channel)).status).toBe("ok");
+    expect((await join(inbox)).status).toBe("ok");
     const revoked = await server.admin.delete(
       `/api/external/api-keys/${created.body.id}?tenant_id=${tenantId}`,
     );
     expect(revoked.status).toBe(200);
-    expect((await push(channel, "shout", { body: "after the revocation" })).response.reason).toBe(
-      "unauthorized",
-    );
+    await until(() => closes.length === 2, "both topics closed", 3000);
+    expect(closes).toEqual([{ reason: "unauthorized" }, { reason: "unauthorized" }]);
+    const sent = await heardElsewhere(server.url, conversation, "after the revocation");
+    // The client does not rejoin a topic the server closed (its first rejoin would come after 1 s).
+    await Bun.sleep(1200);
+    expect(shouts.map((s) => s.id)).not.toContain(sent);
+    expect(notified.map((m) => m.id)).not.toContain(sent);
+    expect([channel.state, inbox.state]).toEqual(["closed", "closed"]);
     const rejoin = socket.channel(`notification:${tenantId}`, {});
     expect((await join(rejoin)).response.reason).toBe("unauthorized");
   });
@@ -355,5 +393,84 @@ describe("several instances", () => {
     const sent = await onA.post(`${X}/messages`, { conversation_id: id, body: "across" });
     await until(() => shouts.length === 1, "cross-instance shout", 3000);
     expect(shouts[0].id).toBe(sent.body.id);
+  });
+});
+
+describe("an instance learns of another's revocations and scope changes", () => {
+  let dir: string;
+  let a: TestServer;
+  let b: TestServer;
+  // B's key cache expires when its clock moves (10 s on one SQLite file, 0.5 s on PostgreSQL).
+  const clockB = new ManualClock();
+  const started: TestServer[] = [];
+  let tenant: string;
+  let admin: string;
+  let id: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-keys-"));
+    a = await startTestServer({ dir });
+    started.push(a);
+    b = await startTestServer({ dir, clock: clockB });
+    started.push(b);
+    ({ tenantId: tenant, key: admin } = await a.tenant());
+    const onA = new Api(a.url, { "x-api-key": admin });
+    const customer = (await onA.post(`${X}/customers/identify`, { email: "k@example.com" })).body
+      .id;
+    id = (await onA.post(`${X}/conversations`, { customer_id: customer })).body.id;
+  });
+  afterAll(async () => {
+    for (const s of started) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function keyOnA(permissions: string[]) {
+    const created = await a.admin.post(`${X}/api-keys?tenant_id=${tenant}`, {
+      name: "inbox tab",
+      permissions,
+    });
+    expect(created.status).toBe(201);
+    return created.body as { id: string; key: string };
+  }
+
+  /** A socket on B with `token`, joined to the conversation and the inbox. */
+  async function joinedOnB(token: string) {
+    const socket = connect(b.url, { token });
+    const channel = socket.channel(`conversation:${id}`, {});
+    const inbox = socket.channel(`notification:${tenant}`, {});
+    const shouts = collect(channel, "shout");
+    const notified = collect(inbox, "message:created");
+    const closes = closesOf(channel, inbox);
+    expect((await join(channel)).status).toBe("ok");
+    expect((await join(inbox)).status).toBe("ok");
+    return { channel, heard: () => [...shouts, ...notified], closes };
+  }
+
+  const setPermissions = (keyId: string, permissions: string[]) =>
+    a.ctx.write((tx) => tx.update(apiKeys).set({ permissions }).where(eq(apiKeys.id, keyId)));
+
+  test("a key revoked on A is closed out of its topics on B", async () => {
+    const created = await keyOnA(["conversations:read", "messages:write"]);
+    const { heard, closes } = await joinedOnB(created.key);
+    const revoked = await a.admin.delete(`${X}/api-keys/${created.id}?tenant_id=${tenant}`);
+    expect(revoked.status).toBe(200);
+    clockB.advance(11_000);
+    await until(() => closes.length === 2, "both topics closed on B", 3000);
+    const sent = await heardElsewhere(b.url, id, "after the revocation on A", admin);
+    expect(heard().map((m) => m.id)).not.toContain(sent);
+  });
+
+  test("a key's scopes changed in the database apply to the topics it has joined", async () => {
+    const created = await keyOnA(["conversations:read", "messages:write"]);
+    const { channel, heard, closes } = await joinedOnB(created.key);
+    await setPermissions(created.id, ["conversations:read"]);
+    clockB.advance(11_000);
+    expect((await push(channel, "shout", { body: "no longer allowed" })).response).toEqual({
+      reason: "unauthorized",
+    });
+    await setPermissions(created.id, ["deals:read"]);
+    clockB.advance(11_000);
+    await until(() => closes.length === 2, "both topics closed on B", 3000);
+    const sent = await heardElsewhere(b.url, id, "after the scope change", admin);
+    expect(heard().map((m) => m.id)).not.toContain(sent);
   });
 });

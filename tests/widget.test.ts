@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, test } from "bun:test";
-import { type Channel, Socket } from "phoenix";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
+import { type Channel, type Push, Socket } from "phoenix";
 import { ManualClock } from "../src/clock";
 import { Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -413,7 +416,7 @@ describe("live channel for visitors", () => {
       socket.disconnect();
     }
   });
-  test("revoking the widget key ends a socket's pushes and joins too", async () => {
+  test("revoking the widget key closes a visitor's open topic; it hears no more and cannot join", async () => {
     const revocable = await api.post(`${X}/widget-keys`, {
       name: "Revocable",
       allowed_origins: [SITE],
@@ -423,29 +426,94 @@ describe("live channel for visitors", () => {
     const opened = (
       await page({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
     ).body;
+    const conversationId = opened.conversation.id;
     const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
       params: { token: opened.visitor_token },
     });
     socket.connect();
+    const team = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: api.headers["x-api-key"] as string },
+    });
+    team.connect();
     try {
-      const reply = (promise: any) =>
-        new Promise<{ status: string; response: any }>((resolve) =>
-          promise
-            .receive("ok", (response: any) => resolve({ status: "ok", response }))
-            .receive("error", (response: any) => resolve({ status: "error", response })),
-        );
-      const channel = socket.channel(`conversation:${opened.conversation.id}`, {});
+      const channel = socket.channel(`conversation:${conversationId}`, {});
+      const { shouts, closes } = watch(channel);
       expect((await reply(channel.join())).status).toBe("ok");
+      const agent = team.channel(`conversation:${conversationId}`, {});
+      const { shouts: agentHeard } = watch(agent);
+      expect((await reply(agent.join())).status).toBe("ok");
       expect((await api.delete(`${X}/widget-keys/${revocable.body.id}`)).status).toBe(204);
-      const shout = await reply(channel.push("shout", { body: "after the revocation" }));
-      expect(shout).toMatchObject({ status: "error", response: { reason: "unauthorized" } });
-      const again = socket.channel(`conversation:${opened.conversation.id}`, {});
+      await until(() => closes.length === 1, "the visitor's topic closed");
+      expect(closes).toEqual([{ reason: "unauthorized" }]);
+      const sent = await api.post(`${X}/messages`, { conversation_id: conversationId, body: "?" });
+      await until(() => agentHeard.some((m) => m.id === sent.body.id), "the agent hears it");
+      expect(shouts.map((m) => m.id)).not.toContain(sent.body.id);
+      expect(channel.state).toBe("closed");
+      const again = socket.channel(`conversation:${conversationId}`, {});
       expect((await reply(again.join())).response.reason).toBe("unauthorized");
     } finally {
       socket.disconnect();
+      team.disconnect();
+    }
+  });
+  test("a visitor token that expires while its socket is open closes its topic", async () => {
+    const own = new ManualClock();
+    const expiring = await startTestServer({ clock: own });
+    const socket = new Socket(`${expiring.url.replace(/^http/, "ws")}/socket`, {});
+    try {
+      const { api: keys } = await expiring.tenant();
+      const key = (await keys.post(`${X}/widget-keys`, { name: "Site", allowed_origins: [SITE] }))
+        .body.key;
+      const on = (headers: Record<string, string>) =>
+        new Api(expiring.url, { origin: SITE, ...headers });
+      const who = (await on({ "x-widget-key": key }).post(`${W}/customers`, {})).body;
+      const opened = (
+        await on({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
+      ).body;
+      socket.connect();
+      const channel = socket.channel(`conversation:${opened.conversation.id}`, {
+        token: opened.visitor_token,
+      });
+      const { closes } = watch(channel);
+      expect((await reply(channel.join())).status).toBe("ok");
+      own.advance(31 * 86_400_000);
+      await until(() => closes.length === 1, "the expired visitor's topic closed");
+      expect(closes).toEqual([{ reason: "unauthorized" }]);
+    } finally {
+      socket.disconnect();
+      await expiring.close();
     }
   });
 });
+
+/** A push's reply: ok or error, with its response. */
+const reply = (push: Push) =>
+  new Promise<{ status: string; response: any }>((resolve) =>
+    push
+      .receive("ok", (response: any) => resolve({ status: "ok", response }))
+      .receive("error", (response: any) => resolve({ status: "error", response })),
+  );
+
+/** A channel's shouts, and the payloads of the server's phx_close on it. */
+function watch(channel: Channel) {
+  const shouts: any[] = [];
+  const closes: unknown[] = [];
+  channel.on("shout", (payload) => {
+    shouts.push(payload);
+  });
+  channel.onClose((payload: unknown) => {
+    if (payload !== "leave") closes.push(payload);
+  });
+  return { shouts, closes };
+}
+
+async function until(predicate: () => boolean, what: string, ms = 3000) {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`not met: ${what}`);
+    await Bun.sleep(10);
+  }
+}
 
 describe("unverified identities", () => {
   test("a widget visitor's external id never gets linked to a contact found by its email", async () => {
@@ -497,6 +565,43 @@ describe("visitor pushes on the live channel", () => {
       expect(replies[2].response.code).toBe("RATE_LIMITED");
     } finally {
       socket.disconnect();
+    }
+  });
+});
+
+describe("several instances", () => {
+  test("a widget key revoked on instance A closes its visitors' topics on instance B", async () => {
+    const dir = mkdtempSync(joinPath(tmpdir(), "crmd-widget-"));
+    // B's widget key cache expires when its clock moves (10 s on one SQLite file, 0.5 s on PostgreSQL).
+    const clockB = new ManualClock();
+    const a = await startTestServer({ dir });
+    const b = await startTestServer({ dir, clock: clockB });
+    const socket = new Socket(`${b.url.replace(/^http/, "ws")}/socket`, {});
+    try {
+      const { api: onA } = await a.tenant();
+      const created = (
+        await onA.post(`${X}/widget-keys`, { name: "Site", allowed_origins: [SITE] })
+      ).body;
+      const on = (headers: Record<string, string>) => new Api(b.url, { origin: SITE, ...headers });
+      const who = (await on({ "x-widget-key": created.key }).post(`${W}/customers`, {})).body;
+      const opened = (
+        await on({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
+      ).body;
+      socket.connect();
+      const channel = socket.channel(`conversation:${opened.conversation.id}`, {
+        token: opened.visitor_token,
+      });
+      const { closes } = watch(channel);
+      expect((await reply(channel.join())).status).toBe("ok");
+      expect((await onA.delete(`${X}/widget-keys/${created.id}`)).status).toBe(204);
+      clockB.advance(11_000);
+      await until(() => closes.length === 1, "the visitor's topic closed on B");
+      expect(closes).toEqual([{ reason: "unauthorized" }]);
+    } finally {
+      socket.disconnect();
+      await b.close();
+      await a.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

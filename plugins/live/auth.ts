@@ -66,11 +66,25 @@ export async function channelPrincipal(
   };
 }
 
-/** Whether a socket's token still holds: not revoked, not expired (both lookups are cached). */
-export const stillValid = async (ctx: AppContext, principal: ChannelPrincipal) =>
-  principal.kind === "visitor"
-    ? (await widgetKeyStore(ctx).verify(principal.token)) !== null
-    : (await ctx.keys.authenticate(principal.token)) !== null;
+/**
+ * What a socket's principal is now: null once its token no longer holds
+ * (revoked, expired, or its page's origin no longer allowed), else the
+ * principal with its key's current scopes. Both lookups are cached as for
+ * HTTP requests, so a change made on another instance counts once that
+ * instance's cache entry expires.
+ */
+export async function currentPrincipal(
+  ctx: AppContext,
+  principal: ChannelPrincipal,
+  origin: string | null,
+): Promise<ChannelPrincipal | null> {
+  const current = await channelPrincipal(ctx, principal.token);
+  return current && originAllowed(current, origin) ? current : null;
+}
+
+/** Whether a principal may read conversations (every topic needs it): a visitor its own. */
+export const readsConversations = (principal: ChannelPrincipal) =>
+  principal.kind === "visitor" || principal.scopes.has("conversations:read");
 
 const AUTH_PROTOCOL = "base64url.bearer.phx.";
 

@@ -17,7 +17,13 @@ import {
   messageView,
 } from "../conversations";
 import { widgetMessage } from "../widget";
-import { type ChannelPrincipal, channelPrincipal, originAllowed, stillValid } from "./auth";
+import {
+  type ChannelPrincipal,
+  channelPrincipal,
+  currentPrincipal,
+  originAllowed,
+  readsConversations,
+} from "./auth";
 import type { ChannelHub, Member } from "./hub";
 import type { Meta, PresenceTracker } from "./presence";
 import { encode, type Frame, parseFrame, reply, SYSTEM_TOPIC } from "./protocol";
@@ -73,7 +79,7 @@ export class Connection implements Member {
     private readonly services: ChannelServices,
     private readonly socket: { send(text: string): unknown },
     /** The principal of the socket's connect params, if it gave a token. */
-    private readonly principal: ChannelPrincipal | null,
+    private principal: ChannelPrincipal | null,
     /** The page's Origin at the upgrade (browsers send it). */
     private readonly origin: string | null,
   ) {}
@@ -135,8 +141,10 @@ export class Connection implements Member {
     if (JSON.stringify(frame.payload).length > MAX_PAYLOAD_BYTES)
       throw new ChannelError("payload too large");
     if (!joined.conversationId) throw new ChannelError("unknown event");
-    const { principal } = joined;
-    if (!(await stillValid(this.services.ctx, principal))) throw new ChannelError("unauthorized");
+    // The key's scopes as they are now: one that lost messages:write pushes no more.
+    const principal = await this.current(joined.principal);
+    if (!principal || !readsConversations(principal)) throw new ChannelError("unauthorized");
+    joined.principal = principal;
     if (principal.kind === "visitor")
       await consumeRateLimit(
         this.services.ctx,
@@ -163,9 +171,53 @@ export class Connection implements Member {
         throw new ChannelError("unauthorized");
       return principal;
     }
-    if (!this.principal || !(await stillValid(this.services.ctx, this.principal)))
-      throw new ChannelError("unauthorized");
-    return this.principal;
+    const current = this.principal && (await this.current(this.principal));
+    if (!current) throw new ChannelError("unauthorized");
+    this.principal = current;
+    return current;
+  }
+
+  private current(principal: ChannelPrincipal) {
+    return currentPrincipal(this.services.ctx, principal, this.origin);
+  }
+
+  /** How many topics the socket has joined. */
+  get topicCount() {
+    return this.joined.size;
+  }
+
+  /**
+   * Checks the principal of every joined topic again, in turn with the
+   * frames: a topic whose principal no longer holds (revoked, expired) or
+   * may no longer read conversations (its key's scopes changed) is closed;
+   * the others keep the key's current scopes. `lookup` resolves a token as
+   * channelPrincipal does, once per round for all sockets.
+   */
+  recheck(lookup: (token: string) => Promise<ChannelPrincipal | null>): Promise<void> {
+    const done = this.queue
+      .then(async () => {
+        for (const [topic, joined] of [...this.joined]) {
+          const current = await lookup(joined.principal.token);
+          if (current && originAllowed(current, this.origin) && readsConversations(current))
+            joined.principal = current;
+          else this.close(topic, "unauthorized");
+        }
+      })
+      // A lookup that failed (database unreachable) closes nothing; the next round tries again.
+      .catch((error) => this.services.logger.warn("channel recheck failed", { error }));
+    this.queue = done;
+    return done;
+  }
+
+  /**
+   * Ends a topic from the server's side with Phoenix's phx_close: the
+   * `phoenix` client marks the channel closed and drops it, so it neither
+   * rejoins it nor hears its events (a phx_error would make it rejoin).
+   */
+  private close(topic: string, reason: string) {
+    const joinRef = this.joined.get(topic)?.joinRef ?? null;
+    this.leave(topic);
+    this.send(encode(joinRef, joinRef, topic, "phx_close", { reason }));
   }
 
   private async join(frame: Frame) {

@@ -5,6 +5,13 @@ import { Connection, MAX_PAYLOAD_BYTES } from "./connection";
 import { ChannelHub } from "./hub";
 import { PresenceTracker } from "./presence";
 
+/**
+ * How often the principals of open sockets are checked again. With the key
+ * caches' lifetimes (0.5 s on PostgreSQL) a revocation on any instance
+ * closes the topics it joined within about a second.
+ */
+const RECHECK_MS = 500;
+
 /** Principals found at the upgrade, handed to the socket when it opens. */
 const upgraded = new WeakMap<
   Request,
@@ -27,8 +34,33 @@ export const livePlugin = (ctx: AppContext) => {
     logger: ctx.logger,
   };
   const connections = new Map<{ close(code?: number, reason?: string): void }, Connection>();
+  const recheck = setInterval(() => void recheckPrincipals(), RECHECK_MS);
+  recheck.unref();
+  let rechecking = false;
+  /** Closes the topics of principals revoked, expired or narrowed since they joined. */
+  async function recheckPrincipals() {
+    if (rechecking) return;
+    rechecking = true;
+    const principals = new Map<string, Promise<ChannelPrincipal | null>>();
+    const lookup = (token: string) => {
+      let principal = principals.get(token);
+      if (!principal) {
+        principal = channelPrincipal(ctx, token);
+        principals.set(token, principal);
+      }
+      return principal;
+    };
+    try {
+      await Promise.all(
+        [...connections.values()].filter((c) => c.topicCount > 0).map((c) => c.recheck(lookup)),
+      );
+    } finally {
+      rechecking = false;
+    }
+  }
   // A stopping server waits for open sockets: close them (clients reconnect to another instance).
   ctx.onStop(() => {
+    clearInterval(recheck);
     for (const [socket, connection] of connections) {
       connection.closed();
       socket.close(1001, "server stopping");

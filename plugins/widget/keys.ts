@@ -140,7 +140,8 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
         response: { 204: t.Void(), ...errorResponses },
         detail: {
           summary: "Revoke a widget key: it and every visitor token it issued stop working",
-          description: "At once on this instance; other instances within 10 seconds.",
+          description:
+            "At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share.",
           tags,
         },
       },

@@ -16,17 +16,22 @@ const CACHE_TTL_MS = 10_000;
 
 /**
  * Resolves publishable keys and visitor tokens. Lookups are cached briefly
- * (by key hash and by id); a change on this instance drops the entry at once.
+ * (by key hash and by id), as API keys are: read on the primary, trusted for
+ * as long as the database says other instances' writes may go unseen; a
+ * change on this instance drops the entry at once.
  */
 export class WidgetKeyStore {
   private readonly cache = new Map<string, { key: WidgetKey | null; at: number }>();
+  private readonly cacheMs: number;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: AppContext) {
+    this.cacheMs = Math.min(CACHE_TTL_MS, ctx.db.sharedCacheMs ?? CACHE_TTL_MS);
+  }
 
   private async cached(cacheKey: string, load: () => Promise<WidgetKeyRow | undefined>) {
-    const now = Date.now();
+    const now = this.ctx.clock.now().getTime();
     const hit = this.cache.get(cacheKey);
-    if (hit && now - hit.at < CACHE_TTL_MS) return hit.key;
+    if (hit && now - hit.at < this.cacheMs) return hit.key;
     if (this.cache.size > 10_000) this.cache.clear();
     const row = await load();
     const key =
@@ -40,7 +45,7 @@ export class WidgetKeyStore {
     if (!presented.startsWith("pk_") || presented.length > 200) return Promise.resolve(null);
     const hash = sha256Hex(presented);
     return this.cached(`h:${hash}`, async () => {
-      const [row] = await this.ctx.db.read
+      const [row] = await this.ctx.db.primaryRead
         .select()
         .from(widgetKeys)
         .where(eq(widgetKeys.keyHash, hash));
@@ -50,7 +55,10 @@ export class WidgetKeyStore {
 
   byId(id: string): Promise<WidgetKey | null> {
     return this.cached(`i:${id}`, async () => {
-      const [row] = await this.ctx.db.read.select().from(widgetKeys).where(eq(widgetKeys.id, id));
+      const [row] = await this.ctx.db.primaryRead
+        .select()
+        .from(widgetKeys)
+        .where(eq(widgetKeys.id, id));
       return row;
     });
   }
