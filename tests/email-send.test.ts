@@ -256,6 +256,32 @@ describe("validation and limits", () => {
   });
 });
 
+describe("consent", () => {
+  test("a contact who opted out of email is refused in Cc and Bcc as in To: 409, nothing queued", async () => {
+    const olga = (
+      await created(api, "/contacts", {
+        first_name: "Olga",
+        email: [{ email: "olga@globex.test" }],
+        email_opt_out: true,
+      })
+    ).id;
+    const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
+    const before = await emails();
+    const email = { to: ["ann@globex.test"], subject: "News", text: "x" };
+    for (const recipients of [
+      { to: ["olga@globex.test"] },
+      { cc: ["olga@globex.test"] },
+      { bcc: ["OLGA@globex.test"] },
+    ]) {
+      const refused = await send({ ...email, ...recipients });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: "OPTED_OUT" });
+      expect(refused.body.detail).toContain(`The contact ${olga} opted out of email`);
+    }
+    expect(await emails()).toBe(before);
+  });
+});
+
 describe("the sender stops cleanly", () => {
   test("a send in flight when the server stops finishes and is recorded", async () => {
     let release: () => void = () => {};

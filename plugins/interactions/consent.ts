@@ -4,6 +4,11 @@ import { ApiError, type WriteTx } from "../../src/core";
 
 type ContactRow = typeof contacts.$inferSelect;
 export type Channel = "email" | "sms";
+/** An address a message goes to, with the contact it reaches there (if any). */
+export interface ConsentRecipient {
+  contact: ContactRow | null | undefined;
+  address: string;
+}
 
 const optedOut = (what: string) => new ApiError(409, "OPTED_OUT", `${what}; nothing was sent`);
 
@@ -16,7 +21,7 @@ export async function assertConsent(
   tx: WriteTx,
   tenantId: string,
   channel: Channel,
-  recipients: Array<{ contact: ContactRow | null | undefined; address: string }>,
+  recipients: ConsentRecipient[],
 ) {
   for (const { contact, address } of recipients) {
     if (contact && (channel === "email" ? contact.emailOptOut : contact.smsOptOut))

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type contacts, documents } from "../../db/schema";
 import { type AppContext, invalid, newId, type WriteScope, type WriteTx } from "../../src/core";
 import { findContactByEmail } from "../contacts";
-import { assertConsent } from "./consent";
+import { assertConsent, type ConsentRecipient } from "./consent";
 import type { InteractionView, SendEmailBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
 import {
@@ -29,6 +29,23 @@ const contactVariables = (contact: ContactRow | null | undefined): Variables =>
         "contact.title": contact.title ?? "",
       }
     : {};
+
+/**
+ * Everyone an email reaches, for the consent check: the recipient contact,
+ * and every address in To, Cc and Bcc (Bcc reaches a person too) with the
+ * contact that has it; each address once.
+ */
+async function emailRecipients(
+  tx: WriteTx,
+  tenantId: string,
+  contact: ContactRow | null | undefined,
+  addresses: string[],
+): Promise<ConsentRecipient[]> {
+  const recipients: ConsentRecipient[] = contact ? [{ contact, address: addresses[0] }] : [];
+  for (const address of new Set(addresses.map((a) => a.toLowerCase())))
+    recipients.push({ address, contact: await findContactByEmail(tx, tenantId, address) });
+  return recipients;
+}
 
 /** Each attachment must be a stored (uploaded) document of the tenant. */
 async function assertAttachments(tx: WriteTx, tenantId: string, ids: string[]) {
@@ -89,12 +106,13 @@ export async function queueEmail(
       : await findContactByEmail(tx, scope.tenantId, input.to?.[0] ?? "");
     const to = input.to ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
     if (!to) throw invalid("/to", "the contact has no email address; give to");
-    const recipients: Parameters<typeof assertConsent>[3] = contact
-      ? [{ contact, address: to[0] }]
-      : [];
-    for (const address of to)
-      recipients.push({ address, contact: await findContactByEmail(tx, scope.tenantId, address) });
-    await assertConsent(tx, scope.tenantId, "email", recipients);
+    const everyone = [...to, ...(input.cc ?? []), ...(input.bcc ?? [])];
+    await assertConsent(
+      tx,
+      scope.tenantId,
+      "email",
+      await emailRecipients(tx, scope.tenantId, contact, everyone),
+    );
     const parent = await parentOf(tx, scope.tenantId, input.in_reply_to);
     await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
     const variables = { ...contactVariables(contact), ...input.variables };

@@ -111,11 +111,11 @@ export const interactionsPlugin = (ctx: AppContext) => {
       {
         scope: "email:send",
         body: SendEmail,
-        response: { 202: Interaction, ...errorResponses },
+        response: { 202: Interaction, ...errorResponses, 409: ErrorBody },
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },
