@@ -282,6 +282,31 @@ describe("consent", () => {
   });
 });
 
+describe("consent at send time", () => {
+  test("an email queued before a recipient (a Cc too) opted out is not sent: failed with the reason", async () => {
+    await sender().drain();
+    const piet = (
+      await created(api, "/contacts", {
+        first_name: "Piet",
+        email: [{ email: "piet@globex.test" }],
+      })
+    ).id;
+    const { id } = (
+      await send({ to: ["ann@globex.test"], cc: ["piet@globex.test"], subject: "x", text: "x" })
+    ).body;
+    expect(
+      (await api.patch(`/api/external/contacts/${piet}`, { email_opt_out: true })).status,
+    ).toBe(200);
+    const attempted = smtp.attempts.length;
+    await sender().drain();
+    expect(smtp.attempts.length).toBe(attempted);
+    const failed = await interaction(id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 0, sent_at: null });
+    expect(failed.provider_response).toContain(`The contact ${piet} opted out of email`);
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.failed"]);
+  });
+});
+
 describe("the sender stops cleanly", () => {
   test("a send in flight when the server stops finishes and is recorded", async () => {
     let release: () => void = () => {};

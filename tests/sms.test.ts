@@ -275,6 +275,35 @@ describe("inbound and consent", () => {
     expect(refused.body.code).toBe("OPTED_OUT");
   });
 
+  test("an SMS queued before its recipient opted out is not sent: failed with the reason, sms.failed", async () => {
+    await sender().drain();
+    const byStop = (await send({ to: "+14155550156", body: "queued before STOP" })).body;
+    const fay = (
+      await created(api, "/contacts", {
+        first_name: "Fay",
+        phone_number: [{ number: "+14155550157" }],
+      })
+    ).id;
+    const byFlag = (await send({ contact_id: fay, body: "queued before opt-out" })).body;
+    expect([byStop.status, byFlag.status]).toEqual(["queued", "queued"]);
+    expect((await twilioPost(inbound(), message("+14155550156", "STOP"))).status).toBe(200);
+    expect((await api.patch(`/api/external/contacts/${fay}`, { sms_opt_out: true })).status).toBe(
+      200,
+    );
+    const requestsBefore = twilio.requests.length;
+    await sender().drain();
+    expect(twilio.requests.length).toBe(requestsBefore);
+    for (const [id, reason] of [
+      [byStop.id, "+14155550156 opted out of SMS"],
+      [byFlag.id, `The contact ${fay} opted out of SMS`],
+    ]) {
+      const settled = await interaction(id);
+      expect(settled).toMatchObject({ status: "failed", attempts: 0, sent_at: null });
+      expect(settled.provider_response).toContain(reason);
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["sms.failed"]);
+    }
+  });
+
   test("STOP from a number no contact has still blocks it", async () => {
     expect((await twilioPost(inbound(), message("+14155550155", "UNSUBSCRIBE"))).status).toBe(200);
     expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);

@@ -10,6 +10,7 @@ import {
   findInteraction,
   type InteractionRow,
   insertInteraction,
+  messageContact,
   recipientContact,
   resolveLinks,
 } from "./service";
@@ -45,6 +46,12 @@ async function emailRecipients(
   for (const address of new Set(addresses.map((a) => a.toLowerCase())))
     recipients.push({ address, contact: await findContactByEmail(tx, tenantId, address) });
   return recipients;
+}
+
+/** Everyone a queued email reaches now, for the consent check when it is sent. */
+export async function queuedEmailRecipients(tx: WriteTx, row: InteractionRow) {
+  const everyone = [...row.toAddresses, ...row.ccAddresses, ...row.bccAddresses];
+  return emailRecipients(tx, row.tenantId, await messageContact(tx, row), everyone);
 }
 
 /** Each attachment must be a stored (uploaded) document of the tenant. */

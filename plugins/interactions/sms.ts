@@ -10,13 +10,15 @@ import {
   type WriteTx,
 } from "../../src/core";
 import { applyContactUpdate } from "../contacts";
-import { assertConsent, setAddressOptOut } from "./consent";
+import { assertConsent, type ConsentRecipient, setAddressOptOut } from "./consent";
 import type { InteractionView, SendSmsBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
 import {
   changeInteraction,
   EMPTY_INTERACTION,
+  type InteractionRow,
   insertInteraction,
+  messageContact,
   recipientContact,
   resolveLinks,
 } from "./service";
@@ -66,6 +68,24 @@ async function contactByPhone(tx: WriteTx, tenantId: string, number: string, e16
 const firstMobile = (contact: ContactRow, e164: E164): string | null =>
   contact.phones.map((p) => e164(p.number)).find((n) => n !== null) ?? null;
 
+/** The number's own contact may differ from the SMS's contact (contact_id); either may have opted out. */
+function smsRecipients(
+  to: string,
+  contact: ContactRow | null,
+  owner: ContactRow | null,
+): ConsentRecipient[] {
+  const recipients = [{ contact, address: to }];
+  if (owner && owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
+  return recipients;
+}
+
+/** Who a queued SMS reaches now, for the consent check when it is sent. */
+export async function queuedSmsRecipients(tx: WriteTx, row: InteractionRow) {
+  const to = row.toAddresses[0] ?? "";
+  const owner = await contactByPhone(tx, row.tenantId, to, await phoneParser());
+  return smsRecipients(to, await messageContact(tx, row), owner);
+}
+
 /**
  * Queues an SMS like an email: the interaction row (status `queued`) is the
  * queue entry, committed with its activity row; the outbound sender sends
@@ -90,11 +110,8 @@ export async function queueSms(
       : await contactByPhone(tx, scope.tenantId, given as string, e164);
     const to = given ?? (contact ? firstMobile(contact, e164) : null);
     if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
-    // The number's own contact may differ from contact_id's; either may have opted out.
     const owner = input.contact_id ? await contactByPhone(tx, scope.tenantId, to, e164) : contact;
-    const recipients = [{ contact, address: to }];
-    if (owner && owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
-    await assertConsent(tx, scope.tenantId, "sms", recipients);
+    await assertConsent(tx, scope.tenantId, "sms", smsRecipients(to, contact, owner));
     const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
     return insertInteraction(
       tx,
