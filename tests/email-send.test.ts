@@ -189,6 +189,42 @@ describe("sending over SMTP", () => {
     answer = () => undefined;
   });
 
+  test("wrong SMTP credentials (535) keep the email queued and retried on the schedule, with a warning", async () => {
+    const wrongPassword = smtp.url.replace(/:[^:@/]+@/, ":wrong-password@");
+    const misconfigured = await startTestServer({
+      clock,
+      captureLogs: true,
+      config: { smtpUrl: wrongPassword, emailFrom: "sales@acme.test", sendRetrySchedule: [60] },
+    });
+    try {
+      const { api: client } = await misconfigured.tenant();
+      const queued = (await send({ to: ["ann@globex.test"], subject: "x", text: "x" }, client))
+        .body;
+      const drain = () =>
+        (
+          misconfigured.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender
+        ).drain();
+      const read = async () => (await client.get(`/api/external/interactions/${queued.id}`)).body;
+      await drain();
+      const waiting = await read();
+      expect(waiting).toMatchObject({ status: "queued", attempts: 1 });
+      expect(waiting.provider_response).toContain("535");
+      expect(misconfigured.logs).toContainEqual(
+        expect.objectContaining({
+          level: "warn",
+          msg: expect.stringContaining("SMTP authentication failed"),
+          interaction_id: queued.id,
+          response_code: 535,
+        }),
+      );
+      clock.advance(60_000);
+      await drain();
+      expect(await read()).toMatchObject({ status: "failed", attempts: 2 });
+    } finally {
+      await misconfigured.close();
+    }
+  });
+
   test("4xx on every attempt: failed once the retry schedule is used up", async () => {
     answer = () => ({ code: 421, message: "Service not available" });
     const { id } = (await send({ to: ["slow@globex.test"], subject: "x", text: "x" })).body;
