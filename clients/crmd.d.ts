@@ -8634,7 +8634,7 @@ export interface operations {
                     to?: string[];
                     cc?: string[];
                     bcc?: string[];
-                    /** @description Default: CRMD_EMAIL_FROM */
+                    /** @description An address, or `Name <address>`; default: CRMD_EMAIL_FROM */
                     from?: string;
                     /** Format: email */
                     reply_to?: string;

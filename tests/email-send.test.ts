@@ -264,6 +264,23 @@ describe("validation and limits", () => {
     expect(await emails()).toBe(before);
   });
 
+  test("from is an address or Name <address>; anything else is 422 at /from", async () => {
+    const email = { to: ["ann@globex.test"], subject: "x", text: "x" };
+    for (const from of [
+      "not an address",
+      "Sales <sales@>",
+      "sales@acme.test>",
+      "Sales <a@b.test> x",
+    ])
+      expect422(await send({ ...email, from }), "/from");
+    for (const from of [
+      "sales@acme.test",
+      "Acme Sales <sales@acme.test>",
+      '"Lee, Ann" <ann@acme.test>',
+    ])
+      expect((await send({ ...email, from })).body).toMatchObject({ status: "queued", from });
+  });
+
   test("email:send is needed", async () => {
     const { tenantId } = await server.tenant();
     const reader = await server.keyFor(tenantId, ["interactions:read", "write"]);

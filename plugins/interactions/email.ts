@@ -1,3 +1,4 @@
+import { FormatRegistry } from "@sinclair/typebox";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type contacts, documents } from "../../db/schema";
 import { type AppContext, invalid, newId, type WriteScope, type WriteTx } from "../../src/core";
@@ -17,6 +18,14 @@ import {
 import { render, type Variables } from "./template";
 
 type ContactRow = typeof contacts.$inferSelect;
+
+const isAddress = (address: string) => FormatRegistry.Get("email")?.(address) === true;
+
+/** A sender as an email header takes it: `address` or `Name <address>` (the name may be quoted). */
+function isMailbox(from: string): boolean {
+  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(from.trim());
+  return isAddress(named ? named[1] : from.trim());
+}
 
 /** The domain of an address, also in `Name <address>` form. */
 const domainOf = (address: string) => /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? "crmd.local";
@@ -102,6 +111,8 @@ export async function queueEmail(
 ): Promise<InteractionView> {
   const from = input.from ?? ctx.config.emailFrom;
   if (!from) throw invalid("/from", "give a sender, or configure CRMD_EMAIL_FROM");
+  if (input.from !== undefined && !isMailbox(input.from))
+    throw invalid("/from", "is not an email address (address, or Name <address>)");
   if (input.text === undefined && input.html === undefined)
     throw invalid("/text", "give text, html or both");
   if (input.contact_id === undefined && input.to === undefined)

@@ -123,7 +123,11 @@ export const SendEmail = t.Object(
     cc: t.Optional(Addresses),
     bcc: t.Optional(Addresses),
     from: t.Optional(
-      t.String({ minLength: 3, maxLength: 320, description: "Default: CRMD_EMAIL_FROM" }),
+      t.String({
+        minLength: 3,
+        maxLength: 320,
+        description: "An address, or `Name <address>`; default: CRMD_EMAIL_FROM",
+      }),
     ),
     reply_to: t.Optional(Email),
     subject: t.String({ minLength: 1, maxLength: 998 }),
