@@ -634,7 +634,7 @@ export interface paths {
         put?: never;
         /**
          * Twilio's status callback: delivered, undelivered or failed
-         * @description crmd passes this URL as StatusCallback when CRMD_PUBLIC_URL is set. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
+         * @description crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
          */
         post: operations["postApiExternalSmsStatusTwilioByTenant_id"];
         delete?: never;
@@ -9090,7 +9090,9 @@ export interface operations {
     };
     postApiExternalSmsStatusTwilioByTenant_id: {
         parameters: {
-            query?: never;
+            query?: {
+                interaction_id?: string;
+            };
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: string;

@@ -12,7 +12,9 @@ const SID = "AC00000000000000000000000000000001";
 const TOKEN = "twilio-auth-token";
 const SENDER = "+14155550100";
 
-const twilio = startTwilio();
+/** Runs when the fake Twilio has a message and before it answers (a test sets it). */
+let beforeTwilioAnswers = async (_request: TwilioRequest) => {};
+const twilio = startTwilio((request) => beforeTwilioAnswers(request));
 afterAll(() => twilio.stop());
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
@@ -93,7 +95,7 @@ describe("sending", () => {
       To: "+14155550123",
       From: SENDER,
       Body: "Your demo is confirmed for 10:00.",
-      StatusCallback: `https://crm.example.com/api/external/sms/status/twilio/${tenantId}`,
+      StatusCallback: `https://crm.example.com/api/external/sms/status/twilio/${tenantId}?interaction_id=${reply.body.id}`,
     });
     const sent = await interaction(reply.body.id);
     expect(sent).toMatchObject({ status: "sent", attempts: 1 });
@@ -149,6 +151,38 @@ describe("sending", () => {
       "sms.sent",
       "sms.delivered",
     ]);
+  });
+
+  test("status callbacks that arrive before Twilio's answer is recorded are applied, not lost", async () => {
+    await sender().drain();
+    let sid = "";
+    const answers: number[] = [];
+    beforeTwilioAnswers = async (request) => {
+      sid = `SM${String(twilio.requests.length).padStart(32, "0")}`;
+      const { pathname, search } = new URL(request.form.StatusCallback);
+      // Out of order as well: delivered overtakes sent, which then changes nothing.
+      for (const status of ["delivered", "sent"])
+        answers.push(
+          (await twilioPost(pathname + search, { MessageSid: sid, MessageStatus: status })).status,
+        );
+    };
+    try {
+      const { id } = (await send({ to: "+14155550133", body: "quick" })).body;
+      await sender().drain();
+      expect(answers).toEqual([204, 204]);
+      expect(await interaction(id)).toMatchObject({
+        status: "delivered",
+        provider_id: sid,
+        attempts: 1,
+        sent_at: clock.now().toISOString(),
+      });
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual([
+        "sms.sent",
+        "sms.delivered",
+      ]);
+    } finally {
+      beforeTwilioAnswers = async () => {};
+    }
   });
 
   test("Twilio's 5xx is retried; its 4xx fails at once with its message", async () => {

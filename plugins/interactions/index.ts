@@ -22,6 +22,7 @@ import {
   Interaction,
   SendEmail,
   SendSms,
+  StatusCallbackQuery,
   TenantParams,
   TimelineQuery,
   UpdateCall,
@@ -209,22 +210,24 @@ export const interactionsPlugin = (ctx: AppContext) => {
     )
     .post(
       "/sms/status/twilio/:tenant_id",
-      async ({ request, params, body, set }) => {
+      async ({ request, params, query, body, set }) => {
         const form = await twilioRequest(ctx, request, body, params.tenant_id);
         await smsStatus(ctx, params.tenant_id, {
           messageSid: form.MessageSid ?? "",
           status: form.MessageStatus ?? "",
           errorCode: form.ErrorCode,
+          interactionId: query.interaction_id,
         });
         set.status = 204;
       },
       {
         params: TenantParams,
+        query: StatusCallbackQuery,
         response: { 204: t.Void(), ...errorResponses },
         detail: {
           summary: "Twilio's status callback: delivered, undelivered or failed",
           description:
-            "crmd passes this URL as StatusCallback when CRMD_PUBLIC_URL is set. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).",
+            "crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).",
           security: [{ TwilioSignature: [] }],
           tags,
         },

@@ -200,3 +200,10 @@ export type SendSmsBody = Static<typeof SendSms>;
 
 /** The tenant a provider's webhook URL is for (its signature covers the URL). */
 export const TenantParams = t.Object({ tenant_id: t.String() });
+
+/** The SMS a status callback is about, named in the URL crmd gave Twilio with it. */
+export const StatusCallbackQuery = t.Object({
+  interaction_id: t.Optional(
+    t.String({ description: "The SMS interaction (its SID may not be recorded yet)" }),
+  ),
+});

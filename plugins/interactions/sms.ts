@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, isNull, like } from "drizzle-orm";
 import { contacts, interactions } from "../../db/schema";
 import {
   type Actor,
@@ -209,32 +209,71 @@ const STATUS: Record<string, "delivered" | "failed"> = {
 };
 
 /**
+ * The outbound SMS a status callback is about: the one with its SID, or
+ * the one its URL names while that has no SID yet (Twilio's answer to the
+ * send is not recorded yet, or never arrived).
+ */
+async function callbackSubject(
+  tx: WriteTx,
+  tenantId: string,
+  messageSid: string,
+  interactionId: string | undefined,
+) {
+  const i = interactions;
+  const [bySid] = await tx
+    .select()
+    .from(i)
+    .where(and(eq(i.tenantId, tenantId), eq(i.providerId, messageSid)));
+  if (bySid || interactionId === undefined) return bySid;
+  const [named] = await tx
+    .select()
+    .from(i)
+    .where(and(eq(i.tenantId, tenantId), eq(i.id, interactionId), isNull(i.providerId)));
+  return named;
+}
+
+/**
  * A delivery-status callback: `delivered` (sms.delivered) or `failed` /
  * `undelivered` (sms.failed, with Twilio's error code) settle the SMS;
  * intermediate statuses (queued, sending, sent) only update
- * provider_response. Callbacks for an SMS already delivered or failed
- * change nothing.
+ * provider_response. A callback for an SMS still queued proves Twilio took
+ * it: the SMS becomes sent (sms.sent) with that SID first, and the sender
+ * leaves it so when it gets Twilio's answer. Callbacks for an SMS already
+ * delivered or failed change nothing.
  */
 export async function smsStatus(
   ctx: AppContext,
   tenantId: string,
-  update: { messageSid: string; status: string; errorCode?: string },
+  update: { messageSid: string; status: string; errorCode?: string; interactionId?: string },
 ) {
   const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
   await ctx.write(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(interactions)
-      .where(
-        and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, update.messageSid)),
-      );
+    const row = await callbackSubject(tx, tenantId, update.messageSid, update.interactionId);
     if (row?.type !== "sms") throw notFound("SMS");
-    // Twilio's callbacks may come late, out of order or again: a settled SMS stays as it was.
-    if (row.status !== "sent") return;
     const providerResponse = [update.status, update.errorCode].filter(Boolean).join(" ");
     const status = STATUS[update.status];
-    if (!status) return changeInteraction(tx, scope, row, { providerResponse }, () => []);
-    return changeInteraction(tx, scope, row, { status, providerResponse }, (view) => [
+    let sent = row;
+    if (row.status === "queued") {
+      const columns = {
+        status: "sent",
+        sentAt: scope.now,
+        providerId: update.messageSid,
+        providerResponse,
+        // An attempt in flight (leased) counts here: the sender will find the SMS settled.
+        attempts: row.attempts + (row.leaseUntil ? 1 : 0),
+        leaseUntil: null,
+        nextAttemptAt: null,
+      };
+      await changeInteraction(tx, scope, row, columns, (view) => [
+        { type: "sms.sent", data: view },
+      ]);
+      if (!status) return;
+      sent = { ...row, ...columns };
+    }
+    // Twilio's callbacks may come late, out of order or again: a settled SMS stays as it was.
+    else if (row.status !== "sent") return;
+    if (!status) return changeInteraction(tx, scope, sent, { providerResponse }, () => []);
+    return changeInteraction(tx, scope, sent, { status, providerResponse }, (view) => [
       { type: `sms.${status}`, data: view },
     ]);
   });
