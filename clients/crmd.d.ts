@@ -534,7 +534,7 @@ export interface paths {
         put?: never;
         /**
          * Send an email (queued; answered 202 with the interaction, status queued)
-         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Counts against the tenant's hourly send limit (429).
+         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
         post: operations["postApiExternalEmailSend"];
         delete?: never;
@@ -574,7 +574,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an email: a raw RFC 5322 message as a relay forwards it
-         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again answers 200 with the interaction recorded first.
+         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first.
          */
         post: operations["postApiExternalEmailInbound"];
         delete?: never;
@@ -594,7 +594,7 @@ export interface paths {
         put?: never;
         /**
          * Send an SMS (queued; answered 202 with the interaction, status queued)
-         * @description Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT. Counts against the tenant's hourly send limit (429).
+         * @description Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
         post: operations["postApiExternalSmsSend"];
         delete?: never;
@@ -634,7 +634,7 @@ export interface paths {
         put?: never;
         /**
          * Twilio's status callback: delivered, undelivered or failed
-         * @description crmd passes this URL as StatusCallback when CRMD_PUBLIC_URL is set. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
+         * @description crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
          */
         post: operations["postApiExternalSmsStatusTwilioByTenant_id"];
         delete?: never;
@@ -8634,7 +8634,7 @@ export interface operations {
                     to?: string[];
                     cc?: string[];
                     bcc?: string[];
-                    /** @description Default: CRMD_EMAIL_FROM */
+                    /** @description An address, or `Name <address>`; default: CRMD_EMAIL_FROM */
                     from?: string;
                     /** Format: email */
                     reply_to?: string;
@@ -8693,6 +8693,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 409 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9081,7 +9090,9 @@ export interface operations {
     };
     postApiExternalSmsStatusTwilioByTenant_id: {
         parameters: {
-            query?: never;
+            query?: {
+                interaction_id?: string;
+            };
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: string;

@@ -106,6 +106,23 @@ describe("inbound email", () => {
     expect((await eventsFor(server, again.body.id)).length).toBe(1);
   });
 
+  test("a relay's retry of a message without a Message-ID records it once", async () => {
+    const raw = new TextEncoder().encode(
+      "From: ann@globex.test\r\nSubject: No id\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\n\r\nSent from a phone\r\n",
+    );
+    const first = await deliver(raw);
+    const retry = await deliver(raw);
+    expect([first.status, retry.status]).toEqual([201, 200]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect((await eventsFor(server, first.body.id)).map((e) => e.event_type)).toEqual([
+      "email.received",
+    ]);
+    const other = new TextEncoder().encode(
+      "From: ann@globex.test\r\nSubject: No id\r\nDate: Mon, 2 Mar 2026 09:05:00 +0000\r\n\r\nSent from a phone\r\n",
+    );
+    expect((await deliver(other)).status).toBe(201);
+  });
+
   test("ISO-8859-1 from an unknown sender: a new contact from the display name", async () => {
     const reply = await deliver(await fixture("latin1-new-sender.eml"));
     expect(reply.status).toBe(201);

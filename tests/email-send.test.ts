@@ -189,6 +189,42 @@ describe("sending over SMTP", () => {
     answer = () => undefined;
   });
 
+  test("wrong SMTP credentials (535) keep the email queued and retried on the schedule, with a warning", async () => {
+    const wrongPassword = smtp.url.replace(/:[^:@/]+@/, ":wrong-password@");
+    const misconfigured = await startTestServer({
+      clock,
+      captureLogs: true,
+      config: { smtpUrl: wrongPassword, emailFrom: "sales@acme.test", sendRetrySchedule: [60] },
+    });
+    try {
+      const { api: client } = await misconfigured.tenant();
+      const queued = (await send({ to: ["ann@globex.test"], subject: "x", text: "x" }, client))
+        .body;
+      const drain = () =>
+        (
+          misconfigured.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender
+        ).drain();
+      const read = async () => (await client.get(`/api/external/interactions/${queued.id}`)).body;
+      await drain();
+      const waiting = await read();
+      expect(waiting).toMatchObject({ status: "queued", attempts: 1 });
+      expect(waiting.provider_response).toContain("535");
+      expect(misconfigured.logs).toContainEqual(
+        expect.objectContaining({
+          level: "warn",
+          msg: expect.stringContaining("SMTP authentication failed"),
+          interaction_id: queued.id,
+          response_code: 535,
+        }),
+      );
+      clock.advance(60_000);
+      await drain();
+      expect(await read()).toMatchObject({ status: "failed", attempts: 2 });
+    } finally {
+      await misconfigured.close();
+    }
+  });
+
   test("4xx on every attempt: failed once the retry schedule is used up", async () => {
     answer = () => ({ code: 421, message: "Service not available" });
     const { id } = (await send({ to: ["slow@globex.test"], subject: "x", text: "x" })).body;
@@ -228,6 +264,23 @@ describe("validation and limits", () => {
     expect(await emails()).toBe(before);
   });
 
+  test("from is an address or Name <address>; anything else is 422 at /from", async () => {
+    const email = { to: ["ann@globex.test"], subject: "x", text: "x" };
+    for (const from of [
+      "not an address",
+      "Sales <sales@>",
+      "sales@acme.test>",
+      "Sales <a@b.test> x",
+    ])
+      expect422(await send({ ...email, from }), "/from");
+    for (const from of [
+      "sales@acme.test",
+      "Acme Sales <sales@acme.test>",
+      '"Lee, Ann" <ann@acme.test>',
+    ])
+      expect((await send({ ...email, from })).body).toMatchObject({ status: "queued", from });
+  });
+
   test("email:send is needed", async () => {
     const { tenantId } = await server.tenant();
     const reader = await server.keyFor(tenantId, ["interactions:read", "write"]);
@@ -253,6 +306,57 @@ describe("validation and limits", () => {
     } finally {
       server.ctx.config.sendMaxPerHour = 1000;
     }
+  });
+});
+
+describe("consent", () => {
+  test("a contact who opted out of email is refused in Cc and Bcc as in To: 409, nothing queued", async () => {
+    const olga = (
+      await created(api, "/contacts", {
+        first_name: "Olga",
+        email: [{ email: "olga@globex.test" }],
+        email_opt_out: true,
+      })
+    ).id;
+    const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
+    const before = await emails();
+    const email = { to: ["ann@globex.test"], subject: "News", text: "x" };
+    for (const recipients of [
+      { to: ["olga@globex.test"] },
+      { cc: ["olga@globex.test"] },
+      { bcc: ["OLGA@globex.test"] },
+    ]) {
+      const refused = await send({ ...email, ...recipients });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: "OPTED_OUT" });
+      expect(refused.body.detail).toContain(`The contact ${olga} opted out of email`);
+    }
+    expect(await emails()).toBe(before);
+  });
+});
+
+describe("consent at send time", () => {
+  test("an email queued before a recipient (a Cc too) opted out is not sent: failed with the reason", async () => {
+    await sender().drain();
+    const piet = (
+      await created(api, "/contacts", {
+        first_name: "Piet",
+        email: [{ email: "piet@globex.test" }],
+      })
+    ).id;
+    const { id } = (
+      await send({ to: ["ann@globex.test"], cc: ["piet@globex.test"], subject: "x", text: "x" })
+    ).body;
+    expect(
+      (await api.patch(`/api/external/contacts/${piet}`, { email_opt_out: true })).status,
+    ).toBe(200);
+    const attempted = smtp.attempts.length;
+    await sender().drain();
+    expect(smtp.attempts.length).toBe(attempted);
+    const failed = await interaction(id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 0, sent_at: null });
+    expect(failed.provider_response).toContain(`The contact ${piet} opted out of email`);
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.failed"]);
   });
 });
 

@@ -12,7 +12,9 @@ const SID = "AC00000000000000000000000000000001";
 const TOKEN = "twilio-auth-token";
 const SENDER = "+14155550100";
 
-const twilio = startTwilio();
+/** Runs when the fake Twilio has a message and before it answers (a test sets it). */
+let beforeTwilioAnswers = async (_request: TwilioRequest) => {};
+const twilio = startTwilio((request) => beforeTwilioAnswers(request));
 afterAll(() => twilio.stop());
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
@@ -93,7 +95,7 @@ describe("sending", () => {
       To: "+14155550123",
       From: SENDER,
       Body: "Your demo is confirmed for 10:00.",
-      StatusCallback: `https://crm.example.com/api/external/sms/status/twilio/${tenantId}`,
+      StatusCallback: `https://crm.example.com/api/external/sms/status/twilio/${tenantId}?interaction_id=${reply.body.id}`,
     });
     const sent = await interaction(reply.body.id);
     expect(sent).toMatchObject({ status: "sent", attempts: 1 });
@@ -149,6 +151,38 @@ describe("sending", () => {
       "sms.sent",
       "sms.delivered",
     ]);
+  });
+
+  test("status callbacks that arrive before Twilio's answer is recorded are applied, not lost", async () => {
+    await sender().drain();
+    let sid = "";
+    const answers: number[] = [];
+    beforeTwilioAnswers = async (request) => {
+      sid = `SM${String(twilio.requests.length).padStart(32, "0")}`;
+      const { pathname, search } = new URL(request.form.StatusCallback);
+      // Out of order as well: delivered overtakes sent, which then changes nothing.
+      for (const status of ["delivered", "sent"])
+        answers.push(
+          (await twilioPost(pathname + search, { MessageSid: sid, MessageStatus: status })).status,
+        );
+    };
+    try {
+      const { id } = (await send({ to: "+14155550133", body: "quick" })).body;
+      await sender().drain();
+      expect(answers).toEqual([204, 204]);
+      expect(await interaction(id)).toMatchObject({
+        status: "delivered",
+        provider_id: sid,
+        attempts: 1,
+        sent_at: clock.now().toISOString(),
+      });
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual([
+        "sms.sent",
+        "sms.delivered",
+      ]);
+    } finally {
+      beforeTwilioAnswers = async () => {};
+    }
   });
 
   test("Twilio's 5xx is retried; its 4xx fails at once with its message", async () => {
@@ -273,6 +307,35 @@ describe("inbound and consent", () => {
     const refused = await send({ contact_id: other, to: "+14155550143", body: "promo" });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("OPTED_OUT");
+  });
+
+  test("an SMS queued before its recipient opted out is not sent: failed with the reason, sms.failed", async () => {
+    await sender().drain();
+    const byStop = (await send({ to: "+14155550156", body: "queued before STOP" })).body;
+    const fay = (
+      await created(api, "/contacts", {
+        first_name: "Fay",
+        phone_number: [{ number: "+14155550157" }],
+      })
+    ).id;
+    const byFlag = (await send({ contact_id: fay, body: "queued before opt-out" })).body;
+    expect([byStop.status, byFlag.status]).toEqual(["queued", "queued"]);
+    expect((await twilioPost(inbound(), message("+14155550156", "STOP"))).status).toBe(200);
+    expect((await api.patch(`/api/external/contacts/${fay}`, { sms_opt_out: true })).status).toBe(
+      200,
+    );
+    const requestsBefore = twilio.requests.length;
+    await sender().drain();
+    expect(twilio.requests.length).toBe(requestsBefore);
+    for (const [id, reason] of [
+      [byStop.id, "+14155550156 opted out of SMS"],
+      [byFlag.id, `The contact ${fay} opted out of SMS`],
+    ]) {
+      const settled = await interaction(id);
+      expect(settled).toMatchObject({ status: "failed", attempts: 0, sent_at: null });
+      expect(settled.provider_response).toContain(reason);
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["sms.failed"]);
+    }
   });
 
   test("STOP from a number no contact has still blocks it", async () => {

@@ -4,25 +4,28 @@ import { ApiError, type WriteTx } from "../../src/core";
 
 type ContactRow = typeof contacts.$inferSelect;
 export type Channel = "email" | "sms";
+/** An address a message goes to, with the contact it reaches there (if any). */
+export interface ConsentRecipient {
+  contact: ContactRow | null | undefined;
+  address: string;
+}
 
-const optedOut = (what: string) => new ApiError(409, "OPTED_OUT", `${what}; nothing was sent`);
+const channelName = (channel: Channel) => (channel === "email" ? "email" : "SMS");
 
 /**
- * Refuses a send (409 OPTED_OUT) to a contact who opted out of the channel
- * (`email_opt_out` / `sms_opt_out`) or to an address that did (an SMS
- * "STOP" from a number no contact has).
+ * Who of the recipients opted out of the channel, as a sentence: a contact
+ * who did (`email_opt_out` / `sms_opt_out`), or an address that did (an SMS
+ * "STOP" from a number no contact has); null when all consent.
  */
-export async function assertConsent(
+export async function optOutOf(
   tx: WriteTx,
   tenantId: string,
   channel: Channel,
-  recipients: Array<{ contact: ContactRow | null | undefined; address: string }>,
-) {
+  recipients: ConsentRecipient[],
+): Promise<string | null> {
   for (const { contact, address } of recipients) {
     if (contact && (channel === "email" ? contact.emailOptOut : contact.smsOptOut))
-      throw optedOut(
-        `The contact ${contact.id} opted out of ${channel === "email" ? "email" : "SMS"}`,
-      );
+      return `The contact ${contact.id} opted out of ${channelName(channel)}`;
     const [blocked] = await tx
       .select({ address: communicationOptOuts.address })
       .from(communicationOptOuts)
@@ -33,8 +36,20 @@ export async function assertConsent(
           eq(communicationOptOuts.address, address.toLowerCase()),
         ),
       );
-    if (blocked) throw optedOut(`${address} opted out of ${channel === "email" ? "email" : "SMS"}`);
+    if (blocked) return `${address} opted out of ${channelName(channel)}`;
   }
+  return null;
+}
+
+/** Refuses a send (409 OPTED_OUT) when a recipient opted out of the channel. */
+export async function assertConsent(
+  tx: WriteTx,
+  tenantId: string,
+  channel: Channel,
+  recipients: ConsentRecipient[],
+) {
+  const optedOut = await optOutOf(tx, tenantId, channel, recipients);
+  if (optedOut) throw new ApiError(409, "OPTED_OUT", `${optedOut}; nothing was sent`);
 }
 
 /** Records (or lifts) an address's opt-out of a channel. */

@@ -1,8 +1,9 @@
+import { FormatRegistry } from "@sinclair/typebox";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type contacts, documents } from "../../db/schema";
 import { type AppContext, invalid, newId, type WriteScope, type WriteTx } from "../../src/core";
 import { findContactByEmail } from "../contacts";
-import { assertConsent } from "./consent";
+import { assertConsent, type ConsentRecipient } from "./consent";
 import type { InteractionView, SendEmailBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
 import {
@@ -10,12 +11,21 @@ import {
   findInteraction,
   type InteractionRow,
   insertInteraction,
+  messageContact,
   recipientContact,
   resolveLinks,
 } from "./service";
 import { render, type Variables } from "./template";
 
 type ContactRow = typeof contacts.$inferSelect;
+
+const isAddress = (address: string) => FormatRegistry.Get("email")?.(address) === true;
+
+/** A sender as an email header takes it: `address` or `Name <address>` (the name may be quoted). */
+function isMailbox(from: string): boolean {
+  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(from.trim());
+  return isAddress(named ? named[1] : from.trim());
+}
 
 /** The domain of an address, also in `Name <address>` form. */
 const domainOf = (address: string) => /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? "crmd.local";
@@ -29,6 +39,29 @@ const contactVariables = (contact: ContactRow | null | undefined): Variables =>
         "contact.title": contact.title ?? "",
       }
     : {};
+
+/**
+ * Everyone an email reaches, for the consent check: the recipient contact,
+ * and every address in To, Cc and Bcc (Bcc reaches a person too) with the
+ * contact that has it; each address once.
+ */
+async function emailRecipients(
+  tx: WriteTx,
+  tenantId: string,
+  contact: ContactRow | null | undefined,
+  addresses: string[],
+): Promise<ConsentRecipient[]> {
+  const recipients: ConsentRecipient[] = contact ? [{ contact, address: addresses[0] }] : [];
+  for (const address of new Set(addresses.map((a) => a.toLowerCase())))
+    recipients.push({ address, contact: await findContactByEmail(tx, tenantId, address) });
+  return recipients;
+}
+
+/** Everyone a queued email reaches now, for the consent check when it is sent. */
+export async function queuedEmailRecipients(tx: WriteTx, row: InteractionRow) {
+  const everyone = [...row.toAddresses, ...row.ccAddresses, ...row.bccAddresses];
+  return emailRecipients(tx, row.tenantId, await messageContact(tx, row), everyone);
+}
 
 /** Each attachment must be a stored (uploaded) document of the tenant. */
 async function assertAttachments(tx: WriteTx, tenantId: string, ids: string[]) {
@@ -78,6 +111,8 @@ export async function queueEmail(
 ): Promise<InteractionView> {
   const from = input.from ?? ctx.config.emailFrom;
   if (!from) throw invalid("/from", "give a sender, or configure CRMD_EMAIL_FROM");
+  if (input.from !== undefined && !isMailbox(input.from))
+    throw invalid("/from", "is not an email address (address, or Name <address>)");
   if (input.text === undefined && input.html === undefined)
     throw invalid("/text", "give text, html or both");
   if (input.contact_id === undefined && input.to === undefined)
@@ -89,12 +124,13 @@ export async function queueEmail(
       : await findContactByEmail(tx, scope.tenantId, input.to?.[0] ?? "");
     const to = input.to ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
     if (!to) throw invalid("/to", "the contact has no email address; give to");
-    const recipients: Parameters<typeof assertConsent>[3] = contact
-      ? [{ contact, address: to[0] }]
-      : [];
-    for (const address of to)
-      recipients.push({ address, contact: await findContactByEmail(tx, scope.tenantId, address) });
-    await assertConsent(tx, scope.tenantId, "email", recipients);
+    const everyone = [...to, ...(input.cc ?? []), ...(input.bcc ?? [])];
+    await assertConsent(
+      tx,
+      scope.tenantId,
+      "email",
+      await emailRecipients(tx, scope.tenantId, contact, everyone),
+    );
     const parent = await parentOf(tx, scope.tenantId, input.in_reply_to);
     await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
     const variables = { ...contactVariables(contact), ...input.variables };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Address, Email } from "postal-mime";
 import { interactions } from "../../db/schema";
@@ -104,7 +105,8 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * In-Reply-To / References, its attachments stored as documents linked to
  * the contact, and `email.received` emitted, all in one transaction. A
  * message already recorded (same Message-ID: a relay's retry, or a copy of
- * an email crmd sent) is answered with the interaction recorded first.
+ * an email crmd sent; without one, the same bytes) is answered with the
+ * interaction recorded first.
  */
 export async function receiveEmail(
   ctx: AppContext,
@@ -113,14 +115,17 @@ export async function receiveEmail(
   raw: Uint8Array,
 ): Promise<{ view: InteractionView; created: boolean }> {
   const { email, sender } = await parse(raw);
-  const messageId = messageIds(email.messageId)[0] ?? null;
+  // Without a Message-ID, the message's bytes are its identity: a relay retries with the same ones.
+  const messageId =
+    messageIds(email.messageId)[0] ??
+    `${createHash("sha256").update(raw).digest("hex")}@inbound.crmd`;
   const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
   const staged: StagedFile[] = [];
   try {
     for (const attachment of email.attachments)
       staged.push(await files.stage(new Uint8Array(attachment.content as ArrayBuffer)));
     const result = await ctx.write(async (tx) => {
-      const [known] = messageId ? await findByMessageIds(tx, tenantId, [messageId]) : [];
+      const [known] = await findByMessageIds(tx, tenantId, [messageId]);
       // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address).
       if (known) return { view: interactionView(known), created: false };
       const contact = await senderContact(tx, scope, email, sender);
@@ -154,7 +159,7 @@ export async function receiveEmail(
           subject: email.subject ?? null,
           bodyText: email.text ?? null,
           bodyHtml: email.html ?? null,
-          messageId: messageId ?? `${id}@inbound.crmd`,
+          messageId,
           inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
           references: messageIds(email.references),
           threadId: parent ? (parent.threadId ?? parent.id) : id,

@@ -22,6 +22,7 @@ import {
   Interaction,
   SendEmail,
   SendSms,
+  StatusCallbackQuery,
   TenantParams,
   TimelineQuery,
   UpdateCall,
@@ -111,11 +112,11 @@ export const interactionsPlugin = (ctx: AppContext) => {
       {
         scope: "email:send",
         body: SendEmail,
-        response: { 202: Interaction, ...errorResponses },
+        response: { 202: Interaction, ...errorResponses, 409: ErrorBody },
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },
@@ -151,7 +152,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Receive an email: a raw RFC 5322 message as a relay forwards it",
           description:
-            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again answers 200 with the interaction recorded first.",
+            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first.",
           security: [{ InboundSecret: [] }],
           requestBody: {
             required: true,
@@ -178,7 +179,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an SMS (queued; answered 202 with the interaction, status queued)",
           description:
-            "Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT. Counts against the tenant's hourly send limit (429).",
+            "Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },
@@ -209,22 +210,24 @@ export const interactionsPlugin = (ctx: AppContext) => {
     )
     .post(
       "/sms/status/twilio/:tenant_id",
-      async ({ request, params, body, set }) => {
+      async ({ request, params, query, body, set }) => {
         const form = await twilioRequest(ctx, request, body, params.tenant_id);
         await smsStatus(ctx, params.tenant_id, {
           messageSid: form.MessageSid ?? "",
           status: form.MessageStatus ?? "",
           errorCode: form.ErrorCode,
+          interactionId: query.interaction_id,
         });
         set.status = 204;
       },
       {
         params: TenantParams,
+        query: StatusCallbackQuery,
         response: { 204: t.Void(), ...errorResponses },
         detail: {
           summary: "Twilio's status callback: delivered, undelivered or failed",
           description:
-            "crmd passes this URL as StatusCallback when CRMD_PUBLIC_URL is set. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).",
+            "crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).",
           security: [{ TwilioSignature: [] }],
           tags,
         },

@@ -123,7 +123,11 @@ export const SendEmail = t.Object(
     cc: t.Optional(Addresses),
     bcc: t.Optional(Addresses),
     from: t.Optional(
-      t.String({ minLength: 3, maxLength: 320, description: "Default: CRMD_EMAIL_FROM" }),
+      t.String({
+        minLength: 3,
+        maxLength: 320,
+        description: "An address, or `Name <address>`; default: CRMD_EMAIL_FROM",
+      }),
     ),
     reply_to: t.Optional(Email),
     subject: t.String({ minLength: 1, maxLength: 998 }),
@@ -196,3 +200,10 @@ export type SendSmsBody = Static<typeof SendSms>;
 
 /** The tenant a provider's webhook URL is for (its signature covers the URL). */
 export const TenantParams = t.Object({ tenant_id: t.String() });
+
+/** The SMS a status callback is about, named in the URL crmd gave Twilio with it. */
+export const StatusCallbackQuery = t.Object({
+  interaction_id: t.Optional(
+    t.String({ description: "The SMS interaction (its SID may not be recorded yet)" }),
+  ),
+});

@@ -2,7 +2,10 @@ import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { interactions } from "../../db/schema";
 import type { Actor, AppContext, BackgroundWorker, WriteTx } from "../../src/core";
 import { type Accepted, type Channel, SendFailure } from "./channel";
+import { optOutOf } from "./consent";
+import { queuedEmailRecipients } from "./email";
 import { changeInteraction, type InteractionRow } from "./service";
+import { queuedSmsRecipients } from "./sms";
 
 /** How often an idle instance looks for sends queued elsewhere and retries coming due. */
 const POLL_MS = 500;
@@ -10,7 +13,20 @@ const POLL_MS = 500;
 const BATCH = 16;
 const SENDER: Actor = { type: "system", id: null, name: "outbound sender" };
 
-type Outcome = ({ ok: true } & Accepted) | { ok: false; permanent: boolean; response: string };
+type Outcome =
+  | ({ ok: true } & Accepted)
+  | { ok: false; permanent: boolean; response: string; attempted: boolean };
+
+/**
+ * Who of a claimed message's recipients opted out since it was queued (a
+ * STOP, the contact's flag), read just before it would be sent; null when
+ * all still consent.
+ */
+async function optOutSinceQueued(tx: WriteTx, row: InteractionRow): Promise<string | null> {
+  if (row.type === "sms")
+    return optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row));
+  return optOutOf(tx, row.tenantId, "email", await queuedEmailRecipients(tx, row));
+}
 
 /**
  * Leases due queued messages of the given types: a row leased by an
@@ -57,8 +73,9 @@ async function claimDue(
 /**
  * Stores an attempt's outcome: `sent` (with `<type>.sent`), a retry after
  * the schedule's next delay, or `failed` (with `<type>.failed`) when the
- * refusal is permanent or the schedule is used up. A row another instance
- * settled meanwhile is left alone.
+ * refusal is permanent or the schedule is used up. A message not attempted
+ * (its recipient opted out) does not count as an attempt. A row another
+ * instance settled meanwhile is left alone.
  */
 async function recordOutcome(
   tx: WriteTx,
@@ -70,7 +87,7 @@ async function recordOutcome(
   const [row] = await tx.select().from(interactions).where(eq(interactions.id, claimed.id));
   if (row?.status !== "queued") return;
   const scope = { tenantId: row.tenantId, actor: SENDER, now };
-  const attempts = row.attempts + 1;
+  const attempts = row.attempts + (outcome.ok || outcome.attempted ? 1 : 0);
   const base = { attempts, leaseUntil: null, providerResponse: outcome.response };
   const settle = (status: "sent" | "failed", columns: Partial<InteractionRow>) =>
     changeInteraction(
@@ -166,23 +183,30 @@ export class OutboundSender implements BackgroundWorker {
   }
 
   private async deliver(row: InteractionRow): Promise<void> {
-    const channel = this.channels.get(row.type) as Channel;
-    let outcome: Outcome;
-    try {
-      outcome = { ok: true, ...(await channel.send(row)) };
-    } catch (error) {
-      const permanent = error instanceof SendFailure && error.permanent;
-      outcome = { ok: false, permanent, response: (error as Error).message };
-      this.ctx.logger.warn("send attempt failed", {
-        interaction_id: row.id,
-        type: row.type,
-        permanent,
-        error: outcome.response,
-      });
-    }
+    const optedOut = await this.ctx.db.transaction((tx) => optOutSinceQueued(tx, row));
+    const outcome: Outcome = optedOut
+      ? { ok: false, permanent: true, attempted: false, response: `${optedOut}; not sent` }
+      : await this.attempt(row);
     const { config, clock } = this.ctx;
     await this.ctx.write((tx) =>
       recordOutcome(tx, row, outcome, clock.now(), config.sendRetrySchedule),
     );
+  }
+
+  private async attempt(row: InteractionRow): Promise<Outcome> {
+    const channel = this.channels.get(row.type) as Channel;
+    try {
+      return { ok: true, ...(await channel.send(row)) };
+    } catch (error) {
+      const permanent = error instanceof SendFailure && error.permanent;
+      const response = (error as Error).message;
+      this.ctx.logger.warn("send attempt failed", {
+        interaction_id: row.id,
+        type: row.type,
+        permanent,
+        error: response,
+      });
+      return { ok: false, permanent, response, attempted: true };
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { companies, contacts, deals, interactions } from "../../db/schema";
 import {
   type AppContext,
@@ -127,6 +127,19 @@ export const recipientContact = (tx: WriteTx, tenantId: string, id: string) =>
   findLive(tx, contacts, tenantId, id, "Contact").catch(() => {
     throw invalid("/contact_id", "does not exist");
   });
+
+/**
+ * A queued message's contact as sending finds it: deleted since or not,
+ * since a person's opt-out outlives their record.
+ */
+export async function messageContact(tx: WriteTx, row: InteractionRow) {
+  if (!row.contactId) return null;
+  const [contact] = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, row.tenantId), eq(contacts.id, row.contactId)));
+  return contact ?? null;
+}
 
 const LINKS = { contact_id: contacts, company_id: companies, deal_id: deals };
 

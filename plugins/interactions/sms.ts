@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, isNull, like } from "drizzle-orm";
 import { contacts, interactions } from "../../db/schema";
 import {
   type Actor,
@@ -10,13 +10,15 @@ import {
   type WriteTx,
 } from "../../src/core";
 import { applyContactUpdate } from "../contacts";
-import { assertConsent, setAddressOptOut } from "./consent";
+import { assertConsent, type ConsentRecipient, setAddressOptOut } from "./consent";
 import type { InteractionView, SendSmsBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
 import {
   changeInteraction,
   EMPTY_INTERACTION,
+  type InteractionRow,
   insertInteraction,
+  messageContact,
   recipientContact,
   resolveLinks,
 } from "./service";
@@ -66,6 +68,24 @@ async function contactByPhone(tx: WriteTx, tenantId: string, number: string, e16
 const firstMobile = (contact: ContactRow, e164: E164): string | null =>
   contact.phones.map((p) => e164(p.number)).find((n) => n !== null) ?? null;
 
+/** The number's own contact may differ from the SMS's contact (contact_id); either may have opted out. */
+function smsRecipients(
+  to: string,
+  contact: ContactRow | null,
+  owner: ContactRow | null,
+): ConsentRecipient[] {
+  const recipients = [{ contact, address: to }];
+  if (owner && owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
+  return recipients;
+}
+
+/** Who a queued SMS reaches now, for the consent check when it is sent. */
+export async function queuedSmsRecipients(tx: WriteTx, row: InteractionRow) {
+  const to = row.toAddresses[0] ?? "";
+  const owner = await contactByPhone(tx, row.tenantId, to, await phoneParser());
+  return smsRecipients(to, await messageContact(tx, row), owner);
+}
+
 /**
  * Queues an SMS like an email: the interaction row (status `queued`) is the
  * queue entry, committed with its activity row; the outbound sender sends
@@ -90,11 +110,8 @@ export async function queueSms(
       : await contactByPhone(tx, scope.tenantId, given as string, e164);
     const to = given ?? (contact ? firstMobile(contact, e164) : null);
     if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
-    // The number's own contact may differ from contact_id's; either may have opted out.
     const owner = input.contact_id ? await contactByPhone(tx, scope.tenantId, to, e164) : contact;
-    const recipients = [{ contact, address: to }];
-    if (owner && owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
-    await assertConsent(tx, scope.tenantId, "sms", recipients);
+    await assertConsent(tx, scope.tenantId, "sms", smsRecipients(to, contact, owner));
     const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
     return insertInteraction(
       tx,
@@ -192,32 +209,71 @@ const STATUS: Record<string, "delivered" | "failed"> = {
 };
 
 /**
+ * The outbound SMS a status callback is about: the one with its SID, or
+ * the one its URL names while that has no SID yet (Twilio's answer to the
+ * send is not recorded yet, or never arrived).
+ */
+async function callbackSubject(
+  tx: WriteTx,
+  tenantId: string,
+  messageSid: string,
+  interactionId: string | undefined,
+) {
+  const i = interactions;
+  const [bySid] = await tx
+    .select()
+    .from(i)
+    .where(and(eq(i.tenantId, tenantId), eq(i.providerId, messageSid)));
+  if (bySid || interactionId === undefined) return bySid;
+  const [named] = await tx
+    .select()
+    .from(i)
+    .where(and(eq(i.tenantId, tenantId), eq(i.id, interactionId), isNull(i.providerId)));
+  return named;
+}
+
+/**
  * A delivery-status callback: `delivered` (sms.delivered) or `failed` /
  * `undelivered` (sms.failed, with Twilio's error code) settle the SMS;
  * intermediate statuses (queued, sending, sent) only update
- * provider_response. Callbacks for an SMS already delivered or failed
- * change nothing.
+ * provider_response. A callback for an SMS still queued proves Twilio took
+ * it: the SMS becomes sent (sms.sent) with that SID first, and the sender
+ * leaves it so when it gets Twilio's answer. Callbacks for an SMS already
+ * delivered or failed change nothing.
  */
 export async function smsStatus(
   ctx: AppContext,
   tenantId: string,
-  update: { messageSid: string; status: string; errorCode?: string },
+  update: { messageSid: string; status: string; errorCode?: string; interactionId?: string },
 ) {
   const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
   await ctx.write(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(interactions)
-      .where(
-        and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, update.messageSid)),
-      );
+    const row = await callbackSubject(tx, tenantId, update.messageSid, update.interactionId);
     if (row?.type !== "sms") throw notFound("SMS");
-    // Twilio's callbacks may come late, out of order or again: a settled SMS stays as it was.
-    if (row.status !== "sent") return;
     const providerResponse = [update.status, update.errorCode].filter(Boolean).join(" ");
     const status = STATUS[update.status];
-    if (!status) return changeInteraction(tx, scope, row, { providerResponse }, () => []);
-    return changeInteraction(tx, scope, row, { status, providerResponse }, (view) => [
+    let sent = row;
+    if (row.status === "queued") {
+      const columns = {
+        status: "sent",
+        sentAt: scope.now,
+        providerId: update.messageSid,
+        providerResponse,
+        // An attempt in flight (leased) counts here: the sender will find the SMS settled.
+        attempts: row.attempts + (row.leaseUntil ? 1 : 0),
+        leaseUntil: null,
+        nextAttemptAt: null,
+      };
+      await changeInteraction(tx, scope, row, columns, (view) => [
+        { type: "sms.sent", data: view },
+      ]);
+      if (!status) return;
+      sent = { ...row, ...columns };
+    }
+    // Twilio's callbacks may come late, out of order or again: a settled SMS stays as it was.
+    else if (row.status !== "sent") return;
+    if (!status) return changeInteraction(tx, scope, sent, { providerResponse }, () => []);
+    return changeInteraction(tx, scope, sent, { status, providerResponse }, (view) => [
       { type: `sms.${status}`, data: view },
     ]);
   });

@@ -68,8 +68,8 @@ const trusted = (caFile: string | undefined) =>
 /**
  * Email over SMTP with nodemailer (CRMD_SMTP_URL: smtp:// with STARTTLS
  * when the server offers it, smtps:// for TLS). The certificate is always
- * verified. A 5xx reply is permanent; 4xx replies, timeouts, connection
- * and certificate errors are retried. nodemailer loads with the first
+ * verified. A 5xx reply is permanent; 4xx replies, timeouts, connection,
+ * certificate and authentication errors are retried. nodemailer loads with the first
  * email, not at start.
  */
 export function smtpChannel(ctx: AppContext, url: string): Channel {
@@ -95,12 +95,22 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         const rejected = info.rejected.length ? ` (rejected: ${info.rejected.join(", ")})` : "";
         return { providerId: null, response: `${info.response}${rejected}` };
       } catch (error) {
-        const { responseCode, response, message } = error as {
+        const { code, responseCode, response, message } = error as {
+          code?: string;
           responseCode?: number;
           response?: string;
           message: string;
         };
-        const permanent = responseCode !== undefined && responseCode >= 500;
+        // Refused credentials (535 and the like) or none given (530) are the
+        // operator's configuration, not the message's: retried like a 4xx.
+        const unauthenticated = code === "EAUTH" || responseCode === 530;
+        if (unauthenticated)
+          ctx.logger.warn("SMTP authentication failed: check the credentials in CRMD_SMTP_URL", {
+            interaction_id: row.id,
+            response_code: responseCode ?? null,
+            response: response ?? message,
+          });
+        const permanent = !unauthenticated && responseCode !== undefined && responseCode >= 500;
         throw new SendFailure(response ?? message, permanent);
       }
     },

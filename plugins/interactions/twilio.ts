@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { AppContext } from "../../src/core";
 import { type Channel, SendFailure } from "./channel";
+import type { InteractionRow } from "./service";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -9,10 +10,14 @@ export interface TwilioConfig {
   apiUrl: string;
 }
 
-/** Where Twilio posts a message's status changes for this tenant, when crmd knows its public URL. */
-export const statusCallbackUrl = (ctx: AppContext, tenantId: string) =>
+/**
+ * Where Twilio posts a message's status changes, when crmd knows its public
+ * URL. It names the interaction: a callback may come before crmd has stored
+ * the SID from Twilio's answer.
+ */
+export const statusCallbackUrl = (ctx: AppContext, row: InteractionRow) =>
   ctx.config.publicUrl
-    ? `${ctx.config.publicUrl.replace(/\/$/, "")}/api/external/sms/status/twilio/${tenantId}`
+    ? `${ctx.config.publicUrl.replace(/\/$/, "")}/api/external/sms/status/twilio/${row.tenantId}?interaction_id=${row.id}`
     : undefined;
 
 /**
@@ -31,7 +36,7 @@ export function twilioChannel(ctx: AppContext, twilio: TwilioConfig): Channel {
         From: row.fromAddress ?? "",
         Body: row.bodyText ?? "",
       });
-      const callback = statusCallbackUrl(ctx, row.tenantId);
+      const callback = statusCallbackUrl(ctx, row);
       if (callback) form.set("StatusCallback", callback);
       const response = await fetch(url, {
         method: "POST",
