@@ -10502,7 +10502,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                 };
             };
@@ -10823,7 +10823,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                 };
             };
@@ -10915,7 +10915,7 @@ export interface operations {
                  */
                 "application/json": {
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                     /** @description Kept when the deal is (or goes) lost */
                     lost_reason?: string | null;
@@ -11118,7 +11118,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                     notes?: string | null;
                     disqualify_reason?: string | null;
@@ -11446,7 +11446,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                     notes?: string | null;
                     disqualify_reason?: string | null;
