@@ -212,6 +212,31 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
       "/custom_fields/champion",
     );
   });
+
+  test("number and money take numbers in plain decimal notation only, in bodies and filters", async () => {
+    await define(api, "deals", { key: "seats", label: "Seats", type: "number" });
+    await define(api, "deals", { key: "budget", label: "Budget", type: "money" });
+    const deal = await created(api, "/deals", {
+      title: "decimal",
+      custom_fields: { seats: "-12.5", budget: "2500" },
+    });
+    expect(deal.custom_fields).toEqual({ seats: -12.5, budget: { value: 2500, currency: "USD" } });
+    for (const bad of ["0x10", "1e3", " 12 ", "", "Infinity", "0b1", "1_000", "12."]) {
+      for (const key of ["seats", "budget"])
+        expect422(
+          await api.post(`${base}/deals`, { title: "x", custom_fields: { [key]: bad } }),
+          `/custom_fields/${key}`,
+        );
+      // a filter's operands are trimmed (`[in]=1, 2`): only the body sees " 12 " as it is
+      if (bad.trim() === bad)
+        expect422(
+          await api.get(`${base}/deals?cf.seats[gte]=${encodeURIComponent(bad)}`),
+          "/cf.seats[gte]",
+        );
+    }
+    expect(titles(await api.get(`${base}/deals?cf.seats[lt]=-12`))).toEqual(["decimal"]);
+    await api.delete(`${base}/deals/${deal.id}`);
+  });
 });
 
 describe("definitions", () => {

@@ -54,8 +54,11 @@ function asString(value: unknown, path: string): string {
   throw invalid(path, "must be a string");
 }
 
+/** A number as text: plain decimal notation (no hex, exponent, spaces or `Infinity`, which Number() takes). */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 function asNumber(value: unknown, path: string): number {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  const n = typeof value === "string" && DECIMAL.test(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n)) throw invalid(path, "must be a number");
   return n;
 }
