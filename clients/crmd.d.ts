@@ -18597,6 +18597,7 @@ export interface operations {
                 "application/json": {
                     label?: string;
                     description?: string | null;
+                    /** @description Key of the field that names a record: it becomes required; 422 while live records have no value for it */
                     primary_field?: string;
                 };
             };
