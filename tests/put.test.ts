@@ -98,6 +98,40 @@ describe("PUT replaces, PATCH merges", () => {
     });
   });
 
+  test("calendar events: an end left out is what a create without one makes", async () => {
+    const allDay = await created(api, "/calendar/events", {
+      title: "Fair",
+      start: "2030-02-10",
+      end: "2030-02-14",
+      all_day: true,
+    });
+    // an all-day event without an end lasts its start day, as on create
+    const put = await api.put(`${base}/calendar/events/${allDay.id}`, {
+      title: "Fair (day one)",
+      start: "2030-02-10",
+      all_day: true,
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ start: "2030-02-10", end: "2030-02-10" });
+    // a timed event needs one, as on create
+    const timed = await created(api, "/calendar/events", {
+      title: "Call",
+      start: "2030-02-10T09:00:00Z",
+      end: "2030-02-10T17:00:00Z",
+    });
+    expect422(
+      await api.put(`${base}/calendar/events/${timed.id}`, {
+        title: "Call",
+        start: "2030-02-10T08:00:00Z",
+      }),
+      "/end",
+    );
+    expect422(
+      await api.post(`${base}/calendar/events`, { title: "x", start: "2030-02-10T08:00:00Z" }),
+      "/end",
+    );
+  });
+
   test("documents: details replaced, content kept", async () => {
     const deal = await created(api, "/contacts", { first_name: "Linked" });
     const doc = await created(api, "/documents", {
