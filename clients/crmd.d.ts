@@ -375,7 +375,7 @@ export interface paths {
         };
         /** Get a contact */
         get: operations["getApiExternalContactsById"];
-        /** Replace a contact (seed 000's PUT of a client: fields left out are emptied) */
+        /** Replace a contact (seed 000's PUT of a client: fields left out are emptied, except the opt-out flags, which are kept) */
         put: operations["putApiExternalContactsById"];
         post?: never;
         /** Delete a contact (a tombstone stays in sync feeds) */
@@ -1501,7 +1501,7 @@ export interface paths {
         };
         /** Get a customer (a contact) */
         get: operations["getApiExternalCustomersById"];
-        /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied) */
+        /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied, except the opt-out flags) */
         put: operations["putApiExternalCustomersById"];
         post?: never;
         delete?: never;

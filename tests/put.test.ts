@@ -73,6 +73,15 @@ describe("PUT replaces, PATCH merges", () => {
     });
     // the result must still be a valid contact
     expect422(await api.put(`${base}/contacts/${contact.id}`, { title: "x" }), "/");
+    // consent is the exception: a replacement that leaves it out never opts a contact back in
+    await api.patch(`${base}/contacts/${contact.id}`, { email_opt_out: true });
+    const kept = await api.put(`${base}/contacts/${contact.id}`, { first_name: "Anna" });
+    expect(kept.body.email_opt_out).toBe(true);
+    const lifted = await api.put(`${base}/contacts/${contact.id}`, {
+      first_name: "Anna",
+      email_opt_out: false,
+    });
+    expect(lifted.body.email_opt_out).toBe(false);
   });
 
   test("calendar events", async () => {
