@@ -375,7 +375,7 @@ export interface paths {
         };
         /** Get a contact */
         get: operations["getApiExternalContactsById"];
-        /** Replace a contact (seed 000's PUT of a client: fields left out are emptied) */
+        /** Replace a contact (seed 000's PUT of a client: fields left out are emptied, except the opt-out flags, which are kept) */
         put: operations["putApiExternalContactsById"];
         post?: never;
         /** Delete a contact (a tombstone stays in sync feeds) */
@@ -1501,7 +1501,7 @@ export interface paths {
         };
         /** Get a customer (a contact) */
         get: operations["getApiExternalCustomersById"];
-        /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied) */
+        /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied, except the opt-out flags) */
         put: operations["putApiExternalCustomersById"];
         post?: never;
         delete?: never;
@@ -10513,7 +10513,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                 };
             };
@@ -10834,7 +10834,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                 };
             };
@@ -10926,7 +10926,7 @@ export interface operations {
                  */
                 "application/json": {
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                     /** @description Kept when the deal is (or goes) lost */
                     lost_reason?: string | null;
@@ -11129,7 +11129,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                     notes?: string | null;
                     disqualify_reason?: string | null;
@@ -11457,7 +11457,7 @@ export interface operations {
                     pipeline_id?: string;
                     /** @description Default: the pipeline's first open stage */
                     stage_id?: string;
-                    /** @description Stage name within the pipeline */
+                    /** @description Stage name within the pipeline, in any letter case */
                     stage?: string;
                     notes?: string | null;
                     disqualify_reason?: string | null;
@@ -18608,6 +18608,7 @@ export interface operations {
                 "application/json": {
                     label?: string;
                     description?: string | null;
+                    /** @description Key of the field that names a record: it becomes required; 422 while live records have no value for it */
                     primary_field?: string;
                 };
             };

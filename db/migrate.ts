@@ -33,6 +33,7 @@ export async function migrate(
         for (const statement of migration.sql.split(BREAKPOINT)) {
           if (statement.trim()) await tx.run(sql.raw(statement));
         }
+        await migration.run?.(tx);
         await tx.run(
           sql`INSERT INTO _migrations (id, applied_at) VALUES (${migration.id}, ${Date.now()})`,
         );

@@ -38,6 +38,7 @@ beforeAll(async () => {
         field("region", "select", ["emea", "amer"]),
         field("score", "number"),
         field("renewal_date", "date"),
+        field("city", "text"),
       ]);
   });
 });
@@ -58,6 +59,8 @@ test.each([
   ["cf.score[lt]=50", "value_text=? AND value_num<?)"],
   ["cf.renewal_date[lt]=2026-07-01", "value_text<?)"],
   ["cf.region[in]=emea,amer", "value_text=?)"],
+  // text compares in any letter case through the lower-case index: still a search by value
+  ["cf.city=Z%C3%BCrich", "value_text=?)"],
 ])("%s searches the value index by %s", async (params, constraint) => {
   const filters = await customFieldFilters(db.read, TENANT, "deals", deals.id, `/deals?${params}`);
   expect(filters).toHaveLength(1);

@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openDatabase } from "../db/client";
-import { customFieldDefinitions } from "../db/schema";
+import { migrate, migrationsOf } from "../db/migrate";
+import { customFieldDefinitions, customFieldValues } from "../db/schema";
 import { newId } from "../src/ids";
 import { created, expect422 } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
 import { outboxOf } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -211,6 +216,82 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
       await api.post(`${base}/deals`, { title: "x", custom_fields: { champion: contact.id } }),
       "/custom_fields/champion",
     );
+  });
+
+  test("text, select, multi-select, url and email equality ignores letter case (any script); values keep theirs", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    await define(api, "deals", { key: "city", label: "City", type: "text" });
+    await define(api, "deals", {
+      key: "region",
+      label: "Region",
+      type: "select",
+      options: ["EMEA", "Amer"],
+    });
+    await define(api, "deals", {
+      key: "colors",
+      label: "Colors",
+      type: "multi_select",
+      options: ["Red", "red", "Blue"],
+    });
+    await define(api, "deals", { key: "site", label: "Site", type: "url" });
+    await define(api, "deals", { key: "code", label: "Code", type: "text", unique: true });
+    const a = await created(api, "/deals", {
+      title: "a",
+      custom_fields: {
+        city: "Zürich",
+        region: "EMEA",
+        colors: ["Red", "red"],
+        site: "https://Acme.example/X",
+        code: "ÉTÉ-1",
+      },
+    });
+    expect(a.custom_fields).toMatchObject({ city: "Zürich", region: "EMEA", code: "ÉTÉ-1" });
+    await created(api, "/deals", { title: "b", custom_fields: { city: "Ödön", region: "Amer" } });
+    await created(api, "/deals", { title: "c" });
+    const matching = async (filter: string) =>
+      titles(
+        await api.get(
+          `${base}/deals?${filter.replace(/=(.*)$/, (_, v) => `=${encodeURIComponent(v)}`)}`,
+        ),
+      );
+    expect(await matching("cf.city=ZÜRICH")).toEqual(["a"]);
+    expect(await matching("cf.city=zürich")).toEqual(["a"]);
+    expect(await matching("cf.city[in]=x,ödön")).toEqual(["b"]);
+    expect(await matching("cf.region=emea")).toEqual(["a"]);
+    expect(await matching("cf.region[in]=amer,none")).toEqual(["b"]);
+    expect(await matching("cf.colors=RED")).toEqual(["a"]);
+    expect(await matching("cf.site=https://acme.example/x")).toEqual(["a"]);
+    // ne: every record whose value is not that one, records without a value included
+    expect(await matching("cf.city[ne]=zürich")).toEqual(["b", "c"]);
+    // a unique value is taken in any letter case
+    const dup = await api.post(`${base}/deals`, { title: "d", custom_fields: { code: "été-1" } });
+    expect(dup.status).toBe(409);
+  });
+
+  test("number and money take numbers in plain decimal notation only, in bodies and filters", async () => {
+    await define(api, "deals", { key: "seats", label: "Seats", type: "number" });
+    await define(api, "deals", { key: "budget", label: "Budget", type: "money" });
+    const deal = await created(api, "/deals", {
+      title: "decimal",
+      custom_fields: { seats: "-12.5", budget: "2500" },
+    });
+    expect(deal.custom_fields).toEqual({ seats: -12.5, budget: { value: 2500, currency: "USD" } });
+    for (const bad of ["0x10", "1e3", " 12 ", "", "Infinity", "0b1", "1_000", "12."]) {
+      for (const key of ["seats", "budget"])
+        expect422(
+          await api.post(`${base}/deals`, { title: "x", custom_fields: { [key]: bad } }),
+          `/custom_fields/${key}`,
+        );
+      // a filter's operands are trimmed (`[in]=1, 2`): only the body sees " 12 " as it is
+      if (bad.trim() === bad)
+        expect422(
+          await api.get(`${base}/deals?cf.seats[gte]=${encodeURIComponent(bad)}`),
+          "/cf.seats[gte]",
+        );
+    }
+    expect(titles(await api.get(`${base}/deals?cf.seats[lt]=-12`))).toEqual(["decimal"]);
+    await api.delete(`${base}/deals/${deal.id}`);
   });
 });
 
@@ -553,4 +634,74 @@ describe("definitions", () => {
     expect((await none.get(`${base}/fields/deals`)).status).toBe(403);
     expect((await api.get(`${base}/fields/deals`)).status).toBe(200);
   });
+});
+
+test("migration 1300 puts the index's existing text values in lower case, references as they are", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-caseless-"));
+  const database = await testDatabase(dir, { empty: true });
+  const db = await openDatabase(database.url);
+  try {
+    const caseless = "1300_custom_field_caseless";
+    await migrate(
+      db,
+      migrationsOf(db).filter((m) => m.id !== caseless),
+    );
+    const now = new Date();
+    const field = (key: string, type: string) => ({
+      id: newId(),
+      tenantId: "t1",
+      objectType: "deals",
+      key,
+      label: key,
+      type,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const row = (fieldKey: string, valueText: string, recordId: string) => ({
+      tenantId: "t1",
+      objectType: "deals",
+      fieldKey,
+      valueText,
+      recordId,
+    });
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(customFieldDefinitions)
+        .values([
+          field("city", "text"),
+          field("colors", "multi_select"),
+          field("owner", "reference"),
+        ]);
+      await tx
+        .insert(customFieldValues)
+        .values([
+          row("city", "Zürich", "r1"),
+          row("city", "ÉTÉ", "r2"),
+          row("city", "oslo", "r3"),
+          row("colors", "Red", "r1"),
+          row("colors", "red", "r1"),
+          row("owner", "ABC-1", "r1"),
+        ]);
+    });
+    expect(await migrate(db)).toEqual([caseless]);
+    const rows = await db.read
+      .select({
+        key: customFieldValues.fieldKey,
+        text: customFieldValues.valueText,
+        record: customFieldValues.recordId,
+      })
+      .from(customFieldValues)
+      .orderBy(customFieldValues.fieldKey, customFieldValues.recordId);
+    expect(rows).toEqual([
+      { key: "city", text: "zürich", record: "r1" },
+      { key: "city", text: "été", record: "r2" },
+      { key: "city", text: "oslo", record: "r3" },
+      { key: "colors", text: "red", record: "r1" },
+      { key: "owner", text: "ABC-1", record: "r1" },
+    ]);
+  } finally {
+    await db.close();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -308,6 +308,42 @@ describe("custom objects: types, fields and schema", () => {
     expect(found.body.vehicles.map((v: any) => v.id)).toEqual([r.id]);
   });
 
+  test("the primary field stays required, so every record has a display", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    const golf = await created(api, "/objects/vehicles", { properties: { model: "Golf" } });
+    // model is the primary field: required, and it stays so while it is the primary one
+    expect((await api.patch(`${base}/fields/vehicles/model`, { required: false })).status).toBe(
+      409,
+    );
+    expect422(
+      await api.post(`${base}/objects/vehicles`, { properties: { seats: 2 } }),
+      "/properties/model",
+    );
+    // a record without a VIN: vin cannot become the primary field until it has one
+    const refused = await api.patch(`${base}/object-types/vehicles`, { primary_field: "vin" });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      {
+        path: `/records/${golf.id}/properties/vin`,
+        message: "is required: the primary field names every record",
+      },
+    ]);
+    expect((await api.get(`${base}/object-types/vehicles`)).body.primary_field).toBe("model");
+    await api.patch(`${base}/objects/vehicles/${golf.id}`, { properties: { vin: "WVW-9" } });
+    const chosen = await api.patch(`${base}/object-types/vehicles`, { primary_field: "vin" });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.fields.find((f: any) => f.key === "vin").required).toBe(true);
+    expect422(
+      await api.post(`${base}/objects/vehicles`, { properties: { model: "Polo" } }),
+      "/properties/vin",
+    );
+    // the former primary field keeps the required flag it was given; it may be turned off now
+    expect((await api.patch(`${base}/fields/vehicles/model`, { required: false })).status).toBe(
+      200,
+    );
+  });
+
   test("a conversion of the primary field's values gives the records their new display", async () => {
     const { api } = await server.tenant();
     await created(api, "/object-types", {

@@ -6,6 +6,7 @@ import { useTestServer } from "./helpers/suite";
 import {
   createDeal,
   createLead,
+  createPipeline,
   linkTargets,
   qualificationPipeline,
   salesPipeline,
@@ -226,6 +227,32 @@ describe("GET /deals", () => {
     });
     expect((await api.get(url)).body.deals[0].stage).toBe("Qualify");
     expect((await api.get(`${url}?stage=Qualify`)).body.total).toBe(1);
+  });
+
+  test("stage names match in any letter case, as their uniqueness does (seed 004 writes them lower case)", async () => {
+    const { api } = await server.tenant();
+    const pipeline = await createPipeline(api, {
+      name: "Europe",
+      pipeline_type: "sales",
+      stages: [{ name: "Discovery" }, { name: "Évaluation" }, { name: "Won", kind: "won" }],
+    });
+    const deal = await createDeal(api, { stage: "discovery" });
+    expect(deal).toMatchObject({ stage: "Discovery", stage_id: pipeline.stages[0].id });
+    const patched = await api.patch(`${url}/${deal.id}`, { stage: " ÉVALUATION " });
+    expect(patched.status).toBe(200);
+    expect(patched.body.stage).toBe("Évaluation");
+    const total = async (stage: string) =>
+      (await api.get(`${url}?stage=${encodeURIComponent(stage)}`)).body.total;
+    expect(await total("évaluation")).toBe(1);
+    expect(await total("DISCOVERY")).toBe(0);
+    const moved = await api.post(`${url}/${deal.id}/move`, { stage: "won" });
+    expect(moved.body).toMatchObject({ stage: "Won", status: "won" });
+    expect(await total("WON")).toBe(1);
+    const lead = await createLead(api, {
+      stage: "inbox",
+      pipeline_id: (await qualificationPipeline(api)).id,
+    });
+    expect(lead.stage).toBe("Inbox");
   });
 
   test("since and cursor feeds: oldest change first, tombstones included, no change missed", async () => {

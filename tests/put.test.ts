@@ -73,6 +73,15 @@ describe("PUT replaces, PATCH merges", () => {
     });
     // the result must still be a valid contact
     expect422(await api.put(`${base}/contacts/${contact.id}`, { title: "x" }), "/");
+    // consent is the exception: a replacement that leaves it out never opts a contact back in
+    await api.patch(`${base}/contacts/${contact.id}`, { email_opt_out: true });
+    const kept = await api.put(`${base}/contacts/${contact.id}`, { first_name: "Anna" });
+    expect(kept.body.email_opt_out).toBe(true);
+    const lifted = await api.put(`${base}/contacts/${contact.id}`, {
+      first_name: "Anna",
+      email_opt_out: false,
+    });
+    expect(lifted.body.email_opt_out).toBe(false);
   });
 
   test("calendar events", async () => {
@@ -96,6 +105,40 @@ describe("PUT replaces, PATCH merges", () => {
       location: null,
       tags: [],
     });
+  });
+
+  test("calendar events: an end left out is what a create without one makes", async () => {
+    const allDay = await created(api, "/calendar/events", {
+      title: "Fair",
+      start: "2030-02-10",
+      end: "2030-02-14",
+      all_day: true,
+    });
+    // an all-day event without an end lasts its start day, as on create
+    const put = await api.put(`${base}/calendar/events/${allDay.id}`, {
+      title: "Fair (day one)",
+      start: "2030-02-10",
+      all_day: true,
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ start: "2030-02-10", end: "2030-02-10" });
+    // a timed event needs one, as on create
+    const timed = await created(api, "/calendar/events", {
+      title: "Call",
+      start: "2030-02-10T09:00:00Z",
+      end: "2030-02-10T17:00:00Z",
+    });
+    expect422(
+      await api.put(`${base}/calendar/events/${timed.id}`, {
+        title: "Call",
+        start: "2030-02-10T08:00:00Z",
+      }),
+      "/end",
+    );
+    expect422(
+      await api.post(`${base}/calendar/events`, { title: "x", start: "2030-02-10T08:00:00Z" }),
+      "/end",
+    );
   });
 
   test("documents: details replaced, content kept", async () => {

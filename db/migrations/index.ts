@@ -1,8 +1,11 @@
 /**
  * Migrations, embedded into the binary as text. Append new files here in
  * order; an applied migration is never edited. Statements are separated by
- * `--> statement-breakpoint` (drizzle-kit's convention).
+ * `--> statement-breakpoint` (drizzle-kit's convention). A data change that
+ * SQL cannot make alike on SQLite and PostgreSQL is a `run` step in
+ * TypeScript, listed under the same id in both sequences.
  */
+import type { WriteTx } from "../client";
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
@@ -42,10 +45,13 @@ import interactions from "./1100_interactions.sql" with { type: "text" };
 import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
 import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
+import { foldCaselessValues } from "./1300_custom_field_caseless";
 
 export interface Migration {
   id: string;
   sql: string;
+  /** A data step SQL cannot do alike on both dialects, run after `sql` in its transaction. */
+  run?: (tx: WriteTx) => Promise<void>;
 }
 
 const all: Migration[] = [
@@ -85,6 +91,7 @@ const all: Migration[] = [
   { id: "1040_custom_field_partial_indexes", sql: customFieldPartialIndexes },
   { id: "1041_custom_field_values_keyed", sql: customFieldValuesKeyed },
   { id: "1042_custom_records_search", sql: customRecordsSearch },
+  { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -93,7 +93,7 @@ export const calendarPlugin = (ctx: AppContext) =>
       async ({ params, body, tenantId, actor }) => {
         const defaults = { time_zone: "UTC", all_day: false, status: "confirmed" };
         const patch = asReplacement(CreateEvent, body, defaults);
-        return updateEvent(ctx, tenantId, actor, params.id, patch);
+        return updateEvent(ctx, tenantId, actor, params.id, patch, true);
       },
       {
         scope: "calendar:write",

@@ -167,8 +167,12 @@ export async function getEvent(ctx: AppContext, tenantId: string, id: string) {
   return eventView(await findRow(ctx.db.read, tenantId, id));
 }
 
-/** The row after a patch: fields given replace the stored ones; times are re-resolved together. */
-function patched(row: EventRow, patch: UpdateEventBody, now: Date): EventRow {
+/**
+ * The row after a patch: fields given replace the stored ones; times are
+ * re-resolved together. A `replacement` (PUT) keeps no end it was not given:
+ * the end is then what a create without one makes (all-day: the start day).
+ */
+function patched(row: EventRow, patch: UpdateEventBody, now: Date, replacement: boolean): EventRow {
   const timeZone =
     patch.time_zone !== undefined ? canonicalTimeZone(patch.time_zone) : row.timeZone;
   const allDay = patch.all_day ?? row.allDay;
@@ -176,7 +180,7 @@ function patched(row: EventRow, patch: UpdateEventBody, now: Date): EventRow {
     row.allDay ? date : instant.toISOString();
   const times = resolveTimes({
     start: patch.start ?? (stored(row.startDate, row.startAt) as string),
-    end: patch.end ?? stored(row.endDate, row.endAt),
+    end: replacement ? patch.end : (patch.end ?? stored(row.endDate, row.endAt)),
     allDay,
     timeZone,
   });
@@ -233,11 +237,12 @@ export async function updateEvent(
   actor: Actor,
   id: string,
   patch: UpdateEventBody,
+  replacement = false,
 ): Promise<CalendarEventView> {
   const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
-    const next = patched(row, patch, scope.now);
+    const next = patched(row, patch, scope.now, replacement);
     await assertEventLinks(tx, tenantId, patch);
     return saveChange(tx, scope, row, next);
   });

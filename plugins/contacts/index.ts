@@ -153,7 +153,8 @@ export const contactsPlugin = (ctx: AppContext) =>
         body: ContactInput,
         response: { 200: Contact, ...errorResponses },
         detail: {
-          summary: "Replace a contact (seed 000's PUT of a client: fields left out are emptied)",
+          summary:
+            "Replace a contact (seed 000's PUT of a client: fields left out are emptied, except the opt-out flags, which are kept)",
           tags,
         },
       },

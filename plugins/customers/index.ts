@@ -96,7 +96,8 @@ export const customersPlugin = (ctx: AppContext) =>
         body: UpdateCustomer,
         response: { 200: Customer, ...errorResponses },
         detail: {
-          summary: "Replace a customer (as PUT /contacts/{id}: fields left out are emptied)",
+          summary:
+            "Replace a customer (as PUT /contacts/{id}: fields left out are emptied, except the opt-out flags)",
           tags,
         },
       },

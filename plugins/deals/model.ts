@@ -48,7 +48,10 @@ export const Deal = t.Object({
 
 const link = (what: string) =>
   t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
-const stageName = t.String({ minLength: 1, description: "Stage name within the pipeline" });
+const stageName = t.String({
+  minLength: 1,
+  description: "Stage name within the pipeline, in any letter case",
+});
 
 /** Fields a client sets on create and PATCH. */
 const editable = {
@@ -111,7 +114,7 @@ export const DealsQuery = t.Object(
     ...pageQuery,
     ...RecordQuery.properties,
     status: t.Optional(DealStatusSchema),
-    stage: t.Optional(t.String({ description: "Stage name" })),
+    stage: t.Optional(t.String({ description: "Stage name, in any letter case" })),
     pipeline_id: t.Optional(t.String()),
     stage_id: t.Optional(t.String()),
     owner: t.Optional(t.String()),

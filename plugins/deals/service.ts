@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
-import { companies, contacts, deals, leads, partners, stages } from "../../db/schema";
+import { companies, contacts, deals, leads, partners } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
@@ -33,6 +33,7 @@ import {
   resolvePlacement,
   type StageRow,
   stagedReads,
+  stageIdsNamed,
   stageNames,
 } from "../pipelines";
 import type {
@@ -89,13 +90,7 @@ export async function listDeals(
     filters: [
       eqIf(deals.status, query.status),
       query.stage !== undefined
-        ? inArray(
-            deals.stageId,
-            ctx.db.read
-              .select({ id: stages.id })
-              .from(stages)
-              .where(and(eq(stages.tenantId, tenantId), eq(stages.name, query.stage))),
-          )
+        ? inArray(deals.stageId, stageIdsNamed(names, query.stage))
         : undefined,
       eqIf(deals.pipelineId, query.pipeline_id),
       eqIf(deals.stageId, query.stage_id),

@@ -116,4 +116,4 @@ export const fieldsPlugin = (ctx: AppContext) =>
     );
 
 export { CreateField, FieldDefinition } from "./model";
-export { createField, deleteField, fieldView } from "./service";
+export { createField, deleteField, fieldView, updateField } from "./service";

@@ -171,6 +171,10 @@ export async function updateField(
 ): Promise<FieldView> {
   const object = await objectOf(tx, scope.tenantId, objectName);
   const before = await findField(tx, scope.tenantId, objectName, key);
+  if (object.primaryField === key && body.required === false)
+    throw conflict(
+      `"${key}" is the primary field of ${objectName}, which every record needs: choose another primary_field first`,
+    );
   const row: DefinitionRow = {
     ...before,
     label: body.label?.trim() ?? before.label,

@@ -92,7 +92,9 @@ const editable = {
     }),
   ),
   stage_id: t.Optional(t.String({ description: "Default: the pipeline's first open stage" })),
-  stage: t.Optional(t.String({ minLength: 1, description: "Stage name within the pipeline" })),
+  stage: t.Optional(
+    t.String({ minLength: 1, description: "Stage name within the pipeline, in any letter case" }),
+  ),
   notes: text(20_000),
   disqualify_reason: text(2000),
   tags: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 })),

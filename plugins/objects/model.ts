@@ -38,7 +38,12 @@ export const CreateObjectType = t.Object(
 export const UpdateObjectType = t.Object({
   label: t.Optional(t.String({ minLength: 1, maxLength: 200 })),
   description: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
-  primary_field: t.Optional(t.String()),
+  primary_field: t.Optional(
+    t.String({
+      description:
+        "Key of the field that names a record: it becomes required; 422 while live records have no value for it",
+    }),
+  ),
 });
 
 export const ObjectType = t.Object({

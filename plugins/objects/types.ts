@@ -7,6 +7,7 @@ import {
   customRecords,
 } from "../../db/schema";
 import {
+  ApiError,
   type AppContext,
   conflict,
   customFieldObject,
@@ -28,7 +29,7 @@ import {
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
-import { createField, deleteField, fieldView } from "../fields";
+import { createField, deleteField, fieldView, updateField } from "../fields";
 import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
 
 export type ObjectTypeRow = typeof customObjectTypes.$inferSelect;
@@ -218,11 +219,6 @@ export async function updateType(
   body: UpdateObjectTypeBody,
 ) {
   const before = await requireType(tx, scope.tenantId, plural);
-  if (body.primary_field !== undefined) {
-    const fields = await definitionRows(tx, scope.tenantId, plural);
-    if (!fields.some((f) => f.key === body.primary_field))
-      throw invalid("/primary_field", "must be the key of one of the object's fields");
-  }
   const row: ObjectTypeRow = {
     ...before,
     label: body.label?.trim() ?? before.label,
@@ -230,9 +226,41 @@ export async function updateType(
     primaryField: body.primary_field ?? before.primaryField,
     updatedAt: scope.now,
   };
+  const newPrimary = row.primaryField !== before.primaryField;
+  if (newPrimary) {
+    const field = (await definitionRows(tx, scope.tenantId, plural)).find(
+      (f) => f.key === row.primaryField,
+    );
+    if (!field) throw invalid("/primary_field", "must be the key of one of the object's fields");
+    await assertAllDisplayed(tx, row);
+    // As when the type was defined: the primary field is required, so new records are named too.
+    if (!field.required) await updateField(tx, scope, plural, field.key, { required: true });
+  }
   await tx.update(customObjectTypes).set(row).where(eq(customObjectTypes.id, row.id));
-  if (row.primaryField !== before.primaryField) await redisplayRecords(tx, row);
+  if (newPrimary) await redisplayRecords(tx, row);
   return emitTypeEvent(tx, scope, "updated", await typeView(tx, row));
+}
+
+/**
+ * A new primary field must name every live record: 422 listing (up to 20)
+ * the records without a value for it, and nothing changes.
+ */
+async function assertAllDisplayed(tx: WriteTx, type: ObjectTypeRow) {
+  const rows = await tx
+    .select({ id: customRecords.id, values: customRecords.customFields })
+    .from(customRecords)
+    .where(and(recordsOf(type.plural).records(type.tenantId), isNull(customRecords.deletedAt)));
+  const unnamed = rows.filter((row) => !displayOf(type, row.values));
+  if (unnamed.length)
+    throw new ApiError(
+      422,
+      "VALIDATION_ERROR",
+      `${unnamed.length} record(s) have no "${type.primaryField}": it cannot be the primary field`,
+      unnamed.slice(0, 20).map((row) => ({
+        path: `/records/${row.id}/properties/${type.primaryField}`,
+        message: "is required: the primary field names every record",
+      })),
+    );
 }
 
 /**

@@ -39,6 +39,7 @@ export {
   type PlacementPaths,
   type PlacementRequest,
   resolvePlacement,
+  stageIdsNamed,
   stageNames,
 } from "./placement";
 export { rowsWithStage, type StageRow, stagedReads } from "./stages";

@@ -3,7 +3,7 @@ import type { Database, ReadDb } from "../../db/client";
 import { counters, pipelines, stages } from "../../db/schema";
 import { invalid, param, perBatch, prepared, setInBatch } from "../../src/core";
 import type { PipelineType } from "./model";
-import type { PipelineRow, StageRow } from "./stages";
+import { type PipelineRow, type StageRow, stageNameKey } from "./stages";
 
 /** Lead statuses still being worked: these count as open in a stage. */
 export const OPEN_LEAD_STATUSES = ["new", "contacted", "qualified"];
@@ -17,7 +17,7 @@ export interface Placement {
 export interface PlacementRequest {
   pipelineId?: string | null;
   stageId?: string | null;
-  /** Stage name, matched exactly within the pipeline. */
+  /** Stage name within the pipeline, in any letter case. */
   stageName?: string | null;
 }
 
@@ -177,13 +177,11 @@ export async function defaultPipeline(db: ReadDb, tenantId: string, type: Pipeli
   return row ?? null;
 }
 
+/** The pipeline's stage of that name in any letter case (a pipeline has a handful: read them all). */
 async function stageByName(db: ReadDb, pipelineId: string, name: string) {
-  const [row] = await db
-    .select()
-    .from(stages)
-    .where(and(eq(stages.pipelineId, pipelineId), eq(stages.name, name.trim())))
-    .limit(1);
-  return row ?? null;
+  const key = stageNameKey(name);
+  const rows = await db.select().from(stages).where(eq(stages.pipelineId, pipelineId));
+  return rows.find((row) => stageNameKey(row.name) === key) ?? null;
 }
 
 async function firstOpenStage(db: ReadDb, pipelineId: string) {
@@ -232,4 +230,10 @@ export async function stageNames(
   const names = new Map(rows.map((row) => [row.id, row.name]));
   cache.byTenant.set(tenantId, names);
   return names;
+}
+
+/** Ids of the stages (of any pipeline) that `stageNames` names `name`, in any letter case. */
+export function stageIdsNamed(names: ReadonlyMap<string, string>, name: string): string[] {
+  const key = stageNameKey(name);
+  return [...names].flatMap(([id, stage]) => (stageNameKey(stage) === key ? [id] : []));
 }

@@ -113,6 +113,13 @@ async function stagesInUse(db: ReadDb, tenantId: string, stageIds: string[]): Pr
   return used;
 }
 
+/**
+ * A stage name as names are compared: trimmed, in lower case in every
+ * script. Names are unique within a pipeline by it, and requests (a deal's
+ * `stage`, the `?stage=` filter) find stages by it.
+ */
+export const stageNameKey = (name: string): string => name.trim().toLowerCase();
+
 /** Where validation errors about the stage list point: `/stages/2` for a list, `` for one stage. */
 export type StagePath = (index: number) => string;
 
@@ -132,7 +139,7 @@ export function validateStages(
         throw invalid(`${pathOf(i)}/id`, "is not a stage of this pipeline (or appears twice)");
       seenIds.add(stage.id);
     }
-    const name = stage.name.trim().toLowerCase();
+    const name = stageNameKey(stage.name);
     if (seenNames.has(name))
       throw invalid(`${pathOf(i)}/name`, `"${stage.name}" is already a stage of this pipeline`);
     seenNames.add(name);

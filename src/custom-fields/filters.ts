@@ -16,7 +16,7 @@ export const CUSTOM_FILTER_QUERY = {
   patternProperties: {
     [CUSTOM_FILTER.source]: t.String({
       description:
-        "Custom field filter: cf.<key>=value or cf.<key>[eq|ne|gt|gte|lt|lte|in]=value (docs/data-model.md)",
+        "Custom field filter: cf.<key>=value or cf.<key>[eq|ne|gt|gte|lt|lte|in]=value; text, select, url and email values match in any letter case; ne includes records without a value (docs/data-model.md)",
     }),
   },
 };

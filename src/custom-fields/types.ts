@@ -44,6 +44,13 @@ const PHONE = /^[0-9+()./ #*x-]{3,50}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (value: string): IndexEntry[] => [{ text: value, num: null }];
+/**
+ * Text that compares in any letter case, as crmd's own name filters do: the
+ * index holds it in lower case (every script), and so does the operand a
+ * filter compares with it. The stored value keeps its case.
+ */
+const caseless = (value: string): IndexEntry[] => text(foldCase(value));
+const foldCase = (value: string): string => value.toLowerCase();
 const num = (value: number): IndexEntry[] => [{ text: null, num: value }];
 
 type Coercer = (spec: FieldSpec, value: unknown, path: string) => Coerced;
@@ -54,8 +61,11 @@ function asString(value: unknown, path: string): string {
   throw invalid(path, "must be a string");
 }
 
+/** A number as text: plain decimal notation (no hex, exponent, spaces or `Infinity`, which Number() takes). */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
 function asNumber(value: unknown, path: string): number {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  const n = typeof value === "string" && DECIMAL.test(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n)) throw invalid(path, "must be a number");
   return n;
 }
@@ -90,16 +100,22 @@ function asOption(spec: FieldSpec, value: unknown, path: string): string {
   return s;
 }
 
-function checked(s: string, ok: boolean, path: string, what: string): Coerced {
+function checked(
+  s: string,
+  ok: boolean,
+  path: string,
+  what: string,
+  index: (value: string) => IndexEntry[] = text,
+): Coerced {
   if (!ok) throw invalid(path, `must be ${what}`);
-  return { value: s, index: text(s) };
+  return { value: s, index: index(s) };
 }
 
 const COERCERS: Record<FieldType, Coercer> = {
   text: (_spec, value, path) => {
     const s = asString(value, path);
     if (s.length > TEXT_MAX) throw invalid(path, `must be at most ${TEXT_MAX} characters`);
-    return { value: s, index: text(s) };
+    return { value: s, index: caseless(s) };
   },
   number: (_spec, value, path) => {
     const n = asNumber(value, path);
@@ -128,16 +144,18 @@ const COERCERS: Record<FieldType, Coercer> = {
   },
   select: (spec, value, path) => {
     const s = asOption(spec, value, path);
-    return { value: s, index: text(s) };
+    return { value: s, index: caseless(s) };
   },
   multi_select: (spec, value, path) => {
     const list = Array.isArray(value) ? value : [value];
     const chosen = [...new Set(list.map((v, i) => asOption(spec, v, `${path}/${i}`)))];
-    return { value: chosen, index: chosen.flatMap(text) };
+    // options that differ only in case are one index row
+    return { value: chosen, index: [...new Set(chosen.map(foldCase))].flatMap(text) };
   },
   url: (_spec, value, path) => {
     const s = asString(value, path);
-    return checked(s, /^https?:\/\/[^\s/]/i.test(s) && URL.canParse(s), path, "an http(s) URL");
+    const ok = /^https?:\/\/[^\s/]/i.test(s) && URL.canParse(s);
+    return checked(s, ok, path, "an http(s) URL", caseless);
   },
   email: (_spec, value, path) => {
     const s = asString(value, path).toLowerCase();
@@ -165,7 +183,7 @@ export function filterOperand(spec: FieldSpec, raw: string, path: string): Index
   switch (spec.type) {
     case "select":
     case "multi_select":
-      return { text: raw, num: null };
+      return { text: foldCase(raw), num: null };
     case "money":
       return { text: null, num: asInteger(raw, path) };
     default: {

@@ -6,6 +6,7 @@
  * tests/dialect-parity.test.ts fails until it exists.
  */
 import type { Migration } from "../../migrations";
+import { foldCaselessValues } from "../../migrations/1300_custom_field_caseless";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
 import rateLimitWindows from "./0850_rate_limit_windows.sql" with { type: "text" };
@@ -50,4 +51,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1211_search_unicode_collation", sql: searchUnicodeCollation },
   { id: "1212_search_headline", sql: searchHeadline },
   { id: "1213_fold_case", sql: foldCase },
+  { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
 ];
