@@ -204,8 +204,33 @@ describe("SLA clocks in business hours", () => {
     expect(await timeline(server.ctx, dealId)).toHaveLength(2);
   });
 
+  test("Santiago, where DST starts at midnight: Saturday's last hour counts, and the clock stops when Saturday ends", async () => {
+    // Clocks jump from Saturday 2026-09-05 24:00 (-04) to Sunday 01:00 (-03) at 04:00Z.
+    clock.set("2026-09-06T02:00:00.000Z"); // Saturday 22:00 -04
+    const { api, tenantId } = await server.tenant();
+    await api.put("/api/external/business-hours", {
+      time_zone: "America/Santiago",
+      working_days: ["mon", "tue", "wed", "thu", "fri", "sat"],
+      start_time: "00:00",
+      end_time: "24:00",
+    });
+    const pipelineId = await insertPipeline(server.ctx, tenantId);
+    const stageId = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 2 });
+    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stageId);
+    await tick(server.ctx);
+    for (const time of ["2026-09-06T03:36:00Z", "2026-09-06T04:00:00Z", "2026-09-08T12:00:00Z"]) {
+      clock.set(time);
+      await tick(server.ctx);
+    }
+    // Two working hours from Saturday 22:00: warning at 23:36, breach at Saturday's end.
+    expect(await timeline(server.ctx, dealId)).toEqual([
+      ["sla.warning", "2026-09-06T03:36:00.000Z"],
+      ["sla.breach", "2026-09-06T04:00:00.000Z"],
+    ]);
+  });
+
   test("a target one tenant's calendar cannot reach never comes due and stops no other tenant's SLA events", async () => {
-    clock.set("2026-04-06T13:00:00.000Z"); // Monday 09:00 EDT
+    clock.set("2026-10-05T13:00:00.000Z"); // Monday 09:00 EDT
     // 50 000 working hours at 40 a week: about 24 years, past the 20 the clock looks ahead.
     const far = await server.tenant();
     await far.api.put("/api/external/business-hours", NEW_YORK);
@@ -254,7 +279,7 @@ describe("SLA clocks in business hours", () => {
       });
       expect(deal.status).toBe(201);
 
-      for (const time of ["2026-04-06T13:01:00Z", "2026-04-06T14:30:00Z", "2026-04-07T13:00:00Z"]) {
+      for (const time of ["2026-10-05T13:01:00Z", "2026-10-05T14:30:00Z", "2026-10-06T13:00:00Z"]) {
         clock.set(time);
         await tick(server.ctx);
       }
