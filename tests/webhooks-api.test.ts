@@ -309,6 +309,30 @@ describe("read, update, delete", () => {
     expect(list.body.webhooks.map((w: any) => w.id)).not.toContain(created.id);
     expect((await alice.api.get(base)).status).toBe(200);
   });
+
+  test("event types another tenant defined (its custom objects) are unknown here: 422", async () => {
+    const carol = await server.tenant(undefined, ["*"]);
+    const type = await carol.api.post("/api/external/object-types", {
+      name: "acquisition",
+      plural: "acquisitions",
+      label: "Acquisitions",
+      primary_field: "target",
+      fields: [{ key: "target", label: "Target", type: "text" }],
+    });
+    expect(type.status).toBe(201);
+    await register(carol.api, { events: ["acquisition.created", "acquisition.*"] });
+    for (const events of [["acquisition.created"], ["acquisition.*"]]) {
+      const reply = await bob.api.post("/api/external/webhooks", {
+        url: receiver.url(uniquePath()),
+        events,
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0]).toEqual({
+        path: "/events/0",
+        message: `unknown event type "${events[0]}"`,
+      });
+    }
+  });
 });
 
 describe("test endpoint", () => {
