@@ -156,6 +156,8 @@ describe("registration", () => {
     ["Host header", { headers: { Host: "evil.example" } }, "/headers/Host"],
     ["invalid header name", { headers: { "Bad Header": "x" } }, "/headers/Bad Header"],
     ["header value with a newline", { headers: { "X-Ok": "a\r\nX-Injected: 1" } }, "/headers/X-Ok"],
+    ["header value HTTP cannot carry", { headers: { "X-Office": "東京" } }, "/headers/X-Office"],
+    ["header value with a control character", { headers: { "X-Ok": "a\u0007b" } }, "/headers/X-Ok"],
     ["the same header twice", { headers: { "X-Ok": "1", "x-ok": "2" } }, "/headers/x-ok"],
   ];
   for (const [name, body, path] of invalidCases) {
@@ -336,6 +338,16 @@ describe("read, update, delete", () => {
 });
 
 describe("test endpoint", () => {
+  test("custom header values reach the receiver as registered (ISO-8859-1 included)", async () => {
+    const headers = { "X-City": "Zürich", "X-Note": "a\tb c" };
+    const created = await register(alice.api, { headers });
+    const reply = await alice.api.post(`/api/external/webhooks/test/${created.id}`);
+    expect(reply.body).toMatchObject({ success: true, error: null });
+    const path = new URL(created.url).pathname;
+    const [request] = receiver.received.filter((r) => r.path === path);
+    expect(request.headers).toMatchObject({ "x-city": "Zürich", "x-note": "a\tb c" });
+  });
+
   test("sends a signed webhook.test event now and reports success", async () => {
     const created = await register(alice.api, {
       headers: { Authorization: "Bearer receiver-token" },
