@@ -56,6 +56,13 @@ export function zoneOffset(zone: string, t: number): number {
  * two instants.
  */
 export function localToUtc(localMs: number, offsetAt: (t: number) => number): number {
-  const guess = localMs - offsetAt(localMs);
-  return localMs - offsetAt(guess);
+  const first = offsetAt(localMs);
+  const offset = offsetAt(localMs - first);
+  const instant = localMs - offset;
+  if (offset === first) return instant;
+  const offsetThen = offsetAt(instant);
+  if (localMs - offsetThen === instant) return instant;
+  // No instant shows localMs (a gap): read it with the offset from before the
+  // change, the smaller one, which lands the gap's length later.
+  return localMs - Math.min(offset, offsetThen);
 }

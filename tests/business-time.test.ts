@@ -133,4 +133,11 @@ describe("business clock", () => {
     const fridayNoon = at("2026-03-13T12:00:00Z");
     expect(isoOf(allDayUtc.add(fridayNoon, 13 * H))).toBe("2026-03-16T01:00:00.000Z");
   });
+
+  test("a target the calendar does not reach within 20 years is never due", () => {
+    const monday = at("2026-03-09T14:00:00Z");
+    const tooFar = 50_000 * H; // about 24 years of 40-hour weeks
+    expect(newYork.add(monday, tooFar)).toBe(Number.POSITIVE_INFINITY);
+    expect(newYork.latestStart(monday, tooFar)).toBe(Number.NEGATIVE_INFINITY);
+  });
 });

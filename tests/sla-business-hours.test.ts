@@ -2,6 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { and, eq } from "drizzle-orm";
 import { activityLog } from "../db/schema";
 import { ManualClock } from "../src/clock";
+import type { WebhookDispatcher } from "../src/core";
 import { outboxOf } from "./helpers/records";
 import { useTestServer } from "./helpers/suite";
 import {
@@ -13,6 +14,7 @@ import {
   tick,
   timeline,
 } from "./sla.fixtures";
+import { standardVerifies, startReceiver } from "./webhook-receiver";
 
 const clock = new ManualClock(new Date("2026-03-06T20:00:00.000Z")); // Friday 15:00 EST
 const server = useTestServer({ clock });
@@ -201,4 +203,103 @@ describe("SLA clocks in business hours", () => {
     await tick(server.ctx);
     expect(await timeline(server.ctx, dealId)).toHaveLength(2);
   });
+
+  test("Santiago, where DST starts at midnight: Saturday's last hour counts, and the clock stops when Saturday ends", async () => {
+    // Clocks jump from Saturday 2026-09-05 24:00 (-04) to Sunday 01:00 (-03) at 04:00Z.
+    clock.set("2026-09-06T02:00:00.000Z"); // Saturday 22:00 -04
+    const { api, tenantId } = await server.tenant();
+    await api.put("/api/external/business-hours", {
+      time_zone: "America/Santiago",
+      working_days: ["mon", "tue", "wed", "thu", "fri", "sat"],
+      start_time: "00:00",
+      end_time: "24:00",
+    });
+    const pipelineId = await insertPipeline(server.ctx, tenantId);
+    const stageId = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 2 });
+    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stageId);
+    await tick(server.ctx);
+    for (const time of ["2026-09-06T03:36:00Z", "2026-09-06T04:00:00Z", "2026-09-08T12:00:00Z"]) {
+      clock.set(time);
+      await tick(server.ctx);
+    }
+    // Two working hours from Saturday 22:00: warning at 23:36, breach at Saturday's end.
+    expect(await timeline(server.ctx, dealId)).toEqual([
+      ["sla.warning", "2026-09-06T03:36:00.000Z"],
+      ["sla.breach", "2026-09-06T04:00:00.000Z"],
+    ]);
+  });
+
+  test("a target one tenant's calendar cannot reach never comes due and stops no other tenant's SLA events", async () => {
+    clock.set("2026-10-05T13:00:00.000Z"); // Monday 09:00 EDT
+    // 50 000 working hours at 40 a week: about 24 years, past the 20 the clock looks ahead.
+    const far = await server.tenant();
+    await far.api.put("/api/external/business-hours", NEW_YORK);
+    const farPipeline = await far.api.post("/api/external/pipelines", {
+      name: "Renewals",
+      pipeline_type: "sales",
+      stages: [
+        { name: "Waiting", sla_hours: 50_000 },
+        { name: "Won", kind: "won" },
+      ],
+    });
+    expect(farPipeline.status).toBe(201);
+    const farDeal = await far.api.post("/api/external/deals", {
+      title: "Renewal",
+      pipeline_id: farPipeline.body.id,
+    });
+    expect(farDeal.status).toBe(201);
+    // In the stage since 2007: its warning (40 000 h) has passed, its breach never comes.
+    const oldDeal = await insertDeal(
+      server.ctx,
+      far.tenantId,
+      farPipeline.body.id,
+      farPipeline.body.stages[0].id,
+      { stageEnteredAt: new Date("2007-01-02T14:00:00Z") },
+    );
+
+    const receiver = startReceiver();
+    try {
+      const other = await server.tenant();
+      const hook = await other.api.post("/api/external/webhooks", {
+        url: receiver.url("/sla"),
+        events: ["sla.*"],
+      });
+      expect(hook.status).toBe(201);
+      const pipeline = await other.api.post("/api/external/pipelines", {
+        name: "Sales",
+        pipeline_type: "sales",
+        stages: [
+          { name: "Discovery", sla_hours: 1 },
+          { name: "Won", kind: "won" },
+        ],
+      });
+      const deal = await other.api.post("/api/external/deals", {
+        title: "Acme",
+        pipeline_id: pipeline.body.id,
+      });
+      expect(deal.status).toBe(201);
+
+      for (const time of ["2026-10-05T13:01:00Z", "2026-10-05T14:30:00Z", "2026-10-06T13:00:00Z"]) {
+        clock.set(time);
+        await tick(server.ctx);
+      }
+      const dispatcher = server.ctx.workers.find(
+        (w) => w.name === "webhook-dispatcher",
+      ) as WebhookDispatcher;
+      await dispatcher.drain();
+      expect(receiver.received.map((r) => [r.json.event_type, r.json.data.id])).toEqual([
+        ["sla.warning", deal.body.id],
+        ["sla.breach", deal.body.id],
+      ]);
+      for (const request of receiver.received)
+        expect(standardVerifies(hook.body.secret, request)).toBe(true);
+      expect(await timeline(server.ctx, farDeal.body.id)).toEqual([]);
+      const [warning, ...more] = await outboxOf(server.ctx.db, { entityId: oldDeal });
+      expect(more).toEqual([]);
+      expect(warning.event_type).toBe("sla.warning");
+      expect(warning.metadata).toMatchObject({ target_hours: 50_000, due_at: null });
+    } finally {
+      receiver.close();
+    }
+  }, 30_000); // each tick walks the calendar's 20 years for the unreachable target
 });

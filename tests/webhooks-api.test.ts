@@ -156,6 +156,8 @@ describe("registration", () => {
     ["Host header", { headers: { Host: "evil.example" } }, "/headers/Host"],
     ["invalid header name", { headers: { "Bad Header": "x" } }, "/headers/Bad Header"],
     ["header value with a newline", { headers: { "X-Ok": "a\r\nX-Injected: 1" } }, "/headers/X-Ok"],
+    ["header value HTTP cannot carry", { headers: { "X-Office": "東京" } }, "/headers/X-Office"],
+    ["header value with a control character", { headers: { "X-Ok": "a\u0007b" } }, "/headers/X-Ok"],
     ["the same header twice", { headers: { "X-Ok": "1", "x-ok": "2" } }, "/headers/x-ok"],
   ];
   for (const [name, body, path] of invalidCases) {
@@ -309,9 +311,43 @@ describe("read, update, delete", () => {
     expect(list.body.webhooks.map((w: any) => w.id)).not.toContain(created.id);
     expect((await alice.api.get(base)).status).toBe(200);
   });
+
+  test("event types another tenant defined (its custom objects) are unknown here: 422", async () => {
+    const carol = await server.tenant(undefined, ["*"]);
+    const type = await carol.api.post("/api/external/object-types", {
+      name: "acquisition",
+      plural: "acquisitions",
+      label: "Acquisitions",
+      primary_field: "target",
+      fields: [{ key: "target", label: "Target", type: "text" }],
+    });
+    expect(type.status).toBe(201);
+    await register(carol.api, { events: ["acquisition.created", "acquisition.*"] });
+    for (const events of [["acquisition.created"], ["acquisition.*"]]) {
+      const reply = await bob.api.post("/api/external/webhooks", {
+        url: receiver.url(uniquePath()),
+        events,
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0]).toEqual({
+        path: "/events/0",
+        message: `unknown event type "${events[0]}"`,
+      });
+    }
+  });
 });
 
 describe("test endpoint", () => {
+  test("custom header values reach the receiver as registered (ISO-8859-1 included)", async () => {
+    const headers = { "X-City": "Zürich", "X-Note": "a\tb c" };
+    const created = await register(alice.api, { headers });
+    const reply = await alice.api.post(`/api/external/webhooks/test/${created.id}`);
+    expect(reply.body).toMatchObject({ success: true, error: null });
+    const path = new URL(created.url).pathname;
+    const [request] = receiver.received.filter((r) => r.path === path);
+    expect(request.headers).toMatchObject({ "x-city": "Zürich", "x-note": "a\tb c" });
+  });
+
   test("sends a signed webhook.test event now and reports success", async () => {
     const created = await register(alice.api, {
       headers: { Authorization: "Bearer receiver-token" },

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../db/schema";
@@ -7,7 +11,7 @@ import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
 import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
 import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
-import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
   type Receiver,
@@ -444,6 +448,61 @@ describe("redelivery and replay", () => {
     expect(delivered.sort()).toEqual(recent.map((e) => e.id).sort());
     const failed = await created.deliveries("?status=failed");
     expect(failed.map((d: any) => d.event_id)).toEqual([old.id]);
+  });
+});
+
+describe("signing secrets", () => {
+  test("a secret this instance's key cannot open fails its attempts visibly; other webhooks keep being delivered", async () => {
+    // Webhooks registered on an instance with one CRMD_SECRET_KEY, served by one with another.
+    const dir = mkdtempSync(join(tmpdir(), "crmd-secret-key-"));
+    const clock = new ManualClock(new Date());
+    const config = { webhookRetrySchedule: [10], webhookTimeoutMs: 500 };
+    const before = await startTestServer({
+      dir,
+      clock,
+      config: { ...config, secretKey: randomBytes(32).toString("hex") },
+    });
+    const tenant = await before.tenant(undefined, ["*"]);
+    const sealedElsewhere = await tenant.api.post("/api/external/webhooks", {
+      url: receiver.url("/hook/other-key"),
+      events: ["contact.created"],
+    });
+    await before.close();
+    const after = await startTestServer({
+      dir,
+      clock,
+      config: { ...config, secretKey: randomBytes(32).toString("hex") },
+    });
+    try {
+      const api = new Api(after.url, { "x-api-key": tenant.key });
+      const fine = await api.post("/api/external/webhooks", {
+        url: receiver.url("/hook/this-key"),
+        events: ["contact.created"],
+      });
+      const contact = await api.post("/api/external/contacts", { first_name: "Ada" });
+      expect(contact.status).toBe(201);
+      const dispatcher = after.ctx.workers.find(
+        (w) => w.name === "webhook-dispatcher",
+      ) as WebhookDispatcher;
+      await dispatcher.drain();
+
+      const delivered = receiver.received.filter((r) => r.path === "/hook/this-key");
+      expect(delivered.map((r) => r.json.data.id)).toEqual([contact.body.id]);
+      expect(standardVerifies(fine.body.secret, delivered[0])).toBe(true);
+      expect(receiver.received.some((r) => r.path === "/hook/other-key")).toBe(false);
+      const log = await api.get(`/api/external/webhooks/${sealedElsewhere.body.id}/deliveries`);
+      const [delivery] = log.body.deliveries;
+      expect(delivery).toMatchObject({ status: "pending", attempt_count: 1 });
+      expect(delivery.attempts).toHaveLength(1);
+      expect(delivery.last_error).toMatch(/signing secret/);
+      const test = await api.post(`/api/external/webhooks/test/${sealedElsewhere.body.id}`);
+      expect(test.status).toBe(200);
+      expect(test.body).toMatchObject({ success: false, status_code: null });
+      expect(test.body.error).toMatch(/signing secret/);
+    } finally {
+      await after.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

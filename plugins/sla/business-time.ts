@@ -25,16 +25,26 @@ export interface Calendar {
 
 /** How an SLA clock measures time: all the time, or working time only. */
 export interface WorkClock {
-  /** Earliest instant with `ms` of counted time since `start` (start itself when ms <= 0). */
+  /**
+   * Earliest instant with `ms` of counted time since `start` (start itself when ms <= 0);
+   * Infinity when the calendar does not count that much time within its horizon.
+   */
   add(start: number, ms: number): number;
-  /** Latest start s whose add(s, ms) is at or before `end` (end itself when ms <= 0). */
+  /**
+   * Latest start s whose add(s, ms) is at or before `end` (end itself when ms <= 0);
+   * -Infinity when no start within the horizon is early enough.
+   */
   latestStart(end: number, ms: number): number;
   /** Counted time in [a, b) (0 when b <= a). */
   between(a: number, b: number): number;
 }
 
 const DAY_MS = 86_400_000;
-/** Walks at most this many local days (20 years) before deciding a target is unreachable. */
+/**
+ * Walks at most this many local days (20 years) before deciding a target is
+ * unreachable: such a point never comes due (it must not stop the clocks of
+ * other policies and tenants checked in the same run).
+ */
 const MAX_DAYS = 366 * 20;
 
 export const wallClock: WorkClock = {
@@ -73,9 +83,6 @@ export function businessClock(calendar: Calendar): WorkClock {
     return w;
   };
   const localDay = (t: number) => Math.floor((t + zoneOffset(calendar.timeZone, t)) / DAY_MS);
-  const unreachable = () => {
-    throw new Error(`business-hours target not reachable within ${MAX_DAYS} days`);
-  };
 
   return {
     add(start, ms) {
@@ -91,7 +98,7 @@ export function businessClock(calendar: Calendar): WorkClock {
         if (remaining <= available) return from + remaining;
         remaining -= available;
       }
-      return unreachable();
+      return Number.POSITIVE_INFINITY;
     },
     latestStart(end, ms) {
       if (ms <= 0) return end;
@@ -106,7 +113,7 @@ export function businessClock(calendar: Calendar): WorkClock {
         if (remaining <= available) return to - remaining;
         remaining -= available;
       }
-      return unreachable();
+      return Number.NEGATIVE_INFINITY;
     },
     between(a, b) {
       if (b <= a) return 0;

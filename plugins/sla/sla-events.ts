@@ -9,6 +9,8 @@ import { HOUR_MS, type SlaPolicy } from "./policies";
 import { dealStageTrack, leadFirstResponseTrack, leadStageTrack, type Track } from "./tracks";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** An instant as ISO text; null for a point the calendar never reaches (Infinity). */
+const instant = (ms: number) => (Number.isFinite(ms) ? iso(new Date(ms)) : null);
 
 type Entity =
   | { type: "deal"; row: DealRow; stage: string | null }
@@ -59,8 +61,8 @@ export function eventSource(policies: Map<string, SlaPolicy>, now: Date): EventS
           target_hours: round2(p.targetMs / HOUR_MS),
           elapsed_hours: round2(p.clock.between(point.anchorAt, now.getTime()) / HOUR_MS),
           started_at: iso(new Date(point.anchorAt)),
-          warning_at: iso(new Date(p.clock.add(point.anchorAt, p.warningMs))),
-          due_at: iso(new Date(p.clock.add(point.anchorAt, p.targetMs))),
+          warning_at: instant(p.clock.add(point.anchorAt, p.warningMs)),
+          due_at: instant(p.clock.add(point.anchorAt, p.targetMs)),
           business_hours: p.businessHours,
         },
       };

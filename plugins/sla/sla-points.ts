@@ -99,8 +99,10 @@ export async function windowPoints(db: ReadDb, policies: SlaPolicy[], since: num
       const { clock } = group[0];
       const after = clock.latestStart(since, offsetOf(group[0]));
       const upTo = clock.latestStart(now, offsetOf(group[0]));
-      if (upTo <= after) continue;
-      for (const { p, entityType, record } of await recordsOf(db, group, after, upTo))
+      // -Infinity: no clock start early enough (the point is out of the calendar's reach).
+      if (upTo === Number.NEGATIVE_INFINITY || upTo <= after) continue;
+      const from = after === Number.NEGATIVE_INFINITY ? null : after;
+      for (const { p, entityType, record } of await recordsOf(db, group, from, upTo))
         points.push(pointOf(p, entityType, record, eventType));
     }
   }
@@ -112,6 +114,7 @@ export async function sweepPoints(db: ReadDb, policies: SlaPolicy[], now: number
   const points: DuePoint[] = [];
   for (const group of groupBy(policies, (p) => p.warningMs)) {
     const upTo = group[0].clock.latestStart(now, group[0].warningMs);
+    if (upTo === Number.NEGATIVE_INFINITY) continue;
     for (const { p, entityType, record } of await recordsOf(db, group, null, upTo)) {
       const point = latestPassed(p, entityType, record, now);
       if (point) points.push(point);

@@ -34,6 +34,8 @@ const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 const RECENT_DELIVERIES = 20;
 const MAX_HEADERS = 20;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What HTTP carries in a header value (RFC 9110 field-value): no control characters, nothing past ISO-8859-1. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export function webhookView(row: WebhookRow, now: Date) {
   const overlap = row.previousSecretExpiresAt && row.previousSecretExpiresAt > now;
@@ -120,8 +122,11 @@ function validateHeaders(headers: Record<string, string>) {
     seen.add(name.toLowerCase());
     if (isReservedHeader(name)) throw invalid(path, "is set by crmd and cannot be overridden");
     const value = headers[name];
-    if (/[\r\n\0]/.test(value) || value.length > 4096)
-      throw invalid(path, "must be one line of at most 4096 characters");
+    if (!HEADER_VALUE.test(value) || value.length > 4096)
+      throw invalid(
+        path,
+        "must be one line of at most 4096 characters, without control characters or characters beyond ISO-8859-1",
+      );
   }
 }
 

@@ -13,11 +13,25 @@ import {
 import { dispatchState, fanOut } from "./fanout";
 import { type AttemptResult, type FailurePolicy, recordResults } from "./results";
 import { type AttemptOutcome, sendAttempt } from "./sender";
+import type { SigningKeys } from "./signing";
 
 /** How often an idle instance looks for work committed elsewhere (other instances, due retries). */
 const POLL_MS = 500;
 /** Attempts in flight per webhook, so one slow endpoint cannot take every slot. */
 const PER_WEBHOOK_IN_FLIGHT = 8;
+
+/** Why an attempt failed whose webhook secret was sealed under another CRMD_SECRET_KEY. */
+const UNOPENED_SECRET =
+  "the webhook's signing secret cannot be decrypted: CRMD_SECRET_KEY (or the data directory's secret.key) is not the key it was stored with";
+
+/** An attempt that ends before any request is sent. */
+const notSent = (error: string): AttemptOutcome => ({
+  ok: false,
+  statusCode: null,
+  durationMs: 0,
+  error,
+  retryAfterSeconds: null,
+});
 
 export interface TestDeliveryResult {
   deliveryId: string;
@@ -265,39 +279,50 @@ export class WebhookDispatcher implements BackgroundWorker {
         "server.address": new URL(claim.url).hostname,
       },
     );
+    const keys = this.openKeys(claim);
     const outcome: AttemptOutcome =
       claim.body === null
-        ? {
-            ok: false,
-            statusCode: null,
-            durationMs: 0,
-            error: "the event is no longer in the outbox",
-            retryAfterSeconds: null,
-          }
-        : await sendAttempt(
-            {
-              url: claim.url,
-              customHeaders: claim.customHeaders,
-              body: claim.body,
-              eventId: claim.eventId,
-              eventType: claim.eventType,
-              traceParent: formatTraceparent(span.context),
-              // Stored sealed; opened only for the moment of signing.
-              keys: {
-                current: this.ctx.secrets.open(claim.keys.current),
-                previous: claim.keys.previous ? this.ctx.secrets.open(claim.keys.previous) : null,
+        ? notSent("the event is no longer in the outbox")
+        : keys === null
+          ? notSent(UNOPENED_SECRET)
+          : await sendAttempt(
+              {
+                url: claim.url,
+                customHeaders: claim.customHeaders,
+                body: claim.body,
+                eventId: claim.eventId,
+                eventType: claim.eventType,
+                traceParent: formatTraceparent(span.context),
+                keys,
               },
-            },
-            {
-              timeoutMs: config.webhookTimeoutMs,
-              allowPrivate: config.webhookAllowPrivate,
-              at: claim.claimedAt,
-            },
-          );
+              {
+                timeoutMs: config.webhookTimeoutMs,
+                allowPrivate: config.webhookAllowPrivate,
+                at: claim.claimedAt,
+              },
+            );
     span.end({
       attributes: outcome.statusCode ? { "http.response.status_code": outcome.statusCode } : {},
       failed: !outcome.ok,
     });
     return { claim, outcome, finishedAt: clock.now() };
+  }
+
+  /**
+   * The webhook's signing secrets, stored sealed and opened only for the
+   * moment of signing; null when this instance's key cannot open them.
+   */
+  private openKeys(claim: ClaimedDelivery): SigningKeys | null {
+    const { secrets, logger } = this.ctx;
+    try {
+      const previous = claim.keys.previous;
+      return {
+        current: secrets.open(claim.keys.current),
+        previous: previous ? secrets.open(previous) : null,
+      };
+    } catch (error) {
+      logger.error(UNOPENED_SECRET, { webhook_id: claim.webhookId, error });
+      return null;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { eventTypes } from "../events";
+import { builtInEventTypes } from "../events";
 
 /** True when a webhook subscribed to `patterns` wants events of `type`: exact, `prefix.*` or `*`. */
 export function matchesSubscription(patterns: readonly string[], type: string): boolean {
@@ -11,11 +11,13 @@ export function matchesSubscription(patterns: readonly string[], type: string): 
 
 /**
  * A pattern is valid when it is `*`, a known event type (of the catalogue or
- * `tenantTypes`), or `prefix.*` matching some known type.
+ * `tenantTypes`, the subscribing tenant's own), or `prefix.*` matching some
+ * known type. Types other tenants defined are unknown here: accepting them
+ * would tell a tenant which custom objects others have.
  */
 export function isValidSubscription(pattern: string, tenantTypes: readonly string[] = []): boolean {
   if (pattern === "*") return true;
-  const known = [...eventTypes(), ...tenantTypes];
+  const known = [...builtInEventTypes(), ...tenantTypes];
   if (pattern.endsWith(".*")) {
     const prefix = pattern.slice(0, -1);
     return prefix.length > 1 && known.some((type) => type.startsWith(prefix));
