@@ -1,6 +1,6 @@
 import type { WriteTx } from "../db/client";
 import { activityLog, type FieldChanges } from "../db/schema";
-import { type EventInput, emit, eventTypes, nextSyncSeq } from "./events";
+import { builtInEventTypes, type EventInput, emit, nextSyncSeq } from "./events";
 import { newId } from "./ids";
 import { insertValues } from "./prepared";
 
@@ -18,9 +18,15 @@ export function registerEntityTypes(types: readonly string[]): void {
   for (const type of types) quietEntityTypes.add(type);
 }
 
-/** Every entity type the activity log can hold: each event type's entity, and the quiet ones. */
+/**
+ * The entity types every tenant's activity log can hold: each built-in
+ * event type's entity, and the quiet ones (a tenant's own object types
+ * come on top).
+ */
 export const entityTypes = (): string[] =>
-  [...new Set([...eventTypes().map((type) => type.split(".")[0]), ...quietEntityTypes])].sort();
+  [
+    ...new Set([...builtInEventTypes().map((type) => type.split(".")[0]), ...quietEntityTypes]),
+  ].sort();
 
 /** Field-level differences between two API representations. */
 export function diff(

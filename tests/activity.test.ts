@@ -89,6 +89,25 @@ describe("GET /activity", () => {
     expect((await list("entity_type=deal")).total).toBe(0);
   });
 
+  test("entity_type knows the tenant's own object types, never another tenant's", async () => {
+    const defined = await b.api.post("/api/external/object-types", {
+      name: "acquisition",
+      plural: "acquisitions",
+      label: "Acquisitions",
+      primary_field: "target",
+      fields: [{ key: "target", label: "Target", type: "text" }],
+    });
+    expect(defined.status).toBe(201);
+    const own = await b.api.get("/api/external/activity?entity_type=acquisition");
+    expect(own.status).toBe(200);
+    const foreign = await a.api.get("/api/external/activity?entity_type=acquisition");
+    expect(foreign.status).toBe(422);
+    const bogus = await a.api.get("/api/external/activity?entity_type=bogus");
+    expect(bogus.status).toBe(422);
+    expect(bogus.body.detail).toContain("task");
+    expect(bogus.body.detail).not.toContain("acquisition");
+  });
+
   test("since: written at or after it, oldest first; page and cursor", async () => {
     const since = await list("since=2026-05-04T08:00:02.000Z");
     expect(summary(since)).toEqual(["task:updated", "task:completed", "partner:deleted"]);
