@@ -191,6 +191,18 @@ describe("Idempotency-Key", () => {
     expect(get.headers.get("idempotent-replayed")).toBeNull();
   });
 
+  test("the inbound email secret's answer is never stored for replay: the header is refused", async () => {
+    const key = newKey();
+    const rotated = await api.post("/api/external/email/inbound-secret", undefined, withKey(key));
+    expect(rotated.status).toBe(400);
+    expect(rotated.body.code).toBe("BAD_REQUEST");
+    const rows = await server.ctx.db.execute("SELECT * FROM idempotency_keys");
+    expect(JSON.stringify(rows)).not.toContain("inb_");
+    const plain = await api.post("/api/external/email/inbound-secret");
+    expect(plain.status).toBe(201);
+    expect(plain.body.secret).toStartWith("inb_");
+  });
+
   test("without authentication the header changes nothing: 401", async () => {
     const reply = await server.anonymous.post("/api/external/contacts", {}, withKey(newKey()));
     expect(reply.status).toBe(401);
