@@ -70,7 +70,8 @@ const ALIASES: Record<string, Scope[]> = {
  * custom object's.
  */
 const OBJECT_SCOPE = /^[a-z][a-z0-9_]{0,62}:(read|write|\*)$/;
-const isResource = (name: string) => (RESOURCES as readonly string[]).includes(name);
+/** Names of built-in scopes (`deals`, `events`, `interactions`, `calls`, …): never a custom object's. */
+const BUILT_IN_NAMES = new Set<string>(ALL_SCOPES.map((scope) => scope.split(":")[0]));
 
 export const isKnownPermission = (p: string): boolean =>
   p in ALIASES || (ALL_SCOPES as string[]).includes(p) || OBJECT_SCOPE.test(p);
@@ -79,7 +80,7 @@ export const isKnownPermission = (p: string): boolean =>
 export function allows(scopes: ReadonlySet<string>, required: string): boolean {
   if (scopes.has(required)) return true;
   const [resource, access] = required.split(":");
-  return !isResource(resource) && scopes.has(`objects:${access}`);
+  return !BUILT_IN_NAMES.has(resource) && scopes.has(`objects:${access}`);
 }
 
 /** Expands granted permissions (scopes and aliases) into the set of scopes they give. */
