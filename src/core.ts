@@ -142,7 +142,14 @@ export {
   type RunResult,
   type Scheduler,
 } from "./scheduler";
-export { ALL_SCOPES, allows, expandPermissions, isKnownPermission, type Scope } from "./scopes";
+export {
+  ALL_SCOPES,
+  allows,
+  expandPermissions,
+  isBuiltInScopeName,
+  isKnownPermission,
+  type Scope,
+} from "./scopes";
 export {
   classifyAddress,
   generateWebhookSecret,
