@@ -9405,7 +9405,7 @@ export interface operations {
                             id: string;
                             /** @description Name or title (a note's first characters; a custom record's display) */
                             title: string;
-                            /** @description Matching text, matches wrapped in <mark></mark> */
+                            /** @description Matching text as HTML: the record's text escaped, matches wrapped in <mark></mark> */
                             snippet: string;
                             /** @description Relevance, higher is better (bm25) */
                             score: number;
