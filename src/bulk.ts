@@ -84,30 +84,35 @@ export async function runBulk<S extends TSchema>(
   apply: (tx: WriteTx, record: Static<S>) => Promise<BulkOutcome>,
 ): Promise<BulkResult> {
   const check = checkerFor(schema);
-  const results = await ctx.write(async (tx) => {
-    const out: BulkResult["results"] = [];
+  return ctx.write(async (tx) => {
+    const results: BulkResult["results"] = [];
     for (const [index, record] of records.entries()) {
       // A field the record does not declare fails it, as it fails a single-record body.
       const unknown = unknownFields(schema, record);
       if (unknown.length) {
-        out.push({ index, status: "error", errors: unknown });
+        results.push({ index, status: "error", errors: unknown });
         continue;
       }
       if (!check.Check(record)) {
         const errors = valueFieldErrors([...check.Errors(record)] as ValueErrorLike[]);
-        out.push({ index, status: "error", errors });
+        results.push({ index, status: "error", errors });
         continue;
       }
       try {
         const outcome = await tx.transaction((savepoint) => apply(savepoint as WriteTx, record));
-        out.push({ index, ...outcome });
+        results.push({ index, ...outcome });
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) throw error;
-        out.push({ index, status: "error", errors: errorsOf(error) });
+        results.push({ index, status: "error", errors: errorsOf(error) });
       }
     }
-    return out;
+    // The answer itself: an Idempotency-Key's replay is stored with the write.
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    return {
+      results,
+      created: count("created"),
+      updated: count("updated"),
+      failed: count("error"),
+    };
   });
-  const count = (status: string) => results.filter((r) => r.status === status).length;
-  return { results, created: count("created"), updated: count("updated"), failed: count("error") };
 }

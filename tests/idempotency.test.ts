@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { changeCounts } from "./helpers/records";
-import type { Api } from "./helpers/server";
+import { Api, spawnCrmd } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
@@ -207,4 +210,72 @@ describe("Idempotency-Key", () => {
     const reply = await server.anonymous.post("/api/external/contacts", {}, withKey(newKey()));
     expect(reply.status).toBe(401);
   });
+});
+
+describe("Idempotency-Key across a crash", () => {
+  /** Each kind of request, and what its answer must look like (the API's shape, nothing else). */
+  const kinds = [
+    {
+      path: "/api/external/contacts",
+      body: (i: number) => ({ first_name: `Crash ${i}` }),
+      shaped: (b: any) => b.first_name !== undefined && b.firstName === undefined,
+    },
+    {
+      path: "/api/external/companies",
+      body: (i: number) => ({ name: `Crash ${i}` }),
+      shaped: (b: any) => b.custom_fields !== undefined && b.tenantId === undefined,
+    },
+    {
+      path: "/api/external/contacts/bulk",
+      body: (i: number) => ({ records: [{ first_name: `Bulk ${i}` }] }),
+      shaped: (b: any) => b.created === 1 && b.results?.[0]?.status === "created",
+    },
+  ];
+
+  test("after kill -9, a retry of a write that committed replays its answer as first sent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-idempotency-crash-"));
+    const adminToken = "admin-idempotency-crash";
+    const env = { CRMD_RATE_LIMIT: "1000000" };
+    let crmd = await spawnCrmd(dir, adminToken, env);
+    try {
+      const admin = new Api(crmd.url, { authorization: `Bearer ${adminToken}` });
+      const tenant = (await admin.post("/api/external/tenants", { name: "crash" })).body;
+      const key = (
+        await admin.post(`/api/external/api-keys?tenant_id=${tenant.id}`, {
+          name: "crash",
+          permissions: ["*"],
+        })
+      ).body.key;
+      const client = new Api(crmd.url, { "x-api-key": key });
+      const requests = Array.from({ length: 300 }, (_, i) => ({ i, ...kinds[i % kinds.length] }));
+      // Killed while most requests are between their write's commit and their answer.
+      let answered = 0;
+      const victim = crmd;
+      await Promise.all(
+        requests.map(({ i, path, body }) =>
+          client
+            .post(path, body(i), withKey(`crash-${i}`))
+            .then(() => {
+              if (++answered === 40) victim.child.kill("SIGKILL");
+            })
+            .catch(() => {}),
+        ),
+      );
+      await victim.child.exited;
+      crmd = await spawnCrmd(dir, adminToken, env);
+      const retry = new Api(crmd.url, { "x-api-key": key });
+      let replays = 0;
+      for (const { i, path, body, shaped } of requests) {
+        const reply = await retry.post(path, body(i), withKey(`crash-${i}`));
+        if (reply.headers.get("idempotent-replayed") !== "true") continue;
+        replays++;
+        expect({ path, shaped: shaped(reply.body) }).toEqual({ path, shaped: true });
+      }
+      expect(replays).toBeGreaterThan(0);
+    } finally {
+      crmd.child.kill("SIGTERM");
+      await crmd.child.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
