@@ -109,7 +109,7 @@ export {
 } from "./fields";
 export { eqIf } from "./filters";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
-export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
+export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";

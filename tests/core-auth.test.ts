@@ -252,6 +252,36 @@ describe("key management cannot escalate", () => {
   });
 });
 
+describe("a key cannot outlive the key that made it", () => {
+  test("a key that expires can only make keys that expire no later than itself", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage", "deals:read"], {
+      expires_in_days: 2,
+    });
+    for (const expires_in_days of [null, 3, undefined]) {
+      const longer = await api.post("/api/external/api-keys", {
+        name: "x",
+        permissions: ["deals:read"],
+        ...(expires_in_days === undefined ? {} : { expires_in_days }),
+      });
+      expect({ expires_in_days, status: longer.status }).toEqual({ expires_in_days, status: 403 });
+      expect(longer.body.errors[0].path).toBe("/expires_in_days");
+    }
+    const within = await api.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read"],
+      expires_in_days: 2,
+    });
+    expect(within.status).toBe(201);
+    // a key that never expires, and the admin token, may make any
+    const { api: forever } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
+    const unbounded = await forever.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read"],
+    });
+    expect(unbounded.status).toBe(201);
+  });
+});
+
 describe("custom-object scopes are not a way to built-in ones", () => {
   test("objects:read|write cannot grant events:read, interactions:read or calls:write", async () => {
     const { api } = await server.tenant(undefined, [
