@@ -8732,10 +8732,7 @@ export interface operations {
     "postApiExternalEmailInbound-secret": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9419,7 +9416,7 @@ export interface operations {
                             id: string;
                             /** @description Name or title (a note's first characters; a custom record's display) */
                             title: string;
-                            /** @description Matching text, matches wrapped in <mark></mark> */
+                            /** @description Matching text as HTML: the record's text escaped, matches wrapped in <mark></mark> */
                             snippet: string;
                             /** @description Relevance, higher is better (bm25) */
                             score: number;

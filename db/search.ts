@@ -143,6 +143,29 @@ export interface SearchRequest {
 
 const bm25 = sql<number>`bm25(search_index, 0, 0, 0, 4.0, 1.0)`;
 
+/**
+ * What the index puts around each match in a snippet: control characters,
+ * so that snippetHtml can escape the record's own text (which may hold
+ * `<`, `&` or a literal `</mark>`) and only then mark the matches.
+ */
+export const MATCH_START = "\u0002";
+export const MATCH_END = "\u0003";
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** A raw snippet as the HTML the API answers with: text escaped, matches in <mark>…</mark>. */
+export const snippetHtml = (raw: string): string =>
+  raw
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
+    .replaceAll(MATCH_START, "<mark>")
+    .replaceAll(MATCH_END, "</mark>");
+
 /** Ranked hits of one tenant, best first, and how many there are in all (every committed write included). */
 export async function fullTextSearch(
   database: Database,
@@ -159,7 +182,7 @@ export async function fullTextSearch(
       id: searchIndex.entityId,
       // Notes have no title: their first characters stand in.
       title: sql<string>`case when ${searchIndex.title} = '' then substr(${searchIndex.body}, 1, 80) else ${searchIndex.title} end`,
-      snippet: sql<string>`snippet(search_index, -1, '<mark>', '</mark>', '…', 12)`,
+      snippet: sql<string>`snippet(search_index, -1, ${MATCH_START}, ${MATCH_END}, '…', 12)`,
       rank: bm25,
     })
     .from(searchIndex)
@@ -168,6 +191,10 @@ export async function fullTextSearch(
     .limit(request.limit)
     .offset(request.offset);
   const [{ n }] = await db.select({ n: count() }).from(searchIndex).where(where);
-  const hits = rows.map(({ rank, ...hit }) => ({ ...hit, score: Math.round(-rank * 1e6) / 1e6 }));
+  const hits = rows.map(({ rank, snippet, ...hit }) => ({
+    ...hit,
+    snippet: snippetHtml(snippet),
+    score: Math.round(-rank * 1e6) / 1e6,
+  }));
   return { hits, total: n };
 }

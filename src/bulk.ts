@@ -1,11 +1,11 @@
 import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
-import { Value } from "@sinclair/typebox/value";
 import { type Static, type TSchema, t } from "elysia";
 import type { WriteTx } from "../db/client";
 import type { AppContext } from "./context";
 import { ApiError, type FieldError } from "./errors";
 import { JsonInteger } from "./fields";
 import { type ValueErrorLike, valueFieldErrors } from "./http-errors";
+import { unknownFields } from "./strict-input";
 
 export const MAX_BULK_RECORDS = 500;
 
@@ -71,8 +71,9 @@ const errorsOf = (error: ApiError): FieldError[] =>
 
 /**
  * Creates or updates many records in one write transaction. Each record is
- * validated against `schema`, then applied in its own savepoint: a record
- * that is invalid or fails its checks (any 4xx ApiError) is reported and
+ * validated against `schema` (undeclared fields included, as for a
+ * single-record body), then applied in its own savepoint: a record that is
+ * invalid or fails its checks (any 4xx ApiError) is reported and
  * rolled back alone, the others commit together. Any other error aborts the
  * whole call.
  */
@@ -83,26 +84,35 @@ export async function runBulk<S extends TSchema>(
   apply: (tx: WriteTx, record: Static<S>) => Promise<BulkOutcome>,
 ): Promise<BulkResult> {
   const check = checkerFor(schema);
-  const results = await ctx.write(async (tx) => {
-    const out: BulkResult["results"] = [];
-    for (const [index, input] of records.entries()) {
-      // Unknown properties are dropped, as Elysia does for single-record bodies.
-      const record = Value.Clean(schema, structuredClone(input));
+  return ctx.write(async (tx) => {
+    const results: BulkResult["results"] = [];
+    for (const [index, record] of records.entries()) {
+      // A field the record does not declare fails it, as it fails a single-record body.
+      const unknown = unknownFields(schema, record);
+      if (unknown.length) {
+        results.push({ index, status: "error", errors: unknown });
+        continue;
+      }
       if (!check.Check(record)) {
         const errors = valueFieldErrors([...check.Errors(record)] as ValueErrorLike[]);
-        out.push({ index, status: "error", errors });
+        results.push({ index, status: "error", errors });
         continue;
       }
       try {
         const outcome = await tx.transaction((savepoint) => apply(savepoint as WriteTx, record));
-        out.push({ index, ...outcome });
+        results.push({ index, ...outcome });
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) throw error;
-        out.push({ index, status: "error", errors: errorsOf(error) });
+        results.push({ index, status: "error", errors: errorsOf(error) });
       }
     }
-    return out;
+    // The answer itself: an Idempotency-Key's replay is stored with the write.
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    return {
+      results,
+      created: count("created"),
+      updated: count("updated"),
+      failed: count("error"),
+    };
   });
-  const count = (status: string) => results.filter((r) => r.status === status).length;
-  return { results, created: count("created"), updated: count("updated"), failed: count("error") };
 }

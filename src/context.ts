@@ -32,6 +32,8 @@ export interface AppContext {
   /**
    * Runs one write transaction; after it commits, wakes whoever waits for
    * new outbox events (the webhook dispatcher), so delivery starts at once.
+   * For a POST, `fn` returns the route's answer: it is stored with the write
+   * as the Idempotency-Key's replay, which a retry gets after a crash.
    */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Called after every committed write. */

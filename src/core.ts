@@ -111,7 +111,7 @@ export {
 } from "./fields";
 export { eqIf } from "./filters";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
-export { displayPrefix, generateApiKey, KEY_PREFIX } from "./keys";
+export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
 export type { Logger } from "./logger";
 export type { SyncedTable } from "./pagination";
@@ -144,7 +144,14 @@ export {
   type RunResult,
   type Scheduler,
 } from "./scheduler";
-export { ALL_SCOPES, allows, expandPermissions, isKnownPermission, type Scope } from "./scopes";
+export {
+  ALL_SCOPES,
+  allows,
+  expandPermissions,
+  isBuiltInScopeName,
+  isKnownPermission,
+  type Scope,
+} from "./scopes";
 export {
   classifyAddress,
   generateWebhookSecret,

@@ -26,12 +26,13 @@ export interface KeyPrincipal {
   tenantId: string;
   scopes: Set<Scope>;
   rateLimit: number | null;
+  /** Epoch milliseconds, or null: never. */
+  expiresAt: number | null;
 }
 
 interface CachedKey {
   principal: KeyPrincipal;
   hash: string;
-  expiresAt: number | null;
   revoked: boolean;
   fetchedAt: number;
   lastUsedWritten: number;
@@ -71,7 +72,8 @@ export class KeyStore {
     }
     if (!timingSafeEqual(Buffer.from(entry.hash), Buffer.from(hash))) return null;
     if (entry.revoked) return null;
-    if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
+    const { expiresAt } = entry.principal;
+    if (expiresAt !== null && expiresAt <= now) return null;
     if (now - entry.lastUsedWritten >= LAST_USED_RESOLUTION_MS) {
       entry.lastUsedWritten = now;
       this.touch(entry.principal.keyId, now);
@@ -99,7 +101,6 @@ export class KeyStore {
     if (this.cache.size > 10_000) this.cache.clear();
     const entry: CachedKey = {
       hash: row.keyHash,
-      expiresAt: row.expiresAt?.getTime() ?? null,
       revoked: row.revokedAt !== null,
       fetchedAt: now,
       lastUsedWritten: previous?.lastUsedWritten ?? row.lastUsedAt?.getTime() ?? 0,
@@ -111,6 +112,7 @@ export class KeyStore {
         tenantId: row.tenantId,
         scopes: expandPermissions(row.permissions),
         rateLimit: row.rateLimit,
+        expiresAt: row.expiresAt?.getTime() ?? null,
       },
     };
     this.cache.set(hash, entry);

@@ -70,7 +70,11 @@ const ALIASES: Record<string, Scope[]> = {
  * custom object's.
  */
 const OBJECT_SCOPE = /^[a-z][a-z0-9_]{0,62}:(read|write|\*)$/;
-const isResource = (name: string) => (RESOURCES as readonly string[]).includes(name);
+/** Names of built-in scopes (`deals`, `events`, `interactions`, `calls`, …): never a custom object's. */
+const BUILT_IN_NAMES = new Set<string>(ALL_SCOPES.map((scope) => scope.split(":")[0]));
+
+/** Whether `name` is a built-in scope's resource name, which no custom object may take as plural. */
+export const isBuiltInScopeName = (name: string): boolean => BUILT_IN_NAMES.has(name);
 
 export const isKnownPermission = (p: string): boolean =>
   p in ALIASES || (ALL_SCOPES as string[]).includes(p) || OBJECT_SCOPE.test(p);
@@ -79,7 +83,7 @@ export const isKnownPermission = (p: string): boolean =>
 export function allows(scopes: ReadonlySet<string>, required: string): boolean {
   if (scopes.has(required)) return true;
   const [resource, access] = required.split(":");
-  return !isResource(resource) && scopes.has(`objects:${access}`);
+  return !isBuiltInScopeName(resource) && scopes.has(`objects:${access}`);
 }
 
 /** Expands granted permissions (scopes and aliases) into the set of scopes they give. */

@@ -99,6 +99,29 @@ describe("POST /contacts/bulk", () => {
     expect([foreign.id, deleted.id]).not.toContain(reply.body.results[0].id);
   });
 
+  test("a field the record does not declare fails that record, naming it, as in POST /contacts", async () => {
+    const { api, tenantId } = await server.tenant();
+    const before = await changeCounts(server, tenantId);
+    const reply = await bulk(api, "contacts", [
+      { first_name: "Typo", phone_numbers: [{ number: "+15550100" }] },
+      { first_name: "Nested", email: [{ email: "nested@x.example", kind: "Work" }] },
+      { first_name: "Fine", custom_fields: { source: "fair" } },
+    ]);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ created: 1, updated: 0, failed: 2 });
+    expect(reply.body.results[0]).toEqual({
+      index: 0,
+      status: "error",
+      errors: [{ path: "/phone_numbers", message: expect.any(String) }],
+    });
+    expect(reply.body.results[1].errors).toEqual([
+      { path: "/email/0/kind", message: expect.any(String) },
+    ]);
+    expect(reply.body.results[2].status).toBe("created");
+    const after = await changeCounts(server, tenantId);
+    expect(after.events - before.events).toBe(1);
+  });
+
   test("a bad envelope is 422 and writes nothing", async () => {
     const { api, tenantId } = await server.tenant();
     const before = await changeCounts(server, tenantId);

@@ -251,3 +251,64 @@ describe("key management cannot escalate", () => {
     expect(admin.status).toBe(201);
   });
 });
+
+describe("a key cannot outlive the key that made it", () => {
+  test("a key that expires can only make keys that expire no later than itself", async () => {
+    const { api } = await server.tenant(undefined, ["keys:manage", "deals:read"], {
+      expires_in_days: 2,
+    });
+    for (const expires_in_days of [null, 3, undefined]) {
+      const longer = await api.post("/api/external/api-keys", {
+        name: "x",
+        permissions: ["deals:read"],
+        ...(expires_in_days === undefined ? {} : { expires_in_days }),
+      });
+      expect({ expires_in_days, status: longer.status }).toEqual({ expires_in_days, status: 403 });
+      expect(longer.body.errors[0].path).toBe("/expires_in_days");
+    }
+    const within = await api.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read"],
+      expires_in_days: 2,
+    });
+    expect(within.status).toBe(201);
+    // a key that never expires, and the admin token, may make any
+    const { api: forever } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
+    const unbounded = await forever.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["deals:read"],
+    });
+    expect(unbounded.status).toBe(201);
+  });
+});
+
+describe("custom-object scopes are not a way to built-in ones", () => {
+  test("objects:read|write cannot grant events:read, interactions:read or calls:write", async () => {
+    const { api } = await server.tenant(undefined, [
+      "keys:manage",
+      "objects:read",
+      "objects:write",
+    ]);
+    const builtIn = [
+      ["events:read", "GET", "/events"],
+      ["interactions:read", "GET", "/interactions"],
+      ["calls:write", "POST", "/calls"],
+    ];
+    for (const [permission, verb, path] of builtIn) {
+      // the key itself is refused there, so it may not mint a key that is not
+      const own = await api.request(verb, `/api/external${path}`, verb === "POST" ? {} : undefined);
+      expect(own.status).toBe(403);
+      const minted = await api.post("/api/external/api-keys", {
+        name: "x",
+        permissions: ["vehicles:read", permission],
+      });
+      expect({ permission, status: minted.status }).toEqual({ permission, status: 403 });
+      expect(minted.body.errors[0].path).toBe("/permissions/1");
+    }
+    const objectsOnly = await api.post("/api/external/api-keys", {
+      name: "x",
+      permissions: ["vehicles:*", "objects:read"],
+    });
+    expect(objectsOnly.status).toBe(201);
+  });
+});

@@ -405,6 +405,21 @@ describe("custom objects: types, fields and schema", () => {
     expect((await api.delete(`${base}/object-types/vehicles`)).status).toBe(204);
     expect((await api.get(`${base}/objects/vehicles`)).status).toBe(404);
   });
+
+  test("a plural that is a built-in scope's name is refused: its scopes would be another grant's", async () => {
+    const { api } = await server.tenant();
+    // `search:read` would read its records and `calls:write` (logging calls) write them.
+    for (const plural of ["search", "calls", "events", "interactions", "email", "webhooks"]) {
+      const reply = await api.post(`${base}/object-types`, {
+        name: `custom_${plural}`,
+        plural,
+        label: "Taken",
+        primary_field: "m",
+        fields: [{ key: "m", label: "M", type: "text" }],
+      });
+      expect422(reply, "/plural");
+    }
+  });
 });
 
 describe("custom objects: a type defined again after its deletion", () => {

@@ -309,6 +309,25 @@ describe("rejected uploads leave nothing behind", () => {
     expect(existsSync(pathOf(doc.sha256))).toBe(true);
   });
 
+  test("a rejected upload with an Idempotency-Key stores nothing: its retry runs again", async () => {
+    // One multipart body, sent twice byte for byte, as a client retrying it does.
+    const fields = { deal_id: "01a20000-0000-7000-8000-000000000000" };
+    const multipart = new Response(form(png(), { type: "image/png", fields }));
+    const headers = {
+      "x-api-key": key,
+      "content-type": multipart.headers.get("content-type") ?? "",
+      "idempotency-key": "rejected-upload",
+    };
+    const body = new Uint8Array(await multipart.arrayBuffer());
+    for (const attempt of ["first", "retry"]) {
+      const response = await fetch(`${server.url}${DOCS}`, { method: "POST", body, headers });
+      expect({ attempt, status: response.status }).toEqual({ attempt, status: 422 });
+      expect(response.headers.get("idempotent-replayed")).toBeNull();
+      const answer = (await response.json()) as { errors: Array<{ path: string }> };
+      expect(answer.errors[0].path).toBe("/deal_id");
+    }
+  });
+
   test("neither a file nor a url is 422", async () => {
     await leavesNothing(async () => {
       const reply = await api.post(DOCS, { name: "Nothing" });

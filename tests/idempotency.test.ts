@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { changeCounts } from "./helpers/records";
-import type { Api } from "./helpers/server";
+import { Api, spawnCrmd } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
@@ -191,8 +194,115 @@ describe("Idempotency-Key", () => {
     expect(get.headers.get("idempotent-replayed")).toBeNull();
   });
 
+  test("the inbound email secret's answer is never stored for replay: the header is refused", async () => {
+    const key = newKey();
+    const rotated = await api.post("/api/external/email/inbound-secret", undefined, withKey(key));
+    expect(rotated.status).toBe(400);
+    expect(rotated.body.code).toBe("BAD_REQUEST");
+    const rows = await server.ctx.db.execute("SELECT * FROM idempotency_keys");
+    expect(JSON.stringify(rows)).not.toContain("inb_");
+    const plain = await api.post("/api/external/email/inbound-secret");
+    expect(plain.status).toBe(201);
+    expect(plain.body.secret).toStartWith("inb_");
+  });
+
   test("without authentication the header changes nothing: 401", async () => {
     const reply = await server.anonymous.post("/api/external/contacts", {}, withKey(newKey()));
     expect(reply.status).toBe(401);
   });
+});
+
+describe("Idempotency-Key across a crash", () => {
+  /** Each kind of request, and what its answer must look like (the API's shape, nothing else). */
+  const records = { contact: "", conversation: "" };
+  const kinds = [
+    {
+      path: "/api/external/conversations",
+      body: () => ({ customer_id: records.contact }),
+      shaped: (b: any) => b.customer_id === records.contact && b.customerId === undefined,
+    },
+    {
+      path: "/api/external/messages",
+      body: (i: number) => ({ conversation_id: records.conversation, body: `Crash ${i}` }),
+      shaped: (b: any) => b.conversation_id === records.conversation && b.row === undefined,
+    },
+    {
+      path: "/api/external/customers/identify",
+      body: (i: number) => ({ email: `crash-${i}@example.com` }),
+      shaped: (b: any) => b.email?.[0]?.email !== undefined && b.customer === undefined,
+    },
+    {
+      path: "/api/external/widget-keys",
+      body: (i: number) => ({ name: `Crash ${i}`, allowed_origins: ["https://example.com"] }),
+      shaped: (b: any) => b.key_prefix !== undefined && b.lastInsertRowid === undefined,
+    },
+    {
+      path: "/api/external/contacts",
+      body: (i: number) => ({ first_name: `Crash ${i}` }),
+      shaped: (b: any) => b.first_name !== undefined && b.firstName === undefined,
+    },
+    {
+      path: "/api/external/companies",
+      body: (i: number) => ({ name: `Crash ${i}` }),
+      shaped: (b: any) => b.custom_fields !== undefined && b.tenantId === undefined,
+    },
+    {
+      path: "/api/external/contacts/bulk",
+      body: (i: number) => ({ records: [{ first_name: `Bulk ${i}` }] }),
+      shaped: (b: any) => b.created === 1 && b.results?.[0]?.status === "created",
+    },
+  ];
+
+  test("after kill -9, a retry of a write that committed replays its answer as first sent", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-idempotency-crash-"));
+    const adminToken = "admin-idempotency-crash";
+    const env = { CRMD_RATE_LIMIT: "1000000" };
+    let crmd = await spawnCrmd(dir, adminToken, env);
+    try {
+      const admin = new Api(crmd.url, { authorization: `Bearer ${adminToken}` });
+      const tenant = (await admin.post("/api/external/tenants", { name: "crash" })).body;
+      const key = (
+        await admin.post(`/api/external/api-keys?tenant_id=${tenant.id}`, {
+          name: "crash",
+          permissions: ["*"],
+        })
+      ).body.key;
+      const client = new Api(crmd.url, { "x-api-key": key });
+      records.contact = (await client.post("/api/external/contacts", { first_name: "C" })).body.id;
+      records.conversation = (
+        await client.post("/api/external/conversations", { customer_id: records.contact })
+      ).body.id;
+      const requests = Array.from({ length: 350 }, (_, i) => ({ i, ...kinds[i % kinds.length] }));
+      // Killed while most requests are between their write's commit and their answer.
+      let answered = 0;
+      const victim = crmd;
+      await Promise.all(
+        requests.map(({ i, path, body }) =>
+          client
+            .post(path, body(i), withKey(`crash-${i}`))
+            .then(() => {
+              if (++answered === 40) victim.child.kill("SIGKILL");
+            })
+            .catch(() => {}),
+        ),
+      );
+      await victim.child.exited;
+      crmd = await spawnCrmd(dir, adminToken, env);
+      const retry = new Api(crmd.url, { "x-api-key": key });
+      let replays = 0;
+      const misshaped = new Set<string>();
+      for (const { i, path, body, shaped } of requests) {
+        const reply = await retry.post(path, body(i), withKey(`crash-${i}`));
+        if (reply.headers.get("idempotent-replayed") !== "true") continue;
+        replays++;
+        if (!shaped(reply.body)) misshaped.add(path);
+      }
+      expect([...misshaped]).toEqual([]);
+      expect(replays).toBeGreaterThan(0);
+    } finally {
+      crmd.child.kill("SIGTERM");
+      await crmd.child.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

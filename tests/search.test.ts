@@ -114,6 +114,27 @@ describe("search", () => {
     expect(contact.title).toBe("Ada Lovelace");
   });
 
+  test("the snippet is HTML: the record's own text is escaped, only the matches are marked", async () => {
+    const zed = await created(api, "/contacts", { first_name: "Zed <img src=x onerror=alert(1)>" });
+    const note = await created(api, "/notes", {
+      contact_id: zed.id,
+      text: 'zedonk wrote "</mark><script>alert(1)</script>"',
+    });
+    const chips = await created(api, "/companies", { name: "Fish & Zedchips" });
+    const snippets = Object.fromEntries(
+      (await search("q=zed")).body.results.map((r: any) => [r.id, r.snippet]),
+    );
+    expect(Object.keys(snippets).sort()).toEqual([zed.id, note.id, chips.id].sort());
+    expect(snippets[zed.id]).toStartWith("<mark>Zed</mark> &lt;img src=x onerror");
+    expect(snippets[note.id]).toStartWith("<mark>zedonk</mark> wrote &quot;");
+    expect(snippets[chips.id]).toBe("Fish &amp; <mark>Zedchips</mark>");
+    for (const snippet of Object.values<string>(snippets))
+      expect(snippet.replaceAll("<mark>", "").replaceAll("</mark>", "")).not.toMatch(/[<>"]/);
+    // the title is plain text, as stored
+    const titles = (await search("q=zed&types=contacts")).body.results.map((r: any) => r.title);
+    expect(titles).toEqual(["Zed <img src=x onerror=alert(1)>"]);
+  });
+
   test("a title match outranks a passing mention", async () => {
     expect((await found("q=babbage"))[0]).toBe(`companies:${ids.babbage}`);
     expect(await found("q=babbage")).toContain(`notes:${ids.note}`);

@@ -5,10 +5,13 @@ import {
   INDEX_BATCH,
   INDEXED_TABLES,
   indexedTypeOf,
+  MATCH_END,
+  MATCH_START,
   type SearchHit,
   type SearchRequest,
   searchIndex,
   searchWords,
+  snippetHtml,
 } from "../search";
 
 /**
@@ -20,7 +23,7 @@ import {
  */
 
 /** ts_headline's options: marks as SQLite's snippet() writes them, about 12 words. */
-const HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=12, MinWords=4, FragmentDelimiter=…";
+const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=12, MinWords=4, FragmentDelimiter=…`;
 
 async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
   const queued = await tx.all<{ doc_id: number }>(
@@ -96,6 +99,10 @@ export async function fullTextSearch(
     .limit(request.limit)
     .offset(request.offset);
   const [{ n }] = await db.select({ n: count() }).from(searchIndex).where(where);
-  const hits = rows.map(({ rank: r, ...hit }) => ({ ...hit, score: Math.round(r * 1e6) / 1e6 }));
+  const hits = rows.map(({ rank: r, snippet, ...hit }) => ({
+    ...hit,
+    snippet: snippetHtml(snippet),
+    score: Math.round(r * 1e6) / 1e6,
+  }));
   return { hits, total: n };
 }

@@ -9,12 +9,13 @@ import {
   forbidden,
   invalid,
   JsonInteger,
+  type KeyPrincipal,
   type Principal,
   type Scope,
 } from "../../src/core";
 import { findTenant } from "../tenants";
 import { ApiKey, CreateApiKey, CreatedApiKey, TenantQuery } from "./model";
-import { createKey, listKeys, revokeKey } from "./service";
+import { createKey, expiryOf, listKeys, revokeKey } from "./service";
 
 export { createKey, listKeys, revokeKey } from "./service";
 
@@ -54,6 +55,19 @@ function assertGrantable(held: ReadonlySet<Scope>, requested: string[]) {
   });
 }
 
+/** A key that expires may only make keys that expire by then: keys:manage is no way to outlive it. */
+function assertWithinLifetime(holder: KeyPrincipal, expiresAt: Date | null) {
+  if (holder.expiresAt === null) return;
+  if (expiresAt !== null && expiresAt.getTime() <= holder.expiresAt) return;
+  const end = new Date(holder.expiresAt).toISOString();
+  throw new ApiError(
+    403,
+    "FORBIDDEN",
+    `This key expires at ${end}: it cannot make one that outlives it`,
+    [{ path: "/expires_in_days", message: `must end by ${end}, when the calling key expires` }],
+  );
+}
+
 /** API keys, exactly as seed 001: create (key shown once), list, revoke. */
 export const apiKeysPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.api-keys" })
@@ -62,7 +76,11 @@ export const apiKeysPlugin = (ctx: AppContext) =>
       "/api-keys",
       async ({ body, query, principal, set }) => {
         const tenantId = await targetTenant(ctx, principal, query.tenant_id);
-        if (principal.kind === "key") assertGrantable(principal.scopes, body.permissions);
+        const now = ctx.clock.now();
+        if (principal.kind === "key") {
+          assertGrantable(principal.scopes, body.permissions);
+          assertWithinLifetime(principal, expiryOf(body.expires_in_days, now));
+        }
         set.status = 201;
         return createKey(
           ctx.db,
@@ -73,7 +91,7 @@ export const apiKeysPlugin = (ctx: AppContext) =>
             expiresInDays: body.expires_in_days,
             rateLimit: body.rate_limit,
           },
-          ctx.clock.now(),
+          now,
         );
       },
       {

@@ -22,6 +22,10 @@ export interface NewKey {
 
 const DAY_MS = 86_400_000;
 
+/** When a key made at `now` to last `expiresInDays` expires; null: never. */
+export const expiryOf = (expiresInDays: number | null | undefined, now: Date): Date | null =>
+  expiresInDays ? new Date(now.getTime() + expiresInDays * DAY_MS) : null;
+
 export const keyView = (row: typeof apiKeys.$inferSelect) => ({
   id: row.id,
   tenant_id: row.tenantId,
@@ -49,7 +53,7 @@ export async function createKey(db: Database, input: NewKey, now: Date) {
     keyHash: sha256Hex(key),
     permissions: [...new Set(input.permissions)],
     rateLimit: input.rateLimit ?? null,
-    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
+    expiresAt: expiryOf(input.expiresInDays, now),
     revokedAt: null,
     lastUsedAt: null,
     createdAt: now,

@@ -187,7 +187,7 @@ export const getCompanyRow = (ctx: AppContext, tenantId: string, id: string) =>
   findCompany(ctx.db.read, tenantId, id);
 
 export const createCompany = async (ctx: AppContext, scope: WriteScope, input: CompanyInput) =>
-  companyView(await ctx.write((tx) => insertCompany(tx, scope, input)));
+  ctx.write(async (tx) => companyView(await insertCompany(tx, scope, input)));
 
 export const updateCompany = async (
   ctx: AppContext,

@@ -224,7 +224,7 @@ export const getContact = async (ctx: AppContext, tenantId: string, id: string) 
   contactView(await findContact(ctx.db.read, tenantId, id));
 
 export const createContact = async (ctx: AppContext, scope: WriteScope, input: ContactInputBody) =>
-  contactView(await ctx.write((tx) => insertContact(tx, scope, input)));
+  ctx.write(async (tx) => contactView(await insertContact(tx, scope, input)));
 
 /** PATCH, or with `replace` a PUT's update (custom_fields replaced too). */
 export const updateContact = async (

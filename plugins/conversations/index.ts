@@ -160,14 +160,8 @@ export const conversationsPlugin = (ctx: AppContext) =>
     )
     .post(
       "/conversations/:id/seen",
-      async ({ params, body, tenantId, actor }) => ({
-        seen: await markConversationSeen(
-          ctx,
-          writeScope(ctx, tenantId, actor),
-          params.id,
-          body?.message_ids,
-        ),
-      }),
+      ({ params, body, tenantId, actor }) =>
+        markConversationSeen(ctx, writeScope(ctx, tenantId, actor), params.id, body?.message_ids),
       {
         scope: "messages:write",
         params: IdParams,

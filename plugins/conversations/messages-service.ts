@@ -141,8 +141,14 @@ async function recount(tx: WriteTx, scope: WriteScope, conversation: Conversatio
 }
 
 export const createMessage = async (ctx: AppContext, scope: WriteScope, input: MessageInput) => {
-  const { row, created } = await ctx.write((tx) => insertMessage(tx, scope, input));
-  return { message: messageView(row), created };
+  let created = false;
+  // The write returns the answer: an Idempotency-Key's replay is stored with it.
+  const message = await ctx.write(async (tx) => {
+    const inserted = await insertMessage(tx, scope, input);
+    created = inserted.created;
+    return messageView(inserted.row);
+  });
+  return { message, created };
 };
 
 export const getMessage = async (ctx: AppContext, tenantId: string, id: string) =>
@@ -228,7 +234,7 @@ export const markConversationSeen = (
 ) =>
   ctx.write(async (tx) => {
     const conversation = await findConversation(tx, scope.tenantId, conversationId);
-    return markSeen(tx, scope, conversation, "agent", messageIds);
+    return { seen: await markSeen(tx, scope, conversation, "agent", messageIds) };
   });
 
 export type MessageListParams = Static<typeof MessageListQuery>;

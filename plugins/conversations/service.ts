@@ -109,7 +109,7 @@ export const createConversation = async (
   ctx: AppContext,
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
-) => conversationView(await ctx.write((tx) => insertConversation(tx, scope, input)));
+) => ctx.write(async (tx) => conversationView(await insertConversation(tx, scope, input)));
 
 export const getConversation = async (ctx: AppContext, tenantId: string, id: string) =>
   conversationView(await findConversation(ctx.db.read, tenantId, id));

@@ -33,7 +33,13 @@ export const customersPlugin = (ctx: AppContext) =>
       async ({ body, tenantId, actor, set }) => {
         assertIdentity(body);
         const scope = writeScope(ctx, tenantId, actor);
-        const { customer, created } = await ctx.write((tx) => identifyCustomer(tx, scope, body));
+        let created = false;
+        // The write returns the answer: an Idempotency-Key's replay is stored with it.
+        const customer = await ctx.write(async (tx) => {
+          const identified = await identifyCustomer(tx, scope, body);
+          created = identified.created;
+          return identified.customer;
+        });
         set.status = created ? 201 : 200;
         return customer;
       },

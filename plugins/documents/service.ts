@@ -15,6 +15,7 @@ import {
   lifecycleFields,
   listPage,
   newId,
+  outsideRequest,
   parseTags,
   type ReadDb,
   recordChange,
@@ -96,6 +97,9 @@ export async function insertDocument(
  * in the write lock, after the change that released the file has
  * committed, so an upload of the same bytes cannot slip in between the
  * check and the removal. A failure only leaves an orphan file: logged.
+ * Written outside the request that released the file: this cleanup is not
+ * its answer, which an Idempotency-Key's replay stored with the write
+ * would otherwise become (a rejected upload replayed as a 201).
  */
 export async function releaseFile(
   ctx: AppContext,
@@ -103,14 +107,16 @@ export async function releaseFile(
   sha256: string,
 ): Promise<void> {
   try {
-    await ctx.write(async (tx) => {
-      const [live] = await tx
-        .select({ id: documents.id })
-        .from(documents)
-        .where(and(eq(documents.sha256, sha256), isNull(documents.deletedAt)))
-        .limit(1);
-      if (!live) await store.remove(sha256);
-    });
+    await outsideRequest(() =>
+      ctx.write(async (tx) => {
+        const [live] = await tx
+          .select({ id: documents.id })
+          .from(documents)
+          .where(and(eq(documents.sha256, sha256), isNull(documents.deletedAt)))
+          .limit(1);
+        if (!live) await store.remove(sha256);
+      }),
+    );
   } catch (error) {
     ctx.logger.warn("document file not removed", { sha256, error });
   }

@@ -17,6 +17,7 @@ import {
   eventTypes,
   findCustomFieldObject,
   invalid,
+  isBuiltInScopeName,
   newId,
   notFound,
   type ReadDb,
@@ -167,8 +168,8 @@ async function assertFreeNames(tx: WriteTx, tenantId: string, body: CreateObject
   if (body.name === body.plural) throw invalid("/plural", "must differ from name");
   if (await findCustomFieldObject(tx, tenantId, body.plural))
     throw conflict(`"${body.plural}" is already an object type`);
-  if (body.plural === "objects" || body.plural === "fields")
-    throw invalid("/plural", "is reserved");
+  // objects, fields, search, calls, …: the type's scopes would be that grant's.
+  if (isBuiltInScopeName(body.plural)) throw invalid("/plural", "is reserved");
   const builtInEvent = eventTypes().some((type) => type.startsWith(`${body.name}.`));
   if (builtInEvent && !customNames.has(body.name))
     throw invalid("/name", "is the name of a built-in entity");

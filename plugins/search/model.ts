@@ -39,7 +39,10 @@ export const SearchResults = t.Object({
       title: t.String({
         description: "Name or title (a note's first characters; a custom record's display)",
       }),
-      snippet: t.String({ description: "Matching text, matches wrapped in <mark></mark>" }),
+      snippet: t.String({
+        description:
+          "Matching text as HTML: the record's text escaped, matches wrapped in <mark></mark>",
+      }),
       score: t.Number({ description: "Relevance, higher is better (bm25)" }),
     }),
   ),

@@ -277,10 +277,10 @@ export async function listWebhooks(
   );
 }
 
-async function withAttempts(ctx: AppContext, rows: DeliveryRow[]) {
+async function withAttempts(db: ReadDb | WriteTx, rows: DeliveryRow[]) {
   const ids = rows.map((row) => row.id);
   const attempts = ids.length
-    ? await ctx.db.read
+    ? await (db as ReadDb)
         .select()
         .from(webhookAttempts)
         .where(inArray(webhookAttempts.deliveryId, ids))
@@ -311,7 +311,7 @@ export async function listDeliveries(
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [{ n }] = await ctx.db.read.select({ n: count() }).from(webhookDeliveries).where(where);
-  return envelope(await withAttempts(ctx, rows), n, page, pageSize);
+  return envelope(await withAttempts(ctx.db.read, rows), n, page, pageSize);
 }
 
 export async function webhookDetail(ctx: AppContext, tenantId: string, id: string) {
@@ -324,7 +324,7 @@ export async function webhookDetail(ctx: AppContext, tenantId: string, id: strin
     .limit(RECENT_DELIVERIES);
   return {
     ...webhookView(row, ctx.clock.now()),
-    recent_deliveries: await withAttempts(ctx, recent),
+    recent_deliveries: await withAttempts(ctx.db.read, recent),
   };
 }
 
@@ -423,7 +423,7 @@ export async function redeliver(
   deliveryId: string,
 ) {
   const now = ctx.clock.now();
-  const row = await ctx.write(async (tx) => {
+  return ctx.write(async (tx) => {
     assertActive(await findWebhook(tx, tenantId, webhookId));
     const [updated] = await tx
       .update(webhookDeliveries)
@@ -431,10 +431,9 @@ export async function redeliver(
       .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.webhookId, webhookId)))
       .returning();
     if (!updated) throw notFound("Delivery");
-    return updated;
+    const [view] = await withAttempts(tx, [updated]);
+    return view;
   });
-  const [view] = await withAttempts(ctx, [row]);
-  return view;
 }
 
 export async function replay(ctx: AppContext, tenantId: string, webhookId: string, since: Date) {

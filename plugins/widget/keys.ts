@@ -67,9 +67,12 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
           createdAt: now,
           updatedAt: now,
         };
-        await ctx.write((tx) => tx.insert(widgetKeys).values(row));
+        const created = await ctx.write(async (tx) => {
+          await tx.insert(widgetKeys).values(row);
+          return { ...keyView(row), key };
+        });
         set.status = 201;
-        return { ...keyView(row), key };
+        return created;
       },
       {
         scope: "keys:manage",
