@@ -511,6 +511,25 @@ describe("cancel (DELETE)", () => {
     const other = await server.tenant();
     expect((await other.api.delete(`${EVENTS}/${event.id}`)).status).toBe(404);
   });
+
+  test("cancelling a cancelled event again later keeps its cancelled_at and emits nothing", async () => {
+    const event = await create({ title: "Called off twice" });
+    const first = await api.delete(`${EVENTS}/${event.id}`);
+    clock.advance(60_000);
+    const again = await api.delete(`${EVENTS}/${event.id}`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const events = await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id });
+    expect(events.map((e) => e.event_type)).toEqual([
+      "calendar.event.created",
+      "calendar.event.cancelled",
+    ]);
+    const activity = await activityRows(server.ctx.db, {
+      tenantId: owner.tenantId,
+      entityId: event.id,
+    });
+    expect(activity.map((a) => a.action)).toEqual(["created", "cancelled"]);
+  });
 });
 
 describe("auth", () => {
