@@ -400,6 +400,16 @@ describe("external documents", () => {
     expect((await api.post(DOCS, { url: "https://example.com/" })).body.name).toBe("example.com");
   });
 
+  test("a URL whose file name is escaped in another charset than UTF-8 keeps that name as written", async () => {
+    // Latin-1 escapes (%FC is ü) are common in older file servers' links.
+    const reply = await api.post(DOCS, { url: "https://files.example.com/Pr%FCfung.pdf" });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      name: "Pr%FCfung.pdf",
+      url: "https://files.example.com/Pr%FCfung.pdf",
+    });
+  });
+
   test("only http(s) URLs; a file and a url together are 422 at /url", async () => {
     for (const url of ["ftp://example.com/a.pdf", "javascript:alert(1)", "not a url"]) {
       await leavesNothing(async () => {

@@ -157,6 +157,16 @@ async function upload(
   }
 }
 
+/** The URL's last path segment, unescaped; as written when its escapes are not UTF-8 (%FC). */
+function fileNameOf(url: URL): string {
+  const segment = url.pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Registers an external document: metadata and URL only, nothing is fetched. */
 async function register(
   ctx: AppContext,
@@ -172,8 +182,7 @@ async function register(
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw invalid("/url", "must be an http or https URL");
-  const lastSegment = decodeURIComponent(url.pathname.split("/").pop() ?? "");
-  const name = cleanName(input.name ?? lastSegment) || url.hostname;
+  const name = cleanName(input.name ?? fileNameOf(url)) || url.hostname;
   const mimeType = input.mime_type ? mediaType(input.mime_type) : null;
   const scope = writeScope(ctx, tenantId, actor);
   const stored = { name, mimeType, size: null, sha256: null, storage: "external", url: url.href };
