@@ -316,6 +316,23 @@ describe("rejected uploads leave nothing behind", () => {
       expect(reply.body.errors[0].path).toBe("/file");
     });
   });
+
+  test("a malformed multipart body is 400 saying so, not a JSON error", async () => {
+    const part = 'Content-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello';
+    for (const [body, contentType] of [
+      [`--XyZ\r\n${part}\r\n--XyZ--\r\n`, "multipart/form-data"],
+      [`--XyZ\r\n${part}`, "multipart/form-data; boundary=XyZ"],
+    ]) {
+      await leavesNothing(async () => {
+        const reply = await api.request("POST", DOCS, body, { "content-type": contentType });
+        expect(reply.status).toBe(400);
+        expect(reply.body).toMatchObject({
+          code: "BAD_REQUEST",
+          detail: "Malformed multipart/form-data body",
+        });
+      });
+    }
+  });
 });
 
 describe("content addressing", () => {
