@@ -380,6 +380,15 @@ describe("download", () => {
     expect((await download(doc.id, { "if-none-match": '"other"' })).status).toBe(200);
   });
 
+  test("If-None-Match compares weakly: a W/ tag (as a compressing proxy sends it) gets 304", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    for (const tag of [`W/"${doc.sha256}"`, `"other", W/"${doc.sha256}"`]) {
+      const response = await download(doc.id, { "if-none-match": tag });
+      expect({ tag, status: response.status }).toEqual({ tag, status: 304 });
+    }
+    expect((await download(doc.id, { "if-none-match": 'W/"other"' })).status).toBe(200);
+  });
+
   test("an external document is 409: its bytes are not here", async () => {
     const doc = (await api.post(DOCS, { url: "https://files.example.com/brochure.pdf" })).body;
     const response = await download(doc.id);

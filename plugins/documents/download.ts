@@ -33,7 +33,9 @@ export async function fileResponse(
     "cache-control": "private, no-cache",
     "x-content-type-options": "nosniff",
   };
-  if (ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*"))
+  // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" names "x".
+  const named = (tag: string) => tag === "*" || tag.replace(/^W\//, "") === etag;
+  if (ifNoneMatch?.split(",").some((tag) => named(tag.trim())))
     return new Response(null, { status: 304, headers: common });
   const file = Bun.file(path);
   // A row without its file is an inconsistency, not a client error: 500, logged.
