@@ -168,6 +168,17 @@ describe("upload", () => {
     expect(doc.name).toBe("Notes");
   });
 
+  test("a file name cut to 255 characters never ends in half a character", async () => {
+    const doc = await uploaded(text(), {
+      filename: `${"a".repeat(254)}\u{1F600}.txt`,
+      type: "text/plain",
+    });
+    expect(doc.name).toBe("a".repeat(254));
+    expect((await api.get(`${DOCS}/${doc.id}`)).body).toEqual(doc);
+    const [event] = await outboxOf(server.ctx.db, { tenantId, entityId: doc.id });
+    expect(event.data).toEqual(doc);
+  });
+
   test("without a declared type the content decides", async () => {
     const generic = "application/octet-stream";
     expect((await uploaded(png(), { type: generic, filename: "scan" })).mime_type).toBe(

@@ -59,13 +59,15 @@ export const documentView = (row: DocumentRow): DocumentView => ({
 /** The records a document may link to: each given id must be a live record of the tenant. */
 const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
-/** A display name without path parts or control characters. */
+/** A display name without path parts or control characters, at most 255 UTF-16 units. */
 export const cleanName = (name: string): string =>
   basename(name.replaceAll("\\", "/"))
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim()
-    .slice(0, 255);
+    .slice(0, 255)
+    // A cut through a surrogate pair leaves half a character: not storable as UTF-8.
+    .replace(/[\uD800-\uDBFF]$/, "");
 
 /** Inserts a new document with its activity row and `document.uploaded` event. */
 export async function insertDocument(
