@@ -168,6 +168,26 @@ describe("upload", () => {
     expect(doc.name).toBe("Notes");
   });
 
+  test("a name given keeps its slashes; only a file's own name loses the client's path", async () => {
+    const named = await uploaded(text(), {
+      filename: "C:\\Users\\ann\\nda.txt",
+      type: "text/plain",
+      fields: { name: "NDA 2026/27 A\\B.txt" },
+    });
+    expect(named.name).toBe("NDA 2026/27 A\\B.txt");
+    const fromFile = await uploaded(text(), {
+      filename: "C:\\Users\\ann\\nda.txt",
+      type: "text/plain",
+    });
+    expect(fromFile.name).toBe("nda.txt");
+    const put = await api.put(`${DOCS}/${fromFile.id}`, { name: "Proposal A/B" });
+    expect(put.body.name).toBe("Proposal A/B");
+    const response = await download(named.id);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="NDA 2026_27 A_B.txt"; filename*=UTF-8''NDA%202026_27%20A_B.txt`,
+    );
+  });
+
   test("a file name cut to 255 characters never ends in half a character", async () => {
     const doc = await uploaded(text(), {
       filename: `${"a".repeat(254)}\u{1F600}.txt`,

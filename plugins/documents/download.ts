@@ -2,8 +2,10 @@
  * `attachment` with an ASCII fallback name and the exact name as RFC 5987
  * `filename*`, so any client gets a safe name and modern ones the real one.
  */
-export function contentDisposition(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+export function contentDisposition(displayName: string): string {
+  // A name may hold slashes ("NDA 2026/27"); the file a client saves must not.
+  const name = displayName.replace(/[/\\]/g, "_");
+  const fallback = name.replace(/[^\x20-\x7e]|["%]/g, "_");
   const exact = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
