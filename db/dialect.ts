@@ -1,6 +1,7 @@
 import { and, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Database, WriteTx } from "./client";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
+import { storedText } from "./stored-text";
 
 /**
  * The few SQL differences between backends, kept here so services never
@@ -44,8 +45,8 @@ export const dialect = {
   lockWebhooksForClaim: async (_tx: WriteTx, ids: string[]): Promise<string[]> => ids,
   /** Before attempt results of the webhooks `ids` are stored: nothing to wait for with one writer. */
   lockWebhooksForResults: async (_tx: WriteTx, _ids: string[]): Promise<void> => {},
-  /** A request body with its text as this database stores it: as given here. */
-  storedInput: (body: unknown): unknown => body,
+  /** A request body with its text as this database stores it (unpaired surrogates as U+FFFD). */
+  storedInput: storedText,
   /** After rows were copied in with their own ids (crmd copy): SQLite's AUTOINCREMENT follows by itself. */
   afterBulkCopy: async (_db: Database): Promise<void> => {},
 };

@@ -13,7 +13,10 @@ export interface Actor {
 
 const quietEntityTypes = new Set<string>();
 
-/** Entity types whose changes are logged without events of their own (webhooks). */
+/**
+ * Entity types no event type names: logged without events of their own
+ * (webhook), or whose events go by another name (calendar_event's are calendar.event.*).
+ */
 export function registerEntityTypes(types: readonly string[]): void {
   for (const type of types) quietEntityTypes.add(type);
 }

@@ -74,16 +74,24 @@ export function errorResponse(
   requestId: string,
   logger: Logger,
 ): Response {
-  if (error instanceof ApiError) {
+  // A body parser's own refusal (a malformed upload) comes wrapped in Elysia's ParseError.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const refusal =
+    error instanceof ApiError
+      ? error
+      : code === "PARSE" && cause instanceof ApiError
+        ? cause
+        : null;
+  if (refusal) {
     return json(
-      error.status,
+      refusal.status,
       {
-        detail: error.message,
-        code: error.code,
+        detail: refusal.message,
+        code: refusal.code,
         request_id: requestId,
-        ...(error.errors ? { errors: error.errors } : {}),
+        ...(refusal.errors ? { errors: refusal.errors } : {}),
       },
-      { ...headers, ...error.headers },
+      { ...headers, ...refusal.headers },
     );
   }
   switch (code) {

@@ -124,6 +124,24 @@ describe("GET /activity", () => {
     expect(summary(filtered)).toEqual(["task:created"]);
   });
 
+  test("entity_type takes every entity type the log holds, calendar_event included", async () => {
+    const c = await server.tenant();
+    const event = await c.api.post("/api/external/calendar/events", {
+      title: "Demo",
+      start: "2026-05-05T09:00:00Z",
+      end: "2026-05-05T10:00:00Z",
+    });
+    expect(event.status).toBe(201);
+    const rows = await c.api.get("/api/external/activity?entity_type=calendar_event");
+    expect(rows.status).toBe(200);
+    expect(summary(rows.body)).toEqual(["calendar_event:created"]);
+    expect(rows.body.activity[0].entity_id).toBe(event.body.id);
+    const documented = ["deal", "lead", "task", "pipeline", "partner", "handoff", "contact"];
+    documented.push("company", "note", "document", "business_hours", "webhook");
+    for (const type of documented)
+      expect((await c.api.get(`/api/external/activity?entity_type=${type}`)).status).toBe(200);
+  });
+
   test("a write that fails leaves no activity row", async () => {
     const restore = await failEvent(server.ctx.db, "task.updated");
     try {

@@ -109,6 +109,21 @@ describe("create", () => {
     expect(threeDays.end_at).toBe("2026-05-04T00:00:00.000Z");
   });
 
+  test("half a character (a lone surrogate escape) is answered, emitted and stored alike", async () => {
+    // What a client that cut a string through an emoji sends: JSON.stringify keeps the escape.
+    const body =
+      '{"title":"Call \\ud83d","start":"2026-04-01T09:00:00Z","end":"2026-04-01T10:00:00Z"}';
+    const reply = await api.request("POST", EVENTS, body);
+    expect(reply.status).toBe(201);
+    expect(reply.body.title).toBe("Call \uFFFD");
+    expect((await api.get(`${EVENTS}/${reply.body.id}`)).body).toEqual(reply.body);
+    const [event] = await outboxOf(server.ctx.db, {
+      tenantId: owner.tenantId,
+      entityId: reply.body.id,
+    });
+    expect(event.data).toEqual(reply.body);
+  });
+
   test("an end before the start is 422 at /end, and nothing is written", async () => {
     const before = (await outboxOf(server.ctx.db, { tenantId: owner.tenantId })).length;
     const timed = await api.post(EVENTS, {
@@ -510,6 +525,25 @@ describe("cancel (DELETE)", () => {
     expect(activity.map((a) => a.action)).toEqual(["created", "cancelled"]);
     const other = await server.tenant();
     expect((await other.api.delete(`${EVENTS}/${event.id}`)).status).toBe(404);
+  });
+
+  test("cancelling a cancelled event again later keeps its cancelled_at and emits nothing", async () => {
+    const event = await create({ title: "Called off twice" });
+    const first = await api.delete(`${EVENTS}/${event.id}`);
+    clock.advance(60_000);
+    const again = await api.delete(`${EVENTS}/${event.id}`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const events = await outboxOf(server.ctx.db, { tenantId: owner.tenantId, entityId: event.id });
+    expect(events.map((e) => e.event_type)).toEqual([
+      "calendar.event.created",
+      "calendar.event.cancelled",
+    ]);
+    const activity = await activityRows(server.ctx.db, {
+      tenantId: owner.tenantId,
+      entityId: event.id,
+    });
+    expect(activity.map((a) => a.action)).toEqual(["created", "cancelled"]);
   });
 });
 

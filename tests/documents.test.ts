@@ -168,6 +168,37 @@ describe("upload", () => {
     expect(doc.name).toBe("Notes");
   });
 
+  test("a name given keeps its slashes; only a file's own name loses the client's path", async () => {
+    const named = await uploaded(text(), {
+      filename: "C:\\Users\\ann\\nda.txt",
+      type: "text/plain",
+      fields: { name: "NDA 2026/27 A\\B.txt" },
+    });
+    expect(named.name).toBe("NDA 2026/27 A\\B.txt");
+    const fromFile = await uploaded(text(), {
+      filename: "C:\\Users\\ann\\nda.txt",
+      type: "text/plain",
+    });
+    expect(fromFile.name).toBe("nda.txt");
+    const put = await api.put(`${DOCS}/${fromFile.id}`, { name: "Proposal A/B" });
+    expect(put.body.name).toBe("Proposal A/B");
+    const response = await download(named.id);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="NDA 2026_27 A_B.txt"; filename*=UTF-8''NDA%202026_27%20A_B.txt`,
+    );
+  });
+
+  test("a file name cut to 255 characters never ends in half a character", async () => {
+    const doc = await uploaded(text(), {
+      filename: `${"a".repeat(254)}\u{1F600}.txt`,
+      type: "text/plain",
+    });
+    expect(doc.name).toBe("a".repeat(254));
+    expect((await api.get(`${DOCS}/${doc.id}`)).body).toEqual(doc);
+    const [event] = await outboxOf(server.ctx.db, { tenantId, entityId: doc.id });
+    expect(event.data).toEqual(doc);
+  });
+
   test("without a declared type the content decides", async () => {
     const generic = "application/octet-stream";
     expect((await uploaded(png(), { type: generic, filename: "scan" })).mime_type).toBe(
@@ -335,6 +366,23 @@ describe("rejected uploads leave nothing behind", () => {
       expect(reply.body.errors[0].path).toBe("/file");
     });
   });
+
+  test("a malformed multipart body is 400 saying so, not a JSON error", async () => {
+    const part = 'Content-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello';
+    for (const [body, contentType] of [
+      [`--XyZ\r\n${part}\r\n--XyZ--\r\n`, "multipart/form-data"],
+      [`--XyZ\r\n${part}`, "multipart/form-data; boundary=XyZ"],
+    ]) {
+      await leavesNothing(async () => {
+        const reply = await api.request("POST", DOCS, body, { "content-type": contentType });
+        expect(reply.status).toBe(400);
+        expect(reply.body).toMatchObject({
+          code: "BAD_REQUEST",
+          detail: "Malformed multipart/form-data body",
+        });
+      });
+    }
+  });
 });
 
 describe("content addressing", () => {
@@ -382,6 +430,15 @@ describe("download", () => {
     expect((await download(doc.id, { "if-none-match": '"other"' })).status).toBe(200);
   });
 
+  test("If-None-Match compares weakly: a W/ tag (as a compressing proxy sends it) gets 304", async () => {
+    const doc = await uploaded(text(), { type: "text/plain" });
+    for (const tag of [`W/"${doc.sha256}"`, `"other", W/"${doc.sha256}"`]) {
+      const response = await download(doc.id, { "if-none-match": tag });
+      expect({ tag, status: response.status }).toEqual({ tag, status: 304 });
+    }
+    expect((await download(doc.id, { "if-none-match": 'W/"other"' })).status).toBe(200);
+  });
+
   test("an external document is 409: its bytes are not here", async () => {
     const doc = (await api.post(DOCS, { url: "https://files.example.com/brochure.pdf" })).body;
     const response = await download(doc.id);
@@ -417,6 +474,16 @@ describe("external documents", () => {
     const named = await api.post(DOCS, { url: "https://example.com/", name: "Home" });
     expect(named.body.name).toBe("Home");
     expect((await api.post(DOCS, { url: "https://example.com/" })).body.name).toBe("example.com");
+  });
+
+  test("a URL whose file name is escaped in another charset than UTF-8 keeps that name as written", async () => {
+    // Latin-1 escapes (%FC is ü) are common in older file servers' links.
+    const reply = await api.post(DOCS, { url: "https://files.example.com/Pr%FCfung.pdf" });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      name: "Pr%FCfung.pdf",
+      url: "https://files.example.com/Pr%FCfung.pdf",
+    });
   });
 
   test("only http(s) URLs; a file and a url together are 422 at /url", async () => {

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { WriteTx } from "../client";
 import { dialect as sqlite } from "../dialect";
 import { catchUpSearchIndex, fullTextSearch, matchesSearch } from "./search";
-import { withoutNul } from "./translate";
+import { storedPostgresText } from "./translate";
 
 /** LIKE's own `%`, `_` and escape character, made literal. */
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -67,11 +67,11 @@ export const pgDialect: typeof sqlite = {
     await lockWebhooks(tx, ids, sql``);
   },
   /**
-   * NUL characters, which PostgreSQL's text cannot hold, become U+FFFD in
-   * the request body as they do when stored (toPostgresParams), so a
-   * write's answer, its events and later reads agree.
+   * NUL characters and unpaired surrogates, which PostgreSQL's text cannot
+   * hold, become U+FFFD in the request body as they do when stored
+   * (toPostgresParams), so a write's answer, its events and later reads agree.
    */
-  storedInput: withoutNul,
+  storedInput: storedPostgresText,
   /** Identity columns (outbox seq, search doc ids) continue after the largest copied value. */
   afterBulkCopy: async (db) => {
     await db.execute(RESTART_IDENTITIES);

@@ -13,6 +13,8 @@
  * - booleans bind as 1/0, as bun:sqlite binds them.
  * Anything else dialect-specific lives in db/pg/dialect.ts, never in a service.
  */
+import { cleanText, wellFormed } from "../stored-text";
+
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2000;
 
@@ -103,28 +105,15 @@ function isJsonContainer(text: string): boolean {
   return (first === "{" && last === "}") || (first === "[" && last === "]");
 }
 
-/** `value` (parsed JSON) with every NUL character in its strings and keys as U+FFFD, changed in place. */
-export function withoutNul(value: unknown): unknown {
-  if (typeof value === "string")
-    return value.includes("\0") ? value.replaceAll("\0", "\uFFFD") : value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = withoutNul(value[i]);
-  } else if (
-    value !== null &&
-    typeof value === "object" &&
-    Object.getPrototypeOf(value) === Object.prototype
-  ) {
-    const object = value as Record<string, unknown>;
-    for (const key of Object.keys(object)) {
-      const clean = withoutNul(object[key]);
-      if (key.includes("\0")) {
-        delete object[key];
-        object[key.replaceAll("\0", "\uFFFD")] = clean;
-      } else object[key] = clean;
-    }
-  }
-  return value;
-}
+/**
+ * A request body as PostgreSQL stores its text: unpaired surrogates (as
+ * everywhere, db/stored-text.ts) and NUL characters as U+FFFD, changed in place.
+ */
+export const storedPostgresText = (body: unknown): unknown =>
+  cleanText(body, (text) => {
+    const plain = wellFormed(text);
+    return plain.includes("\0") ? plain.replaceAll("\0", "\uFFFD") : plain;
+  });
 
 /** PostgreSQL type ids whose values come back as text but are numbers to crmd. */
 const INT8 = 20;

@@ -7,6 +7,7 @@ import {
   IdParams,
   listJson,
   listResponse,
+  registerEntityTypes,
   registerEventTypes,
 } from "../../src/core";
 import { CalendarEvent, CreateEvent, EventQuery, UpdateEvent } from "./model";
@@ -17,6 +18,8 @@ registerEventTypes([
   "calendar.event.updated",
   "calendar.event.cancelled",
 ]);
+// The activity log's name for an event, which its event types (calendar.event.*) do not give.
+registerEntityTypes(["calendar_event"]);
 
 const tags = ["calendar"];
 

@@ -258,7 +258,8 @@ export async function cancelEvent(
   const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
-    const cancelled = { ...row, status: "cancelled", cancelledAt: scope.now };
+    // Only an event not yet cancelled has no cancelledAt: a second cancel keeps the first time.
+    const cancelled = { ...row, status: "cancelled", cancelledAt: row.cancelledAt ?? scope.now };
     return saveChange(tx, scope, row, cancelled);
   });
 }

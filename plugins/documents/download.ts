@@ -2,8 +2,10 @@
  * `attachment` with an ASCII fallback name and the exact name as RFC 5987
  * `filename*`, so any client gets a safe name and modern ones the real one.
  */
-export function contentDisposition(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+export function contentDisposition(displayName: string): string {
+  // A name may hold slashes ("NDA 2026/27"); the file a client saves must not.
+  const name = displayName.replace(/[/\\]/g, "_");
+  const fallback = name.replace(/[^\x20-\x7e]|["%]/g, "_");
   const exact = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -33,7 +35,9 @@ export async function fileResponse(
     "cache-control": "private, no-cache",
     "x-content-type-options": "nosniff",
   };
-  if (ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*"))
+  // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" names "x".
+  const named = (tag: string) => tag === "*" || tag.replace(/^W\//, "") === etag;
+  if (ifNoneMatch?.split(",").some((tag) => named(tag.trim())))
     return new Response(null, { status: 304, headers: common });
   const file = Bun.file(path);
   // A row without its file is an inconsistency, not a client error: 500, logged.

@@ -1,6 +1,6 @@
 import type { AppContext, WriteScope, WriteTx } from "../../src/core";
 import type { DocumentView } from "./model";
-import { cleanName, insertDocument, releaseFile } from "./service";
+import { fileDisplayName, insertDocument, releaseFile } from "./service";
 import { documentStore } from "./storage";
 
 /** Bytes written beside the store, not yet a document. */
@@ -51,7 +51,7 @@ export function documentFiles(ctx: AppContext): DocumentFiles {
         scope,
         { contact_id: meta.contactId ?? undefined },
         {
-          name: cleanName(meta.name) || "attachment",
+          name: fileDisplayName(meta.name) || "attachment",
           mimeType: MEDIA_TYPE.test(type) ? type : "application/octet-stream",
           size: file.size,
           sha256: file.sha256,

@@ -1,3 +1,5 @@
+import { badRequest } from "../../src/core";
+
 const CRLF = Buffer.from("\r\n");
 const HEADER_END = Buffer.from("\r\n\r\n");
 
@@ -40,7 +42,11 @@ export async function parseMultipart(
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(contentType)) return undefined;
   const body = Buffer.from(await request.arrayBuffer());
-  const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  const form = await new Response(body, { headers: { "content-type": contentType } })
+    .formData()
+    .catch(() => {
+      throw badRequest("Malformed multipart/form-data body");
+    });
   const boundary = boundaryOf(contentType);
   const declared = boundary ? partTypes(body, boundary) : new Map<string, string>();
   const fields: Record<string, unknown> = {};

@@ -60,13 +60,19 @@ export const documentView = (row: DocumentRow): DocumentView => ({
 /** The records a document may link to: each given id must be a live record of the tenant. */
 const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
-/** A display name without path parts or control characters. */
+/** A display name without control characters, at most 255 UTF-16 units. */
 export const cleanName = (name: string): string =>
-  basename(name.replaceAll("\\", "/"))
+  name
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim()
-    .slice(0, 255);
+    .slice(0, 255)
+    // A cut through a surrogate pair leaves half a character: not storable as UTF-8.
+    .replace(/[\uD800-\uDBFF]$/, "");
+
+/** A file's own name as a display name: its last part, as a client may send its path (C:\Users\ann\nda.txt). */
+export const fileDisplayName = (fileName: string): string =>
+  cleanName(basename(fileName.replaceAll("\\", "/")));
 
 /** Inserts a new document with its activity row and `document.uploaded` event. */
 export async function insertDocument(
@@ -147,7 +153,7 @@ async function upload(
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mimeType = await verifiedType(bytes, input.mime_type ?? (file.type || null));
   const sha256 = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
-  const name = cleanName(input.name ?? file.name) || "document";
+  const name = (input.name ? cleanName(input.name) : fileDisplayName(file.name)) || "document";
   const scope = writeScope(ctx, tenantId, actor);
   const temp = await store.stage(sha256, bytes);
   try {
@@ -160,6 +166,16 @@ async function upload(
     await store.discard(temp);
     await releaseFile(ctx, store, sha256);
     throw error;
+  }
+}
+
+/** The URL's last path segment, unescaped; as written when its escapes are not UTF-8 (%FC). */
+function fileNameOf(url: URL): string {
+  const segment = url.pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 
@@ -178,8 +194,8 @@ async function register(
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw invalid("/url", "must be an http or https URL");
-  const lastSegment = decodeURIComponent(url.pathname.split("/").pop() ?? "");
-  const name = cleanName(input.name ?? lastSegment) || url.hostname;
+  const name =
+    (input.name ? cleanName(input.name) : fileDisplayName(fileNameOf(url))) || url.hostname;
   const mimeType = input.mime_type ? mediaType(input.mime_type) : null;
   const scope = writeScope(ctx, tenantId, actor);
   const stored = { name, mimeType, size: null, sha256: null, storage: "external", url: url.href };
