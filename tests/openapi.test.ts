@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { builtInEventTypes } from "../src/events";
+import { clientFor, fillPath, operations } from "./contract/openapi";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -247,5 +248,38 @@ describe("OpenAPI document", () => {
         checked++;
       }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  test("the 400, 413 and 415 a JSON body can get are documented on every operation that takes one", async () => {
+    const small = await startTestServer({ config: { bodyLimit: 64 } });
+    try {
+      const doc = await fetchDoc(small.anonymous);
+      const { api } = await small.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
+      const bodies: Array<[string, string, string]> = [
+        ["not JSON", "text/plain", "hello"],
+        ["over the limit", "application/json", JSON.stringify({ x: "y".repeat(100) })],
+        ["malformed JSON", "application/json", "{"],
+      ];
+      const undocumented: string[] = [];
+      let checked = 0;
+      for (const op of await operations(small)) {
+        if (!op.body) continue;
+        const client = clientFor(op, small, api) ?? small.anonymous;
+        const responses = doc.paths[op.path][op.method.toLowerCase()].responses;
+        for (const [what, type, body] of bodies) {
+          const reply = await client.request(op.method, fillPath(op), body, {
+            "content-type": type,
+          });
+          const documented = responses[String(reply.status)]?.content?.["application/json"];
+          if (documented?.schema?.$ref !== "#/components/schemas/Error")
+            undocumented.push(`${op.method} ${op.path}: ${what} answers ${reply.status}`);
+        }
+        checked++;
+      }
+      expect(undocumented).toEqual([]);
+      expect(checked).toBeGreaterThan(50);
+    } finally {
+      await small.close();
+    }
   });
 });

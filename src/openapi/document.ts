@@ -10,7 +10,10 @@ interface Operation {
   security?: unknown[];
   parameters?: Array<{ name: string; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Schema }> }
+  >;
 }
 
 export interface OpenApiDocument {
@@ -51,6 +54,27 @@ function finishBody(operation: Operation, components: Record<string, Schema>) {
   }
 }
 
+/**
+ * What the body check before routing (src/body.ts) answers to any route that
+ * takes a JSON body, whichever route it is: documented on each of them here,
+ * where the routes' own schemas cannot know of it.
+ */
+const BODY_REFUSALS: Record<string, string> = {
+  400: "Malformed JSON, or a body that is not valid UTF-8",
+  413: "Body over the size limit (CRMD_BODY_LIMIT)",
+  415: "Body that is not JSON (Content-Type other than application/json or +json)",
+};
+
+function documentBodyRefusals(operation: Operation) {
+  if (!operation.requestBody?.content?.[JSON_TYPE]) return;
+  operation.responses ??= {};
+  for (const [status, description] of Object.entries(BODY_REFUSALS))
+    operation.responses[status] ??= {
+      description,
+      content: { [JSON_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+}
+
 function finishResponses(operation: Operation, components: Record<string, Schema>) {
   for (const response of Object.values(operation.responses ?? {})) {
     const content = response.content as Record<string, { schema?: Schema }> & { type?: string };
@@ -71,6 +95,7 @@ function finishOperation(
     if (parameter.schema) parameter.schema = componentize(parameter.schema, components);
   finishBody(operation, components);
   finishResponses(operation, components);
+  documentBodyRefusals(operation);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
   if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path))
