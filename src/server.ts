@@ -112,6 +112,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const ctx = await createContext(config, options);
   const app = createApp(ctx); // plugins register their jobs and workers here
+  ctx.scheduler.checkOverrides();
   const server = Bun.serve({
     hostname: config.host,
     port: config.port,

@@ -85,6 +85,28 @@ describe("CLI", () => {
     expect(await badCommand.exited).toBe(2);
   });
 
+  test("a scheduler override with a bad cron or naming no job exits 2 with a message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-cron-"));
+    const env = { CRMD_DATA_DIR: dir, CRMD_PORT: "0", CRMD_HOST: "127.0.0.1", CRMD_DEMO: "0" };
+    /** Its exit code, or "running" when it is still serving after a while (then stopped). */
+    const outcome = async (child: ReturnType<typeof crmd>) => {
+      const code = await Promise.race([child.exited, Bun.sleep(8000).then(() => "running")]);
+      if (code === "running") child.kill("SIGTERM");
+      return { code, stderr: code === "running" ? "" : await new Response(child.stderr).text() };
+    };
+    try {
+      const badCron = await outcome(crmd(["serve"], { ...env, CRMD_CRON_SLA: "every minute" }));
+      expect(badCron.code).toBe(2);
+      expect(badCron.stderr).toContain("CRMD_CRON_SLA");
+      const typo = await outcome(crmd(["serve"], { ...env, CRMD_CRON_TASK_OVERDU: "* * * * *" }));
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain("CRMD_CRON_TASK_OVERDU");
+      expect(typo.stderr).toContain("task_overdue");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   test("tenants and keys from the CLI", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-cli-"));
     const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
