@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate } from "../db/migrate";
@@ -5,7 +6,7 @@ import { seedTenant } from "../db/seed";
 import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
-import { ConfigError, settingsHelp } from "./config";
+import { ConfigError, databaseUrl, settingsHelp } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
@@ -110,9 +111,21 @@ async function healthcheck(config: Config): Promise<number> {
   }
 }
 
+/**
+ * `copy --from`: a URL crmd can open, and for a file one that exists (opening
+ * a mistyped path would create an empty database there, and its directories).
+ */
+function copySource(url: string): string {
+  databaseUrl(url, "--from");
+  const path = url.startsWith("file:") ? url.slice("file:".length).split("?")[0] : undefined;
+  if (path && !existsSync(path)) throw new ConfigError(`--from: no database file at ${path}`);
+  return url;
+}
+
 /** `crmd copy`: every table to an empty database, counts compared; exit 1 on a mismatch. */
 async function copyCommand(fromUrl: string, toUrl: string): Promise<number> {
-  const from = await openDatabase(fromUrl);
+  databaseUrl(toUrl, "--to");
+  const from = await openDatabase(copySource(fromUrl));
   try {
     const to = await openDatabase(toUrl);
     try {

@@ -443,11 +443,12 @@ function bool(name: string, raw: string): boolean {
   throw new ConfigError(`${name} must be 1/0 or true/false, got "${raw}"`);
 }
 
-function databaseUrl(raw: string): string {
+/** A database URL crmd can open; `name` is the setting or flag it came from, for the message. */
+export function databaseUrl(raw: string, name = "CRMD_DATABASE_URL"): string {
   if (raw === ":memory:" || /^(file|libsql|https?|wss?):/.test(raw) || isPostgresUrl(raw))
     return raw;
   throw new ConfigError(
-    `CRMD_DATABASE_URL must be file:PATH, :memory:, libsql://, http(s)://, ws(s):// or postgres(ql)://, got "${raw}"`,
+    `${name} must be file:PATH, :memory:, libsql://, http(s)://, ws(s):// or postgres(ql)://, got "${raw}"`,
   );
 }
 
