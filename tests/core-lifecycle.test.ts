@@ -65,6 +65,32 @@ describe("configuration", () => {
     ).toThrow("CRMD_DATABASE_REPLICA_URL");
     expect(() => loadConfig({ CRMD_DEMO: "maybe" })).toThrow("CRMD_DEMO");
   });
+
+  test("a URL setting must be a URL crmd can use", () => {
+    // `file:$UNSET_PATH`: SQLite would open a private temporary database per connection.
+    expect(() => loadConfig({ CRMD_DATABASE_URL: "file:" })).toThrow("CRMD_DATABASE_URL");
+    expect(() => loadConfig({ CRMD_DATABASE_URL: "file:?mode=ro" })).toThrow("CRMD_DATABASE_URL");
+    expect(() => loadConfig({ CRMD_PUBLIC_URL: "crm.example.com" })).toThrow("CRMD_PUBLIC_URL");
+    expect(() => loadConfig({ CRMD_SMTP_URL: "mail.example.com:587" })).toThrow("CRMD_SMTP_URL");
+    expect(() => loadConfig({ CRMD_SMTP_URL: "https://mail.example.com" })).toThrow(
+      "CRMD_SMTP_URL",
+    );
+    expect(() => loadConfig({ CRMD_TWILIO_API_URL: "api.twilio.com" })).toThrow(
+      "CRMD_TWILIO_API_URL",
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
+      "OTEL_EXPORTER_OTLP_ENDPOINT",
+    );
+    const good = loadConfig({
+      CRMD_DATABASE_URL: "file:crm.db?mode=rwc",
+      CRMD_PUBLIC_URL: "https://crm.example.com/",
+      CRMD_SMTP_URL: "smtps://user:pass@mail.example.com:465",
+      CRMD_TWILIO_API_URL: "http://127.0.0.1:9999",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+    });
+    expect(good.smtpUrl).toBe("smtps://user:pass@mail.example.com:465");
+    expect(loadConfig({ CRMD_SMTP_URL: "smtp://mail.example.com:587" }).smtpUrl).toBeDefined();
+  });
 });
 
 describe("CLI", () => {
@@ -84,6 +110,24 @@ describe("CLI", () => {
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
+
+  test("an empty file: database URL exits 2 instead of serving on throwaway databases", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-url-"));
+    try {
+      const child = crmd(["serve"], {
+        CRMD_DATA_DIR: dir,
+        CRMD_PORT: "0",
+        CRMD_DEMO: "0",
+        CRMD_DATABASE_URL: "file:",
+      });
+      const code = await Promise.race([child.exited, Bun.sleep(8000).then(() => "running")]);
+      if (code === "running") child.kill("SIGTERM");
+      expect(code).toBe(2);
+      expect(await new Response(child.stderr).text()).toContain("CRMD_DATABASE_URL");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 
   test("a scheduler override with a bad cron or naming no job exits 2 with a message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-cron-"));
