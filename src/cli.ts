@@ -63,14 +63,15 @@ function count(values: Values, name: string): number {
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
+/** Runs `fn` on the configured database, migrated first; `applied` names the migrations that ran. */
 async function withDatabase<T>(
   config: Config,
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
 ) {
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
-    await migrate(db);
-    return await fn(db);
+    const applied = await migrate(db);
+    return await fn(db, applied);
   } finally {
     await db.close();
   }
@@ -156,8 +157,8 @@ export async function runCommand(
       case "healthcheck":
         return await healthcheck(config);
       case "migrate":
-        return await withDatabase(config, async (db) => {
-          print({ applied: await migrate(db) });
+        return await withDatabase(config, async (_db, applied) => {
+          print({ applied });
           return 0;
         });
       case "tenants create":

@@ -151,6 +151,23 @@ describe("CLI", () => {
     }
   }, 30_000);
 
+  test("migrate prints the migrations it applied: all of them on a new database, none the second time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-"));
+    try {
+      const migrate = async () => {
+        const child = crmd(["migrate"], { CRMD_DATA_DIR: dir });
+        expect(await child.exited).toBe(0);
+        return JSON.parse(await new Response(child.stdout).text()).applied as string[];
+      };
+      const first = await migrate();
+      expect(first[0]).toBe("0001_core");
+      expect(first.length).toBeGreaterThan(10);
+      expect(await migrate()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("tenants and keys from the CLI", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-cli-"));
     const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
