@@ -11,7 +11,7 @@ import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
 import { seedProgressBar } from "./progress";
-import { startServer } from "./server";
+import { localUrl, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -101,9 +101,8 @@ async function serve(config: Config): Promise<number> {
 }
 
 async function healthcheck(config: Config): Promise<number> {
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   try {
-    const response = await fetch(`http://${host}:${config.port}/readyz`, {
+    const response = await fetch(`${localUrl(config.host, config.port)}/readyz`, {
       signal: AbortSignal.timeout(2000),
     });
     return response.ok ? 0 : 1;

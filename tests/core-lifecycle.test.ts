@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
 import type { AppContext } from "../src/context";
 import { startWorkers } from "../src/workers";
+import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
 
 const MAIN = join(import.meta.dir, "..", "src", "main.ts");
@@ -248,6 +249,28 @@ describe("process lifecycle", () => {
       expect(await new Response(second.stdout).text()).not.toContain("elk_");
       expect(await new Response(second.stderr).text()).not.toContain("elk_");
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("on an IPv6 address the logged URL works and healthcheck sees the server ready", async () => {
+    let ipv6 = true;
+    try {
+      Bun.serve({ hostname: "::1", port: 0, fetch: () => new Response() }).stop(true);
+    } catch {
+      ipv6 = false; // no IPv6 loopback on this machine
+    }
+    if (!ipv6) return;
+    const dir = mkdtempSync(join(tmpdir(), "crmd-ipv6-"));
+    const server = await startCrmdProcess({ CRMD_DATA_DIR: dir, CRMD_HOST: "::1" });
+    try {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      const port = new URL(server.url).port;
+      const check = crmd(["healthcheck", "--host", "::1", "--port", port]);
+      expect(await check.exited).toBe(0);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.child.exited;
       rmSync(dir, { recursive: true, force: true });
     }
   });
