@@ -221,6 +221,27 @@ describe("OpenAPI document", () => {
     expect(checked).toBeGreaterThan(40);
   });
 
+  test("a POST that takes Idempotency-Key documents the 409 a reused key answers", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    const key = { "idempotency-key": "reused-key" };
+    expect((await api.post("/api/external/tasks", { title: "First" }, key)).status).toBe(201);
+    const reused = await api.post("/api/external/tasks", { title: "Second" }, key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
+      const op = operations.post;
+      if (!op?.parameters?.some((p: { name: string }) => p.name === "Idempotency-Key")) continue;
+      if (
+        op.responses["409"]?.content?.["application/json"]?.schema?.$ref !==
+        "#/components/schemas/Error"
+      )
+        undocumented.push(path);
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   // The example is built from the body schema's required fields; a body whose
   // rules go further (one of two fields) gives its schema `examples: [{…}]`.
   // tests/try-it-out.test.ts sends every example to a server.

@@ -65,15 +65,20 @@ const BODY_REFUSALS: Record<string, string> = {
   415: "Body that is not JSON (Content-Type other than application/json or +json)",
 };
 
-function documentBodyRefusals(operation: Operation) {
-  if (!operation.requestBody?.content?.[JSON_TYPE]) return;
+/** Adds an Error response for each status the operation does not document yet. */
+function documentErrors(operation: Operation, descriptions: Record<string, string>) {
   operation.responses ??= {};
-  for (const [status, description] of Object.entries(BODY_REFUSALS))
+  for (const [status, description] of Object.entries(descriptions))
     operation.responses[status] ??= {
       description,
       content: { [JSON_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
     };
 }
+
+/** What a POST taking Idempotency-Key answers to a reused key (src/idempotency.ts). */
+const IDEMPOTENCY_REFUSALS = {
+  409: "IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After)",
+};
 
 function finishResponses(operation: Operation, components: Record<string, Schema>) {
   for (const response of Object.values(operation.responses ?? {})) {
@@ -95,11 +100,13 @@ function finishOperation(
     if (parameter.schema) parameter.schema = componentize(parameter.schema, components);
   finishBody(operation, components);
   finishResponses(operation, components);
-  documentBodyRefusals(operation);
+  if (operation.requestBody?.content?.[JSON_TYPE]) documentErrors(operation, BODY_REFUSALS);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
-  if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path))
+  if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path)) {
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
+    documentErrors(operation, IDEMPOTENCY_REFUSALS);
+  }
 }
 
 const tagList = (used: Set<string>) =>
