@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
 import type { AppContext } from "../src/context";
+import { createDemoTenant } from "../src/demo";
 import { startWorkers } from "../src/workers";
 import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
@@ -250,6 +251,22 @@ describe("process lifecycle", () => {
       expect(await new Response(second.stderr).text()).not.toContain("elk_");
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("instances starting together on an empty database: one makes the demo tenant, none fails", async () => {
+    const server = await startTestServer();
+    try {
+      // What two instances do at their first start, interleaved on one database.
+      const made = await Promise.all([
+        createDemoTenant(server.ctx, server.url),
+        createDemoTenant(server.ctx, server.url),
+      ]);
+      expect(made.filter((key) => key !== null).length).toBe(1);
+      const tenants = await server.admin.get("/api/external/tenants");
+      expect(tenants.body.tenants.map((t: { name: string }) => t.name)).toEqual(["demo"]);
+    } finally {
+      await server.close();
     }
   });
 
