@@ -3,7 +3,7 @@ import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate } from "../db/migrate";
 import { seedTenant } from "../db/seed";
-import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
+import { createKey, listKeys, MAX_EXPIRES_IN_DAYS, revokeKey } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
 import { ConfigError, databaseUrl, settingsHelp } from "./config";
@@ -45,11 +45,16 @@ function required(values: Values, name: string): string {
   return value;
 }
 
-function optionalInt(values: Values, name: string): number | undefined {
+function optionalInt(
+  values: Values,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < 1)
     throw new ConfigError(`--${name} must be a positive integer`);
+  if (Number(value) > max) throw new ConfigError(`--${name} must be at most ${max}`);
   return Number(value);
 }
 
@@ -182,7 +187,7 @@ export async function runCommand(
                 .split(",")
                 .map((s) => s.trim())
                 .filter(Boolean),
-              expiresInDays: optionalInt(values, "expires-in-days"),
+              expiresInDays: optionalInt(values, "expires-in-days", MAX_EXPIRES_IN_DAYS),
               rateLimit: optionalInt(values, "rate-limit"),
             },
             now,

@@ -208,6 +208,26 @@ describe("CLI", () => {
         env,
       );
       expect(await badScope.exited).toBe(2);
+      // The API's bound (100 years); past it a key was stored, never shown, then "Invalid Date".
+      for (const days of ["36501", "99999999999"]) {
+        const tooLong = crmd(
+          [
+            "keys",
+            "create",
+            "--tenant",
+            "cli-co",
+            "--scopes",
+            "deals:read",
+            "--expires-in-days",
+            days,
+          ],
+          env,
+        );
+        expect(await tooLong.exited).toBe(2);
+        expect(await new Response(tooLong.stderr).text()).toContain("--expires-in-days");
+      }
+      const keys = crmd(["keys", "list", "--tenant", "cli-co"], env);
+      expect(JSON.parse(await new Response(keys.stdout).text()).length).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
