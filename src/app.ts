@@ -111,7 +111,9 @@ export function createApp(ctx: AppContext) {
       const { request, route, query, body } = context;
       // Text as the database will store it, so the answer, events and later reads agree.
       if (body !== undefined && body !== null) context.body = ctx.db.dialect.storedInput(body);
-      const declared = inputsOf(request.method, route);
+      // Strict inputs are the API's (/api/…): probes, metrics and Swagger UI take
+      // no input, and a monitor's or scraper's query string must not fail them.
+      const declared = route.startsWith("/api/") ? inputsOf(request.method, route) : null;
       if (!declared) return;
       checkInputs(declared, request, query, body);
       const state = requestState(request);

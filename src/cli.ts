@@ -1,16 +1,17 @@
+import { existsSync } from "node:fs";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate } from "../db/migrate";
 import { seedTenant } from "../db/seed";
-import { createKey, listKeys, revokeKey } from "../plugins/api-keys";
+import { createKey, listKeys, MAX_EXPIRES_IN_DAYS, revokeKey } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
-import { ConfigError, settingsHelp } from "./config";
+import { ConfigError, databaseUrl, settingsHelp } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
 import { seedProgressBar } from "./progress";
-import { startServer } from "./server";
+import { localUrl, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -44,11 +45,16 @@ function required(values: Values, name: string): string {
   return value;
 }
 
-function optionalInt(values: Values, name: string): number | undefined {
+function optionalInt(
+  values: Values,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < 1)
     throw new ConfigError(`--${name} must be a positive integer`);
+  if (Number(value) > max) throw new ConfigError(`--${name} must be at most ${max}`);
   return Number(value);
 }
 
@@ -62,14 +68,15 @@ function count(values: Values, name: string): number {
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
+/** Runs `fn` on the configured database, migrated first; `applied` names the migrations that ran. */
 async function withDatabase<T>(
   config: Config,
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
 ) {
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
-    await migrate(db);
-    return await fn(db);
+    const applied = await migrate(db);
+    return await fn(db, applied);
   } finally {
     await db.close();
   }
@@ -99,9 +106,8 @@ async function serve(config: Config): Promise<number> {
 }
 
 async function healthcheck(config: Config): Promise<number> {
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   try {
-    const response = await fetch(`http://${host}:${config.port}/readyz`, {
+    const response = await fetch(`${localUrl(config.host, config.port)}/readyz`, {
       signal: AbortSignal.timeout(2000),
     });
     return response.ok ? 0 : 1;
@@ -110,9 +116,21 @@ async function healthcheck(config: Config): Promise<number> {
   }
 }
 
+/**
+ * `copy --from`: a URL crmd can open, and for a file one that exists (opening
+ * a mistyped path would create an empty database there, and its directories).
+ */
+function copySource(url: string): string {
+  databaseUrl(url, "--from");
+  const path = url.startsWith("file:") ? url.slice("file:".length).split("?")[0] : undefined;
+  if (path && !existsSync(path)) throw new ConfigError(`--from: no database file at ${path}`);
+  return url;
+}
+
 /** `crmd copy`: every table to an empty database, counts compared; exit 1 on a mismatch. */
 async function copyCommand(fromUrl: string, toUrl: string): Promise<number> {
-  const from = await openDatabase(fromUrl);
+  databaseUrl(toUrl, "--to");
+  const from = await openDatabase(copySource(fromUrl));
   try {
     const to = await openDatabase(toUrl);
     try {
@@ -143,8 +161,8 @@ export async function runCommand(
       case "healthcheck":
         return await healthcheck(config);
       case "migrate":
-        return await withDatabase(config, async (db) => {
-          print({ applied: await migrate(db) });
+        return await withDatabase(config, async (_db, applied) => {
+          print({ applied });
           return 0;
         });
       case "tenants create":
@@ -169,7 +187,7 @@ export async function runCommand(
                 .split(",")
                 .map((s) => s.trim())
                 .filter(Boolean),
-              expiresInDays: optionalInt(values, "expires-in-days"),
+              expiresInDays: optionalInt(values, "expires-in-days", MAX_EXPIRES_IN_DAYS),
               rateLimit: optionalInt(values, "rate-limit"),
             },
             now,

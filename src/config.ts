@@ -419,7 +419,7 @@ function smsConfig(
 ) {
   c.smsFrom = v("sms-from");
   const apiUrl = v("twilio-api-url");
-  if (apiUrl) c.twilioApiUrl = apiUrl;
+  if (apiUrl) c.twilioApiUrl = urlWith("CRMD_TWILIO_API_URL", apiUrl, HTTP);
   c.twilioAccountSid = v("twilio-account-sid");
   c.twilioAuthToken = env.CRMD_TWILIO_AUTH_TOKEN || undefined;
   const provider = v("sms-provider");
@@ -443,13 +443,31 @@ function bool(name: string, raw: string): boolean {
   throw new ConfigError(`${name} must be 1/0 or true/false, got "${raw}"`);
 }
 
-function databaseUrl(raw: string): string {
+/** A database URL crmd can open; `name` is the setting or flag it came from, for the message. */
+export function databaseUrl(raw: string, name = "CRMD_DATABASE_URL"): string {
+  // `file:` without a path would open a private temporary database per connection.
+  if (/^file:(\?|$)/.test(raw)) throw new ConfigError(`${name} file: needs a path, got "${raw}"`);
   if (raw === ":memory:" || /^(file|libsql|https?|wss?):/.test(raw) || isPostgresUrl(raw))
     return raw;
   throw new ConfigError(
-    `CRMD_DATABASE_URL must be file:PATH, :memory:, libsql://, http(s)://, ws(s):// or postgres(ql)://, got "${raw}"`,
+    `${name} must be file:PATH, :memory:, libsql://, http(s)://, ws(s):// or postgres(ql)://, got "${raw}"`,
   );
 }
+
+/** An absolute URL with one of `schemes` (without the colon), as `name` must hold. */
+function urlWith(name: string, raw: string, schemes: string[]): string {
+  let scheme: string | undefined;
+  try {
+    scheme = new URL(raw).protocol.slice(0, -1);
+  } catch {}
+  if (!scheme || !schemes.includes(scheme))
+    throw new ConfigError(
+      `${name} must be a ${schemes.map((s) => `${s}://`).join(" or ")} URL, got "${raw}"`,
+    );
+  return raw;
+}
+
+const HTTP = ["http", "https"];
 
 function corsOrigins(raw: string): string[] {
   const origins = raw
@@ -514,7 +532,8 @@ export function loadConfig(
   if (upload) c.uploadLimit = positiveInt("upload limit", upload);
   const demo = v("demo");
   if (demo) c.demo = bool("CRMD_DEMO", demo);
-  c.publicUrl = v("public-url");
+  const publicUrl = v("public-url");
+  c.publicUrl = publicUrl && urlWith("CRMD_PUBLIC_URL", publicUrl, HTTP);
   const allowPrivate = v("webhook-allow-private");
   if (allowPrivate) c.webhookAllowPrivate = bool("CRMD_WEBHOOK_ALLOW_PRIVATE", allowPrivate);
   const schedule = v("webhook-retry-schedule");
@@ -552,7 +571,9 @@ export function loadConfig(
   // Env only: a key or password on the command line would show in the process list.
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
   c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
-  c.smtpUrl = env.CRMD_SMTP_URL || undefined;
+  c.smtpUrl = env.CRMD_SMTP_URL
+    ? urlWith("CRMD_SMTP_URL", env.CRMD_SMTP_URL, ["smtp", "smtps"])
+    : undefined;
   c.smtpCaFile = v("smtp-ca-file");
   if (c.smtpCaFile && !existsSync(c.smtpCaFile))
     throw new ConfigError(`CRMD_SMTP_CA_FILE: no file at ${c.smtpCaFile}`);
@@ -560,7 +581,9 @@ export function loadConfig(
   const origins = v("cors-origins");
   if (origins) c.corsOrigins = corsOrigins(origins);
   // OpenTelemetry's own variable names, as every OTel SDK reads them.
-  c.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  c.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? urlWith("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT, HTTP)
+    : undefined;
   if (env.OTEL_SERVICE_NAME) c.serviceName = env.OTEL_SERVICE_NAME;
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith("CRMD_CRON_") && value)

@@ -4,6 +4,7 @@ import { seedTenant } from "../db/seed";
 import { createKey } from "../plugins/api-keys";
 import { createTenant } from "../plugins/tenants";
 import type { AppContext } from "./context";
+import { ApiError } from "./errors";
 
 /** What the demo tenant starts with: enough to explore every endpoint. */
 export const DEMO_DATA = { pipelines: 2, deals: 25, leads: 40, tasks: 30, partners: 5 };
@@ -16,7 +17,14 @@ export async function createDemoTenant(ctx: AppContext, baseUrl: string): Promis
   const [row] = await ctx.db.read.select({ n: count() }).from(tenants);
   if (row.n > 0) return null;
   const now = ctx.clock.now();
-  const tenant = await createTenant(ctx.db, "demo", now);
+  let tenant: Awaited<ReturnType<typeof createTenant>>;
+  try {
+    tenant = await createTenant(ctx.db, "demo", now);
+  } catch (error) {
+    // Another instance starting on the same database made it first.
+    if (error instanceof ApiError && error.status === 409) return null;
+    throw error;
+  }
   await seedTenant(ctx.db, tenant.id, DEMO_DATA, undefined, { now });
   const key = await createKey(
     ctx.db,

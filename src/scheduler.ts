@@ -4,6 +4,7 @@ import { eq, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { schedulerJobs, schedulerLeases } from "../db/schema";
 import type { Clock } from "./clock";
+import { ConfigError } from "./config";
 import type { Logger } from "./logger";
 
 /** Default schedules: checks run every minute, housekeeping hourly. */
@@ -111,14 +112,30 @@ export class Scheduler {
 
   register(def: JobDefinition): void {
     if (this.jobs.has(def.name)) throw new Error(`job ${def.name} registered twice`);
-    const cron = this.options.overrides?.[cronKey(def.name)] ?? def.cron;
+    const override = this.options.overrides?.[cronKey(def.name)];
+    const cron = override ?? def.cron;
     try {
       new Cron(cron, { paused: true }).stop();
     } catch (error) {
-      throw new Error(`job ${def.name}: invalid cron "${cron}": ${(error as Error).message}`);
+      const from = override ? ` (CRMD_CRON_${cronKey(def.name).toUpperCase()})` : "";
+      const message = `job ${def.name}: invalid cron "${cron}"${from}: ${(error as Error).message}`;
+      throw override ? new ConfigError(message) : new Error(message);
     }
     this.jobs.set(def.name, { def, cron, running: null });
     if (this.started) this.schedule(def.name);
+  }
+
+  /**
+   * Refuses an override (CRMD_CRON_<JOB>) that names no registered job: a
+   * misspelt name would otherwise leave the job on its default schedule unseen.
+   */
+  checkOverrides(): void {
+    const known = [...this.jobs.keys()].map(cronKey).sort();
+    const unknown = Object.keys(this.options.overrides ?? {}).filter((k) => !known.includes(k));
+    if (unknown.length)
+      throw new ConfigError(
+        `${unknown.map((k) => `CRMD_CRON_${k.toUpperCase()}`).join(", ")} names no scheduler job; the jobs are ${known.join(", ")}`,
+      );
   }
 
   start(): void {

@@ -112,6 +112,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const ctx = await createContext(config, options);
   const app = createApp(ctx); // plugins register their jobs and workers here
+  ctx.scheduler.checkOverrides();
   const server = Bun.serve({
     hostname: config.host,
     port: config.port,
@@ -135,8 +136,7 @@ export async function startServer(
   });
   app.server = server; // WebSocket upgrades and client addresses (widget rate limits) need it
   const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
-  const url = `http://${host}:${server.port}`;
+  const url = localUrl(config.host, server.port as number);
   ctx.logger.info("listening", { url, database: redactUrl(config.databaseUrl) });
   let stopping: Promise<void> | null = null;
   return {
@@ -155,6 +155,15 @@ export async function startServer(
       return stopping;
     },
   };
+}
+
+/**
+ * The URL this machine reaches a server listening on `host` at: loopback for
+ * the any-address, an IPv6 address in brackets.
+ */
+export function localUrl(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
 
 /** Database URLs may carry credentials; logs get scheme, host and path only. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../db/client";
@@ -140,5 +140,29 @@ describe("crmd copy", () => {
     const result = JSON.parse(out);
     expect(result.verified).toBe(true);
     expect(result.tables.find((t: { table: string }) => t.table === "deals").target).toBe(3);
+  });
+
+  test("the CLI refuses a source file that does not exist, or a URL it cannot open, with exit 2 and creates nothing", async () => {
+    const copy = async (from: string, to: string) => {
+      const proc = Bun.spawn(
+        [join(ROOT, "node_modules/.bin/bun"), "src/main.ts", "copy", "--from", from, "--to", to],
+        {
+          cwd: ROOT,
+          stdout: "pipe",
+          stderr: "pipe",
+          env: { ...process.env, CRMD_LOG_LEVEL: "warn" },
+        },
+      );
+      const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
+      return { code, err };
+    };
+    const missing = join(dir, "no-such-dir", "typo.db");
+    const typo = await copy(`file:${missing}`, `file:${join(dir, "unused.db")}`);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain(missing);
+    expect(existsSync(join(dir, "no-such-dir"))).toBe(false);
+    const scheme = await copy(`file:${join(dir, "source.db")}`, "mysql://db.example.com/crm");
+    expect(scheme.code).toBe(2);
+    expect(scheme.err).toContain("--to must be file:PATH");
   });
 });

@@ -170,6 +170,22 @@ describe("health", () => {
       database: true,
     });
   });
+
+  test("probes, metrics and Swagger UI answer whatever the query string (a monitor's cache buster, a scrape's params)", async () => {
+    const metrics = { authorization: `Bearer ${server.adminToken}` };
+    for (const [path, headers] of [
+      ["/healthz?probe=lb", {}],
+      ["/readyz?verbose", {}],
+      ["/metrics?format=prometheus", metrics],
+      ["/swagger?v=1", {}],
+      ["/swagger/json?v=1", {}],
+      ["/swagger/assets/swagger-ui.css?v=5", {}],
+    ] as const)
+      expect({ path, status: (await server.anonymous.get(path, headers)).status }).toEqual({
+        path,
+        status: 200,
+      });
+  });
 });
 
 describe("OpenAPI and Swagger UI", () => {

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
 import type { AppContext } from "../src/context";
+import { createDemoTenant } from "../src/demo";
 import { startWorkers } from "../src/workers";
+import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
 
 const MAIN = join(import.meta.dir, "..", "src", "main.ts");
@@ -65,6 +67,32 @@ describe("configuration", () => {
     ).toThrow("CRMD_DATABASE_REPLICA_URL");
     expect(() => loadConfig({ CRMD_DEMO: "maybe" })).toThrow("CRMD_DEMO");
   });
+
+  test("a URL setting must be a URL crmd can use", () => {
+    // `file:$UNSET_PATH`: SQLite would open a private temporary database per connection.
+    expect(() => loadConfig({ CRMD_DATABASE_URL: "file:" })).toThrow("CRMD_DATABASE_URL");
+    expect(() => loadConfig({ CRMD_DATABASE_URL: "file:?mode=ro" })).toThrow("CRMD_DATABASE_URL");
+    expect(() => loadConfig({ CRMD_PUBLIC_URL: "crm.example.com" })).toThrow("CRMD_PUBLIC_URL");
+    expect(() => loadConfig({ CRMD_SMTP_URL: "mail.example.com:587" })).toThrow("CRMD_SMTP_URL");
+    expect(() => loadConfig({ CRMD_SMTP_URL: "https://mail.example.com" })).toThrow(
+      "CRMD_SMTP_URL",
+    );
+    expect(() => loadConfig({ CRMD_TWILIO_API_URL: "api.twilio.com" })).toThrow(
+      "CRMD_TWILIO_API_URL",
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
+      "OTEL_EXPORTER_OTLP_ENDPOINT",
+    );
+    const good = loadConfig({
+      CRMD_DATABASE_URL: "file:crm.db?mode=rwc",
+      CRMD_PUBLIC_URL: "https://crm.example.com/",
+      CRMD_SMTP_URL: "smtps://user:pass@mail.example.com:465",
+      CRMD_TWILIO_API_URL: "http://127.0.0.1:9999",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+    });
+    expect(good.smtpUrl).toBe("smtps://user:pass@mail.example.com:465");
+    expect(loadConfig({ CRMD_SMTP_URL: "smtp://mail.example.com:587" }).smtpUrl).toBeDefined();
+  });
 });
 
 describe("CLI", () => {
@@ -83,6 +111,63 @@ describe("CLI", () => {
     expect(await new Response(badPort.stderr).text()).toContain("port");
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
+  });
+
+  test("an empty file: database URL exits 2 instead of serving on throwaway databases", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-url-"));
+    try {
+      const child = crmd(["serve"], {
+        CRMD_DATA_DIR: dir,
+        CRMD_PORT: "0",
+        CRMD_DEMO: "0",
+        CRMD_DATABASE_URL: "file:",
+      });
+      const code = await Promise.race([child.exited, Bun.sleep(8000).then(() => "running")]);
+      if (code === "running") child.kill("SIGTERM");
+      expect(code).toBe(2);
+      expect(await new Response(child.stderr).text()).toContain("CRMD_DATABASE_URL");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+
+  test("a scheduler override with a bad cron or naming no job exits 2 with a message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-cron-"));
+    const env = { CRMD_DATA_DIR: dir, CRMD_PORT: "0", CRMD_HOST: "127.0.0.1", CRMD_DEMO: "0" };
+    /** Its exit code, or "running" when it is still serving after a while (then stopped). */
+    const outcome = async (child: ReturnType<typeof crmd>) => {
+      const code = await Promise.race([child.exited, Bun.sleep(8000).then(() => "running")]);
+      if (code === "running") child.kill("SIGTERM");
+      return { code, stderr: code === "running" ? "" : await new Response(child.stderr).text() };
+    };
+    try {
+      const badCron = await outcome(crmd(["serve"], { ...env, CRMD_CRON_SLA: "every minute" }));
+      expect(badCron.code).toBe(2);
+      expect(badCron.stderr).toContain("CRMD_CRON_SLA");
+      const typo = await outcome(crmd(["serve"], { ...env, CRMD_CRON_TASK_OVERDU: "* * * * *" }));
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain("CRMD_CRON_TASK_OVERDU");
+      expect(typo.stderr).toContain("task_overdue");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  test("migrate prints the migrations it applied: all of them on a new database, none the second time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-"));
+    try {
+      const migrate = async () => {
+        const child = crmd(["migrate"], { CRMD_DATA_DIR: dir });
+        expect(await child.exited).toBe(0);
+        return JSON.parse(await new Response(child.stdout).text()).applied as string[];
+      };
+      const first = await migrate();
+      expect(first[0]).toBe("0001_core");
+      expect(first.length).toBeGreaterThan(10);
+      expect(await migrate()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("tenants and keys from the CLI", async () => {
@@ -123,6 +208,26 @@ describe("CLI", () => {
         env,
       );
       expect(await badScope.exited).toBe(2);
+      // The API's bound (100 years); past it a key was stored, never shown, then "Invalid Date".
+      for (const days of ["36501", "99999999999"]) {
+        const tooLong = crmd(
+          [
+            "keys",
+            "create",
+            "--tenant",
+            "cli-co",
+            "--scopes",
+            "deals:read",
+            "--expires-in-days",
+            days,
+          ],
+          env,
+        );
+        expect(await tooLong.exited).toBe(2);
+        expect(await new Response(tooLong.stderr).text()).toContain("--expires-in-days");
+      }
+      const keys = crmd(["keys", "list", "--tenant", "cli-co"], env);
+      expect(JSON.parse(await new Response(keys.stdout).text()).length).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -165,6 +270,44 @@ describe("process lifecycle", () => {
       expect(await new Response(second.stdout).text()).not.toContain("elk_");
       expect(await new Response(second.stderr).text()).not.toContain("elk_");
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("instances starting together on an empty database: one makes the demo tenant, none fails", async () => {
+    const server = await startTestServer();
+    try {
+      // What two instances do at their first start, interleaved on one database.
+      const made = await Promise.all([
+        createDemoTenant(server.ctx, server.url),
+        createDemoTenant(server.ctx, server.url),
+      ]);
+      expect(made.filter((key) => key !== null).length).toBe(1);
+      const tenants = await server.admin.get("/api/external/tenants");
+      expect(tenants.body.tenants.map((t: { name: string }) => t.name)).toEqual(["demo"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("on an IPv6 address the logged URL works and healthcheck sees the server ready", async () => {
+    let ipv6 = true;
+    try {
+      Bun.serve({ hostname: "::1", port: 0, fetch: () => new Response() }).stop(true);
+    } catch {
+      ipv6 = false; // no IPv6 loopback on this machine
+    }
+    if (!ipv6) return;
+    const dir = mkdtempSync(join(tmpdir(), "crmd-ipv6-"));
+    const server = await startCrmdProcess({ CRMD_DATA_DIR: dir, CRMD_HOST: "::1" });
+    try {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      const port = new URL(server.url).port;
+      const check = crmd(["healthcheck", "--host", "::1", "--port", port]);
+      expect(await check.exited).toBe(0);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.child.exited;
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -60,6 +60,23 @@ describe("README", () => {
       expect({ link, exists: existsSync(join(ROOT, link)) }).toEqual({ link, exists: true });
   });
 
+  test("its command line lists every command crmd --help lists", () => {
+    const commandsOf = (lines: string[]) =>
+      lines.map((line) => /^(serve|[a-z]+(?: (?:create|list|revoke))?)\b/.exec(line)?.[1]);
+    const help = USAGE.split("Commands:\n")[1].split("\n\n")[0].split("\n");
+    const helped = commandsOf(help.map((line) => line.slice(2))).filter(Boolean);
+    const block = read("README.md").split("## Command line\n\n```\n")[1].split("```")[0];
+    const listed = commandsOf(
+      block
+        .split("\n")
+        .filter((line) => line.startsWith("crmd "))
+        .map((line) => line.slice(5).replace(/^\[serve\]/, "serve")),
+    );
+    expect(helped.length).toBeGreaterThan(8);
+    for (const command of helped)
+      expect({ command, listed: listed.includes(command) }).toEqual({ command, listed: true });
+  });
+
   test("every relative link in docs/ resolves", () => {
     for (const page of readdirSync(join(ROOT, "docs")))
       for (const [, target] of read(`docs/${page}`).matchAll(/\]\(([^)\s#]+)/g)) {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { builtInEventTypes } from "../src/events";
+import { clientFor, fillPath, operations } from "./contract/openapi";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -220,6 +221,27 @@ describe("OpenAPI document", () => {
     expect(checked).toBeGreaterThan(40);
   });
 
+  test("a POST that takes Idempotency-Key documents the 409 a reused key answers", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    const key = { "idempotency-key": "reused-key" };
+    expect((await api.post("/api/external/tasks", { title: "First" }, key)).status).toBe(201);
+    const reused = await api.post("/api/external/tasks", { title: "Second" }, key);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
+      const op = operations.post;
+      if (!op?.parameters?.some((p: { name: string }) => p.name === "Idempotency-Key")) continue;
+      if (
+        op.responses["409"]?.content?.["application/json"]?.schema?.$ref !==
+        "#/components/schemas/Error"
+      )
+        undocumented.push(path);
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   // The example is built from the body schema's required fields; a body whose
   // rules go further (one of two fields) gives its schema `examples: [{…}]`.
   // tests/try-it-out.test.ts sends every example to a server.
@@ -247,5 +269,38 @@ describe("OpenAPI document", () => {
         checked++;
       }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  test("the 400, 413 and 415 a JSON body can get are documented on every operation that takes one", async () => {
+    const small = await startTestServer({ config: { bodyLimit: 64 } });
+    try {
+      const doc = await fetchDoc(small.anonymous);
+      const { api } = await small.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
+      const bodies: Array<[string, string, string]> = [
+        ["not JSON", "text/plain", "hello"],
+        ["over the limit", "application/json", JSON.stringify({ x: "y".repeat(100) })],
+        ["malformed JSON", "application/json", "{"],
+      ];
+      const undocumented: string[] = [];
+      let checked = 0;
+      for (const op of await operations(small)) {
+        if (!op.body) continue;
+        const client = clientFor(op, small, api) ?? small.anonymous;
+        const responses = doc.paths[op.path][op.method.toLowerCase()].responses;
+        for (const [what, type, body] of bodies) {
+          const reply = await client.request(op.method, fillPath(op), body, {
+            "content-type": type,
+          });
+          const documented = responses[String(reply.status)]?.content?.["application/json"];
+          if (documented?.schema?.$ref !== "#/components/schemas/Error")
+            undocumented.push(`${op.method} ${op.path}: ${what} answers ${reply.status}`);
+        }
+        checked++;
+      }
+      expect(undocumented).toEqual([]);
+      expect(checked).toBeGreaterThan(50);
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ import { findTenant } from "../tenants";
 import { ApiKey, CreateApiKey, CreatedApiKey, TenantQuery } from "./model";
 import { createKey, expiryOf, listKeys, revokeKey } from "./service";
 
+export { MAX_EXPIRES_IN_DAYS } from "./model";
 export { createKey, listKeys, revokeKey } from "./service";
 
 /**

@@ -21,6 +21,9 @@ export const CreatedApiKey = t.Object({
   key: t.String({ description: "The key itself. Shown only once: save it." }),
 });
 
+/** A key's longest lifetime when it expires at all (100 years). */
+export const MAX_EXPIRES_IN_DAYS = 36500;
+
 export const CreateApiKey = t.Object(
   {
     name: t.String({ minLength: 1, maxLength: 200 }),
@@ -30,7 +33,7 @@ export const CreateApiKey = t.Object(
         "Scopes (`deals:read`, `webhooks:manage`, `keys:manage`, …) or seed 001's aliases `read`, `write`, `webhook`, `*`",
     }),
     expires_in_days: t.Optional(
-      t.Union([JsonInteger({ minimum: 1, maximum: 36500 }), t.Null()], {
+      t.Union([JsonInteger({ minimum: 1, maximum: MAX_EXPIRES_IN_DAYS }), t.Null()], {
         description: "null = never expires",
       }),
     ),

@@ -10,7 +10,10 @@ interface Operation {
   security?: unknown[];
   parameters?: Array<{ name: string; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Schema }> }
+  >;
 }
 
 export interface OpenApiDocument {
@@ -51,6 +54,32 @@ function finishBody(operation: Operation, components: Record<string, Schema>) {
   }
 }
 
+/**
+ * What the body check before routing (src/body.ts) answers to any route that
+ * takes a JSON body, whichever route it is: documented on each of them here,
+ * where the routes' own schemas cannot know of it.
+ */
+const BODY_REFUSALS: Record<string, string> = {
+  400: "Malformed JSON, or a body that is not valid UTF-8",
+  413: "Body over the size limit (CRMD_BODY_LIMIT)",
+  415: "Body that is not JSON (Content-Type other than application/json or +json)",
+};
+
+/** Adds an Error response for each status the operation does not document yet. */
+function documentErrors(operation: Operation, descriptions: Record<string, string>) {
+  operation.responses ??= {};
+  for (const [status, description] of Object.entries(descriptions))
+    operation.responses[status] ??= {
+      description,
+      content: { [JSON_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+}
+
+/** What a POST taking Idempotency-Key answers to a reused key (src/idempotency.ts). */
+const IDEMPOTENCY_REFUSALS = {
+  409: "IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After)",
+};
+
 function finishResponses(operation: Operation, components: Record<string, Schema>) {
   for (const response of Object.values(operation.responses ?? {})) {
     const content = response.content as Record<string, { schema?: Schema }> & { type?: string };
@@ -71,10 +100,13 @@ function finishOperation(
     if (parameter.schema) parameter.schema = componentize(parameter.schema, components);
   finishBody(operation, components);
   finishResponses(operation, components);
+  if (operation.requestBody?.content?.[JSON_TYPE]) documentErrors(operation, BODY_REFUSALS);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
-  if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path))
+  if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path)) {
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
+    documentErrors(operation, IDEMPOTENCY_REFUSALS);
+  }
 }
 
 const tagList = (used: Set<string>) =>
