@@ -465,18 +465,7 @@ describe("live channel for visitors", () => {
       const { api: keys } = await expiring.tenant();
       const key = (await keys.post(`${X}/widget-keys`, { name: "Site", allowed_origins: [SITE] }))
         .body.key;
-      const on = (headers: Record<string, string>) =>
-        new Api(expiring.url, { origin: SITE, ...headers });
-      const who = (await on({ "x-widget-key": key }).post(`${W}/customers`, {})).body;
-      const opened = (
-        await on({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
-      ).body;
-      socket.connect();
-      const channel = socket.channel(`conversation:${opened.conversation.id}`, {
-        token: opened.visitor_token,
-      });
-      const { closes } = watch(channel);
-      expect((await reply(channel.join())).status).toBe("ok");
+      const { closes } = await joinAsVisitor(expiring.url, key, socket);
       own.advance(31 * 86_400_000);
       await until(() => closes.length === 1, "the expired visitor's topic closed");
       expect(closes).toEqual([{ reason: "unauthorized" }]);
@@ -506,6 +495,22 @@ function watch(channel: Channel) {
     if (payload !== "leave") closes.push(payload);
   });
   return { shouts, closes };
+}
+
+/** A visitor of the server at `url` (widget key `key`) opens a conversation and joins its topic on `socket`. */
+async function joinAsVisitor(url: string, key: string, socket: Socket) {
+  const on = (headers: Record<string, string>) => new Api(url, { origin: SITE, ...headers });
+  const who = (await on({ "x-widget-key": key }).post(`${W}/customers`, {})).body;
+  const opened = (
+    await on({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
+  ).body;
+  socket.connect();
+  const channel = socket.channel(`conversation:${opened.conversation.id}`, {
+    token: opened.visitor_token,
+  });
+  const watched = watch(channel);
+  expect((await reply(channel.join())).status).toBe("ok");
+  return watched;
 }
 
 async function until(predicate: () => boolean, what: string, ms = 3000) {
@@ -583,17 +588,7 @@ describe("several instances", () => {
       const created = (
         await onA.post(`${X}/widget-keys`, { name: "Site", allowed_origins: [SITE] })
       ).body;
-      const on = (headers: Record<string, string>) => new Api(b.url, { origin: SITE, ...headers });
-      const who = (await on({ "x-widget-key": created.key }).post(`${W}/customers`, {})).body;
-      const opened = (
-        await on({ authorization: `Bearer ${who.visitor_token}` }).post(`${W}/conversations`, {})
-      ).body;
-      socket.connect();
-      const channel = socket.channel(`conversation:${opened.conversation.id}`, {
-        token: opened.visitor_token,
-      });
-      const { closes } = watch(channel);
-      expect((await reply(channel.join())).status).toBe("ok");
+      const { closes } = await joinAsVisitor(b.url, created.key, socket);
       expect((await onA.delete(`${X}/widget-keys/${created.id}`)).status).toBe(204);
       clockB.advance(11_000);
       await until(() => closes.length === 1, "the visitor's topic closed on B");
