@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { failEvent } from "./fixtures/rows";
+import { defineObjectType } from "./helpers/api";
 import type { TenantClient } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -90,14 +91,7 @@ describe("GET /activity", () => {
   });
 
   test("entity_type knows the tenant's own object types, never another tenant's", async () => {
-    const defined = await b.api.post("/api/external/object-types", {
-      name: "acquisition",
-      plural: "acquisitions",
-      label: "Acquisitions",
-      primary_field: "target",
-      fields: [{ key: "target", label: "Target", type: "text" }],
-    });
-    expect(defined.status).toBe(201);
+    await defineObjectType(b.api, "acquisition", "acquisitions");
     const own = await b.api.get("/api/external/activity?entity_type=acquisition");
     expect(own.status).toBe(200);
     const foreign = await a.api.get("/api/external/activity?entity_type=acquisition");

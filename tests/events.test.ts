@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { defineObjectType } from "./helpers/api";
 import { Api, startTestServer, type TestServer } from "./helpers/server";
 import { SseClient } from "./helpers/sse";
 import { useTestServer } from "./helpers/suite";
@@ -210,14 +211,8 @@ describe("what a stream or page shows as keys and types change", () => {
     const reader = await server.keyFor(own, ["events:read", "objects:read"]);
     const client = streamOf(reader.headers["x-api-key"]);
     await client.connect();
-    await owner.post(`${X}/object-types`, {
-      name: "vessel",
-      plural: "vessels",
-      label: "Vessels",
-      primary_field: "hull",
-      fields: [{ key: "hull", label: "Hull", type: "text" }],
-    });
-    const record = await owner.post(`${X}/objects/vessels`, { properties: { hull: "H-1" } });
+    await defineObjectType(owner, "vessel", "vessels");
+    const record = await owner.post(`${X}/objects/vessels`, { properties: { title: "H-1" } });
     expect(record.status).toBe(201);
     await client.until(() => client.events.some((e) => e.event === "vessel.created"));
     client.close();

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { activityLog, webhooks } from "../db/schema";
 import { keepingSecrets } from "../plugins/webhooks/service";
 import { ManualClock } from "../src/clock";
-import { created } from "./helpers/api";
+import { created, defineObjectType } from "./helpers/api";
 import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Receiver,
@@ -314,14 +314,7 @@ describe("read, update, delete", () => {
 
   test("event types another tenant defined (its custom objects) are unknown here: 422", async () => {
     const carol = await server.tenant(undefined, ["*"]);
-    const type = await carol.api.post("/api/external/object-types", {
-      name: "acquisition",
-      plural: "acquisitions",
-      label: "Acquisitions",
-      primary_field: "target",
-      fields: [{ key: "target", label: "Target", type: "text" }],
-    });
-    expect(type.status).toBe(201);
+    await defineObjectType(carol.api, "acquisition", "acquisitions");
     await register(carol.api, { events: ["acquisition.created", "acquisition.*"] });
     for (const events of [["acquisition.created"], ["acquisition.*"]]) {
       const reply = await bob.api.post("/api/external/webhooks", {

@@ -8,6 +8,16 @@ export async function created(api: Api, path: string, body: Record<string, unkno
   return reply.body;
 }
 
+/** Defines a custom object type `name`/`plural` whose one text field `title` is its primary field. */
+export const defineObjectType = (api: Api, name: string, plural: string) =>
+  created(api, "/object-types", {
+    name,
+    plural,
+    label: plural,
+    primary_field: "title",
+    fields: [{ key: "title", label: "Title", type: "text" }],
+  });
+
 /** The exact seed 001 list envelope (plus next_cursor). */
 export function expectEnvelope(body: any, resource: string) {
   expect(Object.keys(body).sort()).toEqual(
