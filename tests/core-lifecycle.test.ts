@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadConfig } from "../src/config";
+import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
 import { startWorkers } from "../src/workers";
@@ -51,6 +51,16 @@ describe("configuration", () => {
     expect(loadConfig({ CRMD_CRON_SLA_CHECK: "*/5 * * * *" }).cron).toEqual({
       sla_check: "*/5 * * * *",
     });
+  });
+
+  test("an empty value counts as unset: CRMD_PORT= leaves PORT in charge", () => {
+    // `CRMD_PORT=` in a compose file or an env file, with the platform's PORT beside it.
+    expect(loadConfig({ CRMD_PORT: "", PORT: "9000" }).port).toBe(9000);
+    expect(loadConfig({ CRMD_PORT: "" }, { port: "" }).port).toBe(8080);
+    const allEmpty = Object.fromEntries(
+      SETTINGS.filter((s) => !s.env.includes("<")).map((s) => [s.env, ""]),
+    );
+    expect(loadConfig({ ...allEmpty, PORT: "" })).toEqual(loadConfig({}));
   });
 
   test("bad values are refused with a clear message", () => {
