@@ -3,7 +3,13 @@ import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate } from "../db/migrate";
 import { seedTenant } from "../db/seed";
-import { createKey, listKeys, MAX_EXPIRES_IN_DAYS, revokeKey } from "../plugins/api-keys";
+import {
+  checkNewKey,
+  createKey,
+  listKeys,
+  MAX_EXPIRES_IN_DAYS,
+  revokeKey,
+} from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
 import { ConfigError, databaseUrl, settingsHelp } from "./config";
@@ -64,6 +70,33 @@ function count(values: Values, name: string): number {
   if (typeof value !== "string" || !/^\d+$/.test(value))
     throw new ConfigError(`--${name} must be a whole number`);
   return Number(value);
+}
+
+/** The flag each field of the API's key body comes from, for messages. */
+const KEY_FLAGS: Record<string, string> = { name: "--name", permissions: "--scopes" };
+
+/** `keys create`'s flags as the API's key body, refused by the API's own rules (exit 2). */
+function newKey(values: Values) {
+  const key = {
+    name: (values.name as string | undefined) ?? "cli key",
+    permissions: required(values, "scopes")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    expiresInDays: optionalInt(values, "expires-in-days", MAX_EXPIRES_IN_DAYS),
+    rateLimit: optionalInt(values, "rate-limit"),
+  };
+  try {
+    checkNewKey(key);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const fields = (error.errors ?? []).map(({ path, message }) => {
+      const field = path.split("/")[1] ?? "";
+      return `${KEY_FLAGS[field] ?? field}: ${message}`;
+    });
+    throw new ConfigError(fields.join("; ") || error.message);
+  }
+  return key;
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -175,26 +208,14 @@ export async function runCommand(
           print(await listTenants(db));
           return 0;
         });
-      case "keys create":
+      case "keys create": {
+        const key = newKey(values);
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));
-          const created = await createKey(
-            db,
-            {
-              tenantId: tenant.id,
-              name: (values.name as string | undefined) ?? "cli key",
-              permissions: required(values, "scopes")
-                .split(",")
-                .map((s) => s.trim())
-                .filter(Boolean),
-              expiresInDays: optionalInt(values, "expires-in-days", MAX_EXPIRES_IN_DAYS),
-              rateLimit: optionalInt(values, "rate-limit"),
-            },
-            now,
-          );
-          print(created);
+          print(await createKey(db, { tenantId: tenant.id, ...key }, now));
           return 0;
         });
+      }
       case "keys list":
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));

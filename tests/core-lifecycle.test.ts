@@ -236,12 +236,25 @@ describe("CLI", () => {
         expect(await tooLong.exited).toBe(2);
         expect(await new Response(tooLong.stderr).text()).toContain("--expires-in-days");
       }
+      // What the API refuses (422): a key without scopes, a key without a name.
+      for (const [flag, value] of [
+        ["--scopes", ","],
+        ["--scopes", " , "],
+        ["--name", ""],
+      ]) {
+        const refused = crmd(
+          ["keys", "create", "--tenant", "cli-co", "--scopes", "deals:read", flag, value],
+          env,
+        );
+        expect(await refused.exited).toBe(2);
+        expect(await new Response(refused.stderr).text()).toContain(flag);
+      }
       const keys = crmd(["keys", "list", "--tenant", "cli-co"], env);
       expect(JSON.parse(await new Response(keys.stdout).text()).length).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 20_000);
 });
 
 describe("process lifecycle", () => {
