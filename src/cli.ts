@@ -31,8 +31,11 @@ Commands:
                                 Create an API key (printed once)
   keys list --tenant T          List a tenant's keys
   keys revoke --tenant T KEY_ID Revoke a key
-  copy --from URL --to URL      Copy a whole installation to an empty database
-                                (SQLite <-> PostgreSQL; row counts verified)
+  copy --from URL --to URL [--from-auth-token T] [--to-auth-token T]
+                                Copy a whole installation to an empty database
+                                (SQLite <-> PostgreSQL <-> remote libSQL; row counts
+                                verified); a remote libSQL side's token is its
+                                --*-auth-token, else CRMD_DATABASE_AUTH_TOKEN
   seed --tenant T [--deals N] [--leads N] [--tasks N] [--partners N]
                                 Fill a tenant with a year of sample data
                                 (no events or activity rows; progress on stderr)
@@ -160,12 +163,27 @@ function copySource(url: string): string {
   return url;
 }
 
+/** One side of a copy: its URL and, for a remote libSQL server, its token. */
+interface CopySide {
+  url: string;
+  authToken?: string;
+}
+
+/** `--from` or `--to`, with its own `--<side>-auth-token` or else the configured one. */
+function copySide(values: Values, side: "from" | "to", config: Config): CopySide {
+  const own = values[`${side}-auth-token`];
+  return {
+    url: required(values, side),
+    authToken: typeof own === "string" && own !== "" ? own : config.databaseAuthToken,
+  };
+}
+
 /** `crmd copy`: every table to an empty database, counts compared; exit 1 on a mismatch. */
-async function copyCommand(fromUrl: string, toUrl: string): Promise<number> {
-  databaseUrl(toUrl, "--to");
-  const from = await openDatabase(copySource(fromUrl));
+async function copyCommand(source: CopySide, target: CopySide): Promise<number> {
+  databaseUrl(target.url, "--to");
+  const from = await openDatabase(copySource(source.url), source.authToken);
   try {
-    const to = await openDatabase(toUrl);
+    const to = await openDatabase(target.url, target.authToken);
     try {
       const tables = await copyDatabase(from, to, seedProgressBar());
       const mismatched = tables.filter((t) => t.source !== t.target);
@@ -230,7 +248,7 @@ export async function runCommand(
           return 0;
         });
       case "copy":
-        return await copyCommand(required(values, "from"), required(values, "to"));
+        return await copyCommand(copySide(values, "from", config), copySide(values, "to", config));
       case "seed":
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));

@@ -22,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
         tenant: { type: "string" },
         from: { type: "string" },
         to: { type: "string" },
+        "from-auth-token": { type: "string" },
+        "to-auth-token": { type: "string" },
         name: { type: "string" },
         scopes: { type: "string" },
         "expires-in-days": { type: "string" },
