@@ -12,7 +12,7 @@ import {
 } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
-import { ConfigError, databaseUrl, settingsHelp } from "./config";
+import { CONFIG_FLAGS, ConfigError, databaseUrl, settingsHelp } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
@@ -39,6 +39,12 @@ Commands:
   seed --tenant T [--deals N] [--leads N] [--tasks N] [--partners N]
                                 Fill a tenant with a year of sample data
                                 (no events or activity rows; progress on stderr)
+
+A command takes only the options it reads; any other, or an argument too many,
+exits 2. serve reads every option below; migrate, tenants, keys and seed read
+--database-url, --database-auth-token and --data-dir besides their own;
+healthcheck --host and --port; copy --database-auth-token besides its own.
+The environment applies to every command.
 
 Options (flags win over the environment, which wins over the default):
 ${settingsHelp()}
@@ -197,16 +203,64 @@ async function copyCommand(source: CopySide, target: CopySide): Promise<number> 
   }
 }
 
+/** The settings a command that opens the configured database reads. */
+const DATABASE_FLAGS = ["database-url", "database-auth-token", "data-dir"];
+
+/** Each command: the flags it reads and how many arguments follow its name. */
+const COMMANDS = {
+  serve: { flags: Object.keys(CONFIG_FLAGS) },
+  healthcheck: { flags: ["host", "port"] },
+  migrate: { flags: DATABASE_FLAGS },
+  "tenants create": { flags: [...DATABASE_FLAGS, "name"] },
+  "tenants list": { flags: DATABASE_FLAGS },
+  "keys create": {
+    flags: [...DATABASE_FLAGS, "tenant", "name", "scopes", "expires-in-days", "rate-limit"],
+  },
+  "keys list": { flags: [...DATABASE_FLAGS, "tenant"] },
+  "keys revoke": { flags: [...DATABASE_FLAGS, "tenant"], args: 1 },
+  copy: { flags: ["from", "to", "from-auth-token", "to-auth-token", "database-auth-token"] },
+  seed: { flags: [...DATABASE_FLAGS, "tenant", "deals", "leads", "tasks", "partners"] },
+} satisfies Record<string, { flags: readonly string[]; args?: number }>;
+
+type CommandName = keyof typeof COMMANDS;
+
+export interface Command {
+  name: CommandName;
+  args: string[];
+}
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+/**
+ * The command the words name and the arguments after it. A flag it does not
+ * read or an argument too many is refused (exit 2) rather than ignored, so a
+ * mistyped command line never half-works.
+ */
+export function commandOf(positionals: string[], values: Values): Command {
+  const [first = "serve", second] = positionals;
+  const name = isCommand(first) ? first : `${first} ${second ?? ""}`.trim();
+  if (!isCommand(name))
+    throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
+  const spec: { flags: readonly string[]; args?: number } = COMMANDS[name];
+  const args = positionals.slice(name.split(" ").length);
+  const extra = args.slice(spec.args ?? 0);
+  if (extra.length) throw new ConfigError(`${name} takes no argument "${extra[0]}"`);
+  const stray = Object.keys(values).filter((flag) => values[flag] !== undefined);
+  const unread = stray.find((flag) => !spec.flags.includes(flag));
+  if (unread) throw new ConfigError(`${name} does not take --${unread}`);
+  return { name, args };
+}
+
 /** Runs one CLI command; returns the exit code (-1: keep the process running). */
 export async function runCommand(
-  positionals: string[],
+  command: Command,
   values: Values,
   config: Config,
 ): Promise<number> {
-  const [command = "serve", sub, arg] = positionals;
+  const [arg] = command.args;
   const now = new Date();
   try {
-    switch (`${command} ${sub ?? ""}`.trim()) {
+    switch (command.name) {
       case "serve":
         return await serve(config);
       case "healthcheck":
@@ -267,8 +321,6 @@ export async function runCommand(
           print({ tenant_id: tenant.id, ...seeded, ms: Math.round(performance.now() - started) });
           return 0;
         });
-      default:
-        throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
     }
   } catch (error) {
     if (error instanceof ApiError) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bun
 import { parseArgs } from "node:util";
 import pkg from "../package.json";
-import { runCommand, USAGE } from "./cli";
+import { commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
@@ -31,7 +31,6 @@ async function main(argv: string[]): Promise<number> {
         leads: { type: "string" },
         tasks: { type: "string" },
         partners: { type: "string" },
-        json: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -48,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    const command = commandOf(positionals, values as Record<string, string | boolean | undefined>);
     const flags = Object.fromEntries(
       Object.keys(CONFIG_FLAGS)
         .filter((flag) => typeof values[flag] === "string")
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     );
     const config = loadConfig(process.env, flags);
     return await runCommand(
-      positionals,
+      command,
       values as Record<string, string | boolean | undefined>,
       config,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
@@ -122,6 +122,34 @@ describe("CLI", () => {
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
+
+  test("a flag or argument the command does not take exits 2 before touching the database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-args-"));
+    const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
+    try {
+      const refusals: Array<[string[], string]> = [
+        [["tenants", "list", "--json"], "--json"],
+        [["keys", "list", "--tenant", "t", "--json"], "--json"],
+        [["migrate", "--port", "9000"], "--port"],
+        [["tenants", "create", "--name", "n", "--scopes", "read"], "--scopes"],
+        [["keys", "list", "--tenant", "t", "--deals", "5"], "--deals"],
+        [["healthcheck", "--database-url", "file:x.db"], "--database-url"],
+        [["copy", "--from", "file:a.db", "--to", "file:b.db", "--tenant", "t"], "--tenant"],
+        [["tenants", "list", "extra"], "extra"],
+        [["keys", "revoke", "--tenant", "t", "key-id", "extra"], "extra"],
+        [["migrate", "now"], "now"],
+      ];
+      for (const [args, named] of refusals) {
+        const child = crmd(args, env);
+        const [code, err] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+        expect(`${args.join(" ")}: ${code}`).toBe(`${args.join(" ")}: 2`);
+        expect(err).toContain(named);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   test("an empty file: database URL exits 2 instead of serving on throwaway databases", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-url-"));
