@@ -24,7 +24,9 @@ export const USAGE = `Usage: crmd [command] [options]
 Commands:
   serve                         Start the server (default)
   migrate                       Apply database migrations and exit
-  healthcheck                   Exit 0 when the local server answers /readyz (for containers)
+  healthcheck [--host H] [--port P]
+                                Exit 0 when the local server answers /readyz (for
+                                containers); give it serve's --host/--port, if any
   tenants create --name NAME    Create a tenant
   tenants list                  List tenants
   keys create --tenant T --name N --scopes a,b [--expires-in-days D] [--rate-limit R]

@@ -341,6 +341,28 @@ describe("process lifecycle", () => {
     }
   });
 
+  test("healthcheck takes serve's --host and --port, over what the environment says", async () => {
+    // What a container gets: the image's CRMD_PORT, and `serve --port …` as its command.
+    const probe = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
+    const closed = String(probe.port);
+    probe.stop(true);
+    const dir = mkdtempSync(join(tmpdir(), "crmd-health-"));
+    const server = await startCrmdProcess({ CRMD_DATA_DIR: dir });
+    try {
+      const port = new URL(server.url).port;
+      const env = { CRMD_PORT: closed, CRMD_HOST: "0.0.0.0" };
+      expect(await crmd(["healthcheck"], env).exited).toBe(1);
+      expect(await crmd(["healthcheck", "--port", port], env).exited).toBe(0);
+      expect(await crmd(["healthcheck", "--host", "127.0.0.1", "--port", port], env).exited).toBe(
+        0,
+      );
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.child.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+
   test("on an IPv6 address the logged URL works and healthcheck sees the server ready", async () => {
     let ipv6 = true;
     try {
