@@ -226,6 +226,9 @@ const COMMANDS = {
 
 type CommandName = keyof typeof COMMANDS;
 
+/** Every flag of every command. */
+export const COMMAND_FLAGS = [...new Set(Object.values(COMMANDS).flatMap((c) => c.flags))];
+
 export interface Command {
   name: CommandName;
   args: string[];
@@ -247,8 +250,8 @@ export function commandOf(positionals: string[], values: Values): Command {
   const args = positionals.slice(name.split(" ").length);
   const extra = args.slice(spec.args ?? 0);
   if (extra.length) throw new ConfigError(`${name} takes no argument "${extra[0]}"`);
-  const stray = Object.keys(values).filter((flag) => values[flag] !== undefined);
-  const unread = stray.find((flag) => !spec.flags.includes(flag));
+  const given = Object.keys(values).filter((flag) => values[flag] !== undefined);
+  const unread = given.find((flag) => !spec.flags.includes(flag));
   if (unread) throw new ConfigError(`${name} does not take --${unread}`);
   return { name, args };
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env bun
 import { parseArgs } from "node:util";
 import pkg from "../package.json";
-import { commandOf, runCommand, USAGE } from "./cli";
+import { COMMAND_FLAGS, commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
 async function main(argv: string[]): Promise<number> {
-  const configOptions = Object.fromEntries(
-    Object.keys(CONFIG_FLAGS).map((flag) => [flag, { type: "string" as const }]),
+  // Every flag some command reads takes a value; commandOf refuses those the command does not read.
+  const flagOptions = Object.fromEntries(
+    COMMAND_FLAGS.map((flag) => [flag, { type: "string" as const }]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -16,21 +17,9 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
-        ...configOptions,
+        ...flagOptions,
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
-        tenant: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        "from-auth-token": { type: "string" },
-        "to-auth-token": { type: "string" },
-        name: { type: "string" },
-        scopes: { type: "string" },
-        "expires-in-days": { type: "string" },
-        deals: { type: "string" },
-        leads: { type: "string" },
-        tasks: { type: "string" },
-        partners: { type: "string" },
       },
     });
   } catch (error) {
