@@ -19,6 +19,10 @@ ENV CRMD_HOST=0.0.0.0 \
 USER 65532:65532
 VOLUME ["/data"]
 EXPOSE 8080
+# The check reads CRMD_HOST / CRMD_PORT as serve does, not serve's flags: to
+# move the port, set CRMD_PORT (docker run -e CRMD_PORT=9000) rather than
+# `serve --port 9000`, or give the check the same flags in exec form (there is
+# no shell): compose `test: ["CMD", "/usr/local/bin/crmd", "healthcheck", "--port", "9000"]`.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
   CMD ["/usr/local/bin/crmd", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/crmd"]

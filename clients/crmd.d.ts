@@ -4153,6 +4153,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getReadyz: {
@@ -4174,6 +4183,15 @@ export interface operations {
                         status: string;
                         database: boolean;
                     };
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Database unreachable or migrations pending */
@@ -4210,6 +4228,15 @@ export interface operations {
             };
             /** @description Missing or wrong token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4263,6 +4290,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4362,6 +4398,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4484,6 +4529,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -4568,6 +4622,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -4643,6 +4706,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4759,6 +4831,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -4850,6 +4931,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -4926,6 +5016,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5045,6 +5144,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -5144,6 +5252,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5276,6 +5393,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -5381,6 +5507,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -5462,6 +5597,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5610,6 +5754,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -5688,6 +5841,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5826,6 +5988,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -5904,6 +6075,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6034,6 +6214,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -6121,6 +6310,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6288,6 +6486,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 415 */
             415: {
                 headers: {
@@ -6366,6 +6573,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6478,6 +6694,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -6563,6 +6788,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -6641,6 +6875,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6768,6 +7011,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -6855,6 +7107,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7010,6 +7271,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -7152,6 +7422,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -7282,6 +7561,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7427,6 +7715,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -7503,6 +7800,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7648,6 +7954,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -7736,6 +8051,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7874,6 +8198,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -8004,6 +8337,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8181,6 +8523,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -8248,6 +8599,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8371,6 +8731,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -8457,6 +8826,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8595,6 +8973,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -8680,6 +9067,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -8747,6 +9143,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8859,6 +9264,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -8951,6 +9365,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -9020,6 +9443,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9159,6 +9591,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -9240,6 +9681,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9339,6 +9789,15 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9463,6 +9922,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -9560,6 +10028,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -9641,6 +10118,15 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9785,6 +10271,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -9909,6 +10404,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -10006,6 +10510,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10130,6 +10643,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -10203,6 +10725,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10356,6 +10887,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -10441,6 +10981,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -10519,6 +11068,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10639,6 +11197,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10774,6 +11341,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -10862,6 +11438,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10982,6 +11567,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -11075,6 +11669,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11211,6 +11814,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11359,6 +11971,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -11428,6 +12049,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11557,6 +12187,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -11678,6 +12317,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -11769,6 +12417,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11905,6 +12562,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12060,6 +12726,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -12129,6 +12804,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12267,6 +12951,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -12357,6 +13050,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12461,6 +13163,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12592,6 +13303,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -12707,6 +13427,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12836,6 +13565,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -12933,6 +13671,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -13014,6 +13761,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13103,6 +13859,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -13172,6 +13937,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13283,6 +14057,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -13381,6 +14164,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13547,6 +14339,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -13661,6 +14462,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -13731,6 +14541,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13877,6 +14696,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -13994,6 +14822,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -14095,6 +14932,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -14173,6 +15019,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14275,6 +15130,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -14348,6 +15212,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14444,6 +15317,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -14530,6 +15412,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14645,6 +15536,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -14729,6 +15629,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14850,6 +15759,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14993,6 +15911,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -15106,6 +16033,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -15184,6 +16120,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15300,6 +16245,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -15397,6 +16351,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -15472,6 +16435,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15596,6 +16568,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -15681,6 +16662,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -15750,6 +16740,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15869,6 +16868,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -15953,6 +16961,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16072,6 +17089,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -16151,6 +17177,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16275,6 +17310,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -16353,6 +17397,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16452,6 +17505,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16567,6 +17629,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -16657,6 +17728,15 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16765,6 +17845,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16888,6 +17977,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -16974,6 +18072,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17117,6 +18224,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -17195,6 +18311,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17308,6 +18433,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -17384,6 +18518,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17486,6 +18629,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17623,6 +18775,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -17718,6 +18879,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -17787,6 +18957,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17925,6 +19104,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18079,6 +19267,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -18183,6 +19380,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -18262,6 +19468,15 @@ export interface operations {
             };
             /** @description Response for status 406 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18359,6 +19574,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18512,6 +19736,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -18617,6 +19850,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -18685,6 +19927,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18828,6 +20079,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -18920,6 +20180,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -19005,6 +20274,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19127,6 +20405,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -19205,6 +20492,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19337,6 +20633,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -19418,6 +20723,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19525,6 +20839,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19712,6 +21035,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -19828,6 +21160,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -19904,6 +21245,15 @@ export interface operations {
             };
             /** @description Response for status 409 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20037,6 +21387,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -20131,6 +21490,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20245,6 +21613,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20395,6 +21772,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -20475,6 +21861,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20585,6 +21980,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20704,6 +22108,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -20783,6 +22196,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20902,6 +22324,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -20996,6 +22427,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21151,6 +22591,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -21299,6 +22748,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Response for status 422 */
             422: {
                 headers: {
@@ -21437,6 +22895,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -21515,6 +22982,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21654,6 +23130,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -21749,6 +23234,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21895,6 +23389,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description URL longer than 16384 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
                 headers: {
@@ -21971,6 +23474,15 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22088,6 +23600,15 @@ export interface operations {
             };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,10 +3,16 @@ import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate } from "../db/migrate";
 import { seedTenant } from "../db/seed";
-import { createKey, listKeys, MAX_EXPIRES_IN_DAYS, revokeKey } from "../plugins/api-keys";
+import {
+  checkNewKey,
+  createKey,
+  listKeys,
+  MAX_EXPIRES_IN_DAYS,
+  revokeKey,
+} from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants } from "../plugins/tenants";
 import type { Config } from "./config";
-import { ConfigError, databaseUrl, settingsHelp } from "./config";
+import { CONFIG_FLAGS, ConfigError, databaseUrl, settingsHelp } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
@@ -18,18 +24,29 @@ export const USAGE = `Usage: crmd [command] [options]
 Commands:
   serve                         Start the server (default)
   migrate                       Apply database migrations and exit
-  healthcheck                   Exit 0 when the local server answers /readyz (for containers)
+  healthcheck [--host H] [--port P]
+                                Exit 0 when the local server answers /readyz (for
+                                containers); give it serve's --host/--port, if any
   tenants create --name NAME    Create a tenant
   tenants list                  List tenants
   keys create --tenant T --name N --scopes a,b [--expires-in-days D] [--rate-limit R]
                                 Create an API key (printed once)
   keys list --tenant T          List a tenant's keys
   keys revoke --tenant T KEY_ID Revoke a key
-  copy --from URL --to URL      Copy a whole installation to an empty database
-                                (SQLite <-> PostgreSQL; row counts verified)
+  copy --from URL --to URL [--from-auth-token T] [--to-auth-token T]
+                                Copy a whole installation to an empty database
+                                (SQLite <-> PostgreSQL <-> remote libSQL; row counts
+                                verified); a remote libSQL side's token is its
+                                --*-auth-token, else CRMD_DATABASE_AUTH_TOKEN
   seed --tenant T [--deals N] [--leads N] [--tasks N] [--partners N]
                                 Fill a tenant with a year of sample data
                                 (no events or activity rows; progress on stderr)
+
+A command takes only the options it reads; any other, or an argument too many,
+exits 2. serve reads every option below; migrate, tenants, keys and seed read
+--database-url, --database-auth-token and --data-dir besides their own;
+healthcheck --host and --port; copy --database-auth-token besides its own.
+The environment applies to every command.
 
 Options (flags win over the environment, which wins over the default):
 ${settingsHelp()}
@@ -64,6 +81,33 @@ function count(values: Values, name: string): number {
   if (typeof value !== "string" || !/^\d+$/.test(value))
     throw new ConfigError(`--${name} must be a whole number`);
   return Number(value);
+}
+
+/** The flag each field of the API's key body comes from, for messages. */
+const KEY_FLAGS: Record<string, string> = { name: "--name", permissions: "--scopes" };
+
+/** `keys create`'s flags as the API's key body, refused by the API's own rules (exit 2). */
+function newKey(values: Values) {
+  const key = {
+    name: (values.name as string | undefined) ?? "cli key",
+    permissions: required(values, "scopes")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    expiresInDays: optionalInt(values, "expires-in-days", MAX_EXPIRES_IN_DAYS),
+    rateLimit: optionalInt(values, "rate-limit"),
+  };
+  try {
+    checkNewKey(key);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const fields = (error.errors ?? []).map(({ path, message }) => {
+      const field = path.split("/")[1] ?? "";
+      return `${KEY_FLAGS[field] ?? field}: ${message}`;
+    });
+    throw new ConfigError(fields.join("; ") || error.message);
+  }
+  return key;
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -127,12 +171,27 @@ function copySource(url: string): string {
   return url;
 }
 
+/** One side of a copy: its URL and, for a remote libSQL server, its token. */
+interface CopySide {
+  url: string;
+  authToken?: string;
+}
+
+/** `--from` or `--to`, with its own `--<side>-auth-token` or else the configured one. */
+function copySide(values: Values, side: "from" | "to", config: Config): CopySide {
+  const own = values[`${side}-auth-token`];
+  return {
+    url: required(values, side),
+    authToken: typeof own === "string" && own !== "" ? own : config.databaseAuthToken,
+  };
+}
+
 /** `crmd copy`: every table to an empty database, counts compared; exit 1 on a mismatch. */
-async function copyCommand(fromUrl: string, toUrl: string): Promise<number> {
-  databaseUrl(toUrl, "--to");
-  const from = await openDatabase(copySource(fromUrl));
+async function copyCommand(source: CopySide, target: CopySide): Promise<number> {
+  databaseUrl(target.url, "--to");
+  const from = await openDatabase(copySource(source.url), source.authToken);
   try {
-    const to = await openDatabase(toUrl);
+    const to = await openDatabase(target.url, target.authToken);
     try {
       const tables = await copyDatabase(from, to, seedProgressBar());
       const mismatched = tables.filter((t) => t.source !== t.target);
@@ -146,16 +205,67 @@ async function copyCommand(fromUrl: string, toUrl: string): Promise<number> {
   }
 }
 
+/** The settings a command that opens the configured database reads. */
+const DATABASE_FLAGS = ["database-url", "database-auth-token", "data-dir"];
+
+/** Each command: the flags it reads and how many arguments follow its name. */
+const COMMANDS = {
+  serve: { flags: Object.keys(CONFIG_FLAGS) },
+  healthcheck: { flags: ["host", "port"] },
+  migrate: { flags: DATABASE_FLAGS },
+  "tenants create": { flags: [...DATABASE_FLAGS, "name"] },
+  "tenants list": { flags: DATABASE_FLAGS },
+  "keys create": {
+    flags: [...DATABASE_FLAGS, "tenant", "name", "scopes", "expires-in-days", "rate-limit"],
+  },
+  "keys list": { flags: [...DATABASE_FLAGS, "tenant"] },
+  "keys revoke": { flags: [...DATABASE_FLAGS, "tenant"], args: 1 },
+  copy: { flags: ["from", "to", "from-auth-token", "to-auth-token", "database-auth-token"] },
+  seed: { flags: [...DATABASE_FLAGS, "tenant", "deals", "leads", "tasks", "partners"] },
+} satisfies Record<string, { flags: readonly string[]; args?: number }>;
+
+type CommandName = keyof typeof COMMANDS;
+
+/** Every flag of every command. */
+export const COMMAND_FLAGS = [...new Set(Object.values(COMMANDS).flatMap((c) => c.flags))];
+
+export interface Command {
+  name: CommandName;
+  args: string[];
+}
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+/**
+ * The command the words name and the arguments after it. A flag it does not
+ * read or an argument too many is refused (exit 2) rather than ignored, so a
+ * mistyped command line never half-works.
+ */
+export function commandOf(positionals: string[], values: Values): Command {
+  const [first = "serve", second] = positionals;
+  const name = isCommand(first) ? first : `${first} ${second ?? ""}`.trim();
+  if (!isCommand(name))
+    throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
+  const spec: { flags: readonly string[]; args?: number } = COMMANDS[name];
+  const args = positionals.slice(name.split(" ").length);
+  const extra = args.slice(spec.args ?? 0);
+  if (extra.length) throw new ConfigError(`${name} takes no argument "${extra[0]}"`);
+  const given = Object.keys(values).filter((flag) => values[flag] !== undefined);
+  const unread = given.find((flag) => !spec.flags.includes(flag));
+  if (unread) throw new ConfigError(`${name} does not take --${unread}`);
+  return { name, args };
+}
+
 /** Runs one CLI command; returns the exit code (-1: keep the process running). */
 export async function runCommand(
-  positionals: string[],
+  command: Command,
   values: Values,
   config: Config,
 ): Promise<number> {
-  const [command = "serve", sub, arg] = positionals;
+  const [arg] = command.args;
   const now = new Date();
   try {
-    switch (`${command} ${sub ?? ""}`.trim()) {
+    switch (command.name) {
       case "serve":
         return await serve(config);
       case "healthcheck":
@@ -175,26 +285,14 @@ export async function runCommand(
           print(await listTenants(db));
           return 0;
         });
-      case "keys create":
+      case "keys create": {
+        const key = newKey(values);
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));
-          const created = await createKey(
-            db,
-            {
-              tenantId: tenant.id,
-              name: (values.name as string | undefined) ?? "cli key",
-              permissions: required(values, "scopes")
-                .split(",")
-                .map((s) => s.trim())
-                .filter(Boolean),
-              expiresInDays: optionalInt(values, "expires-in-days", MAX_EXPIRES_IN_DAYS),
-              rateLimit: optionalInt(values, "rate-limit"),
-            },
-            now,
-          );
-          print(created);
+          print(await createKey(db, { tenantId: tenant.id, ...key }, now));
           return 0;
         });
+      }
       case "keys list":
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));
@@ -209,7 +307,7 @@ export async function runCommand(
           return 0;
         });
       case "copy":
-        return await copyCommand(required(values, "from"), required(values, "to"));
+        return await copyCommand(copySide(values, "from", config), copySide(values, "to", config));
       case "seed":
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));
@@ -228,8 +326,6 @@ export async function runCommand(
           print({ tenant_id: tenant.id, ...seeded, ms: Math.round(performance.now() - started) });
           return 0;
         });
-      default:
-        throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
     }
   } catch (error) {
     if (error instanceof ApiError) {

@@ -490,18 +490,12 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   flags: Partial<Record<ConfigFlag, string>> = {},
 ): Config {
-  const get = (flag: ConfigFlag): string | undefined => {
-    const fromFlag = flags[flag];
-    if (fromFlag !== undefined) return fromFlag;
-    const name = CONFIG_FLAGS[flag];
-    if (flag === "port") return env.CRMD_PORT ?? env.PORT;
-    return env[name];
-  };
+  // An empty value counts as unset (`CRMD_PORT=` in an env file), so the next source decides.
+  const given = (raw: string | undefined) => (raw === "" ? undefined : raw);
+  const fromEnv = (flag: ConfigFlag) =>
+    flag === "port" ? (given(env.CRMD_PORT) ?? given(env.PORT)) : given(env[CONFIG_FLAGS[flag]]);
+  const v = (flag: ConfigFlag) => given(flags[flag]) ?? fromEnv(flag);
   const c: Config = { ...DEFAULTS, cron: {} };
-  const v = (flag: ConfigFlag) => {
-    const raw = get(flag);
-    return raw === undefined || raw === "" ? undefined : raw;
-  };
   const host = v("host");
   if (host) c.host = host;
   const port = v("port");

@@ -1,13 +1,14 @@
 #!/usr/bin/env bun
 import { parseArgs } from "node:util";
 import pkg from "../package.json";
-import { runCommand, USAGE } from "./cli";
+import { COMMAND_FLAGS, commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
 async function main(argv: string[]): Promise<number> {
-  const configOptions = Object.fromEntries(
-    Object.keys(CONFIG_FLAGS).map((flag) => [flag, { type: "string" as const }]),
+  // Every flag some command reads takes a value; commandOf refuses those the command does not read.
+  const flagOptions = Object.fromEntries(
+    COMMAND_FLAGS.map((flag) => [flag, { type: "string" as const }]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -16,20 +17,9 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
-        ...configOptions,
+        ...flagOptions,
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
-        tenant: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        name: { type: "string" },
-        scopes: { type: "string" },
-        "expires-in-days": { type: "string" },
-        deals: { type: "string" },
-        leads: { type: "string" },
-        tasks: { type: "string" },
-        partners: { type: "string" },
-        json: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -46,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    const command = commandOf(positionals, values as Record<string, string | boolean | undefined>);
     const flags = Object.fromEntries(
       Object.keys(CONFIG_FLAGS)
         .filter((flag) => typeof values[flag] === "string")
@@ -53,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     );
     const config = loadConfig(process.env, flags);
     return await runCommand(
-      positionals,
+      command,
       values as Record<string, string | boolean | undefined>,
       config,
     );

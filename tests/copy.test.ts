@@ -7,6 +7,7 @@ import { copyDatabase } from "../db/copy";
 import { tablesOf } from "../db/pg/catalog";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
+import { startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import { salesPipeline } from "./sales-fixtures";
 
@@ -141,6 +142,59 @@ describe("crmd copy", () => {
     expect(result.verified).toBe(true);
     expect(result.tables.find((t: { table: string }) => t.table === "deals").target).toBe(3);
   });
+
+  test("the CLI copies to and from token-protected remote libSQL servers", async () => {
+    const copy = async (args: string[], env: Record<string, string> = {}) => {
+      const proc = Bun.spawn(
+        [join(ROOT, "node_modules/.bin/bun"), "src/main.ts", "copy", ...args],
+        {
+          cwd: ROOT,
+          stdout: "pipe",
+          stderr: "pipe",
+          env: { ...process.env, CRMD_LOG_LEVEL: "warn", ...env },
+        },
+      );
+      const [out, err, code] = await Promise.all([
+        new Response(proc.stdout).text(),
+        new Response(proc.stderr).text(),
+        proc.exited,
+      ]);
+      return { code, err, result: code === 0 ? JSON.parse(out) : undefined };
+    };
+    const first = startHranaServer(join(dir, "remote-first.db"), { authToken: "token-first" });
+    const second = startHranaServer(join(dir, "remote-second.db"), { authToken: "token-second" });
+    cleanups.push(async () => {
+      first.stop();
+      second.stop();
+    });
+    const local = `file:${join(dir, "source.db")}`;
+    const refused = await copy(["--from", local, "--to", first.url]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("401");
+    // CRMD_DATABASE_AUTH_TOKEN, as `serve` takes it, authenticates the remote side.
+    const up = await copy(["--from", local, "--to", first.url], {
+      CRMD_DATABASE_AUTH_TOKEN: "token-first",
+    });
+    expect(up.err).not.toContain("crmd:");
+    expect(up.code).toBe(0);
+    expect(up.result.verified).toBe(true);
+    expect(up.result.tables.find((t: { table: string }) => t.table === "deals").target).toBe(3);
+    // Between two servers, each side has its own token.
+    const across = await copy([
+      "--from",
+      first.url,
+      "--from-auth-token",
+      "token-first",
+      "--to",
+      second.url,
+      "--to-auth-token",
+      "token-second",
+    ]);
+    expect(across.err).not.toContain("crmd:");
+    expect(across.code).toBe(0);
+    expect(across.result.verified).toBe(true);
+    expect(across.result.tables).toEqual(up.result.tables);
+  }, 30_000);
 
   test("the CLI refuses a source file that does not exist, or a URL it cannot open, with exit 2 and creates nothing", async () => {
     const copy = async (from: string, to: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadConfig } from "../src/config";
+import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
 import { startWorkers } from "../src/workers";
@@ -51,6 +51,16 @@ describe("configuration", () => {
     expect(loadConfig({ CRMD_CRON_SLA_CHECK: "*/5 * * * *" }).cron).toEqual({
       sla_check: "*/5 * * * *",
     });
+  });
+
+  test("an empty value counts as unset: CRMD_PORT= leaves PORT in charge", () => {
+    // `CRMD_PORT=` in a compose file or an env file, with the platform's PORT beside it.
+    expect(loadConfig({ CRMD_PORT: "", PORT: "9000" }).port).toBe(9000);
+    expect(loadConfig({ CRMD_PORT: "" }, { port: "" }).port).toBe(8080);
+    const allEmpty = Object.fromEntries(
+      SETTINGS.filter((s) => !s.env.includes("<")).map((s) => [s.env, ""]),
+    );
+    expect(loadConfig({ ...allEmpty, PORT: "" })).toEqual(loadConfig({}));
   });
 
   test("bad values are refused with a clear message", () => {
@@ -112,6 +122,34 @@ describe("CLI", () => {
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
+
+  test("a flag or argument the command does not take exits 2 before touching the database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-args-"));
+    const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
+    try {
+      const refusals: Array<[string[], string]> = [
+        [["tenants", "list", "--json"], "--json"],
+        [["keys", "list", "--tenant", "t", "--json"], "--json"],
+        [["migrate", "--port", "9000"], "--port"],
+        [["tenants", "create", "--name", "n", "--scopes", "read"], "--scopes"],
+        [["keys", "list", "--tenant", "t", "--deals", "5"], "--deals"],
+        [["healthcheck", "--database-url", "file:x.db"], "--database-url"],
+        [["copy", "--from", "file:a.db", "--to", "file:b.db", "--tenant", "t"], "--tenant"],
+        [["tenants", "list", "extra"], "extra"],
+        [["keys", "revoke", "--tenant", "t", "key-id", "extra"], "extra"],
+        [["migrate", "now"], "now"],
+      ];
+      for (const [args, named] of refusals) {
+        const child = crmd(args, env);
+        const [code, err] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+        expect(`${args.join(" ")}: ${code}`).toBe(`${args.join(" ")}: 2`);
+        expect(err).toContain(named);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   test("an empty file: database URL exits 2 instead of serving on throwaway databases", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-url-"));
@@ -226,12 +264,25 @@ describe("CLI", () => {
         expect(await tooLong.exited).toBe(2);
         expect(await new Response(tooLong.stderr).text()).toContain("--expires-in-days");
       }
+      // What the API refuses (422): a key without scopes, a key without a name.
+      for (const [flag, value] of [
+        ["--scopes", ","],
+        ["--scopes", " , "],
+        ["--name", ""],
+      ]) {
+        const refused = crmd(
+          ["keys", "create", "--tenant", "cli-co", "--scopes", "deals:read", flag, value],
+          env,
+        );
+        expect(await refused.exited).toBe(2);
+        expect(await new Response(refused.stderr).text()).toContain(flag);
+      }
       const keys = crmd(["keys", "list", "--tenant", "cli-co"], env);
       expect(JSON.parse(await new Response(keys.stdout).text()).length).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 20_000);
 });
 
 describe("process lifecycle", () => {
@@ -289,6 +340,28 @@ describe("process lifecycle", () => {
       await server.close();
     }
   });
+
+  test("healthcheck takes serve's --host and --port, over what the environment says", async () => {
+    // What a container gets: the image's CRMD_PORT, and `serve --port …` as its command.
+    const probe = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
+    const closed = String(probe.port);
+    probe.stop(true);
+    const dir = mkdtempSync(join(tmpdir(), "crmd-health-"));
+    const server = await startCrmdProcess({ CRMD_DATA_DIR: dir });
+    try {
+      const port = new URL(server.url).port;
+      const env = { CRMD_PORT: closed, CRMD_HOST: "0.0.0.0" };
+      expect(await crmd(["healthcheck"], env).exited).toBe(1);
+      expect(await crmd(["healthcheck", "--port", port], env).exited).toBe(0);
+      expect(await crmd(["healthcheck", "--host", "127.0.0.1", "--port", port], env).exited).toBe(
+        0,
+      );
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.child.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 
   test("on an IPv6 address the logged URL works and healthcheck sees the server ready", async () => {
     let ipv6 = true;

@@ -303,4 +303,27 @@ describe("OpenAPI document", () => {
       await small.close();
     }
   });
+
+  test("the 414 a URL over 16 KB gets is documented on every operation", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
+    const undocumented: string[] = [];
+    let refused = 0;
+    for (const op of await operations(server)) {
+      const responses = doc.paths[op.path][op.method.toLowerCase()].responses;
+      if (
+        responses["414"]?.content?.["application/json"]?.schema?.$ref !==
+        "#/components/schemas/Error"
+      )
+        undocumented.push(`${op.method} ${op.path}`);
+      // Operations authenticated otherwise (a widget, a relay) refuse an anonymous caller first.
+      const client = clientFor(op, server, api);
+      if (!client) continue;
+      const reply = await client.request(op.method, `${fillPath(op)}?pad=${"x".repeat(17_000)}`);
+      expect(`${op.method} ${op.path} ${reply.status}`).toBe(`${op.method} ${op.path} 414`);
+      refused++;
+    }
+    expect(undocumented).toEqual([]);
+    expect(refused).toBeGreaterThan(50);
+  });
 });

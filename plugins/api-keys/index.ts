@@ -1,3 +1,4 @@
+import { TypeCompiler } from "@sinclair/typebox/compiler";
 import { Elysia, t } from "elysia";
 import {
   ApiError,
@@ -19,6 +20,22 @@ import { createKey, expiryOf, listKeys, revokeKey } from "./service";
 
 export { MAX_EXPIRES_IN_DAYS } from "./model";
 export { createKey, listKeys, revokeKey } from "./service";
+
+let newKeyCheck: ReturnType<typeof compileNewKeyCheck> | undefined;
+const compileNewKeyCheck = () =>
+  TypeCompiler.Compile(t.Pick(CreateApiKey, ["name", "permissions"]));
+
+/**
+ * The API's own rules for a new key's name and scopes, for a caller that
+ * does not come through its body validation (the CLI): 422 with field errors.
+ */
+export function checkNewKey(input: { name: string; permissions: string[] }) {
+  newKeyCheck ??= compileNewKeyCheck();
+  if (newKeyCheck.Check(input)) return;
+  const errors = [...newKeyCheck.Errors(input)].map(({ path, message }) => ({ path, message }));
+  const detail = errors.map((e) => `${e.path.slice(1)}: ${e.message}`).join("; ");
+  throw new ApiError(422, "VALIDATION_ERROR", detail, errors);
+}
 
 /**
  * The tenant a key-management call acts on: the admin names it with

@@ -1,4 +1,5 @@
 import { API_PREFIX } from "../auth";
+import { MAX_URL_LENGTH } from "../body";
 import { refusesIdempotencyKey } from "../idempotency";
 import { exampleOf } from "./examples";
 import { componentize, type Schema } from "./schemas";
@@ -65,6 +66,11 @@ const BODY_REFUSALS: Record<string, string> = {
   415: "Body that is not JSON (Content-Type other than application/json or +json)",
 };
 
+/** What the same check answers to any request, before routing (after authentication). */
+const URL_REFUSALS = {
+  414: `URL longer than ${MAX_URL_LENGTH} bytes`,
+};
+
 /** Adds an Error response for each status the operation does not document yet. */
 function documentErrors(operation: Operation, descriptions: Record<string, string>) {
   operation.responses ??= {};
@@ -101,6 +107,7 @@ function finishOperation(
   finishBody(operation, components);
   finishResponses(operation, components);
   if (operation.requestBody?.content?.[JSON_TYPE]) documentErrors(operation, BODY_REFUSALS);
+  documentErrors(operation, URL_REFUSALS);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
   if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path)) {

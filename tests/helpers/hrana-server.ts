@@ -149,7 +149,8 @@ export interface HranaServer {
   stop(): void;
 }
 
-export function startHranaServer(path: string): HranaServer {
+/** `authToken`: requests must carry `Authorization: Bearer <token>` (401 otherwise), as sqld's JWT auth. */
+export function startHranaServer(path: string, options: { authToken?: string } = {}): HranaServer {
   const streams = new Map<string, Stream>();
   let answered = 0;
   const open = (): Stream => {
@@ -164,6 +165,8 @@ export function startHranaServer(path: string): HranaServer {
       const { pathname } = new URL(req.url);
       if (req.method !== "POST" || pathname !== "/v2/pipeline")
         return new Response("not found", { status: 404 });
+      if (options.authToken && req.headers.get("authorization") !== `Bearer ${options.authToken}`)
+        return new Response("Unauthorized", { status: 401 });
       const body = (await req.json()) as { baton: string | null; requests: unknown[] };
       let baton = body.baton;
       let stream = baton ? streams.get(baton) : undefined;
