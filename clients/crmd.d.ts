@@ -13783,7 +13783,7 @@ export interface operations {
                     events: string[];
                     /** @default true */
                     is_active?: boolean;
-                    /** @description Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers */
+                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers */
                     headers?: {
                         [key: string]: string;
                     };
@@ -14033,7 +14033,7 @@ export interface operations {
                     events?: string[];
                     /** @description true re-enables a disabled webhook */
                     is_active?: boolean;
-                    /** @description Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers */
+                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers */
                     headers?: {
                         [key: string]: string;
                     };

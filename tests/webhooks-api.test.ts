@@ -154,6 +154,12 @@ describe("registration", () => {
     ["Content-Type header", { headers: { "Content-Type": "text/plain" } }, "/headers/Content-Type"],
     ["Content-Length header", { headers: { "content-length": "1" } }, "/headers/content-length"],
     ["Host header", { headers: { Host: "evil.example" } }, "/headers/Host"],
+    [
+      "traceparent header in any case",
+      { headers: { TraceParent: "00-x" } },
+      "/headers/TraceParent",
+    ],
+    ["User-Agent header in any case", { headers: { "USER-agent": "x" } }, "/headers/USER-agent"],
     ["invalid header name", { headers: { "Bad Header": "x" } }, "/headers/Bad Header"],
     ["header value with a newline", { headers: { "X-Ok": "a\r\nX-Injected: 1" } }, "/headers/X-Ok"],
     ["header value HTTP cannot carry", { headers: { "X-Office": "東京" } }, "/headers/X-Office"],

@@ -130,6 +130,8 @@ describe("subscriptions", () => {
       "Transfer-Encoding",
       "User-Agent",
       "Proxy-Authorization",
+      "traceparent",
+      "TraceParent",
     ])
       expect(isReservedHeader(name)).toBe(true);
     for (const name of ["Authorization", "X-Custom-Header", "X-Tenant"])
