@@ -5197,6 +5197,7 @@ export interface operations {
                     permissions: string[];
                     /** @description null = never expires */
                     expires_in_days?: number | null;
+                    /** @description Requests per minute; null = server default. A key may grant at most its own limit */
                     rate_limit?: number | null;
                 };
             };
