@@ -4108,7 +4108,7 @@ export interface components {
             last_failure_at: string | null;
             /**
              * Format: date-time
-             * @description After a rotation: until then deliveries are signed with the old secret too
+             * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
              */
             previous_secret_expires_at: string | null;
             /** Format: date-time */
@@ -13821,7 +13821,7 @@ export interface operations {
                         last_failure_at: string | null;
                         /**
                          * Format: date-time
-                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
                          */
                         previous_secret_expires_at: string | null;
                         /** Format: date-time */
@@ -13947,7 +13947,7 @@ export interface operations {
                         last_failure_at: string | null;
                         /**
                          * Format: date-time
-                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
                          */
                         previous_secret_expires_at: string | null;
                         /** Format: date-time */
@@ -14598,7 +14598,7 @@ export interface operations {
                         last_failure_at: string | null;
                         /**
                          * Format: date-time
-                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
                          */
                         previous_secret_expires_at: string | null;
                         /** Format: date-time */

@@ -153,7 +153,7 @@ describe("signing", () => {
   test("the Standard Webhooks library verifies webhook-signature; a wrong secret fails", () => {
     const secret = generateWebhookSecret();
     const headers = signatureHeaders(
-      { current: secret, previous: null },
+      { current: secret, previous: [] },
       "evt_1",
       "deal.won",
       at,
@@ -168,7 +168,13 @@ describe("signing", () => {
 
   test("after a rotation both secrets verify; X-Webhook-Signature uses the new one", () => {
     const [current, previous] = [generateWebhookSecret(), generateWebhookSecret()];
-    const headers = signatureHeaders({ current, previous }, "evt_2", "deal.won", at, body);
+    const headers = signatureHeaders(
+      { current, previous: [previous] },
+      "evt_2",
+      "deal.won",
+      at,
+      body,
+    );
     expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
     expect(() => new Webhook(current).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(previous).verify(body, headers)).not.toThrow();
@@ -178,7 +184,7 @@ describe("signing", () => {
   test("X-Webhook-Signature is sha256=hex HMAC of the raw body keyed with the secret string", () => {
     const secret = generateWebhookSecret();
     const headers = signatureHeaders(
-      { current: secret, previous: null },
+      { current: secret, previous: [] },
       "evt_3",
       "deal.won",
       at,

@@ -53,7 +53,8 @@ export const Webhook = t.Object({
   last_success_at: NullableTime,
   last_failure_at: NullableTime,
   previous_secret_expires_at: t.Union([Time, t.Null()], {
-    description: "After a rotation: until then deliveries are signed with the old secret too",
+    description:
+      "After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)",
   }),
   created_at: Time,
   updated_at: Time,
