@@ -4108,7 +4108,7 @@ export interface components {
             last_failure_at: string | null;
             /**
              * Format: date-time
-             * @description After a rotation: until then deliveries are signed with the old secret too
+             * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
              */
             previous_secret_expires_at: string | null;
             /** Format: date-time */
@@ -5314,6 +5314,7 @@ export interface operations {
                     permissions: string[];
                     /** @description null = never expires */
                     expires_in_days?: number | null;
+                    /** @description Requests per minute; null = server default. A key may grant at most its own limit */
                     rate_limit?: number | null;
                 };
             };
@@ -14602,7 +14603,7 @@ export interface operations {
                     events: string[];
                     /** @default true */
                     is_active?: boolean;
-                    /** @description Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers */
+                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers */
                     headers?: {
                         [key: string]: string;
                     };
@@ -14639,7 +14640,7 @@ export interface operations {
                         last_failure_at: string | null;
                         /**
                          * Format: date-time
-                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
                          */
                         previous_secret_expires_at: string | null;
                         /** Format: date-time */
@@ -14774,7 +14775,7 @@ export interface operations {
                         last_failure_at: string | null;
                         /**
                          * Format: date-time
-                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
                          */
                         previous_secret_expires_at: string | null;
                         /** Format: date-time */
@@ -14870,7 +14871,7 @@ export interface operations {
                     events?: string[];
                     /** @description true re-enables a disabled webhook */
                     is_active?: boolean;
-                    /** @description Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers */
+                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers */
                     headers?: {
                         [key: string]: string;
                     };
@@ -15488,7 +15489,7 @@ export interface operations {
                         last_failure_at: string | null;
                         /**
                          * Format: date-time
-                         * @description After a rotation: until then deliveries are signed with the old secret too
+                         * @description After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)
                          */
                         previous_secret_expires_at: string | null;
                         /** Format: date-time */

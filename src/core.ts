@@ -161,6 +161,7 @@ export {
   matchesSubscription,
   pruneDeliveries,
   pruneOutbox,
+  retiringSecrets,
   type TestDeliveryResult,
   WebhookDispatcher,
 } from "./webhooks";

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "bun:test";
 import {
   businessClock,
+  type Calendar,
   isoWeekday,
   isValidTimeZone,
   wallClock,
 } from "../plugins/sla/business-time";
-import { zoneOffset } from "../src/zones";
+import { localToUtc, zoneOffset } from "../src/zones";
 
 const H = 3_600_000;
 const M = 60_000;
@@ -139,5 +140,163 @@ describe("business clock", () => {
     const tooFar = 50_000 * H; // about 24 years of 40-hour weeks
     expect(newYork.add(monday, tooFar)).toBe(Number.POSITIVE_INFINITY);
     expect(newYork.latestStart(monday, tooFar)).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
+/**
+ * The plain definition, one local day at a time with no shortcut: each
+ * working day's window converted to UTC with the zone's offsets that day.
+ */
+function referenceClock(calendar: Calendar) {
+  const DAY = 86_400_000;
+  const MAX_DAYS = 366 * 20;
+  const windows = new Map<number, [number, number] | null>();
+  const utc = (local: number) => localToUtc(local, (t) => zoneOffset(calendar.timeZone, t));
+  const windowOf = (day: number) => {
+    if (!windows.has(day))
+      windows.set(
+        day,
+        calendar.workingDays.includes(isoWeekday(day))
+          ? [utc(day * DAY + calendar.startMinute * M), utc(day * DAY + calendar.endMinute * M)]
+          : null,
+      );
+    return windows.get(day) ?? null;
+  };
+  const localDay = (t: number) => Math.floor((t + zoneOffset(calendar.timeZone, t)) / DAY);
+  return {
+    add(start: number, ms: number) {
+      const first = localDay(start);
+      for (let day = first; day < first + MAX_DAYS; day++) {
+        const w = windowOf(day);
+        const from = w ? Math.max(w[0], start) : 0;
+        if (!w || w[1] <= from) continue;
+        if (ms <= w[1] - from) return from + ms;
+        ms -= w[1] - from;
+      }
+      return Number.POSITIVE_INFINITY;
+    },
+    latestStart(end: number, ms: number) {
+      const last = localDay(end);
+      for (let day = last; day > last - MAX_DAYS; day--) {
+        const w = windowOf(day);
+        const to = w ? Math.min(w[1], end) : 0;
+        if (!w || to <= w[0]) continue;
+        if (ms <= to - w[0]) return to - ms;
+        ms -= to - w[0];
+      }
+      return Number.NEGATIVE_INFINITY;
+    },
+    between(a: number, b: number) {
+      let total = 0;
+      for (let day = localDay(a); day <= localDay(b); day++) {
+        const w = windowOf(day);
+        if (w) total += Math.max(0, Math.min(w[1], b) - Math.max(w[0], a));
+      }
+      return total;
+    },
+  };
+}
+
+describe("far targets", () => {
+  test("a 10-year and a 17-year target land on the right instants; their inverse and count agree", () => {
+    const monday9am = at("2026-12-07T14:00:00Z"); // 09:00 EST
+    // 500 and 875 weeks of 40 hours: due on a Friday at 17:00 EDT.
+    for (const [hours, due] of [
+      [20_000, "2036-07-04T21:00:00.000Z"],
+      [35_000, "2043-09-11T21:00:00.000Z"],
+    ] as const) {
+      expect(isoOf(newYork.add(monday9am, hours * H))).toBe(due);
+      expect(isoOf(newYork.latestStart(at(due), hours * H))).toBe(isoOf(monday9am));
+      expect(newYork.between(monday9am, at(due))).toBe(hours * H);
+      expect(newYork.between(monday9am, at(due) - 1)).toBe(hours * H - 1);
+    }
+  });
+
+  test("a calendar with a tiny daily window: reachable within 20 years, or never", () => {
+    // One minute a week, Mondays 09:00 Athens.
+    const minuteAWeek = businessClock({
+      timeZone: "Europe/Athens",
+      workingDays: [1],
+      startMinute: 9 * 60,
+      endMinute: 9 * 60 + 1,
+    });
+    const start = at("2026-12-07T07:00:00Z"); // Monday 09:00 EET
+    // The 1000th Monday counted is 999 weeks later, 2046-01-29, in winter time again.
+    expect(isoOf(minuteAWeek.add(start, 1000 * M))).toBe("2046-01-29T07:01:00.000Z");
+    expect(isoOf(minuteAWeek.latestStart(at("2046-01-29T07:01:00Z"), 1000 * M))).toBe(isoOf(start));
+    expect(minuteAWeek.add(start, 100 * H)).toBe(Number.POSITIVE_INFINITY);
+    expect(minuteAWeek.latestStart(start, 100 * H)).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  test("a far walk asks the time-zone database about twice a week, once; the next tick's walk hardly at all", () => {
+    // Look-ups counted, not time: each is one Intl formatToParts call.
+    const formatToParts = Intl.DateTimeFormat.prototype.formatToParts;
+    let lookUps = 0;
+    Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date) {
+      lookUps++;
+      return formatToParts.call(this, date);
+    };
+    try {
+      const clock = businessClock({
+        timeZone: "America/Chicago",
+        workingDays: [1, 2, 3, 4, 5],
+        startMinute: 8 * 60,
+        endMinute: 16 * 60,
+      });
+      const now = at("2026-12-07T00:40:00Z");
+      const unreachable = 50_000 * H; // walks all 20 years, about 1040 weeks
+      expect(clock.latestStart(now, unreachable)).toBe(Number.NEGATIVE_INFINITY);
+      expect(lookUps).toBeLessThan(8_000);
+      lookUps = 0;
+      // The next minute's SLA tick: the same walk again.
+      expect(clock.latestStart(now + 60_000, unreachable)).toBe(Number.NEGATIVE_INFINITY);
+      expect(clock.latestStart(now + 60_000, 40_000 * H)).toBe(clock.latestStart(now, 40_000 * H));
+      expect(lookUps).toBeLessThan(100);
+    } finally {
+      Intl.DateTimeFormat.prototype.formatToParts = formatToParts;
+    }
+  });
+
+  test("walks of years give exactly what a day-by-day walk gives, across every DST change", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const calendars: Calendar[] = [
+      // Transitions 7 days minus an hour apart around Ramadan 2040.
+      { timeZone: "Asia/Gaza", workingDays: [1, 2, 3, 4, 6, 7], startMinute: 0, endMinute: 150 },
+      // Half-hour DST; a window spanning the change at 02:00.
+      { timeZone: "Australia/Lord_Howe", workingDays: [7], startMinute: 60, endMinute: 180 },
+      // DST that lasted one week in October 2000.
+      { timeZone: "America/Boa_Vista", workingDays: [1, 3, 7], startMinute: 0, endMinute: 24 * 60 },
+      { timeZone: "America/New_York", workingDays: [2, 7], startMinute: 90, endMinute: 200 },
+    ];
+    for (const calendar of calendars) {
+      const clock = businessClock(calendar);
+      const reference = referenceClock(calendar);
+      const weekMs = calendar.workingDays.length * (calendar.endMinute - calendar.startMinute) * M;
+      for (let i = 0; i < 6; i++) {
+        const instant = at("1995-01-01T00:00:00Z") + Math.floor(random() * 60 * 365 * 24 * H);
+        const duration = Math.floor(random() * 1100 * weekMs) + 1; // up to about 21 years
+        const due = reference.add(instant, duration);
+        const earliest = reference.latestStart(instant, duration);
+        const label = `${calendar.timeZone} ${isoOf(instant)} ${duration}`;
+        expect({ label, due: clock.add(instant, duration) }).toEqual({ label, due });
+        expect({ label, earliest: clock.latestStart(instant, duration) }).toEqual({
+          label,
+          earliest,
+        });
+        if (Number.isFinite(due))
+          expect({ label, between: clock.between(instant, due) }).toEqual({
+            label,
+            between: reference.between(instant, due),
+          });
+        if (Number.isFinite(earliest)) expect(clock.between(earliest, instant)).toBe(duration);
+      }
+      const from = at("2000-01-01T00:00:00Z") + Math.floor(random() * 24 * H);
+      for (const to of [at("2000-12-31T00:00:00Z"), at("2041-01-01T00:00:00Z")])
+        expect(clock.between(from, to)).toBe(reference.between(from, to));
+    }
   });
 });

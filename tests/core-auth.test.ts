@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { startTestServer } from "./helpers/server";
+import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-03-02T10:00:00.000Z"));
@@ -279,6 +279,45 @@ describe("a key cannot outlive the key that made it", () => {
       permissions: ["deals:read"],
     });
     expect(unbounded.status).toBe(201);
+  });
+});
+
+describe("a key cannot raise the rate limit of the key that made it", () => {
+  test("a key grants at most its own rate limit; without one, its limit is the server default", async () => {
+    const mint = (api: Api, body: Record<string, unknown>) =>
+      api.post("/api/external/api-keys", { name: "x", permissions: ["deals:read"], ...body });
+    const { api: limited } = await server.tenant(undefined, ["keys:manage", "deals:read"], {
+      rate_limit: 10,
+    });
+    // Omitted and null both mean the server default (100 here), above 10.
+    for (const body of [{ rate_limit: 11 }, { rate_limit: null }, {}]) {
+      const higher = await mint(limited, body);
+      expect({ body, status: higher.status }).toEqual({ body, status: 403 });
+      expect(higher.body.errors[0].path).toBe("/rate_limit");
+    }
+    for (const rate_limit of [10, 1])
+      expect((await mint(limited, { rate_limit })).status).toBe(201);
+
+    const { api: defaulted } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
+    const above = await mint(defaulted, { rate_limit: 101 });
+    expect(above.status).toBe(403);
+    expect(above.body.errors[0].path).toBe("/rate_limit");
+    expect((await mint(defaulted, { rate_limit: 100 })).status).toBe(201);
+    expect((await mint(defaulted, {})).status).toBe(201);
+
+    const { api: generous } = await server.tenant(undefined, ["keys:manage", "deals:read"], {
+      rate_limit: 500,
+    });
+    expect((await mint(generous, {})).status).toBe(201);
+    expect((await mint(generous, { rate_limit: 501 })).status).toBe(403);
+    // The admin token may set any limit.
+    const tenantId = (await mint(generous, { rate_limit: 500 })).body.tenant_id;
+    const admin = await server.admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
+      name: "x",
+      permissions: ["deals:read"],
+      rate_limit: 1_000_000,
+    });
+    expect(admin.status).toBe(201);
   });
 });
 

@@ -154,6 +154,12 @@ describe("registration", () => {
     ["Content-Type header", { headers: { "Content-Type": "text/plain" } }, "/headers/Content-Type"],
     ["Content-Length header", { headers: { "content-length": "1" } }, "/headers/content-length"],
     ["Host header", { headers: { Host: "evil.example" } }, "/headers/Host"],
+    [
+      "traceparent header in any case",
+      { headers: { TraceParent: "00-x" } },
+      "/headers/TraceParent",
+    ],
+    ["User-Agent header in any case", { headers: { "USER-agent": "x" } }, "/headers/USER-agent"],
     ["invalid header name", { headers: { "Bad Header": "x" } }, "/headers/Bad Header"],
     ["header value with a newline", { headers: { "X-Ok": "a\r\nX-Injected: 1" } }, "/headers/X-Ok"],
     ["header value HTTP cannot carry", { headers: { "X-Office": "東京" } }, "/headers/X-Office"],
@@ -441,6 +447,56 @@ describe("secret rotation", () => {
     expect(standardVerifies(created.secret, after)).toBe(false);
     const later = await alice.api.get(`/api/external/webhooks/${created.id}`);
     expect(later.body.previous_secret_expires_at).toBeNull();
+  });
+});
+
+describe("rotating again within the overlap", () => {
+  test("every secret keeps signing for its own 24 hours; the overlap ends with the last one's", async () => {
+    const created = await register(alice.api);
+    const path = new URL(created.url).pathname;
+    const rotate = async () =>
+      (await alice.api.post(`/api/external/webhooks/${created.id}/rotate-secret`)).body;
+    const signed = async () => {
+      await alice.api.post(`/api/external/webhooks/test/${created.id}`);
+      const request = receiver.received.filter((r) => r.path === path).at(-1)!;
+      return (secret: string) => standardVerifies(secret, request);
+    };
+    const first = await rotate();
+    clock.advance(3_600_000);
+    // A retried rotate call, say, whose first answer was lost: the consumer still has the original secret.
+    const second = await rotate();
+    const secondEnds = new Date(clock.now().getTime() + 86_400_000).toISOString();
+    expect(second.previous_secret_expires_at).toBe(secondEnds);
+    const both = await signed();
+    expect([created.secret, first.secret, second.secret].map(both)).toEqual([true, true, true]);
+
+    clock.advance(23 * 3_600_000 + 1000); // the first rotation's 24 hours are over
+    const later = await signed();
+    expect([created.secret, first.secret, second.secret].map(later)).toEqual([false, true, true]);
+    const detail = await alice.api.get(`/api/external/webhooks/${created.id}`);
+    expect(detail.body.previous_secret_expires_at).toBe(secondEnds);
+
+    clock.advance(3_600_000);
+    const last = await signed();
+    expect([created.secret, first.secret, second.secret].map(last)).toEqual([false, false, true]);
+  });
+
+  test("at most 10 earlier secrets sign at once: more rotations end the oldest overlaps first", async () => {
+    const created = await register(alice.api);
+    const path = new URL(created.url).pathname;
+    const secrets = [created.secret];
+    for (let i = 0; i < 12; i++) {
+      const rotated = await alice.api.post(`/api/external/webhooks/${created.id}/rotate-secret`);
+      secrets.push(rotated.body.secret);
+    }
+    await alice.api.post(`/api/external/webhooks/test/${created.id}`);
+    const request = receiver.received.filter((r) => r.path === path).at(-1)!;
+    expect(request.headers["webhook-signature"].split(" ")).toHaveLength(11);
+    expect(secrets.map((secret) => standardVerifies(secret, request))).toEqual([
+      false,
+      false,
+      ...Array(11).fill(true),
+    ]);
   });
 });
 

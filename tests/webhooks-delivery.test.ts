@@ -190,6 +190,25 @@ describe("fan-out and payload", () => {
     if (pythonTampered !== null) expect(pythonTampered).toBe(false);
   });
 
+  test("crmd's own headers are never merged with or replaced by a stored custom header", async () => {
+    const created = await hook({ headers: { "X-Custom-Header": "value" } });
+    // As a webhook registered before such names were refused would have them.
+    const headers = {
+      TraceParent: "00-custom",
+      "USER-AGENT": "custom",
+      "X-Custom-Header": "value",
+    };
+    await h.server.ctx.write((tx) =>
+      tx.update(webhooks).set({ headers }).where(eq(webhooks.id, created.id)),
+    );
+    await commit("deal.created");
+    await h.dispatcher.drain();
+    const [request] = created.requests();
+    expect(request.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+    expect(request.headers["user-agent"]).toBe("crmd-webhooks/1");
+    expect(request.headers["x-custom-header"]).toBe("value");
+  });
+
   test("events committed before a webhook existed are not sent to it", async () => {
     const before = await commit("deal.created");
     const created = await hook();

@@ -130,6 +130,8 @@ describe("subscriptions", () => {
       "Transfer-Encoding",
       "User-Agent",
       "Proxy-Authorization",
+      "traceparent",
+      "TraceParent",
     ])
       expect(isReservedHeader(name)).toBe(true);
     for (const name of ["Authorization", "X-Custom-Header", "X-Tenant"])
@@ -151,7 +153,7 @@ describe("signing", () => {
   test("the Standard Webhooks library verifies webhook-signature; a wrong secret fails", () => {
     const secret = generateWebhookSecret();
     const headers = signatureHeaders(
-      { current: secret, previous: null },
+      { current: secret, previous: [] },
       "evt_1",
       "deal.won",
       at,
@@ -166,7 +168,13 @@ describe("signing", () => {
 
   test("after a rotation both secrets verify; X-Webhook-Signature uses the new one", () => {
     const [current, previous] = [generateWebhookSecret(), generateWebhookSecret()];
-    const headers = signatureHeaders({ current, previous }, "evt_2", "deal.won", at, body);
+    const headers = signatureHeaders(
+      { current, previous: [previous] },
+      "evt_2",
+      "deal.won",
+      at,
+      body,
+    );
     expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
     expect(() => new Webhook(current).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(previous).verify(body, headers)).not.toThrow();
@@ -176,7 +184,7 @@ describe("signing", () => {
   test("X-Webhook-Signature is sha256=hex HMAC of the raw body keyed with the secret string", () => {
     const secret = generateWebhookSecret();
     const headers = signatureHeaders(
-      { current: secret, previous: null },
+      { current: secret, previous: [] },
       "evt_3",
       "deal.won",
       at,

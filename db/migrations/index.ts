@@ -46,6 +46,7 @@ import inboundSecrets from "./1110_inbound_secrets.sql" with { type: "text" };
 import consent from "./1120_consent.sql" with { type: "text" };
 import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
 import { foldCaselessValues } from "./1300_custom_field_caseless";
+import webhookEarlierSecrets from "./1310_webhook_earlier_secrets.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -92,6 +93,7 @@ const all: Migration[] = [
   { id: "1041_custom_field_values_keyed", sql: customFieldValuesKeyed },
   { id: "1042_custom_records_search", sql: customRecordsSearch },
   { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
+  { id: "1310_webhook_earlier_secrets", sql: webhookEarlierSecrets },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

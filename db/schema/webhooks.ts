@@ -2,6 +2,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, json, tenantId, timestamp } from "./columns";
 
+/** A pre-rotation signing secret (sealed) and when it stops signing (epoch ms). */
+export interface RetiringSecret {
+  secret: string;
+  expiresAt: number;
+}
+
 /**
  * Push API. A webhook subscribes a URL to event types; the dispatcher fans
  * each outbox event out into one delivery per matching webhook, and every
@@ -28,6 +34,12 @@ export const webhooks = sqliteTable(
     /** The secret before the last rotation; still signs until it expires. */
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: timestamp("previous_secret_expires_at"),
+    /**
+     * Secrets of rotations before the last one whose own 24 hours have not
+     * ended (a second rotation does not cut the first one's overlap short),
+     * newest first, sealed like `secret`.
+     */
+    earlierSecrets: json<RetiringSecret[]>("earlier_secrets").notNull().default([]),
     /** Outbox seq when the webhook was created or last activated: only later events reach it. */
     fromSeq: integer("from_seq").notNull(),
     /** Why crmd disabled it (410, repeated failure); null when active or turned off by hand. */

@@ -86,6 +86,25 @@ function assertWithinLifetime(holder: KeyPrincipal, expiresAt: Date | null) {
   );
 }
 
+/**
+ * A key may only make keys limited at least as tightly as itself (null = the
+ * server default, for both): keys:manage is no way out of a rate limit.
+ */
+function assertWithinRateLimit(
+  holder: KeyPrincipal,
+  requested: number | null,
+  serverDefault: number,
+) {
+  const own = holder.rateLimit ?? serverDefault;
+  if ((requested ?? serverDefault) <= own) return;
+  throw new ApiError(
+    403,
+    "FORBIDDEN",
+    `This key is limited to ${own} requests per minute: it cannot grant more`,
+    [{ path: "/rate_limit", message: `must be at most ${own}, the calling key's limit` }],
+  );
+}
+
 /** API keys, exactly as seed 001: create (key shown once), list, revoke. */
 export const apiKeysPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.api-keys" })
@@ -98,6 +117,7 @@ export const apiKeysPlugin = (ctx: AppContext) =>
         if (principal.kind === "key") {
           assertGrantable(principal.scopes, body.permissions);
           assertWithinLifetime(principal, expiryOf(body.expires_in_days, now));
+          assertWithinRateLimit(principal, body.rate_limit ?? null, ctx.config.rateLimit);
         }
         set.status = 201;
         return createKey(

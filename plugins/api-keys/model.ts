@@ -37,7 +37,12 @@ export const CreateApiKey = t.Object(
         description: "null = never expires",
       }),
     ),
-    rate_limit: t.Optional(t.Union([JsonInteger({ minimum: 1 }), t.Null()])),
+    rate_limit: t.Optional(
+      t.Union([JsonInteger({ minimum: 1 }), t.Null()], {
+        description:
+          "Requests per minute; null = server default. A key may grant at most its own limit",
+      }),
+    ),
   },
   { examples: [{ name: "Reporting job", permissions: ["deals:read", "leads:read"] }] },
 );

@@ -63,6 +63,48 @@ const zoneLocalToUtc = (zone: string, localMs: number): number =>
 /** ISO weekday of a local epoch day (day 0 = Thursday 1970-01-01). */
 export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
 
+/**
+ * Far targets skip whole weeks in which the zone's offset cannot change, so
+ * a walk to the horizon costs about two offset look-ups per week, cached per
+ * zone, instead of a few per day. Offsets are sampled every half week: two
+ * equal neighbouring samples mean no change between them, because the tz
+ * database never changes a zone's offset twice within 3.5 days (the closest
+ * pairs, as in Gaza's Ramadan weeks, are 7 days minus an hour apart).
+ */
+const HALF_WEEK_MS = 3.5 * DAY_MS;
+const SAMPLES_PER_ZONE = 16_384; // about 157 years of half weeks
+const zoneSamples = new Map<string, Map<number, number>>();
+
+/** The zone's offset at half week `k` (instant k × 3.5 days). */
+function sampledOffset(zone: string, k: number): number {
+  let samples = zoneSamples.get(zone);
+  if (!samples) {
+    if (zoneSamples.size >= 1000) zoneSamples.clear();
+    samples = new Map();
+    zoneSamples.set(zone, samples);
+  }
+  let offset = samples.get(k);
+  if (offset === undefined) {
+    offset = zoneOffset(zone, k * HALF_WEEK_MS);
+    if (samples.size >= SAMPLES_PER_ZONE) samples.clear();
+    samples.set(k, offset);
+  }
+  return offset;
+}
+
+/**
+ * True when the zone keeps one offset from half a week before local epoch
+ * week `week` (days 7·week … 7·week + 6) to half a week after it. Its
+ * windows, within 16 hours of the week's days, then all have their nominal
+ * length, and no local time in them is skipped or repeated.
+ */
+function steadyWeek(zone: string, week: number): boolean {
+  const offset = sampledOffset(zone, 2 * week - 1);
+  for (let k = 2 * week; k <= 2 * week + 3; k++)
+    if (sampledOffset(zone, k) !== offset) return false;
+  return true;
+}
+
 /** Working time counted by a business-hours calendar. */
 export function businessClock(calendar: Calendar): WorkClock {
   const days = new Set(calendar.workingDays);
@@ -83,13 +125,25 @@ export function businessClock(calendar: Calendar): WorkClock {
     return w;
   };
   const localDay = (t: number) => Math.floor((t + zoneOffset(calendar.timeZone, t)) / DAY_MS);
+  const zone = canonicalZone(calendar.timeZone) ?? calendar.timeZone;
+  /** Working time of a week whose offset does not change: every window at its nominal length. */
+  const weekMs = days.size * (calendar.endMinute - calendar.startMinute) * 60_000;
+  /** Local days `from` … from + 6 are one steady week (the walks skip it whole). */
+  const steadyFrom = (from: number) => from % 7 === 0 && steadyWeek(zone, from / 7);
 
   return {
     add(start, ms) {
       if (ms <= 0) return start;
       let remaining = ms;
       const first = localDay(start);
-      for (let day = first; day < first + MAX_DAYS; day++) {
+      const horizon = first + MAX_DAYS;
+      for (let day = first; day < horizon; day++) {
+        // Only days after the first: none of their windows is cut by `start`.
+        if (day > first && remaining > weekMs && day + 7 <= horizon && steadyFrom(day)) {
+          remaining -= weekMs;
+          day += 6;
+          continue;
+        }
         const w = windowOf(day);
         if (!w) continue;
         const from = Math.max(w[0], start);
@@ -104,7 +158,13 @@ export function businessClock(calendar: Calendar): WorkClock {
       if (ms <= 0) return end;
       let remaining = ms;
       const last = localDay(end);
-      for (let day = last; day > last - MAX_DAYS; day--) {
+      const horizon = last - MAX_DAYS;
+      for (let day = last; day > horizon; day--) {
+        if (day < last && remaining > weekMs && day - 7 >= horizon && steadyFrom(day - 6)) {
+          remaining -= weekMs;
+          day -= 6;
+          continue;
+        }
         const w = windowOf(day);
         if (!w) continue;
         const to = Math.min(w[1], end);
@@ -118,7 +178,14 @@ export function businessClock(calendar: Calendar): WorkClock {
     between(a, b) {
       if (b <= a) return 0;
       let total = 0;
-      for (let day = localDay(a); day <= localDay(b); day++) {
+      const first = localDay(a);
+      const last = localDay(b);
+      for (let day = first; day <= last; day++) {
+        if (day > first && day + 7 <= last && steadyFrom(day)) {
+          total += weekMs;
+          day += 6;
+          continue;
+        }
         const w = windowOf(day);
         if (w) total += Math.max(0, Math.min(w[1], b) - Math.max(w[0], a));
       }

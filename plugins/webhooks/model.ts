@@ -16,7 +16,7 @@ const Events = t.Array(t.String({ minLength: 1, maxLength: 200 }), {
 });
 const Headers = t.Record(t.String(), t.String(), {
   description:
-    "Extra request headers (at most 20). Not allowed: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent and other framing headers",
+    "Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers",
 });
 
 export const CreateWebhook = t.Object(
@@ -53,7 +53,8 @@ export const Webhook = t.Object({
   last_success_at: NullableTime,
   last_failure_at: NullableTime,
   previous_secret_expires_at: t.Union([Time, t.Null()], {
-    description: "After a rotation: until then deliveries are signed with the old secret too",
+    description:
+      "After a rotation: until then deliveries are signed with old secrets too (each for 24 hours after the rotation that replaced it)",
   }),
   created_at: Time,
   updated_at: Time,

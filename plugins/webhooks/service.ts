@@ -16,6 +16,7 @@ import {
   newId,
   notFound,
   recordChange,
+  retiringSecrets,
   tenantEventTypes,
 } from "../../src/core";
 
@@ -31,6 +32,8 @@ export interface WebhookInput {
 }
 
 const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+/** Old secrets signing at once, at most: more rotations within a day end the oldest overlaps first. */
+const MAX_RETIRING_SECRETS = 10;
 const RECENT_DELIVERIES = 20;
 const MAX_HEADERS = 20;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -223,6 +226,7 @@ export async function createWebhook(
         secret: ctx.secrets.seal(secret),
         previousSecret: null,
         previousSecretExpiresAt: null,
+        earlierSecrets: [],
         fromSeq: await latestSeq(tx),
         disabledReason: null,
         disabledAt: null,
@@ -376,7 +380,10 @@ export async function deleteWebhook(ctx: AppContext, tenantId: string, actor: Ac
   });
 }
 
-/** New secret; the old one keeps signing (second webhook-signature entry) for 24 hours. */
+/**
+ * New secret; the old one keeps signing (another webhook-signature entry) for
+ * 24 hours, and so do older ones still inside their own 24 hours.
+ */
 export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Actor, id: string) {
   const now = ctx.clock.now();
   const secret = generateWebhookSecret();
@@ -389,6 +396,9 @@ export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Act
           secret: ctx.secrets.seal(secret),
           previousSecret: before.secret,
           previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
+          earlierSecrets: retiringSecrets(before)
+            .filter((s) => s.expiresAt > now.getTime())
+            .slice(0, MAX_RETIRING_SECRETS - 1),
           updatedAt: now,
         })
         .where(eq(webhooks.id, id))

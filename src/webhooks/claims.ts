@@ -18,7 +18,13 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
-import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import {
+  outboxEvents,
+  type RetiringSecret,
+  webhookAttempts,
+  webhookDeliveries,
+  webhooks,
+} from "../../db/schema";
 import { newId } from "../ids";
 import { inJsonArray, param, prepared } from "../prepared";
 import { traceparentNow } from "../tracing";
@@ -99,6 +105,7 @@ export const webhooksWithDueWorkQuery = (db: ReadDb) =>
       secret: webhooks.secret,
       previousSecret: webhooks.previousSecret,
       previousSecretExpiresAt: webhooks.previousSecretExpiresAt,
+      earlierSecrets: webhooks.earlierSecrets,
     })
     .from(webhooks)
     .where(
@@ -260,15 +267,21 @@ async function loadOf(
 
 type SecretColumns = Pick<
   typeof webhooks.$inferSelect,
-  "secret" | "previousSecret" | "previousSecretExpiresAt"
+  "secret" | "previousSecret" | "previousSecretExpiresAt" | "earlierSecrets"
 >;
 
 function signingKeys(row: SecretColumns, now: Date): SigningKeys {
-  const previousValid =
-    row.previousSecret !== null &&
-    row.previousSecretExpiresAt !== null &&
-    row.previousSecretExpiresAt > now;
-  return { current: row.secret, previous: previousValid ? row.previousSecret : null };
+  const previous = retiringSecrets(row).filter((s) => s.expiresAt > now.getTime());
+  return { current: row.secret, previous: previous.map((s) => s.secret) };
+}
+
+/** Every pre-rotation secret with its end, newest first (expired ones included). */
+export function retiringSecrets(row: SecretColumns): RetiringSecret[] {
+  const last =
+    row.previousSecret !== null && row.previousSecretExpiresAt !== null
+      ? [{ secret: row.previousSecret, expiresAt: row.previousSecretExpiresAt.getTime() }]
+      : [];
+  return [...last, ...row.earlierSecrets];
 }
 
 /** Fisher-Yates: webhooks take turns for free slots instead of the same ones always first. */

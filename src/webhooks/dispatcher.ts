@@ -315,10 +315,9 @@ export class WebhookDispatcher implements BackgroundWorker {
   private openKeys(claim: ClaimedDelivery): SigningKeys | null {
     const { secrets, logger } = this.ctx;
     try {
-      const previous = claim.keys.previous;
       return {
         current: secrets.open(claim.keys.current),
-        previous: previous ? secrets.open(previous) : null,
+        previous: claim.keys.previous.map((secret) => secrets.open(secret)),
       };
     } catch (error) {
       logger.error(UNOPENED_SECRET, { webhook_id: claim.webhookId, error });

@@ -3,6 +3,8 @@
  * subscription matching. The webhooks plugin owns the HTTP API and starts
  * the dispatcher (see plugins/webhooks/index.ts).
  */
+
+export { retiringSecrets } from "./claims";
 export { type TestDeliveryResult, WebhookDispatcher } from "./dispatcher";
 export { pruneDeliveries, pruneOutbox } from "./prune";
 export { generateWebhookSecret, SECRET_PREFIX } from "./signing";

@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { parseRetryAfter } from "./retry";
 import { type SigningKeys, signatureHeaders } from "./signing";
 import { RefusedAddressError, resolveTarget } from "./ssrf";
+import { isReservedHeader } from "./subscriptions";
 
 /** What one attempt sends. */
 export interface OutgoingDelivery {
@@ -67,6 +68,15 @@ function statusError(status: number): string | null {
 }
 
 /**
+ * The webhook's own headers, without names crmd sets: registration refuses
+ * them, but a webhook stored before a name was reserved may still carry one.
+ */
+const customHeaders = (delivery: OutgoingDelivery) =>
+  Object.fromEntries(
+    Object.entries(delivery.customHeaders).filter(([name]) => !isReservedHeader(name)),
+  );
+
+/**
  * Makes one HTTP attempt: resolve and check the host, POST the signed body
  * to the checked address, follow no redirect, stop at the timeout (which
  * covers DNS, connect, headers). Never throws: failures are outcomes.
@@ -86,7 +96,7 @@ export async function sendAttempt(
       method: "POST",
       body: delivery.body,
       headers: {
-        ...delivery.customHeaders,
+        ...customHeaders(delivery),
         host: url.host,
         "content-type": "application/json",
         "user-agent": USER_AGENT,

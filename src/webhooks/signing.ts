@@ -32,15 +32,15 @@ export function standardSignature(
 
 export interface SigningKeys {
   current: string;
-  /** The pre-rotation secret, while it is still valid. */
-  previous: string | null;
+  /** Pre-rotation secrets still inside their overlap, newest first. */
+  previous: string[];
 }
 
 /**
  * The signature headers of one attempt. After a rotation `webhook-signature`
- * carries both signatures (space-separated, as Standard Webhooks allows), so
- * consumers can switch secrets at their own pace; `X-Webhook-Signature` has
- * room for one and uses the new secret.
+ * carries a signature per secret still signing (space-separated, as Standard
+ * Webhooks allows), so consumers can switch secrets at their own pace;
+ * `X-Webhook-Signature` has room for one and uses the new secret.
  */
 export function signatureHeaders(
   keys: SigningKeys,
@@ -50,7 +50,7 @@ export function signatureHeaders(
   body: string,
 ): Record<string, string> {
   const unixSeconds = Math.floor(at.getTime() / 1000);
-  const secrets = keys.previous ? [keys.current, keys.previous] : [keys.current];
+  const secrets = [keys.current, ...keys.previous];
   return {
     "x-webhook-signature": seedSignature(keys.current, body),
     "x-webhook-event": eventType,

@@ -25,7 +25,11 @@ export function isValidSubscription(pattern: string, tenantTypes: readonly strin
   return known.includes(pattern);
 }
 
-/** Headers crmd sets itself (signatures, framing, routing): a webhook's custom headers may not set them. */
+/**
+ * Headers crmd sets itself (signatures, framing, routing, trace context): a
+ * webhook's custom headers may not set them in any letter case (fetch would
+ * join two spellings of one name into one comma-separated value).
+ */
 const RESERVED_HEADERS = new Set([
   "host",
   "content-type",
@@ -39,6 +43,7 @@ const RESERVED_HEADERS = new Set([
   "trailer",
   "expect",
   "user-agent",
+  "traceparent",
 ]);
 const RESERVED_PREFIXES = ["x-webhook-", "webhook-", "proxy-"];
 
