@@ -265,3 +265,70 @@ describe("scopes", () => {
     expect((await dealsOnly.get(api("/handoffs"))).status).toBe(403);
   });
 });
+
+describe("what a key may read of a handoff", () => {
+  test("entity shows only to keys that read deals (leads); null otherwise", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    await qualificationPipeline(client);
+    const deal = await createDeal(client);
+    const lead = await createLead(client);
+    const dealHandoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" }))
+      .body;
+    const leadHandoff = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" }))
+      .body;
+    const entities = async (scopes: string[]) => {
+      const key = await server.keyFor(tenantId, scopes);
+      const list = (await key.get(api("/handoffs"))).body.handoffs;
+      const one = async (id: string) => (await key.get(api(`/handoffs/${id}`))).body.entity;
+      return {
+        list: list.map((h: any) => h.entity?.id ?? null),
+        deal: (await one(dealHandoff.id))?.id ?? null,
+        lead: (await one(leadHandoff.id))?.id ?? null,
+      };
+    };
+    expect(await entities(["handoffs:read"])).toEqual({
+      list: [null, null],
+      deal: null,
+      lead: null,
+    });
+    expect(await entities(["handoffs:read", "deals:read"])).toEqual({
+      list: [null, deal.id],
+      deal: deal.id,
+      lead: null,
+    });
+    expect(await entities(["handoffs:read", "leads:read"])).toEqual({
+      list: [lead.id, null],
+      deal: null,
+      lead: lead.id,
+    });
+    // a key that may hand off but not read deals gets the handoff without its deal
+    const writer = await server.keyFor(tenantId, ["handoffs:write"]);
+    const other = await createDeal(client);
+    const started = await writer.post(api(`/deals/${other.id}/handoff`), { to_owner: "c" });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ entity_id: other.id, entity: null });
+    const completed = await writer.post(api(`/handoffs/${started.body.id}/complete`));
+    expect(completed.body).toMatchObject({ status: "completed", entity: null });
+  });
+
+  test("the event log shows handoff events only with handoffs:read and the entity's read scope", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    await qualificationPipeline(client);
+    const deal = await createDeal(client);
+    const lead = await createLead(client);
+    await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" });
+    await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" });
+    const handoffEvents = async (scopes: string[]) => {
+      const key = await server.keyFor(tenantId, ["events:read", ...scopes]);
+      const { events } = (await key.get(api("/events?types=handoff.*"))).body;
+      return events.map((e: any) => e.data.entity_type);
+    };
+    expect(await handoffEvents(["handoffs:read"])).toEqual([]);
+    expect(await handoffEvents(["deals:read", "leads:read"])).toEqual([]);
+    expect(await handoffEvents(["handoffs:read", "deals:read"])).toEqual(["deal"]);
+    expect(await handoffEvents(["handoffs:read", "leads:read"])).toEqual(["lead"]);
+    expect(await handoffEvents(["webhooks:manage"])).toEqual(["deal", "lead"]);
+  });
+});

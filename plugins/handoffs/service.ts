@@ -3,6 +3,7 @@ import type { ReadDb, WriteTx } from "../../db/client";
 import { handoffs } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   conflict,
   eqIf,
   findLive,
@@ -13,6 +14,7 @@ import {
   newId,
   nextSyncSeq,
   recordEntityChange,
+  type Scope,
   type WriteScope,
 } from "../../src/core";
 import { type DealView, dealsByIds, getDeal, updateDealInTx } from "../deals";
@@ -64,6 +66,13 @@ const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView => ({
   ...recordView(row),
   entity: entity && !entity.deleted_at ? entity : null,
 });
+
+/**
+ * A handoff as a key sees it: its deal or lead only with `deals:read` /
+ * `leads:read`, since `handoffs:*` alone grants no access to the record.
+ */
+export const shownTo = (scopes: ReadonlySet<Scope>, view: HandoffView): HandoffView =>
+  view.entity && !allows(scopes, `${view.entity_type}s:read`) ? { ...view, entity: null } : view;
 
 /** The entities of some handoffs: one query per entity type. */
 async function entitiesOf(db: ReadDb, tenantId: string, rows: HandoffRow[]) {
