@@ -7785,7 +7785,7 @@ export interface operations {
                     name: string;
                     /** @description URL or host name, e.g. https://acme.com */
                     website?: string | null;
-                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent */
+                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
                     domain?: string | null;
                     sector?: string | null;
                     size?: (string | number) | null;
@@ -8291,7 +8291,7 @@ export interface operations {
                     name?: string;
                     /** @description URL or host name, e.g. https://acme.com */
                     website?: string | null;
-                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent */
+                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
                     domain?: string | null;
                     sector?: string | null;
                     size?: (string | number) | null;

@@ -192,6 +192,35 @@ describe("POST /companies/bulk", () => {
     expect((await api.get("/api/external/companies?domain=globex.example")).body.total).toBe(1);
   });
 
+  test("a record with a null domain matched by its website keeps the company's domain", async () => {
+    const { api } = await server.tenant();
+    const acme = (
+      await api.post("/api/external/companies", { name: "Acme", website: "https://acme.com" })
+    ).body;
+    const record = { name: "Acme Inc", domain: null, website: "https://www.acme.com" };
+    for (let run = 0; run < 2; run++) {
+      const reply = await bulk(api, "companies", [record]);
+      expect(reply.body.results).toEqual([{ index: 0, status: "updated", id: acme.id }]);
+      expect((await api.get(`/api/external/companies/${acme.id}`)).body).toMatchObject({
+        name: "Acme Inc",
+        website: "https://www.acme.com",
+        domain: "acme.com",
+      });
+    }
+  });
+
+  test("an empty domain or website fails the record at that field", async () => {
+    const { api } = await server.tenant();
+    const reply = await bulk(api, "companies", [
+      { name: "A", domain: "" },
+      { name: "B", website: "" },
+    ]);
+    expect(reply.body.results).toEqual([
+      { index: 0, status: "error", errors: [{ path: "/domain", message: expect.any(String) }] },
+      { index: 1, status: "error", errors: [{ path: "/website", message: expect.any(String) }] },
+    ]);
+  });
+
   test("needs companies:write", async () => {
     const { tenantId } = await server.tenant();
     const reader = await server.keyFor(tenantId, ["companies:read", "contacts:write"]);
