@@ -3,6 +3,7 @@ import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, partners } from "../../db/schema";
 import {
   type AppContext,
+  changedFields,
   conflict,
   eqIf,
   findLive,
@@ -155,20 +156,19 @@ interface Change {
   after: PartnerRow;
 }
 
-/** Activity row (stored fields) and partner.<action> event (with stats), in the caller's transaction. */
+/**
+ * Activity row (stored fields) and partner.<action> event (with stats; an
+ * update with `changed_fields`), in the caller's transaction.
+ */
 async function record(tx: WriteTx, scope: WriteScope, { action, before, after }: Change) {
   const view = await withStats(tx, after);
-  await recordEntityChange(
-    tx,
-    scope,
-    {
-      entityType: "partner",
-      action,
-      before: before && partnerFields(before),
-      after: partnerFields(after),
-    },
-    [{ type: `partner.${action}`, data: view }],
-  );
+  const fields = { before: before && partnerFields(before), after: partnerFields(after) };
+  const metadata = fields.before
+    ? { changed_fields: changedFields(fields.before, fields.after) }
+    : {};
+  await recordEntityChange(tx, scope, { entityType: "partner", action, ...fields }, [
+    { type: `partner.${action}`, data: view, metadata },
+  ]);
   return view;
 }
 
