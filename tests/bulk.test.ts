@@ -228,3 +228,85 @@ describe("POST /companies/bulk", () => {
     expect((await server.anonymous.post("/api/external/companies/bulk", {})).status).toBe(401);
   });
 });
+
+describe("unique custom values in bulk upserts", () => {
+  test("a value another record holds fails the record at its field path", async () => {
+    const { api } = await server.tenant();
+    const x = "/api/external";
+    await api.post(`${x}/fields/contacts`, {
+      key: "badge",
+      label: "Badge",
+      type: "text",
+      unique: true,
+    });
+    await api.post(`${x}/contacts`, { first_name: "Ann", custom_fields: { badge: "A-1" } });
+    const contactsReply = await bulk(api, "contacts", [
+      { first_name: "Bob", custom_fields: { badge: "B-1" } },
+      { first_name: "Cy", custom_fields: { badge: "a-1" } },
+    ]);
+    expect(contactsReply.body.results[0].status).toBe("created");
+    expect(contactsReply.body.results[1]).toEqual({
+      index: 1,
+      status: "error",
+      errors: [{ path: "/custom_fields/badge", message: expect.any(String) }],
+    });
+
+    await api.post(`${x}/object-types`, {
+      name: "vehicle",
+      plural: "vehicles",
+      label: "Vehicles",
+      primary_field: "model",
+      fields: [
+        { key: "model", label: "Model", type: "text" },
+        { key: "vin", label: "VIN", type: "text", unique: true },
+        { key: "plate", label: "Plate", type: "text", unique: true },
+      ],
+    });
+    await api.post(`${x}/objects/vehicles`, {
+      properties: { model: "Golf", vin: "V1", plate: "P1" },
+    });
+    // matched by vin, the record takes a plate another vehicle holds
+    await api.post(`${x}/objects/vehicles`, {
+      properties: { model: "Polo", vin: "V2", plate: "P2" },
+    });
+    const vehiclesReply = await bulk(api, "objects/vehicles", [
+      { properties: { model: "Up", vin: "V1" } },
+    ]);
+    const matched = await api.post(`${x}/objects/vehicles/bulk?match_by=vin`, {
+      records: [{ properties: { model: "Golf", vin: "V1", plate: "P2" } }],
+    });
+    for (const reply of [vehiclesReply, matched]) {
+      expect(reply.body.results).toEqual([
+        {
+          index: 0,
+          status: "error",
+          errors: [{ path: expect.any(String), message: expect.any(String) }],
+        },
+      ]);
+    }
+    expect(vehiclesReply.body.results[0].errors[0].path).toBe("/properties/vin");
+    expect(matched.body.results[0].errors[0].path).toBe("/properties/plate");
+    expect(matched.body.results[0].errors[0].message).not.toContain("custom_fields");
+  });
+
+  test("a single create names the field too: 409 with its path", async () => {
+    const { api } = await server.tenant();
+    const x = "/api/external";
+    await api.post(`${x}/fields/contacts`, {
+      key: "badge",
+      label: "Badge",
+      type: "text",
+      unique: true,
+    });
+    await api.post(`${x}/contacts`, { first_name: "Ann", custom_fields: { badge: "A-1" } });
+    const dup = await api.post(`${x}/contacts`, {
+      first_name: "Bob",
+      custom_fields: { badge: "A-1" },
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({
+      code: "CONFLICT",
+      errors: [{ path: "/custom_fields/badge", message: expect.any(String) }],
+    });
+  });
+});
