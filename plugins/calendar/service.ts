@@ -14,6 +14,7 @@ import {
   assertLinked,
   assertLinks,
   changedFields,
+  cleanTags,
   diff,
   findLive,
   insertRow,
@@ -86,8 +87,6 @@ function normaliseAttendees(input: AttendeeInput[]): CalendarAttendee[] {
 const normaliseReminders = (input: ReminderInput[]): CalendarReminder[] =>
   input.map((r) => ({ minutes_before: r.minutes_before, method: r.method ?? "notification" }));
 
-const normaliseTags = (tags: string[]): string[] => [...new Set(tags.map((tag) => tag.trim()))];
-
 interface Links {
   deal_id?: string | null;
   lead_id?: string | null;
@@ -145,7 +144,7 @@ export async function createEvent(
       contactId: input.contact_id ?? null,
       attendees,
       reminders: normaliseReminders(input.reminders ?? []),
-      tags: normaliseTags(input.tags ?? []),
+      tags: cleanTags(input.tags ?? []),
     };
     const events = (view: CalendarEventView) => [{ type: "calendar.event.created", data: view }];
     const created = await insertRow(tx, scope, {
@@ -202,7 +201,7 @@ function patched(row: EventRow, patch: UpdateEventBody, now: Date, replacement: 
     contactId: patch.contact_id !== undefined ? patch.contact_id : row.contactId,
     attendees: patch.attendees ? normaliseAttendees(patch.attendees) : row.attendees,
     reminders: patch.reminders ? normaliseReminders(patch.reminders) : row.reminders,
-    tags: patch.tags ? normaliseTags(patch.tags) : row.tags,
+    tags: patch.tags ? cleanTags(patch.tags) : row.tags,
   };
 }
 
