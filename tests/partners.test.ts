@@ -260,3 +260,12 @@ describe("scopes", () => {
     expect((await writer.post("/api/external/partners", { name: "By writer" })).status).toBe(201);
   });
 });
+
+describe("tags", () => {
+  test("stored trimmed, each once, blank ones dropped, on create and PATCH", async () => {
+    const partner = await create(a.api, { name: "Tagged", tags: [" vip", "vip ", " ", "emea"] });
+    expect(partner.tags).toEqual(["vip", "emea"]);
+    const path = `/api/external/partners/${partner.id}`;
+    expect((await a.api.patch(path, { tags: ["  ", " apac "] })).body.tags).toEqual(["apac"]);
+  });
+});

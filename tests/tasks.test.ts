@@ -428,3 +428,14 @@ describe("scopes", () => {
     expect((await writer.get("/api/external/tasks")).status).toBe(403);
   });
 });
+
+describe("tags", () => {
+  test("stored trimmed, each once, blank ones dropped, on create, PATCH and PUT", async () => {
+    const task = await create(a.api, { title: "Tagged", tags: [" vip", "vip ", " ", "emea"] });
+    expect(task.tags).toEqual(["vip", "emea"]);
+    const path = `/api/external/tasks/${task.id}`;
+    expect((await a.api.patch(path, { tags: ["  ", " apac "] })).body.tags).toEqual(["apac"]);
+    const put = await a.api.put(path, { title: "Tagged", tags: [" x ", " "] });
+    expect(put.body.tags).toEqual(["x"]);
+  });
+});

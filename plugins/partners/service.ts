@@ -4,6 +4,7 @@ import { deals, leads, partners } from "../../db/schema";
 import {
   type AppContext,
   changedFields,
+  cleanTags,
   conflict,
   eqIf,
   findLive,
@@ -188,7 +189,7 @@ export async function createPartner(ctx: AppContext, scope: WriteScope, input: C
           website: input.website ?? null,
           status: input.status ?? "active",
           commissionPct: input.commission_pct ?? null,
-          tags: [...new Set(input.tags ?? [])],
+          tags: cleanTags(input.tags ?? []),
           createdAt: now,
           updatedAt: now,
           syncSeq: await nextSyncSeq(tx),
@@ -207,7 +208,7 @@ const patchColumns = (input: UpdatePartnerInput): Partial<PartnerRow> => ({
   website: input.website,
   status: input.status,
   commissionPct: input.commission_pct,
-  tags: input.tags && [...new Set(input.tags)],
+  tags: input.tags && cleanTags(input.tags),
 });
 
 /** Partial update; a patch that changes nothing writes nothing (no event). */

@@ -5,6 +5,7 @@ import {
   type AppContext,
   assertLinks,
   associatedWith,
+  cleanTags,
   customFieldFilters,
   eqIf,
   filterBy,
@@ -162,7 +163,7 @@ export async function createTask(ctx: AppContext, scope: WriteScope, input: Crea
         leadId: input.lead_id ?? null,
         contactId: input.contact_id ?? null,
         companyId: input.company_id ?? null,
-        tags: [...new Set(input.tags ?? [])],
+        tags: cleanTags(input.tags ?? []),
         customFields,
         createdAt: now,
         updatedAt: now,
@@ -192,7 +193,7 @@ function patchColumns(input: UpdateTaskInput, before: TaskRow, now: Date) {
     leadId: input.lead_id,
     contactId: input.contact_id,
     companyId: input.company_id,
-    tags: input.tags && [...new Set(input.tags)],
+    tags: input.tags && cleanTags(input.tags),
     completedAt: statusChange ? (input.status === "completed" ? now : null) : undefined,
   };
 }
