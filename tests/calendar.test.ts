@@ -425,6 +425,8 @@ describe("update", () => {
       tenantId: owner.tenantId,
       entityId: event.id,
     });
+    expect(events[1].metadata).toEqual({ changed_fields: Object.keys(activity[1].changes) });
+    expect(events[1].metadata.changed_fields).toContain("title");
     expect(activity[1].action).toBe("updated");
     expect(activity[1].changes.title).toEqual({ old: "Draft", new: "Final" });
     const attendee = await api.get(`${EVENTS}?attendee=new@example.com`);

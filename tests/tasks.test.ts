@@ -146,6 +146,7 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id });
     expect(events.map((e) => e.event_type)).toEqual(["task.created", "task.updated"]);
     expect(events[1].data).toEqual(reply.body);
+    expect(events[1].metadata).toEqual({ changed_fields: ["title", "description", "due_at"] });
   });
 
   test("a patch that changes nothing writes nothing", async () => {

@@ -213,7 +213,8 @@ async function saveChange(
   next: EventRow,
 ): Promise<CalendarEventView> {
   const before = eventView(row);
-  if (changedFields(before, eventView(next)).length === 0) return before;
+  const changed = changedFields(before, eventView(next));
+  if (changed.length === 0) return before;
   const saved = { ...next, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
   await tx.update(calendarEvents).set(saved).where(eq(calendarEvents.id, row.id));
   if (JSON.stringify(row.attendees) !== JSON.stringify(saved.attendees))
@@ -222,7 +223,9 @@ async function saveChange(
   const cancelled = row.status !== "cancelled" && saved.status === "cancelled";
   const updated = Object.keys(diff(before, after, ["updated_at", "status", "cancelled_at"]));
   const events = [
-    ...(updated.length > 0 || !cancelled ? [{ type: "calendar.event.updated", data: after }] : []),
+    ...(updated.length > 0 || !cancelled
+      ? [{ type: "calendar.event.updated", data: after, metadata: { changed_fields: changed } }]
+      : []),
     ...(cancelled ? [{ type: "calendar.event.cancelled", data: after }] : []),
   ];
   const action = cancelled ? "cancelled" : "updated";

@@ -5,6 +5,7 @@ import {
   type AppContext,
   assertLinks,
   associatedWith,
+  changedFields,
   cleanTags,
   customFieldFilters,
   eqIf,
@@ -120,19 +121,21 @@ interface Change {
   events: string[];
 }
 
-/** Activity row (stored fields) and events (the API view), in the caller's transaction. */
+/**
+ * Activity row (stored fields) and events (the API view; task.updated with
+ * `changed_fields`), in the caller's transaction.
+ */
 async function record(tx: WriteTx, scope: WriteScope, change: Change) {
   const view = taskView(change.after, scope.now);
+  const before = change.before && taskFields(change.before);
+  const after = taskFields(change.after);
+  const metadataOf = (type: string) =>
+    type === "task.updated" && before ? { changed_fields: changedFields(before, after) } : {};
   await recordEntityChange(
     tx,
     scope,
-    {
-      entityType: "task",
-      action: change.action,
-      before: change.before && taskFields(change.before),
-      after: taskFields(change.after),
-    },
-    change.events.map((type) => ({ type, data: view })),
+    { entityType: "task", action: change.action, before, after },
+    change.events.map((type) => ({ type, data: view, metadata: metadataOf(type) })),
   );
   return view;
 }
