@@ -1,4 +1,7 @@
 import { describe, expect, test } from "bun:test";
+import { eq } from "drizzle-orm";
+import type { WriteTx } from "../db/client";
+import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { expect422, expectEnvelope } from "./helpers/api";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
@@ -330,5 +333,43 @@ describe("what a key may read of a handoff", () => {
     expect(await handoffEvents(["handoffs:read", "deals:read"])).toEqual(["deal"]);
     expect(await handoffEvents(["handoffs:read", "leads:read"])).toEqual(["lead"]);
     expect(await handoffEvents(["webhooks:manage"])).toEqual(["deal", "lead"]);
+  });
+});
+
+describe("an Idempotency-Key replay of a handoff", () => {
+  test("stored with the write as the key sees it: without the deal for a key that cannot read it", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    const deal = await createDeal(client);
+    const writer = await server.keyFor(tenantId, ["handoffs:write"]);
+    const key = `handoff-${Bun.randomUUIDv7()}`;
+    const original = server.ctx.write;
+    const write = original.bind(server.ctx);
+    let storedAtCommit: string | null = null;
+    server.ctx.write = async <T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
+      const result = await write(fn);
+      const [row] = await server.ctx.db.read
+        .select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.key, key));
+      storedAtCommit ??= row?.body ?? null;
+      return result;
+    };
+    try {
+      const started = await writer.post(
+        api(`/deals/${deal.id}/handoff`),
+        { to_owner: "c" },
+        { "idempotency-key": key },
+      );
+      expect(started.status).toBe(201);
+      expect(started.body.entity).toBeNull();
+    } finally {
+      server.ctx.write = original;
+    }
+    expect(storedAtCommit).not.toBeNull();
+    expect(JSON.parse(storedAtCommit ?? "null")).toMatchObject({
+      entity_id: deal.id,
+      entity: null,
+    });
   });
 });

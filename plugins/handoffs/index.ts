@@ -32,9 +32,9 @@ const initiateRoute = (ctx: AppContext, type: HandoffEntityType) =>
     `/${type}s/:id/handoff`,
     async ({ params, body, tenantId, actor, scopes, set }) => {
       const scope = writeScope(ctx, tenantId, actor);
-      const view = await initiateHandoff(ctx, scope, type, params.id, body);
+      const view = await initiateHandoff(ctx, scope, scopes, type, params.id, body);
       set.status = 201;
-      return shownTo(scopes, view);
+      return view;
     },
     {
       scope: "handoffs:write",
@@ -53,8 +53,8 @@ export const handoffsPlugin = (ctx: AppContext) =>
     .use(initiateRoute(ctx, "lead"))
     .post(
       "/handoffs/:id/complete",
-      async ({ params, tenantId, actor, scopes }) =>
-        shownTo(scopes, await completeHandoff(ctx, writeScope(ctx, tenantId, actor), params.id)),
+      ({ params, tenantId, actor, scopes }) =>
+        completeHandoff(ctx, writeScope(ctx, tenantId, actor), scopes, params.id),
       {
         scope: "handoffs:write",
         params: IdParams,
@@ -68,8 +68,8 @@ export const handoffsPlugin = (ctx: AppContext) =>
     )
     .post(
       "/handoffs/:id/cancel",
-      async ({ params, tenantId, actor, scopes }) =>
-        shownTo(scopes, await cancelHandoff(ctx, writeScope(ctx, tenantId, actor), params.id)),
+      ({ params, tenantId, actor, scopes }) =>
+        cancelHandoff(ctx, writeScope(ctx, tenantId, actor), scopes, params.id),
       {
         scope: "handoffs:write",
         params: IdParams,
