@@ -1520,7 +1520,7 @@ export interface paths {
         };
         /**
          * The event log: every event, oldest first, cursor-paged
-         * @description Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`; an association's, with both linked objects' `:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).
+         * @description Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`; an association's, with both linked objects' `:read`; a handoff's, with `handoffs:read` and its deal's or lead's `:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).
          */
         get: operations["getApiExternalEvents"];
         put?: never;
@@ -3699,7 +3699,7 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             deleted_at: string | null;
-            /** @description The deal or lead as it is now (null once deleted) */
+            /** @description The deal or lead as it is now; null once deleted, and for a key without deals:read (leads:read) */
             entity: (components["schemas"]["Deal"] | components["schemas"]["Lead"]) | null;
         };
         HandoffList: {
@@ -8110,7 +8110,7 @@ export interface operations {
                     name: string;
                     /** @description URL or host name, e.g. https://acme.com */
                     website?: string | null;
-                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent */
+                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
                     domain?: string | null;
                     sector?: string | null;
                     size?: (string | number) | null;
@@ -8652,7 +8652,7 @@ export interface operations {
                     name?: string;
                     /** @description URL or host name, e.g. https://acme.com */
                     website?: string | null;
-                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent */
+                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
                     domain?: string | null;
                     sector?: string | null;
                     size?: (string | number) | null;

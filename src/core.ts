@@ -110,6 +110,7 @@ export {
   withAssociations,
 } from "./fields";
 export { eqIf } from "./filters";
+export { answerStatus } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";

@@ -26,6 +26,9 @@ export const forbidden = (detail = "Insufficient permissions") =>
   new ApiError(403, "FORBIDDEN", detail);
 export const notFound = (what: string) => new ApiError(404, "NOT_FOUND", `${what} not found`);
 export const conflict = (detail: string) => new ApiError(409, "CONFLICT", detail);
+/** 409 for one field (a value another record holds), with its path as a 422 has it. */
+export const conflictAt = (path: string, message: string) =>
+  new ApiError(409, "CONFLICT", `${path.slice(1)}: ${message}`, [{ path, message }]);
 /** 422 for one field; `path` is a JSON pointer such as `/stage_id`. */
 export const invalid = (path: string, message: string) =>
   new ApiError(422, "VALIDATION_ERROR", `${path.slice(1) || "request"}: ${message}`, [

@@ -158,10 +158,11 @@ export async function beginIdempotency(
 /**
  * For a write made while handling a request that holds an Idempotency-Key:
  * stores, inside the write's own transaction, the route's success status
- * and the write's result (what the handler answers with), so the write and
- * its replay commit together and a retry after any crash replays it. The
- * handler's exact response replaces it afterwards (finishIdempotency).
- * Called before the transaction starts: the request is known only there.
+ * (or the one the write chose, answerStatus) and the write's result (what
+ * the handler answers with), so the write and its replay commit together
+ * and a retry after any crash replays it. The handler's exact response
+ * replaces it afterwards (finishIdempotency). Called before the
+ * transaction starts: the request is known only there.
  */
 export function replayWithWrite():
   | ((tx: WriteTx, result: unknown) => Promise<unknown>)
@@ -169,15 +170,25 @@ export function replayWithWrite():
   const request = currentRequest();
   const state = request && requestState(request);
   const claim = state?.idempotency;
-  const status = state?.successStatus;
-  if (!claim || !status) return;
+  if (!state || !claim || !state.successStatus) return;
   return (tx, result) =>
     tx
       .update(idempotencyKeys)
-      .set({ status, body: JSON.stringify(result ?? null) })
+      .set({ status: state.successStatus, body: JSON.stringify(result ?? null) })
       .where(
         and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
       );
+}
+
+/**
+ * For a route whose success status depends on its write (201 created, 200
+ * found): the status its replay is stored with. Call it inside the write,
+ * with the handler's request (group commit may run the write in another
+ * request's turn, where the current request is that one).
+ */
+export function answerStatus(request: Request, status: number): void {
+  const state = requestState(request);
+  if (state) state.successStatus = status;
 }
 
 /** After the handler: a 2xx response is stored for replay; anything else releases the key. */

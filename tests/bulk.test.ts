@@ -192,10 +192,121 @@ describe("POST /companies/bulk", () => {
     expect((await api.get("/api/external/companies?domain=globex.example")).body.total).toBe(1);
   });
 
+  test("a record with a null domain matched by its website keeps the company's domain", async () => {
+    const { api } = await server.tenant();
+    const acme = (
+      await api.post("/api/external/companies", { name: "Acme", website: "https://acme.com" })
+    ).body;
+    const record = { name: "Acme Inc", domain: null, website: "https://www.acme.com" };
+    for (let run = 0; run < 2; run++) {
+      const reply = await bulk(api, "companies", [record]);
+      expect(reply.body.results).toEqual([{ index: 0, status: "updated", id: acme.id }]);
+      expect((await api.get(`/api/external/companies/${acme.id}`)).body).toMatchObject({
+        name: "Acme Inc",
+        website: "https://www.acme.com",
+        domain: "acme.com",
+      });
+    }
+  });
+
+  test("an empty domain or website fails the record at that field", async () => {
+    const { api } = await server.tenant();
+    const reply = await bulk(api, "companies", [
+      { name: "A", domain: "" },
+      { name: "B", website: "" },
+    ]);
+    expect(reply.body.results).toEqual([
+      { index: 0, status: "error", errors: [{ path: "/domain", message: expect.any(String) }] },
+      { index: 1, status: "error", errors: [{ path: "/website", message: expect.any(String) }] },
+    ]);
+  });
+
   test("needs companies:write", async () => {
     const { tenantId } = await server.tenant();
     const reader = await server.keyFor(tenantId, ["companies:read", "contacts:write"]);
     expect((await bulk(reader, "companies", [{ name: "x" }])).status).toBe(403);
     expect((await server.anonymous.post("/api/external/companies/bulk", {})).status).toBe(401);
+  });
+});
+
+describe("unique custom values in bulk upserts", () => {
+  test("a value another record holds fails the record at its field path", async () => {
+    const { api } = await server.tenant();
+    const x = "/api/external";
+    await api.post(`${x}/fields/contacts`, {
+      key: "badge",
+      label: "Badge",
+      type: "text",
+      unique: true,
+    });
+    await api.post(`${x}/contacts`, { first_name: "Ann", custom_fields: { badge: "A-1" } });
+    const contactsReply = await bulk(api, "contacts", [
+      { first_name: "Bob", custom_fields: { badge: "B-1" } },
+      { first_name: "Cy", custom_fields: { badge: "a-1" } },
+    ]);
+    expect(contactsReply.body.results[0].status).toBe("created");
+    expect(contactsReply.body.results[1]).toEqual({
+      index: 1,
+      status: "error",
+      errors: [{ path: "/custom_fields/badge", message: expect.any(String) }],
+    });
+
+    await api.post(`${x}/object-types`, {
+      name: "vehicle",
+      plural: "vehicles",
+      label: "Vehicles",
+      primary_field: "model",
+      fields: [
+        { key: "model", label: "Model", type: "text" },
+        { key: "vin", label: "VIN", type: "text", unique: true },
+        { key: "plate", label: "Plate", type: "text", unique: true },
+      ],
+    });
+    await api.post(`${x}/objects/vehicles`, {
+      properties: { model: "Golf", vin: "V1", plate: "P1" },
+    });
+    // matched by vin, the record takes a plate another vehicle holds
+    await api.post(`${x}/objects/vehicles`, {
+      properties: { model: "Polo", vin: "V2", plate: "P2" },
+    });
+    const vehiclesReply = await bulk(api, "objects/vehicles", [
+      { properties: { model: "Up", vin: "V1" } },
+    ]);
+    const matched = await api.post(`${x}/objects/vehicles/bulk?match_by=vin`, {
+      records: [{ properties: { model: "Golf", vin: "V1", plate: "P2" } }],
+    });
+    for (const reply of [vehiclesReply, matched]) {
+      expect(reply.body.results).toEqual([
+        {
+          index: 0,
+          status: "error",
+          errors: [{ path: expect.any(String), message: expect.any(String) }],
+        },
+      ]);
+    }
+    expect(vehiclesReply.body.results[0].errors[0].path).toBe("/properties/vin");
+    expect(matched.body.results[0].errors[0].path).toBe("/properties/plate");
+    expect(matched.body.results[0].errors[0].message).not.toContain("custom_fields");
+  });
+
+  test("a single create names the field too: 409 with its path", async () => {
+    const { api } = await server.tenant();
+    const x = "/api/external";
+    await api.post(`${x}/fields/contacts`, {
+      key: "badge",
+      label: "Badge",
+      type: "text",
+      unique: true,
+    });
+    await api.post(`${x}/contacts`, { first_name: "Ann", custom_fields: { badge: "A-1" } });
+    const dup = await api.post(`${x}/contacts`, {
+      first_name: "Bob",
+      custom_fields: { badge: "A-1" },
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({
+      code: "CONFLICT",
+      errors: [{ path: "/custom_fields/badge", message: expect.any(String) }],
+    });
   });
 });

@@ -89,6 +89,21 @@ describe("create", () => {
     expect(activity[0].changes.title).toEqual({ old: null, new: "Viewing" });
   });
 
+  test("tags are stored trimmed, each once, blank ones dropped, as other records' tags", async () => {
+    const event = await create({ tags: [" hot", "hot ", " ", "cold"] });
+    expect(event.tags).toEqual(["hot", "cold"]);
+    const path = `${EVENTS}/${event.id}`;
+    expect((await api.patch(path, { tags: ["  ", " warm "] })).body.tags).toEqual(["warm"]);
+    const replaced = await api.put(path, {
+      title: "Meeting",
+      start: "2026-04-01T09:00:00Z",
+      end: "2026-04-01T10:00:00Z",
+      tags: [" ", "x"],
+    });
+    expect(replaced.body.tags).toEqual(["x"]);
+    expect((await api.get(`${EVENTS}/${event.id}`)).body.tags).toEqual(["x"]);
+  });
+
   test("all-day events take dates in their zone; end is the last day, inclusive", async () => {
     const oneDay = await create({
       start: "2026-03-29",
@@ -410,6 +425,8 @@ describe("update", () => {
       tenantId: owner.tenantId,
       entityId: event.id,
     });
+    expect(events[1].metadata).toEqual({ changed_fields: Object.keys(activity[1].changes) });
+    expect(events[1].metadata.changed_fields).toContain("title");
     expect(activity[1].action).toBe("updated");
     expect(activity[1].changes.title).toEqual({ old: "Draft", new: "Final" });
     const attendee = await api.get(`${EVENTS}?attendee=new@example.com`);

@@ -108,6 +108,9 @@ describe("create, read, update, delete", () => {
       [{ name: "" }, "/name"],
       [{ name: "A", website: "not a website" }, "/website"],
       [{ name: "A", domain: "localhost" }, "/domain"],
+      [{ name: "A", domain: "" }, "/domain"],
+      [{ name: "A", website: "" }, "/website"],
+      [{ name: "A", website: " ", domain: "a.example" }, "/website"],
       [{ name: "A", address: { city: 5 } }, "/address/city"],
       [{ name: "A", size: -1 }, "/size"],
     ];
@@ -141,6 +144,23 @@ describe("create, read, update, delete", () => {
     const activity = await activityFor(server, company.id);
     expect(activity[3].changes).toEqual({ name: { old: "Mover", new: "Renamed" } });
     expect((await api.patch(path, { domain: "nope" })).status).toBe(422);
+    expect((await api.patch(path, { domain: "" })).status).toBe(422);
+    expect((await api.patch(path, { website: "" })).status).toBe(422);
+  });
+
+  test("a null domain beside a website is derived from it, as an absent one is", async () => {
+    const company = await create(api, {
+      name: "Nulls",
+      website: "https://www.nulls.example",
+      domain: null,
+    });
+    expect(company.domain).toBe("nulls.example");
+    const path = `/api/external/companies/${company.id}`;
+    const moved = await api.patch(path, { website: "https://moved.example", domain: null });
+    expect(moved.body).toMatchObject({ website: "https://moved.example", domain: "moved.example" });
+    // without a website, null still clears the domain
+    const cleared = await api.patch(path, { domain: null });
+    expect(cleared.body).toMatchObject({ website: "https://moved.example", domain: null });
   });
 
   test("DELETE is 204, emits company.deleted, then the company is 404", async () => {

@@ -505,3 +505,14 @@ describe("scopes", () => {
     expect((await coarse.post(url, { title: "x" })).status).toBe(403);
   });
 });
+
+describe("tags", () => {
+  test("stored trimmed, each once, blank ones dropped, on create and PATCH", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const deal = await createDeal(api, { tags: [" vip", "vip ", " ", "emea"] });
+    expect(deal.tags).toEqual(["vip", "emea"]);
+    const patched = await api.patch(`${url}/${deal.id}`, { tags: ["  ", " apac "] });
+    expect(patched.body.tags).toEqual(["apac"]);
+  });
+});

@@ -1,4 +1,7 @@
 import { describe, expect, test } from "bun:test";
+import { eq } from "drizzle-orm";
+import type { WriteTx } from "../db/client";
+import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { expect422, expectEnvelope } from "./helpers/api";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
@@ -263,5 +266,110 @@ describe("scopes", () => {
       expect((await key.post(api(`/handoffs/${handoff.id}/cancel`))).status).toBe(403);
     }
     expect((await dealsOnly.get(api("/handoffs"))).status).toBe(403);
+  });
+});
+
+describe("what a key may read of a handoff", () => {
+  test("entity shows only to keys that read deals (leads); null otherwise", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    await qualificationPipeline(client);
+    const deal = await createDeal(client);
+    const lead = await createLead(client);
+    const dealHandoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" }))
+      .body;
+    const leadHandoff = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" }))
+      .body;
+    const entities = async (scopes: string[]) => {
+      const key = await server.keyFor(tenantId, scopes);
+      const list = (await key.get(api("/handoffs"))).body.handoffs;
+      const one = async (id: string) => (await key.get(api(`/handoffs/${id}`))).body.entity;
+      return {
+        list: list.map((h: any) => h.entity?.id ?? null),
+        deal: (await one(dealHandoff.id))?.id ?? null,
+        lead: (await one(leadHandoff.id))?.id ?? null,
+      };
+    };
+    expect(await entities(["handoffs:read"])).toEqual({
+      list: [null, null],
+      deal: null,
+      lead: null,
+    });
+    expect(await entities(["handoffs:read", "deals:read"])).toEqual({
+      list: [null, deal.id],
+      deal: deal.id,
+      lead: null,
+    });
+    expect(await entities(["handoffs:read", "leads:read"])).toEqual({
+      list: [lead.id, null],
+      deal: null,
+      lead: lead.id,
+    });
+    // a key that may hand off but not read deals gets the handoff without its deal
+    const writer = await server.keyFor(tenantId, ["handoffs:write"]);
+    const other = await createDeal(client);
+    const started = await writer.post(api(`/deals/${other.id}/handoff`), { to_owner: "c" });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ entity_id: other.id, entity: null });
+    const completed = await writer.post(api(`/handoffs/${started.body.id}/complete`));
+    expect(completed.body).toMatchObject({ status: "completed", entity: null });
+  });
+
+  test("the event log shows handoff events only with handoffs:read and the entity's read scope", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    await qualificationPipeline(client);
+    const deal = await createDeal(client);
+    const lead = await createLead(client);
+    await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" });
+    await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" });
+    const handoffEvents = async (scopes: string[]) => {
+      const key = await server.keyFor(tenantId, ["events:read", ...scopes]);
+      const { events } = (await key.get(api("/events?types=handoff.*"))).body;
+      return events.map((e: any) => e.data.entity_type);
+    };
+    expect(await handoffEvents(["handoffs:read"])).toEqual([]);
+    expect(await handoffEvents(["deals:read", "leads:read"])).toEqual([]);
+    expect(await handoffEvents(["handoffs:read", "deals:read"])).toEqual(["deal"]);
+    expect(await handoffEvents(["handoffs:read", "leads:read"])).toEqual(["lead"]);
+    expect(await handoffEvents(["webhooks:manage"])).toEqual(["deal", "lead"]);
+  });
+});
+
+describe("an Idempotency-Key replay of a handoff", () => {
+  test("stored with the write as the key sees it: without the deal for a key that cannot read it", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    const deal = await createDeal(client);
+    const writer = await server.keyFor(tenantId, ["handoffs:write"]);
+    const key = `handoff-${Bun.randomUUIDv7()}`;
+    const original = server.ctx.write;
+    const write = original.bind(server.ctx);
+    let storedAtCommit: string | null = null;
+    server.ctx.write = async <T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
+      const result = await write(fn);
+      const [row] = await server.ctx.db.read
+        .select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.key, key));
+      storedAtCommit ??= row?.body ?? null;
+      return result;
+    };
+    try {
+      const started = await writer.post(
+        api(`/deals/${deal.id}/handoff`),
+        { to_owner: "c" },
+        { "idempotency-key": key },
+      );
+      expect(started.status).toBe(201);
+      expect(started.body.entity).toBeNull();
+    } finally {
+      server.ctx.write = original;
+    }
+    expect(storedAtCommit).not.toBeNull();
+    expect(JSON.parse(storedAtCommit ?? "null")).toMatchObject({
+      entity_id: deal.id,
+      entity: null,
+    });
   });
 });

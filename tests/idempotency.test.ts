@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
+import type { WriteTx } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { changeCounts } from "./helpers/records";
@@ -209,6 +210,84 @@ describe("Idempotency-Key", () => {
   test("without authentication the header changes nothing: 401", async () => {
     const reply = await server.anonymous.post("/api/external/contacts", {}, withKey(newKey()));
     expect(reply.status).toBe(401);
+  });
+});
+
+describe("the replay stored with the write", () => {
+  /**
+   * Posts with an Idempotency-Key, then puts back the replay as the write's
+   * transaction stored it, as a crash between the commit and the answer
+   * leaves it, and retries: the retry answers what that replay holds.
+   */
+  async function replayAfterCrash(path: string, body: unknown) {
+    const key = newKey();
+    const atCommit = async () => {
+      const [row] = await server.ctx.db.read
+        .select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.key, key));
+      return row;
+    };
+    const original = server.ctx.write;
+    const write = original.bind(server.ctx);
+    let stored: Awaited<ReturnType<typeof atCommit>> | undefined;
+    server.ctx.write = async <T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
+      const result = await write(fn);
+      stored ??= await atCommit();
+      return result;
+    };
+    let first: Awaited<ReturnType<Api["post"]>>;
+    try {
+      first = await api.post(path, body, withKey(key));
+    } finally {
+      server.ctx.write = original;
+    }
+    if (!stored) throw new Error("no write stored a replay");
+    const { status, body: storedBody } = stored;
+    await write((tx) =>
+      tx
+        .update(idempotencyKeys)
+        .set({ status, body: storedBody })
+        .where(eq(idempotencyKeys.key, key)),
+    );
+    const retry = await api.post(path, body, withKey(key));
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    return { first: first.status, retry: retry.status };
+  }
+
+  test("a created message replays 201; one found by its external_id 200", async () => {
+    const who = (await api.post("/api/external/customers/identify", { email: "r@x.example" })).body;
+    const conversation = (await api.post("/api/external/conversations", { customer_id: who.id }))
+      .body;
+    const message = { conversation_id: conversation.id, body: "hi", external_id: "ch-1" };
+    expect(await replayAfterCrash("/api/external/messages", message)).toEqual({
+      first: 201,
+      retry: 201,
+    });
+    expect(await replayAfterCrash("/api/external/messages", message)).toEqual({
+      first: 200,
+      retry: 200,
+    });
+  });
+
+  test("identify replays 201 for a new customer, 200 for one it found", async () => {
+    const body = { email: "new-customer@x.example" };
+    expect(await replayAfterCrash("/api/external/customers/identify", body)).toEqual({
+      first: 201,
+      retry: 201,
+    });
+    expect(await replayAfterCrash("/api/external/customers/identify", body)).toEqual({
+      first: 200,
+      retry: 200,
+    });
+  });
+
+  test("a create replays 201", async () => {
+    expect(await replayAfterCrash("/api/external/contacts", { first_name: "Crash" })).toEqual({
+      first: 201,
+      retry: 201,
+    });
   });
 });
 

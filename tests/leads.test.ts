@@ -458,3 +458,14 @@ describe("scopes", () => {
     expect((await dealsOnly.get(url)).status).toBe(403);
   });
 });
+
+describe("tags", () => {
+  test("stored trimmed, each once, blank ones dropped, on create and PATCH", async () => {
+    const { api } = await server.tenant();
+    await qualificationPipeline(api);
+    const lead = await createLead(api, { tags: [" vip", "vip ", " ", "emea"] });
+    expect(lead.tags).toEqual(["vip", "emea"]);
+    const patched = await api.patch(`${url}/${lead.id}`, { tags: ["  ", " apac "] });
+    expect(patched.body.tags).toEqual(["apac"]);
+  });
+});

@@ -119,10 +119,16 @@ describe("partners CRUD", () => {
     expect(deleted.body.deleted_at).toBe(clock.now().toISOString());
     expect((await a.api.get(`/api/external/partners/${partner.id}`)).status).toBe(404);
     expect((await a.api.delete(`/api/external/partners/${partner.id}`)).status).toBe(404);
-    const types = (
-      await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: partner.id })
-    ).map((e) => e.event_type);
-    expect(types).toEqual(["partner.created", "partner.updated", "partner.deleted"]);
+    const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: partner.id });
+    expect(events.map((e) => e.event_type)).toEqual([
+      "partner.created",
+      "partner.updated",
+      "partner.deleted",
+    ]);
+    // as every *.updated event: the fields the change touched
+    expect(events[1].metadata).toEqual({
+      changed_fields: ["website", "status", "commission_pct"],
+    });
   });
 
   test("a failing event rolls back the partner and its activity row", async () => {
@@ -252,5 +258,14 @@ describe("scopes", () => {
     }
     const writer = await server.keyFor(a.tenantId, ["partners:write"]);
     expect((await writer.post("/api/external/partners", { name: "By writer" })).status).toBe(201);
+  });
+});
+
+describe("tags", () => {
+  test("stored trimmed, each once, blank ones dropped, on create and PATCH", async () => {
+    const partner = await create(a.api, { name: "Tagged", tags: [" vip", "vip ", " ", "emea"] });
+    expect(partner.tags).toEqual(["vip", "emea"]);
+    const path = `/api/external/partners/${partner.id}`;
+    expect((await a.api.patch(path, { tags: ["  ", " apac "] })).body.tags).toEqual(["apac"]);
   });
 });

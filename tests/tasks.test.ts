@@ -146,6 +146,7 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     const events = await outboxOf(server.ctx.db, { tenantId: a.tenantId, entityId: task.id });
     expect(events.map((e) => e.event_type)).toEqual(["task.created", "task.updated"]);
     expect(events[1].data).toEqual(reply.body);
+    expect(events[1].metadata).toEqual({ changed_fields: ["title", "description", "due_at"] });
   });
 
   test("a patch that changes nothing writes nothing", async () => {
@@ -426,5 +427,16 @@ describe("scopes", () => {
     const writer = await server.keyFor(a.tenantId, ["tasks:write"]);
     expect((await writer.post("/api/external/tasks", { title: "w" })).status).toBe(201);
     expect((await writer.get("/api/external/tasks")).status).toBe(403);
+  });
+});
+
+describe("tags", () => {
+  test("stored trimmed, each once, blank ones dropped, on create, PATCH and PUT", async () => {
+    const task = await create(a.api, { title: "Tagged", tags: [" vip", "vip ", " ", "emea"] });
+    expect(task.tags).toEqual(["vip", "emea"]);
+    const path = `/api/external/tasks/${task.id}`;
+    expect((await a.api.patch(path, { tags: ["  ", " apac "] })).body.tags).toEqual(["apac"]);
+    const put = await a.api.put(path, { title: "Tagged", tags: [" x ", " "] });
+    expect(put.body.tags).toEqual(["x"]);
   });
 });

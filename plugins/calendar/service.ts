@@ -14,6 +14,7 @@ import {
   assertLinked,
   assertLinks,
   changedFields,
+  cleanTags,
   diff,
   findLive,
   insertRow,
@@ -86,8 +87,6 @@ function normaliseAttendees(input: AttendeeInput[]): CalendarAttendee[] {
 const normaliseReminders = (input: ReminderInput[]): CalendarReminder[] =>
   input.map((r) => ({ minutes_before: r.minutes_before, method: r.method ?? "notification" }));
 
-const normaliseTags = (tags: string[]): string[] => [...new Set(tags.map((tag) => tag.trim()))];
-
 interface Links {
   deal_id?: string | null;
   lead_id?: string | null;
@@ -145,7 +144,7 @@ export async function createEvent(
       contactId: input.contact_id ?? null,
       attendees,
       reminders: normaliseReminders(input.reminders ?? []),
-      tags: normaliseTags(input.tags ?? []),
+      tags: cleanTags(input.tags ?? []),
     };
     const events = (view: CalendarEventView) => [{ type: "calendar.event.created", data: view }];
     const created = await insertRow(tx, scope, {
@@ -202,7 +201,7 @@ function patched(row: EventRow, patch: UpdateEventBody, now: Date, replacement: 
     contactId: patch.contact_id !== undefined ? patch.contact_id : row.contactId,
     attendees: patch.attendees ? normaliseAttendees(patch.attendees) : row.attendees,
     reminders: patch.reminders ? normaliseReminders(patch.reminders) : row.reminders,
-    tags: patch.tags ? normaliseTags(patch.tags) : row.tags,
+    tags: patch.tags ? cleanTags(patch.tags) : row.tags,
   };
 }
 
@@ -214,7 +213,8 @@ async function saveChange(
   next: EventRow,
 ): Promise<CalendarEventView> {
   const before = eventView(row);
-  if (changedFields(before, eventView(next)).length === 0) return before;
+  const changed = changedFields(before, eventView(next));
+  if (changed.length === 0) return before;
   const saved = { ...next, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
   await tx.update(calendarEvents).set(saved).where(eq(calendarEvents.id, row.id));
   if (JSON.stringify(row.attendees) !== JSON.stringify(saved.attendees))
@@ -223,7 +223,9 @@ async function saveChange(
   const cancelled = row.status !== "cancelled" && saved.status === "cancelled";
   const updated = Object.keys(diff(before, after, ["updated_at", "status", "cancelled_at"]));
   const events = [
-    ...(updated.length > 0 || !cancelled ? [{ type: "calendar.event.updated", data: after }] : []),
+    ...(updated.length > 0 || !cancelled
+      ? [{ type: "calendar.event.updated", data: after, metadata: { changed_fields: changed } }]
+      : []),
     ...(cancelled ? [{ type: "calendar.event.cancelled", data: after }] : []),
   ];
   const action = cancelled ? "cancelled" : "updated";

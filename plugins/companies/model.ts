@@ -37,7 +37,7 @@ const fields = {
       t.String({
         maxLength: 2000,
         description:
-          "Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent",
+          "Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null",
       }),
     ),
   ),

@@ -69,11 +69,19 @@ export function domainOf(value: string, path: string): string {
   return domain;
 }
 
-/** The domain an input sets: explicit, else derived from a new website; undefined = unchanged. */
+/**
+ * The domain an input sets: explicit, else derived from a new website (also
+ * when `domain` is null, so a bulk record matched by its website keeps the
+ * domain it matched on); undefined = unchanged. An empty website or domain
+ * names no host: 422, as any other value that is not one.
+ */
 function domainFrom(input: CompanyInput): string | null | undefined {
-  const fromWebsite = input.website ? domainOf(input.website, "/website") : input.website;
-  if (input.domain !== undefined) return input.domain && domainOf(input.domain, "/domain");
-  return fromWebsite;
+  const fromWebsite =
+    input.website === undefined || input.website === null
+      ? input.website
+      : domainOf(input.website, "/website");
+  if (input.domain === undefined) return fromWebsite;
+  return input.domain === null ? (fromWebsite ?? null) : domainOf(input.domain, "/domain");
 }
 
 /** Fields copied as they are: API name → column. */

@@ -140,17 +140,6 @@ async function recount(tx: WriteTx, scope: WriteScope, conversation: Conversatio
   });
 }
 
-export const createMessage = async (ctx: AppContext, scope: WriteScope, input: MessageInput) => {
-  let created = false;
-  // The write returns the answer: an Idempotency-Key's replay is stored with it.
-  const message = await ctx.write(async (tx) => {
-    const inserted = await insertMessage(tx, scope, input);
-    created = inserted.created;
-    return messageView(inserted.row);
-  });
-  return { message, created };
-};
-
 export const getMessage = async (ctx: AppContext, tenantId: string, id: string) =>
   messageView(await findMessage(ctx.db.read, tenantId, id));
 

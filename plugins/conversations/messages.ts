@@ -1,6 +1,7 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  answerStatus,
   asReplacement,
   authMacros,
   errorResponses,
@@ -10,10 +11,11 @@ import {
   writeScope,
 } from "../../src/core";
 import {
-  createMessage,
   deleteMessage,
   getMessage,
+  insertMessage,
   listMessages,
+  messageView,
   updateMessage,
 } from "./messages-service";
 import { CreateMessage, Message, MessageListQuery, ReplaceMessage, UpdateMessage } from "./model";
@@ -40,12 +42,16 @@ export const messageRoutes = (ctx: AppContext) =>
     )
     .post(
       "/messages",
-      async ({ body, tenantId, actor, set }) => {
-        const { message, created } = await createMessage(
-          ctx,
-          writeScope(ctx, tenantId, actor),
-          body,
-        );
+      async ({ body, tenantId, actor, request, set }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        let created = false;
+        // The write returns the answer and its status: an Idempotency-Key's replay is stored with it.
+        const message = await ctx.write(async (tx) => {
+          const inserted = await insertMessage(tx, scope, body);
+          created = inserted.created;
+          answerStatus(request, created ? 201 : 200);
+          return messageView(inserted.row);
+        });
         set.status = created ? 201 : 200;
         return message;
       },

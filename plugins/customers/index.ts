@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import {
   type AppContext,
+  answerStatus,
   asReplacement,
   authMacros,
   errorResponses,
@@ -30,14 +31,15 @@ export const customersPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .post(
       "/customers/identify",
-      async ({ body, tenantId, actor, set }) => {
+      async ({ body, tenantId, actor, request, set }) => {
         assertIdentity(body);
         const scope = writeScope(ctx, tenantId, actor);
         let created = false;
-        // The write returns the answer: an Idempotency-Key's replay is stored with it.
+        // The write returns the answer and its status: an Idempotency-Key's replay is stored with it.
         const customer = await ctx.write(async (tx) => {
           const identified = await identifyCustomer(tx, scope, body);
           created = identified.created;
+          answerStatus(request, created ? 201 : 200);
           return identified.customer;
         });
         set.status = created ? 201 : 200;

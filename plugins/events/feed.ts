@@ -54,7 +54,8 @@ const RESOURCE_OF: Record<string, string> = {
  * that manages webhooks could subscribe to every event, so it sees every
  * event; otherwise an event needs the `:read` scope of its resource (a
  * custom object's: `<plural>:read` or objects:read), an association's
- * event the `:read` scopes of both linked objects, and events of no
+ * event the `:read` scopes of both linked objects, a handoff's event
+ * handoffs:read and that of its deal or lead, and events of no
  * resource (sla.*, webhook.test) need webhooks:manage.
  */
 export interface EventFilter {
@@ -116,7 +117,14 @@ export function accepts(
   const prefix = prefixOf(event.eventType);
   if (prefix === "association") return readsBothEnds(filter.scopes, event.body);
   const resource = RESOURCE_OF[prefix] ?? filter.ownResources.get(prefix);
-  return resource !== undefined && allows(filter.scopes, `${resource}:read`);
+  if (resource === undefined || !allows(filter.scopes, `${resource}:read`)) return false;
+  return prefix !== "handoff" || readsHandedOff(filter.scopes, event.body);
+}
+
+/** A handoff event carries its deal or lead: the key must read that too. */
+function readsHandedOff(scopes: ReadonlySet<Scope>, body: string): boolean {
+  const { data } = JSON.parse(body) as { data: { entity_type: string } };
+  return allows(scopes, `${data.entity_type}s:read`);
 }
 
 /** A link shows which records are linked: the key must read both object types. */

@@ -46,7 +46,7 @@ export const eventsPlugin = (ctx: AppContext) =>
         detail: {
           summary: "The event log: every event, oldest first, cursor-paged",
           description:
-            "Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`; an association's, with both linked objects' `:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).",
+            "Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`; an association's, with both linked objects' `:read`; a handoff's, with `handoffs:read` and its deal's or lead's `:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).",
           tags,
         },
       },

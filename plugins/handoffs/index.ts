@@ -17,6 +17,7 @@ import {
   getHandoff,
   initiateHandoff,
   listHandoffs,
+  shownTo,
 } from "./service";
 
 registerEventTypes(["handoff.cancelled"]);
@@ -29,9 +30,9 @@ const settled = { 200: Handoff, ...errorResponses, 409: ErrorBody };
 const initiateRoute = (ctx: AppContext, type: HandoffEntityType) =>
   new Elysia().use(authMacros).post(
     `/${type}s/:id/handoff`,
-    async ({ params, body, tenantId, actor, set }) => {
+    async ({ params, body, tenantId, actor, scopes, set }) => {
       const scope = writeScope(ctx, tenantId, actor);
-      const view = await initiateHandoff(ctx, scope, type, params.id, body);
+      const view = await initiateHandoff(ctx, scope, scopes, type, params.id, body);
       set.status = 201;
       return view;
     },
@@ -52,8 +53,8 @@ export const handoffsPlugin = (ctx: AppContext) =>
     .use(initiateRoute(ctx, "lead"))
     .post(
       "/handoffs/:id/complete",
-      ({ params, tenantId, actor }) =>
-        completeHandoff(ctx, writeScope(ctx, tenantId, actor), params.id),
+      ({ params, tenantId, actor, scopes }) =>
+        completeHandoff(ctx, writeScope(ctx, tenantId, actor), scopes, params.id),
       {
         scope: "handoffs:write",
         params: IdParams,
@@ -67,8 +68,8 @@ export const handoffsPlugin = (ctx: AppContext) =>
     )
     .post(
       "/handoffs/:id/cancel",
-      ({ params, tenantId, actor }) =>
-        cancelHandoff(ctx, writeScope(ctx, tenantId, actor), params.id),
+      ({ params, tenantId, actor, scopes }) =>
+        cancelHandoff(ctx, writeScope(ctx, tenantId, actor), scopes, params.id),
       {
         scope: "handoffs:write",
         params: IdParams,
@@ -78,8 +79,12 @@ export const handoffsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/handoffs",
-      async ({ query, tenantId }) => {
-        return listJson("handoffs", await listHandoffs(ctx, tenantId, query));
+      async ({ query, tenantId, scopes }) => {
+        const page = await listHandoffs(ctx, tenantId, query);
+        return listJson("handoffs", {
+          ...page,
+          items: page.items.map((view) => shownTo(scopes, view)),
+        });
       },
       {
         scope: "handoffs:read",
@@ -88,9 +93,14 @@ export const handoffsPlugin = (ctx: AppContext) =>
         detail: { summary: "List handoffs", tags },
       },
     )
-    .get("/handoffs/:id", ({ params, tenantId }) => getHandoff(ctx.db.read, tenantId, params.id), {
-      scope: "handoffs:read",
-      params: IdParams,
-      response: { 200: Handoff, ...errorResponses },
-      detail: { summary: "Get a handoff with its deal or lead", tags },
-    });
+    .get(
+      "/handoffs/:id",
+      async ({ params, tenantId, scopes }) =>
+        shownTo(scopes, await getHandoff(ctx.db.read, tenantId, params.id)),
+      {
+        scope: "handoffs:read",
+        params: IdParams,
+        response: { 200: Handoff, ...errorResponses },
+        detail: { summary: "Get a handoff with its deal or lead", tags },
+      },
+    );

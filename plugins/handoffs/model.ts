@@ -34,7 +34,8 @@ export const HandoffRecord = t.Object({
 export const Handoff = t.Object({
   ...HandoffRecord.properties,
   entity: t.Nullable(t.Union([Deal, Lead]), {
-    description: "The deal or lead as it is now (null once deleted)",
+    description:
+      "The deal or lead as it is now; null once deleted, and for a key without deals:read (leads:read)",
   }),
 });
 

@@ -3,6 +3,7 @@ import type { ReadDb, WriteTx } from "../../db/client";
 import { handoffs } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   conflict,
   eqIf,
   findLive,
@@ -13,6 +14,7 @@ import {
   newId,
   nextSyncSeq,
   recordEntityChange,
+  type Scope,
   type WriteScope,
 } from "../../src/core";
 import { type DealView, dealsByIds, getDeal, updateDealInTx } from "../deals";
@@ -65,6 +67,13 @@ const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView => ({
   entity: entity && !entity.deleted_at ? entity : null,
 });
 
+/**
+ * A handoff as a key sees it: its deal or lead only with `deals:read` /
+ * `leads:read`, since `handoffs:*` alone grants no access to the record.
+ */
+export const shownTo = (scopes: ReadonlySet<Scope>, view: HandoffView): HandoffView =>
+  view.entity && !allows(scopes, `${view.entity_type}s:read`) ? { ...view, entity: null } : view;
+
 /** The entities of some handoffs: one query per entity type. */
 async function entitiesOf(db: ReadDb, tenantId: string, rows: HandoffRow[]) {
   const found = new Map<string, Entity>();
@@ -107,11 +116,14 @@ export async function getHandoff(db: ReadDb, tenantId: string, id: string) {
 /**
  * Records a pending handoff of a deal or lead to another owner (and
  * optionally pipeline / stage, resolved now so the handoff names its
- * target). One pending handoff per record at a time.
+ * target). One pending handoff per record at a time. The write answers
+ * the handoff as the caller (`reader`'s scopes) sees it, so an
+ * Idempotency-Key's replay, stored with the write, holds no more.
  */
 export function initiateHandoff(
   ctx: AppContext,
   scope: WriteScope,
+  reader: ReadonlySet<Scope>,
   entityType: HandoffEntityType,
   entityId: string,
   body: InitiateHandoffBody,
@@ -164,7 +176,7 @@ export function initiateHandoff(
     await insertValues(tx, handoffs, row);
     const view = handoffView(row, entity);
     await record(tx, scope, "initiated", null, row, view);
-    return view;
+    return shownTo(reader, view);
   });
 }
 
@@ -178,9 +190,15 @@ async function pendingHandoff(tx: WriteTx, tenantId: string, id: string) {
 /**
  * Completes a handoff in one transaction: the deal or lead gets its new
  * owner (and pipeline / stage), with its own update and stage events, and
- * the handoff is marked completed (handoff.completed).
+ * the handoff is marked completed (handoff.completed). Answers as
+ * initiateHandoff does.
  */
-export function completeHandoff(ctx: AppContext, scope: WriteScope, id: string) {
+export function completeHandoff(
+  ctx: AppContext,
+  scope: WriteScope,
+  reader: ReadonlySet<Scope>,
+  id: string,
+) {
   return ctx.write(async (tx) => {
     const row = await pendingHandoff(tx, scope.tenantId, id);
     const kind = ENTITIES[row.entityType as HandoffEntityType];
@@ -192,15 +210,20 @@ export function completeHandoff(ctx: AppContext, scope: WriteScope, id: string) 
       pipeline_id: row.toPipelineId ?? undefined,
       stage_id: row.toStageId ?? undefined,
     });
-    return settle(tx, scope, row, "completed", entity);
+    return shownTo(reader, await settle(tx, scope, row, "completed", entity));
   });
 }
 
-export function cancelHandoff(ctx: AppContext, scope: WriteScope, id: string) {
+export function cancelHandoff(
+  ctx: AppContext,
+  scope: WriteScope,
+  reader: ReadonlySet<Scope>,
+  id: string,
+) {
   return ctx.write(async (tx) => {
     const row = await pendingHandoff(tx, scope.tenantId, id);
     const entity = (await entitiesOf(tx, scope.tenantId, [row])).get(row.entityId) ?? null;
-    return settle(tx, scope, row, "cancelled", entity);
+    return shownTo(reader, await settle(tx, scope, row, "cancelled", entity));
   });
 }
 

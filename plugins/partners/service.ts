@@ -3,6 +3,8 @@ import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, partners } from "../../db/schema";
 import {
   type AppContext,
+  changedFields,
+  cleanTags,
   conflict,
   eqIf,
   findLive,
@@ -155,20 +157,19 @@ interface Change {
   after: PartnerRow;
 }
 
-/** Activity row (stored fields) and partner.<action> event (with stats), in the caller's transaction. */
+/**
+ * Activity row (stored fields) and partner.<action> event (with stats; an
+ * update with `changed_fields`), in the caller's transaction.
+ */
 async function record(tx: WriteTx, scope: WriteScope, { action, before, after }: Change) {
   const view = await withStats(tx, after);
-  await recordEntityChange(
-    tx,
-    scope,
-    {
-      entityType: "partner",
-      action,
-      before: before && partnerFields(before),
-      after: partnerFields(after),
-    },
-    [{ type: `partner.${action}`, data: view }],
-  );
+  const fields = { before: before && partnerFields(before), after: partnerFields(after) };
+  const metadata = fields.before
+    ? { changed_fields: changedFields(fields.before, fields.after) }
+    : {};
+  await recordEntityChange(tx, scope, { entityType: "partner", action, ...fields }, [
+    { type: `partner.${action}`, data: view, metadata },
+  ]);
   return view;
 }
 
@@ -188,7 +189,7 @@ export async function createPartner(ctx: AppContext, scope: WriteScope, input: C
           website: input.website ?? null,
           status: input.status ?? "active",
           commissionPct: input.commission_pct ?? null,
-          tags: [...new Set(input.tags ?? [])],
+          tags: cleanTags(input.tags ?? []),
           createdAt: now,
           updatedAt: now,
           syncSeq: await nextSyncSeq(tx),
@@ -207,7 +208,7 @@ const patchColumns = (input: UpdatePartnerInput): Partial<PartnerRow> => ({
   website: input.website,
   status: input.status,
   commissionPct: input.commission_pct,
-  tags: input.tags && [...new Set(input.tags)],
+  tags: input.tags && cleanTags(input.tags),
 });
 
 /** Partial update; a patch that changes nothing writes nothing (no event). */

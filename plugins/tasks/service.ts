@@ -5,6 +5,8 @@ import {
   type AppContext,
   assertLinks,
   associatedWith,
+  changedFields,
+  cleanTags,
   customFieldFilters,
   eqIf,
   filterBy,
@@ -119,19 +121,21 @@ interface Change {
   events: string[];
 }
 
-/** Activity row (stored fields) and events (the API view), in the caller's transaction. */
+/**
+ * Activity row (stored fields) and events (the API view; task.updated with
+ * `changed_fields`), in the caller's transaction.
+ */
 async function record(tx: WriteTx, scope: WriteScope, change: Change) {
   const view = taskView(change.after, scope.now);
+  const before = change.before && taskFields(change.before);
+  const after = taskFields(change.after);
+  const metadataOf = (type: string) =>
+    type === "task.updated" && before ? { changed_fields: changedFields(before, after) } : {};
   await recordEntityChange(
     tx,
     scope,
-    {
-      entityType: "task",
-      action: change.action,
-      before: change.before && taskFields(change.before),
-      after: taskFields(change.after),
-    },
-    change.events.map((type) => ({ type, data: view })),
+    { entityType: "task", action: change.action, before, after },
+    change.events.map((type) => ({ type, data: view, metadata: metadataOf(type) })),
   );
   return view;
 }
@@ -162,7 +166,7 @@ export async function createTask(ctx: AppContext, scope: WriteScope, input: Crea
         leadId: input.lead_id ?? null,
         contactId: input.contact_id ?? null,
         companyId: input.company_id ?? null,
-        tags: [...new Set(input.tags ?? [])],
+        tags: cleanTags(input.tags ?? []),
         customFields,
         createdAt: now,
         updatedAt: now,
@@ -192,7 +196,7 @@ function patchColumns(input: UpdateTaskInput, before: TaskRow, now: Date) {
     leadId: input.lead_id,
     contactId: input.contact_id,
     companyId: input.company_id,
-    tags: input.tags && [...new Set(input.tags)],
+    tags: input.tags && cleanTags(input.tags),
     completedAt: statusChange ? (input.status === "completed" ? now : null) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, type SQL } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { customFieldValues } from "../../db/schema";
-import { conflict, invalid } from "../errors";
+import { conflictAt, invalid } from "../errors";
 import { assertLinked } from "../links";
 import { param, prepared } from "../prepared";
 import type { WriteScope } from "../writes";
@@ -183,7 +183,7 @@ async function checkValue(
     await assertLinked(tx, target, tenantId, entry.text, path);
   }
   if (definition.unique && (await valueTaken(tx, tenantId, write, definition.key, entry)))
-    throw conflict(`custom_fields.${definition.key}: the value belongs to another record`);
+    throw conflictAt(path, "the value belongs to another record");
 }
 
 /**
