@@ -237,7 +237,7 @@ export interface paths {
         };
         /** Get a calendar event */
         get: operations["getApiExternalCalendarEventsById"];
-        /** Replace a calendar event (seed 000's PUT: fields left out are emptied) */
+        /** Replace a calendar event (seed 000's PUT: fields left out are emptied; a cancelled event stays cancelled unless status says otherwise) */
         put: operations["putApiExternalCalendarEventsById"];
         post?: never;
         /** Cancel a calendar event: it stays, with status cancelled and cancelled_at */
@@ -5767,7 +5767,7 @@ export interface operations {
                     contact_id?: string | null;
                     tags?: string[];
                     /** @enum {string} */
-                    status?: "confirmed" | "tentative";
+                    status?: "confirmed" | "tentative" | "cancelled";
                 };
             };
         };
