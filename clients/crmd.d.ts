@@ -18420,7 +18420,7 @@ export interface operations {
                     unique?: boolean;
                     /** @description Value given to new records that set none */
                     default?: unknown;
-                    /** @description The allowed values of a select or multi_select */
+                    /** @description The allowed values of a select or multi_select, distinct in any letter case */
                     options?: string[] | null;
                     /** @description reference: the object type its ids name (e.g. contacts) */
                     reference_object?: string | null;
@@ -18736,7 +18736,7 @@ export interface operations {
                     unique?: boolean;
                     /** @description Value given to new records that set none */
                     default?: unknown;
-                    /** @description The allowed values of a select or multi_select */
+                    /** @description The allowed values of a select or multi_select, distinct in any letter case */
                     options?: string[] | null;
                     /** @description reference: the object type its ids name (e.g. contacts) */
                     reference_object?: string | null;
@@ -19607,7 +19607,7 @@ export interface operations {
                         unique?: boolean;
                         /** @description Value given to new records that set none */
                         default?: unknown;
-                        /** @description The allowed values of a select or multi_select */
+                        /** @description The allowed values of a select or multi_select, distinct in any letter case */
                         options?: string[] | null;
                         /** @description reference: the object type its ids name (e.g. contacts) */
                         reference_object?: string | null;

@@ -232,7 +232,7 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
       key: "colors",
       label: "Colors",
       type: "multi_select",
-      options: ["Red", "red", "Blue"],
+      options: ["Red", "Blue"],
     });
     await define(api, "deals", { key: "site", label: "Site", type: "url" });
     await define(api, "deals", { key: "code", label: "Code", type: "text", unique: true });
@@ -241,7 +241,7 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
       custom_fields: {
         city: "Zürich",
         region: "EMEA",
-        colors: ["Red", "red"],
+        colors: ["Red"],
         site: "https://Acme.example/X",
         code: "ÉTÉ-1",
       },
@@ -267,6 +267,79 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
     // a unique value is taken in any letter case
     const dup = await api.post(`${base}/deals`, { title: "d", custom_fields: { code: "été-1" } });
     expect(dup.status).toBe(409);
+  });
+
+  test("select options that differ only in letter case are refused; a definition that has them already keeps working", async () => {
+    const { api, tenantId } = await server.tenant();
+    await salesPipeline(api);
+    const post = (body: Record<string, unknown>) => api.post(`${base}/fields/deals`, body);
+    expect422(
+      await post({ key: "tone", label: "T", type: "select", options: ["Red", "red"] }),
+      "/options/1",
+    );
+    expect422(
+      await post({
+        key: "tones",
+        label: "T",
+        type: "multi_select",
+        options: ["Blue", "Red", "BLUE"],
+      }),
+      "/options/2",
+    );
+    await define(api, "deals", {
+      key: "tone",
+      label: "T",
+      type: "select",
+      options: ["Red", "Blue"],
+    });
+    const patch = (key: string, body: Record<string, unknown>) =>
+      api.patch(`${base}/fields/deals/${key}`, body);
+    expect422(await patch("tone", { options: ["Red", "Blue", "blue"] }), "/options/2");
+    expect422(await patch("tone", { type: "multi_select", options: ["Red", "RED"] }), "/options/1");
+    expect((await api.get(`${base}/fields/deals/tone`)).body.options).toEqual(["Red", "Blue"]);
+
+    // a definition stored before the rule, with options "Red" and "red"
+    const now = new Date();
+    await server.ctx.db.transaction((tx) =>
+      tx.insert(customFieldDefinitions).values({
+        id: newId(),
+        tenantId,
+        objectType: "deals",
+        key: "colors",
+        label: "Colors",
+        type: "multi_select",
+        options: ["Red", "red", "Blue"],
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    const listed = await api.get(`${base}/fields/deals/colors`);
+    expect(listed.body.options).toEqual(["Red", "red", "Blue"]);
+    const both = await created(api, "/deals", {
+      title: "both",
+      custom_fields: { colors: ["Red", "red"] },
+    });
+    expect(both.custom_fields.colors).toEqual(["Red", "red"]);
+    const lower = await created(api, "/deals", {
+      title: "lower",
+      custom_fields: { colors: "red" },
+    });
+    expect(titles(await api.get(`${base}/deals?cf.colors=RED`))).toEqual(["both", "lower"]);
+    // edits that leave the options alone go through, the stored list sent back included
+    const relabelled = await patch("colors", { label: "Colours" });
+    expect(relabelled.status).toBe(200);
+    expect(relabelled.body.options).toEqual(["Red", "red", "Blue"]);
+    expect(
+      (await patch("colors", { required: false, options: ["Red", "red", "Blue"] })).status,
+    ).toBe(200);
+    // changing the options must resolve the clash: adding one keeps it, so 422
+    expect422(await patch("colors", { options: ["Red", "red", "Blue", "Green"] }), "/options/1");
+    // dropping "red": stored values take the spelling of the option they match in any case
+    const resolved = await patch("colors", { options: ["Red", "Blue", "Green"] });
+    expect(resolved.status).toBe(200);
+    expect((await api.get(`${base}/deals/${both.id}`)).body.custom_fields.colors).toEqual(["Red"]);
+    expect((await api.get(`${base}/deals/${lower.id}`)).body.custom_fields.colors).toEqual(["Red"]);
+    expect(titles(await api.get(`${base}/deals?cf.colors=red`))).toEqual(["both", "lower"]);
   });
 
   test("number and money take numbers in plain decimal notation only, in bodies and filters", async () => {
