@@ -63,7 +63,7 @@ export async function foldCaselessValues(tx: WriteTx, step: MigrationStep): Prom
   const progress = { done: 0, total, report: step.progress };
   for (const [i, field] of fields.entries()) {
     const start = progress.done;
-    if (fold) await foldInSql(tx, field, fold, progress);
+    if (fold) await foldInSql(tx, toDo(field), fold, progress);
     else await foldInJavaScript(tx, field, progress);
     progress.done = start + counts[i];
   }
@@ -86,22 +86,21 @@ type Key = { text: string; num: number; record: string };
 const KEY = { text: v.valueText, num: v.valueNum, record: v.recordId };
 const keyOrder = [v.valueText, v.valueNum, v.recordId];
 /** Compares the row's key with `key` (row values: one index range on both dialects). */
-const key = (op: "<" | "<=" | ">" | ">=", key: Key) =>
-  sql`(${v.valueText}, ${v.valueNum}, ${v.recordId}) ${sql.raw(op)} (${key.text}, ${key.num}, ${key.record})`;
+const key = (op: "<" | "<=" | ">" | ">=", to: Key) =>
+  sql`(${v.valueText}, ${v.valueNum}, ${v.recordId}) ${sql.raw(op)} (${to.text}, ${to.num}, ${to.record})`;
 
 /**
- * Pages of the rows still to fold, in key order: the page's last key is
+ * Pages of the rows still to fold (`pending`: a field's), in key order: the page's last key is
  * found by an OFFSET, then one INSERT … SELECT adds the lower-case twins
  * and one DELETE removes the originals. Twins are lower case already, so
  * no later page takes them again.
  */
 async function foldInSql(
   tx: WriteTx,
-  field: Field,
+  pending: SQL | undefined,
   fold: (value: SQLWrapper) => SQL,
   progress: Progress,
 ) {
-  const pending = and(ofField(field), ne(v.valueText, fold(v.valueText)));
   let after: Key | undefined;
   for (;;) {
     const rest = and(pending, after && key(">", after));
