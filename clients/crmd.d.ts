@@ -237,7 +237,7 @@ export interface paths {
         };
         /** Get a calendar event */
         get: operations["getApiExternalCalendarEventsById"];
-        /** Replace a calendar event (seed 000's PUT: fields left out are emptied) */
+        /** Replace a calendar event (seed 000's PUT: fields left out are emptied; a cancelled event stays cancelled unless status says otherwise) */
         put: operations["putApiExternalCalendarEventsById"];
         post?: never;
         /** Cancel a calendar event: it stays, with status cancelled and cancelled_at */
@@ -5930,7 +5930,7 @@ export interface operations {
                     contact_id?: string | null;
                     tags?: string[];
                     /** @enum {string} */
-                    status?: "confirmed" | "tentative";
+                    status?: "confirmed" | "tentative" | "cancelled";
                 };
             };
         };
@@ -19645,7 +19645,7 @@ export interface operations {
                     unique?: boolean;
                     /** @description Value given to new records that set none */
                     default?: unknown;
-                    /** @description The allowed values of a select or multi_select */
+                    /** @description The allowed values of a select or multi_select, distinct in any letter case */
                     options?: string[] | null;
                     /** @description reference: the object type its ids name (e.g. contacts) */
                     reference_object?: string | null;
@@ -19988,7 +19988,7 @@ export interface operations {
                     unique?: boolean;
                     /** @description Value given to new records that set none */
                     default?: unknown;
-                    /** @description The allowed values of a select or multi_select */
+                    /** @description The allowed values of a select or multi_select, distinct in any letter case */
                     options?: string[] | null;
                     /** @description reference: the object type its ids name (e.g. contacts) */
                     reference_object?: string | null;
@@ -20931,7 +20931,7 @@ export interface operations {
                         unique?: boolean;
                         /** @description Value given to new records that set none */
                         default?: unknown;
-                        /** @description The allowed values of a select or multi_select */
+                        /** @description The allowed values of a select or multi_select, distinct in any letter case */
                         options?: string[] | null;
                         /** @description reference: the object type its ids name (e.g. contacts) */
                         reference_object?: string | null;

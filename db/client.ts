@@ -2,6 +2,7 @@ import type { Database as BunSqlite } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { SQL, SQLWrapper } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Dialect } from "./dialect";
 import { openEmbedded } from "./embedded";
@@ -99,6 +100,14 @@ export interface Database {
    * this process (it drops its cache entries itself).
    */
   sharedCacheMs: number | null;
+  /**
+   * SQL for JavaScript's toLowerCase of a text value (every script), where
+   * the write connection can run it: embedded files register it as a
+   * function. Null on remote libSQL and PostgreSQL, whose lower() folds
+   * ASCII only (SQLite, PostgreSQL's C locale) or by the database's locale:
+   * there the text comes to JavaScript. For write transactions only.
+   */
+  foldCase: ((value: SQLWrapper) => SQL) | null;
   /** Work waiting on the database now (metrics). */
   pool(): PoolState;
   tables: Schema;

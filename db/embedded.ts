@@ -1,5 +1,6 @@
 import type { Database as BunSqlite } from "bun:sqlite";
 import { rmSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/bun-sqlite";
 import { Checkpointer } from "./checkpointer";
 import type { Database, OffloadableQuery, ReadDb, WriteTx } from "./client";
@@ -29,6 +30,8 @@ const WRITER_PRAGMAS = [
   // A WAL that grew under a burst is cut back to 64 MiB once it restarts.
   "PRAGMA journal_size_limit = 67108864",
 ];
+/** The write connection's SQL function for JavaScript's toLowerCase (Database.foldCase). */
+const FOLD_CASE = "crmd_fold_case";
 const READER_PRAGMAS = ["PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON"];
 /**
  * The seed's million-row loads want more cache than requests do. Raised on the
@@ -49,6 +52,9 @@ const BULK_CACHE = "PRAGMA cache_size = -65536";
 export function openEmbedded(url: string, path: string, opts: { temporary: boolean }): Database {
   const writer = new CachingConnection(path, { readwrite: true, create: true, strict: true });
   for (const pragma of WRITER_PRAGMAS) writer.exec(pragma);
+  writer.function(FOLD_CASE, { deterministic: true }, (value: string | null) =>
+    value === null ? null : String(value).toLowerCase(),
+  );
   const reader = new CachingConnection(path, { readwrite: true, strict: true });
   for (const pragma of READER_PRAGMAS) reader.exec(pragma);
   const versionStmt = reader.query("PRAGMA data_version");
@@ -90,6 +96,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     sharedWindows: null,
     claimTransaction: null,
     sharedCacheMs: null,
+    foldCase: (value) => sql`${sql.raw(FOLD_CASE)}(${value})`,
     tables: schema,
     dialect,
     url,

@@ -5,16 +5,25 @@ import { postgresMigrations } from "./pg/migrations";
 
 const BREAKPOINT = "--> statement-breakpoint";
 
+/** How far a migration's data step is (as `crmd seed` and `crmd copy` report theirs). */
+export interface MigrationProgress {
+  entity: string;
+  done: number;
+  total: number;
+}
+
 /**
  * Applies pending migrations in order, each in its own write transaction.
  * Concurrent starters (several instances on one database) are serialised
  * by the write lock (db/pg/database.ts has PostgreSQL's): the second one
- * waits, then sees the migration applied.
+ * waits, then sees the migration applied. A long data step tells
+ * `progress` how far it is.
  * Returns the ids it applied.
  */
 export async function migrate(
   db: Database,
   migrations: Migration[] = migrationsOf(db),
+  progress: (progress: MigrationProgress) => void = () => {},
 ): Promise<string[]> {
   const postgres = db.kind === "postgres";
   await db.execute(
@@ -33,7 +42,10 @@ export async function migrate(
         for (const statement of migration.sql.split(BREAKPOINT)) {
           if (statement.trim()) await tx.run(sql.raw(statement));
         }
-        await migration.run?.(tx);
+        await migration.run?.(tx, {
+          foldCase: db.foldCase,
+          progress: (done, total) => progress({ entity: migration.id, done, total }),
+        });
         await tx.run(
           sql`INSERT INTO _migrations (id, applied_at) VALUES (${migration.id}, ${Date.now()})`,
         );

@@ -32,6 +32,7 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
     sharedWindows: null,
     claimTransaction: null,
     sharedCacheMs: null,
+    foldCase: null,
     tables: schema,
     dialect,
     url,

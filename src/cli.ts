@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
-import { migrate } from "../db/migrate";
+import { migrate, migrationsOf } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import {
   checkNewKey,
@@ -119,7 +119,7 @@ async function withDatabase<T>(
 ) {
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db, migrationsOf(db), seedProgressBar());
     return await fn(db, applied);
   } finally {
     await db.close();

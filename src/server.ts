@@ -1,6 +1,6 @@
 import { websocket } from "elysia/ws";
 import { type Database, openDatabase } from "../db/client";
-import { migrate, migrationsApplied } from "../db/migrate";
+import { migrate, migrationsApplied, migrationsOf } from "../db/migrate";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
@@ -9,6 +9,7 @@ import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
+import { progressLog } from "./progress";
 import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
 import { currentRequest, handling, outsideRequest } from "./request-state";
@@ -35,7 +36,7 @@ export async function createContext(
     warn: (message, fields) => logger.warn(message, fields),
     prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
   });
-  const applied = await migrate(db);
+  const applied = await migrate(db, migrationsOf(db), progressLog(logger, "migration progress"));
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
   const stopListeners: Array<() => void | Promise<void>> = [];

@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../db/client";
+import { count, eq, ne } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
 import { customFieldDefinitions, customFieldValues } from "../db/schema";
 import { newId } from "../src/ids";
 import { created, expect422 } from "./helpers/api";
-import { testDatabase } from "./helpers/database";
+import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { outboxOf } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -232,7 +233,7 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
       key: "colors",
       label: "Colors",
       type: "multi_select",
-      options: ["Red", "red", "Blue"],
+      options: ["Red", "Blue"],
     });
     await define(api, "deals", { key: "site", label: "Site", type: "url" });
     await define(api, "deals", { key: "code", label: "Code", type: "text", unique: true });
@@ -241,7 +242,7 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
       custom_fields: {
         city: "Zürich",
         region: "EMEA",
-        colors: ["Red", "red"],
+        colors: ["Red"],
         site: "https://Acme.example/X",
         code: "ÉTÉ-1",
       },
@@ -267,6 +268,79 @@ describe("every field type: validation, coercion, filters over HTTP", () => {
     // a unique value is taken in any letter case
     const dup = await api.post(`${base}/deals`, { title: "d", custom_fields: { code: "été-1" } });
     expect(dup.status).toBe(409);
+  });
+
+  test("select options that differ only in letter case are refused; a definition that has them already keeps working", async () => {
+    const { api, tenantId } = await server.tenant();
+    await salesPipeline(api);
+    const post = (body: Record<string, unknown>) => api.post(`${base}/fields/deals`, body);
+    expect422(
+      await post({ key: "tone", label: "T", type: "select", options: ["Red", "red"] }),
+      "/options/1",
+    );
+    expect422(
+      await post({
+        key: "tones",
+        label: "T",
+        type: "multi_select",
+        options: ["Blue", "Red", "BLUE"],
+      }),
+      "/options/2",
+    );
+    await define(api, "deals", {
+      key: "tone",
+      label: "T",
+      type: "select",
+      options: ["Red", "Blue"],
+    });
+    const patch = (key: string, body: Record<string, unknown>) =>
+      api.patch(`${base}/fields/deals/${key}`, body);
+    expect422(await patch("tone", { options: ["Red", "Blue", "blue"] }), "/options/2");
+    expect422(await patch("tone", { type: "multi_select", options: ["Red", "RED"] }), "/options/1");
+    expect((await api.get(`${base}/fields/deals/tone`)).body.options).toEqual(["Red", "Blue"]);
+
+    // a definition stored before the rule, with options "Red" and "red"
+    const now = new Date();
+    await server.ctx.db.transaction((tx) =>
+      tx.insert(customFieldDefinitions).values({
+        id: newId(),
+        tenantId,
+        objectType: "deals",
+        key: "colors",
+        label: "Colors",
+        type: "multi_select",
+        options: ["Red", "red", "Blue"],
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    const listed = await api.get(`${base}/fields/deals/colors`);
+    expect(listed.body.options).toEqual(["Red", "red", "Blue"]);
+    const both = await created(api, "/deals", {
+      title: "both",
+      custom_fields: { colors: ["Red", "red"] },
+    });
+    expect(both.custom_fields.colors).toEqual(["Red", "red"]);
+    const lower = await created(api, "/deals", {
+      title: "lower",
+      custom_fields: { colors: "red" },
+    });
+    expect(titles(await api.get(`${base}/deals?cf.colors=RED`))).toEqual(["both", "lower"]);
+    // edits that leave the options alone go through, the stored list sent back included
+    const relabelled = await patch("colors", { label: "Colours" });
+    expect(relabelled.status).toBe(200);
+    expect(relabelled.body.options).toEqual(["Red", "red", "Blue"]);
+    expect(
+      (await patch("colors", { required: false, options: ["Red", "red", "Blue"] })).status,
+    ).toBe(200);
+    // changing the options must resolve the clash: adding one keeps it, so 422
+    expect422(await patch("colors", { options: ["Red", "red", "Blue", "Green"] }), "/options/1");
+    // dropping "red": stored values take the spelling of the option they match in any case
+    const resolved = await patch("colors", { options: ["Red", "Blue", "Green"] });
+    expect(resolved.status).toBe(200);
+    expect((await api.get(`${base}/deals/${both.id}`)).body.custom_fields.colors).toEqual(["Red"]);
+    expect((await api.get(`${base}/deals/${lower.id}`)).body.custom_fields.colors).toEqual(["Red"]);
+    expect(titles(await api.get(`${base}/deals?cf.colors=red`))).toEqual(["both", "lower"]);
   });
 
   test("number and money take numbers in plain decimal notation only, in bodies and filters", async () => {
@@ -636,72 +710,132 @@ describe("definitions", () => {
   });
 });
 
-test("migration 1300 puts the index's existing text values in lower case, references as they are", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "crmd-caseless-"));
-  const database = await testDatabase(dir, { empty: true });
-  const db = await openDatabase(database.url);
-  try {
-    const caseless = "1300_custom_field_caseless";
-    await migrate(
-      db,
-      migrationsOf(db).filter((m) => m.id !== caseless),
-    );
-    const now = new Date();
-    const field = (key: string, type: string) => ({
-      id: newId(),
-      tenantId: "t1",
-      objectType: "deals",
-      key,
-      label: key,
-      type,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const row = (fieldKey: string, valueText: string, recordId: string) => ({
-      tenantId: "t1",
-      objectType: "deals",
-      fieldKey,
-      valueText,
-      recordId,
-    });
-    await db.transaction(async (tx) => {
-      await tx
-        .insert(customFieldDefinitions)
-        .values([
-          field("city", "text"),
-          field("colors", "multi_select"),
-          field("owner", "reference"),
-        ]);
-      await tx
-        .insert(customFieldValues)
-        .values([
-          row("city", "Zürich", "r1"),
-          row("city", "ÉTÉ", "r2"),
-          row("city", "oslo", "r3"),
-          row("colors", "Red", "r1"),
-          row("colors", "red", "r1"),
-          row("owner", "ABC-1", "r1"),
-        ]);
-    });
-    expect(await migrate(db)).toEqual([caseless]);
-    const rows = await db.read
-      .select({
-        key: customFieldValues.fieldKey,
-        text: customFieldValues.valueText,
-        record: customFieldValues.recordId,
-      })
-      .from(customFieldValues)
-      .orderBy(customFieldValues.fieldKey, customFieldValues.recordId);
-    expect(rows).toEqual([
-      { key: "city", text: "zürich", record: "r1" },
-      { key: "city", text: "été", record: "r2" },
-      { key: "city", text: "oslo", record: "r3" },
-      { key: "colors", text: "red", record: "r1" },
-      { key: "owner", text: "ABC-1", record: "r1" },
-    ]);
-  } finally {
-    await db.close();
-    await database.drop();
-    rmSync(dir, { recursive: true, force: true });
+describe("migration 1300", () => {
+  const caseless = "1300_custom_field_caseless";
+  /** Upper-case select values beside the test's own rows: more than two of the migration's pages. */
+  const BULK = 42_000;
+
+  /** An empty database migrated up to 1300, with `rows` written; `fold` false: as where SQL has no toLowerCase. */
+  async function migratedWith(
+    fold: boolean,
+    check: (db: Database, reports: unknown[]) => Promise<void>,
+  ) {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-caseless-"));
+    const database = await testDatabase(dir, { empty: true });
+    const opened = await openDatabase(database.url);
+    const db: Database = fold ? opened : { ...opened, foldCase: null };
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== caseless),
+      );
+      const now = new Date();
+      const field = (key: string, type: string) => ({
+        id: newId(),
+        tenantId: "t1",
+        objectType: "deals",
+        key,
+        label: key,
+        type,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const row = (fieldKey: string, valueText: string, recordId: string) => ({
+        tenantId: "t1",
+        objectType: "deals",
+        fieldKey,
+        valueText,
+        recordId,
+      });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(customFieldDefinitions)
+          .values([
+            field("city", "text"),
+            field("colors", "multi_select"),
+            field("owner", "reference"),
+            field("region", "select"),
+          ]);
+        await tx
+          .insert(customFieldValues)
+          .values([
+            row("city", "Zürich", "r1"),
+            row("city", "ÉTÉ", "r2"),
+            row("city", "oslo", "r3"),
+            row("colors", "Red", "r1"),
+            row("colors", "red", "r1"),
+            row("owner", "ABC-1", "r1"),
+          ]);
+        for (let i = 0; i < BULK; i += 2_000)
+          await tx
+            .insert(customFieldValues)
+            .values(
+              Array.from({ length: 2_000 }, (_, j) =>
+                row(
+                  "region",
+                  (i + j) % 3 ? "North" : "Ödland",
+                  `b${String(i + j).padStart(6, "0")}`,
+                ),
+              ),
+            );
+      });
+      const reports: unknown[] = [];
+      expect(await migrate(db, migrationsOf(db), (p) => reports.push(p))).toEqual([caseless]);
+      const rows = await db.read
+        .select({
+          key: customFieldValues.fieldKey,
+          text: customFieldValues.valueText,
+          record: customFieldValues.recordId,
+        })
+        .from(customFieldValues)
+        .where(ne(customFieldValues.fieldKey, "region"))
+        .orderBy(customFieldValues.fieldKey, customFieldValues.recordId);
+      expect(rows).toEqual([
+        { key: "city", text: "zürich", record: "r1" },
+        { key: "city", text: "été", record: "r2" },
+        { key: "city", text: "oslo", record: "r3" },
+        { key: "colors", text: "red", record: "r1" },
+        { key: "owner", text: "ABC-1", record: "r1" },
+      ]);
+      const regions = await db.read
+        .select({ text: customFieldValues.valueText, n: count() })
+        .from(customFieldValues)
+        .where(eq(customFieldValues.fieldKey, "region"))
+        .groupBy(customFieldValues.valueText)
+        .orderBy(customFieldValues.valueText);
+      expect(regions).toEqual([
+        { text: "north", n: (BULK * 2) / 3 },
+        { text: "ödland", n: BULK / 3 },
+      ]);
+      await check(db, reports);
+    } finally {
+      await opened.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+
+  // An embedded file's write connection has JavaScript's toLowerCase as a SQL function; PostgreSQL has not.
+  test.skipIf(testPostgresUrl !== undefined)(
+    "folds the index's text values to lower case in SQL (JavaScript's toLowerCase as a function), references as they are; progress page by page",
+    async () => {
+      await migratedWith(true, async (_db, reports) => {
+        // exactly the rows to rewrite (Zürich, ÉTÉ, Red and the bulk), a report a page of 20,000
+        const total = BULK + 3;
+        expect(reports.at(-1)).toEqual({ entity: caseless, done: total, total });
+        const done = reports.map((r) => (r as { done: number }).done);
+        expect(done).toHaveLength(3);
+        expect(done).toEqual([...done].sort((a, b) => a - b));
+      });
+    },
+  );
+
+  test("where SQL cannot fold like JavaScript, the text comes to JavaScript in pages; same result, progress too", async () => {
+    await migratedWith(false, async (_db, reports) => {
+      // every row of the caseless fields is looked at
+      const total = BULK + 5;
+      expect(reports.at(-1)).toEqual({ entity: caseless, done: total, total });
+      expect(reports.length).toBeGreaterThanOrEqual(3);
+    });
+  });
 });

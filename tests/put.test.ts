@@ -141,6 +141,48 @@ describe("PUT replaces, PATCH merges", () => {
     );
   });
 
+  test("calendar events: a cancelled event stays cancelled unless the body reopens it", async () => {
+    const event = await created(api, "/calendar/events", {
+      title: "Viewing",
+      start: "2030-03-01T09:00:00Z",
+      end: "2030-03-01T10:00:00Z",
+    });
+    const cancelled = (await api.delete(`${base}/calendar/events/${event.id}`)).body;
+    expect(cancelled.status).toBe("cancelled");
+    const replace = (fields: Record<string, unknown>) =>
+      api.put(`${base}/calendar/events/${event.id}`, {
+        title: "Viewing (notes)",
+        start: "2030-03-01T09:00:00Z",
+        end: "2030-03-01T10:00:00Z",
+        ...fields,
+      });
+    // status left out: the replacement edits the cancelled event, it does not reopen it
+    const edited = await replace({ description: "Buyer withdrew" });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      title: "Viewing (notes)",
+      description: "Buyer withdrew",
+      status: "cancelled",
+      cancelled_at: cancelled.cancelled_at,
+    });
+    // the body as GET shows it, status included, is a valid replacement
+    const same = await replace({ description: "Buyer withdrew", status: "cancelled" });
+    expect(same.status).toBe(200);
+    expect(same.body).toEqual(edited.body);
+    const reopened = await replace({ status: "tentative" });
+    expect(reopened.body).toMatchObject({ status: "tentative", cancelled_at: null });
+    // a live event: status left out is the create default, as before
+    expect((await replace({})).body).toMatchObject({ status: "confirmed", cancelled_at: null });
+    const types = (await eventsFor(server, event.id)).map((e) => e.event_type);
+    expect(types).toEqual([
+      "calendar.event.created",
+      "calendar.event.cancelled",
+      "calendar.event.updated",
+      "calendar.event.updated",
+      "calendar.event.updated",
+    ]);
+  });
+
   test("documents: details replaced, content kept", async () => {
     const deal = await created(api, "/contacts", { first_name: "Linked" });
     const doc = await created(api, "/documents", {

@@ -58,10 +58,34 @@ describe("task.overdue", () => {
     expect(events[0]).toMatchObject({
       event_type: "task.overdue",
       tenant_id: tenantId,
-      timestamp: due.toISOString(),
+      // the tick that found it past due: the one a minute after its due time
+      timestamp: new Date(due.getTime() + minutes(1)).toISOString(),
       data: { id: taskId, title: "Call back", status: "pending", due_at: due.toISOString() },
       metadata: { due_at: due.toISOString() },
     });
+  });
+
+  test("at the exact due millisecond the task is not overdue anywhere; one millisecond later it is, everywhere", async () => {
+    const due = dueIn(hours(1));
+    const taskId = await insertTask(server.ctx, tenantId, { dueAt: due, title: "Boundary" });
+    const shown = async () => {
+      const task = await tenant.api.get(`/api/external/tasks/${taskId}`);
+      const listed = await tenant.api.get("/api/external/tasks?status=overdue");
+      const kpis = await tenant.api.get("/api/external/kpis?period=month");
+      return {
+        is_overdue: task.body.is_overdue,
+        listed: listed.body.tasks.some((t: { id: string }) => t.id === taskId),
+        kpi: kpis.body.tasks.overdue,
+        events: (await overdue(taskId)).length,
+      };
+    };
+    await advance(hours(1));
+    expect(clock.now().getTime()).toBe(due.getTime());
+    expect(await shown()).toEqual({ is_overdue: false, listed: false, kpi: 0, events: 0 });
+    await advance(1);
+    expect(await shown()).toEqual({ is_overdue: true, listed: true, kpi: 1, events: 1 });
+    const [event] = await overdue(taskId);
+    expect(event.data.is_overdue).toBe(true);
   });
 
   test("its data is the task exactly as GET /tasks/{id} shows it", async () => {
@@ -102,11 +126,11 @@ describe("task.overdue", () => {
   test("a task rescheduled after becoming overdue is overdue again at its new due time", async () => {
     const first = dueIn(hours(1));
     const taskId = await insertTask(server.ctx, tenantId, { dueAt: first });
-    await advance(hours(1));
+    await advance(hours(1) + minutes(1));
     const second = dueIn(hours(1));
     await updateTask(server.ctx, taskId, { dueAt: second });
     await advance(minutes(30));
-    await advance(minutes(30));
+    await advance(minutes(31));
     expect((await overdue(taskId)).map((e) => e.metadata.due_at)).toEqual([
       first.toISOString(),
       second.toISOString(),

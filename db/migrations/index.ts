@@ -5,7 +5,7 @@
  * SQL cannot make alike on SQLite and PostgreSQL is a `run` step in
  * TypeScript, listed under the same id in both sequences.
  */
-import type { WriteTx } from "../client";
+import type { Database, WriteTx } from "../client";
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
@@ -52,7 +52,15 @@ export interface Migration {
   id: string;
   sql: string;
   /** A data step SQL cannot do alike on both dialects, run after `sql` in its transaction. */
-  run?: (tx: WriteTx) => Promise<void>;
+  run?: (tx: WriteTx, step: MigrationStep) => Promise<void>;
+}
+
+/** What a migration's data step gets beside its transaction. */
+export interface MigrationStep {
+  /** The database's Database.foldCase (JavaScript's toLowerCase in SQL, where it has it). */
+  foldCase: Database["foldCase"];
+  /** Tells how far a long step is: `done` of `total` rows. */
+  progress(done: number, total: number): void;
 }
 
 const all: Migration[] = [

@@ -232,6 +232,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     bulkWrite: null,
     sharedWindows: sharedWindows(onPrimary),
     sharedCacheMs: SHARED_CACHE_MS,
+    foldCase: null,
     tables: schema,
     dialect: pgDialect,
     url,

@@ -10,7 +10,7 @@ import {
   registerEntityTypes,
   registerEventTypes,
 } from "../../src/core";
-import { CalendarEvent, CreateEvent, EventQuery, UpdateEvent } from "./model";
+import { CalendarEvent, CreateEvent, EventQuery, ReplaceEvent, UpdateEvent } from "./model";
 import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from "./service";
 
 registerEventTypes([
@@ -94,17 +94,18 @@ export const calendarPlugin = (ctx: AppContext) =>
     .put(
       "/calendar/events/:id",
       async ({ params, body, tenantId, actor }) => {
-        const defaults = { time_zone: "UTC", all_day: false, status: "confirmed" };
-        const patch = asReplacement(CreateEvent, body, defaults);
+        // A status left out is resolved against the stored event (updateEvent).
+        const patch = asReplacement(ReplaceEvent, body, { time_zone: "UTC", all_day: false });
         return updateEvent(ctx, tenantId, actor, params.id, patch, true);
       },
       {
         scope: "calendar:write",
         params: IdParams,
-        body: CreateEvent,
+        body: ReplaceEvent,
         response: { 200: CalendarEvent, ...errorResponses },
         detail: {
-          summary: "Replace a calendar event (seed 000's PUT: fields left out are emptied)",
+          summary:
+            "Replace a calendar event (seed 000's PUT: fields left out are emptied; a cancelled event stays cancelled unless status says otherwise)",
           tags,
         },
       },

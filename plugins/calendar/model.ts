@@ -90,6 +90,13 @@ const eventFields = {
   tags: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
 };
 
+const eventExample = {
+  title: "Discovery call",
+  start: "2030-01-15T09:30:00",
+  end: "2030-01-15T10:00:00",
+  time_zone: "Europe/Athens",
+};
+
 export const CreateEvent = t.Object(
   {
     ...eventFields,
@@ -99,16 +106,21 @@ export const CreateEvent = t.Object(
       }),
     ),
   },
+  { examples: [eventExample] },
+);
+
+/** PUT's body (seed 000's full replacement): a create's fields, with any status, as GET shows it. */
+export const ReplaceEvent = t.Object(
   {
-    examples: [
-      {
-        title: "Discovery call",
-        start: "2030-01-15T09:30:00",
-        end: "2030-01-15T10:00:00",
-        time_zone: "Europe/Athens",
-      },
-    ],
+    ...eventFields,
+    status: t.Optional(
+      t.Union([t.Literal("confirmed"), t.Literal("tentative"), t.Literal("cancelled")], {
+        description:
+          "Left out: confirmed, but a cancelled event stays cancelled (confirmed or tentative reopens it, cancelled cancels it)",
+      }),
+    ),
   },
+  { examples: [eventExample] },
 );
 
 export const UpdateEvent = t.Partial(

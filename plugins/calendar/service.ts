@@ -183,7 +183,10 @@ function patched(row: EventRow, patch: UpdateEventBody, now: Date, replacement: 
     allDay,
     timeZone,
   });
-  const status = patch.status ?? row.status;
+  // A replacement without a status gets the create default, except that a
+  // cancelled event stays cancelled: reopening it is said, as in PATCH.
+  const status =
+    patch.status ?? (replacement && row.status !== "cancelled" ? "confirmed" : row.status);
   const cancelledAt =
     status !== "cancelled" ? null : row.status === "cancelled" ? row.cancelledAt : now;
   return {

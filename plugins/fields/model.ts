@@ -22,7 +22,7 @@ const FieldTypeSchema = t.Union(
 const Options = t.Array(t.String({ minLength: 1, maxLength: 200 }), {
   minItems: 1,
   maxItems: 500,
-  description: "The allowed values of a select or multi_select",
+  description: "The allowed values of a select or multi_select, distinct in any letter case",
 });
 
 /** Fields a client sets on create and PATCH. */

@@ -86,12 +86,18 @@ type Spec = Pick<
   "type" | "options" | "referenceObject" | "currency" | "unique" | "defaultValue" | "key"
 >;
 
-/** A definition's settings must fit its type; the default must be a valid value. */
-async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec) {
+/**
+ * A definition's settings must fit its type; the default must be a valid
+ * value. `before`: the stored definition, when this is a change of it.
+ */
+async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec, before?: Spec) {
   const choice = spec.type === "select" || spec.type === "multi_select";
   if (choice && !spec.options?.length) throw invalid("/options", `a ${spec.type} needs options`);
   if (choice && new Set(spec.options).size !== spec.options?.length)
     throw invalid("/options", "must not repeat a value");
+  // Definitions from before this rule keep such options until their options change.
+  if (choice && JSON.stringify(spec.options) !== JSON.stringify(before?.options))
+    refuseCaseTwins(spec.options ?? []);
   if (!choice && spec.options) throw invalid("/options", `a ${spec.type} field takes no options`);
   let target: CustomFieldObject | undefined;
   if (spec.type === "reference") {
@@ -111,6 +117,35 @@ async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec) {
   if (spec.unique) throw invalid("/default", "a unique field takes no default");
   spec.defaultValue = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
   if (target) await assertLinked(tx, target, tenantId, spec.defaultValue as string, "/default");
+}
+
+/** Filters compare options in any letter case, so two that differ only in case could not be told apart. */
+function refuseCaseTwins(options: string[]) {
+  const seen = new Map<string, string>();
+  for (const [i, option] of options.entries()) {
+    const twin = seen.get(caseless(option));
+    if (twin !== undefined)
+      throw invalid(
+        `/options/${i}`,
+        `differs from "${twin}" only in letter case, which filters ignore: use one of them`,
+      );
+    seen.set(caseless(option), option);
+  }
+}
+
+const caseless = (value: string) => value.toLowerCase();
+
+/**
+ * A stored choice brought to new options: a value that is not an option but
+ * matches one in letter case takes that option's spelling (filters could
+ * not tell them apart anyway), so removing "red" beside "Red" converts.
+ */
+function recased(options: string[] | null, value: unknown): unknown {
+  if (!options) return value;
+  const byCase = new Map(options.map((option) => [caseless(option), option]));
+  const recase = (v: unknown) =>
+    typeof v === "string" && !options.includes(v) ? (byCase.get(caseless(v)) ?? v) : v;
+  return Array.isArray(value) ? value.map(recase) : recase(value);
 }
 
 const specOf = (spec: Spec): FieldSpec => ({
@@ -191,7 +226,7 @@ export async function updateField(
   };
   if (row.type !== before.type && body.options === undefined && !row.type.includes("select"))
     row.options = null;
-  await checkSpec(tx, scope.tenantId, row);
+  await checkSpec(tx, scope.tenantId, row, before);
   await tx.update(customFieldDefinitions).set(row).where(eq(customFieldDefinitions.id, row.id));
   await convertExisting(tx, scope.tenantId, object, row);
   refreshDefinitions(tx, scope.tenantId, objectName);
@@ -242,7 +277,8 @@ async function convertExisting(
     (record) => {
       try {
         const path = `/records/${record.id}/custom_fields/${definition.key}`;
-        return [{ record, ...coerceValue(spec, record.customFields[definition.key], path) }];
+        const stored = recased(spec.options, record.customFields[definition.key]);
+        return [{ record, ...coerceValue(spec, stored, path) }];
       } catch (error) {
         if (!(error instanceof ApiError) || !error.errors) throw error;
         errors.push(...error.errors);

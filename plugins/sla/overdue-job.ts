@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte } from "drizzle-orm";
 import { tasks } from "../../db/schema";
 import { type AppContext, EVERY_MINUTE, type JobDefinition } from "../../src/core";
 import { type TaskRow, taskView } from "../tasks";
@@ -45,10 +45,13 @@ const due = { id: tasks.id, tenantId: tasks.tenantId, dueAt: tasks.dueAt, syncSe
 
 /**
  * Finds the pending tasks that passed their due time since the last run:
- * those whose due_at is in (since, now] (index tasks_due_idx), plus those
+ * those whose due_at is in [since, now) (index tasks_due_idx), plus those
  * written since the last run with a due_at already past (created overdue,
  * reopened, rescheduled into the past). On the first run ever: every
- * pending task already past due, once each.
+ * pending task already past due, once each. Past due is `due_at < now`, as
+ * the API's `is_overdue` and `status=overdue` say: at its due millisecond a
+ * task is due, not yet overdue (the spans [since, now) of successive runs
+ * leave no gap, since `since` is the last run's `now`).
  */
 async function findOverdue(
   ctx: AppContext,
@@ -61,8 +64,8 @@ async function findOverdue(
   const points: DuePoint[] = [];
   const pending = and(eq(tasks.status, "pending"), isNull(tasks.deletedAt));
   const window = since
-    ? and(pending, gt(tasks.dueAt, since), lte(tasks.dueAt, now))
-    : and(pending, lte(tasks.dueAt, now));
+    ? and(pending, gte(tasks.dueAt, since), lt(tasks.dueAt, now))
+    : and(pending, lt(tasks.dueAt, now));
   for (const row of await db.select(due).from(tasks).where(window))
     if (row.dueAt) points.push(point({ ...row, dueAt: row.dueAt }));
   if (since && fromSeq !== null) {
@@ -78,7 +81,7 @@ async function findOverdue(
           .limit(limit),
       (rows) => {
         for (const row of rows)
-          if (row.status === "pending" && !row.deletedAt && row.dueAt && row.dueAt <= now)
+          if (row.status === "pending" && !row.deletedAt && row.dueAt && row.dueAt < now)
             points.push(point({ ...row, dueAt: row.dueAt }));
       },
     );
