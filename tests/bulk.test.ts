@@ -229,17 +229,23 @@ describe("POST /companies/bulk", () => {
   });
 });
 
+/** A tenant whose contacts have a unique `badge` field, and a contact holding badge A-1. */
+async function tenantWithBadgeA1() {
+  const { api } = await server.tenant();
+  await api.post("/api/external/fields/contacts", {
+    key: "badge",
+    label: "Badge",
+    type: "text",
+    unique: true,
+  });
+  await api.post("/api/external/contacts", { first_name: "Ann", custom_fields: { badge: "A-1" } });
+  return api;
+}
+
 describe("unique custom values in bulk upserts", () => {
   test("a value another record holds fails the record at its field path", async () => {
-    const { api } = await server.tenant();
+    const api = await tenantWithBadgeA1();
     const x = "/api/external";
-    await api.post(`${x}/fields/contacts`, {
-      key: "badge",
-      label: "Badge",
-      type: "text",
-      unique: true,
-    });
-    await api.post(`${x}/contacts`, { first_name: "Ann", custom_fields: { badge: "A-1" } });
     const contactsReply = await bulk(api, "contacts", [
       { first_name: "Bob", custom_fields: { badge: "B-1" } },
       { first_name: "Cy", custom_fields: { badge: "a-1" } },
@@ -290,15 +296,8 @@ describe("unique custom values in bulk upserts", () => {
   });
 
   test("a single create names the field too: 409 with its path", async () => {
-    const { api } = await server.tenant();
+    const api = await tenantWithBadgeA1();
     const x = "/api/external";
-    await api.post(`${x}/fields/contacts`, {
-      key: "badge",
-      label: "Badge",
-      type: "text",
-      unique: true,
-    });
-    await api.post(`${x}/contacts`, { first_name: "Ann", custom_fields: { badge: "A-1" } });
     const dup = await api.post(`${x}/contacts`, {
       first_name: "Bob",
       custom_fields: { badge: "A-1" },

@@ -269,13 +269,17 @@ describe("scopes", () => {
   });
 });
 
+/** A tenant with both pipelines, one deal and one lead. */
+async function tenantWithDealAndLead() {
+  const { api: client, tenantId } = await server.tenant();
+  await salesPipeline(client);
+  await qualificationPipeline(client);
+  return { client, tenantId, deal: await createDeal(client), lead: await createLead(client) };
+}
+
 describe("what a key may read of a handoff", () => {
   test("entity shows only to keys that read deals (leads); null otherwise", async () => {
-    const { api: client, tenantId } = await server.tenant();
-    await salesPipeline(client);
-    await qualificationPipeline(client);
-    const deal = await createDeal(client);
-    const lead = await createLead(client);
+    const { client, tenantId, deal, lead } = await tenantWithDealAndLead();
     const dealHandoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" }))
       .body;
     const leadHandoff = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" }))
@@ -316,11 +320,7 @@ describe("what a key may read of a handoff", () => {
   });
 
   test("the event log shows handoff events only with handoffs:read and the entity's read scope", async () => {
-    const { api: client, tenantId } = await server.tenant();
-    await salesPipeline(client);
-    await qualificationPipeline(client);
-    const deal = await createDeal(client);
-    const lead = await createLead(client);
+    const { client, tenantId, deal, lead } = await tenantWithDealAndLead();
     await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" });
     await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" });
     const handoffEvents = async (scopes: string[]) => {

@@ -256,31 +256,23 @@ describe("the replay stored with the write", () => {
     return { first: first.status, retry: retry.status };
   }
 
+  /** The first post creates (201, replayed 201); the same body again finds it (200, replayed 200). */
+  async function expectCreatedThenFound(path: string, body: unknown) {
+    expect(await replayAfterCrash(path, body)).toEqual({ first: 201, retry: 201 });
+    expect(await replayAfterCrash(path, body)).toEqual({ first: 200, retry: 200 });
+  }
+
   test("a created message replays 201; one found by its external_id 200", async () => {
     const who = (await api.post("/api/external/customers/identify", { email: "r@x.example" })).body;
     const conversation = (await api.post("/api/external/conversations", { customer_id: who.id }))
       .body;
     const message = { conversation_id: conversation.id, body: "hi", external_id: "ch-1" };
-    expect(await replayAfterCrash("/api/external/messages", message)).toEqual({
-      first: 201,
-      retry: 201,
-    });
-    expect(await replayAfterCrash("/api/external/messages", message)).toEqual({
-      first: 200,
-      retry: 200,
-    });
+    await expectCreatedThenFound("/api/external/messages", message);
   });
 
   test("identify replays 201 for a new customer, 200 for one it found", async () => {
     const body = { email: "new-customer@x.example" };
-    expect(await replayAfterCrash("/api/external/customers/identify", body)).toEqual({
-      first: 201,
-      retry: 201,
-    });
-    expect(await replayAfterCrash("/api/external/customers/identify", body)).toEqual({
-      first: 200,
-      retry: 200,
-    });
+    await expectCreatedThenFound("/api/external/customers/identify", body);
   });
 
   test("a create replays 201", async () => {
