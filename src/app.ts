@@ -1,6 +1,6 @@
 import { Elysia } from "elysia";
 import { plugins, rootPlugins } from "../plugins";
-import { API_PREFIX, authenticate, ownAuthenticationOf } from "./auth";
+import { API_PREFIX, authenticate, ownAuthenticationOf, pathAuthenticationOf } from "./auth";
 import { admitRequest } from "./body";
 import type { AppContext } from "./context";
 import { health } from "./health";
@@ -87,7 +87,7 @@ export function createApp(ctx: AppContext) {
   // encodeSchema off: responses are checked against their schema, not re-encoded
   // through TypeBox transforms (t.Integer is one), which cost a fifth of a list request.
   const app = new Elysia({ name: "crmd", encodeSchema: false })
-    .onRequest(async ({ request, set }) => {
+    .onRequest(async ({ request, set, server }) => {
       const preflight = cors(request, config.corsOrigins, set.headers as Record<string, string>);
       if (preflight) return preflight;
       const incoming = request.headers.get("x-request-id");
@@ -101,6 +101,10 @@ export function createApp(ctx: AppContext) {
       const isApi = path.startsWith(API_PREFIX) && !own;
       const headers = set.headers as Record<string, string>;
       if (isApi) state.principal = await authenticate(ctx, request, headers);
+      else if (request.method !== "OPTIONS") {
+        const ip = server?.requestIP(request)?.address ?? "unknown";
+        await pathAuthenticationOf(path)?.authenticate(ctx, request, headers, ip);
+      }
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       if (isApi) {
         const replay = await beginIdempotency(ctx, request, path, headers);

@@ -26,6 +26,31 @@ export function registerOwnAuthentication(path: string, mediaTypes: string[] = [
 export const ownAuthenticationOf = (path: string) =>
   ownAuthentication.find((route) => path === route.path || path.startsWith(`${route.path}/`));
 
+/**
+ * Checks a caller outside /api/external (the public widget API: a widget
+ * key or a visitor token); throws 401, 403 or 429.
+ */
+export type PathAuthenticator = (
+  ctx: AppContext,
+  request: Request,
+  headers: Record<string, string>,
+  ip: string,
+) => Promise<void>;
+
+const pathAuthentication: Array<{ prefix: string; authenticate: PathAuthenticator }> = [];
+
+/**
+ * Paths under `prefix` authenticate their callers with `authenticate`, run
+ * before the body is read (as API keys are), so a caller without valid
+ * credentials only ever sees 401.
+ */
+export function registerPathAuthentication(prefix: string, authenticate: PathAuthenticator) {
+  pathAuthentication.push({ prefix, authenticate });
+}
+
+export const pathAuthenticationOf = (path: string) =>
+  pathAuthentication.find((entry) => path === entry.prefix || path.startsWith(`${entry.prefix}/`));
+
 /** OpenAPI security requirement: either header works. */
 export const SECURITY: Array<Record<string, string[]>> = [{ ApiKeyHeader: [] }, { BearerAuth: [] }];
 export const ADMIN_SECURITY: Array<Record<string, string[]>> = [{ AdminToken: [] }];

@@ -31,8 +31,10 @@ export {
   actorOf,
   authMacros,
   consumeRateLimit,
+  type PathAuthenticator,
   presentedCredential,
   registerOwnAuthentication,
+  registerPathAuthentication,
   SECURITY,
 } from "./auth";
 export { perBatch, setInBatch } from "./batch-values";

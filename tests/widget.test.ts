@@ -219,6 +219,30 @@ describe("a visitor's conversation", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  test("without valid credentials a widget route answers 401 before it reads the body", async () => {
+    const { conversation } = await openConversation();
+    const messages = `${W}/conversations/${conversation.id}/messages`;
+    const callers = [
+      page(),
+      page({ "x-widget-key": "pk_unknown" }),
+      page({ authorization: "Bearer vt_forged.token" }),
+    ];
+    const bodies: Array<[string, unknown, Record<string, string>?]> = [
+      [`${W}/customers`, "{not json"],
+      [`${W}/customers`, { email: "not an email" }],
+      [`${W}/customers`, { unknown_field: 1 }],
+      [`${W}/customers`, "plain", { "content-type": "text/plain" }],
+      [`${W}/conversations`, { unknown_field: 1 }],
+      [messages, "{not json"],
+      [messages, { body: "" }],
+    ];
+    for (const caller of callers)
+      for (const [path, body, headers] of bodies) {
+        const reply = await caller.post(path, body, headers);
+        expect({ path, body, status: reply.status }).toEqual({ path, body, status: 401 });
+      }
+  });
+
   test("widget routes take no API key", async () => {
     const key = api.headers["x-api-key"];
     expect((await page({ "x-api-key": key }).get(`${W}/settings`)).status).toBe(401);

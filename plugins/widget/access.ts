@@ -4,6 +4,7 @@ import {
   type AppContext,
   consumeRateLimit,
   forbidden,
+  registerPathAuthentication,
   unauthorized,
 } from "../../src/core";
 import { type WidgetKey, widgetKeyStore } from "./store";
@@ -29,26 +30,27 @@ const bearer = (request: Request) => {
   return header?.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : null;
 };
 
+/** Where the public widget API is served. */
+export const WIDGET_PREFIX = "/api/widget";
+
 /**
  * Checks a widget request before its body is read: the per-IP limit, the
  * key (X-Widget-Key) or visitor token (Authorization: Bearer vt_…), the
  * page's Origin against the key's allow-list (CORS headers only for allowed
- * origins), then the per-visitor limit.
+ * origins), then the per-visitor limit. Whether the route needs a visitor
+ * is the route's own check (widgetMacros).
  */
-async function check(
+async function authenticateWidgetRequest(
   ctx: AppContext,
   request: Request,
-  ip: string,
   headers: Record<string, string>,
-  needs: "key" | "visitor",
-): Promise<WidgetAccess> {
+  ip: string,
+): Promise<void> {
   await consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
   const store = widgetKeyStore(ctx);
   const token = bearer(request);
   const verified = token ? await store.verify(token) : null;
   if (token && !verified) throw unauthorized("Invalid or expired visitor token");
-  if (needs === "visitor" && !verified)
-    throw unauthorized("Send the visitor token: Authorization: Bearer vt_…");
   const presented = request.headers.get("x-widget-key");
   const key = verified?.key ?? (presented ? await store.byPublishableKey(presented) : null);
   if (!key) throw unauthorized("Missing or invalid widget key: send X-Widget-Key: pk_…");
@@ -67,24 +69,25 @@ async function check(
       key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       headers,
     );
-  return { key, visitor };
+  accesses.set(request, { key, visitor });
 }
 
+registerPathAuthentication(WIDGET_PREFIX, authenticateWidgetRequest);
+
 /**
- * `widget: "key"` or `widget: "visitor"` on a route: the check above runs
- * in `transform` (before validation, as API-key auth does); handlers get
- * `access`.
+ * `widget: "key"` or `widget: "visitor"` on a route: the caller was
+ * authenticated before its body was read; a route that needs a visitor
+ * checks for one in `transform` (before validation). Handlers get `access`.
  */
-export const widgetMacros = (ctx: AppContext) =>
+export const widgetMacros = () =>
   new Elysia({ name: "crmd.widget.access" }).macro({
     widget: (needs: "key" | "visitor") => ({
       detail: { security: needs === "key" ? [{ WidgetKey: [] }] : [{ VisitorToken: [] }] },
-      async transform({ request, set, server }) {
-        const ip = server?.requestIP(request)?.address ?? "unknown";
-        accesses.set(
-          request,
-          await check(ctx, request, ip, set.headers as Record<string, string>, needs),
-        );
+      transform({ request }) {
+        const access = accesses.get(request);
+        if (!access) throw unauthorized();
+        if (needs === "visitor" && !access.visitor)
+          throw unauthorized("Send the visitor token: Authorization: Bearer vt_…");
       },
       resolve({ request }) {
         const access = accesses.get(request);

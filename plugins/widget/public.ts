@@ -11,7 +11,7 @@ import {
   messageView,
 } from "../conversations";
 import { identifyCustomer } from "../customers";
-import { visitorOf, type WidgetAccess, widgetActor, widgetMacros } from "./access";
+import { visitorOf, WIDGET_PREFIX, type WidgetAccess, widgetActor, widgetMacros } from "./access";
 import {
   OpenConversation,
   OpenedConversation,
@@ -70,8 +70,8 @@ async function ownConversation(ctx: AppContext, access: WidgetAccess, id: string
  * visitor reads and writes only the conversation its token names.
  */
 export const widgetRoutes = (ctx: AppContext) =>
-  new Elysia({ name: "crmd.widget", prefix: "/api/widget" })
-    .use(widgetMacros(ctx))
+  new Elysia({ name: "crmd.widget", prefix: WIDGET_PREFIX })
+    .use(widgetMacros())
     // Preflights carry no key: they are answered for any origin, and the
     // request itself is refused unless its Origin is on the key's list.
     .options(
