@@ -278,6 +278,43 @@ describe("authorization and bad input", () => {
     );
   });
 
+  test("a key without messages:read hears its conversations change but no messages, as over HTTP", async () => {
+    const reader = (await server.keyFor(tenantId, ["conversations:read"])).headers["x-api-key"];
+    expect((await new Api(server.url, { "x-api-key": reader }).get(`${X}/messages`)).status).toBe(
+      403,
+    );
+    const socket = connect(server.url, { token: reader });
+    const channel = socket.channel(`conversation:${conversation}`, {});
+    const inbox = socket.channel(`notification:${tenantId}`, {});
+    const heard = [
+      ...["shout", "message:updated", "message:deleted", "messages:seen"].map((event) =>
+        collect(channel, event),
+      ),
+      collect(inbox, "message:created"),
+    ];
+    const updates = [
+      collect(channel, "conversation:updated"),
+      collect(inbox, "conversation:updated"),
+    ];
+    expect((await join(channel)).status).toBe("ok");
+    expect((await join(inbox)).status).toBe("ok");
+    const sent = await api.post(`${X}/messages`, {
+      conversation_id: conversation,
+      body: "card ending 4242",
+      author_type: "customer",
+    });
+    await api.patch(`${X}/messages/${sent.body.id}`, { body: "card ending ****" });
+    await api.post(`${X}/conversations/${conversation}/seen`, {});
+    await api.delete(`${X}/messages/${sent.body.id}`);
+    // The conversation's own change comes after the message events, in commit order.
+    await api.patch(`${X}/conversations/${conversation}`, { priority: "high" });
+    await until(() => updates.every((u) => u.length === 1), "the conversation updates");
+    expect(heard.flat()).toEqual([]);
+    await api.patch(`${X}/conversations/${conversation}`, { priority: "medium" });
+    channel.leave();
+    inbox.leave();
+  });
+
   test("a key revoked while its socket is open is closed out of its topics and hears no more", async () => {
     const created = await server.admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
       name: "inbox tab",

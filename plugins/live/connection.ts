@@ -5,6 +5,7 @@ import {
   type AppContext,
   consumeRateLimit,
   type Logger,
+  type Scope,
   writeScope,
 } from "../../src/core";
 import {
@@ -86,6 +87,11 @@ export class Connection implements Member {
 
   send(text: string) {
     this.socket.send(text);
+  }
+
+  holds(topic: string, scope: Scope) {
+    const principal = this.joined.get(topic)?.principal;
+    return principal !== undefined && (principal.kind === "visitor" || principal.scopes.has(scope));
   }
 
   /** Queues a frame behind the ones before it (a push right after a join sees the join done). */
@@ -335,7 +341,7 @@ export class Connection implements Member {
           ? joined.presence.key.slice(joined.presence.key.indexOf(":") + 1)
           : null,
       },
-      this,
+      { except: this },
     );
     return {};
   }

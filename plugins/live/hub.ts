@@ -1,12 +1,14 @@
-import type { AppContext } from "../../src/core";
+import type { AppContext, Scope } from "../../src/core";
 import type { ConversationView, MessageView } from "../conversations";
 import { outboxTail, type TailEvent } from "../events";
 import { widgetConversation, widgetMessage } from "../widget";
 import { broadcast } from "./protocol";
 
-/** What the hub needs of a socket: send a text frame. */
+/** What the hub needs of a socket: send a text frame, and say what its principal in a topic may read. */
 export interface Member {
   send(text: string): void;
+  /** Whether the member's principal in `topic` holds `scope` now (a visitor reads its own conversation). */
+  holds(topic: string, scope: Scope): boolean;
 }
 
 /** Who a member is in a topic: the support team, or a widget visitor who sees only what the widget API shows. */
@@ -14,7 +16,8 @@ export type Audience = "team" | "visitor";
 
 /**
  * The channel events an outbox event becomes, by topic, with the payload
- * visitors get when it differs.
+ * visitors get when it differs. Message events reach only members that may
+ * read messages, as GET /messages needs messages:read.
  */
 function channelMessages(
   event: TailEvent,
@@ -58,6 +61,15 @@ function channelMessages(
 
 const RELAYED = /^(message|conversation)\./;
 
+export interface BroadcastOptions {
+  /** The member that sent it, which does not get it back. */
+  except?: Member;
+  /** What visitors get instead of the payload. */
+  visitorPayload?: unknown;
+  /** The scope a team member needs to get it. */
+  needs?: Scope;
+}
+
 /**
  * Topic membership of this instance's sockets, and the relay from the
  * outbox to them: every committed conversation or message event, whichever
@@ -94,13 +106,15 @@ export class ChannelHub {
     if (members?.size === 0) this.topics.delete(topic);
   }
 
-  /** Sends to every member of `topic` but `except`; each audience's frame is encoded once. */
+  /**
+   * Sends to every member of `topic` but `except` that holds `needs`; each
+   * audience's frame is encoded once.
+   */
   broadcast(
     topic: string,
     event: string,
     payload: unknown,
-    except?: Member,
-    visitorPayload: unknown = payload,
+    { except, visitorPayload = payload, needs }: BroadcastOptions = {},
   ) {
     const members = this.topics.get(topic);
     if (!members) return;
@@ -108,7 +122,7 @@ export class ChannelHub {
     // Encoded only when a visitor is there: most topics have none.
     let visitorText: string | undefined;
     for (const [member, audience] of members) {
-      if (member === except) continue;
+      if (member === except || (needs && !member.holds(topic, needs))) continue;
       if (audience === "team") {
         member.send(text);
         continue;
@@ -121,8 +135,9 @@ export class ChannelHub {
   private deliver(events: TailEvent[]) {
     for (const event of events) {
       if (!RELAYED.test(event.eventType)) continue;
+      const needs = event.eventType.startsWith("message.") ? "messages:read" : undefined;
       for (const [topic, name, payload, visitorPayload] of channelMessages(event))
-        if (this.topics.has(topic)) this.broadcast(topic, name, payload, undefined, visitorPayload);
+        if (this.topics.has(topic)) this.broadcast(topic, name, payload, { visitorPayload, needs });
     }
   }
 }
