@@ -7,6 +7,7 @@ import { type Channel, Presence, Socket } from "phoenix";
 import { apiKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
+import { startHranaServer } from "./helpers/hrana-server";
 import { Api, startTestServer, type TestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 import { type Receiver, startReceiver } from "./webhook-receiver";
@@ -510,4 +511,40 @@ describe("an instance learns of another's revocations and scope changes", () => 
     const sent = await heardElsewhere(b.url, id, "after the scope change", admin);
     expect(heard().map((m) => m.id)).not.toContain(sent);
   });
+});
+
+describe("a socket that closes while its join is under way", () => {
+  test("leaves no presence behind, on a database that answers over the network", async () => {
+    const dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-remote-"));
+    const hrana = startHranaServer(joinPath(dir, "remote.db"));
+    const remote = await startTestServer({ config: { databaseUrl: hrana.url } });
+    try {
+      const { api: onRemote, key: remoteKey } = await remote.tenant();
+      const customer = (await onRemote.post(`${X}/customers/identify`, { email: "q@example.com" }))
+        .body.id;
+      const id = (await onRemote.post(`${X}/conversations`, { customer_id: customer })).body.id;
+      const url = `${remote.url.replace(/^http/, "ws")}/socket/websocket?vsn=2.0.0&token=${remoteKey}`;
+      for (const name of ["gone1", "gone2", "gone3"]) {
+        const ws = new WebSocket(url);
+        await new Promise((resolve) => (ws.onopen = resolve));
+        // The join's reads are still in flight when the close arrives.
+        ws.send(JSON.stringify(["1", "1", `conversation:${id}`, "phx_join", { name }]));
+        ws.close();
+      }
+      const channel = connect(remote.url, { token: remoteKey }).channel(`conversation:${id}`, {
+        name: "here",
+      });
+      const presence = new Presence(channel);
+      expect((await join(channel)).status).toBe("ok");
+      await until(
+        () => presence.list((key) => key).join() === "agent:here",
+        "only the open socket present",
+      );
+      channel.leave();
+    } finally {
+      await remote.close();
+      hrana.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });

@@ -297,9 +297,15 @@ export class Connection implements Member {
     return {};
   }
 
-  /** The socket closed: leave every topic. */
+  /**
+   * The socket closed: leave every topic, in turn with the frames before the
+   * close, so a join still under way is left too (not kept, with its presence, forever).
+   */
   closed() {
-    for (const topic of [...this.joined.keys()]) this.leave(topic);
+    const leaveAll = () => {
+      for (const topic of [...this.joined.keys()]) this.leave(topic);
+    };
+    this.queue = this.queue.then(leaveAll, leaveAll);
   }
 
   private requireWrite(joined: Joined) {
