@@ -195,6 +195,31 @@ describe("a visitor's conversation", () => {
     }
   });
 
+  test("a page can read why its token or key was refused (CORS on 401), so it knows to identify again", async () => {
+    const { conversation, visitor_token } = await openConversation();
+    clock.advance(31 * 86_400_000);
+    try {
+      const expired = await page({ authorization: `Bearer ${visitor_token}` }).get(
+        `${W}/conversations/${conversation.id}/messages`,
+      );
+      expect(expired.status).toBe(401);
+      expect(expired.headers.get("access-control-allow-origin")).toBe(SITE);
+    } finally {
+      clock.advance(-31 * 86_400_000);
+    }
+    const unknownKey = await page({ "x-widget-key": "pk_revoked_or_mistyped" }).get(
+      `${W}/settings`,
+    );
+    expect(unknownKey.status).toBe(401);
+    expect(unknownKey.headers.get("access-control-allow-origin")).toBe(SITE);
+    // A page on an origin the key does not allow still reads nothing.
+    const foreign = await page({ "x-widget-key": pk }, "https://evil.example.net").get(
+      `${W}/settings`,
+    );
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   test("visitor tokens and widget keys reach no other route (every operation of the API)", async () => {
     const { visitor_token, conversation } = await openConversation();
     const doc = (await server.anonymous.get("/swagger/json")).body;

@@ -36,8 +36,9 @@ export const WIDGET_PREFIX = "/api/widget";
 /**
  * Checks a widget request before its body is read: the per-IP limit, the
  * key (X-Widget-Key) or visitor token (Authorization: Bearer vt_…), the
- * page's Origin against the key's allow-list (CORS headers only for allowed
- * origins), then the per-visitor limit. Whether the route needs a visitor
+ * page's Origin against the key's allow-list (CORS headers for allowed
+ * origins, and on refusals that come before the key is known), then the
+ * per-visitor limit. Whether the route needs a visitor
  * is the route's own check (widgetMacros).
  */
 async function authenticateWidgetRequest(
@@ -46,6 +47,13 @@ async function authenticateWidgetRequest(
   headers: Record<string, string>,
   ip: string,
 ): Promise<void> {
+  const origin = request.headers.get("origin");
+  // Refusals before the key is known (401, 429) are readable by any page: they hold no
+  // data, and a widget must tell an expired token from a network failure.
+  if (origin !== null) {
+    headers["access-control-allow-origin"] = origin;
+    headers.vary = "Origin";
+  }
   await consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
   const store = widgetKeyStore(ctx);
   const token = bearer(request);
@@ -54,12 +62,9 @@ async function authenticateWidgetRequest(
   const presented = request.headers.get("x-widget-key");
   const key = verified?.key ?? (presented ? await store.byPublishableKey(presented) : null);
   if (!key) throw unauthorized("Missing or invalid widget key: send X-Widget-Key: pk_…");
-  const origin = request.headers.get("origin");
-  if (origin !== null) {
-    if (!key.row.allowedOrigins.includes(origin))
-      throw forbidden(`Origin ${origin} may not use this widget key`);
-    headers["access-control-allow-origin"] = origin;
-    headers.vary = "Origin";
+  if (origin !== null && !key.row.allowedOrigins.includes(origin)) {
+    delete headers["access-control-allow-origin"];
+    throw forbidden(`Origin ${origin} may not use this widget key`);
   }
   const visitor = verified?.claims ?? null;
   if (visitor)
