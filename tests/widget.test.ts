@@ -297,10 +297,14 @@ describe("rate limits", () => {
     });
     const who = (await page({ "x-widget-key": limited.body.key }).post(`${W}/customers`, {})).body;
     const asVisitor = page({ authorization: `Bearer ${who.visitor_token}` });
-    const statuses = [];
-    for (let i = 0; i < 4; i++)
-      statuses.push((await asVisitor.post(`${W}/conversations`, {})).status);
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await asVisitor.post(`${W}/conversations`, {}));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 429]);
+    // The page can read when to try again.
+    const limitedReply = replies[3].headers;
+    expect(limitedReply.get("retry-after")).toMatch(/^\d+$/);
+    expect(limitedReply.get("access-control-allow-origin")).toBe(SITE);
+    expect(limitedReply.get("access-control-expose-headers")).toContain("retry-after");
     const other = (await page({ "x-widget-key": limited.body.key }).post(`${W}/customers`, {}))
       .body;
     expect(

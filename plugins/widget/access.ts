@@ -30,6 +30,10 @@ const bearer = (request: Request) => {
   return header?.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : null;
 };
 
+/** Answer headers a page may read: when to try again, and the request id for support. */
+const EXPOSED_HEADERS =
+  "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset";
+
 /** Where the public widget API is served. */
 export const WIDGET_PREFIX = "/api/widget";
 
@@ -52,6 +56,7 @@ async function authenticateWidgetRequest(
   // data, and a widget must tell an expired token from a network failure.
   if (origin !== null) {
     headers["access-control-allow-origin"] = origin;
+    headers["access-control-expose-headers"] = EXPOSED_HEADERS;
     headers.vary = "Origin";
   }
   await consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
@@ -64,6 +69,7 @@ async function authenticateWidgetRequest(
   if (!key) throw unauthorized("Missing or invalid widget key: send X-Widget-Key: pk_…");
   if (origin !== null && !key.row.allowedOrigins.includes(origin)) {
     delete headers["access-control-allow-origin"];
+    delete headers["access-control-expose-headers"];
     throw forbidden(`Origin ${origin} may not use this widget key`);
   }
   const visitor = verified?.claims ?? null;
