@@ -316,6 +316,24 @@ describe("authorization and bad input", () => {
     inbox.leave();
   });
 
+  test("a key's pushes count against its rate limit, as its HTTP requests do", async () => {
+    const limited = await server.keyFor(tenantId, ["conversations:read", "messages:write"], {
+      rate_limit: 3,
+    });
+    const channel = connect(server.url, { token: limited.headers["x-api-key"] }).channel(
+      `conversation:${conversation}`,
+      {},
+    );
+    expect((await join(channel)).status).toBe("ok");
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push(await push(channel, "shout", { body: `burst ${i}` }));
+    replies.push(await push(channel, "typing", { typing: true }));
+    expect(replies.map((r) => r.status)).toEqual(["ok", "ok", "ok", "error"]);
+    expect(replies[3].response.code).toBe("RATE_LIMITED");
+    expect((await limited.get(`${X}/conversations/${conversation}`)).status).toBe(429);
+    channel.leave();
+  });
+
   test("a key revoked while its socket is open is closed out of its topics and hears no more", async () => {
     const created = await server.admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
       name: "inbox tab",

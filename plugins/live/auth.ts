@@ -1,33 +1,40 @@
 import { type Actor, type AppContext, actorOf, type Scope, sha256Hex } from "../../src/core";
 import { widgetActor, widgetKeyStore } from "../widget";
 
+/** What a principal's pushes count against: the same budget as its HTTP requests. */
+interface RateBudget {
+  rateBucket: string;
+  /** Requests per minute. */
+  rateLimit: number;
+}
+
 /**
  * Who is on a socket: an API key (an agent's inbox) or a widget visitor.
  * `token` is checked again at every join and push: a revocation or an expiry ends it.
  */
-export type ChannelPrincipal =
-  | {
-      kind: "key";
-      tenantId: string;
-      scopes: ReadonlySet<Scope>;
-      token: string;
-      actor: Actor;
-      name: string;
-    }
-  | {
-      kind: "visitor";
-      tenantId: string;
-      customerId: string;
-      /** The one conversation the visitor's token names. */
-      conversationId: string | null;
-      /** Origins the visitor's widget key allows. */
-      origins: readonly string[];
-      /** Requests per minute: its pushes count against the same budget as its widget API calls. */
-      rateLimit: number;
-      token: string;
-      actor: Actor;
-      name: string;
-    };
+export type ChannelPrincipal = RateBudget &
+  (
+    | {
+        kind: "key";
+        tenantId: string;
+        scopes: ReadonlySet<Scope>;
+        token: string;
+        actor: Actor;
+        name: string;
+      }
+    | {
+        kind: "visitor";
+        tenantId: string;
+        customerId: string;
+        /** The one conversation the visitor's token names. */
+        conversationId: string | null;
+        /** Origins the visitor's widget key allows. */
+        origins: readonly string[];
+        token: string;
+        actor: Actor;
+        name: string;
+      }
+  );
 
 /**
  * The principal of a token from the socket's params, the auth subprotocol
@@ -48,6 +55,7 @@ export async function channelPrincipal(
       customerId: claims.customerId,
       conversationId: claims.conversationId,
       origins: key.row.allowedOrigins,
+      rateBucket: `widget-visitor:${claims.customerId}`,
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       token,
       actor: widgetActor(key),
@@ -60,6 +68,8 @@ export async function channelPrincipal(
     kind: "key",
     tenantId: key.tenantId,
     scopes: key.scopes,
+    rateBucket: key.keyId,
+    rateLimit: key.rateLimit ?? ctx.config.rateLimit,
     token,
     actor: actorOf(key),
     name: key.keyName,

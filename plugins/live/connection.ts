@@ -151,13 +151,7 @@ export class Connection implements Member {
     const principal = await this.current(joined.principal);
     if (!principal || !readsConversations(principal)) throw new ChannelError("unauthorized");
     joined.principal = principal;
-    if (principal.kind === "visitor")
-      await consumeRateLimit(
-        this.services.ctx,
-        `widget-visitor:${principal.customerId}`,
-        principal.rateLimit,
-        {},
-      );
+    await consumeRateLimit(this.services.ctx, principal.rateBucket, principal.rateLimit, {});
     switch (frame.event) {
       case "shout":
         return this.shout(joined, frame.payload);
