@@ -197,6 +197,37 @@ describe("conversation channel", () => {
     expect(delivered?.json.event_type).toBe("message.created");
   });
 
+  test("after a dropped connection the client rejoins, and reads what it missed with since", async () => {
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: key },
+      reconnectAfterMs: () => 20,
+      rejoinAfterMs: () => 20,
+    });
+    socket.connect();
+    sockets.push(socket);
+    const channel = socket.channel(`conversation:${conversation}`, {});
+    const shouts = collect(channel, "shout");
+    let joins = 0;
+    channel.join().receive("ok", () => joins++);
+    await until(() => joins === 1, "joined");
+    const before = await api.post(`${X}/messages`, { conversation_id: conversation, body: "1" });
+    await until(() => shouts.some((s) => s.id === before.body.id), "heard before the drop");
+    const lastHeard = shouts.at(-1).updated_at;
+    (socket as unknown as { conn: WebSocket }).conn.close();
+    await until(() => !socket.isConnected(), "dropped");
+    const missed = await api.post(`${X}/messages`, { conversation_id: conversation, body: "2" });
+    await until(() => joins === 2, "rejoined by itself");
+    const after = await api.post(`${X}/messages`, { conversation_id: conversation, body: "3" });
+    await until(() => shouts.some((s) => s.id === after.body.id), "heard after the rejoin");
+    expect(shouts.map((s) => s.id)).not.toContain(missed.body.id);
+    const caughtUp = await api.get(
+      `${X}/messages?conversation_id=${conversation}&since=${encodeURIComponent(lastHeard)}`,
+    );
+    const ids = caughtUp.body.messages.map((m: { id: string }) => m.id);
+    expect(ids.slice(-3)).toEqual([before.body.id, missed.body.id, after.body.id]);
+    channel.leave();
+  });
+
   test("messages:seen marks the customer's messages and tells the channel", async () => {
     await api.post(`${X}/messages`, {
       conversation_id: conversation,
