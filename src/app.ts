@@ -88,22 +88,26 @@ export function createApp(ctx: AppContext) {
   // through TypeBox transforms (t.Integer is one), which cost a fifth of a list request.
   const app = new Elysia({ name: "crmd", encodeSchema: false })
     .onRequest(async ({ request, set, server }) => {
-      const preflight = cors(request, config.corsOrigins, set.headers as Record<string, string>);
-      if (preflight) return preflight;
+      const path = pathOf(request.url);
+      // A path that checks its callers itself (the widget API) keeps its own origin list and CORS.
+      const checksItself = pathAuthenticationOf(path);
+      if (!checksItself) {
+        const preflight = cors(request, config.corsOrigins, set.headers as Record<string, string>);
+        if (preflight) return preflight;
+      }
       const incoming = request.headers.get("x-request-id");
       const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : Bun.randomUUIDv7();
       const state: RequestState = { requestId, startedAt: performance.now(), principal: null };
       setRequestState(request, state);
       set.headers["x-request-id"] = requestId;
-      const path = pathOf(request.url);
       // Inbound relays and provider callbacks prove who they are themselves.
       const own = ownAuthenticationOf(path);
       const isApi = path.startsWith(API_PREFIX) && !own;
       const headers = set.headers as Record<string, string>;
       if (isApi) state.principal = await authenticate(ctx, request, headers);
-      else if (request.method !== "OPTIONS") {
+      else if (checksItself && request.method !== "OPTIONS") {
         const ip = server?.requestIP(request)?.address ?? "unknown";
-        await pathAuthenticationOf(path)?.authenticate(ctx, request, headers, ip);
+        await checksItself.authenticate(ctx, request, headers, ip);
       }
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       if (isApi) {

@@ -42,7 +42,8 @@ const pathAuthentication: Array<{ prefix: string; authenticate: PathAuthenticato
 /**
  * Paths under `prefix` authenticate their callers with `authenticate`, run
  * before the body is read (as API keys are), so a caller without valid
- * credentials only ever sees 401.
+ * credentials only ever sees 401. They answer CORS themselves (their own
+ * origin lists), not by CRMD_CORS_ORIGINS.
  */
 export function registerPathAuthentication(prefix: string, authenticate: PathAuthenticator) {
   pathAuthentication.push({ prefix, authenticate });

@@ -116,6 +116,36 @@ describe("CORS and the origin allow-list", () => {
   });
 });
 
+describe("CORS of the API and of the widget", () => {
+  test("the API's own CORS allow-list leaves the widget's preflights to the widget", async () => {
+    const withApiCors = await startTestServer({
+      config: { corsOrigins: ["https://admin.example.com"] },
+    });
+    try {
+      const preflight = (origin: string, path: string) =>
+        fetch(`${withApiCors.url}${path}`, {
+          method: "OPTIONS",
+          headers: {
+            origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "x-widget-key, content-type",
+          },
+        });
+      const shop = await preflight(SITE, `${W}/customers`);
+      expect(shop.status).toBe(204);
+      expect(shop.headers.get("access-control-allow-origin")).toBe(SITE);
+      expect(shop.headers.get("access-control-allow-headers")).toContain("x-widget-key");
+      // The API's preflights still follow its own list.
+      const api = await preflight(SITE, `${X}/contacts`);
+      expect(api.headers.get("access-control-allow-origin")).toBeNull();
+      const admin = await preflight("https://admin.example.com", `${X}/contacts`);
+      expect(admin.headers.get("access-control-allow-origin")).toBe("https://admin.example.com");
+    } finally {
+      await withApiCors.close();
+    }
+  });
+});
+
 describe("a visitor's conversation", () => {
   test("open, read, write; the inbox sees it and answers; seen marks both ways", async () => {
     const { conversation, client, customer_id } = await openConversation();
