@@ -156,6 +156,37 @@ describe("conversation channel", () => {
     expect(agentPresence.list((id) => id)).toEqual(["agent:maria"]);
   });
 
+  test("a shout as seed 003 writes it (body, customer_id, sent_at) is stored", async () => {
+    const customerId = (await api.get(`${X}/conversations/${conversation}`)).body.customer_id;
+    const channel = connect(server.url).channel(`conversation:${conversation}`, {});
+    expect((await join(channel)).status).toBe("ok");
+    const sentAt = new Date().toISOString();
+    const sent = await push(channel, "shout", {
+      body: "Hello!",
+      customer_id: customerId,
+      sent_at: sentAt,
+    });
+    expect(sent.status).toBe("ok");
+    expect(sent.response).toMatchObject({
+      body: "Hello!",
+      customer_id: customerId,
+      sent_at: sentAt,
+    });
+    // Other fields are refused, as POST /messages refuses them, whatever ran first in the process.
+    const unknown = await push(channel, "shout", { body: "x", unknown_field: 1 });
+    expect(unknown.response.reason).toMatch(/^invalid payload: \/unknown_field/);
+    expect(
+      (
+        await api.post(`${X}/messages`, {
+          conversation_id: conversation,
+          body: "x",
+          unknown_field: 1,
+        })
+      ).status,
+    ).toBe(422);
+    channel.leave();
+  });
+
   test("presence comes after the join reply, as Phoenix sends it", async () => {
     const channel = connect(server.url).channel(`conversation:${conversation}`, { name: "ines" });
     const states: any[] = [];

@@ -416,6 +416,22 @@ describe("live channel for visitors", () => {
         joined.channel.push("shout", { body: "typed in the widget" }).receive("ok", resolve),
       );
       expect(sent).toMatchObject({ author_type: "customer", body: "typed in the widget" });
+      // Seed 003's widget sends its customer_id and sent_at along.
+      const customerId = (await api.get(`${X}/conversations/${conversation.id}`)).body.customer_id;
+      const asSeedSends = await new Promise<any>((resolve) =>
+        joined.channel
+          .push("shout", {
+            body: "Hello!",
+            customer_id: customerId,
+            sent_at: new Date().toISOString(),
+          })
+          .receive("ok", (response: any) => resolve({ status: "ok", response }))
+          .receive("error", (response: any) => resolve({ status: "error", response })),
+      );
+      expect(asSeedSends).toMatchObject({
+        status: "ok",
+        response: { author_type: "customer", body: "Hello!" },
+      });
     } finally {
       socket.disconnect();
     }

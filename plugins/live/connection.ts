@@ -34,11 +34,23 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 /**
  * Checks of the pushes that carry data: a `shout` (a message as POST
- * /messages takes it, in the joined conversation) and `messages:seen`.
- * Compiled with the first push, not at start.
+ * /messages takes it, in the joined conversation, plus the `customer_id`
+ * seed 003's widget sends along) and `messages:seen`. Unknown fields are
+ * refused as POST /messages refuses them, stated here: Elysia marks a route's
+ * schema closed only once the route first runs. Compiled with the first
+ * push, not at start.
  */
 const compilePushChecks = () => ({
-  shout: TypeCompiler.Compile(t.Omit(CreateMessage, ["conversation_id", "author_type"])),
+  shout: TypeCompiler.Compile(
+    t.Object(
+      {
+        ...t.Omit(CreateMessage, ["conversation_id", "author_type"]).properties,
+        // Ignored: a message's customer is always its conversation's.
+        customer_id: t.Optional(t.String({ maxLength: 200 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
   seen: TypeCompiler.Compile(
     t.Object({ message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })) }),
   ),
