@@ -163,7 +163,10 @@ export class Connection implements Member {
     const principal = await this.current(joined.principal);
     if (!principal || !readsConversations(principal)) throw new ChannelError("unauthorized");
     joined.principal = principal;
-    await consumeRateLimit(this.services.ctx, principal.rateBucket, principal.rateLimit, {});
+    // A visitor's every push spends its budget; a key's writes do (typing stores nothing, and
+    // a team often shares one key).
+    if (principal.kind === "visitor" || frame.event !== "typing")
+      await consumeRateLimit(this.services.ctx, principal.rateBucket, principal.rateLimit, {});
     switch (frame.event) {
       case "shout":
         return this.shout(joined, frame.payload);
