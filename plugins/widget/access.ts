@@ -42,8 +42,8 @@ export const WIDGET_PREFIX = "/api/widget";
  * key (X-Widget-Key) or visitor token (Authorization: Bearer vt_…), the
  * page's Origin against the key's allow-list (CORS headers for allowed
  * origins, and on refusals that come before the key is known), then the
- * per-visitor limit. Whether the route needs a visitor
- * is the route's own check (widgetMacros).
+ * per-visitor limit. Whether the route needs a visitor is the route's own
+ * check (widgetMacros).
  */
 async function authenticateWidgetRequest(
   ctx: AppContext,
