@@ -9,6 +9,7 @@ import { ManualClock } from "../src/clock";
 import { changeCounts } from "./helpers/records";
 import { Api, spawnCrmd } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
+import { startReceiver } from "./webhook-receiver";
 
 const clock = new ManualClock(new Date("2026-01-10T09:00:00.000Z"));
 let api: Api;
@@ -280,6 +281,23 @@ describe("the replay stored with the write", () => {
       first: 201,
       retry: 201,
     });
+  });
+
+  test("a webhook test send replays the receiver's answer, and the receiver gets it once", async () => {
+    const receiver = startReceiver(() => new Response("teapot", { status: 418 }));
+    try {
+      const hook = await api.post("/api/external/webhooks", {
+        url: receiver.url(),
+        events: ["*"],
+      });
+      const sent = await replayAfterCrash(`/api/external/webhooks/test/${hook.body.id}`, undefined);
+      expect(sent).toEqual({ first: 200, retry: 200 });
+      expect(receiver.received.filter((r) => r.json?.event_type === "webhook.test")).toHaveLength(
+        1,
+      );
+    } finally {
+      receiver.close();
+    }
   });
 });
 

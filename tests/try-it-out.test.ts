@@ -1,5 +1,9 @@
 import { afterAll, expect, test } from "bun:test";
+import { eq } from "drizzle-orm";
+import type { WriteTx } from "../db/client";
+import { idempotencyKeys } from "../db/schema";
 import { createDemoTenant } from "../src/demo";
+import { refusesIdempotencyKey } from "../src/idempotency";
 import { firstValue, label, type Operation, operations, tenantOperation } from "./contract/openapi";
 import { Api, type Reply, startTestServer } from "./helpers/server";
 
@@ -9,7 +13,8 @@ import { Api, type Reply, startTestServer } from "./helpers/server";
  * parameters' examples or defaults) and must answer 2xx. What a user types
  * in is only what names a record: the path's parameters, and a body's
  * `*_id` when the answer says that record does not exist, all taken from the
- * demo tenant's records and those the examples created.
+ * demo tenant's records and those the examples created. Each POST also
+ * carries an Idempotency-Key, whose replay must commit with the write.
  */
 // The demo key as created; only its rate limit is raised, for the hundreds of calls.
 const server = await startTestServer({ config: { rateLimit: 1_000_000 } });
@@ -107,11 +112,43 @@ async function pathValues(
   return values;
 }
 
+/**
+ * Each POST goes with an Idempotency-Key; its replay as the request's write
+ * stored it is read as soon as that write commits: what a retry gets after a
+ * crash between the commit and the answer. It must be the answer.
+ */
+let sentKey: string | null = null;
+const replaysAtCommit = new Map<string, typeof idempotencyKeys.$inferSelect>();
+const write = server.ctx.write.bind(server.ctx);
+server.ctx.write = async <T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> => {
+  const result = await write(fn);
+  if (sentKey && !replaysAtCommit.has(sentKey)) {
+    const [row] = await server.ctx.db.primaryRead
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, sentKey));
+    if (row?.status) replaysAtCommit.set(sentKey, row);
+  }
+  return result;
+};
+/** POSTs whose replay stored with the write is not their answer. */
+const replaysUnlikeAnswers: string[] = [];
+
 /** Sends an operation's example; a `*_id` the answer finds missing is typed in and sent again. */
 async function send(op: Operation, client: Api, path: string): Promise<Reply> {
   let body = op.example === undefined ? undefined : structuredClone(op.example);
   for (let attempt = 0; ; attempt++) {
-    const reply = await client.request(op.method, path, body);
+    const keyed = op.method === "POST" && !refusesIdempotencyKey(op.path);
+    sentKey = keyed ? `try-it-out-${Bun.randomUUIDv7()}` : null;
+    const headers: Record<string, string> = sentKey ? { "idempotency-key": sentKey } : {};
+    const reply = await client.request(op.method, path, body, headers);
+    if (keyed && reply.status < 300) {
+      const replay = replaysAtCommit.get(sentKey as string);
+      const stored = replay && { status: replay.status, body: JSON.parse(replay.body ?? "null") };
+      if (!Bun.deepEquals(stored, { status: reply.status, body: reply.body }))
+        replaysUnlikeAnswers.push(`${label(op)}: ${JSON.stringify(stored)?.slice(0, 200)}`);
+    }
+    sentKey = null;
     const field = /^\/(\w+)_id$/.exec(reply.body?.errors?.[0]?.path ?? "")?.[1];
     const link = field && [...known].find(([name]) => name.replace(/s$/, "") === field)?.[1];
     if (reply.status < 300 || !link || body === undefined || attempt > 3) return reply;
@@ -199,5 +236,6 @@ test("every operation succeeds with its documented example on the demo tenant", 
   console.log(`try it out: ${sent.size} operations sent with their examples`);
   expect([...failures].map(([op, why]) => `${op}: ${why}`)).toEqual([]);
   expect(sent.size).toBeGreaterThan(100);
+  expect(replaysUnlikeAnswers).toEqual([]);
   // One request after another for every operation of the API: more than the default 5 s on a busy machine.
 }, 60_000);

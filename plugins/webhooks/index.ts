@@ -133,15 +133,14 @@ export const webhooksPlugin = (ctx: AppContext) => {
       "/webhooks/test/:id",
       async ({ params, tenantId }) => {
         const hook = await findWebhook(ctx.db.read, tenantId, params.id);
-        const { deliveryId, eventId, outcome } = await dispatcher.sendTest(hook);
-        return {
+        return dispatcher.sendTest(hook, ({ deliveryId, eventId, outcome }) => ({
           success: outcome.ok,
           status_code: outcome.statusCode,
           duration_ms: outcome.durationMs,
           error: outcome.error,
           delivery_id: deliveryId,
           event_id: eventId,
-        };
+        }));
       },
       {
         scope: "webhooks:manage",

@@ -116,8 +116,16 @@ export class WebhookDispatcher implements BackgroundWorker {
     }
   }
 
-  /** Sends a `webhook.test` event to `hook` now, outside the queue, and waits for the outcome. */
-  async sendTest(hook: TestTarget): Promise<TestDeliveryResult> {
+  /**
+   * Sends a `webhook.test` event to `hook` now, outside the queue, waits for
+   * the outcome and returns what `answer` makes of it. That answer is the
+   * result of the write recording the outcome, so an Idempotency-Key's
+   * replay commits with it: a retry after a crash replays it, not a new send.
+   */
+  async sendTest<Answer>(
+    hook: TestTarget,
+    answer: (sent: TestDeliveryResult) => Answer,
+  ): Promise<Answer> {
     const now = this.ctx.clock.now();
     const payload = {
       id: newEventId(),
@@ -130,8 +138,11 @@ export class WebhookDispatcher implements BackgroundWorker {
     const event = { id: payload.id, type: payload.event_type, body: JSON.stringify(payload) };
     const claim = await claimTestDelivery(this.ctx.db, hook, event, now, this.leaseMs);
     const result = await this.attempt(claim);
-    await this.ctx.db.transaction((tx) => this.record(tx, [{ ...result, test: true }]));
-    return { deliveryId: claim.deliveryId, eventId: event.id, outcome: result.outcome };
+    const sent = { deliveryId: claim.deliveryId, eventId: event.id, outcome: result.outcome };
+    return this.ctx.write(async (tx) => {
+      await this.record(tx, [{ ...result, test: true }]);
+      return answer(sent);
+    });
   }
 
   private async loop(): Promise<void> {
