@@ -143,6 +143,26 @@ describe("deals: time in stage", () => {
   });
 });
 
+describe("the exact target millisecond", () => {
+  test("GET /pipeline counts a deal past SLA from the millisecond its sla.breach is due", async () => {
+    // 1.1 h is 3,960,000 ms, though 1.1 × 3,600,000 in floating point is a little more.
+    const stage = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 1.1 });
+    await tick(server.ctx);
+    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stage);
+    const shown = async () => {
+      const reply = await tenant.api.get("/api/external/pipeline");
+      const stages = reply.body.pipelines.flatMap((p: { stages: unknown[] }) => p.stages);
+      const { past_sla_count } = stages.find((s: { id: string }) => s.id === stage);
+      const events = (await timeline(server.ctx, dealId)).map(([type]) => type);
+      return { past_sla_count, events };
+    };
+    await advance(minutes(66) - 1);
+    expect(await shown()).toEqual({ past_sla_count: 0, events: ["sla.warning"] });
+    await advance(1);
+    expect(await shown()).toEqual({ past_sla_count: 1, events: ["sla.warning", "sla.breach"] });
+  });
+});
+
 describe("several tenants", () => {
   test("stages sharing a target are checked together; each event keeps its tenant and stage", async () => {
     const other = (await server.tenant()).tenantId;

@@ -35,7 +35,8 @@ async function stageStats(
       count: count(),
       value,
       avgMs: sql<number | null>`avg(${elapsed})`,
-      pastSla: sql<number>`coalesce(sum(case when ${stages.slaHours} is not null and ${elapsed} > ${stages.slaHours} * ${HOUR_MS} then 1 else 0 end), 0)`,
+      // Past SLA from the millisecond sla.breach is due (the target rounded to whole ms, as the SLA job does).
+      pastSla: sql<number>`coalesce(sum(case when ${stages.slaHours} is not null and ${elapsed} >= round(${stages.slaHours} * ${HOUR_MS}) then 1 else 0 end), 0)`,
     })
     .from(table)
     .innerJoin(stages, eq(stages.id, table.stageId))
