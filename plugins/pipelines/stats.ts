@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { ReadDb } from "../../db/client";
-import { deals, leads, pipelines, stages } from "../../db/schema";
+import { businessHours, deals, leads, pipelines, stages } from "../../db/schema";
+import { businessClock, calendarOf, wallClock } from "../../src/core";
 import type { PipelineType } from "./model";
 import { OPEN_LEAD_STATUSES } from "./placement";
 import { pipelineView } from "./service";
-import { stagesOf } from "./stages";
+import { type StageRow, stagesOf } from "./stages";
 
 const HOUR_MS = 3_600_000;
 
@@ -16,9 +17,27 @@ interface StageStats {
 }
 
 /**
+ * Per stage with an SLA, the latest stage entry already past it at `now`: a
+ * record is past SLA from the millisecond its sla.breach is due, counted in
+ * the tenant's business hours when it has them (the SLA job's clock and
+ * target, rounded to whole ms). A target the calendar never reaches has none.
+ */
+async function pastSlaEntries(db: ReadDb, tenantId: string, stageRows: StageRow[], now: Date) {
+  const [hours] = await db.select().from(businessHours).where(eq(businessHours.tenantId, tenantId));
+  const clock = hours ? businessClock(calendarOf(hours)) : wallClock;
+  const latest = new Map<string, number>();
+  for (const stage of stageRows) {
+    if (!stage.slaHours || stage.slaHours <= 0) continue;
+    const entry = clock.latestStart(now.getTime(), Math.round(stage.slaHours * HOUR_MS));
+    if (entry !== Number.NEGATIVE_INFINITY) latest.set(stage.id, entry);
+  }
+  return latest;
+}
+
+/**
  * Per stage, over its open records of one table: count, total value, average
- * time in stage and how many are past the stage's sla_hours. One GROUP BY
- * over the tenant's open rows.
+ * time in stage and how many are past the stage's SLA (entered at or before
+ * the stage's entry in `pastSla`). One GROUP BY over the tenant's open rows.
  */
 async function stageStats(
   db: ReadDb,
@@ -27,16 +46,26 @@ async function stageStats(
   value: SQL<number>,
   tenantId: string,
   now: Date,
+  pastSla: Map<string, number>,
 ): Promise<Map<string, StageStats>> {
   const elapsed = sql`(${now.getTime()} - ${table.stageEnteredAt})`;
+  // Each bound next to its column, so PostgreSQL types the parameters as the columns.
+  const isPast = sql.join(
+    [...pastSla].map(
+      ([stageId, entry]) =>
+        sql`(${table.stageId} = ${stageId} and ${table.stageEnteredAt} <= ${entry})`,
+    ),
+    sql` or `,
+  );
   const rows = await db
     .select({
       stageId: table.stageId,
       count: count(),
       value,
       avgMs: sql<number | null>`avg(${elapsed})`,
-      // Past SLA from the millisecond sla.breach is due (the target rounded to whole ms, as the SLA job does).
-      pastSla: sql<number>`coalesce(sum(case when ${stages.slaHours} is not null and ${elapsed} >= round(${stages.slaHours} * ${HOUR_MS}) then 1 else 0 end), 0)`,
+      pastSla: pastSla.size
+        ? sql<number>`coalesce(sum(case when ${isPast} then 1 else 0 end), 0)`
+        : sql<number>`0`,
     })
     .from(table)
     .innerJoin(stages, eq(stages.id, table.stageId))
@@ -50,7 +79,7 @@ async function stageStats(
   );
 }
 
-const openDealStats = (db: ReadDb, tenantId: string, now: Date) =>
+const openDealStats = (db: ReadDb, tenantId: string, now: Date, pastSla: Map<string, number>) =>
   stageStats(
     db,
     deals,
@@ -58,9 +87,10 @@ const openDealStats = (db: ReadDb, tenantId: string, now: Date) =>
     sql<number>`coalesce(sum(${deals.value}), 0)`,
     tenantId,
     now,
+    pastSla,
   );
 
-const openLeadStats = (db: ReadDb, tenantId: string, now: Date) =>
+const openLeadStats = (db: ReadDb, tenantId: string, now: Date, pastSla: Map<string, number>) =>
   stageStats(
     db,
     leads,
@@ -68,6 +98,7 @@ const openLeadStats = (db: ReadDb, tenantId: string, now: Date) =>
     sql<number>`0`,
     tenantId,
     now,
+    pastSla,
   );
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -95,14 +126,17 @@ export async function pipelineOverview(
     )
     .orderBy(asc(pipelines.pipelineType), asc(pipelines.createdAt), asc(pipelines.id));
   const types = new Set(rows.map((r) => r.pipelineType));
-  const [stageRows, salesStats, leadStats] = await Promise.all([
-    stagesOf(
-      db,
-      tenantId,
-      rows.map((r) => r.id),
-    ),
-    types.has("sales") ? openDealStats(db, tenantId, now) : new Map<string, StageStats>(),
-    types.has("qualification") ? openLeadStats(db, tenantId, now) : new Map<string, StageStats>(),
+  const stageRows = await stagesOf(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
+  const pastSla = await pastSlaEntries(db, tenantId, [...stageRows.values()].flat(), now);
+  const [salesStats, leadStats] = await Promise.all([
+    types.has("sales") ? openDealStats(db, tenantId, now, pastSla) : new Map<string, StageStats>(),
+    types.has("qualification")
+      ? openLeadStats(db, tenantId, now, pastSla)
+      : new Map<string, StageStats>(),
   ]);
   return {
     pipelines: rows.map((row) => {
