@@ -23,12 +23,15 @@ interface StageStats {
  * target, rounded to whole ms). A target the calendar never reaches has none.
  */
 async function pastSlaEntries(db: ReadDb, tenantId: string, stageRows: StageRow[], now: Date) {
+  const latest = new Map<string, number>();
+  const withSla = stageRows.flatMap((stage) =>
+    stage.slaHours !== null && stage.slaHours > 0 ? [{ id: stage.id, hours: stage.slaHours }] : [],
+  );
+  if (withSla.length === 0) return latest;
   const [hours] = await db.select().from(businessHours).where(eq(businessHours.tenantId, tenantId));
   const clock = hours ? businessClock(calendarOf(hours)) : wallClock;
-  const latest = new Map<string, number>();
-  for (const stage of stageRows) {
-    if (!stage.slaHours || stage.slaHours <= 0) continue;
-    const entry = clock.latestStart(now.getTime(), Math.round(stage.slaHours * HOUR_MS));
+  for (const stage of withSla) {
+    const entry = clock.latestStart(now.getTime(), Math.round(stage.hours * HOUR_MS));
     if (entry !== Number.NEGATIVE_INFINITY) latest.set(stage.id, entry);
   }
   return latest;
