@@ -163,6 +163,32 @@ describe("the exact target millisecond", () => {
   });
 });
 
+describe("closing stages", () => {
+  test("a lead in a won stage with sla_hours has no SLA clock: no events, not counted past SLA", async () => {
+    const qualification = await insertPipeline(server.ctx, tenantId, {
+      pipelineType: "qualification",
+    });
+    const won = await insertStage(server.ctx, tenantId, qualification, {
+      kind: "won",
+      slaHours: 1,
+    });
+    await tick(server.ctx);
+    const leadId = await insertLead(server.ctx, tenantId, {
+      pipelineId: qualification,
+      stageId: won,
+      status: "qualified",
+    });
+    await advance(hours(2));
+    const reply = await tenant.api.get("/api/external/pipeline?pipeline_type=qualification");
+    const [stage] = reply.body.pipelines[0].stages;
+    expect({ count: stage.count, past_sla_count: stage.past_sla_count }).toEqual({
+      count: 1,
+      past_sla_count: 0,
+    });
+    expect(await timeline(server.ctx, leadId)).toEqual([]);
+  });
+});
+
 describe("several tenants", () => {
   test("stages sharing a target are checked together; each event keeps its tenant and stage", async () => {
     const other = (await server.tenant()).tenantId;

@@ -20,12 +20,15 @@ interface StageStats {
  * Per stage with an SLA, the latest stage entry already past it at `now`: a
  * record is past SLA from the millisecond its sla.breach is due, counted in
  * the tenant's business hours when it has them (the SLA job's clock and
- * target, rounded to whole ms). A target the calendar never reaches has none.
+ * target, rounded to whole ms). As there, only open stages have SLA clocks,
+ * and a target the calendar never reaches has no entry.
  */
 async function pastSlaEntries(db: ReadDb, tenantId: string, stageRows: StageRow[], now: Date) {
   const latest = new Map<string, number>();
   const withSla = stageRows.flatMap((stage) =>
-    stage.slaHours !== null && stage.slaHours > 0 ? [{ id: stage.id, hours: stage.slaHours }] : [],
+    stage.kind === "open" && stage.slaHours !== null && stage.slaHours > 0
+      ? [{ id: stage.id, hours: stage.slaHours }]
+      : [],
   );
   if (withSla.length === 0) return latest;
   const [hours] = await db.select().from(businessHours).where(eq(businessHours.tenantId, tenantId));
