@@ -46,6 +46,14 @@ export {
   runBulk,
   upsert,
 } from "./bulk";
+export {
+  businessClock,
+  type Calendar,
+  calendarOf,
+  isValidTimeZone,
+  type WorkClock,
+  wallClock,
+} from "./business-time";
 export type { Clock } from "./clock";
 export type { Config } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";

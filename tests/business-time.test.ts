@@ -5,7 +5,7 @@ import {
   isoWeekday,
   isValidTimeZone,
   wallClock,
-} from "../plugins/sla/business-time";
+} from "../src/business-time";
 import { localToUtc, zoneOffset } from "../src/zones";
 
 const H = 3_600_000;

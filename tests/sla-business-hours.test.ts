@@ -151,6 +151,35 @@ describe("SLA clocks in business hours", () => {
     expect(events[1].metadata.elapsed_hours).toBe(8);
   });
 
+  test("GET /pipeline counts a deal past SLA in working time, from the millisecond its breach is due", async () => {
+    clock.set("2026-03-06T20:00:00.000Z"); // Friday 15:00 EST
+    const { api, tenantId } = await server.tenant();
+    await api.put("/api/external/business-hours", NEW_YORK);
+    const pipelineId = await insertPipeline(server.ctx, tenantId);
+    const stageId = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 8 });
+    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stageId);
+    await tick(server.ctx);
+    const shown = async (time: string) => {
+      clock.set(time);
+      await tick(server.ctx);
+      const reply = await api.get("/api/external/pipeline");
+      const [stage] = reply.body.pipelines[0].stages;
+      const events = (await timeline(server.ctx, dealId)).map(([type]) => type);
+      return { past_sla_count: stage.past_sla_count, events };
+    };
+    // 48 hours in stage, 2 of them working hours
+    expect(await shown("2026-03-08T20:00:00Z")).toEqual({ past_sla_count: 0, events: [] });
+    expect(await shown("2026-03-09T18:59:59.999Z")).toEqual({
+      past_sla_count: 0,
+      events: ["sla.warning"],
+    });
+    // Monday 15:00 EDT: 8 working hours
+    expect(await shown("2026-03-09T19:00:00Z")).toEqual({
+      past_sla_count: 1,
+      events: ["sla.warning", "sla.breach"],
+    });
+  });
+
   test("Asia/Kolkata (+05:30): a lead entering Friday 16:00 IST warns and breaches Monday morning", async () => {
     clock.set("2026-03-13T10:30:00.000Z"); // Friday 16:00 IST
     const { api, tenantId } = await server.tenant();

@@ -143,6 +143,52 @@ describe("deals: time in stage", () => {
   });
 });
 
+describe("the exact target millisecond", () => {
+  test("GET /pipeline counts a deal past SLA from the millisecond its sla.breach is due", async () => {
+    // 1.1 h is 3,960,000 ms, though 1.1 × 3,600,000 in floating point is a little more.
+    const stage = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 1.1 });
+    await tick(server.ctx);
+    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stage);
+    const shown = async () => {
+      const reply = await tenant.api.get("/api/external/pipeline");
+      const stages = reply.body.pipelines.flatMap((p: { stages: unknown[] }) => p.stages);
+      const { past_sla_count } = stages.find((s: { id: string }) => s.id === stage);
+      const events = (await timeline(server.ctx, dealId)).map(([type]) => type);
+      return { past_sla_count, events };
+    };
+    await advance(minutes(66) - 1);
+    expect(await shown()).toEqual({ past_sla_count: 0, events: ["sla.warning"] });
+    await advance(1);
+    expect(await shown()).toEqual({ past_sla_count: 1, events: ["sla.warning", "sla.breach"] });
+  });
+});
+
+describe("closing stages", () => {
+  test("a lead in a won stage with sla_hours has no SLA clock: no events, not counted past SLA", async () => {
+    const qualification = await insertPipeline(server.ctx, tenantId, {
+      pipelineType: "qualification",
+    });
+    const won = await insertStage(server.ctx, tenantId, qualification, {
+      kind: "won",
+      slaHours: 1,
+    });
+    await tick(server.ctx);
+    const leadId = await insertLead(server.ctx, tenantId, {
+      pipelineId: qualification,
+      stageId: won,
+      status: "qualified",
+    });
+    await advance(hours(2));
+    const reply = await tenant.api.get("/api/external/pipeline?pipeline_type=qualification");
+    const [stage] = reply.body.pipelines[0].stages;
+    expect({ count: stage.count, past_sla_count: stage.past_sla_count }).toEqual({
+      count: 1,
+      past_sla_count: 0,
+    });
+    expect(await timeline(server.ctx, leadId)).toEqual([]);
+  });
+});
+
 describe("several tenants", () => {
   test("stages sharing a target are checked together; each event keeps its tenant and stage", async () => {
     const other = (await server.tenant()).tenantId;

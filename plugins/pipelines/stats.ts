@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { ReadDb } from "../../db/client";
-import { deals, leads, pipelines, stages } from "../../db/schema";
+import { businessHours, deals, leads, pipelines, stages } from "../../db/schema";
+import { businessClock, calendarOf, wallClock } from "../../src/core";
 import type { PipelineType } from "./model";
 import { OPEN_LEAD_STATUSES } from "./placement";
 import { pipelineView } from "./service";
-import { stagesOf } from "./stages";
+import { type StageRow, stagesOf } from "./stages";
 
 const HOUR_MS = 3_600_000;
 
@@ -16,9 +17,33 @@ interface StageStats {
 }
 
 /**
+ * Per stage with an SLA, the latest stage entry already past it at `now`: a
+ * record is past SLA from the millisecond its sla.breach is due, counted in
+ * the tenant's business hours when it has them (the SLA job's clock and
+ * target, rounded to whole ms). As there, only open stages have SLA clocks,
+ * and a target the calendar never reaches has no entry.
+ */
+async function pastSlaEntries(db: ReadDb, tenantId: string, stageRows: StageRow[], now: Date) {
+  const latest = new Map<string, number>();
+  const withSla = stageRows.flatMap((stage) =>
+    stage.kind === "open" && stage.slaHours !== null && stage.slaHours > 0
+      ? [{ id: stage.id, hours: stage.slaHours }]
+      : [],
+  );
+  if (withSla.length === 0) return latest;
+  const [hours] = await db.select().from(businessHours).where(eq(businessHours.tenantId, tenantId));
+  const clock = hours ? businessClock(calendarOf(hours)) : wallClock;
+  for (const stage of withSla) {
+    const entry = clock.latestStart(now.getTime(), Math.round(stage.hours * HOUR_MS));
+    if (entry !== Number.NEGATIVE_INFINITY) latest.set(stage.id, entry);
+  }
+  return latest;
+}
+
+/**
  * Per stage, over its open records of one table: count, total value, average
- * time in stage and how many are past the stage's sla_hours. One GROUP BY
- * over the tenant's open rows.
+ * time in stage and how many are past the stage's SLA (entered at or before
+ * the stage's entry in `pastSla`). One GROUP BY over the tenant's open rows.
  */
 async function stageStats(
   db: ReadDb,
@@ -27,15 +52,26 @@ async function stageStats(
   value: SQL<number>,
   tenantId: string,
   now: Date,
+  pastSla: Map<string, number>,
 ): Promise<Map<string, StageStats>> {
   const elapsed = sql`(${now.getTime()} - ${table.stageEnteredAt})`;
+  // Each bound next to its column, so PostgreSQL types the parameters as the columns.
+  const isPast = sql.join(
+    [...pastSla].map(
+      ([stageId, entry]) =>
+        sql`(${table.stageId} = ${stageId} and ${table.stageEnteredAt} <= ${entry})`,
+    ),
+    sql` or `,
+  );
   const rows = await db
     .select({
       stageId: table.stageId,
       count: count(),
       value,
       avgMs: sql<number | null>`avg(${elapsed})`,
-      pastSla: sql<number>`coalesce(sum(case when ${stages.slaHours} is not null and ${elapsed} > ${stages.slaHours} * ${HOUR_MS} then 1 else 0 end), 0)`,
+      pastSla: pastSla.size
+        ? sql<number>`coalesce(sum(case when ${isPast} then 1 else 0 end), 0)`
+        : sql<number>`0`,
     })
     .from(table)
     .innerJoin(stages, eq(stages.id, table.stageId))
@@ -49,7 +85,7 @@ async function stageStats(
   );
 }
 
-const openDealStats = (db: ReadDb, tenantId: string, now: Date) =>
+const openDealStats = (db: ReadDb, tenantId: string, now: Date, pastSla: Map<string, number>) =>
   stageStats(
     db,
     deals,
@@ -57,9 +93,10 @@ const openDealStats = (db: ReadDb, tenantId: string, now: Date) =>
     sql<number>`coalesce(sum(${deals.value}), 0)`,
     tenantId,
     now,
+    pastSla,
   );
 
-const openLeadStats = (db: ReadDb, tenantId: string, now: Date) =>
+const openLeadStats = (db: ReadDb, tenantId: string, now: Date, pastSla: Map<string, number>) =>
   stageStats(
     db,
     leads,
@@ -67,6 +104,7 @@ const openLeadStats = (db: ReadDb, tenantId: string, now: Date) =>
     sql<number>`0`,
     tenantId,
     now,
+    pastSla,
   );
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -94,14 +132,17 @@ export async function pipelineOverview(
     )
     .orderBy(asc(pipelines.pipelineType), asc(pipelines.createdAt), asc(pipelines.id));
   const types = new Set(rows.map((r) => r.pipelineType));
-  const [stageRows, salesStats, leadStats] = await Promise.all([
-    stagesOf(
-      db,
-      tenantId,
-      rows.map((r) => r.id),
-    ),
-    types.has("sales") ? openDealStats(db, tenantId, now) : new Map<string, StageStats>(),
-    types.has("qualification") ? openLeadStats(db, tenantId, now) : new Map<string, StageStats>(),
+  const stageRows = await stagesOf(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
+  const pastSla = await pastSlaEntries(db, tenantId, [...stageRows.values()].flat(), now);
+  const [salesStats, leadStats] = await Promise.all([
+    types.has("sales") ? openDealStats(db, tenantId, now, pastSla) : new Map<string, StageStats>(),
+    types.has("qualification")
+      ? openLeadStats(db, tenantId, now, pastSla)
+      : new Map<string, StageStats>(),
   ]);
   return {
     pipelines: rows.map((row) => {

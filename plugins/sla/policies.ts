@@ -1,7 +1,13 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { pipelines, slaArmedPolicies, stages } from "../../db/schema";
-import type { ReadDb, WriteTx } from "../../src/core";
-import { businessClock, type Calendar, type WorkClock, wallClock } from "./business-time";
+import {
+  businessClock,
+  type Calendar,
+  type ReadDb,
+  type WorkClock,
+  type WriteTx,
+  wallClock,
+} from "../../src/core";
 
 export const HOUR_MS = 3_600_000;
 /** Warning point of a first-response clock, and of stages that set no other. */

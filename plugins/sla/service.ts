@@ -2,8 +2,17 @@ import { eq } from "drizzle-orm";
 import type { Static } from "elysia";
 import type { ReadDb } from "../../db/client";
 import { businessHours } from "../../db/schema";
-import { type Actor, type AppContext, invalid, iso, notFound, recordChange } from "../../src/core";
-import { type Calendar, isValidTimeZone } from "./business-time";
+import {
+  type Actor,
+  type AppContext,
+  type Calendar,
+  calendarOf,
+  invalid,
+  iso,
+  isValidTimeZone,
+  notFound,
+  recordChange,
+} from "../../src/core";
 import { type PutBusinessHours, WEEKDAYS } from "./model";
 
 type Row = typeof businessHours.$inferSelect;
@@ -20,13 +29,6 @@ const view = (row: Row) => ({
   end_time: hhmm(row.endMinute),
   created_at: iso(row.createdAt) as string,
   updated_at: iso(row.updatedAt) as string,
-});
-
-export const calendarOf = (row: Row): Calendar => ({
-  timeZone: row.timeZone,
-  workingDays: row.workingDays,
-  startMinute: row.startMinute,
-  endMinute: row.endMinute,
 });
 
 /** Every tenant's calendar, by tenant id (a small table: one row per tenant at most). */

@@ -1,4 +1,5 @@
-import { canonicalZone, localToUtc, zoneOffset } from "../../src/core";
+import type { businessHours } from "../db/schema";
+import { canonicalZone, localToUtc, zoneOffset } from "./zones";
 
 /**
  * Working time: how SLA clocks count when a tenant has business hours.
@@ -22,6 +23,14 @@ export interface Calendar {
   startMinute: number;
   endMinute: number;
 }
+
+/** A tenant's stored business hours as a calendar. */
+export const calendarOf = (row: typeof businessHours.$inferSelect): Calendar => ({
+  timeZone: row.timeZone,
+  workingDays: row.workingDays,
+  startMinute: row.startMinute,
+  endMinute: row.endMinute,
+});
 
 /** How an SLA clock measures time: all the time, or working time only. */
 export interface WorkClock {
