@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { WebhookDispatcher } from "../src/core";
 import { type HranaServer, startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { SseClient } from "./helpers/sse";
 import { standardVerifies, startReceiver } from "./webhook-receiver";
 
 /**
@@ -116,5 +117,29 @@ test("webhooks fan out, are claimed and delivered, signed, through the remote da
     ]);
   } finally {
     receiver.close();
+  }
+});
+
+test("a live event stream that could not start while the database was unreachable starts on the next request", async () => {
+  const stream = () =>
+    new SseClient(`${server.url}/api/external/events/stream`, tenant.api.headers);
+  hrana.refuse(/max\("seq"\)\s+from\s+"outbox_events"/i);
+  const refused = stream();
+  try {
+    await refused.connect();
+  } finally {
+    hrana.refuse(null);
+  }
+  expect(refused.status).toBe(500);
+  const client = stream();
+  await client.connect();
+  try {
+    expect(client.status).toBe(200);
+    const deal = await tenant.api.post("/api/external/deals", { title: "After the outage" });
+    await client.until(() => client.events.some((e) => e.event === "deal.created"));
+    const [event] = client.events.filter((e) => e.event === "deal.created");
+    expect(JSON.parse(event.data).data.id).toBe(deal.body.id);
+  } finally {
+    client.close();
   }
 });

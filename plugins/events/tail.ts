@@ -47,7 +47,7 @@ export class OutboxTail {
     return this.last;
   }
 
-  /** Starts following (once) from the newest committed event. */
+  /** Starts following (once) from the newest committed event; a start that failed is tried again by the next caller. */
   start(): Promise<void> {
     this.started ??= (async () => {
       const [row] = await this.ctx.db.read
@@ -59,7 +59,10 @@ export class OutboxTail {
       // Started by the first stream's request; the poll belongs to no request.
       this.timer = outsideRequest(() => setInterval(() => this.poll(), this.pollMs));
       this.timer.unref?.();
-    })();
+    })().catch((error) => {
+      this.started = null;
+      throw error;
+    });
     return this.started;
   }
 

@@ -146,6 +146,8 @@ export interface HranaServer {
   url: string;
   /** Pipeline requests answered (to check that traffic went this way). */
   requests(): number;
+  /** Statements matching `sql` fail with an error from now on (null: none), as a database that is briefly unreachable. */
+  refuse(sql: RegExp | null): void;
   stop(): void;
 }
 
@@ -153,6 +155,11 @@ export interface HranaServer {
 export function startHranaServer(path: string, options: { authToken?: string } = {}): HranaServer {
   const streams = new Map<string, Stream>();
   let answered = 0;
+  let refused: RegExp | null = null;
+  const isRefused = (stream: Stream, request: { type: string; stmt?: HranaStmt }) => {
+    if (!refused || request.type !== "execute" || !request.stmt) return false;
+    return refused.test(request.stmt.sql ?? stream.sqls.get(request.stmt.sql_id ?? -1) ?? "");
+  };
   const open = (): Stream => {
     const conn = new Database(path, { create: true });
     conn.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON");
@@ -179,6 +186,7 @@ export function startHranaServer(path: string, options: { authToken?: string } =
       const results = body.requests.map((request) => {
         answered++;
         try {
+          if (isRefused(stream, request as never)) throw new Error("database unavailable");
           return { type: "ok", response: handle(stream, request) };
         } catch (error) {
           return { type: "error", error: sqliteError(error) };
@@ -195,6 +203,9 @@ export function startHranaServer(path: string, options: { authToken?: string } =
   return {
     url: `http://127.0.0.1:${server.port}`,
     requests: () => answered,
+    refuse: (sql) => {
+      refused = sql;
+    },
     stop() {
       server.stop(true);
       for (const stream of streams.values()) stream.conn.close();
