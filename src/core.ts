@@ -81,6 +81,7 @@ export {
   invalid,
   notFound,
   unauthorized,
+  within,
 } from "./errors";
 export {
   type EventPayload,
