@@ -96,19 +96,26 @@ class Series {
       help: "Webhook delivery requests allowed in flight at once per instance",
       registers,
     }).set(concurrency);
-    const outbox = new Gauge({
+    // One query per scrape for both backlogs: a scrape collects every gauge at once.
+    let reading: ReturnType<MetricsProbes["backlogs"]> | null = null;
+    const backlogs = () =>
+      (reading ??= probes.backlogs().finally(() => {
+        reading = null;
+      }));
+    new Gauge({
       name: "crmd_outbox_backlog",
       help: "Outbox events not yet fanned out to webhooks",
       registers,
+      async collect() {
+        this.set((await backlogs()).outbox);
+      },
     });
     new Gauge({
       name: "crmd_webhook_delivery_backlog",
       help: "Webhook deliveries waiting to be sent (due now or later)",
       registers,
       async collect() {
-        const backlogs = await probes.backlogs();
-        outbox.set(backlogs.outbox);
-        this.set(backlogs.deliveries);
+        this.set((await backlogs()).deliveries);
       },
     });
     new Gauge({

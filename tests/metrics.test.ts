@@ -143,6 +143,21 @@ describe("GET /metrics", () => {
     expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
   });
 
+  test("the outbox backlog is the one at scrape time, not the one the scrape before saw", async () => {
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    await api.post("/api/external/webhooks", { url: receiver.url("/ok"), events: ["company.*"] });
+    const dispatcher = server.ctx.workers.find(
+      (w) => w.name === "webhook-dispatcher",
+    ) as WebhookDispatcher;
+    await dispatcher.drain();
+    expect((await scrape()).value("crmd_outbox_backlog")).toBe(0);
+    for (const name of ["Acme", "Globex"])
+      expect((await api.post("/api/external/companies", { name })).status).toBe(201);
+    expect((await scrape()).value("crmd_outbox_backlog")).toBe(2);
+    await dispatcher.drain();
+    expect((await scrape()).value("crmd_outbox_backlog")).toBe(0);
+  });
+
   test("the database pool: writes waiting for the next group commit and long reads on the worker thread", async () => {
     const { db } = server.ctx;
     let release = () => {};
