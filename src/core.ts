@@ -111,6 +111,7 @@ export {
   withAssociations,
 } from "./fields";
 export { eqIf } from "./filters";
+export { readyJson, readyText } from "./http-conventions";
 export { answerStatus } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
