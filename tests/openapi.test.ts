@@ -6,7 +6,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { builtInEventTypes } from "../src/events";
 import { clientFor, fillPath, operations } from "./contract/openapi";
-import { type Api, startTestServer } from "./helpers/server";
+import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const server = useTestServer();
@@ -302,6 +302,62 @@ describe("OpenAPI document", () => {
     } finally {
       await small.close();
     }
+  });
+
+  test("the headers answers carry are documented on their responses: rate limits, Retry-After, ETag and its 304, Link", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
+    const HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+    const wrong: string[] = [];
+    let checked = 0;
+    /** Every one of `names` the answer has must be documented on its status, and the reverse. */
+    const check = (op: { method: string; path: string }, reply: Reply, names: string[]) => {
+      const response = doc.paths[op.path][op.method.toLowerCase()].responses[String(reply.status)];
+      for (const name of names) {
+        checked++;
+        const sent = reply.headers.has(name);
+        const documented = Object.hasOwn(response?.headers ?? {}, name);
+        if (sent !== documented)
+          wrong.push(
+            `${op.method} ${op.path} ${reply.status} ${name}: sent ${sent}, documented ${documented}`,
+          );
+      }
+    };
+    for (const [title, value] of [
+      ["One", 1],
+      ["Two", 2],
+    ] as const)
+      expect((await api.post("/api/external/leads", { name: title, score: value })).status).toBe(
+        201,
+      );
+    for (const op of await operations(server)) {
+      const client = clientFor(op, server, api);
+      if (!client || op.stream) continue;
+      check(op, await client.request(op.method, fillPath(op)), HEADERS);
+      if (op.method !== "GET" || op.path.includes("{")) continue;
+      const page = await client.get(
+        `${op.path}${op.parameters.some((p) => p.name === "page_size") ? "?page_size=1" : ""}`,
+      );
+      if (page.status !== 200) continue;
+      check(op, page, [...HEADERS, "ETag"]);
+      if (page.body?.has_more) check(op, page, ["Link"]);
+      const etag = page.headers.get("etag");
+      if (etag)
+        check(
+          op,
+          await client.get(op.path.concat(page.body?.has_more ? "?page_size=1" : ""), {
+            "if-none-match": etag,
+          }),
+          ["ETag"],
+        );
+    }
+    const limited = (await server.tenant(undefined, ["*"], { rate_limit: 1 })).api;
+    await limited.get("/api/external/deals");
+    const refused = await limited.get("/api/external/deals");
+    expect(refused.status).toBe(429);
+    check({ method: "GET", path: "/api/external/deals" }, refused, [...HEADERS, "Retry-After"]);
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
   });
 
   test("the 414 a URL over 16 KB gets is documented on every operation", async () => {
