@@ -3407,7 +3407,22 @@ export interface components {
             deleted_at: string | null;
         };
         CompanyList: {
-            companies: components["schemas"]["Company"][];
+            companies: (components["schemas"]["Company"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -3452,7 +3467,22 @@ export interface components {
             deleted_at: string | null;
         };
         ContactList: {
-            contacts: components["schemas"]["Contact"][];
+            contacts: (components["schemas"]["Contact"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -3536,7 +3566,22 @@ export interface components {
             external_id: string | null;
         };
         CustomerList: {
-            customers: components["schemas"]["Customer"][];
+            customers: (components["schemas"]["Customer"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -3551,7 +3596,7 @@ export interface components {
             value: number;
             /** @description ISO 4217 */
             currency: string;
-            /** @enum {string} */
+            /** @description open, won or lost (follows the kind of the deal's stage) */
             status: "open" | "won" | "lost";
             pipeline_id: string;
             stage_id: string;
@@ -3585,7 +3630,22 @@ export interface components {
             deleted_at: string | null;
         };
         DealList: {
-            deals: components["schemas"]["Deal"][];
+            deals: (components["schemas"]["Deal"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -3777,10 +3837,9 @@ export interface components {
             company_name: string | null;
             title: string | null;
             source: string | null;
-            /** @enum {string} */
+            /** @description new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert) */
             status: "new" | "contacted" | "qualified" | "disqualified" | "converted";
-            /** @enum {string|null} */
-            tier: "A" | "B" | "C" | "D" | null;
+            tier: ("A" | "B" | "C" | "D") | null;
             score: number | null;
             owner: string | null;
             partner_id: string | null;
@@ -3818,7 +3877,22 @@ export interface components {
             deleted_at: string | null;
         };
         LeadList: {
-            leads: components["schemas"]["Lead"][];
+            leads: (components["schemas"]["Lead"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -3971,9 +4045,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             mls_number: string | null;
-            /** @enum {string} */
+            /** @description active, pending, sold or withdrawn */
             status: "active" | "pending" | "sold" | "withdrawn";
-            /** @enum {string} */
             property_type: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
             title: string | null;
             address: {
@@ -3995,7 +4068,7 @@ export interface components {
             bathrooms: number | null;
             living_area: number | null;
             lot_area: number | null;
-            /** @enum {string} */
+            /** @description Unit of the areas (default sqm) */
             area_unit: "sqm" | "sqft";
             year_built: number | null;
             description: string | null;
@@ -4016,7 +4089,22 @@ export interface components {
             deleted_at: string | null;
         };
         PropertyList: {
-            properties: components["schemas"]["Property"][];
+            properties: (components["schemas"]["Property"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -4046,9 +4134,7 @@ export interface components {
             id: string;
             title: string;
             description: string | null;
-            /** @enum {string} */
             status: "pending" | "completed";
-            /** @enum {string} */
             priority: "low" | "medium" | "high" | "urgent";
             /** Format: date-time */
             due_at: string | null;
@@ -4078,7 +4164,22 @@ export interface components {
             deleted_at: string | null;
         };
         TaskList: {
-            tasks: components["schemas"]["Task"][];
+            tasks: (components["schemas"]["Task"] & {
+                /** @description include=associations: linked records by object type */
+                associations?: {
+                    [key: string]: {
+                        /** @description The linked record's id */
+                        id: string;
+                        /** @description The linked record's object type */
+                        object: string;
+                        /** @description The link's role, e.g. "decision maker" */
+                        label: string | null;
+                        link_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    }[];
+                };
+            })[];
             total: number;
             page: number;
             page_size: number;
@@ -25919,7 +26020,22 @@ export interface operations {
                         has_more: boolean;
                         next_cursor: string | null;
                     } & {
-                        [key: string]: components["schemas"]["Record"][];
+                        [key: string]: (components["schemas"]["Record"] & {
+                            /** @description include=associations: linked records by object type */
+                            associations?: {
+                                [key: string]: {
+                                    /** @description The linked record's id */
+                                    id: string;
+                                    /** @description The linked record's object type */
+                                    object: string;
+                                    /** @description The link's role, e.g. "decision maker" */
+                                    label: string | null;
+                                    link_id: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            };
+                        })[];
                     };
                 };
             };

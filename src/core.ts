@@ -125,6 +125,7 @@ export {
   encodeCursor,
   type FieldFilter,
   filterBy,
+  linkedListResponse,
   listJson,
   listPage,
   listResponse,

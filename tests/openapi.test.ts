@@ -125,7 +125,8 @@ describe("OpenAPI document", () => {
     expect(deals.get.responses["200"].content["application/json"].schema).toEqual({
       $ref: "#/components/schemas/DealList",
     });
-    expect(doc.components.schemas.DealList.properties.deals.items).toEqual({
+    // A row is a Deal, with its links when the list is asked for them (include=associations).
+    expect(doc.components.schemas.DealList.properties.deals.items.allOf[0]).toEqual({
       $ref: "#/components/schemas/Deal",
     });
     expect(deals.post.responses["401"].content["application/json"].schema).toEqual({
@@ -358,6 +359,41 @@ describe("OpenAPI document", () => {
     check({ method: "GET", path: "/api/external/deals" }, refused, [...HEADERS, "Retry-After"]);
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(500);
+  });
+
+  test("a list row's fields are documented, the links include=associations adds too", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    await api.post("/api/external/pipelines", {
+      name: "Sales",
+      pipeline_type: "sales",
+      stages: [{ name: "New" }],
+    });
+    const resolve = (schema: Doc): Doc =>
+      schema?.$ref ? resolve(doc.components.schemas[schema.$ref.split("/").pop()]) : schema;
+    const documented = (schema: Doc): string[] => [
+      ...Object.keys(resolve(schema).properties ?? {}),
+      ...(resolve(schema).allOf ?? []).flatMap(documented),
+    ];
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
+      const list = operations.get;
+      if (!list?.parameters?.some((p: Doc) => p.name === "include") || path.includes("{")) continue;
+      const example = operations.post?.requestBody?.content?.["application/json"]?.example;
+      if ((await api.post(path, example)).status !== 201) continue;
+      const page = await api.get(`${path}?include=associations&page_size=1`);
+      const [name] = Object.keys(page.body);
+      const row = page.body[name][0];
+      const item = resolve(list.responses["200"].content["application/json"].schema).properties[
+        name
+      ].items;
+      for (const field of Object.keys(row))
+        if (!documented(item).includes(field)) missing.push(`${path}: ${field}`);
+      checked++;
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(6);
   });
 
   test("the 414 a URL over 16 KB gets is documented on every operation", async () => {
