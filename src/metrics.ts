@@ -1,6 +1,7 @@
 import { Memoirist } from "memoirist";
 import type * as PromClient from "prom-client";
 import type { PoolState } from "../db/client";
+import type { RateLimitKind } from "./auth";
 import type { RunResult } from "./scheduler";
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -50,7 +51,8 @@ class Series {
     });
     this.rateLimited = new Counter({
       name: "crmd_rate_limit_refusals_total",
-      help: "Requests refused with 429 because their API key was over its rate limit",
+      help: "Requests refused with 429 by a rate limit, by limit (api_key; widget_ip, widget_visitor: the widget API's)",
+      labelNames: ["limit"],
       registers: this.registers,
     });
     this.deliveries = new Counter({
@@ -234,8 +236,8 @@ export class Metrics {
     this.record((series) => series.observeRequest(method, route, status, seconds));
   }
 
-  observeRateLimited() {
-    this.record((series) => series.rateLimited.inc());
+  observeRateLimited(limit: RateLimitKind) {
+    this.record((series) => series.rateLimited.inc({ limit }));
   }
 
   observeDelivery(ok: boolean, seconds: number) {

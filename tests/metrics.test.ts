@@ -10,7 +10,9 @@ const METRICS_TOKEN = "metrics-token-for-tests";
 let server: TestServer;
 let receiver: Receiver;
 beforeAll(async () => {
-  server = await startTestServer({ config: { metricsToken: METRICS_TOKEN, rateLimit: 3 } });
+  server = await startTestServer({
+    config: { metricsToken: METRICS_TOKEN, rateLimit: 3, widgetIpRateLimit: 2 },
+  });
   receiver = startReceiver((request) =>
     request.path === "/fail" ? new Response("no", { status: 500 }) : new Response("ok"),
   );
@@ -141,6 +143,23 @@ describe("GET /metrics", () => {
     expect(m.value("crmd_webhook_attempts_in_flight")).toBe(0);
     expect(m.value("crmd_webhook_concurrency_limit")).toBe(server.ctx.config.webhookConcurrency);
     expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
+  });
+
+  test("rate-limit refusals are counted by the limit that refused them: an API key's or the widget's", async () => {
+    const before = await scrape();
+    const count = (m: typeof before, limit: string) =>
+      m.value("crmd_rate_limit_refusals_total", { limit }) ?? 0;
+    const limited = await server.tenant(undefined, ["deals:read"], { rate_limit: 1 });
+    await limited.api.get("/api/external/deals");
+    expect((await limited.api.get("/api/external/deals")).status).toBe(429);
+    // The widget API's per-address limit counts before any widget key is looked at.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await server.anonymous.get("/api/widget/settings")).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    const after = await scrape();
+    expect(count(after, "api_key") - count(before, "api_key")).toBe(1);
+    expect(count(after, "widget_ip") - count(before, "widget_ip")).toBe(1);
   });
 
   test("the outbox backlog is the one at scrape time, not the one the scrape before saw", async () => {

@@ -148,6 +148,7 @@ export class Connection implements Member {
     if (principal.kind === "visitor")
       await consumeRateLimit(
         this.services.ctx,
+        "widget_visitor",
         `widget-visitor:${principal.customerId}`,
         principal.rateLimit,
         {},

@@ -42,7 +42,13 @@ async function check(
   headers: Record<string, string>,
   needs: "key" | "visitor",
 ): Promise<WidgetAccess> {
-  await consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
+  await consumeRateLimit(
+    ctx,
+    "widget_ip",
+    `widget-ip:${ip}`,
+    ctx.config.widgetIpRateLimit,
+    headers,
+  );
   const store = widgetKeyStore(ctx);
   const token = bearer(request);
   const verified = token ? await store.verify(token) : null;
@@ -63,6 +69,7 @@ async function check(
   if (visitor)
     await consumeRateLimit(
       ctx,
+      "widget_visitor",
       `widget-visitor:${visitor.customerId}`,
       key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       headers,
