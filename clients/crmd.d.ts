@@ -4238,7 +4238,7 @@ export interface components {
         "X-RateLimit-Reset": number;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
-        /** @description Weak validator of the answer: sent back as If-None-Match, it gets 304 while the answer is unchanged */
+        /** @description Validator of the answer (weak on JSON; a file's SHA-256): sent back as If-None-Match, it gets 304 while the answer is unchanged */
         ETag: string;
         /** @description RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page */
         Link: string;
@@ -7605,7 +7605,10 @@ export interface operations {
     getApiExternalDocumentsByIdDownload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7616,14 +7619,26 @@ export interface operations {
             /** @description The file, with Content-Disposition: attachment */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": string;
+                    "*/*": string;
                 };
+            };
+            /** @description Not Modified: If-None-Match named the answer's current ETag */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Response for status 400 */
             400: {
@@ -11539,7 +11554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": string;
+                    "text/xml": string;
                 };
             };
             /** @description Response for status 400 */
@@ -23458,7 +23473,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream */
+            /** @description Server-Sent Events */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -23467,7 +23482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": string;
+                    "text/event-stream": string;
                 };
             };
             /** @description Response for status 400 */

@@ -396,6 +396,57 @@ describe("OpenAPI document", () => {
     expect(checked).toBeGreaterThanOrEqual(6);
   });
 
+  test("an answer that is not JSON is documented under its own media type: a file, the event stream", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api, key } = await server.tenant();
+    /** The media types a response documents, as patterns (`*\/*`, `image/*`, `image/png`). */
+    const documents = (path: string, status: number, type: string) =>
+      Object.keys(doc.paths[path].get.responses[String(status)]?.content ?? {}).some((range) =>
+        new RegExp(`^${range.replace(/[+.]/g, "\\$&").replace(/\*/g, "[^/]+")}$`).test(type),
+      );
+    const chunk = (name: string, data: number[]) => [
+      0,
+      0,
+      0,
+      data.length,
+      ...Buffer.from(name),
+      ...data,
+      0,
+      0,
+      0,
+      0,
+    ];
+    const png = new Uint8Array([
+      ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      ...chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
+      ...chunk("IEND", []),
+    ]);
+    const form = new FormData();
+    form.set("file", new File([png], "pixel.png", { type: "image/png" }));
+    const uploaded = await api.request("POST", "/api/external/documents", form);
+    expect(uploaded.status).toBe(201);
+    const download = "/api/external/documents/{id}/download";
+    const file = await api.get(download.replace("{id}", uploaded.body.id));
+    expect(file.headers.get("content-type")).toBe("image/png");
+    expect(documents(download, 200, "image/png")).toBe(true);
+    const etag = file.headers.get("etag") as string;
+    const unchanged = await api.get(download.replace("{id}", uploaded.body.id), {
+      "if-none-match": etag,
+    });
+    expect(unchanged.status).toBe(304);
+    expect(doc.paths[download].get.responses["304"]).toBeDefined();
+
+    const stream = new AbortController();
+    const events = await fetch(`${server.url}/api/external/events/stream`, {
+      headers: { "x-api-key": key, accept: "text/event-stream" },
+      signal: stream.signal,
+    });
+    stream.abort();
+    const type = (events.headers.get("content-type") ?? "").split(";")[0];
+    expect(type).toBe("text/event-stream");
+    expect(documents("/api/external/events/stream", 200, type)).toBe(true);
+  });
+
   test("the 414 a URL over 16 KB gets is documented on every operation", async () => {
     const doc = await fetchDoc(server.anonymous);
     const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });

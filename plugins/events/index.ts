@@ -82,7 +82,9 @@ export const eventsPlugin = (ctx: AppContext) =>
         scope: "events:read",
         query: EventStreamQuery,
         response: {
-          200: t.NoValidate(t.String({ description: "text/event-stream" })),
+          200: t.NoValidate(
+            t.String({ contentMediaType: "text/event-stream", description: "Server-Sent Events" }),
+          ),
           ...errorResponses,
           406: ErrorBody,
         },

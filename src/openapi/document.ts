@@ -89,13 +89,29 @@ const IDEMPOTENCY_REFUSALS = {
   409: "IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After)",
 };
 
+/**
+ * Elysia files every text or file answer under text/plain: the media type it
+ * is sent with is the schema's `contentMediaType`, and a file's (binary) is
+ * the one it was stored with, so any.
+ */
+function mediaTypeOf(type: string, schema: Schema | undefined): string {
+  if (type !== "text/plain" || !schema) return type;
+  if (typeof schema.contentMediaType === "string") return schema.contentMediaType;
+  return schema.format === "binary" ? "*/*" : type;
+}
+
 function finishResponses(operation: Operation, components: Record<string, Schema>) {
   for (const response of Object.values(operation.responses ?? {})) {
     const content = response.content as Record<string, { schema?: Schema }> & { type?: string };
     // Elysia writes a bodiless (204) response as content {type: "void"}.
     if (content?.type === "void") delete response.content;
-    for (const media of Object.values(response.content ?? {}))
-      if (media.schema) media.schema = componentize(media.schema, components);
+    if (!response.content) continue;
+    response.content = Object.fromEntries(
+      Object.entries(response.content).map(([type, media]) => [
+        mediaTypeOf(type, media.schema),
+        media.schema ? { ...media, schema: componentize(media.schema, components) } : media,
+      ]),
+    );
   }
 }
 
@@ -105,7 +121,7 @@ const HEADERS = {
   "X-RateLimit-Remaining": "Requests left in the current minute",
   "X-RateLimit-Reset": "When the current minute's window ends (unix seconds)",
   "Retry-After": "Seconds to wait before trying again",
-  ETag: "Weak validator of the answer: sent back as If-None-Match, it gets 304 while the answer is unchanged",
+  ETag: "Validator of the answer (weak on JSON; a file's SHA-256): sent back as If-None-Match, it gets 304 while the answer is unchanged",
   Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',
 };
 const INTEGER_HEADERS = new Set([
@@ -155,8 +171,9 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   const responses = operation.responses ?? {};
   const schemes = (operation.security ?? []).flatMap((s) => Object.keys(s));
   const json = responses["200"]?.content?.[JSON_TYPE];
-  if (method === "get" && json) {
-    addHeaders(responses["200"], isPage(json.schema, components) ? ["ETag", "Link"] : ["ETag"]);
+  // JSON answers get theirs from src/http-conventions.ts, files (documents) their SHA-256.
+  if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
+    addHeaders(responses["200"], isPage(json?.schema, components) ? ["ETag", "Link"] : ["ETag"]);
     responses["304"] = {
       description: "Not Modified: If-None-Match named the answer's current ETag",
     };
