@@ -305,10 +305,15 @@ describe("OpenAPI document", () => {
     }
   });
 
-  test("the headers answers carry are documented on their responses: rate limits, Retry-After, ETag and its 304, Link", async () => {
+  test("the headers answers carry are documented on their responses: request id, rate limits, Retry-After, ETag and its 304, Link, Idempotent-Replayed", async () => {
     const doc = await fetchDoc(server.anonymous);
     const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
-    const HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+    const HEADERS = [
+      "X-Request-Id",
+      "X-RateLimit-Limit",
+      "X-RateLimit-Remaining",
+      "X-RateLimit-Reset",
+    ];
     const wrong: string[] = [];
     let checked = 0;
     /** Every one of `names` the answer has must be documented on its status, and the reverse. */
@@ -351,6 +356,15 @@ describe("OpenAPI document", () => {
           }),
           ["ETag"],
         );
+    }
+    const retry = { "idempotency-key": "headers-documented" };
+    for (let i = 0; i < 2; i++) {
+      const task = await api.post("/api/external/tasks", { title: "Once" }, retry);
+      check(
+        { method: "POST", path: "/api/external/tasks" },
+        task,
+        i ? [...HEADERS, "Idempotent-Replayed"] : HEADERS,
+      );
     }
     const limited = (await server.tenant(undefined, ["*"], { rate_limit: 1 })).api;
     await limited.get("/api/external/deals");

@@ -117,6 +117,9 @@ function finishResponses(operation: Operation, components: Record<string, Schema
 
 /** The headers crmd's answers carry (src/auth.ts, src/http-conventions.ts), as `components.headers`. */
 const HEADERS = {
+  "X-Request-Id": "The request's id (the one the request sent, if any), as the log line has it",
+  "Idempotent-Replayed":
+    "`true` when the answer is the stored one of an earlier request with the same Idempotency-Key",
   "X-RateLimit-Limit": "Requests per minute allowed to the credential",
   "X-RateLimit-Remaining": "Requests left in the current minute",
   "X-RateLimit-Reset": "When the current minute's window ends (unix seconds)",
@@ -181,6 +184,10 @@ function documentHeaders(method: string, operation: Operation, components: Recor
     operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
   }
   if (responses["429"]) addHeaders(responses["429"], ["Retry-After"]);
+  for (const response of Object.values(responses)) addHeaders(response, ["X-Request-Id"]);
+  const replayable = operation.parameters?.includes(IDEMPOTENCY_HEADER);
+  for (const [status, response] of Object.entries(responses))
+    if (replayable && status.startsWith("2")) addHeaders(response, ["Idempotent-Replayed"]);
   if (!schemes.some((scheme) => RATE_LIMITED_SCHEMES.includes(scheme))) return;
   for (const [status, response] of Object.entries(responses))
     if (status !== "401") addHeaders(response, RATE_LIMIT_HEADERS);
