@@ -99,17 +99,21 @@ class Series {
       registers,
     }).set(concurrency);
     // One query per scrape for both backlogs: a scrape collects every gauge at once.
-    let reading: ReturnType<MetricsProbes["backlogs"]> | null = null;
+    // Unknown (NaN) while the database does not answer: the scrape still shows crmd_database_up 0.
+    let reading: Promise<{ outbox: number; deliveries: number } | null> | null = null;
     const backlogs = () =>
-      (reading ??= probes.backlogs().finally(() => {
-        reading = null;
-      }));
+      (reading ??= probes
+        .backlogs()
+        .catch(() => null)
+        .finally(() => {
+          reading = null;
+        }));
     new Gauge({
       name: "crmd_outbox_backlog",
       help: "Outbox events not yet fanned out to webhooks",
       registers,
       async collect() {
-        this.set((await backlogs()).outbox);
+        this.set((await backlogs())?.outbox ?? Number.NaN);
       },
     });
     new Gauge({
@@ -117,7 +121,7 @@ class Series {
       help: "Webhook deliveries waiting to be sent (due now or later)",
       registers,
       async collect() {
-        this.set((await backlogs()).deliveries);
+        this.set((await backlogs())?.deliveries ?? Number.NaN);
       },
     });
     new Gauge({

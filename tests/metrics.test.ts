@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { WebhookDispatcher } from "../src/core";
+import { startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { insertTask } from "./sla.fixtures";
 import { type Receiver, startReceiver } from "./webhook-receiver";
@@ -175,6 +177,31 @@ describe("GET /metrics", () => {
     expect((await scrape()).value("crmd_outbox_backlog")).toBe(2);
     await dispatcher.drain();
     expect((await scrape()).value("crmd_outbox_backlog")).toBe(0);
+  });
+
+  test("with the database unreachable a scrape still answers: crmd_database_up 0, the backlogs NaN", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-metrics-down-"));
+    const remote = startHranaServer(join(dir, "remote.db"));
+    const down = await startTestServer({
+      config: { databaseUrl: remote.url, metricsToken: METRICS_TOKEN },
+    });
+    try {
+      const scrape = () =>
+        fetch(`${down.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect((await scrape()).status).toBe(200);
+      remote.stop();
+      const reply = await scrape();
+      expect(reply.status).toBe(200);
+      const families = await parsePrometheus(await reply.text());
+      const value = (name: string) => families.find((f) => f.name === name)?.samples[0]?.value;
+      expect(value("crmd_database_up")).toBe(0);
+      // Unknown while the database does not answer: NaN, not a stale or made-up figure.
+      expect(value("crmd_outbox_backlog")).toBeNull();
+      expect(value("crmd_webhook_delivery_backlog")).toBeNull();
+    } finally {
+      await down.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("the database pool: writes waiting for the next group commit and long reads on the worker thread", async () => {
