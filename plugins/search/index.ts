@@ -68,14 +68,14 @@ export const searchPlugin = (ctx: AppContext) => {
         offset: (page - 1) * pageSize,
       });
       const hasMore = page * pageSize < total;
-      const results: typeof SearchResults.static = {
+      const answer: typeof SearchResults.static = {
         results: hits as typeof SearchResults.static.results,
         total,
         page,
         page_size: pageSize,
         has_more: hasMore,
       };
-      return readyJson(results, { page, has_more: hasMore, next_cursor: null });
+      return readyJson(answer, { page, has_more: hasMore, next_cursor: null });
     },
     {
       scope: "search:read",
