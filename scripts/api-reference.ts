@@ -34,6 +34,17 @@ export function typeOf(schema: Json | undefined): string {
   if (schema.enum) return schema.enum.map((v: unknown) => `\`${JSON.stringify(v)}\``).join(", ");
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) return branches.map(typeOf).join(" or ");
+  // A named schema extended in place (a list row with its links): `Deal` plus the added fields.
+  if (schema.allOf)
+    return schema.allOf
+      .map((part: Json) =>
+        part.properties && !part.$ref
+          ? `{${Object.keys(part.properties)
+              .map((name) => `\`${name}\``)
+              .join(", ")}}`
+          : typeOf(part),
+      )
+      .join(" & ");
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? "object"];
   return types
     .map((type: string) => {

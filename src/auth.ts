@@ -94,6 +94,7 @@ export async function authenticate(
   if (!principal) throw unauthorized("Invalid, expired or revoked API key");
   await consumeRateLimit(
     ctx,
+    "api_key",
     principal.keyId,
     principal.rateLimit ?? ctx.config.rateLimit,
     headers,
@@ -101,12 +102,16 @@ export async function authenticate(
   return principal;
 }
 
+/** Which limit a refusal came from (the metrics' `limit` label). */
+export type RateLimitKind = "api_key" | "widget_ip" | "widget_visitor";
+
 /**
  * Counts a request against `bucket`'s per-minute budget: sets the
  * X-RateLimit-* headers, and answers 429 with Retry-After over the limit.
  */
 export async function consumeRateLimit(
   ctx: AppContext,
+  kind: RateLimitKind,
   bucket: string,
   limit: number,
   headers: Record<string, string | number>,
@@ -118,7 +123,7 @@ export async function consumeRateLimit(
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
   if (!decision.allowed) {
-    ctx.metrics.observeRateLimited();
+    ctx.metrics.observeRateLimited(kind);
     throw new ApiError(
       429,
       "RATE_LIMITED",

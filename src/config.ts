@@ -527,7 +527,8 @@ export function loadConfig(
   const demo = v("demo");
   if (demo) c.demo = bool("CRMD_DEMO", demo);
   const publicUrl = v("public-url");
-  c.publicUrl = publicUrl && urlWith("CRMD_PUBLIC_URL", publicUrl, HTTP);
+  // Paths are appended to it (`<url>/api/external/…`): a trailing slash would double theirs.
+  c.publicUrl = publicUrl && urlWith("CRMD_PUBLIC_URL", publicUrl, HTTP).replace(/\/+$/, "");
   const allowPrivate = v("webhook-allow-private");
   if (allowPrivate) c.webhookAllowPrivate = bool("CRMD_WEBHOOK_ALLOW_PRIVATE", allowPrivate);
   const schedule = v("webhook-retry-schedule");

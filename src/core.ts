@@ -91,6 +91,7 @@ export {
   invalid,
   notFound,
   unauthorized,
+  within,
 } from "./errors";
 export {
   type EventPayload,
@@ -120,6 +121,7 @@ export {
   withAssociations,
 } from "./fields";
 export { eqIf } from "./filters";
+export { readyJson, readyText } from "./http-conventions";
 export { answerStatus } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
@@ -133,6 +135,7 @@ export {
   encodeCursor,
   type FieldFilter,
   filterBy,
+  linkedListResponse,
   listJson,
   listPage,
   listResponse,

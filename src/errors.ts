@@ -35,6 +35,26 @@ export const invalid = (path: string, message: string) =>
     { path, message },
   ]);
 
+/**
+ * Runs `work` on a part of the request body at `prefix` (such as `/fields/2`):
+ * the field errors it throws point at that part, as the caller sent it.
+ */
+export async function within<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ApiError) || !error.errors) throw error;
+    const [first] = error.errors;
+    const own = `${first.path.slice(1)}: `;
+    const detail =
+      error.errors.length === 1 && error.message.startsWith(own)
+        ? `${prefix.slice(1)}${first.path}: ${error.message.slice(own.length)}`
+        : error.message;
+    const errors = error.errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message }));
+    throw new ApiError(error.status, error.code, detail, errors, error.headers);
+  }
+}
+
 /** The error body every failure answers with. */
 export const ErrorBody = named(
   "Error",

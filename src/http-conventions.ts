@@ -1,7 +1,10 @@
-/** What finishJson needs of an answer made by readyJson: its text, and a list's paging facts. */
+/**
+ * What finishJson needs of an answer made by readyJson: its text, and a
+ * list's paging facts (without a page number: a feed that pages by cursor only).
+ */
 interface ReadyAnswer {
   body: string;
-  page: { page: number; has_more: boolean; next_cursor: string | null } | null;
+  page: { page?: number; has_more: boolean; next_cursor: string | null } | null;
 }
 const readyAnswers = new WeakMap<Response, ReadyAnswer>();
 /** As Response.json and Elysia label JSON. */
@@ -14,8 +17,11 @@ const JSON_TYPE = "application/json;charset=utf-8";
  * answer goes through, makes the one that is sent from the text kept here
  * (a body given to this one would be encoded once more for nothing).
  */
-export function readyJson(value: unknown, page: ReadyAnswer["page"] = null): Response {
-  const body = JSON.stringify(value);
+export const readyJson = (value: unknown, page: ReadyAnswer["page"] = null): Response =>
+  readyText(JSON.stringify(value), page);
+
+/** readyJson for JSON text written already. */
+export function readyText(body: string, page: ReadyAnswer["page"] = null): Response {
   const response = new Response(null, { headers: { "content-type": JSON_TYPE } });
   readyAnswers.set(response, { body, page });
   return response;
@@ -72,11 +78,13 @@ export function cors(
 function nextLink(request: Request, page: NonNullable<ReadyAnswer["page"]>): string | null {
   if (!page.has_more) return null;
   const url = new URL(request.url);
-  const feed = url.searchParams.has("cursor") || url.searchParams.has("since");
+  const feed =
+    page.page === undefined || url.searchParams.has("cursor") || url.searchParams.has("since");
   if (feed && page.next_cursor) {
     url.searchParams.delete("since");
     url.searchParams.set("cursor", page.next_cursor);
-  } else url.searchParams.set("page", String(page.page + 1));
+  } else if (page.page !== undefined) url.searchParams.set("page", String(page.page + 1));
+  else return null;
   return `<${url.pathname}${url.search}>; rel="next"`;
 }
 

@@ -1,6 +1,7 @@
 import { Memoirist } from "memoirist";
 import type * as PromClient from "prom-client";
 import type { PoolState } from "../db/client";
+import type { RateLimitKind } from "./auth";
 import type { RunResult } from "./scheduler";
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -50,7 +51,8 @@ class Series {
     });
     this.rateLimited = new Counter({
       name: "crmd_rate_limit_refusals_total",
-      help: "Requests refused with 429 because their API key was over its rate limit",
+      help: "Requests refused with 429 by a rate limit, by limit (api_key; widget_ip, widget_visitor: the widget API's)",
+      labelNames: ["limit"],
       registers: this.registers,
     });
     this.deliveries = new Counter({
@@ -96,19 +98,30 @@ class Series {
       help: "Webhook delivery requests allowed in flight at once per instance",
       registers,
     }).set(concurrency);
-    const outbox = new Gauge({
+    // One query per scrape for both backlogs: a scrape collects every gauge at once.
+    // Unknown (NaN) while the database does not answer: the scrape still shows crmd_database_up 0.
+    let reading: Promise<{ outbox: number; deliveries: number } | null> | null = null;
+    const backlogs = () =>
+      (reading ??= probes
+        .backlogs()
+        .catch(() => null)
+        .finally(() => {
+          reading = null;
+        }));
+    new Gauge({
       name: "crmd_outbox_backlog",
       help: "Outbox events not yet fanned out to webhooks",
       registers,
+      async collect() {
+        this.set((await backlogs())?.outbox ?? Number.NaN);
+      },
     });
     new Gauge({
       name: "crmd_webhook_delivery_backlog",
       help: "Webhook deliveries waiting to be sent (due now or later)",
       registers,
       async collect() {
-        const backlogs = await probes.backlogs();
-        outbox.set(backlogs.outbox);
-        this.set(backlogs.deliveries);
+        this.set((await backlogs())?.deliveries ?? Number.NaN);
       },
     });
     new Gauge({
@@ -227,8 +240,8 @@ export class Metrics {
     this.record((series) => series.observeRequest(method, route, status, seconds));
   }
 
-  observeRateLimited() {
-    this.record((series) => series.rateLimited.inc());
+  observeRateLimited(limit: RateLimitKind) {
+    this.record((series) => series.rateLimited.inc({ limit }));
   }
 
   observeDelivery(ok: boolean, seconds: number) {

@@ -1,3 +1,4 @@
+import type { TObject } from "@sinclair/typebox";
 import {
   and,
   asc,
@@ -20,7 +21,7 @@ import type { Database } from "../db/client";
 import { compileRowMapper } from "../db/row-mapper";
 import { counters } from "../db/schema";
 import { invalid } from "./errors";
-import { JsonInteger } from "./fields";
+import { AssociationsField, JsonInteger } from "./fields";
 import { readyJson } from "./http-conventions";
 import { named } from "./openapi/schemas";
 import { prepared } from "./prepared";
@@ -77,12 +78,19 @@ export interface PageQuery {
  * from typed view functions, and checking every field of 500 rows (a format
  * regex per timestamp) was the largest cost of a list request after SQLite.
  */
-export const listResponse = <T extends TSchema>(name: string, item: T, itemName = singular(name)) =>
+export const listResponse = <T extends TSchema>(
+  name: string,
+  item: T,
+  itemName = singular(name),
+  rowExtra?: TObject,
+) =>
   t.NoValidate(
     named(
       `${itemName}List`,
       t.Object({
-        [name]: t.Array(named(itemName, item)),
+        [name]: t.Array(
+          rowExtra ? t.Intersect([named(itemName, item), rowExtra]) : named(itemName, item),
+        ),
         total: JsonInteger(),
         page: JsonInteger(),
         page_size: JsonInteger(),
@@ -91,6 +99,10 @@ export const listResponse = <T extends TSchema>(name: string, item: T, itemName 
       }),
     ),
   );
+
+/** A list whose rows carry their links with `include=associations`. */
+export const linkedListResponse = <T extends TSchema>(name: string, item: T) =>
+  listResponse(name, item, undefined, t.Object({ associations: AssociationsField }));
 
 /** `deals` → `Deal`, `companies` → `Company`, `activity` → `Activity`: a list's item type name. */
 const singular = (name: string) => {

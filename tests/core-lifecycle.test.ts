@@ -325,6 +325,31 @@ describe("process lifecycle", () => {
     }
   });
 
+  test("a public URL with a trailing slash: the demo curl line, the Swagger UI link and the OpenAPI servers stay valid", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-public-url-"));
+    const port = freePort();
+    const local = `http://127.0.0.1:${port}`;
+    try {
+      const server = crmd(["serve", "--public-url", `${local}/`], {
+        CRMD_DATA_DIR: dir,
+        CRMD_PORT: String(port),
+        CRMD_HOST: "127.0.0.1",
+      });
+      await waitForReady(local);
+      const doc = (await (await fetch(`${local}/swagger/json`)).json()) as any;
+      expect(doc.servers[0].url).toBe(local);
+      server.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+      const banner = await new Response(server.stderr).text();
+      const [, key, deals] = /curl -H "X-API-Key: (elk_\S+)" (\S+)/.exec(banner) ?? [];
+      expect(deals).toBe(`${local}/api/external/deals`);
+      expect(banner).toContain(`Swagger UI: ${local}/swagger\n`);
+      expect(key).toBeDefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("instances starting together on an empty database: one makes the demo tenant, none fails", async () => {
     const server = await startTestServer();
     try {

@@ -406,6 +406,29 @@ describe("custom objects: types, fields and schema", () => {
     expect((await api.get(`${base}/objects/vehicles`)).status).toBe(404);
   });
 
+  test("an inline field's error points at that field in the request body", async () => {
+    const { api } = await server.tenant();
+    const define = (fields: Record<string, unknown>[]) =>
+      api.post(`${base}/object-types`, {
+        name: "gadget",
+        plural: "gadgets",
+        label: "Gadgets",
+        primary_field: "m",
+        fields: [{ key: "m", label: "M", type: "text" }, ...fields],
+      });
+    const noOptions = await define([{ key: "size", label: "Size", type: "select" }]);
+    expect422(noOptions, "/fields/1/options");
+    expect(noOptions.body.detail).toStartWith("fields/1/options: ");
+    const caseTwins = await define([
+      { key: "c", label: "C", type: "select", options: ["Red", "red"] },
+    ]);
+    expect422(caseTwins, "/fields/1/options/1");
+    const badDefault = await define([{ key: "n", label: "N", type: "number", default: "many" }]);
+    expect422(badDefault, "/fields/1/default");
+    expect422(await define([{ key: "m", label: "Again", type: "text" }]), "/fields/1/key");
+    expect((await api.get(`${base}/object-types/gadgets`)).status).toBe(404);
+  });
+
   test("a plural that is a built-in scope's name is refused: its scopes would be another grant's", async () => {
     const { api } = await server.tenant();
     // `search:read` would read its records and `calls:write` (logging calls) write them.

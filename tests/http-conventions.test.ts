@@ -121,4 +121,20 @@ describe("Link rel=next", () => {
     );
     expect(feed.headers.get("x-crmd-page")).toBeNull();
   });
+
+  test("search pages and the event log link to what comes next too", async () => {
+    for (const title of ["Linked one", "Linked two"])
+      await tenant.api.post("/api/external/deals", { title });
+    const found = await raw("/api/external/search?q=linked&page_size=1");
+    expect(((await found.json()) as { has_more: boolean }).has_more).toBe(true);
+    expect(found.headers.get("link")).toBe(
+      '</api/external/search?q=linked&page_size=1&page=2>; rel="next"',
+    );
+    const log = await raw("/api/external/events?page_size=1");
+    const page = (await log.json()) as { has_more: boolean; next_cursor: string };
+    expect(page.has_more).toBe(true);
+    expect(log.headers.get("link")).toBe(
+      `</api/external/events?page_size=1&cursor=${encodeURIComponent(page.next_cursor)}>; rel="next"`,
+    );
+  });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { WebhookDispatcher } from "../src/core";
+import { startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { insertTask } from "./sla.fixtures";
 import { type Receiver, startReceiver } from "./webhook-receiver";
@@ -10,7 +12,9 @@ const METRICS_TOKEN = "metrics-token-for-tests";
 let server: TestServer;
 let receiver: Receiver;
 beforeAll(async () => {
-  server = await startTestServer({ config: { metricsToken: METRICS_TOKEN, rateLimit: 3 } });
+  server = await startTestServer({
+    config: { metricsToken: METRICS_TOKEN, rateLimit: 3, widgetIpRateLimit: 2 },
+  });
   receiver = startReceiver((request) =>
     request.path === "/fail" ? new Response("no", { status: 500 }) : new Response("ok"),
   );
@@ -141,6 +145,63 @@ describe("GET /metrics", () => {
     expect(m.value("crmd_webhook_attempts_in_flight")).toBe(0);
     expect(m.value("crmd_webhook_concurrency_limit")).toBe(server.ctx.config.webhookConcurrency);
     expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
+  });
+
+  test("rate-limit refusals are counted by the limit that refused them: an API key's or the widget's", async () => {
+    const before = await scrape();
+    const count = (m: typeof before, limit: string) =>
+      m.value("crmd_rate_limit_refusals_total", { limit }) ?? 0;
+    const limited = await server.tenant(undefined, ["deals:read"], { rate_limit: 1 });
+    await limited.api.get("/api/external/deals");
+    expect((await limited.api.get("/api/external/deals")).status).toBe(429);
+    // The widget API's per-address limit counts before any widget key is looked at.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await server.anonymous.get("/api/widget/settings")).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    const after = await scrape();
+    expect(count(after, "api_key") - count(before, "api_key")).toBe(1);
+    expect(count(after, "widget_ip") - count(before, "widget_ip")).toBe(1);
+  });
+
+  test("the outbox backlog is the one at scrape time, not the one the scrape before saw", async () => {
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    await api.post("/api/external/webhooks", { url: receiver.url("/ok"), events: ["company.*"] });
+    const dispatcher = server.ctx.workers.find(
+      (w) => w.name === "webhook-dispatcher",
+    ) as WebhookDispatcher;
+    await dispatcher.drain();
+    expect((await scrape()).value("crmd_outbox_backlog")).toBe(0);
+    for (const name of ["Acme", "Globex"])
+      expect((await api.post("/api/external/companies", { name })).status).toBe(201);
+    expect((await scrape()).value("crmd_outbox_backlog")).toBe(2);
+    await dispatcher.drain();
+    expect((await scrape()).value("crmd_outbox_backlog")).toBe(0);
+  });
+
+  test("with the database unreachable a scrape still answers: crmd_database_up 0, the backlogs NaN", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-metrics-down-"));
+    const remote = startHranaServer(join(dir, "remote.db"));
+    const down = await startTestServer({
+      config: { databaseUrl: remote.url, metricsToken: METRICS_TOKEN },
+    });
+    try {
+      const scrape = () =>
+        fetch(`${down.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect((await scrape()).status).toBe(200);
+      remote.stop();
+      const reply = await scrape();
+      expect(reply.status).toBe(200);
+      const families = await parsePrometheus(await reply.text());
+      const value = (name: string) => families.find((f) => f.name === name)?.samples[0]?.value;
+      expect(value("crmd_database_up")).toBe(0);
+      // Unknown while the database does not answer: NaN, not a stale or made-up figure.
+      expect(value("crmd_outbox_backlog")).toBeNull();
+      expect(value("crmd_webhook_delivery_backlog")).toBeNull();
+    } finally {
+      await down.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("the database pool: writes waiting for the next group commit and long reads on the worker thread", async () => {

@@ -6,7 +6,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { builtInEventTypes } from "../src/events";
 import { clientFor, fillPath, operations } from "./contract/openapi";
-import { type Api, startTestServer } from "./helpers/server";
+import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const server = useTestServer();
@@ -125,7 +125,8 @@ describe("OpenAPI document", () => {
     expect(deals.get.responses["200"].content["application/json"].schema).toEqual({
       $ref: "#/components/schemas/DealList",
     });
-    expect(doc.components.schemas.DealList.properties.deals.items).toEqual({
+    // A row is a Deal, with its links when the list is asked for them (include=associations).
+    expect(doc.components.schemas.DealList.properties.deals.items.allOf[0]).toEqual({
       $ref: "#/components/schemas/Deal",
     });
     expect(deals.post.responses["401"].content["application/json"].schema).toEqual({
@@ -302,6 +303,162 @@ describe("OpenAPI document", () => {
     } finally {
       await small.close();
     }
+  });
+
+  test("the headers answers carry are documented on their responses: request id, rate limits, Retry-After, ETag and its 304, Link, Idempotent-Replayed", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
+    const HEADERS = [
+      "X-Request-Id",
+      "X-RateLimit-Limit",
+      "X-RateLimit-Remaining",
+      "X-RateLimit-Reset",
+    ];
+    const wrong: string[] = [];
+    let checked = 0;
+    /** Every one of `names` the answer has must be documented on its status, and the reverse. */
+    const check = (op: { method: string; path: string }, reply: Reply, names: string[]) => {
+      const response = doc.paths[op.path][op.method.toLowerCase()].responses[String(reply.status)];
+      for (const name of names) {
+        checked++;
+        const sent = reply.headers.has(name);
+        const documented = Object.hasOwn(response?.headers ?? {}, name);
+        if (sent !== documented)
+          wrong.push(
+            `${op.method} ${op.path} ${reply.status} ${name}: sent ${sent}, documented ${documented}`,
+          );
+      }
+    };
+    for (const [title, value] of [
+      ["One", 1],
+      ["Two", 2],
+    ] as const)
+      expect((await api.post("/api/external/leads", { name: title, score: value })).status).toBe(
+        201,
+      );
+    for (const op of await operations(server)) {
+      const client = clientFor(op, server, api);
+      if (!client || op.stream) continue;
+      check(op, await client.request(op.method, fillPath(op)), HEADERS);
+      if (op.method !== "GET" || op.path.includes("{")) continue;
+      const page = await client.get(
+        `${op.path}${op.parameters.some((p) => p.name === "page_size") ? "?page_size=1" : ""}`,
+      );
+      if (page.status !== 200) continue;
+      check(op, page, [...HEADERS, "ETag"]);
+      if (page.body?.has_more) check(op, page, ["Link"]);
+      const etag = page.headers.get("etag");
+      if (etag)
+        check(
+          op,
+          await client.get(op.path.concat(page.body?.has_more ? "?page_size=1" : ""), {
+            "if-none-match": etag,
+          }),
+          ["ETag"],
+        );
+    }
+    const retry = { "idempotency-key": "headers-documented" };
+    for (let i = 0; i < 2; i++) {
+      const task = await api.post("/api/external/tasks", { title: "Once" }, retry);
+      check(
+        { method: "POST", path: "/api/external/tasks" },
+        task,
+        i ? [...HEADERS, "Idempotent-Replayed"] : HEADERS,
+      );
+    }
+    const limited = (await server.tenant(undefined, ["*"], { rate_limit: 1 })).api;
+    await limited.get("/api/external/deals");
+    const refused = await limited.get("/api/external/deals");
+    expect(refused.status).toBe(429);
+    check({ method: "GET", path: "/api/external/deals" }, refused, [...HEADERS, "Retry-After"]);
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  test("a list row's fields are documented, the links include=associations adds too", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    await api.post("/api/external/pipelines", {
+      name: "Sales",
+      pipeline_type: "sales",
+      stages: [{ name: "New" }],
+    });
+    const resolve = (schema: Doc): Doc =>
+      schema?.$ref ? resolve(doc.components.schemas[schema.$ref.split("/").pop()]) : schema;
+    const documented = (schema: Doc): string[] => [
+      ...Object.keys(resolve(schema).properties ?? {}),
+      ...(resolve(schema).allOf ?? []).flatMap(documented),
+    ];
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
+      const list = operations.get;
+      if (!list?.parameters?.some((p: Doc) => p.name === "include") || path.includes("{")) continue;
+      const example = operations.post?.requestBody?.content?.["application/json"]?.example;
+      if ((await api.post(path, example)).status !== 201) continue;
+      const page = await api.get(`${path}?include=associations&page_size=1`);
+      const [name] = Object.keys(page.body);
+      const row = page.body[name][0];
+      const item = resolve(list.responses["200"].content["application/json"].schema).properties[
+        name
+      ].items;
+      for (const field of Object.keys(row))
+        if (!documented(item).includes(field)) missing.push(`${path}: ${field}`);
+      checked++;
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
+
+  test("an answer that is not JSON is documented under its own media type: a file, the event stream", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api, key } = await server.tenant();
+    /** The media types a response documents, as patterns (`*\/*`, `image/*`, `image/png`). */
+    const documents = (path: string, status: number, type: string) =>
+      Object.keys(doc.paths[path].get.responses[String(status)]?.content ?? {}).some((range) =>
+        new RegExp(`^${range.replace(/[+.]/g, "\\$&").replace(/\*/g, "[^/]+")}$`).test(type),
+      );
+    const chunk = (name: string, data: number[]) => [
+      0,
+      0,
+      0,
+      data.length,
+      ...Buffer.from(name),
+      ...data,
+      0,
+      0,
+      0,
+      0,
+    ];
+    const png = new Uint8Array([
+      ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      ...chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
+      ...chunk("IEND", []),
+    ]);
+    const form = new FormData();
+    form.set("file", new File([png], "pixel.png", { type: "image/png" }));
+    const uploaded = await api.request("POST", "/api/external/documents", form);
+    expect(uploaded.status).toBe(201);
+    const download = "/api/external/documents/{id}/download";
+    const file = await api.get(download.replace("{id}", uploaded.body.id));
+    expect(file.headers.get("content-type")).toBe("image/png");
+    expect(documents(download, 200, "image/png")).toBe(true);
+    const etag = file.headers.get("etag") as string;
+    const unchanged = await api.get(download.replace("{id}", uploaded.body.id), {
+      "if-none-match": etag,
+    });
+    expect(unchanged.status).toBe(304);
+    expect(doc.paths[download].get.responses["304"]).toBeDefined();
+
+    const stream = new AbortController();
+    const events = await fetch(`${server.url}/api/external/events/stream`, {
+      headers: { "x-api-key": key, accept: "text/event-stream" },
+      signal: stream.signal,
+    });
+    stream.abort();
+    const type = (events.headers.get("content-type") ?? "").split(";")[0];
+    expect(type).toBe("text/event-stream");
+    expect(documents("/api/external/events/stream", 200, type)).toBe(true);
   });
 
   test("the 414 a URL over 16 KB gets is documented on every operation", async () => {

@@ -59,7 +59,11 @@ async function twilioPost(path: string, form: Record<string, string>, signature?
     },
     body: new URLSearchParams(form),
   });
-  return { status: response.status, text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    text: await response.text(),
+  };
 }
 
 beforeAll(async () => {
@@ -255,6 +259,12 @@ describe("inbound and consent", () => {
     const reply = await twilioPost(inbound(), form);
     expect(reply.status).toBe(200);
     expect(reply.text).toContain("<Response></Response>");
+    // As documented, so Twilio and generated clients read it as the XML it is.
+    expect(reply.type).toBe("text/xml");
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const documented =
+      doc.paths["/api/external/sms/inbound/twilio/{tenant_id}"].post.responses["200"];
+    expect(Object.keys(documented.content)).toEqual(["text/xml"]);
     expect((await twilioPost(inbound(), form)).status).toBe(200);
     const timeline = await api.get(`/api/external/interactions?contact_id=${ann}&type=sms`);
     const received = timeline.body.interactions.filter((i: any) => i.direction === "inbound");

@@ -10,7 +10,7 @@ import {
   forbidden,
   IdParams,
   invalid,
-  listResponse,
+  linkedListResponse,
   listWithLinks,
   registerCustomFieldObject,
   registerEventTypes,
@@ -93,7 +93,7 @@ export const companiesPlugin = (ctx: AppContext) =>
       {
         scope: "companies:read",
         query: CompanyListQuery,
-        response: { 200: listResponse("companies", Company), ...errorResponses },
+        response: { 200: linkedListResponse("companies", Company), ...errorResponses },
         detail: { summary: "List companies (filters: name, website/domain, search, tags)", tags },
       },
     )

@@ -9,7 +9,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  listResponse,
+  linkedListResponse,
   listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
@@ -68,7 +68,7 @@ export const contactsPlugin = (ctx: AppContext) =>
       {
         scope: "contacts:read",
         query: ContactListQuery,
-        response: { 200: listResponse("contacts", Contact), ...errorResponses },
+        response: { 200: linkedListResponse("contacts", Contact), ...errorResponses },
         detail: { summary: "List contacts (filters: email, search, company_id, tags)", tags },
       },
     )

@@ -6,8 +6,8 @@ import {
   authMacros,
   errorResponses,
   IdParams,
+  linkedListResponse,
   listJson,
-  listResponse,
   writeScope,
 } from "../../src/core";
 import { updateContact } from "../contacts";
@@ -64,7 +64,7 @@ export const customersPlugin = (ctx: AppContext) =>
       {
         scope: "contacts:read",
         query: CustomerListQuery,
-        response: { 200: listResponse("customers", Customer), ...errorResponses },
+        response: { 200: linkedListResponse("customers", Customer), ...errorResponses },
         detail: { summary: "List customers (the contacts, with their external ids)", tags },
       },
     )

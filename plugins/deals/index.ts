@@ -7,7 +7,7 @@ import {
   IdParams,
   includeAssociations,
   invalid,
-  listResponse,
+  linkedListResponse,
   listWithLinks,
   onLinksChanged,
   RecordQuery,
@@ -59,7 +59,7 @@ export const dealsPlugin = (ctx: AppContext) =>
       {
         scope: "deals:read",
         query: DealsQuery,
-        response: { 200: listResponse("deals", Deal), ...errorResponses },
+        response: { 200: linkedListResponse("deals", Deal), ...errorResponses },
         detail: {
           summary:
             "List deals (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included)",

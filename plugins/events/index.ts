@@ -6,6 +6,7 @@ import {
   ErrorBody,
   errorResponses,
   presentedCredential,
+  readyText,
 } from "../../src/core";
 import { decodeEventCursor, encodeEventCursor, eventFilter, readEvents, sinceOf } from "./feed";
 import { EventList, EventListQuery, EventStreamQuery } from "./model";
@@ -34,10 +35,9 @@ export const eventsPlugin = (ctx: AppContext) =>
         });
         // The body is the stored JSON, byte for byte what webhooks sign.
         const events = page.events.map((e) => e.body).join(",");
-        const tail = `"next_cursor":${JSON.stringify(encodeEventCursor(page.position))},"has_more":${page.has_more},"page_size":${pageSize}`;
-        return new Response(`{"events":[${events}],${tail}}`, {
-          headers: { "content-type": "application/json" },
-        });
+        const next = { next_cursor: encodeEventCursor(page.position), has_more: page.has_more };
+        const tail = `"next_cursor":${JSON.stringify(next.next_cursor)},"has_more":${next.has_more},"page_size":${pageSize}`;
+        return readyText(`{"events":[${events}],${tail}}`, next);
       },
       {
         scope: "events:read",
@@ -82,7 +82,9 @@ export const eventsPlugin = (ctx: AppContext) =>
         scope: "events:read",
         query: EventStreamQuery,
         response: {
-          200: t.NoValidate(t.String({ description: "text/event-stream" })),
+          200: t.NoValidate(
+            t.String({ contentMediaType: "text/event-stream", description: "Server-Sent Events" }),
+          ),
           ...errorResponses,
           406: ErrorBody,
         },

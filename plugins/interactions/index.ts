@@ -198,7 +198,10 @@ export const interactionsPlugin = (ctx: AppContext) => {
       },
       {
         params: TenantParams,
-        response: { 200: t.String({ description: "Empty TwiML: no reply" }), ...errorResponses },
+        response: {
+          200: t.String({ contentMediaType: "text/xml", description: "Empty TwiML: no reply" }),
+          ...errorResponses,
+        },
         detail: {
           summary: "Twilio's incoming-message webhook: records an inbound SMS",
           description:

@@ -7,7 +7,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  listResponse,
+  linkedListResponse,
   listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
@@ -53,7 +53,7 @@ export const leadsPlugin = (ctx: AppContext) =>
       {
         scope: "leads:read",
         query: LeadsQuery,
-        response: { 200: listResponse("leads", Lead), ...errorResponses },
+        response: { 200: linkedListResponse("leads", Lead), ...errorResponses },
         detail: {
           summary:
             "List leads (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included)",

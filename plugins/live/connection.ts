@@ -166,7 +166,13 @@ export class Connection implements Member {
     // A visitor's every push spends its budget; a key's writes do (typing stores nothing, and
     // a team often shares one key).
     if (principal.kind === "visitor" || frame.event !== "typing")
-      await consumeRateLimit(this.services.ctx, principal.rateBucket, principal.rateLimit, {});
+      await consumeRateLimit(
+        this.services.ctx,
+        principal.kind === "visitor" ? "widget_visitor" : "api_key",
+        principal.rateBucket,
+        principal.rateLimit,
+        {},
+      );
     switch (frame.event) {
       case "shout":
         return this.shout(joined, frame.payload);

@@ -6,7 +6,7 @@ import {
   errorResponses,
   IdParams,
   includeAssociations,
-  listResponse,
+  linkedListResponse,
   listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
@@ -48,7 +48,7 @@ export const mlsPlugin = (ctx: AppContext) =>
       {
         scope: "mls:read",
         query: PropertyListQuery,
-        response: { 200: listResponse("properties", Property), ...errorResponses },
+        response: { 200: linkedListResponse("properties", Property), ...errorResponses },
         detail: {
           summary:
             "List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km)",

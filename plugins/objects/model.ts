@@ -2,7 +2,7 @@ import { t } from "elysia";
 import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
-  listResponse,
+  linkedListResponse,
   pageQuery,
   RecordQuery,
 } from "../../src/core";
@@ -93,10 +93,10 @@ export const RecordListQuery = t.Object(
 );
 
 /** The list envelope, its records under the object type's plural (`{"vehicles": [...]}`). */
-const { records: _, ...envelope } = listResponse("records", CustomRecord).properties;
+const { records, ...envelope } = linkedListResponse("records", CustomRecord).properties;
 export const RecordList = t.NoValidate(
   t.Object(envelope, {
-    additionalProperties: t.Array(CustomRecord),
+    additionalProperties: records,
     description: 'The page\'s records are under the plural: {"vehicles": [...], "total": …}',
   }),
 );

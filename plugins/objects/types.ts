@@ -29,6 +29,7 @@ import {
   unlinkObject,
   type WriteScope,
   type WriteTx,
+  within,
 } from "../../src/core";
 import { createField, deleteField, fieldView, updateField } from "../fields";
 import type { CreateObjectTypeBody, UpdateObjectTypeBody } from "./model";
@@ -189,6 +190,9 @@ async function assertFreeNames(tx: WriteTx, tenantId: string, body: CreateObject
 /** Defines an object type with its fields (the primary one required) in one transaction. */
 export async function createType(tx: WriteTx, scope: WriteScope, body: CreateObjectTypeBody) {
   await assertFreeNames(tx, scope.tenantId, body);
+  const keys = body.fields.map((f) => f.key);
+  const repeated = keys.findIndex((key, i) => keys.indexOf(key) < i);
+  if (repeated >= 0) throw invalid(`/fields/${repeated}/key`, "repeats another field's key");
   const primary = body.fields.findIndex((f) => f.key === body.primary_field);
   if (primary < 0) throw invalid("/primary_field", "must be the key of one of the fields");
   const row: ObjectTypeRow = {
@@ -205,10 +209,9 @@ export async function createType(tx: WriteTx, scope: WriteScope, body: CreateObj
   };
   await tx.insert(customObjectTypes).values(row);
   for (const [i, field] of body.fields.entries())
-    await createField(tx, scope, body.plural, {
-      ...field,
-      required: field.required || i === primary,
-    });
+    await within(`/fields/${i}`, () =>
+      createField(tx, scope, body.plural, { ...field, required: field.required || i === primary }),
+    );
   registerEvents(body.name);
   return emitTypeEvent(tx, scope, "created", await typeView(tx, row));
 }

@@ -6,6 +6,7 @@ import {
   errorResponses,
   forbidden,
   invalid,
+  readyJson,
   type Scope,
   tenantObjectNames,
 } from "../../src/core";
@@ -66,13 +67,15 @@ export const searchPlugin = (ctx: AppContext) => {
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      return {
+      const hasMore = page * pageSize < total;
+      const answer: typeof SearchResults.static = {
         results: hits as typeof SearchResults.static.results,
         total,
         page,
         page_size: pageSize,
-        has_more: page * pageSize < total,
+        has_more: hasMore,
       };
+      return readyJson(answer, { page, has_more: hasMore, next_cursor: null });
     },
     {
       scope: "search:read",

@@ -3,7 +3,7 @@ import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
   CustomFields,
-  listResponse,
+  linkedListResponse,
   pageQuery,
   RecordQuery,
 } from "../../src/core";
@@ -39,7 +39,7 @@ export const Task = t.Object({
   deleted_at: t.Nullable(Time),
 });
 
-export const TaskList = listResponse("tasks", Task);
+export const TaskList = linkedListResponse("tasks", Task);
 
 const linkFields = {
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),

@@ -59,7 +59,13 @@ async function authenticateWidgetRequest(
     headers["access-control-expose-headers"] = EXPOSED_HEADERS;
     headers.vary = "Origin";
   }
-  await consumeRateLimit(ctx, `widget-ip:${ip}`, ctx.config.widgetIpRateLimit, headers);
+  await consumeRateLimit(
+    ctx,
+    "widget_ip",
+    `widget-ip:${ip}`,
+    ctx.config.widgetIpRateLimit,
+    headers,
+  );
   const store = widgetKeyStore(ctx);
   const token = bearer(request);
   const verified = token ? await store.verify(token) : null;
@@ -76,6 +82,7 @@ async function authenticateWidgetRequest(
   if (visitor)
     await consumeRateLimit(
       ctx,
+      "widget_visitor",
       `widget-visitor:${visitor.customerId}`,
       key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       headers,

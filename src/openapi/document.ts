@@ -6,15 +6,18 @@ import { componentize, type Schema } from "./schemas";
 import { TAG_DESCRIPTIONS } from "./tags";
 import { webhookOperations } from "./webhooks";
 
+interface Response {
+  description?: string;
+  content?: Record<string, { schema?: Schema }>;
+  headers?: Record<string, { $ref: string }>;
+}
+
 interface Operation {
   tags?: string[];
-  security?: unknown[];
+  security?: Array<Record<string, unknown>>;
   parameters?: Array<{ name: string; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown }> };
-  responses?: Record<
-    string,
-    { description?: string; content?: Record<string, { schema?: Schema }> }
-  >;
+  responses?: Record<string, Response>;
 }
 
 export interface OpenApiDocument {
@@ -86,14 +89,108 @@ const IDEMPOTENCY_REFUSALS = {
   409: "IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After)",
 };
 
+/**
+ * Elysia files every text or file answer under text/plain: the media type it
+ * is sent with is the schema's `contentMediaType`, and a file's (binary) is
+ * the one it was stored with, so any.
+ */
+function mediaTypeOf(type: string, schema: Schema | undefined): string {
+  if (type !== "text/plain" || !schema) return type;
+  if (typeof schema.contentMediaType === "string") return schema.contentMediaType;
+  return schema.format === "binary" ? "*/*" : type;
+}
+
 function finishResponses(operation: Operation, components: Record<string, Schema>) {
   for (const response of Object.values(operation.responses ?? {})) {
     const content = response.content as Record<string, { schema?: Schema }> & { type?: string };
     // Elysia writes a bodiless (204) response as content {type: "void"}.
     if (content?.type === "void") delete response.content;
-    for (const media of Object.values(response.content ?? {}))
-      if (media.schema) media.schema = componentize(media.schema, components);
+    if (!response.content) continue;
+    response.content = Object.fromEntries(
+      Object.entries(response.content).map(([type, media]) => [
+        mediaTypeOf(type, media.schema),
+        media.schema ? { ...media, schema: componentize(media.schema, components) } : media,
+      ]),
+    );
   }
+}
+
+/** The headers crmd's answers carry (src/auth.ts, src/http-conventions.ts), as `components.headers`. */
+const HEADERS = {
+  "X-Request-Id": "The request's id (the one the request sent, if any), as the log line has it",
+  "Idempotent-Replayed":
+    "`true` when the answer is the stored one of an earlier request with the same Idempotency-Key",
+  "X-RateLimit-Limit": "Requests per minute allowed to the credential",
+  "X-RateLimit-Remaining": "Requests left in the current minute",
+  "X-RateLimit-Reset": "When the current minute's window ends (unix seconds)",
+  "Retry-After": "Seconds to wait before trying again",
+  ETag: "Validator of the answer (weak on JSON; a file's SHA-256): sent back as If-None-Match, it gets 304 while the answer is unchanged",
+  Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',
+};
+const INTEGER_HEADERS = new Set([
+  "X-RateLimit-Limit",
+  "X-RateLimit-Remaining",
+  "X-RateLimit-Reset",
+  "Retry-After",
+]);
+const RATE_LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+/** Credentials counted against a rate limit: each answer after authentication carries X-RateLimit-*. */
+const RATE_LIMITED_SCHEMES = ["ApiKeyHeader", "BearerAuth", "WidgetKey", "VisitorToken"];
+
+const headerComponents = () =>
+  Object.fromEntries(
+    Object.entries(HEADERS).map(([name, description]) => [
+      name,
+      { description, schema: { type: INTEGER_HEADERS.has(name) ? "integer" : "string" } },
+    ]),
+  );
+
+function addHeaders(response: Response, names: string[]) {
+  response.headers ??= {};
+  for (const name of names) response.headers[name] = { $ref: `#/components/headers/${name}` };
+}
+
+const IF_NONE_MATCH = {
+  in: "header",
+  name: "If-None-Match",
+  required: false,
+  description: "An ETag of this answer: 304 without a body while the answer is still the same",
+  schema: { type: "string" },
+};
+
+/** Whether a JSON answer's schema is a list page (`has_more`), directly or by `$ref`. */
+function isPage(schema: Schema | undefined, components: Record<string, Schema>): boolean {
+  const ref = schema?.$ref as string | undefined;
+  const target = ref ? components[ref.split("/").pop() as string] : schema;
+  return Object.hasOwn((target?.properties as Schema | undefined) ?? {}, "has_more");
+}
+
+/**
+ * The headers the server adds to answers, whatever the route: X-RateLimit-*
+ * after authentication, Retry-After on 429, and on a successful JSON GET an
+ * ETag (and the 304 it allows) and a list's Link.
+ */
+function documentHeaders(method: string, operation: Operation, components: Record<string, Schema>) {
+  const responses = operation.responses ?? {};
+  const schemes = (operation.security ?? []).flatMap((s) => Object.keys(s));
+  const json = responses["200"]?.content?.[JSON_TYPE];
+  // JSON answers get theirs from src/http-conventions.ts, files (documents) their SHA-256.
+  if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
+    addHeaders(responses["200"], isPage(json?.schema, components) ? ["ETag", "Link"] : ["ETag"]);
+    responses["304"] = {
+      description: "Not Modified: If-None-Match named the answer's current ETag",
+    };
+    addHeaders(responses["304"], ["ETag"]);
+    operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
+  }
+  if (responses["429"]) addHeaders(responses["429"], ["Retry-After"]);
+  for (const response of Object.values(responses)) addHeaders(response, ["X-Request-Id"]);
+  const replayable = operation.parameters?.includes(IDEMPOTENCY_HEADER);
+  for (const [status, response] of Object.entries(responses))
+    if (replayable && status.startsWith("2")) addHeaders(response, ["Idempotent-Replayed"]);
+  if (!schemes.some((scheme) => RATE_LIMITED_SCHEMES.includes(scheme))) return;
+  for (const [status, response] of Object.entries(responses))
+    if (status !== "401") addHeaders(response, RATE_LIMIT_HEADERS);
 }
 
 function finishOperation(
@@ -114,6 +211,7 @@ function finishOperation(
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
     documentErrors(operation, IDEMPOTENCY_REFUSALS);
   }
+  documentHeaders(method, operation, components);
 }
 
 const tagList = (used: Set<string>) =>
@@ -149,6 +247,6 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
     tags: tagList(used),
     paths: doc.paths,
     webhooks,
-    components: { ...doc.components, schemas: sorted },
+    components: { ...doc.components, headers: headerComponents(), schemas: sorted },
   };
 }

@@ -1,5 +1,6 @@
 """Reads Prometheus text from stdin with the reference parser (prometheus_client)
-and prints its metric families as JSON: [{name, type, samples: [{name, labels, value}]}]."""
+and prints its metric families as JSON: [{name, type, samples: [{name, labels, value}]}]
+(a NaN value, which JSON cannot hold, as null)."""
 import json
 import sys
 
@@ -10,7 +11,8 @@ families = [
         "name": family.name,
         "type": family.type,
         "samples": [
-            {"name": s.name, "labels": s.labels, "value": s.value} for s in family.samples
+            {"name": s.name, "labels": s.labels, "value": None if s.value != s.value else s.value}
+            for s in family.samples
         ],
     }
     for family in text_string_to_metric_families(sys.stdin.read())
