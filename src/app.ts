@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { plugins, rootPlugins } from "../plugins";
 import { API_PREFIX, authenticate, ownAuthenticationOf, pathAuthenticationOf } from "./auth";
 import { admitRequest } from "./body";
+import { clientAddressOf } from "./client-address";
 import type { AppContext } from "./context";
 import { health } from "./health";
 import { cors, finishJson } from "./http-conventions";
@@ -77,6 +78,7 @@ export function createApp(ctx: AppContext) {
     }
     return found;
   };
+  const clientAddress = clientAddressOf(config.trustedProxies);
   let routeOf: ReturnType<typeof routeNamer> | undefined;
   /** The route a request refused before routing asked for. */
   const routeAskedFor = (request: Request) => {
@@ -106,8 +108,8 @@ export function createApp(ctx: AppContext) {
       const headers = set.headers as Record<string, string>;
       if (isApi) state.principal = await authenticate(ctx, request, headers);
       else if (checksItself && request.method !== "OPTIONS") {
-        const ip = server?.requestIP(request)?.address ?? "unknown";
-        await checksItself.authenticate(ctx, request, headers, ip);
+        const peer = server?.requestIP(request)?.address ?? "unknown";
+        await checksItself.authenticate(ctx, request, headers, clientAddress(request, peer));
       }
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       if (isApi) {

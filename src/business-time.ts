@@ -62,9 +62,6 @@ export const wallClock: WorkClock = {
   between: (a, b) => Math.max(b - a, 0),
 };
 
-/** True when `zone` is an IANA time zone the runtime knows. */
-export const isValidTimeZone = (zone: string): boolean => canonicalZone(zone) !== null;
-
 /** The UTC instant of local wall time `localMs` (ms since the local epoch) in `zone`. */
 const zoneLocalToUtc = (zone: string, localMs: number): number =>
   localToUtc(localMs, (t) => zoneOffset(zone, t));

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import proxyaddr from "proxy-addr";
 import { isPostgresUrl } from "../db/urls";
 /** Runtime configuration: flags override env, env overrides defaults. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -76,6 +77,12 @@ export interface Config {
   widgetRateLimit: number;
   /** Widget API requests per minute per client IP address. */
   widgetIpRateLimit: number;
+  /**
+   * Proxies whose X-Forwarded-For names the client (addresses, CIDR ranges,
+   * or proxy-addr's `loopback`, `linklocal`, `uniquelocal`); empty: the
+   * socket's peer is the client.
+   */
+  trustedProxies: string[];
   /** Origins allowed to call the API from a browser (CORS); `*` for any, empty for none. */
   corsOrigins: string[];
   /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); unset: no trace export. */
@@ -121,6 +128,7 @@ export const DEFAULTS: Config = {
   twilioApiUrl: "https://api.twilio.com",
   widgetRateLimit: 60,
   widgetIpRateLimit: 300,
+  trustedProxies: [],
 };
 
 /** One setting as documented: `crmd --help` and the README's table are made from this list. */
@@ -319,6 +327,12 @@ export const SETTINGS = [
     help: "public widget API requests per minute per client IP address",
   },
   {
+    flag: "trusted-proxies",
+    env: "CRMD_TRUSTED_PROXIES",
+    shown: "– (the peer is the client)",
+    help: "comma-separated addresses or CIDR ranges of your load balancers or reverse proxies (or `loopback`, `linklocal`, `uniquelocal`): behind them, the client's address (the widget's per-address limit) is the last one in X-Forwarded-For that is not a trusted proxy",
+  },
+  {
     flag: "sms-provider",
     env: "CRMD_SMS_PROVIDER",
     shown: "\u2013",
@@ -469,6 +483,23 @@ function urlWith(name: string, raw: string, schemes: string[]): string {
 
 const HTTP = ["http", "https"];
 
+function trustedProxies(raw: string): string[] {
+  const entries = raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    try {
+      proxyaddr.compile(entry);
+    } catch {
+      throw new ConfigError(
+        `CRMD_TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`,
+      );
+    }
+  }
+  return entries;
+}
+
 function corsOrigins(raw: string): string[] {
   const origins = raw
     .split(",")
@@ -575,6 +606,8 @@ export function loadConfig(
   smsConfig(c, v, env);
   const origins = v("cors-origins");
   if (origins) c.corsOrigins = corsOrigins(origins);
+  const proxies = v("trusted-proxies");
+  if (proxies) c.trustedProxies = trustedProxies(proxies);
   // OpenTelemetry's own variable names, as every OTel SDK reads them.
   c.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT
     ? urlWith("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT, HTTP)

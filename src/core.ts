@@ -50,7 +50,6 @@ export {
   businessClock,
   type Calendar,
   calendarOf,
-  isValidTimeZone,
   type WorkClock,
   wallClock,
 } from "./business-time";

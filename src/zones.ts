@@ -26,6 +26,8 @@ function wallFields(zone: string): Intl.DateTimeFormat {
 
 /** The canonical IANA name of `zone` ("europe/athens" → "Europe/Athens"), or null when unknown. */
 export function canonicalZone(zone: string): string | null {
+  // Intl also takes offsets such as "+02:00"; those are not IANA zones.
+  if (!/^[A-Za-z]/.test(zone)) return null;
   try {
     return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {

@@ -76,6 +76,19 @@ describe("configuration", () => {
       }),
     ).toThrow("CRMD_DATABASE_REPLICA_URL");
     expect(() => loadConfig({ CRMD_DEMO: "maybe" })).toThrow("CRMD_DEMO");
+    expect(() => loadConfig({ CRMD_TRUSTED_PROXIES: "10.0.0.0/8, lb.internal" })).toThrow(
+      'CRMD_TRUSTED_PROXIES: "lb.internal"',
+    );
+    expect(() => loadConfig({ CRMD_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(
+      "CRMD_TRUSTED_PROXIES",
+    );
+  });
+
+  test("trusted proxies: addresses, ranges and proxy-addr's names", () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ CRMD_TRUSTED_PROXIES: " 10.0.0.0/8, loopback,fd00::/8 ," }).trustedProxies,
+    ).toEqual(["10.0.0.0/8", "loopback", "fd00::/8"]);
   });
 
   test("a URL setting must be a URL crmd can use", () => {

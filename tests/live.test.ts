@@ -630,3 +630,36 @@ describe("a socket that closes while its join is under way", () => {
     }
   }, 20_000);
 });
+
+describe("the relay from the outbox to the sockets", () => {
+  test("starts on a later join when the database could not be read at the first", async () => {
+    const dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-relay-"));
+    const hrana = startHranaServer(joinPath(dir, "remote.db"));
+    const remote = await startTestServer({ config: { databaseUrl: hrana.url } });
+    try {
+      const { api: onRemote, key: remoteKey } = await remote.tenant();
+      const customer = (await onRemote.post(`${X}/customers/identify`, { email: "r@example.com" }))
+        .body.id;
+      const id = (await onRemote.post(`${X}/conversations`, { customer_id: customer })).body.id;
+      const topic = `conversation:${id}`;
+      hrana.refuse(/max\("seq"\)\s+from\s+"outbox_events"/i);
+      try {
+        const early = connect(remote.url, { token: remoteKey }).channel(topic, {});
+        expect((await join(early)).status).toBe("error");
+      } finally {
+        hrana.refuse(null);
+      }
+      const channel = connect(remote.url, { token: remoteKey }).channel(topic, {});
+      const shouts = collect(channel, "shout");
+      expect((await join(channel)).status).toBe("ok");
+      const posted = await onRemote.post(`${X}/messages`, { conversation_id: id, body: "back" });
+      await until(() => shouts.length === 1, "the message relayed");
+      expect(shouts[0].id).toBe(posted.body.id);
+      channel.leave();
+    } finally {
+      await remote.close();
+      hrana.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+});

@@ -75,10 +75,22 @@ describe("business-hours routes", () => {
     expect(events[1].data).toMatchObject({ start_time: "08:30" });
   });
 
+  test("a zone name in any letter case is stored as its IANA name", async () => {
+    const { api } = await server.tenant();
+    const put = await api.put("/api/external/business-hours", {
+      ...NEW_YORK,
+      time_zone: "america/new_york",
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.time_zone).toBe("America/New_York");
+    expect((await api.get("/api/external/business-hours")).body.time_zone).toBe("America/New_York");
+  });
+
   test("invalid calendars are 422 at the field's path", async () => {
     const { api } = await server.tenant();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ time_zone: "Mars/Olympus_Mons" }, "/time_zone"],
+      [{ time_zone: "+02:00" }, "/time_zone"],
       [{ end_time: "09:00" }, "/end_time"],
       [{ start_time: "9:00" }, "/start_time"],
       [{ start_time: "24:00" }, "/start_time"],

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { type Channel, type Push, Socket } from "phoenix";
 import { ManualClock } from "../src/clock";
+import type { Config } from "../src/config";
 import { Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -358,6 +359,42 @@ describe("rate limits", () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe("the per-address limit behind a load balancer", () => {
+  /** Statuses of widget requests that arrive with these X-Forwarded-For values. */
+  async function statuses(config: Partial<Config>, forwardedFor: string[]): Promise<number[]> {
+    const instance = await startTestServer({ config: { widgetIpRateLimit: 2, ...config } });
+    try {
+      const { api: owner } = await instance.tenant();
+      const key = (await owner.post(`${X}/widget-keys`, { name: "LB", allowed_origins: [SITE] }))
+        .body.key;
+      const codes = [];
+      for (const chain of forwardedFor) {
+        const client = new Api(instance.url, { "x-widget-key": key, "x-forwarded-for": chain });
+        codes.push((await client.get(`${W}/settings`)).status);
+      }
+      return codes;
+    } finally {
+      await instance.close();
+    }
+  }
+  const chains = ["203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2"];
+
+  test("with the proxy trusted, each client address has its own budget", async () => {
+    // The last chain claims another client first: only the address the proxy saw counts.
+    const spoofed = "198.51.100.9, 203.0.113.1";
+    expect(await statuses({ trustedProxies: ["loopback"] }, [...chains, spoofed])).toEqual([
+      200, 200, 200, 200, 429,
+    ]);
+  });
+
+  test("from a peer that is not a trusted proxy, X-Forwarded-For is ignored", async () => {
+    expect(await statuses({}, chains)).toEqual([200, 200, 429, 429]);
+    expect(await statuses({ trustedProxies: ["10.0.0.0/8"] }, chains)).toEqual([
+      200, 200, 429, 429,
+    ]);
   });
 });
 

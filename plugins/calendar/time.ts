@@ -13,8 +13,7 @@ const DATE_TIME =
 
 /** The canonical IANA name of `zone` ("europe/athens" → "Europe/Athens"), or 422 at /time_zone. */
 export function canonicalTimeZone(zone: string): string {
-  // Intl also takes offsets such as "+02:00"; those are not IANA zones.
-  const canonical = /^[A-Za-z]/.test(zone) ? canonicalZone(zone) : null;
+  const canonical = canonicalZone(zone);
   if (canonical) return canonical;
   throw invalid(
     "/time_zone",

@@ -83,11 +83,17 @@ export class ChannelHub {
 
   constructor(private readonly ctx: AppContext) {}
 
-  /** Starts relaying outbox events (once, on the first join). */
+  /** Starts relaying outbox events (once, on the first join; again on the next join if it failed). */
   relay(): Promise<void> {
-    this.relaying ??= outboxTail(this.ctx).then((tail) => {
-      tail.subscribe({ deliver: (events) => this.deliver(events), close: () => {} });
-    });
+    this.relaying ??= outboxTail(this.ctx).then(
+      (tail) => {
+        tail.subscribe({ deliver: (events) => this.deliver(events), close: () => {} });
+      },
+      (error) => {
+        this.relaying = null;
+        throw error;
+      },
+    );
     return this.relaying;
   }
 

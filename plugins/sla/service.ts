@@ -7,9 +7,9 @@ import {
   type AppContext,
   type Calendar,
   calendarOf,
+  canonicalZone,
   invalid,
   iso,
-  isValidTimeZone,
   notFound,
   recordChange,
 } from "../../src/core";
@@ -54,7 +54,8 @@ export async function putBusinessHours(
   actor: Actor,
   body: Static<typeof PutBusinessHours>,
 ) {
-  if (!isValidTimeZone(body.time_zone)) throw invalid("/time_zone", "is not an IANA time zone");
+  const timeZone = canonicalZone(body.time_zone);
+  if (!timeZone) throw invalid("/time_zone", "is not an IANA time zone");
   const startMinute = minutesOf(body.start_time);
   const endMinute = minutesOf(body.end_time);
   if (endMinute <= startMinute) throw invalid("/end_time", "must be after start_time");
@@ -62,7 +63,7 @@ export async function putBusinessHours(
   return ctx.write(async (tx) => {
     const before = await find(tx as unknown as ReadDb, tenantId);
     const fields = {
-      timeZone: body.time_zone,
+      timeZone,
       workingDays: body.working_days.map((day) => WEEKDAYS.indexOf(day) + 1).sort((a, b) => a - b),
       startMinute,
       endMinute,
