@@ -229,9 +229,11 @@ describe("conversation channel", () => {
   });
 
   test("after a dropped connection the client rejoins, and reads what it missed with since", async () => {
+    // The client waits to reconnect until the missed message is written, however long that takes.
+    let offline = true;
     const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
       params: { token: key },
-      reconnectAfterMs: () => 20,
+      reconnectAfterMs: () => (offline ? 60_000 : 20),
       rejoinAfterMs: () => 20,
     });
     socket.connect();
@@ -247,6 +249,11 @@ describe("conversation channel", () => {
     (socket as unknown as { conn: WebSocket }).conn.close();
     await until(() => !socket.isConnected(), "dropped");
     const missed = await api.post(`${X}/messages`, { conversation_id: conversation, body: "2" });
+    offline = false;
+    // Back online: the client's own reconnect timer, brought forward.
+    (
+      socket as unknown as { reconnectTimer: { scheduleTimeout(): void } }
+    ).reconnectTimer.scheduleTimeout();
     await until(() => joins === 2, "rejoined by itself");
     const after = await api.post(`${X}/messages`, { conversation_id: conversation, body: "3" });
     await until(() => shouts.some((s) => s.id === after.body.id), "heard after the rejoin");
