@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Identify the visitor (email, external_id, or anonymous) and get a visitor token
-         * @description Finds or creates the customer as POST /api/external/customers/identify does (anonymous: a new contact). The token opens conversations; it reads none that exist.
+         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one the visitor is a new customer every time (its email and name recorded, its external_id not linked): it never becomes an existing customer, and its token reads only the conversations it opens. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
          */
         post: operations["postApiWidgetCustomers"];
         delete?: never;
@@ -95,7 +95,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The conversations the visitor may read: a verified visitor's customer's (newest first, at most 100), else the one its token names */
+        get: operations["getApiWidgetConversations"];
         put?: never;
         /** Open a conversation (with an optional first message); answers a token for it */
         post: operations["postApiWidgetConversations"];
@@ -1811,7 +1812,10 @@ export interface paths {
         /** List the tenant's widget keys (revoked ones included) */
         get: operations["getApiExternalWidget-keys"];
         put?: never;
-        /** Create a publishable widget key (pk_…, shown once) for a website chat widget */
+        /**
+         * Create a publishable widget key (pk_…, shown once) for a website chat widget
+         * @description The answer also holds the key's identity verification secret, shown once. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
+         */
         post: operations["postApiExternalWidget-keys"];
         delete?: never;
         options?: never;
@@ -1836,8 +1840,28 @@ export interface paths {
         delete: operations["deleteApiExternalWidget-keysById"];
         options?: never;
         head?: never;
-        /** Change a widget key's name, allowed origins, settings or visitor limit */
+        /** Change a widget key's name, allowed origins, settings, visitor limit or whether it requires verified identities */
         patch: operations["patchApiExternalWidget-keysById"];
+        trace?: never;
+    };
+    "/api/external/widget-keys/{id}/rotate-identity-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify
+         * @description Visitor tokens already issued stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
+         */
+        post: operations["postApiExternalWidget-keysByIdRotate-identity-secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -4535,6 +4559,8 @@ export interface operations {
                     email?: string;
                     name?: string;
                     external_id?: string;
+                    /** @description Proof of identity from your backend: hex HMAC-SHA256(the key's identity secret, external_id, or email when there is no external_id) */
+                    user_hash?: string;
                 };
             };
         };
@@ -4551,6 +4577,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         customer_id: string;
+                        /** @description true: the identity was proven with user_hash; the token reads all the customer's conversations */
+                        verified: boolean;
                         /** @description vt_…: send as Authorization: Bearer */
                         visitor_token: string;
                         /** Format: date-time */
@@ -4635,6 +4663,132 @@ export interface operations {
             };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiWidgetConversations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversations: {
+                            id: string;
+                            status: string;
+                            subject: string | null;
+                            /** Format: date-time */
+                            last_message_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not Modified: If-None-Match named the answer's current ETag */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -29839,6 +29993,14 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             visitor_rate_limit: number | null;
+                            identity_verification_required: boolean;
+                            /** @description false only on keys made before identity verification existed: rotate-identity-secret gives one */
+                            has_identity_secret: boolean;
+                            /**
+                             * Format: date-time
+                             * @description After a rotation: until then user_hash values made with earlier secrets still verify (each for 24 hours after the rotation that replaced it)
+                             */
+                            previous_identity_secret_expires_at: string | null;
                             /** Format: date-time */
                             revoked_at: string | null;
                             /** Format: date-time */
@@ -29955,10 +30117,7 @@ export interface operations {
     "postApiExternalWidget-keys": {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -29985,6 +30144,8 @@ export interface operations {
                     };
                     /** @description Requests per minute per visitor */
                     visitor_rate_limit?: number | null;
+                    /** @description true: a visitor who names an email or external_id must send its user_hash (anonymous visitors still may chat). Default false */
+                    identity_verification_required?: boolean;
                 };
             };
         };
@@ -29993,7 +30154,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -30011,6 +30171,14 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         visitor_rate_limit: number | null;
+                        identity_verification_required: boolean;
+                        /** @description false only on keys made before identity verification existed: rotate-identity-secret gives one */
+                        has_identity_secret: boolean;
+                        /**
+                         * Format: date-time
+                         * @description After a rotation: until then user_hash values made with earlier secrets still verify (each for 24 hours after the rotation that replaced it)
+                         */
+                        previous_identity_secret_expires_at: string | null;
                         /** Format: date-time */
                         revoked_at: string | null;
                         /** Format: date-time */
@@ -30019,6 +30187,8 @@ export interface operations {
                         updated_at: string;
                         /** @description The publishable key (pk_…), shown only this once */
                         key: string;
+                        /** @description The identity verification secret, shown only this once: your backend computes a visitor's user_hash as hex HMAC-SHA256(secret, external_id, or email when there is none). Never put it in a page */
+                        identity_secret: string;
                     };
                 };
             };
@@ -30060,19 +30230,6 @@ export interface operations {
             };
             /** @description Response for status 404 */
             404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After) */
-            409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -30287,6 +30444,8 @@ export interface operations {
                     };
                     /** @description Requests per minute per visitor */
                     visitor_rate_limit?: number | null;
+                    /** @description true: a visitor who names an email or external_id must send its user_hash (anonymous visitors still may chat). Default false */
+                    identity_verification_required?: boolean;
                 };
             };
         };
@@ -30312,6 +30471,14 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         visitor_rate_limit: number | null;
+                        identity_verification_required: boolean;
+                        /** @description false only on keys made before identity verification existed: rotate-identity-secret gives one */
+                        has_identity_secret: boolean;
+                        /**
+                         * Format: date-time
+                         * @description After a rotation: until then user_hash values made with earlier secrets still verify (each for 24 hours after the rotation that replaced it)
+                         */
+                        previous_identity_secret_expires_at: string | null;
                         /** Format: date-time */
                         revoked_at: string | null;
                         /** Format: date-time */
@@ -30370,6 +30537,19 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
                 headers: {
@@ -30398,6 +30578,148 @@ export interface operations {
             };
             /** @description Body that is not JSON (Content-Type other than application/json or +json) */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 422 */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 429 */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postApiExternalWidget-keysByIdRotate-identity-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description The key's first characters, for recognising it */
+                        key_prefix: string;
+                        allowed_origins: string[];
+                        /** @description Any JSON values, keyed by name */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        visitor_rate_limit: number | null;
+                        identity_verification_required: boolean;
+                        /** @description false only on keys made before identity verification existed: rotate-identity-secret gives one */
+                        has_identity_secret: boolean;
+                        /**
+                         * Format: date-time
+                         * @description After a rotation: until then user_hash values made with earlier secrets still verify (each for 24 hours after the rotation that replaced it)
+                         */
+                        previous_identity_secret_expires_at: string | null;
+                        /** Format: date-time */
+                        revoked_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description The identity verification secret, shown only this once: your backend computes a visitor's user_hash as hex HMAC-SHA256(secret, external_id, or email when there is none). Never put it in a page */
+                        identity_secret: string;
+                    };
+                };
+            };
+            /** @description Response for status 400 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 401 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 403 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Response for status 404 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL longer than 16384 bytes */
+            414: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];

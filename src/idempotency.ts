@@ -29,7 +29,8 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * Routes whose responses hold a secret crmd keeps only as a hash (a new API
- * key, an inbound email secret) or sealed (a webhook's signing secret):
+ * key, an inbound email secret) or sealed (a webhook's signing secret, a
+ * widget key's identity secret):
  * storing the response for replay would defeat that, so they refuse the
  * header instead of ignoring it.
  */
@@ -38,6 +39,8 @@ const SECRET_RESPONSES = [
   new RegExp(`^${API_PREFIX}/webhooks/?$`),
   new RegExp(`^${API_PREFIX}/webhooks/[^/]+/rotate-secret$`),
   new RegExp(`^${API_PREFIX}/email/inbound-secret/?$`),
+  new RegExp(`^${API_PREFIX}/widget-keys/?$`),
+  new RegExp(`^${API_PREFIX}/widget-keys/[^/]+/rotate-identity-secret$`),
 ];
 
 /** Whether a POST to `path` (a URL path or an OpenAPI path template) refuses the header. */

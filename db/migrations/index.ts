@@ -47,6 +47,9 @@ import consent from "./1120_consent.sql" with { type: "text" };
 import outboxTrace from "./1200_outbox_trace.sql" with { type: "text" };
 import { foldCaselessValues } from "./1300_custom_field_caseless";
 import webhookEarlierSecrets from "./1310_webhook_earlier_secrets.sql" with { type: "text" };
+import widgetIdentityVerification from "./1320_widget_identity_verification.sql" with {
+  type: "text",
+};
 
 export interface Migration {
   id: string;
@@ -102,6 +105,7 @@ const all: Migration[] = [
   { id: "1042_custom_records_search", sql: customRecordsSearch },
   { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
   { id: "1310_webhook_earlier_secrets", sql: webhookEarlierSecrets },
+  { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

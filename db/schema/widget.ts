@@ -1,11 +1,14 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, json, tenantId, timestamp } from "./columns";
+import type { RetiringSecret } from "./webhooks";
 
 /**
  * Publishable widget keys (`pk_…`): a website's chat widget calls the public
  * widget API with one. Stored as a SHA-256 hash like API keys; each key
  * signs its visitors' tokens with its own secret (sealed, since signing
- * needs it), so revoking the key ends every token it issued.
+ * needs it), so revoking the key ends every token it issued. Its identity
+ * secret checks the site's `user_hash` (HMAC-SHA256 of a customer's
+ * identifier), sealed too since checking needs it back.
  */
 export const widgetKeys = sqliteTable(
   "widget_keys",
@@ -22,6 +25,16 @@ export const widgetKeys = sqliteTable(
     /** Requests per minute per visitor; null: the server's default. */
     visitorRateLimit: integer("visitor_rate_limit"),
     tokenSecret: text("token_secret").notNull(),
+    /** Identity verification secret (sealed); null on keys made before identity verification. */
+    identitySecret: text("identity_secret"),
+    /** Identity secrets of earlier rotations, each verifying for 24 hours after it was replaced. */
+    retiredIdentitySecrets: json<RetiringSecret[]>("retired_identity_secrets")
+      .notNull()
+      .default([]),
+    /** Whether a visitor who names an email or external id must prove it with a user_hash. */
+    identityVerificationRequired: integer("identity_verification_required", { mode: "boolean" })
+      .notNull()
+      .default(false),
     revokedAt: timestamp("revoked_at"),
     createdAt: timestamp("created_at").notNull(),
     updatedAt: timestamp("updated_at").notNull(),

@@ -44,6 +44,7 @@ export {
   type ConversationRow,
   type ConversationView,
   conversationOfCustomer,
+  conversationsOfCustomer,
   conversationView,
   findConversation,
   insertConversation,

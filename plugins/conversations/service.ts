@@ -1,4 +1,4 @@
-import { eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Static } from "elysia";
 import { contacts, conversations } from "../../db/schema";
 import {
@@ -230,3 +230,23 @@ export async function conversationOfCustomer(
   if (row.customerId !== customerId) throw notFound("Conversation");
   return row;
 }
+
+/** A customer's live conversations, newest first (at most `limit`): what a verified widget visitor lists. */
+export const conversationsOfCustomer = (
+  db: ReadDb,
+  tenantId: string,
+  customerId: string,
+  limit: number,
+): Promise<ConversationRow[]> =>
+  db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        eq(conversations.customerId, customerId),
+        isNull(conversations.deletedAt),
+      ),
+    )
+    .orderBy(desc(conversations.createdAt), desc(conversations.id))
+    .limit(limit);

@@ -28,6 +28,8 @@ export type ChannelPrincipal = RateBudget &
         customerId: string;
         /** The one conversation the visitor's token names. */
         conversationId: string | null;
+        /** A verified visitor reads every conversation of its customer. */
+        verified: boolean;
         /** Origins the visitor's widget key allows. */
         origins: readonly string[];
         token: string;
@@ -54,6 +56,7 @@ export async function channelPrincipal(
       tenantId: claims.tenantId,
       customerId: claims.customerId,
       conversationId: claims.conversationId,
+      verified: claims.verified,
       origins: key.row.allowedOrigins,
       rateBucket: `widget-visitor:${claims.customerId}`,
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,

@@ -282,12 +282,13 @@ export class Connection implements Member {
     return {};
   }
 
-  /** The conversation a principal may join: of its tenant, and a visitor's own. */
+  /** The conversation a principal may join: of its tenant; a visitor's own (a verified one's customer's). */
   private async conversation(principal: ChannelPrincipal, id: string): Promise<ConversationRow> {
     const db = this.services.ctx.db.read;
     try {
       if (principal.kind === "visitor") {
-        if (principal.conversationId !== id) throw new ChannelError("not found");
+        if (!principal.verified && principal.conversationId !== id)
+          throw new ChannelError("not found");
         return await conversationOfCustomer(db, principal.tenantId, id, principal.customerId);
       }
       if (!principal.scopes.has("conversations:read")) throw new ChannelError("unauthorized");

@@ -5,6 +5,8 @@ import { widgetKeys } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
+  conflict,
+  ErrorBody,
   errorResponses,
   IdParams,
   iso,
@@ -15,6 +17,7 @@ import {
 import {
   CreatedWidgetKey,
   CreateWidgetKey,
+  RotatedIdentitySecret,
   UpdateWidgetKey,
   WidgetKeyList,
   WidgetKeyView,
@@ -22,18 +25,37 @@ import {
 import { tenantWidgetKeys, type WidgetKeyRow, widgetKeyStore } from "./store";
 
 const tags = ["widget"];
+/** How long a replaced identity secret keeps verifying, so the site's backend can switch without downtime. */
+const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+/** Replaced identity secrets verifying at once, at most: more rotations within a day end the oldest first. */
+const MAX_RETIRING_SECRETS = 10;
 
-const keyView = (row: WidgetKeyRow): Static<typeof WidgetKeyView> => ({
+const newIdentitySecret = () => `wis_${randomBytes(32).toString("base64url")}`;
+
+const keyView = (row: WidgetKeyRow, now: Date): Static<typeof WidgetKeyView> => ({
   id: row.id,
   name: row.name,
   key_prefix: row.keyPrefix,
   allowed_origins: row.allowedOrigins,
   settings: row.settings,
   visitor_rate_limit: row.visitorRateLimit,
+  identity_verification_required: row.identityVerificationRequired,
+  has_identity_secret: row.identitySecret !== null,
+  previous_identity_secret_expires_at: lastOverlapEnd(row, now),
   revoked_at: iso(row.revokedAt),
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
 });
+
+/** Replaced identity secrets still inside their overlap at `now`. */
+const retiring = (row: WidgetKeyRow, now: Date) =>
+  row.retiredIdentitySecrets.filter((s) => s.expiresAt > now.getTime());
+
+/** When the last replaced identity secret stops verifying; null when none does now. */
+function lastOverlapEnd(row: WidgetKeyRow, now: Date): string | null {
+  const ends = retiring(row, now).map((s) => s.expiresAt);
+  return ends.length > 0 ? new Date(Math.max(...ends)).toISOString() : null;
+}
 
 const live = (tenantId: string, id: string) =>
   and(eq(widgetKeys.id, id), eq(widgetKeys.tenantId, tenantId), isNull(widgetKeys.revokedAt));
@@ -52,6 +74,7 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
       "/widget-keys",
       async ({ body, tenantId, set }) => {
         const key = `pk_${randomBytes(24).toString("base64url")}`;
+        const identitySecret = newIdentitySecret();
         const now = ctx.clock.now();
         const row: WidgetKeyRow = {
           id: newId(),
@@ -63,13 +86,16 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
           settings: body.settings ?? {},
           visitorRateLimit: body.visitor_rate_limit ?? null,
           tokenSecret: ctx.secrets.seal(randomBytes(32).toString("hex")),
+          identitySecret: ctx.secrets.seal(identitySecret),
+          retiredIdentitySecrets: [],
+          identityVerificationRequired: body.identity_verification_required ?? false,
           revokedAt: null,
           createdAt: now,
           updatedAt: now,
         };
         const created = await ctx.write(async (tx) => {
           await tx.insert(widgetKeys).values(row);
-          return { ...keyView(row), key };
+          return { ...keyView(row, now), key, identity_secret: identitySecret };
         });
         set.status = 201;
         return created;
@@ -80,6 +106,8 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
         response: { 201: CreatedWidgetKey, ...errorResponses },
         detail: {
           summary: "Create a publishable widget key (pk_…, shown once) for a website chat widget",
+          description:
+            "The answer also holds the key's identity verification secret, shown once. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.",
           tags,
         },
       },
@@ -87,7 +115,9 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
     .get(
       "/widget-keys",
       async ({ tenantId }) => ({
-        widget_keys: (await tenantWidgetKeys(ctx, tenantId)).map(keyView),
+        widget_keys: (await tenantWidgetKeys(ctx, tenantId)).map((row) =>
+          keyView(row, ctx.clock.now()),
+        ),
       }),
       {
         scope: "keys:manage",
@@ -106,19 +136,65 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
         if (body.settings !== undefined) columns.settings = body.settings;
         if (body.visitor_rate_limit !== undefined)
           columns.visitorRateLimit = body.visitor_rate_limit;
+        if (body.identity_verification_required !== undefined) {
+          if (body.identity_verification_required && row.identitySecret === null)
+            throw conflict(
+              "The key has no identity secret yet: POST /widget-keys/{id}/rotate-identity-secret first",
+            );
+          columns.identityVerificationRequired = body.identity_verification_required;
+        }
         await ctx.write((tx) =>
           tx.update(widgetKeys).set(columns).where(eq(widgetKeys.id, row.id)),
         );
         widgetKeyStore(ctx).forget();
-        return keyView({ ...row, ...columns });
+        return keyView({ ...row, ...columns }, columns.updatedAt as Date);
       },
       {
         scope: "keys:manage",
         params: IdParams,
         body: UpdateWidgetKey,
-        response: { 200: WidgetKeyView, ...errorResponses },
+        response: { 200: WidgetKeyView, ...errorResponses, 409: ErrorBody },
         detail: {
-          summary: "Change a widget key's name, allowed origins, settings or visitor limit",
+          summary:
+            "Change a widget key's name, allowed origins, settings, visitor limit or whether it requires verified identities",
+          tags,
+        },
+      },
+    )
+    .post(
+      "/widget-keys/:id/rotate-identity-secret",
+      async ({ params, tenantId }) => {
+        const identitySecret = newIdentitySecret();
+        const now = ctx.clock.now();
+        const after = await ctx.write(async (tx) => {
+          const [before] = await tx.select().from(widgetKeys).where(live(tenantId, params.id));
+          if (!before) throw notFound("Widget key");
+          const replaced = before.identitySecret
+            ? [{ secret: before.identitySecret, expiresAt: now.getTime() + ROTATION_OVERLAP_MS }]
+            : [];
+          const columns = {
+            identitySecret: ctx.secrets.seal(identitySecret),
+            retiredIdentitySecrets: [...replaced, ...retiring(before, now)].slice(
+              0,
+              MAX_RETIRING_SECRETS,
+            ),
+            updatedAt: now,
+          };
+          await tx.update(widgetKeys).set(columns).where(eq(widgetKeys.id, before.id));
+          return { ...before, ...columns };
+        });
+        widgetKeyStore(ctx).forget();
+        return { ...keyView(after, now), identity_secret: identitySecret };
+      },
+      {
+        scope: "keys:manage",
+        params: IdParams,
+        response: { 200: RotatedIdentitySecret, ...errorResponses },
+        detail: {
+          summary:
+            "Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify",
+          description:
+            "Visitor tokens already issued stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.",
           tags,
         },
       },

@@ -21,6 +21,12 @@ const editable = {
       JsonInteger({ minimum: 1, maximum: 100_000, description: "Requests per minute per visitor" }),
     ),
   ),
+  identity_verification_required: t.Optional(
+    t.Boolean({
+      description:
+        "true: a visitor who names an email or external_id must send its user_hash (anonymous visitors still may chat). Default false",
+    }),
+  ),
 };
 
 export const CreateWidgetKey = t.Object(editable, {
@@ -41,14 +47,37 @@ export const WidgetKeyView = t.Object({
   allowed_origins: t.Array(t.String()),
   settings: CustomFields,
   visitor_rate_limit: t.Nullable(JsonInteger()),
+  identity_verification_required: t.Boolean(),
+  has_identity_secret: t.Boolean({
+    description:
+      "false only on keys made before identity verification existed: rotate-identity-secret gives one",
+  }),
+  previous_identity_secret_expires_at: t.Nullable(
+    t.String({
+      format: "date-time",
+      description:
+        "After a rotation: until then user_hash values made with earlier secrets still verify (each for 24 hours after the rotation that replaced it)",
+    }),
+  ),
   revoked_at: t.Nullable(t.String({ format: "date-time" })),
   created_at: t.String({ format: "date-time" }),
   updated_at: t.String({ format: "date-time" }),
 });
 
+const IdentitySecret = t.String({
+  description:
+    "The identity verification secret, shown only this once: your backend computes a visitor's user_hash as hex HMAC-SHA256(secret, external_id, or email when there is none). Never put it in a page",
+});
+
 export const CreatedWidgetKey = t.Object({
   ...WidgetKeyView.properties,
   key: t.String({ description: "The publishable key (pk_…), shown only this once" }),
+  identity_secret: IdentitySecret,
+});
+
+export const RotatedIdentitySecret = t.Object({
+  ...WidgetKeyView.properties,
+  identity_secret: IdentitySecret,
 });
 
 export const WidgetKeyList = t.Object({ widget_keys: t.Array(WidgetKeyView) });
@@ -59,10 +88,21 @@ export const WidgetIdentify = t.Object({
   email: t.Optional(t.String({ format: "email", maxLength: 320 })),
   name: t.Optional(t.String({ minLength: 1, maxLength: 400 })),
   external_id: t.Optional(t.String({ minLength: 1, maxLength: 200 })),
+  user_hash: t.Optional(
+    t.String({
+      pattern: "^[0-9A-Fa-f]{64}$",
+      description:
+        "Proof of identity from your backend: hex HMAC-SHA256(the key's identity secret, external_id, or email when there is no external_id)",
+    }),
+  ),
 });
 
 export const VisitorSession = t.Object({
   customer_id: t.String(),
+  verified: t.Boolean({
+    description:
+      "true: the identity was proven with user_hash; the token reads all the customer's conversations",
+  }),
   visitor_token: t.String({ description: "vt_…: send as Authorization: Bearer" }),
   expires_at: t.String({ format: "date-time" }),
 });
@@ -81,6 +121,8 @@ export const OpenedConversation = t.Object({
   visitor_token: t.String({ description: "A token for this conversation: use it from now on" }),
   expires_at: t.String({ format: "date-time" }),
 });
+
+export const WidgetConversations = t.Object({ conversations: t.Array(WidgetConversation) });
 
 export const OpenConversation = t.Object({
   subject: t.Optional(t.String({ maxLength: 500 })),

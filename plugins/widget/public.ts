@@ -1,7 +1,16 @@
 import { Elysia } from "elysia";
-import { type AppContext, ErrorBody, IdParams, notFound, type WriteScope } from "../../src/core";
+import {
+  ApiError,
+  type AppContext,
+  ErrorBody,
+  IdParams,
+  invalid,
+  notFound,
+  type WriteScope,
+} from "../../src/core";
 import {
   conversationOfCustomer,
+  conversationsOfCustomer,
   conversationView,
   findConversation,
   insertConversation,
@@ -10,7 +19,7 @@ import {
   messagesOfConversation,
   messageView,
 } from "../conversations";
-import { identifyCustomer } from "../customers";
+import { identifyCustomer, newCustomer } from "../customers";
 import { visitorOf, WIDGET_PREFIX, type WidgetAccess, widgetActor, widgetMacros } from "./access";
 import {
   OpenConversation,
@@ -18,24 +27,29 @@ import {
   SendWidgetMessage,
   VisitorSession,
   WidgetConversation,
+  WidgetConversations,
   WidgetIdentify,
   WidgetMessage,
   WidgetMessages,
   WidgetSettings,
 } from "./model";
-import { signVisitorToken, type VisitorClaims } from "./tokens";
+import { type WidgetKey, widgetKeyStore } from "./store";
+import { identityHashMatches, signVisitorToken, type VisitorClaims } from "./tokens";
 import { widgetConversation, widgetMessage } from "./views";
 
 const tags = ["widget"];
 /** How long a visitor token is valid. */
 const TOKEN_DAYS = 30;
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody };
+/** The most conversations a verified visitor lists. */
+const LISTED_CONVERSATIONS = 100;
 
 function session(
   ctx: AppContext,
   access: WidgetAccess,
   customerId: string,
   conversationId: string | null,
+  verified: boolean,
 ) {
   const expiresAt = Math.floor(ctx.clock.now().getTime() / 1000) + TOKEN_DAYS * 86_400;
   const claims: VisitorClaims = {
@@ -43,6 +57,7 @@ function session(
     tenantId: access.key.row.tenantId,
     customerId,
     conversationId,
+    verified,
     expiresAt,
   };
   return {
@@ -57,11 +72,47 @@ const scopeOf = (ctx: AppContext, access: WidgetAccess): WriteScope => ({
   now: ctx.clock.now(),
 });
 
-/** The visitor's own conversation `id`: the one its token names, still of its customer; else 404. */
+/**
+ * The visitor's conversation `id`, else 404: for a verified visitor any of
+ * its customer's, for an unverified one only the one its token names.
+ */
 async function ownConversation(ctx: AppContext, access: WidgetAccess, id: string) {
   const visitor = visitorOf(access);
-  if (visitor.conversationId !== id) throw notFound("Conversation");
+  if (!visitor.verified && visitor.conversationId !== id) throw notFound("Conversation");
   return conversationOfCustomer(ctx.db.read, visitor.tenantId, id, visitor.customerId);
+}
+
+type Identify = typeof WidgetIdentify.static;
+
+/**
+ * The identity the site proved with `user_hash` (hex HMAC-SHA256 of the
+ * external_id, else the email, under the key's identity secret), or null
+ * for a visitor that proves none. Only what the hash covers is trusted: a
+ * proven external_id comes without the email. A missing hash on a key that
+ * requires one, or a wrong one, is 403.
+ */
+function provenIdentity(ctx: AppContext, key: WidgetKey, body: Identify): Identify | null {
+  const { user_hash, external_id, email, name } = body;
+  const field = external_id !== undefined ? "external_id" : email !== undefined ? "email" : null;
+  if (user_hash === undefined) {
+    if (field && key.row.identityVerificationRequired)
+      throw new ApiError(
+        403,
+        "IDENTITY_NOT_VERIFIED",
+        `This widget key requires verified identities: send user_hash, the hex HMAC-SHA256 of the ${field} under the key's identity secret, or identify without an email or external_id`,
+      );
+    return null;
+  }
+  if (field === null) throw invalid("/user_hash", "needs the email or external_id it was made of");
+  const identifier = (external_id ?? email) as string;
+  const secrets = widgetKeyStore(ctx).verifyingIdentitySecrets(key);
+  if (!identityHashMatches(secrets, identifier, user_hash))
+    throw new ApiError(
+      403,
+      "IDENTITY_VERIFICATION_FAILED",
+      `user_hash is not the HMAC-SHA256 of this ${field} under the widget key's identity secret`,
+    );
+  return external_id !== undefined ? { external_id, name } : { email, name };
 }
 
 /**
@@ -99,11 +150,20 @@ export const widgetRoutes = (ctx: AppContext) =>
     .post(
       "/customers",
       async ({ body, access, set }) => {
-        const { customer } = await ctx.write((tx) =>
-          identifyCustomer(tx, scopeOf(ctx, access), body, false),
+        const proven = provenIdentity(ctx, access.key, body);
+        const scope = scopeOf(ctx, access);
+        const customer = await ctx.write(async (tx) =>
+          proven
+            ? (await identifyCustomer(tx, scope, proven)).customer
+            : newCustomer(tx, scope, { email: body.email, name: body.name }),
         );
         set.status = 201;
-        return { customer_id: customer.id, ...session(ctx, access, customer.id, null) };
+        const verified = proven !== null;
+        return {
+          customer_id: customer.id,
+          verified,
+          ...session(ctx, access, customer.id, null, verified),
+        };
       },
       {
         widget: "key",
@@ -113,7 +173,7 @@ export const widgetRoutes = (ctx: AppContext) =>
           summary:
             "Identify the visitor (email, external_id, or anonymous) and get a visitor token",
           description:
-            "Finds or creates the customer as POST /api/external/customers/identify does (anonymous: a new contact). The token opens conversations; it reads none that exist.",
+            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one the visitor is a new customer every time (its email and name recorded, its external_id not linked): it never becomes an existing customer, and its token reads only the conversations it opens. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
           tags,
         },
       },
@@ -140,7 +200,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         set.status = 201;
         return {
           conversation: widgetConversation(conversationView(row)),
-          ...session(ctx, access, visitor.customerId, row.id),
+          ...session(ctx, access, visitor.customerId, row.id, visitor.verified),
         };
       },
       {
@@ -149,6 +209,31 @@ export const widgetRoutes = (ctx: AppContext) =>
         response: { 201: OpenedConversation, ...errors },
         detail: {
           summary: "Open a conversation (with an optional first message); answers a token for it",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/conversations",
+      async ({ access }) => {
+        const visitor = visitorOf(access);
+        const rows = await conversationsOfCustomer(
+          ctx.db.read,
+          visitor.tenantId,
+          visitor.customerId,
+          LISTED_CONVERSATIONS,
+        );
+        const readable = rows.filter(
+          (row) => visitor.verified || row.id === visitor.conversationId,
+        );
+        return { conversations: readable.map((row) => widgetConversation(conversationView(row))) };
+      },
+      {
+        widget: "visitor",
+        response: { 200: WidgetConversations, ...errors },
+        detail: {
+          summary:
+            "The conversations the visitor may read: a verified visitor's customer's (newest first, at most 100), else the one its token names",
           tags,
         },
       },

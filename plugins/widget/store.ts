@@ -5,10 +5,12 @@ import { readVisitorToken, signatureMatches, type VisitorClaims } from "./tokens
 
 export type WidgetKeyRow = typeof widgetKeys.$inferSelect;
 
-/** A live widget key with its token secret opened. */
+/** A live widget key with its token secret and identity secrets opened. */
 export interface WidgetKey {
   row: WidgetKeyRow;
   secret: string;
+  /** The current identity secret, then earlier ones with when each stops verifying (epoch ms). */
+  identitySecrets: Array<{ secret: string; expiresAt: number | null }>;
 }
 
 /** How long a looked-up key is trusted before it is read again (other instances' revocations). */
@@ -34,10 +36,33 @@ export class WidgetKeyStore {
     if (hit && now - hit.at < this.cacheMs) return hit.key;
     if (this.cache.size > 10_000) this.cache.clear();
     const row = await load();
-    const key =
-      row && !row.revokedAt ? { row, secret: this.ctx.secrets.open(row.tokenSecret) } : null;
+    const key = row && !row.revokedAt ? this.open(row) : null;
     this.cache.set(cacheKey, { key, at: now });
     return key;
+  }
+
+  private open(row: WidgetKeyRow): WidgetKey {
+    const { secrets } = this.ctx;
+    const current = row.identitySecret
+      ? [{ secret: secrets.open(row.identitySecret), expiresAt: null }]
+      : [];
+    const retired = row.retiredIdentitySecrets.map((s) => ({
+      secret: secrets.open(s.secret),
+      expiresAt: s.expiresAt,
+    }));
+    return {
+      row,
+      secret: secrets.open(row.tokenSecret),
+      identitySecrets: [...current, ...retired],
+    };
+  }
+
+  /** The identity secrets of `key` that verify now: the current one and those still in their overlap. */
+  verifyingIdentitySecrets(key: WidgetKey): string[] {
+    const now = this.ctx.clock.now().getTime();
+    return key.identitySecrets
+      .filter((s) => s.expiresAt === null || s.expiresAt > now)
+      .map((s) => s.secret);
   }
 
   /** The live key a `pk_…` value names, or null. */

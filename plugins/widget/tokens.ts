@@ -9,6 +9,8 @@ export interface VisitorClaims {
   customerId: string;
   /** The one conversation the token reads and writes; null before the visitor opens one. */
   conversationId: string | null;
+  /** The site proved the customer's identity (user_hash): the token reads all its conversations. */
+  verified: boolean;
   /** Unix seconds. */
   expiresAt: number;
 }
@@ -24,6 +26,7 @@ export function signVisitorToken(secret: string, claims: VisitorClaims): string 
       t: claims.tenantId,
       c: claims.customerId,
       v: claims.conversationId,
+      ...(claims.verified ? { i: true } : {}),
       e: claims.expiresAt,
     }),
   ).toString("base64url");
@@ -48,6 +51,7 @@ export function readVisitorToken(
         tenantId: raw.t,
         customerId: raw.c,
         conversationId: raw.v,
+        verified: raw.i === true,
         expiresAt: raw.e,
       },
       payload,
@@ -62,4 +66,19 @@ export function signatureMatches(secret: string, payload: string, signature: str
   const expected = Buffer.from(mac(secret, payload));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** The user_hash a site's backend computes for a customer: hex HMAC-SHA256(identity secret, identifier). */
+export const identityHash = (secret: string, identifier: string) =>
+  createHmac("sha256", secret).update(identifier).digest("hex");
+
+/** Whether `hash` is the user_hash of `identifier` under one of `secrets` (constant time per secret). */
+export function identityHashMatches(secrets: string[], identifier: string, hash: string): boolean {
+  const given = Buffer.from(hash.toLowerCase());
+  let matched = false;
+  for (const secret of secrets) {
+    const expected = Buffer.from(identityHash(secret, identifier));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) matched = true;
+  }
+  return matched;
 }

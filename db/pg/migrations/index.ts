@@ -30,6 +30,9 @@ import searchUnicodeCollation from "./1211_search_unicode_collation.sql" with { 
 import searchHeadline from "./1212_search_headline.sql" with { type: "text" };
 import foldCase from "./1213_fold_case.sql" with { type: "text" };
 import webhookEarlierSecrets from "./1310_webhook_earlier_secrets.sql" with { type: "text" };
+import widgetIdentityVerification from "./1320_widget_identity_verification.sql" with {
+  type: "text",
+};
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -54,4 +57,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1213_fold_case", sql: foldCase },
   { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
   { id: "1310_webhook_earlier_secrets", sql: webhookEarlierSecrets },
+  { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
 ];

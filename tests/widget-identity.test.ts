@@ -1,0 +1,492 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { createHmac } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { type Channel, Socket } from "phoenix";
+import * as schema from "../db/schema";
+import { widgetKeys } from "../db/schema";
+import { ManualClock } from "../src/clock";
+import { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+const X = "/api/external";
+const W = "/api/widget";
+const SITE = "https://shop.example.com";
+const DAY = 86_400_000;
+const clock = new ManualClock(new Date());
+const server = useTestServer({
+  clock,
+  captureLogs: true,
+  config: { rateLimit: 100_000, widgetRateLimit: 10_000, widgetIpRateLimit: 100_000 },
+});
+let api: Api;
+let tenantId: string;
+
+/** What the site's backend computes for a visitor: hex HMAC-SHA256(identity secret, identifier). */
+const userHash = (secret: string, identifier: string) =>
+  createHmac("sha256", secret).update(identifier).digest("hex");
+
+/** A browser page on the site calling the widget API. */
+const page = (headers: Record<string, string> = {}) =>
+  new Api(server.url, { origin: SITE, ...headers });
+
+interface CreatedKey {
+  id: string;
+  key: string;
+  identity_secret: string;
+}
+
+async function widgetKey(owner: Api, extra: Record<string, unknown> = {}): Promise<CreatedKey> {
+  const created = await owner.post(`${X}/widget-keys`, {
+    name: "Shop",
+    allowed_origins: [SITE],
+    ...extra,
+  });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+const identify = (key: CreatedKey | string, body: Record<string, unknown>) =>
+  page({ "x-widget-key": typeof key === "string" ? key : key.key }).post(`${W}/customers`, body);
+
+const asVisitor = (token: string) => page({ authorization: `Bearer ${token}` });
+
+/** A customer of the tenant (made through the API, as the support team or the site's backend does) with one conversation. */
+async function knownCustomer(owner: Api, identity: Record<string, string>) {
+  const customer = (await owner.post(`${X}/customers/identify`, identity)).body.id as string;
+  const conversation = (
+    await owner.post(`${X}/conversations`, { customer_id: customer, subject: "Earlier order" })
+  ).body.id as string;
+  await owner.post(`${X}/messages`, {
+    conversation_id: conversation,
+    body: "Your refund is on its way",
+  });
+  return { customer, conversation };
+}
+
+beforeAll(async () => {
+  ({ api, tenantId } = await server.tenant());
+});
+
+describe("the identity secret", () => {
+  test("is shown once, on creation and rotation, and is never stored, listed or logged in clear", async () => {
+    const created = await widgetKey(api);
+    expect(created.identity_secret).toMatch(/^wis_[A-Za-z0-9_-]{43}$/);
+    expect(created).toMatchObject({
+      identity_verification_required: false,
+      has_identity_secret: true,
+      previous_identity_secret_expires_at: null,
+    });
+    const rotated = await api.post(`${X}/widget-keys/${created.id}/rotate-identity-secret`);
+    expect(rotated.status).toBe(200);
+    const secrets = [created.identity_secret, rotated.body.identity_secret];
+    expect(secrets[1]).toMatch(/^wis_/);
+    expect(secrets[1]).not.toBe(secrets[0]);
+
+    const patched = await api.patch(`${X}/widget-keys/${created.id}`, { name: "Renamed" });
+    const listed = await api.get(`${X}/widget-keys`);
+    for (const reply of [patched, listed]) {
+      expect(reply.status).toBe(200);
+      expect(JSON.stringify(reply.body)).not.toContain("wis_");
+      expect(JSON.stringify(reply.body)).not.toContain('"identity_secret"');
+    }
+
+    // Sealed in its row; no table holds either secret in clear.
+    const [row] = await server.ctx.db.read
+      .select()
+      .from(widgetKeys)
+      .where(eq(widgetKeys.id, created.id));
+    expect(server.ctx.secrets.open(row.identitySecret as string)).toBe(secrets[1]);
+    expect(server.ctx.secrets.open(row.retiredIdentitySecrets[0].secret)).toBe(secrets[0]);
+    const tables = (Object.values(schema) as unknown[]).filter(
+      (value): value is SQLiteTable =>
+        typeof value === "object" &&
+        value !== null &&
+        Symbol.for("drizzle:IsDrizzleTable") in value,
+    );
+    let scanned = 0;
+    for (const table of tables) {
+      const rows = await server.ctx.db.read.select().from(table);
+      const text = JSON.stringify(rows);
+      for (const secret of secrets) {
+        expect({
+          table: getTableConfig(table).name,
+          clear: text.includes(secret.slice(4)),
+        }).toEqual({ table: getTableConfig(table).name, clear: false });
+      }
+      scanned++;
+    }
+    expect(scanned).toBeGreaterThan(20);
+    const logged = JSON.stringify(server.logs);
+    for (const secret of secrets) expect(logged).not.toContain(secret.slice(4));
+  });
+
+  test("creation and rotation refuse Idempotency-Key, so no replay keeps the secret", async () => {
+    const withKey = (path: string, body?: unknown) =>
+      api.post(path, body, { "idempotency-key": `identity-${crypto.randomUUID()}` });
+    const create = await withKey(`${X}/widget-keys`, { name: "Replay", allowed_origins: [SITE] });
+    expect(create.status).toBe(400);
+    const created = await widgetKey(api);
+    const rotate = await withKey(`${X}/widget-keys/${created.id}/rotate-identity-secret`);
+    expect(rotate.status).toBe(400);
+    // The refused rotation changed nothing: the creation's secret still verifies.
+    const proven = await identify(created, {
+      email: "replay@example.com",
+      user_hash: userHash(created.identity_secret, "replay@example.com"),
+    });
+    expect(proven.status).toBe(201);
+    expect(proven.body.verified).toBe(true);
+  });
+});
+
+describe("a verified visitor", () => {
+  test("with a valid hash of its email is that customer and reads its conversations", async () => {
+    const key = await widgetKey(api);
+    const { customer, conversation } = await knownCustomer(api, { email: "ada@example.com" });
+    const reply = await identify(key, {
+      email: "ada@example.com",
+      name: "Ada",
+      user_hash: userHash(key.identity_secret, "ada@example.com"),
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ customer_id: customer, verified: true });
+    const visitor = asVisitor(reply.body.visitor_token);
+    const listed = await visitor.get(`${W}/conversations`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.conversations.map((c: { id: string }) => c.id)).toEqual([conversation]);
+    expect((await visitor.get(`${W}/conversations/${conversation}`)).body.subject).toBe(
+      "Earlier order",
+    );
+    const thread = await visitor.get(`${W}/conversations/${conversation}/messages`);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "Your refund is on its way",
+    ]);
+    const sent = await visitor.post(`${W}/conversations/${conversation}/messages`, {
+      body: "Thanks!",
+    });
+    expect(sent.status).toBe(201);
+    // A conversation it opens keeps the verified access (its new token too).
+    const opened = await visitor.post(`${W}/conversations`, { body: "Another question" });
+    expect(opened.status).toBe(201);
+    const again = asVisitor(opened.body.visitor_token);
+    const both = (await again.get(`${W}/conversations`)).body.conversations;
+    expect(both.map((c: { id: string }) => c.id)).toEqual([
+      opened.body.conversation.id,
+      conversation,
+    ]);
+    expect((await again.get(`${W}/conversations/${conversation}/messages`)).status).toBe(200);
+    // Another customer's conversation stays out of reach.
+    const other = await knownCustomer(api, { email: "grace@example.com" });
+    expect((await visitor.get(`${W}/conversations/${other.conversation}`)).status).toBe(404);
+  });
+
+  test("with a valid hash of its external id is the customer linked to it; the email sent along is not trusted", async () => {
+    const key = await widgetKey(api);
+    const { customer, conversation } = await knownCustomer(api, {
+      external_id: "user-42",
+      email: "linked@example.com",
+    });
+    const victim = await knownCustomer(api, { email: "victim@example.com" });
+    const proven = await identify(key, {
+      external_id: "user-42",
+      email: "victim@example.com",
+      user_hash: userHash(key.identity_secret, "user-42"),
+    });
+    expect(proven.status).toBe(201);
+    expect(proven.body).toMatchObject({ customer_id: customer, verified: true });
+    const listed = await asVisitor(proven.body.visitor_token).get(`${W}/conversations`);
+    expect(listed.body.conversations.map((c: { id: string }) => c.id)).toEqual([conversation]);
+
+    // A new external id gets a new customer: never the one the unproven email names, and that email is not stored on it.
+    const fresh = await identify(key, {
+      external_id: "user-43",
+      email: "victim@example.com",
+      name: "Mallory",
+      user_hash: userHash(key.identity_secret, "user-43"),
+    });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.customer_id).not.toBe(victim.customer);
+    const made = (await api.get(`${X}/customers/${fresh.body.customer_id}`)).body;
+    expect(made).toMatchObject({ external_id: "user-43", first_name: "Mallory" });
+    expect(JSON.stringify(made)).not.toContain("victim@example.com");
+    const victimsConversations = await asVisitor(fresh.body.visitor_token).get(
+      `${W}/conversations`,
+    );
+    expect(victimsConversations.body.conversations).toEqual([]);
+  });
+
+  test("joins its customer's conversations on the live channel; an unverified visitor does not", async () => {
+    const key = await widgetKey(api);
+    const { conversation } = await knownCustomer(api, { email: "live@example.com" });
+    const proven = await identify(key, {
+      email: "live@example.com",
+      user_hash: userHash(key.identity_secret, "live@example.com"),
+    });
+    const claimed = await identify(key, { email: "live@example.com" });
+    const join = async (token: string) => {
+      const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+        params: { token },
+      });
+      socket.connect();
+      try {
+        const channel: Channel = socket.channel(`conversation:${conversation}`, {});
+        return await new Promise<{ status: string; response: any }>((resolve) =>
+          channel
+            .join()
+            .receive("ok", (response: any) => resolve({ status: "ok", response }))
+            .receive("error", (response: any) => resolve({ status: "error", response })),
+        );
+      } finally {
+        socket.disconnect();
+      }
+    };
+    expect((await join(proven.body.visitor_token)).status).toBe("ok");
+    expect(await join(claimed.body.visitor_token)).toEqual({
+      status: "error",
+      response: { reason: "not found" },
+    });
+  });
+});
+
+describe("a wrong or missing hash", () => {
+  test("a wrong hash is 403 IDENTITY_VERIFICATION_FAILED, readable by the page, on any key", async () => {
+    const key = await widgetKey(api);
+    const other = await widgetKey(api);
+    await knownCustomer(api, { email: "bob@example.com" });
+    const wrong: Array<[string, Record<string, unknown>]> = [
+      [
+        "another email's hash",
+        { email: "bob@example.com", user_hash: userHash(key.identity_secret, "eve@example.com") },
+      ],
+      [
+        "another key's secret",
+        { email: "bob@example.com", user_hash: userHash(other.identity_secret, "bob@example.com") },
+      ],
+      [
+        "the email's hash for an external id",
+        {
+          external_id: "bob-1",
+          email: "bob@example.com",
+          user_hash: userHash(key.identity_secret, "bob@example.com"),
+        },
+      ],
+      ["zeros", { email: "bob@example.com", user_hash: "0".repeat(64) }],
+    ];
+    for (const [why, body] of wrong) {
+      const reply = await identify(key, body);
+      expect({ why, status: reply.status, code: reply.body.code }).toEqual({
+        why,
+        status: 403,
+        code: "IDENTITY_VERIFICATION_FAILED",
+      });
+      expect(reply.headers.get("access-control-allow-origin")).toBe(SITE);
+    }
+    // Upper-case hex is the same hash.
+    const upper = await identify(key, {
+      email: "bob@example.com",
+      user_hash: userHash(key.identity_secret, "bob@example.com").toUpperCase(),
+    });
+    expect(upper.status).toBe(201);
+    // Not hex, or a hash with nothing it could prove: 422.
+    expect((await identify(key, { email: "bob@example.com", user_hash: "abc" })).status).toBe(422);
+    const alone = await identify(key, { user_hash: userHash(key.identity_secret, "") });
+    expect(alone.status).toBe(422);
+    expect(alone.body.errors[0].path).toBe("/user_hash");
+  });
+
+  test("a key that requires verified identities refuses an email or external id without a hash; anonymous visitors still chat", async () => {
+    const key = await widgetKey(api, { identity_verification_required: true });
+    expect(
+      (await api.get(`${X}/widget-keys`)).body.widget_keys.find(
+        (k: { id: string }) => k.id === key.id,
+      ),
+    ).toMatchObject({ identity_verification_required: true });
+    for (const body of [
+      { email: "carol@example.com" },
+      { external_id: "carol-1" },
+      { email: "carol@example.com", name: "Carol" },
+    ]) {
+      const refused = await identify(key, body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe("IDENTITY_NOT_VERIFIED");
+      expect(refused.body.detail).toContain("user_hash");
+    }
+    for (const body of [{}, { name: "Just a name" }]) {
+      const anonymous = await identify(key, body);
+      expect(anonymous.status).toBe(201);
+      expect(anonymous.body.verified).toBe(false);
+      const opened = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+        body: "Hello",
+      });
+      expect(opened.status).toBe(201);
+    }
+    const proven = await identify(key, {
+      external_id: "carol-1",
+      user_hash: userHash(key.identity_secret, "carol-1"),
+    });
+    expect(proven.status).toBe(201);
+    // Switched off again, the same key takes unverified visitors.
+    await api.patch(`${X}/widget-keys/${key.id}`, { identity_verification_required: false });
+    expect((await identify(key, { email: "carol@example.com" })).status).toBe(201);
+  });
+
+  test("without a hash, a visitor claiming a known email is a separate new customer, never the known one", async () => {
+    const key = await widgetKey(api);
+    const { customer, conversation } = await knownCustomer(api, {
+      email: "dana@example.com",
+      external_id: "dana-1",
+    });
+    for (const claim of [{ email: "dana@example.com" }, { external_id: "dana-1" }]) {
+      const claimed = await identify(key, { ...claim, name: "Dana?" });
+      expect(claimed.status).toBe(201);
+      expect(claimed.body.verified).toBe(false);
+      expect(claimed.body.customer_id).not.toBe(customer);
+      const visitor = asVisitor(claimed.body.visitor_token);
+      expect((await visitor.get(`${W}/conversations`)).body.conversations).toEqual([]);
+      expect((await visitor.get(`${W}/conversations/${conversation}`)).status).toBe(404);
+    }
+    // Two claims of the same email are two customers; the claimed email is recorded for the team.
+    const first = await identify(key, { email: "dana@example.com" });
+    const second = await identify(key, { email: "dana@example.com" });
+    expect(first.body.customer_id).not.toBe(second.body.customer_id);
+    const recorded = (await api.get(`${X}/customers/${first.body.customer_id}`)).body;
+    expect(JSON.stringify(recorded)).toContain("dana@example.com");
+    // The unproven external id was linked to nobody new: it still names the known customer.
+    const linked = await api.get(`${X}/customers?external_id=dana-1`);
+    expect(linked.body.customers.map((c: { id: string }) => c.id)).toEqual([customer]);
+    // And a later proven identity is still the known customer.
+    const proven = await identify(key, {
+      email: "dana@example.com",
+      user_hash: userHash(key.identity_secret, "dana@example.com"),
+    });
+    expect(proven.body.customer_id).toBe(customer);
+  });
+
+  test("an unverified claim does not spend the claimed customer's per-visitor budget", async () => {
+    const key = await widgetKey(api, { visitor_rate_limit: 2 });
+    await knownCustomer(api, { email: "erin@example.com" });
+    const proven = await identify(key, {
+      email: "erin@example.com",
+      user_hash: userHash(key.identity_secret, "erin@example.com"),
+    });
+    const claimed = await identify(key, { email: "erin@example.com" });
+    const impostor = asVisitor(claimed.body.visitor_token);
+    for (let i = 0; i < 3; i++) await impostor.get(`${W}/conversations`);
+    expect((await impostor.get(`${W}/conversations`)).status).toBe(429);
+    expect((await asVisitor(proven.body.visitor_token).get(`${W}/conversations`)).status).toBe(200);
+  });
+});
+
+describe("rotation", () => {
+  test("the old secret keeps verifying for 24 hours after the rotation that replaced it", async () => {
+    const key = await widgetKey(api, { identity_verification_required: true });
+    const email = "frank@example.com";
+    const first = await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id: key.id, identity_verification_required: true });
+    expect(Date.parse(first.body.previous_identity_secret_expires_at)).toBe(
+      clock.now().getTime() + DAY,
+    );
+    const proves = async (secret: string) =>
+      (await identify(key, { email, user_hash: userHash(secret, email) })).status;
+    expect(await proves(key.identity_secret)).toBe(201);
+    expect(await proves(first.body.identity_secret)).toBe(201);
+
+    clock.advance(12 * 3_600_000);
+    try {
+      // A second rotation does not cut the first secret's 24 hours short.
+      const second = await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+      expect(Date.parse(second.body.previous_identity_secret_expires_at)).toBe(
+        clock.now().getTime() + DAY,
+      );
+      expect(await proves(key.identity_secret)).toBe(201);
+      expect(await proves(first.body.identity_secret)).toBe(201);
+      expect(await proves(second.body.identity_secret)).toBe(201);
+
+      clock.advance(12 * 3_600_000 + 1000);
+      expect(await proves(key.identity_secret)).toBe(403);
+      expect(await proves(first.body.identity_secret)).toBe(201);
+      expect(await proves(second.body.identity_secret)).toBe(201);
+
+      clock.advance(12 * 3_600_000);
+      expect(await proves(first.body.identity_secret)).toBe(403);
+      expect(await proves(second.body.identity_secret)).toBe(201);
+      const view = (await api.get(`${X}/widget-keys`)).body.widget_keys.find(
+        (k: { id: string }) => k.id === key.id,
+      );
+      expect(view.previous_identity_secret_expires_at).toBeNull();
+    } finally {
+      clock.advance(-(36 * 3_600_000 + 1000));
+    }
+  });
+
+  test("a key made before identity verification gets its first secret by rotation, and cannot require verification before", async () => {
+    const key = await widgetKey(api);
+    await server.ctx.write((tx) =>
+      tx.update(widgetKeys).set({ identitySecret: null }).where(eq(widgetKeys.id, key.id)),
+    );
+    const required = await api.patch(`${X}/widget-keys/${key.id}`, {
+      identity_verification_required: true,
+    });
+    expect(required.status).toBe(409);
+    const rotated = await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+    expect(rotated.body).toMatchObject({
+      has_identity_secret: true,
+      previous_identity_secret_expires_at: null,
+    });
+    expect(
+      (await api.patch(`${X}/widget-keys/${key.id}`, { identity_verification_required: true })).body
+        .identity_verification_required,
+    ).toBe(true);
+    const proven = await identify(key, {
+      email: "gail@example.com",
+      user_hash: userHash(rotated.body.identity_secret, "gail@example.com"),
+    });
+    expect(proven.status).toBe(201);
+  });
+});
+
+describe("tenant isolation", () => {
+  test("a verified identity is a customer of the key's tenant only; another tenant cannot rotate or read the key", async () => {
+    const { api: otherApi } = await server.tenant();
+    const mine = await widgetKey(api);
+    const theirs = await widgetKey(otherApi);
+    const email = "henry@example.com";
+    const home = await knownCustomer(api, { email });
+    const away = await knownCustomer(otherApi, { email });
+    // The other tenant's secret proves nothing on this tenant's key, and the reverse.
+    expect(
+      (await identify(mine, { email, user_hash: userHash(theirs.identity_secret, email) })).status,
+    ).toBe(403);
+    const there = await identify(theirs, {
+      email,
+      user_hash: userHash(theirs.identity_secret, email),
+    });
+    expect(there.body.customer_id).toBe(away.customer);
+    const visitor = asVisitor(there.body.visitor_token);
+    expect(
+      (await visitor.get(`${W}/conversations`)).body.conversations.map((c: { id: string }) => c.id),
+    ).toEqual([away.conversation]);
+    expect((await visitor.get(`${W}/conversations/${home.conversation}`)).status).toBe(404);
+    // Managing the key is its own tenant's.
+    expect((await otherApi.post(`${X}/widget-keys/${mine.id}/rotate-identity-secret`)).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await otherApi.patch(`${X}/widget-keys/${mine.id}`, {
+          identity_verification_required: true,
+        })
+      ).status,
+    ).toBe(404);
+    const noScope = await server.keyFor(tenantId, ["contacts:read"]);
+    expect((await noScope.post(`${X}/widget-keys/${mine.id}/rotate-identity-secret`)).status).toBe(
+      403,
+    );
+    // The refused rotation left this tenant's secret as it was.
+    expect(
+      (await identify(mine, { email, user_hash: userHash(mine.identity_secret, email) })).body
+        .customer_id,
+    ).toBe(home.customer);
+  });
+});
