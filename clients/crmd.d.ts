@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Identify the visitor (email, external_id, or anonymous) and get a visitor token
-         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one the visitor is a new customer every time (its email and name recorded, its external_id not linked): it never becomes an existing customer, and its token reads only the conversations it opens. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
+         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
          */
         post: operations["postApiWidgetCustomers"];
         delete?: never;

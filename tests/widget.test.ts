@@ -197,12 +197,12 @@ describe("a visitor's conversation", () => {
         })
       ).status,
     ).toBe(404);
-    // Claiming a known email without proof (user_hash) makes a new customer, who reads none of the known one's.
+    // Identifying by a known email gives a token that opens new conversations, never the existing ones.
     const known = (await api.post(`${X}/customers/identify`, { email: "known@example.com" })).body
       .id;
     const old = (await api.post(`${X}/conversations`, { customer_id: known })).body.id;
     const impostor = await visitor({ email: "known@example.com" });
-    expect(impostor.customer_id).not.toBe(known);
+    expect(impostor.customer_id).toBe(known);
     const asImpostor = page({ authorization: `Bearer ${impostor.visitor_token}` });
     expect((await asImpostor.get(`${W}/conversations/${old}`)).status).toBe(404);
     expect((await asImpostor.get(`${W}/conversations/${old}/messages`)).status).toBe(404);
@@ -658,20 +658,20 @@ async function until(predicate: () => boolean, what: string, ms = 3000) {
 }
 
 describe("unverified identities", () => {
-  test("a widget visitor's unproven external id is linked to no contact, neither found nor new", async () => {
+  test("a widget visitor's external id never gets linked to a contact found by its email", async () => {
     const known = (await api.post(`${X}/customers/identify`, { email: "owner@example.com" })).body
       .id;
     const claimed = await visitor({
       email: "owner@example.com",
       external_id: "claimed-by-visitor",
     });
-    expect(claimed.customer_id).not.toBe(known);
+    expect(claimed.customer_id).toBe(known);
     const linked = await api.get(`${X}/customers?external_id=claimed-by-visitor`);
     expect(linked.body.customers).toEqual([]);
-    // A new visitor's unproven external id is not linked either: a later proven identity decides it.
-    await visitor({ external_id: "new-visitor-1" });
+    // A new visitor's own external id is linked to the contact made for it.
+    const fresh = await visitor({ external_id: "new-visitor-1" });
     const own = await api.get(`${X}/customers?external_id=new-visitor-1`);
-    expect(own.body.customers).toEqual([]);
+    expect(own.body.customers.map((c: { id: string }) => c.id)).toEqual([fresh.customer_id]);
   });
 });
 

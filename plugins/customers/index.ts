@@ -21,7 +21,7 @@ import {
 } from "./service";
 
 export { Customer, IdentifyCustomer } from "./model";
-export { assertIdentity, type CustomerView, identifyCustomer, newCustomer } from "./service";
+export { assertIdentity, type CustomerView, identifyCustomer } from "./service";
 
 const tags = ["customers"];
 

@@ -94,50 +94,34 @@ export interface Identified {
   created: boolean;
 }
 
-/** A new contact for a customer: "Visitor" without a name or an email (an anonymous widget visitor). */
-const insertCustomerContact = (
-  tx: WriteTx,
-  scope: WriteScope,
-  input: Pick<IdentifyInput, "email" | "name" | "phone">,
-) =>
-  insertContact(tx, scope, {
-    ...(input.name || input.email ? splitName(input.name) : { first_name: "Visitor" }),
-    email: input.email ? [{ email: input.email }] : undefined,
-    phone_number: input.phone ? [{ number: input.phone }] : undefined,
-    status: "customer",
-  });
-
 /**
  * The customer with this external id, else the one with this email, else a
  * new contact (with the external id linked). The same identity always
- * answers the same customer.
+ * answers the same customer. Without a name or an email the new contact is
+ * called "Visitor" (an anonymous widget visitor).
  */
 export async function identifyCustomer(
   tx: WriteTx,
   scope: WriteScope,
   input: IdentifyInput,
+  /** False for identities nobody vouches for (the public widget): they link only new contacts. */
+  trusted = true,
 ): Promise<Identified> {
   const { tenantId } = scope;
   const known =
     (input.external_id ? await byExternalId(tx, tenantId, input.external_id) : undefined) ??
     (input.email ? await findContactByEmail(tx, tenantId, input.email) : undefined);
-  const row = known ?? (await insertCustomerContact(tx, scope, input));
-  if (input.external_id) await link(tx, scope, input.external_id, row.id);
-  return { customer: await customerView(tx, tenantId, contactView(row)), created: !known };
-}
-
-/**
- * Always a new customer, never one found by the email: for identities
- * nobody vouches for (an unverified widget visitor), which must not become,
- * or decide whom later becomes, an existing customer.
- */
-export async function newCustomer(
-  tx: WriteTx,
-  scope: WriteScope,
-  input: Pick<IdentifyInput, "email" | "name">,
-): Promise<CustomerView> {
-  const row = await insertCustomerContact(tx, scope, input);
-  return customerView(tx, scope.tenantId, contactView(row));
+  const created = !known;
+  const row =
+    known ??
+    (await insertContact(tx, scope, {
+      ...(input.name || input.email ? splitName(input.name) : { first_name: "Visitor" }),
+      email: input.email ? [{ email: input.email }] : undefined,
+      phone_number: input.phone ? [{ number: input.phone }] : undefined,
+      status: "customer",
+    }));
+  if (input.external_id && (trusted || created)) await link(tx, scope, input.external_id, row.id);
+  return { customer: await customerView(tx, tenantId, contactView(row)), created };
 }
 
 export function assertIdentity(input: IdentifyInput) {

@@ -1,5 +1,5 @@
 import { type Actor, type AppContext, actorOf, type Scope, sha256Hex } from "../../src/core";
-import { widgetActor, widgetKeyStore } from "../widget";
+import { visitorRateBucket, widgetActor, widgetKeyStore } from "../widget";
 
 /** What a principal's pushes count against: the same budget as its HTTP requests. */
 interface RateBudget {
@@ -58,7 +58,7 @@ export async function channelPrincipal(
       conversationId: claims.conversationId,
       verified: claims.verified,
       origins: key.row.allowedOrigins,
-      rateBucket: `widget-visitor:${claims.customerId}`,
+      rateBucket: visitorRateBucket(claims),
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       token,
       actor: widgetActor(key),

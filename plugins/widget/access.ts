@@ -8,7 +8,7 @@ import {
   unauthorized,
 } from "../../src/core";
 import { type WidgetKey, widgetKeyStore } from "./store";
-import type { VisitorClaims } from "./tokens";
+import { type VisitorClaims, visitorRateBucket } from "./tokens";
 
 /** Who calls the widget API: a widget key, and (after identify) its visitor. */
 export interface WidgetAccess {
@@ -83,7 +83,7 @@ async function authenticateWidgetRequest(
     await consumeRateLimit(
       ctx,
       "widget_visitor",
-      `widget-visitor:${visitor.customerId}`,
+      visitorRateBucket(visitor),
       key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       headers,
     );

@@ -2,5 +2,5 @@ export { widgetActor } from "./access";
 export { widgetKeyRoutes as widgetKeysPlugin } from "./keys";
 export { widgetRoutes as widgetPlugin } from "./public";
 export { type WidgetKey, widgetKeyStore } from "./store";
-export type { VisitorClaims } from "./tokens";
+export { type VisitorClaims, visitorRateBucket } from "./tokens";
 export { widgetConversation, widgetMessage } from "./views";

@@ -19,7 +19,7 @@ import {
   messagesOfConversation,
   messageView,
 } from "../conversations";
-import { identifyCustomer, newCustomer } from "../customers";
+import { identifyCustomer } from "../customers";
 import { visitorOf, WIDGET_PREFIX, type WidgetAccess, widgetActor, widgetMacros } from "./access";
 import {
   OpenConversation,
@@ -152,10 +152,11 @@ export const widgetRoutes = (ctx: AppContext) =>
       async ({ body, access, set }) => {
         const proven = provenIdentity(ctx, access.key, body);
         const scope = scopeOf(ctx, access);
-        const customer = await ctx.write(async (tx) =>
-          proven
-            ? (await identifyCustomer(tx, scope, proven)).customer
-            : newCustomer(tx, scope, { email: body.email, name: body.name }),
+        const { email, name, external_id } = body;
+        // Unproven, a returning customer is recognised but links no external id to a known contact.
+        const identity = proven ?? { email, name, external_id };
+        const { customer } = await ctx.write((tx) =>
+          identifyCustomer(tx, scope, identity, proven !== null),
         );
         set.status = 201;
         const verified = proven !== null;
@@ -173,7 +174,7 @@ export const widgetRoutes = (ctx: AppContext) =>
           summary:
             "Identify the visitor (email, external_id, or anonymous) and get a visitor token",
           description:
-            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one the visitor is a new customer every time (its email and name recorded, its external_id not linked): it never becomes an existing customer, and its token reads only the conversations it opens. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
+            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
           tags,
         },
       },

@@ -15,6 +15,14 @@ export interface VisitorClaims {
   expiresAt: number;
 }
 
+/**
+ * The per-visitor rate budget a visitor spends: its customer's, apart for
+ * visitors whose identity nobody proved, so that claiming a customer's
+ * email never spends that customer's own budget.
+ */
+export const visitorRateBucket = (claims: Pick<VisitorClaims, "customerId" | "verified">) =>
+  `widget-visitor:${claims.customerId}${claims.verified ? "" : ":unverified"}`;
+
 const mac = (secret: string, payload: string) =>
   createHmac("sha256", secret).update(payload).digest("base64url");
 
