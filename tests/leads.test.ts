@@ -424,6 +424,32 @@ describe("POST /leads/{id}/convert", () => {
     expect((await api.get("/api/external/deals")).body.total).toBe(0);
   });
 
+  test("a lead whose partner, contact or company was deleted still converts; its deal links only live ones", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const x = "/api/external";
+    const partner = (await api.post(`${x}/partners`, { name: "Gone Partner" })).body;
+    const contact = (await api.post(`${x}/contacts`, { first_name: "Gone" })).body;
+    const company = (await api.post(`${x}/companies`, { name: "Kept Co" })).body;
+    const lead = await createLead(api, {
+      partner_id: partner.id,
+      contact_id: contact.id,
+      company_id: company.id,
+    });
+    expect((await api.delete(`${x}/partners/${partner.id}`)).status).toBe(200);
+    expect((await api.delete(`${x}/contacts/${contact.id}`)).status).toBe(204);
+    const reply = await api.post(`${url}/${lead.id}/convert`, {});
+    expect(reply.status).toBe(200);
+    expect(reply.body.lead).toMatchObject({ status: "converted", partner_id: partner.id });
+    expect(reply.body.deal).toMatchObject({
+      lead_id: lead.id,
+      partner_id: null,
+      contact_id: null,
+      contact_ids: [],
+      company_id: company.id,
+    });
+  });
+
   test("no sales pipeline: 422; a disqualified lead: 409", async () => {
     const { api } = await server.tenant();
     const lead = await createLead(api);

@@ -13,6 +13,7 @@ import {
   eqIf,
   insertValues,
   invalid,
+  isLiveIn,
   iso,
   lifecycleFields,
   listPage,
@@ -377,13 +378,26 @@ export const convertLead = (
       stage: body.stage,
       owner: body.owner !== undefined ? body.owner : row.owner,
       lead_id: row.id,
-      contact_id: row.contactId,
-      company_id: row.companyId,
-      partner_id: row.partnerId,
+      ...(await liveLinks(tx, row)),
       tags: row.tags,
     });
     return { lead, deal };
   });
+
+/**
+ * The lead's links its deal takes: those naming a live record. A deleted
+ * partner, contact or company stays on the lead as history, but is no link
+ * for a new deal (and no reason to refuse the conversion).
+ */
+async function liveLinks(tx: WriteTx, row: LeadRow) {
+  const live = async (table: (typeof LINKS)[keyof typeof LINKS], id: string | null) =>
+    id && (await isLiveIn(tx, table, row.tenantId, id)) ? id : null;
+  return {
+    contact_id: await live(contacts, row.contactId),
+    company_id: await live(companies, row.companyId),
+    partner_id: await live(partners, row.partnerId),
+  };
+}
 
 /** Soft-deletes a lead: a tombstone for sync feeds, and lead.deleted. */
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>
