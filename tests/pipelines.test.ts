@@ -389,6 +389,29 @@ describe("DELETE /pipelines/{id}", () => {
     expect((await api.get(`/api/external/deals/${deal.id}`)).body.stage).toBe("Won");
   });
 
+  test("deleting the default makes the oldest other pipeline of its type the default", async () => {
+    const { api } = await server.tenant();
+    const first = await salesPipeline(api);
+    const second = await salesPipeline(api, "Second");
+    const third = await salesPipeline(api, "Third");
+    const qualification = await qualificationPipeline(api);
+    clock.advance(1000);
+    expect((await api.delete(`${url}/${first.id}`)).status).toBe(200);
+    expect((await api.get(`${url}/${second.id}`)).body.is_default).toBe(true);
+    expect((await api.get(`${url}/${third.id}`)).body.is_default).toBe(false);
+    expect((await api.get(`${url}/${qualification.id}`)).body.is_default).toBe(true);
+    const events = await eventsFor(server, second.id);
+    expect(events.at(-1)).toMatchObject({
+      event_type: "pipeline.updated",
+      data: { is_default: true },
+      metadata: { changed_fields: ["is_default"] },
+    });
+    expect((await createDeal(api)).pipeline_id).toBe(second.id);
+    // deleting a pipeline that is not the default leaves the default alone
+    await api.delete(`${url}/${third.id}`);
+    expect((await api.get(`${url}/${second.id}`)).body.is_default).toBe(true);
+  });
+
   test("409 while a lead is open in a qualification pipeline", async () => {
     const { api } = await server.tenant();
     const pipeline = await qualificationPipeline(api);
