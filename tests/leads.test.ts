@@ -264,6 +264,38 @@ describe("PATCH /leads/{id}", () => {
     const events = await eventsFor(server, lead.id);
     expect(events.at(-1)?.event_type).toBe("lead.deleted");
   });
+
+  test("a closed lead whose pipeline was deleted reopens only with a move to a live one (409)", async () => {
+    const { api } = await server.tenant();
+    const retired = await qualificationPipeline(api, "Retired");
+    const lead = await createLead(api, { pipeline_id: retired.id });
+    await api.post(`${url}/${lead.id}/disqualify`, { reason: "no budget" });
+    expect((await api.delete(`/api/external/pipelines/${retired.id}`)).status).toBe(200);
+    const current = await qualificationPipeline(api, "Current");
+    const closed = (await api.get(`${url}/${lead.id}`)).body;
+    for (const reply of [
+      await api.post(`${url}/${lead.id}/qualify`),
+      await api.patch(`${url}/${lead.id}`, { status: "contacted" }),
+    ]) {
+      expect(reply.status).toBe(409);
+      expect(reply.body.detail).toContain("pipeline was deleted");
+    }
+    expect((await api.get(`${url}/${lead.id}`)).body).toEqual(closed);
+    // still closed, it may change otherwise
+    expect((await api.patch(`${url}/${lead.id}`, { tier: "B" })).status).toBe(200);
+    const reopened = await api.patch(`${url}/${lead.id}`, {
+      status: "qualified",
+      pipeline_id: current.id,
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      status: "qualified",
+      pipeline_id: current.id,
+      stage: "Inbox",
+    });
+    const overview = await api.get("/api/external/pipeline?pipeline_type=qualification");
+    expect(overview.body.pipelines[0]).toMatchObject({ id: current.id, count: 1 });
+  });
 });
 
 describe("qualify and disqualify", () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
-import { companies, contacts, leads, partners } from "../../db/schema";
+import { companies, contacts, leads, partners, pipelines } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
@@ -28,7 +28,13 @@ import {
   writeCustomFields,
 } from "../../src/core";
 import { createDealInTx } from "../deals";
-import { resolvePlacement, type StageRow, stagedReads, stageNames } from "../pipelines";
+import {
+  OPEN_LEAD_STATUSES,
+  resolvePlacement,
+  type StageRow,
+  stagedReads,
+  stageNames,
+} from "../pipelines";
 import type {
   ConvertLeadBody,
   CreateLeadBody,
@@ -234,6 +240,11 @@ export async function updateLeadInTx(
   await assertLinks(tx, scope.tenantId, change, LINKS);
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
+  if (target === null && reopens(row.status, status) && row.pipelineId)
+    if (!(await isLiveIn(tx, pipelines, scope.tenantId, row.pipelineId)))
+      throw conflict(
+        "The lead's pipeline was deleted; reopen it with a pipeline_id or stage_id to move it to",
+      );
   const next: LeadRow = {
     ...row,
     ...presentFields({
@@ -283,6 +294,14 @@ export async function updateLeadInTx(
   await recordEntityChange(tx, scope, { entityType: "lead", action, before, after }, events);
   return after;
 }
+
+/**
+ * Whether a status change takes a closed lead back into work. A deleted
+ * pipeline holds no open leads (its DELETE waits for them), so one that
+ * reopens must move to a live pipeline.
+ */
+const reopens = (from: string, to: string) =>
+  !OPEN_LEAD_STATUSES.includes(from) && OPEN_LEAD_STATUSES.includes(to);
 
 /**
  * What a lead change emits: lead.qualified / lead.disqualified on entering
