@@ -478,6 +478,22 @@ describe("POST /deals/{id}/move", () => {
     expect(same.body).toEqual(deal);
     expect((await eventsFor(server, deal.id)).map((e) => e.event_type)).toEqual(["deal.created"]);
   });
+
+  test("a closed deal whose pipeline was deleted: a move within it is 409; a PATCH to a live pipeline reopens it", async () => {
+    const { api } = await server.tenant();
+    const retired = await salesPipeline(api, "Retired");
+    const current = await salesPipeline(api, "Current");
+    const deal = await createDeal(api, { pipeline_id: retired.id, stage: "Won" });
+    expect((await api.delete(`/api/external/pipelines/${retired.id}`)).status).toBe(200);
+    for (const body of [{ stage: "Discovery" }, { stage_id: retired.stages[0].id }]) {
+      const reply = await api.post(`${url}/${deal.id}/move`, body);
+      expect(reply.status).toBe(409);
+      expect(reply.body.detail).toContain("pipeline was deleted");
+    }
+    expect((await api.patch(`${url}/${deal.id}`, { stage: "Proposal" })).status).toBe(409);
+    const moved = await api.patch(`${url}/${deal.id}`, { pipeline_id: current.id });
+    expect(moved.body).toMatchObject({ pipeline_id: current.id, status: "open", won_at: null });
+  });
 });
 
 describe("scopes", () => {
