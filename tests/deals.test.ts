@@ -139,6 +139,26 @@ describe("POST /deals", () => {
       "/contact_id",
     );
   });
+
+  test("a PATCH may repeat a link the deal keeps after its record was deleted; a new one must be live", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const x = "/api/external";
+    const partner = (await api.post(`${x}/partners`, { name: "Old Partner" })).body;
+    const company = (await api.post(`${x}/companies`, { name: "Old Co" })).body;
+    const lead = await createLead(api);
+    const links = { partner_id: partner.id, company_id: company.id, lead_id: lead.id };
+    const deal = await createDeal(api, links);
+    const gone = (await api.post(`${x}/partners`, { name: "Gone" })).body;
+    await api.delete(`${x}/partners/${partner.id}`);
+    await api.delete(`${x}/partners/${gone.id}`);
+    await api.delete(`${x}/companies/${company.id}`);
+    await api.delete(`${x}/leads/${lead.id}`);
+    const synced = await api.patch(`${url}/${deal.id}`, { title: "Renewal", ...links });
+    expect(synced.status).toBe(200);
+    expect(synced.body).toMatchObject({ title: "Renewal", ...links });
+    expect422(await api.patch(`${url}/${deal.id}`, { partner_id: gone.id }), "/partner_id");
+  });
 });
 
 describe("GET /deals", () => {

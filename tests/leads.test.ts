@@ -470,6 +470,13 @@ describe("POST /leads/{id}/convert", () => {
     });
     expect((await api.delete(`${x}/partners/${partner.id}`)).status).toBe(200);
     expect((await api.delete(`${x}/contacts/${contact.id}`)).status).toBe(204);
+    // the lead keeps them, and a PATCH may send them back unchanged
+    const synced = await api.patch(`${url}/${lead.id}`, {
+      name: "Synced",
+      partner_id: partner.id,
+      contact_id: contact.id,
+    });
+    expect(synced.status).toBe(200);
     const reply = await api.post(`${url}/${lead.id}/convert`, {});
     expect(reply.status).toBe(200);
     expect(reply.body.lead).toMatchObject({ status: "converted", partner_id: partner.id });

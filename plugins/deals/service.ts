@@ -261,7 +261,12 @@ export async function updateDealInTx(
 ): Promise<DealView> {
   const { row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
   const target = await targetStage(tx, scope.tenantId, row, body);
-  await assertLinks(tx, scope.tenantId, body, LINKS);
+  await assertLinks(tx, scope.tenantId, body, LINKS, {
+    lead_id: row.leadId,
+    contact_id: row.contactId,
+    company_id: row.companyId,
+    partner_id: row.partnerId,
+  });
   assertCalendarDate(body.expected_close_date);
   const moved = target !== null && target.id !== row.stageId;
   const contactIds = await relinkContacts(tx, scope, row, body);

@@ -237,7 +237,11 @@ export async function updateLeadInTx(
   if (row.status === "converted" && change.status !== undefined && change.status !== row.status)
     throw conflict("A converted lead keeps its status");
   const target = await targetStage(tx, scope.tenantId, row, change);
-  await assertLinks(tx, scope.tenantId, change, LINKS);
+  await assertLinks(tx, scope.tenantId, change, LINKS, {
+    partner_id: row.partnerId,
+    contact_id: row.contactId,
+    company_id: row.companyId,
+  });
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
   if (target === null && reopens(row.status, status) && row.pipelineId)
