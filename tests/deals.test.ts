@@ -499,6 +499,29 @@ describe("POST /deals/{id}/move", () => {
     expect((await eventsFor(server, deal.id)).map((e) => e.event_type)).toEqual(["deal.created"]);
   });
 
+  test("an empty stage_id or pipeline_id names no stage: 422, never a move to a default", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api); // the default
+    const other = await salesPipeline(api, "Other");
+    const deal = await createDeal(api, { pipeline_id: other.id, stage: "Won" });
+    const lead = await createLead(api, { pipeline_id: (await qualificationPipeline(api)).id });
+    const moved = await api.patch(`/api/external/leads/${lead.id}`, { stage: "Working" });
+    const refusals: Array<[string, string, Record<string, unknown>, string]> = [
+      ["PATCH", `${url}/${deal.id}`, { pipeline_id: "" }, "/pipeline_id"],
+      ["PATCH", `${url}/${deal.id}`, { stage_id: "" }, "/stage_id"],
+      ["POST", `${url}/${deal.id}/move`, { stage_id: "" }, "/stage_id"],
+      ["POST", url, { title: "T", stage_id: "" }, "/stage_id"],
+      ["POST", `${url}/${deal.id}/handoff`, { to_owner: "b", to_stage_id: "" }, "/to_stage_id"],
+      ["POST", `${url}/${deal.id}/handoff`, { to_owner: "b", to_pipeline_id: "" }, "/to_pipeline_id"],
+      ["PATCH", `/api/external/leads/${lead.id}`, { stage_id: "" }, "/stage_id"],
+      ["POST", `/api/external/leads/${lead.id}/convert`, { pipeline_id: "" }, "/pipeline_id"],
+    ];
+    for (const [method, path, body, field] of refusals)
+      expect422(await api.request(method, path, body), field);
+    expect((await api.get(`${url}/${deal.id}`)).body).toEqual(deal);
+    expect((await api.get(`/api/external/leads/${lead.id}`)).body).toEqual(moved.body);
+  });
+
   test("a closed deal whose pipeline was deleted: a move within it is 409; a PATCH to a live pipeline reopens it", async () => {
     const { api } = await server.tenant();
     const retired = await salesPipeline(api, "Retired");

@@ -339,7 +339,12 @@ async function targetStage(
   change: LeadChange,
 ): Promise<StageRow | null> {
   const request = placementRequest(change, row.pipelineId);
-  if (!change.stage_id && !change.stage && request.pipelineId === row.pipelineId) return null;
+  if (
+    change.stage_id === undefined &&
+    change.stage === undefined &&
+    request.pipelineId === row.pipelineId
+  )
+    return null;
   const placement = await resolvePlacement(tx, tenantId, "qualification", request);
   if (!placement)
     throw invalid("/pipeline_id", "is required: the tenant has no default qualification pipeline");
