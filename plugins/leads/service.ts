@@ -398,7 +398,7 @@ export const convertLead = (
     });
     const deal = await createDealInTx(tx, scope, {
       id: dealId,
-      title: body.title ?? row.companyName ?? row.name,
+      title: body.title ?? (row.companyName?.trim() || row.name),
       value: body.value,
       currency: body.currency,
       pipeline_id: body.pipeline_id,
