@@ -244,11 +244,10 @@ export async function updateLeadInTx(
   });
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
-  if (target === null && reopens(row.status, status) && row.pipelineId)
-    if (!(await isLiveIn(tx, pipelines, scope.tenantId, row.pipelineId)))
-      throw conflict(
-        "The lead's pipeline was deleted; reopen it with a pipeline_id or stage_id to move it to",
-      );
+  if (target === null && reopens(row.status, status) && !(await inLivePipeline(tx, row)))
+    throw conflict(
+      "The lead's pipeline was deleted; reopen it with a pipeline_id or stage_id to move it to",
+    );
   const next: LeadRow = {
     ...row,
     ...presentFields({
@@ -306,6 +305,10 @@ export async function updateLeadInTx(
  */
 const reopens = (from: string, to: string) =>
   !OPEN_LEAD_STATUSES.includes(from) && OPEN_LEAD_STATUSES.includes(to);
+
+/** Whether the lead is in a live pipeline, or in none (a tenant without qualification pipelines). */
+const inLivePipeline = async (tx: WriteTx, row: LeadRow) =>
+  row.pipelineId === null || (await isLiveIn(tx, pipelines, row.tenantId, row.pipelineId));
 
 /**
  * What a lead change emits: lead.qualified / lead.disqualified on entering
