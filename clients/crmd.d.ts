@@ -13240,6 +13240,7 @@ export interface operations {
                     stage?: string;
                     /** @description Default: company name, else name */
                     title?: string;
+                    /** @description Minor units (cents) */
                     value?: number;
                     currency?: string;
                     owner?: string | null;

@@ -95,6 +95,9 @@ describe("POST /deals", () => {
       [{ currency: "EURO" }, "/currency"],
       [{ value: 10.5 }, "/value"],
       [{ value: -1 }, "/value"],
+      // past what JSON numbers hold exactly (and PostgreSQL's bigint): never stored rounded
+      [{ value: 1e20 }, "/value"],
+      [{ value: 2 ** 53 }, "/value"],
       [{ expected_close_date: "2026-02-30" }, "/expected_close_date"],
       [{ expected_close_date: "30/06/2026" }, "/expected_close_date"],
       [{ pipeline_id: qualification.id }, "/pipeline_id"],

@@ -447,6 +447,7 @@ describe("POST /leads/{id}/convert", () => {
       [{ stage_id: "nope" }, "/stage_id"],
       [{ pipeline_id: sales.id, stage_id: other.stages[0].id }, "/stage_id"],
       [{ currency: "eur" }, "/currency"],
+      [{ value: 1e20 }, "/value"],
     ];
     for (const [body, path] of failures)
       expect422(await api.post(`${url}/${lead.id}/convert`, body), path);
