@@ -515,7 +515,12 @@ describe("POST /deals/{id}/move", () => {
       ["POST", `${url}/${deal.id}/move`, { stage_id: "" }, "/stage_id"],
       ["POST", url, { title: "T", stage_id: "" }, "/stage_id"],
       ["POST", `${url}/${deal.id}/handoff`, { to_owner: "b", to_stage_id: "" }, "/to_stage_id"],
-      ["POST", `${url}/${deal.id}/handoff`, { to_owner: "b", to_pipeline_id: "" }, "/to_pipeline_id"],
+      [
+        "POST",
+        `${url}/${deal.id}/handoff`,
+        { to_owner: "b", to_pipeline_id: "" },
+        "/to_pipeline_id",
+      ],
       ["PATCH", `/api/external/leads/${lead.id}`, { stage_id: "" }, "/stage_id"],
       ["POST", `/api/external/leads/${lead.id}/convert`, { pipeline_id: "" }, "/pipeline_id"],
     ];
