@@ -15111,6 +15111,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Response for status 409 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body over the size limit (CRMD_BODY_LIMIT) */
             413: {
                 headers: {
@@ -16513,6 +16522,7 @@ export interface operations {
                     stage?: string;
                     /** @description Default: company name, else name */
                     title?: string;
+                    /** @description Minor units (cents) */
                     value?: number;
                     currency?: string;
                     owner?: string | null;

@@ -58,16 +58,21 @@ export async function assertLinked(
 
 /**
  * assertLinked for each `field → table` of `links` that `body` gives: every
- * link must name a live row of the tenant, 422 at `/<field>` otherwise.
+ * link must name a live row of the tenant, 422 at `/<field>` otherwise. An
+ * update passes the record's `current` links: an id it already holds passes
+ * unchecked, as a link kept after its record was deleted may be sent back
+ * unchanged.
  */
 export async function assertLinks<Field extends string>(
   db: ReadDb | WriteTx,
   tenantId: string,
   body: Partial<Record<NoInfer<Field>, string | null>>,
   links: Record<Field, SyncedTable>,
+  current: Partial<Record<NoInfer<Field>, string | null>> = {},
 ): Promise<void> {
   for (const field of Object.keys(links) as Field[])
-    await assertLinked(db, links[field], tenantId, body[field], `/${field}`);
+    if (body[field] !== current[field])
+      await assertLinked(db, links[field], tenantId, body[field], `/${field}`);
 }
 
 /** Parses a comma-separated `tags` query value. */

@@ -95,6 +95,9 @@ describe("POST /deals", () => {
       [{ currency: "EURO" }, "/currency"],
       [{ value: 10.5 }, "/value"],
       [{ value: -1 }, "/value"],
+      // past what JSON numbers hold exactly (and PostgreSQL's bigint): never stored rounded
+      [{ value: 1e20 }, "/value"],
+      [{ value: 2 ** 53 }, "/value"],
       [{ expected_close_date: "2026-02-30" }, "/expected_close_date"],
       [{ expected_close_date: "30/06/2026" }, "/expected_close_date"],
       [{ pipeline_id: qualification.id }, "/pipeline_id"],
@@ -138,6 +141,26 @@ describe("POST /deals", () => {
       await api.patch(`${url}/${deal.id}`, { contact_id: theirs.contactId }),
       "/contact_id",
     );
+  });
+
+  test("a PATCH may repeat a link the deal keeps after its record was deleted; a new one must be live", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const x = "/api/external";
+    const partner = (await api.post(`${x}/partners`, { name: "Old Partner" })).body;
+    const company = (await api.post(`${x}/companies`, { name: "Old Co" })).body;
+    const lead = await createLead(api);
+    const links = { partner_id: partner.id, company_id: company.id, lead_id: lead.id };
+    const deal = await createDeal(api, links);
+    const gone = (await api.post(`${x}/partners`, { name: "Gone" })).body;
+    await api.delete(`${x}/partners/${partner.id}`);
+    await api.delete(`${x}/partners/${gone.id}`);
+    await api.delete(`${x}/companies/${company.id}`);
+    await api.delete(`${x}/leads/${lead.id}`);
+    const synced = await api.patch(`${url}/${deal.id}`, { title: "Renewal", ...links });
+    expect(synced.status).toBe(200);
+    expect(synced.body).toMatchObject({ title: "Renewal", ...links });
+    expect422(await api.patch(`${url}/${deal.id}`, { partner_id: gone.id }), "/partner_id");
   });
 });
 
@@ -477,6 +500,50 @@ describe("POST /deals/{id}/move", () => {
     const same = await api.post(`${url}/${deal.id}/move`, { stage: "Discovery" });
     expect(same.body).toEqual(deal);
     expect((await eventsFor(server, deal.id)).map((e) => e.event_type)).toEqual(["deal.created"]);
+  });
+
+  test("an empty stage_id or pipeline_id names no stage: 422, never a move to a default", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api); // the default
+    const other = await salesPipeline(api, "Other");
+    const deal = await createDeal(api, { pipeline_id: other.id, stage: "Won" });
+    const lead = await createLead(api, { pipeline_id: (await qualificationPipeline(api)).id });
+    const moved = await api.patch(`/api/external/leads/${lead.id}`, { stage: "Working" });
+    const refusals: Array<[string, string, Record<string, unknown>, string]> = [
+      ["PATCH", `${url}/${deal.id}`, { pipeline_id: "" }, "/pipeline_id"],
+      ["PATCH", `${url}/${deal.id}`, { stage_id: "" }, "/stage_id"],
+      ["POST", `${url}/${deal.id}/move`, { stage_id: "" }, "/stage_id"],
+      ["POST", url, { title: "T", stage_id: "" }, "/stage_id"],
+      ["POST", `${url}/${deal.id}/handoff`, { to_owner: "b", to_stage_id: "" }, "/to_stage_id"],
+      [
+        "POST",
+        `${url}/${deal.id}/handoff`,
+        { to_owner: "b", to_pipeline_id: "" },
+        "/to_pipeline_id",
+      ],
+      ["PATCH", `/api/external/leads/${lead.id}`, { stage_id: "" }, "/stage_id"],
+      ["POST", `/api/external/leads/${lead.id}/convert`, { pipeline_id: "" }, "/pipeline_id"],
+    ];
+    for (const [method, path, body, field] of refusals)
+      expect422(await api.request(method, path, body), field);
+    expect((await api.get(`${url}/${deal.id}`)).body).toEqual(deal);
+    expect((await api.get(`/api/external/leads/${lead.id}`)).body).toEqual(moved.body);
+  });
+
+  test("a closed deal whose pipeline was deleted: a move within it is 409; a PATCH to a live pipeline reopens it", async () => {
+    const { api } = await server.tenant();
+    const retired = await salesPipeline(api, "Retired");
+    const current = await salesPipeline(api, "Current");
+    const deal = await createDeal(api, { pipeline_id: retired.id, stage: "Won" });
+    expect((await api.delete(`/api/external/pipelines/${retired.id}`)).status).toBe(200);
+    for (const body of [{ stage: "Discovery" }, { stage_id: retired.stages[0].id }]) {
+      const reply = await api.post(`${url}/${deal.id}/move`, body);
+      expect(reply.status).toBe(409);
+      expect(reply.body.detail).toContain("pipeline was deleted");
+    }
+    expect((await api.patch(`${url}/${deal.id}`, { stage: "Proposal" })).status).toBe(409);
+    const moved = await api.patch(`${url}/${deal.id}`, { pipeline_id: current.id });
+    expect(moved.body).toMatchObject({ pipeline_id: current.id, status: "open", won_at: null });
   });
 });
 

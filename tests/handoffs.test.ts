@@ -138,11 +138,21 @@ describe("deal handoffs", () => {
     await client.delete(api(`/pipelines/${target.id}/stages/${target.stages[1].id}`));
     const events = (await changeCounts(server, tenantId)).events;
     const activity = (await changeCounts(server, tenantId)).activity;
-    expect422(await client.post(api(`/handoffs/${handoff.id}/complete`)), "/stage_id");
+    const refused = await client.post(api(`/handoffs/${handoff.id}/complete`));
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("no longer exists");
     expect((await changeCounts(server, tenantId)).events).toBe(events);
     expect((await changeCounts(server, tenantId)).activity).toBe(activity);
     expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(deal);
     expect((await client.get(api(`/handoffs/${handoff.id}`))).body.status).toBe("pending");
+    // so does its target pipeline: still a conflict, not a field of the (bodyless) request
+    await client.post(api(`/handoffs/${handoff.id}/cancel`));
+    const again = await client.post(api(`/deals/${deal.id}/handoff`), {
+      to_owner: "bob",
+      to_pipeline_id: target.id,
+    });
+    await client.delete(api(`/pipelines/${target.id}`));
+    expect((await client.post(api(`/handoffs/${again.body.id}/complete`))).status).toBe(409);
   });
 });
 

@@ -264,6 +264,38 @@ describe("PATCH /leads/{id}", () => {
     const events = await eventsFor(server, lead.id);
     expect(events.at(-1)?.event_type).toBe("lead.deleted");
   });
+
+  test("a closed lead whose pipeline was deleted reopens only with a move to a live one (409)", async () => {
+    const { api } = await server.tenant();
+    const retired = await qualificationPipeline(api, "Retired");
+    const lead = await createLead(api, { pipeline_id: retired.id });
+    await api.post(`${url}/${lead.id}/disqualify`, { reason: "no budget" });
+    expect((await api.delete(`/api/external/pipelines/${retired.id}`)).status).toBe(200);
+    const current = await qualificationPipeline(api, "Current");
+    const closed = (await api.get(`${url}/${lead.id}`)).body;
+    for (const reply of [
+      await api.post(`${url}/${lead.id}/qualify`),
+      await api.patch(`${url}/${lead.id}`, { status: "contacted" }),
+    ]) {
+      expect(reply.status).toBe(409);
+      expect(reply.body.detail).toContain("pipeline was deleted");
+    }
+    expect((await api.get(`${url}/${lead.id}`)).body).toEqual(closed);
+    // still closed, it may change otherwise
+    expect((await api.patch(`${url}/${lead.id}`, { tier: "B" })).status).toBe(200);
+    const reopened = await api.patch(`${url}/${lead.id}`, {
+      status: "qualified",
+      pipeline_id: current.id,
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      status: "qualified",
+      pipeline_id: current.id,
+      stage: "Inbox",
+    });
+    const overview = await api.get("/api/external/pipeline?pipeline_type=qualification");
+    expect(overview.body.pipelines[0]).toMatchObject({ id: current.id, count: 1 });
+  });
 });
 
 describe("qualify and disqualify", () => {
@@ -398,10 +430,10 @@ describe("POST /leads/{id}/convert", () => {
       value: 0,
       currency: "USD",
     });
-    const empty = await createLead(api, { name: "Bodyless" });
+    const empty = await createLead(api, { name: "Bodyless", company_name: " " });
     const bodyless = await api.post(`${url}/${empty.id}/convert`);
     expect(bodyless.status).toBe(200);
-    expect(bodyless.body.deal.title).toBe("Bodyless");
+    expect(bodyless.body.deal.title).toBe("Bodyless"); // a blank company name is no title
   });
 
   test("a convert that fails halfway leaves no deal, no activity row and no event", async () => {
@@ -415,6 +447,7 @@ describe("POST /leads/{id}/convert", () => {
       [{ stage_id: "nope" }, "/stage_id"],
       [{ pipeline_id: sales.id, stage_id: other.stages[0].id }, "/stage_id"],
       [{ currency: "eur" }, "/currency"],
+      [{ value: 1e20 }, "/value"],
     ];
     for (const [body, path] of failures)
       expect422(await api.post(`${url}/${lead.id}/convert`, body), path);
@@ -422,6 +455,39 @@ describe("POST /leads/{id}/convert", () => {
     expect((await changeCounts(server, tenantId)).activity).toBe(activity);
     expect((await api.get(`${url}/${lead.id}`)).body).toEqual(lead);
     expect((await api.get("/api/external/deals")).body.total).toBe(0);
+  });
+
+  test("a lead whose partner, contact or company was deleted still converts; its deal links only live ones", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const x = "/api/external";
+    const partner = (await api.post(`${x}/partners`, { name: "Gone Partner" })).body;
+    const contact = (await api.post(`${x}/contacts`, { first_name: "Gone" })).body;
+    const company = (await api.post(`${x}/companies`, { name: "Kept Co" })).body;
+    const lead = await createLead(api, {
+      partner_id: partner.id,
+      contact_id: contact.id,
+      company_id: company.id,
+    });
+    expect((await api.delete(`${x}/partners/${partner.id}`)).status).toBe(200);
+    expect((await api.delete(`${x}/contacts/${contact.id}`)).status).toBe(204);
+    // the lead keeps them, and a PATCH may send them back unchanged
+    const synced = await api.patch(`${url}/${lead.id}`, {
+      name: "Synced",
+      partner_id: partner.id,
+      contact_id: contact.id,
+    });
+    expect(synced.status).toBe(200);
+    const reply = await api.post(`${url}/${lead.id}/convert`, {});
+    expect(reply.status).toBe(200);
+    expect(reply.body.lead).toMatchObject({ status: "converted", partner_id: partner.id });
+    expect(reply.body.deal).toMatchObject({
+      lead_id: lead.id,
+      partner_id: null,
+      contact_id: null,
+      contact_ids: [],
+      company_id: company.id,
+    });
   });
 
   test("no sales pipeline: 422; a disqualified lead: 409", async () => {

@@ -253,6 +253,42 @@ describe("stage routes", () => {
     expect((await api.patch(`${stagesUrl}/${demo.id}`, { name: "x" })).status).toBe(404);
   });
 
+  test("a renamed stage moves its deals and leads in the sync feeds, so a mirror shows the new name", async () => {
+    const { api } = await server.tenant();
+    const sales = await salesPipeline(api);
+    const qualification = await qualificationPipeline(api);
+    const deal = await createDeal(api);
+    const untouched = await createDeal(api, { stage: "Proposal" });
+    const lead = await createLead(api);
+    const feeds = { deals: "/api/external/deals", leads: "/api/external/leads" };
+    const cursors = {
+      deals: (await api.get(`${feeds.deals}?cursor=`)).body.next_cursor,
+      leads: (await api.get(`${feeds.leads}?cursor=`)).body.next_cursor,
+    };
+    clock.advance(1000);
+    const since = clock.now().toISOString();
+    const events = (await eventsFor(server, deal.id)).length;
+    await api.patch(`${url}/${sales.id}/stages/${sales.stages[0].id}`, { name: "Qualify" });
+    const [inbox, working] = qualification.stages;
+    const replaced = await api.patch(`${url}/${qualification.id}`, {
+      stages: [
+        { id: inbox.id, name: "New" },
+        { id: working.id, name: working.name },
+      ],
+    });
+    expect(replaced.status).toBe(200);
+
+    const dealFeed = await api.get(`${feeds.deals}?cursor=${cursors.deals}`);
+    expect(dealFeed.body.deals.map((d: any) => [d.id, d.stage])).toEqual([[deal.id, "Qualify"]]);
+    expect(dealFeed.body.deals[0].updated_at).toBe(since);
+    const leadFeed = await api.get(`${feeds.leads}?since=${encodeURIComponent(since)}`);
+    expect(leadFeed.body.leads.map((l: any) => [l.id, l.stage])).toEqual([[lead.id, "New"]]);
+    expect((await api.get(`${feeds.leads}?cursor=${cursors.leads}`)).body.leads).toHaveLength(1);
+    // a change of the pipeline, not of the deal: no deal events
+    expect(await eventsFor(server, deal.id)).toHaveLength(events);
+    expect((await api.get(`${feeds.deals}/${untouched.id}`)).body).toEqual(untouched);
+  });
+
   test("a stage with a deal in it cannot be removed; the last open stage of a sales pipeline neither", async () => {
     const { api } = await server.tenant();
     const pipeline = await salesPipeline(api);
@@ -351,6 +387,29 @@ describe("DELETE /pipelines/{id}", () => {
     expect((await activityFor(server, pipeline.id)).at(-1)?.action).toBe("deleted");
     // the won deal keeps its stage name
     expect((await api.get(`/api/external/deals/${deal.id}`)).body.stage).toBe("Won");
+  });
+
+  test("deleting the default makes the oldest other pipeline of its type the default", async () => {
+    const { api } = await server.tenant();
+    const first = await salesPipeline(api);
+    const second = await salesPipeline(api, "Second");
+    const third = await salesPipeline(api, "Third");
+    const qualification = await qualificationPipeline(api);
+    clock.advance(1000);
+    expect((await api.delete(`${url}/${first.id}`)).status).toBe(200);
+    expect((await api.get(`${url}/${second.id}`)).body.is_default).toBe(true);
+    expect((await api.get(`${url}/${third.id}`)).body.is_default).toBe(false);
+    expect((await api.get(`${url}/${qualification.id}`)).body.is_default).toBe(true);
+    const events = await eventsFor(server, second.id);
+    expect(events.at(-1)).toMatchObject({
+      event_type: "pipeline.updated",
+      data: { is_default: true },
+      metadata: { changed_fields: ["is_default"] },
+    });
+    expect((await createDeal(api)).pipeline_id).toBe(second.id);
+    // deleting a pipeline that is not the default leaves the default alone
+    await api.delete(`${url}/${third.id}`);
+    expect((await api.get(`${url}/${second.id}`)).body.is_default).toBe(true);
   });
 
   test("409 while a lead is open in a qualification pipeline", async () => {

@@ -3,6 +3,7 @@ import { deals } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
+  ErrorBody,
   errorResponses,
   IdParams,
   includeAssociations,
@@ -25,7 +26,7 @@ import {
   updateDealInTx,
 } from "./service";
 
-export { Deal, type DealView } from "./model";
+export { Deal, DealValue, type DealView } from "./model";
 export {
   createDealInTx,
   type DealRow,
@@ -37,6 +38,8 @@ export {
 } from "./service";
 
 const tags = ["deals"];
+/** A move within a deleted pipeline, or a custom field's unique value another deal holds: 409. */
+const changeResponses = { 200: Deal, ...errorResponses, 409: ErrorBody };
 
 registerCustomFieldObject({ name: "deals", table: deals });
 onLinksChanged("deals", "contacts", syncContactIds);
@@ -110,7 +113,7 @@ export const dealsPlugin = (ctx: AppContext) =>
         scope: "deals:write",
         params: IdParams,
         body: UpdateDeal,
-        response: { 200: Deal, ...errorResponses },
+        response: changeResponses,
         detail: {
           summary: "Update a deal (partial); a new stage_id or stage moves it like POST /move",
           tags,
@@ -142,6 +145,7 @@ export const dealsPlugin = (ctx: AppContext) =>
         scope: "deals:write",
         params: IdParams,
         body: MoveDeal,
+        // 409 is documented with the Idempotency-Key refusals every POST has.
         response: { 200: Deal, ...errorResponses },
         detail: {
           summary:

@@ -46,6 +46,13 @@ export const Deal = t.Object({
   deleted_at: nullableTime,
 });
 
+/** A deal's value as clients write it: whole cents, at most what a JSON number holds exactly. */
+export const DealValue = JsonInteger({
+  minimum: 0,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: "Minor units (cents)",
+});
+
 const link = (what: string) =>
   t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
 const stageName = t.String({
@@ -57,7 +64,7 @@ const stageName = t.String({
 const editable = {
   title: t.String({ minLength: 1, maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
-  value: t.Optional(JsonInteger({ minimum: 0, description: "Minor units (cents)" })),
+  value: t.Optional(DealValue),
   currency: t.Optional(
     t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217, three upper-case letters" }),
   ),

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
-import { companies, contacts, deals, leads, partners } from "../../db/schema";
+import { companies, contacts, deals, leads, partners, pipelines } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
@@ -8,10 +8,12 @@ import {
   associatedWith,
   changedFields,
   cleanTags,
+  conflict,
   customFieldFilters,
   eqIf,
   insertValues,
   invalid,
+  isLiveIn,
   iso,
   lifecycleFields,
   link,
@@ -259,7 +261,12 @@ export async function updateDealInTx(
 ): Promise<DealView> {
   const { row, stage: stageName } = await findDeal(tx, scope.tenantId, id);
   const target = await targetStage(tx, scope.tenantId, row, body);
-  await assertLinks(tx, scope.tenantId, body, LINKS);
+  await assertLinks(tx, scope.tenantId, body, LINKS, {
+    lead_id: row.leadId,
+    contact_id: row.contactId,
+    company_id: row.companyId,
+    partner_id: row.partnerId,
+  });
   assertCalendarDate(body.expected_close_date);
   const moved = target !== null && target.id !== row.stageId;
   const contactIds = await relinkContacts(tx, scope, row, body);
@@ -324,6 +331,11 @@ async function targetStage(tx: WriteTx, tenantId: string, row: DealRow, body: Up
     pipelineId,
     stageId: body.stage_id,
     stageName: body.stage,
+  }).catch(async (error) => {
+    // A move within the deal's own pipeline fails for the deal's state, not the request's fields.
+    if (body.pipeline_id === undefined && !(await isLiveIn(tx, pipelines, tenantId, pipelineId)))
+      throw conflict("The deal's pipeline was deleted; move it to a live one with pipeline_id");
+    throw error;
   });
   return requireStage(placement).stage;
 }

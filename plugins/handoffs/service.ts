@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { handoffs } from "../../db/schema";
 import {
+  ApiError,
   type AppContext,
   allows,
   conflict,
@@ -205,6 +206,7 @@ export function completeHandoff(
     const [current] = (await kind.byIds(tx, scope.tenantId, [row.entityId])).values();
     if (!current || current.deleted_at)
       throw conflict(`The ${row.entityType} of this handoff was deleted`);
+    await assertTargetExists(tx, scope.tenantId, row);
     const entity = await kind.update(tx, scope, row.entityId, {
       owner: row.toOwner,
       pipeline_id: row.toPipelineId ?? undefined,
@@ -212,6 +214,23 @@ export function completeHandoff(
     });
     return shownTo(reader, await settle(tx, scope, row, "completed", entity));
   });
+}
+
+/**
+ * 409 when the pipeline or stage the handoff moves its record to was
+ * removed after it was initiated: the state changed, not the (bodyless)
+ * request, so no 422 at a field the caller never sent.
+ */
+async function assertTargetExists(tx: WriteTx, tenantId: string, row: HandoffRow) {
+  if (!row.toPipelineId) return;
+  const kind = ENTITIES[row.entityType as HandoffEntityType];
+  const target = { pipelineId: row.toPipelineId, stageId: row.toStageId };
+  try {
+    await resolvePlacement(tx, tenantId, kind.pipelineType, target);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 422) throw error;
+    throw conflict("The handoff's target pipeline or stage no longer exists; cancel it");
+  }
 }
 
 export function cancelHandoff(

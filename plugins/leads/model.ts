@@ -6,6 +6,7 @@ import {
   pageQuery,
   RecordQuery,
 } from "../../src/core";
+import { DealValue } from "../deals";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -117,7 +118,7 @@ export const ConvertLead = t.Object({
   title: t.Optional(
     t.String({ minLength: 1, maxLength: 500, description: "Default: company name, else name" }),
   ),
-  value: t.Optional(JsonInteger({ minimum: 0 })),
+  value: t.Optional(DealValue),
   currency: t.Optional(t.String({ pattern: "^[A-Z]{3}$" })),
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
 });

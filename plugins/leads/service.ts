@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
-import { companies, contacts, leads, partners } from "../../db/schema";
+import { companies, contacts, leads, partners, pipelines } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
@@ -13,6 +13,7 @@ import {
   eqIf,
   insertValues,
   invalid,
+  isLiveIn,
   iso,
   lifecycleFields,
   listPage,
@@ -27,7 +28,13 @@ import {
   writeCustomFields,
 } from "../../src/core";
 import { createDealInTx } from "../deals";
-import { resolvePlacement, type StageRow, stagedReads, stageNames } from "../pipelines";
+import {
+  OPEN_LEAD_STATUSES,
+  resolvePlacement,
+  type StageRow,
+  stagedReads,
+  stageNames,
+} from "../pipelines";
 import type {
   ConvertLeadBody,
   CreateLeadBody,
@@ -230,9 +237,17 @@ export async function updateLeadInTx(
   if (row.status === "converted" && change.status !== undefined && change.status !== row.status)
     throw conflict("A converted lead keeps its status");
   const target = await targetStage(tx, scope.tenantId, row, change);
-  await assertLinks(tx, scope.tenantId, change, LINKS);
+  await assertLinks(tx, scope.tenantId, change, LINKS, {
+    partner_id: row.partnerId,
+    contact_id: row.contactId,
+    company_id: row.companyId,
+  });
   const moved = target !== null && target.id !== row.stageId;
   const status = change.status ?? (row.status as LeadStatus);
+  if (target === null && reopens(row.status, status) && !(await inLivePipeline(tx, row)))
+    throw conflict(
+      "The lead's pipeline was deleted; reopen it with a pipeline_id or stage_id to move it to",
+    );
   const next: LeadRow = {
     ...row,
     ...presentFields({
@@ -284,6 +299,18 @@ export async function updateLeadInTx(
 }
 
 /**
+ * Whether a status change takes a closed lead back into work. A deleted
+ * pipeline holds no open leads (its DELETE waits for them), so one that
+ * reopens must move to a live pipeline.
+ */
+const reopens = (from: string, to: string) =>
+  !OPEN_LEAD_STATUSES.includes(from) && OPEN_LEAD_STATUSES.includes(to);
+
+/** Whether the lead is in a live pipeline, or in none (a tenant without qualification pipelines). */
+const inLivePipeline = async (tx: WriteTx, row: LeadRow) =>
+  row.pipelineId === null || (await isLiveIn(tx, pipelines, row.tenantId, row.pipelineId));
+
+/**
  * What a lead change emits: lead.qualified / lead.disqualified on entering
  * those statuses, lead.updated (with changed_fields and any stage metadata)
  * for everything else.
@@ -315,7 +342,12 @@ async function targetStage(
   change: LeadChange,
 ): Promise<StageRow | null> {
   const request = placementRequest(change, row.pipelineId);
-  if (!change.stage_id && !change.stage && request.pipelineId === row.pipelineId) return null;
+  if (
+    change.stage_id === undefined &&
+    change.stage === undefined &&
+    request.pipelineId === row.pipelineId
+  )
+    return null;
   const placement = await resolvePlacement(tx, tenantId, "qualification", request);
   if (!placement)
     throw invalid("/pipeline_id", "is required: the tenant has no default qualification pipeline");
@@ -369,7 +401,7 @@ export const convertLead = (
     });
     const deal = await createDealInTx(tx, scope, {
       id: dealId,
-      title: body.title ?? row.companyName ?? row.name,
+      title: body.title ?? (row.companyName?.trim() || row.name),
       value: body.value,
       currency: body.currency,
       pipeline_id: body.pipeline_id,
@@ -377,13 +409,26 @@ export const convertLead = (
       stage: body.stage,
       owner: body.owner !== undefined ? body.owner : row.owner,
       lead_id: row.id,
-      contact_id: row.contactId,
-      company_id: row.companyId,
-      partner_id: row.partnerId,
+      ...(await liveLinks(tx, row)),
       tags: row.tags,
     });
     return { lead, deal };
   });
+
+/**
+ * The lead's links its deal takes: those naming a live record. A deleted
+ * partner, contact or company stays on the lead as history, but is no link
+ * for a new deal (and no reason to refuse the conversion).
+ */
+async function liveLinks(tx: WriteTx, row: LeadRow) {
+  const live = async (table: (typeof LINKS)[keyof typeof LINKS], id: string | null) =>
+    id && (await isLiveIn(tx, table, row.tenantId, id)) ? id : null;
+  return {
+    contact_id: await live(contacts, row.contactId),
+    company_id: await live(companies, row.companyId),
+    partner_id: await live(partners, row.partnerId),
+  };
+}
 
 /** Soft-deletes a lead: a tombstone for sync feeds, and lead.deleted. */
 export const deleteLead = (ctx: AppContext, scope: WriteScope, id: string) =>

@@ -50,27 +50,32 @@ export async function resolvePlacement(
   request: PlacementRequest,
   paths: PlacementPaths = DEFAULT_PATHS,
 ): Promise<Placement | null> {
-  if (request.stageId) {
-    const found = await stageWithPipeline(db, tenantId, request.stageId);
+  const { pipelineId, stageId, stageName } = request;
+  if (given(stageId)) {
+    const found = await stageWithPipeline(db, tenantId, stageId);
     if (!found) throw invalid(paths.stageId, "does not exist");
-    if (request.pipelineId && found.pipeline.id !== request.pipelineId)
+    if (given(pipelineId) && found.pipeline.id !== pipelineId)
       throw invalid(paths.stageId, "belongs to another pipeline");
     if (found.pipeline.pipelineType !== type)
       throw invalid(paths.stageId, `is not a stage of a ${type} pipeline`);
     return found;
   }
-  if (!request.pipelineId && !request.stageName) return defaultPlacement(db, tenantId, type);
-  const pipeline = request.pipelineId
-    ? await livePipelineOfType(db, tenantId, type, request.pipelineId, paths.pipelineId)
+  if (!given(pipelineId) && !given(stageName)) return defaultPlacement(db, tenantId, type);
+  const pipeline = given(pipelineId)
+    ? await livePipelineOfType(db, tenantId, type, pipelineId, paths.pipelineId)
     : await defaultPipeline(db, tenantId, type);
   if (!pipeline) return null;
-  const stage = request.stageName
-    ? await stageByName(db, pipeline.id, request.stageName)
+  const stage = given(stageName)
+    ? await stageByName(db, pipeline.id, stageName)
     : await firstOpenStage(db, pipeline.id);
-  if (request.stageName && !stage)
+  if (given(stageName) && !stage)
     throw invalid(paths.stageName, `is not a stage of pipeline "${pipeline.name}"`);
   return { pipeline, stage };
 }
+
+/** Whether a request names a pipeline or stage: an empty id names one that does not exist (422), not the default. */
+const given = (value: string | null | undefined): value is string =>
+  value !== undefined && value !== null;
 
 const VERSION_KEY = "pipelines-version";
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, pipelines } from "../../db/schema";
 import {
@@ -101,28 +101,42 @@ async function clearDefault(tx: WriteTx, scope: WriteScope, type: string, keepId
         ne(pipelines.id, keepId),
       ),
     );
-  const stageRows = await stagesOf(
+  for (const row of previous) await setDefault(tx, scope, row, false);
+}
+
+/**
+ * When the default goes, the oldest other live pipeline of its type takes
+ * over, so records created without pipeline_id still land in one.
+ */
+async function promoteDefault(tx: WriteTx, scope: WriteScope, deleted: PipelineRow) {
+  const [next] = await tx
+    .select()
+    .from(pipelines)
+    .where(
+      and(
+        eq(pipelines.tenantId, scope.tenantId),
+        eq(pipelines.pipelineType, deleted.pipelineType),
+        isNull(pipelines.deletedAt),
+        ne(pipelines.id, deleted.id),
+      ),
+    )
+    .orderBy(asc(pipelines.createdAt), asc(pipelines.id))
+    .limit(1);
+  if (next) await setDefault(tx, scope, next, true);
+}
+
+/** Another pipeline's is_default changes as a side effect, with its own pipeline.updated. */
+async function setDefault(tx: WriteTx, scope: WriteScope, row: PipelineRow, isDefault: boolean) {
+  const rowStages = (await stagesOf(tx, scope.tenantId, [row.id])).get(row.id) ?? [];
+  const updated = { ...row, isDefault, updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
+  await tx.update(pipelines).set(updated).where(eq(pipelines.id, row.id));
+  await recordPipelineChange(
     tx,
-    scope.tenantId,
-    previous.map((p) => p.id),
+    scope,
+    "updated",
+    pipelineView(row, rowStages),
+    pipelineView(updated, rowStages),
   );
-  for (const row of previous) {
-    const updated = {
-      ...row,
-      isDefault: false,
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    await tx.update(pipelines).set(updated).where(eq(pipelines.id, row.id));
-    const rowStages = stageRows.get(row.id) ?? [];
-    await recordPipelineChange(
-      tx,
-      scope,
-      "updated",
-      pipelineView(row, rowStages),
-      pipelineView(updated, rowStages),
-    );
-  }
 }
 
 function recordPipelineChange(
@@ -255,8 +269,14 @@ export function deletePipeline(ctx: AppContext, scope: WriteScope, id: string) {
       throw conflict("The pipeline has open deals or leads; move or close them first");
     const current = (await stagesOf(tx, scope.tenantId, [id])).get(id) ?? [];
     const view = (r: PipelineRow) => pipelineView(r, current);
-    return (await softDelete(tx, scope, { table: pipelines, row, entityType: "pipeline", view }))
-      .data;
+    const deleted = await softDelete(tx, scope, {
+      table: pipelines,
+      row,
+      entityType: "pipeline",
+      view,
+    });
+    if (row.isDefault) await promoteDefault(tx, scope, row);
+    return deleted.data;
   });
 }
 

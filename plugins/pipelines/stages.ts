@@ -2,7 +2,15 @@ import { and, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, type pipelines, stages } from "../../db/schema";
-import { conflict, invalid, isLive, newId, notFound, type SyncedTable } from "../../src/core";
+import {
+  conflict,
+  invalid,
+  isLive,
+  newId,
+  nextSyncSeq,
+  notFound,
+  type SyncedTable,
+} from "../../src/core";
 import type { StageInputBody, StageView } from "./model";
 
 export type PipelineRow = typeof pipelines.$inferSelect;
@@ -213,7 +221,45 @@ export async function applyStages(
       result.push(row);
     }
   }
+  const renamed = result.filter((row) => {
+    const before = currentById.get(row.id);
+    return before !== undefined && before.name !== row.name;
+  });
+  await resyncStaged(
+    tx,
+    pipeline.tenantId,
+    renamed.map((s) => s.id),
+    now,
+  );
   return result;
+}
+
+/**
+ * Deals and leads show their stage's name, so the live ones in a renamed
+ * stage move in the sync feeds (updated_at and sync number), or a mirror
+ * kept by `since` / `cursor` would keep the old name. The change is the
+ * pipeline's (pipeline.updated), so they get no events of their own.
+ */
+async function resyncStaged(tx: WriteTx, tenantId: string, stageIds: string[], now: Date) {
+  if (stageIds.length === 0) return;
+  for (const table of [deals, leads]) {
+    const rows = await tx
+      .select({ id: table.id })
+      .from(table)
+      .where(
+        and(
+          eq(table.tenantId, tenantId),
+          inArray(table.stageId, stageIds),
+          isNull(table.deletedAt),
+        ),
+      )
+      .orderBy(table.syncSeq);
+    for (const row of rows)
+      await tx
+        .update(table)
+        .set({ updatedAt: now, syncSeq: await nextSyncSeq(tx) })
+        .where(eq(table.id, row.id));
+  }
 }
 
 function stageRow(
