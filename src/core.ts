@@ -102,6 +102,7 @@ export {
   registerEventTypes,
   registerTenantDefinedEventTypes,
   registerTenantEventTypes,
+  reserveSyncSeqs,
   type TenantEventType,
   tenantEventTypes,
 } from "./events";

@@ -132,3 +132,6 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
  * a row that changes while a client pages.
  */
 export const nextSyncSeq = (tx: WriteTx): Promise<number> => reserveSyncSeq(tx, 1);
+
+/** `n` consecutive sync numbers for one statement that changes `n` rows; returns the first. */
+export const reserveSyncSeqs = (tx: WriteTx, n: number): Promise<number> => reserveSyncSeq(tx, n);

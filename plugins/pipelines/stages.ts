@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { deals, leads, type pipelines, stages } from "../../db/schema";
@@ -7,8 +7,8 @@ import {
   invalid,
   isLive,
   newId,
-  nextSyncSeq,
   notFound,
+  reserveSyncSeqs,
   type SyncedTable,
 } from "../../src/core";
 import type { StageInputBody, StageView } from "./model";
@@ -243,22 +243,28 @@ export async function applyStages(
 async function resyncStaged(tx: WriteTx, tenantId: string, stageIds: string[], now: Date) {
   if (stageIds.length === 0) return;
   for (const table of [deals, leads]) {
-    const rows = await tx
-      .select({ id: table.id })
+    const staged = and(
+      eq(table.tenantId, tenantId),
+      inArray(table.stageId, stageIds),
+      isNull(table.deletedAt),
+    );
+    const [{ rows }] = await tx.select({ rows: count() }).from(table).where(staged);
+    if (rows === 0) continue;
+    // One statement however many rows: each takes the next number in its feed order.
+    const first = await reserveSyncSeqs(tx, rows);
+    const ranked = tx
+      .select({
+        id: table.id,
+        rank: sql<number>`row_number() over (order by ${table.syncSeq})`.as("rank"),
+      })
       .from(table)
-      .where(
-        and(
-          eq(table.tenantId, tenantId),
-          inArray(table.stageId, stageIds),
-          isNull(table.deletedAt),
-        ),
-      )
-      .orderBy(table.syncSeq);
-    for (const row of rows)
-      await tx
-        .update(table)
-        .set({ updatedAt: now, syncSeq: await nextSyncSeq(tx) })
-        .where(eq(table.id, row.id));
+      .where(staged)
+      .as("ranked");
+    await tx
+      .update(table)
+      .set({ updatedAt: now, syncSeq: sql`${first - 1} + ${ranked.rank}` })
+      .from(ranked)
+      .where(eq(table.id, ranked.id));
   }
 }
 
