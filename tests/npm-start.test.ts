@@ -25,3 +25,18 @@ for (const signal of ["SIGTERM", "SIGINT"] as const)
     await crmd.child.exited;
     expect(await serving(crmd.url)).toBe(false);
   });
+
+for (const script of ["start", "dev"])
+  test(`\`npm run ${script}\` reads request headers up to 64 KiB`, async () => {
+    const crmd = await spawnCrmd(dir, "admin-token", {}, ["npm", "run", script]);
+    try {
+      const reply = await fetch(`${crmd.url}/healthz`, {
+        headers: { "x-padding": "a".repeat(30_000) },
+      });
+      expect(reply.status).toBe(200);
+    } finally {
+      crmd.child.kill("SIGTERM");
+      await crmd.child.exited;
+    }
+    expect(await serving(crmd.url)).toBe(false);
+  });
