@@ -7,7 +7,7 @@ import { type Channel, Presence, Socket } from "phoenix";
 import { apiKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
-import { startHranaServer } from "./helpers/hrana-server";
+import { type HranaServer, startHranaServer } from "./helpers/hrana-server";
 import { Api, startTestServer, type TestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 import { type Receiver, startReceiver } from "./webhook-receiver";
@@ -602,17 +602,36 @@ describe("an instance learns of another's revocations and scope changes", () => 
   });
 });
 
+/** A server on a database that answers over the network, with one conversation: each join waits on it. */
+async function onRemoteDatabase(
+  work: (remote: {
+    hrana: HranaServer;
+    url: string;
+    api: Api;
+    key: string;
+    conversation: string;
+  }) => Promise<void>,
+) {
+  const dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-remote-"));
+  const hrana = startHranaServer(joinPath(dir, "remote.db"));
+  const remote = await startTestServer({ config: { databaseUrl: hrana.url } });
+  try {
+    const { api, key } = await remote.tenant();
+    const customer = (await api.post(`${X}/customers/identify`, { email: "q@example.com" })).body
+      .id;
+    const conversation = (await api.post(`${X}/conversations`, { customer_id: customer })).body.id;
+    await work({ hrana, url: remote.url, api, key, conversation });
+  } finally {
+    await remote.close();
+    hrana.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("a socket that closes while its join is under way", () => {
   test("leaves no presence behind, on a database that answers over the network", async () => {
-    const dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-remote-"));
-    const hrana = startHranaServer(joinPath(dir, "remote.db"));
-    const remote = await startTestServer({ config: { databaseUrl: hrana.url } });
-    try {
-      const { api: onRemote, key: remoteKey } = await remote.tenant();
-      const customer = (await onRemote.post(`${X}/customers/identify`, { email: "q@example.com" }))
-        .body.id;
-      const id = (await onRemote.post(`${X}/conversations`, { customer_id: customer })).body.id;
-      const url = `${remote.url.replace(/^http/, "ws")}/socket/websocket?vsn=2.0.0&token=${remoteKey}`;
+    await onRemoteDatabase(async ({ url: remoteUrl, key: remoteKey, conversation: id }) => {
+      const url = `${remoteUrl.replace(/^http/, "ws")}/socket/websocket?vsn=2.0.0&token=${remoteKey}`;
       for (const name of ["gone1", "gone2", "gone3"]) {
         const ws = new WebSocket(url);
         await new Promise((resolve) => (ws.onopen = resolve));
@@ -620,7 +639,7 @@ describe("a socket that closes while its join is under way", () => {
         ws.send(JSON.stringify(["1", "1", `conversation:${id}`, "phx_join", { name }]));
         ws.close();
       }
-      const channel = connect(remote.url, { token: remoteKey }).channel(`conversation:${id}`, {
+      const channel = connect(remoteUrl, { token: remoteKey }).channel(`conversation:${id}`, {
         name: "here",
       });
       const presence = new Presence(channel);
@@ -630,43 +649,31 @@ describe("a socket that closes while its join is under way", () => {
         "only the open socket present",
       );
       channel.leave();
-    } finally {
-      await remote.close();
-      hrana.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 20_000);
 });
 
 describe("the relay from the outbox to the sockets", () => {
   test("starts on a later join when the database could not be read at the first", async () => {
-    const dir = mkdtempSync(joinPath(tmpdir(), "crmd-live-relay-"));
-    const hrana = startHranaServer(joinPath(dir, "remote.db"));
-    const remote = await startTestServer({ config: { databaseUrl: hrana.url } });
-    try {
-      const { api: onRemote, key: remoteKey } = await remote.tenant();
-      const customer = (await onRemote.post(`${X}/customers/identify`, { email: "r@example.com" }))
-        .body.id;
-      const id = (await onRemote.post(`${X}/conversations`, { customer_id: customer })).body.id;
-      const topic = `conversation:${id}`;
+    await onRemoteDatabase(async ({ hrana, url, api: onRemote, key: remoteKey, conversation }) => {
+      const topic = `conversation:${conversation}`;
       hrana.refuse(/max\("seq"\)\s+from\s+"outbox_events"/i);
       try {
-        const early = connect(remote.url, { token: remoteKey }).channel(topic, {});
+        const early = connect(url, { token: remoteKey }).channel(topic, {});
         expect((await join(early)).status).toBe("error");
       } finally {
         hrana.refuse(null);
       }
-      const channel = connect(remote.url, { token: remoteKey }).channel(topic, {});
+      const channel = connect(url, { token: remoteKey }).channel(topic, {});
       const shouts = collect(channel, "shout");
       expect((await join(channel)).status).toBe("ok");
-      const posted = await onRemote.post(`${X}/messages`, { conversation_id: id, body: "back" });
+      const posted = await onRemote.post(`${X}/messages`, {
+        conversation_id: conversation,
+        body: "back",
+      });
       await until(() => shouts.length === 1, "the message relayed");
       expect(shouts[0].id).toBe(posted.body.id);
       channel.leave();
-    } finally {
-      await remote.close();
-      hrana.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 20_000);
 });

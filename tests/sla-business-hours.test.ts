@@ -128,16 +128,22 @@ describe("business-hours routes", () => {
   });
 });
 
+/** A deal entering an 8-hour SLA stage on Friday 15:00 EST, in a tenant on New York's business hours. */
+async function dealEnteringFridayAfternoonInNewYork() {
+  clock.set("2026-03-06T20:00:00.000Z");
+  const { api, tenantId } = await server.tenant();
+  await api.put("/api/external/business-hours", NEW_YORK);
+  const pipelineId = await insertPipeline(server.ctx, tenantId);
+  const stageId = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 8 });
+  const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stageId);
+  await tick(server.ctx);
+  return { api, dealId };
+}
+
 // Time only moves forward here, as it does for a running scheduler.
 describe("SLA clocks in business hours", () => {
   test("New York: a deal entering Friday 15:00 warns and breaches on Monday, across the weekend and DST", async () => {
-    clock.set("2026-03-06T20:00:00.000Z"); // Friday 15:00 EST
-    const { api, tenantId } = await server.tenant();
-    await api.put("/api/external/business-hours", NEW_YORK);
-    const pipelineId = await insertPipeline(server.ctx, tenantId);
-    const stageId = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 8 });
-    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stageId);
-    await tick(server.ctx);
+    const { dealId } = await dealEnteringFridayAfternoonInNewYork();
     // Around the clock the warning would be Saturday 02:24Z and the breach 04:00Z.
     for (const time of ["2026-03-07T03:00:00Z", "2026-03-08T20:00:00Z", "2026-03-09T17:23:59Z"]) {
       clock.set(time);
@@ -164,13 +170,7 @@ describe("SLA clocks in business hours", () => {
   });
 
   test("GET /pipeline counts a deal past SLA in working time, from the millisecond its breach is due", async () => {
-    clock.set("2026-03-06T20:00:00.000Z"); // Friday 15:00 EST
-    const { api, tenantId } = await server.tenant();
-    await api.put("/api/external/business-hours", NEW_YORK);
-    const pipelineId = await insertPipeline(server.ctx, tenantId);
-    const stageId = await insertStage(server.ctx, tenantId, pipelineId, { slaHours: 8 });
-    const dealId = await insertDeal(server.ctx, tenantId, pipelineId, stageId);
-    await tick(server.ctx);
+    const { api, dealId } = await dealEnteringFridayAfternoonInNewYork();
     const shown = async (time: string) => {
       clock.set(time);
       await tick(server.ctx);
