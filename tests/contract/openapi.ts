@@ -75,6 +75,22 @@ export async function operations(server: TestServer): Promise<Operation[]> {
   return out;
 }
 
+const SHARED_RESPONSES = "#/components/responses/";
+
+/**
+ * A response as the document means it: one that operations share, written
+ * as a `$ref` to `components.responses`, is what that refers to.
+ */
+export function resolveResponse(doc: any, response: any): any {
+  const ref = response?.$ref;
+  if (typeof ref !== "string") return response;
+  const shared = ref.startsWith(SHARED_RESPONSES)
+    ? doc.components?.responses?.[ref.slice(SHARED_RESPONSES.length)]
+    : undefined;
+  if (!shared) throw new Error(`a response's $ref leads nowhere: ${ref}`);
+  return shared;
+}
+
 export const label = (op: Operation) => `${op.method} ${op.path}`;
 
 /** The first string under `key` in a JSON value (a record's id, or a list's first row's). */
