@@ -4498,7 +4498,20 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description The event's id (Standard Webhooks); the same on every retry */
+        "webhook-id": string;
+        /** @description Unix seconds of the attempt, signed */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+        "webhook-signature": string;
+        /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+        "X-Webhook-Signature": string;
+        /** @description The event type */
+        "X-Webhook-Event": string;
+        /** @description ISO 8601 time of the attempt */
+        "X-Webhook-Timestamp": string;
+    };
     requestBodies: never;
     headers: {
         /** @description The request's id (the one the request sent, if any), as the log line has it */
@@ -14401,17 +14414,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14455,17 +14468,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14509,17 +14522,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14563,17 +14576,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14617,17 +14630,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14671,17 +14684,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14725,17 +14738,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14779,17 +14792,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14833,17 +14846,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14887,17 +14900,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14940,17 +14953,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -14993,17 +15006,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15046,17 +15059,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15099,17 +15112,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15152,17 +15165,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15205,17 +15218,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15258,17 +15271,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15311,17 +15324,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15364,17 +15377,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15417,17 +15430,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15470,17 +15483,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15523,17 +15536,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15576,17 +15589,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15629,17 +15642,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15682,17 +15695,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15735,17 +15748,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15788,17 +15801,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15841,17 +15854,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15894,17 +15907,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -15948,17 +15961,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16002,17 +16015,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16056,17 +16069,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16110,17 +16123,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16164,17 +16177,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16218,17 +16231,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16271,17 +16284,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16324,17 +16337,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16377,17 +16390,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16430,17 +16443,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16483,17 +16496,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16536,17 +16549,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16589,17 +16602,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16642,17 +16655,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16695,17 +16708,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16748,17 +16761,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16801,17 +16814,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16854,17 +16867,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16907,17 +16920,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -16960,17 +16973,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17013,17 +17026,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17067,17 +17080,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17121,17 +17134,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17175,17 +17188,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17228,17 +17241,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17281,17 +17294,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17334,17 +17347,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17387,17 +17400,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17440,17 +17453,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17493,17 +17506,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17546,17 +17559,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17599,17 +17612,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17652,17 +17665,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17706,17 +17719,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17760,17 +17773,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17814,17 +17827,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17868,17 +17881,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17922,17 +17935,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -17976,17 +17989,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -18029,17 +18042,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -18082,17 +18095,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -18135,17 +18148,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;
@@ -18188,17 +18201,17 @@ export interface operations {
             query?: never;
             header: {
                 /** @description The event's id (Standard Webhooks); the same on every retry */
-                "webhook-id": string;
+                "webhook-id": components["parameters"]["webhook-id"];
                 /** @description Unix seconds of the attempt, signed */
-                "webhook-timestamp": string;
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
                 /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
-                "webhook-signature": string;
+                "webhook-signature": components["parameters"]["webhook-signature"];
                 /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-                "X-Webhook-Signature": string;
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
                 /** @description The event type */
-                "X-Webhook-Event": string;
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
                 /** @description ISO 8601 time of the attempt */
-                "X-Webhook-Timestamp": string;
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
             };
             path?: never;
             cookie?: never;

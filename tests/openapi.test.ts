@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { builtInEventTypes } from "../src/events";
-import { clientFor, fillPath, operations, resolveResponse } from "./contract/openapi";
+import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -42,6 +42,8 @@ async function lint(args: string[], doc: Doc): Promise<unknown> {
 function schemaPointers(doc: Doc): string[] {
   const pointers = Object.keys(doc.components.schemas).map((n) => `/components/schemas/${n}`);
   const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const [name, parameter] of Object.entries<Doc>(doc.components.parameters ?? {}))
+    if (parameter.schema) pointers.push(`/components/parameters/${name}/schema`);
   for (const [name, response] of Object.entries<Doc>(doc.components.responses ?? {}))
     for (const type of Object.keys(response.content ?? {}))
       pointers.push(`/components/responses/${name}/content/${esc(type)}/schema`);
@@ -54,8 +56,8 @@ function schemaPointers(doc: Doc): string[] {
         const op = operations[method];
         if (!op) continue;
         const at = `/${section}/${esc(path)}/${method}`;
-        op.parameters?.forEach((_: unknown, i: number) => {
-          pointers.push(`${at}/parameters/${i}/schema`);
+        op.parameters?.forEach((parameter: Doc, i: number) => {
+          if (!parameter.$ref) pointers.push(`${at}/parameters/${i}/schema`);
         });
         for (const type of Object.keys(op.requestBody?.content ?? {}))
           pointers.push(`${at}/requestBody/content/${esc(type)}/schema`);
@@ -132,11 +134,11 @@ describe("OpenAPI document", () => {
     expect(doc.components.schemas.DealList.properties.deals.items.allOf[0]).toEqual({
       $ref: "#/components/schemas/Deal",
     });
-    expect(
-      resolveResponse(doc, deals.post.responses["401"]).content["application/json"].schema,
-    ).toEqual({
-      $ref: "#/components/schemas/Error",
-    });
+    expect(resolveRef(doc, deals.post.responses["401"]).content["application/json"].schema).toEqual(
+      {
+        $ref: "#/components/schemas/Error",
+      },
+    );
     const text = JSON.stringify(doc);
     for (const leftover of ['"nullable"', '"noValidate"', '"$id"', '"x-crmd-schema"'])
       expect({ leftover, found: text.includes(leftover) }).toEqual({ leftover, found: false });
@@ -209,7 +211,7 @@ describe("OpenAPI document", () => {
     const payload = dealWon.requestBody.content["application/json"].schema;
     expect(payload.properties.data).toEqual({ $ref: "#/components/schemas/Deal" });
     expect(payload.properties.event_type.const).toBe("deal.won");
-    expect(dealWon.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect(dealWon.parameters.map((p: Doc) => resolveRef(doc, p).name)).toEqual(
       expect.arrayContaining(["webhook-id", "webhook-timestamp", "webhook-signature"]),
     );
   });
@@ -277,7 +279,7 @@ describe("OpenAPI document", () => {
     for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
       const op = operations.post;
       if (!op?.parameters?.some((p: { name: string }) => p.name === "Idempotency-Key")) continue;
-      const conflict = resolveResponse(doc, op.responses["409"]);
+      const conflict = resolveRef(doc, op.responses["409"]);
       if (conflict?.content?.["application/json"]?.schema?.$ref !== "#/components/schemas/Error")
         undocumented.push(path);
     }
@@ -333,7 +335,7 @@ describe("OpenAPI document", () => {
           const reply = await client.request(op.method, fillPath(op), body, {
             "content-type": type,
           });
-          const documented = resolveResponse(doc, responses[String(reply.status)])?.content?.[
+          const documented = resolveRef(doc, responses[String(reply.status)])?.content?.[
             "application/json"
           ];
           if (documented?.schema?.$ref !== "#/components/schemas/Error")
@@ -361,7 +363,7 @@ describe("OpenAPI document", () => {
     let checked = 0;
     /** Every one of `names` the answer has must be documented on its status, and the reverse. */
     const check = (op: { method: string; path: string }, reply: Reply, names: string[]) => {
-      const response = resolveResponse(
+      const response = resolveRef(
         doc,
         doc.paths[op.path][op.method.toLowerCase()].responses[String(reply.status)],
       );
@@ -462,7 +464,7 @@ describe("OpenAPI document", () => {
     /** The media types a response documents, as patterns (`*\/*`, `image/*`, `image/png`). */
     const documents = (path: string, status: number, type: string) =>
       Object.keys(
-        resolveResponse(doc, doc.paths[path].get.responses[String(status)])?.content ?? {},
+        resolveRef(doc, doc.paths[path].get.responses[String(status)])?.content ?? {},
       ).some((range) =>
         new RegExp(`^${range.replace(/[+.]/g, "\\$&").replace(/\*/g, "[^/]+")}$`).test(type),
       );
@@ -516,7 +518,7 @@ describe("OpenAPI document", () => {
     let refused = 0;
     for (const op of await operations(server)) {
       const responses = doc.paths[op.path][op.method.toLowerCase()].responses;
-      const tooLong = resolveResponse(doc, responses["414"]);
+      const tooLong = resolveRef(doc, responses["414"]);
       if (tooLong?.content?.["application/json"]?.schema?.$ref !== "#/components/schemas/Error")
         undocumented.push(`${op.method} ${op.path}`);
       // Operations authenticated otherwise (a widget, a relay) refuse an anonymous caller first.

@@ -4,7 +4,7 @@ import { refusesIdempotencyKey } from "../idempotency";
 import { exampleOf } from "./examples";
 import { componentize, type Schema } from "./schemas";
 import { TAG_DESCRIPTIONS } from "./tags";
-import { webhookOperations } from "./webhooks";
+import { signatureParameters, webhookOperations } from "./webhooks";
 
 interface Response {
   /** A shared response: `#/components/responses/<name>`. */
@@ -356,6 +356,12 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
     tags: tagList(used),
     paths: doc.paths,
     webhooks,
-    components: { ...doc.components, headers: headerComponents(), responses, schemas: sorted },
+    components: {
+      ...doc.components,
+      headers: headerComponents(),
+      parameters: signatureParameters(),
+      responses,
+      schemas: sorted,
+    },
   };
 }

@@ -75,19 +75,17 @@ export async function operations(server: TestServer): Promise<Operation[]> {
   return out;
 }
 
-const SHARED_RESPONSES = "#/components/responses/";
-
 /**
- * A response as the document means it: one that operations share, written
- * as a `$ref` to `components.responses`, is what that refers to.
+ * A part of the document as it is meant: one that several places share (a
+ * response, a parameter), written as a `$ref` into `components`, is what
+ * that refers to.
  */
-export function resolveResponse(doc: any, response: any): any {
-  const ref = response?.$ref;
-  if (typeof ref !== "string") return response;
-  const shared = ref.startsWith(SHARED_RESPONSES)
-    ? doc.components?.responses?.[ref.slice(SHARED_RESPONSES.length)]
-    : undefined;
-  if (!shared) throw new Error(`a response's $ref leads nowhere: ${ref}`);
+export function resolveRef(doc: any, node: any): any {
+  const ref = node?.$ref;
+  if (typeof ref !== "string") return node;
+  const [, section, name] = /^#\/components\/(responses|parameters)\/([^/]+)$/.exec(ref) ?? [];
+  const shared = section ? doc.components?.[section]?.[name] : undefined;
+  if (!shared) throw new Error(`a $ref leads nowhere: ${ref}`);
   return shared;
 }
 
