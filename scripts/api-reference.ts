@@ -69,7 +69,13 @@ function fields(schema: Json): string[] {
   );
 }
 
-function operation(method: string, path: string, op: Json): string[] {
+/** A response as it reads: one shared by `$ref` (components.responses) looked up. */
+const resolved = (doc: Json, response: Json): Json =>
+  response.$ref
+    ? doc.components.responses[String(response.$ref).split("/").pop() as string]
+    : response;
+
+function operation(doc: Json, method: string, path: string, op: Json): string[] {
   const lines = [`### ${method.toUpperCase()} \`${path}\``, "", cell(op.summary), ""];
   if (op["x-required-scope"]) lines.push(`Scope: \`${op["x-required-scope"]}\``, "");
   const parameters: Json[] = op.parameters ?? [];
@@ -94,7 +100,8 @@ function operation(method: string, path: string, op: Json): string[] {
     if (media.example !== undefined)
       lines.push("```json", JSON.stringify(media.example, null, 2), "```", "");
   }
-  const responses = Object.entries<Json>(op.responses ?? {}).map(([status, response]) => {
+  const responses = Object.entries<Json>(op.responses ?? {}).map(([status, entry]) => {
+    const response = resolved(doc, entry);
     const schema = Object.values<Json>(response.content ?? {})[0]?.schema;
     return [status, schema ? cell(typeOf(schema)) : "", cell(response.description)];
   });
@@ -115,7 +122,7 @@ export function renderApiReference(doc: Json): string {
   for (const [path, operations] of Object.entries<Json>(doc.paths ?? {}))
     for (const [method, op] of Object.entries<Json>(operations)) {
       const tag = op.tags?.[0] ?? "other";
-      byTag.set(tag, [...(byTag.get(tag) ?? []), ...operation(method, path, op)]);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), ...operation(doc, method, path, op)]);
     }
   for (const { name, description } of doc.tags ?? []) {
     const section = byTag.get(name);

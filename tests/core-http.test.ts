@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { createLogger } from "../src/logger";
+import { resolveRef } from "./contract/openapi";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 const clock = new ManualClock(new Date("2026-03-02T10:00:10.000Z"));
@@ -231,7 +232,7 @@ describe("OpenAPI and Swagger UI", () => {
         if (path.startsWith("/api/external"))
           expect({ where, security: op.security?.length > 0 }).toEqual({ where, security: true });
         for (const [status, response] of Object.entries<any>(op.responses ?? {}))
-          expect({ where, status, content: response.content?.type }).toEqual({
+          expect({ where, status, content: resolveRef(doc, response).content?.type }).toEqual({
             where,
             status,
             content: undefined,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { builtInEventTypes } from "../src/events";
-import { clientFor, fillPath, operations } from "./contract/openapi";
+import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -42,6 +42,11 @@ async function lint(args: string[], doc: Doc): Promise<unknown> {
 function schemaPointers(doc: Doc): string[] {
   const pointers = Object.keys(doc.components.schemas).map((n) => `/components/schemas/${n}`);
   const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+  for (const [name, parameter] of Object.entries<Doc>(doc.components.parameters ?? {}))
+    if (parameter.schema) pointers.push(`/components/parameters/${name}/schema`);
+  for (const [name, response] of Object.entries<Doc>(doc.components.responses ?? {}))
+    for (const type of Object.keys(response.content ?? {}))
+      pointers.push(`/components/responses/${name}/content/${esc(type)}/schema`);
   for (const [section, entries] of [
     ["paths", doc.paths],
     ["webhooks", doc.webhooks],
@@ -51,8 +56,8 @@ function schemaPointers(doc: Doc): string[] {
         const op = operations[method];
         if (!op) continue;
         const at = `/${section}/${esc(path)}/${method}`;
-        op.parameters?.forEach((_: unknown, i: number) => {
-          pointers.push(`${at}/parameters/${i}/schema`);
+        op.parameters?.forEach((parameter: Doc, i: number) => {
+          if (!parameter.$ref) pointers.push(`${at}/parameters/${i}/schema`);
         });
         for (const type of Object.keys(op.requestBody?.content ?? {}))
           pointers.push(`${at}/requestBody/content/${esc(type)}/schema`);
@@ -129,9 +134,11 @@ describe("OpenAPI document", () => {
     expect(doc.components.schemas.DealList.properties.deals.items.allOf[0]).toEqual({
       $ref: "#/components/schemas/Deal",
     });
-    expect(deals.post.responses["401"].content["application/json"].schema).toEqual({
-      $ref: "#/components/schemas/Error",
-    });
+    expect(resolveRef(doc, deals.post.responses["401"]).content["application/json"].schema).toEqual(
+      {
+        $ref: "#/components/schemas/Error",
+      },
+    );
     const text = JSON.stringify(doc);
     for (const leftover of ['"nullable"', '"noValidate"', '"$id"', '"x-crmd-schema"'])
       expect({ leftover, found: text.includes(leftover) }).toEqual({ leftover, found: false });
@@ -142,6 +149,44 @@ describe("OpenAPI document", () => {
       "application/json",
       "multipart/form-data",
     ]);
+  });
+
+  test("the document stays under 600 KB: the responses operations share are referenced, not copied", async () => {
+    // Every operation once held its own copy of the same error responses: 1.08 MB.
+    const served = await fetch(`${server.url}/swagger/json`);
+    const bytes = new Uint8Array(await served.arrayBuffer());
+    expect(bytes.length).toBeLessThan(600_000);
+    const doc = JSON.parse(new TextDecoder().decode(bytes));
+    const shared: Record<string, Doc> = doc.components.responses;
+    expect(Object.keys(shared)).toEqual(
+      expect.arrayContaining([
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "ValidationError",
+        "RateLimited",
+        "UriTooLong",
+        "BodyTooLarge",
+        "UnsupportedMediaType",
+        "IdempotencyKeyConflict",
+        "NotModified",
+      ]),
+    );
+    const copies: string[] = [];
+    const used = new Set<string>();
+    for (const [path, operations] of Object.entries<Doc>(doc.paths))
+      for (const [method, op] of Object.entries<Doc>(operations))
+        for (const [status, response] of Object.entries<Doc>(op.responses)) {
+          if (response.$ref) used.add(response.$ref);
+          for (const [name, one] of Object.entries(shared))
+            if (Bun.deepEquals(response, one)) copies.push(`${method} ${path} ${status}: ${name}`);
+        }
+    expect(copies).toEqual([]);
+    expect([...used].sort()).toEqual(
+      Object.keys(shared).map((name) => `#/components/responses/${name}`),
+    );
+    // One worded for its operation keeps its own words.
+    expect(doc.paths["/metrics"].get.responses["401"].description).toBe("Missing or wrong token");
   });
 
   test("servers, and a description for every tag an operation uses", async () => {
@@ -166,7 +211,7 @@ describe("OpenAPI document", () => {
     const payload = dealWon.requestBody.content["application/json"].schema;
     expect(payload.properties.data).toEqual({ $ref: "#/components/schemas/Deal" });
     expect(payload.properties.event_type.const).toBe("deal.won");
-    expect(dealWon.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect(dealWon.parameters.map((p: Doc) => resolveRef(doc, p).name)).toEqual(
       expect.arrayContaining(["webhook-id", "webhook-timestamp", "webhook-signature"]),
     );
   });
@@ -234,10 +279,8 @@ describe("OpenAPI document", () => {
     for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
       const op = operations.post;
       if (!op?.parameters?.some((p: { name: string }) => p.name === "Idempotency-Key")) continue;
-      if (
-        op.responses["409"]?.content?.["application/json"]?.schema?.$ref !==
-        "#/components/schemas/Error"
-      )
+      const conflict = resolveRef(doc, op.responses["409"]);
+      if (conflict?.content?.["application/json"]?.schema?.$ref !== "#/components/schemas/Error")
         undocumented.push(path);
     }
     expect(undocumented).toEqual([]);
@@ -292,7 +335,9 @@ describe("OpenAPI document", () => {
           const reply = await client.request(op.method, fillPath(op), body, {
             "content-type": type,
           });
-          const documented = responses[String(reply.status)]?.content?.["application/json"];
+          const documented = resolveRef(doc, responses[String(reply.status)])?.content?.[
+            "application/json"
+          ];
           if (documented?.schema?.$ref !== "#/components/schemas/Error")
             undocumented.push(`${op.method} ${op.path}: ${what} answers ${reply.status}`);
         }
@@ -318,7 +363,10 @@ describe("OpenAPI document", () => {
     let checked = 0;
     /** Every one of `names` the answer has must be documented on its status, and the reverse. */
     const check = (op: { method: string; path: string }, reply: Reply, names: string[]) => {
-      const response = doc.paths[op.path][op.method.toLowerCase()].responses[String(reply.status)];
+      const response = resolveRef(
+        doc,
+        doc.paths[op.path][op.method.toLowerCase()].responses[String(reply.status)],
+      );
       for (const name of names) {
         checked++;
         const sent = reply.headers.has(name);
@@ -415,7 +463,9 @@ describe("OpenAPI document", () => {
     const { api, key } = await server.tenant();
     /** The media types a response documents, as patterns (`*\/*`, `image/*`, `image/png`). */
     const documents = (path: string, status: number, type: string) =>
-      Object.keys(doc.paths[path].get.responses[String(status)]?.content ?? {}).some((range) =>
+      Object.keys(
+        resolveRef(doc, doc.paths[path].get.responses[String(status)])?.content ?? {},
+      ).some((range) =>
         new RegExp(`^${range.replace(/[+.]/g, "\\$&").replace(/\*/g, "[^/]+")}$`).test(type),
       );
     const chunk = (name: string, data: number[]) => [
@@ -468,10 +518,8 @@ describe("OpenAPI document", () => {
     let refused = 0;
     for (const op of await operations(server)) {
       const responses = doc.paths[op.path][op.method.toLowerCase()].responses;
-      if (
-        responses["414"]?.content?.["application/json"]?.schema?.$ref !==
-        "#/components/schemas/Error"
-      )
+      const tooLong = resolveRef(doc, responses["414"]);
+      if (tooLong?.content?.["application/json"]?.schema?.$ref !== "#/components/schemas/Error")
         undocumented.push(`${op.method} ${op.path}`);
       // Operations authenticated otherwise (a widget, a relay) refuse an anonymous caller first.
       const client = clientFor(op, server, api);

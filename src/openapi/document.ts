@@ -4,9 +4,11 @@ import { refusesIdempotencyKey } from "../idempotency";
 import { exampleOf } from "./examples";
 import { componentize, type Schema } from "./schemas";
 import { TAG_DESCRIPTIONS } from "./tags";
-import { webhookOperations } from "./webhooks";
+import { signatureParameters, webhookOperations } from "./webhooks";
 
 interface Response {
+  /** A shared response: `#/components/responses/<name>`. */
+  $ref?: string;
   description?: string;
   content?: Record<string, { schema?: Schema }>;
   headers?: Record<string, { $ref: string }>;
@@ -58,26 +60,35 @@ function finishBody(operation: Operation, components: Record<string, Schema>) {
   }
 }
 
+/** A response crmd documents itself: what it says, and its name once shared (`components.responses`). */
+interface Documented {
+  name: string;
+  description: string;
+}
+
 /**
  * What the body check before routing (src/body.ts) answers to any route that
  * takes a JSON body, whichever route it is: documented on each of them here,
  * where the routes' own schemas cannot know of it.
  */
-const BODY_REFUSALS: Record<string, string> = {
-  400: "Malformed JSON, or a body that is not valid UTF-8",
-  413: "Body over the size limit (CRMD_BODY_LIMIT)",
-  415: "Body that is not JSON (Content-Type other than application/json or +json)",
+const BODY_REFUSALS: Record<string, Documented> = {
+  400: { name: "MalformedBody", description: "Malformed JSON, or a body that is not valid UTF-8" },
+  413: { name: "BodyTooLarge", description: "Body over the size limit (CRMD_BODY_LIMIT)" },
+  415: {
+    name: "UnsupportedMediaType",
+    description: "Body that is not JSON (Content-Type other than application/json or +json)",
+  },
 };
 
 /** What the same check answers to any request, before routing (after authentication). */
-const URL_REFUSALS = {
-  414: `URL longer than ${MAX_URL_LENGTH} bytes`,
+const URL_REFUSALS: Record<string, Documented> = {
+  414: { name: "UriTooLong", description: `URL longer than ${MAX_URL_LENGTH} bytes` },
 };
 
 /** Adds an Error response for each status the operation does not document yet. */
-function documentErrors(operation: Operation, descriptions: Record<string, string>) {
+function documentErrors(operation: Operation, refusals: Record<string, Documented>) {
   operation.responses ??= {};
-  for (const [status, description] of Object.entries(descriptions))
+  for (const [status, { description }] of Object.entries(refusals))
     operation.responses[status] ??= {
       description,
       content: { [JSON_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
@@ -85,8 +96,17 @@ function documentErrors(operation: Operation, descriptions: Record<string, strin
 }
 
 /** What a POST taking Idempotency-Key answers to a reused key (src/idempotency.ts). */
-const IDEMPOTENCY_REFUSALS = {
-  409: "IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After)",
+const IDEMPOTENCY_REFUSALS: Record<string, Documented> = {
+  409: {
+    name: "IdempotencyKeyConflict",
+    description:
+      "IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After)",
+  },
+};
+
+const NOT_MODIFIED: Documented = {
+  name: "NotModified",
+  description: "Not Modified: If-None-Match named the answer's current ETag",
 };
 
 /**
@@ -134,6 +154,8 @@ const INTEGER_HEADERS = new Set([
   "Retry-After",
 ]);
 const RATE_LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+/** A refused credential is counted against no limit: its 401 carries no X-RateLimit-*. */
+const UNCOUNTED_STATUS = "401";
 /** Credentials counted against a rate limit: each answer after authentication carries X-RateLimit-*. */
 const RATE_LIMITED_SCHEMES = ["ApiKeyHeader", "BearerAuth", "WidgetKey", "VisitorToken"];
 
@@ -177,9 +199,7 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   // JSON answers get theirs from src/http-conventions.ts, files (documents) their SHA-256.
   if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
     addHeaders(responses["200"], isPage(json?.schema, components) ? ["ETag", "Link"] : ["ETag"]);
-    responses["304"] = {
-      description: "Not Modified: If-None-Match named the answer's current ETag",
-    };
+    responses["304"] = { description: NOT_MODIFIED.description };
     addHeaders(responses["304"], ["ETag"]);
     operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
   }
@@ -190,7 +210,7 @@ function documentHeaders(method: string, operation: Operation, components: Recor
     if (replayable && status.startsWith("2")) addHeaders(response, ["Idempotent-Replayed"]);
   if (!schemes.some((scheme) => RATE_LIMITED_SCHEMES.includes(scheme))) return;
   for (const [status, response] of Object.entries(responses))
-    if (status !== "401") addHeaders(response, RATE_LIMIT_HEADERS);
+    if (status !== UNCOUNTED_STATUS) addHeaders(response, RATE_LIMIT_HEADERS);
 }
 
 function finishOperation(
@@ -214,6 +234,93 @@ function finishOperation(
   documentHeaders(method, operation, components);
 }
 
+/**
+ * Names of the error responses Elysia documents from a route's `response`
+ * schemas, all worded alike ("Response for status 404").
+ */
+const STATUS_NAMES: Record<string, string> = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  409: "Conflict",
+  422: "ValidationError",
+  429: "RateLimited",
+};
+
+/** The shared name of each response worded as one of those above, by `<status> <description>`. */
+const SHARED_NAMES = new Map<string, string>([
+  ...Object.entries(STATUS_NAMES).map(
+    ([status, name]) => [`${status} Response for status ${status}`, name] as const,
+  ),
+  ...[BODY_REFUSALS, URL_REFUSALS, IDEMPOTENCY_REFUSALS, { 304: NOT_MODIFIED }].flatMap(
+    (documented) =>
+      Object.entries(documented).map(
+        ([status, { name, description }]) => [`${status} ${description}`, name] as const,
+      ),
+  ),
+]);
+
+/**
+ * The name a response would be shared under: from its wording, and
+ * `…Unmetered` for the variant without X-RateLimit-*, answered to callers no
+ * rate limit counts (the admin and metrics tokens, signed callbacks, public
+ * routes). A 401 never has them, so it needs no such variant.
+ */
+function sharedName(status: string, response: Response): string | undefined {
+  const name = SHARED_NAMES.get(`${status} ${response.description}`);
+  if (!name) return undefined;
+  const metered = Object.hasOwn(response.headers ?? {}, "X-RateLimit-Limit");
+  return metered || status === UNCOUNTED_STATUS ? name : `${name}Unmetered`;
+}
+
+/** JSON with every object's keys sorted: equal for responses that say the same. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+/**
+ * Moves each response several operations document alike (the errors any
+ * route can get, the 304) into `components.responses`, leaving a `$ref` in
+ * each operation: once there were 1,600 copies of a dozen responses. A name
+ * goes to the most used of the responses that would take it; one an
+ * operation words its own way stays inline.
+ */
+function shareResponses(paths: Record<string, Record<string, Operation>>) {
+  const all = Object.values(paths).flatMap((operations) =>
+    Object.values(operations).flatMap(({ responses = {} }) =>
+      Object.entries(responses).map(([status, response]) => ({
+        responses,
+        status,
+        response,
+        key: canonical(response),
+        name: sharedName(status, response),
+      })),
+    ),
+  );
+  const uses = new Map<string, { name: string; response: Response; count: number }>();
+  for (const { response, key, name } of all) {
+    if (!name) continue;
+    const use = uses.get(key) ?? { name, response, count: 0 };
+    uses.set(key, { ...use, count: use.count + 1 });
+  }
+  const names = new Map<string, string>();
+  const shared: Record<string, Response> = {};
+  for (const [key, use] of [...uses].sort(([, a], [, b]) => b.count - a.count))
+    if (use.count > 1 && !shared[use.name]) {
+      shared[use.name] = use.response;
+      names.set(key, use.name);
+    }
+  for (const { responses, status, key } of all) {
+    const name = names.get(key);
+    if (name) responses[status] = { $ref: `#/components/responses/${name}` };
+  }
+  return Object.fromEntries(Object.entries(shared).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 const tagList = (used: Set<string>) =>
   [...used].sort().map((name) => ({
     name,
@@ -223,8 +330,9 @@ const tagList = (used: Set<string>) =>
 /**
  * Turns the document Elysia generates into a clean OpenAPI 3.1 document:
  * JSON Schema 2020-12 without 3.0 leftovers, named schemas under
- * `components` referenced by `$ref`, JSON-only bodies with a working example,
- * servers, described tags, and the `webhooks` section. Works on a copy.
+ * `components` referenced by `$ref`, the responses many operations share
+ * likewise, JSON-only bodies with a working example, servers, described
+ * tags, and the `webhooks` section. Works on a copy.
  */
 export function finishDocument(generated: OpenApiDocument, options: DocumentOptions) {
   const doc = structuredClone(generated);
@@ -235,6 +343,7 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
       finishOperation(path, method, operation, components);
       for (const tag of operation.tags ?? []) used.add(tag);
     }
+  const responses = shareResponses(doc.paths ?? {});
   const webhooks = webhookOperations(options.eventTypes, components);
   used.add("webhooks");
   const sorted = Object.fromEntries(
@@ -247,6 +356,12 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
     tags: tagList(used),
     paths: doc.paths,
     webhooks,
-    components: { ...doc.components, headers: headerComponents(), schemas: sorted },
+    components: {
+      ...doc.components,
+      headers: headerComponents(),
+      parameters: signatureParameters(),
+      responses,
+      schemas: sorted,
+    },
   };
 }

@@ -8,6 +8,7 @@ const header = (name: string, description: string) => ({
   schema: { type: "string" },
 });
 
+/** The headers every delivery is signed with. */
 const SIGNATURE_HEADERS = [
   header("webhook-id", "The event's id (Standard Webhooks); the same on every retry"),
   header("webhook-timestamp", "Unix seconds of the attempt, signed"),
@@ -19,6 +20,14 @@ const SIGNATURE_HEADERS = [
   header("X-Webhook-Event", "The event type"),
   header("X-Webhook-Timestamp", "ISO 8601 time of the attempt"),
 ];
+
+/** Those headers as `components.parameters`, which each event's POST refers to by `$ref`. */
+export const signatureParameters = () =>
+  Object.fromEntries(SIGNATURE_HEADERS.map((parameter) => [parameter.name, parameter]));
+
+const SIGNATURE_REFS = SIGNATURE_HEADERS.map(({ name }) => ({
+  $ref: `#/components/parameters/${name}`,
+}));
 
 /** `deal.stage_changed` → `Deal`, `business_hours.updated` → `BusinessHours`. */
 const entityName = (type: string) =>
@@ -61,7 +70,7 @@ export function webhookOperations(types: string[], components: Record<string, Sc
             "Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.",
           tags: ["webhooks"],
           security: [],
-          parameters: SIGNATURE_HEADERS,
+          parameters: SIGNATURE_REFS,
           requestBody: {
             required: true,
             content: { "application/json": { schema: envelope(type, components) } },

@@ -75,6 +75,20 @@ export async function operations(server: TestServer): Promise<Operation[]> {
   return out;
 }
 
+/**
+ * A part of the document as it is meant: one that several places share (a
+ * response, a parameter), written as a `$ref` into `components`, is what
+ * that refers to.
+ */
+export function resolveRef(doc: any, node: any): any {
+  const ref = node?.$ref;
+  if (typeof ref !== "string") return node;
+  const [, section, name] = /^#\/components\/(responses|parameters)\/([^/]+)$/.exec(ref) ?? [];
+  const shared = section ? doc.components?.[section]?.[name] : undefined;
+  if (!shared) throw new Error(`a $ref leads nowhere: ${ref}`);
+  return shared;
+}
+
 export const label = (op: Operation) => `${op.method} ${op.path}`;
 
 /** The first string under `key` in a JSON value (a record's id, or a list's first row's). */
