@@ -4251,7 +4251,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Response for status 400 */
+        /** @description BAD_REQUEST: the request could not be read (malformed body, bad Idempotency-Key) */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4264,7 +4264,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 400 */
+        /** @description BAD_REQUEST: the request could not be read (malformed body, bad Idempotency-Key) */
         BadRequestUnmetered: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4287,7 +4287,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 409 */
+        /** @description CONFLICT: the record's state forbids it */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4300,7 +4300,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 403 */
+        /** @description FORBIDDEN: the credentials may not do this (a scope missing, the admin token on tenant data, a key on an admin endpoint) */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4313,7 +4313,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 403 */
+        /** @description FORBIDDEN: the credentials may not do this (a scope missing, the admin token on tenant data, a key on an admin endpoint) */
         ForbiddenUnmetered: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4359,7 +4359,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 404 */
+        /** @description NOT_FOUND: no such record in this tenant (or it was deleted) */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4372,7 +4372,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 404 */
+        /** @description NOT_FOUND: no such record in this tenant (or it was deleted) */
         NotFoundUnmetered: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4403,7 +4403,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Response for status 429 */
+        /** @description RATE_LIMITED: over the rate limit; retry after Retry-After seconds */
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -4417,7 +4417,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 429 */
+        /** @description RATE_LIMITED: over the rate limit; retry after Retry-After seconds */
         RateLimitedUnmetered: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -4428,7 +4428,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 401 */
+        /** @description UNAUTHORIZED: missing, unknown, expired or revoked credentials */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4474,7 +4474,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 422 */
+        /** @description VALIDATION_ERROR: a schema or rule is violated; errors[].path points into the request */
         ValidationError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4487,7 +4487,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Response for status 422 */
+        /** @description VALIDATION_ERROR: a schema or rule is violated; errors[].path points into the request */
         ValidationErrorUnmetered: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -248,6 +248,19 @@ const STATUS_NAMES: Record<string, string> = {
   429: "RateLimited",
 };
 
+/** What the responses Elysia words "Response for status N" mean, once shared (docs/conventions.md). */
+const STATUS_DESCRIPTIONS: Record<string, string> = {
+  BadRequest: "BAD_REQUEST: the request could not be read (malformed body, bad Idempotency-Key)",
+  Unauthorized: "UNAUTHORIZED: missing, unknown, expired or revoked credentials",
+  Forbidden:
+    "FORBIDDEN: the credentials may not do this (a scope missing, the admin token on tenant data, a key on an admin endpoint)",
+  NotFound: "NOT_FOUND: no such record in this tenant (or it was deleted)",
+  Conflict: "CONFLICT: the record's state forbids it",
+  ValidationError:
+    "VALIDATION_ERROR: a schema or rule is violated; errors[].path points into the request",
+  RateLimited: "RATE_LIMITED: over the rate limit; retry after Retry-After seconds",
+};
+
 /** The shared name of each response worded as one of those above, by `<status> <description>`. */
 const SHARED_NAMES = new Map<string, string>([
   ...Object.entries(STATUS_NAMES).map(
@@ -311,7 +324,8 @@ function shareResponses(paths: Record<string, Record<string, Operation>>) {
   const shared: Record<string, Response> = {};
   for (const [key, use] of [...uses].sort(([, a], [, b]) => b.count - a.count))
     if (use.count > 1 && !shared[use.name]) {
-      shared[use.name] = use.response;
+      const description = STATUS_DESCRIPTIONS[use.name.replace(/Unmetered$/, "")];
+      shared[use.name] = description ? { ...use.response, description } : use.response;
       names.set(key, use.name);
     }
   for (const { responses, status, key } of all) {
