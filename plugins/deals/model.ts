@@ -3,8 +3,10 @@ import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
   JsonInteger,
+  MinorUnits,
   pageQuery,
   RecordQuery,
+  RequiredText,
 } from "../../src/core";
 
 export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
@@ -47,11 +49,7 @@ export const Deal = t.Object({
 });
 
 /** A deal's value as clients write it: whole cents, at most what a JSON number holds exactly. */
-export const DealValue = JsonInteger({
-  minimum: 0,
-  maximum: Number.MAX_SAFE_INTEGER,
-  description: "Minor units (cents)",
-});
+export const DealValue = MinorUnits;
 
 const link = (what: string) =>
   t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
@@ -62,7 +60,7 @@ const stageName = t.String({
 
 /** Fields a client sets on create and PATCH. */
 const editable = {
-  title: t.String({ minLength: 1, maxLength: 500 }),
+  title: RequiredText({ maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
   value: t.Optional(DealValue),
   currency: t.Optional(
