@@ -85,7 +85,7 @@ describe("blank required text is 422 at its field", () => {
     expect((await api.get(`${base}/tasks/${task.id}`)).body.title).toBe("Call");
   });
 
-  test("notes, calendar events, custom field and object type labels, API key names", async () => {
+  test("notes, calendar events, labels (custom fields, object types, links), document and API key names", async () => {
     const contact = await created(api, "/contacts", { first_name: "Ann" });
     const event = await created(api, "/calendar/events", {
       title: "Meeting",
@@ -120,6 +120,15 @@ describe("blank required text is 422 at its field", () => {
       expectBlank(await api.patch(`${base}/object-types/${type.name}`, { label: blank }), "/label");
       expectBlank(
         await api.post(`${base}/api-keys`, { name: blank, permissions: ["read"] }),
+        "/name",
+      );
+    }
+    const deal = await createDeal(api, { title: "Linked" });
+    const link = `${base}/deals/${deal.id}/associations/contacts/${contact.id}`;
+    for (const blank of BLANKS.filter(Boolean)) {
+      expectBlank(await api.put(link, { label: blank }), "/label");
+      expectBlank(
+        await api.post(`${base}/documents`, { url: "https://example.com/a.pdf", name: blank }),
         "/name",
       );
     }

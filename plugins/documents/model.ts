@@ -47,8 +47,7 @@ export const CreateDocument = t.Object(
       }),
     ),
     name: t.Optional(
-      t.String({
-        minLength: 1,
+      RequiredText({
         maxLength: 255,
         description: "Default: the uploaded file's name, or the URL's last path segment",
       }),
