@@ -72,6 +72,24 @@ describe("integers beyond what the database holds are 422", () => {
       );
       expect422(await api.post(`${base}/companies`, { name: "Big Co", size: n }), "/size");
     }
+    const property = await created(api, "/mls/properties", listing);
+    const huge = { value: 1e19, currency: "EUR" };
+    expect422(
+      await api.patch(`${base}/mls/properties/${property.id}`, { price: huge }),
+      "/price/value",
+    );
+    expect422(
+      await api.put(`${base}/mls/properties/${property.id}`, { ...listing, price: huge }),
+      "/price/value",
+    );
+    const bulk = await api.post(`${base}/companies/bulk`, {
+      records: [
+        { name: "Small Co", size: 10 },
+        { name: "Big Co", size: 1e19 },
+      ],
+    });
+    expect(bulk.body).toMatchObject({ created: 1, failed: 1 });
+    expect(bulk.body.results[1].errors[0].path).toBe("/size");
   });
 
   test("the largest exact value is kept as sent", async () => {
