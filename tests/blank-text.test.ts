@@ -85,7 +85,7 @@ describe("blank required text is 422 at its field", () => {
     expect((await api.get(`${base}/tasks/${task.id}`)).body.title).toBe("Call");
   });
 
-  test("notes, calendar events, labels (custom fields, object types, links), document and API key names", async () => {
+  test("notes, calendar events, labels (custom fields, object types, links), document and API key names, customer ids", async () => {
     const contact = await created(api, "/contacts", { first_name: "Ann" });
     const event = await created(api, "/calendar/events", {
       title: "Meeting",
@@ -130,6 +130,13 @@ describe("blank required text is 422 at its field", () => {
       expectBlank(
         await api.post(`${base}/documents`, { url: "https://example.com/a.pdf", name: blank }),
         "/name",
+      );
+      expectBlank(
+        await api.post(`${base}/customers/identify`, {
+          external_id: blank,
+          email: "a@example.com",
+        }),
+        "/external_id",
       );
     }
     // a custom object's primary field: required, and blank once trimmed

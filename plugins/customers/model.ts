@@ -2,8 +2,7 @@ import { t } from "elysia";
 import { RequiredText } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery } from "../contacts";
 
-const ExternalId = t.String({
-  minLength: 1,
+const ExternalId = RequiredText({
   maxLength: 200,
   description: "The customer's id in your own system",
 });

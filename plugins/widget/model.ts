@@ -87,7 +87,7 @@ export const WidgetSettings = t.Object({ name: t.String(), settings: CustomField
 export const WidgetIdentify = t.Object({
   email: t.Optional(t.String({ format: "email", maxLength: 320 })),
   name: t.Optional(RequiredText({ maxLength: 400 })),
-  external_id: t.Optional(t.String({ minLength: 1, maxLength: 200 })),
+  external_id: t.Optional(RequiredText({ maxLength: 200 })),
   user_hash: t.Optional(
     t.String({
       pattern: "^[0-9A-Fa-f]{64}$",
