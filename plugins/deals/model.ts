@@ -48,9 +48,6 @@ export const Deal = t.Object({
   deleted_at: nullableTime,
 });
 
-/** A deal's value as clients write it: whole cents, at most what a JSON number holds exactly. */
-export const DealValue = MinorUnits;
-
 const link = (what: string) =>
   t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
 const stageName = t.String({
@@ -62,7 +59,7 @@ const stageName = t.String({
 const editable = {
   title: RequiredText({ maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
-  value: t.Optional(DealValue),
+  value: t.Optional(MinorUnits),
   currency: t.Optional(
     t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217, three upper-case letters" }),
   ),

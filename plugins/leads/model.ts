@@ -3,11 +3,11 @@ import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
   JsonInteger,
+  MinorUnits,
   pageQuery,
   RecordQuery,
   RequiredText,
 } from "../../src/core";
-import { DealValue } from "../deals";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -119,7 +119,7 @@ export const ConvertLead = t.Object({
   title: t.Optional(
     RequiredText({ maxLength: 500, description: "Default: company name, else name" }),
   ),
-  value: t.Optional(DealValue),
+  value: t.Optional(MinorUnits),
   currency: t.Optional(t.String({ pattern: "^[A-Z]{3}$" })),
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
 });
