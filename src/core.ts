@@ -116,7 +116,10 @@ export {
   IdParams,
   JsonInteger,
   LinkedRecord,
+  MinorUnits,
   RecordQuery,
+  RequiredText,
+  StoredInteger,
   TagList,
   withAssociations,
 } from "./fields";

@@ -1,4 +1,10 @@
-import { FormatRegistry, type IntegerOptions, type TObject, Type } from "@sinclair/typebox";
+import {
+  FormatRegistry,
+  type IntegerOptions,
+  type StringOptions,
+  type TObject,
+  Type,
+} from "@sinclair/typebox";
 import { t } from "elysia";
 
 /**
@@ -13,6 +19,32 @@ import { t } from "elysia";
  * took ~10 ms of every cold start.
  */
 export const JsonInteger = (options?: IntegerOptions) => Type.Integer(options);
+
+/**
+ * An integer a client writes and crmd stores: at most 2^53 − 1 either way,
+ * the most a JSON number holds exactly (PostgreSQL's bigint holds more,
+ * SQLite would keep a larger one as a rounded float).
+ */
+export const StoredInteger = (options?: IntegerOptions) =>
+  JsonInteger({
+    minimum: -Number.MAX_SAFE_INTEGER,
+    maximum: Number.MAX_SAFE_INTEGER,
+    ...options,
+  });
+
+/** An amount of money as clients write it: whole minor units (cents), never negative. */
+export const MinorUnits = StoredInteger({ minimum: 0, description: "Minor units (cents)" });
+
+/** The pattern of a text with at least one character that is not white space. */
+export const NOT_BLANK = "\\S";
+export const NOT_BLANK_MESSAGE = "must not be blank";
+
+/**
+ * A text a record cannot do without (its name, title, subject, body):
+ * white space alone is refused with "must not be blank", as an empty one is.
+ */
+export const RequiredText = (options?: StringOptions) =>
+  t.String({ ...options, pattern: NOT_BLANK });
 
 /** Route parameters of a record's own routes: `/<resources>/:id`. */
 export const IdParams = t.Object({ id: t.String() });

@@ -1,12 +1,18 @@
 import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
+import { NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
 import type { Logger } from "./logger";
 
 export interface ValueErrorLike {
   path: string;
   message: string;
   value?: unknown;
-  schema?: { anyOf?: Array<{ const?: unknown }>; enum?: unknown[]; type?: unknown };
+  schema?: {
+    anyOf?: Array<{ const?: unknown }>;
+    enum?: unknown[];
+    type?: unknown;
+    pattern?: string;
+  };
   /** A failed union's errors, one iterator per variant. */
   errors?: Array<{ First(): ValueErrorLike | undefined }>;
 }
@@ -41,7 +47,12 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
     const choices = e.schema?.anyOf?.every((s) => "const" in s)
       ? e.schema.anyOf.map((s) => String(s.const))
       : undefined;
-    out.push({ path, message: choices ? `must be one of: ${choices.join(", ")}` : e.message });
+    const message = choices
+      ? `must be one of: ${choices.join(", ")}`
+      : e.schema?.pattern === NOT_BLANK
+        ? NOT_BLANK_MESSAGE
+        : e.message;
+    out.push({ path, message });
   }
   if (out.length === 0) out.push({ path: "/", message: "invalid request" });
   return out;

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger } from "../../src/core";
+import { JsonInteger, RequiredText, StoredInteger } from "../../src/core";
 
 export const ApiKey = t.Object({
   id: t.String({ format: "uuid" }),
@@ -26,7 +26,7 @@ export const MAX_EXPIRES_IN_DAYS = 36500;
 
 export const CreateApiKey = t.Object(
   {
-    name: t.String({ minLength: 1, maxLength: 200 }),
+    name: RequiredText({ maxLength: 200 }),
     permissions: t.Array(t.String(), {
       minItems: 1,
       description:
@@ -38,7 +38,7 @@ export const CreateApiKey = t.Object(
       }),
     ),
     rate_limit: t.Optional(
-      t.Union([JsonInteger({ minimum: 1 }), t.Null()], {
+      t.Union([StoredInteger({ minimum: 1 }), t.Null()], {
         description:
           "Requests per minute; null = server default. A key may grant at most its own limit",
       }),

@@ -1,8 +1,7 @@
 import { t } from "elysia";
-import { LinkedRecord } from "../../src/core";
+import { LinkedRecord, RequiredText } from "../../src/core";
 
-const Label = t.String({
-  minLength: 1,
+const Label = RequiredText({
   maxLength: 100,
   description: 'The link\'s role, e.g. "decision maker", "buyer"',
 });

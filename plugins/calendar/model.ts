@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger, pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery, RequiredText } from "../../src/core";
 
 const id = (description: string) => t.String({ minLength: 1, maxLength: 64, description });
 const link = (what: string) =>
@@ -65,7 +65,7 @@ export const CalendarEvent = t.Object({
 });
 
 const eventFields = {
-  title: t.String({ minLength: 1, maxLength: 500 }),
+  title: RequiredText({ maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
   location: t.Optional(t.Nullable(t.String({ maxLength: 500 }))),
   start: t.String({

@@ -7,6 +7,8 @@ import {
   JsonInteger,
   pageQuery,
   RecordQuery,
+  RequiredText,
+  StoredInteger,
   TagList,
 } from "../../src/core";
 import { Contact } from "../contacts";
@@ -26,7 +28,7 @@ const Address = t.Object(
 );
 
 const fields = {
-  name: t.Optional(t.String({ minLength: 1, maxLength: 300 })),
+  name: t.Optional(RequiredText({ maxLength: 300 })),
   website: t.Optional(
     t.Nullable(
       t.String({ maxLength: 2000, description: "URL or host name, e.g. https://acme.com" }),
@@ -44,7 +46,7 @@ const fields = {
   sector: text(200),
   size: t.Optional(
     t.Nullable(
-      t.Union([t.String({ maxLength: 50 }), JsonInteger({ minimum: 0 })], {
+      t.Union([t.String({ maxLength: 50 }), StoredInteger({ minimum: 0 })], {
         description: 'Head count (100) or a band ("11-50"); returned as a string',
       }),
     ),
@@ -62,7 +64,7 @@ export const CompanyUpdate = t.Object(fields);
 export const CompanyCreate = t.Object(
   {
     ...fields,
-    name: t.String({ minLength: 1, maxLength: 300 }),
+    name: RequiredText({ maxLength: 300 }),
   },
   { examples: [{ name: "Analytical Engines Ltd", domain: "analytical-engines.example" }] },
 );

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { HttpUrl, JsonInteger, pageQuery, TagList } from "../../src/core";
+import { HttpUrl, JsonInteger, pageQuery, RequiredText, TagList } from "../../src/core";
 
 const Status = t.Union([t.Literal("open"), t.Literal("pending"), t.Literal("closed")], {
   description: "open, pending or closed",
@@ -17,7 +17,7 @@ const Author = t.Union([t.Literal("agent"), t.Literal("customer")], {
 });
 const Time = t.String({ format: "date-time" });
 const TimeInput = t.String({ description: "ISO 8601 timestamp" });
-const Teammate = t.String({ minLength: 1, maxLength: 200 });
+const Teammate = RequiredText({ maxLength: 200 });
 
 export const Conversation = t.Object({
   id: t.String({ format: "uuid" }),
@@ -101,7 +101,7 @@ export const Message = t.Object({
   deleted_at: t.Nullable(Time),
 });
 
-const Body = t.String({ minLength: 1, maxLength: 100_000 });
+const Body = RequiredText({ maxLength: 100_000 });
 const Attachments = t.Array(Attachment, { maxItems: 20, description: "Links to files" });
 
 /** A message as the HTTP route, the channel's `shout` and the widget take it. */

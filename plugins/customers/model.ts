@@ -1,8 +1,8 @@
 import { t } from "elysia";
+import { RequiredText } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery } from "../contacts";
 
-const ExternalId = t.String({
-  minLength: 1,
+const ExternalId = RequiredText({
   maxLength: 200,
   description: "The customer's id in your own system",
 });
@@ -17,7 +17,7 @@ export const IdentifyCustomer = t.Object(
   {
     email: t.Optional(t.String({ format: "email", maxLength: 320 })),
     external_id: t.Optional(ExternalId),
-    name: t.Optional(t.String({ minLength: 1, maxLength: 400 })),
+    name: t.Optional(RequiredText({ maxLength: 400 })),
     phone: t.Optional(t.String({ minLength: 1, maxLength: 50, pattern: "^[0-9+()./ #*x-]+$" })),
   },
   { examples: [{ email: "ada@example.com", name: "Ada Lovelace" }] },

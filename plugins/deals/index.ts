@@ -26,7 +26,7 @@ import {
   updateDealInTx,
 } from "./service";
 
-export { Deal, DealValue, type DealView } from "./model";
+export { Deal, type DealView } from "./model";
 export {
   createDealInTx,
   type DealRow,

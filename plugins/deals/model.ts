@@ -3,8 +3,10 @@ import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
   JsonInteger,
+  MinorUnits,
   pageQuery,
   RecordQuery,
+  RequiredText,
 } from "../../src/core";
 
 export const DealStatusSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal("lost")], {
@@ -46,13 +48,6 @@ export const Deal = t.Object({
   deleted_at: nullableTime,
 });
 
-/** A deal's value as clients write it: whole cents, at most what a JSON number holds exactly. */
-export const DealValue = JsonInteger({
-  minimum: 0,
-  maximum: Number.MAX_SAFE_INTEGER,
-  description: "Minor units (cents)",
-});
-
 const link = (what: string) =>
   t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
 const stageName = t.String({
@@ -62,9 +57,9 @@ const stageName = t.String({
 
 /** Fields a client sets on create and PATCH. */
 const editable = {
-  title: t.String({ minLength: 1, maxLength: 500 }),
+  title: RequiredText({ maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
-  value: t.Optional(DealValue),
+  value: t.Optional(MinorUnits),
   currency: t.Optional(
     t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217, three upper-case letters" }),
   ),

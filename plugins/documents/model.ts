@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger, pageQuery } from "../../src/core";
+import { JsonInteger, pageQuery, RequiredText } from "../../src/core";
 
 const link = (what: string) =>
   t.Optional(
@@ -47,8 +47,7 @@ export const CreateDocument = t.Object(
       }),
     ),
     name: t.Optional(
-      t.String({
-        minLength: 1,
+      RequiredText({
         maxLength: 255,
         description: "Default: the uploaded file's name, or the URL's last path segment",
       }),
@@ -78,7 +77,7 @@ export const CreateDocument = t.Object(
 /** PUT (seed 000): a document's details; fields left out are emptied. The content stays. */
 export const ReplaceDocument = t.Object(
   {
-    name: t.String({ minLength: 1, maxLength: 255 }),
+    name: RequiredText({ maxLength: 255 }),
     description: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
     deal_id: t.Optional(t.Nullable(t.String({ maxLength: 64 }))),
     lead_id: t.Optional(t.Nullable(t.String({ maxLength: 64 }))),

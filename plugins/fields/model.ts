@@ -1,4 +1,5 @@
 import { t } from "elysia";
+import { RequiredText } from "../../src/core";
 
 // Literals, not t.UnionEnum: Elysia fills a UnionEnum left out of a PATCH with its first value.
 const FieldTypeSchema = t.Union(
@@ -19,7 +20,7 @@ const FieldTypeSchema = t.Union(
   { description: "The values' type; values are validated and coerced to it on every write" },
 );
 
-const Options = t.Array(t.String({ minLength: 1, maxLength: 200 }), {
+const Options = t.Array(RequiredText({ maxLength: 200 }), {
   minItems: 1,
   maxItems: 500,
   description: "The allowed values of a select or multi_select, distinct in any letter case",
@@ -27,7 +28,7 @@ const Options = t.Array(t.String({ minLength: 1, maxLength: 200 }), {
 
 /** Fields a client sets on create and PATCH. */
 const editable = {
-  label: t.String({ minLength: 1, maxLength: 200 }),
+  label: RequiredText({ maxLength: 200 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
   type: FieldTypeSchema,
   required: t.Optional(

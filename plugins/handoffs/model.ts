@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery } from "../../src/core";
+import { pageQuery, RequiredText } from "../../src/core";
 import { Deal } from "../deals";
 import { Lead } from "../leads";
 
@@ -40,7 +40,7 @@ export const Handoff = t.Object({
 });
 
 export const InitiateHandoff = t.Object({
-  to_owner: t.String({ minLength: 1, maxLength: 200 }),
+  to_owner: RequiredText({ maxLength: 200 }),
   to_pipeline_id: t.Optional(
     t.String({
       description:

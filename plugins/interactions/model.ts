@@ -1,5 +1,5 @@
 import { type Static, t } from "elysia";
-import { HttpUrl, JsonInteger, pageQuery } from "../../src/core";
+import { HttpUrl, JsonInteger, pageQuery, RequiredText } from "../../src/core";
 
 /** What the timeline lists: this plugin's emails, SMS and calls, plus notes and calendar meetings. */
 const TimelineTypeSchema = t.Union([
@@ -97,8 +97,8 @@ const callFields = {
 
 export const CreateCall = t.Object({
   direction: Direction,
-  from: t.String({ minLength: 1, maxLength: 64, description: "Calling number or extension" }),
-  to: t.String({ minLength: 1, maxLength: 64, description: "Called number or extension" }),
+  from: RequiredText({ maxLength: 64, description: "Calling number or extension" }),
+  to: RequiredText({ maxLength: 64, description: "Called number or extension" }),
   contact_id: t.Optional(t.String()),
   company_id: t.Optional(t.String({ description: "Default: the contact's company" })),
   deal_id: t.Optional(t.String()),
@@ -130,7 +130,7 @@ export const SendEmail = t.Object(
       }),
     ),
     reply_to: t.Optional(Email),
-    subject: t.String({ minLength: 1, maxLength: 998 }),
+    subject: RequiredText({ maxLength: 998 }),
     text: t.Optional(t.String({ maxLength: 1_000_000 })),
     html: t.Optional(t.String({ maxLength: 1_000_000 })),
     attachments: t.Optional(
@@ -186,7 +186,7 @@ export const SendSms = t.Object(
         description: "Sender number; default CRMD_SMS_FROM",
       }),
     ),
-    body: t.String({ minLength: 1, maxLength: 800 }),
+    body: RequiredText({ maxLength: 800 }),
     company_id: t.Optional(t.String({ description: "Default: the contact's company" })),
     deal_id: t.Optional(t.String()),
   },

@@ -3,10 +3,11 @@ import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
   JsonInteger,
+  MinorUnits,
   pageQuery,
   RecordQuery,
+  RequiredText,
 } from "../../src/core";
-import { DealValue } from "../deals";
 
 const statusDescription =
   "new, contacted, qualified, disqualified or converted (converted only through POST /leads/{id}/convert)";
@@ -74,7 +75,7 @@ const link = (what: string) =>
   t.Optional(t.Nullable(t.String({ description: `Id of a ${what} of the same tenant` })));
 
 const editable = {
-  name: t.String({ minLength: 1, maxLength: 300 }),
+  name: RequiredText({ maxLength: 300 }),
   email: t.Optional(t.Nullable(t.String({ format: "email", maxLength: 320 }))),
   phone: text(50),
   company_name: text(300),
@@ -116,9 +117,9 @@ export const ConvertLead = t.Object({
   stage_id: t.Optional(t.String()),
   stage: t.Optional(t.String({ minLength: 1 })),
   title: t.Optional(
-    t.String({ minLength: 1, maxLength: 500, description: "Default: company name, else name" }),
+    RequiredText({ maxLength: 500, description: "Default: company name, else name" }),
   ),
-  value: t.Optional(DealValue),
+  value: t.Optional(MinorUnits),
   currency: t.Optional(t.String({ pattern: "^[A-Z]{3}$" })),
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
 });

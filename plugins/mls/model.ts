@@ -4,6 +4,7 @@ import {
   CUSTOM_FILTER_QUERY,
   CustomFields,
   JsonInteger,
+  MinorUnits,
   pageQuery,
   RecordQuery,
 } from "../../src/core";
@@ -40,7 +41,7 @@ const Address = t.Object({
 });
 
 const Price = t.Object({
-  value: JsonInteger({ minimum: 0, description: "Minor units (cents)" }),
+  value: MinorUnits,
   currency: t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217" }),
 });
 

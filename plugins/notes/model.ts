@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { HttpUrl, pageQuery } from "../../src/core";
+import { HttpUrl, pageQuery, RequiredText } from "../../src/core";
 
 /** What a note can be attached to; seed 004 calls the notes `<parent>_note`. */
 export const PARENTS = ["contact", "company", "deal", "lead", "task"] as const;
@@ -30,7 +30,7 @@ const parentId = (parent: Parent) =>
   t.Optional(t.String({ description: `The ${parent} the note is attached to` }));
 
 const editable = {
-  text: t.String({ minLength: 1, maxLength: 100_000 }),
+  text: RequiredText({ maxLength: 100_000 }),
   status: t.Optional(
     t.Nullable(
       t.String({

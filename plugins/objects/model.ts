@@ -5,6 +5,7 @@ import {
   linkedListResponse,
   pageQuery,
   RecordQuery,
+  RequiredText,
 } from "../../src/core";
 import { CreateField, FieldDefinition } from "../fields";
 
@@ -14,7 +15,7 @@ export const CreateObjectType = t.Object(
   {
     name: Name("Singular, lower case: events are `<name>.created|updated|deleted`"),
     plural: Name("Plural, lower case: routes `/objects/<plural>`, scopes `<plural>:read|write`"),
-    label: t.String({ minLength: 1, maxLength: 200 }),
+    label: RequiredText({ maxLength: 200 }),
     description: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
     primary_field: t.String({ description: "Key of the field that names a record (required)" }),
     fields: t.Array(CreateField, { minItems: 1, maxItems: 200 }),
@@ -36,7 +37,7 @@ export const CreateObjectType = t.Object(
 );
 
 export const UpdateObjectType = t.Object({
-  label: t.Optional(t.String({ minLength: 1, maxLength: 200 })),
+  label: t.Optional(RequiredText({ maxLength: 200 })),
   description: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
   primary_field: t.Optional(
     t.String({

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger, listResponse, pageQuery } from "../../src/core";
+import { JsonInteger, listResponse, pageQuery, RequiredText } from "../../src/core";
 
 const PartnerType = t.Union([
   t.Literal("referral"),
@@ -47,7 +47,7 @@ const editable = {
   tags: t.Optional(t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
 };
 
-const Name = t.String({ minLength: 1, maxLength: 200, description: "Unique per tenant" });
+const Name = RequiredText({ maxLength: 200, description: "Unique per tenant" });
 
 export const CreatePartner = t.Object({ name: Name, ...editable });
 export const UpdatePartner = t.Object({ name: t.Optional(Name), ...editable });

@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger } from "../../src/core";
+import { JsonInteger, RequiredText, StoredInteger } from "../../src/core";
 
 export const PipelineTypeSchema = t.Union([t.Literal("qualification"), t.Literal("sales")], {
   description: "qualification (leads) or sales (deals)",
@@ -10,7 +10,7 @@ const StageKindSchema = t.Union([t.Literal("open"), t.Literal("won"), t.Literal(
 
 /** A stage's SLA policy and shape, as written by clients. */
 const stageFields = {
-  name: t.String({ minLength: 1, maxLength: 100 }),
+  name: RequiredText({ maxLength: 100 }),
   kind: t.Optional(StageKindSchema),
   probability: t.Optional(t.Nullable(JsonInteger({ minimum: 0, maximum: 100 }))),
   sla_hours: t.Optional(
@@ -25,7 +25,7 @@ const stageFields = {
   ),
   warn_before_minutes: t.Optional(
     t.Nullable(
-      JsonInteger({
+      StoredInteger({
         minimum: 1,
         description: "Alternative warning point: minutes before the SLA target",
       }),
@@ -43,14 +43,14 @@ export const StageInput = t.Object({
 export const CreateStage = t.Object({
   ...stageFields,
   position: t.Optional(
-    JsonInteger({ minimum: 1, description: "1-based position; default: after the last stage" }),
+    StoredInteger({ minimum: 1, description: "1-based position; default: after the last stage" }),
   ),
 });
 
 export const UpdateStage = t.Partial(CreateStage);
 
 const pipelineFields = {
-  name: t.String({ minLength: 1, maxLength: 100 }),
+  name: RequiredText({ maxLength: 100 }),
   is_default: t.Optional(
     t.Boolean({
       description:

@@ -6,6 +6,7 @@ import {
   linkedListResponse,
   pageQuery,
   RecordQuery,
+  RequiredText,
 } from "../../src/core";
 
 const Status = t.Union([t.Literal("pending"), t.Literal("completed")]);
@@ -52,7 +53,7 @@ const linkFields = {
 const Tags = t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
 
 export const CreateTask = t.Object({
-  title: t.String({ minLength: 1, maxLength: 500 }),
+  title: RequiredText({ maxLength: 500 }),
   description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
   priority: t.Optional(Priority),
   due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
@@ -62,7 +63,7 @@ export const CreateTask = t.Object({
 });
 
 export const UpdateTask = t.Object({
-  title: t.Optional(t.String({ minLength: 1, maxLength: 500 })),
+  title: t.Optional(RequiredText({ maxLength: 500 })),
   description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
   priority: t.Optional(Priority),
   status: t.Optional(Status),

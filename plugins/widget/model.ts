@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { CustomFields, JsonInteger } from "../../src/core";
+import { CustomFields, JsonInteger, RequiredText } from "../../src/core";
 
 const Origin = t.String({
   pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$",
@@ -9,7 +9,7 @@ const Origin = t.String({
 });
 
 const editable = {
-  name: t.String({ minLength: 1, maxLength: 200 }),
+  name: RequiredText({ maxLength: 200 }),
   allowed_origins: t.Array(Origin, {
     minItems: 1,
     maxItems: 50,
@@ -86,8 +86,8 @@ export const WidgetSettings = t.Object({ name: t.String(), settings: CustomField
 
 export const WidgetIdentify = t.Object({
   email: t.Optional(t.String({ format: "email", maxLength: 320 })),
-  name: t.Optional(t.String({ minLength: 1, maxLength: 400 })),
-  external_id: t.Optional(t.String({ minLength: 1, maxLength: 200 })),
+  name: t.Optional(RequiredText({ maxLength: 400 })),
+  external_id: t.Optional(RequiredText({ maxLength: 200 })),
   user_hash: t.Optional(
     t.String({
       pattern: "^[0-9A-Fa-f]{64}$",
@@ -126,7 +126,7 @@ export const WidgetConversations = t.Object({ conversations: t.Array(WidgetConve
 
 export const OpenConversation = t.Object({
   subject: t.Optional(t.String({ maxLength: 500 })),
-  body: t.Optional(t.String({ minLength: 1, maxLength: 100_000, description: "A first message" })),
+  body: t.Optional(RequiredText({ maxLength: 100_000, description: "A first message" })),
 });
 
 export const WidgetMessage = t.Object({
@@ -143,5 +143,5 @@ export const WidgetMessage = t.Object({
 export const WidgetMessages = t.Object({ messages: t.Array(WidgetMessage) });
 
 export const SendWidgetMessage = t.Object({
-  body: t.String({ minLength: 1, maxLength: 100_000 }),
+  body: RequiredText({ maxLength: 100_000 }),
 });

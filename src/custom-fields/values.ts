@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, type SQL } from "drizzle-orm";
 import type { WriteTx } from "../../db/client";
 import { customFieldValues } from "../../db/schema";
 import { conflictAt, invalid } from "../errors";
+import { NOT_BLANK_MESSAGE } from "../fields";
 import { assertLinked } from "../links";
 import { param, prepared } from "../prepared";
 import type { WriteScope } from "../writes";
@@ -72,7 +73,9 @@ export async function writeCustomFields(
       values[key] = coerced.value;
       changes.set(key, coerced.index);
     }
-    if (definition.required && isEmpty(values[key])) throw invalid(pathOf(key), "is required");
+    if (definition.required && isEmpty(values[key]))
+      // Text is stored trimmed: "" was sent as white space, as for any required text.
+      throw invalid(pathOf(key), values[key] === "" ? NOT_BLANK_MESSAGE : "is required");
   }
   await indexValues(tx, scope, write, definitions, fresh, changes);
   return values;
