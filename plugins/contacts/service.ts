@@ -3,7 +3,7 @@ import type { Static } from "elysia";
 import { companies, contactEmails, contacts } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
+  assertLinks,
   associatedWith,
   cleanTags,
   customFieldFilters,
@@ -71,11 +71,16 @@ const PLAIN_FIELDS = {
   sms_opt_out: "smsOptOut",
 } as const satisfies Partial<Record<keyof ContactInputBody, keyof Columns>>;
 
-/** The columns an input sets, checked (company link, times); absent fields are left out. */
+/**
+ * The columns an input sets, checked (company link, times); absent fields
+ * are left out. An update passes the contact as it is: the company it keeps
+ * after that company was deleted may be sent back unchanged.
+ */
 async function columnsFrom(
   tx: WriteTx,
   tenantId: string,
   input: ContactInputBody,
+  current?: Row,
 ): Promise<Columns> {
   const columns: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(PLAIN_FIELDS))
@@ -95,7 +100,8 @@ async function columnsFrom(
       type: p.type ?? DEFAULT_LABEL,
     }));
   if (input.company_id !== undefined) {
-    await assertLinked(tx, companies, tenantId, input.company_id, "/company_id");
+    const kept = { company_id: current?.companyId };
+    await assertLinks(tx, tenantId, input, { company_id: companies }, kept);
     columns.companyId = input.company_id;
   }
   if (input.tags !== undefined) columns.tags = cleanTags(input.tags);
@@ -198,7 +204,7 @@ export async function applyContactUpdate(
   replace = false,
 ): Promise<Row> {
   const columns = {
-    ...(await columnsFrom(tx, scope.tenantId, input)),
+    ...(await columnsFrom(tx, scope.tenantId, input, before)),
     customFields: await writeCustomFields(tx, scope, {
       object: "contacts",
       recordId: before.id,
