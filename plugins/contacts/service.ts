@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Static } from "elysia";
 import { companies, contactEmails, contacts } from "../../db/schema";
 import {
@@ -257,11 +257,13 @@ export async function deleteContact(ctx: AppContext, scope: WriteScope, id: stri
 
 export type ContactListParams = Static<typeof ContactListQuery>;
 
+/** The contacts list; `narrowedBy` adds conditions of the caller's own (customers by external id). */
 export async function listContacts(
   ctx: AppContext,
   tenantId: string,
   query: ContactListParams,
   url = "",
+  narrowedBy: SQL[] = [],
 ) {
   const { dialect, read } = ctx.db;
   const custom = await customFieldFilters(read, tenantId, "contacts", contacts.id, url);
@@ -297,6 +299,7 @@ export async function listContacts(
       dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
       associatedWith(tenantId, "contacts", contacts.id, query.associated_with),
       ...custom,
+      ...narrowedBy,
     ],
   });
 }

@@ -1,4 +1,5 @@
 import { t } from "elysia";
+import { CUSTOM_FILTER_QUERY } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery } from "../contacts";
 
 const ExternalId = t.String({
@@ -23,9 +24,12 @@ export const IdentifyCustomer = t.Object(
   { examples: [{ email: "ada@example.com", name: "Ada Lovelace" }] },
 );
 
-export const CustomerListQuery = t.Object({
-  ...ContactListQuery.properties,
-  external_id: t.Optional(t.String({ description: "The customer with this external id" })),
-});
+export const CustomerListQuery = t.Object(
+  {
+    ...ContactListQuery.properties,
+    external_id: t.Optional(t.String({ description: "The customer with this external id" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);
 
 export const UpdateCustomer = ContactInput;
