@@ -443,7 +443,7 @@ export interface paths {
         delete: operations["deleteApiExternalCompaniesById"];
         options?: never;
         head?: never;
-        /** Update a company (fields absent stay as they are) */
+        /** Update a company (fields absent stay as they are, address parts too) */
         patch: operations["patchApiExternalCompaniesById"];
         trace?: never;
     };

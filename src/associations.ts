@@ -272,8 +272,8 @@ export async function includeAssociations<T extends { id: string }>(
 }
 
 /**
- * A list's answer (listJson, keyed by `object`), each record of the page
- * with its links when the request says `include=associations`.
+ * A list's answer (listJson, keyed by `listName`, by default `object`), each
+ * record of the page with its links when the request says `include=associations`.
  */
 export async function listWithLinks<T extends { id: string }>(
   db: ReadDb,
@@ -281,8 +281,9 @@ export async function listWithLinks<T extends { id: string }>(
   object: string,
   page: Page<T>,
   include: string | undefined,
+  listName = object,
 ): Promise<Response> {
-  return listJson(object, await pageWithLinks(db, tenantId, object, page, include));
+  return listJson(listName, await pageWithLinks(db, tenantId, object, page, include));
 }
 
 /** A list page, each record with its links when `include=associations`: one query for the whole page. */

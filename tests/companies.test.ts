@@ -148,6 +148,38 @@ describe("create, read, update, delete", () => {
     expect((await api.patch(path, { website: "" })).status).toBe(422);
   });
 
+  test("PATCH and bulk updates merge the address: parts left out stay, null clears it", async () => {
+    const company = await create(api, {
+      name: "Addressed",
+      domain: "addressed.example",
+      address: { street: "1 Main St", city: "Springfield", country: "US" },
+    });
+    const path = `/api/external/companies/${company.id}`;
+    const moved = await api.patch(path, { address: { postal_code: "12345", city: "Shelbyville" } });
+    expect(moved.body.address).toEqual({
+      street: "1 Main St",
+      city: "Shelbyville",
+      country: "US",
+      postal_code: "12345",
+    });
+    expect((await eventsFor(server, company.id)).at(-1)?.metadata.changed_fields).toEqual([
+      "address",
+    ]);
+    const bulk = await api.post("/api/external/companies/bulk", {
+      records: [{ domain: "addressed.example", address: { street2: "Suite 4", state: null } }],
+    });
+    expect(bulk.body.updated).toBe(1);
+    expect((await api.get(path)).body.address).toEqual({
+      street: "1 Main St",
+      street2: "Suite 4",
+      city: "Shelbyville",
+      state: null,
+      country: "US",
+      postal_code: "12345",
+    });
+    expect((await api.patch(path, { address: null })).body.address).toBeNull();
+  });
+
   test("a null domain beside a website is derived from it, as an absent one is", async () => {
     const company = await create(api, {
       name: "Nulls",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { created } from "./helpers/api";
+import { created, expect422 } from "./helpers/api";
 import { testPostgresUrl } from "./helpers/database";
 import { activityFor, changeCounts, eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
@@ -196,6 +196,35 @@ describe("update and delete", () => {
       "created",
       "deleted",
     ]);
+  });
+
+  test("a contact whose company was deleted can be sent back with its company_id (PATCH, PUT, bulk)", async () => {
+    const company = await api.post("/api/external/companies", { name: "Closing Ltd" });
+    const contact = await create(api, {
+      first_name: "Kept",
+      email: [{ email: "kept@closing.example" }],
+      company_id: company.body.id,
+    });
+    expect((await api.delete(`/api/external/companies/${company.body.id}`)).status).toBe(204);
+    const path = `/api/external/contacts/${contact.id}`;
+    const { id, primary_email, created_at, updated_at, deleted_at, ...fields } = (
+      await api.get(path)
+    ).body;
+    expect(fields.company_id).toBe(company.body.id);
+    const patched = await api.patch(path, { company_id: company.body.id, title: "CFO" });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ company_id: company.body.id, title: "CFO" });
+    const put = await api.put(path, { ...fields, title: "CEO" });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ company_id: company.body.id, title: "CEO" });
+    const bulk = await api.post("/api/external/contacts/bulk", {
+      records: [{ ...fields, title: "COO" }],
+    });
+    expect(bulk.body.results).toEqual([{ index: 0, status: "updated", id: contact.id }]);
+    // a new link still has to name a live company
+    const other = await api.post("/api/external/companies", { name: "Closed Too" });
+    await api.delete(`/api/external/companies/${other.body.id}`);
+    expect422(await api.patch(path, { company_id: other.body.id }), "/company_id");
   });
 });
 

@@ -87,6 +87,42 @@ describe("customers", () => {
     });
     expect((await other.get(`${X}/customers/${customer}`)).status).toBe(404);
   });
+
+  test("the list takes the contacts list's filters, external_id among them, and include=associations", async () => {
+    const { api: own } = await server.tenant();
+    await own.post(`${X}/fields/contacts`, { key: "tier", label: "Tier", type: "text" });
+    const gold = await own.post(`${X}/customers/identify`, {
+      email: "gold@example.com",
+      external_id: "g-1",
+    });
+    await own.patch(`${X}/customers/${gold.body.id}`, { custom_fields: { tier: "gold" } });
+    await own.post(`${X}/customers/identify`, { email: "plain@example.com", external_id: "p-1" });
+    const ids = async (query: string) => {
+      const reply = await own.get(`${X}/customers?${query}`);
+      expect(reply.status).toBe(200);
+      return reply.body.customers.map((c: { id: string }) => c.id);
+    };
+    expect(await ids("cf.tier=gold")).toEqual([gold.body.id]);
+    // external_id narrows the list: other filters and paging still apply
+    expect(await ids("external_id=g-1")).toEqual([gold.body.id]);
+    expect(await ids("external_id=g-1&email=plain@example.com")).toEqual([]);
+    expect(await ids("external_id=g-1&page=2")).toEqual([]);
+    const feed = await own.get(`${X}/customers?external_id=g-1&cursor=`);
+    expect(feed.body.next_cursor).not.toBeNull();
+    expect(
+      (await own.get(`${X}/customers?external_id=g-1&cursor=${feed.body.next_cursor}`)).body
+        .customers,
+    ).toEqual([]);
+    const company = await own.post(`${X}/companies`, { name: "Gold Ltd" });
+    const link = `${X}/contacts/${gold.body.id}/associations/companies/${company.body.id}`;
+    expect((await own.put(link, {})).status).toBe(201);
+    const linked = await own.get(`${X}/customers?external_id=g-1&include=associations`);
+    expect(linked.body.customers[0]).toMatchObject({
+      id: gold.body.id,
+      external_id: "g-1",
+      associations: { companies: [{ id: company.body.id, object: "companies", label: null }] },
+    });
+  });
 });
 
 describe("conversations", () => {

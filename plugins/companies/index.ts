@@ -181,7 +181,10 @@ export const companiesPlugin = (ctx: AppContext) =>
         params: IdParams,
         body: CompanyUpdate,
         response: { 200: Company, ...errorResponses },
-        detail: { summary: "Update a company (fields absent stay as they are)", tags },
+        detail: {
+          summary: "Update a company (fields absent stay as they are, address parts too)",
+          tags,
+        },
       },
     )
     .delete(

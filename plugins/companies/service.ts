@@ -174,6 +174,8 @@ export async function applyCompanyUpdate(
 ): Promise<Row> {
   const columns = {
     ...columnsFrom(input),
+    // The address merges as the record does: a part left out stays (as on MLS properties).
+    ...(input.address && { address: { ...before.address, ...input.address } }),
     customFields: await writeCustomFields(tx, scope, {
       object: "companies",
       recordId: before.id,

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Static } from "elysia";
 import { companies, contactEmails, contacts } from "../../db/schema";
 import {
   type AppContext,
-  assertLinked,
+  assertLinks,
   associatedWith,
   cleanTags,
   customFieldFilters,
@@ -71,11 +71,16 @@ const PLAIN_FIELDS = {
   sms_opt_out: "smsOptOut",
 } as const satisfies Partial<Record<keyof ContactInputBody, keyof Columns>>;
 
-/** The columns an input sets, checked (company link, times); absent fields are left out. */
+/**
+ * The columns an input sets, checked (company link, times); absent fields
+ * are left out. An update passes the contact as it is: the company it keeps
+ * after that company was deleted may be sent back unchanged.
+ */
 async function columnsFrom(
   tx: WriteTx,
   tenantId: string,
   input: ContactInputBody,
+  current?: Row,
 ): Promise<Columns> {
   const columns: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(PLAIN_FIELDS))
@@ -95,7 +100,8 @@ async function columnsFrom(
       type: p.type ?? DEFAULT_LABEL,
     }));
   if (input.company_id !== undefined) {
-    await assertLinked(tx, companies, tenantId, input.company_id, "/company_id");
+    const kept = { company_id: current?.companyId };
+    await assertLinks(tx, tenantId, input, { company_id: companies }, kept);
     columns.companyId = input.company_id;
   }
   if (input.tags !== undefined) columns.tags = cleanTags(input.tags);
@@ -198,7 +204,7 @@ export async function applyContactUpdate(
   replace = false,
 ): Promise<Row> {
   const columns = {
-    ...(await columnsFrom(tx, scope.tenantId, input)),
+    ...(await columnsFrom(tx, scope.tenantId, input, before)),
     customFields: await writeCustomFields(tx, scope, {
       object: "contacts",
       recordId: before.id,
@@ -251,11 +257,13 @@ export async function deleteContact(ctx: AppContext, scope: WriteScope, id: stri
 
 export type ContactListParams = Static<typeof ContactListQuery>;
 
+/** The contacts list; `narrowedBy` adds conditions of the caller's own (customers by external id). */
 export async function listContacts(
   ctx: AppContext,
   tenantId: string,
   query: ContactListParams,
   url = "",
+  narrowedBy: SQL[] = [],
 ) {
   const { dialect, read } = ctx.db;
   const custom = await customFieldFilters(read, tenantId, "contacts", contacts.id, url);
@@ -291,6 +299,7 @@ export async function listContacts(
       dialect.hasAllTags(contacts.tags, parseTags(query.tags)),
       associatedWith(tenantId, "contacts", contacts.id, query.associated_with),
       ...custom,
+      ...narrowedBy,
     ],
   });
 }

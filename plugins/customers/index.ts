@@ -7,7 +7,7 @@ import {
   errorResponses,
   IdParams,
   linkedListResponse,
-  listJson,
+  listWithLinks,
   writeScope,
 } from "../../src/core";
 import { updateContact } from "../contacts";
@@ -59,8 +59,15 @@ export const customersPlugin = (ctx: AppContext) =>
     )
     .get(
       "/customers",
-      async ({ query, tenantId }) =>
-        listJson("customers", await listCustomers(ctx, tenantId, query)),
+      async ({ query, tenantId, request }) =>
+        listWithLinks(
+          ctx.db.read,
+          tenantId,
+          "contacts",
+          await listCustomers(ctx, tenantId, query, request.url),
+          query.include,
+          "customers",
+        ),
       {
         scope: "contacts:read",
         query: CustomerListQuery,

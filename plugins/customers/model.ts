@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { RequiredText } from "../../src/core";
+import { CUSTOM_FILTER_QUERY, RequiredText } from "../../src/core";
 import { Contact, ContactInput, ContactListQuery } from "../contacts";
 
 const ExternalId = RequiredText({
@@ -23,9 +23,12 @@ export const IdentifyCustomer = t.Object(
   { examples: [{ email: "ada@example.com", name: "Ada Lovelace" }] },
 );
 
-export const CustomerListQuery = t.Object({
-  ...ContactListQuery.properties,
-  external_id: t.Optional(t.String({ description: "The customer with this external id" })),
-});
+export const CustomerListQuery = t.Object(
+  {
+    ...ContactListQuery.properties,
+    external_id: t.Optional(t.String({ description: "The customer with this external id" })),
+  },
+  CUSTOM_FILTER_QUERY,
+);
 
 export const UpdateCustomer = ContactInput;

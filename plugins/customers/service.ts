@@ -129,33 +129,40 @@ export function assertIdentity(input: IdentifyInput) {
     throw invalid("/", "give an email, an external_id or both");
 }
 
-/** Customers as the contacts list pages them; `external_id` narrows it to that one customer. */
+/**
+ * Customers as the contacts list pages them (its filters, `cf.*` from
+ * `url` included); `external_id` narrows it to the customer linked to that id.
+ */
 export async function listCustomers(
   ctx: AppContext,
   tenantId: string,
   query: Static<typeof CustomerListQuery>,
+  url: string,
 ): Promise<Page<CustomerView>> {
   const { external_id, ...contactQuery } = query;
-  if (external_id !== undefined) return customerByExternalId(ctx, tenantId, external_id, query);
-  const page = await listContacts(ctx, tenantId, contactQuery);
-  return { ...page, items: await withExternalIds(ctx.db.read, tenantId, page.items) };
-}
-
-async function customerByExternalId(
-  ctx: AppContext,
-  tenantId: string,
-  externalId: string,
-  query: { page?: number; page_size?: number },
-): Promise<Page<CustomerView>> {
-  const contact = await byExternalId(ctx.db.read, tenantId, externalId);
-  const items = contact ? [{ ...contactView(contact), external_id: externalId }] : [];
+  const linked =
+    external_id === undefined
+      ? []
+      : [
+          inArray(
+            contacts.id,
+            ctx.db.read
+              .select({ id: customerIdentities.contactId })
+              .from(customerIdentities)
+              .where(
+                and(
+                  eq(customerIdentities.tenantId, tenantId),
+                  eq(customerIdentities.externalId, external_id),
+                ),
+              ),
+          ),
+        ];
+  const page = await listContacts(ctx, tenantId, contactQuery, url, linked);
+  const items = await withExternalIds(ctx.db.read, tenantId, page.items);
+  // A contact may have several external ids: it shows the one asked for.
   return {
-    items,
-    total: items.length,
-    page: query.page ?? 1,
-    page_size: query.page_size ?? 50,
-    has_more: false,
-    next_cursor: null,
+    ...page,
+    items: external_id === undefined ? items : items.map((c) => ({ ...c, external_id })),
   };
 }
 
