@@ -15,6 +15,7 @@ import { createLogger } from "../src/logger";
 import { created } from "./helpers/api";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { SseClient } from "./helpers/sse";
 import { salesPipeline } from "./sales-fixtures";
 
 const replicaUrl = process.env.CRMD_TEST_POSTGRES_REPLICA_URL || undefined;
@@ -180,6 +181,65 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("credentials with a stalled rep
       await replica.close();
       await first.close();
       await second.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe.skipIf(!testPostgresUrl || !replicaUrl)("event stream with a stalled replica", () => {
+  test("a stream resumed with Last-Event-ID gets every event the instance already follows, even one the replica lacks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-stream-"));
+    const database = await testDatabase(dir);
+    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const config = {
+      databaseUrl: database.url,
+      databaseReplicaUrl: onReplica(database.url),
+      rateLimit: 1_000_000,
+    };
+    const streaming = await startTestServer({ config });
+    const writing = await startTestServer({ config });
+    const streams: SseClient[] = [];
+    try {
+      const { api, key } = await streaming.tenant();
+      const seen = await created(api, "/contacts", { first_name: "Seen" });
+      for (let tries = 0; ; tries++) {
+        const rows = await replica.unsafe("SELECT id FROM contacts WHERE id = $1", [seen.id]);
+        if (rows.length === 1) break;
+        if (tries > 400) throw new Error("the replica never caught up");
+        await Bun.sleep(25);
+      }
+      const cursor = (await api.get("/api/external/events")).body.next_cursor;
+      // The streaming instance reads from the replica, which it has just seen caught up.
+      for (let n = 0; n < 8; n++) {
+        expect((await api.get("/api/external/contacts")).status).toBe(200);
+        await Bun.sleep(40);
+      }
+      await replica.unsafe("SELECT pg_wal_replay_pause()");
+      await created(new Api(writing.url, { "x-api-key": key }), "/contacts", {
+        first_name: "Written elsewhere",
+      });
+      // A stream that reads from the primary starts the instance's outbox tail past that event.
+      const strong = new SseClient(`${streaming.url}/api/external/events/stream`, {
+        "x-api-key": key,
+        "x-consistency": "strong",
+      });
+      streams.push(strong);
+      await strong.connect();
+      const resumed = new SseClient(`${streaming.url}/api/external/events/stream`, {
+        "x-api-key": key,
+      });
+      streams.push(resumed);
+      await resumed.connect(cursor);
+      await replica.unsafe("SELECT pg_wal_replay_resume()");
+      await resumed.until(() => resumed.events.length === 1, 3000);
+      expect(JSON.parse(resumed.events[0].data).data.first_name).toBe("Written elsewhere");
+    } finally {
+      for (const stream of streams) stream.close();
+      await replica.unsafe("SELECT pg_wal_replay_resume()");
+      await replica.close();
+      await streaming.close();
+      await writing.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
     }
