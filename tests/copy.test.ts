@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
+import { migrate, migrationsOf } from "../db/migrate";
 import { tablesOf } from "../db/pg/catalog";
 import { pruneOutbox } from "../src/core";
 import { created } from "./helpers/api";
@@ -158,6 +159,17 @@ describe("crmd copy", () => {
     await expect(copyDatabase(source.ctx.db, db)).rejects.toThrow(
       /not empty \(table \w+ has rows\)/,
     );
+  });
+
+  test("refuses the database of an older installation without migrating it", async () => {
+    const db = await openDatabase(await target("older"));
+    cleanups.push(() => db.close());
+    await migrate(db, migrationsOf(db).slice(0, 2));
+    await db.execute("INSERT INTO tenants (id, name, created_at) VALUES ('t-older', 'older', 0)");
+    await expect(copyDatabase(source.ctx.db, db)).rejects.toThrow(
+      /not empty \(table tenants has rows\)/,
+    );
+    expect(await db.execute("SELECT id FROM _migrations")).toHaveLength(2);
   });
 
   test("the CLI prints progress and the verified counts", async () => {
