@@ -27,7 +27,7 @@ export interface CopiedTable {
 
 /**
  * Copies a whole installation from `from` to `to` (SQLite ↔ PostgreSQL):
- * migrates the target, refuses one that holds records, copies every table
+ * refuses a target that holds records, migrates it, copies every table
  * in foreign-key order a page at a time, sets the counters (sync numbers,
  * fan-out cursor) as they were, rebuilds what triggers derive, then counts
  * the rows of every table on both sides. The source is only read.
@@ -39,14 +39,15 @@ export async function copyDatabase(
 ): Promise<CopiedTable[]> {
   if (!(await migrationsApplied(from)))
     throw new Error("the source database is not fully migrated: run `crmd migrate` on it first");
+  // Checked before migrating: the database of an older installation is left as it was.
+  for (const table of await tablesOf(to))
+    if (table.name !== "counters" && (await countRows(to, table.name)) > 0)
+      throw new Error(`the target database is not empty (table ${table.name} has rows)`);
   await migrate(to);
   // Counters last: the target's triggers count pipeline writes while tables arrive.
   const tables = (await tablesOf(from))
     .filter((t) => !REBUILT.has(t.name))
     .sort((a, b) => Number(a.name === "counters") - Number(b.name === "counters"));
-  for (const table of tables)
-    if (table.name !== "counters" && (await countRows(to, table.name)) > 0)
-      throw new Error(`the target database is not empty (table ${table.name} has rows)`);
   for (const table of tables) await copyTable(from, to, table, progress);
   await to.dialect.afterBulkCopy(to);
   await to.dialect.catchUpSearchIndex(to);

@@ -47,8 +47,20 @@ export const dialect = {
   lockWebhooksForResults: async (_tx: WriteTx, _ids: string[]): Promise<void> => {},
   /** A request body with its text as this database stores it (unpaired surrogates as U+FFFD). */
   storedInput: storedText,
-  /** After rows were copied in with their own ids (crmd copy): SQLite's AUTOINCREMENT follows by itself. */
-  afterBulkCopy: async (_db: Database): Promise<void> => {},
+  /**
+   * After rows were copied in with their own ids (crmd copy): AUTOINCREMENT
+   * follows the copied rows by itself, but outbox numbers up to the fan-out
+   * cursor were handed out even when retention has pruned those events
+   * (event cursors point there), so new events must come after it too.
+   */
+  afterBulkCopy: async (db: Database): Promise<void> => {
+    await db.execute("DELETE FROM sqlite_sequence WHERE name = 'outbox_events'");
+    await db.execute(
+      `INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox_events', max(
+         coalesce((SELECT max(seq) FROM outbox_events), 0),
+         coalesce((SELECT value FROM counters WHERE name = 'webhook_fanout'), 0))`,
+    );
+  },
 };
 
 export type Dialect = typeof dialect;

@@ -26,12 +26,20 @@ export async function migrate(
   progress: (progress: MigrationProgress) => void = () => {},
 ): Promise<string[]> {
   const postgres = db.kind === "postgres";
-  await db.execute(
-    `CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at ${postgres ? "BIGINT" : "INTEGER"} NOT NULL)`,
-  );
   // One read first: on a normal start every migration is applied already and
   // no write transaction is needed (pending ones are re-checked under the lock).
-  const known = await appliedIds(db);
+  const known = await appliedIds(db).catch(async () => {
+    // A new database. Under the write lock: PostgreSQL's CREATE TABLE IF NOT
+    // EXISTS fails in one of several instances running it at the same moment.
+    await db.transaction((tx) =>
+      tx.run(
+        sql.raw(
+          `CREATE TABLE IF NOT EXISTS _migrations (id TEXT PRIMARY KEY NOT NULL, applied_at ${postgres ? "BIGINT" : "INTEGER"} NOT NULL)`,
+        ),
+      ),
+    );
+    return appliedIds(db);
+  });
   const applied: string[] = [];
   for (const migration of migrations) {
     if (known.has(migration.id)) continue;

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
+import { migrate, migrationsOf } from "../db/migrate";
 import { tablesOf } from "../db/pg/catalog";
+import { pruneOutbox } from "../src/core";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
 import { startHranaServer } from "./helpers/hrana-server";
@@ -102,6 +104,53 @@ describe("crmd copy", () => {
     }
   });
 
+  test("events written after a copy of an installation whose event log was pruned follow every earlier event, both ways", async () => {
+    const home = mkdtempSync(join(dir, "pruned-"));
+    const url = `file:${join(home, "source.db")}`;
+    const original = await startTestServer({ config: { databaseUrl: url } });
+    const t = await original.tenant();
+    await created(t.api, "/contacts", { first_name: "Before the move" });
+    const seen = await t.api.get("/api/external/events");
+    expect(seen.body.events).toHaveLength(1);
+    // Retention has passed: every event fanned out and pruned, as the hourly job does.
+    await original.ctx.db.execute(
+      "UPDATE counters SET value = (SELECT max(seq) FROM outbox_events) WHERE name = 'webhook_fanout'",
+    );
+    expect(await pruneOutbox(original.ctx.db, new Date(Date.now() + 40 * 86_400_000), 30)).toBe(1);
+    await original.close();
+
+    const afterCopy = async (to: string, title: string) => {
+      const server = await startTestServer({ config: { databaseUrl: to } });
+      try {
+        const api = await server.keyFor(t.tenantId, ["*"]);
+        await created(api, "/contacts", { first_name: title });
+        const next = await api.get(`/api/external/events?cursor=${seen.body.next_cursor}`);
+        expect(
+          next.body.events.map((e: { data: { first_name: string } }) => e.data.first_name),
+        ).toEqual([title]);
+      } finally {
+        await server.close();
+      }
+    };
+    const there = await target("pruned-there");
+    const from = await openDatabase(url);
+    const to = await openDatabase(there);
+    await copyDatabase(from, to);
+    await Promise.all([from.close(), to.close()]);
+    await afterCopy(there, "Moved there");
+
+    const back = `file:${join(home, "back.db")}`;
+    const [again, returned] = [await openDatabase(there), await openDatabase(back)];
+    // The target's outbox is pruned again before it comes back.
+    await again.execute(
+      "UPDATE counters SET value = (SELECT max(seq) FROM outbox_events) WHERE name = 'webhook_fanout'",
+    );
+    await again.execute("DELETE FROM outbox_events");
+    await copyDatabase(again, returned);
+    await Promise.all([again.close(), returned.close()]);
+    await afterCopy(back, "Moved back");
+  });
+
   test("refuses a target that holds records, and says which table", async () => {
     const url = await target("busy");
     const db = await openDatabase(url);
@@ -110,6 +159,17 @@ describe("crmd copy", () => {
     await expect(copyDatabase(source.ctx.db, db)).rejects.toThrow(
       /not empty \(table \w+ has rows\)/,
     );
+  });
+
+  test("refuses the database of an older installation without migrating it", async () => {
+    const db = await openDatabase(await target("older"));
+    cleanups.push(() => db.close());
+    await migrate(db, migrationsOf(db).slice(0, 2));
+    await db.execute("INSERT INTO tenants (id, name, created_at) VALUES ('t-older', 'older', 0)");
+    await expect(copyDatabase(source.ctx.db, db)).rejects.toThrow(
+      /not empty \(table tenants has rows\)/,
+    );
+    expect(await db.execute("SELECT id FROM _migrations")).toHaveLength(2);
   });
 
   test("the CLI prints progress and the verified counts", async () => {

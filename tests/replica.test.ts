@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SQL } from "bun";
+import { type Socket, SQL } from "bun";
 import { REPLICA_MAX_LAG_MS } from "../db/pg/replica";
 import { createLogger } from "../src/logger";
 import { created } from "./helpers/api";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
+import { SseClient } from "./helpers/sse";
 import { salesPipeline } from "./sales-fixtures";
 
 const replicaUrl = process.env.CRMD_TEST_POSTGRES_REPLICA_URL || undefined;
@@ -184,6 +185,186 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("credentials with a stalled rep
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe.skipIf(!testPostgresUrl || !replicaUrl)("event stream with a stalled replica", () => {
+  test("a stream resumed with Last-Event-ID gets every event the instance already follows, even one the replica lacks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-stream-"));
+    const database = await testDatabase(dir);
+    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const config = {
+      databaseUrl: database.url,
+      databaseReplicaUrl: onReplica(database.url),
+      rateLimit: 1_000_000,
+    };
+    const streaming = await startTestServer({ config });
+    const writing = await startTestServer({ config });
+    const streams: SseClient[] = [];
+    try {
+      const { api, key } = await streaming.tenant();
+      const seen = await created(api, "/contacts", { first_name: "Seen" });
+      for (let tries = 0; ; tries++) {
+        const rows = await replica.unsafe("SELECT id FROM contacts WHERE id = $1", [seen.id]);
+        if (rows.length === 1) break;
+        if (tries > 400) throw new Error("the replica never caught up");
+        await Bun.sleep(25);
+      }
+      const cursor = (await api.get("/api/external/events")).body.next_cursor;
+      // The streaming instance reads from the replica, which it has just seen caught up.
+      for (let n = 0; n < 8; n++) {
+        expect((await api.get("/api/external/contacts")).status).toBe(200);
+        await Bun.sleep(40);
+      }
+      await replica.unsafe("SELECT pg_wal_replay_pause()");
+      await created(new Api(writing.url, { "x-api-key": key }), "/contacts", {
+        first_name: "Written elsewhere",
+      });
+      // A stream that reads from the primary starts the instance's outbox tail past that event.
+      const strong = new SseClient(`${streaming.url}/api/external/events/stream`, {
+        "x-api-key": key,
+        "x-consistency": "strong",
+      });
+      streams.push(strong);
+      await strong.connect();
+      const resumed = new SseClient(`${streaming.url}/api/external/events/stream`, {
+        "x-api-key": key,
+      });
+      streams.push(resumed);
+      await resumed.connect(cursor);
+      await replica.unsafe("SELECT pg_wal_replay_resume()");
+      await resumed.until(() => resumed.events.length === 1, 3000);
+      expect(JSON.parse(resumed.events[0].data).data.first_name).toBe("Written elsewhere");
+    } finally {
+      for (const stream of streams) stream.close();
+      await replica.unsafe("SELECT pg_wal_replay_resume()");
+      await replica.close();
+      await streaming.close();
+      await writing.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+/**
+ * A TCP relay to the replica that can fall silent, as a network cut or a
+ * replica host that lost power does: connections stay open, nothing
+ * answers. Healing ends the connections opened before (their peer is gone).
+ */
+function silenceableRelay(target: URL) {
+  type Side = { peer?: Socket<unknown>; queued: Uint8Array[] };
+  const sockets = new Set<Socket<Side>>();
+  let silent = false;
+  const listener = Bun.listen<Side>({
+    hostname: "127.0.0.1",
+    port: 0,
+    socket: {
+      async open(client) {
+        client.data = { queued: [] };
+        sockets.add(client);
+        if (silent) return;
+        client.data.peer = await Bun.connect({
+          hostname: target.hostname,
+          port: Number(target.port),
+          socket: {
+            data: (_, chunk) => {
+              if (!silent) client.write(chunk);
+            },
+            close: () => {
+              client.end();
+            },
+          },
+        });
+        for (const chunk of client.data.queued) client.data.peer.write(chunk);
+      },
+      data(client, chunk) {
+        if (silent) return;
+        if (client.data.peer) client.data.peer.write(chunk);
+        else client.data.queued.push(new Uint8Array(chunk));
+      },
+      close(client) {
+        client.data.peer?.end();
+        sockets.delete(client);
+      },
+    },
+  });
+  const url = new URL(target.toString());
+  url.port = String(listener.port);
+  return {
+    url: url.toString(),
+    silence: () => {
+      silent = true;
+    },
+    heal: () => {
+      silent = false;
+      for (const socket of [...sockets]) socket.end();
+    },
+    stop: () => listener.stop(true),
+  };
+}
+
+describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => {
+  test("reads go to the primary, a warning is logged, and they come back once it answers", async () => {
+    const lines: string[] = [];
+    const logger = createLogger("warn", {}, (line) => lines.push(line));
+    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-silent-"));
+    const database = await testDatabase(dir);
+    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const relay = silenceableRelay(new URL(onReplica(database.url)));
+    const server = await startTestServer({
+      logger,
+      config: { databaseUrl: database.url, databaseReplicaUrl: relay.url, rateLimit: 1_000_000 },
+    });
+    const inFlight: Promise<number>[] = [];
+    try {
+      const a = await server.tenant();
+      await salesPipeline(a.api);
+      await created(a.api, "/deals", { title: "Readable" });
+      const scans = async () => {
+        await replica.unsafe("SELECT pg_stat_force_next_flush()");
+        const [{ n }] = await replica.unsafe(
+          "SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) AS n FROM pg_stat_user_tables WHERE relname = 'deals'",
+        );
+        return Number(n);
+      };
+      const readsOnReplica = async () => {
+        const before = await scans();
+        for (let reads = 0; reads < 200; reads++) {
+          expect((await a.api.get("/api/external/deals")).status).toBe(200);
+          await Bun.sleep(50);
+          if ((await scans()) > before + 1) return true;
+        }
+        return false;
+      };
+      expect(await readsOnReplica()).toBe(true);
+
+      relay.silence();
+      const warned = () => lines.some((l) => l.includes("read replica unreachable"));
+      const silencedAt = performance.now();
+      while (!warned() && performance.now() - silencedAt < 4000) {
+        // Not awaited one by one: a read already sent to the silent replica waits for it.
+        inFlight.push(a.api.get("/api/external/deals").then((reply) => reply.status));
+        await Bun.sleep(100);
+      }
+      expect(warned()).toBe(true);
+      const list = await a.api.get("/api/external/deals");
+      expect(list.status).toBe(200);
+      expect(list.body.total).toBe(1);
+      expect((await server.anonymous.get("/readyz")).status).toBe(200);
+
+      relay.heal();
+      expect(await readsOnReplica()).toBe(true);
+      expect(lines.filter((l) => l.includes("read replica unreachable"))).toHaveLength(1);
+    } finally {
+      relay.heal();
+      await Promise.all(inFlight);
+      await server.close();
+      relay.stop();
+      await replica.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!testPostgresUrl)("replica down", () => {

@@ -24,6 +24,14 @@ const RESTART_IDENTITIES = `DO $$ DECLARE c record; BEGIN
   END LOOP;
 END $$`;
 
+/**
+ * Outbox numbers up to the fan-out cursor were handed out even when
+ * retention has pruned those events: event cursors and the cursor itself
+ * point there, so new events must come after it.
+ */
+const OUTBOX_AFTER_FANOUT = `SELECT setval(pg_get_serial_sequence('outbox_events', 'seq'),
+  greatest((SELECT max(seq) FROM outbox_events), (SELECT value FROM counters WHERE name = 'webhook_fanout'), 0) + 1, false)`;
+
 const lockWebhooks = (tx: WriteTx, ids: string[], skip: SQL) =>
   tx.all<{ id: string }>(
     sql`select id from webhooks where id in (select value from json_each(${JSON.stringify(ids)})) order by id for no key update${skip}`,
@@ -72,8 +80,12 @@ export const pgDialect: typeof sqlite = {
    * (toPostgresParams), so a write's answer, its events and later reads agree.
    */
   storedInput: storedPostgresText,
-  /** Identity columns (outbox seq, search doc ids) continue after the largest copied value. */
+  /**
+   * Identity columns (outbox seq, search doc ids) continue after the largest
+   * copied value; the outbox's also after the fan-out cursor.
+   */
   afterBulkCopy: async (db) => {
     await db.execute(RESTART_IDENTITIES);
+    await db.execute(OUTBOX_AFTER_FANOUT);
   },
 };

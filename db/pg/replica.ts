@@ -92,7 +92,9 @@ export class ReplicaReads {
       this.samples.push({ at: sampledAt, lsn });
     }
     try {
-      const replayed = await position(this.onReplica, REPLAYED);
+      // A replica that stopped answering (its host gone, a network cut: no
+      // error, only silence) counts as down, as one that refuses does.
+      const replayed = await answerWithin(position(this.onReplica, REPLAYED), REPLICA_MAX_LAG_MS);
       this.replayed = Math.max(this.replayed, replayed);
       const caughtUp = this.samples.filter((s) => s.lsn <= replayed).at(-1);
       if (caughtUp && caughtUp.at > this.confirmedAt) this.confirmedAt = caughtUp.at;
@@ -112,6 +114,16 @@ export class ReplicaReads {
   async close() {
     await this.replica.close();
   }
+}
+
+/** `answer`, or a connection error (no SQLSTATE) once `ms` have passed without one. */
+function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  answer.catch(() => {});
+  return Promise.race([answer, silence]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -156,7 +156,9 @@ const SCAN_LIMIT = 5000;
 
 /**
  * The tenant's events after `after` (in commit order) that `filter` accepts,
- * at most `limit`, reading at most SCAN_LIMIT outbox rows.
+ * at most `limit`, reading at most SCAN_LIMIT outbox rows. `upTo` is a
+ * position already read elsewhere, possibly from the primary: those rows
+ * are read from the primary too, as a replica may not have them yet.
  */
 export async function readEvents(
   ctx: AppContext,
@@ -165,7 +167,7 @@ export async function readEvents(
   limit: number,
   options: { since?: Date; upTo?: number } = {},
 ): Promise<EventPage> {
-  const rows = await ctx.db.read
+  const rows = await (options.upTo === undefined ? ctx.db.read : ctx.db.primaryRead)
     .select({
       seq: outboxEvents.seq,
       tenantId: outboxEvents.tenantId,
