@@ -153,6 +153,12 @@ describe("seed 000: /mls/properties", () => {
     expect422(await api.post(url, listing({ status: "rented" })), "/status");
     expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");
     expect422(await api.post(url, listing({ photo_ids: ["nope"] })), "/photo_ids/0");
+    // past what JSON numbers hold exactly (and PostgreSQL's bigint): never stored rounded
+    for (const value of [1e20, 2 ** 53])
+      expect422(
+        await api.post(url, listing({ price: { value, currency: "EUR" } })),
+        "/price/value",
+      );
     const doc = await created(api, "/documents", {
       name: "front.jpg",
       url: "https://example.com/front.jpg",

@@ -39,8 +39,12 @@ const Address = t.Object({
   longitude: t.Optional(t.Nullable(t.Number({ minimum: -180, maximum: 180 }))),
 });
 
+/** Whole minor units, at most what a JSON number holds exactly (and PostgreSQL's bigint). */
+const minorUnits = (description: string) =>
+  JsonInteger({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
+
 const Price = t.Object({
-  value: JsonInteger({ minimum: 0, description: "Minor units (cents)" }),
+  value: minorUnits("Minor units (cents)"),
   currency: t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217" }),
 });
 
@@ -121,8 +125,8 @@ export const PropertyListQuery = t.Object(
     ...RecordQuery.properties,
     status: t.Optional(Status),
     property_type: t.Optional(PropertyType),
-    price_min: t.Optional(JsonInteger({ minimum: 0, description: "Minor units, inclusive" })),
-    price_max: t.Optional(JsonInteger({ minimum: 0, description: "Minor units, inclusive" })),
+    price_min: t.Optional(minorUnits("Minor units, inclusive")),
+    price_max: t.Optional(minorUnits("Minor units, inclusive")),
     area_min: number("Living area at least (in the listing's stored square metres)"),
     area_max: number("Living area at most (square metres)"),
     bedrooms_min: t.Optional(JsonInteger({ minimum: 0 })),
