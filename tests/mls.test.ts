@@ -149,6 +149,47 @@ describe("seed 000: /mls/properties", () => {
     expect(b).toMatchObject({ living_area: 2000, area_unit: "sqft" });
   });
 
+  test("radius: great-circle distance, across the antimeridian, around the poles, at the edge", async () => {
+    const { api: fresh } = await server.tenant();
+    const EARTH_KM = 6371.0088;
+    const rad = (deg: number) => (deg * Math.PI) / 180;
+    const deg = (r: number) => (r * 180) / Math.PI;
+    /** The point `km` from (lat, lng) on the initial bearing `bearing` (degrees), on a sphere. */
+    const destination = (lat: number, lng: number, bearing: number, km: number) => {
+      const [p, d, b] = [rad(lat), km / EARTH_KM, rad(bearing)];
+      const q = Math.asin(Math.sin(p) * Math.cos(d) + Math.cos(p) * Math.sin(d) * Math.cos(b));
+      const l =
+        rad(lng) +
+        Math.atan2(
+          Math.sin(b) * Math.sin(d) * Math.cos(p),
+          Math.cos(d) - Math.sin(p) * Math.sin(q),
+        );
+      return { latitude: deg(q), longitude: ((deg(l) + 540) % 360) - 180 };
+    };
+    const centres = {
+      equator: [0, 0],
+      antimeridian: [10, 179.99],
+      north: [89.95, 30],
+      south: [-89.99, -120],
+      oslo: [59.91, 10.75],
+    } as const;
+    for (const [name, [lat, lng]] of Object.entries(centres))
+      for (const bearing of [0, 45, 90, 135, 180, 270])
+        for (const km of [9.99, 10.01])
+          await created(fresh, "/mls/properties", {
+            mls_number: `${name} ${bearing} ${km}`,
+            status: "active",
+            property_type: "land",
+            address: destination(lat, lng, bearing, km),
+          });
+    for (const [name, [lat, lng]] of Object.entries(centres)) {
+      const reply = await fresh.get(`${url}?near=${lat},${lng}&radius_km=10&page_size=500`);
+      const found = reply.body.properties.map((p: any) => p.mls_number).sort();
+      const inside = [0, 45, 90, 135, 180, 270].map((b) => `${name} ${b} 9.99`).sort();
+      expect({ name, found }).toEqual({ name, found: inside });
+    }
+  });
+
   test("validation: status and type, dates, photos must be the tenant's documents", async () => {
     expect422(await api.post(url, listing({ status: "rented" })), "/status");
     expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");

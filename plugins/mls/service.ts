@@ -249,25 +249,74 @@ export async function deleteProperty(tx: WriteTx, scope: WriteScope, id: string)
   return data;
 }
 
-const KM_PER_DEGREE = 111.32;
+/** The mean Earth radius (IUGG), the sphere of the haversine formula. */
+const EARTH_RADIUS_KM = 6371.0088;
+const RADIANS_PER_DEGREE = Math.PI / 180;
 
 /**
- * `near=<lat>,<lng>&radius_km=r`: a bounding box on the geo index, then the
- * distance on an equirectangular projection (exact enough within 500 km,
- * and plain arithmetic, so every SQL backend runs it).
+ * sin²(x) as its Taylor series in plain arithmetic, exact to double
+ * precision for |x| ≤ π/4: not every libSQL build has SQL's math functions.
  */
-function withinRadius(near: string | undefined, radiusKm: number | undefined): SQL | undefined {
+function sinSquared(x: SQL): SQL {
+  let series = sql`0`;
+  for (let n = 10; n >= 1; n--) {
+    const coefficient = ((n % 2 ? 1 : -1) * 2 ** (2 * n - 1)) / factorial(2 * n);
+    series = sql`(${coefficient} + ${x} * ${x} * ${series})`;
+  }
+  return sql`${x} * ${x} * ${series}`;
+}
+
+/** sin(x) for |x| ≤ 0.08 (a latitude difference within 500 km), to double precision. */
+const sine = (x: SQL) => sql`${x} * (1 + ${x} * ${x} * (${-1 / 6} + ${x} * ${x} * ${1 / 120}))`;
+
+const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+
+/**
+ * `near=<lat>,<lng>&radius_km=r`: listings whose great-circle (haversine)
+ * distance is at most r. A box on the geo index first (all longitudes when
+ * the circle holds a pole, two ranges across the antimeridian), then the
+ * haversine in plain arithmetic, so every SQL backend runs it.
+ */
+function withinRadius(
+  tenantId: string,
+  near: string | undefined,
+  radiusKm: number | undefined,
+): SQL | undefined {
   if (near === undefined && radiusKm === undefined) return undefined;
   const match = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(near ?? "");
   if (!match || radiusKm === undefined)
     throw invalid("/near", "needs `<latitude>,<longitude>` and radius_km");
   const [lat, lng] = [Number(match[1]), Number(match[2])];
   if (Math.abs(lat) > 90 || Math.abs(lng) > 180) throw invalid("/near", "is not a coordinate");
-  const dLat = radiusKm / KM_PER_DEGREE;
-  const scale = Math.max(Math.cos((lat * Math.PI) / 180), 0.01);
-  const dLng = dLat / scale;
-  const { latitude: y, longitude: x } = properties;
-  return sql`${y} between ${lat - dLat} and ${lat + dLat} and ${x} between ${lng - dLng} and ${lng + dLng} and ((${y} - ${lat}) * (${y} - ${lat}) + (${x} - ${lng}) * ${scale} * (${x} - ${lng}) * ${scale}) <= ${dLat * dLat}`;
+  const { id, latitude: y, longitude: x } = properties;
+  const angle = radiusKm / EARTH_RADIUS_KM;
+  // A hair wider than the circle: the haversine below decides.
+  const dLat = angle / RADIANS_PER_DEGREE + 1e-9;
+  const [cosLat, sinLat] = [Math.cos(lat * RADIANS_PER_DEGREE), Math.sin(lat * RADIANS_PER_DEGREE)];
+  let box = sql`${y} between ${lat - dLat} and ${lat + dLat}`;
+  if (lat + dLat < 90 && lat - dLat > -90) {
+    const dLng = Math.asin(Math.sin(angle) / cosLat) / RADIANS_PER_DEGREE + 1e-9;
+    const [west, east] = [lng - dLng, lng + dLng];
+    const lngs =
+      west < -180
+        ? sql`(${x} >= ${west + 360} or ${x} <= ${east})`
+        : east > 180
+          ? sql`(${x} >= ${west} or ${x} <= ${east - 360})`
+          : sql`${x} between ${west} and ${east}`;
+    box = sql`${box} and ${lngs}`;
+  }
+  // e: the latitude difference; q: a quarter of the longitude difference, the short way round.
+  const dx = sql`(${x} - ${lng})`;
+  const wrapped = sql`case when ${dx} > 180 then ${dx} - 360 when ${dx} < -180 then ${dx} + 360 else ${dx} end`;
+  const candidates = sql`select ${id} as id, (${y} - ${lat}) * ${RADIANS_PER_DEGREE} as e, (${wrapped}) * ${RADIANS_PER_DEGREE / 4} as q from ${properties} where ${properties.tenantId} = ${tenantId} and ${box}`;
+  const [e, q] = [sql.raw("e"), sql.raw("q")];
+  const terms = sql`select id, ${sinSquared(sql`(${e} * 0.5)`)} as hav_lat, ${sine(e)} as sin_e, ${sinSquared(q)} as s from (${candidates}) as candidates`;
+  // haversine: sin²(e/2) + cos φ1 · cos φ2 · sin²(Δλ/2), where
+  // cos φ2 = cos(φ1 + e) = cos φ1 (1 - 2 sin²(e/2)) - sin φ1 sin e
+  // and sin²(Δλ/2) = 4 s (1 - s) with s = sin²(Δλ/4).
+  const [havLat, sinE, s] = [sql.raw("hav_lat"), sql.raw("sin_e"), sql.raw("s")];
+  const haversine = sql`${havLat} + ${cosLat} * (${cosLat} * (1 - 2 * ${havLat}) - ${sinLat} * ${sinE}) * 4 * ${s} * (1 - ${s})`;
+  return sql`${id} in (select id from (${terms}) as terms where ${haversine} <= ${Math.sin(angle / 2) ** 2})`;
 }
 
 export async function listProperties(
@@ -294,7 +343,7 @@ export async function listProperties(
       filterBy(properties.bedrooms, "gte", query.bedrooms_min),
       filterBy(properties.city, "eq", query.city?.trim().toLowerCase()),
       filterBy(properties.postcode, "eq", query.postcode?.trim().toLowerCase()),
-      withinRadius(query.near, query.radius_km),
+      withinRadius(tenantId, query.near, query.radius_km),
       associatedWith(tenantId, OBJECT, properties.id, query.associated_with),
       ...custom,
     ],
