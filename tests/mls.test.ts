@@ -208,6 +208,25 @@ describe("seed 000: /mls/properties", () => {
     expect(p.photo_ids).toEqual([doc.id]);
   });
 
+  test("a listing sent back with the photo of a since deleted document is accepted", async () => {
+    const photo = (name: string) =>
+      created(api, "/documents", { name, url: `https://example.com/${name}` });
+    const [front, back] = [await photo("front.jpg"), await photo("back.jpg")];
+    const p = await create({ mls_number: "PH", photo_ids: [front.id] });
+    expect((await api.delete(`/api/external/documents/${front.id}`)).status).toBe(200);
+    expect((await api.delete(`/api/external/documents/${back.id}`)).status).toBe(200);
+    const { id, created_at, updated_at, deleted_at, ...listingBody } = (
+      await api.get(`${url}/${p.id}`)
+    ).body;
+    const put = await api.put(`${url}/${id}`, { ...listingBody, title: "Renamed" });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ title: "Renamed", photo_ids: [front.id] });
+    const patch = await api.patch(`${url}/${id}`, { photo_ids: [front.id] });
+    expect(patch.status).toBe(200);
+    // a deleted document is still no new photo
+    expect422(await api.patch(`${url}/${id}`, { photo_ids: [front.id, back.id] }), "/photo_ids/1");
+  });
+
   test("scopes are seed 000's mls:read and mls:write; other tenants see nothing", async () => {
     const p = await create({ mls_number: "S" });
     const reader = await server.keyFor(tenantId, ["mls:read"]);

@@ -128,12 +128,17 @@ function addressColumns(address: NonNullable<PropertyInputBody["address"]>): Col
   };
 }
 
-/** The columns an input sets (links and dates checked); absent fields are left out. */
+/**
+ * The columns an input sets (links and dates checked); absent fields are
+ * left out. A photo the listing already `held` passes unchecked: its
+ * document may since have been deleted, and the listing is sent back as read.
+ */
 async function columnsFrom(
   tx: WriteTx,
   tenantId: string,
   input: PropertyInputBody,
   unit: string,
+  held: readonly string[] = [],
 ): Promise<Columns> {
   const columns: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(PLAIN)) {
@@ -154,7 +159,7 @@ async function columnsFrom(
   if (input.features !== undefined) columns.features = cleanTags(input.features);
   if (input.photo_ids !== undefined) {
     for (const [i, id] of input.photo_ids.entries())
-      await assertLinked(tx, documents, tenantId, id, `/photo_ids/${i}`);
+      if (!held.includes(id)) await assertLinked(tx, documents, tenantId, id, `/photo_ids/${i}`);
     columns.photoIds = [...new Set(input.photo_ids)];
   }
   return columns as Columns;
@@ -217,7 +222,7 @@ export async function updateProperty(
         };
   const columns = {
     ...(replace ? EMPTY : {}),
-    ...(await columnsFrom(tx, scope.tenantId, { ...input, address }, unit)),
+    ...(await columnsFrom(tx, scope.tenantId, { ...input, address }, unit, before.photoIds)),
     customFields: await writeCustomFields(tx, scope, {
       object: OBJECT,
       recordId: id,
