@@ -13748,7 +13748,7 @@ export interface operations {
                     photo_ids?: string[];
                     /** @description YYYY-MM-DD */
                     listed_at?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, status sold only (default: the day it became sold) */
                     sold_at?: string | null;
                     /** @description Any JSON values, keyed by name */
                     custom_fields?: {
@@ -13939,7 +13939,7 @@ export interface operations {
                     photo_ids?: string[];
                     /** @description YYYY-MM-DD */
                     listed_at?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, status sold only (default: the day it became sold) */
                     sold_at?: string | null;
                     /** @description Any JSON values, keyed by name */
                     custom_fields?: {
@@ -14054,7 +14054,7 @@ export interface operations {
                     photo_ids?: string[];
                     /** @description YYYY-MM-DD */
                     listed_at?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, status sold only (default: the day it became sold) */
                     sold_at?: string | null;
                     /** @description Any JSON values, keyed by name */
                     custom_fields?: {

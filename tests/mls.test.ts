@@ -190,6 +190,23 @@ describe("seed 000: /mls/properties", () => {
     }
   });
 
+  test("a sold listing has a sold date: the day it sold unless given, cleared when relisted", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const p = await create({ mls_number: "SOLD" });
+    const sold = await api.patch(`${url}/${p.id}`, { status: "sold" });
+    expect(sold.body).toMatchObject({ status: "sold", sold_at: today });
+    const dated = await api.patch(`${url}/${p.id}`, { sold_at: "2026-03-01" });
+    expect(dated.body).toMatchObject({ status: "sold", sold_at: "2026-03-01" });
+    // a full replacement that leaves the date out keeps the sale's date
+    const replaced = await api.put(`${url}/${p.id}`, listing({ status: "sold" }));
+    expect(replaced.body).toMatchObject({ status: "sold", sold_at: "2026-03-01" });
+    const relisted = await api.patch(`${url}/${p.id}`, { status: "active" });
+    expect(relisted.body).toMatchObject({ status: "active", sold_at: null });
+    expect(await create({ mls_number: "SOLD2", status: "sold" })).toMatchObject({ sold_at: today });
+    expect422(await api.post(url, listing({ sold_at: "2026-03-01" })), "/sold_at");
+    expect422(await api.patch(`${url}/${p.id}`, { sold_at: "2026-03-01" }), "/sold_at");
+  });
+
   test("validation: status and type, dates, photos must be the tenant's documents", async () => {
     expect422(await api.post(url, listing({ status: "rented" })), "/status");
     expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");

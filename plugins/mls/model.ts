@@ -26,7 +26,8 @@ const PropertyType = t.Union([
 const AreaUnit = t.Union([t.Literal("sqm"), t.Literal("sqft")], {
   description: "Unit of the areas (default sqm)",
 });
-const Day = t.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD" });
+const day = (description = "YYYY-MM-DD") =>
+  t.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
 const text = (maxLength: number) => t.Nullable(t.String({ maxLength }));
 
 const Address = t.Object({
@@ -68,8 +69,10 @@ const writable = {
   photo_ids: t.Optional(
     t.Array(t.String(), { maxItems: 100, description: "Ids of documents (the photos), in order" }),
   ),
-  listed_at: t.Optional(t.Nullable(Day)),
-  sold_at: t.Optional(t.Nullable(Day)),
+  listed_at: t.Optional(t.Nullable(day())),
+  sold_at: t.Optional(
+    t.Nullable(day("YYYY-MM-DD, status sold only (default: the day it became sold)")),
+  ),
   custom_fields: t.Optional(CustomFields),
 };
 

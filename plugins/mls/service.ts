@@ -73,7 +73,6 @@ const PLAIN = {
   description: "description",
   listing_agent: "listingAgent",
   listed_at: "listedAt",
-  sold_at: "soldAt",
 } as const satisfies Partial<Record<keyof PropertyInputBody, keyof Row>>;
 
 /** Every column empty: what a PUT starts from (and a POST). */
@@ -165,6 +164,20 @@ async function columnsFrom(
   return columns as Columns;
 }
 
+/**
+ * A sold listing always has a sold date: the one given, else the one it
+ * kept while sold, else the day it became sold (UTC). Another status has
+ * none: relisting a sold listing clears it, and giving one is a 422.
+ */
+function soldDate(status: string, input: PropertyInputBody, before: Row | null): string | null {
+  if (status !== "sold") {
+    if (input.sold_at) throw invalid("/sold_at", "is only for a sold listing (status sold)");
+    return null;
+  }
+  const kept = before?.status === "sold" ? before.soldAt : null;
+  return input.sold_at ?? kept ?? new Date().toISOString().slice(0, 10);
+}
+
 const findProperty = (db: ReadDb | WriteTx, tenantId: string, id: string) =>
   findLive(db, properties, tenantId, id, "Property");
 
@@ -180,6 +193,7 @@ export async function createProperty(tx: WriteTx, scope: WriteScope, input: Prop
     propertyType: "other",
     ...EMPTY,
     ...(await columnsFrom(tx, scope.tenantId, input, input.area_unit ?? "sqm")),
+    soldAt: soldDate(input.status ?? "active", input, null),
     customFields: await writeCustomFields(tx, scope, {
       object: OBJECT,
       recordId: id,
@@ -223,6 +237,7 @@ export async function updateProperty(
   const columns = {
     ...(replace ? EMPTY : {}),
     ...(await columnsFrom(tx, scope.tenantId, { ...input, address }, unit, before.photoIds)),
+    soldAt: soldDate(input.status ?? before.status, input, before),
     customFields: await writeCustomFields(tx, scope, {
       object: OBJECT,
       recordId: id,
