@@ -1774,7 +1774,7 @@ export interface paths {
         /** List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km) */
         get: operations["getApiExternalMlsProperties"];
         put?: never;
-        /** Create a property (property.created) */
+        /** Create a property (property.created; 409 when a live listing has its MLS number) */
         post: operations["postApiExternalMlsProperties"];
         delete?: never;
         options?: never;
@@ -13648,6 +13648,7 @@ export interface operations {
                 include?: "associations";
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                mls_number?: string;
                 price_min?: number;
                 price_max?: number;
                 area_min?: number;
@@ -13776,7 +13777,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["IdempotencyKeyConflict"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -13966,6 +13967,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -14081,6 +14083,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -198,13 +198,42 @@ describe("seed 000: /mls/properties", () => {
     const dated = await api.patch(`${url}/${p.id}`, { sold_at: "2026-03-01" });
     expect(dated.body).toMatchObject({ status: "sold", sold_at: "2026-03-01" });
     // a full replacement that leaves the date out keeps the sale's date
-    const replaced = await api.put(`${url}/${p.id}`, listing({ status: "sold" }));
+    const replaced = await api.put(
+      `${url}/${p.id}`,
+      listing({ mls_number: "SOLD", status: "sold" }),
+    );
     expect(replaced.body).toMatchObject({ status: "sold", sold_at: "2026-03-01" });
     const relisted = await api.patch(`${url}/${p.id}`, { status: "active" });
     expect(relisted.body).toMatchObject({ status: "active", sold_at: null });
     expect(await create({ mls_number: "SOLD2", status: "sold" })).toMatchObject({ sold_at: today });
     expect422(await api.post(url, listing({ sold_at: "2026-03-01" })), "/sold_at");
     expect422(await api.patch(`${url}/${p.id}`, { sold_at: "2026-03-01" }), "/sold_at");
+  });
+
+  test("an MLS number names one live listing of the tenant; lists find it by number", async () => {
+    const p = await create({ mls_number: "MLS-77" });
+    const expect409 = (reply: { status: number; body: any }) => {
+      expect(reply.status).toBe(409);
+      expect(reply.body.errors[0].path).toBe("/mls_number");
+    };
+    expect409(await api.post(url, listing({ mls_number: "MLS-77" })));
+    const other = await create({ mls_number: "MLS-78" });
+    expect409(await api.patch(`${url}/${other.id}`, { mls_number: "MLS-77" }));
+    expect409(await api.put(`${url}/${other.id}`, listing({ mls_number: "MLS-77" })));
+    // the listing itself keeps its number through PUT and PATCH
+    expect((await api.put(`${url}/${p.id}`, listing({ mls_number: "MLS-77" }))).status).toBe(200);
+    expect((await api.patch(`${url}/${p.id}`, { mls_number: "MLS-77" })).status).toBe(200);
+    expect(await ids("mls_number=MLS-77")).toEqual(["MLS-77"]);
+    // listings without a number, another tenant's, and a deleted one's number do not count
+    await create({ mls_number: null });
+    expect((await api.post(url, listing({ mls_number: null }))).status).toBe(201);
+    const { api: otherTenant } = await server.tenant();
+    expect((await otherTenant.post(url, listing({ mls_number: "MLS-77" }))).status).toBe(201);
+    expect((await api.delete(`${url}/${p.id}`)).status).toBe(200);
+    const again = await create({ mls_number: "MLS-77" });
+    expect(await ids("mls_number=MLS-77")).toEqual(["MLS-77"]);
+    expect((await api.delete(`${url}/${again.id}`)).status).toBe(200);
+    expect((await api.delete(`${url}/${other.id}`)).status).toBe(200);
   });
 
   test("validation: status and type, dates, photos must be the tenant's documents", async () => {

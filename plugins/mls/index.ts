@@ -3,6 +3,7 @@ import { properties } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
+  ErrorBody,
   errorResponses,
   IdParams,
   includeAssociations,
@@ -67,8 +68,12 @@ export const mlsPlugin = (ctx: AppContext) =>
       {
         scope: "mls:write",
         body: PropertyInput,
-        response: { 201: Property, ...errorResponses },
-        detail: { summary: "Create a property (property.created)", tags },
+        response: { 201: Property, ...errorResponses, 409: ErrorBody },
+        detail: {
+          summary:
+            "Create a property (property.created; 409 when a live listing has its MLS number)",
+          tags,
+        },
       },
     )
     .get(
@@ -99,7 +104,7 @@ export const mlsPlugin = (ctx: AppContext) =>
         scope: "mls:write",
         params: IdParams,
         body: PropertyInput,
-        response: { 200: Property, ...errorResponses },
+        response: { 200: Property, ...errorResponses, 409: ErrorBody },
         detail: {
           summary: "Replace a property (seed 000's PUT: fields absent are emptied)",
           tags,
@@ -116,7 +121,7 @@ export const mlsPlugin = (ctx: AppContext) =>
         scope: "mls:write",
         params: IdParams,
         body: PatchProperty,
-        response: { 200: Property, ...errorResponses },
+        response: { 200: Property, ...errorResponses, 409: ErrorBody },
         detail: { summary: "Update a property (fields absent stay)", tags },
       },
     )

@@ -128,6 +128,7 @@ export const PropertyListQuery = t.Object(
     ...RecordQuery.properties,
     status: t.Optional(Status),
     property_type: t.Optional(PropertyType),
+    mls_number: t.Optional(t.String({ description: "The listing with this MLS number (exact)" })),
     price_min: t.Optional(minorUnits("Minor units, inclusive")),
     price_max: t.Optional(minorUnits("Minor units, inclusive")),
     area_min: number("Living area at least (in the listing's stored square metres)"),

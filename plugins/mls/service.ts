@@ -1,10 +1,11 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { documents, properties } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
   associatedWith,
   cleanTags,
+  conflictAt,
   customFieldFilters,
   filterBy,
   findLive,
@@ -178,6 +179,23 @@ function soldDate(status: string, input: PropertyInputBody, before: Row | null):
   return input.sold_at ?? kept ?? new Date().toISOString().slice(0, 10);
 }
 
+/** An MLS number names one live listing of the tenant: another one holding it is a 409. */
+async function assertMlsNumberFree(tx: WriteTx, tenantId: string, mlsNumber: string | null) {
+  if (mlsNumber === null) return;
+  const [holder] = await tx
+    .select({ id: properties.id })
+    .from(properties)
+    .where(
+      and(
+        eq(properties.tenantId, tenantId),
+        eq(properties.mlsNumber, mlsNumber),
+        isNull(properties.deletedAt),
+      ),
+    )
+    .limit(1);
+  if (holder) throw conflictAt("/mls_number", `listing ${holder.id} has this MLS number`);
+}
+
 const findProperty = (db: ReadDb | WriteTx, tenantId: string, id: string) =>
   findLive(db, properties, tenantId, id, "Property");
 
@@ -187,6 +205,7 @@ export const getProperty = async (ctx: AppContext, tenantId: string, id: string)
 /** Creates a listing inside `tx`, with its activity row and property.created. */
 export async function createProperty(tx: WriteTx, scope: WriteScope, input: PropertyInputBody) {
   const id = newId();
+  await assertMlsNumberFree(tx, scope.tenantId, input.mls_number ?? null);
   const row = {
     id,
     status: "active",
@@ -223,6 +242,10 @@ export async function updateProperty(
   replace: boolean,
 ) {
   const before = await findProperty(tx, scope.tenantId, id);
+  const mlsNumber =
+    input.mls_number === undefined && !replace ? before.mlsNumber : input.mls_number;
+  if ((mlsNumber ?? null) !== before.mlsNumber)
+    await assertMlsNumberFree(tx, scope.tenantId, mlsNumber ?? null);
   const unit = input.area_unit ?? (replace ? "sqm" : before.areaUnit);
   // PATCH merges the address too: a part left out (the coordinates) stays.
   const address =
@@ -356,6 +379,7 @@ export async function listProperties(
     filters: [
       filterBy(properties.status, "eq", query.status),
       filterBy(properties.propertyType, "eq", query.property_type),
+      filterBy(properties.mlsNumber, "eq", query.mls_number),
       filterBy(properties.price, "gte", query.price_min),
       filterBy(properties.price, "lte", query.price_max),
       filterBy(properties.livingArea, "gte", query.area_min),
