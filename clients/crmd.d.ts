@@ -13653,6 +13653,7 @@ export interface operations {
                 price_max?: number;
                 area_min?: number;
                 area_max?: number;
+                area_unit?: "sqm" | "sqft";
                 bedrooms_min?: number;
                 city?: string;
                 postcode?: string;

@@ -236,6 +236,22 @@ describe("seed 000: /mls/properties", () => {
     expect((await api.delete(`${url}/${other.id}`)).status).toBe(200);
   });
 
+  test("areas: kept as given in either unit; area filters in the unit asked for", async () => {
+    const { api: fresh } = await server.tenant();
+    const make = (mls_number: string, living_area: number, area_unit: string) =>
+      created(fresh, "/mls/properties", listing({ mls_number, living_area, area_unit }));
+    expect(await make("M", 55.555, "sqm")).toMatchObject({ living_area: 55.555 });
+    expect(await make("F", 1234.567, "sqft")).toMatchObject({ living_area: 1234.567 });
+    await make("BIG", 150, "sqm"); // 1614.6 sqft
+    await make("HOUSE", 2000, "sqft"); // 185.8 sqm
+    const list = async (query: string) =>
+      (await fresh.get(`${url}?${query}`)).body.properties.map((p: any) => p.mls_number).sort();
+    expect(await list("area_min=1500&area_unit=sqft")).toEqual(["BIG", "HOUSE"]);
+    expect(await list("area_max=1234.567&area_unit=sqft")).toEqual(["F", "M"]);
+    expect(await list("area_min=150")).toEqual(["BIG", "HOUSE"]);
+    expect(await list("area_min=150&area_unit=sqm")).toEqual(["BIG", "HOUSE"]);
+  });
+
   test("validation: status and type, dates, photos must be the tenant's documents", async () => {
     expect422(await api.post(url, listing({ status: "rented" })), "/status");
     expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");

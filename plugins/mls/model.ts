@@ -23,9 +23,9 @@ const PropertyType = t.Union([
   t.Literal("commercial"),
   t.Literal("other"),
 ]);
-const AreaUnit = t.Union([t.Literal("sqm"), t.Literal("sqft")], {
-  description: "Unit of the areas (default sqm)",
-});
+const areaUnit = (description: string) =>
+  t.Union([t.Literal("sqm"), t.Literal("sqft")], { description });
+const AreaUnit = areaUnit("Unit of the areas (default sqm)");
 const day = (description = "YYYY-MM-DD") =>
   t.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
 const text = (maxLength: number) => t.Nullable(t.String({ maxLength }));
@@ -131,8 +131,9 @@ export const PropertyListQuery = t.Object(
     mls_number: t.Optional(t.String({ description: "The listing with this MLS number (exact)" })),
     price_min: t.Optional(minorUnits("Minor units, inclusive")),
     price_max: t.Optional(minorUnits("Minor units, inclusive")),
-    area_min: number("Living area at least (in the listing's stored square metres)"),
-    area_max: number("Living area at most (square metres)"),
+    area_min: number("Living area at least, in area_unit, whatever unit each listing uses"),
+    area_max: number("Living area at most, in area_unit"),
+    area_unit: t.Optional(areaUnit("Unit of area_min and area_max (default sqm)")),
     bedrooms_min: t.Optional(JsonInteger({ minimum: 0 })),
     city: t.Optional(t.String({ description: "Exact city, any case" })),
     postcode: t.Optional(t.String({ description: "Exact postcode, any case" })),

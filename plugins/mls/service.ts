@@ -31,12 +31,12 @@ type Columns = Partial<Row>;
 export const OBJECT = "properties";
 
 const SQFT_IN_SQM = 0.09290304;
-const round2 = (n: number) => Math.round(n * 100) / 100;
 /** Areas are stored in square metres, shown in the listing's unit. */
 const toSqm = (value: number | null | undefined, unit: string) =>
   value == null ? value : unit === "sqft" ? value * SQFT_IN_SQM : value;
+// Back from square metres, only the conversion's rounding noise is dropped (2000.0000000000002).
 const fromSqm = (value: number | null, unit: string) =>
-  value === null ? null : round2(unit === "sqft" ? value / SQFT_IN_SQM : value);
+  value === null || unit !== "sqft" ? value : Number((value / SQFT_IN_SQM).toPrecision(12));
 
 export const propertyView = (row: Row): PropertyView => ({
   id: row.id,
@@ -382,8 +382,8 @@ export async function listProperties(
       filterBy(properties.mlsNumber, "eq", query.mls_number),
       filterBy(properties.price, "gte", query.price_min),
       filterBy(properties.price, "lte", query.price_max),
-      filterBy(properties.livingArea, "gte", query.area_min),
-      filterBy(properties.livingArea, "lte", query.area_max),
+      filterBy(properties.livingArea, "gte", toSqm(query.area_min, query.area_unit ?? "sqm")),
+      filterBy(properties.livingArea, "lte", toSqm(query.area_max, query.area_unit ?? "sqm")),
       filterBy(properties.bedrooms, "gte", query.bedrooms_min),
       filterBy(properties.city, "eq", query.city?.trim().toLowerCase()),
       filterBy(properties.postcode, "eq", query.postcode?.trim().toLowerCase()),
