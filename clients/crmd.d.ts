@@ -689,8 +689,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search contacts, companies, deals, leads, notes and custom objects' records
-         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
+         * Search contacts, companies, deals, leads, notes, MLS properties and custom objects' records
+         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts, MLS properties' titles, numbers, addresses, agents and descriptions, and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
          */
         get: operations["getApiExternalSearch"];
         put?: never;
@@ -7821,7 +7821,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         results: {
-                            /** @description contacts, companies, deals, leads, notes, or a custom object's plural */
+                            /** @description contacts, companies, deals, leads, notes, properties, or a custom object's plural */
                             type: string;
                             id: string;
                             /** @description Name or title (a note's first characters; a custom record's display) */
@@ -13649,6 +13649,7 @@ export interface operations {
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
                 mls_number?: string;
+                search?: string;
                 price_min?: number;
                 price_max?: number;
                 area_min?: number;

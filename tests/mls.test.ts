@@ -252,6 +252,36 @@ describe("seed 000: /mls/properties", () => {
     expect(await list("area_min=150&area_unit=sqm")).toEqual(["BIG", "HOUSE"]);
   });
 
+  test("search finds listings by title, MLS number, address, agent and description", async () => {
+    const { api: fresh, tenantId: freshTenant } = await server.tenant();
+    const villa = await created(
+      fresh,
+      "/mls/properties",
+      listing({
+        mls_number: "GL-55",
+        title: "Sea view villa",
+        address: { street: "Poseidonos 12", city: "Glyfada", postcode: "166 74" },
+        listing_agent: "Nikos",
+        description: "Infinity pool",
+      }),
+    );
+    await created(fresh, "/mls/properties", listing({ mls_number: "OTHER" }));
+    const hits = async (query: string, client = fresh) =>
+      (await client.get(`/api/external/search?${query}`)).body.results?.map(
+        (r: any) => `${r.type}:${r.id}:${r.title}`,
+      );
+    const found = [`properties:${villa.id}:Sea view villa`];
+    for (const q of ["poseidonos", "glyfada", "nikos", "infinity", "villa", "gl-55"])
+      expect({ q, hits: await hits(`q=${q}`) }).toEqual({ q, hits: found });
+    const listed = await fresh.get(`${url}?search=poseidonos`);
+    expect(listed.body.properties.map((p: any) => p.id)).toEqual([villa.id]);
+    const dealsOnly = await server.keyFor(freshTenant, ["search:read", "deals:read"]);
+    expect(await hits("q=villa", dealsOnly)).toEqual([]);
+    expect((await dealsOnly.get("/api/external/search?q=villa&types=properties")).status).toBe(403);
+    expect((await fresh.delete(`${url}/${villa.id}`)).status).toBe(200);
+    expect(await hits("q=villa")).toEqual([]);
+  });
+
   test("validation: status and type, dates, photos must be the tenant's documents", async () => {
     expect422(await api.post(url, listing({ status: "rented" })), "/status");
     expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");

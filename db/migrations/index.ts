@@ -51,6 +51,7 @@ import widgetIdentityVerification from "./1320_widget_identity_verification.sql"
   type: "text",
 };
 import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "text" };
+import propertySearch from "./1331_property_search.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -108,6 +109,7 @@ const all: Migration[] = [
   { id: "1310_webhook_earlier_secrets", sql: webhookEarlierSecrets },
   { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
   { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
+  { id: "1331_property_search", sql: propertySearch },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -129,6 +129,12 @@ export const PropertyListQuery = t.Object(
     status: t.Optional(Status),
     property_type: t.Optional(PropertyType),
     mls_number: t.Optional(t.String({ description: "The listing with this MLS number (exact)" })),
+    search: t.Optional(
+      t.String({
+        minLength: 1,
+        description: "Words (prefixes) in title, MLS number, address, listing agent or description",
+      }),
+    ),
     price_min: t.Optional(minorUnits("Minor units, inclusive")),
     price_max: t.Optional(minorUnits("Minor units, inclusive")),
     area_min: number("Living area at least, in area_unit, whatever unit each listing uses"),

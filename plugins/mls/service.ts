@@ -369,6 +369,7 @@ export async function listProperties(
   url: string,
 ) {
   const custom = await customFieldFilters(ctx.db.read, tenantId, OBJECT, properties.id, url);
+  if (query.search !== undefined) await ctx.db.dialect.catchUpSearchIndex(ctx.db);
   return listPage({
     db: ctx.db,
     cache: ctx.cache,
@@ -380,6 +381,9 @@ export async function listProperties(
       filterBy(properties.status, "eq", query.status),
       filterBy(properties.propertyType, "eq", query.property_type),
       filterBy(properties.mlsNumber, "eq", query.mls_number),
+      query.search === undefined
+        ? undefined
+        : ctx.db.dialect.matchesSearch(properties.id, OBJECT, tenantId, query.search),
       filterBy(properties.price, "gte", query.price_min),
       filterBy(properties.price, "lte", query.price_max),
       filterBy(properties.livingArea, "gte", toSqm(query.area_min, query.area_unit ?? "sqm")),
