@@ -13650,6 +13650,7 @@ export interface operations {
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
                 mls_number?: string;
                 search?: string;
+                currency?: string;
                 price_min?: number;
                 price_max?: number;
                 area_min?: number;

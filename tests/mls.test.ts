@@ -128,6 +128,12 @@ describe("seed 000: /mls/properties", () => {
     expect(await list("status=active")).toEqual(["A", "C"]);
     expect(await list("property_type=house")).toEqual(["B"]);
     expect(await list("price_min=20000000&price_max=30000000")).toEqual(["A"]);
+    const usd = await make({ mls_number: "USD", price: { value: 25_000_000, currency: "USD" } });
+    // a price range means one currency's prices
+    expect(await list("price_min=20000000&price_max=30000000&currency=EUR")).toEqual(["A"]);
+    expect(await list("currency=USD")).toEqual(["USD"]);
+    expect422(await fresh.get(`${url}?currency=usd`), "/currency");
+    expect((await fresh.delete(`${url}/${usd.id}`)).status).toBe(200);
     // 2000 sqft = 185.8 sqm
     expect(await list("area_min=100")).toEqual(["B"]);
     expect(await list("area_max=50")).toEqual(["C"]);

@@ -44,9 +44,11 @@ const Address = t.Object({
 const minorUnits = (description: string) =>
   JsonInteger({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
 
+const currency = (description: string) => t.String({ pattern: "^[A-Z]{3}$", description });
+
 const Price = t.Object({
   value: minorUnits("Minor units (cents)"),
-  currency: t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217" }),
+  currency: currency("ISO 4217"),
 });
 
 /** Every field a client writes; all optional here (PATCH), PUT and POST require some. */
@@ -135,6 +137,7 @@ export const PropertyListQuery = t.Object(
         description: "Words (prefixes) in title, MLS number, address, listing agent or description",
       }),
     ),
+    currency: t.Optional(currency("Listings priced in this currency (ISO 4217)")),
     price_min: t.Optional(minorUnits("Minor units, inclusive")),
     price_max: t.Optional(minorUnits("Minor units, inclusive")),
     area_min: number("Living area at least, in area_unit, whatever unit each listing uses"),

@@ -384,6 +384,7 @@ export async function listProperties(
       query.search === undefined
         ? undefined
         : ctx.db.dialect.matchesSearch(properties.id, OBJECT, tenantId, query.search),
+      filterBy(properties.currency, "eq", query.currency),
       filterBy(properties.price, "gte", query.price_min),
       filterBy(properties.price, "lte", query.price_max),
       filterBy(properties.livingArea, "gte", toSqm(query.area_min, query.area_unit ?? "sqm")),
