@@ -288,6 +288,41 @@ describe("seed 000: /mls/properties", () => {
     expect(await hits("q=villa")).toEqual([]);
   });
 
+  test("bulk upsert: a record matching a live listing's MLS number updates it, others create", async () => {
+    const { api: fresh, tenantId: freshTenant } = await server.tenant();
+    const existing = await created(fresh, "/mls/properties", listing({ mls_number: "FEED-1" }));
+    const reply = await fresh.post(`${url}/bulk`, {
+      records: [
+        { mls_number: "FEED-1", status: "pending", price: { value: 1, currency: "EUR" } },
+        listing({ mls_number: "FEED-2" }),
+        { mls_number: "FEED-2", bedrooms: 5 },
+        { mls_number: "FEED-3", title: "No status" },
+        listing({ mls_number: "FEED-4", status: "rented" }),
+      ],
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ created: 1, updated: 2, failed: 2 });
+    const [updated, made, again, missing, invalid] = reply.body.results;
+    expect(updated).toEqual({ index: 0, status: "updated", id: existing.id });
+    expect(made).toMatchObject({ index: 1, status: "created" });
+    expect(again).toEqual({ index: 2, status: "updated", id: made.id });
+    expect(missing).toMatchObject({ status: "error", errors: [{ path: "/status" }] });
+    expect(invalid).toMatchObject({ status: "error", errors: [{ path: "/status" }] });
+    expect((await fresh.get(`${url}/${existing.id}`)).body).toMatchObject({
+      status: "pending",
+      title: "Bright flat",
+      price: { value: 1, currency: "EUR" },
+    });
+    expect((await fresh.get(`${url}/${made.id}`)).body).toMatchObject({ bedrooms: 5 });
+    const events = await outboxOf(server.ctx.db, { tenantId: freshTenant });
+    expect(events.map((e) => e.event_type).sort()).toEqual([
+      "property.created",
+      "property.created",
+      "property.updated",
+      "property.updated",
+    ]);
+  });
+
   test("validation: status and type, dates, photos must be the tenant's documents", async () => {
     expect422(await api.post(url, listing({ status: "rented" })), "/status");
     expect422(await api.post(url, listing({ listed_at: "2026-02-30" })), "/listed_at");

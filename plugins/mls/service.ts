@@ -18,6 +18,7 @@ import {
   softDelete,
   unlinkAll,
   updateRow,
+  upsert,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -179,9 +180,8 @@ function soldDate(status: string, input: PropertyInputBody, before: Row | null):
   return input.sold_at ?? kept ?? new Date().toISOString().slice(0, 10);
 }
 
-/** An MLS number names one live listing of the tenant: another one holding it is a 409. */
-async function assertMlsNumberFree(tx: WriteTx, tenantId: string, mlsNumber: string | null) {
-  if (mlsNumber === null) return;
+/** The live listing of the tenant with this MLS number, if any. */
+async function listingNumbered(tx: WriteTx, tenantId: string, mlsNumber: string) {
   const [holder] = await tx
     .select({ id: properties.id })
     .from(properties)
@@ -193,6 +193,12 @@ async function assertMlsNumberFree(tx: WriteTx, tenantId: string, mlsNumber: str
       ),
     )
     .limit(1);
+  return holder;
+}
+
+/** An MLS number names one live listing of the tenant: another one holding it is a 409. */
+async function assertMlsNumberFree(tx: WriteTx, tenantId: string, mlsNumber: string | null) {
+  const holder = mlsNumber === null ? undefined : await listingNumbered(tx, tenantId, mlsNumber);
   if (holder) throw conflictAt("/mls_number", `listing ${holder.id} has this MLS number`);
 }
 
@@ -277,6 +283,27 @@ export async function updateProperty(
     view: propertyView,
   };
   return (await updateRow(tx, scope, update)).view;
+}
+
+/**
+ * One record of a bulk upsert: the live listing holding its MLS number is
+ * updated (fields absent stay), else a listing is created (status and
+ * property_type required, as on POST).
+ */
+export async function upsertProperty(tx: WriteTx, scope: WriteScope, input: PropertyInputBody) {
+  const existing = input.mls_number
+    ? await listingNumbered(tx, scope.tenantId, input.mls_number)
+    : undefined;
+  return upsert(
+    existing,
+    (row) => updateProperty(tx, scope, row.id, input, false),
+    () => {
+      for (const field of ["status", "property_type"] as const)
+        if (input[field] === undefined)
+          throw invalid(`/${field}`, "is required to create a listing");
+      return createProperty(tx, scope, input);
+    },
+  );
 }
 
 /** Soft delete: the tombstone stays in sync feeds; property.deleted; its links go. */
