@@ -230,6 +230,14 @@ describe("seed 000: /mls/properties", () => {
     expect((await api.put(`${url}/${p.id}`, listing({ mls_number: "MLS-77" }))).status).toBe(200);
     expect((await api.patch(`${url}/${p.id}`, { mls_number: "MLS-77" })).status).toBe(200);
     expect(await ids("mls_number=MLS-77")).toEqual(["MLS-77"]);
+    // a number is an identifier: surrounding spaces are no part of it, a blank one is none
+    expect409(await api.post(url, listing({ mls_number: " MLS-77 " })));
+    expect(await ids("mls_number=%20MLS-77")).toEqual(["MLS-77"]);
+    const padded = await create({ mls_number: " MLS-79\t" });
+    expect(padded.mls_number).toBe("MLS-79");
+    expect((await api.patch(`${url}/${padded.id}`, { mls_number: "  " })).body.mls_number).toBe(
+      null,
+    );
     // listings without a number, another tenant's, and a deleted one's number do not count
     await create({ mls_number: null });
     expect((await api.post(url, listing({ mls_number: null }))).status).toBe(201);

@@ -65,7 +65,6 @@ export const propertyView = (row: Row): PropertyView => ({
 
 /** Fields copied as they are: API name → column. */
 const PLAIN = {
-  mls_number: "mlsNumber",
   status: "status",
   property_type: "propertyType",
   title: "title",
@@ -76,6 +75,10 @@ const PLAIN = {
   listing_agent: "listingAgent",
   listed_at: "listedAt",
 } as const satisfies Partial<Record<keyof PropertyInputBody, keyof Row>>;
+
+/** MLS numbers are identifiers: kept and compared without surrounding spaces; blank is none. */
+const mlsNumberOf = (value: string | null | undefined) =>
+  value === undefined ? undefined : value?.trim() || null;
 
 /** Every column empty: what a PUT starts from (and a POST). */
 const EMPTY = {
@@ -146,6 +149,7 @@ async function columnsFrom(
     const value = input[field as keyof typeof PLAIN];
     if (value !== undefined) columns[column] = value;
   }
+  if (input.mls_number !== undefined) columns.mlsNumber = mlsNumberOf(input.mls_number);
   assertDay(input.listed_at, "/listed_at");
   assertDay(input.sold_at, "/sold_at");
   if (input.address) Object.assign(columns, addressColumns(input.address));
@@ -211,7 +215,7 @@ export const getProperty = async (ctx: AppContext, tenantId: string, id: string)
 /** Creates a listing inside `tx`, with its activity row and property.created. */
 export async function createProperty(tx: WriteTx, scope: WriteScope, input: PropertyInputBody) {
   const id = newId();
-  await assertMlsNumberFree(tx, scope.tenantId, input.mls_number ?? null);
+  await assertMlsNumberFree(tx, scope.tenantId, mlsNumberOf(input.mls_number) ?? null);
   const row = {
     id,
     status: "active",
@@ -249,7 +253,7 @@ export async function updateProperty(
 ) {
   const before = await findProperty(tx, scope.tenantId, id);
   const mlsNumber =
-    input.mls_number === undefined && !replace ? before.mlsNumber : input.mls_number;
+    input.mls_number === undefined && !replace ? before.mlsNumber : mlsNumberOf(input.mls_number);
   if ((mlsNumber ?? null) !== before.mlsNumber)
     await assertMlsNumberFree(tx, scope.tenantId, mlsNumber ?? null);
   const unit = input.area_unit ?? (replace ? "sqm" : before.areaUnit);
@@ -291,9 +295,8 @@ export async function updateProperty(
  * property_type required, as on POST).
  */
 export async function upsertProperty(tx: WriteTx, scope: WriteScope, input: PropertyInputBody) {
-  const existing = input.mls_number
-    ? await listingNumbered(tx, scope.tenantId, input.mls_number)
-    : undefined;
+  const mlsNumber = mlsNumberOf(input.mls_number);
+  const existing = mlsNumber ? await listingNumbered(tx, scope.tenantId, mlsNumber) : undefined;
   return upsert(
     existing,
     (row) => updateProperty(tx, scope, row.id, input, false),
@@ -407,7 +410,7 @@ export async function listProperties(
     filters: [
       filterBy(properties.status, "eq", query.status),
       filterBy(properties.propertyType, "eq", query.property_type),
-      filterBy(properties.mlsNumber, "eq", query.mls_number),
+      filterBy(properties.mlsNumber, "eq", mlsNumberOf(query.mls_number)),
       query.search === undefined
         ? undefined
         : ctx.db.dialect.matchesSearch(properties.id, OBJECT, tenantId, query.search),
