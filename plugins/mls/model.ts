@@ -46,10 +46,11 @@ const minorUnits = (description: string) =>
 
 const currency = (description: string) => t.String({ pattern: "^[A-Z]{3}$", description });
 
-const Price = t.Object({
-  value: minorUnits("Minor units (cents)"),
-  currency: currency("ISO 4217"),
-});
+const price = (value: ReturnType<typeof JsonInteger>) =>
+  t.Object({ value, currency: currency("ISO 4217") });
+/** A price as clients write it; shown as stored (rows written before the bound still read). */
+const PriceInput = price(minorUnits("Minor units (cents)"));
+const Price = price(JsonInteger({ minimum: 0, description: "Minor units (cents)" }));
 
 /** Every field a client writes; all optional here (PATCH), PUT and POST require some. */
 const writable = {
@@ -58,7 +59,7 @@ const writable = {
   property_type: t.Optional(PropertyType),
   title: t.Optional(text(500)),
   address: t.Optional(Address),
-  price: t.Optional(t.Nullable(Price)),
+  price: t.Optional(t.Nullable(PriceInput)),
   bedrooms: t.Optional(t.Nullable(JsonInteger({ minimum: 0, maximum: 1000 }))),
   bathrooms: t.Optional(t.Nullable(t.Number({ minimum: 0, maximum: 1000 }))),
   living_area: t.Optional(t.Nullable(t.Number({ minimum: 0 }))),
