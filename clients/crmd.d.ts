@@ -689,8 +689,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search contacts, companies, deals, leads, notes and custom objects' records
-         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
+         * Search contacts, companies, deals, leads, notes, MLS properties and custom objects' records
+         * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts, MLS properties' titles, numbers, addresses, agents and descriptions, and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
          */
         get: operations["getApiExternalSearch"];
         put?: never;
@@ -1774,8 +1774,28 @@ export interface paths {
         /** List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km) */
         get: operations["getApiExternalMlsProperties"];
         put?: never;
-        /** Create a property (property.created) */
+        /** Create a property (property.created; 409 when a live listing has its MLS number) */
         post: operations["postApiExternalMlsProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/mls/properties/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 500 properties, matched by MLS number
+         * @description A record whose mls_number belongs to a live listing updates that listing (fields absent stay, as PATCH); other records create listings (status and property_type required). One transaction; each record succeeds or fails alone, with per-record results.
+         */
+        post: operations["postApiExternalMlsPropertiesBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7821,7 +7841,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         results: {
-                            /** @description contacts, companies, deals, leads, notes, or a custom object's plural */
+                            /** @description contacts, companies, deals, leads, notes, properties, or a custom object's plural */
                             type: string;
                             id: string;
                             /** @description Name or title (a note's first characters; a custom record's display) */
@@ -13648,10 +13668,14 @@ export interface operations {
                 include?: "associations";
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                mls_number?: string;
+                search?: string;
+                currency?: string;
                 price_min?: number;
                 price_max?: number;
                 area_min?: number;
                 area_max?: number;
+                area_unit?: "sqm" | "sqft";
                 bedrooms_min?: number;
                 city?: string;
                 postcode?: string;
@@ -13748,7 +13772,7 @@ export interface operations {
                     photo_ids?: string[];
                     /** @description YYYY-MM-DD */
                     listed_at?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, status sold only (default: the day it became sold) */
                     sold_at?: string | null;
                     /** @description Any JSON values, keyed by name */
                     custom_fields?: {
@@ -13770,6 +13794,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Property"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["BodyTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    postApiExternalMlsPropertiesBulk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {
+                 *           "mls_number": "MLS-1042",
+                 *           "status": "active",
+                 *           "property_type": "apartment",
+                 *           "address": {
+                 *             "city": "Athens",
+                 *             "postcode": "105 63"
+                 *           },
+                 *           "price": {
+                 *             "value": 25000000,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to 500 records */
+                    records: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Position of the record in `records` */
+                            index: number;
+                            /** @enum {string} */
+                            status: "created" | "updated" | "error";
+                            /** Format: uuid */
+                            id?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        created: number;
+                        updated: number;
+                        failed: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -13939,7 +14043,7 @@ export interface operations {
                     photo_ids?: string[];
                     /** @description YYYY-MM-DD */
                     listed_at?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, status sold only (default: the day it became sold) */
                     sold_at?: string | null;
                     /** @description Any JSON values, keyed by name */
                     custom_fields?: {
@@ -13966,6 +14070,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -14054,7 +14159,7 @@ export interface operations {
                     photo_ids?: string[];
                     /** @description YYYY-MM-DD */
                     listed_at?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, status sold only (default: the day it became sold) */
                     sold_at?: string | null;
                     /** @description Any JSON values, keyed by name */
                     custom_fields?: {
@@ -14081,6 +14186,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];

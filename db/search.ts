@@ -4,7 +4,8 @@ import type { Database, WriteTx } from "./client";
 
 /**
  * Full-text search, SQLite flavour: the FTS5 table `search_index` over
- * contacts, companies, deals, leads, notes and custom objects' records
+ * contacts, companies, deals, leads, notes, custom objects' records and
+ * MLS properties
  * (soft-deleted rows leave it).
  * Triggers queue every changed row's doc_id in `search_pending` inside the
  * writing transaction (migration 0700); catchUpSearchIndex indexes the queue
@@ -14,7 +15,7 @@ import type { Database, WriteTx } from "./client";
  */
 export const searchIndex = sqliteTable("search_index", {
   tenantId: text("tenant_id").notNull(),
-  /** contacts | companies | deals | leads | notes | a custom object's plural */
+  /** contacts | companies | deals | leads | notes | properties | a custom object's plural */
   entityType: text("entity_type").notNull(),
   entityId: text("entity_id").notNull(),
   title: text("title").notNull(),
@@ -25,7 +26,7 @@ const MAX_WORDS = 16;
 
 /**
  * The indexed tables, each with its `<table>_search_text` view (migrations
- * 0400 and 1042). An entry's type is its table's name, but a custom
+ * 0400, 1042 and 1331). An entry's type is its table's name, but a custom
  * record's is its object's plural.
  */
 export const INDEXED_TABLES = [
@@ -35,6 +36,7 @@ export const INDEXED_TABLES = [
   "leads",
   "notes",
   "custom_records",
+  "properties",
 ] as const;
 
 /** The type a table's entry is indexed under, from its view row `v`. */

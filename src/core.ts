@@ -84,6 +84,7 @@ export {
   ApiError,
   badRequest,
   conflict,
+  conflictAt,
   ErrorBody,
   errorResponses,
   forbidden,

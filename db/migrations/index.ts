@@ -50,6 +50,8 @@ import webhookEarlierSecrets from "./1310_webhook_earlier_secrets.sql" with { ty
 import widgetIdentityVerification from "./1320_widget_identity_verification.sql" with {
   type: "text",
 };
+import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "text" };
+import propertySearch from "./1331_property_search.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -106,6 +108,8 @@ const all: Migration[] = [
   { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
   { id: "1310_webhook_earlier_secrets", sql: webhookEarlierSecrets },
   { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
+  { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
+  { id: "1331_property_search", sql: propertySearch },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

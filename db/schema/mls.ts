@@ -53,6 +53,7 @@ export const properties = sqliteTable(
   },
   (t) => [
     index("properties_tenant_created_idx").on(t.tenantId, t.createdAt).where(live),
+    index("properties_tenant_mls_number_idx").on(t.tenantId, t.mlsNumber),
     index("properties_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
     index("properties_tenant_price_idx").on(t.tenantId, t.price),
     index("properties_tenant_city_idx").on(t.tenantId, t.city),

@@ -3,6 +3,9 @@ import { properties } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
+  BulkResult,
+  bulkRequest,
+  ErrorBody,
   errorResponses,
   IdParams,
   includeAssociations,
@@ -11,6 +14,7 @@ import {
   RecordQuery,
   registerCustomFieldObject,
   registerEventTypes,
+  runBulk,
   withAssociations,
   writeScope,
 } from "../../src/core";
@@ -22,6 +26,7 @@ import {
   listProperties,
   OBJECT,
   updateProperty,
+  upsertProperty,
 } from "./service";
 
 registerEventTypes(["property.created", "property.updated", "property.deleted"]);
@@ -67,8 +72,38 @@ export const mlsPlugin = (ctx: AppContext) =>
       {
         scope: "mls:write",
         body: PropertyInput,
-        response: { 201: Property, ...errorResponses },
-        detail: { summary: "Create a property (property.created)", tags },
+        response: { 201: Property, ...errorResponses, 409: ErrorBody },
+        detail: {
+          summary:
+            "Create a property (property.created; 409 when a live listing has its MLS number)",
+          tags,
+        },
+      },
+    )
+    .post(
+      `${base}/bulk`,
+      ({ body, tenantId, actor }) => {
+        const scope = writeScope(ctx, tenantId, actor);
+        return runBulk(ctx, body.records, PatchProperty, (tx, record) =>
+          upsertProperty(tx, scope, record),
+        );
+      },
+      {
+        scope: "mls:write",
+        body: bulkRequest("A listing, as in POST /mls/properties", {
+          mls_number: "MLS-1042",
+          status: "active",
+          property_type: "apartment",
+          address: { city: "Athens", postcode: "105 63" },
+          price: { value: 25_000_000, currency: "EUR" },
+        }),
+        response: { 200: BulkResult, ...errorResponses },
+        detail: {
+          summary: "Create or update up to 500 properties, matched by MLS number",
+          description:
+            "A record whose mls_number belongs to a live listing updates that listing (fields absent stay, as PATCH); other records create listings (status and property_type required). One transaction; each record succeeds or fails alone, with per-record results.",
+          tags,
+        },
       },
     )
     .get(
@@ -99,7 +134,7 @@ export const mlsPlugin = (ctx: AppContext) =>
         scope: "mls:write",
         params: IdParams,
         body: PropertyInput,
-        response: { 200: Property, ...errorResponses },
+        response: { 200: Property, ...errorResponses, 409: ErrorBody },
         detail: {
           summary: "Replace a property (seed 000's PUT: fields absent are emptied)",
           tags,
@@ -116,7 +151,7 @@ export const mlsPlugin = (ctx: AppContext) =>
         scope: "mls:write",
         params: IdParams,
         body: PatchProperty,
-        response: { 200: Property, ...errorResponses },
+        response: { 200: Property, ...errorResponses, 409: ErrorBody },
         detail: { summary: "Update a property (fields absent stay)", tags },
       },
     )

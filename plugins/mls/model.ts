@@ -7,6 +7,7 @@ import {
   MinorUnits,
   pageQuery,
   RecordQuery,
+  StoredInteger,
 } from "../../src/core";
 
 // Unions of literals, not t.UnionEnum: Elysia fills a UnionEnum left out of a
@@ -24,10 +25,11 @@ const PropertyType = t.Union([
   t.Literal("commercial"),
   t.Literal("other"),
 ]);
-const AreaUnit = t.Union([t.Literal("sqm"), t.Literal("sqft")], {
-  description: "Unit of the areas (default sqm)",
-});
-const Day = t.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD" });
+const areaUnit = (description: string) =>
+  t.Union([t.Literal("sqm"), t.Literal("sqft")], { description });
+const AreaUnit = areaUnit("Unit of the areas (default sqm)");
+const day = (description = "YYYY-MM-DD") =>
+  t.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
 const text = (maxLength: number) => t.Nullable(t.String({ maxLength }));
 
 const Address = t.Object({
@@ -40,10 +42,13 @@ const Address = t.Object({
   longitude: t.Optional(t.Nullable(t.Number({ minimum: -180, maximum: 180 }))),
 });
 
-const Price = t.Object({
-  value: MinorUnits,
-  currency: t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217" }),
-});
+const currency = (description: string) => t.String({ pattern: "^[A-Z]{3}$", description });
+
+const price = (value: ReturnType<typeof JsonInteger>) =>
+  t.Object({ value, currency: currency("ISO 4217") });
+/** A price as clients write it; shown as stored (rows written before the bound still read). */
+const PriceInput = price(MinorUnits);
+const Price = price(JsonInteger({ minimum: 0, description: "Minor units (cents)" }));
 
 /** Every field a client writes; all optional here (PATCH), PUT and POST require some. */
 const writable = {
@@ -52,7 +57,7 @@ const writable = {
   property_type: t.Optional(PropertyType),
   title: t.Optional(text(500)),
   address: t.Optional(Address),
-  price: t.Optional(t.Nullable(Price)),
+  price: t.Optional(t.Nullable(PriceInput)),
   bedrooms: t.Optional(t.Nullable(JsonInteger({ minimum: 0, maximum: 1000 }))),
   bathrooms: t.Optional(t.Nullable(t.Number({ minimum: 0, maximum: 1000 }))),
   living_area: t.Optional(t.Nullable(t.Number({ minimum: 0 }))),
@@ -65,8 +70,10 @@ const writable = {
   photo_ids: t.Optional(
     t.Array(t.String(), { maxItems: 100, description: "Ids of documents (the photos), in order" }),
   ),
-  listed_at: t.Optional(t.Nullable(Day)),
-  sold_at: t.Optional(t.Nullable(Day)),
+  listed_at: t.Optional(t.Nullable(day())),
+  sold_at: t.Optional(
+    t.Nullable(day("YYYY-MM-DD, status sold only (default: the day it became sold)")),
+  ),
   custom_fields: t.Optional(CustomFields),
 };
 
@@ -122,10 +129,19 @@ export const PropertyListQuery = t.Object(
     ...RecordQuery.properties,
     status: t.Optional(Status),
     property_type: t.Optional(PropertyType),
-    price_min: t.Optional(JsonInteger({ minimum: 0, description: "Minor units, inclusive" })),
-    price_max: t.Optional(JsonInteger({ minimum: 0, description: "Minor units, inclusive" })),
-    area_min: number("Living area at least (in the listing's stored square metres)"),
-    area_max: number("Living area at most (square metres)"),
+    mls_number: t.Optional(t.String({ description: "The listing with this MLS number (exact)" })),
+    search: t.Optional(
+      t.String({
+        minLength: 1,
+        description: "Words (prefixes) in title, MLS number, address, listing agent or description",
+      }),
+    ),
+    currency: t.Optional(currency("Listings priced in this currency (ISO 4217)")),
+    price_min: t.Optional(StoredInteger({ minimum: 0, description: "Minor units, inclusive" })),
+    price_max: t.Optional(StoredInteger({ minimum: 0, description: "Minor units, inclusive" })),
+    area_min: number("Living area at least, in area_unit, whatever unit each listing uses"),
+    area_max: number("Living area at most, in area_unit"),
+    area_unit: t.Optional(areaUnit("Unit of area_min and area_max (default sqm)")),
     bedrooms_min: t.Optional(JsonInteger({ minimum: 0 })),
     city: t.Optional(t.String({ description: "Exact city, any case" })),
     postcode: t.Optional(t.String({ description: "Exact postcode, any case" })),

@@ -46,7 +46,7 @@ function typesFor(value: string | undefined, scopes: Set<Scope>, objects: string
   return named;
 }
 
-/** Full-text search over contacts, companies, deals, leads, notes and custom objects' records, ranked; the background indexer with it. */
+/** Full-text search over contacts, companies, deals, leads, notes, MLS properties and custom objects' records, ranked; the background indexer with it. */
 export const searchPlugin = (ctx: AppContext) => {
   ctx.workers.push(searchIndexer(ctx));
   return new Elysia({ name: "crmd.search" }).use(authMacros).get(
@@ -82,9 +82,10 @@ export const searchPlugin = (ctx: AppContext) => {
       query: SearchQuery,
       response: { 200: SearchResults, ...errorResponses },
       detail: {
-        summary: "Search contacts, companies, deals, leads, notes and custom objects' records",
+        summary:
+          "Search contacts, companies, deals, leads, notes, MLS properties and custom objects' records",
         description:
-          "Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.",
+          "Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts, MLS properties' titles, numbers, addresses, agents and descriptions, and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.",
         tags: ["search"],
       },
     },

@@ -8,6 +8,7 @@ export const SEARCH_TYPES = {
   deals: "deals:read",
   leads: "leads:read",
   notes: "notes:read",
+  properties: "mls:read",
 } as const;
 export type SearchType = keyof typeof SEARCH_TYPES;
 
@@ -21,7 +22,7 @@ export const SearchQuery = t.Object({
   types: t.Optional(
     t.String({
       description:
-        "Comma-separated subset of contacts, companies, deals, leads, notes and the tenant's custom objects' plurals. Default: every type the key may read; naming a type the key may not read is 403",
+        "Comma-separated subset of contacts, companies, deals, leads, notes, properties (MLS) and the tenant's custom objects' plurals. Default: every type the key may read; naming a type the key may not read is 403",
       examples: ["contacts,companies"],
     }),
   ),
@@ -33,7 +34,8 @@ export const SearchResults = t.Object({
   results: t.Array(
     t.Object({
       type: t.String({
-        description: "contacts, companies, deals, leads, notes, or a custom object's plural",
+        description:
+          "contacts, companies, deals, leads, notes, properties, or a custom object's plural",
       }),
       id: t.String(),
       title: t.String({

@@ -33,6 +33,8 @@ import webhookEarlierSecrets from "./1310_webhook_earlier_secrets.sql" with { ty
 import widgetIdentityVerification from "./1320_widget_identity_verification.sql" with {
   type: "text",
 };
+import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "text" };
+import propertySearch from "./1331_property_search.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -58,4 +60,6 @@ export const postgresMigrations: Migration[] = [
   { id: "1300_custom_field_caseless", sql: "", run: foldCaselessValues },
   { id: "1310_webhook_earlier_secrets", sql: webhookEarlierSecrets },
   { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
+  { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
+  { id: "1331_property_search", sql: propertySearch },
 ];
