@@ -341,12 +341,14 @@ describe("seed 000: /mls/properties", () => {
         await api.post(url, listing({ price: { value, currency: "EUR" } })),
         "/price/value",
       );
-    // a listing stored before that bound still reads
+    // a listing stored before that bound (2^60: within PostgreSQL's bigint) still reads
     const legacy = await create({ mls_number: "LEGACY" });
-    await server.ctx.db.execute("update properties set price = 1e20 where id = ?", [legacy.id]);
+    await server.ctx.db.execute(`update properties set price = ${2n ** 60n} where id = ?`, [
+      legacy.id,
+    ]);
     const read = await api.get(`${url}/${legacy.id}`);
     expect(read.status).toBe(200);
-    expect(read.body.price).toEqual({ value: 1e20, currency: "EUR" });
+    expect(read.body.price).toEqual({ value: 2 ** 60, currency: "EUR" });
     expect((await api.delete(`${url}/${legacy.id}`)).status).toBe(200);
     const doc = await created(api, "/documents", {
       name: "front.jpg",
