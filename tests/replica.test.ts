@@ -351,10 +351,11 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
       expect(list.status).toBe(200);
       expect(list.body.total).toBe(1);
       expect((await server.anonymous.get("/readyz")).status).toBe(200);
+      // Once while it is down, not at every read.
+      expect(lines.filter((l) => l.includes("read replica unreachable"))).toHaveLength(1);
 
       relay.heal();
       expect(await readsOnReplica()).toBe(true);
-      expect(lines.filter((l) => l.includes("read replica unreachable"))).toHaveLength(1);
     } finally {
       relay.heal();
       await Promise.all(inFlight);
