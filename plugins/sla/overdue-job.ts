@@ -60,7 +60,7 @@ async function findOverdue(
   fromSeq: number | null,
   toSeq: number,
 ) {
-  const db = ctx.db.read;
+  const db = ctx.db.primaryRead;
   const points: DuePoint[] = [];
   const pending = and(eq(tasks.status, "pending"), isNull(tasks.deletedAt));
   const window = since
@@ -94,7 +94,8 @@ export const overdueJob = (ctx: AppContext): JobDefinition => ({
   name: "task_overdue",
   cron: EVERY_MINUTE,
   async run({ now, since, state }) {
-    const toSeq = await committedSyncSeq(ctx.db.read);
+    // The primary: a replica's read after a primary's high-water mark could miss rows for good.
+    const toSeq = await committedSyncSeq(ctx.db.primaryRead);
     const fromSeq = (state as OverdueState | null)?.seq ?? null;
     const points = await findOverdue(ctx, since, now, fromSeq, toSeq);
     const emitted = await emitDue(ctx, points, overdueSource(now), now);

@@ -21,7 +21,8 @@ export const slaJob = (ctx: AppContext): JobDefinition => {
     name: "sla",
     cron: EVERY_MINUTE,
     async run({ now, since, state }) {
-      const db = ctx.db.read;
+      // The primary: a replica's read after a primary's high-water mark could miss rows for good.
+      const db = ctx.db.primaryRead;
       const toSeq = await committedSyncSeq(db);
       const fromSeq = (state as SlaState | null)?.seq ?? null;
       const policies = await loadPolicies(db, await loadCalendars(db), clocks);
