@@ -106,14 +106,18 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
     }
   }, 30_000);
 
-  test("with the replica stalled, another instance reads a write within the bound, and at once with X-Consistency: strong", async () => {
-    const other = await startTestServer({
+  /** A second instance on the same database and replica. */
+  const anotherInstance = () =>
+    startTestServer({
       config: {
         databaseUrl: database.url,
         databaseReplicaUrl: onReplica(database.url),
         rateLimit: 1_000_000,
       },
     });
+
+  test("with the replica stalled, another instance reads a write within the bound, and at once with X-Consistency: strong", async () => {
+    const other = await anotherInstance();
     const viaOther = new Api(other.url, { "x-api-key": a.key });
     try {
       // The other instance has been reading from a replica that keeps up.
@@ -138,13 +142,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
     }
   }, 30_000);
   test("with the replica stalled, the overdue job sees a task another instance just wrote", async () => {
-    const other = await startTestServer({
-      config: {
-        databaseUrl: database.url,
-        databaseReplicaUrl: onReplica(database.url),
-        rateLimit: 1_000_000,
-      },
-    });
+    const other = await anotherInstance();
     try {
       await replica.unsafe("SELECT pg_wal_replay_pause()");
       const viaOther = new Api(other.url, { "x-api-key": a.key });
