@@ -28,6 +28,20 @@ const onReplica = (primaryUrl: string) => {
   return url.toString();
 };
 
+/** A connection to a new test database on the replica, once the database has reached it with the WAL. */
+async function replicaOf(databaseUrl: string): Promise<SQL> {
+  const replica = new SQL(onReplica(databaseUrl), { max: 1 });
+  for (let tries = 0; ; tries++) {
+    try {
+      await replica.unsafe("SELECT 1 FROM deals LIMIT 1");
+      return replica;
+    } catch (error) {
+      if (tries > 200) throw error;
+      await Bun.sleep(25);
+    }
+  }
+}
+
 describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
   const dir = mkdtempSync(join(tmpdir(), "crmd-replica-"));
   let database: { url: string; drop(): Promise<void> };
@@ -37,17 +51,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
 
   beforeAll(async () => {
     database = await testDatabase(dir);
-    replica = new SQL(onReplica(database.url), { max: 1 });
-    // A new database reaches the replica with the WAL: wait until it can be opened there.
-    for (let tries = 0; ; tries++) {
-      try {
-        await replica.unsafe("SELECT 1 FROM deals LIMIT 1");
-        break;
-      } catch (error) {
-        if (tries > 200) throw error;
-        await Bun.sleep(25);
-      }
-    }
+    replica = await replicaOf(database.url);
     server = await startTestServer({
       config: {
         databaseUrl: database.url,
@@ -169,7 +173,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("credentials with a stalled rep
   test("an inbound secret rotated on one instance works on another at once, and the old one is refused", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-secret-"));
     const database = await testDatabase(dir);
-    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const replica = await replicaOf(database.url);
     const config = {
       databaseUrl: database.url,
       databaseReplicaUrl: onReplica(database.url),
@@ -218,7 +222,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("event stream with a stalled re
   test("a stream resumed with Last-Event-ID gets every event the instance already follows, even one the replica lacks", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-stream-"));
     const database = await testDatabase(dir);
-    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const replica = await replicaOf(database.url);
     const config = {
       databaseUrl: database.url,
       databaseReplicaUrl: onReplica(database.url),
@@ -336,7 +340,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
     const logger = createLogger("warn", {}, (line) => lines.push(line));
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-silent-"));
     const database = await testDatabase(dir);
-    const replica = new SQL(onReplica(database.url), { max: 1 });
+    const replica = await replicaOf(database.url);
     const relay = silenceableRelay(new URL(onReplica(database.url)));
     const server = await startTestServer({
       logger,
