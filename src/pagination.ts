@@ -140,8 +140,10 @@ export function decodeCursor(cursor: string): number {
   if (cursor === "") return 0;
   const text = Buffer.from(cursor, "base64url").toString();
   const match = /^s:(\d+)$/.exec(text);
-  if (!match) throw invalid("/cursor", "is not a cursor returned by this API");
-  return Number(match[1]);
+  const seq = match ? Number(match[1]) : Number.NaN;
+  // Past what a sync number holds: no feed reaches it, and it would come back as s:1e+23.
+  if (!Number.isSafeInteger(seq)) throw invalid("/cursor", "is not a cursor returned by this API");
+  return seq;
 }
 
 /** Columns a table needs to be listed and synced. */

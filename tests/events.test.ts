@@ -68,6 +68,9 @@ describe("GET /events", () => {
       types((await fresh.get(`${X}/events?types=conversation.*,message.created`)).body),
     ).toEqual(["conversation.created", "message.created"]);
     expect((await fresh.get(`${X}/events?cursor=nonsense`)).status).toBe(422);
+    const farCursor = Buffer.from(`e:${"9".repeat(23)}`).toString("base64url");
+    const far = await fresh.get(`${X}/events?cursor=${farCursor}`);
+    expect([far.status, far.body.errors?.[0]?.path]).toEqual([422, "/cursor"]);
     expect((await fresh.get(`${X}/events?page_size=0`)).status).toBe(422);
   });
 

@@ -20,8 +20,10 @@ export const encodeEventCursor = (seq: number): string =>
 export function decodeEventCursor(cursor: string, path: string): number {
   if (cursor === "") return 0;
   const match = /^e:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
-  if (!match) throw invalid(path, "is not an event cursor returned by this API");
-  return Number(match[1]);
+  const seq = match ? Number(match[1]) : Number.NaN;
+  if (!Number.isSafeInteger(seq))
+    throw invalid(path, "is not an event cursor returned by this API");
+  return seq;
 }
 
 /** The resource whose `:read` scope shows an event, by the event type's first word. */
