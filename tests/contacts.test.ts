@@ -52,6 +52,13 @@ describe("create and read", () => {
     const fetched = await api.get(`/api/external/contacts/${contact.id}`);
     expect(fetched.status).toBe(200);
     expect(fetched.body).toEqual(contact);
+    // A blank type is no type: the default.
+    const blank = await create(api, {
+      first_name: "Blank",
+      email: [{ email: "blank@example.com", type: " " }],
+      phone_number: [{ number: "555 0100", type: "" }],
+    });
+    expect([blank.email[0].type, blank.phone_number[0].type]).toEqual(["Work", "Work"]);
   });
 
   test("creating writes a contact.created event with the entity and an activity row", async () => {
@@ -79,6 +86,7 @@ describe("create and read", () => {
       [{ title: "No name, no email" }, "/"],
       [{ first_name: "A", email: [{ email: "not-an-email" }] }, "/email/0/email"],
       [{ first_name: "A", phone_number: [{ number: "call me" }] }, "/phone_number/0/number"],
+      [{ first_name: "A", phone_number: [{ number: " - " }] }, "/phone_number/0/number"],
       [{ first_name: "A", linkedin_url: "ftp://x.example" }, "/linkedin_url"],
       [{ first_name: "A", company_id: "01900000-0000-7000-8000-000000000000" }, "/company_id"],
       [{ first_name: "A", company_id: foreign.body.id }, "/company_id"],

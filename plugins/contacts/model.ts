@@ -17,7 +17,12 @@ const EmailInput = t.Object({
   type: t.Optional(t.String(LABEL)),
 });
 const PhoneInput = t.Object({
-  number: t.String({ minLength: 1, maxLength: 50, pattern: "^[0-9+()./ #*x-]+$" }),
+  // At least one digit: "-" or "  " is no number.
+  number: t.String({
+    minLength: 1,
+    maxLength: 50,
+    pattern: "^[0-9+()./ #*x-]*[0-9][0-9+()./ #*x-]*$",
+  }),
   type: t.Optional(t.String(LABEL)),
 });
 

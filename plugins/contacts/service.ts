@@ -33,6 +33,8 @@ export type ContactInputBody = Static<typeof ContactInput>;
 export type ContactView = Static<typeof Contact>;
 
 const DEFAULT_LABEL = "Work";
+/** An email's or phone's type as sent, trimmed; none or a blank one is the default. */
+const labelOf = (type: string | undefined) => type?.trim() || DEFAULT_LABEL;
 
 export const contactView = (row: Row): ContactView => ({
   id: row.id,
@@ -89,7 +91,7 @@ async function columnsFrom(
   if (input.email !== undefined) {
     const emails = input.email.map((e) => ({
       email: e.email.trim(),
-      type: e.type ?? DEFAULT_LABEL,
+      type: labelOf(e.type),
     }));
     columns.emails = emails;
     columns.primaryEmail = emails.length ? normaliseEmail(emails[0].email) : null;
@@ -97,7 +99,7 @@ async function columnsFrom(
   if (input.phone_number !== undefined)
     columns.phones = input.phone_number.map((p) => ({
       number: p.number.trim(),
-      type: p.type ?? DEFAULT_LABEL,
+      type: labelOf(p.type),
     }));
   if (input.company_id !== undefined) {
     const kept = { company_id: current?.companyId };
