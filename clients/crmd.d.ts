@@ -4356,16 +4356,6 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description IDEMPOTENCY_KEY_REUSED: the key came with another request; IDEMPOTENCY_IN_PROGRESS: its first request still runs (Retry-After) */
-        IdempotencyKeyConflictUnmetered: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description Malformed JSON, or a body that is not valid UTF-8 */
         MalformedBody: {
             headers: {
@@ -7498,10 +7488,7 @@ export interface operations {
     postApiExternalEmailInbound: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7515,7 +7502,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7526,7 +7512,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7537,7 +7522,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenUnmetered"];
             404: components["responses"]["NotFoundUnmetered"];
-            409: components["responses"]["IdempotencyKeyConflictUnmetered"];
             414: components["responses"]["UriTooLongUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
             429: components["responses"]["RateLimitedUnmetered"];
@@ -7606,10 +7590,7 @@ export interface operations {
     postApiExternalSmsInboundTwilioByTenant_id: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 tenant_id: string;
             };
@@ -7621,7 +7602,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7632,7 +7612,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenUnmetered"];
             404: components["responses"]["NotFoundUnmetered"];
-            409: components["responses"]["IdempotencyKeyConflictUnmetered"];
             414: components["responses"]["UriTooLongUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
             429: components["responses"]["RateLimitedUnmetered"];
@@ -7643,10 +7622,7 @@ export interface operations {
             query?: {
                 interaction_id?: string;
             };
-            header?: {
-                /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 tenant_id: string;
             };
@@ -7658,7 +7634,6 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7667,7 +7642,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenUnmetered"];
             404: components["responses"]["NotFoundUnmetered"];
-            409: components["responses"]["IdempotencyKeyConflictUnmetered"];
             414: components["responses"]["UriTooLongUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
             429: components["responses"]["RateLimitedUnmetered"];

@@ -1,4 +1,4 @@
-import { API_PREFIX } from "../auth";
+import { API_PREFIX, ownAuthenticationOf } from "../auth";
 import { MAX_URL_LENGTH } from "../body";
 import { refusesIdempotencyKey } from "../idempotency";
 import { exampleOf } from "./examples";
@@ -227,7 +227,9 @@ function finishOperation(
   documentErrors(operation, URL_REFUSALS);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
-  if (method === "post" && path.startsWith(API_PREFIX) && !refusesIdempotencyKey(path)) {
+  // Relays and provider callbacks (own authentication) de-duplicate by their own ids.
+  const takesKey = !refusesIdempotencyKey(path) && !ownAuthenticationOf(path);
+  if (method === "post" && path.startsWith(API_PREFIX) && takesKey) {
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
     documentErrors(operation, IDEMPOTENCY_REFUSALS);
   }
