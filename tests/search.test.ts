@@ -176,8 +176,52 @@ describe("search", () => {
     expect(await found("q=%2B442079460958")).toEqual([`contacts:${ids.ada}`]);
     expect(await found("q=cb%40lead.example")).toEqual([`leads:${ids.lead}`]);
     expect(await found("q=33123456789")).toEqual([`leads:${ids.lead}`]);
-    expect(await found("q=4155550100")).toEqual([]);
+    expect(await found("q=4155550100")).toEqual([`companies:${ids.babbage}`]);
     expect(await found("q=14155550100")).toEqual([`companies:${ids.babbage}`]);
+  });
+
+  test("a phone number is found in any format, whichever format it was stored in", async () => {
+    const { api: client } = await server.tenant();
+    const stored = [
+      "+15551234567",
+      "+1 (555) 123-4567",
+      "(555) 123-4567",
+      "555-123-4567",
+      "555.123.4567",
+      "5551234567",
+      "15551234567",
+    ];
+    const made: string[] = [];
+    for (const number of stored)
+      made.push(
+        (await created(client, "/contacts", { last_name: "Caller", phone_number: [{ number }] }))
+          .id,
+      );
+    const other = await created(client, "/contacts", {
+      last_name: "Elsewhere",
+      phone_number: [{ number: "+1 (555) 765-4321" }],
+    });
+    for (const q of [...stored, "555 123 4567", "+1 555 123 4567", "1 555 123 4567"]) {
+      const reply = await client.get(`/api/external/search?q=${encodeURIComponent(q)}`);
+      const listed = await client.get(`/api/external/contacts?search=${encodeURIComponent(q)}`);
+      expect({ q, found: reply.body.results.map((r: any) => r.id).sort() }).toEqual({
+        q,
+        found: [...made].sort(),
+      });
+      expect({ q, listed: listed.body.contacts.map((c: any) => c.id).sort() }).toEqual({
+        q,
+        listed: [...made].sort(),
+      });
+    }
+    // A few digits (a zip code, a year) still match only words that start with them:
+    // 1234 is inside every number above, but starts none of their words.
+    const suite = await created(client, "/contacts", { last_name: "Suite 1234" });
+    expect(
+      (await client.get("/api/external/search?q=1234")).body.results.map((r: any) => r.id),
+    ).toEqual([suite.id]);
+    expect(
+      (await client.get("/api/external/search?q=4567")).body.results.map((r: any) => r.id),
+    ).not.toContain(other.id);
   });
 
   test("types narrows the search; unknown types are 422", async () => {
