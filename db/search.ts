@@ -45,7 +45,7 @@ export const indexedTypeOf = (table: (typeof INDEXED_TABLES)[number]): SQL =>
   table === "custom_records" ? sql`v.object_type` : sql`${table}`;
 
 /** The indexed tables with phone numbers, and the column holding them. */
-const PHONE_COLUMNS = {
+export const PHONE_COLUMNS = {
   /** JSON: [{number, type}] */
   contacts: "phones",
   companies: "phone",
@@ -82,6 +82,10 @@ export async function missingPhoneWords(
   return missing;
 }
 
+/** Adds `words` to the body of the index entry `docId` (a row's missing phone words). */
+export const appendIndexWords = (tx: WriteTx, docId: number, words: string): Promise<unknown> =>
+  tx.run(sql`update search_index set body = body || ' ' || ${words} where rowid = ${docId}`);
+
 /** Queued rows indexed per transaction: bounds how long indexing holds the write lock. */
 export const INDEX_BATCH = 500;
 
@@ -108,10 +112,7 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
     tx,
     queued.map((q) => q.doc_id),
   );
-  for (const [docId, words] of phones)
-    await tx.run(
-      sql`update search_index set body = body || ' ' || ${words} where rowid = ${docId}`,
-    );
+  for (const [docId, words] of phones) await appendIndexWords(tx, docId, words);
   await tx.run(sql`delete from search_pending where doc_id <= ${last}`);
   return queued.length;
 }

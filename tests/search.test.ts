@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { deals, leads } from "../db/schema";
+import { openDatabase } from "../db/client";
+import { migrate, migrationsOf } from "../db/migrate";
+import { contacts, deals, leads } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -326,6 +332,59 @@ describe("index kept in step with writes", () => {
     });
     await expect(failing).rejects.toThrow("rolled back");
     expect(await found("q=phantom", client)).toEqual([]);
+  });
+});
+
+describe("migration 1340", () => {
+  /** Index entries as the indexer wrote them before 1340: a phone as written and its digits only. */
+  const FORMER_INDEX = {
+    sqlite:
+      "update search_index set body = (select v.body from contacts_search_text v where v.id = search_index.entity_id)",
+    postgres:
+      "update search_index set body = v.body, words = search_words(search_index.title, v.body) from contacts_search_text v where v.id = search_index.entity_id",
+  };
+
+  test("adds their national forms to indexed phone numbers, with progress", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-phones-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db = await openDatabase(database.url);
+    try {
+      const phones = "1340_phone_search";
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== phones),
+      );
+      const now = new Date();
+      const contact = (id: string, number?: string) => ({
+        id,
+        tenantId: "t1",
+        lastName: id,
+        phones: number ? [{ number, type: "Work" }] : [],
+        createdAt: now,
+        updatedAt: now,
+        syncSeq: 0,
+      });
+      await db.transaction((tx) =>
+        tx.insert(contacts).values([contact("caller", "+1 (555) 123-4567"), contact("none")]),
+      );
+      await db.dialect.catchUpSearchIndex(db);
+      await db.execute(FORMER_INDEX[db.kind]);
+      const search = { tenantId: "t1", types: ["contacts"], limit: 10, offset: 0 };
+      const found = async () =>
+        (await db.dialect.fullTextSearch(db, { ...search, text: "5551234567" })).hits.map(
+          (hit) => hit.id,
+        );
+      expect(await found()).toEqual([]);
+      const reports: unknown[] = [];
+      expect(await migrate(db, migrationsOf(db), (p) => reports.push(p))).toEqual([phones]);
+      expect(reports).toEqual([{ entity: phones, done: 2, total: 2 }]);
+      expect(await found()).toEqual(["caller"]);
+      expect((await db.dialect.fullTextSearch(db, { ...search, text: "caller" })).total).toBe(1);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

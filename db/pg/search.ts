@@ -44,12 +44,15 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
     tx,
     queued.map((q) => Number(q.doc_id)),
   );
-  for (const [docId, words] of phones)
-    await tx.run(sql`update search_index set body = body || ' ' || ${words},
-      words = search_words(title, body || ' ' || ${words}) where doc_id = ${docId}`);
+  for (const [docId, words] of phones) await appendIndexWords(tx, docId, words);
   await tx.run(sql`delete from search_pending where doc_id in ${taken}`);
   return queued.length;
 }
+
+/** Adds `words` to the body of the index entry `docId`, and to its tsvector. */
+export const appendIndexWords = (tx: WriteTx, docId: number, words: string): Promise<unknown> =>
+  tx.run(sql`update search_index set body = body || ' ' || ${words},
+    words = search_words(title, body || ' ' || ${words}) where doc_id = ${docId}`);
 
 export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
   catchUpQueue(db, db.primaryRead, indexQueued, batch);
