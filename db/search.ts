@@ -82,9 +82,13 @@ export async function missingPhoneWords(
   return missing;
 }
 
-/** Adds `words` to the body of the index entry `docId` (a row's missing phone words). */
-export const appendIndexWords = (tx: WriteTx, docId: number, words: string): Promise<unknown> =>
-  tx.run(sql`update search_index set body = body || ' ' || ${words} where rowid = ${docId}`);
+/** Adds words to the bodies of index entries: doc_id → words (rows' missing phone words). */
+export async function appendIndexWords(tx: WriteTx, words: Map<number, string>): Promise<void> {
+  for (const [docId, added] of words)
+    await tx.run(
+      sql`update search_index set body = body || ' ' || ${added} where rowid = ${docId}`,
+    );
+}
 
 /** Queued rows indexed per transaction: bounds how long indexing holds the write lock. */
 export const INDEX_BATCH = 500;
@@ -108,11 +112,13 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
       cross join search_docs d on d.doc_id = p.doc_id and d.entity_type = ${type}
       cross join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
       where p.doc_id <= ${last} and v.deleted_at is null`);
-  const phones = await missingPhoneWords(
+  await appendIndexWords(
     tx,
-    queued.map((q) => q.doc_id),
+    await missingPhoneWords(
+      tx,
+      queued.map((q) => q.doc_id),
+    ),
   );
-  for (const [docId, words] of phones) await appendIndexWords(tx, docId, words);
   await tx.run(sql`delete from search_pending where doc_id <= ${last}`);
   return queued.length;
 }

@@ -365,20 +365,26 @@ describe("migration 1340", () => {
         syncSeq: 0,
       });
       await db.transaction((tx) =>
-        tx.insert(contacts).values([contact("caller", "+1 (555) 123-4567"), contact("none")]),
+        tx
+          .insert(contacts)
+          .values([
+            contact("caller", "+1 (555) 123-4567"),
+            contact("london", "+44 20 7946 0958"),
+            contact("none"),
+          ]),
       );
       await db.dialect.catchUpSearchIndex(db);
       await db.execute(FORMER_INDEX[db.kind]);
       const search = { tenantId: "t1", types: ["contacts"], limit: 10, offset: 0 };
-      const found = async () =>
-        (await db.dialect.fullTextSearch(db, { ...search, text: "5551234567" })).hits.map(
-          (hit) => hit.id,
-        );
-      expect(await found()).toEqual([]);
+      const found = async (text: string) =>
+        (await db.dialect.fullTextSearch(db, { ...search, text })).hits.map((hit) => hit.id);
+      expect(await found("5551234567")).toEqual([]);
+      expect(await found("02079460958")).toEqual([]);
       const reports: unknown[] = [];
       expect(await migrate(db, migrationsOf(db), (p) => reports.push(p))).toEqual([phones]);
-      expect(reports).toEqual([{ entity: phones, done: 2, total: 2 }]);
-      expect(await found()).toEqual(["caller"]);
+      expect(reports).toEqual([{ entity: phones, done: 3, total: 3 }]);
+      expect(await found("5551234567")).toEqual(["caller"]);
+      expect(await found("02079460958")).toEqual(["london"]);
       expect((await db.dialect.fullTextSearch(db, { ...search, text: "caller" })).total).toBe(1);
     } finally {
       await db.close();

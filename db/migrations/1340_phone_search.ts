@@ -11,7 +11,7 @@ import type { MigrationStep } from ".";
  * with progress.
  */
 export const indexPhoneWords =
-  (append: (tx: WriteTx, docId: number, words: string) => Promise<unknown>) =>
+  (append: (tx: WriteTx, words: Map<number, string>) => Promise<void>) =>
   async (tx: WriteTx, step: MigrationStep): Promise<void> => {
     const types = sql.join(
       Object.keys(PHONE_COLUMNS).map((type) => sql`${type}`),
@@ -30,7 +30,7 @@ export const indexPhoneWords =
       );
       if (page.length === 0) break;
       const ids = page.map((row) => Number(row.doc_id));
-      for (const [docId, words] of await missingPhoneWords(tx, ids)) await append(tx, docId, words);
+      await append(tx, await missingPhoneWords(tx, ids));
       after = ids[ids.length - 1];
       done += ids.length;
       step.progress(done, total);

@@ -40,19 +40,27 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
       select d.doc_id, v.tenant_id, ${indexedTypeOf(type)}, v.id, v.title, v.body, search_words(v.title, v.body)
       from search_docs d join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
       where d.doc_id in ${taken} and d.entity_type = ${type} and v.deleted_at is null`);
-  const phones = await missingPhoneWords(
+  await appendIndexWords(
     tx,
-    queued.map((q) => Number(q.doc_id)),
+    await missingPhoneWords(
+      tx,
+      queued.map((q) => Number(q.doc_id)),
+    ),
   );
-  for (const [docId, words] of phones) await appendIndexWords(tx, docId, words);
   await tx.run(sql`delete from search_pending where doc_id in ${taken}`);
   return queued.length;
 }
 
-/** Adds `words` to the body of the index entry `docId`, and to its tsvector. */
-export const appendIndexWords = (tx: WriteTx, docId: number, words: string): Promise<unknown> =>
-  tx.run(sql`update search_index set body = body || ' ' || ${words},
-    words = search_words(title, body || ' ' || ${words}) where doc_id = ${docId}`);
+/** Adds words to the bodies of index entries and to their tsvectors, in one statement: doc_id → words. */
+export async function appendIndexWords(tx: WriteTx, words: Map<number, string>): Promise<void> {
+  if (words.size === 0) return;
+  const ids = JSON.stringify([...words.keys()]);
+  const added = JSON.stringify([...words.values()]);
+  await tx.run(sql`update search_index s set body = s.body || ' ' || w.value,
+    words = search_words(s.title, s.body || ' ' || w.value)
+    from json_each(${ids}) i join json_each(${added}) w on w.key = i.key
+    where s.doc_id = i.value::bigint`);
+}
 
 export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
   catchUpQueue(db, db.primaryRead, indexQueued, batch);
