@@ -25,6 +25,9 @@ const MIN_PHONE_DIGITS = 7;
 /** A national number (trunk prefix included) rarely has more digits; more, and a country code leads. */
 const MAX_NATIONAL_DIGITS = 10;
 
+/** An extension after the number (`ext. 89`, `x89`, `#89`): not part of the number dialled. */
+const EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*\d{1,6}\s*$/i;
+
 /** Only digits and what people write between them: `+1 (555) 123-4567`, `555.123.4567`. */
 const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
 
@@ -33,7 +36,7 @@ const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
  * empty when it is no phone number. Call loadPhoneNumbers first.
  */
 export function phoneWords(text: string): string[] {
-  const trimmed = text.trim();
+  const trimmed = text.replace(EXTENSION, "").trim();
   const digits = trimmed.replace(/\D/g, "");
   if (!PHONE_LIKE.test(trimmed) || digits.length < MIN_PHONE_DIGITS) return [];
   if (!parse) throw new Error("phoneWords before loadPhoneNumbers");

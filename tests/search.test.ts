@@ -196,6 +196,7 @@ describe("search", () => {
       "555.123.4567",
       "5551234567",
       "15551234567",
+      "+1 555-123-4567 x89",
     ];
     const made: string[] = [];
     for (const number of stored)
