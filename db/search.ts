@@ -52,6 +52,9 @@ export const PHONE_COLUMNS = {
   leads: "phone",
 } as const;
 
+/** The digits-only form the search views write beside each phone number (migration 0400). */
+const viewDigits = (number: string) => number.replace(/[ \-().+]/g, "");
+
 /**
  * The phone words (db/phone-words.ts) of the rows `docIds` that their
  * `<table>_search_text` view does not write (it writes each number and its
@@ -75,7 +78,9 @@ export async function missingPhoneWords(
         table === "contacts"
           ? (JSON.parse(row.phones) as { number: string }[]).map((p) => p.number)
           : [row.phones];
-      const words = numbers.flatMap((number) => phoneWords(number).slice(1));
+      const words = numbers.flatMap((number) =>
+        phoneWords(number).filter((word) => word !== viewDigits(number)),
+      );
       if (words.length) missing.set(Number(row.doc_id), [...new Set(words)].join(" "));
     }
   }

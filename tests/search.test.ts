@@ -197,6 +197,7 @@ describe("search", () => {
       "5551234567",
       "15551234567",
       "+1 555-123-4567 x89",
+      "555/123/4567",
     ];
     const made: string[] = [];
     for (const number of stored)
