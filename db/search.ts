@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Database, WriteTx } from "./client";
+import { loadPhoneNumbers, phoneWords } from "./phone-words";
 
 /**
  * Full-text search, SQLite flavour: the FTS5 table `search_index` over
@@ -43,6 +44,57 @@ export const INDEXED_TABLES = [
 export const indexedTypeOf = (table: (typeof INDEXED_TABLES)[number]): SQL =>
   table === "custom_records" ? sql`v.object_type` : sql`${table}`;
 
+/** The indexed tables with phone numbers, and the column holding them. */
+export const PHONE_COLUMNS = {
+  /** JSON: [{number, type}] */
+  contacts: "phones",
+  companies: "phone",
+  leads: "phone",
+} as const;
+
+/** The digits-only form the search views write beside each phone number (migration 0400). */
+const viewDigits = (number: string) => number.replace(/[ \-().+]/g, "");
+
+/**
+ * The phone words (db/phone-words.ts) of the rows `docIds` that their
+ * `<table>_search_text` view does not write (it writes each number and its
+ * digits), by doc_id: the index adds them to the row's body.
+ */
+export async function missingPhoneWords(
+  tx: WriteTx,
+  docIds: number[],
+): Promise<Map<number, string>> {
+  await loadPhoneNumbers();
+  const missing = new Map<number, string>();
+  for (const [table, column] of Object.entries(PHONE_COLUMNS)) {
+    const rows = await tx.all<{ doc_id: number; phones: string | null }>(
+      sql`select d.doc_id, t.${sql.identifier(column)} as phones
+        from search_docs d join ${sql.identifier(table)} t on t.id = d.entity_id
+        where d.entity_type = ${table} and ${inArray(sql`d.doc_id`, docIds)}`,
+    );
+    for (const row of rows) {
+      if (!row.phones) continue;
+      const numbers: string[] =
+        table === "contacts"
+          ? (JSON.parse(row.phones) as { number: string }[]).map((p) => p.number)
+          : [row.phones];
+      const words = numbers.flatMap((number) =>
+        phoneWords(number).filter((word) => word !== viewDigits(number)),
+      );
+      if (words.length) missing.set(Number(row.doc_id), [...new Set(words)].join(" "));
+    }
+  }
+  return missing;
+}
+
+/** Adds words to the bodies of index entries: doc_id → words (rows' missing phone words). */
+export async function appendIndexWords(tx: WriteTx, words: Map<number, string>): Promise<void> {
+  for (const [docId, added] of words)
+    await tx.run(
+      sql`update search_index set body = body || ' ' || ${added} where rowid = ${docId}`,
+    );
+}
+
 /** Queued rows indexed per transaction: bounds how long indexing holds the write lock. */
 export const INDEX_BATCH = 500;
 
@@ -65,6 +117,13 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
       cross join search_docs d on d.doc_id = p.doc_id and d.entity_type = ${type}
       cross join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
       where p.doc_id <= ${last} and v.deleted_at is null`);
+  await appendIndexWords(
+    tx,
+    await missingPhoneWords(
+      tx,
+      queued.map((q) => q.doc_id),
+    ),
+  );
   await tx.run(sql`delete from search_pending where doc_id <= ${last}`);
   return queued.length;
 }
@@ -84,6 +143,7 @@ export async function catchUpQueue(
   index: (tx: WriteTx, limit: number) => Promise<number>,
   batch: number,
 ): Promise<void> {
+  await loadPhoneNumbers();
   const queued = sql`select 1 from search_pending limit 1`;
   while ((await read.all(queued)).length > 0)
     if ((await db.transaction((tx) => index(tx, batch))) < batch) return;
@@ -91,12 +151,17 @@ export async function catchUpQueue(
 
 /**
  * User text as an FTS5 query: every word must occur, each as a word prefix
- * ("jan smi" finds Jane Smith). Only letters and digits reach the query, so
- * nothing the user types is FTS syntax. Null when there is no word.
+ * ("jan smi" finds Jane Smith); text that reads as a phone number also
+ * matches its phone words, whatever format the record's number is in. Only
+ * letters and digits reach the query, so nothing the user types is FTS
+ * syntax. Null when there is no word. Call loadPhoneNumbers first.
  */
 export function ftsQuery(text: string): string | null {
   const words = searchWords(text);
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(" ");
+  if (words.length === 0) return null;
+  const all = words.map((word) => `"${word}"*`).join(" ");
+  const phone = phoneWords(text).map((word) => `"${word}"*`);
+  return phone.length === 0 ? all : [`(${all})`, ...phone].join(" OR ");
 }
 
 /** The words of user text, lower case, letters and digits only, at most MAX_WORDS. */
@@ -173,6 +238,7 @@ export async function fullTextSearch(
   database: Database,
   request: SearchRequest,
 ): Promise<{ hits: SearchHit[]; total: number }> {
+  await loadPhoneNumbers();
   const query = ftsQuery(request.text);
   if (query === null || request.types.length === 0) return { hits: [], total: 0 };
   await catchUpSearchIndex(database);

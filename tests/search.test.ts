@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { deals, leads } from "../db/schema";
+import { openDatabase } from "../db/client";
+import { migrate, migrationsOf } from "../db/migrate";
+import { contacts, deals, leads } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -176,8 +182,54 @@ describe("search", () => {
     expect(await found("q=%2B442079460958")).toEqual([`contacts:${ids.ada}`]);
     expect(await found("q=cb%40lead.example")).toEqual([`leads:${ids.lead}`]);
     expect(await found("q=33123456789")).toEqual([`leads:${ids.lead}`]);
-    expect(await found("q=4155550100")).toEqual([]);
+    expect(await found("q=4155550100")).toEqual([`companies:${ids.babbage}`]);
     expect(await found("q=14155550100")).toEqual([`companies:${ids.babbage}`]);
+  });
+
+  test("a phone number is found in any format, whichever format it was stored in", async () => {
+    const { api: client } = await server.tenant();
+    const stored = [
+      "+15551234567",
+      "+1 (555) 123-4567",
+      "(555) 123-4567",
+      "555-123-4567",
+      "555.123.4567",
+      "5551234567",
+      "15551234567",
+      "+1 555-123-4567 x89",
+      "555/123/4567",
+    ];
+    const made: string[] = [];
+    for (const number of stored)
+      made.push(
+        (await created(client, "/contacts", { last_name: "Caller", phone_number: [{ number }] }))
+          .id,
+      );
+    const other = await created(client, "/contacts", {
+      last_name: "Elsewhere",
+      phone_number: [{ number: "+1 (555) 765-4321" }],
+    });
+    for (const q of [...stored, "555 123 4567", "+1 555 123 4567", "1 555 123 4567"]) {
+      const reply = await client.get(`/api/external/search?q=${encodeURIComponent(q)}`);
+      const listed = await client.get(`/api/external/contacts?search=${encodeURIComponent(q)}`);
+      expect({ q, found: reply.body.results.map((r: any) => r.id).sort() }).toEqual({
+        q,
+        found: [...made].sort(),
+      });
+      expect({ q, listed: listed.body.contacts.map((c: any) => c.id).sort() }).toEqual({
+        q,
+        listed: [...made].sort(),
+      });
+    }
+    // A few digits (a zip code, a year) still match only words that start with them:
+    // 1234 is inside every number above, but starts none of their words.
+    const suite = await created(client, "/contacts", { last_name: "Suite 1234" });
+    expect(
+      (await client.get("/api/external/search?q=1234")).body.results.map((r: any) => r.id),
+    ).toEqual([suite.id]);
+    expect(
+      (await client.get("/api/external/search?q=4567")).body.results.map((r: any) => r.id),
+    ).not.toContain(other.id);
   });
 
   test("types narrows the search; unknown types are 422", async () => {
@@ -282,6 +334,65 @@ describe("index kept in step with writes", () => {
     });
     await expect(failing).rejects.toThrow("rolled back");
     expect(await found("q=phantom", client)).toEqual([]);
+  });
+});
+
+describe("migration 1340", () => {
+  /** Index entries as the indexer wrote them before 1340: a phone as written and its digits only. */
+  const FORMER_INDEX = {
+    sqlite:
+      "update search_index set body = (select v.body from contacts_search_text v where v.id = search_index.entity_id)",
+    postgres:
+      "update search_index set body = v.body, words = search_words(search_index.title, v.body) from contacts_search_text v where v.id = search_index.entity_id",
+  };
+
+  test("adds their national forms to indexed phone numbers, with progress", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-phones-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db = await openDatabase(database.url);
+    try {
+      const phones = "1340_phone_search";
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== phones),
+      );
+      const now = new Date();
+      const contact = (id: string, number?: string) => ({
+        id,
+        tenantId: "t1",
+        lastName: id,
+        phones: number ? [{ number, type: "Work" }] : [],
+        createdAt: now,
+        updatedAt: now,
+        syncSeq: 0,
+      });
+      await db.transaction((tx) =>
+        tx
+          .insert(contacts)
+          .values([
+            contact("caller", "+1 (555) 123-4567"),
+            contact("london", "+44 20 7946 0958"),
+            contact("none"),
+          ]),
+      );
+      await db.dialect.catchUpSearchIndex(db);
+      await db.execute(FORMER_INDEX[db.kind]);
+      const search = { tenantId: "t1", types: ["contacts"], limit: 10, offset: 0 };
+      const found = async (text: string) =>
+        (await db.dialect.fullTextSearch(db, { ...search, text })).hits.map((hit) => hit.id);
+      expect(await found("5551234567")).toEqual([]);
+      expect(await found("02079460958")).toEqual([]);
+      const reports: unknown[] = [];
+      expect(await migrate(db, migrationsOf(db), (p) => reports.push(p))).toEqual([phones]);
+      expect(reports).toEqual([{ entity: phones, done: 3, total: 3 }]);
+      expect(await found("5551234567")).toEqual(["caller"]);
+      expect(await found("02079460958")).toEqual(["london"]);
+      expect((await db.dialect.fullTextSearch(db, { ...search, text: "caller" })).total).toBe(1);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,6 +6,7 @@
  * TypeScript, listed under the same id in both sequences.
  */
 import type { Database, WriteTx } from "../client";
+import { appendIndexWords } from "../search";
 import core from "./0001_core.sql" with { type: "text" };
 import sales from "./0002_sales.sql" with { type: "text" };
 import crm from "./0003_crm.sql" with { type: "text" };
@@ -52,6 +53,7 @@ import widgetIdentityVerification from "./1320_widget_identity_verification.sql"
 };
 import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "text" };
 import propertySearch from "./1331_property_search.sql" with { type: "text" };
+import { indexPhoneWords } from "./1340_phone_search";
 
 export interface Migration {
   id: string;
@@ -110,6 +112,7 @@ const all: Migration[] = [
   { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
   { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
   { id: "1331_property_search", sql: propertySearch },
+  { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Database, WriteTx } from "../client";
+import { loadPhoneNumbers, phoneWords } from "../phone-words";
 import {
   catchUpQueue,
   INDEX_BATCH,
@@ -7,6 +8,7 @@ import {
   indexedTypeOf,
   MATCH_END,
   MATCH_START,
+  missingPhoneWords,
   type SearchHit,
   type SearchRequest,
   searchIndex,
@@ -38,8 +40,26 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
       select d.doc_id, v.tenant_id, ${indexedTypeOf(type)}, v.id, v.title, v.body, search_words(v.title, v.body)
       from search_docs d join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
       where d.doc_id in ${taken} and d.entity_type = ${type} and v.deleted_at is null`);
+  await appendIndexWords(
+    tx,
+    await missingPhoneWords(
+      tx,
+      queued.map((q) => Number(q.doc_id)),
+    ),
+  );
   await tx.run(sql`delete from search_pending where doc_id in ${taken}`);
   return queued.length;
+}
+
+/** Adds words to the bodies of index entries and to their tsvectors, in one statement: doc_id → words. */
+export async function appendIndexWords(tx: WriteTx, words: Map<number, string>): Promise<void> {
+  if (words.size === 0) return;
+  const ids = JSON.stringify([...words.keys()]);
+  const added = JSON.stringify([...words.values()]);
+  await tx.run(sql`update search_index s set body = s.body || ' ' || w.value,
+    words = search_words(s.title, s.body || ' ' || w.value)
+    from json_each(${ids}) i join json_each(${added}) w on w.key = i.key
+    where s.doc_id = i.value::bigint`);
 }
 
 export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
@@ -48,11 +68,14 @@ export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<v
 /**
  * User text as a tsquery: every word as a prefix, accents dropped and
  * letters rewritten by unaccent as the index writes them (search_query,
- * migration 1210), computed once per statement.
+ * migration 1210), computed once per statement; text that reads as a phone
+ * number also matches its phone words (as ftsQuery). Call loadPhoneNumbers first.
  */
 export function tsQuery(text: string): SQL | null {
   const words = searchWords(text.normalize("NFD").replace(/\p{M}/gu, ""));
-  return words.length === 0 ? null : sql`(select search_query(${words.join(" ")}))`;
+  if (words.length === 0) return null;
+  const phone = phoneWords(text).map((word) => sql` || search_query(${word})`);
+  return sql`(select search_query(${words.join(" ")})${sql.join(phone)})`;
 }
 
 const matching = (tenantId: string, types: readonly string[], query: SQL) =>
@@ -77,6 +100,7 @@ export async function fullTextSearch(
   database: Database,
   request: SearchRequest,
 ): Promise<{ hits: SearchHit[]; total: number }> {
+  await loadPhoneNumbers();
   const query = tsQuery(request.text);
   if (query === null || request.types.length === 0) return { hits: [], total: 0 };
   await catchUpSearchIndex(database);

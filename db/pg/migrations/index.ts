@@ -7,6 +7,8 @@
  */
 import type { Migration } from "../../migrations";
 import { foldCaselessValues } from "../../migrations/1300_custom_field_caseless";
+import { indexPhoneWords } from "../../migrations/1340_phone_search";
+import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
 import rateLimitWindows from "./0850_rate_limit_windows.sql" with { type: "text" };
@@ -62,4 +64,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1320_widget_identity_verification", sql: widgetIdentityVerification },
   { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
   { id: "1331_property_search", sql: propertySearch },
+  { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
 ];
