@@ -42,8 +42,11 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
   return queued.length;
 }
 
-export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
-  catchUpQueue(db, db.primaryRead, indexQueued, batch);
+export const catchUpSearchIndex = (
+  db: Database,
+  batch = INDEX_BATCH,
+  indexed: (rows: number) => void = () => {},
+): Promise<void> => catchUpQueue(db, db.primaryRead, indexQueued, batch, indexed);
 
 /**
  * User text as a tsquery: every word as a prefix, accents dropped and
