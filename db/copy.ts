@@ -81,15 +81,19 @@ async function copyTable(
   progress: (p: CopyProgress) => void,
 ) {
   const total = await countRows(from, table.name);
+  const order = readOrder(table);
   let done = 0;
   progress({ entity: table.name, done, total });
   for (let last: Row | undefined; ; ) {
-    const page = await pageAfter(from, table, last);
-    if (page.length === 0) break;
-    const rows =
-      table.key.length > 0
-        ? page
-        : page.flatMap((row) => Array<Row>(Number(row[COPIES])).fill(row));
+    let rows = await rowsOf(from, table, order, last ? ["> ", last] : undefined);
+    const full = rows.length === PAGE && order.length > 0;
+    if (full && order !== table.key) {
+      // Rows that tie on `order` may run on past the page: their whole group is read in one go.
+      const tied = rows[rows.length - 1];
+      rows = rows.filter((row) => order.some((c) => row[c] !== tied[c]));
+      rows.push(...(await rowsOf(from, table, order, ["= ", tied])));
+    }
+    if (rows.length === 0) break;
     await to.transaction(async (tx) => {
       if (table.name === "counters") await tx.run(sql`DELETE FROM counters`);
       for (let at = 0; at < rows.length; at += PAGE)
@@ -97,69 +101,49 @@ async function copyTable(
     });
     done += rows.length;
     progress({ entity: table.name, done, total });
-    if (page.length < PAGE) break;
-    last = page[page.length - 1];
+    if (!full) break;
+    last = rows[rows.length - 1];
   }
 }
 
 type Row = Record<string, unknown>;
 
-/** The column of a keyless table's page that says how often its row occurs. */
-const COPIES = "crmd_copies";
-
 const quoted = (column: string) => `"${column}"`;
 
 /**
- * The page of `table` that follows the row `last` (the first page without
- * one), in a total order: keyset pagination over the table's key, so each
- * page is an index range however far into the table, and a row is read
- * once even where the database returns unordered rows in any order it
- * likes (PostgreSQL). A table without a key is read as its distinct rows,
- * ordered by every column, each with how many times it occurs.
+ * The columns a table is read in the order of: its key where no key column
+ * may hold NULL, else every NOT NULL column, whose ties (rows alike in
+ * them, or repeated whole) are read together.
  */
-function pageAfter(db: Database, table: TableShape, last: Row | undefined): Promise<Row[]> {
-  const keyed = table.key.length > 0;
-  const order = keyed ? table.key : table.columns;
-  const args: unknown[] = [];
-  const where = last ? ` WHERE ${after(order, table.nullable, last, args)}` : "";
-  const columns = table.columns.map(quoted).join(", ");
-  const sorted = order
-    .map((c) => (table.nullable.includes(c) ? `"${c}" NULLS FIRST` : quoted(c)))
-    .join(", ");
-  return db.execute(
-    keyed
-      ? `SELECT ${columns} FROM "${table.name}"${where} ORDER BY ${sorted} LIMIT ${PAGE}`
-      : `SELECT ${columns}, count(*) AS ${COPIES} FROM "${table.name}"${where} GROUP BY ${columns} ORDER BY ${sorted} LIMIT ${PAGE}`,
-    args,
-  );
+function readOrder(table: TableShape): string[] {
+  const notNull = (c: string) => !table.nullable.includes(c);
+  return table.key.length > 0 && table.key.every(notNull)
+    ? table.key
+    : table.columns.filter(notNull);
 }
 
 /**
- * `columns`, ordered with NULL first, come after their values in `last`
- * (their arguments pushed onto `args`): one row-value comparison, which
- * both databases answer from an index, unless a column may hold NULL, which
- * no comparison orders; then column by column: c1 > v1, or c1 = v1 and c2 > v2, …
+ * Rows of `table` in `order`: a page of those after the row `bound[1]` (the
+ * first page without a bound), or with `= ` every row that ties with it.
+ * Keyset pagination: a row-value comparison that both databases answer
+ * from an index, so each page costs the same however far into the table,
+ * and a row is read once even where the database returns unordered rows
+ * in any order it likes (PostgreSQL).
  */
-function after(columns: string[], nullable: string[], last: Row, args: unknown[]): string {
-  if (!columns.some((c) => nullable.includes(c))) {
-    args.push(...columns.map((c) => last[c]));
-    return `(${columns.map(quoted).join(", ")}) > (${columns.map(() => "?").join(", ")})`;
-  }
-  const alternatives: string[] = [];
-  columns.forEach((column, at) => {
-    const terms = columns.slice(0, at).map((c) => {
-      if (last[c] === null) return `"${c}" IS NULL`;
-      args.push(last[c]);
-      return `"${c}" = ?`;
-    });
-    if (last[column] === null) terms.push(`"${column}" IS NOT NULL`);
-    else {
-      args.push(last[column]);
-      terms.push(`"${column}" > ?`);
-    }
-    alternatives.push(`(${terms.join(" AND ")})`);
-  });
-  return alternatives.join(" OR ");
+function rowsOf(
+  db: Database,
+  table: TableShape,
+  order: string[],
+  bound: ["> " | "= ", Row] | undefined,
+): Promise<Row[]> {
+  const tuple = `(${order.map(quoted).join(", ")})`;
+  const where = bound ? ` WHERE ${tuple} ${bound[0]}(${order.map(() => "?").join(", ")})` : "";
+  const page = order.length > 0 && bound?.[0] !== "= " ? ` LIMIT ${PAGE}` : "";
+  const sorted = order.length > 0 ? ` ORDER BY ${order.map(quoted).join(", ")}` : "";
+  return db.execute(
+    `SELECT ${table.columns.map(quoted).join(", ")} FROM "${table.name}"${where}${sorted}${page}`,
+    bound ? order.map((c) => bound[1][c]) : [],
+  );
 }
 
 function insertRows(table: TableShape, rows: Record<string, unknown>[]): SQL {
