@@ -88,7 +88,8 @@ async function copyTable(
     let rows = await rowsOf(from, table, order, last ? ["> ", last] : undefined);
     const full = rows.length === PAGE && order.length > 0;
     if (full && order !== table.key) {
-      // Rows that tie on `order` may run on past the page: their whole group is read in one go.
+      // `order` is no key here: rows that tie on it may run on past the page, so their
+      // whole group is read in one go (and the next page starts after it).
       const tied = rows[rows.length - 1];
       rows = rows.filter((row) => order.some((c) => row[c] !== tied[c]));
       rows.push(...(await rowsOf(from, table, order, ["= ", tied])));
