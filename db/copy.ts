@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { migrate, migrationsApplied } from "./migrate";
 import { type TableShape, tablesOf } from "./pg/catalog";
+import { INDEX_BATCH } from "./search";
 
 /** Rows read and written per statement. */
 const PAGE = 500;
@@ -9,7 +10,8 @@ const PAGE = 500;
 /**
  * Tables the target's triggers fill as the copied rows arrive (search
  * queue, per-tenant open deal value): not copied, rebuilt. The full-text
- * index is rebuilt from the queue at the end.
+ * index is rebuilt from the queue at the end, its progress reported as
+ * the entity `search_index`.
  */
 const REBUILT = new Set(["search_docs", "search_pending", "tenant_deal_totals"]);
 
@@ -50,7 +52,7 @@ export async function copyDatabase(
     .sort((a, b) => Number(a.name === "counters") - Number(b.name === "counters"));
   for (const table of tables) await copyTable(from, to, table, progress);
   await to.dialect.afterBulkCopy(to);
-  await to.dialect.catchUpSearchIndex(to);
+  await rebuildSearchIndex(to, progress);
   const copied: CopiedTable[] = [];
   for (const { name } of [...tables, { name: "search_docs" }])
     copied.push({
@@ -61,6 +63,17 @@ export async function copyDatabase(
   return copied;
 }
 
+/** Indexes what the copied rows queued for search, with progress as the tables have it. */
+async function rebuildSearchIndex(to: Database, progress: (p: CopyProgress) => void) {
+  const total = await countRows(to, "search_pending");
+  let done = 0;
+  progress({ entity: "search_index", done, total });
+  await to.dialect.catchUpSearchIndex(to, INDEX_BATCH, (rows) => {
+    done += rows;
+    progress({ entity: "search_index", done, total });
+  });
+}
+
 async function copyTable(
   from: Database,
   to: Database,
@@ -68,24 +81,70 @@ async function copyTable(
   progress: (p: CopyProgress) => void,
 ) {
   const total = await countRows(from, table.name);
-  const quoted = table.columns.map((c) => `"${c}"`).join(", ");
-  const order =
-    table.key.length > 0 ? ` ORDER BY ${table.key.map((c) => `"${c}"`).join(", ")}` : "";
+  const order = readOrder(table);
   let done = 0;
   progress({ entity: table.name, done, total });
-  for (;;) {
-    const rows = await from.execute(
-      `SELECT ${quoted} FROM "${table.name}"${order} LIMIT ${PAGE} OFFSET ${done}`,
-    );
+  for (let last: Row | undefined; ; ) {
+    let rows = await rowsOf(from, table, order, last ? ["> ", last] : undefined);
+    const full = rows.length === PAGE && order.length > 0;
+    if (full && order !== table.key) {
+      // `order` is no key here: rows that tie on it may run on past the page, so their
+      // whole group is read in one go (and the next page starts after it).
+      const tied = rows[rows.length - 1];
+      rows = rows.filter((row) => order.some((c) => row[c] !== tied[c]));
+      rows.push(...(await rowsOf(from, table, order, ["= ", tied])));
+    }
     if (rows.length === 0) break;
     await to.transaction(async (tx) => {
       if (table.name === "counters") await tx.run(sql`DELETE FROM counters`);
-      await tx.run(insertRows(table, rows));
+      for (let at = 0; at < rows.length; at += PAGE)
+        await tx.run(insertRows(table, rows.slice(at, at + PAGE)));
     });
     done += rows.length;
     progress({ entity: table.name, done, total });
-    if (rows.length < PAGE) break;
+    if (!full) break;
+    last = rows[rows.length - 1];
   }
+}
+
+type Row = Record<string, unknown>;
+
+const quoted = (column: string) => `"${column}"`;
+
+/**
+ * The columns a table is read in the order of: its key where no key column
+ * may hold NULL, else every NOT NULL column, whose ties (rows alike in
+ * them, or repeated whole) are read together.
+ */
+function readOrder(table: TableShape): string[] {
+  const notNull = (c: string) => !table.nullable.includes(c);
+  return table.key.length > 0 && table.key.every(notNull)
+    ? table.key
+    : table.columns.filter(notNull);
+}
+
+/**
+ * Rows of `table` in `order`: a page of those after the row `bound[1]` (the
+ * first page without a bound), or with `= ` every row that ties with it.
+ * Keyset pagination: a row-value comparison that both databases answer
+ * from an index, so each page costs the same however far into the table,
+ * and a row is read once even where the database returns unordered rows
+ * in any order it likes (PostgreSQL).
+ */
+function rowsOf(
+  db: Database,
+  table: TableShape,
+  order: string[],
+  bound: ["> " | "= ", Row] | undefined,
+): Promise<Row[]> {
+  const tuple = `(${order.map(quoted).join(", ")})`;
+  const where = bound ? ` WHERE ${tuple} ${bound[0]}(${order.map(() => "?").join(", ")})` : "";
+  const page = order.length > 0 && bound?.[0] !== "= " ? ` LIMIT ${PAGE}` : "";
+  const sorted = order.length > 0 ? ` ORDER BY ${order.map(quoted).join(", ")}` : "";
+  return db.execute(
+    `SELECT ${table.columns.map(quoted).join(", ")} FROM "${table.name}"${where}${sorted}${page}`,
+    bound ? order.map((c) => bound[1][c]) : [],
+  );
 }
 
 function insertRows(table: TableShape, rows: Record<string, unknown>[]): SQL {

@@ -130,11 +130,15 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
 
 /**
  * Indexes every row queued by writes committed before the call, `batch` rows
- * a transaction. Concurrent callers need no coordination: each transaction
- * takes what is still queued under the write lock.
+ * a transaction, telling `indexed` how many each transaction took off the
+ * queue. Concurrent callers need no coordination: each transaction takes
+ * what is still queued under the write lock.
  */
-export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
-  catchUpQueue(db, db.read, indexQueued, batch);
+export const catchUpSearchIndex = (
+  db: Database,
+  batch = INDEX_BATCH,
+  indexed: (rows: number) => void = () => {},
+): Promise<void> => catchUpQueue(db, db.read, indexQueued, batch, indexed);
 
 /** Runs `index` (up to `batch` queued rows a transaction) while `read` still sees queued rows. */
 export async function catchUpQueue(
@@ -142,11 +146,15 @@ export async function catchUpQueue(
   read: Database["read"],
   index: (tx: WriteTx, limit: number) => Promise<number>,
   batch: number,
+  indexed: (rows: number) => void,
 ): Promise<void> {
   await loadPhoneNumbers();
   const queued = sql`select 1 from search_pending limit 1`;
-  while ((await read.all(queued)).length > 0)
-    if ((await db.transaction((tx) => index(tx, batch))) < batch) return;
+  while ((await read.all(queued)).length > 0) {
+    const rows = await db.transaction((tx) => index(tx, batch));
+    indexed(rows);
+    if (rows < batch) return;
+  }
 }
 
 /**

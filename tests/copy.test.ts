@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate, migrationsOf } from "../db/migrate";
 import { tablesOf } from "../db/pg/catalog";
+import { seedTenant } from "../db/seed";
 import { pruneOutbox } from "../src/core";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
@@ -28,6 +29,38 @@ async function contents(db: Database) {
     out[table.name] = await db.execute(`SELECT * FROM "${table.name}"${order}`);
   }
   return out;
+}
+
+/** Every row of `table` as JSON, sorted: its contents whatever order it is read in. */
+async function rowsOf(db: Database, table: string) {
+  return (await db.execute(`SELECT * FROM "${table}"`)).map((row) => JSON.stringify(row)).sort();
+}
+
+/** Tables without a primary key, each with an index that orders its rows other than they were written. */
+const KEYLESS: Record<string, string> = {
+  associations: "associations_reverse_idx",
+  custom_field_archive: "custom_field_archive_record_idx",
+  customer_identities: "customer_identities_contact_idx",
+};
+
+/**
+ * `db` as a copy reads it, except that on PostgreSQL each keyless table is
+ * rewritten in another physical order (CLUSTER, as maintenance may do)
+ * once the copy has read its first page: the data stays the same.
+ */
+function reorderedWhileRead(db: Database, reordered: Set<string>): Database {
+  if (db.kind !== "postgres") return db;
+  return Object.assign(Object.create(db), {
+    async execute(text: string, args?: unknown[]) {
+      const rows = await db.execute(text, args);
+      const table = Object.keys(KEYLESS).find((t) => text.includes(`FROM "${t}"`));
+      if (table && /\bLIMIT\b/.test(text) && !reordered.has(table)) {
+        reordered.add(table);
+        await db.execute(`CLUSTER "${table}" USING "${KEYLESS[table]}"`);
+      }
+      return rows;
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -79,6 +112,66 @@ describe("crmd copy", () => {
     expect(returned.filter((t) => t.source !== t.target)).toEqual([]);
     expect(await contents(back)).toEqual(before);
   });
+
+  test("copies tables without a primary key, larger than a page, every row exactly once both ways, and reports the search index rebuild", async () => {
+    const rows = 1_200; // more than two of the copy's pages, and of the index's batches
+    const origin = await openDatabase(`file:${join(dir, "keyless.db")}`);
+    cleanups.push(() => origin.close());
+    await migrate(origin);
+    await origin.execute("INSERT INTO tenants (id, name, created_at) VALUES ('t-keyless', 'k', 0)");
+    await seedTenant(origin, "t-keyless", { deals: rows, leads: 0, tasks: 0 });
+    const numbered = `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows - 1})`;
+    // Every link both ways; record and contact ids run opposite to the order rows are written in.
+    await origin.execute(`${numbered} INSERT INTO associations
+      (link_id, tenant_id, from_object, from_id, to_object, to_id, label, created_at)
+      SELECT 'l' || (i / 2), 't-keyless', 'deals', printf('d%05d', i / 2), 'contacts',
+        printf('c%05d', ${rows} - i), CASE i % 3 WHEN 0 THEN 'champion' ELSE '' END, 1700000000000 + i FROM n`);
+    await origin.execute(`${numbered} INSERT INTO customer_identities (tenant_id, external_id, contact_id, created_at)
+      SELECT 't-keyless', 'ext-' || i, printf('c%05d', ${rows} - i), 1700000000000 + i FROM n`);
+    // A third of the values are NULL, every fifth row repeats the one before it exactly,
+    // and the last 600 differ in their value only (more than a page alike in every other column).
+    await origin.execute(`${numbered}, k(i) AS (SELECT CASE i % 5 WHEN 4 THEN i - 1 ELSE i END FROM n)
+      INSERT INTO custom_field_archive (tenant_id, object_type, record_id, field_key, value, archived_at)
+      SELECT 't-keyless', 'deals', printf('r%05d', max(${rows} - i, 600)), 'f' || (i % 7 * (i < 600)),
+        CASE i % 3 WHEN 0 THEN NULL ELSE json_object('v', i) END, 1700000000000 + i % 50 * (i < 600) FROM k`);
+    const before = Object.fromEntries(
+      await Promise.all(Object.keys(KEYLESS).map(async (t) => [t, await rowsOf(origin, t)])),
+    );
+    expect(new Set(before.custom_field_archive).size).toBeLessThan(rows);
+    const alike = await origin.execute(
+      "SELECT count(*) AS n FROM custom_field_archive GROUP BY record_id, field_key, archived_at ORDER BY 1 DESC LIMIT 1",
+    );
+    expect(Number(alike[0].n)).toBe(600);
+
+    const rebuilt: Array<{ done: number; total: number }> = [];
+    const indexProgress = (p: { entity: string; done: number; total: number }) => {
+      if (p.entity === "search_index") rebuilt.push({ done: p.done, total: p.total });
+    };
+    const there = await openDatabase(await target("keyless-there"));
+    cleanups.push(() => there.close());
+    const copied = await copyDatabase(origin, there, indexProgress);
+    expect(copied.filter((t) => t.source !== t.target)).toEqual([]);
+    for (const table of Object.keys(KEYLESS))
+      expect(await rowsOf(there, table)).toEqual(before[table]);
+    // The index is rebuilt batch by batch, each reported, the last at 100%.
+    expect(rebuilt.at(-1)).toEqual({ done: rows, total: rows });
+    expect(rebuilt.filter((p) => p.done > 0 && p.done < rows).length).toBeGreaterThan(1);
+
+    const reordered = new Set<string>();
+    const back = await openDatabase(`file:${join(dir, "keyless-back.db")}`);
+    cleanups.push(() => back.close());
+    rebuilt.length = 0;
+    const returned = await copyDatabase(reorderedWhileRead(there, reordered), back, indexProgress);
+    expect(returned.filter((t) => t.source !== t.target)).toEqual([]);
+    if (there.kind === "postgres") expect(reordered.size).toBe(Object.keys(KEYLESS).length);
+    for (const table of Object.keys(KEYLESS))
+      expect(await rowsOf(back, table)).toEqual(before[table]);
+    expect(rebuilt.at(-1)).toEqual({ done: rows, total: rows });
+    const found = await back.execute(
+      "SELECT count(*) AS n FROM search_index WHERE tenant_id = 't-keyless'",
+    );
+    expect(Number(found[0].n)).toBe(rows);
+  }, 60_000);
 
   test("the copy serves the same API: lists, search, open pipeline value, new writes", async () => {
     const url = await target("served");
@@ -198,6 +291,7 @@ describe("crmd copy", () => {
     expect(code).toBe(0);
     expect(err).toContain("deals");
     expect(err).toContain("100%");
+    expect(err).toMatch(/search_index +\[#+\] 100%/);
     const result = JSON.parse(out);
     expect(result.verified).toBe(true);
     expect(result.tables.find((t: { table: string }) => t.table === "deals").target).toBe(3);

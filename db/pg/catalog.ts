@@ -161,12 +161,24 @@ export function catalogDifferences(sqlite: Catalog, postgres: Catalog): string[]
   return out;
 }
 
-/** A table as `crmd copy` moves it: its columns, primary key and name. */
+/** A table as `crmd copy` moves it: its columns, the columns that tell its rows apart, and name. */
 export interface TableShape {
   name: string;
   columns: string[];
-  /** Primary key columns, in key order (none for a table without one). */
+  /**
+   * Columns whose values tell the rows apart, in order: the primary key, else
+   * the columns of a unique index over NOT NULL columns; none when the table
+   * has neither (its rows may then repeat).
+   */
   key: string[];
+  /** Columns that may hold NULL. */
+  nullable: string[];
+}
+
+/** The primary key, else the first of the unique column lists whose columns are all NOT NULL. */
+function keyOf(primary: string[], unique: string[][], nullable: string[]): string[] {
+  if (primary.length > 0) return primary;
+  return unique.find((columns) => columns.every((c) => !nullable.includes(c))) ?? [];
 }
 
 /** The tables crmd owns in either dialect, each after the tables its foreign keys reference. */
@@ -195,14 +207,30 @@ async function sqliteShapes(db: Database): Promise<ShapeWithReferences[]> {
   for (const name of await sqliteTables(db)) {
     const columns = await db.execute(`PRAGMA table_info('${name}')`);
     const keys = await db.execute(`PRAGMA foreign_key_list('${name}')`);
+    const unique: string[][] = [];
+    for (const index of await db.execute(`PRAGMA index_list('${name}')`)) {
+      if (Number(index.unique) !== 1 || Number(index.partial) === 1) continue;
+      const indexed = await db.execute(`PRAGMA index_info('${index.name}')`);
+      // An expression's column has no name: such an index is no list of columns.
+      if (indexed.every((c) => c.name !== null)) unique.push(indexed.map((c) => String(c.name)));
+    }
+    const primary = columns
+      .filter((c) => Number(c.pk) > 0)
+      .sort((a, b) => Number(a.pk) - Number(b.pk))
+      .map((c) => String(c.name));
+    // SQLite lets a key column without NOT NULL hold NULL, except the rowid's alias.
+    const rowid =
+      primary.length === 1 &&
+      /^integer$/i.test(String(columns.find((c) => Number(c.pk) > 0)?.type));
+    const nullable = columns
+      .filter((c) => Number(c.notnull) === 0 && !(rowid && Number(c.pk) > 0))
+      .map((c) => String(c.name));
     out.push({
       shape: {
         name,
         columns: columns.map((c) => String(c.name)),
-        key: columns
-          .filter((c) => Number(c.pk) > 0)
-          .sort((a, b) => Number(a.pk) - Number(b.pk))
-          .map((c) => String(c.name)),
+        key: keyOf(primary, unique, nullable),
+        nullable,
       },
       references: keys.map((k) => String(k.table)).filter((t) => t !== name),
     });
@@ -212,7 +240,7 @@ async function sqliteShapes(db: Database): Promise<ShapeWithReferences[]> {
 
 async function postgresShapes(db: Database): Promise<ShapeWithReferences[]> {
   const columns = await db.execute(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+    `SELECT c.table_name, c.column_name, c.is_nullable FROM information_schema.columns c
      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
      ORDER BY c.table_name, c.ordinal_position`,
@@ -224,18 +252,48 @@ async function postgresShapes(db: Database): Promise<ShapeWithReferences[]> {
      WHERE k.contype IN ('p', 'f') AND k.connamespace = current_schema()::regnamespace
      ORDER BY 1, 5`,
   );
+  // Unique indexes over plain columns that hold for every row (no WHERE), in index order.
+  const uniqueColumns = await db.execute(
+    `SELECT c.relname AS table_name, i.indexrelid::regclass::text AS index_name, a.attname AS column_name
+     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+     CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
+     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+     WHERE i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL AND i.indexprs IS NULL
+       AND c.relnamespace = current_schema()::regnamespace
+     ORDER BY 2, k.position`,
+  );
   const out = new Map<string, ShapeWithReferences>();
+  const primary = new Map<string, string[]>();
+  const unique = new Map<string, Map<string, string[]>>();
   for (const c of columns) {
     const name = String(c.table_name).replaceAll('"', "");
     if (DIALECT_OWN.test(name)) continue;
-    if (!out.has(name)) out.set(name, { shape: { name, columns: [], key: [] }, references: [] });
-    out.get(name)?.shape.columns.push(String(c.column_name));
+    if (!out.has(name))
+      out.set(name, { shape: { name, columns: [], key: [], nullable: [] }, references: [] });
+    const shape = out.get(name)?.shape;
+    shape?.columns.push(String(c.column_name));
+    if (c.is_nullable === "YES") shape?.nullable.push(String(c.column_name));
   }
   for (const k of keys) {
-    const entry = out.get(String(k.table_name).replaceAll('"', ""));
+    const name = String(k.table_name).replaceAll('"', "");
+    const entry = out.get(name);
     if (!entry) continue;
-    if (k.contype === "p") entry.shape.key.push(String(k.column_name));
+    if (k.contype === "p") primary.set(name, [...(primary.get(name) ?? []), String(k.column_name)]);
     else entry.references.push(String(k.referenced).replaceAll('"', ""));
   }
+  for (const u of uniqueColumns) {
+    const indexes = unique.get(String(u.table_name)) ?? new Map<string, string[]>();
+    unique.set(String(u.table_name), indexes);
+    indexes.set(String(u.index_name), [
+      ...(indexes.get(String(u.index_name)) ?? []),
+      String(u.column_name),
+    ]);
+  }
+  for (const [name, { shape }] of out)
+    shape.key = keyOf(
+      primary.get(name) ?? [],
+      [...(unique.get(name)?.values() ?? [])],
+      shape.nullable,
+    );
   return [...out.values()];
 }

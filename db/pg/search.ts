@@ -62,8 +62,11 @@ export async function appendIndexWords(tx: WriteTx, words: Map<number, string>):
     where s.doc_id = i.value::bigint`);
 }
 
-export const catchUpSearchIndex = (db: Database, batch = INDEX_BATCH): Promise<void> =>
-  catchUpQueue(db, db.primaryRead, indexQueued, batch);
+export const catchUpSearchIndex = (
+  db: Database,
+  batch = INDEX_BATCH,
+  indexed: (rows: number) => void = () => {},
+): Promise<void> => catchUpQueue(db, db.primaryRead, indexQueued, batch, indexed);
 
 /**
  * User text as a tsquery: every word as a prefix, accents dropped and
