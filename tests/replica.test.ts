@@ -42,6 +42,32 @@ async function replicaOf(databaseUrl: string): Promise<SQL> {
   }
 }
 
+/**
+ * Two instances on a new database with the replica, and the replica itself;
+ * `done` resumes its replay and removes everything.
+ */
+async function twoInstances(name: string) {
+  const dir = mkdtempSync(join(tmpdir(), `crmd-replica-${name}-`));
+  const database = await testDatabase(dir);
+  const replica = await replicaOf(database.url);
+  const config = {
+    databaseUrl: database.url,
+    databaseReplicaUrl: onReplica(database.url),
+    rateLimit: 1_000_000,
+  };
+  const first = await startTestServer({ config });
+  const second = await startTestServer({ config });
+  const done = async () => {
+    await replica.unsafe("SELECT pg_wal_replay_resume()");
+    await replica.close();
+    await first.close();
+    await second.close();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { replica, first, second, done };
+}
+
 describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
   const dir = mkdtempSync(join(tmpdir(), "crmd-replica-"));
   let database: { url: string; drop(): Promise<void> };
@@ -171,16 +197,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
 
 describe.skipIf(!testPostgresUrl || !replicaUrl)("credentials with a stalled replica", () => {
   test("an inbound secret rotated on one instance works on another at once, and the old one is refused", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-secret-"));
-    const database = await testDatabase(dir);
-    const replica = await replicaOf(database.url);
-    const config = {
-      databaseUrl: database.url,
-      databaseReplicaUrl: onReplica(database.url),
-      rateLimit: 1_000_000,
-    };
-    const first = await startTestServer({ config });
-    const second = await startTestServer({ config });
+    const { replica, first, second, done } = await twoInstances("secret");
     const relay = (secret: string) =>
       fetch(`${second.url}/api/external/email/inbound`, {
         method: "POST",
@@ -208,28 +225,14 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("credentials with a stalled rep
       expect(await relay(rotated)).toBe(201);
       expect(await relay(old)).toBe(401);
     } finally {
-      await replica.unsafe("SELECT pg_wal_replay_resume()");
-      await replica.close();
-      await first.close();
-      await second.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
+      await done();
     }
   }, 30_000);
 });
 
 describe.skipIf(!testPostgresUrl || !replicaUrl)("event stream with a stalled replica", () => {
   test("a stream resumed with Last-Event-ID gets every event the instance already follows, even one the replica lacks", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-replica-stream-"));
-    const database = await testDatabase(dir);
-    const replica = await replicaOf(database.url);
-    const config = {
-      databaseUrl: database.url,
-      databaseReplicaUrl: onReplica(database.url),
-      rateLimit: 1_000_000,
-    };
-    const streaming = await startTestServer({ config });
-    const writing = await startTestServer({ config });
+    const { replica, first: streaming, second: writing, done } = await twoInstances("stream");
     const streams: SseClient[] = [];
     try {
       const { api, key } = await streaming.tenant();
@@ -267,12 +270,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("event stream with a stalled re
       expect(JSON.parse(resumed.events[0].data).data.first_name).toBe("Written elsewhere");
     } finally {
       for (const stream of streams) stream.close();
-      await replica.unsafe("SELECT pg_wal_replay_resume()");
-      await replica.close();
-      await streaming.close();
-      await writing.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
+      await done();
     }
   }, 30_000);
 });
