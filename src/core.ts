@@ -170,6 +170,7 @@ export {
   isKnownPermission,
   type Scope,
 } from "./scopes";
+export { retiringAfterRotation } from "./secrets";
 export {
   classifyAddress,
   generateWebhookSecret,

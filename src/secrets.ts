@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { RetiringSecret } from "../db/schema";
 import { ConfigError } from "./config";
 
 const PREFIX = "v1:";
@@ -58,4 +59,24 @@ export function loadSecretKey(configured: string | undefined, dataDir: string): 
     }
   }
   return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
+}
+
+/** How long a replaced secret keeps verifying, so its users can switch without downtime. */
+const SECRET_ROTATION_OVERLAP_MS = 24 * 3_600_000;
+/** Replaced secrets verifying at once, at most: more rotations within a day end the oldest first. */
+const MAX_RETIRING_SECRETS = 10;
+
+/**
+ * The secrets that still verify after a rotation, newest first: the one
+ * replaced (sealed) for 24 hours more, then earlier ones still inside their
+ * own 24 hours; at most 10.
+ */
+export function retiringAfterRotation(
+  replaced: string | null,
+  earlier: RetiringSecret[],
+  now: Date,
+): RetiringSecret[] {
+  const at = now.getTime();
+  const last = replaced ? [{ secret: replaced, expiresAt: at + SECRET_ROTATION_OVERLAP_MS }] : [];
+  return [...last, ...earlier.filter((s) => s.expiresAt > at)].slice(0, MAX_RETIRING_SECRETS);
 }

@@ -16,6 +16,7 @@ import {
   newId,
   notFound,
   recordChange,
+  retiringAfterRotation,
   retiringSecrets,
   tenantEventTypes,
 } from "../../src/core";
@@ -31,9 +32,6 @@ export interface WebhookInput {
   headers?: Record<string, string>;
 }
 
-const ROTATION_OVERLAP_MS = 24 * 3_600_000;
-/** Old secrets signing at once, at most: more rotations within a day end the oldest overlaps first. */
-const MAX_RETIRING_SECRETS = 10;
 const RECENT_DELIVERIES = 20;
 const MAX_HEADERS = 20;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -390,15 +388,18 @@ export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Act
   return keepingSecrets(() =>
     ctx.write(async (tx) => {
       const before = await findWebhook(tx, tenantId, id);
+      const [previous, ...earlier] = retiringAfterRotation(
+        before.secret,
+        retiringSecrets(before),
+        now,
+      );
       const [after] = await tx
         .update(webhooks)
         .set({
           secret: ctx.secrets.seal(secret),
-          previousSecret: before.secret,
-          previousSecretExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
-          earlierSecrets: retiringSecrets(before)
-            .filter((s) => s.expiresAt > now.getTime())
-            .slice(0, MAX_RETIRING_SECRETS - 1),
+          previousSecret: previous.secret,
+          previousSecretExpiresAt: new Date(previous.expiresAt),
+          earlierSecrets: earlier,
           updatedAt: now,
         })
         .where(eq(webhooks.id, id))

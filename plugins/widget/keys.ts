@@ -12,6 +12,7 @@ import {
   iso,
   newId,
   notFound,
+  retiringAfterRotation,
   sha256Hex,
 } from "../../src/core";
 import {
@@ -25,10 +26,6 @@ import {
 import { tenantWidgetKeys, type WidgetKeyRow, widgetKeyStore } from "./store";
 
 const tags = ["widget"];
-/** How long a replaced identity secret keeps verifying, so the site's backend can switch without downtime. */
-const ROTATION_OVERLAP_MS = 24 * 3_600_000;
-/** Replaced identity secrets verifying at once, at most: more rotations within a day end the oldest first. */
-const MAX_RETIRING_SECRETS = 10;
 
 const newIdentitySecret = () => `wis_${randomBytes(32).toString("base64url")}`;
 
@@ -169,14 +166,12 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
         const after = await ctx.write(async (tx) => {
           const [before] = await tx.select().from(widgetKeys).where(live(tenantId, params.id));
           if (!before) throw notFound("Widget key");
-          const replaced = before.identitySecret
-            ? [{ secret: before.identitySecret, expiresAt: now.getTime() + ROTATION_OVERLAP_MS }]
-            : [];
           const columns = {
             identitySecret: ctx.secrets.seal(identitySecret),
-            retiredIdentitySecrets: [...replaced, ...retiring(before, now)].slice(
-              0,
-              MAX_RETIRING_SECRETS,
+            retiredIdentitySecrets: retiringAfterRotation(
+              before.identitySecret,
+              before.retiredIdentitySecrets,
+              now,
             ),
             updatedAt: now,
           };
