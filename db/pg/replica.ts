@@ -45,6 +45,8 @@ export class ReplicaReads {
   /** The primary's positions sampled within the lag bound, oldest first, with when. */
   private samples: Array<{ at: number; lsn: number }> = [];
   private confirming: Promise<void> | null = null;
+  /** Rejects when the replica is marked down, so that reads waiting on it move to the primary. */
+  private outage = newOutage();
 
   constructor(
     private readonly primary: Runner,
@@ -65,13 +67,11 @@ export class ReplicaReads {
       return this.primary(sql, params, arrays);
     const now = performance.now();
     if (this.replayed < this.written || now - this.confirmedAt >= CONFIRM_AFTER_MS)
-      this.confirming ??= this.confirm().finally(() => {
-        this.confirming = null;
-      });
+      this.confirmSoon();
     if (this.replayed < this.written || now - this.confirmedAt >= REPLICA_MAX_LAG_MS)
       return this.primary(sql, params, arrays);
     try {
-      const rows = await this.onReplica(sql, params, arrays);
+      const rows = await this.untilDown(this.onReplica(sql, params, arrays));
       this.downUntil = 0;
       return rows;
     } catch (error) {
@@ -80,6 +80,30 @@ export class ReplicaReads {
       return this.primary(sql, params, arrays);
     }
   };
+
+  private confirmSoon() {
+    this.confirming ??= this.confirm().finally(() => {
+      this.confirming = null;
+    });
+  }
+
+  /**
+   * `read`, unless the replica is marked down first. A replica fallen silent
+   * leaves a read sent to it unanswered until the network gives up on the
+   * connection; while one waits, the replica keeps being checked (as if
+   * reads kept coming), so the read moves to the primary within about
+   * REPLICA_MAX_LAG_MS of the silence being noticed. A slow query on a
+   * replica that still answers its checks goes on waiting.
+   */
+  private async untilDown<T>(read: Promise<T>): Promise<T> {
+    read.catch(() => {});
+    const watch = setInterval(() => this.confirmSoon(), CONFIRM_AFTER_MS);
+    try {
+      return await Promise.race([read, this.outage]);
+    } finally {
+      clearInterval(watch);
+    }
+  }
 
   /** Samples the primary's WAL position, then how far the replica has replayed. */
   private async confirm() {
@@ -109,11 +133,25 @@ export class ReplicaReads {
         error: (error as Error).message,
       });
     this.downUntil = Date.now() + RETRY_AFTER_MS;
+    this.outage.abandon(error);
+    this.outage = newOutage();
   }
 
   async close() {
     await this.replica.close();
   }
+}
+
+type Outage = Promise<never> & { abandon: (error: unknown) => void };
+
+/** A promise that rejects with a connection error once `abandon` is called, and is never unhandled. */
+function newOutage(): Outage {
+  const { promise, reject } = Promise.withResolvers<never>();
+  promise.catch(() => {});
+  return Object.assign(promise, {
+    abandon: (error: unknown) =>
+      reject(new Error(`read replica marked down: ${(error as Error).message}`)),
+  });
 }
 
 /** `answer`, or a connection error (no SQLSTATE) once `ms` have passed without one. */
