@@ -1875,7 +1875,7 @@ export interface paths {
         put?: never;
         /**
          * Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify
-         * @description Visitor tokens already issued stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
+         * @description Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
          */
         post: operations["postApiExternalWidget-keysByIdRotate-identity-secret"];
         delete?: never;

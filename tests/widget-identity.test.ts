@@ -425,6 +425,30 @@ describe("rotation", () => {
     }
   });
 
+  test("a verified visitor's token ends when the secret that proved it stops verifying; an anonymous visitor's does not", async () => {
+    const key = await widgetKey(api);
+    const email = "hana@example.com";
+    await knownCustomer(api, { email });
+    const proven = await identify(key, { email, user_hash: userHash(key.identity_secret, email) });
+    const anonymous = await identify(key, {});
+    const reads = async (token: string) =>
+      (await asVisitor(token).get(`${W}/conversations`)).status;
+    expect(await reads(proven.body.visitor_token)).toBe(200);
+
+    await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+    clock.advance(DAY - 1000);
+    try {
+      expect(await reads(proven.body.visitor_token)).toBe(200);
+      clock.advance(2000);
+      // A leaked secret, replaced: what it proved is no longer trusted.
+      const ended = await asVisitor(proven.body.visitor_token).get(`${W}/conversations`);
+      expect(ended.status).toBe(401);
+      expect(await reads(anonymous.body.visitor_token)).toBe(200);
+    } finally {
+      clock.advance(-(DAY + 1000));
+    }
+  });
+
   test("a key made before identity verification gets its first secret by rotation, and cannot require verification before", async () => {
     const key = await widgetKey(api);
     await server.ctx.write((tx) =>

@@ -34,7 +34,12 @@ import {
   WidgetSettings,
 } from "./model";
 import { type WidgetKey, widgetKeyStore } from "./store";
-import { identityHashMatches, signVisitorToken, type VisitorClaims } from "./tokens";
+import {
+  identityFingerprint,
+  identitySecretProving,
+  signVisitorToken,
+  type VisitorClaims,
+} from "./tokens";
 import { widgetConversation, widgetMessage } from "./views";
 
 const tags = ["widget"];
@@ -49,7 +54,7 @@ function session(
   access: WidgetAccess,
   customerId: string,
   conversationId: string | null,
-  verified: boolean,
+  provenBy: string | null,
 ) {
   const expiresAt = Math.floor(ctx.clock.now().getTime() / 1000) + TOKEN_DAYS * 86_400;
   const claims: VisitorClaims = {
@@ -57,7 +62,8 @@ function session(
     tenantId: access.key.row.tenantId,
     customerId,
     conversationId,
-    verified,
+    verified: provenBy !== null,
+    provenBy,
     expiresAt,
   };
   return {
@@ -86,12 +92,17 @@ type Identify = typeof WidgetIdentify.static;
 
 /**
  * The identity the site proved with `user_hash` (hex HMAC-SHA256 of the
- * external_id, else the email, under the key's identity secret), or null
- * for a visitor that proves none. Only what the hash covers is trusted: a
+ * external_id, else the email, under the key's identity secret) and the
+ * fingerprint of the secret that proved it, or null for a visitor that
+ * proves none. Only what the hash covers is trusted: a
  * proven external_id comes without the email. A missing hash on a key that
  * requires one, or a wrong one, is 403.
  */
-function provenIdentity(ctx: AppContext, key: WidgetKey, body: Identify): Identify | null {
+function provenIdentity(
+  ctx: AppContext,
+  key: WidgetKey,
+  body: Identify,
+): { identity: Identify; provenBy: string } | null {
   const { user_hash, external_id, email, name } = body;
   const field = external_id !== undefined ? "external_id" : email !== undefined ? "email" : null;
   if (user_hash === undefined) {
@@ -106,13 +117,17 @@ function provenIdentity(ctx: AppContext, key: WidgetKey, body: Identify): Identi
   if (field === null) throw invalid("/user_hash", "needs the email or external_id it was made of");
   const identifier = (external_id ?? email) as string;
   const secrets = widgetKeyStore(ctx).verifyingIdentitySecrets(key);
-  if (!identityHashMatches(secrets, identifier, user_hash))
+  const proving = identitySecretProving(secrets, identifier, user_hash);
+  if (proving === null)
     throw new ApiError(
       403,
       "IDENTITY_VERIFICATION_FAILED",
       `user_hash is not the HMAC-SHA256 of this ${field} under the widget key's identity secret`,
     );
-  return external_id !== undefined ? { external_id, name } : { email, name };
+  return {
+    identity: external_id !== undefined ? { external_id, name } : { email, name },
+    provenBy: identityFingerprint(proving),
+  };
 }
 
 /**
@@ -154,16 +169,15 @@ export const widgetRoutes = (ctx: AppContext) =>
         const scope = scopeOf(ctx, access);
         const { email, name, external_id } = body;
         // Unproven, a returning customer is recognised but links no external id to a known contact.
-        const identity = proven ?? { email, name, external_id };
+        const identity = proven?.identity ?? { email, name, external_id };
         const { customer } = await ctx.write((tx) =>
           identifyCustomer(tx, scope, identity, proven !== null),
         );
         set.status = 201;
-        const verified = proven !== null;
         return {
           customer_id: customer.id,
-          verified,
-          ...session(ctx, access, customer.id, null, verified),
+          verified: proven !== null,
+          ...session(ctx, access, customer.id, null, proven?.provenBy ?? null),
         };
       },
       {
@@ -201,7 +215,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         set.status = 201;
         return {
           conversation: widgetConversation(conversationView(row)),
-          ...session(ctx, access, visitor.customerId, row.id, visitor.verified),
+          ...session(ctx, access, visitor.customerId, row.id, visitor.provenBy),
         };
       },
       {

@@ -1,7 +1,12 @@
 import { desc, eq } from "drizzle-orm";
 import { widgetKeys } from "../../db/schema";
 import { type AppContext, sha256Hex } from "../../src/core";
-import { readVisitorToken, signatureMatches, type VisitorClaims } from "./tokens";
+import {
+  identityFingerprint,
+  readVisitorToken,
+  signatureMatches,
+  type VisitorClaims,
+} from "./tokens";
 
 export type WidgetKeyRow = typeof widgetKeys.$inferSelect;
 
@@ -88,7 +93,12 @@ export class WidgetKeyStore {
     });
   }
 
-  /** The claims of a visitor token signed by a live key and not expired, with that key; else null. */
+  /**
+   * The claims of a visitor token signed by a live key and not expired, with
+   * that key; else null. A verified visitor's token also ends when the
+   * identity secret that proved it stops verifying (rotated away, e.g.
+   * after a leak).
+   */
   async verify(token: string): Promise<{ claims: VisitorClaims; key: WidgetKey } | null> {
     const read = readVisitorToken(token);
     if (!read) return null;
@@ -96,6 +106,12 @@ export class WidgetKeyStore {
     if (!key || key.row.tenantId !== read.claims.tenantId) return null;
     if (!signatureMatches(key.secret, read.payload, read.signature)) return null;
     if (read.claims.expiresAt * 1000 <= this.ctx.clock.now().getTime()) return null;
+    const { provenBy } = read.claims;
+    if (
+      provenBy &&
+      !this.verifyingIdentitySecrets(key).some((s) => identityFingerprint(s) === provenBy)
+    )
+      return null;
     return { claims: read.claims, key };
   }
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 export const VISITOR_TOKEN_PREFIX = "vt_";
 
@@ -11,6 +11,8 @@ export interface VisitorClaims {
   conversationId: string | null;
   /** The site proved the customer's identity (user_hash): the token reads all its conversations. */
   verified: boolean;
+  /** The identity secret that proved it (its fingerprint): the token ends when that secret stops verifying. */
+  provenBy: string | null;
   /** Unix seconds. */
   expiresAt: number;
 }
@@ -34,7 +36,7 @@ export function signVisitorToken(secret: string, claims: VisitorClaims): string 
       t: claims.tenantId,
       c: claims.customerId,
       v: claims.conversationId,
-      ...(claims.verified ? { i: true } : {}),
+      ...(claims.provenBy ? { i: claims.provenBy } : {}),
       e: claims.expiresAt,
     }),
   ).toString("base64url");
@@ -59,7 +61,8 @@ export function readVisitorToken(
         tenantId: raw.t,
         customerId: raw.c,
         conversationId: raw.v,
-        verified: raw.i === true,
+        verified: typeof raw.i === "string",
+        provenBy: typeof raw.i === "string" ? raw.i : null,
         expiresAt: raw.e,
       },
       payload,
@@ -80,13 +83,21 @@ export function signatureMatches(secret: string, payload: string, signature: str
 export const identityHash = (secret: string, identifier: string) =>
   createHmac("sha256", secret).update(identifier).digest("hex");
 
-/** Whether `hash` is the user_hash of `identifier` under one of `secrets` (constant time per secret). */
-export function identityHashMatches(secrets: string[], identifier: string, hash: string): boolean {
+/** Names an identity secret inside a visitor token without revealing it. */
+export const identityFingerprint = (secret: string) =>
+  createHash("sha256").update(secret).digest("base64url").slice(0, 16);
+
+/** The one of `secrets` under which `hash` is the user_hash of `identifier` (constant time per secret), else null. */
+export function identitySecretProving(
+  secrets: string[],
+  identifier: string,
+  hash: string,
+): string | null {
   const given = Buffer.from(hash.toLowerCase());
-  let matched = false;
+  let proving: string | null = null;
   for (const secret of secrets) {
     const expected = Buffer.from(identityHash(secret, identifier));
-    if (expected.length === given.length && timingSafeEqual(expected, given)) matched = true;
+    if (expected.length === given.length && timingSafeEqual(expected, given)) proving = secret;
   }
-  return matched;
+  return proving;
 }
