@@ -1334,7 +1334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List conversations (filters: status, assignee, customer_id, channel, unread) */
+        /** List conversations (filters: status, assignee, customer_id, channel, priority, tags, unread, archived) */
         get: operations["getApiExternalConversations"];
         put?: never;
         /** Open a conversation with a customer (a contact) */
@@ -11060,6 +11060,7 @@ export interface operations {
                 customer_id?: string;
                 channel?: "chat" | "email" | "sms" | "other";
                 priority?: "low" | "medium" | "high" | "urgent";
+                tags?: string;
                 unread?: boolean;
                 archived?: boolean;
             };

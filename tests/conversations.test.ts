@@ -207,6 +207,25 @@ describe("conversations", () => {
     expect((await ids(`customer_id=${who}`)).length).toBe(3);
     expect((await fresh.get(`${X}/conversations?channel=fax`)).status).toBe(422);
   });
+
+  test("lists filter by tags (carrying all of them), as the tags field says", async () => {
+    const { api: fresh } = await server.tenant();
+    const who = (await fresh.post(`${X}/customers/identify`, { email: "t@example.com" })).body.id;
+    const make = async (tags: string[]) =>
+      (await fresh.post(`${X}/conversations`, { customer_id: who, tags })).body.id;
+    const billing = await make(["billing"]);
+    const vipBilling = await make(["vip", "billing"]);
+    await make(["bug"]);
+    const ids = async (q: string) => {
+      const reply = await fresh.get(`${X}/conversations?${q}`);
+      expect(reply.status).toBe(200);
+      return reply.body.conversations.map((x: { id: string }) => x.id).sort();
+    };
+    expect(await ids("tags=billing")).toEqual([billing, vipBilling].sort());
+    expect(await ids("tags=vip, billing")).toEqual([vipBilling]);
+    expect(await ids("tags=billing&status=open&page_size=1&page=2")).toHaveLength(1);
+    expect(await ids("tags=none")).toEqual([]);
+  });
 });
 
 describe("messages", () => {
