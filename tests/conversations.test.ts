@@ -280,6 +280,23 @@ describe("messages", () => {
     expect((await api.get(`${X}/messages?conversation_id=${id}&unseen=true`)).body.total).toBe(1);
   });
 
+  test("a sent_at on a day the month does not have is 422, never moved into the next month", async () => {
+    const { id } = await open();
+    for (const sentAt of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T23:00:00+02:00"]) {
+      const reply = await send({ conversation_id: id, body: "late", sent_at: sentAt });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0].path).toBe("/sent_at");
+    }
+    const leapDay = await send({
+      conversation_id: id,
+      body: "ok",
+      sent_at: "2028-02-29T10:00:00Z",
+    });
+    expect(leapDay.status).toBe(201);
+    expect(leapDay.body.sent_at).toBe("2028-02-29T10:00:00.000Z");
+    expect((await api.get(`${X}/messages?conversation_id=${id}`)).body.total).toBe(1);
+  });
+
   test("an external id already stored returns that message (200), nothing written twice", async () => {
     const { id } = await open({ channel: "sms" });
     const body = {
