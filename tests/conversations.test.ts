@@ -67,6 +67,35 @@ describe("customers", () => {
     expect((await api.get(`${X}/customers?external_id=nobody`)).body.customers).toEqual([]);
   });
 
+  test("an external id linked to a known customer is a change: feed, activity and contact.updated", async () => {
+    const { api: own } = await server.tenant();
+    const found = await own.post(`${X}/customers/identify`, { email: "lin@example.com" });
+    const cursor = (await own.get(`${X}/customers?cursor=`)).body.next_cursor;
+    const linked = await own.post(`${X}/customers/identify`, {
+      email: "lin@example.com",
+      external_id: "lin-7",
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ id: found.body.id, external_id: "lin-7" });
+    // A poller of the customers feed learns the new external id.
+    const feed = await own.get(`${X}/customers?cursor=${cursor}`);
+    expect(feed.body.customers).toEqual([linked.body]);
+    const events = await eventsFor(server, found.body.id);
+    expect(events.map((e) => e.event_type)).toEqual(["contact.created", "contact.updated"]);
+    expect(events[1].metadata.changed_fields).toEqual(["external_id"]);
+    expect((await activityFor(server, found.body.id)).map((a) => a.action)).toEqual([
+      "created",
+      "updated",
+    ]);
+    // The same identity again changes nothing.
+    const again = await own.post(`${X}/customers/identify`, {
+      email: "lin@example.com",
+      external_id: "lin-7",
+    });
+    expect(again.body).toEqual(linked.body);
+    expect(await eventsFor(server, found.body.id)).toHaveLength(2);
+  });
+
   test("an anonymous visitor (external id only) becomes a contact called Visitor", async () => {
     const visitor = await api.post(`${X}/customers/identify`, { external_id: "anon-9" });
     expect(visitor.status).toBe(201);
