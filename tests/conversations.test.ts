@@ -309,6 +309,42 @@ describe("messages", () => {
     expect((await api.get(`${X}/messages?conversation_id=${id}&unseen=true`)).body.total).toBe(1);
   });
 
+  test("a customer writing to a closed or pending conversation reopens it; an agent's reply does not", async () => {
+    const { id } = await open({ status: "closed" });
+    const agentNote = await send({ conversation_id: id, body: "Closing note", author_id: "maria" });
+    expect(agentNote.status).toBe(201);
+    expect((await api.get(`${X}/conversations/${id}`)).body.status).toBe("closed");
+    const reply = await send({
+      conversation_id: id,
+      body: "Still broken",
+      author_type: "customer",
+    });
+    expect(reply.status).toBe(201);
+    const reopened = (await api.get(`${X}/conversations/${id}`)).body;
+    expect(reopened).toMatchObject({ status: "open", unread_count: 1 });
+    const ids = (await api.get(`${X}/conversations?status=open&unread=true`)).body.conversations;
+    expect(ids.map((c: { id: string }) => c.id)).toContain(id);
+    const events = await eventsFor(server, id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.updated",
+    ]);
+    expect(events[1].metadata.changed_fields).toEqual(["status"]);
+    expect(events[1].data).toEqual(reopened);
+    expect((await activityFor(server, id)).map((a) => a.action)).toEqual(["created", "updated"]);
+    // pending (waiting on the customer) opens too; an open one writes nothing more
+    await api.patch(`${X}/conversations/${id}`, { status: "pending" });
+    await send({ conversation_id: id, body: "Here you go", author_type: "customer" });
+    await send({ conversation_id: id, body: "And more", author_type: "customer" });
+    expect((await api.get(`${X}/conversations/${id}`)).body.status).toBe("open");
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.updated",
+      "conversation.updated",
+      "conversation.updated",
+    ]);
+  });
+
   test("a sent_at on a day the month does not have is 422, never moved into the next month", async () => {
     const { id } = await open();
     for (const sentAt of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T23:00:00+02:00"]) {

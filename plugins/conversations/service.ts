@@ -126,6 +126,20 @@ export const updateConversation = (
     return (await applyUpdate(tx, scope, row, columnsFrom(input))).view;
   });
 
+/**
+ * A customer who writes again wants an answer: a closed or pending
+ * conversation becomes open (conversation.updated), so the inbox that
+ * lists open conversations shows it again, as seed 003's system does.
+ */
+export async function reopenForCustomer(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: ConversationRow,
+): Promise<ConversationRow> {
+  if (row.status === "open") return row;
+  return (await applyUpdate(tx, scope, row, { status: "open" })).row;
+}
+
 /** Adds a teammate to `shared_with` (once); conversation.updated when it is new. */
 export const shareConversation = (
   ctx: AppContext,
