@@ -1334,7 +1334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List conversations (filters: status, assignee, customer_id, channel, unread) */
+        /** List conversations (filters: status, assignee, customer_id, channel, priority, tags, unread, archived) */
         get: operations["getApiExternalConversations"];
         put?: never;
         /** Open a conversation with a customer (a contact) */
@@ -1427,7 +1427,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message in a conversation
-         * @description 201 with the new message. With an `external_id` that a message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries).
+         * @description 201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries).
          */
         post: operations["postApiExternalMessages"];
         delete?: never;
@@ -11060,6 +11060,7 @@ export interface operations {
                 customer_id?: string;
                 channel?: "chat" | "email" | "sms" | "other";
                 priority?: "low" | "medium" | "high" | "urgent";
+                tags?: string;
                 unread?: boolean;
                 archived?: boolean;
             };

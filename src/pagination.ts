@@ -131,8 +131,21 @@ export function parseTime(value: string, path: string): Date {
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : hasZone ? value : `${value}Z`);
   if (Number.isNaN(date.getTime())) throw invalid(path, "is not a valid date");
+  // Date rolls a day the month lacks (2026-02-30) over into the next month instead of refusing it.
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
+  if (day > daysInMonth(year, month)) throw invalid(path, "is not a valid date");
   return date;
 }
+
+/** Days of `month` (1-12) in `year` of the Gregorian calendar. */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
 
 export const encodeCursor = (seq: number): string => Buffer.from(`s:${seq}`).toString("base64url");
 

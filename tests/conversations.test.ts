@@ -67,6 +67,35 @@ describe("customers", () => {
     expect((await api.get(`${X}/customers?external_id=nobody`)).body.customers).toEqual([]);
   });
 
+  test("an external id linked to a known customer is a change: feed, activity and contact.updated", async () => {
+    const { api: own } = await server.tenant();
+    const found = await own.post(`${X}/customers/identify`, { email: "lin@example.com" });
+    const cursor = (await own.get(`${X}/customers?cursor=`)).body.next_cursor;
+    const linked = await own.post(`${X}/customers/identify`, {
+      email: "lin@example.com",
+      external_id: "lin-7",
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ id: found.body.id, external_id: "lin-7" });
+    // A poller of the customers feed learns the new external id.
+    const feed = await own.get(`${X}/customers?cursor=${cursor}`);
+    expect(feed.body.customers).toEqual([linked.body]);
+    const events = await eventsFor(server, found.body.id);
+    expect(events.map((e) => e.event_type)).toEqual(["contact.created", "contact.updated"]);
+    expect(events[1].metadata.changed_fields).toEqual(["external_id"]);
+    expect((await activityFor(server, found.body.id)).map((a) => a.action)).toEqual([
+      "created",
+      "updated",
+    ]);
+    // The same identity again changes nothing.
+    const again = await own.post(`${X}/customers/identify`, {
+      email: "lin@example.com",
+      external_id: "lin-7",
+    });
+    expect(again.body).toEqual(linked.body);
+    expect(await eventsFor(server, found.body.id)).toHaveLength(2);
+  });
+
   test("an anonymous visitor (external id only) becomes a contact called Visitor", async () => {
     const visitor = await api.post(`${X}/customers/identify`, { external_id: "anon-9" });
     expect(visitor.status).toBe(201);
@@ -207,6 +236,25 @@ describe("conversations", () => {
     expect((await ids(`customer_id=${who}`)).length).toBe(3);
     expect((await fresh.get(`${X}/conversations?channel=fax`)).status).toBe(422);
   });
+
+  test("lists filter by tags (carrying all of them), as the tags field says", async () => {
+    const { api: fresh } = await server.tenant();
+    const who = (await fresh.post(`${X}/customers/identify`, { email: "t@example.com" })).body.id;
+    const make = async (tags: string[]) =>
+      (await fresh.post(`${X}/conversations`, { customer_id: who, tags })).body.id;
+    const billing = await make(["billing"]);
+    const vipBilling = await make(["vip", "billing"]);
+    await make(["bug"]);
+    const ids = async (q: string) => {
+      const reply = await fresh.get(`${X}/conversations?${q}`);
+      expect(reply.status).toBe(200);
+      return reply.body.conversations.map((x: { id: string }) => x.id).sort();
+    };
+    expect(await ids("tags=billing")).toEqual([billing, vipBilling].sort());
+    expect(await ids("tags=vip, billing")).toEqual([vipBilling]);
+    expect(await ids("tags=billing&status=open&page_size=1&page=2")).toHaveLength(1);
+    expect(await ids("tags=none")).toEqual([]);
+  });
 });
 
 describe("messages", () => {
@@ -259,6 +307,59 @@ describe("messages", () => {
     const list = await api.get(`${X}/messages?conversation_id=${id}&author_type=customer`);
     expect(list.body.total).toBe(2);
     expect((await api.get(`${X}/messages?conversation_id=${id}&unseen=true`)).body.total).toBe(1);
+  });
+
+  test("a customer writing to a closed or pending conversation reopens it; an agent's reply does not", async () => {
+    const { id } = await open({ status: "closed" });
+    const agentNote = await send({ conversation_id: id, body: "Closing note", author_id: "maria" });
+    expect(agentNote.status).toBe(201);
+    expect((await api.get(`${X}/conversations/${id}`)).body.status).toBe("closed");
+    const reply = await send({
+      conversation_id: id,
+      body: "Still broken",
+      author_type: "customer",
+    });
+    expect(reply.status).toBe(201);
+    const reopened = (await api.get(`${X}/conversations/${id}`)).body;
+    expect(reopened).toMatchObject({ status: "open", unread_count: 1 });
+    const ids = (await api.get(`${X}/conversations?status=open&unread=true`)).body.conversations;
+    expect(ids.map((c: { id: string }) => c.id)).toContain(id);
+    const events = await eventsFor(server, id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.updated",
+    ]);
+    expect(events[1].metadata.changed_fields).toEqual(["status"]);
+    expect(events[1].data).toEqual(reopened);
+    expect((await activityFor(server, id)).map((a) => a.action)).toEqual(["created", "updated"]);
+    // pending (waiting on the customer) opens too; an open one writes nothing more
+    await api.patch(`${X}/conversations/${id}`, { status: "pending" });
+    await send({ conversation_id: id, body: "Here you go", author_type: "customer" });
+    await send({ conversation_id: id, body: "And more", author_type: "customer" });
+    expect((await api.get(`${X}/conversations/${id}`)).body.status).toBe("open");
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.updated",
+      "conversation.updated",
+      "conversation.updated",
+    ]);
+  });
+
+  test("a sent_at on a day the month does not have is 422, never moved into the next month", async () => {
+    const { id } = await open();
+    for (const sentAt of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T23:00:00+02:00"]) {
+      const reply = await send({ conversation_id: id, body: "late", sent_at: sentAt });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors[0].path).toBe("/sent_at");
+    }
+    const leapDay = await send({
+      conversation_id: id,
+      body: "ok",
+      sent_at: "2028-02-29T10:00:00Z",
+    });
+    expect(leapDay.status).toBe(201);
+    expect(leapDay.body.sent_at).toBe("2028-02-29T10:00:00.000Z");
+    expect((await api.get(`${X}/messages?conversation_id=${id}`)).body.total).toBe(1);
   });
 
   test("an external id already stored returns that message (200), nothing written twice", async () => {

@@ -156,6 +156,58 @@ describe("deal handoffs", () => {
   });
 });
 
+describe("deal handoffs accepted after the deal closed", () => {
+  test("a move is 409 once the deal was won or lost after the handoff began: accepting never reopens it", async () => {
+    const { api: client, tenantId } = await server.tenant();
+    await salesPipeline(client);
+    const enterprise = await salesPipeline(client, "Enterprise");
+    const deal = await createDeal(client, { owner: "ann" });
+    const handoff = (
+      await client.post(api(`/deals/${deal.id}/handoff`), {
+        to_owner: "bob",
+        to_pipeline_id: enterprise.id,
+      })
+    ).body;
+    tick();
+    const won = (await client.patch(api(`/deals/${deal.id}`), { stage: "Won" })).body;
+    expect(won).toMatchObject({ status: "won", won_at: clock.now().toISOString() });
+    tick();
+    const before = await changeCounts(server, tenantId);
+    const refused = await client.post(api(`/handoffs/${handoff.id}/complete`));
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("won after");
+    expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(won);
+    expect(await changeCounts(server, tenantId)).toEqual(before);
+    expect((await client.post(api(`/handoffs/${handoff.id}/cancel`))).status).toBe(200);
+
+    // A change of owner alone still completes on a closed deal.
+    const lost = await createDeal(client, { owner: "ann" });
+    const ownerOnly = (await client.post(api(`/deals/${lost.id}/handoff`), { to_owner: "cy" }))
+      .body;
+    tick();
+    await client.patch(api(`/deals/${lost.id}`), { stage: "Lost", lost_reason: "price" });
+    const reassigned = await client.post(api(`/handoffs/${ownerOnly.id}/complete`));
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.body.entity).toMatchObject({ owner: "cy", status: "lost" });
+
+    // A deal already lost when handed to another pipeline moves as asked (a win-back).
+    tick();
+    const winBack = (
+      await client.post(api(`/deals/${lost.id}/handoff`), {
+        to_owner: "dee",
+        to_pipeline_id: enterprise.id,
+      })
+    ).body;
+    const moved = await client.post(api(`/handoffs/${winBack.id}/complete`));
+    expect(moved.status).toBe(200);
+    expect(moved.body.entity).toMatchObject({
+      owner: "dee",
+      status: "open",
+      pipeline_id: enterprise.id,
+    });
+  });
+});
+
 describe("lead handoffs and cancel", () => {
   test("a lead changes owner on completion (lead.updated); a cancelled handoff changes nothing", async () => {
     const { api: client } = await server.tenant();

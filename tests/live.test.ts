@@ -296,10 +296,14 @@ describe("notification channel", () => {
     await api.patch(`${X}/conversations/${id}`, { status: "pending" });
     await api.post(`${X}/messages`, { conversation_id: id, body: "new", author_type: "customer" });
     await until(
-      () => created.length === 1 && updated.length === 1 && messages.length === 1,
+      () => created.length === 1 && updated.length === 2 && messages.length === 1,
       "notifications",
     );
-    expect(updated[0]).toMatchObject({ id, status: "pending" });
+    // The customer's message reopens the pending conversation.
+    expect(updated).toMatchObject([
+      { id, status: "pending" },
+      { id, status: "open" },
+    ]);
     const { api: stranger } = await server.tenant();
     const foreignCustomer = (
       await stranger.post(`${X}/customers/identify`, { email: "s@example.com" })

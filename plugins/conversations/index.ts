@@ -75,7 +75,8 @@ export const conversationsPlugin = (ctx: AppContext) =>
         query: ConversationListQuery,
         response: { 200: listResponse("conversations", Conversation), ...errorResponses },
         detail: {
-          summary: "List conversations (filters: status, assignee, customer_id, channel, unread)",
+          summary:
+            "List conversations (filters: status, assignee, customer_id, channel, priority, tags, unread, archived)",
           tags,
         },
       },

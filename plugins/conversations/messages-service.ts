@@ -21,7 +21,12 @@ import {
   type WriteTx,
 } from "../../src/core";
 import type { CreateMessage, Message, MessageListQuery, UpdateMessage } from "./model";
-import { type ConversationRow, findConversation, setMessageCounters } from "./service";
+import {
+  type ConversationRow,
+  findConversation,
+  reopenForCustomer,
+  setMessageCounters,
+} from "./service";
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageView = Static<typeof Message>;
@@ -82,7 +87,8 @@ export interface CreatedMessage {
 /**
  * Inserts a message inside `tx` with its activity row and message.created
  * event, and moves its conversation's counters. A customer message's author
- * is always the conversation's customer.
+ * is always the conversation's customer, and it reopens a closed or pending
+ * conversation.
  */
 export async function insertMessage(
   tx: WriteTx,
@@ -117,10 +123,11 @@ export async function insertMessage(
     view: messageView,
   });
   const last = conversation.lastMessageAt;
-  await setMessageCounters(tx, scope, conversation, {
+  const counted = await setMessageCounters(tx, scope, conversation, {
     lastMessageAt: last && last > sentAt ? last : sentAt,
     unreadCount: conversation.unreadCount + (authorType === "customer" ? 1 : 0),
   });
+  if (authorType === "customer") await reopenForCustomer(tx, scope, counted);
   return { row, created: true };
 }
 

@@ -68,6 +68,9 @@ export const ConversationListQuery = t.Object({
   customer_id: t.Optional(t.String()),
   channel: t.Optional(Channel),
   priority: t.Optional(Priority),
+  tags: t.Optional(
+    t.String({ description: "Comma-separated: conversations carrying all of them" }),
+  ),
   unread: t.Optional(
     t.Boolean({ description: "true: with unseen customer messages; false: without" }),
   ),

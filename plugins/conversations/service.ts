@@ -15,6 +15,7 @@ import {
   newId,
   nextSyncSeq,
   notFound,
+  parseTags,
   type ReadDb,
   recordEntityChange,
   updateRow,
@@ -125,6 +126,20 @@ export const updateConversation = (
     return (await applyUpdate(tx, scope, row, columnsFrom(input))).view;
   });
 
+/**
+ * A customer who writes again wants an answer: a closed or pending
+ * conversation becomes open (conversation.updated), so the inbox that
+ * lists open conversations shows it again, as seed 003's system does.
+ */
+export async function reopenForCustomer(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: ConversationRow,
+): Promise<ConversationRow> {
+  if (row.status === "open") return row;
+  return (await applyUpdate(tx, scope, row, { status: "open" })).row;
+}
+
 /** Adds a teammate to `shared_with` (once); conversation.updated when it is new. */
 export const shareConversation = (
   ctx: AppContext,
@@ -212,6 +227,7 @@ export function listConversations(
       eqIf(conversations.customerId, query.customer_id),
       eqIf(conversations.channel, query.channel),
       eqIf(conversations.priority, query.priority),
+      ctx.db.dialect.hasAllTags(conversations.tags, parseTags(query.tags)),
       unreadFilter(query.unread),
       archivedFilter(query.archived),
     ],

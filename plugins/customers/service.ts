@@ -5,8 +5,10 @@ import {
   type AppContext,
   invalid,
   isLive,
+  nextSyncSeq,
   type Page,
   type ReadDb,
+  recordEntityChange,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -108,8 +110,11 @@ export async function identifyCustomer(
   trusted = true,
 ): Promise<Identified> {
   const { tenantId } = scope;
+  const linkedAlready = input.external_id
+    ? await byExternalId(tx, tenantId, input.external_id)
+    : undefined;
   const known =
-    (input.external_id ? await byExternalId(tx, tenantId, input.external_id) : undefined) ??
+    linkedAlready ??
     (input.email ? await findContactByEmail(tx, tenantId, input.email) : undefined);
   const created = !known;
   const row =
@@ -120,8 +125,32 @@ export async function identifyCustomer(
       phone_number: input.phone ? [{ number: input.phone }] : undefined,
       status: "customer",
     }));
-  if (input.external_id && (trusted || created)) await link(tx, scope, input.external_id, row.id);
-  return { customer: await customerView(tx, tenantId, contactView(row)), created };
+  const customer = await customerView(tx, tenantId, contactView(row));
+  if (!input.external_id || linkedAlready || !(trusted || created)) return { customer, created };
+  await link(tx, scope, input.external_id, row.id);
+  if (created) return { customer: await customerView(tx, tenantId, contactView(row)), created };
+  return { customer: await recordLink(tx, scope, row, customer), created };
+}
+
+/**
+ * A new external id on a known contact changes the customer: the contact
+ * moves in the sync feeds (updated_at, sync_seq) and the change has its
+ * activity row and contact.updated event, so pollers and webhooks learn it.
+ */
+async function recordLink(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: typeof contacts.$inferSelect,
+  before: CustomerView,
+): Promise<CustomerView> {
+  const columns = { updatedAt: scope.now, syncSeq: await nextSyncSeq(tx) };
+  await tx.update(contacts).set(columns).where(eq(contacts.id, row.id));
+  const contact = contactView({ ...row, ...columns });
+  const after = await customerView(tx, scope.tenantId, contact);
+  await recordEntityChange(tx, scope, { entityType: "contact", action: "updated", before, after }, [
+    { type: "contact.updated", data: contact, metadata: { changed_fields: ["external_id"] } },
+  ]);
+  return after;
 }
 
 export function assertIdentity(input: IdentifyInput) {

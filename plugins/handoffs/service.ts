@@ -206,6 +206,7 @@ export function completeHandoff(
     const [current] = (await kind.byIds(tx, scope.tenantId, [row.entityId])).values();
     if (!current || current.deleted_at)
       throw conflict(`The ${row.entityType} of this handoff was deleted`);
+    assertNotClosedSince(row, current);
     await assertTargetExists(tx, scope.tenantId, row);
     const entity = await kind.update(tx, scope, row.entityId, {
       owner: row.toOwner,
@@ -214,6 +215,23 @@ export function completeHandoff(
     });
     return shownTo(reader, await settle(tx, scope, row, "completed", entity));
   });
+}
+
+/**
+ * 409 when the handoff would move a deal that was won or lost after it was
+ * initiated: the move would reopen (or flip) the deal, undoing a close the
+ * initiator never saw. A deal already closed when handed on (a win-back)
+ * moves as asked; a change of owner alone always completes.
+ */
+function assertNotClosedSince(row: HandoffRow, entity: Entity) {
+  if (row.entityType !== "deal" || !row.toPipelineId) return;
+  const deal = entity as DealView;
+  const closedAt = deal.won_at ?? deal.lost_at;
+  if (deal.status === "open" || !closedAt || row.toStageId === deal.stage_id) return;
+  if (Date.parse(closedAt) >= row.createdAt.getTime())
+    throw conflict(
+      `The deal was ${deal.status} after this handoff was initiated; completing it would reopen the deal: cancel it, or move the deal yourself`,
+    );
 }
 
 /**
