@@ -130,8 +130,17 @@ export function parseTime(value: string, path: string): Date {
   // A time without an offset is UTC (never the server's local zone).
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : hasZone ? value : `${value}Z`);
-  if (Number.isNaN(date.getTime())) throw invalid(path, "is not a valid date");
+  if (Number.isNaN(date.getTime()) || !isCalendarDay(value.slice(0, 10)))
+    throw invalid(path, "is not a valid date");
   return date;
+}
+
+/** `YYYY-MM-DD` names a day its month has: the Date parser rolls 2026-02-30 over to March 2. */
+function isCalendarDay(ymd: string): boolean {
+  const [year, month, day] = ymd.split("-").map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 export const encodeCursor = (seq: number): string => Buffer.from(`s:${seq}`).toString("base64url");

@@ -94,6 +94,22 @@ describe("POST /tasks", () => {
     expect(priority.body.errors[0].message).toBe("must be one of: low, medium, high, urgent");
   });
 
+  test("a day the month does not have is a 422, never the next month's", async () => {
+    for (const due_at of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T00:00:00+02:00"]) {
+      const reply = await a.api.post("/api/external/tasks", { title: "x", due_at });
+      expect({ due_at, status: reply.status, path: reply.body.errors?.[0]?.path }).toEqual({
+        due_at,
+        status: 422,
+        path: "/due_at",
+      });
+    }
+    const since = await a.api.get("/api/external/tasks?since=2026-06-31T00:00:00Z");
+    expect(since.status).toBe(422);
+    expect(since.body.errors[0].path).toBe("/since");
+    const leapDay = await create(a.api, { title: "leap", due_at: "2028-02-29T10:00:00Z" });
+    expect(leapDay.due_at).toBe("2028-02-29T10:00:00.000Z");
+  });
+
   test("a failing event rolls back the task and its activity row", async () => {
     const restore = await failEvent(server.ctx.db, "task.created");
     try {
