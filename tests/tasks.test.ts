@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
-import { tasks } from "../db/schema";
+import { companies, contacts, deals, leads, tasks } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
 import { created } from "./helpers/api";
@@ -205,6 +205,36 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     expect(badDue.body.errors[0].path).toBe("/due_at");
     expect((await b.api.patch(`/api/external/tasks/${task.id}`, { title: "x" })).status).toBe(404);
     expect((await a.api.get(`/api/external/tasks/${task.id}`)).body.title).toBe("Clear");
+  });
+
+  test("PATCH and PUT may send back links the task keeps after their records were deleted; a new one must be live", async () => {
+    const db = server.ctx.db;
+    const links = {
+      deal_id: await insertDeal(db, a.tenantId),
+      lead_id: await insertLead(db, a.tenantId),
+      contact_id: await insertContact(db, a.tenantId),
+      company_id: await insertCompany(db, a.tenantId),
+    };
+    const task = await create(a.api, { title: "Follow up", ...links });
+    const gone = await insertDeal(db, a.tenantId);
+    const now = clock.now();
+    await server.ctx.write(async (tx) => {
+      for (const id of [links.deal_id, gone])
+        await tx.update(deals).set({ deletedAt: now }).where(eq(deals.id, id));
+      await tx.update(leads).set({ deletedAt: now }).where(eq(leads.id, links.lead_id));
+      await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, links.contact_id));
+      await tx.update(companies).set({ deletedAt: now }).where(eq(companies.id, links.company_id));
+    });
+    const url = `/api/external/tasks/${task.id}`;
+    const patched = await a.api.patch(url, { title: "Follow up again", ...links });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ title: "Follow up again", ...links });
+    const replaced = await a.api.put(url, { title: "Replaced", ...links });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ title: "Replaced", ...links });
+    const relinked = await a.api.patch(url, { deal_id: gone });
+    expect(relinked.status).toBe(422);
+    expect(relinked.body.errors[0].path).toBe("/deal_id");
   });
 
   test("a failing task.updated rolls back the update", async () => {
