@@ -124,7 +124,12 @@ export interface Page<T> {
 }
 
 /** Parses an ISO 8601 timestamp from a query or body field, or answers 422 at `path`. */
-export function parseTime(value: string, path: string): Date {
+export function parseTime(given: string, path: string): Date {
+  // A `+hh:mm` offset left unencoded in a query string arrives with a space for its `+`.
+  const value = given.replace(
+    /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?) (\d{2}:?\d{2})$/,
+    "$1+$4",
+  );
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
     throw invalid(path, "must be an ISO 8601 timestamp, e.g. 2026-01-10T00:00:00Z");
   // A time without an offset is UTC (never the server's local zone).

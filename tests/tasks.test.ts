@@ -409,6 +409,21 @@ describe("GET /tasks filters", () => {
     expect(typeof body.next_cursor).toBe("string");
   });
 
+  test("since with a +hh:mm offset left unencoded in the URL (its + read as a space) means that offset", async () => {
+    clock.advance(1000);
+    await t.api.patch(`/api/external/tasks/${ids.t1}`, { title: "t1c" });
+    const utc = clock.now().toISOString().replace("Z", "+00:00"); // Python's isoformat()
+    const east = new Date(clock.now().getTime() + 2 * HOUR).toISOString().replace("Z", "+02:00");
+    for (const since of [utc, east, east.replace("+02:00", "+0200")]) {
+      const body = await list(`since=${since}`);
+      expect({ since, titles: body.tasks.map((task: any) => task.title) }).toEqual({
+        since,
+        titles: ["t1c"],
+      });
+    }
+    await t.api.patch(`/api/external/tasks/${ids.t1}`, { title: "t1" });
+  });
+
   test("cursor pages in change order", async () => {
     const first = await list("cursor=&page_size=3");
     expect(first.tasks.map((task: any) => task.title)).toEqual(["t2", "t3", "t5"]);
