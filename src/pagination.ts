@@ -124,28 +124,29 @@ export interface Page<T> {
 }
 
 /** Parses an ISO 8601 timestamp from a query or body field, or answers 422 at `path`. */
-export function parseTime(value: string, path: string): Date {
+export function parseTime(given: string, path: string): Date {
+  // A `+hh:mm` offset left unencoded in a query string arrives with a space for its `+`.
+  const value = given.replace(
+    /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?) (\d{2}:?\d{2})$/,
+    "$1+$4",
+  );
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
     throw invalid(path, "must be an ISO 8601 timestamp, e.g. 2026-01-10T00:00:00Z");
   // A time without an offset is UTC (never the server's local zone).
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : hasZone ? value : `${value}Z`);
-  if (Number.isNaN(date.getTime())) throw invalid(path, "is not a valid date");
-  // Date rolls a day the month lacks (2026-02-30) over into the next month instead of refusing it.
-  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
-  if (day > daysInMonth(year, month)) throw invalid(path, "is not a valid date");
+  if (Number.isNaN(date.getTime()) || !isCalendarDay(value.slice(0, 10)))
+    throw invalid(path, "is not a valid date");
   return date;
 }
 
-/** Days of `month` (1-12) in `year` of the Gregorian calendar. */
-const daysInMonth = (year: number, month: number): number =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31;
+/** `YYYY-MM-DD` names a day its month has: the Date parser rolls 2026-02-30 over to March 2. */
+function isCalendarDay(ymd: string): boolean {
+  const [year, month, day] = ymd.split("-").map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 export const encodeCursor = (seq: number): string => Buffer.from(`s:${seq}`).toString("base64url");
 

@@ -178,4 +178,30 @@ describe("GET /activity", () => {
     const reader = await server.keyFor(a.tenantId, ["activity:read"]);
     expect((await reader.get("/api/external/activity")).status).toBe(200);
   });
+
+  test("a webhook's changes (its URL and custom headers) show only to keys that manage webhooks", async () => {
+    const owner = await server.tenant();
+    const hook = await owner.api.post("/api/external/webhooks", {
+      url: "http://127.0.0.1:9/hook?token=receiver-query-secret",
+      events: ["deal.won"],
+      headers: { Authorization: "Bearer receiver-secret" },
+    });
+    expect(hook.status).toBe(201);
+    await owner.api.post("/api/external/tasks", { title: "Visible" });
+    const reader = await server.keyFor(owner.tenantId, ["read"]);
+    expect((await reader.get("/api/external/webhooks")).status).toBe(403);
+    for (const query of ["", "?entity_type=webhook", `?entity_id=${hook.body.id}`, "?cursor="]) {
+      const reply = await reader.get(`/api/external/activity${query}`);
+      expect(reply.status).toBe(200);
+      expect(JSON.stringify(reply.body)).not.toContain("receiver-secret");
+      expect(reply.body.activity.every((r: any) => r.entity_type !== "webhook")).toBe(true);
+    }
+    expect(summary((await reader.get("/api/external/activity")).body)).toEqual(["task:created"]);
+    const manager = await server.keyFor(owner.tenantId, ["read", "webhook"]);
+    const managed = await manager.get("/api/external/activity?entity_type=webhook");
+    expect(summary(managed.body)).toEqual(["webhook:created"]);
+    expect(managed.body.activity[0].changes.headers.new).toEqual({
+      Authorization: "Bearer receiver-secret",
+    });
+  });
 });

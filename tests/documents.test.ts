@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
-import { documents } from "../db/schema";
+import { companies, contacts, deals, documents, leads } from "../db/schema";
 import { isKnownEventType } from "../src/events";
 import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
 import { activityRows, changeCounts, outboxOf } from "./helpers/records";
@@ -474,6 +474,32 @@ describe("external documents", () => {
     const named = await api.post(DOCS, { url: "https://example.com/", name: "Home" });
     expect(named.body.name).toBe("Home");
     expect((await api.post(DOCS, { url: "https://example.com/" })).body.name).toBe("example.com");
+  });
+
+  test("a PUT may send back links the document keeps after their records were deleted; a new one must be live", async () => {
+    const db = server.ctx.db;
+    const links = {
+      deal_id: await insertDeal(db, tenantId),
+      lead_id: await insertLead(db, tenantId),
+      contact_id: await insertContact(db, tenantId),
+      company_id: await insertCompany(db, tenantId),
+    };
+    const doc = (await api.post(DOCS, { url: "https://example.com/kept.pdf", ...links })).body;
+    const gone = await insertDeal(db, tenantId);
+    const now = new Date();
+    await server.ctx.write(async (tx) => {
+      for (const id of [links.deal_id, gone])
+        await tx.update(deals).set({ deletedAt: now }).where(eq(deals.id, id));
+      await tx.update(leads).set({ deletedAt: now }).where(eq(leads.id, links.lead_id));
+      await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, links.contact_id));
+      await tx.update(companies).set({ deletedAt: now }).where(eq(companies.id, links.company_id));
+    });
+    const put = await api.put(`${DOCS}/${doc.id}`, { name: "Kept links", ...links });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ name: "Kept links", ...links });
+    const relinked = await api.put(`${DOCS}/${doc.id}`, { name: "Kept links", deal_id: gone });
+    expect(relinked.status).toBe(422);
+    expect(relinked.body.errors[0].path).toBe("/deal_id");
   });
 
   test("a URL whose file name is escaped in another charset than UTF-8 keeps that name as written", async () => {

@@ -63,6 +63,17 @@ describe("partners CRUD", () => {
     await create(a.api, { name: "Other Co" });
   });
 
+  test("names are stored trimmed, so surrounding spaces make no second partner of a name", async () => {
+    const padded = await create(a.api, { name: "  Padded Partners " });
+    expect(padded.name).toBe("Padded Partners");
+    const dup = await a.api.post("/api/external/partners", { name: "Padded Partners  " });
+    expect(dup.status).toBe(409);
+    const other = await create(a.api, { name: "Second Partners" });
+    const path = `/api/external/partners/${other.id}`;
+    expect((await a.api.patch(path, { name: " Padded Partners" })).status).toBe(409);
+    expect((await a.api.patch(path, { name: " Second  " })).body.name).toBe("Second");
+  });
+
   test("422 with the field path for bad input", async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{}, "/name"],

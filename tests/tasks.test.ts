@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
-import { tasks } from "../db/schema";
+import { companies, contacts, deals, leads, tasks } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
 import { created } from "./helpers/api";
@@ -92,6 +92,22 @@ describe("POST /tasks", () => {
     }
     const priority = await a.api.post("/api/external/tasks", { title: "x", priority: "critical" });
     expect(priority.body.errors[0].message).toBe("must be one of: low, medium, high, urgent");
+  });
+
+  test("a day the month does not have is a 422, never the next month's", async () => {
+    for (const due_at of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T00:00:00+02:00"]) {
+      const reply = await a.api.post("/api/external/tasks", { title: "x", due_at });
+      expect({ due_at, status: reply.status, path: reply.body.errors?.[0]?.path }).toEqual({
+        due_at,
+        status: 422,
+        path: "/due_at",
+      });
+    }
+    const since = await a.api.get("/api/external/tasks?since=2026-06-31T00:00:00Z");
+    expect(since.status).toBe(422);
+    expect(since.body.errors[0].path).toBe("/since");
+    const leapDay = await create(a.api, { title: "leap", due_at: "2028-02-29T10:00:00Z" });
+    expect(leapDay.due_at).toBe("2028-02-29T10:00:00.000Z");
   });
 
   test("a failing event rolls back the task and its activity row", async () => {
@@ -189,6 +205,36 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
     expect(badDue.body.errors[0].path).toBe("/due_at");
     expect((await b.api.patch(`/api/external/tasks/${task.id}`, { title: "x" })).status).toBe(404);
     expect((await a.api.get(`/api/external/tasks/${task.id}`)).body.title).toBe("Clear");
+  });
+
+  test("PATCH and PUT may send back links the task keeps after their records were deleted; a new one must be live", async () => {
+    const db = server.ctx.db;
+    const links = {
+      deal_id: await insertDeal(db, a.tenantId),
+      lead_id: await insertLead(db, a.tenantId),
+      contact_id: await insertContact(db, a.tenantId),
+      company_id: await insertCompany(db, a.tenantId),
+    };
+    const task = await create(a.api, { title: "Follow up", ...links });
+    const gone = await insertDeal(db, a.tenantId);
+    const now = clock.now();
+    await server.ctx.write(async (tx) => {
+      for (const id of [links.deal_id, gone])
+        await tx.update(deals).set({ deletedAt: now }).where(eq(deals.id, id));
+      await tx.update(leads).set({ deletedAt: now }).where(eq(leads.id, links.lead_id));
+      await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, links.contact_id));
+      await tx.update(companies).set({ deletedAt: now }).where(eq(companies.id, links.company_id));
+    });
+    const url = `/api/external/tasks/${task.id}`;
+    const patched = await a.api.patch(url, { title: "Follow up again", ...links });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ title: "Follow up again", ...links });
+    const replaced = await a.api.put(url, { title: "Replaced", ...links });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ title: "Replaced", ...links });
+    const relinked = await a.api.patch(url, { deal_id: gone });
+    expect(relinked.status).toBe(422);
+    expect(relinked.body.errors[0].path).toBe("/deal_id");
   });
 
   test("a failing task.updated rolls back the update", async () => {
@@ -361,6 +407,21 @@ describe("GET /tasks filters", () => {
     expect(body.tasks.map((task: any) => task.title)).toEqual(["t1b"]);
     await t.api.patch(`/api/external/tasks/${ids.t1}`, { title: "t1" });
     expect(typeof body.next_cursor).toBe("string");
+  });
+
+  test("since with a +hh:mm offset left unencoded in the URL (its + read as a space) means that offset", async () => {
+    clock.advance(1000);
+    await t.api.patch(`/api/external/tasks/${ids.t1}`, { title: "t1c" });
+    const utc = clock.now().toISOString().replace("Z", "+00:00"); // Python's isoformat()
+    const east = new Date(clock.now().getTime() + 2 * HOUR).toISOString().replace("Z", "+02:00");
+    for (const since of [utc, east, east.replace("+02:00", "+0200")]) {
+      const body = await list(`since=${since}`);
+      expect({ since, titles: body.tasks.map((task: any) => task.title) }).toEqual({
+        since,
+        titles: ["t1c"],
+      });
+    }
+    await t.api.patch(`/api/external/tasks/${ids.t1}`, { title: "t1" });
   });
 
   test("cursor pages in change order", async () => {

@@ -1,10 +1,14 @@
+import { and, eq } from "drizzle-orm";
 import { activityLog } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   entityTypes,
   eqIf,
+  filterBy,
   invalid,
   listPage,
+  type Scope,
   tenantEventTypes,
 } from "../../src/core";
 import type { ActivityListQueryInput, ActivityView } from "./model";
@@ -25,13 +29,46 @@ const activityView = (row: ActivityRow): ActivityView => ({
   created_at: row.createdAt.toISOString(),
 });
 
-/** The list filters (the index test explains the same ones). */
-export function activityFilters(query: ActivityListQueryInput) {
+/**
+ * The list filters (the index test explains the same ones). `hideWebhooks`
+ * leaves webhooks' rows out: their changes carry the URL and custom headers
+ * (often the receiver's credentials), which only webhooks:manage may read.
+ */
+export function activityFilters(query: ActivityListQueryInput, hideWebhooks: boolean) {
   return [
     eqIf(activityLog.entityType, query.entity_type),
     eqIf(activityLog.entityId, query.entity_id),
     eqIf(activityLog.action, query.action),
+    hideWebhooks ? filterBy(activityLog.entityType, "ne", "webhook") : undefined,
   ];
+}
+
+/**
+ * Whether the list must leave webhooks' rows out. Only where it could hold
+ * one: an entity_type or entity_id filter naming something else already
+ * excludes them, and keeps its own index (entity ids are unique across types).
+ */
+async function hidesWebhooks(
+  ctx: AppContext,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  query: ActivityListQueryInput,
+): Promise<boolean> {
+  if (allows(scopes, "webhooks:manage")) return false;
+  if (query.entity_type !== undefined) return query.entity_type === "webhook";
+  if (query.entity_id === undefined) return true;
+  const [webhookRow] = await ctx.db.read
+    .select({ id: activityLog.id })
+    .from(activityLog)
+    .where(
+      and(
+        eq(activityLog.tenantId, tenantId),
+        eq(activityLog.entityType, "webhook"),
+        eq(activityLog.entityId, query.entity_id),
+      ),
+    )
+    .limit(1);
+  return webhookRow !== undefined;
 }
 
 /**
@@ -51,6 +88,7 @@ async function assertEntityType(ctx: AppContext, tenantId: string, type: string)
 export async function listActivity(
   ctx: AppContext,
   tenantId: string,
+  scopes: ReadonlySet<Scope>,
   query: ActivityListQueryInput,
 ) {
   if (query.entity_type !== undefined) await assertEntityType(ctx, tenantId, query.entity_type);
@@ -59,7 +97,7 @@ export async function listActivity(
     cache: ctx.cache,
     table: activityLog,
     tenantId,
-    filters: activityFilters(query),
+    filters: activityFilters(query, await hidesWebhooks(ctx, tenantId, scopes, query)),
     query,
     map: activityView,
   });

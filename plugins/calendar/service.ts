@@ -94,9 +94,19 @@ interface Links {
   attendees?: AttendeeInput[];
 }
 
-/** Linked records and attendee contacts must be live rows of the tenant (422 at their path). */
-async function assertEventLinks(tx: WriteTx, tenantId: string, links: Links): Promise<void> {
-  await assertLinks(tx, tenantId, links, { deal_id: deals, lead_id: leads, contact_id: contacts });
+/**
+ * Linked records and attendee contacts must be live rows of the tenant (422
+ * at their path). An update passes the event's `current` links: one it keeps
+ * after its record was deleted may be sent back unchanged.
+ */
+async function assertEventLinks(
+  tx: WriteTx,
+  tenantId: string,
+  links: Links,
+  current: Omit<Links, "attendees"> = {},
+): Promise<void> {
+  const tables = { deal_id: deals, lead_id: leads, contact_id: contacts };
+  await assertLinks(tx, tenantId, links, tables, current);
   for (const [i, attendee] of (links.attendees ?? []).entries())
     await assertLinked(tx, contacts, tenantId, attendee.contact_id, `/attendees/${i}/contact_id`);
 }
@@ -248,7 +258,11 @@ export async function updateEvent(
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
     const next = patched(row, patch, scope.now, replacement);
-    await assertEventLinks(tx, tenantId, patch);
+    await assertEventLinks(tx, tenantId, patch, {
+      deal_id: row.dealId,
+      lead_id: row.leadId,
+      contact_id: row.contactId,
+    });
     return saveChange(tx, scope, row, next);
   });
 }

@@ -253,7 +253,7 @@ export function listDocuments(ctx: AppContext, tenantId: string, query: Document
 
 /**
  * PUT: the document's details become the body's (its content stays), with
- * document.updated; links must name live records of the tenant.
+ * document.updated; a new link must name a live record of the tenant.
  */
 export async function replaceDocument(
   ctx: AppContext,
@@ -265,7 +265,13 @@ export async function replaceDocument(
   const scope = writeScope(ctx, tenantId, actor);
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
-    await assertLinks(tx, tenantId, body, LINKS);
+    // A link the document keeps after its record was deleted may come back unchanged.
+    await assertLinks(tx, tenantId, body, LINKS, {
+      deal_id: row.dealId,
+      lead_id: row.leadId,
+      contact_id: row.contactId,
+      company_id: row.companyId,
+    });
     const name = cleanName(body.name);
     if (!name) throw invalid("/name", "must have a visible character");
     const columns = {

@@ -146,7 +146,7 @@ async function uniqueName<T>(ctx: AppContext, name: string | undefined, fn: () =
     return await fn();
   } catch (error) {
     if (ctx.db.dialect.isUniqueViolation(error))
-      throw conflict(`A partner named "${name}" already exists`);
+      throw conflict(`A partner named "${name?.trim()}" already exists`);
     throw error;
   }
 }
@@ -182,7 +182,7 @@ export async function createPartner(ctx: AppContext, scope: WriteScope, input: C
         .values({
           id: newId(),
           tenantId,
-          name: input.name,
+          name: input.name.trim(),
           partnerType: input.partner_type ?? "referral",
           email: input.email ?? null,
           phone: input.phone ?? null,
@@ -201,7 +201,7 @@ export async function createPartner(ctx: AppContext, scope: WriteScope, input: C
 }
 
 const patchColumns = (input: UpdatePartnerInput): Partial<PartnerRow> => ({
-  name: input.name,
+  name: input.name?.trim(),
   partnerType: input.partner_type,
   email: input.email,
   phone: input.phone,

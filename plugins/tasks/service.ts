@@ -108,7 +108,10 @@ export async function getTask(ctx: AppContext, tenantId: string, id: string) {
   return taskView(await liveTask(ctx.db.read, tenantId, id), ctx.clock.now());
 }
 
-/** The records a task may link to: each given id must be a live record of the tenant. */
+/**
+ * The records a task may link to: each new id must be a live record of the
+ * tenant; an update may send back a link it keeps after its record was deleted.
+ */
 const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };
 
 const dueAt = (value: string | null | undefined) =>
@@ -225,7 +228,12 @@ export async function updateTask(
 ) {
   return ctx.write(async (tx) => {
     const before = await liveTask(tx, scope.tenantId, id);
-    await assertLinks(tx, scope.tenantId, input, LINKS);
+    await assertLinks(tx, scope.tenantId, input, LINKS, {
+      deal_id: before.dealId,
+      lead_id: before.leadId,
+      contact_id: before.contactId,
+      company_id: before.companyId,
+    });
     const columns = {
       ...patchColumns(input, before, scope.now),
       customFields: await writeCustomFields(tx, scope, {
