@@ -267,6 +267,33 @@ describe("custom objects: types, fields and schema", () => {
     ).toHaveLength(1);
   });
 
+  test("blank text is no value: a unique field takes any number of blanks, and bulk never matches on one", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    const url = `${base}/objects/vehicles`;
+    const first = await created(api, "/objects/vehicles", vehicles.body("First", ""));
+    expect(first.properties).toEqual({ model: "First", seats: 4 });
+    const second = await api.post(url, vehicles.body("Second", "   "));
+    expect(second.status).toBe(201);
+    expect(second.body.properties).toEqual({ model: "Second", seats: 4 });
+    // a blank clears a value, as null does, and frees it
+    const third = await created(api, "/objects/vehicles", vehicles.body("Third", "VIN-3"));
+    const cleared = await api.patch(`${url}/${third.id}`, { properties: { vin: "" } });
+    expect(cleared.body.properties).toEqual({ model: "Third", seats: 4 });
+    expect((await api.get(`${url}?cf.vin=VIN-3`)).body.vehicles).toEqual([]);
+    await created(api, "/objects/vehicles", vehicles.body("Fourth", "VIN-3"));
+    // a blank match_by value creates a record instead of updating one of the blank ones
+    const bulk = await api.post(`${url}/bulk?match_by=vin`, {
+      records: [vehicles.body("Fifth", "")],
+    });
+    expect(bulk.body).toMatchObject({ created: 1, updated: 0, failed: 0 });
+    expect((await api.get(`${url}/${first.id}`)).body.display).toBe("First");
+    // a required text field still refuses a blank
+    expect((await api.post(url, { properties: { model: " ", vin: "VIN-6" } })).body.errors).toEqual(
+      [{ path: "/properties/model", message: "must not be blank" }],
+    );
+  });
+
   test("type changes are events: object_type.created, updated, deleted (and field.created per field)", async () => {
     const { api, tenantId } = await server.tenant();
     const type = await created(api, "/object-types", {

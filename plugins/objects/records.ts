@@ -152,7 +152,10 @@ export async function listRecords(
 /** The live record whose unique field `key` holds `value`, if any (bulk upsert key). */
 async function findByUnique(tx: WriteTx, type: ObjectTypeRow, spec: FieldSpec, value: unknown) {
   if (value === undefined || value === null) return undefined;
-  const [entry] = coerceValue(spec, value, `/properties/${spec.key}`).index;
+  const coerced = coerceValue(spec, value, `/properties/${spec.key}`);
+  // Blank text is no value: it matches no record.
+  if (coerced.value === "") return undefined;
+  const [entry] = coerced.index;
   const v = customFieldValues;
   const ids = tx
     .select({ id: v.recordId })

@@ -61,8 +61,15 @@ export async function writeCustomFields(
       const definition = definitions.get(key);
       if (!definition) throw invalid(pathOf(key), `is not a field of ${write.object}`);
       const coerced = coerceValue(definition, value, pathOf(key));
-      values[key] = coerced.value;
-      changes.set(key, coerced.index);
+      if (coerced.value === "") {
+        // Blank text (stored trimmed) is no value, as null: it fills no required field and takes no unique one.
+        if (definition.required) throw invalid(pathOf(key), NOT_BLANK_MESSAGE);
+        delete values[key];
+        changes.set(key, []);
+      } else {
+        values[key] = coerced.value;
+        changes.set(key, coerced.index);
+      }
     }
   }
   if (definitions.size === 0) return values;
@@ -74,7 +81,7 @@ export async function writeCustomFields(
       changes.set(key, coerced.index);
     }
     if (definition.required && isEmpty(values[key]))
-      // Text is stored trimmed: "" was sent as white space, as for any required text.
+      // "": a blank stored before blanks became no value.
       throw invalid(pathOf(key), values[key] === "" ? NOT_BLANK_MESSAGE : "is required");
   }
   await indexValues(tx, scope, write, definitions, fresh, changes);
