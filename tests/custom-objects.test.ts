@@ -294,6 +294,30 @@ describe("custom objects: types, fields and schema", () => {
     );
   });
 
+  test("a field named like a built-in JavaScript property (constructor) is a field like any other", async () => {
+    const { api } = await server.tenant();
+    await created(api, "/object-types", {
+      name: "machine",
+      plural: "machines",
+      label: "Machines",
+      primary_field: "constructor",
+      fields: [
+        { key: "constructor", label: "Constructor", type: "text" },
+        { key: "serial", label: "Serial", type: "text" },
+      ],
+    });
+    expect422(
+      await api.post(`${base}/objects/machines`, { properties: { serial: "S-1" } }),
+      "/properties/constructor",
+    );
+    await created(api, "/fields/contacts", { key: "constructor", label: "Built by", type: "text" });
+    const contact = await created(api, "/contacts", { first_name: "Ann" });
+    expect(contact.custom_fields).toEqual({});
+    const put = await api.put(`${base}/contacts/${contact.id}`, { first_name: "Anna" });
+    expect(put.status).toBe(200);
+    expect(put.body.custom_fields).toEqual({});
+  });
+
   test("type changes are events: object_type.created, updated, deleted (and field.created per field)", async () => {
     const { api, tenantId } = await server.tenant();
     const type = await created(api, "/object-types", {

@@ -22,6 +22,7 @@ import {
   unlinkAll,
   updateRow,
   upsert,
+  valueAt,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -201,7 +202,8 @@ export async function bulkUpsert(
   const spec = matchBy === undefined ? undefined : await matchField(ctx.db.read, type, matchBy);
   return runBulk(ctx, records, schema, async (tx, record) => {
     const input = record as RecordInputBody;
-    const existing = spec && (await findByUnique(tx, type, spec, input.properties[spec.key]));
+    const existing =
+      spec && (await findByUnique(tx, type, spec, valueAt(input.properties, spec.key)));
     return upsert(
       existing,
       (row) => applyRecordUpdate(tx, scope, type, row, input),
