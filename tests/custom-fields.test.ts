@@ -515,6 +515,9 @@ describe("definitions", () => {
   test("definition changes are events: field.created, field.updated, field.deleted", async () => {
     const { api, tenantId } = await server.tenant();
     const field = await define(api, "contacts", { key: "tier", label: "Tier", type: "text" });
+    // a change that changes nothing writes nothing: no event, the same updated_at
+    for (const same of [{}, { label: "Tier", type: "text", required: false }])
+      expect((await api.patch(`${base}/fields/contacts/tier`, same)).body).toEqual(field);
     expect((await api.patch(`${base}/fields/contacts/tier`, { label: "Level" })).status).toBe(200);
     expect((await api.delete(`${base}/fields/contacts/tier`)).status).toBe(204);
     const events = await outboxOf(server.ctx.db, { tenantId, entityId: field.id });

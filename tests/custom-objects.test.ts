@@ -330,6 +330,9 @@ describe("custom objects: types, fields and schema", () => {
         { key: "length", label: "Length", type: "number" },
       ],
     });
+    // a change that changes nothing writes nothing: no event, the same updated_at
+    for (const same of [{}, { label: "Boats", primary_field: "hull" }])
+      expect((await api.patch(`${base}/object-types/boats`, same)).body).toEqual(type);
     expect((await api.patch(`${base}/object-types/boats`, { label: "Ships" })).status).toBe(200);
     expect((await api.delete(`${base}/object-types/boats`)).status).toBeLessThan(300);
     const events = await outboxOf(server.ctx.db, { tenantId, entityId: type.id });

@@ -227,6 +227,12 @@ export async function updateField(
   if (row.type !== before.type && body.options === undefined && !row.type.includes("select"))
     row.options = null;
   await checkSpec(tx, scope.tenantId, row, before);
+  // A change that changes nothing writes nothing: no event, the same updated_at.
+  const unchanged = fieldView(before);
+  if (
+    JSON.stringify(fieldView({ ...row, updatedAt: before.updatedAt })) === JSON.stringify(unchanged)
+  )
+    return unchanged;
   await tx.update(customFieldDefinitions).set(row).where(eq(customFieldDefinitions.id, row.id));
   await convertExisting(tx, scope.tenantId, object, row);
   refreshDefinitions(tx, scope.tenantId, objectName);

@@ -232,6 +232,9 @@ export async function updateType(
     updatedAt: scope.now,
   };
   const newPrimary = row.primaryField !== before.primaryField;
+  // A change that changes nothing writes nothing: no event, the same updated_at.
+  const same = (["label", "description"] as const).every((k) => row[k] === before[k]);
+  if (same && !newPrimary) return typeView(tx, before);
   if (newPrimary) {
     const field = (await definitionRows(tx, scope.tenantId, plural)).find(
       (f) => f.key === row.primaryField,
