@@ -666,6 +666,19 @@ describe("definitions", () => {
     expect((await api.patch(`${base}/fields/deals/champion`, toReference)).status).toBe(200);
     expect(titles(await api.get(`${base}/deals?cf.champion=${contact.id}`))).toEqual(["good"]);
     expect(good.custom_fields.champion).toBe(contact.id);
+    // once a reference, an id whose record was deleted since stays, as a record's write keeps it:
+    // the field can still be renamed, described or made required
+    await api.delete(`${base}/contacts/${contact.id}`);
+    const renamed = await api.patch(`${base}/fields/deals/champion`, {
+      label: "Sponsor",
+      required: false,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.label).toBe("Sponsor");
+    expect(titles(await api.get(`${base}/deals?cf.champion=${contact.id}`))).toEqual(["good"]);
+    // to another object, it names a record of that one, or is refused
+    const toCompanies = { reference_object: "companies" };
+    expect((await api.patch(`${base}/fields/deals/champion`, toCompanies)).status).toBe(422);
   });
 
   test("removing a definition archives its values; its filter stops", async () => {

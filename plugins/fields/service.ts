@@ -234,7 +234,7 @@ export async function updateField(
   )
     return unchanged;
   await tx.update(customFieldDefinitions).set(row).where(eq(customFieldDefinitions.id, row.id));
-  await convertExisting(tx, scope.tenantId, object, row);
+  await convertExisting(tx, scope.tenantId, object, row, before);
   refreshDefinitions(tx, scope.tenantId, objectName);
   const view = fieldView(row);
   await emitFieldEvent(tx, scope, "updated", view);
@@ -269,13 +269,15 @@ async function recordsHolding(
 /**
  * Brings every stored value of a field to its definition: coerced, checked
  * for uniqueness, re-indexed. Refused as a whole (422, listing up to 20
- * records) when a value does not convert.
+ * records) when a value does not convert. `before`: the definition it
+ * changes, if any.
  */
 async function convertExisting(
   tx: WriteTx,
   tenantId: string,
   object: CustomFieldObject,
   definition: DefinitionRow,
+  before?: DefinitionRow,
 ) {
   const spec = specOf(definition);
   const errors: Array<{ path: string; message: string }> = [];
@@ -292,8 +294,11 @@ async function convertExisting(
       }
     },
   );
-  if (definition.type === "reference" && definition.referenceObject) {
+  const sameReference =
+    before?.type === "reference" && before.referenceObject === definition.referenceObject;
+  if (definition.type === "reference" && definition.referenceObject && !sameReference) {
     // A reference holds the id of a live record of its object: other ids do not convert.
+    // Ids it held already stay, as a record's write keeps them, though their record was deleted since.
     const target = await requireCustomFieldObject(
       tx,
       tenantId,
