@@ -575,6 +575,35 @@ describe("definitions", () => {
     expect((await post({ key: "dup", label: "D", type: "text" })).status).toBe(409);
   });
 
+  test("options are kept trimmed, as the values chosen among them are", async () => {
+    const { api } = await server.tenant();
+    const size = await define(api, "contacts", {
+      key: "size",
+      label: "Size",
+      type: "select",
+      options: [" Small", "Large "],
+    });
+    expect(size.options).toEqual(["Small", "Large"]);
+    const contact = await created(api, "/contacts", {
+      first_name: "Ann",
+      custom_fields: { size: "Large " },
+    });
+    expect(contact.custom_fields).toEqual({ size: "Large" });
+    expect422(
+      await api.post(`${base}/fields/contacts`, {
+        key: "tags",
+        label: "Tags",
+        type: "multi_select",
+        options: ["a", "a "],
+      }),
+      "/options",
+    );
+    const changed = await api.patch(`${base}/fields/contacts/size`, {
+      options: ["Small", "Large", " Medium "],
+    });
+    expect(changed.body.options).toEqual(["Small", "Large", "Medium"]);
+  });
+
   test("text up to its 10,000 characters is stored, filtered and unique on every backend", async () => {
     const { api } = await server.tenant();
     await define(api, "contacts", { key: "essay", label: "Essay", type: "text", unique: true });

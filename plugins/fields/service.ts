@@ -91,6 +91,8 @@ type Spec = Pick<
  * value. `before`: the stored definition, when this is a change of it.
  */
 async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec, before?: Spec) {
+  // Values are stored trimmed: an option with surrounding spaces could never be chosen.
+  if (spec.options) spec.options = spec.options.map((option) => option.trim());
   const choice = spec.type === "select" || spec.type === "multi_select";
   if (choice && !spec.options?.length) throw invalid("/options", `a ${spec.type} needs options`);
   if (choice && new Set(spec.options).size !== spec.options?.length)
