@@ -288,6 +288,14 @@ describe("custom objects: types, fields and schema", () => {
     });
     expect(bulk.body).toMatchObject({ created: 1, updated: 0, failed: 0 });
     expect((await api.get(`${url}/${first.id}`)).body.display).toBe("First");
+    // a blank default is none
+    const note = await created(api, "/fields/vehicles", {
+      key: "note",
+      label: "Note",
+      type: "text",
+      default: "  ",
+    });
+    expect(note.default).toBeNull();
     // a required text field still refuses a blank
     expect((await api.post(url, { properties: { model: " ", vin: "VIN-6" } })).body.errors).toEqual(
       [{ path: "/properties/model", message: "must not be blank" }],

@@ -116,8 +116,11 @@ async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec, before?: Spe
     throw invalid("/unique", `a ${spec.type} field cannot be unique`);
   if (spec.defaultValue == null) return;
   // Every new record that sets no value gets the default: it must be one a record can hold.
+  const value = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
+  // Blank text is no value, so it is no default either.
+  spec.defaultValue = value === "" ? null : value;
+  if (spec.defaultValue === null) return;
   if (spec.unique) throw invalid("/default", "a unique field takes no default");
-  spec.defaultValue = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
   if (target) await assertLinked(tx, target, tenantId, spec.defaultValue as string, "/default");
 }
 
