@@ -78,6 +78,7 @@ export {
   requireCustomFieldObject,
   scopeResourceOf,
   tenantObjectNames,
+  valueAt,
   writeCustomFields,
 } from "./custom-fields";
 export {

@@ -85,6 +85,12 @@ describe("links between records, both ways, with labels", () => {
     ]);
     expect(await eventsOf("association.created", b.id)).toHaveLength(1);
     expect422(await api.put(path, { associations: [{ id: "nope" }] }), "/associations/0/id");
+    // a record's links to its own object type: itself is not one of them
+    const selfLinks = `${base}/contacts/${a.id}/associations/contacts`;
+    expect422(
+      await api.put(selfLinks, { associations: [{ id: b.id }, { id: a.id }] }),
+      "/associations/1/id",
+    );
     expect((await api.delete(path)).status).toBe(204);
     expect(await linksOf(`/companies/${company.id}/associations/contacts`)).toEqual([]);
   });

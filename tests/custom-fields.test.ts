@@ -6,7 +6,7 @@ import { count, eq, ne } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
 import { customFieldDefinitions, customFieldValues } from "../db/schema";
-import { newId } from "../src/ids";
+import { newId, sha256Hex } from "../src/ids";
 import { created, expect422 } from "./helpers/api";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { outboxOf } from "./helpers/records";
@@ -515,6 +515,9 @@ describe("definitions", () => {
   test("definition changes are events: field.created, field.updated, field.deleted", async () => {
     const { api, tenantId } = await server.tenant();
     const field = await define(api, "contacts", { key: "tier", label: "Tier", type: "text" });
+    // a change that changes nothing writes nothing: no event, the same updated_at
+    for (const same of [{}, { label: "Tier", type: "text", required: false }])
+      expect((await api.patch(`${base}/fields/contacts/tier`, same)).body).toEqual(field);
     expect((await api.patch(`${base}/fields/contacts/tier`, { label: "Level" })).status).toBe(200);
     expect((await api.delete(`${base}/fields/contacts/tier`)).status).toBe(204);
     const events = await outboxOf(server.ctx.db, { tenantId, entityId: field.id });
@@ -572,25 +575,59 @@ describe("definitions", () => {
     expect((await post({ key: "dup", label: "D", type: "text" })).status).toBe(409);
   });
 
-  test("a value too long for PostgreSQL's value index is refused with 422, never a 500", async () => {
+  test("options are kept trimmed, as the values chosen among them are", async () => {
     const { api } = await server.tenant();
-    await define(api, "contacts", { key: "essay", label: "Essay", type: "text" });
-    // Random text: PostgreSQL compresses index entries, so repeated characters would fit.
-    const essay = Array.from(
-      { length: 9000 },
-      () => "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(Math.random() * 36)],
-    ).join("");
-    const reply = await api.post(`${base}/contacts`, {
-      first_name: "Long",
-      custom_fields: { essay },
+    const size = await define(api, "contacts", {
+      key: "size",
+      label: "Size",
+      type: "select",
+      options: [" Small", "Large "],
     });
-    if (server.ctx.db.kind === "postgres") {
-      expect(reply.status).toBe(422);
-      expect(reply.body.detail).toContain("too long");
-    } else {
-      expect(reply.status).toBe(201);
-    }
-    expect((await api.post(`${base}/contacts`, { first_name: "Short" })).status).toBe(201);
+    expect(size.options).toEqual(["Small", "Large"]);
+    const contact = await created(api, "/contacts", {
+      first_name: "Ann",
+      custom_fields: { size: "Large " },
+    });
+    expect(contact.custom_fields).toEqual({ size: "Large" });
+    expect422(
+      await api.post(`${base}/fields/contacts`, {
+        key: "tags",
+        label: "Tags",
+        type: "multi_select",
+        options: ["a", "a "],
+      }),
+      "/options",
+    );
+    const changed = await api.patch(`${base}/fields/contacts/size`, {
+      options: ["Small", "Large", " Medium "],
+    });
+    expect(changed.body.options).toEqual(["Small", "Large", "Medium"]);
+  });
+
+  test("text up to its 10,000 characters is stored, filtered and unique on every backend", async () => {
+    const { api } = await server.tenant();
+    await define(api, "contacts", { key: "essay", label: "Essay", type: "text", unique: true });
+    // Random text, beyond what one PostgreSQL B-tree entry takes (about 2.7 kB once compressed).
+    const random = (length: number, letters = "abcdefghijklmnopqrstuvwxyz0123456789") =>
+      Array.from({ length }, () => letters[Math.floor(Math.random() * letters.length)]).join("");
+    const essay = random(10_000);
+    // 3 kB in UTF-8, and short enough to filter on within a URL's 16 kB
+    const greek = random(1_500, "αβγδεζηθικλμνξοπρστυφχψω");
+    const long = await created(api, "/contacts", { first_name: "Long", custom_fields: { essay } });
+    expect(long.custom_fields.essay).toBe(essay);
+    await created(api, "/contacts", { first_name: "Greek", custom_fields: { essay: greek } });
+    // the same text beyond the indexed prefix is another value
+    const twin = `${essay.slice(0, 9_999)}!`;
+    await created(api, "/contacts", { first_name: "Twin", custom_fields: { essay: twin } });
+    const taken = await api.post(`${base}/contacts`, {
+      first_name: "Again",
+      custom_fields: { essay: essay.toUpperCase() },
+    });
+    expect(taken.status).toBe(409);
+    const names = async (query: string) =>
+      (await api.get(`${base}/contacts?${query}`)).body.contacts.map((c: any) => c.first_name);
+    expect(await names(`cf.essay=${essay.toUpperCase()}`)).toEqual(["Long"]);
+    expect(await names(`cf.essay=${encodeURIComponent(greek)}`)).toEqual(["Greek"]);
   });
 
   test("filters: unknown field, bad operator or bad operand answer 422", async () => {
@@ -658,6 +695,19 @@ describe("definitions", () => {
     expect((await api.patch(`${base}/fields/deals/champion`, toReference)).status).toBe(200);
     expect(titles(await api.get(`${base}/deals?cf.champion=${contact.id}`))).toEqual(["good"]);
     expect(good.custom_fields.champion).toBe(contact.id);
+    // once a reference, an id whose record was deleted since stays, as a record's write keeps it:
+    // the field can still be renamed, described or made required
+    await api.delete(`${base}/contacts/${contact.id}`);
+    const renamed = await api.patch(`${base}/fields/deals/champion`, {
+      label: "Sponsor",
+      required: false,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.label).toBe("Sponsor");
+    expect(titles(await api.get(`${base}/deals?cf.champion=${contact.id}`))).toEqual(["good"]);
+    // to another object, it names a record of that one, or is refused
+    const toCompanies = { reference_object: "companies" };
+    expect((await api.patch(`${base}/fields/deals/champion`, toCompanies)).status).toBe(422);
   });
 
   test("removing a definition archives its values; its filter stops", async () => {
@@ -837,5 +887,46 @@ describe("migration 1300", () => {
       expect(reports.at(-1)).toEqual({ entity: caseless, done: total, total });
       expect(reports.length).toBeGreaterThanOrEqual(3);
     });
+  });
+});
+
+describe("migration 1350", () => {
+  test("index text beyond 500 characters becomes its prefix and digest, as writes and filters use it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-long-text-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db = await openDatabase(database.url);
+    const longText = "ab".repeat(400);
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== "1350_custom_field_long_text"),
+      );
+      const row = (valueText: string, recordId: string) => ({
+        tenantId: "t1",
+        objectType: "deals",
+        fieldKey: "essay",
+        valueText,
+        recordId,
+      });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(customFieldValues)
+          .values([row(longText, "r1"), row("short", "r2"), row("c".repeat(500), "r3")]);
+      });
+      expect(await migrate(db, migrationsOf(db))).toEqual(["1350_custom_field_long_text"]);
+      const rows = await db.read
+        .select({ text: customFieldValues.valueText, record: customFieldValues.recordId })
+        .from(customFieldValues)
+        .orderBy(customFieldValues.recordId);
+      expect(rows).toEqual([
+        { text: `${longText.slice(0, 500)}#${sha256Hex(longText)}`, record: "r1" },
+        { text: "short", record: "r2" },
+        { text: "c".repeat(500), record: "r3" },
+      ]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

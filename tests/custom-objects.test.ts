@@ -267,6 +267,65 @@ describe("custom objects: types, fields and schema", () => {
     ).toHaveLength(1);
   });
 
+  test("blank text is no value: a unique field takes any number of blanks, and bulk never matches on one", async () => {
+    const { api } = await server.tenant();
+    await vehicles.setup(api);
+    const url = `${base}/objects/vehicles`;
+    const first = await created(api, "/objects/vehicles", vehicles.body("First", ""));
+    expect(first.properties).toEqual({ model: "First", seats: 4 });
+    const second = await api.post(url, vehicles.body("Second", "   "));
+    expect(second.status).toBe(201);
+    expect(second.body.properties).toEqual({ model: "Second", seats: 4 });
+    // a blank clears a value, as null does, and frees it
+    const third = await created(api, "/objects/vehicles", vehicles.body("Third", "VIN-3"));
+    const cleared = await api.patch(`${url}/${third.id}`, { properties: { vin: "" } });
+    expect(cleared.body.properties).toEqual({ model: "Third", seats: 4 });
+    expect((await api.get(`${url}?cf.vin=VIN-3`)).body.vehicles).toEqual([]);
+    await created(api, "/objects/vehicles", vehicles.body("Fourth", "VIN-3"));
+    // a blank match_by value creates a record instead of updating one of the blank ones
+    const bulk = await api.post(`${url}/bulk?match_by=vin`, {
+      records: [vehicles.body("Fifth", "")],
+    });
+    expect(bulk.body).toMatchObject({ created: 1, updated: 0, failed: 0 });
+    expect((await api.get(`${url}/${first.id}`)).body.display).toBe("First");
+    // a blank default is none
+    const note = await created(api, "/fields/vehicles", {
+      key: "note",
+      label: "Note",
+      type: "text",
+      default: "  ",
+    });
+    expect(note.default).toBeNull();
+    // a required text field still refuses a blank
+    expect((await api.post(url, { properties: { model: " ", vin: "VIN-6" } })).body.errors).toEqual(
+      [{ path: "/properties/model", message: "must not be blank" }],
+    );
+  });
+
+  test("a field named like a built-in JavaScript property (constructor) is a field like any other", async () => {
+    const { api } = await server.tenant();
+    await created(api, "/object-types", {
+      name: "machine",
+      plural: "machines",
+      label: "Machines",
+      primary_field: "constructor",
+      fields: [
+        { key: "constructor", label: "Constructor", type: "text" },
+        { key: "serial", label: "Serial", type: "text" },
+      ],
+    });
+    expect422(
+      await api.post(`${base}/objects/machines`, { properties: { serial: "S-1" } }),
+      "/properties/constructor",
+    );
+    await created(api, "/fields/contacts", { key: "constructor", label: "Built by", type: "text" });
+    const contact = await created(api, "/contacts", { first_name: "Ann" });
+    expect(contact.custom_fields).toEqual({});
+    const put = await api.put(`${base}/contacts/${contact.id}`, { first_name: "Anna" });
+    expect(put.status).toBe(200);
+    expect(put.body.custom_fields).toEqual({});
+  });
+
   test("type changes are events: object_type.created, updated, deleted (and field.created per field)", async () => {
     const { api, tenantId } = await server.tenant();
     const type = await created(api, "/object-types", {
@@ -279,6 +338,9 @@ describe("custom objects: types, fields and schema", () => {
         { key: "length", label: "Length", type: "number" },
       ],
     });
+    // a change that changes nothing writes nothing: no event, the same updated_at
+    for (const same of [{}, { label: "Boats", primary_field: "hull" }])
+      expect((await api.patch(`${base}/object-types/boats`, same)).body).toEqual(type);
     expect((await api.patch(`${base}/object-types/boats`, { label: "Ships" })).status).toBe(200);
     expect((await api.delete(`${base}/object-types/boats`)).status).toBeLessThan(300);
     const events = await outboxOf(server.ctx.db, { tenantId, entityId: type.id });

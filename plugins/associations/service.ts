@@ -48,8 +48,12 @@ export async function replaceLinks(
 ) {
   await owner(tx, scope.tenantId, from, to);
   const wanted = new Map(body.associations.map((a) => [key(a.id, a.label), a]));
-  for (const [i, a] of body.associations.entries())
-    await assertRecord(tx, scope.tenantId, { object: to, id: a.id }, `/associations/${i}/id`);
+  for (const [i, a] of body.associations.entries()) {
+    const at = `/associations/${i}/id`;
+    if (to === from.object && a.id === from.id)
+      throw invalid(at, "a record cannot be linked to itself");
+    await assertRecord(tx, scope.tenantId, { object: to, id: a.id }, at);
+  }
   for (const current of await linksOf(tx, scope.tenantId, from, to))
     if (!wanted.delete(key(current.id, current.label)))
       await unlink(tx, scope, from, { object: to, id: current.id }, current.label);

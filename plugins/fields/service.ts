@@ -91,6 +91,8 @@ type Spec = Pick<
  * value. `before`: the stored definition, when this is a change of it.
  */
 async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec, before?: Spec) {
+  // Values are stored trimmed: an option with surrounding spaces could never be chosen.
+  if (spec.options) spec.options = spec.options.map((option) => option.trim());
   const choice = spec.type === "select" || spec.type === "multi_select";
   if (choice && !spec.options?.length) throw invalid("/options", `a ${spec.type} needs options`);
   if (choice && new Set(spec.options).size !== spec.options?.length)
@@ -114,8 +116,11 @@ async function checkSpec(tx: WriteTx, tenantId: string, spec: Spec, before?: Spe
     throw invalid("/unique", `a ${spec.type} field cannot be unique`);
   if (spec.defaultValue == null) return;
   // Every new record that sets no value gets the default: it must be one a record can hold.
+  const value = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
+  // Blank text is no value, so it is no default either.
+  spec.defaultValue = value === "" ? null : value;
+  if (spec.defaultValue === null) return;
   if (spec.unique) throw invalid("/default", "a unique field takes no default");
-  spec.defaultValue = coerceValue(specOf(spec), spec.defaultValue, "/default").value;
   if (target) await assertLinked(tx, target, tenantId, spec.defaultValue as string, "/default");
 }
 
@@ -227,8 +232,14 @@ export async function updateField(
   if (row.type !== before.type && body.options === undefined && !row.type.includes("select"))
     row.options = null;
   await checkSpec(tx, scope.tenantId, row, before);
+  // A change that changes nothing writes nothing: no event, the same updated_at.
+  const unchanged = fieldView(before);
+  if (
+    JSON.stringify(fieldView({ ...row, updatedAt: before.updatedAt })) === JSON.stringify(unchanged)
+  )
+    return unchanged;
   await tx.update(customFieldDefinitions).set(row).where(eq(customFieldDefinitions.id, row.id));
-  await convertExisting(tx, scope.tenantId, object, row);
+  await convertExisting(tx, scope.tenantId, object, row, before);
   refreshDefinitions(tx, scope.tenantId, objectName);
   const view = fieldView(row);
   await emitFieldEvent(tx, scope, "updated", view);
@@ -263,13 +274,15 @@ async function recordsHolding(
 /**
  * Brings every stored value of a field to its definition: coerced, checked
  * for uniqueness, re-indexed. Refused as a whole (422, listing up to 20
- * records) when a value does not convert.
+ * records) when a value does not convert. `before`: the definition it
+ * changes, if any.
  */
 async function convertExisting(
   tx: WriteTx,
   tenantId: string,
   object: CustomFieldObject,
   definition: DefinitionRow,
+  before?: DefinitionRow,
 ) {
   const spec = specOf(definition);
   const errors: Array<{ path: string; message: string }> = [];
@@ -286,8 +299,11 @@ async function convertExisting(
       }
     },
   );
-  if (definition.type === "reference" && definition.referenceObject) {
+  const sameReference =
+    before?.type === "reference" && before.referenceObject === definition.referenceObject;
+  if (definition.type === "reference" && definition.referenceObject && !sameReference) {
     // A reference holds the id of a live record of its object: other ids do not convert.
+    // Ids it held already stay, as a record's write keeps them, though their record was deleted since.
     const target = await requireCustomFieldObject(
       tx,
       tenantId,

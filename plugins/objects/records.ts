@@ -22,6 +22,7 @@ import {
   unlinkAll,
   updateRow,
   upsert,
+  valueAt,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -152,7 +153,10 @@ export async function listRecords(
 /** The live record whose unique field `key` holds `value`, if any (bulk upsert key). */
 async function findByUnique(tx: WriteTx, type: ObjectTypeRow, spec: FieldSpec, value: unknown) {
   if (value === undefined || value === null) return undefined;
-  const [entry] = coerceValue(spec, value, `/properties/${spec.key}`).index;
+  const coerced = coerceValue(spec, value, `/properties/${spec.key}`);
+  // Blank text is no value: it matches no record.
+  if (coerced.value === "") return undefined;
+  const [entry] = coerced.index;
   const v = customFieldValues;
   const ids = tx
     .select({ id: v.recordId })
@@ -198,7 +202,8 @@ export async function bulkUpsert(
   const spec = matchBy === undefined ? undefined : await matchField(ctx.db.read, type, matchBy);
   return runBulk(ctx, records, schema, async (tx, record) => {
     const input = record as RecordInputBody;
-    const existing = spec && (await findByUnique(tx, type, spec, input.properties[spec.key]));
+    const existing =
+      spec && (await findByUnique(tx, type, spec, valueAt(input.properties, spec.key)));
     return upsert(
       existing,
       (row) => applyRecordUpdate(tx, scope, type, row, input),

@@ -27,6 +27,7 @@ import {
   registerTenantDefinedEventTypes,
   registerTenantEventTypes,
   unlinkObject,
+  valueAt,
   type WriteScope,
   type WriteTx,
   within,
@@ -52,7 +53,7 @@ export const recordsOf = (plural: string, type?: ObjectTypeRow) =>
 
 /** The primary field's value as text (money: its amount). */
 export function displayOf(type: ObjectTypeRow, values: Record<string, unknown>): string | null {
-  const value = values[type.primaryField];
+  const value = valueAt(values, type.primaryField);
   if (value === undefined || value === null) return null;
   if (typeof value === "object" && !Array.isArray(value))
     return String((value as { value?: unknown }).value);
@@ -231,6 +232,9 @@ export async function updateType(
     updatedAt: scope.now,
   };
   const newPrimary = row.primaryField !== before.primaryField;
+  // A change that changes nothing writes nothing: no event, the same updated_at.
+  const same = (["label", "description"] as const).every((k) => row[k] === before[k]);
+  if (same && !newPrimary) return typeView(tx, before);
   if (newPrimary) {
     const field = (await definitionRows(tx, scope.tenantId, plural)).find(
       (f) => f.key === row.primaryField,

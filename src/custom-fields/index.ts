@@ -29,5 +29,6 @@ export { coerceValue, FIELD_TYPES, type FieldSpec, type FieldType, type IndexEnt
 export {
   type CustomFieldMap,
   indexedValueIs,
+  valueAt,
   writeCustomFields,
 } from "./values";

@@ -1,3 +1,4 @@
+import { indexedText } from "../../db/index-text";
 import { invalid } from "../errors";
 import { parseTime } from "../pagination";
 
@@ -43,7 +44,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+()./ #*x-]{3,50}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = (value: string): IndexEntry[] => [{ text: value, num: null }];
+const text = (value: string): IndexEntry[] => [{ text: indexedText(value), num: null }];
 /**
  * Text that compares in any letter case, as crmd's own name filters do: the
  * index holds it in lower case (every script), and so does the operand a

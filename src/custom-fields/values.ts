@@ -61,25 +61,37 @@ export async function writeCustomFields(
       const definition = definitions.get(key);
       if (!definition) throw invalid(pathOf(key), `is not a field of ${write.object}`);
       const coerced = coerceValue(definition, value, pathOf(key));
-      values[key] = coerced.value;
-      changes.set(key, coerced.index);
+      if (coerced.value === "") {
+        // Blank text (stored trimmed) is no value, as null: it fills no required field and takes no unique one.
+        if (definition.required) throw invalid(pathOf(key), NOT_BLANK_MESSAGE);
+        delete values[key];
+        changes.set(key, []);
+      } else {
+        values[key] = coerced.value;
+        changes.set(key, coerced.index);
+      }
     }
   }
   if (definitions.size === 0) return values;
   for (const definition of definitions.values()) {
     const { key } = definition;
-    if (fresh && values[key] === undefined && definition.defaultValue != null) {
+    if (fresh && valueAt(values, key) === undefined && definition.defaultValue != null) {
       const coerced = coerceValue(definition, definition.defaultValue, pathOf(key));
       values[key] = coerced.value;
       changes.set(key, coerced.index);
     }
-    if (definition.required && isEmpty(values[key]))
-      // Text is stored trimmed: "" was sent as white space, as for any required text.
-      throw invalid(pathOf(key), values[key] === "" ? NOT_BLANK_MESSAGE : "is required");
+    const value = valueAt(values, key);
+    if (definition.required && isEmpty(value))
+      // "": a blank stored before blanks became no value.
+      throw invalid(pathOf(key), value === "" ? NOT_BLANK_MESSAGE : "is required");
   }
   await indexValues(tx, scope, write, definitions, fresh, changes);
   return values;
 }
+
+/** The value stored under `key`: its own, never Object.prototype's (a field may be named `constructor`). */
+export const valueAt = (values: CustomFieldMap, key: string): unknown =>
+  Object.hasOwn(values, key) ? values[key] : undefined;
 
 /** No value for a required field: absent, empty text or no option chosen. */
 const isEmpty = (value: unknown) =>
@@ -115,7 +127,7 @@ async function indexValues(
   for (const definition of definitions.values()) {
     const now = changes.get(definition.key) ?? (fresh ? [] : undefined);
     if (now === undefined) continue;
-    const old = write.before ? entriesOf(definition, write.before[definition.key]) : [];
+    const old = write.before ? entriesOf(definition, valueAt(write.before, definition.key)) : [];
     if (sameEntries(old, now)) continue;
     if (now.length) await checkValue(tx, scope.tenantId, write, definition, now[0]);
     for (const entry of old) stale.push([definition.key, entry]);
