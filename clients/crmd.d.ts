@@ -1834,7 +1834,7 @@ export interface paths {
         put?: never;
         /**
          * Create a publishable widget key (pk_…, shown once) for a website chat widget
-         * @description The answer also holds the key's identity verification secret, shown once. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
+         * @description The answer also holds the key's identity verification secret, shown once. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: what the widget key's visitors do. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
          */
         post: operations["postApiExternalWidget-keys"];
         delete?: never;
@@ -1875,7 +1875,7 @@ export interface paths {
         put?: never;
         /**
          * Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify
-         * @description Visitor tokens already issued stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
+         * @description Visitor tokens already issued stay valid. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: with the secret a site proves any customer. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
          */
         post: operations["postApiExternalWidget-keysByIdRotate-identity-secret"];
         delete?: never;
