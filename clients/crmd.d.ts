@@ -555,7 +555,7 @@ export interface paths {
         put?: never;
         /**
          * Create or rotate the tenant's inbound email secret (shown once)
-         * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once.
+         * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.
          */
         post: operations["postApiExternalEmailInbound-secret"];
         delete?: never;

@@ -195,6 +195,23 @@ describe("scopes", () => {
     const unlimited = { rate_limit: 1_000_000 };
     const keysOnly = await server.keyFor(tenantId, ["keys:manage"], unlimited);
     const dealsOnly = await server.keyFor(tenantId, ["deals:read"], unlimited);
+    // Routes that hand out a credential also need the scopes the credential acts with.
+    const widget = [
+      "contacts:write",
+      "conversations:read",
+      "conversations:write",
+      "messages:read",
+      "messages:write",
+    ];
+    const alsoNeeds: Record<string, string[]> = {
+      "/api/external/email/inbound-secret": [
+        "contacts:write",
+        "documents:write",
+        "interactions:read",
+      ],
+      "/api/external/widget-keys": widget,
+      "/api/external/widget-keys/{id}/rotate-identity-secret": widget,
+    };
     let checked = 0;
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(operations)) {
@@ -202,7 +219,7 @@ describe("scopes", () => {
         // `<object>:read|write`: the path's object type decides (tests/associations.test.ts)
         if (!scope || scope === "admin" || scope.startsWith("<object>")) continue;
         const concrete = path.replace(/\{[^}]+\}/g, "00000000-0000-7000-8000-000000000000");
-        const allowed = await server.keyFor(tenantId, [scope]);
+        const allowed = await server.keyFor(tenantId, [scope, ...(alsoNeeds[path] ?? [])]);
         const verb = method.toUpperCase();
         const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
         const none = scope === "keys:manage" ? dealsOnly : keysOnly;

@@ -15,7 +15,7 @@ import { documentFiles } from "../documents";
 import type { Channel } from "./channel";
 import { queueEmail } from "./email";
 import { receiveEmail } from "./inbound";
-import { inboundTenant, rotateInboundSecret } from "./inbound-secret";
+import { assertHoldsRelayScopes, inboundTenant, rotateInboundSecret } from "./inbound-secret";
 import {
   CreateCall,
   InboundSecret,
@@ -123,7 +123,8 @@ export const interactionsPlugin = (ctx: AppContext) => {
     )
     .post(
       "/email/inbound-secret",
-      async ({ tenantId, set }) => {
+      async ({ tenantId, scopes, set }) => {
+        assertHoldsRelayScopes(scopes);
         set.status = 201;
         return rotateInboundSecret(ctx, tenantId);
       },
@@ -133,7 +134,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Create or rotate the tenant's inbound email secret (shown once)",
           description:
-            "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once.",
+            "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.",
           tags,
         },
       },
