@@ -242,6 +242,36 @@ describe("scopes", () => {
   });
 });
 
+describe("seed 001's coarse permissions", () => {
+  test("read, write, webhook and * open exactly the routes of the scopes they stand for", async () => {
+    const { expandPermissions } = await import("../src/scopes");
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const { tenantId } = await server.tenant();
+    const aliases = ["read", "write", "webhook", "*"];
+    const keys = new Map<string, Api>();
+    for (const alias of aliases)
+      keys.set(alias, await server.keyFor(tenantId, [alias], { rate_limit: 1_000_000 }));
+    const wrong: unknown[] = [];
+    for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(operations)) {
+        const scope = op["x-required-scope"];
+        if (!scope || scope === "admin" || scope.startsWith("<object>")) continue;
+        const concrete = path.replace(/\{[^}]+\}/g, "00000000-0000-7000-8000-000000000000");
+        const verb = method.toUpperCase();
+        const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
+        for (const alias of aliases) {
+          const reply = await (keys.get(alias) as Api).request(verb, concrete, body);
+          const granted = expandPermissions([alias]).has(scope);
+          const passed = ![401, 403].includes(reply.status);
+          if (passed !== granted || (!granted && reply.status !== 403))
+            wrong.push({ alias, route: `${verb} ${path}`, scope, status: reply.status });
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("key management cannot escalate", () => {
   test("a key with keys:manage grants only scopes it holds itself", async () => {
     const { api } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
