@@ -1296,7 +1296,7 @@ export interface paths {
         };
         /**
          * List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)
-         * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order.
+         * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. Webhook entries (their URLs and headers) only for keys with webhooks:manage.
          */
         get: operations["getApiExternalActivity"];
         put?: never;

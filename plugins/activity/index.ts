@@ -7,8 +7,8 @@ import { listActivity } from "./service";
 export const activityPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.activity" }).use(authMacros).get(
     "/activity",
-    async ({ query, tenantId }) => {
-      return listJson("activity", await listActivity(ctx, tenantId, query));
+    async ({ query, tenantId, scopes }) => {
+      return listJson("activity", await listActivity(ctx, tenantId, query, scopes));
     },
     {
       scope: "activity:read",
@@ -18,7 +18,7 @@ export const activityPlugin = (ctx: AppContext) =>
         summary:
           "List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)",
         description:
-          "Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order.",
+          "Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. Webhook entries (their URLs and headers) only for keys with webhooks:manage.",
         tags: ["activity"],
       },
     },

@@ -3,8 +3,11 @@ import {
   type AppContext,
   entityTypes,
   eqIf,
+  filterBy,
+  forbidden,
   invalid,
   listPage,
+  type Scope,
   tenantEventTypes,
 } from "../../src/core";
 import type { ActivityListQueryInput, ActivityView } from "./model";
@@ -48,18 +51,34 @@ async function assertEntityType(ctx: AppContext, tenantId: string, type: string)
   throw invalid("/entity_type", `must be one of: ${known.join(", ")}`);
 }
 
+/**
+ * A webhook's entries hold its receiver's URL and headers, often the
+ * receiver's credentials: like GET /webhooks, only keys with
+ * webhooks:manage read them.
+ */
+function webhookEntries(query: ActivityListQueryInput, scopes: ReadonlySet<Scope>) {
+  if (scopes.has("webhooks:manage")) return undefined;
+  if (query.entity_type === "webhook")
+    throw forbidden(
+      "Missing permission: webhooks:manage (webhook entries hold receivers' URLs and headers)",
+    );
+  return filterBy(activityLog.entityType, "ne", "webhook");
+}
+
 export async function listActivity(
   ctx: AppContext,
   tenantId: string,
   query: ActivityListQueryInput,
+  scopes: ReadonlySet<Scope>,
 ) {
+  const hidden = webhookEntries(query, scopes);
   if (query.entity_type !== undefined) await assertEntityType(ctx, tenantId, query.entity_type);
   return listPage({
     db: ctx.db,
     cache: ctx.cache,
     table: activityLog,
     tenantId,
-    filters: activityFilters(query),
+    filters: [...activityFilters(query), hidden],
     query,
     map: activityView,
   });
