@@ -54,6 +54,49 @@ describe("authentication", () => {
   });
 });
 
+describe("admin routes", () => {
+  test("every admin route: 401 with a wrong token or none configured, 403 to a tenant key", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const adminRoutes: Array<[string, string]> = [];
+    for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths))
+      for (const [method, op] of Object.entries<any>(operations))
+        if (["admin", "keys:manage"].includes(op["x-required-scope"]) && !path.includes("widget"))
+          adminRoutes.push([method.toUpperCase(), path.replace(/\{[^}]+\}/g, "x")]);
+    adminRoutes.push(["GET", "/metrics"]);
+    expect(adminRoutes.length).toBeGreaterThanOrEqual(6);
+    const bare = await startTestServer({ config: { adminToken: undefined } });
+    try {
+      const { key } = await server.tenant(undefined, ["*"]);
+      const wrong: unknown[] = [];
+      for (const [method, path] of adminRoutes) {
+        const body = method === "GET" || method === "DELETE" ? undefined : {};
+        const statuses = {
+          unset: (
+            await bare.anonymous.request(method, path, body, {
+              authorization: `Bearer ${server.adminToken}`,
+            })
+          ).status,
+          wrong: (
+            await server.anonymous.request(method, path, body, {
+              authorization: `Bearer ${server.adminToken}x`,
+            })
+          ).status,
+          none: (await server.anonymous.request(method, path, body)).status,
+        };
+        if (Object.values(statuses).some((status) => status !== 401))
+          wrong.push({ method, path, ...statuses });
+        if (path.endsWith("/tenants") || path.endsWith("/scheduler")) {
+          const tenant = await server.anonymous.request(method, path, body, { "x-api-key": key });
+          if (tenant.status !== 403) wrong.push({ method, path, tenantKey: tenant.status });
+        }
+      }
+      expect(wrong).toEqual([]);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe("API keys (seed 001)", () => {
   test("create returns the key once; list never shows it; only its hash is stored", async () => {
     const tenant = await server.admin.post("/api/external/tenants", { name: "keys-once" });
