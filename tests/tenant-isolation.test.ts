@@ -501,6 +501,10 @@ describe("references to another tenant's records", () => {
       ["PATCH", `/deals/${own.deal}`, { partner_id: ids.partner }],
       ["PATCH", `/deals/${own.deal}`, { lead_id: ids.lead }],
       ["POST", `/deals/${own.deal}/move`, { stage_id: ids.stage2 }],
+      // the caller's own parent, another tenant's child
+      ["PATCH", `/pipelines/${own.pipeline}/stages/${ids.stage}`, { name: "B" }],
+      ["DELETE", `/pipelines/${own.pipeline}/stages/${ids.stage}`, undefined],
+      ["DELETE", `/deals/${own.deal}/associations/contacts/${ids.contact}`, undefined],
       ["POST", `/deals/${own.deal}/handoff`, { to_owner: "B", to_pipeline_id: ids.pipeline }],
       ...["partner_id", "contact_id", "company_id", "pipeline_id", "stage_id"].map(
         (field): [string, string, unknown] => [
@@ -539,6 +543,11 @@ describe("references to another tenant's records", () => {
         wrong.push({ method, path, body, status: reply.status, reply: reply.body });
     }
     expect(wrong).toEqual([]);
+    // A's stage and link are still there.
+    const stages = (await alpha.get(`${X}/pipelines/${ids.pipeline}`)).body.stages;
+    expect(stages.map((stage: { id: string }) => stage.id)).toContain(ids.stage);
+    const links = (await alpha.get(`${X}/deals/${ids.deal}/associations/contacts`)).body;
+    expect(links.associations.map((link: { id: string }) => link.id)).toEqual([ids.contact]);
     // Marking another conversation's messages seen marks nothing (ids not in it are skipped).
     const seen = await beta.post(`${X}/conversations/${own.conversation}/seen`, {
       message_ids: [ids.message],
