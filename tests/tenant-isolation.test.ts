@@ -505,6 +505,9 @@ describe("references to another tenant's records", () => {
       ["PATCH", `/pipelines/${own.pipeline}/stages/${ids.stage}`, { name: "B" }],
       ["DELETE", `/pipelines/${own.pipeline}/stages/${ids.stage}`, undefined],
       ["DELETE", `/deals/${own.deal}/associations/contacts/${ids.contact}`, undefined],
+      ["PUT", `/deals/${own.deal}/associations/alphathings/${ids.object}`, {}],
+      ["GET", `/deals/${own.deal}/associations/alphathings`, undefined],
+      ["GET", `/fields/alphathings`, undefined],
       ["POST", `/deals/${own.deal}/handoff`, { to_owner: "B", to_pipeline_id: ids.pipeline }],
       ...["partner_id", "contact_id", "company_id", "pipeline_id", "stage_id"].map(
         (field): [string, string, unknown] => [
