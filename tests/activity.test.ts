@@ -204,6 +204,8 @@ describe("webhook entries", () => {
     expect(byType.status).toBe(403);
     const since = await reader.get("/api/external/activity?since=2000-01-01T00:00:00Z");
     expect(summary(since.body)).toEqual(["task:created"]);
+    const feed = await reader.get("/api/external/activity?cursor=");
+    expect(summary(feed.body)).toEqual(["task:created"]);
     // a key that manages webhooks sees them
     const manager = await server.keyFor(c.tenantId, ["activity:read", "webhooks:manage"]);
     const managed = await manager.get("/api/external/activity?entity_type=webhook");
