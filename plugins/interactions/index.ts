@@ -83,8 +83,8 @@ export const interactionsPlugin = (ctx: AppContext) => {
     .use(authMacros)
     .get(
       "/interactions",
-      async ({ query, tenantId }) =>
-        listJson("interactions", await listTimeline(ctx, tenantId, query)),
+      async ({ query, tenantId, scopes }) =>
+        listJson("interactions", await listTimeline(ctx, tenantId, query, scopes)),
       {
         scope: "interactions:read",
         query: TimelineQuery,
@@ -92,7 +92,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "A record's timeline: notes, emails, SMS, calls and meetings, newest first",
           description:
-            "Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).",
+            "Filter by contact_id, company_id or deal_id (all given must match) and type. Notes need notes:read and meetings calendar:read besides interactions:read: without them the timeline leaves them out (type=note or meeting is 403). Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).",
           tags,
         },
       },
