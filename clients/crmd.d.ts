@@ -496,7 +496,7 @@ export interface paths {
         };
         /**
          * A record's timeline: notes, emails, SMS, calls and meetings, newest first
-         * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).
+         * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Notes need notes:read and meetings calendar:read besides interactions:read: without them the timeline leaves them out (type=note or meeting is 403). Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).
          */
         get: operations["getApiExternalInteractions"];
         put?: never;
@@ -555,7 +555,7 @@ export interface paths {
         put?: never;
         /**
          * Create or rotate the tenant's inbound email secret (shown once)
-         * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once.
+         * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.
          */
         post: operations["postApiExternalEmailInbound-secret"];
         delete?: never;
@@ -1296,7 +1296,7 @@ export interface paths {
         };
         /**
          * List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)
-         * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. Webhooks' changes show only to keys with `webhooks:manage`.
+         * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. Webhooks' changes show only to keys with `webhooks:manage` (for others `entity_type=webhook` is 403).
          */
         get: operations["getApiExternalActivity"];
         put?: never;
@@ -1834,7 +1834,7 @@ export interface paths {
         put?: never;
         /**
          * Create a publishable widget key (pk_…, shown once) for a website chat widget
-         * @description The answer also holds the key's identity verification secret, shown once. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
+         * @description The answer also holds the key's identity verification secret, shown once. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: what the widget key's visitors do. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
          */
         post: operations["postApiExternalWidget-keys"];
         delete?: never;
@@ -1875,7 +1875,7 @@ export interface paths {
         put?: never;
         /**
          * Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify
-         * @description Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
+         * @description Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: with the secret a site proves any customer. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
          */
         post: operations["postApiExternalWidget-keysByIdRotate-identity-secret"];
         delete?: never;

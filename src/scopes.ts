@@ -70,8 +70,16 @@ const ALIASES: Record<string, Scope[]> = {
  * custom object's.
  */
 const OBJECT_SCOPE = /^[a-z][a-z0-9_]{0,62}:(read|write|\*)$/;
-/** Names of built-in scopes (`deals`, `events`, `interactions`, `calls`, …): never a custom object's. */
-const BUILT_IN_NAMES = new Set<string>(ALL_SCOPES.map((scope) => scope.split(":")[0]));
+/**
+ * Names of built-in scopes (`deals`, `events`, `interactions`, `calls`, …)
+ * and of aliases (`activities`, seed 004's notes): never a custom object's,
+ * whose `<plural>:read` would then be another grant.
+ */
+const BUILT_IN_NAMES = new Set<string>(
+  [...ALL_SCOPES, ...Object.keys(ALIASES)]
+    .filter((scope) => scope.includes(":"))
+    .map((scope) => scope.split(":")[0]),
+);
 
 /** Whether `name` is a built-in scope's resource name, which no custom object may take as plural. */
 export const isBuiltInScopeName = (name: string): boolean => BUILT_IN_NAMES.has(name);

@@ -190,7 +190,8 @@ describe("GET /activity", () => {
     await owner.api.post("/api/external/tasks", { title: "Visible" });
     const reader = await server.keyFor(owner.tenantId, ["read"]);
     expect((await reader.get("/api/external/webhooks")).status).toBe(403);
-    for (const query of ["", "?entity_type=webhook", `?entity_id=${hook.body.id}`, "?cursor="]) {
+    expect((await reader.get("/api/external/activity?entity_type=webhook")).status).toBe(403);
+    for (const query of ["", `?entity_id=${hook.body.id}`, "?cursor="]) {
       const reply = await reader.get(`/api/external/activity${query}`);
       expect(reply.status).toBe(200);
       expect(JSON.stringify(reply.body)).not.toContain("receiver-secret");
@@ -202,6 +203,42 @@ describe("GET /activity", () => {
     expect(summary(managed.body)).toEqual(["webhook:created"]);
     expect(managed.body.activity[0].changes.headers.new).toEqual({
       Authorization: "Bearer receiver-secret",
+    });
+  });
+});
+
+describe("webhook entries", () => {
+  test("a webhook's URL and headers reach only keys that manage webhooks, as GET /webhooks does", async () => {
+    const c = await server.tenant();
+    const hook = await c.api.post("/api/external/webhooks", {
+      url: "https://hooks.example.com/services/T0/B0/url-token",
+      events: ["*"],
+      headers: { Authorization: "Bearer receiver-credential" },
+    });
+    expect(hook.status).toBe(201);
+    await c.api.post("/api/external/tasks", { title: "Visible" });
+    // seed 001's `read`: every :read scope, not webhooks:manage
+    const reader = await server.keyFor(c.tenantId, ["read"]);
+    expect((await reader.get("/api/external/webhooks")).status).toBe(403);
+    const all = await reader.get("/api/external/activity");
+    expect(all.status).toBe(200);
+    expect(summary(all.body)).toEqual(["task:created"]);
+    expect(all.body.total).toBe(1);
+    expect(JSON.stringify(all.body)).not.toContain("receiver-credential");
+    const byId = await reader.get(`/api/external/activity?entity_id=${hook.body.id}`);
+    expect(byId.body.activity).toEqual([]);
+    const byType = await reader.get("/api/external/activity?entity_type=webhook");
+    expect(byType.status).toBe(403);
+    const since = await reader.get("/api/external/activity?since=2000-01-01T00:00:00Z");
+    expect(summary(since.body)).toEqual(["task:created"]);
+    const feed = await reader.get("/api/external/activity?cursor=");
+    expect(summary(feed.body)).toEqual(["task:created"]);
+    // a key that manages webhooks sees them
+    const manager = await server.keyFor(c.tenantId, ["activity:read", "webhooks:manage"]);
+    const managed = await manager.get("/api/external/activity?entity_type=webhook");
+    expect(managed.status).toBe(200);
+    expect(managed.body.activity[0].changes.headers.new).toEqual({
+      Authorization: "Bearer receiver-credential",
     });
   });
 });

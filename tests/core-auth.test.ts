@@ -54,6 +54,49 @@ describe("authentication", () => {
   });
 });
 
+describe("admin routes", () => {
+  test("every admin route: 401 with a wrong token or none configured, 403 to a tenant key", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const adminRoutes: Array<[string, string]> = [];
+    for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths))
+      for (const [method, op] of Object.entries<any>(operations))
+        if (["admin", "keys:manage"].includes(op["x-required-scope"]) && !path.includes("widget"))
+          adminRoutes.push([method.toUpperCase(), path.replace(/\{[^}]+\}/g, "x")]);
+    adminRoutes.push(["GET", "/metrics"]);
+    expect(adminRoutes.length).toBeGreaterThanOrEqual(6);
+    const bare = await startTestServer({ config: { adminToken: undefined } });
+    try {
+      const { key } = await server.tenant(undefined, ["*"]);
+      const wrong: unknown[] = [];
+      for (const [method, path] of adminRoutes) {
+        const body = method === "GET" || method === "DELETE" ? undefined : {};
+        const statuses = {
+          unset: (
+            await bare.anonymous.request(method, path, body, {
+              authorization: `Bearer ${server.adminToken}`,
+            })
+          ).status,
+          wrong: (
+            await server.anonymous.request(method, path, body, {
+              authorization: `Bearer ${server.adminToken}x`,
+            })
+          ).status,
+          none: (await server.anonymous.request(method, path, body)).status,
+        };
+        if (Object.values(statuses).some((status) => status !== 401))
+          wrong.push({ method, path, ...statuses });
+        if (path.endsWith("/tenants") || path.endsWith("/scheduler")) {
+          const tenant = await server.anonymous.request(method, path, body, { "x-api-key": key });
+          if (tenant.status !== 403) wrong.push({ method, path, tenantKey: tenant.status });
+        }
+      }
+      expect(wrong).toEqual([]);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe("API keys (seed 001)", () => {
   test("create returns the key once; list never shows it; only its hash is stored", async () => {
     const tenant = await server.admin.post("/api/external/tenants", { name: "keys-once" });
@@ -195,6 +238,23 @@ describe("scopes", () => {
     const unlimited = { rate_limit: 1_000_000 };
     const keysOnly = await server.keyFor(tenantId, ["keys:manage"], unlimited);
     const dealsOnly = await server.keyFor(tenantId, ["deals:read"], unlimited);
+    // Routes that hand out a credential also need the scopes the credential acts with.
+    const widget = [
+      "contacts:write",
+      "conversations:read",
+      "conversations:write",
+      "messages:read",
+      "messages:write",
+    ];
+    const alsoNeeds: Record<string, string[]> = {
+      "/api/external/email/inbound-secret": [
+        "contacts:write",
+        "documents:write",
+        "interactions:read",
+      ],
+      "/api/external/widget-keys": widget,
+      "/api/external/widget-keys/{id}/rotate-identity-secret": widget,
+    };
     let checked = 0;
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(operations)) {
@@ -202,7 +262,7 @@ describe("scopes", () => {
         // `<object>:read|write`: the path's object type decides (tests/associations.test.ts)
         if (!scope || scope === "admin" || scope.startsWith("<object>")) continue;
         const concrete = path.replace(/\{[^}]+\}/g, "00000000-0000-7000-8000-000000000000");
-        const allowed = await server.keyFor(tenantId, [scope]);
+        const allowed = await server.keyFor(tenantId, [scope, ...(alsoNeeds[path] ?? [])]);
         const verb = method.toUpperCase();
         const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
         const none = scope === "keys:manage" ? dealsOnly : keysOnly;
@@ -222,6 +282,36 @@ describe("scopes", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("seed 001's coarse permissions", () => {
+  test("read, write, webhook and * open exactly the routes of the scopes they stand for", async () => {
+    const { expandPermissions } = await import("../src/scopes");
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const { tenantId } = await server.tenant();
+    const aliases = ["read", "write", "webhook", "*"];
+    const keys = new Map<string, Api>();
+    for (const alias of aliases)
+      keys.set(alias, await server.keyFor(tenantId, [alias], { rate_limit: 1_000_000 }));
+    const wrong: unknown[] = [];
+    for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(operations)) {
+        const scope = op["x-required-scope"];
+        if (!scope || scope === "admin" || scope.startsWith("<object>")) continue;
+        const concrete = path.replace(/\{[^}]+\}/g, "00000000-0000-7000-8000-000000000000");
+        const verb = method.toUpperCase();
+        const body = ["GET", "HEAD", "DELETE"].includes(verb) ? undefined : {};
+        for (const alias of aliases) {
+          const reply = await (keys.get(alias) as Api).request(verb, concrete, body);
+          const granted = expandPermissions([alias]).has(scope);
+          const passed = ![401, 403].includes(reply.status);
+          if (passed !== granted || (!granted && reply.status !== 403))
+            wrong.push({ alias, route: `${verb} ${path}`, scope, status: reply.status });
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -505,6 +505,21 @@ describe("custom objects: types, fields and schema", () => {
       expect422(reply, "/plural");
     }
   });
+
+  test("a plural that is an alias's name is refused: `activities:read` grants notes:read, never the type's", async () => {
+    const { api, tenantId } = await server.tenant();
+    const reply = await api.post(`${base}/object-types`, {
+      name: "activity",
+      plural: "activities",
+      label: "Activities",
+      primary_field: "m",
+      fields: [{ key: "m", label: "M", type: "text" }],
+    });
+    expect422(reply, "/plural");
+    // what such a type's scope would have been: a grant of notes, not of the type
+    const key = await server.keyFor(tenantId, ["activities:read"]);
+    expect((await key.get(`${base}/notes`)).status).toBe(200);
+  });
 });
 
 describe("custom objects: a type defined again after its deletion", () => {

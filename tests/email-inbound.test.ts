@@ -233,3 +233,34 @@ describe("inbound email", () => {
     expect(await emails()).toBe(before);
   });
 });
+
+describe("keys:manage is no way to write through the relay", () => {
+  test("the inbound secret goes only to a key that holds what the relay writes and answers", async () => {
+    const { tenantId, api: owner } = await server.tenant();
+    const manager = await server.keyFor(tenantId, ["keys:manage"]);
+    // The manager may not create contacts or documents itself...
+    expect((await manager.post("/api/external/contacts", { first_name: "Eve" })).status).toBe(403);
+    // ...so it may not get the secret that makes the relay create them.
+    const refused = await manager.post("/api/external/email/inbound-secret");
+    expect(refused.status).toBe(403);
+    expect(refused.body.secret).toBeUndefined();
+    const raw = new TextEncoder().encode(
+      "From: Eve <eve@example.com>\r\nSubject: hi\r\nMessage-ID: <side-door@example.com>\r\n\r\nhello\r\n",
+    );
+    const contacts = async () => (await owner.get("/api/external/contacts")).body.total;
+    const before = await contacts();
+    expect((await deliver(raw, basic("inb_none"))).status).toBe(401);
+    expect(await contacts()).toBe(before);
+    // A key holding them may.
+    const relayOwner = await server.keyFor(tenantId, [
+      "keys:manage",
+      "contacts:write",
+      "documents:write",
+      "interactions:read",
+    ]);
+    const made = await relayOwner.post("/api/external/email/inbound-secret");
+    expect(made.status).toBe(201);
+    expect((await deliver(raw, basic(made.body.secret))).status).toBe(201);
+    expect(await contacts()).toBe(before + 1);
+  });
+});

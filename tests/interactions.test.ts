@@ -122,12 +122,13 @@ describe("calls", () => {
 
 describe("timeline", () => {
   let tenant: Api;
+  let tenantId: string;
   let ann: string;
   let acme: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    ({ api: tenant } = await server.tenant());
+    ({ api: tenant, tenantId } = await server.tenant());
     acme = (await created(tenant, "/companies", { name: "Acme" })).id;
     ann = (await created(tenant, "/contacts", { first_name: "Ann", company_id: acme })).id;
     clock.set(new Date("2026-03-03T08:00:00.000Z"));
@@ -177,6 +178,26 @@ describe("timeline", () => {
       `call:${ids.call}`,
       `meeting:${ids.meeting}`,
     ]);
+  });
+
+  test("notes and meetings only for keys that may read them, as GET /notes and /calendar/events", async () => {
+    const calls = await server.keyFor(tenantId, ["interactions:read"]);
+    const timeline = await calls.get(`/api/external/interactions?contact_id=${ann}`);
+    expect(timeline.status).toBe(200);
+    expect(typesOf(timeline.body)).toEqual([`call:${ids.call}`]);
+    expect(timeline.body.total).toBe(1);
+    const feed = await calls.get("/api/external/interactions?cursor=");
+    expect(feed.body.interactions.map((i: any) => i.type)).toEqual(["call", "call"]);
+    for (const type of ["note", "meeting"])
+      expect((await calls.get(`/api/external/interactions?type=${type}`)).status).toBe(403);
+    const withNotes = await server.keyFor(tenantId, ["interactions:read", "notes:read"]);
+    expect(
+      typesOf((await withNotes.get(`/api/external/interactions?contact_id=${ann}`)).body),
+    ).toEqual([`call:${ids.call}`, `note:${ids.note}`]);
+    const withMeetings = await server.keyFor(tenantId, ["interactions:read", "calendar:read"]);
+    expect(
+      typesOf((await withMeetings.get(`/api/external/interactions?contact_id=${ann}`)).body),
+    ).toEqual([`call:${ids.call}`, `meeting:${ids.meeting}`]);
   });
 
   test("type filter, paging and has_more", async () => {

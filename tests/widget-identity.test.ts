@@ -519,3 +519,38 @@ describe("tenant isolation", () => {
     ).toBe(home.customer);
   });
 });
+
+describe("keys:manage is no way into the conversations", () => {
+  test("a widget key and its identity secret go only to a key that holds what a verified visitor does", async () => {
+    const manager = await server.keyFor(tenantId, ["keys:manage"]);
+    const { conversation } = await knownCustomer(api, { email: "iris@example.com" });
+    // The manager cannot read the conversation itself...
+    expect((await manager.get(`${X}/conversations/${conversation}`)).status).toBe(403);
+    // ...so it may not make a widget key, whose identity secret would prove any customer and read theirs,
+    const made = await manager.post(`${X}/widget-keys`, {
+      name: "Side door",
+      allowed_origins: [SITE],
+    });
+    expect(made.status).toBe(403);
+    expect(made.body.identity_secret).toBeUndefined();
+    // nor take the identity secret of a key made by someone who may.
+    const key = await widgetKey(api);
+    const rotated = await manager.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+    expect(rotated.status).toBe(403);
+    expect(rotated.body.identity_secret).toBeUndefined();
+    expect((await manager.get(`${X}/widget-keys`)).status).toBe(200);
+    // A key holding the conversation, message and contact scopes may.
+    const support = await server.keyFor(tenantId, [
+      "keys:manage",
+      "contacts:write",
+      "conversations:read",
+      "conversations:write",
+      "messages:read",
+      "messages:write",
+    ]);
+    const allowed = await widgetKey(support);
+    expect(
+      (await support.post(`${X}/widget-keys/${allowed.id}/rotate-identity-secret`)).status,
+    ).toBe(200);
+  });
+});

@@ -6,6 +6,7 @@ import {
   entityTypes,
   eqIf,
   filterBy,
+  forbidden,
   invalid,
   listPage,
   type Scope,
@@ -44,8 +45,8 @@ export function activityFilters(query: ActivityListQueryInput, hideWebhooks: boo
 }
 
 /**
- * Whether the list must leave webhooks' rows out. Only where it could hold
- * one: an entity_type or entity_id filter naming something else already
+ * Whether the list must leave webhooks' rows out (a list of them only is
+ * 403, as GET /webhooks is). Only where it could hold one: an entity_type or entity_id filter naming something else already
  * excludes them, and keeps its own index (entity ids are unique across types).
  */
 async function hidesWebhooks(
@@ -55,7 +56,11 @@ async function hidesWebhooks(
   query: ActivityListQueryInput,
 ): Promise<boolean> {
   if (allows(scopes, "webhooks:manage")) return false;
-  if (query.entity_type !== undefined) return query.entity_type === "webhook";
+  if (query.entity_type === "webhook")
+    throw forbidden(
+      "Missing permission: webhooks:manage (webhook entries hold receivers' URLs and headers)",
+    );
+  if (query.entity_type !== undefined) return false;
   if (query.entity_id === undefined) return true;
   const [webhookRow] = await ctx.db.read
     .select({ id: activityLog.id })

@@ -1,9 +1,25 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { inboundSecrets } from "../../db/schema";
-import { type AppContext, sha256Hex, unauthorized } from "../../src/core";
+import { type AppContext, forbidden, type Scope, sha256Hex, unauthorized } from "../../src/core";
 
 const PREFIX = "inb_";
+
+/**
+ * What a relay holding the secret does: creates the sender's contact and its
+ * attachments' documents, and is answered with the email's interaction
+ * (for a Message-ID seen before, the one recorded first).
+ */
+const RELAY_SCOPES: Scope[] = ["contacts:write", "documents:write", "interactions:read"];
+
+/** Only a key holding what the relay does may get its secret: keys:manage is no way to those writes. */
+export function assertHoldsRelayScopes(scopes: ReadonlySet<Scope>) {
+  const missing = RELAY_SCOPES.filter((scope) => !scopes.has(scope));
+  if (missing.length > 0)
+    throw forbidden(
+      `Missing permission: ${missing.join(", ")} (the inbound secret lets a relay create contacts and documents)`,
+    );
+}
 
 /**
  * Creates (or replaces) the tenant's inbound email secret; returns it once.

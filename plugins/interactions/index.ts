@@ -15,7 +15,7 @@ import { documentFiles } from "../documents";
 import type { Channel } from "./channel";
 import { queueEmail } from "./email";
 import { receiveEmail } from "./inbound";
-import { inboundTenant, rotateInboundSecret } from "./inbound-secret";
+import { assertHoldsRelayScopes, inboundTenant, rotateInboundSecret } from "./inbound-secret";
 import {
   CreateCall,
   InboundSecret,
@@ -83,8 +83,8 @@ export const interactionsPlugin = (ctx: AppContext) => {
     .use(authMacros)
     .get(
       "/interactions",
-      async ({ query, tenantId }) =>
-        listJson("interactions", await listTimeline(ctx, tenantId, query)),
+      async ({ query, tenantId, scopes }) =>
+        listJson("interactions", await listTimeline(ctx, tenantId, query, scopes)),
       {
         scope: "interactions:read",
         query: TimelineQuery,
@@ -92,7 +92,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "A record's timeline: notes, emails, SMS, calls and meetings, newest first",
           description:
-            "Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).",
+            "Filter by contact_id, company_id or deal_id (all given must match) and type. Notes need notes:read and meetings calendar:read besides interactions:read: without them the timeline leaves them out (type=note or meeting is 403). Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).",
           tags,
         },
       },
@@ -123,7 +123,8 @@ export const interactionsPlugin = (ctx: AppContext) => {
     )
     .post(
       "/email/inbound-secret",
-      async ({ tenantId, set }) => {
+      async ({ tenantId, scopes, set }) => {
+        assertHoldsRelayScopes(scopes);
         set.status = 201;
         return rotateInboundSecret(ctx, tenantId);
       },
@@ -133,7 +134,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Create or rotate the tenant's inbound email secret (shown once)",
           description:
-            "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once.",
+            "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.",
           tags,
         },
       },

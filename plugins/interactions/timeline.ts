@@ -26,11 +26,13 @@ import {
   decodeCursor,
   emptyFeedPosition,
   encodeCursor,
+  forbidden,
   iso,
   lifecycleFields,
   type Page,
   parseTime,
   type ReadDb,
+  type Scope,
   type SyncedTable,
 } from "../../src/core";
 import type { InteractionView, TimelineQueryParams, TimelineType } from "./model";
@@ -250,13 +252,24 @@ const meetingSource =
     return { entries, total };
   };
 
-function sourcesFor(query: TimelineQueryParams): Source[] {
+/** Kinds the timeline shows from other resources, each with the read scope their own list needs. */
+const BORROWED: Array<{ type: "note" | "meeting"; needs: Scope; source: typeof noteSource }> = [
+  { type: "note", needs: "notes:read", source: noteSource },
+  { type: "meeting", needs: "calendar:read", source: meetingSource },
+];
+
+/** The sources of a timeline: notes and meetings only for a key that may read them. */
+function sourcesFor(query: TimelineQueryParams, scopes: ReadonlySet<Scope>): Source[] {
   const { type } = query;
   const sources: Source[] = [];
   if (type === undefined || type === "email" || type === "sms" || type === "call")
     sources.push(interactionSource(query, type));
-  if (type === undefined || type === "note") sources.push(noteSource(query));
-  if (type === undefined || type === "meeting") sources.push(meetingSource(query));
+  for (const borrowed of BORROWED) {
+    if (type !== undefined && type !== borrowed.type) continue;
+    if (scopes.has(borrowed.needs)) sources.push(borrowed.source(query));
+    else if (type === borrowed.type)
+      throw forbidden(`type=${type} needs the ${borrowed.needs} permission`);
+  }
   return sources;
 }
 
@@ -274,6 +287,7 @@ export async function listTimeline(
   ctx: AppContext,
   tenantId: string,
   query: TimelineQueryParams,
+  scopes: ReadonlySet<Scope>,
 ): Promise<Page<InteractionView>> {
   const pageSize = query.page_size ?? 50;
   const feed = query.since !== undefined || query.cursor !== undefined;
@@ -288,7 +302,9 @@ export async function listTimeline(
     afterSeq,
   };
   const reads = await Promise.all(
-    sourcesFor(query).map((source) => source(ctx.db.read, plan, plan.offset + pageSize + 1)),
+    sourcesFor(query, scopes).map((source) =>
+      source(ctx.db.read, plan, plan.offset + pageSize + 1),
+    ),
   );
   const merged = reads.flatMap((r) => r.entries).sort(feed ? changeOrder : newestFirst);
   const entries = merged.slice(plan.offset, plan.offset + pageSize);

@@ -8,11 +8,13 @@ import {
   conflict,
   ErrorBody,
   errorResponses,
+  forbidden,
   IdParams,
   iso,
   newId,
   notFound,
   retiringAfterRotation,
+  type Scope,
   sha256Hex,
 } from "../../src/core";
 import {
@@ -26,6 +28,30 @@ import {
 import { tenantWidgetKeys, type WidgetKeyRow, widgetKeyStore } from "./store";
 
 const tags = ["widget"];
+
+/**
+ * What a widget key's visitors do: with the identity secret a site proves
+ * any customer, whose conversations the visitor then reads and writes.
+ */
+const WIDGET_SCOPES: Scope[] = [
+  "contacts:write",
+  "conversations:read",
+  "conversations:write",
+  "messages:read",
+  "messages:write",
+];
+
+/**
+ * Only a key holding what a widget key's visitors do may make one or see its
+ * identity secret: keys:manage is no way into the conversations.
+ */
+function assertHoldsWidgetScopes(scopes: ReadonlySet<Scope>) {
+  const missing = WIDGET_SCOPES.filter((scope) => !scopes.has(scope));
+  if (missing.length > 0)
+    throw forbidden(
+      `Missing permission: ${missing.join(", ")} (a widget key's identity secret reads and writes any customer's conversations)`,
+    );
+}
 
 const newIdentitySecret = () => `wis_${randomBytes(32).toString("base64url")}`;
 
@@ -69,7 +95,8 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
     .use(authMacros)
     .post(
       "/widget-keys",
-      async ({ body, tenantId, set }) => {
+      async ({ body, tenantId, scopes, set }) => {
+        assertHoldsWidgetScopes(scopes);
         const key = `pk_${randomBytes(24).toString("base64url")}`;
         const identitySecret = newIdentitySecret();
         const now = ctx.clock.now();
@@ -104,7 +131,7 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
         detail: {
           summary: "Create a publishable widget key (pk_…, shown once) for a website chat widget",
           description:
-            "The answer also holds the key's identity verification secret, shown once. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.",
+            "The answer also holds the key's identity verification secret, shown once. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: what the widget key's visitors do. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.",
           tags,
         },
       },
@@ -160,12 +187,13 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
     )
     .post(
       "/widget-keys/:id/rotate-identity-secret",
-      async ({ params, tenantId }) => {
+      async ({ params, tenantId, scopes }) => {
         const identitySecret = newIdentitySecret();
         const now = ctx.clock.now();
         const after = await ctx.write(async (tx) => {
           const [before] = await tx.select().from(widgetKeys).where(live(tenantId, params.id));
           if (!before) throw notFound("Widget key");
+          assertHoldsWidgetScopes(scopes);
           const columns = {
             identitySecret: ctx.secrets.seal(identitySecret),
             retiredIdentitySecrets: retiringAfterRotation(
@@ -189,7 +217,7 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
           summary:
             "Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify",
           description:
-            "Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.",
+            "Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: with the secret a site proves any customer. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.",
           tags,
         },
       },
