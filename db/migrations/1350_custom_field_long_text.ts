@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { INDEX_TEXT_MAX, indexedText } from "../../src/custom-fields/types";
 import type { WriteTx } from "../client";
-import { INDEX_TEXT_MAX, indexedText } from "../index-text";
 import { customFieldValues } from "../schema";
 import type { MigrationStep } from ".";
 
@@ -30,7 +30,7 @@ const sameRow = (row: Row): SQL =>
 /**
  * Migration 1350 (both dialects): index text longer than INDEX_TEXT_MAX
  * characters becomes what writes and filters now use for it, its prefix
- * and digest (db/index-text.ts). Only an embedded database can
+ * and digest (src/custom-fields/types.ts). Only an embedded database can
  * hold such rows: PostgreSQL refused them.
  */
 export async function digestLongIndexText(tx: WriteTx, step: MigrationStep): Promise<void> {
