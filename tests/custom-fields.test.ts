@@ -6,7 +6,7 @@ import { count, eq, ne } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
 import { customFieldDefinitions, customFieldValues } from "../db/schema";
-import { newId, sha256Hex } from "../src/ids";
+import { newId } from "../src/ids";
 import { created, expect422 } from "./helpers/api";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { outboxOf } from "./helpers/records";
@@ -887,46 +887,5 @@ describe("migration 1300", () => {
       expect(reports.at(-1)).toEqual({ entity: caseless, done: total, total });
       expect(reports.length).toBeGreaterThanOrEqual(3);
     });
-  });
-});
-
-describe("migration 1350", () => {
-  test("index text beyond 500 characters becomes its prefix and digest, as writes and filters use it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-long-text-"));
-    const database = await testDatabase(dir, { empty: true });
-    const db = await openDatabase(database.url);
-    const longText = "ab".repeat(400);
-    try {
-      await migrate(
-        db,
-        migrationsOf(db).filter((m) => m.id !== "1350_custom_field_long_text"),
-      );
-      const row = (valueText: string, recordId: string) => ({
-        tenantId: "t1",
-        objectType: "deals",
-        fieldKey: "essay",
-        valueText,
-        recordId,
-      });
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(customFieldValues)
-          .values([row(longText, "r1"), row("short", "r2"), row("c".repeat(500), "r3")]);
-      });
-      expect(await migrate(db, migrationsOf(db))).toEqual(["1350_custom_field_long_text"]);
-      const rows = await db.read
-        .select({ text: customFieldValues.valueText, record: customFieldValues.recordId })
-        .from(customFieldValues)
-        .orderBy(customFieldValues.recordId);
-      expect(rows).toEqual([
-        { text: `${longText.slice(0, 500)}#${sha256Hex(longText)}`, record: "r1" },
-        { text: "short", record: "r2" },
-        { text: "c".repeat(500), record: "r3" },
-      ]);
-    } finally {
-      await db.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

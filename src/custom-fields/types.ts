@@ -1,5 +1,4 @@
 import { invalid } from "../errors";
-import { sha256Hex } from "../ids";
 import { parseTime } from "../pagination";
 
 /** The types a custom field can have. */
@@ -44,24 +43,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+()./ #*x-]{3,50}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Characters (code points, as SQL's length() counts them) of a text the value index holds as it is. */
-export const INDEX_TEXT_MAX = 500;
-
-/**
- * A text as the value index holds it: a longer one is its first
- * INDEX_TEXT_MAX characters, `#` and its SHA-256. PostgreSQL's B-tree takes
- * entries of about 2.7 kB only, and index text is only compared for
- * equality (eq, ne, in, unique), which the digest keeps. Longer than any
- * text held as it is, so it equals none of them.
- */
-export function indexedText(value: string): string {
-  if (value.length <= INDEX_TEXT_MAX) return value;
-  const chars = [...value];
-  if (chars.length <= INDEX_TEXT_MAX) return value;
-  return `${chars.slice(0, INDEX_TEXT_MAX).join("")}#${sha256Hex(value)}`;
-}
-
-const text = (value: string): IndexEntry[] => [{ text: indexedText(value), num: null }];
+const text = (value: string): IndexEntry[] => [{ text: value, num: null }];
 /**
  * Text that compares in any letter case, as crmd's own name filters do: the
  * index holds it in lower case (every script), and so does the operand a
