@@ -2,6 +2,9 @@ import { describe, expect, test } from "bun:test";
 import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { is } from "drizzle-orm";
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import * as schema from "../db/schema";
 import { createLogger } from "../src/logger";
 import { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -99,7 +102,16 @@ describe("secrets", () => {
     );
     answers.push(JSON.stringify(receiver.received));
 
-    await server.ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
+    const { db } = server.ctx;
+    await db.execute("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => {});
+    // Every stored row, on any database; on an embedded one its files too (pages, WAL).
+    const rows = await Promise.all(
+      Object.values(schema)
+        .filter((table) => is(table, SQLiteTable))
+        .map(async (table) =>
+          JSON.stringify(await db.execute(`SELECT * FROM "${getTableConfig(table).name}"`)),
+        ),
+    );
     const files = readdirSync(server.dir)
       .filter((name) => name !== "secret.key")
       .map((name) => join(server.dir, name))
@@ -111,7 +123,8 @@ describe("secrets", () => {
           return [];
         }
       });
-    // the files are the database: they hold what is stored of a key, its display prefix
+    files.push(...rows);
+    // what is read is what is stored: it holds what is stored of a key, its display prefix
     expect(files.some((text) => text.includes(key.slice(0, 12)))).toBe(true);
     expect(logs.length).toBeGreaterThan(20);
 
