@@ -6,7 +6,7 @@ import { openDatabase } from "../db/client";
 import { indexKey } from "../db/index-key";
 import { migrate, migrationsOf } from "../db/migrate";
 import { customFieldValues } from "../db/schema";
-import { created, defineObjectType } from "./helpers/api";
+import { created, defineObjectType, expect422 } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -179,6 +179,29 @@ describe("custom fields of text-like types take their longest values on every da
 });
 
 describe("core records' indexed text fields take their longest values on every database", () => {
+  test("a company's domain is a host name of at most 253 characters (422 at the field past it)", async () => {
+    // labels of 60 ideographs: 60 + 1 + 60 + 1 + 60 + 1 + 60 + 1 + 9 = 253
+    const domain = `${[60, 60, 60, 60, 9].map((n) => multibyte(n)).join(".")}`.toLowerCase();
+    expect(domain).toHaveLength(253);
+    const company = await created(api, "/companies", { name: "Long", domain });
+    expect(company.domain).toBe(domain);
+    expect((await stored(`/companies/${company.id}`)).domain).toBe(domain);
+    expect(await found("/companies", "companies", { domain })).toEqual([company.id]);
+
+    const longer = `${multibyte(1_990)}.com`;
+    expect422(await api.post(`${base}/companies`, { name: "Longer", domain: longer }), "/domain");
+    expect422(
+      await api.post(`${base}/companies`, { name: "Longer", website: `https://${longer}/` }),
+      "/website",
+    );
+    expect422(await api.patch(`${base}/companies/${company.id}`, { domain: longer }), "/domain");
+    const bulk = await api.post(`${base}/companies/bulk`, {
+      records: [{ name: "Longer", domain: longer }],
+    });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.results[0].errors[0].path).toBe("/domain");
+  });
+
   test("owners, lead source, partner and stage names, MLS address and number at their bounds", async () => {
     const pipeline = await salesPipeline(api, "Bounds");
     const owner = multibyte(200);
