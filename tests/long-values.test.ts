@@ -19,7 +19,7 @@ import { createDeal, createLead, qualificationPipeline, salesPipeline } from "./
  * incompressible multibyte text (random CJK ideographs, three bytes each in
  * UTF-8, with upper-case Cyrillic letters for the filters' letter case).
  */
-const server = useTestServer({ config: { rateLimit: 100_000 } });
+const server = useTestServer({ config: { rateLimit: 100_000, emailFrom: "sales@acme.test" } });
 const base = "/api/external";
 let api: Api;
 beforeAll(async () => {
@@ -232,6 +232,57 @@ describe("core records' indexed text fields take their longest values on every d
         postcode: address.postcode,
       }),
     ).toEqual([listing.id]);
+  });
+});
+
+describe("inbound email's indexed texts stay within every database's bounds", () => {
+  /** A random ASCII id of `length` characters (incompressible enough for PostgreSQL's index). */
+  const randomId = (length: number) =>
+    Array.from({ length }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[random() % 36]).join("");
+
+  async function deliver(headers: Record<string, string>) {
+    const secret = (await api.post(`${base}/email/inbound-secret`)).body.secret;
+    const raw = [
+      ...Object.entries({ To: "sales@acme.test", Subject: "Hi", ...headers }).map(
+        ([name, value]) => `${name}: ${value}`,
+      ),
+      "",
+      "Hello",
+      "",
+    ].join("\r\n");
+    const reply = await fetch(`${server.url}${base}/email/inbound`, {
+      method: "POST",
+      headers: {
+        "content-type": "message/rfc822",
+        authorization: `Basic ${Buffer.from(`relay:${secret}`).toString("base64")}`,
+      },
+      body: raw,
+    });
+    return { status: reply.status, body: (await reply.json()) as any };
+  }
+
+  test("a Message-ID up to 998 bytes is kept; a longer one is no id (the message's bytes are its identity)", async () => {
+    const longest = `${randomId(998 - 12)}@globex.test`;
+    const kept = await deliver({ From: "ann@globex.test", "Message-ID": `<${longest}>` });
+    expect(kept.status).toBe(201);
+    expect(kept.body.message_id).toBe(longest);
+    const longer = { From: "ann@globex.test", "Message-ID": `<${randomId(3_000)}@globex.test>` };
+    const first = await deliver(longer);
+    expect(first.status).toBe(201);
+    expect(first.body.message_id).toEndWith("@inbound.crmd");
+    // the relay's retry is the same message
+    const retry = await deliver(longer);
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+  });
+
+  test("a From address longer than 320 characters is 422", async () => {
+    const longest = `${randomId(320 - 12)}@globex.test`;
+    const kept = await deliver({ From: longest, "Message-ID": `<${randomId(20)}@globex.test>` });
+    expect(kept.status).toBe(201);
+    expect(kept.body.from).toBe(longest);
+    const longer = await deliver({ From: `${randomId(3_000)}@globex.test` });
+    expect422(longer, "/");
   });
 });
 
