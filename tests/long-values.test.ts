@@ -233,6 +233,26 @@ describe("core records' indexed text fields take their longest values on every d
       }),
     ).toEqual([listing.id]);
   });
+  test("a contact's email, a customer's external id and a link's label at their bounds", async () => {
+    const email = `${"x".repeat(320 - 12)}@globex.test`;
+    const contact = await created(api, "/contacts", { first_name: "Ann", email: [{ email }] });
+    expect(await found("/contacts", "contacts", { email })).toEqual([contact.id]);
+    const external_id = multibyte(200);
+    const identified = await api.post(`${base}/customers/identify`, { external_id, name: "Bo" });
+    expect(identified.status).toBe(201);
+    expect(await found("/customers", "customers", { external_id })).toEqual([identified.body.id]);
+    const company = await created(api, "/companies", { name: "Linked" });
+    const label = multibyte(100);
+    const link = await api.put(
+      `${base}/contacts/${contact.id}/associations/companies/${company.id}`,
+      {
+        label,
+      },
+    );
+    expect(link.status).toBeLessThan(300);
+    const links = await stored(`/contacts/${contact.id}/associations/companies`);
+    expect(links.associations.map((l: { label: string }) => l.label)).toEqual([label]);
+  });
 });
 
 describe("inbound email's indexed texts stay within every database's bounds", () => {
