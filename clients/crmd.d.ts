@@ -6702,7 +6702,7 @@ export interface operations {
                     name: string;
                     /** @description URL or host name, e.g. https://acme.com */
                     website?: string | null;
-                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
+                    /** @description Host name (acme.com), at most 253 characters. Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
                     domain?: string | null;
                     sector?: string | null;
                     size?: (string | number) | null;
@@ -6995,7 +6995,7 @@ export interface operations {
                     name?: string;
                     /** @description URL or host name, e.g. https://acme.com */
                     website?: string | null;
-                    /** @description Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
+                    /** @description Host name (acme.com), at most 253 characters. Stored normalised: no scheme, no www., lower case. Derived from website when absent or null */
                     domain?: string | null;
                     sector?: string | null;
                     size?: (string | number) | null;

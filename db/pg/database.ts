@@ -31,9 +31,10 @@ export type Runner = ((sql: string, params: unknown[], arrays: boolean) => Promi
  * Input SQLite stores and PostgreSQL cannot, by SQLSTATE: a number beyond
  * bigint (22003), which SQLite would have kept as a float, and a value
  * beyond one of PostgreSQL's size limits (54000), such as a text too long
- * for an index entry (about 2.7 kB once compressed: a long custom field
- * value or domain). The request's input: answered 422 (an error with a 4xx
- * `status` is the client's, src/http-errors.ts) instead of a 500.
+ * for an index entry (about 2.7 kB once compressed; the API keeps the
+ * indexed texts it takes below that). The request's input: answered 422
+ * (an error with a 4xx `status` is the client's, src/http-errors.ts)
+ * instead of a 500.
  */
 const REFUSED_INPUT: Record<string, string> = {
   "22003": "A number in the request is too large to store",

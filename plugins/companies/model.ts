@@ -39,7 +39,7 @@ const fields = {
       t.String({
         maxLength: 2000,
         description:
-          "Host name (acme.com). Stored normalised: no scheme, no www., lower case. Derived from website when absent or null",
+          "Host name (acme.com), at most 253 characters. Stored normalised: no scheme, no www., lower case. Derived from website when absent or null",
       }),
     ),
   ),

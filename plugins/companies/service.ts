@@ -44,10 +44,14 @@ export const companyView = (row: Row): CompanyView => ({
   ...lifecycleFields(row),
 });
 
+/** The longest host name DNS takes, in characters. */
+const DOMAIN_MAX = 253;
+
 /**
  * The host of a website or domain as stored and matched: no scheme,
  * credentials, path, port or leading `www.`, lower case. Null when `value`
- * holds no host name with a dot.
+ * holds no host name with a dot, or a longer one than DNS allows (which
+ * also keeps the domain index's entries within PostgreSQL's bound).
  */
 export function normaliseDomain(value: string): string | null {
   const host = value
@@ -59,13 +63,19 @@ export function normaliseDomain(value: string): string | null {
     .replace(/:\d*$/, "")
     .replace(/\.$/, "")
     .replace(/^www\./, "");
-  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(host) ? host : null;
+  return host.length <= DOMAIN_MAX && /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(host)
+    ? host
+    : null;
 }
 
 /** normaliseDomain, or 422 at `path`. */
 export function domainOf(value: string, path: string): string {
   const domain = normaliseDomain(value);
-  if (domain === null) throw invalid(path, "must be a website URL or host name, e.g. acme.com");
+  if (domain === null)
+    throw invalid(
+      path,
+      `must be a website URL or host name (at most ${DOMAIN_MAX} characters), e.g. acme.com`,
+    );
   return domain;
 }
 

@@ -22,12 +22,22 @@ import {
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
 
-/** `<id@host>` → `id@host`; header lists of ids split on whitespace. */
+/**
+ * The longest Message-ID kept, in UTF-8 bytes: a header line's limit (RFC
+ * 5322), which also keeps the Message-ID index's entries within
+ * PostgreSQL's bound. A longer one is no valid id and names no message.
+ */
+const MESSAGE_ID_MAX = 998;
+
+/** `<id@host>` → `id@host`; header lists of ids split on whitespace; over-long ids dropped. */
 const messageIds = (value: string | undefined): string[] =>
   (value ?? "")
     .split(/[\s,]+/)
     .map((id) => id.replace(/^<|>$/g, "").trim())
-    .filter(Boolean);
+    .filter((id) => id && Buffer.byteLength(id) <= MESSAGE_ID_MAX);
+
+/** The longest email address, in characters (RFC 3696), as the API's email fields take. */
+const EMAIL_MAX = 320;
 
 /** Mailboxes of an address list, groups flattened, lower case. */
 const addresses = (list: Address[] | undefined): string[] =>
@@ -46,6 +56,9 @@ async function parse(raw: Uint8Array): Promise<{ email: Email; sender: string }>
   }
   const sender = email.from?.address?.toLowerCase();
   if (!sender) throw invalid("/", "the message has no From address");
+  // As the API's email fields: no address is longer, and the contact's is indexed.
+  if (sender.length > EMAIL_MAX)
+    throw invalid("/", `the From address is longer than ${EMAIL_MAX} characters`);
   return { email, sender };
 }
 
@@ -105,7 +118,7 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * In-Reply-To / References, its attachments stored as documents linked to
  * the contact, and `email.received` emitted, all in one transaction. A
  * message already recorded (same Message-ID: a relay's retry, or a copy of
- * an email crmd sent; without one, the same bytes) is answered with the
+ * an email crmd sent; without a valid one, the same bytes) is answered with the
  * interaction recorded first.
  */
 export async function receiveEmail(
@@ -115,7 +128,7 @@ export async function receiveEmail(
   raw: Uint8Array,
 ): Promise<{ view: InteractionView; created: boolean }> {
   const { email, sender } = await parse(raw);
-  // Without a Message-ID, the message's bytes are its identity: a relay retries with the same ones.
+  // Without a (valid) Message-ID, the message's bytes are its identity: a relay retries with the same ones.
   const messageId =
     messageIds(email.messageId)[0] ??
     `${createHash("sha256").update(raw).digest("hex")}@inbound.crmd`;

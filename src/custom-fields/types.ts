@@ -1,3 +1,4 @@
+import { indexKey } from "../../db/index-key";
 import { invalid } from "../errors";
 import { parseTime } from "../pagination";
 
@@ -43,7 +44,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+()./ #*x-]{3,50}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = (value: string): IndexEntry[] => [{ text: value, num: null }];
+/** A text value's index row: a long text is keyed by a prefix and a hash (db/index-key.ts). */
+const text = (value: string): IndexEntry[] => [{ text: indexKey(value), num: null }];
 /**
  * Text that compares in any letter case, as crmd's own name filters do: the
  * index holds it in lower case (every script), and so does the operand a
@@ -183,7 +185,7 @@ export function filterOperand(spec: FieldSpec, raw: string, path: string): Index
   switch (spec.type) {
     case "select":
     case "multi_select":
-      return { text: foldCase(raw), num: null };
+      return text(foldCase(raw))[0];
     case "money":
       return { text: null, num: asInteger(raw, path) };
     default: {

@@ -8,6 +8,7 @@
 import type { Migration } from "../../migrations";
 import { foldCaselessValues } from "../../migrations/1300_custom_field_caseless";
 import { indexPhoneWords } from "../../migrations/1340_phone_search";
+import { keyLongValues } from "../../migrations/1350_custom_field_long_keys";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -65,4 +66,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
   { id: "1331_property_search", sql: propertySearch },
   { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
+  { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
 ];
