@@ -400,3 +400,38 @@ describe("the sender stops cleanly", () => {
     }
   });
 });
+
+describe("several instances", () => {
+  test("a send that outlasts one lease is not taken up and sent again by another instance", async () => {
+    // Each answer comes well within the timeout, the whole send takes longer than a lease.
+    const tarpit = await startSmtpServer(undefined, undefined, undefined, 100);
+    const dir = mkdtempSync(join(tmpdir(), "crmd-lease-"));
+    const config = {
+      workers: true,
+      smtpUrl: tarpit.url,
+      emailFrom: "sales@acme.test",
+      sendTimeoutMs: 300, // a lease of 2.2 s; 30 recipients take 3 s
+    };
+    const a = await startTestServer({ dir, config });
+    const b = await startTestServer({ dir, config });
+    try {
+      const { api: client } = await a.tenant();
+      const to = Array.from({ length: 30 }, (_, i) => `r${i}@globex.test`);
+      const { id } = (await send({ to, subject: "x", text: "x" }, client)).body;
+      const deadline = Date.now() + 20_000;
+      let status = "queued";
+      while (status === "queued" && Date.now() < deadline) {
+        await Bun.sleep(50);
+        status = (await client.get(`/api/external/interactions/${id}`)).body.status;
+      }
+      expect(status).toBe("sent");
+      await Bun.sleep(3_500); // long enough for a second send to reach the server
+      expect(tarpit.attempts).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+      await tarpit.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -182,11 +182,46 @@ export class OutboundSender implements BackgroundWorker {
     return claimed.length > 0;
   }
 
+  /**
+   * Extends a claimed message's lease while its send runs: a send may
+   * outlast one lease (large attachments to a slow server; each SMTP step
+   * is bounded, the whole is not), and another instance must not take the
+   * message up and send it again meanwhile. Returns what ends the renewal.
+   */
+  private keepLease(row: InteractionRow): () => Promise<void> {
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      const leaseUntil = new Date(this.ctx.clock.now().getTime() + this.leaseMs);
+      const i = interactions;
+      renewing = this.ctx.db
+        .transaction((tx) =>
+          tx
+            .update(i)
+            .set({ leaseUntil })
+            .where(and(eq(i.id, row.id), eq(i.status, "queued"))),
+        )
+        .catch((error) =>
+          this.ctx.logger.warn("send lease renewal failed", { interaction_id: row.id, error }),
+        );
+    }, this.ctx.config.sendTimeoutMs);
+    return async () => {
+      clearInterval(timer);
+      // A renewal still running must not lease the row again after its outcome is stored.
+      await renewing;
+    };
+  }
+
   private async deliver(row: InteractionRow): Promise<void> {
-    const optedOut = await this.ctx.db.transaction((tx) => optOutSinceQueued(tx, row));
-    const outcome: Outcome = optedOut
-      ? { ok: false, permanent: true, attempted: false, response: `${optedOut}; not sent` }
-      : await this.attempt(row);
+    const endLease = this.keepLease(row);
+    let outcome: Outcome;
+    try {
+      const optedOut = await this.ctx.db.transaction((tx) => optOutSinceQueued(tx, row));
+      outcome = optedOut
+        ? { ok: false, permanent: true, attempted: false, response: `${optedOut}; not sent` }
+        : await this.attempt(row);
+    } finally {
+      await endLease();
+    }
     const { config, clock } = this.ctx;
     await this.ctx.write((tx) =>
       recordOutcome(tx, row, outcome, clock.now(), config.sendRetrySchedule),

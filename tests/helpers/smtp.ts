@@ -53,12 +53,17 @@ export async function startSmtpServer(
   /** Runs before the server answers 250 (the message is already received). */
   onReceived?: (received: Received) => void | Promise<void>,
   tls?: SmtpTls,
+  /** Delay before each RCPT TO is answered, as a tarpitting server does. */
+  rcptDelayMs = 0,
 ): Promise<TestSmtpServer> {
   const received: Received[] = [];
   const attempts: string[] = [];
   const server = new SMTPServer({
     ...tlsOptions(tls),
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      setTimeout(() => callback(), rcptDelayMs);
+    },
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
       else callback(new Error("Invalid username or password"));
