@@ -22,12 +22,21 @@ import {
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
 
-/** `<id@host>` → `id@host`; header lists of ids split on whitespace. */
-const messageIds = (value: string | undefined): string[] =>
-  (value ?? "")
+/**
+ * The message ids of a header, `<id@host>` → `id@host`. Old clients put
+ * words around them (`In-Reply-To: Your message of "…" <id@host>`, RFC
+ * 5322's obsolete syntax): where there are angle brackets only what they
+ * enclose counts; bare ids are split on whitespace.
+ */
+function messageIds(value: string | undefined): string[] {
+  const text = value ?? "";
+  const bracketed = [...text.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1]);
+  if (bracketed.length > 0) return bracketed;
+  return text
     .split(/[\s,]+/)
-    .map((id) => id.replace(/^<|>$/g, "").trim())
+    .map((id) => id.replace(/^<|>$/g, ""))
     .filter(Boolean);
+}
 
 /** Mailboxes of an address list, groups flattened, lower case. */
 const addresses = (list: Address[] | undefined): string[] =>
