@@ -215,6 +215,27 @@ describe("sending", () => {
     twilio.answer(() => undefined);
   });
 
+  test("Twilio refusing the credentials (401) keeps the SMS queued and retried, not failed", async () => {
+    let wrongToken = true;
+    twilio.answer(() =>
+      wrongToken ? { status: 401, body: { code: 20003, message: "Authenticate" } } : undefined,
+    );
+    try {
+      const { id } = (await send({ to: "+14155550178", body: "after the token rotation" })).body;
+      await sender().drain();
+      const waiting = await interaction(id);
+      expect(waiting).toMatchObject({ status: "queued", attempts: 1 });
+      expect(waiting.provider_response).toContain("20003 Authenticate");
+      wrongToken = false; // the operator fixed CRMD_TWILIO_AUTH_TOKEN
+      clock.advance(60_000);
+      await sender().drain();
+      expect(await interaction(id)).toMatchObject({ status: "sent", attempts: 2 });
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["sms.sent"]);
+    } finally {
+      twilio.answer(() => undefined);
+    }
+  });
+
   test("bad input: invalid numbers, body over 800 characters, sms:send needed", async () => {
     expect422(await send({ to: "12345", body: "x" }), "/to");
     expect422(await send({ to: "+14155550123", body: "x".repeat(801) }), "/body");
