@@ -374,6 +374,13 @@ describe("inbound and consent", () => {
     expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);
   });
 
+  test("REVOKE, one of Twilio's default opt-out keywords, opts the number out as STOP does", async () => {
+    expect((await twilioPost(inbound(), message("+14155550154", "Revoke"))).status).toBe(200);
+    const refused = await send({ to: "+14155550154", body: "x" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
+  });
+
   test("email_opt_out blocks email to the contact, by id or by address", async () => {
     const bob = (
       await created(api, "/contacts", {

@@ -135,7 +135,16 @@ export async function queueSms(
 }
 
 /** Twilio's opt-out and opt-in keywords (its Advanced Opt-Out defaults). */
-const STOP = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT"]);
+const STOP = new Set([
+  "STOP",
+  "STOPALL",
+  "UNSUBSCRIBE",
+  "CANCEL",
+  "END",
+  "QUIT",
+  "REVOKE",
+  "OPTOUT",
+]);
 const START = new Set(["START", "UNSTOP", "YES", "OPTIN"]);
 
 /** A message from a number: its contact's and the number's SMS consent follow STOP / START. */
