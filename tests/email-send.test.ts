@@ -335,6 +335,29 @@ describe("consent", () => {
   });
 });
 
+describe("consent with duplicate contacts", () => {
+  test("an address two contacts share is refused when either opted out, not only the oldest", async () => {
+    await created(api, "/contacts", { first_name: "Rita", email: [{ email: "rita@globex.test" }] });
+    const duplicate = (
+      await created(api, "/contacts", {
+        first_name: "Rita (imported)",
+        email: [{ email: "Rita@globex.test" }],
+        email_opt_out: true,
+      })
+    ).id;
+    for (const recipients of [{ to: ["rita@globex.test"] }, { cc: ["rita@globex.test"] }]) {
+      const refused = await send({
+        to: ["ann@globex.test"],
+        ...recipients,
+        subject: "x",
+        text: "x",
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toContain(`The contact ${duplicate} opted out of email`);
+    }
+  });
+});
+
 describe("consent at send time", () => {
   test("an email queued before a recipient (a Cc too) opted out is not sent: failed with the reason", async () => {
     await sender().drain();

@@ -340,6 +340,23 @@ describe("inbound and consent", () => {
     expect(refused.body.code).toBe("OPTED_OUT");
   });
 
+  test("a number two contacts share is refused when either opted out, not only the first found", async () => {
+    await created(api, "/contacts", {
+      first_name: "Gus",
+      phone_number: [{ number: "+14155550145" }],
+    });
+    const duplicate = (
+      await created(api, "/contacts", {
+        first_name: "Gus (imported)",
+        phone_number: [{ number: "+1 415 555 0145" }],
+        sms_opt_out: true,
+      })
+    ).id;
+    const refused = await send({ to: "+14155550145", body: "promo" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(`The contact ${duplicate} opted out of SMS`);
+  });
+
   test("an SMS queued before its recipient opted out is not sent: failed with the reason, sms.failed", async () => {
     await sender().drain();
     const byStop = (await send({ to: "+14155550156", body: "queued before STOP" })).body;
