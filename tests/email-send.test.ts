@@ -10,16 +10,22 @@ import { ManualClock } from "../src/clock";
 import { created, expect422 } from "./helpers/api";
 import { eventsFor } from "./helpers/records";
 import { type Api, startTestServer } from "./helpers/server";
-import { type Answer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
+import { type Answer, type RcptAnswer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
 let smtp: TestSmtpServer;
 let answer: Answer = () => undefined;
+let rcptAnswer: RcptAnswer = async () => undefined;
 let smtpUrl = "";
 
 beforeAll(async () => {
-  smtp = await startSmtpServer((n, email) => answer(n, email));
+  smtp = await startSmtpServer(
+    (n, email) => answer(n, email),
+    undefined,
+    undefined,
+    (address) => rcptAnswer(address),
+  );
   smtpUrl = smtp.url;
 });
 afterAll(() => smtp.close());
@@ -176,6 +182,41 @@ describe("sending over SMTP", () => {
     expect(smtp.attempts.filter((m) => m === `<${message_id}>`)).toHaveLength(2);
     expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
     answer = () => undefined;
+  });
+
+  test("recipients the server defers (452) while taking the rest are retried alone, then it is sent", async () => {
+    rcptAnswer = async (address) =>
+      address === "late@globex.test"
+        ? { code: 452, message: "4.5.3 Too many recipients" }
+        : undefined;
+    const { id, message_id } = (
+      await send({
+        to: ["ann@globex.test", "late@globex.test"],
+        cc: ["boss@globex.test"],
+        subject: "Deferred",
+        text: "x",
+      })
+    ).body;
+    await sender().drain();
+    const waiting = await interaction(id);
+    expect(waiting).toMatchObject({ status: "queued", attempts: 1, sent_at: null });
+    expect(waiting.provider_response).toContain("rejected: late@globex.test");
+    expect(await eventsFor(server, id)).toEqual([]);
+    rcptAnswer = async () => undefined;
+    clock.advance(60_000);
+    await sender().drain();
+    expect(await interaction(id)).toMatchObject({ status: "sent", attempts: 2 });
+    const copies = smtp.received.filter((r) => r.email.messageId === `<${message_id}>`);
+    expect(copies.map((copy) => copy.rcptTo.sort())).toEqual([
+      ["ann@globex.test", "boss@globex.test"],
+      ["late@globex.test"],
+    ]);
+    // The same message: its headers name everyone.
+    expect(copies[1].email.to?.map((a) => a.address)).toEqual([
+      "ann@globex.test",
+      "late@globex.test",
+    ]);
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
   });
 
   test("a 5xx answer fails at once with the server's answer; email.failed", async () => {
@@ -427,7 +468,10 @@ describe("the sender stops cleanly", () => {
 describe("several instances", () => {
   test("a send that outlasts one lease is not taken up and sent again by another instance", async () => {
     // Each answer comes well within the timeout, the whole send takes longer than a lease.
-    const tarpit = await startSmtpServer(undefined, undefined, undefined, 100);
+    const tarpit = await startSmtpServer(undefined, undefined, undefined, async () => {
+      await Bun.sleep(100);
+      return undefined;
+    });
     const dir = mkdtempSync(join(tmpdir(), "crmd-lease-"));
     const config = {
       workers: true,

@@ -80,9 +80,13 @@ async function emailRecipients(
   return recipients;
 }
 
-/** Everyone a queued email reaches now, for the consent check when it is sent. */
+/** Everyone a queued email reaches now (its next attempt), for the consent check when it is sent. */
 export async function queuedEmailRecipients(tx: WriteTx, row: InteractionRow) {
-  const everyone = [...row.toAddresses, ...row.ccAddresses, ...row.bccAddresses];
+  const everyone = row.pendingRecipients ?? [
+    ...row.toAddresses,
+    ...row.ccAddresses,
+    ...row.bccAddresses,
+  ];
   return emailRecipients(tx, row.tenantId, await messageContact(tx, row), everyone);
 }
 

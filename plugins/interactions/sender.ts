@@ -72,8 +72,9 @@ async function claimDue(
 
 /**
  * Stores an attempt's outcome: `sent` (with `<type>.sent`), a retry after
- * the schedule's next delay, or `failed` (with `<type>.failed`) when the
- * refusal is permanent or the schedule is used up. A message not attempted
+ * the schedule's next delay (of the recipients alone that the server
+ * deferred while taking the rest), or `failed` (with `<type>.failed`) when
+ * the refusal is permanent or the schedule is used up. A message not attempted
  * (its recipient opted out) does not count as an attempt. A row another
  * instance settled meanwhile is left alone.
  */
@@ -97,8 +98,15 @@ async function recordOutcome(
       { ...base, ...columns, status, nextAttemptAt: null },
       (view) => [{ type: `${row.type}.${status}`, data: view }],
     );
-  if (outcome.ok) return settle("sent", { sentAt: now, providerId: outcome.providerId });
   const delay = retrySchedule[attempts - 1];
+  // Taken for some recipients, deferred for others: the others are retried alone, then it is sent.
+  if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined) {
+    const nextAttemptAt = new Date(now.getTime() + delay * 1000);
+    const columns = { ...base, pendingRecipients: outcome.deferred, nextAttemptAt };
+    return changeInteraction(tx, scope, row, columns, () => []);
+  }
+  if (outcome.ok)
+    return settle("sent", { sentAt: now, providerId: outcome.providerId, pendingRecipients: null });
   if (outcome.permanent || delay === undefined) return settle("failed", {});
   const nextAttemptAt = new Date(now.getTime() + delay * 1000);
   return changeInteraction(tx, scope, row, { ...base, nextAttemptAt }, () => []);

@@ -54,6 +54,7 @@ export function twilioChannel(ctx: AppContext, twilio: TwilioConfig): Channel {
         return {
           providerId: answer.sid ?? null,
           response: `${response.status} ${answer.status ?? ""}`.trim(),
+          deferred: [],
         };
       const detail = [response.status, answer.code, answer.message ?? response.statusText];
       // Refused credentials are the operator's configuration, not the message's: retried.

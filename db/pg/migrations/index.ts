@@ -37,6 +37,9 @@ import widgetIdentityVerification from "./1320_widget_identity_verification.sql"
 };
 import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "text" };
 import propertySearch from "./1331_property_search.sql" with { type: "text" };
+import interactionPendingRecipients from "./1350_interaction_pending_recipients.sql" with {
+  type: "text",
+};
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -65,4 +68,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1330_property_mls_numbers", sql: propertyMlsNumbers },
   { id: "1331_property_search", sql: propertySearch },
   { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
+  { id: "1350_interaction_pending_recipients", sql: interactionPendingRecipients },
 ];
