@@ -122,12 +122,13 @@ describe("calls", () => {
 
 describe("timeline", () => {
   let tenant: Api;
+  let tenantId: string;
   let ann: string;
   let acme: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    ({ api: tenant } = await server.tenant());
+    ({ api: tenant, tenantId } = await server.tenant());
     acme = (await created(tenant, "/companies", { name: "Acme" })).id;
     ann = (await created(tenant, "/contacts", { first_name: "Ann", company_id: acme })).id;
     clock.set(new Date("2026-03-03T08:00:00.000Z"));
@@ -168,6 +169,19 @@ describe("timeline", () => {
     expect(body.total).toBe(3);
     const meeting = body.interactions[1];
     expect(meeting).toMatchObject({ subject: "Demo", occurred_at: "2026-03-04T09:00:00.000Z" });
+  });
+
+  test("notes need notes:read and meetings calendar:read, as on their own routes", async () => {
+    const callsOnly = await server.keyFor(tenantId, ["interactions:read"]);
+    expect((await callsOnly.get("/api/external/notes")).status).toBe(403);
+    const timeline = await callsOnly.get(`/api/external/interactions?contact_id=${ann}`);
+    expect(typesOf(timeline.body)).toEqual([`call:${ids.call}`]);
+    expect(timeline.body.total).toBe(1);
+    for (const type of ["note", "meeting"])
+      expect((await callsOnly.get(`/api/external/interactions?type=${type}`)).status).toBe(403);
+    const withNotes = await server.keyFor(tenantId, ["interactions:read", "notes:read"]);
+    const both = await withNotes.get(`/api/external/interactions?contact_id=${ann}`);
+    expect(typesOf(both.body)).toEqual([`call:${ids.call}`, `note:${ids.note}`]);
   });
 
   test("a company's: its notes, its contacts' calls and meetings", async () => {

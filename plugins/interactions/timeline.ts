@@ -23,9 +23,11 @@ import {
 } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   decodeCursor,
   emptyFeedPosition,
   encodeCursor,
+  forbidden,
   iso,
   lifecycleFields,
   type Page,
@@ -250,13 +252,25 @@ const meetingSource =
     return { entries, total };
   };
 
-function sourcesFor(query: TimelineQueryParams): Source[] {
+/** What notes and meetings need beyond the route's interactions:read: their own read scopes. */
+const READ_SCOPE = { note: "notes:read", meeting: "calendar:read" } as const;
+
+/**
+ * The sources a key may read: emails, SMS and calls; notes and meetings
+ * only with their read scopes, as on their own routes. Asking for a type
+ * without its scope is 403; without a type, the others are left out.
+ */
+function sourcesFor(query: TimelineQueryParams, scopes: ReadonlySet<string>): Source[] {
   const { type } = query;
+  if ((type === "note" || type === "meeting") && !allows(scopes, READ_SCOPE[type]))
+    throw forbidden(`Missing permission: ${READ_SCOPE[type]}`);
+  const reads = (kind: "note" | "meeting") =>
+    (type === undefined || type === kind) && allows(scopes, READ_SCOPE[kind]);
   const sources: Source[] = [];
   if (type === undefined || type === "email" || type === "sms" || type === "call")
     sources.push(interactionSource(query, type));
-  if (type === undefined || type === "note") sources.push(noteSource(query));
-  if (type === undefined || type === "meeting") sources.push(meetingSource(query));
+  if (reads("note")) sources.push(noteSource(query));
+  if (reads("meeting")) sources.push(meetingSource(query));
   return sources;
 }
 
@@ -273,6 +287,7 @@ const changeOrder = (a: Entry, b: Entry) => a.syncSeq - b.syncSeq;
 export async function listTimeline(
   ctx: AppContext,
   tenantId: string,
+  scopes: ReadonlySet<string>,
   query: TimelineQueryParams,
 ): Promise<Page<InteractionView>> {
   const pageSize = query.page_size ?? 50;
@@ -288,7 +303,9 @@ export async function listTimeline(
     afterSeq,
   };
   const reads = await Promise.all(
-    sourcesFor(query).map((source) => source(ctx.db.read, plan, plan.offset + pageSize + 1)),
+    sourcesFor(query, scopes).map((source) =>
+      source(ctx.db.read, plan, plan.offset + pageSize + 1),
+    ),
   );
   const merged = reads.flatMap((r) => r.entries).sort(feed ? changeOrder : newestFirst);
   const entries = merged.slice(plan.offset, plan.offset + pageSize);
