@@ -535,7 +535,7 @@ export interface paths {
         put?: never;
         /**
          * Send an email (queued; answered 202 with the interaction, status queued)
-         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
+         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
         post: operations["postApiExternalEmailSend"];
         delete?: never;

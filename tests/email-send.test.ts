@@ -43,6 +43,7 @@ const server = useTestServer({
   },
 });
 let api: Api;
+let tenant: string;
 let contact: string;
 let company: string;
 
@@ -64,7 +65,7 @@ async function upload(name: string, type: string, content: string): Promise<stri
 }
 
 beforeAll(async () => {
-  ({ api } = await server.tenant());
+  ({ api, tenantId: tenant } = await server.tenant());
   company = (await created(api, "/companies", { name: "Globex" })).id;
   contact = (
     await created(api, "/contacts", {
@@ -326,6 +327,18 @@ describe("validation and limits", () => {
     const { tenantId } = await server.tenant();
     const reader = await server.keyFor(tenantId, ["interactions:read", "write"]);
     expect((await send({ to: ["a@b.test"], subject: "x", text: "x" }, reader)).status).toBe(403);
+  });
+
+  test("attaching documents needs documents:read, as downloading them does", async () => {
+    const pdf = await upload("price-list.pdf", "application/pdf", "%PDF-1.4 prices");
+    const email = { to: ["a@b.test"], subject: "x", text: "x", attachments: [pdf] };
+    const senderOnly = await server.keyFor(tenant, ["email:send"]);
+    const refused = await send(email, senderOnly);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain("documents:read");
+    expect((await send({ ...email, attachments: [] }, senderOnly)).status).toBe(202);
+    const withDocuments = await server.keyFor(tenant, ["email:send", "documents:read"]);
+    expect((await send(email, withDocuments)).status).toBe(202);
   });
 
   test("the tenant's hourly send limit: 429 with Retry-After, other tenants unaffected", async () => {

@@ -1,9 +1,11 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  allows,
   authMacros,
   ErrorBody,
   errorResponses,
+  forbidden,
   IdParams,
   listJson,
   listResponse,
@@ -105,7 +107,10 @@ export const interactionsPlugin = (ctx: AppContext) => {
     })
     .post(
       "/email/send",
-      async ({ body, tenantId, actor, set }) => {
+      async ({ body, tenantId, actor, scopes, set }) => {
+        // Attaching a document sends its content: as much a read as downloading it.
+        if (body.attachments?.length && !allows(scopes, "documents:read"))
+          throw forbidden("Attaching documents needs the documents:read permission");
         set.status = 202;
         return queueEmail(ctx, writeScope(ctx, tenantId, actor), body);
       },
@@ -116,7 +121,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },
