@@ -481,8 +481,10 @@ describe("the sender stops cleanly", () => {
 describe("several instances", () => {
   test("a send that outlasts one lease is not taken up and sent again by another instance", async () => {
     // Each answer comes well within the timeout, the whole send takes longer than a lease.
-    const tarpit = await startSmtpServer(undefined, undefined, undefined, async () => {
-      await Bun.sleep(100);
+    const asked: string[] = [];
+    const tarpit = await startSmtpServer(undefined, undefined, undefined, async (address) => {
+      asked.push(address);
+      await Bun.sleep(200);
       return undefined;
     });
     const dir = mkdtempSync(join(tmpdir(), "crmd-lease-"));
@@ -490,7 +492,7 @@ describe("several instances", () => {
       workers: true,
       smtpUrl: tarpit.url,
       emailFrom: "sales@acme.test",
-      sendTimeoutMs: 300, // a lease of 2.2 s; 30 recipients take 3 s
+      sendTimeoutMs: 1000, // a lease of 5 s; 30 recipients take 6 s
     };
     const a = await startTestServer({ dir, config });
     const b = await startTestServer({ dir, config });
@@ -501,11 +503,13 @@ describe("several instances", () => {
       const deadline = Date.now() + 20_000;
       let status = "queued";
       while (status === "queued" && Date.now() < deadline) {
-        await Bun.sleep(50);
+        await Bun.sleep(200);
         status = (await client.get(`/api/external/interactions/${id}`)).body.status;
       }
       expect(status).toBe("sent");
-      await Bun.sleep(3_500); // long enough for a second send to reach the server
+      // A second send would have begun when the lease ran out, before the first ended.
+      await Bun.sleep(1_000);
+      expect(asked.filter((address) => address === "r0@globex.test")).toHaveLength(1);
       expect(tarpit.attempts).toHaveLength(1);
     } finally {
       await a.close();
