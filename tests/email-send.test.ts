@@ -220,6 +220,26 @@ describe("sending over SMTP", () => {
     expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
   });
 
+  test("a deferred recipient refused for good on the retry leaves the email sent, not failed", async () => {
+    rcptAnswer = async (address) =>
+      address === "away@globex.test"
+        ? { code: 450, message: "4.1.1 Verifying address" }
+        : undefined;
+    const { id } = (
+      await send({ to: ["ann@globex.test", "away@globex.test"], subject: "Half", text: "x" })
+    ).body;
+    await sender().drain();
+    rcptAnswer = async (address) =>
+      address === "away@globex.test" ? { code: 550, message: "5.1.1 No such user" } : undefined;
+    clock.advance(60_000);
+    await sender().drain();
+    const sent = await interaction(id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 2 });
+    expect(sent.provider_response).toContain("550 5.1.1 No such user");
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
+    rcptAnswer = async () => undefined;
+  });
+
   test("a 5xx answer fails at once with the server's answer; email.failed", async () => {
     answer = () => ({ code: 550, message: "Mailbox unavailable" });
     const { id } = (await send({ to: ["gone@globex.test"], subject: "x", text: "x" })).body;

@@ -99,17 +99,22 @@ async function recordOutcome(
       (view) => [{ type: `${row.type}.${status}`, data: view }],
     );
   const delay = retrySchedule[attempts - 1];
+  const retry = (columns: Partial<InteractionRow>) =>
+    changeInteraction(
+      tx,
+      scope,
+      row,
+      { ...base, ...columns, nextAttemptAt: new Date(now.getTime() + (delay ?? 0) * 1000) },
+      () => [],
+    );
   // Taken for some recipients, deferred for others: the others are retried alone, then it is sent.
-  if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined) {
-    const nextAttemptAt = new Date(now.getTime() + delay * 1000);
-    const columns = { ...base, pendingRecipients: outcome.deferred, nextAttemptAt };
-    return changeInteraction(tx, scope, row, columns, () => []);
-  }
+  if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined)
+    return retry({ pendingRecipients: outcome.deferred });
   if (outcome.ok)
     return settle("sent", { sentAt: now, providerId: outcome.providerId, pendingRecipients: null });
-  if (outcome.permanent || delay === undefined) return settle("failed", {});
-  const nextAttemptAt = new Date(now.getTime() + delay * 1000);
-  return changeInteraction(tx, scope, row, { ...base, nextAttemptAt }, () => []);
+  if (!outcome.permanent && delay !== undefined) return retry({});
+  // Given up on the rest of an email some recipients already took: it was sent all the same.
+  return row.pendingRecipients ? settle("sent", { sentAt: now }) : settle("failed", {});
 }
 
 /**
