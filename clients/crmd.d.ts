@@ -496,7 +496,7 @@ export interface paths {
         };
         /**
          * A record's timeline: notes, emails, SMS, calls and meetings, newest first
-         * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Notes need notes:read and meetings calendar:read besides interactions:read: without them the timeline leaves them out (type=note or meeting is 403). Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).
+         * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones). Notes need notes:read and meetings calendar:read as well: without it they are left out, and asking for that type is 403.
          */
         get: operations["getApiExternalInteractions"];
         put?: never;
@@ -535,7 +535,7 @@ export interface paths {
         put?: never;
         /**
          * Send an email (queued; answered 202 with the interaction, status queued)
-         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
+         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
         post: operations["postApiExternalEmailSend"];
         delete?: never;

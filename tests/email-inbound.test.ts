@@ -224,6 +224,21 @@ describe("inbound email", () => {
     });
   });
 
+  test("an In-Reply-To with words around the id (obsolete syntax) keeps only the id, also in a reply's References", async () => {
+    const raw = new TextEncoder().encode(
+      `From: ann@globex.test\r\nSubject: Re: Your quote\r\nMessage-ID: <reply-3@globex.test>\r\nIn-Reply-To: Your message of "Mon, 2 Mar 2026 09:00:00 +0000"\r\n <${quote.message_id}>\r\n\r\nOK\r\n`,
+    );
+    const received = (await deliver(raw)).body;
+    expect(received).toMatchObject({ in_reply_to: quote.message_id, thread_id: quote.thread_id });
+    const answer = await api.post("/api/external/email/send", {
+      contact_id: ann,
+      subject: "Re: Your quote",
+      text: "Good",
+      in_reply_to: received.id,
+    });
+    expect(answer.body.references).toEqual([quote.message_id, "reply-3@globex.test"]);
+  });
+
   test("a message without a From address is 422 and records nothing", async () => {
     const emails = async () => (await api.get("/api/external/interactions?type=email")).body.total;
     const before = await emails();

@@ -10,16 +10,22 @@ import { ManualClock } from "../src/clock";
 import { created, expect422 } from "./helpers/api";
 import { eventsFor } from "./helpers/records";
 import { type Api, startTestServer } from "./helpers/server";
-import { type Answer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
+import { type Answer, type RcptAnswer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
 let smtp: TestSmtpServer;
 let answer: Answer = () => undefined;
+let rcptAnswer: RcptAnswer = async () => undefined;
 let smtpUrl = "";
 
 beforeAll(async () => {
-  smtp = await startSmtpServer((n, email) => answer(n, email));
+  smtp = await startSmtpServer(
+    (n, email) => answer(n, email),
+    undefined,
+    undefined,
+    (address) => rcptAnswer(address),
+  );
   smtpUrl = smtp.url;
 });
 afterAll(() => smtp.close());
@@ -37,6 +43,7 @@ const server = useTestServer({
   },
 });
 let api: Api;
+let tenant: string;
 let contact: string;
 let company: string;
 
@@ -58,7 +65,7 @@ async function upload(name: string, type: string, content: string): Promise<stri
 }
 
 beforeAll(async () => {
-  ({ api } = await server.tenant());
+  ({ api, tenantId: tenant } = await server.tenant());
   company = (await created(api, "/companies", { name: "Globex" })).id;
   contact = (
     await created(api, "/contacts", {
@@ -178,6 +185,61 @@ describe("sending over SMTP", () => {
     answer = () => undefined;
   });
 
+  test("recipients the server defers (452) while taking the rest are retried alone, then it is sent", async () => {
+    rcptAnswer = async (address) =>
+      address === "late@globex.test"
+        ? { code: 452, message: "4.5.3 Too many recipients" }
+        : undefined;
+    const { id, message_id } = (
+      await send({
+        to: ["ann@globex.test", "late@globex.test"],
+        cc: ["boss@globex.test"],
+        subject: "Deferred",
+        text: "x",
+      })
+    ).body;
+    await sender().drain();
+    const waiting = await interaction(id);
+    expect(waiting).toMatchObject({ status: "queued", attempts: 1, sent_at: null });
+    expect(waiting.provider_response).toContain("rejected: late@globex.test");
+    expect(await eventsFor(server, id)).toEqual([]);
+    rcptAnswer = async () => undefined;
+    clock.advance(60_000);
+    await sender().drain();
+    expect(await interaction(id)).toMatchObject({ status: "sent", attempts: 2 });
+    const copies = smtp.received.filter((r) => r.email.messageId === `<${message_id}>`);
+    expect(copies.map((copy) => copy.rcptTo.sort())).toEqual([
+      ["ann@globex.test", "boss@globex.test"],
+      ["late@globex.test"],
+    ]);
+    // The same message: its headers name everyone.
+    expect(copies[1].email.to?.map((a) => a.address)).toEqual([
+      "ann@globex.test",
+      "late@globex.test",
+    ]);
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
+  });
+
+  test("a deferred recipient refused for good on the retry leaves the email sent, not failed", async () => {
+    rcptAnswer = async (address) =>
+      address === "away@globex.test"
+        ? { code: 450, message: "4.1.1 Verifying address" }
+        : undefined;
+    const { id } = (
+      await send({ to: ["ann@globex.test", "away@globex.test"], subject: "Half", text: "x" })
+    ).body;
+    await sender().drain();
+    rcptAnswer = async (address) =>
+      address === "away@globex.test" ? { code: 550, message: "5.1.1 No such user" } : undefined;
+    clock.advance(60_000);
+    await sender().drain();
+    const sent = await interaction(id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 2 });
+    expect(sent.provider_response).toContain("550 5.1.1 No such user");
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["email.sent"]);
+    rcptAnswer = async () => undefined;
+  });
+
   test("a 5xx answer fails at once with the server's answer; email.failed", async () => {
     answer = () => ({ code: 550, message: "Mailbox unavailable" });
     const { id } = (await send({ to: ["gone@globex.test"], subject: "x", text: "x" })).body;
@@ -287,6 +349,18 @@ describe("validation and limits", () => {
     expect((await send({ to: ["a@b.test"], subject: "x", text: "x" }, reader)).status).toBe(403);
   });
 
+  test("attaching documents needs documents:read, as downloading them does", async () => {
+    const pdf = await upload("price-list.pdf", "application/pdf", "%PDF-1.4 prices");
+    const email = { to: ["a@b.test"], subject: "x", text: "x", attachments: [pdf] };
+    const senderOnly = await server.keyFor(tenant, ["email:send"]);
+    const refused = await send(email, senderOnly);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain("documents:read");
+    expect((await send({ ...email, attachments: [] }, senderOnly)).status).toBe(202);
+    const withDocuments = await server.keyFor(tenant, ["email:send", "documents:read"]);
+    expect((await send(email, withDocuments)).status).toBe(202);
+  });
+
   test("the tenant's hourly send limit: 429 with Retry-After, other tenants unaffected", async () => {
     server.ctx.config.sendMaxPerHour = 2;
     try {
@@ -332,6 +406,29 @@ describe("consent", () => {
       expect(refused.body.detail).toContain(`The contact ${olga} opted out of email`);
     }
     expect(await emails()).toBe(before);
+  });
+});
+
+describe("consent with duplicate contacts", () => {
+  test("an address two contacts share is refused when either opted out, not only the oldest", async () => {
+    await created(api, "/contacts", { first_name: "Rita", email: [{ email: "rita@globex.test" }] });
+    const duplicate = (
+      await created(api, "/contacts", {
+        first_name: "Rita (imported)",
+        email: [{ email: "Rita@globex.test" }],
+        email_opt_out: true,
+      })
+    ).id;
+    for (const recipients of [{ to: ["rita@globex.test"] }, { cc: ["rita@globex.test"] }]) {
+      const refused = await send({
+        to: ["ann@globex.test"],
+        ...recipients,
+        subject: "x",
+        text: "x",
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toContain(`The contact ${duplicate} opted out of email`);
+    }
   });
 });
 
@@ -399,4 +496,46 @@ describe("the sender stops cleanly", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("several instances", () => {
+  test("a send that outlasts one lease is not taken up and sent again by another instance", async () => {
+    // Each answer comes well within the timeout, the whole send takes longer than a lease.
+    const asked: string[] = [];
+    const tarpit = await startSmtpServer(undefined, undefined, undefined, async (address) => {
+      asked.push(address);
+      await Bun.sleep(200);
+      return undefined;
+    });
+    const dir = mkdtempSync(join(tmpdir(), "crmd-lease-"));
+    const config = {
+      workers: true,
+      smtpUrl: tarpit.url,
+      emailFrom: "sales@acme.test",
+      sendTimeoutMs: 1000, // a lease of 5 s; 30 recipients take 6 s
+    };
+    const a = await startTestServer({ dir, config });
+    const b = await startTestServer({ dir, config });
+    try {
+      const { api: client } = await a.tenant();
+      const to = Array.from({ length: 30 }, (_, i) => `r${i}@globex.test`);
+      const { id } = (await send({ to, subject: "x", text: "x" }, client)).body;
+      const deadline = Date.now() + 20_000;
+      let status = "queued";
+      while (status === "queued" && Date.now() < deadline) {
+        await Bun.sleep(200);
+        status = (await client.get(`/api/external/interactions/${id}`)).body.status;
+      }
+      expect(status).toBe("sent");
+      // A second send would have begun when the lease ran out, before the first ended.
+      await Bun.sleep(1_000);
+      expect(asked.filter((address) => address === "r0@globex.test")).toHaveLength(1);
+      expect(tarpit.attempts).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+      await tarpit.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

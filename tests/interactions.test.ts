@@ -171,6 +171,19 @@ describe("timeline", () => {
     expect(meeting).toMatchObject({ subject: "Demo", occurred_at: "2026-03-04T09:00:00.000Z" });
   });
 
+  test("notes need notes:read and meetings calendar:read, as on their own routes", async () => {
+    const callsOnly = await server.keyFor(tenantId, ["interactions:read"]);
+    expect((await callsOnly.get("/api/external/notes")).status).toBe(403);
+    const timeline = await callsOnly.get(`/api/external/interactions?contact_id=${ann}`);
+    expect(typesOf(timeline.body)).toEqual([`call:${ids.call}`]);
+    expect(timeline.body.total).toBe(1);
+    for (const type of ["note", "meeting"])
+      expect((await callsOnly.get(`/api/external/interactions?type=${type}`)).status).toBe(403);
+    const withNotes = await server.keyFor(tenantId, ["interactions:read", "notes:read"]);
+    const both = await withNotes.get(`/api/external/interactions?contact_id=${ann}`);
+    expect(typesOf(both.body)).toEqual([`call:${ids.call}`, `note:${ids.note}`]);
+  });
+
   test("a company's: its notes, its contacts' calls and meetings", async () => {
     const body = await list(`?company_id=${acme}`);
     expect(typesOf(body)).toEqual([

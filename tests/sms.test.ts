@@ -215,6 +215,27 @@ describe("sending", () => {
     twilio.answer(() => undefined);
   });
 
+  test("Twilio refusing the credentials (401) keeps the SMS queued and retried, not failed", async () => {
+    let wrongToken = true;
+    twilio.answer(() =>
+      wrongToken ? { status: 401, body: { code: 20003, message: "Authenticate" } } : undefined,
+    );
+    try {
+      const { id } = (await send({ to: "+14155550178", body: "after the token rotation" })).body;
+      await sender().drain();
+      const waiting = await interaction(id);
+      expect(waiting).toMatchObject({ status: "queued", attempts: 1 });
+      expect(waiting.provider_response).toContain("20003 Authenticate");
+      wrongToken = false; // the operator fixed CRMD_TWILIO_AUTH_TOKEN
+      clock.advance(60_000);
+      await sender().drain();
+      expect(await interaction(id)).toMatchObject({ status: "sent", attempts: 2 });
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual(["sms.sent"]);
+    } finally {
+      twilio.answer(() => undefined);
+    }
+  });
+
   test("bad input: invalid numbers, body over 800 characters, sms:send needed", async () => {
     expect422(await send({ to: "12345", body: "x" }), "/to");
     expect422(await send({ to: "+14155550123", body: "x".repeat(801) }), "/body");
@@ -319,6 +340,23 @@ describe("inbound and consent", () => {
     expect(refused.body.code).toBe("OPTED_OUT");
   });
 
+  test("a number two contacts share is refused when either opted out, not only the first found", async () => {
+    await created(api, "/contacts", {
+      first_name: "Gus",
+      phone_number: [{ number: "+14155550145" }],
+    });
+    const duplicate = (
+      await created(api, "/contacts", {
+        first_name: "Gus (imported)",
+        phone_number: [{ number: "+1 415 555 0145" }],
+        sms_opt_out: true,
+      })
+    ).id;
+    const refused = await send({ to: "+14155550145", body: "promo" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(`The contact ${duplicate} opted out of SMS`);
+  });
+
   test("an SMS queued before its recipient opted out is not sent: failed with the reason, sms.failed", async () => {
     await sender().drain();
     const byStop = (await send({ to: "+14155550156", body: "queued before STOP" })).body;
@@ -351,6 +389,13 @@ describe("inbound and consent", () => {
   test("STOP from a number no contact has still blocks it", async () => {
     expect((await twilioPost(inbound(), message("+14155550155", "UNSUBSCRIBE"))).status).toBe(200);
     expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);
+  });
+
+  test("REVOKE, one of Twilio's default opt-out keywords, opts the number out as STOP does", async () => {
+    expect((await twilioPost(inbound(), message("+14155550154", "Revoke"))).status).toBe(200);
+    const refused = await send({ to: "+14155550154", body: "x" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
   });
 
   test("email_opt_out blocks email to the contact, by id or by address", async () => {

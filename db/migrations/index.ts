@@ -55,6 +55,9 @@ import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "t
 import propertySearch from "./1331_property_search.sql" with { type: "text" };
 import { indexPhoneWords } from "./1340_phone_search";
 import { keyLongValues } from "./1350_custom_field_long_keys";
+import interactionPendingRecipients from "./1360_interaction_pending_recipients.sql" with {
+  type: "text",
+};
 
 export interface Migration {
   id: string;
@@ -115,6 +118,7 @@ const all: Migration[] = [
   { id: "1331_property_search", sql: propertySearch },
   { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
   { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
+  { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -50,6 +50,8 @@ export const interactions = sqliteTable(
     /** The server's last answer (SMTP reply, provider status or error). */
     providerResponse: text("provider_response"),
     attempts: integer("attempts").notNull().default(0),
+    /** Email: who the next attempt goes to, when the server deferred them and took the rest (null: everyone). */
+    pendingRecipients: json<string[]>("pending_recipients"),
     nextAttemptAt: timestamp("next_attempt_at"),
     leaseUntil: timestamp("lease_until"),
     /** When it happened: queued, received, or the call's start. */

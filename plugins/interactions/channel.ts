@@ -6,6 +6,11 @@ export interface Accepted {
   providerId: string | null;
   /** Its answer as text (the SMTP reply, the provider's status). */
   response: string;
+  /**
+   * Recipients the server deferred (a 4xx to RCPT TO, such as 452 too many
+   * recipients) while it took the message for the others: they are retried alone.
+   */
+  deferred: string[];
 }
 
 /** A provider's refusal; permanent ones (SMTP 5xx, HTTP 4xx) are not retried. */

@@ -1,6 +1,6 @@
 import { FormatRegistry } from "@sinclair/typebox";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { type contacts, documents } from "../../db/schema";
+import { contactEmails, contacts, documents } from "../../db/schema";
 import { type AppContext, invalid, newId, type WriteScope, type WriteTx } from "../../src/core";
 import { findContactByEmail } from "../contacts";
 import { assertConsent, type ConsentRecipient } from "./consent";
@@ -40,9 +40,29 @@ const contactVariables = (contact: ContactRow | null | undefined): Variables =>
       }
     : {};
 
+/** Every live contact having this address: duplicates are common, and any of them may have opted out. */
+async function contactsWithEmail(
+  tx: WriteTx,
+  tenantId: string,
+  address: string,
+): Promise<ContactRow[]> {
+  const rows: { contact: ContactRow }[] = await tx
+    .select({ contact: contacts })
+    .from(contactEmails)
+    .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+    .where(
+      and(
+        eq(contactEmails.tenantId, tenantId),
+        eq(contactEmails.email, address),
+        isNull(contacts.deletedAt),
+      ),
+    );
+  return rows.map((row) => row.contact);
+}
+
 /**
  * Everyone an email reaches, for the consent check: the recipient contact,
- * and every address in To, Cc and Bcc (Bcc reaches a person too) with the
+ * and every address in To, Cc and Bcc (Bcc reaches a person too) with each
  * contact that has it; each address once.
  */
 async function emailRecipients(
@@ -52,14 +72,21 @@ async function emailRecipients(
   addresses: string[],
 ): Promise<ConsentRecipient[]> {
   const recipients: ConsentRecipient[] = contact ? [{ contact, address: addresses[0] }] : [];
-  for (const address of new Set(addresses.map((a) => a.toLowerCase())))
-    recipients.push({ address, contact: await findContactByEmail(tx, tenantId, address) });
+  for (const address of new Set(addresses.map((a) => a.trim().toLowerCase()))) {
+    const owners = await contactsWithEmail(tx, tenantId, address);
+    if (owners.length === 0) recipients.push({ address, contact: null });
+    for (const owner of owners) recipients.push({ address, contact: owner });
+  }
   return recipients;
 }
 
-/** Everyone a queued email reaches now, for the consent check when it is sent. */
+/** Everyone a queued email reaches now (its next attempt), for the consent check when it is sent. */
 export async function queuedEmailRecipients(tx: WriteTx, row: InteractionRow) {
-  const everyone = [...row.toAddresses, ...row.ccAddresses, ...row.bccAddresses];
+  const everyone = row.pendingRecipients ?? [
+    ...row.toAddresses,
+    ...row.ccAddresses,
+    ...row.bccAddresses,
+  ];
   return emailRecipients(tx, row.tenantId, await messageContact(tx, row), everyone);
 }
 

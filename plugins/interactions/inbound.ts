@@ -29,12 +29,19 @@ const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
  */
 const MESSAGE_ID_MAX = 998;
 
-/** `<id@host>` → `id@host`; header lists of ids split on whitespace; over-long ids dropped. */
-const messageIds = (value: string | undefined): string[] =>
-  (value ?? "")
-    .split(/[\s,]+/)
-    .map((id) => id.replace(/^<|>$/g, "").trim())
-    .filter((id) => id && Buffer.byteLength(id) <= MESSAGE_ID_MAX);
+/**
+ * The message ids of a header, `<id@host>` → `id@host`. Old clients put
+ * words around them (`In-Reply-To: Your message of "…" <id@host>`, RFC
+ * 5322's obsolete syntax): where there are angle brackets only what they
+ * enclose counts; bare ids are split on whitespace. Over-long ids are dropped.
+ */
+function messageIds(value: string | undefined): string[] {
+  const text = value ?? "";
+  const bracketed = [...text.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1]);
+  const ids =
+    bracketed.length > 0 ? bracketed : text.split(/[\s,]+/).map((id) => id.replace(/^<|>$/g, ""));
+  return ids.filter((id) => id && Buffer.byteLength(id) <= MESSAGE_ID_MAX);
+}
 
 /** The longest email address, in characters (RFC 3696), as the API's email fields take. */
 const EMAIL_MAX = 320;

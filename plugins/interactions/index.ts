@@ -1,9 +1,11 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  allows,
   authMacros,
   ErrorBody,
   errorResponses,
+  forbidden,
   IdParams,
   listJson,
   listResponse,
@@ -84,7 +86,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
     .get(
       "/interactions",
       async ({ query, tenantId, scopes }) =>
-        listJson("interactions", await listTimeline(ctx, tenantId, query, scopes)),
+        listJson("interactions", await listTimeline(ctx, tenantId, scopes, query)),
       {
         scope: "interactions:read",
         query: TimelineQuery,
@@ -92,7 +94,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "A record's timeline: notes, emails, SMS, calls and meetings, newest first",
           description:
-            "Filter by contact_id, company_id or deal_id (all given must match) and type. Notes need notes:read and meetings calendar:read besides interactions:read: without them the timeline leaves them out (type=note or meeting is 403). Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones).",
+            "Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones). Notes need notes:read and meetings calendar:read as well: without it they are left out, and asking for that type is 403.",
           tags,
         },
       },
@@ -105,7 +107,10 @@ export const interactionsPlugin = (ctx: AppContext) => {
     })
     .post(
       "/email/send",
-      async ({ body, tenantId, actor, set }) => {
+      async ({ body, tenantId, actor, scopes, set }) => {
+        // Attaching a document sends its content: as much a read as downloading it.
+        if (body.attachments?.length && !allows(scopes, "documents:read"))
+          throw forbidden("Attaching documents needs the documents:read permission");
         set.status = 202;
         return queueEmail(ctx, writeScope(ctx, tenantId, actor), body);
       },
@@ -116,7 +121,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },

@@ -72,8 +72,9 @@ async function claimDue(
 
 /**
  * Stores an attempt's outcome: `sent` (with `<type>.sent`), a retry after
- * the schedule's next delay, or `failed` (with `<type>.failed`) when the
- * refusal is permanent or the schedule is used up. A message not attempted
+ * the schedule's next delay (of the recipients alone that the server
+ * deferred while taking the rest), or `failed` (with `<type>.failed`) when
+ * the refusal is permanent or the schedule is used up. A message not attempted
  * (its recipient opted out) does not count as an attempt. A row another
  * instance settled meanwhile is left alone.
  */
@@ -97,11 +98,23 @@ async function recordOutcome(
       { ...base, ...columns, status, nextAttemptAt: null },
       (view) => [{ type: `${row.type}.${status}`, data: view }],
     );
-  if (outcome.ok) return settle("sent", { sentAt: now, providerId: outcome.providerId });
   const delay = retrySchedule[attempts - 1];
-  if (outcome.permanent || delay === undefined) return settle("failed", {});
-  const nextAttemptAt = new Date(now.getTime() + delay * 1000);
-  return changeInteraction(tx, scope, row, { ...base, nextAttemptAt }, () => []);
+  const retry = (columns: Partial<InteractionRow>) =>
+    changeInteraction(
+      tx,
+      scope,
+      row,
+      { ...base, ...columns, nextAttemptAt: new Date(now.getTime() + (delay ?? 0) * 1000) },
+      () => [],
+    );
+  // Taken for some recipients, deferred for others: the others are retried alone, then it is sent.
+  if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined)
+    return retry({ pendingRecipients: outcome.deferred });
+  if (outcome.ok)
+    return settle("sent", { sentAt: now, providerId: outcome.providerId, pendingRecipients: null });
+  if (!outcome.permanent && delay !== undefined) return retry({});
+  // Given up on the rest of an email some recipients already took: it was sent all the same.
+  return row.pendingRecipients ? settle("sent", { sentAt: now }) : settle("failed", {});
 }
 
 /**
@@ -182,11 +195,46 @@ export class OutboundSender implements BackgroundWorker {
     return claimed.length > 0;
   }
 
+  /**
+   * Extends a claimed message's lease while its send runs: a send may
+   * outlast one lease (large attachments to a slow server; each SMTP step
+   * is bounded, the whole is not), and another instance must not take the
+   * message up and send it again meanwhile. Returns what ends the renewal.
+   */
+  private keepLease(row: InteractionRow): () => Promise<void> {
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      const leaseUntil = new Date(this.ctx.clock.now().getTime() + this.leaseMs);
+      const i = interactions;
+      renewing = this.ctx.db
+        .transaction((tx) =>
+          tx
+            .update(i)
+            .set({ leaseUntil })
+            .where(and(eq(i.id, row.id), eq(i.status, "queued"))),
+        )
+        .catch((error) =>
+          this.ctx.logger.warn("send lease renewal failed", { interaction_id: row.id, error }),
+        );
+    }, this.ctx.config.sendTimeoutMs);
+    return async () => {
+      clearInterval(timer);
+      // A renewal still running must not lease the row again after its outcome is stored.
+      await renewing;
+    };
+  }
+
   private async deliver(row: InteractionRow): Promise<void> {
-    const optedOut = await this.ctx.db.transaction((tx) => optOutSinceQueued(tx, row));
-    const outcome: Outcome = optedOut
-      ? { ok: false, permanent: true, attempted: false, response: `${optedOut}; not sent` }
-      : await this.attempt(row);
+    const endLease = this.keepLease(row);
+    let outcome: Outcome;
+    try {
+      const optedOut = await this.ctx.db.transaction((tx) => optOutSinceQueued(tx, row));
+      outcome = optedOut
+        ? { ok: false, permanent: true, attempted: false, response: `${optedOut}; not sent` }
+        : await this.attempt(row);
+    } finally {
+      await endLease();
+    }
     const { config, clock } = this.ctx;
     await this.ctx.write((tx) =>
       recordOutcome(tx, row, outcome, clock.now(), config.sendRetrySchedule),

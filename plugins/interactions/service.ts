@@ -78,6 +78,7 @@ export const EMPTY_INTERACTION = {
   providerId: null,
   providerResponse: null,
   attempts: 0,
+  pendingRecipients: null,
   nextAttemptAt: null,
   leaseUntil: null,
   sentAt: null,

@@ -47,43 +47,49 @@ function requireE164(e164: E164, number: string, path: string): string {
 }
 
 /**
- * The live contact having this E.164 number among its phones, stored in
+ * The live contacts having this E.164 number among their phones, stored in
  * any international format (`+1 415-555-0123` too). The LIKE pattern only
  * narrows the candidates (the number's digits in order, anything between);
  * each candidate's phones are then compared in E.164.
  */
-async function contactByPhone(tx: WriteTx, tenantId: string, number: string, e164: E164) {
+async function contactsByPhone(tx: WriteTx, tenantId: string, number: string, e164: E164) {
   const digitsInOrder = `%${number.replace(/\D/g, "").split("").join("%")}%`;
   const candidates = await tx
     .select()
     .from(contacts)
     .where(and(eq(contacts.tenantId, tenantId), like(contacts.phones, digitsInOrder)));
-  return (
-    candidates.find(
-      (c) => c.deletedAt === null && c.phones.some((p) => e164(p.number) === number),
-    ) ?? null
+  return candidates.filter(
+    (c) => c.deletedAt === null && c.phones.some((p) => e164(p.number) === number),
   );
 }
+
+/** The contact a number links a message to: the first contact having it. */
+const contactByPhone = async (tx: WriteTx, tenantId: string, number: string, e164: E164) =>
+  (await contactsByPhone(tx, tenantId, number, e164))[0] ?? null;
 
 const firstMobile = (contact: ContactRow, e164: E164): string | null =>
   contact.phones.map((p) => e164(p.number)).find((n) => n !== null) ?? null;
 
-/** The number's own contact may differ from the SMS's contact (contact_id); either may have opted out. */
+/**
+ * The SMS's contact (contact_id) and every contact having the number
+ * (duplicates are common): any of them may have opted out.
+ */
 function smsRecipients(
   to: string,
   contact: ContactRow | null,
-  owner: ContactRow | null,
+  owners: ContactRow[],
 ): ConsentRecipient[] {
   const recipients = [{ contact, address: to }];
-  if (owner && owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
+  for (const owner of owners)
+    if (owner.id !== contact?.id) recipients.push({ contact: owner, address: to });
   return recipients;
 }
 
 /** Who a queued SMS reaches now, for the consent check when it is sent. */
 export async function queuedSmsRecipients(tx: WriteTx, row: InteractionRow) {
   const to = row.toAddresses[0] ?? "";
-  const owner = await contactByPhone(tx, row.tenantId, to, await phoneParser());
-  return smsRecipients(to, await messageContact(tx, row), owner);
+  const owners = await contactsByPhone(tx, row.tenantId, to, await phoneParser());
+  return smsRecipients(to, await messageContact(tx, row), owners);
 }
 
 /**
@@ -110,8 +116,8 @@ export async function queueSms(
       : await contactByPhone(tx, scope.tenantId, given as string, e164);
     const to = given ?? (contact ? firstMobile(contact, e164) : null);
     if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
-    const owner = input.contact_id ? await contactByPhone(tx, scope.tenantId, to, e164) : contact;
-    await assertConsent(tx, scope.tenantId, "sms", smsRecipients(to, contact, owner));
+    const owners = await contactsByPhone(tx, scope.tenantId, to, e164);
+    await assertConsent(tx, scope.tenantId, "sms", smsRecipients(to, contact, owners));
     const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
     return insertInteraction(
       tx,
@@ -135,7 +141,16 @@ export async function queueSms(
 }
 
 /** Twilio's opt-out and opt-in keywords (its Advanced Opt-Out defaults). */
-const STOP = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT"]);
+const STOP = new Set([
+  "STOP",
+  "STOPALL",
+  "UNSUBSCRIBE",
+  "CANCEL",
+  "END",
+  "QUIT",
+  "REVOKE",
+  "OPTOUT",
+]);
 const START = new Set(["START", "UNSTOP", "YES", "OPTIN"]);
 
 /** A message from a number: its contact's and the number's SMS consent follow STOP / START. */

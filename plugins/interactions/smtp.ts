@@ -90,10 +90,17 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
     async send(row) {
       const attachments = await attachmentsOf(ctx, row);
       const smtp = await transporter();
+      // A retry after the server deferred some recipients goes to them alone; the headers stay.
+      const envelope = row.pendingRecipients
+        ? { envelope: { from: row.fromAddress ?? undefined, to: row.pendingRecipients } }
+        : {};
       try {
-        const info = await smtp.sendMail({ ...messageOf(row), attachments });
+        const info = await smtp.sendMail({ ...messageOf(row), ...envelope, attachments });
         const rejected = info.rejected.length ? ` (rejected: ${info.rejected.join(", ")})` : "";
-        return { providerId: null, response: `${info.response}${rejected}` };
+        const deferred = (info.rejectedErrors ?? [])
+          .filter((e) => e.recipient && e.responseCode !== undefined && e.responseCode < 500)
+          .map((e) => e.recipient as string);
+        return { providerId: null, response: `${info.response}${rejected}`, deferred };
       } catch (error) {
         const { code, responseCode, response, message } = error as {
           code?: string;

@@ -23,6 +23,7 @@ import {
 } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   decodeCursor,
   emptyFeedPosition,
   encodeCursor,
@@ -32,7 +33,6 @@ import {
   type Page,
   parseTime,
   type ReadDb,
-  type Scope,
   type SyncedTable,
 } from "../../src/core";
 import type { InteractionView, TimelineQueryParams, TimelineType } from "./model";
@@ -252,24 +252,25 @@ const meetingSource =
     return { entries, total };
   };
 
-/** Kinds the timeline shows from other resources, each with the read scope their own list needs. */
-const BORROWED: Array<{ type: "note" | "meeting"; needs: Scope; source: typeof noteSource }> = [
-  { type: "note", needs: "notes:read", source: noteSource },
-  { type: "meeting", needs: "calendar:read", source: meetingSource },
-];
+/** What notes and meetings need beyond the route's interactions:read: their own read scopes. */
+const READ_SCOPE = { note: "notes:read", meeting: "calendar:read" } as const;
 
-/** The sources of a timeline: notes and meetings only for a key that may read them. */
-function sourcesFor(query: TimelineQueryParams, scopes: ReadonlySet<Scope>): Source[] {
+/**
+ * The sources a key may read: emails, SMS and calls; notes and meetings
+ * only with their read scopes, as on their own routes. Asking for a type
+ * without its scope is 403; without a type, the others are left out.
+ */
+function sourcesFor(query: TimelineQueryParams, scopes: ReadonlySet<string>): Source[] {
   const { type } = query;
+  if ((type === "note" || type === "meeting") && !allows(scopes, READ_SCOPE[type]))
+    throw forbidden(`Missing permission: ${READ_SCOPE[type]}`);
+  const reads = (kind: "note" | "meeting") =>
+    (type === undefined || type === kind) && allows(scopes, READ_SCOPE[kind]);
   const sources: Source[] = [];
   if (type === undefined || type === "email" || type === "sms" || type === "call")
     sources.push(interactionSource(query, type));
-  for (const borrowed of BORROWED) {
-    if (type !== undefined && type !== borrowed.type) continue;
-    if (scopes.has(borrowed.needs)) sources.push(borrowed.source(query));
-    else if (type === borrowed.type)
-      throw forbidden(`type=${type} needs the ${borrowed.needs} permission`);
-  }
+  if (reads("note")) sources.push(noteSource(query));
+  if (reads("meeting")) sources.push(meetingSource(query));
   return sources;
 }
 
@@ -286,8 +287,8 @@ const changeOrder = (a: Entry, b: Entry) => a.syncSeq - b.syncSeq;
 export async function listTimeline(
   ctx: AppContext,
   tenantId: string,
+  scopes: ReadonlySet<string>,
   query: TimelineQueryParams,
-  scopes: ReadonlySet<Scope>,
 ): Promise<Page<InteractionView>> {
   const pageSize = query.page_size ?? 50;
   const feed = query.since !== undefined || query.cursor !== undefined;

@@ -24,7 +24,7 @@ export const statusCallbackUrl = (ctx: AppContext, row: InteractionRow) =>
  * SMS through Twilio's Messages API: a form POST with Basic auth (account
  * SID and auth token). 2xx: accepted, its `sid` kept for status callbacks.
  * Other 4xx answers are permanent (a bad number, an unverified sender);
- * 429, 5xx and network errors are retried.
+ * 401 (wrong credentials), 429, 5xx and network errors are retried.
  */
 export function twilioChannel(ctx: AppContext, twilio: TwilioConfig): Channel {
   const url = `${twilio.apiUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`;
@@ -54,9 +54,17 @@ export function twilioChannel(ctx: AppContext, twilio: TwilioConfig): Channel {
         return {
           providerId: answer.sid ?? null,
           response: `${response.status} ${answer.status ?? ""}`.trim(),
+          deferred: [],
         };
       const detail = [response.status, answer.code, answer.message ?? response.statusText];
-      const permanent = response.status < 500 && response.status !== 429;
+      // Refused credentials are the operator's configuration, not the message's: retried.
+      const unauthenticated = response.status === 401;
+      if (unauthenticated)
+        ctx.logger.warn(
+          "Twilio authentication failed: check CRMD_TWILIO_ACCOUNT_SID and CRMD_TWILIO_AUTH_TOKEN",
+          { interaction_id: row.id, code: answer.code ?? null, response: answer.message ?? null },
+        );
+      const permanent = response.status < 500 && response.status !== 429 && !unauthenticated;
       throw new SendFailure(detail.filter(Boolean).join(" "), permanent);
     },
     close() {},

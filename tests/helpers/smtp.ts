@@ -14,6 +14,10 @@ export interface Received {
 
 /** What the server answers to the n-th message (1-based); undefined: accept it. */
 export type Answer = (n: number, email: Email) => { code: number; message: string } | undefined;
+/** What the server answers to RCPT TO of an address; undefined: accept it. */
+export type RcptAnswer = (
+  address: string,
+) => Promise<{ code: number; message: string } | undefined>;
 
 export interface TestSmtpServer {
   url: string;
@@ -53,12 +57,21 @@ export async function startSmtpServer(
   /** Runs before the server answers 250 (the message is already received). */
   onReceived?: (received: Received) => void | Promise<void>,
   tls?: SmtpTls,
+  /** Answers each RCPT TO, taking its time if it likes (a tarpitting server); undefined: accept. */
+  rcptAnswer: RcptAnswer = async () => undefined,
 ): Promise<TestSmtpServer> {
   const received: Received[] = [];
   const attempts: string[] = [];
   const server = new SMTPServer({
     ...tlsOptions(tls),
     logger: false,
+    onRcptTo(address, _session, callback) {
+      rcptAnswer(address.address).then((refusal) =>
+        callback(
+          refusal && Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
+        ),
+      );
+    },
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
       else callback(new Error("Invalid username or password"));

@@ -38,6 +38,9 @@ import widgetIdentityVerification from "./1320_widget_identity_verification.sql"
 };
 import propertyMlsNumbers from "./1330_property_mls_numbers.sql" with { type: "text" };
 import propertySearch from "./1331_property_search.sql" with { type: "text" };
+import interactionPendingRecipients from "./1360_interaction_pending_recipients.sql" with {
+  type: "text",
+};
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -67,4 +70,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1331_property_search", sql: propertySearch },
   { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
   { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
+  { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
 ];
