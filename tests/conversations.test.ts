@@ -435,8 +435,36 @@ describe("messages", () => {
 });
 
 describe("counters under concurrent writes", () => {
-  // A message's counters are read and written in its transaction; writers (every instance's)
-  // take turns, so none is lost. This holds that up should writes ever run side by side.
+  test("one new external id sent at once through two instances (a channel retrying) is stored once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-external-id-"));
+    const config = { rateLimit: 100_000 };
+    const a = await startTestServer({ dir, config });
+    const b = await startTestServer({ dir, config });
+    try {
+      const { api: onA, key } = await a.tenant();
+      const onB = new Api(b.url, { "x-api-key": key });
+      const who = (await onA.post(`${X}/customers/identify`, { email: "r@example.com" })).body.id;
+      const id = (await onA.post(`${X}/conversations`, { customer_id: who, channel: "sms" })).body
+        .id;
+      const n = 40;
+      const body = { conversation_id: id, body: "SMS in", author_type: "customer" };
+      const replies = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          send({ ...body, external_id: "SM1" }, i % 2 ? onA : onB),
+        ),
+      );
+      expect(replies.map((r) => r.status).sort()).toEqual([...Array(n - 1).fill(200), 201]);
+      const stored = replies.find((r) => r.status === 201)?.body;
+      for (const reply of replies) expect(reply.body).toEqual(stored);
+      expect((await onA.get(`${X}/messages?conversation_id=${id}`)).body.total).toBe(1);
+      expect((await onA.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
+    } finally {
+      await b.close();
+      await a.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test("customer messages sent at once through two instances each count in unread_count", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-unread-"));
     const config = { rateLimit: 100_000 };
