@@ -237,6 +237,37 @@ describe("conversations", () => {
     expect((await fresh.get(`${X}/conversations?channel=fax`)).status).toBe(422);
   });
 
+  test("the assignee is stored trimmed, as a shared teammate is, so the assignee filter finds it", async () => {
+    const { api: fresh } = await server.tenant();
+    const who = (await fresh.post(`${X}/customers/identify`, { email: "a@example.com" })).body.id;
+    const created = await fresh.post(`${X}/conversations`, {
+      customer_id: who,
+      assignee: " maria ",
+    });
+    expect(created.body.assignee).toBe("maria");
+    const { id } = created.body;
+    expect(
+      (await fresh.patch(`${X}/conversations/${id}`, { assignee: "li\t" })).body.assignee,
+    ).toBe("li");
+    expect(
+      (await fresh.put(`${X}/conversations/${id}`, { assignee: " maria" })).body.assignee,
+    ).toBe("maria");
+    // Trimming is no change: nothing written, no event.
+    await fresh.patch(`${X}/conversations/${id}`, { assignee: "maria " });
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.updated",
+      "conversation.updated",
+    ]);
+    const shared = await fresh.post(`${X}/conversations/${id}/share`, { teammate: " maria " });
+    expect(shared.body).toMatchObject({ assignee: "maria", shared_with: ["maria"] });
+    const listed = await fresh.get(`${X}/conversations?assignee=maria`);
+    expect(listed.body.conversations.map((c: { id: string }) => c.id)).toEqual([id]);
+    const blank = await fresh.patch(`${X}/conversations/${id}`, { assignee: "  " });
+    expect(blank.status).toBe(422);
+    expect(blank.body.errors[0].path).toBe("/assignee");
+  });
+
   test("lists filter by tags (carrying all of them), as the tags field says", async () => {
     const { api: fresh } = await server.tenant();
     const who = (await fresh.post(`${X}/customers/identify`, { email: "t@example.com" })).body.id;

@@ -52,6 +52,9 @@ export const conversationView = (row: ConversationRow): ConversationView => ({
 
 const ENTITY = "conversation";
 
+/** Teammate names are stored trimmed (assignee, shared_with), so a filter by name finds them. */
+const teammateName = (name: string | null | undefined): string | null => name?.trim() ?? null;
+
 /** A live conversation of the tenant, or 404. */
 export const findConversation = (
   db: ReadDb | WriteTx,
@@ -71,7 +74,7 @@ export async function insertConversation(
       id: newId(),
       customerId: input.customer_id,
       status: input.status ?? "open",
-      assignee: input.assignee ?? null,
+      assignee: teammateName(input.assignee),
       priority: input.priority ?? "medium",
       channel: input.channel ?? "chat",
       subject: input.subject ?? null,
@@ -90,7 +93,7 @@ export async function insertConversation(
 function columnsFrom(input: Static<typeof UpdateConversation>): Columns {
   const columns: Columns = {};
   if (input.status !== undefined) columns.status = input.status;
-  if (input.assignee !== undefined) columns.assignee = input.assignee;
+  if (input.assignee !== undefined) columns.assignee = teammateName(input.assignee);
   if (input.priority !== undefined) columns.priority = input.priority;
   if (input.subject !== undefined) columns.subject = input.subject;
   if (input.tags !== undefined) columns.tags = cleanTags(input.tags);
@@ -223,7 +226,7 @@ export function listConversations(
     map: conversationView,
     filters: [
       eqIf(conversations.status, query.status),
-      eqIf(conversations.assignee, query.assignee),
+      eqIf(conversations.assignee, query.assignee?.trim()),
       eqIf(conversations.customerId, query.customer_id),
       eqIf(conversations.channel, query.channel),
       eqIf(conversations.priority, query.priority),
