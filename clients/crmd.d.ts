@@ -130,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The conversation's messages, oldest first (the latest 1,000) */
+        /** The conversation's messages, oldest first by sent_at, ties by id (the latest 1,000) */
         get: operations["getApiWidgetConversationsByIdMessages"];
         put?: never;
         /** Send a message as the customer */
@@ -1422,7 +1422,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List messages (filters: conversation_id, customer_id, author_type, channel, unseen) */
+        /**
+         * List messages (filters: conversation_id, customer_id, author_type, channel, unseen)
+         * @description Newest first by `sent_at` (the time the message was sent: an imported email or SMS keeps its own), ties by id: a conversation's thread in the order the widget shows it, from its end. `since` and `cursor` feeds go by change, oldest first.
+         */
         get: operations["getApiExternalMessages"];
         put?: never;
         /**

@@ -376,6 +376,37 @@ describe("messages", () => {
     ]);
   });
 
+  test("agents and the customer's widget see a thread in one order: by sent_at, ties by id", async () => {
+    const site = "https://shop.example.com";
+    const widgetKey = (
+      await api.post(`${X}/widget-keys`, { name: "Shop", allowed_origins: [site] })
+    ).body.key;
+    const page = (headers: Record<string, string>) =>
+      new Api(server.url, { origin: site, ...headers });
+    const visitor = await page({ "x-widget-key": widgetKey }).post("/api/widget/customers", {});
+    const opened = await page({ authorization: `Bearer ${visitor.body.visitor_token}` }).post(
+      "/api/widget/conversations",
+      {},
+    );
+    const id = opened.body.conversation.id;
+    const widget = page({ authorization: `Bearer ${opened.body.visitor_token}` });
+    // A live reply, then an email thread imported afterwards with the times it was sent.
+    const post = async (body: string, sentAt?: string) =>
+      (await send({ conversation_id: id, body, sent_at: sentAt })).body.id as string;
+    const live = await post("live reply");
+    const first = await post("imported 1", "2026-02-20T09:00:00Z");
+    const sameTime = await post("imported 2", "2026-02-20T09:00:00Z");
+    const later = await post("imported 3", "2026-02-25T09:00:00Z");
+    const thread = [first, sameTime, later, live]; // oldest first
+    const shown = await widget.get(`/api/widget/conversations/${id}/messages`);
+    expect(shown.body.messages.map((m: { id: string }) => m.id)).toEqual(thread);
+    // The agents' list, newest first like every list, is the same thread from its end.
+    const listed = await api.get(`${X}/messages?conversation_id=${id}`);
+    expect(listed.body.messages.map((m: { id: string }) => m.id)).toEqual([...thread].reverse());
+    const paged = await api.get(`${X}/messages?conversation_id=${id}&page_size=3&page=2`);
+    expect(paged.body.messages.map((m: { id: string }) => m.id)).toEqual([first]);
+  });
+
   test("a sent_at on a day the month does not have is 422, never moved into the next month", async () => {
     const { id } = await open();
     for (const sentAt of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T23:00:00+02:00"]) {

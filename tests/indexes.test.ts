@@ -4,8 +4,9 @@ import type { Database } from "../db/client";
 import { openDatabase } from "../db/client";
 import { dialect } from "../db/dialect";
 import { migrate } from "../db/migrate";
-import { activityLog, deals, leads, partners, tasks } from "../db/schema";
+import { activityLog, deals, leads, messages, partners, tasks } from "../db/schema";
 import { activityFilters } from "../plugins/activity/service";
+import { messageFilters, newestSentFirst } from "../plugins/conversations/messages-service";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { partnerFilters } from "../plugins/partners/service";
 import { taskFilters } from "../plugins/tasks/service";
@@ -198,6 +199,29 @@ describe("list queries use indexes", () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("message lists", () => {
+  test("newest sent first without sorting: a conversation's on its own index, page and count", () => {
+    const build = (query: Record<string, string>) =>
+      buildListQueries({
+        db,
+        table: messages,
+        tenantId: TENANT,
+        filters: messageFilters(query),
+        query,
+        order: newestSentFirst,
+      });
+    const all = build({});
+    expect(plan(all.rows)).toEqual([
+      "SEARCH messages USING INDEX messages_tenant_sent_idx (tenant_id=?)",
+    ]);
+    const thread = build({ conversation_id: "c" });
+    const onThread =
+      "SEARCH messages USING INDEX messages_conversation_sent_idx (tenant_id=? AND conversation_id=?)";
+    expect(plan(thread.rows)).toEqual([onThread]);
+    expect(plan(thread.count)).toEqual([onThread]);
   });
 });
 

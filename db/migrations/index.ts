@@ -58,6 +58,7 @@ import { keyLongValues } from "./1350_custom_field_long_keys";
 import interactionPendingRecipients from "./1360_interaction_pending_recipients.sql" with {
   type: "text",
 };
+import messageSentOrder from "./1370_message_sent_order.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -119,6 +120,7 @@ const all: Migration[] = [
   { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
   { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
   { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
+  { id: "1370_message_sent_order", sql: messageSentOrder },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

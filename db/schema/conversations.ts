@@ -64,10 +64,11 @@ export const messages = sqliteTable(
     ...lifecycle(),
   },
   (t) => [
-    index("messages_tenant_created_idx").on(t.tenantId, t.createdAt),
+    // Lists and threads go by sent_at, ties by id (plugins/conversations/messages-service.ts).
+    index("messages_tenant_sent_idx").on(t.tenantId, t.sentAt, t.id),
     index("messages_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("messages_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
-    index("messages_conversation_idx").on(t.conversationId, t.sentAt),
+    index("messages_conversation_sent_idx").on(t.tenantId, t.conversationId, t.sentAt, t.id),
     uniqueIndex("messages_tenant_external_idx")
       .on(t.tenantId, t.externalId)
       .where(sql`external_id IS NOT NULL`),

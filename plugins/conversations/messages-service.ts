@@ -50,6 +50,10 @@ export const messageView = (row: MessageRow): MessageView => ({
 
 const ENTITY = "message";
 
+/** A conversation's messages, as messages_conversation_sent_idx finds them. */
+const ofConversation = (conversation: ConversationRow) =>
+  and(eq(messages.tenantId, conversation.tenantId), eq(messages.conversationId, conversation.id));
+
 const findMessage = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<MessageRow> =>
   findLive(db, messages, tenantId, id, "Message");
 
@@ -139,7 +143,7 @@ async function recount(tx: WriteTx, scope: WriteScope, conversation: Conversatio
       unread: sql<number>`coalesce(sum(${messages.authorType} = 'customer' and ${messages.seenAt} is null), 0)`,
     })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversation.id), isNull(messages.deletedAt)));
+    .where(and(ofConversation(conversation), isNull(messages.deletedAt)));
   const last = totals?.last as unknown;
   await setMessageCounters(tx, scope, conversation, {
     lastMessageAt: last === null || last === undefined ? null : new Date(last as number),
@@ -198,7 +202,7 @@ export async function markSeen(
     .from(messages)
     .where(
       and(
-        eq(messages.conversationId, conversation.id),
+        ofConversation(conversation),
         ne(messages.authorType, reader),
         isNull(messages.seenAt),
         isNull(messages.deletedAt),
@@ -235,6 +239,26 @@ export const markConversationSeen = (
 
 export type MessageListParams = Static<typeof MessageListQuery>;
 
+/**
+ * Messages newest first by the time they were sent (imported email and SMS
+ * keep their own times), ties by id: the agents' list, and the widget's
+ * thread read from its end, so both show one order.
+ */
+export const newestSentFirst = [desc(messages.sentAt), desc(messages.id)];
+
+/** The list's filters, as its query asks (exported for the index test). */
+export const messageFilters = (query: MessageListParams) => [
+  eqIf(messages.conversationId, query.conversation_id),
+  eqIf(messages.customerId, query.customer_id),
+  eqIf(messages.authorType, query.author_type),
+  eqIf(messages.channel, query.channel),
+  query.unseen === undefined
+    ? undefined
+    : query.unseen
+      ? isNull(messages.seenAt)
+      : sql`${messages.seenAt} is not null`,
+];
+
 export function listMessages(ctx: AppContext, tenantId: string, query: MessageListParams) {
   return listPage({
     db: ctx.db,
@@ -243,31 +267,22 @@ export function listMessages(ctx: AppContext, tenantId: string, query: MessageLi
     tenantId,
     query,
     map: messageView,
-    filters: [
-      eqIf(messages.conversationId, query.conversation_id),
-      eqIf(messages.customerId, query.customer_id),
-      eqIf(messages.authorType, query.author_type),
-      eqIf(messages.channel, query.channel),
-      query.unseen === undefined
-        ? undefined
-        : query.unseen
-          ? isNull(messages.seenAt)
-          : sql`${messages.seenAt} is not null`,
-    ],
+    order: newestSentFirst,
+    filters: messageFilters(query),
   });
 }
 
 /** A conversation's latest `limit` messages, oldest first, for the widget (never deleted ones). */
 export async function messagesOfConversation(
   db: ReadDb,
-  conversationId: string,
+  conversation: ConversationRow,
   limit: number,
 ): Promise<MessageView[]> {
   const rows = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), isNull(messages.deletedAt)))
-    .orderBy(desc(messages.sentAt), desc(messages.id))
+    .where(and(ofConversation(conversation), isNull(messages.deletedAt)))
+    .orderBy(...newestSentFirst)
     .limit(limit);
   return rows.reverse().map(messageView);
 }

@@ -36,6 +36,8 @@ export const messageRoutes = (ctx: AppContext) =>
         detail: {
           summary:
             "List messages (filters: conversation_id, customer_id, author_type, channel, unseen)",
+          description:
+            "Newest first by `sent_at` (the time the message was sent: an imported email or SMS keeps its own), ties by id: a conversation's thread in the order the widget shows it, from its end. `since` and `cursor` feeds go by change, oldest first.",
           tags,
         },
       },

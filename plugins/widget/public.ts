@@ -268,14 +268,18 @@ export const widgetRoutes = (ctx: AppContext) =>
       "/conversations/:id/messages",
       async ({ params, access }) => {
         const conversation = await ownConversation(ctx, access, params.id);
-        const messages = await messagesOfConversation(ctx.db.read, conversation.id, 1000);
+        const messages = await messagesOfConversation(ctx.db.read, conversation, 1000);
         return { messages: messages.map(widgetMessage) };
       },
       {
         widget: "visitor",
         params: IdParams,
         response: { 200: WidgetMessages, ...errors },
-        detail: { summary: "The conversation's messages, oldest first (the latest 1,000)", tags },
+        detail: {
+          summary:
+            "The conversation's messages, oldest first by sent_at, ties by id (the latest 1,000)",
+          tags,
+        },
       },
     )
     .post(

@@ -41,6 +41,7 @@ import propertySearch from "./1331_property_search.sql" with { type: "text" };
 import interactionPendingRecipients from "./1360_interaction_pending_recipients.sql" with {
   type: "text",
 };
+import messageSentOrder from "./1370_message_sent_order.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -71,4 +72,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1340_phone_search", sql: "", run: indexPhoneWords(appendIndexWords) },
   { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
   { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
+  { id: "1370_message_sent_order", sql: messageSentOrder },
 ];
