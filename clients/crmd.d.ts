@@ -1334,7 +1334,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List conversations (filters: status, assignee, customer_id, channel, priority, tags, unread, archived) */
+        /**
+         * List conversations (filters: status, assignee, unassigned, customer_id, channel, priority, tags, unread, archived; sort)
+         * @description An inbox: `status=open&unassigned=true` lists the conversations nobody has taken, `sort=-last_message_at` puts the latest activity first (the last message's sent_at, or the opening of a conversation without messages), `sort=last_message_at` the longest quiet first. Ties by id. Default: newest opened first. `since` and `cursor` feeds go by change whatever `sort` says.
+         */
         get: operations["getApiExternalConversations"];
         put?: never;
         /** Open a conversation with a customer (a contact) */
@@ -11066,6 +11069,8 @@ export interface operations {
                 tags?: string;
                 unread?: boolean;
                 archived?: boolean;
+                unassigned?: boolean;
+                sort?: "-created_at" | "created_at" | "-last_message_at" | "last_message_at";
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */

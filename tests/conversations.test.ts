@@ -237,6 +237,56 @@ describe("conversations", () => {
     expect((await fresh.get(`${X}/conversations?channel=fax`)).status).toBe(422);
   });
 
+  test("an inbox lists unassigned conversations and sorts them by latest activity", async () => {
+    const opened = clock.now(); // the file's other tests expect the clock where it was
+    try {
+      const { api: fresh } = await server.tenant();
+      const who = (await fresh.post(`${X}/customers/identify`, { email: "i@example.com" })).body.id;
+      const make = async (body: Record<string, unknown> = {}) => {
+        clock.advance(60_000);
+        return (await fresh.post(`${X}/conversations`, { customer_id: who, ...body })).body.id;
+      };
+      const assigned = await make({ assignee: "maria" });
+      const imported = await make();
+      const quiet = await make(); // no message yet: its latest activity is its opening
+      clock.advance(60_000);
+      await fresh.post(`${X}/messages`, { conversation_id: assigned, body: "hi" });
+      await fresh.post(`${X}/messages`, {
+        conversation_id: imported,
+        body: "an old email",
+        sent_at: "2026-01-05T08:00:00Z",
+      });
+      const ids = async (q: string) => {
+        const reply = await fresh.get(`${X}/conversations?${q}`);
+        expect(reply.status).toBe(200);
+        return reply.body.conversations.map((x: { id: string }) => x.id);
+      };
+      expect(await ids("")).toEqual([quiet, imported, assigned]);
+      expect(await ids("sort=-created_at")).toEqual([quiet, imported, assigned]);
+      expect(await ids("sort=created_at")).toEqual([assigned, imported, quiet]);
+      expect(await ids("sort=-last_message_at")).toEqual([assigned, quiet, imported]);
+      expect(await ids("sort=last_message_at")).toEqual([imported, quiet, assigned]);
+      expect(await ids("sort=-last_message_at&page_size=2&page=2")).toEqual([imported]);
+      expect(await ids("unassigned=true")).toEqual([quiet, imported]);
+      expect(await ids("unassigned=true&sort=-last_message_at")).toEqual([quiet, imported]);
+      expect(await ids("unassigned=false")).toEqual([assigned]);
+      // Unassigning puts a conversation back among the unassigned.
+      await fresh.patch(`${X}/conversations/${assigned}`, { assignee: null });
+      expect(await ids("unassigned=true&sort=-last_message_at")).toEqual([
+        assigned,
+        quiet,
+        imported,
+      ]);
+      // A feed goes by change, oldest change first, whatever sort says.
+      expect(await ids("sort=-last_message_at&cursor=")).toEqual([quiet, imported, assigned]);
+      const bad = await fresh.get(`${X}/conversations?sort=updated_at`);
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors[0].path).toBe("/sort");
+    } finally {
+      clock.set(opened);
+    }
+  });
+
   test("the assignee is stored trimmed, as a shared teammate is, so the assignee filter finds it", async () => {
     const { api: fresh } = await server.tenant();
     const who = (await fresh.post(`${X}/customers/identify`, { email: "a@example.com" })).body.id;

@@ -4,9 +4,10 @@ import type { Database } from "../db/client";
 import { openDatabase } from "../db/client";
 import { dialect } from "../db/dialect";
 import { migrate } from "../db/migrate";
-import { activityLog, deals, leads, messages, partners, tasks } from "../db/schema";
+import { activityLog, conversations, deals, leads, messages, partners, tasks } from "../db/schema";
 import { activityFilters } from "../plugins/activity/service";
 import { messageFilters, newestSentFirst } from "../plugins/conversations/messages-service";
+import { CONVERSATION_ORDERS } from "../plugins/conversations/service";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { partnerFilters } from "../plugins/partners/service";
 import { taskFilters } from "../plugins/tasks/service";
@@ -222,6 +223,25 @@ describe("message lists", () => {
       "SEARCH messages USING INDEX messages_conversation_sent_idx (tenant_id=? AND conversation_id=?)";
     expect(plan(thread.rows)).toEqual([onThread]);
     expect(plan(thread.count)).toEqual([onThread]);
+  });
+});
+
+describe("conversation lists", () => {
+  test("by latest activity, either way, on their own index without sorting", () => {
+    for (const sort of ["-last_message_at", "last_message_at"] as const) {
+      const { rows } = buildListQueries({
+        db,
+        table: conversations,
+        tenantId: TENANT,
+        filters: [eq(conversations.status, "open")],
+        query: { page: 2 },
+        order: CONVERSATION_ORDERS[sort],
+      });
+      expect({ sort, plan: plan(rows) }).toEqual({
+        sort,
+        plan: ["SEARCH conversations USING INDEX conversations_tenant_activity_idx (tenant_id=?)"],
+      });
+    }
   });
 });
 

@@ -59,6 +59,9 @@ import interactionPendingRecipients from "./1360_interaction_pending_recipients.
   type: "text",
 };
 import messageSentOrder from "./1370_message_sent_order.sql" with { type: "text" };
+import conversationActivityOrder from "./1371_conversation_activity_order.sql" with {
+  type: "text",
+};
 
 export interface Migration {
   id: string;
@@ -121,6 +124,7 @@ const all: Migration[] = [
   { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
   { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
   { id: "1370_message_sent_order", sql: messageSentOrder },
+  { id: "1371_conversation_activity_order", sql: conversationActivityOrder },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -38,6 +38,12 @@ export const conversations = sqliteTable(
     index("conversations_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("conversations_tenant_customer_idx").on(t.tenantId, t.customerId),
     index("conversations_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    // The inbox's order by latest activity (plugins/conversations/service.ts).
+    index("conversations_tenant_activity_idx").on(
+      t.tenantId,
+      sql`coalesce(${t.lastMessageAt}, ${t.createdAt})`,
+      t.id,
+    ),
   ],
 );
 

@@ -76,7 +76,9 @@ export const conversationsPlugin = (ctx: AppContext) =>
         response: { 200: listResponse("conversations", Conversation), ...errorResponses },
         detail: {
           summary:
-            "List conversations (filters: status, assignee, customer_id, channel, priority, tags, unread, archived)",
+            "List conversations (filters: status, assignee, unassigned, customer_id, channel, priority, tags, unread, archived; sort)",
+          description:
+            "An inbox: `status=open&unassigned=true` lists the conversations nobody has taken, `sort=-last_message_at` puts the latest activity first (the last message's sent_at, or the opening of a conversation without messages), `sort=last_message_at` the longest quiet first. Ties by id. Default: newest opened first. `since` and `cursor` feeds go by change whatever `sort` says.",
           tags,
         },
       },

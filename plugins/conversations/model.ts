@@ -77,6 +77,23 @@ export const ConversationListQuery = t.Object({
   archived: t.Optional(
     t.Boolean({ description: "true: archived only; false: not archived (default: both)" }),
   ),
+  unassigned: t.Optional(
+    t.Boolean({ description: "true: without an assignee; false: with one (default: both)" }),
+  ),
+  sort: t.Optional(
+    t.Union(
+      [
+        t.Literal("-created_at"),
+        t.Literal("created_at"),
+        t.Literal("-last_message_at"),
+        t.Literal("last_message_at"),
+      ],
+      {
+        description:
+          "Order of the page, ties by id: `-created_at` newest opened first (default), `created_at`, `-last_message_at` latest activity first (the last message's sent_at, or the opening of a conversation without messages), `last_message_at` longest quiet first. `since` and `cursor` feeds go by change whatever it says",
+      },
+    ),
+  ),
 });
 
 const Attachment = t.Object({

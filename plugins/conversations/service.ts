@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
 import { contacts, conversations } from "../../db/schema";
 import {
@@ -212,6 +212,31 @@ const archivedFilter = (archived: boolean | undefined): SQL | undefined =>
 const unreadFilter = (unread: boolean | undefined) =>
   unread === undefined ? undefined : filterBy(conversations.unreadCount, unread ? "gt" : "eq", 0);
 
+const unassignedFilter = (unassigned: boolean | undefined): SQL | undefined =>
+  unassigned === undefined
+    ? undefined
+    : unassigned
+      ? isNull(conversations.assignee)
+      : isNotNull(conversations.assignee);
+
+/**
+ * A conversation's latest activity: its last message's time, or its opening
+ * while it has none (never null, so both dialects order it alike), as
+ * conversations_tenant_activity_idx holds it.
+ */
+const lastActivity = sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt})`;
+
+/** The order each `sort` asks for; the default (`-created_at`) is the lists' own. */
+export const CONVERSATION_ORDERS: Record<
+  NonNullable<ConversationListParams["sort"]>,
+  SQL[] | undefined
+> = {
+  "-created_at": undefined,
+  created_at: [asc(conversations.createdAt), asc(conversations.id)],
+  "-last_message_at": [desc(lastActivity), desc(conversations.id)],
+  last_message_at: [asc(lastActivity), asc(conversations.id)],
+};
+
 export function listConversations(
   ctx: AppContext,
   tenantId: string,
@@ -224,6 +249,7 @@ export function listConversations(
     tenantId,
     query,
     map: conversationView,
+    order: CONVERSATION_ORDERS[query.sort ?? "-created_at"],
     filters: [
       eqIf(conversations.status, query.status),
       eqIf(conversations.assignee, query.assignee?.trim()),
@@ -233,6 +259,7 @@ export function listConversations(
       ctx.db.dialect.hasAllTags(conversations.tags, parseTags(query.tags)),
       unreadFilter(query.unread),
       archivedFilter(query.archived),
+      unassignedFilter(query.unassigned),
     ],
   });
 }

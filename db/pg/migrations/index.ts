@@ -42,6 +42,9 @@ import interactionPendingRecipients from "./1360_interaction_pending_recipients.
   type: "text",
 };
 import messageSentOrder from "./1370_message_sent_order.sql" with { type: "text" };
+import conversationActivityOrder from "./1371_conversation_activity_order.sql" with {
+  type: "text",
+};
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -73,4 +76,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1350_custom_field_long_keys", sql: "", run: keyLongValues },
   { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
   { id: "1370_message_sent_order", sql: messageSentOrder },
+  { id: "1371_conversation_activity_order", sql: conversationActivityOrder },
 ];
