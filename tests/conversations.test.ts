@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { asc } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
+import { migrate, migrationsOf } from "../db/migrate";
+import { conversations } from "../db/schema";
+import { reserveSyncSeq } from "../db/sequence";
 import { ManualClock } from "../src/clock";
+import { testDatabase } from "./helpers/database";
 import { activityFor, eventsFor } from "./helpers/records";
 import { Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -607,4 +613,55 @@ describe("counters under concurrent writes", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("migration 1372", () => {
+  test("assignees stored with white space around them are trimmed, and move in the feed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-assignees-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    const trimmed = "1372_conversation_assignees_trimmed";
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== trimmed),
+      );
+      const then = new Date("2026-01-01T00:00:00.000Z");
+      const assigned = [" maria ", "li", "\tbo\n", "   ", null];
+      await db.transaction(async (tx) => {
+        const first = await reserveSyncSeq(tx, assigned.length);
+        await tx.insert(conversations).values(
+          assigned.map((assignee, i) => ({
+            id: `c${i}`,
+            tenantId: "t1",
+            customerId: "p1",
+            status: "open",
+            assignee,
+            priority: "medium",
+            channel: "chat",
+            createdAt: then,
+            updatedAt: then,
+            syncSeq: first + i,
+          })),
+        );
+      });
+      expect(await migrate(db, migrationsOf(db))).toEqual([trimmed]);
+      const rows = await db.read
+        .select({
+          assignee: conversations.assignee,
+          updatedAt: conversations.updatedAt,
+          syncSeq: conversations.syncSeq,
+        })
+        .from(conversations)
+        .orderBy(asc(conversations.id));
+      expect(rows.map((r) => r.assignee)).toEqual(["maria", "li", "bo", null, null]);
+      // The rows changed moved in the feed; the others kept their place.
+      const moved = rows.map((r) => r.updatedAt.getTime() !== then.getTime() && r.syncSeq > 5);
+      expect(moved).toEqual([true, false, true, true, false]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -62,6 +62,7 @@ import messageSentOrder from "./1370_message_sent_order.sql" with { type: "text"
 import conversationActivityOrder from "./1371_conversation_activity_order.sql" with {
   type: "text",
 };
+import { trimAssignees } from "./1372_conversation_assignees_trimmed";
 
 export interface Migration {
   id: string;
@@ -125,6 +126,7 @@ const all: Migration[] = [
   { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
   { id: "1370_message_sent_order", sql: messageSentOrder },
   { id: "1371_conversation_activity_order", sql: conversationActivityOrder },
+  { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -9,6 +9,7 @@ import type { Migration } from "../../migrations";
 import { foldCaselessValues } from "../../migrations/1300_custom_field_caseless";
 import { indexPhoneWords } from "../../migrations/1340_phone_search";
 import { keyLongValues } from "../../migrations/1350_custom_field_long_keys";
+import { trimAssignees } from "../../migrations/1372_conversation_assignees_trimmed";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -77,4 +78,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1360_interaction_pending_recipients", sql: interactionPendingRecipients },
   { id: "1370_message_sent_order", sql: messageSentOrder },
   { id: "1371_conversation_activity_order", sql: conversationActivityOrder },
+  { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
 ];
