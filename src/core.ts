@@ -169,6 +169,7 @@ export {
   expandPermissions,
   isBuiltInScopeName,
   isKnownPermission,
+  READ_RESOURCE_OF_ENTITY,
   type Scope,
 } from "./scopes";
 export { retiringAfterRotation } from "./secrets";

@@ -106,3 +106,33 @@ export function expandPermissions(permissions: readonly string[]): Set<Scope> {
   }
   return scopes;
 }
+
+/**
+ * The resource whose `:read` scope shows an entity's changes (activity) and
+ * events, by entity type (an event type's first word). Not here: a
+ * tenant's own object types (`<plural>:read`), and entities whose rows name
+ * other records (association, handoff) or no resource (webhook, sla).
+ */
+export const READ_RESOURCE_OF_ENTITY: Readonly<Record<string, string>> = {
+  deal: "deals",
+  lead: "leads",
+  task: "tasks",
+  pipeline: "pipelines",
+  business_hours: "pipelines",
+  partner: "partners",
+  handoff: "handoffs",
+  contact: "contacts",
+  company: "companies",
+  note: "notes",
+  calendar: "calendar",
+  calendar_event: "calendar",
+  document: "documents",
+  conversation: "conversations",
+  message: "messages",
+  property: "mls",
+  field: "fields",
+  object_type: "fields",
+  call: "interactions",
+  email: "interactions",
+  sms: "interactions",
+};

@@ -179,6 +179,45 @@ describe("GET /activity", () => {
     expect((await reader.get("/api/external/activity")).status).toBe(200);
   });
 
+  test("each record's changes show only to keys that may read that record, as its own routes do", async () => {
+    const owner = await server.tenant();
+    const X = "/api/external";
+    const task = (await owner.api.post(`${X}/tasks`, { title: "Visible" })).body.id;
+    const contact = (await owner.api.post(`${X}/contacts`, { first_name: "Private" })).body.id;
+    await owner.api.post(`${X}/companies`, { name: "Hidden Ltd" });
+    await defineObjectType(owner.api, "vehicle", "vehicles");
+    const vehicle = (
+      await owner.api.post(`${X}/objects/vehicles`, { properties: { title: "Van" } })
+    ).body.id;
+    const link = await owner.api.put(`${X}/contacts/${contact}/associations/vehicles/${vehicle}`);
+    expect(link.status).toBe(201);
+    const types = async (key: Awaited<ReturnType<typeof server.keyFor>>, query = "") => {
+      const reply = await key.get(`${X}/activity${query}`);
+      expect(reply.status).toBe(200);
+      expect(reply.body.total).toBe(reply.body.activity.length);
+      return [...new Set(reply.body.activity.map((r: any) => r.entity_type))].sort();
+    };
+
+    const tasksOnly = await server.keyFor(owner.tenantId, ["activity:read", "tasks:read"]);
+    expect(await types(tasksOnly)).toEqual(["task"]);
+    expect(await types(tasksOnly, "?cursor=")).toEqual(["task"]);
+    expect(await types(tasksOnly, `?entity_id=${task}`)).toEqual(["task"]);
+    expect(await types(tasksOnly, `?entity_id=${contact}`)).toEqual([]);
+    expect((await tasksOnly.get(`${X}/activity?entity_type=contact`)).status).toBe(403);
+    expect(JSON.stringify((await tasksOnly.get(`${X}/activity`)).body)).not.toContain("Private");
+
+    // A custom object's rows need its scope; a link's, every type it could name.
+    const vehicles = await server.keyFor(owner.tenantId, ["activity:read", "vehicles:read"]);
+    expect(await types(vehicles)).toEqual(["vehicle"]);
+    const contacts = await server.keyFor(owner.tenantId, ["activity:read", "contacts:read"]);
+    expect(await types(contacts)).toEqual(["contact"]);
+
+    // seed 001's `read`: every record type and link, not webhooks' rows
+    const reader = await server.keyFor(owner.tenantId, ["read"]);
+    expect(await types(reader)).toEqual(["association", "company", "contact", "task", "vehicle"]);
+    expect(await types(reader, "?entity_type=vehicle")).toEqual(["vehicle"]);
+  });
+
   test("a webhook's changes (its URL and custom headers) show only to keys that manage webhooks", async () => {
     const owner = await server.tenant();
     const hook = await owner.api.post("/api/external/webhooks", {

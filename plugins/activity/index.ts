@@ -18,7 +18,7 @@ export const activityPlugin = (ctx: AppContext) =>
         summary:
           "List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)",
         description:
-          "Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. Webhooks' changes show only to keys with `webhooks:manage` (for others `entity_type=webhook` is 403).",
+          "Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. A key sees the changes of the records it may read (deals:read for deals, and so on; links need every type; webhooks and SLA need webhooks:manage): the others are left out, and an entity_type it may not read is 403.",
         tags: ["activity"],
       },
     },

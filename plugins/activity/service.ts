@@ -1,14 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, notInArray, type SQL, sql } from "drizzle-orm";
 import { activityLog } from "../../db/schema";
 import {
   type AppContext,
   allows,
   entityTypes,
   eqIf,
-  filterBy,
   forbidden,
   invalid,
   listPage,
+  READ_RESOURCE_OF_ENTITY,
   type Scope,
   tenantEventTypes,
 } from "../../src/core";
@@ -30,64 +30,83 @@ const activityView = (row: ActivityRow): ActivityView => ({
   created_at: row.createdAt.toISOString(),
 });
 
-/**
- * The list filters (the index test explains the same ones). `hideWebhooks`
- * leaves webhooks' rows out: their changes carry the URL and custom headers
- * (often the receiver's credentials), which only webhooks:manage may read.
- */
-export function activityFilters(query: ActivityListQueryInput, hideWebhooks: boolean) {
+/** The list filters (the index test explains the same ones); `readable` leaves out what the key may not read. */
+export function activityFilters(query: ActivityListQueryInput, readable?: SQL) {
   return [
     eqIf(activityLog.entityType, query.entity_type),
     eqIf(activityLog.entityId, query.entity_id),
     eqIf(activityLog.action, query.action),
-    hideWebhooks ? filterBy(activityLog.entityType, "ne", "webhook") : undefined,
+    readable,
   ];
 }
 
 /**
- * Whether the list must leave webhooks' rows out (a list of them only is
- * 403, as GET /webhooks is). Only where it could hold one: an entity_type or entity_id filter naming something else already
- * excludes them, and keeps its own index (entity ids are unique across types).
+ * The entity types the log can hold for the tenant (built-in ones and its
+ * own object types), each with whether `scopes` may read its rows, which
+ * needs what the entity's own routes need: its resource's `:read` (a custom
+ * object's: `<plural>:read` or objects:read); a handoff's, also deals:read
+ * and leads:read (it names one of them); a link's, every other type (it
+ * names two records of any types). Webhooks' rows (URLs, headers) and
+ * SLA rows need webhooks:manage, whose holder receives every event anyway
+ * and so reads every row.
  */
-async function hidesWebhooks(
+async function entityTypeAccess(ctx: AppContext, tenantId: string, scopes: ReadonlySet<Scope>) {
+  const own = new Map(
+    (await tenantEventTypes(ctx.db.read, tenantId)).map((e) => [e.type.split(".")[0], e.resource]),
+  );
+  const manages = allows(scopes, "webhooks:manage");
+  const reads = (resource: string) => manages || allows(scopes, `${resource}:read`);
+  const access = new Map<string, boolean>();
+  for (const type of [...entityTypes(), ...own.keys()]) {
+    const resource = READ_RESOURCE_OF_ENTITY[type] ?? own.get(type);
+    access.set(
+      type,
+      type === "handoff"
+        ? reads("handoffs") && reads("deals") && reads("leads")
+        : resource === undefined
+          ? manages
+          : reads(resource),
+    );
+  }
+  const others = [...access].filter(([type]) => !["association", "webhook", "sla"].includes(type));
+  access.set(
+    "association",
+    others.every(([, readable]) => readable),
+  );
+  return access;
+}
+
+/**
+ * The filter that leaves out the rows the key may not read. A list of one
+ * hidden type is 403, as its own routes are, and an unknown type 422. An
+ * entity_type or entity_id filter naming a readable entity needs none
+ * (entity ids are unique across types), and keeps its own index; one naming
+ * a hidden entity lists nothing.
+ */
+async function readableRows(
   ctx: AppContext,
   tenantId: string,
   scopes: ReadonlySet<Scope>,
   query: ActivityListQueryInput,
-): Promise<boolean> {
-  if (allows(scopes, "webhooks:manage")) return false;
-  if (query.entity_type === "webhook")
-    throw forbidden(
-      "Missing permission: webhooks:manage (webhook entries hold receivers' URLs and headers)",
-    );
-  if (query.entity_type !== undefined) return false;
-  if (query.entity_id === undefined) return true;
-  const [webhookRow] = await ctx.db.read
-    .select({ id: activityLog.id })
+): Promise<SQL | undefined> {
+  const access = await entityTypeAccess(ctx, tenantId, scopes);
+  const hidden = [...access].filter(([, readable]) => !readable).map(([type]) => type);
+  if (query.entity_type !== undefined) {
+    const readable = access.get(query.entity_type);
+    if (readable === undefined)
+      throw invalid("/entity_type", `must be one of: ${[...access.keys()].sort().join(", ")}`);
+    if (!readable)
+      throw forbidden(`Missing permission to read the activity of ${query.entity_type} records`);
+    return undefined;
+  }
+  if (hidden.length === 0) return undefined;
+  if (query.entity_id === undefined) return notInArray(activityLog.entityType, hidden);
+  const [row] = await ctx.db.read
+    .select({ type: activityLog.entityType })
     .from(activityLog)
-    .where(
-      and(
-        eq(activityLog.tenantId, tenantId),
-        eq(activityLog.entityType, "webhook"),
-        eq(activityLog.entityId, query.entity_id),
-      ),
-    )
+    .where(and(eq(activityLog.tenantId, tenantId), eq(activityLog.entityId, query.entity_id)))
     .limit(1);
-  return webhookRow !== undefined;
-}
-
-/**
- * The log is append-only: `since` means rows written at or after it, and
- * the cursor feed never has tombstones.
- */
-/** An entity type the tenant's log cannot hold is a 422: built-in types and its own object types are known. */
-async function assertEntityType(ctx: AppContext, tenantId: string, type: string) {
-  const builtIn = entityTypes();
-  if (builtIn.includes(type)) return;
-  const own = (await tenantEventTypes(ctx.db.read, tenantId)).map((e) => e.type.split(".")[0]);
-  if (own.includes(type)) return;
-  const known = [...new Set([...builtIn, ...own])].sort();
-  throw invalid("/entity_type", `must be one of: ${known.join(", ")}`);
+  return row && hidden.includes(row.type) ? sql`1 = 0` : undefined;
 }
 
 export async function listActivity(
@@ -96,13 +115,13 @@ export async function listActivity(
   scopes: ReadonlySet<Scope>,
   query: ActivityListQueryInput,
 ) {
-  if (query.entity_type !== undefined) await assertEntityType(ctx, tenantId, query.entity_type);
+  const readable = await readableRows(ctx, tenantId, scopes, query);
   return listPage({
     db: ctx.db,
     cache: ctx.cache,
     table: activityLog,
     tenantId,
-    filters: activityFilters(query, await hidesWebhooks(ctx, tenantId, scopes, query)),
+    filters: activityFilters(query, readable),
     query,
     map: activityView,
   });

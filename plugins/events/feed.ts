@@ -7,6 +7,7 @@ import {
   isBuiltInEventType,
   matchesSubscription,
   parseTime,
+  READ_RESOURCE_OF_ENTITY,
   type Scope,
   scopeResourceOf,
   tenantEventTypes,
@@ -25,30 +26,6 @@ export function decodeEventCursor(cursor: string, path: string): number {
     throw invalid(path, "is not an event cursor returned by this API");
   return seq;
 }
-
-/** The resource whose `:read` scope shows an event, by the event type's first word. */
-const RESOURCE_OF: Record<string, string> = {
-  deal: "deals",
-  lead: "leads",
-  task: "tasks",
-  pipeline: "pipelines",
-  business_hours: "pipelines",
-  partner: "partners",
-  handoff: "handoffs",
-  contact: "contacts",
-  company: "companies",
-  note: "notes",
-  calendar: "calendar",
-  document: "documents",
-  conversation: "conversations",
-  message: "messages",
-  property: "mls",
-  field: "fields",
-  object_type: "fields",
-  call: "interactions",
-  email: "interactions",
-  sms: "interactions",
-};
 
 /**
  * Which events a consumer gets: of its tenant, matching its `types`
@@ -98,7 +75,7 @@ export async function eventFilter(
 export function knowsType(filter: EventFilter, eventType: string): boolean {
   const prefix = prefixOf(eventType);
   return (
-    Object.hasOwn(RESOURCE_OF, prefix) ||
+    Object.hasOwn(READ_RESOURCE_OF_ENTITY, prefix) ||
     filter.ownResources.has(prefix) ||
     isBuiltInEventType(eventType)
   );
@@ -118,7 +95,7 @@ export function accepts(
   if (filter.scopes.has("webhooks:manage")) return true;
   const prefix = prefixOf(event.eventType);
   if (prefix === "association") return readsBothEnds(filter.scopes, event.body);
-  const resource = RESOURCE_OF[prefix] ?? filter.ownResources.get(prefix);
+  const resource = READ_RESOURCE_OF_ENTITY[prefix] ?? filter.ownResources.get(prefix);
   if (resource === undefined || !allows(filter.scopes, `${resource}:read`)) return false;
   return prefix !== "handoff" || readsHandedOff(filter.scopes, event.body);
 }
