@@ -26,6 +26,26 @@ function expectBlank(reply: { status: number; body: any }, path: string) {
 }
 
 describe("blank required text is 422 at its field", () => {
+  test("conversation subjects (create, PATCH, PUT) and message bodies", async () => {
+    const customer = await created(api, "/contacts", { first_name: "Cy" });
+    const conversation = await created(api, "/conversations", { customer_id: customer.id });
+    for (const blank of BLANKS) {
+      expectBlank(
+        await api.post(`${base}/conversations`, { customer_id: customer.id, subject: blank }),
+        "/subject",
+      );
+      const path = `${base}/conversations/${conversation.id}`;
+      expectBlank(await api.patch(path, { subject: blank }), "/subject");
+      expectBlank(await api.put(path, { subject: blank }), "/subject");
+      expectBlank(
+        await api.post(`${base}/messages`, { conversation_id: conversation.id, body: blank }),
+        "/body",
+      );
+    }
+    const cleared = await api.patch(`${base}/conversations/${conversation.id}`, { subject: null });
+    expect(cleared.body.subject).toBeNull();
+  });
+
   test("deals, leads, pipelines and stages (which trim what they keep)", async () => {
     const pipeline = await salesPipeline(api);
     const deal = await createDeal(api, { title: "  Renewal  " });

@@ -42,7 +42,7 @@ const editable = {
   status: t.Optional(Status),
   assignee: t.Optional(t.Nullable(Teammate)),
   priority: t.Optional(Priority),
-  subject: t.Optional(t.Nullable(t.String({ maxLength: 500 }))),
+  subject: t.Optional(t.Nullable(RequiredText({ maxLength: 500 }))),
   tags: t.Optional(TagList),
 };
 
