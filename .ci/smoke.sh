@@ -29,7 +29,7 @@ echo " ready after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 tenants=$(./crmd tenants list)
 case "$tenants" in *'"id"'*) echo "CRMD_DEMO=0 still created a tenant: $tenants"; exit 1 ;; esac
 tenant=$(./crmd tenants create --name smoke | grep -o '"id": "[^"]*"' | head -1 | cut -d'"' -f4)
-key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,keys:manage,email:send,sms:send' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
+key=$(./crmd keys create --tenant smoke --name ci --scopes 'read,write,keys:manage,email:send,sms:send' | grep -o '"key": "elk_[A-Za-z0-9_-]*' | cut -d'"' -f4)
 [ -n "$tenant" ] && [ -n "$key" ] || { echo "CLI did not create tenant/key"; exit 1; }
 code=$(curl -s -o response.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/api-keys")
 cat response.json; echo
@@ -61,7 +61,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" -H 'content-t
   -d '{"to":"12345","from":"+14155550100","body":"smoke"}' "http://127.0.0.1:$port/api/external/sms/send")
 [ "$code" = 422 ] || { echo "an invalid number answered $code"; exit 1; }
 # A received email goes through the MIME parser inside the binary.
-secret=$(curl -s -X POST -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/email/inbound-secret" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
+code=$(curl -s -o secret.json -w '%{http_code}' -X POST -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/email/inbound-secret")
+[ "$code" = 201 ] || { echo "inbound secret answered $code: $(cat secret.json)"; exit 1; }
+secret=$(grep -o '"secret":"[^"]*"' secret.json | cut -d'"' -f4)
 printf 'From: Ada <ada@example.com>\r\nSubject: =?UTF-8?Q?R=C3=A9ponse?=\r\nMessage-ID: <smoke@example.com>\r\n\r\nThanks\r\n' > reply.eml
 code=$(curl -s -o inbound.json -w '%{http_code}' -u "relay:$secret" -H 'content-type: message/rfc822' --data-binary @reply.eml "http://127.0.0.1:$port/api/external/email/inbound")
 grep -q '"subject":"Réponse"' inbound.json && [ "$code" = 201 ] || { echo "inbound email answered $code: $(cat inbound.json)"; exit 1; }
