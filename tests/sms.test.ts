@@ -525,6 +525,26 @@ describe("each tenant's sender numbers", () => {
     }
   });
 
+  test("an SMS queued from a number that becomes another tenant's before it is sent is not sent: failed, sms.failed", async () => {
+    await sender().drain();
+    const first = await server.tenant();
+    const later = await server.tenant();
+    const queued = (await send({ to: "+14155550199", body: "queued" }, first.api)).body;
+    expect(queued).toMatchObject({ status: "queued", from: SENDER });
+    try {
+      expect((await setNumbers(later.tenantId, [SENDER])).status).toBe(200);
+      const requestsBefore = twilio.requests.length;
+      await sender().drain();
+      expect(twilio.requests.length).toBe(requestsBefore);
+      const settled = (await first.api.get(`/api/external/interactions/${queued.id}`)).body;
+      expect(settled).toMatchObject({ status: "failed", attempts: 0, sent_at: null });
+      expect(settled.provider_response).toContain(`${SENDER} is now another tenant's`);
+      expect((await eventsFor(server, queued.id)).map((e) => e.event_type)).toEqual(["sms.failed"]);
+    } finally {
+      await setNumbers(later.tenantId, []);
+    }
+  });
+
   test("an inbound SMS to a number recorded for another tenant is refused, not recorded, its STOP not applied", async () => {
     const owner = await server.tenant();
     const wrong = await server.tenant();

@@ -122,6 +122,18 @@ async function senderNumber(
 }
 
 /**
+ * Why a queued SMS may no longer go from its number: since it was queued,
+ * the number was recorded for another tenant, which its replies now reach.
+ */
+export async function senderTakenSinceQueued(tx: WriteTx, row: InteractionRow) {
+  const from = row.fromAddress;
+  const owner = from === null ? null : await smsNumberOwner(tx, from);
+  return owner === null || owner === row.tenantId
+    ? null
+    : `its sender number ${from} is now another tenant's`;
+}
+
+/**
  * Queues an SMS like an email: the interaction row (status `queued`) is the
  * queue entry, committed with its activity row; the outbound sender sends
  * it through the configured provider. An opted-out recipient is 409.
