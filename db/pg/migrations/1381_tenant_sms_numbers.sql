@@ -1,4 +1,4 @@
--- The SMS sender numbers recorded for each tenant (SQLite 1380_tenant_sms_numbers).
+-- The SMS sender numbers recorded for each tenant (SQLite 1381_tenant_sms_numbers).
 CREATE TABLE "tenant_sms_numbers" (
   "number" text NOT NULL,
   "tenant_id" text NOT NULL,
