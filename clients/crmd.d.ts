@@ -168,12 +168,36 @@ export interface paths {
         /** List tenants */
         get: operations["getApiExternalTenants"];
         put?: never;
-        /** Create a tenant */
+        /**
+         * Create a tenant
+         * @description A name taken, or a sender number recorded for another tenant, is 409.
+         */
         post: operations["postApiExternalTenants"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/external/tenants/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tenant */
+        get: operations["getApiExternalTenantsByTenant_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a tenant: its SMS sender numbers
+         * @description sms_numbers replaces the tenant's sender numbers (in E.164, in the order given; the first is its default sender). The tenant then sends SMS only from these (422 at /from otherwise), and an inbound SMS to one of them is accepted only at this tenant's webhook URL. A number recorded for another tenant is 409; release it there first.
+         */
+        patch: operations["patchApiExternalTenantsByTenant_id"];
         trace?: never;
     };
     "/api/external/api-keys": {
@@ -595,7 +619,7 @@ export interface paths {
         put?: never;
         /**
          * Send an SMS (queued; answered 202 with the interaction, status queued)
-         * @description Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
+         * @description Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.
          */
         post: operations["postApiExternalSmsSend"];
         delete?: never;
@@ -615,7 +639,7 @@ export interface paths {
         put?: never;
         /**
          * Twilio's incoming-message webhook: records an inbound SMS
-         * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received.
+         * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).
          */
         post: operations["postApiExternalSmsInboundTwilioByTenant_id"];
         delete?: never;
@@ -4313,6 +4337,16 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Body over the size limit (CRMD_BODY_LIMIT) */
+        BodyTooLargeUnmetered: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description CONFLICT: the record's state forbids it */
         Conflict: {
             headers: {
@@ -4320,6 +4354,16 @@ export interface components {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description CONFLICT: the record's state forbids it */
+        ConflictUnmetered: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -4461,6 +4505,16 @@ export interface components {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Body that is not JSON (Content-Type other than application/json or +json) */
+        UnsupportedMediaTypeUnmetered: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -5078,6 +5132,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            /** @description SMS sender numbers (E.164), default first */
+                            sms_numbers: string[];
                             /** Format: date-time */
                             created_at: string;
                         }[];
@@ -5114,6 +5170,8 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
+                    /** @description The tenant's SMS sender numbers, in international format (stored in E.164). The tenant sends only from these; the first is its default sender. A number belongs to one tenant at most (409). Empty: the tenant sends from CRMD_SMS_FROM only. */
+                    sms_numbers?: string[];
                 };
             };
         };
@@ -5130,6 +5188,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         name: string;
+                        /** @description SMS sender numbers (E.164), default first */
+                        sms_numbers: string[];
                         /** Format: date-time */
                         created_at: string;
                     };
@@ -5139,37 +5199,102 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenUnmetered"];
             404: components["responses"]["NotFoundUnmetered"];
-            /** @description Response for status 409 */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over the size limit (CRMD_BODY_LIMIT) */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            409: components["responses"]["ConflictUnmetered"];
+            413: components["responses"]["BodyTooLargeUnmetered"];
             414: components["responses"]["UriTooLongUnmetered"];
-            /** @description Body that is not JSON (Content-Type other than application/json or +json) */
-            415: {
+            415: components["responses"]["UnsupportedMediaTypeUnmetered"];
+            422: components["responses"]["ValidationErrorUnmetered"];
+            429: components["responses"]["RateLimitedUnmetered"];
+        };
+    };
+    getApiExternalTenantsByTenant_id: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+                "If-None-Match"?: string;
+            };
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description SMS sender numbers (E.164), default first */
+                        sms_numbers: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            304: components["responses"]["NotModifiedUnmetered"];
+            400: components["responses"]["BadRequestUnmetered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenUnmetered"];
+            404: components["responses"]["NotFoundUnmetered"];
+            414: components["responses"]["UriTooLongUnmetered"];
+            422: components["responses"]["ValidationErrorUnmetered"];
+            429: components["responses"]["RateLimitedUnmetered"];
+        };
+    };
+    patchApiExternalTenantsByTenant_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description The tenant's SMS sender numbers, in international format (stored in E.164). The tenant sends only from these; the first is its default sender. A number belongs to one tenant at most (409). Empty: the tenant sends from CRMD_SMS_FROM only. */
+                    sms_numbers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description SMS sender numbers (E.164), default first */
+                        sms_numbers: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                    };
                 };
             };
+            400: components["responses"]["BadRequestUnmetered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenUnmetered"];
+            404: components["responses"]["NotFoundUnmetered"];
+            409: components["responses"]["ConflictUnmetered"];
+            413: components["responses"]["BodyTooLargeUnmetered"];
+            414: components["responses"]["UriTooLongUnmetered"];
+            415: components["responses"]["UnsupportedMediaTypeUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
             429: components["responses"]["RateLimitedUnmetered"];
         };
@@ -7557,7 +7682,7 @@ export interface operations {
                     contact_id?: string;
                     /** @description E.164, e.g. +14155550123 */
                     to?: string;
-                    /** @description Sender number; default CRMD_SMS_FROM */
+                    /** @description Sender number: one of the tenant's SMS numbers (default its first), or CRMD_SMS_FROM for a tenant with none */
                     from?: string;
                     body: string;
                     /** @description Default: the contact's company */
@@ -7618,6 +7743,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenUnmetered"];
             404: components["responses"]["NotFoundUnmetered"];
+            409: components["responses"]["ConflictUnmetered"];
             414: components["responses"]["UriTooLongUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
             429: components["responses"]["RateLimitedUnmetered"];

@@ -10,7 +10,7 @@ import {
   MAX_EXPIRES_IN_DAYS,
   revokeKey,
 } from "../plugins/api-keys";
-import { createTenant, findTenant, listTenants } from "../plugins/tenants";
+import { createTenant, findTenant, listTenants, setSmsNumbers } from "../plugins/tenants";
 import type { Config } from "./config";
 import { CONFIG_FLAGS, ConfigError, databaseUrl, settingsHelp } from "./config";
 import { createDemoTenant } from "./demo";
@@ -27,8 +27,12 @@ Commands:
   healthcheck [--host H] [--port P]
                                 Exit 0 when the local server answers /readyz (for
                                 containers); give it serve's --host/--port, if any
-  tenants create --name NAME    Create a tenant
+  tenants create --name NAME [--sms-numbers N1,N2]
+                                Create a tenant (with its SMS sender numbers)
   tenants list                  List tenants
+  tenants update --tenant T --sms-numbers N1,N2
+                                Replace a tenant's SMS sender numbers (E.164; the
+                                first is its default sender; "" for none)
   keys create --tenant T --name N --scopes a,b [--expires-in-days D] [--rate-limit R]
                                 Create an API key (printed once)
   keys list --tenant T          List a tenant's keys
@@ -108,6 +112,29 @@ function newKey(values: Values) {
     throw new ConfigError(fields.join("; ") || error.message);
   }
   return key;
+}
+
+/** `--sms-numbers`: comma-separated numbers; given empty, none. Undefined when not given. */
+function smsNumbers(values: Values): string[] | undefined {
+  const value = values["sms-numbers"];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw new ConfigError("--sms-numbers takes a value");
+  return value
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/** Runs a tenant change; a number the API refuses (422) is a usage error naming the flag (exit 2). */
+async function withSmsNumbers<T>(numbers: string[], fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const field = error instanceof ApiError ? error.errors?.[0] : undefined;
+    const index = field?.path.match(/^\/sms_numbers\/(\d+)$/)?.[1];
+    if (!field || index === undefined) throw error;
+    throw new ConfigError(`--sms-numbers: "${numbers[Number(index)]}" ${field.message}`);
+  }
 }
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -213,8 +240,9 @@ const COMMANDS = {
   serve: { flags: Object.keys(CONFIG_FLAGS) },
   healthcheck: { flags: ["host", "port"] },
   migrate: { flags: DATABASE_FLAGS },
-  "tenants create": { flags: [...DATABASE_FLAGS, "name"] },
+  "tenants create": { flags: [...DATABASE_FLAGS, "name", "sms-numbers"] },
   "tenants list": { flags: DATABASE_FLAGS },
+  "tenants update": { flags: [...DATABASE_FLAGS, "tenant", "sms-numbers"] },
   "keys create": {
     flags: [...DATABASE_FLAGS, "tenant", "name", "scopes", "expires-in-days", "rate-limit"],
   },
@@ -275,16 +303,30 @@ export async function runCommand(
           print({ applied });
           return 0;
         });
-      case "tenants create":
+      case "tenants create": {
+        const name = required(values, "name");
+        const numbers = smsNumbers(values) ?? [];
         return await withDatabase(config, async (db) => {
-          print(await createTenant(db, required(values, "name"), now));
+          const create = () => createTenant(db, name, now, undefined, numbers);
+          print(await withSmsNumbers(numbers, create));
           return 0;
         });
+      }
       case "tenants list":
         return await withDatabase(config, async (db) => {
           print(await listTenants(db));
           return 0;
         });
+      case "tenants update": {
+        const tenant = required(values, "tenant");
+        const numbers = smsNumbers(values);
+        if (numbers === undefined)
+          throw new ConfigError('--sms-numbers is required ("" records none)');
+        return await withDatabase(config, async (db) => {
+          print(await withSmsNumbers(numbers, () => setSmsNumbers(db, tenant, numbers, now)));
+          return 0;
+        });
+      }
       case "keys create": {
         const key = newKey(values);
         return await withDatabase(config, async (db) => {

@@ -359,7 +359,7 @@ export const SETTINGS = [
     flag: "sms-from",
     env: "CRMD_SMS_FROM",
     shown: "\u2013",
-    help: "default sender number (E.164)",
+    help: "default SMS sender number (E.164) of a tenant with no SMS numbers of its own, unless it is recorded for another tenant (see docs/communications.md)",
   },
   {
     env: "CRMD_CRON_<JOB>",

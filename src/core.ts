@@ -150,6 +150,7 @@ export {
   pageQuery,
   parseTime,
 } from "./pagination";
+export { type E164, phoneParser } from "./phone";
 export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
 export { outsideRequest, type Principal } from "./request-state";

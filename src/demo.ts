@@ -9,6 +9,9 @@ import { ApiError } from "./errors";
 /** What the demo tenant starts with: enough to explore every endpoint. */
 export const DEMO_DATA = { pipelines: 2, deals: 25, leads: 40, tasks: 30, partners: 5 };
 
+/** The demo tenant's SMS sender: the fictional number (555-01xx) the API's SMS example sends from. */
+const DEMO_SMS_NUMBERS = ["+14155550100"];
+
 /**
  * On first start with an empty database: a `demo` tenant, sample data and one
  * API key, printed once with a ready curl line.
@@ -19,7 +22,7 @@ export async function createDemoTenant(ctx: AppContext, baseUrl: string): Promis
   const now = ctx.clock.now();
   let tenant: Awaited<ReturnType<typeof createTenant>>;
   try {
-    tenant = await createTenant(ctx.db, "demo", now);
+    tenant = await createTenant(ctx.db, "demo", now, undefined, DEMO_SMS_NUMBERS);
   } catch (error) {
     // Another instance starting on the same database made it first.
     if (error instanceof ApiError && error.status === 409) return null;

@@ -62,7 +62,7 @@ describe("README", () => {
 
   test("its command line lists every command crmd --help lists", () => {
     const commandsOf = (lines: string[]) =>
-      lines.map((line) => /^(serve|[a-z]+(?: (?:create|list|revoke))?)\b/.exec(line)?.[1]);
+      lines.map((line) => /^(serve|[a-z]+(?: (?:create|list|update|revoke))?)\b/.exec(line)?.[1]);
     const help = USAGE.split("Commands:\n")[1].split("\n\n")[0].split("\n");
     const helped = commandsOf(help.map((line) => line.slice(2))).filter(Boolean);
     const block = read("README.md").split("## Command line\n\n```\n")[1].split("```")[0];

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { OutboundSender } from "../plugins/interactions/sender";
 import { ManualClock } from "../src/clock";
 import { created, expect422 } from "./helpers/api";
@@ -11,6 +14,7 @@ import { startTwilio, type TwilioRequest } from "./helpers/twilio";
 const SID = "AC00000000000000000000000000000001";
 const TOKEN = "twilio-auth-token";
 const SENDER = "+14155550100";
+const MAIN = join(import.meta.dir, "..", "src", "main.ts");
 
 /** Runs when the fake Twilio has a message and before it answers (a test sets it). */
 let beforeTwilioAnswers = async (_request: TwilioRequest) => {};
@@ -423,4 +427,212 @@ describe("inbound and consent", () => {
       202,
     );
   });
+});
+
+describe("each tenant's sender numbers", () => {
+  const admin = () => server.admin;
+  const setNumbers = (tenant: string, numbers: string[]) =>
+    admin().patch(`/api/external/tenants/${tenant}`, { sms_numbers: numbers });
+
+  test("the admin records a tenant's numbers in E.164; shown on the tenant; one number, one tenant (409)", async () => {
+    const { tenantId: a } = await server.tenant();
+    const { tenantId: b } = await server.tenant();
+    const set = await setNumbers(a, ["+1 415-555-0101", "+14155550102", "+1 (415) 555-0101"]);
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ id: a, sms_numbers: ["+14155550101", "+14155550102"] });
+    expect((await admin().get(`/api/external/tenants/${a}`)).body.sms_numbers).toEqual([
+      "+14155550101",
+      "+14155550102",
+    ]);
+    const listed = (await admin().get("/api/external/tenants")).body.tenants;
+    expect(listed.find((t: any) => t.id === a).sms_numbers).toEqual([
+      "+14155550101",
+      "+14155550102",
+    ]);
+    expect(listed.find((t: any) => t.id === b).sms_numbers).toEqual([]);
+
+    const taken = await setNumbers(b, ["+14155550103", "+1 415 555 0102"]);
+    expect(taken.status).toBe(409);
+    expect(taken.body.detail).toContain("+14155550102");
+    expect((await admin().get(`/api/external/tenants/${b}`)).body.sms_numbers).toEqual([]);
+    const bad = await setNumbers(b, ["+14155550103", "12345"]);
+    expect422(bad, "/sms_numbers/1");
+    const createdWithTaken = await admin().post("/api/external/tenants", {
+      name: `numbers-${Date.now()}`,
+      sms_numbers: ["+14155550101"],
+    });
+    expect(createdWithTaken.status).toBe(409);
+
+    // Released by its tenant, a number can be recorded for another.
+    expect((await setNumbers(a, ["+14155550101"])).body.sms_numbers).toEqual(["+14155550101"]);
+    expect((await setNumbers(b, ["+14155550102"])).body.sms_numbers).toEqual(["+14155550102"]);
+    // Only the admin manages them.
+    const keyed = await server.keyFor(a, ["*"]);
+    expect((await keyed.patch(`/api/external/tenants/${a}`, { sms_numbers: [] })).status).toBe(403);
+    expect((await setNumbers(crypto.randomUUID(), [])).status).toBe(404);
+  });
+
+  test("a tenant sends only from its own numbers (422 at /from); its first number is the default", async () => {
+    const mine = await server.tenant();
+    const theirs = await server.tenant();
+    expect((await setNumbers(mine.tenantId, ["+14155550111", "+14155550112"])).status).toBe(200);
+    expect((await setNumbers(theirs.tenantId, ["+14155550113"])).status).toBe(200);
+
+    const byDefault = await send({ to: "+14155550199", body: "hi" }, mine.api);
+    expect(byDefault.status).toBe(202);
+    expect(byDefault.body.from).toBe("+14155550111");
+    const second = await send(
+      { to: "+14155550199", from: "+1 415 555 0112", body: "hi" },
+      mine.api,
+    );
+    expect(second.status).toBe(202);
+    expect(second.body.from).toBe("+14155550112");
+
+    const stolen = await send({ to: "+14155550199", from: "+14155550113", body: "hi" }, mine.api);
+    expect422(stolen, "/from");
+    expect(stolen.body.errors[0].message).toContain("+14155550111");
+    // CRMD_SMS_FROM is no sender for a tenant with numbers of its own.
+    expect422(await send({ to: "+14155550199", from: SENDER, body: "hi" }, mine.api), "/from");
+  });
+
+  test("a tenant without numbers sends from CRMD_SMS_FROM only, and not once that number is another tenant's", async () => {
+    const plain = await server.tenant();
+    const other = await server.tenant();
+    expect((await setNumbers(other.tenantId, ["+14155550121"])).status).toBe(200);
+    const byDefault = await send({ to: "+14155550199", body: "hi" }, plain.api);
+    expect(byDefault.status).toBe(202);
+    expect(byDefault.body.from).toBe(SENDER);
+    expect((await send({ to: "+14155550199", from: SENDER, body: "hi" }, plain.api)).status).toBe(
+      202,
+    );
+    expect422(
+      await send({ to: "+14155550199", from: "+14155550121", body: "hi" }, plain.api),
+      "/from",
+    );
+    expect422(
+      await send({ to: "+14155550199", from: "+14155550122", body: "hi" }, plain.api),
+      "/from",
+    );
+    try {
+      expect((await setNumbers(other.tenantId, ["+14155550121", SENDER])).status).toBe(200);
+      const refused = await send({ to: "+14155550199", body: "hi" }, plain.api);
+      expect422(refused, "/from");
+      // The owner sends from it, by default too (it is now among its numbers).
+      const owner = await send({ to: "+14155550199", from: SENDER, body: "hi" }, other.api);
+      expect(owner.status).toBe(202);
+    } finally {
+      await setNumbers(other.tenantId, []);
+    }
+  });
+
+  test("an SMS queued from a number that becomes another tenant's before it is sent is not sent: failed, sms.failed", async () => {
+    await sender().drain();
+    const first = await server.tenant();
+    const later = await server.tenant();
+    const queued = (await send({ to: "+14155550199", body: "queued" }, first.api)).body;
+    expect(queued).toMatchObject({ status: "queued", from: SENDER });
+    try {
+      expect((await setNumbers(later.tenantId, [SENDER])).status).toBe(200);
+      const requestsBefore = twilio.requests.length;
+      await sender().drain();
+      expect(twilio.requests.length).toBe(requestsBefore);
+      const settled = (await first.api.get(`/api/external/interactions/${queued.id}`)).body;
+      expect(settled).toMatchObject({ status: "failed", attempts: 0, sent_at: null });
+      expect(settled.provider_response).toContain(`${SENDER} is now another tenant's`);
+      expect((await eventsFor(server, queued.id)).map((e) => e.event_type)).toEqual(["sms.failed"]);
+    } finally {
+      await setNumbers(later.tenantId, []);
+    }
+  });
+
+  test("an inbound SMS to a number recorded for another tenant is refused, not recorded, its STOP not applied", async () => {
+    const owner = await server.tenant();
+    const wrong = await server.tenant();
+    expect((await setNumbers(owner.tenantId, ["+14155550131"])).status).toBe(200);
+    const form = {
+      MessageSid: "SMmisrouted1",
+      AccountSid: SID,
+      From: "+14155550132",
+      To: "+14155550131",
+      Body: "STOP",
+    };
+    const refused = await twilioPost(`/api/external/sms/inbound/twilio/${wrong.tenantId}`, form);
+    expect(refused.status).toBe(409);
+    const list = await wrong.api.get("/api/external/interactions?type=sms");
+    expect(list.body.interactions).toEqual([]);
+    expect(
+      (await send({ to: "+14155550132", from: SENDER, body: "still allowed" }, wrong.api)).status,
+    ).toBe(202);
+    const right = await twilioPost(`/api/external/sms/inbound/twilio/${owner.tenantId}`, form);
+    expect(right.status).toBe(200);
+    expect((await send({ to: "+14155550132", body: "x" }, owner.api)).status).toBe(409);
+  });
+
+  test("the CLI records and shows a tenant's numbers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-sms-numbers-"));
+    const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
+    const crmd = async (...args: string[]) => {
+      const child = Bun.spawn([process.execPath, MAIN, ...args], {
+        env: { ...process.env, CRMD_LOG_LEVEL: "warn", ...env },
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const code = await child.exited;
+      return {
+        code,
+        stdout: await new Response(child.stdout).text(),
+        stderr: await new Response(child.stderr).text(),
+      };
+    };
+    try {
+      const made = await crmd(
+        "tenants",
+        "create",
+        "--name",
+        "one",
+        "--sms-numbers",
+        "+1 415 555 0141",
+      );
+      expect(made.code).toBe(0);
+      expect(JSON.parse(made.stdout).sms_numbers).toEqual(["+14155550141"]);
+      expect((await crmd("tenants", "create", "--name", "two")).code).toBe(0);
+      const set = await crmd(
+        "tenants",
+        "update",
+        "--tenant",
+        "two",
+        "--sms-numbers",
+        "+14155550142,+14155550143",
+      );
+      expect(set.code).toBe(0);
+      expect(JSON.parse(set.stdout).sms_numbers).toEqual(["+14155550142", "+14155550143"]);
+      const taken = await crmd(
+        "tenants",
+        "update",
+        "--tenant",
+        "two",
+        "--sms-numbers",
+        "+14155550141",
+      );
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain("+14155550141");
+      const invalidNumber = await crmd(
+        "tenants",
+        "update",
+        "--tenant",
+        "two",
+        "--sms-numbers",
+        "12345",
+      );
+      expect(invalidNumber.code).toBe(2);
+      expect(invalidNumber.stderr).toContain("--sms-numbers");
+      expect((await crmd("tenants", "update", "--tenant", "one", "--sms-numbers", "")).code).toBe(
+        0,
+      );
+      const listed = JSON.parse((await crmd("tenants", "list")).stdout);
+      expect(listed.map((t: any) => t.sms_numbers)).toEqual([[], ["+14155550142", "+14155550143"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -14,6 +14,23 @@ export const tenants = sqliteTable("tenants", {
   createdAt: timestamp("created_at").notNull(),
 });
 
+/**
+ * The SMS sender numbers (E.164) the operator recorded for each tenant: a
+ * tenant sends only from its own, and a number belongs to one tenant at
+ * most (the primary key). `position` keeps the order given; the first is
+ * the tenant's default sender.
+ */
+export const tenantSmsNumbers = sqliteTable(
+  "tenant_sms_numbers",
+  {
+    number: text("number").primaryKey(),
+    tenantId: tenantId().references(() => tenants.id),
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("tenant_sms_numbers_tenant_idx").on(t.tenantId, t.position)],
+);
+
 export const apiKeys = sqliteTable(
   "api_keys",
   {

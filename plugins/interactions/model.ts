@@ -183,7 +183,8 @@ export const SendSms = t.Object(
       t.String({
         minLength: 3,
         maxLength: 32,
-        description: "Sender number; default CRMD_SMS_FROM",
+        description:
+          "Sender number: one of the tenant's SMS numbers (default its first), or CRMD_SMS_FROM for a tenant with none",
       }),
     ),
     body: RequiredText({ maxLength: 800 }),

@@ -5,7 +5,7 @@ import { type Accepted, type Channel, SendFailure } from "./channel";
 import { optOutOf } from "./consent";
 import { queuedEmailRecipients } from "./email";
 import { changeInteraction, type InteractionRow } from "./service";
-import { queuedSmsRecipients } from "./sms";
+import { queuedSmsRecipients, senderTakenSinceQueued } from "./sms";
 
 /** How often an idle instance looks for sends queued elsewhere and retries coming due. */
 const POLL_MS = 500;
@@ -18,13 +18,17 @@ type Outcome =
   | { ok: false; permanent: boolean; response: string; attempted: boolean };
 
 /**
- * Who of a claimed message's recipients opted out since it was queued (a
- * STOP, the contact's flag), read just before it would be sent; null when
- * all still consent.
+ * Why a claimed message may no longer be sent, read just before it would
+ * be: a recipient opted out since it was queued (a STOP, the contact's
+ * flag), or an SMS's sender number became another tenant's; null when
+ * nothing changed.
  */
-async function optOutSinceQueued(tx: WriteTx, row: InteractionRow): Promise<string | null> {
+async function refusalSinceQueued(tx: WriteTx, row: InteractionRow): Promise<string | null> {
   if (row.type === "sms")
-    return optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row));
+    return (
+      (await senderTakenSinceQueued(tx, row)) ??
+      optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row))
+    );
   return optOutOf(tx, row.tenantId, "email", await queuedEmailRecipients(tx, row));
 }
 
@@ -228,9 +232,9 @@ export class OutboundSender implements BackgroundWorker {
     const endLease = this.keepLease(row);
     let outcome: Outcome;
     try {
-      const optedOut = await this.ctx.db.transaction((tx) => optOutSinceQueued(tx, row));
-      outcome = optedOut
-        ? { ok: false, permanent: true, attempted: false, response: `${optedOut}; not sent` }
+      const refused = await this.ctx.db.transaction((tx) => refusalSinceQueued(tx, row));
+      outcome = refused
+        ? { ok: false, permanent: true, attempted: false, response: `${refused}; not sent` }
         : await this.attempt(row);
     } finally {
       await endLease();

@@ -3,13 +3,17 @@ import { contacts, interactions } from "../../db/schema";
 import {
   type Actor,
   type AppContext,
+  conflict,
+  type E164,
   invalid,
   newId,
   notFound,
+  phoneParser,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
 import { applyContactUpdate } from "../contacts";
+import { smsNumberOwner, smsNumbersOf } from "../tenants";
 import { assertConsent, type ConsentRecipient, setAddressOptOut } from "./consent";
 import type { InteractionView, SendSmsBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
@@ -26,18 +30,6 @@ import {
 type ContactRow = typeof contacts.$inferSelect;
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound sms" };
-
-/** Writes a number in E.164 (`+14155550123`); null when it is not a valid number. */
-type E164 = (number: string) => string | null;
-
-let parsePhone: Promise<E164> | undefined;
-
-/** libphonenumber-js (its metadata is large) loads with the first SMS, not at start. */
-const phoneParser = (): Promise<E164> =>
-  (parsePhone ??= import("libphonenumber-js").then(({ parsePhoneNumberFromString }) => (number) => {
-    const parsed = parsePhoneNumberFromString(number.trim());
-    return parsed?.isValid() ? parsed.number : null;
-  }));
 
 function requireE164(e164: E164, number: string, path: string): string {
   const normalised = e164(number);
@@ -92,6 +84,55 @@ export async function queuedSmsRecipients(tx: WriteTx, row: InteractionRow) {
   return smsRecipients(to, await messageContact(tx, row), owners);
 }
 
+/** How a refused sender names the tenant's numbers: the first few. */
+const someOf = (numbers: string[]) =>
+  numbers.length > 5 ? `${numbers.slice(0, 5).join(", ")}, …` : numbers.join(", ");
+
+/**
+ * The number an SMS goes from: one of the tenant's recorded sender numbers
+ * (default the first), or, for a tenant with none, CRMD_SMS_FROM unless it
+ * is recorded for another tenant. Replies and STOPs to a number reach the
+ * tenant its webhook names, so a send from another tenant's number would
+ * hand that tenant the conversation and lose the sender's opt-outs.
+ */
+async function senderNumber(
+  tx: WriteTx,
+  tenantId: string,
+  chosen: string | null,
+  smsFrom: string | undefined,
+  e164: E164,
+): Promise<string> {
+  const own = await smsNumbersOf(tx, tenantId);
+  if (own.length > 0) {
+    if (chosen === null) return own[0];
+    if (own.includes(chosen)) return chosen;
+    throw invalid("/from", `is not one of this tenant's SMS numbers (${someOf(own)})`);
+  }
+  const shared = smsFrom === undefined ? null : requireE164(e164, smsFrom, "/from");
+  if (shared === null || (await smsNumberOwner(tx, shared)) !== null)
+    throw invalid(
+      "/from",
+      "this tenant has no SMS sender number: the operator records its numbers (PATCH /tenants/{id} with sms_numbers, or crmd tenants update --sms-numbers)",
+    );
+  if (chosen === null || chosen === shared) return shared;
+  throw invalid(
+    "/from",
+    `this tenant has no SMS numbers of its own and sends only from CRMD_SMS_FROM (${shared}); the operator records a tenant's numbers`,
+  );
+}
+
+/**
+ * Why a queued SMS may no longer go from its number: since it was queued,
+ * the number was recorded for another tenant, which its replies now reach.
+ */
+export async function senderTakenSinceQueued(tx: WriteTx, row: InteractionRow) {
+  const from = row.fromAddress;
+  const owner = from === null ? null : await smsNumberOwner(tx, from);
+  return owner === null || owner === row.tenantId
+    ? null
+    : `its sender number ${from} is now another tenant's`;
+}
+
 /**
  * Queues an SMS like an email: the interaction row (status `queued`) is the
  * queue entry, committed with its activity row; the outbound sender sends
@@ -102,14 +143,13 @@ export async function queueSms(
   scope: WriteScope,
   input: SendSmsBody,
 ): Promise<InteractionView> {
-  const sender = input.from ?? ctx.config.smsFrom;
-  if (!sender) throw invalid("/from", "give a sender number, or configure CRMD_SMS_FROM");
   const e164 = await phoneParser();
-  const from = requireE164(e164, sender, "/from");
+  const chosen = input.from === undefined ? null : requireE164(e164, input.from, "/from");
   if (input.contact_id === undefined && input.to === undefined)
     throw invalid("/to", "give to, contact_id or both");
   const given = input.to === undefined ? null : requireE164(e164, input.to, "/to");
   return ctx.write(async (tx) => {
+    const from = await senderNumber(tx, scope.tenantId, chosen, ctx.config.smsFrom, e164);
     await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
     const contact = input.contact_id
       ? await recipientContact(tx, scope.tenantId, input.contact_id)
@@ -180,7 +220,8 @@ export interface InboundSms {
  * Records an SMS Twilio received for the tenant: linked to the contact with
  * that number, `sms.received` emitted; "STOP" opts the number (and its
  * contact) out, "START" back in. Twilio's retry of the same MessageSid is
- * recorded once.
+ * recorded once. A message to a number recorded for another tenant is 409
+ * and not recorded: the reply or STOP is that tenant's, not this one's.
  */
 export async function receiveSms(ctx: AppContext, tenantId: string, sms: InboundSms) {
   const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
@@ -191,6 +232,18 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
       .from(interactions)
       .where(and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, sms.messageSid)));
     if (known) return;
+    const to = e164(sms.to) ?? sms.to;
+    const owner = await smsNumberOwner(tx, to);
+    if (owner !== null && owner !== tenantId) {
+      ctx.logger.warn("inbound SMS refused: its number is another tenant's", {
+        to,
+        tenant_id: tenantId,
+        owner_tenant_id: owner,
+      });
+      throw conflict(
+        `${to} is a sender number of another tenant: its messaging webhook must name that tenant's URL`,
+      );
+    }
     const from = e164(sms.from) ?? sms.from;
     const contact = await contactByPhone(tx, tenantId, from, e164);
     await applyKeyword(tx, scope, contact, from, sms.body);
@@ -206,7 +259,7 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
         contactId: contact?.id ?? null,
         companyId: contact?.companyId ?? null,
         fromAddress: from,
-        toAddresses: [e164(sms.to) ?? sms.to],
+        toAddresses: [to],
         bodyText: sms.body,
         providerId: sms.messageSid,
         occurredAt: scope.now,
