@@ -204,7 +204,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key (effective at once) */
+        /**
+         * Revoke an API key (effective at once)
+         * @description A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any.
+         */
         delete: operations["deleteApiExternalApi-keysByKey_id"];
         options?: never;
         head?: never;

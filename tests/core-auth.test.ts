@@ -441,3 +441,26 @@ describe("custom-object scopes are not a way to built-in ones", () => {
     expect(objectsOnly.status).toBe(201);
   });
 });
+
+describe("key management cannot revoke stronger keys", () => {
+  test("a key with keys:manage revokes only keys whose scopes it holds itself; the admin token any", async () => {
+    const { api, tenantId } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
+    const path = `/api/external/api-keys?tenant_id=${tenantId}`;
+    const strongest = await server.admin.post(path, { name: "owner", permissions: ["*"] });
+    const wider = await server.admin.post(path, { name: "w", permissions: ["deals:*"] });
+    const narrower = await server.admin.post(path, { name: "n", permissions: ["deals:read"] });
+    for (const key of [strongest.body, wider.body]) {
+      const refused = await api.delete(`/api/external/api-keys/${key.id}`);
+      expect({ name: key.name, status: refused.status }).toEqual({ name: key.name, status: 403 });
+      expect(refused.body.code).toBe("FORBIDDEN");
+      // still in use
+      const owner = await server.anonymous.get("/api/external/deals", { "x-api-key": key.key });
+      expect(owner.status).toBe(200);
+    }
+    expect((await api.delete(`/api/external/api-keys/${narrower.body.id}`)).status).toBe(200);
+    const byAdmin = await server.admin.delete(
+      `/api/external/api-keys/${strongest.body.id}?tenant_id=${tenantId}`,
+    );
+    expect(byAdmin.status).toBe(200);
+  });
+});

@@ -71,14 +71,24 @@ export async function listKeys(db: Database, tenantId: string) {
   return rows.map(keyView);
 }
 
-/** Revokes a key of the tenant; revoking twice keeps the first time. */
-export async function revokeKey(db: Database, tenantId: string, keyId: string, now: Date) {
+/**
+ * Revokes a key of the tenant; revoking twice keeps the first time.
+ * `authorize` sees the key's permissions first and throws to refuse.
+ */
+export async function revokeKey(
+  db: Database,
+  tenantId: string,
+  keyId: string,
+  now: Date,
+  authorize?: (permissions: string[]) => void,
+) {
   const row = await db.transaction(async (tx) => {
     const [found] = await tx
       .select()
       .from(apiKeys)
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.tenantId, tenantId)));
     if (!found) throw notFound(`API key ${keyId}`);
+    authorize?.(found.permissions);
     if (found.revokedAt) return found;
     const [updated] = await tx
       .update(apiKeys)
