@@ -4656,6 +4656,17 @@ export interface operations {
                 };
             };
             414: components["responses"]["UriTooLongUnmetered"];
+            /** @description Too many wrong tokens from this client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getApiWidgetSettings: {

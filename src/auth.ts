@@ -5,6 +5,7 @@ import type { AppContext } from "./context";
 import { scopeResourceOf } from "./custom-fields/registry";
 import { ApiError, forbidden, unauthorized } from "./errors";
 import { sha256Hex } from "./ids";
+import { KEY_PREFIX } from "./keys";
 import { type Principal, requestState } from "./request-state";
 import { allows, type Scope } from "./scopes";
 
@@ -75,23 +76,97 @@ function isAdminToken(presentedHash: string, adminToken: string | undefined): bo
   return timingSafeEqual(Buffer.from(presentedHash, "hex"), adminDigest.digest);
 }
 
+/** Prefixes of credentials that are not API keys nor the admin token (a widget visitor token). */
+const otherCredentialPrefixes: string[] = [];
+
+/**
+ * Credentials starting with `prefix` are another kind's, refused on the API
+ * with 401 but no attempt at the admin token: they are not counted against
+ * the sender's address.
+ */
+export function registerCredentialPrefix(prefix: string): void {
+  otherCredentialPrefixes.push(prefix);
+}
+
+/** Whether a presented credential, valid or not, is an attempt at the admin token. */
+const triesAdminToken = (presented: string) =>
+  !presented.startsWith(KEY_PREFIX) &&
+  !otherCredentialPrefixes.some((prefix) => presented.startsWith(prefix));
+
+/** Wrong admin (or metrics) tokens one client address may present per minute; past it, 429. */
+export const ADMIN_FAILURES_PER_MINUTE = 10;
+
+/**
+ * Refuses an address locked out of the admin check (429 with Retry-After)
+ * before its token is compared, so that while locked out the right token
+ * and a wrong one get the same answer: no guess is confirmed.
+ */
+export function refuseLockedOutAddress(ctx: AppContext, address: string): void {
+  const until = ctx.adminLockouts.get(address);
+  if (until === undefined) return;
+  const now = ctx.clock.now().getTime();
+  if (until <= now) {
+    ctx.adminLockouts.delete(address);
+    return;
+  }
+  throw adminLockedOut(Math.max(1, Math.ceil((until - now) / 1000)));
+}
+
+/**
+ * Counts a wrong token from `address`: in the database's shared windows on
+ * PostgreSQL (every instance sees the count), in memory otherwise. Past
+ * ADMIN_FAILURES_PER_MINUTE the address is locked out until the minute ends.
+ */
+export async function countFailedAdminAttempt(ctx: AppContext, address: string): Promise<void> {
+  const consumed = ctx.rateLimiter.consume(
+    `admin_failures:${address}`,
+    ADMIN_FAILURES_PER_MINUTE,
+    ctx.clock.now().getTime(),
+  );
+  const decision = consumed instanceof Promise ? await consumed : consumed;
+  if (decision.allowed) return;
+  if (ctx.adminLockouts.size > 10_000) ctx.adminLockouts.clear();
+  ctx.adminLockouts.set(address, decision.reset * 1000);
+  ctx.metrics.observeRateLimited("admin_token");
+  throw adminLockedOut(decision.retryAfter);
+}
+
+const adminLockedOut = (retryAfter: number) =>
+  new ApiError(
+    429,
+    "RATE_LIMITED",
+    `Too many wrong admin tokens from this address: retry in ${retryAfter} s`,
+    undefined,
+    { "retry-after": String(retryAfter) },
+  );
+
 /**
  * Identifies the caller of an `/api/external` request and applies its rate
  * limit. Runs in onRequest, before body parsing and validation, so a caller
- * without a valid key only ever sees 401.
+ * without a valid key only ever sees 401. A credential that is neither
+ * shaped as an API key nor registered as another kind's is an attempt at
+ * the admin token, throttled per client address (`clientAddress`); wrong
+ * API keys are not counted, since 256 random bits are not guessed.
  */
 export async function authenticate(
   ctx: AppContext,
   request: Request,
   headers: Record<string, string | number>,
+  clientAddress: () => string,
 ): Promise<Principal> {
   const presented = presentedCredential(request.headers);
   if (!presented) throw unauthorized("Missing API key: send X-API-Key or Authorization: Bearer");
+  const adminAttemptFrom =
+    ctx.config.adminToken && triesAdminToken(presented) ? clientAddress() : null;
+  if (adminAttemptFrom !== null) refuseLockedOutAddress(ctx, adminAttemptFrom);
   // One digest of the presented credential serves both checks.
   const hash = sha256Hex(presented);
   if (isAdminToken(hash, ctx.config.adminToken)) return { kind: "admin" };
   const principal = await ctx.keys.authenticate(presented, hash);
-  if (!principal) throw unauthorized("Invalid, expired or revoked API key");
+  if (!principal) {
+    if (adminAttemptFrom !== null) await countFailedAdminAttempt(ctx, adminAttemptFrom);
+    throw unauthorized("Invalid, expired or revoked API key");
+  }
   await consumeRateLimit(
     ctx,
     "api_key",
@@ -103,7 +178,7 @@ export async function authenticate(
 }
 
 /** Which limit a refusal came from (the metrics' `limit` label). */
-export type RateLimitKind = "api_key" | "widget_ip" | "widget_visitor";
+export type RateLimitKind = "api_key" | "widget_ip" | "widget_visitor" | "admin_token";
 
 /**
  * Counts a request against `bucket`'s per-minute budget: sets the

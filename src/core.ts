@@ -33,6 +33,7 @@ export {
   consumeRateLimit,
   type PathAuthenticator,
   presentedCredential,
+  registerCredentialPrefix,
   registerOwnAuthentication,
   registerPathAuthentication,
   SECURITY,
