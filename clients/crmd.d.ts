@@ -5224,6 +5224,11 @@ export interface operations {
                             permissions: string[];
                             /** @description Requests per minute; null = server default */
                             rate_limit: number | null;
+                            /**
+                             * Format: uuid
+                             * @description A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own
+                             */
+                            rate_limit_key_id: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -5273,7 +5278,7 @@ export interface operations {
                     permissions: string[];
                     /** @description null = never expires */
                     expires_in_days?: number | null;
-                    /** @description Requests per minute; null = server default. A key may grant at most its own limit */
+                    /** @description Requests per minute; null = server default. A key may grant at most its own limit, and the keys it makes also spend its budget (`rate_limit_key_id`) */
                     rate_limit?: number | null;
                 };
             };
@@ -5299,6 +5304,11 @@ export interface operations {
                         permissions: string[];
                         /** @description Requests per minute; null = server default */
                         rate_limit: number | null;
+                        /**
+                         * Format: uuid
+                         * @description A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own
+                         */
+                        rate_limit_key_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -5356,6 +5366,11 @@ export interface operations {
                         permissions: string[];
                         /** @description Requests per minute; null = server default */
                         rate_limit: number | null;
+                        /**
+                         * Format: uuid
+                         * @description A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own
+                         */
+                        rate_limit_key_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */

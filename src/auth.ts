@@ -5,7 +5,8 @@ import type { AppContext } from "./context";
 import { scopeResourceOf } from "./custom-fields/registry";
 import { ApiError, forbidden, unauthorized } from "./errors";
 import { sha256Hex } from "./ids";
-import { KEY_PREFIX } from "./keys";
+import { KEY_PREFIX, type KeyPrincipal } from "./keys";
+import type { RateLimitDecision } from "./rate-limit";
 import { type Principal, requestState } from "./request-state";
 import { allows, type Scope } from "./scopes";
 
@@ -118,12 +119,7 @@ export function refuseLockedOutAddress(ctx: AppContext, address: string): void {
  * ADMIN_FAILURES_PER_MINUTE the address is locked out until the minute ends.
  */
 export async function countFailedAdminAttempt(ctx: AppContext, address: string): Promise<void> {
-  const consumed = ctx.rateLimiter.consume(
-    `admin_failures:${address}`,
-    ADMIN_FAILURES_PER_MINUTE,
-    ctx.clock.now().getTime(),
-  );
-  const decision = consumed instanceof Promise ? await consumed : consumed;
+  const decision = await countIn(ctx, `admin_failures:${address}`, ADMIN_FAILURES_PER_MINUTE);
   if (decision.allowed) return;
   if (ctx.adminLockouts.size > 10_000) ctx.adminLockouts.clear();
   ctx.adminLockouts.set(address, decision.reset * 1000);
@@ -167,14 +163,27 @@ export async function authenticate(
     if (adminAttemptFrom !== null) await countFailedAdminAttempt(ctx, adminAttemptFrom);
     throw unauthorized("Invalid, expired or revoked API key");
   }
-  await consumeRateLimit(
-    ctx,
-    "api_key",
-    principal.keyId,
-    principal.rateLimit ?? ctx.config.rateLimit,
-    headers,
-  );
+  await consumeKeyRateLimit(ctx, principal, headers);
   return principal;
+}
+
+/**
+ * Counts a request (or a live-channel push) of an API key against its
+ * budget and, for a key made by a key, its maker's too, so minting keys
+ * multiplies no limit. The headers show the tighter of the two.
+ */
+export async function consumeKeyRateLimit(
+  ctx: AppContext,
+  key: KeyPrincipal,
+  headers: Record<string, string | number>,
+): Promise<void> {
+  let decision = await countIn(ctx, key.keyId, key.rateLimit ?? ctx.config.rateLimit);
+  const shared = key.sharedRateLimit;
+  if (decision.allowed && shared) {
+    const makers = await countIn(ctx, shared.keyId, shared.rateLimit ?? ctx.config.rateLimit);
+    if (!makers.allowed || makers.remaining < decision.remaining) decision = makers;
+  }
+  answerRateLimit(ctx, "api_key", decision, headers);
 }
 
 /** Which limit a refusal came from (the metrics' `limit` label). */
@@ -191,9 +200,23 @@ export async function consumeRateLimit(
   limit: number,
   headers: Record<string, string | number>,
 ): Promise<void> {
+  answerRateLimit(ctx, kind, await countIn(ctx, bucket, limit), headers);
+}
+
+/** Counts a request in `bucket`'s window of the current minute, against `limit`. */
+async function countIn(ctx: AppContext, bucket: string, limit: number) {
   const consumed = ctx.rateLimiter.consume(bucket, limit, ctx.clock.now().getTime());
   // In memory the decision is at hand; shared windows answer from the database.
-  const decision = consumed instanceof Promise ? await consumed : consumed;
+  return consumed instanceof Promise ? await consumed : consumed;
+}
+
+/** Sets the X-RateLimit-* headers of `decision`; throws 429 with Retry-After when it refuses. */
+function answerRateLimit(
+  ctx: AppContext,
+  kind: RateLimitKind,
+  decision: RateLimitDecision,
+  headers: Record<string, string | number>,
+): void {
   headers["x-ratelimit-limit"] = String(decision.limit);
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
@@ -202,7 +225,7 @@ export async function consumeRateLimit(
     throw new ApiError(
       429,
       "RATE_LIMITED",
-      `Rate limit of ${limit} requests per minute exceeded`,
+      `Rate limit of ${decision.limit} requests per minute exceeded`,
       undefined,
       {
         "retry-after": String(decision.retryAfter),

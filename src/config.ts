@@ -189,7 +189,7 @@ export const SETTINGS = [
     flag: "rate-limit",
     env: "CRMD_RATE_LIMIT",
     shown: String(DEFAULTS.rateLimit),
-    help: "requests per minute per API key (a key can carry its own limit)",
+    help: "requests per minute per API key (a key can carry its own limit); keys made by a key also spend their maker's budget",
   },
   {
     flag: "body-limit",

@@ -30,6 +30,7 @@ export {
   API_PREFIX,
   actorOf,
   authMacros,
+  consumeKeyRateLimit,
   consumeRateLimit,
   type PathAuthenticator,
   presentedCredential,

@@ -147,6 +147,11 @@ export const apiKeysPlugin = (ctx: AppContext) =>
             permissions: body.permissions,
             expiresInDays: body.expires_in_days,
             rateLimit: body.rate_limit,
+            // A key's keys spend its budget (or the one it spends itself).
+            rateLimitKeyId:
+              principal.kind === "key"
+                ? (principal.sharedRateLimit?.keyId ?? principal.keyId)
+                : null,
           },
           now,
         );

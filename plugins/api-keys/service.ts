@@ -18,6 +18,8 @@ export interface NewKey {
   permissions: string[];
   expiresInDays?: number | null;
   rateLimit?: number | null;
+  /** The key whose window the new key's requests also count in (made by a key); none: made by the operator. */
+  rateLimitKeyId?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -33,6 +35,7 @@ export const keyView = (row: typeof apiKeys.$inferSelect) => ({
   key_prefix: row.keyPrefix,
   permissions: row.permissions,
   rate_limit: row.rateLimit,
+  rate_limit_key_id: row.rateLimitKeyId,
   created_at: row.createdAt.toISOString(),
   expires_at: iso(row.expiresAt),
   last_used_at: iso(row.lastUsedAt),
@@ -53,6 +56,7 @@ export async function createKey(db: Database, input: NewKey, now: Date) {
     keyHash: sha256Hex(key),
     permissions: [...new Set(input.permissions)],
     rateLimit: input.rateLimit ?? null,
+    rateLimitKeyId: input.rateLimitKeyId ?? null,
     expiresAt: expiryOf(input.expiresInDays, now),
     revokedAt: null,
     lastUsedAt: null,
