@@ -121,8 +121,12 @@ export function refuseLockedOutAddress(ctx: AppContext, address: string): void {
 export async function countFailedAdminAttempt(ctx: AppContext, address: string): Promise<void> {
   const decision = await countIn(ctx, `admin_failures:${address}`, ADMIN_FAILURES_PER_MINUTE);
   if (decision.allowed) return;
-  if (ctx.adminLockouts.size > 10_000) ctx.adminLockouts.clear();
-  ctx.adminLockouts.set(address, decision.reset * 1000);
+  const until = decision.reset * 1000;
+  // Lock-outs end with their minute: the ones of past minutes can go.
+  if (ctx.adminLockouts.size > 10_000)
+    for (const [locked, end] of ctx.adminLockouts)
+      if (end < until) ctx.adminLockouts.delete(locked);
+  ctx.adminLockouts.set(address, until);
   ctx.metrics.observeRateLimited("admin_token");
   throw adminLockedOut(decision.retryAfter);
 }
