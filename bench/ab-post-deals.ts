@@ -73,7 +73,7 @@ async function prepare(label: string, binary: string): Promise<Side> {
  * policy over the seeded rows) to be over.
  */
 async function start(side: Side) {
-  const admin = "ab-admin";
+  const admin = `ab-${crypto.randomUUID()}`;
   side.server = Bun.spawn(
     ["taskset", "-c", "0", side.binary, "serve", "--port", String(side.port)],
     {

@@ -179,7 +179,7 @@ function cursorAt(tenantId: string, row: number): string {
 async function firstSchedulerTicks() {
   log("first scheduler ticks on the seeded data");
   const port = freePort();
-  const admin = "bench-admin";
+  const admin = `bench-${crypto.randomUUID()}`;
   const proc = spawnPinned(
     SERVER_CPU,
     [binary, "serve", "--port", String(port), "--database-url", `file:${dbPath}`],

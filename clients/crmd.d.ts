@@ -228,7 +228,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key (effective at once) */
+        /**
+         * Revoke an API key (effective at once)
+         * @description A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any.
+         */
         delete: operations["deleteApiExternalApi-keysByKey_id"];
         options?: never;
         head?: never;
@@ -4707,6 +4710,17 @@ export interface operations {
                 };
             };
             414: components["responses"]["UriTooLongUnmetered"];
+            /** @description Too many wrong tokens from this client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getApiWidgetSettings: {
@@ -5335,6 +5349,11 @@ export interface operations {
                             permissions: string[];
                             /** @description Requests per minute; null = server default */
                             rate_limit: number | null;
+                            /**
+                             * Format: uuid
+                             * @description A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own
+                             */
+                            rate_limit_key_id: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -5384,7 +5403,7 @@ export interface operations {
                     permissions: string[];
                     /** @description null = never expires */
                     expires_in_days?: number | null;
-                    /** @description Requests per minute; null = server default. A key may grant at most its own limit */
+                    /** @description Requests per minute; null = server default. A key may grant at most its own limit, and the keys it makes also spend its budget (`rate_limit_key_id`) */
                     rate_limit?: number | null;
                 };
             };
@@ -5410,6 +5429,11 @@ export interface operations {
                         permissions: string[];
                         /** @description Requests per minute; null = server default */
                         rate_limit: number | null;
+                        /**
+                         * Format: uuid
+                         * @description A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own
+                         */
+                        rate_limit_key_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -5467,6 +5491,11 @@ export interface operations {
                         permissions: string[];
                         /** @description Requests per minute; null = server default */
                         rate_limit: number | null;
+                        /**
+                         * Format: uuid
+                         * @description A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own
+                         */
+                        rate_limit_key_id: string | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */

@@ -99,18 +99,24 @@ export function createApp(ctx: AppContext) {
       }
       const incoming = request.headers.get("x-request-id");
       const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : Bun.randomUUIDv7();
-      const state: RequestState = { requestId, startedAt: performance.now(), principal: null };
+      const clientAddressOfRequest = () =>
+        clientAddress(request, server?.requestIP(request)?.address ?? "unknown");
+      const state: RequestState = {
+        requestId,
+        startedAt: performance.now(),
+        principal: null,
+        clientAddress: clientAddressOfRequest,
+      };
       setRequestState(request, state);
       set.headers["x-request-id"] = requestId;
       // Inbound relays and provider callbacks prove who they are themselves.
       const own = ownAuthenticationOf(path);
       const isApi = path.startsWith(API_PREFIX) && !own;
       const headers = set.headers as Record<string, string>;
-      if (isApi) state.principal = await authenticate(ctx, request, headers);
-      else if (checksItself && request.method !== "OPTIONS") {
-        const peer = server?.requestIP(request)?.address ?? "unknown";
-        await checksItself.authenticate(ctx, request, headers, clientAddress(request, peer));
-      }
+      if (isApi)
+        state.principal = await authenticate(ctx, request, headers, clientAddressOfRequest);
+      else if (checksItself && request.method !== "OPTIONS")
+        await checksItself.authenticate(ctx, request, headers, clientAddressOfRequest());
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       if (isApi) {
         const replay = await beginIdempotency(ctx, request, path, headers);

@@ -5,6 +5,8 @@ import type { AppContext } from "./context";
 import { scopeResourceOf } from "./custom-fields/registry";
 import { ApiError, forbidden, unauthorized } from "./errors";
 import { sha256Hex } from "./ids";
+import { KEY_PREFIX, type KeyPrincipal } from "./keys";
+import type { RateLimitDecision } from "./rate-limit";
 import { type Principal, requestState } from "./request-state";
 import { allows, type Scope } from "./scopes";
 
@@ -75,35 +77,121 @@ function isAdminToken(presentedHash: string, adminToken: string | undefined): bo
   return timingSafeEqual(Buffer.from(presentedHash, "hex"), adminDigest.digest);
 }
 
+/** Prefixes of credentials that are not API keys nor the admin token (a widget visitor token). */
+const otherCredentialPrefixes: string[] = [];
+
+/**
+ * Credentials starting with `prefix` are another kind's, refused on the API
+ * with 401 but no attempt at the admin token: they are not counted against
+ * the sender's address.
+ */
+export function registerCredentialPrefix(prefix: string): void {
+  otherCredentialPrefixes.push(prefix);
+}
+
+/** Whether a presented credential, valid or not, is an attempt at the admin token. */
+const triesAdminToken = (presented: string) =>
+  !presented.startsWith(KEY_PREFIX) &&
+  !otherCredentialPrefixes.some((prefix) => presented.startsWith(prefix));
+
+/** Wrong admin (or metrics) tokens one client address may present per minute; past it, 429. */
+export const ADMIN_FAILURES_PER_MINUTE = 10;
+
+/**
+ * Refuses an address locked out of the admin check (429 with Retry-After)
+ * before its token is compared, so that while locked out the right token
+ * and a wrong one get the same answer: no guess is confirmed.
+ */
+export function refuseLockedOutAddress(ctx: AppContext, address: string): void {
+  const until = ctx.adminLockouts.get(address);
+  if (until === undefined) return;
+  const now = ctx.clock.now().getTime();
+  if (until <= now) {
+    ctx.adminLockouts.delete(address);
+    return;
+  }
+  throw adminLockedOut(Math.max(1, Math.ceil((until - now) / 1000)));
+}
+
+/**
+ * Counts a wrong token from `address`: in the database's shared windows on
+ * PostgreSQL (every instance sees the count), in memory otherwise. Past
+ * ADMIN_FAILURES_PER_MINUTE the address is locked out until the minute ends.
+ */
+export async function countFailedAdminAttempt(ctx: AppContext, address: string): Promise<void> {
+  const decision = await countIn(ctx, `admin_failures:${address}`, ADMIN_FAILURES_PER_MINUTE);
+  if (decision.allowed) return;
+  const until = decision.reset * 1000;
+  // Lock-outs end with their minute: the ones of past minutes can go.
+  if (ctx.adminLockouts.size > 10_000)
+    for (const [locked, end] of ctx.adminLockouts)
+      if (end < until) ctx.adminLockouts.delete(locked);
+  ctx.adminLockouts.set(address, until);
+  ctx.metrics.observeRateLimited("admin_token");
+  throw adminLockedOut(decision.retryAfter);
+}
+
+const adminLockedOut = (retryAfter: number) =>
+  new ApiError(
+    429,
+    "RATE_LIMITED",
+    `Too many wrong admin tokens from this address: retry in ${retryAfter} s`,
+    undefined,
+    { "retry-after": String(retryAfter) },
+  );
+
 /**
  * Identifies the caller of an `/api/external` request and applies its rate
  * limit. Runs in onRequest, before body parsing and validation, so a caller
- * without a valid key only ever sees 401.
+ * without a valid key only ever sees 401. A credential that is neither
+ * shaped as an API key nor registered as another kind's is an attempt at
+ * the admin token, throttled per client address (`clientAddress`); wrong
+ * API keys are not counted, since 256 random bits are not guessed.
  */
 export async function authenticate(
   ctx: AppContext,
   request: Request,
   headers: Record<string, string | number>,
+  clientAddress: () => string,
 ): Promise<Principal> {
   const presented = presentedCredential(request.headers);
   if (!presented) throw unauthorized("Missing API key: send X-API-Key or Authorization: Bearer");
+  const adminAttemptFrom =
+    ctx.config.adminToken && triesAdminToken(presented) ? clientAddress() : null;
+  if (adminAttemptFrom !== null) refuseLockedOutAddress(ctx, adminAttemptFrom);
   // One digest of the presented credential serves both checks.
   const hash = sha256Hex(presented);
   if (isAdminToken(hash, ctx.config.adminToken)) return { kind: "admin" };
   const principal = await ctx.keys.authenticate(presented, hash);
-  if (!principal) throw unauthorized("Invalid, expired or revoked API key");
-  await consumeRateLimit(
-    ctx,
-    "api_key",
-    principal.keyId,
-    principal.rateLimit ?? ctx.config.rateLimit,
-    headers,
-  );
+  if (!principal) {
+    if (adminAttemptFrom !== null) await countFailedAdminAttempt(ctx, adminAttemptFrom);
+    throw unauthorized("Invalid, expired or revoked API key");
+  }
+  await consumeKeyRateLimit(ctx, principal, headers);
   return principal;
 }
 
+/**
+ * Counts a request (or a live-channel push) of an API key against its
+ * budget and, for a key made by a key, its maker's too, so minting keys
+ * multiplies no limit. The headers show the tighter of the two.
+ */
+export async function consumeKeyRateLimit(
+  ctx: AppContext,
+  key: KeyPrincipal,
+  headers: Record<string, string | number>,
+): Promise<void> {
+  let decision = await countIn(ctx, key.keyId, key.rateLimit ?? ctx.config.rateLimit);
+  const shared = key.sharedRateLimit;
+  if (decision.allowed && shared) {
+    const makers = await countIn(ctx, shared.keyId, shared.rateLimit ?? ctx.config.rateLimit);
+    if (!makers.allowed || makers.remaining < decision.remaining) decision = makers;
+  }
+  answerRateLimit(ctx, "api_key", decision, headers);
+}
+
 /** Which limit a refusal came from (the metrics' `limit` label). */
-export type RateLimitKind = "api_key" | "widget_ip" | "widget_visitor";
+export type RateLimitKind = "api_key" | "widget_ip" | "widget_visitor" | "admin_token";
 
 /**
  * Counts a request against `bucket`'s per-minute budget: sets the
@@ -116,9 +204,23 @@ export async function consumeRateLimit(
   limit: number,
   headers: Record<string, string | number>,
 ): Promise<void> {
+  answerRateLimit(ctx, kind, await countIn(ctx, bucket, limit), headers);
+}
+
+/** Counts a request in `bucket`'s window of the current minute, against `limit`. */
+async function countIn(ctx: AppContext, bucket: string, limit: number) {
   const consumed = ctx.rateLimiter.consume(bucket, limit, ctx.clock.now().getTime());
   // In memory the decision is at hand; shared windows answer from the database.
-  const decision = consumed instanceof Promise ? await consumed : consumed;
+  return consumed instanceof Promise ? await consumed : consumed;
+}
+
+/** Sets the X-RateLimit-* headers of `decision`; throws 429 with Retry-After when it refuses. */
+function answerRateLimit(
+  ctx: AppContext,
+  kind: RateLimitKind,
+  decision: RateLimitDecision,
+  headers: Record<string, string | number>,
+): void {
   headers["x-ratelimit-limit"] = String(decision.limit);
   headers["x-ratelimit-remaining"] = String(decision.remaining);
   headers["x-ratelimit-reset"] = String(decision.reset);
@@ -127,7 +229,7 @@ export async function consumeRateLimit(
     throw new ApiError(
       429,
       "RATE_LIMITED",
-      `Rate limit of ${limit} requests per minute exceeded`,
+      `Rate limit of ${decision.limit} requests per minute exceeded`,
       undefined,
       {
         "retry-after": String(decision.retryAfter),

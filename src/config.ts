@@ -93,6 +93,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** The shortest admin token crmd starts with: it opens every tenant, so it must not be guessable. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
 const LOG_LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 
 export const DEFAULTS: Config = {
@@ -174,7 +177,7 @@ export const SETTINGS = [
     flag: "admin-token",
     env: "CRMD_ADMIN_TOKEN",
     shown: "–",
-    help: "operator token for the admin endpoints (tenants, key bootstrap, scheduler) and metrics; unset: they answer 401",
+    help: "operator token for the admin endpoints (tenants, key bootstrap, scheduler) and metrics, at least 32 characters (`openssl rand -hex 32`); unset: they answer 401. Wrong tokens are throttled: 10 a minute per client address, then 429 until the minute ends",
   },
   {
     flag: "log-level",
@@ -186,7 +189,7 @@ export const SETTINGS = [
     flag: "rate-limit",
     env: "CRMD_RATE_LIMIT",
     shown: String(DEFAULTS.rateLimit),
-    help: "requests per minute per API key (a key can carry its own limit)",
+    help: "requests per minute per API key (a key can carry its own limit); keys made by a key also spend their maker's budget",
   },
   {
     flag: "body-limit",
@@ -543,6 +546,10 @@ export function loadConfig(
     );
   c.databaseReplicaUrl = replica;
   c.adminToken = v("admin-token");
+  if (c.adminToken !== undefined && c.adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new ConfigError(
+      `CRMD_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it is ${c.adminToken.length}): make one with \`openssl rand -hex 32\``,
+    );
   const level = v("log-level");
   if (level) {
     if (!LOG_LEVELS.includes(level as LogLevel))

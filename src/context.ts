@@ -25,6 +25,8 @@ export interface AppContext {
   logger: Logger;
   keys: KeyStore;
   rateLimiter: RateLimiter;
+  /** Client addresses refused the admin check until then (epoch ms): too many wrong tokens. */
+  adminLockouts: Map<string, number>;
   /** Read results kept until the next write (list totals, KPIs). */
   cache: ReadCache;
   /** Encrypts secrets crmd must store and use again (webhook signing secrets). */

@@ -26,6 +26,12 @@ export interface KeyPrincipal {
   tenantId: string;
   scopes: Set<Scope>;
   rateLimit: number | null;
+  /**
+   * The key made by a key shares its maker's window: its requests count
+   * there too, against the maker's limit (null: the server default). Null
+   * for a key the operator made.
+   */
+  sharedRateLimit: { keyId: string; rateLimit: number | null } | null;
   /** Epoch milliseconds, or null: never. */
   expiresAt: number | null;
 }
@@ -98,6 +104,9 @@ export class KeyStore {
       this.cache.delete(hash);
       return undefined;
     }
+    const sharedRateLimit = row.rateLimitKeyId
+      ? { keyId: row.rateLimitKeyId, rateLimit: await this.rateLimitOf(row.rateLimitKeyId) }
+      : null;
     if (this.cache.size > 10_000) this.cache.clear();
     const entry: CachedKey = {
       hash: row.keyHash,
@@ -112,11 +121,21 @@ export class KeyStore {
         tenantId: row.tenantId,
         scopes: expandPermissions(row.permissions),
         rateLimit: row.rateLimit,
+        sharedRateLimit,
         expiresAt: row.expiresAt?.getTime() ?? null,
       },
     };
     this.cache.set(hash, entry);
     return entry;
+  }
+
+  /** A key's own limit (null: the server default); keys are never deleted, only revoked. */
+  private async rateLimitOf(keyId: string): Promise<number | null> {
+    const [row] = await this.db.primaryRead
+      .select({ rateLimit: apiKeys.rateLimit })
+      .from(apiKeys)
+      .where(eq(apiKeys.id, keyId));
+    return row?.rateLimit ?? null;
   }
 
   private touch(keyId: string, now: number) {

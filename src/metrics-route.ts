@@ -1,9 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import { Elysia } from "elysia";
-import { presentedCredential } from "./auth";
+import { countFailedAdminAttempt, presentedCredential, refuseLockedOutAddress } from "./auth";
 import type { AppContext } from "./context";
 import { unauthorized } from "./errors";
 import { sha256Hex } from "./ids";
+import { requestState } from "./request-state";
 
 /** Constant-time comparison of a presented secret with a configured one. */
 function sameSecret(presented: string, configured: string | undefined): boolean {
@@ -19,10 +20,18 @@ export const metricsRoute = (ctx: AppContext) =>
     async ({ request }) => {
       const { metricsToken, adminToken } = ctx.config;
       const presented = presentedCredential(request.headers);
-      if (!presented || !(sameSecret(presented, metricsToken) || sameSecret(presented, adminToken)))
+      // It takes the admin token: guesses here are throttled as on the admin endpoints.
+      const address = requestState(request)?.clientAddress() ?? "unknown";
+      refuseLockedOutAddress(ctx, address);
+      if (
+        !presented ||
+        !(sameSecret(presented, metricsToken) || sameSecret(presented, adminToken))
+      ) {
+        if (presented) await countFailedAdminAttempt(ctx, address);
         throw unauthorized(
           "Send Authorization: Bearer with CRMD_METRICS_TOKEN or CRMD_ADMIN_TOKEN",
         );
+      }
       const { text, contentType } = await ctx.metrics.scrape();
       return new Response(text, { headers: { "content-type": contentType } });
     },
@@ -39,6 +48,11 @@ export const metricsRoute = (ctx: AppContext) =>
           },
           401: {
             description: "Missing or wrong token",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+          429: {
+            description:
+              "Too many wrong tokens from this client address; retry after Retry-After seconds",
             content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
           },
         },

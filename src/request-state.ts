@@ -12,6 +12,8 @@ export interface RequestState {
   requestId: string;
   startedAt: number;
   principal: Principal | null;
+  /** The client's address (behind trusted proxies, from X-Forwarded-For), worked out when asked. */
+  clientAddress: () => string;
   /** The Idempotency-Key this request holds until its response is stored (see idempotency.ts). */
   idempotency?: IdempotencyClaim;
   /** The body, read and checked before routing (body.ts). */

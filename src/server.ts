@@ -57,6 +57,7 @@ export async function createContext(
     rateLimiter: db.sharedWindows
       ? new SharedWindowRateLimiter(db.sharedWindows)
       : new FixedWindowRateLimiter(),
+    adminLockouts: new Map(),
     cache: new ReadCache(),
     secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
-import { type Api, startTestServer } from "./helpers/server";
+import { Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const clock = new ManualClock(new Date("2026-03-02T10:00:00.000Z"));
@@ -439,5 +439,69 @@ describe("custom-object scopes are not a way to built-in ones", () => {
       permissions: ["vehicles:*", "objects:read"],
     });
     expect(objectsOnly.status).toBe(201);
+  });
+});
+
+describe("key management cannot revoke stronger keys", () => {
+  test("a key with keys:manage revokes only keys whose scopes it holds itself; the admin token any", async () => {
+    const { api, tenantId } = await server.tenant(undefined, ["keys:manage", "deals:read"]);
+    const path = `/api/external/api-keys?tenant_id=${tenantId}`;
+    const strongest = await server.admin.post(path, { name: "owner", permissions: ["*"] });
+    const wider = await server.admin.post(path, { name: "w", permissions: ["deals:*"] });
+    const narrower = await server.admin.post(path, { name: "n", permissions: ["deals:read"] });
+    for (const key of [strongest.body, wider.body]) {
+      const refused = await api.delete(`/api/external/api-keys/${key.id}`);
+      expect({ name: key.name, status: refused.status }).toEqual({ name: key.name, status: 403 });
+      expect(refused.body.code).toBe("FORBIDDEN");
+      // still in use
+      const owner = await server.anonymous.get("/api/external/deals", { "x-api-key": key.key });
+      expect(owner.status).toBe(200);
+    }
+    expect((await api.delete(`/api/external/api-keys/${narrower.body.id}`)).status).toBe(200);
+    const byAdmin = await server.admin.delete(
+      `/api/external/api-keys/${strongest.body.id}?tenant_id=${tenantId}`,
+    );
+    expect(byAdmin.status).toBe(200);
+  });
+});
+
+describe("keys made by a key share its rate limit", () => {
+  test("minting keys multiplies no budget: a key and every key made from it count in its window", async () => {
+    const { api: maker, tenantId } = await server.tenant(undefined, ["keys:manage", "deals:read"], {
+      rate_limit: 6,
+    });
+    clock.advance(60_000 - (clock.now().getTime() % 60_000)); // a fresh minute
+    const mint = async (by: Api) => {
+      const made = await by.post("/api/external/api-keys", {
+        name: "x",
+        permissions: ["keys:manage", "deals:read"],
+        rate_limit: 6,
+      });
+      expect(made.status).toBe(201);
+      expect(made.body.rate_limit_key_id).toBe(makerId);
+      return new Api(server.url, { "x-api-key": made.body.key });
+    };
+    const listed = await server.admin.get(`/api/external/api-keys?tenant_id=${tenantId}`);
+    const makerId = listed.body.api_keys[0].id;
+    expect(listed.body.api_keys[0].rate_limit_key_id).toBeNull();
+    const child = await mint(maker); // the maker's window: 1
+    const grandchild = await mint(child); // 2
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<Api["get"]>> | undefined;
+    for (const api of [maker, child, grandchild, maker, child, grandchild]) {
+      last = await api.get("/api/external/deals");
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    expect(last?.headers.get("x-ratelimit-limit")).toBe("6");
+    expect(last?.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+    // A key the admin token made has its own budget, as before.
+    const own = await server.keyFor(tenantId, ["deals:read"]);
+    expect((await own.get("/api/external/deals")).status).toBe(200);
+    clock.advance(60_000);
+    const next = await grandchild.get("/api/external/deals");
+    expect(next.status).toBe(200);
+    expect(next.headers.get("x-ratelimit-remaining")).toBe("5");
   });
 });

@@ -344,7 +344,7 @@ describe("Idempotency-Key across a crash", () => {
 
   test("after kill -9, a retry of a write that committed replays its answer as first sent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-idempotency-crash-"));
-    const adminToken = "admin-idempotency-crash";
+    const adminToken = `admin-idempotency-crash-${crypto.randomUUID()}`;
     const env = { CRMD_RATE_LIMIT: "1000000" };
     let crmd = await spawnCrmd(dir, adminToken, env);
     try {

@@ -112,6 +112,49 @@ describe.skipIf(!testPostgresUrl)("three instances on one PostgreSQL", () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
   }, 30_000);
 
+  test("keys made by a key limited to 30 a minute get 30 in all with it, across three instances", async () => {
+    const maker = (await newKey(instances[0], tenantId, { rate_limit: 30 })).key;
+    await withinOneWindow(15);
+    const made: string[] = [];
+    for (const instance of instances) {
+      const child = await client(instance, maker).post("/api/external/api-keys", {
+        name: "made by a key",
+        permissions: ["deals:read"],
+        rate_limit: 30,
+      });
+      expect(child.status).toBe(201);
+      made.push(child.body.key);
+    }
+    // The three creates spent 3 of the maker's 30.
+    const replies = await Promise.all(
+      Array.from({ length: 45 }, (_, n) =>
+        client(instances[n % 3], made[Math.floor(n / 3) % 3]).get(
+          "/api/external/deals?page_size=1",
+        ),
+      ),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(27);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(18);
+  }, 30_000);
+
+  test("wrong admin tokens are counted across instances: past 10 a minute, the next on any instance is 429", async () => {
+    await withinOneWindow(10);
+    const statuses: number[] = [];
+    for (let n = 0; n < 12; n++) {
+      const guess = new Api(instances[n % 3].url, { authorization: `Bearer guess-${n}` });
+      statuses.push((await guess.get("/api/external/tenants")).status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Locked out on every instance that has seen a refused attempt, the right token included.
+    for (const instance of [instances[1], instances[2]])
+      expect((await admin(instance).get("/api/external/tenants")).status).toBe(429);
+    await withinOneWindow(59); // the next minute: the lock-out ends
+    for (const instance of instances)
+      expect((await admin(instance).get("/api/external/tenants")).status).toBe(200);
+  }, 90_000);
+
   test("a key revoked on one instance is refused by every instance within a second", async () => {
     const revoked = await newKey(instances[0], tenantId);
     for (const instance of instances)

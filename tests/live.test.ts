@@ -409,6 +409,35 @@ describe("authorization and bad input", () => {
     channel.leave();
   });
 
+  test("a key made by a key spends its maker's budget over the channel too", async () => {
+    const maker = await server.keyFor(
+      tenantId,
+      ["keys:manage", "conversations:read", "messages:write"],
+      { rate_limit: 4 },
+    );
+    // One minute's window for the whole test.
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 5_000) await Bun.sleep(left + 50);
+    const made = await maker.post(`${X}/api-keys`, {
+      name: "made by a key",
+      permissions: ["conversations:read", "messages:write"],
+      rate_limit: 4,
+    }); // the maker's window: 1
+    expect(made.status).toBe(201);
+    const channel = connect(server.url, { token: made.body.key }).channel(
+      `conversation:${conversation}`,
+      {},
+    );
+    expect((await join(channel)).status).toBe("ok");
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await push(channel, "shout", { body: `made ${i}` }));
+    // Its own window holds 4, but the maker's 4 are spent by the 4th push.
+    expect(replies.map((r) => r.status)).toEqual(["ok", "ok", "ok", "error"]);
+    expect(replies[3].response.code).toBe("RATE_LIMITED");
+    expect((await maker.get(`${X}/conversations/${conversation}`)).status).toBe(429);
+    channel.leave();
+  });
+
   test("a key revoked while its socket is open is closed out of its topics and hears no more", async () => {
     const created = await server.admin.post(`/api/external/api-keys?tenant_id=${tenantId}`, {
       name: "inbox tab",

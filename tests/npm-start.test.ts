@@ -19,7 +19,7 @@ async function serving(url: string): Promise<boolean> {
 
 for (const signal of ["SIGTERM", "SIGINT"] as const)
   test(`\`npm start\` stops serving on ${signal}`, async () => {
-    const crmd = await spawnCrmd(dir, "admin-token", {}, ["npm", "start"]);
+    const crmd = await spawnCrmd(dir, `admin-${crypto.randomUUID()}`, {}, ["npm", "start"]);
     expect(await serving(crmd.url)).toBe(true);
     crmd.child.kill(signal);
     await crmd.child.exited;
@@ -28,7 +28,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const)
 
 for (const script of ["start", "dev"])
   test(`\`npm run ${script}\` reads request headers up to 64 KiB`, async () => {
-    const crmd = await spawnCrmd(dir, "admin-token", {}, ["npm", "run", script]);
+    const crmd = await spawnCrmd(dir, `admin-${crypto.randomUUID()}`, {}, ["npm", "run", script]);
     try {
       const reply = await fetch(`${crmd.url}/healthz`, {
         headers: { "x-padding": "a".repeat(30_000) },

@@ -43,6 +43,11 @@ export const apiKeys = sqliteTable(
     keyHash: text("key_hash").notNull(),
     permissions: json<string[]>("permissions").notNull(),
     rateLimit: integer("rate_limit"),
+    /**
+     * The key whose per-minute window this key's requests also count in: the
+     * key that made it, or the one that key shares. Null: made by the operator.
+     */
+    rateLimitKeyId: text("rate_limit_key_id"),
     expiresAt: timestamp("expires_at"),
     revokedAt: timestamp("revoked_at"),
     lastUsedAt: timestamp("last_used_at"),

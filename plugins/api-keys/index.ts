@@ -54,23 +54,42 @@ async function targetTenant(ctx: AppContext, principal: Principal, tenantId?: st
   return (await findTenant(ctx.db, tenantId)).id;
 }
 
+/** The first of `permissions` (with its index) granting a scope `held` lacks, if any. */
+function firstNotHeld(held: ReadonlySet<Scope>, permissions: string[]) {
+  for (const [index, permission] of permissions.entries()) {
+    const scope = [...expandPermissions([permission])].find((s) => !allows(held, s));
+    if (scope) return { index, scope };
+  }
+  return undefined;
+}
+
 /** A key may only hand out what it holds itself: keys:manage is no way to a `*` key. */
 function assertGrantable(held: ReadonlySet<Scope>, requested: string[]) {
-  requested.forEach((permission, i) => {
-    const missing = [...expandPermissions([permission])].find((scope) => !allows(held, scope));
-    if (missing)
-      throw new ApiError(
-        403,
-        "FORBIDDEN",
-        `This key cannot grant ${missing}, which it does not hold`,
-        [
-          {
-            path: `/permissions/${i}`,
-            message: `grants ${missing}, which the calling key does not hold`,
-          },
-        ],
-      );
-  });
+  const missing = firstNotHeld(held, requested);
+  if (missing)
+    throw new ApiError(
+      403,
+      "FORBIDDEN",
+      `This key cannot grant ${missing.scope}, which it does not hold`,
+      [
+        {
+          path: `/permissions/${missing.index}`,
+          message: `grants ${missing.scope}, which the calling key does not hold`,
+        },
+      ],
+    );
+}
+
+/**
+ * A key may only revoke keys whose scopes it holds itself, as it may only
+ * make those: keys:manage is no way to take away the tenant's stronger keys.
+ */
+function assertRevocable(held: ReadonlySet<Scope>, target: string[]) {
+  const missing = firstNotHeld(held, target);
+  if (missing)
+    throw forbidden(
+      `This key cannot revoke a key holding ${missing.scope}, which it does not hold`,
+    );
 }
 
 /** A key that expires may only make keys that expire by then: keys:manage is no way to outlive it. */
@@ -128,6 +147,11 @@ export const apiKeysPlugin = (ctx: AppContext) =>
             permissions: body.permissions,
             expiresInDays: body.expires_in_days,
             rateLimit: body.rate_limit,
+            // A key's keys spend its budget (or the one it spends itself).
+            rateLimitKeyId:
+              principal.kind === "key"
+                ? (principal.sharedRateLimit?.keyId ?? principal.keyId)
+                : null,
           },
           now,
         );
@@ -161,7 +185,15 @@ export const apiKeysPlugin = (ctx: AppContext) =>
       "/api-keys/:key_id",
       async ({ params, query, principal }) => {
         const tenantId = await targetTenant(ctx, principal, query.tenant_id);
-        const revoked = await revokeKey(ctx.db, tenantId, params.key_id, ctx.clock.now());
+        const revoked = await revokeKey(
+          ctx.db,
+          tenantId,
+          params.key_id,
+          ctx.clock.now(),
+          principal.kind === "key"
+            ? (target) => assertRevocable(principal.scopes, target)
+            : undefined,
+        );
         ctx.keys.invalidate(revoked.id);
         return revoked;
       },
@@ -170,6 +202,11 @@ export const apiKeysPlugin = (ctx: AppContext) =>
         query: TenantQuery,
         params: t.Object({ key_id: t.String() }),
         response: { 200: ApiKey, ...errorResponses },
-        detail: { summary: "Revoke an API key (effective at once)", tags: ["api-keys"] },
+        detail: {
+          summary: "Revoke an API key (effective at once)",
+          description:
+            "A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any.",
+          tags: ["api-keys"],
+        },
       },
     );

@@ -10,6 +10,10 @@ export const ApiKey = t.Object({
   rate_limit: t.Union([JsonInteger(), t.Null()], {
     description: "Requests per minute; null = server default",
   }),
+  rate_limit_key_id: t.Union([t.String({ format: "uuid" }), t.Null()], {
+    description:
+      "A key made by a key: the key whose per-minute budget its requests also spend (its maker, or the key its maker shares), so minting keys multiplies no limit. null: made with the admin token or the CLI, a budget of its own",
+  }),
   created_at: t.String({ format: "date-time" }),
   expires_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
   last_used_at: t.Union([t.String({ format: "date-time" }), t.Null()]),
@@ -40,7 +44,7 @@ export const CreateApiKey = t.Object(
     rate_limit: t.Optional(
       t.Union([StoredInteger({ minimum: 1 }), t.Null()], {
         description:
-          "Requests per minute; null = server default. A key may grant at most its own limit",
+          "Requests per minute; null = server default. A key may grant at most its own limit, and the keys it makes also spend its budget (`rate_limit_key_id`)",
       }),
     ),
   },

@@ -18,6 +18,8 @@ export interface NewKey {
   permissions: string[];
   expiresInDays?: number | null;
   rateLimit?: number | null;
+  /** The key whose window the new key's requests also count in (made by a key); none: made by the operator. */
+  rateLimitKeyId?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -33,6 +35,7 @@ export const keyView = (row: typeof apiKeys.$inferSelect) => ({
   key_prefix: row.keyPrefix,
   permissions: row.permissions,
   rate_limit: row.rateLimit,
+  rate_limit_key_id: row.rateLimitKeyId,
   created_at: row.createdAt.toISOString(),
   expires_at: iso(row.expiresAt),
   last_used_at: iso(row.lastUsedAt),
@@ -53,6 +56,7 @@ export async function createKey(db: Database, input: NewKey, now: Date) {
     keyHash: sha256Hex(key),
     permissions: [...new Set(input.permissions)],
     rateLimit: input.rateLimit ?? null,
+    rateLimitKeyId: input.rateLimitKeyId ?? null,
     expiresAt: expiryOf(input.expiresInDays, now),
     revokedAt: null,
     lastUsedAt: null,
@@ -71,14 +75,24 @@ export async function listKeys(db: Database, tenantId: string) {
   return rows.map(keyView);
 }
 
-/** Revokes a key of the tenant; revoking twice keeps the first time. */
-export async function revokeKey(db: Database, tenantId: string, keyId: string, now: Date) {
+/**
+ * Revokes a key of the tenant; revoking twice keeps the first time.
+ * `authorize` sees the key's permissions first and throws to refuse.
+ */
+export async function revokeKey(
+  db: Database,
+  tenantId: string,
+  keyId: string,
+  now: Date,
+  authorize?: (permissions: string[]) => void,
+) {
   const row = await db.transaction(async (tx) => {
     const [found] = await tx
       .select()
       .from(apiKeys)
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.tenantId, tenantId)));
     if (!found) throw notFound(`API key ${keyId}`);
+    authorize?.(found.permissions);
     if (found.revokedAt) return found;
     const [updated] = await tx
       .update(apiKeys)

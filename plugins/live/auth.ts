@@ -1,7 +1,14 @@
-import { type Actor, type AppContext, actorOf, type Scope, sha256Hex } from "../../src/core";
+import {
+  type Actor,
+  type AppContext,
+  actorOf,
+  type KeyPrincipal,
+  type Scope,
+  sha256Hex,
+} from "../../src/core";
 import { visitorRateBucket, widgetActor, widgetKeyStore } from "../widget";
 
-/** What a principal's pushes count against: the same budget as its HTTP requests. */
+/** What a visitor's pushes count against: the same budget as its HTTP requests. */
 interface RateBudget {
   rateBucket: string;
   /** Requests per minute. */
@@ -12,31 +19,31 @@ interface RateBudget {
  * Who is on a socket: an API key (an agent's inbox) or a widget visitor.
  * `token` is checked again at every join and push: a revocation or an expiry ends it.
  */
-export type ChannelPrincipal = RateBudget &
-  (
-    | {
-        kind: "key";
-        tenantId: string;
-        scopes: ReadonlySet<Scope>;
-        token: string;
-        actor: Actor;
-        name: string;
-      }
-    | {
-        kind: "visitor";
-        tenantId: string;
-        customerId: string;
-        /** The one conversation the visitor's token names. */
-        conversationId: string | null;
-        /** A verified visitor reads every conversation of its customer. */
-        verified: boolean;
-        /** Origins the visitor's widget key allows. */
-        origins: readonly string[];
-        token: string;
-        actor: Actor;
-        name: string;
-      }
-  );
+export type ChannelPrincipal =
+  | {
+      kind: "key";
+      tenantId: string;
+      scopes: ReadonlySet<Scope>;
+      /** Its pushes count as its HTTP requests do (consumeKeyRateLimit). */
+      key: KeyPrincipal;
+      token: string;
+      actor: Actor;
+      name: string;
+    }
+  | (RateBudget & {
+      kind: "visitor";
+      tenantId: string;
+      customerId: string;
+      /** The one conversation the visitor's token names. */
+      conversationId: string | null;
+      /** A verified visitor reads every conversation of its customer. */
+      verified: boolean;
+      /** Origins the visitor's widget key allows. */
+      origins: readonly string[];
+      token: string;
+      actor: Actor;
+      name: string;
+    });
 
 /**
  * The principal of a token from the socket's params, the auth subprotocol
@@ -71,8 +78,7 @@ export async function channelPrincipal(
     kind: "key",
     tenantId: key.tenantId,
     scopes: key.scopes,
-    rateBucket: key.keyId,
-    rateLimit: key.rateLimit ?? ctx.config.rateLimit,
+    key,
     token,
     actor: actorOf(key),
     name: key.keyName,

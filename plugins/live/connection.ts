@@ -3,6 +3,7 @@ import { t } from "elysia";
 import {
   ApiError,
   type AppContext,
+  consumeKeyRateLimit,
   consumeRateLimit,
   type Logger,
   type Scope,
@@ -165,14 +166,16 @@ export class Connection implements Member {
     joined.principal = principal;
     // A visitor's every push spends its budget; a key's writes do (typing stores nothing, and
     // a team often shares one key).
-    if (principal.kind === "visitor" || frame.event !== "typing")
+    if (principal.kind === "visitor")
       await consumeRateLimit(
         this.services.ctx,
-        principal.kind === "visitor" ? "widget_visitor" : "api_key",
+        "widget_visitor",
         principal.rateBucket,
         principal.rateLimit,
         {},
       );
+    else if (frame.event !== "typing")
+      await consumeKeyRateLimit(this.services.ctx, principal.key, {});
     switch (frame.event) {
       case "shout":
         return this.shout(joined, frame.payload);

@@ -4,11 +4,12 @@ import {
   type AppContext,
   consumeRateLimit,
   forbidden,
+  registerCredentialPrefix,
   registerPathAuthentication,
   unauthorized,
 } from "../../src/core";
 import { type WidgetKey, widgetKeyStore } from "./store";
-import { type VisitorClaims, visitorRateBucket } from "./tokens";
+import { VISITOR_TOKEN_PREFIX, type VisitorClaims, visitorRateBucket } from "./tokens";
 
 /** Who calls the widget API: a widget key, and (after identify) its visitor. */
 export interface WidgetAccess {
@@ -91,6 +92,8 @@ async function authenticateWidgetRequest(
 }
 
 registerPathAuthentication(WIDGET_PREFIX, authenticateWidgetRequest);
+// A visitor token sent to the API is refused there, but is no guess at the admin token.
+registerCredentialPrefix(VISITOR_TOKEN_PREFIX);
 
 /**
  * `widget: "key"` or `widget: "visitor"` on a route: the caller was

@@ -46,6 +46,7 @@ import messageSentOrder from "./1370_message_sent_order.sql" with { type: "text"
 import conversationActivityOrder from "./1371_conversation_activity_order.sql" with {
   type: "text",
 };
+import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
@@ -80,5 +81,6 @@ export const postgresMigrations: Migration[] = [
   { id: "1370_message_sent_order", sql: messageSentOrder },
   { id: "1371_conversation_activity_order", sql: conversationActivityOrder },
   { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
+  { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
 ];
