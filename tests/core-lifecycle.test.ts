@@ -19,8 +19,9 @@ function crmd(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+/** Waits up to 20 s: a first start from source migrates a new database, slowly on a busy machine. */
 async function waitForReady(url: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 800; i++) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return;
     } catch {}
