@@ -178,6 +178,7 @@ export {
 export { retiringAfterRotation } from "./secrets";
 export {
   classifyAddress,
+  fanOutBeforeDeactivation,
   generateWebhookSecret,
   isLocalHostname,
   isReservedHeader,

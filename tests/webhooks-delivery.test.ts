@@ -407,6 +407,26 @@ describe("disabling", () => {
     }
   });
 
+  test("events committed before a pause are delivered after it, even if not yet fanned out", async () => {
+    const created = await hook();
+    // Committed while the webhook is active; the dispatcher has not turned it into a delivery yet.
+    const before = await commit("deal.created");
+    const path = `/api/external/webhooks/${created.id}`;
+    expect((await h.tenant.api.put(path, { is_active: false })).status).toBe(200);
+    const during = await commit("deal.created");
+    await h.dispatcher.drain();
+    expect(created.requests()).toHaveLength(0);
+    expect((await created.deliveries()).map((d) => d.event_id)).toEqual([before.id]);
+
+    expect((await h.tenant.api.put(path, { is_active: true })).status).toBe(200);
+    const after = await commit("deal.created");
+    await h.dispatcher.drain();
+    expect(created.requests().map((r) => r.json.id)).toEqual([before.id, after.id]);
+    expect(receiver.received.some((r) => r.json?.id === during.id && r.path === created.path)).toBe(
+      false,
+    );
+  });
+
   test("failing for the configured number of days disables it", async () => {
     const created = await hook();
     respondOn(created.path, [500]);

@@ -7,6 +7,7 @@ import {
   type AppContext,
   classifyAddress,
   conflict,
+  fanOutBeforeDeactivation,
   generateWebhookSecret,
   invalid,
   isLocalHostname,
@@ -345,7 +346,10 @@ export async function updateWebhook(
     if (input.url !== undefined) changes.url = input.url;
     if (input.events !== undefined) changes.events = [...new Set(input.events)];
     if (input.headers !== undefined) changes.headers = input.headers;
-    if (input.is_active === false) Object.assign(changes, { isActive: false });
+    if (input.is_active === false && before.isActive) {
+      await fanOutBeforeDeactivation(tx, before, now);
+      Object.assign(changes, { isActive: false });
+    }
     if (input.is_active === true && !before.isActive) {
       // Re-enabling starts afresh: new events only, failure streak forgotten.
       Object.assign(changes, {

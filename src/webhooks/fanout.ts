@@ -124,27 +124,14 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
       .where(and(eq(webhooks.isActive, true), inArray(webhooks.tenantId, tenantIds)));
     const byTenant = Map.groupBy(hooks, (hook) => hook.tenantId);
 
-    const rows: Array<typeof webhookDeliveries.$inferInsert> = [];
+    const rows: DeliveryRow[] = [];
     let consumed = 0;
     for (const event of events) {
       if (rows.length >= MAX_DELIVERIES) break;
       consumed++;
       for (const hook of byTenant.get(event.tenantId) ?? []) {
-        if (hook.fromSeq >= event.seq || !matchesSubscription(hook.events, event.eventType))
-          continue;
-        rows.push({
-          id: newId(),
-          tenantId: event.tenantId,
-          webhookId: hook.id,
-          eventId: event.id,
-          eventType: event.eventType,
-          eventSeq: event.seq,
-          entityKey: entityKey(event.entityType, event.entityId),
-          status: "pending",
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const row = deliveryOf(event, hook, now);
+        if (row) rows.push(row);
       }
     }
     // One prepared insert a row: building a multi-row insert cost more than running it.
@@ -152,6 +139,70 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
     await moveCursor(tx, events[consumed - 1].seq);
     return consumed;
   });
+}
+
+type DeliveryRow = typeof webhookDeliveries.$inferInsert;
+type FannedEvent = Pick<
+  typeof outboxEvents.$inferSelect,
+  "seq" | "id" | "tenantId" | "eventType" | "entityType" | "entityId"
+>;
+type FanOutTarget = Pick<typeof webhooks.$inferSelect, "id" | "events" | "fromSeq">;
+
+/** The delivery of `event` to `hook`, or null when the hook does not take it. */
+function deliveryOf(event: FannedEvent, hook: FanOutTarget, now: Date): DeliveryRow | null {
+  if (hook.fromSeq >= event.seq || !matchesSubscription(hook.events, event.eventType)) return null;
+  return {
+    id: newId(),
+    tenantId: event.tenantId,
+    webhookId: hook.id,
+    eventId: event.id,
+    eventType: event.eventType,
+    eventSeq: event.seq,
+    entityKey: entityKey(event.entityType, event.entityId),
+    status: "pending",
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Queues, in the caller's transaction, the events a webhook that is about
+ * to become inactive subscribed to and fan-out has not reached yet: they
+ * were committed while it was active, and fan-out only serves active
+ * webhooks, so it would pass them by. Like the deliveries queued before,
+ * they wait for the webhook to be active again.
+ */
+export async function fanOutBeforeDeactivation(
+  tx: WriteTx,
+  hook: FanOutTarget & Pick<typeof webhooks.$inferSelect, "tenantId">,
+  now: Date,
+): Promise<void> {
+  const [cursor] = await tx
+    .select({ value: counters.value })
+    .from(counters)
+    .where(eq(counters.name, FANOUT_CURSOR));
+  const events = await tx
+    .select({
+      seq: outboxEvents.seq,
+      id: outboxEvents.id,
+      tenantId: outboxEvents.tenantId,
+      eventType: outboxEvents.eventType,
+      entityType: outboxEvents.entityType,
+      entityId: outboxEvents.entityId,
+    })
+    .from(outboxEvents)
+    .where(
+      and(
+        eq(outboxEvents.tenantId, hook.tenantId),
+        gt(outboxEvents.seq, Math.max(cursor?.value ?? 0, hook.fromSeq)),
+      ),
+    )
+    .orderBy(asc(outboxEvents.seq));
+  for (const event of events) {
+    const row = deliveryOf(event, hook, now);
+    if (row) await insertValues(tx, webhookDeliveries, row);
+  }
 }
 
 const moveCursor = (tx: WriteTx, seq: number) =>

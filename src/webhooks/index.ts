@@ -6,6 +6,7 @@
 
 export { retiringSecrets } from "./claims";
 export { type TestDeliveryResult, WebhookDispatcher } from "./dispatcher";
+export { fanOutBeforeDeactivation } from "./fanout";
 export { pruneDeliveries, pruneOutbox } from "./prune";
 export { generateWebhookSecret, SECRET_PREFIX } from "./signing";
 export { classifyAddress, isLocalHostname } from "./ssrf";
