@@ -11,6 +11,7 @@ import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
 import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
 import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
+import { recordResults } from "../src/webhooks/results";
 import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
@@ -425,6 +426,45 @@ describe("disabling", () => {
     expect(receiver.received.some((r) => r.json?.id === during.id && r.path === created.path)).toBe(
       false,
     );
+  });
+
+  test("events committed before an automatic disable wait with its deliveries too", async () => {
+    const strict = await harness({ webhookDisableAfterFailures: 1 });
+    try {
+      const { db } = strict.server.ctx;
+      const created = await hook({}, strict);
+      const first = await commit("deal.created", newId(), strict);
+      await fanOut(db, strict.clock.now());
+      const limits = { slots: 8, perWebhook: 8, maxPerHour: 1000, leaseMs: 10 * SECOND };
+      const [claim] = await db.transaction((tx) => claimDue(tx, strict.clock.now(), limits));
+      // Committed while the attempt is in flight: not fanned out when its failure disables the webhook.
+      const second = await commit("deal.created", newId(), strict);
+      const failed = { ok: false, statusCode: 500, durationMs: 1, error: "HTTP 500" };
+      const policy = { retrySchedule: [10], disableAfterFailures: 1, disableAfterDays: 5 };
+      await db.transaction((tx) =>
+        recordResults(
+          tx,
+          [
+            {
+              claim,
+              outcome: { ...failed, retryAfterSeconds: null },
+              finishedAt: strict.clock.now(),
+            },
+          ],
+          policy,
+        ),
+      );
+      expect((await created.get()).is_active).toBe(false);
+
+      const path = `/api/external/webhooks/${created.id}`;
+      expect((await strict.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      strict.clock.advance(11 * SECOND);
+      await strict.dispatcher.drain();
+      const succeeded = await created.deliveries("?status=succeeded");
+      expect(succeeded.map((d) => d.event_id).sort()).toEqual([first.id, second.id].sort());
+    } finally {
+      await strict.server.close();
+    }
   });
 
   test("failing for the configured number of days disables it", async () => {

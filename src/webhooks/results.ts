@@ -4,6 +4,7 @@ import { webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import { newId } from "../ids";
 import { inJsonArray, insertValues, param, prepared } from "../prepared";
 import type { ClaimedDelivery } from "./claims";
+import { fanOutBeforeDeactivation } from "./fanout";
 import { retryDelayMs } from "./retry";
 import type { AttemptOutcome } from "./sender";
 
@@ -163,6 +164,7 @@ async function recordHealth(
   const reason = disableReason(hook, change, policy);
   if (reason) {
     const now = lastFailureAt as Date;
+    await fanOutBeforeDeactivation(tx, hook, now);
     await tx
       .update(webhooks)
       .set({ isActive: false, disabledReason: reason, disabledAt: now, updatedAt: now })
