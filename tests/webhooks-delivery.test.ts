@@ -329,6 +329,19 @@ describe("retries", () => {
     expect(wait).toBeLessThanOrEqual(300 * SECOND);
   });
 
+  test("a Retry-After that is neither seconds nor an HTTP date is ignored: the schedule applies", async () => {
+    for (const value of ["1.5", "-1", "30s"]) {
+      const created = await hook();
+      respondOn(created.path, [429, 200], { "retry-after": value });
+      await commit("deal.created");
+      await h.dispatcher.drain();
+      expect(created.requests()).toHaveLength(1); // not retried at once
+      const [delivery] = await created.deliveries();
+      const wait = Date.parse(delivery.next_attempt_at) - h.clock.now().getTime();
+      expect(wait).toBeGreaterThanOrEqual(9 * SECOND); // the schedule's 10 s, ±10 %
+    }
+  });
+
   test("redirects are not followed and count as failures", async () => {
     const created = await hook();
     const target = `/hook/redirect-target-${++paths}`;

@@ -9,6 +9,8 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), MAX_RETRY_AFTER_S);
+  // An HTTP date starts with its day name; Date.parse would also read "1.5" or "-1" as dates.
+  if (!/^[a-z]{3}/i.test(trimmed)) return null;
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return null;
   return Math.min(Math.max(0, Math.ceil((at - now.getTime()) / 1000)), MAX_RETRY_AFTER_S);
