@@ -188,6 +188,17 @@ describe("upload", () => {
     );
   });
 
+  test("a file part with an empty file name is named document", async () => {
+    const body =
+      '--B\r\nContent-Disposition: form-data; name="file"; filename=""\r\n' +
+      "Content-Type: text/plain\r\n\r\nno name given\r\n--B--\r\n";
+    const reply = await api.request("POST", DOCS, body, {
+      "content-type": "multipart/form-data; boundary=B",
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.name).toBe("document");
+  });
+
   test("a file name cut to 255 characters never ends in half a character", async () => {
     const doc = await uploaded(text(), {
       filename: `${"a".repeat(254)}\u{1F600}.txt`,
