@@ -506,6 +506,33 @@ describe("update", () => {
     expect(relinked.body.errors[0].path).toBe("/deal_id");
   });
 
+  test("a patch or put may send back attendees whose contacts were deleted; a new one must be live", async () => {
+    const db = server.ctx.db;
+    const kept = await insertContact(db, owner.tenantId);
+    const gone = await insertContact(db, owner.tenantId);
+    const event = await create({ attendees: [{ contact_id: kept }] });
+    const now = clock.now();
+    await server.ctx.write(async (tx) => {
+      for (const id of [kept, gone])
+        await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, id));
+    });
+    const attendees = [{ contact_id: kept }, { email: "guest@example.com" }];
+    const patched = await api.patch(`${EVENTS}/${event.id}`, { attendees });
+    expect(patched.status).toBe(200);
+    expect(patched.body.attendees.map((a: { contact_id: string | null }) => a.contact_id)).toEqual([
+      kept,
+      null,
+    ]);
+    const { start, end } = event;
+    const put = await api.put(`${EVENTS}/${event.id}`, { title: "Kept", start, end, attendees });
+    expect(put.status).toBe(200);
+    const added = await api.patch(`${EVENTS}/${event.id}`, {
+      attendees: [...attendees, { contact_id: gone }],
+    });
+    expect(added.status).toBe(422);
+    expect(added.body.errors[0].path).toBe("/attendees/2/contact_id");
+  });
+
   test("status cancelled cancels; confirmed reopens", async () => {
     const event = await create({ title: "On and off" });
     const cancelled = await api.patch(`${EVENTS}/${event.id}`, { status: "cancelled" });
