@@ -506,6 +506,30 @@ describe("update", () => {
     expect(relinked.body.errors[0].path).toBe("/deal_id");
   });
 
+  test("attendees as GET shows them (null fields) may be sent back by PATCH and PUT", async () => {
+    const contact = await insertContact(server.ctx.db, owner.tenantId);
+    const event = await create({
+      attendees: [{ contact_id: contact }, { email: "bob@example.com", name: "Bob" }],
+    });
+    expect(event.attendees).toEqual([
+      { contact_id: contact, email: null, name: null },
+      { contact_id: null, email: "bob@example.com", name: "Bob" },
+    ]);
+    const patched = await api.patch(`${EVENTS}/${event.id}`, { attendees: event.attendees });
+    expect(patched.status).toBe(200);
+    expect(patched.body.attendees).toEqual(event.attendees);
+    const { title, start, end, time_zone, attendees, reminders, tags } = event;
+    const body = { title: `${title} (moved)`, start, end, time_zone, attendees, reminders, tags };
+    const put = await api.put(`${EVENTS}/${event.id}`, body);
+    expect(put.status).toBe(200);
+    expect(put.body.attendees).toEqual(event.attendees);
+    const neither = await api.patch(`${EVENTS}/${event.id}`, {
+      attendees: [{ contact_id: null, email: null, name: "Nobody" }],
+    });
+    expect(neither.status).toBe(422);
+    expect(neither.body.errors[0].path).toBe("/attendees/0");
+  });
+
   test("a patch or put may send back attendees whose contacts were deleted; a new one must be live", async () => {
     const db = server.ctx.db;
     const kept = await insertContact(db, owner.tenantId);

@@ -73,13 +73,14 @@ function normaliseAttendees(input: AttendeeInput[]): CalendarAttendee[] {
   const seen = new Set<string>();
   const out: CalendarAttendee[] = [];
   input.forEach((attendee, i) => {
-    if ((attendee.contact_id === undefined) === (attendee.email === undefined))
-      throw invalid(`/attendees/${i}`, "must have either contact_id or email");
+    const contactId = attendee.contact_id ?? null;
     const email = attendee.email?.toLowerCase() ?? null;
-    const key = email ? `email:${email}` : `contact:${attendee.contact_id}`;
+    if ((contactId === null) === (email === null))
+      throw invalid(`/attendees/${i}`, "must have either contact_id or email");
+    const key = email ? `email:${email}` : `contact:${contactId}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ contact_id: attendee.contact_id ?? null, email, name: attendee.name ?? null });
+    out.push({ contact_id: contactId, email, name: attendee.name ?? null });
   });
   return out;
 }
@@ -114,7 +115,7 @@ async function assertEventLinks(
   await assertLinks(tx, tenantId, links, tables, kept);
   const attending = new Set(current?.attendees.flatMap((a) => a.contact_id ?? []));
   for (const [i, attendee] of (links.attendees ?? []).entries())
-    if (attendee.contact_id === undefined || !attending.has(attendee.contact_id))
+    if (!attendee.contact_id || !attending.has(attendee.contact_id))
       await assertLinked(tx, contacts, tenantId, attendee.contact_id, `/attendees/${i}/contact_id`);
 }
 
