@@ -487,6 +487,17 @@ describe("external documents", () => {
     expect((await api.post(DOCS, { url: "https://example.com/" })).body.name).toBe("example.com");
   });
 
+  test("tags are stored trimmed, each once, blank ones dropped, on create as on PUT", async () => {
+    const tags = [" signed ", "signed", "  ", "q1"];
+    const reply = await api.post(DOCS, { url: "https://example.com/contract.pdf", tags });
+    expect(reply.status).toBe(201);
+    expect(reply.body.tags).toEqual(["signed", "q1"]);
+    const put = await api.put(`${DOCS}/${reply.body.id}`, { name: "Contract", tags });
+    expect(put.body.tags).toEqual(["signed", "q1"]);
+    const listed = await api.get(`${DOCS}?tags=signed`);
+    expect(listed.body.documents.map((d: { id: string }) => d.id)).toContain(reply.body.id);
+  });
+
   test("a PUT may send back links the document keeps after their records were deleted; a new one must be live", async () => {
     const db = server.ctx.db;
     const links = {
