@@ -124,6 +124,31 @@ describe("create", () => {
     expect(threeDays.end_at).toBe("2026-05-04T00:00:00.000Z");
   });
 
+  test("a local time the clocks show twice (they go back) is its first occurrence, east or west of UTC", async () => {
+    // Athens goes back at 04:00 EEST to 03:00 EET; New York at 02:00 EDT to 01:00 EST.
+    const athens = await create({
+      start: "2026-10-25T03:30:00",
+      end: "2026-10-25T04:30:00",
+      time_zone: "Europe/Athens",
+    });
+    expect(athens).toMatchObject({
+      start: "2026-10-25T03:30:00.000+03:00",
+      end: "2026-10-25T04:30:00.000+02:00",
+      start_at: "2026-10-25T00:30:00.000Z",
+      end_at: "2026-10-25T02:30:00.000Z",
+    });
+    const newYork = await create({
+      start: "2026-11-01T01:30:00",
+      end: "2026-11-01T02:30:00",
+      time_zone: "America/New_York",
+    });
+    expect(newYork).toMatchObject({
+      start: "2026-11-01T01:30:00.000-04:00",
+      start_at: "2026-11-01T05:30:00.000Z",
+      end_at: "2026-11-01T07:30:00.000Z",
+    });
+  });
+
   test("half a character (a lone surrogate escape) is answered, emitted and stored alike", async () => {
     // What a client that cut a string through an emoji sends: JSON.stringify keeps the escape.
     const body =
