@@ -5601,10 +5601,10 @@ export interface operations {
                     all_day?: boolean;
                     attendees?: {
                         /** @description A contact of this tenant */
-                        contact_id?: string;
+                        contact_id?: string | null;
                         /** Format: email */
-                        email?: string;
-                        name?: string;
+                        email?: string | null;
+                        name?: string | null;
                     }[];
                     reminders?: {
                         /** @description Up to four weeks */
@@ -5722,10 +5722,10 @@ export interface operations {
                     all_day?: boolean;
                     attendees?: {
                         /** @description A contact of this tenant */
-                        contact_id?: string;
+                        contact_id?: string | null;
                         /** Format: email */
-                        email?: string;
-                        name?: string;
+                        email?: string | null;
+                        name?: string | null;
                     }[];
                     reminders?: {
                         /** @description Up to four weeks */
@@ -5828,10 +5828,10 @@ export interface operations {
                     all_day?: boolean;
                     attendees?: {
                         /** @description A contact of this tenant */
-                        contact_id?: string;
+                        contact_id?: string | null;
                         /** Format: email */
-                        email?: string;
-                        name?: string;
+                        email?: string | null;
+                        name?: string | null;
                     }[];
                     reminders?: {
                         /** @description Up to four weeks */

@@ -124,6 +124,31 @@ describe("create", () => {
     expect(threeDays.end_at).toBe("2026-05-04T00:00:00.000Z");
   });
 
+  test("a local time the clocks show twice (they go back) is its first occurrence, east or west of UTC", async () => {
+    // Athens goes back at 04:00 EEST to 03:00 EET; New York at 02:00 EDT to 01:00 EST.
+    const athens = await create({
+      start: "2026-10-25T03:30:00",
+      end: "2026-10-25T04:30:00",
+      time_zone: "Europe/Athens",
+    });
+    expect(athens).toMatchObject({
+      start: "2026-10-25T03:30:00.000+03:00",
+      end: "2026-10-25T04:30:00.000+02:00",
+      start_at: "2026-10-25T00:30:00.000Z",
+      end_at: "2026-10-25T02:30:00.000Z",
+    });
+    const newYork = await create({
+      start: "2026-11-01T01:30:00",
+      end: "2026-11-01T02:30:00",
+      time_zone: "America/New_York",
+    });
+    expect(newYork).toMatchObject({
+      start: "2026-11-01T01:30:00.000-04:00",
+      start_at: "2026-11-01T05:30:00.000Z",
+      end_at: "2026-11-01T07:30:00.000Z",
+    });
+  });
+
   test("half a character (a lone surrogate escape) is answered, emitted and stored alike", async () => {
     // What a client that cut a string through an emoji sends: JSON.stringify keeps the escape.
     const body =
@@ -504,6 +529,57 @@ describe("update", () => {
     const relinked = await api.patch(`${EVENTS}/${event.id}`, { deal_id: gone });
     expect(relinked.status).toBe(422);
     expect(relinked.body.errors[0].path).toBe("/deal_id");
+  });
+
+  test("attendees as GET shows them (null fields) may be sent back by PATCH and PUT", async () => {
+    const contact = await insertContact(server.ctx.db, owner.tenantId);
+    const event = await create({
+      attendees: [{ contact_id: contact }, { email: "bob@example.com", name: "Bob" }],
+    });
+    expect(event.attendees).toEqual([
+      { contact_id: contact, email: null, name: null },
+      { contact_id: null, email: "bob@example.com", name: "Bob" },
+    ]);
+    const patched = await api.patch(`${EVENTS}/${event.id}`, { attendees: event.attendees });
+    expect(patched.status).toBe(200);
+    expect(patched.body.attendees).toEqual(event.attendees);
+    const { title, start, end, time_zone, attendees, reminders, tags } = event;
+    const body = { title: `${title} (moved)`, start, end, time_zone, attendees, reminders, tags };
+    const put = await api.put(`${EVENTS}/${event.id}`, body);
+    expect(put.status).toBe(200);
+    expect(put.body.attendees).toEqual(event.attendees);
+    const neither = await api.patch(`${EVENTS}/${event.id}`, {
+      attendees: [{ contact_id: null, email: null, name: "Nobody" }],
+    });
+    expect(neither.status).toBe(422);
+    expect(neither.body.errors[0].path).toBe("/attendees/0");
+  });
+
+  test("a patch or put may send back attendees whose contacts were deleted; a new one must be live", async () => {
+    const db = server.ctx.db;
+    const kept = await insertContact(db, owner.tenantId);
+    const gone = await insertContact(db, owner.tenantId);
+    const event = await create({ attendees: [{ contact_id: kept }] });
+    const now = clock.now();
+    await server.ctx.write(async (tx) => {
+      for (const id of [kept, gone])
+        await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, id));
+    });
+    const attendees = [{ contact_id: kept }, { email: "guest@example.com" }];
+    const patched = await api.patch(`${EVENTS}/${event.id}`, { attendees });
+    expect(patched.status).toBe(200);
+    expect(patched.body.attendees.map((a: { contact_id: string | null }) => a.contact_id)).toEqual([
+      kept,
+      null,
+    ]);
+    const { start, end } = event;
+    const put = await api.put(`${EVENTS}/${event.id}`, { title: "Kept", start, end, attendees });
+    expect(put.status).toBe(200);
+    const added = await api.patch(`${EVENTS}/${event.id}`, {
+      attendees: [...attendees, { contact_id: gone }],
+    });
+    expect(added.status).toBe(422);
+    expect(added.body.errors[0].path).toBe("/attendees/2/contact_id");
   });
 
   test("status cancelled cancels; confirmed reopens", async () => {

@@ -188,6 +188,17 @@ describe("upload", () => {
     );
   });
 
+  test("a file part with an empty file name is named document", async () => {
+    const body =
+      '--B\r\nContent-Disposition: form-data; name="file"; filename=""\r\n' +
+      "Content-Type: text/plain\r\n\r\nno name given\r\n--B--\r\n";
+    const reply = await api.request("POST", DOCS, body, {
+      "content-type": "multipart/form-data; boundary=B",
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.name).toBe("document");
+  });
+
   test("a file name cut to 255 characters never ends in half a character", async () => {
     const doc = await uploaded(text(), {
       filename: `${"a".repeat(254)}\u{1F600}.txt`,
@@ -474,6 +485,17 @@ describe("external documents", () => {
     const named = await api.post(DOCS, { url: "https://example.com/", name: "Home" });
     expect(named.body.name).toBe("Home");
     expect((await api.post(DOCS, { url: "https://example.com/" })).body.name).toBe("example.com");
+  });
+
+  test("tags are stored trimmed, each once, blank ones dropped, on create as on PUT", async () => {
+    const tags = [" signed ", "signed", "  ", "q1"];
+    const reply = await api.post(DOCS, { url: "https://example.com/contract.pdf", tags });
+    expect(reply.status).toBe(201);
+    expect(reply.body.tags).toEqual(["signed", "q1"]);
+    const put = await api.put(`${DOCS}/${reply.body.id}`, { name: "Contract", tags });
+    expect(put.body.tags).toEqual(["signed", "q1"]);
+    const listed = await api.get(`${DOCS}?tags=signed`);
+    expect(listed.body.documents.map((d: { id: string }) => d.id)).toContain(reply.body.id);
   });
 
   test("a PUT may send back links the document keeps after their records were deleted; a new one must be live", async () => {

@@ -11,11 +11,12 @@ export const Attendee = t.Object({
   name: t.Nullable(t.String()),
 });
 
+/** Nullable fields, so attendees as an event shows them may be sent back. */
 export const AttendeeInput = t.Object(
   {
-    contact_id: t.Optional(id("A contact of this tenant")),
-    email: t.Optional(t.String({ format: "email", maxLength: 320 })),
-    name: t.Optional(t.String({ maxLength: 200 })),
+    contact_id: t.Optional(t.Nullable(id("A contact of this tenant"))),
+    email: t.Optional(t.Nullable(t.String({ format: "email", maxLength: 320 }))),
+    name: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
   },
   { description: "Either contact_id or email" },
 );

@@ -73,13 +73,14 @@ function normaliseAttendees(input: AttendeeInput[]): CalendarAttendee[] {
   const seen = new Set<string>();
   const out: CalendarAttendee[] = [];
   input.forEach((attendee, i) => {
-    if ((attendee.contact_id === undefined) === (attendee.email === undefined))
-      throw invalid(`/attendees/${i}`, "must have either contact_id or email");
+    const contactId = attendee.contact_id ?? null;
     const email = attendee.email?.toLowerCase() ?? null;
-    const key = email ? `email:${email}` : `contact:${attendee.contact_id}`;
+    if ((contactId === null) === (email === null))
+      throw invalid(`/attendees/${i}`, "must have either contact_id or email");
+    const key = email ? `email:${email}` : `contact:${contactId}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ contact_id: attendee.contact_id ?? null, email, name: attendee.name ?? null });
+    out.push({ contact_id: contactId, email, name: attendee.name ?? null });
   });
   return out;
 }
@@ -96,19 +97,26 @@ interface Links {
 
 /**
  * Linked records and attendee contacts must be live rows of the tenant (422
- * at their path). An update passes the event's `current` links: one it keeps
- * after its record was deleted may be sent back unchanged.
+ * at their path). An update passes the stored event: a link or attendee
+ * contact it keeps after that record was deleted may be sent back unchanged.
  */
 async function assertEventLinks(
   tx: WriteTx,
   tenantId: string,
   links: Links,
-  current: Omit<Links, "attendees"> = {},
+  current?: EventRow,
 ): Promise<void> {
   const tables = { deal_id: deals, lead_id: leads, contact_id: contacts };
-  await assertLinks(tx, tenantId, links, tables, current);
+  const kept = current && {
+    deal_id: current.dealId,
+    lead_id: current.leadId,
+    contact_id: current.contactId,
+  };
+  await assertLinks(tx, tenantId, links, tables, kept);
+  const attending = new Set(current?.attendees.flatMap((a) => a.contact_id ?? []));
   for (const [i, attendee] of (links.attendees ?? []).entries())
-    await assertLinked(tx, contacts, tenantId, attendee.contact_id, `/attendees/${i}/contact_id`);
+    if (!attendee.contact_id || !attending.has(attendee.contact_id))
+      await assertLinked(tx, contacts, tenantId, attendee.contact_id, `/attendees/${i}/contact_id`);
 }
 
 /** Rewrites the attendee index rows of one event. */
@@ -258,11 +266,7 @@ export async function updateEvent(
   return ctx.write(async (tx) => {
     const row = await findRow(tx, tenantId, id);
     const next = patched(row, patch, scope.now, replacement);
-    await assertEventLinks(tx, tenantId, patch, {
-      deal_id: row.dealId,
-      lead_id: row.leadId,
-      contact_id: row.contactId,
-    });
+    await assertEventLinks(tx, tenantId, patch, row);
     return saveChange(tx, scope, row, next);
   });
 }

@@ -27,10 +27,17 @@ const offsetMinutes = (instant: number, zone: string): number =>
 
 /**
  * The instant at which clocks in `zone` show `wall`, with whole-minute
- * offsets so that localIso shows `wall` again.
+ * offsets so that localIso shows `wall` again. A wall time shown twice (the
+ * hour the clocks go back) is its first occurrence, as RFC 5545 reads it:
+ * localToUtc gives either, depending on the side of UTC the zone is on.
  */
-const wallToInstant = (wall: number, zone: string): number =>
-  localToUtc(wall, (t) => offsetMinutes(t, zone) * 60_000);
+function wallToInstant(wall: number, zone: string): number {
+  const offsetAt = (t: number) => offsetMinutes(t, zone) * 60_000;
+  const instant = localToUtc(wall, offsetAt);
+  // The first occurrence reads the wall time with the larger offset from before the change.
+  const earlier = wall - offsetAt(instant - DAY_MS);
+  return earlier < instant && offsetAt(earlier) === wall - earlier ? earlier : instant;
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -54,7 +54,8 @@ export async function parseMultipart(
     fields[name] =
       typeof value === "string"
         ? value
-        : new File([value], value.name, { type: declared.get(name) ?? "" });
+        : // Bun leaves the name undefined for an empty filename; File() would make it "undefined".
+          new File([value], value.name ?? "", { type: declared.get(name) ?? "" });
   }
   return fields;
 }

@@ -82,7 +82,9 @@ export async function insertDocument(
   stored: Pick<DocumentRow, "name" | "mimeType" | "size" | "sha256" | "storage" | "url">,
 ): Promise<DocumentView> {
   await assertLinks(tx, scope.tenantId, input, LINKS);
-  const tags = typeof input.tags === "string" ? parseTags(input.tags) : (input.tags ?? []);
+  const tags = cleanTags(
+    typeof input.tags === "string" ? parseTags(input.tags) : (input.tags ?? []),
+  );
   const row = {
     id: newId(),
     ...stored,
@@ -91,7 +93,7 @@ export async function insertDocument(
     leadId: input.lead_id ?? null,
     contactId: input.contact_id ?? null,
     companyId: input.company_id ?? null,
-    tags: [...new Set(tags)],
+    tags,
   };
   const events = (view: DocumentView) => [{ type: "document.uploaded", data: view }];
   const created = { table: documents, row, entityType: ENTITY, view: documentView, events };
