@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileStore } from "../plugins/documents/storage";
+import { createLogger } from "../src/logger";
+import { startTestServer } from "./helpers/server";
 
 test("the hourly sweep removes staged files older than its age and keeps the rest", async () => {
   const root = mkdtempSync(join(tmpdir(), "crmd-sweep-"));
@@ -19,9 +21,32 @@ test("the hourly sweep removes staged files older than its age and keeps the res
     const store = new FileStore(root);
     expect(await store.sweepStaged(60 * 60 * 1000, now)).toBe(1);
     expect([existsSync(stored), existsSync(fresh), existsSync(stale)]).toEqual([true, true, false]);
-    expect(await store.sweepStaged(0, now)).toBe(1); // at start: every staged file
-    expect([existsSync(stored), existsSync(fresh)]).toEqual([true, false]);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a starting instance removes only stale staged files: another instance sharing the directory may be uploading", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-sweep-start-"));
+  const sha = "cd".padEnd(64, "0");
+  const folder = join(dir, "documents", "cd");
+  mkdirSync(folder, { recursive: true });
+  const uploading = join(folder, `.${sha}.other-instance.tmp`);
+  const crashed = join(folder, `.${sha}.crashed.tmp`);
+  for (const path of [uploading, crashed]) writeFileSync(path, "x");
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(crashed, twoHoursAgo, twoHoursAgo);
+  const lines: string[] = [];
+  const server = await startTestServer({
+    dir,
+    logger: createLogger("info", {}, (line) => lines.push(line)),
+  });
+  try {
+    for (let i = 0; i < 200 && !lines.some((l) => l.includes("staged uploads removed")); i++)
+      await Bun.sleep(10);
+    expect([existsSync(uploading), existsSync(crashed)]).toEqual([true, false]);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -49,20 +49,21 @@ const tags = ["documents"];
 const STAGED_MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
- * Staged files a crash left behind go at start (no upload of this process
- * has begun yet) and every hour after (those over an hour old).
+ * Staged files a crash left behind (over an hour old: an upload is staged
+ * for the length of its request) go at start and every hour after. Younger
+ * ones stay: instances sharing the documents directory stage theirs there too.
  */
 function sweepStagedFiles(ctx: AppContext, store: FileStore) {
-  const sweep = async (olderThanMs: number) => {
-    const removed = await store.sweepStaged(olderThanMs);
+  const sweep = async () => {
+    const removed = await store.sweepStaged(STAGED_MAX_AGE_MS);
     if (removed) ctx.logger.info("abandoned staged uploads removed", { files: removed });
   };
-  sweep(0).catch((error) => ctx.logger.error("staged upload sweep failed", { error }));
+  sweep().catch((error) => ctx.logger.error("staged upload sweep failed", { error }));
   ctx.scheduler.register({
     name: "upload_sweep",
     cron: HOURLY,
     run: async () => {
-      await sweep(STAGED_MAX_AGE_MS);
+      await sweep();
       return undefined;
     },
   });

@@ -50,9 +50,7 @@ export class FileStore {
     for await (const name of staged) {
       const path = join(this.root, name);
       const info = await stat(path).catch(() => null);
-      // Age 0 (at start) takes every staged file, even one whose mtime is a
-      // fraction of a millisecond past `now`.
-      if (!info || (olderThanMs > 0 && now - info.mtimeMs < olderThanMs)) continue;
+      if (!info || now - info.mtimeMs < olderThanMs) continue;
       await this.discard(path);
       removed++;
     }
