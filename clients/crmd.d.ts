@@ -1194,7 +1194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send again every failed delivery created since a time */
+        /**
+         * Send again every failed delivery created since a time
+         * @description Failed test sends (webhook.test) are not replayed: send another test.
+         */
         post: operations["postApiExternalWebhooksByIdReplay"];
         delete?: never;
         options?: never;

@@ -190,7 +190,11 @@ export const webhooksPlugin = (ctx: AppContext) => {
         params: IdParams,
         query: ReplayQuery,
         response: { 202: ReplayResult, ...withConflict },
-        detail: { summary: "Send again every failed delivery created since a time", tags },
+        detail: {
+          summary: "Send again every failed delivery created since a time",
+          description: "Failed test sends (webhook.test) are not replayed: send another test.",
+          tags,
+        },
       },
     )
     .post(

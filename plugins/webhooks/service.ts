@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, max, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, max, ne, type SQL } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
 import {
@@ -463,6 +463,8 @@ export async function replay(ctx: AppContext, tenantId: string, webhookId: strin
           eq(webhookDeliveries.webhookId, webhookId),
           eq(webhookDeliveries.status, "failed"),
           gte(webhookDeliveries.createdAt, since),
+          // A test send is one attempt outside the queue: send another test instead.
+          ne(webhookDeliveries.eventType, "webhook.test"),
         ),
       )
       .returning({ id: webhookDeliveries.id });
