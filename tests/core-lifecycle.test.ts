@@ -205,6 +205,22 @@ describe("CLI", () => {
     }
   }, 30_000);
 
+  test("a database that refuses connections: migrate and serve exit 1 with a message, not wait forever", async () => {
+    const closed = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    const port = closed.port;
+    closed.stop(true);
+    const url = `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`;
+    for (const args of [["migrate"], ["serve"]]) {
+      const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
+      const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+      if (code === "running") child.kill("SIGKILL");
+      const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+      expect(`${args[0]}: ${code}`).toBe(`${args[0]}: 1`);
+      expect(stderr).toMatch(/^crmd: .*connect/i);
+      expect(stderr).not.toContain("not-logged");
+    }
+  }, 30_000);
+
   test("migrate prints the migrations it applied: all of them on a new database, none the second time", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-"));
     try {
