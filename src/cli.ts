@@ -12,7 +12,13 @@ import {
 } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants, setSmsNumbers } from "../plugins/tenants";
 import type { Config } from "./config";
-import { CONFIG_FLAGS, ConfigError, databaseUrl, settingsHelp } from "./config";
+import {
+  CONFIG_FLAGS,
+  ConfigError,
+  checkDatabaseWritable,
+  databaseUrl,
+  settingsHelp,
+} from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
@@ -144,6 +150,7 @@ async function withDatabase<T>(
   config: Config,
   fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
 ) {
+  checkDatabaseWritable(config);
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     const applied = await migrate(db, migrationsOf(db), seedProgressBar());
@@ -154,6 +161,7 @@ async function withDatabase<T>(
 }
 
 async function serve(config: Config): Promise<number> {
+  checkDatabaseWritable(config);
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger });
   const demo = config.demo

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import proxyaddr from "proxy-addr";
 import { isPostgresUrl } from "../db/urls";
 /** Runtime configuration: flags override env, env overrides defaults. */
@@ -625,4 +626,33 @@ export function loadConfig(
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;
   }
   return c;
+}
+
+/**
+ * Refuses, naming the setting and the path, an embedded database crmd could
+ * not write (a read-only volume, another user's directory): SQLite's own
+ * words ("unable to open database file") name neither.
+ */
+export function checkDatabaseWritable(config: Config): void {
+  const { databaseUrl, dataDir } = config;
+  if (!databaseUrl.startsWith("file:")) return;
+  const file = databaseUrl.slice("file:".length).split("?")[0];
+  const setting = databaseUrl === `file:${dataDir}/crmd.db` ? "CRMD_DATA_DIR" : "CRMD_DATABASE_URL";
+  const refused = (what: string, path: string, error: unknown) =>
+    new ConfigError(
+      `${setting}: crmd cannot write ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  // SQLite writes its -wal and -shm files beside the database: the directory must take them.
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw refused("the directory", dir, error);
+  }
+  try {
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw refused("the database file", file, error);
+  }
 }

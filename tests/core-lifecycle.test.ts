@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
@@ -220,6 +220,65 @@ describe("CLI", () => {
       expect(stderr).not.toContain("not-logged");
     }
   }, 30_000);
+
+  test("a data directory crmd cannot write: serve and migrate exit 2 naming the setting and the path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-readonly-"));
+    chmodSync(dir, 0o755);
+    // root writes anywhere: run crmd as nobody then.
+    const asUser =
+      process.getuid?.() === 0
+        ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        : [];
+    const run = async (args: string[], env: Record<string, string>) => {
+      const child = Bun.spawn([...asUser, process.execPath, MAIN, ...args], {
+        env: { ...process.env, CRMD_LOG_LEVEL: "warn", CRMD_PORT: "0", CRMD_DEMO: "0", ...env },
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+      if (code === "running") child.kill("SIGTERM");
+      return { code, stderr: code === "running" ? "" : await new Response(child.stderr).text() };
+    };
+    try {
+      const empty = join(dir, "empty");
+      mkdirSync(empty, { mode: 0o555 });
+      chmodSync(empty, 0o555);
+      const migrated = join(dir, "migrated");
+      mkdirSync(migrated);
+      chmodSync(migrated, 0o777);
+      expect((await run(["migrate"], { CRMD_DATA_DIR: migrated })).code).toBe(0);
+      chmodSync(join(migrated, "crmd.db"), 0o444);
+      chmodSync(migrated, 0o555);
+      for (const [args, dataDir] of [
+        [["migrate"], empty],
+        [["serve"], empty],
+        [["tenants", "list"], migrated],
+        [["serve"], migrated],
+      ] as const) {
+        const { code, stderr } = await run([...args], { CRMD_DATA_DIR: dataDir });
+        expect(`${args.join(" ")} on ${dataDir}: ${code}`).toBe(
+          `${args.join(" ")} on ${dataDir}: 2`,
+        );
+        expect(stderr).toContain("CRMD_DATA_DIR");
+        expect(stderr).toContain(dataDir);
+      }
+      // The database elsewhere: the secret key file is what the data directory must take.
+      const databases = join(dir, "databases");
+      mkdirSync(databases);
+      chmodSync(databases, 0o777);
+      const secret = await run(["serve"], {
+        CRMD_DATA_DIR: empty,
+        CRMD_DATABASE_URL: `file:${join(databases, "crmd.db")}`,
+        CRMD_SECRET_KEY: "",
+      });
+      expect(secret.code).toBe(2);
+      expect(secret.stderr).toContain("CRMD_SECRET_KEY");
+      expect(secret.stderr).toContain(empty);
+    } finally {
+      chmodSync(join(dir, "migrated"), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test("migrate prints the migrations it applied: all of them on a new database, none the second time", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-"));
