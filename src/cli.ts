@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
-import { migrate, migrationsOf } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import {
   checkNewKey,
@@ -23,7 +22,7 @@ import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
 import { seedProgressBar } from "./progress";
-import { localUrl, startServer } from "./server";
+import { localUrl, openMigrated, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -151,9 +150,8 @@ async function withDatabase<T>(
   fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
 ) {
   checkDatabaseWritable(config);
-  const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const { db, applied } = await openMigrated(config, seedProgressBar());
   try {
-    const applied = await migrate(db, migrationsOf(db), seedProgressBar());
     return await fn(db, applied);
   } finally {
     await db.close();

@@ -1,13 +1,13 @@
 import { websocket } from "elysia/ws";
-import { type Database, openDatabase } from "../db/client";
-import { migrate, migrationsApplied, migrationsOf } from "../db/migrate";
+import { type Database, type OpenOptions, openDatabase } from "../db/client";
+import { type MigrationProgress, migrate, migrationsApplied, migrationsOf } from "../db/migrate";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import type { AppContext } from "./context";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, errorMessage, type Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { progressLog } from "./progress";
 import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
@@ -31,12 +31,11 @@ export async function createContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken, {
+  const { db, applied } = await openMigrated(config, progressLog(logger, "migration progress"), {
     replicaUrl: config.databaseReplicaUrl,
     warn: (message, fields) => logger.warn(message, fields),
     prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
   });
-  const applied = await migrate(db, migrationsOf(db), progressLog(logger, "migration progress"));
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
   const stopListeners: Array<() => void | Promise<void>> = [];
@@ -97,6 +96,31 @@ export async function createContext(
       ? (await import("./otlp")).otlpTracer(config.otlpEndpoint, config.serviceName)
       : idOnlyTracer,
   };
+}
+
+/**
+ * Opens the configured database and applies pending migrations. A failure
+ * (unreachable, refused, a migration's error) names the database, without
+ * its credentials, and says why.
+ */
+export async function openMigrated(
+  config: Config,
+  progress: (progress: MigrationProgress) => void,
+  options: OpenOptions = {},
+): Promise<{ db: Database; applied: string[] }> {
+  try {
+    const db = await openDatabase(config.databaseUrl, config.databaseAuthToken, options);
+    try {
+      return { db, applied: await migrate(db, migrationsOf(db), progress) };
+    } catch (error) {
+      await db.close().catch(() => {});
+      throw error;
+    }
+  } catch (error) {
+    throw new Error(`database ${redactUrl(config.databaseUrl)}: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
 }
 
 export interface RunningServer {

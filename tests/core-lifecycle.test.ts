@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
+import { createLogger, errorMessage } from "../src/logger";
 import { startWorkers } from "../src/workers";
 import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
@@ -205,21 +206,26 @@ describe("CLI", () => {
     }
   }, 30_000);
 
-  test("a database that refuses connections: migrate and serve exit 1 with a message, not wait forever", async () => {
+  test("a database that refuses connections: migrate and serve exit 1 naming it and why, not wait forever", async () => {
     const closed = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
     const port = closed.port;
     closed.stop(true);
-    const url = `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`;
-    for (const args of [["migrate"], ["serve"]]) {
-      const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
-      const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
-      if (code === "running") child.kill("SIGKILL");
-      const stderr = code === "running" ? "" : await new Response(child.stderr).text();
-      expect(`${args[0]}: ${code}`).toBe(`${args[0]}: 1`);
-      expect(stderr).toMatch(/^crmd: .*connect/i);
-      expect(stderr).not.toContain("not-logged");
-    }
-  }, 30_000);
+    for (const url of [
+      `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`,
+      `http://127.0.0.1:${port}?authToken=not-logged`,
+    ])
+      for (const args of [["migrate"], ["serve"]]) {
+        const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGKILL");
+        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        expect(`${args[0]} on ${url}: ${code}`).toBe(`${args[0]} on ${url}: 1`);
+        expect(stderr).toContain(`127.0.0.1:${port}`);
+        // The driver's reason, not only the query that failed.
+        expect(stderr).toMatch(/ECONNREFUSED|CONNECTION_REFUSED/);
+        expect(stderr).not.toContain("not-logged");
+      }
+  }, 60_000);
 
   test("a data directory crmd cannot write: serve and migrate exit 2 naming the setting and the path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-readonly-"));
@@ -372,6 +378,24 @@ describe("CLI", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 20_000);
+});
+
+describe("logs", () => {
+  test("a logged error carries its causes: a failed query's says why it failed", () => {
+    const lines: string[] = [];
+    const logger = createLogger("info", {}, (line) => lines.push(line));
+    const refused = Object.assign(new Error("Failed to connect"), { code: "ECONNREFUSED" });
+    const failed = new Error("Failed query: select 1\nparams: ", { cause: refused });
+    logger.error("search indexing failed", { error: failed });
+    const looped = new Error("outer");
+    looped.cause = new Error("inner", { cause: looped });
+    logger.error("looped", { error: looped });
+    const [first, second] = lines.map((line) => JSON.parse(line));
+    expect(first.error.message).toBe("Failed query: select 1\nparams: ");
+    expect(first.error.cause.message).toBe("Failed to connect");
+    expect(second.error.cause.cause).toBe("[Error: outer]");
+    expect(errorMessage(failed)).toBe("Failed query: select 1: Failed to connect (ECONNREFUSED)");
+  });
 });
 
 describe("process lifecycle", () => {
