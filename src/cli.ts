@@ -15,6 +15,7 @@ import {
   CONFIG_FLAGS,
   ConfigError,
   checkDatabaseWritable,
+  checkSmsFrom,
   databaseUrl,
   settingsHelp,
 } from "./config";
@@ -160,6 +161,7 @@ async function withDatabase<T>(
 
 async function serve(config: Config): Promise<number> {
   checkDatabaseWritable(config);
+  await checkSmsFrom(config);
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger });
   const demo = config.demo

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import proxyaddr from "proxy-addr";
 import { isPostgresUrl } from "../db/urls";
+import { phoneParser } from "./phone";
 /** Runtime configuration: flags override env, env overrides defaults. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -655,4 +656,16 @@ export function checkDatabaseWritable(config: Config): void {
   } catch (error) {
     throw refused("the database file", file, error);
   }
+}
+
+/**
+ * Refuses a CRMD_SMS_FROM that is no phone number, which every send left to
+ * it would answer with a 422. Apart from loadConfig: the phone library loads
+ * on first use, not with the configuration.
+ */
+export async function checkSmsFrom(config: Config): Promise<void> {
+  if (config.smsFrom !== undefined && !(await phoneParser())(config.smsFrom))
+    throw new ConfigError(
+      `CRMD_SMS_FROM must be a phone number in international format (E.164, +…), got "${config.smsFrom}"`,
+    );
 }

@@ -286,6 +286,25 @@ describe("CLI", () => {
     }
   }, 60_000);
 
+  test("a default sender that is no address or number exits 2 naming the setting, not a 422 on every send", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-senders-"));
+    const env = { CRMD_DATA_DIR: dir, CRMD_PORT: "0", CRMD_HOST: "127.0.0.1", CRMD_DEMO: "0" };
+    try {
+      for (const [setting, value] of [
+        ["CRMD_EMAIL_FROM", "sales team"],
+        ["CRMD_SMS_FROM", "12"],
+      ]) {
+        const child = crmd(["serve"], { ...env, [setting]: value });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGTERM");
+        expect(`${setting}: ${code}`).toBe(`${setting}: 2`);
+        expect(await new Response(child.stderr).text()).toContain(setting);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   test("migrate prints the migrations it applied: all of them on a new database, none the second time", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-"));
     try {
