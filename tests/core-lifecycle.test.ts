@@ -68,8 +68,21 @@ describe("configuration", () => {
   test("bad values are refused with a clear message", () => {
     expect(() => loadConfig({ CRMD_PORT: "http" })).toThrow(ConfigError);
     expect(() => loadConfig({ CRMD_PORT: "70000" })).toThrow("between 1 and 65535");
-    expect(() => loadConfig({ CRMD_RATE_LIMIT: "-1" })).toThrow("rate limit");
-    expect(() => loadConfig({ CRMD_LOG_LEVEL: "loud" })).toThrow("log level");
+    expect(() => loadConfig({ CRMD_RATE_LIMIT: "-1" })).toThrow("CRMD_RATE_LIMIT");
+    expect(() => loadConfig({ CRMD_LOG_LEVEL: "loud" })).toThrow("CRMD_LOG_LEVEL");
+    // Each message names the setting, as the README's table and --help spell it.
+    for (const [env, flag, value] of [
+      ["CRMD_PORT", "port", "http"],
+      ["CRMD_BODY_LIMIT", "body-limit", "0"],
+      ["CRMD_UPLOAD_LIMIT", "upload-limit", "1k"],
+      ["CRMD_WEBHOOK_RETRY_SCHEDULE", "webhook-retry-schedule", "60,soon"],
+      ["CRMD_WEBHOOK_TIMEOUT_MS", "webhook-timeout-ms", "0"],
+      ["CRMD_SCHEDULER_LEASE_SECONDS", "scheduler-lease-seconds", "-5"],
+      ["CRMD_SEND_RETRY_SCHEDULE", "send-retry-schedule", "x"],
+    ] as const) {
+      expect(() => loadConfig({ [env]: value })).toThrow(env);
+      expect(() => loadConfig({}, { [flag]: value })).toThrow(env);
+    }
     expect(() => loadConfig({ CRMD_DATABASE_URL: "mysql://x" })).toThrow("CRMD_DATABASE_URL");
     expect(() =>
       loadConfig({
@@ -133,7 +146,7 @@ describe("CLI", () => {
     expect(await new Response(badFlag.stderr).text()).toContain("no-such-flag");
     const badPort = crmd(["serve"], { CRMD_PORT: "eighty" });
     expect(await badPort.exited).toBe(2);
-    expect(await new Response(badPort.stderr).text()).toContain("port");
+    expect(await new Response(badPort.stderr).text()).toContain("CRMD_PORT");
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
