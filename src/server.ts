@@ -3,7 +3,7 @@ import { type Database, type OpenOptions, openDatabase } from "../db/client";
 import { type MigrationProgress, migrate, migrationsApplied, migrationsOf } from "../db/migrate";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
-import type { Config } from "./config";
+import { type Config, ConfigError } from "./config";
 import type { AppContext } from "./context";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
@@ -139,27 +139,36 @@ export async function startServer(
   const ctx = await createContext(config, options);
   const app = createApp(ctx); // plugins register their jobs and workers here
   ctx.scheduler.checkOverrides();
-  const server = Bun.serve({
-    hostname: config.host,
-    port: config.port,
-    // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
-    // 413; Bun's cap, far above them, would answer with an empty body.
-    maxRequestBodySize: Number.MAX_SAFE_INTEGER,
-    fetch: (request) =>
-      handling(request, () =>
-        withTrace(startRequestSpan(ctx.tracer, request).context, () => app.handle(request)),
-      ),
-    // Elysia's WebSocket routes (live channels) upgrade through this server; its
-    // handler types name an older ServerWebSocket than @types/bun's.
-    websocket: websocket as unknown as Bun.WebSocketHandler<unknown>,
-    error: (error) => {
-      ctx.logger.error("server error", { error });
-      return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
-        status: 500,
-        headers: { "content-type": "application/json" },
-      });
-    },
-  });
+  let server: ReturnType<typeof Bun.serve>;
+  try {
+    server = Bun.serve({
+      hostname: config.host,
+      port: config.port,
+      // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
+      // 413; Bun's cap, far above them, would answer with an empty body.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
+      fetch: (request) =>
+        handling(request, () =>
+          withTrace(startRequestSpan(ctx.tracer, request).context, () => app.handle(request)),
+        ),
+      // Elysia's WebSocket routes (live channels) upgrade through this server; its
+      // handler types name an older ServerWebSocket than @types/bun's.
+      websocket: websocket as unknown as Bun.WebSocketHandler<unknown>,
+      error: (error) => {
+        ctx.logger.error("server error", { error });
+        return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
+          status: 500,
+          headers: { "content-type": "application/json" },
+        });
+      },
+    });
+  } catch (error) {
+    await ctx.db.close().catch(() => {});
+    // Bun's words for a host that is no address here ("ENOTTY … listen") name neither setting.
+    throw new ConfigError(
+      `cannot listen on ${config.host}:${config.port} (CRMD_HOST / --host, CRMD_PORT / --port): ${errorMessage(error)}`,
+    );
+  }
   app.server = server; // WebSocket upgrades and client addresses (widget rate limits) need it
   const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
   const url = localUrl(config.host, server.port as number);

@@ -318,6 +318,31 @@ describe("CLI", () => {
     }
   }, 30_000);
 
+  test("an address crmd cannot listen on exits 2 naming the host and port settings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-listen-"));
+    const taken = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    try {
+      for (const [host, port] of [
+        ["999.1.1.1", "0"],
+        ["127.0.0.1", String(taken.port)],
+      ]) {
+        const child = crmd(["serve", "--host", host, "--port", port], {
+          CRMD_DATA_DIR: dir,
+          CRMD_DEMO: "0",
+        });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGTERM");
+        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        expect(`${host}:${port}: ${code}`).toBe(`${host}:${port}: 2`);
+        expect(stderr).toContain(`${host}:${port}`);
+        expect(stderr).toContain("CRMD_HOST");
+      }
+    } finally {
+      taken.stop(true);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   test("migrate prints the migrations it applied: all of them on a new database, none the second time", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-"));
     try {
