@@ -114,8 +114,10 @@ export class GroupCommitter<Tx extends SavepointTx> {
   private async commitBatch(careful: boolean): Promise<boolean> {
     const outcomes: Outcome[] = [];
     let current: Job<Tx> | null = null;
+    let begun = false;
     try {
       await this.transaction(async (tx) => {
+        begun = true;
         const batch = new OpenBatch();
         openBatches.set(tx, batch);
         try {
@@ -135,6 +137,12 @@ export class GroupCommitter<Tx extends SavepointTx> {
         if (current) jobs.push(current);
         this.queue.unshift(...jobs);
         return true;
+      }
+      // No transaction (the database is unreachable): the jobs this batch would have
+      // taken fail now; left queued, they would be retried at once, forever.
+      if (!begun) {
+        for (const job of this.queue.splice(0, this.maxBatch)) job.reject(error);
+        return false;
       }
       // BEGIN, a savepoint statement, the batch's closing work or COMMIT failed:
       // nothing of this batch is stored.

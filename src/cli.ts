@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
-import { migrate, migrationsOf } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import {
   checkNewKey,
@@ -12,12 +11,19 @@ import {
 } from "../plugins/api-keys";
 import { createTenant, findTenant, listTenants, setSmsNumbers } from "../plugins/tenants";
 import type { Config } from "./config";
-import { CONFIG_FLAGS, ConfigError, databaseUrl, settingsHelp } from "./config";
+import {
+  CONFIG_FLAGS,
+  ConfigError,
+  checkDatabaseWritable,
+  checkSmsFrom,
+  databaseUrl,
+  settingsHelp,
+} from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
 import { seedProgressBar } from "./progress";
-import { localUrl, startServer } from "./server";
+import { localUrl, openMigrated, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -144,9 +150,9 @@ async function withDatabase<T>(
   config: Config,
   fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
 ) {
-  const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  checkDatabaseWritable(config);
+  const { db, applied } = await openMigrated(config, seedProgressBar());
   try {
-    const applied = await migrate(db, migrationsOf(db), seedProgressBar());
     return await fn(db, applied);
   } finally {
     await db.close();
@@ -154,6 +160,8 @@ async function withDatabase<T>(
 }
 
 async function serve(config: Config): Promise<number> {
+  checkDatabaseWritable(config);
+  await checkSmsFrom(config);
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, { logger });
   const demo = config.demo

@@ -1,6 +1,8 @@
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import proxyaddr from "proxy-addr";
 import { isPostgresUrl } from "../db/urls";
+import { phoneParser } from "./phone";
 /** Runtime configuration: flags override env, env overrides defaults. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -533,7 +535,7 @@ export function loadConfig(
   const host = v("host");
   if (host) c.host = host;
   const port = v("port");
-  if (port) c.port = /^0$/.test(port) ? 0 : positiveInt("port", port, 65535);
+  if (port) c.port = /^0$/.test(port) ? 0 : positiveInt("CRMD_PORT", port, 65535);
   const dataDir = v("data-dir");
   if (dataDir) c.dataDir = dataDir;
   const url = v("database-url");
@@ -553,15 +555,17 @@ export function loadConfig(
   const level = v("log-level");
   if (level) {
     if (!LOG_LEVELS.includes(level as LogLevel))
-      throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(", ")}, got "${level}"`);
+      throw new ConfigError(
+        `CRMD_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${level}"`,
+      );
     c.logLevel = level as LogLevel;
   }
   const rate = v("rate-limit");
-  if (rate) c.rateLimit = positiveInt("rate limit", rate);
+  if (rate) c.rateLimit = positiveInt("CRMD_RATE_LIMIT", rate);
   const body = v("body-limit");
-  if (body) c.bodyLimit = positiveInt("body limit", body);
+  if (body) c.bodyLimit = positiveInt("CRMD_BODY_LIMIT", body);
   const upload = v("upload-limit");
-  if (upload) c.uploadLimit = positiveInt("upload limit", upload);
+  if (upload) c.uploadLimit = positiveInt("CRMD_UPLOAD_LIMIT", upload);
   const demo = v("demo");
   if (demo) c.demo = bool("CRMD_DEMO", demo);
   const publicUrl = v("public-url");
@@ -570,11 +574,11 @@ export function loadConfig(
   const allowPrivate = v("webhook-allow-private");
   if (allowPrivate) c.webhookAllowPrivate = bool("CRMD_WEBHOOK_ALLOW_PRIVATE", allowPrivate);
   const schedule = v("webhook-retry-schedule");
-  if (schedule) c.webhookRetrySchedule = secondsList("webhook retry schedule", schedule);
+  if (schedule) c.webhookRetrySchedule = secondsList("CRMD_WEBHOOK_RETRY_SCHEDULE", schedule);
   const timeout = v("webhook-timeout-ms");
-  if (timeout) c.webhookTimeoutMs = positiveInt("webhook timeout", timeout);
+  if (timeout) c.webhookTimeoutMs = positiveInt("CRMD_WEBHOOK_TIMEOUT_MS", timeout);
   const lease = v("scheduler-lease-seconds");
-  if (lease) c.schedulerLeaseSeconds = positiveInt("scheduler lease seconds", lease);
+  if (lease) c.schedulerLeaseSeconds = positiveInt("CRMD_SCHEDULER_LEASE_SECONDS", lease);
   const webhookInts = [
     ["webhook-concurrency", "webhookConcurrency", 10_000],
     ["webhook-max-per-hour", "webhookMaxPerHour", Number.MAX_SAFE_INTEGER],
@@ -592,7 +596,7 @@ export function loadConfig(
   }
   c.emailFrom = v("email-from");
   const sendSchedule = v("send-retry-schedule");
-  if (sendSchedule) c.sendRetrySchedule = secondsList("send retry schedule", sendSchedule);
+  if (sendSchedule) c.sendRetrySchedule = secondsList("CRMD_SEND_RETRY_SCHEDULE", sendSchedule);
   const sendInts = [
     ["send-timeout-ms", "sendTimeoutMs"],
     ["send-max-per-hour", "sendMaxPerHour"],
@@ -625,4 +629,45 @@ export function loadConfig(
       c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;
   }
   return c;
+}
+
+/**
+ * Refuses, naming the setting and the path, an embedded database crmd could
+ * not write (a read-only volume, another user's directory): SQLite's own
+ * words ("unable to open database file") name neither.
+ */
+export function checkDatabaseWritable(config: Config): void {
+  const { databaseUrl, dataDir } = config;
+  if (!databaseUrl.startsWith("file:")) return;
+  const file = databaseUrl.slice("file:".length).split("?")[0];
+  const setting = databaseUrl === `file:${dataDir}/crmd.db` ? "CRMD_DATA_DIR" : "CRMD_DATABASE_URL";
+  const refused = (what: string, path: string, error: unknown) =>
+    new ConfigError(
+      `${setting}: crmd cannot write ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  // SQLite writes its -wal and -shm files beside the database: the directory must take them.
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw refused("the directory", dir, error);
+  }
+  try {
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw refused("the database file", file, error);
+  }
+}
+
+/**
+ * Refuses a CRMD_SMS_FROM that is no phone number, which every send left to
+ * it would answer with a 422. Apart from loadConfig: the phone library loads
+ * on first use, not with the configuration.
+ */
+export async function checkSmsFrom(config: Config): Promise<void> {
+  if (config.smsFrom !== undefined && !(await phoneParser())(config.smsFrom))
+    throw new ConfigError(
+      `CRMD_SMS_FROM must be a phone number in international format (E.164, +…), got "${config.smsFrom}"`,
+    );
 }

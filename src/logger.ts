@@ -22,7 +22,7 @@ export function createLogger(
   const log = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < min) return;
     const entry = { time: new Date().toISOString(), level: lvl, msg, ...base, ...fields };
-    write(JSON.stringify(entry, errorReplacer), ORDER[lvl] >= ORDER.error);
+    write(JSON.stringify(entry, errorReplacer()), ORDER[lvl] >= ORDER.error);
   };
   return {
     debug: (m, f) => log("debug", m, f),
@@ -37,8 +37,27 @@ function defaultWrite(line: string, isError: boolean) {
   (isError ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
-function errorReplacer(_key: string, value: unknown) {
-  if (value instanceof Error)
-    return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+/** Errors as objects, with their causes: a failed query's says why (refused, timed out). */
+function errorReplacer() {
+  const seen = new WeakSet<Error>(); // a cause may lead back to an error already written
+  return (_key: string, value: unknown) => {
+    if (!(value instanceof Error)) return value;
+    if (seen.has(value)) return `[${value.name}: ${value.message}]`;
+    seen.add(value);
+    return { name: value.name, message: value.message, stack: value.stack, cause: value.cause };
+  };
+}
+
+/** An error's message, then its causes' and their codes, for a one-line report. */
+export function errorMessage(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
+    // drizzle's "Failed query: …" ends with a line of its parameters, empty for most statements.
+    const text = e instanceof Error ? e.message.replace(/\nparams:\s*$/, "").trim() : String(e);
+    const code = (e as { code?: unknown } | null)?.code;
+    if (!parts.some((part) => part.includes(text)))
+      parts.push(typeof code === "string" && !text.includes(code) ? `${text} (${code})` : text);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(": ");
 }

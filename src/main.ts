@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json";
 import { COMMAND_FLAGS, commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
+import { errorMessage } from "./logger";
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
 async function main(argv: string[]): Promise<number> {
@@ -63,7 +64,7 @@ main(process.argv.slice(2)).then(
     if (code !== -1) process.exit(code);
   },
   (error) => {
-    process.stderr.write(`crmd: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`crmd: ${errorMessage(error)}\n`);
     process.exit(1);
   },
 );

@@ -49,13 +49,17 @@ export function loadSecretKey(configured: string | undefined, dataDir: string): 
   }
   const file = join(dataDir, "secret.key");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
     try {
+      mkdirSync(dataDir, { recursive: true });
       writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
       chmodSync(file, 0o600);
     } catch (error) {
       // Another instance created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST")
+        throw new ConfigError(
+          `CRMD_DATA_DIR: crmd cannot write the secret key file ${file} (${code ?? error}): make ${dataDir} writable, or set CRMD_SECRET_KEY`,
+        );
     }
   }
   return Buffer.from(readFileSync(file, "utf8").trim(), "hex");

@@ -1,13 +1,13 @@
 import { websocket } from "elysia/ws";
-import { type Database, openDatabase } from "../db/client";
-import { migrate, migrationsApplied, migrationsOf } from "../db/migrate";
+import { type Database, type OpenOptions, openDatabase } from "../db/client";
+import { type MigrationProgress, migrate, migrationsApplied, migrationsOf } from "../db/migrate";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
-import type { Config } from "./config";
+import { type Config, ConfigError } from "./config";
 import type { AppContext } from "./context";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, errorMessage, type Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { progressLog } from "./progress";
 import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
@@ -31,12 +31,11 @@ export async function createContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const db: Database = await openDatabase(config.databaseUrl, config.databaseAuthToken, {
+  const { db, applied } = await openMigrated(config, progressLog(logger, "migration progress"), {
     replicaUrl: config.databaseReplicaUrl,
     warn: (message, fields) => logger.warn(message, fields),
     prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
   });
-  const applied = await migrate(db, migrationsOf(db), progressLog(logger, "migration progress"));
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
   const stopListeners: Array<() => void | Promise<void>> = [];
@@ -99,6 +98,31 @@ export async function createContext(
   };
 }
 
+/**
+ * Opens the configured database and applies pending migrations. A failure
+ * (unreachable, refused, a migration's error) names the database, without
+ * its credentials, and says why.
+ */
+export async function openMigrated(
+  config: Config,
+  progress: (progress: MigrationProgress) => void,
+  options: OpenOptions = {},
+): Promise<{ db: Database; applied: string[] }> {
+  try {
+    const db = await openDatabase(config.databaseUrl, config.databaseAuthToken, options);
+    try {
+      return { db, applied: await migrate(db, migrationsOf(db), progress) };
+    } catch (error) {
+      await db.close().catch(() => {});
+      throw error;
+    }
+  } catch (error) {
+    throw new Error(`database ${redactUrl(config.databaseUrl)}: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+}
+
 export interface RunningServer {
   ctx: AppContext;
   url: string;
@@ -115,27 +139,36 @@ export async function startServer(
   const ctx = await createContext(config, options);
   const app = createApp(ctx); // plugins register their jobs and workers here
   ctx.scheduler.checkOverrides();
-  const server = Bun.serve({
-    hostname: config.host,
-    port: config.port,
-    // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
-    // 413; Bun's cap, far above them, would answer with an empty body.
-    maxRequestBodySize: Number.MAX_SAFE_INTEGER,
-    fetch: (request) =>
-      handling(request, () =>
-        withTrace(startRequestSpan(ctx.tracer, request).context, () => app.handle(request)),
-      ),
-    // Elysia's WebSocket routes (live channels) upgrade through this server; its
-    // handler types name an older ServerWebSocket than @types/bun's.
-    websocket: websocket as unknown as Bun.WebSocketHandler<unknown>,
-    error: (error) => {
-      ctx.logger.error("server error", { error });
-      return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
-        status: 500,
-        headers: { "content-type": "application/json" },
-      });
-    },
-  });
+  let server: ReturnType<typeof Bun.serve>;
+  try {
+    server = Bun.serve({
+      hostname: config.host,
+      port: config.port,
+      // crmd applies its own limits on the bytes it reads (body.ts), with its JSON
+      // 413; Bun's cap, far above them, would answer with an empty body.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
+      fetch: (request) =>
+        handling(request, () =>
+          withTrace(startRequestSpan(ctx.tracer, request).context, () => app.handle(request)),
+        ),
+      // Elysia's WebSocket routes (live channels) upgrade through this server; its
+      // handler types name an older ServerWebSocket than @types/bun's.
+      websocket: websocket as unknown as Bun.WebSocketHandler<unknown>,
+      error: (error) => {
+        ctx.logger.error("server error", { error });
+        return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
+          status: 500,
+          headers: { "content-type": "application/json" },
+        });
+      },
+    });
+  } catch (error) {
+    await ctx.db.close().catch(() => {});
+    // Bun's words for a host that is no address here ("ENOTTY … listen") name neither setting.
+    throw new ConfigError(
+      `cannot listen on ${config.host}:${config.port} (CRMD_HOST / --host, CRMD_PORT / --port): ${errorMessage(error)}`,
+    );
+  }
   app.server = server; // WebSocket upgrades and client addresses (widget rate limits) need it
   const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
   const url = localUrl(config.host, server.port as number);

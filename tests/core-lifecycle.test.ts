@@ -1,10 +1,11 @@
 import { describe, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
+import { createLogger, errorMessage } from "../src/logger";
 import { startWorkers } from "../src/workers";
 import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
@@ -67,8 +68,21 @@ describe("configuration", () => {
   test("bad values are refused with a clear message", () => {
     expect(() => loadConfig({ CRMD_PORT: "http" })).toThrow(ConfigError);
     expect(() => loadConfig({ CRMD_PORT: "70000" })).toThrow("between 1 and 65535");
-    expect(() => loadConfig({ CRMD_RATE_LIMIT: "-1" })).toThrow("rate limit");
-    expect(() => loadConfig({ CRMD_LOG_LEVEL: "loud" })).toThrow("log level");
+    expect(() => loadConfig({ CRMD_RATE_LIMIT: "-1" })).toThrow("CRMD_RATE_LIMIT");
+    expect(() => loadConfig({ CRMD_LOG_LEVEL: "loud" })).toThrow("CRMD_LOG_LEVEL");
+    // Each message names the setting, as the README's table and --help spell it.
+    for (const [env, flag, value] of [
+      ["CRMD_PORT", "port", "http"],
+      ["CRMD_BODY_LIMIT", "body-limit", "0"],
+      ["CRMD_UPLOAD_LIMIT", "upload-limit", "1k"],
+      ["CRMD_WEBHOOK_RETRY_SCHEDULE", "webhook-retry-schedule", "60,soon"],
+      ["CRMD_WEBHOOK_TIMEOUT_MS", "webhook-timeout-ms", "0"],
+      ["CRMD_SCHEDULER_LEASE_SECONDS", "scheduler-lease-seconds", "-5"],
+      ["CRMD_SEND_RETRY_SCHEDULE", "send-retry-schedule", "x"],
+    ] as const) {
+      expect(() => loadConfig({ [env]: value })).toThrow(env);
+      expect(() => loadConfig({}, { [flag]: value })).toThrow(env);
+    }
     expect(() => loadConfig({ CRMD_DATABASE_URL: "mysql://x" })).toThrow("CRMD_DATABASE_URL");
     expect(() =>
       loadConfig({
@@ -132,7 +146,7 @@ describe("CLI", () => {
     expect(await new Response(badFlag.stderr).text()).toContain("no-such-flag");
     const badPort = crmd(["serve"], { CRMD_PORT: "eighty" });
     expect(await badPort.exited).toBe(2);
-    expect(await new Response(badPort.stderr).text()).toContain("port");
+    expect(await new Response(badPort.stderr).text()).toContain("CRMD_PORT");
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
@@ -201,6 +215,130 @@ describe("CLI", () => {
       expect(typo.stderr).toContain("CRMD_CRON_TASK_OVERDU");
       expect(typo.stderr).toContain("task_overdue");
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  test("a database that refuses connections: migrate and serve exit 1 naming it and why, not wait forever", async () => {
+    const closed = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    const port = closed.port;
+    closed.stop(true);
+    for (const url of [
+      `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`,
+      `http://127.0.0.1:${port}?authToken=not-logged`,
+    ])
+      for (const args of [["migrate"], ["serve"]]) {
+        const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGKILL");
+        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        expect(`${args[0]} on ${url}: ${code}`).toBe(`${args[0]} on ${url}: 1`);
+        expect(stderr).toContain(`127.0.0.1:${port}`);
+        // The driver's reason, not only the query that failed.
+        expect(stderr).toMatch(/ECONNREFUSED|CONNECTION_REFUSED/);
+        expect(stderr).not.toContain("not-logged");
+      }
+  }, 60_000);
+
+  test("a data directory crmd cannot write: serve and migrate exit 2 naming the setting and the path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-readonly-"));
+    chmodSync(dir, 0o755);
+    // root writes anywhere: run crmd as nobody then.
+    const asUser =
+      process.getuid?.() === 0
+        ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        : [];
+    const run = async (args: string[], env: Record<string, string>) => {
+      const child = Bun.spawn([...asUser, process.execPath, MAIN, ...args], {
+        env: { ...process.env, CRMD_LOG_LEVEL: "warn", CRMD_PORT: "0", CRMD_DEMO: "0", ...env },
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+      if (code === "running") child.kill("SIGTERM");
+      return { code, stderr: code === "running" ? "" : await new Response(child.stderr).text() };
+    };
+    try {
+      const empty = join(dir, "empty");
+      mkdirSync(empty, { mode: 0o555 });
+      chmodSync(empty, 0o555);
+      const migrated = join(dir, "migrated");
+      mkdirSync(migrated);
+      chmodSync(migrated, 0o777);
+      expect((await run(["migrate"], { CRMD_DATA_DIR: migrated })).code).toBe(0);
+      chmodSync(join(migrated, "crmd.db"), 0o444);
+      chmodSync(migrated, 0o555);
+      for (const [args, dataDir] of [
+        [["migrate"], empty],
+        [["serve"], empty],
+        [["tenants", "list"], migrated],
+        [["serve"], migrated],
+      ] as const) {
+        const { code, stderr } = await run([...args], { CRMD_DATA_DIR: dataDir });
+        expect(`${args.join(" ")} on ${dataDir}: ${code}`).toBe(
+          `${args.join(" ")} on ${dataDir}: 2`,
+        );
+        expect(stderr).toContain("CRMD_DATA_DIR");
+        expect(stderr).toContain(dataDir);
+      }
+      // The database elsewhere: the secret key file is what the data directory must take.
+      const databases = join(dir, "databases");
+      mkdirSync(databases);
+      chmodSync(databases, 0o777);
+      const secret = await run(["serve"], {
+        CRMD_DATA_DIR: empty,
+        CRMD_DATABASE_URL: `file:${join(databases, "crmd.db")}`,
+        CRMD_SECRET_KEY: "",
+      });
+      expect(secret.code).toBe(2);
+      expect(secret.stderr).toContain("CRMD_SECRET_KEY");
+      expect(secret.stderr).toContain(empty);
+    } finally {
+      chmodSync(join(dir, "migrated"), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test("a default sender that is no address or number exits 2 naming the setting, not a 422 on every send", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-senders-"));
+    const env = { CRMD_DATA_DIR: dir, CRMD_PORT: "0", CRMD_HOST: "127.0.0.1", CRMD_DEMO: "0" };
+    try {
+      for (const [setting, value] of [
+        ["CRMD_EMAIL_FROM", "sales team"],
+        ["CRMD_SMS_FROM", "12"],
+      ]) {
+        const child = crmd(["serve"], { ...env, [setting]: value });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGTERM");
+        expect(`${setting}: ${code}`).toBe(`${setting}: 2`);
+        expect(await new Response(child.stderr).text()).toContain(setting);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  test("an address crmd cannot listen on exits 2 naming the host and port settings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-listen-"));
+    const taken = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    try {
+      for (const [host, port] of [
+        ["999.1.1.1", "0"],
+        ["127.0.0.1", String(taken.port)],
+      ]) {
+        const child = crmd(["serve", "--host", host, "--port", port], {
+          CRMD_DATA_DIR: dir,
+          CRMD_DEMO: "0",
+        });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGTERM");
+        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        expect(`${host}:${port}: ${code}`).toBe(`${host}:${port}: 2`);
+        expect(stderr).toContain(`${host}:${port}`);
+        expect(stderr).toContain("CRMD_HOST");
+      }
+    } finally {
+      taken.stop(true);
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
@@ -297,6 +435,24 @@ describe("CLI", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 20_000);
+});
+
+describe("logs", () => {
+  test("a logged error carries its causes: a failed query's says why it failed", () => {
+    const lines: string[] = [];
+    const logger = createLogger("info", {}, (line) => lines.push(line));
+    const refused = Object.assign(new Error("Failed to connect"), { code: "ECONNREFUSED" });
+    const failed = new Error("Failed query: select 1\nparams: ", { cause: refused });
+    logger.error("search indexing failed", { error: failed });
+    const looped = new Error("outer");
+    looped.cause = new Error("inner", { cause: looped });
+    logger.error("looped", { error: looped });
+    const [first, second] = lines.map((line) => JSON.parse(line));
+    expect(first.error.message).toBe("Failed query: select 1\nparams: ");
+    expect(first.error.cause.message).toBe("Failed to connect");
+    expect(second.error.cause.cause).toBe("[Error: outer]");
+    expect(errorMessage(failed)).toBe("Failed query: select 1: Failed to connect (ECONNREFUSED)");
+  });
 });
 
 describe("process lifecycle", () => {

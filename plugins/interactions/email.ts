@@ -22,7 +22,7 @@ type ContactRow = typeof contacts.$inferSelect;
 const isAddress = (address: string) => FormatRegistry.Get("email")?.(address) === true;
 
 /** A sender as an email header takes it: `address` or `Name <address>` (the name may be quoted). */
-function isMailbox(from: string): boolean {
+export function isMailbox(from: string): boolean {
   const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(from.trim());
   return isAddress(named ? named[1] : from.trim());
 }

@@ -3,6 +3,7 @@ import {
   type AppContext,
   allows,
   authMacros,
+  ConfigError,
   ErrorBody,
   errorResponses,
   forbidden,
@@ -15,7 +16,7 @@ import {
 } from "../../src/core";
 import { documentFiles } from "../documents";
 import type { Channel } from "./channel";
-import { queueEmail } from "./email";
+import { isMailbox, queueEmail } from "./email";
 import { receiveEmail } from "./inbound";
 import { assertHoldsRelayScopes, inboundTenant, rotateInboundSecret } from "./inbound-secret";
 import {
@@ -64,6 +65,12 @@ const tags = ["interactions"];
  * Tests reach it through ctx.workers to drive it step by step.
  */
 function startSending(ctx: AppContext) {
+  const { emailFrom } = ctx.config;
+  // Refused at start: every email left to the default would fail to send.
+  if (emailFrom !== undefined && !isMailbox(emailFrom))
+    throw new ConfigError(
+      `CRMD_EMAIL_FROM must be an email address (address, or Name <address>), got "${emailFrom}"`,
+    );
   const channels = new Map<string, Channel>();
   if (ctx.config.smtpUrl) channels.set("email", smtpChannel(ctx, ctx.config.smtpUrl));
   else ctx.logger.warn("email sending is not configured (CRMD_SMTP_URL): emails stay queued");
