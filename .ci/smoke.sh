@@ -18,6 +18,8 @@ export CRMD_DATABASE_URL="file:$work/data/crmd.db" CRMD_DEMO=0 CRMD_LOG_LEVEL=wa
 started=$(date +%s%N)
 # Info level: the request log lines too, each of which must be JSON (checked at the end).
 CRMD_LOG_LEVEL=info ./crmd serve --port "$port" > serve.log & pid=$!
+# A failing step ends the script: the server must not outlive it.
+trap 'kill "$sink" "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   sleep 0.05

@@ -21,12 +21,14 @@ test("the hourly sweep removes staged files older than its age and keeps the res
     const store = new FileStore(root);
     expect(await store.sweepStaged(60 * 60 * 1000, now)).toBe(1);
     expect([existsSync(stored), existsSync(fresh), existsSync(stale)]).toEqual([true, true, false]);
+    expect(await store.sweepStaged(0, now)).toBe(1); // an embedded database's start: every staged file
+    expect([existsSync(stored), existsSync(fresh)]).toEqual([true, false]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
-test("a starting instance removes only stale staged files: another instance sharing the directory may be uploading", async () => {
+test("a server starting on a shared database removes only stale staged files (another instance may be uploading); on an embedded one, all", async () => {
   const dir = mkdtempSync(join(tmpdir(), "crmd-sweep-start-"));
   const sha = "cd".padEnd(64, "0");
   const folder = join(dir, "documents", "cd");
@@ -44,7 +46,8 @@ test("a starting instance removes only stale staged files: another instance shar
   try {
     for (let i = 0; i < 200 && !lines.some((l) => l.includes("staged uploads removed")); i++)
       await Bun.sleep(10);
-    expect([existsSync(uploading), existsSync(crashed)]).toEqual([true, false]);
+    const embedded = server.ctx.db.raw !== null;
+    expect([existsSync(uploading), existsSync(crashed)]).toEqual([!embedded, false]);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

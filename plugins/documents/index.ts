@@ -49,21 +49,25 @@ const tags = ["documents"];
 const STAGED_MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
- * Staged files a crash left behind (over an hour old: an upload is staged
- * for the length of its request) go at start and every hour after. Younger
- * ones stay: instances sharing the documents directory stage theirs there too.
+ * Staged files a crash left behind go at start and every hour after (those
+ * over an hour old: an upload is staged for the length of its request). At
+ * the start of an embedded database's only server every staged file goes;
+ * on a database several instances share, younger ones stay, as another
+ * instance sharing the documents directory may be uploading.
  */
 function sweepStagedFiles(ctx: AppContext, store: FileStore) {
-  const sweep = async () => {
-    const removed = await store.sweepStaged(STAGED_MAX_AGE_MS);
+  const sweep = async (olderThanMs: number) => {
+    const removed = await store.sweepStaged(olderThanMs);
     if (removed) ctx.logger.info("abandoned staged uploads removed", { files: removed });
   };
-  sweep().catch((error) => ctx.logger.error("staged upload sweep failed", { error }));
+  sweep(ctx.db.raw ? 0 : STAGED_MAX_AGE_MS).catch((error) =>
+    ctx.logger.error("staged upload sweep failed", { error }),
+  );
   ctx.scheduler.register({
     name: "upload_sweep",
     cron: HOURLY,
     run: async () => {
-      await sweep();
+      await sweep(STAGED_MAX_AGE_MS);
       return undefined;
     },
   });

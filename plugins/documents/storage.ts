@@ -50,7 +50,9 @@ export class FileStore {
     for await (const name of staged) {
       const path = join(this.root, name);
       const info = await stat(path).catch(() => null);
-      if (!info || now - info.mtimeMs < olderThanMs) continue;
+      // Age 0 takes every staged file, even one whose mtime is a fraction of
+      // a millisecond past `now`.
+      if (!info || (olderThanMs > 0 && now - info.mtimeMs < olderThanMs)) continue;
       await this.discard(path);
       removed++;
     }
