@@ -63,6 +63,16 @@ export async function backlogs(db: Database): Promise<{ outbox: number; deliveri
 export const entityKey = (type: string | null, id: string | null): string | null =>
   type && id ? `${type}:${id}` : null;
 
+/** What fan-out reads of an outbox event to make its deliveries. */
+const FANNED_EVENT = {
+  seq: outboxEvents.seq,
+  id: outboxEvents.id,
+  tenantId: outboxEvents.tenantId,
+  eventType: outboxEvents.eventType,
+  entityType: outboxEvents.entityType,
+  entityId: outboxEvents.entityId,
+};
+
 /**
  * Turns the next outbox events into deliveries, one per active
  * webhook of the event's tenant whose subscription matches, and moves the
@@ -81,14 +91,7 @@ export async function fanOut(db: Database, now: Date): Promise<number> {
       .returning({ value: counters.value });
     const eventsAfter = prepared(tx, "fanout-events", () =>
       tx
-        .select({
-          seq: outboxEvents.seq,
-          id: outboxEvents.id,
-          tenantId: outboxEvents.tenantId,
-          eventType: outboxEvents.eventType,
-          entityType: outboxEvents.entityType,
-          entityId: outboxEvents.entityId,
-        })
+        .select(FANNED_EVENT)
         .from(outboxEvents)
         .where(gt(outboxEvents.seq, param("after")))
         .orderBy(asc(outboxEvents.seq))
@@ -183,14 +186,7 @@ export async function fanOutBeforeDeactivation(
     .from(counters)
     .where(eq(counters.name, FANOUT_CURSOR));
   const events = await tx
-    .select({
-      seq: outboxEvents.seq,
-      id: outboxEvents.id,
-      tenantId: outboxEvents.tenantId,
-      eventType: outboxEvents.eventType,
-      entityType: outboxEvents.entityType,
-      entityId: outboxEvents.entityId,
-    })
+    .select(FANNED_EVENT)
     .from(outboxEvents)
     .where(
       and(
