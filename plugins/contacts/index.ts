@@ -36,6 +36,7 @@ export {
   applyContactUpdate,
   type ContactView,
   contactsOfCompany,
+  contactsWithEmail,
   contactView,
   findContactByEmail,
   getContact,

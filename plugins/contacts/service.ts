@@ -132,13 +132,9 @@ async function indexEmails(tx: WriteTx, row: Row) {
 const findContact = (db: ReadDb | WriteTx, tenantId: string, id: string): Promise<Row> =>
   findLive(db, contacts, tenantId, id, "Contact");
 
-/** The oldest live contact having `email` among its emails, if any (bulk upsert key). */
-export async function findContactByEmail(
-  tx: WriteTx,
-  tenantId: string,
-  email: string,
-): Promise<Row | undefined> {
-  const [found] = await tx
+/** The live contacts having `email` among their emails, oldest first. */
+const withEmail = (tx: WriteTx, tenantId: string, email: string) =>
+  tx
     .select({ contact: contacts })
     .from(contactEmails)
     .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
@@ -149,9 +145,25 @@ export async function findContactByEmail(
         isNull(contacts.deletedAt),
       ),
     )
-    .orderBy(asc(contacts.createdAt), asc(contacts.id))
-    .limit(1);
+    .orderBy(asc(contacts.createdAt), asc(contacts.id));
+
+/** The oldest live contact having `email` among its emails, if any (bulk upsert key). */
+export async function findContactByEmail(
+  tx: WriteTx,
+  tenantId: string,
+  email: string,
+): Promise<Row | undefined> {
+  const [found] = await withEmail(tx, tenantId, email).limit(1);
   return found?.contact;
+}
+
+/** Every live contact having `email`, oldest first: duplicates are common after imports. */
+export async function contactsWithEmail(
+  tx: WriteTx,
+  tenantId: string,
+  email: string,
+): Promise<Row[]> {
+  return (await withEmail(tx, tenantId, email)).map((row) => row.contact);
 }
 
 /** Inserts a contact inside `tx`, with its activity row and contact.created event. */

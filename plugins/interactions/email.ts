@@ -1,8 +1,8 @@
 import { FormatRegistry } from "@sinclair/typebox";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { contactEmails, contacts, documents } from "../../db/schema";
+import { type contacts, documents } from "../../db/schema";
 import { type AppContext, invalid, newId, type WriteScope, type WriteTx } from "../../src/core";
-import { findContactByEmail } from "../contacts";
+import { contactsWithEmail, findContactByEmail } from "../contacts";
 import { assertConsent, type ConsentRecipient } from "./consent";
 import type { InteractionView, SendEmailBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
@@ -39,26 +39,6 @@ const contactVariables = (contact: ContactRow | null | undefined): Variables =>
         "contact.title": contact.title ?? "",
       }
     : {};
-
-/** Every live contact having this address: duplicates are common, and any of them may have opted out. */
-async function contactsWithEmail(
-  tx: WriteTx,
-  tenantId: string,
-  address: string,
-): Promise<ContactRow[]> {
-  const rows: { contact: ContactRow }[] = await tx
-    .select({ contact: contacts })
-    .from(contactEmails)
-    .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
-    .where(
-      and(
-        eq(contactEmails.tenantId, tenantId),
-        eq(contactEmails.email, address),
-        isNull(contacts.deletedAt),
-      ),
-    );
-  return rows.map((row) => row.contact);
-}
 
 /**
  * Everyone an email reaches, for the consent check: the recipient contact,
