@@ -1635,7 +1635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A record's values of removed custom fields */
+        /**
+         * A record's values of removed custom fields
+         * @description Needs the record's own read scope (e.g. deals:read) besides fields:read.
+         */
         get: operations["getApiExternalFieldsByObjectArchivedById"];
         put?: never;
         post?: never;

@@ -254,6 +254,8 @@ describe("scopes", () => {
       ],
       "/api/external/widget-keys": widget,
       "/api/external/widget-keys/{id}/rotate-identity-secret": widget,
+      // A record's archived values need its object's read scope (any custom object's here).
+      "/api/external/fields/{object}/archived/{id}": ["objects:read"],
     };
     let checked = 0;
     for (const [path, operations] of Object.entries<Record<string, any>>(doc.paths)) {

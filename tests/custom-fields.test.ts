@@ -711,7 +711,7 @@ describe("definitions", () => {
   });
 
   test("removing a definition archives its values; its filter stops", async () => {
-    const { api } = await server.tenant();
+    const { api, tenantId } = await server.tenant();
     await salesPipeline(api);
     await define(api, "deals", { key: "region", label: "Region", type: "text" });
     await define(api, "deals", { key: "score", label: "Score", type: "number" });
@@ -723,6 +723,11 @@ describe("definitions", () => {
     expect((await api.get(`${base}/deals/${deal.id}`)).body.custom_fields).toEqual({ score: 5 });
     const archived = await api.get(`${base}/fields/deals/archived/${deal.id}`);
     expect(archived.body).toEqual({ record_id: deal.id, archived: { region: "emea" } });
+    // they are the record's data: reading them needs the record's own read scope too
+    const schemaOnly = await server.keyFor(tenantId, ["fields:read"]);
+    expect((await schemaOnly.get(`${base}/fields/deals/archived/${deal.id}`)).status).toBe(403);
+    const dealReader = await server.keyFor(tenantId, ["fields:read", "deals:read"]);
+    expect((await dealReader.get(`${base}/fields/deals/archived/${deal.id}`)).status).toBe(200);
     expect422(await api.get(`${base}/deals?cf.region=emea`), "/cf.region");
     expect((await api.get(`${base}/fields/deals/region`)).status).toBe(404);
     // the key can be defined again, empty

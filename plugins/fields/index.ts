@@ -1,9 +1,12 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  allows,
   authMacros,
   errorResponses,
+  forbidden,
   registerEventTypes,
+  scopeResourceOf,
   writeScope,
 } from "../../src/core";
 import {
@@ -106,12 +109,21 @@ export const fieldsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/fields/:object/archived/:id",
-      ({ params, tenantId }) => archivedValues(ctx, tenantId, params.object, params.id),
+      ({ params, tenantId, scopes }) => {
+        // The values are the record's data, not its schema: the record's read scope too.
+        const needed = `${scopeResourceOf(params.object)}:read`;
+        if (!allows(scopes, needed)) throw forbidden(`Missing permission: ${needed}`);
+        return archivedValues(ctx, tenantId, params.object, params.id);
+      },
       {
         scope: "fields:read",
         params: RecordParams,
         response: { 200: ArchivedValues, ...errorResponses },
-        detail: { summary: "A record's values of removed custom fields", tags },
+        detail: {
+          summary: "A record's values of removed custom fields",
+          description: "Needs the record's own read scope (e.g. deals:read) besides fields:read.",
+          tags,
+        },
       },
     );
 
