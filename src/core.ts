@@ -133,7 +133,7 @@ export { answerStatus } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
-export type { Logger } from "./logger";
+export { type Logger, RepeatedFailureLog } from "./logger";
 export type { SyncedTable } from "./pagination";
 export {
   type BoundFilter,

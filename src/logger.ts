@@ -61,3 +61,43 @@ export function errorMessage(error: unknown): string {
   }
   return parts.join(": ");
 }
+
+/** How often a failure that keeps repeating is logged again. */
+const REPEAT_LOG_MS = 30_000;
+
+/**
+ * The log of a background loop's failures (webhook dispatch, sending, search
+ * indexing): during a database outage every pass fails, a few times a
+ * second. The first failure is logged at once, then at most one line every
+ * 30 s with how many failed meanwhile, and one line when a pass works again.
+ */
+export class RepeatedFailureLog {
+  private failures = 0;
+  private firstAt = 0;
+  private loggedAt = 0;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly message: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  failed(error: unknown) {
+    const now = this.now();
+    this.failures++;
+    if (this.failures === 1) this.firstAt = now;
+    else if (now - this.loggedAt < REPEAT_LOG_MS) return;
+    this.loggedAt = now;
+    const repeated = this.failures > 1 ? { failures: this.failures } : {};
+    this.logger.error(this.message, { error, ...repeated });
+  }
+
+  succeeded() {
+    if (this.failures === 0) return;
+    this.logger.info(`${this.message}: working again`, {
+      failures: this.failures,
+      failing_ms: this.now() - this.firstAt,
+    });
+    this.failures = 0;
+  }
+}

@@ -1,6 +1,6 @@
 import { asc, gt, max } from "drizzle-orm";
 import { outboxEvents } from "../../db/schema";
-import { type AppContext, outsideRequest } from "../../src/core";
+import { type AppContext, outsideRequest, RepeatedFailureLog } from "../../src/core";
 
 /** An outbox event as live consumers get it: its commit position and exact JSON body. */
 export interface TailEvent {
@@ -36,11 +36,14 @@ export class OutboxTail {
   private running: Promise<void> | null = null;
   private again = false;
   private version: number | null = null;
+  private readonly failures: RepeatedFailureLog;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly pollMs: number,
-  ) {}
+  ) {
+    this.failures = new RepeatedFailureLog(ctx.logger, "outbox tail read failed");
+  }
 
   /** The position up to which events were handed out (everything later reaches subscribers). */
   get position(): number {
@@ -83,7 +86,7 @@ export class OutboxTail {
     if (typeof current === "number" || current === null) return this.wakeIfChanged(current);
     current.then(
       (version) => this.wakeIfChanged(version),
-      (error) => this.ctx.logger.error("outbox tail read failed", { error }),
+      (error) => this.failures.failed(error),
     );
   }
 
@@ -101,7 +104,10 @@ export class OutboxTail {
       return;
     }
     this.running = this.readAll()
-      .catch((error) => this.ctx.logger.error("outbox tail read failed", { error }))
+      .then(
+        () => this.failures.succeeded(),
+        (error) => this.failures.failed(error),
+      )
       .finally(() => {
         this.running = null;
         if (this.again) {

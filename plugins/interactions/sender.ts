@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { interactions } from "../../db/schema";
-import type { Actor, AppContext, BackgroundWorker, WriteTx } from "../../src/core";
+import {
+  type Actor,
+  type AppContext,
+  type BackgroundWorker,
+  RepeatedFailureLog,
+  type WriteTx,
+} from "../../src/core";
 import { type Accepted, type Channel, SendFailure } from "./channel";
 import { optOutOf } from "./consent";
 import { queuedEmailRecipients } from "./email";
@@ -134,12 +140,14 @@ export class OutboundSender implements BackgroundWorker {
   private loopDone: Promise<void> = Promise.resolve();
   private woken = false;
   private interruptSleep: (() => void) | null = null;
+  private readonly failures: RepeatedFailureLog;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly channels: Map<string, Channel>,
   ) {
     ctx.onCommit(() => this.wake());
+    this.failures = new RepeatedFailureLog(ctx.logger, "outbound send pass failed");
   }
 
   /** Covers a send (each SMTP or HTTP step is bounded by the timeout) and storing its outcome. */
@@ -177,8 +185,9 @@ export class OutboundSender implements BackgroundWorker {
       let worked = false;
       try {
         worked = await this.pass();
+        this.failures.succeeded();
       } catch (error) {
-        this.ctx.logger.error("outbound send pass failed", { error });
+        this.failures.failed(error);
       }
       if (!worked && !this.woken && this.running)
         await new Promise<void>((resolve) => {

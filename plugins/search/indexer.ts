@@ -1,4 +1,4 @@
-import type { AppContext, BackgroundWorker } from "../../src/core";
+import { type AppContext, type BackgroundWorker, RepeatedFailureLog } from "../../src/core";
 
 /** How often queued rows are indexed: how stale the index may be for a reader that does not search. */
 const INDEX_INTERVAL_MS = 200;
@@ -11,11 +11,13 @@ const INDEX_INTERVAL_MS = 200;
 export function searchIndexer(ctx: AppContext): BackgroundWorker {
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<void> | null = null;
+  const failures = new RepeatedFailureLog(ctx.logger, "search indexing failed");
   const pass = async () => {
     try {
       await ctx.db.dialect.catchUpSearchIndex(ctx.db);
+      failures.succeeded();
     } catch (error) {
-      ctx.logger.error("search indexing failed", { error });
+      failures.failed(error);
     } finally {
       running = null;
     }

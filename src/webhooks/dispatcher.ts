@@ -1,6 +1,7 @@
 import type { WriteTx } from "../../db/client";
 import type { AppContext, BackgroundWorker } from "../context";
 import { newEventId } from "../ids";
+import { RepeatedFailureLog } from "../logger";
 import { formatTraceparent, parseTraceparent } from "../tracing";
 import {
   type ClaimedDelivery,
@@ -61,9 +62,11 @@ export class WebhookDispatcher implements BackgroundWorker {
   private interruptSleep: (() => void) | null = null;
   /** Passes never overlap (the loop and drain() may both call pass). */
   private passChain: Promise<unknown> = Promise.resolve();
+  private readonly failures: RepeatedFailureLog;
 
   constructor(private readonly ctx: AppContext) {
     ctx.onCommit(() => this.wake());
+    this.failures = new RepeatedFailureLog(ctx.logger, "webhook dispatcher pass failed");
   }
 
   private get leaseMs(): number {
@@ -151,8 +154,9 @@ export class WebhookDispatcher implements BackgroundWorker {
       let worked = false;
       try {
         worked = await this.serialised(() => this.pass());
+        this.failures.succeeded();
       } catch (error) {
-        this.ctx.logger.error("webhook dispatcher pass failed", { error });
+        this.failures.failed(error);
         this.woken = false;
       }
       if (!this.running) break;
