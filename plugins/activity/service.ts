@@ -50,14 +50,30 @@ export function activityFilters(query: ActivityListQueryInput, readable?: SQL) {
  * SLA rows need webhooks:manage, whose holder receives every event anyway
  * and so reads every row.
  */
-async function entityTypeAccess(ctx: AppContext, tenantId: string, scopes: ReadonlySet<Scope>) {
-  const own = new Map(
-    (await tenantEventTypes(ctx.db.read, tenantId)).map((e) => [e.type.split(".")[0], e.resource]),
-  );
+async function entityTypeAccess(
+  ctx: AppContext,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  entityType: string | undefined,
+) {
   const manages = allows(scopes, "webhooks:manage");
+  const builtIn = entityTypes();
+  // With objects:read every object type of the tenant is readable: their
+  // names are read only to check an entity_type filter naming one.
+  const ownNeeded =
+    !(manages || scopes.has("objects:read")) ||
+    (entityType !== undefined && !builtIn.includes(entityType));
+  const own = new Map(
+    ownNeeded
+      ? (await tenantEventTypes(ctx.db.read, tenantId)).map((e) => [
+          e.type.split(".")[0],
+          e.resource,
+        ])
+      : [],
+  );
   const reads = (resource: string) => manages || allows(scopes, `${resource}:read`);
   const access = new Map<string, boolean>();
-  for (const type of [...entityTypes(), ...own.keys()]) {
+  for (const type of [...builtIn, ...own.keys()]) {
     const resource = READ_RESOURCE_OF_ENTITY[type] ?? own.get(type);
     access.set(
       type,
@@ -89,7 +105,7 @@ async function readableRows(
   scopes: ReadonlySet<Scope>,
   query: ActivityListQueryInput,
 ): Promise<SQL | undefined> {
-  const access = await entityTypeAccess(ctx, tenantId, scopes);
+  const access = await entityTypeAccess(ctx, tenantId, scopes, query.entity_type);
   const hidden = [...access].filter(([, readable]) => !readable).map(([type]) => type);
   if (query.entity_type !== undefined) {
     const readable = access.get(query.entity_type);
