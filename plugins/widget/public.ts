@@ -34,12 +34,7 @@ import {
   WidgetSettings,
 } from "./model";
 import { type WidgetKey, widgetKeyStore } from "./store";
-import {
-  identityFingerprint,
-  identitySecretProving,
-  signVisitorToken,
-  type VisitorClaims,
-} from "./tokens";
+import { identitySecretProving, signVisitorToken, type VisitorClaims } from "./tokens";
 import { widgetConversation, widgetMessage } from "./views";
 
 const tags = ["widget"];
@@ -126,7 +121,7 @@ function provenIdentity(
     );
   return {
     identity: external_id !== undefined ? { external_id, name } : { email, name },
-    provenBy: identityFingerprint(proving),
+    provenBy: proving.fingerprint,
   };
 }
 

@@ -10,12 +10,19 @@ import {
 
 export type WidgetKeyRow = typeof widgetKeys.$inferSelect;
 
+/** An identity secret opened, with the fingerprint visitor tokens name it by and when it stops verifying (epoch ms). */
+export interface IdentitySecret {
+  secret: string;
+  fingerprint: string;
+  expiresAt: number | null;
+}
+
 /** A live widget key with its token secret and identity secrets opened. */
 export interface WidgetKey {
   row: WidgetKeyRow;
   secret: string;
   /** The current identity secret, then earlier ones with when each stops verifying (epoch ms). */
-  identitySecrets: Array<{ secret: string; expiresAt: number | null }>;
+  identitySecrets: IdentitySecret[];
 }
 
 /** How long a looked-up key is trusted before it is read again (other instances' revocations). */
@@ -48,13 +55,12 @@ export class WidgetKeyStore {
 
   private open(row: WidgetKeyRow): WidgetKey {
     const { secrets } = this.ctx;
-    const current = row.identitySecret
-      ? [{ secret: secrets.open(row.identitySecret), expiresAt: null }]
-      : [];
-    const retired = row.retiredIdentitySecrets.map((s) => ({
-      secret: secrets.open(s.secret),
-      expiresAt: s.expiresAt,
-    }));
+    const opened = (sealed: string, expiresAt: number | null): IdentitySecret => {
+      const secret = secrets.open(sealed);
+      return { secret, fingerprint: identityFingerprint(secret), expiresAt };
+    };
+    const current = row.identitySecret ? [opened(row.identitySecret, null)] : [];
+    const retired = row.retiredIdentitySecrets.map((s) => opened(s.secret, s.expiresAt));
     return {
       row,
       secret: secrets.open(row.tokenSecret),
@@ -63,11 +69,9 @@ export class WidgetKeyStore {
   }
 
   /** The identity secrets of `key` that verify now: the current one and those still in their overlap. */
-  verifyingIdentitySecrets(key: WidgetKey): string[] {
+  verifyingIdentitySecrets(key: WidgetKey): IdentitySecret[] {
     const now = this.ctx.clock.now().getTime();
-    return key.identitySecrets
-      .filter((s) => s.expiresAt === null || s.expiresAt > now)
-      .map((s) => s.secret);
+    return key.identitySecrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
   }
 
   /** The live key a `pk_…` value names, or null. */
@@ -107,10 +111,7 @@ export class WidgetKeyStore {
     if (!signatureMatches(key.secret, read.payload, read.signature)) return null;
     if (read.claims.expiresAt * 1000 <= this.ctx.clock.now().getTime()) return null;
     const { provenBy } = read.claims;
-    if (
-      provenBy &&
-      !this.verifyingIdentitySecrets(key).some((s) => identityFingerprint(s) === provenBy)
-    )
+    if (provenBy && !this.verifyingIdentitySecrets(key).some((s) => s.fingerprint === provenBy))
       return null;
     return { claims: read.claims, key };
   }

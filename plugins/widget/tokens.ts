@@ -88,16 +88,16 @@ export const identityFingerprint = (secret: string) =>
   createHash("sha256").update(secret).digest("base64url").slice(0, 16);
 
 /** The one of `secrets` under which `hash` is the user_hash of `identifier` (constant time per secret), else null. */
-export function identitySecretProving(
-  secrets: string[],
+export function identitySecretProving<T extends { secret: string }>(
+  secrets: T[],
   identifier: string,
   hash: string,
-): string | null {
+): T | null {
   const given = Buffer.from(hash.toLowerCase());
-  let proving: string | null = null;
-  for (const secret of secrets) {
-    const expected = Buffer.from(identityHash(secret, identifier));
-    if (expected.length === given.length && timingSafeEqual(expected, given)) proving = secret;
+  let proving: T | null = null;
+  for (const candidate of secrets) {
+    const expected = Buffer.from(identityHash(candidate.secret, identifier));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) proving = candidate;
   }
   return proving;
 }
