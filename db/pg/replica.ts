@@ -47,6 +47,9 @@ export class ReplicaReads {
   private confirming: Promise<void> | null = null;
   /** Rejects when the replica is marked down, so that reads waiting on it move to the primary. */
   private outage = newOutage();
+  /** Replica reads waiting for their answer, and the one timer that keeps checking the replica meanwhile. */
+  private waiting = 0;
+  private watch: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly primary: Runner,
@@ -97,11 +100,14 @@ export class ReplicaReads {
    */
   private async untilDown<T>(read: Promise<T>): Promise<T> {
     read.catch(() => {});
-    const watch = setInterval(() => this.confirmSoon(), CONFIRM_AFTER_MS);
+    if (this.waiting++ === 0) this.watch = setInterval(() => this.confirmSoon(), CONFIRM_AFTER_MS);
     try {
       return await Promise.race([read, this.outage]);
     } finally {
-      clearInterval(watch);
+      if (--this.waiting === 0 && this.watch) {
+        clearInterval(this.watch);
+        this.watch = null;
+      }
     }
   }
 
