@@ -7,6 +7,7 @@ import {
   findLive,
   insertRow,
   invalid,
+  isLive,
   iso,
   lifecycleFields,
   listPage,
@@ -62,13 +63,7 @@ async function targetConversation(tx: WriteTx, tenantId: string, id: string) {
   const [row] = await tx
     .select()
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.id, id),
-        eq(conversations.tenantId, tenantId),
-        isNull(conversations.deletedAt),
-      ),
-    );
+    .where(isLive(conversations, tenantId, id));
   if (!row) throw invalid("/conversation_id", "does not exist");
   return row;
 }
