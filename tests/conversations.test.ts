@@ -552,18 +552,35 @@ describe("messages", () => {
   });
 });
 
+/**
+ * Two servers on one database (two instances), one tenant's key on both,
+ * and a customer's conversation (`conversation`: its other fields).
+ */
+async function onTwoInstances(
+  conversation: Record<string, string>,
+  run: (onA: Api, onB: Api, conversationId: string) => Promise<void>,
+) {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-two-instances-"));
+  const config = { rateLimit: 100_000 };
+  const a = await startTestServer({ dir, config });
+  const b = await startTestServer({ dir, config });
+  try {
+    const { api: onA, key } = await a.tenant();
+    const onB = new Api(b.url, { "x-api-key": key });
+    const who = (await onA.post(`${X}/customers/identify`, { email: "r@example.com" })).body.id;
+    const { id } = (await onA.post(`${X}/conversations`, { customer_id: who, ...conversation }))
+      .body;
+    await run(onA, onB, id);
+  } finally {
+    await b.close();
+    await a.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("counters under concurrent writes", () => {
   test("one new external id sent at once through two instances (a channel retrying) is stored once", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-external-id-"));
-    const config = { rateLimit: 100_000 };
-    const a = await startTestServer({ dir, config });
-    const b = await startTestServer({ dir, config });
-    try {
-      const { api: onA, key } = await a.tenant();
-      const onB = new Api(b.url, { "x-api-key": key });
-      const who = (await onA.post(`${X}/customers/identify`, { email: "r@example.com" })).body.id;
-      const id = (await onA.post(`${X}/conversations`, { customer_id: who, channel: "sms" })).body
-        .id;
+    await onTwoInstances({ channel: "sms" }, async (onA, onB, id) => {
       const n = 40;
       const body = { conversation_id: id, body: "SMS in", author_type: "customer" };
       const replies = await Promise.all(
@@ -576,23 +593,11 @@ describe("counters under concurrent writes", () => {
       for (const reply of replies) expect(reply.body).toEqual(stored);
       expect((await onA.get(`${X}/messages?conversation_id=${id}`)).body.total).toBe(1);
       expect((await onA.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
-    } finally {
-      await b.close();
-      await a.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   test("customer messages sent at once through two instances each count in unread_count", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-unread-"));
-    const config = { rateLimit: 100_000 };
-    const a = await startTestServer({ dir, config });
-    const b = await startTestServer({ dir, config });
-    try {
-      const { api: onA, key } = await a.tenant();
-      const onB = new Api(b.url, { "x-api-key": key });
-      const who = (await onA.post(`${X}/customers/identify`, { email: "u@example.com" })).body.id;
-      const id = (await onA.post(`${X}/conversations`, { customer_id: who })).body.id;
+    await onTwoInstances({}, async (onA, onB, id) => {
       const n = 200;
       const sentAt = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
       const replies = await Promise.all(
@@ -607,11 +612,7 @@ describe("counters under concurrent writes", () => {
       const conversation = (await onA.get(`${X}/conversations/${id}`)).body;
       expect(conversation.unread_count).toBe(n);
       expect(conversation.last_message_at).toBe(sentAt(n - 1));
-    } finally {
-      await b.close();
-      await a.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
