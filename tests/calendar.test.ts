@@ -1,9 +1,15 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
-import { contacts, deals, leads } from "../db/schema";
+import { contacts } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { isKnownEventType } from "../src/events";
-import { failEvent, insertContact, insertDeal, insertLead } from "./fixtures/rows";
+import {
+  failEvent,
+  insertContact,
+  insertDeal,
+  insertLead,
+  linkedThenDeleted,
+} from "./fixtures/rows";
 import { created } from "./helpers/api";
 import { activityRows, outboxOf } from "./helpers/records";
 import type { Api, TenantClient } from "./helpers/server";
@@ -508,21 +514,13 @@ describe("update", () => {
   });
 
   test("a patch may send back links the event keeps after their records were deleted; a new one must be live", async () => {
-    const db = server.ctx.db;
-    const links = {
-      deal_id: await insertDeal(db, owner.tenantId),
-      lead_id: await insertLead(db, owner.tenantId),
-      contact_id: await insertContact(db, owner.tenantId),
-    };
+    const { links, gone, deleteThem } = await linkedThenDeleted(
+      server.ctx.db,
+      owner.tenantId,
+      false,
+    );
     const event = await create(links);
-    const gone = await insertDeal(db, owner.tenantId);
-    const now = clock.now();
-    await server.ctx.write(async (tx) => {
-      for (const id of [links.deal_id, gone])
-        await tx.update(deals).set({ deletedAt: now }).where(eq(deals.id, id));
-      await tx.update(leads).set({ deletedAt: now }).where(eq(leads.id, links.lead_id));
-      await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, links.contact_id));
-    });
+    await deleteThem(clock.now());
     const patched = await api.patch(`${EVENTS}/${event.id}`, { title: "Kept links", ...links });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ title: "Kept links", ...links });

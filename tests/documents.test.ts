@@ -2,9 +2,16 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
-import { companies, contacts, deals, documents, leads } from "../db/schema";
+import { documents } from "../db/schema";
 import { isKnownEventType } from "../src/events";
-import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
+import {
+  failEvent,
+  insertCompany,
+  insertContact,
+  insertDeal,
+  insertLead,
+  linkedThenDeleted,
+} from "./fixtures/rows";
 import { activityRows, changeCounts, outboxOf } from "./helpers/records";
 import type { Api, Reply } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -499,23 +506,9 @@ describe("external documents", () => {
   });
 
   test("a PUT may send back links the document keeps after their records were deleted; a new one must be live", async () => {
-    const db = server.ctx.db;
-    const links = {
-      deal_id: await insertDeal(db, tenantId),
-      lead_id: await insertLead(db, tenantId),
-      contact_id: await insertContact(db, tenantId),
-      company_id: await insertCompany(db, tenantId),
-    };
+    const { links, gone, deleteThem } = await linkedThenDeleted(server.ctx.db, tenantId);
     const doc = (await api.post(DOCS, { url: "https://example.com/kept.pdf", ...links })).body;
-    const gone = await insertDeal(db, tenantId);
-    const now = new Date();
-    await server.ctx.write(async (tx) => {
-      for (const id of [links.deal_id, gone])
-        await tx.update(deals).set({ deletedAt: now }).where(eq(deals.id, id));
-      await tx.update(leads).set({ deletedAt: now }).where(eq(leads.id, links.lead_id));
-      await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, links.contact_id));
-      await tx.update(companies).set({ deletedAt: now }).where(eq(companies.id, links.company_id));
-    });
+    await deleteThem(new Date());
     const put = await api.put(`${DOCS}/${doc.id}`, { name: "Kept links", ...links });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ name: "Kept links", ...links });

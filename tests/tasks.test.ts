@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
-import { companies, contacts, deals, leads, tasks } from "../db/schema";
+import { tasks } from "../db/schema";
 import { ManualClock } from "../src/clock";
-import { failEvent, insertCompany, insertContact, insertDeal, insertLead } from "./fixtures/rows";
+import {
+  failEvent,
+  insertCompany,
+  insertContact,
+  insertDeal,
+  insertLead,
+  linkedThenDeleted,
+} from "./fixtures/rows";
 import { created } from "./helpers/api";
 import { activityRows, outboxOf } from "./helpers/records";
 import type { Api, TenantClient } from "./helpers/server";
@@ -208,23 +215,9 @@ describe("GET/PATCH/DELETE /tasks/{id}", () => {
   });
 
   test("PATCH and PUT may send back links the task keeps after their records were deleted; a new one must be live", async () => {
-    const db = server.ctx.db;
-    const links = {
-      deal_id: await insertDeal(db, a.tenantId),
-      lead_id: await insertLead(db, a.tenantId),
-      contact_id: await insertContact(db, a.tenantId),
-      company_id: await insertCompany(db, a.tenantId),
-    };
+    const { links, gone, deleteThem } = await linkedThenDeleted(server.ctx.db, a.tenantId);
     const task = await create(a.api, { title: "Follow up", ...links });
-    const gone = await insertDeal(db, a.tenantId);
-    const now = clock.now();
-    await server.ctx.write(async (tx) => {
-      for (const id of [links.deal_id, gone])
-        await tx.update(deals).set({ deletedAt: now }).where(eq(deals.id, id));
-      await tx.update(leads).set({ deletedAt: now }).where(eq(leads.id, links.lead_id));
-      await tx.update(contacts).set({ deletedAt: now }).where(eq(contacts.id, links.contact_id));
-      await tx.update(companies).set({ deletedAt: now }).where(eq(companies.id, links.company_id));
-    });
+    await deleteThem(clock.now());
     const url = `/api/external/tasks/${task.id}`;
     const patched = await a.api.patch(url, { title: "Follow up again", ...links });
     expect(patched.status).toBe(200);
