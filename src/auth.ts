@@ -292,6 +292,40 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       return { tenantId: principal.tenantId, actor: actorOf(principal), scopes: principal.scopes };
     },
   }),
+  /**
+   * Routes over one record's links to an object type
+   * (`/:object/:id/associations/:to`). A link shows records of both types,
+   * so reading links needs `<object>:read` and `<to>:read`; changing a
+   * record's links is a change to that record, `<object>:write`, and
+   * needs the other side to be visible: `<to>:read` (or `<to>:write`, as
+   * seed 001's coarse `write` alone gives). Checked before validation.
+   */
+  linkScope: (access: "read" | "write") => ({
+    detail: {
+      security: SECURITY,
+      "x-required-scope":
+        access === "read"
+          ? "<object>:read and <to_object>:read"
+          : "<object>:write and <to_object>:read (or :write)",
+    },
+    transform({ request, params }) {
+      const principal = principalOf(request);
+      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+      const { object, to } = params as { object?: string; to?: string };
+      const own = `${scopeResourceOf(String(object))}:${access}`;
+      if (!allows(principal.scopes, own)) throw forbidden(`Missing permission: ${own}`);
+      const other = scopeResourceOf(String(to));
+      const seesOther =
+        allows(principal.scopes, `${other}:read`) ||
+        (access === "write" && allows(principal.scopes, `${other}:write`));
+      if (!seesOther) throw forbidden(`Missing permission: ${other}:read`);
+    },
+    resolve({ request }) {
+      const principal = principalOf(request);
+      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+      return { tenantId: principal.tenantId, actor: actorOf(principal), scopes: principal.scopes };
+    },
+  }),
   admin: (enabled: boolean) => ({
     detail: { security: ADMIN_SECURITY, "x-required-scope": "admin" },
     transform({ request }) {

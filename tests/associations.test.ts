@@ -278,15 +278,55 @@ describe("isolation and scopes", () => {
     expect((await api.get(`${base}/deals/${d.id}/associations/planets`)).status).toBe(404);
   });
 
-  test("reading needs <object>:read, writing <object>:write", async () => {
+  test("reading links needs :read on both object types; changing them, :write on the record's and :read on the other", async () => {
     const d = await deal();
-    const ann = await contact("Ann");
-    const reader = await server.keyFor(tenantId, ["deals:read"]);
+    const [ann, bob] = [await contact("Ann"), await contact("Bob")];
+    await api.put(`${base}/deals/${d.id}/associations/contacts/${ann.id}`);
     const path = `${base}/deals/${d.id}/associations/contacts`;
+    const back = `${base}/contacts/${ann.id}/associations/deals`;
+    const denied = async (reply: Promise<{ status: number; body: any }>, missing: string) => {
+      const { status, body } = await reply;
+      expect({ status, detail: body?.detail }).toEqual({
+        status: 403,
+        detail: `Missing permission: ${missing}`,
+      });
+    };
+    // one side's read scope does not show which records of the other are linked
+    const dealsReader = await server.keyFor(tenantId, ["deals:read"]);
+    await denied(dealsReader.get(path), "contacts:read");
+    await denied(dealsReader.get(back), "contacts:read");
+    const contactsReader = await server.keyFor(tenantId, ["contacts:read"]);
+    await denied(contactsReader.get(back), "deals:read");
+    const reader = await server.keyFor(tenantId, ["deals:read", "contacts:read"]);
     expect((await reader.get(path)).status).toBe(200);
-    expect((await reader.put(`${path}/${ann.id}`)).status).toBe(403);
-    expect((await reader.get(`${base}/contacts/${ann.id}/associations/deals`)).status).toBe(403);
-    const writer = await server.keyFor(tenantId, ["deals:write"]);
-    expect((await writer.put(`${path}/${ann.id}`)).status).toBe(201);
+    expect((await reader.get(back)).status).toBe(200);
+    await denied(reader.put(`${path}/${bob.id}`), "deals:write");
+    await denied(reader.delete(`${path}/${ann.id}`), "deals:write");
+    // writing the record's links without seeing the other object type: 403, nothing changes
+    const blind = await server.keyFor(tenantId, ["deals:read", "deals:write"]);
+    await denied(blind.put(`${path}/${bob.id}`), "contacts:read");
+    await denied(blind.put(path, { associations: [{ id: bob.id }] }), "contacts:read");
+    await denied(blind.delete(`${path}/${ann.id}`), "contacts:read");
+    await denied(blind.delete(path), "contacts:read");
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([[ann.id, null]]);
+    // :write on the record's object and :read on the other's is enough
+    const writer = await server.keyFor(tenantId, ["deals:write", "contacts:read"]);
+    expect((await writer.put(`${path}/${bob.id}`, { label: "buyer" })).status).toBe(201);
+    expect((await writer.delete(`${path}/${bob.id}`)).status).toBe(204);
+    const replaced = await writer.put(path, { associations: [{ id: bob.id }] });
+    expect(replaced.status).toBe(200);
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([[bob.id, null]]);
+    // ...but not to read the links, nor to change them from the contact's side
+    await denied(writer.get(path), "deals:read");
+    await denied(
+      writer.put(`${base}/contacts/${ann.id}/associations/deals/${d.id}`),
+      "contacts:write",
+    );
+    expect((await writer.delete(path)).status).toBe(204);
+    // seed 001's coarse `write` (no read) links records as before
+    const coarse = await server.keyFor(tenantId, ["write"]);
+    expect((await coarse.put(`${path}/${ann.id}`)).status).toBe(201);
+    await denied(coarse.get(path), "deals:read");
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([[ann.id, null]]);
   });
 });

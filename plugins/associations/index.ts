@@ -35,7 +35,7 @@ export const associationsPlugin = (ctx: AppContext) =>
       ({ params, query, tenantId }) =>
         listLinks(ctx, tenantId, from(params), params.to, query.label),
       {
-        objectScope: "read",
+        linkScope: "read",
         params: LinksParams,
         query: LabelQuery,
         response: { 200: AssociationList, ...errorResponses },
@@ -49,7 +49,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         return ctx.write((tx) => replaceLinks(tx, scope, from(params), params.to, body));
       },
       {
-        objectScope: "write",
+        linkScope: "write",
         params: LinksParams,
         body: ReplaceAssociations,
         response: { 200: AssociationList, ...errorResponses },
@@ -67,7 +67,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         set.status = 204;
       },
       {
-        objectScope: "write",
+        linkScope: "write",
         params: LinksParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: { summary: "Remove every link of a record to an object type", tags },
@@ -85,7 +85,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         return linked;
       },
       {
-        objectScope: "write",
+        linkScope: "write",
         params: LinkParams,
         body: t.Optional(LinkBody),
         response: { 200: LinkedRecord, 201: LinkedRecord, ...errorResponses },
@@ -105,7 +105,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         set.status = 204;
       },
       {
-        objectScope: "write",
+        linkScope: "write",
         params: LinkParams,
         query: LabelQuery,
         response: { 204: t.Void(), ...errorResponses },
