@@ -3491,7 +3491,7 @@ export interface components {
         };
         CompanyList: {
             companies: (components["schemas"]["Company"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -3551,7 +3551,7 @@ export interface components {
         };
         ContactList: {
             contacts: (components["schemas"]["Contact"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -3650,7 +3650,7 @@ export interface components {
         };
         CustomerList: {
             customers: (components["schemas"]["Customer"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -3714,7 +3714,7 @@ export interface components {
         };
         DealList: {
             deals: (components["schemas"]["Deal"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -3961,7 +3961,7 @@ export interface components {
         };
         LeadList: {
             leads: (components["schemas"]["Lead"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -4173,7 +4173,7 @@ export interface components {
         };
         PropertyList: {
             properties: (components["schemas"]["Property"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -4248,7 +4248,7 @@ export interface components {
         };
         TaskList: {
             tasks: (components["schemas"]["Task"] & {
-                /** @description include=associations: linked records by object type */
+                /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                 associations?: {
                     [key: string]: {
                         /** @description The linked record's id */
@@ -6563,7 +6563,7 @@ export interface operations {
                         updated_at: string;
                         /** Format: date-time */
                         deleted_at: string | null;
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */
@@ -7087,7 +7087,7 @@ export interface operations {
                             /** Format: date-time */
                             created_at: string;
                         }[];
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */
@@ -8706,7 +8706,7 @@ export interface operations {
                         updated_at: string;
                         /** Format: date-time */
                         deleted_at: string | null;
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */
@@ -9099,7 +9099,7 @@ export interface operations {
                         updated_at: string;
                         /** Format: date-time */
                         deleted_at: string | null;
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */
@@ -10646,7 +10646,7 @@ export interface operations {
                         updated_at: string;
                         /** Format: date-time */
                         deleted_at: string | null;
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */
@@ -13386,7 +13386,7 @@ export interface operations {
                         next_cursor: string | null;
                     } & {
                         [key: string]: (components["schemas"]["Record"] & {
-                            /** @description include=associations: linked records by object type */
+                            /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                             associations?: {
                                 [key: string]: {
                                     /** @description The linked record's id */
@@ -13633,7 +13633,7 @@ export interface operations {
                         updated_at: string;
                         /** Format: date-time */
                         deleted_at: string | null;
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */
@@ -14106,7 +14106,7 @@ export interface operations {
                         updated_at: string;
                         /** Format: date-time */
                         deleted_at: string | null;
-                        /** @description include=associations: linked records by object type */
+                        /** @description include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out */
                         associations?: {
                             [key: string]: {
                                 /** @description The linked record's id */

@@ -3,11 +3,12 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../db/client";
 import { associations } from "../db/schema";
 import { recordChange } from "./activity";
-import { findCustomFieldObject } from "./custom-fields";
+import { findCustomFieldObject, scopeResourceOf } from "./custom-fields";
 import { invalid, notFound } from "./errors";
 import { newId } from "./ids";
 import { isLiveIn } from "./links";
 import { type BoundFilter, listJson, type Page } from "./pagination";
+import { allows } from "./scopes";
 import type { WriteScope } from "./writes";
 
 /** One side of a link: an object type (API plural) and a record id. */
@@ -245,51 +246,78 @@ export async function linksOf(
 
 type LinksByObject = Record<string, Array<ReturnType<typeof linkedView>>>;
 
-function groupByObject(linked: Array<ReturnType<typeof linkedView>>): LinksByObject {
+/** Whether a key with `scopes` reads records of `object` (its `<resource>:read`), and so links to them. */
+export const readsObject = (scopes: ReadonlySet<string>, object: string): boolean =>
+  allows(scopes, `${scopeResourceOf(object)}:read`);
+
+/** The links grouped by object type, leaving out those to object types the key may not read. */
+function groupByObject(
+  linked: Array<ReturnType<typeof linkedView>>,
+  scopes: ReadonlySet<string>,
+): LinksByObject {
   const grouped: LinksByObject = {};
+  const readable = new Map<string, boolean>();
   for (const one of linked) {
+    if (!readable.has(one.object)) readable.set(one.object, readsObject(scopes, one.object));
+    if (!readable.get(one.object)) continue;
     grouped[one.object] ??= [];
     grouped[one.object].push(one);
   }
   return grouped;
 }
 
-/** Every link of a record, grouped by object type (`include=associations`). */
-export async function associationsOf(db: ReadDb | WriteTx, tenantId: string, from: RecordRef) {
-  return groupByObject(await linksOf(db, tenantId, from));
+/**
+ * Every link of a record, grouped by object type (`include=associations`):
+ * only those to object types the key (`scopes`) may read.
+ */
+export async function associationsOf(
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  scopes: ReadonlySet<string>,
+  from: RecordRef,
+) {
+  return groupByObject(await linksOf(db, tenantId, from), scopes);
 }
 
-/** A record's view, with its links when the request says `include=associations`. */
+/**
+ * A record's view, with its links when the request says
+ * `include=associations` (those the key, `scopes`, may read: see associationsOf).
+ */
 export async function includeAssociations<T extends { id: string }>(
   db: ReadDb,
   tenantId: string,
+  scopes: ReadonlySet<string>,
   object: string,
   record: T,
   include: string | undefined,
 ): Promise<T & { associations?: Awaited<ReturnType<typeof associationsOf>> }> {
   if (include !== "associations") return record;
-  return { ...record, associations: await associationsOf(db, tenantId, { object, id: record.id }) };
+  const associations = await associationsOf(db, tenantId, scopes, { object, id: record.id });
+  return { ...record, associations };
 }
 
 /**
  * A list's answer (listJson, keyed by `listName`, by default `object`), each
- * record of the page with its links when the request says `include=associations`.
+ * record of the page with its links when the request says
+ * `include=associations` (those the key, `scopes`, may read).
  */
 export async function listWithLinks<T extends { id: string }>(
   db: ReadDb,
   tenantId: string,
+  scopes: ReadonlySet<string>,
   object: string,
   page: Page<T>,
   include: string | undefined,
   listName = object,
 ): Promise<Response> {
-  return listJson(listName, await pageWithLinks(db, tenantId, object, page, include));
+  return listJson(listName, await pageWithLinks(db, tenantId, scopes, object, page, include));
 }
 
 /** A list page, each record with its links when `include=associations`: one query for the whole page. */
 async function pageWithLinks<T extends { id: string }>(
   db: ReadDb,
   tenantId: string,
+  scopes: ReadonlySet<string>,
   object: string,
   page: Page<T>,
   include: string | undefined,
@@ -317,7 +345,7 @@ async function pageWithLinks<T extends { id: string }>(
   }
   const items = page.items.map((item) => ({
     ...item,
-    associations: groupByObject(byRecord.get(item.id) ?? []),
+    associations: groupByObject(byRecord.get(item.id) ?? [], scopes),
   }));
   return { ...page, items };
 }

@@ -87,7 +87,8 @@ export const AssociatedWith = t.Optional(
 export const RecordQuery = t.Object({
   include: t.Optional(
     t.Literal("associations", {
-      description: "associations: the record's links, grouped by object type",
+      description:
+        "associations: the record's links, grouped by object type (only to object types the key may read)",
     }),
   ),
 });
@@ -104,7 +105,8 @@ export const LinkedRecord = t.Object({
 /** What `include=associations` adds to a record. */
 export const AssociationsField = t.Optional(
   t.Record(t.String(), t.Array(LinkedRecord), {
-    description: "include=associations: linked records by object type",
+    description:
+      "include=associations: linked records by object type; links to object types the key may not read (`<object>:read`) are left out",
   }),
 );
 

@@ -278,6 +278,55 @@ describe("isolation and scopes", () => {
     expect((await api.get(`${base}/deals/${d.id}/associations/planets`)).status).toBe(404);
   });
 
+  test("include=associations leaves out links to object types the key may not read", async () => {
+    await created(api, "/object-types", {
+      name: "gadget",
+      plural: "gadgets",
+      label: "Gadgets",
+      primary_field: "code",
+      fields: [{ key: "code", label: "Code", type: "text" }],
+    });
+    const d = await deal({ title: "Scoped include" });
+    const ann = await contact("Ann");
+    const co = await created(api, "/companies", { name: "Scoped Co" });
+    const gadget = await created(api, "/objects/gadgets", { properties: { code: "G-1" } });
+    await api.put(`${base}/deals/${d.id}/associations/contacts/${ann.id}`, { label: "buyer" });
+    await api.put(`${base}/deals/${d.id}/associations/companies/${co.id}`);
+    await api.put(`${base}/deals/${d.id}/associations/gadgets/${gadget.id}`);
+    const one = async (key: Api, path: string) => {
+      const reply = await key.get(`${base}${path}?include=associations`);
+      expect(reply.status).toBe(200);
+      return Object.keys(reply.body.associations).sort();
+    };
+    const inList = async (key: Api, list: string, id: string) => {
+      const reply = await key.get(`${base}/${list}?include=associations&page_size=500`);
+      expect(reply.status).toBe(200);
+      const row = reply.body[list.split("/").pop() as string].find((r: any) => r.id === id);
+      return Object.keys(row.associations).sort();
+    };
+    const everything = ["companies", "contacts", "gadgets"];
+    expect(await one(api, `/deals/${d.id}`)).toEqual(everything);
+    expect(await inList(api, "deals", d.id)).toEqual(everything);
+    const dealsOnly = await server.keyFor(tenantId, ["deals:read"]);
+    expect(await one(dealsOnly, `/deals/${d.id}`)).toEqual([]);
+    expect(await inList(dealsOnly, "deals", d.id)).toEqual([]);
+    const some = await server.keyFor(tenantId, ["deals:read", "contacts:read", "gadgets:read"]);
+    expect(await one(some, `/deals/${d.id}`)).toEqual(["contacts", "gadgets"]);
+    expect(await inList(some, "deals", d.id)).toEqual(["contacts", "gadgets"]);
+    const contactsOnly = await server.keyFor(tenantId, ["contacts:read"]);
+    expect(await one(contactsOnly, `/contacts/${ann.id}`)).toEqual([]);
+    expect(await inList(contactsOnly, "contacts", ann.id)).toEqual([]);
+    expect(await one(some, `/contacts/${ann.id}`)).toEqual(["deals"]);
+    const companiesOnly = await server.keyFor(tenantId, ["companies:read"]);
+    expect(await one(companiesOnly, `/companies/${co.id}`)).toEqual([]);
+    expect(await inList(companiesOnly, "companies", co.id)).toEqual([]);
+    const objects = await server.keyFor(tenantId, ["objects:read"]);
+    expect(await one(objects, `/objects/gadgets/${gadget.id}`)).toEqual([]);
+    const withDeals = await server.keyFor(tenantId, ["objects:read", "deals:read"]);
+    expect(await one(withDeals, `/objects/gadgets/${gadget.id}`)).toEqual(["deals"]);
+    expect(await inList(withDeals, "objects/gadgets", gadget.id)).toEqual(["deals"]);
+  });
+
   test("reading links needs :read on both object types; changing them, :write on the record's and :read on the other", async () => {
     const d = await deal();
     const [ann, bob] = [await contact("Ann"), await contact("Bob")];

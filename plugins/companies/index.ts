@@ -81,10 +81,11 @@ export const companiesPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/companies",
-      async ({ query, tenantId, request }) => {
+      async ({ query, tenantId, request, scopes }) => {
         return listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           "companies",
           await listCompanies(ctx, tenantId, query, request.url),
           query.include,
@@ -152,7 +153,7 @@ export const companiesPlugin = (ctx: AppContext) =>
             activity: await recentActivityOf(ctx, tenantId, row.id),
           }),
           ...(includes.has("associations") && {
-            associations: await associationsOf(ctx.db.read, tenantId, {
+            associations: await associationsOf(ctx.db.read, tenantId, scopes, {
               object: "companies",
               id: row.id,
             }),

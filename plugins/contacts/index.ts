@@ -57,10 +57,11 @@ export const contactsPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/contacts",
-      async ({ query, tenantId, request }) => {
+      async ({ query, tenantId, request, scopes }) => {
         return listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           "contacts",
           await listContacts(ctx, tenantId, query, request.url),
           query.include,
@@ -114,10 +115,11 @@ export const contactsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/contacts/:id",
-      async ({ params, query, tenantId }) =>
+      async ({ params, query, tenantId, scopes }) =>
         includeAssociations(
           ctx.db.read,
           tenantId,
+          scopes,
           "contacts",
           await getContact(ctx, tenantId, params.id),
           query.include,

@@ -59,10 +59,11 @@ export const customersPlugin = (ctx: AppContext) =>
     )
     .get(
       "/customers",
-      async ({ query, tenantId, request }) =>
+      async ({ query, tenantId, request, scopes }) =>
         listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           "contacts",
           await listCustomers(ctx, tenantId, query, request.url),
           query.include,

@@ -50,10 +50,11 @@ export const dealsPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/deals",
-      async ({ query, tenantId, request }) => {
+      async ({ query, tenantId, request, scopes }) => {
         return listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           "deals",
           await listDeals(ctx, tenantId, query, request.url),
           query.include,
@@ -87,10 +88,11 @@ export const dealsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/deals/:id",
-      async ({ params, query, tenantId }) =>
+      async ({ params, query, tenantId, scopes }) =>
         includeAssociations(
           ctx.db.read,
           tenantId,
+          scopes,
           "deals",
           await getDeal(ctx.db.read, tenantId, params.id),
           query.include,

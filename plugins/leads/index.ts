@@ -41,10 +41,11 @@ export const leadsPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/leads",
-      async ({ query, tenantId, request }) => {
+      async ({ query, tenantId, request, scopes }) => {
         return listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           "leads",
           await listLeads(ctx, tenantId, query, request.url),
           query.include,
@@ -77,10 +78,11 @@ export const leadsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/leads/:id",
-      async ({ params, query, tenantId }) =>
+      async ({ params, query, tenantId, scopes }) =>
         includeAssociations(
           ctx.db.read,
           tenantId,
+          scopes,
           "leads",
           await getLead(ctx.db.read, tenantId, params.id),
           query.include,

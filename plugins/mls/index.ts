@@ -42,10 +42,11 @@ export const mlsPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       base,
-      async ({ query, tenantId, request }) =>
+      async ({ query, tenantId, request, scopes }) =>
         listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           OBJECT,
           await listProperties(ctx, tenantId, query, request.url),
           query.include,
@@ -108,10 +109,11 @@ export const mlsPlugin = (ctx: AppContext) =>
     )
     .get(
       `${base}/:id`,
-      async ({ params, query, tenantId }) =>
+      async ({ params, query, tenantId, scopes }) =>
         includeAssociations(
           ctx.db.read,
           tenantId,
+          scopes,
           OBJECT,
           await getProperty(ctx, tenantId, params.id),
           query.include,

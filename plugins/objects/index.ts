@@ -132,11 +132,12 @@ const recordRoutes = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       records,
-      async ({ params, query, tenantId, request }) => {
+      async ({ params, query, tenantId, request, scopes }) => {
         const type = await requireType(ctx.db.read, tenantId, params.object);
         return listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           params.object,
           await listRecords(ctx, type, query, request.url),
           query.include,
@@ -210,10 +211,17 @@ const recordRoutes = (ctx: AppContext) =>
     )
     .get(
       record,
-      async ({ params, query, tenantId }) => {
+      async ({ params, query, tenantId, scopes }) => {
         const type = await requireType(ctx.db.read, tenantId, params.object);
         const view = recordView(await findRecord(ctx.db.read, type, params.id));
-        return includeAssociations(ctx.db.read, tenantId, params.object, view, query.include);
+        return includeAssociations(
+          ctx.db.read,
+          tenantId,
+          scopes,
+          params.object,
+          view,
+          query.include,
+        );
       },
       {
         objectScope: "read",

@@ -28,10 +28,11 @@ export const tasksPlugin = (ctx: AppContext) =>
     .use(authMacros)
     .get(
       "/tasks",
-      async ({ query, tenantId, request }) => {
+      async ({ query, tenantId, request, scopes }) => {
         return listWithLinks(
           ctx.db.read,
           tenantId,
+          scopes,
           "tasks",
           await listTasks(ctx, tenantId, query, request.url),
           query.include,
@@ -62,10 +63,11 @@ export const tasksPlugin = (ctx: AppContext) =>
     )
     .get(
       "/tasks/:id",
-      async ({ params, query, tenantId }) =>
+      async ({ params, query, tenantId, scopes }) =>
         includeAssociations(
           ctx.db.read,
           tenantId,
+          scopes,
           "tasks",
           await getTask(ctx, tenantId, params.id),
           query.include,
