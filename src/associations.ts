@@ -4,7 +4,7 @@ import type { ReadDb, WriteTx } from "../db/client";
 import { associations } from "../db/schema";
 import { recordChange } from "./activity";
 import { findCustomFieldObject, scopeResourceOf } from "./custom-fields";
-import { invalid, notFound } from "./errors";
+import { forbidden, invalid, notFound } from "./errors";
 import { newId } from "./ids";
 import { isLiveIn } from "./links";
 import { type BoundFilter, listJson, type Page } from "./pagination";
@@ -296,21 +296,33 @@ export async function includeAssociations<T extends { id: string }>(
   return { ...record, associations };
 }
 
+/** The query parameters of a list that supports links (`associated_with`, `include=associations`). */
+export interface LinkedListQuery {
+  include?: string;
+  associated_with?: string;
+}
+
 /**
- * A list's answer (listJson, keyed by `listName`, by default `object`), each
- * record of the page with its links when the request says
- * `include=associations` (those the key, `scopes`, may read).
+ * A list's answer (listJson, keyed by `listName`, by default `object`): the
+ * page `list` reads, each record with its links when the request says
+ * `include=associations` (those the key, `scopes`, may read). A filter by
+ * association to an object type the key may not read answers 403 before
+ * anything is read: which records are linked to it is not the key's to know.
  */
 export async function listWithLinks<T extends { id: string }>(
   db: ReadDb,
   tenantId: string,
   scopes: ReadonlySet<string>,
   object: string,
-  page: Page<T>,
-  include: string | undefined,
+  query: LinkedListQuery,
+  list: () => Promise<Page<T>>,
   listName = object,
 ): Promise<Response> {
-  return listJson(listName, await pageWithLinks(db, tenantId, scopes, object, page, include));
+  const linkedTo = query.associated_with?.split(":")[0];
+  if (linkedTo && !readsObject(scopes, linkedTo))
+    throw forbidden(`Missing permission: ${scopeResourceOf(linkedTo)}:read`);
+  const page = await list();
+  return listJson(listName, await pageWithLinks(db, tenantId, scopes, object, page, query.include));
 }
 
 /** A list page, each record with its links when `include=associations`: one query for the whole page. */

@@ -79,7 +79,7 @@ export const HttpUrl = t.String({
 export const AssociatedWith = t.Optional(
   t.String({
     description:
-      "`<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label)",
+      "`<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise)",
   }),
 );
 

@@ -327,6 +327,28 @@ describe("isolation and scopes", () => {
     expect(await inList(withDeals, "objects/gadgets", gadget.id)).toEqual(["deals"]);
   });
 
+  test("a list filtered by association needs :read on the linked object type", async () => {
+    const d = await deal({ title: "Filtered by a hidden link" });
+    const ann = await contact("Ann");
+    await api.put(`${base}/deals/${d.id}/associations/contacts/${ann.id}`);
+    const byAnn = `${base}/deals?associated_with=contacts:${ann.id}`;
+    const dealsOnly = await server.keyFor(tenantId, ["deals:read"]);
+    const denied = await dealsOnly.get(byAnn);
+    expect([denied.status, denied.body.detail]).toEqual([403, "Missing permission: contacts:read"]);
+    expect((await dealsOnly.get(`${byAnn}:buyer&include=associations`)).status).toBe(403);
+    const contactsOnly = await server.keyFor(tenantId, ["contacts:read"]);
+    for (const list of ["contacts", "customers"]) {
+      const reply = await contactsOnly.get(`${base}/${list}?associated_with=deals:${d.id}`);
+      expect([list, reply.status]).toEqual([list, 403]);
+    }
+    const both = await server.keyFor(tenantId, ["deals:read", "contacts:read"]);
+    const found = await both.get(byAnn);
+    expect(found.status).toBe(200);
+    expect(found.body.deals.map((x: any) => x.id)).toEqual([d.id]);
+    const contacts = await both.get(`${base}/contacts?associated_with=deals:${d.id}`);
+    expect(contacts.body.contacts.map((x: any) => x.id)).toEqual([ann.id]);
+  });
+
   test("reading links needs :read on both object types; changing them, :write on the record's and :read on the other", async () => {
     const d = await deal();
     const [ann, bob] = [await contact("Ann"), await contact("Bob")];

@@ -82,13 +82,8 @@ export const companiesPlugin = (ctx: AppContext) =>
     .get(
       "/companies",
       async ({ query, tenantId, request, scopes }) => {
-        return listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          "companies",
-          await listCompanies(ctx, tenantId, query, request.url),
-          query.include,
+        return listWithLinks(ctx.db.read, tenantId, scopes, "companies", query, () =>
+          listCompanies(ctx, tenantId, query, request.url),
         );
       },
       {

@@ -58,13 +58,8 @@ export const contactsPlugin = (ctx: AppContext) =>
     .get(
       "/contacts",
       async ({ query, tenantId, request, scopes }) => {
-        return listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          "contacts",
-          await listContacts(ctx, tenantId, query, request.url),
-          query.include,
+        return listWithLinks(ctx.db.read, tenantId, scopes, "contacts", query, () =>
+          listContacts(ctx, tenantId, query, request.url),
         );
       },
       {

@@ -65,8 +65,8 @@ export const customersPlugin = (ctx: AppContext) =>
           tenantId,
           scopes,
           "contacts",
-          await listCustomers(ctx, tenantId, query, request.url),
-          query.include,
+          query,
+          () => listCustomers(ctx, tenantId, query, request.url),
           "customers",
         ),
       {

@@ -51,13 +51,8 @@ export const dealsPlugin = (ctx: AppContext) =>
     .get(
       "/deals",
       async ({ query, tenantId, request, scopes }) => {
-        return listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          "deals",
-          await listDeals(ctx, tenantId, query, request.url),
-          query.include,
+        return listWithLinks(ctx.db.read, tenantId, scopes, "deals", query, () =>
+          listDeals(ctx, tenantId, query, request.url),
         );
       },
       {

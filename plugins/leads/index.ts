@@ -42,13 +42,8 @@ export const leadsPlugin = (ctx: AppContext) =>
     .get(
       "/leads",
       async ({ query, tenantId, request, scopes }) => {
-        return listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          "leads",
-          await listLeads(ctx, tenantId, query, request.url),
-          query.include,
+        return listWithLinks(ctx.db.read, tenantId, scopes, "leads", query, () =>
+          listLeads(ctx, tenantId, query, request.url),
         );
       },
       {

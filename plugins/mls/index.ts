@@ -43,13 +43,8 @@ export const mlsPlugin = (ctx: AppContext) =>
     .get(
       base,
       async ({ query, tenantId, request, scopes }) =>
-        listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          OBJECT,
-          await listProperties(ctx, tenantId, query, request.url),
-          query.include,
+        listWithLinks(ctx.db.read, tenantId, scopes, OBJECT, query, () =>
+          listProperties(ctx, tenantId, query, request.url),
         ),
       {
         scope: "mls:read",

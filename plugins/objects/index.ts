@@ -134,13 +134,8 @@ const recordRoutes = (ctx: AppContext) =>
       records,
       async ({ params, query, tenantId, request, scopes }) => {
         const type = await requireType(ctx.db.read, tenantId, params.object);
-        return listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          params.object,
-          await listRecords(ctx, type, query, request.url),
-          query.include,
+        return listWithLinks(ctx.db.read, tenantId, scopes, params.object, query, () =>
+          listRecords(ctx, type, query, request.url),
         );
       },
       {

@@ -29,13 +29,8 @@ export const tasksPlugin = (ctx: AppContext) =>
     .get(
       "/tasks",
       async ({ query, tenantId, request, scopes }) => {
-        return listWithLinks(
-          ctx.db.read,
-          tenantId,
-          scopes,
-          "tasks",
-          await listTasks(ctx, tenantId, query, request.url),
-          query.include,
+        return listWithLinks(ctx.db.read, tenantId, scopes, "tasks", query, () =>
+          listTasks(ctx, tenantId, query, request.url),
         );
       },
       {
