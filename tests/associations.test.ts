@@ -211,6 +211,25 @@ describe("seed 004: contact_ids on deals", () => {
     );
   });
 
+  test("a contact's deals: associated_with=contacts:<id> finds any linked; contact_id the primary only", async () => {
+    const [a, b] = [await contact("Primary"), await contact("Second")];
+    const d = await deal({ title: "Two contacts", contact_ids: [a.id, b.id] });
+    const other = await deal({ title: "Linked later" });
+    await api.put(`${base}/contacts/${b.id}/associations/deals/${other.id}`, { label: "buyer" });
+    const ids = async (q: string) => {
+      const reply = await api.get(`${base}/deals?${q}`);
+      expect(reply.status).toBe(200);
+      return reply.body.deals.map((x: any) => x.id).sort();
+    };
+    expect(await ids(`associated_with=contacts:${b.id}`)).toEqual([d.id, other.id].sort());
+    expect(await ids(`associated_with=contacts:${b.id}:buyer`)).toEqual([other.id]);
+    expect(await ids(`associated_with=contacts:${a.id}`)).toEqual([d.id]);
+    // contact_id is the deal's field: its primary contact
+    expect(await ids(`contact_id=${a.id}`)).toEqual([d.id]);
+    expect(await ids(`contact_id=${b.id}`)).toEqual([other.id]);
+    expect((await api.get(`${base}/deals/${other.id}`)).body.contact_id).toBe(b.id);
+  });
+
   test("deleting a contact removes its links with events; the deal's contact_ids follow", async () => {
     const [a, b] = [await contact("A"), await contact("B")];
     const d = await deal({ contact_ids: [a.id, b.id] });

@@ -121,7 +121,12 @@ export const DealsQuery = t.Object(
     stage_id: t.Optional(t.String()),
     owner: t.Optional(t.String()),
     partner_id: t.Optional(t.String()),
-    contact_id: t.Optional(t.String()),
+    contact_id: t.Optional(
+      t.String({
+        description:
+          "The deal's primary contact (its `contact_id` field) only; deals linked to a contact in any way (`contact_ids`): `associated_with=contacts:<id>`",
+      }),
+    ),
     company_id: t.Optional(t.String()),
     lead_id: t.Optional(t.String()),
     tags: t.Optional(t.String({ description: "Comma-separated; every tag must match" })),
