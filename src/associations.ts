@@ -50,6 +50,10 @@ export function onLinksChanged(object: string, toObject: string, listener: LinkL
   listeners.set(pairKey(object, toObject), listener);
 }
 
+/** Whether `object`'s records show their links to `toObject` in their own fields (deals' contact_ids). */
+export const showsLinksIn = (object: string, toObject: string) =>
+  listeners.has(pairKey(object, toObject));
+
 /**
  * How a link change was made: `byOwner` when the service of the `from`
  * record makes it while writing that record, and keeps its view of its

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { Elysia } from "elysia";
 import type { Actor } from "./activity";
+import { showsLinksIn } from "./associations";
 import type { AppContext } from "./context";
 import { scopeResourceOf } from "./custom-fields/registry";
 import { ApiError, forbidden, unauthorized } from "./errors";
@@ -306,7 +307,7 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       "x-required-scope":
         access === "read"
           ? "<object>:read and <to_object>:read"
-          : "<object>:write and <to_object>:read (or :write)",
+          : "<object>:write and <to_object>:read (or :write); <to_object>:write where its records show these links (deals' contact_ids)",
     },
     transform({ request, params }) {
       const principal = principalOf(request);
@@ -315,6 +316,12 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       const own = `${scopeResourceOf(String(object))}:${access}`;
       if (!allows(principal.scopes, own)) throw forbidden(`Missing permission: ${own}`);
       const other = scopeResourceOf(String(to));
+      // A link shown in the other record's own fields (a deal's contact_ids) changes that record too.
+      if (access === "write" && showsLinksIn(String(to), String(object))) {
+        if (!allows(principal.scopes, `${other}:write`))
+          throw forbidden(`Missing permission: ${other}:write`);
+        return;
+      }
       const seesOther =
         allows(principal.scopes, `${other}:read`) ||
         (access === "write" && allows(principal.scopes, `${other}:write`));

@@ -412,6 +412,17 @@ describe("isolation and scopes", () => {
       writer.put(`${base}/contacts/${ann.id}/associations/deals/${d.id}`),
       "contacts:write",
     );
+    // linking from the contact's side rewrites the deal's contact_ids: deals:write too
+    const contactWriter = await server.keyFor(tenantId, ["contacts:write", "deals:read"]);
+    await denied(
+      contactWriter.put(`${base}/contacts/${ann.id}/associations/deals/${d.id}`),
+      "deals:write",
+    );
+    await denied(
+      contactWriter.delete(`${base}/contacts/${bob.id}/associations/deals`),
+      "deals:write",
+    );
+    expect(await linksOf(`/deals/${d.id}/associations/contacts`)).toEqual([[bob.id, null]]);
     expect((await writer.delete(path)).status).toBe(204);
     // seed 001's coarse `write` (no read) links records as before
     const coarse = await server.keyFor(tenantId, ["write"]);
