@@ -496,6 +496,43 @@ describe("messages", () => {
     expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
   });
 
+  test("a deleted message's external id is free again: sending it creates a new message", async () => {
+    const { id } = await open({ channel: "sms" });
+    const body = {
+      conversation_id: id,
+      body: "SMS in",
+      author_type: "customer",
+      external_id: "SM9",
+    };
+    const first = await send(body);
+    expect(first.status).toBe(201);
+    expect((await api.delete(`${X}/messages/${first.body.id}`)).status).toBe(204);
+    const again = await send({ ...body, body: "SMS in, again" });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      external_id: "SM9",
+      body: "SMS in, again",
+      deleted_at: null,
+    });
+    expect(again.body.id).not.toBe(first.body.id);
+    // The new message is the one its external id now names; the deleted one stays a tombstone.
+    const repeat = await send({ ...body, body: "retry" });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.id).toBe(again.body.id);
+    expect((await api.get(`${X}/messages/${first.body.id}`)).status).toBe(404);
+    const listed = await api.get(`${X}/messages?conversation_id=${id}`);
+    expect(listed.body.messages.map((m: { id: string }) => m.id)).toEqual([again.body.id]);
+    expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
+    expect((await eventsFor(server, again.body.id)).map((e) => e.event_type)).toEqual([
+      "message.created",
+    ]);
+    // Deleted again, and sent again: each delete frees the id once more.
+    expect((await api.delete(`${X}/messages/${again.body.id}`)).status).toBe(204);
+    const third = await send(body);
+    expect(third.status).toBe(201);
+    expect(new Set([first.body.id, again.body.id, third.body.id]).size).toBe(3);
+  });
+
   test("edit and delete: events, tombstone in the feed, counters follow", async () => {
     const { id } = await open();
     const message = (await send({ conversation_id: id, body: "typo", author_type: "customer" }))

@@ -75,9 +75,10 @@ export const messages = sqliteTable(
     index("messages_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("messages_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("messages_conversation_sent_idx").on(t.tenantId, t.conversationId, t.sentAt, t.id),
+    // A channel's id names one live message; a deleted message frees it (migration 1410).
     uniqueIndex("messages_tenant_external_idx")
       .on(t.tenantId, t.externalId)
-      .where(sql`external_id IS NOT NULL`),
+      .where(sql`external_id IS NOT NULL AND deleted_at IS NULL`),
   ],
 );
 

@@ -68,18 +68,29 @@ async function targetConversation(tx: WriteTx, tenantId: string, id: string) {
   return row;
 }
 
+/**
+ * The live message that already has `externalId`, if any. A deleted message
+ * no longer holds its external id (messages_tenant_external_idx covers live
+ * rows only): the channel's id sent again makes a new message.
+ */
 async function byExternalId(tx: WriteTx, tenantId: string, externalId: string | undefined) {
   if (externalId === undefined) return undefined;
   const [row] = await tx
     .select()
     .from(messages)
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.externalId, externalId)));
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.externalId, externalId),
+        isNull(messages.deletedAt),
+      ),
+    );
   return row;
 }
 
 export interface CreatedMessage {
   row: MessageRow;
-  /** False when `external_id` named a message that already existed (returned as it is). */
+  /** False when `external_id` named a live message that already existed (returned as it is). */
   created: boolean;
 }
 
