@@ -150,7 +150,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the agents' messages seen by the customer */
+        /**
+         * Mark the agents' messages seen by the customer
+         * @description Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
+         */
         post: operations["postApiWidgetConversationsByIdSeen"];
         delete?: never;
         options?: never;
@@ -1440,7 +1443,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the customer's messages seen by the agents (message.seen each) */
+        /**
+         * Mark the customer's messages seen by the agents (message.seen each)
+         * @description Marks the customer's unseen messages (or those of `message_ids`) oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
+         */
         post: operations["postApiExternalConversationsByIdSeen"];
         delete?: never;
         options?: never;
@@ -5089,7 +5095,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description The last message the reader was shown: marks the other side's unseen messages up to it in thread order (sent_at, ties by id), it included, none after it */
+                    up_to?: string;
+                };
+            };
+        };
         responses: {
             /** @description Response for status 200 */
             200: {
@@ -5119,10 +5133,13 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
         };
@@ -11570,6 +11587,8 @@ export interface operations {
                 "application/json": {
                     /** @description Messages to mark seen; default every unseen customer message */
                     message_ids?: string[];
+                    /** @description The last message the reader was shown: marks the other side's unseen messages up to it in thread order (sent_at, ties by id), it included, none after it */
+                    up_to?: string;
                 };
             };
         };

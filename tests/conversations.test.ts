@@ -463,6 +463,48 @@ describe("messages", () => {
     expect(paged.body.messages.map((m: { id: string }) => m.id)).toEqual([first]);
   });
 
+  test("seen marks follow the thread order, ties by id: up_to marks up to a message sent at the same time as others", async () => {
+    const { id } = await open();
+    const same = "2026-02-20T09:00:00.000Z";
+    const post = async (body: string, sentAt: string, author_type = "customer") =>
+      (await send({ conversation_id: id, body, sent_at: sentAt, author_type })).body.id as string;
+    await post("before", "2026-02-20T08:00:00.000Z");
+    for (const body of ["a", "b", "c", "d"]) await post(body, same);
+    await post("after", "2026-02-20T10:00:00.000Z");
+    await post("agent's, same time", same, "agent");
+    // The thread as agents see it (newest first, ties by id), read from its end.
+    const listed = await api.get(`${X}/messages?conversation_id=${id}&author_type=customer`);
+    const thread: string[] = listed.body.messages.map((m: { id: string }) => m.id).reverse();
+    const unseen = async () =>
+      (
+        await api.get(`${X}/messages?conversation_id=${id}&unseen=true&author_type=customer`)
+      ).body.messages
+        .map((m: { id: string }) => m.id)
+        .reverse();
+    // Up to the second of the four sent at the same time: it and those before it, none after.
+    const upTo = thread[2];
+    const seen = await api.post(`${X}/conversations/${id}/seen`, { up_to: upTo });
+    expect(seen.status).toBe(200);
+    expect(seen.body.seen.map((m: { id: string }) => m.id)).toEqual(thread.slice(0, 3));
+    expect(await unseen()).toEqual(thread.slice(3));
+    expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(3);
+    // The same position again marks nothing more; the last of the same time marks up to it.
+    expect((await api.post(`${X}/conversations/${id}/seen`, { up_to: upTo })).body.seen).toEqual(
+      [],
+    );
+    const next = await api.post(`${X}/conversations/${id}/seen`, { up_to: thread[4] });
+    expect(next.body.seen.map((m: { id: string }) => m.id)).toEqual(thread.slice(3, 5));
+    expect(await unseen()).toEqual([thread[5]]);
+    // A position that is no message of this conversation is refused, nothing marked.
+    const elsewhere = (await send({ conversation_id: (await open()).id, body: "x" })).body.id;
+    for (const bad of [elsewhere, "no-such-message"]) {
+      const refused = await api.post(`${X}/conversations/${id}/seen`, { up_to: bad });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors[0].path).toBe("/up_to");
+    }
+    expect(await unseen()).toEqual([thread[5]]);
+  });
+
   test("a sent_at on a day the month does not have is 422, never moved into the next month", async () => {
     const { id } = await open();
     for (const sentAt of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T23:00:00+02:00"]) {

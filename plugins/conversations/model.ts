@@ -159,6 +159,13 @@ export const MessageListQuery = t.Object({
   unseen: t.Optional(t.Boolean({ description: "true: not seen yet; false: seen" })),
 });
 
+/** The seen position: a message id, in thread order (sent_at, ties by id). */
+export const SeenUpTo = t.String({
+  maxLength: 200,
+  description:
+    "The last message the reader was shown: marks the other side's unseen messages up to it in thread order (sent_at, ties by id), it included, none after it",
+});
+
 export const SeenInput = t.Object({
   message_ids: t.Optional(
     t.Array(t.String(), {
@@ -166,6 +173,7 @@ export const SeenInput = t.Object({
       description: "Messages to mark seen; default every unseen customer message",
     }),
   ),
+  up_to: t.Optional(SeenUpTo),
 });
 
 export const SeenResult = t.Object({ seen: t.Array(Message) });

@@ -17,6 +17,7 @@ import {
   insertMessage,
   markSeen,
   messageView,
+  SeenUpTo,
 } from "../conversations";
 import { widgetMessage } from "../widget";
 import {
@@ -53,7 +54,10 @@ const compilePushChecks = () => ({
     ),
   ),
   seen: TypeCompiler.Compile(
-    t.Object({ message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })) }),
+    t.Object({
+      message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })),
+      up_to: t.Optional(SeenUpTo),
+    }),
   ),
 });
 let compiledPushChecks: ReturnType<typeof compilePushChecks> | undefined;
@@ -386,7 +390,10 @@ export class Connection implements Member {
         joined.conversationId as string,
       );
       const reader = principal.kind === "visitor" ? "customer" : "agent";
-      return markSeen(tx, scope, conversation, reader, payload.message_ids as string[] | undefined);
+      return markSeen(tx, scope, conversation, reader, {
+        messageIds: payload.message_ids as string[] | undefined,
+        upTo: payload.up_to as string | undefined,
+      });
     });
     return { message_ids: seen.map((m) => m.id) };
   }

@@ -1,4 +1,4 @@
-import { Elysia } from "elysia";
+import { Elysia, t } from "elysia";
 import {
   ApiError,
   type AppContext,
@@ -31,6 +31,7 @@ import {
   WidgetIdentify,
   WidgetMessage,
   WidgetMessages,
+  WidgetSeen,
   WidgetSettings,
 } from "./model";
 import { type WidgetKey, widgetKeyStore } from "./store";
@@ -301,17 +302,23 @@ export const widgetRoutes = (ctx: AppContext) =>
     )
     .post(
       "/conversations/:id/seen",
-      async ({ params, access }) => {
+      async ({ params, body, access }) => {
         const conversation = await ownConversation(ctx, access, params.id);
         const seen = await ctx.write((tx) =>
-          markSeen(tx, scopeOf(ctx, access), conversation, "customer"),
+          markSeen(tx, scopeOf(ctx, access), conversation, "customer", { upTo: body?.up_to }),
         );
         return { messages: seen.map(widgetMessage) };
       },
       {
         widget: "visitor",
         params: IdParams,
+        body: t.Optional(WidgetSeen),
         response: { 200: WidgetMessages, ...errors },
-        detail: { summary: "Mark the agents' messages seen by the customer", tags },
+        detail: {
+          summary: "Mark the agents' messages seen by the customer",
+          description:
+            "Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.",
+          tags,
+        },
       },
     );
