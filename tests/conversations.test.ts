@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { asc } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
-import { conversations } from "../db/schema";
+import { markWidgetOpened } from "../db/migrations/1411_conversation_visitor_identity";
+import { activityLog, conversations, widgetKeys } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { ManualClock } from "../src/clock";
 import { testDatabase } from "./helpers/database";
@@ -738,6 +739,89 @@ describe("migration 1372", () => {
       // The rows changed moved in the feed; the others kept their place.
       const moved = rows.map((r) => r.updatedAt.getTime() !== then.getTime() && r.syncSeq > 5);
       expect(moved).toEqual([true, false, true, true, false]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("migration 1411", () => {
+  test("conversations a widget key opened before become unverified, and move in the feed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-visitor-identity-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    try {
+      await migrate(db, migrationsOf(db));
+      const then = new Date("2026-01-01T00:00:00.000Z");
+      // c0: opened through the widget; c1: by an API key; c2: by an API key, then written to through the widget.
+      const openedBy = [
+        { type: "system", id: "wk1" },
+        { type: "api_key", id: "k1" },
+        { type: "api_key", id: "k1" },
+      ];
+      await db.transaction(async (tx) => {
+        await tx.insert(widgetKeys).values({
+          id: "wk1",
+          tenantId: "t1",
+          name: "Shop",
+          keyHash: "h",
+          keyPrefix: "pk_",
+          allowedOrigins: [],
+          settings: {},
+          tokenSecret: "s",
+          createdAt: then,
+          updatedAt: then,
+        });
+        const first = await reserveSyncSeq(tx, 10);
+        await tx.insert(conversations).values(
+          openedBy.map((_, i) => ({
+            id: `c${i}`,
+            tenantId: "t1",
+            customerId: "p1",
+            status: "open",
+            priority: "medium",
+            channel: "chat",
+            createdAt: then,
+            updatedAt: then,
+            syncSeq: first + i,
+          })),
+        );
+        const activity = (i: number, action: string, actor: { type: string; id: string }) => ({
+          id: `a${i}-${action}`,
+          tenantId: "t1",
+          entityType: "conversation",
+          entityId: `c${i}`,
+          action,
+          actorType: actor.type,
+          actorId: actor.id,
+          actorName: null,
+          changes: {},
+          createdAt: then,
+          syncSeq: first + 5 + i,
+        });
+        await tx
+          .insert(activityLog)
+          .values([
+            ...openedBy.map((actor, i) => activity(i, "created", actor)),
+            activity(2, "updated", openedBy[0]),
+          ]);
+      });
+      await db.transaction((tx) =>
+        markWidgetOpened(tx, { foldCase: db.foldCase, progress: () => {} }),
+      );
+      const rows = await db.read
+        .select({
+          identity: conversations.visitorIdentity,
+          updatedAt: conversations.updatedAt,
+          syncSeq: conversations.syncSeq,
+        })
+        .from(conversations)
+        .orderBy(asc(conversations.id));
+      expect(rows.map((r) => r.identity)).toEqual(["unverified", null, null]);
+      const moved = rows.map((r) => r.updatedAt.getTime() !== then.getTime() && r.syncSeq > 10);
+      expect(moved).toEqual([true, false, false]);
     } finally {
       await db.close();
       await database.drop();

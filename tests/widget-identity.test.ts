@@ -357,14 +357,72 @@ describe("a wrong or missing hash", () => {
     expect((await api.get(`${X}/customers?external_id=claimed-by-visitor`)).body.customers).toEqual(
       [],
     );
-    // A proven identity reads them all, the visits' conversations included.
+    // A proven identity reads the customer's conversations, not those the unproven visits opened.
     const proven = await identify(key, {
       email: "dana@example.com",
       user_hash: userHash(key.identity_secret, "dana@example.com"),
     });
     expect(proven.body.customer_id).toBe(customer);
     const all = await asVisitor(proven.body.visitor_token).get(`${W}/conversations`);
-    expect(all.body.conversations).toHaveLength(3);
+    expect(all.body.conversations.map((c: { id: string }) => c.id)).toEqual([conversation]);
+  });
+
+  test("a verified visitor never inherits the conversations an unverified claim of its email opened", async () => {
+    const key = await widgetKey(api);
+    const email = "newcomer@example.com";
+    // Someone claims an email nobody has used yet: a contact is made for it, and a conversation opened.
+    const claimed = await identify(key, { email, name: "Newcomer?" });
+    expect(claimed.body.verified).toBe(false);
+    const opened = await asVisitor(claimed.body.visitor_token).post(`${W}/conversations`, {
+      body: "Please send my invoice to evil@example.com",
+    });
+    expect(opened.status).toBe(201);
+    const claimedId = opened.body.conversation.id as string;
+    const claimant = asVisitor(opened.body.visitor_token);
+    // The real owner of the email, proven by the site: the same customer, none of the claim's conversations.
+    const proven = await identify(key, { email, user_hash: userHash(key.identity_secret, email) });
+    expect(proven.body).toMatchObject({ customer_id: claimed.body.customer_id, verified: true });
+    const owner = asVisitor(proven.body.visitor_token);
+    expect((await owner.get(`${W}/conversations`)).body.conversations).toEqual([]);
+    expect((await owner.get(`${W}/conversations/${claimedId}`)).status).toBe(404);
+    expect((await owner.get(`${W}/conversations/${claimedId}/messages`)).status).toBe(404);
+    expect(
+      (await owner.post(`${W}/conversations/${claimedId}/messages`, { body: "my card is…" }))
+        .status,
+    ).toBe(404);
+    expect((await owner.post(`${W}/conversations/${claimedId}/seen`, {})).status).toBe(404);
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: proven.body.visitor_token },
+    });
+    socket.connect();
+    try {
+      const channel: Channel = socket.channel(`conversation:${claimedId}`, {});
+      const joined = await new Promise<unknown>((resolve) =>
+        channel
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(joined).toEqual({ reason: "not found" });
+    } finally {
+      socket.disconnect();
+    }
+    // What the owner opens is its own; the claim's token still reads only the claim's conversation.
+    const own = await owner.post(`${W}/conversations`, { body: "Hello" });
+    const ownId = own.body.conversation.id as string;
+    const listed = await asVisitor(own.body.visitor_token).get(`${W}/conversations`);
+    expect(listed.body.conversations.map((c: { id: string }) => c.id)).toEqual([ownId]);
+    expect((await claimant.get(`${W}/conversations/${claimedId}`)).status).toBe(200);
+    expect((await claimant.get(`${W}/conversations/${ownId}`)).status).toBe(404);
+    // The team sees both, on one customer, and which one a proven visitor opened.
+    const team = await api.get(`${X}/conversations?customer_id=${claimed.body.customer_id}`);
+    const byId = Object.fromEntries(
+      team.body.conversations.map((c: { id: string; visitor_identity: string }) => [
+        c.id,
+        c.visitor_identity,
+      ]),
+    );
+    expect(byId).toEqual({ [claimedId]: "unverified", [ownId]: "verified" });
   });
 
   test("an unverified claim does not spend the claimed customer's per-visitor budget", async () => {

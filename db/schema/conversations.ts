@@ -30,6 +30,13 @@ export const conversations = sqliteTable(
     archivedAt: timestamp("archived_at"),
     lastMessageAt: timestamp("last_message_at"),
     unreadCount: integer("unread_count").notNull().default(0),
+    /**
+     * verified | unverified: opened through the widget by a visitor whose
+     * identity was proven (user_hash) or not; null: opened by the team or a
+     * channel. A verified visitor never reads the unverified ones of its
+     * customer (plugins/widget).
+     */
+    visitorIdentity: text("visitor_identity"),
     ...lifecycle(),
   },
   (t) => [

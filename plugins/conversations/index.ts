@@ -44,8 +44,8 @@ export { CreateMessage, Message, SeenUpTo } from "./model";
 export {
   type ConversationRow,
   type ConversationView,
-  conversationOfCustomer,
-  conversationsOfCustomer,
+  conversationOfVisitor,
+  conversationsOfVisitor,
   conversationView,
   findConversation,
   insertConversation,

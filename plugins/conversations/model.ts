@@ -33,6 +33,12 @@ export const Conversation = t.Object({
   archived_at: t.Nullable(Time),
   last_message_at: t.Nullable(Time),
   unread_count: JsonInteger({ description: "Customer messages not seen yet" }),
+  visitor_identity: t.Nullable(
+    t.Union([t.Literal("verified"), t.Literal("unverified")], {
+      description:
+        "Opened through the widget by a visitor whose identity was proven (verified) or only claimed (unverified: the customer may not have written it); null: opened by the team or a channel",
+    }),
+  ),
   created_at: Time,
   updated_at: Time,
   deleted_at: t.Nullable(Time),

@@ -12,7 +12,7 @@ import {
 import {
   type ConversationRow,
   CreateMessage,
-  conversationOfCustomer,
+  conversationOfVisitor,
   findConversation,
   insertMessage,
   markSeen,
@@ -294,9 +294,7 @@ export class Connection implements Member {
     const db = this.services.ctx.db.read;
     try {
       if (principal.kind === "visitor") {
-        if (!principal.verified && principal.conversationId !== id)
-          throw new ChannelError("not found");
-        return await conversationOfCustomer(db, principal.tenantId, id, principal.customerId);
+        return await conversationOfVisitor(db, principal, id);
       }
       if (!principal.scopes.has("conversations:read")) throw new ChannelError("unauthorized");
       return await findConversation(db, principal.tenantId, id);
