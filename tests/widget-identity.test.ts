@@ -507,6 +507,80 @@ describe("rotation", () => {
     }
   });
 
+  test("a live socket's topics joined with a verified token close (phx_close) once the token ends: secret rotated out, or expired", async () => {
+    const key = await widgetKey(api);
+    const email = "ivo@example.com";
+    const { conversation } = await knownCustomer(api, { email });
+    const ws = `${server.url.replace(/^http/, "ws")}/socket`;
+    /** A socket on the site's page, its visitor's token in the connect params, joined to the conversation. */
+    const joined = async (token: string, id = conversation) => {
+      const socket = new Socket(ws, { params: { token } });
+      socket.connect();
+      const channel: Channel = socket.channel(`conversation:${id}`, {});
+      const closes: unknown[] = [];
+      channel.onClose((payload: unknown) => {
+        if (payload !== "leave") closes.push(payload);
+      });
+      const status = await new Promise((resolve) =>
+        channel
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(status).toBe("ok");
+      return { socket, channel, closes };
+    };
+    const waitFor = async (predicate: () => boolean, what: string) => {
+      for (let i = 0; !predicate(); i++) {
+        if (i > 500) throw new Error(`not met: ${what}`);
+        await Bun.sleep(10);
+      }
+    };
+    const prove = async () =>
+      (await identify(key, { email, user_hash: userHash(key.identity_secret, email) })).body
+        .visitor_token as string;
+    // 1. The secret that proved it is rotated out (24 hours after the rotation).
+    const proven = await joined(await prove());
+    const anonymous = await identify(key, {});
+    const opened = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {});
+    await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+    clock.advance(DAY + 1000);
+    try {
+      await waitFor(() => proven.closes.length > 0, "the rotated-out token's topic closes");
+      expect(proven.closes).toEqual([{ reason: "unauthorized" }]);
+      expect(proven.channel.state).toBe("closed");
+      // The server ended it: joining again with that token is refused; the socket stays up.
+      const rejoin = proven.socket.channel(`conversation:${conversation}`, {});
+      const again = await new Promise((resolve) =>
+        rejoin
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(again).toEqual({ reason: "unauthorized" });
+      rejoin.leave();
+      proven.socket.disconnect();
+      // An anonymous visitor's token proved nothing: its topic stays open.
+      const still = await joined(opened.body.visitor_token, opened.body.conversation.id);
+      still.socket.disconnect();
+    } finally {
+      clock.advance(-(DAY + 1000));
+    }
+    // 2. The token expires (30 days after it was made).
+    key.identity_secret = (
+      await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`)
+    ).body.identity_secret;
+    const expiring = await joined(await prove());
+    clock.advance(30 * DAY + 1000);
+    try {
+      await waitFor(() => expiring.closes.length > 0, "the expired token's topic closes");
+      expect(expiring.closes).toEqual([{ reason: "unauthorized" }]);
+    } finally {
+      expiring.socket.disconnect();
+      clock.advance(-(30 * DAY + 1000));
+    }
+  });
+
   test("a key made before identity verification gets its first secret by rotation, and cannot require verification before", async () => {
     const key = await widgetKey(api);
     await server.ctx.write((tx) =>
