@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Identify the visitor (email, external_id, or anonymous) and get a visitor token
-         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
+         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
          */
         post: operations["postApiWidgetCustomers"];
         delete?: never;
@@ -95,7 +95,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The conversations the visitor may read: a verified visitor's customer's (newest first, at most 100), else the one its token names */
+        /** The conversations the visitor may read, newest first (at most 100): the one its token names, and for a verified visitor its customer's others except those unverified visitors opened */
         get: operations["getApiWidgetConversations"];
         put?: never;
         /** Open a conversation (with an optional first message); answers a token for it */
@@ -150,7 +150,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the agents' messages seen by the customer */
+        /**
+         * Mark the agents' messages seen by the customer
+         * @description Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
+         */
         post: operations["postApiWidgetConversationsByIdSeen"];
         delete?: never;
         options?: never;
@@ -1440,7 +1443,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the customer's messages seen by the agents (message.seen each) */
+        /**
+         * Mark the customer's messages seen by the agents (message.seen each)
+         * @description Marks the customer's unseen messages (or those of `message_ids`) oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
+         */
         post: operations["postApiExternalConversationsByIdSeen"];
         delete?: never;
         options?: never;
@@ -1463,7 +1469,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message in a conversation
-         * @description 201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries).
+         * @description 201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a live message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries). A deleted message frees its `external_id`: sent again, it makes a new message (201).
          */
         post: operations["postApiExternalMessages"];
         delete?: never;
@@ -3595,6 +3601,8 @@ export interface components {
             last_message_at: string | null;
             /** @description Customer messages not seen yet */
             unread_count: number;
+            /** @enum {string|null} */
+            visitor_identity: "verified" | "unverified" | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -5089,7 +5097,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    /** @description The last message the reader was shown: marks the other side's unseen messages up to it in thread order (sent_at, ties by id), it included, none after it */
+                    up_to?: string;
+                };
+            };
+        };
         responses: {
             /** @description Response for status 200 */
             200: {
@@ -5119,10 +5135,13 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
         };
@@ -11570,6 +11589,8 @@ export interface operations {
                 "application/json": {
                     /** @description Messages to mark seen; default every unseen customer message */
                     message_ids?: string[];
+                    /** @description The last message the reader was shown: marks the other side's unseen messages up to it in thread order (sent_at, ties by id), it included, none after it */
+                    up_to?: string;
                 };
             };
         };

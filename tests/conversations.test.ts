@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { asc } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
-import { conversations } from "../db/schema";
+import { markWidgetOpened } from "../db/migrations/1411_conversation_visitor_identity";
+import { activityLog, conversations, widgetKeys } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { ManualClock } from "../src/clock";
 import { testDatabase } from "./helpers/database";
@@ -463,6 +464,48 @@ describe("messages", () => {
     expect(paged.body.messages.map((m: { id: string }) => m.id)).toEqual([first]);
   });
 
+  test("seen marks follow the thread order, ties by id: up_to marks up to a message sent at the same time as others", async () => {
+    const { id } = await open();
+    const same = "2026-02-20T09:00:00.000Z";
+    const post = async (body: string, sentAt: string, author_type = "customer") =>
+      (await send({ conversation_id: id, body, sent_at: sentAt, author_type })).body.id as string;
+    await post("before", "2026-02-20T08:00:00.000Z");
+    for (const body of ["a", "b", "c", "d"]) await post(body, same);
+    await post("after", "2026-02-20T10:00:00.000Z");
+    await post("agent's, same time", same, "agent");
+    // The thread as agents see it (newest first, ties by id), read from its end.
+    const listed = await api.get(`${X}/messages?conversation_id=${id}&author_type=customer`);
+    const thread: string[] = listed.body.messages.map((m: { id: string }) => m.id).reverse();
+    const unseen = async () =>
+      (
+        await api.get(`${X}/messages?conversation_id=${id}&unseen=true&author_type=customer`)
+      ).body.messages
+        .map((m: { id: string }) => m.id)
+        .reverse();
+    // Up to the second of the four sent at the same time: it and those before it, none after.
+    const upTo = thread[2];
+    const seen = await api.post(`${X}/conversations/${id}/seen`, { up_to: upTo });
+    expect(seen.status).toBe(200);
+    expect(seen.body.seen.map((m: { id: string }) => m.id)).toEqual(thread.slice(0, 3));
+    expect(await unseen()).toEqual(thread.slice(3));
+    expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(3);
+    // The same position again marks nothing more; the last of the same time marks up to it.
+    expect((await api.post(`${X}/conversations/${id}/seen`, { up_to: upTo })).body.seen).toEqual(
+      [],
+    );
+    const next = await api.post(`${X}/conversations/${id}/seen`, { up_to: thread[4] });
+    expect(next.body.seen.map((m: { id: string }) => m.id)).toEqual(thread.slice(3, 5));
+    expect(await unseen()).toEqual([thread[5]]);
+    // A position that is no message of this conversation is refused, nothing marked.
+    const elsewhere = (await send({ conversation_id: (await open()).id, body: "x" })).body.id;
+    for (const bad of [elsewhere, "no-such-message"]) {
+      const refused = await api.post(`${X}/conversations/${id}/seen`, { up_to: bad });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors[0].path).toBe("/up_to");
+    }
+    expect(await unseen()).toEqual([thread[5]]);
+  });
+
   test("a sent_at on a day the month does not have is 422, never moved into the next month", async () => {
     const { id } = await open();
     for (const sentAt of ["2026-02-30T10:00:00Z", "2026-02-29", "2026-04-31T23:00:00+02:00"]) {
@@ -494,6 +537,43 @@ describe("messages", () => {
     expect(again.body).toEqual(first.body);
     expect(first.body.channel).toBe("sms");
     expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
+  });
+
+  test("a deleted message's external id is free again: sending it creates a new message", async () => {
+    const { id } = await open({ channel: "sms" });
+    const body = {
+      conversation_id: id,
+      body: "SMS in",
+      author_type: "customer",
+      external_id: "SM9",
+    };
+    const first = await send(body);
+    expect(first.status).toBe(201);
+    expect((await api.delete(`${X}/messages/${first.body.id}`)).status).toBe(204);
+    const again = await send({ ...body, body: "SMS in, again" });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      external_id: "SM9",
+      body: "SMS in, again",
+      deleted_at: null,
+    });
+    expect(again.body.id).not.toBe(first.body.id);
+    // The new message is the one its external id now names; the deleted one stays a tombstone.
+    const repeat = await send({ ...body, body: "retry" });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.id).toBe(again.body.id);
+    expect((await api.get(`${X}/messages/${first.body.id}`)).status).toBe(404);
+    const listed = await api.get(`${X}/messages?conversation_id=${id}`);
+    expect(listed.body.messages.map((m: { id: string }) => m.id)).toEqual([again.body.id]);
+    expect((await api.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
+    expect((await eventsFor(server, again.body.id)).map((e) => e.event_type)).toEqual([
+      "message.created",
+    ]);
+    // Deleted again, and sent again: each delete frees the id once more.
+    expect((await api.delete(`${X}/messages/${again.body.id}`)).status).toBe(204);
+    const third = await send(body);
+    expect(third.status).toBe(201);
+    expect(new Set([first.body.id, again.body.id, third.body.id]).size).toBe(3);
   });
 
   test("edit and delete: events, tombstone in the feed, counters follow", async () => {
@@ -659,6 +739,89 @@ describe("migration 1372", () => {
       // The rows changed moved in the feed; the others kept their place.
       const moved = rows.map((r) => r.updatedAt.getTime() !== then.getTime() && r.syncSeq > 5);
       expect(moved).toEqual([true, false, true, true, false]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("migration 1411", () => {
+  test("conversations a widget key opened before become unverified, and move in the feed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-visitor-identity-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    try {
+      await migrate(db, migrationsOf(db));
+      const then = new Date("2026-01-01T00:00:00.000Z");
+      // c0: opened through the widget; c1: by an API key; c2: by an API key, then written to through the widget.
+      const openedBy = [
+        { type: "system", id: "wk1" },
+        { type: "api_key", id: "k1" },
+        { type: "api_key", id: "k1" },
+      ];
+      await db.transaction(async (tx) => {
+        await tx.insert(widgetKeys).values({
+          id: "wk1",
+          tenantId: "t1",
+          name: "Shop",
+          keyHash: "h",
+          keyPrefix: "pk_",
+          allowedOrigins: [],
+          settings: {},
+          tokenSecret: "s",
+          createdAt: then,
+          updatedAt: then,
+        });
+        const first = await reserveSyncSeq(tx, 10);
+        await tx.insert(conversations).values(
+          openedBy.map((_, i) => ({
+            id: `c${i}`,
+            tenantId: "t1",
+            customerId: "p1",
+            status: "open",
+            priority: "medium",
+            channel: "chat",
+            createdAt: then,
+            updatedAt: then,
+            syncSeq: first + i,
+          })),
+        );
+        const activity = (i: number, action: string, actor: { type: string; id: string }) => ({
+          id: `a${i}-${action}`,
+          tenantId: "t1",
+          entityType: "conversation",
+          entityId: `c${i}`,
+          action,
+          actorType: actor.type,
+          actorId: actor.id,
+          actorName: null,
+          changes: {},
+          createdAt: then,
+          syncSeq: first + 5 + i,
+        });
+        await tx
+          .insert(activityLog)
+          .values([
+            ...openedBy.map((actor, i) => activity(i, "created", actor)),
+            activity(2, "updated", openedBy[0]),
+          ]);
+      });
+      await db.transaction((tx) =>
+        markWidgetOpened(tx, { foldCase: db.foldCase, progress: () => {} }),
+      );
+      const rows = await db.read
+        .select({
+          identity: conversations.visitorIdentity,
+          updatedAt: conversations.updatedAt,
+          syncSeq: conversations.syncSeq,
+        })
+        .from(conversations)
+        .orderBy(asc(conversations.id));
+      expect(rows.map((r) => r.identity)).toEqual(["unverified", null, null]);
+      const moved = rows.map((r) => r.updatedAt.getTime() !== then.getTime() && r.syncSeq > 10);
+      expect(moved).toEqual([true, false, false]);
     } finally {
       await db.close();
       await database.drop();

@@ -281,6 +281,32 @@ describe("conversation channel", () => {
     await until(() => seen.length === reply.response.message_ids.length, "seen broadcast");
     expect((await api.get(`${X}/conversations/${conversation}`)).body.unread_count).toBe(0);
   });
+
+  test("messages:seen with up_to marks up to that message in thread order, ties by id", async () => {
+    const { api: own, key: ownKey } = await server.tenant();
+    const who = (await own.post(`${X}/customers/identify`, { email: "t@example.com" })).body.id;
+    const id = (await own.post(`${X}/conversations`, { customer_id: who })).body.id;
+    const same = "2026-02-20T09:00:00.000Z";
+    for (const body of ["one", "two", "three"])
+      await own.post(`${X}/messages`, {
+        conversation_id: id,
+        body,
+        author_type: "customer",
+        sent_at: same,
+      });
+    const listed = await own.get(`${X}/messages?conversation_id=${id}`);
+    const thread: string[] = listed.body.messages.map((m: { id: string }) => m.id).reverse();
+    const channel = connect(server.url, { token: ownKey }).channel(`conversation:${id}`, {});
+    await join(channel);
+    const reply = await push(channel, "messages:seen", { up_to: thread[1] });
+    expect(reply.status).toBe("ok");
+    expect(reply.response.message_ids).toEqual(thread.slice(0, 2));
+    const refused = await push(channel, "messages:seen", { up_to: "no-such-message" });
+    expect(refused.status).toBe("error");
+    expect(refused.response).toMatchObject({ code: "VALIDATION_ERROR" });
+    expect((await own.get(`${X}/conversations/${id}`)).body.unread_count).toBe(1);
+    channel.leave();
+  });
 });
 
 describe("notification channel", () => {

@@ -357,14 +357,72 @@ describe("a wrong or missing hash", () => {
     expect((await api.get(`${X}/customers?external_id=claimed-by-visitor`)).body.customers).toEqual(
       [],
     );
-    // A proven identity reads them all, the visits' conversations included.
+    // A proven identity reads the customer's conversations, not those the unproven visits opened.
     const proven = await identify(key, {
       email: "dana@example.com",
       user_hash: userHash(key.identity_secret, "dana@example.com"),
     });
     expect(proven.body.customer_id).toBe(customer);
     const all = await asVisitor(proven.body.visitor_token).get(`${W}/conversations`);
-    expect(all.body.conversations).toHaveLength(3);
+    expect(all.body.conversations.map((c: { id: string }) => c.id)).toEqual([conversation]);
+  });
+
+  test("a verified visitor never inherits the conversations an unverified claim of its email opened", async () => {
+    const key = await widgetKey(api);
+    const email = "newcomer@example.com";
+    // Someone claims an email nobody has used yet: a contact is made for it, and a conversation opened.
+    const claimed = await identify(key, { email, name: "Newcomer?" });
+    expect(claimed.body.verified).toBe(false);
+    const opened = await asVisitor(claimed.body.visitor_token).post(`${W}/conversations`, {
+      body: "Please send my invoice to evil@example.com",
+    });
+    expect(opened.status).toBe(201);
+    const claimedId = opened.body.conversation.id as string;
+    const claimant = asVisitor(opened.body.visitor_token);
+    // The real owner of the email, proven by the site: the same customer, none of the claim's conversations.
+    const proven = await identify(key, { email, user_hash: userHash(key.identity_secret, email) });
+    expect(proven.body).toMatchObject({ customer_id: claimed.body.customer_id, verified: true });
+    const owner = asVisitor(proven.body.visitor_token);
+    expect((await owner.get(`${W}/conversations`)).body.conversations).toEqual([]);
+    expect((await owner.get(`${W}/conversations/${claimedId}`)).status).toBe(404);
+    expect((await owner.get(`${W}/conversations/${claimedId}/messages`)).status).toBe(404);
+    expect(
+      (await owner.post(`${W}/conversations/${claimedId}/messages`, { body: "my card is…" }))
+        .status,
+    ).toBe(404);
+    expect((await owner.post(`${W}/conversations/${claimedId}/seen`, {})).status).toBe(404);
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: proven.body.visitor_token },
+    });
+    socket.connect();
+    try {
+      const channel: Channel = socket.channel(`conversation:${claimedId}`, {});
+      const joined = await new Promise<unknown>((resolve) =>
+        channel
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(joined).toEqual({ reason: "not found" });
+    } finally {
+      socket.disconnect();
+    }
+    // What the owner opens is its own; the claim's token still reads only the claim's conversation.
+    const own = await owner.post(`${W}/conversations`, { body: "Hello" });
+    const ownId = own.body.conversation.id as string;
+    const listed = await asVisitor(own.body.visitor_token).get(`${W}/conversations`);
+    expect(listed.body.conversations.map((c: { id: string }) => c.id)).toEqual([ownId]);
+    expect((await claimant.get(`${W}/conversations/${claimedId}`)).status).toBe(200);
+    expect((await claimant.get(`${W}/conversations/${ownId}`)).status).toBe(404);
+    // The team sees both, on one customer, and which one a proven visitor opened.
+    const team = await api.get(`${X}/conversations?customer_id=${claimed.body.customer_id}`);
+    const byId = Object.fromEntries(
+      team.body.conversations.map((c: { id: string; visitor_identity: string }) => [
+        c.id,
+        c.visitor_identity,
+      ]),
+    );
+    expect(byId).toEqual({ [claimedId]: "unverified", [ownId]: "verified" });
   });
 
   test("an unverified claim does not spend the claimed customer's per-visitor budget", async () => {
@@ -446,6 +504,80 @@ describe("rotation", () => {
       expect(await reads(anonymous.body.visitor_token)).toBe(200);
     } finally {
       clock.advance(-(DAY + 1000));
+    }
+  });
+
+  test("a live socket's topics joined with a verified token close (phx_close) once the token ends: secret rotated out, or expired", async () => {
+    const key = await widgetKey(api);
+    const email = "ivo@example.com";
+    const { conversation } = await knownCustomer(api, { email });
+    const ws = `${server.url.replace(/^http/, "ws")}/socket`;
+    /** A socket on the site's page, its visitor's token in the connect params, joined to the conversation. */
+    const joined = async (token: string, id = conversation) => {
+      const socket = new Socket(ws, { params: { token } });
+      socket.connect();
+      const channel: Channel = socket.channel(`conversation:${id}`, {});
+      const closes: unknown[] = [];
+      channel.onClose((payload: unknown) => {
+        if (payload !== "leave") closes.push(payload);
+      });
+      const status = await new Promise((resolve) =>
+        channel
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(status).toBe("ok");
+      return { socket, channel, closes };
+    };
+    const waitFor = async (predicate: () => boolean, what: string) => {
+      for (let i = 0; !predicate(); i++) {
+        if (i > 500) throw new Error(`not met: ${what}`);
+        await Bun.sleep(10);
+      }
+    };
+    const prove = async () =>
+      (await identify(key, { email, user_hash: userHash(key.identity_secret, email) })).body
+        .visitor_token as string;
+    // 1. The secret that proved it is rotated out (24 hours after the rotation).
+    const proven = await joined(await prove());
+    const anonymous = await identify(key, {});
+    const opened = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {});
+    await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`);
+    clock.advance(DAY + 1000);
+    try {
+      await waitFor(() => proven.closes.length > 0, "the rotated-out token's topic closes");
+      expect(proven.closes).toEqual([{ reason: "unauthorized" }]);
+      expect(proven.channel.state).toBe("closed");
+      // The server ended it: joining again with that token is refused; the socket stays up.
+      const rejoin = proven.socket.channel(`conversation:${conversation}`, {});
+      const again = await new Promise((resolve) =>
+        rejoin
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(again).toEqual({ reason: "unauthorized" });
+      rejoin.leave();
+      proven.socket.disconnect();
+      // An anonymous visitor's token proved nothing: its topic stays open.
+      const still = await joined(opened.body.visitor_token, opened.body.conversation.id);
+      still.socket.disconnect();
+    } finally {
+      clock.advance(-(DAY + 1000));
+    }
+    // 2. The token expires (30 days after it was made).
+    key.identity_secret = (
+      await api.post(`${X}/widget-keys/${key.id}/rotate-identity-secret`)
+    ).body.identity_secret;
+    const expiring = await joined(await prove());
+    clock.advance(30 * DAY + 1000);
+    try {
+      await waitFor(() => expiring.closes.length > 0, "the expired token's topic closes");
+      expect(expiring.closes).toEqual([{ reason: "unauthorized" }]);
+    } finally {
+      expiring.socket.disconnect();
+      clock.advance(-(30 * DAY + 1000));
     }
   });
 

@@ -184,6 +184,38 @@ describe("a visitor's conversation", () => {
     );
   });
 
+  test("the visitor's seen mark stops at up_to, in the thread's order: sent_at, ties by id", async () => {
+    const { conversation, client } = await openConversation({});
+    const same = "2026-02-20T09:00:00.000Z";
+    for (const body of ["one", "two", "three"])
+      await api.post(`${X}/messages`, { conversation_id: conversation.id, body, sent_at: same });
+    const thread = (await client.get(`${W}/conversations/${conversation.id}/messages`)).body
+      .messages as { id: string; seen_at: string | null }[];
+    const seen = await client.post(`${W}/conversations/${conversation.id}/seen`, {
+      up_to: thread[1].id,
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.body.messages.map((m: { id: string }) => m.id)).toEqual([
+      thread[0].id,
+      thread[1].id,
+    ]);
+    const after = (await client.get(`${W}/conversations/${conversation.id}/messages`)).body
+      .messages;
+    expect(after.map((m: { seen_at: string | null }) => m.seen_at !== null)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const other = await openConversation();
+    const foreign = (await other.client.get(`${W}/conversations/${other.conversation.id}/messages`))
+      .body.messages[0].id;
+    const refused = await client.post(`${W}/conversations/${conversation.id}/seen`, {
+      up_to: foreign,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].path).toBe("/up_to");
+  });
+
   test("a token reads only its own conversation: not another visitor's, not the customer's older ones", async () => {
     const mine = await openConversation();
     const theirs = await openConversation();

@@ -30,6 +30,13 @@ export const conversations = sqliteTable(
     archivedAt: timestamp("archived_at"),
     lastMessageAt: timestamp("last_message_at"),
     unreadCount: integer("unread_count").notNull().default(0),
+    /**
+     * verified | unverified: opened through the widget by a visitor whose
+     * identity was proven (user_hash) or not; null: opened by the team or a
+     * channel. A verified visitor never reads the unverified ones of its
+     * customer (plugins/widget).
+     */
+    visitorIdentity: text("visitor_identity"),
     ...lifecycle(),
   },
   (t) => [
@@ -75,9 +82,10 @@ export const messages = sqliteTable(
     index("messages_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("messages_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("messages_conversation_sent_idx").on(t.tenantId, t.conversationId, t.sentAt, t.id),
+    // A channel's id names one live message; a deleted message frees it (migration 1410).
     uniqueIndex("messages_tenant_external_idx")
       .on(t.tenantId, t.externalId)
-      .where(sql`external_id IS NOT NULL`),
+      .where(sql`external_id IS NOT NULL AND deleted_at IS NULL`),
   ],
 );
 

@@ -38,13 +38,14 @@ export {
   markSeen,
   messagesOfConversation,
   messageView,
+  type SeenMark,
 } from "./messages-service";
-export { CreateMessage, Message } from "./model";
+export { CreateMessage, Message, SeenUpTo } from "./model";
 export {
   type ConversationRow,
   type ConversationView,
-  conversationOfCustomer,
-  conversationsOfCustomer,
+  conversationOfVisitor,
+  conversationsOfVisitor,
   conversationView,
   findConversation,
   insertConversation,
@@ -165,7 +166,10 @@ export const conversationsPlugin = (ctx: AppContext) =>
     .post(
       "/conversations/:id/seen",
       ({ params, body, tenantId, actor }) =>
-        markConversationSeen(ctx, writeScope(ctx, tenantId, actor), params.id, body?.message_ids),
+        markConversationSeen(ctx, writeScope(ctx, tenantId, actor), params.id, {
+          messageIds: body?.message_ids,
+          upTo: body?.up_to,
+        }),
       {
         scope: "messages:write",
         params: IdParams,
@@ -173,6 +177,8 @@ export const conversationsPlugin = (ctx: AppContext) =>
         response: { 200: SeenResult, ...errorResponses },
         detail: {
           summary: "Mark the customer's messages seen by the agents (message.seen each)",
+          description:
+            "Marks the customer's unseen messages (or those of `message_ids`) oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.",
           tags,
         },
       },

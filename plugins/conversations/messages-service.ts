@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  max,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Static } from "elysia";
 import { conversations, messages } from "../../db/schema";
 import {
@@ -68,18 +82,29 @@ async function targetConversation(tx: WriteTx, tenantId: string, id: string) {
   return row;
 }
 
+/**
+ * The live message that already has `externalId`, if any. A deleted message
+ * no longer holds its external id (messages_tenant_external_idx covers live
+ * rows only): the channel's id sent again makes a new message.
+ */
 async function byExternalId(tx: WriteTx, tenantId: string, externalId: string | undefined) {
   if (externalId === undefined) return undefined;
   const [row] = await tx
     .select()
     .from(messages)
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.externalId, externalId)));
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.externalId, externalId),
+        isNull(messages.deletedAt),
+      ),
+    );
   return row;
 }
 
 export interface CreatedMessage {
   row: MessageRow;
-  /** False when `external_id` named a message that already existed (returned as it is). */
+  /** False when `external_id` named a live message that already existed (returned as it is). */
   created: boolean;
 }
 
@@ -180,18 +205,53 @@ export const deleteMessage = (ctx: AppContext, scope: WriteScope, id: string) =>
 /** Most messages one seen mark covers; a reader marks the rest with the next one. */
 const SEEN_BATCH = 500;
 
+/** Which unseen messages a seen mark covers; by default all of the other side's. */
+export interface SeenMark {
+  /** Only these messages (the other side's unseen ones among them). */
+  messageIds?: string[];
+  /**
+   * The seen position: the last message the reader was shown. Marks the
+   * messages up to it in thread order, (sent_at, id), it included: of two
+   * messages sent at the same time the one with the lower id comes first,
+   * as the thread shows them.
+   */
+  upTo?: string;
+}
+
+/** Thread order, oldest first: sent_at, ties by id (newestSentFirst read from its end). */
+const oldestSentFirst = [asc(messages.sentAt), asc(messages.id)];
+
+/** The seen position's message, a live one of `conversation`, else 422. */
+async function seenPosition(tx: WriteTx, conversation: ConversationRow, id: string): Promise<SQL> {
+  const [row] = await tx
+    .select({ sentAt: messages.sentAt, id: messages.id })
+    .from(messages)
+    .where(and(ofConversation(conversation), eq(messages.id, id), isNull(messages.deletedAt)));
+  if (!row) throw invalid("/up_to", "is not a message of this conversation");
+  // (sent_at, id) <= (row.sent_at, row.id), spelt out: both dialects, and the index's columns.
+  return or(
+    lt(messages.sentAt, row.sentAt),
+    and(eq(messages.sentAt, row.sentAt), lte(messages.id, row.id)),
+  ) as SQL;
+}
+
 /**
  * Marks the other side's unseen messages of a conversation seen by `reader`
- * (an agent sees the customer's messages, the customer the agents'), or
- * only `messageIds` among them. One message.seen event per message.
+ * (an agent sees the customer's, the customer the agents'), in thread order
+ * (sent_at, id), at most SEEN_BATCH of them: the oldest first, so what is
+ * seen is always the start of the thread. `mark` narrows it to some
+ * messages or to those up to a seen position. One message.seen event per
+ * message.
  */
 export async function markSeen(
   tx: WriteTx,
   scope: WriteScope,
   conversation: ConversationRow,
   reader: Author,
-  messageIds?: string[],
+  mark: SeenMark = {},
 ): Promise<MessageView[]> {
+  const upTo =
+    mark.upTo === undefined ? undefined : await seenPosition(tx, conversation, mark.upTo);
   const unseen = await tx
     .select()
     .from(messages)
@@ -201,10 +261,11 @@ export async function markSeen(
         ne(messages.authorType, reader),
         isNull(messages.seenAt),
         isNull(messages.deletedAt),
-        messageIds ? inArray(messages.id, messageIds) : undefined,
+        mark.messageIds ? inArray(messages.id, mark.messageIds) : undefined,
+        upTo,
       ),
     )
-    .orderBy(asc(messages.sentAt))
+    .orderBy(...oldestSentFirst)
     .limit(SEEN_BATCH);
   const seen: MessageView[] = [];
   for (const row of unseen) {
@@ -225,11 +286,11 @@ export const markConversationSeen = (
   ctx: AppContext,
   scope: WriteScope,
   conversationId: string,
-  messageIds?: string[],
+  mark: SeenMark = {},
 ) =>
   ctx.write(async (tx) => {
     const conversation = await findConversation(tx, scope.tenantId, conversationId);
-    return { seen: await markSeen(tx, scope, conversation, "agent", messageIds) };
+    return { seen: await markSeen(tx, scope, conversation, "agent", mark) };
   });
 
 export type MessageListParams = Static<typeof MessageListQuery>;

@@ -64,7 +64,7 @@ export const messageRoutes = (ctx: AppContext) =>
         detail: {
           summary: "Send a message in a conversation",
           description:
-            "201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries).",
+            "201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a live message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries). A deleted message frees its `external_id`: sent again, it makes a new message (201).",
           tags,
         },
       },

@@ -33,6 +33,12 @@ export const Conversation = t.Object({
   archived_at: t.Nullable(Time),
   last_message_at: t.Nullable(Time),
   unread_count: JsonInteger({ description: "Customer messages not seen yet" }),
+  visitor_identity: t.Nullable(
+    t.Union([t.Literal("verified"), t.Literal("unverified")], {
+      description:
+        "Opened through the widget by a visitor whose identity was proven (verified) or only claimed (unverified: the customer may not have written it); null: opened by the team or a channel",
+    }),
+  ),
   created_at: Time,
   updated_at: Time,
   deleted_at: t.Nullable(Time),
@@ -159,6 +165,13 @@ export const MessageListQuery = t.Object({
   unseen: t.Optional(t.Boolean({ description: "true: not seen yet; false: seen" })),
 });
 
+/** The seen position: a message id, in thread order (sent_at, ties by id). */
+export const SeenUpTo = t.String({
+  maxLength: 200,
+  description:
+    "The last message the reader was shown: marks the other side's unseen messages up to it in thread order (sent_at, ties by id), it included, none after it",
+});
+
 export const SeenInput = t.Object({
   message_ids: t.Optional(
     t.Array(t.String(), {
@@ -166,6 +179,7 @@ export const SeenInput = t.Object({
       description: "Messages to mark seen; default every unseen customer message",
     }),
   ),
+  up_to: t.Optional(SeenUpTo),
 });
 
 export const SeenResult = t.Object({ seen: t.Array(Message) });

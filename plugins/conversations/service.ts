@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
 import { contacts, conversations } from "../../db/schema";
 import {
@@ -47,6 +47,7 @@ export const conversationView = (row: ConversationRow): ConversationView => ({
   archived_at: iso(row.archivedAt),
   last_message_at: iso(row.lastMessageAt),
   unread_count: row.unreadCount,
+  visitor_identity: row.visitorIdentity as ConversationView["visitor_identity"],
   ...lifecycleFields(row),
 });
 
@@ -62,10 +63,14 @@ export const findConversation = (
   id: string,
 ): Promise<ConversationRow> => findLive(db, conversations, tenantId, id, "Conversation");
 
+/** How a widget visitor that opens a conversation was identified (null: the team opened it). */
+export type VisitorIdentity = "verified" | "unverified";
+
 export async function insertConversation(
   tx: WriteTx,
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
+  visitorIdentity: VisitorIdentity | null = null,
 ): Promise<ConversationRow> {
   await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
   const { row } = await insertRow(tx, scope, {
@@ -83,6 +88,7 @@ export async function insertConversation(
       archivedAt: null,
       lastMessageAt: null,
       unreadCount: 0,
+      visitorIdentity,
     },
     entityType: ENTITY,
     view: conversationView,
@@ -264,35 +270,70 @@ export function listConversations(
   });
 }
 
-/** The tenant's live conversation `id` when it belongs to `customerId` (the widget's check). */
-export async function conversationOfCustomer(
+/** What a widget visitor's token says about it (plugins/widget's VisitorClaims). */
+export interface ConversationVisitor {
+  tenantId: string;
+  customerId: string;
+  verified: boolean;
+  /** The conversation its token names, if any. */
+  conversationId: string | null;
+}
+
+/**
+ * Whether a verified visitor reads a conversation of its customer: not one
+ * an unverified visitor opened. A page can claim any email, so what a claim
+ * opened never reaches the proven customer's widget (the team still sees
+ * it, with `visitor_identity: "unverified"`).
+ */
+const inherited = or(
+  isNull(conversations.visitorIdentity),
+  ne(conversations.visitorIdentity, "unverified"),
+) as SQL;
+
+/**
+ * The conversation `id` a widget visitor may read and write, else 404 (as a
+ * missing one: nothing leaks): the one its token names; for a verified
+ * visitor also its customer's others, but never one an unverified visitor
+ * opened.
+ */
+export async function conversationOfVisitor(
   db: ReadDb | WriteTx,
-  tenantId: string,
+  visitor: ConversationVisitor,
   id: string,
-  customerId: string,
 ): Promise<ConversationRow> {
-  const row = await findConversation(db, tenantId, id);
-  // Another customer's conversation answers as a missing one: nothing leaks.
-  if (row.customerId !== customerId) throw notFound("Conversation");
+  const named = visitor.conversationId === id;
+  if (!named && !visitor.verified) throw notFound("Conversation");
+  const row = await findConversation(db, visitor.tenantId, id);
+  if (row.customerId !== visitor.customerId) throw notFound("Conversation");
+  if (!named && row.visitorIdentity === "unverified") throw notFound("Conversation");
   return row;
 }
 
-/** A customer's live conversations, newest first (at most `limit`): what a verified widget visitor lists. */
-export const conversationsOfCustomer = (
+/**
+ * The conversations a widget visitor lists, newest first (at most
+ * `limit`): a verified one's customer's, except those unverified visitors
+ * opened, and the one its token names.
+ */
+export const conversationsOfVisitor = (
   db: ReadDb,
-  tenantId: string,
-  customerId: string,
+  visitor: ConversationVisitor,
   limit: number,
-): Promise<ConversationRow[]> =>
-  db
+): Promise<ConversationRow[]> => {
+  const c = conversations;
+  const named = visitor.conversationId === null ? undefined : eq(c.id, visitor.conversationId);
+  const readable = visitor.verified ? (named ? or(inherited, named) : inherited) : named;
+  if (!readable) return Promise.resolve([]);
+  return db
     .select()
-    .from(conversations)
+    .from(c)
     .where(
       and(
-        eq(conversations.tenantId, tenantId),
-        eq(conversations.customerId, customerId),
-        isNull(conversations.deletedAt),
+        eq(c.tenantId, visitor.tenantId),
+        eq(c.customerId, visitor.customerId),
+        isNull(c.deletedAt),
+        readable,
       ),
     )
-    .orderBy(desc(conversations.createdAt), desc(conversations.id))
+    .orderBy(desc(c.createdAt), desc(c.id))
     .limit(limit);
+};

@@ -12,11 +12,12 @@ import {
 import {
   type ConversationRow,
   CreateMessage,
-  conversationOfCustomer,
+  conversationOfVisitor,
   findConversation,
   insertMessage,
   markSeen,
   messageView,
+  SeenUpTo,
 } from "../conversations";
 import { widgetMessage } from "../widget";
 import {
@@ -53,7 +54,10 @@ const compilePushChecks = () => ({
     ),
   ),
   seen: TypeCompiler.Compile(
-    t.Object({ message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })) }),
+    t.Object({
+      message_ids: t.Optional(t.Array(t.String(), { maxItems: 500 })),
+      up_to: t.Optional(SeenUpTo),
+    }),
   ),
 });
 let compiledPushChecks: ReturnType<typeof compilePushChecks> | undefined;
@@ -290,9 +294,7 @@ export class Connection implements Member {
     const db = this.services.ctx.db.read;
     try {
       if (principal.kind === "visitor") {
-        if (!principal.verified && principal.conversationId !== id)
-          throw new ChannelError("not found");
-        return await conversationOfCustomer(db, principal.tenantId, id, principal.customerId);
+        return await conversationOfVisitor(db, principal, id);
       }
       if (!principal.scopes.has("conversations:read")) throw new ChannelError("unauthorized");
       return await findConversation(db, principal.tenantId, id);
@@ -386,7 +388,10 @@ export class Connection implements Member {
         joined.conversationId as string,
       );
       const reader = principal.kind === "visitor" ? "customer" : "agent";
-      return markSeen(tx, scope, conversation, reader, payload.message_ids as string[] | undefined);
+      return markSeen(tx, scope, conversation, reader, {
+        messageIds: payload.message_ids as string[] | undefined,
+        upTo: payload.up_to as string | undefined,
+      });
     });
     return { message_ids: seen.map((m) => m.id) };
   }

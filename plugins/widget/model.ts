@@ -1,5 +1,6 @@
 import { t } from "elysia";
 import { CustomFields, JsonInteger, RequiredText } from "../../src/core";
+import { SeenUpTo } from "../conversations";
 
 const Origin = t.String({
   pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$",
@@ -141,6 +142,8 @@ export const WidgetMessage = t.Object({
 });
 
 export const WidgetMessages = t.Object({ messages: t.Array(WidgetMessage) });
+
+export const WidgetSeen = t.Object({ up_to: t.Optional(SeenUpTo) });
 
 export const SendWidgetMessage = t.Object({
   body: RequiredText({ maxLength: 100_000 }),

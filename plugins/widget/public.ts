@@ -1,16 +1,15 @@
-import { Elysia } from "elysia";
+import { Elysia, t } from "elysia";
 import {
   ApiError,
   type AppContext,
   ErrorBody,
   IdParams,
   invalid,
-  notFound,
   type WriteScope,
 } from "../../src/core";
 import {
-  conversationOfCustomer,
-  conversationsOfCustomer,
+  conversationOfVisitor,
+  conversationsOfVisitor,
   conversationView,
   findConversation,
   insertConversation,
@@ -31,6 +30,7 @@ import {
   WidgetIdentify,
   WidgetMessage,
   WidgetMessages,
+  WidgetSeen,
   WidgetSettings,
 } from "./model";
 import { type WidgetKey, widgetKeyStore } from "./store";
@@ -74,13 +74,12 @@ const scopeOf = (ctx: AppContext, access: WidgetAccess): WriteScope => ({
 });
 
 /**
- * The visitor's conversation `id`, else 404: for a verified visitor any of
- * its customer's, for an unverified one only the one its token names.
+ * The visitor's conversation `id`, else 404: the one its token names; for a
+ * verified visitor also its customer's others, except those an unverified
+ * visitor opened.
  */
-async function ownConversation(ctx: AppContext, access: WidgetAccess, id: string) {
-  const visitor = visitorOf(access);
-  if (!visitor.verified && visitor.conversationId !== id) throw notFound("Conversation");
-  return conversationOfCustomer(ctx.db.read, visitor.tenantId, id, visitor.customerId);
+function ownConversation(ctx: AppContext, access: WidgetAccess, id: string) {
+  return conversationOfVisitor(ctx.db.read, visitorOf(access), id);
 }
 
 type Identify = typeof WidgetIdentify.static;
@@ -183,7 +182,7 @@ export const widgetRoutes = (ctx: AppContext) =>
           summary:
             "Identify the visitor (email, external_id, or anonymous) and get a visitor token",
           description:
-            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads all the customer's conversations. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
+            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
           tags,
         },
       },
@@ -194,11 +193,12 @@ export const widgetRoutes = (ctx: AppContext) =>
         const visitor = visitorOf(access);
         const scope = scopeOf(ctx, access);
         const row = await ctx.write(async (tx) => {
-          const conversation = await insertConversation(tx, scope, {
-            customer_id: visitor.customerId,
-            channel: "chat",
-            subject: body.subject,
-          });
+          const conversation = await insertConversation(
+            tx,
+            scope,
+            { customer_id: visitor.customerId, channel: "chat", subject: body.subject },
+            visitor.verified ? "verified" : "unverified",
+          );
           if (!body.body) return conversation;
           await insertMessage(tx, scope, {
             conversation_id: conversation.id,
@@ -227,23 +227,15 @@ export const widgetRoutes = (ctx: AppContext) =>
       "/conversations",
       async ({ access }) => {
         const visitor = visitorOf(access);
-        const rows = await conversationsOfCustomer(
-          ctx.db.read,
-          visitor.tenantId,
-          visitor.customerId,
-          LISTED_CONVERSATIONS,
-        );
-        const readable = rows.filter(
-          (row) => visitor.verified || row.id === visitor.conversationId,
-        );
-        return { conversations: readable.map((row) => widgetConversation(conversationView(row))) };
+        const rows = await conversationsOfVisitor(ctx.db.read, visitor, LISTED_CONVERSATIONS);
+        return { conversations: rows.map((row) => widgetConversation(conversationView(row))) };
       },
       {
         widget: "visitor",
         response: { 200: WidgetConversations, ...errors },
         detail: {
           summary:
-            "The conversations the visitor may read: a verified visitor's customer's (newest first, at most 100), else the one its token names",
+            "The conversations the visitor may read, newest first (at most 100): the one its token names, and for a verified visitor its customer's others except those unverified visitors opened",
           tags,
         },
       },
@@ -301,17 +293,23 @@ export const widgetRoutes = (ctx: AppContext) =>
     )
     .post(
       "/conversations/:id/seen",
-      async ({ params, access }) => {
+      async ({ params, body, access }) => {
         const conversation = await ownConversation(ctx, access, params.id);
         const seen = await ctx.write((tx) =>
-          markSeen(tx, scopeOf(ctx, access), conversation, "customer"),
+          markSeen(tx, scopeOf(ctx, access), conversation, "customer", { upTo: body?.up_to }),
         );
         return { messages: seen.map(widgetMessage) };
       },
       {
         widget: "visitor",
         params: IdParams,
+        body: t.Optional(WidgetSeen),
         response: { 200: WidgetMessages, ...errors },
-        detail: { summary: "Mark the agents' messages seen by the customer", tags },
+        detail: {
+          summary: "Mark the agents' messages seen by the customer",
+          description:
+            "Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.",
+          tags,
+        },
       },
     );

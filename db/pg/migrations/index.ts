@@ -10,6 +10,7 @@ import { foldCaselessValues } from "../../migrations/1300_custom_field_caseless"
 import { indexPhoneWords } from "../../migrations/1340_phone_search";
 import { keyLongValues } from "../../migrations/1350_custom_field_long_keys";
 import { trimAssignees } from "../../migrations/1372_conversation_assignees_trimmed";
+import { markWidgetOpened } from "../../migrations/1411_conversation_visitor_identity";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -48,6 +49,10 @@ import conversationActivityOrder from "./1371_conversation_activity_order.sql" w
 };
 import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
+import messageExternalIdLive from "./1410_message_external_id_live.sql" with { type: "text" };
+import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sql" with {
+  type: "text",
+};
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -83,4 +88,10 @@ export const postgresMigrations: Migration[] = [
   { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
+  { id: "1410_message_external_id_live", sql: messageExternalIdLive },
+  {
+    id: "1411_conversation_visitor_identity",
+    sql: conversationVisitorIdentity,
+    run: markWidgetOpened,
+  },
 ];
