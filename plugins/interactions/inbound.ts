@@ -12,6 +12,7 @@ import {
 } from "../../src/core";
 import { findContactByEmail, insertContact } from "../contacts";
 import type { DocumentFiles, StagedFile } from "../documents";
+import { deliveryReport, recordBounce } from "./bounce";
 import type { InteractionView } from "./model";
 import {
   EMPTY_INTERACTION,
@@ -52,21 +53,23 @@ const addresses = (list: Address[] | undefined): string[] =>
     "group" in a && a.group ? addresses(a.group) : a.address ? [a.address.toLowerCase()] : [],
   );
 
-async function parse(raw: Uint8Array): Promise<{ email: Email; sender: string }> {
-  let email: Email;
+async function parse(raw: Uint8Array): Promise<Email> {
   try {
     // postal-mime loads with the first inbound email, not at start.
     const { default: PostalMime } = await import("postal-mime");
-    email = await PostalMime.parse(raw);
+    return await PostalMime.parse(raw);
   } catch (error) {
     throw invalid("/", `is not an RFC 5322 message: ${(error as Error).message}`);
   }
+}
+
+function senderOf(email: Email): string {
   const sender = email.from?.address?.toLowerCase();
   if (!sender) throw invalid("/", "the message has no From address");
   // As the API's email fields: no address is longer, and the contact's is indexed.
   if (sender.length > EMAIL_MAX)
     throw invalid("/", `the From address is longer than ${EMAIL_MAX} characters`);
-  return { email, sender };
+  return sender;
 }
 
 const findByMessageIds = (tx: WriteTx, tenantId: string, ids: string[]) =>
@@ -126,15 +129,21 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * the contact, and `email.received` emitted, all in one transaction. A
  * message already recorded (same Message-ID: a relay's retry, or a copy of
  * an email crmd sent; without a valid one, the same bytes) is answered with the
- * interaction recorded first.
+ * interaction recorded first. A delivery status notification (a bounce) is
+ * recorded on the email it reports on instead (see recordBounce): the view
+ * is that email, or null when it names none of the tenant's.
  */
 export async function receiveEmail(
   ctx: AppContext,
   files: DocumentFiles,
   tenantId: string,
   raw: Uint8Array,
-): Promise<{ view: InteractionView; created: boolean }> {
-  const { email, sender } = await parse(raw);
+): Promise<{ view: InteractionView | null; created: boolean }> {
+  const email = await parse(raw);
+  // A bounce (or delay report) is about an email crmd sent, not from a person.
+  const report = await deliveryReport(email, messageIds);
+  if (report) return { view: await recordBounce(ctx, tenantId, report), created: false };
+  const sender = senderOf(email);
   // Without a (valid) Message-ID, the message's bytes are its identity: a relay retries with the same ones.
   const messageId =
     messageIds(email.messageId)[0] ??

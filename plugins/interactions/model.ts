@@ -23,7 +23,7 @@ export const Interaction = t.Object({
   status: t.Nullable(
     t.String({
       description:
-        "email / sms: queued, sent, delivered, failed, received; call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled",
+        "email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled",
     }),
   ),
   contact_id: nullableString,
@@ -42,6 +42,10 @@ export const Interaction = t.Object({
   references: t.Array(t.String()),
   thread_id: t.Nullable(t.String({ description: "Id of the interaction that started the thread" })),
   attachments: t.Array(t.String({ description: "Document id" })),
+  bounced_recipients: t.Array(t.String(), {
+    description:
+      "Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more",
+  }),
   provider_id: t.Nullable(t.String({ description: "The provider's message id (Twilio SID)" })),
   provider_response: t.Nullable(
     t.String({ description: "The server's last answer (SMTP reply, provider status, error)" }),

@@ -26,16 +26,20 @@ type Outcome =
 /**
  * Why a claimed message may no longer be sent, read just before it would
  * be: a recipient opted out since it was queued (a STOP, the contact's
- * flag), or an SMS's sender number became another tenant's; null when
+ * flag) or their address bounced, or an SMS's sender number became another tenant's; null when
  * nothing changed.
  */
 async function refusalSinceQueued(tx: WriteTx, row: InteractionRow): Promise<string | null> {
   if (row.type === "sms")
     return (
       (await senderTakenSinceQueued(tx, row)) ??
-      optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row))
+      (await optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row)))?.reason ??
+      null
     );
-  return optOutOf(tx, row.tenantId, "email", await queuedEmailRecipients(tx, row));
+  return (
+    (await optOutOf(tx, row.tenantId, "email", await queuedEmailRecipients(tx, row)))?.reason ??
+    null
+  );
 }
 
 /**
