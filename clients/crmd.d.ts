@@ -3905,7 +3905,7 @@ export interface components {
             attachments: string[];
             /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
             bounced_recipients: string[];
-            /** @description The provider's message id (Twilio SID) */
+            /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
             provider_id: string | null;
             /** @description The server's last answer (SMTP reply, provider status, error) */
             provider_response: string | null;

@@ -1,10 +1,16 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Attachment, Email } from "postal-mime";
 import { interactions } from "../../db/schema";
 import type { Actor, AppContext, WriteTx } from "../../src/core";
 import { suppressBouncedAddress } from "./consent";
 import type { InteractionView } from "./model";
-import { changeInteraction, type InteractionRow, interactionView } from "./service";
+import {
+  changeInteraction,
+  emailsByMessageIds,
+  type InteractionRow,
+  interactionView,
+  namedBy,
+} from "./service";
 
 const BOUNCES: Actor = { type: "system", id: null, name: "bounce report" };
 
@@ -124,26 +130,27 @@ export async function deliveryReport(
   return { messageIds: [...new Set(ids)], interactionId, recipients };
 }
 
-/** The tenant's outbound email a report is about: named by crmd's interaction id, else by a Message-ID. */
+/**
+ * The tenant's outbound email a report is about: named by crmd's
+ * interaction id, else by a Message-ID (crmd's, or the one the relay
+ * replaced it with).
+ */
 async function bouncedEmail(tx: WriteTx, tenantId: string, report: DeliveryReport) {
-  const i = interactions;
-  const named = [
-    report.interactionId ? eq(i.id, report.interactionId) : undefined,
-    report.messageIds.length ? inArray(i.messageId, report.messageIds) : undefined,
-  ].filter((c) => c !== undefined);
-  if (named.length === 0) return null;
-  const rows = await tx
-    .select()
-    .from(i)
-    .where(
-      and(eq(i.tenantId, tenantId), eq(i.type, "email"), eq(i.direction, "outbound"), or(...named)),
-    );
-  const live = rows.filter((row) => row.deletedAt === null);
-  return (
-    live.find((row) => row.id === report.interactionId) ??
-    report.messageIds.map((id) => live.find((row) => row.messageId === id)).find(Boolean) ??
-    null
-  );
+  const outbound = (row: InteractionRow) =>
+    row.type === "email" && row.direction === "outbound" && row.deletedAt === null;
+  if (report.interactionId) {
+    const [named] = await tx
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, report.interactionId)));
+    if (named && outbound(named)) return named;
+  }
+  const found = (await emailsByMessageIds(tx, tenantId, report.messageIds)).filter(outbound);
+  for (const id of report.messageIds) {
+    const email = found.find((row) => namedBy(row, id));
+    if (email) return email;
+  }
+  return null;
 }
 
 const recipientsOf = (row: InteractionRow) =>

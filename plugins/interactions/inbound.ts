@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
 import type { Address, Email } from "postal-mime";
-import { interactions } from "../../db/schema";
 import {
   type Actor,
   type AppContext,
@@ -16,9 +14,10 @@ import { deliveryReport, recordBounce } from "./bounce";
 import type { InteractionView } from "./model";
 import {
   EMPTY_INTERACTION,
-  type InteractionRow,
+  emailsByMessageIds,
   insertInteraction,
   interactionView,
+  namedBy,
 } from "./service";
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
@@ -72,24 +71,17 @@ function senderOf(email: Email): string {
   return sender;
 }
 
-const findByMessageIds = (tx: WriteTx, tenantId: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([] as InteractionRow[])
-    : tx
-        .select()
-        .from(interactions)
-        .where(and(eq(interactions.tenantId, tenantId), inArray(interactions.messageId, ids)));
-
 /**
  * The earlier message this one answers: In-Reply-To first, then the
  * References from the newest back, so a reply threads to the message it
- * quotes even when the relay dropped a header.
+ * quotes even when the relay dropped a header. An id names an email by
+ * crmd's Message-ID or by the one the sending relay replaced it with.
  */
 async function threadParent(tx: WriteTx, tenantId: string, email: Email) {
   const candidates = [...messageIds(email.inReplyTo), ...messageIds(email.references).reverse()];
-  const found = await findByMessageIds(tx, tenantId, candidates);
+  const found = await emailsByMessageIds(tx, tenantId, candidates);
   for (const id of candidates) {
-    const parent = found.find((row) => row.messageId === id && row.deletedAt === null);
+    const parent = found.find((row) => namedBy(row, id) && row.deletedAt === null);
     if (parent) return parent;
   }
   return null;
@@ -154,8 +146,8 @@ export async function receiveEmail(
     for (const attachment of email.attachments)
       staged.push(await files.stage(new Uint8Array(attachment.content as ArrayBuffer)));
     const result = await ctx.write(async (tx) => {
-      const [known] = await findByMessageIds(tx, tenantId, [messageId]);
-      // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address).
+      const [known] = await emailsByMessageIds(tx, tenantId, [messageId]);
+      // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address; its id the relay's).
       if (known) return { view: interactionView(known), created: false };
       const contact = await senderContact(tx, scope, email, sender);
       const parent = await threadParent(tx, tenantId, email);

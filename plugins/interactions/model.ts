@@ -46,7 +46,12 @@ export const Interaction = t.Object({
     description:
       "Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more",
   }),
-  provider_id: t.Nullable(t.String({ description: "The provider's message id (Twilio SID)" })),
+  provider_id: t.Nullable(
+    t.String({
+      description:
+        "The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote",
+    }),
+  ),
   provider_response: t.Nullable(
     t.String({ description: "The server's last answer (SMTP reply, provider status, error)" }),
   ),

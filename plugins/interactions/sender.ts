@@ -122,10 +122,11 @@ async function recordOutcome(
       () => [],
     );
   // Taken for some recipients, deferred for others: the others are retried alone, then it is sent.
+  // The provider's id of the first delivery is kept: most recipients got that one.
+  const providerId = row.providerId ?? (outcome.ok ? outcome.providerId : null);
   if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined)
-    return retry({ pendingRecipients: outcome.deferred });
-  if (outcome.ok)
-    return settle("sent", { sentAt: now, providerId: outcome.providerId, pendingRecipients: null });
+    return retry({ pendingRecipients: outcome.deferred, providerId });
+  if (outcome.ok) return settle("sent", { sentAt: now, providerId, pendingRecipients: null });
   if (!outcome.permanent && delay !== undefined) return retry({});
   // Given up on the rest of an email some recipients already took: it was sent all the same.
   return row.pendingRecipients ? settle("sent", { sentAt: now }) : settle("failed", {});

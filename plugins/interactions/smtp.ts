@@ -58,6 +58,21 @@ const messageOf = (row: InteractionRow) => ({
 });
 
 /**
+ * The id a relay gave the message, where its answer to DATA names one: in
+ * angle brackets (`250 Ok <id@host>`), or bare as Amazon SES answers
+ * (`250 Ok 0100018e…-000000`; the Message-ID SES writes is that id at its
+ * own domain). Relays such as SES replace the Message-ID, and replies then
+ * carry theirs in In-Reply-To and References. Null when the answer names
+ * none (Postfix's `250 2.0.0 Ok: queued as …` names a queue file, not the message).
+ */
+export function relayMessageId(response: string | undefined): string | null {
+  const text = (response ?? "").trim();
+  const named = /<([^<>\s]+)>/.exec(text);
+  if (named) return named[1];
+  return /^250 Ok (\S+)$/i.exec(text)?.[1] ?? null;
+}
+
+/**
  * The authorities the server's certificate is checked against: the
  * system's, plus CRMD_SMTP_CA_FILE's (Node's `ca` option replaces the
  * defaults, so they are listed too).
@@ -100,7 +115,13 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         const deferred = (info.rejectedErrors ?? [])
           .filter((e) => e.recipient && e.responseCode !== undefined && e.responseCode < 500)
           .map((e) => e.recipient as string);
-        return { providerId: null, response: `${info.response}${rejected}`, deferred };
+        const relayId = relayMessageId(info.response);
+        return {
+          // The relay's own id for the message, when it rewrote crmd's: replies may quote either.
+          providerId: relayId === row.messageId ? null : relayId,
+          response: `${info.response}${rejected}`,
+          deferred,
+        };
       } catch (error) {
         const { code, responseCode, response, message } = error as {
           code?: string;

@@ -12,7 +12,11 @@ export interface Received {
   secure: boolean;
 }
 
-/** What the server answers to the n-th message (1-based); undefined: accept it. */
+/**
+ * What the server answers to the n-th message (1-based); undefined: accept
+ * it. A 2xx code accepts it with that text (`Ok <relay's id>`, as a relay
+ * that rewrites the Message-ID answers).
+ */
 export type Answer = (n: number, email: Email) => { code: number; message: string } | undefined;
 /** What the server answers to RCPT TO of an address; undefined: accept it. */
 export type RcptAnswer = (
@@ -83,7 +87,8 @@ export async function startSmtpServer(
         const raw = Buffer.concat(chunks).toString("utf8");
         const email = await PostalMime.parse(raw);
         attempts.push(email.messageId ?? "");
-        const refusal = answer(attempts.length, email);
+        const reply = answer(attempts.length, email);
+        const refusal = reply && reply.code >= 400 ? reply : undefined;
         if (refusal)
           return callback(
             Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
@@ -98,7 +103,7 @@ export async function startSmtpServer(
         };
         received.push(message);
         await onReceived?.(message);
-        callback(null, `Queued as test-${attempts.length}`);
+        callback(null, reply?.message ?? `Queued as test-${attempts.length}`);
       });
     },
   });
