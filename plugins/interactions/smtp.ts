@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { documents } from "../../db/schema";
-import type { AppContext } from "../../src/core";
+import { type AppContext, smtpTlsMode } from "../../src/core";
 import { documentStore } from "../documents";
 import { type Channel, SendFailure } from "./channel";
 import type { InteractionRow } from "./service";
@@ -82,14 +82,20 @@ const trusted = (caFile: string | undefined) =>
 
 /**
  * Email over SMTP with nodemailer (CRMD_SMTP_URL: smtp:// with STARTTLS
- * when the server offers it, smtps:// for TLS). The certificate is always
- * verified. A 5xx reply is permanent; 4xx replies, timeouts, connection,
+ * as CRMD_SMTP_TLS says, smtps:// for TLS). The certificate is always
+ * verified. A server that does not offer STARTTLS when it is required
+ * gets neither the credentials nor the message: it is retried, with a
+ * warning, like refused credentials. A 5xx reply is permanent; 4xx replies, timeouts, connection,
  * certificate and authentication errors are retried. nodemailer loads with the first
  * email, not at start.
  */
 export function smtpChannel(ctx: AppContext, url: string): Channel {
   const timeout = ctx.config.sendTimeoutMs;
   const tls = trusted(ctx.config.smtpCaFile);
+  const mode = smtpTlsMode(url, ctx.config.smtpTls);
+  // required: STARTTLS or nothing (nodemailer sends no AUTH, no mail); off: never STARTTLS.
+  const starttls =
+    mode === "required" ? { requireTLS: true } : mode === "off" ? { ignoreTLS: true } : {};
   let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
   const transporter = () =>
     (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
@@ -98,6 +104,7 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         connectionTimeout: timeout,
         greetingTimeout: timeout,
         socketTimeout: timeout,
+        ...starttls,
         ...tls,
       }),
     ));
@@ -132,13 +139,25 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         // Refused credentials (535 and the like) or none given (530) are the
         // operator's configuration, not the message's: retried like a 4xx.
         const unauthenticated = code === "EAUTH" || responseCode === 530;
+        // STARTTLS required but refused or not offered: nothing was sent, credentials neither.
+        const noTls = code === "ETLS" && mode === "required";
+        if (noTls)
+          ctx.logger.warn(
+            "the SMTP server offers no STARTTLS: nothing is sent in clear (set CRMD_SMTP_TLS=opportunistic to allow it, or use smtps://)",
+            {
+              interaction_id: row.id,
+              response_code: responseCode ?? null,
+              response: response ?? message,
+            },
+          );
         if (unauthenticated)
           ctx.logger.warn("SMTP authentication failed: check the credentials in CRMD_SMTP_URL", {
             interaction_id: row.id,
             response_code: responseCode ?? null,
             response: response ?? message,
           });
-        const permanent = !unauthenticated && responseCode !== undefined && responseCode >= 500;
+        const permanent =
+          !unauthenticated && !noTls && responseCode !== undefined && responseCode >= 500;
         throw new SendFailure(response ?? message, permanent);
       }
     },

@@ -29,6 +29,8 @@ export interface TestSmtpServer {
   received: Received[];
   /** Message-ID of every message transmitted, accepted or not, in order. */
   attempts: string[];
+  /** Every AUTH the server was given, with whether the session was over TLS then. */
+  auths: { username: string; secure: boolean }[];
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startSmtpServer(
 ): Promise<TestSmtpServer> {
   const received: Received[] = [];
   const attempts: string[] = [];
+  const auths: TestSmtpServer["auths"] = [];
   const server = new SMTPServer({
     ...tlsOptions(tls),
     logger: false,
@@ -76,7 +79,8 @@ export async function startSmtpServer(
         ),
       );
     },
-    onAuth(auth, _session, callback) {
+    onAuth(auth, session, callback) {
+      auths.push({ username: auth.username ?? "", secure: session.secure });
       if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
       else callback(new Error("Invalid username or password"));
     },
@@ -115,6 +119,7 @@ export async function startSmtpServer(
     url: `${tls?.mode === "implicit" ? "smtps" : "smtp"}://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     received,
     attempts,
+    auths,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
