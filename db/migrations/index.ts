@@ -66,6 +66,7 @@ import { trimAssignees } from "./1372_conversation_assignees_trimmed";
 import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
+import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
 
 export interface Migration {
   id: string;
@@ -133,6 +134,7 @@ const all: Migration[] = [
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
   { id: "1420_email_bounces", sql: emailBounces },
+  { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -30,12 +30,14 @@ export async function optOutOf(
   channel: Channel,
   recipients: ConsentRecipient[],
 ): Promise<Refusal | null> {
-  for (const { contact, address } of recipients) {
+  // A contact that opted out first: the refusal names it.
+  for (const { contact } of recipients)
     if (contact && (channel === "email" ? contact.emailOptOut : contact.smsOptOut))
       return {
         code: "OPTED_OUT",
         reason: `The contact ${contact.id} opted out of ${channelName(channel)}`,
       };
+  for (const address of new Set(recipients.map((r) => r.address))) {
     const [blocked] = await tx
       .select({ reason: communicationOptOuts.reason, detail: communicationOptOuts.detail })
       .from(communicationOptOuts)

@@ -10,6 +10,7 @@ import { foldCaselessValues } from "../../migrations/1300_custom_field_caseless"
 import { indexPhoneWords } from "../../migrations/1340_phone_search";
 import { keyLongValues } from "../../migrations/1350_custom_field_long_keys";
 import { trimAssignees } from "../../migrations/1372_conversation_assignees_trimmed";
+import { keepOptOutsPerAddress } from "../../migrations/1421_opt_outs_per_address";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -85,4 +86,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
   { id: "1420_email_bounces", sql: emailBounces },
+  { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
 ];
