@@ -46,11 +46,10 @@ function deliver(raw: string) {
   }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 }
 
-async function sendThrough(answer: string | undefined) {
+async function sendThrough(answer: string | undefined, to?: string) {
   relayAnswer = answer;
   const queued = await api.post("/api/external/email/send", {
-    contact_id: ann,
-    deal_id: deal,
+    ...(to ? { to: [to] } : { contact_id: ann, deal_id: deal }),
     subject: "Your quote",
     text: "Attached",
   });
@@ -101,6 +100,52 @@ describe("a relay that replaces the Message-ID", () => {
       thread_id: email.thread_id,
       deal_id: deal,
       in_reply_to: `${sesId}@email.amazonses.com`,
+    });
+  });
+
+  test("a bounce returning the header SES wrote (its Message-ID only) finds the email", async () => {
+    const id = "0100018e5b0f7a3e-aaaaaaaa-9d2e-4f6a-8b3c-1e2d3f4a5b6c-000000";
+    const email = await sendThrough(`Ok ${id}`, "gone@initech.test");
+    const bounce = [
+      "From: MAILER-DAEMON@email-bounces.amazonses.com",
+      "To: sales@acme.test",
+      "Subject: Delivery Status Notification (Failure)",
+      "Message-ID: <dsn-1@email-bounces.amazonses.com>",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=UTF-8",
+      "",
+      "An error occurred while trying to deliver the mail to the following recipients:",
+      "gone@initech.test",
+      "--b1",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; a8-55.smtp-out.amazonses.com",
+      "",
+      "Final-Recipient: rfc822; gone@initech.test",
+      "Action: failed",
+      "Status: 5.1.1",
+      "Diagnostic-Code: smtp; 550 5.1.1 user unknown",
+      "",
+      "--b1",
+      "Content-Type: text/rfc822-headers",
+      "",
+      "From: sales@acme.test",
+      "To: gone@initech.test",
+      "Subject: Your quote",
+      `Message-ID: <${id}@eu-west-1.amazonses.com>`,
+      "",
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const answer = await deliver(bounce);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      id: email.id,
+      status: "bounced",
+      bounced_recipients: ["gone@initech.test"],
     });
   });
 
