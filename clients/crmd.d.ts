@@ -565,7 +565,7 @@ export interface paths {
         put?: never;
         /**
          * Send an email (queued; answered 202 with the interaction, status queued)
-         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
+         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
         post: operations["postApiExternalEmailSend"];
         delete?: never;
@@ -605,7 +605,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an email: a raw RFC 5322 message as a relay forwards it
-         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first.
+         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.
          */
         post: operations["postApiExternalEmailInbound"];
         delete?: never;
@@ -2491,6 +2491,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "email.bounced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * email.bounced delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.email.bounced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "email.failed": {
         parameters: {
             query?: never;
@@ -3868,7 +3888,7 @@ export interface components {
             type: "note" | "email" | "sms" | "call" | "meeting";
             /** @enum {string|null} */
             direction: "inbound" | "outbound" | null;
-            /** @description email / sms: queued, sent, delivered, failed, received; call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+            /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
             status: string | null;
             contact_id: string | null;
             company_id: string | null;
@@ -3891,7 +3911,9 @@ export interface components {
             /** @description Id of the interaction that started the thread */
             thread_id: string | null;
             attachments: string[];
-            /** @description The provider's message id (Twilio SID) */
+            /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+            bounced_recipients: string[];
+            /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
             provider_id: string | null;
             /** @description The server's last answer (SMTP reply, provider status, error) */
             provider_response: string | null;
@@ -7702,6 +7724,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Interaction"];
                 };
+            };
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequestUnmetered"];
             401: components["responses"]["Unauthorized"];
@@ -16151,6 +16181,60 @@ export interface operations {
                     timestamp: string;
                     tenant_id: string;
                     data: components["schemas"]["Document"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.email.bounced": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
+                /** @description The event type */
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "email.bounced";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    /** @description The record the event is about, as the API shows it */
+                    data: Record<string, never>;
                     /** @description Context such as the previous stage */
                     metadata: Record<string, never>;
                 };

@@ -6,6 +6,34 @@ import { phoneParser } from "./phone";
 /** Runtime configuration: flags override env, env overrides defaults. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
+const SMTP_TLS = ["required", "opportunistic", "off"] as const;
+/** STARTTLS on smtp:// (CRMD_SMTP_TLS). */
+export type SmtpTls = (typeof SMTP_TLS)[number];
+
+/** localhost, 127.0.0.0/8, ::1: a session that never leaves the machine. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "::1" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/**
+ * The STARTTLS policy of an SMTP URL: CRMD_SMTP_TLS when set; otherwise
+ * `required` when the URL carries credentials for a host beyond this
+ * machine (the password must not cross a network in clear), else
+ * `opportunistic` (a local relay, or a server taking mail without AUTH).
+ */
+export function smtpTlsMode(url: string, setting: SmtpTls | undefined): SmtpTls {
+  if (setting) return setting;
+  const parsed = new URL(url);
+  const credentials = parsed.username !== "" || parsed.password !== "";
+  return credentials && !isLoopbackHost(parsed.hostname) ? "required" : "opportunistic";
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -58,6 +86,13 @@ export interface Config {
   smtpUrl?: string;
   /** PEM file of certificate authorities trusted for the SMTP server's certificate, besides the system's. */
   smtpCaFile?: string;
+  /**
+   * STARTTLS on smtp:// (CRMD_SMTP_TLS): `required` (no session, and no
+   * AUTH, without it), `opportunistic` (when offered), `off` (never).
+   * Unset: required when the URL has credentials and a host other than
+   * loopback, else opportunistic (see smtpTlsMode).
+   */
+  smtpTls?: SmtpTls;
   /** Default sender of outbound email. */
   emailFrom?: string;
   /** Seconds between attempts to send an email or SMS; after the last, it fails. */
@@ -379,13 +414,19 @@ export const SETTINGS = [
   {
     env: "CRMD_SMTP_URL",
     shown: "–",
-    help: "SMTP server for outbound email: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://\u2026:465` (TLS); unset: emails stay queued. Env only (a password)",
+    help: "SMTP server for outbound email: `smtp://user:pass@host:587` (STARTTLS: see CRMD_SMTP_TLS) or `smtps://\u2026:465` (TLS); unset: emails stay queued. Env only (a password)",
   },
   {
     flag: "smtp-ca-file",
     env: "CRMD_SMTP_CA_FILE",
     shown: "\u2013 (the system's authorities)",
     help: "PEM file of certificate authorities trusted for the SMTP server's certificate (STARTTLS or TLS) besides the system's: a private CA or a self-signed server",
+  },
+  {
+    flag: "smtp-tls",
+    env: "CRMD_SMTP_TLS",
+    shown: "`required` / `opportunistic`",
+    help: "STARTTLS on `smtp://`: `required` (else nothing is sent, AUTH neither: emails wait), `opportunistic` (when offered, else in clear), `off`. Default: `required` if CRMD_SMTP_URL has credentials for a non-loopback host ([more](docs/communications.md#tls))",
   },
   {
     env: "CRMD_METRICS_TOKEN",
@@ -612,6 +653,14 @@ export function loadConfig(
     ? urlWith("CRMD_SMTP_URL", env.CRMD_SMTP_URL, ["smtp", "smtps"])
     : undefined;
   c.smtpCaFile = v("smtp-ca-file");
+  const smtpTls = v("smtp-tls");
+  if (smtpTls !== undefined) {
+    if (!SMTP_TLS.includes(smtpTls as SmtpTls))
+      throw new ConfigError(
+        `CRMD_SMTP_TLS must be required, opportunistic or off, got "${smtpTls}"`,
+      );
+    c.smtpTls = smtpTls as SmtpTls;
+  }
   if (c.smtpCaFile && !existsSync(c.smtpCaFile))
     throw new ConfigError(`CRMD_SMTP_CA_FILE: no file at ${c.smtpCaFile}`);
   smsConfig(c, v, env);

@@ -56,7 +56,7 @@ export {
   wallClock,
 } from "./business-time";
 export type { Clock } from "./clock";
-export { type Config, ConfigError } from "./config";
+export { type Config, ConfigError, type SmtpTls, smtpTlsMode } from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
 export {
   CUSTOM_FILTER_QUERY,

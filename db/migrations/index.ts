@@ -70,6 +70,8 @@ import { markWidgetOpened } from "./1411_conversation_visitor_identity";
 import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sql" with {
   type: "text",
 };
+import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
+import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
 
 export interface Migration {
   id: string;
@@ -142,6 +144,8 @@ const all: Migration[] = [
     sql: conversationVisitorIdentity,
     run: markWidgetOpened,
   },
+  { id: "1420_email_bounces", sql: emailBounces },
+  { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

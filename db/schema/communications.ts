@@ -52,6 +52,8 @@ export const interactions = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     /** Email: who the next attempt goes to, when the server deferred them and took the rest (null: everyone). */
     pendingRecipients: json<string[]>("pending_recipients"),
+    /** Email: recipients a delivery status notification reported as failed (a bounce), lower case. */
+    bouncedRecipients: json<string[]>("bounced_recipients").notNull().default([]),
     nextAttemptAt: timestamp("next_attempt_at"),
     leaseUntil: timestamp("lease_until"),
     /** When it happened: queued, received, or the call's start. */
@@ -90,9 +92,10 @@ export const inboundSecrets = sqliteTable(
 );
 
 /**
- * Addresses (lower-case emails, E.164 numbers) that opted out of a channel
- * without being a contact's: an SMS "STOP" from an unknown number. Sends to
- * them are refused like sends to an opted-out contact.
+ * Addresses (lower-case emails, E.164 numbers) a tenant no longer sends to
+ * on a channel, whether or not a contact has them: an SMS "STOP", or an
+ * email address a bounce reported as undeliverable. Sends to them are
+ * refused like sends to an opted-out contact.
  */
 export const communicationOptOuts = sqliteTable(
   "communication_opt_outs",
@@ -101,6 +104,10 @@ export const communicationOptOuts = sqliteTable(
     /** email | sms */
     channel: text("channel").notNull(),
     address: text("address").notNull(),
+    /** opt_out (the person asked) | bounce (the address does not take mail) */
+    reason: text("reason").notNull().default("opt_out"),
+    /** A bounce: the remote server's diagnostic, as the report gave it. */
+    detail: text("detail"),
     createdAt: timestamp("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.channel, t.address] })],

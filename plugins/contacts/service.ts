@@ -25,6 +25,7 @@ import {
   type WriteTx,
   writeCustomFields,
 } from "../../src/core";
+import { keepOptOuts } from "./consent";
 import type { Contact, ContactInput, ContactListQuery } from "./model";
 
 type Row = typeof contacts.$inferSelect;
@@ -206,6 +207,7 @@ export async function insertContact(
     view: contactView,
   });
   await indexEmails(tx, created.row);
+  await keepOptOuts(tx, created.row, input, scope.now);
   return created.row;
 }
 
@@ -237,6 +239,7 @@ export async function applyContactUpdate(
   };
   const { row } = await updateRow(tx, scope, update);
   if (columns.emails) await indexEmails(tx, row);
+  await keepOptOuts(tx, row, input, scope.now);
   return row;
 }
 

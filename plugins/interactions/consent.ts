@@ -12,22 +12,34 @@ export interface ConsentRecipient {
 
 const channelName = (channel: Channel) => (channel === "email" ? "email" : "SMS");
 
+/** Why a send is refused: a recipient opted out, or their address bounced. */
+export interface Refusal {
+  code: "OPTED_OUT" | "ADDRESS_BOUNCED";
+  reason: string;
+}
+
 /**
- * Who of the recipients opted out of the channel, as a sentence: a contact
- * who did (`email_opt_out` / `sms_opt_out`), or an address that did (an SMS
- * "STOP" from a number no contact has); null when all consent.
+ * Who of the recipients may not be sent to on the channel: a contact who
+ * opted out (`email_opt_out` / `sms_opt_out`), or an address on the
+ * tenant's suppression list (an SMS "STOP", an email address that
+ * bounced); null when all may be.
  */
 export async function optOutOf(
   tx: WriteTx,
   tenantId: string,
   channel: Channel,
   recipients: ConsentRecipient[],
-): Promise<string | null> {
-  for (const { contact, address } of recipients) {
+): Promise<Refusal | null> {
+  // A contact that opted out first: the refusal names it.
+  for (const { contact } of recipients)
     if (contact && (channel === "email" ? contact.emailOptOut : contact.smsOptOut))
-      return `The contact ${contact.id} opted out of ${channelName(channel)}`;
+      return {
+        code: "OPTED_OUT",
+        reason: `The contact ${contact.id} opted out of ${channelName(channel)}`,
+      };
+  for (const address of new Set(recipients.map((r) => r.address))) {
     const [blocked] = await tx
-      .select({ address: communicationOptOuts.address })
+      .select({ reason: communicationOptOuts.reason, detail: communicationOptOuts.detail })
       .from(communicationOptOuts)
       .where(
         and(
@@ -36,20 +48,53 @@ export async function optOutOf(
           eq(communicationOptOuts.address, address.toLowerCase()),
         ),
       );
-    if (blocked) return `${address} opted out of ${channelName(channel)}`;
+    if (blocked?.reason === "bounce")
+      return {
+        code: "ADDRESS_BOUNCED",
+        reason: `${address} bounced${blocked.detail ? ` (${blocked.detail})` : ""}: it takes no mail`,
+      };
+    if (blocked)
+      return { code: "OPTED_OUT", reason: `${address} opted out of ${channelName(channel)}` };
   }
   return null;
 }
 
-/** Refuses a send (409 OPTED_OUT) when a recipient opted out of the channel. */
+/** Refuses a send (409 OPTED_OUT, or ADDRESS_BOUNCED) when a recipient may not be sent to. */
 export async function assertConsent(
   tx: WriteTx,
   tenantId: string,
   channel: Channel,
   recipients: ConsentRecipient[],
 ) {
-  const optedOut = await optOutOf(tx, tenantId, channel, recipients);
-  if (optedOut) throw new ApiError(409, "OPTED_OUT", `${optedOut}; nothing was sent`);
+  const refusal = await optOutOf(tx, tenantId, channel, recipients);
+  if (refusal) throw new ApiError(409, refusal.code, `${refusal.reason}; nothing was sent`);
+}
+
+/**
+ * Suppresses email to an address that bounced: later sends to it are
+ * refused (409 ADDRESS_BOUNCED). An address already on the list (an
+ * opt-out, an earlier bounce) stays as it is. True when newly suppressed.
+ */
+export async function suppressBouncedAddress(
+  tx: WriteTx,
+  tenantId: string,
+  address: string,
+  detail: string | null,
+  now: Date,
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(communicationOptOuts)
+    .values({
+      tenantId,
+      channel: "email",
+      address: address.toLowerCase(),
+      reason: "bounce",
+      detail: detail?.slice(0, 1000) ?? null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ address: communicationOptOuts.address });
+  return inserted.length > 0;
 }
 
 /** Records (or lifts) an address's opt-out of a channel. */
@@ -68,13 +113,13 @@ export async function setAddressOptOut(
       .values({ ...key, createdAt: now })
       .onConflictDoNothing();
   else
-    await tx
-      .delete(communicationOptOuts)
-      .where(
-        and(
-          eq(communicationOptOuts.tenantId, key.tenantId),
-          eq(communicationOptOuts.channel, key.channel),
-          eq(communicationOptOuts.address, key.address),
-        ),
-      );
+    await tx.delete(communicationOptOuts).where(
+      and(
+        eq(communicationOptOuts.tenantId, key.tenantId),
+        eq(communicationOptOuts.channel, key.channel),
+        eq(communicationOptOuts.address, key.address),
+        // Opting in lifts an opt-out, not a bounce: the address still takes no mail.
+        eq(communicationOptOuts.reason, "opt_out"),
+      ),
+    );
 }

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
 import type { Address, Email } from "postal-mime";
-import { interactions } from "../../db/schema";
 import {
   type Actor,
   type AppContext,
@@ -12,12 +10,14 @@ import {
 } from "../../src/core";
 import { findContactByEmail, insertContact } from "../contacts";
 import type { DocumentFiles, StagedFile } from "../documents";
+import { deliveryReport, recordBounce } from "./bounce";
 import type { InteractionView } from "./model";
 import {
   EMPTY_INTERACTION,
-  type InteractionRow,
+  emailsByMessageIds,
   insertInteraction,
   interactionView,
+  namedBy,
 } from "./service";
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
@@ -52,41 +52,36 @@ const addresses = (list: Address[] | undefined): string[] =>
     "group" in a && a.group ? addresses(a.group) : a.address ? [a.address.toLowerCase()] : [],
   );
 
-async function parse(raw: Uint8Array): Promise<{ email: Email; sender: string }> {
-  let email: Email;
+async function parse(raw: Uint8Array): Promise<Email> {
   try {
     // postal-mime loads with the first inbound email, not at start.
     const { default: PostalMime } = await import("postal-mime");
-    email = await PostalMime.parse(raw);
+    return await PostalMime.parse(raw);
   } catch (error) {
     throw invalid("/", `is not an RFC 5322 message: ${(error as Error).message}`);
   }
+}
+
+function senderOf(email: Email): string {
   const sender = email.from?.address?.toLowerCase();
   if (!sender) throw invalid("/", "the message has no From address");
   // As the API's email fields: no address is longer, and the contact's is indexed.
   if (sender.length > EMAIL_MAX)
     throw invalid("/", `the From address is longer than ${EMAIL_MAX} characters`);
-  return { email, sender };
+  return sender;
 }
-
-const findByMessageIds = (tx: WriteTx, tenantId: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([] as InteractionRow[])
-    : tx
-        .select()
-        .from(interactions)
-        .where(and(eq(interactions.tenantId, tenantId), inArray(interactions.messageId, ids)));
 
 /**
  * The earlier message this one answers: In-Reply-To first, then the
  * References from the newest back, so a reply threads to the message it
- * quotes even when the relay dropped a header.
+ * quotes even when the relay dropped a header. An id names an email by
+ * crmd's Message-ID or by the one the sending relay replaced it with.
  */
 async function threadParent(tx: WriteTx, tenantId: string, email: Email) {
   const candidates = [...messageIds(email.inReplyTo), ...messageIds(email.references).reverse()];
-  const found = await findByMessageIds(tx, tenantId, candidates);
+  const found = await emailsByMessageIds(tx, tenantId, candidates);
   for (const id of candidates) {
-    const parent = found.find((row) => row.messageId === id && row.deletedAt === null);
+    const parent = found.find((row) => namedBy(row, id) && row.deletedAt === null);
     if (parent) return parent;
   }
   return null;
@@ -126,15 +121,21 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * the contact, and `email.received` emitted, all in one transaction. A
  * message already recorded (same Message-ID: a relay's retry, or a copy of
  * an email crmd sent; without a valid one, the same bytes) is answered with the
- * interaction recorded first.
+ * interaction recorded first. A delivery status notification (a bounce) is
+ * recorded on the email it reports on instead (see recordBounce): the view
+ * is that email, or null when it names none of the tenant's.
  */
 export async function receiveEmail(
   ctx: AppContext,
   files: DocumentFiles,
   tenantId: string,
   raw: Uint8Array,
-): Promise<{ view: InteractionView; created: boolean }> {
-  const { email, sender } = await parse(raw);
+): Promise<{ view: InteractionView | null; created: boolean }> {
+  const email = await parse(raw);
+  // A bounce (or delay report) is about an email crmd sent, not from a person.
+  const report = await deliveryReport(email, messageIds);
+  if (report) return { view: await recordBounce(ctx, tenantId, report), created: false };
+  const sender = senderOf(email);
   // Without a (valid) Message-ID, the message's bytes are its identity: a relay retries with the same ones.
   const messageId =
     messageIds(email.messageId)[0] ??
@@ -145,8 +146,8 @@ export async function receiveEmail(
     for (const attachment of email.attachments)
       staged.push(await files.stage(new Uint8Array(attachment.content as ArrayBuffer)));
     const result = await ctx.write(async (tx) => {
-      const [known] = await findByMessageIds(tx, tenantId, [messageId]);
-      // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address).
+      const [known] = await emailsByMessageIds(tx, tenantId, [messageId]);
+      // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address; its id the relay's).
       if (known) return { view: interactionView(known), created: false };
       const contact = await senderContact(tx, scope, email, sender);
       const parent = await threadParent(tx, tenantId, email);

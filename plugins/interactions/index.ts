@@ -43,6 +43,7 @@ registerEventTypes([
   "call.ended",
   "email.sent",
   "email.failed",
+  "email.bounced",
   "email.received",
   "sms.sent",
   "sms.failed",
@@ -128,7 +129,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },
@@ -156,16 +157,16 @@ export const interactionsPlugin = (ctx: AppContext) => {
       async ({ request, body, set }) => {
         const tenantId = await inboundTenant(ctx, request.headers);
         const { view, created } = await receiveEmail(ctx, files, tenantId, body as Uint8Array);
-        set.status = created ? 201 : 200;
-        return view;
+        set.status = view === null ? 204 : created ? 201 : 200;
+        return view ?? undefined;
       },
       {
         parse: async ({ request }) => new Uint8Array(await request.arrayBuffer()),
-        response: { 200: Interaction, 201: Interaction, ...errorResponses },
+        response: { 200: Interaction, 201: Interaction, 204: t.Void(), ...errorResponses },
         detail: {
           summary: "Receive an email: a raw RFC 5322 message as a relay forwards it",
           description:
-            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first.",
+            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.",
           security: [{ InboundSecret: [] }],
           requestBody: {
             required: true,

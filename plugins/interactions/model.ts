@@ -23,7 +23,7 @@ export const Interaction = t.Object({
   status: t.Nullable(
     t.String({
       description:
-        "email / sms: queued, sent, delivered, failed, received; call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled",
+        "email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled",
     }),
   ),
   contact_id: nullableString,
@@ -42,7 +42,16 @@ export const Interaction = t.Object({
   references: t.Array(t.String()),
   thread_id: t.Nullable(t.String({ description: "Id of the interaction that started the thread" })),
   attachments: t.Array(t.String({ description: "Document id" })),
-  provider_id: t.Nullable(t.String({ description: "The provider's message id (Twilio SID)" })),
+  bounced_recipients: t.Array(t.String(), {
+    description:
+      "Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more",
+  }),
+  provider_id: t.Nullable(
+    t.String({
+      description:
+        "The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote",
+    }),
+  ),
   provider_response: t.Nullable(
     t.String({ description: "The server's last answer (SMTP reply, provider status, error)" }),
   ),

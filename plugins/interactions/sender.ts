@@ -26,16 +26,20 @@ type Outcome =
 /**
  * Why a claimed message may no longer be sent, read just before it would
  * be: a recipient opted out since it was queued (a STOP, the contact's
- * flag), or an SMS's sender number became another tenant's; null when
+ * flag) or their address bounced, or an SMS's sender number became another tenant's; null when
  * nothing changed.
  */
 async function refusalSinceQueued(tx: WriteTx, row: InteractionRow): Promise<string | null> {
   if (row.type === "sms")
     return (
       (await senderTakenSinceQueued(tx, row)) ??
-      optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row))
+      (await optOutOf(tx, row.tenantId, "sms", await queuedSmsRecipients(tx, row)))?.reason ??
+      null
     );
-  return optOutOf(tx, row.tenantId, "email", await queuedEmailRecipients(tx, row));
+  return (
+    (await optOutOf(tx, row.tenantId, "email", await queuedEmailRecipients(tx, row)))?.reason ??
+    null
+  );
 }
 
 /**
@@ -118,10 +122,11 @@ async function recordOutcome(
       () => [],
     );
   // Taken for some recipients, deferred for others: the others are retried alone, then it is sent.
+  // The provider's id of the first delivery is kept: most recipients got that one.
+  const providerId = row.providerId ?? (outcome.ok ? outcome.providerId : null);
   if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined)
-    return retry({ pendingRecipients: outcome.deferred });
-  if (outcome.ok)
-    return settle("sent", { sentAt: now, providerId: outcome.providerId, pendingRecipients: null });
+    return retry({ pendingRecipients: outcome.deferred, providerId });
+  if (outcome.ok) return settle("sent", { sentAt: now, providerId, pendingRecipients: null });
   if (!outcome.permanent && delay !== undefined) return retry({});
   // Given up on the rest of an email some recipients already took: it was sent all the same.
   return row.pendingRecipients ? settle("sent", { sentAt: now }) : settle("failed", {});

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { companies, contacts, deals, interactions } from "../../db/schema";
 import {
   type AppContext,
@@ -44,6 +44,7 @@ export function interactionView(row: InteractionRow): InteractionView {
     references: row.references,
     thread_id: row.threadId,
     attachments: row.attachments,
+    bounced_recipients: row.bouncedRecipients,
     provider_id: row.providerId,
     provider_response: row.providerResponse,
     attempts: row.attempts,
@@ -79,6 +80,7 @@ export const EMPTY_INTERACTION = {
   providerResponse: null,
   attempts: 0,
   pendingRecipients: null,
+  bouncedRecipients: [],
   nextAttemptAt: null,
   leaseUntil: null,
   sentAt: null,
@@ -115,6 +117,41 @@ export async function changeInteraction(
 ): Promise<InteractionView> {
   const target = { table: interactions, row, columns, entityType: row.type };
   return (await updateRow(tx, scope, { ...target, view: interactionView, events })).view;
+}
+
+/** `id@host` → `id`: Amazon SES names a message by a bare id and writes its Message-ID as that id at its domain. */
+function localPart(id: string): string {
+  const at = id.lastIndexOf("@");
+  return at > 0 ? id.slice(0, at) : id;
+}
+
+/**
+ * Whether a Message-ID names this interaction: its own, or, for an email a
+ * relay gave an id of its own (provider_id), that one, whole or bare.
+ */
+export const namedBy = (row: InteractionRow, id: string) =>
+  row.messageId === id ||
+  (row.type === "email" &&
+    row.providerId !== null &&
+    (row.providerId === id || row.providerId === localPart(id)));
+
+/**
+ * The tenant's emails (deleted too) that any of these Message-IDs name:
+ * by crmd's Message-ID, or by the id the relay gave an email it rewrote.
+ */
+export function emailsByMessageIds(tx: WriteTx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as InteractionRow[]);
+  const i = interactions;
+  const relayIds = [...new Set([...ids, ...ids.map(localPart)])];
+  return tx
+    .select()
+    .from(i)
+    .where(
+      and(
+        eq(i.tenantId, tenantId),
+        or(inArray(i.messageId, ids), and(eq(i.type, "email"), inArray(i.providerId, relayIds))),
+      ),
+    );
 }
 
 export const findInteraction = (db: ReadDb | WriteTx, tenantId: string, id: string) =>

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { documents } from "../../db/schema";
-import type { AppContext } from "../../src/core";
+import { type AppContext, smtpTlsMode } from "../../src/core";
 import { documentStore } from "../documents";
 import { type Channel, SendFailure } from "./channel";
 import type { InteractionRow } from "./service";
@@ -58,6 +58,21 @@ const messageOf = (row: InteractionRow) => ({
 });
 
 /**
+ * The id a relay gave the message, where its answer to DATA names one: in
+ * angle brackets (`250 Ok <id@host>`), or bare as Amazon SES answers
+ * (`250 Ok 0100018e…-000000`; the Message-ID SES writes is that id at its
+ * own domain). Relays such as SES replace the Message-ID, and replies then
+ * carry theirs in In-Reply-To and References. Null when the answer names
+ * none (Postfix's `250 2.0.0 Ok: queued as …` names a queue file, not the message).
+ */
+export function relayMessageId(response: string | undefined): string | null {
+  const text = (response ?? "").trim();
+  const named = /<([^<>\s]+)>/.exec(text);
+  if (named) return named[1];
+  return /^250 Ok (\S+)$/i.exec(text)?.[1] ?? null;
+}
+
+/**
  * The authorities the server's certificate is checked against: the
  * system's, plus CRMD_SMTP_CA_FILE's (Node's `ca` option replaces the
  * defaults, so they are listed too).
@@ -67,14 +82,20 @@ const trusted = (caFile: string | undefined) =>
 
 /**
  * Email over SMTP with nodemailer (CRMD_SMTP_URL: smtp:// with STARTTLS
- * when the server offers it, smtps:// for TLS). The certificate is always
- * verified. A 5xx reply is permanent; 4xx replies, timeouts, connection,
+ * as CRMD_SMTP_TLS says, smtps:// for TLS). The certificate is always
+ * verified. A server that does not offer STARTTLS when it is required
+ * gets neither the credentials nor the message: it is retried, with a
+ * warning, like refused credentials. A 5xx reply is permanent; 4xx replies, timeouts, connection,
  * certificate and authentication errors are retried. nodemailer loads with the first
  * email, not at start.
  */
 export function smtpChannel(ctx: AppContext, url: string): Channel {
   const timeout = ctx.config.sendTimeoutMs;
   const tls = trusted(ctx.config.smtpCaFile);
+  const mode = smtpTlsMode(url, ctx.config.smtpTls);
+  // required: STARTTLS or nothing (nodemailer sends no AUTH, no mail); off: never STARTTLS.
+  const starttls =
+    mode === "required" ? { requireTLS: true } : mode === "off" ? { ignoreTLS: true } : {};
   let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
   const transporter = () =>
     (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
@@ -83,6 +104,7 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         connectionTimeout: timeout,
         greetingTimeout: timeout,
         socketTimeout: timeout,
+        ...starttls,
         ...tls,
       }),
     ));
@@ -100,7 +122,13 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         const deferred = (info.rejectedErrors ?? [])
           .filter((e) => e.recipient && e.responseCode !== undefined && e.responseCode < 500)
           .map((e) => e.recipient as string);
-        return { providerId: null, response: `${info.response}${rejected}`, deferred };
+        const relayId = relayMessageId(info.response);
+        return {
+          // The relay's own id for the message, when it rewrote crmd's: replies may quote either.
+          providerId: relayId === row.messageId ? null : relayId,
+          response: `${info.response}${rejected}`,
+          deferred,
+        };
       } catch (error) {
         const { code, responseCode, response, message } = error as {
           code?: string;
@@ -111,13 +139,25 @@ export function smtpChannel(ctx: AppContext, url: string): Channel {
         // Refused credentials (535 and the like) or none given (530) are the
         // operator's configuration, not the message's: retried like a 4xx.
         const unauthenticated = code === "EAUTH" || responseCode === 530;
+        // STARTTLS required but refused or not offered: nothing was sent, credentials neither.
+        const noTls = code === "ETLS" && mode === "required";
+        if (noTls)
+          ctx.logger.warn(
+            "the SMTP server offers no STARTTLS: nothing is sent in clear (set CRMD_SMTP_TLS=opportunistic to allow it, or use smtps://)",
+            {
+              interaction_id: row.id,
+              response_code: responseCode ?? null,
+              response: response ?? message,
+            },
+          );
         if (unauthenticated)
           ctx.logger.warn("SMTP authentication failed: check the credentials in CRMD_SMTP_URL", {
             interaction_id: row.id,
             response_code: responseCode ?? null,
             response: response ?? message,
           });
-        const permanent = !unauthenticated && responseCode !== undefined && responseCode >= 500;
+        const permanent =
+          !unauthenticated && !noTls && responseCode !== undefined && responseCode >= 500;
         throw new SendFailure(response ?? message, permanent);
       }
     },

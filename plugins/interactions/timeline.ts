@@ -83,6 +83,7 @@ const BLANK: Omit<
   references: [],
   thread_id: null,
   attachments: [],
+  bounced_recipients: [],
   provider_id: null,
   provider_response: null,
   attempts: 0,

@@ -12,7 +12,11 @@ export interface Received {
   secure: boolean;
 }
 
-/** What the server answers to the n-th message (1-based); undefined: accept it. */
+/**
+ * What the server answers to the n-th message (1-based); undefined: accept
+ * it. A 2xx code accepts it with that text (`Ok <relay's id>`, as a relay
+ * that rewrites the Message-ID answers).
+ */
 export type Answer = (n: number, email: Email) => { code: number; message: string } | undefined;
 /** What the server answers to RCPT TO of an address; undefined: accept it. */
 export type RcptAnswer = (
@@ -25,6 +29,8 @@ export interface TestSmtpServer {
   received: Received[];
   /** Message-ID of every message transmitted, accepted or not, in order. */
   attempts: string[];
+  /** Every AUTH the server was given, with whether the session was over TLS then. */
+  auths: { username: string; secure: boolean }[];
   close(): Promise<void>;
 }
 
@@ -62,6 +68,7 @@ export async function startSmtpServer(
 ): Promise<TestSmtpServer> {
   const received: Received[] = [];
   const attempts: string[] = [];
+  const auths: TestSmtpServer["auths"] = [];
   const server = new SMTPServer({
     ...tlsOptions(tls),
     logger: false,
@@ -72,7 +79,8 @@ export async function startSmtpServer(
         ),
       );
     },
-    onAuth(auth, _session, callback) {
+    onAuth(auth, session, callback) {
+      auths.push({ username: auth.username ?? "", secure: session.secure });
       if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
       else callback(new Error("Invalid username or password"));
     },
@@ -83,7 +91,8 @@ export async function startSmtpServer(
         const raw = Buffer.concat(chunks).toString("utf8");
         const email = await PostalMime.parse(raw);
         attempts.push(email.messageId ?? "");
-        const refusal = answer(attempts.length, email);
+        const reply = answer(attempts.length, email);
+        const refusal = reply && reply.code >= 400 ? reply : undefined;
         if (refusal)
           return callback(
             Object.assign(new Error(refusal.message), { responseCode: refusal.code }),
@@ -98,7 +107,7 @@ export async function startSmtpServer(
         };
         received.push(message);
         await onReceived?.(message);
-        callback(null, `Queued as test-${attempts.length}`);
+        callback(null, reply?.message ?? `Queued as test-${attempts.length}`);
       });
     },
   });
@@ -110,6 +119,7 @@ export async function startSmtpServer(
     url: `${tls?.mode === "implicit" ? "smtps" : "smtp"}://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     received,
     attempts,
+    auths,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

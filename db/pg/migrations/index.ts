@@ -11,6 +11,7 @@ import { indexPhoneWords } from "../../migrations/1340_phone_search";
 import { keyLongValues } from "../../migrations/1350_custom_field_long_keys";
 import { trimAssignees } from "../../migrations/1372_conversation_assignees_trimmed";
 import { markWidgetOpened } from "../../migrations/1411_conversation_visitor_identity";
+import { keepOptOutsPerAddress } from "../../migrations/1421_opt_outs_per_address";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -53,6 +54,7 @@ import messageExternalIdLive from "./1410_message_external_id_live.sql" with { t
 import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sql" with {
   type: "text",
 };
+import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -94,4 +96,6 @@ export const postgresMigrations: Migration[] = [
     sql: conversationVisitorIdentity,
     run: markWidgetOpened,
   },
+  { id: "1420_email_bounces", sql: emailBounces },
+  { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
 ];

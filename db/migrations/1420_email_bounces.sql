@@ -1,0 +1,6 @@
+-- Recipients an email bounced for (a delivery status notification), and why an address is suppressed.
+ALTER TABLE `interactions` ADD `bounced_recipients` text DEFAULT '[]' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE `communication_opt_outs` ADD `reason` text DEFAULT 'opt_out' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE `communication_opt_outs` ADD `detail` text;

@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { asc } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
+import { migrate, migrationsOf } from "../db/migrate";
+import { communicationOptOuts, contacts } from "../db/schema";
+import { reserveSyncSeq } from "../db/sequence";
+import { created } from "./helpers/api";
+import { testDatabase } from "./helpers/database";
+import type { Api } from "./helpers/server";
+import { useTestServer } from "./helpers/suite";
+
+/**
+ * Opt-outs belong to the address or number, per tenant: deleting the
+ * contact that opted out does not opt the address back in, and a contact
+ * created again with it is still not sent to.
+ */
+const server = useTestServer({
+  config: {
+    rateLimit: 100_000,
+    emailFrom: "sales@acme.test",
+    smsFrom: "+14155550100",
+    sendMaxPerHour: 1000,
+  },
+});
+let api: Api;
+let other: Api;
+
+const email = (body: Record<string, unknown>, client = api) =>
+  client.post("/api/external/email/send", { subject: "Hello", text: "Hi", ...body });
+const sms = (body: Record<string, unknown>, client = api) =>
+  client.post("/api/external/sms/send", { body: "Hi", ...body });
+const remove = async (id: string) =>
+  expect((await api.delete(`/api/external/contacts/${id}`)).status).toBe(204);
+
+beforeAll(async () => {
+  ({ api } = await server.tenant());
+  ({ api: other } = await server.tenant());
+});
+
+describe("opt-outs outlive the contact", () => {
+  test("email: deleted, then created again with the address: still opted out until it opts back in", async () => {
+    const ann = (
+      await created(api, "/contacts", { first_name: "Ann", email: [{ email: "ann@globex.test" }] })
+    ).id;
+    expect((await api.patch(`/api/external/contacts/${ann}`, { email_opt_out: true })).status).toBe(
+      200,
+    );
+    await remove(ann);
+    const byAddress = await email({ to: ["ann@globex.test"] });
+    expect(byAddress.status).toBe(409);
+    expect(byAddress.body.code).toBe("OPTED_OUT");
+
+    const again = (
+      await created(api, "/contacts", { first_name: "Ann", email: [{ email: "Ann@Globex.test" }] })
+    ).id;
+    const byContact = await email({ contact_id: again });
+    expect(byContact.status).toBe(409);
+    expect(byContact.body.detail).toContain("opted out of email");
+    // Another tenant's contact with the address is not affected.
+    expect((await email({ to: ["ann@globex.test"] }, other)).status).toBe(202);
+
+    // Opting back in, explicitly, lifts it.
+    expect(
+      (await api.patch(`/api/external/contacts/${again}`, { email_opt_out: false })).status,
+    ).toBe(200);
+    expect((await email({ contact_id: again })).status).toBe(202);
+  });
+
+  test("an address given to an opted-out contact later is kept too", async () => {
+    const bo = (
+      await created(api, "/contacts", {
+        first_name: "Bo",
+        email: [{ email: "bo@globex.test" }],
+        email_opt_out: true,
+      })
+    ).id;
+    await api.patch(`/api/external/contacts/${bo}`, {
+      email: [{ email: "bo@globex.test" }, { email: "bo.private@home.test" }],
+    });
+    await remove(bo);
+    for (const to of ["bo@globex.test", "bo.private@home.test"])
+      expect((await email({ to: [to] })).status).toBe(409);
+  });
+
+  test("SMS: the number stays opted out in any format it is written in", async () => {
+    const cy = (
+      await created(api, "/contacts", {
+        first_name: "Cy",
+        phone_number: [{ number: "+1 415-555-0199" }],
+        sms_opt_out: true,
+      })
+    ).id;
+    await remove(cy);
+    const again = (
+      await created(api, "/contacts", {
+        first_name: "Cy",
+        phone_number: [{ number: "+14155550199" }],
+      })
+    ).id;
+    const refused = await sms({ contact_id: again });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
+    expect((await sms({ to: "+1 (415) 555-0199" })).status).toBe(409);
+    expect((await sms({ to: "+14155550199" }, other)).status).toBe(202);
+  });
+});
+
+describe("migration 1421", () => {
+  test("opt-outs recorded before, of live and deleted contacts, are put on the list per address", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-opt-outs-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    const step = "1421_opt_outs_per_address";
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== step),
+      );
+      const then = new Date("2026-01-01T00:00:00.000Z");
+      const contact = (
+        id: string,
+        syncSeq: number,
+        columns: Partial<typeof contacts.$inferInsert>,
+      ) => ({
+        id,
+        syncSeq,
+        tenantId: "t1",
+        emails: [],
+        phones: [],
+        tags: [],
+        customFields: {},
+        createdAt: then,
+        updatedAt: then,
+        ...columns,
+      });
+      await db.transaction(async (tx) => {
+        const first = await reserveSyncSeq(tx, 3);
+        await tx.insert(contacts).values([
+          contact("a", first, {
+            emails: [{ email: " Ann@Globex.test", type: "Work" }],
+            emailOptOut: true,
+            deletedAt: then,
+          }),
+          contact("b", first + 1, {
+            emails: [{ email: "bo@globex.test", type: "Work" }],
+            phones: [
+              { number: "+1 415-555-0123", type: "Mobile" },
+              { number: "n/a", type: "x" },
+            ],
+            smsOptOut: true,
+          }),
+          contact("c", first + 2, {
+            emails: [{ email: "cy@globex.test", type: "Work" }],
+          }),
+        ]);
+      });
+      expect(await migrate(db, migrationsOf(db))).toEqual([step]);
+      const rows = await db.read
+        .select({
+          tenantId: communicationOptOuts.tenantId,
+          channel: communicationOptOuts.channel,
+          address: communicationOptOuts.address,
+          reason: communicationOptOuts.reason,
+        })
+        .from(communicationOptOuts)
+        .orderBy(asc(communicationOptOuts.address));
+      expect(rows).toEqual([
+        { tenantId: "t1", channel: "sms", address: "+14155550123", reason: "opt_out" },
+        { tenantId: "t1", channel: "email", address: "ann@globex.test", reason: "opt_out" },
+      ]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
