@@ -11,7 +11,8 @@ import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
 import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
 import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
-import { recordResults } from "../src/webhooks/results";
+import { type AttemptResult, recordResults } from "../src/webhooks/results";
+import { sendAttempt } from "../src/webhooks/sender";
 import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
@@ -386,6 +387,69 @@ describe("disabling", () => {
     await commit("deal.created");
     await h.dispatcher.drain();
     expect(created.requests()).toHaveLength(1);
+  });
+
+  test("a 410 disables the webhook even when a later answer in the same batch is a success", async () => {
+    const own = await harness();
+    const { ctx } = own.server;
+    const created = await hook({}, own);
+    const previous = receiver.respond;
+    // The endpoint answers its first request 2xx and its second 410, the 2xx
+    // held back until the 410 has finished, so the batch holds 410 then 2xx.
+    let goneFinished = () => {};
+    const goneDone = new Promise<void>((resolve) => {
+      goneFinished = resolve;
+    });
+    let answered = 0;
+    receiver.respond = async (request, index) => {
+      if (request.path !== created.path) return previous(request, index);
+      if (answered++ === 1) return new Response("gone", { status: 410 });
+      await goneDone;
+      return new Response("ok");
+    };
+    try {
+      await commit("deal.created", newId(), own);
+      await commit("deal.created", newId(), own);
+      await fanOut(ctx.db, own.clock.now());
+      const limits = { slots: 8, perWebhook: 8, maxPerHour: 1000, leaseMs: 10 * SECOND };
+      const claims = (
+        await ctx.db.transaction((tx) => claimDue(tx, own.clock.now(), limits))
+      ).filter((claim) => claim.webhookId === created.id);
+      expect(claims).toHaveLength(2);
+      // In completion order, as the dispatcher collects them.
+      const batch: AttemptResult[] = [];
+      await Promise.all(
+        claims.map(async (claim) => {
+          const outcome = await sendAttempt(
+            {
+              url: claim.url,
+              customHeaders: claim.customHeaders,
+              body: claim.body as string,
+              eventId: claim.eventId,
+              eventType: claim.eventType,
+              keys: { current: ctx.secrets.open(claim.keys.current), previous: [] },
+            },
+            { timeoutMs: 5 * SECOND, allowPrivate: true, at: claim.claimedAt },
+          );
+          batch.push({ claim, outcome, finishedAt: own.clock.now() });
+          if (outcome.statusCode === 410) goneFinished();
+        }),
+      );
+      expect(batch.map((result) => result.outcome.statusCode)).toEqual([410, 200]);
+      const policy = { retrySchedule: [10], disableAfterFailures: 100, disableAfterDays: 5 };
+      await ctx.db.transaction((tx) => recordResults(tx, batch, policy));
+      const state = await created.get();
+      expect(state).toMatchObject({ is_active: false, disabled_at: own.clock.now().toISOString() });
+      expect(state.disabled_reason).toContain("410");
+      const statuses = (await created.deliveries()).map((d: any) => d.status).sort();
+      expect(statuses).toEqual(["failed", "succeeded"]);
+      await commit("deal.created", newId(), own);
+      await own.dispatcher.drain();
+      expect(created.requests()).toHaveLength(2);
+    } finally {
+      receiver.respond = previous;
+      await own.server.close();
+    }
   });
 
   test("N consecutive failures disable it, with the reason; re-enabling resets", async () => {
