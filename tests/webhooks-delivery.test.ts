@@ -5,12 +5,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
-import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../db/schema";
+import {
+  outboxEvents,
+  webhookAttempts,
+  webhookCatchups,
+  webhookDeliveries,
+  webhooks,
+} from "../db/schema";
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
 import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
-import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
+import { catchUp, dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
+import { pruneOutbox } from "../src/webhooks/prune";
 import { type AttemptResult, recordResults } from "../src/webhooks/results";
 import { sendAttempt } from "../src/webhooks/sender";
 import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
@@ -233,7 +240,11 @@ describe("fan-out without webhooks", () => {
           (await db.execute("SELECT value FROM counters WHERE name = ?", [FANOUT_CURSOR]))[0].value,
         );
       for (let i = 0; i < 3; i++) await commit("deal.created", newId(), quiet);
-      expect(await dispatchState(db)).toEqual({ anyActive: false, unfanned: false });
+      expect(await dispatchState(db)).toEqual({
+        anyActive: false,
+        unfanned: false,
+        catchUp: false,
+      });
       await quiet.dispatcher.drain();
       expect(await cursor()).toBe(0);
 
@@ -246,13 +257,13 @@ describe("fan-out without webhooks", () => {
       expect(await fanOut(db, quiet.clock.now())).toBe(0);
       expect(await cursor()).toBe(Number(fromSeq));
       const event = await commit("deal.created", newId(), quiet);
-      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: true });
+      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: true, catchUp: false });
       await quiet.dispatcher.drain();
       expect(created.requests().map((r) => r.json.id)).toEqual([event.id]);
       expect(await created.deliveries()).toHaveLength(1);
       const [latest] = await db.execute("SELECT max(seq) AS seq FROM outbox_events");
       expect(await cursor()).toBe(Number(latest.seq));
-      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: false });
+      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: false, catchUp: false });
     } finally {
       await quiet.server.close();
     }
@@ -503,6 +514,125 @@ describe("disabling", () => {
     expect(receiver.received.some((r) => r.json?.id === during.id && r.path === created.path)).toBe(
       false,
     );
+  });
+
+  test("a pause with a backlog writes one row; the backlog is queued a page at a time and each event delivered once after resume", async () => {
+    const own = await harness();
+    try {
+      const { db } = own.server.ctx;
+      const created = await hook({ events: ["deal.*"] }, own);
+      const entities = Array.from({ length: 7 }, () => newId());
+      const page = 10;
+      // Not fanned out yet: several pages, seven records in turn.
+      const backlog = await own.server.ctx.write(async (tx) => {
+        const ids: Array<{ id: string; entity: string }> = [];
+        for (let i = 0; i < 3 * page + 4; i++) {
+          const entity = entities[i % entities.length];
+          const event = await emit(tx, {
+            tenantId: own.tenant.tenantId,
+            type: i % 3 === 0 ? "task.created" : "deal.updated",
+            data: { id: entity, n: i },
+            entityType: "deal",
+            entityId: entity,
+            occurredAt: own.clock.now(),
+          });
+          if (i % 3 !== 0) ids.push({ id: event.id, entity });
+        }
+        return ids;
+      });
+      const deliveries = async () =>
+        (
+          await db.read
+            .select({ eventId: webhookDeliveries.eventId })
+            .from(webhookDeliveries)
+            .where(eq(webhookDeliveries.webhookId, created.id))
+        ).map((row) => row.eventId);
+      const path = `/api/external/webhooks/${created.id}`;
+      expect((await own.tenant.api.put(path, { is_active: false })).status).toBe(200);
+      // The pause queued nothing itself: one row says what the webhook is owed.
+      expect(await deliveries()).toEqual([]);
+      expect(await db.read.select().from(webhookCatchups)).toHaveLength(1);
+      const during = await commit("deal.updated", entities[0], own);
+
+      expect(await catchUp(db, own.clock.now(), page)).toBe(page);
+      const firstPage = await deliveries();
+      expect(firstPage.length).toBeGreaterThan(0);
+      expect(firstPage.length).toBeLessThan(page);
+      expect(await catchUp(db, own.clock.now(), page)).toBe(page);
+      expect((await deliveries()).length).toBeLessThan(backlog.length);
+      await own.dispatcher.drain(); // the rest, while paused: queued, not sent
+      expect(created.requests()).toHaveLength(0);
+      expect((await deliveries()).sort()).toEqual(backlog.map((e) => e.id).sort());
+      expect(await db.read.select().from(webhookCatchups)).toEqual([]);
+
+      expect((await own.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      const after = await commit("deal.updated", entities[0], own);
+      await own.dispatcher.drain();
+      const received = created.requests().map((r) => r.json.id);
+      expect([...received].sort()).toEqual([...backlog.map((e) => e.id), after.id].sort());
+      expect(received).not.toContain(during.id);
+      // Each record's events in commit order.
+      for (const entity of entities) {
+        const sent = created
+          .requests()
+          .filter((r) => r.json.data.id === entity)
+          .map((r) => r.json.id);
+        const committed = backlog.filter((e) => e.entity === entity).map((e) => e.id);
+        expect(sent).toEqual(entity === entities[0] ? [...committed, after.id] : committed);
+      }
+    } finally {
+      await own.server.close();
+    }
+  });
+
+  test("resumed and paused again before its backlog was queued: the new events wait behind it, each delivered once", async () => {
+    const own = await harness();
+    try {
+      const created = await hook({ events: ["deal.*"] }, own);
+      const entity = newId();
+      const path = `/api/external/webhooks/${created.id}`;
+      const pause = async () =>
+        expect((await own.tenant.api.put(path, { is_active: false })).status).toBe(200);
+      const resume = async () =>
+        expect((await own.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      const first = await commit("deal.updated", entity, own);
+      await pause();
+      const whilePaused = await commit("deal.updated", entity, own);
+      await resume();
+      const second = await commit("deal.updated", entity, own);
+      await pause();
+      await resume();
+      // Fan-out serves the resumed webhook first; the backlog rows are still there.
+      await fanOut(own.server.ctx.db, own.clock.now());
+      const third = await commit("deal.updated", entity, own);
+      await own.dispatcher.drain();
+      expect(created.requests().map((r) => r.json.id)).toEqual([first.id, second.id, third.id]);
+      expect(created.requests().some((r) => r.json.id === whilePaused.id)).toBe(false);
+    } finally {
+      await own.server.close();
+    }
+  });
+
+  test("outbox pruning keeps the events a paused webhook is still owed", async () => {
+    const own = await harness();
+    try {
+      const { db } = own.server.ctx;
+      const paused = await hook({ events: ["deal.*"] }, own);
+      await hook({ events: ["task.*"] }, own); // keeps fan-out moving past the deal events
+      const owed = [];
+      for (let i = 0; i < 3; i++) owed.push((await commit("deal.created", newId(), own)).id);
+      const path = `/api/external/webhooks/${paused.id}`;
+      expect((await own.tenant.api.put(path, { is_active: false })).status).toBe(200);
+      await fanOut(db, own.clock.now());
+      own.clock.advance(10 * DAY);
+      await pruneOutbox(db, own.clock.now(), 7);
+      await own.dispatcher.drain();
+      expect((await own.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      await own.dispatcher.drain();
+      expect(paused.requests().map((r) => r.json.id)).toEqual(owed);
+    } finally {
+      await own.server.close();
+    }
   });
 
   test("events committed before an automatic disable wait with its deliveries too", async () => {

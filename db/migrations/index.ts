@@ -65,6 +65,7 @@ import conversationActivityOrder from "./1371_conversation_activity_order.sql" w
 import { trimAssignees } from "./1372_conversation_assignees_trimmed";
 import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
+import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -131,6 +132,7 @@ const all: Migration[] = [
   { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
+  { id: "1400_webhook_catchups", sql: webhookCatchups },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 
