@@ -234,7 +234,11 @@ export async function catchUp(
     const [owed] = await tx
       .select()
       .from(webhookCatchups)
-      .orderBy(asc(webhookCatchups.createdAt), asc(webhookCatchups.webhookId))
+      .orderBy(
+        asc(webhookCatchups.createdAt),
+        asc(webhookCatchups.webhookId),
+        asc(webhookCatchups.throughSeq),
+      )
       .limit(1);
     if (!owed) return 0;
     const row = and(
