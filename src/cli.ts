@@ -146,13 +146,56 @@ async function withSmsNumbers<T>(numbers: string[], fn: () => Promise<T>): Promi
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/** Runs `fn` on the configured database, migrated first; `applied` names the migrations that ran. */
-async function withDatabase<T>(
+/**
+ * Exit code of a command stopped by SIGTERM or SIGINT while it migrated the
+ * database: the step under way finished or rolled back, the command did not
+ * run, and running it again continues with the first pending step.
+ */
+export const STOPPED_WHILE_MIGRATING = 3;
+
+/**
+ * Runs `fn` on the configured database, migrated first; `applied` names the
+ * migrations that ran. A signal during the migrations stops them cleanly
+ * (STOPPED_WHILE_MIGRATING).
+ */
+async function withDatabase(
   config: Config,
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
-) {
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<number>,
+): Promise<number> {
   checkDatabaseWritable(config);
-  const { db, applied } = await openMigrated(config, seedProgressBar());
+  const stop = new AbortController();
+  const onSignal = (signal: string) => {
+    if (stop.signal.aborted) return;
+    process.stderr.write(`crmd: ${signal}: stopping once the migration step under way ends\n`);
+    stop.abort(signal);
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  let opened: Awaited<ReturnType<typeof openMigrated>>;
+  try {
+    opened = await openMigrated(
+      config,
+      seedProgressBar(),
+      {},
+      {
+        signal: stop.signal,
+        starting: (pending) =>
+          process.stderr.write(
+            `crmd: applying ${pending.length} migrations (first: ${pending[0]})\n`,
+          ),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof MigrationsInterrupted)) throw error;
+    process.stderr.write(
+      `crmd: stopped by ${stop.signal.reason} during migrations: ${error.applied.length} applied, ${error.pending.length} pending (next: ${error.pending[0]}); run the command again to continue\n`,
+    );
+    return STOPPED_WHILE_MIGRATING;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+  }
+  const { db, applied } = opened;
   try {
     return await fn(db, applied);
   } finally {

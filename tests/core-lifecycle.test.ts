@@ -661,6 +661,66 @@ describe("process lifecycle", () => {
     }
   }, 60_000);
 
+  test("SIGTERM while crmd migrate runs: the step under way ends cleanly, exit 3 with a message, and the next run continues", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-cli-stop-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db = await openDatabase(database.url);
+    const env = { CRMD_DATA_DIR: dir, CRMD_DATABASE_URL: database.url };
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holder: Promise<void> = Promise.resolve();
+    try {
+      await migrate(db, []); // a new database: the migrations table, nothing applied yet
+      let locked = () => {};
+      const holding = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      holder = db.transaction(async (tx) => {
+        await tx.run(sql`UPDATE _migrations SET applied_at = applied_at WHERE 1 = 0`);
+        locked();
+        await gate;
+      });
+      await holding;
+      const first = crmd(["migrate"], env);
+      const reader = first.stderr.getReader();
+      const decoder = new TextDecoder();
+      let err = "";
+      while (!err.includes("crmd: applying")) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`crmd exited before migrating: ${err}`);
+        err += decoder.decode(value);
+      }
+      first.kill("SIGTERM");
+      release();
+      await holder;
+      expect(await first.exited).toBe(3);
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        err += decoder.decode(chunk.value);
+      const all = migrationsOf(db).map((m) => m.id);
+      const ids = (await db.execute("SELECT id FROM _migrations")).map((r) => String(r.id)).sort();
+      expect(ids).toEqual(all.slice(0, ids.length));
+      expect(ids.length).toBeLessThan(all.length);
+      expect(err).toContain(
+        `crmd: stopped by SIGTERM during migrations: ${ids.length} applied, ${all.length - ids.length} pending (next: ${all[ids.length]})`,
+      );
+      expect(await new Response(first.stdout).text()).toBe("");
+
+      const second = crmd(["migrate"], env);
+      expect(await second.exited).toBe(0);
+      const applied = JSON.parse(await new Response(second.stdout).text()).applied;
+      expect(applied).toEqual(all.slice(ids.length));
+      expect(await migrationsApplied(db)).toBe(true);
+    } finally {
+      release();
+      await holder.catch(() => undefined);
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test("stop finishes in-flight requests, refuses new ones, then closes the database", async () => {
     const server = await startTestServer();
     const { api } = await server.tenant(undefined, ["keys:manage"]);
