@@ -12,6 +12,37 @@ export interface MigrationProgress {
   total: number;
 }
 
+/** What else a migration run takes: a stop request, and word of what it is about to apply. */
+export interface MigrateOptions {
+  /**
+   * A stop request (SIGTERM during a first start): the step under way rolls
+   * back at its next progress report or lock wait, or else finishes, and no
+   * further step starts; migrate then throws MigrationsInterrupted.
+   */
+  signal?: AbortSignal;
+  /** Called once with the ids about to be applied, when there are any. */
+  starting?: (pending: string[]) => void;
+}
+
+/**
+ * A run stopped on request between steps: every applied step is committed,
+ * none half-done, and the next run starts with the first pending one.
+ */
+export class MigrationsInterrupted extends Error {
+  constructor(
+    readonly applied: string[],
+    readonly pending: string[],
+  ) {
+    super(`migrations stopped on request: ${applied.length} applied, ${pending.length} pending`);
+  }
+}
+
+/** Thrown inside a step's transaction to roll it back on a stop request. */
+class StopRequested extends Error {}
+
+/** One turn of the event loop, so a signal's handler can run between steps. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Applies pending migrations in order, each in its own write transaction.
  * Concurrent starters (several instances on one database) are serialised
@@ -24,7 +55,12 @@ export async function migrate(
   db: Database,
   migrations: Migration[] = migrationsOf(db),
   progress: (progress: MigrationProgress) => void = () => {},
+  options: MigrateOptions = {},
 ): Promise<string[]> {
+  const { signal } = options;
+  const stopIfRequested = () => {
+    if (signal?.aborted) throw new StopRequested();
+  };
   const postgres = db.kind === "postgres";
   // One read first: on a normal start every migration is applied already and
   // no write transaction is needed (pending ones are re-checked under the lock).
@@ -41,18 +77,33 @@ export async function migrate(
     return appliedIds(db);
   });
   const applied: string[] = [];
-  for (const migration of migrations) {
-    if (known.has(migration.id)) continue;
+  const pending = migrations.filter((migration) => !known.has(migration.id));
+  if (pending.length > 0) options.starting?.(pending.map((migration) => migration.id));
+  for (const [index, migration] of pending.entries()) {
+    const interrupted = () =>
+      new MigrationsInterrupted(
+        applied,
+        pending.slice(index).map((m) => m.id),
+      );
+    if (signal) {
+      await nextTurn();
+      if (signal.aborted) throw interrupted();
+    }
     try {
       await db.transaction(async (tx) => {
         const found = await tx.all(sql`SELECT 1 FROM _migrations WHERE id = ${migration.id}`);
         if (found.length > 0) return;
+        // A stop that came while this step waited for the write lock.
+        stopIfRequested();
         for (const statement of migration.sql.split(BREAKPOINT)) {
           if (statement.trim()) await tx.run(sql.raw(statement));
         }
         await migration.run?.(tx, {
           foldCase: db.foldCase,
-          progress: (done, total) => progress({ entity: migration.id, done, total }),
+          progress: (done, total) => {
+            progress({ entity: migration.id, done, total });
+            stopIfRequested();
+          },
         });
         await tx.run(
           sql`INSERT INTO _migrations (id, applied_at) VALUES (${migration.id}, ${Date.now()})`,
@@ -60,6 +111,7 @@ export async function migrate(
         applied.push(migration.id);
       });
     } catch (error) {
+      if (error instanceof StopRequested) throw interrupted();
       throw new Error(`migration ${migration.id} failed: ${(error as Error).message}`, {
         cause: error,
       });

@@ -7,7 +7,8 @@ import { scopeResourceOf } from "./custom-fields/registry";
 import { ApiError, forbidden, unauthorized } from "./errors";
 import { sha256Hex } from "./ids";
 import { KEY_PREFIX, type KeyPrincipal } from "./keys";
-import type { RateLimitDecision } from "./rate-limit";
+import { RepeatedFailureLog } from "./logger";
+import { FixedWindowRateLimiter, type RateLimitDecision } from "./rate-limit";
 import { type Principal, requestState } from "./request-state";
 import { allows, type Scope } from "./scopes";
 
@@ -114,13 +115,48 @@ export function refuseLockedOutAddress(ctx: AppContext, address: string): void {
   throw adminLockedOut(Math.max(1, Math.ceil((until - now) / 1000)));
 }
 
+/** Where a server counts wrong tokens while its shared windows cannot be reached. */
+const adminFallbacks = new WeakMap<
+  AppContext,
+  { windows: FixedWindowRateLimiter; failures: RepeatedFailureLog }
+>();
+
+/**
+ * Counts a wrong token in the shared windows; when they cannot be reached
+ * (a database outage), in this process's memory, so that guesses stay
+ * throttled and the caller still gets 401 or 429, not 500. The failure is
+ * logged once, then at most once a minute while it lasts.
+ */
+async function countAdminFailure(ctx: AppContext, bucket: string): Promise<RateLimitDecision> {
+  let fallback = adminFallbacks.get(ctx);
+  try {
+    const decision = await countIn(ctx, bucket, ADMIN_FAILURES_PER_MINUTE);
+    fallback?.failures.succeeded();
+    return decision;
+  } catch (error) {
+    if (!fallback) {
+      fallback = {
+        windows: new FixedWindowRateLimiter(),
+        failures: new RepeatedFailureLog(
+          ctx.logger,
+          "wrong-token throttle: the shared rate-limit windows cannot be reached; counting in this process",
+        ),
+      };
+      adminFallbacks.set(ctx, fallback);
+    }
+    fallback.failures.failed(error);
+    return fallback.windows.consume(bucket, ADMIN_FAILURES_PER_MINUTE, ctx.clock.now().getTime());
+  }
+}
+
 /**
  * Counts a wrong token from `address`: in the database's shared windows on
- * PostgreSQL (every instance sees the count), in memory otherwise. Past
- * ADMIN_FAILURES_PER_MINUTE the address is locked out until the minute ends.
+ * PostgreSQL (every instance sees the count), in memory otherwise or while
+ * those cannot be reached. Past ADMIN_FAILURES_PER_MINUTE the address is
+ * locked out until the minute ends.
  */
 export async function countFailedAdminAttempt(ctx: AppContext, address: string): Promise<void> {
-  const decision = await countIn(ctx, `admin_failures:${address}`, ADMIN_FAILURES_PER_MINUTE);
+  const decision = await countAdminFailure(ctx, `admin_failures:${address}`);
   if (decision.allowed) return;
   const until = decision.reset * 1000;
   // Lock-outs end with their minute: the ones of past minutes can go.

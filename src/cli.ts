@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
+import { MigrationsInterrupted } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import {
   checkNewKey,
@@ -23,7 +24,7 @@ import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
 import { createLogger } from "./logger";
 import { seedProgressBar } from "./progress";
-import { localUrl, openMigrated, startServer } from "./server";
+import { localUrl, openMigrated, type RunningServer, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -145,13 +146,56 @@ async function withSmsNumbers<T>(numbers: string[], fn: () => Promise<T>): Promi
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-/** Runs `fn` on the configured database, migrated first; `applied` names the migrations that ran. */
-async function withDatabase<T>(
+/**
+ * Exit code of a command stopped by SIGTERM or SIGINT while it migrated the
+ * database: the step under way finished or rolled back, the command did not
+ * run, and running it again continues with the first pending step.
+ */
+export const STOPPED_WHILE_MIGRATING = 3;
+
+/**
+ * Runs `fn` on the configured database, migrated first; `applied` names the
+ * migrations that ran. A signal during the migrations stops them cleanly
+ * (STOPPED_WHILE_MIGRATING).
+ */
+async function withDatabase(
   config: Config,
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<T>,
-) {
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, applied: string[]) => Promise<number>,
+): Promise<number> {
   checkDatabaseWritable(config);
-  const { db, applied } = await openMigrated(config, seedProgressBar());
+  const stop = new AbortController();
+  const onSignal = (signal: string) => {
+    if (stop.signal.aborted) return;
+    process.stderr.write(`crmd: ${signal}: stopping once the migration step under way ends\n`);
+    stop.abort(signal);
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  let opened: Awaited<ReturnType<typeof openMigrated>>;
+  try {
+    opened = await openMigrated(
+      config,
+      seedProgressBar(),
+      {},
+      {
+        signal: stop.signal,
+        starting: (pending) =>
+          process.stderr.write(
+            `crmd: applying ${pending.length} migrations (first: ${pending[0]})\n`,
+          ),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof MigrationsInterrupted)) throw error;
+    process.stderr.write(
+      `crmd: stopped by ${stop.signal.reason} during migrations: ${error.applied.length} applied, ${error.pending.length} pending (next: ${error.pending[0]}); run the command again to continue\n`,
+    );
+    return STOPPED_WHILE_MIGRATING;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+  }
+  const { db, applied } = opened;
   try {
     return await fn(db, applied);
   } finally {
@@ -163,12 +207,36 @@ async function serve(config: Config): Promise<number> {
   checkDatabaseWritable(config);
   await checkSmsFrom(config);
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, { logger });
+  // Signals are taken from the start: one while the database migrates lets
+  // the step under way finish or roll back, then the process exits 0.
+  const starting = new AbortController();
+  let shutdown: ((signal: string) => Promise<void>) | null = null;
+  const onSignal = (signal: string) => {
+    if (shutdown) return void shutdown(signal);
+    if (starting.signal.aborted) return;
+    logger.info("shutting down once the migration step under way ends", { signal });
+    starting.abort(signal);
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  let server: RunningServer;
+  try {
+    server = await startServer(config, { logger, stopSignal: starting.signal });
+  } catch (error) {
+    if (!(error instanceof MigrationsInterrupted)) throw error;
+    logger.info("stopped during migrations; the next start continues with the first pending one", {
+      signal: starting.signal.reason,
+      applied: error.applied.length,
+      pending: error.pending.length,
+      next: error.pending[0],
+    });
+    return 0;
+  }
   const demo = config.demo
     ? createDemoTenant(server.ctx, config.publicUrl ?? server.url)
     : Promise.resolve();
   let exiting = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (signal: string) => {
     if (exiting) return;
     exiting = true;
     logger.info("shutting down", { signal });
@@ -178,8 +246,8 @@ async function serve(config: Config): Promise<number> {
     logger.info("stopped");
     process.exit(0);
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  // A signal after the migrations, while the server was being set up.
+  if (starting.signal.aborted) void shutdown(String(starting.signal.reason));
   await demo;
   return -1; // keep running
 }

@@ -5,7 +5,11 @@ import { COMMAND_FLAGS, commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
 import { errorMessage } from "./logger";
 
-/** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration. */
+/**
+ * Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration, 3 a
+ * command other than serve stopped by SIGTERM/SIGINT while it migrated
+ * (STOPPED_WHILE_MIGRATING; serve exits 0 then).
+ */
 async function main(argv: string[]): Promise<number> {
   // Every flag some command reads takes a value; commandOf refuses those the command does not read.
   const flagOptions = Object.fromEntries(

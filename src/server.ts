@@ -1,6 +1,13 @@
 import { websocket } from "elysia/ws";
 import { type Database, type OpenOptions, openDatabase } from "../db/client";
-import { type MigrationProgress, migrate, migrationsApplied, migrationsOf } from "../db/migrate";
+import {
+  type MigrateOptions,
+  type MigrationProgress,
+  MigrationsInterrupted,
+  migrate,
+  migrationsApplied,
+  migrationsOf,
+} from "../db/migrate";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
@@ -22,6 +29,11 @@ import { startWorkers, type Workers } from "./workers";
 export interface ContextOptions {
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Stops the start while it migrates (SIGTERM): the migration step under
+   * way finishes or rolls back, and startServer throws MigrationsInterrupted.
+   */
+  stopSignal?: AbortSignal;
 }
 
 /** Opens the database, applies migrations and builds the context plugins receive. */
@@ -31,11 +43,20 @@ export async function createContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const { db, applied } = await openMigrated(config, progressLog(logger, "migration progress"), {
-    replicaUrl: config.databaseReplicaUrl,
-    warn: (message, fields) => logger.warn(message, fields),
-    prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
-  });
+  const { db, applied } = await openMigrated(
+    config,
+    progressLog(logger, "migration progress"),
+    {
+      replicaUrl: config.databaseReplicaUrl,
+      warn: (message, fields) => logger.warn(message, fields),
+      prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
+    },
+    {
+      signal: options.stopSignal,
+      starting: (pending) =>
+        logger.info("applying migrations", { pending: pending.length, first: pending[0] }),
+    },
+  );
   if (applied.length) logger.info("migrations applied", { migrations: applied });
   const listeners: Array<() => void> = [];
   const stopListeners: Array<() => void | Promise<void>> = [];
@@ -107,16 +128,18 @@ export async function openMigrated(
   config: Config,
   progress: (progress: MigrationProgress) => void,
   options: OpenOptions = {},
+  migrateOptions: MigrateOptions = {},
 ): Promise<{ db: Database; applied: string[] }> {
   try {
     const db = await openDatabase(config.databaseUrl, config.databaseAuthToken, options);
     try {
-      return { db, applied: await migrate(db, migrationsOf(db), progress) };
+      return { db, applied: await migrate(db, migrationsOf(db), progress, migrateOptions) };
     } catch (error) {
       await db.close().catch(() => {});
       throw error;
     }
   } catch (error) {
+    if (error instanceof MigrationsInterrupted) throw error;
     throw new Error(`database ${redactUrl(config.databaseUrl)}: ${errorMessage(error)}`, {
       cause: error,
     });

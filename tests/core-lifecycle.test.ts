@@ -2,11 +2,15 @@ import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../db/client";
+import { migrate, migrationsApplied, migrationsOf } from "../db/migrate";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
 import { createLogger, errorMessage } from "../src/logger";
 import { startWorkers } from "../src/workers";
+import { testDatabase } from "./helpers/database";
 import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
 
@@ -579,6 +583,143 @@ describe("process lifecycle", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test("SIGTERM while a first start migrates: the step under way ends cleanly, exit 0 with a log line, and the next start continues", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-stop-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db = await openDatabase(database.url);
+    const port = freePort();
+    const env = {
+      CRMD_DATA_DIR: dir,
+      CRMD_DATABASE_URL: database.url,
+      CRMD_PORT: String(port),
+      CRMD_HOST: "127.0.0.1",
+      CRMD_LOG_LEVEL: "info",
+      CRMD_DEMO: "0",
+    };
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holder: Promise<void> = Promise.resolve();
+    try {
+      await migrate(db, []); // a new database: the migrations table, nothing applied yet
+      // Holding the write lock keeps the start in its first migration step.
+      let locked = () => {};
+      const holding = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      holder = db.transaction(async (tx) => {
+        await tx.run(sql`UPDATE _migrations SET applied_at = applied_at WHERE 1 = 0`);
+        locked();
+        await gate;
+      });
+      await holding;
+      const first = crmd(["serve"], env);
+      const reader = first.stdout.getReader();
+      const decoder = new TextDecoder();
+      let out = "";
+      while (!out.includes('"msg":"applying migrations"')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`crmd exited before migrating: ${out}`);
+        out += decoder.decode(value);
+      }
+      first.kill("SIGTERM");
+      release();
+      await holder;
+      expect(await first.exited).toBe(0);
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        out += decoder.decode(chunk.value);
+      const logged = out
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+      const stopped = logged.find((l) => l.msg.startsWith("stopped during migrations"));
+      const all = migrationsOf(db).map((m) => m.id);
+      expect(stopped).toMatchObject({ level: "info", signal: "SIGTERM" });
+      expect(logged.some((l) => l.msg === "listening")).toBe(false);
+
+      // Consistent: the steps applied are the first ones, each whole; the rest are pending.
+      const ids = (await db.execute("SELECT id FROM _migrations")).map((r) => String(r.id)).sort();
+      expect(ids).toEqual(all.slice(0, ids.length));
+      expect(stopped.applied).toBe(ids.length);
+      expect(stopped.pending).toBe(all.length - ids.length);
+      expect(stopped.pending).toBeGreaterThan(0);
+      expect(stopped.next).toBe(all[ids.length]);
+
+      const second = crmd(["serve"], env);
+      await waitForReady(`http://127.0.0.1:${port}`);
+      expect(await migrationsApplied(db)).toBe(true);
+      second.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    } finally {
+      release();
+      await holder.catch(() => undefined);
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test("SIGTERM while crmd migrate runs: the step under way ends cleanly, exit 3 with a message, and the next run continues", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-cli-stop-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db = await openDatabase(database.url);
+    const env = { CRMD_DATA_DIR: dir, CRMD_DATABASE_URL: database.url };
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holder: Promise<void> = Promise.resolve();
+    try {
+      await migrate(db, []); // a new database: the migrations table, nothing applied yet
+      let locked = () => {};
+      const holding = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      holder = db.transaction(async (tx) => {
+        await tx.run(sql`UPDATE _migrations SET applied_at = applied_at WHERE 1 = 0`);
+        locked();
+        await gate;
+      });
+      await holding;
+      const first = crmd(["migrate"], env);
+      const reader = first.stderr.getReader();
+      const decoder = new TextDecoder();
+      let err = "";
+      while (!err.includes("crmd: applying")) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`crmd exited before migrating: ${err}`);
+        err += decoder.decode(value);
+      }
+      first.kill("SIGTERM");
+      release();
+      await holder;
+      expect(await first.exited).toBe(3);
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        err += decoder.decode(chunk.value);
+      const all = migrationsOf(db).map((m) => m.id);
+      const ids = (await db.execute("SELECT id FROM _migrations")).map((r) => String(r.id)).sort();
+      expect(ids).toEqual(all.slice(0, ids.length));
+      expect(ids.length).toBeLessThan(all.length);
+      expect(err).toContain(
+        `crmd: stopped by SIGTERM during migrations: ${ids.length} applied, ${all.length - ids.length} pending (next: ${all[ids.length]})`,
+      );
+      expect(await new Response(first.stdout).text()).toBe("");
+
+      const second = crmd(["migrate"], env);
+      expect(await second.exited).toBe(0);
+      const applied = JSON.parse(await new Response(second.stdout).text()).applied;
+      expect(applied).toEqual(all.slice(ids.length));
+      expect(await migrationsApplied(db)).toBe(true);
+    } finally {
+      release();
+      await holder.catch(() => undefined);
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test("stop finishes in-flight requests, refuses new ones, then closes the database", async () => {
     const server = await startTestServer();

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SQL } from "bun";
+import { ADMIN_FAILURES_PER_MINUTE } from "../src/auth";
+import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
+import { testPostgresUrl } from "./helpers/database";
 import { startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { insertTask } from "./sla.fixtures";
@@ -203,6 +207,46 @@ describe("GET /metrics", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test.skipIf(!testPostgresUrl)(
+    "with PostgreSQL down a wrong token still gets 401, then 429; the throttle's failure is logged",
+    async () => {
+      // A clock that stands still: every attempt falls in one throttle window.
+      const down = await startTestServer({
+        config: { metricsToken: METRICS_TOKEN },
+        captureLogs: true,
+        clock: new ManualClock(new Date()),
+      });
+      const name = new URL(down.ctx.config.databaseUrl).pathname.slice(1);
+      const admin = new SQL(testPostgresUrl as string, { max: 1 });
+      try {
+        const wrong = () =>
+          fetch(`${down.url}/metrics`, { headers: { authorization: "Bearer guess-5f2c9a" } });
+        // The outage: the database takes no connections and drops those it has.
+        await admin.unsafe(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+        await admin.unsafe(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
+        );
+        for (let n = 1; n <= ADMIN_FAILURES_PER_MINUTE; n++) {
+          const reply = await wrong();
+          expect(reply.status).toBe(401);
+          expect(((await reply.json()) as { code: string }).code).toBe("UNAUTHORIZED");
+        }
+        // Still throttled, counted in the process meanwhile.
+        const throttled = await wrong();
+        expect(throttled.status).toBe(429);
+        expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+        const failures = down.logs.filter((line) => line.msg?.includes("wrong-token throttle"));
+        expect(failures.length).toBeGreaterThanOrEqual(1);
+        expect(failures[0].level).toBe("error");
+        expect(JSON.stringify(down.logs)).not.toContain("guess-5f2c9a");
+      } finally {
+        await admin.unsafe(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+        await admin.close();
+        await down.close().catch(() => undefined);
+      }
+    },
+  );
 
   test("the database pool: writes waiting for the next group commit and long reads on the worker thread", async () => {
     const { db } = server.ctx;

@@ -5,13 +5,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
-import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../db/schema";
+import {
+  outboxEvents,
+  webhookAttempts,
+  webhookCatchups,
+  webhookDeliveries,
+  webhooks,
+} from "../db/schema";
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
 import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
-import { dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
-import { recordResults } from "../src/webhooks/results";
+import { catchUp, dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
+import { pruneOutbox } from "../src/webhooks/prune";
+import { type AttemptResult, recordResults } from "../src/webhooks/results";
+import { sendAttempt } from "../src/webhooks/sender";
 import { Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
   type Received,
@@ -232,7 +240,11 @@ describe("fan-out without webhooks", () => {
           (await db.execute("SELECT value FROM counters WHERE name = ?", [FANOUT_CURSOR]))[0].value,
         );
       for (let i = 0; i < 3; i++) await commit("deal.created", newId(), quiet);
-      expect(await dispatchState(db)).toEqual({ anyActive: false, unfanned: false });
+      expect(await dispatchState(db)).toEqual({
+        anyActive: false,
+        unfanned: false,
+        catchUp: false,
+      });
       await quiet.dispatcher.drain();
       expect(await cursor()).toBe(0);
 
@@ -245,13 +257,13 @@ describe("fan-out without webhooks", () => {
       expect(await fanOut(db, quiet.clock.now())).toBe(0);
       expect(await cursor()).toBe(Number(fromSeq));
       const event = await commit("deal.created", newId(), quiet);
-      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: true });
+      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: true, catchUp: false });
       await quiet.dispatcher.drain();
       expect(created.requests().map((r) => r.json.id)).toEqual([event.id]);
       expect(await created.deliveries()).toHaveLength(1);
       const [latest] = await db.execute("SELECT max(seq) AS seq FROM outbox_events");
       expect(await cursor()).toBe(Number(latest.seq));
-      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: false });
+      expect(await dispatchState(db)).toEqual({ anyActive: true, unfanned: false, catchUp: false });
     } finally {
       await quiet.server.close();
     }
@@ -388,6 +400,69 @@ describe("disabling", () => {
     expect(created.requests()).toHaveLength(1);
   });
 
+  test("a 410 disables the webhook even when a later answer in the same batch is a success", async () => {
+    const own = await harness();
+    const { ctx } = own.server;
+    const created = await hook({}, own);
+    const previous = receiver.respond;
+    // The endpoint answers its first request 2xx and its second 410, the 2xx
+    // held back until the 410 has finished, so the batch holds 410 then 2xx.
+    let goneFinished = () => {};
+    const goneDone = new Promise<void>((resolve) => {
+      goneFinished = resolve;
+    });
+    let answered = 0;
+    receiver.respond = async (request, index) => {
+      if (request.path !== created.path) return previous(request, index);
+      if (answered++ === 1) return new Response("gone", { status: 410 });
+      await goneDone;
+      return new Response("ok");
+    };
+    try {
+      await commit("deal.created", newId(), own);
+      await commit("deal.created", newId(), own);
+      await fanOut(ctx.db, own.clock.now());
+      const limits = { slots: 8, perWebhook: 8, maxPerHour: 1000, leaseMs: 10 * SECOND };
+      const claims = (
+        await ctx.db.transaction((tx) => claimDue(tx, own.clock.now(), limits))
+      ).filter((claim) => claim.webhookId === created.id);
+      expect(claims).toHaveLength(2);
+      // In completion order, as the dispatcher collects them.
+      const batch: AttemptResult[] = [];
+      await Promise.all(
+        claims.map(async (claim) => {
+          const outcome = await sendAttempt(
+            {
+              url: claim.url,
+              customHeaders: claim.customHeaders,
+              body: claim.body as string,
+              eventId: claim.eventId,
+              eventType: claim.eventType,
+              keys: { current: ctx.secrets.open(claim.keys.current), previous: [] },
+            },
+            { timeoutMs: 5 * SECOND, allowPrivate: true, at: claim.claimedAt },
+          );
+          batch.push({ claim, outcome, finishedAt: own.clock.now() });
+          if (outcome.statusCode === 410) goneFinished();
+        }),
+      );
+      expect(batch.map((result) => result.outcome.statusCode)).toEqual([410, 200]);
+      const policy = { retrySchedule: [10], disableAfterFailures: 100, disableAfterDays: 5 };
+      await ctx.db.transaction((tx) => recordResults(tx, batch, policy));
+      const state = await created.get();
+      expect(state).toMatchObject({ is_active: false, disabled_at: own.clock.now().toISOString() });
+      expect(state.disabled_reason).toContain("410");
+      const statuses = (await created.deliveries()).map((d: any) => d.status).sort();
+      expect(statuses).toEqual(["failed", "succeeded"]);
+      await commit("deal.created", newId(), own);
+      await own.dispatcher.drain();
+      expect(created.requests()).toHaveLength(2);
+    } finally {
+      receiver.respond = previous;
+      await own.server.close();
+    }
+  });
+
   test("N consecutive failures disable it, with the reason; re-enabling resets", async () => {
     const strict = await harness({ webhookDisableAfterFailures: 6 });
     try {
@@ -439,6 +514,125 @@ describe("disabling", () => {
     expect(receiver.received.some((r) => r.json?.id === during.id && r.path === created.path)).toBe(
       false,
     );
+  });
+
+  test("a pause with a backlog writes one row; the backlog is queued a page at a time and each event delivered once after resume", async () => {
+    const own = await harness();
+    try {
+      const { db } = own.server.ctx;
+      const created = await hook({ events: ["deal.*"] }, own);
+      const entities = Array.from({ length: 7 }, () => newId());
+      const page = 10;
+      // Not fanned out yet: several pages, seven records in turn.
+      const backlog = await own.server.ctx.write(async (tx) => {
+        const ids: Array<{ id: string; entity: string }> = [];
+        for (let i = 0; i < 3 * page + 4; i++) {
+          const entity = entities[i % entities.length];
+          const event = await emit(tx, {
+            tenantId: own.tenant.tenantId,
+            type: i % 3 === 0 ? "task.created" : "deal.updated",
+            data: { id: entity, n: i },
+            entityType: "deal",
+            entityId: entity,
+            occurredAt: own.clock.now(),
+          });
+          if (i % 3 !== 0) ids.push({ id: event.id, entity });
+        }
+        return ids;
+      });
+      const deliveries = async () =>
+        (
+          await db.read
+            .select({ eventId: webhookDeliveries.eventId })
+            .from(webhookDeliveries)
+            .where(eq(webhookDeliveries.webhookId, created.id))
+        ).map((row) => row.eventId);
+      const path = `/api/external/webhooks/${created.id}`;
+      expect((await own.tenant.api.put(path, { is_active: false })).status).toBe(200);
+      // The pause queued nothing itself: one row says what the webhook is owed.
+      expect(await deliveries()).toEqual([]);
+      expect(await db.read.select().from(webhookCatchups)).toHaveLength(1);
+      const during = await commit("deal.updated", entities[0], own);
+
+      expect(await catchUp(db, own.clock.now(), page)).toBe(page);
+      const firstPage = await deliveries();
+      expect(firstPage.length).toBeGreaterThan(0);
+      expect(firstPage.length).toBeLessThan(page);
+      expect(await catchUp(db, own.clock.now(), page)).toBe(page);
+      expect((await deliveries()).length).toBeLessThan(backlog.length);
+      await own.dispatcher.drain(); // the rest, while paused: queued, not sent
+      expect(created.requests()).toHaveLength(0);
+      expect((await deliveries()).sort()).toEqual(backlog.map((e) => e.id).sort());
+      expect(await db.read.select().from(webhookCatchups)).toEqual([]);
+
+      expect((await own.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      const after = await commit("deal.updated", entities[0], own);
+      await own.dispatcher.drain();
+      const received = created.requests().map((r) => r.json.id);
+      expect([...received].sort()).toEqual([...backlog.map((e) => e.id), after.id].sort());
+      expect(received).not.toContain(during.id);
+      // Each record's events in commit order.
+      for (const entity of entities) {
+        const sent = created
+          .requests()
+          .filter((r) => r.json.data.id === entity)
+          .map((r) => r.json.id);
+        const committed = backlog.filter((e) => e.entity === entity).map((e) => e.id);
+        expect(sent).toEqual(entity === entities[0] ? [...committed, after.id] : committed);
+      }
+    } finally {
+      await own.server.close();
+    }
+  });
+
+  test("resumed and paused again before its backlog was queued: the new events wait behind it, each delivered once", async () => {
+    const own = await harness();
+    try {
+      const created = await hook({ events: ["deal.*"] }, own);
+      const entity = newId();
+      const path = `/api/external/webhooks/${created.id}`;
+      const pause = async () =>
+        expect((await own.tenant.api.put(path, { is_active: false })).status).toBe(200);
+      const resume = async () =>
+        expect((await own.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      const first = await commit("deal.updated", entity, own);
+      await pause();
+      const whilePaused = await commit("deal.updated", entity, own);
+      await resume();
+      const second = await commit("deal.updated", entity, own);
+      await pause();
+      await resume();
+      // Fan-out serves the resumed webhook first; the backlog rows are still there.
+      await fanOut(own.server.ctx.db, own.clock.now());
+      const third = await commit("deal.updated", entity, own);
+      await own.dispatcher.drain();
+      expect(created.requests().map((r) => r.json.id)).toEqual([first.id, second.id, third.id]);
+      expect(created.requests().some((r) => r.json.id === whilePaused.id)).toBe(false);
+    } finally {
+      await own.server.close();
+    }
+  });
+
+  test("outbox pruning keeps the events a paused webhook is still owed", async () => {
+    const own = await harness();
+    try {
+      const { db } = own.server.ctx;
+      const paused = await hook({ events: ["deal.*"] }, own);
+      await hook({ events: ["task.*"] }, own); // keeps fan-out moving past the deal events
+      const owed = [];
+      for (let i = 0; i < 3; i++) owed.push((await commit("deal.created", newId(), own)).id);
+      const path = `/api/external/webhooks/${paused.id}`;
+      expect((await own.tenant.api.put(path, { is_active: false })).status).toBe(200);
+      await fanOut(db, own.clock.now());
+      own.clock.advance(10 * DAY);
+      await pruneOutbox(db, own.clock.now(), 7);
+      await own.dispatcher.drain();
+      expect((await own.tenant.api.put(path, { is_active: true })).status).toBe(200);
+      await own.dispatcher.drain();
+      expect(paused.requests().map((r) => r.json.id)).toEqual(owed);
+    } finally {
+      await own.server.close();
+    }
   });
 
   test("events committed before an automatic disable wait with its deliveries too", async () => {

@@ -72,6 +72,7 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
+import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -146,6 +147,7 @@ const all: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
+  { id: "1400_webhook_catchups", sql: webhookCatchups },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

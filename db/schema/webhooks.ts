@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, json, tenantId, timestamp } from "./columns";
 
 /** A pre-rotation signing secret (sealed) and when it stops signing (epoch ms). */
@@ -128,4 +128,26 @@ export const webhookAttempts = sqliteTable(
     index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt),
     index("webhook_attempts_webhook_started_idx").on(t.webhookId, t.startedAt),
   ],
+);
+
+/**
+ * Events a webhook still owes deliveries for since it became inactive:
+ * those of its tenant in (after_seq, through_seq] that fan-out had not
+ * reached, matched against `events` (its subscriptions then). Deactivating
+ * only writes this row; the dispatcher turns it into deliveries a page at a
+ * time (src/webhooks/fanout.ts catchUp), and the webhook's deliveries are
+ * not claimed until its rows are gone, so per-entity order holds.
+ */
+export const webhookCatchups = sqliteTable(
+  "webhook_catchups",
+  {
+    webhookId: text("webhook_id").notNull(),
+    tenantId: tenantId(),
+    events: json<string[]>("events").notNull(),
+    /** Events after this outbox seq are still owed; moves forward a page at a time. */
+    afterSeq: integer("after_seq").notNull(),
+    throughSeq: integer("through_seq").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.webhookId, t.throughSeq] })],
 );

@@ -1,6 +1,12 @@
 import { and, count, desc, eq, gte, inArray, max, ne, type SQL } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
-import { outboxEvents, webhookAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import {
+  outboxEvents,
+  webhookAttempts,
+  webhookCatchups,
+  webhookDeliveries,
+  webhooks,
+} from "../../db/schema";
 import {
   type Actor,
   ApiError,
@@ -375,6 +381,7 @@ export async function deleteWebhook(ctx: AppContext, tenantId: string, actor: Ac
     const row = await findWebhook(tx, tenantId, id);
     await tx.delete(webhookAttempts).where(eq(webhookAttempts.webhookId, id));
     await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id));
+    await tx.delete(webhookCatchups).where(eq(webhookCatchups.webhookId, id));
     await tx.delete(webhooks).where(eq(webhooks.id, id));
     const view = webhookView(row, now);
     await audit(tx, row, actor, "deleted", view, null, now);

@@ -22,6 +22,7 @@ import {
   outboxEvents,
   type RetiringSecret,
   webhookAttempts,
+  webhookCatchups,
   webhookDeliveries,
   webhooks,
 } from "../../db/schema";
@@ -94,7 +95,9 @@ const dueNow = (now: SQL, of: typeof d | typeof candidate = d): SQL =>
 /**
  * Active webhooks with a delivery due and not leased. Selecting webhooks
  * first keeps a claim's cost proportional to the webhooks with work, not to
- * the deliveries waiting behind busy or inactive ones.
+ * the deliveries waiting behind busy or inactive ones. A webhook still
+ * owed deliveries from before it was last made inactive (webhook_catchups)
+ * waits until they exist, so an entity's earlier event is never overtaken.
  */
 export const webhooksWithDueWorkQuery = (db: ReadDb) =>
   db
@@ -116,6 +119,12 @@ export const webhooksWithDueWorkQuery = (db: ReadDb) =>
             .select({ one: sql`1` })
             .from(d)
             .where(and(eq(d.webhookId, webhooks.id), dueNow(param("now")))),
+        ),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(webhookCatchups)
+            .where(eq(webhookCatchups.webhookId, webhooks.id)),
         ),
       ),
     );

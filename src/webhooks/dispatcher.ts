@@ -11,7 +11,7 @@ import {
   hasClaimableWork,
   type TestTarget,
 } from "./claims";
-import { dispatchState, fanOut } from "./fanout";
+import { catchUp, dispatchState, fanOut } from "./fanout";
 import { type AttemptResult, type FailurePolicy, recordResults } from "./results";
 import { type AttemptOutcome, sendAttempt } from "./sender";
 import type { SigningKeys } from "./signing";
@@ -203,9 +203,10 @@ export class WebhookDispatcher implements BackgroundWorker {
    */
   private async pass(): Promise<boolean> {
     const { db, clock, config } = this.ctx;
-    // One fan-out batch per pass: a large backlog alternates with sending.
+    // One fan-out batch and one catch-up page per pass: a large backlog alternates with sending.
     const state = await dispatchState(db);
-    const fannedOut = state.unfanned && (await fanOut(db, clock.now())) > 0;
+    const caughtUp = state.catchUp && (await catchUp(db, clock.now())) > 0;
+    const fannedOut = (state.unfanned && (await fanOut(db, clock.now())) > 0) || caughtUp;
     const limits = this.limits(config.webhookConcurrency - this.inFlight.size);
     const results = this.results;
     // Finished attempts free room; otherwise ask the read handle first, so

@@ -1,6 +1,12 @@
-import { and, asc, eq, gt, inArray, min, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, max, min, sql } from "drizzle-orm";
 import type { Database, WriteTx } from "../../db/client";
-import { counters, outboxEvents, webhookDeliveries, webhooks } from "../../db/schema";
+import {
+  counters,
+  outboxEvents,
+  webhookCatchups,
+  webhookDeliveries,
+  webhooks,
+} from "../../db/schema";
 import { newId } from "../ids";
 import { insertValues, param, prepared } from "../prepared";
 import { matchesSubscription } from "./subscriptions";
@@ -10,6 +16,8 @@ export const FANOUT_CURSOR = "webhook_fanout";
 const EVENT_BATCH = 500;
 /** Deliveries per transaction, so a burst to many webhooks never holds the write lock long. */
 const MAX_DELIVERIES = 2000;
+/** Outbox events read per catch-up transaction (webhook_catchups). */
+export const CATCH_UP_PAGE = 500;
 
 /** What a dispatcher pass needs to know first. */
 export interface DispatchState {
@@ -17,6 +25,8 @@ export interface DispatchState {
   anyActive: boolean;
   /** Outbox events past the fan-out cursor, with an active webhook they might go to. */
   unfanned: boolean;
+  /** Webhooks made inactive are still owed deliveries (webhook_catchups). */
+  catchUp: boolean;
 }
 
 /**
@@ -31,13 +41,18 @@ export async function dispatchState(db: Database): Promise<DispatchState> {
       .select({
         anyActive: sql<number>`exists (select 1 from ${webhooks} where ${webhooks.isActive} = 1)`,
         behind: sql<number>`(select max(${outboxEvents.seq}) from ${outboxEvents}) > coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)`,
+        catchUp: sql<number>`exists (select 1 from ${webhookCatchups})`,
       })
       .from(sql`(select 1)`)
       .prepare(),
   );
   const [row] = await query.all();
   const anyActive = Boolean(row?.anyActive);
-  return { anyActive, unfanned: anyActive && Boolean(row?.behind) };
+  return {
+    anyActive,
+    unfanned: anyActive && Boolean(row?.behind),
+    catchUp: Boolean(row?.catchUp),
+  };
 }
 
 /**
@@ -170,35 +185,97 @@ function deliveryOf(event: FannedEvent, hook: FanOutTarget, now: Date): Delivery
 }
 
 /**
- * Queues, in the caller's transaction, the events a webhook that is about
- * to become inactive subscribed to and fan-out has not reached yet: they
- * were committed while it was active, and fan-out only serves active
- * webhooks, so it would pass them by. Like the deliveries queued before,
- * they wait for the webhook to be active again.
+ * Records, in the caller's transaction, that a webhook about to become
+ * inactive is owed the events it subscribed to that fan-out has not reached
+ * yet: they were committed while it was active, and fan-out only serves
+ * active webhooks, so it would pass them by. One row, whatever the backlog:
+ * catchUp turns it into deliveries a page at a time, and like the
+ * deliveries queued before, they wait for the webhook to be active again.
  */
 export async function fanOutBeforeDeactivation(
   tx: WriteTx,
   hook: FanOutTarget & Pick<typeof webhooks.$inferSelect, "tenantId">,
   now: Date,
 ): Promise<void> {
-  const [cursor] = await tx
-    .select({ value: counters.value })
-    .from(counters)
-    .where(eq(counters.name, FANOUT_CURSOR));
-  const events = await tx
-    .select(FANNED_EVENT)
-    .from(outboxEvents)
-    .where(
-      and(
-        eq(outboxEvents.tenantId, hook.tenantId),
-        gt(outboxEvents.seq, Math.max(cursor?.value ?? 0, hook.fromSeq)),
-      ),
-    )
-    .orderBy(asc(outboxEvents.seq));
-  for (const event of events) {
-    const row = deliveryOf(event, hook, now);
-    if (row) await insertValues(tx, webhookDeliveries, row);
-  }
+  const [row] = await tx
+    .select({
+      cursor: sql<number>`coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)`,
+      latest: max(outboxEvents.seq),
+    })
+    .from(outboxEvents);
+  const after = Math.max(Number(row?.cursor ?? 0), hook.fromSeq);
+  const through = Number(row?.latest ?? 0);
+  if (through <= after) return;
+  await tx
+    .insert(webhookCatchups)
+    .values({
+      webhookId: hook.id,
+      tenantId: hook.tenantId,
+      events: hook.events,
+      afterSeq: after,
+      throughSeq: through,
+      createdAt: now,
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * One page of the oldest catch-up: the deliveries of up to `pageSize`
+ * of its events, and the row moved past them (deleted once through), in
+ * one transaction, so each event is queued exactly once. Returns the
+ * number of events read (0: nothing to catch up).
+ */
+export async function catchUp(
+  db: Database,
+  now: Date,
+  pageSize: number = CATCH_UP_PAGE,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [owed] = await tx
+      .select()
+      .from(webhookCatchups)
+      .orderBy(
+        asc(webhookCatchups.createdAt),
+        asc(webhookCatchups.webhookId),
+        asc(webhookCatchups.throughSeq),
+      )
+      .limit(1);
+    if (!owed) return 0;
+    const row = and(
+      eq(webhookCatchups.webhookId, owed.webhookId),
+      eq(webhookCatchups.throughSeq, owed.throughSeq),
+    );
+    const events = await tx
+      .select(FANNED_EVENT)
+      .from(outboxEvents)
+      .where(
+        and(
+          eq(outboxEvents.tenantId, owed.tenantId),
+          gt(outboxEvents.seq, owed.afterSeq),
+          lte(outboxEvents.seq, owed.throughSeq),
+        ),
+      )
+      .orderBy(asc(outboxEvents.seq))
+      .limit(pageSize);
+    const [hook] = await tx
+      .select({ id: webhooks.id })
+      .from(webhooks)
+      .where(eq(webhooks.id, owed.webhookId));
+    // A deleted webhook is owed nothing.
+    if (hook)
+      for (const event of events) {
+        const target = { id: owed.webhookId, events: owed.events, fromSeq: owed.afterSeq };
+        const delivery = deliveryOf(event, target, now);
+        if (delivery) await insertValues(tx, webhookDeliveries, delivery);
+      }
+    if (!hook || events.length < pageSize) await tx.delete(webhookCatchups).where(row);
+    else
+      await tx
+        .update(webhookCatchups)
+        .set({ afterSeq: events[events.length - 1].seq })
+        .where(row);
+    return Math.max(events.length, 1);
+  });
 }
 
 const moveCursor = (tx: WriteTx, seq: number) =>

@@ -1,6 +1,12 @@
 import { and, eq, inArray, lt, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { counters, outboxEvents, webhookAttempts, webhookDeliveries } from "../../db/schema";
+import {
+  counters,
+  outboxEvents,
+  webhookAttempts,
+  webhookCatchups,
+  webhookDeliveries,
+} from "../../db/schema";
 import { FANOUT_CURSOR } from "./fanout";
 
 const DAY_MS = 86_400_000;
@@ -39,8 +45,9 @@ export async function pruneDeliveries(
 
 /**
  * Deletes outbox events older than the retention that every instance has
- * fanned out and that no remaining delivery still reads its body from
- * (deliveries read the event at send time). Returns the number deleted.
+ * fanned out, that no remaining delivery still reads its body from
+ * (deliveries read the event at send time) and that no inactive webhook is
+ * still owed a delivery of. Returns the number deleted.
  */
 export async function pruneOutbox(db: Database, now: Date, retentionDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
@@ -52,6 +59,16 @@ export async function pruneOutbox(db: Database, now: Date, retentionDays: number
     .select({ one: sql`1` })
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.eventSeq, outboxEvents.seq));
+  // Events a webhook made inactive is still owed deliveries for (webhook_catchups).
+  const owed = db.read
+    .select({ one: sql`1` })
+    .from(webhookCatchups)
+    .where(
+      and(
+        lt(webhookCatchups.afterSeq, outboxEvents.seq),
+        lte(outboxEvents.seq, webhookCatchups.throughSeq),
+      ),
+    );
   let deleted = 0;
   for (;;) {
     const rows = await db.read
@@ -62,6 +79,7 @@ export async function pruneOutbox(db: Database, now: Date, retentionDays: number
           lt(outboxEvents.occurredAt, cutoff),
           lte(outboxEvents.seq, fanned?.value ?? 0),
           notExists(referenced),
+          notExists(owed),
         ),
       )
       .limit(BATCH);

@@ -86,7 +86,8 @@ interface HealthChange {
   failures: number;
   firstFailureAt: Date | null;
   lastFailure: AttemptResult | null;
-  gone: boolean;
+  /** A 410 Gone anywhere in the batch: the webhook is disabled whatever else it answered. */
+  gone: AttemptResult | null;
 }
 
 function healthChanges(results: AttemptResult[]): Map<string, HealthChange> {
@@ -99,7 +100,7 @@ function healthChanges(results: AttemptResult[]): Map<string, HealthChange> {
       failures: 0,
       firstFailureAt: null,
       lastFailure: null,
-      gone: false,
+      gone: null,
     };
     if (result.outcome.ok) {
       Object.assign(change, {
@@ -111,7 +112,7 @@ function healthChanges(results: AttemptResult[]): Map<string, HealthChange> {
       change.failures++;
       change.firstFailureAt ??= result.finishedAt;
       change.lastFailure = result;
-      change.gone ||= result.outcome.statusCode === GONE;
+      if (result.outcome.statusCode === GONE) change.gone ??= result;
     }
     changes.set(id, change);
   }
@@ -123,8 +124,8 @@ function disableReason(
   change: HealthChange,
   policy: FailurePolicy,
 ): string | null {
-  const last = change.lastFailure as AttemptResult;
   if (change.gone) return "The endpoint answered 410 Gone";
+  const last = change.lastFailure as AttemptResult;
   if (hook.consecutiveFailures >= policy.disableAfterFailures)
     return `${hook.consecutiveFailures} consecutive failed delivery attempts (last: ${last.outcome.error})`;
   const since = hook.failingSince;
@@ -140,7 +141,7 @@ async function recordHealth(
   change: HealthChange,
   policy: FailurePolicy,
 ) {
-  if (change.failures === 0 && change.lastSuccessAt) {
+  if (change.failures === 0 && change.lastSuccessAt && !change.gone) {
     await storeSuccess(tx).run({ id: webhookId, at: change.lastSuccessAt.getTime() });
     return;
   }
@@ -160,10 +161,11 @@ async function recordHealth(
     .set({ ...streak, ...(lastFailureAt ? { lastFailureAt } : {}) })
     .where(eq(webhooks.id, webhookId))
     .returning();
-  if (!hook?.isActive || change.failures === 0) return;
+  // A 410 disables even when a later attempt in the batch succeeded.
+  if (!hook?.isActive || (change.failures === 0 && !change.gone)) return;
   const reason = disableReason(hook, change, policy);
   if (reason) {
-    const now = lastFailureAt as Date;
+    const now = (change.gone ?? change.lastFailure)?.finishedAt as Date;
     await fanOutBeforeDeactivation(tx, hook, now);
     await tx
       .update(webhooks)

@@ -55,6 +55,7 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
   type: "text",
 };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
+import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -98,4 +99,5 @@ export const postgresMigrations: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
+  { id: "1400_webhook_catchups", sql: webhookCatchups },
 ];
