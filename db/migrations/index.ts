@@ -65,6 +65,7 @@ import conversationActivityOrder from "./1371_conversation_activity_order.sql" w
 import { trimAssignees } from "./1372_conversation_assignees_trimmed";
 import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
+import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 import messageExternalIdLive from "./1410_message_external_id_live.sql" with { type: "text" };
 import { markWidgetOpened } from "./1411_conversation_visitor_identity";
 import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sql" with {
@@ -72,7 +73,6 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
-import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -139,6 +139,7 @@ const all: Migration[] = [
   { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
+  { id: "1400_webhook_catchups", sql: webhookCatchups },
   { id: "1410_message_external_id_live", sql: messageExternalIdLive },
   {
     id: "1411_conversation_visitor_identity",
@@ -147,7 +148,6 @@ const all: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
-  { id: "1400_webhook_catchups", sql: webhookCatchups },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -50,12 +50,12 @@ import conversationActivityOrder from "./1371_conversation_activity_order.sql" w
 };
 import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
+import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 import messageExternalIdLive from "./1410_message_external_id_live.sql" with { type: "text" };
 import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sql" with {
   type: "text",
 };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
-import webhookCatchups from "./1400_webhook_catchups.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -91,6 +91,7 @@ export const postgresMigrations: Migration[] = [
   { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
+  { id: "1400_webhook_catchups", sql: webhookCatchups },
   { id: "1410_message_external_id_live", sql: messageExternalIdLive },
   {
     id: "1411_conversation_visitor_identity",
@@ -99,5 +100,4 @@ export const postgresMigrations: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
-  { id: "1400_webhook_catchups", sql: webhookCatchups },
 ];
