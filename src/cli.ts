@@ -154,6 +154,17 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 export const STOPPED_WHILE_MIGRATING = 3;
 
 /**
+ * A second signal while a start waits (on a migration step, or on a
+ * database that does not answer) ends the process without waiting, as an
+ * uncaught signal would (128 + its number). SQLite and PostgreSQL roll back
+ * the step under way.
+ */
+function exitAtOnce(signal: string): never {
+  process.stderr.write(`crmd: ${signal} again: exiting without waiting\n`);
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+
+/**
  * Runs `fn` on the configured database, migrated first; `applied` names the
  * migrations that ran. A signal during the migrations stops them cleanly
  * (STOPPED_WHILE_MIGRATING).
@@ -165,7 +176,7 @@ async function withDatabase(
   checkDatabaseWritable(config);
   const stop = new AbortController();
   const onSignal = (signal: string) => {
-    if (stop.signal.aborted) return;
+    if (stop.signal.aborted) return exitAtOnce(signal);
     process.stderr.write(`crmd: ${signal}: stopping once the migration step under way ends\n`);
     stop.abort(signal);
   };
@@ -213,7 +224,7 @@ async function serve(config: Config): Promise<number> {
   let shutdown: ((signal: string) => Promise<void>) | null = null;
   const onSignal = (signal: string) => {
     if (shutdown) return void shutdown(signal);
-    if (starting.signal.aborted) return;
+    if (starting.signal.aborted) return exitAtOnce(signal);
     logger.info("shutting down once the migration step under way ends", { signal });
     starting.abort(signal);
   };

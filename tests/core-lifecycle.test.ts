@@ -661,6 +661,49 @@ describe("process lifecycle", () => {
     }
   }, 60_000);
 
+  test("a second SIGTERM while a start waits on a database that does not answer exits at once with 143", async () => {
+    // A PostgreSQL address that accepts connections and never answers.
+    const silent = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: { data() {} },
+    });
+    let connected = () => {};
+    const reached = new Promise<void>((resolve) => {
+      connected = resolve;
+    });
+    silent.reload({ socket: { open: () => connected(), data() {} } });
+    const dir = mkdtempSync(join(tmpdir(), "crmd-start-stop-twice-"));
+    let first: ReturnType<typeof crmd> | undefined;
+    try {
+      first = crmd(["serve"], {
+        CRMD_DATA_DIR: dir,
+        CRMD_DATABASE_URL: `postgres://crmd@127.0.0.1:${silent.port}/crmd`,
+        CRMD_PORT: String(freePort()),
+        CRMD_HOST: "127.0.0.1",
+        CRMD_LOG_LEVEL: "info",
+        CRMD_DEMO: "0",
+      });
+      await reached;
+      const reader = first.stdout.getReader();
+      const decoder = new TextDecoder();
+      let out = "";
+      first.kill("SIGTERM");
+      while (!out.includes("shutting down once the migration step under way ends")) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`crmd exited after one signal: ${out}`);
+        out += decoder.decode(value);
+      }
+      first.kill("SIGTERM");
+      expect(await first.exited).toBe(143);
+      expect(await new Response(first.stderr).text()).toContain("SIGTERM again: exiting");
+    } finally {
+      first?.kill("SIGKILL");
+      silent.stop(true);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test("SIGTERM while crmd migrate runs: the step under way ends cleanly, exit 3 with a message, and the next run continues", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-cli-stop-"));
     const database = await testDatabase(dir, { empty: true });
