@@ -968,7 +968,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start handing a deal off to another owner (handoff.initiated) */
+        /**
+         * Start handing a deal off to another owner (handoff.initiated)
+         * @description Needs deals:read as well (403 otherwise): a handoff shows its deal.
+         */
         post: operations["postApiExternalDealsByIdHandoff"];
         delete?: never;
         options?: never;
@@ -985,7 +988,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start handing a lead off to another owner (handoff.initiated) */
+        /**
+         * Start handing a lead off to another owner (handoff.initiated)
+         * @description Needs leads:read as well (403 otherwise): a handoff shows its lead.
+         */
         post: operations["postApiExternalLeadsByIdHandoff"];
         delete?: never;
         options?: never;
@@ -1034,7 +1040,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List handoffs */
+        /**
+         * List handoffs
+         * @description Only handoffs of the types the key may read: deals' with deals:read, leads' with leads:read; entity_type naming another type is 403.
+         */
         get: operations["getApiExternalHandoffs"];
         put?: never;
         post?: never;
@@ -1051,7 +1060,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a handoff with its deal or lead */
+        /**
+         * Get a handoff with its deal or lead
+         * @description 404 for a handoff of a deal (lead) when the key lacks deals:read (leads:read), as on complete and cancel.
+         */
         get: operations["getApiExternalHandoffsById"];
         put?: never;
         post?: never;
@@ -3842,7 +3854,7 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             deleted_at: string | null;
-            /** @description The deal or lead as it is now; null once deleted, and for a key without deals:read (leads:read) */
+            /** @description The deal or lead as it is now; null once deleted. Handoffs show only to keys that read their type (deals:read, leads:read) */
             entity: (components["schemas"]["Deal"] | components["schemas"]["Lead"]) | null;
         };
         HandoffList: {
