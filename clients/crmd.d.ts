@@ -735,7 +735,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA */
+        /**
+         * Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA
+         * @description Sales pipelines' figures are their open deals', qualification pipelines' their open leads': each type shows only to keys that also have deals:read (leads:read); pipeline_type naming the other is 403. GET /pipelines lists every pipeline with pipelines:read.
+         */
         get: operations["getApiExternalPipeline"];
         put?: never;
         post?: never;
