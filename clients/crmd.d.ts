@@ -954,7 +954,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction */
+        /**
+         * Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction
+         * @description Needs deals:write as well (403 otherwise): it creates a deal.
+         */
         post: operations["postApiExternalLeadsByIdConvert"];
         delete?: never;
         options?: never;
