@@ -565,7 +565,7 @@ export interface paths {
         put?: never;
         /**
          * Send an email (queued; answered 202 with the interaction, status queued)
-         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
+         * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), and contact_id or {{contact.*}} placeholders filled from the contact need contacts:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
         post: operations["postApiExternalEmailSend"];
         delete?: never;
@@ -625,7 +625,7 @@ export interface paths {
         put?: never;
         /**
          * Send an SMS (queued; answered 202 with the interaction, status queued)
-         * @description Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.
+         * @description Numbers in E.164, validated with libphonenumber. contact_id needs contacts:read as well (403). Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.
          */
         post: operations["postApiExternalSmsSend"];
         delete?: never;
@@ -738,7 +738,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA */
+        /**
+         * Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA
+         * @description Sales pipelines' figures are their open deals', qualification pipelines' their open leads': each type shows only to keys that also have deals:read (leads:read); pipeline_type naming the other is 403. GET /pipelines lists every pipeline with pipelines:read.
+         */
         get: operations["getApiExternalPipeline"];
         put?: never;
         post?: never;
@@ -954,7 +957,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction */
+        /**
+         * Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction
+         * @description Needs deals:write as well (403 otherwise): it creates a deal.
+         */
         post: operations["postApiExternalLeadsByIdConvert"];
         delete?: never;
         options?: never;
@@ -971,7 +977,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start handing a deal off to another owner (handoff.initiated) */
+        /**
+         * Start handing a deal off to another owner (handoff.initiated)
+         * @description Needs deals:read as well (403 otherwise): a handoff shows its deal.
+         */
         post: operations["postApiExternalDealsByIdHandoff"];
         delete?: never;
         options?: never;
@@ -988,7 +997,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start handing a lead off to another owner (handoff.initiated) */
+        /**
+         * Start handing a lead off to another owner (handoff.initiated)
+         * @description Needs leads:read as well (403 otherwise): a handoff shows its lead.
+         */
         post: operations["postApiExternalLeadsByIdHandoff"];
         delete?: never;
         options?: never;
@@ -1037,7 +1049,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List handoffs */
+        /**
+         * List handoffs
+         * @description Only handoffs of the types the key may read: deals' with deals:read, leads' with leads:read; entity_type naming another type is 403.
+         */
         get: operations["getApiExternalHandoffs"];
         put?: never;
         post?: never;
@@ -1054,7 +1069,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a handoff with its deal or lead */
+        /**
+         * Get a handoff with its deal or lead
+         * @description 404 for a handoff of a deal (lead) when the key lacks deals:read (leads:read), as on complete and cancel.
+         */
         get: operations["getApiExternalHandoffsById"];
         put?: never;
         post?: never;
@@ -3870,7 +3888,7 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             deleted_at: string | null;
-            /** @description The deal or lead as it is now; null once deleted, and for a key without deals:read (leads:read) */
+            /** @description The deal or lead as it is now; null once deleted. Handoffs show only to keys that read their type (deals:read, leads:read) */
             entity: (components["schemas"]["Deal"] | components["schemas"]["Lead"]) | null;
         };
         HandoffList: {

@@ -204,6 +204,12 @@ describe("GET /activity", () => {
     expect(await types(tasksOnly, `?entity_id=${task}`)).toEqual(["task"]);
     expect(await types(tasksOnly, `?entity_id=${contact}`)).toEqual([]);
     expect((await tasksOnly.get(`${X}/activity?entity_type=contact`)).status).toBe(403);
+    // a custom type it may not read, and one the tenant lacks: the same 403, no list of types
+    for (const type of ["vehicle", "spaceship"]) {
+      const refused = await tasksOnly.get(`${X}/activity?entity_type=${type}`);
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body)).not.toContain("vehicle,");
+    }
     expect(JSON.stringify((await tasksOnly.get(`${X}/activity`)).body)).not.toContain("Private");
 
     // A custom object's rows need its scope; a link's, every type it could name.

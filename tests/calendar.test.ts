@@ -354,6 +354,29 @@ describe("list", () => {
     expect((await t.api.get(`${EVENTS}?attendee=nobody@example.com`)).body.total).toBe(0);
   });
 
+  test("without contacts:read an attendee matches only as listed: no contact's email is confirmed", async () => {
+    const t = await freshTenant();
+    const ada = await insertContact(server.ctx.db, t.tenantId);
+    await server.ctx.db.transaction((tx) =>
+      tx.update(contacts).set({ primaryEmail: "ada@example.com" }).where(eq(contacts.id, ada)),
+    );
+    const times = { start: "2026-04-01T09:00:00Z", end: "2026-04-01T10:00:00Z" };
+    await t.post("by email", { ...times, attendees: [{ email: "ada@example.com" }] });
+    await t.post("by contact", { ...times, attendees: [{ contact_id: ada }] });
+    const calendarOnly = await server.keyFor(t.tenantId, ["calendar:read"]);
+    const found = async (attendee: string) =>
+      titles(await calendarOnly.get(`${EVENTS}?attendee=${attendee}`));
+    expect(await found("ada@example.com")).toEqual(["by email"]);
+    expect(await found(ada)).toEqual(["by contact"]);
+    const interval = "2026-04-01T08:00:00Z/2026-04-01T11:00:00Z";
+    expect(
+      titles(await calendarOnly.get(`${EVENTS}?attendee=${ada}&conflicts_with=${interval}`)),
+    ).toEqual(["by contact"]);
+    const withContacts = await server.keyFor(t.tenantId, ["calendar:read", "contacts:read"]);
+    const both = await withContacts.get(`${EVENTS}?attendee=ada@example.com`);
+    expect(titles(both).sort()).toEqual(["by contact", "by email"]);
+  });
+
   test("conflicts_with lists an attendee's non-cancelled events overlapping the interval", async () => {
     const t = await freshTenant();
     const ada = [{ email: "ada@example.com" }];

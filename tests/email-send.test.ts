@@ -361,6 +361,40 @@ describe("validation and limits", () => {
     expect((await send(email, withDocuments)).status).toBe(202);
   });
 
+  test("addressing a contact (contact_id, {{contact.*}} filled from it) needs contacts:read", async () => {
+    const senderOnly = await server.keyFor(tenant, ["email:send"]);
+    const refusals = [
+      { contact_id: contact, subject: "x", text: "x" },
+      { contact_id: Bun.randomUUIDv7(), subject: "x", text: "x" },
+      // the contact found by the address would fill these
+      { to: ["ann@globex.test"], subject: "For {{contact.last_name}}", text: "x" },
+      { to: ["ann@globex.test"], subject: "x", text: "x", html: "<p>{{ contact.title }}</p>" },
+    ];
+    for (const email of refusals) {
+      const refused = await send(email, senderOnly);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain("contacts:read");
+    }
+    const own = await send(
+      {
+        to: ["ann@globex.test"],
+        subject: "For {{contact.last_name}}",
+        text: "x",
+        variables: { "contact.last_name": "Mine" },
+      },
+      senderOnly,
+    );
+    expect(own.status).toBe(202);
+    expect(own.body.subject).toBe("For Mine");
+    const withContacts = await server.keyFor(tenant, ["email:send", "contacts:read"]);
+    const sent = await send(
+      { contact_id: contact, subject: "For {{contact.last_name}}", text: "x" },
+      withContacts,
+    );
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ to: ["ann@globex.test"], subject: "For Lee" });
+  });
+
   test("the tenant's hourly send limit: 429 with Retry-After, other tenants unaffected", async () => {
     server.ctx.config.sendMaxPerHour = 2;
     try {

@@ -315,7 +315,7 @@ describe("scopes", () => {
     await salesPipeline(client);
     const deal = await createDeal(client);
     const handoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" })).body;
-    const reader = await server.keyFor(tenantId, ["handoffs:read"]);
+    const reader = await server.keyFor(tenantId, ["handoffs:read", "deals:read"]);
     const dealsOnly = await server.keyFor(tenantId, ["deals:read", "deals:write"]);
     expect((await server.anonymous.get(api("/handoffs"))).status).toBe(401);
     expect((await reader.get(api("/handoffs"))).status).toBe(200);
@@ -340,45 +340,62 @@ async function tenantWithDealAndLead() {
 }
 
 describe("what a key may read of a handoff", () => {
-  test("entity shows only to keys that read deals (leads); null otherwise", async () => {
+  test("a handoff shows only to keys that read its deal (lead): listed, fetched, completed or cancelled", async () => {
     const { client, tenantId, deal, lead } = await tenantWithDealAndLead();
     const dealHandoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" }))
       .body;
     const leadHandoff = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" }))
       .body;
-    const entities = async (scopes: string[]) => {
+    const seen = async (scopes: string[]) => {
       const key = await server.keyFor(tenantId, scopes);
-      const list = (await key.get(api("/handoffs"))).body.handoffs;
-      const one = async (id: string) => (await key.get(api(`/handoffs/${id}`))).body.entity;
+      const list = await key.get(api("/handoffs"));
+      const one = async (id: string) => {
+        const got = await key.get(api(`/handoffs/${id}`));
+        return got.status === 200 ? got.body.entity.id : got.status;
+      };
       return {
-        list: list.map((h: any) => h.entity?.id ?? null),
-        deal: (await one(dealHandoff.id))?.id ?? null,
-        lead: (await one(leadHandoff.id))?.id ?? null,
+        list: list.body.handoffs.map((h: any) => h.entity.id),
+        total: list.body.total,
+        deal: await one(dealHandoff.id),
+        lead: await one(leadHandoff.id),
       };
     };
-    expect(await entities(["handoffs:read"])).toEqual({
-      list: [null, null],
-      deal: null,
-      lead: null,
-    });
-    expect(await entities(["handoffs:read", "deals:read"])).toEqual({
-      list: [null, deal.id],
+    expect(await seen(["handoffs:read"])).toEqual({ list: [], total: 0, deal: 404, lead: 404 });
+    expect(await seen(["handoffs:read", "deals:read"])).toEqual({
+      list: [deal.id],
+      total: 1,
       deal: deal.id,
-      lead: null,
+      lead: 404,
     });
-    expect(await entities(["handoffs:read", "leads:read"])).toEqual({
-      list: [lead.id, null],
-      deal: null,
+    expect(await seen(["handoffs:read", "leads:read"])).toEqual({
+      list: [lead.id],
+      total: 1,
+      deal: 404,
       lead: lead.id,
     });
-    // a key that may hand off but not read deals gets the handoff without its deal
-    const writer = await server.keyFor(tenantId, ["handoffs:write"]);
-    const other = await createDeal(client);
-    const started = await writer.post(api(`/deals/${other.id}/handoff`), { to_owner: "c" });
-    expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ entity_id: other.id, entity: null });
-    const completed = await writer.post(api(`/handoffs/${started.body.id}/complete`));
-    expect(completed.body).toMatchObject({ status: "completed", entity: null });
+    expect(await seen(["handoffs:read", "deals:read", "leads:read"])).toEqual({
+      list: [lead.id, deal.id],
+      total: 2,
+      deal: deal.id,
+      lead: lead.id,
+    });
+    // filters name no hidden type: 403, not an empty list
+    const dealReader = await server.keyFor(tenantId, ["handoffs:read", "deals:read"]);
+    expect((await dealReader.get(api("/handoffs?entity_type=lead"))).status).toBe(403);
+    expect((await dealReader.get(api(`/handoffs?entity_id=${lead.id}`))).body.total).toBe(0);
+
+    // a key that may hand off but not read deals learns nothing of them: 403 before the
+    // deal is looked up (a missing one too), 404 for another's handoff of a deal
+    const writer = await server.keyFor(tenantId, ["handoffs:write", "leads:read"]);
+    const missing = Bun.randomUUIDv7();
+    for (const id of [deal.id, missing])
+      expect((await writer.post(api(`/deals/${id}/handoff`), { to_owner: "c" })).status).toBe(403);
+    expect((await writer.post(api(`/handoffs/${dealHandoff.id}/complete`))).status).toBe(404);
+    expect((await writer.post(api(`/handoffs/${dealHandoff.id}/cancel`))).status).toBe(404);
+    expect((await client.get(api(`/handoffs/${dealHandoff.id}`))).body.status).toBe("pending");
+    const completed = await writer.post(api(`/handoffs/${leadHandoff.id}/complete`));
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: "completed", entity: { owner: "b" } });
   });
 
   test("the event log shows handoff events only with handoffs:read and the entity's read scope", async () => {
@@ -399,11 +416,11 @@ describe("what a key may read of a handoff", () => {
 });
 
 describe("an Idempotency-Key replay of a handoff", () => {
-  test("stored with the write as the key sees it: without the deal for a key that cannot read it", async () => {
+  test("stored with the write, as the key (which reads the deal) got it", async () => {
     const { api: client, tenantId } = await server.tenant();
     await salesPipeline(client);
     const deal = await createDeal(client);
-    const writer = await server.keyFor(tenantId, ["handoffs:write"]);
+    const writer = await server.keyFor(tenantId, ["handoffs:write", "deals:read"]);
     const key = `handoff-${Bun.randomUUIDv7()}`;
     const original = server.ctx.write;
     const write = original.bind(server.ctx);
@@ -424,14 +441,14 @@ describe("an Idempotency-Key replay of a handoff", () => {
         { "idempotency-key": key },
       );
       expect(started.status).toBe(201);
-      expect(started.body.entity).toBeNull();
+      expect(started.body.entity).toEqual(deal);
     } finally {
       server.ctx.write = original;
     }
     expect(storedAtCommit).not.toBeNull();
     expect(JSON.parse(storedAtCommit ?? "null")).toMatchObject({
       entity_id: deal.id,
-      entity: null,
+      entity: deal,
     });
   });
 });

@@ -193,6 +193,25 @@ describe("timeline", () => {
     ]);
   });
 
+  test("a company's meetings (found through its contacts) only for keys that read contacts", async () => {
+    const meetings = await server.keyFor(tenantId, ["interactions:read", "calendar:read"]);
+    const timeline = await meetings.get(`/api/external/interactions?company_id=${acme}`);
+    expect(typesOf(timeline.body)).toEqual([`call:${ids.call}`]);
+    expect(timeline.body.total).toBe(1);
+    const ofMeetings = await meetings.get(
+      `/api/external/interactions?company_id=${acme}&type=meeting`,
+    );
+    expect(ofMeetings.body.total).toBe(0);
+    const withContacts = await server.keyFor(tenantId, [
+      "interactions:read",
+      "calendar:read",
+      "contacts:read",
+    ]);
+    expect(
+      typesOf((await withContacts.get(`/api/external/interactions?company_id=${acme}`)).body),
+    ).toEqual([`call:${ids.call}`, `meeting:${ids.meeting}`]);
+  });
+
   test("notes and meetings only for keys that may read them, as GET /notes and /calendar/events", async () => {
     const calls = await server.keyFor(tenantId, ["interactions:read"]);
     const timeline = await calls.get(`/api/external/interactions?contact_id=${ann}`);

@@ -525,6 +525,24 @@ describe("scopes", () => {
   });
 });
 
+describe("converting needs deals:write", () => {
+  test("a key that writes leads but not deals gets 403 and the lead stays as it was", async () => {
+    const { api, tenantId } = await server.tenant();
+    await salesPipeline(api);
+    const lead = await createLead(api);
+    const leadsOnly = await server.keyFor(tenantId, ["leads:read", "leads:write", "deals:read"]);
+    const refused = await leadsOnly.post(`${url}/${lead.id}/convert`, {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain("deals:write");
+    expect((await api.get(`${url}/${lead.id}`)).body).toEqual(lead);
+    expect((await api.get("/api/external/deals")).body.total).toBe(0);
+    const both = await server.keyFor(tenantId, ["leads:write", "deals:write"]);
+    const converted = await both.post(`${url}/${lead.id}/convert`, {});
+    expect(converted.status).toBe(200);
+    expect(converted.body.lead.status).toBe("converted");
+  });
+});
+
 describe("tags", () => {
   test("stored trimmed, each once, blank ones dropped, on create and PATCH", async () => {
     const { api } = await server.tenant();

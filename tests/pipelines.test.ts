@@ -483,6 +483,30 @@ describe("GET /pipeline", () => {
   });
 });
 
+describe("GET /pipeline for keys that read deals or leads only", () => {
+  test("each type's figures need its records' read scope: the other type is left out, naming it 403", async () => {
+    const { api, tenantId } = await server.tenant();
+    const sales = await salesPipeline(api);
+    const qualification = await qualificationPipeline(api);
+    await createDeal(api, { value: 10_000 });
+    await createLead(api);
+    const overview = async (scopes: string[], query = "") => {
+      const key = await server.keyFor(tenantId, ["pipelines:read", ...scopes]);
+      const reply = await key.get(`/api/external/pipeline${query}`);
+      return reply.status === 200 ? reply.body.pipelines.map((p: any) => p.id) : reply.status;
+    };
+    expect(await overview([])).toEqual([]);
+    expect(await overview(["leads:read"])).toEqual([qualification.id]);
+    expect(await overview(["deals:read"])).toEqual([sales.id]);
+    expect(await overview(["deals:read", "leads:read"])).toEqual([qualification.id, sales.id]);
+    expect(await overview(["leads:read"], "?pipeline_type=sales")).toBe(403);
+    expect(await overview(["deals:read"], "?pipeline_type=sales")).toEqual([sales.id]);
+    // the pipelines themselves stay readable with pipelines:read alone
+    const reader = await server.keyFor(tenantId, ["pipelines:read"]);
+    expect((await reader.get(url)).body.total).toBe(2);
+  });
+});
+
 describe("scopes", () => {
   test("401 without a key, 403 without the scope", async () => {
     const { api, tenantId } = await server.tenant();

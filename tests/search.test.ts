@@ -456,6 +456,32 @@ describe("isolation and scopes", () => {
   });
 });
 
+describe("object types a key may not read", () => {
+  test("naming one is 403 whether the tenant has it or not, and errors list only readable types", async () => {
+    const owner = await server.tenant();
+    await created(owner.api, "/object-types", {
+      name: "vault",
+      plural: "vaults",
+      label: "Vaults",
+      primary_field: "name",
+      fields: [{ key: "name", label: "Name", type: "text" }],
+    });
+    const limited = await server.keyFor(owner.tenantId, ["search:read", "contacts:read"]);
+    for (const type of ["vaults", "safes"]) {
+      const refused = await search(`q=x&types=${type}`, limited);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain(`${type}:read`);
+    }
+    const empty = await search("q=x&types=,", limited);
+    expect(empty.status).toBe(422);
+    expect(JSON.stringify(empty.body)).not.toContain("vaults");
+    const withObjects = await server.keyFor(owner.tenantId, ["search:read", "objects:read"]);
+    const unknown = await search("q=x&types=safes", withObjects);
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(unknown.body)).toContain("vaults");
+  });
+});
+
 describe("on a PostgreSQL database in the C locale", () => {
   test("words of any script are found, whatever their case", async () => {
     const local = await startTestServer({ localeC: true });

@@ -250,6 +250,20 @@ describe("sending", () => {
     const reader = await server.keyFor(tenantId, ["read", "write"]);
     expect((await send({ to: "+14155550123", body: "x" }, reader)).status).toBe(403);
   });
+
+  test("sending to a contact by id needs contacts:read: its number would show in the answer", async () => {
+    const senderOnly = await server.keyFor(tenantId, ["sms:send"]);
+    for (const contact_id of [ann, Bun.randomUUIDv7()]) {
+      const refused = await send({ contact_id, body: "x" }, senderOnly);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain("contacts:read");
+    }
+    expect((await send({ to: "+14155550199", body: "x" }, senderOnly)).status).toBe(202);
+    const withContacts = await server.keyFor(tenantId, ["sms:send", "contacts:read"]);
+    const sent = await send({ contact_id: ann, body: "x" }, withContacts);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ contact_id: ann, to: ["+14155550123"] });
+  });
 });
 
 describe("inbound and consent", () => {

@@ -109,10 +109,15 @@ async function readableRows(
   const hidden = [...access].filter(([, readable]) => !readable).map(([type]) => type);
   if (query.entity_type !== undefined) {
     const readable = access.get(query.entity_type);
-    if (readable === undefined)
-      throw invalid("/entity_type", `must be one of: ${[...access.keys()].sort().join(", ")}`);
-    if (!readable)
+    // A name the tenant has no type for is refused as a hidden type's would be,
+    // unless the key reads every object type: the answer tells no type's existence.
+    const readsAllTypes = scopes.has("objects:read") || allows(scopes, "webhooks:manage");
+    if (readable === false || (readable === undefined && !readsAllTypes))
       throw forbidden(`Missing permission to read the activity of ${query.entity_type} records`);
+    if (readable === undefined) {
+      const known = [...access.keys()].sort().join(", ");
+      throw invalid("/entity_type", `must be one of: ${known}`);
+    }
     return undefined;
   }
   if (hidden.length === 0) return undefined;

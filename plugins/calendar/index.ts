@@ -48,9 +48,8 @@ export const calendarPlugin = (ctx: AppContext) =>
     )
     .get(
       "/calendar/events",
-      async ({ query, tenantId }) => {
-        return listJson("events", await listEvents(ctx, tenantId, query));
-      },
+      async ({ query, tenantId, scopes }) =>
+        listJson("events", await listEvents(ctx, tenantId, scopes, query)),
       {
         scope: "calendar:read",
         query: EventQuery,

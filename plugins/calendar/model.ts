@@ -146,7 +146,7 @@ export const EventQuery = t.Object({
   attendee: t.Optional(
     t.String({
       description:
-        "Email (case-insensitive) or contact id of an attendee; a contact also matches by its primary email",
+        "Email (case-insensitive) or contact id of an attendee; with contacts:read a contact also matches by its primary email (without it, only as the event lists the attendee)",
     }),
   ),
   conflicts_with: t.Optional(

@@ -11,6 +11,7 @@ import {
 import {
   type Actor,
   type AppContext,
+  allows,
   assertLinked,
   assertLinks,
   changedFields,
@@ -28,6 +29,7 @@ import {
   parseTime,
   type ReadDb,
   recordEntityChange,
+  type Scope,
   type WriteScope,
   type WriteTx,
   writeScope,
@@ -297,33 +299,47 @@ function parseInterval(value: string): [Date, Date] {
   return [start, end];
 }
 
-/** Events with an attendee given by email or contact id; a contact also matches by its primary email. */
-function attendeeFilter(ctx: AppContext, tenantId: string, attendee: string): SQL {
+/**
+ * Events with an attendee given by email or contact id. For a key that
+ * reads contacts, a contact also matches by its primary email (and an
+ * email by the contact having it); for others the attendee matches only
+ * as the events list it, so the filter tells nothing of contacts' emails.
+ */
+function attendeeFilter(
+  ctx: AppContext,
+  tenantId: string,
+  attendee: string,
+  readsContacts: boolean,
+): SQL {
   const a = calendarEventAttendees;
   const liveContacts = (where: SQL) =>
     and(eq(contacts.tenantId, tenantId), isNull(contacts.deletedAt), where);
   const email = attendee.toLowerCase();
-  const match = attendee.includes("@")
-    ? or(
-        eq(a.email, email),
-        inArray(
-          a.contactId,
-          ctx.db.read
-            .select({ id: contacts.id })
-            .from(contacts)
-            .where(liveContacts(eq(contacts.primaryEmail, email))),
-        ),
-      )
-    : or(
-        eq(a.contactId, attendee),
-        inArray(
-          a.email,
-          ctx.db.read
-            .select({ email: contacts.primaryEmail })
-            .from(contacts)
-            .where(liveContacts(eq(contacts.id, attendee))),
-        ),
-      );
+  const byEmail = attendee.includes("@");
+  const literal = byEmail ? eq(a.email, email) : eq(a.contactId, attendee);
+  const match = !readsContacts
+    ? literal
+    : byEmail
+      ? or(
+          literal,
+          inArray(
+            a.contactId,
+            ctx.db.read
+              .select({ id: contacts.id })
+              .from(contacts)
+              .where(liveContacts(eq(contacts.primaryEmail, email))),
+          ),
+        )
+      : or(
+          literal,
+          inArray(
+            a.email,
+            ctx.db.read
+              .select({ email: contacts.primaryEmail })
+              .from(contacts)
+              .where(liveContacts(eq(contacts.id, attendee))),
+          ),
+        );
   return inArray(
     calendarEvents.id,
     ctx.db.read
@@ -354,13 +370,20 @@ function conflictFilters(interval: string, attendee: string | undefined): Array<
   ];
 }
 
-export async function listEvents(ctx: AppContext, tenantId: string, query: EventQueryParams) {
+export async function listEvents(
+  ctx: AppContext,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  query: EventQueryParams,
+) {
   const filters = [
     ...rangeFilters(query.from, query.to),
     ...(query.conflicts_with !== undefined
       ? conflictFilters(query.conflicts_with, query.attendee)
       : []),
-    query.attendee !== undefined ? attendeeFilter(ctx, tenantId, query.attendee) : undefined,
+    query.attendee !== undefined
+      ? attendeeFilter(ctx, tenantId, query.attendee, allows(scopes, "contacts:read"))
+      : undefined,
     query.status ? eq(calendarEvents.status, query.status) : undefined,
     query.deal_id ? eq(calendarEvents.dealId, query.deal_id) : undefined,
     query.lead_id ? eq(calendarEvents.leadId, query.lead_id) : undefined,

@@ -17,7 +17,6 @@ import {
   getHandoff,
   initiateHandoff,
   listHandoffs,
-  shownTo,
 } from "./service";
 
 registerEventTypes(["handoff.cancelled"]);
@@ -41,7 +40,11 @@ const initiateRoute = (ctx: AppContext, type: HandoffEntityType) =>
       params: IdParams,
       body: InitiateHandoff,
       response: initiated,
-      detail: { summary: `Start handing a ${type} off to another owner (handoff.initiated)`, tags },
+      detail: {
+        summary: `Start handing a ${type} off to another owner (handoff.initiated)`,
+        description: `Needs ${type}s:read as well (403 otherwise): a handoff shows its ${type}.`,
+        tags,
+      },
     },
   );
 
@@ -79,28 +82,32 @@ export const handoffsPlugin = (ctx: AppContext) =>
     )
     .get(
       "/handoffs",
-      async ({ query, tenantId, scopes }) => {
-        const page = await listHandoffs(ctx, tenantId, query);
-        return listJson("handoffs", {
-          ...page,
-          items: page.items.map((view) => shownTo(scopes, view)),
-        });
-      },
+      async ({ query, tenantId, scopes }) =>
+        listJson("handoffs", await listHandoffs(ctx, tenantId, scopes, query)),
       {
         scope: "handoffs:read",
         query: HandoffsQuery,
         response: { 200: listResponse("handoffs", Handoff), ...errorResponses },
-        detail: { summary: "List handoffs", tags },
+        detail: {
+          summary: "List handoffs",
+          description:
+            "Only handoffs of the types the key may read: deals' with deals:read, leads' with leads:read; entity_type naming another type is 403.",
+          tags,
+        },
       },
     )
     .get(
       "/handoffs/:id",
-      async ({ params, tenantId, scopes }) =>
-        shownTo(scopes, await getHandoff(ctx.db.read, tenantId, params.id)),
+      ({ params, tenantId, scopes }) => getHandoff(ctx.db.read, tenantId, scopes, params.id),
       {
         scope: "handoffs:read",
         params: IdParams,
         response: { 200: Handoff, ...errorResponses },
-        detail: { summary: "Get a handoff with its deal or lead", tags },
+        detail: {
+          summary: "Get a handoff with its deal or lead",
+          description:
+            "404 for a handoff of a deal (lead) when the key lacks deals:read (leads:read), as on complete and cancel.",
+          tags,
+        },
       },
     );

@@ -35,7 +35,7 @@ export const Handoff = t.Object({
   ...HandoffRecord.properties,
   entity: t.Nullable(t.Union([Deal, Lead]), {
     description:
-      "The deal or lead as it is now; null once deleted, and for a key without deals:read (leads:read)",
+      "The deal or lead as it is now; null once deleted. Handoffs show only to keys that read their type (deals:read, leads:read)",
   }),
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { ReadDb, WriteTx } from "../../db/client";
 import { handoffs } from "../../db/schema";
 import {
@@ -8,12 +8,14 @@ import {
   conflict,
   eqIf,
   findLive,
+  forbidden,
   insertValues,
   iso,
   lifecycleFields,
   listPage,
   newId,
   nextSyncSeq,
+  notFound,
   recordEntityChange,
   type Scope,
   type WriteScope,
@@ -69,11 +71,32 @@ const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView => ({
 });
 
 /**
- * A handoff as a key sees it: its deal or lead only with `deals:read` /
- * `leads:read`, since `handoffs:*` alone grants no access to the record.
+ * The entity types whose handoffs a key sees: a handoff names its deal or
+ * lead (id, owner, pipeline), so it shows only to keys that may read that
+ * record's type (`deals:read` / `leads:read`), as its events and activity
+ * rows do; to others it does not exist.
  */
-export const shownTo = (scopes: ReadonlySet<Scope>, view: HandoffView): HandoffView =>
-  view.entity && !allows(scopes, `${view.entity_type}s:read`) ? { ...view, entity: null } : view;
+export const readableEntityTypes = (scopes: ReadonlySet<Scope>): HandoffEntityType[] =>
+  (Object.keys(ENTITIES) as HandoffEntityType[]).filter((type) => allows(scopes, `${type}s:read`));
+
+/** 403 unless the key may read records of `type` (initiating a handoff of one, listing them). */
+export function assertReadsEntity(scopes: ReadonlySet<Scope>, type: HandoffEntityType): void {
+  if (!allows(scopes, `${type}s:read`))
+    throw forbidden(`Handoffs of ${type}s need the ${type}s:read permission`);
+}
+
+/** The handoff row, live in the tenant and of a type the key reads, or 404. */
+async function visibleHandoff(
+  db: ReadDb | WriteTx,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  id: string,
+) {
+  const row = await findHandoff(db, tenantId, id);
+  if (!readableEntityTypes(scopes).includes(row.entityType as HandoffEntityType))
+    throw notFound("Handoff");
+  return row;
+}
 
 /** The entities of some handoffs: one query per entity type. */
 async function entitiesOf(db: ReadDb, tenantId: string, rows: HandoffRow[]) {
@@ -85,7 +108,23 @@ async function entitiesOf(db: ReadDb, tenantId: string, rows: HandoffRow[]) {
   return found;
 }
 
-export async function listHandoffs(ctx: AppContext, tenantId: string, query: HandoffsQueryParams) {
+/** Only handoffs of types the key reads; naming another type is 403. */
+function readableFilter(scopes: ReadonlySet<Scope>, query: HandoffsQueryParams): SQL | undefined {
+  if (query.entity_type !== undefined) {
+    assertReadsEntity(scopes, query.entity_type);
+    return undefined;
+  }
+  const readable = readableEntityTypes(scopes);
+  if (readable.length === Object.keys(ENTITIES).length) return undefined;
+  return readable.length ? inArray(handoffs.entityType, readable) : sql`1 = 0`;
+}
+
+export async function listHandoffs(
+  ctx: AppContext,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  query: HandoffsQueryParams,
+) {
   const page = await listPage({
     db: ctx.db,
     cache: ctx.cache,
@@ -95,6 +134,7 @@ export async function listHandoffs(ctx: AppContext, tenantId: string, query: Han
       eqIf(handoffs.status, query.status),
       eqIf(handoffs.entityType, query.entity_type),
       eqIf(handoffs.entityId, query.entity_id),
+      readableFilter(scopes, query),
     ],
     query,
     map: (row: HandoffRow) => row,
@@ -106,20 +146,25 @@ export async function listHandoffs(ctx: AppContext, tenantId: string, query: Han
   };
 }
 
-const findHandoff = (db: ReadDb, tenantId: string, id: string) =>
+const findHandoff = (db: ReadDb | WriteTx, tenantId: string, id: string) =>
   findLive(db, handoffs, tenantId, id, "Handoff");
 
-export async function getHandoff(db: ReadDb, tenantId: string, id: string) {
-  const row = await findHandoff(db, tenantId, id);
+export async function getHandoff(
+  db: ReadDb,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  id: string,
+) {
+  const row = await visibleHandoff(db, tenantId, scopes, id);
   return handoffView(row, (await entitiesOf(db, tenantId, [row])).get(row.entityId) ?? null);
 }
 
 /**
  * Records a pending handoff of a deal or lead to another owner (and
  * optionally pipeline / stage, resolved now so the handoff names its
- * target). One pending handoff per record at a time. The write answers
- * the handoff as the caller (`reader`'s scopes) sees it, so an
- * Idempotency-Key's replay, stored with the write, holds no more.
+ * target). One pending handoff per record at a time. Only a key that
+ * reads the record's type (`reader`'s scopes) may hand it off: 403 before
+ * the record is looked up, so no answer tells whether it exists.
  */
 export function initiateHandoff(
   ctx: AppContext,
@@ -129,6 +174,7 @@ export function initiateHandoff(
   entityId: string,
   body: InitiateHandoffBody,
 ) {
+  assertReadsEntity(reader, entityType);
   return ctx.write(async (tx) => {
     const kind = ENTITIES[entityType];
     const entity = await kind.get(tx, scope.tenantId, entityId);
@@ -177,13 +223,18 @@ export function initiateHandoff(
     await insertValues(tx, handoffs, row);
     const view = handoffView(row, entity);
     await record(tx, scope, "initiated", null, row, view);
-    return shownTo(reader, view);
+    return view;
   });
 }
 
-/** A pending handoff of the tenant; 409 once completed or cancelled. */
-async function pendingHandoff(tx: WriteTx, tenantId: string, id: string) {
-  const row = await findHandoff(tx, tenantId, id);
+/** A pending handoff of the tenant the key sees; 409 once completed or cancelled. */
+async function pendingHandoff(
+  tx: WriteTx,
+  tenantId: string,
+  scopes: ReadonlySet<Scope>,
+  id: string,
+) {
+  const row = await visibleHandoff(tx, tenantId, scopes, id);
   if (row.status !== "pending") throw conflict(`The handoff is already ${row.status}`);
   return row;
 }
@@ -191,8 +242,8 @@ async function pendingHandoff(tx: WriteTx, tenantId: string, id: string) {
 /**
  * Completes a handoff in one transaction: the deal or lead gets its new
  * owner (and pipeline / stage), with its own update and stage events, and
- * the handoff is marked completed (handoff.completed). Answers as
- * initiateHandoff does.
+ * the handoff is marked completed (handoff.completed). A handoff of a
+ * type `reader` may not read is 404, as on GET.
  */
 export function completeHandoff(
   ctx: AppContext,
@@ -201,7 +252,7 @@ export function completeHandoff(
   id: string,
 ) {
   return ctx.write(async (tx) => {
-    const row = await pendingHandoff(tx, scope.tenantId, id);
+    const row = await pendingHandoff(tx, scope.tenantId, reader, id);
     const kind = ENTITIES[row.entityType as HandoffEntityType];
     const [current] = (await kind.byIds(tx, scope.tenantId, [row.entityId])).values();
     if (!current || current.deleted_at)
@@ -213,7 +264,7 @@ export function completeHandoff(
       pipeline_id: row.toPipelineId ?? undefined,
       stage_id: row.toStageId ?? undefined,
     });
-    return shownTo(reader, await settle(tx, scope, row, "completed", entity));
+    return await settle(tx, scope, row, "completed", entity);
   });
 }
 
@@ -258,9 +309,9 @@ export function cancelHandoff(
   id: string,
 ) {
   return ctx.write(async (tx) => {
-    const row = await pendingHandoff(tx, scope.tenantId, id);
+    const row = await pendingHandoff(tx, scope.tenantId, reader, id);
     const entity = (await entitiesOf(tx, scope.tenantId, [row])).get(row.entityId) ?? null;
-    return shownTo(reader, await settle(tx, scope, row, "cancelled", entity));
+    return await settle(tx, scope, row, "cancelled", entity);
   });
 }
 

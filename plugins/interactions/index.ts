@@ -12,6 +12,7 @@ import {
   listResponse,
   registerEventTypes,
   registerOwnAuthentication,
+  type Scope,
   writeScope,
 } from "../../src/core";
 import { documentFiles } from "../documents";
@@ -34,6 +35,7 @@ import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
 import { queueSms, receiveSms, smsStatus } from "./sms";
 import { smtpChannel } from "./smtp";
+import { placeholdersOf } from "./template";
 import { listTimeline } from "./timeline";
 import { twilioChannel } from "./twilio";
 import { EMPTY_TWIML, twilioRequest } from "./twilio-requests";
@@ -59,6 +61,33 @@ registerOwnAuthentication("/email/inbound", [
 ]);
 
 const tags = ["interactions"];
+
+/**
+ * Sending to a contact reads it: its address (contact_id), its company, and
+ * the `{{contact.*}}` placeholders filled from it all show in the answer. A
+ * key without contacts:read may send to addresses, with its own variables,
+ * but not address a contact: 403, before any record is looked up.
+ */
+function assertReadsAddressedContact(
+  scopes: ReadonlySet<Scope>,
+  body: {
+    contact_id?: string;
+    subject?: string;
+    text?: string;
+    html?: string;
+    variables?: Record<string, unknown>;
+  },
+): void {
+  if (allows(scopes, "contacts:read")) return;
+  if (body.contact_id !== undefined)
+    throw forbidden("Sending to a contact (contact_id) needs the contacts:read permission");
+  const templates = [body.subject, body.text, body.html].filter((t) => t !== undefined);
+  const fromContact = templates
+    .flatMap(placeholdersOf)
+    .find((name) => name.startsWith("contact.") && body.variables?.[name] === undefined);
+  if (fromContact !== undefined)
+    throw forbidden(`{{${fromContact}}} is filled from the contact: it needs contacts:read`);
+}
 
 /**
  * The outbound sender runs as a background worker with a channel per
@@ -119,6 +148,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         // Attaching a document sends its content: as much a read as downloading it.
         if (body.attachments?.length && !allows(scopes, "documents:read"))
           throw forbidden("Attaching documents needs the documents:read permission");
+        assertReadsAddressedContact(scopes, body);
         set.status = 202;
         return queueEmail(ctx, writeScope(ctx, tenantId, actor), body);
       },
@@ -129,7 +159,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), and contact_id or {{contact.*}} placeholders filled from the contact need contacts:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },
@@ -182,7 +212,8 @@ export const interactionsPlugin = (ctx: AppContext) => {
     )
     .post(
       "/sms/send",
-      async ({ body, tenantId, actor, set }) => {
+      async ({ body, tenantId, actor, scopes, set }) => {
+        assertReadsAddressedContact(scopes, body);
         set.status = 202;
         return queueSms(ctx, writeScope(ctx, tenantId, actor), body);
       },
@@ -193,7 +224,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an SMS (queued; answered 202 with the interaction, status queued)",
           description:
-            "Numbers in E.164, validated with libphonenumber. Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.",
+            "Numbers in E.164, validated with libphonenumber. contact_id needs contacts:read as well (403). Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.",
           tags,
         },
       },

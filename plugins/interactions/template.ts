@@ -26,3 +26,7 @@ export function render(
     return kind === "html" ? escapeHtml(String(value)) : String(value);
   });
 }
+
+/** The placeholder names a template uses. */
+export const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(PLACEHOLDER)].map((match) => match[1]);

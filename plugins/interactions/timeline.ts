@@ -192,10 +192,16 @@ const noteSource =
     return { entries, total };
   };
 
-/** Meetings of a contact (linked or attending), of a company's contacts, or of a deal. */
+/**
+ * Meetings of a contact (linked or attending), of a company's contacts, or
+ * of a deal. A meeting names no company: finding a company's means reading
+ * which contacts are its, so only a key that reads contacts (`readsContacts`)
+ * gets meetings on a company's timeline.
+ */
 const meetingSource =
-  (filters: Filters): Source =>
+  (filters: Filters, readsContacts: boolean): Source =>
   async (db, plan, limit) => {
+    if (filters.company_id !== undefined && !readsContacts) return { entries: [], total: 0 };
     const e = calendarEvents;
     const attends = (contactIds: SQLWrapper | string[]) =>
       exists(
@@ -271,7 +277,7 @@ function sourcesFor(query: TimelineQueryParams, scopes: ReadonlySet<string>): So
   if (type === undefined || type === "email" || type === "sms" || type === "call")
     sources.push(interactionSource(query, type));
   if (reads("note")) sources.push(noteSource(query));
-  if (reads("meeting")) sources.push(meetingSource(query));
+  if (reads("meeting")) sources.push(meetingSource(query, allows(scopes, "contacts:read")));
   return sources;
 }
 

@@ -2,9 +2,11 @@ import { Elysia, t } from "elysia";
 import { leads } from "../../db/schema";
 import {
   type AppContext,
+  allows,
   authMacros,
   ErrorBody,
   errorResponses,
+  forbidden,
   IdParams,
   includeAssociations,
   linkedListResponse,
@@ -141,8 +143,12 @@ export const leadsPlugin = (ctx: AppContext) =>
     )
     .post(
       "/leads/:id/convert",
-      ({ params, body, tenantId, actor }) =>
-        convertLead(ctx, writeScope(ctx, tenantId, actor), params.id, body ?? {}),
+      ({ params, body, tenantId, actor, scopes }) => {
+        // The deal it creates is a deal write, and the answer shows it.
+        if (!allows(scopes, "deals:write"))
+          throw forbidden("Converting a lead creates a deal: it needs the deals:write permission");
+        return convertLead(ctx, writeScope(ctx, tenantId, actor), params.id, body ?? {});
+      },
       {
         scope: "leads:write",
         params: IdParams,
@@ -151,6 +157,7 @@ export const leadsPlugin = (ctx: AppContext) =>
         detail: {
           summary:
             "Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction",
+          description: "Needs deals:write as well (403 otherwise): it creates a deal.",
           tags,
         },
       },

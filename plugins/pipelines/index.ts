@@ -1,13 +1,16 @@
 import { Elysia, t } from "elysia";
 import {
   type AppContext,
+  allows,
   authMacros,
   errorResponses,
+  forbidden,
   IdParams,
   listJson,
   listResponse,
   pageQuery,
   registerEventTypes,
+  type Scope,
   writeScope,
 } from "../../src/core";
 import {
@@ -15,6 +18,7 @@ import {
   CreateStage,
   Pipeline,
   PipelineOverview,
+  type PipelineType,
   PipelineTypeSchema,
   StageParams,
   UpdatePipeline,
@@ -49,14 +53,37 @@ registerEventTypes(["pipeline.created", "pipeline.updated", "pipeline.deleted"])
 const tags = ["pipelines"];
 const conflictResponses = { ...errorResponses, 409: errorResponses[400] };
 
+/** The records whose figures each pipeline type's overview shows. */
+const FIGURES_OF: Record<PipelineType, Scope> = {
+  sales: "deals:read",
+  qualification: "leads:read",
+};
+
+/**
+ * The pipeline types whose overview a key may read: their stages' figures
+ * are its open deals' (leads'), so they need deals:read (leads:read);
+ * naming a type without it is 403, and the others are left out.
+ */
+function overviewTypes(scopes: ReadonlySet<Scope>, type: PipelineType | undefined) {
+  if (type !== undefined && !allows(scopes, FIGURES_OF[type]))
+    throw forbidden(`The ${type} pipelines' figures need the ${FIGURES_OF[type]} permission`);
+  const types = type === undefined ? (Object.keys(FIGURES_OF) as PipelineType[]) : [type];
+  return types.filter((t) => allows(scopes, FIGURES_OF[t]));
+}
+
 /** Pipelines with ordered stages and their SLA policy, and seed 001's `GET /pipeline` overview. */
 export const pipelinesPlugin = (ctx: AppContext) =>
   new Elysia({ name: "crmd.pipelines" })
     .use(authMacros)
     .get(
       "/pipeline",
-      ({ query, tenantId }) =>
-        pipelineOverview(ctx.db.read, tenantId, query.pipeline_type, ctx.clock.now()),
+      ({ query, tenantId, scopes }) =>
+        pipelineOverview(
+          ctx.db.read,
+          tenantId,
+          overviewTypes(scopes, query.pipeline_type),
+          ctx.clock.now(),
+        ),
       {
         scope: "pipelines:read",
         query: t.Object({ pipeline_type: t.Optional(PipelineTypeSchema) }),
@@ -64,6 +91,8 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         detail: {
           summary:
             "Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA",
+          description:
+            "Sales pipelines' figures are their open deals', qualification pipelines' their open leads': each type shows only to keys that also have deals:read (leads:read); pipeline_type naming the other is 403. GET /pipelines lists every pipeline with pipelines:read.",
           tags,
         },
       },

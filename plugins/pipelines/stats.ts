@@ -110,14 +110,14 @@ const openLeadStats = (db: ReadDb, tenantId: string, now: Date, pastSla: Map<str
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * seed 001's `GET /pipeline`: every live pipeline (of one type, or all) with
+ * seed 001's `GET /pipeline`: every live pipeline of the `shown` types with
  * its stages and, per stage, the figures over its open deals (sales) or open
  * leads (qualification).
  */
 export async function pipelineOverview(
   db: ReadDb,
   tenantId: string,
-  type: PipelineType | undefined,
+  shown: readonly PipelineType[],
   now: Date,
 ) {
   const rows = await db
@@ -126,7 +126,7 @@ export async function pipelineOverview(
     .where(
       and(
         eq(pipelines.tenantId, tenantId),
-        type ? eq(pipelines.pipelineType, type) : undefined,
+        shown.length ? inArray(pipelines.pipelineType, [...shown]) : sql`1 = 0`,
         isNull(pipelines.deletedAt),
       ),
     )

@@ -22,11 +22,14 @@ const readScopeOf = (type: string) =>
 /**
  * The types to search: those named (each needs its read scope: 403
  * otherwise), or by default every type the key may read. The tenant's
- * custom objects are types too, under their plurals.
+ * custom objects are types too, under their plurals. The scope is checked
+ * before the name, and errors list only readable types, so no answer tells
+ * which object types the tenant has beyond those the key reads.
  */
 function typesFor(value: string | undefined, scopes: Set<Scope>, objects: string[]): string[] {
   const all = [...BUILT_IN, ...objects];
-  if (value === undefined) return all.filter((type) => allows(scopes, readScopeOf(type)));
+  const readable = all.filter((type) => allows(scopes, readScopeOf(type)));
+  if (value === undefined) return readable;
   const named = [
     ...new Set(
       value
@@ -35,13 +38,13 @@ function typesFor(value: string | undefined, scopes: Set<Scope>, objects: string
         .filter(Boolean),
     ),
   ];
-  if (named.length === 0) throw invalid("/types", `name at least one of ${all.join(", ")}`);
+  if (named.length === 0) throw invalid("/types", `name at least one of ${readable.join(", ")}`);
   for (const type of named) {
-    if (!all.includes(type))
-      throw invalid("/types", `unknown type "${type}"; use ${all.join(", ")}`);
     const needed = readScopeOf(type);
     if (!allows(scopes, needed))
       throw forbidden(`Searching ${type} needs the ${needed} permission`);
+    if (!all.includes(type))
+      throw invalid("/types", `unknown type "${type}"; use ${readable.join(", ")}`);
   }
   return named;
 }
