@@ -16,11 +16,32 @@ export function compileRowMapper<Row>(table: Table): (values: unknown[]) => Row 
         column.mapFromDriverValue(value),
   );
   const fields = columns.map(([key, column], i) => {
-    // Text and plain integer columns come back from the driver as they are.
-    const passThrough = column.columnType === "SQLiteText" || column.columnType === "SQLiteInteger";
-    const value = passThrough ? `v[${i}]` : `v[${i}] === null ? null : d[${i}](v[${i}])`;
-    return `${JSON.stringify(key)}: ${value}`;
+    const v = `v[${i}]`;
+    return `${JSON.stringify(key)}: ${decoding(column, v, `d[${i}]`)}`;
   });
   const build = new Function("d", `return (v) => ({ ${fields.join(", ")} });`);
   return build(decoders) as (values: unknown[]) => Row;
+}
+
+/**
+ * The expression decoding driver value `v` of `column` as drizzle's
+ * mapFromDriverValue (the function `decode`) would. Text and plain integers
+ * come back as they are; millisecond timestamps are their Date; JSON text
+ * goes through the parser unless it is an empty list or object (most tags,
+ * custom fields and link lists), a fresh one of which is all JSON.parse
+ * would have made.
+ */
+function decoding(column: Column, v: string, decode: string): string {
+  switch (column.columnType) {
+    case "SQLiteText":
+    case "SQLiteInteger":
+      return v;
+    case "SQLiteTimestamp":
+      if ((column as Column & { mode?: string }).mode === "timestamp_ms")
+        return `${v} === null ? null : new Date(${v})`;
+      break;
+    case "SQLiteTextJson":
+      return `${v} === null ? null : ${v} === "[]" ? [] : ${v} === "{}" ? {} : ${decode}(${v})`;
+  }
+  return `${v} === null ? null : ${decode}(${v})`;
 }

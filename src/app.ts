@@ -138,14 +138,20 @@ export function createApp(ctx: AppContext) {
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
       await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);
     })
-    .mapResponse({ as: "global" }, ({ request, responseValue, set }) =>
-      finishJson(
+    .mapResponse({ as: "global" }, ({ request, responseValue, set }) => {
+      const status = Number(set.status ?? 200);
+      const finished = finishJson(
         request,
         responseValue,
-        Number(set.status ?? 200),
+        status,
         set.headers as Record<string, string>,
-      ),
-    )
+      );
+      // The finished answer carries the hooks' headers already. With them
+      // still pending, Elysia would copy it into one more Response (its body
+      // turned into a stream) just to add them once more.
+      if (finished instanceof Response && status === 200) set.headers = {};
+      return finished;
+    })
     .onError(async ({ code, error, set, request }) => {
       await releaseIdempotency(ctx, request);
       const state = requestState(request);

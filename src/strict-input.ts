@@ -44,8 +44,23 @@ export const MAX_JSON_DEPTH = 32;
 const INTEGER = /^-?(0|[1-9]\d*)$/;
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
-/** The kinds a query parameter's schema accepts (an Optional, Union or Elysia transform unwrapped). */
-function kindsOf(schema: Schema): Set<string> {
+const kindsBySchema = new WeakMap<Schema, ReadonlySet<string>>();
+
+/**
+ * The kinds a query parameter's schema accepts (an Optional, Union or Elysia
+ * transform unwrapped). Worked out once per schema: every request converts
+ * its parameters through it.
+ */
+function kindsOf(schema: Schema): ReadonlySet<string> {
+  let kinds = kindsBySchema.get(schema);
+  if (!kinds) {
+    kinds = schemaKinds(schema);
+    kindsBySchema.set(schema, kinds);
+  }
+  return kinds;
+}
+
+function schemaKinds(schema: Schema): Set<string> {
   const kinds = new Set<string>();
   const visit = (s: Schema) => {
     for (const variant of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) visit(variant);

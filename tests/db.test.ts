@@ -2,10 +2,11 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count, eq, sum } from "drizzle-orm";
+import { count, eq, getTableColumns, sum } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
-import { tenants } from "../db/schema";
+import { compileRowMapper } from "../db/row-mapper";
+import { deals, tenants } from "../db/schema";
 
 let db: Database;
 beforeAll(async () => {
@@ -164,4 +165,34 @@ test("opening a file another process holds locked waits for it instead of failin
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the list row mapper decodes driver values as drizzle does: times, JSON (empty or not), nulls", () => {
+  const columns = Object.entries(getTableColumns(deals));
+  const toRow = compileRowMapper<Record<string, unknown>>(deals);
+  const driverRow = (values: Record<string, unknown>) =>
+    columns.map(([key]) => (key in values ? values[key] : null));
+  const asDrizzle = (values: unknown[]) =>
+    Object.fromEntries(
+      columns.map(([key, column], i) => [
+        key,
+        values[i] === null ? null : column.mapFromDriverValue(values[i]),
+      ]),
+    );
+  for (const values of [
+    { id: "d1", tags: "[]", customFields: "{}", contactIds: "[]", createdAt: 1765110665860 },
+    { id: "d2", tags: '["a","b"]', customFields: '{"n":1}', contactIds: '["c"]', wonAt: 0 },
+    { id: "d3", tags: "[ ]", customFields: '{"list":[]}', lostAt: -86400001 },
+  ]) {
+    const row = driverRow(values);
+    expect(toRow(row)).toEqual(asDrizzle(row));
+  }
+  // An empty list or object is a new one for every row: changing one changes no other.
+  const a = toRow(driverRow({ tags: "[]", customFields: "{}" }));
+  const b = toRow(driverRow({ tags: "[]", customFields: "{}" }));
+  (a.tags as string[]).push("x");
+  (a.customFields as Record<string, unknown>).k = 1;
+  expect(b.tags).toEqual([]);
+  expect(b.customFields).toEqual({});
+  expect(a.createdAt).toBeNull();
 });

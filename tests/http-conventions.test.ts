@@ -138,3 +138,42 @@ describe("Link rel=next", () => {
     );
   });
 });
+
+describe("finished answers", () => {
+  test("a list, a record and a compressed list carry each header of the request once, with their body", async () => {
+    const deal = (await tenant.api.get("/api/external/deals?page_size=1")).body.deals[0];
+    const cases: Array<[string, Record<string, string>]> = [
+      ["/api/external/deals?page_size=1", { origin: ORIGIN, "x-request-id": "req-list" }],
+      [`/api/external/deals/${deal.id}`, { origin: ORIGIN, "x-request-id": "req-one" }],
+      [
+        "/api/external/deals?page_size=100",
+        { origin: ORIGIN, "x-request-id": "req-gzip", "accept-encoding": "gzip" },
+      ],
+    ];
+    for (const [path, headers] of cases) {
+      const answer = await raw(path, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("x-request-id")).toBe(headers["x-request-id"]);
+      expect(answer.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+      expect(answer.headers.get("content-type")).toStartWith("application/json");
+      for (const name of [
+        "etag",
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+      ])
+        expect(answer.headers.get(name)).toMatch(/^[^,]+$/);
+      const gzip = headers["accept-encoding"] !== undefined;
+      expect(answer.headers.get("content-encoding")).toBe(gzip ? "gzip" : null);
+      const bytes = new Uint8Array(await answer.arrayBuffer());
+      const body = JSON.parse(new TextDecoder().decode(gzip ? gunzipSync(bytes) : bytes));
+      if (path.endsWith("page_size=1")) {
+        expect(body.deals).toHaveLength(1);
+        expect(answer.headers.get("link")).toBe(
+          '</api/external/deals?page_size=1&page=2>; rel="next"',
+        );
+      } else if (gzip) expect(body.deals.length).toBeGreaterThan(1);
+      else expect(body.id).toBe(deal.id);
+    }
+  });
+});
