@@ -253,6 +253,8 @@ describe("scopes", () => {
         "interactions:read",
       ],
       "/api/external/widget-keys": widget,
+      // Converting a lead creates a deal.
+      "/api/external/leads/{id}/convert": ["deals:write"],
       "/api/external/widget-keys/{id}/rotate-identity-secret": widget,
       // A record's archived values need its object's read scope (any custom object's here).
       "/api/external/fields/{object}/archived/{id}": ["objects:read"],
