@@ -207,7 +207,7 @@ export async function insertContact(
     view: contactView,
   });
   await indexEmails(tx, created.row);
-  await keepOptOuts(tx, created.row, input, scope.now);
+  await keepOptOuts(tx, scope, created.row, input);
   return created.row;
 }
 
@@ -239,7 +239,7 @@ export async function applyContactUpdate(
   };
   const { row } = await updateRow(tx, scope, update);
   if (columns.emails) await indexEmails(tx, row);
-  await keepOptOuts(tx, row, input, scope.now);
+  await keepOptOuts(tx, scope, row, input);
   return row;
 }
 
