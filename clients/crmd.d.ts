@@ -6535,9 +6535,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6791,9 +6791,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6910,9 +6910,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -12395,9 +12395,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -12483,9 +12483,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };

@@ -131,6 +131,18 @@ describe("suppressions API", () => {
     expect((await api.delete(path("gone@globex.test"))).status).toBe(404);
   });
 
+  test("a bounce is no opt-out: a contact with the address keeps email_opt_out false, the list says why sends fail", async () => {
+    await bounce("moved@globex.test");
+    const jo = await created(api, "/contacts", {
+      first_name: "Jo",
+      email: [{ email: "moved@globex.test" }, { email: "jo@home.test" }],
+    });
+    expect(jo.email_opt_out).toBe(false);
+    expect((await email({ contact_id: jo.id })).body.code).toBe("ADDRESS_BOUNCED");
+    expect((await email({ to: ["jo@home.test"] })).status).toBe(202);
+    expect((await api.get(path("moved@globex.test"))).body.reason).toBe("bounce");
+  });
+
   test("tenants see and lift only their own suppressions", async () => {
     await bounce("mine@globex.test");
     expect((await other.get(path("mine@globex.test"))).status).toBe(404);

@@ -73,6 +73,50 @@ async function addressesOf(row: Pick<Row, "emails" | "phones">, channel: Channel
 }
 
 /**
+ * The opt-outs a contact takes on from its addresses: `email_opt_out`
+ * (`sms_opt_out`) becomes true when the contact is given emails (phone
+ * numbers) of which one is on the tenant's list as opted out, unless the
+ * same write sets it explicitly. A bounce is no opt-out: it does not set
+ * the flag (the contact's other addresses still take mail).
+ */
+export async function inheritedOptOuts(
+  tx: WriteTx,
+  tenantId: string,
+  input: { email_opt_out?: boolean; sms_opt_out?: boolean },
+  given: { emails?: Row["emails"]; phones?: Row["phones"] },
+  current: Pick<Row, "emailOptOut" | "smsOptOut"> | undefined,
+): Promise<{ emailOptOut?: true; smsOptOut?: true }> {
+  const inherited: { emailOptOut?: true; smsOptOut?: true } = {};
+  const channels = [
+    { channel: "email", list: given.emails, asked: input.email_opt_out, set: current?.emailOptOut },
+    { channel: "sms", list: given.phones, asked: input.sms_opt_out, set: current?.smsOptOut },
+  ] as const;
+  for (const { channel, list, asked, set } of channels) {
+    if (list === undefined || asked !== undefined || set) continue;
+    const addresses =
+      channel === "email"
+        ? await addressesOf({ emails: list, phones: [] }, channel)
+        : await addressesOf({ emails: [], phones: list }, channel);
+    if (addresses.length === 0) continue;
+    const o = communicationOptOuts;
+    const [listed] = await tx
+      .select({ address: o.address })
+      .from(o)
+      .where(
+        and(
+          eq(o.tenantId, tenantId),
+          eq(o.channel, channel),
+          inArray(o.address, addresses),
+          eq(o.reason, "opt_out"),
+        ),
+      )
+      .limit(1);
+    if (listed) inherited[channel === "email" ? "emailOptOut" : "smsOptOut"] = true;
+  }
+  return inherited;
+}
+
+/**
  * Keeps a contact's opt-outs on the tenant's opt-out list, per address: a
  * contact that opts out of email (or SMS) puts each of its emails (phone
  * numbers, in E.164) there, and so does one that is opted out when it
