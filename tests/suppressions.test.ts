@@ -254,5 +254,14 @@ describe("suppressions API", () => {
     expect((await coarse.delete(path("scoped@globex.test"))).status).toBe(403);
     const writer = await server.keyFor(tenantId, ["suppressions:write"]);
     expect((await writer.delete(path("scoped@globex.test"))).status).toBe(204);
+    // The events feed shows suppression.* to a key that may read the list, not to others.
+    const feed = async (client: Api) =>
+      (await client.get("/api/external/events?types=suppression.*&cursor=")).body.events
+        .filter((e: any) => e.data.address === "scoped@globex.test")
+        .map((e: any) => e.event_type);
+    const listReader = await server.keyFor(tenantId, ["suppressions:read", "events:read"]);
+    expect(await feed(listReader)).toEqual(["suppression.created", "suppression.deleted"]);
+    const timeline = await server.keyFor(tenantId, ["interactions:read", "events:read"]);
+    expect(await feed(timeline)).toEqual([]);
   });
 });
