@@ -537,6 +537,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suppression list: addresses and numbers sends are refused to
+         * @description Per tenant: email addresses that bounced (reason bounce, the server's diagnostic in detail) or opted out, and phone numbers that opted out of SMS (a stop keyword, or a contact's sms_opt_out). A send to one is 409 ADDRESS_BOUNCED or OPTED_OUT. Filters: channel, reason, address. Newest first by page; with `cursor`, oldest first after the cursor (keep `next_cursor`). Entries joining and leaving the list are the events suppression.created and suppression.deleted.
+         */
+        get: operations["getApiExternalSuppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/suppressions/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether an address or number is suppressed, and why
+         * @description 404 when sends to it are not refused by the list.
+         */
+        get: operations["getApiExternalSuppressionsByAddress"];
+        put?: never;
+        post?: never;
+        /**
+         * Lift an email suppression (a bounced mailbox that works again)
+         * @description Sends to the address are allowed again (suppression.deleted). Lifting an opt-out is the person opting back in: contacts having the address get email_opt_out false (contact.updated). An SMS opt-out cannot be lifted here (409 OPTED_OUT): the recipient texts START (carrier rules), or an opt-out recorded through the API is lifted with sms_opt_out false on the contact. 404 when the address is not on the list.
+         */
+        delete: operations["deleteApiExternalSuppressionsByAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external/interactions/{id}": {
         parameters: {
             query?: never;
@@ -3309,6 +3353,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "suppression.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * suppression.created delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.suppression.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "suppression.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * suppression.deleted delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.suppression.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "task.completed": {
         parameters: {
             query?: never;
@@ -4259,6 +4343,26 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             deleted_at: string | null;
+        };
+        Suppression: {
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** @description The email address (lower case) or phone number (E.164) sends are refused to */
+            address: string;
+            /** @enum {string} */
+            reason: "bounce" | "opt_out";
+            /** @description A bounce: the remote server's diagnostic. An SMS opt-out: the stop keyword the number texted (`texted STOP`) */
+            detail: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SuppressionList: {
+            suppressions: components["schemas"]["Suppression"][];
+            total: number;
+            page: number;
+            page_size: number;
+            has_more: boolean;
+            next_cursor: string | null;
         };
         Task: {
             /** Format: uuid */
@@ -6449,9 +6553,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6705,9 +6809,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6824,9 +6928,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -7556,6 +7660,124 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getApiExternalSuppressions: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                cursor?: string;
+                channel?: "email" | "sms";
+                reason?: "bounce" | "opt_out";
+                address?: string;
+            };
+            header?: {
+                /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getApiExternalSuppressionsByAddress: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms";
+            };
+            header?: {
+                /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+                "If-None-Match"?: string;
+            };
+            path: {
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suppression"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteApiExternalSuppressionsByAddress: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms";
+            };
+            header?: never;
+            path: {
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -12191,9 +12413,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -12279,9 +12501,9 @@ export interface operations {
                     };
                     /** @description ISO 8601 timestamp */
                     last_seen_at?: string | null;
-                    /** @description The contact opted out of email: sends to them are 409 */
+                    /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -18335,6 +18557,112 @@ export interface operations {
                     tenant_id: string;
                     /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.suppression.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
+                /** @description The event type */
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "suppression.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Suppression"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.suppression.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
+                /** @description The event type */
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "suppression.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Suppression"];
                     /** @description Context such as the previous stage */
                     metadata: Record<string, never>;
                 };

@@ -23,6 +23,7 @@ export const RESOURCES = [
   "fields",
   "objects",
   "mls",
+  "suppressions",
 ] as const;
 
 export type Resource = (typeof RESOURCES)[number];
@@ -135,4 +136,5 @@ export const READ_RESOURCE_OF_ENTITY: Readonly<Record<string, string>> = {
   call: "interactions",
   email: "interactions",
   sms: "interactions",
+  suppression: "suppressions",
 };

@@ -9,6 +9,7 @@ import { communicationOptOuts, contacts } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
+import { eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -105,6 +106,72 @@ describe("opt-outs outlive the contact", () => {
     expect(refused.body.code).toBe("OPTED_OUT");
     expect((await sms({ to: "+1 (415) 555-0199" })).status).toBe(409);
     expect((await sms({ to: "+14155550199" }, other)).status).toBe(202);
+  });
+});
+
+describe("a contact shows the opt-outs of its addresses", () => {
+  const contact = async (id: string) => (await api.get(`/api/external/contacts/${id}`)).body;
+
+  test("created with an address that opted out: email_opt_out is true, in its event too", async () => {
+    const gil = (
+      await created(api, "/contacts", {
+        first_name: "Gil",
+        email: [{ email: "gil@globex.test" }],
+        email_opt_out: true,
+      })
+    ).id;
+    await remove(gil);
+    const again = await created(api, "/contacts", {
+      first_name: "Gil",
+      email: [{ email: "work@gil.test" }, { email: "GIL@globex.test" }],
+    });
+    expect(again).toMatchObject({ email_opt_out: true, sms_opt_out: false });
+    const [event] = await eventsFor(server, again.id);
+    expect(event).toMatchObject({ event_type: "contact.created", data: { email_opt_out: true } });
+    // The person opted out: the contact's other address joins the list, as for any opted-out contact.
+    expect((await email({ to: ["work@gil.test"] })).body.code).toBe("OPTED_OUT");
+    // Another tenant's contact with the address is not affected.
+    const elsewhere = await created(other, "/contacts", {
+      first_name: "Gil",
+      email: [{ email: "gil@globex.test" }],
+    });
+    expect(elsewhere.email_opt_out).toBe(false);
+  });
+
+  test("given such an address or number later: true; an explicit false in the same write opts back in", async () => {
+    const old = await created(api, "/contacts", {
+      first_name: "Old",
+      email: [{ email: "hal@globex.test" }],
+      phone_number: [{ number: "+14155550188" }],
+      email_opt_out: true,
+      sms_opt_out: true,
+    });
+    await remove(old.id);
+    const hal = (await created(api, "/contacts", { first_name: "Hal" })).id;
+    expect(await contact(hal)).toMatchObject({ email_opt_out: false, sms_opt_out: false });
+    const updated = await api.patch(`/api/external/contacts/${hal}`, {
+      email: [{ email: "Hal@Globex.test" }],
+      phone_number: [{ number: "+1 415 555 0188" }],
+    });
+    expect(updated.body).toMatchObject({ email_opt_out: true, sms_opt_out: true });
+    const [, change] = await eventsFor(server, hal);
+    expect(change.event_type).toBe("contact.updated");
+    expect(change.data).toMatchObject({ email_opt_out: true, sms_opt_out: true });
+
+    const ivy = (await created(api, "/contacts", { first_name: "Ivy" })).id;
+    const optedIn = await api.put(`/api/external/contacts/${ivy}`, {
+      first_name: "Ivy",
+      email: [{ email: "hal@globex.test" }],
+      email_opt_out: false,
+    });
+    expect(optedIn.body.email_opt_out).toBe(false);
+    expect((await email({ to: ["hal@globex.test"] })).status).toBe(409); // Hal is still opted out
+    expect((await email({ contact_id: ivy })).status).toBe(409);
+    expect(
+      (await api.patch(`/api/external/contacts/${hal}`, { email_opt_out: false })).body
+        .email_opt_out,
+    ).toBe(false);
+    expect((await email({ contact_id: ivy })).status).toBe(202);
   });
 });
 

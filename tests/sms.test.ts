@@ -407,6 +407,35 @@ describe("inbound and consent", () => {
   test("STOP from a number no contact has still blocks it", async () => {
     expect((await twilioPost(inbound(), message("+14155550155", "UNSUBSCRIBE"))).status).toBe(200);
     expect((await send({ to: "+14155550155", body: "x" })).status).toBe(409);
+    // On the suppression list with the keyword, announced; the API cannot lift it.
+    const entry = await api.get("/api/external/suppressions/%2B14155550155");
+    expect(entry.body).toMatchObject({
+      channel: "sms",
+      reason: "opt_out",
+      detail: "texted UNSUBSCRIBE",
+    });
+    expect((await eventsFor(server, "sms:+14155550155")).map((e) => e.event_type)).toEqual([
+      "suppression.created",
+    ]);
+    expect((await api.delete("/api/external/suppressions/%2B14155550155")).status).toBe(409);
+    expect((await twilioPost(inbound(), message("+14155550155", "START"))).status).toBe(200);
+    expect((await api.get("/api/external/suppressions/%2B14155550155")).status).toBe(404);
+    expect((await eventsFor(server, "sms:+14155550155")).map((e) => e.event_type)).toEqual([
+      "suppression.created",
+      "suppression.deleted",
+    ]);
+  });
+
+  test("STOP from a number opted out through the API records the keyword on the list", async () => {
+    await created(api, "/contacts", {
+      first_name: "Hal",
+      phone_number: [{ number: "+14155550158" }],
+      sms_opt_out: true,
+    });
+    const path = "/api/external/suppressions/%2B14155550158";
+    expect((await api.get(path)).body.detail).toBeNull();
+    expect((await twilioPost(inbound(), message("+14155550158", "STOP"))).status).toBe(200);
+    expect((await api.get(path)).body.detail).toBe("texted STOP");
   });
 
   test("REVOKE, one of Twilio's default opt-out keywords, opts the number out as STOP does", async () => {

@@ -31,6 +31,13 @@ import {
   updateContact,
 } from "./service";
 
+export {
+  recordSuppressionChanges,
+  Suppression,
+  type SuppressionRow,
+  type SuppressionView,
+  suppressionView,
+} from "./consent";
 export { Contact, ContactInput, ContactListQuery } from "./model";
 export {
   applyContactUpdate,
@@ -46,6 +53,8 @@ export {
 } from "./service";
 
 registerEventTypes(["contact.created", "contact.updated", "contact.deleted"]);
+// The tenant's suppression list, which contacts' opt-outs write (its API: plugins/interactions).
+registerEventTypes(["suppression.created", "suppression.deleted"]);
 
 const tags = ["contacts"];
 

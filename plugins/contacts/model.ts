@@ -47,10 +47,16 @@ export const ContactInput = t.Object(
     custom_fields: t.Optional(CustomFields),
     last_seen_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
     email_opt_out: t.Optional(
-      t.Boolean({ description: "The contact opted out of email: sends to them are 409" }),
+      t.Boolean({
+        description:
+          "The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce",
+      }),
     ),
     sms_opt_out: t.Optional(
-      t.Boolean({ description: "The contact opted out of SMS (also set by an inbound STOP)" }),
+      t.Boolean({
+        description:
+          "The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out)",
+      }),
     ),
   },
   {

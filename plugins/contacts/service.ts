@@ -25,7 +25,7 @@ import {
   type WriteTx,
   writeCustomFields,
 } from "../../src/core";
-import { keepOptOuts } from "./consent";
+import { inheritedOptOuts, keepOptOuts } from "./consent";
 import type { Contact, ContactInput, ContactListQuery } from "./model";
 
 type Row = typeof contacts.$inferSelect;
@@ -111,6 +111,12 @@ async function columnsFrom(
   if (input.last_seen_at !== undefined)
     columns.lastSeenAt =
       input.last_seen_at === null ? null : parseTime(input.last_seen_at, "/last_seen_at");
+  // An address or number given that opted out brings its opt-out with it.
+  const given = {
+    emails: columns.emails as Row["emails"],
+    phones: columns.phones as Row["phones"],
+  };
+  Object.assign(columns, await inheritedOptOuts(tx, tenantId, input, given, current));
   return columns as Columns;
 }
 
@@ -207,7 +213,7 @@ export async function insertContact(
     view: contactView,
   });
   await indexEmails(tx, created.row);
-  await keepOptOuts(tx, created.row, input, scope.now);
+  await keepOptOuts(tx, scope, created.row, input);
   return created.row;
 }
 
@@ -239,7 +245,7 @@ export async function applyContactUpdate(
   };
   const { row } = await updateRow(tx, scope, update);
   if (columns.emails) await indexEmails(tx, row);
-  await keepOptOuts(tx, row, input, scope.now);
+  await keepOptOuts(tx, scope, row, input);
   return row;
 }
 

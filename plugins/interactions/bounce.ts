@@ -186,7 +186,7 @@ export async function recordBounce(
       if (address) failed.set(address, recipient);
     }
     for (const [address, recipient] of failed)
-      await suppressBouncedAddress(tx, tenantId, address, recipient.diagnostic, scope.now);
+      await suppressBouncedAddress(tx, scope, address, recipient.diagnostic);
     const known = new Set(email.bouncedRecipients);
     const added = [...failed].filter(([address]) => !known.has(address));
     if (added.length === 0) return interactionView(email);

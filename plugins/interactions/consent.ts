@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { communicationOptOuts, type contacts } from "../../db/schema";
-import { ApiError, type WriteTx } from "../../src/core";
+import { ApiError, type WriteScope, type WriteTx } from "../../src/core";
+import { recordSuppressionChanges } from "../contacts";
 
 type ContactRow = typeof contacts.$inferSelect;
 export type Channel = "email" | "sms";
@@ -73,53 +74,78 @@ export async function assertConsent(
 /**
  * Suppresses email to an address that bounced: later sends to it are
  * refused (409 ADDRESS_BOUNCED). An address already on the list (an
- * opt-out, an earlier bounce) stays as it is. True when newly suppressed.
+ * opt-out, an earlier bounce) stays as it is. True when newly suppressed
+ * (recorded, with `suppression.created`).
  */
 export async function suppressBouncedAddress(
   tx: WriteTx,
-  tenantId: string,
+  scope: WriteScope,
   address: string,
   detail: string | null,
-  now: Date,
 ): Promise<boolean> {
   const inserted = await tx
     .insert(communicationOptOuts)
     .values({
-      tenantId,
+      tenantId: scope.tenantId,
       channel: "email",
       address: address.toLowerCase(),
       reason: "bounce",
       detail: detail?.slice(0, 1000) ?? null,
-      createdAt: now,
+      createdAt: scope.now,
     })
     .onConflictDoNothing()
-    .returning({ address: communicationOptOuts.address });
+    .returning();
+  await recordSuppressionChanges(tx, scope, inserted, "created");
   return inserted.length > 0;
 }
 
-/** Records (or lifts) an address's opt-out of a channel. */
+/**
+ * Records (or lifts) an address's opt-out of a channel; `detail` says how
+ * the person asked (the SMS keyword). Recorded as a suppression change.
+ */
 export async function setAddressOptOut(
   tx: WriteTx,
-  tenantId: string,
+  scope: WriteScope,
   channel: Channel,
   address: string,
   optOut: boolean,
-  now: Date,
+  detail: string | null = null,
 ) {
-  const key = { tenantId, channel, address: address.toLowerCase() };
-  if (optOut)
-    await tx
-      .insert(communicationOptOuts)
-      .values({ ...key, createdAt: now })
-      .onConflictDoNothing();
-  else
-    await tx.delete(communicationOptOuts).where(
-      and(
-        eq(communicationOptOuts.tenantId, key.tenantId),
-        eq(communicationOptOuts.channel, key.channel),
-        eq(communicationOptOuts.address, key.address),
-        // Opting in lifts an opt-out, not a bounce: the address still takes no mail.
-        eq(communicationOptOuts.reason, "opt_out"),
-      ),
-    );
+  const key = { tenantId: scope.tenantId, channel, address: address.toLowerCase() };
+  const o = communicationOptOuts;
+  if (optOut) {
+    const added = await tx
+      .insert(o)
+      .values({ ...key, detail, createdAt: scope.now })
+      .onConflictDoNothing()
+      .returning();
+    await recordSuppressionChanges(tx, scope, added, "created");
+    // Opted out already (through the API): the stop keyword is what counts now.
+    if (added.length === 0 && detail !== null)
+      await tx
+        .update(o)
+        .set({ detail })
+        .where(
+          and(
+            eq(o.tenantId, key.tenantId),
+            eq(o.channel, key.channel),
+            eq(o.address, key.address),
+            eq(o.reason, "opt_out"),
+          ),
+        );
+  } else {
+    const lifted = await tx
+      .delete(o)
+      .where(
+        and(
+          eq(o.tenantId, key.tenantId),
+          eq(o.channel, key.channel),
+          eq(o.address, key.address),
+          // Opting in lifts an opt-out, not a bounce: the address still takes no mail.
+          eq(o.reason, "opt_out"),
+        ),
+      )
+      .returning();
+    await recordSuppressionChanges(tx, scope, lifted, "deleted");
+  }
 }

@@ -15,6 +15,7 @@ import {
   type Scope,
   writeScope,
 } from "../../src/core";
+import { Suppression } from "../contacts";
 import { documentFiles } from "../documents";
 import type { Channel } from "./channel";
 import { isMailbox, queueEmail } from "./email";
@@ -35,6 +36,14 @@ import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
 import { queueSms, receiveSms, smsStatus } from "./sms";
 import { smtpChannel } from "./smtp";
+import {
+  deleteSuppression,
+  getSuppression,
+  listSuppressions,
+  SuppressionChannelQuery,
+  SuppressionListQuery,
+  SuppressionParams,
+} from "./suppressions";
 import { placeholdersOf } from "./template";
 import { listTimeline } from "./timeline";
 import { twilioChannel } from "./twilio";
@@ -132,6 +141,61 @@ export const interactionsPlugin = (ctx: AppContext) => {
           summary: "A record's timeline: notes, emails, SMS, calls and meetings, newest first",
           description:
             "Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones). Notes need notes:read and meetings calendar:read as well: without it they are left out, and asking for that type is 403.",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/suppressions",
+      async ({ query, tenantId }) =>
+        listJson("suppressions", await listSuppressions(ctx, tenantId, query)),
+      {
+        scope: "suppressions:read",
+        query: SuppressionListQuery,
+        response: { 200: listResponse("suppressions", Suppression), ...errorResponses },
+        detail: {
+          summary: "The suppression list: addresses and numbers sends are refused to",
+          description:
+            "Per tenant: email addresses that bounced (reason bounce, the server's diagnostic in detail) or opted out, and phone numbers that opted out of SMS (a stop keyword, or a contact's sms_opt_out). A send to one is 409 ADDRESS_BOUNCED or OPTED_OUT. Filters: channel, reason, address. Newest first by page; with `cursor`, oldest first after the cursor (keep `next_cursor`). Entries joining and leaving the list are the events suppression.created and suppression.deleted.",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/suppressions/:address",
+      ({ params, query, tenantId }) => getSuppression(ctx, tenantId, params.address, query.channel),
+      {
+        scope: "suppressions:read",
+        params: SuppressionParams,
+        query: SuppressionChannelQuery,
+        response: { 200: Suppression, ...errorResponses },
+        detail: {
+          summary: "Whether an address or number is suppressed, and why",
+          description: "404 when sends to it are not refused by the list.",
+          tags,
+        },
+      },
+    )
+    .delete(
+      "/suppressions/:address",
+      async ({ params, query, tenantId, actor, set }) => {
+        await deleteSuppression(
+          ctx,
+          writeScope(ctx, tenantId, actor),
+          params.address,
+          query.channel,
+        );
+        set.status = 204;
+      },
+      {
+        scope: "suppressions:write",
+        params: SuppressionParams,
+        query: SuppressionChannelQuery,
+        response: { 204: t.Void(), ...errorResponses, 409: ErrorBody },
+        detail: {
+          summary: "Lift an email suppression (a bounced mailbox that works again)",
+          description:
+            "Sends to the address are allowed again (suppression.deleted). Lifting an opt-out is the person opting back in: contacts having the address get email_opt_out false (contact.updated). An SMS opt-out cannot be lifted here (409 OPTED_OUT): the recipient texts START (carrier rules), or an opt-out recorded through the API is lifted with sms_opt_out false on the contact. 404 when the address is not on the list.",
           tags,
         },
       },

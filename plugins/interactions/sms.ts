@@ -204,7 +204,7 @@ async function applyKeyword(
   const keyword = body.trim().toUpperCase();
   const optOut = STOP.has(keyword) ? true : START.has(keyword) ? false : null;
   if (optOut === null) return;
-  await setAddressOptOut(tx, scope.tenantId, "sms", from, optOut, scope.now);
+  await setAddressOptOut(tx, scope, "sms", from, optOut, optOut ? `texted ${keyword}` : null);
   if (contact && contact.smsOptOut !== optOut)
     await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut });
 }
