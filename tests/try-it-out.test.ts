@@ -71,6 +71,16 @@ const ID_SOURCES: Record<string, (values: Record<string, string>) => Promise<str
       firstValue((await demo.get(`/api/external/${values.object}`)).body),
     "/api/external/{object}/{id}/associations/{to}": async (values) =>
       firstValue((await demo.get(`/api/external/${values.to}`)).body),
+    // An address on the suppression list: a contact that opted out of email.
+    "/api/external/suppressions": async () => {
+      const email = "opted-out@example.com";
+      const reply = await demo.post("/api/external/contacts", {
+        first_name: "Opted",
+        email: [{ email }],
+        email_opt_out: true,
+      });
+      return reply.status === 201 || reply.status === 409 ? email : undefined;
+    },
     // A delivery to redeliver: the one a test send makes.
     "/api/external/webhooks/{id}/deliveries": async (values) =>
       (await demo.post(`/api/external/webhooks/test/${values.id}`)).body.delivery_id,
