@@ -48,6 +48,7 @@ import conversationActivityOrder from "./1371_conversation_activity_order.sql" w
 };
 import apiKeySharedRateLimit from "./1380_api_key_shared_rate_limit.sql" with { type: "text" };
 import tenantSmsNumbers from "./1381_tenant_sms_numbers.sql" with { type: "text" };
+import searchFold from "./1440_search_fold.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -83,4 +84,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1372_conversation_assignees_trimmed", sql: "", run: trimAssignees },
   { id: "1380_api_key_shared_rate_limit", sql: apiKeySharedRateLimit },
   { id: "1381_tenant_sms_numbers", sql: tenantSmsNumbers },
+  { id: "1440_search_fold", sql: searchFold },
 ];
