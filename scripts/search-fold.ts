@@ -60,4 +60,24 @@ export function foldMap(): { from: string; to: string; dropped: string } {
   return { from, to, dropped };
 }
 
-if (import.meta.main) console.log(JSON.stringify(foldMap(), null, 2));
+/**
+ * The map in pieces of one 128-code-point block each, every piece's
+ * characters once: search_fold() translates a piece only when the text holds
+ * one of its characters, and translate() compares each character of the
+ * text with every character of the piece, so small pieces keep it fast.
+ */
+export function foldPieces(): { from: string; to: string }[] {
+  const { from, to, dropped } = foldMap();
+  const pieces = new Map<number, { from: string; to: string }>();
+  const add = (c: string, t: string, key: number) => {
+    const piece = pieces.get(key) ?? { from: "", to: "" };
+    pieces.set(key, { from: piece.from + c, to: piece.to + t });
+  };
+  const targets = [...to];
+  for (const [i, c] of [...from].entries()) add(c, targets[i], (c.codePointAt(0) ?? 0) >> 7);
+  // Dropped characters (no counterpart in `to`) last: translate() deletes them.
+  for (const c of dropped) add(c, "", -1);
+  return [...pieces].sort(([a], [b]) => (a < 0 ? 1 : b < 0 ? -1 : a - b)).map(([, piece]) => piece);
+}
+
+if (import.meta.main) console.log(JSON.stringify(foldPieces(), null, 2));

@@ -4,10 +4,15 @@
 -- ş → s) and combining accents dropped. unaccent did more than that: it
 -- also rewrote letters such as ß, æ, œ, ø, ł, đ, þ and ı (ss, ae, oe, o, l,
 -- d, th, i), ligatures (ﬁ), full-width letters, fractions and superscripts,
--- so "strasse" found Straße and "soren" Søren on PostgreSQL only. The map is
--- read off FTS5 itself (scripts/search-fold.ts prints it); ASCII-only text,
--- which it cannot change, skips it. Snippets still mark words through
--- unaccent (search_headline_query): they mark the words of rows that match.
+-- so "strasse" found Straße and "soren" Søren on PostgreSQL only. Snippets
+-- still mark words through unaccent (search_headline_query): they mark the
+-- words of records that match.
+--
+-- The map is read off FTS5 itself (scripts/search-fold.ts prints it), in
+-- pieces of one 128-code-point block each: translate() compares every
+-- character of the text with every character of its map, so a piece is
+-- applied only to text holding one of its characters, and ASCII-only text,
+-- which nothing here changes, is only lowered.
 DO $$
 DECLARE
   preferred text[] := ARRAY['pg_c_utf8', 'und-x-icu', 'C.utf8', 'C.UTF-8'];
@@ -17,17 +22,26 @@ DECLARE
       AND collencoding IN (-1, (SELECT encoding FROM pg_database WHERE datname = current_database()))
     ORDER BY array_position(preferred, collname::text) LIMIT 1
   ), 'default');
-  -- Each character of fold_from becomes the character of fold_to at its
-  -- place; the combining accents after them (fold_from only) are dropped.
-  fold_from text := 'µàáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžſơưǎǐǒǔǖǘǚǜǟǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳςϐϑϕϖϰϱϵḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙẛạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹι' || '̧̨̛̣̤̥̦̭̮̰̱̀́̂̃̄̆̇̈̉̊̋̌̏̑';
-  fold_to text := 'μaaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzsouaiouuuuuagkoojgnaaaeeiioorruusthaeooooyσβθφπκρεabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvvwwwwwxxyzzzhtwysaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyyι';
 BEGIN
   EXECUTE format($f$
     CREATE FUNCTION search_fold(words text) RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE AS $b$
-      SELECT CASE WHEN octet_length(words) = length(words) THEN lower(words)
-        ELSE translate(lower(words COLLATE %1$s), %2$L, %3$L) END
-    $b$ $f$, unicode, fold_from, fold_to);
+    LANGUAGE plpgsql STABLE PARALLEL SAFE AS $b$
+      DECLARE
+        w text := lower(words COLLATE %1$s);
+      BEGIN
+        IF octet_length(w) = length(w) THEN RETURN w; END IF;
+        IF w ~ '[µàáâãäåçèéêëìíîïñòóôõöùúûüýÿ]' THEN w := translate(w, 'µàáâãäåçèéêëìíîïñòóôõöùúûüýÿ', 'μaaaaaaceeeeiiiinooooouuuuyy'); END IF;
+        IF w ~ '[āăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžſ]' THEN w := translate(w, 'āăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžſ', 'aaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzs'); END IF;
+        IF w ~ '[ơưǎǐǒǔǖǘǚǜǟǧǩǫǭǰǵǹǻ]' THEN w := translate(w, 'ơưǎǐǒǔǖǘǚǜǟǧǩǫǭǰǵǹǻ', 'ouaiouuuuuagkoojgna'); END IF;
+        IF w ~ '[ȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳ]' THEN w := translate(w, 'ȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳ', 'aaeeiioorruusthaeooooy'); END IF;
+        IF w ~ '[ςϐϑϕϖϰϱϵ]' THEN w := translate(w, 'ςϐϑϕϖϰϱϵ', 'σβθφπκρε'); END IF;
+        IF w ~ '[ḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿ]' THEN w := translate(w, 'ḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿ', 'abbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvv'); END IF;
+        IF w ~ '[ẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙẛạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]' THEN w := translate(w, 'ẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙẛạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', 'wwwwwxxyzzzhtwysaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyy'); END IF;
+        IF w ~ '[ι]' THEN w := translate(w, 'ι', 'ι'); END IF;
+        IF w ~ '[̧̨̛̣̤̥̦̭̮̰̱̀́̂̃̄̆̇̈̉̊̋̌̏̑]' THEN w := translate(w, '̧̨̛̣̤̥̦̭̮̰̱̀́̂̃̄̆̇̈̉̊̋̌̏̑', ''); END IF;
+        RETURN w;
+      END
+    $b$ $f$, unicode);
   EXECUTE format($f$
     CREATE OR REPLACE FUNCTION search_words(title text, body text) RETURNS tsvector
     LANGUAGE sql STABLE PARALLEL SAFE AS $b$
