@@ -4196,12 +4196,13 @@ export interface components {
             status: "active" | "inactive";
             commission_pct: number | null;
             tags: string[];
-            /** @description Live leads linked to the partner */
+            /** @description Live leads linked to the partner (computed when read: changes to it do not move the partner's updated_at or its place in the since / cursor feeds) */
             lead_count: number;
-            /** @description Live deals linked to the partner */
+            /** @description Live deals linked to the partner (computed when read: changes to it do not move the partner's updated_at or its place in the since / cursor feeds) */
             deal_count: number;
+            /** @description Won live deals linked to the partner (computed when read: changes to it do not move the partner's updated_at or its place in the since / cursor feeds) */
             won_deals: number;
-            /** @description Sum of won deals' value in minor units (cents), whatever their currency */
+            /** @description Sum of won deals' value in minor units (cents), whatever their currency (computed when read: changes to it do not move the partner's updated_at or its place in the since / cursor feeds) */
             won_value: number;
             /** Format: date-time */
             created_at: string;

@@ -38,6 +38,7 @@ export async function copyDatabase(
   from: Database,
   to: Database,
   progress: (p: CopyProgress) => void = () => {},
+  options: { indexBatch?: number } = {},
 ): Promise<CopiedTable[]> {
   if (!(await migrationsApplied(from)))
     throw new Error("the source database is not fully migrated: run `crmd migrate` on it first");
@@ -52,7 +53,7 @@ export async function copyDatabase(
     .sort((a, b) => Number(a.name === "counters") - Number(b.name === "counters"));
   for (const table of tables) await copyTable(from, to, table, progress);
   await to.dialect.afterBulkCopy(to);
-  await rebuildSearchIndex(to, progress);
+  await rebuildSearchIndex(to, progress, options.indexBatch ?? REBUILD_BATCH);
   const copied: CopiedTable[] = [];
   for (const { name } of [...tables, { name: "search_docs" }])
     copied.push({
@@ -63,12 +64,24 @@ export async function copyDatabase(
   return copied;
 }
 
+/**
+ * Queued rows indexed per transaction by the rebuild: ten times a serving
+ * database's batch, since nothing waits on the target's write lock yet, and
+ * each batch costs a transaction and a few statements whatever its size
+ * (bench/results/search-rebuild.md).
+ */
+export const REBUILD_BATCH = INDEX_BATCH * 10;
+
 /** Indexes what the copied rows queued for search, with progress as the tables have it. */
-async function rebuildSearchIndex(to: Database, progress: (p: CopyProgress) => void) {
+async function rebuildSearchIndex(
+  to: Database,
+  progress: (p: CopyProgress) => void,
+  batch: number,
+) {
   const total = await countRows(to, "search_pending");
   let done = 0;
   progress({ entity: "search_index", done, total });
-  await to.dialect.catchUpSearchIndex(to, INDEX_BATCH, (rows) => {
+  await to.dialect.catchUpSearchIndex(to, batch, (rows) => {
     done += rows;
     progress({ entity: "search_index", done, total });
   });

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate, migrationsOf } from "../db/migrate";
 import { tablesOf } from "../db/pg/catalog";
+import { INDEX_BATCH } from "../db/search";
 import { seedTenant } from "../db/seed";
 import { pruneOutbox } from "../src/core";
 import { created } from "./helpers/api";
@@ -149,7 +150,8 @@ describe("crmd copy", () => {
     };
     const there = await openDatabase(await target("keyless-there"));
     cleanups.push(() => there.close());
-    const copied = await copyDatabase(origin, there, indexProgress);
+    const batches = { indexBatch: INDEX_BATCH };
+    const copied = await copyDatabase(origin, there, indexProgress, batches);
     expect(copied.filter((t) => t.source !== t.target)).toEqual([]);
     for (const table of Object.keys(KEYLESS))
       expect(await rowsOf(there, table)).toEqual(before[table]);
@@ -161,7 +163,12 @@ describe("crmd copy", () => {
     const back = await openDatabase(`file:${join(dir, "keyless-back.db")}`);
     cleanups.push(() => back.close());
     rebuilt.length = 0;
-    const returned = await copyDatabase(reorderedWhileRead(there, reordered), back, indexProgress);
+    const returned = await copyDatabase(
+      reorderedWhileRead(there, reordered),
+      back,
+      indexProgress,
+      batches,
+    );
     expect(returned.filter((t) => t.source !== t.target)).toEqual([]);
     if (there.kind === "postgres") expect(reordered.size).toBe(Object.keys(KEYLESS).length);
     for (const table of Object.keys(KEYLESS))

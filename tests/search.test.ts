@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
-import { contacts, deals, leads } from "../db/schema";
+import { companies, contacts, deals, leads } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
-import { testDatabase } from "./helpers/database";
+import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -174,6 +174,25 @@ describe("search", () => {
       const listed = await api.get(`/api/external/companies?search=${encodeURIComponent(word)}`);
       expect(listed.body.companies.map((c: any) => c.id)).toEqual([ids.strasse]);
     }
+  });
+
+  test("letters such as ß, Œ, Æ and ı are letters of their own: spelled out, they are other words", async () => {
+    for (const word of ["strasse", "weisse", "oeuvres", "aesir", "igdir"]) {
+      expect({ word, found: await found(`q=${word}`) }).toEqual({ word, found: [] });
+      const listed = await api.get(`/api/external/companies?search=${word}`);
+      expect({ word, listed: listed.body.companies }).toEqual({ word, listed: [] });
+    }
+  });
+
+  test("Hangul words are found as typed", async () => {
+    const company = await created(api, "/companies", { name: "한국어 회사" });
+    for (const word of ["한국어", "한국", "회사"])
+      expect({ word, found: await found(`q=${encodeURIComponent(word)}&types=companies`) }).toEqual(
+        {
+          word,
+          found: [`companies:${company.id}`],
+        },
+      );
   });
 
   test("emails and phone numbers, formatted or as digits", async () => {
@@ -394,6 +413,57 @@ describe("migration 1340", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("migration 1440 (PostgreSQL)", () => {
+  test.skipIf(!testPostgresUrl)(
+    "re-indexes the words of entries beyond ASCII as SQLite folds them",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "crmd-fold-"));
+      const database = await testDatabase(dir, { empty: true });
+      const db = await openDatabase(database.url);
+      try {
+        const fold = "1440_search_fold";
+        await migrate(
+          db,
+          migrationsOf(db).filter((m) => m.id !== fold),
+        );
+        const now = new Date();
+        const company = (id: string, name: string) => ({
+          id,
+          tenantId: "t1",
+          name,
+          createdAt: now,
+          updatedAt: now,
+          syncSeq: 0,
+        });
+        await db.transaction((tx) =>
+          tx
+            .insert(companies)
+            .values([company("street", "Weiße Straße"), company("jose", "José Núñez")]),
+        );
+        await db.dialect.catchUpSearchIndex(db);
+        const search = { tenantId: "t1", types: ["companies"], limit: 10, offset: 0 };
+        const found = async (text: string) =>
+          (await db.dialect.fullTextSearch(db, { ...search, text })).hits.map((hit) => hit.id);
+        // Before: unaccent wrote Straße's words as "strasse".
+        const before = await db.execute(
+          "select entity_id from search_index where words @@ search_query('strasse')",
+        );
+        expect(before.map((row) => row.entity_id)).toEqual(["street"]);
+        expect(await migrate(db)).toEqual([fold]);
+        expect(await found("strasse")).toEqual([]);
+        expect(await found("straße")).toEqual(["street"]);
+        expect(await found("jose nunez")).toEqual(["jose"]);
+        const [hit] = (await db.dialect.fullTextSearch(db, { ...search, text: "nunez" })).hits;
+        expect(hit.snippet).toBe("José <mark>Núñez</mark>");
+      } finally {
+        await db.close();
+        await database.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe("very large records", () => {

@@ -153,3 +153,52 @@ describe("task.overdue", () => {
     );
   });
 });
+
+describe("sync feeds", () => {
+  /** Every task a poller sees following `path` (a `since` or `cursor` feed) to its end, and where it ends. */
+  async function follow(path: string) {
+    const seen: Record<string, unknown>[] = [];
+    let next = path;
+    for (let pages = 0; pages < 20; pages++) {
+      const reply = await tenant.api.get(next);
+      expect(reply.status).toBe(200);
+      seen.push(...reply.body.tasks);
+      if (!reply.body.has_more) return { seen, cursor: reply.body.next_cursor as string };
+      next = `/api/external/tasks?cursor=${reply.body.next_cursor}`;
+    }
+    throw new Error("the feed did not end");
+  }
+
+  test("a task becoming overdue moves in the since and cursor feeds, with the event, once", async () => {
+    const created = await tenant.api.post("/api/external/tasks", {
+      title: "Follow up",
+      due_at: dueIn(hours(1)).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const taskId = created.body.id;
+    // The poller's first sync: the task, not overdue yet.
+    const first = await follow("/api/external/tasks?cursor=");
+    expect(first.seen.find((t) => t.id === taskId)).toMatchObject({ is_overdue: false });
+    clock.advance(1);
+    const polledAt = clock.now().toISOString();
+
+    await advance(hours(1));
+    const [event] = await overdue(taskId);
+    expect(event.data.is_overdue).toBe(true);
+
+    const bySince = await follow(`/api/external/tasks?since=${polledAt}`);
+    expect(bySince.seen.map((t) => t.id)).toEqual([taskId]);
+    expect(bySince.seen[0]).toEqual(event.data);
+    expect(bySince.seen[0]).toMatchObject({ is_overdue: true, updated_at: event.timestamp });
+
+    const byCursor = await follow(`/api/external/tasks?cursor=${first.cursor}`);
+    expect(byCursor.seen.map((t) => t.id)).toEqual([taskId]);
+    expect(byCursor.seen[0]).toEqual(event.data);
+
+    // Later ticks emit nothing more and move it no further.
+    await advance(minutes(1));
+    await advance(hours(1));
+    expect(await overdue(taskId)).toHaveLength(1);
+    expect((await follow(`/api/external/tasks?cursor=${byCursor.cursor}`)).seen).toEqual([]);
+  });
+});

@@ -69,16 +69,19 @@ export const catchUpSearchIndex = (
 ): Promise<void> => catchUpQueue(db, db.primaryRead, indexQueued, batch, indexed);
 
 /**
- * User text as a tsquery: every word as a prefix, accents dropped and
- * letters rewritten by unaccent as the index writes them (search_query,
- * migration 1210), computed once per statement; text that reads as a phone
- * number also matches its phone words (as ftsQuery). Call loadPhoneNumbers first.
+ * User text as a tsquery: every word as a prefix, folded as the index folds
+ * them (search_query: lower case, diacritics dropped as SQLite's FTS5 drops
+ * them, migration 1440), computed once per statement; text that reads as a
+ * phone number also matches its phone words (as ftsQuery). `fn` builds each
+ * part: search_query to match, search_headline_query to mark snippets.
+ * Call loadPhoneNumbers first.
  */
-export function tsQuery(text: string): SQL | null {
-  const words = searchWords(text.normalize("NFD").replace(/\p{M}/gu, ""));
+export function tsQuery(text: string, fn = "search_query"): SQL | null {
+  const words = searchWords(text);
   if (words.length === 0) return null;
-  const phone = phoneWords(text).map((word) => sql` || search_query(${word})`);
-  return sql`(select search_query(${words.join(" ")})${sql.join(phone)})`;
+  const query = (value: string) => sql`${sql.raw(fn)}(${value})`;
+  const phone = phoneWords(text).map((word) => sql` || ${query(word)}`);
+  return sql`(select ${query(words.join(" "))}${sql.join(phone)})`;
 }
 
 const matching = (tenantId: string, types: readonly string[], query: SQL) =>
@@ -110,14 +113,16 @@ export async function fullTextSearch(
   const db = database.primaryRead;
   const where = matching(request.tenantId, request.types, query);
   const rank = sql<number>`ts_rank(words, ${query})`;
+  const marked = tsQuery(request.text, "search_headline_query") as SQL;
   const rows = await db
     .select({
       type: searchIndex.entityType,
       id: searchIndex.entityId,
       title: sql<string>`case when ${searchIndex.title} = '' then substr(${searchIndex.body}, 1, 80) else ${searchIndex.title} end`,
       // The column that matches, as SQLite's snippet() picks it: the title, else the body;
-      // words marked as the index reads them (crmd_headline, migration 1212).
-      snippet: sql<string>`ts_headline('crmd_headline', case when search_words(${searchIndex.title}, '') @@ ${query} then ${searchIndex.title} else ${searchIndex.body} end, ${query}, ${HEADLINE})`,
+      // words marked through unaccent (crmd_headline, migration 1212): a search for
+      // "nunez" marks Núñez, one for "straß" Straße.
+      snippet: sql<string>`ts_headline('crmd_headline', case when search_words(${searchIndex.title}, '') @@ ${query} then ${searchIndex.title} else ${searchIndex.body} end, ${marked}, ${HEADLINE})`,
       rank,
     })
     .from(searchIndex)

@@ -10,12 +10,15 @@ const PartnerType = t.Union([
 const Status = t.Union([t.Literal("active"), t.Literal("inactive")]);
 const Time = t.String({ format: "date-time" });
 
+const live =
+  " (computed when read: changes to it do not move the partner's updated_at or its place in the since / cursor feeds)";
+
 export const PartnerStats = t.Object({
-  lead_count: JsonInteger({ description: "Live leads linked to the partner" }),
-  deal_count: JsonInteger({ description: "Live deals linked to the partner" }),
-  won_deals: JsonInteger(),
+  lead_count: JsonInteger({ description: `Live leads linked to the partner${live}` }),
+  deal_count: JsonInteger({ description: `Live deals linked to the partner${live}` }),
+  won_deals: JsonInteger({ description: `Won live deals linked to the partner${live}` }),
   won_value: JsonInteger({
-    description: "Sum of won deals' value in minor units (cents), whatever their currency",
+    description: `Sum of won deals' value in minor units (cents), whatever their currency${live}`,
   }),
 });
 

@@ -30,6 +30,13 @@ export interface DuePoint {
 export interface EventSource<Row> {
   load(tx: WriteTx, points: DuePoint[]): Promise<Map<string, Row>>;
   event(point: DuePoint, row: Row): { data: unknown; metadata: Record<string, unknown> } | null;
+  /**
+   * When the event changes what the entity's API view shows (a task's
+   * `is_overdue`): moves the rows of the points just claimed in the sync
+   * feeds, in the emitting transaction, and returns them as now stored; the
+   * events are built from those.
+   */
+  touch?(tx: WriteTx, ids: string[], now: Date): Promise<Map<string, Row>>;
 }
 
 const BATCH = 250;
@@ -84,9 +91,14 @@ export async function emitDue<Row>(
         events.map((e) => e.point),
         now,
       );
+      const fresh = events.filter((e) => claimed.has(clockKey(e.point)));
+      const touched = source.touch
+        ? await source.touch(tx, [...new Set(fresh.map((e) => e.point.entityId))], now)
+        : null;
       const types: string[] = [];
-      for (const { point, data, metadata } of events) {
-        if (!claimed.has(clockKey(point))) continue;
+      for (const { point, ...built } of fresh) {
+        const row = touched?.get(point.entityId);
+        const { data, metadata } = (row === undefined ? null : source.event(point, row)) ?? built;
         await emit(tx, {
           tenantId: point.tenantId,
           type: point.eventType,

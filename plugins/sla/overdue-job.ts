@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte } from "drizzle-orm";
 import { tasks } from "../../db/schema";
 import { type AppContext, EVERY_MINUTE, type JobDefinition } from "../../src/core";
-import { type TaskRow, taskView } from "../tasks";
+import { resyncTasks, type TaskRow, taskView } from "../tasks";
 import {
   committedSyncSeq,
   type DuePoint,
@@ -38,6 +38,11 @@ const overdueSource = (now: Date): EventSource<TaskRow> => ({
     if (row.status !== "pending" || row.deletedAt || row.dueAt?.getTime() !== p.anchorAt)
       return null;
     return { data: taskView(row, now), metadata: { due_at: new Date(p.dueAt).toISOString() } };
+  },
+  // is_overdue turned true: the task moves in the since / cursor feeds with its event.
+  async touch(tx, ids, at) {
+    const rows = await resyncTasks(tx, ids, at);
+    return new Map(rows.map((row) => [row.id, row]));
   },
 });
 

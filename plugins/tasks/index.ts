@@ -16,7 +16,7 @@ import {
 import { CreateTask, ReplaceTask, Task, TaskList, TaskListQuery, UpdateTask } from "./model";
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
-export { type TaskRow, taskView } from "./service";
+export { resyncTasks, type TaskRow, taskView } from "./service";
 
 const tags = ["tasks"];
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
 import { companies, contacts, deals, leads, tasks } from "../../db/schema";
 import {
@@ -20,6 +20,7 @@ import {
   parseTags,
   parseTime,
   recordEntityChange,
+  reserveSyncSeqs,
   softDelete,
   unlinkAll,
   type WriteScope,
@@ -56,6 +57,32 @@ export const taskView = (row: TaskRow, now: Date): TaskView => ({
   ...taskFields(row),
   is_overdue: isOverdue(row, now),
 });
+
+/**
+ * Moves tasks in the sync feeds (updated_at = `now`, next sync numbers, in
+ * their previous feed order) without changing a stored field: `is_overdue`
+ * turns true when the due time passes, and the scheduler calls this in the
+ * transaction of its `task.overdue`, so a poller following `since` or
+ * `cursor` sees the task again. Returns the rows as now stored.
+ */
+export async function resyncTasks(tx: WriteTx, ids: string[], now: Date): Promise<TaskRow[]> {
+  if (ids.length === 0) return [];
+  const first = await reserveSyncSeqs(tx, ids.length);
+  const ranked = tx
+    .select({
+      id: tasks.id,
+      rank: sql<number>`row_number() over (order by ${tasks.syncSeq})`.as("rank"),
+    })
+    .from(tasks)
+    .where(inArray(tasks.id, ids))
+    .as("ranked");
+  await tx
+    .update(tasks)
+    .set({ updatedAt: now, syncSeq: sql`${first - 1} + ${ranked.rank}` })
+    .from(ranked)
+    .where(eq(tasks.id, ranked.id));
+  return tx.select().from(tasks).where(inArray(tasks.id, ids)).orderBy(asc(tasks.syncSeq));
+}
 
 const timeIf = (value: string | undefined, path: string) =>
   value === undefined ? undefined : parseTime(value, path);
