@@ -1,54 +1,24 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { OutboundSender } from "../plugins/interactions/sender";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { created } from "./helpers/api";
+import { useMailServer } from "./helpers/mail";
 import { eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
-import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
-import { useTestServer } from "./helpers/suite";
 
-let smtp: TestSmtpServer;
-let smtpUrl = "";
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  smtpUrl = smtp.url;
-});
-afterAll(() => smtp.close());
-
-const server = useTestServer({
-  config: {
-    rateLimit: 100_000,
-    get smtpUrl() {
-      return smtpUrl;
-    },
-    emailFrom: "Acme Sales <sales@acme.test>",
-    sendMaxPerHour: 1000,
-  },
-});
+const mail = useMailServer({ config: { emailFrom: "Acme Sales <sales@acme.test>" } });
+const { server, sender } = mail;
 let api: Api;
 let secret: string;
 
-const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
-
-function deliver(raw: string) {
-  return fetch(`${server.url}/api/external/email/inbound`, {
-    method: "POST",
-    headers: {
-      "content-type": "message/rfc822",
-      authorization: `Basic ${Buffer.from(`relay:${secret}`).toString("base64")}`,
-    },
-    body: raw,
-  }).then(async (r) => {
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  });
-}
+const deliver = (raw: string) => mail.deliver(raw, secret);
 
 /** Sends an email through the SMTP server and returns it with the raw message the server received. */
 async function sendAndDeliver(body: Record<string, unknown>) {
   const queued = await api.post("/api/external/email/send", body);
   expect(queued.status).toBe(202);
   await sender().drain();
-  const received = smtp.received.find((r) => r.email.messageId === `<${queued.body.message_id}>`);
+  const received = mail
+    .smtp()
+    .received.find((r) => r.email.messageId === `<${queued.body.message_id}>`);
   expect(received).toBeDefined();
   return { email: queued.body, raw: received?.raw as string };
 }

@@ -1,50 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { OutboundSender } from "../plugins/interactions/sender";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { created } from "./helpers/api";
+import { useMailServer } from "./helpers/mail";
 import type { Api } from "./helpers/server";
-import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
-import { useTestServer } from "./helpers/suite";
 import { salesPipeline } from "./sales-fixtures";
 
 /** What the relay answers to the next message it takes (a 250 with its own id); undefined: a plain 250. */
 let relayAnswer: string | undefined;
-let smtp: TestSmtpServer;
-let smtpUrl = "";
-beforeAll(async () => {
-  smtp = await startSmtpServer(() =>
-    relayAnswer === undefined ? undefined : { code: 250, message: relayAnswer },
-  );
-  smtpUrl = smtp.url;
+const mail = useMailServer({
+  answer: () => (relayAnswer === undefined ? undefined : { code: 250, message: relayAnswer }),
 });
-afterAll(() => smtp.close());
-
-const server = useTestServer({
-  config: {
-    rateLimit: 100_000,
-    get smtpUrl() {
-      return smtpUrl;
-    },
-    emailFrom: "sales@acme.test",
-    sendMaxPerHour: 1000,
-  },
-});
+const { server, sender } = mail;
 let api: Api;
 let secret: string;
 let ann: string;
 let deal: string;
 
-const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
-
-function deliver(raw: string) {
-  return fetch(`${server.url}/api/external/email/inbound`, {
-    method: "POST",
-    headers: {
-      "content-type": "message/rfc822",
-      authorization: `Basic ${Buffer.from(`relay:${secret}`).toString("base64")}`,
-    },
-    body: raw,
-  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-}
+const deliver = (raw: string) => mail.deliver(raw, secret);
 
 async function sendThrough(answer: string | undefined, to?: string) {
   relayAnswer = answer;

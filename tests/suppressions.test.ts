@@ -1,40 +1,20 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { OutboundSender } from "../plugins/interactions/sender";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { created } from "./helpers/api";
+import { useMailServer } from "./helpers/mail";
 import { activityFor, eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
-import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
-import { useTestServer } from "./helpers/suite";
 
 /**
  * The suppression list's API: what is suppressed and why, per tenant, and
  * lifting an email suppression (an SMS opt-out only the recipient lifts).
  */
-let smtp: TestSmtpServer;
-let smtpUrl = "";
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  smtpUrl = smtp.url;
-});
-afterAll(() => smtp.close());
-
-const server = useTestServer({
-  config: {
-    rateLimit: 100_000,
-    get smtpUrl() {
-      return smtpUrl;
-    },
-    emailFrom: "sales@acme.test",
-    smsFrom: "+14155550100",
-    sendMaxPerHour: 1000,
-  },
-});
+const mail = useMailServer({ config: { smsFrom: "+14155550100" } });
+const { server, sender } = mail;
 let api: Api;
 let tenantId: string;
 let other: Api;
 let secret: string;
 
-const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
 const email = (body: Record<string, unknown>, client = api) =>
   client.post("/api/external/email/send", { subject: "Hello", text: "Hi", ...body });
 const path = (address: string, query = "") =>
@@ -45,7 +25,7 @@ async function bounce(address: string) {
   const queued = await email({ to: [address] });
   expect(queued.status).toBe(202);
   await sender().drain();
-  const raw = smtp.received.find((r) => r.email.messageId === `<${queued.body.message_id}>`)
+  const raw = mail.smtp().received.find((r) => r.email.messageId === `<${queued.body.message_id}>`)
     ?.raw as string;
   const report = [
     "From: MAILER-DAEMON@mx.acme.test (Mail Delivery System)",
@@ -77,14 +57,7 @@ async function bounce(address: string) {
     "--b1--",
     "",
   ].join("\r\n");
-  const answer = await fetch(`${server.url}/api/external/email/inbound`, {
-    method: "POST",
-    headers: {
-      "content-type": "message/rfc822",
-      authorization: `Basic ${Buffer.from(`relay:${secret}`).toString("base64")}`,
-    },
-    body: report,
-  });
+  const answer = await mail.deliver(report, secret);
   expect(answer.status).toBe(200);
 }
 
