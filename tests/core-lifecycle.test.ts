@@ -459,6 +459,47 @@ describe("logs", () => {
   });
 });
 
+/**
+ * Holds the write lock of a new database (its migrations table made,
+ * nothing applied) until `release`, which waits for the lock to go.
+ */
+async function holdWriteLock(db: Awaited<ReturnType<typeof openDatabase>>) {
+  await migrate(db, []);
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let locked = () => {};
+  const holding = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const held = db.transaction(async (tx) => {
+    await tx.run(sql`UPDATE _migrations SET applied_at = applied_at WHERE 1 = 0`);
+    locked();
+    await gate;
+  });
+  await holding;
+  return {
+    release: () => {
+      open();
+      return held;
+    },
+  };
+}
+
+/** Reads a process's output until it includes `marker`; the reader goes on from there. */
+async function readUntil(stream: ReadableStream<Uint8Array>, marker: string) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!text.includes(marker)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`crmd exited before "${marker}": ${text}`);
+    text += decoder.decode(value);
+  }
+  return { reader, decoder, text };
+}
+
 describe("process lifecycle", () => {
   test("first start creates the demo tenant and prints its key once, on stderr: every stdout line is JSON; SIGTERM exits 0", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-demo-"));
@@ -597,36 +638,17 @@ describe("process lifecycle", () => {
       CRMD_LOG_LEVEL: "info",
       CRMD_DEMO: "0",
     };
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holder: Promise<void> = Promise.resolve();
+    // Holding the write lock keeps the start in its first migration step.
+    const lock = await holdWriteLock(db);
     try {
-      await migrate(db, []); // a new database: the migrations table, nothing applied yet
-      // Holding the write lock keeps the start in its first migration step.
-      let locked = () => {};
-      const holding = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      holder = db.transaction(async (tx) => {
-        await tx.run(sql`UPDATE _migrations SET applied_at = applied_at WHERE 1 = 0`);
-        locked();
-        await gate;
-      });
-      await holding;
       const first = crmd(["serve"], env);
-      const reader = first.stdout.getReader();
-      const decoder = new TextDecoder();
-      let out = "";
-      while (!out.includes('"msg":"applying migrations"')) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`crmd exited before migrating: ${out}`);
-        out += decoder.decode(value);
-      }
+      const { reader, decoder, text } = await readUntil(
+        first.stdout,
+        '"msg":"applying migrations"',
+      );
+      let out = text;
       first.kill("SIGTERM");
-      release();
-      await holder;
+      await lock.release();
       expect(await first.exited).toBe(0);
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
         out += decoder.decode(chunk.value);
@@ -653,8 +675,7 @@ describe("process lifecycle", () => {
       second.kill("SIGTERM");
       expect(await second.exited).toBe(0);
     } finally {
-      release();
-      await holder.catch(() => undefined);
+      await lock.release().catch(() => undefined);
       await db.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
@@ -685,15 +706,8 @@ describe("process lifecycle", () => {
         CRMD_DEMO: "0",
       });
       await reached;
-      const reader = first.stdout.getReader();
-      const decoder = new TextDecoder();
-      let out = "";
       first.kill("SIGTERM");
-      while (!out.includes("shutting down once the migration step under way ends")) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`crmd exited after one signal: ${out}`);
-        out += decoder.decode(value);
-      }
+      await readUntil(first.stdout, "shutting down once the migration step under way ends");
       first.kill("SIGTERM");
       expect(await first.exited).toBe(143);
       expect(await new Response(first.stderr).text()).toContain("SIGTERM again: exiting");
@@ -709,35 +723,13 @@ describe("process lifecycle", () => {
     const database = await testDatabase(dir, { empty: true });
     const db = await openDatabase(database.url);
     const env = { CRMD_DATA_DIR: dir, CRMD_DATABASE_URL: database.url };
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holder: Promise<void> = Promise.resolve();
+    const lock = await holdWriteLock(db);
     try {
-      await migrate(db, []); // a new database: the migrations table, nothing applied yet
-      let locked = () => {};
-      const holding = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      holder = db.transaction(async (tx) => {
-        await tx.run(sql`UPDATE _migrations SET applied_at = applied_at WHERE 1 = 0`);
-        locked();
-        await gate;
-      });
-      await holding;
       const first = crmd(["migrate"], env);
-      const reader = first.stderr.getReader();
-      const decoder = new TextDecoder();
-      let err = "";
-      while (!err.includes("crmd: applying")) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`crmd exited before migrating: ${err}`);
-        err += decoder.decode(value);
-      }
+      const { reader, decoder, text } = await readUntil(first.stderr, "crmd: applying");
+      let err = text;
       first.kill("SIGTERM");
-      release();
-      await holder;
+      await lock.release();
       expect(await first.exited).toBe(3);
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
         err += decoder.decode(chunk.value);
@@ -756,8 +748,7 @@ describe("process lifecycle", () => {
       expect(applied).toEqual(all.slice(ids.length));
       expect(await migrationsApplied(db)).toBe(true);
     } finally {
-      release();
-      await holder.catch(() => undefined);
+      await lock.release().catch(() => undefined);
       await db.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
