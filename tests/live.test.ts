@@ -246,8 +246,10 @@ describe("conversation channel", () => {
     const before = await api.post(`${X}/messages`, { conversation_id: conversation, body: "1" });
     await until(() => shouts.some((s) => s.id === before.body.id), "heard before the drop");
     const lastHeard = shouts.at(-1).updated_at;
-    (socket as unknown as { conn: WebSocket }).conn.close();
-    await until(() => !socket.isConnected(), "dropped");
+    const conn = (socket as unknown as { conn: WebSocket }).conn;
+    conn.close();
+    // Closed, not just closing: the server has the close frame and sends nothing more.
+    await until(() => conn.readyState === WebSocket.CLOSED, "dropped");
     const missed = await api.post(`${X}/messages`, { conversation_id: conversation, body: "2" });
     offline = false;
     // Back online: the client's own reconnect timer, brought forward.
