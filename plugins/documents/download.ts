@@ -54,7 +54,7 @@ interface ContentSource {
     size: number,
     start: number,
     end: number,
-  ): Promise<ReadableStream<Uint8Array> | Blob | null>;
+  ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
 }
 
 /**
@@ -103,13 +103,16 @@ export async function fileResponse(
   // Bun answers a Range header itself when the response is a whole file: the
   // range decided here (none, for an If-Range that does not match) is sent as it is.
   const body = stored instanceof Blob && headers.has("range") ? stored.stream() : stored;
+  // A streamed body goes chunked, without Content-Length (Bun drops it: oven-sh/bun#10507).
+  const length =
+    body instanceof ReadableStream ? {} : { "content-length": String(end - start + 1) };
   return new Response(body, {
     status: range ? 206 : 200,
     headers: {
       ...common,
       "accept-ranges": "bytes",
       "content-type": document.mimeType ?? "application/octet-stream",
-      "content-length": String(size === 0 ? 0 : end - start + 1),
+      ...length,
       "content-disposition": contentDisposition(document.name),
       ...(range ? { "content-range": `bytes ${start}-${end}/${size}` } : {}),
     },

@@ -42,7 +42,7 @@ export interface DocumentStore {
     start: number,
     end: number,
     options?: { primary?: boolean },
-  ): Promise<ReadableStream<Uint8Array> | Blob | null>;
+  ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
 }
 
 /**
@@ -117,6 +117,13 @@ export class FileStore implements DocumentStore {
 
 /** Bytes per document_contents row. */
 export const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Ranges up to this size are read in one query and sent with their
+ * Content-Length; longer ones stream a row at a time, chunked: Bun drops a
+ * streamed body's Content-Length (oven-sh/bun#10507).
+ */
+const BUFFERED_BYTES = 4 * CHUNK_BYTES;
 
 const STAGED = "staged:";
 /** Every staged key sorts in [STAGED, STAGED_END): `:` + 1 is `;`. A SHA-256 in hex sorts before both. */
@@ -229,7 +236,27 @@ export class DatabaseStore implements DocumentStore {
       .orderBy(desc(documentContents.startByte))
       .limit(1);
     if (!first) return this.files.read(sha256, size, start, end);
-    return contentStream(db, sha256, first.startByte, start, end);
+    if (end - start + 1 > BUFFERED_BYTES)
+      return contentStream(db, sha256, first.startByte, start, end);
+    const rows = await db
+      .select({ startByte: documentContents.startByte, data: documentContents.data })
+      .from(documentContents)
+      .where(
+        and(
+          eq(documentContents.contentKey, sha256),
+          gte(documentContents.startByte, first.startByte),
+          lte(documentContents.startByte, end),
+        ),
+      )
+      .orderBy(documentContents.startByte);
+    const bytes = new Uint8Array(end - start + 1);
+    for (const row of rows) {
+      const data = new Uint8Array(row.data);
+      const from = Math.max(start - row.startByte, 0);
+      const to = Math.min(end + 1 - row.startByte, data.length);
+      if (to > from) bytes.set(data.subarray(from, to), row.startByte + from - start);
+    }
+    return bytes;
   }
 }
 

@@ -42,8 +42,11 @@ async function attachmentsOf(ctx: AppContext, row: InteractionRow) {
     attachments.push({
       filename: doc.name,
       contentType: doc.mimeType ?? undefined,
-      // Read as the message is written: a row (or a file) at a time.
-      content: Readable.fromWeb((bytes instanceof Blob ? bytes.stream() : bytes) as WebStream),
+      // Read as the message is written: a row (or a file) at a time, unless read at once.
+      content:
+        bytes instanceof Uint8Array
+          ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+          : Readable.fromWeb((bytes instanceof Blob ? bytes.stream() : bytes) as WebStream),
     });
   }
   return attachments;
