@@ -124,17 +124,9 @@ export const documentsPlugin = (ctx: AppContext) => {
     })
     .get(
       "/documents/:id/download",
-      async ({ params, tenantId, request, set }) => {
+      async ({ params, tenantId, request }) => {
         const document = await downloadable(ctx, tenantId, params.id);
-        const response = await fileResponse(document, store, request.headers);
-        // The hooks' headers (rate limit, request id) go on the answer here: left
-        // pending, Elysia would copy a streamed answer into one more Response,
-        // chunked, without its Content-Length.
-        for (const [name, value] of Object.entries(set.headers))
-          if (value !== undefined && !response.headers.has(name))
-            response.headers.set(name, String(value));
-        set.headers = {};
-        return response;
+        return fileResponse(document, store, request.headers);
       },
       {
         scope: "documents:read",
