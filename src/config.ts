@@ -256,7 +256,7 @@ export const SETTINGS = [
     flag: "documents-store",
     env: "CRMD_DOCUMENTS_STORE",
     shown: "database on PostgreSQL, else filesystem",
-    help: "where uploaded documents' bytes are kept: `database` (shared by every instance, no shared volume needed) or `filesystem` (`<data-dir>/documents`); files stored before a switch to `database` stay readable from the data directory ([docs/postgresql.md](docs/postgresql.md#uploaded-documents))",
+    help: "where uploaded documents' bytes are kept: `database` (shared by every instance, no shared volume needed) or `filesystem` (`<data-dir>/documents`); files stored before a switch to `database` stay readable from the data directory until `crmd documents migrate` moves them in ([docs/postgresql.md](docs/postgresql.md#uploaded-documents))",
   },
   {
     flag: "data-dir",

@@ -167,6 +167,63 @@ describe("documents in the database", () => {
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(10, 20));
   });
 
+  test("crmd documents migrate writes contents stored as files into the database, with progress; a second run finds them there; a missing file exits 1", async () => {
+    const dir = mkdtempSync(join(root, "migrate-"));
+    const before = await startTestServer({
+      dir,
+      config: { ...config, documentsStore: "filesystem" },
+    });
+    const { key, api } = await before.tenant();
+    const kept = [randomBytes(), randomBytes(3000)];
+    const docs = [];
+    for (const bytes of kept) docs.push(await upload(before.url, key, bytes));
+    const gone = await upload(before.url, key, randomBytes(2000));
+    const deleted = await upload(before.url, key, randomBytes(100));
+    expect((await api.delete(`${DOCS}/${deleted.id}`)).status).toBe(200);
+    await before.close();
+    const missingPath = join(dir, "documents", gone.sha256.slice(0, 2), gone.sha256);
+    rmSync(missingPath);
+
+    const migrate = async () => {
+      const child = Bun.spawn(
+        [process.execPath, join(import.meta.dir, "..", "src/main.ts"), "documents", "migrate"],
+        {
+          env: {
+            ...process.env,
+            CRMD_DATA_DIR: dir,
+            CRMD_DATABASE_URL: databaseUrlOf(dir),
+            CRMD_LOG_LEVEL: "silent",
+          },
+          stdout: "pipe",
+          stderr: "pipe",
+        },
+      );
+      const [out, err, code] = await Promise.all([
+        new Response(child.stdout).text(),
+        new Response(child.stderr).text(),
+        child.exited,
+      ]);
+      return { code, result: JSON.parse(out), progress: err };
+    };
+    const first = await migrate();
+    expect(first.result).toEqual({ moved: 2, present: 0, missing: [gone.sha256] });
+    expect(first.code).toBe(1);
+    expect(first.progress).toContain("documents");
+    expect(first.progress).toContain("3/3");
+
+    // Served from another data directory: the contents come from the database alone.
+    const after = await started(mkdtempSync(join(root, "migrated-")), {
+      databaseUrl: databaseUrlOf(dir),
+    });
+    for (const [i, doc] of docs.entries()) {
+      const response = await download(after.url, key, doc.id);
+      expect(new Uint8Array(await response.arrayBuffer())).toEqual(kept[i]);
+    }
+    expect(await contentRows(after.ctx.db, deleted.sha256)).toBe(0);
+    const again = await migrate();
+    expect(again.result).toEqual({ moved: 0, present: 2, missing: [gone.sha256] });
+  }, 60_000);
+
   test("crmd copy carries the contents a few rows a page; the copy's instances download them", async () => {
     const dir = mkdtempSync(join(root, "copy-"));
     // The source is a SQLite file whatever the suite runs on, as in tests/copy.test.ts.

@@ -34,7 +34,13 @@ import { type DocumentStore, documentStore } from "./storage";
 /** New stored documents from other domains: communications keeps received attachments. */
 export { type DocumentFiles, documentFiles, type StagedFile } from "./files";
 /** Where uploaded documents' bytes are: communications attach them to emails. */
-export { type DocumentStore, documentStore } from "./storage";
+/** `crmd documents migrate`: files stored before the database store, into the database. */
+export {
+  type DocumentStore,
+  documentStore,
+  type MovedFiles,
+  moveFilesIntoDatabase,
+} from "./storage";
 
 registerEventTypes([
   "document.uploaded",

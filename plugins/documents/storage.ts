@@ -1,9 +1,10 @@
 import { rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { and, desc, eq, gt, gte, lt, lte } from "drizzle-orm";
-import { documentContents } from "../../db/schema";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { documentContents, documents } from "../../db/schema";
 import {
   type AppContext,
+  type Database,
   documentsStoreOf,
   newId,
   type ReadDb,
@@ -142,7 +143,8 @@ export class DatabaseStore implements DocumentStore {
   readonly kind = "database";
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly db: Database,
+    private readonly now: () => Date,
     readonly files: FileStore,
   ) {}
 
@@ -159,7 +161,7 @@ export class DatabaseStore implements DocumentStore {
 
   /** Writes `content` as rows of `key`, a chunk per transaction (none takes the writer lock where there is one). */
   async writeChunks(key: string, content: Content): Promise<void> {
-    const { db } = this.ctx;
+    const { db } = this;
     const transaction = db.claimTransaction ?? db.transaction.bind(db);
     const size = content instanceof Blob ? content.size : content.length;
     for (let at = 0; at < size; at += CHUNK_BYTES) {
@@ -168,7 +170,7 @@ export class DatabaseStore implements DocumentStore {
         content instanceof Blob
           ? Buffer.from(await content.slice(at, end).arrayBuffer())
           : Buffer.from(content.buffer, content.byteOffset + at, end - at);
-      const row = { contentKey: key, startByte: at, data, createdAt: this.ctx.clock.now() };
+      const row = { contentKey: key, startByte: at, data, createdAt: this.now() };
       await transaction((tx) => tx.insert(documentContents).values(row));
     }
   }
@@ -188,7 +190,7 @@ export class DatabaseStore implements DocumentStore {
   }
 
   async discard(token: string): Promise<void> {
-    const { db } = this.ctx;
+    const { db } = this;
     const transaction = db.claimTransaction ?? db.transaction.bind(db);
     await transaction((tx) =>
       tx.delete(documentContents).where(eq(documentContents.contentKey, token)),
@@ -202,7 +204,7 @@ export class DatabaseStore implements DocumentStore {
   }
 
   async sweepStaged(olderThanMs: number, now = Date.now()): Promise<number> {
-    const { db } = this.ctx;
+    const { db } = this;
     const transaction = db.claimTransaction ?? db.transaction.bind(db);
     const stale = and(
       gte(documentContents.contentKey, STAGED),
@@ -227,7 +229,7 @@ export class DatabaseStore implements DocumentStore {
     end: number,
     options: { primary?: boolean } = {},
   ) {
-    const db = options.primary ? this.ctx.db.primaryRead : this.ctx.db.read;
+    const db = options.primary ? this.db.primaryRead : this.db.read;
     // The row holding `start`: the last one starting at or before it.
     const [first] = await db
       .select({ startByte: documentContents.startByte })
@@ -302,7 +304,98 @@ function contentStream(
 /** The configured documents store (CRMD_DOCUMENTS_STORE). */
 export function documentStore(ctx: AppContext): DocumentStore {
   const files = new FileStore(join(ctx.config.dataDir, "documents"));
-  return documentsStoreOf(ctx.config) === "database" ? new DatabaseStore(ctx, files) : files;
+  return documentsStoreOf(ctx.config) === "database"
+    ? new DatabaseStore(ctx.db, () => ctx.clock.now(), files)
+    : files;
+}
+
+export interface MovedFiles {
+  /** Contents written into the database from their files. */
+  moved: number;
+  /** Contents the database held already. */
+  present: number;
+  /** Contents whose file is missing, or no longer matches its SHA-256: left as they were. */
+  missing: string[];
+}
+
+/** Contents listed per query by moveFilesIntoDatabase. */
+const HASH_PAGE = 500;
+
+/**
+ * `crmd documents migrate`: writes into document_contents every content a
+ * live document holds that is still only a file under `<dataDir>/documents`
+ * (stored before the switch to CRMD_DOCUMENTS_STORE=database), a row at a
+ * time, checked against its SHA-256. Servers may keep serving meanwhile:
+ * each content is staged like an upload and committed only while a live
+ * document holds it. The files stay; remove the directory once every
+ * instance runs with the database store. Running it again moves only what
+ * is left.
+ */
+export async function moveFilesIntoDatabase(
+  db: Database,
+  dataDir: string,
+  progress: (p: { entity: string; done: number; total: number }) => void = () => {},
+): Promise<MovedFiles> {
+  const files = new FileStore(join(dataDir, "documents"));
+  const store = new DatabaseStore(db, () => new Date(), files);
+  const live = and(eq(documents.storage, "local"), isNull(documents.deletedAt));
+  const [{ total }] = await db.primaryRead
+    .select({ total: sql<number>`count(distinct ${documents.sha256})` })
+    .from(documents)
+    .where(live);
+  const result: MovedFiles = { moved: 0, present: 0, missing: [] };
+  let done = 0;
+  progress({ entity: "documents", done, total: Number(total) });
+  for (let after = ""; ; ) {
+    const page = await db.primaryRead
+      .selectDistinct({ sha256: documents.sha256 })
+      .from(documents)
+      .where(and(live, gt(documents.sha256, after)))
+      .orderBy(asc(documents.sha256))
+      .limit(HASH_PAGE);
+    for (const { sha256 } of page) {
+      if (!sha256) continue;
+      const [stored] = await db.primaryRead
+        .select({ key: documentContents.contentKey })
+        .from(documentContents)
+        .where(eq(documentContents.contentKey, sha256))
+        .limit(1);
+      if (stored) result.present++;
+      else if (await moveFile(db, store, files, sha256)) result.moved++;
+      else result.missing.push(sha256);
+      progress({ entity: "documents", done: ++done, total: Number(total) });
+    }
+    if (page.length < HASH_PAGE) break;
+    after = page[page.length - 1].sha256 ?? after;
+  }
+  return result;
+}
+
+/** One content from its file into the database; false when the file is missing or not those bytes. */
+async function moveFile(
+  db: Database,
+  store: DatabaseStore,
+  files: FileStore,
+  sha256: string,
+): Promise<boolean> {
+  const file = Bun.file(files.pathOf(sha256));
+  if (!(await file.exists())) return false;
+  const hasher = new Bun.CryptoHasher("sha256");
+  for (let at = 0; at < file.size; at += CHUNK_BYTES)
+    hasher.update(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
+  if (hasher.digest("hex") !== sha256) return false;
+  const token = await store.stage(sha256, file);
+  await db.transaction(async (tx) => {
+    const [held] = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.sha256, sha256), isNull(documents.deletedAt)))
+      .limit(1);
+    // Deleted meanwhile: nothing holds the content any more.
+    if (held) await store.commit(tx, token, sha256);
+    else await tx.delete(documentContents).where(eq(documentContents.contentKey, token));
+  });
+  return true;
 }
 
 async function exists(path: string): Promise<boolean> {
