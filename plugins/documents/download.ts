@@ -102,7 +102,7 @@ export async function fileResponse(
   if (!stored) throw new Error(`document content missing: ${document.sha256}`);
   // Bun answers a Range header itself when the response is a whole file: the
   // range decided here (none, for an If-Range that does not match) is sent as it is.
-  const body = stored instanceof Blob && headers.has("range") ? stored.stream() : stored;
+  const body = stored instanceof Blob && !range && headers.has("range") ? stored.stream() : stored;
   // A streamed body goes chunked, without Content-Length (Bun drops it: oven-sh/bun#10507).
   const length =
     body instanceof ReadableStream ? {} : { "content-length": String(end - start + 1) };
