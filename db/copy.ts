@@ -8,6 +8,12 @@ import { INDEX_BATCH } from "./search";
 const PAGE = 500;
 
 /**
+ * Tables read a few rows a page: documents' bytes (256 KiB a row), so a
+ * copy holds about 2 MiB of them at a time whatever the documents' sizes.
+ */
+const SMALL_PAGES: Record<string, number> = { document_contents: 8 };
+
+/**
  * Tables the target's triggers fill as the copied rows arrive (search
  * queue, per-tenant open deal value): not copied, rebuilt. The full-text
  * index is rebuilt from the queue at the end, its progress reported as
@@ -95,17 +101,18 @@ async function copyTable(
 ) {
   const total = await countRows(from, table.name);
   const order = readOrder(table);
+  const pageSize = SMALL_PAGES[table.name] ?? PAGE;
   let done = 0;
   progress({ entity: table.name, done, total });
   for (let last: Row | undefined; ; ) {
-    let rows = await rowsOf(from, table, order, last ? ["> ", last] : undefined);
-    const full = rows.length === PAGE && order.length > 0;
+    let rows = await rowsOf(from, table, order, last ? ["> ", last] : undefined, pageSize);
+    const full = rows.length === pageSize && order.length > 0;
     if (full && order !== table.key) {
       // `order` is no key here: rows that tie on it may run on past the page, so their
       // whole group is read in one go (and the next page starts after it).
       const tied = rows[rows.length - 1];
       rows = rows.filter((row) => order.some((c) => row[c] !== tied[c]));
-      rows.push(...(await rowsOf(from, table, order, ["= ", tied])));
+      rows.push(...(await rowsOf(from, table, order, ["= ", tied], pageSize)));
     }
     if (rows.length === 0) break;
     await to.transaction(async (tx) => {
@@ -149,10 +156,11 @@ function rowsOf(
   table: TableShape,
   order: string[],
   bound: ["> " | "= ", Row] | undefined,
+  pageSize: number,
 ): Promise<Row[]> {
   const tuple = `(${order.map(quoted).join(", ")})`;
   const where = bound ? ` WHERE ${tuple} ${bound[0]}(${order.map(() => "?").join(", ")})` : "";
-  const page = order.length > 0 && bound?.[0] !== "= " ? ` LIMIT ${PAGE}` : "";
+  const page = order.length > 0 && bound?.[0] !== "= " ? ` LIMIT ${pageSize}` : "";
   const sorted = order.length > 0 ? ` ORDER BY ${order.map(quoted).join(", ")}` : "";
   return db.execute(
     `SELECT ${table.columns.map(quoted).join(", ")} FROM "${table.name}"${where}${sorted}${page}`,

@@ -10,6 +10,7 @@ import {
   MAX_EXPIRES_IN_DAYS,
   revokeKey,
 } from "../plugins/api-keys";
+import { moveFilesIntoDatabase } from "../plugins/documents";
 import { createTenant, findTenant, listTenants, setSmsNumbers } from "../plugins/tenants";
 import type { Config } from "./config";
 import {
@@ -49,12 +50,16 @@ Commands:
                                 (SQLite <-> PostgreSQL <-> remote libSQL; row counts
                                 verified); a remote libSQL side's token is its
                                 --*-auth-token, else CRMD_DATABASE_AUTH_TOKEN
+  documents migrate             Write documents stored as files under
+                                <data-dir>/documents into the database (for
+                                CRMD_DOCUMENTS_STORE=database; progress on stderr;
+                                exit 1 when a file is missing)
   seed --tenant T [--deals N] [--leads N] [--tasks N] [--partners N]
                                 Fill a tenant with a year of sample data
                                 (no events or activity rows; progress on stderr)
 
 A command takes only the options it reads; any other, or an argument too many,
-exits 2. serve reads every option below; migrate, tenants, keys and seed read
+exits 2. serve reads every option below; migrate, tenants, keys, documents and seed read
 --database-url, --database-auth-token and --data-dir besides their own;
 healthcheck --host and --port; copy --database-auth-token besides its own.
 The environment applies to every command.
@@ -336,6 +341,7 @@ const COMMANDS = {
   "keys list": { flags: [...DATABASE_FLAGS, "tenant"] },
   "keys revoke": { flags: [...DATABASE_FLAGS, "tenant"], args: 1 },
   copy: { flags: ["from", "to", "from-auth-token", "to-auth-token", "database-auth-token"] },
+  "documents migrate": { flags: DATABASE_FLAGS },
   seed: { flags: [...DATABASE_FLAGS, "tenant", "deals", "leads", "tasks", "partners"] },
 } satisfies Record<string, { flags: readonly string[]; args?: number }>;
 
@@ -437,6 +443,12 @@ export async function runCommand(
         });
       case "copy":
         return await copyCommand(copySide(values, "from", config), copySide(values, "to", config));
+      case "documents migrate":
+        return await withDatabase(config, async (db) => {
+          const moved = await moveFilesIntoDatabase(db, config.dataDir, seedProgressBar());
+          print(moved);
+          return moved.missing.length === 0 ? 0 : 1;
+        });
       case "seed":
         return await withDatabase(config, async (db) => {
           const tenant = await findTenant(db, required(values, "tenant"));

@@ -76,6 +76,12 @@ export interface Config {
   secretKey?: string;
   /** Largest accepted document upload in bytes. */
   uploadLimit: number;
+  /**
+   * Where uploaded documents' bytes go (CRMD_DOCUMENTS_STORE): `database`
+   * (rows of document_contents) or `filesystem` (the data directory).
+   * Unset: database on PostgreSQL, filesystem otherwise (documentsStoreOf).
+   */
+  documentsStore?: DocumentsStore;
   /** How often an instance looks for events other instances committed (live channels, SSE). */
   livePollMs: number;
   /** Seconds between heartbeats on an idle event stream. */
@@ -127,6 +133,12 @@ export interface Config {
   /** service.name of exported spans (OTEL_SERVICE_NAME). */
   serviceName: string;
 }
+
+export type DocumentsStore = "database" | "filesystem";
+
+/** The documents store a configuration uses: as set, else database on PostgreSQL and filesystem elsewhere. */
+export const documentsStoreOf = (config: Config): DocumentsStore =>
+  config.documentsStore ?? (isPostgresUrl(config.databaseUrl) ? "database" : "filesystem");
 
 export class ConfigError extends Error {}
 
@@ -239,6 +251,12 @@ export const SETTINGS = [
     env: "CRMD_UPLOAD_LIMIT",
     shown: bytes(DEFAULTS.uploadLimit),
     help: "largest document upload in bytes",
+  },
+  {
+    flag: "documents-store",
+    env: "CRMD_DOCUMENTS_STORE",
+    shown: "database on PostgreSQL, else filesystem",
+    help: "where uploaded documents' bytes are kept: `database` (shared by every instance, no shared volume needed) or `filesystem` (`<data-dir>/documents`); files stored before a switch to `database` stay readable from the data directory until `crmd documents migrate` moves them in ([docs/postgresql.md](docs/postgresql.md#uploaded-documents))",
   },
   {
     flag: "data-dir",
@@ -607,6 +625,12 @@ export function loadConfig(
   if (body) c.bodyLimit = positiveInt("CRMD_BODY_LIMIT", body);
   const upload = v("upload-limit");
   if (upload) c.uploadLimit = positiveInt("CRMD_UPLOAD_LIMIT", upload);
+  const store = v("documents-store");
+  if (store) {
+    if (store !== "database" && store !== "filesystem")
+      throw new ConfigError(`CRMD_DOCUMENTS_STORE must be database or filesystem, got "${store}"`);
+    c.documentsStore = store;
+  }
   const demo = v("demo");
   if (demo) c.demo = bool("CRMD_DEMO", demo);
   const publicUrl = v("public-url");

@@ -56,7 +56,14 @@ export {
   wallClock,
 } from "./business-time";
 export type { Clock } from "./clock";
-export { type Config, ConfigError, type SmtpTls, smtpTlsMode } from "./config";
+export {
+  type Config,
+  ConfigError,
+  type DocumentsStore,
+  documentsStoreOf,
+  type SmtpTls,
+  smtpTlsMode,
+} from "./config";
 export type { AppContext, BackgroundWorker } from "./context";
 export {
   CUSTOM_FILTER_QUERY,

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
-import { documents } from "../db/schema";
+import { documentContents, documents } from "../db/schema";
+import { documentsStoreOf } from "../src/config";
 import { isKnownEventType } from "../src/events";
 import {
   failEvent,
@@ -91,12 +92,42 @@ async function download(id: string, headers: Record<string, string> = {}) {
 
 const storeDir = () => join(server.dir, "documents");
 const pathOf = (hash: string) => join(storeDir(), hash.slice(0, 2), hash);
+const inDatabase = () => documentsStoreOf(server.ctx.config) === "database";
 
-/** Every file under the store, temporary ones included. */
-const storedFiles = (): string[] =>
-  existsSync(storeDir())
+/**
+ * Every content in the store, staged ones included (named `*.tmp`): the
+ * files under the data directory, or with CRMD_DOCUMENTS_STORE=database the
+ * keys of document_contents, named as the files would be.
+ */
+async function storedFiles(): Promise<string[]> {
+  if (inDatabase()) {
+    const keys = await server.ctx.db.primaryRead
+      .selectDistinct({ key: documentContents.contentKey })
+      .from(documentContents);
+    return keys
+      .map(({ key }) => (key.startsWith("staged:") ? `${key}.tmp` : `${key.slice(0, 2)}/${key}`))
+      .sort();
+  }
+  return existsSync(storeDir())
     ? [...new Bun.Glob("**/*").scanSync({ cwd: storeDir(), dot: true })].sort()
     : [];
+}
+
+/** A content's stored bytes (null: not stored), from the configured store. */
+async function storedBytes(hash: string): Promise<Uint8Array | null> {
+  if (inDatabase()) {
+    const rows = await server.ctx.db.primaryRead
+      .select({ data: documentContents.data })
+      .from(documentContents)
+      .where(eq(documentContents.contentKey, hash))
+      .orderBy(documentContents.startByte);
+    return rows.length ? new Uint8Array(Buffer.concat(rows.map((r) => r.data))) : null;
+  }
+  const file = Bun.file(pathOf(hash));
+  return (await file.exists()) ? new Uint8Array(await file.arrayBuffer()) : null;
+}
+
+const isStored = async (hash: string) => (await storedBytes(hash)) !== null;
 
 async function rowCount(): Promise<number> {
   const [row] = await server.ctx.db.read
@@ -109,13 +140,13 @@ async function rowCount(): Promise<number> {
 /** Runs `fn` and checks it left no file, no row, no event and no activity behind. */
 async function leavesNothing(fn: () => Promise<void>) {
   const before = {
-    files: storedFiles(),
+    files: await storedFiles(),
     rows: await rowCount(),
     ...(await changeCounts(server, tenantId)),
   };
   await fn();
   expect({
-    files: storedFiles(),
+    files: await storedFiles(),
     rows: await rowCount(),
     ...(await changeCounts(server, tenantId)),
   }).toEqual(before);
@@ -146,8 +177,8 @@ describe("upload", () => {
       tags: ["plans", "a"],
       deleted_at: null,
     });
-    expect(new Uint8Array(await Bun.file(pathOf(doc.sha256)).arrayBuffer())).toEqual(bytes);
-    expect(storedFiles().filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(await storedBytes(doc.sha256)).toEqual(bytes);
+    expect((await storedFiles()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     const events = await outboxOf(server.ctx.db, { tenantId, entityId: doc.id });
     expect(events.map((e) => e.event_type)).toEqual(["document.uploaded"]);
     expect(events[0].data).toEqual(doc);
@@ -355,7 +386,7 @@ describe("rejected uploads leave nothing behind", () => {
       fields: { lead_id: "01a20000-0000-7000-8000-000000000000" },
     });
     expect(reply.status).toBe(422);
-    expect(existsSync(pathOf(doc.sha256))).toBe(true);
+    expect(await isStored(doc.sha256)).toBe(true);
   });
 
   test("a rejected upload with an Idempotency-Key stores nothing: its retry runs again", async () => {
@@ -413,14 +444,16 @@ describe("content addressing", () => {
     expect(new Set([first.sha256, second.sha256, third.sha256]).size).toBe(1);
     expect(new Set([first.id, second.id, third.id]).size).toBe(3);
     const hash = first.sha256;
-    expect(storedFiles().filter((f) => f.includes(hash))).toEqual([`${hash.slice(0, 2)}/${hash}`]);
+    expect((await storedFiles()).filter((f) => f.includes(hash))).toEqual([
+      `${hash.slice(0, 2)}/${hash}`,
+    ]);
 
     expect((await api.delete(`${DOCS}/${first.id}`)).status).toBe(200);
     expect((await api.delete(`${DOCS}/${second.id}`)).status).toBe(200);
-    expect(existsSync(pathOf(hash))).toBe(true);
+    expect(await isStored(hash)).toBe(true);
     expect((await other.api.delete(`${DOCS}/${third.id}`)).status).toBe(200);
-    expect(existsSync(pathOf(hash))).toBe(false);
-    expect(storedFiles().filter((f) => f.includes(hash))).toEqual([]);
+    expect(await isStored(hash)).toBe(false);
+    expect((await storedFiles()).filter((f) => f.includes(hash))).toEqual([]);
   });
 });
 
@@ -440,6 +473,7 @@ describe("download", () => {
     );
     expect(response.headers.get("etag")).toBe(`"${doc.sha256}"`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("accept-ranges")).toBe("bytes");
     expect(response.headers.get("x-ratelimit-limit")).toBeTruthy();
 
     const cached = await download(doc.id, { "if-none-match": `"${doc.sha256}"` });
@@ -455,6 +489,55 @@ describe("download", () => {
       expect({ tag, status: response.status }).toEqual({ tag, status: 304 });
     }
     expect((await download(doc.id, { "if-none-match": 'W/"other"' })).status).toBe(200);
+  });
+
+  test("a byte range is 206 with Content-Range; If-Range with another ETag, or several ranges, get the whole file", async () => {
+    const bytes = text("0123456789abcdefghij");
+    const doc = await uploaded(bytes, { type: "text/plain" });
+    const size = bytes.length;
+    for (const [range, start, end] of [
+      ["bytes=2-5", 2, 5],
+      ["bytes=10-", 10, size - 1],
+      ["bytes=-4", size - 4, size - 1],
+      ["bytes=3-100000", 3, size - 1],
+    ] as const) {
+      const response = await download(doc.id, { range });
+      expect({ range, status: response.status }).toEqual({ range, status: 206 });
+      expect(response.headers.get("content-range")).toBe(`bytes ${start}-${end}/${size}`);
+      expect(response.headers.get("content-length")).toBe(String(end - start + 1));
+      expect(response.headers.get("etag")).toBe(`"${doc.sha256}"`);
+      expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes.slice(start, end + 1));
+    }
+    const matching = await download(doc.id, { range: "bytes=0-1", "if-range": `"${doc.sha256}"` });
+    expect(matching.status).toBe(206);
+    expect(await matching.text()).toBe(new TextDecoder().decode(bytes.slice(0, 2)));
+    const wholeFor: Record<string, string>[] = [
+      { range: "bytes=0-1", "if-range": '"other"' },
+      { range: "bytes=0-1,4-5" },
+      { range: "lines=0-1" },
+    ];
+    for (const headers of wholeFor) {
+      const whole = await download(doc.id, headers);
+      expect({ headers, status: whole.status }).toEqual({ headers, status: 200 });
+      expect(whole.headers.get("accept-ranges")).toBe("bytes");
+      expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+    }
+    const cached = await download(doc.id, {
+      range: "bytes=0-1",
+      "if-none-match": `"${doc.sha256}"`,
+    });
+    expect(cached.status).toBe(304);
+  });
+
+  test("a range past the end is 416 with the size in Content-Range", async () => {
+    const bytes = text();
+    const doc = await uploaded(bytes, { type: "text/plain" });
+    for (const range of [`bytes=${bytes.length}-`, "bytes=-0"]) {
+      const response = await download(doc.id, { range });
+      expect({ range, status: response.status }).toEqual({ range, status: 416 });
+      expect(response.headers.get("content-range")).toBe(`bytes */${bytes.length}`);
+      expect(((await response.json()) as { code: string }).code).toBe("RANGE_NOT_SATISFIABLE");
+    }
   });
 
   test("an external document is 409: its bytes are not here", async () => {
@@ -609,7 +692,7 @@ describe("delete", () => {
     expect((await api.get(`${DOCS}/${doc.id}`)).status).toBe(404);
     expect((await download(doc.id)).status).toBe(404);
     expect((await api.delete(`${DOCS}/${doc.id}`)).status).toBe(404);
-    expect(existsSync(pathOf(doc.sha256))).toBe(false);
+    expect(await isStored(doc.sha256)).toBe(false);
     const [row] = await server.ctx.db.read
       .select()
       .from(documents)

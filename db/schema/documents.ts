@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, json, lifecycle, tenantId } from "./columns";
+import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, json, lifecycle, tenantId, timestamp } from "./columns";
 
 /**
  * Document metadata. Uploaded bytes live in the data directory, addressed by
@@ -40,4 +40,23 @@ export const documents = sqliteTable(
     /** Reference count of a stored file, across tenants. */
     index("documents_sha256_idx").on(t.sha256, t.deletedAt),
   ],
+);
+
+/**
+ * Uploaded bytes kept in the database (CRMD_DOCUMENTS_STORE=database), so
+ * instances on several hosts share them without a shared volume: each
+ * content as rows of up to 256 KiB, by `start_byte`. `content_key` is the
+ * content's hex SHA-256 once an upload has committed (shared, like a file
+ * of the filesystem store, by every document with those bytes), or
+ * `staged:<id>` while an upload is being written, before its document is.
+ */
+export const documentContents = sqliteTable(
+  "document_contents",
+  {
+    contentKey: text("content_key").notNull(),
+    startByte: integer("start_byte").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contentKey, t.startByte] })],
 );

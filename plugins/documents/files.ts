@@ -44,7 +44,7 @@ export function documentFiles(ctx: AppContext): DocumentFiles {
       return { sha256, size: bytes.length, temp: await store.stage(sha256, bytes) };
     },
     async insert(tx, scope, file, meta) {
-      await store.commit(file.temp, file.sha256);
+      await store.commit(tx, file.temp, file.sha256);
       const type = meta.mimeType?.toLowerCase() ?? "";
       return insertDocument(
         tx,

@@ -29,12 +29,18 @@ import {
   replaceDocument,
   shareDocument,
 } from "./service";
-import { documentStore, type FileStore } from "./storage";
+import { type DocumentStore, documentStore } from "./storage";
 
 /** New stored documents from other domains: communications keeps received attachments. */
 export { type DocumentFiles, documentFiles, type StagedFile } from "./files";
 /** Where uploaded documents' bytes are: communications attach them to emails. */
-export { documentStore } from "./storage";
+/** `crmd documents migrate`: files stored before the database store, into the database. */
+export {
+  type DocumentStore,
+  documentStore,
+  type MovedFiles,
+  moveFilesIntoDatabase,
+} from "./storage";
 
 registerEventTypes([
   "document.uploaded",
@@ -55,7 +61,7 @@ const STAGED_MAX_AGE_MS = 60 * 60 * 1000;
  * on a database several instances share, younger ones stay, as another
  * instance sharing the documents directory may be uploading.
  */
-function sweepStagedFiles(ctx: AppContext, store: FileStore) {
+function sweepStagedFiles(ctx: AppContext, store: DocumentStore) {
   const sweep = async (olderThanMs: number) => {
     const removed = await store.sweepStaged(olderThanMs);
     if (removed) ctx.logger.info("abandoned staged uploads removed", { files: removed });
@@ -126,11 +132,7 @@ export const documentsPlugin = (ctx: AppContext) => {
       "/documents/:id/download",
       async ({ params, tenantId, request }) => {
         const document = await downloadable(ctx, tenantId, params.id);
-        return fileResponse(
-          document,
-          store.pathOf(document.sha256),
-          request.headers.get("if-none-match"),
-        );
+        return fileResponse(document, store, request.headers);
       },
       {
         scope: "documents:read",
@@ -144,7 +146,7 @@ export const documentsPlugin = (ctx: AppContext) => {
           summary:
             "Download a file (ETag = its SHA-256); an external document is 409: fetch its url",
           description:
-            "External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
+            "A single byte range (`Range: bytes=0-1023`, `bytes=1024-`, `bytes=-512`) is answered 206 with Content-Range; `If-Range` with another ETag, several ranges or another unit get the whole file (200); a range starting past the end is 416. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
           tags,
         },
       },

@@ -34,7 +34,7 @@ import type {
   ReplaceDocumentBody,
   ShareDocumentBody,
 } from "./model";
-import type { FileStore } from "./storage";
+import type { DocumentStore } from "./storage";
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -101,7 +101,7 @@ export async function insertDocument(
 }
 
 /**
- * Removes a stored file unless a live document still references it. Runs
+ * Removes a stored content unless a live document still references it. Runs
  * in the write lock, after the change that released the file has
  * committed, so an upload of the same bytes cannot slip in between the
  * check and the removal. A failure only leaves an orphan file: logged.
@@ -111,7 +111,7 @@ export async function insertDocument(
  */
 export async function releaseFile(
   ctx: AppContext,
-  store: FileStore,
+  store: DocumentStore,
   sha256: string,
 ): Promise<void> {
   try {
@@ -122,7 +122,7 @@ export async function releaseFile(
           .from(documents)
           .where(and(eq(documents.sha256, sha256), isNull(documents.deletedAt)))
           .limit(1);
-        if (!live) await store.remove(sha256);
+        if (!live) await store.remove(tx, sha256);
       }),
     );
   } catch (error) {
@@ -133,13 +133,14 @@ export async function releaseFile(
 /**
  * Stores an upload. Empty (422), over the upload limit (413) or not what it
  * declares (415): rejected before anything is written. Otherwise the bytes
- * go to a temporary file, renamed into place inside the write transaction;
- * if anything fails (a bad link is 422) the file is removed again unless
- * another document holds the same content.
+ * are staged in the store (a temporary file, or staged rows), made the
+ * content's inside the write transaction; if anything fails (a bad link is
+ * 422) they are removed again unless another document holds the same
+ * content.
  */
 async function upload(
   ctx: AppContext,
-  store: FileStore,
+  store: DocumentStore,
   tenantId: string,
   actor: Actor,
   input: CreateDocumentBody & { file: File },
@@ -160,7 +161,7 @@ async function upload(
   const temp = await store.stage(sha256, bytes);
   try {
     return await ctx.write(async (tx) => {
-      await store.commit(temp, sha256);
+      await store.commit(tx, temp, sha256);
       const stored = { name, mimeType, size: bytes.length, sha256, storage: "local", url: null };
       return insertDocument(tx, scope, input, stored);
     });
@@ -207,7 +208,7 @@ async function register(
 /** POST /documents: a multipart upload (`file`) or a JSON external document (`url`). */
 export function createDocument(
   ctx: AppContext,
-  store: FileStore,
+  store: DocumentStore,
   tenantId: string,
   actor: Actor,
   input: CreateDocumentBody,
@@ -293,7 +294,7 @@ export async function replaceDocument(
 /** Soft-deletes the row; its file goes once no live document holds the same content. */
 export async function deleteDocument(
   ctx: AppContext,
-  store: FileStore,
+  store: DocumentStore,
   tenantId: string,
   actor: Actor,
   id: string,

@@ -1,25 +1,70 @@
 import { rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type AppContext, newId } from "../../src/core";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { documentContents, documents } from "../../db/schema";
+import {
+  type AppContext,
+  type Database,
+  documentsStoreOf,
+  newId,
+  type ReadDb,
+  type WriteTx,
+} from "../../src/core";
+
+/** Bytes an upload hands a store: in memory, or a Blob (an uploaded File) read a chunk at a time. */
+export type Content = Uint8Array | Blob;
+
+/**
+ * Where uploaded documents' bytes are kept, content-addressed by SHA-256
+ * (equal content is stored once, whoever uploads it). An upload stages its
+ * bytes first, outside any write transaction; `commit` makes them the
+ * content's inside the transaction that inserts the document, `remove`
+ * drops a content no live document holds (in the write transaction that
+ * checked so).
+ */
+export interface DocumentStore {
+  readonly kind: "database" | "filesystem";
+  /** Writes the bytes aside; returns a token for commit or discard. */
+  stage(sha256: string, content: Content): Promise<string>;
+  commit(tx: WriteTx, token: string, sha256: string): Promise<void>;
+  /** Drops what a failed upload staged. */
+  discard(token: string): Promise<void>;
+  remove(tx: WriteTx, sha256: string): Promise<void>;
+  /** Removes staged bytes an interrupted upload left behind, older than `olderThanMs`; returns how many uploads. */
+  sweepStaged(olderThanMs: number, now?: number): Promise<number>;
+  /**
+   * Bytes `start`..`end` (inclusive) of a stored content of `size` bytes,
+   * or null when it is not stored. `primary`: read where every commit
+   * shows (a lagging replica may not have a just-committed upload).
+   */
+  read(
+    sha256: string,
+    size: number,
+    start: number,
+    end: number,
+    options?: { primary?: boolean },
+  ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
+}
 
 /**
  * Uploaded files, content-addressed: `<root>/<sha256[0..2]>/<sha256>`. A file
  * appears only by an atomic rename of a complete temporary file written
- * beside it, so a reader never sees a partial file; equal content is stored
- * once, whoever uploads it.
+ * beside it, so a reader never sees a partial file.
  */
-export class FileStore {
+export class FileStore implements DocumentStore {
+  readonly kind = "filesystem";
+
   constructor(private readonly root: string) {}
 
   pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** Writes `bytes` to a new temporary file in the final directory (created as needed); returns its path. */
-  async stage(sha256: string, bytes: Uint8Array): Promise<string> {
+  /** Writes the content to a new temporary file in the final directory (created as needed); returns its path. */
+  async stage(sha256: string, content: Content): Promise<string> {
     const temp = join(dirname(this.pathOf(sha256)), `.${sha256}.${newId()}.tmp`);
     try {
-      await Bun.write(temp, bytes);
+      await Bun.write(temp, content);
       return temp;
     } catch (error) {
       await this.discard(temp);
@@ -28,7 +73,7 @@ export class FileStore {
   }
 
   /** Renames a staged file into place, or drops it when that content is already stored. */
-  async commit(temp: string, sha256: string): Promise<void> {
+  async commit(_tx: WriteTx | null, temp: string, sha256: string): Promise<void> {
     const target = this.pathOf(sha256);
     if (await exists(target)) await this.discard(temp);
     else await rename(temp, target);
@@ -60,14 +105,298 @@ export class FileStore {
   }
 
   /** Removes a stored file (and its directory once empty). */
-  async remove(sha256: string): Promise<void> {
+  async remove(_tx: WriteTx | null, sha256: string): Promise<void> {
     await this.discard(this.pathOf(sha256));
+  }
+
+  async read(sha256: string, size: number, start: number, end: number) {
+    const file = Bun.file(this.pathOf(sha256));
+    if (!(await file.exists())) return size === 0 ? new Blob([]) : null;
+    return start === 0 && end === file.size - 1 ? file : file.slice(start, end + 1);
   }
 }
 
-/** The data directory's document store. */
-export const documentStore = (ctx: AppContext) =>
-  new FileStore(join(ctx.config.dataDir, "documents"));
+/** Bytes per document_contents row. */
+export const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Ranges up to this size are read in one query and sent with their
+ * Content-Length; longer ones stream a row at a time, chunked: Bun drops a
+ * streamed body's Content-Length (oven-sh/bun#10507).
+ */
+const BUFFERED_BYTES = 4 * CHUNK_BYTES;
+
+const STAGED = "staged:";
+/** Every staged key sorts in [STAGED, STAGED_END): `:` + 1 is `;`. A SHA-256 in hex sorts before both. */
+const STAGED_END = "staged;";
+
+/**
+ * Bytes in the database (document_contents), shared by every instance
+ * without a shared volume. A content is written a chunk per transaction
+ * under a `staged:<id>` key, outside the writer lock, and becomes the
+ * content's (its key the SHA-256) in the document's own write transaction,
+ * which writes no bytes. Contents stored on the filesystem before the
+ * switch (no rows) are read from the data directory until
+ * `crmd documents migrate` moves them in.
+ */
+export class DatabaseStore implements DocumentStore {
+  readonly kind = "database";
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+    readonly files: FileStore,
+  ) {}
+
+  async stage(_sha256: string, content: Content): Promise<string> {
+    const token = `${STAGED}${newId()}`;
+    try {
+      await this.writeChunks(token, content);
+      return token;
+    } catch (error) {
+      await this.discard(token);
+      throw error;
+    }
+  }
+
+  /** Writes `content` as rows of `key`, a chunk per transaction (none takes the writer lock where there is one). */
+  async writeChunks(key: string, content: Content): Promise<void> {
+    const { db } = this;
+    const transaction = db.claimTransaction ?? db.transaction.bind(db);
+    const size = content instanceof Blob ? content.size : content.length;
+    for (let at = 0; at < size; at += CHUNK_BYTES) {
+      const end = Math.min(at + CHUNK_BYTES, size);
+      const data =
+        content instanceof Blob
+          ? Buffer.from(await content.slice(at, end).arrayBuffer())
+          : Buffer.from(content.buffer, content.byteOffset + at, end - at);
+      const row = { contentKey: key, startByte: at, data, createdAt: this.now() };
+      await transaction((tx) => tx.insert(documentContents).values(row));
+    }
+  }
+
+  async commit(tx: WriteTx, token: string, sha256: string): Promise<void> {
+    const [stored] = await tx
+      .select({ key: documentContents.contentKey })
+      .from(documentContents)
+      .where(eq(documentContents.contentKey, sha256))
+      .limit(1);
+    if (stored) await tx.delete(documentContents).where(eq(documentContents.contentKey, token));
+    else
+      await tx
+        .update(documentContents)
+        .set({ contentKey: sha256 })
+        .where(eq(documentContents.contentKey, token));
+  }
+
+  async discard(token: string): Promise<void> {
+    const { db } = this;
+    const transaction = db.claimTransaction ?? db.transaction.bind(db);
+    await transaction((tx) =>
+      tx.delete(documentContents).where(eq(documentContents.contentKey, token)),
+    );
+  }
+
+  async remove(tx: WriteTx, sha256: string): Promise<void> {
+    await tx.delete(documentContents).where(eq(documentContents.contentKey, sha256));
+    // A file stored before the switch to the database store goes too.
+    await this.files.remove(tx, sha256);
+  }
+
+  async sweepStaged(olderThanMs: number, now = Date.now()): Promise<number> {
+    const { db } = this;
+    const transaction = db.claimTransaction ?? db.transaction.bind(db);
+    const stale = and(
+      gte(documentContents.contentKey, STAGED),
+      lt(documentContents.contentKey, STAGED_END),
+      olderThanMs > 0 ? lt(documentContents.createdAt, new Date(now - olderThanMs)) : undefined,
+    );
+    const keys = await db.primaryRead
+      .selectDistinct({ key: documentContents.contentKey })
+      .from(documentContents)
+      .where(stale);
+    for (const { key } of keys)
+      await transaction((tx) =>
+        tx.delete(documentContents).where(and(eq(documentContents.contentKey, key), stale)),
+      );
+    return keys.length + (await this.files.sweepStaged(olderThanMs, now));
+  }
+
+  async read(
+    sha256: string,
+    size: number,
+    start: number,
+    end: number,
+    options: { primary?: boolean } = {},
+  ) {
+    const db = options.primary ? this.db.primaryRead : this.db.read;
+    // The row holding `start`: the last one starting at or before it.
+    const [first] = await db
+      .select({ startByte: documentContents.startByte })
+      .from(documentContents)
+      .where(and(eq(documentContents.contentKey, sha256), lte(documentContents.startByte, start)))
+      .orderBy(desc(documentContents.startByte))
+      .limit(1);
+    if (!first) return this.files.read(sha256, size, start, end);
+    if (end - start + 1 > BUFFERED_BYTES)
+      return contentStream(db, sha256, first.startByte, start, end);
+    const rows = await db
+      .select({ startByte: documentContents.startByte, data: documentContents.data })
+      .from(documentContents)
+      .where(
+        and(
+          eq(documentContents.contentKey, sha256),
+          gte(documentContents.startByte, first.startByte),
+          lte(documentContents.startByte, end),
+        ),
+      )
+      .orderBy(documentContents.startByte);
+    const bytes = new Uint8Array(end - start + 1);
+    for (const row of rows) {
+      const data = new Uint8Array(row.data);
+      const from = Math.max(start - row.startByte, 0);
+      const to = Math.min(end + 1 - row.startByte, data.length);
+      if (to > from) bytes.set(data.subarray(from, to), row.startByte + from - start);
+    }
+    return bytes;
+  }
+}
+
+/** Bytes `start`..`end` of a content's rows, one row read at a time as the client takes them. */
+function contentStream(
+  db: ReadDb,
+  sha256: string,
+  from: number,
+  start: number,
+  end: number,
+): ReadableStream<Uint8Array> {
+  let next = from;
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const [row] = await db
+        .select({ startByte: documentContents.startByte, data: documentContents.data })
+        .from(documentContents)
+        .where(
+          and(
+            eq(documentContents.contentKey, sha256),
+            first ? gte(documentContents.startByte, next) : gt(documentContents.startByte, next),
+          ),
+        )
+        .orderBy(documentContents.startByte)
+        .limit(1);
+      first = false;
+      if (!row || row.startByte > end) {
+        // Rows removed while being read (the content released meanwhile): the response breaks off.
+        controller.error(new Error(`document content ${sha256} removed while read`));
+        return;
+      }
+      next = row.startByte;
+      const data = new Uint8Array(row.data);
+      const from = Math.max(start - row.startByte, 0);
+      const to = Math.min(end + 1 - row.startByte, data.length);
+      controller.enqueue(data.subarray(from, to));
+      if (row.startByte + data.length > end) controller.close();
+    },
+  });
+}
+
+/** The configured documents store (CRMD_DOCUMENTS_STORE). */
+export function documentStore(ctx: AppContext): DocumentStore {
+  const files = new FileStore(join(ctx.config.dataDir, "documents"));
+  return documentsStoreOf(ctx.config) === "database"
+    ? new DatabaseStore(ctx.db, () => ctx.clock.now(), files)
+    : files;
+}
+
+export interface MovedFiles {
+  /** Contents written into the database from their files. */
+  moved: number;
+  /** Contents the database held already. */
+  present: number;
+  /** Contents whose file is missing, or no longer matches its SHA-256: left as they were. */
+  missing: string[];
+}
+
+/** Contents listed per query by moveFilesIntoDatabase. */
+const HASH_PAGE = 500;
+
+/**
+ * `crmd documents migrate`: writes into document_contents every content a
+ * live document holds that is still only a file under `<dataDir>/documents`
+ * (stored before the switch to CRMD_DOCUMENTS_STORE=database), a row at a
+ * time, checked against its SHA-256. Servers may keep serving meanwhile:
+ * each content is staged like an upload and committed only while a live
+ * document holds it. The files stay; remove the directory once every
+ * instance runs with the database store. Running it again moves only what
+ * is left.
+ */
+export async function moveFilesIntoDatabase(
+  db: Database,
+  dataDir: string,
+  progress: (p: { entity: string; done: number; total: number }) => void = () => {},
+): Promise<MovedFiles> {
+  const files = new FileStore(join(dataDir, "documents"));
+  const store = new DatabaseStore(db, () => new Date(), files);
+  const live = and(eq(documents.storage, "local"), isNull(documents.deletedAt));
+  const [{ total }] = await db.primaryRead
+    .select({ total: sql<number>`count(distinct ${documents.sha256})` })
+    .from(documents)
+    .where(live);
+  const result: MovedFiles = { moved: 0, present: 0, missing: [] };
+  let done = 0;
+  progress({ entity: "documents", done, total: Number(total) });
+  for (let after = ""; ; ) {
+    const page = await db.primaryRead
+      .selectDistinct({ sha256: documents.sha256 })
+      .from(documents)
+      .where(and(live, gt(documents.sha256, after)))
+      .orderBy(asc(documents.sha256))
+      .limit(HASH_PAGE);
+    for (const { sha256 } of page) {
+      if (!sha256) continue;
+      const [stored] = await db.primaryRead
+        .select({ key: documentContents.contentKey })
+        .from(documentContents)
+        .where(eq(documentContents.contentKey, sha256))
+        .limit(1);
+      if (stored) result.present++;
+      else if (await moveFile(db, store, files, sha256)) result.moved++;
+      else result.missing.push(sha256);
+      progress({ entity: "documents", done: ++done, total: Number(total) });
+    }
+    if (page.length < HASH_PAGE) break;
+    after = page[page.length - 1].sha256 ?? after;
+  }
+  return result;
+}
+
+/** One content from its file into the database; false when the file is missing or not those bytes. */
+async function moveFile(
+  db: Database,
+  store: DatabaseStore,
+  files: FileStore,
+  sha256: string,
+): Promise<boolean> {
+  const file = Bun.file(files.pathOf(sha256));
+  if (!(await file.exists())) return false;
+  const hasher = new Bun.CryptoHasher("sha256");
+  for (let at = 0; at < file.size; at += CHUNK_BYTES)
+    hasher.update(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
+  if (hasher.digest("hex") !== sha256) return false;
+  const token = await store.stage(sha256, file);
+  await db.transaction(async (tx) => {
+    const [held] = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.sha256, sha256), isNull(documents.deletedAt)))
+      .limit(1);
+    // Deleted meanwhile: nothing holds the content any more.
+    if (held) await store.commit(tx, token, sha256);
+    else await tx.delete(documentContents).where(eq(documentContents.contentKey, token));
+  });
+  return true;
+}
 
 async function exists(path: string): Promise<boolean> {
   try {

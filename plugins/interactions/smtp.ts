@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebStream } from "node:stream/web";
 import { rootCertificates } from "node:tls";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
@@ -30,15 +32,24 @@ async function attachmentsOf(ctx: AppContext, row: InteractionRow) {
         isNull(documents.deletedAt),
       ),
     );
-  return row.attachments.map((id) => {
+  const attachments = [];
+  for (const id of row.attachments) {
     const doc = found.find((d) => d.id === id);
     if (!doc?.sha256) throw new SendFailure(`attachment ${id} is no longer available`, true);
-    return {
+    const size = doc.size ?? 0;
+    const bytes = await store.read(doc.sha256, size, 0, size - 1, { primary: true });
+    if (!bytes) throw new SendFailure(`attachment ${id} is no longer available`, true);
+    attachments.push({
       filename: doc.name,
       contentType: doc.mimeType ?? undefined,
-      path: store.pathOf(doc.sha256),
-    };
-  });
+      // Read as the message is written: a row (or a file) at a time, unless read at once.
+      content:
+        bytes instanceof Uint8Array
+          ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+          : Readable.fromWeb((bytes instanceof Blob ? bytes.stream() : bytes) as WebStream),
+    });
+  }
+  return attachments;
 }
 
 /** The message as queued: its Message-ID and threading headers never change between attempts. */

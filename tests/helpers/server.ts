@@ -99,6 +99,8 @@ export interface TestServerOptions {
   localeC?: boolean;
 }
 
+const documentsStore = process.env.CRMD_TEST_DOCUMENTS_STORE as Config["documentsStore"];
+
 /** The compiled binary the contract suite runs against instead of the source, if set. */
 export const binaryUnderTest = process.env.CRMD_TEST_BINARY;
 
@@ -165,6 +167,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     workers: false,
     webhookAllowPrivate: true,
     logLevel: level ?? (process.env.CRMD_TEST_LOG as Config["logLevel"]) ?? "silent",
+    // The documents tests run with each store: CRMD_TEST_DOCUMENTS_STORE=database|filesystem.
+    ...(documentsStore ? { documentsStore } : {}),
     ...options.config,
   };
   const logger =

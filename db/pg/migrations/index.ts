@@ -57,6 +57,7 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import searchFold from "./1440_search_fold.sql" with { type: "text" };
+import documentContents from "./1460_document_contents.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -102,4 +103,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
   { id: "1440_search_fold", sql: searchFold },
+  { id: "1460_document_contents", sql: documentContents },
 ];
