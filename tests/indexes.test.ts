@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { eq, inArray, notInArray } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Database } from "../db/client";
 import { openDatabase } from "../db/client";
 import { dialect } from "../db/dialect";
 import { migrate } from "../db/migrate";
 import { activityLog, conversations, deals, leads, messages, partners, tasks } from "../db/schema";
+import { PHONE_COLUMNS, phoneRowsQuery } from "../db/search";
 import { activityFilters } from "../plugins/activity/service";
 import { messageFilters, newestSentFirst } from "../plugins/conversations/messages-service";
 import { CONVERSATION_ORDERS } from "../plugins/conversations/service";
@@ -299,5 +301,20 @@ describe("webhook claims", () => {
     expect(picks.join("\n")).toContain("USING INDEX webhook_deliveries_due_idx");
     expect(picks.join("\n")).toContain("USING COVERING INDEX webhook_deliveries_entity_idx");
     expect(fullScans([...withWork, ...picks])).toEqual([]);
+  });
+});
+
+describe("search indexing", () => {
+  test("the phone words of a batch look its rows up by doc_id, not through every record of the type", () => {
+    const dialect = new SQLiteSyncDialect();
+    for (const table of Object.keys(PHONE_COLUMNS) as Array<keyof typeof PHONE_COLUMNS>) {
+      const query = phoneRowsQuery(table, JSON.stringify([1, 2, 3]));
+      const steps = plan({ toSQL: () => dialect.sqlToQuery(query) });
+      expect({ table, doc: steps.find((s) => / d /.test(s)) }).toEqual({
+        table,
+        doc: "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)",
+      });
+      expect(fullScans(steps)).toEqual([]);
+    }
   });
 });
