@@ -97,6 +97,7 @@ export {
   within,
 } from "./errors";
 export {
+  builtInEventTypes,
   type EventPayload,
   emit,
   eventTypes,
