@@ -6,8 +6,11 @@
  * Seeds 1,000,000 tasks and 100,000 open deals (--quick: 100,000 and 10,000)
  * straight into a temporary database, then times ticks driven by a manual
  * clock: the cold first tick (arms every policy), steady one-minute ticks,
- * and a catch-up tick after an hour of downtime. Progress goes to stderr,
- * figures (JSON) to stdout.
+ * a catch-up tick after an hour of downtime, then one after a day of
+ * downtime, each followed by a steady tick. `task_overdue_considered` is
+ * the overdue tasks not yet emitted the overdue job read (its log field
+ * `considered`): a tick after a catch-up reads none of the tasks that
+ * catch-up emitted. Progress goes to stderr, figures (JSON) to stdout.
  *
  * Seeded data: deals spread over four SLA stages (30, 36, 48, 72 h, warning
  * at 80 %) with stage clocks started in the last 24 h, so the 30 h stage
@@ -41,6 +44,8 @@ export interface TickFigure {
   task_overdue_ms: number;
   total_ms: number;
   events: number;
+  /** Overdue tasks not yet emitted that the overdue job read this tick. */
+  task_overdue_considered: number;
 }
 
 export interface SchedulerBenchFigures {
@@ -164,8 +169,16 @@ async function outboxSize(ctx: AppContext) {
   return row.n;
 }
 
+/** The `considered` field of the overdue job's log lines, summed since the last take. */
+let considered = 0;
+const benchLogger = createLogger("info", {}, (line) => {
+  const entry = JSON.parse(line);
+  if (entry.msg === "task.overdue emitted") considered += entry.considered;
+});
+
 async function tick(ctx: AppContext, label: string): Promise<TickFigure> {
   const before = await outboxSize(ctx);
+  considered = 0;
   const ms: number[] = [];
   for (const job of ["sla", "task_overdue"]) {
     const result = await ctx.scheduler.runNow(job);
@@ -178,6 +191,7 @@ async function tick(ctx: AppContext, label: string): Promise<TickFigure> {
     task_overdue_ms: ms[1],
     total_ms: Math.round((ms[0] + ms[1]) * 100) / 100,
     events: (await outboxSize(ctx)) - before,
+    task_overdue_considered: considered,
   };
 }
 
@@ -198,9 +212,9 @@ export async function runSchedulerBench(
       databaseUrl: `file:${path}`,
       demo: false,
       workers: false,
-      logLevel: "silent",
+      logLevel: "info",
     },
-    { clock, logger: createLogger("silent") },
+    { clock, logger: benchLogger },
   );
   const { ctx } = server;
   try {
@@ -240,13 +254,17 @@ export async function runSchedulerBench(
     const run = async (label: string, advanceMs: number) => {
       clock.advance(advanceMs);
       const figure = await tick(ctx, label);
-      progress(`${label}: ${figure.total_ms} ms, ${figure.events} events`);
+      progress(
+        `${label}: ${figure.total_ms} ms, ${figure.events} events, ${figure.task_overdue_considered} overdue tasks read`,
+      );
       ticks.push(figure);
     };
     await run("cold (first tick: arms every policy)", 0);
     for (let i = 1; i <= 3; i++) await run(`steady tick ${i} (+1 min)`, MINUTE);
     await run("catch-up after 1 h of downtime", HOUR);
     await run("steady tick after catch-up (+1 min)", MINUTE);
+    await run("catch-up after 1 day of downtime", 24 * HOUR);
+    await run("steady tick after the day's catch-up (+1 min)", MINUTE);
     return { tasks: options.tasks, open_deals: options.deals, seed_ms: seedMs, ticks };
   } finally {
     await server.stop();

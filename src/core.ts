@@ -104,6 +104,7 @@ export {
   within,
 } from "./errors";
 export {
+  builtInEventTypes,
   type EventPayload,
   emit,
   eventTypes,

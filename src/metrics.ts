@@ -3,12 +3,13 @@ import type * as PromClient from "prom-client";
 import type { PoolState } from "../db/client";
 import type { RateLimitKind } from "./auth";
 import type { RunResult } from "./scheduler";
+import type { Backlogs } from "./webhooks/fanout";
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export interface MetricsProbes {
-  /** Outbox events not yet fanned out, and deliveries waiting to be sent. */
-  backlogs(): Promise<{ outbox: number; deliveries: number }>;
+  /** Outbox events not yet fanned out, deliveries waiting to be sent, catch-up work owed. */
+  backlogs(): Promise<Backlogs>;
   /** Whether the database answers a query now. */
   databaseUp(): Promise<boolean>;
   /** Work waiting on the database now. */
@@ -98,9 +99,9 @@ class Series {
       help: "Webhook delivery requests allowed in flight at once per instance",
       registers,
     }).set(concurrency);
-    // One query per scrape for both backlogs: a scrape collects every gauge at once.
+    // One query per scrape for the backlogs: a scrape collects every gauge at once.
     // Unknown (NaN) while the database does not answer: the scrape still shows crmd_database_up 0.
-    let reading: Promise<{ outbox: number; deliveries: number } | null> | null = null;
+    let reading: Promise<Backlogs | null> | null = null;
     const backlogs = () =>
       (reading ??= probes
         .backlogs()
@@ -122,6 +123,14 @@ class Series {
       registers,
       async collect() {
         this.set((await backlogs())?.deliveries ?? Number.NaN);
+      },
+    });
+    new Gauge({
+      name: "crmd_webhook_catchup_backlog",
+      help: "Outbox events paused or disabled webhooks' catch-ups have still to read before their deliveries are queued",
+      registers,
+      async collect() {
+        this.set((await backlogs())?.catchUp ?? Number.NaN);
       },
     });
     new Gauge({

@@ -12,6 +12,7 @@ import { messageFilters, newestSentFirst } from "../plugins/conversations/messag
 import { CONVERSATION_ORDERS } from "../plugins/conversations/service";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { partnerFilters } from "../plugins/partners/service";
+import { changedTasksQuery, dueWindowQuery } from "../plugins/sla/overdue-job";
 import { taskFilters } from "../plugins/tasks/service";
 import {
   buildListQueries,
@@ -314,6 +315,25 @@ describe("search indexing", () => {
         table,
         doc: "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)",
       });
+      expect(fullScans(steps)).toEqual([]);
+    }
+  });
+});
+
+describe("overdue scheduler", () => {
+  test("its reads walk the due and sync_seq indexes and leave out emitted tasks with a probe of the claims' unique index", () => {
+    const since = new Date(NOW.getTime() - 60_000);
+    const reads = {
+      window: plan(dueWindowQuery(db.read, since, NOW)),
+      first: plan(dueWindowQuery(db.read, null, NOW)),
+      changed: plan(changedTasksQuery(db.read, 100, 5000, 2000)),
+    };
+    expect(reads.window.join("\n")).toMatch(/SEARCH tasks USING INDEX tasks_(tenant_)?due_idx/);
+    expect(reads.changed.join("\n")).toContain("SEARCH tasks USING INDEX tasks_seq_idx");
+    for (const steps of Object.values(reads)) {
+      expect(steps.join("\n")).toContain(
+        "sla_emissions USING COVERING INDEX sla_emissions_clock_idx",
+      );
       expect(fullScans(steps)).toEqual([]);
     }
   });

@@ -6,6 +6,7 @@ import { SQL } from "bun";
 import { ADMIN_FAILURES_PER_MINUTE } from "../src/auth";
 import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
+import { catchUp } from "../src/webhooks/fanout";
 import { testPostgresUrl } from "./helpers/database";
 import { startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -140,6 +141,7 @@ describe("GET /metrics", () => {
     // The failed delivery waits for its retry; every event has been fanned out.
     expect(m.value("crmd_webhook_delivery_backlog")).toBe(1);
     expect(m.value("crmd_outbox_backlog")).toBe(0);
+    expect(m.value("crmd_webhook_catchup_backlog")).toBe(0);
 
     expect(m.value("crmd_scheduler_job_runs_total", { job, outcome: "ok" })).toBe(1);
     expect(m.value("crmd_scheduler_job_duration_seconds_count", { job })).toBe(1);
@@ -183,6 +185,43 @@ describe("GET /metrics", () => {
     expect((await scrape()).value("crmd_outbox_backlog")).toBe(0);
   });
 
+  test("catch-up work a paused webhook is still owed is its own backlog until the dispatcher has queued it", async () => {
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    const other = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    const created = await api.post("/api/external/webhooks", {
+      url: receiver.url("/ok"),
+      events: ["company.*"],
+    });
+    expect(created.status).toBe(201);
+    const dispatcher = server.ctx.workers.find(
+      (w) => w.name === "webhook-dispatcher",
+    ) as WebhookDispatcher;
+    await dispatcher.drain();
+    for (const name of ["Acme", "Globex", "Initech", "Umbrella", "Hooli"])
+      expect((await api.post("/api/external/companies", { name })).status).toBe(201);
+    const before = await scrape();
+    expect(before.value("crmd_webhook_catchup_backlog")).toBe(0);
+    expect(before.value("crmd_outbox_backlog")).toBe(5);
+    // Paused before fan-out reached them: the five events are owed as one catch-up range.
+    const path = `/api/external/webhooks/${created.body.id}`;
+    expect((await api.put(path, { is_active: false })).status).toBe(200);
+    // Another tenant's events inside that range are not this webhook's catch-up work.
+    expect((await other.api.post("/api/external/companies", { name: "Elsewhere" })).status).toBe(
+      201,
+    );
+    const paused = await scrape();
+    expect(paused.types.get("crmd_webhook_catchup_backlog")).toBe("gauge");
+    expect(paused.value("crmd_webhook_catchup_backlog")).toBe(5);
+    // One page of two read: three left.
+    expect(await catchUp(server.ctx.db, server.ctx.clock.now(), 2)).toBe(2);
+    expect((await scrape()).value("crmd_webhook_catchup_backlog")).toBe(3);
+    await dispatcher.drain();
+    const drained = await scrape();
+    expect(drained.value("crmd_webhook_catchup_backlog")).toBe(0);
+    // Queued for when the webhook is active again.
+    expect(drained.value("crmd_webhook_delivery_backlog")).toBeGreaterThanOrEqual(5);
+  });
+
   test("with the database unreachable a scrape still answers: crmd_database_up 0, the backlogs NaN", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-metrics-down-"));
     const remote = startHranaServer(join(dir, "remote.db"));
@@ -202,6 +241,7 @@ describe("GET /metrics", () => {
       // Unknown while the database does not answer: NaN, not a stale or made-up figure.
       expect(value("crmd_outbox_backlog")).toBeNull();
       expect(value("crmd_webhook_delivery_backlog")).toBeNull();
+      expect(value("crmd_webhook_catchup_backlog")).toBeNull();
     } finally {
       await down.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });

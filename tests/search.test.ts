@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
+import { nationalFormsOf, phoneParses } from "../db/phone-words";
 import { companies, contacts, deals, leads } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { created } from "./helpers/api";
@@ -249,6 +250,49 @@ describe("search", () => {
     expect(
       (await client.get("/api/external/search?q=4567")).body.results.map((r: any) => r.id),
     ).not.toContain(other.id);
+  });
+
+  test("a number on many records is parsed once, and each record is found by its national forms", async () => {
+    const { api: client } = await server.tenant();
+    const before = phoneParses();
+    const stored = ["+44 20 7946 0100", "+442079460100", "+44 207 946 0100", "442079460100"];
+    const made: string[] = [];
+    for (const number of stored)
+      made.push(
+        (
+          await created(client, "/contacts", {
+            last_name: "Switchboard",
+            phone_number: [{ number }],
+          })
+        ).id,
+      );
+    for (const q of ["020 7946 0100", "2079460100", "+44 20 7946 0100"]) {
+      const reply = await client.get(`/api/external/search?q=${encodeURIComponent(q)}`);
+      expect({ q, found: reply.body.results.map((r: any) => r.id).sort() }).toEqual({
+        q,
+        found: [...made].sort(),
+      });
+    }
+    // Indexing four records and a search read one number: libphonenumber parsed it once.
+    expect(phoneParses() - before).toBe(1);
+  });
+
+  test("+1 and ten digits get the national forms libphonenumber gives them, without parsing", async () => {
+    const { parsePhoneNumberFromString } = await import("libphonenumber-js");
+    const before = phoneParses();
+    // Every leading digit and area code, and assorted subscriber numbers.
+    for (let i = 0; i < 3000; i++) {
+      const national = String((i * 3_331_333_337 + 1_234_567) % 10_000_000_000).padStart(10, "0");
+      const parsed = parsePhoneNumberFromString(`+1${national}`);
+      const expected = parsed?.isPossible()
+        ? [...new Set([parsed.nationalNumber, parsed.formatNational().replace(/\D/g, "")])]
+        : [];
+      expect({ national, forms: [...nationalFormsOf(`1${national}`)] }).toEqual({
+        national,
+        forms: expected,
+      });
+    }
+    expect(phoneParses() - before).toBe(0);
   });
 
   test("types narrows the search; unknown types are 422", async () => {

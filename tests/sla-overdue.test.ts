@@ -10,7 +10,7 @@ let tenantId: string;
 let tenant: TenantClient;
 
 const clock = new ManualClock(new Date(T0));
-const server = useTestServer({ clock });
+const server = useTestServer({ clock, captureLogs: true });
 beforeEach(async () => {
   tenant = await server.tenant();
   tenantId = tenant.tenantId;
@@ -151,6 +151,34 @@ describe("task.overdue", () => {
     expect(events.map((e) => e.metadata.due_at)).toEqual(
       [dues[1], dues[2], dues[0]].map((d) => d.toISOString()),
     );
+  });
+});
+
+describe("after a catch-up", () => {
+  test("the next tick reads none of the tasks the catch-up emitted (and so moved in the sync feeds)", async () => {
+    const dues = [hours(3), hours(1), hours(2), minutes(90), minutes(30)].map(dueIn);
+    const ids: string[] = [];
+    for (const dueAt of dues) ids.push(await insertTask(server.ctx, tenantId, { dueAt }));
+    const later = await insertTask(server.ctx, tenantId, { dueAt: dueIn(hours(8)) });
+    await advance(0);
+    clock.advance(hours(6)); // down for six hours
+    /** The `considered` figure of the runs logged from here on. */
+    const from = server.logs.length;
+    const considered = () =>
+      server.logs
+        .slice(from)
+        .filter((line) => line.msg === "task.overdue emitted")
+        .map((line) => line.considered);
+    await advance(0);
+    expect(considered()).toEqual([5]);
+    for (const id of ids) expect(await overdue(id)).toHaveLength(1);
+    // Emitting touched the five tasks past the run's high-water mark; the next run does not reload them.
+    await advance(minutes(1));
+    expect(considered()).toEqual([5]);
+    // A task that becomes due later is still found, and only it.
+    await advance(hours(2));
+    expect(considered()).toEqual([5, 1]);
+    expect(await overdue(later)).toHaveLength(1);
   });
 });
 

@@ -40,6 +40,7 @@ import {
   deleteType,
   listTypes,
   loadObjectEvents,
+  reportReservedNameClashes,
   requireType,
   typeView,
   updateType,
@@ -288,6 +289,9 @@ function update(ctx: AppContext, request: UpdateRequest, replace: boolean) {
 export const objectsPlugin = (ctx: AppContext) => {
   loadObjectEvents(ctx.db).catch((error) =>
     ctx.logger.error("custom object events not loaded", { error: String(error) }),
+  );
+  reportReservedNameClashes(ctx).catch((error) =>
+    ctx.logger.error("custom object names not checked", { error: String(error) }),
   );
   return new Elysia({ name: "crmd.objects" }).use(typesRoutes(ctx)).use(recordRoutes(ctx));
 };

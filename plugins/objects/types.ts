@@ -9,6 +9,7 @@ import {
 import {
   ApiError,
   type AppContext,
+  builtInEventTypes,
   conflict,
   customFieldObject,
   type Database,
@@ -119,6 +120,56 @@ registerTenantEventTypes(async (db, tenantId) => {
     ACTIONS.map((action) => ({ type: `${name}.${action}`, resource: plural })),
   );
 });
+
+/** A live object type whose name or plural a built-in took after the type was defined. */
+export interface ReservedNameClash {
+  tenantId: string;
+  name: string;
+  plural: string;
+  /** What it shares: `scopes <plural>:read|write`, `events <name>.*`. */
+  shares: string[];
+}
+
+/**
+ * Object types defined before a built-in resource took their plural (its
+ * `<plural>:read|write` are now that resource's scopes too, and
+ * `objects:read|write` no longer grant them) or their name (their record
+ * events share the built-in's `<name>.*` types): such names are refused for
+ * new types, and these existing ones are reported at start.
+ */
+export async function reservedNameClashes(db: ReadDb): Promise<ReservedNameClash[]> {
+  const builtIn = builtInEventTypes();
+  const rows = await db
+    .select({
+      tenantId: customObjectTypes.tenantId,
+      name: customObjectTypes.name,
+      plural: customObjectTypes.plural,
+    })
+    .from(customObjectTypes)
+    .where(isNull(customObjectTypes.archivedAt))
+    .orderBy(asc(customObjectTypes.tenantId), asc(customObjectTypes.plural));
+  return rows.flatMap((row) => {
+    const shares = [
+      ...(isBuiltInScopeName(row.plural) ? [`scopes ${row.plural}:read|write`] : []),
+      ...(builtIn.some((type) => type.startsWith(`${row.name}.`)) ? [`events ${row.name}.*`] : []),
+    ];
+    return shares.length ? [{ ...row, shares }] : [];
+  });
+}
+
+/** At start: one warning a clashing object type (reservedNameClashes), saying what to do. */
+export async function reportReservedNameClashes(ctx: AppContext): Promise<void> {
+  for (const clash of await reservedNameClashes(ctx.db.read))
+    ctx.logger.warn(
+      "custom object type shares a built-in name: define it again under another name and move its records (docs/data-model.md, Custom objects)",
+      {
+        tenant_id: clash.tenantId,
+        object_type: clash.plural,
+        name: clash.name,
+        shares: clash.shares,
+      },
+    );
+}
 
 /** At start: every live object type's events, so webhooks can subscribe to them. */
 export async function loadObjectEvents(db: Database) {

@@ -1,6 +1,19 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte } from "drizzle-orm";
-import { tasks } from "../../db/schema";
-import { type AppContext, EVERY_MINUTE, type JobDefinition } from "../../src/core";
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  notExists,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { slaEmissions, tasks } from "../../db/schema";
+import { type AppContext, EVERY_MINUTE, type JobDefinition, type ReadDb } from "../../src/core";
 import { resyncTasks, type TaskRow, taskView } from "../tasks";
 import {
   committedSyncSeq,
@@ -49,6 +62,52 @@ const overdueSource = (now: Date): EventSource<TaskRow> => ({
 const due = { id: tasks.id, tenantId: tasks.tenantId, dueAt: tasks.dueAt, syncSeq: tasks.syncSeq };
 
 /**
+ * Not emitted yet for its due time: no task.overdue claim in sla_emissions
+ * (a probe on sla_emissions_clock_idx). The rows an earlier run emitted, and
+ * moved in the sync feeds by doing so, are not read again by the next run.
+ */
+const notClaimed = (db: ReadDb) =>
+  notExists(
+    db
+      .select({ one: sql`1` })
+      .from(slaEmissions)
+      .where(
+        and(
+          eq(slaEmissions.entityId, tasks.id),
+          eq(slaEmissions.eventType, "task.overdue"),
+          eq(slaEmissions.policy, "task_due"),
+          eq(slaEmissions.stageId, ""),
+          eq(slaEmissions.anchorAt, tasks.dueAt),
+        ),
+      ),
+  );
+
+const pending = and(eq(tasks.status, "pending"), isNull(tasks.deletedAt));
+
+/** Pending tasks not yet emitted whose due_at is before `now` (and at or after `since`): tasks_due_idx. */
+export const dueWindowQuery = (db: ReadDb, since: Date | null, now: Date) =>
+  db
+    .select(due)
+    .from(tasks)
+    .where(
+      and(
+        pending,
+        since ? gte(tasks.dueAt, since) : undefined,
+        lt(tasks.dueAt, now),
+        notClaimed(db),
+      ) as SQL,
+    );
+
+/** A page of the tasks written in (after, to] not yet emitted for their due time: tasks_seq_idx. */
+export const changedTasksQuery = (db: ReadDb, after: number, to: number, limit: number) =>
+  db
+    .select({ ...due, status: tasks.status, deletedAt: tasks.deletedAt })
+    .from(tasks)
+    .where(and(gt(tasks.syncSeq, after), lte(tasks.syncSeq, to), notClaimed(db)))
+    .orderBy(asc(tasks.syncSeq))
+    .limit(limit);
+
+/**
  * Finds the pending tasks that passed their due time since the last run:
  * those whose due_at is in [since, now) (index tasks_due_idx), plus those
  * written since the last run with a due_at already past (created overdue,
@@ -56,7 +115,8 @@ const due = { id: tasks.id, tenantId: tasks.tenantId, dueAt: tasks.dueAt, syncSe
  * pending task already past due, once each. Past due is `due_at < now`, as
  * the API's `is_overdue` and `status=overdue` say: at its due millisecond a
  * task is due, not yet overdue (the spans [since, now) of successive runs
- * leave no gap, since `since` is the last run's `now`).
+ * leave no gap, since `since` is the last run's `now`). Tasks already
+ * emitted for their due time are left out by the queries themselves.
  */
 async function findOverdue(
   ctx: AppContext,
@@ -67,23 +127,13 @@ async function findOverdue(
 ) {
   const db = ctx.db.primaryRead;
   const points: DuePoint[] = [];
-  const pending = and(eq(tasks.status, "pending"), isNull(tasks.deletedAt));
-  const window = since
-    ? and(pending, gte(tasks.dueAt, since), lt(tasks.dueAt, now))
-    : and(pending, lt(tasks.dueAt, now));
-  for (const row of await db.select(due).from(tasks).where(window))
+  for (const row of await dueWindowQuery(db, since, now))
     if (row.dueAt) points.push(point({ ...row, dueAt: row.dueAt }));
   if (since && fromSeq !== null) {
     await forEachChanged(
       fromSeq,
       toSeq,
-      (after, to, limit) =>
-        db
-          .select({ ...due, status: tasks.status, deletedAt: tasks.deletedAt })
-          .from(tasks)
-          .where(and(gt(tasks.syncSeq, after), lte(tasks.syncSeq, to)))
-          .orderBy(asc(tasks.syncSeq))
-          .limit(limit),
+      (after, to, limit) => changedTasksQuery(db, after, to, limit),
       (rows) => {
         for (const row of rows)
           if (row.status === "pending" && !row.deletedAt && row.dueAt && row.dueAt < now)
@@ -104,7 +154,9 @@ export const overdueJob = (ctx: AppContext): JobDefinition => ({
     const fromSeq = (state as OverdueState | null)?.seq ?? null;
     const points = await findOverdue(ctx, since, now, fromSeq, toSeq);
     const emitted = await emitDue(ctx, points, overdueSource(now), now);
-    if (Object.keys(emitted).length) ctx.logger.info("task.overdue emitted", { events: emitted });
+    // considered: overdue tasks not yet emitted that this run read (a task completed meanwhile emits nothing).
+    if (points.length)
+      ctx.logger.info("task.overdue emitted", { considered: points.length, events: emitted });
     return { state: { seq: toSeq } satisfies OverdueState, events: emitted };
   },
 });

@@ -55,11 +55,23 @@ export async function dispatchState(db: Database): Promise<DispatchState> {
   };
 }
 
-/**
- * How far delivery is behind, for metrics: outbox events past the fan-out
- * cursor, and deliveries still pending (due now or waiting for a retry).
- */
-export async function backlogs(db: Database): Promise<{ outbox: number; deliveries: number }> {
+/** How far delivery is behind (metrics). */
+export interface Backlogs {
+  /** Outbox events past the fan-out cursor. */
+  outbox: number;
+  /** Deliveries still pending (due now or waiting for a retry). */
+  deliveries: number;
+  /**
+   * Outbox events that catch-ups (webhook_catchups) have still to read: the
+   * events of each paused or disabled webhook's tenant in the range it is
+   * owed, summed over webhooks; those its subscription does not take are read
+   * and skipped, the rest become deliveries.
+   */
+  catchUp: number;
+}
+
+/** How far delivery is behind, for metrics, in one query. */
+export async function backlogs(db: Database): Promise<Backlogs> {
   const { read } = db;
   const query = prepared(read, "delivery-backlogs", () =>
     read
@@ -67,12 +79,18 @@ export async function backlogs(db: Database): Promise<{ outbox: number; deliveri
         // Without an active webhook nothing waits: a new webhook starts at the outbox's end.
         outbox: sql<number>`case when exists (select 1 from ${webhooks} where ${webhooks.isActive} = 1) then (select count(*) from ${outboxEvents} where ${outboxEvents.seq} > coalesce((select ${counters.value} from ${counters} where ${counters.name} = ${FANOUT_CURSOR}), 0)) else 0 end`,
         deliveries: sql<number>`(select count(*) from ${webhookDeliveries} where ${webhookDeliveries.status} = 'pending')`,
+        // Each range counted on outbox_tenant_seq_idx; a deleted webhook's row is owed nothing.
+        catchUp: sql<number>`(select coalesce(sum((select count(*) from ${outboxEvents} where ${outboxEvents.tenantId} = ${webhookCatchups.tenantId} and ${outboxEvents.seq} > ${webhookCatchups.afterSeq} and ${outboxEvents.seq} <= ${webhookCatchups.throughSeq})), 0) from ${webhookCatchups} where exists (select 1 from ${webhooks} where ${webhooks.id} = ${webhookCatchups.webhookId}))`,
       })
       .from(sql`(select 1)`)
       .prepare(),
   );
   const [row] = await query.all();
-  return { outbox: Number(row?.outbox ?? 0), deliveries: Number(row?.deliveries ?? 0) };
+  return {
+    outbox: Number(row?.outbox ?? 0),
+    deliveries: Number(row?.deliveries ?? 0),
+    catchUp: Number(row?.catchUp ?? 0),
+  };
 }
 
 export const entityKey = (type: string | null, id: string | null): string | null =>
