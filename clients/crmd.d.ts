@@ -6556,7 +6556,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6812,7 +6812,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6931,7 +6931,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -12416,7 +12416,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -12504,7 +12504,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
