@@ -73,6 +73,7 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 };
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
+import { showOptOutsOnContacts } from "./1470_contact_opt_out_flags";
 
 export interface Migration {
   id: string;
@@ -148,6 +149,7 @@ const all: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
+  { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 
