@@ -7882,7 +7882,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8028,7 +8082,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8169,7 +8277,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8226,7 +8388,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

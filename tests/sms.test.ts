@@ -259,6 +259,11 @@ describe("sending", () => {
       expect(refused.body.detail).toContain("contacts:read");
     }
     expect((await send({ to: "+14155550199", body: "x" }, senderOnly)).status).toBe(202);
+    // Ann's number: linked to her, which the answer does not tell a key reading no contacts.
+    const byNumber = await send({ to: "+1 415 555 0123", body: "x" }, senderOnly);
+    expect(byNumber.status).toBe(202);
+    expect(byNumber.body).not.toHaveProperty("contact_id");
+    expect((await interaction(byNumber.body.id)).contact_id).toBe(ann);
     const withContacts = await server.keyFor(tenantId, ["sms:send", "contacts:read"]);
     const sent = await send({ contact_id: ann, body: "x" }, withContacts);
     expect(sent.status).toBe(202);
