@@ -1003,7 +1003,7 @@ export interface paths {
         put?: never;
         /**
          * Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction
-         * @description Needs deals:write as well (403 otherwise): it creates a deal.
+         * @description Needs deals:write as well (403 otherwise, checked before the body is validated): it creates a deal.
          */
         post: operations["postApiExternalLeadsByIdConvert"];
         delete?: never;

@@ -287,6 +287,21 @@ export const actorOf = (principal: Principal): Actor =>
     : { type: "api_key", id: principal.keyId, name: principal.keyName };
 
 /**
+ * A route's `transform` for a second scope it needs beside its `scope`
+ * (converting a lead creates a deal: `deals:write`). It runs before
+ * validation, as the macros' checks do, so a key lacking it sees 403
+ * naming the scope and `why`, never a 422 that teaches the schema.
+ */
+export const alsoNeeds =
+  (required: Scope, why: string) =>
+  ({ request }: { request: Request }): void => {
+    const principal = principalOf(request);
+    if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+    if (!allows(principal.scopes, required))
+      throw forbidden(`${why}: it needs the ${required} permission`);
+  };
+
+/**
  * The auth macros every route declares:
  * - `scope: "deals:read"` — a tenant API key holding that scope; handlers get
  *   `tenantId`, `actor` and the key's `scopes`.
