@@ -1061,7 +1061,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed) */
+        /**
+         * Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed)
+         * @description Needs deals:write (leads:write) as well for a handoff of a deal (lead): completing changes it (403 otherwise). 404 when the key lacks deals:read (leads:read).
+         */
         post: operations["postApiExternalHandoffsByIdComplete"];
         delete?: never;
         options?: never;
