@@ -544,13 +544,13 @@ describe("converting needs deals:write", () => {
 });
 
 describe("converting: deals:write is checked before the body", () => {
-  test("a key without deals:write gets 403 for an invalid body, never a 422; the same body is 422 with it", async () => {
+  test("a key without deals:write gets 403 for an invalid body or an unknown field, never a 422; the same body is 422 with it", async () => {
     const { api, tenantId } = await server.tenant();
     await salesPipeline(api);
     const lead = await createLead(api);
     const leadsOnly = await server.keyFor(tenantId, ["leads:read", "leads:write"]);
     const both = await server.keyFor(tenantId, ["leads:write", "deals:write"]);
-    for (const body of [{ currency: "euro" }, { value: -1 }, { title: " " }]) {
+    for (const body of [{ currency: "euro" }, { value: -1 }, { title: " " }, { probability: 10 }]) {
       const refused = await leadsOnly.post(`${url}/${lead.id}/convert`, body);
       expect({ body, status: refused.status }).toEqual({ body, status: 403 });
       expect(refused.body.code).toBe("FORBIDDEN");
