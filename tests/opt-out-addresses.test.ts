@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { asc } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
-import { communicationOptOuts, contacts } from "../db/schema";
+import { communicationOptOuts, contacts, interactions } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
@@ -372,6 +372,84 @@ describe("migration 1470", () => {
         { tenantId: "t1", channel: "sms", address: "+14155550123", reason: "opt_out" },
         { tenantId: "t1", channel: "sms", address: "+14155550124", reason: "opt_out" },
         { tenantId: "t1", channel: "sms", address: "+14155550125", reason: "opt_out" },
+      ]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("migration 1471", () => {
+  test("an SMS opt-out recorded without its keyword gets the STOP its number last texted, so the API cannot lift it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-texted-stops-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    const step = "1471_texted_stops";
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== step),
+      );
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+      let n = 0;
+      const sms = (tenantId: string, from: string, body: string, minute: number) => ({
+        id: `00000000-0000-7000-8000-${String(++n).padStart(12, "0")}`,
+        tenantId,
+        type: "sms",
+        direction: "inbound",
+        status: "received",
+        fromAddress: from,
+        bodyText: body,
+        occurredAt: at(minute),
+        createdAt: at(minute),
+        updatedAt: at(minute),
+      });
+      await db.transaction(async (tx) => {
+        const first = await reserveSyncSeq(tx, 7);
+        await tx.insert(interactions).values(
+          [
+            sms("t1", "+14155550101", "Hello", 1),
+            sms("t1", "+14155550101", " unsubscribe ", 2),
+            sms("t1", "+14155550101", "sorry, wrong number", 3),
+            // texted STOP, then START: the opt-out listed now was made through the API
+            sms("t1", "+14155550102", "STOP", 1),
+            sms("t1", "+14155550102", "START", 2),
+            // another tenant's STOP from the same number
+            sms("t2", "+14155550103", "STOP", 1),
+            // a STOP whose entry has its keyword already
+            sms("t1", "+14155550104", "QUIT", 1),
+            sms("t1", "+14155550105", "STOP", 1),
+          ].map((row, i) => ({ ...row, syncSeq: first + i })),
+        );
+        await tx.insert(communicationOptOuts).values(
+          [
+            ["t1", "+14155550101", null],
+            ["t1", "+14155550102", null],
+            ["t1", "+14155550103", null],
+            ["t1", "+14155550104", "texted STOP"],
+            ["t1", "+14155550106", null],
+          ].map(([tenantId, address, detail]) => ({
+            tenantId: tenantId as string,
+            channel: "sms",
+            address: address as string,
+            detail,
+            createdAt: at(0),
+          })),
+        );
+      });
+      expect(await migrate(db, migrationsOf(db))).toEqual([step]);
+      const rows = await db.read
+        .select({ address: communicationOptOuts.address, detail: communicationOptOuts.detail })
+        .from(communicationOptOuts)
+        .orderBy(asc(communicationOptOuts.address));
+      expect(rows).toEqual([
+        { address: "+14155550101", detail: "texted UNSUBSCRIBE" },
+        { address: "+14155550102", detail: null },
+        { address: "+14155550103", detail: null },
+        { address: "+14155550104", detail: "texted STOP" },
+        { address: "+14155550106", detail: null },
       ]);
     } finally {
       await db.close();
