@@ -1003,7 +1003,7 @@ export interface paths {
         put?: never;
         /**
          * Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction
-         * @description Needs deals:write as well (403 otherwise): it creates a deal.
+         * @description Needs deals:write as well (403 otherwise, checked before the body is validated): it creates a deal.
          */
         post: operations["postApiExternalLeadsByIdConvert"];
         delete?: never;
@@ -1061,7 +1061,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed) */
+        /**
+         * Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed)
+         * @description Needs deals:write (leads:write) as well for a handoff of a deal (lead): completing changes it (403 otherwise). 404 when the key lacks deals:read (leads:read).
+         */
         post: operations["postApiExternalHandoffsByIdComplete"];
         delete?: never;
         options?: never;
@@ -6556,7 +6559,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6812,7 +6815,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -6931,7 +6934,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -7882,7 +7885,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8028,7 +8085,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8169,7 +8280,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8226,7 +8391,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Interaction"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "note" | "email" | "sms" | "call" | "meeting";
+                        /** @enum {string|null} */
+                        direction: "inbound" | "outbound" | null;
+                        /** @description email / sms: queued, sent, delivered, failed, received, bounced (email: every recipient bounced); call: in_progress, completed; note: the note's status; meeting: confirmed, tentative, cancelled */
+                        status: string | null;
+                        /** @description The contact the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        contact_id?: string | null;
+                        /** @description The company the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address) */
+                        company_id?: string | null;
+                        deal_id: string | null;
+                        /** @description Sender address or number */
+                        from: string | null;
+                        to: string[];
+                        cc: string[];
+                        bcc: string[];
+                        reply_to: string | null;
+                        /** @description Email subject or meeting title */
+                        subject: string | null;
+                        /** @description Plain text body, call notes, note text */
+                        text: string | null;
+                        html: string | null;
+                        /** @description Email Message-ID (without <>) */
+                        message_id: string | null;
+                        in_reply_to: string | null;
+                        references: string[];
+                        /** @description Id of the interaction that started the thread */
+                        thread_id: string | null;
+                        attachments: string[];
+                        /** @description Email: recipients a bounce (delivery status notification) reported as undeliverable; crmd sends them nothing more */
+                        bounced_recipients: string[];
+                        /** @description The provider's message id: Twilio's SID; for an email, the id the SMTP relay gave it when it names one (Amazon SES replaces the Message-ID with its own), which replies threading to the email may quote */
+                        provider_id: string | null;
+                        /** @description The server's last answer (SMTP reply, provider status, error) */
+                        provider_response: string | null;
+                        attempts: number;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /** Format: date-time */
+                        sent_at: string | null;
+                        /** Format: date-time */
+                        ended_at: string | null;
+                        duration_seconds: number | null;
+                        outcome: string | null;
+                        recording_url: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        deleted_at: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12416,7 +12635,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };
@@ -12504,7 +12723,7 @@ export interface operations {
                     last_seen_at?: string | null;
                     /** @description The contact opted out of email: sends to them are 409. True as well when the contact is given an address that opted out (the suppression list); false lifts the opt-out of its addresses, not a bounce */
                     email_opt_out?: boolean;
-                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out) */
+                    /** @description The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written) */
                     sms_opt_out?: boolean;
                 };
             };

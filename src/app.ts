@@ -1,6 +1,12 @@
 import { Elysia } from "elysia";
 import { plugins, rootPlugins } from "../plugins";
-import { API_PREFIX, authenticate, ownAuthenticationOf, pathAuthenticationOf } from "./auth";
+import {
+  API_PREFIX,
+  authenticate,
+  inputsChecked,
+  ownAuthenticationOf,
+  pathAuthenticationOf,
+} from "./auth";
 import { admitRequest } from "./body";
 import { clientAddressOf } from "./client-address";
 import type { AppContext } from "./context";
@@ -131,9 +137,20 @@ export function createApp(ctx: AppContext) {
       // no input, and a monitor's or scraper's query string must not fail them.
       const declared = route.startsWith("/api/") ? inputsOf(request.method, route) : null;
       if (!declared) return;
-      checkInputs(declared, request, query, body);
       const state = requestState(request);
       if (state) state.successStatus = declared.successStatus;
+      try {
+        checkInputs(declared, request, query, body);
+      } catch (error) {
+        // Auth before validation: a caller the route's auth check (a later
+        // transform) refuses gets its 401 / 403, not this 422 (auth.ts inputsChecked).
+        if (!state?.principal) throw error;
+        state.inputError = error;
+      }
+    })
+    .onBeforeHandle({ as: "global" }, ({ request }) => {
+      // A refusal held for a route whose auth check did not throw it (none should be left).
+      inputsChecked(request);
     })
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
       await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);

@@ -287,6 +287,34 @@ export const actorOf = (principal: Principal): Actor =>
     : { type: "api_key", id: principal.keyId, name: principal.keyName };
 
 /**
+ * Called by every auth check once it passed: the strict-input refusal held
+ * for this request (src/app.ts) is thrown now, after the 401 / 403.
+ */
+export function inputsChecked(request: Request): void {
+  const state = requestState(request);
+  const error = state?.inputError;
+  if (error === undefined || !state) return;
+  state.inputError = undefined;
+  throw error;
+}
+
+/**
+ * A route's `transform` for a second scope it needs beside its `scope`
+ * (converting a lead creates a deal: `deals:write`). It runs before
+ * validation, as the macros' checks do, so a key lacking it sees 403
+ * naming the scope and `why`, never a 422 that teaches the schema.
+ */
+export const alsoNeeds =
+  (required: Scope, why: string) =>
+  ({ request }: { request: Request }): void => {
+    const principal = principalOf(request);
+    if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+    if (!allows(principal.scopes, required))
+      throw forbidden(`${why}: it needs the ${required} permission`);
+    inputsChecked(request);
+  };
+
+/**
  * The auth macros every route declares:
  * - `scope: "deals:read"` — a tenant API key holding that scope; handlers get
  *   `tenantId`, `actor` and the key's `scopes`.
@@ -302,6 +330,7 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       const principal = principalOf(request);
       if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
       if (!principal.scopes.has(required)) throw forbidden(`Missing permission: ${required}`);
+      inputsChecked(request);
     },
     resolve({ request }) {
       const principal = principalOf(request);
@@ -322,6 +351,7 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
       const required = `${scopeResourceOf(String((params as { object?: string }).object))}:${access}`;
       if (!allows(principal.scopes, required)) throw forbidden(`Missing permission: ${required}`);
+      inputsChecked(request);
     },
     resolve({ request }) {
       const principal = principalOf(request);
@@ -356,12 +386,13 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       if (access === "write" && showsLinksIn(String(to), String(object))) {
         if (!allows(principal.scopes, `${other}:write`))
           throw forbidden(`Missing permission: ${other}:write`);
-        return;
+      } else {
+        const seesOther =
+          allows(principal.scopes, `${other}:read`) ||
+          (access === "write" && allows(principal.scopes, `${other}:write`));
+        if (!seesOther) throw forbidden(`Missing permission: ${other}:read`);
       }
-      const seesOther =
-        allows(principal.scopes, `${other}:read`) ||
-        (access === "write" && allows(principal.scopes, `${other}:write`));
-      if (!seesOther) throw forbidden(`Missing permission: ${other}:read`);
+      inputsChecked(request);
     },
     resolve({ request }) {
       const principal = principalOf(request);
@@ -374,6 +405,7 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
     transform({ request }) {
       if (enabled && principalOf(request).kind !== "admin")
         throw forbidden("This endpoint needs the admin token");
+      inputsChecked(request);
     },
   }),
   adminOr: (required: Scope) => ({
@@ -382,6 +414,7 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
       const principal = principalOf(request);
       if (principal.kind === "key" && !principal.scopes.has(required))
         throw forbidden(`Missing permission: ${required}`);
+      inputsChecked(request);
     },
     resolve({ request }) {
       return { principal: principalOf(request) };

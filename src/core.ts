@@ -29,6 +29,7 @@ export {
   ADMIN_SECURITY,
   API_PREFIX,
   actorOf,
+  alsoNeeds,
   authMacros,
   consumeKeyRateLimit,
   consumeRateLimit,

@@ -22,6 +22,12 @@ export interface RequestState {
   status?: number;
   /** The success status of the route (201 for a create), known once routed. */
   successStatus?: number;
+  /**
+   * A strict-input refusal (undeclared field or parameter, 422) held until
+   * the route's auth check passed: a key without the scope sees 403, never
+   * a 422 that teaches the schema (src/app.ts, src/auth.ts `inputsChecked`).
+   */
+  inputError?: unknown;
 }
 
 const states = new WeakMap<Request, RequestState>();

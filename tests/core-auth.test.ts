@@ -289,6 +289,36 @@ describe("scopes", () => {
   });
 });
 
+describe("auth before strict inputs", () => {
+  test("a key without the scope gets 403 for an undeclared field or parameter, never the 422 naming it", async () => {
+    const { tenantId } = await server.tenant();
+    const dealsReader = await server.keyFor(tenantId, ["deals:read"]);
+    const leadsReader = await server.keyFor(tenantId, ["leads:read", "deals:write"]);
+    const cases: Array<[Api, Api, string, string, unknown, string]> = [
+      [dealsReader, leadsReader, "POST", "/api/external/deals", { bogus: 1 }, "/bogus"],
+      [dealsReader, leadsReader, "GET", "/api/external/leads?bogus=1", undefined, "/bogus"],
+      [
+        leadsReader,
+        dealsReader,
+        "GET",
+        "/api/external/deals?page_size=1e3",
+        undefined,
+        "/page_size",
+      ],
+    ];
+    for (const [lacking, holding, method, path, body, field] of cases) {
+      const refused = await lacking.request(method, path, body);
+      expect({ path, status: refused.status }).toEqual({ path, status: 403 });
+      expect(refused.body.errors).toBeUndefined();
+      const invalid = await holding.request(method, path, body);
+      expect({ path, status: invalid.status }).toEqual({ path, status: 422 });
+      expect(invalid.body.errors.map((e: { path: string }) => e.path)).toContain(field);
+    }
+    // An admin endpoint: 403 to a key, whatever the query.
+    expect((await dealsReader.get("/api/external/tenants?bogus=1")).status).toBe(403);
+  });
+});
+
 describe("seed 001's coarse permissions", () => {
   test("read, write, webhook and * open exactly the routes of the scopes they stand for", async () => {
     const { expandPermissions } = await import("../src/scopes");

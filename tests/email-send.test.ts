@@ -395,6 +395,30 @@ describe("validation and limits", () => {
     expect(sent.body).toMatchObject({ to: ["ann@globex.test"], subject: "For Lee" });
   });
 
+  test("the contact and company a plain `to` links to show only to a key reading interactions or contacts", async () => {
+    const email = { to: ["ann@globex.test"], subject: "x", text: "x" };
+    const senderOnly = await server.keyFor(tenant, ["email:send"]);
+    const sent = await send(email, senderOnly);
+    expect(sent.status).toBe(202);
+    expect(sent.body).not.toHaveProperty("contact_id");
+    expect(sent.body).not.toHaveProperty("company_id");
+    expect(sent.body).toMatchObject({ to: ["ann@globex.test"], status: "queued" });
+    // Linked all the same.
+    expect(await interaction(sent.body.id)).toMatchObject({
+      contact_id: contact,
+      company_id: company,
+    });
+    for (const scopes of [
+      ["email:send", "interactions:read"],
+      ["email:send", "contacts:read"],
+    ]) {
+      const reader = await server.keyFor(tenant, scopes);
+      const shown = await send(email, reader);
+      expect(shown.status).toBe(202);
+      expect(shown.body).toMatchObject({ contact_id: contact, company_id: company });
+    }
+  });
+
   test("the tenant's hourly send limit: 429 with Retry-After, other tenants unaffected", async () => {
     server.ctx.config.sendMaxPerHour = 2;
     try {

@@ -339,6 +339,42 @@ async function tenantWithDealAndLead() {
   return { client, tenantId, deal: await createDeal(client), lead: await createLead(client) };
 }
 
+describe("completing a handoff writes its record", () => {
+  test("it needs deals:write (leads:write) besides handoffs:write; cancelling does not", async () => {
+    const { client, tenantId, deal, lead } = await tenantWithDealAndLead();
+    const dealHandoff = (await client.post(api(`/deals/${deal.id}/handoff`), { to_owner: "b" }))
+      .body;
+    const leadHandoff = (await client.post(api(`/leads/${lead.id}/handoff`), { to_owner: "b" }))
+      .body;
+    const handsOff = await server.keyFor(tenantId, ["handoffs:write", "deals:read", "leads:read"]);
+    for (const [handoff, writes] of [
+      [dealHandoff, "deals:write"],
+      [leadHandoff, "leads:write"],
+    ]) {
+      const refused = await handsOff.post(api(`/handoffs/${handoff.id}/complete`));
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain(writes);
+    }
+    expect((await client.get(api(`/deals/${deal.id}`))).body).toEqual(deal);
+    expect((await client.get(api(`/handoffs/${dealHandoff.id}`))).body.status).toBe("pending");
+    // Only the deal's write scope opens the deal's handoff.
+    const dealWriter = await server.keyFor(tenantId, [
+      "handoffs:write",
+      "deals:read",
+      "leads:read",
+      "deals:write",
+    ]);
+    expect((await dealWriter.post(api(`/handoffs/${leadHandoff.id}/complete`))).status).toBe(403);
+    const completed = await dealWriter.post(api(`/handoffs/${dealHandoff.id}/complete`));
+    expect(completed.status).toBe(200);
+    expect(completed.body.entity.owner).toBe("b");
+    // A settled handoff is still 403 to a key that may not write its record, then 409.
+    expect((await handsOff.post(api(`/handoffs/${dealHandoff.id}/complete`))).status).toBe(403);
+    expect((await dealWriter.post(api(`/handoffs/${dealHandoff.id}/complete`))).status).toBe(409);
+    expect((await handsOff.post(api(`/handoffs/${leadHandoff.id}/cancel`))).status).toBe(200);
+  });
+});
+
 describe("what a key may read of a handoff", () => {
   test("a handoff shows only to keys that read its deal (lead): listed, fetched, completed or cancelled", async () => {
     const { client, tenantId, deal, lead } = await tenantWithDealAndLead();
@@ -386,7 +422,7 @@ describe("what a key may read of a handoff", () => {
 
     // a key that may hand off but not read deals learns nothing of them: 403 before the
     // deal is looked up (a missing one too), 404 for another's handoff of a deal
-    const writer = await server.keyFor(tenantId, ["handoffs:write", "leads:read"]);
+    const writer = await server.keyFor(tenantId, ["handoffs:write", "leads:read", "leads:write"]);
     const missing = Bun.randomUUIDv7();
     for (const id of [deal.id, missing])
       expect((await writer.post(api(`/deals/${id}/handoff`), { to_owner: "c" })).status).toBe(403);

@@ -106,6 +106,36 @@ describe("calls", () => {
     expect((await call({ outcome: "great" })).status).toBe(422);
   });
 
+  test("a calls:write key without interactions:read or contacts:read is not shown the contact's company", async () => {
+    const { api: own, tenantId } = await server.tenant();
+    const acme = (await created(own, "/companies", { name: "Acme" })).id;
+    const ann = (await created(own, "/contacts", { first_name: "Ann", company_id: acme })).id;
+    const writer = await server.keyFor(tenantId, ["calls:write"]);
+    const logged = await call({ contact_id: ann }, writer);
+    expect(logged.status).toBe(201);
+    expect(logged.body).not.toHaveProperty("company_id");
+    expect(logged.body).not.toHaveProperty("contact_id");
+    const ended = await writer.patch(`/api/external/calls/${logged.body.id}`, {
+      ended_at: "2026-03-02T09:05:00Z",
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.body).not.toHaveProperty("company_id");
+    expect(ended.body.status).toBe("completed");
+    // The call is linked to the contact's company all the same.
+    expect((await own.get(`/api/external/interactions/${logged.body.id}`)).body).toMatchObject({
+      contact_id: ann,
+      company_id: acme,
+    });
+    for (const scopes of [
+      ["calls:write", "interactions:read"],
+      ["calls:write", "contacts:read"],
+    ]) {
+      const reader = await server.keyFor(tenantId, scopes);
+      const shown = await call({ contact_id: ann }, reader);
+      expect(shown.body).toMatchObject({ contact_id: ann, company_id: acme });
+    }
+  });
+
   test("scopes: calls:write logs, interactions:read reads, neither crosses", async () => {
     const { tenantId } = await server.tenant();
     const reader = await server.keyFor(tenantId, ["interactions:read"]);

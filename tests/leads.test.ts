@@ -543,6 +543,25 @@ describe("converting needs deals:write", () => {
   });
 });
 
+describe("converting: deals:write is checked before the body", () => {
+  test("a key without deals:write gets 403 for an invalid body or an unknown field, never a 422; the same body is 422 with it", async () => {
+    const { api, tenantId } = await server.tenant();
+    await salesPipeline(api);
+    const lead = await createLead(api);
+    const leadsOnly = await server.keyFor(tenantId, ["leads:read", "leads:write"]);
+    const both = await server.keyFor(tenantId, ["leads:write", "deals:write"]);
+    for (const body of [{ currency: "euro" }, { value: -1 }, { title: " " }, { probability: 10 }]) {
+      const refused = await leadsOnly.post(`${url}/${lead.id}/convert`, body);
+      expect({ body, status: refused.status }).toEqual({ body, status: 403 });
+      expect(refused.body.code).toBe("FORBIDDEN");
+      expect(refused.body.detail).toContain("deals:write");
+      expect(refused.body.errors).toBeUndefined();
+      expect((await both.post(`${url}/${lead.id}/convert`, body)).status).toBe(422);
+    }
+    expect((await api.get(`${url}/${lead.id}`)).body).toEqual(lead);
+  });
+});
+
 describe("tags", () => {
   test("stored trimmed, each once, blank ones dropped, on create and PATCH", async () => {
     const { api } = await server.tenant();

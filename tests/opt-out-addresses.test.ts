@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { asc } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
-import { communicationOptOuts, contacts } from "../db/schema";
+import { communicationOptOuts, contacts, interactions } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
@@ -237,6 +237,219 @@ describe("migration 1421", () => {
       expect(rows).toEqual([
         { tenantId: "t1", channel: "sms", address: "+14155550123", reason: "opt_out" },
         { tenantId: "t1", channel: "email", address: "ann@globex.test", reason: "opt_out" },
+      ]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("migration 1470", () => {
+  test("live contacts whose address is on the list as opted out show the opt-out, move in the feed, and list their other addresses", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-opt-out-flags-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    const step = "1470_contact_opt_out_flags";
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== step),
+      );
+      const then = new Date("2026-01-01T00:00:00.000Z");
+      const contact = (
+        id: string,
+        syncSeq: number,
+        columns: Partial<typeof contacts.$inferInsert>,
+      ) => ({
+        id,
+        syncSeq,
+        tenantId: "t1",
+        emails: [],
+        phones: [],
+        tags: [],
+        customFields: {},
+        createdAt: then,
+        updatedAt: then,
+        ...columns,
+      });
+      let first = 0;
+      await db.transaction(async (tx) => {
+        first = await reserveSyncSeq(tx, 7);
+        await tx.insert(contacts).values([
+          // Opted out by address: both flags set, the other email joins the list.
+          contact("a", first, {
+            emails: [
+              { email: " Ann@Globex.test", type: "Work" },
+              { email: "ann@home.test", type: "Home" },
+            ],
+            phones: [{ number: "+1 415-555-0123", type: "Mobile" }],
+          }),
+          // Bounced only: no opt-out.
+          contact("b", first + 1, { emails: [{ email: "gone@globex.test", type: "Work" }] }),
+          // Another tenant's opt-out of the same address does not count.
+          contact("c", first + 2, {
+            tenantId: "t2",
+            emails: [{ email: "ann@globex.test", type: "Work" }],
+          }),
+          // Deleted: left as it is.
+          contact("d", first + 3, {
+            emails: [{ email: "ann@globex.test", type: "Work" }],
+            deletedAt: then,
+          }),
+          // Already opted out of email: unchanged.
+          contact("e", first + 4, {
+            emails: [{ email: "ann@globex.test", type: "Work" }],
+            emailOptOut: true,
+          }),
+          // Nothing listed.
+          contact("f", first + 5, { emails: [{ email: "fay@globex.test", type: "Work" }] }),
+          // SMS only.
+          contact("g", first + 6, {
+            emails: [{ email: "gus@globex.test", type: "Work" }],
+            phones: [
+              { number: "+14155550124", type: "Mobile" },
+              { number: "+1 (415) 555-0125", type: "Work" },
+            ],
+          }),
+        ]);
+        await tx.insert(communicationOptOuts).values([
+          { tenantId: "t1", channel: "email", address: "ann@globex.test", createdAt: then },
+          { tenantId: "t1", channel: "sms", address: "+14155550123", createdAt: then },
+          { tenantId: "t1", channel: "sms", address: "+14155550124", createdAt: then },
+          {
+            tenantId: "t1",
+            channel: "email",
+            address: "gone@globex.test",
+            reason: "bounce",
+            detail: "550 5.1.1 User unknown",
+            createdAt: then,
+          },
+        ]);
+      });
+      expect(await migrate(db, migrationsOf(db))).toEqual([step]);
+      const rows = await db.read
+        .select({
+          id: contacts.id,
+          emailOptOut: contacts.emailOptOut,
+          smsOptOut: contacts.smsOptOut,
+          updatedAt: contacts.updatedAt,
+          syncSeq: contacts.syncSeq,
+        })
+        .from(contacts)
+        .orderBy(asc(contacts.id));
+      const flags = Object.fromEntries(
+        rows.map((r) => [r.id, [r.emailOptOut, r.smsOptOut, r.updatedAt > then]]),
+      );
+      expect(flags).toEqual({
+        a: [true, true, true],
+        b: [false, false, false],
+        c: [false, false, false],
+        d: [false, false, false],
+        e: [true, false, false],
+        f: [false, false, false],
+        g: [false, true, true],
+      });
+      const seq = Object.fromEntries(rows.map((r) => [r.id, r.syncSeq]));
+      expect(seq.b).toBe(first + 1);
+      expect(seq.a).toBeGreaterThan(first + 6);
+      expect(seq.g).toBeGreaterThan(first + 6);
+      expect(seq.a).not.toBe(seq.g);
+      const list = await db.read
+        .select({
+          tenantId: communicationOptOuts.tenantId,
+          channel: communicationOptOuts.channel,
+          address: communicationOptOuts.address,
+          reason: communicationOptOuts.reason,
+        })
+        .from(communicationOptOuts)
+        .orderBy(asc(communicationOptOuts.channel), asc(communicationOptOuts.address));
+      expect(list).toEqual([
+        { tenantId: "t1", channel: "email", address: "ann@globex.test", reason: "opt_out" },
+        { tenantId: "t1", channel: "email", address: "ann@home.test", reason: "opt_out" },
+        { tenantId: "t1", channel: "email", address: "gone@globex.test", reason: "bounce" },
+        { tenantId: "t1", channel: "sms", address: "+14155550123", reason: "opt_out" },
+        { tenantId: "t1", channel: "sms", address: "+14155550124", reason: "opt_out" },
+        { tenantId: "t1", channel: "sms", address: "+14155550125", reason: "opt_out" },
+      ]);
+    } finally {
+      await db.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("migration 1471", () => {
+  test("an SMS opt-out recorded without its keyword gets the STOP its number last texted, so the API cannot lift it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-texted-stops-"));
+    const database = await testDatabase(dir, { empty: true });
+    const db: Database = await openDatabase(database.url);
+    const step = "1471_texted_stops";
+    try {
+      await migrate(
+        db,
+        migrationsOf(db).filter((m) => m.id !== step),
+      );
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+      let n = 0;
+      const sms = (tenantId: string, from: string, body: string, minute: number) => ({
+        id: `00000000-0000-7000-8000-${String(++n).padStart(12, "0")}`,
+        tenantId,
+        type: "sms",
+        direction: "inbound",
+        status: "received",
+        fromAddress: from,
+        bodyText: body,
+        occurredAt: at(minute),
+        createdAt: at(minute),
+        updatedAt: at(minute),
+      });
+      await db.transaction(async (tx) => {
+        const first = await reserveSyncSeq(tx, 7);
+        await tx.insert(interactions).values(
+          [
+            sms("t1", "+14155550101", "Hello", 1),
+            sms("t1", "+14155550101", " unsubscribe ", 2),
+            sms("t1", "+14155550101", "sorry, wrong number", 3),
+            // texted STOP, then START: the opt-out listed now was made through the API
+            sms("t1", "+14155550102", "STOP", 1),
+            sms("t1", "+14155550102", "START", 2),
+            // another tenant's STOP from the same number
+            sms("t2", "+14155550103", "STOP", 1),
+            // a STOP whose entry has its keyword already
+            sms("t1", "+14155550104", "QUIT", 1),
+            sms("t1", "+14155550105", "STOP", 1),
+          ].map((row, i) => ({ ...row, syncSeq: first + i })),
+        );
+        await tx.insert(communicationOptOuts).values(
+          [
+            ["t1", "+14155550101", null],
+            ["t1", "+14155550102", null],
+            ["t1", "+14155550103", null],
+            ["t1", "+14155550104", "texted STOP"],
+            ["t1", "+14155550106", null],
+          ].map(([tenantId, address, detail]) => ({
+            tenantId: tenantId as string,
+            channel: "sms",
+            address: address as string,
+            detail,
+            createdAt: at(0),
+          })),
+        );
+      });
+      expect(await migrate(db, migrationsOf(db))).toEqual([step]);
+      const rows = await db.read
+        .select({ address: communicationOptOuts.address, detail: communicationOptOuts.detail })
+        .from(communicationOptOuts)
+        .orderBy(asc(communicationOptOuts.address));
+      expect(rows).toEqual([
+        { address: "+14155550101", detail: "texted UNSUBSCRIBE" },
+        { address: "+14155550102", detail: null },
+        { address: "+14155550103", detail: null },
+        { address: "+14155550104", detail: "texted STOP" },
+        { address: "+14155550106", detail: null },
       ]);
     } finally {
       await db.close();

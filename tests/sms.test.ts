@@ -259,6 +259,11 @@ describe("sending", () => {
       expect(refused.body.detail).toContain("contacts:read");
     }
     expect((await send({ to: "+14155550199", body: "x" }, senderOnly)).status).toBe(202);
+    // Ann's number: linked to her, which the answer does not tell a key reading no contacts.
+    const byNumber = await send({ to: "+1 415 555 0123", body: "x" }, senderOnly);
+    expect(byNumber.status).toBe(202);
+    expect(byNumber.body).not.toHaveProperty("contact_id");
+    expect((await interaction(byNumber.body.id)).contact_id).toBe(ann);
     const withContacts = await server.keyFor(tenantId, ["sms:send", "contacts:read"]);
     const sent = await send({ contact_id: ann, body: "x" }, withContacts);
     expect(sent.status).toBe(202);
@@ -436,6 +441,79 @@ describe("inbound and consent", () => {
     expect((await api.get(path)).body.detail).toBeNull();
     expect((await twilioPost(inbound(), message("+14155550158", "STOP"))).status).toBe(200);
     expect((await api.get(path)).body.detail).toBe("texted STOP");
+  });
+
+  test("an opt-out the recipient texted is not lifted by sms_opt_out: false (409, nothing written); one recorded through the API is", async () => {
+    const ida = (
+      await created(api, "/contacts", {
+        first_name: "Ida",
+        phone_number: [{ number: "+1 415 555 0161" }],
+      })
+    ).id;
+    expect((await twilioPost(inbound(), message("+14155550161", "STOP"))).status).toBe(200);
+    const contact = `/api/external/contacts/${ida}`;
+    for (const write of [
+      () => api.patch(contact, { sms_opt_out: false }),
+      () => api.patch(contact, { title: "CTO", sms_opt_out: false }),
+      () =>
+        api.put(contact, {
+          first_name: "Ida",
+          phone_number: [{ number: "+14155550161" }],
+          sms_opt_out: false,
+        }),
+    ]) {
+      const refused = await write();
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe("OPTED_OUT");
+      expect(refused.body.detail).toContain("+14155550161 texted STOP");
+      expect(refused.body.detail).toContain("START");
+    }
+    expect((await api.get(contact)).body).toMatchObject({ sms_opt_out: true, title: null });
+    expect((await api.get("/api/external/suppressions/%2B14155550161")).body.detail).toBe(
+      "texted STOP",
+    );
+    expect((await send({ contact_id: ida, body: "promo" })).status).toBe(409);
+    const bulk = await api.post("/api/external/contacts/bulk", {
+      records: [
+        { first_name: "Ida", phone_number: [{ number: "+14155550161" }], sms_opt_out: false },
+      ],
+    });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.failed).toBe(1);
+    expect((await api.get("/api/external/suppressions/%2B14155550161")).status).toBe(200);
+
+    // Opted out through the API: the API lifts it.
+    const jo = (
+      await created(api, "/contacts", {
+        first_name: "Jo",
+        phone_number: [{ number: "+14155550162" }],
+        sms_opt_out: true,
+      })
+    ).id;
+    const lifted = await api.patch(`/api/external/contacts/${jo}`, { sms_opt_out: false });
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.sms_opt_out).toBe(false);
+    expect((await api.get("/api/external/suppressions/%2B14155550162")).status).toBe(404);
+    expect((await send({ contact_id: jo, body: "welcome" })).status).toBe(202);
+  });
+
+  test("START on one number lifts its opt-out and the API's, not another number's STOP", async () => {
+    const kit = (
+      await created(api, "/contacts", {
+        first_name: "Kit",
+        phone_number: [{ number: "+14155550163" }, { number: "+14155550164" }],
+      })
+    ).id;
+    expect((await twilioPost(inbound(), message("+14155550163", "STOP"))).status).toBe(200);
+    expect((await twilioPost(inbound(), message("+14155550164", "STOP"))).status).toBe(200);
+    expect((await twilioPost(inbound(), message("+14155550163", "START"))).status).toBe(200);
+    expect((await api.get(`/api/external/contacts/${kit}`)).body.sms_opt_out).toBe(false);
+    expect((await api.get("/api/external/suppressions/%2B14155550163")).status).toBe(404);
+    expect((await api.get("/api/external/suppressions/%2B14155550164")).body.detail).toBe(
+      "texted STOP",
+    );
+    expect((await send({ to: "+14155550164", body: "x" })).status).toBe(409);
+    expect((await send({ to: "+14155550163", body: "x" })).status).toBe(202);
   });
 
   test("REVOKE, one of Twilio's default opt-out keywords, opts the number out as STOP does", async () => {

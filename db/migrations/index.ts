@@ -74,6 +74,8 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
 import documentContents from "./1460_document_contents.sql" with { type: "text" };
+import { showOptOutsOnContacts } from "./1470_contact_opt_out_flags";
+import { recordTextedStops } from "./1471_texted_stops";
 
 export interface Migration {
   id: string;
@@ -150,6 +152,8 @@ const all: Migration[] = [
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
   { id: "1460_document_contents", sql: documentContents },
+  { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
+  { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, like, notLike, or } from "drizzle-orm";
 import { type Static, t } from "elysia";
 import { communicationOptOuts, type contacts } from "../../db/schema";
-import { phoneParser, recordChange, type WriteScope, type WriteTx } from "../../src/core";
+import { ApiError, phoneParser, recordChange, type WriteScope, type WriteTx } from "../../src/core";
 
 type Row = typeof contacts.$inferSelect;
 type Channel = "email" | "sms";
@@ -62,6 +62,13 @@ export async function recordSuppressionChanges(
     });
   }
 }
+
+/**
+ * The `detail` of an opt-out the recipient texted (`texted STOP`, `texted
+ * UNSUBSCRIBE`, …): only the recipient lifts it, by texting START.
+ */
+export const textedStop = (keyword: string) => `texted ${keyword}`;
+const TEXTED = textedStop("%");
 
 const normalised = (email: string) => email.trim().toLowerCase();
 
@@ -137,6 +144,12 @@ export async function keepOptOuts(
     email?: unknown;
     phone_number?: unknown;
   },
+  /**
+   * `recipient`: the write is a recipient's START on one of the contact's
+   * numbers (lifted by the caller): the contact's other numbers lose the
+   * opt-outs recorded through the API, and keep those they texted STOP to.
+   */
+  by: "api" | "recipient" = "api",
 ) {
   const channels = [
     { channel: "email", optOut: row.emailOptOut, asked: input.email_opt_out, changed: input.email },
@@ -169,6 +182,8 @@ export async function keepOptOuts(
         .returning();
       await recordSuppressionChanges(tx, scope, added, "created");
     } else {
+      if (channel === "sms" && by === "api")
+        await refuseLiftingTextedStops(tx, row.tenantId, addresses);
       const lifted = await tx
         .delete(o)
         .where(
@@ -177,10 +192,40 @@ export async function keepOptOuts(
             eq(o.channel, channel),
             inArray(o.address, addresses),
             eq(o.reason, "opt_out"),
+            by === "recipient" ? or(isNull(o.detail), notLike(o.detail, TEXTED)) : undefined,
           ),
         )
         .returning();
       await recordSuppressionChanges(tx, scope, lifted, "deleted");
     }
   }
+}
+
+/**
+ * A number whose opt-out came from the recipient texting STOP is not opted
+ * back in by an API write (`sms_opt_out: false`): carrier rules (CTIA) leave
+ * that to the recipient's START, and Twilio keeps refusing the number until
+ * then. 409 OPTED_OUT, the whole write refused (nothing half-applied).
+ */
+async function refuseLiftingTextedStops(tx: WriteTx, tenantId: string, numbers: string[]) {
+  const o = communicationOptOuts;
+  const [stopped] = await tx
+    .select({ address: o.address, detail: o.detail })
+    .from(o)
+    .where(
+      and(
+        eq(o.tenantId, tenantId),
+        eq(o.channel, "sms"),
+        inArray(o.address, numbers),
+        eq(o.reason, "opt_out"),
+        like(o.detail, TEXTED),
+      ),
+    )
+    .limit(1);
+  if (stopped)
+    throw new ApiError(
+      409,
+      "OPTED_OUT",
+      `${stopped.address} ${stopped.detail}: only the recipient lifts that, by texting START to your number (carrier rules); sms_opt_out: false lifts only opt-outs recorded through the API`,
+    );
 }

@@ -37,6 +37,7 @@ export {
   type SuppressionRow,
   type SuppressionView,
   suppressionView,
+  textedStop,
 } from "./consent";
 export { Contact, ContactInput, ContactListQuery } from "./model";
 export {

@@ -55,7 +55,7 @@ export const ContactInput = t.Object(
     sms_opt_out: t.Optional(
       t.Boolean({
         description:
-          "The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out)",
+          "The contact opted out of SMS (also set by an inbound STOP, and when the contact is given a number that opted out). false lifts opt-outs recorded through the API; a number that texted STOP is lifted only by its START (false is then 409 OPTED_OUT, nothing written)",
       }),
     ),
   },

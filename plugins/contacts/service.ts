@@ -223,8 +223,14 @@ export async function applyContactUpdate(
   scope: WriteScope,
   before: Row,
   input: ContactInputBody,
-  replace = false,
+  options: {
+    /** A PUT: custom_fields replaced too. */
+    replace?: boolean;
+    /** A recipient's START rather than an API write (plugins/contacts/consent.ts keepOptOuts). */
+    by?: "api" | "recipient";
+  } = {},
 ): Promise<Row> {
+  const { replace = false, by = "api" } = options;
   const columns = {
     ...(await columnsFrom(tx, scope.tenantId, input, before)),
     customFields: await writeCustomFields(tx, scope, {
@@ -245,7 +251,7 @@ export async function applyContactUpdate(
   };
   const { row } = await updateRow(tx, scope, update);
   if (columns.emails) await indexEmails(tx, row);
-  await keepOptOuts(tx, scope, row, input);
+  await keepOptOuts(tx, scope, row, input, by);
   return row;
 }
 
@@ -265,7 +271,7 @@ export const updateContact = async (
 ) =>
   contactView(
     await ctx.write(async (tx) =>
-      applyContactUpdate(tx, scope, await findContact(tx, scope.tenantId, id), input, replace),
+      applyContactUpdate(tx, scope, await findContact(tx, scope.tenantId, id), input, { replace }),
     ),
   );
 

@@ -65,6 +65,8 @@ export const handoffsPlugin = (ctx: AppContext) =>
         detail: {
           summary:
             "Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed)",
+          description:
+            "Needs deals:write (leads:write) as well for a handoff of a deal (lead): completing changes it (403 otherwise). 404 when the key lacks deals:read (leads:read).",
           tags,
         },
       },

@@ -243,7 +243,11 @@ async function pendingHandoff(
  * Completes a handoff in one transaction: the deal or lead gets its new
  * owner (and pipeline / stage), with its own update and stage events, and
  * the handoff is marked completed (handoff.completed). A handoff of a
- * type `reader` may not read is 404, as on GET.
+ * type `reader` may not read is 404, as on GET. Completing writes the deal
+ * (lead), so it needs `deals:write` (`leads:write`) besides
+ * `handoffs:write`: 403 otherwise, before the handoff's state is looked at.
+ * No delegation from the initiator: starting a handoff needs only the
+ * record's read scope, so nobody holding its write scope has approved it.
  */
 export function completeHandoff(
   ctx: AppContext,
@@ -252,6 +256,12 @@ export function completeHandoff(
   id: string,
 ) {
   return ctx.write(async (tx) => {
+    const found = await visibleHandoff(tx, scope.tenantId, reader, id);
+    const writes = `${found.entityType}s:write`;
+    if (!allows(reader, writes))
+      throw forbidden(
+        `Completing a handoff changes its ${found.entityType}: it needs the ${writes} permission`,
+      );
     const row = await pendingHandoff(tx, scope.tenantId, reader, id);
     const kind = ENTITIES[row.entityType as HandoffEntityType];
     const [current] = (await kind.byIds(tx, scope.tenantId, [row.entityId])).values();

@@ -68,6 +68,26 @@ export const Interaction = t.Object({
 });
 export type InteractionView = Static<typeof Interaction>;
 
+const hiddenLink = (record: string) =>
+  t.Optional(
+    t.Nullable(
+      t.String({
+        description: `The ${record} the interaction is linked to; left out of the answer for a key holding neither interactions:read nor contacts:read (crmd may have found it from the contact or the address)`,
+      }),
+    ),
+  );
+
+/**
+ * The answer to a send or a call write: the interaction, whose contact and
+ * company links are left out for a key that reads neither interactions nor
+ * contacts (plugins/interactions/index.ts `answerTo`).
+ */
+export const WrittenInteraction = t.Object({
+  ...Interaction.properties,
+  contact_id: hiddenLink("contact"),
+  company_id: hiddenLink("company"),
+});
+
 const recordId = (record: string) =>
   t.Optional(t.String({ description: `Only interactions linked to this ${record}` }));
 

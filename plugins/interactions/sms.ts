@@ -12,7 +12,7 @@ import {
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
-import { applyContactUpdate } from "../contacts";
+import { applyContactUpdate, textedStop } from "../contacts";
 import { smsNumberOwner, smsNumbersOf } from "../tenants";
 import { assertConsent, type ConsentRecipient, setAddressOptOut } from "./consent";
 import type { InteractionView, SendSmsBody } from "./model";
@@ -204,9 +204,9 @@ async function applyKeyword(
   const keyword = body.trim().toUpperCase();
   const optOut = STOP.has(keyword) ? true : START.has(keyword) ? false : null;
   if (optOut === null) return;
-  await setAddressOptOut(tx, scope, "sms", from, optOut, optOut ? `texted ${keyword}` : null);
+  await setAddressOptOut(tx, scope, "sms", from, optOut, optOut ? textedStop(keyword) : null);
   if (contact && contact.smsOptOut !== optOut)
-    await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut });
+    await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut }, { by: "recipient" });
 }
 
 export interface InboundSms {

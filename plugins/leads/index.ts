@@ -2,11 +2,10 @@ import { Elysia, t } from "elysia";
 import { leads } from "../../db/schema";
 import {
   type AppContext,
-  allows,
+  alsoNeeds,
   authMacros,
   ErrorBody,
   errorResponses,
-  forbidden,
   IdParams,
   includeAssociations,
   linkedListResponse,
@@ -143,21 +142,20 @@ export const leadsPlugin = (ctx: AppContext) =>
     )
     .post(
       "/leads/:id/convert",
-      ({ params, body, tenantId, actor, scopes }) => {
-        // The deal it creates is a deal write, and the answer shows it.
-        if (!allows(scopes, "deals:write"))
-          throw forbidden("Converting a lead creates a deal: it needs the deals:write permission");
-        return convertLead(ctx, writeScope(ctx, tenantId, actor), params.id, body ?? {});
-      },
+      ({ params, body, tenantId, actor }) =>
+        convertLead(ctx, writeScope(ctx, tenantId, actor), params.id, body ?? {}),
       {
         scope: "leads:write",
+        // The deal it creates is a deal write, and the answer shows it; checked before validation.
+        transform: alsoNeeds("deals:write", "Converting a lead creates a deal"),
         params: IdParams,
         body: t.Optional(ConvertLead),
         response: { ...actionResponses, 200: t.Object({ lead: Lead, deal: Deal }) },
         detail: {
           summary:
             "Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction",
-          description: "Needs deals:write as well (403 otherwise): it creates a deal.",
+          description:
+            "Needs deals:write as well (403 otherwise, checked before the body is validated): it creates a deal.",
           tags,
         },
       },

@@ -12,6 +12,8 @@ import { keyLongValues } from "../../migrations/1350_custom_field_long_keys";
 import { trimAssignees } from "../../migrations/1372_conversation_assignees_trimmed";
 import { markWidgetOpened } from "../../migrations/1411_conversation_visitor_identity";
 import { keepOptOutsPerAddress } from "../../migrations/1421_opt_outs_per_address";
+import { showOptOutsOnContacts } from "../../migrations/1470_contact_opt_out_flags";
+import { recordTextedStops } from "../../migrations/1471_texted_stops";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -102,6 +104,8 @@ export const postgresMigrations: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
+  { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
+  { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "1440_search_fold", sql: searchFold },
   { id: "1460_document_contents", sql: documentContents },
 ];
