@@ -104,8 +104,8 @@ export const postgresMigrations: Migration[] = [
   },
   { id: "1420_email_bounces", sql: emailBounces },
   { id: "1421_opt_outs_per_address", sql: "", run: keepOptOutsPerAddress },
-  { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
-  { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "1440_search_fold", sql: searchFold },
   { id: "1460_document_contents", sql: documentContents },
+  { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
+  { id: "1471_texted_stops", sql: "", run: recordTextedStops },
 ];
