@@ -1,14 +1,10 @@
 import { beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { asc } from "drizzle-orm";
-import { type Database, openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
 import { communicationOptOuts, contacts, interactions } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { created } from "./helpers/api";
-import { testDatabase } from "./helpers/database";
+import { beforeMigration } from "./helpers/database";
 import { eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -175,34 +171,26 @@ describe("a contact shows the opt-outs of its addresses", () => {
   });
 });
 
+const then = new Date("2026-01-01T00:00:00.000Z");
+
+/** A contact row as an earlier version stored it, in tenant t1. */
+const contact = (id: string, syncSeq: number, columns: Partial<typeof contacts.$inferInsert>) => ({
+  id,
+  syncSeq,
+  tenantId: "t1",
+  emails: [],
+  phones: [],
+  tags: [],
+  customFields: {},
+  createdAt: then,
+  updatedAt: then,
+  ...columns,
+});
+
 describe("migration 1421", () => {
   test("opt-outs recorded before, of live and deleted contacts, are put on the list per address", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-opt-outs-"));
-    const database = await testDatabase(dir, { empty: true });
-    const db: Database = await openDatabase(database.url);
     const step = "1421_opt_outs_per_address";
-    try {
-      await migrate(
-        db,
-        migrationsOf(db).filter((m) => m.id !== step),
-      );
-      const then = new Date("2026-01-01T00:00:00.000Z");
-      const contact = (
-        id: string,
-        syncSeq: number,
-        columns: Partial<typeof contacts.$inferInsert>,
-      ) => ({
-        id,
-        syncSeq,
-        tenantId: "t1",
-        emails: [],
-        phones: [],
-        tags: [],
-        customFields: {},
-        createdAt: then,
-        updatedAt: then,
-        ...columns,
-      });
+    await beforeMigration(step, async (db) => {
       await db.transaction(async (tx) => {
         const first = await reserveSyncSeq(tx, 3);
         await tx.insert(contacts).values([
@@ -238,42 +226,14 @@ describe("migration 1421", () => {
         { tenantId: "t1", channel: "sms", address: "+14155550123", reason: "opt_out" },
         { tenantId: "t1", channel: "email", address: "ann@globex.test", reason: "opt_out" },
       ]);
-    } finally {
-      await db.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe("migration 1470", () => {
   test("live contacts whose address is on the list as opted out show the opt-out, move in the feed, and list their other addresses", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-opt-out-flags-"));
-    const database = await testDatabase(dir, { empty: true });
-    const db: Database = await openDatabase(database.url);
     const step = "1470_contact_opt_out_flags";
-    try {
-      await migrate(
-        db,
-        migrationsOf(db).filter((m) => m.id !== step),
-      );
-      const then = new Date("2026-01-01T00:00:00.000Z");
-      const contact = (
-        id: string,
-        syncSeq: number,
-        columns: Partial<typeof contacts.$inferInsert>,
-      ) => ({
-        id,
-        syncSeq,
-        tenantId: "t1",
-        emails: [],
-        phones: [],
-        tags: [],
-        customFields: {},
-        createdAt: then,
-        updatedAt: then,
-        ...columns,
-      });
+    await beforeMigration(step, async (db) => {
       let first = 0;
       await db.transaction(async (tx) => {
         first = await reserveSyncSeq(tx, 7);
@@ -373,25 +333,14 @@ describe("migration 1470", () => {
         { tenantId: "t1", channel: "sms", address: "+14155550124", reason: "opt_out" },
         { tenantId: "t1", channel: "sms", address: "+14155550125", reason: "opt_out" },
       ]);
-    } finally {
-      await db.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe("migration 1471", () => {
   test("an SMS opt-out recorded without its keyword gets the STOP its number last texted, so the API cannot lift it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-texted-stops-"));
-    const database = await testDatabase(dir, { empty: true });
-    const db: Database = await openDatabase(database.url);
     const step = "1471_texted_stops";
-    try {
-      await migrate(
-        db,
-        migrationsOf(db).filter((m) => m.id !== step),
-      );
+    await beforeMigration(step, async (db) => {
       const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
       let n = 0;
       const sms = (tenantId: string, from: string, body: string, minute: number) => ({
@@ -451,10 +400,6 @@ describe("migration 1471", () => {
         { address: "+14155550104", detail: "texted STOP" },
         { address: "+14155550106", detail: null },
       ]);
-    } finally {
-      await db.close();
-      await database.drop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,7 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SQL } from "bun";
-import { openDatabase } from "../../db/client";
-import { migrate } from "../../db/migrate";
+import { type Database, openDatabase } from "../../db/client";
+import { migrate, migrationsOf } from "../../db/migrate";
 
 /**
  * The database tests run on: a file in the test's directory, or, when
@@ -86,4 +88,28 @@ export async function testDatabase(
     url: withDatabase(testPostgresUrl, name),
     drop: () => admin((sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
+}
+
+/**
+ * Runs `fn` on a new database migrated up to every step but `step`, the
+ * one a test then runs over the rows it writes; removes the database after.
+ */
+export async function beforeMigration(
+  step: string,
+  fn: (db: Database) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "crmd-migration-"));
+  const database = await testDatabase(dir, { empty: true });
+  const db = await openDatabase(database.url);
+  try {
+    await migrate(
+      db,
+      migrationsOf(db).filter((m) => m.id !== step),
+    );
+    await fn(db);
+  } finally {
+    await db.close();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
