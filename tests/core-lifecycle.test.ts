@@ -684,16 +684,15 @@ describe("process lifecycle", () => {
 
   test("a second SIGTERM while a start waits on a database that does not answer exits at once with 143", async () => {
     // A PostgreSQL address that accepts connections and never answers.
-    const silent = Bun.listen({
-      hostname: "127.0.0.1",
-      port: 0,
-      socket: { data() {} },
-    });
     let connected = () => {};
     const reached = new Promise<void>((resolve) => {
       connected = resolve;
     });
-    silent.reload({ socket: { open: () => connected(), data() {} } });
+    const silent = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: { open: () => connected(), data() {} },
+    });
     const dir = mkdtempSync(join(tmpdir(), "crmd-start-stop-twice-"));
     let first: ReturnType<typeof crmd> | undefined;
     try {
