@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createBenchKey } from "./lib/keys";
-import { cpuMs, freePort, waitForOk, waitForSchedulerRuns } from "./lib/process";
+import { cpuMs, freePort, startPinnedCrmd, waitForOk } from "./lib/process";
 import { wrk } from "./lib/wrk";
 
 const { values, positionals } = parseArgs({
@@ -70,22 +70,7 @@ interface Side {
 
 async function startCrmd(label: string, binary: string): Promise<Side> {
   const port = freePort();
-  const admin = `ab-${crypto.randomUUID()}`;
-  const proc = Bun.spawn(["taskset", "-c", "0", binary, "serve", "--port", String(port)], {
-    env: {
-      ...process.env,
-      CRMD_DATABASE_URL: url,
-      CRMD_DEMO: "0",
-      CRMD_LOG_LEVEL: "warn",
-      CRMD_ADMIN_TOKEN: admin,
-      CRMD_CRON_SLA: "*/10 * * * * *",
-      CRMD_CRON_TASK_OVERDUE: "*/10 * * * * *",
-    },
-    stdout: "ignore",
-    stderr: "inherit",
-  });
-  await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
-  await waitForSchedulerRuns(`http://127.0.0.1:${port}`, admin, ["sla", "task_overdue"]);
+  const proc = await startPinnedCrmd(binary, port, url);
   return { label, port, proc, key: meta.key };
 }
 

@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createBenchKey } from "./lib/keys";
-import { freePort, waitForOk, waitForSchedulerRuns } from "./lib/process";
+import { freePort, startPinnedCrmd } from "./lib/process";
 import { rawInsertRate } from "./lib/raw-inserts";
 import { wrk } from "./lib/wrk";
 
@@ -67,31 +67,8 @@ async function prepare(label: string, binary: string): Promise<Side> {
   return { label, ...side, dbPath, port: freePort(), key };
 }
 
-/**
- * Starts the side's server on core 0 with the scheduler ticking every 10 s,
- * as the full bench does, and waits for its first ticks (which arm every
- * policy over the seeded rows) to be over.
- */
 async function start(side: Side) {
-  const admin = `ab-${crypto.randomUUID()}`;
-  side.server = Bun.spawn(
-    ["taskset", "-c", "0", side.binary, "serve", "--port", String(side.port)],
-    {
-      env: {
-        ...process.env,
-        CRMD_DATABASE_URL: side.url,
-        CRMD_DEMO: "0",
-        CRMD_LOG_LEVEL: "warn",
-        CRMD_ADMIN_TOKEN: admin,
-        CRMD_CRON_SLA: "*/10 * * * * *",
-        CRMD_CRON_TASK_OVERDUE: "*/10 * * * * *",
-      },
-      stdout: "ignore",
-      stderr: "inherit",
-    },
-  );
-  await waitForOk(`http://127.0.0.1:${side.port}/readyz`, 30_000);
-  await waitForSchedulerRuns(`http://127.0.0.1:${side.port}`, admin, ["sla", "task_overdue"]);
+  side.server = await startPinnedCrmd(side.binary, side.port, side.url);
 }
 
 const body = `'{"title":"bench deal ' .. counter .. '","value":' .. (counter % 100000) .. ',"currency":"EUR"}'`;

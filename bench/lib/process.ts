@@ -73,3 +73,28 @@ export function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/**
+ * Starts `binary serve` on `port` over `databaseUrl`, pinned to core 0 so
+ * the load generator has the other, and waits until it is ready and its
+ * scheduler jobs have run once (their first ticks stay out of the rounds).
+ */
+export async function startPinnedCrmd(binary: string, port: number, databaseUrl: string) {
+  const admin = `ab-${crypto.randomUUID()}`;
+  const proc = Bun.spawn(["taskset", "-c", "0", binary, "serve", "--port", String(port)], {
+    env: {
+      ...process.env,
+      CRMD_DATABASE_URL: databaseUrl,
+      CRMD_DEMO: "0",
+      CRMD_LOG_LEVEL: "warn",
+      CRMD_ADMIN_TOKEN: admin,
+      CRMD_CRON_SLA: "*/10 * * * * *",
+      CRMD_CRON_TASK_OVERDUE: "*/10 * * * * *",
+    },
+    stdout: "ignore",
+    stderr: "inherit",
+  });
+  await waitForOk(`http://127.0.0.1:${port}/readyz`, 30_000);
+  await waitForSchedulerRuns(`http://127.0.0.1:${port}`, admin, ["sla", "task_overdue"]);
+  return proc;
+}
