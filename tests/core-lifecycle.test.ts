@@ -35,7 +35,13 @@ async function waitForReady(url: string) {
   throw new Error("server did not become ready");
 }
 
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+/** A port free on 127.0.0.1 right now, chosen by the kernel (a random one may be another server's). */
+function freePort(): number {
+  const probe = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const { port } = probe;
+  probe.stop(true);
+  return port;
+}
 
 describe("configuration", () => {
   test("defaults, env and flags (flags win)", () => {
