@@ -6,8 +6,19 @@ import { salesPipeline } from "./sales-fixtures";
 
 /** What the relay answers to the next message it takes (a 250 with its own id); undefined: a plain 250. */
 let relayAnswer: string | undefined;
+/** What the relay answers to the next messages, one each, before relayAnswer. */
+let relayAnswers: string[] = [];
+/** Recipients the relay defers (452) once: taken on the next attempt, in a transaction of their own. */
+const deferOnce = new Set<string>();
 const mail = useMailServer({
-  answer: () => (relayAnswer === undefined ? undefined : { code: 250, message: relayAnswer }),
+  answer: () => {
+    const text = relayAnswers.shift() ?? relayAnswer;
+    return text === undefined ? undefined : { code: 250, message: text };
+  },
+  rcptAnswer: async (address) =>
+    deferOnce.delete(address) ? { code: 452, message: "4.5.3 Too many recipients" } : undefined,
+  // A deferred recipient is retried at once: drain() sends both parts.
+  config: { sendRetrySchedule: [0] },
 });
 const { server, sender } = mail;
 let api: Api;
@@ -153,5 +164,75 @@ describe("a relay that replaces the Message-ID", () => {
     expect(answer.status).toBe(201);
     expect(body.thread_id).toBe(body.id);
     expect(body.thread_id).not.toBe(email.thread_id);
+  });
+
+  test("an email the relay took in parts: a reply or a bounce quoting a later part's id finds it", async () => {
+    deferOnce.add("late@initech.test");
+    relayAnswers = ["Ok <part-1@relay.example>", "Ok <part-2@relay.example>"];
+    const queued = await api.post("/api/external/email/send", {
+      to: ["ann@globex.test", "late@initech.test"],
+      subject: "Your quote",
+      text: "Attached",
+      deal_id: deal,
+    });
+    expect(queued.status).toBe(202);
+    await sender().drain();
+    const email = (await api.get(`/api/external/interactions/${queued.body.id}`)).body;
+    expect(email).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      provider_id: "part-1@relay.example",
+    });
+    expect(
+      mail
+        .smtp()
+        .received.filter((r) => r.email.messageId === `<${email.message_id}>`)
+        .map((r) => r.rcptTo),
+    ).toEqual([["ann@globex.test"], ["late@initech.test"]]);
+
+    const answer = await deliver(reply("r5", "In-Reply-To: <part-2@relay.example>"));
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ thread_id: email.thread_id, deal_id: deal });
+
+    const bounce = [
+      "From: MAILER-DAEMON@relay.example",
+      "To: sales@acme.test",
+      "Subject: Undelivered Mail Returned to Sender",
+      "Message-ID: <dsn-2@relay.example>",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b2"',
+      "",
+      "--b2",
+      "Content-Type: text/plain",
+      "",
+      "Your message could not be delivered.",
+      "--b2",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; relay.example",
+      "",
+      "Final-Recipient: rfc822; late@initech.test",
+      "Action: failed",
+      "Status: 5.1.1",
+      "Diagnostic-Code: smtp; 550 5.1.1 user unknown",
+      "",
+      "--b2",
+      "Content-Type: text/rfc822-headers",
+      "",
+      "From: sales@acme.test",
+      "To: ann@globex.test, late@initech.test",
+      "Subject: Your quote",
+      "Message-ID: <part-2@relay.example>",
+      "",
+      "--b2--",
+      "",
+    ].join("\r\n");
+    const bounced = await deliver(bounce);
+    expect(bounced.status).toBe(200);
+    expect(bounced.body).toMatchObject({
+      id: email.id,
+      status: "sent",
+      bounced_recipients: ["late@initech.test"],
+    });
   });
 });

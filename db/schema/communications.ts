@@ -80,6 +80,24 @@ export const interactions = sqliteTable(
   ],
 );
 
+/**
+ * Every id an SMTP relay gave an email it took (its answer to DATA names
+ * the message by an id of its own, as Amazon SES does), one row per id: an
+ * email the relay took in parts (recipients it deferred, retried in a later
+ * transaction) has one per part. Replies and bounces quoting any of them
+ * thread to the email.
+ */
+export const emailRelayIds = sqliteTable(
+  "email_relay_ids",
+  {
+    tenantId: tenantId(),
+    /** As the relay named it: `id@host`, or SES's bare id. */
+    relayId: text("relay_id").notNull(),
+    interactionId: text("interaction_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.relayId, t.interactionId] })],
+);
+
 /** Each tenant's inbound email secret, hashed: relays present it with the raw message. */
 export const inboundSecrets = sqliteTable(
   "inbound_secrets",

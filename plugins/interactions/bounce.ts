@@ -9,7 +9,6 @@ import {
   emailsByMessageIds,
   type InteractionRow,
   interactionView,
-  namedBy,
 } from "./service";
 
 const BOUNCES: Actor = { type: "system", id: null, name: "bounce report" };
@@ -145,9 +144,9 @@ async function bouncedEmail(tx: WriteTx, tenantId: string, report: DeliveryRepor
       .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, report.interactionId)));
     if (named && outbound(named)) return named;
   }
-  const found = (await emailsByMessageIds(tx, tenantId, report.messageIds)).filter(outbound);
+  const found = await emailsByMessageIds(tx, tenantId, report.messageIds);
   for (const id of report.messageIds) {
-    const email = found.find((row) => namedBy(row, id));
+    const email = found.rows.find((row) => outbound(row) && found.names(row, id));
     if (email) return email;
   }
   return null;

@@ -17,7 +17,6 @@ import {
   emailsByMessageIds,
   insertInteraction,
   interactionView,
-  namedBy,
 } from "./service";
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
@@ -81,7 +80,7 @@ async function threadParent(tx: WriteTx, tenantId: string, email: Email) {
   const candidates = [...messageIds(email.inReplyTo), ...messageIds(email.references).reverse()];
   const found = await emailsByMessageIds(tx, tenantId, candidates);
   for (const id of candidates) {
-    const parent = found.find((row) => namedBy(row, id) && row.deletedAt === null);
+    const parent = found.rows.find((row) => found.names(row, id) && row.deletedAt === null);
     if (parent) return parent;
   }
   return null;
@@ -146,7 +145,7 @@ export async function receiveEmail(
     for (const attachment of email.attachments)
       staged.push(await files.stage(new Uint8Array(attachment.content as ArrayBuffer)));
     const result = await ctx.write(async (tx) => {
-      const [known] = await emailsByMessageIds(tx, tenantId, [messageId]);
+      const [known] = (await emailsByMessageIds(tx, tenantId, [messageId])).rows;
       // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address; its id the relay's).
       if (known) return { view: interactionView(known), created: false };
       const contact = await senderContact(tx, scope, email, sender);

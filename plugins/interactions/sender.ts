@@ -10,7 +10,7 @@ import {
 import { type Accepted, type Channel, SendFailure } from "./channel";
 import { optOutOf } from "./consent";
 import { queuedEmailRecipients } from "./email";
-import { changeInteraction, type InteractionRow } from "./service";
+import { changeInteraction, type InteractionRow, recordRelayId } from "./service";
 import { queuedSmsRecipients, senderTakenSinceQueued } from "./sms";
 
 /** How often an idle instance looks for sends queued elsewhere and retries coming due. */
@@ -122,8 +122,11 @@ async function recordOutcome(
       () => [],
     );
   // Taken for some recipients, deferred for others: the others are retried alone, then it is sent.
-  // The provider's id of the first delivery is kept: most recipients got that one.
+  // provider_id is the first part's id (most recipients got that one); every part's is recorded,
+  // so a reply or bounce quoting any of them finds the email.
   const providerId = row.providerId ?? (outcome.ok ? outcome.providerId : null);
+  if (outcome.ok && row.type === "email" && outcome.providerId)
+    await recordRelayId(tx, row, outcome.providerId);
   if (outcome.ok && outcome.deferred.length > 0 && delay !== undefined)
     return retry({ pendingRecipients: outcome.deferred, providerId });
   if (outcome.ok) return settle("sent", { sentAt: now, providerId, pendingRecipients: null });

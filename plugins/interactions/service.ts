@@ -1,5 +1,5 @@
 import { and, eq, inArray, or } from "drizzle-orm";
-import { companies, contacts, deals, interactions } from "../../db/schema";
+import { companies, contacts, deals, emailRelayIds, interactions } from "../../db/schema";
 import {
   type AppContext,
   assertLinks,
@@ -125,33 +125,70 @@ function localPart(id: string): string {
   return at > 0 ? id.slice(0, at) : id;
 }
 
-/**
- * Whether a Message-ID names this interaction: its own, or, for an email a
- * relay gave an id of its own (provider_id), that one, whole or bare.
- */
-export const namedBy = (row: InteractionRow, id: string) =>
-  row.messageId === id ||
-  (row.type === "email" &&
-    row.providerId !== null &&
-    (row.providerId === id || row.providerId === localPart(id)));
+/** The emails a set of Message-IDs names, and which of them names which. */
+export interface NamedEmails {
+  rows: InteractionRow[];
+  /** Whether the id names the email: crmd's Message-ID, or an id the relay gave one of its parts. */
+  names(row: InteractionRow, id: string): boolean;
+}
 
 /**
  * The tenant's emails (deleted too) that any of these Message-IDs name:
- * by crmd's Message-ID, or by the id the relay gave an email it rewrote.
+ * by crmd's Message-ID, or by an id the relay gave an email it rewrote,
+ * whole or bare (`id@host` → `id`, as SES writes its own): the one in
+ * provider_id, or that of any part of an email the relay took in parts.
  */
-export function emailsByMessageIds(tx: WriteTx, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([] as InteractionRow[]);
+export async function emailsByMessageIds(
+  tx: WriteTx,
+  tenantId: string,
+  ids: string[],
+): Promise<NamedEmails> {
+  if (ids.length === 0) return { rows: [], names: () => false };
   const i = interactions;
+  const r = emailRelayIds;
   const relayIds = [...new Set([...ids, ...ids.map(localPart)])];
-  return tx
+  const parts = await tx
+    .select({ interactionId: r.interactionId, relayId: r.relayId })
+    .from(r)
+    .where(and(eq(r.tenantId, tenantId), inArray(r.relayId, relayIds)));
+  const partOf = [...new Set(parts.map((part) => part.interactionId))];
+  const rows = await tx
     .select()
     .from(i)
     .where(
       and(
         eq(i.tenantId, tenantId),
-        or(inArray(i.messageId, ids), and(eq(i.type, "email"), inArray(i.providerId, relayIds))),
+        or(
+          inArray(i.messageId, ids),
+          and(eq(i.type, "email"), inArray(i.providerId, relayIds)),
+          partOf.length > 0 ? and(eq(i.type, "email"), inArray(i.id, partOf)) : undefined,
+        ),
       ),
     );
+  const relayIdsOf = (row: InteractionRow) =>
+    row.type !== "email"
+      ? []
+      : [
+          ...(row.providerId === null ? [] : [row.providerId]),
+          ...parts.filter((part) => part.interactionId === row.id).map((part) => part.relayId),
+        ];
+  return {
+    rows,
+    names: (row, id) =>
+      row.messageId === id ||
+      relayIdsOf(row).some((relayId) => relayId === id || relayId === localPart(id)),
+  };
+}
+
+/**
+ * Records an id the relay gave an email (or a part of it) it took; an
+ * email the relay took in parts has one per part.
+ */
+export async function recordRelayId(tx: WriteTx, row: InteractionRow, relayId: string) {
+  await tx
+    .insert(emailRelayIds)
+    .values({ tenantId: row.tenantId, relayId, interactionId: row.id })
+    .onConflictDoNothing();
 }
 
 export const findInteraction = (db: ReadDb | WriteTx, tenantId: string, id: string) =>

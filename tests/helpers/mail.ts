@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "bun:test";
 import type { OutboundSender } from "../../plugins/interactions/sender";
 import type { Config } from "../../src/config";
-import { type Answer, startSmtpServer, type TestSmtpServer } from "./smtp";
+import { type Answer, type RcptAnswer, startSmtpServer, type TestSmtpServer } from "./smtp";
 import { useTestServer } from "./suite";
 
 /**
@@ -9,11 +9,13 @@ import { useTestServer } from "./suite";
  * it, and the relay's side of inbound email (a raw message posted with the
  * tenant's inbound secret).
  */
-export function useMailServer(options: { answer?: Answer; config?: Partial<Config> } = {}) {
+export function useMailServer(
+  options: { answer?: Answer; rcptAnswer?: RcptAnswer; config?: Partial<Config> } = {},
+) {
   let smtp: TestSmtpServer | undefined;
   let smtpUrl = "";
   beforeAll(async () => {
-    smtp = await startSmtpServer(options.answer);
+    smtp = await startSmtpServer(options.answer, undefined, undefined, options.rcptAnswer);
     smtpUrl = smtp.url;
   });
   afterAll(() => smtp?.close());
