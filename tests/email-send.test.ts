@@ -12,6 +12,7 @@ import { eventsFor } from "./helpers/records";
 import { type Api, startTestServer } from "./helpers/server";
 import { type Answer, type RcptAnswer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
 import { useTestServer } from "./helpers/suite";
+import { salesPipeline } from "./sales-fixtures";
 
 const clock = new ManualClock(new Date("2026-03-02T09:00:00.000Z"));
 let smtp: TestSmtpServer;
@@ -417,6 +418,43 @@ describe("validation and limits", () => {
       expect(shown.status).toBe(202);
       expect(shown.body).toMatchObject({ contact_id: contact, company_id: company });
     }
+  });
+
+  test("answering an email (in_reply_to) needs interactions:read, checked before the id is looked up", async () => {
+    const first = (await send({ to: ["ann@globex.test"], subject: "Intro", text: "Hi" })).body;
+    const reply = { to: ["ann@globex.test"], subject: "Re: Intro", text: "x" };
+    for (const scopes of [["email:send"], ["email:send", "contacts:read"]]) {
+      const key = await server.keyFor(tenant, scopes);
+      for (const in_reply_to of [first.id, crypto.randomUUID()]) {
+        const refused = await send({ ...reply, in_reply_to }, key);
+        expect(refused.status).toBe(403);
+        expect(refused.body.detail).toContain("interactions:read");
+      }
+    }
+    const reader = await server.keyFor(tenant, ["email:send", "interactions:read"]);
+    const answered = await send({ ...reply, in_reply_to: first.id }, reader);
+    expect(answered.status).toBe(202);
+    expect(answered.body).toMatchObject({ in_reply_to: first.message_id, thread_id: first.id });
+  });
+
+  test("a reply takes the earlier email's deal, and its company when the recipient has none, unless given", async () => {
+    await salesPipeline(api);
+    const deal = (await created(api, "/deals", { title: "Globex renewal" })).id;
+    const other = (await created(api, "/deals", { title: "Globex upsell" })).id;
+    const first = (
+      await send({ contact_id: contact, deal_id: deal, subject: "Renewal", text: "Hi" })
+    ).body;
+    const reply = { subject: "Re: Renewal", text: "x", in_reply_to: first.id };
+    // To an address no contact has: the thread's deal and company.
+    const outsider = (await send({ ...reply, to: ["assistant@elsewhere.test"] })).body;
+    expect(outsider).toMatchObject({ contact_id: null, company_id: company, deal_id: deal });
+    expect(await interaction(outsider.id)).toMatchObject({ company_id: company, deal_id: deal });
+    const given = (await send({ ...reply, contact_id: contact, deal_id: other })).body;
+    expect(given).toMatchObject({ contact_id: contact, company_id: company, deal_id: other });
+    // A deal deleted since is not linked again.
+    expect((await api.delete(`/api/external/deals/${deal}`)).status).toBe(200);
+    const later = (await send({ ...reply, contact_id: contact })).body;
+    expect(later).toMatchObject({ deal_id: null, thread_id: first.id });
   });
 
   test("the tenant's hourly send limit: 429 with Retry-After, other tenants unaffected", async () => {

@@ -10,6 +10,7 @@ import {
   EMPTY_INTERACTION,
   findInteraction,
   type InteractionRow,
+  inheritedLinks,
   insertInteraction,
   messageContact,
   recipientContact,
@@ -142,7 +143,9 @@ export async function queueEmail(
     await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
     const variables = { ...contactVariables(contact), ...input.variables };
     const id = newId();
-    const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
+    const given = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
+    // A reply stays with its thread's deal and company, as a received reply does.
+    const links = parent ? await inheritedLinks(tx, scope.tenantId, given, parent) : given;
     return insertInteraction(
       tx,
       scope,

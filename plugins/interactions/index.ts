@@ -101,6 +101,17 @@ function assertReadsAddressedContact(
 }
 
 /**
+ * Answering an email (in_reply_to) reads it: its Message-ID and thread go
+ * into the reply's headers and answer, and the reply takes its deal and
+ * company. A key without interactions:read may not: 403, before any
+ * record is looked up, so an id it was never shown confirms nothing.
+ */
+function assertReadsAnsweredEmail(scopes: ReadonlySet<Scope>, body: { in_reply_to?: string }) {
+  if (body.in_reply_to !== undefined && !allows(scopes, "interactions:read"))
+    throw forbidden("Answering an email (in_reply_to) reads it: it needs interactions:read");
+}
+
+/**
  * The answer to a send or a call write. Its `contact_id` and `company_id`
  * are the interaction's own fields, which GET /interactions/{id} shows with
  * interactions:read; crmd may have found them itself (the contact having a
@@ -230,6 +241,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         if (body.attachments?.length && !allows(scopes, "documents:read"))
           throw forbidden("Attaching documents needs the documents:read permission");
         assertReadsAddressedContact(scopes, body);
+        assertReadsAnsweredEmail(scopes, body);
         set.status = 202;
         return answerTo(scopes, await queueEmail(ctx, writeScope(ctx, tenantId, actor), body));
       },
@@ -240,7 +252,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         detail: {
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
-            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), and contact_id or {{contact.*}} placeholders filled from the contact need contacts:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
+            "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), contact_id or {{contact.*}} placeholders filled from the contact need contacts:read, in_reply_to interactions:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
           tags,
         },
       },

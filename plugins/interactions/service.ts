@@ -8,6 +8,7 @@ import {
   findLive,
   insertRow,
   invalid,
+  isLiveIn,
   iso,
   lifecycleFields,
   newId,
@@ -238,6 +239,26 @@ export async function resolveLinks(
     companyId = contact?.companyId ?? null;
   }
   return { contactId: input.contact_id ?? null, companyId, dealId: input.deal_id ?? null };
+}
+
+/**
+ * The links a reply takes from the email it answers, where the request
+ * names none: its deal, and its company when the recipient contact has
+ * none; each only while that record is live (the thread outlives a deleted deal).
+ */
+export async function inheritedLinks(
+  tx: WriteTx,
+  tenantId: string,
+  links: Pick<InteractionRow, "contactId" | "companyId" | "dealId">,
+  parent: InteractionRow,
+): Promise<Pick<InteractionRow, "contactId" | "companyId" | "dealId">> {
+  const live = async (table: typeof companies | typeof deals, id: string | null) =>
+    id !== null && (await isLiveIn(tx, table, tenantId, id)) ? id : null;
+  return {
+    contactId: links.contactId,
+    companyId: links.companyId ?? (await live(companies, parent.companyId)),
+    dealId: links.dealId ?? (await live(deals, parent.dealId)),
+  };
 }
 
 /** A call's end, duration and status from what the request gives (422 when they disagree). */
