@@ -516,6 +516,36 @@ describe("inbound and consent", () => {
     expect((await send({ to: "+14155550163", body: "x" })).status).toBe(202);
   });
 
+  test("a keyword Twilio's Advanced Opt-Out matched in another language (OptOutType) opts out, and back in", async () => {
+    const number = "+14155550171";
+    const stop = { ...message(number, "Alto"), OptOutType: "STOP" };
+    expect((await twilioPost(inbound(), stop)).status).toBe(200);
+    const refused = await send({ to: number, body: "x" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("OPTED_OUT");
+    const path = `/api/external/suppressions/${encodeURIComponent(number)}`;
+    expect((await api.get(path)).body.detail).toBe("texted ALTO");
+    // HELP changes nothing, whatever its words.
+    const help = { ...message(number, "Ayuda"), OptOutType: "HELP" };
+    expect((await twilioPost(inbound(), help)).status).toBe(200);
+    expect((await send({ to: number, body: "x" })).status).toBe(409);
+    const start = { ...message(number, "Comenzar"), OptOutType: "START" };
+    expect((await twilioPost(inbound(), start)).status).toBe(200);
+    expect((await send({ to: number, body: "x" })).status).toBe(202);
+  });
+
+  test("ARRET, the French opt-out Canadian carriers require, opts out in any case, with or without its accent", async () => {
+    for (const [number, body] of [
+      ["+14155550172", "ARRET"],
+      ["+14155550173", " Arrêt "],
+    ]) {
+      expect((await twilioPost(inbound(), message(number, body))).status).toBe(200);
+      const refused = await send({ to: number, body: "x" });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe("OPTED_OUT");
+    }
+  });
+
   test("REVOKE, one of Twilio's default opt-out keywords, opts the number out as STOP does", async () => {
     expect((await twilioPost(inbound(), message("+14155550154", "Revoke"))).status).toBe(200);
     const refused = await send({ to: "+14155550154", body: "x" });

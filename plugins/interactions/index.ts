@@ -331,6 +331,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
           from: form.From ?? "",
           to: form.To ?? "",
           body: form.Body ?? "",
+          optOutType: form.OptOutType,
         });
         return new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
       },

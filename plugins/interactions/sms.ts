@@ -180,7 +180,10 @@ export async function queueSms(
   });
 }
 
-/** Twilio's opt-out and opt-in keywords (its Advanced Opt-Out defaults). */
+/**
+ * Opt-out and opt-in keywords: Twilio's defaults, and the French ones
+ * Canadian carriers require (CWTA: ARRET, as Twilio's Proxy also takes it).
+ */
 const STOP = new Set([
   "STOP",
   "STOPALL",
@@ -190,8 +193,34 @@ const STOP = new Set([
   "QUIT",
   "REVOKE",
   "OPTOUT",
+  "ARRET",
+  "ARRETE",
+  "ARRETT",
 ]);
 const START = new Set(["START", "UNSTOP", "YES", "OPTIN"]);
+
+/** A message as a keyword: the whole text, trimmed, any case, accents dropped (Arrêt is ARRET). */
+const keywordOf = (body: string) =>
+  body.trim().normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
+
+/**
+ * Whether a message opts its number out (true), back in (false) or
+ * neither. Twilio's own finding (OptOutType, sent when its Advanced
+ * Opt-Out matched a keyword, in whatever language the account configured)
+ * decides first: Twilio blocks or unblocks the number itself.
+ */
+function consentChange(body: string, optOutType: string | undefined): boolean | null {
+  switch (optOutType?.trim().toUpperCase()) {
+    case "STOP":
+      return true;
+    case "START":
+      return false;
+    case "HELP":
+      return null;
+  }
+  const keyword = keywordOf(body);
+  return STOP.has(keyword) ? true : START.has(keyword) ? false : null;
+}
 
 /** A message from a number: its contact's and the number's SMS consent follow STOP / START. */
 async function applyKeyword(
@@ -199,12 +228,12 @@ async function applyKeyword(
   scope: WriteScope,
   contact: ContactRow | null,
   from: string,
-  body: string,
+  sms: InboundSms,
 ) {
-  const keyword = body.trim().toUpperCase();
-  const optOut = STOP.has(keyword) ? true : START.has(keyword) ? false : null;
+  const optOut = consentChange(sms.body, sms.optOutType);
   if (optOut === null) return;
-  await setAddressOptOut(tx, scope, "sms", from, optOut, optOut ? textedStop(keyword) : null);
+  const detail = optOut ? textedStop(keywordOf(sms.body).slice(0, 40) || "STOP") : null;
+  await setAddressOptOut(tx, scope, "sms", from, optOut, detail);
   if (contact && contact.smsOptOut !== optOut)
     await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut }, { by: "recipient" });
 }
@@ -214,6 +243,8 @@ export interface InboundSms {
   from: string;
   to: string;
   body: string;
+  /** Twilio's OptOutType (STOP, START, HELP): its Advanced Opt-Out matched a keyword. */
+  optOutType?: string;
 }
 
 /**
@@ -246,7 +277,7 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
     }
     const from = e164(sms.from) ?? sms.from;
     const contact = await contactByPhone(tx, tenantId, from, e164);
-    await applyKeyword(tx, scope, contact, from, sms.body);
+    await applyKeyword(tx, scope, contact, from, sms);
     await insertInteraction(
       tx,
       scope,
