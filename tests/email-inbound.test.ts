@@ -4,6 +4,7 @@ import { created } from "./helpers/api";
 import { eventsFor } from "./helpers/records";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
+import { salesPipeline } from "./sales-fixtures";
 
 const FIXTURES = join(import.meta.dir, "fixtures/email");
 const server = useTestServer({ config: { rateLimit: 100_000, emailFrom: "sales@acme.test" } });
@@ -237,6 +238,37 @@ describe("inbound email", () => {
       in_reply_to: received.id,
     });
     expect(answer.body.references).toEqual([quote.message_id, "reply-3@globex.test"]);
+  });
+
+  test("a reply joins the thread of an email whose deal was deleted since, without linking that deal", async () => {
+    await salesPipeline(api);
+    const deal = (await created(api, "/deals", { title: "Globex pilot" })).id;
+    const sent = (
+      await api.post("/api/external/email/send", {
+        contact_id: ann,
+        deal_id: deal,
+        subject: "Pilot",
+        text: "x",
+      })
+    ).body;
+    const raw = (n: number) =>
+      new TextEncoder().encode(
+        [
+          "From: Ann <ann@globex.test>",
+          "To: sales@acme.test",
+          "Subject: Re: Pilot",
+          `Message-ID: <pilot-${n}@globex.test>`,
+          `In-Reply-To: <${sent.message_id}>`,
+          "",
+          "Sure.",
+          "",
+        ].join("\r\n"),
+      );
+    expect((await deliver(raw(1))).body).toMatchObject({ deal_id: deal, thread_id: sent.id });
+    expect((await api.delete(`/api/external/deals/${deal}`)).status).toBe(200);
+    const after = await deliver(raw(2));
+    expect(after.status).toBe(201);
+    expect(after.body).toMatchObject({ deal_id: null, company_id: globex, thread_id: sent.id });
   });
 
   test("a message without a From address is 422 and records nothing", async () => {

@@ -15,6 +15,7 @@ import type { InteractionView } from "./model";
 import {
   EMPTY_INTERACTION,
   emailsByMessageIds,
+  inheritedLinks,
   insertInteraction,
   interactionView,
 } from "./service";
@@ -159,6 +160,9 @@ export async function receiveEmail(
             contactId: contact.id,
           }),
         );
+      const own = { contactId: contact.id, companyId: contact.companyId ?? null, dealId: null };
+      // The thread's deal and company, unless deleted since.
+      const links = parent ? await inheritedLinks(tx, tenantId, own, parent) : own;
       const id = newId();
       const view = await insertInteraction(
         tx,
@@ -169,9 +173,7 @@ export async function receiveEmail(
           type: "email",
           direction: "inbound",
           status: "received",
-          contactId: contact.id,
-          companyId: contact.companyId ?? parent?.companyId ?? null,
-          dealId: parent?.dealId ?? null,
+          ...links,
           fromAddress: sender,
           toAddresses: addresses(email.to),
           ccAddresses: addresses(email.cc),
