@@ -546,6 +546,28 @@ describe("inbound and consent", () => {
     }
   });
 
+  test("STOP and START from a number several contacts have change every one of them", async () => {
+    const number = "+14155550174";
+    const twins: string[] = [];
+    for (const [first_name, written] of [
+      ["Dana", number],
+      ["Dana (duplicate)", "+1 415 555 0174"],
+    ])
+      twins.push(
+        (await created(api, "/contacts", { first_name, phone_number: [{ number: written }] })).id,
+      );
+    const optOuts = async () =>
+      Promise.all(
+        twins.map(async (id) => (await api.get(`/api/external/contacts/${id}`)).body.sms_opt_out),
+      );
+    expect((await twilioPost(inbound(), message(number, "STOP"))).status).toBe(200);
+    expect(await optOuts()).toEqual([true, true]);
+    expect((await send({ contact_id: twins[1], body: "x" })).status).toBe(409);
+    expect((await twilioPost(inbound(), message(number, "START"))).status).toBe(200);
+    expect(await optOuts()).toEqual([false, false]);
+    expect((await send({ contact_id: twins[1], body: "x" })).status).toBe(202);
+  });
+
   test("REVOKE, one of Twilio's default opt-out keywords, opts the number out as STOP does", async () => {
     expect((await twilioPost(inbound(), message("+14155550154", "Revoke"))).status).toBe(200);
     const refused = await send({ to: "+14155550154", body: "x" });

@@ -222,11 +222,14 @@ function consentChange(body: string, optOutType: string | undefined): boolean | 
   return STOP.has(keyword) ? true : START.has(keyword) ? false : null;
 }
 
-/** A message from a number: its contact's and the number's SMS consent follow STOP / START. */
+/**
+ * A message from a number: the number's SMS consent, and that of every
+ * contact having it (duplicates are common), follow STOP / START.
+ */
 async function applyKeyword(
   tx: WriteTx,
   scope: WriteScope,
-  contact: ContactRow | null,
+  owners: ContactRow[],
   from: string,
   sms: InboundSms,
 ) {
@@ -234,8 +237,9 @@ async function applyKeyword(
   if (optOut === null) return;
   const detail = optOut ? textedStop(keywordOf(sms.body).slice(0, 40) || "STOP") : null;
   await setAddressOptOut(tx, scope, "sms", from, optOut, detail);
-  if (contact && contact.smsOptOut !== optOut)
-    await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut }, { by: "recipient" });
+  for (const contact of owners)
+    if (contact.smsOptOut !== optOut)
+      await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut }, { by: "recipient" });
 }
 
 export interface InboundSms {
@@ -276,8 +280,9 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
       );
     }
     const from = e164(sms.from) ?? sms.from;
-    const contact = await contactByPhone(tx, tenantId, from, e164);
-    await applyKeyword(tx, scope, contact, from, sms);
+    const owners = await contactsByPhone(tx, tenantId, from, e164);
+    const contact = owners[0] ?? null;
+    await applyKeyword(tx, scope, owners, from, sms);
     await insertInteraction(
       tx,
       scope,
