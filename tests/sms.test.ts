@@ -534,10 +534,11 @@ describe("inbound and consent", () => {
     expect((await send({ to: number, body: "x" })).status).toBe(202);
   });
 
-  test("ARRET, the French opt-out Canadian carriers require, opts out in any case, with or without its accent", async () => {
+  test("ARRET and UNSUB, opt-outs Canadian carriers require, opt out in any case, with or without accents", async () => {
     for (const [number, body] of [
       ["+14155550172", "ARRET"],
       ["+14155550173", " Arrêt "],
+      ["+14155550175", "unsub"],
     ]) {
       expect((await twilioPost(inbound(), message(number, body))).status).toBe(200);
       const refused = await send({ to: number, body: "x" });

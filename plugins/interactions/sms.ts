@@ -181,8 +181,9 @@ export async function queueSms(
 }
 
 /**
- * Opt-out and opt-in keywords: Twilio's defaults, and the French ones
- * Canadian carriers require (CWTA: ARRET, as Twilio's Proxy also takes it).
+ * Opt-out and opt-in keywords: Twilio's defaults, and those Canadian
+ * carriers require besides (CWTA: UNSUB, and the French ARRET, as Twilio's
+ * Proxy also takes it).
  */
 const STOP = new Set([
   "STOP",
@@ -196,6 +197,7 @@ const STOP = new Set([
   "ARRET",
   "ARRETE",
   "ARRETT",
+  "UNSUB",
 ]);
 const START = new Set(["START", "UNSTOP", "YES", "OPTIN"]);
 
