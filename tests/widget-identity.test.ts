@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { createHmac } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Channel, Socket } from "phoenix";
 import * as schema from "../db/schema";
-import { widgetKeys } from "../db/schema";
+import { outboxEvents, widgetKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -437,6 +437,289 @@ describe("a wrong or missing hash", () => {
     for (let i = 0; i < 3; i++) await impostor.get(`${W}/conversations`);
     expect((await impostor.get(`${W}/conversations`)).status).toBe(429);
     expect((await asVisitor(proven.body.visitor_token).get(`${W}/conversations`)).status).toBe(200);
+  });
+});
+
+/** The conversation.identity_verified events of `conversationId`: their tenant and metadata. */
+async function identityVerifiedEvents(conversationId: string) {
+  const rows = await server.ctx.db.primaryRead
+    .select()
+    .from(outboxEvents)
+    .where(
+      and(
+        eq(outboxEvents.eventType, "conversation.identity_verified"),
+        eq(outboxEvents.entityId, conversationId),
+      ),
+    )
+    .orderBy(asc(outboxEvents.seq));
+  return rows.map((row) => {
+    const body = JSON.parse(row.body);
+    return { tenant_id: row.tenantId, data: body.data, metadata: body.metadata };
+  });
+}
+
+async function until(predicate: () => boolean, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`not met: ${what}`);
+    await Bun.sleep(10);
+  }
+}
+
+const ids = (reply: { body: { conversations: Array<{ id: string }> } }) =>
+  reply.body.conversations.map((c) => c.id).sort();
+
+describe("a visitor that proves its identity", () => {
+  test("takes over the conversations it opened unverified in the same session, with its token sent along", async () => {
+    const key = await widgetKey(api);
+    const email = "olivia@example.com";
+    const known = await knownCustomer(api, { email });
+    // Anonymous on the site: two conversations, each token made from the one before.
+    const anonymous = await identify(key, {});
+    const anonymousId = anonymous.body.customer_id as string;
+    const first = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+      body: "Do you ship to Norway?",
+    });
+    const firstId = first.body.conversation.id as string;
+    const second = await asVisitor(first.body.visitor_token).post(`${W}/conversations`, {
+      subject: "Returns",
+      body: "And returns?",
+    });
+    const secondId = second.body.conversation.id as string;
+    // It logs in on the site: the backend's proof, sent with the anonymous token.
+    const proven = await asVisitor(second.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(proven.status).toBe(201);
+    expect(proven.body).toMatchObject({ customer_id: known.customer, verified: true });
+    const owner = asVisitor(proven.body.visitor_token);
+    expect(ids(await owner.get(`${W}/conversations`))).toEqual(
+      [known.conversation, firstId, secondId].sort(),
+    );
+    const thread = await owner.get(`${W}/conversations/${firstId}/messages`);
+    expect(thread.status).toBe(200);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "Do you ship to Norway?",
+    ]);
+    expect(
+      (await owner.post(`${W}/conversations/${secondId}/messages`, { body: "Thanks" })).status,
+    ).toBe(201);
+    // The team sees them on the proven customer, verified from now on, their messages with them.
+    for (const id of [firstId, secondId]) {
+      const conversation = await api.get(`${X}/conversations/${id}`);
+      expect(conversation.body).toMatchObject({
+        customer_id: known.customer,
+        visitor_identity: "verified",
+      });
+      const events = await identityVerifiedEvents(id);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        tenant_id: tenantId,
+        data: { id, customer_id: known.customer, visitor_identity: "verified" },
+        metadata: { previous_customer_id: anonymousId },
+      });
+    }
+    const messages = await api.get(`${X}/messages?conversation_id=${firstId}`);
+    expect(messages.body.messages.map((m: { customer_id: string }) => m.customer_id)).toEqual([
+      known.customer,
+    ]);
+    expect(messages.body.messages[0].author_id).toBe(known.customer);
+    const moved = await api.get(`${X}/conversations?customer_id=${anonymousId}`);
+    expect(moved.body.conversations).toEqual([]);
+    // The anonymous tokens no longer read what moved to the proven customer.
+    expect(
+      (await asVisitor(second.body.visitor_token).get(`${W}/conversations/${secondId}`)).status,
+    ).toBe(404);
+    // Proving again changes nothing more.
+    await asVisitor(second.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(await identityVerifiedEvents(firstId)).toHaveLength(1);
+  });
+
+  test("takes over none of what other sessions opened claiming the identity, nor what a token it does not hold opened", async () => {
+    const key = await widgetKey(api);
+    const email = "pablo@example.com";
+    const known = await knownCustomer(api, { email });
+    // An attacker claims the email in its own browser and opens a conversation.
+    const claim = await identify(key, { email });
+    const planted = await asVisitor(claim.body.visitor_token).post(`${W}/conversations`, {
+      body: "Send my invoice to evil@example.com",
+    });
+    const plantedId = planted.body.conversation.id as string;
+    // Another anonymous visitor's conversation, whose token the owner's browser does not hold.
+    const stranger = await identify(key, {});
+    const strangers = await asVisitor(stranger.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hi",
+    });
+    const strangersId = strangers.body.conversation.id as string;
+    // The real owner, anonymous in its own browser, then logging in with its own token.
+    const own = await identify(key, {});
+    const opened = await asVisitor(own.body.visitor_token).post(`${W}/conversations`, {
+      body: "Where is my parcel?",
+    });
+    const ownId = opened.body.conversation.id as string;
+    const proven = await asVisitor(opened.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    const owner = asVisitor(proven.body.visitor_token);
+    expect(ids(await owner.get(`${W}/conversations`))).toEqual([known.conversation, ownId].sort());
+    expect((await owner.get(`${W}/conversations/${plantedId}`)).status).toBe(404);
+    expect((await owner.get(`${W}/conversations/${strangersId}`)).status).toBe(404);
+    expect((await api.get(`${X}/conversations/${plantedId}`)).body).toMatchObject({
+      customer_id: known.customer,
+      visitor_identity: "unverified",
+    });
+    expect((await api.get(`${X}/conversations/${strangersId}`)).body).toMatchObject({
+      customer_id: stranger.body.customer_id,
+      visitor_identity: "unverified",
+    });
+    expect(await identityVerifiedEvents(plantedId)).toEqual([]);
+    // A proof sent without the token, or with a verified one, takes nothing over.
+    const loner = await identify(key, {});
+    const lonely = await asVisitor(loner.body.visitor_token).post(`${W}/conversations`, {
+      body: "Anyone?",
+    });
+    const lonelyId = lonely.body.conversation.id as string;
+    await identify(key, { email, user_hash: userHash(key.identity_secret, email) });
+    await owner.post(`${W}/customers`, { email, user_hash: userHash(key.identity_secret, email) });
+    expect((await api.get(`${X}/conversations/${lonelyId}`)).body.visitor_identity).toBe(
+      "unverified",
+    );
+    // A token whose visitor was altered is no token at all.
+    const [payload, signature] = (opened.body.visitor_token as string).slice(3).split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
+    const forged = `vt_${Buffer.from(JSON.stringify({ ...claims, v: lonelyId })).toString("base64url")}.${signature}`;
+    const refused = await asVisitor(forged).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(refused.status).toBe(401);
+    expect((await api.get(`${X}/conversations/${lonelyId}`)).body.visitor_identity).toBe(
+      "unverified",
+    );
+    // The claimant proving its own identity takes its own conversation to itself, away from the email's owner.
+    const mallory = "mallory@example.com";
+    const self = await asVisitor(planted.body.visitor_token).post(`${W}/customers`, {
+      email: mallory,
+      user_hash: userHash(key.identity_secret, mallory),
+    });
+    expect((await api.get(`${X}/conversations/${plantedId}`)).body).toMatchObject({
+      customer_id: self.body.customer_id,
+      visitor_identity: "verified",
+    });
+    expect(self.body.customer_id).not.toBe(known.customer);
+    expect((await owner.get(`${W}/conversations/${plantedId}`)).status).toBe(404);
+  });
+
+  test("on the live channel: the anonymous token's topic closes, the verified token joins and hears it", async () => {
+    const key = await widgetKey(api);
+    const email = "rosa@example.com";
+    const anonymous = await identify(key, {});
+    const opened = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hi there",
+    });
+    const id = opened.body.conversation.id as string;
+    const sockets: Socket[] = [];
+    const open = (token: string) => {
+      const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+        params: { token },
+      });
+      const frames: Array<{ topic: string; event: string; payload: any }> = [];
+      socket.onMessage((frame: object) => {
+        frames.push(frame as { topic: string; event: string; payload: any });
+      });
+      socket.connect();
+      sockets.push(socket);
+      return { socket, frames };
+    };
+    const join = (channel: Channel) =>
+      new Promise<{ status: string; response: any }>((resolve) =>
+        channel
+          .join()
+          .receive("ok", (response: any) => resolve({ status: "ok", response }))
+          .receive("error", (response: any) => resolve({ status: "error", response })),
+      );
+    try {
+      const before = open(opened.body.visitor_token);
+      expect((await join(before.socket.channel(`conversation:${id}`, {}))).status).toBe("ok");
+      const proven = await asVisitor(opened.body.visitor_token).post(`${W}/customers`, {
+        email,
+        user_hash: userHash(key.identity_secret, email),
+      });
+      expect(proven.status).toBe(201);
+      await until(
+        () =>
+          before.frames.some((f) => f.topic === `conversation:${id}` && f.event === "phx_close"),
+        "the anonymous token's topic closes",
+      );
+      const after = open(proven.body.visitor_token);
+      const channel = after.socket.channel(`conversation:${id}`, {});
+      const shouts: any[] = [];
+      channel.on("shout", (payload: any) => {
+        shouts.push(payload);
+      });
+      expect((await join(channel)).status).toBe("ok");
+      const answer = await api.post(`${X}/messages`, { conversation_id: id, body: "Welcome back" });
+      expect(answer.status).toBe(201);
+      await until(
+        () => shouts.some((m) => m.id === answer.body.id),
+        "the verified visitor hears it",
+      );
+      // A round trip on the anonymous socket after that: nothing of the conversation came before it.
+      const again = await join(before.socket.channel(`conversation:${id}`, {}));
+      expect(again).toEqual({ status: "error", response: { reason: "not found" } });
+      expect(before.frames.filter((f) => f.event === "shout")).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
+  });
+
+  test("takes over only its own tenant's conversations", async () => {
+    const { api: otherApi } = await server.tenant();
+    const mine = await widgetKey(api);
+    const theirs = await widgetKey(otherApi);
+    const email = "quinn@example.com";
+    const here = await identify(mine, {});
+    const hereOpened = await asVisitor(here.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hello",
+    });
+    const there = await identify(theirs, {});
+    const thereOpened = await asVisitor(there.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hallo",
+    });
+    const thereId = thereOpened.body.conversation.id as string;
+    // Even a conversation of another tenant with the same visitor id stays where it is.
+    const [row] = await server.ctx.db.execute("SELECT visitor_id FROM conversations WHERE id = ?", [
+      hereOpened.body.conversation.id,
+    ]);
+    expect(String(row.visitor_id)).toMatch(/^vis_/);
+    await server.ctx.db.execute("UPDATE conversations SET visitor_id = ? WHERE id = ?", [
+      row.visitor_id,
+      thereId,
+    ]);
+    // The other tenant's proof does not verify on this tenant's token (its key is the token's).
+    const crossed = await page({
+      authorization: `Bearer ${hereOpened.body.visitor_token}`,
+      "x-widget-key": theirs.key,
+    }).post(`${W}/customers`, { email, user_hash: userHash(theirs.identity_secret, email) });
+    expect(crossed.status).toBe(403);
+    const proven = await asVisitor(hereOpened.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(mine.identity_secret, email),
+    });
+    expect(proven.status).toBe(201);
+    expect(ids(await asVisitor(proven.body.visitor_token).get(`${W}/conversations`))).toEqual([
+      hereOpened.body.conversation.id,
+    ]);
+    expect((await otherApi.get(`${X}/conversations/${thereId}`)).body).toMatchObject({
+      customer_id: there.body.customer_id,
+      visitor_identity: "unverified",
+    });
+    expect(await identityVerifiedEvents(thereId)).toEqual([]);
   });
 });
 

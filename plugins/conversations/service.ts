@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
-import { contacts, conversations } from "../../db/schema";
+import { contacts, conversations, messages } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
@@ -66,11 +66,17 @@ export const findConversation = (
 /** How a widget visitor that opens a conversation was identified (null: the team opened it). */
 export type VisitorIdentity = "verified" | "unverified";
 
+/** The widget visitor that opens a conversation: how it was identified, and which visitor (browser session) it is. */
+export interface OpeningVisitor {
+  identity: VisitorIdentity;
+  visitorId: string | null;
+}
+
 export async function insertConversation(
   tx: WriteTx,
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
-  visitorIdentity: VisitorIdentity | null = null,
+  visitor: OpeningVisitor | null = null,
 ): Promise<ConversationRow> {
   await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
   const { row } = await insertRow(tx, scope, {
@@ -88,7 +94,8 @@ export async function insertConversation(
       archivedAt: null,
       lastMessageAt: null,
       unreadCount: 0,
-      visitorIdentity,
+      visitorIdentity: visitor?.identity ?? null,
+      visitorId: visitor?.visitorId ?? null,
     },
     entityType: ENTITY,
     view: conversationView,
@@ -337,3 +344,114 @@ export const conversationsOfVisitor = (
     .orderBy(desc(c.createdAt), desc(c.id))
     .limit(limit);
 };
+
+/** The most conversations one proof of identity takes over. */
+export const ADOPTED_CONVERSATIONS = 500;
+
+/** A widget visitor that has not proven its identity, as its token names it. */
+export interface UnverifiedVisitor {
+  /** The browser session; null on tokens made before crmd kept it. */
+  visitorId: string | null;
+  customerId: string;
+  conversationId: string | null;
+}
+
+/**
+ * A visitor that proves its identity (user_hash) while holding its
+ * unverified token takes over the conversations that very visitor opened
+ * unverified: those of its visitor id (a token made before visitor ids
+ * were kept: the one conversation it names). Each moves to the proven
+ * customer with `visitor_identity: "verified"`, its messages with it, and
+ * emits conversation.identity_verified. Conversations other visitors opened
+ * claiming the identity are not touched: only the token's holder names its
+ * visitor, and the token is signed.
+ */
+export async function adoptVisitorConversations(
+  tx: WriteTx,
+  scope: WriteScope,
+  visitor: UnverifiedVisitor,
+  customerId: string,
+): Promise<ConversationRow[]> {
+  const c = conversations;
+  const opened =
+    visitor.visitorId !== null
+      ? eq(c.visitorId, visitor.visitorId)
+      : visitor.conversationId !== null
+        ? and(
+            eq(c.id, visitor.conversationId),
+            eq(c.customerId, visitor.customerId),
+            isNull(c.visitorId),
+          )
+        : undefined;
+  if (!opened) return [];
+  const rows = await tx
+    .select()
+    .from(c)
+    .where(
+      and(
+        eq(c.tenantId, scope.tenantId),
+        isNull(c.deletedAt),
+        eq(c.visitorIdentity, "unverified"),
+        opened,
+      ),
+    )
+    .orderBy(asc(c.createdAt), asc(c.id))
+    .limit(ADOPTED_CONVERSATIONS);
+  const adopted: ConversationRow[] = [];
+  for (const row of rows) {
+    const columns = {
+      customerId,
+      visitorIdentity: "verified",
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.update(c).set(columns).where(eq(c.id, row.id));
+    if (row.customerId !== customerId) await moveMessages(tx, scope, row, customerId);
+    const after = { ...row, ...columns };
+    await recordEntityChange(
+      tx,
+      scope,
+      {
+        entityType: ENTITY,
+        action: "identity_verified",
+        before: conversationView(row),
+        after: conversationView(after),
+      },
+      [
+        {
+          type: "conversation.identity_verified",
+          data: conversationView(after),
+          metadata: { previous_customer_id: row.customerId },
+        },
+      ],
+    );
+    adopted.push(after);
+  }
+  return adopted;
+}
+
+/** A conversation's messages follow it to its new customer (and move in the sync feed). */
+async function moveMessages(
+  tx: WriteTx,
+  scope: WriteScope,
+  conversation: ConversationRow,
+  customerId: string,
+) {
+  const m = messages;
+  const rows = await tx
+    .select({ id: m.id, authorType: m.authorType, authorId: m.authorId })
+    .from(m)
+    .where(and(eq(m.tenantId, conversation.tenantId), eq(m.conversationId, conversation.id)));
+  for (const row of rows) {
+    const byCustomer = row.authorType === "customer" && row.authorId === conversation.customerId;
+    await tx
+      .update(m)
+      .set({
+        customerId,
+        ...(byCustomer ? { authorId: customerId } : {}),
+        updatedAt: scope.now,
+        syncSeq: await nextSyncSeq(tx),
+      })
+      .where(eq(m.id, row.id));
+  }
+}

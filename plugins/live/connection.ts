@@ -111,6 +111,14 @@ export class Connection implements Member {
     return principal !== undefined && (principal.kind === "visitor" || principal.scopes.has(scope));
   }
 
+  admits(topic: string, customerId: string | undefined) {
+    const principal = this.joined.get(topic)?.principal;
+    if (principal?.kind !== "visitor") return principal !== undefined;
+    if (customerId === undefined || customerId === principal.customerId) return true;
+    this.close(topic, "unauthorized");
+    return false;
+  }
+
   /** Queues a frame behind the ones before it (a push right after a join sees the join done). */
   receive(message: unknown) {
     this.queue = this.queue.then(() => this.handle(message));

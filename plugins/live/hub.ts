@@ -9,6 +9,12 @@ export interface Member {
   send(text: string): void;
   /** Whether the member's principal in `topic` holds `scope` now (a visitor reads its own conversation). */
   holds(topic: string, scope: Scope): boolean;
+  /**
+   * Whether the member's visitor in `topic` may get this event: an event
+   * of another customer's conversation (it moved to the customer that
+   * proved its identity) closes the topic instead.
+   */
+  admits(topic: string, customerId: string | undefined): boolean;
 }
 
 /** Who a member is in a topic: the support team, or a widget visitor who sees only what the widget API shows. */
@@ -16,42 +22,48 @@ export type Audience = "team" | "visitor";
 
 /**
  * The channel events an outbox event becomes, by topic, with the payload
- * visitors get when it differs. Message events reach only members that may
+ * visitors get when it differs and the customer whose visitors may get it. Message events reach only members that may
  * read messages, as GET /messages needs messages:read.
  */
 function channelMessages(
   event: TailEvent,
-): Array<[topic: string, event: string, payload: unknown, visitorPayload?: unknown]> {
+): Array<
+  [topic: string, event: string, payload: unknown, visitorPayload?: unknown, customerId?: string]
+> {
   const { data } = JSON.parse(event.body) as { data: Record<string, unknown> };
   const forVisitor = event.eventType.startsWith("message.")
     ? widgetMessage(data as unknown as MessageView)
     : widgetConversation(data as unknown as ConversationView);
   const conversation = `conversation:${data.conversation_id ?? data.id}`;
   const notification = `notification:${event.tenantId}`;
+  const customer = typeof data.customer_id === "string" ? data.customer_id : undefined;
   switch (event.eventType) {
     case "message.created":
       return [
-        [conversation, "shout", data, forVisitor],
+        [conversation, "shout", data, forVisitor, customer],
         [notification, "message:created", data],
       ];
     case "message.updated":
-      return [[conversation, "message:updated", data, forVisitor]];
+      return [[conversation, "message:updated", data, forVisitor, customer]];
     case "message.deleted":
-      return [[conversation, "message:deleted", data, forVisitor]];
+      return [[conversation, "message:deleted", data, forVisitor, customer]];
     case "message.seen":
       return [
         [
           conversation,
           "messages:seen",
           { conversation_id: data.conversation_id, message_ids: [data.id], seen_at: data.seen_at },
+          undefined,
+          customer,
         ],
       ];
     case "conversation.created":
       return [[notification, "conversation:created", data]];
     case "conversation.updated":
     case "conversation.archived":
+    case "conversation.identity_verified":
       return [
-        [conversation, "conversation:updated", data, forVisitor],
+        [conversation, "conversation:updated", data, forVisitor, customer],
         [notification, "conversation:updated", data],
       ];
     default:
@@ -68,6 +80,8 @@ export interface BroadcastOptions {
   visitorPayload?: unknown;
   /** The scope a team member needs to get it. */
   needs?: Scope;
+  /** The customer of the conversation the event is of: only that customer's visitors get it. */
+  customerId?: string;
 }
 
 /**
@@ -120,7 +134,7 @@ export class ChannelHub {
     topic: string,
     event: string,
     payload: unknown,
-    { except, visitorPayload = payload, needs }: BroadcastOptions = {},
+    { except, visitorPayload = payload, needs, customerId }: BroadcastOptions = {},
   ) {
     const members = this.topics.get(topic);
     if (!members) return;
@@ -133,6 +147,7 @@ export class ChannelHub {
         member.send(text);
         continue;
       }
+      if (!member.admits(topic, customerId)) continue;
       visitorText ??= broadcast(topic, event, visitorPayload);
       member.send(visitorText);
     }
@@ -142,8 +157,9 @@ export class ChannelHub {
     for (const event of events) {
       if (!RELAYED.test(event.eventType)) continue;
       const needs = event.eventType.startsWith("message.") ? "messages:read" : undefined;
-      for (const [topic, name, payload, visitorPayload] of channelMessages(event))
-        if (this.topics.has(topic)) this.broadcast(topic, name, payload, { visitorPayload, needs });
+      for (const [topic, name, payload, visitorPayload, customerId] of channelMessages(event))
+        if (this.topics.has(topic))
+          this.broadcast(topic, name, payload, { visitorPayload, needs, customerId });
     }
   }
 }

@@ -7,6 +7,13 @@ export interface VisitorClaims {
   widgetKeyId: string;
   tenantId: string;
   customerId: string;
+  /**
+   * The visitor (one browser session): minted when it first identifies and
+   * carried by every token made from its tokens, so its proof of identity
+   * takes over the conversations it opened unverified. Null on tokens made
+   * before crmd kept it.
+   */
+  visitorId: string | null;
   /** The one conversation the token reads and writes; null before the visitor opens one. */
   conversationId: string | null;
   /** The site proved the customer's identity (user_hash): the token reads all its conversations. */
@@ -36,6 +43,7 @@ export function signVisitorToken(secret: string, claims: VisitorClaims): string 
       t: claims.tenantId,
       c: claims.customerId,
       v: claims.conversationId,
+      ...(claims.visitorId ? { s: claims.visitorId } : {}),
       ...(claims.provenBy ? { i: claims.provenBy } : {}),
       e: claims.expiresAt,
     }),
@@ -55,12 +63,14 @@ export function readVisitorToken(
     if (typeof raw.k !== "string" || typeof raw.t !== "string" || typeof raw.c !== "string")
       return null;
     if (typeof raw.e !== "number" || (raw.v !== null && typeof raw.v !== "string")) return null;
+    if (raw.s !== undefined && typeof raw.s !== "string") return null;
     return {
       claims: {
         widgetKeyId: raw.k,
         tenantId: raw.t,
         customerId: raw.c,
         conversationId: raw.v,
+        visitorId: raw.s ?? null,
         verified: typeof raw.i === "string",
         provenBy: typeof raw.i === "string" ? raw.i : null,
         expiresAt: raw.e,
