@@ -1965,7 +1965,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a widget key: it and every visitor token it issued stop working
-         * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share.
+         * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share. No live event committed after the revocation reaches its visitors' sockets, on any instance.
          */
         delete: operations["deleteApiExternalWidget-keysById"];
         options?: never;

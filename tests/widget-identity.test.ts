@@ -864,6 +864,97 @@ describe("rotation", () => {
     }
   });
 
+  test("nothing reaches a live topic after its visitor token ends (expiry, or its widget key revoked on any instance), while a valid visitor's socket gets it", async () => {
+    const main = await widgetKey(api);
+    const email = "jules@example.com";
+    const { conversation } = await knownCustomer(api, { email });
+    const ws = `${server.url.replace(/^http/, "ws")}/socket`;
+    const topic = `conversation:${conversation}`;
+    const opened: Socket[] = [];
+    /** A visitor's socket joined to the conversation, with every frame it receives. */
+    const joined = async (token: string) => {
+      const socket = new Socket(ws, { params: { token } });
+      const frames: Array<{ topic: string; event: string; payload: any }> = [];
+      socket.onMessage((frame: object) => {
+        frames.push(frame as { topic: string; event: string; payload: any });
+      });
+      socket.connect();
+      opened.push(socket);
+      const channel: Channel = socket.channel(topic, {});
+      const status = await new Promise((resolve) =>
+        channel
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(status).toBe("ok");
+      const shouts = () => frames.filter((f) => f.topic === topic && f.event === "shout");
+      /** A round trip on the socket: its reply comes after every frame sent to it before. */
+      const roundTrip = () =>
+        new Promise((resolve) =>
+          socket
+            .channel(`notification:${crypto.randomUUID()}`, {})
+            .join()
+            .receive("ok", resolve)
+            .receive("error", resolve),
+        );
+      return { shouts, roundTrip };
+    };
+    const prove = async (key: CreatedKey) =>
+      (await identify(key, { email, user_hash: userHash(key.identity_secret, email) })).body
+        .visitor_token as string;
+    /** An agent's answer, committed now; resolves once `control` heard it. */
+    const answer = async (control: Awaited<ReturnType<typeof joined>>, body: string) => {
+      const sent = await api.post(`${X}/messages`, { conversation_id: conversation, body });
+      expect(sent.status).toBe(201);
+      await until(
+        () => control.shouts().some((f) => f.payload.id === sent.body.id),
+        "the valid visitor hears it",
+      );
+      return sent.body.id as string;
+    };
+    let advanced = 0;
+    try {
+      // 1. Expiry: a token made a day before the control's ends first.
+      const expiring = await joined(await prove(main));
+      clock.advance(DAY);
+      advanced += DAY;
+      const control = await joined(await prove(main));
+      clock.advance(29 * DAY + 1000);
+      advanced += 29 * DAY + 1000;
+      const late = await answer(control, "After your token ended");
+      await expiring.roundTrip();
+      expect(expiring.shouts().map((f) => f.payload.id)).not.toContain(late);
+
+      // 2. Revocation written by another instance (straight to the database, no signal here).
+      const other = await widgetKey(api);
+      const revokedThere = await joined(await prove(other));
+      const before = await answer(control, "Before the revocation");
+      await revokedThere.roundTrip();
+      expect(revokedThere.shouts().map((f) => f.payload.id)).toContain(before);
+      await server.ctx.write((tx) =>
+        tx
+          .update(widgetKeys)
+          .set({ revokedAt: new Date(), updatedAt: new Date() })
+          .where(eq(widgetKeys.id, other.id)),
+      );
+      const afterThere = await answer(control, "After the revocation elsewhere");
+      await revokedThere.roundTrip();
+      expect(revokedThere.shouts().map((f) => f.payload.id)).not.toContain(afterThere);
+
+      // 3. Revocation through the API on this instance.
+      const third = await widgetKey(api);
+      const revokedHere = await joined(await prove(third));
+      expect((await api.delete(`${X}/widget-keys/${third.id}`)).status).toBe(204);
+      const afterHere = await answer(control, "After the revocation here");
+      await revokedHere.roundTrip();
+      expect(revokedHere.shouts().map((f) => f.payload.id)).not.toContain(afterHere);
+    } finally {
+      for (const socket of opened) socket.disconnect();
+      clock.advance(-advanced);
+    }
+  });
+
   test("a key made before identity verification gets its first secret by rotation, and cannot require verification before", async () => {
     const key = await widgetKey(api);
     await server.ctx.write((tx) =>

@@ -40,6 +40,10 @@ export type ChannelPrincipal =
       verified: boolean;
       /** Origins the visitor's widget key allows. */
       origins: readonly string[];
+      /** The widget key that issued the token: its revocation ends the token. */
+      widgetKeyId: string;
+      /** When the token ends by time (epoch ms): nothing is pushed to it from then on. */
+      endsAt: number;
       token: string;
       actor: Actor;
       name: string;
@@ -55,7 +59,8 @@ export async function channelPrincipal(
   token: string,
 ): Promise<ChannelPrincipal | null> {
   if (token.startsWith("vt_")) {
-    const verified = await widgetKeyStore(ctx).verify(token);
+    const store = widgetKeyStore(ctx);
+    const verified = await store.verify(token);
     if (!verified) return null;
     const { claims, key } = verified;
     return {
@@ -65,6 +70,8 @@ export async function channelPrincipal(
       conversationId: claims.conversationId,
       verified: claims.verified,
       origins: key.row.allowedOrigins,
+      widgetKeyId: key.row.id,
+      endsAt: store.tokenEnd(claims, key),
       rateBucket: visitorRateBucket(claims),
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       token,

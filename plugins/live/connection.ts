@@ -19,7 +19,7 @@ import {
   messageView,
   SeenUpTo,
 } from "../conversations";
-import { widgetMessage } from "../widget";
+import { widgetKeyStore, widgetMessage } from "../widget";
 import {
   type ChannelPrincipal,
   channelPrincipal,
@@ -114,9 +114,18 @@ export class Connection implements Member {
   admits(topic: string, customerId: string | undefined) {
     const principal = this.joined.get(topic)?.principal;
     if (principal?.kind !== "visitor") return principal !== undefined;
-    if (customerId === undefined || customerId === principal.customerId) return true;
+    const { ctx } = this.services;
+    const ended =
+      principal.endsAt <= ctx.clock.now().getTime() ||
+      widgetKeyStore(ctx).isRevoked(principal.widgetKeyId);
+    if (!ended && (customerId === undefined || customerId === principal.customerId)) return true;
     this.close(topic, "unauthorized");
     return false;
+  }
+
+  widgetKeyOf(topic: string): string | null {
+    const principal = this.joined.get(topic)?.principal;
+    return principal?.kind === "visitor" ? principal.widgetKeyId : null;
   }
 
   /** Queues a frame behind the ones before it (a push right after a join sees the join done). */
