@@ -25,12 +25,20 @@ export interface VisitorClaims {
 }
 
 /**
- * The per-visitor rate budget a visitor spends: its customer's, apart for
- * visitors whose identity nobody proved, so that claiming a customer's
- * email never spends that customer's own budget.
+ * The per-visitor rate budget a visitor spends: a verified visitor its
+ * customer's; one whose identity nobody proved its own visitor's (browser
+ * session's), so that claiming a customer's email never spends that
+ * customer's budget, nor another claimant's of the same email. (Tokens made
+ * before visitors were named share one budget per claimed customer.)
  */
-export const visitorRateBucket = (claims: Pick<VisitorClaims, "customerId" | "verified">) =>
-  `widget-visitor:${claims.customerId}${claims.verified ? "" : ":unverified"}`;
+export const visitorRateBucket = (
+  claims: Pick<VisitorClaims, "customerId" | "verified" | "visitorId">,
+) =>
+  claims.verified
+    ? `widget-visitor:${claims.customerId}`
+    : claims.visitorId
+      ? `widget-visitor:${claims.visitorId}`
+      : `widget-visitor:${claims.customerId}:unverified`;
 
 const mac = (secret: string, payload: string) =>
   createHmac("sha256", secret).update(payload).digest("base64url");
