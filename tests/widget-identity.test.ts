@@ -425,6 +425,66 @@ describe("a wrong or missing hash", () => {
     expect(byId).toEqual({ [claimedId]: "unverified", [ownId]: "verified" });
   });
 
+  test("an unverified visitor reads every conversation it opened in its session, never another session's", async () => {
+    const key = await widgetKey(api);
+    const email = "gina@example.com";
+    const known = await knownCustomer(api, { email });
+    const first = await asVisitor((await identify(key, {})).body.visitor_token).post(
+      `${W}/conversations`,
+      { body: "First question" },
+    );
+    const firstId = first.body.conversation.id as string;
+    const second = await asVisitor(first.body.visitor_token).post(`${W}/conversations`, {
+      body: "Second question",
+    });
+    const secondId = second.body.conversation.id as string;
+    // The latest token lists and reads both, newest first.
+    const latest = asVisitor(second.body.visitor_token);
+    expect(
+      (await latest.get(`${W}/conversations`)).body.conversations.map((c: { id: string }) => c.id),
+    ).toEqual([secondId, firstId]);
+    const thread = await latest.get(`${W}/conversations/${firstId}/messages`);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual(["First question"]);
+    expect(
+      (await latest.post(`${W}/conversations/${firstId}/messages`, { body: "Any news?" })).status,
+    ).toBe(201);
+    // Claiming an email in the same session keeps them, and gives none of the customer's own.
+    const claimed = await asVisitor(second.body.visitor_token).post(`${W}/customers`, { email });
+    expect(claimed.body).toMatchObject({ customer_id: known.customer, verified: false });
+    const claimant = asVisitor(claimed.body.visitor_token);
+    expect(ids(await claimant.get(`${W}/conversations`))).toEqual([firstId, secondId].sort());
+    expect((await claimant.get(`${W}/conversations/${known.conversation}`)).status).toBe(404);
+    const planted = await claimant.post(`${W}/conversations`, { body: "As Gina" });
+    // Another session, anonymous or claiming the same email, reads none of them.
+    const strangers = [
+      (await identify(key, {})).body.visitor_token as string,
+      (await identify(key, { email })).body.visitor_token as string,
+    ];
+    for (const token of strangers) {
+      const stranger = asVisitor(token);
+      expect((await stranger.get(`${W}/conversations`)).body.conversations).toEqual([]);
+      for (const id of [firstId, secondId, planted.body.conversation.id])
+        expect((await stranger.get(`${W}/conversations/${id}`)).status).toBe(404);
+    }
+    // On the live channel too.
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: second.body.visitor_token },
+    });
+    socket.connect();
+    try {
+      const joined = await new Promise((resolve) =>
+        socket
+          .channel(`conversation:${firstId}`, {})
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(joined).toBe("ok");
+    } finally {
+      socket.disconnect();
+    }
+  });
+
   test("an unverified claim does not spend the claimed customer's per-visitor budget", async () => {
     const key = await widgetKey(api, { visitor_rate_limit: 2 });
     await knownCustomer(api, { email: "erin@example.com" });

@@ -284,6 +284,8 @@ export interface ConversationVisitor {
   verified: boolean;
   /** The conversation its token names, if any. */
   conversationId: string | null;
+  /** The visitor (browser session) its tokens name; null on tokens made before crmd kept it. */
+  visitorId: string | null;
 }
 
 /**
@@ -298,52 +300,71 @@ const inherited = or(
 ) as SQL;
 
 /**
- * The conversation `id` a widget visitor may read and write, else 404 (as a
- * missing one: nothing leaks): the one its token names; for a verified
- * visitor also its customer's others, but never one an unverified visitor
- * opened.
+ * Whether a widget visitor reads and writes `row`: the one its token names
+ * (while it is still on the token's customer); those the same visitor
+ * (browser session) opened unverified, whichever email it claimed then;
+ * for a verified visitor also its customer's others, but never one an
+ * unverified visitor opened.
  */
+export function visitorReads(visitor: ConversationVisitor, row: ConversationRow): boolean {
+  if (row.tenantId !== visitor.tenantId || row.deletedAt !== null) return false;
+  if (row.id === visitor.conversationId && row.customerId === visitor.customerId) return true;
+  if (row.visitorIdentity === "unverified")
+    return visitor.visitorId !== null && row.visitorId === visitor.visitorId;
+  return visitor.verified && row.customerId === visitor.customerId;
+}
+
+/** The conversation `id` a widget visitor may read and write (visitorReads), else 404 (as a missing one: nothing leaks). */
 export async function conversationOfVisitor(
   db: ReadDb | WriteTx,
   visitor: ConversationVisitor,
   id: string,
 ): Promise<ConversationRow> {
-  const named = visitor.conversationId === id;
-  if (!named && !visitor.verified) throw notFound("Conversation");
   const row = await findConversation(db, visitor.tenantId, id);
-  if (row.customerId !== visitor.customerId) throw notFound("Conversation");
-  if (!named && row.visitorIdentity === "unverified") throw notFound("Conversation");
+  if (!visitorReads(visitor, row)) throw notFound("Conversation");
   return row;
 }
 
 /**
  * The conversations a widget visitor lists, newest first (at most
- * `limit`): a verified one's customer's, except those unverified visitors
- * opened, and the one its token names.
+ * `limit`): those visitorReads lets it read. Two indexed reads (by
+ * customer, by visitor), merged.
  */
-export const conversationsOfVisitor = (
+export async function conversationsOfVisitor(
   db: ReadDb,
   visitor: ConversationVisitor,
   limit: number,
-): Promise<ConversationRow[]> => {
+): Promise<ConversationRow[]> {
   const c = conversations;
+  const live = and(eq(c.tenantId, visitor.tenantId), isNull(c.deletedAt));
   const named = visitor.conversationId === null ? undefined : eq(c.id, visitor.conversationId);
-  const readable = visitor.verified ? (named ? or(inherited, named) : inherited) : named;
-  if (!readable) return Promise.resolve([]);
-  return db
-    .select()
-    .from(c)
-    .where(
-      and(
-        eq(c.tenantId, visitor.tenantId),
-        eq(c.customerId, visitor.customerId),
-        isNull(c.deletedAt),
-        readable,
-      ),
+  const ofCustomer = visitor.verified ? (named ? or(inherited, named) : inherited) : named;
+  const reads = [
+    ofCustomer &&
+      db
+        .select()
+        .from(c)
+        .where(and(live, eq(c.customerId, visitor.customerId), ofCustomer))
+        .orderBy(desc(c.createdAt), desc(c.id))
+        .limit(limit),
+    visitor.visitorId !== null &&
+      db
+        .select()
+        .from(c)
+        .where(and(live, eq(c.visitorId, visitor.visitorId), eq(c.visitorIdentity, "unverified")))
+        .orderBy(desc(c.createdAt), desc(c.id))
+        .limit(limit),
+  ].filter((read) => read !== undefined && read !== false);
+  const byId = new Map<string, ConversationRow>();
+  for (const rows of await Promise.all(reads)) for (const row of rows) byId.set(row.id, row);
+  return [...byId.values()]
+    .filter((row) => visitorReads(visitor, row))
+    .sort(
+      (a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
     )
-    .orderBy(desc(c.createdAt), desc(c.id))
-    .limit(limit);
-};
+    .slice(0, limit);
+}
 
 /** The most conversations one proof of identity takes over. */
 export const ADOPTED_CONVERSATIONS = 500;

@@ -36,6 +36,8 @@ export type ChannelPrincipal =
       customerId: string;
       /** The one conversation the visitor's token names. */
       conversationId: string | null;
+      /** The visitor (browser session): it reads the conversations it opened unverified. */
+      visitorId: string | null;
       /** A verified visitor reads every conversation of its customer. */
       verified: boolean;
       /** Origins the visitor's widget key allows. */
@@ -68,6 +70,7 @@ export async function channelPrincipal(
       tenantId: claims.tenantId,
       customerId: claims.customerId,
       conversationId: claims.conversationId,
+      visitorId: claims.visitorId,
       verified: claims.verified,
       origins: key.row.allowedOrigins,
       widgetKeyId: key.row.id,
