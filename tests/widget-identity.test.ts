@@ -480,6 +480,29 @@ describe("a wrong or missing hash", () => {
           .receive("error", (response: unknown) => resolve(response)),
       );
       expect(joined).toBe("ok");
+      // The session's later token (claiming the email) hears the answers in the anonymous conversation.
+      const heard: string[] = [];
+      const claimedSocket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+        params: { token: claimed.body.visitor_token },
+      });
+      claimedSocket.connect();
+      try {
+        const channel = claimedSocket.channel(`conversation:${firstId}`, {});
+        channel.on("shout", (payload: { id: string }) => {
+          heard.push(payload.id);
+        });
+        const status = await new Promise((resolve) =>
+          channel
+            .join()
+            .receive("ok", () => resolve("ok"))
+            .receive("error", (response: unknown) => resolve(response)),
+        );
+        expect(status).toBe("ok");
+        const answer = await api.post(`${X}/messages`, { conversation_id: firstId, body: "Yes" });
+        await until(() => heard.includes(answer.body.id), "the claim's token hears the answer");
+      } finally {
+        claimedSocket.disconnect();
+      }
     } finally {
       socket.disconnect();
     }

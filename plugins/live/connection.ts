@@ -111,14 +111,21 @@ export class Connection implements Member {
     return principal !== undefined && (principal.kind === "visitor" || principal.scopes.has(scope));
   }
 
-  admits(topic: string, customerId: string | undefined) {
-    const principal = this.joined.get(topic)?.principal;
+  admits(topic: string, movedTo: string | undefined) {
+    const joined = this.joined.get(topic);
+    const principal = joined?.principal;
     if (principal?.kind !== "visitor") return principal !== undefined;
     const { ctx } = this.services;
     const ended =
       principal.endsAt <= ctx.clock.now().getTime() ||
       widgetKeyStore(ctx).isRevoked(principal.widgetKeyId);
-    if (!ended && (customerId === undefined || customerId === principal.customerId)) return true;
+    // A conversation now verified on `movedTo` is read by that customer's verified visitors, and
+    // by a token that names it and is of that customer (as conversationOfVisitor decides).
+    const reads =
+      movedTo === undefined ||
+      (principal.customerId === movedTo &&
+        (principal.verified || principal.conversationId === joined?.conversationId));
+    if (!ended && reads) return true;
     this.close(topic, "unauthorized");
     return false;
   }

@@ -12,11 +12,11 @@ export interface Member {
   /**
    * Whether the member's visitor in `topic` may get this event: its token
    * has not ended (expiry, the end of its proving secret, its widget key's
-   * revocation as widgetKeyStore knows it) and the event is not of another
-   * customer's conversation (it moved to the customer that proved its
-   * identity). A visitor that may not has the topic closed instead.
+   * revocation as widgetKeyStore knows it) and, when the conversation moved
+   * to the verified customer `movedTo` (a visitor proved its identity), it
+   * still reads it. A visitor that may not has the topic closed instead.
    */
-  admits(topic: string, customerId: string | undefined): boolean;
+  admits(topic: string, movedTo: string | undefined): boolean;
   /** The widget key of the member's visitor token in `topic` (null for a team member). */
   widgetKeyOf(topic: string): string | null;
 }
@@ -26,15 +26,16 @@ export type Audience = "team" | "visitor";
 
 /**
  * The channel events an outbox event becomes, by topic, with the payload
- * visitors get when it differs and the customer whose visitors may get it. Message events reach only members that may
- * read messages, as GET /messages needs messages:read.
+ * visitors get when it differs, and the customer a conversation moved to.
+ * Message events reach only members that may read messages, as GET
+ * /messages needs messages:read.
  */
 type ChannelMessage = [
   topic: string,
   event: string,
   payload: unknown,
   visitorPayload?: unknown,
-  customerId?: string,
+  movedTo?: string,
 ];
 
 function channelMessages(event: TailEvent): ChannelMessage[] {
@@ -44,34 +45,35 @@ function channelMessages(event: TailEvent): ChannelMessage[] {
     : widgetConversation(data as unknown as ConversationView);
   const conversation = `conversation:${data.conversation_id ?? data.id}`;
   const notification = `notification:${event.tenantId}`;
-  const customer = typeof data.customer_id === "string" ? data.customer_id : undefined;
   switch (event.eventType) {
     case "message.created":
       return [
-        [conversation, "shout", data, forVisitor, customer],
+        [conversation, "shout", data, forVisitor],
         [notification, "message:created", data],
       ];
     case "message.updated":
-      return [[conversation, "message:updated", data, forVisitor, customer]];
+      return [[conversation, "message:updated", data, forVisitor]];
     case "message.deleted":
-      return [[conversation, "message:deleted", data, forVisitor, customer]];
+      return [[conversation, "message:deleted", data, forVisitor]];
     case "message.seen":
       return [
         [
           conversation,
           "messages:seen",
           { conversation_id: data.conversation_id, message_ids: [data.id], seen_at: data.seen_at },
-          undefined,
-          customer,
         ],
       ];
     case "conversation.created":
       return [[notification, "conversation:created", data]];
     case "conversation.updated":
     case "conversation.archived":
+      return [
+        [conversation, "conversation:updated", data, forVisitor],
+        [notification, "conversation:updated", data],
+      ];
     case "conversation.identity_verified":
       return [
-        [conversation, "conversation:updated", data, forVisitor, customer],
+        [conversation, "conversation:updated", data, forVisitor, data.customer_id as string],
         [notification, "conversation:updated", data],
       ];
     default:
@@ -90,8 +92,8 @@ export interface BroadcastOptions {
   visitorPayload?: unknown;
   /** The scope a team member needs to get it. */
   needs?: Scope;
-  /** The customer of the conversation the event is of: only that customer's visitors get it. */
-  customerId?: string;
+  /** The verified customer the conversation moved to: visitors that no longer read it get nothing. */
+  movedTo?: string;
 }
 
 /**
@@ -144,7 +146,7 @@ export class ChannelHub {
     topic: string,
     event: string,
     payload: unknown,
-    { except, visitorPayload = payload, needs, customerId, visitors = true }: BroadcastOptions = {},
+    { except, visitorPayload = payload, needs, movedTo, visitors = true }: BroadcastOptions = {},
   ) {
     const members = this.topics.get(topic);
     if (!members) return;
@@ -157,7 +159,7 @@ export class ChannelHub {
         member.send(text);
         continue;
       }
-      if (!visitors || !member.admits(topic, customerId)) continue;
+      if (!visitors || !member.admits(topic, movedTo)) continue;
       visitorText ??= broadcast(topic, event, visitorPayload);
       member.send(visitorText);
     }
@@ -205,8 +207,8 @@ export class ChannelHub {
         this.ctx.logger.warn("live relay could not read widget key revocations", { error });
       }
     for (const { message, needs } of messages) {
-      const [topic, name, payload, visitorPayload, customerId] = message;
-      this.broadcast(topic, name, payload, { visitorPayload, needs, customerId, visitors });
+      const [topic, name, payload, visitorPayload, movedTo] = message;
+      this.broadcast(topic, name, payload, { visitorPayload, needs, movedTo, visitors });
     }
   }
 }
