@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Identify the visitor (email, external_id, or anonymous) and get a visitor token
-         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
+         * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations its visitor (browser session) opened, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. Sent with the visitor's unverified token (Authorization: Bearer vt_…), the new token is the same visitor's, and a valid user_hash moves the conversations that visitor opened unverified to the proven customer (conversation.identity_verified each). A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
          */
         post: operations["postApiWidgetCustomers"];
         delete?: never;
@@ -95,7 +95,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The conversations the visitor may read, newest first (at most 100): the one its token names, and for a verified visitor its customer's others except those unverified visitors opened */
+        /** The conversations the visitor may read, newest first (at most 100): those its visitor (browser session) opened, and for a verified visitor its customer's others except those unverified visitors opened */
         get: operations["getApiWidgetConversations"];
         put?: never;
         /** Open a conversation (with an optional first message); answers a token for it */
@@ -1965,7 +1965,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a widget key: it and every visitor token it issued stop working
-         * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share.
+         * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share. No live event committed after the revocation reaches its visitors' sockets, on any instance.
          */
         delete: operations["deleteApiExternalWidget-keysById"];
         options?: never;
@@ -2330,6 +2330,26 @@ export interface webhooks {
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
         post: operations["webhook.conversation.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.identity_verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * conversation.identity_verified delivery
+         * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
+         */
+        post: operations["webhook.conversation.identity_verified"];
         delete?: never;
         options?: never;
         head?: never;
@@ -16054,6 +16074,59 @@ export interface operations {
                     id: string;
                     /** @constant */
                     event_type: "conversation.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    tenant_id: string;
+                    data: components["schemas"]["Conversation"];
+                    /** @description Context such as the previous stage */
+                    metadata: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx status counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: crmd disables the webhook */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.conversation.identity_verified": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (Standard Webhooks); the same on every retry */
+                "webhook-id": components["parameters"]["webhook-id"];
+                /** @description Unix seconds of the attempt, signed */
+                "webhook-timestamp": components["parameters"]["webhook-timestamp"];
+                /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
+                "webhook-signature": components["parameters"]["webhook-signature"];
+                /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+                "X-Webhook-Signature": components["parameters"]["X-Webhook-Signature"];
+                /** @description The event type */
+                "X-Webhook-Event": components["parameters"]["X-Webhook-Event"];
+                /** @description ISO 8601 time of the attempt */
+                "X-Webhook-Timestamp": components["parameters"]["X-Webhook-Timestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event id; the same on every retry */
+                    id: string;
+                    /** @constant */
+                    event_type: "conversation.identity_verified";
                     /** Format: date-time */
                     timestamp: string;
                     tenant_id: string;

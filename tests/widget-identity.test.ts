@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { createHmac } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Channel, Socket } from "phoenix";
 import * as schema from "../db/schema";
-import { widgetKeys } from "../db/schema";
+import { outboxEvents, widgetKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
 import { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -425,6 +425,89 @@ describe("a wrong or missing hash", () => {
     expect(byId).toEqual({ [claimedId]: "unverified", [ownId]: "verified" });
   });
 
+  test("an unverified visitor reads every conversation it opened in its session, never another session's", async () => {
+    const key = await widgetKey(api);
+    const email = "gina@example.com";
+    const known = await knownCustomer(api, { email });
+    const first = await asVisitor((await identify(key, {})).body.visitor_token).post(
+      `${W}/conversations`,
+      { body: "First question" },
+    );
+    const firstId = first.body.conversation.id as string;
+    const second = await asVisitor(first.body.visitor_token).post(`${W}/conversations`, {
+      body: "Second question",
+    });
+    const secondId = second.body.conversation.id as string;
+    // The latest token lists and reads both, newest first.
+    const latest = asVisitor(second.body.visitor_token);
+    expect(
+      (await latest.get(`${W}/conversations`)).body.conversations.map((c: { id: string }) => c.id),
+    ).toEqual([secondId, firstId]);
+    const thread = await latest.get(`${W}/conversations/${firstId}/messages`);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual(["First question"]);
+    expect(
+      (await latest.post(`${W}/conversations/${firstId}/messages`, { body: "Any news?" })).status,
+    ).toBe(201);
+    // Claiming an email in the same session keeps them, and gives none of the customer's own.
+    const claimed = await asVisitor(second.body.visitor_token).post(`${W}/customers`, { email });
+    expect(claimed.body).toMatchObject({ customer_id: known.customer, verified: false });
+    const claimant = asVisitor(claimed.body.visitor_token);
+    expect(ids(await claimant.get(`${W}/conversations`))).toEqual([firstId, secondId].sort());
+    expect((await claimant.get(`${W}/conversations/${known.conversation}`)).status).toBe(404);
+    const planted = await claimant.post(`${W}/conversations`, { body: "As Gina" });
+    // Another session, anonymous or claiming the same email, reads none of them.
+    const strangers = [
+      (await identify(key, {})).body.visitor_token as string,
+      (await identify(key, { email })).body.visitor_token as string,
+    ];
+    for (const token of strangers) {
+      const stranger = asVisitor(token);
+      expect((await stranger.get(`${W}/conversations`)).body.conversations).toEqual([]);
+      for (const id of [firstId, secondId, planted.body.conversation.id])
+        expect((await stranger.get(`${W}/conversations/${id}`)).status).toBe(404);
+    }
+    // On the live channel too.
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: second.body.visitor_token },
+    });
+    socket.connect();
+    try {
+      const joined = await new Promise((resolve) =>
+        socket
+          .channel(`conversation:${firstId}`, {})
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(joined).toBe("ok");
+      // The session's later token (claiming the email) hears the answers in the anonymous conversation.
+      const heard: string[] = [];
+      const claimedSocket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+        params: { token: claimed.body.visitor_token },
+      });
+      claimedSocket.connect();
+      try {
+        const channel = claimedSocket.channel(`conversation:${firstId}`, {});
+        channel.on("shout", (payload: { id: string }) => {
+          heard.push(payload.id);
+        });
+        const status = await new Promise((resolve) =>
+          channel
+            .join()
+            .receive("ok", () => resolve("ok"))
+            .receive("error", (response: unknown) => resolve(response)),
+        );
+        expect(status).toBe("ok");
+        const answer = await api.post(`${X}/messages`, { conversation_id: firstId, body: "Yes" });
+        await until(() => heard.includes(answer.body.id), "the claim's token hears the answer");
+      } finally {
+        claimedSocket.disconnect();
+      }
+    } finally {
+      socket.disconnect();
+    }
+  });
+
   test("an unverified claim does not spend the claimed customer's per-visitor budget", async () => {
     const key = await widgetKey(api, { visitor_rate_limit: 2 });
     await knownCustomer(api, { email: "erin@example.com" });
@@ -437,6 +520,309 @@ describe("a wrong or missing hash", () => {
     for (let i = 0; i < 3; i++) await impostor.get(`${W}/conversations`);
     expect((await impostor.get(`${W}/conversations`)).status).toBe(429);
     expect((await asVisitor(proven.body.visitor_token).get(`${W}/conversations`)).status).toBe(200);
+  });
+
+  test("unverified claims of one email each have their own budget: one claimant never spends another's", async () => {
+    const key = await widgetKey(api, { visitor_rate_limit: 2 });
+    await knownCustomer(api, { email: "fred@example.com" });
+    const flooder = asVisitor(
+      (await identify(key, { email: "fred@example.com" })).body.visitor_token,
+    );
+    const other = await identify(key, { email: "fred@example.com" });
+    for (let i = 0; i < 3; i++) await flooder.get(`${W}/conversations`);
+    expect((await flooder.get(`${W}/conversations`)).status).toBe(429);
+    // Another browser claiming the same email still chats, and its tokens share its own budget.
+    const opened = await asVisitor(other.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hello",
+    });
+    expect(opened.status).toBe(201);
+    const next = asVisitor(opened.body.visitor_token);
+    expect((await next.get(`${W}/conversations`)).status).toBe(200);
+    expect((await next.get(`${W}/conversations`)).status).toBe(429);
+  });
+});
+
+/** The conversation.identity_verified events of `conversationId`: their tenant and metadata. */
+async function identityVerifiedEvents(conversationId: string) {
+  const rows = await server.ctx.db.primaryRead
+    .select()
+    .from(outboxEvents)
+    .where(
+      and(
+        eq(outboxEvents.eventType, "conversation.identity_verified"),
+        eq(outboxEvents.entityId, conversationId),
+      ),
+    )
+    .orderBy(asc(outboxEvents.seq));
+  return rows.map((row) => {
+    const body = JSON.parse(row.body);
+    return { tenant_id: row.tenantId, data: body.data, metadata: body.metadata };
+  });
+}
+
+async function until(predicate: () => boolean, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`not met: ${what}`);
+    await Bun.sleep(10);
+  }
+}
+
+const ids = (reply: { body: { conversations: Array<{ id: string }> } }) =>
+  reply.body.conversations.map((c) => c.id).sort();
+
+describe("a visitor that proves its identity", () => {
+  test("takes over the conversations it opened unverified in the same session, with its token sent along", async () => {
+    const key = await widgetKey(api);
+    const email = "olivia@example.com";
+    const known = await knownCustomer(api, { email });
+    // Anonymous on the site: two conversations, each token made from the one before.
+    const anonymous = await identify(key, {});
+    const anonymousId = anonymous.body.customer_id as string;
+    const first = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+      body: "Do you ship to Norway?",
+    });
+    const firstId = first.body.conversation.id as string;
+    const second = await asVisitor(first.body.visitor_token).post(`${W}/conversations`, {
+      subject: "Returns",
+      body: "And returns?",
+    });
+    const secondId = second.body.conversation.id as string;
+    // It logs in on the site: the backend's proof, sent with the anonymous token.
+    const proven = await asVisitor(second.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(proven.status).toBe(201);
+    expect(proven.body).toMatchObject({ customer_id: known.customer, verified: true });
+    const owner = asVisitor(proven.body.visitor_token);
+    expect(ids(await owner.get(`${W}/conversations`))).toEqual(
+      [known.conversation, firstId, secondId].sort(),
+    );
+    const thread = await owner.get(`${W}/conversations/${firstId}/messages`);
+    expect(thread.status).toBe(200);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "Do you ship to Norway?",
+    ]);
+    expect(
+      (await owner.post(`${W}/conversations/${secondId}/messages`, { body: "Thanks" })).status,
+    ).toBe(201);
+    // The team sees them on the proven customer, verified from now on, their messages with them.
+    for (const id of [firstId, secondId]) {
+      const conversation = await api.get(`${X}/conversations/${id}`);
+      expect(conversation.body).toMatchObject({
+        customer_id: known.customer,
+        visitor_identity: "verified",
+      });
+      const events = await identityVerifiedEvents(id);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        tenant_id: tenantId,
+        data: { id, customer_id: known.customer, visitor_identity: "verified" },
+        metadata: { previous_customer_id: anonymousId },
+      });
+    }
+    const messages = await api.get(`${X}/messages?conversation_id=${firstId}`);
+    expect(messages.body.messages.map((m: { customer_id: string }) => m.customer_id)).toEqual([
+      known.customer,
+    ]);
+    expect(messages.body.messages[0].author_id).toBe(known.customer);
+    const moved = await api.get(`${X}/conversations?customer_id=${anonymousId}`);
+    expect(moved.body.conversations).toEqual([]);
+    // The anonymous tokens no longer read what moved to the proven customer.
+    expect(
+      (await asVisitor(second.body.visitor_token).get(`${W}/conversations/${secondId}`)).status,
+    ).toBe(404);
+    // Proving again changes nothing more.
+    await asVisitor(second.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(await identityVerifiedEvents(firstId)).toHaveLength(1);
+  });
+
+  test("takes over none of what other sessions opened claiming the identity, nor what a token it does not hold opened", async () => {
+    const key = await widgetKey(api);
+    const email = "pablo@example.com";
+    const known = await knownCustomer(api, { email });
+    // An attacker claims the email in its own browser and opens a conversation.
+    const claim = await identify(key, { email });
+    const planted = await asVisitor(claim.body.visitor_token).post(`${W}/conversations`, {
+      body: "Send my invoice to evil@example.com",
+    });
+    const plantedId = planted.body.conversation.id as string;
+    // Another anonymous visitor's conversation, whose token the owner's browser does not hold.
+    const stranger = await identify(key, {});
+    const strangers = await asVisitor(stranger.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hi",
+    });
+    const strangersId = strangers.body.conversation.id as string;
+    // The real owner, anonymous in its own browser, then logging in with its own token.
+    const own = await identify(key, {});
+    const opened = await asVisitor(own.body.visitor_token).post(`${W}/conversations`, {
+      body: "Where is my parcel?",
+    });
+    const ownId = opened.body.conversation.id as string;
+    const proven = await asVisitor(opened.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    const owner = asVisitor(proven.body.visitor_token);
+    expect(ids(await owner.get(`${W}/conversations`))).toEqual([known.conversation, ownId].sort());
+    expect((await owner.get(`${W}/conversations/${plantedId}`)).status).toBe(404);
+    expect((await owner.get(`${W}/conversations/${strangersId}`)).status).toBe(404);
+    expect((await api.get(`${X}/conversations/${plantedId}`)).body).toMatchObject({
+      customer_id: known.customer,
+      visitor_identity: "unverified",
+    });
+    expect((await api.get(`${X}/conversations/${strangersId}`)).body).toMatchObject({
+      customer_id: stranger.body.customer_id,
+      visitor_identity: "unverified",
+    });
+    expect(await identityVerifiedEvents(plantedId)).toEqual([]);
+    // A proof sent without the token, or with a verified one, takes nothing over.
+    const loner = await identify(key, {});
+    const lonely = await asVisitor(loner.body.visitor_token).post(`${W}/conversations`, {
+      body: "Anyone?",
+    });
+    const lonelyId = lonely.body.conversation.id as string;
+    await identify(key, { email, user_hash: userHash(key.identity_secret, email) });
+    await owner.post(`${W}/customers`, { email, user_hash: userHash(key.identity_secret, email) });
+    expect((await api.get(`${X}/conversations/${lonelyId}`)).body.visitor_identity).toBe(
+      "unverified",
+    );
+    // A token whose visitor was altered is no token at all.
+    const [payload, signature] = (opened.body.visitor_token as string).slice(3).split(".");
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
+    const forged = `vt_${Buffer.from(JSON.stringify({ ...claims, v: lonelyId })).toString("base64url")}.${signature}`;
+    const refused = await asVisitor(forged).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(refused.status).toBe(401);
+    expect((await api.get(`${X}/conversations/${lonelyId}`)).body.visitor_identity).toBe(
+      "unverified",
+    );
+    // The claimant proving its own identity takes its own conversation to itself, away from the email's owner.
+    const mallory = "mallory@example.com";
+    const self = await asVisitor(planted.body.visitor_token).post(`${W}/customers`, {
+      email: mallory,
+      user_hash: userHash(key.identity_secret, mallory),
+    });
+    expect((await api.get(`${X}/conversations/${plantedId}`)).body).toMatchObject({
+      customer_id: self.body.customer_id,
+      visitor_identity: "verified",
+    });
+    expect(self.body.customer_id).not.toBe(known.customer);
+    expect((await owner.get(`${W}/conversations/${plantedId}`)).status).toBe(404);
+  });
+
+  test("on the live channel: the anonymous token's topic closes, the verified token joins and hears it", async () => {
+    const key = await widgetKey(api);
+    const email = "rosa@example.com";
+    const anonymous = await identify(key, {});
+    const opened = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hi there",
+    });
+    const id = opened.body.conversation.id as string;
+    const sockets: Socket[] = [];
+    const open = (token: string) => {
+      const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+        params: { token },
+      });
+      const frames: Array<{ topic: string; event: string; payload: any }> = [];
+      socket.onMessage((frame: object) => {
+        frames.push(frame as { topic: string; event: string; payload: any });
+      });
+      socket.connect();
+      sockets.push(socket);
+      return { socket, frames };
+    };
+    const join = (channel: Channel) =>
+      new Promise<{ status: string; response: any }>((resolve) =>
+        channel
+          .join()
+          .receive("ok", (response: any) => resolve({ status: "ok", response }))
+          .receive("error", (response: any) => resolve({ status: "error", response })),
+      );
+    try {
+      const before = open(opened.body.visitor_token);
+      expect((await join(before.socket.channel(`conversation:${id}`, {}))).status).toBe("ok");
+      const proven = await asVisitor(opened.body.visitor_token).post(`${W}/customers`, {
+        email,
+        user_hash: userHash(key.identity_secret, email),
+      });
+      expect(proven.status).toBe(201);
+      await until(
+        () =>
+          before.frames.some((f) => f.topic === `conversation:${id}` && f.event === "phx_close"),
+        "the anonymous token's topic closes",
+      );
+      const after = open(proven.body.visitor_token);
+      const channel = after.socket.channel(`conversation:${id}`, {});
+      const shouts: any[] = [];
+      channel.on("shout", (payload: any) => {
+        shouts.push(payload);
+      });
+      expect((await join(channel)).status).toBe("ok");
+      const answer = await api.post(`${X}/messages`, { conversation_id: id, body: "Welcome back" });
+      expect(answer.status).toBe(201);
+      await until(
+        () => shouts.some((m) => m.id === answer.body.id),
+        "the verified visitor hears it",
+      );
+      // A round trip on the anonymous socket after that: nothing of the conversation came before it.
+      const again = await join(before.socket.channel(`conversation:${id}`, {}));
+      expect(again).toEqual({ status: "error", response: { reason: "not found" } });
+      const heard = before.frames.filter((f) => f.event === "shout").map((f) => f.payload.id);
+      expect(heard).not.toContain(answer.body.id);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
+  });
+
+  test("takes over only its own tenant's conversations", async () => {
+    const { api: otherApi } = await server.tenant();
+    const mine = await widgetKey(api);
+    const theirs = await widgetKey(otherApi);
+    const email = "quinn@example.com";
+    const here = await identify(mine, {});
+    const hereOpened = await asVisitor(here.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hello",
+    });
+    const there = await identify(theirs, {});
+    const thereOpened = await asVisitor(there.body.visitor_token).post(`${W}/conversations`, {
+      body: "Hallo",
+    });
+    const thereId = thereOpened.body.conversation.id as string;
+    // Even a conversation of another tenant with the same visitor id stays where it is.
+    const [row] = await server.ctx.db.execute("SELECT visitor_id FROM conversations WHERE id = ?", [
+      hereOpened.body.conversation.id,
+    ]);
+    expect(String(row.visitor_id)).toMatch(/^vis_/);
+    await server.ctx.db.execute("UPDATE conversations SET visitor_id = ? WHERE id = ?", [
+      row.visitor_id,
+      thereId,
+    ]);
+    // The other tenant's proof does not verify on this tenant's token (its key is the token's).
+    const crossed = await page({
+      authorization: `Bearer ${hereOpened.body.visitor_token}`,
+      "x-widget-key": theirs.key,
+    }).post(`${W}/customers`, { email, user_hash: userHash(theirs.identity_secret, email) });
+    expect(crossed.status).toBe(403);
+    const proven = await asVisitor(hereOpened.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(mine.identity_secret, email),
+    });
+    expect(proven.status).toBe(201);
+    expect(ids(await asVisitor(proven.body.visitor_token).get(`${W}/conversations`))).toEqual([
+      hereOpened.body.conversation.id,
+    ]);
+    expect((await otherApi.get(`${X}/conversations/${thereId}`)).body).toMatchObject({
+      customer_id: there.body.customer_id,
+      visitor_identity: "unverified",
+    });
+    expect(await identityVerifiedEvents(thereId)).toEqual([]);
   });
 });
 
@@ -578,6 +964,97 @@ describe("rotation", () => {
     } finally {
       expiring.socket.disconnect();
       clock.advance(-(30 * DAY + 1000));
+    }
+  });
+
+  test("nothing reaches a live topic after its visitor token ends (expiry, or its widget key revoked on any instance), while a valid visitor's socket gets it", async () => {
+    const main = await widgetKey(api);
+    const email = "jules@example.com";
+    const { conversation } = await knownCustomer(api, { email });
+    const ws = `${server.url.replace(/^http/, "ws")}/socket`;
+    const topic = `conversation:${conversation}`;
+    const opened: Socket[] = [];
+    /** A visitor's socket joined to the conversation, with every frame it receives. */
+    const joined = async (token: string) => {
+      const socket = new Socket(ws, { params: { token } });
+      const frames: Array<{ topic: string; event: string; payload: any }> = [];
+      socket.onMessage((frame: object) => {
+        frames.push(frame as { topic: string; event: string; payload: any });
+      });
+      socket.connect();
+      opened.push(socket);
+      const channel: Channel = socket.channel(topic, {});
+      const status = await new Promise((resolve) =>
+        channel
+          .join()
+          .receive("ok", () => resolve("ok"))
+          .receive("error", (response: unknown) => resolve(response)),
+      );
+      expect(status).toBe("ok");
+      const shouts = () => frames.filter((f) => f.topic === topic && f.event === "shout");
+      /** A round trip on the socket: its reply comes after every frame sent to it before. */
+      const roundTrip = () =>
+        new Promise((resolve) =>
+          socket
+            .channel(`notification:${crypto.randomUUID()}`, {})
+            .join()
+            .receive("ok", resolve)
+            .receive("error", resolve),
+        );
+      return { shouts, roundTrip };
+    };
+    const prove = async (key: CreatedKey) =>
+      (await identify(key, { email, user_hash: userHash(key.identity_secret, email) })).body
+        .visitor_token as string;
+    /** An agent's answer, committed now; resolves once `control` heard it. */
+    const answer = async (control: Awaited<ReturnType<typeof joined>>, body: string) => {
+      const sent = await api.post(`${X}/messages`, { conversation_id: conversation, body });
+      expect(sent.status).toBe(201);
+      await until(
+        () => control.shouts().some((f) => f.payload.id === sent.body.id),
+        "the valid visitor hears it",
+      );
+      return sent.body.id as string;
+    };
+    let advanced = 0;
+    try {
+      // 1. Expiry: a token made a day before the control's ends first.
+      const expiring = await joined(await prove(main));
+      clock.advance(DAY);
+      advanced += DAY;
+      const control = await joined(await prove(main));
+      clock.advance(29 * DAY + 1000);
+      advanced += 29 * DAY + 1000;
+      const late = await answer(control, "After your token ended");
+      await expiring.roundTrip();
+      expect(expiring.shouts().map((f) => f.payload.id)).not.toContain(late);
+
+      // 2. Revocation written by another instance (straight to the database, no signal here).
+      const other = await widgetKey(api);
+      const revokedThere = await joined(await prove(other));
+      const before = await answer(control, "Before the revocation");
+      await revokedThere.roundTrip();
+      expect(revokedThere.shouts().map((f) => f.payload.id)).toContain(before);
+      await server.ctx.write((tx) =>
+        tx
+          .update(widgetKeys)
+          .set({ revokedAt: new Date(), updatedAt: new Date() })
+          .where(eq(widgetKeys.id, other.id)),
+      );
+      const afterThere = await answer(control, "After the revocation elsewhere");
+      await revokedThere.roundTrip();
+      expect(revokedThere.shouts().map((f) => f.payload.id)).not.toContain(afterThere);
+
+      // 3. Revocation through the API on this instance.
+      const third = await widgetKey(api);
+      const revokedHere = await joined(await prove(third));
+      expect((await api.delete(`${X}/widget-keys/${third.id}`)).status).toBe(204);
+      const afterHere = await answer(control, "After the revocation here");
+      await revokedHere.roundTrip();
+      expect(revokedHere.shouts().map((f) => f.payload.id)).not.toContain(afterHere);
+    } finally {
+      for (const socket of opened) socket.disconnect();
+      clock.advance(-advanced);
     }
   });
 

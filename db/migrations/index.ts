@@ -76,6 +76,7 @@ import { keepOptOutsPerAddress } from "./1421_opt_outs_per_address";
 import documentContents from "./1460_document_contents.sql" with { type: "text" };
 import { showOptOutsOnContacts } from "./1470_contact_opt_out_flags";
 import { recordTextedStops } from "./1471_texted_stops";
+import conversationVisitor from "./1490_conversation_visitor.sql" with { type: "text" };
 import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
 
 export interface Migration {
@@ -155,6 +156,7 @@ const all: Migration[] = [
   { id: "1460_document_contents", sql: documentContents },
   { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
+  { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];

@@ -37,6 +37,13 @@ export const conversations = sqliteTable(
      * customer (plugins/widget).
      */
     visitorIdentity: text("visitor_identity"),
+    /**
+     * The widget visitor (the browser session its visitor tokens name) that
+     * opened it; null: opened by the team or a channel. When that visitor
+     * proves its identity, the conversations it opened unverified move to
+     * the proven customer (plugins/widget).
+     */
+    visitorId: text("visitor_id"),
     ...lifecycle(),
   },
   (t) => [
@@ -45,6 +52,7 @@ export const conversations = sqliteTable(
     index("conversations_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.syncSeq),
     index("conversations_tenant_customer_idx").on(t.tenantId, t.customerId),
     index("conversations_tenant_status_idx").on(t.tenantId, t.status, t.createdAt),
+    index("conversations_tenant_visitor_idx").on(t.tenantId, t.visitorId),
     // The inbox's order by latest activity (plugins/conversations/service.ts).
     index("conversations_tenant_activity_idx").on(
       t.tenantId,
@@ -61,7 +69,10 @@ export const messages = sqliteTable(
     id: id(),
     tenantId: tenantId(),
     conversationId: text("conversation_id").notNull(),
-    /** The conversation's customer (it never changes), kept here for views and filters. */
+    /**
+     * The conversation's customer, kept here for views and filters: it changes
+     * with the conversation's only when a widget visitor proves its identity.
+     */
     customerId: text("customer_id").notNull(),
     /** agent | customer */
     authorType: text("author_type").notNull(),

@@ -42,6 +42,8 @@ export {
 } from "./messages-service";
 export { CreateMessage, Message, SeenUpTo } from "./model";
 export {
+  ADOPTED_CONVERSATIONS,
+  adoptVisitorConversations,
   type ConversationRow,
   type ConversationView,
   conversationOfVisitor,
@@ -55,6 +57,7 @@ registerEventTypes([
   "conversation.created",
   "conversation.updated",
   "conversation.archived",
+  "conversation.identity_verified",
   "message.created",
   "message.updated",
   "message.deleted",

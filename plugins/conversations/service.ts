@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
-import { contacts, conversations } from "../../db/schema";
+import { contacts, conversations, messages } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
@@ -66,11 +66,17 @@ export const findConversation = (
 /** How a widget visitor that opens a conversation was identified (null: the team opened it). */
 export type VisitorIdentity = "verified" | "unverified";
 
+/** The widget visitor that opens a conversation: how it was identified, and which visitor (browser session) it is. */
+export interface OpeningVisitor {
+  identity: VisitorIdentity;
+  visitorId: string | null;
+}
+
 export async function insertConversation(
   tx: WriteTx,
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
-  visitorIdentity: VisitorIdentity | null = null,
+  visitor: OpeningVisitor | null = null,
 ): Promise<ConversationRow> {
   await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
   const { row } = await insertRow(tx, scope, {
@@ -88,7 +94,8 @@ export async function insertConversation(
       archivedAt: null,
       lastMessageAt: null,
       unreadCount: 0,
-      visitorIdentity,
+      visitorIdentity: visitor?.identity ?? null,
+      visitorId: visitor?.visitorId ?? null,
     },
     entityType: ENTITY,
     view: conversationView,
@@ -277,6 +284,8 @@ export interface ConversationVisitor {
   verified: boolean;
   /** The conversation its token names, if any. */
   conversationId: string | null;
+  /** The visitor (browser session) its tokens name; null on tokens made before crmd kept it. */
+  visitorId: string | null;
 }
 
 /**
@@ -291,49 +300,179 @@ const inherited = or(
 ) as SQL;
 
 /**
- * The conversation `id` a widget visitor may read and write, else 404 (as a
- * missing one: nothing leaks): the one its token names; for a verified
- * visitor also its customer's others, but never one an unverified visitor
- * opened.
+ * Whether a widget visitor reads and writes `row`: the one its token names
+ * (while it is still on the token's customer); those the same visitor
+ * (browser session) opened unverified, whichever email it claimed then;
+ * for a verified visitor also its customer's others, but never one an
+ * unverified visitor opened.
  */
+export function visitorReads(visitor: ConversationVisitor, row: ConversationRow): boolean {
+  if (row.tenantId !== visitor.tenantId || row.deletedAt !== null) return false;
+  if (row.id === visitor.conversationId && row.customerId === visitor.customerId) return true;
+  if (row.visitorIdentity === "unverified")
+    return visitor.visitorId !== null && row.visitorId === visitor.visitorId;
+  return visitor.verified && row.customerId === visitor.customerId;
+}
+
+/** The conversation `id` a widget visitor may read and write (visitorReads), else 404 (as a missing one: nothing leaks). */
 export async function conversationOfVisitor(
   db: ReadDb | WriteTx,
   visitor: ConversationVisitor,
   id: string,
 ): Promise<ConversationRow> {
-  const named = visitor.conversationId === id;
-  if (!named && !visitor.verified) throw notFound("Conversation");
   const row = await findConversation(db, visitor.tenantId, id);
-  if (row.customerId !== visitor.customerId) throw notFound("Conversation");
-  if (!named && row.visitorIdentity === "unverified") throw notFound("Conversation");
+  if (!visitorReads(visitor, row)) throw notFound("Conversation");
   return row;
 }
 
 /**
  * The conversations a widget visitor lists, newest first (at most
- * `limit`): a verified one's customer's, except those unverified visitors
- * opened, and the one its token names.
+ * `limit`): those visitorReads lets it read. Two indexed reads (by
+ * customer, by visitor), merged.
  */
-export const conversationsOfVisitor = (
+export async function conversationsOfVisitor(
   db: ReadDb,
   visitor: ConversationVisitor,
   limit: number,
-): Promise<ConversationRow[]> => {
+): Promise<ConversationRow[]> {
   const c = conversations;
+  const live = and(eq(c.tenantId, visitor.tenantId), isNull(c.deletedAt));
   const named = visitor.conversationId === null ? undefined : eq(c.id, visitor.conversationId);
-  const readable = visitor.verified ? (named ? or(inherited, named) : inherited) : named;
-  if (!readable) return Promise.resolve([]);
-  return db
+  const ofCustomer = visitor.verified ? (named ? or(inherited, named) : inherited) : named;
+  const reads = [
+    ofCustomer &&
+      db
+        .select()
+        .from(c)
+        .where(and(live, eq(c.customerId, visitor.customerId), ofCustomer))
+        .orderBy(desc(c.createdAt), desc(c.id))
+        .limit(limit),
+    visitor.visitorId !== null &&
+      db
+        .select()
+        .from(c)
+        .where(and(live, eq(c.visitorId, visitor.visitorId), eq(c.visitorIdentity, "unverified")))
+        .orderBy(desc(c.createdAt), desc(c.id))
+        .limit(limit),
+  ].filter((read) => read !== undefined && read !== false);
+  const byId = new Map<string, ConversationRow>();
+  for (const rows of await Promise.all(reads)) for (const row of rows) byId.set(row.id, row);
+  return [...byId.values()]
+    .filter((row) => visitorReads(visitor, row))
+    .sort(
+      (a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    )
+    .slice(0, limit);
+}
+
+/** The most conversations one proof of identity takes over. */
+export const ADOPTED_CONVERSATIONS = 500;
+
+/** A widget visitor that has not proven its identity, as its token names it. */
+export interface UnverifiedVisitor {
+  /** The browser session; null on tokens made before crmd kept it. */
+  visitorId: string | null;
+  customerId: string;
+  conversationId: string | null;
+}
+
+/**
+ * A visitor that proves its identity (user_hash) while holding its
+ * unverified token takes over the conversations that very visitor opened
+ * unverified: those of its visitor id (a token made before visitor ids
+ * were kept: the one conversation it names). Each moves to the proven
+ * customer with `visitor_identity: "verified"`, its messages with it, and
+ * emits conversation.identity_verified. Conversations other visitors opened
+ * claiming the identity are not touched: only the token's holder names its
+ * visitor, and the token is signed.
+ */
+export async function adoptVisitorConversations(
+  tx: WriteTx,
+  scope: WriteScope,
+  visitor: UnverifiedVisitor,
+  customerId: string,
+): Promise<ConversationRow[]> {
+  const c = conversations;
+  const opened =
+    visitor.visitorId !== null
+      ? eq(c.visitorId, visitor.visitorId)
+      : visitor.conversationId !== null
+        ? and(
+            eq(c.id, visitor.conversationId),
+            eq(c.customerId, visitor.customerId),
+            isNull(c.visitorId),
+          )
+        : undefined;
+  if (!opened) return [];
+  const rows = await tx
     .select()
     .from(c)
     .where(
       and(
-        eq(c.tenantId, visitor.tenantId),
-        eq(c.customerId, visitor.customerId),
+        eq(c.tenantId, scope.tenantId),
         isNull(c.deletedAt),
-        readable,
+        eq(c.visitorIdentity, "unverified"),
+        opened,
       ),
     )
-    .orderBy(desc(c.createdAt), desc(c.id))
-    .limit(limit);
-};
+    .orderBy(asc(c.createdAt), asc(c.id))
+    .limit(ADOPTED_CONVERSATIONS);
+  const adopted: ConversationRow[] = [];
+  for (const row of rows) {
+    const columns = {
+      customerId,
+      visitorIdentity: "verified",
+      updatedAt: scope.now,
+      syncSeq: await nextSyncSeq(tx),
+    };
+    await tx.update(c).set(columns).where(eq(c.id, row.id));
+    if (row.customerId !== customerId) await moveMessages(tx, scope, row, customerId);
+    const after = { ...row, ...columns };
+    await recordEntityChange(
+      tx,
+      scope,
+      {
+        entityType: ENTITY,
+        action: "identity_verified",
+        before: conversationView(row),
+        after: conversationView(after),
+      },
+      [
+        {
+          type: "conversation.identity_verified",
+          data: conversationView(after),
+          metadata: { previous_customer_id: row.customerId },
+        },
+      ],
+    );
+    adopted.push(after);
+  }
+  return adopted;
+}
+
+/** A conversation's messages follow it to its new customer (and move in the sync feed). */
+async function moveMessages(
+  tx: WriteTx,
+  scope: WriteScope,
+  conversation: ConversationRow,
+  customerId: string,
+) {
+  const m = messages;
+  const rows = await tx
+    .select({ id: m.id, authorType: m.authorType, authorId: m.authorId })
+    .from(m)
+    .where(and(eq(m.tenantId, conversation.tenantId), eq(m.conversationId, conversation.id)));
+  for (const row of rows) {
+    const byCustomer = row.authorType === "customer" && row.authorId === conversation.customerId;
+    await tx
+      .update(m)
+      .set({
+        customerId,
+        ...(byCustomer ? { authorId: customerId } : {}),
+        updatedAt: scope.now,
+        syncSeq: await nextSyncSeq(tx),
+      })
+      .where(eq(m.id, row.id));
+  }
+}

@@ -36,10 +36,16 @@ export type ChannelPrincipal =
       customerId: string;
       /** The one conversation the visitor's token names. */
       conversationId: string | null;
+      /** The visitor (browser session): it reads the conversations it opened unverified. */
+      visitorId: string | null;
       /** A verified visitor reads every conversation of its customer. */
       verified: boolean;
       /** Origins the visitor's widget key allows. */
       origins: readonly string[];
+      /** The widget key that issued the token: its revocation ends the token. */
+      widgetKeyId: string;
+      /** When the token ends by time (epoch ms): nothing is pushed to it from then on. */
+      endsAt: number;
       token: string;
       actor: Actor;
       name: string;
@@ -55,7 +61,8 @@ export async function channelPrincipal(
   token: string,
 ): Promise<ChannelPrincipal | null> {
   if (token.startsWith("vt_")) {
-    const verified = await widgetKeyStore(ctx).verify(token);
+    const store = widgetKeyStore(ctx);
+    const verified = await store.verify(token);
     if (!verified) return null;
     const { claims, key } = verified;
     return {
@@ -63,8 +70,11 @@ export async function channelPrincipal(
       tenantId: claims.tenantId,
       customerId: claims.customerId,
       conversationId: claims.conversationId,
+      visitorId: claims.visitorId,
       verified: claims.verified,
       origins: key.row.allowedOrigins,
+      widgetKeyId: key.row.id,
+      endsAt: store.tokenEnd(claims, key),
       rateBucket: visitorRateBucket(claims),
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       token,

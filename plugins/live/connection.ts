@@ -19,7 +19,7 @@ import {
   messageView,
   SeenUpTo,
 } from "../conversations";
-import { widgetMessage } from "../widget";
+import { widgetKeyStore, widgetMessage } from "../widget";
 import {
   type ChannelPrincipal,
   channelPrincipal,
@@ -109,6 +109,30 @@ export class Connection implements Member {
   holds(topic: string, scope: Scope) {
     const principal = this.joined.get(topic)?.principal;
     return principal !== undefined && (principal.kind === "visitor" || principal.scopes.has(scope));
+  }
+
+  admits(topic: string, movedTo: string | undefined) {
+    const joined = this.joined.get(topic);
+    const principal = joined?.principal;
+    if (principal?.kind !== "visitor") return principal !== undefined;
+    const { ctx } = this.services;
+    const ended =
+      principal.endsAt <= ctx.clock.now().getTime() ||
+      widgetKeyStore(ctx).isRevoked(principal.widgetKeyId);
+    // A conversation now verified on `movedTo` is read by that customer's verified visitors, and
+    // by a token that names it and is of that customer (as conversationOfVisitor decides).
+    const reads =
+      movedTo === undefined ||
+      (principal.customerId === movedTo &&
+        (principal.verified || principal.conversationId === joined?.conversationId));
+    if (!ended && reads) return true;
+    this.close(topic, "unauthorized");
+    return false;
+  }
+
+  widgetKeyOf(topic: string): string | null {
+    const principal = this.joined.get(topic)?.principal;
+    return principal?.kind === "visitor" ? principal.widgetKeyId : null;
   }
 
   /** Queues a frame behind the ones before it (a push right after a join sees the join done). */

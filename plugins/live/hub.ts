@@ -1,7 +1,7 @@
 import type { AppContext, Scope } from "../../src/core";
 import type { ConversationView, MessageView } from "../conversations";
 import { outboxTail, type TailEvent } from "../events";
-import { widgetConversation, widgetMessage } from "../widget";
+import { widgetConversation, widgetKeyStore, widgetMessage } from "../widget";
 import { broadcast } from "./protocol";
 
 /** What the hub needs of a socket: send a text frame, and say what its principal in a topic may read. */
@@ -9,6 +9,16 @@ export interface Member {
   send(text: string): void;
   /** Whether the member's principal in `topic` holds `scope` now (a visitor reads its own conversation). */
   holds(topic: string, scope: Scope): boolean;
+  /**
+   * Whether the member's visitor in `topic` may get this event: its token
+   * has not ended (expiry, the end of its proving secret, its widget key's
+   * revocation as widgetKeyStore knows it) and, when the conversation moved
+   * to the verified customer `movedTo` (a visitor proved its identity), it
+   * still reads it. A visitor that may not has the topic closed instead.
+   */
+  admits(topic: string, movedTo: string | undefined): boolean;
+  /** The widget key of the member's visitor token in `topic` (null for a team member). */
+  widgetKeyOf(topic: string): string | null;
 }
 
 /** Who a member is in a topic: the support team, or a widget visitor who sees only what the widget API shows. */
@@ -16,12 +26,19 @@ export type Audience = "team" | "visitor";
 
 /**
  * The channel events an outbox event becomes, by topic, with the payload
- * visitors get when it differs. Message events reach only members that may
- * read messages, as GET /messages needs messages:read.
+ * visitors get when it differs, and the customer a conversation moved to.
+ * Message events reach only members that may read messages, as GET
+ * /messages needs messages:read.
  */
-function channelMessages(
-  event: TailEvent,
-): Array<[topic: string, event: string, payload: unknown, visitorPayload?: unknown]> {
+type ChannelMessage = [
+  topic: string,
+  event: string,
+  payload: unknown,
+  visitorPayload?: unknown,
+  movedTo?: string,
+];
+
+function channelMessages(event: TailEvent): ChannelMessage[] {
   const { data } = JSON.parse(event.body) as { data: Record<string, unknown> };
   const forVisitor = event.eventType.startsWith("message.")
     ? widgetMessage(data as unknown as MessageView)
@@ -54,6 +71,11 @@ function channelMessages(
         [conversation, "conversation:updated", data, forVisitor],
         [notification, "conversation:updated", data],
       ];
+    case "conversation.identity_verified":
+      return [
+        [conversation, "conversation:updated", data, forVisitor, data.customer_id as string],
+        [notification, "conversation:updated", data],
+      ];
     default:
       return [];
   }
@@ -64,10 +86,14 @@ const RELAYED = /^(message|conversation)\./;
 export interface BroadcastOptions {
   /** The member that sent it, which does not get it back. */
   except?: Member;
+  /** false: visitors get nothing (whether their tokens still hold is not known now). */
+  visitors?: boolean;
   /** What visitors get instead of the payload. */
   visitorPayload?: unknown;
   /** The scope a team member needs to get it. */
   needs?: Scope;
+  /** The verified customer the conversation moved to: visitors that no longer read it get nothing. */
+  movedTo?: string;
 }
 
 /**
@@ -120,7 +146,7 @@ export class ChannelHub {
     topic: string,
     event: string,
     payload: unknown,
-    { except, visitorPayload = payload, needs }: BroadcastOptions = {},
+    { except, visitorPayload = payload, needs, movedTo, visitors = true }: BroadcastOptions = {},
   ) {
     const members = this.topics.get(topic);
     if (!members) return;
@@ -133,17 +159,56 @@ export class ChannelHub {
         member.send(text);
         continue;
       }
+      if (!visitors || !member.admits(topic, movedTo)) continue;
       visitorText ??= broadcast(topic, event, visitorPayload);
       member.send(visitorText);
     }
   }
 
+  /** Batches handed to the sockets one after the other, in commit order. */
+  private delivering: Promise<void> = Promise.resolve();
+
   private deliver(events: TailEvent[]) {
-    for (const event of events) {
-      if (!RELAYED.test(event.eventType)) continue;
-      const needs = event.eventType.startsWith("message.") ? "messages:read" : undefined;
-      for (const [topic, name, payload, visitorPayload] of channelMessages(event))
-        if (this.topics.has(topic)) this.broadcast(topic, name, payload, { visitorPayload, needs });
+    const messages = events
+      .filter((event) => RELAYED.test(event.eventType))
+      .flatMap((event) => {
+        const needs: Scope | undefined = event.eventType.startsWith("message.")
+          ? "messages:read"
+          : undefined;
+        return channelMessages(event).map((message) => ({ message, needs }));
+      })
+      .filter(({ message }) => this.topics.has(message[0]));
+    if (messages.length === 0) return;
+    this.delivering = this.delivering
+      .then(() => this.deliverChecked(messages))
+      .catch((error) => this.ctx.logger.error("live relay failed", { error }));
+  }
+
+  /**
+   * Sends a batch once the revocations of the visitors' widget keys
+   * committed before it (on any instance) are known: a visitor whose key
+   * was revoked before an event was committed never gets that event. When
+   * they cannot be read, visitors get none of the batch (they read it
+   * again over HTTP once their token is confirmed).
+   */
+  private async deliverChecked(messages: Array<{ message: ChannelMessage; needs?: Scope }>) {
+    const keys = new Set<string>();
+    for (const { message } of messages)
+      for (const [member, audience] of this.topics.get(message[0]) ?? []) {
+        const key = audience === "visitor" ? member.widgetKeyOf(message[0]) : null;
+        if (key) keys.add(key);
+      }
+    let visitors = true;
+    if (keys.size > 0)
+      try {
+        await widgetKeyStore(this.ctx).readRevocations(keys);
+      } catch (error) {
+        visitors = false;
+        this.ctx.logger.warn("live relay could not read widget key revocations", { error });
+      }
+    for (const { message, needs } of messages) {
+      const [topic, name, payload, visitorPayload, movedTo] = message;
+      this.broadcast(topic, name, payload, { visitorPayload, needs, movedTo, visitors });
     }
   }
 }

@@ -233,7 +233,7 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
             .set({ revokedAt: now, updatedAt: now })
             .where(eq(widgetKeys.id, row.id)),
         );
-        widgetKeyStore(ctx).forget();
+        widgetKeyStore(ctx).revoked(row.id);
         set.status = 204;
       },
       {
@@ -243,7 +243,7 @@ export const widgetKeyRoutes = (ctx: AppContext) =>
         detail: {
           summary: "Revoke a widget key: it and every visitor token it issued stop working",
           description:
-            "At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share.",
+            "At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share. No live event committed after the revocation reaches its visitors' sockets, on any instance.",
           tags,
         },
       },

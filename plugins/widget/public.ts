@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Elysia, t } from "elysia";
 import {
   ApiError,
@@ -8,6 +9,7 @@ import {
   type WriteScope,
 } from "../../src/core";
 import {
+  adoptVisitorConversations,
   conversationOfVisitor,
   conversationsOfVisitor,
   conversationView,
@@ -44,10 +46,13 @@ const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody,
 /** The most conversations a verified visitor lists. */
 const LISTED_CONVERSATIONS = 100;
 
+/** Names a new visitor (one browser session) inside its tokens. */
+const newVisitorId = () => `vis_${randomBytes(16).toString("base64url")}`;
+
 function session(
   ctx: AppContext,
   access: WidgetAccess,
-  customerId: string,
+  visitor: { visitorId: string | null; customerId: string },
   conversationId: string | null,
   provenBy: string | null,
 ) {
@@ -55,7 +60,8 @@ function session(
   const claims: VisitorClaims = {
     widgetKeyId: access.key.row.id,
     tenantId: access.key.row.tenantId,
-    customerId,
+    customerId: visitor.customerId,
+    visitorId: visitor.visitorId,
     conversationId,
     verified: provenBy !== null,
     provenBy,
@@ -164,14 +170,27 @@ export const widgetRoutes = (ctx: AppContext) =>
         const { email, name, external_id } = body;
         // Unproven, a returning customer is recognised but links no external id to a known contact.
         const identity = proven?.identity ?? { email, name, external_id };
-        const { customer } = await ctx.write((tx) =>
-          identifyCustomer(tx, scope, identity, proven !== null),
-        );
+        // The page's unverified visitor token, sent along: the same visitor, identifying again.
+        const same = access.visitor && !access.visitor.verified ? access.visitor : null;
+        const { customer } = await ctx.write(async (tx) => {
+          const identified = await identifyCustomer(tx, scope, identity, proven !== null);
+          // Proving its identity, the visitor takes over the conversations it opened unverified.
+          if (proven && same)
+            await adoptVisitorConversations(tx, scope, same, identified.customer.id);
+          return identified;
+        });
         set.status = 201;
+        const visitorId = same?.visitorId ?? newVisitorId();
         return {
           customer_id: customer.id,
           verified: proven !== null,
-          ...session(ctx, access, customer.id, null, proven?.provenBy ?? null),
+          ...session(
+            ctx,
+            access,
+            { visitorId, customerId: customer.id },
+            null,
+            proven?.provenBy ?? null,
+          ),
         };
       },
       {
@@ -182,7 +201,7 @@ export const widgetRoutes = (ctx: AppContext) =>
           summary:
             "Identify the visitor (email, external_id, or anonymous) and get a visitor token",
           description:
-            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations it opens, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
+            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations its visitor (browser session) opened, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. Sent with the visitor's unverified token (Authorization: Bearer vt_…), the new token is the same visitor's, and a valid user_hash moves the conversations that visitor opened unverified to the proven customer (conversation.identity_verified each). A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
           tags,
         },
       },
@@ -197,7 +216,10 @@ export const widgetRoutes = (ctx: AppContext) =>
             tx,
             scope,
             { customer_id: visitor.customerId, channel: "chat", subject: body.subject },
-            visitor.verified ? "verified" : "unverified",
+            {
+              identity: visitor.verified ? "verified" : "unverified",
+              visitorId: visitor.visitorId,
+            },
           );
           if (!body.body) return conversation;
           await insertMessage(tx, scope, {
@@ -210,7 +232,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         set.status = 201;
         return {
           conversation: widgetConversation(conversationView(row)),
-          ...session(ctx, access, visitor.customerId, row.id, visitor.provenBy),
+          ...session(ctx, access, visitor, row.id, visitor.provenBy),
         };
       },
       {
@@ -235,7 +257,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         response: { 200: WidgetConversations, ...errors },
         detail: {
           summary:
-            "The conversations the visitor may read, newest first (at most 100): the one its token names, and for a verified visitor its customer's others except those unverified visitors opened",
+            "The conversations the visitor may read, newest first (at most 100): those its visitor (browser session) opened, and for a verified visitor its customer's others except those unverified visitors opened",
           tags,
         },
       },

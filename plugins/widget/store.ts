@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { widgetKeys } from "../../db/schema";
 import { type AppContext, sha256Hex } from "../../src/core";
 import {
@@ -36,6 +36,8 @@ const CACHE_TTL_MS = 10_000;
  */
 export class WidgetKeyStore {
   private readonly cache = new Map<string, { key: WidgetKey | null; at: number }>();
+  /** Ids of keys known revoked (a revocation is final). */
+  private readonly revokedIds = new Set<string>();
   private readonly cacheMs: number;
 
   constructor(private readonly ctx: AppContext) {
@@ -48,6 +50,7 @@ export class WidgetKeyStore {
     if (hit && now - hit.at < this.cacheMs) return hit.key;
     if (this.cache.size > 10_000) this.cache.clear();
     const row = await load();
+    if (row?.revokedAt) this.revokedIds.add(row.id);
     const key = row && !row.revokedAt ? this.open(row) : null;
     this.cache.set(cacheKey, { key, at: now });
     return key;
@@ -118,6 +121,44 @@ export class WidgetKeyStore {
 
   forget() {
     this.cache.clear();
+  }
+
+  /** A key revoked on this instance: its tokens end at once, on open sockets too. */
+  revoked(id: string) {
+    this.revokedIds.add(id);
+    this.cache.clear();
+  }
+
+  /** Whether the key is known revoked, without a read (what this instance saw or read last). */
+  isRevoked(id: string): boolean {
+    return this.revokedIds.has(id);
+  }
+
+  /**
+   * Reads on the primary which of `ids` are revoked now: after it, isRevoked
+   * knows every revocation committed before the read, on any instance.
+   */
+  async readRevocations(ids: Iterable<string>): Promise<void> {
+    const unknown = [...new Set(ids)].filter((id) => !this.revokedIds.has(id));
+    if (unknown.length === 0) return;
+    const rows = await this.ctx.db.primaryRead
+      .select({ id: widgetKeys.id })
+      .from(widgetKeys)
+      .where(and(inArray(widgetKeys.id, unknown), isNotNull(widgetKeys.revokedAt)));
+    if (rows.length === 0) return;
+    for (const { id } of rows) this.revokedIds.add(id);
+    this.cache.clear();
+  }
+
+  /**
+   * When a verified token ends by time (epoch ms): its expiry, or the end of
+   * the overlap of the identity secret that proved it, whichever is first.
+   */
+  tokenEnd(claims: VisitorClaims, key: WidgetKey): number {
+    const proving = claims.provenBy
+      ? key.identitySecrets.find((s) => s.fingerprint === claims.provenBy)
+      : undefined;
+    return Math.min(claims.expiresAt * 1000, proving?.expiresAt ?? Number.POSITIVE_INFINITY);
   }
 }
 

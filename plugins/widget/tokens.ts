@@ -7,6 +7,13 @@ export interface VisitorClaims {
   widgetKeyId: string;
   tenantId: string;
   customerId: string;
+  /**
+   * The visitor (one browser session): minted when it first identifies and
+   * carried by every token made from its tokens, so its proof of identity
+   * takes over the conversations it opened unverified. Null on tokens made
+   * before crmd kept it.
+   */
+  visitorId: string | null;
   /** The one conversation the token reads and writes; null before the visitor opens one. */
   conversationId: string | null;
   /** The site proved the customer's identity (user_hash): the token reads all its conversations. */
@@ -18,12 +25,20 @@ export interface VisitorClaims {
 }
 
 /**
- * The per-visitor rate budget a visitor spends: its customer's, apart for
- * visitors whose identity nobody proved, so that claiming a customer's
- * email never spends that customer's own budget.
+ * The per-visitor rate budget a visitor spends: a verified visitor its
+ * customer's; one whose identity nobody proved its own visitor's (browser
+ * session's), so that claiming a customer's email never spends that
+ * customer's budget, nor another claimant's of the same email. (Tokens made
+ * before visitors were named share one budget per claimed customer.)
  */
-export const visitorRateBucket = (claims: Pick<VisitorClaims, "customerId" | "verified">) =>
-  `widget-visitor:${claims.customerId}${claims.verified ? "" : ":unverified"}`;
+export const visitorRateBucket = (
+  claims: Pick<VisitorClaims, "customerId" | "verified" | "visitorId">,
+) =>
+  claims.verified
+    ? `widget-visitor:${claims.customerId}`
+    : claims.visitorId
+      ? `widget-visitor:${claims.visitorId}`
+      : `widget-visitor:${claims.customerId}:unverified`;
 
 const mac = (secret: string, payload: string) =>
   createHmac("sha256", secret).update(payload).digest("base64url");
@@ -36,6 +51,7 @@ export function signVisitorToken(secret: string, claims: VisitorClaims): string 
       t: claims.tenantId,
       c: claims.customerId,
       v: claims.conversationId,
+      ...(claims.visitorId ? { s: claims.visitorId } : {}),
       ...(claims.provenBy ? { i: claims.provenBy } : {}),
       e: claims.expiresAt,
     }),
@@ -55,12 +71,14 @@ export function readVisitorToken(
     if (typeof raw.k !== "string" || typeof raw.t !== "string" || typeof raw.c !== "string")
       return null;
     if (typeof raw.e !== "number" || (raw.v !== null && typeof raw.v !== "string")) return null;
+    if (raw.s !== undefined && typeof raw.s !== "string") return null;
     return {
       claims: {
         widgetKeyId: raw.k,
         tenantId: raw.t,
         customerId: raw.c,
         conversationId: raw.v,
+        visitorId: raw.s ?? null,
         verified: typeof raw.i === "string",
         provenBy: typeof raw.i === "string" ? raw.i : null,
         expiresAt: raw.e,

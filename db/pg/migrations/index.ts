@@ -60,6 +60,7 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import searchFold from "./1440_search_fold.sql" with { type: "text" };
 import documentContents from "./1460_document_contents.sql" with { type: "text" };
+import conversationVisitor from "./1490_conversation_visitor.sql" with { type: "text" };
 import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
@@ -109,5 +110,6 @@ export const postgresMigrations: Migration[] = [
   { id: "1460_document_contents", sql: documentContents },
   { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
+  { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
 ];
