@@ -20,6 +20,7 @@ import { type RequestState, requestState, setRequestState } from "./request-stat
 import {
   jsonDepth,
   MAX_JSON_DEPTH,
+  notAnObject,
   type RouteInputs,
   routeInputs,
   strictQuery,
@@ -50,6 +51,8 @@ function checkInputs(
   body: unknown,
 ) {
   Object.assign(query, strictQuery(request.url, inputs.query, inputs.queryPatterns));
+  const shape = inputs.body && !(body instanceof FormData) ? notAnObject(inputs.body, body) : [];
+  if (shape.length) throw validationError(shape);
   if (!body || typeof body !== "object" || body instanceof FormData) return;
   if (jsonDepth(body) > MAX_JSON_DEPTH)
     throw validationError([

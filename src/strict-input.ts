@@ -156,6 +156,26 @@ function objectVariants(schema: Schema): Schema[] {
   );
 }
 
+/** Whether a schema takes JSON objects only (an object, or a union or intersection of objects). */
+export function takesObjectsOnly(schema: TSchema): boolean {
+  const s = schema as Schema;
+  if (s.type === "object") return true;
+  if (s.allOf?.some(takesObjectsOnly)) return true;
+  const variants = [...(s.anyOf ?? []), ...(s.oneOf ?? [])];
+  return variants.length > 0 && variants.every(takesObjectsOnly);
+}
+
+/**
+ * A JSON body that is not an object where the route takes one, as a 422 at
+ * `/`. Elysia would read an array, a number, a string or a boolean as an
+ * empty object, and a PATCH or an action with optional fields would succeed.
+ */
+export function notAnObject(schema: TSchema, body: unknown): FieldError[] {
+  if (body === undefined || !takesObjectsOnly(schema)) return [];
+  if (body !== null && typeof body === "object" && !Array.isArray(body)) return [];
+  return [{ path: "/", message: "must be a JSON object" }];
+}
+
 /** The schema of an object's field, across the variants that declare it; null: undeclared. */
 function fieldSchema(variants: Schema[], name: string): Schema | null | undefined {
   let open = false;
