@@ -20,7 +20,7 @@ import { type RequestState, requestState, setRequestState } from "./request-stat
 import {
   jsonDepth,
   MAX_JSON_DEPTH,
-  notAnObject,
+  notObjects,
   type RouteInputs,
   routeInputs,
   strictQuery,
@@ -51,7 +51,7 @@ function checkInputs(
   body: unknown,
 ) {
   Object.assign(query, strictQuery(request.url, inputs.query, inputs.queryPatterns));
-  const shape = inputs.body && !(body instanceof FormData) ? notAnObject(inputs.body, body) : [];
+  const shape = inputs.body && !(body instanceof FormData) ? notObjects(inputs.body, body) : [];
   if (shape.length) throw validationError(shape);
   if (!body || typeof body !== "object" || body instanceof FormData) return;
   if (jsonDepth(body) > MAX_JSON_DEPTH)

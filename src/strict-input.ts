@@ -156,24 +156,41 @@ function objectVariants(schema: Schema): Schema[] {
   );
 }
 
-/** Whether a schema takes JSON objects only (an object, or a union or intersection of objects). */
-export function takesObjectsOnly(schema: TSchema): boolean {
-  const s = schema as Schema;
-  if (s.type === "object") return true;
-  if (s.allOf?.some(takesObjectsOnly)) return true;
-  const variants = [...(s.anyOf ?? []), ...(s.oneOf ?? [])];
-  return variants.length > 0 && variants.every(takesObjectsOnly);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Whether a schema takes JSON objects and nothing else (but null, where it is nullable). */
+function takesObjectsOnly(schema: Schema): boolean {
+  if (schema[Kind] === "Unknown" || schema[Kind] === "Any") return false;
+  if (schema.allOf?.some(takesObjectsOnly)) return true;
+  const kinds = kindsOf(schema);
+  return kinds.has("object") && [...kinds].every((kind) => kind === "object" || kind === "null");
 }
 
 /**
- * A JSON body that is not an object where the route takes one, as a 422 at
- * `/`. Elysia would read an array, a number, a string or a boolean as an
- * empty object, and a PATCH or an action with optional fields would succeed.
+ * Values that are not JSON objects where the route's schema takes only
+ * objects (the body itself, a nested object, a record such as
+ * `custom_fields` or a webhook's `headers`), as 422 field errors. Elysia
+ * would read an array, a number, a string or a boolean there as an empty
+ * object, and the request would succeed with it.
  */
-export function notAnObject(schema: TSchema, body: unknown): FieldError[] {
-  if (body === undefined || !takesObjectsOnly(schema)) return [];
-  if (body !== null && typeof body === "object" && !Array.isArray(body)) return [];
-  return [{ path: "/", message: "must be a JSON object" }];
+export function notObjects(schema: TSchema, value: unknown, path = ""): FieldError[] {
+  const s = schema as Schema;
+  if (value === undefined) return [];
+  if (takesObjectsOnly(s) && !isObject(value) && !(value === null && kindsOf(s).has("null")))
+    return [{ path: path || "/", message: "must be a JSON object" }];
+  if (Array.isArray(value)) {
+    const items = Array.isArray(s.items) ? undefined : (s.items ?? arrayItems(s));
+    return items ? value.flatMap((item, i) => notObjects(items, item, `${path}/${i}`)) : [];
+  }
+  if (!isObject(value)) return [];
+  const variants = objectVariants(s);
+  const errors: FieldError[] = [];
+  for (const [name, field] of Object.entries(value)) {
+    const declared = fieldSchema(variants, name);
+    if (declared) errors.push(...notObjects(declared, field, `${path}/${name}`));
+  }
+  return errors;
 }
 
 /** The schema of an object's field, across the variants that declare it; null: undeclared. */

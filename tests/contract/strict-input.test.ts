@@ -118,6 +118,30 @@ describe("JSON bodies", () => {
     expect(after).toEqual(lead);
   });
 
+  test("a nested object or record given as another JSON value is 422 at its path, not stored empty", async () => {
+    const { api } = await server.tenant();
+    for (const value of [[], [{ a: 1 }], 5, "text", true]) {
+      expect422(
+        await api.post("/api/external/leads", { name: "Ada", custom_fields: value }),
+        "/custom_fields",
+      );
+      expect422(
+        await api.post("/api/external/webhooks", {
+          url: "https://hooks.example.com/crm",
+          events: ["*"],
+          headers: value,
+        }),
+        "/headers",
+      );
+    }
+    expect((await api.get("/api/external/leads")).body.total).toBe(0);
+    expect((await api.get("/api/external/webhooks")).body.total).toBe(0);
+    // Objects, and null where a field is nullable, are taken as before.
+    const lead = await api.post("/api/external/leads", { name: "Ada", custom_fields: { a: [1] } });
+    expect(lead.status).toBe(201);
+    expect(lead.body.custom_fields).toEqual({ a: [1] });
+  });
+
   test("custom fields take any keys", async () => {
     const { api } = await server.tenant();
     const reply = await api.post("/api/external/contacts", {
