@@ -47,11 +47,15 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
     const choices = e.schema?.anyOf?.every((s) => "const" in s)
       ? e.schema.anyOf.map((s) => String(s.const))
       : undefined;
+    // A required text's pattern speaks for a blank string only: a missing
+    // field is "is required", a number or an array keeps TypeBox's "Expected string".
     const message = choices
       ? `must be one of: ${choices.join(", ")}`
-      : e.schema?.pattern === NOT_BLANK
-        ? NOT_BLANK_MESSAGE
-        : e.message;
+      : e.value === undefined
+        ? "is required"
+        : e.schema?.pattern === NOT_BLANK && typeof e.value === "string"
+          ? NOT_BLANK_MESSAGE
+          : e.message;
     out.push({ path, message });
   }
   if (out.length === 0) out.push({ path: "/", message: "invalid request" });
