@@ -68,22 +68,27 @@ const json = (status: number, body: unknown, headers: Record<string, string>) =>
     headers: { ...headers, "content-type": "application/json; charset=utf-8" },
   });
 
-/** 405 for a path that exists under other methods, with `Allow` naming them. */
+/**
+ * 405 for a path that exists under other methods, with `Allow` naming them;
+ * OPTIONS (other than a CORS preflight, answered before) gets 204 and `Allow`.
+ */
 export const methodNotAllowed = (
   method: string,
   allowed: string[],
   headers: Record<string, string>,
   requestId: string,
 ) =>
-  json(
-    405,
-    {
-      detail: `${method} is not allowed here; this path takes ${allowed.join(", ")}`,
-      code: "METHOD_NOT_ALLOWED",
-      request_id: requestId,
-    },
-    { ...headers, allow: allowed.join(", ") },
-  );
+  method === "OPTIONS"
+    ? new Response(null, { status: 204, headers: { ...headers, allow: allowed.join(", ") } })
+    : json(
+        405,
+        {
+          detail: `${method} is not allowed here; this path takes ${allowed.join(", ")}`,
+          code: "METHOD_NOT_ALLOWED",
+          request_id: requestId,
+        },
+        { ...headers, allow: allowed.join(", ") },
+      );
 
 /**
  * Turns any failure into the one error shape: `{"detail", "code"}` plus

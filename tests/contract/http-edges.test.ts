@@ -163,7 +163,7 @@ test("the request log's status is the status sent", async () => {
 });
 
 describe("a method a path does not take", () => {
-  test("is 405 with Allow naming the ones it takes; a path crmd does not serve stays 404", async () => {
+  test("is 405 with Allow naming the ones it takes (OPTIONS: 204 and Allow); a path crmd does not serve stays 404", async () => {
     const { api } = await server.tenant();
     const id = crypto.randomUUID();
     const cases: Array<[string, string, string]> = [
@@ -185,6 +185,9 @@ describe("a method a path does not take", () => {
       expect(reply.body.detail).toContain(allow);
       expect(reply.headers.get("x-request-id")).toBe(reply.body.request_id);
     }
+    // OPTIONS answers which methods there are.
+    const options = await api.request("OPTIONS", `/api/external/deals/${id}`);
+    expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, PATCH, DELETE"]);
     // A route's own 404 (no such record) stays a 404.
     const missing = await api.get(`/api/external/deals/${id}`);
     expect([missing.status, missing.body.code, missing.headers.get("allow")]).toEqual([
