@@ -5422,6 +5422,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
+                /** @description The tenant's id (or its name) */
                 tenant_id: string;
             };
             cookie?: never;
@@ -5462,6 +5463,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's id (or its name) */
                 tenant_id: string;
             };
             cookie?: never;
@@ -5509,6 +5511,7 @@ export interface operations {
     "getApiExternalApi-keys": {
         parameters: {
             query?: {
+                /** @description Tenant id or name (required with the admin token) */
                 tenant_id?: string;
             };
             header?: {
@@ -5573,6 +5576,7 @@ export interface operations {
     "postApiExternalApi-keys": {
         parameters: {
             query?: {
+                /** @description Tenant id or name (required with the admin token) */
                 tenant_id?: string;
             };
             header?: never;
@@ -5654,6 +5658,7 @@ export interface operations {
     "deleteApiExternalApi-keysByKey_id": {
         parameters: {
             query?: {
+                /** @description Tenant id or name (required with the admin token) */
                 tenant_id?: string;
             };
             header?: never;
@@ -5712,18 +5717,28 @@ export interface operations {
     getApiExternalCalendarEvents: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description ISO 8601: events ending after it (overlapping [from, to)) */
                 from?: string;
+                /** @description ISO 8601: events starting before it */
                 to?: string;
                 status?: "confirmed" | "tentative" | "cancelled";
                 deal_id?: string;
                 lead_id?: string;
+                /** @description Events linked to this contact */
                 contact_id?: string;
+                /** @description Email (case-insensitive) or contact id of an attendee; with contacts:read a contact also matches by its primary email (without it, only as the event lists the attendee) */
                 attendee?: string;
+                /** @description ISO 8601 interval <start>/<end>; with attendee: that attendee's non-cancelled events overlapping it */
                 conflicts_with?: string;
+                /** @description Comma-separated; events carrying all of them */
                 tags?: string;
             };
             header?: {
@@ -6072,15 +6087,20 @@ export interface operations {
     getApiExternalDocuments: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
                 deal_id?: string;
                 lead_id?: string;
                 contact_id?: string;
                 company_id?: string;
                 storage?: "local" | "external";
+                /** @description Comma-separated; documents carrying all of them */
                 tags?: string;
             };
             header?: {
@@ -6475,15 +6495,24 @@ export interface operations {
     getApiExternalContacts: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
+                /** @description Exact email, any of the contact's emails, case-insensitive */
                 email?: string;
+                /** @description Words (prefixes) in name, emails or phone numbers */
                 search?: string;
                 company_id?: string;
+                /** @description Comma-separated: contacts carrying all of them */
                 tags?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -6690,6 +6719,7 @@ export interface operations {
     getApiExternalContactsById: {
         parameters: {
             query?: {
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
             };
             header?: {
@@ -6987,16 +7017,27 @@ export interface operations {
     getApiExternalCompanies: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
+                /** @description Part of the name, case-insensitive */
                 name?: string;
+                /** @description Website or domain; matches with or without scheme and www. */
                 website?: string;
+                /** @description Alias of website */
                 domain?: string;
+                /** @description Words (prefixes) in name, domain or phone */
                 search?: string;
+                /** @description Comma-separated: companies carrying all of them */
                 tags?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -7181,6 +7222,7 @@ export interface operations {
     getApiExternalCompaniesById: {
         parameters: {
             query?: {
+                /** @description Comma-separated: contacts, deals, activity, associations */
                 include?: string;
             };
             header?: {
@@ -7401,14 +7443,23 @@ export interface operations {
     getApiExternalNotes: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description The contact the note is attached to */
                 contact_id?: string;
+                /** @description The company the note is attached to */
                 company_id?: string;
+                /** @description The deal the note is attached to */
                 deal_id?: string;
+                /** @description The lead the note is attached to */
                 lead_id?: string;
+                /** @description The task the note is attached to */
                 task_id?: string;
             };
             header?: {
@@ -7646,12 +7697,19 @@ export interface operations {
     getApiExternalInteractions: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description Only interactions linked to this contact */
                 contact_id?: string;
+                /** @description Only interactions linked to this company */
                 company_id?: string;
+                /** @description Only interactions linked to this deal */
                 deal_id?: string;
                 type?: "note" | "email" | "sms" | "call" | "meeting";
             };
@@ -7692,11 +7750,15 @@ export interface operations {
     getApiExternalSuppressions: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start): entries oldest first, each once while the list grows; lifted entries are announced by `suppression.deleted` */
                 cursor?: string;
                 channel?: "email" | "sms";
                 reason?: "bounce" | "opt_out";
+                /** @description One address (any case) or phone number (any international format) */
                 address?: string;
             };
             header?: {
@@ -7743,6 +7805,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
+                /** @description An email address, or a phone number in international format (`+14155550123`) */
                 address: string;
             };
             cookie?: never;
@@ -7780,6 +7843,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description An email address, or a phone number in international format (`+14155550123`) */
                 address: string;
             };
             cookie?: never;
@@ -8208,6 +8272,7 @@ export interface operations {
     postApiExternalSmsStatusTwilioByTenant_id: {
         parameters: {
             query?: {
+                /** @description The SMS interaction (its SID may not be recorded yet) */
                 interaction_id?: string;
             };
             header?: never;
@@ -8483,7 +8548,9 @@ export interface operations {
     getApiExternalSearch: {
         parameters: {
             query: {
+                /** @description Words to find; each matches as a word prefix, all must occur */
                 q: string;
+                /** @description Comma-separated subset of contacts, companies, deals, leads, notes, properties (MLS) and the tenant's custom objects' plurals. Default: every type the key may read; naming a type the key may not read is 403 */
                 types?: string;
                 page?: number;
                 page_size?: number;
@@ -8620,9 +8687,13 @@ export interface operations {
     getApiExternalPipelines: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
                 pipeline_type?: "qualification" | "sales";
             };
@@ -9038,21 +9109,30 @@ export interface operations {
     getApiExternalDeals: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
                 status?: "open" | "won" | "lost";
+                /** @description Stage name, in any letter case */
                 stage?: string;
                 pipeline_id?: string;
                 stage_id?: string;
                 owner?: string;
                 partner_id?: string;
+                /** @description The deal's primary contact (its `contact_id` field) only; deals linked to a contact in any way (`contact_ids`): `associated_with=contacts:<id>` */
                 contact_id?: string;
                 company_id?: string;
                 lead_id?: string;
+                /** @description Comma-separated; every tag must match */
                 tags?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -9171,6 +9251,7 @@ export interface operations {
     getApiExternalDealsById: {
         parameters: {
             query?: {
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
             };
             header?: {
@@ -9426,10 +9507,15 @@ export interface operations {
     getApiExternalLeads: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
                 status?: "new" | "contacted" | "qualified" | "disqualified" | "converted";
                 tier?: "A" | "B" | "C" | "D";
@@ -9438,7 +9524,9 @@ export interface operations {
                 partner_id?: string;
                 pipeline_id?: string;
                 stage_id?: string;
+                /** @description Comma-separated; every tag must match */
                 tags?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -9557,6 +9645,7 @@ export interface operations {
     getApiExternalLeadsById: {
         parameters: {
             query?: {
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
             };
             header?: {
@@ -10096,9 +10185,13 @@ export interface operations {
     getApiExternalHandoffs: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
                 status?: "pending" | "completed" | "cancelled";
                 entity_type?: "deal" | "lead";
@@ -10480,7 +10573,9 @@ export interface operations {
     getApiExternalWebhooks: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
             };
             header?: {
@@ -10808,7 +10903,9 @@ export interface operations {
     getApiExternalWebhooksByIdDeliveries: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
                 status?: "pending" | "succeeded" | "failed";
             };
@@ -10890,6 +10987,7 @@ export interface operations {
     postApiExternalWebhooksByIdReplay: {
         parameters: {
             query: {
+                /** @description ISO 8601: failed deliveries created at or after it are sent again */
                 since: string;
             };
             header?: {
@@ -10998,10 +11096,15 @@ export interface operations {
     getApiExternalTasks: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
                 status?: "pending" | "completed" | "overdue";
                 priority?: "low" | "medium" | "high" | "urgent";
@@ -11010,9 +11113,13 @@ export interface operations {
                 lead_id?: string;
                 contact_id?: string;
                 company_id?: string;
+                /** @description ISO 8601: due strictly before this time */
                 due_before?: string;
+                /** @description ISO 8601: due at or after this time */
                 due_after?: string;
+                /** @description Comma-separated: tasks carrying every one */
                 tags?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -11116,6 +11223,7 @@ export interface operations {
     getApiExternalTasksById: {
         parameters: {
             query?: {
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
             };
             header?: {
@@ -11398,12 +11506,17 @@ export interface operations {
     getApiExternalPartners: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
                 status?: "active" | "inactive";
                 partner_type?: "referral" | "reseller" | "affiliate" | "technology";
+                /** @description Comma-separated: partners carrying every one */
                 tags?: string;
             };
             header?: {
@@ -11628,10 +11741,15 @@ export interface operations {
     getApiExternalActivity: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description deal, lead, task, partner, …; an unknown type is a 422 */
                 entity_type?: string;
                 entity_id?: string;
                 action?: string;
@@ -11747,18 +11865,26 @@ export interface operations {
     getApiExternalConversations: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
                 status?: "open" | "pending" | "closed";
                 assignee?: string;
                 customer_id?: string;
                 channel?: "chat" | "email" | "sms" | "other";
                 priority?: "low" | "medium" | "high" | "urgent";
+                /** @description Comma-separated: conversations carrying all of them */
                 tags?: string;
+                /** @description true: with unseen customer messages; false: without */
                 unread?: boolean;
+                /** @description true: archived only; false: not archived (default: both) */
                 archived?: boolean;
+                /** @description true: without an assignee; false: with one (default: both) */
                 unassigned?: boolean;
                 sort?: "-created_at" | "created_at" | "-last_message_at" | "last_message_at";
             };
@@ -12136,14 +12262,19 @@ export interface operations {
     getApiExternalMessages: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
                 conversation_id?: string;
                 customer_id?: string;
                 author_type?: "agent" | "customer";
                 channel?: "chat" | "email" | "sms" | "other";
+                /** @description true: not seen yet; false: seen */
                 unseen?: boolean;
             };
             header?: {
@@ -12513,16 +12644,26 @@ export interface operations {
     getApiExternalCustomers: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
+                /** @description Exact email, any of the contact's emails, case-insensitive */
                 email?: string;
+                /** @description Words (prefixes) in name, emails or phone numbers */
                 search?: string;
                 company_id?: string;
+                /** @description Comma-separated: contacts carrying all of them */
                 tags?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
+                /** @description The customer with this external id */
                 external_id?: string;
             };
             header?: {
@@ -12776,9 +12917,13 @@ export interface operations {
     getApiExternalEvents: {
         parameters: {
             query?: {
+                /** @description Comma-separated patterns: exact types, `prefix.*` or `*` (default) */
                 types?: string;
+                /** @description ISO 8601: events that occurred at or after it */
                 since?: string;
+                /** @description An event cursor from `next_cursor` or an SSE event id (empty string: from the oldest retained event) */
                 cursor?: string;
+                /** @description 1-500 */
                 page_size?: number;
             };
             header?: {
@@ -12834,7 +12979,9 @@ export interface operations {
     getApiExternalEventsStream: {
         parameters: {
             query?: {
+                /** @description Comma-separated patterns: exact types, `prefix.*` or `*` (default) */
                 types?: string;
+                /** @description An event cursor from `next_cursor` or an SSE event id (empty string: from the oldest retained event) */
                 cursor?: string;
             };
             header?: never;
@@ -13242,6 +13389,7 @@ export interface operations {
     getApiExternalByObjectByIdAssociationsByTo: {
         parameters: {
             query?: {
+                /** @description Only links with this label */
                 label?: string;
             };
             header?: {
@@ -13473,6 +13621,7 @@ export interface operations {
     deleteApiExternalByObjectByIdAssociationsByToByTo_id: {
         parameters: {
             query?: {
+                /** @description Only links with this label */
                 label?: string;
             };
             header?: never;
@@ -13878,12 +14027,19 @@ export interface operations {
     getApiExternalObjectsByObject: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
+                /** @description Text the primary field contains (any case) */
                 search?: string;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -14005,6 +14161,7 @@ export interface operations {
     postApiExternalObjectsByObjectBulk: {
         parameters: {
             query?: {
+                /** @description A unique field: records whose value matches update that record; others create */
                 match_by?: string;
             };
             header?: {
@@ -14122,6 +14279,7 @@ export interface operations {
     getApiExternalObjectsByObjectById: {
         parameters: {
             query?: {
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
             };
             header?: {
@@ -14336,26 +14494,42 @@ export interface operations {
     getApiExternalMlsProperties: {
         parameters: {
             query?: {
+                /** @description Page number (default 1) */
                 page?: number;
+                /** @description Items per page (1-500, default 50) */
                 page_size?: number;
+                /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
                 since?: string;
+                /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
                 cursor?: string;
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
+                /** @description The listing with this MLS number (exact) */
                 mls_number?: string;
+                /** @description Words (prefixes) in title, MLS number, address, listing agent or description */
                 search?: string;
+                /** @description Listings priced in this currency (ISO 4217) */
                 currency?: string;
+                /** @description Minor units, inclusive */
                 price_min?: number;
+                /** @description Minor units, inclusive */
                 price_max?: number;
+                /** @description Living area at least, in area_unit, whatever unit each listing uses */
                 area_min?: number;
+                /** @description Living area at most, in area_unit */
                 area_max?: number;
                 area_unit?: "sqm" | "sqft";
                 bedrooms_min?: number;
+                /** @description Exact city, any case */
                 city?: string;
+                /** @description Exact postcode, any case */
                 postcode?: string;
+                /** @description `<latitude>,<longitude>`: with radius_km, listings within it */
                 near?: string;
                 radius_km?: number;
+                /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
                 associated_with?: string;
             };
             header?: {
@@ -14566,6 +14740,7 @@ export interface operations {
     getApiExternalMlsPropertiesById: {
         parameters: {
             query?: {
+                /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
                 include?: "associations";
             };
             header?: {

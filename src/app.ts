@@ -1,4 +1,4 @@
-import { Elysia } from "elysia";
+import { Elysia, NotFoundError } from "elysia";
 import { plugins, rootPlugins } from "../plugins";
 import {
   API_PREFIX,
@@ -12,14 +12,15 @@ import { clientAddressOf } from "./client-address";
 import type { AppContext } from "./context";
 import { health } from "./health";
 import { cors, finishJson } from "./http-conventions";
-import { errorResponse } from "./http-errors";
+import { errorResponse, methodNotAllowed } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
-import { routeNamer } from "./metrics";
+import { allowedMethods, routeNamer } from "./metrics";
 import { metricsRoute } from "./metrics-route";
 import { type RequestState, requestState, setRequestState } from "./request-state";
 import {
   jsonDepth,
   MAX_JSON_DEPTH,
+  notObjects,
   type RouteInputs,
   routeInputs,
   strictQuery,
@@ -50,6 +51,8 @@ function checkInputs(
   body: unknown,
 ) {
   Object.assign(query, strictQuery(request.url, inputs.query, inputs.queryPatterns));
+  const shape = inputs.body && !(body instanceof FormData) ? notObjects(inputs.body, body) : [];
+  if (shape.length) throw validationError(shape);
   if (!body || typeof body !== "object" || body instanceof FormData) return;
   if (jsonDepth(body) > MAX_JSON_DEPTH)
     throw validationError([
@@ -83,6 +86,12 @@ export function createApp(ctx: AppContext) {
       declaredInputs.set(key, found);
     }
     return found;
+  };
+  let allowedOf: ((path: string) => string[]) | undefined;
+  /** The methods a path has routes for, read from the routes on the first wrong method. */
+  const methodsOf = (path: string) => {
+    allowedOf ??= allowedMethods(app.routes);
+    return allowedOf(path);
   };
   const clientAddress = clientAddressOf(config.trustedProxies);
   let routeOf: ReturnType<typeof routeNamer> | undefined;
@@ -172,13 +181,13 @@ export function createApp(ctx: AppContext) {
     .onError(async ({ code, error, set, request }) => {
       await releaseIdempotency(ctx, request);
       const state = requestState(request);
-      const response = errorResponse(
-        code,
-        error,
-        set.headers as Record<string, string>,
-        state?.requestId ?? "",
-        logger,
-      );
+      const headers = set.headers as Record<string, string>;
+      // A path crmd serves, asked with a method it does not take: 405 with the ones it does.
+      // (Elysia's own NotFoundError: no route matched; a handler's 404 is an ApiError.)
+      const allowed = error instanceof NotFoundError ? methodsOf(pathOf(request.url)) : [];
+      const response = allowed.length
+        ? methodNotAllowed(request.method, allowed, headers, state?.requestId ?? "")
+        : errorResponse(code, error, headers, state?.requestId ?? "", logger);
       if (state) state.status = response.status; // the log's status is the one sent
       // Elysia answers with set.status: 500 for an error it does not know (a 4xx of a wrapped database error).
       set.status = response.status;

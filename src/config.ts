@@ -273,8 +273,8 @@ export const SETTINGS = [
   {
     flag: "public-url",
     env: "CRMD_PUBLIC_URL",
-    shown: "the listen URL",
-    help: "base URL in the demo `curl` line and the OpenAPI document's `servers`",
+    shown: "the listen URL in the `curl` line, `/` in `servers`",
+    help: "base URL in the demo `curl` line and the OpenAPI document's `servers` (unset, `servers` is `/`: Swagger UI calls the host it was loaded from)",
   },
   {
     flag: "cors-origins",
@@ -470,7 +470,13 @@ export const CONFIG_FLAGS = Object.fromEntries(
   SETTINGS.flatMap((s) => ("flag" in s ? [[s.flag, s.env]] : [])),
 ) as Record<ConfigFlag, string>;
 
-const plain = (text: string) => text.replace(/`/g, "");
+/** A setting's README wording for a terminal: no backticks, links as their target. */
+const plain = (text: string) =>
+  text
+    .replace(/`/g, "")
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, (_, label: string, target: string) =>
+      target.startsWith(label) ? target : `${label}: ${target}`,
+    );
 
 /** The options part of `crmd --help`. */
 export function settingsHelp(): string {

@@ -47,11 +47,15 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
     const choices = e.schema?.anyOf?.every((s) => "const" in s)
       ? e.schema.anyOf.map((s) => String(s.const))
       : undefined;
+    // A required text's pattern speaks for a blank string only: a missing
+    // field is "is required", a number or an array keeps TypeBox's "Expected string".
     const message = choices
       ? `must be one of: ${choices.join(", ")}`
-      : e.schema?.pattern === NOT_BLANK
-        ? NOT_BLANK_MESSAGE
-        : e.message;
+      : e.value === undefined
+        ? "is required"
+        : e.schema?.pattern === NOT_BLANK && typeof e.value === "string"
+          ? NOT_BLANK_MESSAGE
+          : e.message;
     out.push({ path, message });
   }
   if (out.length === 0) out.push({ path: "/", message: "invalid request" });
@@ -63,6 +67,28 @@ const json = (status: number, body: unknown, headers: Record<string, string>) =>
     status,
     headers: { ...headers, "content-type": "application/json; charset=utf-8" },
   });
+
+/**
+ * 405 for a path that exists under other methods, with `Allow` naming them;
+ * OPTIONS (other than a CORS preflight, answered before) gets 204 and `Allow`.
+ */
+export const methodNotAllowed = (
+  method: string,
+  allowed: string[],
+  headers: Record<string, string>,
+  requestId: string,
+) =>
+  method === "OPTIONS"
+    ? new Response(null, { status: 204, headers: { ...headers, allow: allowed.join(", ") } })
+    : json(
+        405,
+        {
+          detail: `${method} is not allowed here; this path takes ${allowed.join(", ")}`,
+          code: "METHOD_NOT_ALLOWED",
+          request_id: requestId,
+        },
+        { ...headers, allow: allowed.join(", ") },
+      );
 
 /**
  * Turns any failure into the one error shape: `{"detail", "code"}` plus

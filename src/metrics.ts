@@ -272,6 +272,16 @@ export class Metrics {
  * The route pattern a method and path would match (`/api/external/deals/:id`),
  * or `unmatched`: metrics label requests by pattern, never by raw path.
  */
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** The methods a path has routes for (none: no route at all), for a 405's `Allow`. */
+export function allowedMethods(routes: ReadonlyArray<{ method: string; path: string }>) {
+  const router = new Memoirist<true>();
+  for (const { method, path } of routes)
+    if (METHODS.includes(method)) router.add(method, path, true);
+  return (path: string): string[] => METHODS.filter((method) => router.find(method, path));
+}
+
 export function routeNamer(routes: ReadonlyArray<{ method: string; path: string }>) {
   const router = new Memoirist<string>();
   for (const { method, path } of routes) router.add(method, path, path);

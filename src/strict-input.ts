@@ -156,6 +156,43 @@ function objectVariants(schema: Schema): Schema[] {
   );
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Whether a schema takes JSON objects and nothing else (but null, where it is nullable). */
+function takesObjectsOnly(schema: Schema): boolean {
+  if (schema[Kind] === "Unknown" || schema[Kind] === "Any") return false;
+  if (schema.allOf?.some(takesObjectsOnly)) return true;
+  const kinds = kindsOf(schema);
+  return kinds.has("object") && [...kinds].every((kind) => kind === "object" || kind === "null");
+}
+
+/**
+ * Values that are not JSON objects where the route's schema takes only
+ * objects (the body itself, a nested object, a record such as
+ * `custom_fields` or a webhook's `headers`), as 422 field errors. Elysia
+ * would read an array, a number, a string or a boolean there as an empty
+ * object, and the request would succeed with it.
+ */
+export function notObjects(schema: TSchema, value: unknown, path = ""): FieldError[] {
+  const s = schema as Schema;
+  if (value === undefined) return [];
+  if (takesObjectsOnly(s) && !isObject(value) && !(value === null && kindsOf(s).has("null")))
+    return [{ path: path || "/", message: "must be a JSON object" }];
+  if (Array.isArray(value)) {
+    const items = Array.isArray(s.items) ? undefined : (s.items ?? arrayItems(s));
+    return items ? value.flatMap((item, i) => notObjects(items, item, `${path}/${i}`)) : [];
+  }
+  if (!isObject(value)) return [];
+  const variants = objectVariants(s);
+  const errors: FieldError[] = [];
+  for (const [name, field] of Object.entries(value)) {
+    const declared = fieldSchema(variants, name);
+    if (declared) errors.push(...notObjects(declared, field, `${path}/${name}`));
+  }
+  return errors;
+}
+
 /** The schema of an object's field, across the variants that declare it; null: undeclared. */
 function fieldSchema(variants: Schema[], name: string): Schema | null | undefined {
   let open = false;

@@ -25,13 +25,15 @@ const page = `<!doctype html>
 </body>
 </html>`;
 
+// showExtensions: each operation shows its x-required-scope, the scope its key needs.
 const init = `window.ui = SwaggerUIBundle({
   url: "/swagger/json",
   dom_id: "#swagger-ui",
   deepLinking: true,
   persistAuthorization: true,
   tryItOutEnabled: true,
-  displayRequestDuration: true
+  displayRequestDuration: true,
+  showExtensions: true
 });`;
 
 const assets: Record<string, { path?: string; text?: string; type: string }> = {

@@ -167,3 +167,27 @@ describe("blank required text is 422 at its field", () => {
     ]);
   });
 });
+
+describe("required text that is missing or not text says so", () => {
+  test("a missing field is 'is required', a number or an array 'Expected string', not 'must not be blank'", async () => {
+    const pipeline = await salesPipeline(api);
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
+      ["/deals", { pipeline_id: pipeline.id }, "/title", "is required"],
+      ["/deals", { title: 5 }, "/title", "Expected string"],
+      ["/deals", { title: ["Acme"] }, "/title", "Expected string"],
+      ["/leads", {}, "/name", "is required"],
+      ["/tasks", { title: { text: "Call" } }, "/title", "Expected string"],
+      ["/webhooks", { events: ["*"] }, "/url", "is required"],
+    ];
+    for (const [path, body, field, message] of cases) {
+      const reply = await api.post(`${base}${path}`, body);
+      expect({ path, body, status: reply.status, errors: reply.body.errors }).toEqual({
+        path,
+        body,
+        status: 422,
+        errors: [{ path: field, message }],
+      });
+      expect(reply.body.detail).toBe(`${field.slice(1)}: ${message}`);
+    }
+  });
+});

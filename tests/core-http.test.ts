@@ -298,4 +298,12 @@ describe("OpenAPI and Swagger UI", () => {
       }
     }
   });
+
+  test("Swagger UI shows the scope each operation needs (its x-required-scope)", async () => {
+    const doc: any = await (await fetch(`${server.url}/swagger/json`)).json();
+    expect(doc.paths["/api/external/deals"].get["x-required-scope"]).toBe("deals:read");
+    // Swagger UI renders vendor extensions of operations only with showExtensions.
+    const init = await (await fetch(`${server.url}/swagger/assets/init.js`)).text();
+    expect(init).toMatch(/\bshowExtensions:\s*true\b/);
+  });
 });

@@ -48,6 +48,14 @@ describe("generated documentation is current", () => {
       expect(USAGE).toContain("flag" in setting ? `--${setting.flag}` : setting.env);
     expect(USAGE).toContain(`CRMD_WEBHOOK_CONCURRENCY, default ${DEFAULTS.webhookConcurrency})`);
   });
+
+  test("crmd --help is plain text: the README's Markdown links show as their target", () => {
+    expect(USAGE).not.toMatch(/\]\(|`/);
+    expect(USAGE).toContain("postgres(ql)://… (docs/postgresql.md)");
+    expect(USAGE).toContain("(more: docs/communications.md#tls)");
+    // What an unset --public-url gives the OpenAPI document (tests/openapi.test.ts serves it).
+    expect(USAGE).toContain("default the listen URL in the curl line, / in servers)");
+  });
 });
 
 describe("README", () => {

@@ -70,7 +70,7 @@ afterAll(async () => {
 });
 
 describe("typed client", () => {
-  test("the example client, typed by the generated clients/crmd.d.ts, creates and lists deals", async () => {
+  test("the example client, typed by the generated clients/crmd.d.ts: deals by filter and page, a feed, webhooks", async () => {
     const client = Bun.spawn([process.execPath, join(EXAMPLES, "typescript", "client.ts")], {
       env: { ...process.env, CRMD_URL: server.url, CRMD_KEY: tenant.key },
       stdout: "pipe",
@@ -80,6 +80,14 @@ describe("typed client", () => {
     const out = JSON.parse(await new Response(client.stdout).text());
     expect(out.created).toMatch(/^[0-9a-f-]{36}$/);
     expect(out.total).toBeGreaterThanOrEqual(1);
+    expect(out.value).toBe(150000);
+    expect(out.found).toBe(true);
+    expect(out.feed).toContain(out.created);
+    expect(typeof out.next_cursor).toBe("string");
+    expect(out.secret).toBe(true);
+    expect(out.events).toEqual(["deal.won", "task.overdue"]);
+    expect(out.webhooks).toBeGreaterThanOrEqual(1);
+    expect((await tenant.api.get(`/api/external/webhooks`)).body.total).toBe(0);
   });
 });
 

@@ -204,6 +204,24 @@ describe("OpenAPI document", () => {
           });
   });
 
+  test("a parameter's description is its own, where Swagger UI and code generators show it", async () => {
+    // Swagger UI's parameter table shows `parameter.description` only, never `schema.description`.
+    const doc = await fetchDoc(server.anonymous);
+    const hidden: string[] = [];
+    for (const [path, operations] of Object.entries<Doc>(doc.paths))
+      for (const [method, op] of Object.entries<Doc>(operations))
+        for (const parameter of op.parameters ?? []) {
+          const p = resolveRef(doc, parameter);
+          if (p.schema?.description !== undefined)
+            hidden.push(`${method} ${path} ${p.in} ${p.name}`);
+        }
+    expect(hidden).toEqual([]);
+    const since = doc.paths["/api/external/deals"].get.parameters.find(
+      (p: Doc) => p.name === "since",
+    );
+    expect(since.description).toContain("ISO 8601");
+  });
+
   test("the webhooks section has a signed POST for every event type, its data typed by entity", async () => {
     const doc = await fetchDoc(server.anonymous);
     expect(Object.keys(doc.webhooks).sort()).toEqual(builtInEventTypes());

@@ -17,7 +17,7 @@ interface Response {
 interface Operation {
   tags?: string[];
   security?: Array<Record<string, unknown>>;
-  parameters?: Array<{ name: string; schema?: Schema }>;
+  parameters?: Array<{ name: string; description?: string; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown }> };
   responses?: Record<string, Response>;
 }
@@ -219,8 +219,15 @@ function finishOperation(
   operation: Operation,
   components: Record<string, Schema>,
 ) {
-  for (const parameter of operation.parameters ?? [])
-    if (parameter.schema) parameter.schema = componentize(parameter.schema, components);
+  for (const parameter of operation.parameters ?? []) {
+    if (!parameter.schema) continue;
+    parameter.schema = componentize(parameter.schema, components);
+    // Swagger UI and code generators show a parameter's own description, not its schema's.
+    const { description, ...schema } = parameter.schema;
+    if (typeof description !== "string" || parameter.description) continue;
+    parameter.description = description;
+    parameter.schema = schema;
+  }
   finishBody(operation, components);
   finishResponses(operation, components);
   if (operation.requestBody?.content?.[JSON_TYPE]) documentErrors(operation, BODY_REFUSALS);

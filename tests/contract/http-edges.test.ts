@@ -161,3 +161,43 @@ test("the request log's status is the status sent", async () => {
   const ok = await other.get("/api/external/deals");
   expect((await logged(ok.headers.get("x-request-id"))).status).toBe(200);
 });
+
+describe("a method a path does not take", () => {
+  test("is 405 with Allow naming the ones it takes (OPTIONS: 204 and Allow); a path crmd does not serve stays 404", async () => {
+    const { api } = await server.tenant();
+    const id = crypto.randomUUID();
+    const cases: Array<[string, string, string]> = [
+      ["PUT", "/api/external/deals", "GET, POST"],
+      ["PUT", `/api/external/deals/${id}`, "GET, PATCH, DELETE"],
+      ["DELETE", "/api/external/kpis", "GET"],
+      ["GET", `/api/external/deals/${id}/move`, "POST"],
+      ["PATCH", `/api/external/webhooks/${id}`, "GET, PUT, DELETE"],
+    ];
+    for (const [method, path, allow] of cases) {
+      const reply = await api.request(method, path, method === "GET" ? undefined : {});
+      expect({ method, path, status: reply.status, allow: reply.headers.get("allow") }).toEqual({
+        method,
+        path,
+        status: 405,
+        allow,
+      });
+      expect(reply.body.code).toBe("METHOD_NOT_ALLOWED");
+      expect(reply.body.detail).toContain(allow);
+      expect(reply.headers.get("x-request-id")).toBe(reply.body.request_id);
+    }
+    // OPTIONS answers which methods there are.
+    const options = await api.request("OPTIONS", `/api/external/deals/${id}`);
+    expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, PATCH, DELETE"]);
+    // A route's own 404 (no such record) stays a 404.
+    const missing = await api.get(`/api/external/deals/${id}`);
+    expect([missing.status, missing.body.code, missing.headers.get("allow")]).toEqual([
+      404,
+      "NOT_FOUND",
+      null,
+    ]);
+    const unknown = await api.get("/api/external/no-such-things");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe("NOT_FOUND");
+    expect(unknown.headers.get("allow")).toBeNull();
+  });
+});
