@@ -140,6 +140,35 @@ for (const store of ["filesystem", "database"] as const) {
       expect(await documentRows()).toBe(rows);
     });
 
+    test("an upload's Idempotency-Key is claimed once its body was read: a retry is replayed, another body is 409", async () => {
+      const bytes = randomBytes(300_000);
+      const body = new Uint8Array(Buffer.concat([head("retried.bin"), bytes, tail]));
+      const post = (content: Uint8Array) =>
+        fetch(`${server.url}${DOCS}`, {
+          method: "POST",
+          body: content,
+          headers: {
+            "x-api-key": key,
+            "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+            "idempotency-key": `upload-${store}`,
+          },
+        });
+      const rows = await documentRows();
+      const first = await post(body);
+      expect(first.status).toBe(201);
+      const doc = (await first.json()) as { id: string };
+      const retry = await post(body);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      expect(((await retry.json()) as { id: string }).id).toBe(doc.id);
+      const other = new Uint8Array(Buffer.concat([head("other.bin"), randomBytes(1000), tail]));
+      const reused = await post(other);
+      expect(reused.status).toBe(409);
+      expect(((await reused.json()) as { code: string }).code).toBe("IDEMPOTENCY_KEY_REUSED");
+      expect(await documentRows()).toBe(rows + 1);
+      expect(await stagedBytes()).toBe(0);
+    });
+
     test("a client gone mid-upload leaves no document and nothing staged", async () => {
       const rows = await documentRows();
       const url = new URL(server.url);

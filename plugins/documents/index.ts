@@ -97,6 +97,7 @@ export const documentsPlugin = (ctx: AppContext) => {
         const replay = await claimIdempotency(ctx, request, set.headers as Record<string, string>);
         if (replay) {
           await abandonUpload(request);
+          set.status = replay.status; // the answer's hooks go by it, not by the Response's own
           return replay;
         }
         const document = await createDocument(
