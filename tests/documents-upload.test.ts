@@ -169,6 +169,32 @@ for (const store of ["filesystem", "database"] as const) {
       expect(await stagedBytes()).toBe(0);
     });
 
+    test("a form field is held in memory up to 64 KiB: a longer one is 413, the file staged before it goes", async () => {
+      const rows = await documentRows();
+      const field = `\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="description"\r\n\r\n`;
+      const body = Buffer.concat([
+        head("described.bin"),
+        randomBytes(100_000),
+        Buffer.from(field),
+        Buffer.alloc(64 * 1024 + 1, "d"),
+        tail,
+      ]);
+      const response = await fetch(`${server.url}${DOCS}`, {
+        method: "POST",
+        body,
+        headers: {
+          "x-api-key": key,
+          "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+        },
+      });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { detail: string }).detail).toBe(
+        "description: a form field is at most 65536 bytes",
+      );
+      expect(await documentRows()).toBe(rows);
+      expect(await stagedBytes()).toBe(0);
+    });
+
     test("a client gone mid-upload leaves no document and nothing staged", async () => {
       const rows = await documentRows();
       const url = new URL(server.url);
