@@ -328,7 +328,7 @@ export interface paths {
         };
         /**
          * Download a file (ETag = its SHA-256); an external document is 409: fetch its url
-         * @description A single byte range (`Range: bytes=0-1023`, `bytes=1024-`, `bytes=-512`) is answered 206 with Content-Range; `If-Range` with another ETag, several ranges or another unit get the whole file (200); a range starting past the end is 416. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
+         * @description One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag or another unit: the whole file (200); past the end: 416. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
          */
         get: operations["getApiExternalDocumentsByIdDownload"];
         put?: never;

@@ -16,7 +16,7 @@ import { errorResponse, methodNotAllowed } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
 import { allowedMethods, routeNamer } from "./metrics";
 import { metricsRoute } from "./metrics-route";
-import { type RequestState, requestState, setRequestState } from "./request-state";
+import { type RequestState, requestEnded, requestState, setRequestState } from "./request-state";
 import {
   jsonDepth,
   MAX_JSON_DEPTH,
@@ -133,7 +133,8 @@ export function createApp(ctx: AppContext) {
       else if (checksItself && request.method !== "OPTIONS")
         await checksItself.authenticate(ctx, request, headers, clientAddressOfRequest());
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
-      if (isApi) {
+      // A streamed upload claims its key once its route has read the body (claimIdempotency).
+      if (isApi && !state.streamed) {
         const replay = await beginIdempotency(ctx, request, path, headers);
         if (replay) return replay;
       }
@@ -179,6 +180,7 @@ export function createApp(ctx: AppContext) {
       return finished;
     })
     .onError(async ({ code, error, set, request }) => {
+      await requestEnded(request);
       await releaseIdempotency(ctx, request);
       const state = requestState(request);
       const headers = set.headers as Record<string, string>;
@@ -195,6 +197,7 @@ export function createApp(ctx: AppContext) {
     })
     .onAfterResponse(async ({ request, set, response, route }) => {
       await releaseIdempotency(ctx, request); // if neither handler nor error hook ran
+      await requestEnded(request);
       const state = requestState(request);
       const principal = state?.principal;
       const status = state?.status ?? (response instanceof Response ? response.status : set.status);

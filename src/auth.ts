@@ -281,6 +281,17 @@ const principalOf = (request: Request): Principal => {
   return principal;
 };
 
+/**
+ * The check of the `scope` macro, for a route that must know it passed
+ * before its macros run: an upload checks it before it stores anything of
+ * the body its parser streams (the parser runs before the macros).
+ */
+export function requireScope(request: Request, required: Scope): void {
+  const principal = principalOf(request);
+  if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
+  if (!principal.scopes.has(required)) throw forbidden(`Missing permission: ${required}`);
+}
+
 export const actorOf = (principal: Principal): Actor =>
   principal.kind === "admin"
     ? { type: "admin", id: null, name: "admin" }
@@ -327,9 +338,7 @@ export const authMacros = new Elysia({ name: "crmd.auth" }).macro({
   scope: (required: Scope) => ({
     detail: { security: SECURITY, "x-required-scope": required },
     transform({ request }) {
-      const principal = principalOf(request);
-      if (principal.kind !== "key") throw forbidden("This endpoint needs a tenant API key");
-      if (!principal.scopes.has(required)) throw forbidden(`Missing permission: ${required}`);
+      requireScope(request, required);
       inputsChecked(request);
     },
     resolve({ request }) {

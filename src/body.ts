@@ -1,5 +1,7 @@
 import type { Config } from "./config";
 import { ApiError, badRequest } from "./errors";
+import { requestHasher } from "./idempotency";
+import { requestState } from "./request-state";
 
 /**
  * What crmd admits of a request before routing, after authentication (so a
@@ -7,7 +9,9 @@ import { ApiError, badRequest } from "./errors";
  * body that is JSON, or multipart on an upload route (415), within the body
  * limit counted on the bytes actually read whatever the framing (413), and
  * JSON in valid UTF-8 (400). Bun's own body cap is set far above these
- * limits, so every refusal has crmd's JSON error shape.
+ * limits, so every refusal has crmd's JSON error shape. A multipart upload
+ * is the exception: it is not read here but streamed by its route
+ * (uploadBody), so an upload is never held in memory whole.
  */
 export const MAX_URL_LENGTH = 16 * 1024;
 /** Multipart framing adds a little around the file itself. */
@@ -106,6 +110,11 @@ export async function admitRequest(
   const shown = upload || own ? config.uploadLimit : config.bodyLimit;
   const limit = upload ? shown + MULTIPART_OVERHEAD : shown;
   if (declared !== null && Number(declared) > limit) throw tooLarge(shown);
+  if (upload) {
+    const state = requestState(request);
+    if (state) state.streamed = true;
+    return;
+  }
   // A declared length within the limit is all the body there is: read it
   // whole, natively, without a stream reader (most of the cost of a small body).
   const bytes =
@@ -125,4 +134,34 @@ export async function admitRequest(
   }
   replayable(request, bytes);
   return bytes;
+}
+
+/**
+ * The body of a multipart upload, which admitRequest left unread: passed on
+ * as it arrives, held to the upload limit (with the multipart framing) on
+ * the bytes actually read (413), and hashed on the way for the request's
+ * Idempotency-Key (idempotency.ts claimIdempotency) once read to its end.
+ */
+export function uploadBody(
+  request: Request,
+  config: Pick<Config, "uploadLimit">,
+): ReadableStream<Uint8Array> {
+  const state = requestState(request);
+  const limit = config.uploadLimit + MULTIPART_OVERHEAD;
+  const hasher = requestHasher(request);
+  let size = 0;
+  const source = request.body ?? new Blob([]).stream();
+  return source.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit) throw tooLarge(config.uploadLimit);
+        hasher.update(chunk);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        if (state) state.bodyHash = hasher.digest("hex");
+      },
+    }),
+  );
 }

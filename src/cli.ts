@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { MigrationsInterrupted } from "../db/migrate";
@@ -19,6 +20,7 @@ import {
   checkDatabaseWritable,
   checkSmsFrom,
   databaseUrl,
+  documentsStoreOf,
   settingsHelp,
 } from "./config";
 import { createDemoTenant } from "./demo";
@@ -49,7 +51,10 @@ Commands:
                                 Copy a whole installation to an empty database
                                 (SQLite <-> PostgreSQL <-> remote libSQL; row counts
                                 verified); a remote libSQL side's token is its
-                                --*-auth-token, else CRMD_DATABASE_AUTH_TOKEN
+                                --*-auth-token, else CRMD_DATABASE_AUTH_TOKEN. When
+                                the target keeps documents in the database (PostgreSQL's
+                                default), documents stored as files under the source's
+                                --data-dir are written into it, SHA-256 checked
   documents migrate             Write documents stored as files under
                                 <data-dir>/documents into the database (for
                                 CRMD_DOCUMENTS_STORE=database; progress on stderr;
@@ -61,7 +66,7 @@ Commands:
 A command takes only the options it reads; any other, or an argument too many,
 exits 2. serve reads every option below; migrate, tenants, keys, documents and seed read
 --database-url, --database-auth-token and --data-dir besides their own;
-healthcheck --host and --port; copy --database-auth-token besides its own.
+healthcheck --host and --port; copy --database-auth-token and --data-dir besides its own.
 The environment applies to every command.
 
 Options (flags win over the environment, which wins over the default):
@@ -305,17 +310,42 @@ function copySide(values: Values, side: "from" | "to", config: Config): CopySide
   };
 }
 
-/** `crmd copy`: every table to an empty database, counts compared; exit 1 on a mismatch. */
-async function copyCommand(source: CopySide, target: CopySide): Promise<number> {
+/**
+ * `crmd copy`: every table to an empty database, counts compared; exit 1 on
+ * a mismatch. Uploaded documents kept as files (the filesystem store, under
+ * `<data-dir>/documents` of the source) are no table: when the target keeps
+ * documents in the database (PostgreSQL's default, or CRMD_DOCUMENTS_STORE=
+ * database), they are written into it as `crmd documents migrate` does,
+ * checked against their SHA-256, with progress (exit 1 when one is missing);
+ * otherwise the operator is told to give the copy that directory.
+ */
+async function copyCommand(source: CopySide, target: CopySide, config: Config): Promise<number> {
   databaseUrl(target.url, "--to");
   const from = await openDatabase(copySource(source.url), source.authToken);
   try {
     const to = await openDatabase(target.url, target.authToken);
     try {
-      const tables = await copyDatabase(from, to, seedProgressBar());
+      const progress = seedProgressBar();
+      const tables = await copyDatabase(from, to, progress);
       const mismatched = tables.filter((t) => t.source !== t.target);
-      print({ tables, verified: mismatched.length === 0 });
-      return mismatched.length === 0 ? 0 : 1;
+      const verified = mismatched.length === 0;
+      const files = join(config.dataDir, "documents");
+      const intoDatabase = documentsStoreOf({ ...config, databaseUrl: target.url }) === "database";
+      if (!verified || !intoDatabase) {
+        if (verified && existsSync(files))
+          process.stderr.write(
+            `crmd copy: uploaded documents kept as files stay in ${files}: give the copy's servers that data directory (CRMD_DATA_DIR), or run them with CRMD_DOCUMENTS_STORE=database and run \`crmd documents migrate\` with this data directory\n`,
+          );
+        print({ tables, verified });
+        return verified ? 0 : 1;
+      }
+      const documents = await moveFilesIntoDatabase(to, config.dataDir, progress);
+      if (documents.missing.length)
+        process.stderr.write(
+          `crmd copy: ${documents.missing.length} uploaded document content(s) are neither in the source database nor in ${files} (--data-dir): run \`crmd documents migrate\` with CRMD_DATABASE_URL set to the --to database and CRMD_DATA_DIR to the source's data directory\n`,
+        );
+      print({ tables, verified, documents });
+      return documents.missing.length === 0 ? 0 : 1;
     } finally {
       await to.close();
     }
@@ -340,7 +370,9 @@ const COMMANDS = {
   },
   "keys list": { flags: [...DATABASE_FLAGS, "tenant"] },
   "keys revoke": { flags: [...DATABASE_FLAGS, "tenant"], args: 1 },
-  copy: { flags: ["from", "to", "from-auth-token", "to-auth-token", "database-auth-token"] },
+  copy: {
+    flags: ["from", "to", "from-auth-token", "to-auth-token", "database-auth-token", "data-dir"],
+  },
   "documents migrate": { flags: DATABASE_FLAGS },
   seed: { flags: [...DATABASE_FLAGS, "tenant", "deals", "leads", "tasks", "partners"] },
 } satisfies Record<string, { flags: readonly string[]; args?: number }>;
@@ -442,7 +474,11 @@ export async function runCommand(
           return 0;
         });
       case "copy":
-        return await copyCommand(copySide(values, "from", config), copySide(values, "to", config));
+        return await copyCommand(
+          copySide(values, "from", config),
+          copySide(values, "to", config),
+          config,
+        );
       case "documents migrate":
         return await withDatabase(config, async (db) => {
           const moved = await moveFilesIntoDatabase(db, config.dataDir, seedProgressBar());

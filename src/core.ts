@@ -38,9 +38,11 @@ export {
   registerCredentialPrefix,
   registerOwnAuthentication,
   registerPathAuthentication,
+  requireScope,
   SECURITY,
 } from "./auth";
 export { perBatch, setInBatch } from "./batch-values";
+export { uploadBody } from "./body";
 export {
   type BulkOutcome,
   BulkResult,
@@ -138,7 +140,7 @@ export {
 } from "./fields";
 export { eqIf } from "./filters";
 export { readyJson, readyText } from "./http-conventions";
-export { answerStatus } from "./idempotency";
+export { answerStatus, claimIdempotency } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
@@ -164,7 +166,7 @@ export {
 export { type E164, phoneParser } from "./phone";
 export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
-export { outsideRequest, type Principal } from "./request-state";
+export { outsideRequest, type Principal, whenRequestEnds } from "./request-state";
 export {
   EVERY_MINUTE,
   type EventCounts,

@@ -71,10 +71,15 @@ function canonical(text: string): string {
   }
 }
 
+/** What a request's hash starts with: its method, path and query. */
+export function requestHasher(request: Request): Bun.CryptoHasher {
+  const url = new URL(request.url);
+  return new Bun.CryptoHasher("sha256").update(`POST ${url.pathname}${url.search}\n`);
+}
+
 /** Method, path with query, and body (read before routing): JSON canonicalised, anything else as bytes. */
 function requestHash(request: Request, body: Uint8Array | undefined): string {
-  const url = new URL(request.url);
-  const hasher = new Bun.CryptoHasher("sha256").update(`POST ${url.pathname}${url.search}\n`);
+  const hasher = requestHasher(request);
   const bytes = body ?? new Uint8Array(0);
   const isJson = /json/i.test(request.headers.get("content-type") ?? "application/json");
   hasher.update(isJson ? canonical(new TextDecoder().decode(bytes)) : bytes);
@@ -116,7 +121,7 @@ export async function beginIdempotency(
     );
 
   const claim = { principal: principalId(state.principal), key };
-  const hash = requestHash(request, state.body);
+  const hash = state.bodyHash ?? requestHash(request, state.body);
   const now = ctx.clock.now();
   const stored = await ctx.db.transaction(async (tx) => {
     const where = and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, key));
@@ -156,6 +161,23 @@ export async function beginIdempotency(
   });
   if (stored) return replayed(stored.status as number, stored.body, headers);
   state.idempotency = claim;
+}
+
+/**
+ * For a streamed upload (body.ts `uploadBody`), whose body was not read
+ * before routing: once the route has read it to its end, answers a retry
+ * with the stored response or claims the key, as beginIdempotency does for
+ * every other request before routing. Does nothing for other requests.
+ */
+export async function claimIdempotency(
+  ctx: AppContext,
+  request: Request,
+  headers: Record<string, string>,
+): Promise<Response | undefined> {
+  const state = requestState(request);
+  if (!state?.streamed || state.idempotency) return;
+  if (state.bodyHash === undefined) throw new Error("the upload's body was not read to its end");
+  return beginIdempotency(ctx, request, new URL(request.url).pathname, headers);
 }
 
 /**

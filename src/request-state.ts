@@ -18,6 +18,13 @@ export interface RequestState {
   idempotency?: IdempotencyClaim;
   /** The body, read and checked before routing (body.ts). */
   body?: Uint8Array;
+  /**
+   * A multipart upload, left unread before routing: its route streams it
+   * (body.ts `uploadBody`) and claims the Idempotency-Key afterwards.
+   */
+  streamed?: boolean;
+  /** The streamed body's request hash for the Idempotency-Key, once read to its end. */
+  bodyHash?: string;
   /** The status of an error answer, which the after-response hook cannot see otherwise. */
   status?: number;
   /** The success status of the route (201 for a create), known once routed. */
@@ -28,6 +35,8 @@ export interface RequestState {
    * a 422 that teaches the schema (src/app.ts, src/auth.ts `inputsChecked`).
    */
   inputError?: unknown;
+  /** What to undo if the request fails (see whenRequestEnds). */
+  cleanups?: Array<() => Promise<void>>;
 }
 
 const states = new WeakMap<Request, RequestState>();
@@ -35,6 +44,28 @@ const states = new WeakMap<Request, RequestState>();
 export const setRequestState = (request: Request, state: RequestState) =>
   states.set(request, state);
 export const requestState = (request: Request): RequestState | undefined => states.get(request);
+
+/**
+ * Runs `cleanup` when the request ends: in the error hook, before a
+ * failure is answered, or else after the response. For what a route began
+ * before it knows whether its handler runs (an upload its parser staged):
+ * the route makes `cleanup` a no-op once the handler finished with it.
+ */
+export function whenRequestEnds(request: Request, cleanup: () => Promise<void>): void {
+  const state = requestState(request);
+  if (!state) return;
+  state.cleanups ??= [];
+  state.cleanups.push(cleanup);
+}
+
+/** Runs (once) what whenRequestEnds registered; failures are the cleanups' own to log. */
+export async function requestEnded(request: Request): Promise<void> {
+  const state = requestState(request);
+  const cleanups = state?.cleanups;
+  if (!state || !cleanups) return;
+  state.cleanups = undefined;
+  for (const cleanup of cleanups) await cleanup().catch(() => {});
+}
 
 const current = new AsyncLocalStorage<Request>();
 

@@ -225,6 +225,71 @@ describe("documents in the database", () => {
     expect(again.result).toEqual({ moved: 0, present: 2, missing: [gone.sha256] });
   }, 60_000);
 
+  test("crmd copy to a database store writes in the documents the source kept as files, or says what to run", async () => {
+    const dir = mkdtempSync(join(root, "copy-files-"));
+    // A SQLite installation with the filesystem store: its documents are files under dir/documents.
+    const source = await started(dir, {
+      databaseUrl: `file:${join(dir, "source.db")}`,
+      documentsStore: "filesystem",
+    });
+    const { key, tenantId } = await source.tenant();
+    const bytes = randomBytes();
+    const doc = await upload(source.url, key, bytes);
+    expect(existsSync(join(dir, "documents", doc.sha256.slice(0, 2), doc.sha256))).toBe(true);
+
+    const copy = async (dataDir: string, name: string) => {
+      const target = await testDatabase(join(root, name), { empty: true });
+      closing.push(target.drop);
+      const child = Bun.spawn(
+        [
+          process.execPath,
+          join(import.meta.dir, "..", "src/main.ts"),
+          "copy",
+          "--from",
+          `file:${join(dir, "source.db")}`,
+          "--to",
+          target.url,
+          "--data-dir",
+          dataDir,
+        ],
+        {
+          // The target keeps documents in the database (PostgreSQL's default; set for SQLite).
+          env: { ...process.env, CRMD_DOCUMENTS_STORE: "database", CRMD_LOG_LEVEL: "silent" },
+          stdout: "pipe",
+          stderr: "pipe",
+        },
+      );
+      const [out, err, code] = await Promise.all([
+        new Response(child.stdout).text(),
+        new Response(child.stderr).text(),
+        child.exited,
+      ]);
+      return { code, result: JSON.parse(out), stderr: err, url: target.url };
+    };
+
+    const copied = await copy(dir, "copy-files-target");
+    expect(copied.code).toBe(0);
+    expect(copied.result.verified).toBe(true);
+    expect(copied.result.documents).toEqual({ moved: 1, present: 0, missing: [] });
+    expect(copied.stderr).toContain("documents");
+    expect(copied.stderr).toContain("1/1");
+    // Served from another data directory: the content comes from the database alone.
+    const served = await started(mkdtempSync(join(root, "copy-files-served-")), {
+      databaseUrl: copied.url,
+    });
+    expect(await contentRows(served.ctx.db, doc.sha256)).toBe(3);
+    const api = await served.keyFor(tenantId, ["*"]);
+    const whole = await download(served.url, api.headers["x-api-key"], doc.id);
+    expect(whole.status).toBe(200);
+    expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+
+    // Run where the files are not: the copy says so, names the command, exits 1.
+    const elsewhere = await copy(mkdtempSync(join(root, "no-files-")), "copy-files-missing");
+    expect({ code: elsewhere.code, stderr: elsewhere.stderr }).toMatchObject({ code: 1 });
+    expect(elsewhere.result.documents).toEqual({ moved: 0, present: 0, missing: [doc.sha256] });
+    expect(elsewhere.stderr).toContain("crmd documents migrate");
+  }, 60_000);
+
   test("crmd copy carries the contents a few rows a page; the copy's instances download them", async () => {
     const dir = mkdtempSync(join(root, "copy-"));
     // The source is a SQLite file whatever the suite runs on, as in tests/copy.test.ts.

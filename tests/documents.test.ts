@@ -491,7 +491,7 @@ describe("download", () => {
     expect((await download(doc.id, { "if-none-match": 'W/"other"' })).status).toBe(200);
   });
 
-  test("a byte range is 206 with Content-Range; If-Range with another ETag, or several ranges, get the whole file", async () => {
+  test("a byte range is 206 with Content-Range; If-Range with another ETag, or another unit, get the whole file", async () => {
     const bytes = text("0123456789abcdefghij");
     const doc = await uploaded(bytes, { type: "text/plain" });
     const size = bytes.length;
@@ -513,8 +513,8 @@ describe("download", () => {
     expect(await matching.text()).toBe(new TextDecoder().decode(bytes.slice(0, 2)));
     const wholeFor: Record<string, string>[] = [
       { range: "bytes=0-1", "if-range": '"other"' },
-      { range: "bytes=0-1,4-5" },
       { range: "lines=0-1" },
+      { range: "bytes=0-1,x" },
     ];
     for (const headers of wholeFor) {
       const whole = await download(doc.id, headers);

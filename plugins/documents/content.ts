@@ -1,4 +1,3 @@
-import { isUtf8 } from "node:buffer";
 import { ApiError } from "../../src/core";
 
 const GENERIC = "application/octet-stream";
@@ -20,7 +19,53 @@ export function mediaType(value: string): string {
   return ALIASES[type] ?? type;
 }
 
-const isText = (bytes: Uint8Array): boolean => isUtf8(bytes) && !bytes.includes(0);
+/**
+ * Whether bytes read a chunk at a time are text: valid UTF-8 without NUL
+ * (what node:buffer's isUtf8 and a NUL check say of them whole).
+ */
+export class TextCheck {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private text = true;
+
+  update(chunk: Uint8Array): void {
+    if (!this.text) return;
+    try {
+      this.text = !chunk.includes(0);
+      if (this.text) this.decoder.decode(chunk, { stream: true });
+    } catch {
+      this.text = false;
+    }
+  }
+
+  /** After the last chunk: whether it all was text. */
+  done(): boolean {
+    if (!this.text) return false;
+    try {
+      this.decoder.decode();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * The type file-type recognises in stored bytes by their magic numbers,
+ * read from the store as far as it needs (a ZIP-based format may need
+ * more than the first few kilobytes).
+ */
+export async function detectedType(
+  content: ReadableStream<Uint8Array> | Blob | Uint8Array,
+): Promise<string | undefined> {
+  const { fileTypeFromBlob, fileTypeFromBuffer, fileTypeFromStream } = await import("file-type");
+  if (content instanceof Uint8Array) return (await fileTypeFromBuffer(content))?.mime;
+  if (content instanceof Blob) return (await fileTypeFromBlob(content))?.mime;
+  try {
+    return (await fileTypeFromStream(content))?.mime;
+  } finally {
+    await content.cancel().catch(() => {});
+  }
+}
 
 function mismatch(declared: string, found: string): ApiError {
   const message = `declared type ${declared} does not match the content (${found})`;
@@ -30,17 +75,20 @@ function mismatch(declared: string, found: string): ApiError {
 }
 
 /**
- * The media type to store for uploaded bytes. Binary formats are recognised
- * by their magic numbers (file-type); text has none, so a text upload must
- * be UTF-8 and declared as one of TEXT_TYPES. Without a declared type (or
+ * The media type to store for uploaded bytes, from what file-type
+ * `detected` in them (binary formats, by their magic numbers) and whether
+ * they are `text`. Text has no magic number, so a text upload must be
+ * UTF-8 and declared as one of TEXT_TYPES. Without a declared type (or
  * with application/octet-stream) the detected type is used. A declared type
  * the content does not bear out is 415, so a stored document's type is
  * always true to its bytes.
  */
-export async function verifiedType(bytes: Uint8Array, declared: string | null): Promise<string> {
-  const { fileTypeFromBuffer } = await import("file-type");
-  const detected = (await fileTypeFromBuffer(bytes))?.mime;
-  const text = detected === undefined && isText(bytes);
+export function verifiedType(
+  detected: string | undefined,
+  isText: boolean,
+  declared: string | null,
+): string {
+  const text = detected === undefined && isText;
   const claimed = declared ? mediaType(declared) : GENERIC;
   if (claimed === GENERIC) return detected ?? (text ? "text/plain" : GENERIC);
   if (detected !== undefined) {

@@ -23,17 +23,12 @@ interface StoredFile {
 
 type Range = { start: number; end: number };
 
-/**
- * The one byte range a `Range` header asks of `size` bytes (RFC 9110 14.2):
- * null to send the whole content (no header, another unit, several ranges,
- * or a header that does not parse, which is ignored), "unsatisfiable" when
- * the range starts past the end.
- */
-export function requestedRange(
-  header: string | null,
-  size: number,
-): Range | "unsatisfiable" | null {
-  const match = /^bytes=[ \t]*(\d*)-(\d*)[ \t]*$/i.exec(header?.trim() ?? "");
+/** More ranges than this in one request are not worth a multipart answer: the whole file. */
+export const MAX_RANGES = 32;
+
+/** One range spec of a `Range: bytes=` list: a range, "unsatisfiable", or null when it does not parse. */
+function rangeSpec(spec: string, size: number): Range | "unsatisfiable" | null {
+  const match = /^(\d*)-(\d*)$/.exec(spec.trim());
   if (!match || (match[1] === "" && match[2] === "")) return null;
   if (match[1] === "") {
     const suffix = Number(match[2]);
@@ -45,6 +40,39 @@ export function requestedRange(
   if (match[2] !== "" && last < start) return null;
   if (start >= size) return "unsatisfiable";
   return { start, end: Math.min(last, size - 1) };
+}
+
+/**
+ * The byte ranges a `Range` header asks of `size` bytes (RFC 9110 14.2),
+ * in order, overlapping and adjacent ones coalesced into one: null to send
+ * the whole content (no header, another unit, a header that does not
+ * parse, which is ignored, or more than MAX_RANGES ranges),
+ * "unsatisfiable" when none of them starts before the end.
+ */
+export function requestedRanges(
+  header: string | null,
+  size: number,
+): Range[] | "unsatisfiable" | null {
+  const match = /^bytes=(.*)$/i.exec(header?.trim() ?? "");
+  if (!match) return null;
+  // Empty list elements (`0-1,,4-5`) are allowed and skipped (RFC 9110 5.6.1).
+  const specs = match[1].split(",").filter((spec) => spec.trim() !== "");
+  if (specs.length === 0 || specs.length > MAX_RANGES) return null;
+  const ranges: Range[] = [];
+  for (const spec of specs) {
+    const range = rangeSpec(spec, size);
+    if (range === null) return null;
+    if (range !== "unsatisfiable") ranges.push(range);
+  }
+  if (ranges.length === 0) return "unsatisfiable";
+  ranges.sort((a, b) => a.start - b.start);
+  const merged: Range[] = [{ ...ranges[0] }];
+  for (const range of ranges.slice(1)) {
+    const last = merged[merged.length - 1];
+    if (range.start <= last.end + 1) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
 }
 
 /** What a stored content's bytes are read from (plugins/documents/storage.ts). */
@@ -86,9 +114,9 @@ export async function fileResponse(
   const size = document.size ?? 0;
   const ifRange = headers.get("if-range");
   // If-Range takes a strong ETag only; a date or another tag: the whole content.
-  const range =
-    ifRange === null || ifRange === etag ? requestedRange(headers.get("range"), size) : null;
-  if (range === "unsatisfiable")
+  const ranges =
+    ifRange === null || ifRange === etag ? requestedRanges(headers.get("range"), size) : null;
+  if (ranges === "unsatisfiable")
     throw new ApiError(
       416,
       "RANGE_NOT_SATISFIABLE",
@@ -96,6 +124,8 @@ export async function fileResponse(
       undefined,
       { ...common, "content-range": `bytes */${size}` },
     );
+  if (ranges && ranges.length > 1) return multipartRanges(document, store, ranges, common);
+  const range = ranges?.[0] ?? null;
   const { start, end } = range ?? { start: 0, end: size - 1 };
   const stored = size === 0 ? new Blob([]) : await store.read(document.sha256, size, start, end);
   // A row without its content is an inconsistency, not a client error: 500, logged.
@@ -117,4 +147,82 @@ export async function fileResponse(
       ...(range ? { "content-range": `bytes ${start}-${end}/${size}` } : {}),
     },
   });
+}
+
+/** Ranges up to this many bytes in all are read at once and sent with their Content-Length. */
+const BUFFERED_RANGES = 1024 * 1024;
+
+const encoder = new TextEncoder();
+
+/**
+ * Several ranges: 206 `multipart/byteranges` (RFC 9110 14.6), a part per
+ * range with its Content-Type and Content-Range, read from the store a
+ * range at a time. Up to BUFFERED_RANGES bytes in all it is sent whole with
+ * its Content-Length; more streams, chunked (Bun drops a streamed body's
+ * Content-Length).
+ */
+async function multipartRanges(
+  document: StoredFile,
+  store: ContentSource,
+  ranges: Range[],
+  common: Record<string, string>,
+): Promise<Response> {
+  const size = document.size ?? 0;
+  const type = document.mimeType ?? "application/octet-stream";
+  const boundary = `crmd-${crypto.randomUUID()}`;
+  const head = (range: Range, first: boolean) =>
+    encoder.encode(
+      `${first ? "" : "\r\n"}--${boundary}\r\nContent-Type: ${type}\r\n` +
+        `Content-Range: bytes ${range.start}-${range.end}/${size}\r\n\r\n`,
+    );
+  const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
+  const read = async (range: Range) => {
+    const stored = await store.read(document.sha256, size, range.start, range.end);
+    if (!stored) throw new Error(`document content missing: ${document.sha256}`);
+    return stored;
+  };
+  const total = ranges.reduce((sum, r) => sum + r.end - r.start + 1, 0);
+  const responseHeaders = {
+    ...common,
+    "accept-ranges": "bytes",
+    "content-type": `multipart/byteranges; boundary=${boundary}`,
+    "content-disposition": contentDisposition(document.name),
+  };
+  if (total <= BUFFERED_RANGES) {
+    const parts: Uint8Array[] = [];
+    for (const [i, range] of ranges.entries()) {
+      parts.push(head(range, i === 0));
+      parts.push(new Uint8Array(await new Response(await read(range)).arrayBuffer()));
+    }
+    parts.push(tail);
+    const body = Buffer.concat(parts);
+    return new Response(body, {
+      status: 206,
+      headers: { ...responseHeaders, "content-length": String(body.length) },
+    });
+  }
+  // The first range is read now: a missing content is a 500 before anything is sent.
+  const first = await read(ranges[0]);
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (next === ranges.length) {
+        controller.enqueue(tail);
+        controller.close();
+        return;
+      }
+      const range = ranges[next];
+      const stored = next === 0 ? first : await read(range);
+      controller.enqueue(head(range, next === 0));
+      const stream =
+        stored instanceof ReadableStream
+          ? stored
+          : stored instanceof Blob
+            ? stored.stream()
+            : new Blob([stored]).stream();
+      for await (const chunk of stream) controller.enqueue(chunk);
+      next++;
+    },
+  });
+  return new Response(body, { status: 206, headers: responseHeaders });
 }

@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import {
   type AppContext,
   authMacros,
+  claimIdempotency,
   ErrorBody,
   errorResponses,
   HOURLY,
@@ -19,7 +20,6 @@ import {
   ReplaceDocument,
   ShareDocument,
 } from "./model";
-import { parseMultipart } from "./multipart";
 import {
   createDocument,
   deleteDocument,
@@ -30,6 +30,7 @@ import {
   shareDocument,
 } from "./service";
 import { type DocumentStore, documentStore } from "./storage";
+import { abandonUpload, parseUpload, stagedUpload, uploadCommitted } from "./upload";
 
 /** New stored documents from other domains: communications keeps received attachments. */
 export { type DocumentFiles, documentFiles, type StagedFile } from "./files";
@@ -91,14 +92,30 @@ export const documentsPlugin = (ctx: AppContext) => {
     .use(authMacros)
     .post(
       "/documents",
-      async ({ body, tenantId, actor, set }) => {
+      async ({ body, tenantId, actor, set, request }) => {
+        // The body was streamed, not read before routing: its Idempotency-Key is claimed now.
+        const replay = await claimIdempotency(ctx, request, set.headers as Record<string, string>);
+        if (replay) {
+          await abandonUpload(request);
+          set.status = replay.status; // the answer's hooks go by it, not by the Response's own
+          return replay;
+        }
+        const document = await createDocument(
+          ctx,
+          store,
+          tenantId,
+          actor,
+          body,
+          stagedUpload(request),
+        );
+        uploadCommitted(request);
         set.status = 201;
-        return createDocument(ctx, store, tenantId, actor, body);
+        return document;
       },
       {
         scope: "documents:write",
-        // The named parsers document both media types in OpenAPI; the function handles multipart.
-        parse: [({ request }) => parseMultipart(request), "json", "multipart/form-data"],
+        // The named parsers document both media types in OpenAPI; the function streams multipart.
+        parse: [({ request }) => parseUpload(ctx, store, request), "json", "multipart/form-data"],
         body: CreateDocument,
         response: { 201: Document, ...errorResponses, 413: ErrorBody, 415: ErrorBody },
         detail: {
@@ -146,7 +163,7 @@ export const documentsPlugin = (ctx: AppContext) => {
           summary:
             "Download a file (ETag = its SHA-256); an external document is 409: fetch its url",
           description:
-            "A single byte range (`Range: bytes=0-1023`, `bytes=1024-`, `bytes=-512`) is answered 206 with Content-Range; `If-Range` with another ETag, several ranges or another unit get the whole file (200); a range starting past the end is 416. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
+            "One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag or another unit: the whole file (200); past the end: 416. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
           tags,
         },
       },

@@ -3,7 +3,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import { companies, contacts, deals, documents, leads } from "../../db/schema";
 import {
   type Actor,
-  ApiError,
   type AppContext,
   assertLinked,
   assertLinks,
@@ -25,7 +24,7 @@ import {
   type WriteTx,
   writeScope,
 } from "../../src/core";
-import { mediaType, verifiedType } from "./content";
+import { detectedType, mediaType, verifiedType } from "./content";
 import type {
   CreateDocumentBody,
   DocumentQueryParams,
@@ -35,6 +34,7 @@ import type {
   ShareDocumentBody,
 } from "./model";
 import type { DocumentStore } from "./storage";
+import type { StagedUpload } from "./upload";
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -131,12 +131,13 @@ export async function releaseFile(
 }
 
 /**
- * Stores an upload. Empty (422), over the upload limit (413) or not what it
- * declares (415): rejected before anything is written. Otherwise the bytes
- * are staged in the store (a temporary file, or staged rows), made the
- * content's inside the write transaction; if anything fails (a bad link is
- * 422) they are removed again unless another document holds the same
- * content.
+ * Stores an upload, whose bytes the route's parser staged as they arrived
+ * (a temporary file, or staged rows), hashed and held to the upload limit
+ * (413) on the way. Empty (422) or not what it declares (415): rejected
+ * before the document is written, the staged bytes dropped. Otherwise they
+ * are made the content's inside the write transaction; if anything fails
+ * (a bad link is 422) they are removed again unless another document holds
+ * the same content.
  */
 async function upload(
   ctx: AppContext,
@@ -144,29 +145,23 @@ async function upload(
   tenantId: string,
   actor: Actor,
   input: CreateDocumentBody & { file: File },
+  staged: StagedUpload,
 ): Promise<DocumentView> {
   const { file } = input;
-  if (file.size === 0) throw invalid("/file", "is empty");
-  if (file.size > ctx.config.uploadLimit)
-    throw new ApiError(
-      413,
-      "PAYLOAD_TOO_LARGE",
-      `file: larger than the upload limit of ${ctx.config.uploadLimit} bytes`,
-    );
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const mimeType = await verifiedType(bytes, input.mime_type ?? (file.type || null));
-  const sha256 = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
-  const name = (input.name ? cleanName(input.name) : fileDisplayName(file.name)) || "document";
-  const scope = writeScope(ctx, tenantId, actor);
-  const temp = await store.stage(sha256, bytes);
+  const { token, sha256, size } = staged;
   try {
+    if (size === 0) throw invalid("/file", "is empty");
+    const detected = await detectedType(await store.staged(token, size));
+    const mimeType = verifiedType(detected, staged.text, input.mime_type ?? (file.type || null));
+    const name = (input.name ? cleanName(input.name) : fileDisplayName(file.name)) || "document";
+    const scope = writeScope(ctx, tenantId, actor);
     return await ctx.write(async (tx) => {
-      await store.commit(tx, temp, sha256);
-      const stored = { name, mimeType, size: bytes.length, sha256, storage: "local", url: null };
+      await store.commit(tx, token, sha256);
+      const stored = { name, mimeType, size, sha256, storage: "local", url: null };
       return insertDocument(tx, scope, input, stored);
     });
   } catch (error) {
-    await store.discard(temp);
+    await store.discard(token);
     await releaseFile(ctx, store, sha256);
     throw error;
   }
@@ -212,10 +207,12 @@ export function createDocument(
   tenantId: string,
   actor: Actor,
   input: CreateDocumentBody,
+  staged: StagedUpload | null = null,
 ): Promise<DocumentView> {
   const { file, url } = input;
   if (file && url !== undefined) throw invalid("/url", "give either a file or a url, not both");
-  if (file) return upload(ctx, store, tenantId, actor, { ...input, file });
+  if (file && !staged) throw new Error("an upload reached the handler without its staged bytes");
+  if (file && staged) return upload(ctx, store, tenantId, actor, { ...input, file }, staged);
   if (url !== undefined) return register(ctx, tenantId, actor, { ...input, url });
   throw invalid("/file", "send a file (multipart/form-data) or a url (JSON)");
 }

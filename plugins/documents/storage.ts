@@ -1,4 +1,4 @@
-import { rename, rm, rmdir, stat } from "node:fs/promises";
+import { mkdir, open, rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
 import { documentContents, documents } from "../../db/schema";
@@ -15,6 +15,17 @@ import {
 export type Content = Uint8Array | Blob;
 
 /**
+ * Bytes staged as they arrive (a streamed upload): `write` each chunk in
+ * turn, then `finish` for the token that commit or discard take; `abort`
+ * drops what was written. Only a bounded buffer is held in memory.
+ */
+export interface StagingWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  finish(): Promise<string>;
+  abort(): Promise<void>;
+}
+
+/**
  * Where uploaded documents' bytes are kept, content-addressed by SHA-256
  * (equal content is stored once, whoever uploads it). An upload stages its
  * bytes first, outside any write transaction; `commit` makes them the
@@ -26,6 +37,10 @@ export interface DocumentStore {
   readonly kind: "database" | "filesystem";
   /** Writes the bytes aside; returns a token for commit or discard. */
   stage(sha256: string, content: Content): Promise<string>;
+  /** Stages bytes as they arrive, before their SHA-256 is known. */
+  staging(): Promise<StagingWriter>;
+  /** The bytes of a finished staging, to read back (the type check). */
+  staged(token: string, size: number): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array>;
   commit(tx: WriteTx, token: string, sha256: string): Promise<void>;
   /** Drops what a failed upload staged. */
   discard(token: string): Promise<void>;
@@ -60,6 +75,43 @@ export class FileStore implements DocumentStore {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
+  /** Where streamed uploads are written before their SHA-256, and so their directory, is known. */
+  private get stagingDir(): string {
+    return join(this.root, "staging");
+  }
+
+  async staging(): Promise<StagingWriter> {
+    const temp = join(this.stagingDir, `.${newId()}.tmp`);
+    await mkdir(this.stagingDir, { recursive: true });
+    const handle = await open(temp, "wx");
+    let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await handle.close();
+    };
+    return {
+      write: async (chunk) => {
+        for (let at = 0; at < chunk.length; ) {
+          const { bytesWritten } = await handle.write(chunk, at, chunk.length - at);
+          at += bytesWritten;
+        }
+      },
+      finish: async () => {
+        await close();
+        return temp;
+      },
+      abort: async () => {
+        await close().catch(() => {});
+        await this.discard(temp);
+      },
+    };
+  }
+
+  async staged(token: string): Promise<Blob> {
+    return Bun.file(token);
+  }
+
   /** Writes the content to a new temporary file in the final directory (created as needed); returns its path. */
   async stage(sha256: string, content: Content): Promise<string> {
     const temp = join(dirname(this.pathOf(sha256)), `.${sha256}.${newId()}.tmp`);
@@ -75,13 +127,23 @@ export class FileStore implements DocumentStore {
   /** Renames a staged file into place, or drops it when that content is already stored. */
   async commit(_tx: WriteTx | null, temp: string, sha256: string): Promise<void> {
     const target = this.pathOf(sha256);
-    if (await exists(target)) await this.discard(temp);
-    else await rename(temp, target);
+    if (await exists(target)) return this.discard(temp);
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      // A staged upload's target directory may not exist yet, or have just
+      // gone with the last content in it (remove): made, and tried again.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !(await exists(temp))) throw error;
+      await mkdir(dirname(target), { recursive: true });
+      await rename(temp, target);
+    }
   }
 
   async discard(temp: string): Promise<void> {
     await rm(temp, { force: true });
-    await rmdir(dirname(temp)).catch(() => {}); // only when empty
+    // A content's directory goes once empty; the staging directory stays, as
+    // another upload may be about to write into it.
+    if (dirname(temp) !== this.stagingDir) await rmdir(dirname(temp)).catch(() => {});
   }
 
   /**
@@ -157,6 +219,51 @@ export class DatabaseStore implements DocumentStore {
       await this.discard(token);
       throw error;
     }
+  }
+
+  async staging(): Promise<StagingWriter> {
+    const token = `${STAGED}${newId()}`;
+    const { db } = this;
+    const transaction = db.claimTransaction ?? db.transaction.bind(db);
+    let buffer = new Uint8Array(CHUNK_BYTES);
+    let filled = 0;
+    let startByte = 0;
+    const flush = async () => {
+      if (filled === 0) return;
+      const row = {
+        contentKey: token,
+        startByte,
+        data: Buffer.from(buffer.buffer, 0, filled),
+        createdAt: this.now(),
+      };
+      await transaction((tx) => tx.insert(documentContents).values(row));
+      startByte += filled;
+      filled = 0;
+      buffer = new Uint8Array(CHUNK_BYTES); // the row's data may still be referenced
+    };
+    return {
+      write: async (chunk) => {
+        for (let at = 0; at < chunk.length; ) {
+          const take = Math.min(CHUNK_BYTES - filled, chunk.length - at);
+          buffer.set(chunk.subarray(at, at + take), filled);
+          filled += take;
+          at += take;
+          if (filled === CHUNK_BYTES) await flush();
+        }
+      },
+      finish: async () => {
+        await flush();
+        return token;
+      },
+      abort: () => this.discard(token),
+    };
+  }
+
+  async staged(token: string, size: number) {
+    if (size === 0) return new Uint8Array(0);
+    const content = await this.read(token, size, 0, size - 1, { primary: true });
+    if (!content) throw new Error(`staged upload ${token} missing`);
+    return content;
   }
 
   /** Writes `content` as rows of `key`, a chunk per transaction (none takes the writer lock where there is one). */
