@@ -108,4 +108,57 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
     expect(kept[0]).toBeGreaterThan(start);
     expect(await counter()).toBeGreaterThanOrEqual(kept[2]);
   });
+  /** The transaction ids that wrote the tenants named `prefix…`: one per (sub)transaction. */
+  const writers = async (prefix: string) =>
+    (
+      await db.execute(
+        "select distinct xmin::text as xid from tenants where name like ? order by 1",
+        [`${prefix}%`],
+      )
+    ).map((row) => String(row.xid));
+
+  test("the writes of one batch are one transaction, with no subtransaction per write", async () => {
+    const outcomes = await Promise.allSettled(
+      ["x-1", "x-2", "x-3", "x-4"].map((name) => insertTenant(name)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+    ]);
+    expect(await names("x-")).toEqual(["x-1", "x-2", "x-3", "x-4"]);
+    expect(await writers("x-")).toHaveLength(1);
+  });
+
+  test("a write that fails before changing anything fails alone and the batch is not run again", async () => {
+    const runs: string[] = [];
+    const outcomes = await Promise.allSettled([
+      insertTenant("y-a", runs),
+      db.transaction(async (tx) => {
+        runs.push("y-bad");
+        await tx.select().from(tenants).where(eq(tenants.id, "y-a"));
+        throw new Error("refused after a read");
+      }),
+      insertTenant("y-b", runs),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe("refused after a read");
+    expect(runs).toEqual(["y-a", "y-bad", "y-b"]);
+    expect(await names("y-")).toEqual(["y-a", "y-b"]);
+  });
+
+  test("a write that fails after an insert is rolled back alone and the others commit", async () => {
+    const outcomes = await Promise.allSettled([
+      insertTenant("z-a"),
+      db.transaction(async (tx) => {
+        await tx.insert(tenants).values({ id: "z-half", name: "z-half", createdAt: new Date() });
+        throw new Error("refused after an insert");
+      }),
+      insertTenant("z-b"),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe("refused after an insert");
+    expect(await names("z-")).toEqual(["z-a", "z-b"]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { SQL } from "bun";
-import { RunAgainCarefully } from "../group-commit";
+import { RunAgainCarefully, type WriteTracker } from "../group-commit";
 import { type Runner, runnerOf } from "./database";
 
 /**
@@ -10,6 +10,9 @@ import { type Runner, runnerOf } from "./database";
 const SAVEPOINT_WORK = /^(savepoint|release|rollback to)\s/i;
 const PLAIN_INSERT = /^insert\s+into\s+[^(]+\([^)]*\)\s+values\s*\(/i;
 const ANSWER_MATTERS = /\s(on\s+conflict|returning)\s/i;
+
+/** A statement that only reads: a SELECT (a WITH may hold a write, so it counts as one). */
+const PLAIN_READ = /^\s*select\s/i;
 
 /** How many rows a plain INSERT … VALUES stores: its value tuples. */
 const insertedRows = (sql: string): number => sql.split("), (").length;
@@ -24,14 +27,31 @@ const insertedRows = (sql: string): number => sql.split("), (").length;
  * runs again with every statement waited for (db/group-commit.ts), where the
  * failing write meets its own error.
  */
-export class PipelinedWrites {
+export class PipelinedWrites implements WriteTracker {
   readonly runner: Runner;
   private pending: Promise<unknown>[] = [];
   private failure: { error: unknown } | null = null;
+  /** The current group-commit job sent a write, or a statement of it failed. */
+  private wrote = false;
 
   constructor(private readonly conn: SQL) {
     const run = runnerOf(conn);
-    this.runner = Object.assign(run, { send: this.send });
+    const tracked: Runner = (sql, params, arrays) => {
+      if (!PLAIN_READ.test(sql)) this.wrote = true;
+      return run(sql, params, arrays).catch((error: unknown) => {
+        this.wrote = true;
+        throw error;
+      });
+    };
+    this.runner = Object.assign(tracked, { send: this.send });
+  }
+
+  startJob(): void {
+    this.wrote = false;
+  }
+
+  jobWrote(): boolean {
+    return this.wrote;
   }
 
   /** Sends `sql` without waiting; undefined when its answer is needed (run it normally). */
@@ -41,6 +61,7 @@ export class PipelinedWrites {
   ): { rowsAffected: number } | undefined => {
     const savepoint = SAVEPOINT_WORK.test(sql);
     if (!savepoint && !(PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql))) return undefined;
+    this.wrote = true;
     const answer = this.conn.unsafe(sql, params).then(
       () => {},
       (error: unknown) => {
