@@ -18,6 +18,35 @@ const PLAIN_READ = /^\s*select\s/i;
 const insertedRows = (sql: string): number => sql.split("), (").length;
 
 /**
+ * Tables whose plain inserts a batch gathers into one multi-row INSERT a
+ * table: what a create writes besides its record (the activity log, the
+ * outbox) and the deal itself. None has a foreign key, and no trigger on
+ * them reads another of them (the deals' triggers queue search entries and
+ * add to the open value), so their rows may reach PostgreSQL table by table
+ * instead of write by write: each table's rows keep their order (the
+ * outbox's seq, the search queue's doc_id), and every statement of another
+ * kind (a read, a savepoint, an insert elsewhere, COMMIT) first sends what
+ * was gathered, so it sees them as before.
+ */
+const GATHERED =
+  /^insert into "(activity_log|outbox_events|deals)" \([^)]*\) values (\((?:\$\d+|default)(?:, (?:\$\d+|default))*\))$/;
+
+/** Most parameters one gathered INSERT binds (PostgreSQL takes at most 65,535). */
+const MAX_GATHERED_PARAMS = 20_000;
+
+/** Rows gathered for one multi-row INSERT: its statement up to VALUES, each row's tuple and parameters. */
+interface Gathered {
+  head: string;
+  tuple: string;
+  rows: unknown[][];
+  params: number;
+}
+
+/** `tuple`'s placeholders moved up by `offset`: row n of a multi-row INSERT. */
+const shifted = (tuple: string, offset: number): string =>
+  offset === 0 ? tuple : tuple.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+
+/**
  * The write connection of one optimistic group-commit batch on PostgreSQL:
  * statements whose answer does not matter are sent without waiting for it
  * (Bun.SQL pipelines them on the connection), so a batch of POSTs costs a
@@ -33,11 +62,14 @@ export class PipelinedWrites implements WriteTracker {
   private failure: { error: unknown } | null = null;
   /** The current group-commit job sent a write, or a statement of it failed. */
   private wrote = false;
+  /** Inserts gathered and not yet sent, by statement, in the order each was first met. */
+  private gathered = new Map<string, Gathered>();
 
   constructor(private readonly conn: SQL) {
     const run = runnerOf(conn);
     const tracked: Runner = (sql, params, arrays) => {
       if (!PLAIN_READ.test(sql)) this.wrote = true;
+      this.flush();
       return run(sql, params, arrays).catch((error: unknown) => {
         this.wrote = true;
         throw error;
@@ -60,8 +92,50 @@ export class PipelinedWrites implements WriteTracker {
     params: unknown[],
   ): { rowsAffected: number } | undefined => {
     const savepoint = SAVEPOINT_WORK.test(sql);
-    if (!savepoint && !(PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql))) return undefined;
+    if (!savepoint && !(PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql))) {
+      this.flush();
+      return undefined;
+    }
     this.wrote = true;
+    const gather = savepoint ? null : GATHERED.exec(sql);
+    if (gather) this.gather(sql, gather[2], params);
+    else {
+      this.flush();
+      this.sendNow(sql, params);
+    }
+    return { rowsAffected: savepoint ? 0 : insertedRows(sql) };
+  };
+
+  private gather(sql: string, tuple: string, params: unknown[]) {
+    let rows = this.gathered.get(sql);
+    if (rows && rows.params + params.length > MAX_GATHERED_PARAMS) {
+      this.flush();
+      rows = undefined;
+    }
+    if (!rows) {
+      rows = { head: sql.slice(0, sql.length - tuple.length), tuple, rows: [], params: 0 };
+      this.gathered.set(sql, rows);
+    }
+    rows.rows.push(params);
+    rows.params += params.length;
+  }
+
+  /** Sends the gathered inserts: one INSERT a table, its rows in the order they came. */
+  private flush() {
+    if (this.gathered.size === 0) return;
+    for (const { head, tuple, rows } of this.gathered.values()) {
+      let offset = 0;
+      const tuples: string[] = [];
+      for (const row of rows) {
+        tuples.push(shifted(tuple, offset));
+        offset += row.length;
+      }
+      this.sendNow(head + tuples.join(", "), rows.flat());
+    }
+    this.gathered.clear();
+  }
+
+  private sendNow(sql: string, params: unknown[]) {
     const answer = this.conn.unsafe(sql, params).then(
       () => {},
       (error: unknown) => {
@@ -69,11 +143,11 @@ export class PipelinedWrites implements WriteTracker {
       },
     );
     this.pending.push(answer);
-    return { rowsAffected: savepoint ? 0 : insertedRows(sql) };
-  };
+  }
 
   /** Waits for every statement sent; throws RunAgainCarefully when one failed. */
   async settle(): Promise<void> {
+    this.flush();
     await Promise.all(this.pending);
     this.pending = [];
     if (this.failure) throw new RunAgainCarefully(this.failure.error);
