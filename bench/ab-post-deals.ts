@@ -91,6 +91,26 @@ async function prepare(label: string, binary: string): Promise<Side> {
   return { label, ...side, dbPath, port: freePort(), key };
 }
 
+/**
+ * Waits until the side's search queue is empty: the seeded rows are queued
+ * for indexing, and a backlog indexed during the rounds would count as the
+ * cost of their requests.
+ */
+async function searchQueueDrained(side: Side) {
+  const sql = new SQL(side.url, { max: 1 });
+  try {
+    for (const until = Date.now() + 300_000; Date.now() < until; await Bun.sleep(500)) {
+      const [{ queued }] = (await sql.unsafe(
+        "SELECT count(*)::int AS queued FROM search_pending",
+      )) as Array<{ queued: number }>;
+      if (queued === 0) return;
+    }
+    log(`${side.label}: search queue still not empty`);
+  } finally {
+    await sql.close();
+  }
+}
+
 async function start(side: Side) {
   side.server = await startPinnedCrmd(side.binary, side.port, side.url);
 }
@@ -163,6 +183,7 @@ try {
     await start(side);
     await post(side, 2); // warm-up: JIT, caches
   }
+  if (postgres) for (const side of sides) await searchQueueDrained(side);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
