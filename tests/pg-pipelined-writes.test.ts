@@ -244,4 +244,26 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
     );
     expect(stored.map((row) => row.id)).toEqual(["evt_dup-1", "evt_dup-2", "evt_dup-3"]);
   });
+  test("gathered rows of one table keep their order when their column lists differ", async () => {
+    const event = (id: string, entityType?: string) =>
+      db.transaction((tx) =>
+        insertValues(tx, outboxEvents, {
+          id,
+          tenantId: "t-shapes",
+          eventType: "deal.created",
+          entityType,
+          body: "{}",
+          occurredAt: new Date(),
+        }),
+      );
+    await Promise.all([
+      event("evt_shape-1", "deal"),
+      event("evt_shape-2"),
+      event("evt_shape-3", "deal"),
+    ]);
+    const stored = await db.execute(
+      "SELECT id FROM outbox_events WHERE tenant_id = 't-shapes' ORDER BY seq",
+    );
+    expect(stored.map((row) => row.id)).toEqual(["evt_shape-1", "evt_shape-2", "evt_shape-3"]);
+  });
 });

@@ -36,6 +36,7 @@ const MAX_GATHERED_PARAMS = 20_000;
 
 /** Rows gathered for one multi-row INSERT: its statement up to VALUES, each row's tuple and parameters. */
 interface Gathered {
+  sql: string;
   head: string;
   tuple: string;
   rows: unknown[][];
@@ -62,7 +63,7 @@ export class PipelinedWrites implements WriteTracker {
   private failure: { error: unknown } | null = null;
   /** The current group-commit job sent a write, or a statement of it failed. */
   private wrote = false;
-  /** Inserts gathered and not yet sent, by statement, in the order each was first met. */
+  /** Inserts gathered and not yet sent, by table, in the order each was first met. */
   private gathered = new Map<string, Gathered>();
 
   constructor(private readonly conn: SQL) {
@@ -98,7 +99,7 @@ export class PipelinedWrites implements WriteTracker {
     }
     this.wrote = true;
     const gather = savepoint ? null : GATHERED.exec(sql);
-    if (gather) this.gather(sql, gather[2], params);
+    if (gather) this.gather(sql, gather[1], gather[2], params);
     else {
       this.flush();
       this.sendNow(sql, params);
@@ -106,15 +107,16 @@ export class PipelinedWrites implements WriteTracker {
     return { rowsAffected: savepoint ? 0 : insertedRows(sql) };
   };
 
-  private gather(sql: string, tuple: string, params: unknown[]) {
-    let rows = this.gathered.get(sql);
-    if (rows && rows.params + params.length > MAX_GATHERED_PARAMS) {
+  private gather(sql: string, table: string, tuple: string, params: unknown[]) {
+    let rows = this.gathered.get(table);
+    // Another column list for the table (or too many parameters): what came first goes first.
+    if (rows && (rows.sql !== sql || rows.params + params.length > MAX_GATHERED_PARAMS)) {
       this.flush();
       rows = undefined;
     }
     if (!rows) {
-      rows = { head: sql.slice(0, sql.length - tuple.length), tuple, rows: [], params: 0 };
-      this.gathered.set(sql, rows);
+      rows = { sql, head: sql.slice(0, sql.length - tuple.length), tuple, rows: [], params: 0 };
+      this.gathered.set(table, rows);
     }
     rows.rows.push(params);
     rows.params += params.length;
