@@ -1,7 +1,9 @@
 /**
  * What creating deals costs PostgreSQL, counted, not timed: the creates of
  * one group-commit batch share one transaction (no subtransaction each) and
- * one INSERT a table for the deals, their activity rows and their events.
+ * one INSERT a table for the deals, their activity rows and their events,
+ * and their triggers one statement a table for the search queue and the
+ * tenant's open value.
  * Runs in the PostgreSQL run.
  */
 import { describe, expect, test } from "bun:test";
@@ -11,7 +13,15 @@ import { testPostgresUrl } from "./helpers/database";
 import { useTestServer } from "./helpers/suite";
 import { salesPipeline } from "./sales-fixtures";
 
-const TABLES = ["deals", "activity_log", "outbox_events"];
+/** The tables a create writes: itself, its activity row, its event; its triggers' search queue and open value. */
+const TABLES = [
+  "deals",
+  "activity_log",
+  "outbox_events",
+  "search_docs",
+  "search_pending",
+  "tenant_deal_totals",
+];
 
 describe.skipIf(!testPostgresUrl)("deal creates on PostgreSQL", () => {
   const server = useTestServer();
@@ -49,10 +59,19 @@ describe.skipIf(!testPostgresUrl)("deal creates on PostgreSQL", () => {
     // All queue in this turn of the event loop, so they share one batch.
     const statements = await insertStatements(async () => {
       created = await Promise.all(
-        titles.map((title) => ctx.write((tx) => createDealInTx(tx, scope, { title }))),
+        titles.map((title, i) =>
+          ctx.write((tx) => createDealInTx(tx, scope, { title, value: 100 * (i + 1) })),
+        ),
       );
     });
-    expect(statements).toEqual({ activity_log: 1, deals: 1, outbox_events: 1 });
+    expect(statements).toEqual({
+      activity_log: 1,
+      deals: 1,
+      outbox_events: 1,
+      search_docs: 1,
+      search_pending: 1,
+      tenant_deal_totals: 1,
+    });
     const writers = await ctx.db.execute(
       "SELECT count(DISTINCT xmin::text)::int AS n FROM deals WHERE tenant_id = ?",
       [tenantId],
@@ -72,5 +91,7 @@ describe.skipIf(!testPostgresUrl)("deal creates on PostgreSQL", () => {
       [tenantId],
     );
     expect(Number(totals[0].queued)).toBe(titles.length);
+    const kpis = await api.get("/api/external/kpis?period=month");
+    expect(kpis.body.pipeline.value).toBe(2100);
   });
 });

@@ -60,6 +60,7 @@ import conversationVisitorIdentity from "./1411_conversation_visitor_identity.sq
 import emailBounces from "./1420_email_bounces.sql" with { type: "text" };
 import searchFold from "./1440_search_fold.sql" with { type: "text" };
 import documentContents from "./1460_document_contents.sql" with { type: "text" };
+import dealInsertRows from "./1510_deal_insert_rows.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -108,4 +109,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1460_document_contents", sql: documentContents },
   { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
+  { id: "1510_deal_insert_rows", sql: dealInsertRows },
 ];
