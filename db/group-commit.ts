@@ -72,6 +72,8 @@ export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
  * that throws is rolled back alone and gets its own error; the others' work
  * commits together, and every caller's promise settles only after that
  * COMMIT (or with the COMMIT's error: then nothing of the batch is stored).
+ * An optimistic transaction that tracks its writes (WriteTracker) runs its
+ * callers without savepoints, and again with them when one that wrote throws.
  *
  * Why: a commit writes every page the transaction dirtied to the WAL (a deal
  * insert touches 16 indexes, the search index, the activity log and the
