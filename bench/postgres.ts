@@ -13,6 +13,7 @@ import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
+import { rawPostgresInsertRate } from "./lib/postgres-cpu";
 import { freePort, waitForOk } from "./lib/process";
 import type { BenchRow } from "./lib/row";
 import { type LoadResult, wrk } from "./lib/wrk";
@@ -134,7 +135,7 @@ async function measure(options: Options, url: string): Promise<BenchRow[]> {
         reference: "raw Bun.SQL list",
       }),
     );
-    const rawInserts = await rawInsertRate(url, seconds);
+    const rawInserts = await rawPostgresInsertRate(url, seconds, CONNECTIONS);
     // Warmed up like the list: a cold write path runs its first second unoptimised.
     await post(first, { seconds: 1 });
     const posted = await withCpu([instances[0]], () => post(first));
@@ -242,26 +243,6 @@ function startCrmd(binary: string, url: string, port: number) {
     stdout: "ignore",
     stderr: "inherit",
   });
-}
-
-/** Single-row autocommit inserts through Bun.SQL, 50 in flight, for `seconds`; per second. */
-async function rawInsertRate(url: string, seconds: number): Promise<number> {
-  const sql = new SQL(url, { max: CONNECTIONS });
-  await sql.unsafe(
-    "CREATE TABLE IF NOT EXISTS bench_raw_inserts (id text PRIMARY KEY, tenant_id text, title text, value bigint, created_at bigint)",
-  );
-  const until = performance.now() + seconds * 1000;
-  let n = 0;
-  const worker = async () => {
-    while (performance.now() < until) {
-      const i = n++;
-      await sql`INSERT INTO bench_raw_inserts VALUES (${crypto.randomUUID()}, 'raw', ${`deal ${i}`}, ${i}, ${Date.now()})`;
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  await sql.unsafe("DROP TABLE bench_raw_inserts");
-  await sql.close();
-  return Math.round(n / seconds);
 }
 
 /** `bun bench/postgres.ts [--quick]`: this section alone, figures in bench/results/postgres.json. */

@@ -48,6 +48,21 @@ export class RunAgainCarefully extends Error {
   }
 }
 
+/**
+ * What an optimistic transaction (db/pg/pipeline.ts) tells group commit so
+ * that its jobs can run without a SAVEPOINT each: whether the job running
+ * now has sent a statement that may have changed something, or one that
+ * failed. A job that throws having done neither leaves nothing to roll
+ * back; one that throws having done either makes the batch run again with
+ * a savepoint per job (RunAgainCarefully).
+ */
+export interface WriteTracker {
+  /** A job starts: forget what the previous one sent. */
+  startJob(): void;
+  /** True when the current job sent a statement other than a plain read, or one that failed. */
+  jobWrote(): boolean;
+}
+
 /** The batch the write transaction `tx` belongs to (none outside group commit). */
 export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
 
@@ -57,6 +72,8 @@ export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
  * that throws is rolled back alone and gets its own error; the others' work
  * commits together, and every caller's promise settles only after that
  * COMMIT (or with the COMMIT's error: then nothing of the batch is stored).
+ * An optimistic transaction that tracks its writes (WriteTracker) runs its
+ * callers without savepoints, and again with them when one that wrote throws.
  *
  * Why: a commit writes every page the transaction dirtied to the WAL (a deal
  * insert touches 16 indexes, the search index, the activity log and the
@@ -78,7 +95,7 @@ export class GroupCommitter<Tx extends SavepointTx> {
      * runs again with every statement waited for.
      */
     private readonly transaction: (
-      body: (tx: Tx) => Promise<void>,
+      body: (tx: Tx, tracker?: WriteTracker) => Promise<void>,
       careful: boolean,
     ) => Promise<void>,
     /** Most jobs sharing one commit: bounds how long a batch holds the write lock. */
@@ -116,14 +133,16 @@ export class GroupCommitter<Tx extends SavepointTx> {
     let current: Job<Tx> | null = null;
     let begun = false;
     try {
-      await this.transaction(async (tx) => {
+      await this.transaction(async (tx, tracker) => {
         begun = true;
         const batch = new OpenBatch();
         openBatches.set(tx, batch);
         try {
           while (this.queue.length > 0 && outcomes.length < this.maxBatch) {
             current = this.queue.shift() as Job<Tx>;
-            outcomes.push(await runInSavepoint(tx, current));
+            outcomes.push(
+              await (tracker ? runTracked(tx, current, tracker) : runInSavepoint(tx, current)),
+            );
             current = null;
           }
           await batch.finish();
@@ -179,6 +198,22 @@ async function runInSavepoint<Tx extends SavepointTx>(tx: Tx, job: Job<Tx>): Pro
   }
   await tx.run(RELEASE);
   return { job: job as Job<never>, ok: true, value };
+}
+
+/**
+ * Runs one job of an optimistic batch without a savepoint: a failure before
+ * it changed anything is its own outcome; after, nothing of the batch can
+ * be kept without rolling back its part, so the batch runs again carefully
+ * (a savepoint per job), where the job meets its error alone.
+ */
+async function runTracked<Tx>(tx: Tx, job: Job<Tx>, tracker: WriteTracker): Promise<Outcome> {
+  tracker.startJob();
+  try {
+    return { job: job as Job<never>, ok: true, value: await job.fn(tx) };
+  } catch (error) {
+    if (tracker.jobWrote()) throw new RunAgainCarefully(error);
+    return { job: job as Job<never>, ok: false, error };
+  }
 }
 
 /**

@@ -69,6 +69,14 @@ export const phoneRowsQuery = (table: keyof typeof PHONE_COLUMNS, ids: string): 
     where d.doc_id in (select cast(value as bigint) from json_each(${ids}))
       and d.entity_type || '' = ${table}`;
 
+/** Where missingPhoneWords looks: by default every table with phones, with phoneRowsQuery. */
+export interface PhoneLookup {
+  /** The tables the rows `docIds` belong to: the others are not asked. */
+  tables?: ReadonlySet<string>;
+  /** A dialect's own form of phoneRowsQuery. */
+  query?: (table: keyof typeof PHONE_COLUMNS, docIds: number[]) => SQL;
+}
+
 /**
  * The phone words (db/phone-words.ts) of the rows `docIds` that their
  * `<table>_search_text` view does not write (it writes each number and its
@@ -77,14 +85,14 @@ export const phoneRowsQuery = (table: keyof typeof PHONE_COLUMNS, ids: string): 
 export async function missingPhoneWords(
   tx: WriteTx,
   docIds: number[],
+  options: PhoneLookup = {},
 ): Promise<Map<number, string>> {
   await loadPhoneNumbers();
   const missing = new Map<number, string>();
-  const ids = JSON.stringify(docIds);
+  const query = options.query ?? ((table, ids) => phoneRowsQuery(table, JSON.stringify(ids)));
   for (const table of Object.keys(PHONE_COLUMNS) as Array<keyof typeof PHONE_COLUMNS>) {
-    const rows = await tx.all<{ doc_id: number; phones: string | null }>(
-      phoneRowsQuery(table, ids),
-    );
+    if (options.tables && !options.tables.has(table)) continue;
+    const rows = await tx.all<{ doc_id: number; phones: string | null }>(query(table, docIds));
     for (const row of rows) {
       if (!row.phones) continue;
       const numbers: string[] =

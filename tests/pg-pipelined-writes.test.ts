@@ -10,8 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
-import { counters, tenants } from "../db/schema";
+import { counters, outboxEvents, tenants } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
+import { recordChange } from "../src/activity";
+import { insertValues } from "../src/prepared";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
 
 describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
@@ -107,5 +109,161 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
     expect(kept).toEqual([...kept].sort((x, y) => x - y));
     expect(kept[0]).toBeGreaterThan(start);
     expect(await counter()).toBeGreaterThanOrEqual(kept[2]);
+  });
+  /** The transaction ids that wrote the tenants named `prefix…`: one per (sub)transaction. */
+  const writers = async (prefix: string) =>
+    (
+      await db.execute(
+        "select distinct xmin::text as xid from tenants where name like ? order by 1",
+        [`${prefix}%`],
+      )
+    ).map((row) => String(row.xid));
+
+  test("the writes of one batch are one transaction, with no subtransaction per write", async () => {
+    const outcomes = await Promise.allSettled(
+      ["x-1", "x-2", "x-3", "x-4"].map((name) => insertTenant(name)),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+    ]);
+    expect(await names("x-")).toEqual(["x-1", "x-2", "x-3", "x-4"]);
+    expect(await writers("x-")).toHaveLength(1);
+  });
+
+  test("a write that fails before changing anything fails alone and the batch is not run again", async () => {
+    const runs: string[] = [];
+    const outcomes = await Promise.allSettled([
+      insertTenant("y-a", runs),
+      db.transaction(async (tx) => {
+        runs.push("y-bad");
+        await tx.select().from(tenants).where(eq(tenants.id, "y-a"));
+        throw new Error("refused after a read");
+      }),
+      insertTenant("y-b", runs),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe("refused after a read");
+    expect(runs).toEqual(["y-a", "y-bad", "y-b"]);
+    expect(await names("y-")).toEqual(["y-a", "y-b"]);
+  });
+
+  test("a write that fails after an insert is rolled back alone and the others commit", async () => {
+    const outcomes = await Promise.allSettled([
+      insertTenant("z-a"),
+      db.transaction(async (tx) => {
+        await tx.insert(tenants).values({ id: "z-half", name: "z-half", createdAt: new Date() });
+        throw new Error("refused after an insert");
+      }),
+      insertTenant("z-b"),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe("refused after an insert");
+    expect(await names("z-")).toEqual(["z-a", "z-b"]);
+  });
+  /** Counts the INSERT statements `fn` makes on the activity log and the outbox (statement triggers). */
+  async function insertStatements(fn: () => Promise<unknown>) {
+    await db.execute("CREATE TABLE IF NOT EXISTS test_statements (table_name text NOT NULL)");
+    await db.execute(`CREATE OR REPLACE FUNCTION test_count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO test_statements VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+    for (const table of ["activity_log", "outbox_events"])
+      await db.execute(
+        `CREATE TRIGGER test_${table}_statements AFTER INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION test_count_statement()`,
+      );
+    try {
+      await db.execute("DELETE FROM test_statements");
+      await fn();
+      const rows = await db.execute(
+        "SELECT table_name, count(*)::int AS n FROM test_statements GROUP BY 1 ORDER BY 1",
+      );
+      return Object.fromEntries(rows.map((row) => [String(row.table_name), Number(row.n)]));
+    } finally {
+      for (const table of ["activity_log", "outbox_events"])
+        await db.execute(`DROP TRIGGER test_${table}_statements ON ${table}`);
+    }
+  }
+
+  const actor = { type: "system" as const, id: null, name: "test" };
+  const change = (entityId: string) =>
+    db.transaction((tx) =>
+      recordChange(tx, {
+        tenantId: "t-gather",
+        actor,
+        entityType: "deal",
+        entityId,
+        action: "created",
+        before: null,
+        after: { id: entityId },
+        at: new Date(),
+        events: [{ type: "deal.created", data: { id: entityId } }],
+      }),
+    );
+
+  test("the activity rows and events of a batch are one INSERT a table, each table's rows in the batch's order", async () => {
+    const ids = ["g-1", "g-2", "g-3", "g-4", "g-5"];
+    const statements = await insertStatements(() => Promise.all(ids.map(change)));
+    expect(statements).toEqual({ activity_log: 1, outbox_events: 1 });
+    const events = await db.execute(
+      "SELECT entity_id FROM outbox_events WHERE tenant_id = 't-gather' ORDER BY seq",
+    );
+    expect(events.map((row) => row.entity_id)).toEqual(ids);
+    const activity = await db.execute(
+      "SELECT entity_id FROM activity_log WHERE tenant_id = 't-gather' ORDER BY sync_seq",
+    );
+    expect(activity.map((row) => row.entity_id)).toEqual(ids);
+  });
+
+  test("a gathered insert that fails fails only its own write, with its own error", async () => {
+    const event = (id: string) =>
+      db.transaction((tx) =>
+        insertValues(tx, outboxEvents, {
+          id,
+          tenantId: "t-dup",
+          eventType: "deal.created",
+          body: "{}",
+          occurredAt: new Date(),
+        }),
+      );
+    const outcomes = await Promise.allSettled([
+      event("evt_dup-1"),
+      event("evt_dup-2"),
+      event("evt_dup-1"),
+      event("evt_dup-3"),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect(db.dialect.isUniqueViolation((outcomes[2] as PromiseRejectedResult).reason)).toBe(true);
+    const stored = await db.execute(
+      "SELECT id FROM outbox_events WHERE tenant_id = 't-dup' ORDER BY seq",
+    );
+    expect(stored.map((row) => row.id)).toEqual(["evt_dup-1", "evt_dup-2", "evt_dup-3"]);
+  });
+  test("gathered rows of one table keep their order when their column lists differ", async () => {
+    const event = (id: string, entityType?: string) =>
+      db.transaction((tx) =>
+        insertValues(tx, outboxEvents, {
+          id,
+          tenantId: "t-shapes",
+          eventType: "deal.created",
+          entityType,
+          body: "{}",
+          occurredAt: new Date(),
+        }),
+      );
+    await Promise.all([
+      event("evt_shape-1", "deal"),
+      event("evt_shape-2"),
+      event("evt_shape-3", "deal"),
+    ]);
+    const stored = await db.execute(
+      "SELECT id FROM outbox_events WHERE tenant_id = 't-shapes' ORDER BY seq",
+    );
+    expect(stored.map((row) => row.id)).toEqual(["evt_shape-1", "evt_shape-2", "evt_shape-3"]);
   });
 });

@@ -204,7 +204,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       const pipelined = careful ? null : new PipelinedWrites(conn);
       const runner = pipelined?.runner ?? runnerOf(conn);
       try {
-        await body(withSavepoints(drizzleOn(() => runner)));
+        // An optimistic batch runs its jobs without a SAVEPOINT each (group-commit.ts, runTracked).
+        await body(withSavepoints(drizzleOn(() => runner)), pipelined ?? undefined);
       } finally {
         await pipelined?.settle();
       }

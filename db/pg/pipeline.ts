@@ -1,5 +1,5 @@
 import type { SQL } from "bun";
-import { RunAgainCarefully } from "../group-commit";
+import { RunAgainCarefully, type WriteTracker } from "../group-commit";
 import { type Runner, runnerOf } from "./database";
 
 /**
@@ -11,8 +11,41 @@ const SAVEPOINT_WORK = /^(savepoint|release|rollback to)\s/i;
 const PLAIN_INSERT = /^insert\s+into\s+[^(]+\([^)]*\)\s+values\s*\(/i;
 const ANSWER_MATTERS = /\s(on\s+conflict|returning)\s/i;
 
+/** A statement that only reads: a SELECT (a WITH may hold a write, so it counts as one). */
+const PLAIN_READ = /^\s*select\s/i;
+
 /** How many rows a plain INSERT … VALUES stores: its value tuples. */
 const insertedRows = (sql: string): number => sql.split("), (").length;
+
+/**
+ * Tables whose plain inserts a batch gathers into one multi-row INSERT a
+ * table: what a create writes besides its record (the activity log, the
+ * outbox) and the deal itself. None has a foreign key, and no trigger on
+ * them reads another of them (the deals' triggers queue search entries and
+ * add to the open value), so their rows may reach PostgreSQL table by table
+ * instead of write by write: each table's rows keep their order (the
+ * outbox's seq, the search queue's doc_id), and every statement of another
+ * kind (a read, a savepoint, an insert elsewhere, COMMIT) first sends what
+ * was gathered, so it sees them as before.
+ */
+const GATHERED =
+  /^insert into "(activity_log|outbox_events|deals)" \([^)]*\) values (\((?:\$\d+|default)(?:, (?:\$\d+|default))*\))$/;
+
+/** Most parameters one gathered INSERT binds (PostgreSQL takes at most 65,535). */
+const MAX_GATHERED_PARAMS = 20_000;
+
+/** Rows gathered for one multi-row INSERT: its statement up to VALUES, each row's tuple and parameters. */
+interface Gathered {
+  sql: string;
+  head: string;
+  tuple: string;
+  rows: unknown[][];
+  params: number;
+}
+
+/** `tuple`'s placeholders moved up by `offset`: row n of a multi-row INSERT. */
+const shifted = (tuple: string, offset: number): string =>
+  offset === 0 ? tuple : tuple.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 
 /**
  * The write connection of one optimistic group-commit batch on PostgreSQL:
@@ -24,14 +57,34 @@ const insertedRows = (sql: string): number => sql.split("), (").length;
  * runs again with every statement waited for (db/group-commit.ts), where the
  * failing write meets its own error.
  */
-export class PipelinedWrites {
+export class PipelinedWrites implements WriteTracker {
   readonly runner: Runner;
   private pending: Promise<unknown>[] = [];
   private failure: { error: unknown } | null = null;
+  /** The current group-commit job sent a write, or a statement of it failed. */
+  private wrote = false;
+  /** Inserts gathered and not yet sent, by table, in the order each was first met. */
+  private gathered = new Map<string, Gathered>();
 
   constructor(private readonly conn: SQL) {
     const run = runnerOf(conn);
-    this.runner = Object.assign(run, { send: this.send });
+    const tracked: Runner = (sql, params, arrays) => {
+      if (!PLAIN_READ.test(sql)) this.wrote = true;
+      this.flush();
+      return run(sql, params, arrays).catch((error: unknown) => {
+        this.wrote = true;
+        throw error;
+      });
+    };
+    this.runner = Object.assign(tracked, { send: this.send });
+  }
+
+  startJob(): void {
+    this.wrote = false;
+  }
+
+  jobWrote(): boolean {
+    return this.wrote;
   }
 
   /** Sends `sql` without waiting; undefined when its answer is needed (run it normally). */
@@ -40,7 +93,51 @@ export class PipelinedWrites {
     params: unknown[],
   ): { rowsAffected: number } | undefined => {
     const savepoint = SAVEPOINT_WORK.test(sql);
-    if (!savepoint && !(PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql))) return undefined;
+    if (!savepoint && !(PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql))) {
+      this.flush();
+      return undefined;
+    }
+    this.wrote = true;
+    const gather = savepoint ? null : GATHERED.exec(sql);
+    if (gather) this.gather(sql, gather[1], gather[2], params);
+    else {
+      this.flush();
+      this.sendNow(sql, params);
+    }
+    return { rowsAffected: savepoint ? 0 : insertedRows(sql) };
+  };
+
+  private gather(sql: string, table: string, tuple: string, params: unknown[]) {
+    let rows = this.gathered.get(table);
+    // Another column list for the table (or too many parameters): what came first goes first.
+    if (rows && (rows.sql !== sql || rows.params + params.length > MAX_GATHERED_PARAMS)) {
+      this.flush();
+      rows = undefined;
+    }
+    if (!rows) {
+      rows = { sql, head: sql.slice(0, sql.length - tuple.length), tuple, rows: [], params: 0 };
+      this.gathered.set(table, rows);
+    }
+    rows.rows.push(params);
+    rows.params += params.length;
+  }
+
+  /** Sends the gathered inserts: one INSERT a table, its rows in the order they came. */
+  private flush() {
+    if (this.gathered.size === 0) return;
+    for (const { head, tuple, rows } of this.gathered.values()) {
+      let offset = 0;
+      const tuples: string[] = [];
+      for (const row of rows) {
+        tuples.push(shifted(tuple, offset));
+        offset += row.length;
+      }
+      this.sendNow(head + tuples.join(", "), rows.flat());
+    }
+    this.gathered.clear();
+  }
+
+  private sendNow(sql: string, params: unknown[]) {
     const answer = this.conn.unsafe(sql, params).then(
       () => {},
       (error: unknown) => {
@@ -48,11 +145,11 @@ export class PipelinedWrites {
       },
     );
     this.pending.push(answer);
-    return { rowsAffected: savepoint ? 0 : insertedRows(sql) };
-  };
+  }
 
   /** Waits for every statement sent; throws RunAgainCarefully when one failed. */
   async settle(): Promise<void> {
+    this.flush();
     await Promise.all(this.pending);
     this.pending = [];
     if (this.failure) throw new RunAgainCarefully(this.failure.error);

@@ -9,6 +9,7 @@ import {
   MATCH_END,
   MATCH_START,
   missingPhoneWords,
+  PHONE_COLUMNS,
   type SearchHit,
   type SearchRequest,
   searchIndex,
@@ -27,39 +28,63 @@ import {
 /** ts_headline's options: marks as SQLite's snippet() writes them, about 12 words. */
 const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=12, MinWords=4, FragmentDelimiter=…`;
 
+/**
+ * `column` is one of `ids`, bound as one bigint array: PostgreSQL probes
+ * the primary key once per id. (Through json_each it took the list for 100
+ * rows and scanned search_index and search_docs whole, every batch.)
+ */
+const amongIds = (column: string, ids: readonly number[]): SQL =>
+  sql`${sql.raw(column)} = any(cast(${`{${ids.join(",")}}`} as bigint[]))`;
+
+/** The doc_ids and tables of up to `limit` queued rows, oldest first. */
+const QUEUED = (limit: number) =>
+  sql`select p.doc_id, d.entity_type
+    from (select doc_id from search_pending order by doc_id limit ${limit}) p
+    left join search_docs d on d.doc_id = p.doc_id
+    order by p.doc_id`;
+
+/** As phoneRowsQuery (db/search.ts), with the ids as one array. */
+const phoneRows = (table: keyof typeof PHONE_COLUMNS, docIds: number[]): SQL =>
+  sql`select d.doc_id, t.${sql.identifier(PHONE_COLUMNS[table])} as phones
+    from search_docs d join ${sql.identifier(table)} t on t.id = d.entity_id
+    where ${amongIds("d.doc_id", docIds)} and d.entity_type = ${table}`;
+
+/**
+ * Indexes up to `limit` queued rows: their old entries dropped, then one
+ * insert per table that has rows among them (a batch of deals: one), their
+ * phone words, and the queue entries dropped.
+ */
 async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
-  const queued = await tx.all<{ doc_id: number }>(
-    sql`select doc_id from search_pending order by doc_id limit ${limit}`,
-  );
+  const queued = await tx.all<{ doc_id: number; entity_type: string | null }>(QUEUED(limit));
   if (queued.length === 0) return 0;
-  const ids = JSON.stringify(queued.map((q) => q.doc_id));
-  const taken = sql`(select value::bigint from json_each(${ids}))`;
-  await tx.run(sql`delete from search_index where doc_id in ${taken}`);
-  for (const type of INDEXED_TABLES)
+  const docIds = queued.map((q) => Number(q.doc_id));
+  const tables = new Set(queued.flatMap((q) => (q.entity_type ? [q.entity_type] : [])));
+  await tx.run(sql`delete from search_index where ${amongIds("doc_id", docIds)}`);
+  for (const type of INDEXED_TABLES) {
+    if (!tables.has(type)) continue;
     await tx.run(sql`insert into search_index (doc_id, tenant_id, entity_type, entity_id, title, body, words)
       select d.doc_id, v.tenant_id, ${indexedTypeOf(type)}, v.id, v.title, v.body, search_words(v.title, v.body)
       from search_docs d join ${sql.identifier(`${type}_search_text`)} v on v.id = d.entity_id
-      where d.doc_id in ${taken} and d.entity_type = ${type} and v.deleted_at is null`);
-  await appendIndexWords(
-    tx,
-    await missingPhoneWords(
-      tx,
-      queued.map((q) => Number(q.doc_id)),
-    ),
-  );
-  await tx.run(sql`delete from search_pending where doc_id in ${taken}`);
+      where ${amongIds("d.doc_id", docIds)} and d.entity_type = ${type} and v.deleted_at is null`);
+  }
+  await appendIndexWords(tx, await missingPhoneWords(tx, docIds, { tables, query: phoneRows }));
+  await tx.run(sql`delete from search_pending where ${amongIds("doc_id", docIds)}`);
   return queued.length;
 }
+
+/** A PostgreSQL text[] literal: each element quoted, `"` and `\` escaped. */
+const textArray = (values: readonly string[]): string =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 
 /** Adds words to the bodies of index entries and to their tsvectors, in one statement: doc_id → words. */
 export async function appendIndexWords(tx: WriteTx, words: Map<number, string>): Promise<void> {
   if (words.size === 0) return;
-  const ids = JSON.stringify([...words.keys()]);
-  const added = JSON.stringify([...words.values()]);
+  const ids = `{${[...words.keys()].join(",")}}`;
+  const added = textArray([...words.values()]);
   await tx.run(sql`update search_index s set body = s.body || ' ' || w.value,
     words = search_words(s.title, s.body || ' ' || w.value)
-    from json_each(${ids}) i join json_each(${added}) w on w.key = i.key
-    where s.doc_id = i.value::bigint`);
+    from unnest(cast(${ids} as bigint[]), cast(${added} as text[])) as w(doc_id, value)
+    where s.doc_id = w.doc_id`);
 }
 
 export const catchUpSearchIndex = (

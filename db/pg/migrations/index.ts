@@ -62,6 +62,7 @@ import searchFold from "./1440_search_fold.sql" with { type: "text" };
 import documentContents from "./1460_document_contents.sql" with { type: "text" };
 import conversationVisitor from "./1490_conversation_visitor.sql" with { type: "text" };
 import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
+import dealInsertRows from "./1510_deal_insert_rows.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -112,4 +113,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
+  { id: "1510_deal_insert_rows", sql: dealInsertRows },
 ];
