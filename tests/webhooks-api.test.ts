@@ -219,6 +219,35 @@ describe("secrets stay out of logs", () => {
     expect(error.stack ?? "").not.toContain(secret);
     expect(await keepingSecrets(async () => 42)).toBe(42);
   });
+
+  test("custom header values are in no log line, whatever happens to the webhook", async () => {
+    const logged = await startTestServer({ captureLogs: true });
+    const failing = startReceiver(() => new Response("down", { status: 503 }));
+    try {
+      const tenant = await logged.tenant(undefined, ["webhooks:manage"]);
+      const value = "Bearer rcv_logged_0a1b2c3d";
+      const hook = await created(tenant.api, "/webhooks", {
+        url: failing.url("/down"),
+        events: ["*"],
+        headers: { Authorization: value },
+      });
+      const url = `/api/external/webhooks/${hook.id}`;
+      expect((await tenant.api.post(`/api/external/webhooks/test/${hook.id}`)).body.success).toBe(
+        false,
+      );
+      expect(failing.received[0].headers.authorization).toBe(value);
+      await tenant.api.put(url, { headers: { Authorization: "********", "X-B": value } });
+      const refused = await tenant.api.put(url, { headers: { "X-C": `${value}\n` } });
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).not.toContain("rcv_logged");
+      await tenant.api.delete(url);
+      expect(logged.logs.length).toBeGreaterThan(0);
+      expect(JSON.stringify(logged.logs)).not.toContain("rcv_logged");
+    } finally {
+      failing.close();
+      await logged.close();
+    }
+  });
 });
 
 describe("read, update, delete", () => {
