@@ -10637,7 +10637,7 @@ export interface operations {
                     events: string[];
                     /** @default true */
                     is_active?: boolean;
-                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers */
+                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers. Values are stored encrypted and answered as ********; on update, ******** keeps a header's stored value */
                     headers?: {
                         [key: string]: string;
                     };
@@ -10790,7 +10790,7 @@ export interface operations {
                     events?: string[];
                     /** @description true re-enables a disabled webhook */
                     is_active?: boolean;
-                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers */
+                    /** @description Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers. Values are stored encrypted and answered as ********; on update, ******** keeps a header's stored value */
                     headers?: {
                         [key: string]: string;
                     };

@@ -22,6 +22,8 @@ export interface MigrateOptions {
   signal?: AbortSignal;
   /** Called once with the ids about to be applied, when there are any. */
   starting?: (pending: string[]) => void;
+  /** Encrypts secrets a data step stores (MigrationStep.seal). */
+  seal?: (plain: string) => string;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function migrate(
         }
         await migration.run?.(tx, {
           foldCase: db.foldCase,
+          seal: options.seal,
           progress: (done, total) => {
             progress({ entity: migration.id, done, total });
             stopIfRequested();

@@ -72,7 +72,7 @@ export interface Config {
   webhookDisableAfterDays: number;
   /** Finished deliveries and their attempts are kept this many days. */
   webhookRetentionDays: number;
-  /** Key that encrypts stored webhook secrets (CRMD_SECRET_KEY); unset: a key file in the data dir. */
+  /** Key that encrypts stored webhook secrets and header values (CRMD_SECRET_KEY); unset: a key file in the data dir. */
   secretKey?: string;
   /** Largest accepted document upload in bytes. */
   uploadLimit: number;
@@ -427,7 +427,7 @@ export const SETTINGS = [
   {
     env: "CRMD_SECRET_KEY",
     shown: "a key file `<data-dir>/secret.key` (0600), made once",
-    help: "32-byte key (64 hex chars or base64) that encrypts stored webhook secrets (AES-256-GCM); every instance on one database needs the same key",
+    help: "32-byte key (64 hex chars or base64) that encrypts stored webhook secrets and custom header values (AES-256-GCM); every instance on one database needs the same key",
   },
   {
     env: "CRMD_SMTP_URL",

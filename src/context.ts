@@ -29,7 +29,7 @@ export interface AppContext {
   adminLockouts: Map<string, number>;
   /** Read results kept until the next write (list totals, KPIs). */
   cache: ReadCache;
-  /** Encrypts secrets crmd must store and use again (webhook signing secrets). */
+  /** Encrypts secrets crmd must store and use again (webhook signing secrets, custom header values). */
   secrets: SecretBox;
   /**
    * Runs one write transaction; after it commits, wakes whoever waits for

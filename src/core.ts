@@ -186,7 +186,7 @@ export {
   READ_RESOURCE_OF_ENTITY,
   type Scope,
 } from "./scopes";
-export { retiringAfterRotation } from "./secrets";
+export { HEADER_MASK, maskHeaders, retiringAfterRotation } from "./secrets";
 export {
   classifyAddress,
   fanOutBeforeDeactivation,

@@ -84,3 +84,28 @@ export function retiringAfterRotation(
   const last = replaced ? [{ secret: replaced, expiresAt: at + SECRET_ROTATION_OVERLAP_MS }] : [];
   return [...last, ...earlier.filter((s) => s.expiresAt > at)].slice(0, MAX_RETIRING_SECRETS);
 }
+
+/**
+ * What answers, the activity log and logs show for a webhook's custom header
+ * value: the names are kept, every value is this. Sent back in an update, it
+ * keeps the header's stored value.
+ */
+export const HEADER_MASK = "********";
+
+/** Header names kept, values masked. */
+export const maskHeaders = (headers: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.keys(headers).map((name) => [name, HEADER_MASK]));
+
+/** Each value sealed (custom headers often carry a receiver's credentials). */
+export const sealHeaders = (
+  box: Pick<SecretBox, "seal">,
+  headers: Record<string, string>,
+): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, box.seal(value)]));
+
+/** The stored (sealed) values opened, for the moment of sending; throws when the key does not fit. */
+export const openHeaders = (
+  box: Pick<SecretBox, "open">,
+  headers: Record<string, string>,
+): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, box.open(value)]));

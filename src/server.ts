@@ -133,7 +133,16 @@ export async function openMigrated(
   try {
     const db = await openDatabase(config.databaseUrl, config.databaseAuthToken, options);
     try {
-      return { db, applied: await migrate(db, migrationsOf(db), progress, migrateOptions) };
+      // The key is read only if a step stores a secret (a first start may have no data dir yet).
+      let box: SecretBox | undefined;
+      const seal = (plain: string) => {
+        box ??= new SecretBox(loadSecretKey(config.secretKey, config.dataDir));
+        return box.seal(plain);
+      };
+      return {
+        db,
+        applied: await migrate(db, migrationsOf(db), progress, { seal, ...migrateOptions }),
+      };
     } catch (error) {
       await db.close().catch(() => {});
       throw error;

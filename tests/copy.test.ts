@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../db/client";
@@ -14,11 +14,16 @@ import { testDatabase } from "./helpers/database";
 import { startHranaServer } from "./helpers/hrana-server";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import { salesPipeline } from "./sales-fixtures";
+import { type Receiver, startReceiver } from "./webhook-receiver";
 
 const ROOT = join(import.meta.dir, "..");
 const dir = mkdtempSync(join(tmpdir(), "crmd-copy-"));
 let source: TestServer;
 let a: TenantClient;
+let receiver: Receiver;
+/** A webhook whose custom header carries a receiver's credential. */
+let guarded: { id: string; url: string };
+const RECEIVER_TOKEN = "Bearer rcv_copy_5e6f7a8b";
 const cleanups: Array<() => Promise<void>> = [];
 
 /** Every row of every table, in key order: what a copy must carry over unchanged. */
@@ -78,11 +83,18 @@ beforeAll(async () => {
   for (let n = 0; n < 3; n++)
     await created(a.api, "/deals", { title: `Copied deal ${n}`, value: 100 * n });
   await created(a.api, "/webhooks", { url: "https://example.com/hook", events: ["*"] });
+  receiver = startReceiver();
+  guarded = await created(a.api, "/webhooks", {
+    url: receiver.url("/guarded"),
+    events: ["deal.won"],
+    headers: { Authorization: RECEIVER_TOKEN },
+  });
 });
 
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   await source.close();
+  receiver.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -199,6 +211,29 @@ describe("crmd copy", () => {
       expect(created.status).toBe(201);
       const feed = await api.get("/api/external/deals?since=2000-01-01T00:00:00Z&page_size=500");
       expect(feed.body.deals.at(-1).id).toBe(created.body.id);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  test("webhook header values stay encrypted in the copy and open with the installation's key", async () => {
+    const url = await target("headers");
+    const db = await openDatabase(url);
+    await copyDatabase(source.ctx.db, db);
+    const [row] = await db.execute(`SELECT headers FROM webhooks WHERE id = '${guarded.id}'`);
+    await db.close();
+    expect(String(row.headers)).not.toContain("rcv_copy_5e6f7a8b");
+    // Every instance on one database shares the secret key: the copy is served with the source's.
+    const secretKey = readFileSync(join(source.dir, "secret.key"), "utf8").trim();
+    const copy = await startTestServer({ config: { databaseUrl: url, secretKey } });
+    try {
+      const api = await copy.keyFor(a.tenantId, ["webhooks:manage"]);
+      const shown = await api.get(`/api/external/webhooks/${guarded.id}`);
+      expect(shown.body.headers).toEqual({ Authorization: "********" });
+      const sent = await api.post(`/api/external/webhooks/test/${guarded.id}`);
+      expect(sent.body).toMatchObject({ success: true, error: null });
+      const requests = receiver.received.filter((r) => r.path === "/guarded");
+      expect(requests.at(-1)?.headers.authorization).toBe(RECEIVER_TOKEN);
     } finally {
       await copy.close();
     }

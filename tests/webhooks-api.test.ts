@@ -95,7 +95,7 @@ describe("registration", () => {
       tenant_id: alice.tenantId,
       events: ["deal.stage_changed", "deal.won", "lead.created"],
       is_active: true,
-      headers: { "X-Custom-Header": "value" },
+      headers: { "X-Custom-Header": "********" },
       disabled_reason: null,
       consecutive_failures: 0,
     });
@@ -219,6 +219,35 @@ describe("secrets stay out of logs", () => {
     expect(error.stack ?? "").not.toContain(secret);
     expect(await keepingSecrets(async () => 42)).toBe(42);
   });
+
+  test("custom header values are in no log line, whatever happens to the webhook", async () => {
+    const logged = await startTestServer({ captureLogs: true });
+    const failing = startReceiver(() => new Response("down", { status: 503 }));
+    try {
+      const tenant = await logged.tenant(undefined, ["webhooks:manage"]);
+      const value = "Bearer rcv_logged_0a1b2c3d";
+      const hook = await created(tenant.api, "/webhooks", {
+        url: failing.url("/down"),
+        events: ["*"],
+        headers: { Authorization: value },
+      });
+      const url = `/api/external/webhooks/${hook.id}`;
+      expect((await tenant.api.post(`/api/external/webhooks/test/${hook.id}`)).body.success).toBe(
+        false,
+      );
+      expect(failing.received[0].headers.authorization).toBe(value);
+      await tenant.api.put(url, { headers: { Authorization: "********", "X-B": value } });
+      const refused = await tenant.api.put(url, { headers: { "X-C": `${value}\n` } });
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).not.toContain("rcv_logged");
+      await tenant.api.delete(url);
+      expect(logged.logs.length).toBeGreaterThan(0);
+      expect(JSON.stringify(logged.logs)).not.toContain("rcv_logged");
+    } finally {
+      failing.close();
+      await logged.close();
+    }
+  });
 });
 
 describe("read, update, delete", () => {
@@ -251,7 +280,7 @@ describe("read, update, delete", () => {
       url: newUrl,
       events: ["*"],
       is_active: true,
-      headers: { "X-A": "1" },
+      headers: { "X-A": "********" },
     });
     const headersOnly = await alice.api.put(`/api/external/webhooks/${created.id}`, {
       headers: {},
@@ -333,6 +362,93 @@ describe("read, update, delete", () => {
         message: `unknown event type "${events[0]}"`,
       });
     }
+  });
+});
+
+describe("custom header values", () => {
+  const token = "Bearer rcv_9f8e7d6c5b4a39281706";
+  /** The headers the receiver got from a test send to the webhook. */
+  const sentHeaders = async (hook: { id: string; url: string }) => {
+    const reply = await alice.api.post(`/api/external/webhooks/test/${hook.id}`);
+    expect(reply.body).toMatchObject({ success: true, error: null });
+    const path = new URL(hook.url).pathname;
+    const requests = receiver.received.filter((r) => r.path === path);
+    return requests[requests.length - 1].headers;
+  };
+
+  test("are stored encrypted and shown masked in every answer and activity entry, sent in clear", async () => {
+    const created = await register(alice.api, { headers: { Authorization: token } });
+    expect(created.headers).toEqual({ Authorization: "********" });
+    const [row] = await server.ctx.db.read
+      .select()
+      .from(webhooks)
+      .where(eq(webhooks.id, created.id));
+    expect(JSON.stringify(row)).not.toContain("rcv_9f8e7d6c5b4a39281706");
+    expect(server.ctx.secrets.open(row.headers.Authorization)).toBe(token);
+    expect((await sentHeaders(created)).authorization).toBe(token);
+    const answers = [
+      created,
+      (await alice.api.get(`/api/external/webhooks/${created.id}`)).body,
+      (await alice.api.get("/api/external/webhooks")).body,
+      (await alice.api.put(`/api/external/webhooks/${created.id}`, { events: ["deal.*"] })).body,
+      (await alice.api.put(`/api/external/webhooks/${created.id}`, { headers: { "X-B": "2" } }))
+        .body,
+      (await alice.api.post(`/api/external/webhooks/${created.id}/rotate-secret`)).body,
+      (await alice.api.delete(`/api/external/webhooks/${created.id}`)).body,
+    ];
+    const activity = await server.ctx.db.read
+      .select()
+      .from(activityLog)
+      .where(and(eq(activityLog.entityType, "webhook"), eq(activityLog.entityId, created.id)));
+    expect(activity).toHaveLength(5);
+    for (const shown of [...answers, activity])
+      expect(JSON.stringify(shown)).not.toContain("rcv_9f8e7d6c5b4a39281706");
+  });
+
+  test("an update without headers keeps them; with headers replaces them, the mask keeping a value", async () => {
+    const created = await register(alice.api, {
+      headers: { Authorization: token, "X-Tenant": "acme" },
+    });
+    const url = `/api/external/webhooks/${created.id}`;
+    expect((await alice.api.put(url, { is_active: true })).body.headers).toEqual({
+      Authorization: "********",
+      "X-Tenant": "********",
+    });
+    expect(await sentHeaders(created)).toMatchObject({ authorization: token, "x-tenant": "acme" });
+
+    // What a read shows, sent back with one value changed: the masked one is kept.
+    const read = (await alice.api.get(url)).body.headers;
+    const changed = await alice.api.put(url, { headers: { ...read, "X-Tenant": "globex" } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.headers).toEqual({ Authorization: "********", "X-Tenant": "********" });
+    expect(await sentHeaders(created)).toMatchObject({
+      authorization: token,
+      "x-tenant": "globex",
+    });
+
+    // Names ignore case: the mask under another spelling keeps the value, renamed.
+    await alice.api.put(url, { headers: { authorization: "********" } });
+    const only = await sentHeaders(created);
+    expect(only.authorization).toBe(token);
+    expect(only["x-tenant"]).toBeUndefined();
+
+    // The mask for a header the webhook does not have: nothing to keep.
+    const unknown = await alice.api.put(url, { headers: { "X-Other": "********" } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].path).toBe("/headers/X-Other");
+    const onCreate = await alice.api.post("/api/external/webhooks", {
+      url: receiver.url(uniquePath()),
+      events: ["*"],
+      headers: { Authorization: "********" },
+    });
+    expect(onCreate.status).toBe(422);
+    expect(onCreate.body.errors[0].path).toBe("/headers/Authorization");
+
+    // A new value replaces the old one; {} removes every header.
+    await alice.api.put(url, { headers: { Authorization: "Bearer rotated" } });
+    expect((await sentHeaders(created)).authorization).toBe("Bearer rotated");
+    expect((await alice.api.put(url, { headers: {} })).body.headers).toEqual({});
+    expect((await sentHeaders(created)).authorization).toBeUndefined();
   });
 });
 

@@ -15,6 +15,7 @@ import {
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { emit, newId, type WebhookDispatcher } from "../src/core";
+import { SecretBox, sealHeaders } from "../src/secrets";
 import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
 import { catchUp, dispatchState, FANOUT_CURSOR, fanOut } from "../src/webhooks/fanout";
 import { pruneOutbox } from "../src/webhooks/prune";
@@ -201,12 +202,12 @@ describe("fan-out and payload", () => {
 
   test("crmd's own headers are never merged with or replaced by a stored custom header", async () => {
     const created = await hook({ headers: { "X-Custom-Header": "value" } });
-    // As a webhook registered before such names were refused would have them.
-    const headers = {
+    // As a webhook registered before such names were refused would have them (values sealed, as stored).
+    const headers = sealHeaders(h.server.ctx.secrets, {
       TraceParent: "00-custom",
       "USER-AGENT": "custom",
       "X-Custom-Header": "value",
-    };
+    });
     await h.server.ctx.write((tx) =>
       tx.update(webhooks).set({ headers }).where(eq(webhooks.id, created.id)),
     );
@@ -216,6 +217,22 @@ describe("fan-out and payload", () => {
     expect(request.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
     expect(request.headers["user-agent"]).toBe("crmd-webhooks/1");
     expect(request.headers["x-custom-header"]).toBe("value");
+  });
+
+  test("header values sealed under another key: the attempt fails without a request, saying why", async () => {
+    const created = await hook({ headers: { "X-A": "1" } });
+    const other = new SecretBox(randomBytes(32));
+    await h.server.ctx.write((tx) =>
+      tx
+        .update(webhooks)
+        .set({ headers: sealHeaders(other, { "X-A": "1" }) })
+        .where(eq(webhooks.id, created.id)),
+    );
+    await commit("deal.created");
+    await h.dispatcher.drain();
+    expect(created.requests()).toEqual([]);
+    const [delivery] = await created.deliveries();
+    expect(delivery.last_error).toContain("custom header values cannot be decrypted");
   });
 
   test("events committed before a webhook existed are not sent to it", async () => {

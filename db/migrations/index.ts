@@ -78,6 +78,7 @@ import { showOptOutsOnContacts } from "./1470_contact_opt_out_flags";
 import { recordTextedStops } from "./1471_texted_stops";
 import conversationVisitor from "./1490_conversation_visitor.sql" with { type: "text" };
 import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
+import { sealWebhookHeaders } from "./1530_webhook_header_values";
 
 export interface Migration {
   id: string;
@@ -92,6 +93,11 @@ export interface MigrationStep {
   foldCase: Database["foldCase"];
   /** Tells how far a long step is: `done` of `total` rows. */
   progress(done: number, total: number): void;
+  /**
+   * Encrypts a secret to store (src/secrets.ts SecretBox.seal under the
+   * configured key); absent where no key is given (a new, empty database).
+   */
+  seal?: (plain: string) => string;
 }
 
 const all: Migration[] = [
@@ -158,6 +164,7 @@ const all: Migration[] = [
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
+  { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];
 

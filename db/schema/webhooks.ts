@@ -24,6 +24,11 @@ export const webhooks = sqliteTable(
     /** Subscriptions: exact event types, `prefix.*` or `*`. */
     events: json<string[]>("events").notNull(),
     isActive: integer("is_active", { mode: "boolean" }).notNull(),
+    /**
+     * Custom request headers: names in clear, each value sealed like
+     * `secret` (they often carry a receiver's credentials). Answers and the
+     * activity log show the values masked (src/secrets.ts HEADER_MASK).
+     */
     headers: json<Record<string, string>>("headers").notNull(),
     /**
      * Signing secret (`whsec_…`), sealed with AES-256-GCM (src/secrets.ts):

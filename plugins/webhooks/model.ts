@@ -16,7 +16,7 @@ const Events = t.Array(t.String({ minLength: 1, maxLength: 200 }), {
 });
 const Headers = t.Record(t.String(), t.String(), {
   description:
-    "Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers",
+    "Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers. Values are stored encrypted and answered as ********; on update, ******** keeps a header's stored value",
 });
 
 export const CreateWebhook = t.Object(

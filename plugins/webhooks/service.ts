@@ -15,11 +15,13 @@ import {
   conflict,
   fanOutBeforeDeactivation,
   generateWebhookSecret,
+  HEADER_MASK,
   invalid,
   isLocalHostname,
   iso,
   isReservedHeader,
   isValidSubscription,
+  maskHeaders,
   newId,
   notFound,
   recordChange,
@@ -53,7 +55,7 @@ export function webhookView(row: WebhookRow, now: Date) {
     url: row.url,
     events: row.events,
     is_active: row.isActive,
-    headers: row.headers,
+    headers: maskHeaders(row.headers),
     disabled_reason: row.disabledReason,
     disabled_at: iso(row.disabledAt),
     consecutive_failures: row.consecutiveFailures,
@@ -119,12 +121,14 @@ function validateEvents(events: string[], tenantTypes: readonly string[]) {
   });
 }
 
+const headerPath = (name: string) => `/headers/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+
 function validateHeaders(headers: Record<string, string>) {
   const names = Object.keys(headers);
   if (names.length > MAX_HEADERS) throw invalid("/headers", `at most ${MAX_HEADERS} headers`);
   const seen = new Set<string>();
   for (const name of names) {
-    const path = `/headers/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const path = headerPath(name);
     if (!HEADER_NAME.test(name)) throw invalid(path, "is not a valid header name");
     if (seen.has(name.toLowerCase())) throw invalid(path, "is given twice (names ignore case)");
     seen.add(name.toLowerCase());
@@ -149,6 +153,36 @@ async function validateInput(ctx: AppContext, tenantId: string, input: WebhookIn
     );
   }
   if (input.headers !== undefined) validateHeaders(input.headers);
+}
+
+/**
+ * The headers to store, values sealed. `given` replaces the whole set; a
+ * value that is the mask (as answers show it) keeps the stored value of the
+ * header of that name (in any letter case), so a client can send back what
+ * it read with one value changed. The mask for a header the webhook does
+ * not have is a 422.
+ */
+function headersToStore(
+  ctx: AppContext,
+  given: Record<string, string>,
+  stored: Record<string, string>,
+): Record<string, string> {
+  const kept = new Map(Object.entries(stored).map(([name, value]) => [name.toLowerCase(), value]));
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) {
+    if (value !== HEADER_MASK) {
+      result[name] = ctx.secrets.seal(value);
+      continue;
+    }
+    const sealed = kept.get(name.toLowerCase());
+    if (sealed === undefined)
+      throw invalid(
+        headerPath(name),
+        `is the mask ${HEADER_MASK}, which keeps a stored value, but the webhook has no such header: give its value`,
+      );
+    result[name] = sealed;
+  }
+  return result;
 }
 
 /** Outbox position now: a webhook receives events committed after it. */
@@ -227,7 +261,7 @@ export async function createWebhook(
         url: input.url,
         events: [...new Set(input.events)],
         isActive: input.is_active ?? true,
-        headers: input.headers ?? {},
+        headers: headersToStore(ctx, input.headers ?? {}, {}),
         secret: ctx.secrets.seal(secret),
         previousSecret: null,
         previousSecretExpiresAt: null,
@@ -351,7 +385,8 @@ export async function updateWebhook(
     const changes: Partial<WebhookRow> = { updatedAt: now };
     if (input.url !== undefined) changes.url = input.url;
     if (input.events !== undefined) changes.events = [...new Set(input.events)];
-    if (input.headers !== undefined) changes.headers = input.headers;
+    if (input.headers !== undefined)
+      changes.headers = headersToStore(ctx, input.headers, before.headers);
     if (input.is_active === false && before.isActive) {
       await fanOutBeforeDeactivation(tx, before, now);
       Object.assign(changes, { isActive: false });

@@ -53,6 +53,7 @@ export interface ClaimedDelivery {
   retryIndex: number;
   claimedAt: Date;
   url: string;
+  /** The webhook's custom headers, values sealed as stored (opened only to send). */
   customHeaders: Record<string, string>;
   keys: SigningKeys;
   eventId: string;

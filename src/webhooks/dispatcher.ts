@@ -2,6 +2,7 @@ import type { WriteTx } from "../../db/client";
 import type { AppContext, BackgroundWorker } from "../context";
 import { newEventId } from "../ids";
 import { RepeatedFailureLog } from "../logger";
+import { openHeaders } from "../secrets";
 import { formatTraceparent, parseTraceparent } from "../tracing";
 import {
   type ClaimedDelivery,
@@ -22,6 +23,8 @@ const POLL_MS = 500;
 const PER_WEBHOOK_IN_FLIGHT = 8;
 
 /** Why an attempt failed whose webhook secret was sealed under another CRMD_SECRET_KEY. */
+const UNOPENED_HEADERS =
+  "the webhook's custom header values cannot be decrypted: CRMD_SECRET_KEY (or the data directory's secret.key) is not the key they were stored with";
 const UNOPENED_SECRET =
   "the webhook's signing secret cannot be decrypted: CRMD_SECRET_KEY (or the data directory's secret.key) is not the key it was stored with";
 
@@ -296,15 +299,16 @@ export class WebhookDispatcher implements BackgroundWorker {
       },
     );
     const keys = this.openKeys(claim);
+    const customHeaders = keys && this.openHeaders(claim);
     const outcome: AttemptOutcome =
       claim.body === null
         ? notSent("the event is no longer in the outbox")
-        : keys === null
-          ? notSent(UNOPENED_SECRET)
+        : keys === null || customHeaders === null
+          ? notSent(keys === null ? UNOPENED_SECRET : UNOPENED_HEADERS)
           : await sendAttempt(
               {
                 url: claim.url,
-                customHeaders: claim.customHeaders,
+                customHeaders,
                 body: claim.body,
                 eventId: claim.eventId,
                 eventType: claim.eventType,
@@ -337,6 +341,16 @@ export class WebhookDispatcher implements BackgroundWorker {
       };
     } catch (error) {
       logger.error(UNOPENED_SECRET, { webhook_id: claim.webhookId, error });
+      return null;
+    }
+  }
+
+  /** The webhook's custom header values, stored sealed like its secrets and opened only to send. */
+  private openHeaders(claim: ClaimedDelivery): Record<string, string> | null {
+    try {
+      return openHeaders(this.ctx.secrets, claim.customHeaders);
+    } catch (error) {
+      this.ctx.logger.error(UNOPENED_HEADERS, { webhook_id: claim.webhookId, error });
       return null;
     }
   }

@@ -14,6 +14,7 @@ import { markWidgetOpened } from "../../migrations/1411_conversation_visitor_ide
 import { keepOptOutsPerAddress } from "../../migrations/1421_opt_outs_per_address";
 import { showOptOutsOnContacts } from "../../migrations/1470_contact_opt_out_flags";
 import { recordTextedStops } from "../../migrations/1471_texted_stops";
+import { sealWebhookHeaders } from "../../migrations/1530_webhook_header_values";
 import { appendIndexWords } from "../search";
 import schema from "./0001_schema.sql" with { type: "text" };
 import triggersViewsSearch from "./0002_triggers_views_search.sql" with { type: "text" };
@@ -114,4 +115,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1510_deal_insert_rows", sql: dealInsertRows },
+  { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
 ];
