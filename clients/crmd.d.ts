@@ -233,7 +233,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key (effective at once)
-         * @description A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any.
+         * @description A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any. No live event committed after the revocation reaches the key's sockets, on any instance.
          */
         delete: operations["deleteApiExternalApi-keysByKey_id"];
         options?: never;

@@ -167,6 +167,7 @@ export { type E164, phoneParser } from "./phone";
 export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
 export { outsideRequest, type Principal, whenRequestEnds } from "./request-state";
+export { type CredentialEnd, credentialEnded, Revocations } from "./revocations";
 export {
   EVERY_MINUTE,
   type EventCounts,

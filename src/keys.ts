@@ -1,10 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { apiKeys } from "../db/schema";
 import type { Clock } from "./clock";
 import { sha256Hex } from "./ids";
 import type { Logger } from "./logger";
+import { Revocations } from "./revocations";
 import { expandPermissions, type Scope } from "./scopes";
 
 export const KEY_PREFIX = "elk_";
@@ -58,6 +59,8 @@ export class KeyStore {
   private cache = new Map<string, CachedKey>();
   /** Other instances revoke keys too: their revokes reach this one when its entry expires. */
   private readonly cacheMs: number;
+  /** Keys known revoked, read again on the primary before live events go to sockets of keys. */
+  readonly revocations: Revocations;
 
   constructor(
     private readonly db: Database,
@@ -65,6 +68,14 @@ export class KeyStore {
     private readonly logger: Logger,
   ) {
     this.cacheMs = Math.min(CACHE_TTL_MS, db.sharedCacheMs ?? CACHE_TTL_MS);
+    this.revocations = new Revocations(async (ids) => {
+      const rows = await this.db.primaryRead
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(and(inArray(apiKeys.id, ids), isNotNull(apiKeys.revokedAt)));
+      for (const { id } of rows) this.invalidate(id);
+      return rows.map((row) => row.id);
+    });
   }
 
   /** `hash` is the SHA-256 of `presented` when the caller has it already. */
@@ -87,7 +98,13 @@ export class KeyStore {
     return entry.principal;
   }
 
-  /** Forget a key at once (after revoke or change). */
+  /** A key revoked on this instance: it stops working at once, on open sockets too. */
+  revoked(keyId: string): void {
+    this.revocations.add(keyId);
+    this.invalidate(keyId);
+  }
+
+  /** Forget a key at once (after a change). */
   invalidate(keyId: string): void {
     for (const [hash, entry] of this.cache)
       if (entry.principal.keyId === keyId) this.cache.delete(hash);
@@ -108,6 +125,7 @@ export class KeyStore {
       ? { keyId: row.rateLimitKeyId, rateLimit: await this.rateLimitOf(row.rateLimitKeyId) }
       : null;
     if (this.cache.size > 10_000) this.cache.clear();
+    if (row.revokedAt) this.revocations.add(row.id);
     const entry: CachedKey = {
       hash: row.keyHash,
       revoked: row.revokedAt !== null,

@@ -738,3 +738,100 @@ describe("the relay from the outbox to the sockets", () => {
     });
   }, 20_000);
 });
+
+describe("a team socket after its key ends", () => {
+  // The recheck of open sockets reads keys through a cache that lasts while this clock stands still:
+  // only the check as events are sent can keep them from a key that ended.
+  const clock = new ManualClock();
+  let s: TestServer;
+  let tenant: string;
+  let control: Api;
+  let controlKey: string;
+  let id: string;
+  beforeAll(async () => {
+    s = await startTestServer({ clock, config: { rateLimit: 100_000 } });
+    ({ tenantId: tenant, api: control, key: controlKey } = await s.tenant());
+    const customer = (await control.post(`${X}/customers/identify`, { email: "e@example.com" }))
+      .body.id;
+    id = (await control.post(`${X}/conversations`, { customer_id: customer })).body.id;
+  });
+  afterAll(() => s.close());
+
+  /** A socket of `token` joined to the conversation and the inbox, with what it hears. */
+  async function joined(token: string) {
+    const socket = connect(s.url, { token });
+    const channel = socket.channel(`conversation:${id}`, {});
+    const inbox = socket.channel(`notification:${tenant}`, {});
+    const shouts = collect(channel, "shout");
+    const notified = collect(inbox, "message:created");
+    const closes = closesOf(channel, inbox);
+    expect((await join(channel)).status).toBe("ok");
+    expect((await join(inbox)).status).toBe("ok");
+    return {
+      heard: () => [...shouts, ...notified].map((m) => m.id as string),
+      closes,
+      /** A round trip on the socket: its reply comes after every frame sent to it before. */
+      roundTrip: () => join(socket.channel(`notification:${crypto.randomUUID()}`, {})),
+    };
+  }
+
+  async function keyOf(options: Record<string, unknown> = {}) {
+    const created = await s.admin.post(`${X}/api-keys?tenant_id=${tenant}`, {
+      name: "inbox tab",
+      permissions: ["conversations:read", "messages:read"],
+      ...options,
+    });
+    expect(created.status).toBe(201);
+    return created.body as { id: string; key: string };
+  }
+
+  /** A message committed now; resolves once a socket of a valid key heard it (so every socket was sent it, or not). */
+  async function answer(watcher: Awaited<ReturnType<typeof joined>>, body: string) {
+    const sent = await control.post(`${X}/messages`, { conversation_id: id, body });
+    expect(sent.status).toBe(201);
+    await until(() => watcher.heard().includes(sent.body.id), "the valid key's socket hears it");
+    return sent.body.id as string;
+  }
+
+  test("an event committed after the key expired never reaches its socket", async () => {
+    const watcher = await joined(controlKey);
+    const expiring = await joined((await keyOf({ expires_in_days: 1 })).key);
+    const before = await answer(watcher, "before the expiry");
+    await expiring.roundTrip();
+    expect(expiring.heard()).toContain(before);
+    clock.advance(24 * 3600_000 + 1000);
+    const after = await answer(watcher, "after the expiry");
+    await expiring.roundTrip();
+    expect(expiring.heard()).not.toContain(after);
+    expect(expiring.closes).toEqual([{ reason: "unauthorized" }, { reason: "unauthorized" }]);
+  });
+
+  test("an event committed after the key was revoked by another instance never reaches its socket", async () => {
+    const watcher = await joined(controlKey);
+    const created = await keyOf();
+    const revoked = await joined(created.key);
+    const before = await answer(watcher, "before the revocation");
+    await revoked.roundTrip();
+    expect(revoked.heard()).toContain(before);
+    // Written as another instance writes it: straight to the database, no signal to this one.
+    await s.ctx.write((tx) =>
+      tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, created.id)),
+    );
+    const after = await answer(watcher, "after the revocation elsewhere");
+    await revoked.roundTrip();
+    expect(revoked.heard()).not.toContain(after);
+    expect(revoked.closes).toEqual([{ reason: "unauthorized" }, { reason: "unauthorized" }]);
+  });
+
+  test("an event committed after the key was revoked here never reaches its socket", async () => {
+    const watcher = await joined(controlKey);
+    const created = await keyOf();
+    const revoked = await joined(created.key);
+    expect((await s.admin.delete(`${X}/api-keys/${created.id}?tenant_id=${tenant}`)).status).toBe(
+      200,
+    );
+    const after = await answer(watcher, "after the revocation here");
+    await revoked.roundTrip();
+    expect(revoked.heard()).not.toContain(after);
+  });
+});

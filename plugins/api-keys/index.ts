@@ -194,7 +194,7 @@ export const apiKeysPlugin = (ctx: AppContext) =>
             ? (target) => assertRevocable(principal.scopes, target)
             : undefined,
         );
-        ctx.keys.invalidate(revoked.id);
+        ctx.keys.revoked(revoked.id);
         return revoked;
       },
       {
@@ -205,7 +205,7 @@ export const apiKeysPlugin = (ctx: AppContext) =>
         detail: {
           summary: "Revoke an API key (effective at once)",
           description:
-            "A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any.",
+            "A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any. No live event committed after the revocation reaches the key's sockets, on any instance.",
           tags: ["api-keys"],
         },
       },

@@ -2,6 +2,7 @@ import {
   type Actor,
   type AppContext,
   actorOf,
+  type CredentialEnd,
   type KeyPrincipal,
   type Scope,
   sha256Hex,
@@ -17,9 +18,10 @@ interface RateBudget {
 
 /**
  * Who is on a socket: an API key (an agent's inbox) or a widget visitor.
- * `token` is checked again at every join and push: a revocation or an expiry ends it.
+ * `token` is checked again at every join and push: a revocation or an expiry
+ * ends it. Nothing is sent to it after `end`.
  */
-export type ChannelPrincipal =
+export type ChannelPrincipal = { end: CredentialEnd } & (
   | {
       kind: "key";
       tenantId: string;
@@ -42,14 +44,11 @@ export type ChannelPrincipal =
       verified: boolean;
       /** Origins the visitor's widget key allows. */
       origins: readonly string[];
-      /** The widget key that issued the token: its revocation ends the token. */
-      widgetKeyId: string;
-      /** When the token ends by time (epoch ms): nothing is pushed to it from then on. */
-      endsAt: number;
       token: string;
       actor: Actor;
       name: string;
-    });
+    })
+);
 
 /**
  * The principal of a token from the socket's params, the auth subprotocol
@@ -73,8 +72,8 @@ export async function channelPrincipal(
       visitorId: claims.visitorId,
       verified: claims.verified,
       origins: key.row.allowedOrigins,
-      widgetKeyId: key.row.id,
-      endsAt: store.tokenEnd(claims, key),
+      // Its widget key's revocation ends it too.
+      end: { endsAt: store.tokenEnd(claims, key), revocations: store.revocations, id: key.row.id },
       rateBucket: visitorRateBucket(claims),
       rateLimit: key.row.visitorRateLimit ?? ctx.config.widgetRateLimit,
       token,
@@ -89,6 +88,11 @@ export async function channelPrincipal(
     tenantId: key.tenantId,
     scopes: key.scopes,
     key,
+    end: {
+      endsAt: key.expiresAt ?? Number.POSITIVE_INFINITY,
+      revocations: ctx.keys.revocations,
+      id: key.keyId,
+    },
     token,
     actor: actorOf(key),
     name: key.keyName,

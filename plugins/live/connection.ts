@@ -3,8 +3,10 @@ import { t } from "elysia";
 import {
   ApiError,
   type AppContext,
+  type CredentialEnd,
   consumeKeyRateLimit,
   consumeRateLimit,
+  credentialEnded,
   type Logger,
   type Scope,
   writeScope,
@@ -19,7 +21,7 @@ import {
   messageView,
   SeenUpTo,
 } from "../conversations";
-import { widgetKeyStore, widgetMessage } from "../widget";
+import { widgetMessage } from "../widget";
 import {
   type ChannelPrincipal,
   channelPrincipal,
@@ -114,14 +116,12 @@ export class Connection implements Member {
   admits(topic: string, movedTo: string | undefined) {
     const joined = this.joined.get(topic);
     const principal = joined?.principal;
-    if (principal?.kind !== "visitor") return principal !== undefined;
-    const { ctx } = this.services;
-    const ended =
-      principal.endsAt <= ctx.clock.now().getTime() ||
-      widgetKeyStore(ctx).isRevoked(principal.widgetKeyId);
+    if (!principal) return false;
+    const ended = credentialEnded(principal.end, this.services.ctx.clock.now().getTime());
     // A conversation now verified on `movedTo` is read by that customer's verified visitors, and
     // by a token that names it and is of that customer (as conversationOfVisitor decides).
     const reads =
+      principal.kind === "key" ||
       movedTo === undefined ||
       (principal.customerId === movedTo &&
         (principal.verified || principal.conversationId === joined?.conversationId));
@@ -130,9 +130,8 @@ export class Connection implements Member {
     return false;
   }
 
-  widgetKeyOf(topic: string): string | null {
-    const principal = this.joined.get(topic)?.principal;
-    return principal?.kind === "visitor" ? principal.widgetKeyId : null;
+  endOf(topic: string): CredentialEnd | null {
+    return this.joined.get(topic)?.principal.end ?? null;
   }
 
   /** Queues a frame behind the ones before it (a push right after a join sees the join done). */

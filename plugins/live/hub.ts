@@ -1,7 +1,7 @@
-import type { AppContext, Scope } from "../../src/core";
+import type { AppContext, CredentialEnd, Revocations, Scope } from "../../src/core";
 import type { ConversationView, MessageView } from "../conversations";
 import { outboxTail, type TailEvent } from "../events";
-import { widgetConversation, widgetKeyStore, widgetMessage } from "../widget";
+import { widgetConversation, widgetMessage } from "../widget";
 import { broadcast } from "./protocol";
 
 /** What the hub needs of a socket: send a text frame, and say what its principal in a topic may read. */
@@ -10,15 +10,16 @@ export interface Member {
   /** Whether the member's principal in `topic` holds `scope` now (a visitor reads its own conversation). */
   holds(topic: string, scope: Scope): boolean;
   /**
-   * Whether the member's visitor in `topic` may get this event: its token
-   * has not ended (expiry, the end of its proving secret, its widget key's
-   * revocation as widgetKeyStore knows it) and, when the conversation moved
-   * to the verified customer `movedTo` (a visitor proved its identity), it
-   * still reads it. A visitor that may not has the topic closed instead.
+   * Whether the member's principal in `topic` may get this event: its token
+   * has not ended (a key's expiry, a visitor token's expiry or the end of its
+   * proving secret, the revocation of its API key or widget key as this
+   * instance knows it) and, for a visitor, when the conversation moved to the
+   * verified customer `movedTo` (a visitor proved its identity), it still
+   * reads it. A member that may not has the topic closed instead.
    */
   admits(topic: string, movedTo: string | undefined): boolean;
-  /** The widget key of the member's visitor token in `topic` (null for a team member). */
-  widgetKeyOf(topic: string): string | null;
+  /** When the member's token in `topic` ends (null: not joined). */
+  endOf(topic: string): CredentialEnd | null;
 }
 
 /** Who a member is in a topic: the support team, or a widget visitor who sees only what the widget API shows. */
@@ -86,8 +87,8 @@ const RELAYED = /^(message|conversation)\./;
 export interface BroadcastOptions {
   /** The member that sent it, which does not get it back. */
   except?: Member;
-  /** false: visitors get nothing (whether their tokens still hold is not known now). */
-  visitors?: boolean;
+  /** Members whose credentials' revocations these are get nothing (whether they hold is not known now). */
+  unread?: ReadonlySet<Revocations>;
   /** What visitors get instead of the payload. */
   visitorPayload?: unknown;
   /** The scope a team member needs to get it. */
@@ -139,14 +140,14 @@ export class ChannelHub {
   }
 
   /**
-   * Sends to every member of `topic` but `except` that holds `needs`; each
-   * audience's frame is encoded once.
+   * Sends to every member of `topic` but `except` that holds `needs` and
+   * whose token has not ended; each audience's frame is encoded once.
    */
   broadcast(
     topic: string,
     event: string,
     payload: unknown,
-    { except, visitorPayload = payload, needs, movedTo, visitors = true }: BroadcastOptions = {},
+    { except, visitorPayload = payload, needs, movedTo, unread }: BroadcastOptions = {},
   ) {
     const members = this.topics.get(topic);
     if (!members) return;
@@ -155,11 +156,13 @@ export class ChannelHub {
     let visitorText: string | undefined;
     for (const [member, audience] of members) {
       if (member === except || (needs && !member.holds(topic, needs))) continue;
+      const revocations = unread?.size ? member.endOf(topic)?.revocations : undefined;
+      if (revocations && unread?.has(revocations)) continue;
+      if (!member.admits(topic, movedTo)) continue;
       if (audience === "team") {
         member.send(text);
         continue;
       }
-      if (!visitors || !member.admits(topic, movedTo)) continue;
       visitorText ??= broadcast(topic, event, visitorPayload);
       member.send(visitorText);
     }
@@ -185,30 +188,37 @@ export class ChannelHub {
   }
 
   /**
-   * Sends a batch once the revocations of the visitors' widget keys
-   * committed before it (on any instance) are known: a visitor whose key
+   * Sends a batch once the revocations of its members' API keys and widget
+   * keys committed before it (on any instance) are known: a member whose key
    * was revoked before an event was committed never gets that event. When
-   * they cannot be read, visitors get none of the batch (they read it
-   * again over HTTP once their token is confirmed).
+   * they cannot be read, those members get none of the batch (they read it
+   * again over HTTP once their key is confirmed).
    */
   private async deliverChecked(messages: Array<{ message: ChannelMessage; needs?: Scope }>) {
-    const keys = new Set<string>();
+    const ids = new Map<Revocations, Set<string>>();
     for (const { message } of messages)
-      for (const [member, audience] of this.topics.get(message[0]) ?? []) {
-        const key = audience === "visitor" ? member.widgetKeyOf(message[0]) : null;
-        if (key) keys.add(key);
+      for (const member of this.topics.get(message[0])?.keys() ?? []) {
+        const end = member.endOf(message[0]);
+        if (!end) continue;
+        let set = ids.get(end.revocations);
+        if (!set) {
+          set = new Set();
+          ids.set(end.revocations, set);
+        }
+        set.add(end.id);
       }
-    let visitors = true;
-    if (keys.size > 0)
-      try {
-        await widgetKeyStore(this.ctx).readRevocations(keys);
-      } catch (error) {
-        visitors = false;
-        this.ctx.logger.warn("live relay could not read widget key revocations", { error });
-      }
+    const unread = new Set<Revocations>();
+    await Promise.all(
+      [...ids].map(([revocations, keys]) =>
+        revocations.read(keys).catch((error) => {
+          unread.add(revocations);
+          this.ctx.logger.warn("live relay could not read key revocations", { error });
+        }),
+      ),
+    );
     for (const { message, needs } of messages) {
       const [topic, name, payload, visitorPayload, movedTo] = message;
-      this.broadcast(topic, name, payload, { visitorPayload, needs, movedTo, visitors });
+      this.broadcast(topic, name, payload, { visitorPayload, needs, movedTo, unread });
     }
   }
 }

@@ -8,10 +8,11 @@ import { PresenceTracker } from "./presence";
 /**
  * How often the principals of open sockets are checked again. With the key
  * caches' lifetimes (0.5 s on PostgreSQL) a revocation on any instance
- * closes the topics it joined within about a second; a visitor token that
- * ends by time (expiry, or its proving identity secret's overlap over)
+ * closes the topics it joined within about a second; a key or visitor token
+ * that ends by time (expiry, or its proving identity secret's overlap over)
  * closes them at the first check after, as the times are in the token and
- * the cached key.
+ * the cached key. Events never wait for it: the hub checks each member's
+ * end as it sends, and reads revocations before each batch.
  */
 const RECHECK_MS = 500;
 

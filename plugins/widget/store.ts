@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { widgetKeys } from "../../db/schema";
-import { type AppContext, sha256Hex } from "../../src/core";
+import { type AppContext, Revocations, sha256Hex } from "../../src/core";
 import {
   identityFingerprint,
   readVisitorToken,
@@ -36,12 +36,20 @@ const CACHE_TTL_MS = 10_000;
  */
 export class WidgetKeyStore {
   private readonly cache = new Map<string, { key: WidgetKey | null; at: number }>();
-  /** Ids of keys known revoked (a revocation is final). */
-  private readonly revokedIds = new Set<string>();
+  /** Keys known revoked, read again on the primary before live events go to visitors' sockets. */
+  readonly revocations: Revocations;
   private readonly cacheMs: number;
 
   constructor(private readonly ctx: AppContext) {
     this.cacheMs = Math.min(CACHE_TTL_MS, ctx.db.sharedCacheMs ?? CACHE_TTL_MS);
+    this.revocations = new Revocations(async (ids) => {
+      const rows = await this.ctx.db.primaryRead
+        .select({ id: widgetKeys.id })
+        .from(widgetKeys)
+        .where(and(inArray(widgetKeys.id, ids), isNotNull(widgetKeys.revokedAt)));
+      if (rows.length > 0) this.cache.clear();
+      return rows.map((row) => row.id);
+    });
   }
 
   private async cached(cacheKey: string, load: () => Promise<WidgetKeyRow | undefined>) {
@@ -50,7 +58,7 @@ export class WidgetKeyStore {
     if (hit && now - hit.at < this.cacheMs) return hit.key;
     if (this.cache.size > 10_000) this.cache.clear();
     const row = await load();
-    if (row?.revokedAt) this.revokedIds.add(row.id);
+    if (row?.revokedAt) this.revocations.add(row.id);
     const key = row && !row.revokedAt ? this.open(row) : null;
     this.cache.set(cacheKey, { key, at: now });
     return key;
@@ -125,28 +133,7 @@ export class WidgetKeyStore {
 
   /** A key revoked on this instance: its tokens end at once, on open sockets too. */
   revoked(id: string) {
-    this.revokedIds.add(id);
-    this.cache.clear();
-  }
-
-  /** Whether the key is known revoked, without a read (what this instance saw or read last). */
-  isRevoked(id: string): boolean {
-    return this.revokedIds.has(id);
-  }
-
-  /**
-   * Reads on the primary which of `ids` are revoked now: after it, isRevoked
-   * knows every revocation committed before the read, on any instance.
-   */
-  async readRevocations(ids: Iterable<string>): Promise<void> {
-    const unknown = [...new Set(ids)].filter((id) => !this.revokedIds.has(id));
-    if (unknown.length === 0) return;
-    const rows = await this.ctx.db.primaryRead
-      .select({ id: widgetKeys.id })
-      .from(widgetKeys)
-      .where(and(inArray(widgetKeys.id, unknown), isNotNull(widgetKeys.revokedAt)));
-    if (rows.length === 0) return;
-    for (const { id } of rows) this.revokedIds.add(id);
+    this.revocations.add(id);
     this.cache.clear();
   }
 
