@@ -164,7 +164,9 @@ describe("GET /activity", () => {
 
   test("append-only: no write routes", async () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      expect((await a.api.request(method, "/api/external/activity", {})).status).toBe(404);
+      const reply = await a.api.request(method, "/api/external/activity", {});
+      expect(reply.status).toBe(405);
+      expect(reply.headers.get("allow")?.split(/,\s*/)).not.toContain(method);
     }
   });
 
@@ -246,9 +248,8 @@ describe("GET /activity", () => {
     const manager = await server.keyFor(owner.tenantId, ["read", "webhook"]);
     const managed = await manager.get("/api/external/activity?entity_type=webhook");
     expect(summary(managed.body)).toEqual(["webhook:created"]);
-    expect(managed.body.activity[0].changes.headers.new).toEqual({
-      Authorization: "Bearer receiver-secret",
-    });
+    expect(managed.body.activity[0].changes.headers.new).toEqual({ Authorization: "********" });
+    expect(JSON.stringify(managed.body)).not.toContain("receiver-secret");
   });
 });
 
@@ -282,8 +283,7 @@ describe("webhook entries", () => {
     const manager = await server.keyFor(c.tenantId, ["activity:read", "webhooks:manage"]);
     const managed = await manager.get("/api/external/activity?entity_type=webhook");
     expect(managed.status).toBe(200);
-    expect(managed.body.activity[0].changes.headers.new).toEqual({
-      Authorization: "Bearer receiver-credential",
-    });
+    expect(managed.body.activity[0].changes.headers.new).toEqual({ Authorization: "********" });
+    expect(JSON.stringify(managed.body)).not.toContain("receiver-credential");
   });
 });
