@@ -4754,16 +4754,43 @@ export interface components {
         };
     };
     parameters: {
+        /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
+        associated_with: string;
+        channel: "email" | "sms";
+        company_id: string;
+        /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
+        cursor: string;
+        deal_id: string;
+        id: string;
+        /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+        "Idempotency-Key": string;
+        /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+        "If-None-Match": string;
+        /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
+        include: "associations";
+        key: string;
+        lead_id: string;
+        object: string;
+        owner: string;
+        /** @description Page number (default 1) */
+        page: number;
+        /** @description Items per page (1-500, default 50) */
+        page_size: number;
+        /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
+        since: string;
+        /** @description Tenant id or name (required with the admin token) */
+        tenant_id: string;
+        to: string;
         /** @description The event's id (Standard Webhooks); the same on every retry */
         "webhook-id": string;
-        /** @description Unix seconds of the attempt, signed */
-        "webhook-timestamp": string;
         /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
         "webhook-signature": string;
-        /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-        "X-Webhook-Signature": string;
+        /** @description Unix seconds of the attempt, signed */
+        "webhook-timestamp": string;
         /** @description The event type */
         "X-Webhook-Event": string;
+        /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+        "X-Webhook-Signature": string;
         /** @description ISO 8601 time of the attempt */
         "X-Webhook-Timestamp": string;
     };
@@ -4795,7 +4822,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -4824,7 +4851,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -4910,7 +4937,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5004,7 +5031,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5105,10 +5132,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5150,10 +5177,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5202,7 +5229,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5261,7 +5288,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5319,7 +5346,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5363,7 +5390,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -5419,7 +5446,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 /** @description The tenant's id (or its name) */
@@ -5512,11 +5539,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
-                tenant_id?: string;
+                tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5577,7 +5604,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
-                tenant_id?: string;
+                tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: never;
             path?: never;
@@ -5659,7 +5686,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
-                tenant_id?: string;
+                tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: never;
             path: {
@@ -5718,20 +5745,20 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description ISO 8601: events ending after it (overlapping [from, to)) */
                 from?: string;
                 /** @description ISO 8601: events starting before it */
                 to?: string;
                 status?: "confirmed" | "tentative" | "cancelled";
-                deal_id?: string;
-                lead_id?: string;
+                deal_id?: components["parameters"]["deal_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 /** @description Events linked to this contact */
                 contact_id?: string;
                 /** @description Email (case-insensitive) or contact id of an attendee; with contacts:read a contact also matches by its primary email (without it, only as the event lists the attendee) */
@@ -5743,7 +5770,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5780,7 +5807,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -5864,10 +5891,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5902,7 +5929,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5983,7 +6010,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6016,7 +6043,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6088,24 +6115,24 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
-                deal_id?: string;
-                lead_id?: string;
+                cursor?: components["parameters"]["cursor"];
+                deal_id?: components["parameters"]["deal_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 contact_id?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 storage?: "local" | "external";
                 /** @description Comma-separated; documents carrying all of them */
                 tags?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -6142,7 +6169,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -6269,10 +6296,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6307,7 +6334,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6362,7 +6389,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6395,10 +6422,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6434,10 +6461,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6496,28 +6523,28 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Exact email, any of the contact's emails, case-insensitive */
                 email?: string;
                 /** @description Words (prefixes) in name, emails or phone numbers */
                 search?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 /** @description Comma-separated: contacts carrying all of them */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -6554,7 +6581,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -6645,7 +6672,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -6720,14 +6747,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6812,7 +6839,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6900,7 +6927,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6931,7 +6958,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7018,15 +7045,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Part of the name, case-insensitive */
                 name?: string;
                 /** @description Website or domain; matches with or without scheme and www. */
@@ -7038,11 +7065,11 @@ export interface operations {
                 /** @description Comma-separated: companies carrying all of them */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7079,7 +7106,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -7153,7 +7180,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -7227,10 +7254,10 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7348,7 +7375,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7379,7 +7406,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7444,13 +7471,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description The contact the note is attached to */
                 contact_id?: string;
                 /** @description The company the note is attached to */
@@ -7464,7 +7491,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7501,7 +7528,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -7575,10 +7602,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7613,7 +7640,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7644,7 +7671,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7698,13 +7725,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Only interactions linked to this contact */
                 contact_id?: string;
                 /** @description Only interactions linked to this company */
@@ -7715,7 +7742,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7751,19 +7778,19 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start): entries oldest first, each once while the list grows; lifted entries are announced by `suppression.deleted` */
                 cursor?: string;
-                channel?: "email" | "sms";
+                channel?: components["parameters"]["channel"];
                 reason?: "bounce" | "opt_out";
                 /** @description One address (any case) or phone number (any international format) */
                 address?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7798,11 +7825,11 @@ export interface operations {
     getApiExternalSuppressionsByAddress: {
         parameters: {
             query?: {
-                channel?: "email" | "sms";
+                channel?: components["parameters"]["channel"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 /** @description An email address, or a phone number in international format (`+14155550123`) */
@@ -7839,7 +7866,7 @@ export interface operations {
     deleteApiExternalSuppressionsByAddress: {
         parameters: {
             query?: {
-                channel?: "email" | "sms";
+                channel?: components["parameters"]["channel"];
             };
             header?: never;
             path: {
@@ -7876,10 +7903,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7914,7 +7941,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8129,7 +8156,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8305,7 +8332,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8439,7 +8466,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8557,7 +8584,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8612,7 +8639,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8688,18 +8715,18 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 pipeline_type?: "qualification" | "sales";
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8736,7 +8763,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8825,10 +8852,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8863,7 +8890,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8897,7 +8924,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8959,10 +8986,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9021,7 +9048,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 stage_id: string;
             };
             cookie?: never;
@@ -9056,7 +9083,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 stage_id: string;
             };
             cookie?: never;
@@ -9110,34 +9137,34 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "open" | "won" | "lost";
                 /** @description Stage name, in any letter case */
                 stage?: string;
                 pipeline_id?: string;
                 stage_id?: string;
-                owner?: string;
+                owner?: components["parameters"]["owner"];
                 partner_id?: string;
                 /** @description The deal's primary contact (its `contact_id` field) only; deals linked to a contact in any way (`contact_ids`): `associated_with=contacts:<id>` */
                 contact_id?: string;
-                company_id?: string;
-                lead_id?: string;
+                company_id?: components["parameters"]["company_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 /** @description Comma-separated; every tag must match */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -9174,7 +9201,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -9252,14 +9279,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9348,7 +9375,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9381,7 +9408,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9454,10 +9481,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9508,30 +9535,30 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "new" | "contacted" | "qualified" | "disqualified" | "converted";
                 tier?: "A" | "B" | "C" | "D";
                 source?: string;
-                owner?: string;
+                owner?: components["parameters"]["owner"];
                 partner_id?: string;
                 pipeline_id?: string;
                 stage_id?: string;
                 /** @description Comma-separated; every tag must match */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -9568,7 +9595,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -9646,14 +9673,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9749,7 +9776,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9782,7 +9809,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9855,10 +9882,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9893,10 +9920,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9940,10 +9967,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9999,10 +10026,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10055,10 +10082,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10111,10 +10138,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10149,10 +10176,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10186,20 +10213,20 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 status?: "pending" | "completed" | "cancelled";
                 entity_type?: "deal" | "lead";
                 entity_id?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10236,10 +10263,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10274,7 +10301,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10337,7 +10364,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10574,13 +10601,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10706,10 +10733,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10776,7 +10803,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10827,7 +10854,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10860,10 +10887,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10904,17 +10931,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 status?: "pending" | "succeeded" | "failed";
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10950,10 +10977,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 delivery_id: string;
             };
             cookie?: never;
@@ -10992,10 +11019,10 @@ export interface operations {
             };
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11033,7 +11060,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11097,22 +11124,22 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "pending" | "completed" | "overdue";
                 priority?: "low" | "medium" | "high" | "urgent";
-                owner?: string;
-                deal_id?: string;
-                lead_id?: string;
+                owner?: components["parameters"]["owner"];
+                deal_id?: components["parameters"]["deal_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 contact_id?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 /** @description ISO 8601: due strictly before this time */
                 due_before?: string;
                 /** @description ISO 8601: due at or after this time */
@@ -11120,11 +11147,11 @@ export interface operations {
                 /** @description Comma-separated: tasks carrying every one */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11161,7 +11188,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -11224,14 +11251,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11315,7 +11342,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11378,7 +11405,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11411,7 +11438,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11470,10 +11497,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11507,13 +11534,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 status?: "active" | "inactive";
                 partner_type?: "referral" | "reseller" | "affiliate" | "technology";
                 /** @description Comma-separated: partners carrying every one */
@@ -11521,7 +11548,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11558,7 +11585,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -11618,10 +11645,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11656,7 +11683,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11689,7 +11716,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11742,13 +11769,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description deal, lead, task, partner, …; an unknown type is a 422 */
                 entity_type?: string;
                 entity_id?: string;
@@ -11756,7 +11783,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11795,7 +11822,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11866,13 +11893,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 status?: "open" | "pending" | "closed";
                 assignee?: string;
                 customer_id?: string;
@@ -11890,7 +11917,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11927,7 +11954,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -11987,10 +12014,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12025,7 +12052,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12074,7 +12101,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12123,10 +12150,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12161,10 +12188,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12212,10 +12239,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12263,13 +12290,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 conversation_id?: string;
                 customer_id?: string;
                 author_type?: "agent" | "customer";
@@ -12279,7 +12306,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -12316,7 +12343,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -12400,10 +12427,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12438,7 +12465,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12494,7 +12521,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12525,7 +12552,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12577,7 +12604,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -12645,30 +12672,30 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Exact email, any of the contact's emails, case-insensitive */
                 email?: string;
                 /** @description Words (prefixes) in name, emails or phone numbers */
                 search?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 /** @description Comma-separated: contacts carrying all of them */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
                 /** @description The customer with this external id */
                 external_id?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -12705,10 +12732,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12743,7 +12770,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12831,7 +12858,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12928,7 +12955,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -13030,10 +13057,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13089,10 +13116,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13178,11 +13205,11 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                key: string;
+                object: components["parameters"]["object"];
+                key: components["parameters"]["key"];
             };
             cookie?: never;
         };
@@ -13236,8 +13263,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                key: string;
+                object: components["parameters"]["object"];
+                key: components["parameters"]["key"];
             };
             cookie?: never;
         };
@@ -13268,8 +13295,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                key: string;
+                object: components["parameters"]["object"];
+                key: components["parameters"]["key"];
             };
             cookie?: never;
         };
@@ -13346,11 +13373,11 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -13394,12 +13421,12 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
             };
             cookie?: never;
         };
@@ -13446,9 +13473,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
             };
             cookie?: never;
         };
@@ -13511,9 +13538,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
             };
             cookie?: never;
         };
@@ -13544,9 +13571,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
                 to_id: string;
             };
             cookie?: never;
@@ -13626,9 +13653,9 @@ export interface operations {
             };
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
                 to_id: string;
             };
             cookie?: never;
@@ -13660,7 +13687,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -13729,7 +13756,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -13852,10 +13879,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13921,7 +13948,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13953,7 +13980,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14028,26 +14055,26 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Text the primary field contains (any case) */
                 search?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14106,10 +14133,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14166,10 +14193,10 @@ export interface operations {
             };
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14241,10 +14268,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14280,15 +14307,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14354,8 +14381,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14408,8 +14435,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14442,8 +14469,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14495,15 +14522,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
                 /** @description The listing with this MLS number (exact) */
@@ -14530,11 +14557,11 @@ export interface operations {
                 near?: string;
                 radius_km?: number;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -14571,7 +14598,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -14662,7 +14689,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -14741,14 +14768,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14844,7 +14871,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14933,7 +14960,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14966,7 +14993,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15049,7 +15076,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -15201,7 +15228,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15232,7 +15259,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15310,7 +15337,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
