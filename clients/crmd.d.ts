@@ -4476,6 +4476,19 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        WebhookEvent: {
+            /** @description Event id; the same on every retry */
+            id: string;
+            /** @description The event type, e.g. `deal.won` */
+            event_type: string;
+            /** Format: date-time */
+            timestamp: string;
+            tenant_id: string;
+            /** @description The record the event is about, as the API shows it */
+            data: unknown;
+            /** @description Context such as the previous stage */
+            metadata: Record<string, never>;
+        };
         WebhookList: {
             webhooks: components["schemas"]["Webhook"][];
             total: number;
@@ -15414,18 +15427,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15468,18 +15473,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15522,18 +15519,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15576,18 +15565,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15630,18 +15611,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.cancelled";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15684,18 +15657,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15738,18 +15703,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15792,18 +15749,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.ended";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15846,18 +15795,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.started";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15900,17 +15841,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "company.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Company"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15953,17 +15887,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "company.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Company"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16006,17 +15933,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "company.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Company"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16059,17 +15979,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "contact.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Contact"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16112,17 +16025,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "contact.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Contact"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16165,17 +16071,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "contact.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Contact"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16218,17 +16117,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.archived";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16271,17 +16163,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16324,17 +16209,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.identity_verified";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16377,17 +16255,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16430,17 +16301,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16483,17 +16347,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16536,17 +16393,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.lost";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16589,17 +16439,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.stage_changed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16642,17 +16485,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16695,17 +16531,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.won";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16748,17 +16577,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16801,17 +16623,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.shared";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16854,17 +16669,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16907,17 +16715,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.uploaded";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16960,18 +16761,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.bounced";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17014,18 +16807,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.failed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17068,18 +16853,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.received";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17122,18 +16899,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.sent";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17176,18 +16945,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17230,18 +16991,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17284,18 +17037,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17338,17 +17083,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "handoff.cancelled";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Handoff"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17391,17 +17129,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "handoff.completed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Handoff"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17444,17 +17175,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "handoff.initiated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Handoff"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17497,17 +17221,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17550,17 +17267,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17603,17 +17313,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.disqualified";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17656,17 +17359,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.qualified";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17709,17 +17405,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17762,17 +17451,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17815,17 +17497,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17868,17 +17543,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.seen";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17921,17 +17589,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17974,17 +17635,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "note.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Note"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18027,17 +17681,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "note.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Note"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18080,17 +17727,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "note.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Note"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18133,18 +17773,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18187,18 +17819,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18241,18 +17865,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18295,17 +17911,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "partner.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Partner"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18348,17 +17957,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "partner.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Partner"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18401,17 +18003,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "partner.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Partner"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18454,17 +18049,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "pipeline.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Pipeline"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18507,17 +18095,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "pipeline.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Pipeline"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18560,17 +18141,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "pipeline.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Pipeline"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18613,17 +18187,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "property.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Property"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18666,17 +18233,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "property.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Property"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18719,17 +18279,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "property.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Property"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18772,18 +18325,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.breach";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18826,18 +18371,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.warning";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18880,18 +18417,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.delivered";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18934,18 +18463,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.failed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18988,18 +18509,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.received";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19042,18 +18555,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.sent";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19096,17 +18601,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "suppression.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Suppression"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19149,17 +18647,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "suppression.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Suppression"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19202,17 +18693,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.completed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19255,17 +18739,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19308,17 +18785,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19361,17 +18831,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.overdue";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19414,17 +18877,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };

@@ -133,13 +133,15 @@ export function renderApiReference(doc: Json): string {
   lines.push(
     "## Webhook payloads",
     "",
-    "Every delivery is a signed `POST` of this envelope; `data` is the record the event is about.",
+    "Every delivery is a signed `POST` of one envelope, [WebhookEvent](#webhookevent); `data` is the record the event is about.",
     "",
     ...markdownTable(
       ["event type", "data"],
       Object.entries<Json>(doc.webhooks ?? {}).map(([type, item]) => {
-        const data =
-          item.post?.requestBody?.content?.["application/json"]?.schema?.properties?.data;
+        const payload: Json = item.post?.requestBody?.content?.["application/json"]?.schema ?? {};
+        // The shared envelope narrowed for the event type (allOf), or spelled out.
+        const parts: Json[] = [payload, ...(payload.allOf ?? [])];
+        const data = parts.find((part) => part.properties?.data)?.properties.data;
         return [`\`${type}\``, cell(typeOf(data))];
       }),
     ),

@@ -275,7 +275,12 @@ describe("OpenAPI document", () => {
     const doc = await fetchDoc(server.anonymous);
     expect(Object.keys(doc.webhooks).sort()).toEqual(builtInEventTypes());
     const dealWon = doc.webhooks["deal.won"].post;
-    const payload = dealWon.requestBody.content["application/json"].schema;
+    // The envelope is defined once (WebhookEvent); each event type fixes its type and data.
+    const [envelope, payload] = dealWon.requestBody.content["application/json"].schema.allOf;
+    expect(envelope).toEqual({ $ref: "#/components/schemas/WebhookEvent" });
+    expect(doc.components.schemas.WebhookEvent.required).toEqual(
+      expect.arrayContaining(["id", "event_type", "timestamp", "tenant_id", "data", "metadata"]),
+    );
     expect(payload.properties.data).toEqual({ $ref: "#/components/schemas/Deal" });
     expect(payload.properties.event_type.const).toBe("deal.won");
     expect(dealWon.parameters.map((p: Doc) => resolveRef(doc, p).name)).toEqual(
