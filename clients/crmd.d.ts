@@ -4476,6 +4476,19 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        WebhookEvent: {
+            /** @description Event id; the same on every retry */
+            id: string;
+            /** @description The event type, e.g. `deal.won` */
+            event_type: string;
+            /** Format: date-time */
+            timestamp: string;
+            tenant_id: string;
+            /** @description The record the event is about, as the API shows it */
+            data: unknown;
+            /** @description Context such as the previous stage */
+            metadata: Record<string, never>;
+        };
         WebhookList: {
             webhooks: components["schemas"]["Webhook"][];
             total: number;
@@ -4754,16 +4767,43 @@ export interface components {
         };
     };
     parameters: {
+        /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
+        associated_with: string;
+        channel: "email" | "sms";
+        company_id: string;
+        /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
+        cursor: string;
+        deal_id: string;
+        id: string;
+        /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
+        "Idempotency-Key": string;
+        /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+        "If-None-Match": string;
+        /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
+        include: "associations";
+        key: string;
+        lead_id: string;
+        object: string;
+        owner: string;
+        /** @description Page number (default 1) */
+        page: number;
+        /** @description Items per page (1-500, default 50) */
+        page_size: number;
+        /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
+        since: string;
+        /** @description Tenant id or name (required with the admin token) */
+        tenant_id: string;
+        to: string;
         /** @description The event's id (Standard Webhooks); the same on every retry */
         "webhook-id": string;
-        /** @description Unix seconds of the attempt, signed */
-        "webhook-timestamp": string;
         /** @description `v1,<base64 HMAC-SHA256 of id.timestamp.body>`; two space-separated entries after a secret rotation */
         "webhook-signature": string;
-        /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
-        "X-Webhook-Signature": string;
+        /** @description Unix seconds of the attempt, signed */
+        "webhook-timestamp": string;
         /** @description The event type */
         "X-Webhook-Event": string;
+        /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
+        "X-Webhook-Signature": string;
         /** @description ISO 8601 time of the attempt */
         "X-Webhook-Timestamp": string;
     };
@@ -4795,7 +4835,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -4824,7 +4864,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -4910,7 +4950,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5004,7 +5044,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5105,10 +5145,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5150,10 +5190,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5202,7 +5242,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5261,7 +5301,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5319,7 +5359,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5363,7 +5403,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -5419,7 +5459,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 /** @description The tenant's id (or its name) */
@@ -5512,11 +5552,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
-                tenant_id?: string;
+                tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5577,7 +5617,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
-                tenant_id?: string;
+                tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: never;
             path?: never;
@@ -5659,7 +5699,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
-                tenant_id?: string;
+                tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: never;
             path: {
@@ -5718,20 +5758,20 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description ISO 8601: events ending after it (overlapping [from, to)) */
                 from?: string;
                 /** @description ISO 8601: events starting before it */
                 to?: string;
                 status?: "confirmed" | "tentative" | "cancelled";
-                deal_id?: string;
-                lead_id?: string;
+                deal_id?: components["parameters"]["deal_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 /** @description Events linked to this contact */
                 contact_id?: string;
                 /** @description Email (case-insensitive) or contact id of an attendee; with contacts:read a contact also matches by its primary email (without it, only as the event lists the attendee) */
@@ -5743,7 +5783,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -5780,7 +5820,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -5864,10 +5904,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5902,7 +5942,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -5983,7 +6023,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6016,7 +6056,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6088,24 +6128,24 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
-                deal_id?: string;
-                lead_id?: string;
+                cursor?: components["parameters"]["cursor"];
+                deal_id?: components["parameters"]["deal_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 contact_id?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 storage?: "local" | "external";
                 /** @description Comma-separated; documents carrying all of them */
                 tags?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -6142,7 +6182,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -6269,10 +6309,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6307,7 +6347,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6362,7 +6402,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6395,10 +6435,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6434,10 +6474,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6496,28 +6536,28 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Exact email, any of the contact's emails, case-insensitive */
                 email?: string;
                 /** @description Words (prefixes) in name, emails or phone numbers */
                 search?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 /** @description Comma-separated: contacts carrying all of them */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -6554,7 +6594,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -6645,7 +6685,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -6720,14 +6760,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6812,7 +6852,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6900,7 +6940,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -6931,7 +6971,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7018,15 +7058,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Part of the name, case-insensitive */
                 name?: string;
                 /** @description Website or domain; matches with or without scheme and www. */
@@ -7038,11 +7078,11 @@ export interface operations {
                 /** @description Comma-separated: companies carrying all of them */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7079,7 +7119,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -7153,7 +7193,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -7227,10 +7267,10 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7348,7 +7388,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7379,7 +7419,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7444,13 +7484,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description The contact the note is attached to */
                 contact_id?: string;
                 /** @description The company the note is attached to */
@@ -7464,7 +7504,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7501,7 +7541,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -7575,10 +7615,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7613,7 +7653,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7644,7 +7684,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7698,13 +7738,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description Only interactions linked to this contact */
                 contact_id?: string;
                 /** @description Only interactions linked to this company */
@@ -7715,7 +7755,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7751,19 +7791,19 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start): entries oldest first, each once while the list grows; lifted entries are announced by `suppression.deleted` */
                 cursor?: string;
-                channel?: "email" | "sms";
+                channel?: components["parameters"]["channel"];
                 reason?: "bounce" | "opt_out";
                 /** @description One address (any case) or phone number (any international format) */
                 address?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -7798,11 +7838,11 @@ export interface operations {
     getApiExternalSuppressionsByAddress: {
         parameters: {
             query?: {
-                channel?: "email" | "sms";
+                channel?: components["parameters"]["channel"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
                 /** @description An email address, or a phone number in international format (`+14155550123`) */
@@ -7839,7 +7879,7 @@ export interface operations {
     deleteApiExternalSuppressionsByAddress: {
         parameters: {
             query?: {
-                channel?: "email" | "sms";
+                channel?: components["parameters"]["channel"];
             };
             header?: never;
             path: {
@@ -7876,10 +7916,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -7914,7 +7954,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8129,7 +8169,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8305,7 +8345,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8439,7 +8479,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8557,7 +8597,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8612,7 +8652,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8688,18 +8728,18 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 pipeline_type?: "qualification" | "sales";
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -8736,7 +8776,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -8825,10 +8865,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8863,7 +8903,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8897,7 +8937,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -8959,10 +8999,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9021,7 +9061,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 stage_id: string;
             };
             cookie?: never;
@@ -9056,7 +9096,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 stage_id: string;
             };
             cookie?: never;
@@ -9110,34 +9150,34 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "open" | "won" | "lost";
                 /** @description Stage name, in any letter case */
                 stage?: string;
                 pipeline_id?: string;
                 stage_id?: string;
-                owner?: string;
+                owner?: components["parameters"]["owner"];
                 partner_id?: string;
                 /** @description The deal's primary contact (its `contact_id` field) only; deals linked to a contact in any way (`contact_ids`): `associated_with=contacts:<id>` */
                 contact_id?: string;
-                company_id?: string;
-                lead_id?: string;
+                company_id?: components["parameters"]["company_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 /** @description Comma-separated; every tag must match */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -9174,7 +9214,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -9252,14 +9292,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9348,7 +9388,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9381,7 +9421,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9454,10 +9494,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9508,30 +9548,30 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "new" | "contacted" | "qualified" | "disqualified" | "converted";
                 tier?: "A" | "B" | "C" | "D";
                 source?: string;
-                owner?: string;
+                owner?: components["parameters"]["owner"];
                 partner_id?: string;
                 pipeline_id?: string;
                 stage_id?: string;
                 /** @description Comma-separated; every tag must match */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -9568,7 +9608,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -9646,14 +9686,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9749,7 +9789,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9782,7 +9822,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9855,10 +9895,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9893,10 +9933,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9940,10 +9980,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -9999,10 +10039,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10055,10 +10095,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10111,10 +10151,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10149,10 +10189,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10186,20 +10226,20 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 status?: "pending" | "completed" | "cancelled";
                 entity_type?: "deal" | "lead";
                 entity_id?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10236,10 +10276,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10274,7 +10314,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10337,7 +10377,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10574,13 +10614,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -10706,10 +10746,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10776,7 +10816,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10827,7 +10867,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10860,10 +10900,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10904,17 +10944,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 status?: "pending" | "succeeded" | "failed";
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -10950,10 +10990,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
                 delivery_id: string;
             };
             cookie?: never;
@@ -10992,10 +11032,10 @@ export interface operations {
             };
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11033,7 +11073,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11097,22 +11137,22 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "pending" | "completed" | "overdue";
                 priority?: "low" | "medium" | "high" | "urgent";
-                owner?: string;
-                deal_id?: string;
-                lead_id?: string;
+                owner?: components["parameters"]["owner"];
+                deal_id?: components["parameters"]["deal_id"];
+                lead_id?: components["parameters"]["lead_id"];
                 contact_id?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 /** @description ISO 8601: due strictly before this time */
                 due_before?: string;
                 /** @description ISO 8601: due at or after this time */
@@ -11120,11 +11160,11 @@ export interface operations {
                 /** @description Comma-separated: tasks carrying every one */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11161,7 +11201,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -11224,14 +11264,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11315,7 +11355,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11378,7 +11418,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11411,7 +11451,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11470,10 +11510,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11507,13 +11547,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 status?: "active" | "inactive";
                 partner_type?: "referral" | "reseller" | "affiliate" | "technology";
                 /** @description Comma-separated: partners carrying every one */
@@ -11521,7 +11561,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11558,7 +11598,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -11618,10 +11658,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11656,7 +11696,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11689,7 +11729,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -11742,13 +11782,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description deal, lead, task, partner, …; an unknown type is a 422 */
                 entity_type?: string;
                 entity_id?: string;
@@ -11756,7 +11796,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11795,7 +11835,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11866,13 +11906,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 status?: "open" | "pending" | "closed";
                 assignee?: string;
                 customer_id?: string;
@@ -11890,7 +11930,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -11927,7 +11967,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -11987,10 +12027,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12025,7 +12065,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12074,7 +12114,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12123,10 +12163,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12161,10 +12201,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12212,10 +12252,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12263,13 +12303,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 conversation_id?: string;
                 customer_id?: string;
                 author_type?: "agent" | "customer";
@@ -12279,7 +12319,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -12316,7 +12356,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -12400,10 +12440,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12438,7 +12478,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12494,7 +12534,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12525,7 +12565,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12577,7 +12617,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -12645,30 +12685,30 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Exact email, any of the contact's emails, case-insensitive */
                 email?: string;
                 /** @description Words (prefixes) in name, emails or phone numbers */
                 search?: string;
-                company_id?: string;
+                company_id?: components["parameters"]["company_id"];
                 /** @description Comma-separated: contacts carrying all of them */
                 tags?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
                 /** @description The customer with this external id */
                 external_id?: string;
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -12705,10 +12745,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12743,7 +12783,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12831,7 +12871,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -12928,7 +12968,7 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -13030,10 +13070,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13089,10 +13129,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13178,11 +13218,11 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                key: string;
+                object: components["parameters"]["object"];
+                key: components["parameters"]["key"];
             };
             cookie?: never;
         };
@@ -13236,8 +13276,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                key: string;
+                object: components["parameters"]["object"];
+                key: components["parameters"]["key"];
             };
             cookie?: never;
         };
@@ -13268,8 +13308,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                key: string;
+                object: components["parameters"]["object"];
+                key: components["parameters"]["key"];
             };
             cookie?: never;
         };
@@ -13346,11 +13386,11 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -13394,12 +13434,12 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
             };
             cookie?: never;
         };
@@ -13446,9 +13486,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
             };
             cookie?: never;
         };
@@ -13511,9 +13551,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
             };
             cookie?: never;
         };
@@ -13544,9 +13584,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
                 to_id: string;
             };
             cookie?: never;
@@ -13626,9 +13666,9 @@ export interface operations {
             };
             header?: never;
             path: {
-                object: string;
-                id: string;
-                to: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
+                to: components["parameters"]["to"];
                 to_id: string;
             };
             cookie?: never;
@@ -13660,7 +13700,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -13729,7 +13769,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -13852,10 +13892,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13921,7 +13961,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -13953,7 +13993,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14028,26 +14068,26 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 /** @description Text the primary field contains (any case) */
                 search?: string;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14106,10 +14146,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14166,10 +14206,10 @@ export interface operations {
             };
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14241,10 +14281,10 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
+                object: components["parameters"]["object"];
             };
             cookie?: never;
         };
@@ -14280,15 +14320,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14354,8 +14394,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14408,8 +14448,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14442,8 +14482,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                object: string;
-                id: string;
+                object: components["parameters"]["object"];
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14495,15 +14535,15 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
-                page?: number;
+                page?: components["parameters"]["page"];
                 /** @description Items per page (1-500, default 50) */
-                page_size?: number;
+                page_size?: components["parameters"]["page_size"];
                 /** @description ISO 8601 timestamp: rows updated at or after it, oldest change first, deletions included as tombstones (deleted_at set) */
-                since?: string;
+                since?: components["parameters"]["since"];
                 /** @description Keyset cursor from a previous `next_cursor` (empty string: from the start). Rows come in change order, deletions included; stable while rows are written */
-                cursor?: string;
+                cursor?: components["parameters"]["cursor"];
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
                 status?: "active" | "pending" | "sold" | "withdrawn";
                 property_type?: "house" | "apartment" | "condo" | "townhouse" | "land" | "commercial" | "other";
                 /** @description The listing with this MLS number (exact) */
@@ -14530,11 +14570,11 @@ export interface operations {
                 near?: string;
                 radius_km?: number;
                 /** @description `<object>:<id>` or `<object>:<id>:<label>`: only records linked to that record (with that label); needs `<object>:read` (403 otherwise) */
-                associated_with?: string;
+                associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -14571,7 +14611,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -14662,7 +14702,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
             cookie?: never;
@@ -14741,14 +14781,14 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
-                include?: "associations";
+                include?: components["parameters"]["include"];
             };
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14844,7 +14884,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14933,7 +14973,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -14966,7 +15006,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15049,7 +15089,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
             path?: never;
             cookie?: never;
@@ -15201,7 +15241,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15232,7 +15272,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15310,7 +15350,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
@@ -15387,18 +15427,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15441,18 +15473,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15495,18 +15519,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15549,18 +15565,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15603,18 +15611,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.cancelled";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15657,18 +15657,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15711,18 +15703,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15765,18 +15749,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.ended";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15819,18 +15795,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.started";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15873,17 +15841,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "company.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Company"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15926,17 +15887,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "company.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Company"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -15979,17 +15933,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "company.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Company"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16032,17 +15979,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "contact.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Contact"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16085,17 +16025,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "contact.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Contact"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16138,17 +16071,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "contact.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Contact"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16191,17 +16117,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.archived";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16244,17 +16163,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16297,17 +16209,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.identity_verified";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16350,17 +16255,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "conversation.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Conversation"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16403,17 +16301,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16456,17 +16347,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16509,17 +16393,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.lost";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16562,17 +16439,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.stage_changed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16615,17 +16485,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16668,17 +16531,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "deal.won";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Deal"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16721,17 +16577,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16774,17 +16623,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.shared";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16827,17 +16669,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16880,17 +16715,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "document.uploaded";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Document"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16933,18 +16761,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.bounced";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -16987,18 +16807,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.failed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17041,18 +16853,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.received";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17095,18 +16899,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.sent";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17149,18 +16945,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17203,18 +16991,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17257,18 +17037,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17311,17 +17083,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "handoff.cancelled";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Handoff"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17364,17 +17129,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "handoff.completed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Handoff"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17417,17 +17175,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "handoff.initiated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Handoff"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17470,17 +17221,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17523,17 +17267,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17576,17 +17313,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.disqualified";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17629,17 +17359,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.qualified";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17682,17 +17405,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "lead.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Lead"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17735,17 +17451,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17788,17 +17497,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17841,17 +17543,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.seen";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17894,17 +17589,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "message.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Message"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -17947,17 +17635,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "note.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Note"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18000,17 +17681,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "note.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Note"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18053,17 +17727,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "note.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Note"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18106,18 +17773,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18160,18 +17819,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18214,18 +17865,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18268,17 +17911,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "partner.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Partner"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18321,17 +17957,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "partner.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Partner"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18374,17 +18003,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "partner.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Partner"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18427,17 +18049,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "pipeline.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Pipeline"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18480,17 +18095,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "pipeline.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Pipeline"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18533,17 +18141,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "pipeline.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Pipeline"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18586,17 +18187,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "property.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Property"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18639,17 +18233,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "property.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Property"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18692,17 +18279,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "property.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Property"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18745,18 +18325,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.breach";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18799,18 +18371,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.warning";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18853,18 +18417,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.delivered";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18907,18 +18463,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.failed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -18961,18 +18509,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.received";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19015,18 +18555,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.sent";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
-                    /** @description The record the event is about, as the API shows it */
                     data: Record<string, never>;
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19069,17 +18601,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "suppression.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Suppression"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19122,17 +18647,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "suppression.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Suppression"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19175,17 +18693,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.completed";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19228,17 +18739,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.created";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19281,17 +18785,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.deleted";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19334,17 +18831,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.overdue";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };
@@ -19387,17 +18877,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Event id; the same on every retry */
-                    id: string;
+                "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "task.updated";
-                    /** Format: date-time */
-                    timestamp: string;
-                    tenant_id: string;
                     data: components["schemas"]["Task"];
-                    /** @description Context such as the previous stage */
-                    metadata: Record<string, never>;
                 };
             };
         };

@@ -69,16 +69,17 @@ function fields(schema: Json): string[] {
   );
 }
 
-/** A response as it reads: one shared by `$ref` (components.responses) looked up. */
-const resolved = (doc: Json, response: Json): Json =>
-  response.$ref
-    ? doc.components.responses[String(response.$ref).split("/").pop() as string]
-    : response;
+/** A response or parameter as it reads: one shared by `$ref` (components.responses, .parameters) looked up. */
+const resolved = (doc: Json, shared: Json): Json => {
+  if (!shared.$ref) return shared;
+  const [, , section, name] = String(shared.$ref).split("/");
+  return doc.components[section][name];
+};
 
 function operation(doc: Json, method: string, path: string, op: Json): string[] {
   const lines = [`### ${method.toUpperCase()} \`${path}\``, "", cell(op.summary), ""];
   if (op["x-required-scope"]) lines.push(`Scope: \`${op["x-required-scope"]}\``, "");
-  const parameters: Json[] = op.parameters ?? [];
+  const parameters: Json[] = (op.parameters ?? []).map((p: Json) => resolved(doc, p));
   if (parameters.length)
     lines.push(
       ...markdownTable(
@@ -132,13 +133,15 @@ export function renderApiReference(doc: Json): string {
   lines.push(
     "## Webhook payloads",
     "",
-    "Every delivery is a signed `POST` of this envelope; `data` is the record the event is about.",
+    "Every delivery is a signed `POST` of one envelope, [WebhookEvent](#webhookevent); `data` is the record the event is about.",
     "",
     ...markdownTable(
       ["event type", "data"],
       Object.entries<Json>(doc.webhooks ?? {}).map(([type, item]) => {
-        const data =
-          item.post?.requestBody?.content?.["application/json"]?.schema?.properties?.data;
+        const payload: Json = item.post?.requestBody?.content?.["application/json"]?.schema ?? {};
+        // The shared envelope narrowed for the event type (allOf), or spelled out.
+        const parts: Json[] = [payload, ...(payload.allOf ?? [])];
+        const data = parts.find((part) => part.properties?.data)?.properties.data;
         return [`\`${type}\``, cell(typeOf(data))];
       }),
     ),

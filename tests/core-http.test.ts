@@ -269,7 +269,9 @@ describe("OpenAPI and Swagger UI", () => {
     });
     expect(doc.components.schemas.DealList.properties.total).toEqual({ type: "integer" });
     // Query strings still take numbers in their string form.
-    const page = deals.get.parameters.find((p: { name: string }) => p.name === "page");
+    const page = deals.get.parameters
+      .map((p: unknown) => resolveRef(doc, p))
+      .find((p: { name: string }) => p.name === "page");
     expect(JSON.stringify(page.schema)).toContain('"integer"');
 
     const { api } = await server.tenant(undefined, ["deals:write"]);

@@ -151,7 +151,7 @@ describe("OpenAPI document", () => {
     ]);
   });
 
-  test("the document stays under 600 KB: the responses operations share are referenced, not copied", async () => {
+  test("the document stays under 600 KB: the responses and parameters operations share are referenced, not copied", async () => {
     // Every operation once held its own copy of the same error responses: 1.08 MB.
     const served = await fetch(`${server.url}/swagger/json`);
     const bytes = new Uint8Array(await served.arrayBuffer());
@@ -187,6 +187,55 @@ describe("OpenAPI document", () => {
     );
     // One worded for its operation keeps its own words.
     expect(doc.paths["/metrics"].get.responses["401"].description).toBe("Missing or wrong token");
+
+    // Parameters likewise: once each operation held its own copy of paging's and the headers'.
+    const parameters: Record<string, Doc> = doc.components.parameters;
+    expect(Object.keys(parameters)).toEqual(
+      expect.arrayContaining([
+        "Idempotency-Key",
+        "If-None-Match",
+        "id",
+        "page",
+        "page_size",
+        "cursor",
+        "since",
+        "include",
+        "associated_with",
+      ]),
+    );
+    const copied: string[] = [];
+    const referenced = new Set<string>();
+    for (const [section, entries] of [
+      ["paths", doc.paths],
+      ["webhooks", doc.webhooks],
+    ] as const)
+      for (const [path, operations] of Object.entries<Doc>(entries))
+        for (const [method, op] of Object.entries<Doc>(operations))
+          for (const parameter of op.parameters ?? []) {
+            if (parameter.$ref) referenced.add(parameter.$ref);
+            for (const [name, one] of Object.entries(parameters))
+              if (Bun.deepEquals(parameter, one))
+                copied.push(`${section} ${method} ${path}: ${name}`);
+          }
+    expect(copied).toEqual([]);
+    expect([...referenced].sort()).toEqual(
+      Object.keys(parameters)
+        .sort()
+        .map((name) => `#/components/parameters/${name}`),
+    );
+    const deals = doc.paths["/api/external/deals"];
+    expect(deals.get.parameters).toEqual(
+      expect.arrayContaining(
+        ["page", "page_size", "since", "cursor", "include", "If-None-Match"].map((name) => ({
+          $ref: `#/components/parameters/${name}`,
+        })),
+      ),
+    );
+    expect(deals.post.parameters).toContainEqual({
+      $ref: "#/components/parameters/Idempotency-Key",
+    });
+    expect(parameters.since).toMatchObject({ in: "query", name: "since" });
+    expect(parameters.since.description).toContain("ISO 8601");
   });
 
   test("servers, and a description for every tag an operation uses", async () => {
@@ -216,9 +265,9 @@ describe("OpenAPI document", () => {
             hidden.push(`${method} ${path} ${p.in} ${p.name}`);
         }
     expect(hidden).toEqual([]);
-    const since = doc.paths["/api/external/deals"].get.parameters.find(
-      (p: Doc) => p.name === "since",
-    );
+    const since = doc.paths["/api/external/deals"].get.parameters
+      .map((p: Doc) => resolveRef(doc, p))
+      .find((p: Doc) => p.name === "since");
     expect(since.description).toContain("ISO 8601");
   });
 
@@ -226,7 +275,12 @@ describe("OpenAPI document", () => {
     const doc = await fetchDoc(server.anonymous);
     expect(Object.keys(doc.webhooks).sort()).toEqual(builtInEventTypes());
     const dealWon = doc.webhooks["deal.won"].post;
-    const payload = dealWon.requestBody.content["application/json"].schema;
+    // The envelope is defined once (WebhookEvent); each event type fixes its type and data.
+    const [envelope, payload] = dealWon.requestBody.content["application/json"].schema.allOf;
+    expect(envelope).toEqual({ $ref: "#/components/schemas/WebhookEvent" });
+    expect(doc.components.schemas.WebhookEvent.required).toEqual(
+      expect.arrayContaining(["id", "event_type", "timestamp", "tenant_id", "data", "metadata"]),
+    );
     expect(payload.properties.data).toEqual({ $ref: "#/components/schemas/Deal" });
     expect(payload.properties.event_type.const).toBe("deal.won");
     expect(dealWon.parameters.map((p: Doc) => resolveRef(doc, p).name)).toEqual(
@@ -273,7 +327,7 @@ describe("OpenAPI document", () => {
       const op = operations.post;
       if (!op || !path.startsWith("/api/external")) continue;
       const listed = (op.parameters ?? []).some(
-        (p: { name: string }) => p.name === "Idempotency-Key",
+        (p: Doc) => resolveRef(doc, p).name === "Idempotency-Key",
       );
       // The header is judged before routing and validation: an unknown id and an empty body do.
       const url = path.replace(/\{[^}]+\}/g, crypto.randomUUID());
@@ -299,7 +353,8 @@ describe("OpenAPI document", () => {
     const undocumented: string[] = [];
     for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
       const op = operations.post;
-      if (!op?.parameters?.some((p: { name: string }) => p.name === "Idempotency-Key")) continue;
+      if (!op?.parameters?.some((p: Doc) => resolveRef(doc, p).name === "Idempotency-Key"))
+        continue;
       const conflict = resolveRef(doc, op.responses["409"]);
       if (conflict?.content?.["application/json"]?.schema?.$ref !== "#/components/schemas/Error")
         undocumented.push(path);
@@ -462,7 +517,9 @@ describe("OpenAPI document", () => {
     let checked = 0;
     for (const [path, operations] of Object.entries<Doc>(doc.paths)) {
       const list = operations.get;
-      if (!list?.parameters?.some((p: Doc) => p.name === "include") || path.includes("{")) continue;
+      const takes = (name: string) =>
+        list?.parameters?.some((p: Doc) => resolveRef(doc, p).name === name);
+      if (!takes("include") || path.includes("{")) continue;
       const example = operations.post?.requestBody?.content?.["application/json"]?.example;
       if ((await api.post(path, example)).status !== 201) continue;
       const page = await api.get(`${path}?include=associations&page_size=1`);

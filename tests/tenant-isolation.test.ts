@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { resolveRef } from "./contract/openapi";
 import type { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -190,7 +191,7 @@ function listCalls(): string[] {
       .replace("{object}", template.startsWith(`${X}/fields/`) ? "deals" : "alphathings")
       .replace(/\{[^}]+\}/g, "x");
     paths.push(base);
-    for (const param of op.parameters ?? [])
+    for (const param of (op.parameters ?? []).map((p: unknown) => resolveRef(doc, p)))
       if (param.in === "query" && param.name in values)
         paths.push(`${base}?${param.name}=${encodeURIComponent(values[param.name])}`);
   }

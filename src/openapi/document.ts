@@ -14,10 +14,19 @@ interface Response {
   headers?: Record<string, { $ref: string }>;
 }
 
+interface Parameter {
+  /** A shared parameter: `#/components/parameters/<name>`. */
+  $ref?: string;
+  name: string;
+  in?: string;
+  description?: string;
+  schema?: Schema;
+}
+
 interface Operation {
   tags?: string[];
   security?: Array<Record<string, unknown>>;
-  parameters?: Array<{ name: string; description?: string; schema?: Schema }>;
+  parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown }> };
   responses?: Record<string, Response>;
 }
@@ -344,6 +353,48 @@ function shareResponses(paths: Record<string, Record<string, Operation>>) {
   return Object.fromEntries(Object.entries(shared).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Operations that must take a parameter alike before it is shared (`components.parameters`). */
+const MIN_SHARED_USES = 3;
+
+/**
+ * Moves each parameter several operations take alike (Idempotency-Key,
+ * If-None-Match, a path's `id`, paging's `page`, `page_size`, `cursor`,
+ * `since`, `include`, the common filters) into `components.parameters`
+ * under its own name, leaving a `$ref` in each operation, as
+ * `shareResponses` does for responses. A name goes to the most used of the
+ * parameters that bear it (a path's `tenant_id` or a query's); one an
+ * operation describes or bounds its own way stays inline, and so does a
+ * name `taken` already (the webhooks' signature headers).
+ */
+function shareParameters(
+  paths: Record<string, Record<string, Operation>>,
+  taken: Set<string>,
+): Record<string, Parameter> {
+  const lists = Object.values(paths).flatMap((operations) =>
+    Object.values(operations).flatMap(({ parameters }) => (parameters ? [parameters] : [])),
+  );
+  const uses = new Map<string, { parameter: Parameter; count: number }>();
+  for (const parameters of lists)
+    for (const parameter of parameters) {
+      const key = canonical(parameter);
+      const use = uses.get(key) ?? { parameter, count: 0 };
+      uses.set(key, { ...use, count: use.count + 1 });
+    }
+  const names = new Map<string, string>();
+  const shared: Record<string, Parameter> = {};
+  for (const [key, { parameter, count }] of [...uses].sort(([, a], [, b]) => b.count - a.count))
+    if (count >= MIN_SHARED_USES && !shared[parameter.name] && !taken.has(parameter.name)) {
+      shared[parameter.name] = structuredClone(parameter);
+      names.set(key, parameter.name);
+    }
+  for (const parameters of lists)
+    parameters.forEach((parameter, i) => {
+      const name = names.get(canonical(parameter));
+      if (name) parameters[i] = { $ref: `#/components/parameters/${name}` } as Parameter;
+    });
+  return shared;
+}
+
 const tagList = (used: Set<string>) =>
   [...used].sort().map((name) => ({
     name,
@@ -353,8 +404,8 @@ const tagList = (used: Set<string>) =>
 /**
  * Turns the document Elysia generates into a clean OpenAPI 3.1 document:
  * JSON Schema 2020-12 without 3.0 leftovers, named schemas under
- * `components` referenced by `$ref`, the responses many operations share
- * likewise, JSON-only bodies with a working example, servers, described
+ * `components` referenced by `$ref`, the responses and parameters many
+ * operations share likewise, JSON-only bodies with a working example, servers, described
  * tags, and the `webhooks` section. Works on a copy.
  */
 export function finishDocument(generated: OpenApiDocument, options: DocumentOptions) {
@@ -367,6 +418,11 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
       for (const tag of operation.tags ?? []) used.add(tag);
     }
   const responses = shareResponses(doc.paths ?? {});
+  const signatures = signatureParameters();
+  const parameters = {
+    ...signatures,
+    ...shareParameters(doc.paths ?? {}, new Set(Object.keys(signatures))),
+  };
   const webhooks = webhookOperations(options.eventTypes, components);
   used.add("webhooks");
   const sorted = Object.fromEntries(
@@ -382,7 +438,9 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
     components: {
       ...doc.components,
       headers: headerComponents(),
-      parameters: signatureParameters(),
+      parameters: Object.fromEntries(
+        Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b)),
+      ),
       responses,
       schemas: sorted,
     },

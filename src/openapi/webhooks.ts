@@ -37,28 +37,49 @@ const entityName = (type: string) =>
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("");
 
-/** The envelope every delivery carries, with `data` typed by the entity where it has a schema. */
-function envelope(type: string, components: Record<string, Schema>): Schema {
+/** The name of the envelope every delivery carries, in `components.schemas`. */
+export const EVENT_SCHEMA = "WebhookEvent";
+
+/**
+ * The envelope every delivery carries, once for all event types: `data` is
+ * any JSON here (each event type's body narrows it to its entity), so a
+ * generated type intersected with the entity's stays the entity's.
+ */
+const eventSchema = (): Schema => ({
+  type: "object",
+  required: ["id", "event_type", "timestamp", "tenant_id", "data", "metadata"],
+  properties: {
+    id: { type: "string", description: "Event id; the same on every retry" },
+    event_type: { type: "string", description: "The event type, e.g. `deal.won`" },
+    timestamp: { type: "string", format: "date-time" },
+    tenant_id: { type: "string" },
+    data: { description: "The record the event is about, as the API shows it" },
+    metadata: { type: "object", description: "Context such as the previous stage" },
+  },
+});
+
+/**
+ * One event type's payload: the shared envelope by `$ref`, its `event_type`
+ * fixed, and `data` typed by the entity where it has a schema.
+ */
+function payload(type: string, components: Record<string, Schema>): Schema {
   const entity = entityName(type);
-  const data = components[entity]
-    ? { $ref: `#/components/schemas/${entity}` }
-    : { type: "object", description: "The record the event is about, as the API shows it" };
+  const data = components[entity] ? { $ref: `#/components/schemas/${entity}` } : { type: "object" };
   return {
-    type: "object",
-    required: ["id", "event_type", "timestamp", "tenant_id", "data", "metadata"],
-    properties: {
-      id: { type: "string", description: "Event id; the same on every retry" },
-      event_type: { type: "string", const: type },
-      timestamp: { type: "string", format: "date-time" },
-      tenant_id: { type: "string" },
-      data,
-      metadata: { type: "object", description: "Context such as the previous stage" },
-    },
+    allOf: [
+      { $ref: `#/components/schemas/${EVENT_SCHEMA}` },
+      {
+        type: "object",
+        required: ["event_type", "data"],
+        properties: { event_type: { const: type }, data },
+      },
+    ],
   };
 }
 
 /** The OpenAPI 3.1 `webhooks` section: one signed POST per event type. */
 export function webhookOperations(types: string[], components: Record<string, Schema>) {
+  components[EVENT_SCHEMA] ??= eventSchema();
   return Object.fromEntries(
     types.map((type) => [
       type,
@@ -73,7 +94,7 @@ export function webhookOperations(types: string[], components: Record<string, Sc
           parameters: SIGNATURE_REFS,
           requestBody: {
             required: true,
-            content: { "application/json": { schema: envelope(type, components) } },
+            content: { "application/json": { schema: payload(type, components) } },
           },
           responses: {
             "200": { description: "Received; any 2xx status counts" },

@@ -65,7 +65,7 @@ export async function operations(server: TestServer): Promise<Operation[]> {
         security: (op.security ?? []).flatMap((s: Record<string, unknown>) => Object.keys(s)),
         path,
         scope: op["x-required-scope"],
-        parameters: op.parameters ?? [],
+        parameters: (op.parameters ?? []).map((p: unknown) => resolveRef(doc, p)),
         body: content["application/json"]?.schema,
         example: content["application/json"]?.example,
         multipart: "multipart/form-data" in content,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { expect422 } from "../helpers/api";
 import { useTestServer } from "../helpers/suite";
-import { clientFor, fillPath, label, operations, requiredQuery } from "./openapi";
+import { clientFor, fillPath, label, operations, requiredQuery, resolveRef } from "./openapi";
 
 const server = useTestServer();
 const LISTS = [
@@ -169,9 +169,9 @@ describe("JSON bodies", () => {
 
 test("the OpenAPI document advertises integers with their bounds, not strings", async () => {
   const doc = (await server.anonymous.get("/swagger/json")).body;
-  const pageSize = doc.paths["/api/external/deals"].get.parameters.find(
-    (p: { name: string }) => p.name === "page_size",
-  );
+  const pageSize = doc.paths["/api/external/deals"].get.parameters
+    .map((p: unknown) => resolveRef(doc, p))
+    .find((p: { name: string }) => p.name === "page_size");
   expect(pageSize.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 500 });
   expect(pageSize.schema.anyOf).toBeUndefined();
 });
