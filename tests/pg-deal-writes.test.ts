@@ -10,6 +10,7 @@ import { describe, expect, test } from "bun:test";
 import { createDealInTx } from "../plugins/deals/service";
 import { writeScope } from "../src/core";
 import { testPostgresUrl } from "./helpers/database";
+import { insertStatements } from "./helpers/statements";
 import { useTestServer } from "./helpers/suite";
 import { salesPipeline } from "./sales-fixtures";
 
@@ -26,29 +27,6 @@ const TABLES = [
 describe.skipIf(!testPostgresUrl)("deal creates on PostgreSQL", () => {
   const server = useTestServer();
 
-  /** The INSERT statements `fn` makes on TABLES, by table (statement-level triggers count them). */
-  async function insertStatements(fn: () => Promise<unknown>) {
-    const { db } = server.ctx;
-    await db.execute("CREATE TABLE IF NOT EXISTS test_statements (table_name text NOT NULL)");
-    await db.execute(`CREATE OR REPLACE FUNCTION test_count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN INSERT INTO test_statements VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
-    for (const table of TABLES)
-      await db.execute(
-        `CREATE TRIGGER test_${table}_statements AFTER INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION test_count_statement()`,
-      );
-    try {
-      await db.execute("DELETE FROM test_statements");
-      await fn();
-      const rows = await db.execute(
-        "SELECT table_name, count(*)::int AS n FROM test_statements GROUP BY 1 ORDER BY 1",
-      );
-      return Object.fromEntries(rows.map((row) => [String(row.table_name), Number(row.n)]));
-    } finally {
-      for (const table of TABLES)
-        await db.execute(`DROP TRIGGER test_${table}_statements ON ${table}`);
-    }
-  }
-
   test("the creates of one batch: one transaction, one INSERT a table; feeds and events in create order", async () => {
     const { api, tenantId } = await server.tenant();
     await salesPipeline(api);
@@ -57,7 +35,7 @@ describe.skipIf(!testPostgresUrl)("deal creates on PostgreSQL", () => {
     const titles = ["d-1", "d-2", "d-3", "d-4", "d-5", "d-6"];
     let created: Array<{ id: string; title: string }> = [];
     // All queue in this turn of the event loop, so they share one batch.
-    const statements = await insertStatements(async () => {
+    const statements = await insertStatements(server.ctx.db, TABLES, async () => {
       created = await Promise.all(
         titles.map((title, i) =>
           ctx.write((tx) => createDealInTx(tx, scope, { title, value: 100 * (i + 1) })),

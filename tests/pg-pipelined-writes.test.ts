@@ -15,6 +15,7 @@ import { reserveSyncSeq } from "../db/sequence";
 import { recordChange } from "../src/activity";
 import { insertValues } from "../src/prepared";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
+import { insertStatements } from "./helpers/statements";
 
 describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
   const dir = mkdtempSync(join(tmpdir(), "crmd-pipelined-"));
@@ -163,27 +164,6 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
     expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe("refused after an insert");
     expect(await names("z-")).toEqual(["z-a", "z-b"]);
   });
-  /** Counts the INSERT statements `fn` makes on the activity log and the outbox (statement triggers). */
-  async function insertStatements(fn: () => Promise<unknown>) {
-    await db.execute("CREATE TABLE IF NOT EXISTS test_statements (table_name text NOT NULL)");
-    await db.execute(`CREATE OR REPLACE FUNCTION test_count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN INSERT INTO test_statements VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
-    for (const table of ["activity_log", "outbox_events"])
-      await db.execute(
-        `CREATE TRIGGER test_${table}_statements AFTER INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION test_count_statement()`,
-      );
-    try {
-      await db.execute("DELETE FROM test_statements");
-      await fn();
-      const rows = await db.execute(
-        "SELECT table_name, count(*)::int AS n FROM test_statements GROUP BY 1 ORDER BY 1",
-      );
-      return Object.fromEntries(rows.map((row) => [String(row.table_name), Number(row.n)]));
-    } finally {
-      for (const table of ["activity_log", "outbox_events"])
-        await db.execute(`DROP TRIGGER test_${table}_statements ON ${table}`);
-    }
-  }
 
   const actor = { type: "system" as const, id: null, name: "test" };
   const change = (entityId: string) =>
@@ -203,7 +183,9 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
 
   test("the activity rows and events of a batch are one INSERT a table, each table's rows in the batch's order", async () => {
     const ids = ["g-1", "g-2", "g-3", "g-4", "g-5"];
-    const statements = await insertStatements(() => Promise.all(ids.map(change)));
+    const statements = await insertStatements(db, ["activity_log", "outbox_events"], () =>
+      Promise.all(ids.map(change)),
+    );
     expect(statements).toEqual({ activity_log: 1, outbox_events: 1 });
     const events = await db.execute(
       "SELECT entity_id FROM outbox_events WHERE tenant_id = 't-gather' ORDER BY seq",
