@@ -75,6 +75,9 @@ export class Checkpointer {
     this.timer = null;
     const worker = this.worker;
     if (!worker) return;
+    // Until it ends, the close keeps the process alive: awaited alone on an
+    // unref'd thread, the process would end (exit code 0) before its caller.
+    worker.ref();
     if (this.running) await new Promise<void>((resolve) => (this.idle = resolve));
     // From here on the writer is closing: a late error must not hand checkpoints back to it.
     this.failed = true;

@@ -135,6 +135,37 @@ test("a checkpoint thread that cannot run hands checkpoints back to the writer",
   await checkpointer.close();
 });
 
+test("closing while a checkpoint runs keeps the process alive until the close ends", async () => {
+  // The checkpoint thread is unref'd; a close waiting on it alone must not let
+  // the process end early (with exit code 0) before the caller's own exit.
+  const dir = mkdtempSync(join(tmpdir(), "crmd-close-"));
+  try {
+    const child = Bun.spawn(
+      [
+        process.execPath,
+        "-e",
+        `const { Database } = require("bun:sqlite");
+         const { Checkpointer } = require(${JSON.stringify(join(import.meta.dir, "../db/checkpointer.ts"))});
+         const path = ${JSON.stringify(join(dir, "crmd.db"))};
+         const db = new Database(path);
+         db.exec("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (x BLOB)");
+         const insert = db.prepare("INSERT INTO t VALUES (randomblob(4000))");
+         db.transaction(() => { for (let i = 0; i < 20000; i++) insert.run(); })();
+         const checkpointer = new Checkpointer(path, () => {}, 1);
+         checkpointer.noteCommit();
+         setTimeout(async () => {
+           await checkpointer.close();
+           process.exit(7);
+         }, 20);`,
+      ],
+      { stdout: "inherit", stderr: "inherit" },
+    );
+    expect(await child.exited).toBe(7);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
 test("opening a file another process holds locked waits for it instead of failing", async () => {
   const dir = mkdtempSync(join(tmpdir(), "crmd-locked-"));
   const path = join(dir, "crmd.db");
