@@ -126,9 +126,18 @@ export const hintHeaders = (
   Object.fromEntries(
     Object.entries(sealed).map(([name, value]) => [
       name,
-      `${HEADER_MASK} (${box.hint(tenantId, box.open(value))})`,
+      `${HEADER_MASK} (${hintOf(box, tenantId, value)})`,
     ]),
   );
+
+/** A sealed value's hint; `undecryptable` for one sealed under another key (it is not sent either). */
+function hintOf(box: Pick<SecretBox, "open" | "hint">, tenantId: string, sealed: string): string {
+  try {
+    return box.hint(tenantId, box.open(sealed));
+  } catch {
+    return "undecryptable";
+  }
+}
 
 /** Each value sealed (custom headers often carry a receiver's credentials). */
 export const sealHeaders = (

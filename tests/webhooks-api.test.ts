@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { activityLog, webhooks } from "../db/schema";
 import { keepingSecrets } from "../plugins/webhooks/service";
 import { ManualClock } from "../src/clock";
+import { SecretBox } from "../src/secrets";
 import { created, defineObjectType } from "./helpers/api";
 import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
@@ -487,6 +488,26 @@ describe("custom header values", () => {
     const bobs = await bobAuditor.get(`/api/external/activity?entity_id=${other.id}`);
     expect(bobs.body.activity[0].changes.headers.new["X-Tenant"]).toMatch(hinted);
     expect(bobs.body.activity[0].changes.headers.new["X-Tenant"]).not.toBe(first["X-Tenant"]);
+  });
+
+  test("a value sealed under another key does not stop an update: its entry says undecryptable", async () => {
+    const created = await register(alice.api, { headers: { Authorization: token } });
+    const foreign = new SecretBox(Buffer.alloc(32, 7)).seal(token);
+    await server.ctx.db.transaction((tx) =>
+      tx
+        .update(webhooks)
+        .set({ headers: { Authorization: foreign } })
+        .where(eq(webhooks.id, created.id)),
+    );
+    const url = `/api/external/webhooks/${created.id}`;
+    expect((await alice.api.put(url, { events: ["deal.*"] })).status).toBe(200);
+    const replaced = await alice.api.put(url, { headers: { Authorization: "Bearer new" } });
+    expect(replaced.status).toBe(200);
+    const auditor = await server.keyFor(alice.tenantId, ["activity:read", "webhooks:manage"]);
+    const [latest] = (await auditor.get(`/api/external/activity?entity_id=${created.id}`)).body
+      .activity;
+    expect(latest.changes.headers.old).toEqual({ Authorization: "******** (undecryptable)" });
+    expect(latest.changes.headers.new.Authorization).toMatch(/^\*{8} \([0-9a-f]{8}\)$/);
   });
 });
 
