@@ -4800,6 +4800,8 @@ export interface components {
         "webhook-signature": string;
         /** @description Unix seconds of the attempt, signed */
         "webhook-timestamp": string;
+        /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+        "X-Consistency": "strong";
         /** @description The event type */
         "X-Webhook-Event": string;
         /** @description Hex HMAC-SHA256 of the raw body, keyed with the secret */
@@ -4949,6 +4951,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -4989,7 +4993,10 @@ export interface operations {
     postApiWidgetCustomers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5043,6 +5050,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5087,7 +5096,10 @@ export interface operations {
     postApiWidgetConversations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5144,6 +5156,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5189,6 +5203,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5240,7 +5256,10 @@ export interface operations {
     postApiWidgetConversationsByIdMessages: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -5299,7 +5318,10 @@ export interface operations {
     postApiWidgetConversationsByIdSeen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -5358,6 +5380,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5404,6 +5428,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -5458,6 +5484,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5501,7 +5529,10 @@ export interface operations {
     patchApiExternalTenantsByTenant_id: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 /** @description The tenant's id (or its name) */
                 tenant_id: string;
@@ -5555,6 +5586,8 @@ export interface operations {
                 tenant_id?: components["parameters"]["tenant_id"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5619,7 +5652,10 @@ export interface operations {
                 /** @description Tenant id or name (required with the admin token) */
                 tenant_id?: components["parameters"]["tenant_id"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5701,7 +5737,10 @@ export interface operations {
                 /** @description Tenant id or name (required with the admin token) */
                 tenant_id?: components["parameters"]["tenant_id"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 key_id: string;
             };
@@ -5782,6 +5821,8 @@ export interface operations {
                 tags?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5821,6 +5862,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -5903,6 +5946,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -5940,7 +5985,10 @@ export interface operations {
     putApiExternalCalendarEventsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6021,7 +6069,10 @@ export interface operations {
     deleteApiExternalCalendarEventsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6054,7 +6105,10 @@ export interface operations {
     patchApiExternalCalendarEventsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6144,6 +6198,8 @@ export interface operations {
                 tags?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -6183,6 +6239,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -6308,6 +6366,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -6345,7 +6405,10 @@ export interface operations {
     putApiExternalDocumentsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6400,7 +6463,10 @@ export interface operations {
     deleteApiExternalDocumentsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6434,6 +6500,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -6475,6 +6543,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6556,6 +6626,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -6595,6 +6667,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -6686,6 +6760,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -6763,6 +6839,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -6850,7 +6928,10 @@ export interface operations {
     putApiExternalContactsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6938,7 +7019,10 @@ export interface operations {
     deleteApiExternalContactsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -6969,7 +7053,10 @@ export interface operations {
     patchApiExternalContactsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -7081,6 +7168,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7120,6 +7209,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -7194,6 +7285,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -7266,6 +7359,8 @@ export interface operations {
                 include?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7386,7 +7481,10 @@ export interface operations {
     deleteApiExternalCompaniesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -7417,7 +7515,10 @@ export interface operations {
     patchApiExternalCompaniesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -7503,6 +7604,8 @@ export interface operations {
                 task_id?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7542,6 +7645,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -7614,6 +7719,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7651,7 +7758,10 @@ export interface operations {
     deleteApiExternalNotesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -7682,7 +7792,10 @@ export interface operations {
     patchApiExternalNotesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -7754,6 +7867,8 @@ export interface operations {
                 type?: "note" | "email" | "sms" | "call" | "meeting";
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7802,6 +7917,8 @@ export interface operations {
                 address?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7841,6 +7958,8 @@ export interface operations {
                 channel?: components["parameters"]["channel"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7881,7 +8000,10 @@ export interface operations {
             query?: {
                 channel?: components["parameters"]["channel"];
             };
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 /** @description An email address, or a phone number in international format (`+14155550123`) */
                 address: string;
@@ -7915,6 +8037,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -7955,6 +8079,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -8081,7 +8207,10 @@ export interface operations {
     "postApiExternalEmailInbound-secret": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8117,7 +8246,10 @@ export interface operations {
     postApiExternalEmailInbound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8170,6 +8302,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -8281,7 +8415,10 @@ export interface operations {
     postApiExternalSmsInboundTwilioByTenant_id: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 tenant_id: string;
             };
@@ -8315,7 +8452,10 @@ export interface operations {
                 /** @description The SMS interaction (its SID may not be recorded yet) */
                 interaction_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 tenant_id: string;
             };
@@ -8346,6 +8486,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -8477,7 +8619,10 @@ export interface operations {
     patchApiExternalCallsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -8596,6 +8741,8 @@ export interface operations {
                 page_size?: number;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -8651,6 +8798,8 @@ export interface operations {
                 pipeline_type?: "qualification" | "sales";
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -8738,6 +8887,8 @@ export interface operations {
                 pipeline_type?: "qualification" | "sales";
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -8777,6 +8928,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -8864,6 +9017,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -8901,7 +9056,10 @@ export interface operations {
     deleteApiExternalPipelinesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -8935,7 +9093,10 @@ export interface operations {
     patchApiExternalPipelinesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -9000,6 +9161,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9059,7 +9222,10 @@ export interface operations {
     deleteApiExternalPipelinesByIdStagesByStage_id: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
                 stage_id: string;
@@ -9094,7 +9260,10 @@ export interface operations {
     patchApiExternalPipelinesByIdStagesByStage_id: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
                 stage_id: string;
@@ -9176,6 +9345,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -9215,6 +9386,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -9295,6 +9468,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -9386,7 +9561,10 @@ export interface operations {
     deleteApiExternalDealsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -9419,7 +9597,10 @@ export interface operations {
     patchApiExternalDealsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -9495,6 +9676,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9570,6 +9753,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -9609,6 +9794,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -9689,6 +9876,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -9787,7 +9976,10 @@ export interface operations {
     deleteApiExternalLeadsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -9820,7 +10012,10 @@ export interface operations {
     patchApiExternalLeadsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -9896,6 +10091,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9934,6 +10131,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9981,6 +10180,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10040,6 +10241,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10096,6 +10299,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10152,6 +10357,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10190,6 +10397,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10238,6 +10447,8 @@ export interface operations {
                 entity_id?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10275,6 +10486,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10313,6 +10526,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10376,6 +10591,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10442,7 +10659,10 @@ export interface operations {
     "putApiExternalBusiness-hours": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10551,7 +10771,10 @@ export interface operations {
     "deleteApiExternalBusiness-hours": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10619,6 +10842,8 @@ export interface operations {
                 page_size?: components["parameters"]["page_size"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10655,7 +10880,10 @@ export interface operations {
     postApiExternalWebhooks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10745,6 +10973,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10814,7 +11044,10 @@ export interface operations {
     putApiExternalWebhooksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -10865,7 +11098,10 @@ export interface operations {
     deleteApiExternalWebhooksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -10901,6 +11137,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10950,6 +11188,8 @@ export interface operations {
                 status?: "pending" | "succeeded" | "failed";
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -10991,6 +11231,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11033,6 +11275,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11071,7 +11315,10 @@ export interface operations {
     "postApiExternalWebhooksByIdRotate-secret": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -11163,6 +11410,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11202,6 +11451,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -11267,6 +11518,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11353,7 +11606,10 @@ export interface operations {
     putApiExternalTasksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -11416,7 +11672,10 @@ export interface operations {
     deleteApiExternalTasksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -11449,7 +11708,10 @@ export interface operations {
     patchApiExternalTasksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -11511,6 +11773,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11560,6 +11824,8 @@ export interface operations {
                 tags?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11599,6 +11865,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -11657,6 +11925,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11694,7 +11964,10 @@ export interface operations {
     deleteApiExternalPartnersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -11727,7 +12000,10 @@ export interface operations {
     patchApiExternalPartnersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -11795,6 +12071,8 @@ export interface operations {
                 action?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11834,6 +12112,8 @@ export interface operations {
                 period?: "week" | "month" | "quarter" | "year";
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11929,6 +12209,8 @@ export interface operations {
                 sort?: "-created_at" | "created_at" | "-last_message_at" | "last_message_at";
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -11968,6 +12250,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -12026,6 +12310,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -12063,7 +12349,10 @@ export interface operations {
     putApiExternalConversationsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12112,7 +12401,10 @@ export interface operations {
     patchApiExternalConversationsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12164,6 +12456,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12202,6 +12496,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12253,6 +12549,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12318,6 +12616,8 @@ export interface operations {
                 unseen?: boolean;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -12357,6 +12657,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -12439,6 +12741,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -12476,7 +12780,10 @@ export interface operations {
     putApiExternalMessagesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12532,7 +12839,10 @@ export interface operations {
     deleteApiExternalMessagesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12563,7 +12873,10 @@ export interface operations {
     patchApiExternalMessagesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12618,6 +12931,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -12707,6 +13022,8 @@ export interface operations {
                 external_id?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -12744,6 +13061,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -12781,7 +13100,10 @@ export interface operations {
     putApiExternalCustomersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12869,7 +13191,10 @@ export interface operations {
     patchApiExternalCustomersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -12967,6 +13292,8 @@ export interface operations {
                 page_size?: number;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13024,7 +13351,10 @@ export interface operations {
                 /** @description An event cursor from `next_cursor` or an SSE event id (empty string: from the oldest retained event) */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13069,6 +13399,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13130,6 +13462,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 object: components["parameters"]["object"];
@@ -13217,6 +13551,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13274,7 +13610,10 @@ export interface operations {
     deleteApiExternalFieldsByObjectByKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 key: components["parameters"]["key"];
@@ -13306,7 +13645,10 @@ export interface operations {
     patchApiExternalFieldsByObjectByKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 key: components["parameters"]["key"];
@@ -13385,6 +13727,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13433,6 +13777,8 @@ export interface operations {
                 label?: string;
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13484,7 +13830,10 @@ export interface operations {
     putApiExternalByObjectByIdAssociationsByTo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -13549,7 +13898,10 @@ export interface operations {
     deleteApiExternalByObjectByIdAssociationsByTo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -13582,7 +13934,10 @@ export interface operations {
     putApiExternalByObjectByIdAssociationsByToByTo_id: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -13664,7 +14019,10 @@ export interface operations {
                 /** @description Only links with this label */
                 label?: string;
             };
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -13699,6 +14057,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13770,6 +14130,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -13891,6 +14253,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -13959,7 +14323,10 @@ export interface operations {
     "deleteApiExternalObject-typesByObject": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
             };
@@ -13991,7 +14358,10 @@ export interface operations {
     "patchApiExternalObject-typesByObject": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
             };
@@ -14083,6 +14453,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -14147,6 +14519,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 object: components["parameters"]["object"];
@@ -14207,6 +14581,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 object: components["parameters"]["object"];
@@ -14280,6 +14656,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -14323,6 +14701,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -14392,7 +14772,10 @@ export interface operations {
     putApiExternalObjectsByObjectById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -14446,7 +14829,10 @@ export interface operations {
     deleteApiExternalObjectsByObjectById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -14480,7 +14866,10 @@ export interface operations {
     patchApiExternalObjectsByObjectById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 object: components["parameters"]["object"];
                 id: components["parameters"]["id"];
@@ -14573,6 +14962,8 @@ export interface operations {
                 associated_with?: components["parameters"]["associated_with"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -14612,6 +15003,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -14703,6 +15096,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path?: never;
             cookie?: never;
@@ -14784,6 +15179,8 @@ export interface operations {
                 include?: components["parameters"]["include"];
             };
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -14882,7 +15279,10 @@ export interface operations {
     putApiExternalMlsPropertiesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -14971,7 +15371,10 @@ export interface operations {
     deleteApiExternalMlsPropertiesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -15004,7 +15407,10 @@ export interface operations {
     patchApiExternalMlsPropertiesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -15088,6 +15494,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
             };
@@ -15150,7 +15558,10 @@ export interface operations {
     "postApiExternalWidget-keys": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15239,7 +15650,10 @@ export interface operations {
     "deleteApiExternalWidget-keysById": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -15270,7 +15684,10 @@ export interface operations {
     "patchApiExternalWidget-keysById": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };
@@ -15348,7 +15765,10 @@ export interface operations {
     "postApiExternalWidget-keysByIdRotate-identity-secret": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
             path: {
                 id: components["parameters"]["id"];
             };

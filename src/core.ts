@@ -187,7 +187,7 @@ export {
   READ_RESOURCE_OF_ENTITY,
   type Scope,
 } from "./scopes";
-export { HEADER_MASK, maskHeaders, retiringAfterRotation } from "./secrets";
+export { HEADER_MASK, hintHeaders, maskHeaders, retiringAfterRotation } from "./secrets";
 export {
   classifyAddress,
   fanOutBeforeDeactivation,

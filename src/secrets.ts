@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RetiringSecret } from "../db/schema";
@@ -13,8 +13,25 @@ const PREFIX = "v1:";
  * shares a database must share the key.
  */
 export class SecretBox {
+  /** Keys `hint`, derived from the secret key so that no hint is made under the encryption key itself. */
+  private readonly hintKey: Buffer;
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new ConfigError("the secret key must be 32 bytes");
+    this.hintKey = createHmac("sha256", key).update("crmd value hint v1").digest();
+  }
+
+  /**
+   * A short keyed fingerprint of a secret value within `scope` (a tenant):
+   * the first 8 hex digits of HMAC-SHA256 under a key derived from the
+   * secret key. The same value gives the same hint, another value almost
+   * surely another; without the key it tells nothing about the value.
+   */
+  hint(scope: string, plain: string): string {
+    return createHmac("sha256", this.hintKey)
+      .update(`${scope}\0${plain}`)
+      .digest("hex")
+      .slice(0, 8);
   }
 
   seal(plain: string): string {
@@ -95,6 +112,32 @@ export const HEADER_MASK = "********";
 /** Header names kept, values masked. */
 export const maskHeaders = (headers: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.keys(headers).map((name) => [name, HEADER_MASK]));
+
+/**
+ * What the activity log shows for a webhook's custom header values (stored
+ * sealed): the mask and the value's keyed hint, `******** (1f2e3d4c)`, so
+ * an entry shows which values an update changed without showing any.
+ */
+export const hintHeaders = (
+  box: Pick<SecretBox, "open" | "hint">,
+  tenantId: string,
+  sealed: Record<string, string>,
+): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(sealed).map(([name, value]) => [
+      name,
+      `${HEADER_MASK} (${hintOf(box, tenantId, value)})`,
+    ]),
+  );
+
+/** A sealed value's hint; `undecryptable` for one sealed under another key (it is not sent either). */
+function hintOf(box: Pick<SecretBox, "open" | "hint">, tenantId: string, sealed: string): string {
+  try {
+    return box.hint(tenantId, box.open(sealed));
+  } catch {
+    return "undecryptable";
+  }
+}
 
 /** Each value sealed (custom headers often carry a receiver's credentials). */
 export const sealHeaders = (

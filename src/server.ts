@@ -11,6 +11,7 @@ import {
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
+import { prefersPrimary } from "./consistency";
 import type { AppContext } from "./context";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
@@ -19,7 +20,7 @@ import { Metrics } from "./metrics";
 import { progressLog } from "./progress";
 import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
-import { currentRequest, handling, outsideRequest } from "./request-state";
+import { handling, outsideRequest } from "./request-state";
 import { Scheduler } from "./scheduler";
 import { loadSecretKey, SecretBox } from "./secrets";
 import { currentTrace, idOnlyTracer, startRequestSpan, withTrace } from "./tracing";
@@ -49,7 +50,7 @@ export async function createContext(
     {
       replicaUrl: config.databaseReplicaUrl,
       warn: (message, fields) => logger.warn(message, fields),
-      prefersPrimary: () => currentRequest()?.headers.get("x-consistency") === "strong",
+      prefersPrimary,
     },
     {
       signal: options.stopSignal,

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { CONSISTENCY_HEADER, readsMayLag } from "../src/consistency";
 import { builtInEventTypes } from "../src/events";
+import { currentRequest } from "../src/request-state";
 import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -340,6 +342,69 @@ describe("OpenAPI document", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(40);
+  });
+
+  test("X-Consistency is listed, as one shared parameter, on exactly the operations whose reads may go to the replica", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const shared = doc.components.parameters[CONSISTENCY_HEADER];
+    expect(shared).toMatchObject({ in: "header", name: CONSISTENCY_HEADER, required: false });
+    expect(shared.schema.enum).toEqual(["strong"]);
+    // Each operation called once (unknown ids, empty bodies), noting which read through
+    // the read handle, the one a replica serves: each of those must list the header.
+    const probe = await startTestServer({ config: { rateLimit: 1_000_000 } });
+    const { api } = await probe.tenant(undefined, ["*"]);
+    const db = probe.ctx.db as { read: object };
+    const handle = db.read;
+    const reading = new Set<string>();
+    db.read = new Proxy(handle, {
+      get(target, property) {
+        const request = currentRequest();
+        if (request) reading.add(`${request.method} ${new URL(request.url).pathname}`);
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const listing: string[] = [];
+    const read: string[] = [];
+    let others = 0;
+    try {
+      for (const [path, operations] of Object.entries<Doc>(doc.paths))
+        for (const method of METHODS) {
+          const op = operations[method];
+          if (!op) continue;
+          const refs = (op.parameters ?? []).filter(
+            (p: Doc) => resolveRef(doc, p).name === CONSISTENCY_HEADER,
+          );
+          // Shared, never copied inline.
+          for (const p of refs)
+            expect(p).toEqual({ $ref: `#/components/parameters/${CONSISTENCY_HEADER}` });
+          const url = path.replace(/\{[^}]+\}/g, crypto.randomUUID());
+          const body = method === "get" || method === "delete" ? undefined : {};
+          await api.request(method.toUpperCase(), url, body);
+          const readsReplica = reading.has(`${method.toUpperCase()} ${url}`);
+          if (readsReplica) read.push(`${method} ${path}`);
+          expect({ method, path, listed: refs.length }).toEqual({
+            method,
+            path,
+            listed: readsMayLag(method, path) ? 1 : 0,
+          });
+          if (readsReplica)
+            expect({ method, path, listed: refs.length }).toEqual({ method, path, listed: 1 });
+          if (refs.length) listing.push(`${method} ${path}`);
+          else others++;
+        }
+    } finally {
+      db.read = handle;
+      await probe.close();
+    }
+    // Writes read through it too: a test send finds its webhook there.
+    expect(read).toContain("post /api/external/webhooks/test/{id}");
+    expect(read).toContain("get /api/external/deals");
+    expect(listing).toContain("post /api/external/deals");
+    expect(listing.length).toBeGreaterThan(100);
+    expect(read.length).toBeGreaterThan(40);
+    // The probes and metrics read the primary.
+    expect(others).toBe(3);
   });
 
   test("a POST that takes Idempotency-Key documents the 409 a reused key answers", async () => {

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { activityLog, webhooks } from "../db/schema";
 import { keepingSecrets } from "../plugins/webhooks/service";
 import { ManualClock } from "../src/clock";
+import { SecretBox } from "../src/secrets";
 import { created, defineObjectType } from "./helpers/api";
 import { type Api, startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import {
@@ -449,6 +450,64 @@ describe("custom header values", () => {
     expect((await sentHeaders(created)).authorization).toBe("Bearer rotated");
     expect((await alice.api.put(url, { headers: {} })).body.headers).toEqual({});
     expect((await sentHeaders(created)).authorization).toBeUndefined();
+  });
+
+  test("an update that changes only a value shows in its activity entry: masked, with a keyed hint, never the value", async () => {
+    const hinted = /^\*{8} \([0-9a-f]{8}\)$/;
+    const created = await register(alice.api, {
+      headers: { Authorization: token, "X-Tenant": "acme-tenant-value" },
+    });
+    const url = `/api/external/webhooks/${created.id}`;
+    const put = async (headers: Record<string, string>) =>
+      expect((await alice.api.put(url, { headers })).status).toBe(200);
+    await put({ Authorization: "********", "X-Tenant": "globex-tenant-value" }); // a value changed
+    await put({ Authorization: "********", "X-Tenant": "globex-tenant-value" }); // nothing changed
+    await put({ Authorization: "********", "X-Tenant": "acme-tenant-value" }); // back to the first
+    const auditor = await server.keyFor(alice.tenantId, ["activity:read", "webhooks:manage"]);
+    const reply = await auditor.get(`/api/external/activity?entity_id=${created.id}`);
+    expect(reply.status).toBe(200);
+    const entries = [...reply.body.activity].reverse(); // oldest first
+    expect(entries.map((e: any) => e.action)).toEqual(["created", "updated", "updated", "updated"]);
+    const [made, changed, unchanged, back] = entries.map((e: any) => e.changes);
+    const first = made.headers.new;
+    expect(Object.keys(first)).toEqual(["Authorization", "X-Tenant"]);
+    for (const value of Object.values(first)) expect(value).toMatch(hinted);
+    // The name whose value changed, old and new both masked, their hints different.
+    expect(changed.headers.old).toEqual(first);
+    expect(changed.headers.new.Authorization).toBe(first.Authorization);
+    expect(changed.headers.new["X-Tenant"]).toMatch(hinted);
+    expect(changed.headers.new["X-Tenant"]).not.toBe(first["X-Tenant"]);
+    expect(unchanged.headers).toBeUndefined();
+    expect(back.headers).toEqual({ old: changed.headers.new, new: first });
+    const shown = JSON.stringify(reply.body);
+    for (const secret of ["rcv_9f8e7d6c5b4a39281706", "acme-tenant-value", "globex-tenant-value"])
+      expect(shown).not.toContain(secret);
+    // Hints are keyed per tenant: the same value elsewhere gives another.
+    const other = await register(bob.api, { headers: { "X-Tenant": "acme-tenant-value" } });
+    const bobAuditor = await server.keyFor(bob.tenantId, ["activity:read", "webhooks:manage"]);
+    const bobs = await bobAuditor.get(`/api/external/activity?entity_id=${other.id}`);
+    expect(bobs.body.activity[0].changes.headers.new["X-Tenant"]).toMatch(hinted);
+    expect(bobs.body.activity[0].changes.headers.new["X-Tenant"]).not.toBe(first["X-Tenant"]);
+  });
+
+  test("a value sealed under another key does not stop an update: its entry says undecryptable", async () => {
+    const created = await register(alice.api, { headers: { Authorization: token } });
+    const foreign = new SecretBox(Buffer.alloc(32, 7)).seal(token);
+    await server.ctx.db.transaction((tx) =>
+      tx
+        .update(webhooks)
+        .set({ headers: { Authorization: foreign } })
+        .where(eq(webhooks.id, created.id)),
+    );
+    const url = `/api/external/webhooks/${created.id}`;
+    expect((await alice.api.put(url, { events: ["deal.*"] })).status).toBe(200);
+    const replaced = await alice.api.put(url, { headers: { Authorization: "Bearer new" } });
+    expect(replaced.status).toBe(200);
+    const auditor = await server.keyFor(alice.tenantId, ["activity:read", "webhooks:manage"]);
+    const [latest] = (await auditor.get(`/api/external/activity?entity_id=${created.id}`)).body
+      .activity;
+    expect(latest.changes.headers.old).toEqual({ Authorization: "******** (undecryptable)" });
+    expect(latest.changes.headers.new.Authorization).toMatch(/^\*{8} \([0-9a-f]{8}\)$/);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   fanOutBeforeDeactivation,
   generateWebhookSecret,
   HEADER_MASK,
+  hintHeaders,
   invalid,
   isLocalHostname,
   iso,
@@ -205,13 +206,24 @@ export async function findWebhook(
   return row;
 }
 
+/**
+ * A webhook as its activity entries show it: as answers show it, but each
+ * custom header value as the mask plus its keyed hint, so that an update
+ * that changes a value (and only the value) shows in the entry's changes.
+ */
+const auditView = (ctx: AppContext, row: WebhookRow, now: Date) => ({
+  ...webhookView(row, now),
+  headers: hintHeaders(ctx.secrets, row.tenantId, row.headers),
+});
+
 const audit = (
+  ctx: AppContext,
   tx: WriteTx,
-  row: { tenantId: string; id: string },
+  row: WebhookRow,
   actor: Actor,
   action: string,
-  before: ReturnType<typeof webhookView> | null,
-  after: ReturnType<typeof webhookView> | null,
+  before: WebhookRow | null,
+  after: WebhookRow | null,
   at: Date,
 ) =>
   recordChange(tx, {
@@ -220,8 +232,8 @@ const audit = (
     entityType: "webhook",
     entityId: row.id,
     action,
-    before,
-    after,
+    before: before && auditView(ctx, before, at),
+    after: after && auditView(ctx, after, at),
     at,
   });
 
@@ -278,7 +290,7 @@ export async function createWebhook(
       };
       await tx.insert(webhooks).values(row);
       const view = webhookView(row, now);
-      await audit(tx, row, actor, "created", null, view, now);
+      await audit(ctx, tx, row, actor, "created", null, row, now);
       return { ...view, secret };
     }),
   );
@@ -404,7 +416,7 @@ export async function updateWebhook(
     }
     const [after] = await tx.update(webhooks).set(changes).where(eq(webhooks.id, id)).returning();
     const view = webhookView(after, now);
-    await audit(tx, after, actor, "updated", webhookView(before, now), view, now);
+    await audit(ctx, tx, after, actor, "updated", before, after, now);
     return view;
   });
 }
@@ -419,7 +431,7 @@ export async function deleteWebhook(ctx: AppContext, tenantId: string, actor: Ac
     await tx.delete(webhookCatchups).where(eq(webhookCatchups.webhookId, id));
     await tx.delete(webhooks).where(eq(webhooks.id, id));
     const view = webhookView(row, now);
-    await audit(tx, row, actor, "deleted", view, null, now);
+    await audit(ctx, tx, row, actor, "deleted", row, null, now);
     return view;
   });
 }
@@ -451,7 +463,7 @@ export async function rotateSecret(ctx: AppContext, tenantId: string, actor: Act
         .where(eq(webhooks.id, id))
         .returning();
       const view = webhookView(after, now);
-      await audit(tx, after, actor, "secret_rotated", webhookView(before, now), view, now);
+      await audit(ctx, tx, after, actor, "secret_rotated", before, after, now);
       return { ...view, secret };
     }),
   );

@@ -1,5 +1,6 @@
 import { API_PREFIX, ownAuthenticationOf } from "../auth";
 import { MAX_URL_LENGTH } from "../body";
+import { CONSISTENCY_HEADER, readsMayLag } from "../consistency";
 import { refusesIdempotencyKey } from "../idempotency";
 import { exampleOf } from "./examples";
 import { componentize, type Schema } from "./schemas";
@@ -50,6 +51,16 @@ const IDEMPOTENCY_HEADER = {
   description:
     "Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409.",
   schema: { type: "string", maxLength: 255 },
+};
+
+/** Shared by every operation whose reads may go to the read replica (src/consistency.ts). */
+const CONSISTENCY_PARAMETER = {
+  in: "header",
+  name: CONSISTENCY_HEADER,
+  required: false,
+  description:
+    "`strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing.",
+  schema: { type: "string", enum: ["strong"] },
 };
 
 const JSON_TYPE = "application/json";
@@ -249,6 +260,8 @@ function finishOperation(
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
     documentErrors(operation, IDEMPOTENCY_REFUSALS);
   }
+  if (readsMayLag(method, path))
+    operation.parameters = [...(operation.parameters ?? []), CONSISTENCY_PARAMETER];
   documentHeaders(method, operation, components);
 }
 
