@@ -106,11 +106,13 @@ describe("CORS and the origin allow-list", () => {
       headers: {
         origin: SITE,
         "access-control-request-method": "POST",
-        "access-control-request-headers": "x-widget-key, content-type",
+        "access-control-request-headers": "x-widget-key, content-type, x-consistency",
       },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("x-widget-key");
+    // A page that reads its own write at once (X-Consistency: strong) may send the header.
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("x-consistency");
     expect((await page().get(`${W}/settings`)).status).toBe(401);
     const invalid = await page({ "x-widget-key": pk }).get(`${W}/conversations/x`);
     expect(invalid.status).toBe(401);

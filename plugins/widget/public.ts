@@ -147,7 +147,8 @@ export const widgetRoutes = (ctx: AppContext) =>
         if (origin) set.headers["access-control-allow-origin"] = origin;
         set.headers.vary = "Origin";
         set.headers["access-control-allow-methods"] = "GET, POST";
-        set.headers["access-control-allow-headers"] = "authorization, content-type, x-widget-key";
+        set.headers["access-control-allow-headers"] =
+          "authorization, content-type, x-widget-key, x-consistency";
         set.headers["access-control-max-age"] = "600";
         set.status = 204;
       },
