@@ -186,6 +186,22 @@ describe("a visitor's conversation", () => {
     );
   });
 
+  test("a visitor's message brings its archived conversation back to the inbox", async () => {
+    const { conversation, client } = await openConversation();
+    await api.patch(`${X}/conversations/${conversation.id}`, { status: "closed" });
+    await api.post(`${X}/conversations/${conversation.id}/archive`);
+    const sent = await client.post(`${W}/conversations/${conversation.id}/messages`, {
+      body: "It happened again",
+    });
+    expect(sent.status).toBe(201);
+    expect((await api.get(`${X}/conversations/${conversation.id}`)).body).toMatchObject({
+      status: "open",
+      archived: false,
+    });
+    const inbox = await api.get(`${X}/conversations?archived=false&status=open&page_size=500`);
+    expect(inbox.body.conversations.map((c: { id: string }) => c.id)).toContain(conversation.id);
+  });
+
   test("the visitor's seen mark stops at up_to, in the thread's order: sent_at, ties by id", async () => {
     const { conversation, client } = await openConversation({});
     const same = "2026-02-20T09:00:00.000Z";
