@@ -676,7 +676,7 @@ describe("a visitor that proves its identity", () => {
     expect(stale.status).toBe(401);
   });
 
-  test("keeps the anonymous contact it used while something is still on it (a conversation it did not open, a note)", async () => {
+  test("keeps the anonymous contact it used while something is still on it (a conversation it did not open, a note, a reference)", async () => {
     const key = await widgetKey(api);
     const email = "keeps.anon@example.com";
     // The team opened a conversation with the anonymous contact: it stays with it.
@@ -705,7 +705,30 @@ describe("a visitor that proves its identity", () => {
       user_hash: userHash(key.identity_secret, email),
     });
     expect((await api.get(`${X}/contacts/${secondId}`)).status).toBe(200);
-    for (const id of [firstId, secondId])
+    // A company's reference field that names it keeps it too.
+    expect(
+      (
+        await api.post(`${X}/fields/companies`, {
+          key: "visitor_ref",
+          label: "Visitor",
+          type: "reference",
+          reference_object: "contacts",
+        })
+      ).status,
+    ).toBe(201);
+    const third = await identify(key, {});
+    const thirdId = third.body.customer_id as string;
+    const company = await api.post(`${X}/companies`, {
+      name: "Bulk Buyers",
+      custom_fields: { visitor_ref: thirdId },
+    });
+    expect(company.status).toBe(201);
+    await asVisitor(third.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect((await api.get(`${X}/contacts/${thirdId}`)).status).toBe(200);
+    for (const id of [firstId, secondId, thirdId])
       expect((await eventsFor(server, id)).map((e) => e.event_type)).not.toContain(
         "contact.deleted",
       );

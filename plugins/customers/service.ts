@@ -9,6 +9,7 @@ import {
   conversations,
   customerIdentities,
   customFieldArchive,
+  customFieldDefinitions,
   customFieldValues,
   deals,
   documents,
@@ -239,7 +240,8 @@ const isAnonymous = (row: ContactRow) =>
  * Whether anything of the tenant still points at contact `id`: a live
  * conversation, message, note, lead, deal, task, calendar event,
  * interaction, document or handoff, or any attendee entry, association,
- * external id or custom field value (archived ones included).
+ * external id or custom field value of its own (archived ones included),
+ * or a record's reference field naming it.
  */
 async function isReferenced(tx: WriteTx, tenantId: string, id: string): Promise<boolean> {
   const checks: [SQLiteTable & { tenantId: SQLiteColumn }, SQL | undefined, boolean][] = [
@@ -267,6 +269,28 @@ async function isReferenced(tx: WriteTx, tenantId: string, id: string): Promise<
       .select({ one: table.tenantId })
       .from(table)
       .where(and(eq(table.tenantId, tenantId), refers, liveOnly))
+      .limit(1);
+    if (hit) return true;
+  }
+  // Reference fields (of any object) that name contacts: a record whose value is this contact.
+  const d = customFieldDefinitions;
+  const references = await tx
+    .select({ objectType: d.objectType, key: d.key })
+    .from(d)
+    .where(and(eq(d.tenantId, tenantId), eq(d.referenceObject, "contacts")));
+  for (const field of references) {
+    const v = customFieldValues;
+    const [hit] = await tx
+      .select({ one: v.recordId })
+      .from(v)
+      .where(
+        and(
+          eq(v.tenantId, tenantId),
+          eq(v.objectType, field.objectType),
+          eq(v.fieldKey, field.key),
+          eq(v.valueText, id),
+        ),
+      )
       .limit(1);
     if (hit) return true;
   }
