@@ -220,6 +220,73 @@ describe("conversations", () => {
     expect(bad.status).toBe(422);
   });
 
+  test("a customer's message brings an archived conversation back to the inbox, open", async () => {
+    const { id } = await open({ status: "closed" });
+    await api.post(`${X}/conversations/${id}/archive`);
+    const inbox = async () =>
+      (
+        await api.get(`${X}/conversations?archived=false&status=open&customer_id=${customer}`)
+      ).body.conversations.map((c: { id: string }) => c.id);
+    expect(await inbox()).not.toContain(id);
+    // The team's own reply leaves it archived.
+    expect((await send({ conversation_id: id, body: "Closing this" })).status).toBe(201);
+    expect((await api.get(`${X}/conversations/${id}`)).body.archived).toBe(true);
+    const reply = await send({
+      conversation_id: id,
+      body: "Still broken",
+      author_type: "customer",
+    });
+    expect(reply.status).toBe(201);
+    expect((await api.get(`${X}/conversations/${id}`)).body).toMatchObject({
+      status: "open",
+      archived: false,
+      archived_at: null,
+    });
+    expect(await inbox()).toContain(id);
+    const events = await eventsFor(server, id);
+    expect(events.map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.archived",
+      "conversation.unarchived",
+      "conversation.updated",
+    ]);
+    expect(events[2].data).toMatchObject({ archived: false, archived_at: null });
+    expect((await activityFor(server, id)).map((a) => a.action)).toEqual([
+      "created",
+      "archived",
+      "unarchived",
+      "updated",
+    ]);
+    // Writing again while it is in the inbox changes neither.
+    await send({ conversation_id: id, body: "Hello?", author_type: "customer" });
+    expect((await eventsFor(server, id)).length).toBe(4);
+  });
+
+  test("the team unarchives a conversation as it archives it (conversation.unarchived, once)", async () => {
+    const { id } = await open();
+    const notArchived = await api.post(`${X}/conversations/${id}/unarchive`);
+    expect(notArchived.status).toBe(200);
+    expect(notArchived.body.archived).toBe(false);
+    await api.post(`${X}/conversations/${id}/archive`);
+    const back = await api.post(`${X}/conversations/${id}/unarchive`);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ archived: false, archived_at: null, status: "open" });
+    await api.post(`${X}/conversations/${id}/unarchive`);
+    expect((await eventsFor(server, id)).map((e) => e.event_type)).toEqual([
+      "conversation.created",
+      "conversation.archived",
+      "conversation.unarchived",
+    ]);
+    expect((await activityFor(server, id)).map((a) => a.action)).toEqual([
+      "created",
+      "archived",
+      "unarchived",
+    ]);
+    // Another tenant's conversation, like a missing one, is not found.
+    expect((await other.post(`${X}/conversations/${id}/unarchive`)).status).toBe(404);
+    expect((await api.post(`${X}/conversations/nope/unarchive`)).status).toBe(404);
+  });
+
   test("lists filter by status, assignee, customer, channel, unread and archived", async () => {
     const { api: fresh } = await server.tenant();
     const who = (await fresh.post(`${X}/customers/identify`, { email: "f@example.com" })).body.id;

@@ -6,6 +6,7 @@ import { type Channel, Socket } from "phoenix";
 import * as schema from "../db/schema";
 import { outboxEvents, widgetKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
+import { eventsFor } from "./helpers/records";
 import { Api } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -639,6 +640,98 @@ describe("a visitor that proves its identity", () => {
       user_hash: userHash(key.identity_secret, email),
     });
     expect(await identityVerifiedEvents(firstId)).toHaveLength(1);
+  });
+
+  test("leaves no empty anonymous contact behind: the one it used goes (contact.deleted) when nothing else is on it", async () => {
+    const key = await widgetKey(api);
+    const email = "piet@example.com";
+    const anonymous = await identify(key, {});
+    const anonymousId = anonymous.body.customer_id as string;
+    expect((await api.get(`${X}/contacts/${anonymousId}`)).body.first_name).toBe("Visitor");
+    const opened = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+      body: "Is this in stock?",
+    });
+    const proven = await asVisitor(opened.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(proven.status).toBe(201);
+    expect(proven.body.customer_id).not.toBe(anonymousId);
+    expect((await api.get(`${X}/contacts/${anonymousId}`)).status).toBe(404);
+    const listed = await api.get(`${X}/contacts?page_size=500`);
+    expect(listed.body.contacts.map((c: { id: string }) => c.id)).not.toContain(anonymousId);
+    expect((await eventsFor(server, anonymousId)).map((e) => e.event_type)).toEqual([
+      "contact.created",
+      "contact.deleted",
+    ]);
+    // The conversation it opened is on the proven customer, readable by its new token.
+    const moved = await api.get(`${X}/conversations/${opened.body.conversation.id}`);
+    expect(moved.body.customer_id).toBe(proven.body.customer_id);
+    const owner = asVisitor(proven.body.visitor_token);
+    expect((await owner.get(`${W}/conversations/${opened.body.conversation.id}`)).status).toBe(200);
+    // A token of the removed contact is refused as expired: the widget identifies again.
+    const stale = await asVisitor(anonymous.body.visitor_token).post(`${W}/conversations`, {
+      body: "Still there?",
+    });
+    expect(stale.status).toBe(401);
+  });
+
+  test("keeps the anonymous contact it used while something is still on it (a conversation it did not open, a note, a reference)", async () => {
+    const key = await widgetKey(api);
+    const email = "keeps.anon@example.com";
+    // The team opened a conversation with the anonymous contact: it stays with it.
+    const first = await identify(key, {});
+    const firstId = first.body.customer_id as string;
+    const teams = await api.post(`${X}/conversations`, { customer_id: firstId });
+    expect(teams.status).toBe(201);
+    const firstProof = await asVisitor(first.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(firstProof.status).toBe(201);
+    expect((await api.get(`${X}/contacts/${firstId}`)).status).toBe(200);
+    expect((await api.get(`${X}/conversations/${teams.body.id}`)).body.customer_id).toBe(firstId);
+    // A note on it keeps it too.
+    const second = await identify(key, {});
+    const secondId = second.body.customer_id as string;
+    const note = await api.post(`${X}/notes`, {
+      contact_id: secondId,
+      text: "Asked about bulk prices",
+    });
+    expect(note.status).toBe(201);
+    await asVisitor(second.body.visitor_token).post(`${W}/conversations`, { body: "Bulk?" });
+    await asVisitor(second.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect((await api.get(`${X}/contacts/${secondId}`)).status).toBe(200);
+    // A company's reference field that names it keeps it too.
+    expect(
+      (
+        await api.post(`${X}/fields/companies`, {
+          key: "visitor_ref",
+          label: "Visitor",
+          type: "reference",
+          reference_object: "contacts",
+        })
+      ).status,
+    ).toBe(201);
+    const third = await identify(key, {});
+    const thirdId = third.body.customer_id as string;
+    const company = await api.post(`${X}/companies`, {
+      name: "Bulk Buyers",
+      custom_fields: { visitor_ref: thirdId },
+    });
+    expect(company.status).toBe(201);
+    await asVisitor(third.body.visitor_token).post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect((await api.get(`${X}/contacts/${thirdId}`)).status).toBe(200);
+    for (const id of [firstId, secondId, thirdId])
+      expect((await eventsFor(server, id)).map((e) => e.event_type)).not.toContain(
+        "contact.deleted",
+      );
   });
 
   test("takes over none of what other sessions opened claiming the identity, nor what a token it does not hold opened", async () => {

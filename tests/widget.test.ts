@@ -106,11 +106,13 @@ describe("CORS and the origin allow-list", () => {
       headers: {
         origin: SITE,
         "access-control-request-method": "POST",
-        "access-control-request-headers": "x-widget-key, content-type",
+        "access-control-request-headers": "x-widget-key, content-type, x-consistency",
       },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("x-widget-key");
+    // A page that reads its own write at once (X-Consistency: strong) may send the header.
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("x-consistency");
     expect((await page().get(`${W}/settings`)).status).toBe(401);
     const invalid = await page({ "x-widget-key": pk }).get(`${W}/conversations/x`);
     expect(invalid.status).toBe(401);
@@ -182,6 +184,22 @@ describe("a visitor's conversation", () => {
     expect((await client.get(`${W}/conversations/${conversation.id}`)).body.id).toBe(
       conversation.id,
     );
+  });
+
+  test("a visitor's message brings its archived conversation back to the inbox", async () => {
+    const { conversation, client } = await openConversation();
+    await api.patch(`${X}/conversations/${conversation.id}`, { status: "closed" });
+    await api.post(`${X}/conversations/${conversation.id}/archive`);
+    const sent = await client.post(`${W}/conversations/${conversation.id}/messages`, {
+      body: "It happened again",
+    });
+    expect(sent.status).toBe(201);
+    expect((await api.get(`${X}/conversations/${conversation.id}`)).body).toMatchObject({
+      status: "open",
+      archived: false,
+    });
+    const inbox = await api.get(`${X}/conversations?archived=false&status=open&page_size=500`);
+    expect(inbox.body.conversations.map((c: { id: string }) => c.id)).toContain(conversation.id);
   });
 
   test("the visitor's seen mark stops at up_to, in the thread's order: sent_at, ties by id", async () => {

@@ -50,6 +50,7 @@ export {
   getContact,
   insertContact,
   listContacts,
+  removeContact,
   updateContact,
 } from "./service";
 

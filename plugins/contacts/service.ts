@@ -277,11 +277,15 @@ export const updateContact = async (
 
 /** Soft delete: the tombstone stays for sync feeds; contact.deleted carries it. */
 export async function deleteContact(ctx: AppContext, scope: WriteScope, id: string): Promise<void> {
-  await ctx.write(async (tx) => {
-    const row = await findContact(tx, scope.tenantId, id);
-    await softDelete(tx, scope, { table: contacts, row, entityType: "contact", view: contactView });
-    await unlinkAll(tx, scope, { object: "contacts", id });
-  });
+  await ctx.write(async (tx) =>
+    removeContact(tx, scope, await findContact(tx, scope.tenantId, id)),
+  );
+}
+
+/** Deletes a live contact inside the caller's transaction, as DELETE /contacts/{id} does (contact.deleted). */
+export async function removeContact(tx: WriteTx, scope: WriteScope, row: Row): Promise<void> {
+  await softDelete(tx, scope, { table: contacts, row, entityType: "contact", view: contactView });
+  await unlinkAll(tx, scope, { object: "contacts", id: row.id });
 }
 
 export type ContactListParams = Static<typeof ContactListQuery>;

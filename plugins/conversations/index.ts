@@ -28,6 +28,7 @@ import {
   getConversation,
   listConversations,
   shareConversation,
+  unarchiveConversation,
   updateConversation,
 } from "./service";
 
@@ -57,6 +58,7 @@ registerEventTypes([
   "conversation.created",
   "conversation.updated",
   "conversation.archived",
+  "conversation.unarchived",
   "conversation.identity_verified",
   "message.created",
   "message.updated",
@@ -152,6 +154,20 @@ export const conversationsPlugin = (ctx: AppContext) =>
         params: IdParams,
         response: { 200: Conversation, ...errorResponses },
         detail: { summary: "Archive a conversation (conversation.archived)", tags },
+      },
+    )
+    .post(
+      "/conversations/:id/unarchive",
+      ({ params, tenantId, actor }) =>
+        unarchiveConversation(ctx, writeScope(ctx, tenantId, actor), params.id),
+      {
+        scope: "conversations:write",
+        params: IdParams,
+        response: { 200: Conversation, ...errorResponses },
+        detail: {
+          summary: "Bring an archived conversation back to the inbox (conversation.unarchived)",
+          tags,
+        },
       },
     )
     .post(

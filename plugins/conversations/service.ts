@@ -143,17 +143,19 @@ export const updateConversation = (
   });
 
 /**
- * A customer who writes again wants an answer: a closed or pending
- * conversation becomes open (conversation.updated), so the inbox that
- * lists open conversations shows it again, as seed 003's system does.
+ * A customer who writes again wants an answer: an archived conversation
+ * comes back to the inbox (archived_at cleared, conversation.unarchived)
+ * and a closed or pending one becomes open (conversation.updated), so the
+ * inbox that lists open, not archived conversations shows it again.
  */
 export async function reopenForCustomer(
   tx: WriteTx,
   scope: WriteScope,
   row: ConversationRow,
 ): Promise<ConversationRow> {
-  if (row.status === "open") return row;
-  return (await applyUpdate(tx, scope, row, { status: "open" })).row;
+  const unarchived = await setArchived(tx, scope, row, false);
+  if (unarchived.status === "open") return unarchived;
+  return (await applyUpdate(tx, scope, unarchived, { status: "open" })).row;
 }
 
 /** Adds a teammate to `shared_with` (once); conversation.updated when it is new. */
@@ -169,27 +171,51 @@ export const shareConversation = (
     return (await applyUpdate(tx, scope, row, { sharedWith })).view;
   });
 
+/** Sets or clears archived_at with its own event (conversation.archived / .unarchived). */
+async function setArchived(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: ConversationRow,
+  archived: boolean,
+): Promise<ConversationRow> {
+  if ((row.archivedAt !== null) === archived) return row;
+  const before = conversationView(row);
+  const columns = {
+    archivedAt: archived ? scope.now : null,
+    updatedAt: scope.now,
+    syncSeq: await nextSyncSeq(tx),
+  };
+  await tx.update(conversations).set(columns).where(eq(conversations.id, row.id));
+  const next = { ...row, ...columns };
+  const after = conversationView(next);
+  const action = archived ? "archived" : "unarchived";
+  await recordEntityChange(tx, scope, { entityType: ENTITY, action, before, after }, [
+    { type: `conversation.${action}`, data: after },
+  ]);
+  return next;
+}
+
 /**
  * Archives a conversation once: archived_at set, conversation.archived
  * emitted. Archiving an archived conversation changes nothing.
  */
 export const archiveConversation = (ctx: AppContext, scope: WriteScope, id: string) =>
-  ctx.write(async (tx) => {
-    const row = await findConversation(tx, scope.tenantId, id);
-    if (row.archivedAt) return conversationView(row);
-    const before = conversationView(row);
-    const columns = {
-      archivedAt: scope.now,
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    await tx.update(conversations).set(columns).where(eq(conversations.id, row.id));
-    const after = conversationView({ ...row, ...columns });
-    await recordEntityChange(tx, scope, { entityType: ENTITY, action: "archived", before, after }, [
-      { type: "conversation.archived", data: after },
-    ]);
-    return after;
-  });
+  ctx.write(async (tx) =>
+    conversationView(
+      await setArchived(tx, scope, await findConversation(tx, scope.tenantId, id), true),
+    ),
+  );
+
+/**
+ * Brings an archived conversation back to the inbox: archived_at cleared,
+ * conversation.unarchived emitted. A conversation not archived changes nothing.
+ */
+export const unarchiveConversation = (ctx: AppContext, scope: WriteScope, id: string) =>
+  ctx.write(async (tx) =>
+    conversationView(
+      await setArchived(tx, scope, await findConversation(tx, scope.tenantId, id), false),
+    ),
+  );
 
 /**
  * Writes the counters a conversation keeps of its messages (last message

@@ -21,7 +21,12 @@ import {
 } from "./service";
 
 export { Customer, IdentifyCustomer } from "./model";
-export { assertIdentity, type CustomerView, identifyCustomer } from "./service";
+export {
+  assertIdentity,
+  type CustomerView,
+  identifyCustomer,
+  removeAnonymousCustomer,
+} from "./service";
 
 const tags = ["customers"];
 

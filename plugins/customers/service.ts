@@ -1,6 +1,25 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Static } from "elysia";
-import { contacts, customerIdentities } from "../../db/schema";
+import {
+  associations,
+  calendarEventAttendees,
+  calendarEvents,
+  contacts,
+  conversations,
+  customerIdentities,
+  customFieldArchive,
+  customFieldDefinitions,
+  customFieldValues,
+  deals,
+  documents,
+  handoffs,
+  interactions,
+  leads,
+  messages,
+  notes,
+  tasks,
+} from "../../db/schema";
 import {
   type AppContext,
   invalid,
@@ -19,6 +38,7 @@ import {
   getContact,
   insertContact,
   listContacts,
+  removeContact,
 } from "../contacts";
 import type { Customer, CustomerListQuery, IdentifyCustomer } from "./model";
 
@@ -197,3 +217,102 @@ export async function listCustomers(
 
 export const getCustomer = async (ctx: AppContext, tenantId: string, id: string) =>
   customerView(ctx.db.read, tenantId, await getContact(ctx, tenantId, id));
+
+type ContactRow = typeof contacts.$inferSelect;
+
+/** A contact as identifyCustomer makes one for an anonymous visitor, untouched since: "Visitor" and nothing else. */
+const isAnonymous = (row: ContactRow) =>
+  row.deletedAt === null &&
+  row.firstName === "Visitor" &&
+  row.lastName === null &&
+  row.emails.length === 0 &&
+  row.phones.length === 0 &&
+  row.primaryEmail === null &&
+  row.companyId === null &&
+  row.title === null &&
+  row.owner === null &&
+  row.background === null &&
+  row.linkedinUrl === null &&
+  row.tags.length === 0 &&
+  Object.keys(row.customFields).length === 0;
+
+/**
+ * Whether anything of the tenant still points at contact `id`: a live
+ * conversation, message, note, lead, deal, task, calendar event,
+ * interaction, document or handoff, or any attendee entry, association,
+ * external id or custom field value of its own (archived ones included),
+ * or a record's reference field naming it.
+ */
+async function isReferenced(tx: WriteTx, tenantId: string, id: string): Promise<boolean> {
+  const checks: [SQLiteTable & { tenantId: SQLiteColumn }, SQL | undefined, boolean][] = [
+    [conversations, eq(conversations.customerId, id), true],
+    [messages, or(eq(messages.customerId, id), eq(messages.authorId, id)), true],
+    [notes, eq(notes.entityId, id), true],
+    [leads, eq(leads.contactId, id), true],
+    [deals, eq(deals.contactId, id), true],
+    [tasks, eq(tasks.contactId, id), true],
+    [calendarEvents, eq(calendarEvents.contactId, id), true],
+    [interactions, eq(interactions.contactId, id), true],
+    [documents, eq(documents.contactId, id), true],
+    [handoffs, eq(handoffs.entityId, id), true],
+    [calendarEventAttendees, eq(calendarEventAttendees.contactId, id), false],
+    [associations, or(eq(associations.fromId, id), eq(associations.toId, id)), false],
+    [customerIdentities, eq(customerIdentities.contactId, id), false],
+    [customFieldValues, eq(customFieldValues.recordId, id), false],
+    [customFieldArchive, eq(customFieldArchive.recordId, id), false],
+  ];
+  for (const [table, refers, live] of checks) {
+    const liveOnly = live
+      ? isNull((table as unknown as { deletedAt: SQLiteColumn }).deletedAt)
+      : undefined;
+    const [hit] = await (tx as unknown as ReadDb)
+      .select({ one: table.tenantId })
+      .from(table)
+      .where(and(eq(table.tenantId, tenantId), refers, liveOnly))
+      .limit(1);
+    if (hit) return true;
+  }
+  // Reference fields (of any object) that name contacts: a record whose value is this contact.
+  const d = customFieldDefinitions;
+  const references = await tx
+    .select({ objectType: d.objectType, key: d.key })
+    .from(d)
+    .where(and(eq(d.tenantId, tenantId), eq(d.referenceObject, "contacts")));
+  for (const field of references) {
+    const v = customFieldValues;
+    const [hit] = await tx
+      .select({ one: v.recordId })
+      .from(v)
+      .where(
+        and(
+          eq(v.tenantId, tenantId),
+          eq(v.objectType, field.objectType),
+          eq(v.fieldKey, field.key),
+          eq(v.valueText, id),
+        ),
+      )
+      .limit(1);
+    if (hit) return true;
+  }
+  return false;
+}
+
+/**
+ * Deletes the contact `id` (contact.deleted, in the caller's transaction)
+ * when it is an anonymous visitor's contact ("Visitor", nothing else set)
+ * that nothing points at any more; otherwise keeps it. True when deleted.
+ */
+export async function removeAnonymousCustomer(
+  tx: WriteTx,
+  scope: WriteScope,
+  id: string,
+): Promise<boolean> {
+  const [row] = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, scope.tenantId), eq(contacts.id, id)));
+  if (!row || !isAnonymous(row)) return false;
+  if (await isReferenced(tx, scope.tenantId, id)) return false;
+  await removeContact(tx, scope, row);
+  return true;
+}

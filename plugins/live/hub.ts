@@ -68,6 +68,7 @@ function channelMessages(event: TailEvent): ChannelMessage[] {
       return [[notification, "conversation:created", data]];
     case "conversation.updated":
     case "conversation.archived":
+    case "conversation.unarchived":
       return [
         [conversation, "conversation:updated", data, forVisitor],
         [notification, "conversation:updated", data],

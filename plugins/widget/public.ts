@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { Elysia, t } from "elysia";
+import { contacts } from "../../db/schema";
 import {
   ApiError,
   type AppContext,
   ErrorBody,
   IdParams,
   invalid,
+  isLiveIn,
+  unauthorized,
   type WriteScope,
 } from "../../src/core";
 import {
@@ -20,7 +23,7 @@ import {
   messagesOfConversation,
   messageView,
 } from "../conversations";
-import { identifyCustomer } from "../customers";
+import { identifyCustomer, removeAnonymousCustomer } from "../customers";
 import { visitorOf, WIDGET_PREFIX, type WidgetAccess, widgetActor, widgetMacros } from "./access";
 import {
   OpenConversation,
@@ -147,7 +150,8 @@ export const widgetRoutes = (ctx: AppContext) =>
         if (origin) set.headers["access-control-allow-origin"] = origin;
         set.headers.vary = "Origin";
         set.headers["access-control-allow-methods"] = "GET, POST";
-        set.headers["access-control-allow-headers"] = "authorization, content-type, x-widget-key";
+        set.headers["access-control-allow-headers"] =
+          "authorization, content-type, x-widget-key, x-consistency";
         set.headers["access-control-max-age"] = "600";
         set.status = 204;
       },
@@ -175,8 +179,12 @@ export const widgetRoutes = (ctx: AppContext) =>
         const { customer } = await ctx.write(async (tx) => {
           const identified = await identifyCustomer(tx, scope, identity, proven !== null);
           // Proving its identity, the visitor takes over the conversations it opened unverified.
-          if (proven && same)
+          if (proven && same) {
             await adoptVisitorConversations(tx, scope, same, identified.customer.id);
+            // The anonymous contact it used, left with nothing, goes (contact.deleted).
+            if (same.customerId !== identified.customer.id)
+              await removeAnonymousCustomer(tx, scope, same.customerId);
+          }
           return identified;
         });
         set.status = 201;
@@ -201,7 +209,7 @@ export const widgetRoutes = (ctx: AppContext) =>
           summary:
             "Identify the visitor (email, external_id, or anonymous) and get a visitor token",
           description:
-            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations its visitor (browser session) opened, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. Sent with the visitor's unverified token (Authorization: Bearer vt_…), the new token is the same visitor's, and a valid user_hash moves the conversations that visitor opened unverified to the proven customer (conversation.identity_verified each). A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
+            "With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations its visitor (browser session) opened, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. Sent with the visitor's unverified token (Authorization: Bearer vt_…), the new token is the same visitor's, and a valid user_hash moves the conversations that visitor opened unverified to the proven customer (conversation.identity_verified each), and the anonymous contact it used is deleted (contact.deleted) when nothing is left on it. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.",
           tags,
         },
       },
@@ -212,6 +220,9 @@ export const widgetRoutes = (ctx: AppContext) =>
         const visitor = visitorOf(access);
         const scope = scopeOf(ctx, access);
         const row = await ctx.write(async (tx) => {
+          // An anonymous token whose contact went when its visitor proved its identity: identify again.
+          if (!(await isLiveIn(tx, contacts, scope.tenantId, visitor.customerId)))
+            throw unauthorized("This visitor token's customer is gone: identify the visitor again");
           const conversation = await insertConversation(
             tx,
             scope,
