@@ -12533,6 +12533,8 @@ export interface operations {
             header?: {
                 /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
             path: {
                 id: components["parameters"]["id"];
