@@ -12,7 +12,7 @@ export const CONSISTENCY_HEADER = "X-Consistency";
  * answers built after a write. The probes (`/healthz`, `/readyz`) and
  * `/metrics` read the primary.
  */
-export const readsMayLag = (_method: string, path: string): boolean => path.startsWith("/api/");
+export const readsMayLag = (path: string): boolean => path.startsWith("/api/");
 
 /** True while the current request asked for strong consistency: its reads go to the primary. */
 export const prefersPrimary = (): boolean =>

@@ -260,7 +260,7 @@ function finishOperation(
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
     documentErrors(operation, IDEMPOTENCY_REFUSALS);
   }
-  if (readsMayLag(method, path))
+  if (readsMayLag(path))
     operation.parameters = [...(operation.parameters ?? []), CONSISTENCY_PARAMETER];
   documentHeaders(method, operation, components);
 }
