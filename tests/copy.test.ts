@@ -12,11 +12,11 @@ import { pruneOutbox } from "../src/core";
 import { created } from "./helpers/api";
 import { testDatabase } from "./helpers/database";
 import { startHranaServer } from "./helpers/hrana-server";
+import { runCrmd } from "./helpers/process";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 import { salesPipeline } from "./sales-fixtures";
 import { type Receiver, startReceiver } from "./webhook-receiver";
 
-const ROOT = join(import.meta.dir, "..");
 const dir = mkdtempSync(join(tmpdir(), "crmd-copy-"));
 let source: TestServer;
 let a: TenantClient;
@@ -308,28 +308,14 @@ describe("crmd copy", () => {
   });
 
   test("the CLI prints progress and the verified counts", async () => {
-    const proc = Bun.spawn(
-      [
-        join(ROOT, "node_modules/.bin/bun"),
-        "src/main.ts",
-        "copy",
-        "--from",
-        `file:${join(dir, "source.db")}`,
-        "--to",
-        `file:${join(dir, "cli.db")}`,
-      ],
-      {
-        cwd: ROOT,
-        stdout: "pipe",
-        stderr: "pipe",
-        env: { ...process.env, CRMD_LOG_LEVEL: "warn" },
-      },
+    const {
+      code,
+      stdout: out,
+      stderr: err,
+    } = await runCrmd(
+      ["copy", "--from", `file:${join(dir, "source.db")}`, "--to", `file:${join(dir, "cli.db")}`],
+      { CRMD_LOG_LEVEL: "warn" },
     );
-    const [out, err, code] = await Promise.all([
-      new Response(proc.stdout).text(),
-      new Response(proc.stderr).text(),
-      proc.exited,
-    ]);
     expect(code).toBe(0);
     expect(err).toContain("deals");
     expect(err).toContain("100%");
@@ -341,21 +327,12 @@ describe("crmd copy", () => {
 
   test("the CLI copies to and from token-protected remote libSQL servers", async () => {
     const copy = async (args: string[], env: Record<string, string> = {}) => {
-      const proc = Bun.spawn(
-        [join(ROOT, "node_modules/.bin/bun"), "src/main.ts", "copy", ...args],
-        {
-          cwd: ROOT,
-          stdout: "pipe",
-          stderr: "pipe",
-          env: { ...process.env, CRMD_LOG_LEVEL: "warn", ...env },
-        },
-      );
-      const [out, err, code] = await Promise.all([
-        new Response(proc.stdout).text(),
-        new Response(proc.stderr).text(),
-        proc.exited,
-      ]);
-      return { code, err, result: code === 0 ? JSON.parse(out) : undefined };
+      const run = await runCrmd(["copy", ...args], { CRMD_LOG_LEVEL: "warn", ...env });
+      return {
+        code: run.code,
+        err: run.stderr,
+        result: run.code === 0 ? JSON.parse(run.stdout) : undefined,
+      };
     };
     const first = startHranaServer(join(dir, "remote-first.db"), { authToken: "token-first" });
     const second = startHranaServer(join(dir, "remote-second.db"), { authToken: "token-second" });
@@ -394,17 +371,8 @@ describe("crmd copy", () => {
 
   test("the CLI refuses a source file that does not exist, or a URL it cannot open, with exit 2 and creates nothing", async () => {
     const copy = async (from: string, to: string) => {
-      const proc = Bun.spawn(
-        [join(ROOT, "node_modules/.bin/bun"), "src/main.ts", "copy", "--from", from, "--to", to],
-        {
-          cwd: ROOT,
-          stdout: "pipe",
-          stderr: "pipe",
-          env: { ...process.env, CRMD_LOG_LEVEL: "warn" },
-        },
-      );
-      const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
-      return { code, err };
+      const run = await runCrmd(["copy", "--from", from, "--to", to], { CRMD_LOG_LEVEL: "warn" });
+      return { code: run.code, err: run.stderr };
     };
     const missing = join(dir, "no-such-dir", "typo.db");
     const typo = await copy(`file:${missing}`, `file:${join(dir, "unused.db")}`);

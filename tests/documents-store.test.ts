@@ -8,6 +8,7 @@ import { copyDatabase } from "../db/copy";
 import { documentContents } from "../db/schema";
 import { documentStore } from "../plugins/documents";
 import { databaseUrlOf, testDatabase } from "./helpers/database";
+import { runCrmd } from "./helpers/process";
 import { Api, startTestServer, type TestServer } from "./helpers/server";
 
 const DOCS = "/api/external/documents";
@@ -186,25 +187,12 @@ describe("documents in the database", () => {
     rmSync(missingPath);
 
     const migrate = async () => {
-      const child = Bun.spawn(
-        [process.execPath, join(import.meta.dir, "..", "src/main.ts"), "documents", "migrate"],
-        {
-          env: {
-            ...process.env,
-            CRMD_DATA_DIR: dir,
-            CRMD_DATABASE_URL: databaseUrlOf(dir),
-            CRMD_LOG_LEVEL: "silent",
-          },
-          stdout: "pipe",
-          stderr: "pipe",
-        },
-      );
-      const [out, err, code] = await Promise.all([
-        new Response(child.stdout).text(),
-        new Response(child.stderr).text(),
-        child.exited,
-      ]);
-      return { code, result: JSON.parse(out), progress: err };
+      const run = await runCrmd(["documents", "migrate"], {
+        CRMD_DATA_DIR: dir,
+        CRMD_DATABASE_URL: databaseUrlOf(dir),
+        CRMD_LOG_LEVEL: "silent",
+      });
+      return { code: run.code, result: JSON.parse(run.stdout), progress: run.stderr };
     };
     const first = await migrate();
     expect(first.result).toEqual({ moved: 2, present: 0, missing: [gone.sha256] });
@@ -240,10 +228,8 @@ describe("documents in the database", () => {
     const copy = async (dataDir: string, name: string) => {
       const target = await testDatabase(join(root, name), { empty: true });
       closing.push(target.drop);
-      const child = Bun.spawn(
+      const run = await runCrmd(
         [
-          process.execPath,
-          join(import.meta.dir, "..", "src/main.ts"),
           "copy",
           "--from",
           `file:${join(dir, "source.db")}`,
@@ -252,19 +238,15 @@ describe("documents in the database", () => {
           "--data-dir",
           dataDir,
         ],
-        {
-          // The target keeps documents in the database (PostgreSQL's default; set for SQLite).
-          env: { ...process.env, CRMD_DOCUMENTS_STORE: "database", CRMD_LOG_LEVEL: "silent" },
-          stdout: "pipe",
-          stderr: "pipe",
-        },
+        // The target keeps documents in the database (PostgreSQL's default; set for SQLite).
+        { CRMD_DOCUMENTS_STORE: "database", CRMD_LOG_LEVEL: "silent" },
       );
-      const [out, err, code] = await Promise.all([
-        new Response(child.stdout).text(),
-        new Response(child.stderr).text(),
-        child.exited,
-      ]);
-      return { code, result: JSON.parse(out), stderr: err, url: target.url };
+      return {
+        code: run.code,
+        result: JSON.parse(run.stdout),
+        stderr: run.stderr,
+        url: target.url,
+      };
     };
 
     const copied = await copy(dir, "copy-files-target");

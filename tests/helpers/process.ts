@@ -44,3 +44,26 @@ export async function startCrmdProcess(env: Record<string, string>): Promise<Crm
     }
   }
 }
+
+/** What a crmd command printed, and its exit code. */
+export interface CrmdRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one crmd command (`bun src/main.ts <args>`) to its end, `env` on top of the caller's. */
+export async function runCrmd(args: string[], env: Record<string, string> = {}): Promise<CrmdRun> {
+  const child = spawn([join(root, "node_modules/.bin/bun"), "src/main.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  return { code, stdout, stderr };
+}
