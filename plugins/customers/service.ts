@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Static } from "elysia";
 import {
@@ -236,32 +236,49 @@ const isAnonymous = (row: ContactRow) =>
   row.tags.length === 0 &&
   Object.keys(row.customFields).length === 0;
 
+/** A table and its columns that can hold a contact's id; `live`: only rows not deleted count. */
+export interface ContactReference {
+  table: SQLiteTable & { tenantId: SQLiteColumn };
+  columns: SQLiteColumn[];
+  live: boolean;
+}
+
 /**
- * Whether anything of the tenant still points at contact `id`: a live
- * conversation, message, note, lead, deal, task, calendar event,
- * interaction, document or handoff, or any attendee entry, association,
- * external id or custom field value of its own (archived ones included),
- * or a record's reference field naming it.
+ * Every column that can name a contact, each checked before an anonymous
+ * visitor's contact is deleted: conversations, messages, notes, leads,
+ * deals, tasks, calendar events, interactions, documents and handoffs
+ * (live rows), and attendee entries, associations, external ids and custom
+ * field values of its own (archived ones included). Reference fields naming
+ * contacts are found through their definitions (isReferenced). A column
+ * added to the schema that can hold a contact id belongs here, or in the
+ * list of columns that cannot name one in tests/reference-guards.test.ts,
+ * which fails until it is in one of them.
+ */
+export const CONTACT_REFERENCES: ContactReference[] = [
+  { table: conversations, columns: [conversations.customerId], live: true },
+  { table: messages, columns: [messages.customerId, messages.authorId], live: true },
+  { table: notes, columns: [notes.entityId], live: true },
+  { table: leads, columns: [leads.contactId], live: true },
+  { table: deals, columns: [deals.contactId], live: true },
+  { table: tasks, columns: [tasks.contactId], live: true },
+  { table: calendarEvents, columns: [calendarEvents.contactId], live: true },
+  { table: interactions, columns: [interactions.contactId], live: true },
+  { table: documents, columns: [documents.contactId], live: true },
+  { table: handoffs, columns: [handoffs.entityId], live: true },
+  { table: calendarEventAttendees, columns: [calendarEventAttendees.contactId], live: false },
+  { table: associations, columns: [associations.fromId, associations.toId], live: false },
+  { table: customerIdentities, columns: [customerIdentities.contactId], live: false },
+  { table: customFieldValues, columns: [customFieldValues.recordId], live: false },
+  { table: customFieldArchive, columns: [customFieldArchive.recordId], live: false },
+];
+
+/**
+ * Whether anything of the tenant still points at contact `id`: a row of
+ * CONTACT_REFERENCES, or a record's reference field naming it.
  */
 async function isReferenced(tx: WriteTx, tenantId: string, id: string): Promise<boolean> {
-  const checks: [SQLiteTable & { tenantId: SQLiteColumn }, SQL | undefined, boolean][] = [
-    [conversations, eq(conversations.customerId, id), true],
-    [messages, or(eq(messages.customerId, id), eq(messages.authorId, id)), true],
-    [notes, eq(notes.entityId, id), true],
-    [leads, eq(leads.contactId, id), true],
-    [deals, eq(deals.contactId, id), true],
-    [tasks, eq(tasks.contactId, id), true],
-    [calendarEvents, eq(calendarEvents.contactId, id), true],
-    [interactions, eq(interactions.contactId, id), true],
-    [documents, eq(documents.contactId, id), true],
-    [handoffs, eq(handoffs.entityId, id), true],
-    [calendarEventAttendees, eq(calendarEventAttendees.contactId, id), false],
-    [associations, or(eq(associations.fromId, id), eq(associations.toId, id)), false],
-    [customerIdentities, eq(customerIdentities.contactId, id), false],
-    [customFieldValues, eq(customFieldValues.recordId, id), false],
-    [customFieldArchive, eq(customFieldArchive.recordId, id), false],
-  ];
-  for (const [table, refers, live] of checks) {
+  for (const { table, columns, live } of CONTACT_REFERENCES) {
+    const refers = or(...columns.map((column) => eq(column, id)));
     const liveOnly = live
       ? isNull((table as unknown as { deletedAt: SQLiteColumn }).deletedAt)
       : undefined;

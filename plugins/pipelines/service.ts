@@ -280,31 +280,32 @@ export function deletePipeline(ctx: AppContext, scope: WriteScope, id: string) {
   });
 }
 
+/**
+ * The tables whose open rows keep a pipeline, with what makes a row open:
+ * a pipeline they are in is not deleted. A column added to the schema that
+ * names a pipeline belongs here or in tests/reference-guards.test.ts's list
+ * of those that need not keep one.
+ */
+export const PIPELINE_HOLDERS = [
+  { table: deals, open: eq(deals.status, "open") },
+  { table: leads, open: inArray(leads.status, OPEN_LEAD_STATUSES) },
+] as const;
+
 async function hasOpenRecords(tx: WriteTx, tenantId: string, pipelineId: string) {
-  const openDeals = await tx
-    .select({ id: deals.id })
-    .from(deals)
-    .where(
-      and(
-        eq(deals.tenantId, tenantId),
-        eq(deals.pipelineId, pipelineId),
-        eq(deals.status, "open"),
-        isNull(deals.deletedAt),
-      ),
-    )
-    .limit(1);
-  if (openDeals.length) return true;
-  const openLeads = await tx
-    .select({ id: leads.id })
-    .from(leads)
-    .where(
-      and(
-        eq(leads.tenantId, tenantId),
-        eq(leads.pipelineId, pipelineId),
-        inArray(leads.status, OPEN_LEAD_STATUSES),
-        isNull(leads.deletedAt),
-      ),
-    )
-    .limit(1);
-  return openLeads.length > 0;
+  for (const { table, open } of PIPELINE_HOLDERS) {
+    const [hit] = await tx
+      .select({ id: table.id })
+      .from(table)
+      .where(
+        and(
+          eq(table.tenantId, tenantId),
+          eq(table.pipelineId, pipelineId),
+          open,
+          isNull(table.deletedAt),
+        ),
+      )
+      .limit(1);
+    if (hit) return true;
+  }
+  return false;
 }
