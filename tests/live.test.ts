@@ -343,6 +343,68 @@ describe("notification channel", () => {
   });
 });
 
+describe("archived conversations coming back", () => {
+  /** A team socket on the tenant's inbox and on the conversation, each collecting conversation:updated. */
+  async function watch(id: string) {
+    const socket = connect(server.url);
+    const inbox = socket.channel(`notification:${tenantId}`, {});
+    const topic = socket.channel(`conversation:${id}`, {});
+    const heard = {
+      inbox: collect(inbox, "conversation:updated"),
+      topic: collect(topic, "conversation:updated"),
+    };
+    expect((await join(inbox)).status).toBe("ok");
+    expect((await join(topic)).status).toBe("ok");
+    return heard;
+  }
+
+  async function archived() {
+    const customer = (await api.post(`${X}/customers/identify`, { email: "a@example.com" })).body
+      .id;
+    const id = (await api.post(`${X}/conversations`, { customer_id: customer })).body.id as string;
+    expect((await api.post(`${X}/conversations/${id}/archive`)).body.archived).toBe(true);
+    return id;
+  }
+
+  const unarchivedOf = (id: string) => (c: { id: string; archived: boolean }) =>
+    c.id === id && c.archived === false;
+
+  test("POST /conversations/{id}/unarchive reaches the inbox and the conversation's topic", async () => {
+    const id = await archived();
+    const heard = await watch(id);
+    expect((await api.post(`${X}/conversations/${id}/unarchive`)).status).toBe(200);
+    await until(
+      () => heard.inbox.some(unarchivedOf(id)) && heard.topic.some(unarchivedOf(id)),
+      "conversation:updated with archived false on both topics",
+    );
+    expect(heard.topic.find(unarchivedOf(id))).toMatchObject({
+      id,
+      archived: false,
+      archived_at: null,
+    });
+  });
+
+  test("a customer's reply to an archived conversation reaches them unarchived", async () => {
+    // Still open: the reply's one conversation event is conversation.unarchived.
+    const id = await archived();
+    const heard = await watch(id);
+    const reply = await api.post(`${X}/messages`, {
+      conversation_id: id,
+      body: "It broke again",
+      author_type: "customer",
+    });
+    expect(reply.status).toBe(201);
+    await until(
+      () =>
+        [heard.inbox, heard.topic].every((seen) =>
+          seen.some((c) => c.id === id && c.archived === false && c.status === "open"),
+        ),
+      "conversation:updated, unarchived and open, on both topics",
+    );
+    expect(heard.inbox.find(unarchivedOf(id))).toMatchObject({ id, archived: false });
+  });
+});
+
 describe("authorization and bad input", () => {
   test("joins need a valid token, the right scope and the key's own tenant", async () => {
     const { api: stranger, tenantId: strangerTenant } = await server.tenant();
