@@ -45,8 +45,13 @@ export class ReplicaReads {
   /** The primary's positions sampled within the lag bound, oldest first, with when. */
   private samples: Array<{ at: number; lsn: number }> = [];
   private confirming: Promise<void> | null = null;
-  /** Rejects when the replica is marked down, so that reads waiting on it move to the primary. */
-  private outage = newOutage();
+  /**
+   * The replica reads waiting for their answer, rejected when the replica is
+   * marked down so that they move to the primary. (Not a race with one
+   * promise pending for as long as the replica is up: each read raced
+   * against it would stay reachable from it, its rows with it.)
+   */
+  private readonly waiters = new Set<(error: Error) => void>();
   /** Replica reads waiting for their answer, and the one timer that keeps checking the replica meanwhile. */
   private waiting = 0;
   private watch: ReturnType<typeof setInterval> | null = null;
@@ -102,7 +107,10 @@ export class ReplicaReads {
     read.catch(() => {});
     if (this.waiting++ === 0) this.watch = setInterval(() => this.confirmSoon(), CONFIRM_AFTER_MS);
     try {
-      return await Promise.race([read, this.outage]);
+      return await new Promise<T>((resolve, reject) => {
+        this.waiters.add(reject);
+        read.then(resolve, reject).finally(() => this.waiters.delete(reject));
+      });
     } finally {
       if (--this.waiting === 0 && this.watch) {
         clearInterval(this.watch);
@@ -139,25 +147,14 @@ export class ReplicaReads {
         error: (error as Error).message,
       });
     this.downUntil = Date.now() + RETRY_AFTER_MS;
-    this.outage.abandon(error);
-    this.outage = newOutage();
+    const down = new Error(`read replica marked down: ${(error as Error).message}`);
+    for (const reject of this.waiters) reject(down);
+    this.waiters.clear();
   }
 
   async close() {
     await this.replica.close();
   }
-}
-
-type Outage = Promise<never> & { abandon: (error: unknown) => void };
-
-/** A promise that rejects with a connection error once `abandon` is called, and is never unhandled. */
-function newOutage(): Outage {
-  const { promise, reject } = Promise.withResolvers<never>();
-  promise.catch(() => {});
-  return Object.assign(promise, {
-    abandon: (error: unknown) =>
-      reject(new Error(`read replica marked down: ${(error as Error).message}`)),
-  });
 }
 
 /** `answer`, or a connection error (no SQLSTATE) once `ms` have passed without one. */
