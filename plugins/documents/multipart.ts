@@ -75,14 +75,31 @@ export async function parseMultipartStream(
   const parts: Promise<void>[] = [];
   const open = new Set<Readable>();
   let failure: unknown;
-  let fail: (error: unknown) => void = () => {};
-  const failed = new Promise<never>((_, reject) => {
-    fail = (error) => {
-      failure ??= error;
-      reject(failure);
-    };
-  });
-  failed.catch(() => {}); // raced below; never unhandled
+  let ended = false;
+  /**
+   * The waits under way (a read of the body, a chunk handed to Dicer, the
+   * parts' ends): a failure rejects them, Dicer's finish ends those it ends.
+   * Not Promise.race with a promise that stays pending all along, which
+   * would keep every chunk raced against it until the body's end.
+   */
+  const waits = new Set<{
+    resolve: () => void;
+    reject: (error: unknown) => void;
+    byEnd: boolean;
+  }>();
+  const wait = <T>(promise: Promise<T>, byEnd = false): Promise<T | undefined> => {
+    if (failure) return Promise.reject(failure);
+    if (byEnd && ended) return Promise.resolve(undefined);
+    return new Promise<T | undefined>((resolve, reject) => {
+      const entry = { resolve: () => resolve(undefined), reject, byEnd };
+      waits.add(entry);
+      promise.then(resolve, reject).finally(() => waits.delete(entry));
+    });
+  };
+  const fail = (error: unknown) => {
+    failure ??= error;
+    for (const entry of waits) entry.reject(failure);
+  };
 
   const readPart = async (part: Readable, sink: FileSink | null) => {
     // The sink's own error (a 413) is the failure, told before leaving the
@@ -113,7 +130,10 @@ export async function parseMultipartStream(
   };
 
   // Dicer tells its end once it has read the closing boundary, maybe before end().
-  const finished = new Promise<void>((resolve) => dicer.once("finish", resolve));
+  dicer.once("finish", () => {
+    ended = true;
+    for (const entry of waits) if (entry.byEnd) entry.resolve();
+  });
   dicer.on("error", () => fail(malformed()));
   dicer.on("part", (part: Readable) => {
     open.add(part);
@@ -150,22 +170,21 @@ export async function parseMultipartStream(
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), failed]);
-      if (done) break;
+      const read = await wait(reader.read());
+      if (!read || read.done) break;
       // Resolves once Dicer took the chunk: after the part it belongs to was
       // read this far. A chunk that ends the last part may never be called
       // back (Dicer waits for a read of that part, which ended): its end is.
-      await Promise.race([
+      await wait(
         new Promise<void>((resolve, reject) =>
-          dicer.write(value, (error?: Error | null) => (error ? reject(error) : resolve())),
+          dicer.write(read.value, (error?: Error | null) => (error ? reject(error) : resolve())),
         ),
-        finished,
-        failed,
-      ]);
+        true,
+      );
     }
     dicer.end();
-    await Promise.race([finished, failed]);
-    await Promise.race([Promise.all(parts), failed]);
+    if (!ended) await wait(new Promise<void>((resolve) => dicer.once("finish", resolve)));
+    await wait(Promise.all(parts));
     if (failure) throw failure;
     return fields;
   } catch (error) {
