@@ -83,6 +83,28 @@ interface ContentSource {
     start: number,
     end: number,
   ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
+  spool(content: ReadableStream<Uint8Array>): Promise<{ file: Blob; release(): Promise<void> }>;
+}
+
+/**
+ * Bun sends a streamed body chunked, without the Content-Length it is
+ * given (oven-sh/bun#10507, still so in Bun 1.4.5 for every kind of
+ * stream), but a file's with it. So a range the store streams (the
+ * database store, over 1 MiB) is written to a temporary file first, a row
+ * at a time, and the file is sent: memory stays bounded and the client gets
+ * its Content-Length (download progress, resuming). The file goes once the
+ * response has been handed to Bun (`whenDone`), which keeps the file it
+ * opened to send until it has sent it.
+ */
+async function sendable(
+  stored: ReadableStream<Uint8Array> | Blob | Uint8Array,
+  store: ContentSource,
+  whenDone: (release: () => Promise<void>) => void,
+): Promise<Blob | Uint8Array> {
+  if (!(stored instanceof ReadableStream)) return stored;
+  const { file, release } = await store.spool(stored);
+  whenDone(release);
+  return file;
 }
 
 /**
@@ -95,6 +117,7 @@ export async function fileResponse(
   document: StoredFile,
   store: ContentSource,
   headers: Headers,
+  whenDone: (release: () => Promise<void>) => void,
 ): Promise<Response> {
   const etag = `"${document.sha256}"`;
   const common = {
@@ -127,13 +150,14 @@ export async function fileResponse(
   if (ranges && ranges.length > 1) return multipartRanges(document, store, ranges, common);
   const range = ranges?.[0] ?? null;
   const { start, end } = range ?? { start: 0, end: size - 1 };
-  const stored = size === 0 ? new Blob([]) : await store.read(document.sha256, size, start, end);
+  const read = size === 0 ? new Blob([]) : await store.read(document.sha256, size, start, end);
   // A row without its content is an inconsistency, not a client error: 500, logged.
-  if (!stored) throw new Error(`document content missing: ${document.sha256}`);
+  if (!read) throw new Error(`document content missing: ${document.sha256}`);
+  const stored = await sendable(read, store, whenDone);
   // Bun answers a Range header itself when the response is a whole file: the
   // range decided here (none, for an If-Range that does not match) is sent as it is.
   const body = stored instanceof Blob && !range && headers.has("range") ? stored.stream() : stored;
-  // A streamed body goes chunked, without Content-Length (Bun drops it: oven-sh/bun#10507).
+  // That stream goes chunked, without Content-Length (Bun drops it: oven-sh/bun#10507).
   const length =
     body instanceof ReadableStream ? {} : { "content-length": String(end - start + 1) };
   return new Response(body, {

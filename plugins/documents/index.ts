@@ -10,6 +10,7 @@ import {
   listJson,
   listResponse,
   registerEventTypes,
+  whenRequestEnds,
 } from "../../src/core";
 import { fileResponse } from "./download";
 import {
@@ -149,7 +150,13 @@ export const documentsPlugin = (ctx: AppContext) => {
       "/documents/:id/download",
       async ({ params, tenantId, request }) => {
         const document = await downloadable(ctx, tenantId, params.id);
-        return fileResponse(document, store, request.headers);
+        // A spooled range's file goes after the response was handed over (Bun has it open by then).
+        return fileResponse(document, store, request.headers, (release) =>
+          whenRequestEnds(
+            request,
+            () => new Promise((done) => setImmediate(() => release().then(done, done))),
+          ),
+        );
       },
       {
         scope: "documents:read",

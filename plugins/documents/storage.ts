@@ -59,6 +59,13 @@ export interface DocumentStore {
     end: number,
     options?: { primary?: boolean },
   ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
+  /**
+   * Bytes `read` streamed, written out to a file of their own (a temporary
+   * file in the staging directory, which the hourly sweep removes if it is
+   * left behind), so a download of them can be answered with its
+   * Content-Length; `release` removes the file.
+   */
+  spool(content: ReadableStream<Uint8Array>): Promise<{ file: Blob; release(): Promise<void> }>;
 }
 
 /**
@@ -110,6 +117,18 @@ export class FileStore implements DocumentStore {
 
   async staged(token: string): Promise<Blob> {
     return Bun.file(token);
+  }
+
+  async spool(content: ReadableStream<Uint8Array>) {
+    const writer = await this.staging();
+    try {
+      for await (const chunk of content) await writer.write(chunk);
+      const path = await writer.finish();
+      return { file: Bun.file(path), release: () => this.discard(path) };
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
   }
 
   /** Writes the content to a new temporary file in the final directory (created as needed); returns its path. */
@@ -182,9 +201,8 @@ export class FileStore implements DocumentStore {
 export const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Ranges up to this size are read in one query and sent with their
- * Content-Length; longer ones stream a row at a time, chunked: Bun drops a
- * streamed body's Content-Length (oven-sh/bun#10507).
+ * Ranges up to this size are read in one query; longer ones stream a row at
+ * a time (a download spools them to a file first, for its Content-Length).
  */
 const BUFFERED_BYTES = 4 * CHUNK_BYTES;
 
@@ -257,6 +275,10 @@ export class DatabaseStore implements DocumentStore {
       },
       abort: () => this.discard(token),
     };
+  }
+
+  spool(content: ReadableStream<Uint8Array>) {
+    return this.files.spool(content);
   }
 
   async staged(token: string, size: number) {
