@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { copyDatabase } from "../db/copy";
-import { documentContents } from "../db/schema";
+import { documentContentKeys, documentContents } from "../db/schema";
 import { documentStore } from "../plugins/documents";
 import { databaseUrlOf, testDatabase } from "./helpers/database";
 import { runCrmd } from "./helpers/process";
@@ -47,13 +47,19 @@ async function upload(url: string, key: string, bytes: Uint8Array) {
 const download = (url: string, key: string, id: string, headers: Record<string, string> = {}) =>
   fetch(`${url}${DOCS}/${id}/download`, { headers: { "x-api-key": key, ...headers } });
 
-const contentRows = async (db: Database, key: string) =>
-  (
+/** Rows of a content (by its SHA-256, under the key its entry names) or of a staged key. */
+async function contentRows(db: Database, key: string) {
+  const [entry] = await db.primaryRead
+    .select({ key: documentContentKeys.contentKey })
+    .from(documentContentKeys)
+    .where(eq(documentContentKeys.sha256, key));
+  return (
     await db.primaryRead
       .select({ n: sql<number>`count(*)` })
       .from(documentContents)
-      .where(eq(documentContents.contentKey, key))
+      .where(eq(documentContents.contentKey, entry?.key ?? key))
   )[0].n;
+}
 
 async function started(dir: string, extra: Record<string, unknown> = {}): Promise<TestServer> {
   const server = await startTestServer({ dir, config: { ...config, ...extra } });
@@ -122,6 +128,45 @@ describe("documents in the database", () => {
     expect((await download(a.url, key, doc.id, strong)).status).toBe(404);
     expect(tenantId).toBeTruthy();
   }, 60_000);
+
+  test("an upload's rows become the content's as they were written (the commit rewrites no bytes); equal content is stored once; the last delete removes them", async () => {
+    const server = await started(mkdtempSync(join(root, "keys-")));
+    const { key, api } = await server.tenant();
+    const bytes = randomBytes();
+    const staged: string[] = [];
+    const keysOf = async () =>
+      (
+        await server.ctx.db.primaryRead
+          .selectDistinct({ key: documentContents.contentKey })
+          .from(documentContents)
+      ).map((row) => row.key);
+    const first = await upload(server.url, key, bytes);
+    staged.push(...(await keysOf()));
+    // One set of rows, still under the key the upload wrote them with: no row was rekeyed.
+    expect(staged).toEqual([expect.stringMatching(/^staged:/)]);
+    const [entry] = await server.ctx.db.primaryRead
+      .select()
+      .from(documentContentKeys)
+      .where(eq(documentContentKeys.sha256, first.sha256));
+    expect(entry.contentKey).toBe(staged[0]);
+    expect(await contentRows(server.ctx.db, first.sha256)).toBe(3);
+
+    // The same bytes again: its own staged rows go, the first ones stay the content's.
+    const second = await upload(server.url, key, bytes);
+    expect(second.sha256).toBe(first.sha256);
+    expect(await keysOf()).toEqual(staged);
+    const whole = await download(server.url, key, second.id);
+    expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+    // The sweep of abandoned uploads (any age) leaves a committed upload's rows.
+    await documentStore(server.ctx).sweepStaged(0);
+    expect(await keysOf()).toEqual(staged);
+
+    expect((await api.delete(`${DOCS}/${first.id}`)).status).toBe(200);
+    expect(await keysOf()).toEqual(staged);
+    expect((await api.delete(`${DOCS}/${second.id}`)).status).toBe(200);
+    expect(await keysOf()).toEqual([]);
+    expect(await server.ctx.db.primaryRead.select().from(documentContentKeys)).toEqual([]);
+  });
 
   test("a download over 1 MiB carries its Content-Length, whole and by range, and leaves no file behind", async () => {
     const dir = mkdtempSync(join(root, "length-"));

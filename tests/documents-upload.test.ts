@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
-import { count, eq, like } from "drizzle-orm";
-import { documentContents, documents } from "../db/schema";
+import { and, count, eq, like, notExists } from "drizzle-orm";
+import { documentContentKeys, documentContents, documents } from "../db/schema";
 import { startTestServer, type TestServer } from "./helpers/server";
 
 /**
@@ -58,7 +58,18 @@ for (const store of ["filesystem", "database"] as const) {
         const rows = await server.ctx.db.primaryRead
           .select({ data: documentContents.data })
           .from(documentContents)
-          .where(like(documentContents.contentKey, "staged:%"));
+          .where(
+            and(
+              like(documentContents.contentKey, "staged:%"),
+              // A committed upload's rows keep their key.
+              notExists(
+                server.ctx.db.primaryRead
+                  .select({ one: documentContentKeys.sha256 })
+                  .from(documentContentKeys)
+                  .where(eq(documentContentKeys.contentKey, documentContents.contentKey)),
+              ),
+            ),
+          );
         return rows.reduce((sum, row) => sum + row.data.length, 0);
       }
       const root = join(server.dir, "documents");

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
-import { documentContents, documents } from "../db/schema";
+import { documentContentKeys, documentContents, documents } from "../db/schema";
 import { documentsStoreOf } from "../src/config";
 import { isKnownEventType } from "../src/events";
 import {
@@ -104,8 +104,16 @@ async function storedFiles(): Promise<string[]> {
     const keys = await server.ctx.db.primaryRead
       .selectDistinct({ key: documentContents.contentKey })
       .from(documentContents);
+    const committed = new Map(
+      (
+        await server.ctx.db.primaryRead
+          .select({ sha256: documentContentKeys.sha256, key: documentContentKeys.contentKey })
+          .from(documentContentKeys)
+      ).map((entry) => [entry.key, entry.sha256]),
+    );
     return keys
-      .map(({ key }) => (key.startsWith("staged:") ? `${key}.tmp` : `${key.slice(0, 2)}/${key}`))
+      .map(({ key }) => committed.get(key) ?? key)
+      .map((key) => (key.startsWith("staged:") ? `${key}.tmp` : `${key.slice(0, 2)}/${key}`))
       .sort();
   }
   return existsSync(storeDir())
@@ -116,10 +124,14 @@ async function storedFiles(): Promise<string[]> {
 /** A content's stored bytes (null: not stored), from the configured store. */
 async function storedBytes(hash: string): Promise<Uint8Array | null> {
   if (inDatabase()) {
+    const [entry] = await server.ctx.db.primaryRead
+      .select({ key: documentContentKeys.contentKey })
+      .from(documentContentKeys)
+      .where(eq(documentContentKeys.sha256, hash));
     const rows = await server.ctx.db.primaryRead
       .select({ data: documentContents.data })
       .from(documentContents)
-      .where(eq(documentContents.contentKey, hash))
+      .where(eq(documentContents.contentKey, entry?.key ?? hash))
       .orderBy(documentContents.startByte);
     return rows.length ? new Uint8Array(Buffer.concat(rows.map((r) => r.data))) : null;
   }

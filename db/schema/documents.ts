@@ -46,9 +46,10 @@ export const documents = sqliteTable(
  * Uploaded bytes kept in the database (CRMD_DOCUMENTS_STORE=database), so
  * instances on several hosts share them without a shared volume: each
  * content as rows of up to 256 KiB, by `start_byte`. `content_key` is the
- * content's hex SHA-256 once an upload has committed (shared, like a file
- * of the filesystem store, by every document with those bytes), or
- * `staged:<id>` while an upload is being written, before its document is.
+ * content's hex SHA-256 (contents written before document_content_keys),
+ * or `staged:<id>`: an upload is written under a key of its own, which
+ * stays its rows' key once its document commits (document_content_keys
+ * names it), so a commit moves no bytes.
  */
 export const documentContents = sqliteTable(
   "document_contents",
@@ -59,4 +60,23 @@ export const documentContents = sqliteTable(
     createdAt: timestamp("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.contentKey, t.startByte] })],
+);
+
+/**
+ * The rows of a content committed from an upload: its hex SHA-256 and the
+ * `staged:<id>` key its document_contents rows were written under (shared,
+ * like a file of the filesystem store, by every document with those bytes).
+ * A content without an entry has its rows under its SHA-256 itself.
+ * Committing an upload inserts this one row instead of rekeying its rows:
+ * on SQLite a rekeyed row is written again whole, its bytes held in the
+ * transaction's journal in memory until the commit (the whole file).
+ */
+export const documentContentKeys = sqliteTable(
+  "document_content_keys",
+  {
+    sha256: text("sha256").primaryKey(),
+    contentKey: text("content_key").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("document_content_keys_key_idx").on(t.contentKey)],
 );

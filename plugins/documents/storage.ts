@@ -1,7 +1,7 @@
 import { mkdir, open, rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
-import { documentContents, documents } from "../../db/schema";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { documentContentKeys, documentContents, documents } from "../../db/schema";
 import {
   type AppContext,
   type Database,
@@ -214,8 +214,9 @@ const STAGED_END = "staged;";
  * Bytes in the database (document_contents), shared by every instance
  * without a shared volume. A content is written a chunk per transaction
  * under a `staged:<id>` key, outside the writer lock, and becomes the
- * content's (its key the SHA-256) in the document's own write transaction,
- * which writes no bytes. Contents stored on the filesystem before the
+ * content's in the document's own write transaction, which writes no bytes:
+ * a document_content_keys row names that key for its SHA-256 (contents
+ * stored before it have their rows under the SHA-256 itself). Contents stored on the filesystem before the
  * switch (no rows) are read from the data directory until
  * `crmd documents migrate` moves them in.
  */
@@ -304,18 +305,43 @@ export class DatabaseStore implements DocumentStore {
     }
   }
 
-  async commit(tx: WriteTx, token: string, sha256: string): Promise<void> {
-    const [stored] = await tx
+  /** The key a content's rows are under: its document_content_keys entry, else its SHA-256. */
+  async keyOf(db: ReadDb | WriteTx, sha256: string): Promise<string> {
+    const [entry] = await (db as ReadDb)
+      .select({ key: documentContentKeys.contentKey })
+      .from(documentContentKeys)
+      .where(eq(documentContentKeys.sha256, sha256));
+    return entry?.key ?? sha256;
+  }
+
+  /** Whether a content is stored (rows under its key). */
+  async holds(db: ReadDb | WriteTx, sha256: string): Promise<boolean> {
+    const key = await this.keyOf(db, sha256);
+    const [row] = await (db as ReadDb)
       .select({ key: documentContents.contentKey })
       .from(documentContents)
-      .where(eq(documentContents.contentKey, sha256))
+      .where(eq(documentContents.contentKey, key))
       .limit(1);
-    if (stored) await tx.delete(documentContents).where(eq(documentContents.contentKey, token));
+    return row !== undefined;
+  }
+
+  /**
+   * Makes the staged rows the content's: a document_content_keys row naming
+   * their key (the rows stay as written: rekeying them would write every
+   * byte again). A content already stored keeps its rows; the staged ones
+   * go (deleting rows is cheap where rewriting them is not).
+   */
+  async commit(tx: WriteTx, token: string, sha256: string): Promise<void> {
+    if (await this.holds(tx, sha256))
+      await tx.delete(documentContents).where(eq(documentContents.contentKey, token));
     else
       await tx
-        .update(documentContents)
-        .set({ contentKey: sha256 })
-        .where(eq(documentContents.contentKey, token));
+        .insert(documentContentKeys)
+        .values({ sha256, contentKey: token, createdAt: this.now() })
+        .onConflictDoUpdate({
+          target: documentContentKeys.sha256,
+          set: { contentKey: token, createdAt: this.now() },
+        });
   }
 
   async discard(token: string): Promise<void> {
@@ -327,7 +353,11 @@ export class DatabaseStore implements DocumentStore {
   }
 
   async remove(tx: WriteTx, sha256: string): Promise<void> {
-    await tx.delete(documentContents).where(eq(documentContents.contentKey, sha256));
+    const key = await this.keyOf(tx, sha256);
+    await tx.delete(documentContentKeys).where(eq(documentContentKeys.sha256, sha256));
+    await tx
+      .delete(documentContents)
+      .where(or(eq(documentContents.contentKey, key), eq(documentContents.contentKey, sha256)));
     // A file stored before the switch to the database store goes too.
     await this.files.remove(tx, sha256);
   }
@@ -339,6 +369,13 @@ export class DatabaseStore implements DocumentStore {
       gte(documentContents.contentKey, STAGED),
       lt(documentContents.contentKey, STAGED_END),
       olderThanMs > 0 ? lt(documentContents.createdAt, new Date(now - olderThanMs)) : undefined,
+      // The rows of a committed upload keep their staged key.
+      notExists(
+        db.primaryRead
+          .select({ one: documentContentKeys.sha256 })
+          .from(documentContentKeys)
+          .where(eq(documentContentKeys.contentKey, documentContents.contentKey)),
+      ),
     );
     const keys = await db.primaryRead
       .selectDistinct({ key: documentContents.contentKey })
@@ -359,22 +396,23 @@ export class DatabaseStore implements DocumentStore {
     options: { primary?: boolean } = {},
   ) {
     const db = options.primary ? this.db.primaryRead : this.db.read;
+    const key = await this.keyOf(db, sha256);
     // The row holding `start`: the last one starting at or before it.
     const [first] = await db
       .select({ startByte: documentContents.startByte })
       .from(documentContents)
-      .where(and(eq(documentContents.contentKey, sha256), lte(documentContents.startByte, start)))
+      .where(and(eq(documentContents.contentKey, key), lte(documentContents.startByte, start)))
       .orderBy(desc(documentContents.startByte))
       .limit(1);
     if (!first) return this.files.read(sha256, size, start, end);
     if (end - start + 1 > BUFFERED_BYTES)
-      return contentStream(db, sha256, first.startByte, start, end);
+      return contentStream(db, key, first.startByte, start, end);
     const rows = await db
       .select({ startByte: documentContents.startByte, data: documentContents.data })
       .from(documentContents)
       .where(
         and(
-          eq(documentContents.contentKey, sha256),
+          eq(documentContents.contentKey, key),
           gte(documentContents.startByte, first.startByte),
           lte(documentContents.startByte, end),
         ),
@@ -484,12 +522,7 @@ export async function moveFilesIntoDatabase(
       .limit(HASH_PAGE);
     for (const { sha256 } of page) {
       if (!sha256) continue;
-      const [stored] = await db.primaryRead
-        .select({ key: documentContents.contentKey })
-        .from(documentContents)
-        .where(eq(documentContents.contentKey, sha256))
-        .limit(1);
-      if (stored) result.present++;
+      if (await store.holds(db.primaryRead, sha256)) result.present++;
       else if (await moveFile(db, store, files, sha256)) result.moved++;
       else result.missing.push(sha256);
       progress({ entity: "documents", done: ++done, total: Number(total) });
