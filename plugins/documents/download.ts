@@ -83,7 +83,7 @@ interface ContentSource {
     start: number,
     end: number,
   ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
-  spool(content: ReadableStream<Uint8Array>): Promise<{ file: Blob; release(): Promise<void> }>;
+  spool(content: AsyncIterable<Uint8Array>): Promise<{ file: Blob; release(): Promise<void> }>;
 }
 
 /**
@@ -147,7 +147,8 @@ export async function fileResponse(
       undefined,
       { ...common, "content-range": `bytes */${size}` },
     );
-  if (ranges && ranges.length > 1) return multipartRanges(document, store, ranges, common);
+  if (ranges && ranges.length > 1)
+    return multipartRanges(document, store, ranges, common, whenDone);
   const range = ranges?.[0] ?? null;
   const { start, end } = range ?? { start: 0, end: size - 1 };
   const read = size === 0 ? new Blob([]) : await store.read(document.sha256, size, start, end);
@@ -182,14 +183,15 @@ const encoder = new TextEncoder();
  * Several ranges: 206 `multipart/byteranges` (RFC 9110 14.6), a part per
  * range with its Content-Type and Content-Range, read from the store a
  * range at a time. Up to BUFFERED_RANGES bytes in all it is sent whole with
- * its Content-Length; more streams, chunked (Bun drops a streamed body's
- * Content-Length).
+ * its Content-Length; more is written out to a temporary file a part at a
+ * time, and sent from it with its Content-Length (as `sendable`).
  */
 async function multipartRanges(
   document: StoredFile,
   store: ContentSource,
   ranges: Range[],
   common: Record<string, string>,
+  whenDone: (release: () => Promise<void>) => void,
 ): Promise<Response> {
   const size = document.size ?? 0;
   const type = document.mimeType ?? "application/octet-stream";
@@ -227,26 +229,20 @@ async function multipartRanges(
   }
   // The first range is read now: a missing content is a 500 before anything is sent.
   const first = await read(ranges[0]);
-  let next = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (next === ranges.length) {
-        controller.enqueue(tail);
-        controller.close();
-        return;
-      }
-      const range = ranges[next];
-      const stored = next === 0 ? first : await read(range);
-      controller.enqueue(head(range, next === 0));
-      const stream =
-        stored instanceof ReadableStream
-          ? stored
-          : stored instanceof Blob
-            ? stored.stream()
-            : new Blob([stored]).stream();
-      for await (const chunk of stream) controller.enqueue(chunk);
-      next++;
-    },
+  // A part at a time, each range's bytes as the store gives them: written out as they come.
+  async function* parts(): AsyncGenerator<Uint8Array> {
+    for (const [i, range] of ranges.entries()) {
+      const stored = i === 0 ? first : await read(range);
+      yield head(range, i === 0);
+      if (stored instanceof Uint8Array) yield stored;
+      else yield* stored instanceof Blob ? stored.stream() : stored;
+    }
+    yield tail;
+  }
+  const { file, release } = await store.spool(parts());
+  whenDone(release);
+  return new Response(file, {
+    status: 206,
+    headers: { ...responseHeaders, "content-length": String(file.size) },
   });
-  return new Response(body, { status: 206, headers: responseHeaders });
 }

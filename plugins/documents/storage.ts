@@ -60,12 +60,12 @@ export interface DocumentStore {
     options?: { primary?: boolean },
   ): Promise<ReadableStream<Uint8Array> | Blob | Uint8Array | null>;
   /**
-   * Bytes `read` streamed, written out to a file of their own (a temporary
+   * Bytes `read` streamed (or a multipart answer made of them), written out to a file of their own (a temporary
    * file in the staging directory, which the hourly sweep removes if it is
    * left behind), so a download of them can be answered with its
    * Content-Length; `release` removes the file.
    */
-  spool(content: ReadableStream<Uint8Array>): Promise<{ file: Blob; release(): Promise<void> }>;
+  spool(content: AsyncIterable<Uint8Array>): Promise<{ file: Blob; release(): Promise<void> }>;
 }
 
 /**
@@ -119,7 +119,7 @@ export class FileStore implements DocumentStore {
     return Bun.file(token);
   }
 
-  async spool(content: ReadableStream<Uint8Array>) {
+  async spool(content: AsyncIterable<Uint8Array>) {
     const writer = await this.staging();
     try {
       for await (const chunk of content) await writer.write(chunk);
@@ -278,7 +278,7 @@ export class DatabaseStore implements DocumentStore {
     };
   }
 
-  spool(content: ReadableStream<Uint8Array>) {
+  spool(content: AsyncIterable<Uint8Array>) {
     return this.files.spool(content);
   }
 
