@@ -3,7 +3,8 @@
  * takes uploads of growing size, up to 200 MiB, and sends each back, on
  * each documents store. Uploads are streamed (plugins/documents/upload.ts)
  * and downloads from the database store are read a 256 KiB row at a time
- * (plugins/documents/storage.ts): no copy of the file is held whole, so
+ * into a temporary file sent with its Content-Length
+ * (plugins/documents/download.ts): no copy of the file is held whole, so
  * what the peak gains is chunks read and not yet collected (and, with the
  * database store, the database's own cache), not a multiple of the file as
  * when the body was parsed in memory (run it on an older binary to compare).
@@ -17,7 +18,8 @@
  * SHA-256 checked, so neither side holds it whole. Prints, per store and
  * size, the server's RSS before and its peak during the upload and during
  * the download (sampled every 20 ms), and the download's Content-Length.
- * No thresholds: it reports, it does not judge.
+ * No thresholds: it reports, it does not judge. Recorded runs:
+ * bench/results/upload-memory.md.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
