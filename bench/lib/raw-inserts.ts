@@ -54,8 +54,8 @@ export interface RawField {
  * the sync counter's update (the deal's `sync_seq` is counted in memory);
  * nothing is validated. The values are those of the wrk body
  * (createBodyLua). crmd's search indexer picks up the deals it queued;
- * what it has not indexed when the round ends is dropped from the queue,
- * so crmd's next round does not pay for it. Per second and in CPU time per
+ * those it has not indexed when the round ends are dropped from the queue,
+ * so crmd's next round does not pay for them. Per second and in CPU time per
  * create.
  */
 export function rawCustomFieldCreates(
@@ -92,8 +92,10 @@ export function rawCustomFieldCreates(
     `INSERT INTO custom_field_values (tenant_id, object_type, field_key, value_text, value_num, record_id)
      VALUES ${fields.map(() => "(?, 'deals', ?, ?, ?, ?)").join(", ")}`,
   );
+  const created: string[] = [];
   const create = db.transaction((counter: number) => {
     const id = Bun.randomUUIDv7();
+    created.push(id);
     const now = Date.now();
     const values: Record<string, string | number> = {};
     const rows: Array<string | number> = [];
@@ -124,7 +126,10 @@ export function rawCustomFieldCreates(
   let n = 0;
   for (; performance.now() < until; n++) create.immediate(n);
   const used = process.cpuUsage(cpu);
-  db.prepare("DELETE FROM search_pending WHERE doc_id > ?").run(firstDoc);
+  db.prepare(
+    `DELETE FROM search_pending WHERE doc_id IN (SELECT doc_id FROM search_docs
+       WHERE doc_id > ? AND entity_type = 'deals' AND entity_id IN (SELECT value FROM json_each(?)))`,
+  ).run(firstDoc, JSON.stringify(created));
   db.close();
   return { per_s: Math.round(n / seconds), cpu_us: (used.user + used.system) / n };
 }
