@@ -14,11 +14,11 @@ import { migrate } from "../db/migrate";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
 import { encodeCursor } from "../src/pagination";
 import { coldStarts, median } from "./cold-start";
-import { createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
+import { CREATE_FIELDS, createBodyLua, seedCustomFieldTenant } from "./lib/custom-fields";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
 import { freePort, rssMb, sampleRss, waitForOk, waitForSchedulerRuns } from "./lib/process";
-import { rawInsertRate } from "./lib/raw-inserts";
+import { rawCustomFieldCreates, rawInsertRate } from "./lib/raw-inserts";
 import type { BenchRow } from "./lib/row";
 import { ensureWrk, type LoadResult, wrk } from "./lib/wrk";
 import { postgresRows } from "./postgres";
@@ -382,12 +382,25 @@ async function main() {
           bodyLua: createBodyLua(),
           seconds: roundSeconds,
         }),
-      async () => rawInsertRate(dbPath, roundSeconds),
-      (posted, rawInserts) => posted.requests_per_s / rawInserts,
+      // Two references a round: raw inserts, and the same deal and value rows written raw.
+      async () => ({
+        inserts: rawInsertRate(dbPath, roundSeconds),
+        creates: rawCustomFieldCreates(dbPath, cfTenant, CREATE_FIELDS, roundSeconds).per_s,
+      }),
+      (posted, raw) => posted.requests_per_s / raw.inserts,
     );
+    rows.push({
+      case: "raw reference: a deal and its 20 custom-field value rows, a transaction each",
+      rps: median(cfPost.refs.map((r) => r.creates)),
+    });
     record("POST /deals with 20 custom fields (validated, indexed)", medianRun(cfPost.values), {
       ratio: cfPost.ratio,
       reference: `raw inserts, median of ${rounds} alternating rounds`,
+    });
+    rows.push({
+      case: "  same create vs the deal and its 20 value rows written raw",
+      ratio: median(cfPost.values.map((v, i) => v.requests_per_s / cfPost.refs[i].creates)),
+      reference: `raw deal + value rows (bun:sqlite), median of ${rounds} alternating rounds`,
     });
 
     rows.push({ case: "RSS idle", value: idleRss, unit: "MB" });

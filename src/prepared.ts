@@ -2,6 +2,8 @@ import {
   getTableColumns,
   getTableName,
   inArray,
+  is,
+  Placeholder,
   type SQL,
   type SQLWrapper,
   sql,
@@ -31,6 +33,42 @@ export function prepared<T>(handle: ReadDb | WriteTx, key: string, build: () => 
     queries.set(key, query);
   }
   return query;
+}
+
+/** A compiled statement that takes its values by position. */
+export interface PositionalStatement {
+  run(...values: unknown[]): unknown;
+}
+
+const positional = new WeakMap<object, PositionalStatement | null>();
+
+/**
+ * The embedded driver's compiled statement behind a drizzle prepared query
+ * whose placeholders are `names` in that order, to run with positional
+ * values: drizzle binds each value by name (a lookup and two type checks
+ * each, ~15 µs for the 120 values of 20 custom-field rows). Undefined on
+ * PostgreSQL and remote libSQL, whose prepared queries have no such
+ * statement: run those by name.
+ */
+export function positionalStatement(
+  query: object,
+  names: readonly string[],
+): PositionalStatement | undefined {
+  let found = positional.get(query);
+  if (found === undefined) {
+    const { stmt, query: built } = query as {
+      stmt?: PositionalStatement;
+      query?: { params?: unknown[] };
+    };
+    const params = built?.params ?? [];
+    const inOrder =
+      typeof stmt?.run === "function" &&
+      params.length === names.length &&
+      params.every((p, i) => is(p, Placeholder) && p.name === names[i]);
+    found = inOrder ? (stmt as PositionalStatement) : null;
+    positional.set(query, found);
+  }
+  return found ?? undefined;
 }
 
 /** A placeholder that binds its value as given (callers pass driver values). */

@@ -185,6 +185,7 @@ export function notObjects(schema: TSchema, value: unknown, path = ""): FieldErr
   }
   if (!isObject(value)) return [];
   const variants = objectVariants(s);
+  if (openRecord(variants)) return [];
   const errors: FieldError[] = [];
   for (const [name, field] of Object.entries(value)) {
     const declared = fieldSchema(variants, name);
@@ -211,6 +212,14 @@ function fieldSchema(variants: Schema[], name: string): Schema | null | undefine
 }
 
 /**
+ * Whether an object of these variants takes any key and declares none (a
+ * record such as `custom_fields`): no field of it has a schema to check, so
+ * its fields need no walk.
+ */
+const openRecord = (variants: Schema[]): boolean =>
+  variants.every((variant) => !variant.properties) && fieldSchema(variants, "") === undefined;
+
+/**
  * Fields of a JSON body its route does not declare, at any depth, as 422
  * field errors. Open objects (custom fields, records) take any key.
  */
@@ -224,7 +233,7 @@ export function unknownFields(schema: TSchema, value: unknown, path = ""): Field
   }
   if (!value || typeof value !== "object") return [];
   const variants = objectVariants(s);
-  if (variants.length === 0) return [];
+  if (variants.length === 0 || openRecord(variants)) return [];
   const errors: FieldError[] = [];
   for (const [name, field] of Object.entries(value)) {
     const declared = fieldSchema(variants, name);

@@ -2,11 +2,12 @@ import type { Database } from "../../db/client";
 import { seedTenant } from "../../db/seed";
 import { createTenant } from "../../plugins/tenants";
 import { newId } from "../../src/ids";
+import type { RawField } from "./raw-inserts";
 
 /** Regions the filtered-list case's deals are spread over; `emea` is a quarter of them. */
 const REGIONS = ["emea", "amer", "apac", "latam"];
 /** The create case's fields: 20 of them, numbers and texts alternating. */
-export const CREATE_FIELDS = Array.from({ length: 20 }, (_, i) => ({
+export const CREATE_FIELDS: RawField[] = Array.from({ length: 20 }, (_, i) => ({
   key: `f${i + 1}`,
   type: i % 2 ? "number" : "text",
 }));

@@ -4,7 +4,7 @@ import { customFieldValues } from "../../db/schema";
 import { conflictAt, invalid } from "../errors";
 import { NOT_BLANK_MESSAGE } from "../fields";
 import { assertLinked } from "../links";
-import { param, prepared } from "../prepared";
+import { param, positionalStatement, prepared } from "../prepared";
 import type { WriteScope } from "../writes";
 import { type Definition, definitionsOf } from "./definitions";
 import { requireCustomFieldObject } from "./registry";
@@ -129,7 +129,8 @@ async function indexValues(
     if (now === undefined) continue;
     const old = write.before ? entriesOf(definition, valueAt(write.before, definition.key)) : [];
     if (sameEntries(old, now)) continue;
-    if (now.length) await checkValue(tx, scope.tenantId, write, definition, now[0]);
+    if (now.length && (definition.unique || definition.type === "reference"))
+      await checkValue(tx, scope.tenantId, write, definition, now[0]);
     for (const entry of old) stale.push([definition.key, entry]);
     for (const entry of now) added.push([definition.key, entry]);
   }
@@ -139,6 +140,18 @@ async function indexValues(
 
 /** Most rows one INSERT of the value index takes (one prepared statement per row count up to it). */
 const ROWS_PER_INSERT = 32;
+
+/** The placeholders of a value-index insert of `count` rows, in its columns' order (the table's). */
+const rowParams = (count: number) =>
+  Array.from({ length: count }, (_, i) => [
+    "tenant",
+    "object",
+    `k${i}`,
+    `t${i}`,
+    `n${i}`,
+    "record",
+  ]).flat();
+const ROW_PARAMS = Array.from({ length: ROWS_PER_INSERT + 1 }, (_, count) => rowParams(count));
 
 /** Inserts index rows of one record: one multi-row INSERT per 32 rows, prepared once per row count. */
 async function insertIndexRows(
@@ -150,13 +163,22 @@ async function insertIndexRows(
 ) {
   for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
     const chunk = rows.slice(at, at + ROWS_PER_INSERT);
+    const query = insertRows(tx, chunk.length);
+    const statement = positionalStatement(query, ROW_PARAMS[chunk.length]);
+    if (statement) {
+      const values: unknown[] = [];
+      for (const [key, entry] of chunk)
+        values.push(tenantId, object, key, entry.text ?? "", entry.num ?? 0, recordId);
+      statement.run(...values);
+      continue;
+    }
     const values: Record<string, unknown> = { tenant: tenantId, object, record: recordId };
     chunk.forEach(([key, entry], i) => {
       values[`k${i}`] = key;
       values[`t${i}`] = entry.text ?? "";
       values[`n${i}`] = entry.num ?? 0;
     });
-    await insertRows(tx, chunk.length).run(values);
+    await query.run(values);
   }
 }
 
