@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SQL } from "bun";
 import { eq, sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { counters, outboxEvents, tenants } from "../db/schema";
@@ -38,6 +39,12 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
       .map((row) => row.name)
       .filter((name) => name.startsWith(prefix))
       .sort();
+
+  const insertOn = (handle: Database, name: string) =>
+    handle.transaction(async (tx) => {
+      await tx.insert(tenants).values({ id: name, name, createdAt: new Date() });
+      return name;
+    });
 
   const insertTenant = (name: string, runs?: string[]) =>
     db.transaction(async (tx) => {
@@ -195,6 +202,35 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
       "SELECT entity_id FROM activity_log WHERE tenant_id = 't-gather' ORDER BY sync_seq",
     );
     expect(activity.map((row) => row.entity_id)).toEqual(ids);
+  });
+
+  test("a write that cannot have the writer lock fails with the lock's error and leaves its connection clean", async () => {
+    const holder = new SQL(database.url, { max: 1 });
+    const timed = new SQL(database.url, { max: 1 });
+    await timed.unsafe(
+      `ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" SET lock_timeout = '20ms'`,
+    );
+    // Connections made from now on give up waiting for a lock after 20 ms.
+    const impatient = await openDatabase(database.url);
+    try {
+      await holder.unsafe("SELECT pg_advisory_lock(7411002)");
+      // More failed batches than the pool has connections: each goes back to the pool.
+      for (let i = 0; i < 20; i++) {
+        const outcome = await Promise.allSettled([insertOn(impatient, `l-${i}`)]);
+        expect(outcome[0].status).toBe("rejected");
+        expect(String((outcome[0] as PromiseRejectedResult).reason)).toContain("lock timeout");
+      }
+      await holder.unsafe("SELECT pg_advisory_unlock(7411002)");
+      expect(await insertOn(impatient, "l-after")).toBe("l-after");
+      expect(await names("l-")).toEqual(["l-after"]);
+    } finally {
+      await impatient.close();
+      await timed.unsafe(
+        `ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" RESET lock_timeout`,
+      );
+      await timed.close();
+      await holder.close();
+    }
   });
 
   test("a gathered insert that fails fails only its own write, with its own error", async () => {

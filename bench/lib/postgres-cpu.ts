@@ -12,9 +12,15 @@ function statFields(pid: number): string[] {
 /** The postmaster of the PostgreSQL server at `url` (the parent of a backend), when on this machine. */
 export async function postmasterPid(url: string): Promise<number> {
   const sql = new SQL(url, { max: 1 });
-  const [{ pid }] = (await sql.unsafe("SELECT pg_backend_pid() AS pid")) as Array<{ pid: number }>;
-  await sql.close();
-  return Number(statFields(pid)[1]);
+  try {
+    const [{ pid }] = (await sql.unsafe("SELECT pg_backend_pid() AS pid")) as Array<{
+      pid: number;
+    }>;
+    // Read while the backend lives: it ends once the connection closes.
+    return Number(statFields(pid)[1]);
+  } finally {
+    await sql.close();
+  }
 }
 
 /**

@@ -175,8 +175,13 @@ const VERSION_REUSE_MS = 25;
  * commit order (webhook fan-out, `since`/cursor feeds), scheduler and SLA
  * emissions decided inside one write. Webhook delivery claims take row
  * locks instead (claimTransaction). The lock is released after the commit
- * is visible, so the next writer sees it. Writes do not scale with instances
- * (group commit shares each COMMIT); reads, JSON, auth and webhook sending do.
+ * is visible, so the next writer sees it; a statement that fails outside
+ * a savepoint releases it at once, before the ROLLBACK (PostgreSQL aborts
+ * the transaction there), which is safe: nothing of that transaction can
+ * commit, and its jobs run again in a new one (RunAgainCarefully) that
+ * takes the lock again. Writes do not scale
+ * with instances (group commit shares each COMMIT); reads, JSON, auth and
+ * webhook sending do.
  */
 const WRITER_LOCK = "SELECT pg_advisory_xact_lock(7411002)";
 
