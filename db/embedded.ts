@@ -70,18 +70,28 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     () => (writerVersion.get() as { data_version: number }).data_version,
   );
   registerOutsideWriteVersion(tx, outsideWrites.read);
-  const committer = new GroupCommitter<WriteTx>((body) =>
-    mutex.run(async () => {
-      writer.exec("BEGIN IMMEDIATE");
-      try {
-        await body(tx);
-        writer.exec("COMMIT");
-        checkpointer.noteCommit();
-      } catch (error) {
-        if (writer.inTransaction) writer.exec("ROLLBACK");
-        throw error;
-      }
-    }),
+  const savepoint = writer.prepare("SAVEPOINT crmd_write");
+  const release = writer.prepare("RELEASE crmd_write");
+  const rollbackTo = writer.prepare("ROLLBACK TO crmd_write");
+  const committer = new GroupCommitter<WriteTx>(
+    (body) =>
+      mutex.run(async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          await body(tx);
+          writer.exec("COMMIT");
+          checkpointer.noteCommit();
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    undefined,
+    {
+      savepoint: () => void savepoint.run(),
+      release: () => void release.run(),
+      rollbackTo: () => void rollbackTo.run(),
+    },
   );
   // Started on the first long read: an idle server does not pay for the thread.
   let worker: ReadWorker | null = null;

@@ -15,6 +15,17 @@ interface SavepointTx {
   run(query: ReturnType<typeof sql>): Promise<unknown>;
 }
 
+/**
+ * A job's savepoint statements run straight on the connection, for a
+ * backend whose statements run synchronously (bun:sqlite, prepared once):
+ * through drizzle each one was built, looked up and wrapped anew.
+ */
+export interface SavepointStatements {
+  savepoint(): void;
+  release(): void;
+  rollbackTo(): void;
+}
+
 /** What the writes sharing one commit share. */
 export interface Batch {
   /** Values kept for this batch only (a block of sequence numbers), by key. */
@@ -100,6 +111,8 @@ export class GroupCommitter<Tx extends SavepointTx> {
     ) => Promise<void>,
     /** Most jobs sharing one commit: bounds how long a batch holds the write lock. */
     private readonly maxBatch = 64,
+    /** The savepoint statements, when the backend runs them itself (else through `tx.run`). */
+    private readonly savepoints?: SavepointStatements,
   ) {}
 
   /** Writes waiting for the next commit (the batch being committed not counted). */
@@ -141,7 +154,11 @@ export class GroupCommitter<Tx extends SavepointTx> {
           while (this.queue.length > 0 && outcomes.length < this.maxBatch) {
             current = this.queue.shift() as Job<Tx>;
             outcomes.push(
-              await (tracker ? runTracked(tx, current, tracker) : runInSavepoint(tx, current)),
+              await (tracker
+                ? runTracked(tx, current, tracker)
+                : this.savepoints
+                  ? runInPreparedSavepoint(tx, current, this.savepoints)
+                  : runInSavepoint(tx, current)),
             );
             current = null;
           }
@@ -197,6 +214,25 @@ async function runInSavepoint<Tx extends SavepointTx>(tx: Tx, job: Job<Tx>): Pro
     return { job: job as Job<never>, ok: false, error };
   }
   await tx.run(RELEASE);
+  return { job: job as Job<never>, ok: true, value };
+}
+
+/** runInSavepoint with the savepoint statements run straight on the connection. */
+async function runInPreparedSavepoint<Tx>(
+  tx: Tx,
+  job: Job<Tx>,
+  statements: SavepointStatements,
+): Promise<Outcome> {
+  statements.savepoint();
+  let value: unknown;
+  try {
+    value = await job.fn(tx);
+  } catch (error) {
+    statements.rollbackTo();
+    statements.release();
+    return { job: job as Job<never>, ok: false, error };
+  }
+  statements.release();
   return { job: job as Job<never>, ok: true, value };
 }
 

@@ -1,9 +1,36 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { WriteTx } from "./client";
 import { batchOf } from "./group-commit";
 import { counters } from "./schema";
 
 const SYNC = "sync";
+
+/**
+ * The counter's read and write, built once per handle (the embedded write
+ * handle lives as long as its database; a remote transaction builds them
+ * once per transaction, as it did before).
+ */
+const queriesByHandle = new WeakMap<object, ReturnType<typeof buildCounterQueries>>();
+const buildCounterQueries = (tx: WriteTx) => ({
+  read: tx
+    .select({ value: counters.value })
+    .from(counters)
+    .where(eq(counters.name, SYNC))
+    .prepare(),
+  write: tx
+    .update(counters)
+    .set({ value: sql`${sql.placeholder("value")}` })
+    .where(eq(counters.name, SYNC))
+    .prepare(),
+});
+function counterQueries(tx: WriteTx) {
+  let queries = queriesByHandle.get(tx);
+  if (!queries) {
+    queries = buildCounterQueries(tx);
+    queriesByHandle.set(tx, queries);
+  }
+  return queries;
+}
 
 /**
  * Reserves `n` numbers of the global sync sequence; returns the first. In a
@@ -20,15 +47,13 @@ export async function reserveSyncSeq(tx: WriteTx, n = 1): Promise<number> {
   if (!batch) throw new Error("sync numbers are reserved inside db.transaction()");
   let block = batch.values.get(SYNC) as { last: number } | undefined;
   if (!block) {
-    const [row] = await tx
-      .select({ value: counters.value })
-      .from(counters)
-      .where(eq(counters.name, SYNC));
+    const { read, write } = counterQueries(tx);
+    const [row] = await read.all();
     const opened = { last: row.value };
     block = opened;
     batch.values.set(SYNC, opened);
     batch.beforeCommit(async () => {
-      await tx.update(counters).set({ value: opened.last }).where(eq(counters.name, SYNC));
+      await write.run({ value: opened.last });
     });
   }
   const first = block.last + 1;

@@ -1,6 +1,5 @@
 import {
   getTableColumns,
-  getTableName,
   inArray,
   is,
   Placeholder,
@@ -87,33 +86,82 @@ function driverValue(column: SQLiteColumn, value: unknown): unknown {
 }
 
 /**
- * `INSERT INTO table (the row's columns) VALUES (…)`, built once per table
- * and column set, values encoded per column as drizzle would.
+ * A table's columns, each with its bit in a column set's number (up to 52
+ * columns: exact in a double); a wider table's columns, and keys that are no
+ * column, are named in the set's key instead.
+ */
+interface ColumnBits {
+  columns: Record<string, SQLiteColumn>;
+  bits: Record<string, number>;
+  wide: boolean;
+}
+const columnBits = new WeakMap<SQLiteTable, ColumnBits>();
+
+function bitsOf(table: SQLiteTable): ColumnBits {
+  let known = columnBits.get(table);
+  if (!known) {
+    const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+    const keys = Object.keys(columns);
+    const bits: Record<string, number> = Object.create(null);
+    keys.forEach((key, i) => {
+      bits[key] = 2 ** i;
+    });
+    known = { columns, bits, wide: keys.length > 52 };
+    columnBits.set(table, known);
+  }
+  return known;
+}
+
+type PreparedInsert = { run(values: Record<string, unknown>): unknown };
+/** Each handle's inserts, by table and column set. */
+const insertsByHandle = new WeakMap<object, WeakMap<SQLiteTable, Map<number | string, unknown>>>();
+
+/**
+ * `INSERT INTO table (the row's columns) VALUES (…)`, built once per handle,
+ * table and column set, values encoded per column as drizzle would. The
+ * column set is looked up by a number (one bit a column): naming it by its
+ * keys built and hashed a string of every column's name on each insert.
  */
 export async function insertValues<T extends SQLiteTable>(
   tx: WriteTx,
   table: T,
   row: Partial<T["$inferInsert"]>,
 ): Promise<void> {
-  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const { columns, bits, wide } = bitsOf(table);
   const given = row as Record<string, unknown>;
   const values: Record<string, unknown> = {};
-  let shape = getTableName(table);
+  let set = 0;
+  let names = "";
   for (const key in given) {
     const value = given[key];
     if (value === undefined) continue;
-    shape += `,${key}`;
+    const bit = bits[key];
+    if (wide || bit === undefined) names += `,${key}`;
+    else set += bit;
     values[key] = driverValue(columns[key], value);
   }
-  const query = prepared(tx, `insert:${shape}`, () =>
-    tx
+  let tables = insertsByHandle.get(tx);
+  if (!tables) {
+    tables = new WeakMap();
+    insertsByHandle.set(tx, tables);
+  }
+  let shapes = tables.get(table);
+  if (!shapes) {
+    shapes = new Map();
+    tables.set(table, shapes);
+  }
+  const shape = names === "" ? set : `${set}${names}`;
+  let query = shapes.get(shape) as PreparedInsert | undefined;
+  if (!query) {
+    query = tx
       .insert(table)
       .values(
         Object.fromEntries(
           Object.keys(values).map((key) => [key, param(key)]),
         ) as T["$inferInsert"],
       )
-      .prepare(),
-  );
+      .prepare() as PreparedInsert;
+    shapes.set(shape, query);
+  }
   await query.run(values);
 }

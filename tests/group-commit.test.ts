@@ -3,8 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { CachingConnection } from "../db/connection";
 import { migrate } from "../db/migrate";
-import { apiKeys, counters, tenants } from "../db/schema";
+import { activityLog, apiKeys, counters, tenants } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
+import { insertValues } from "../src/prepared";
 
 let db: Database;
 beforeEach(async () => {
@@ -149,4 +150,35 @@ test("a connection reuses compiled statements; an evicted one still works for wh
   conn.close();
   // Closing finalized every statement still alive, the evicted ones included.
   expect(() => first.get()).toThrow();
+});
+
+test("inserts of one table with different columns each write the columns they give", async () => {
+  const row = (id: string, actorId?: string | null) => ({
+    id,
+    tenantId: "t",
+    entityType: "deal",
+    entityId: `e-${id}`,
+    action: "created",
+    actorType: "api_key",
+    actorId,
+    changes: { title: { old: null, new: id } },
+    createdAt: new Date(1_700_000_000_000),
+    syncSeq: 1,
+  });
+  await db.transaction(async (tx) => {
+    await insertValues(tx, activityLog, row("a", "key-a"));
+    await insertValues(tx, activityLog, row("b"));
+    await insertValues(tx, activityLog, { ...row("c", "key-c"), actorName: "Ann" });
+    await insertValues(tx, activityLog, row("d", null));
+  });
+  const rows = await db.read
+    .select({ id: activityLog.id, actorId: activityLog.actorId, actorName: activityLog.actorName })
+    .from(activityLog)
+    .orderBy(activityLog.id);
+  expect(rows).toEqual([
+    { id: "a", actorId: "key-a", actorName: null },
+    { id: "b", actorId: null, actorName: null },
+    { id: "c", actorId: "key-c", actorName: "Ann" },
+    { id: "d", actorId: null, actorName: null },
+  ]);
 });

@@ -8,6 +8,7 @@ import { migrate } from "../db/migrate";
 import { activityLog, conversations, deals, leads, messages, partners, tasks } from "../db/schema";
 import { PHONE_COLUMNS, phoneRowsQuery } from "../db/search";
 import { activityFilters } from "../plugins/activity/service";
+import { recentActivityQuery } from "../plugins/companies/service";
 import { messageFilters, newestSentFirst } from "../plugins/conversations/messages-service";
 import { CONVERSATION_ORDERS } from "../plugins/conversations/service";
 import { kpiQueries, periodRange } from "../plugins/kpis/service";
@@ -336,5 +337,29 @@ describe("overdue scheduler", () => {
       );
       expect(fullScans(steps)).toEqual([]);
     }
+  });
+});
+
+describe("activity log", () => {
+  test("four indexes: an entity's rows, with or without its type, on one entity index", () => {
+    const names = (
+      (db.raw?.query("PRAGMA index_list(activity_log)").all() ?? []) as Array<{ name: string }>
+    )
+      .map((r) => r.name)
+      .filter((name) => !name.startsWith("sqlite_autoindex"))
+      .sort();
+    expect(names).toEqual([
+      "activity_tenant_created_idx",
+      "activity_tenant_entity_created_idx",
+      "activity_tenant_seq_idx",
+      "activity_tenant_type_created_idx",
+    ]);
+  });
+
+  test("a company's latest rows are found on the entity index, not by walking the tenant's log", () => {
+    expect(plan(recentActivityQuery(db.read, TENANT, "c"))).toEqual([
+      "SEARCH activity_log USING INDEX activity_tenant_entity_created_idx (tenant_id=? AND entity_id=?)",
+      "USE TEMP B-TREE FOR ORDER BY",
+    ]);
   });
 });

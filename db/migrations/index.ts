@@ -79,6 +79,7 @@ import { recordTextedStops } from "./1471_texted_stops";
 import conversationVisitor from "./1490_conversation_visitor.sql" with { type: "text" };
 import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
 import { sealWebhookHeaders } from "./1530_webhook_header_values";
+import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: "text" };
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
 
 export interface Migration {
@@ -166,6 +167,7 @@ const all: Migration[] = [
   { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
+  { id: "1570_activity_entity_index", sql: activityEntityIndex },
   { id: "1590_document_content_keys", sql: documentContentKeys },
   { id: "0850_rate_limit_windows", sql: rateLimitWindows },
 ];

@@ -80,8 +80,8 @@ export const activityLog = sqliteTable(
   (t) => [
     index("activity_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("activity_tenant_created_idx").on(t.tenantId, t.createdAt, t.syncSeq),
-    index("activity_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.syncSeq),
     index("activity_tenant_type_created_idx").on(t.tenantId, t.entityType, t.createdAt),
+    // Entity ids are unique across types: one index serves an entity's rows with or without its type.
     index("activity_tenant_entity_created_idx").on(t.tenantId, t.entityId, t.createdAt),
   ],
 );

@@ -64,6 +64,7 @@ import documentContents from "./1460_document_contents.sql" with { type: "text" 
 import conversationVisitor from "./1490_conversation_visitor.sql" with { type: "text" };
 import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
 import dealInsertRows from "./1510_deal_insert_rows.sql" with { type: "text" };
+import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: "text" };
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
@@ -117,5 +118,6 @@ export const postgresMigrations: Migration[] = [
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1510_deal_insert_rows", sql: dealInsertRows },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
+  { id: "1570_activity_entity_index", sql: activityEntityIndex },
   { id: "1590_document_content_keys", sql: documentContentKeys },
 ];
