@@ -341,7 +341,7 @@ describe("overdue scheduler", () => {
 });
 
 describe("activity log", () => {
-  test("four indexes: an entity's rows, with or without its type, on one entity index", () => {
+  test("five indexes: an entity's rows, with or without its type, in list and in feed order", () => {
     const names = (
       (db.raw?.query("PRAGMA index_list(activity_log)").all() ?? []) as Array<{ name: string }>
     )
@@ -351,15 +351,32 @@ describe("activity log", () => {
     expect(names).toEqual([
       "activity_tenant_created_idx",
       "activity_tenant_entity_created_idx",
+      "activity_tenant_entity_seq_idx",
       "activity_tenant_seq_idx",
       "activity_tenant_type_created_idx",
     ]);
   });
 
-  test("a company's latest rows are found on the entity index, not by walking the tenant's log", () => {
+  test("one entity's change feed is read on its own index, not by walking the tenant's log", () => {
+    for (const filter of [{ entity_id: "e" }, { entity_type: "deal", entity_id: "e" }]) {
+      for (const query of [{ cursor: encodeCursor(1234) }, { cursor: "" }]) {
+        const built = buildListQueries({
+          db,
+          table: activityLog,
+          tenantId: TENANT,
+          filters: activityFilters(filter),
+          query,
+        });
+        expect(plan(built.rows)[0]).toStartWith(
+          "SEARCH activity_log USING INDEX activity_tenant_entity_seq_idx (tenant_id=? AND entity_id=?",
+        );
+      }
+    }
+  });
+
+  test("a company's latest rows are read in order on the entity's feed index", () => {
     expect(plan(recentActivityQuery(db.read, TENANT, "c"))).toEqual([
-      "SEARCH activity_log USING INDEX activity_tenant_entity_created_idx (tenant_id=? AND entity_id=?)",
-      "USE TEMP B-TREE FOR ORDER BY",
+      "SEARCH activity_log USING INDEX activity_tenant_entity_seq_idx (tenant_id=? AND entity_id=?)",
     ]);
   });
 });

@@ -81,8 +81,10 @@ export const activityLog = sqliteTable(
     index("activity_tenant_seq_idx").on(t.tenantId, t.syncSeq),
     index("activity_tenant_created_idx").on(t.tenantId, t.createdAt, t.syncSeq),
     index("activity_tenant_type_created_idx").on(t.tenantId, t.entityType, t.createdAt),
-    // Entity ids are unique across types: one index serves an entity's rows with or without its type.
+    // Entity ids are unique across types: these serve an entity's rows with or without its type,
+    // in list order and in change-feed order.
     index("activity_tenant_entity_created_idx").on(t.tenantId, t.entityId, t.createdAt),
+    index("activity_tenant_entity_seq_idx").on(t.tenantId, t.entityId, t.syncSeq),
   ],
 );
 

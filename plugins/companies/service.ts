@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Static } from "elysia";
 import { activityLog, companies, deals } from "../../db/schema";
 import {
@@ -304,10 +304,8 @@ export async function openDealsOf(ctx: AppContext, tenantId: string, companyId: 
 }
 
 /**
- * The company's latest activity-log rows, newest first (the index test
- * explains it). The company's rows are found on the entity index and sorted
- * (`+` keeps SQLite from walking the whole tenant's log in sync_seq order
- * instead, to spare a sort of one company's rows).
+ * The company's latest activity-log rows, newest first, read in order on
+ * the entity's change-feed index (the index test explains it).
  */
 export const recentActivityQuery = (
   db: AppContext["db"]["read"],
@@ -324,7 +322,7 @@ export const recentActivityQuery = (
         eq(activityLog.entityId, companyId),
       ),
     )
-    .orderBy(desc(sql`+${activityLog.syncSeq}`))
+    .orderBy(desc(activityLog.syncSeq))
     .limit(ACTIVITY_LIMIT);
 
 /** The company's latest activity-log rows, newest first. */
