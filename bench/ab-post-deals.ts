@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import { SQL } from "bun";
 import { createBenchKey } from "./lib/keys";
 import { postgresCpuMs, postmasterPid, rawPostgresInsertRate } from "./lib/postgres-cpu";
+import { freshPostgresDatabase } from "./lib/postgres-database";
 import { freePort, startPinnedCrmd } from "./lib/process";
 import { rawInsertRate } from "./lib/raw-inserts";
 import { wrk } from "./lib/wrk";
@@ -64,23 +65,13 @@ async function cli(side: Pick<Side, "binary" | "url">, args: string[]) {
   return out;
 }
 
-/** A new database `crmd_ab_<label>` on the PostgreSQL server at `server` (the previous one dropped). */
-async function postgresDatabase(server: string, label: string): Promise<string> {
-  const name = `crmd_ab_${label.toLowerCase()}`;
-  const admin = new SQL(server, { max: 1 });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** A fresh database made by the side's own binary: one seeded tenant and its key. */
 async function prepare(label: string, binary: string): Promise<Side> {
   const dbPath = join(dataDir, label, "bench.db");
   mkdirSync(join(dataDir, label), { recursive: true });
-  const url = postgres ? await postgresDatabase(postgres, label) : `file:${dbPath}`;
+  const url = postgres
+    ? await freshPostgresDatabase(postgres, `crmd_ab_${label.toLowerCase()}`)
+    : `file:${dbPath}`;
   const side = { binary: resolve(binary), url };
   if (postgres) await cli(side, ["migrate"]);
   const tenant = JSON.parse(await cli(side, ["tenants", "create", "--name", "bench"])).id as string;

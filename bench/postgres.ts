@@ -8,12 +8,12 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SQL } from "bun";
 import { openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { seedBenchData } from "./lib/data";
 import { createBenchKey } from "./lib/keys";
 import { rawPostgresInsertRate } from "./lib/postgres-cpu";
+import { freshPostgresDatabase } from "./lib/postgres-database";
 import { freePort, waitForOk } from "./lib/process";
 import type { BenchRow } from "./lib/row";
 import { type LoadResult, wrk } from "./lib/wrk";
@@ -33,7 +33,7 @@ interface Options {
 export async function postgresRows(options: Options): Promise<BenchRow[]> {
   const cluster = await postgresServer();
   try {
-    return await measure(options, await freshDatabase(cluster.url));
+    return await measure(options, await freshPostgresDatabase(cluster.url, "crmd_bench"));
   } finally {
     await cluster.stop();
   }
@@ -60,17 +60,6 @@ async function postgresServer(): Promise<{ url: string; stop(): Promise<void> }>
       Bun.spawnSync(["bash", join(root, ".ci", "postgres.sh"), "stop", env.CRMD_PG_DIR]);
     },
   };
-}
-
-/** A new `crmd_bench` database on the server (the previous one dropped). */
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new SQL(serverUrl, { max: 1 });
-  await admin.unsafe("DROP DATABASE IF EXISTS crmd_bench WITH (FORCE)");
-  await admin.unsafe("CREATE DATABASE crmd_bench");
-  await admin.close();
-  const url = new URL(serverUrl);
-  url.pathname = "/crmd_bench";
-  return url.toString();
 }
 
 async function measure(options: Options, url: string): Promise<BenchRow[]> {

@@ -24,8 +24,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SQL } from "bun";
 import { createBenchKey } from "./lib/keys";
+import { freshPostgresDatabase } from "./lib/postgres-database";
 import { freePort, rssMb, sampleRss, waitForOk } from "./lib/process";
 
 const args = process.argv.slice(2);
@@ -83,17 +83,6 @@ async function drain(response: Response): Promise<{ bytes: number; sha256: strin
       hash.update(chunk);
     }
   return { bytes, sha256: hash.digest("hex") };
-}
-
-/** A new, empty `crmd_upload_bench` database on the PostgreSQL server at `serverUrl`. */
-async function freshPostgres(serverUrl: string): Promise<string> {
-  const admin = new SQL(serverUrl, { max: 1 });
-  await admin.unsafe("DROP DATABASE IF EXISTS crmd_upload_bench WITH (FORCE)");
-  await admin.unsafe("CREATE DATABASE crmd_upload_bench");
-  await admin.close();
-  const url = new URL(serverUrl);
-  url.pathname = "/crmd_upload_bench";
-  return url.toString();
 }
 
 const mb = (n: number) => `${n.toFixed(1).padStart(6)} MB`;
@@ -180,4 +169,4 @@ console.log(
 );
 for (const store of ["filesystem", "database"] as const) await run(store);
 const postgres = process.env.CRMD_BENCH_POSTGRES_URL || process.env.CRMD_PG_URL;
-if (postgres) await run("database", await freshPostgres(postgres));
+if (postgres) await run("database", await freshPostgresDatabase(postgres, "crmd_upload_bench"));
