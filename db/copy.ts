@@ -35,12 +35,14 @@ export interface CopiedTable {
 
 /**
  * Where the source's writes stood: its sync counter (every record write
- * takes a number), its pipelines counter and its last event's sequence.
+ * takes a number), its pipelines counter, its last event's sequence and
+ * the webhook fan-out cursor (the last event whose deliveries exist).
  */
 export interface SourcePosition {
   sync: number;
   pipelines: number;
   outbox_seq: number;
+  webhook_fanout: number;
 }
 
 export interface CopyResult {
@@ -101,12 +103,12 @@ export async function copyDatabase(
       sources.set(name, await countRows(read, name));
     return { snapshot, sources };
   });
-  const sourceAtEnd = await positionOf((text, args) => from.execute(text, args));
   await to.dialect.afterBulkCopy(to);
   await rebuildSearchIndex(to, progress, options.indexBatch ?? REBUILD_BATCH);
   const copied: CopiedTable[] = [];
   for (const [name, source] of sources)
     copied.push({ table: name, source, target: await countRows(onTarget, name) });
+  const sourceAtEnd = await positionOf((text, args) => from.execute(text, args));
   const sourceMovedOn = (Object.keys(snapshot) as Array<keyof SourcePosition>).some(
     (k) => sourceAtEnd[k] !== snapshot[k],
   );
@@ -114,14 +116,15 @@ export async function copyDatabase(
 }
 
 async function positionOf(read: Query): Promise<SourcePosition> {
-  const [row] = await read(`SELECT
-    coalesce((SELECT value FROM counters WHERE name = 'sync'), 0) AS sync,
-    coalesce((SELECT value FROM counters WHERE name = 'pipelines'), 0) AS pipelines,
-    coalesce((SELECT max(seq) FROM outbox_events), 0) AS outbox_seq`);
+  const counter = (name: string) =>
+    `coalesce((SELECT value FROM counters WHERE name = '${name}'), 0) AS ${name}`;
+  const [row] = await read(`SELECT ${counter("sync")}, ${counter("pipelines")},
+    coalesce((SELECT max(seq) FROM outbox_events), 0) AS outbox_seq, ${counter("webhook_fanout")}`);
   return {
     sync: Number(row.sync),
     pipelines: Number(row.pipelines),
     outbox_seq: Number(row.outbox_seq),
+    webhook_fanout: Number(row.webhook_fanout),
   };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
-import { copyDatabase, MOVED_ON_WARNING } from "../db/copy";
+import { copyDatabase, MOVED_ON_WARNING, type SourcePosition } from "../db/copy";
 import { MigrationsInterrupted } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import {
@@ -297,6 +297,10 @@ function copySource(url: string): string {
   return url;
 }
 
+/** A source position as `copy` prints it on stderr. */
+const position = (at: SourcePosition) =>
+  `sync ${at.sync}, pipelines ${at.pipelines}, event ${at.outbox_seq}, webhook fan-out ${at.webhook_fanout}`;
+
 /** One side of a copy: its URL and, for a remote libSQL server, its token. */
 interface CopySide {
   url: string;
@@ -336,13 +340,13 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
         {
           onSnapshot: (at) =>
             process.stderr.write(
-              `crmd copy: reading the source as of one snapshot: sync ${at.sync}, pipelines ${at.pipelines}, event ${at.outbox_seq}\n`,
+              `crmd copy: reading the source as of one snapshot: ${position(at)}\n`,
             ),
         },
       );
       if (sourceMovedOn)
         process.stderr.write(
-          `crmd copy: WARNING: ${MOVED_ON_WARNING} (source now at sync ${sourceAtEnd.sync}, pipelines ${sourceAtEnd.pipelines}, event ${sourceAtEnd.outbox_seq})\n`,
+          `crmd copy: WARNING: ${MOVED_ON_WARNING} (the source is now at ${position(sourceAtEnd)})\n`,
         );
       const source = {
         snapshot,

@@ -448,6 +448,7 @@ function positionIn(rows: Record<string, unknown[]>) {
     sync: counter("sync"),
     pipelines: counter("pipelines"),
     outbox_seq: Math.max(0, ...seqs),
+    webhook_fanout: counter("webhook_fanout"),
   };
 }
 
@@ -532,4 +533,33 @@ describe("crmd copy reads its source in one snapshot", () => {
         await server.close();
       }
     }, 60_000);
+
+  test("a fan-out that catches up while the copy runs (no new record or event) also counts as the source moving on", async () => {
+    const origin = await openDatabase(`file:${join(dir, "fanning.db")}`);
+    const there = await openDatabase(await target("fanning-there"));
+    try {
+      await migrate(origin);
+      await origin.execute("INSERT INTO tenants (id, name, created_at) VALUES ('t-fan', 'f', 0)");
+      await seedTenant(origin, "t-fan", { deals: 3, leads: 0, tasks: 0 });
+      let moved = false;
+      const result = await copyDatabase(origin, there, async (p) => {
+        if (p.entity !== "deals" || moved) return;
+        moved = true;
+        // As the dispatcher does once it has made the deliveries of earlier events.
+        await origin.execute("UPDATE counters SET value = value + 1 WHERE name = 'webhook_fanout'");
+      });
+      expect(moved).toBe(true);
+      expect(result.sourceAtEnd).toEqual({
+        ...result.snapshot,
+        webhook_fanout: result.snapshot.webhook_fanout + 1,
+      });
+      expect(result.sourceMovedOn).toBe(true);
+      const [cursor] = await there.execute(
+        "SELECT value FROM counters WHERE name = 'webhook_fanout'",
+      );
+      expect(Number(cursor?.value ?? 0)).toBe(result.snapshot.webhook_fanout);
+    } finally {
+      await Promise.all([origin.close(), there.close()]);
+    }
+  });
 });
