@@ -34,6 +34,9 @@ export interface SharedWindows {
   hit(key: string, windowStart: number): Promise<{ count: number; windowStart: number }>;
 }
 
+/** One statement run in a snapshot (Database.snapshot): rows keyed by column name. */
+export type SnapshotRead = (sql: string, args?: unknown[]) => Promise<Record<string, unknown>[]>;
+
 export interface Database {
   /** Which engine: the few places that differ ask the dialect, not this. */
   kind: "sqlite" | "postgres";
@@ -71,6 +74,18 @@ export interface Database {
    * come back as objects keyed by column name.
    */
   execute(sql: string, args?: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs `fn` with reads that all see one snapshot of the database, taken
+   * when `snapshot` starts: commits by any connection after that are not
+   * seen, and writers are not held up. One read transaction on a connection
+   * of its own (a new one on embedded files; `BEGIN ISOLATION LEVEL
+   * REPEATABLE READ READ ONLY` on the PostgreSQL primary, never the
+   * replica; a libSQL `read` transaction on remote servers), ended when
+   * `fn` settles. For long consistent reads (`crmd copy`): while it is
+   * open, SQLite cannot checkpoint past it and PostgreSQL's vacuum keeps
+   * what it may still see. Rows come back as `execute` gives them.
+   */
+  snapshot<T>(fn: (read: SnapshotRead) => Promise<T>): Promise<T>;
   /** The raw bun:sqlite read connection when embedded, for hot prepared statements. */
   raw: BunSqlite | null;
   /**

@@ -34,40 +34,98 @@ export interface CopiedTable {
 }
 
 /**
- * Copies a whole installation from `from` to `to` (SQLite ↔ PostgreSQL):
- * refuses a target that holds records, migrates it, copies every table
- * in foreign-key order a page at a time, sets the counters (sync numbers,
- * fan-out cursor) as they were, rebuilds what triggers derive, then counts
- * the rows of every table on both sides. The source is only read.
+ * Where the source's writes stood: its sync counter (every record write
+ * takes a number), its pipelines counter, its last event's sequence and
+ * the webhook fan-out cursor (the last event whose deliveries exist).
+ */
+export interface SourcePosition {
+  sync: number;
+  pipelines: number;
+  outbox_seq: number;
+  webhook_fanout: number;
+}
+
+export interface CopyResult {
+  /** Rows of each table: the source's in the copy's snapshot, the target's at the end. */
+  tables: CopiedTable[];
+  /** The source as the copy read it: every table as of this one point. */
+  snapshot: SourcePosition;
+  /** The source when the copy ended. */
+  sourceAtEnd: SourcePosition;
+  /**
+   * The source was written after the snapshot (its position moved on):
+   * those writes are not in the copy, which is consistent but behind.
+   */
+  sourceMovedOn: boolean;
+}
+
+/** What the copy says when its source moved on while it ran. */
+export const MOVED_ON_WARNING =
+  "the source database was written while the copy ran: the copy holds the source as of its snapshot, and the writes after it are NOT in the copy. Stop the source's servers (or pause their writes) and copy again before switching over";
+
+type Query = (sql: string, args?: unknown[]) => Promise<Row[]>;
+
+/**
+ * Copies a whole installation from `from` to `to` (SQLite ↔ PostgreSQL,
+ * remote libSQL): refuses a target that holds records, migrates it, copies
+ * every table in foreign-key order a page at a time, sets the counters
+ * (sync numbers, fan-out cursor) as they were, rebuilds what triggers
+ * derive, then counts the rows of every table on both sides. The source is
+ * only read, every table of it in one snapshot (Database.snapshot) taken
+ * when the copy starts, its counts too: the copy is the source as of one
+ * point, whatever is written to it meanwhile, and `sourceMovedOn` says
+ * whether something was. `progress` is awaited.
  */
 export async function copyDatabase(
   from: Database,
   to: Database,
-  progress: (p: CopyProgress) => void = () => {},
-  options: { indexBatch?: number } = {},
-): Promise<CopiedTable[]> {
+  progress: (p: CopyProgress) => void | Promise<void> = () => {},
+  options: { indexBatch?: number; onSnapshot?: (position: SourcePosition) => void } = {},
+): Promise<CopyResult> {
   if (!(await migrationsApplied(from)))
     throw new Error("the source database is not fully migrated: run `crmd migrate` on it first");
   // Checked before migrating: the database of an older installation is left as it was.
+  const onTarget: Query = (text, args) => to.execute(text, args);
   for (const table of await tablesOf(to))
-    if (table.name !== "counters" && (await countRows(to, table.name)) > 0)
+    if (table.name !== "counters" && (await countRows(onTarget, table.name)) > 0)
       throw new Error(`the target database is not empty (table ${table.name} has rows)`);
   await migrate(to);
   // Counters last: the target's triggers count pipeline writes while tables arrive.
   const tables = (await tablesOf(from))
     .filter((t) => !REBUILT.has(t.name))
     .sort((a, b) => Number(a.name === "counters") - Number(b.name === "counters"));
-  for (const table of tables) await copyTable(from, to, table, progress);
+  const { snapshot, sources } = await from.snapshot(async (read) => {
+    const snapshot = await positionOf(read);
+    options.onSnapshot?.(snapshot);
+    for (const table of tables) await copyTable(read, to, table, progress);
+    const sources = new Map<string, number>();
+    for (const { name } of [...tables, { name: "search_docs" }])
+      sources.set(name, await countRows(read, name));
+    return { snapshot, sources };
+  });
   await to.dialect.afterBulkCopy(to);
   await rebuildSearchIndex(to, progress, options.indexBatch ?? REBUILD_BATCH);
   const copied: CopiedTable[] = [];
-  for (const { name } of [...tables, { name: "search_docs" }])
-    copied.push({
-      table: name,
-      source: await countRows(from, name),
-      target: await countRows(to, name),
-    });
-  return copied;
+  for (const [name, source] of sources)
+    copied.push({ table: name, source, target: await countRows(onTarget, name) });
+  const sourceAtEnd = await positionOf((text, args) => from.execute(text, args));
+  const sourceMovedOn = (Object.keys(snapshot) as Array<keyof SourcePosition>).some(
+    (k) => sourceAtEnd[k] !== snapshot[k],
+  );
+  return { tables: copied, snapshot, sourceAtEnd, sourceMovedOn };
+}
+
+async function positionOf(read: Query): Promise<SourcePosition> {
+  const counter = (name: string) =>
+    `coalesce((SELECT value FROM counters WHERE name = '${name}'), 0) AS ${name}`;
+  const [row] = await read(`SELECT ${counter("sync")}, ${counter("pipelines")},
+    coalesce((SELECT max(seq) FROM outbox_events), 0) AS outbox_seq, ${counter("webhook_fanout")}`);
+  return {
+    sync: Number(row.sync),
+    pipelines: Number(row.pipelines),
+    outbox_seq: Number(row.outbox_seq),
+    webhook_fanout: Number(row.webhook_fanout),
+  };
 }
 
 /**
@@ -81,29 +139,29 @@ export const REBUILD_BATCH = INDEX_BATCH * 10;
 /** Indexes what the copied rows queued for search, with progress as the tables have it. */
 async function rebuildSearchIndex(
   to: Database,
-  progress: (p: CopyProgress) => void,
+  progress: (p: CopyProgress) => void | Promise<void>,
   batch: number,
 ) {
-  const total = await countRows(to, "search_pending");
+  const total = await countRows((text) => to.execute(text), "search_pending");
   let done = 0;
-  progress({ entity: "search_index", done, total });
+  await progress({ entity: "search_index", done, total });
   await to.dialect.catchUpSearchIndex(to, batch, (rows) => {
     done += rows;
-    progress({ entity: "search_index", done, total });
+    void progress({ entity: "search_index", done, total });
   });
 }
 
 async function copyTable(
-  from: Database,
+  from: Query,
   to: Database,
   table: TableShape,
-  progress: (p: CopyProgress) => void,
+  progress: (p: CopyProgress) => void | Promise<void>,
 ) {
   const total = await countRows(from, table.name);
   const order = readOrder(table);
   const pageSize = SMALL_PAGES[table.name] ?? PAGE;
   let done = 0;
-  progress({ entity: table.name, done, total });
+  await progress({ entity: table.name, done, total });
   for (let last: Row | undefined; ; ) {
     let rows = await rowsOf(from, table, order, last ? ["> ", last] : undefined, pageSize);
     const full = rows.length === pageSize && order.length > 0;
@@ -121,7 +179,7 @@ async function copyTable(
         await tx.run(insertRows(table, rows.slice(at, at + PAGE)));
     });
     done += rows.length;
-    progress({ entity: table.name, done, total });
+    await progress({ entity: table.name, done, total });
     if (!full) break;
     last = rows[rows.length - 1];
   }
@@ -152,7 +210,7 @@ function readOrder(table: TableShape): string[] {
  * in any order it likes (PostgreSQL).
  */
 function rowsOf(
-  db: Database,
+  read: Query,
   table: TableShape,
   order: string[],
   bound: ["> " | "= ", Row] | undefined,
@@ -162,7 +220,7 @@ function rowsOf(
   const where = bound ? ` WHERE ${tuple} ${bound[0]}(${order.map(() => "?").join(", ")})` : "";
   const page = order.length > 0 && bound?.[0] !== "= " ? ` LIMIT ${pageSize}` : "";
   const sorted = order.length > 0 ? ` ORDER BY ${order.map(quoted).join(", ")}` : "";
-  return db.execute(
+  return read(
     `SELECT ${table.columns.map(quoted).join(", ")} FROM "${table.name}"${where}${sorted}${page}`,
     bound ? order.map((c) => bound[1][c]) : [],
   );
@@ -180,7 +238,7 @@ function insertRows(table: TableShape, rows: Record<string, unknown>[]): SQL {
   return sql`INSERT INTO ${sql.identifier(table.name)} (${names}) VALUES ${sql.join(tuples, sql`, `)}`;
 }
 
-async function countRows(db: Database, table: string): Promise<number> {
-  const [row] = await db.execute(`SELECT count(*) AS n FROM "${table}"`);
+async function countRows(read: Query, table: string): Promise<number> {
+  const [row] = await read(`SELECT count(*) AS n FROM "${table}"`);
   return Number(row.n);
 }

@@ -118,6 +118,23 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
         checkpointer.noteCommit();
         return rows;
       }),
+    snapshot: async (fn) => {
+      // A connection of its own: the shared reader keeps seeing new commits.
+      const conn = new CachingConnection(path, { readwrite: true, strict: true });
+      try {
+        for (const pragma of READER_PRAGMAS) conn.exec(pragma);
+        conn.exec("BEGIN");
+        // A deferred transaction takes its snapshot at its first read: now.
+        conn.query("SELECT count(*) FROM sqlite_schema").get();
+        return await fn(
+          async (sql, args = []) =>
+            conn.query(sql).all(...(args as never[])) as Record<string, unknown>[],
+        );
+      } finally {
+        if (conn.inTransaction) conn.exec("ROLLBACK");
+        conn.close();
+      }
+    },
     bulkWrite: <T>(fn: (conn: BunSqlite) => T) =>
       mutex.run(async () => {
         if (!bulkCache) writer.exec(BULK_CACHE);

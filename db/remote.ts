@@ -25,6 +25,23 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
   };
   return {
     kind: "sqlite",
+    snapshot: async (fn) => {
+      // One stream of the server's (one connection) in a read transaction: SQLite's snapshot.
+      const tx = await client.transaction("read");
+      try {
+        const read = async (sql: string, args: unknown[] = []) => {
+          const result = await tx.execute({ sql, args: args as never[] });
+          return result.rows.map((row) =>
+            Object.fromEntries(result.columns.map((name, i) => [name, row[i]])),
+          );
+        };
+        // Taken at the transaction's first read: now.
+        await read("SELECT count(*) FROM sqlite_schema");
+        return await fn(read);
+      } finally {
+        tx.close();
+      }
+    },
     read: db as unknown as ReadDb,
     primaryRead: db as unknown as ReadDb,
     raw: null,

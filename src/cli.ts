@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../db/client";
-import { copyDatabase } from "../db/copy";
+import { copyDatabase, MOVED_ON_WARNING, type SourcePosition } from "../db/copy";
 import { MigrationsInterrupted } from "../db/migrate";
 import { seedTenant } from "../db/seed";
 import {
@@ -50,7 +50,9 @@ Commands:
   copy --from URL --to URL [--from-auth-token T] [--to-auth-token T]
                                 Copy a whole installation to an empty database
                                 (SQLite <-> PostgreSQL <-> remote libSQL; row counts
-                                verified); a remote libSQL side's token is its
+                                verified), the source as of one snapshot taken at the
+                                start: WARNING on stderr and "moved_on": true when the
+                                source was written meanwhile (stop it first); a remote libSQL side's token is its
                                 --*-auth-token, else CRMD_DATABASE_AUTH_TOKEN. When
                                 the target keeps documents in the database (PostgreSQL's
                                 default), documents stored as files under the source's
@@ -295,6 +297,10 @@ function copySource(url: string): string {
   return url;
 }
 
+/** A source position as `copy` prints it on stderr. */
+const position = (at: SourcePosition) =>
+  `sync ${at.sync}, pipelines ${at.pipelines}, event ${at.outbox_seq}, webhook fan-out ${at.webhook_fanout}`;
+
 /** One side of a copy: its URL and, for a remote libSQL server, its token. */
 interface CopySide {
   url: string;
@@ -312,7 +318,8 @@ function copySide(values: Values, side: "from" | "to", config: Config): CopySide
 
 /**
  * `crmd copy`: every table to an empty database, counts compared; exit 1 on
- * a mismatch. Uploaded documents kept as files (the filesystem store, under
+ * a mismatch. The source is read in one snapshot; a loud warning (exit 0:
+ * the copy is consistent) when it was written while the copy ran. Uploaded documents kept as files (the filesystem store, under
  * `<data-dir>/documents` of the source) are no table: when the target keeps
  * documents in the database (PostgreSQL's default, or CRMD_DOCUMENTS_STORE=
  * database), they are written into it as `crmd documents migrate` does,
@@ -326,7 +333,27 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
     const to = await openDatabase(target.url, target.authToken);
     try {
       const progress = seedProgressBar();
-      const tables = await copyDatabase(from, to, progress);
+      const { tables, snapshot, sourceAtEnd, sourceMovedOn } = await copyDatabase(
+        from,
+        to,
+        progress,
+        {
+          onSnapshot: (at) =>
+            process.stderr.write(
+              `crmd copy: reading the source as of one snapshot: ${position(at)}\n`,
+            ),
+        },
+      );
+      if (sourceMovedOn)
+        process.stderr.write(
+          `crmd copy: WARNING: ${MOVED_ON_WARNING} (the source is now at ${position(sourceAtEnd)})\n`,
+        );
+      const source = {
+        snapshot,
+        at_end: sourceAtEnd,
+        moved_on: sourceMovedOn,
+        ...(sourceMovedOn ? { warning: MOVED_ON_WARNING } : {}),
+      };
       const mismatched = tables.filter((t) => t.source !== t.target);
       const verified = mismatched.length === 0;
       const files = join(config.dataDir, "documents");
@@ -336,7 +363,7 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
           process.stderr.write(
             `crmd copy: uploaded documents kept as files stay in ${files}: give the copy's servers that data directory (CRMD_DATA_DIR), or run them with CRMD_DOCUMENTS_STORE=database and run \`crmd documents migrate\` with this data directory\n`,
           );
-        print({ tables, verified });
+        print({ tables, verified, source });
         return verified ? 0 : 1;
       }
       const documents = await moveFilesIntoDatabase(to, config.dataDir, progress);
@@ -344,7 +371,7 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
         process.stderr.write(
           `crmd copy: ${documents.missing.length} uploaded document content(s) are neither in the source database nor in ${files} (--data-dir): run \`crmd documents migrate\` with CRMD_DATABASE_URL set to the --to database and CRMD_DATA_DIR to the source's data directory\n`,
         );
-      print({ tables, verified, documents });
+      print({ tables, verified, source, documents });
       return documents.missing.length === 0 ? 0 : 1;
     } finally {
       await to.close();

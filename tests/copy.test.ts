@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Database, openDatabase } from "../db/client";
+import { basename, join } from "node:path";
+import { type Database, openDatabase, type SnapshotRead } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { migrate, migrationsOf } from "../db/migrate";
 import { tablesOf } from "../db/pg/catalog";
@@ -52,20 +52,24 @@ const KEYLESS: Record<string, string> = {
 /**
  * `db` as a copy reads it, except that on PostgreSQL each keyless table is
  * rewritten in another physical order (CLUSTER, as maintenance may do)
- * once the copy has read its first page: the data stays the same.
+ * after the copy took its snapshot, just before it reads that table: the
+ * data stays the same. (Once read, a table cannot be rewritten until the
+ * copy ends: its snapshot transaction holds it.)
  */
 function reorderedWhileRead(db: Database, reordered: Set<string>): Database {
   if (db.kind !== "postgres") return db;
   return Object.assign(Object.create(db), {
-    async execute(text: string, args?: unknown[]) {
-      const rows = await db.execute(text, args);
-      const table = Object.keys(KEYLESS).find((t) => text.includes(`FROM "${t}"`));
-      if (table && /\bLIMIT\b/.test(text) && !reordered.has(table)) {
-        reordered.add(table);
-        await db.execute(`CLUSTER "${table}" USING "${KEYLESS[table]}"`);
-      }
-      return rows;
-    },
+    snapshot: <T>(fn: (read: SnapshotRead) => Promise<T>) =>
+      db.snapshot((read) =>
+        fn(async (text, args) => {
+          const table = Object.keys(KEYLESS).find((t) => text.includes(`FROM "${t}"`));
+          if (table && !reordered.has(table)) {
+            reordered.add(table);
+            await db.execute(`CLUSTER "${table}" USING "${KEYLESS[table]}"`);
+          }
+          return read(text, args);
+        }),
+      ),
   });
 }
 
@@ -110,7 +114,7 @@ describe("crmd copy", () => {
     const there = await openDatabase(await target("there"));
     cleanups.push(() => there.close());
     const seen: string[] = [];
-    const copied = await copyDatabase(source.ctx.db, there, (p) => {
+    const { tables: copied } = await copyDatabase(source.ctx.db, there, (p) => {
       if (p.done === p.total) seen.push(p.entity);
     });
     expect(copied.filter((t) => t.source !== t.target)).toEqual([]);
@@ -121,7 +125,7 @@ describe("crmd copy", () => {
 
     const back = await openDatabase(`file:${join(dir, "back.db")}`);
     cleanups.push(() => back.close());
-    const returned = await copyDatabase(there, back);
+    const { tables: returned } = await copyDatabase(there, back);
     expect(returned.filter((t) => t.source !== t.target)).toEqual([]);
     expect(await contents(back)).toEqual(before);
   });
@@ -163,7 +167,7 @@ describe("crmd copy", () => {
     const there = await openDatabase(await target("keyless-there"));
     cleanups.push(() => there.close());
     const batches = { indexBatch: INDEX_BATCH };
-    const copied = await copyDatabase(origin, there, indexProgress, batches);
+    const { tables: copied } = await copyDatabase(origin, there, indexProgress, batches);
     expect(copied.filter((t) => t.source !== t.target)).toEqual([]);
     for (const table of Object.keys(KEYLESS))
       expect(await rowsOf(there, table)).toEqual(before[table]);
@@ -175,7 +179,7 @@ describe("crmd copy", () => {
     const back = await openDatabase(`file:${join(dir, "keyless-back.db")}`);
     cleanups.push(() => back.close());
     rebuilt.length = 0;
-    const returned = await copyDatabase(
+    const { tables: returned } = await copyDatabase(
       reorderedWhileRead(there, reordered),
       back,
       indexProgress,
@@ -323,6 +327,53 @@ describe("crmd copy", () => {
     const result = JSON.parse(out);
     expect(result.verified).toBe(true);
     expect(result.tables.find((t: { table: string }) => t.table === "deals").target).toBe(3);
+    // The source was quiet: where it stood is said, and no warning.
+    const [sync] = await source.ctx.db.execute("SELECT value FROM counters WHERE name = 'sync'");
+    expect(result.source.snapshot.sync).toBe(Number(sync.value));
+    expect(result.source).toMatchObject({ moved_on: false, at_end: result.source.snapshot });
+    expect(result.source.warning).toBeUndefined();
+    expect(err).toContain(`reading the source as of one snapshot: sync ${sync.value},`);
+    expect(err).not.toContain("WARNING");
+  });
+
+  test("the CLI warns, loudly, when the source was written while it copied (exit 0: the copy is the source as of its snapshot)", async () => {
+    const home = mkdtempSync(join(dir, "cli-live-"));
+    const server = await startTestServer({
+      config: { databaseUrl: `file:${join(home, "live.db")}` },
+    });
+    const hrana = startHranaServer(join(home, "live.db"));
+    try {
+      const t = await server.tenant();
+      await salesPipeline(t.api);
+      const deal = await created(t.api, "/deals", { title: "Before the copy" });
+      let wrote = false;
+      // A server still running on the source: it writes once the copy reads deals.
+      hrana.observe(async (text) => {
+        if (wrote || !text.includes('FROM "deals"')) return;
+        wrote = true;
+        const reply = await t.api.patch(`/api/external/deals/${deal.id}`, { title: "During" });
+        expect(reply.status).toBe(200);
+      });
+      const moved = `file:${join(home, "moved.db")}`;
+      const run = await runCrmd(["copy", "--from", hrana.url, "--to", moved], {
+        CRMD_LOG_LEVEL: "warn",
+      });
+      expect(wrote).toBe(true);
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result.verified).toBe(true);
+      expect(result.source.moved_on).toBe(true);
+      expect(result.source.at_end.sync).toBeGreaterThan(result.source.snapshot.sync);
+      expect(result.source.warning).toContain("NOT in the copy");
+      expect(run.stderr).toContain("crmd copy: WARNING: the source database was written");
+      const copy = await openDatabase(moved);
+      const [row] = await copy.execute(`SELECT title FROM deals WHERE id = '${deal.id}'`);
+      await copy.close();
+      expect(row.title).toBe("Before the copy");
+    } finally {
+      hrana.stop();
+      await server.close();
+    }
   });
 
   test("the CLI copies to and from token-protected remote libSQL servers", async () => {
@@ -382,5 +433,133 @@ describe("crmd copy", () => {
     const scheme = await copy(`file:${join(dir, "source.db")}`, "mysql://db.example.com/crm");
     expect(scheme.code).toBe(2);
     expect(scheme.err).toContain("--to must be file:PATH");
+  });
+});
+
+/** Where the counters and the outbox of `contents` stood: the source position a copy reports. */
+function positionIn(rows: Record<string, unknown[]>) {
+  const counter = (name: string) =>
+    Number(
+      (rows.counters as Array<{ name: string; value: unknown }>).find((c) => c.name === name)
+        ?.value ?? 0,
+    );
+  const seqs = (rows.outbox_events as Array<{ seq: unknown }>).map((e) => Number(e.seq));
+  return {
+    sync: counter("sync"),
+    pipelines: counter("pipelines"),
+    outbox_seq: Math.max(0, ...seqs),
+    webhook_fanout: counter("webhook_fanout"),
+  };
+}
+
+describe("crmd copy reads its source in one snapshot", () => {
+  const directions = [
+    { source: "SQLite", target: "the suite's database (PostgreSQL in its run)" },
+    { source: "the suite's database (PostgreSQL in its run)", target: "SQLite" },
+    { source: "remote libSQL", target: "the suite's database (PostgreSQL in its run)" },
+  ] as const;
+  for (const direction of directions)
+    test(`from ${direction.source} to ${direction.target}: written while it copies, the copy is the source as of its start and says the source moved on; copied quiet, it says nothing`, async () => {
+      const home = mkdtempSync(join(dir, "live-"));
+      const onFile = direction.source !== "the suite's database (PostgreSQL in its run)";
+      const server = await startTestServer({
+        config: onFile ? { databaseUrl: `file:${join(home, "live.db")}` } : {},
+      });
+      const hrana =
+        direction.source === "remote libSQL" ? startHranaServer(join(home, "live.db")) : null;
+      const from = await openDatabase(hrana?.url ?? server.ctx.db.url);
+      const targetUrl = async (name: string) =>
+        direction.target === "SQLite"
+          ? `file:${join(home, `${name}.db`)}`
+          : await target(`${basename(home)}-${name}`);
+      const to = await openDatabase(await targetUrl("during"));
+      const quiet = await openDatabase(await targetUrl("quiet"));
+      try {
+        const t = await server.tenant();
+        await seedTenant(server.ctx.db, t.tenantId, { deals: 1_200, leads: 0, tasks: 0 });
+        const contact = await created(t.api, "/contacts", { first_name: "Grace" });
+        await created(t.api, "/deals", { title: "Before the copy", value: 10 });
+        const before = await contents(from);
+
+        const written: string[] = [];
+        const result = await copyDatabase(from, to, async (p) => {
+          if (p.entity !== "deals" || p.done === 0 || p.done === p.total || written.length) return;
+          // Between two pages of deals: deals already copied and deals not yet read change,
+          // one goes, rows are added, the counters and the outbox move on.
+          const copiedIds = (await to.execute("SELECT id FROM deals")).map((r) => String(r.id));
+          const pending = (await from.execute("SELECT id FROM deals"))
+            .map((r) => String(r.id))
+            .filter((id) => !copiedIds.includes(id));
+          const [gone, changed] = pending;
+          for (const id of [copiedIds[0], changed]) {
+            const reply = await t.api.patch(`/api/external/deals/${id}`, {
+              title: "Changed after the snapshot",
+              value: 999,
+            });
+            expect(reply.status).toBe(200);
+          }
+          expect((await t.api.delete(`/api/external/deals/${gone}`)).status).toBe(200);
+          const patched = await t.api.patch(`/api/external/contacts/${contact.id}`, {
+            first_name: "Changed",
+          });
+          expect(patched.status).toBe(200);
+          const added = await created(t.api, "/contacts", { first_name: "After the snapshot" });
+          await created(t.api, "/deals", { title: "After the snapshot", contact_id: added.id });
+          written.push(copiedIds[0], changed, gone);
+        });
+        expect(written).toHaveLength(3);
+        const after = await contents(from);
+        expect(after.deals).not.toEqual(before.deals);
+
+        // Every row of every table as it was when the copy started: none of the later
+        // writes, the counters where those rows left them.
+        expect(await contents(to)).toEqual(before);
+        expect(result.tables.filter((t) => t.source !== t.target)).toEqual([]);
+        expect(result.tables.find((t) => t.table === "deals")?.source).toBe(before.deals.length);
+        expect(result.snapshot).toEqual(positionIn(before));
+        expect(result.sourceAtEnd).toEqual(positionIn(after));
+        expect(result.sourceAtEnd.sync).toBeGreaterThan(result.snapshot.sync);
+        expect(result.sourceAtEnd.outbox_seq).toBeGreaterThan(result.snapshot.outbox_seq);
+        expect(result.sourceMovedOn).toBe(true);
+
+        const still = await copyDatabase(from, quiet);
+        expect(still.sourceMovedOn).toBe(false);
+        expect(still.snapshot).toEqual(positionIn(after));
+        expect(still.sourceAtEnd).toEqual(still.snapshot);
+        expect(await contents(quiet)).toEqual(after);
+      } finally {
+        await Promise.all([from.close(), to.close(), quiet.close()]);
+        hrana?.stop();
+        await server.close();
+      }
+    }, 60_000);
+
+  test("a fan-out that catches up while the copy runs (no new record or event) also counts as the source moving on", async () => {
+    const origin = await openDatabase(`file:${join(dir, "fanning.db")}`);
+    const there = await openDatabase(await target("fanning-there"));
+    try {
+      await migrate(origin);
+      await origin.execute("INSERT INTO tenants (id, name, created_at) VALUES ('t-fan', 'f', 0)");
+      await seedTenant(origin, "t-fan", { deals: 3, leads: 0, tasks: 0 });
+      let moved = false;
+      const result = await copyDatabase(origin, there, async (p) => {
+        if (p.entity !== "deals" || moved) return;
+        moved = true;
+        // As the dispatcher does once it has made the deliveries of earlier events.
+        await origin.execute("UPDATE counters SET value = value + 1 WHERE name = 'webhook_fanout'");
+      });
+      expect(moved).toBe(true);
+      expect(result.sourceAtEnd).toEqual({
+        ...result.snapshot,
+        webhook_fanout: result.snapshot.webhook_fanout + 1,
+      });
+      expect(result.sourceMovedOn).toBe(true);
+      const [cursor] = await there.execute(
+        "SELECT value FROM counters WHERE name = 'webhook_fanout'",
+      );
+      expect(Number(cursor?.value ?? 0)).toBe(result.snapshot.webhook_fanout);
+    } finally {
+      await Promise.all([origin.close(), there.close()]);
+    }
   });
 });

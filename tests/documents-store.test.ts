@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { type Database, openDatabase } from "../db/client";
+import { type Database, openDatabase, type SnapshotRead } from "../db/client";
 import { copyDatabase } from "../db/copy";
 import { documentContentKeys, documentContents } from "../db/schema";
 import { documentStore } from "../plugins/documents";
@@ -367,14 +367,17 @@ describe("documents in the database", () => {
     // The largest page of content rows the copy reads.
     let largest = 0;
     const from = Object.assign(Object.create(source.ctx.db), {
-      async execute(text: string, args?: unknown[]) {
-        const rows = await source.ctx.db.execute(text, args);
-        if (text.includes('FROM "document_contents"') && !text.includes("count("))
-          largest = Math.max(largest, rows.length);
-        return rows;
-      },
+      snapshot: <T>(fn: (read: SnapshotRead) => Promise<T>) =>
+        source.ctx.db.snapshot((read) =>
+          fn(async (text, args) => {
+            const rows = await read(text, args);
+            if (text.includes('FROM "document_contents"') && !text.includes("count("))
+              largest = Math.max(largest, rows.length);
+            return rows;
+          }),
+        ),
     }) as Database;
-    const copied = await copyDatabase(from, to);
+    const { tables: copied } = await copyDatabase(from, to);
     await to.close();
     expect(copied.find((t) => t.table === "document_contents")).toEqual({
       table: "document_contents",

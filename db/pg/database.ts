@@ -248,6 +248,18 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       primary.begin((conn) => fn(withSavepoints(drizzleOn(() => runnerOf(conn))))),
     execute: async (sql, args = []) =>
       (await runOn(onPrimary, sql, args, "all", false)).rows as Record<string, unknown>[],
+    // The primary: a replica would do (one snapshot is consistent) but may lag it, and a
+    // long transaction there is cancelled when replay needs the rows it still sees.
+    snapshot: (fn) =>
+      primary.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (conn) => {
+        const runner = runnerOf(conn);
+        // The snapshot is taken at the transaction's first statement: now.
+        await conn.unsafe("SELECT 1");
+        return fn(
+          async (sql, args = []) =>
+            (await runOn(runner, sql, args, "all", false)).rows as Record<string, unknown>[],
+        );
+      }),
     offload: async <T>(query: OffloadableQuery) => {
       const { sql, params } = query.toSQL();
       const { rows } = await runOn(reads(), sql, params, "values", true);

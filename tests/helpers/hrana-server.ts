@@ -61,8 +61,10 @@ const toHrana = (value: unknown): HranaValue => {
 };
 
 function execute(stream: Stream, stmt: HranaStmt) {
-  const sql = stmt.sql ?? stream.sqls.get(stmt.sql_id ?? -1);
-  if (sql === undefined) throw new Error(`unknown sql_id ${stmt.sql_id}`);
+  const text = stmt.sql ?? stream.sqls.get(stmt.sql_id ?? -1);
+  if (text === undefined) throw new Error(`unknown sql_id ${stmt.sql_id}`);
+  // sqld's read-only transaction (the client's transaction("read")): to SQLite, a deferred one.
+  const sql = /^BEGIN TRANSACTION READONLY$/i.test(text.trim()) ? "BEGIN" : text;
   const prepared = stream.conn.prepare(sql);
   const args: unknown[] | Record<string, unknown> = stmt.named_args?.length
     ? Object.fromEntries(stmt.named_args.map((a) => [a.name, fromHrana(a.value)]))
@@ -148,6 +150,8 @@ export interface HranaServer {
   requests(): number;
   /** Statements matching `sql` fail with an error from now on (null: none), as a database that is briefly unreachable. */
   refuse(sql: RegExp | null): void;
+  /** `fn` sees each statement before it runs, and it waits for `fn` (null: none). */
+  observe(fn: ((sql: string) => void | Promise<void>) | null): void;
   stop(): void;
 }
 
@@ -156,6 +160,7 @@ export function startHranaServer(path: string, options: { authToken?: string } =
   const streams = new Map<string, Stream>();
   let answered = 0;
   let refused: RegExp | null = null;
+  let observer: ((sql: string) => void | Promise<void>) | null = null;
   const isRefused = (stream: Stream, request: { type: string; stmt?: HranaStmt }) => {
     if (!refused || request.type !== "execute" || !request.stmt) return false;
     return refused.test(request.stmt.sql ?? stream.sqls.get(request.stmt.sql_id ?? -1) ?? "");
@@ -183,15 +188,27 @@ export function startHranaServer(path: string, options: { authToken?: string } =
         baton = crypto.randomUUID();
         streams.set(baton, stream);
       }
-      const results = body.requests.map((request) => {
+      const results: unknown[] = [];
+      for (const request of body.requests as Array<{
+        type: string;
+        stmt?: HranaStmt;
+        batch?: { steps: Array<{ stmt: HranaStmt }> };
+      }>) {
         answered++;
+        const stmts = request.stmt
+          ? [request.stmt]
+          : (request.batch?.steps ?? []).map((s) => s.stmt);
+        for (const stmt of stmts) {
+          const text = stmt.sql ?? stream.sqls.get(stmt.sql_id ?? -1);
+          if (text !== undefined) await observer?.(text);
+        }
         try {
           if (isRefused(stream, request as never)) throw new Error("database unavailable");
-          return { type: "ok", response: handle(stream, request) };
+          results.push({ type: "ok", response: handle(stream, request) });
         } catch (error) {
-          return { type: "error", error: sqliteError(error) };
+          results.push({ type: "error", error: sqliteError(error) });
         }
-      });
+      }
       const closed = body.requests.some((r) => (r as { type: string }).type === "close");
       if (closed && baton) {
         stream.conn.close();
@@ -205,6 +222,9 @@ export function startHranaServer(path: string, options: { authToken?: string } =
     requests: () => answered,
     refuse: (sql) => {
       refused = sql;
+    },
+    observe: (fn) => {
+      observer = fn;
     },
     stop() {
       server.stop(true);
