@@ -145,7 +145,9 @@ export function createApp(ctx: AppContext) {
       if (body !== undefined && body !== null) context.body = ctx.db.dialect.storedInput(body);
       // Strict inputs are the API's (/api/…): probes, metrics and Swagger UI take
       // no input, and a monitor's or scraper's query string must not fail them.
-      const declared = route.startsWith("/api/") ? inputsOf(request.method, route) : null;
+      // HEAD is GET without the body (Bun answers it with the GET route): the same inputs.
+      const method = request.method === "HEAD" ? "GET" : request.method;
+      const declared = route.startsWith("/api/") ? inputsOf(method, route) : null;
       if (!declared) return;
       const state = requestState(request);
       if (state) state.successStatus = declared.successStatus;

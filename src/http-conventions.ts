@@ -122,7 +122,7 @@ const MIN_COMPRESSED = 1024;
 const isJson = (type: string | null) => type?.startsWith("application/json") ?? false;
 
 /**
- * The last step of a JSON answer: a weak `ETag` on a successful GET (304
+ * The last step of a JSON answer: a weak `ETag` on a successful GET or HEAD (304
  * when If-None-Match names it), the list's `Link` header, and gzip or br
  * when the client asks. Other answers (files, assets, empty) pass untouched.
  */
@@ -142,7 +142,7 @@ export function finishJson(
       : typeof value !== "object" || value === null)
   )
     return;
-  const isGet = request.method === "GET" && status === 200;
+  const isGet = (request.method === "GET" || request.method === "HEAD") && status === 200;
   const encoding = encodingFor(request);
   if (!isGet && !encoding && !ready) return;
   const finishing = { status, headers, isGet, encoding };

@@ -201,3 +201,33 @@ describe("a method a path does not take", () => {
     expect(unknown.headers.get("allow")).toBeNull();
   });
 });
+
+describe("HEAD", () => {
+  test("answers as GET would, without the body: parameters read and checked alike, the same ETag and Link", async () => {
+    const { api } = await server.tenant();
+    for (const title of ["One", "Two"])
+      expect((await api.post("/api/external/tasks", { title })).status).toBe(201);
+    const head = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { method: "HEAD", headers: { ...api.headers, ...headers } });
+    for (const path of [
+      "/api/external/tasks?page_size=1",
+      "/api/external/tasks?page=2&page_size=1",
+      "/api/external/tasks?page_size=5&status=pending",
+      "/api/external/kpis?period=week",
+    ]) {
+      const get = await api.get(path);
+      const reply = await head(path);
+      expect({ path, status: reply.status }).toEqual({ path, status: get.status });
+      expect(await reply.text()).toBe("");
+      expect(reply.headers.get("etag")).toBe(get.headers.get("etag"));
+      expect(reply.headers.get("link")).toBe(get.headers.get("link"));
+      const etag = get.headers.get("etag") as string;
+      expect((await head(path, { "if-none-match": etag })).status).toBe(304);
+    }
+    // What GET refuses, HEAD refuses too.
+    for (const path of ["/api/external/tasks?page_size=0", "/api/external/tasks?sort=title"]) {
+      expect((await api.get(path)).status).toBe(422);
+      expect((await head(path)).status).toBe(422);
+    }
+  });
+});
