@@ -4572,16 +4572,6 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Body over the size limit (CRMD_BODY_LIMIT) */
-        BodyTooLargeUnmetered: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description CONFLICT: the record's state forbids it */
         Conflict: {
             headers: {
@@ -4733,8 +4723,8 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Body that is not JSON (Content-Type other than application/json or +json) */
-        UnsupportedMediaType: {
+        /** @description UNAUTHORIZED: missing, unknown, expired or revoked credentials */
+        UnauthorizedMetered: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -4747,9 +4737,12 @@ export interface components {
             };
         };
         /** @description Body that is not JSON (Content-Type other than application/json or +json) */
-        UnsupportedMediaTypeUnmetered: {
+        UnsupportedMediaType: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -5019,7 +5012,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             414: components["responses"]["UriTooLong"];
@@ -5073,7 +5066,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
@@ -5122,7 +5115,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             414: components["responses"]["UriTooLong"];
@@ -5179,7 +5172,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
@@ -5228,7 +5221,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             414: components["responses"]["UriTooLong"];
@@ -5282,7 +5275,7 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             414: components["responses"]["UriTooLong"];
@@ -5342,7 +5335,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
@@ -5403,7 +5396,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["MalformedBody"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedMetered"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["BodyTooLarge"];
@@ -5450,13 +5443,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModifiedUnmetered"];
-            400: components["responses"]["BadRequestUnmetered"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenUnmetered"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFoundUnmetered"];
-            414: components["responses"]["UriTooLongUnmetered"];
+            414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationErrorUnmetered"];
-            429: components["responses"]["RateLimitedUnmetered"];
+            429: components["responses"]["RateLimited"];
         };
     };
     postApiExternalTenants: {
@@ -5505,16 +5498,16 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["BadRequestUnmetered"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenUnmetered"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFoundUnmetered"];
             409: components["responses"]["ConflictUnmetered"];
-            413: components["responses"]["BodyTooLargeUnmetered"];
-            414: components["responses"]["UriTooLongUnmetered"];
-            415: components["responses"]["UnsupportedMediaTypeUnmetered"];
+            413: components["responses"]["BodyTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationErrorUnmetered"];
-            429: components["responses"]["RateLimitedUnmetered"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getApiExternalTenantsByTenant_id: {
@@ -5554,13 +5547,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModifiedUnmetered"];
-            400: components["responses"]["BadRequestUnmetered"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenUnmetered"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFoundUnmetered"];
-            414: components["responses"]["UriTooLongUnmetered"];
+            414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationErrorUnmetered"];
-            429: components["responses"]["RateLimitedUnmetered"];
+            429: components["responses"]["RateLimited"];
         };
     };
     patchApiExternalTenantsByTenant_id: {
@@ -5604,16 +5597,16 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["BadRequestUnmetered"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenUnmetered"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFoundUnmetered"];
             409: components["responses"]["ConflictUnmetered"];
-            413: components["responses"]["BodyTooLargeUnmetered"];
-            414: components["responses"]["UriTooLongUnmetered"];
-            415: components["responses"]["UnsupportedMediaTypeUnmetered"];
+            413: components["responses"]["BodyTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationErrorUnmetered"];
-            429: components["responses"]["RateLimitedUnmetered"];
+            429: components["responses"]["RateLimited"];
         };
     };
     "getApiExternalApi-keys": {
@@ -10615,13 +10608,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModifiedUnmetered"];
-            400: components["responses"]["BadRequestUnmetered"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenUnmetered"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFoundUnmetered"];
-            414: components["responses"]["UriTooLongUnmetered"];
+            414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationErrorUnmetered"];
-            429: components["responses"]["RateLimitedUnmetered"];
+            429: components["responses"]["RateLimited"];
         };
     };
     "getApiExternalBusiness-hours": {

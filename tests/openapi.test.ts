@@ -564,6 +564,45 @@ describe("OpenAPI document", () => {
     expect(checked).toBeGreaterThan(500);
   });
 
+  test("the X-RateLimit-* of callers counted before they are refused are documented: an API key on an admin endpoint, a widget call without its key", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const op of await operations(server)) {
+      const adminOnly = op.security.length > 0 && op.security.every((s) => s === "AdminToken");
+      const widget = op.path.startsWith("/api/widget/");
+      if (!adminOnly && !widget) continue;
+      const client = adminOnly ? api : server.anonymous;
+      const bodies: Array<[string | undefined, Record<string, string>]> = [
+        [undefined, {}],
+        ...(op.method === "GET"
+          ? []
+          : ([
+              ["{", { "content-type": "application/json" }],
+              ["x", { "content-type": "text/plain" }],
+            ] as Array<[string, Record<string, string>]>)),
+      ];
+      for (const [body, headers] of bodies) {
+        const reply = await client.request(op.method, fillPath(op), body, headers);
+        expect(reply.status).toBeGreaterThanOrEqual(400);
+        const response = resolveRef(
+          doc,
+          doc.paths[op.path][op.method.toLowerCase()].responses[String(reply.status)],
+        );
+        checked++;
+        const sent = reply.headers.has("X-RateLimit-Limit");
+        const documented = Object.hasOwn(response?.headers ?? {}, "X-RateLimit-Limit");
+        if (sent !== documented)
+          wrong.push(
+            `${op.method} ${op.path} ${reply.status}: sent ${sent}, documented ${documented}`,
+          );
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
   test("a list row's fields are documented, the links include=associations adds too", async () => {
     const doc = await fetchDoc(server.anonymous);
     const { api } = await server.tenant();

@@ -178,6 +178,13 @@ const RATE_LIMIT_HEADERS = ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-Rat
 const UNCOUNTED_STATUS = "401";
 /** Credentials counted against a rate limit: each answer after authentication carries X-RateLimit-*. */
 const RATE_LIMITED_SCHEMES = ["ApiKeyHeader", "BearerAuth", "WidgetKey", "VisitorToken"];
+/**
+ * What an API key gets from an admin endpoint: 403, or what is refused before
+ * the scope is checked (a body or URL refused, over its rate limit).
+ */
+const KEY_REFUSALS_ON_ADMIN = new Set(["400", "403", "413", "414", "415", "429"]);
+/** The widget API counts each client address before it checks the key: its 401s carry X-RateLimit-* too. */
+const COUNTED_BEFORE_AUTH_SCHEMES = ["WidgetKey", "VisitorToken"];
 
 const headerComponents = () =>
   Object.fromEntries(
@@ -228,9 +235,17 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   const replayable = operation.parameters?.includes(IDEMPOTENCY_HEADER);
   for (const [status, response] of Object.entries(responses))
     if (replayable && status.startsWith("2")) addHeaders(response, ["Idempotent-Replayed"]);
+  // An API key sent to an admin endpoint is counted, then refused: those
+  // answers carry its X-RateLimit-* (the admin token's answers do not).
+  if (schemes.length && schemes.every((scheme) => scheme === "AdminToken")) {
+    for (const [status, response] of Object.entries(responses))
+      if (KEY_REFUSALS_ON_ADMIN.has(status)) addHeaders(response, RATE_LIMIT_HEADERS);
+    return;
+  }
   if (!schemes.some((scheme) => RATE_LIMITED_SCHEMES.includes(scheme))) return;
+  const countedBeforeAuth = schemes.some((s) => COUNTED_BEFORE_AUTH_SCHEMES.includes(s));
   for (const [status, response] of Object.entries(responses))
-    if (status !== UNCOUNTED_STATUS) addHeaders(response, RATE_LIMIT_HEADERS);
+    if (status !== UNCOUNTED_STATUS || countedBeforeAuth) addHeaders(response, RATE_LIMIT_HEADERS);
 }
 
 function finishOperation(
@@ -309,13 +324,15 @@ const SHARED_NAMES = new Map<string, string>([
  * The name a response would be shared under: from its wording, and
  * `…Unmetered` for the variant without X-RateLimit-*, answered to callers no
  * rate limit counts (the admin and metrics tokens, signed callbacks, public
- * routes). A 401 never has them, so it needs no such variant.
+ * routes). A 401 has them only where the caller is counted before its
+ * credential is checked (the widget API): `UnauthorizedMetered`.
  */
 function sharedName(status: string, response: Response): string | undefined {
   const name = SHARED_NAMES.get(`${status} ${response.description}`);
   if (!name) return undefined;
   const metered = Object.hasOwn(response.headers ?? {}, "X-RateLimit-Limit");
-  return metered || status === UNCOUNTED_STATUS ? name : `${name}Unmetered`;
+  if (status === UNCOUNTED_STATUS) return metered ? `${name}Metered` : name;
+  return metered ? name : `${name}Unmetered`;
 }
 
 /** JSON with every object's keys sorted: equal for responses that say the same. */
@@ -355,7 +372,7 @@ function shareResponses(paths: Record<string, Record<string, Operation>>) {
   const shared: Record<string, Response> = {};
   for (const [key, use] of [...uses].sort(([, a], [, b]) => b.count - a.count))
     if (use.count > 1 && !shared[use.name]) {
-      const description = STATUS_DESCRIPTIONS[use.name.replace(/Unmetered$/, "")];
+      const description = STATUS_DESCRIPTIONS[use.name.replace(/(Unmetered|Metered)$/, "")];
       shared[use.name] = description ? { ...use.response, description } : use.response;
       names.set(key, use.name);
     }
