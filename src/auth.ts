@@ -63,9 +63,24 @@ export const ADMIN_SECURITY: Array<Record<string, string[]>> = [{ AdminToken: []
 export function presentedCredential(headers: Headers): string | null {
   const apiKey = headers.get("x-api-key");
   if (apiKey) return apiKey.trim();
+  return bearerOf(headers);
+}
+
+function bearerOf(headers: Headers): string | null {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return authorization.slice(7).trim();
   return null;
+}
+
+/**
+ * X-API-Key and Authorization: Bearer naming two different credentials (two
+ * tenants' keys, a key and the admin token): which one was meant is unknown,
+ * so neither is used.
+ */
+function credentialsDisagree(headers: Headers): boolean {
+  const apiKey = headers.get("x-api-key")?.trim();
+  const bearer = bearerOf(headers);
+  return !!apiKey && bearer !== null && bearer !== apiKey;
 }
 
 /** The admin token's digest, computed once per configured token, not per request. */
@@ -193,6 +208,10 @@ export async function authenticate(
 ): Promise<Principal> {
   const presented = presentedCredential(request.headers);
   if (!presented) throw unauthorized("Missing API key: send X-API-Key or Authorization: Bearer");
+  if (credentialsDisagree(request.headers))
+    throw unauthorized(
+      "X-API-Key and Authorization: Bearer carry different credentials: send one of them",
+    );
   const adminAttemptFrom =
     ctx.config.adminToken && triesAdminToken(presented) ? clientAddress() : null;
   if (adminAttemptFrom !== null) refuseLockedOutAddress(ctx, adminAttemptFrom);

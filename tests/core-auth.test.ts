@@ -28,6 +28,33 @@ describe("authentication", () => {
     }
   });
 
+  test("X-API-Key and Authorization: Bearer naming different credentials are 401, never one of them picked", async () => {
+    const a = await server.tenant(undefined, ["*"]);
+    const b = await server.tenant(undefined, ["*"]);
+    expect((await a.api.post("/api/external/tasks", { title: "A's task" })).status).toBe(201);
+    const cases: Record<string, string>[] = [
+      { "x-api-key": b.key, authorization: `Bearer ${a.key}` },
+      { "x-api-key": a.key, authorization: `Bearer ${b.key}` },
+      { "x-api-key": a.key, authorization: `Bearer ${server.adminToken}` },
+    ];
+    for (const headers of cases) {
+      const reply = await server.anonymous.get("/api/external/tasks", headers);
+      expect([reply.status, reply.body.code]).toEqual([401, "UNAUTHORIZED"]);
+      expect(reply.body.detail).toContain("different");
+    }
+    // The same key in both, or another scheme beside it (a proxy's Basic), is one credential.
+    const same = await server.anonymous.get("/api/external/tasks", {
+      "x-api-key": a.key,
+      authorization: `Bearer ${a.key}`,
+    });
+    expect([same.status, same.body.tasks?.length]).toEqual([200, 1]);
+    const basic = await server.anonymous.get("/api/external/tasks", {
+      "x-api-key": a.key,
+      authorization: "Basic cHJveHk6cGFzcw==",
+    });
+    expect([basic.status, basic.body.tasks?.length]).toEqual([200, 1]);
+  });
+
   test("an unknown key is 401 even with a malformed body", async () => {
     const reply = await server.anonymous.post("/api/external/api-keys", "{not json", {
       "x-api-key": "elk_nope",
