@@ -125,6 +125,7 @@ export {
   AssociatedWith,
   AssociationsField,
   asReplacement,
+  CURRENCY_PATTERN,
   CustomFields,
   cleanTags,
   HttpUrl,

@@ -35,6 +35,10 @@ export const StoredInteger = (options?: IntegerOptions) =>
 /** An amount of money as clients write it: whole minor units (cents), never negative. */
 export const MinorUnits = StoredInteger({ minimum: 0, description: "Minor units (cents)" });
 
+/** The pattern of a currency (ISO 4217) wherever one is taken, and what its 422 says. */
+export const CURRENCY_PATTERN = "^[A-Z]{3}$";
+export const CURRENCY_MESSAGE = "must be an ISO 4217 code (three upper-case letters, e.g. EUR)";
+
 /** The pattern of a text with at least one character that is not white space. */
 export const NOT_BLANK = "\\S";
 export const NOT_BLANK_MESSAGE = "must not be blank";

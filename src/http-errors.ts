@@ -1,6 +1,6 @@
 import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
-import { NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
+import { CURRENCY_MESSAGE, CURRENCY_PATTERN, NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
 import type { Logger } from "./logger";
 
 export interface ValueErrorLike {
@@ -55,7 +55,9 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
         ? "is required"
         : e.schema?.pattern === NOT_BLANK && typeof e.value === "string"
           ? NOT_BLANK_MESSAGE
-          : e.message;
+          : e.schema?.pattern === CURRENCY_PATTERN && typeof e.value === "string"
+            ? CURRENCY_MESSAGE
+            : e.message;
     out.push({ path, message });
   }
   if (out.length === 0) out.push({ path: "/", message: "invalid request" });

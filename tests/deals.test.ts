@@ -164,6 +164,33 @@ describe("POST /deals", () => {
   });
 });
 
+describe("a currency that is not an ISO 4217 code", () => {
+  test("is 422 saying what a currency code looks like, on create and update", async () => {
+    const { api } = await server.tenant();
+    await salesPipeline(api);
+    const deal = await api.post("/api/external/deals", { title: "T", currency: "eur" });
+    expect(deal.status).toBe(422);
+    expect(deal.body.errors).toEqual([
+      {
+        path: "/currency",
+        message: "must be an ISO 4217 code (three upper-case letters, e.g. EUR)",
+      },
+    ]);
+    expect(deal.body.detail).toBe(
+      "currency: must be an ISO 4217 code (three upper-case letters, e.g. EUR)",
+    );
+    const created = await api.post("/api/external/deals", { title: "T" });
+    const patch = await api.patch(`/api/external/deals/${created.body.id}`, { currency: "Euro" });
+    expect([patch.status, patch.body.errors?.[0]?.message]).toEqual([
+      422,
+      "must be an ISO 4217 code (three upper-case letters, e.g. EUR)",
+    ]);
+    // Another wrong type keeps saying so.
+    const number = await api.patch(`/api/external/deals/${created.body.id}`, { currency: 978 });
+    expect([number.status, number.body.errors?.[0]?.message]).toEqual([422, "Expected string"]);
+  });
+});
+
 describe("GET /deals", () => {
   test("the seed 001 envelope, filters and paging", async () => {
     const { api, tenantId } = await server.tenant();

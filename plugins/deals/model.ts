@@ -1,6 +1,7 @@
 import { t } from "elysia";
 import {
   AssociatedWith,
+  CURRENCY_PATTERN,
   CUSTOM_FILTER_QUERY,
   JsonInteger,
   MinorUnits,
@@ -61,7 +62,7 @@ const editable = {
   description: t.Optional(t.Nullable(t.String({ maxLength: 20_000 }))),
   value: t.Optional(MinorUnits),
   currency: t.Optional(
-    t.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217, three upper-case letters" }),
+    t.String({ pattern: CURRENCY_PATTERN, description: "ISO 4217, three upper-case letters" }),
   ),
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
   lead_id: link("lead"),

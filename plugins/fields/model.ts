@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { RequiredText } from "../../src/core";
+import { CURRENCY_PATTERN, RequiredText } from "../../src/core";
 
 // Literals, not t.UnionEnum: Elysia fills a UnionEnum left out of a PATCH with its first value.
 const FieldTypeSchema = t.Union(
@@ -46,7 +46,10 @@ const editable = {
   ),
   currency: t.Optional(
     t.Nullable(
-      t.String({ pattern: "^[A-Z]{3}$", description: "money: currency of plain integer values" }),
+      t.String({
+        pattern: CURRENCY_PATTERN,
+        description: "money: currency of plain integer values",
+      }),
     ),
   ),
 };

@@ -1,6 +1,7 @@
 import { t } from "elysia";
 import {
   AssociatedWith,
+  CURRENCY_PATTERN,
   CUSTOM_FILTER_QUERY,
   JsonInteger,
   MinorUnits,
@@ -120,7 +121,7 @@ export const ConvertLead = t.Object({
     RequiredText({ maxLength: 500, description: "Default: company name, else name" }),
   ),
   value: t.Optional(MinorUnits),
-  currency: t.Optional(t.String({ pattern: "^[A-Z]{3}$" })),
+  currency: t.Optional(t.String({ pattern: CURRENCY_PATTERN })),
   owner: t.Optional(t.Nullable(t.String({ maxLength: 200 }))),
 });
 

@@ -1,6 +1,7 @@
 import { t } from "elysia";
 import {
   AssociatedWith,
+  CURRENCY_PATTERN,
   CUSTOM_FILTER_QUERY,
   CustomFields,
   JsonInteger,
@@ -42,7 +43,7 @@ const Address = t.Object({
   longitude: t.Optional(t.Nullable(t.Number({ minimum: -180, maximum: 180 }))),
 });
 
-const currency = (description: string) => t.String({ pattern: "^[A-Z]{3}$", description });
+const currency = (description: string) => t.String({ pattern: CURRENCY_PATTERN, description });
 
 const price = (value: ReturnType<typeof JsonInteger>) =>
   t.Object({ value, currency: currency("ISO 4217") });

@@ -1,4 +1,4 @@
-import type { DefinitionRow, FieldType } from "../../src/core";
+import { CURRENCY_PATTERN, type DefinitionRow, type FieldType } from "../../src/core";
 import type { ObjectTypeRow } from "./types";
 
 type JsonSchema = Record<string, unknown>;
@@ -7,7 +7,7 @@ const money = {
   type: "object",
   properties: {
     value: { type: "integer", description: "Minor units" },
-    currency: { type: "string", pattern: "^[A-Z]{3}$" },
+    currency: { type: "string", pattern: CURRENCY_PATTERN },
   },
   required: ["value", "currency"],
 };

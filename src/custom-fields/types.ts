@@ -1,5 +1,6 @@
 import { indexKey } from "../../db/index-key";
 import { invalid } from "../errors";
+import { CURRENCY_MESSAGE, CURRENCY_PATTERN } from "../fields";
 import { parseTime } from "../pagination";
 
 /** The types a custom field can have. */
@@ -128,8 +129,8 @@ const COERCERS: Record<FieldType, Coercer> = {
       typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
     const amount = asInteger(object ? object.value : value, object ? `${path}/value` : path);
     const currency = object?.currency ?? spec.currency ?? "USD";
-    if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency))
-      throw invalid(`${path}/currency`, "must be an ISO 4217 code (three upper-case letters)");
+    if (typeof currency !== "string" || !new RegExp(CURRENCY_PATTERN).test(currency))
+      throw invalid(`${path}/currency`, CURRENCY_MESSAGE);
     return { value: { value: amount, currency }, index: num(amount) };
   },
   date: (_spec, value, path) => {
