@@ -12,10 +12,16 @@ export interface ValueErrorLike {
     enum?: unknown[];
     type?: unknown;
     pattern?: string;
+    format?: string;
   };
   /** A failed union's errors, one iterator per variant. */
   errors?: Array<{ First(): ValueErrorLike | undefined }>;
 }
+
+/** What a string of a format gets instead of TypeBox's "Expected string to match 'email' format". */
+const FORMAT_MESSAGES: Record<string, string> = {
+  email: "must be an email address",
+};
 
 /**
  * A failed optional-or-null field (`t.Nullable(x)`) reports "Expected union
@@ -57,7 +63,9 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
           ? NOT_BLANK_MESSAGE
           : e.schema?.pattern === CURRENCY_PATTERN && typeof e.value === "string"
             ? CURRENCY_MESSAGE
-            : e.message;
+            : typeof e.value === "string" && e.schema?.format && FORMAT_MESSAGES[e.schema.format]
+              ? FORMAT_MESSAGES[e.schema.format]
+              : e.message;
     out.push({ path, message });
   }
   if (out.length === 0) out.push({ path: "/", message: "invalid request" });

@@ -119,6 +119,29 @@ describe("POST /leads", () => {
   });
 });
 
+describe("an email that is not an email address", () => {
+  test("is 422 'must be an email address' at its path, on leads, partners and a contact's emails alike", async () => {
+    const { api } = await server.tenant();
+    await qualificationPipeline(api);
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ["/api/external/leads", { name: "L", email: "nope" }, "/email"],
+      ["/api/external/partners", { name: "P", email: "nope@" }, "/email"],
+      ["/api/external/contacts", { first_name: "C", email: [{ email: "nope" }] }, "/email/0/email"],
+    ];
+    for (const [path, body, at] of cases) {
+      const reply = await api.post(path, body);
+      expect({ path, status: reply.status, errors: reply.body.errors }).toEqual({
+        path,
+        status: 422,
+        errors: [{ path: at, message: "must be an email address" }],
+      });
+    }
+    // Another wrong type keeps saying so.
+    const number = await api.post("/api/external/leads", { name: "L", email: 5 });
+    expect(number.body.errors).toEqual([{ path: "/email", message: "Expected string" }]);
+  });
+});
+
 describe("GET /leads", () => {
   test("the seed 001 envelope, filters and paging", async () => {
     const { api, tenantId } = await server.tenant();
