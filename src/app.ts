@@ -91,7 +91,11 @@ export function createApp(ctx: AppContext) {
   /** The methods a path has routes for, read from the routes on the first wrong method. */
   const methodsOf = (path: string) => {
     allowedOf ??= allowedMethods(app.routes);
-    return allowedOf(path);
+    const methods = allowedOf(path);
+    // HEAD is answered wherever GET is (Bun runs the GET route for it).
+    return methods.includes("GET")
+      ? ["GET", "HEAD", ...methods.filter((m) => m !== "GET")]
+      : methods;
   };
   const clientAddress = clientAddressOf(config.trustedProxies);
   let routeOf: ReturnType<typeof routeNamer> | undefined;

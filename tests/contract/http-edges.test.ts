@@ -167,27 +167,36 @@ describe("a method a path does not take", () => {
     const { api } = await server.tenant();
     const id = crypto.randomUUID();
     const cases: Array<[string, string, string]> = [
-      ["PUT", "/api/external/deals", "GET, POST"],
-      ["PUT", `/api/external/deals/${id}`, "GET, PATCH, DELETE"],
-      ["DELETE", "/api/external/kpis", "GET"],
+      ["PUT", "/api/external/deals", "GET, HEAD, POST"],
+      ["PUT", `/api/external/deals/${id}`, "GET, HEAD, PATCH, DELETE"],
+      ["DELETE", "/api/external/kpis", "GET, HEAD"],
       ["GET", `/api/external/deals/${id}/move`, "POST"],
-      ["PATCH", `/api/external/webhooks/${id}`, "GET, PUT, DELETE"],
+      ["HEAD", `/api/external/deals/${id}/move`, "POST"],
+      ["PATCH", `/api/external/webhooks/${id}`, "GET, HEAD, PUT, DELETE"],
     ];
     for (const [method, path, allow] of cases) {
-      const reply = await api.request(method, path, method === "GET" ? undefined : {});
+      const reply = await api.request(
+        method,
+        path,
+        method === "GET" || method === "HEAD" ? undefined : {},
+      );
       expect({ method, path, status: reply.status, allow: reply.headers.get("allow") }).toEqual({
         method,
         path,
         status: 405,
         allow,
       });
+      if (method === "HEAD") continue; // no body
       expect(reply.body.code).toBe("METHOD_NOT_ALLOWED");
       expect(reply.body.detail).toContain(allow);
       expect(reply.headers.get("x-request-id")).toBe(reply.body.request_id);
     }
     // OPTIONS answers which methods there are.
     const options = await api.request("OPTIONS", `/api/external/deals/${id}`);
-    expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, PATCH, DELETE"]);
+    expect([options.status, options.headers.get("allow")]).toEqual([
+      204,
+      "GET, HEAD, PATCH, DELETE",
+    ]);
     // A route's own 404 (no such record) stays a 404.
     const missing = await api.get(`/api/external/deals/${id}`);
     expect([missing.status, missing.body.code, missing.headers.get("allow")]).toEqual([
