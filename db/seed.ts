@@ -516,10 +516,19 @@ function driverMapper(column: SQLiteColumn) {
   };
 }
 
+/**
+ * A batch's sync_seq range, given out in the order of the rows' updated_at
+ * (their last change): a feed reads changes in sync_seq order, so a `since`
+ * poll of seeded rows (the demo tenant's) sees the oldest change first, as
+ * it does for rows written through the API.
+ */
 const assignSeq = (rows: Row[], first: number) => {
-  rows.forEach((row, i) => {
-    row.syncSeq = first + i;
-  });
+  const changedAt = (row: Row) => (row.updatedAt instanceof Date ? row.updatedAt.getTime() : 0);
+  [...rows]
+    .sort((a, b) => changedAt(a) - changedAt(b))
+    .forEach((row, i) => {
+      row.syncSeq = first + i;
+    });
 };
 
 function reserveBulk(conn: BunSqlite, n: number): number {

@@ -154,6 +154,21 @@ describe("seedTenant", () => {
     expect([activity[0].n, events[0].n]).toEqual([0, 0]);
   });
 
+  test("a since feed of the seeded rows reads the oldest change first, as for rows written through the API", async () => {
+    for (const resource of ["deals", "leads", "tasks", "partners"]) {
+      const feed = await tenant.api.get(
+        `/api/external/${resource}?since=2000-01-01T00:00:00Z&page_size=500`,
+      );
+      expect(feed.status).toBe(200);
+      const times = (feed.body[resource] as Array<{ updated_at: string }>).map((r) => r.updated_at);
+      expect({ resource, count: times.length }).toEqual({
+        resource,
+        count: counts[resource as keyof typeof counts],
+      });
+      expect({ resource, times }).toEqual({ resource, times: [...times].sort() });
+    }
+  });
+
   test("reports progress per entity up to its total", () => {
     for (const entity of ["pipelines", "partners", "leads", "deals", "tasks"]) {
       const last = progress.filter((p) => p.entity === entity).at(-1);
