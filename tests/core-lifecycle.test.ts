@@ -92,7 +92,27 @@ describe("configuration", () => {
     ] as const) {
       expect(() => loadConfig({ [env]: value })).toThrow(env);
       expect(() => loadConfig({}, { [flag]: value })).toThrow(env);
+      // A value given as a flag is named as the flag the operator typed.
+      expect(() => loadConfig({ [env]: "1" }, { [flag]: value })).toThrow(`--${flag} (${env})`);
     }
+    for (const [flag, value] of [
+      ["log-level", "loud"],
+      ["database-url", "mysql://x"],
+      ["demo", "maybe"],
+      ["cors-origins", "app.example.com"],
+      ["trusted-proxies", "lb.internal"],
+      ["admin-token", "short"],
+      ["documents-store", "s3"],
+      ["public-url", "crm.example.com"],
+      ["smtp-tls", "always"],
+      ["widget-rate-limit", "0"],
+    ] as const)
+      expect(() => loadConfig({}, { [flag]: value })).toThrow(`--${flag} (`);
+    // PORT (the platform's variable) is named as itself, not as CRMD_PORT the operator never set.
+    expect(() => loadConfig({ PORT: "http" })).toThrow(
+      'PORT must be a positive integer, got "http"',
+    );
+    expect(() => loadConfig({ PORT: "http" })).not.toThrow("CRMD_PORT");
     expect(() => loadConfig({ CRMD_DATABASE_URL: "mysql://x" })).toThrow("CRMD_DATABASE_URL");
     expect(() =>
       loadConfig({
@@ -157,6 +177,11 @@ describe("CLI", () => {
     const badPort = crmd(["serve"], { CRMD_PORT: "eighty" });
     expect(await badPort.exited).toBe(2);
     expect(await new Response(badPort.stderr).text()).toContain("CRMD_PORT");
+    const badPortFlag = crmd(["serve", "--port", "eighty"], { CRMD_PORT: "8080" });
+    expect(await badPortFlag.exited).toBe(2);
+    expect(await new Response(badPortFlag.stderr).text()).toContain(
+      'crmd: --port (CRMD_PORT) must be a positive integer, got "eighty"',
+    );
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
