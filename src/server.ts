@@ -234,7 +234,13 @@ export function localUrl(host: string, port: number): string {
   return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
 
-/** Database URLs may carry credentials; logs get scheme, host and path only. */
+/**
+ * Database URLs may carry credentials, in the user part or as parameters
+ * (libSQL's `authToken`, PostgreSQL's `password` / `sslpassword`, which Bun's
+ * client reads as libpq does): logs and messages get them as `***`.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//***@").replace(/([?&](authToken|token)=)[^&]*/gi, "$1***");
+  return url
+    .replace(/\/\/[^@/]*@/, "//***@")
+    .replace(/([?&][^=&#]*(?:token|password|secret)[^=&#]*=)[^&#]*/gi, "$1***");
 }

@@ -260,6 +260,8 @@ describe("CLI", () => {
     closed.stop(true);
     for (const url of [
       `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`,
+      // libpq's password parameter, which Bun's client reads too.
+      `postgres://crmd@127.0.0.1:${port}/crmd?sslmode=disable&password=not-logged`,
       `http://127.0.0.1:${port}?authToken=not-logged`,
     ])
       for (const args of [["migrate"], ["serve"]]) {
