@@ -205,7 +205,11 @@ export async function startServer(
   app.server = server; // WebSocket upgrades and client addresses (widget rate limits) need it
   const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
   const url = localUrl(config.host, server.port as number);
-  ctx.logger.info("listening", { url, database: redactUrl(config.databaseUrl) });
+  ctx.logger.info("listening", {
+    url,
+    database: redactUrl(config.databaseUrl),
+    ...(config.databaseReplicaUrl ? { replica: redactUrl(config.databaseReplicaUrl) } : {}),
+  });
   let stopping: Promise<void> | null = null;
   return {
     ctx,

@@ -407,7 +407,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
 describe.skipIf(!testPostgresUrl)("replica down", () => {
   test("reads fall back to the primary; readiness stays up; one warning", async () => {
     const lines: string[] = [];
-    const logger = createLogger("warn", {}, (line) => lines.push(line));
+    const logger = createLogger("info", {}, (line) => lines.push(line));
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-down-"));
     const { url, drop } = await testDatabase(dir);
     // A port nothing listens on: the replica is down.
@@ -416,6 +416,7 @@ describe.skipIf(!testPostgresUrl)("replica down", () => {
     dead.stop(true);
     const down = new URL(url);
     down.port = String(deadPort);
+    down.password = "not-logged";
     const server = await startTestServer({
       logger,
       config: { databaseUrl: url, databaseReplicaUrl: down.toString() },
@@ -432,6 +433,10 @@ describe.skipIf(!testPostgresUrl)("replica down", () => {
       expect((await server.anonymous.get("/readyz")).status).toBe(200);
       const warnings = lines.filter((l) => l.includes("read replica unreachable"));
       expect(warnings).toHaveLength(1);
+      // The start line names the replica as it names the primary, credentials hidden.
+      const listening = JSON.parse(lines.find((l) => l.includes('"msg":"listening"')) ?? "{}");
+      expect(listening.replica).toBe(`postgres://***@127.0.0.1:${deadPort}${down.pathname}`);
+      expect(lines.join("\n")).not.toContain("not-logged");
     } finally {
       await server.close();
       await drop();
