@@ -424,8 +424,15 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS,
 export function commandOf(positionals: string[], values: Values): Command {
   const [first = "serve", second] = positionals;
   const name = isCommand(first) ? first : `${first} ${second ?? ""}`.trim();
-  if (!isCommand(name))
+  if (!isCommand(name)) {
+    // `crmd keys` or `crmd keys add`: name the group's commands rather than only "unknown".
+    const group = Object.keys(COMMANDS).filter((command) => command.startsWith(`${first} `));
+    if (group.length)
+      throw new ConfigError(
+        `${second === undefined ? `"${first}" needs a command` : `unknown command "${first} ${second}"`}: ${group.join(", ")} (crmd --help)`,
+      );
     throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
+  }
   const spec: { flags: readonly string[]; args?: number } = COMMANDS[name];
   const args = positionals.slice(name.split(" ").length);
   const extra = args.slice(spec.args ?? 0);

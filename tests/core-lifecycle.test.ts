@@ -182,6 +182,16 @@ describe("CLI", () => {
     expect(await new Response(badPortFlag.stderr).text()).toContain(
       'crmd: --port (CRMD_PORT) must be a positive integer, got "eighty"',
     );
+    // A command group without its command names the commands it has.
+    for (const [args, said] of [
+      [["keys"], '"keys" needs a command: keys create, keys list, keys revoke (crmd --help)'],
+      [["tenants", "delete"], 'unknown command "tenants delete": tenants create, tenants list'],
+      [["documents"], '"documents" needs a command: documents migrate'],
+    ] as const) {
+      const group = crmd([...args]);
+      expect(await group.exited).toBe(2);
+      expect(await new Response(group.stderr).text()).toContain(said);
+    }
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
   });
