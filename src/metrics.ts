@@ -52,7 +52,7 @@ class Series {
     });
     this.rateLimited = new Counter({
       name: "crmd_rate_limit_refusals_total",
-      help: "Requests refused with 429 by a rate limit, by limit (api_key; widget_ip, widget_visitor: the widget API's)",
+      help: "Requests refused with 429 by a rate limit, by limit (api_key; widget_ip, widget_visitor: the widget API's; admin_token: an address locked out after too many wrong admin or metrics tokens)",
       labelNames: ["limit"],
       registers: this.registers,
     });
