@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrate, migrationsApplied, migrationsOf } from "../db/migrate";
+import { CONNECT_TIMEOUT_SECONDS } from "../db/pg/database";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
@@ -285,6 +286,30 @@ describe("CLI", () => {
         expect(stderr).toMatch(/ECONNREFUSED|CONNECTION_REFUSED/);
         expect(stderr).not.toContain("not-logged");
       }
+  }, 60_000);
+
+  test("a PostgreSQL address that never answers: migrate exits 1 saying the connection timed out, after 10 s an attempt or the URL's connect_timeout", async () => {
+    // Accepts connections and says nothing, as a stuck server or a proxy with no backend does.
+    const silent = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    try {
+      for (const [query, seconds] of [
+        ["", CONNECT_TIMEOUT_SECONDS],
+        ["?connect_timeout=1", 1],
+      ] as const) {
+        const url = `postgres://crmd:not-logged@127.0.0.1:${silent.port}/crmd${query}`;
+        const child = crmd(["migrate", "--database-url", url]);
+        // Bun's own default (30 s an attempt, two attempts) would still be waiting.
+        const code = await Promise.race([child.exited, Bun.sleep(45_000).then(() => "waiting")]);
+        if (code === "waiting") child.kill("SIGKILL");
+        expect(`${query}: ${code}`).toBe(`${query}: 1`);
+        const stderr = await new Response(child.stderr).text();
+        expect(stderr).toContain(`127.0.0.1:${silent.port}`);
+        expect(stderr).toContain(`timeout after ${seconds}s`);
+        expect(stderr).not.toContain("not-logged");
+      }
+    } finally {
+      silent.stop(true);
+    }
   }, 60_000);
 
   test("a data directory crmd cannot write: serve and migrate exit 2 naming the setting and the path", async () => {
