@@ -125,6 +125,8 @@ export interface Database {
   foldCase: ((value: SQLWrapper) => SQL) | null;
   /** Work waiting on the database now (metrics). */
   pool(): PoolState;
+  /** PostgreSQL with a read replica only: whether the replica answers a query now (within 1 s). */
+  replicaUp?: () => Promise<boolean>;
   tables: Schema;
   dialect: Dialect;
   url: string;

@@ -66,6 +66,7 @@ export async function createContext(
       backlogs: () => backlogs(db),
       databaseUp: () => migrationsApplied(db).catch(() => false),
       pool: () => db.pool(),
+      replicaUp: db.replicaUp,
     },
     config.webhookConcurrency,
   );

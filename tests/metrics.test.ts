@@ -192,6 +192,8 @@ describe("GET /metrics", () => {
       expect(limits).toContain("admin_token");
       for (const limit of limits ?? [])
         expect(help.get("crmd_rate_limit_refusals_total")).toContain(limit);
+      // Without a replica there is no replica series.
+      expect(help.has("crmd_database_replica_up")).toBe(false);
     } finally {
       await own.close();
     }

@@ -105,6 +105,11 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
     }
   });
 
+  test("a scrape says the replica answers: crmd_database_replica_up 1", async () => {
+    const { text } = await server.ctx.metrics.scrape();
+    expect(text).toMatch(/^crmd_database_replica_up 1$/m);
+  });
+
   test("the replica sees the primary's writes, and serves crmd's reads", async () => {
     const deal = await created(a.api, "/deals", { title: "Replicated" });
     const started = performance.now();
@@ -431,6 +436,10 @@ describe.skipIf(!testPostgresUrl)("replica down", () => {
         expect(list.body.total).toBe(1);
       }
       expect((await server.anonymous.get("/readyz")).status).toBe(200);
+      // An operator's alert sees it too; the primary is up.
+      const { text } = await server.ctx.metrics.scrape();
+      expect(text).toMatch(/^crmd_database_replica_up 0$/m);
+      expect(text).toMatch(/^crmd_database_up 1$/m);
       const warnings = lines.filter((l) => l.includes("read replica unreachable"));
       expect(warnings).toHaveLength(1);
       // The start line names the replica as it names the primary, credentials hidden.

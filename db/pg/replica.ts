@@ -65,6 +65,25 @@ export class ReplicaReads {
     this.onReplica = runnerOf(replica);
   }
 
+  /** Whether the replica answers a query now, within REPLICA_MAX_LAG_MS (what a scrape reports). */
+  async answers(): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silent = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), REPLICA_MAX_LAG_MS);
+    });
+    try {
+      return await Promise.race([
+        this.onReplica("SELECT 1", [], false).then(
+          () => true,
+          () => false,
+        ),
+        silent,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** This instance committed up to `lsn` (the primary's WAL position after COMMIT). */
   noteCommit(lsn: number) {
     if (lsn > this.written) this.written = lsn;
