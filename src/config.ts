@@ -470,6 +470,20 @@ export const CONFIG_FLAGS = Object.fromEntries(
   SETTINGS.flatMap((s) => ("flag" in s ? [[s.flag, s.env]] : [])),
 ) as Record<ConfigFlag, string>;
 
+/**
+ * The `CRMD_` variables of `env` that no setting reads: most likely a
+ * misspelt one (`CRMD_DATABSE_URL`), which would otherwise leave its setting
+ * at the default without a word. Variables of crmd's own test and CI tooling
+ * (`CRMD_TEST_…`, `CRMD_PG_…`, `CRMD_BENCH_…`) are not settings and pass.
+ */
+export function unknownVariables(env: Record<string, string | undefined>): string[] {
+  const known = new Set<string>(SETTINGS.map((s) => s.env));
+  return Object.keys(env)
+    .filter((name) => name.startsWith("CRMD_") && !known.has(name))
+    .filter((name) => !/^CRMD_(CRON|TEST|PG|BENCH)_/.test(name))
+    .sort();
+}
+
 /** A setting's README wording for a terminal: no backticks, links as their target. */
 const plain = (text: string) =>
   text

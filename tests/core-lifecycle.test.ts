@@ -197,6 +197,27 @@ describe("CLI", () => {
     expect(await badCommand.exited).toBe(2);
   });
 
+  test("a CRMD_ variable no setting reads (a misspelt one) is named in a warning on stderr; known ones and the test tooling's are not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-unknown-var-"));
+    try {
+      const child = crmd(["tenants", "list"], {
+        CRMD_DATA_DIR: dir,
+        CRMD_DATABSE_URL: "postgres://crmd@db.example.com/crmd",
+        CRMD_LOG_LEVEL: "warn",
+        CRMD_TEST_LOG: "silent",
+      });
+      expect(await child.exited).toBe(0);
+      const stderr = await new Response(child.stderr).text();
+      expect(stderr).toContain(
+        "crmd: warning: CRMD_DATABSE_URL is no crmd setting and is ignored (crmd --help lists them)",
+      );
+      expect(stderr).not.toContain("CRMD_LOG_LEVEL is");
+      expect(stderr).not.toContain("CRMD_TEST_LOG");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a flag or argument the command does not take exits 2 before touching the database", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-args-"));
     const env = { CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
