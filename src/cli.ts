@@ -25,9 +25,9 @@ import {
 } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
-import { createLogger } from "./logger";
+import { createLogger, errorMessage } from "./logger";
 import { seedProgressBar } from "./progress";
-import { localUrl, openMigrated, type RunningServer, startServer } from "./server";
+import { localUrl, openMigrated, type RunningServer, redactUrl, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -332,6 +332,16 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
   try {
     const to = await openDatabase(target.url, target.authToken);
     try {
+      // A side that cannot be reached is named (credentials hidden), not left to the driver's words alone.
+      for (const [flag, url, db] of [
+        ["--from", from.url, from],
+        ["--to", to.url, to],
+      ] as const)
+        await db.execute("SELECT 1").catch((error) => {
+          throw new Error(`${flag} ${redactUrl(url)}: ${errorMessage(error)}`, {
+            cause: error,
+          });
+        });
       const progress = seedProgressBar();
       const { tables, snapshot, sourceAtEnd, sourceMovedOn } = await copyDatabase(
         from,

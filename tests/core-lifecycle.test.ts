@@ -333,6 +333,31 @@ describe("CLI", () => {
     }
   }, 60_000);
 
+  test("copy to a database that refuses connections exits 1 naming that side (--to, credentials hidden) and why", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-copy-refused-"));
+    const closed = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    const port = closed.port;
+    closed.stop(true);
+    try {
+      const source = `file:${join(dir, "source.db")}`;
+      expect(await crmd(["migrate", "--database-url", source]).exited).toBe(0);
+      const child = crmd([
+        "copy",
+        "--from",
+        source,
+        "--to",
+        `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`,
+      ]);
+      expect(await child.exited).toBe(1);
+      const stderr = await new Response(child.stderr).text();
+      expect(stderr).toContain(`crmd: --to postgres://***@127.0.0.1:${port}/crmd: `);
+      expect(stderr).toMatch(/CONNECTION_REFUSED|ECONNREFUSED/);
+      expect(stderr).not.toContain("not-logged");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a data directory crmd cannot write: serve and migrate exit 2 naming the setting and the path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-readonly-"));
     chmodSync(dir, 0o755);
