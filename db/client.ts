@@ -147,6 +147,8 @@ export interface OpenOptions {
   replicaUrl?: string;
   /** Where a degraded but working database says so (the replica is down). */
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /** Where it says it works fully again (the replica answers again). */
+  info?: (message: string, fields: Record<string, unknown>) => void;
   /** PostgreSQL with a replica: true while the current request's reads must see the primary. */
   prefersPrimary?: () => boolean;
 }

@@ -50,6 +50,7 @@ export async function createContext(
     {
       replicaUrl: config.databaseReplicaUrl,
       warn: (message, fields) => logger.warn(message, fields),
+      info: (message, fields) => logger.info(message, fields),
       prefersPrimary,
     },
     {

@@ -338,9 +338,9 @@ function silenceableRelay(target: URL) {
 }
 
 describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => {
-  test("reads go to the primary, a warning is logged, and they come back once it answers", async () => {
+  test("reads go to the primary, a warning is logged, and they come back once it answers, which is logged too", async () => {
     const lines: string[] = [];
-    const logger = createLogger("warn", {}, (line) => lines.push(line));
+    const logger = createLogger("info", {}, (line) => lines.push(line));
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-silent-"));
     const database = await testDatabase(dir);
     const replica = await replicaOf(database.url);
@@ -395,8 +395,13 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
       // Once while it is down, not at every read.
       expect(lines.filter((l) => l.includes("read replica unreachable"))).toHaveLength(1);
 
+      expect(lines.some((l) => l.includes("read replica answering again"))).toBe(false);
       relay.heal();
       expect(await readsOnReplica()).toBe(true);
+      const back = lines.filter((l) => l.includes("read replica answering again"));
+      expect(back).toHaveLength(1);
+      expect(JSON.parse(back[0]).level).toBe("info");
+      expect(JSON.parse(back[0]).down_ms).toBeGreaterThan(0);
     } finally {
       relay.heal();
       await Promise.all(inFlight);

@@ -146,6 +146,8 @@ class VersionReader {
 export interface PostgresOptions {
   replicaUrl?: string;
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /** Where the replica's return after an outage is logged. */
+  info?: (message: string, fields: Record<string, unknown>) => void;
   /** True while the current request asks to read from the primary (`X-Consistency: strong`). */
   prefersPrimary?: () => boolean;
 }
@@ -217,6 +219,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
         new SQL(options.replicaUrl, poolOptions(options.replicaUrl)),
         options.warn,
         options.prefersPrimary,
+        options.info,
       )
     : null;
   const write = new GroupCommitter<WriteTx>(async (body, careful) => {
