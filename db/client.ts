@@ -125,6 +125,8 @@ export interface Database {
   foldCase: ((value: SQLWrapper) => SQL) | null;
   /** Work waiting on the database now (metrics). */
   pool(): PoolState;
+  /** PostgreSQL with a read replica only: whether the replica answers a query now (within 1 s). */
+  replicaUp?: () => Promise<boolean>;
   tables: Schema;
   dialect: Dialect;
   url: string;
@@ -145,6 +147,8 @@ export interface OpenOptions {
   replicaUrl?: string;
   /** Where a degraded but working database says so (the replica is down). */
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /** Where it says it works fully again (the replica answers again). */
+  info?: (message: string, fields: Record<string, unknown>) => void;
   /** PostgreSQL with a replica: true while the current request's reads must see the primary. */
   prefersPrimary?: () => boolean;
 }

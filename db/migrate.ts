@@ -66,7 +66,10 @@ export async function migrate(
   const postgres = db.kind === "postgres";
   // One read first: on a normal start every migration is applied already and
   // no write transaction is needed (pending ones are re-checked under the lock).
-  const known = await appliedIds(db).catch(async () => {
+  const known = await appliedIds(db).catch(async (error) => {
+    // Anything but a missing table (the database does not answer, refuses the login)
+    // fails the start now, rather than after a second wait on the same connection.
+    if (!lacksMigrationsTable(error)) throw error;
     // A new database. Under the write lock: PostgreSQL's CREATE TABLE IF NOT
     // EXISTS fails in one of several instances running it at the same moment.
     await db.transaction((tx) =>
@@ -126,6 +129,14 @@ export async function migrate(
 /** The migrations of the database's dialect. */
 export const migrationsOf = (db: Database): Migration[] =>
   db.kind === "postgres" ? postgresMigrations : sqliteMigrations;
+
+/** Whether `error` (or one of its causes) says there is no `_migrations` table, on any driver. */
+function lacksMigrationsTable(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause)
+    if (/no such table: _migrations|relation "_migrations" does not exist/.test(e.message))
+      return true;
+  return false;
+}
 
 async function appliedIds(db: Database): Promise<Set<string>> {
   const rows = await db.execute("SELECT id FROM _migrations");

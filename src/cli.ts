@@ -25,9 +25,9 @@ import {
 } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
-import { createLogger } from "./logger";
+import { createLogger, errorMessage } from "./logger";
 import { seedProgressBar } from "./progress";
-import { localUrl, openMigrated, type RunningServer, startServer } from "./server";
+import { localUrl, openMigrated, type RunningServer, redactUrl, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -332,6 +332,16 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
   try {
     const to = await openDatabase(target.url, target.authToken);
     try {
+      // A side that cannot be reached is named (credentials hidden), not left to the driver's words alone.
+      for (const [flag, url, db] of [
+        ["--from", from.url, from],
+        ["--to", to.url, to],
+      ] as const)
+        await db.execute("SELECT 1").catch((error) => {
+          throw new Error(`${flag} ${redactUrl(url)}: ${errorMessage(error)}`, {
+            cause: error,
+          });
+        });
       const progress = seedProgressBar();
       const { tables, snapshot, sourceAtEnd, sourceMovedOn } = await copyDatabase(
         from,
@@ -424,8 +434,15 @@ const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS,
 export function commandOf(positionals: string[], values: Values): Command {
   const [first = "serve", second] = positionals;
   const name = isCommand(first) ? first : `${first} ${second ?? ""}`.trim();
-  if (!isCommand(name))
+  if (!isCommand(name)) {
+    // `crmd keys` or `crmd keys add`: name the group's commands rather than only "unknown".
+    const group = Object.keys(COMMANDS).filter((command) => command.startsWith(`${first} `));
+    if (group.length)
+      throw new ConfigError(
+        `${second === undefined ? `"${first}" needs a command` : `unknown command "${first} ${second}"`}: ${group.join(", ")} (crmd --help)`,
+      );
     throw new ConfigError(`unknown command "${positionals.join(" ")}"\n\n${USAGE}`);
+  }
   const spec: { flags: readonly string[]; args?: number } = COMMANDS[name];
   const args = positionals.slice(name.split(" ").length);
   const extra = args.slice(spec.args ?? 0);

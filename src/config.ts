@@ -470,6 +470,20 @@ export const CONFIG_FLAGS = Object.fromEntries(
   SETTINGS.flatMap((s) => ("flag" in s ? [[s.flag, s.env]] : [])),
 ) as Record<ConfigFlag, string>;
 
+/**
+ * The `CRMD_` variables of `env` that no setting reads: most likely a
+ * misspelt one (`CRMD_DATABSE_URL`), which would otherwise leave its setting
+ * at the default without a word. Variables of crmd's own test and CI tooling
+ * (`CRMD_TEST_…`, `CRMD_PG_…`, `CRMD_BENCH_…`) are not settings and pass.
+ */
+export function unknownVariables(env: Record<string, string | undefined>): string[] {
+  const known = new Set<string>(SETTINGS.map((s) => s.env));
+  return Object.keys(env)
+    .filter((name) => name.startsWith("CRMD_") && !known.has(name))
+    .filter((name) => !/^CRMD_(CRON|TEST|PG|BENCH)_/.test(name))
+    .sort();
+}
+
 /** A setting's README wording for a terminal: no backticks, links as their target. */
 const plain = (text: string) =>
   text
@@ -499,17 +513,18 @@ function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): 
 function smsConfig(
   c: Config,
   v: (flag: ConfigFlag) => string | undefined,
+  name: (flag: ConfigFlag) => string,
   env: Record<string, string | undefined>,
 ) {
   c.smsFrom = v("sms-from");
   const apiUrl = v("twilio-api-url");
-  if (apiUrl) c.twilioApiUrl = urlWith("CRMD_TWILIO_API_URL", apiUrl, HTTP);
+  if (apiUrl) c.twilioApiUrl = urlWith(name("twilio-api-url"), apiUrl, HTTP);
   c.twilioAccountSid = v("twilio-account-sid");
   c.twilioAuthToken = env.CRMD_TWILIO_AUTH_TOKEN || undefined;
   const provider = v("sms-provider");
   if (provider === undefined) return;
   if (provider !== "twilio")
-    throw new ConfigError(`CRMD_SMS_PROVIDER must be "twilio", got "${provider}"`);
+    throw new ConfigError(`${name("sms-provider")} must be "twilio", got "${provider}"`);
   if (!c.twilioAccountSid || !c.twilioAuthToken)
     throw new ConfigError(
       "CRMD_SMS_PROVIDER=twilio needs CRMD_TWILIO_ACCOUNT_SID and CRMD_TWILIO_AUTH_TOKEN",
@@ -553,7 +568,7 @@ function urlWith(name: string, raw: string, schemes: string[]): string {
 
 const HTTP = ["http", "https"];
 
-function trustedProxies(raw: string): string[] {
+function trustedProxies(setting: string, raw: string): string[] {
   const entries = raw
     .split(",")
     .map((entry) => entry.trim())
@@ -563,14 +578,14 @@ function trustedProxies(raw: string): string[] {
       proxyaddr.compile(entry);
     } catch {
       throw new ConfigError(
-        `CRMD_TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`,
+        `${setting}: "${entry}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`,
       );
     }
   }
   return entries;
 }
 
-function corsOrigins(raw: string): string[] {
+function corsOrigins(setting: string, raw: string): string[] {
   const origins = raw
     .split(",")
     .map((o) => o.trim().replace(/\/+$/, ""))
@@ -578,7 +593,7 @@ function corsOrigins(raw: string): string[] {
   for (const origin of origins)
     if (origin !== "*" && !/^https?:\/\/[^/\s]+$/.test(origin))
       throw new ConfigError(
-        `CRMD_CORS_ORIGINS entries are origins such as https://app.example.com or *, got "${origin}"`,
+        `${setting} entries are origins such as https://app.example.com or *, got "${origin}"`,
       );
   return origins;
 }
@@ -596,60 +611,70 @@ export function loadConfig(
   const fromEnv = (flag: ConfigFlag) =>
     flag === "port" ? (given(env.CRMD_PORT) ?? given(env.PORT)) : given(env[CONFIG_FLAGS[flag]]);
   const v = (flag: ConfigFlag) => given(flags[flag]) ?? fromEnv(flag);
+  // What a message names: the flag when it gave the value (with the variable the README lists
+  // beside it), else the variable that did (PORT for the port when CRMD_PORT is unset).
+  const name = (flag: ConfigFlag) =>
+    given(flags[flag]) !== undefined
+      ? `--${flag} (${CONFIG_FLAGS[flag]})`
+      : flag === "port" && given(env.CRMD_PORT) === undefined
+        ? "PORT"
+        : CONFIG_FLAGS[flag];
   const c: Config = { ...DEFAULTS, cron: {} };
   const host = v("host");
   if (host) c.host = host;
   const port = v("port");
-  if (port) c.port = /^0$/.test(port) ? 0 : positiveInt("CRMD_PORT", port, 65535);
+  if (port) c.port = /^0$/.test(port) ? 0 : positiveInt(name("port"), port, 65535);
   const dataDir = v("data-dir");
   if (dataDir) c.dataDir = dataDir;
   const url = v("database-url");
-  c.databaseUrl = url ? databaseUrl(url) : `file:${c.dataDir}/crmd.db`;
+  c.databaseUrl = url ? databaseUrl(url, name("database-url")) : `file:${c.dataDir}/crmd.db`;
   c.databaseAuthToken = v("database-auth-token");
   const replica = v("database-replica-url");
   if (replica && !(isPostgresUrl(replica) && isPostgresUrl(c.databaseUrl)))
     throw new ConfigError(
-      "CRMD_DATABASE_REPLICA_URL needs postgres(ql):// URLs for it and CRMD_DATABASE_URL",
+      `${name("database-replica-url")} needs postgres(ql):// URLs for it and ${name("database-url")}`,
     );
   c.databaseReplicaUrl = replica;
   c.adminToken = v("admin-token");
   if (c.adminToken !== undefined && c.adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
     throw new ConfigError(
-      `CRMD_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it is ${c.adminToken.length}): make one with \`openssl rand -hex 32\``,
+      `${name("admin-token")} must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it is ${c.adminToken.length}): make one with \`openssl rand -hex 32\``,
     );
   const level = v("log-level");
   if (level) {
     if (!LOG_LEVELS.includes(level as LogLevel))
       throw new ConfigError(
-        `CRMD_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${level}"`,
+        `${name("log-level")} must be one of ${LOG_LEVELS.join(", ")}, got "${level}"`,
       );
     c.logLevel = level as LogLevel;
   }
   const rate = v("rate-limit");
-  if (rate) c.rateLimit = positiveInt("CRMD_RATE_LIMIT", rate);
+  if (rate) c.rateLimit = positiveInt(name("rate-limit"), rate);
   const body = v("body-limit");
-  if (body) c.bodyLimit = positiveInt("CRMD_BODY_LIMIT", body);
+  if (body) c.bodyLimit = positiveInt(name("body-limit"), body);
   const upload = v("upload-limit");
-  if (upload) c.uploadLimit = positiveInt("CRMD_UPLOAD_LIMIT", upload);
+  if (upload) c.uploadLimit = positiveInt(name("upload-limit"), upload);
   const store = v("documents-store");
   if (store) {
     if (store !== "database" && store !== "filesystem")
-      throw new ConfigError(`CRMD_DOCUMENTS_STORE must be database or filesystem, got "${store}"`);
+      throw new ConfigError(
+        `${name("documents-store")} must be database or filesystem, got "${store}"`,
+      );
     c.documentsStore = store;
   }
   const demo = v("demo");
-  if (demo) c.demo = bool("CRMD_DEMO", demo);
+  if (demo) c.demo = bool(name("demo"), demo);
   const publicUrl = v("public-url");
   // Paths are appended to it (`<url>/api/external/…`): a trailing slash would double theirs.
-  c.publicUrl = publicUrl && urlWith("CRMD_PUBLIC_URL", publicUrl, HTTP).replace(/\/+$/, "");
+  c.publicUrl = publicUrl && urlWith(name("public-url"), publicUrl, HTTP).replace(/\/+$/, "");
   const allowPrivate = v("webhook-allow-private");
-  if (allowPrivate) c.webhookAllowPrivate = bool("CRMD_WEBHOOK_ALLOW_PRIVATE", allowPrivate);
+  if (allowPrivate) c.webhookAllowPrivate = bool(name("webhook-allow-private"), allowPrivate);
   const schedule = v("webhook-retry-schedule");
-  if (schedule) c.webhookRetrySchedule = secondsList("CRMD_WEBHOOK_RETRY_SCHEDULE", schedule);
+  if (schedule) c.webhookRetrySchedule = secondsList(name("webhook-retry-schedule"), schedule);
   const timeout = v("webhook-timeout-ms");
-  if (timeout) c.webhookTimeoutMs = positiveInt("CRMD_WEBHOOK_TIMEOUT_MS", timeout);
+  if (timeout) c.webhookTimeoutMs = positiveInt(name("webhook-timeout-ms"), timeout);
   const lease = v("scheduler-lease-seconds");
-  if (lease) c.schedulerLeaseSeconds = positiveInt("CRMD_SCHEDULER_LEASE_SECONDS", lease);
+  if (lease) c.schedulerLeaseSeconds = positiveInt(name("scheduler-lease-seconds"), lease);
   const webhookInts = [
     ["webhook-concurrency", "webhookConcurrency", 10_000],
     ["webhook-max-per-hour", "webhookMaxPerHour", Number.MAX_SAFE_INTEGER],
@@ -663,18 +688,18 @@ export function loadConfig(
   ] as const;
   for (const [flag, key, max] of webhookInts) {
     const raw = v(flag);
-    if (raw) c[key] = positiveInt(CONFIG_FLAGS[flag], raw, max);
+    if (raw) c[key] = positiveInt(name(flag), raw, max);
   }
   c.emailFrom = v("email-from");
   const sendSchedule = v("send-retry-schedule");
-  if (sendSchedule) c.sendRetrySchedule = secondsList("CRMD_SEND_RETRY_SCHEDULE", sendSchedule);
+  if (sendSchedule) c.sendRetrySchedule = secondsList(name("send-retry-schedule"), sendSchedule);
   const sendInts = [
     ["send-timeout-ms", "sendTimeoutMs"],
     ["send-max-per-hour", "sendMaxPerHour"],
   ] as const;
   for (const [flag, key] of sendInts) {
     const raw = v(flag);
-    if (raw) c[key] = positiveInt(CONFIG_FLAGS[flag], raw);
+    if (raw) c[key] = positiveInt(name(flag), raw);
   }
   // Env only: a key or password on the command line would show in the process list.
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
@@ -687,25 +712,25 @@ export function loadConfig(
   if (smtpTls !== undefined) {
     if (!SMTP_TLS.includes(smtpTls as SmtpTls))
       throw new ConfigError(
-        `CRMD_SMTP_TLS must be required, opportunistic or off, got "${smtpTls}"`,
+        `${name("smtp-tls")} must be required, opportunistic or off, got "${smtpTls}"`,
       );
     c.smtpTls = smtpTls as SmtpTls;
   }
   if (c.smtpCaFile && !existsSync(c.smtpCaFile))
-    throw new ConfigError(`CRMD_SMTP_CA_FILE: no file at ${c.smtpCaFile}`);
-  smsConfig(c, v, env);
+    throw new ConfigError(`${name("smtp-ca-file")}: no file at ${c.smtpCaFile}`);
+  smsConfig(c, v, name, env);
   const origins = v("cors-origins");
-  if (origins) c.corsOrigins = corsOrigins(origins);
+  if (origins) c.corsOrigins = corsOrigins(name("cors-origins"), origins);
   const proxies = v("trusted-proxies");
-  if (proxies) c.trustedProxies = trustedProxies(proxies);
+  if (proxies) c.trustedProxies = trustedProxies(name("trusted-proxies"), proxies);
   // OpenTelemetry's own variable names, as every OTel SDK reads them.
   c.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT
     ? urlWith("OTEL_EXPORTER_OTLP_ENDPOINT", env.OTEL_EXPORTER_OTLP_ENDPOINT, HTTP)
     : undefined;
   if (env.OTEL_SERVICE_NAME) c.serviceName = env.OTEL_SERVICE_NAME;
-  for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith("CRMD_CRON_") && value)
-      c.cron[name.slice("CRMD_CRON_".length).toLowerCase()] = value;
+  for (const [variable, value] of Object.entries(env)) {
+    if (variable.startsWith("CRMD_CRON_") && value)
+      c.cron[variable.slice("CRMD_CRON_".length).toLowerCase()] = value;
   }
   return c;
 }

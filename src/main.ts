@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import pkg from "../package.json";
 import { COMMAND_FLAGS, commandOf, runCommand, USAGE } from "./cli";
-import { CONFIG_FLAGS, ConfigError, loadConfig } from "./config";
+import { CONFIG_FLAGS, ConfigError, loadConfig, unknownVariables } from "./config";
 import { errorMessage } from "./logger";
 
 /**
@@ -48,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
         .map((flag) => [flag, values[flag] as string]),
     );
     const config = loadConfig(process.env, flags);
+    for (const name of unknownVariables(process.env))
+      process.stderr.write(
+        `crmd: warning: ${name} is no crmd setting and is ignored (crmd --help lists them)\n`,
+      );
     return await runCommand(
       command,
       values as Record<string, string | boolean | undefined>,

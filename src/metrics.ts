@@ -14,6 +14,8 @@ export interface MetricsProbes {
   databaseUp(): Promise<boolean>;
   /** Work waiting on the database now. */
   pool(): PoolState;
+  /** With a read replica only: whether it answers a query now. */
+  replicaUp?: () => Promise<boolean>;
 }
 
 /** prom-client's series of one server, built once the library has loaded. */
@@ -52,7 +54,7 @@ class Series {
     });
     this.rateLimited = new Counter({
       name: "crmd_rate_limit_refusals_total",
-      help: "Requests refused with 429 by a rate limit, by limit (api_key; widget_ip, widget_visitor: the widget API's)",
+      help: "Requests refused with 429 by a rate limit, by limit (api_key; widget_ip, widget_visitor: the widget API's; admin_token: an address locked out after too many wrong admin or metrics tokens)",
       labelNames: ["limit"],
       registers: this.registers,
     });
@@ -141,6 +143,16 @@ class Series {
         this.set((await probes.databaseUp()) ? 1 : 0);
       },
     });
+    const { replicaUp } = probes;
+    if (replicaUp)
+      new Gauge({
+        name: "crmd_database_replica_up",
+        help: "1 when the read replica answered a query within 1 s at scrape time (0: reads go to the primary); only with a replica",
+        registers,
+        async collect() {
+          this.set((await replicaUp()) ? 1 : 0);
+        },
+      });
     const pool = new Gauge({
       name: "crmd_database_pool",
       help: "Database work now: commit_queue (writes waiting for the next group commit), offload_busy (long-read worker threads running a query), offload_queued (long reads waiting for one)",

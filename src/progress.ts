@@ -9,6 +9,8 @@ const WIDTH = 30;
 export function seedProgressBar(stream: NodeJS.WriteStream = process.stderr) {
   const started = performance.now();
   return (progress: { entity: string; done: number; total: number }) => {
+    // Nothing to do (a data step on a new database): no line saying 0 of 0.
+    if (progress.total === 0) return;
     const done = progress.done === progress.total;
     if (!stream.isTTY && !done) return;
     const ratio = progress.total === 0 ? 1 : progress.done / progress.total;
@@ -27,6 +29,8 @@ export function seedProgressBar(stream: NodeJS.WriteStream = process.stderr) {
 export function progressLog(logger: Logger, msg: string, everyMs = 5_000) {
   let last = performance.now();
   return (progress: { entity: string; done: number; total: number }) => {
+    // Nothing to do (a data step on a new database): no line saying 0 of 0.
+    if (progress.total === 0) return;
     const done = progress.done === progress.total;
     if (!done && performance.now() - last < everyMs) return;
     last = performance.now();

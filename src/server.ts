@@ -50,6 +50,7 @@ export async function createContext(
     {
       replicaUrl: config.databaseReplicaUrl,
       warn: (message, fields) => logger.warn(message, fields),
+      info: (message, fields) => logger.info(message, fields),
       prefersPrimary,
     },
     {
@@ -66,6 +67,7 @@ export async function createContext(
       backlogs: () => backlogs(db),
       databaseUp: () => migrationsApplied(db).catch(() => false),
       pool: () => db.pool(),
+      replicaUp: db.replicaUp,
     },
     config.webhookConcurrency,
   );
@@ -205,7 +207,11 @@ export async function startServer(
   app.server = server; // WebSocket upgrades and client addresses (widget rate limits) need it
   const workers: Workers = config.workers ? startWorkers(ctx) : { stop: async () => {} };
   const url = localUrl(config.host, server.port as number);
-  ctx.logger.info("listening", { url, database: redactUrl(config.databaseUrl) });
+  ctx.logger.info("listening", {
+    url,
+    database: redactUrl(config.databaseUrl),
+    ...(config.databaseReplicaUrl ? { replica: redactUrl(config.databaseReplicaUrl) } : {}),
+  });
   let stopping: Promise<void> | null = null;
   return {
     ctx,
@@ -234,7 +240,13 @@ export function localUrl(host: string, port: number): string {
   return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
 
-/** Database URLs may carry credentials; logs get scheme, host and path only. */
+/**
+ * Database URLs may carry credentials, in the user part or as parameters
+ * (libSQL's `authToken`, PostgreSQL's `password` / `sslpassword`, which Bun's
+ * client reads as libpq does): logs and messages get them as `***`.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//***@").replace(/([?&](authToken|token)=)[^&]*/gi, "$1***");
+  return url
+    .replace(/\/\/[^@/]*@/, "//***@")
+    .replace(/([?&][^=&#]*(?:token|password|secret)[^=&#]*=)[^&#]*/gi, "$1***");
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrate, migrationsApplied, migrationsOf } from "../db/migrate";
+import { CONNECT_TIMEOUT_SECONDS } from "../db/pg/database";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config";
 import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
@@ -92,7 +93,27 @@ describe("configuration", () => {
     ] as const) {
       expect(() => loadConfig({ [env]: value })).toThrow(env);
       expect(() => loadConfig({}, { [flag]: value })).toThrow(env);
+      // A value given as a flag is named as the flag the operator typed.
+      expect(() => loadConfig({ [env]: "1" }, { [flag]: value })).toThrow(`--${flag} (${env})`);
     }
+    for (const [flag, value] of [
+      ["log-level", "loud"],
+      ["database-url", "mysql://x"],
+      ["demo", "maybe"],
+      ["cors-origins", "app.example.com"],
+      ["trusted-proxies", "lb.internal"],
+      ["admin-token", "short"],
+      ["documents-store", "s3"],
+      ["public-url", "crm.example.com"],
+      ["smtp-tls", "always"],
+      ["widget-rate-limit", "0"],
+    ] as const)
+      expect(() => loadConfig({}, { [flag]: value })).toThrow(`--${flag} (`);
+    // PORT (the platform's variable) is named as itself, not as CRMD_PORT the operator never set.
+    expect(() => loadConfig({ PORT: "http" })).toThrow(
+      'PORT must be a positive integer, got "http"',
+    );
+    expect(() => loadConfig({ PORT: "http" })).not.toThrow("CRMD_PORT");
     expect(() => loadConfig({ CRMD_DATABASE_URL: "mysql://x" })).toThrow("CRMD_DATABASE_URL");
     expect(() =>
       loadConfig({
@@ -157,8 +178,44 @@ describe("CLI", () => {
     const badPort = crmd(["serve"], { CRMD_PORT: "eighty" });
     expect(await badPort.exited).toBe(2);
     expect(await new Response(badPort.stderr).text()).toContain("CRMD_PORT");
+    const badPortFlag = crmd(["serve", "--port", "eighty"], { CRMD_PORT: "8080" });
+    expect(await badPortFlag.exited).toBe(2);
+    expect(await new Response(badPortFlag.stderr).text()).toContain(
+      'crmd: --port (CRMD_PORT) must be a positive integer, got "eighty"',
+    );
+    // A command group without its command names the commands it has.
+    for (const [args, said] of [
+      [["keys"], '"keys" needs a command: keys create, keys list, keys revoke (crmd --help)'],
+      [["tenants", "delete"], 'unknown command "tenants delete": tenants create, tenants list'],
+      [["documents"], '"documents" needs a command: documents migrate'],
+    ] as const) {
+      const group = crmd([...args]);
+      expect(await group.exited).toBe(2);
+      expect(await new Response(group.stderr).text()).toContain(said);
+    }
     const badCommand = crmd(["frobnicate"]);
     expect(await badCommand.exited).toBe(2);
+  });
+
+  test("a CRMD_ variable no setting reads (a misspelt one) is named in a warning on stderr; known ones and the test tooling's are not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-unknown-var-"));
+    try {
+      const child = crmd(["tenants", "list"], {
+        CRMD_DATA_DIR: dir,
+        CRMD_DATABSE_URL: "postgres://crmd@db.example.com/crmd",
+        CRMD_LOG_LEVEL: "warn",
+        CRMD_TEST_LOG: "silent",
+      });
+      expect(await child.exited).toBe(0);
+      const stderr = await new Response(child.stderr).text();
+      expect(stderr).toContain(
+        "crmd: warning: CRMD_DATABSE_URL is no crmd setting and is ignored (crmd --help lists them)",
+      );
+      expect(stderr).not.toContain("CRMD_LOG_LEVEL is");
+      expect(stderr).not.toContain("CRMD_TEST_LOG");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a flag or argument the command does not take exits 2 before touching the database", async () => {
@@ -235,6 +292,8 @@ describe("CLI", () => {
     closed.stop(true);
     for (const url of [
       `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`,
+      // libpq's password parameter, which Bun's client reads too.
+      `postgres://crmd@127.0.0.1:${port}/crmd?sslmode=disable&password=not-logged`,
       `http://127.0.0.1:${port}?authToken=not-logged`,
     ])
       for (const args of [["migrate"], ["serve"]]) {
@@ -249,6 +308,55 @@ describe("CLI", () => {
         expect(stderr).not.toContain("not-logged");
       }
   }, 60_000);
+
+  test("a PostgreSQL address that never answers: migrate exits 1 saying the connection timed out, after 10 s an attempt or the URL's connect_timeout", async () => {
+    // Accepts connections and says nothing, as a stuck server or a proxy with no backend does.
+    const silent = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    try {
+      for (const [query, seconds] of [
+        ["", CONNECT_TIMEOUT_SECONDS],
+        ["?connect_timeout=1", 1],
+      ] as const) {
+        const url = `postgres://crmd:not-logged@127.0.0.1:${silent.port}/crmd${query}`;
+        const child = crmd(["migrate", "--database-url", url]);
+        // Bun's own default (30 s an attempt, two attempts) would still be waiting.
+        const code = await Promise.race([child.exited, Bun.sleep(45_000).then(() => "waiting")]);
+        if (code === "waiting") child.kill("SIGKILL");
+        expect(`${query}: ${code}`).toBe(`${query}: 1`);
+        const stderr = await new Response(child.stderr).text();
+        expect(stderr).toContain(`127.0.0.1:${silent.port}`);
+        expect(stderr).toContain(`timeout after ${seconds}s`);
+        expect(stderr).not.toContain("not-logged");
+      }
+    } finally {
+      silent.stop(true);
+    }
+  }, 60_000);
+
+  test("copy to a database that refuses connections exits 1 naming that side (--to, credentials hidden) and why", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "crmd-copy-refused-"));
+    const closed = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    const port = closed.port;
+    closed.stop(true);
+    try {
+      const source = `file:${join(dir, "source.db")}`;
+      expect(await crmd(["migrate", "--database-url", source]).exited).toBe(0);
+      const child = crmd([
+        "copy",
+        "--from",
+        source,
+        "--to",
+        `postgres://crmd:not-logged@127.0.0.1:${port}/crmd`,
+      ]);
+      expect(await child.exited).toBe(1);
+      const stderr = await new Response(child.stderr).text();
+      expect(stderr).toContain(`crmd: --to postgres://***@127.0.0.1:${port}/crmd: `);
+      expect(stderr).toMatch(/CONNECTION_REFUSED|ECONNREFUSED/);
+      expect(stderr).not.toContain("not-logged");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test("a data directory crmd cannot write: serve and migrate exit 2 naming the setting and the path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-readonly-"));
@@ -520,6 +628,8 @@ describe("process lifecycle", () => {
       expect(await first.exited).toBe(0);
       const lines = (await new Response(first.stdout).text()).split("\n").filter(Boolean);
       const logged = lines.map((line) => JSON.parse(line));
+      // A data step with no rows to rewrite (all of them, on a new database) reports nothing.
+      expect(logged.filter((l) => l.msg === "migration progress" && l.total === 0)).toEqual([]);
       expect(logged.filter((l) => l.msg === "request").map((l) => [l.path, l.status])).toEqual(
         expect.arrayContaining([
           ["/api/external/deals", 401],

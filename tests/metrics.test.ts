@@ -170,6 +170,35 @@ describe("GET /metrics", () => {
     expect(count(after, "widget_ip") - count(before, "widget_ip")).toBe(1);
   });
 
+  test("every family is in docs/operations.md, and a refusal's limit is one its HELP names (an address locked out after wrong admin tokens too)", async () => {
+    // A server of its own: the lockout would refuse this file's other scrapes from this address.
+    const own = await startTestServer({ config: { metricsToken: METRICS_TOKEN } });
+    try {
+      const get = (token: string) =>
+        fetch(`${own.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      for (let n = 0; n <= ADMIN_FAILURES_PER_MINUTE; n++) await get("wrong-token-4d1e");
+      // The address is locked out now, right token or not: read what a scrape would.
+      expect((await get(METRICS_TOKEN)).status).toBe(429);
+      const { text } = await own.ctx.metrics.scrape();
+      const help = new Map(
+        [...text.matchAll(/^# HELP (\S+) (.*)$/gm)].map(([, name, words]) => [name, words]),
+      );
+      const docs = await Bun.file(join(import.meta.dir, "../docs/operations.md")).text();
+      for (const name of help.keys())
+        expect(`${name}: ${docs.includes(`\`${name}\``)}`).toBe(`${name}: true`);
+      const limits = (await parsePrometheus(text))
+        .find((f) => f.name === "crmd_rate_limit_refusals") // the parser drops a counter's _total
+        ?.samples.map((s) => s.labels.limit);
+      expect(limits).toContain("admin_token");
+      for (const limit of limits ?? [])
+        expect(help.get("crmd_rate_limit_refusals_total")).toContain(limit);
+      // Without a replica there is no replica series.
+      expect(help.has("crmd_database_replica_up")).toBe(false);
+    } finally {
+      await own.close();
+    }
+  });
+
   test("the outbox backlog is the one at scrape time, not the one the scrape before saw", async () => {
     const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
     await api.post("/api/external/webhooks", { url: receiver.url("/ok"), events: ["company.*"] });

@@ -105,6 +105,11 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
     }
   });
 
+  test("a scrape says the replica answers: crmd_database_replica_up 1", async () => {
+    const { text } = await server.ctx.metrics.scrape();
+    expect(text).toMatch(/^crmd_database_replica_up 1$/m);
+  });
+
   test("the replica sees the primary's writes, and serves crmd's reads", async () => {
     const deal = await created(a.api, "/deals", { title: "Replicated" });
     const started = performance.now();
@@ -333,9 +338,9 @@ function silenceableRelay(target: URL) {
 }
 
 describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => {
-  test("reads go to the primary, a warning is logged, and they come back once it answers", async () => {
+  test("reads go to the primary, a warning is logged, and they come back once it answers, which is logged too", async () => {
     const lines: string[] = [];
-    const logger = createLogger("warn", {}, (line) => lines.push(line));
+    const logger = createLogger("info", {}, (line) => lines.push(line));
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-silent-"));
     const database = await testDatabase(dir);
     const replica = await replicaOf(database.url);
@@ -390,8 +395,13 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
       // Once while it is down, not at every read.
       expect(lines.filter((l) => l.includes("read replica unreachable"))).toHaveLength(1);
 
+      expect(lines.some((l) => l.includes("read replica answering again"))).toBe(false);
       relay.heal();
       expect(await readsOnReplica()).toBe(true);
+      const back = lines.filter((l) => l.includes("read replica answering again"));
+      expect(back).toHaveLength(1);
+      expect(JSON.parse(back[0]).level).toBe("info");
+      expect(JSON.parse(back[0]).down_ms).toBeGreaterThan(0);
     } finally {
       relay.heal();
       await Promise.all(inFlight);
@@ -407,7 +417,7 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
 describe.skipIf(!testPostgresUrl)("replica down", () => {
   test("reads fall back to the primary; readiness stays up; one warning", async () => {
     const lines: string[] = [];
-    const logger = createLogger("warn", {}, (line) => lines.push(line));
+    const logger = createLogger("info", {}, (line) => lines.push(line));
     const dir = mkdtempSync(join(tmpdir(), "crmd-replica-down-"));
     const { url, drop } = await testDatabase(dir);
     // A port nothing listens on: the replica is down.
@@ -416,6 +426,7 @@ describe.skipIf(!testPostgresUrl)("replica down", () => {
     dead.stop(true);
     const down = new URL(url);
     down.port = String(deadPort);
+    down.password = "not-logged";
     const server = await startTestServer({
       logger,
       config: { databaseUrl: url, databaseReplicaUrl: down.toString() },
@@ -430,8 +441,16 @@ describe.skipIf(!testPostgresUrl)("replica down", () => {
         expect(list.body.total).toBe(1);
       }
       expect((await server.anonymous.get("/readyz")).status).toBe(200);
+      // An operator's alert sees it too; the primary is up.
+      const { text } = await server.ctx.metrics.scrape();
+      expect(text).toMatch(/^crmd_database_replica_up 0$/m);
+      expect(text).toMatch(/^crmd_database_up 1$/m);
       const warnings = lines.filter((l) => l.includes("read replica unreachable"));
       expect(warnings).toHaveLength(1);
+      // The start line names the replica as it names the primary, credentials hidden.
+      const listening = JSON.parse(lines.find((l) => l.includes('"msg":"listening"')) ?? "{}");
+      expect(listening.replica).toBe(`postgres://***@127.0.0.1:${deadPort}${down.pathname}`);
+      expect(lines.join("\n")).not.toContain("not-logged");
     } finally {
       await server.close();
       await drop();

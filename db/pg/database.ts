@@ -146,6 +146,8 @@ class VersionReader {
 export interface PostgresOptions {
   replicaUrl?: string;
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /** Where the replica's return after an outage is logged. */
+  info?: (message: string, fields: Record<string, unknown>) => void;
   /** True while the current request asks to read from the primary (`X-Consistency: strong`). */
   prefersPrimary?: () => boolean;
 }
@@ -186,6 +188,22 @@ const VERSION_REUSE_MS = 25;
 const WRITER_LOCK = "SELECT pg_advisory_xact_lock(7411002)";
 
 /**
+ * Seconds a new connection may take to be established, unless the URL says
+ * (`?connect_timeout=N`, libpq's parameter, which Bun's client reads when no
+ * option overrides it). Bun's own default, 30 s, kept a start on a host that
+ * does not answer silent for a minute (the first query and the migration each
+ * wait for it) before it said why it failed.
+ */
+export const CONNECT_TIMEOUT_SECONDS = 10;
+
+/** The pool options of a connection URL: its own connect_timeout, else crmd's. */
+const poolOptions = (url: string) => ({
+  max: 16,
+  idleTimeout: 30,
+  ...(/[?&]connect_timeout=/.test(url) ? {} : { connectionTimeout: CONNECT_TIMEOUT_SECONDS }),
+});
+
+/**
  * PostgreSQL through Bun's built-in client (no native module). Writes run on
  * the primary under the writer lock, group-committed like SQLite's: one
  * transaction at a time per instance, on one connection of the pool. Reads
@@ -193,14 +211,15 @@ const WRITER_LOCK = "SELECT pg_advisory_xact_lock(7411002)";
  * primary.
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
-  const primary = new SQL(url, { max: 16, idleTimeout: 30 });
+  const primary = new SQL(url, poolOptions(url));
   const onPrimary = runnerOf(primary);
   const replica = options.replicaUrl
     ? new ReplicaReads(
         onPrimary,
-        new SQL(options.replicaUrl, { max: 16, idleTimeout: 30 }),
+        new SQL(options.replicaUrl, poolOptions(options.replicaUrl)),
         options.warn,
         options.prefersPrimary,
+        options.info,
       )
     : null;
   const write = new GroupCommitter<WriteTx>(async (body, careful) => {
@@ -268,6 +287,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     changeVersion: () => (strong?.() ? versionOn(onPrimary) : version.get()),
     // Long reads are pooled queries here: no worker threads to wait for.
     pool: () => ({ commitQueue: write.queued, offloadBusy: 0, offloadQueued: 0 }),
+    ...(replica ? { replicaUp: () => replica.answers() } : {}),
     async close() {
       await replica?.close();
       await primary.close();

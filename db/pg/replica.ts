@@ -36,6 +36,8 @@ export const WAL_INSERTED = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn
  */
 export class ReplicaReads {
   private downUntil = 0;
+  /** When the outage under way was first noticed (its warning logged); null while the replica serves. */
+  private downSince: number | null = null;
   private readonly onReplica: Runner;
   /** WAL position of this instance's last commit, and how far the replica has replayed. */
   private written = 0;
@@ -61,8 +63,28 @@ export class ReplicaReads {
     private readonly replica: SQL,
     private readonly warn?: (message: string, fields: Record<string, unknown>) => void,
     private readonly prefersPrimary: () => boolean = () => false,
+    private readonly info?: (message: string, fields: Record<string, unknown>) => void,
   ) {
     this.onReplica = runnerOf(replica);
+  }
+
+  /** Whether the replica answers a query now, within REPLICA_MAX_LAG_MS (what a scrape reports). */
+  async answers(): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silent = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), REPLICA_MAX_LAG_MS);
+    });
+    try {
+      return await Promise.race([
+        this.onReplica("SELECT 1", [], false).then(
+          () => true,
+          () => false,
+        ),
+        silent,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** This instance committed up to `lsn` (the primary's WAL position after COMMIT). */
@@ -81,6 +103,12 @@ export class ReplicaReads {
     try {
       const rows = await this.untilDown(this.onReplica(sql, params, arrays));
       this.downUntil = 0;
+      if (this.downSince !== null) {
+        this.info?.("read replica answering again; reading from it", {
+          down_ms: Date.now() - this.downSince,
+        });
+        this.downSince = null;
+      }
       return rows;
     } catch (error) {
       if (!isConnectionError(error)) throw error;
@@ -142,10 +170,12 @@ export class ReplicaReads {
   }
 
   private markDown(error: unknown) {
-    if (this.downUntil === 0)
+    if (this.downSince === null) {
+      this.downSince = Date.now();
       this.warn?.("read replica unreachable; reading from the primary", {
         error: (error as Error).message,
       });
+    }
     this.downUntil = Date.now() + RETRY_AFTER_MS;
     const down = new Error(`read replica marked down: ${(error as Error).message}`);
     for (const reject of this.waiters) reject(down);
