@@ -73,7 +73,7 @@ The environment applies to every command.
 
 Options (flags win over the environment, which wins over the default):
 ${settingsHelp()}
-  -h, --help                    Show this help
+  -h, --help                    Show this help (crmd COMMAND --help: that command's)
   -v, --version                 Show the version
 `;
 
@@ -419,12 +419,37 @@ type CommandName = keyof typeof COMMANDS;
 /** Every flag of every command. */
 export const COMMAND_FLAGS = [...new Set(Object.values(COMMANDS).flatMap((c) => c.flags))];
 
+/**
+ * `crmd <command> --help`: the command's own lines of the usage, then the
+ * settings it reads (serve: every one).
+ */
+export function commandHelp(name: CommandName): string {
+  const lines = USAGE.split("Commands:\n")[1].split("\n\n")[0].split("\n");
+  const start = lines.findIndex((line) => line === `  ${name}` || line.startsWith(`  ${name} `));
+  let end = start + 1;
+  while (end < lines.length && /^ {3}/.test(lines[end])) end++;
+  const spec: { flags: readonly string[] } = COMMANDS[name];
+  // A flag its usage line names is the command's own (keys create --rate-limit: the key's), not the setting.
+  const own = (flag: string) => new RegExp(`--${flag}\\b`).test(lines[start]);
+  const flags = spec.flags.filter((flag) => !own(flag));
+  const settings = settingsHelp(name === "serve" ? undefined : flags);
+  return `Usage: crmd ${name} [options]
+
+${lines.slice(start, end).join("\n")}
+
+Options (flags win over the environment, which wins over the default):
+${settings ? `${settings}\n` : ""}  -h, --help                    Show this help
+
+The environment applies to every command (crmd --help lists every setting).
+`;
+}
+
 export interface Command {
   name: CommandName;
   args: string[];
 }
 
-const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
 
 /**
  * The command the words name and the arguments after it. A flag it does not

@@ -493,13 +493,16 @@ const plain = (text: string) =>
     );
 
 /** The options part of `crmd --help`. */
-export function settingsHelp(): string {
-  return SETTINGS.map((s) => {
-    const name = "flag" in s ? `  --${s.flag}` : `  ${s.env}`;
-    const where = "flag" in s ? `${s.env}, ` : "env only, ";
-    const text = `${plain(s.help)} (${where}default ${plain(s.shown)})`;
-    return name.length < 32 ? `${name.padEnd(32)}${text}` : `${name}\n${"".padEnd(32)}${text}`;
-  }).join("\n");
+export function settingsHelp(flags?: readonly string[]): string {
+  const shown = flags ? SETTINGS.filter((s) => "flag" in s && flags.includes(s.flag)) : SETTINGS;
+  return shown
+    .map((s) => {
+      const name = "flag" in s ? `  --${s.flag}` : `  ${s.env}`;
+      const where = "flag" in s ? `${s.env}, ` : "env only, ";
+      const text = `${plain(s.help)} (${where}default ${plain(s.shown)})`;
+      return name.length < 32 ? `${name.padEnd(32)}${text}` : `${name}\n${"".padEnd(32)}${text}`;
+    })
+    .join("\n");
 }
 
 function positiveInt(name: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bun
 import { parseArgs } from "node:util";
 import pkg from "../package.json";
-import { COMMAND_FLAGS, commandOf, runCommand, USAGE } from "./cli";
+import { COMMAND_FLAGS, commandHelp, commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig, unknownVariables } from "./config";
 import { errorMessage } from "./logger";
 
@@ -36,11 +36,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`crmd ${pkg.version}\n`);
     return 0;
   }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   try {
+    if (values.help) {
+      // `crmd copy --help`: that command's help; `crmd --help`: the whole.
+      const name = positionals.length ? commandOf(positionals, {}).name : undefined;
+      process.stdout.write(name ? commandHelp(name) : USAGE);
+      return 0;
+    }
     const command = commandOf(positionals, values as Record<string, string | boolean | undefined>);
     const flags = Object.fromEntries(
       Object.keys(CONFIG_FLAGS)

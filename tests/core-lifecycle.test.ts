@@ -197,6 +197,40 @@ describe("CLI", () => {
     expect(await badCommand.exited).toBe(2);
   });
 
+  test("crmd <command> --help prints that command's usage and the flags it reads, exit 0; crmd --help the whole", async () => {
+    const run = async (args: string[]) => {
+      const child = crmd(args);
+      return { code: await child.exited, out: await new Response(child.stdout).text() };
+    };
+    const whole = await run(["--help"]);
+    const copy = await run(["copy", "--help"]);
+    expect(copy.code).toBe(0);
+    expect(copy.out).toStartWith("Usage: crmd copy [options]\n");
+    expect(copy.out).toContain("copy --from URL --to URL");
+    expect(copy.out).toContain("--data-dir");
+    expect(copy.out).not.toContain("keys create");
+    expect(copy.out).not.toContain("--admin-token");
+    expect(copy.out.length).toBeLessThan(whole.out.length / 3);
+    const create = await run(["keys", "create", "-h"]);
+    expect(create.code).toBe(0);
+    expect(create.out).toContain("keys create --tenant T --name N --scopes a,b");
+    expect(create.out).toContain("--database-url");
+    // Its --rate-limit is the key's own, named in its usage line, not the server's setting.
+    expect(create.out).not.toContain("CRMD_RATE_LIMIT");
+    expect(create.out).not.toContain("keys list");
+    const serve = await run(["serve", "--help"]);
+    expect(serve.code).toBe(0);
+    expect(serve.out).toContain("Start the server");
+    expect(serve.out).toContain("--admin-token");
+    expect(serve.out).not.toContain("tenants create");
+    // The whole help still lists every command.
+    expect(whole.code).toBe(0);
+    expect(whole.out).toContain("keys create");
+    expect(whole.out).toContain("copy --from");
+    const unknown = crmd(["frobnicate", "--help"]);
+    expect(await unknown.exited).toBe(2);
+  });
+
   test("a CRMD_ variable no setting reads (a misspelt one) is named in a warning on stderr; known ones and the test tooling's are not", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-unknown-var-"));
     try {
