@@ -279,8 +279,7 @@ describe("documents in the database", () => {
     const first = await migrate();
     expect(first.result).toEqual({ moved: 2, present: 0, missing: [gone.sha256] });
     expect(first.code).toBe(1);
-    expect(first.progress).toContain("documents");
-    expect(first.progress).toContain("3/3");
+    expect(first.progress).toContain('"entity":"documents","done":3,"total":3');
 
     // Served from another data directory: the contents come from the database alone.
     const after = await started(mkdtempSync(join(root, "migrated-")), {
@@ -335,8 +334,7 @@ describe("documents in the database", () => {
     expect(copied.code).toBe(0);
     expect(copied.result.verified).toBe(true);
     expect(copied.result.documents).toEqual({ moved: 1, present: 0, missing: [] });
-    expect(copied.stderr).toContain("documents");
-    expect(copied.stderr).toContain("1/1");
+    expect(copied.stderr).toContain('"entity":"documents","done":1,"total":1');
     // Served from another data directory: the content comes from the database alone.
     const served = await started(mkdtempSync(join(root, "copy-files-served-")), {
       databaseUrl: copied.url,

@@ -262,7 +262,7 @@ describe("demo tenant and CLI", () => {
     }
   });
 
-  test("crmd seed fills a tenant and draws progress on stderr", async () => {
+  test("crmd seed fills a tenant and reports progress on stderr (JSON lines off a terminal)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-seed-cli-"));
     const env = { ...process.env, CRMD_DATABASE_URL: `file:${join(dir, "crmd.db")}` };
     const run = (args: string[]) =>
@@ -291,8 +291,14 @@ describe("demo tenant and CLI", () => {
         partners: 2,
         pipelines: 2,
       });
-      expect(seeded.stderr.toString()).toContain(
-        "deals     [##############################] 100% 120/120",
+      // stderr is a pipe here: JSON lines, not a redrawn bar.
+      const progress = seeded.stderr
+        .toString()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(progress).toContainEqual(
+        expect.objectContaining({ msg: "progress", entity: "deals", done: 120, total: 120 }),
       );
       const bad = run(["seed", "--tenant", "cli", "--deals", "many"]);
       expect(bad.exitCode).toBe(2);
