@@ -62,6 +62,16 @@ export function errorMessage(error: unknown): string {
   return parts.join(": ");
 }
 
+/**
+ * A text with the credentials of the URLs in it as `***` (the user part, and
+ * parameters named like a token, password or secret), as database URLs are logged.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\/\/[^@/\s"']*@/g, "//***@")
+    .replace(/([?&][^=&#\s"']*(?:token|password|secret)[^=&#\s"']*=)[^&#\s"']*/gi, "$1***");
+}
+
 /** How often a failure that keeps repeating is logged again. */
 const REPEAT_LOG_MS = 30_000;
 

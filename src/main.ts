@@ -3,7 +3,23 @@ import { parseArgs } from "node:util";
 import pkg from "../package.json";
 import { COMMAND_FLAGS, commandHelp, commandOf, runCommand, USAGE } from "./cli";
 import { CONFIG_FLAGS, ConfigError, loadConfig, unknownVariables } from "./config";
-import { errorMessage } from "./logger";
+import { createLogger, errorMessage, redactSecrets } from "./logger";
+
+/** Whether the command is serve (the default), whose failed start is also logged; silent when its log level is. */
+let serving: { silent: boolean } | undefined;
+
+/**
+ * A start of serve that fails (a bad setting, a database it cannot open):
+ * besides the message on stderr, one JSON line where the server logs its
+ * errors (stderr), so a log pipeline sees why the process ended.
+ * Credentials in URLs are hidden as in every log line.
+ */
+function logFailedStart(error: unknown, exitCode: number) {
+  if (!serving || serving.silent) return;
+  const message = redactSecrets(errorMessage(error));
+  const name = error instanceof Error ? error.name : "Error";
+  createLogger("error").error("start failed", { error: { name, message }, exit_code: exitCode });
+}
 
 /**
  * Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration, 3 a
@@ -32,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
+  if ((positionals[0] ?? "serve") === "serve" && !values.help && !values.version) {
+    const level = values["log-level"] ?? process.env.CRMD_LOG_LEVEL;
+    serving = { silent: level === "silent" };
+  }
   if (values.version) {
     process.stdout.write(`crmd ${pkg.version}\n`);
     return 0;
@@ -62,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`crmd: ${error.message}\n`);
+      logFailedStart(error, 2);
       return 2;
     }
     throw error;
@@ -75,6 +96,7 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     process.stderr.write(`crmd: ${errorMessage(error)}\n`);
+    logFailedStart(error, 1);
     process.exit(1);
   },
 );

@@ -340,8 +340,41 @@ describe("CLI", () => {
         // The driver's reason, not only the query that failed.
         expect(stderr).toMatch(/ECONNREFUSED|CONNECTION_REFUSED/);
         expect(stderr).not.toContain("not-logged");
+        // serve also logs why it ended, as one JSON line for a log pipeline.
+        const logged = stderr.split("\n").filter((line) => line.startsWith("{"));
+        if (args[0] === "serve")
+          expect(logged.map((line) => JSON.parse(line))).toEqual([
+            expect.objectContaining({
+              level: "error",
+              msg: "start failed",
+              exit_code: 1,
+              error: expect.objectContaining({
+                message: expect.stringMatching(/ECONNREFUSED|CONNECTION_REFUSED/),
+              }),
+            }),
+          ]);
       }
   }, 60_000);
+
+  test("a start of serve on a bad setting logs one JSON error line besides its message, credentials hidden; exit 2 still", async () => {
+    const child = crmd(["serve"], { CRMD_DATABASE_URL: "mysql://bob:not-logged@db.example/crm" });
+    expect(await child.exited).toBe(2);
+    const stderr = await new Response(child.stderr).text();
+    const lines = stderr.trim().split("\n");
+    expect(lines[0]).toStartWith("crmd: CRMD_DATABASE_URL must be file:PATH");
+    const logged = lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+    expect(logged).toEqual([
+      expect.objectContaining({ level: "error", msg: "start failed", exit_code: 2 }),
+    ]);
+    expect(logged[0].error.message).toContain('got "mysql://***@db.example/crm"');
+    expect(JSON.stringify(logged)).not.toContain("not-logged");
+    // At log level silent, the message alone.
+    const silent = crmd(["serve"], { CRMD_PORT: "eighty", CRMD_LOG_LEVEL: "silent" });
+    expect(await silent.exited).toBe(2);
+    expect((await new Response(silent.stderr).text()).trim()).toBe(
+      'crmd: CRMD_PORT must be a positive integer, got "eighty"',
+    );
+  });
 
   test("a PostgreSQL address that never answers: migrate exits 1 saying the connection timed out, after 10 s an attempt or the URL's connect_timeout", async () => {
     // Accepts connections and says nothing, as a stuck server or a proxy with no backend does.
