@@ -229,7 +229,10 @@ export class Scheduler {
       logger.error("job lease failed", { job: name, error });
       return { outcome: "error", duration_ms: 0, error: (error as Error).message };
     }
-    if (holder !== this.instanceId) return { outcome: "skipped", reason: "lease_held", holder };
+    if (holder !== this.instanceId) {
+      logger.debug("job skipped: another instance holds its lease", { job: name, holder });
+      return { outcome: "skipped", reason: "lease_held", holder };
+    }
 
     // Keep the lease while a long run (a catch-up) lasts.
     const renewal = setInterval(() => {
@@ -250,6 +253,7 @@ export class Scheduler {
       });
       const duration = round(performance.now() - started);
       await this.recordSuccess(name, now, duration, result?.state ?? null);
+      logger.debug("job ran", { job: name, duration_ms: duration, events: result?.events ?? {} });
       return { outcome: "ok", duration_ms: duration, events: result?.events ?? {} };
     } catch (error) {
       const duration = round(performance.now() - started);

@@ -1,7 +1,7 @@
 import type { WriteTx } from "../../db/client";
 import type { AppContext, BackgroundWorker } from "../context";
 import { newEventId } from "../ids";
-import { RepeatedFailureLog } from "../logger";
+import { RepeatedFailureLog, redactSecrets } from "../logger";
 import { openHeaders } from "../secrets";
 import { formatTraceparent, parseTraceparent } from "../tracing";
 import {
@@ -324,6 +324,17 @@ export class WebhookDispatcher implements BackgroundWorker {
     span.end({
       attributes: outcome.statusCode ? { "http.response.status_code": outcome.statusCode } : {},
       failed: !outcome.ok,
+    });
+    // The outcome of every attempt (not its URL, which may carry a token).
+    this.ctx.logger.debug("webhook delivery attempt", {
+      webhook_id: claim.webhookId,
+      delivery_id: claim.deliveryId,
+      event_type: claim.eventType,
+      attempt: claim.attempt,
+      ok: outcome.ok,
+      status_code: outcome.statusCode,
+      duration_ms: outcome.durationMs,
+      ...(outcome.error ? { error: redactSecrets(outcome.error) } : {}),
     });
     return { claim, outcome, finishedAt: clock.now() };
   }
