@@ -12,7 +12,8 @@ let serving: { silent: boolean } | undefined;
  * A start of serve that fails (a bad setting, a database it cannot open):
  * besides the message on stderr, one JSON line where the server logs its
  * errors (stderr), so a log pipeline sees why the process ended.
- * Credentials in URLs are hidden as in every log line.
+ * Credentials in URLs are hidden there as in the message (stderr is often
+ * a log file too) and in every log line.
  */
 function logFailedStart(error: unknown, exitCode: number) {
   if (!serving || serving.silent) return;
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     );
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`crmd: ${error.message}\n`);
+      process.stderr.write(`crmd: ${redactSecrets(error.message)}\n`);
       logFailedStart(error, 2);
       return 2;
     }
@@ -95,7 +96,7 @@ main(process.argv.slice(2)).then(
     if (code !== -1) process.exit(code);
   },
   (error) => {
-    process.stderr.write(`crmd: ${errorMessage(error)}\n`);
+    process.stderr.write(`crmd: ${redactSecrets(errorMessage(error))}\n`);
     logFailedStart(error, 1);
     process.exit(1);
   },

@@ -356,7 +356,7 @@ describe("CLI", () => {
       }
   }, 60_000);
 
-  test("a start of serve on a bad setting logs one JSON error line besides its message, credentials hidden; exit 2 still", async () => {
+  test("a start of serve on a bad setting logs one JSON error line besides its message, credentials hidden in both; exit 2 still", async () => {
     const child = crmd(["serve"], { CRMD_DATABASE_URL: "mysql://bob:not-logged@db.example/crm" });
     expect(await child.exited).toBe(2);
     const stderr = await new Response(child.stderr).text();
@@ -367,7 +367,9 @@ describe("CLI", () => {
       expect.objectContaining({ level: "error", msg: "start failed", exit_code: 2 }),
     ]);
     expect(logged[0].error.message).toContain('got "mysql://***@db.example/crm"');
-    expect(JSON.stringify(logged)).not.toContain("not-logged");
+    // stderr is often a log file too: the message hides them as the JSON line does.
+    expect(lines[0]).toContain('got "mysql://***@db.example/crm"');
+    expect(stderr).not.toContain("not-logged");
     // At log level silent, the message alone.
     const silent = crmd(["serve"], { CRMD_PORT: "eighty", CRMD_LOG_LEVEL: "silent" });
     expect(await silent.exited).toBe(2);
