@@ -1,6 +1,7 @@
 import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
 import { CURRENCY_MESSAGE, CURRENCY_PATTERN, NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
+import { JSON_TYPE } from "./http-conventions";
 import type { Logger } from "./logger";
 
 export interface ValueErrorLike {
@@ -75,7 +76,7 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
 const json = (status: number, body: unknown, headers: Record<string, string>) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+    headers: { ...headers, "content-type": JSON_TYPE },
   });
 
 /**
