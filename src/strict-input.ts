@@ -219,6 +219,21 @@ function fieldSchema(variants: Schema[], name: string): Schema | null | undefine
 const openRecord = (variants: Schema[]): boolean =>
   variants.every((variant) => !variant.properties) && fieldSchema(variants, "") === undefined;
 
+const CHANGED_THROUGH = Symbol("changedThrough");
+
+/**
+ * Marks fields a body does not take because an action changes them (a deal's
+ * `status` by `POST /deals/{id}/move`): `fields` maps each to the words that
+ * say how. A body naming one is still 422 `VALIDATION_ERROR`, its message
+ * pointing the client to the action instead of only saying it is no field.
+ */
+export function changedThrough<T extends TSchema>(schema: T, fields: Record<string, string>): T {
+  (schema as Record<symbol, unknown>)[CHANGED_THROUGH] = fields;
+  return schema;
+}
+
+const NOT_A_FIELD = "is not a field of this operation";
+
 /**
  * Fields of a JSON body its route does not declare, at any depth, as 422
  * field errors. Open objects (custom fields, records) take any key.
@@ -235,11 +250,18 @@ export function unknownFields(schema: TSchema, value: unknown, path = ""): Field
   const variants = objectVariants(s);
   if (variants.length === 0 || openRecord(variants)) return [];
   const errors: FieldError[] = [];
+  const actions = (schema as unknown as Record<symbol, Record<string, string> | undefined>)[
+    CHANGED_THROUGH
+  ];
   for (const [name, field] of Object.entries(value)) {
     const declared = fieldSchema(variants, name);
     const fieldPath = `${path}/${name}`;
+    const action = actions && Object.hasOwn(actions, name) ? actions[name] : undefined;
     if (declared === null)
-      errors.push({ path: fieldPath, message: "is not a field of this operation" });
+      errors.push({
+        path: fieldPath,
+        message: action ? `${NOT_A_FIELD}: ${name} ${action}` : NOT_A_FIELD,
+      });
     else if (declared) errors.push(...unknownFields(declared, field, fieldPath));
   }
   return errors;

@@ -3,6 +3,7 @@ import {
   AssociatedWith,
   CURRENCY_PATTERN,
   CUSTOM_FILTER_QUERY,
+  changedThrough,
   JsonInteger,
   MinorUnits,
   pageQuery,
@@ -105,7 +106,15 @@ const editable = {
 };
 
 export const CreateLead = t.Object(editable);
-export const UpdateLead = t.Object({ ...editable, name: t.Optional(editable.name) });
+export const UpdateLead = changedThrough(
+  t.Object({ ...editable, name: t.Optional(editable.name) }),
+  {
+    converted_at: "is set with POST /leads/{id}/convert",
+    converted_deal_id: "is set with POST /leads/{id}/convert",
+    qualified_at: "is set with POST /leads/{id}/qualify, or status qualified here",
+    disqualified_at: "is set with POST /leads/{id}/disqualify, or status disqualified here",
+  },
+);
 
 export const DisqualifyLead = t.Object({
   reason: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),
