@@ -226,10 +226,20 @@ const CHANGED_THROUGH = Symbol("changedThrough");
  * `status` by `POST /deals/{id}/move`): `fields` maps each to the words that
  * say how. A body naming one is still 422 `VALIDATION_ERROR`, its message
  * pointing the client to the action instead of only saying it is no field.
+ * On a field's choices (a union of literals), the keys are values it does not
+ * take (a lead's `status: "converted"`), named the same way after the choices.
  */
 export function changedThrough<T extends TSchema>(schema: T, fields: Record<string, string>): T {
   (schema as Record<symbol, unknown>)[CHANGED_THROUGH] = fields;
   return schema;
+}
+
+/** The words `changedThrough` gave `schema` for `key` (a field, or a value of its choices). */
+export function actionFor(schema: unknown, key: string): string | undefined {
+  const actions = (schema as Record<symbol, Record<string, string> | undefined> | undefined)?.[
+    CHANGED_THROUGH
+  ];
+  return actions && Object.hasOwn(actions, key) ? actions[key] : undefined;
 }
 
 const NOT_A_FIELD = "is not a field of this operation";
@@ -250,13 +260,10 @@ export function unknownFields(schema: TSchema, value: unknown, path = ""): Field
   const variants = objectVariants(s);
   if (variants.length === 0 || openRecord(variants)) return [];
   const errors: FieldError[] = [];
-  const actions = (schema as unknown as Record<symbol, Record<string, string> | undefined>)[
-    CHANGED_THROUGH
-  ];
   for (const [name, field] of Object.entries(value)) {
     const declared = fieldSchema(variants, name);
     const fieldPath = `${path}/${name}`;
-    const action = actions && Object.hasOwn(actions, name) ? actions[name] : undefined;
+    const action = actionFor(schema, name);
     if (declared === null)
       errors.push({
         path: fieldPath,

@@ -76,6 +76,18 @@ describe("fields an action changes, sent to PATCH / PUT", () => {
       },
     ]);
 
+    const convertedStatus = await refusal(
+      api.patch(`/api/external/leads/${lead.id}`, { status: "converted" }),
+    );
+    expect(convertedStatus).toMatchObject({ status: 422, code: "VALIDATION_ERROR" });
+    expect(convertedStatus.errors).toEqual([
+      {
+        path: "/status",
+        message:
+          "must be one of: new, contacted, qualified, disqualified; converted is set with POST /leads/{id}/convert",
+      },
+    ]);
+
     // A field no action changes keeps the plain words; nothing was written.
     const unknown = await refusal(api.patch(`/api/external/deals/${deal.id}`, { colour: "red" }));
     expect(unknown.errors).toEqual([

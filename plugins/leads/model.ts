@@ -26,9 +26,12 @@ export const LeadStatusSchema = t.Union(
 );
 
 /** The statuses a client may set directly. */
-const WritableStatus = t.Union(
-  [t.Literal("new"), t.Literal("contacted"), t.Literal("qualified"), t.Literal("disqualified")],
-  { description: statusDescription },
+const WritableStatus = changedThrough(
+  t.Union(
+    [t.Literal("new"), t.Literal("contacted"), t.Literal("qualified"), t.Literal("disqualified")],
+    { description: statusDescription },
+  ),
+  { converted: "is set with POST /leads/{id}/convert" },
 );
 
 const TierSchema = t.Union([t.Literal("A"), t.Literal("B"), t.Literal("C"), t.Literal("D")]);
