@@ -189,6 +189,7 @@ export {
   type Scope,
 } from "./scopes";
 export { HEADER_MASK, hintHeaders, maskHeaders, retiringAfterRotation } from "./secrets";
+export { changedThrough } from "./strict-input";
 export {
   classifyAddress,
   fanOutBeforeDeactivation,

@@ -7,8 +7,8 @@ interface ReadyAnswer {
   page: { page?: number; has_more: boolean; next_cursor: string | null } | null;
 }
 const readyAnswers = new WeakMap<Response, ReadyAnswer>();
-/** As Response.json and Elysia label JSON. */
-const JSON_TYPE = "application/json;charset=utf-8";
+/** As Response.json and Elysia label JSON: every JSON answer (errors too) is labelled so. */
+export const JSON_TYPE = "application/json;charset=utf-8";
 
 /**
  * An answer whose JSON is written already (lists): Elysia passes a Response
@@ -160,7 +160,7 @@ async function finish(request: Request, value: unknown, finishing: Finishing): P
   const response = value instanceof Response ? value : null;
   const merged = new Headers(response?.headers);
   for (const [name, v] of Object.entries(finishing.headers)) merged.set(name, v);
-  merged.set("content-type", merged.get("content-type") ?? "application/json");
+  merged.set("content-type", merged.get("content-type") ?? JSON_TYPE);
   const body = response
     ? new Uint8Array(await response.arrayBuffer())
     : new TextEncoder().encode(JSON.stringify(value));

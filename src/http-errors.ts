@@ -1,7 +1,9 @@
 import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
 import { CURRENCY_MESSAGE, CURRENCY_PATTERN, NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
+import { JSON_TYPE } from "./http-conventions";
 import type { Logger } from "./logger";
+import { actionFor } from "./strict-input";
 
 export interface ValueErrorLike {
   path: string;
@@ -55,8 +57,10 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
       : undefined;
     // A required text's pattern speaks for a blank string only: a missing
     // field is "is required", a number or an array keeps TypeBox's "Expected string".
+    const action =
+      choices && typeof e.value === "string" ? actionFor(e.schema, e.value) : undefined;
     const message = choices
-      ? `must be one of: ${choices.join(", ")}`
+      ? `must be one of: ${choices.join(", ")}${action ? `; ${e.value} ${action}` : ""}`
       : e.value === undefined
         ? "is required"
         : e.schema?.pattern === NOT_BLANK && typeof e.value === "string"
@@ -75,7 +79,7 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
 const json = (status: number, body: unknown, headers: Record<string, string>) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+    headers: { ...headers, "content-type": JSON_TYPE },
   });
 
 /**

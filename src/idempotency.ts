@@ -4,6 +4,7 @@ import { idempotencyKeys } from "../db/schema";
 import { API_PREFIX } from "./auth";
 import type { AppContext } from "./context";
 import { ApiError, badRequest } from "./errors";
+import { JSON_TYPE } from "./http-conventions";
 import { currentRequest, type Principal, requestState } from "./request-state";
 
 /**
@@ -94,7 +95,7 @@ const replayed = (status: number, body: string | null, headers: Record<string, s
     status,
     headers: {
       ...headers,
-      "content-type": "application/json; charset=utf-8",
+      "content-type": JSON_TYPE,
       "idempotent-replayed": "true",
     },
   });

@@ -13,6 +13,7 @@ import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
 import { prefersPrimary } from "./consistency";
 import type { AppContext } from "./context";
+import { JSON_TYPE } from "./http-conventions";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, errorMessage, type Logger } from "./logger";
@@ -193,7 +194,7 @@ export async function startServer(
         ctx.logger.error("server error", { error });
         return new Response(JSON.stringify({ detail: "Internal server error", code: "INTERNAL" }), {
           status: 500,
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": JSON_TYPE },
         });
       },
     });

@@ -219,6 +219,31 @@ function fieldSchema(variants: Schema[], name: string): Schema | null | undefine
 const openRecord = (variants: Schema[]): boolean =>
   variants.every((variant) => !variant.properties) && fieldSchema(variants, "") === undefined;
 
+const CHANGED_THROUGH = Symbol("changedThrough");
+
+/**
+ * Marks fields a body does not take because an action changes them (a deal's
+ * `status` by `POST /deals/{id}/move`): `fields` maps each to the words that
+ * say how. A body naming one is still 422 `VALIDATION_ERROR`, its message
+ * pointing the client to the action instead of only saying it is no field.
+ * On a field's choices (a union of literals), the keys are values it does not
+ * take (a lead's `status: "converted"`), named the same way after the choices.
+ */
+export function changedThrough<T extends TSchema>(schema: T, fields: Record<string, string>): T {
+  (schema as Record<symbol, unknown>)[CHANGED_THROUGH] = fields;
+  return schema;
+}
+
+/** The words `changedThrough` gave `schema` for `key` (a field, or a value of its choices). */
+export function actionFor(schema: unknown, key: string): string | undefined {
+  const actions = (schema as Record<symbol, Record<string, string> | undefined> | undefined)?.[
+    CHANGED_THROUGH
+  ];
+  return actions && Object.hasOwn(actions, key) ? actions[key] : undefined;
+}
+
+const NOT_A_FIELD = "is not a field of this operation";
+
 /**
  * Fields of a JSON body its route does not declare, at any depth, as 422
  * field errors. Open objects (custom fields, records) take any key.
@@ -238,8 +263,12 @@ export function unknownFields(schema: TSchema, value: unknown, path = ""): Field
   for (const [name, field] of Object.entries(value)) {
     const declared = fieldSchema(variants, name);
     const fieldPath = `${path}/${name}`;
+    const action = actionFor(schema, name);
     if (declared === null)
-      errors.push({ path: fieldPath, message: "is not a field of this operation" });
+      errors.push({
+        path: fieldPath,
+        message: action ? `${NOT_A_FIELD}: ${name} ${action}` : NOT_A_FIELD,
+      });
     else if (declared) errors.push(...unknownFields(declared, field, fieldPath));
   }
   return errors;

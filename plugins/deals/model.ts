@@ -3,6 +3,7 @@ import {
   AssociatedWith,
   CURRENCY_PATTERN,
   CUSTOM_FILTER_QUERY,
+  changedThrough,
   JsonInteger,
   MinorUnits,
   pageQuery,
@@ -96,11 +97,20 @@ const placement = {
 
 export const CreateDeal = t.Object({ ...editable, ...placement });
 
-export const UpdateDeal = t.Object({
-  ...editable,
-  title: t.Optional(editable.title),
-  ...placement,
-});
+const moved = "with POST /deals/{id}/move, or stage_id / stage here";
+export const UpdateDeal = changedThrough(
+  t.Object({
+    ...editable,
+    title: t.Optional(editable.title),
+    ...placement,
+  }),
+  {
+    status: `is changed ${moved} (won and lost stages close the deal, open ones reopen it)`,
+    won_at: `is set by a move to a won stage (${moved})`,
+    lost_at: `is set by a move to a lost stage (${moved})`,
+    stage_entered_at: `is set when the deal moves (${moved})`,
+  },
+);
 
 export const MoveDeal = t.Object(
   {

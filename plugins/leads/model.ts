@@ -3,6 +3,7 @@ import {
   AssociatedWith,
   CURRENCY_PATTERN,
   CUSTOM_FILTER_QUERY,
+  changedThrough,
   JsonInteger,
   MinorUnits,
   pageQuery,
@@ -25,9 +26,12 @@ export const LeadStatusSchema = t.Union(
 );
 
 /** The statuses a client may set directly. */
-const WritableStatus = t.Union(
-  [t.Literal("new"), t.Literal("contacted"), t.Literal("qualified"), t.Literal("disqualified")],
-  { description: statusDescription },
+const WritableStatus = changedThrough(
+  t.Union(
+    [t.Literal("new"), t.Literal("contacted"), t.Literal("qualified"), t.Literal("disqualified")],
+    { description: statusDescription },
+  ),
+  { converted: "is set with POST /leads/{id}/convert" },
 );
 
 const TierSchema = t.Union([t.Literal("A"), t.Literal("B"), t.Literal("C"), t.Literal("D")]);
@@ -105,7 +109,15 @@ const editable = {
 };
 
 export const CreateLead = t.Object(editable);
-export const UpdateLead = t.Object({ ...editable, name: t.Optional(editable.name) });
+export const UpdateLead = changedThrough(
+  t.Object({ ...editable, name: t.Optional(editable.name) }),
+  {
+    converted_at: "is set with POST /leads/{id}/convert",
+    converted_deal_id: "is set with POST /leads/{id}/convert",
+    qualified_at: "is set with POST /leads/{id}/qualify, or status qualified here",
+    disqualified_at: "is set with POST /leads/{id}/disqualify, or status disqualified here",
+  },
+);
 
 export const DisqualifyLead = t.Object({
   reason: t.Optional(t.Nullable(t.String({ maxLength: 2000 }))),

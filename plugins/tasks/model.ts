@@ -3,6 +3,7 @@ import {
   AssociatedWith,
   CUSTOM_FILTER_QUERY,
   CustomFields,
+  changedThrough,
   linkedListResponse,
   pageQuery,
   RecordQuery,
@@ -62,22 +63,33 @@ export const CreateTask = t.Object({
   ...linkFields,
 });
 
-export const UpdateTask = t.Object({
-  title: t.Optional(RequiredText({ maxLength: 500 })),
-  description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
-  priority: t.Optional(Priority),
-  status: t.Optional(Status),
-  due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
-  tags: t.Optional(Tags),
-  custom_fields: t.Optional(CustomFields),
-  ...linkFields,
-});
+/** Fields the task's actions set: a body naming one is told which. */
+const actions = {
+  completed_at: "is set with POST /tasks/{id}/complete, or status completed here",
+};
+
+export const UpdateTask = changedThrough(
+  t.Object({
+    title: t.Optional(RequiredText({ maxLength: 500 })),
+    description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
+    priority: t.Optional(Priority),
+    status: t.Optional(Status),
+    due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
+    tags: t.Optional(Tags),
+    custom_fields: t.Optional(CustomFields),
+    ...linkFields,
+  }),
+  actions,
+);
 
 /** PUT (seed 000): the whole task; fields left out are emptied (priority medium, status pending). */
-export const ReplaceTask = t.Object({
-  ...UpdateTask.properties,
-  title: CreateTask.properties.title,
-});
+export const ReplaceTask = changedThrough(
+  t.Object({
+    ...UpdateTask.properties,
+    title: CreateTask.properties.title,
+  }),
+  actions,
+);
 
 export const TaskListQuery = t.Object(
   {

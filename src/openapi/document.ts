@@ -128,6 +128,12 @@ const NOT_MODIFIED: Documented = {
   name: "NotModified",
   description: "Not Modified: If-None-Match named the answer's current ETag",
 };
+/** A list page's 304 carries the 200's Link too (RFC 9110 §15.4.5 lets it): a cache keeps the next page's address. */
+const NOT_MODIFIED_PAGE: Documented = {
+  name: "NotModifiedPage",
+  description:
+    "Not Modified: If-None-Match named the answer's current ETag; Link (the next page or cursor) as on the 200",
+};
 
 /**
  * Elysia files every text or file answer under text/plain: the media type it
@@ -225,9 +231,11 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   const json = responses["200"]?.content?.[JSON_TYPE];
   // JSON answers get theirs from src/http-conventions.ts, files (documents) their SHA-256.
   if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
-    addHeaders(responses["200"], isPage(json?.schema, components) ? ["ETag", "Link"] : ["ETag"]);
-    responses["304"] = { description: NOT_MODIFIED.description };
-    addHeaders(responses["304"], ["ETag"]);
+    const cached = isPage(json?.schema, components) ? ["ETag", "Link"] : ["ETag"];
+    addHeaders(responses["200"], cached);
+    const notModified = cached.includes("Link") ? NOT_MODIFIED_PAGE : NOT_MODIFIED;
+    responses["304"] = { description: notModified.description };
+    addHeaders(responses["304"], cached);
     operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
   }
   if (responses["429"]) addHeaders(responses["429"], ["Retry-After"]);
@@ -312,11 +320,16 @@ const SHARED_NAMES = new Map<string, string>([
   ...Object.entries(STATUS_NAMES).map(
     ([status, name]) => [`${status} Response for status ${status}`, name] as const,
   ),
-  ...[BODY_REFUSALS, URL_REFUSALS, IDEMPOTENCY_REFUSALS, { 304: NOT_MODIFIED }].flatMap(
-    (documented) =>
-      Object.entries(documented).map(
-        ([status, { name, description }]) => [`${status} ${description}`, name] as const,
-      ),
+  ...[
+    BODY_REFUSALS,
+    URL_REFUSALS,
+    IDEMPOTENCY_REFUSALS,
+    { 304: NOT_MODIFIED },
+    { 304: NOT_MODIFIED_PAGE },
+  ].flatMap((documented) =>
+    Object.entries(documented).map(
+      ([status, { name, description }]) => [`${status} ${description}`, name] as const,
+    ),
   ),
 ]);
 
