@@ -16,14 +16,15 @@ interface SavepointTx {
 }
 
 /**
- * A job's savepoint statements run straight on the connection, for a
- * backend whose statements run synchronously (bun:sqlite, prepared once):
- * through drizzle each one was built, looked up and wrapped anew.
+ * A job's savepoint statements. Through drizzle (`tx.run`) by default; a
+ * backend whose statements run synchronously (bun:sqlite) gives its own,
+ * prepared once and run straight on the connection: through drizzle each
+ * one was built, looked up and wrapped anew.
  */
 export interface SavepointStatements {
-  savepoint(): void;
-  release(): void;
-  rollbackTo(): void;
+  savepoint(): unknown;
+  release(): unknown;
+  rollbackTo(): unknown;
 }
 
 /** What the writes sharing one commit share. */
@@ -150,15 +151,14 @@ export class GroupCommitter<Tx extends SavepointTx> {
         begun = true;
         const batch = new OpenBatch();
         openBatches.set(tx, batch);
+        const savepoints = this.savepoints ?? throughDrizzle(tx);
         try {
           while (this.queue.length > 0 && outcomes.length < this.maxBatch) {
             current = this.queue.shift() as Job<Tx>;
             outcomes.push(
               await (tracker
                 ? runTracked(tx, current, tracker)
-                : this.savepoints
-                  ? runInPreparedSavepoint(tx, current, this.savepoints)
-                  : runInSavepoint(tx, current)),
+                : runInSavepoint(tx, current, savepoints)),
             );
             current = null;
           }
@@ -198,41 +198,32 @@ const SAVEPOINT = sql.raw("SAVEPOINT crmd_write");
 const RELEASE = sql.raw("RELEASE crmd_write");
 const ROLLBACK_TO = sql.raw("ROLLBACK TO crmd_write");
 
+const throughDrizzle = (tx: SavepointTx): SavepointStatements => ({
+  savepoint: () => tx.run(SAVEPOINT),
+  release: () => tx.run(RELEASE),
+  rollbackTo: () => tx.run(ROLLBACK_TO),
+});
+
 /**
  * Runs one job in its savepoint. Its own failure is its outcome; a failing
  * savepoint statement is not (SQLite may have rolled the whole transaction
  * back, e.g. on a full disk) and propagates to fail the batch.
  */
-async function runInSavepoint<Tx extends SavepointTx>(tx: Tx, job: Job<Tx>): Promise<Outcome> {
-  await tx.run(SAVEPOINT);
-  let value: unknown;
-  try {
-    value = await job.fn(tx);
-  } catch (error) {
-    await tx.run(ROLLBACK_TO);
-    await tx.run(RELEASE);
-    return { job: job as Job<never>, ok: false, error };
-  }
-  await tx.run(RELEASE);
-  return { job: job as Job<never>, ok: true, value };
-}
-
-/** runInSavepoint with the savepoint statements run straight on the connection. */
-async function runInPreparedSavepoint<Tx>(
+async function runInSavepoint<Tx>(
   tx: Tx,
   job: Job<Tx>,
   statements: SavepointStatements,
 ): Promise<Outcome> {
-  statements.savepoint();
+  await statements.savepoint();
   let value: unknown;
   try {
     value = await job.fn(tx);
   } catch (error) {
-    statements.rollbackTo();
-    statements.release();
+    await statements.rollbackTo();
+    await statements.release();
     return { job: job as Job<never>, ok: false, error };
   }
-  statements.release();
+  await statements.release();
   return { job: job as Job<never>, ok: true, value };
 }
 
