@@ -140,7 +140,7 @@ export {
   withAssociations,
 } from "./fields";
 export { eqIf } from "./filters";
-export { readyJson, readyText } from "./http-conventions";
+export { noneMatch, readyJson, readyText } from "./http-conventions";
 export { answerStatus, claimIdempotency } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";

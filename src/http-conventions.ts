@@ -178,6 +178,21 @@ function finishReady(request: Request, ready: ReadyAnswer, finishing: Finishing)
   return send(request, ready.body, out, finishing);
 }
 
+/**
+ * Whether an answer of this length is compressed for a client that accepts
+ * it: its representation is chosen by Accept-Encoding, so every such answer
+ * says so in Vary (RFC 9110 12.5.5), the uncompressed one and its 304 too,
+ * or a cache could hand one client's encoding to another.
+ */
+const variesByEncoding = (body: string | Uint8Array) => body.length >= MIN_COMPRESSED;
+
+/**
+ * JSON answers are tenant data fetched with a key: `private` keeps shared
+ * caches from storing them (X-API-Key is no Authorization header, which
+ * alone would), `no-cache` has a client's cache revalidate with the ETag.
+ */
+const JSON_CACHE_CONTROL = "private, no-cache";
+
 /** The answer with its ETag (304 when If-None-Match names it), compressed when asked. */
 function send(
   request: Request,
@@ -185,23 +200,61 @@ function send(
   out: Record<string, string>,
   { status, isGet, encoding }: Finishing,
 ): Response {
+  if (variesByEncoding(body))
+    out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
   if (isGet) {
     out.etag = `W/"${Bun.hash(body).toString(36)}"`;
-    if (names(request, out.etag)) return new Response(null, { status: 304, headers: out });
+    out["cache-control"] ??= JSON_CACHE_CONTROL;
+    if (noneMatch(request.headers.get("if-none-match"), out.etag))
+      return new Response(null, { status: 304, headers: out });
   }
-  if (encoding && body.length >= MIN_COMPRESSED) {
+  if (encoding && variesByEncoding(body)) {
     out["content-encoding"] = encoding;
-    out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
     const bytes = typeof body === "string" ? Buffer.from(body) : body;
     return new Response(compress(bytes, encoding), { status, headers: out });
   }
   return new Response(body, { status, headers: out });
 }
 
-/** The request's If-None-Match names `etag` (or is `*`). */
-function names(request: Request, etag: string): boolean {
-  const wanted = request.headers.get("if-none-match");
-  return (
-    !!wanted && (wanted.trim() === "*" || wanted.split(",").some((tag) => tag.trim() === etag))
-  );
+/** An entity tag's opaque part: weak comparison (RFC 9110 8.8.3.2) ignores the `W/`. */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+
+/**
+ * Whether an If-None-Match header names `etag` (or is `*`), so the answer is
+ * 304. If-None-Match compares weakly (RFC 9110 13.1.2): `"x"` and `W/"x"`
+ * name the same answer, as a proxy that changed the tag's strength still asks.
+ */
+export function noneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const wanted = opaque(etag);
+  return header.trim() === "*" || header.split(",").some((tag) => opaque(tag) === wanted);
+}
+
+/**
+ * Headers that describe a body (RFC 9110 8.3–8.6, 14.4): a 304 has none, and
+ * RFC 9110 15.4.5 has it send only what updates the cached answer (ETag,
+ * Cache-Control, Vary, Link and the like). A cache that took a 304's
+ * Content-Length or Content-Type would rewrite the body it keeps.
+ */
+const BODY_HEADERS = [
+  "content-type",
+  "content-length",
+  "content-encoding",
+  "content-language",
+  "content-range",
+  "content-disposition",
+];
+
+/**
+ * A 304 as it leaves crmd: whoever made it (a JSON GET, a download, Elysia
+ * answering HEAD with the GET route, which sets the length it read, 0), it
+ * goes without the headers of a body.
+ */
+export function bodylessNotModified(response: Response): Response {
+  // A WebSocket upgrade is answered by the server, not with a Response.
+  if (response?.status !== 304 || !BODY_HEADERS.some((name) => response.headers.has(name)))
+    return response;
+  const headers = new Headers(response.headers);
+  for (const name of BODY_HEADERS) headers.delete(name);
+  return new Response(null, { status: 304, headers });
 }

@@ -13,7 +13,7 @@ import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
 import { prefersPrimary } from "./consistency";
 import type { AppContext } from "./context";
-import { JSON_TYPE } from "./http-conventions";
+import { bodylessNotModified, JSON_TYPE } from "./http-conventions";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, errorMessage, type Logger } from "./logger";
@@ -185,7 +185,9 @@ export async function startServer(
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request) =>
         handling(request, () =>
-          withTrace(startRequestSpan(ctx.tracer, request).context, () => app.handle(request)),
+          withTrace(startRequestSpan(ctx.tracer, request).context, () =>
+            app.handle(request).then(bodylessNotModified),
+          ),
         ),
       // Elysia's WebSocket routes (live channels) upgrade through this server; its
       // handler types name an older ServerWebSocket than @types/bun's.

@@ -145,6 +145,21 @@ for (const store of ["filesystem", "database"] as const) {
       expect(parts[2].bytes).toEqual(bytes.slice(size - 10));
     });
 
+    test("a range whose If-Range names another content is the whole file with its Content-Length, under and over 1 MiB", async () => {
+      for (const size of [1000, 1_500_000]) {
+        const bytes = randomBytes(size);
+        const doc = await uploaded(bytes);
+        const response = await fetch(`${server.url}${DOCS}/${doc.id}/download`, {
+          headers: { "x-api-key": key, range: "bytes=0-9", "if-range": '"other"' },
+        });
+        expect({ size, status: response.status }).toEqual({ size, status: 200 });
+        expect(response.headers.get("content-length")).toBe(String(size));
+        expect(response.headers.get("transfer-encoding")).toBeNull();
+        expect(response.headers.get("content-range")).toBeNull();
+        expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
+      }
+    });
+
     test("too many ranges get the whole file", async () => {
       const bytes = randomBytes(1000);
       const doc = await uploaded(bytes);

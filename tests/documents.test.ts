@@ -84,10 +84,21 @@ async function uploaded(bytes: Uint8Array, options: UploadOptions = {}) {
   return reply.body;
 }
 
-async function download(id: string, headers: Record<string, string> = {}) {
+async function download(id: string, headers: Record<string, string> = {}, method = "GET") {
   return fetch(`${server.url}${DOCS}/${id}/download`, {
+    method,
     headers: { "x-api-key": key, ...headers },
   });
+}
+
+/** download with a key of its own, so a test of many requests leaves the shared key's rate limit alone. */
+async function ownDownloader() {
+  const own = await server.tenant();
+  return {
+    uploaded: (bytes: Uint8Array, type: string) => uploaded(bytes, { type, key: own.key }),
+    download: (id: string, headers: Record<string, string> = {}, method = "GET") =>
+      download(id, { ...headers, "x-api-key": own.key }, method),
+  };
 }
 
 const storeDir = () => join(server.dir, "documents");
@@ -539,6 +550,65 @@ describe("download", () => {
       "if-none-match": `"${doc.sha256}"`,
     });
     expect(cached.status).toBe(304);
+  });
+
+  test("a 304, to GET and HEAD, carries the ETag and caching headers but none of a body", async () => {
+    const { uploaded, download } = await ownDownloader();
+    const doc = await uploaded(text(), "text/plain");
+    const etag = `"${doc.sha256}"`;
+    for (const method of ["GET", "HEAD"]) {
+      const cached = await download(
+        doc.id,
+        { "if-none-match": etag, "x-request-id": "req-doc-304" },
+        method,
+      );
+      expect({ method, status: cached.status }).toEqual({ method, status: 304 });
+      expect(await cached.text()).toBe("");
+      expect(cached.headers.get("etag")).toBe(etag);
+      expect(cached.headers.get("cache-control")).toBe("private, no-cache");
+      expect(cached.headers.get("x-request-id")).toBe("req-doc-304");
+      expect(cached.headers.get("x-ratelimit-remaining")).toBeTruthy();
+      for (const name of ["content-type", "content-length", "content-disposition"])
+        expect({ method, name, value: cached.headers.get(name) }).toEqual({
+          method,
+          name,
+          value: null,
+        });
+    }
+  });
+
+  test("If-Match compares strongly: another tag, or the weak form, is 412; the tag or * download", async () => {
+    const { uploaded, download } = await ownDownloader();
+    const bytes = text();
+    const doc = await uploaded(bytes, "text/plain");
+    const etag = `"${doc.sha256}"`;
+    for (const ifMatch of ['"other"', `W/${etag}`]) {
+      const refused = await download(doc.id, { "if-match": ifMatch, range: "bytes=0-1" });
+      expect({ ifMatch, status: refused.status }).toEqual({ ifMatch, status: 412 });
+      expect(refused.headers.get("etag")).toBe(etag);
+      expect(((await refused.json()) as { code: string }).code).toBe("PRECONDITION_FAILED");
+    }
+    for (const ifMatch of [etag, `"other", ${etag}`, "*"]) {
+      const whole = await download(doc.id, { "if-match": ifMatch });
+      expect({ ifMatch, status: whole.status }).toEqual({ ifMatch, status: 200 });
+      expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+    }
+    // If-Match is decided first: a tag it refuses is 412 even where If-None-Match would be 304.
+    const both = await download(doc.id, { "if-match": '"other"', "if-none-match": etag });
+    expect(both.status).toBe(412);
+  });
+
+  test("If-Range takes a strong ETag only: the weak form or a date get the whole file, with its length", async () => {
+    const { uploaded, download } = await ownDownloader();
+    const bytes = text("0123456789");
+    const doc = await uploaded(bytes, "text/plain");
+    for (const ifRange of [`W/"${doc.sha256}"`, "Mon, 07 Dec 2099 20:44:05 GMT"]) {
+      const whole = await download(doc.id, { range: "bytes=0-1", "if-range": ifRange });
+      expect({ ifRange, status: whole.status }).toEqual({ ifRange, status: 200 });
+      expect(whole.headers.get("content-range")).toBeNull();
+      expect(whole.headers.get("content-length")).toBe(String(bytes.length));
+      expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+    }
   });
 
   test("a range past the end is 416 with the size in Content-Range", async () => {

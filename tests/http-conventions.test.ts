@@ -53,6 +53,72 @@ describe("ETag and If-None-Match", () => {
   });
 });
 
+describe("304 Not Modified", () => {
+  test("to GET and HEAD: the 200's ETag, Cache-Control, Vary, Link, rate limits and request id, none of a body's headers", async () => {
+    const deal = (await tenant.api.get("/api/external/deals?page_size=1")).body.deals[0];
+    const cases: Array<[string, Record<string, string>]> = [
+      ["/api/external/deals?page_size=1", { origin: ORIGIN }],
+      [`/api/external/deals/${deal.id}`, {}],
+      ["/api/external/deals?page_size=100", { origin: ORIGIN, "accept-encoding": "gzip" }],
+    ];
+    for (const [path, headers] of cases) {
+      const first = await raw(path, headers);
+      expect(first.status).toBe(200);
+      expect(first.headers.get("cache-control")).toBe("private, no-cache");
+      for (const method of ["GET", "HEAD"]) {
+        const cached = await raw(
+          path,
+          {
+            ...headers,
+            "if-none-match": first.headers.get("etag") as string,
+            "x-request-id": "req-304",
+          },
+          method,
+        );
+        const seen = { path, method, status: cached.status };
+        expect(seen).toEqual({ path, method, status: 304 });
+        expect(await cached.text()).toBe("");
+        for (const name of ["etag", "cache-control", "vary", "link"])
+          expect({ ...seen, name, value: cached.headers.get(name) }).toEqual({
+            ...seen,
+            name,
+            value: first.headers.get(name),
+          });
+        expect(cached.headers.get("x-request-id")).toBe("req-304");
+        expect(cached.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
+        for (const name of ["content-type", "content-length", "content-encoding"])
+          expect({ ...seen, name, value: cached.headers.get(name) }).toEqual({
+            ...seen,
+            name,
+            value: null,
+          });
+      }
+    }
+  });
+
+  test("If-None-Match compares weakly: the tag without W/ names the same answer", async () => {
+    const path = "/api/external/deals?page_size=2";
+    const etag = (await raw(path)).headers.get("etag") as string;
+    const strong = etag.replace(/^W\//, "");
+    for (const tag of [strong, `"other", ${strong}`, ` ${etag} `, "*"])
+      expect({ tag, status: (await raw(path, { "if-none-match": tag })).status }).toEqual({
+        tag,
+        status: 304,
+      });
+    expect((await raw(path, { "if-none-match": 'W/"other"' })).status).toBe(200);
+  });
+
+  test("an answer long enough to be compressed varies by Accept-Encoding, compressed or not", async () => {
+    const long = await raw("/api/external/deals?page_size=100");
+    expect(long.headers.get("content-encoding")).toBeNull();
+    expect(long.headers.get("vary")).toBe("Accept-Encoding");
+    const deal = (await tenant.api.get("/api/external/deals?page_size=1")).body.deals[0];
+    const short = await raw(`/api/external/deals/${deal.id}`, { "accept-encoding": "gzip" });
+    expect(short.headers.get("content-encoding")).toBeNull();
+    expect(short.headers.get("vary")).toBeNull();
+  });
+});
+
 describe("compression", () => {
   test("gzip and br when asked, for JSON and Swagger assets; identity otherwise", async () => {
     const plain = await raw("/api/external/deals?page_size=100");

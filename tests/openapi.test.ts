@@ -492,7 +492,7 @@ describe("OpenAPI document", () => {
     }
   });
 
-  test("the headers answers carry are documented on their responses: request id, rate limits, Retry-After, ETag and its 304, Link, Idempotent-Replayed", async () => {
+  test("the headers answers carry are documented on their responses: request id, rate limits, Retry-After, ETag, Cache-Control and their 304, Link, Idempotent-Replayed", async () => {
     const doc = await fetchDoc(server.anonymous);
     const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });
     const HEADERS = [
@@ -535,7 +535,7 @@ describe("OpenAPI document", () => {
         `${op.path}${op.parameters.some((p) => p.name === "page_size") ? "?page_size=1" : ""}`,
       );
       if (page.status !== 200) continue;
-      check(op, page, [...HEADERS, "ETag"]);
+      check(op, page, [...HEADERS, "ETag", "Cache-Control"]);
       if (page.body?.has_more) check(op, page, ["Link"]);
       const etag = page.headers.get("etag");
       if (etag)
@@ -544,8 +544,8 @@ describe("OpenAPI document", () => {
           await client.get(op.path.concat(page.body?.has_more ? "?page_size=1" : ""), {
             "if-none-match": etag,
           }),
-          // A 304 carries the 200's Link (the next page) as it does its ETag.
-          page.body?.has_more ? ["ETag", "Link"] : ["ETag"],
+          // A 304 carries the 200's Link (the next page) as it does its ETag and Cache-Control.
+          page.body?.has_more ? ["ETag", "Cache-Control", "Link"] : ["ETag", "Cache-Control"],
         );
     }
     const retry = { "idempotency-key": "headers-documented" };

@@ -1,4 +1,4 @@
-import { ApiError } from "../../src/core";
+import { ApiError, noneMatch } from "../../src/core";
 /**
  * `attachment` with an ASCII fallback name and the exact name as RFC 5987
  * `filename*`, so any client gets a safe name and modern ones the real one.
@@ -108,9 +108,18 @@ async function sendable(
 }
 
 /**
+ * If-Match compares strongly (RFC 9110 13.1.1): the exact tag, or `*` (a
+ * content exists). A client resuming a download sends it to be refused
+ * rather than get bytes of another content.
+ */
+const matches = (header: string, etag: string) =>
+  header.trim() === "*" || header.split(",").some((tag) => tag.trim() === etag);
+
+/**
  * The download response: the content streamed from its store, typed as
- * stored, its SHA-256 as a strong ETag (304 when the client has it
- * already). A single byte range is answered 206 (`If-Range` with another
+ * stored, its SHA-256 as a strong ETag. Preconditions in RFC 9110 13.2.2's
+ * order: If-Match naming another content 412, If-None-Match naming this one
+ * 304; then a single byte range is answered 206 (`If-Range` with another
  * ETag gets the whole content), one past the end 416.
  */
 export async function fileResponse(
@@ -125,14 +134,16 @@ export async function fileResponse(
     "cache-control": "private, no-cache",
     "x-content-type-options": "nosniff",
   };
-  // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" names "x".
-  const named = (tag: string) => tag === "*" || tag.replace(/^W\//, "") === etag;
-  if (
-    headers
-      .get("if-none-match")
-      ?.split(",")
-      .some((tag) => named(tag.trim()))
-  )
+  const ifMatch = headers.get("if-match");
+  if (ifMatch !== null && !matches(ifMatch, etag))
+    throw new ApiError(
+      412,
+      "PRECONDITION_FAILED",
+      `If-Match names another content: this document's ETag is ${etag}`,
+      undefined,
+      common,
+    );
+  if (noneMatch(headers.get("if-none-match"), etag))
     return new Response(null, { status: 304, headers: common });
   const size = document.size ?? 0;
   const ifRange = headers.get("if-range");
@@ -157,17 +168,15 @@ export async function fileResponse(
   const stored = await sendable(read, store, whenDone);
   // Bun answers a Range header itself when the response is a whole file: the
   // range decided here (none, for an If-Range that does not match) is sent as it is.
+  // A file's stream is still sent with its length (Bun knows the file's size).
   const body = stored instanceof Blob && !range && headers.has("range") ? stored.stream() : stored;
-  // That stream goes chunked, without Content-Length (Bun drops it: oven-sh/bun#10507).
-  const length =
-    body instanceof ReadableStream ? {} : { "content-length": String(end - start + 1) };
   return new Response(body, {
     status: range ? 206 : 200,
     headers: {
       ...common,
       "accept-ranges": "bytes",
       "content-type": document.mimeType ?? "application/octet-stream",
-      ...length,
+      "content-length": String(end - start + 1),
       "content-disposition": contentDisposition(document.name),
       ...(range ? { "content-range": `bytes ${start}-${end}/${size}` } : {}),
     },

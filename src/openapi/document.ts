@@ -171,6 +171,8 @@ const HEADERS = {
   "X-RateLimit-Reset": "When the current minute's window ends (unix seconds)",
   "Retry-After": "Seconds to wait before trying again",
   ETag: "Validator of the answer (weak on JSON; a file's SHA-256): sent back as If-None-Match, it gets 304 while the answer is unchanged",
+  "Cache-Control":
+    "`private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse",
   Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',
 };
 const INTEGER_HEADERS = new Set([
@@ -223,7 +225,7 @@ function isPage(schema: Schema | undefined, components: Record<string, Schema>):
 /**
  * The headers the server adds to answers, whatever the route: X-RateLimit-*
  * after authentication, Retry-After on 429, and on a successful JSON GET an
- * ETag (and the 304 it allows) and a list's Link.
+ * ETag and Cache-Control (and the 304 it allows, with both) and a list's Link.
  */
 function documentHeaders(method: string, operation: Operation, components: Record<string, Schema>) {
   const responses = operation.responses ?? {};
@@ -231,7 +233,8 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   const json = responses["200"]?.content?.[JSON_TYPE];
   // JSON answers get theirs from src/http-conventions.ts, files (documents) their SHA-256.
   if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
-    const cached = isPage(json?.schema, components) ? ["ETag", "Link"] : ["ETag"];
+    const validated = ["ETag", "Cache-Control"];
+    const cached = isPage(json?.schema, components) ? [...validated, "Link"] : validated;
     addHeaders(responses["200"], cached);
     const notModified = cached.includes("Link") ? NOT_MODIFIED_PAGE : NOT_MODIFIED;
     responses["304"] = { description: notModified.description };
