@@ -1,5 +1,12 @@
 import { t } from "elysia";
-import { HttpUrl, JsonInteger, pageQuery, RequiredText, TagList } from "../../src/core";
+import {
+  changedThrough,
+  HttpUrl,
+  JsonInteger,
+  pageQuery,
+  RequiredText,
+  TagList,
+} from "../../src/core";
 
 const Status = t.Union([t.Literal("open"), t.Literal("pending"), t.Literal("closed")], {
   description: "open, pending or closed",
@@ -52,13 +59,23 @@ const editable = {
   tags: t.Optional(TagList),
 };
 
-export const CreateConversation = t.Object({
-  customer_id: t.String({ minLength: 1, description: "A contact of this tenant" }),
-  channel: t.Optional(Channel),
-  ...editable,
-});
+/** Fields the conversation's actions set: a body naming one is told which. */
+const actions = {
+  archived: "is changed with POST /conversations/{id}/archive and /unarchive",
+  archived_at: "is set with POST /conversations/{id}/archive",
+  shared_with: "is added to with POST /conversations/{id}/share",
+};
 
-export const UpdateConversation = t.Object(editable);
+export const CreateConversation = changedThrough(
+  t.Object({
+    customer_id: t.String({ minLength: 1, description: "A contact of this tenant" }),
+    channel: t.Optional(Channel),
+    ...editable,
+  }),
+  actions,
+);
+
+export const UpdateConversation = changedThrough(t.Object(editable), actions);
 
 /** What a PUT (seed 003's full replacement) empties a left-out field to, beyond null and []. */
 export const conversationDefaults = { status: "open", priority: "medium" };

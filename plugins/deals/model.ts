@@ -95,21 +95,24 @@ const placement = {
   stage: t.Optional(stageName),
 };
 
-export const CreateDeal = t.Object({ ...editable, ...placement });
-
 const moved = "with POST /deals/{id}/move, or stage_id / stage here";
+/** Fields a move sets: a create or PATCH body naming one is told so. */
+const movedFields = {
+  status: `is changed ${moved} (won and lost stages close the deal, open ones reopen it)`,
+  won_at: `is set by a move to a won stage (${moved})`,
+  lost_at: `is set by a move to a lost stage (${moved})`,
+  stage_entered_at: `is set when the deal moves (${moved})`,
+};
+
+export const CreateDeal = changedThrough(t.Object({ ...editable, ...placement }), movedFields);
+
 export const UpdateDeal = changedThrough(
   t.Object({
     ...editable,
     title: t.Optional(editable.title),
     ...placement,
   }),
-  {
-    status: `is changed ${moved} (won and lost stages close the deal, open ones reopen it)`,
-    won_at: `is set by a move to a won stage (${moved})`,
-    lost_at: `is set by a move to a lost stage (${moved})`,
-    stage_entered_at: `is set when the deal moves (${moved})`,
-  },
+  movedFields,
 );
 
 export const MoveDeal = t.Object(

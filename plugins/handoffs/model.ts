@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { pageQuery, RequiredText } from "../../src/core";
+import { changedThrough, pageQuery, RequiredText } from "../../src/core";
 import { Deal } from "../deals";
 import { Lead } from "../leads";
 
@@ -39,21 +39,27 @@ export const Handoff = t.Object({
   }),
 });
 
-export const InitiateHandoff = t.Object({
-  to_owner: RequiredText({ maxLength: 200 }),
-  to_pipeline_id: t.Optional(
-    t.String({
-      description:
-        "Pipeline to move the record to on completion (sales for deals, qualification for leads)",
-    }),
-  ),
-  to_stage_id: t.Optional(
-    t.String({
-      description: "Stage to move it to; default: the target pipeline's first open stage",
-    }),
-  ),
-  reason: t.Optional(t.String({ maxLength: 2000 })),
-});
+/** What settling a handoff sets: a body starting one that names it is told how. */
+const settled = "is set with POST /handoffs/{id}/complete or POST /handoffs/{id}/cancel";
+
+export const InitiateHandoff = changedThrough(
+  t.Object({
+    to_owner: RequiredText({ maxLength: 200 }),
+    to_pipeline_id: t.Optional(
+      t.String({
+        description:
+          "Pipeline to move the record to on completion (sales for deals, qualification for leads)",
+      }),
+    ),
+    to_stage_id: t.Optional(
+      t.String({
+        description: "Stage to move it to; default: the target pipeline's first open stage",
+      }),
+    ),
+    reason: t.Optional(t.String({ maxLength: 2000 })),
+  }),
+  { status: `${settled} (a handoff starts pending)`, completed_at: settled },
+);
 
 export const HandoffsQuery = t.Object({
   ...pageQuery,

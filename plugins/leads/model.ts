@@ -108,15 +108,18 @@ const editable = {
   custom_fields: t.Optional(t.Record(t.String(), t.Unknown())),
 };
 
-export const CreateLead = t.Object(editable);
+/** Fields the lead's actions (and its status) set: a create or PATCH body naming one is told which. */
+const leadActions = {
+  converted_at: "is set with POST /leads/{id}/convert",
+  converted_deal_id: "is set with POST /leads/{id}/convert",
+  qualified_at: "is set with POST /leads/{id}/qualify, or status qualified here",
+  disqualified_at: "is set with POST /leads/{id}/disqualify, or status disqualified here",
+};
+
+export const CreateLead = changedThrough(t.Object(editable), leadActions);
 export const UpdateLead = changedThrough(
   t.Object({ ...editable, name: t.Optional(editable.name) }),
-  {
-    converted_at: "is set with POST /leads/{id}/convert",
-    converted_deal_id: "is set with POST /leads/{id}/convert",
-    qualified_at: "is set with POST /leads/{id}/qualify, or status qualified here",
-    disqualified_at: "is set with POST /leads/{id}/disqualify, or status disqualified here",
-  },
+  leadActions,
 );
 
 export const DisqualifyLead = t.Object({

@@ -53,15 +53,24 @@ const linkFields = {
 
 const Tags = t.Array(t.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
 
-export const CreateTask = t.Object({
-  title: RequiredText({ maxLength: 500 }),
-  description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
-  priority: t.Optional(Priority),
-  due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
-  tags: t.Optional(Tags),
-  custom_fields: t.Optional(CustomFields),
-  ...linkFields,
-});
+/** A task is created pending: its completion is changed afterwards, so a create body naming it is told how. */
+const completedLater = "with POST /tasks/{id}/complete, or status completed in PATCH /tasks/{id}";
+
+export const CreateTask = changedThrough(
+  t.Object({
+    title: RequiredText({ maxLength: 500 }),
+    description: t.Optional(t.Nullable(t.String({ maxLength: 10_000 }))),
+    priority: t.Optional(Priority),
+    due_at: t.Optional(t.Nullable(t.String({ description: "ISO 8601 timestamp" }))),
+    tags: t.Optional(Tags),
+    custom_fields: t.Optional(CustomFields),
+    ...linkFields,
+  }),
+  {
+    status: `is changed once the task exists (it starts pending): ${completedLater}`,
+    completed_at: `is set ${completedLater}`,
+  },
+);
 
 /** Fields the task's actions set: a body naming one is told which. */
 const actions = {

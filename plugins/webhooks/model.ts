@@ -1,5 +1,5 @@
 import { t } from "elysia";
-import { JsonInteger, pageQuery } from "../../src/core";
+import { changedThrough, JsonInteger, pageQuery } from "../../src/core";
 
 const Time = t.String({ format: "date-time" });
 const NullableTime = t.Union([Time, t.Null()]);
@@ -19,23 +19,35 @@ const Headers = t.Record(t.String(), t.String(), {
     "Extra request headers (at most 20). Not allowed, in any letter case: X-Webhook-*, webhook-*, Content-Type, Content-Length, Host, User-Agent, traceparent and other framing headers. Values are stored encrypted and answered as ********; on update, ******** keeps a header's stored value",
 });
 
-export const CreateWebhook = t.Object(
-  {
-    url: Url,
-    events: Events,
-    is_active: t.Optional(t.Boolean({ default: true })),
-    headers: t.Optional(Headers),
-  },
-  { examples: [{ url: "https://example.com/hooks/crm", events: ["deal.*", "lead.created"] }] },
+/** crmd makes every signing secret: a body naming one is told where it comes from. */
+const madeByCrmd = {
+  secret:
+    "is made by crmd: shown once in the answer to POST /webhooks, replaced with POST /webhooks/{id}/rotate-secret",
+};
+
+export const CreateWebhook = changedThrough(
+  t.Object(
+    {
+      url: Url,
+      events: Events,
+      is_active: t.Optional(t.Boolean({ default: true })),
+      headers: t.Optional(Headers),
+    },
+    { examples: [{ url: "https://example.com/hooks/crm", events: ["deal.*", "lead.created"] }] },
+  ),
+  madeByCrmd,
 );
 
 /** Seed 001's update body; omitted fields keep their value. */
-export const UpdateWebhook = t.Object({
-  url: t.Optional(Url),
-  events: t.Optional(Events),
-  is_active: t.Optional(t.Boolean({ description: "true re-enables a disabled webhook" })),
-  headers: t.Optional(Headers),
-});
+export const UpdateWebhook = changedThrough(
+  t.Object({
+    url: t.Optional(Url),
+    events: t.Optional(Events),
+    is_active: t.Optional(t.Boolean({ description: "true re-enables a disabled webhook" })),
+    headers: t.Optional(Headers),
+  }),
+  madeByCrmd,
+);
 
 export const Webhook = t.Object({
   id: t.String({ format: "uuid" }),
