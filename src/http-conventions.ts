@@ -250,11 +250,29 @@ const BODY_HEADERS = [
  * answering HEAD with the GET route, which sets the length it read, 0), it
  * goes without the headers of a body.
  */
-export function bodylessNotModified(response: Response): Response {
-  // A WebSocket upgrade is answered by the server, not with a Response.
-  if (response?.status !== 304 || !BODY_HEADERS.some((name) => response.headers.has(name)))
+function bodylessNotModified(response: Response): Response {
+  if (response.status !== 304 || !BODY_HEADERS.some((name) => response.headers.has(name)))
     return response;
   const headers = new Headers(response.headers);
   for (const name of BODY_HEADERS) headers.delete(name);
   return new Response(null, { status: 304, headers });
+}
+
+/**
+ * Bun sends no Date on an answer to HEAD (it does on every other one), which
+ * RFC 9110 6.6.1 has an origin server with a clock send: crmd adds it.
+ */
+function datedHead(request: Request, response: Response): Response {
+  if (request.method !== "HEAD" || response.headers.has("date")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("date", new Date().toUTCString());
+  const { status, statusText } = response;
+  return new Response(response.body, { status, statusText, headers });
+}
+
+/** An answer as it leaves crmd, whatever made it: a 304 without body headers, a HEAD's with its Date. */
+export function asSent(request: Request, response: Response): Response {
+  // A WebSocket upgrade is answered by the server, not with a Response.
+  if (!response) return response;
+  return datedHead(request, bodylessNotModified(response));
 }

@@ -13,7 +13,7 @@ import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
 import { prefersPrimary } from "./consistency";
 import type { AppContext } from "./context";
-import { bodylessNotModified, JSON_TYPE } from "./http-conventions";
+import { asSent, JSON_TYPE } from "./http-conventions";
 import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, errorMessage, type Logger } from "./logger";
@@ -186,7 +186,7 @@ export async function startServer(
       fetch: (request) =>
         handling(request, () =>
           withTrace(startRequestSpan(ctx.tracer, request).context, () =>
-            app.handle(request).then(bodylessNotModified),
+            app.handle(request).then((response) => asSent(request, response)),
           ),
         ),
       // Elysia's WebSocket routes (live channels) upgrade through this server; its

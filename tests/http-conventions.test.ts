@@ -85,6 +85,7 @@ describe("304 Not Modified", () => {
             value: first.headers.get(name),
           });
         expect(cached.headers.get("x-request-id")).toBe("req-304");
+        expect(cached.headers.get("date")).toMatch(/ GMT$/);
         expect(cached.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
         for (const name of ["content-type", "content-length", "content-encoding"])
           expect({ ...seen, name, value: cached.headers.get(name) }).toEqual({
@@ -116,6 +117,28 @@ describe("304 Not Modified", () => {
     const short = await raw(`/api/external/deals/${deal.id}`, { "accept-encoding": "gzip" });
     expect(short.headers.get("content-encoding")).toBeNull();
     expect(short.headers.get("vary")).toBeNull();
+  });
+});
+
+describe("HEAD", () => {
+  test("answers carry a Date as GET's do (RFC 9110 6.6.1): a record, a list, a refusal", async () => {
+    const deal = (await tenant.api.get("/api/external/deals?page_size=1")).body.deals[0];
+    for (const path of [
+      `/api/external/deals/${deal.id}`,
+      "/api/external/deals?page_size=1",
+      "/api/external/deals?page_size=0",
+    ]) {
+      const get = await raw(path);
+      const head = await raw(path, {}, "HEAD");
+      expect({ path, status: head.status }).toEqual({ path, status: get.status });
+      const date = head.headers.get("date");
+      expect({ path, date }).toEqual({
+        path,
+        date: expect.stringMatching(/^\w{3}, \d{2} \w{3} \d{4} [\d:]{8} GMT$/),
+      });
+      expect(Math.abs(Date.parse(date as string) - Date.now())).toBeLessThan(60_000);
+      expect(head.headers.get("content-length")).toBe(get.headers.get("content-length"));
+    }
   });
 });
 
