@@ -230,8 +230,15 @@ describe("HEAD", () => {
       expect(await reply.text()).toBe("");
       expect(reply.headers.get("etag")).toBe(get.headers.get("etag"));
       expect(reply.headers.get("link")).toBe(get.headers.get("link"));
+      expect(reply.headers.get("date")).toMatch(/ GMT$/);
       const etag = get.headers.get("etag") as string;
-      expect((await head(path, { "if-none-match": etag })).status).toBe(304);
+      const cached = await head(path, { "if-none-match": etag });
+      expect(cached.status).toBe(304);
+      // A 304 tells no body's type or length (RFC 9110 15.4.5).
+      expect([cached.headers.get("content-type"), cached.headers.get("content-length")]).toEqual([
+        null,
+        null,
+      ]);
     }
     // What GET refuses, HEAD refuses too.
     for (const path of ["/api/external/tasks?page_size=0", "/api/external/tasks?sort=title"]) {
