@@ -89,6 +89,40 @@ describe("GET /metrics", () => {
     expect(admin.status).toBe(200);
   });
 
+  test("an address locked out after wrong tokens still gets its scrapes with the metrics token; wrong tokens and the admin token stay refused", async () => {
+    // A server of its own: the lockout would refuse this file's other scrapes from this address.
+    const own = await startTestServer({ config: { metricsToken: METRICS_TOKEN } });
+    try {
+      const get = (token: string) =>
+        fetch(`${own.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      for (let n = 0; n < ADMIN_FAILURES_PER_MINUTE; n++)
+        expect((await get(`wrong-token-${n}`)).status).toBe(401);
+      const locked = await get("wrong-token-x");
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+      // A Prometheus scraper behind the same address keeps scraping.
+      for (let n = 0; n < 3; n++) {
+        const scraped = await get(METRICS_TOKEN);
+        expect(scraped.status).toBe(200);
+        expect(await scraped.text()).toContain("crmd_http_requests_total");
+      }
+      // Guesses stay throttled: a wrong token, or no token, is 429 while locked out,
+      // and so is the admin token, which could otherwise be guessed here at full speed.
+      expect((await get("wrong-token-y")).status).toBe(429);
+      expect((await fetch(`${own.url}/metrics`)).status).toBe(429);
+      expect((await get(own.adminToken)).status).toBe(429);
+      expect(
+        (
+          await fetch(`${own.url}/api/external/tenants`, {
+            headers: { authorization: `Bearer ${own.adminToken}` },
+          })
+        ).status,
+      ).toBe(429);
+    } finally {
+      await own.close();
+    }
+  });
+
   test("after traffic, a Prometheus parser finds every series: requests, rate limits, deliveries, backlogs, scheduler, database, workers, memory", async () => {
     const { api, tenantId } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
     const limited = await server.tenant(undefined, ["deals:read"], { rate_limit: 1 });
@@ -177,9 +211,10 @@ describe("GET /metrics", () => {
       const get = (token: string) =>
         fetch(`${own.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
       for (let n = 0; n <= ADMIN_FAILURES_PER_MINUTE; n++) await get("wrong-token-4d1e");
-      // The address is locked out now, right token or not: read what a scrape would.
-      expect((await get(METRICS_TOKEN)).status).toBe(429);
-      const { text } = await own.ctx.metrics.scrape();
+      // The address is locked out now; the metrics token is still served.
+      const scraped = await get(METRICS_TOKEN);
+      expect(scraped.status).toBe(200);
+      const text = await scraped.text();
       const help = new Map(
         [...text.matchAll(/^# HELP (\S+) (.*)$/gm)].map(([, name, words]) => [name, words]),
       );
