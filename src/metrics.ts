@@ -34,11 +34,13 @@ class Series {
 
   constructor(
     { Counter, Gauge, Histogram, Registry }: typeof PromClient,
+    processCollectors: ProcessCollector[],
     probes: MetricsProbes,
     concurrency: number,
   ) {
     this.registry = new Registry();
     this.registers = [this.registry];
+    for (const registerOn of processCollectors) registerOn(this.registry);
     this.requests = new Counter({
       name: "crmd_http_requests_total",
       help: "HTTP requests answered, by method, route pattern and status",
@@ -180,7 +182,7 @@ class Series {
     });
     new Gauge({
       name: "crmd_process_uptime_seconds",
-      help: "Seconds since the process started",
+      help: "Seconds since the process started (deprecated: time() - process_start_time_seconds)",
       registers,
       collect() {
         this.set(process.uptime());
@@ -209,6 +211,26 @@ class Series {
   }
 }
 
+type ProcessCollector = (registry: PromClient.Registry) => void;
+
+/**
+ * prom-client's standard process series, as every Prometheus client names
+ * them: process_cpu_*_seconds_total, process_start_time_seconds,
+ * process_resident_memory_bytes (with process_virtual_memory_bytes and
+ * process_heap_bytes on Linux), process_open_fds and process_max_fds
+ * (Linux). Its `nodejs_*` defaults are left out: on Bun the V8 heap spaces
+ * read 0 and the version is Node's, and the event-loop monitor would run a
+ * timer in every server.
+ */
+const processCollectors = (): Promise<ProcessCollector[]> =>
+  Promise.all([
+    import("prom-client/lib/metrics/processCpuTotal"),
+    import("prom-client/lib/metrics/processStartTime"),
+    import("prom-client/lib/metrics/osMemoryHeap"),
+    import("prom-client/lib/metrics/processOpenFileDescriptors"),
+    import("prom-client/lib/metrics/processMaxFileDescriptors"),
+  ]).then((modules) => modules.map((module) => module.default));
+
 /** Recorded before prom-client loads: replayed into the series once it has. */
 type Recording = (series: Series) => void;
 
@@ -234,13 +256,15 @@ export class Metrics {
 
   /** Loads prom-client and builds the series (once); resolves to them. */
   load(): Promise<Series> {
-    this.loading ??= import("prom-client").then((client) => {
-      const series = new Series(client, this.probes, this.concurrency);
-      for (const record of this.waiting) record(series);
-      this.waiting = [];
-      this.series = series;
-      return series;
-    });
+    this.loading ??= Promise.all([import("prom-client"), processCollectors()]).then(
+      ([client, collectors]) => {
+        const series = new Series(client, collectors, this.probes, this.concurrency);
+        for (const record of this.waiting) record(series);
+        this.waiting = [];
+        this.series = series;
+        return series;
+      },
+    );
     return this.loading;
   }
 

@@ -187,6 +187,28 @@ describe("GET /metrics", () => {
     expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
   });
 
+  test("the standard process series are there (process_start_time_seconds, CPU, memory, file descriptors); crmd_process_uptime_seconds stays", async () => {
+    const m = await scrape();
+    const startedAt = Date.now() / 1000 - process.uptime();
+    expect(m.types.get("process_start_time_seconds")).toBe("gauge");
+    expect(Math.abs((m.value("process_start_time_seconds") ?? 0) - startedAt)).toBeLessThan(2);
+    // The parser names a counter's family without its _total.
+    expect(m.types.get("process_cpu_seconds")).toBe("counter");
+    expect(m.value("process_cpu_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(m.value("process_cpu_user_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(m.value("process_cpu_system_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(m.value("process_resident_memory_bytes")).toBeGreaterThan(1e6);
+    if (process.platform === "linux") {
+      expect(m.value("process_open_fds")).toBeGreaterThan(2);
+      expect(m.value("process_max_fds")).toBeGreaterThan(0);
+    }
+    // Kept for the dashboards built on it: the same figure as time() - process_start_time_seconds.
+    const uptime = m.value("crmd_process_uptime_seconds") ?? -1;
+    expect(Math.abs(uptime - (Date.now() / 1000 - startedAt))).toBeLessThan(2);
+    // Bun has no V8 heap spaces: none of prom-client's nodejs_* defaults, which would read 0.
+    expect([...m.types.keys()].filter((name) => name.startsWith("nodejs_"))).toEqual([]);
+  });
+
   test("rate-limit refusals are counted by the limit that refused them: an API key's or the widget's", async () => {
     const before = await scrape();
     const count = (m: typeof before, limit: string) =>
