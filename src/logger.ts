@@ -10,6 +10,8 @@ export interface Logger {
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
+  /** Whether lines of `level` are written: a hot path builds a line's fields only then. */
+  enabled(level: Exclude<LogLevel, "silent">): boolean;
 }
 
 /** Structured JSON-lines logger on stdout (errors on stderr). */
@@ -30,6 +32,7 @@ export function createLogger(
     warn: (m, f) => log("warn", m, f),
     error: (m, f) => log("error", m, f),
     child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    enabled: (lvl) => ORDER[lvl] >= min,
   };
 }
 

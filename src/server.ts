@@ -1,5 +1,6 @@
 import { websocket } from "elysia/ws";
 import { type Database, type OpenOptions, openDatabase } from "../db/client";
+import type { CommitBatchObserver } from "../db/group-commit";
 import {
   type MigrateOptions,
   type MigrationProgress,
@@ -38,6 +39,23 @@ export interface ContextOptions {
   stopSignal?: AbortSignal;
 }
 
+/**
+ * Group-commit batches into the metrics and, at debug, one log line each;
+ * at other levels a batch builds nothing for the log.
+ */
+function watchCommits(metrics: Metrics, logger: Logger): CommitBatchObserver {
+  const debug = logger.enabled("debug");
+  return (writes, seconds, outcome) => {
+    metrics.observeCommitBatch(writes, seconds, outcome);
+    if (debug)
+      logger.debug("group commit", {
+        writes,
+        duration_ms: Math.round(seconds * 1e6) / 1000,
+        outcome,
+      });
+  };
+}
+
 /** Opens the database, applies migrations and builds the context plugins receive. */
 export async function createContext(
   config: Config,
@@ -72,6 +90,7 @@ export async function createContext(
     },
     config.webhookConcurrency,
   );
+  db.observeCommits(watchCommits(metrics, logger));
   return {
     config,
     db,

@@ -209,6 +209,32 @@ describe("GET /metrics", () => {
     expect([...m.types.keys()].filter((name) => name.startsWith("nodejs_"))).toEqual([]);
   });
 
+  test("group commits: a histogram of writes per batch and one of their duration, by outcome", async () => {
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    const before = await scrape();
+    const count = (m: typeof before, name: string, outcome = "committed") =>
+      m.value(`crmd_group_commit_${name}`, { outcome }) ?? 0;
+    const created = await Promise.all(
+      ["Acme", "Globex", "Initech"].map((name) => api.post("/api/external/companies", { name })),
+    );
+    expect(created.map((reply) => reply.status)).toEqual([201, 201, 201]);
+    const after = await scrape();
+    expect(after.types.get("crmd_group_commit_batch_size")).toBe("histogram");
+    expect(after.types.get("crmd_group_commit_duration_seconds")).toBe("histogram");
+    const batches = count(after, "batch_size_count") - count(before, "batch_size_count");
+    const writes = count(after, "batch_size_sum") - count(before, "batch_size_sum");
+    expect(batches).toBeGreaterThan(0);
+    expect(writes).toBeGreaterThanOrEqual(3);
+    expect(batches).toBeLessThanOrEqual(writes);
+    expect(count(after, "duration_seconds_count") - count(before, "duration_seconds_count")).toBe(
+      batches,
+    );
+    expect(count(after, "duration_seconds_sum")).toBeGreaterThan(0);
+    // The outcomes no batch has had yet are there at 0.
+    expect(after.value("crmd_group_commit_batch_size_count", { outcome: "failed" })).toBe(0);
+    expect(after.value("crmd_group_commit_batch_size_count", { outcome: "run_again" })).toBe(0);
+  });
+
   test("rate-limit refusals are counted by the limit that refused them: an API key's or the widget's", async () => {
     const before = await scrape();
     const count = (m: typeof before, limit: string) =>
