@@ -70,9 +70,13 @@ export function errorMessage(error: unknown): string {
  * parameters named like a token, password or secret), as database URLs are logged.
  */
 export function redactSecrets(text: string): string {
+  // A parameter's value ends before a `: ` that goes on with the message (`…authToken=***: why`).
   return text
     .replace(/\/\/[^@/\s"']*@/g, "//***@")
-    .replace(/([?&][^=&#\s"']*(?:token|password|secret)[^=&#\s"']*=)[^&#\s"']*/gi, "$1***");
+    .replace(
+      /([?&][^=&#\s"']*(?:token|password|secret)[^=&#\s"']*=)[^&#\s"']*?(?=:\s|[&#\s"']|$)/gim,
+      "$1***",
+    );
 }
 
 /** How often a failure that keeps repeating is logged again. */

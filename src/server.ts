@@ -9,6 +9,7 @@ import {
   migrationsApplied,
   migrationsOf,
 } from "../db/migrate";
+import { unresolvedHost } from "../db/urls";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
@@ -172,10 +173,23 @@ export async function openMigrated(
     }
   } catch (error) {
     if (error instanceof MigrationsInterrupted) throw error;
-    throw new Error(`database ${redactUrl(config.databaseUrl)}: ${errorMessage(error)}`, {
-      cause: error,
-    });
+    throw await databaseFailure("database", config.databaseUrl, error);
   }
+}
+
+/**
+ * A database that failed, as one message: `label` and the URL (credentials
+ * hidden), then why. A host name that does not resolve is said so, whatever
+ * the driver reported (Bun's PostgreSQL client: a refused connection).
+ */
+export async function databaseFailure(label: string, url: string, error: unknown): Promise<Error> {
+  const unresolved = await unresolvedHost(url);
+  if (unresolved)
+    return new Error(
+      `${label} ${redactUrl(url)}: host ${unresolved.host} could not be resolved (${errorMessage(unresolved.error)})`,
+      { cause: unresolved.error },
+    );
+  return new Error(`${label} ${redactUrl(url)}: ${errorMessage(error)}`, { cause: error });
 }
 
 export interface RunningServer {

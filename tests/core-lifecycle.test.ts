@@ -356,6 +356,49 @@ describe("CLI", () => {
       }
   }, 60_000);
 
+  test("a database host name that does not resolve: migrate, serve and copy exit 1 saying so (not a refused connection), credentials hidden", async () => {
+    const host = "no-such-host.invalid"; // .invalid never resolves (RFC 2606)
+    for (const url of [
+      // connect_timeout: were the name tried as an address, the wait stays short.
+      `postgres://u:not-logged@${host}/db?connect_timeout=2`,
+      `libsql://${host}?authToken=not-logged`,
+      `http://u:not-logged@${host}:8080`,
+    ])
+      for (const args of [["migrate"], ["serve"]]) {
+        const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGKILL");
+        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        expect(`${args[0]} on ${url}: ${code}`).toBe(`${args[0]} on ${url}: 1`);
+        const said = `: host ${host} could not be resolved (getaddrinfo `;
+        expect(stderr.split("\n")[0]).toStartWith(`crmd: database ${url.split(":")[0]}:`);
+        expect(stderr).toContain(said);
+        expect(stderr).not.toMatch(/REFUSED|Failed to connect/);
+        expect(stderr).not.toContain("not-logged");
+        if (args[0] === "serve") {
+          const logged = stderr.split("\n").filter((line) => line.startsWith("{"));
+          expect(logged.map((line) => JSON.parse(line).error.message)).toEqual([
+            expect.stringContaining(said),
+          ]);
+        }
+      }
+    const dir = mkdtempSync(join(tmpdir(), "crmd-copy-unresolved-"));
+    try {
+      const source = `file:${join(dir, "source.db")}`;
+      expect(await crmd(["migrate", "--database-url", source]).exited).toBe(0);
+      const target = `postgres://u:not-logged@${host}/db?connect_timeout=2`;
+      const copy = crmd(["copy", "--from", source, "--to", target]);
+      expect(await copy.exited).toBe(1);
+      const stderr = await new Response(copy.stderr).text();
+      expect(stderr).toContain(
+        `--to postgres://***@${host}/db?connect_timeout=2: host ${host} could not be resolved`,
+      );
+      expect(stderr).not.toContain("not-logged");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   test("a start of serve on a bad setting logs one JSON error line besides its message, credentials hidden in both; exit 2 still", async () => {
     const child = crmd(["serve"], { CRMD_DATABASE_URL: "mysql://bob:not-logged@db.example/crm" });
     expect(await child.exited).toBe(2);
