@@ -197,6 +197,44 @@ describe("CLI", () => {
     expect(await badCommand.exited).toBe(2);
   });
 
+  test("an unknown option or a missing value is a usage error as a bad setting is: its message, serve's JSON line, exit 2, no option value echoed", async () => {
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      const child = crmd(args, env);
+      const [code, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+      const lines = stderr.trim().split("\n");
+      const logged = lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+      return { code, lines, logged };
+    };
+    for (const [args, said] of [
+      [["serve", "--bogus"], "crmd: unknown option --bogus (crmd serve --help lists the options)"],
+      [["--bogus"], "crmd: unknown option --bogus (crmd serve --help lists the options)"],
+      [["serve", "--admin-tokn=not-logged"], "crmd: unknown option --admin-tokn (crmd serve"],
+      [["serve", "--port"], "crmd: Option '--port <value>' argument missing (crmd serve"],
+    ] as const) {
+      const { code, lines, logged } = await run([...args]);
+      expect(`${args.join(" ")}: ${code}`).toBe(`${args.join(" ")}: 2`);
+      expect(lines[0]).toStartWith(said);
+      // One line for a log pipeline, as a failed start on a bad setting writes.
+      expect(logged).toEqual([
+        expect.objectContaining({ level: "error", msg: "start failed", exit_code: 2 }),
+      ]);
+      expect(logged[0].error.message).toBe(lines[0].slice("crmd: ".length));
+      expect(lines.join("\n")).not.toContain("not-logged");
+      // The message, not the whole usage: a crash-looping container's log stays readable.
+      expect(lines.length).toBe(2);
+    }
+    // Another command: the message alone (no server, no log); its own help named.
+    const tenants = await run(["tenants", "list", "--bogus"]);
+    expect(tenants.code).toBe(2);
+    expect(tenants.lines).toEqual([
+      "crmd: unknown option --bogus (crmd tenants list --help lists the options)",
+    ]);
+    // At log level silent, serve's message alone.
+    const silent = await run(["serve", "--bogus", "--log-level", "silent"]);
+    expect(silent.code).toBe(2);
+    expect(silent.logged).toEqual([]);
+  });
+
   test("crmd <command> --help prints that command's usage and the flags it reads, exit 0; crmd --help the whole", async () => {
     const run = async (args: string[]) => {
       const child = crmd(args);
