@@ -4984,7 +4984,7 @@ export interface operations {
                 };
             };
             414: components["responses"]["UriTooLongUnmetered"];
-            /** @description Too many wrong tokens from this client address; retry after Retry-After seconds */
+            /** @description Too many wrong tokens from this client address; retry after Retry-After seconds (the metrics token is still served) */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];

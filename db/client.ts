@@ -6,6 +6,7 @@ import type { SQL, SQLWrapper } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Dialect } from "./dialect";
 import { openEmbedded } from "./embedded";
+import type { CommitBatchObserver } from "./group-commit";
 import { openRemote } from "./remote";
 import type * as schema from "./schema";
 import { isPostgresUrl } from "./urls";
@@ -125,6 +126,8 @@ export interface Database {
   foldCase: ((value: SQLWrapper) => SQL) | null;
   /** Work waiting on the database now (metrics). */
   pool(): PoolState;
+  /** Tells `observer` of every group-commit batch once it ends (metrics, the debug log). */
+  observeCommits(observer: CommitBatchObserver): void;
   /** PostgreSQL with a read replica only: whether the replica answers a query now (within 1 s). */
   replicaUp?: () => Promise<boolean>;
   tables: Schema;

@@ -150,6 +150,9 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
       return keyedRows<T>(query, await worker.query<unknown[]>(sql, params));
     },
     changeVersion: () => (versionStmt.get() as { data_version: number }).data_version,
+    observeCommits: (observer) => {
+      committer.observer = observer;
+    },
     pool: () => {
       const reads = worker?.inFlight ?? 0;
       return {

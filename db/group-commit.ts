@@ -75,6 +75,22 @@ export interface WriteTracker {
   jobWrote(): boolean;
 }
 
+/**
+ * How a batch ended: `committed`; `failed` (no transaction, or BEGIN, a
+ * savepoint statement, the closing work or COMMIT failed: nothing stored);
+ * `run_again` (an optimistic batch whose writes go back to the queue to run
+ * with a savepoint each).
+ */
+export type BatchOutcome = "committed" | "failed" | "run_again";
+
+/**
+ * Told once per batch, after it ended (metrics, the debug log): how many
+ * writes it held, how long its transaction took from BEGIN to COMMIT (or
+ * to its failure) in seconds, and how it ended. Called with plain values,
+ * so a batch costs no allocation here.
+ */
+export type CommitBatchObserver = (writes: number, seconds: number, outcome: BatchOutcome) => void;
+
 /** The batch the write transaction `tx` belongs to (none outside group commit). */
 export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
 
@@ -99,6 +115,10 @@ export const batchOf = (tx: object): Batch | undefined => openBatches.get(tx);
 export class GroupCommitter<Tx extends SavepointTx> {
   private queue: Job<Tx>[] = [];
   private draining = false;
+  /** Told of each batch once it ends; set by whoever watches the database (the server). */
+  observer: CommitBatchObserver | null = null;
+  private lastWrites = 0;
+  private lastCommitted = false;
 
   constructor(
     /**
@@ -141,8 +161,27 @@ export class GroupCommitter<Tx extends SavepointTx> {
     }
   }
 
-  /** Commits the next batch; true when its jobs went back to the queue to run again carefully. */
+  /** Commits the next batch and tells the observer how it went. */
   private async commitBatch(careful: boolean): Promise<boolean> {
+    const observer = this.observer;
+    if (!observer) return this.runBatch(careful);
+    const started = performance.now();
+    const runAgain = await this.runBatch(careful);
+    const outcome = runAgain ? "run_again" : this.lastCommitted ? "committed" : "failed";
+    try {
+      observer(this.lastWrites, (performance.now() - started) / 1000, outcome);
+    } catch {
+      // Watching must never stop the writes: the next batch runs all the same.
+    }
+    return runAgain;
+  }
+
+  /**
+   * Runs the next batch; true when its jobs went back to the queue to run
+   * again carefully. Leaves how many writes it took and whether it
+   * committed in lastWrites and lastCommitted, for the observer.
+   */
+  private async runBatch(careful: boolean): Promise<boolean> {
     const outcomes: Outcome[] = [];
     let current: Job<Tx> | null = null;
     let begun = false;
@@ -172,25 +211,33 @@ export class GroupCommitter<Tx extends SavepointTx> {
         const jobs = outcomes.map((o) => o.job as Job<Tx>);
         if (current) jobs.push(current);
         this.queue.unshift(...jobs);
-        return true;
+        return this.ended(jobs.length, false, true);
       }
       // No transaction (the database is unreachable): the jobs this batch would have
       // taken fail now; left queued, they would be retried at once, forever.
       if (!begun) {
-        for (const job of this.queue.splice(0, this.maxBatch)) job.reject(error);
-        return false;
+        const jobs = this.queue.splice(0, this.maxBatch);
+        for (const job of jobs) job.reject(error);
+        return this.ended(jobs.length, false, false);
       }
       // BEGIN, a savepoint statement, the batch's closing work or COMMIT failed:
       // nothing of this batch is stored.
-      (current as Job<Tx> | null)?.reject(error);
+      const failing = current as Job<Tx> | null;
+      failing?.reject(error);
       for (const outcome of outcomes) outcome.job.reject(outcome.ok ? error : outcome.error);
-      return false;
+      return this.ended(outcomes.length + (failing ? 1 : 0), false, false);
     }
     for (const outcome of outcomes) {
       if (outcome.ok) outcome.job.resolve(outcome.value);
       else outcome.job.reject(outcome.error);
     }
-    return false;
+    return this.ended(outcomes.length, true, false);
+  }
+
+  private ended(writes: number, committed: boolean, runAgain: boolean): boolean {
+    this.lastWrites = writes;
+    this.lastCommitted = committed;
+    return runAgain;
   }
 }
 

@@ -65,6 +65,9 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
     },
     changeVersion: () => null,
     // Long reads are plain remote queries here: no worker threads to wait for.
+    observeCommits: (observer) => {
+      committer.observer = observer;
+    },
     pool: () => ({ commitQueue: committer.queued, offloadBusy: 0, offloadQueued: 0 }),
     async close() {
       client.close();

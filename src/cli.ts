@@ -25,9 +25,9 @@ import {
 } from "./config";
 import { createDemoTenant } from "./demo";
 import { ApiError } from "./errors";
-import { createLogger, errorMessage } from "./logger";
+import { createLogger } from "./logger";
 import { seedProgressBar } from "./progress";
-import { localUrl, openMigrated, type RunningServer, redactUrl, startServer } from "./server";
+import { databaseFailure, localUrl, openMigrated, type RunningServer, startServer } from "./server";
 
 export const USAGE = `Usage: crmd [command] [options]
 
@@ -337,10 +337,8 @@ async function copyCommand(source: CopySide, target: CopySide, config: Config): 
         ["--from", from.url, from],
         ["--to", to.url, to],
       ] as const)
-        await db.execute("SELECT 1").catch((error) => {
-          throw new Error(`${flag} ${redactUrl(url)}: ${errorMessage(error)}`, {
-            cause: error,
-          });
+        await db.execute("SELECT 1").catch(async (error) => {
+          throw await databaseFailure(flag, url, error);
         });
       const progress = seedProgressBar();
       const { tables, snapshot, sourceAtEnd, sourceMovedOn } = await copyDatabase(

@@ -449,7 +449,7 @@ export const SETTINGS = [
   {
     env: "CRMD_METRICS_TOKEN",
     shown: "–",
-    help: "bearer token that may read `GET /metrics` (the admin token may too)",
+    help: "bearer token that may read `GET /metrics` (the admin token may too); served even to an address locked out after wrong tokens, so give it to scrapers, as long as the admin token",
   },
   {
     env: "OTEL_EXPORTER_OTLP_ENDPOINT",

@@ -10,6 +10,8 @@ export interface Logger {
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
+  /** Whether lines of `level` are written: a hot path builds a line's fields only then. */
+  enabled(level: Exclude<LogLevel, "silent">): boolean;
 }
 
 /** Structured JSON-lines logger on stdout (errors on stderr). */
@@ -30,6 +32,7 @@ export function createLogger(
     warn: (m, f) => log("warn", m, f),
     error: (m, f) => log("error", m, f),
     child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    enabled: (lvl) => ORDER[lvl] >= min,
   };
 }
 
@@ -67,9 +70,13 @@ export function errorMessage(error: unknown): string {
  * parameters named like a token, password or secret), as database URLs are logged.
  */
 export function redactSecrets(text: string): string {
+  // A parameter's value ends before a `: ` that goes on with the message (`…authToken=***: why`).
   return text
     .replace(/\/\/[^@/\s"']*@/g, "//***@")
-    .replace(/([?&][^=&#\s"']*(?:token|password|secret)[^=&#\s"']*=)[^&#\s"']*/gi, "$1***");
+    .replace(
+      /([?&][^=&#\s"']*(?:token|password|secret)[^=&#\s"']*=)[^&#\s"']*?(?=:\s|[&#\s"']|$)/gim,
+      "$1***",
+    );
 }
 
 /** How often a failure that keeps repeating is logged again. */

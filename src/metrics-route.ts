@@ -19,18 +19,20 @@ export const metricsRoute = (ctx: AppContext) =>
     "/metrics",
     async ({ request }) => {
       const { metricsToken, adminToken } = ctx.config;
-      const presented = presentedCredential(request.headers);
-      // It takes the admin token: guesses here are throttled as on the admin endpoints.
-      const address = requestState(request)?.clientAddress() ?? "unknown";
-      refuseLockedOutAddress(ctx, address);
-      if (
-        !presented ||
-        !(sameSecret(presented, metricsToken) || sameSecret(presented, adminToken))
-      ) {
-        if (presented) await countFailedAdminAttempt(ctx, address);
-        throw unauthorized(
-          "Send Authorization: Bearer with CRMD_METRICS_TOKEN or CRMD_ADMIN_TOKEN",
-        );
+      const presented = presentedCredential(request.headers) ?? "";
+      // The metrics token is served even from an address locked out after wrong
+      // tokens: a scraper behind the same address as a guesser keeps its scrapes.
+      // It reads metrics only; the admin token, which writes, stays locked out.
+      if (!sameSecret(presented, metricsToken)) {
+        // Guesses at the admin token here are throttled as on the admin endpoints.
+        const address = requestState(request)?.clientAddress() ?? "unknown";
+        refuseLockedOutAddress(ctx, address);
+        if (!sameSecret(presented, adminToken)) {
+          if (presented) await countFailedAdminAttempt(ctx, address);
+          throw unauthorized(
+            "Send Authorization: Bearer with CRMD_METRICS_TOKEN or CRMD_ADMIN_TOKEN",
+          );
+        }
       }
       const { text, contentType } = await ctx.metrics.scrape();
       return new Response(text, { headers: { "content-type": contentType } });
@@ -52,7 +54,7 @@ export const metricsRoute = (ctx: AppContext) =>
           },
           429: {
             description:
-              "Too many wrong tokens from this client address; retry after Retry-After seconds",
+              "Too many wrong tokens from this client address; retry after Retry-After seconds (the metrics token is still served)",
             content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
           },
         },

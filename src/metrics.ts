@@ -1,11 +1,23 @@
 import { Memoirist } from "memoirist";
 import type * as PromClient from "prom-client";
 import type { PoolState } from "../db/client";
+import type { BatchOutcome } from "../db/group-commit";
 import type { RateLimitKind } from "./auth";
 import type { RunResult } from "./scheduler";
 import type { Backlogs } from "./webhooks/fanout";
 
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** A group commit on an embedded file takes well under a millisecond. */
+const COMMIT_SECONDS = [0.00025, 0.0005, ...SECONDS];
+/** Writes per group commit: at most 64 (GroupCommitter's maxBatch). */
+const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64];
+const BATCH_OUTCOMES: BatchOutcome[] = ["committed", "failed", "run_again"];
+
+/** One outcome's two series, bound to its label once. */
+interface BatchSeries {
+  size: PromClient.Histogram.Internal<string>;
+  seconds: PromClient.Histogram.Internal<string>;
+}
 
 export interface MetricsProbes {
   /** Outbox events not yet fanned out, deliveries waiting to be sent, catch-up work owed. */
@@ -31,14 +43,17 @@ class Series {
   readonly jobRuns: PromClient.Counter;
   readonly jobSeconds: PromClient.Histogram;
   readonly jobEvents: PromClient.Counter;
+  readonly commitBatches: Record<BatchOutcome, BatchSeries>;
 
   constructor(
     { Counter, Gauge, Histogram, Registry }: typeof PromClient,
+    processCollectors: ProcessCollector[],
     probes: MetricsProbes,
     concurrency: number,
   ) {
     this.registry = new Registry();
     this.registers = [this.registry];
+    for (const registerOn of processCollectors) registerOn(this.registry);
     this.requests = new Counter({
       name: "crmd_http_requests_total",
       help: "HTTP requests answered, by method, route pattern and status",
@@ -95,6 +110,31 @@ class Series {
       labelNames: ["job", "type"],
       registers: this.registers,
     });
+    const batchSize = new Histogram({
+      name: "crmd_group_commit_batch_size",
+      help: "Writes that shared one group commit (one transaction), by outcome (committed; failed: nothing of it stored; run_again: a pipelined PostgreSQL batch in which a write failed, run again with a savepoint per write)",
+      labelNames: ["outcome"],
+      buckets: BATCH_SIZES,
+      registers: this.registers,
+    });
+    const batchSeconds = new Histogram({
+      name: "crmd_group_commit_duration_seconds",
+      help: "Time of a group commit's transaction, from asking for the write lock to COMMIT (or its failure), by outcome",
+      labelNames: ["outcome"],
+      buckets: COMMIT_SECONDS,
+      registers: this.registers,
+    });
+    // Every outcome's series exists from the start (0), so rates over them need no first failure.
+    for (const outcome of BATCH_OUTCOMES) {
+      batchSize.zero({ outcome });
+      batchSeconds.zero({ outcome });
+    }
+    this.commitBatches = Object.fromEntries(
+      BATCH_OUTCOMES.map((outcome) => [
+        outcome,
+        { size: batchSize.labels({ outcome }), seconds: batchSeconds.labels({ outcome }) },
+      ]),
+    ) as Record<BatchOutcome, BatchSeries>;
     const registers = this.registers;
     new Gauge({
       name: "crmd_webhook_concurrency_limit",
@@ -180,7 +220,7 @@ class Series {
     });
     new Gauge({
       name: "crmd_process_uptime_seconds",
-      help: "Seconds since the process started",
+      help: "Seconds since the process started (deprecated: time() - process_start_time_seconds)",
       registers,
       collect() {
         this.set(process.uptime());
@@ -192,6 +232,12 @@ class Series {
     const labels = { method, route, status: String(status) };
     this.requests.inc(labels);
     this.requestSeconds.observe(labels, seconds);
+  }
+
+  observeCommitBatch(writes: number, seconds: number, outcome: BatchOutcome) {
+    const series = this.commitBatches[outcome];
+    series.size.observe(writes);
+    series.seconds.observe(seconds);
   }
 
   observeDelivery(ok: boolean, seconds: number) {
@@ -208,6 +254,26 @@ class Series {
       this.jobEvents.inc({ job, type }, count);
   }
 }
+
+type ProcessCollector = (registry: PromClient.Registry) => void;
+
+/**
+ * prom-client's standard process series, as every Prometheus client names
+ * them: process_cpu_*_seconds_total, process_start_time_seconds,
+ * process_resident_memory_bytes (with process_virtual_memory_bytes and
+ * process_heap_bytes on Linux), process_open_fds and process_max_fds
+ * (Linux). Its `nodejs_*` defaults are left out: on Bun the V8 heap spaces
+ * read 0 and the version is Node's, and the event-loop monitor would run a
+ * timer in every server.
+ */
+const processCollectors = (): Promise<ProcessCollector[]> =>
+  Promise.all([
+    import("prom-client/lib/metrics/processCpuTotal"),
+    import("prom-client/lib/metrics/processStartTime"),
+    import("prom-client/lib/metrics/osMemoryHeap"),
+    import("prom-client/lib/metrics/processOpenFileDescriptors"),
+    import("prom-client/lib/metrics/processMaxFileDescriptors"),
+  ]).then((modules) => modules.map((module) => module.default));
 
 /** Recorded before prom-client loads: replayed into the series once it has. */
 type Recording = (series: Series) => void;
@@ -234,13 +300,15 @@ export class Metrics {
 
   /** Loads prom-client and builds the series (once); resolves to them. */
   load(): Promise<Series> {
-    this.loading ??= import("prom-client").then((client) => {
-      const series = new Series(client, this.probes, this.concurrency);
-      for (const record of this.waiting) record(series);
-      this.waiting = [];
-      this.series = series;
-      return series;
-    });
+    this.loading ??= Promise.all([import("prom-client"), processCollectors()]).then(
+      ([client, collectors]) => {
+        const series = new Series(client, collectors, this.probes, this.concurrency);
+        for (const record of this.waiting) record(series);
+        this.waiting = [];
+        this.series = series;
+        return series;
+      },
+    );
     return this.loading;
   }
 
@@ -259,6 +327,12 @@ export class Metrics {
   /** Records an answered request; `route` is the route pattern, never the raw path. */
   observeRequest(method: string, route: string, status: number, seconds: number) {
     this.record((series) => series.observeRequest(method, route, status, seconds));
+  }
+
+  /** Records a group-commit batch; once the library has loaded, without allocating. */
+  observeCommitBatch(writes: number, seconds: number, outcome: BatchOutcome) {
+    if (this.series) this.series.observeCommitBatch(writes, seconds, outcome);
+    else this.record((series) => series.observeCommitBatch(writes, seconds, outcome));
   }
 
   observeRateLimited(limit: RateLimitKind) {

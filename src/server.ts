@@ -1,5 +1,6 @@
 import { websocket } from "elysia/ws";
 import { type Database, type OpenOptions, openDatabase } from "../db/client";
+import type { CommitBatchObserver } from "../db/group-commit";
 import {
   type MigrateOptions,
   type MigrationProgress,
@@ -8,6 +9,7 @@ import {
   migrationsApplied,
   migrationsOf,
 } from "../db/migrate";
+import { unresolvedHost } from "../db/urls";
 import { createApp } from "./app";
 import { type Clock, systemClock } from "./clock";
 import { type Config, ConfigError } from "./config";
@@ -36,6 +38,23 @@ export interface ContextOptions {
    * way finishes or rolls back, and startServer throws MigrationsInterrupted.
    */
   stopSignal?: AbortSignal;
+}
+
+/**
+ * Group-commit batches into the metrics and, at debug, one log line each;
+ * at other levels a batch builds nothing for the log.
+ */
+function watchCommits(metrics: Metrics, logger: Logger): CommitBatchObserver {
+  const debug = logger.enabled("debug");
+  return (writes, seconds, outcome) => {
+    metrics.observeCommitBatch(writes, seconds, outcome);
+    if (debug)
+      logger.debug("group commit", {
+        writes,
+        duration_ms: Math.round(seconds * 1e6) / 1000,
+        outcome,
+      });
+  };
 }
 
 /** Opens the database, applies migrations and builds the context plugins receive. */
@@ -72,6 +91,7 @@ export async function createContext(
     },
     config.webhookConcurrency,
   );
+  db.observeCommits(watchCommits(metrics, logger));
   return {
     config,
     db,
@@ -153,10 +173,23 @@ export async function openMigrated(
     }
   } catch (error) {
     if (error instanceof MigrationsInterrupted) throw error;
-    throw new Error(`database ${redactUrl(config.databaseUrl)}: ${errorMessage(error)}`, {
-      cause: error,
-    });
+    throw await databaseFailure("database", config.databaseUrl, error);
   }
+}
+
+/**
+ * A database that failed, as one message: `label` and the URL (credentials
+ * hidden), then why. A host name that does not resolve is said so, whatever
+ * the driver reported (Bun's PostgreSQL client: a refused connection).
+ */
+export async function databaseFailure(label: string, url: string, error: unknown): Promise<Error> {
+  const unresolved = await unresolvedHost(url);
+  if (unresolved)
+    return new Error(
+      `${label} ${redactUrl(url)}: host ${unresolved.host} could not be resolved (${errorMessage(unresolved.error)})`,
+      { cause: unresolved.error },
+    );
+  return new Error(`${label} ${redactUrl(url)}: ${errorMessage(error)}`, { cause: error });
 }
 
 export interface RunningServer {

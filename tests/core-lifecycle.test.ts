@@ -197,6 +197,44 @@ describe("CLI", () => {
     expect(await badCommand.exited).toBe(2);
   });
 
+  test("an unknown option or a missing value is a usage error as a bad setting is: its message, serve's JSON line, exit 2, no option value echoed", async () => {
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      const child = crmd(args, env);
+      const [code, stderr] = await Promise.all([child.exited, new Response(child.stderr).text()]);
+      const lines = stderr.trim().split("\n");
+      const logged = lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+      return { code, lines, logged };
+    };
+    for (const [args, said] of [
+      [["serve", "--bogus"], "crmd: unknown option --bogus (crmd serve --help lists the options)"],
+      [["--bogus"], "crmd: unknown option --bogus (crmd serve --help lists the options)"],
+      [["serve", "--admin-tokn=not-logged"], "crmd: unknown option --admin-tokn (crmd serve"],
+      [["serve", "--port"], "crmd: Option '--port <value>' argument missing (crmd serve"],
+    ] as const) {
+      const { code, lines, logged } = await run([...args]);
+      expect(`${args.join(" ")}: ${code}`).toBe(`${args.join(" ")}: 2`);
+      expect(lines[0]).toStartWith(said);
+      // One line for a log pipeline, as a failed start on a bad setting writes.
+      expect(logged).toEqual([
+        expect.objectContaining({ level: "error", msg: "start failed", exit_code: 2 }),
+      ]);
+      expect(logged[0].error.message).toBe(lines[0].slice("crmd: ".length));
+      expect(lines.join("\n")).not.toContain("not-logged");
+      // The message, not the whole usage: a crash-looping container's log stays readable.
+      expect(lines.length).toBe(2);
+    }
+    // Another command: the message alone (no server, no log); its own help named.
+    const tenants = await run(["tenants", "list", "--bogus"]);
+    expect(tenants.code).toBe(2);
+    expect(tenants.lines).toEqual([
+      "crmd: unknown option --bogus (crmd tenants list --help lists the options)",
+    ]);
+    // At log level silent, serve's message alone.
+    const silent = await run(["serve", "--bogus", "--log-level", "silent"]);
+    expect(silent.code).toBe(2);
+    expect(silent.logged).toEqual([]);
+  });
+
   test("crmd <command> --help prints that command's usage and the flags it reads, exit 0; crmd --help the whole", async () => {
     const run = async (args: string[]) => {
       const child = crmd(args);
@@ -355,6 +393,49 @@ describe("CLI", () => {
           ]);
       }
   }, 60_000);
+
+  test("a database host name that does not resolve: migrate, serve and copy exit 1 saying so (not a refused connection), credentials hidden", async () => {
+    const host = "no-such-host.invalid"; // .invalid never resolves (RFC 2606)
+    for (const url of [
+      // connect_timeout: were the name tried as an address, the wait stays short.
+      `postgres://u:not-logged@${host}/db?connect_timeout=2`,
+      `libsql://${host}?authToken=not-logged`,
+      `http://u:not-logged@${host}:8080`,
+    ])
+      for (const args of [["migrate"], ["serve"]]) {
+        const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
+        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
+        if (code === "running") child.kill("SIGKILL");
+        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        expect(`${args[0]} on ${url}: ${code}`).toBe(`${args[0]} on ${url}: 1`);
+        const said = `: host ${host} could not be resolved (getaddrinfo `;
+        expect(stderr.split("\n")[0]).toStartWith(`crmd: database ${url.split(":")[0]}:`);
+        expect(stderr).toContain(said);
+        expect(stderr).not.toMatch(/REFUSED|Failed to connect/);
+        expect(stderr).not.toContain("not-logged");
+        if (args[0] === "serve") {
+          const logged = stderr.split("\n").filter((line) => line.startsWith("{"));
+          expect(logged.map((line) => JSON.parse(line).error.message)).toEqual([
+            expect.stringContaining(said),
+          ]);
+        }
+      }
+    const dir = mkdtempSync(join(tmpdir(), "crmd-copy-unresolved-"));
+    try {
+      const source = `file:${join(dir, "source.db")}`;
+      expect(await crmd(["migrate", "--database-url", source]).exited).toBe(0);
+      const target = `postgres://u:not-logged@${host}/db?connect_timeout=2`;
+      const copy = crmd(["copy", "--from", source, "--to", target]);
+      expect(await copy.exited).toBe(1);
+      const stderr = await new Response(copy.stderr).text();
+      expect(stderr).toContain(
+        `--to postgres://***@${host}/db?connect_timeout=2: host ${host} could not be resolved`,
+      );
+      expect(stderr).not.toContain("not-logged");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   test("a start of serve on a bad setting logs one JSON error line besides its message, credentials hidden in both; exit 2 still", async () => {
     const child = crmd(["serve"], { CRMD_DATABASE_URL: "mysql://bob:not-logged@db.example/crm" });

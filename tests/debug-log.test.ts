@@ -78,3 +78,27 @@ test("each webhook delivery attempt logs its outcome at debug, without the webho
   ]);
   expect(JSON.stringify(logs)).not.toContain("not-logged");
 });
+
+test("each group commit logs its writes, duration and outcome at debug", async () => {
+  const { api } = await server.tenant(undefined, ["companies:write"]);
+  const before = logs.length;
+  const created = await Promise.all(
+    ["Acme", "Globex", "Initech", "Umbrella"].map((name) =>
+      api.post("/api/external/companies", { name }),
+    ),
+  );
+  expect(created.map((reply) => reply.status)).toEqual([201, 201, 201, 201]);
+  const batches = logs.slice(before).filter((line) => line.msg === "group commit");
+  expect(batches.length).toBeGreaterThan(0);
+  for (const line of batches)
+    expect(line).toEqual(
+      expect.objectContaining({
+        level: "debug",
+        writes: expect.any(Number),
+        duration_ms: expect.any(Number),
+        outcome: "committed",
+      }),
+    );
+  // Every write went through one of them (with what else the requests wrote meanwhile).
+  expect(batches.reduce((sum, line) => sum + line.writes, 0)).toBeGreaterThanOrEqual(4);
+});

@@ -182,3 +182,37 @@ test("inserts of one table with different columns each write the columns they gi
     { id: "d", actorId: null, actorName: null },
   ]);
 });
+
+test("each batch is told to the database's observer: its writes, its duration, failed when its COMMIT fails; an observer that throws stops no write", async () => {
+  const batches: Array<{ writes: number; seconds: number; outcome: string }> = [];
+  db.observeCommits((writes, seconds, outcome) => batches.push({ writes, seconds, outcome }));
+  await Promise.all(Array.from({ length: 20 }, (_, i) => insertTenant(`o${i}`)));
+  expect(batches.every((b) => b.outcome === "committed")).toBe(true);
+  expect(batches.reduce((sum, b) => sum + b.writes, 0)).toBe(20);
+  expect(batches.length).toBeLessThan(20);
+  for (const { seconds } of batches) expect(seconds).toBeGreaterThan(0);
+  batches.length = 0;
+  const failing = await Promise.allSettled([
+    insertTenant("p"),
+    db.transaction(async (tx) => {
+      await tx.run(sql`PRAGMA defer_foreign_keys = ON`);
+      await tx.insert(apiKeys).values({
+        id: "k",
+        tenantId: "missing",
+        name: "k",
+        keyPrefix: "elk_",
+        keyHash: "h",
+        permissions: [],
+        createdAt: new Date(),
+      });
+    }),
+  ]);
+  expect(failing.map((o) => o.status)).toEqual(["rejected", "rejected"]);
+  expect(batches).toEqual([{ writes: 2, seconds: expect.any(Number), outcome: "failed" }]);
+  db.observeCommits(() => {
+    throw new Error("a broken observer");
+  });
+  await insertTenant("q");
+  await insertTenant("r");
+  expect(await visibleNames()).toContain("r");
+});

@@ -89,6 +89,40 @@ describe("GET /metrics", () => {
     expect(admin.status).toBe(200);
   });
 
+  test("an address locked out after wrong tokens still gets its scrapes with the metrics token; wrong tokens and the admin token stay refused", async () => {
+    // A server of its own: the lockout would refuse this file's other scrapes from this address.
+    const own = await startTestServer({ config: { metricsToken: METRICS_TOKEN } });
+    try {
+      const get = (token: string) =>
+        fetch(`${own.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      for (let n = 0; n < ADMIN_FAILURES_PER_MINUTE; n++)
+        expect((await get(`wrong-token-${n}`)).status).toBe(401);
+      const locked = await get("wrong-token-x");
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+      // A Prometheus scraper behind the same address keeps scraping.
+      for (let n = 0; n < 3; n++) {
+        const scraped = await get(METRICS_TOKEN);
+        expect(scraped.status).toBe(200);
+        expect(await scraped.text()).toContain("crmd_http_requests_total");
+      }
+      // Guesses stay throttled: a wrong token, or no token, is 429 while locked out,
+      // and so is the admin token, which could otherwise be guessed here at full speed.
+      expect((await get("wrong-token-y")).status).toBe(429);
+      expect((await fetch(`${own.url}/metrics`)).status).toBe(429);
+      expect((await get(own.adminToken)).status).toBe(429);
+      expect(
+        (
+          await fetch(`${own.url}/api/external/tenants`, {
+            headers: { authorization: `Bearer ${own.adminToken}` },
+          })
+        ).status,
+      ).toBe(429);
+    } finally {
+      await own.close();
+    }
+  });
+
   test("after traffic, a Prometheus parser finds every series: requests, rate limits, deliveries, backlogs, scheduler, database, workers, memory", async () => {
     const { api, tenantId } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
     const limited = await server.tenant(undefined, ["deals:read"], { rate_limit: 1 });
@@ -153,6 +187,54 @@ describe("GET /metrics", () => {
     expect(m.value("crmd_process_memory_bytes", { kind: "rss" })).toBeGreaterThan(1e6);
   });
 
+  test("the standard process series are there (process_start_time_seconds, CPU, memory, file descriptors); crmd_process_uptime_seconds stays", async () => {
+    const m = await scrape();
+    const startedAt = Date.now() / 1000 - process.uptime();
+    expect(m.types.get("process_start_time_seconds")).toBe("gauge");
+    expect(Math.abs((m.value("process_start_time_seconds") ?? 0) - startedAt)).toBeLessThan(2);
+    // The parser names a counter's family without its _total.
+    expect(m.types.get("process_cpu_seconds")).toBe("counter");
+    expect(m.value("process_cpu_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(m.value("process_cpu_user_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(m.value("process_cpu_system_seconds_total")).toBeGreaterThanOrEqual(0);
+    expect(m.value("process_resident_memory_bytes")).toBeGreaterThan(1e6);
+    if (process.platform === "linux") {
+      expect(m.value("process_open_fds")).toBeGreaterThan(2);
+      expect(m.value("process_max_fds")).toBeGreaterThan(0);
+    }
+    // Kept for the dashboards built on it: the same figure as time() - process_start_time_seconds.
+    const uptime = m.value("crmd_process_uptime_seconds") ?? -1;
+    expect(Math.abs(uptime - (Date.now() / 1000 - startedAt))).toBeLessThan(2);
+    // Bun has no V8 heap spaces: none of prom-client's nodejs_* defaults, which would read 0.
+    expect([...m.types.keys()].filter((name) => name.startsWith("nodejs_"))).toEqual([]);
+  });
+
+  test("group commits: a histogram of writes per batch and one of their duration, by outcome", async () => {
+    const { api } = await server.tenant(undefined, ["*"], { rate_limit: 100 });
+    const before = await scrape();
+    const count = (m: typeof before, name: string, outcome = "committed") =>
+      m.value(`crmd_group_commit_${name}`, { outcome }) ?? 0;
+    const created = await Promise.all(
+      ["Acme", "Globex", "Initech"].map((name) => api.post("/api/external/companies", { name })),
+    );
+    expect(created.map((reply) => reply.status)).toEqual([201, 201, 201]);
+    const after = await scrape();
+    expect(after.types.get("crmd_group_commit_batch_size")).toBe("histogram");
+    expect(after.types.get("crmd_group_commit_duration_seconds")).toBe("histogram");
+    const batches = count(after, "batch_size_count") - count(before, "batch_size_count");
+    const writes = count(after, "batch_size_sum") - count(before, "batch_size_sum");
+    expect(batches).toBeGreaterThan(0);
+    expect(writes).toBeGreaterThanOrEqual(3);
+    expect(batches).toBeLessThanOrEqual(writes);
+    expect(count(after, "duration_seconds_count") - count(before, "duration_seconds_count")).toBe(
+      batches,
+    );
+    expect(count(after, "duration_seconds_sum")).toBeGreaterThan(0);
+    // The outcomes no batch has had yet are there at 0.
+    expect(after.value("crmd_group_commit_batch_size_count", { outcome: "failed" })).toBe(0);
+    expect(after.value("crmd_group_commit_batch_size_count", { outcome: "run_again" })).toBe(0);
+  });
+
   test("rate-limit refusals are counted by the limit that refused them: an API key's or the widget's", async () => {
     const before = await scrape();
     const count = (m: typeof before, limit: string) =>
@@ -177,9 +259,10 @@ describe("GET /metrics", () => {
       const get = (token: string) =>
         fetch(`${own.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
       for (let n = 0; n <= ADMIN_FAILURES_PER_MINUTE; n++) await get("wrong-token-4d1e");
-      // The address is locked out now, right token or not: read what a scrape would.
-      expect((await get(METRICS_TOKEN)).status).toBe(429);
-      const { text } = await own.ctx.metrics.scrape();
+      // The address is locked out now; the metrics token is still served.
+      const scraped = await get(METRICS_TOKEN);
+      expect(scraped.status).toBe(200);
+      const text = await scraped.text();
       const help = new Map(
         [...text.matchAll(/^# HELP (\S+) (.*)$/gm)].map(([, name, words]) => [name, words]),
       );

@@ -74,6 +74,21 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
     expect(runs.filter((name) => name === "p-a")).toHaveLength(2);
   });
 
+  test("the commit observer is told of the dropped optimistic batch (run_again) and of the batch that committed its writes", async () => {
+    await insertTenant("o-taken");
+    const batches: Array<{ writes: number; outcome: string }> = [];
+    db.observeCommits((writes, _seconds, outcome) => batches.push({ writes, outcome }));
+    try {
+      await Promise.allSettled(["o-a", "o-b", "o-taken", "o-c"].map((name) => insertTenant(name)));
+    } finally {
+      db.observeCommits(() => {});
+    }
+    expect(batches.map((b) => b.outcome)).toEqual(["run_again", "committed"]);
+    // The dropped batch had taken the failed insert (the third) and those before it.
+    expect(batches[0].writes).toBeGreaterThanOrEqual(3);
+    expect(batches[1].writes).toBe(4);
+  });
+
   test("a write that reads after its failed insert is run again and meets the real error", async () => {
     await insertTenant("q-taken");
     const seen: string[] = [];

@@ -54,6 +54,17 @@ test("concurrent writes share commits; one that fails is rolled back alone", asy
   const other = await server.tenant();
   const foreignLead = await other.api.post("/api/external/leads", { name: "Not yours" });
   expect(foreignLead.status).toBe(201);
+  /** The committed batches' count and writes so far, as the metrics have them. */
+  const committed = async () => {
+    const { text } = await server.ctx.metrics.scrape();
+    const value = (name: string) =>
+      Number(text.match(new RegExp(`^${name}\\{outcome="committed"\\} (\\S+)$`, "m"))?.[1]);
+    return {
+      batches: value("crmd_group_commit_batch_size_count"),
+      writes: value("crmd_group_commit_batch_size_sum"),
+    };
+  };
+  const before = await committed();
   const replies = await Promise.all([
     ...Array.from({ length: 8 }, (_, i) =>
       tenant.api.post("/api/external/deals", { title: `batch ${i}`, value: i }),
@@ -61,6 +72,11 @@ test("concurrent writes share commits; one that fails is rolled back alone", asy
     tenant.api.post("/api/external/deals", { title: "bad link", lead_id: foreignLead.body.id }),
   ]);
   expect(replies.map((r) => r.status)).toEqual([...Array(8).fill(201), 422]);
+  // The remote database's group commit reports its batches too.
+  const after = await committed();
+  expect(after.writes - before.writes).toBeGreaterThanOrEqual(8);
+  expect(after.batches - before.batches).toBeGreaterThan(0);
+  expect(after.batches - before.batches).toBeLessThan(after.writes - before.writes);
   const list = await tenant.api.get("/api/external/deals?page_size=100");
   const titles = list.body.deals.map((d: { title: string }) => d.title);
   for (let i = 0; i < 8; i++) expect(titles).toContain(`batch ${i}`);

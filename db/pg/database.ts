@@ -286,6 +286,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     },
     changeVersion: () => (strong?.() ? versionOn(onPrimary) : version.get()),
     // Long reads are pooled queries here: no worker threads to wait for.
+    observeCommits: (observer) => {
+      write.observer = observer;
+    },
     pool: () => ({ commitQueue: write.queued, offloadBusy: 0, offloadQueued: 0 }),
     ...(replica ? { replicaUp: () => replica.answers() } : {}),
     async close() {
