@@ -100,6 +100,7 @@ export {
   conflictAt,
   ErrorBody,
   errorResponses,
+  type FieldError,
   forbidden,
   invalid,
   notFound,
@@ -141,6 +142,7 @@ export {
 } from "./fields";
 export { eqIf } from "./filters";
 export { readyJson, readyText } from "./http-conventions";
+export { type ValueErrorLike, valueFieldErrors } from "./http-errors";
 export { answerStatus, claimIdempotency } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";

@@ -187,6 +187,29 @@ describe("conversation channel", () => {
     channel.leave();
   });
 
+  test("a shout refused for its payload says what to fix at which field, as POST /messages does", async () => {
+    const channel = connect(server.url).channel(`conversation:${conversation}`, {});
+    expect((await join(channel)).status).toBe("ok");
+    const cases: Array<[unknown, string]> = [
+      ["   ", "must not be blank"],
+      ["x".repeat(100_001), "must be at most 100000 characters"],
+    ];
+    for (const [body, message] of cases) {
+      const refused = await push(channel, "shout", { body });
+      expect(refused).toEqual({
+        status: "error",
+        response: {
+          reason: `invalid payload: /body ${message}`,
+          code: "VALIDATION_ERROR",
+          errors: [{ path: "/body", message }],
+        },
+      });
+      const http = await api.post(`${X}/messages`, { conversation_id: conversation, body });
+      expect(http.body.errors).toEqual([{ path: "/body", message }]);
+    }
+    channel.leave();
+  });
+
   test("presence comes after the join reply, as Phoenix sends it", async () => {
     const channel = connect(server.url).channel(`conversation:${conversation}`, { name: "ines" });
     const states: any[] = [];

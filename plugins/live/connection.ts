@@ -7,8 +7,11 @@ import {
   consumeKeyRateLimit,
   consumeRateLimit,
   credentialEnded,
+  type FieldError,
   type Logger,
   type Scope,
+  type ValueErrorLike,
+  valueFieldErrors,
   writeScope,
 } from "../../src/core";
 import {
@@ -77,6 +80,16 @@ interface Joined {
 }
 
 class ChannelError extends Error {}
+
+/** A push whose payload breaks its schema: the reason names the first field, `errors` all of them, as a 422 does. */
+class PayloadError extends ChannelError {
+  readonly errors: FieldError[];
+  constructor(check: { Errors(value: unknown): Iterable<unknown> }, payload: unknown) {
+    const errors = valueFieldErrors([...check.Errors(payload)] as ValueErrorLike[]);
+    super(`invalid payload: ${errors[0].path} ${errors[0].message}`);
+    this.errors = errors;
+  }
+}
 
 export interface ChannelServices {
   ctx: AppContext;
@@ -171,6 +184,8 @@ export class Connection implements Member {
   }
 
   private errorResponse(error: unknown) {
+    if (error instanceof PayloadError)
+      return { reason: error.message, code: "VALIDATION_ERROR", errors: error.errors };
     if (error instanceof ChannelError) return { reason: error.message };
     if (error instanceof ApiError)
       return { reason: error.message, code: error.code, errors: error.errors };
@@ -361,7 +376,7 @@ export class Connection implements Member {
   private async shout(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
     const { shout: check } = pushChecks();
-    if (!check.Check(payload)) throw new ChannelError(firstError(check, payload));
+    if (!check.Check(payload)) throw new PayloadError(check, payload);
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
@@ -400,7 +415,7 @@ export class Connection implements Member {
   private async seen(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
     const { seen: check } = pushChecks();
-    if (!check.Check(payload)) throw new ChannelError(firstError(check, payload));
+    if (!check.Check(payload)) throw new PayloadError(check, payload);
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
@@ -426,13 +441,4 @@ const nameOf = (payload: Record<string, unknown>) =>
 function splitTopic(topic: string): [string, string] {
   const colon = topic.indexOf(":");
   return colon === -1 ? [topic, ""] : [topic.slice(0, colon), topic.slice(colon + 1)];
-}
-
-function firstError(
-  check: { Errors(value: unknown): Iterable<{ path: string; message: string }> },
-  value: unknown,
-) {
-  for (const error of check.Errors(value))
-    return `invalid payload: ${error.path || "/"} ${error.message}`;
-  return "invalid payload";
 }
