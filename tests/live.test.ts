@@ -273,7 +273,9 @@ describe("conversation channel", () => {
     conn.close();
     // Closed, not just closing: the server has the close frame and sends nothing more.
     await until(() => conn.readyState === WebSocket.CLOSED, "dropped");
-    const missed = await api.post(`${X}/messages`, { conversation_id: conversation, body: "2" });
+    // Heard by another socket first: the relay has sent it (on PostgreSQL it polls the outbox),
+    // so a rejoin that came sooner cannot have heard it late.
+    const missed = { body: { id: await heardElsewhere(server.url, conversation, "2") } };
     offline = false;
     // Back online: the client's own reconnect timer, brought forward.
     (
