@@ -755,6 +755,9 @@ describe("visitor pushes on the live channel", () => {
       const replies = [await push(), await push(), await push()];
       expect(replies.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
       expect(replies[2].response.code).toBe("RATE_LIMITED");
+      // When to try again, as an HTTP 429's Retry-After says it (the widget has no header here).
+      expect(replies[2].response.retry_after).toBeGreaterThanOrEqual(1);
+      expect(replies[2].response.retry_after).toBeLessThanOrEqual(60);
     } finally {
       socket.disconnect();
     }

@@ -187,8 +187,16 @@ export class Connection implements Member {
     if (error instanceof PayloadError)
       return { reason: error.message, code: "VALIDATION_ERROR", errors: error.errors };
     if (error instanceof ChannelError) return { reason: error.message };
-    if (error instanceof ApiError)
-      return { reason: error.message, code: error.code, errors: error.errors };
+    if (error instanceof ApiError) {
+      // Over a rate limit, when to try again: what an HTTP 429's Retry-After says.
+      const retryAfter = error.headers?.["retry-after"];
+      return {
+        reason: error.message,
+        code: error.code,
+        errors: error.errors,
+        ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }),
+      };
+    }
     this.services.logger.error("channel push failed", { error });
     return { reason: "internal error" };
   }
