@@ -143,7 +143,7 @@ export {
 export { eqIf } from "./filters";
 export { readyJson, readyText } from "./http-conventions";
 export { type ValueErrorLike, valueFieldErrors } from "./http-errors";
-export { answerStatus, claimIdempotency } from "./idempotency";
+export { answerStatus, claimIdempotency, registerIdempotentPaths } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";

@@ -186,6 +186,68 @@ describe("a visitor's conversation", () => {
     );
   });
 
+  test("a message retried with its Idempotency-Key (a flaky mobile network) is stored once", async () => {
+    const opened = await openConversation();
+    const id = opened.conversation.id as string;
+    const preflight = await fetch(`${server.url}${W}/conversations/${id}/messages`, {
+      method: "OPTIONS",
+      headers: {
+        origin: SITE,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, idempotency-key",
+      },
+    });
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("idempotency-key");
+    const send = () =>
+      opened.client.post(
+        `${W}/conversations/${id}/messages`,
+        { body: "Is my order shipped?" },
+        { "idempotency-key": "msg-1" },
+      );
+    const first = await send();
+    expect(first.status).toBe(201);
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    // The page may read that it was a replay.
+    expect(retried.headers.get("access-control-expose-headers")).toContain("idempotent-replayed");
+    const thread = await opened.client.get(`${W}/conversations/${id}/messages`);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "Hi, I need help",
+      "Is my order shipped?",
+    ]);
+    // The same key with another message is a mistake of the page, not a replay.
+    const reused = await opened.client.post(
+      `${W}/conversations/${id}/messages`,
+      { body: "Something else" },
+      { "idempotency-key": "msg-1" },
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    // Keys are the visitor's own: another visitor's same key is another message.
+    const other = await openConversation();
+    const theirs = await other.client.post(
+      `${W}/conversations/${other.conversation.id}/messages`,
+      { body: "Is my order shipped?" },
+      { "idempotency-key": "msg-1" },
+    );
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    // Answers that hold a visitor token are never stored, so they refuse the header.
+    for (const [path, body] of [
+      [`${W}/customers`, {}],
+      [`${W}/conversations`, { body: "Hello" }],
+    ] as const) {
+      const refused = await page({
+        "x-widget-key": pk,
+        authorization: `Bearer ${opened.visitor_token}`,
+        "idempotency-key": "open-1",
+      }).post(path, body);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 400, "BAD_REQUEST"]);
+    }
+  });
+
   test("a visitor's message brings its archived conversation back to the inbox", async () => {
     const { conversation, client } = await openConversation();
     await api.patch(`${X}/conversations/${conversation.id}`, { status: "closed" });
