@@ -922,3 +922,56 @@ describe("a team socket after its key ends", () => {
     expect(revoked.heard()).not.toContain(after);
   });
 });
+
+describe("a message write that fails", () => {
+  test("keeps the message's body and the customer's details out of the log, over HTTP and the channel", async () => {
+    const failing = await startTestServer({ captureLogs: true });
+    const sockets: Socket[] = [];
+    try {
+      const { api: team, key: teamKey } = await failing.tenant();
+      const email = "private.person@example.com";
+      const customer = (await team.post(`${X}/customers/identify`, { email })).body.id;
+      const opened = (await team.post(`${X}/conversations`, { customer_id: customer })).body.id;
+      // The database refuses every new message (as a full disk or a lost primary would).
+      if (failing.ctx.db.kind === "postgres") {
+        await failing.ctx.db.execute(
+          "CREATE FUNCTION refuse_messages() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'messages refused'; END $$",
+        );
+        await failing.ctx.db.execute(
+          "CREATE TRIGGER refuse_messages BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION refuse_messages()",
+        );
+      } else
+        await failing.ctx.db.execute(
+          "CREATE TRIGGER refuse_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'messages refused'); END",
+        );
+      const http = await team.post(`${X}/messages`, {
+        conversation_id: opened,
+        body: "My card number is 4111 1111 1111 1111",
+      });
+      expect(http.status).toBe(500);
+      const socket = new Socket(`${failing.url.replace(/^http/, "ws")}/socket`, {
+        params: { token: teamKey },
+      });
+      socket.connect();
+      sockets.push(socket);
+      const channel = socket.channel(`conversation:${opened}`, {});
+      expect((await join(channel)).status).toBe("ok");
+      const pushed = await push(channel, "shout", { body: "My password is hunter2" });
+      expect(pushed).toEqual({ status: "error", response: { reason: "internal error" } });
+
+      const errors = failing.logs.filter((line) => line.level === "error");
+      expect(errors.map((line) => line.msg).sort()).toEqual([
+        "channel push failed",
+        "unhandled error",
+      ]);
+      const logged = JSON.stringify(failing.logs);
+      for (const secret of ["4111 1111", "hunter2", email, customer])
+        expect({ secret, logged: logged.includes(secret) }).toEqual({ secret, logged: false });
+      // Why it failed is still there for the operator.
+      for (const line of errors) expect(JSON.stringify(line)).toContain("messages refused");
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+      await failing.close();
+    }
+  });
+});
