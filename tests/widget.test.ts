@@ -788,7 +788,7 @@ describe("unverified identities", () => {
 });
 
 describe("visitor pushes on the live channel", () => {
-  test("count against the visitor's rate limit", async () => {
+  test("count against the visitor's rate limit; typing has a budget of its own, so it never holds back a message", async () => {
     const limited = await api.post(`${X}/widget-keys`, {
       name: "Chatty",
       allowed_origins: [SITE],
@@ -806,20 +806,26 @@ describe("visitor pushes on the live channel", () => {
     try {
       const channel = socket.channel(`conversation:${opened.body.conversation.id}`, {});
       await new Promise((resolve) => channel.join().receive("ok", resolve));
-      const push = () =>
+      const push = (event: string, payload: object) =>
         new Promise<{ status: string; response: any }>((resolve) =>
           channel
-            .push("typing", { typing: true })
+            .push(event, payload)
             .receive("ok", (response: any) => resolve({ status: "ok", response }))
             .receive("error", (response: any) => resolve({ status: "error", response })),
         );
-      // One request of the budget went to opening the conversation.
-      const replies = [await push(), await push(), await push()];
-      expect(replies.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
-      expect(replies[2].response.code).toBe("RATE_LIMITED");
+      // A customer typing a long answer: typing indicators up to the limit, then refused.
+      const typing = [];
+      for (let i = 0; i < 4; i++) typing.push(await push("typing", { typing: i % 2 === 0 }));
+      expect(typing.map((r) => r.status)).toEqual(["ok", "ok", "ok", "error"]);
+      expect(typing[3].response.code).toBe("RATE_LIMITED");
       // When to try again, as an HTTP 429's Retry-After says it (the widget has no header here).
-      expect(replies[2].response.retry_after).toBeGreaterThanOrEqual(1);
-      expect(replies[2].response.retry_after).toBeLessThanOrEqual(60);
+      expect(typing[3].response.retry_after).toBeGreaterThanOrEqual(1);
+      expect(typing[3].response.retry_after).toBeLessThanOrEqual(60);
+      // Its messages still go: one request of the budget went to opening the conversation.
+      const shouts = [];
+      for (const body of ["first", "second", "third"]) shouts.push(await push("shout", { body }));
+      expect(shouts.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
+      expect(shouts[2].response.code).toBe("RATE_LIMITED");
     } finally {
       socket.disconnect();
     }

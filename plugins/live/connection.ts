@@ -214,13 +214,15 @@ export class Connection implements Member {
     const principal = await this.current(joined.principal);
     if (!principal || !readsConversations(principal)) throw new ChannelError("unauthorized");
     joined.principal = principal;
-    // A visitor's every push spends its budget; a key's writes do (typing stores nothing, and
-    // a team often shares one key).
+    // A visitor's every push spends a budget: its typing indicators one of their own, so a
+    // customer typing a long answer never has its message refused for them; its writes the
+    // one its HTTP requests spend. A key's writes spend its budget (typing stores nothing,
+    // and a team often shares one key).
     if (principal.kind === "visitor")
       await consumeRateLimit(
         this.services.ctx,
         "widget_visitor",
-        principal.rateBucket,
+        frame.event === "typing" ? `${principal.rateBucket}:typing` : principal.rateBucket,
         principal.rateLimit,
         {},
       );
