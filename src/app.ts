@@ -138,7 +138,7 @@ export function createApp(ctx: AppContext) {
         await checksItself.authenticate(ctx, request, headers, clientAddressOfRequest());
       state.body = await admitRequest(request, config, takesUpload, own?.mediaTypes);
       // A streamed upload claims its key once its route has read the body (claimIdempotency).
-      if (isApi && !state.streamed) {
+      if ((isApi || checksItself) && !state.streamed) {
         const replay = await beginIdempotency(ctx, request, path, headers);
         if (replay) return replay;
       }

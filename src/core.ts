@@ -100,6 +100,7 @@ export {
   conflictAt,
   ErrorBody,
   errorResponses,
+  type FieldError,
   forbidden,
   invalid,
   notFound,
@@ -141,7 +142,8 @@ export {
 } from "./fields";
 export { eqIf } from "./filters";
 export { noneMatch, readyJson, readyText } from "./http-conventions";
-export { answerStatus, claimIdempotency } from "./idempotency";
+export { type ValueErrorLike, valueFieldErrors } from "./http-errors";
+export { answerStatus, claimIdempotency, registerIdempotentPaths } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";

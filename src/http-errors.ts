@@ -1,3 +1,4 @@
+import { ValueErrorType } from "@sinclair/typebox/errors";
 import type { ValidationError } from "elysia";
 import { ApiError, type FieldError } from "./errors";
 import { CURRENCY_MESSAGE, CURRENCY_PATTERN, NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
@@ -8,6 +9,8 @@ import { actionFor } from "./strict-input";
 export interface ValueErrorLike {
   path: string;
   message: string;
+  /** TypeBox's kind of failure: which of the schema's rules the value broke. */
+  type?: number;
   value?: unknown;
   schema?: {
     anyOf?: Array<{ const?: unknown }>;
@@ -15,6 +18,7 @@ export interface ValueErrorLike {
     type?: unknown;
     pattern?: string;
     format?: string;
+    maxLength?: number;
   };
   /** A failed union's errors, one iterator per variant. */
   errors?: Array<{ First(): ValueErrorLike | undefined }>;
@@ -43,6 +47,24 @@ function nullableCause(e: ValueErrorLike): ValueErrorLike {
 export const fieldErrors = (error: ValidationError): FieldError[] =>
   valueFieldErrors((error.all ?? []) as ValueErrorLike[]);
 
+/**
+ * What a text that breaks a rule of its schema gets instead of TypeBox's
+ * wording, by the rule it broke (a long body of a required text is too
+ * long, not blank). Errors without a type (a hand-made check's) go by the schema.
+ */
+function stringMessage(e: ValueErrorLike): string | undefined {
+  const broke = (type: ValueErrorType) => e.type === undefined || e.type === type;
+  if (e.type === ValueErrorType.StringMaxLength && e.schema?.maxLength !== undefined)
+    return `must be at most ${e.schema.maxLength} characters`;
+  if (e.schema?.pattern === NOT_BLANK && broke(ValueErrorType.StringPattern))
+    return NOT_BLANK_MESSAGE;
+  if (e.schema?.pattern === CURRENCY_PATTERN && broke(ValueErrorType.StringPattern))
+    return CURRENCY_MESSAGE;
+  if (e.schema?.format && broke(ValueErrorType.StringFormat))
+    return FORMAT_MESSAGES[e.schema.format];
+  return undefined;
+}
+
 /** Field errors from TypeBox value errors: one per path, enum choices spelled out. */
 export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
   const seen = new Set<string>();
@@ -63,13 +85,9 @@ export function valueFieldErrors(all: Iterable<ValueErrorLike>): FieldError[] {
       ? `must be one of: ${choices.join(", ")}${action ? `; ${e.value} ${action}` : ""}`
       : e.value === undefined
         ? "is required"
-        : e.schema?.pattern === NOT_BLANK && typeof e.value === "string"
-          ? NOT_BLANK_MESSAGE
-          : e.schema?.pattern === CURRENCY_PATTERN && typeof e.value === "string"
-            ? CURRENCY_MESSAGE
-            : typeof e.value === "string" && e.schema?.format && FORMAT_MESSAGES[e.schema.format]
-              ? FORMAT_MESSAGES[e.schema.format]
-              : e.message;
+        : typeof e.value === "string"
+          ? (stringMessage(e) ?? e.message)
+          : e.message;
     out.push({ path, message });
   }
   if (out.length === 0) out.push({ path: "/", message: "invalid request" });

@@ -8,8 +8,10 @@ import { JSON_TYPE } from "./http-conventions";
 import { currentRequest, type Principal, requestState } from "./request-state";
 
 /**
- * `Idempotency-Key` on any POST under /api/external makes it safe to retry:
- * the first request claims the key (per API key, or per admin token); its
+ * `Idempotency-Key` on any POST under /api/external (and the widget POSTs
+ * registered with registerIdempotentPaths) makes it safe to retry: the
+ * first request claims the key (per API key, per admin token, or per the
+ * registering path's principal, a widget visitor); its
  * 2xx response is stored and replayed, with `Idempotent-Replayed: true`, to
  * every retry with the same method, path, query and body for 24 hours. The
  * same key with another request is 409 IDEMPOTENCY_KEY_REUSED. A retry
@@ -47,6 +49,34 @@ const SECRET_RESPONSES = [
 /** Whether a POST to `path` (a URL path or an OpenAPI path template) refuses the header. */
 export const refusesIdempotencyKey = (path: string) =>
   SECRET_RESPONSES.some((pattern) => pattern.test(path));
+
+/**
+ * POSTs outside /api/external whose callers authenticate themselves (a
+ * widget's visitors) and take the header, each with who a key belongs to.
+ */
+const selfAuthenticated: Array<{
+  pattern: RegExp;
+  principal: (request: Request) => string | null;
+}> = [];
+
+/**
+ * Makes POSTs to paths matching `takes` (URL paths and OpenAPI templates)
+ * take Idempotency-Key, claimed per `principal(request)` (null: the caller
+ * is not known, the header is ignored), and those matching `refuses`
+ * refuse it (400): their answers hold a credential that is never stored.
+ */
+export function registerIdempotentPaths(paths: {
+  takes: RegExp;
+  refuses?: RegExp;
+  principal: (request: Request) => string | null;
+}) {
+  selfAuthenticated.push({ pattern: paths.takes, principal: paths.principal });
+  if (paths.refuses) SECRET_RESPONSES.push(paths.refuses);
+}
+
+/** Whether a POST to `path` outside /api/external takes the header. */
+export const takesIdempotencyKeyOutsideApi = (path: string) =>
+  selfAuthenticated.some((entry) => entry.pattern.test(path));
 
 export interface IdempotencyClaim {
   principal: string;
@@ -113,15 +143,20 @@ export async function beginIdempotency(
 ): Promise<Response | undefined> {
   const key = request.headers.get(IDEMPOTENCY_HEADER);
   const state = requestState(request);
-  if (key === null || request.method !== "POST" || !state?.principal) return;
+  if (key === null || request.method !== "POST" || !state) return;
+  const principal = state.principal
+    ? principalId(state.principal)
+    : (selfAuthenticated.find((entry) => entry.pattern.test(path))?.principal(request) ?? null);
+  const refused = refusesIdempotencyKey(path);
+  if (principal === null && !refused) return;
   if (!KEY_FORMAT.test(key))
     throw badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters");
-  if (refusesIdempotencyKey(path))
+  if (refused || principal === null)
     throw badRequest(
       "Idempotency-Key is not supported here: the response holds a secret that is never stored",
     );
 
-  const claim = { principal: principalId(state.principal), key };
+  const claim = { principal, key };
   const hash = state.bodyHash ?? requestHash(request, state.body);
   const now = ctx.clock.now();
   const stored = await ctx.db.transaction(async (tx) => {

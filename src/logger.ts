@@ -40,14 +40,35 @@ function defaultWrite(line: string, isError: boolean) {
   (isError ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
+/**
+ * drizzle's "Failed query: …" message ends with the statement's parameters:
+ * the values written (a message's body, a customer's email). The log keeps
+ * the statement and how many values it had, never the values.
+ */
+const QUERY_PARAMS = /\nparams: [\s\S]*$/;
+/** The parameters line of a statement that had none. */
+const NO_PARAMS = /\nparams:\s*$/;
+
+/** An error's message and stack as the log may show them (without a failed query's values). */
+function loggable(error: Error): { message: string; stack?: string } {
+  const { message, stack } = error;
+  const withValues = QUERY_PARAMS.test(message) && !NO_PARAMS.test(message);
+  if (!message.startsWith("Failed query: ") || !withValues) return { message, stack };
+  const params = (error as { params?: unknown }).params;
+  const count = Array.isArray(params) ? params.length : "some";
+  const safe = message.replace(QUERY_PARAMS, `\nparams: (${count} values, not logged)`);
+  return { message: safe, stack: stack?.split(message).join(safe) };
+}
+
 /** Errors as objects, with their causes: a failed query's says why (refused, timed out). */
 function errorReplacer() {
   const seen = new WeakSet<Error>(); // a cause may lead back to an error already written
   return (_key: string, value: unknown) => {
     if (!(value instanceof Error)) return value;
-    if (seen.has(value)) return `[${value.name}: ${value.message}]`;
+    const { message, stack } = loggable(value);
+    if (seen.has(value)) return `[${value.name}: ${message}]`;
     seen.add(value);
-    return { name: value.name, message: value.message, stack: value.stack, cause: value.cause };
+    return { name: value.name, message, stack, cause: value.cause };
   };
 }
 
@@ -55,8 +76,9 @@ function errorReplacer() {
 export function errorMessage(error: unknown): string {
   const parts: string[] = [];
   for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
-    // drizzle's "Failed query: …" ends with a line of its parameters, empty for most statements.
-    const text = e instanceof Error ? e.message.replace(/\nparams:\s*$/, "").trim() : String(e);
+    // A failed query's statement, without its values.
+    const text =
+      e instanceof Error ? loggable(e).message.replace(QUERY_PARAMS, "").trim() : String(e);
     const code = (e as { code?: unknown } | null)?.code;
     if (!parts.some((part) => part.includes(text)))
       parts.push(typeof code === "string" && !text.includes(code) ? `${text} (${code})` : text);

@@ -191,3 +191,39 @@ describe("required text that is missing or not text says so", () => {
     }
   });
 });
+
+describe("required text that is too long says so", () => {
+  test("a message body, SMS body or subject over its limit is 'must be at most N characters', not 'must not be blank'", async () => {
+    const customer = await created(api, "/contacts", { first_name: "Lu" });
+    const conversation = await created(api, "/conversations", { customer_id: customer.id });
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
+      [
+        "/messages",
+        { conversation_id: conversation.id, body: "x".repeat(100_001) },
+        "/body",
+        "must be at most 100000 characters",
+      ],
+      [
+        "/sms/send",
+        { to: "+14155550123", from: "+14155550100", body: "x".repeat(801) },
+        "/body",
+        "must be at most 800 characters",
+      ],
+      [
+        "/conversations",
+        { customer_id: customer.id, subject: "x".repeat(501) },
+        "/subject",
+        "must be at most 500 characters",
+      ],
+    ];
+    for (const [path, body, field, message] of cases) {
+      const reply = await api.post(`${base}${path}`, body);
+      expect({ path, status: reply.status, errors: reply.body.errors }).toEqual({
+        path,
+        status: 422,
+        errors: [{ path: field, message }],
+      });
+      expect(reply.body.detail).toBe(`${field.slice(1)}: ${message}`);
+    }
+  });
+});

@@ -220,7 +220,7 @@ describe("the replay stored with the write", () => {
    * transaction stored it, as a crash between the commit and the answer
    * leaves it, and retries: the retry answers what that replay holds.
    */
-  async function replayAfterCrash(path: string, body: unknown) {
+  async function replayAfterCrash(path: string, body: unknown, client: Api = api) {
     const key = newKey();
     const atCommit = async () => {
       const [row] = await server.ctx.db.read
@@ -239,7 +239,7 @@ describe("the replay stored with the write", () => {
     };
     let first: Awaited<ReturnType<Api["post"]>>;
     try {
-      first = await api.post(path, body, withKey(key));
+      first = await client.post(path, body, withKey(key));
     } finally {
       server.ctx.write = original;
     }
@@ -251,7 +251,7 @@ describe("the replay stored with the write", () => {
         .set({ status, body: storedBody })
         .where(eq(idempotencyKeys.key, key)),
     );
-    const retry = await api.post(path, body, withKey(key));
+    const retry = await client.post(path, body, withKey(key));
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
     return { first: first.status, retry: retry.status };
@@ -274,6 +274,34 @@ describe("the replay stored with the write", () => {
   test("identify replays 201 for a new customer, 200 for one it found", async () => {
     const body = { email: "new-customer@x.example" };
     await expectCreatedThenFound("/api/external/customers/identify", body);
+  });
+
+  test("a widget visitor's message and seen mark replay what the visitor saw, never the stored row", async () => {
+    const site = "https://shop.example.com";
+    const widgetKey = (
+      await api.post("/api/external/widget-keys", { name: "Shop", allowed_origins: [site] })
+    ).body.key;
+    const page = (headers: Record<string, string>) =>
+      new Api(server.url, { origin: site, ...headers });
+    const who = (await page({ "x-widget-key": widgetKey }).post("/api/widget/customers", {})).body;
+    const opened = (
+      await page({ authorization: `Bearer ${who.visitor_token}` }).post(
+        "/api/widget/conversations",
+        {},
+      )
+    ).body;
+    const visitor = page({ authorization: `Bearer ${opened.visitor_token}` });
+    const id = opened.conversation.id;
+    const path = `/api/widget/conversations/${id}/messages`;
+    expect(await replayAfterCrash(path, { body: "Hello?" }, visitor)).toEqual({
+      first: 201,
+      retry: 201,
+    });
+    await api.post("/api/external/messages", { conversation_id: id, body: "Hi, how can I help?" });
+    expect(await replayAfterCrash(`/api/widget/conversations/${id}/seen`, {}, visitor)).toEqual({
+      first: 200,
+      retry: 200,
+    });
   });
 
   test("a create replays 201", async () => {

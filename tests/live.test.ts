@@ -187,6 +187,29 @@ describe("conversation channel", () => {
     channel.leave();
   });
 
+  test("a shout refused for its payload says what to fix at which field, as POST /messages does", async () => {
+    const channel = connect(server.url).channel(`conversation:${conversation}`, {});
+    expect((await join(channel)).status).toBe("ok");
+    const cases: Array<[unknown, string]> = [
+      ["   ", "must not be blank"],
+      ["x".repeat(100_001), "must be at most 100000 characters"],
+    ];
+    for (const [body, message] of cases) {
+      const refused = await push(channel, "shout", { body });
+      expect(refused).toEqual({
+        status: "error",
+        response: {
+          reason: `invalid payload: /body ${message}`,
+          code: "VALIDATION_ERROR",
+          errors: [{ path: "/body", message }],
+        },
+      });
+      const http = await api.post(`${X}/messages`, { conversation_id: conversation, body });
+      expect(http.body.errors).toEqual([{ path: "/body", message }]);
+    }
+    channel.leave();
+  });
+
   test("presence comes after the join reply, as Phoenix sends it", async () => {
     const channel = connect(server.url).channel(`conversation:${conversation}`, { name: "ines" });
     const states: any[] = [];
@@ -250,7 +273,9 @@ describe("conversation channel", () => {
     conn.close();
     // Closed, not just closing: the server has the close frame and sends nothing more.
     await until(() => conn.readyState === WebSocket.CLOSED, "dropped");
-    const missed = await api.post(`${X}/messages`, { conversation_id: conversation, body: "2" });
+    // Heard by another socket first: the relay has sent it (on PostgreSQL it polls the outbox),
+    // so a rejoin that came sooner cannot have heard it late.
+    const missed = { body: { id: await heardElsewhere(server.url, conversation, "2") } };
     offline = false;
     // Back online: the client's own reconnect timer, brought forward.
     (
@@ -895,5 +920,58 @@ describe("a team socket after its key ends", () => {
     const after = await answer(watcher, "after the revocation here");
     await revoked.roundTrip();
     expect(revoked.heard()).not.toContain(after);
+  });
+});
+
+describe("a message write that fails", () => {
+  test("keeps the message's body and the customer's details out of the log, over HTTP and the channel", async () => {
+    const failing = await startTestServer({ captureLogs: true });
+    const sockets: Socket[] = [];
+    try {
+      const { api: team, key: teamKey } = await failing.tenant();
+      const email = "private.person@example.com";
+      const customer = (await team.post(`${X}/customers/identify`, { email })).body.id;
+      const opened = (await team.post(`${X}/conversations`, { customer_id: customer })).body.id;
+      // The database refuses every new message (as a full disk or a lost primary would).
+      if (failing.ctx.db.kind === "postgres") {
+        await failing.ctx.db.execute(
+          "CREATE FUNCTION refuse_messages() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'messages refused'; END $$",
+        );
+        await failing.ctx.db.execute(
+          "CREATE TRIGGER refuse_messages BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION refuse_messages()",
+        );
+      } else
+        await failing.ctx.db.execute(
+          "CREATE TRIGGER refuse_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'messages refused'); END",
+        );
+      const http = await team.post(`${X}/messages`, {
+        conversation_id: opened,
+        body: "My card number is 4111 1111 1111 1111",
+      });
+      expect(http.status).toBe(500);
+      const socket = new Socket(`${failing.url.replace(/^http/, "ws")}/socket`, {
+        params: { token: teamKey },
+      });
+      socket.connect();
+      sockets.push(socket);
+      const channel = socket.channel(`conversation:${opened}`, {});
+      expect((await join(channel)).status).toBe("ok");
+      const pushed = await push(channel, "shout", { body: "My password is hunter2" });
+      expect(pushed).toEqual({ status: "error", response: { reason: "internal error" } });
+
+      const errors = failing.logs.filter((line) => line.level === "error");
+      expect(errors.map((line) => line.msg).sort()).toEqual([
+        "channel push failed",
+        "unhandled error",
+      ]);
+      const logged = JSON.stringify(failing.logs);
+      for (const secret of ["4111 1111", "hunter2", email, customer])
+        expect({ secret, logged: logged.includes(secret) }).toEqual({ secret, logged: false });
+      // Why it failed is still there for the operator.
+      for (const line of errors) expect(JSON.stringify(line)).toContain("messages refused");
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+      await failing.close();
+    }
   });
 });

@@ -917,6 +917,79 @@ describe("a visitor that proves its identity", () => {
     });
     expect(await identityVerifiedEvents(thereId)).toEqual([]);
   });
+
+  test("takes over every conversation it opened, however many, with their messages and events in one write", async () => {
+    const key = await widgetKey(api);
+    const email = "rosa@example.com";
+    const anonymous = await identify(key, {});
+    const anonymousId = anonymous.body.customer_id as string;
+    const visitor = asVisitor(anonymous.body.visitor_token);
+    // A long-lived browser session (a kiosk, a widget opening a chat per visit): over 1,000.
+    const opened: string[] = [];
+    for (let i = 0; i < 1001; i += 25) {
+      const replies = await Promise.all(
+        Array.from({ length: Math.min(25, 1001 - i) }, (_, j) =>
+          visitor.post(`${W}/conversations`, { body: `Question ${i + j}` }),
+        ),
+      );
+      for (const reply of replies) {
+        expect(reply.status).toBe(201);
+        opened.push(reply.body.conversation.id);
+      }
+    }
+    const last = opened.at(-1) as string;
+    await api.post(`${X}/messages`, { conversation_id: last, body: "An agent's answer" });
+
+    const proven = await visitor.post(`${W}/customers`, {
+      email,
+      user_hash: userHash(key.identity_secret, email),
+    });
+    expect(proven.status).toBe(201);
+    const provenId = proven.body.customer_id as string;
+
+    const rows = await server.ctx.db.execute(
+      "SELECT customer_id, visitor_identity, sync_seq FROM conversations WHERE visitor_id = (SELECT visitor_id FROM conversations WHERE id = ?)",
+      [last],
+    );
+    expect(rows).toHaveLength(1001);
+    for (const row of rows)
+      expect(row).toMatchObject({ customer_id: provenId, visitor_identity: "verified" });
+    // Each moved in the sync feed with a number of its own.
+    expect(new Set(rows.map((row) => String(row.sync_seq))).size).toBe(1001);
+    const left = await server.ctx.db.execute(
+      "SELECT count(*) AS n FROM messages WHERE customer_id = ? OR author_id = ?",
+      [anonymousId, anonymousId],
+    );
+    expect(Number(left[0].n)).toBe(0);
+    const thread = await api.get(`${X}/messages?conversation_id=${last}`);
+    expect(
+      thread.body.messages.map((m: { author_type: string; author_id: string | null }) => [
+        m.author_type,
+        m.author_id,
+      ]),
+    ).toEqual([
+      ["agent", null],
+      ["customer", provenId],
+    ]);
+    const verified = await server.ctx.db.primaryRead
+      .select({ entityId: outboxEvents.entityId, body: outboxEvents.body })
+      .from(outboxEvents)
+      .where(
+        and(
+          eq(outboxEvents.tenantId, tenantId),
+          eq(outboxEvents.eventType, "conversation.identity_verified"),
+        ),
+      );
+    const events = verified
+      .map((row) => JSON.parse(row.body))
+      .filter((event) => event.metadata.previous_customer_id === anonymousId);
+    expect(events.map((event) => event.data.id).sort()).toEqual([...opened].sort());
+    // Nothing is left on the anonymous contact, so it goes.
+    expect((await api.get(`${X}/contacts/${anonymousId}`)).status).toBe(404);
+    expect(
+      (await asVisitor(proven.body.visitor_token).get(`${W}/conversations/${opened[0]}`)).status,
+    ).toBe(200);
+  }, 120_000);
 });
 
 describe("rotation", () => {

@@ -186,6 +186,68 @@ describe("a visitor's conversation", () => {
     );
   });
 
+  test("a message retried with its Idempotency-Key (a flaky mobile network) is stored once", async () => {
+    const opened = await openConversation();
+    const id = opened.conversation.id as string;
+    const preflight = await fetch(`${server.url}${W}/conversations/${id}/messages`, {
+      method: "OPTIONS",
+      headers: {
+        origin: SITE,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, idempotency-key",
+      },
+    });
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("idempotency-key");
+    const send = () =>
+      opened.client.post(
+        `${W}/conversations/${id}/messages`,
+        { body: "Is my order shipped?" },
+        { "idempotency-key": "msg-1" },
+      );
+    const first = await send();
+    expect(first.status).toBe(201);
+    const retried = await send();
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    // The page may read that it was a replay.
+    expect(retried.headers.get("access-control-expose-headers")).toContain("idempotent-replayed");
+    const thread = await opened.client.get(`${W}/conversations/${id}/messages`);
+    expect(thread.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      "Hi, I need help",
+      "Is my order shipped?",
+    ]);
+    // The same key with another message is a mistake of the page, not a replay.
+    const reused = await opened.client.post(
+      `${W}/conversations/${id}/messages`,
+      { body: "Something else" },
+      { "idempotency-key": "msg-1" },
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    // Keys are the visitor's own: another visitor's same key is another message.
+    const other = await openConversation();
+    const theirs = await other.client.post(
+      `${W}/conversations/${other.conversation.id}/messages`,
+      { body: "Is my order shipped?" },
+      { "idempotency-key": "msg-1" },
+    );
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    // Answers that hold a visitor token are never stored, so they refuse the header.
+    for (const [path, body] of [
+      [`${W}/customers`, {}],
+      [`${W}/conversations`, { body: "Hello" }],
+    ] as const) {
+      const refused = await page({
+        "x-widget-key": pk,
+        authorization: `Bearer ${opened.visitor_token}`,
+        "idempotency-key": "open-1",
+      }).post(path, body);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 400, "BAD_REQUEST"]);
+    }
+  });
+
   test("a visitor's message brings its archived conversation back to the inbox", async () => {
     const { conversation, client } = await openConversation();
     await api.patch(`${X}/conversations/${conversation.id}`, { status: "closed" });
@@ -726,7 +788,7 @@ describe("unverified identities", () => {
 });
 
 describe("visitor pushes on the live channel", () => {
-  test("count against the visitor's rate limit", async () => {
+  test("count against the visitor's rate limit; typing has a budget of its own, so it never holds back a message", async () => {
     const limited = await api.post(`${X}/widget-keys`, {
       name: "Chatty",
       allowed_origins: [SITE],
@@ -744,17 +806,26 @@ describe("visitor pushes on the live channel", () => {
     try {
       const channel = socket.channel(`conversation:${opened.body.conversation.id}`, {});
       await new Promise((resolve) => channel.join().receive("ok", resolve));
-      const push = () =>
+      const push = (event: string, payload: object) =>
         new Promise<{ status: string; response: any }>((resolve) =>
           channel
-            .push("typing", { typing: true })
+            .push(event, payload)
             .receive("ok", (response: any) => resolve({ status: "ok", response }))
             .receive("error", (response: any) => resolve({ status: "error", response })),
         );
-      // One request of the budget went to opening the conversation.
-      const replies = [await push(), await push(), await push()];
-      expect(replies.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
-      expect(replies[2].response.code).toBe("RATE_LIMITED");
+      // A customer typing a long answer: typing indicators up to the limit, then refused.
+      const typing = [];
+      for (let i = 0; i < 4; i++) typing.push(await push("typing", { typing: i % 2 === 0 }));
+      expect(typing.map((r) => r.status)).toEqual(["ok", "ok", "ok", "error"]);
+      expect(typing[3].response.code).toBe("RATE_LIMITED");
+      // When to try again, as an HTTP 429's Retry-After says it (the widget has no header here).
+      expect(typing[3].response.retry_after).toBeGreaterThanOrEqual(1);
+      expect(typing[3].response.retry_after).toBeLessThanOrEqual(60);
+      // Its messages still go: one request of the budget went to opening the conversation.
+      const shouts = [];
+      for (const body of ["first", "second", "third"]) shouts.push(await push("shout", { body }));
+      expect(shouts.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
+      expect(shouts[2].response.code).toBe("RATE_LIMITED");
     } finally {
       socket.disconnect();
     }

@@ -43,7 +43,7 @@ export {
 } from "./messages-service";
 export { CreateMessage, Message, SeenUpTo } from "./model";
 export {
-  ADOPTED_CONVERSATIONS,
+  ADOPTION_BATCH,
   adoptVisitorConversations,
   type ConversationRow,
   type ConversationView,

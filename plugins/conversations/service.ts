@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
 import { contacts, conversations, messages } from "../../db/schema";
 import {
@@ -18,6 +18,7 @@ import {
   parseTags,
   type ReadDb,
   recordEntityChange,
+  reserveSyncSeqs,
   updateRow,
   type WriteScope,
   type WriteTx,
@@ -392,8 +393,12 @@ export async function conversationsOfVisitor(
     .slice(0, limit);
 }
 
-/** The most conversations one proof of identity takes over. */
-export const ADOPTED_CONVERSATIONS = 500;
+/**
+ * How many conversations a proof of identity moves per statement. A proof
+ * moves all of them, batch after batch in its one transaction: a browser
+ * session can open any number over its tokens' lifetimes.
+ */
+export const ADOPTION_BATCH = 500;
 
 /** A widget visitor that has not proven its identity, as its token names it. */
 export interface UnverifiedVisitor {
@@ -431,30 +436,59 @@ export async function adoptVisitorConversations(
           )
         : undefined;
   if (!opened) return [];
-  const rows = await tx
-    .select()
-    .from(c)
-    .where(
-      and(
-        eq(c.tenantId, scope.tenantId),
-        isNull(c.deletedAt),
-        eq(c.visitorIdentity, "unverified"),
-        opened,
-      ),
-    )
-    .orderBy(asc(c.createdAt), asc(c.id))
-    .limit(ADOPTED_CONVERSATIONS);
   const adopted: ConversationRow[] = [];
-  for (const row of rows) {
-    const columns = {
-      customerId,
-      visitorIdentity: "verified",
-      updatedAt: scope.now,
-      syncSeq: await nextSyncSeq(tx),
-    };
-    await tx.update(c).set(columns).where(eq(c.id, row.id));
-    if (row.customerId !== customerId) await moveMessages(tx, scope, row, customerId);
-    const after = { ...row, ...columns };
+  // Each batch leaves `unverified`, so the next read finds the ones still left.
+  for (;;) {
+    const rows = await tx
+      .select()
+      .from(c)
+      .where(
+        and(
+          eq(c.tenantId, scope.tenantId),
+          isNull(c.deletedAt),
+          eq(c.visitorIdentity, "unverified"),
+          opened,
+        ),
+      )
+      .orderBy(asc(c.createdAt), asc(c.id))
+      .limit(ADOPTION_BATCH);
+    if (rows.length === 0) return adopted;
+    adopted.push(...(await adoptBatch(tx, scope, rows, customerId)));
+  }
+}
+
+/**
+ * Moves one batch of conversations to the proven customer, each with its own
+ * sync number (in the batch's order), their messages with them, and one
+ * activity row and conversation.identity_verified each.
+ */
+async function adoptBatch(
+  tx: WriteTx,
+  scope: WriteScope,
+  rows: ConversationRow[],
+  customerId: string,
+): Promise<ConversationRow[]> {
+  const c = conversations;
+  const ids = rows.map((row) => row.id);
+  const first = await reserveSyncSeqs(tx, rows.length);
+  const columns = { customerId, visitorIdentity: "verified", updatedAt: scope.now };
+  const ranked = tx
+    .select({
+      id: c.id,
+      rank: sql<number>`row_number() over (order by ${c.createdAt}, ${c.id})`.as("rank"),
+    })
+    .from(c)
+    .where(inArray(c.id, ids))
+    .as("ranked");
+  await tx
+    .update(c)
+    .set({ ...columns, syncSeq: sql`${first - 1} + ${ranked.rank}` })
+    .from(ranked)
+    .where(eq(c.id, ranked.id));
+  await moveMessages(tx, scope, ids, customerId);
+  const adopted = rows.map((row, index) => ({ ...row, ...columns, syncSeq: first + index }));
+  for (const [index, row] of rows.entries()) {
+    const after = adopted[index];
     await recordEntityChange(
       tx,
       scope,
@@ -472,33 +506,43 @@ export async function adoptVisitorConversations(
         },
       ],
     );
-    adopted.push(after);
   }
   return adopted;
 }
 
-/** A conversation's messages follow it to its new customer (and move in the sync feed). */
+/**
+ * The messages of these conversations follow them to their new customer (and
+ * move in the sync feed); the customer's own messages change author too (a
+ * message's customer is its conversation's, so the customer wrote those whose
+ * author is their customer).
+ */
 async function moveMessages(
   tx: WriteTx,
   scope: WriteScope,
-  conversation: ConversationRow,
+  conversationIds: string[],
   customerId: string,
 ) {
   const m = messages;
-  const rows = await tx
-    .select({ id: m.id, authorType: m.authorType, authorId: m.authorId })
+  const inBatch = and(eq(m.tenantId, scope.tenantId), inArray(m.conversationId, conversationIds));
+  const [{ count }] = await tx.select({ count: sql<number>`count(*)` }).from(m).where(inBatch);
+  if (Number(count) === 0) return;
+  const first = await reserveSyncSeqs(tx, Number(count));
+  const ranked = tx
+    .select({
+      id: m.id,
+      rank: sql<number>`row_number() over (order by ${m.syncSeq}, ${m.id})`.as("rank"),
+    })
     .from(m)
-    .where(and(eq(m.tenantId, conversation.tenantId), eq(m.conversationId, conversation.id)));
-  for (const row of rows) {
-    const byCustomer = row.authorType === "customer" && row.authorId === conversation.customerId;
-    await tx
-      .update(m)
-      .set({
-        customerId,
-        ...(byCustomer ? { authorId: customerId } : {}),
-        updatedAt: scope.now,
-        syncSeq: await nextSyncSeq(tx),
-      })
-      .where(eq(m.id, row.id));
-  }
+    .where(inBatch)
+    .as("ranked");
+  await tx
+    .update(m)
+    .set({
+      customerId,
+      authorId: sql`case when ${m.authorType} = 'customer' and ${m.authorId} = ${m.customerId} then ${customerId} else ${m.authorId} end`,
+      updatedAt: scope.now,
+      syncSeq: sql`${first - 1} + ${ranked.rank}`,
+    })
+    .from(ranked)
+    .where(eq(m.id, ranked.id));
 }

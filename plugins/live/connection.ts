@@ -7,8 +7,11 @@ import {
   consumeKeyRateLimit,
   consumeRateLimit,
   credentialEnded,
+  type FieldError,
   type Logger,
   type Scope,
+  type ValueErrorLike,
+  valueFieldErrors,
   writeScope,
 } from "../../src/core";
 import {
@@ -77,6 +80,16 @@ interface Joined {
 }
 
 class ChannelError extends Error {}
+
+/** A push whose payload breaks its schema: the reason names the first field, `errors` all of them, as a 422 does. */
+class PayloadError extends ChannelError {
+  readonly errors: FieldError[];
+  constructor(check: { Errors(value: unknown): Iterable<unknown> }, payload: unknown) {
+    const errors = valueFieldErrors([...check.Errors(payload)] as ValueErrorLike[]);
+    super(`invalid payload: ${errors[0].path} ${errors[0].message}`);
+    this.errors = errors;
+  }
+}
 
 export interface ChannelServices {
   ctx: AppContext;
@@ -171,9 +184,19 @@ export class Connection implements Member {
   }
 
   private errorResponse(error: unknown) {
+    if (error instanceof PayloadError)
+      return { reason: error.message, code: "VALIDATION_ERROR", errors: error.errors };
     if (error instanceof ChannelError) return { reason: error.message };
-    if (error instanceof ApiError)
-      return { reason: error.message, code: error.code, errors: error.errors };
+    if (error instanceof ApiError) {
+      // Over a rate limit, when to try again: what an HTTP 429's Retry-After says.
+      const retryAfter = error.headers?.["retry-after"];
+      return {
+        reason: error.message,
+        code: error.code,
+        errors: error.errors,
+        ...(retryAfter === undefined ? {} : { retry_after: Number(retryAfter) }),
+      };
+    }
     this.services.logger.error("channel push failed", { error });
     return { reason: "internal error" };
   }
@@ -191,13 +214,15 @@ export class Connection implements Member {
     const principal = await this.current(joined.principal);
     if (!principal || !readsConversations(principal)) throw new ChannelError("unauthorized");
     joined.principal = principal;
-    // A visitor's every push spends its budget; a key's writes do (typing stores nothing, and
-    // a team often shares one key).
+    // A visitor's every push spends a budget: its typing indicators one of their own, so a
+    // customer typing a long answer never has its message refused for them; its writes the
+    // one its HTTP requests spend. A key's writes spend its budget (typing stores nothing,
+    // and a team often shares one key).
     if (principal.kind === "visitor")
       await consumeRateLimit(
         this.services.ctx,
         "widget_visitor",
-        principal.rateBucket,
+        frame.event === "typing" ? `${principal.rateBucket}:typing` : principal.rateBucket,
         principal.rateLimit,
         {},
       );
@@ -361,7 +386,7 @@ export class Connection implements Member {
   private async shout(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
     const { shout: check } = pushChecks();
-    if (!check.Check(payload)) throw new ChannelError(firstError(check, payload));
+    if (!check.Check(payload)) throw new PayloadError(check, payload);
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
@@ -400,7 +425,7 @@ export class Connection implements Member {
   private async seen(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
     const { seen: check } = pushChecks();
-    if (!check.Check(payload)) throw new ChannelError(firstError(check, payload));
+    if (!check.Check(payload)) throw new PayloadError(check, payload);
     const { ctx } = this.services;
     const { principal } = joined;
     const scope = writeScope(ctx, principal.tenantId, principal.actor);
@@ -426,13 +451,4 @@ const nameOf = (payload: Record<string, unknown>) =>
 function splitTopic(topic: string): [string, string] {
   const colon = topic.indexOf(":");
   return colon === -1 ? [topic, ""] : [topic.slice(0, colon), topic.slice(colon + 1)];
-}
-
-function firstError(
-  check: { Errors(value: unknown): Iterable<{ path: string; message: string }> },
-  value: unknown,
-) {
-  for (const error of check.Errors(value))
-    return `invalid payload: ${error.path || "/"} ${error.message}`;
-  return "invalid payload";
 }

@@ -5,6 +5,7 @@ import {
   consumeRateLimit,
   forbidden,
   registerCredentialPrefix,
+  registerIdempotentPaths,
   registerPathAuthentication,
   unauthorized,
 } from "../../src/core";
@@ -33,7 +34,7 @@ const bearer = (request: Request) => {
 
 /** Answer headers a page may read: when to try again, and the request id for support. */
 const EXPOSED_HEADERS =
-  "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset";
+  "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, idempotent-replayed";
 
 /** Where the public widget API is served. */
 export const WIDGET_PREFIX = "/api/widget";
@@ -92,6 +93,19 @@ async function authenticateWidgetRequest(
 }
 
 registerPathAuthentication(WIDGET_PREFIX, authenticateWidgetRequest);
+// A visitor retries a message or a seen mark safely with Idempotency-Key, its keys its own
+// (per browser session; a token made before sessions were named: per customer). Identifying
+// and opening a conversation answer a visitor token, never stored: they refuse the header.
+registerIdempotentPaths({
+  takes: new RegExp(`^${WIDGET_PREFIX}/conversations/[^/]+/(messages|seen)$`),
+  refuses: new RegExp(`^${WIDGET_PREFIX}/(customers|conversations)/?$`),
+  principal(request) {
+    const access = accesses.get(request);
+    const visitor = access?.visitor;
+    if (!access || !visitor) return null;
+    return `widget:${access.key.row.id}:${visitor.visitorId ?? `customer:${visitor.customerId}`}`;
+  },
+});
 // A visitor token sent to the API is refused there, but is no guess at the admin token.
 registerCredentialPrefix(VISITOR_TOKEN_PREFIX);
 

@@ -151,7 +151,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         set.headers.vary = "Origin";
         set.headers["access-control-allow-methods"] = "GET, POST";
         set.headers["access-control-allow-headers"] =
-          "authorization, content-type, x-widget-key, x-consistency";
+          "authorization, content-type, x-widget-key, x-consistency, idempotency-key";
         set.headers["access-control-max-age"] = "600";
         set.status = 204;
       },
@@ -306,15 +306,18 @@ export const widgetRoutes = (ctx: AppContext) =>
       "/conversations/:id/messages",
       async ({ params, body, access, set }) => {
         const conversation = await ownConversation(ctx, access, params.id);
-        const { row } = await ctx.write((tx) =>
-          insertMessage(tx, scopeOf(ctx, access), {
+        // The write returns the answer: an Idempotency-Key's replay is stored with it, so a
+        // retry after a crash gets what the visitor sees, never the stored row.
+        const answer = await ctx.write(async (tx) => {
+          const { row } = await insertMessage(tx, scopeOf(ctx, access), {
             conversation_id: conversation.id,
             body: body.body,
             author_type: "customer",
-          }),
-        );
+          });
+          return widgetMessage(messageView(row));
+        });
         set.status = 201;
-        return widgetMessage(messageView(row));
+        return answer;
       },
       {
         widget: "visitor",
@@ -328,10 +331,12 @@ export const widgetRoutes = (ctx: AppContext) =>
       "/conversations/:id/seen",
       async ({ params, body, access }) => {
         const conversation = await ownConversation(ctx, access, params.id);
-        const seen = await ctx.write((tx) =>
-          markSeen(tx, scopeOf(ctx, access), conversation, "customer", { upTo: body?.up_to }),
-        );
-        return { messages: seen.map(widgetMessage) };
+        return ctx.write(async (tx) => {
+          const seen = await markSeen(tx, scopeOf(ctx, access), conversation, "customer", {
+            upTo: body?.up_to,
+          });
+          return { messages: seen.map(widgetMessage) }; // the answer, stored for a replay
+        });
       },
       {
         widget: "visitor",

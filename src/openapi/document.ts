@@ -1,7 +1,7 @@
 import { API_PREFIX, ownAuthenticationOf } from "../auth";
 import { MAX_URL_LENGTH } from "../body";
 import { CONSISTENCY_HEADER, readsMayLag } from "../consistency";
-import { refusesIdempotencyKey } from "../idempotency";
+import { refusesIdempotencyKey, takesIdempotencyKeyOutsideApi } from "../idempotency";
 import { exampleOf } from "./examples";
 import { componentize, type Schema } from "./schemas";
 import { TAG_DESCRIPTIONS } from "./tags";
@@ -282,7 +282,8 @@ function finishOperation(
   operation.security ??= [];
   // Relays and provider callbacks (own authentication) de-duplicate by their own ids.
   const takesKey = !refusesIdempotencyKey(path) && !ownAuthenticationOf(path);
-  if (method === "post" && path.startsWith(API_PREFIX) && takesKey) {
+  const keyed = path.startsWith(API_PREFIX) || takesIdempotencyKeyOutsideApi(path);
+  if (method === "post" && keyed && takesKey) {
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_HEADER];
     documentErrors(operation, IDEMPOTENCY_REFUSALS);
   }
