@@ -2,19 +2,17 @@ import { describe, expect, test } from "bun:test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { CONSISTENCY_HEADER, readsMayLag } from "../src/consistency";
 import { builtInEventTypes } from "../src/events";
 import { currentRequest } from "../src/request-state";
 import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
+import { ajvFor, nodeAt, pointerToken, schemaAt } from "./helpers/openapi-schemas";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const server = useTestServer();
 const ROOT = join(import.meta.dir, "..");
 const BIN = join(ROOT, "node_modules", ".bin");
-const SCHEMAS = "https://crmd.invalid/schemas/";
 const METHODS = ["get", "put", "post", "patch", "delete"];
 
 type Doc = any;
@@ -43,7 +41,7 @@ async function lint(args: string[], doc: Doc): Promise<unknown> {
 /** Every schema location in the document, as JSON pointers from its root. */
 function schemaPointers(doc: Doc): string[] {
   const pointers = Object.keys(doc.components.schemas).map((n) => `/components/schemas/${n}`);
-  const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+  const esc = pointerToken;
   for (const [name, parameter] of Object.entries<Doc>(doc.components.parameters ?? {}))
     if (parameter.schema) pointers.push(`/components/parameters/${name}/schema`);
   for (const [name, response] of Object.entries<Doc>(doc.components.responses ?? {}))
@@ -68,25 +66,6 @@ function schemaPointers(doc: Doc): string[] {
             pointers.push(`${at}/responses/${status}/content/${esc(type)}/schema`);
       }
   return pointers;
-}
-
-/** The schema at a JSON pointer, its component $refs made absolute for Ajv. */
-function schemaAt(doc: Doc, pointer: string): Doc {
-  let node = doc;
-  for (const part of pointer.slice(1).split("/"))
-    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
-  return JSON.parse(JSON.stringify(node).replace(/"#\/components\/schemas\//g, `"${SCHEMAS}`));
-}
-
-/** Ajv 2020 in strict mode, with the document's component schemas registered. */
-function ajvFor(doc: Doc) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  ajv.addFormat("http-url", /^https?:\/\//);
-  ajv.addKeyword("example");
-  for (const name of Object.keys(doc.components.schemas))
-    ajv.addSchema({ ...schemaAt(doc, `/components/schemas/${name}`), $id: SCHEMAS + name });
-  return ajv;
 }
 
 describe("OpenAPI document", () => {
@@ -455,6 +434,45 @@ describe("OpenAPI document", () => {
         checked++;
       }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  test("every example in the document is valid against its schema: bodies', parameters', headers' and schemas' own", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ajv = ajvFor(doc);
+    const invalid: string[] = [];
+    let checked = 0;
+    const check = (schemaPointer: string, example: unknown, where: string) => {
+      const validate = ajv.compile(schemaAt(doc, schemaPointer));
+      checked++;
+      if (!validate(example))
+        invalid.push(
+          `${where}: ${JSON.stringify(example)?.slice(0, 120)} ${ajv.errorsText(validate.errors)}`,
+        );
+    };
+    /** A schema's `examples` is a list; a media type's, parameter's or header's a map of Example Objects. */
+    const walk = (node: Doc, at: string) => {
+      if (!node || typeof node !== "object") return;
+      if (Array.isArray(node)) {
+        for (const [i, item] of node.entries()) walk(item, `${at}/${i}`);
+        return;
+      }
+      const owner = node.schema && typeof node.schema === "object" ? `${at}/schema` : null;
+      if (Array.isArray(node.examples))
+        for (const [i, example] of node.examples.entries())
+          check(at, example, `${at}/examples/${i}`);
+      else if (owner && node.examples && typeof node.examples === "object")
+        for (const [name, example] of Object.entries<Doc>(node.examples))
+          if ("value" in example)
+            check(owner, example.value, `${at}/examples/${pointerToken(name)}`);
+      if ("example" in node && owner) check(owner, node.example, `${at}/example`);
+      else if ("example" in node && nodeAt(doc, at) === node && (node.type || node.$ref))
+        check(at, node.example, `${at}/example`);
+      for (const [key, value] of Object.entries(node))
+        if (key !== "examples" && key !== "example") walk(value, `${at}/${pointerToken(key)}`);
+    };
+    walk(doc, "");
+    expect(invalid).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
   });
 
   test("the 400, 413 and 415 a JSON body can get are documented on every operation that takes one", async () => {
