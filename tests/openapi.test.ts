@@ -220,6 +220,63 @@ describe("OpenAPI document", () => {
     expect(parameters.since.description).toContain("ISO 8601");
   });
 
+  test("every operationId is a method name a generated client can use: unique, an identifier, verb first", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ids = new Map<string, string>();
+    const unusable: string[] = [];
+    for (const [section, entries] of [
+      ["paths", doc.paths],
+      ["webhooks", doc.webhooks],
+    ] as const)
+      for (const [path, operations] of Object.entries<Doc>(entries))
+        for (const [method, op] of Object.entries<Doc>(operations)) {
+          const where = `${section} ${method} ${path}`;
+          const id: string = op.operationId ?? "";
+          if (!/^[a-z][A-Za-z0-9]*$/.test(id) || /Api(External|Widget)/.test(id))
+            unusable.push(`${where}: ${id}`);
+          if (ids.has(id)) unusable.push(`${where}: ${id} is also ${ids.get(id)}`);
+          ids.set(id, where);
+        }
+    expect(unusable).toEqual([]);
+    const idOf = (method: string, path: string) => doc.paths[path][method].operationId;
+    const api = "/api/external";
+    expect({
+      listDeals: idOf("get", `${api}/deals`),
+      createDeal: idOf("post", `${api}/deals`),
+      getDeal: idOf("get", `${api}/deals/{id}`),
+      updateDeal: idOf("patch", `${api}/deals/{id}`),
+      deleteDeal: idOf("delete", `${api}/deals/{id}`),
+      moveDeal: idOf("post", `${api}/deals/{id}/move`),
+      replaceTask: idOf("put", `${api}/tasks/{id}`),
+      listApiKeys: idOf("get", `${api}/api-keys`),
+      createMlsProperty: idOf("post", `${api}/mls/properties`),
+      updatePipelineStage: idOf("patch", `${api}/pipelines/{id}/stages/{stage_id}`),
+      rotateWebhookSecret: idOf("post", `${api}/webhooks/{id}/rotate-secret`),
+      listWebhookDeliveries: idOf("get", `${api}/webhooks/{id}/deliveries`),
+      listObjectRecords: idOf("get", `${api}/objects/{object}`),
+      streamEvents: idOf("get", `${api}/events/stream`),
+      listWidgetConversations: idOf("get", "/api/widget/conversations"),
+      dealStageChangedWebhook: doc.webhooks["deal.stage_changed"].post.operationId,
+    }).toEqual({
+      listDeals: "listDeals",
+      createDeal: "createDeal",
+      getDeal: "getDeal",
+      updateDeal: "updateDeal",
+      deleteDeal: "deleteDeal",
+      moveDeal: "moveDeal",
+      replaceTask: "replaceTask",
+      listApiKeys: "listApiKeys",
+      createMlsProperty: "createMlsProperty",
+      updatePipelineStage: "updatePipelineStage",
+      rotateWebhookSecret: "rotateWebhookSecret",
+      listWebhookDeliveries: "listWebhookDeliveries",
+      listObjectRecords: "listObjectRecords",
+      streamEvents: "streamEvents",
+      listWidgetConversations: "listWidgetConversations",
+      dealStageChangedWebhook: "dealStageChangedWebhook",
+    });
+  });
+
   test("servers, and a description for every tag an operation uses", async () => {
     const doc = await fetchDoc(server.anonymous);
     expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);

@@ -89,6 +89,7 @@ export const eventsPlugin = (ctx: AppContext) =>
           406: ErrorBody,
         },
         detail: {
+          operationId: "streamEvents",
           summary: "The event log as Server-Sent Events, resumable with Last-Event-ID",
           description:
             "Needs `Accept: text/event-stream` (406 otherwise; EventSource sends it). Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.",

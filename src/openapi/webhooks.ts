@@ -77,6 +77,10 @@ function payload(type: string, components: Record<string, Schema>): Schema {
   };
 }
 
+/** A delivery's operationId, a name in any language: `deal.stage_changed` → `dealStageChangedWebhook`. */
+export const webhookOperationId = (type: string) =>
+  `${type.replace(/[._]([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())}Webhook`;
+
 /** The OpenAPI 3.1 `webhooks` section: one signed POST per event type. */
 export function webhookOperations(types: string[], components: Record<string, Schema>) {
   components[EVENT_SCHEMA] ??= eventSchema();
@@ -85,7 +89,7 @@ export function webhookOperations(types: string[], components: Record<string, Sc
       type,
       {
         post: {
-          operationId: `webhook.${type}`,
+          operationId: webhookOperationId(type),
           summary: `${type} delivery`,
           description:
             "Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.",
