@@ -13435,6 +13435,8 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
+                /** @description The `id` of the last event received (EventSource sends it on reconnecting): the stream resumes right after it, the backlog first. Wins over `cursor`. */
+                "last-event-id"?: string;
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
             };

@@ -770,6 +770,16 @@ describe("OpenAPI document", () => {
     expect(documents("/api/external/events/stream", 200, type)).toBe(true);
   });
 
+  test("the event stream documents the Last-Event-ID header it resumes from", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const stream = doc.paths["/api/external/events/stream"].get;
+    const header = stream.parameters
+      .map((p: Doc) => resolveRef(doc, p))
+      .find((p: Doc) => p.in === "header" && p.name.toLowerCase() === "last-event-id");
+    expect(header).toMatchObject({ required: false, schema: { type: "string" } });
+    expect(header.description).toContain("cursor");
+  });
+
   test("the 414 a URL over 16 KB gets is documented on every operation", async () => {
     const doc = await fetchDoc(server.anonymous);
     const { api } = await server.tenant(undefined, ["*"], { rate_limit: 1_000_000_000 });

@@ -9,7 +9,7 @@ import {
   readyText,
 } from "../../src/core";
 import { decodeEventCursor, encodeEventCursor, eventFilter, readEvents, sinceOf } from "./feed";
-import { EventList, EventListQuery, EventStreamQuery } from "./model";
+import { EventList, EventListQuery, EventStreamHeaders, EventStreamQuery } from "./model";
 import { eventStream } from "./stream";
 
 export { type OutboxTail, outboxTail, type TailEvent } from "./tail";
@@ -55,7 +55,7 @@ export const eventsPlugin = (ctx: AppContext) =>
       "/events/stream",
       async ({ query, headers, request, tenantId, scopes }) => {
         // EventSource always sends it; a plain GET would wait on a stream that never ends.
-        if (!headers.accept?.includes("text/event-stream"))
+        if (!request.headers.get("accept")?.includes("text/event-stream"))
           throw new ApiError(
             406,
             "NOT_ACCEPTABLE",
@@ -81,6 +81,7 @@ export const eventsPlugin = (ctx: AppContext) =>
       {
         scope: "events:read",
         query: EventStreamQuery,
+        headers: EventStreamHeaders,
         response: {
           200: t.NoValidate(
             t.String({ contentMediaType: "text/event-stream", description: "Server-Sent Events" }),
