@@ -315,7 +315,7 @@ describe("OpenAPI and Swagger UI", () => {
     }
   });
 
-  test("Swagger UI behind a reverse proxy that serves crmd under a path prefix: page, assets, document, Authorize and Try it out", async () => {
+  test("Swagger UI behind a reverse proxy that serves crmd under a path prefix: page, assets, document, Authorize, Try it out and a list's Link", async () => {
     let target = "";
     // The proxy serves crmd at /crm/ (the prefix stripped), as nginx's `location /crm/ { proxy_pass …/; }` does.
     const proxy = Bun.serve({
@@ -364,6 +364,21 @@ describe("OpenAPI and Swagger UI", () => {
         expect(tried.status).toBe(200);
         expect(((await tried.json()) as { deals: unknown[] }).deals).toEqual([]);
       }
+      // A list's Link (the next page) leads through the proxy too.
+      const { api } = await behind.tenant();
+      await api.post("/api/external/pipelines", {
+        name: "Sales",
+        pipeline_type: "sales",
+        stages: [{ name: "New" }],
+      });
+      for (const title of ["One", "Two"]) await api.post("/api/external/deals", { title });
+      const headers = { "x-api-key": api.headers["x-api-key"] };
+      const first = await fetch(`${base}/api/external/deals?page_size=1`, { headers });
+      const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get("link") ?? "")?.[1];
+      expect(next).toBe("/crm/api/external/deals?page_size=1&page=2");
+      const second = await fetch(new URL(next as string, first.url), { headers });
+      expect(second.status).toBe(200);
+      expect(((await second.json()) as { page: number }).page).toBe(2);
       // The page with a trailing slash is sent to the one its relative URLs hold on.
       const slash = await fetch(`${base}/swagger/`, { redirect: "manual" });
       expect(slash.status).toBe(308);
