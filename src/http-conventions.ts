@@ -38,7 +38,7 @@ const EXPOSED = [
   "idempotent-replayed",
 ].join(", ");
 const ALLOWED_HEADERS =
-  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent, x-consistency";
+  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent, x-consistency, last-event-id";
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /**
