@@ -4524,7 +4524,9 @@ export interface components {
             /** @description The record the event is about, as the API shows it */
             data: unknown;
             /** @description Context such as the previous stage */
-            metadata: Record<string, never>;
+            metadata: {
+                [key: string]: unknown;
+            };
         };
         WebhookList: {
             webhooks: components["schemas"]["Webhook"][];
@@ -15935,7 +15937,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.created";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -15981,7 +15985,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16027,7 +16033,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16073,7 +16081,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.updated";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16119,7 +16129,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.cancelled";
-                    data: Record<string, never>;
+                    data: components["schemas"]["CalendarEvent"];
                 };
             };
         };
@@ -16165,7 +16175,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.created";
-                    data: Record<string, never>;
+                    data: components["schemas"]["CalendarEvent"];
                 };
             };
         };
@@ -16211,7 +16221,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.updated";
-                    data: Record<string, never>;
+                    data: components["schemas"]["CalendarEvent"];
                 };
             };
         };
@@ -16257,7 +16267,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.ended";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -16303,7 +16313,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.started";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17315,7 +17325,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.bounced";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17361,7 +17371,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.failed";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17407,7 +17417,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.received";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17453,7 +17463,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.sent";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17499,7 +17509,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.created";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -17545,7 +17557,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -17591,7 +17605,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.updated";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18327,7 +18343,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.created";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18373,7 +18391,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18419,7 +18439,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.updated";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18879,7 +18901,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.breach";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18925,7 +18949,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.warning";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18971,7 +18997,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.delivered";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19017,7 +19043,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.failed";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19063,7 +19089,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.received";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19109,7 +19135,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.sent";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };

@@ -770,6 +770,60 @@ describe("OpenAPI document", () => {
     expect(documents("/api/external/events/stream", 200, type)).toBe(true);
   });
 
+  test("no schema is an object without keys to a generator: a free-form one says additionalProperties", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const keyless: string[] = [];
+    const walk = (node: Doc, at: string) => {
+      if (!node || typeof node !== "object") return;
+      const types = [node.type].flat();
+      const shaped = [
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "$ref",
+      ].some((key) => key in node);
+      if (types.includes("object") && !shaped) keyless.push(at);
+      for (const [key, value] of Object.entries(node)) walk(value, `${at}/${pointerToken(key)}`);
+    };
+    walk(doc, "");
+    expect(keyless).toEqual([]);
+  });
+
+  test("each event the log holds is valid against its type's delivery in the webhooks section, data typed by its record", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    const example = (path: string) =>
+      doc.paths[`/api/external/${path}`].post.requestBody.content["application/json"].example;
+    for (const path of ["contacts", "calendar/events", "calls"])
+      expect({
+        path,
+        status: (await api.post(`/api/external/${path}`, example(path))).status,
+      }).toEqual({ path, status: 201 });
+    const ajv = ajvFor(doc);
+    const { events } = (await api.get("/api/external/events?page_size=500")).body;
+    const invalid: string[] = [];
+    for (const event of events) {
+      const at = `/webhooks/${pointerToken(event.event_type)}/post/requestBody/content/application~1json/schema`;
+      const validate = ajv.compile(schemaAt(doc, at));
+      if (!validate(event)) invalid.push(`${event.event_type}: ${ajv.errorsText(validate.errors)}`);
+    }
+    expect(invalid).toEqual([]);
+    const types = events.map((e: { event_type: string }) => e.event_type);
+    expect(types).toEqual(
+      expect.arrayContaining(["contact.created", "calendar.event.created", "call.started"]),
+    );
+    const data = (type: string) =>
+      nodeAt(
+        doc,
+        `/webhooks/${type}/post/requestBody/content/application~1json/schema/allOf/1/properties/data`,
+      );
+    expect(data("calendar.event.created")).toEqual({ $ref: "#/components/schemas/CalendarEvent" });
+    expect(data("sms.sent")).toEqual({ $ref: "#/components/schemas/Interaction" });
+  });
+
   test("the event stream documents the Last-Event-ID header it resumes from", async () => {
     const doc = await fetchDoc(server.anonymous);
     const stream = doc.paths["/api/external/events/stream"].get;
