@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { Webhook } from "standardwebhooks";
 import { Crmd, CrmdError } from "../examples/typescript/client";
 import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
@@ -171,5 +172,40 @@ describe("example receivers", () => {
         body: JSON.stringify({ id: "forged", event_type: "deal.created", data: {} }),
       });
       expect(forged.status).toBe(400);
+
+      // The receiver accepts exactly what the official Standard Webhooks verifier accepts.
+      const official = new Webhook(hook.body.secret);
+      const now = new Date();
+      const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+      const cases: Array<[string, Date, (mac: string) => string]> = [
+        ["signed now", now, (mac) => mac],
+        ["after a rotation, the old secret's first", now, (mac) => `v1,${"A".repeat(43)}= ${mac}`],
+        ["the MAC under another version", now, (mac) => mac.replace(/^v1,/, "v2,")],
+        ["the MAC without its version", now, (mac) => mac.replace(/^v1,/, "")],
+        ["six minutes old", minutes(-6), (mac) => mac],
+        ["six minutes ahead", minutes(6), (mac) => mac],
+      ];
+      const disagreements: string[] = [];
+      for (const [i, [label, at, signature]] of cases.entries()) {
+        const id = `msg_case_${language}_${i}`;
+        const body = JSON.stringify({ id, event_type: "deal.created", data: { id: label } });
+        const headers = {
+          "webhook-id": id,
+          "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+          "webhook-signature": signature(official.sign(id, at, body)),
+        };
+        const accepts = (() => {
+          try {
+            official.verify(body, headers);
+            return true;
+          } catch {
+            return false;
+          }
+        })();
+        const reply = await fetch(url, { method: "POST", headers, body });
+        if (reply.status < 300 !== accepts)
+          disagreements.push(`${label}: receiver ${reply.status}, official ${accepts}`);
+      }
+      expect(disagreements).toEqual([]);
     });
 });
