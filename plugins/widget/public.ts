@@ -151,7 +151,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         set.headers.vary = "Origin";
         set.headers["access-control-allow-methods"] = "GET, POST";
         set.headers["access-control-allow-headers"] =
-          "authorization, content-type, x-widget-key, x-consistency";
+          "authorization, content-type, x-widget-key, x-consistency, if-none-match";
         set.headers["access-control-max-age"] = "600";
         set.status = 204;
       },
