@@ -6,7 +6,7 @@ import { CONSISTENCY_HEADER, readsMayLag } from "../src/consistency";
 import { builtInEventTypes } from "../src/events";
 import { currentRequest } from "../src/request-state";
 import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
-import { ajvFor, nodeAt, pointerToken, schemaAt } from "./helpers/openapi-schemas";
+import { ajvFor, componentId, nodeAt, pointerToken, schemaAt } from "./helpers/openapi-schemas";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -822,6 +822,53 @@ describe("OpenAPI document", () => {
       );
     expect(data("calendar.event.created")).toEqual({ $ref: "#/components/schemas/CalendarEvent" });
     expect(data("sms.sent")).toEqual({ $ref: "#/components/schemas/Interaction" });
+  });
+
+  test("refusals are what the document says of their status: 400, 401, 403, 404, 409, 415, 422, 429 as the shared error shape", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ajv = ajvFor(doc);
+    const { api, tenantId } = await server.tenant();
+    const reader = await server.keyFor(tenantId, ["deals:read"]);
+    const limited = (await server.tenant(undefined, ["*"], { rate_limit: 1 })).api;
+    await limited.get("/api/external/deals");
+    await api.post("/api/external/partners", { name: "Taken" });
+    const deals = "/api/external/deals";
+    const unknown = `${deals}/${crypto.randomUUID()}`;
+    const cases: Array<[string, string, number, () => Promise<Reply>]> = [
+      [
+        "post",
+        deals,
+        400,
+        () => api.request("POST", deals, "{", { "content-type": "application/json" }),
+      ],
+      ["get", deals, 401, () => server.anonymous.get(deals)],
+      ["post", deals, 403, () => reader.post(deals, { title: "x" })],
+      ["get", "/api/external/deals/{id}", 404, () => api.get(unknown)],
+      [
+        "post",
+        "/api/external/partners",
+        409,
+        () => api.post("/api/external/partners", { name: "Taken" }),
+      ],
+      ["post", deals, 415, () => api.request("POST", deals, "x", { "content-type": "text/plain" })],
+      ["post", deals, 422, () => api.post(deals, { title: "x", currency: "euro" })],
+      ["get", deals, 429, () => limited.get(deals)],
+    ];
+    const wrong: string[] = [];
+    for (const [method, path, status, call] of cases) {
+      const reply = await call();
+      const listed = doc.paths[path][method].responses[String(status)];
+      const media = resolveRef(doc, listed)?.content?.["application/json"];
+      const where = `${method} ${path} ${status}`;
+      if (reply.status !== status) wrong.push(`${where}: answered ${reply.status}`);
+      else if (media?.schema?.$ref !== "#/components/schemas/Error")
+        wrong.push(`${where}: not documented as Error`);
+      else {
+        const validate = ajv.getSchema(componentId("Error"));
+        if (!validate?.(reply.body)) wrong.push(`${where}: ${JSON.stringify(reply.body)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   test("the event stream documents the Last-Event-ID header it resumes from", async () => {

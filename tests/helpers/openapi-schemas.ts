@@ -6,6 +6,9 @@ type Doc = any;
 /** The `$id` prefix the document's component schemas get, so `$ref`s between them resolve in Ajv. */
 const SCHEMAS = "https://crmd.invalid/schemas/";
 
+/** The `$id` a component schema has in ajvFor's Ajv: `ajv.getSchema(componentId("Error"))`. */
+export const componentId = (name: string) => SCHEMAS + name;
+
 /** A JSON pointer token for a key (`/` and `~` escaped). */
 export const pointerToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
