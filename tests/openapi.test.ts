@@ -277,6 +277,18 @@ describe("OpenAPI document", () => {
     });
   });
 
+  test("no response keeps Elysia's wording 'Response for status N': each says what it is", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const generic: string[] = [];
+    for (const [path, operations] of Object.entries<Doc>(doc.paths))
+      for (const [method, op] of Object.entries<Doc>(operations))
+        for (const [status, response] of Object.entries<Doc>(op.responses))
+          if (/^Response for status/.test(resolveRef(doc, response).description))
+            generic.push(`${method} ${path} ${status}`);
+    expect(generic).toEqual([]);
+    expect(doc.paths["/api/external/deals"].post.responses["201"].description).toBe("Created");
+  });
+
   test("servers, and a description for every tag an operation uses", async () => {
     const doc = await fetchDoc(server.anonymous);
     expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);

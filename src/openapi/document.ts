@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import { API_PREFIX, ownAuthenticationOf } from "../auth";
 import { MAX_URL_LENGTH } from "../body";
 import { CONSISTENCY_HEADER, readsMayLag } from "../consistency";
@@ -458,6 +459,19 @@ function shareParameters(
   return shared;
 }
 
+/**
+ * Elysia words every response "Response for status N"; one left so after
+ * the shared ones took their own words (a success, a refusal only one
+ * operation has) says its status's reason phrase, as Swagger UI shows it.
+ */
+function nameStatuses(paths: Record<string, Record<string, Operation>>) {
+  for (const operations of Object.values(paths))
+    for (const { responses = {} } of Object.values(operations))
+      for (const [status, response] of Object.entries(responses))
+        if (response.description === `Response for status ${status}` && STATUS_CODES[status])
+          response.description = STATUS_CODES[status];
+}
+
 const tagList = (used: Set<string>) =>
   [...used].sort().map((name) => ({
     name,
@@ -481,6 +495,7 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
       for (const tag of operation.tags ?? []) used.add(tag);
     }
   const responses = shareResponses(doc.paths ?? {});
+  nameStatuses(doc.paths ?? {});
   const signatures = signatureParameters();
   const parameters = {
     ...signatures,
