@@ -20,7 +20,7 @@ const VERBS: Record<string, string> = {
 const pascal = (words: string[]) =>
   words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
 
-/** The singular of an English plural as crmd's paths spell them (companies, properties, deals, business-hours stays). */
+/** The singular of a plural as crmd's paths spell them: companies, properties, deals, addresses. */
 function singular(word: string): string {
   if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (word.endsWith("ses") || word.endsWith("xes")) return word.slice(0, -2);
@@ -51,7 +51,8 @@ export function isGeneratedOperationId(operationId: string, method: string, path
  * The operationId of `method path`; `isList` says a GET answers a list (a
  * page, or the collection's rows under its own name).
  * A record's action (`POST /deals/{id}/move`) is its verb and the record's
- * noun; a nested collection (`/webhooks/{id}/deliveries`) is listed or created.
+ * noun; a nested collection, a plural after a record (`/webhooks/{id}/deliveries`),
+ * is listed or created.
  */
 export function operationIdOf(method: string, path: string, isList: boolean): string {
   const widget = path.startsWith(`${WIDGET_PREFIX}/`);
