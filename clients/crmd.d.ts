@@ -59,7 +59,7 @@ export interface paths {
             cookie?: never;
         };
         /** The widget's configuration (X-Widget-Key) */
-        get: operations["getApiWidgetSettings"];
+        get: operations["getWidgetSettings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -81,7 +81,7 @@ export interface paths {
          * Identify the visitor (email, external_id, or anonymous) and get a visitor token
          * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations its visitor (browser session) opened, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. Sent with the visitor's unverified token (Authorization: Bearer vt_…), the new token is the same visitor's, and a valid user_hash moves the conversations that visitor opened unverified to the proven customer (conversation.identity_verified each), and the anonymous contact it used is deleted (contact.deleted) when nothing is left on it. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
          */
-        post: operations["postApiWidgetCustomers"];
+        post: operations["identifyWidgetVisitor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,10 +96,10 @@ export interface paths {
             cookie?: never;
         };
         /** The conversations the visitor may read, newest first (at most 100): those its visitor (browser session) opened, and for a verified visitor its customer's others except those unverified visitors opened */
-        get: operations["getApiWidgetConversations"];
+        get: operations["listWidgetConversations"];
         put?: never;
         /** Open a conversation (with an optional first message); answers a token for it */
-        post: operations["postApiWidgetConversations"];
+        post: operations["createWidgetConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,7 +114,7 @@ export interface paths {
             cookie?: never;
         };
         /** The visitor's conversation */
-        get: operations["getApiWidgetConversationsById"];
+        get: operations["getWidgetConversation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -131,10 +131,10 @@ export interface paths {
             cookie?: never;
         };
         /** The conversation's messages, oldest first by sent_at, ties by id (the latest 1,000) */
-        get: operations["getApiWidgetConversationsByIdMessages"];
+        get: operations["listWidgetConversationMessages"];
         put?: never;
         /** Send a message as the customer */
-        post: operations["postApiWidgetConversationsByIdMessages"];
+        post: operations["createWidgetConversationMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -154,7 +154,7 @@ export interface paths {
          * Mark the agents' messages seen by the customer
          * @description Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
          */
-        post: operations["postApiWidgetConversationsByIdSeen"];
+        post: operations["markWidgetConversationSeen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -169,13 +169,13 @@ export interface paths {
             cookie?: never;
         };
         /** List tenants */
-        get: operations["getApiExternalTenants"];
+        get: operations["listTenants"];
         put?: never;
         /**
          * Create a tenant
          * @description A name taken, or a sender number recorded for another tenant, is 409.
          */
-        post: operations["postApiExternalTenants"];
+        post: operations["createTenant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -190,7 +190,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get a tenant */
-        get: operations["getApiExternalTenantsByTenant_id"];
+        get: operations["getTenant"];
         put?: never;
         post?: never;
         delete?: never;
@@ -200,7 +200,7 @@ export interface paths {
          * Update a tenant: its SMS sender numbers
          * @description sms_numbers replaces the tenant's sender numbers (in E.164, in the order given; the first is its default sender). The tenant then sends SMS only from these (422 at /from otherwise), and an inbound SMS to one of them is accepted only at this tenant's webhook URL. A number recorded for another tenant is 409; release it there first.
          */
-        patch: operations["patchApiExternalTenantsByTenant_id"];
+        patch: operations["updateTenant"];
         trace?: never;
     };
     "/api/external/api-keys": {
@@ -211,10 +211,10 @@ export interface paths {
             cookie?: never;
         };
         /** List API keys (never the keys themselves) */
-        get: operations["getApiExternalApi-keys"];
+        get: operations["listApiKeys"];
         put?: never;
         /** Create an API key (the key is shown only once) */
-        post: operations["postApiExternalApi-keys"];
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -235,7 +235,7 @@ export interface paths {
          * Revoke an API key (effective at once)
          * @description A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any. No live event committed after the revocation reaches the key's sockets, on any instance.
          */
-        delete: operations["deleteApiExternalApi-keysByKey_id"];
+        delete: operations["deleteApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -249,10 +249,10 @@ export interface paths {
             cookie?: never;
         };
         /** List calendar events by start time; filter by time range, linked record, attendee, status, or an attendee's conflicts */
-        get: operations["getApiExternalCalendarEvents"];
+        get: operations["listCalendarEvents"];
         put?: never;
         /** Create a calendar event (an end before the start or an unknown zone is 422) */
-        post: operations["postApiExternalCalendarEvents"];
+        post: operations["createCalendarEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -267,16 +267,16 @@ export interface paths {
             cookie?: never;
         };
         /** Get a calendar event */
-        get: operations["getApiExternalCalendarEventsById"];
+        get: operations["getCalendarEvent"];
         /** Replace a calendar event (seed 000's PUT: fields left out are emptied; a cancelled event stays cancelled unless status says otherwise) */
-        put: operations["putApiExternalCalendarEventsById"];
+        put: operations["replaceCalendarEvent"];
         post?: never;
         /** Cancel a calendar event: it stays, with status cancelled and cancelled_at */
-        delete: operations["deleteApiExternalCalendarEventsById"];
+        delete: operations["deleteCalendarEvent"];
         options?: never;
         head?: never;
         /** Update a calendar event (status cancelled cancels it; confirmed or tentative reopens it) */
-        patch: operations["patchApiExternalCalendarEventsById"];
+        patch: operations["updateCalendarEvent"];
         trace?: never;
     };
     "/api/external/documents": {
@@ -287,13 +287,13 @@ export interface paths {
             cookie?: never;
         };
         /** List documents, by linked record, storage or tags */
-        get: operations["getApiExternalDocuments"];
+        get: operations["listDocuments"];
         put?: never;
         /**
          * Upload a file (multipart/form-data, field `file`) or register an external document (JSON with `url`)
          * @description Uploads: empty is 422, over the upload limit 413, a declared type (the file part's Content-Type, or `mime_type`) that the content does not match 415. Text files are accepted as text/plain, text/csv, text/markdown or application/json when they are UTF-8. Equal content is stored once.
          */
-        post: operations["postApiExternalDocuments"];
+        post: operations["createDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -308,12 +308,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a document's metadata */
-        get: operations["getApiExternalDocumentsById"];
+        get: operations["getDocument"];
         /** Replace a document's details (seed 000's PUT: name, description, links, tags; fields left out are emptied) */
-        put: operations["putApiExternalDocumentsById"];
+        put: operations["replaceDocument"];
         post?: never;
         /** Delete a document (soft; the file goes once no other document holds the same content) */
-        delete: operations["deleteApiExternalDocumentsById"];
+        delete: operations["deleteDocument"];
         options?: never;
         head?: never;
         patch?: never;
@@ -330,7 +330,7 @@ export interface paths {
          * Download a file (ETag = its SHA-256); an external document is 409: fetch its url
          * @description One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
          */
-        get: operations["getApiExternalDocumentsByIdDownload"];
+        get: operations["downloadDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -352,7 +352,7 @@ export interface paths {
          * Share a document: emits document.shared for a webhook consumer to deliver
          * @description crmd sends no mail and grants no access: it checks the recipients (valid emails, contacts of this tenant), records the share in the activity log and emits document.shared with the document as data and {emails, contact_ids, message, shared_by} as metadata.
          */
-        post: operations["postApiExternalDocumentsByIdShare"];
+        post: operations["shareDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -367,10 +367,10 @@ export interface paths {
             cookie?: never;
         };
         /** List contacts (filters: email, search, company_id, tags) */
-        get: operations["getApiExternalContacts"];
+        get: operations["listContacts"];
         put?: never;
         /** Create a contact (needs a name or an email) */
-        post: operations["postApiExternalContacts"];
+        post: operations["createContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -390,7 +390,7 @@ export interface paths {
          * Create or update up to 500 contacts, matched by their first email
          * @description A record whose first email (case-insensitive) belongs to a live contact updates that contact (fields absent stay); other records create contacts. One transaction; each record succeeds or fails alone, with per-record results.
          */
-        post: operations["postApiExternalContactsBulk"];
+        post: operations["bulkUpsertContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -405,16 +405,16 @@ export interface paths {
             cookie?: never;
         };
         /** Get a contact */
-        get: operations["getApiExternalContactsById"];
+        get: operations["getContact"];
         /** Replace a contact (seed 000's PUT of a client: fields left out are emptied, except the opt-out flags, which are kept) */
-        put: operations["putApiExternalContactsById"];
+        put: operations["replaceContact"];
         post?: never;
         /** Delete a contact (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalContactsById"];
+        delete: operations["deleteContact"];
         options?: never;
         head?: never;
         /** Update a contact (fields absent stay as they are) */
-        patch: operations["patchApiExternalContactsById"];
+        patch: operations["updateContact"];
         trace?: never;
     };
     "/api/external/companies": {
@@ -425,10 +425,10 @@ export interface paths {
             cookie?: never;
         };
         /** List companies (filters: name, website/domain, search, tags) */
-        get: operations["getApiExternalCompanies"];
+        get: operations["listCompanies"];
         put?: never;
         /** Create a company */
-        post: operations["postApiExternalCompanies"];
+        post: operations["createCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -448,7 +448,7 @@ export interface paths {
          * Create or update up to 500 companies, matched by domain
          * @description A record whose domain (or website's domain) belongs to a live company updates that company (fields absent stay); other records create companies (name required). One transaction; each record succeeds or fails alone, with per-record results.
          */
-        post: operations["postApiExternalCompaniesBulk"];
+        post: operations["bulkUpsertCompanies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -466,15 +466,15 @@ export interface paths {
          * Get a company, optionally with its contacts, open deals and recent activity
          * @description `include=contacts` needs contacts:read, `include=deals` deals:read, `include=activity` activity:read (403 otherwise); `include=associations` adds the company's links by object type.
          */
-        get: operations["getApiExternalCompaniesById"];
+        get: operations["getCompany"];
         put?: never;
         post?: never;
         /** Delete a company (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalCompaniesById"];
+        delete: operations["deleteCompany"];
         options?: never;
         head?: never;
         /** Update a company (fields absent stay as they are, address parts too) */
-        patch: operations["patchApiExternalCompaniesById"];
+        patch: operations["updateCompany"];
         trace?: never;
     };
     "/api/external/notes": {
@@ -485,13 +485,13 @@ export interface paths {
             cookie?: never;
         };
         /** List notes, all or one entity's (contact_id, company_id, deal_id, lead_id or task_id) */
-        get: operations["getApiExternalNotes"];
+        get: operations["listNotes"];
         put?: never;
         /**
          * Attach a note to a contact, company, deal, lead or task
          * @description Give exactly one of contact_id, company_id, deal_id, lead_id, task_id. `status` is for contact and company notes. seed 004's `activities:write` permission is accepted for notes:write.
          */
-        post: operations["postApiExternalNotes"];
+        post: operations["createNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -506,15 +506,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a note */
-        get: operations["getApiExternalNotesById"];
+        get: operations["getNote"];
         put?: never;
         post?: never;
         /** Delete a note (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalNotesById"];
+        delete: operations["deleteNote"];
         options?: never;
         head?: never;
         /** Update a note's text, status or attachments */
-        patch: operations["patchApiExternalNotesById"];
+        patch: operations["updateNote"];
         trace?: never;
     };
     "/api/external/interactions": {
@@ -528,7 +528,7 @@ export interface paths {
          * A record's timeline: notes, emails, SMS, calls and meetings, newest first
          * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones). Notes need notes:read and meetings calendar:read as well: without it they are left out, and asking for that type is 403.
          */
-        get: operations["getApiExternalInteractions"];
+        get: operations["listInteractions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -548,7 +548,7 @@ export interface paths {
          * The suppression list: addresses and numbers sends are refused to
          * @description Per tenant: email addresses that bounced (reason bounce, the server's diagnostic in detail) or opted out, and phone numbers that opted out of SMS (a stop keyword, or a contact's sms_opt_out). A send to one is 409 ADDRESS_BOUNCED or OPTED_OUT. Filters: channel, reason, address. Newest first by page; with `cursor`, oldest first after the cursor (keep `next_cursor`). Entries joining and leaving the list are the events suppression.created and suppression.deleted.
          */
-        get: operations["getApiExternalSuppressions"];
+        get: operations["listSuppressions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -568,14 +568,14 @@ export interface paths {
          * Whether an address or number is suppressed, and why
          * @description 404 when sends to it are not refused by the list.
          */
-        get: operations["getApiExternalSuppressionsByAddress"];
+        get: operations["getSuppression"];
         put?: never;
         post?: never;
         /**
          * Lift an email suppression (a bounced mailbox that works again)
          * @description Sends to the address are allowed again (suppression.deleted). Lifting an opt-out is the person opting back in: contacts having the address get email_opt_out false (contact.updated). An SMS opt-out cannot be lifted here (409 OPTED_OUT): the recipient texts START (carrier rules), or an opt-out recorded through the API is lifted with sms_opt_out false on the contact. 404 when the address is not on the list.
          */
-        delete: operations["deleteApiExternalSuppressionsByAddress"];
+        delete: operations["deleteSuppression"];
         options?: never;
         head?: never;
         patch?: never;
@@ -589,7 +589,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get an email, SMS or call */
-        get: operations["getApiExternalInteractionsById"];
+        get: operations["getInteraction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -611,7 +611,7 @@ export interface paths {
          * Send an email (queued; answered 202 with the interaction, status queued)
          * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), contact_id or {{contact.*}} placeholders filled from the contact need contacts:read, in_reply_to interactions:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
          */
-        post: operations["postApiExternalEmailSend"];
+        post: operations["sendEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -631,7 +631,7 @@ export interface paths {
          * Create or rotate the tenant's inbound email secret (shown once)
          * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.
          */
-        post: operations["postApiExternalEmailInbound-secret"];
+        post: operations["rotateEmailInboundSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -651,7 +651,7 @@ export interface paths {
          * Receive an email: a raw RFC 5322 message as a relay forwards it
          * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.
          */
-        post: operations["postApiExternalEmailInbound"];
+        post: operations["receiveInboundEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -671,7 +671,7 @@ export interface paths {
          * Send an SMS (queued; answered 202 with the interaction, status queued)
          * @description Numbers in E.164, validated with libphonenumber. contact_id needs contacts:read as well (403). Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.
          */
-        post: operations["postApiExternalSmsSend"];
+        post: operations["sendSms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,7 +691,7 @@ export interface paths {
          * Twilio's incoming-message webhook: records an inbound SMS
          * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).
          */
-        post: operations["postApiExternalSmsInboundTwilioByTenant_id"];
+        post: operations["receiveTwilioSms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -711,7 +711,7 @@ export interface paths {
          * Twilio's status callback: delivered, undelivered or failed
          * @description crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
          */
-        post: operations["postApiExternalSmsStatusTwilioByTenant_id"];
+        post: operations["receiveTwilioSmsStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -731,7 +731,7 @@ export interface paths {
          * Log a call
          * @description Emits call.started, and call.ended when the call already has ended_at. Without ended_at the call stays in_progress until PATCH /calls/{id} gives it.
          */
-        post: operations["postApiExternalCalls"];
+        post: operations["createCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -752,7 +752,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** End a call, or correct its outcome, recording or notes */
-        patch: operations["patchApiExternalCallsById"];
+        patch: operations["updateCall"];
         trace?: never;
     };
     "/api/external/search": {
@@ -766,7 +766,7 @@ export interface paths {
          * Search contacts, companies, deals, leads, notes, MLS properties and custom objects' records
          * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts, MLS properties' titles, numbers, addresses, agents and descriptions, and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
          */
-        get: operations["getApiExternalSearch"];
+        get: operations["search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -786,7 +786,7 @@ export interface paths {
          * Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA
          * @description Sales pipelines' figures are their open deals', qualification pipelines' their open leads': each type shows only to keys that also have deals:read (leads:read); pipeline_type naming the other is 403. GET /pipelines lists every pipeline with pipelines:read.
          */
-        get: operations["getApiExternalPipeline"];
+        get: operations["getPipelineOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -803,10 +803,10 @@ export interface paths {
             cookie?: never;
         };
         /** List pipelines with their stages */
-        get: operations["getApiExternalPipelines"];
+        get: operations["listPipelines"];
         put?: never;
         /** Create a pipeline with ordered stages */
-        post: operations["postApiExternalPipelines"];
+        post: operations["createPipeline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -821,15 +821,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a pipeline with its stages in order */
-        get: operations["getApiExternalPipelinesById"];
+        get: operations["getPipeline"];
         put?: never;
         post?: never;
         /** Delete a pipeline (409 while it has open deals or leads) */
-        delete: operations["deleteApiExternalPipelinesById"];
+        delete: operations["deletePipeline"];
         options?: never;
         head?: never;
         /** Update a pipeline; `stages` replaces and reorders its stages */
-        patch: operations["patchApiExternalPipelinesById"];
+        patch: operations["updatePipeline"];
         trace?: never;
     };
     "/api/external/pipelines/{id}/stages": {
@@ -842,7 +842,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add a stage (answers the pipeline) */
-        post: operations["postApiExternalPipelinesByIdStages"];
+        post: operations["createPipelineStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -860,11 +860,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a stage (409 while deals or leads are in it; answers the pipeline) */
-        delete: operations["deleteApiExternalPipelinesByIdStagesByStage_id"];
+        delete: operations["deletePipelineStage"];
         options?: never;
         head?: never;
         /** Update or move a stage (answers the pipeline) */
-        patch: operations["patchApiExternalPipelinesByIdStagesByStage_id"];
+        patch: operations["updatePipelineStage"];
         trace?: never;
     };
     "/api/external/deals": {
@@ -875,10 +875,10 @@ export interface paths {
             cookie?: never;
         };
         /** List deals (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included) */
-        get: operations["getApiExternalDeals"];
+        get: operations["listDeals"];
         put?: never;
         /** Create a deal */
-        post: operations["postApiExternalDeals"];
+        post: operations["createDeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -893,15 +893,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a deal */
-        get: operations["getApiExternalDealsById"];
+        get: operations["getDeal"];
         put?: never;
         post?: never;
         /** Delete a deal (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalDealsById"];
+        delete: operations["deleteDeal"];
         options?: never;
         head?: never;
         /** Update a deal (partial); a new stage_id or stage moves it like POST /move */
-        patch: operations["patchApiExternalDealsById"];
+        patch: operations["updateDeal"];
         trace?: never;
     };
     "/api/external/deals/{id}/move": {
@@ -914,7 +914,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Move a deal to another stage of its pipeline (by id or name); won / lost stages close it, open ones reopen it */
-        post: operations["postApiExternalDealsByIdMove"];
+        post: operations["moveDeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -929,10 +929,10 @@ export interface paths {
             cookie?: never;
         };
         /** List leads (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included) */
-        get: operations["getApiExternalLeads"];
+        get: operations["listLeads"];
         put?: never;
         /** Create a lead */
-        post: operations["postApiExternalLeads"];
+        post: operations["createLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -947,15 +947,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a lead */
-        get: operations["getApiExternalLeadsById"];
+        get: operations["getLead"];
         put?: never;
         post?: never;
         /** Delete a lead (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalLeadsById"];
+        delete: operations["deleteLead"];
         options?: never;
         head?: never;
         /** Update a lead (partial); a new stage_id or stage moves it (lead.updated with old_stage / new_stage) */
-        patch: operations["patchApiExternalLeadsById"];
+        patch: operations["updateLead"];
         trace?: never;
     };
     "/api/external/leads/{id}/qualify": {
@@ -968,7 +968,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Qualify a lead (lead.qualified) */
-        post: operations["postApiExternalLeadsByIdQualify"];
+        post: operations["qualifyLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -985,7 +985,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Disqualify a lead, with a reason (lead.disqualified) */
-        post: operations["postApiExternalLeadsByIdDisqualify"];
+        post: operations["disqualifyLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1005,7 +1005,7 @@ export interface paths {
          * Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction
          * @description Needs deals:write as well (403 otherwise, checked before the body is validated): it creates a deal.
          */
-        post: operations["postApiExternalLeadsByIdConvert"];
+        post: operations["convertLead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1025,7 +1025,7 @@ export interface paths {
          * Start handing a deal off to another owner (handoff.initiated)
          * @description Needs deals:read as well (403 otherwise): a handoff shows its deal.
          */
-        post: operations["postApiExternalDealsByIdHandoff"];
+        post: operations["startDealHandoff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1045,7 +1045,7 @@ export interface paths {
          * Start handing a lead off to another owner (handoff.initiated)
          * @description Needs leads:read as well (403 otherwise): a handoff shows its lead.
          */
-        post: operations["postApiExternalLeadsByIdHandoff"];
+        post: operations["startLeadHandoff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
          * Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed)
          * @description Needs deals:write (leads:write) as well for a handoff of a deal (lead): completing changes it (403 otherwise). 404 when the key lacks deals:read (leads:read).
          */
-        post: operations["postApiExternalHandoffsByIdComplete"];
+        post: operations["completeHandoff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1082,7 +1082,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a pending handoff (handoff.cancelled) */
-        post: operations["postApiExternalHandoffsByIdCancel"];
+        post: operations["cancelHandoff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1100,7 +1100,7 @@ export interface paths {
          * List handoffs
          * @description Only handoffs of the types the key may read: deals' with deals:read, leads' with leads:read; entity_type naming another type is 403.
          */
-        get: operations["getApiExternalHandoffs"];
+        get: operations["listHandoffs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1120,7 +1120,7 @@ export interface paths {
          * Get a handoff with its deal or lead
          * @description 404 for a handoff of a deal (lead) when the key lacks deals:read (leads:read), as on complete and cancel.
          */
-        get: operations["getApiExternalHandoffsById"];
+        get: operations["getHandoff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1137,7 +1137,7 @@ export interface paths {
             cookie?: never;
         };
         /** Scheduler jobs: last run, duration, outcome, next run and lease holder */
-        get: operations["getApiExternalScheduler"];
+        get: operations["getScheduler"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1154,12 +1154,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get the business-hours calendar SLA clocks count in (404 when none is set) */
-        get: operations["getApiExternalBusiness-hours"];
+        get: operations["getBusinessHours"];
         /** Set the business-hours calendar: SLA clocks then count only working time in its time zone */
-        put: operations["putApiExternalBusiness-hours"];
+        put: operations["replaceBusinessHours"];
         post?: never;
         /** Remove the business-hours calendar: SLA clocks count all the time again */
-        delete: operations["deleteApiExternalBusiness-hours"];
+        delete: operations["deleteBusinessHours"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1173,10 +1173,10 @@ export interface paths {
             cookie?: never;
         };
         /** List webhooks */
-        get: operations["getApiExternalWebhooks"];
+        get: operations["listWebhooks"];
         put?: never;
         /** Register a webhook (the signing secret is shown only once) */
-        post: operations["postApiExternalWebhooks"];
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1191,12 +1191,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a webhook with its most recent deliveries */
-        get: operations["getApiExternalWebhooksById"];
+        get: operations["getWebhook"];
         /** Update a webhook (omitted fields are kept) */
-        put: operations["putApiExternalWebhooksById"];
+        put: operations["replaceWebhook"];
         post?: never;
         /** Delete a webhook and its delivery log */
-        delete: operations["deleteApiExternalWebhooksById"];
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1212,7 +1212,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a webhook.test event now and report the receiver's answer */
-        post: operations["postApiExternalWebhooksTestById"];
+        post: operations["testWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1227,7 +1227,7 @@ export interface paths {
             cookie?: never;
         };
         /** The webhook's delivery log, newest first, with every attempt */
-        get: operations["getApiExternalWebhooksByIdDeliveries"];
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1246,7 +1246,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a delivery again (queued now, fresh retry schedule) */
-        post: operations["postApiExternalWebhooksByIdDeliveriesByDelivery_idRedeliver"];
+        post: operations["redeliverWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1266,7 +1266,7 @@ export interface paths {
          * Send again every failed delivery created since a time
          * @description Failed test sends (webhook.test) are not replayed: send another test.
          */
-        post: operations["postApiExternalWebhooksByIdReplay"];
+        post: operations["replayWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1283,7 +1283,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace the signing secret (shown once); for 24 h deliveries are signed with both */
-        post: operations["postApiExternalWebhooksByIdRotate-secret"];
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1298,10 +1298,10 @@ export interface paths {
             cookie?: never;
         };
         /** List tasks (seed 001 filters, plus links, due range, tags; cursor sync) */
-        get: operations["getApiExternalTasks"];
+        get: operations["listTasks"];
         put?: never;
         /** Create a task (emits task.created) */
-        post: operations["postApiExternalTasks"];
+        post: operations["createTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1316,16 +1316,16 @@ export interface paths {
             cookie?: never;
         };
         /** Get a task */
-        get: operations["getApiExternalTasksById"];
+        get: operations["getTask"];
         /** Replace a task (seed 000's PUT: fields left out are emptied) */
-        put: operations["putApiExternalTasksById"];
+        put: operations["replaceTask"];
         post?: never;
         /** Delete a task (soft: sync feeds show the tombstone; emits task.deleted) */
-        delete: operations["deleteApiExternalTasksById"];
+        delete: operations["deleteTask"];
         options?: never;
         head?: never;
         /** Update a task (emits task.updated; also task.completed when status becomes completed) */
-        patch: operations["patchApiExternalTasksById"];
+        patch: operations["updateTask"];
         trace?: never;
     };
     "/api/external/tasks/{id}/complete": {
@@ -1341,7 +1341,7 @@ export interface paths {
          * Complete a task (emits task.completed)
          * @description Idempotent: completing a completed task returns it unchanged, keeps the first completed_at and emits nothing.
          */
-        post: operations["postApiExternalTasksByIdComplete"];
+        post: operations["completeTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1356,10 +1356,10 @@ export interface paths {
             cookie?: never;
         };
         /** List partners with lead_count, deal_count, won_deals and won_value */
-        get: operations["getApiExternalPartners"];
+        get: operations["listPartners"];
         put?: never;
         /** Create a partner (409 if the name is taken) */
-        post: operations["postApiExternalPartners"];
+        post: operations["createPartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1374,15 +1374,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a partner with its figures */
-        get: operations["getApiExternalPartnersById"];
+        get: operations["getPartner"];
         put?: never;
         post?: never;
         /** Delete a partner (soft; frees the name; emits partner.deleted) */
-        delete: operations["deleteApiExternalPartnersById"];
+        delete: operations["deletePartner"];
         options?: never;
         head?: never;
         /** Update a partner (emits partner.updated) */
-        patch: operations["patchApiExternalPartnersById"];
+        patch: operations["updatePartner"];
         trace?: never;
     };
     "/api/external/activity": {
@@ -1396,7 +1396,7 @@ export interface paths {
          * List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)
          * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. A key sees the changes of the records it may read (deals:read for deals, and so on; links need every type; webhooks and SLA need webhooks:manage): the others are left out, and an entity_type it may not read is 403.
          */
-        get: operations["getApiExternalActivity"];
+        get: operations["listActivity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1416,7 +1416,7 @@ export interface paths {
          * KPIs for the current calendar period (default month)
          * @description Period start: the current week (Monday 00:00 UTC), month, quarter (Jan/Apr/Jul/Oct) or year, in UTC. leads.total: created in the period; qualified: qualified_at in the period; qualification_rate = qualified/total×100. deals.total: created in the period, open/won/lost by their current status; win_rate = won/(won+lost)×100. pipeline.value: all open deals; won_value: deals won in the period. tasks.total: created in the period; overdue: all pending tasks past due now. Deleted rows never count.
          */
-        get: operations["getApiExternalKpis"];
+        get: operations["getKpis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1436,10 +1436,10 @@ export interface paths {
          * List conversations (filters: status, assignee, unassigned, customer_id, channel, priority, tags, unread, archived; sort)
          * @description An inbox: `status=open&unassigned=true` lists the conversations nobody has taken, `sort=-last_message_at` puts the latest activity first (the last message's sent_at, or the opening of a conversation without messages), `sort=last_message_at` the longest quiet first. Ties by id. Default: newest opened first. `since` and `cursor` feeds go by change whatever `sort` says.
          */
-        get: operations["getApiExternalConversations"];
+        get: operations["listConversations"];
         put?: never;
         /** Open a conversation with a customer (a contact) */
-        post: operations["postApiExternalConversations"];
+        post: operations["createConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1454,15 +1454,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a conversation */
-        get: operations["getApiExternalConversationsById"];
+        get: operations["getConversation"];
         /** Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied) */
-        put: operations["putApiExternalConversationsById"];
+        put: operations["replaceConversation"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update a conversation: status, assignee, priority, subject, tags */
-        patch: operations["patchApiExternalConversationsById"];
+        patch: operations["updateConversation"];
         trace?: never;
     };
     "/api/external/conversations/{id}/archive": {
@@ -1475,7 +1475,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Archive a conversation (conversation.archived) */
-        post: operations["postApiExternalConversationsByIdArchive"];
+        post: operations["archiveConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1492,7 +1492,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Bring an archived conversation back to the inbox (conversation.unarchived) */
-        post: operations["postApiExternalConversationsByIdUnarchive"];
+        post: operations["unarchiveConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1509,7 +1509,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Share a conversation with a teammate */
-        post: operations["postApiExternalConversationsByIdShare"];
+        post: operations["shareConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1529,7 +1529,7 @@ export interface paths {
          * Mark the customer's messages seen by the agents (message.seen each)
          * @description Marks the customer's unseen messages (or those of `message_ids`) oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
          */
-        post: operations["postApiExternalConversationsByIdSeen"];
+        post: operations["markConversationSeen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1547,13 +1547,13 @@ export interface paths {
          * List messages (filters: conversation_id, customer_id, author_type, channel, unseen)
          * @description Newest first by `sent_at` (the time the message was sent: an imported email or SMS keeps its own), ties by id: a conversation's thread in the order the widget shows it, from its end. `since` and `cursor` feeds go by change, oldest first.
          */
-        get: operations["getApiExternalMessages"];
+        get: operations["listMessages"];
         put?: never;
         /**
          * Send a message in a conversation
          * @description 201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a live message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries). A deleted message frees its `external_id`: sent again, it makes a new message (201).
          */
-        post: operations["postApiExternalMessages"];
+        post: operations["createMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1568,16 +1568,16 @@ export interface paths {
             cookie?: never;
         };
         /** Get a message */
-        get: operations["getApiExternalMessagesById"];
+        get: operations["getMessage"];
         /** Replace a message's body and attachments (seed 003's PUT: attachments left out are removed) */
-        put: operations["putApiExternalMessagesById"];
+        put: operations["replaceMessage"];
         post?: never;
         /** Delete a message (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalMessagesById"];
+        delete: operations["deleteMessage"];
         options?: never;
         head?: never;
         /** Edit a message's body or attachments */
-        patch: operations["patchApiExternalMessagesById"];
+        patch: operations["updateMessage"];
         trace?: never;
     };
     "/api/external/customers/identify": {
@@ -1593,7 +1593,7 @@ export interface paths {
          * Find or create the customer with this email and/or external id
          * @description The contact linked to `external_id`, else the contact with this email (any of its emails), else a new contact (201). An `external_id` given is linked to the contact found. Calling it again with the same identity answers the same customer (200).
          */
-        post: operations["postApiExternalCustomersIdentify"];
+        post: operations["identifyCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1608,7 +1608,7 @@ export interface paths {
             cookie?: never;
         };
         /** List customers (the contacts, with their external ids) */
-        get: operations["getApiExternalCustomers"];
+        get: operations["listCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1625,15 +1625,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a customer (a contact) */
-        get: operations["getApiExternalCustomersById"];
+        get: operations["getCustomer"];
         /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied, except the opt-out flags) */
-        put: operations["putApiExternalCustomersById"];
+        put: operations["replaceCustomer"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update a customer (as PATCH /contacts/{id}) */
-        patch: operations["patchApiExternalCustomersById"];
+        patch: operations["updateCustomer"];
         trace?: never;
     };
     "/api/external/events": {
@@ -1647,7 +1647,7 @@ export interface paths {
          * The event log: every event, oldest first, cursor-paged
          * @description Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`; an association's, with both linked objects' `:read`; a handoff's, with `handoffs:read` and its deal's or lead's `:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).
          */
-        get: operations["getApiExternalEvents"];
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1667,7 +1667,7 @@ export interface paths {
          * The event log as Server-Sent Events, resumable with Last-Event-ID
          * @description Needs `Accept: text/event-stream` (406 otherwise; EventSource sends it). Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.
          */
-        get: operations["getApiExternalEventsStream"];
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1684,13 +1684,13 @@ export interface paths {
             cookie?: never;
         };
         /** List the custom fields of an object type (deals, contacts, …) */
-        get: operations["getApiExternalFieldsByObject"];
+        get: operations["listCustomFields"];
         put?: never;
         /**
          * Define a custom field
          * @description Values already stored under the key are converted to the type, or the definition is refused (422 listing the records).
          */
-        post: operations["postApiExternalFieldsByObject"];
+        post: operations["createCustomField"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1705,15 +1705,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get a custom field definition */
-        get: operations["getApiExternalFieldsByObjectByKey"];
+        get: operations["getCustomField"];
         put?: never;
         post?: never;
         /** Remove a custom field; its values move to the records' archive */
-        delete: operations["deleteApiExternalFieldsByObjectByKey"];
+        delete: operations["deleteCustomField"];
         options?: never;
         head?: never;
         /** Change a custom field (a new type converts every stored value or is refused) */
-        patch: operations["patchApiExternalFieldsByObjectByKey"];
+        patch: operations["updateCustomField"];
         trace?: never;
     };
     "/api/external/fields/{object}/archived/{id}": {
@@ -1727,7 +1727,7 @@ export interface paths {
          * A record's values of removed custom fields
          * @description Needs the record's own read scope (e.g. deals:read) besides fields:read.
          */
-        get: operations["getApiExternalFieldsByObjectArchivedById"];
+        get: operations["getArchivedCustomFieldValues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1744,12 +1744,12 @@ export interface paths {
             cookie?: never;
         };
         /** A record's links to records of another object type */
-        get: operations["getApiExternalByObjectByIdAssociationsByTo"];
+        get: operations["listAssociations"];
         /** Replace a record's links to an object type (association.created / deleted) */
-        put: operations["putApiExternalByObjectByIdAssociationsByTo"];
+        put: operations["replaceAssociations"];
         post?: never;
         /** Remove every link of a record to an object type */
-        delete: operations["deleteApiExternalByObjectByIdAssociationsByTo"];
+        delete: operations["deleteAssociations"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1764,10 +1764,10 @@ export interface paths {
         };
         get?: never;
         /** Link two records (with an optional label); 201 when new, 200 when already linked */
-        put: operations["putApiExternalByObjectByIdAssociationsByToByTo_id"];
+        put: operations["createAssociation"];
         post?: never;
         /** Unlink two records (only the link with `label` when given) */
-        delete: operations["deleteApiExternalByObjectByIdAssociationsByToByTo_id"];
+        delete: operations["deleteAssociation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1781,13 +1781,13 @@ export interface paths {
             cookie?: never;
         };
         /** List the tenant's custom object types */
-        get: operations["getApiExternalObject-types"];
+        get: operations["listObjectTypes"];
         put?: never;
         /**
          * Define a custom object type with its fields
          * @description Its records live at /objects/{plural}, with scopes `<plural>:read|write` and events `<name>.created|updated|deleted`.
          */
-        post: operations["postApiExternalObject-types"];
+        post: operations["createObjectType"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1802,18 +1802,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a custom object type */
-        get: operations["getApiExternalObject-typesByObject"];
+        get: operations["getObjectType"];
         put?: never;
         post?: never;
         /**
          * Remove a custom object type without records
          * @description Refused (409) while it has live records or another object's reference field points at it. Removes it for good, in one transaction: its fields (`field.deleted` each), its deleted records' tombstones and archived values, then `object_type.deleted`. A type defined again under the same plural or name starts empty.
          */
-        delete: operations["deleteApiExternalObject-typesByObject"];
+        delete: operations["deleteObjectType"];
         options?: never;
         head?: never;
         /** Change a custom object type (fields: /fields/{plural}) */
-        patch: operations["patchApiExternalObject-typesByObject"];
+        patch: operations["updateObjectType"];
         trace?: never;
     };
     "/api/external/objects/{object}": {
@@ -1827,10 +1827,10 @@ export interface paths {
          * List a custom object's records (filters: search, cf.<key>, associated_with; since/cursor feeds with tombstones)
          * @description The list is keyed by the plural: `{"<plural>": [...], "total": …}`.
          */
-        get: operations["getApiExternalObjectsByObject"];
+        get: operations["listObjectRecords"];
         put?: never;
         /** Create a record (values checked against the fields) */
-        post: operations["postApiExternalObjectsByObject"];
+        post: operations["createObjectRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1847,7 +1847,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create or update up to 500 records, matched by a unique field (match_by) */
-        post: operations["postApiExternalObjectsByObjectBulk"];
+        post: operations["bulkUpsertObjectRecords"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1862,7 +1862,7 @@ export interface paths {
             cookie?: never;
         };
         /** The JSON Schema of the tenant's records of this object */
-        get: operations["getApiExternalObjectsByObjectSchema"];
+        get: operations["getObjectRecordSchema"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1879,16 +1879,16 @@ export interface paths {
             cookie?: never;
         };
         /** Get a record */
-        get: operations["getApiExternalObjectsByObjectById"];
+        get: operations["getObjectRecord"];
         /** Replace a record's values (absent ones are removed; defaults apply) */
-        put: operations["putApiExternalObjectsByObjectById"];
+        put: operations["replaceObjectRecord"];
         post?: never;
         /** Delete a record (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalObjectsByObjectById"];
+        delete: operations["deleteObjectRecord"];
         options?: never;
         head?: never;
         /** Update a record (values given merge; null removes one) */
-        patch: operations["patchApiExternalObjectsByObjectById"];
+        patch: operations["updateObjectRecord"];
         trace?: never;
     };
     "/api/external/mls/properties": {
@@ -1899,10 +1899,10 @@ export interface paths {
             cookie?: never;
         };
         /** List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km) */
-        get: operations["getApiExternalMlsProperties"];
+        get: operations["listMlsProperties"];
         put?: never;
         /** Create a property (property.created; 409 when a live listing has its MLS number) */
-        post: operations["postApiExternalMlsProperties"];
+        post: operations["createMlsProperty"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1922,7 +1922,7 @@ export interface paths {
          * Create or update up to 500 properties, matched by MLS number
          * @description A record whose mls_number belongs to a live listing updates that listing (fields absent stay, as PATCH); other records create listings (status and property_type required). One transaction; each record succeeds or fails alone, with per-record results.
          */
-        post: operations["postApiExternalMlsPropertiesBulk"];
+        post: operations["bulkUpsertMlsProperties"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1937,16 +1937,16 @@ export interface paths {
             cookie?: never;
         };
         /** Get a property */
-        get: operations["getApiExternalMlsPropertiesById"];
+        get: operations["getMlsProperty"];
         /** Replace a property (seed 000's PUT: fields absent are emptied) */
-        put: operations["putApiExternalMlsPropertiesById"];
+        put: operations["replaceMlsProperty"];
         post?: never;
         /** Delete a property (a tombstone stays in sync feeds) */
-        delete: operations["deleteApiExternalMlsPropertiesById"];
+        delete: operations["deleteMlsProperty"];
         options?: never;
         head?: never;
         /** Update a property (fields absent stay) */
-        patch: operations["patchApiExternalMlsPropertiesById"];
+        patch: operations["updateMlsProperty"];
         trace?: never;
     };
     "/api/external/widget-keys": {
@@ -1957,13 +1957,13 @@ export interface paths {
             cookie?: never;
         };
         /** List the tenant's widget keys (revoked ones included) */
-        get: operations["getApiExternalWidget-keys"];
+        get: operations["listWidgetKeys"];
         put?: never;
         /**
          * Create a publishable widget key (pk_…, shown once) for a website chat widget
          * @description The answer also holds the key's identity verification secret, shown once. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: what the widget key's visitors do. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
          */
-        post: operations["postApiExternalWidget-keys"];
+        post: operations["createWidgetKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1984,11 +1984,11 @@ export interface paths {
          * Revoke a widget key: it and every visitor token it issued stop working
          * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share. No live event committed after the revocation reaches its visitors' sockets, on any instance.
          */
-        delete: operations["deleteApiExternalWidget-keysById"];
+        delete: operations["deleteWidgetKey"];
         options?: never;
         head?: never;
         /** Change a widget key's name, allowed origins, settings, visitor limit or whether it requires verified identities */
-        patch: operations["patchApiExternalWidget-keysById"];
+        patch: operations["updateWidgetKey"];
         trace?: never;
     };
     "/api/external/widget-keys/{id}/rotate-identity-secret": {
@@ -2004,7 +2004,7 @@ export interface paths {
          * Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify
          * @description Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: with the secret a site proves any customer. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
          */
-        post: operations["postApiExternalWidget-keysByIdRotate-identity-secret"];
+        post: operations["rotateWidgetKeyIdentitySecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2026,7 +2026,7 @@ export interface webhooks {
          * association.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.association.created"];
+        post: operations["associationCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2046,7 +2046,7 @@ export interface webhooks {
          * association.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.association.deleted"];
+        post: operations["associationDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2066,7 +2066,7 @@ export interface webhooks {
          * business_hours.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.business_hours.deleted"];
+        post: operations["businessHoursDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2086,7 +2086,7 @@ export interface webhooks {
          * business_hours.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.business_hours.updated"];
+        post: operations["businessHoursUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2106,7 +2106,7 @@ export interface webhooks {
          * calendar.event.cancelled delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.calendar.event.cancelled"];
+        post: operations["calendarEventCancelledWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2126,7 +2126,7 @@ export interface webhooks {
          * calendar.event.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.calendar.event.created"];
+        post: operations["calendarEventCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2146,7 +2146,7 @@ export interface webhooks {
          * calendar.event.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.calendar.event.updated"];
+        post: operations["calendarEventUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2166,7 +2166,7 @@ export interface webhooks {
          * call.ended delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.call.ended"];
+        post: operations["callEndedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2186,7 +2186,7 @@ export interface webhooks {
          * call.started delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.call.started"];
+        post: operations["callStartedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2206,7 +2206,7 @@ export interface webhooks {
          * company.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.company.created"];
+        post: operations["companyCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2226,7 +2226,7 @@ export interface webhooks {
          * company.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.company.deleted"];
+        post: operations["companyDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2246,7 +2246,7 @@ export interface webhooks {
          * company.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.company.updated"];
+        post: operations["companyUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2266,7 +2266,7 @@ export interface webhooks {
          * contact.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.contact.created"];
+        post: operations["contactCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2286,7 +2286,7 @@ export interface webhooks {
          * contact.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.contact.deleted"];
+        post: operations["contactDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2306,7 +2306,7 @@ export interface webhooks {
          * contact.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.contact.updated"];
+        post: operations["contactUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2326,7 +2326,7 @@ export interface webhooks {
          * conversation.archived delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.conversation.archived"];
+        post: operations["conversationArchivedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2346,7 +2346,7 @@ export interface webhooks {
          * conversation.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.conversation.created"];
+        post: operations["conversationCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2366,7 +2366,7 @@ export interface webhooks {
          * conversation.identity_verified delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.conversation.identity_verified"];
+        post: operations["conversationIdentityVerifiedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2386,7 +2386,7 @@ export interface webhooks {
          * conversation.unarchived delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.conversation.unarchived"];
+        post: operations["conversationUnarchivedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2406,7 +2406,7 @@ export interface webhooks {
          * conversation.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.conversation.updated"];
+        post: operations["conversationUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2426,7 +2426,7 @@ export interface webhooks {
          * deal.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.deal.created"];
+        post: operations["dealCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2446,7 +2446,7 @@ export interface webhooks {
          * deal.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.deal.deleted"];
+        post: operations["dealDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2466,7 +2466,7 @@ export interface webhooks {
          * deal.lost delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.deal.lost"];
+        post: operations["dealLostWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2486,7 +2486,7 @@ export interface webhooks {
          * deal.stage_changed delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.deal.stage_changed"];
+        post: operations["dealStageChangedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2506,7 +2506,7 @@ export interface webhooks {
          * deal.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.deal.updated"];
+        post: operations["dealUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2526,7 +2526,7 @@ export interface webhooks {
          * deal.won delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.deal.won"];
+        post: operations["dealWonWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2546,7 +2546,7 @@ export interface webhooks {
          * document.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.document.deleted"];
+        post: operations["documentDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2566,7 +2566,7 @@ export interface webhooks {
          * document.shared delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.document.shared"];
+        post: operations["documentSharedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2586,7 +2586,7 @@ export interface webhooks {
          * document.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.document.updated"];
+        post: operations["documentUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2606,7 +2606,7 @@ export interface webhooks {
          * document.uploaded delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.document.uploaded"];
+        post: operations["documentUploadedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2626,7 +2626,7 @@ export interface webhooks {
          * email.bounced delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.email.bounced"];
+        post: operations["emailBouncedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2646,7 +2646,7 @@ export interface webhooks {
          * email.failed delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.email.failed"];
+        post: operations["emailFailedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2666,7 +2666,7 @@ export interface webhooks {
          * email.received delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.email.received"];
+        post: operations["emailReceivedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2686,7 +2686,7 @@ export interface webhooks {
          * email.sent delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.email.sent"];
+        post: operations["emailSentWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2706,7 +2706,7 @@ export interface webhooks {
          * field.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.field.created"];
+        post: operations["fieldCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2726,7 +2726,7 @@ export interface webhooks {
          * field.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.field.deleted"];
+        post: operations["fieldDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2746,7 +2746,7 @@ export interface webhooks {
          * field.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.field.updated"];
+        post: operations["fieldUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2766,7 +2766,7 @@ export interface webhooks {
          * handoff.cancelled delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.handoff.cancelled"];
+        post: operations["handoffCancelledWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2786,7 +2786,7 @@ export interface webhooks {
          * handoff.completed delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.handoff.completed"];
+        post: operations["handoffCompletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2806,7 +2806,7 @@ export interface webhooks {
          * handoff.initiated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.handoff.initiated"];
+        post: operations["handoffInitiatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2826,7 +2826,7 @@ export interface webhooks {
          * lead.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.lead.created"];
+        post: operations["leadCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2846,7 +2846,7 @@ export interface webhooks {
          * lead.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.lead.deleted"];
+        post: operations["leadDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2866,7 +2866,7 @@ export interface webhooks {
          * lead.disqualified delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.lead.disqualified"];
+        post: operations["leadDisqualifiedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2886,7 +2886,7 @@ export interface webhooks {
          * lead.qualified delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.lead.qualified"];
+        post: operations["leadQualifiedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2906,7 +2906,7 @@ export interface webhooks {
          * lead.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.lead.updated"];
+        post: operations["leadUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2926,7 +2926,7 @@ export interface webhooks {
          * message.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.message.created"];
+        post: operations["messageCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2946,7 +2946,7 @@ export interface webhooks {
          * message.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.message.deleted"];
+        post: operations["messageDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2966,7 +2966,7 @@ export interface webhooks {
          * message.seen delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.message.seen"];
+        post: operations["messageSeenWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2986,7 +2986,7 @@ export interface webhooks {
          * message.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.message.updated"];
+        post: operations["messageUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3006,7 +3006,7 @@ export interface webhooks {
          * note.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.note.created"];
+        post: operations["noteCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3026,7 +3026,7 @@ export interface webhooks {
          * note.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.note.deleted"];
+        post: operations["noteDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3046,7 +3046,7 @@ export interface webhooks {
          * note.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.note.updated"];
+        post: operations["noteUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3066,7 +3066,7 @@ export interface webhooks {
          * object_type.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.object_type.created"];
+        post: operations["objectTypeCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3086,7 +3086,7 @@ export interface webhooks {
          * object_type.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.object_type.deleted"];
+        post: operations["objectTypeDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3106,7 +3106,7 @@ export interface webhooks {
          * object_type.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.object_type.updated"];
+        post: operations["objectTypeUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3126,7 +3126,7 @@ export interface webhooks {
          * partner.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.partner.created"];
+        post: operations["partnerCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3146,7 +3146,7 @@ export interface webhooks {
          * partner.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.partner.deleted"];
+        post: operations["partnerDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3166,7 +3166,7 @@ export interface webhooks {
          * partner.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.partner.updated"];
+        post: operations["partnerUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3186,7 +3186,7 @@ export interface webhooks {
          * pipeline.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.pipeline.created"];
+        post: operations["pipelineCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3206,7 +3206,7 @@ export interface webhooks {
          * pipeline.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.pipeline.deleted"];
+        post: operations["pipelineDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3226,7 +3226,7 @@ export interface webhooks {
          * pipeline.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.pipeline.updated"];
+        post: operations["pipelineUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3246,7 +3246,7 @@ export interface webhooks {
          * property.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.property.created"];
+        post: operations["propertyCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3266,7 +3266,7 @@ export interface webhooks {
          * property.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.property.deleted"];
+        post: operations["propertyDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3286,7 +3286,7 @@ export interface webhooks {
          * property.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.property.updated"];
+        post: operations["propertyUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3306,7 +3306,7 @@ export interface webhooks {
          * sla.breach delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.sla.breach"];
+        post: operations["slaBreachWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3326,7 +3326,7 @@ export interface webhooks {
          * sla.warning delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.sla.warning"];
+        post: operations["slaWarningWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3346,7 +3346,7 @@ export interface webhooks {
          * sms.delivered delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.sms.delivered"];
+        post: operations["smsDeliveredWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3366,7 +3366,7 @@ export interface webhooks {
          * sms.failed delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.sms.failed"];
+        post: operations["smsFailedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3386,7 +3386,7 @@ export interface webhooks {
          * sms.received delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.sms.received"];
+        post: operations["smsReceivedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3406,7 +3406,7 @@ export interface webhooks {
          * sms.sent delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.sms.sent"];
+        post: operations["smsSentWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3426,7 +3426,7 @@ export interface webhooks {
          * suppression.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.suppression.created"];
+        post: operations["suppressionCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3446,7 +3446,7 @@ export interface webhooks {
          * suppression.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.suppression.deleted"];
+        post: operations["suppressionDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3466,7 +3466,7 @@ export interface webhooks {
          * task.completed delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.task.completed"];
+        post: operations["taskCompletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3486,7 +3486,7 @@ export interface webhooks {
          * task.created delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.task.created"];
+        post: operations["taskCreatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3506,7 +3506,7 @@ export interface webhooks {
          * task.deleted delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.task.deleted"];
+        post: operations["taskDeletedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3526,7 +3526,7 @@ export interface webhooks {
          * task.overdue delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.task.overdue"];
+        post: operations["taskOverdueWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3546,7 +3546,7 @@ export interface webhooks {
          * task.updated delivery
          * @description Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.
          */
-        post: operations["webhook.task.updated"];
+        post: operations["taskUpdatedWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4524,7 +4524,9 @@ export interface components {
             /** @description The record the event is about, as the API shows it */
             data: unknown;
             /** @description Context such as the previous stage */
-            metadata: Record<string, never>;
+            metadata: {
+                [key: string]: unknown;
+            };
         };
         WebhookList: {
             webhooks: components["schemas"]["Webhook"][];
@@ -4997,7 +4999,7 @@ export interface operations {
             };
         };
     };
-    getApiWidgetSettings: {
+    getWidgetSettings: {
         parameters: {
             query?: never;
             header?: {
@@ -5011,7 +5013,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5041,7 +5043,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiWidgetCustomers: {
+    identifyWidgetVisitor: {
         parameters: {
             query?: never;
             header?: {
@@ -5065,7 +5067,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5097,7 +5099,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiWidgetConversations: {
+    listWidgetConversations: {
         parameters: {
             query?: never;
             header?: {
@@ -5111,7 +5113,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5145,7 +5147,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiWidgetConversations: {
+    createWidgetConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -5166,7 +5168,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5204,7 +5206,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiWidgetConversationsById: {
+    getWidgetConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -5220,7 +5222,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5252,7 +5254,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiWidgetConversationsByIdMessages: {
+    listWidgetConversationMessages: {
         parameters: {
             query?: never;
             header?: {
@@ -5268,7 +5270,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5307,7 +5309,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiWidgetConversationsByIdMessages: {
+    createWidgetConversationMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -5334,7 +5336,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5373,7 +5375,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiWidgetConversationsByIdSeen: {
+    markWidgetConversationSeen: {
         parameters: {
             query?: never;
             header?: {
@@ -5397,7 +5399,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5438,7 +5440,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalTenants: {
+    listTenants: {
         parameters: {
             query?: never;
             header?: {
@@ -5452,7 +5454,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5485,7 +5487,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalTenants: {
+    createTenant: {
         parameters: {
             query?: never;
             header?: {
@@ -5512,7 +5514,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5543,7 +5545,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalTenantsByTenant_id: {
+    getTenant: {
         parameters: {
             query?: never;
             header?: {
@@ -5560,7 +5562,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5590,7 +5592,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalTenantsByTenant_id: {
+    updateTenant: {
         parameters: {
             query?: never;
             header?: {
@@ -5613,7 +5615,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5643,7 +5645,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "getApiExternalApi-keys": {
+    listApiKeys: {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
@@ -5660,7 +5662,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5711,7 +5713,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "postApiExternalApi-keys": {
+    createApiKey: {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
@@ -5747,7 +5749,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5796,7 +5798,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "deleteApiExternalApi-keysByKey_id": {
+    deleteApiKey: {
         parameters: {
             query?: {
                 /** @description Tenant id or name (required with the admin token) */
@@ -5813,7 +5815,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5858,7 +5860,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalCalendarEvents: {
+    listCalendarEvents: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -5896,7 +5898,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5922,7 +5924,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalCalendarEvents: {
+    createCalendarEvent: {
         parameters: {
             query?: never;
             header?: {
@@ -5982,7 +5984,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6008,7 +6010,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalCalendarEventsById: {
+    getCalendarEvent: {
         parameters: {
             query?: never;
             header?: {
@@ -6024,7 +6026,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6049,7 +6051,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalCalendarEventsById: {
+    replaceCalendarEvent: {
         parameters: {
             query?: never;
             header?: {
@@ -6109,7 +6111,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6133,7 +6135,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalCalendarEventsById: {
+    deleteCalendarEvent: {
         parameters: {
             query?: never;
             header?: {
@@ -6147,7 +6149,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6169,7 +6171,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalCalendarEventsById: {
+    updateCalendarEvent: {
         parameters: {
             query?: never;
             header?: {
@@ -6221,7 +6223,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6245,7 +6247,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalDocuments: {
+    listDocuments: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -6275,7 +6277,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6301,7 +6303,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalDocuments: {
+    createDocument: {
         parameters: {
             query?: never;
             header?: {
@@ -6380,7 +6382,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6399,7 +6401,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
-            /** @description Response for status 413 */
+            /** @description Payload Too Large */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6413,7 +6415,7 @@ export interface operations {
                 };
             };
             414: components["responses"]["UriTooLong"];
-            /** @description Response for status 415 */
+            /** @description Unsupported Media Type */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6430,7 +6432,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalDocumentsById: {
+    getDocument: {
         parameters: {
             query?: never;
             header?: {
@@ -6446,7 +6448,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6471,7 +6473,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalDocumentsById: {
+    replaceDocument: {
         parameters: {
             query?: never;
             header?: {
@@ -6505,7 +6507,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6529,7 +6531,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalDocumentsById: {
+    deleteDocument: {
         parameters: {
             query?: never;
             header?: {
@@ -6543,7 +6545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6565,7 +6567,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalDocumentsByIdDownload: {
+    downloadDocument: {
         parameters: {
             query?: never;
             header?: {
@@ -6607,7 +6609,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalDocumentsByIdShare: {
+    shareDocument: {
         parameters: {
             query?: never;
             header?: {
@@ -6639,7 +6641,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6672,7 +6674,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalContacts: {
+    listContacts: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -6706,7 +6708,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6732,7 +6734,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalContacts: {
+    createContact: {
         parameters: {
             query?: never;
             header?: {
@@ -6799,7 +6801,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6825,7 +6827,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalContactsBulk: {
+    bulkUpsertContacts: {
         parameters: {
             query?: never;
             header?: {
@@ -6861,7 +6863,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6903,7 +6905,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalContactsById: {
+    getContact: {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
@@ -6922,7 +6924,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6997,7 +6999,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalContactsById: {
+    replaceContact: {
         parameters: {
             query?: never;
             header?: {
@@ -7064,7 +7066,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7088,7 +7090,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalContactsById: {
+    deleteContact: {
         parameters: {
             query?: never;
             header?: {
@@ -7102,7 +7104,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7122,7 +7124,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalContactsById: {
+    updateContact: {
         parameters: {
             query?: never;
             header?: {
@@ -7189,7 +7191,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7213,7 +7215,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalCompanies: {
+    listCompanies: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -7250,7 +7252,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7276,7 +7278,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalCompanies: {
+    createCompany: {
         parameters: {
             query?: never;
             header?: {
@@ -7326,7 +7328,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7352,7 +7354,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalCompaniesBulk: {
+    bulkUpsertCompanies: {
         parameters: {
             query?: never;
             header?: {
@@ -7383,7 +7385,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7425,7 +7427,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalCompaniesById: {
+    getCompany: {
         parameters: {
             query?: {
                 /** @description Comma-separated: contacts, deals, activity, associations */
@@ -7444,7 +7446,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7552,7 +7554,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalCompaniesById: {
+    deleteCompany: {
         parameters: {
             query?: never;
             header?: {
@@ -7566,7 +7568,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7586,7 +7588,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalCompaniesById: {
+    updateCompany: {
         parameters: {
             query?: never;
             header?: {
@@ -7631,7 +7633,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7655,7 +7657,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalNotes: {
+    listNotes: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -7688,7 +7690,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7714,7 +7716,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalNotes: {
+    createNote: {
         parameters: {
             query?: never;
             header?: {
@@ -7764,7 +7766,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7790,7 +7792,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalNotesById: {
+    getNote: {
         parameters: {
             query?: never;
             header?: {
@@ -7806,7 +7808,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7831,7 +7833,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalNotesById: {
+    deleteNote: {
         parameters: {
             query?: never;
             header?: {
@@ -7845,7 +7847,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7865,7 +7867,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalNotesById: {
+    updateNote: {
         parameters: {
             query?: never;
             header?: {
@@ -7899,7 +7901,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7923,7 +7925,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalInteractions: {
+    listInteractions: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -7953,7 +7955,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7979,7 +7981,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalSuppressions: {
+    listSuppressions: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -8004,7 +8006,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -8030,7 +8032,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalSuppressionsByAddress: {
+    getSuppression: {
         parameters: {
             query?: {
                 channel?: components["parameters"]["channel"];
@@ -8049,7 +8051,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -8074,7 +8076,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalSuppressionsByAddress: {
+    deleteSuppression: {
         parameters: {
             query?: {
                 channel?: components["parameters"]["channel"];
@@ -8091,7 +8093,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8112,7 +8114,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalInteractionsById: {
+    getInteraction: {
         parameters: {
             query?: never;
             header?: {
@@ -8128,7 +8130,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -8153,7 +8155,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalEmailSend: {
+    sendEmail: {
         parameters: {
             query?: never;
             header?: {
@@ -8204,7 +8206,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 202 */
+            /** @description Accepted */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8284,7 +8286,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "postApiExternalEmailInbound-secret": {
+    rotateEmailInboundSecret: {
         parameters: {
             query?: never;
             header?: {
@@ -8296,7 +8298,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8323,7 +8325,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalEmailInbound: {
+    receiveInboundEmail: {
         parameters: {
             query?: never;
             header?: {
@@ -8339,7 +8341,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8349,7 +8351,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interaction"];
                 };
             };
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8359,7 +8361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interaction"];
                 };
             };
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8376,7 +8378,7 @@ export interface operations {
             429: components["responses"]["RateLimitedUnmetered"];
         };
     };
-    postApiExternalSmsSend: {
+    sendSms: {
         parameters: {
             query?: never;
             header?: {
@@ -8412,7 +8414,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 202 */
+            /** @description Accepted */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8492,7 +8494,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalSmsInboundTwilioByTenant_id: {
+    receiveTwilioSms: {
         parameters: {
             query?: never;
             header?: {
@@ -8526,7 +8528,7 @@ export interface operations {
             429: components["responses"]["RateLimitedUnmetered"];
         };
     };
-    postApiExternalSmsStatusTwilioByTenant_id: {
+    receiveTwilioSmsStatus: {
         parameters: {
             query?: {
                 /** @description The SMS interaction (its SID may not be recorded yet) */
@@ -8543,7 +8545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8560,7 +8562,7 @@ export interface operations {
             429: components["responses"]["RateLimitedUnmetered"];
         };
     };
-    postApiExternalCalls: {
+    createCall: {
         parameters: {
             query?: never;
             header?: {
@@ -8616,7 +8618,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8696,7 +8698,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalCallsById: {
+    updateCall: {
         parameters: {
             query?: never;
             header?: {
@@ -8731,7 +8733,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8810,7 +8812,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalSearch: {
+    search: {
         parameters: {
             query: {
                 /** @description Words to find; each matches as a word prefix, all must occur */
@@ -8831,7 +8833,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -8873,7 +8875,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalPipeline: {
+    getPipelineOverview: {
         parameters: {
             query?: {
                 pipeline_type?: "qualification" | "sales";
@@ -8889,7 +8891,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -8955,7 +8957,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalPipelines: {
+    listPipelines: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -8979,7 +8981,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -9005,7 +9007,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalPipelines: {
+    createPipeline: {
         parameters: {
             query?: never;
             header?: {
@@ -9070,7 +9072,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9096,7 +9098,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalPipelinesById: {
+    getPipeline: {
         parameters: {
             query?: never;
             header?: {
@@ -9112,7 +9114,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -9137,7 +9139,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalPipelinesById: {
+    deletePipeline: {
         parameters: {
             query?: never;
             header?: {
@@ -9151,7 +9153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9174,7 +9176,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalPipelinesById: {
+    updatePipeline: {
         parameters: {
             query?: never;
             header?: {
@@ -9214,7 +9216,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9239,7 +9241,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalPipelinesByIdStages: {
+    createPipelineStage: {
         parameters: {
             query?: never;
             header?: {
@@ -9277,7 +9279,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9303,7 +9305,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalPipelinesByIdStagesByStage_id: {
+    deletePipelineStage: {
         parameters: {
             query?: never;
             header?: {
@@ -9318,7 +9320,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9341,7 +9343,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalPipelinesByIdStagesByStage_id: {
+    updatePipelineStage: {
         parameters: {
             query?: never;
             header?: {
@@ -9374,7 +9376,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9399,7 +9401,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalDeals: {
+    listDeals: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -9439,7 +9441,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -9465,7 +9467,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalDeals: {
+    createDeal: {
         parameters: {
             query?: never;
             header?: {
@@ -9520,7 +9522,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9546,7 +9548,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalDealsById: {
+    getDeal: {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
@@ -9565,7 +9567,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -9644,7 +9646,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalDealsById: {
+    deleteDeal: {
         parameters: {
             query?: never;
             header?: {
@@ -9658,7 +9660,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9680,7 +9682,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalDealsById: {
+    updateDeal: {
         parameters: {
             query?: never;
             header?: {
@@ -9731,7 +9733,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9756,7 +9758,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalDealsByIdMove: {
+    moveDeal: {
         parameters: {
             query?: never;
             header?: {
@@ -9787,7 +9789,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9813,7 +9815,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalLeads: {
+    listLeads: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -9849,7 +9851,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -9875,7 +9877,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalLeads: {
+    createLead: {
         parameters: {
             query?: never;
             header?: {
@@ -9930,7 +9932,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9956,7 +9958,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalLeadsById: {
+    getLead: {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
@@ -9975,7 +9977,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10061,7 +10063,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalLeadsById: {
+    deleteLead: {
         parameters: {
             query?: never;
             header?: {
@@ -10075,7 +10077,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10097,7 +10099,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalLeadsById: {
+    updateLead: {
         parameters: {
             query?: never;
             header?: {
@@ -10148,7 +10150,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10173,7 +10175,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalLeadsByIdQualify: {
+    qualifyLead: {
         parameters: {
             query?: never;
             header?: {
@@ -10189,7 +10191,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10213,7 +10215,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalLeadsByIdDisqualify: {
+    disqualifyLead: {
         parameters: {
             query?: never;
             header?: {
@@ -10236,7 +10238,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10262,7 +10264,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalLeadsByIdConvert: {
+    convertLead: {
         parameters: {
             query?: never;
             header?: {
@@ -10294,7 +10296,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10323,7 +10325,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalDealsByIdHandoff: {
+    startDealHandoff: {
         parameters: {
             query?: never;
             header?: {
@@ -10355,7 +10357,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10381,7 +10383,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalLeadsByIdHandoff: {
+    startLeadHandoff: {
         parameters: {
             query?: never;
             header?: {
@@ -10413,7 +10415,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10439,7 +10441,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalHandoffsByIdComplete: {
+    completeHandoff: {
         parameters: {
             query?: never;
             header?: {
@@ -10455,7 +10457,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10479,7 +10481,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalHandoffsByIdCancel: {
+    cancelHandoff: {
         parameters: {
             query?: never;
             header?: {
@@ -10495,7 +10497,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10519,7 +10521,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalHandoffs: {
+    listHandoffs: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -10545,7 +10547,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10571,7 +10573,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalHandoffsById: {
+    getHandoff: {
         parameters: {
             query?: never;
             header?: {
@@ -10587,7 +10589,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10612,7 +10614,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalScheduler: {
+    getScheduler: {
         parameters: {
             query?: never;
             header?: {
@@ -10626,7 +10628,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10678,7 +10680,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "getApiExternalBusiness-hours": {
+    getBusinessHours: {
         parameters: {
             query?: never;
             header?: {
@@ -10692,7 +10694,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10748,7 +10750,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "putApiExternalBusiness-hours": {
+    replaceBusinessHours: {
         parameters: {
             query?: never;
             header?: {
@@ -10805,7 +10807,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10860,7 +10862,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "deleteApiExternalBusiness-hours": {
+    deleteBusinessHours: {
         parameters: {
             query?: never;
             header?: {
@@ -10872,7 +10874,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10925,7 +10927,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalWebhooks: {
+    listWebhooks: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -10944,7 +10946,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10970,7 +10972,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalWebhooks: {
+    createWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -11006,7 +11008,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11062,7 +11064,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalWebhooksById: {
+    getWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -11078,7 +11080,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -11135,7 +11137,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalWebhooksById: {
+    replaceWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -11165,7 +11167,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11189,7 +11191,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalWebhooksById: {
+    deleteWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -11203,7 +11205,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11225,7 +11227,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalWebhooksTestById: {
+    testWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -11241,7 +11243,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11272,7 +11274,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalWebhooksByIdDeliveries: {
+    listWebhookDeliveries: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -11294,7 +11296,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -11320,7 +11322,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalWebhooksByIdDeliveriesByDelivery_idRedeliver: {
+    redeliverWebhookDelivery: {
         parameters: {
             query?: never;
             header?: {
@@ -11337,7 +11339,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 202 */
+            /** @description Accepted */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11361,7 +11363,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalWebhooksByIdReplay: {
+    replayWebhook: {
         parameters: {
             query: {
                 /** @description ISO 8601: failed deliveries created at or after it are sent again */
@@ -11380,7 +11382,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 202 */
+            /** @description Accepted */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11407,7 +11409,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "postApiExternalWebhooksByIdRotate-secret": {
+    rotateWebhookSecret: {
         parameters: {
             query?: never;
             header?: {
@@ -11421,7 +11423,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11475,7 +11477,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalTasks: {
+    listTasks: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -11515,7 +11517,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -11541,7 +11543,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalTasks: {
+    createTask: {
         parameters: {
             query?: never;
             header?: {
@@ -11581,7 +11583,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11607,7 +11609,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalTasksById: {
+    getTask: {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
@@ -11626,7 +11628,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -11700,7 +11702,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalTasksById: {
+    replaceTask: {
         parameters: {
             query?: never;
             header?: {
@@ -11742,7 +11744,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11766,7 +11768,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalTasksById: {
+    deleteTask: {
         parameters: {
             query?: never;
             header?: {
@@ -11780,7 +11782,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11802,7 +11804,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalTasksById: {
+    updateTask: {
         parameters: {
             query?: never;
             header?: {
@@ -11840,7 +11842,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11864,7 +11866,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalTasksByIdComplete: {
+    completeTask: {
         parameters: {
             query?: never;
             header?: {
@@ -11880,7 +11882,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11904,7 +11906,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalPartners: {
+    listPartners: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -11931,7 +11933,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -11957,7 +11959,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalPartners: {
+    createPartner: {
         parameters: {
             query?: never;
             header?: {
@@ -11993,7 +11995,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12019,7 +12021,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalPartnersById: {
+    getPartner: {
         parameters: {
             query?: never;
             header?: {
@@ -12035,7 +12037,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12060,7 +12062,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalPartnersById: {
+    deletePartner: {
         parameters: {
             query?: never;
             header?: {
@@ -12074,7 +12076,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12096,7 +12098,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalPartnersById: {
+    updatePartner: {
         parameters: {
             query?: never;
             header?: {
@@ -12128,7 +12130,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12153,7 +12155,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalActivity: {
+    listActivity: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -12180,7 +12182,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12206,7 +12208,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalKpis: {
+    getKpis: {
         parameters: {
             query?: {
                 period?: "week" | "month" | "quarter" | "year";
@@ -12222,7 +12224,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12283,7 +12285,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalConversations: {
+    listConversations: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -12320,7 +12322,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12346,7 +12348,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalConversations: {
+    createConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12382,7 +12384,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12408,7 +12410,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalConversationsById: {
+    getConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12424,7 +12426,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12449,7 +12451,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalConversationsById: {
+    replaceConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12477,7 +12479,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12501,7 +12503,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalConversationsById: {
+    updateConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12529,7 +12531,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12553,7 +12555,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalConversationsByIdArchive: {
+    archiveConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12569,7 +12571,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12593,7 +12595,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalConversationsByIdUnarchive: {
+    unarchiveConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12609,7 +12611,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12633,7 +12635,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalConversationsByIdShare: {
+    shareConversation: {
         parameters: {
             query?: never;
             header?: {
@@ -12660,7 +12662,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12686,7 +12688,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalConversationsByIdSeen: {
+    markConversationSeen: {
         parameters: {
             query?: never;
             header?: {
@@ -12712,7 +12714,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12740,7 +12742,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalMessages: {
+    listMessages: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -12769,7 +12771,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12795,7 +12797,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalMessages: {
+    createMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -12841,7 +12843,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12855,7 +12857,7 @@ export interface operations {
                     "application/json": components["schemas"]["Message"];
                 };
             };
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12881,7 +12883,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalMessagesById: {
+    getMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -12897,7 +12899,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -12922,7 +12924,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalMessagesById: {
+    replaceMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -12957,7 +12959,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12981,7 +12983,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalMessagesById: {
+    deleteMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -12995,7 +12997,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13015,7 +13017,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalMessagesById: {
+    updateMessage: {
         parameters: {
             query?: never;
             header?: {
@@ -13046,7 +13048,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13070,7 +13072,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalCustomersIdentify: {
+    identifyCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -13101,7 +13103,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13115,7 +13117,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13141,7 +13143,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalCustomers: {
+    listCustomers: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -13177,7 +13179,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13203,7 +13205,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalCustomersById: {
+    getCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -13219,7 +13221,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13244,7 +13246,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalCustomersById: {
+    replaceCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -13311,7 +13313,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13335,7 +13337,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalCustomersById: {
+    updateCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -13402,7 +13404,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13426,7 +13428,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalEvents: {
+    listEvents: {
         parameters: {
             query?: {
                 /** @description Comma-separated patterns: exact types, `prefix.*` or `*` (default) */
@@ -13449,7 +13451,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13491,7 +13493,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalEventsStream: {
+    streamEvents: {
         parameters: {
             query?: {
                 /** @description Comma-separated patterns: exact types, `prefix.*` or `*` (default) */
@@ -13500,6 +13502,8 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
+                /** @description The `id` of the last event received (EventSource sends it on reconnecting): the stream resumes right after it, the backlog first. Wins over `cursor`. */
+                "last-event-id"?: string;
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
             };
@@ -13525,7 +13529,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Response for status 406 */
+            /** @description Not Acceptable */
             406: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13543,7 +13547,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalFieldsByObject: {
+    listCustomFields: {
         parameters: {
             query?: never;
             header?: {
@@ -13559,7 +13563,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13605,7 +13609,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalFieldsByObject: {
+    createCustomField: {
         parameters: {
             query?: never;
             header?: {
@@ -13651,7 +13655,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13696,7 +13700,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalFieldsByObjectByKey: {
+    getCustomField: {
         parameters: {
             query?: never;
             header?: {
@@ -13713,7 +13717,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13757,7 +13761,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalFieldsByObjectByKey: {
+    deleteCustomField: {
         parameters: {
             query?: never;
             header?: {
@@ -13772,7 +13776,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13792,7 +13796,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalFieldsByObjectByKey: {
+    updateCustomField: {
         parameters: {
             query?: never;
             header?: {
@@ -13829,7 +13833,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13873,7 +13877,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalFieldsByObjectArchivedById: {
+    getArchivedCustomFieldValues: {
         parameters: {
             query?: never;
             header?: {
@@ -13890,7 +13894,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13921,7 +13925,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalByObjectByIdAssociationsByTo: {
+    listAssociations: {
         parameters: {
             query?: {
                 /** @description Only links with this label */
@@ -13942,7 +13946,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13979,7 +13983,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalByObjectByIdAssociationsByTo: {
+    replaceAssociations: {
         parameters: {
             query?: never;
             header?: {
@@ -14011,7 +14015,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14047,7 +14051,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalByObjectByIdAssociationsByTo: {
+    deleteAssociations: {
         parameters: {
             query?: never;
             header?: {
@@ -14063,7 +14067,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14083,7 +14087,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalByObjectByIdAssociationsByToByTo_id: {
+    createAssociation: {
         parameters: {
             query?: never;
             header?: {
@@ -14108,7 +14112,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14131,7 +14135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14165,7 +14169,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalByObjectByIdAssociationsByToByTo_id: {
+    deleteAssociation: {
         parameters: {
             query?: {
                 /** @description Only links with this label */
@@ -14185,7 +14189,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14205,7 +14209,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "getApiExternalObject-types": {
+    listObjectTypes: {
         parameters: {
             query?: never;
             header?: {
@@ -14219,7 +14223,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -14277,7 +14281,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "postApiExternalObject-types": {
+    createObjectType: {
         parameters: {
             query?: never;
             header?: {
@@ -14345,7 +14349,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14402,7 +14406,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "getApiExternalObject-typesByObject": {
+    getObjectType: {
         parameters: {
             query?: never;
             header?: {
@@ -14418,7 +14422,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -14474,7 +14478,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "deleteApiExternalObject-typesByObject": {
+    deleteObjectType: {
         parameters: {
             query?: never;
             header?: {
@@ -14488,7 +14492,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14509,7 +14513,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "patchApiExternalObject-typesByObject": {
+    updateObjectType: {
         parameters: {
             query?: never;
             header?: {
@@ -14533,7 +14537,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14588,7 +14592,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalObjectsByObject: {
+    listObjectRecords: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -14668,7 +14672,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalObjectsByObject: {
+    createObjectRecord: {
         parameters: {
             query?: never;
             header?: {
@@ -14701,7 +14705,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14727,7 +14731,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalObjectsByObjectBulk: {
+    bulkUpsertObjectRecords: {
         parameters: {
             query?: {
                 /** @description A unique field: records whose value matches update that record; others create */
@@ -14765,7 +14769,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14807,7 +14811,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalObjectsByObjectSchema: {
+    getObjectRecordSchema: {
         parameters: {
             query?: never;
             header?: {
@@ -14823,7 +14827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -14850,7 +14854,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalObjectsByObjectById: {
+    getObjectRecord: {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
@@ -14870,7 +14874,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -14926,7 +14930,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalObjectsByObjectById: {
+    replaceObjectRecord: {
         parameters: {
             query?: never;
             header?: {
@@ -14958,7 +14962,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14983,7 +14987,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalObjectsByObjectById: {
+    deleteObjectRecord: {
         parameters: {
             query?: never;
             header?: {
@@ -14998,7 +15002,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15020,7 +15024,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalObjectsByObjectById: {
+    updateObjectRecord: {
         parameters: {
             query?: never;
             header?: {
@@ -15052,7 +15056,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15077,7 +15081,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalMlsProperties: {
+    listMlsProperties: {
         parameters: {
             query?: {
                 /** @description Page number (default 1) */
@@ -15129,7 +15133,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -15155,7 +15159,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalMlsProperties: {
+    createMlsProperty: {
         parameters: {
             query?: never;
             header?: {
@@ -15222,7 +15226,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15248,7 +15252,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    postApiExternalMlsPropertiesBulk: {
+    bulkUpsertMlsProperties: {
         parameters: {
             query?: never;
             header?: {
@@ -15288,7 +15292,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15330,7 +15334,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    getApiExternalMlsPropertiesById: {
+    getMlsProperty: {
         parameters: {
             query?: {
                 /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
@@ -15349,7 +15353,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -15435,7 +15439,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    putApiExternalMlsPropertiesById: {
+    replaceMlsProperty: {
         parameters: {
             query?: never;
             header?: {
@@ -15502,7 +15506,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15527,7 +15531,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    deleteApiExternalMlsPropertiesById: {
+    deleteMlsProperty: {
         parameters: {
             query?: never;
             header?: {
@@ -15541,7 +15545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15563,7 +15567,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    patchApiExternalMlsPropertiesById: {
+    updateMlsProperty: {
         parameters: {
             query?: never;
             header?: {
@@ -15624,7 +15628,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15649,7 +15653,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "getApiExternalWidget-keys": {
+    listWidgetKeys: {
         parameters: {
             query?: never;
             header?: {
@@ -15663,7 +15667,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -15715,7 +15719,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "postApiExternalWidget-keys": {
+    createWidgetKey: {
         parameters: {
             query?: never;
             header?: {
@@ -15754,7 +15758,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 201 */
+            /** @description Created */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15807,7 +15811,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "deleteApiExternalWidget-keysById": {
+    deleteWidgetKey: {
         parameters: {
             query?: never;
             header?: {
@@ -15821,7 +15825,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 204 */
+            /** @description No Content */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15841,7 +15845,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "patchApiExternalWidget-keysById": {
+    updateWidgetKey: {
         parameters: {
             query?: never;
             header?: {
@@ -15872,7 +15876,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15922,7 +15926,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "postApiExternalWidget-keysByIdRotate-identity-secret": {
+    rotateWidgetKeyIdentitySecret: {
         parameters: {
             query?: never;
             header?: {
@@ -15936,7 +15940,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description OK */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15985,7 +15989,7 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
-    "webhook.association.created": {
+    associationCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16010,7 +16014,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.created";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16031,7 +16037,7 @@ export interface operations {
             };
         };
     };
-    "webhook.association.deleted": {
+    associationDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16056,7 +16062,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "association.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16077,7 +16085,7 @@ export interface operations {
             };
         };
     };
-    "webhook.business_hours.deleted": {
+    businessHoursDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16102,7 +16110,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16123,7 +16133,7 @@ export interface operations {
             };
         };
     };
-    "webhook.business_hours.updated": {
+    businessHoursUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16148,7 +16158,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "business_hours.updated";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -16169,7 +16181,7 @@ export interface operations {
             };
         };
     };
-    "webhook.calendar.event.cancelled": {
+    calendarEventCancelledWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16194,7 +16206,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.cancelled";
-                    data: Record<string, never>;
+                    data: components["schemas"]["CalendarEvent"];
                 };
             };
         };
@@ -16215,7 +16227,7 @@ export interface operations {
             };
         };
     };
-    "webhook.calendar.event.created": {
+    calendarEventCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16240,7 +16252,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.created";
-                    data: Record<string, never>;
+                    data: components["schemas"]["CalendarEvent"];
                 };
             };
         };
@@ -16261,7 +16273,7 @@ export interface operations {
             };
         };
     };
-    "webhook.calendar.event.updated": {
+    calendarEventUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16286,7 +16298,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "calendar.event.updated";
-                    data: Record<string, never>;
+                    data: components["schemas"]["CalendarEvent"];
                 };
             };
         };
@@ -16307,7 +16319,7 @@ export interface operations {
             };
         };
     };
-    "webhook.call.ended": {
+    callEndedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16332,7 +16344,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.ended";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -16353,7 +16365,7 @@ export interface operations {
             };
         };
     };
-    "webhook.call.started": {
+    callStartedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16378,7 +16390,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "call.started";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -16399,7 +16411,7 @@ export interface operations {
             };
         };
     };
-    "webhook.company.created": {
+    companyCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16445,7 +16457,7 @@ export interface operations {
             };
         };
     };
-    "webhook.company.deleted": {
+    companyDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16491,7 +16503,7 @@ export interface operations {
             };
         };
     };
-    "webhook.company.updated": {
+    companyUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16537,7 +16549,7 @@ export interface operations {
             };
         };
     };
-    "webhook.contact.created": {
+    contactCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16583,7 +16595,7 @@ export interface operations {
             };
         };
     };
-    "webhook.contact.deleted": {
+    contactDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16629,7 +16641,7 @@ export interface operations {
             };
         };
     };
-    "webhook.contact.updated": {
+    contactUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16675,7 +16687,7 @@ export interface operations {
             };
         };
     };
-    "webhook.conversation.archived": {
+    conversationArchivedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16721,7 +16733,7 @@ export interface operations {
             };
         };
     };
-    "webhook.conversation.created": {
+    conversationCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16767,7 +16779,7 @@ export interface operations {
             };
         };
     };
-    "webhook.conversation.identity_verified": {
+    conversationIdentityVerifiedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16813,7 +16825,7 @@ export interface operations {
             };
         };
     };
-    "webhook.conversation.unarchived": {
+    conversationUnarchivedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16859,7 +16871,7 @@ export interface operations {
             };
         };
     };
-    "webhook.conversation.updated": {
+    conversationUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16905,7 +16917,7 @@ export interface operations {
             };
         };
     };
-    "webhook.deal.created": {
+    dealCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16951,7 +16963,7 @@ export interface operations {
             };
         };
     };
-    "webhook.deal.deleted": {
+    dealDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -16997,7 +17009,7 @@ export interface operations {
             };
         };
     };
-    "webhook.deal.lost": {
+    dealLostWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17043,7 +17055,7 @@ export interface operations {
             };
         };
     };
-    "webhook.deal.stage_changed": {
+    dealStageChangedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17089,7 +17101,7 @@ export interface operations {
             };
         };
     };
-    "webhook.deal.updated": {
+    dealUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17135,7 +17147,7 @@ export interface operations {
             };
         };
     };
-    "webhook.deal.won": {
+    dealWonWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17181,7 +17193,7 @@ export interface operations {
             };
         };
     };
-    "webhook.document.deleted": {
+    documentDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17227,7 +17239,7 @@ export interface operations {
             };
         };
     };
-    "webhook.document.shared": {
+    documentSharedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17273,7 +17285,7 @@ export interface operations {
             };
         };
     };
-    "webhook.document.updated": {
+    documentUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17319,7 +17331,7 @@ export interface operations {
             };
         };
     };
-    "webhook.document.uploaded": {
+    documentUploadedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17365,7 +17377,7 @@ export interface operations {
             };
         };
     };
-    "webhook.email.bounced": {
+    emailBouncedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17390,7 +17402,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.bounced";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17411,7 +17423,7 @@ export interface operations {
             };
         };
     };
-    "webhook.email.failed": {
+    emailFailedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17436,7 +17448,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.failed";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17457,7 +17469,7 @@ export interface operations {
             };
         };
     };
-    "webhook.email.received": {
+    emailReceivedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17482,7 +17494,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.received";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17503,7 +17515,7 @@ export interface operations {
             };
         };
     };
-    "webhook.email.sent": {
+    emailSentWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17528,7 +17540,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "email.sent";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -17549,7 +17561,7 @@ export interface operations {
             };
         };
     };
-    "webhook.field.created": {
+    fieldCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17574,7 +17586,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.created";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -17595,7 +17609,7 @@ export interface operations {
             };
         };
     };
-    "webhook.field.deleted": {
+    fieldDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17620,7 +17634,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -17641,7 +17657,7 @@ export interface operations {
             };
         };
     };
-    "webhook.field.updated": {
+    fieldUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17666,7 +17682,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "field.updated";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -17687,7 +17705,7 @@ export interface operations {
             };
         };
     };
-    "webhook.handoff.cancelled": {
+    handoffCancelledWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17733,7 +17751,7 @@ export interface operations {
             };
         };
     };
-    "webhook.handoff.completed": {
+    handoffCompletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17779,7 +17797,7 @@ export interface operations {
             };
         };
     };
-    "webhook.handoff.initiated": {
+    handoffInitiatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17825,7 +17843,7 @@ export interface operations {
             };
         };
     };
-    "webhook.lead.created": {
+    leadCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17871,7 +17889,7 @@ export interface operations {
             };
         };
     };
-    "webhook.lead.deleted": {
+    leadDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17917,7 +17935,7 @@ export interface operations {
             };
         };
     };
-    "webhook.lead.disqualified": {
+    leadDisqualifiedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -17963,7 +17981,7 @@ export interface operations {
             };
         };
     };
-    "webhook.lead.qualified": {
+    leadQualifiedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18009,7 +18027,7 @@ export interface operations {
             };
         };
     };
-    "webhook.lead.updated": {
+    leadUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18055,7 +18073,7 @@ export interface operations {
             };
         };
     };
-    "webhook.message.created": {
+    messageCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18101,7 +18119,7 @@ export interface operations {
             };
         };
     };
-    "webhook.message.deleted": {
+    messageDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18147,7 +18165,7 @@ export interface operations {
             };
         };
     };
-    "webhook.message.seen": {
+    messageSeenWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18193,7 +18211,7 @@ export interface operations {
             };
         };
     };
-    "webhook.message.updated": {
+    messageUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18239,7 +18257,7 @@ export interface operations {
             };
         };
     };
-    "webhook.note.created": {
+    noteCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18285,7 +18303,7 @@ export interface operations {
             };
         };
     };
-    "webhook.note.deleted": {
+    noteDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18331,7 +18349,7 @@ export interface operations {
             };
         };
     };
-    "webhook.note.updated": {
+    noteUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18377,7 +18395,7 @@ export interface operations {
             };
         };
     };
-    "webhook.object_type.created": {
+    objectTypeCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18402,7 +18420,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.created";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18423,7 +18443,7 @@ export interface operations {
             };
         };
     };
-    "webhook.object_type.deleted": {
+    objectTypeDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18448,7 +18468,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.deleted";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18469,7 +18491,7 @@ export interface operations {
             };
         };
     };
-    "webhook.object_type.updated": {
+    objectTypeUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18494,7 +18516,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "object_type.updated";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18515,7 +18539,7 @@ export interface operations {
             };
         };
     };
-    "webhook.partner.created": {
+    partnerCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18561,7 +18585,7 @@ export interface operations {
             };
         };
     };
-    "webhook.partner.deleted": {
+    partnerDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18607,7 +18631,7 @@ export interface operations {
             };
         };
     };
-    "webhook.partner.updated": {
+    partnerUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18653,7 +18677,7 @@ export interface operations {
             };
         };
     };
-    "webhook.pipeline.created": {
+    pipelineCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18699,7 +18723,7 @@ export interface operations {
             };
         };
     };
-    "webhook.pipeline.deleted": {
+    pipelineDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18745,7 +18769,7 @@ export interface operations {
             };
         };
     };
-    "webhook.pipeline.updated": {
+    pipelineUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18791,7 +18815,7 @@ export interface operations {
             };
         };
     };
-    "webhook.property.created": {
+    propertyCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18837,7 +18861,7 @@ export interface operations {
             };
         };
     };
-    "webhook.property.deleted": {
+    propertyDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18883,7 +18907,7 @@ export interface operations {
             };
         };
     };
-    "webhook.property.updated": {
+    propertyUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18929,7 +18953,7 @@ export interface operations {
             };
         };
     };
-    "webhook.sla.breach": {
+    slaBreachWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -18954,7 +18978,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.breach";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -18975,7 +19001,7 @@ export interface operations {
             };
         };
     };
-    "webhook.sla.warning": {
+    slaWarningWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19000,7 +19026,9 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sla.warning";
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -19021,7 +19049,7 @@ export interface operations {
             };
         };
     };
-    "webhook.sms.delivered": {
+    smsDeliveredWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19046,7 +19074,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.delivered";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19067,7 +19095,7 @@ export interface operations {
             };
         };
     };
-    "webhook.sms.failed": {
+    smsFailedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19092,7 +19120,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.failed";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19113,7 +19141,7 @@ export interface operations {
             };
         };
     };
-    "webhook.sms.received": {
+    smsReceivedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19138,7 +19166,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.received";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19159,7 +19187,7 @@ export interface operations {
             };
         };
     };
-    "webhook.sms.sent": {
+    smsSentWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19184,7 +19212,7 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookEvent"] & {
                     /** @constant */
                     event_type: "sms.sent";
-                    data: Record<string, never>;
+                    data: components["schemas"]["Interaction"];
                 };
             };
         };
@@ -19205,7 +19233,7 @@ export interface operations {
             };
         };
     };
-    "webhook.suppression.created": {
+    suppressionCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19251,7 +19279,7 @@ export interface operations {
             };
         };
     };
-    "webhook.suppression.deleted": {
+    suppressionDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19297,7 +19325,7 @@ export interface operations {
             };
         };
     };
-    "webhook.task.completed": {
+    taskCompletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19343,7 +19371,7 @@ export interface operations {
             };
         };
     };
-    "webhook.task.created": {
+    taskCreatedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19389,7 +19417,7 @@ export interface operations {
             };
         };
     };
-    "webhook.task.deleted": {
+    taskDeletedWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19435,7 +19463,7 @@ export interface operations {
             };
         };
     };
-    "webhook.task.overdue": {
+    taskOverdueWebhook: {
         parameters: {
             query?: never;
             header: {
@@ -19481,7 +19509,7 @@ export interface operations {
             };
         };
     };
-    "webhook.task.updated": {
+    taskUpdatedWebhook: {
         parameters: {
             query?: never;
             header: {

@@ -98,6 +98,8 @@ export function createApp(ctx: AppContext) {
       : methods;
   };
   const clientAddress = clientAddressOf(config.trustedProxies);
+  // Behind a proxy serving crmd under a path (CRMD_PUBLIC_URL https://example.com/crm), a Link names it.
+  const linkPrefix = config.publicUrl ? new URL(config.publicUrl).pathname.replace(/\/+$/, "") : "";
   let routeOf: ReturnType<typeof routeNamer> | undefined;
   /** The route a request refused before routing asked for. */
   const routeAskedFor = (request: Request) => {
@@ -178,6 +180,7 @@ export function createApp(ctx: AppContext) {
         responseValue,
         status,
         set.headers as Record<string, string>,
+        linkPrefix,
       );
       // The finished answer carries the hooks' headers already. With them
       // still pending, Elysia would copy it into one more Response (its body

@@ -274,7 +274,7 @@ export const SETTINGS = [
     flag: "public-url",
     env: "CRMD_PUBLIC_URL",
     shown: "the listen URL in the `curl` line, `/` in `servers`",
-    help: "base URL in the demo `curl` line and the OpenAPI document's `servers` (unset, `servers` is `/`: Swagger UI calls the host it was loaded from)",
+    help: "base URL in the demo `curl` line and the OpenAPI document's `servers` (unset, `servers` is `/`: Swagger UI calls the host it was loaded from); its path (behind a proxy serving crmd at `/crm/`) starts every list's `Link` ([docs/operations.md](docs/operations.md))",
   },
   {
     flag: "cors-origins",

@@ -38,7 +38,7 @@ const EXPOSED = [
   "idempotent-replayed",
 ].join(", ");
 const ALLOWED_HEADERS =
-  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent, x-consistency";
+  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent, x-consistency, last-event-id";
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /**
@@ -74,8 +74,16 @@ export function cors(
   headers["access-control-expose-headers"] = EXPOSED;
 }
 
-/** RFC 8288 `Link: <…>; rel="next"`: the next cursor on a change feed, else the next page. */
-function nextLink(request: Request, page: NonNullable<ReadyAnswer["page"]>): string | null {
+/**
+ * RFC 8288 `Link: <…>; rel="next"`: the next cursor on a change feed, else
+ * the next page. `prefix` is the path crmd is reached under (CRMD_PUBLIC_URL's,
+ * behind a proxy serving it at `/crm/`), which the request's own URL lacks.
+ */
+function nextLink(
+  request: Request,
+  page: NonNullable<ReadyAnswer["page"]>,
+  prefix: string,
+): string | null {
   if (!page.has_more) return null;
   const url = new URL(request.url);
   const feed =
@@ -85,7 +93,7 @@ function nextLink(request: Request, page: NonNullable<ReadyAnswer["page"]>): str
     url.searchParams.set("cursor", page.next_cursor);
   } else if (page.page !== undefined) url.searchParams.set("page", String(page.page + 1));
   else return null;
-  return `<${url.pathname}${url.search}>; rel="next"`;
+  return `<${prefix}${url.pathname}${url.search}>; rel="next"`;
 }
 
 export type Encoding = "br" | "gzip";
@@ -131,6 +139,7 @@ export function finishJson(
   value: unknown,
   status: number,
   headers: Record<string, string>,
+  linkPrefix = "",
 ): Response | Promise<Response> | undefined {
   // Synchronous where it can be: Elysia takes a promise for the answer itself, at a cost.
   const response = value instanceof Response ? value : null;
@@ -145,7 +154,7 @@ export function finishJson(
   const isGet = (request.method === "GET" || request.method === "HEAD") && status === 200;
   const encoding = encodingFor(request);
   if (!isGet && !encoding && !ready) return;
-  const finishing = { status, headers, isGet, encoding };
+  const finishing = { status, headers, isGet, encoding, linkPrefix };
   return ready ? finishReady(request, ready, finishing) : finish(request, value, finishing);
 }
 
@@ -154,6 +163,8 @@ interface Finishing {
   headers: Record<string, string>;
   isGet: boolean;
   encoding: Encoding | null;
+  /** The public path prefix a Link's target starts with. */
+  linkPrefix: string;
 }
 
 async function finish(request: Request, value: unknown, finishing: Finishing): Promise<Response> {
@@ -170,7 +181,7 @@ async function finish(request: Request, value: unknown, finishing: Finishing): P
 /** finish for a readyJson answer: its text at hand, its headers a plain object, no waiting. */
 function finishReady(request: Request, ready: ReadyAnswer, finishing: Finishing): Response {
   const out: Record<string, string> = { ...finishing.headers, "content-type": JSON_TYPE };
-  const link = ready.page ? nextLink(request, ready.page) : null;
+  const link = ready.page ? nextLink(request, ready.page, finishing.linkPrefix) : null;
   if (link) out.link = link;
   // The text is hashed and sent as it is (Bun.hash of a string hashes its
   // UTF-8 bytes, as of the same bytes in a buffer): no copy into a buffer

@@ -9,25 +9,32 @@ import { builtInEventTypes } from "./events";
 import { compress, type Encoding, encodingFor } from "./http-conventions";
 import { finishDocument, type OpenApiDocument } from "./openapi/document";
 
+/**
+ * Every URL the page uses is relative to it, so Swagger UI works where crmd
+ * is reached under a path prefix (a reverse proxy serving it at `/crm/`):
+ * `swagger/assets/…` from `/crm/swagger` is `/crm/swagger/assets/…`.
+ */
 const page = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>crmd API</title>
-  <link rel="icon" type="image/png" href="/swagger/assets/favicon-32x32.png">
-  <link rel="stylesheet" href="/swagger/assets/swagger-ui.css">
+  <link rel="icon" type="image/png" href="swagger/assets/favicon-32x32.png">
+  <link rel="stylesheet" href="swagger/assets/swagger-ui.css">
 </head>
 <body>
   <div id="swagger-ui"></div>
-  <script src="/swagger/assets/swagger-ui-bundle.js"></script>
-  <script src="/swagger/assets/init.js"></script>
+  <script src="swagger/assets/swagger-ui-bundle.js"></script>
+  <script src="swagger/assets/init.js"></script>
 </body>
 </html>`;
 
+// The document's address is found from this script's own (…/swagger/assets/init.js),
+// under whatever prefix the page was reached.
 // showExtensions: each operation shows its x-required-scope, the scope its key needs.
 const init = `window.ui = SwaggerUIBundle({
-  url: "/swagger/json",
+  url: new URL("../json", document.currentScript.src).href,
   dom_id: "#swagger-ui",
   deepLinking: true,
   persistAuthorization: true,
@@ -113,7 +120,11 @@ export const swagger = (config: Pick<Config, "publicUrl">) => {
     )
     .get(
       "/swagger",
-      () => new Response(page, { headers: { "content-type": "text/html; charset=utf-8" } }),
+      ({ request }) =>
+        // `/swagger/` is answered too: sent back to `/swagger`, where the page's relative URLs hold.
+        new URL(request.url).pathname.endsWith("/")
+          ? new Response(null, { status: 308, headers: { location: "../swagger" } })
+          : new Response(page, { headers: { "content-type": "text/html; charset=utf-8" } }),
       { detail: { hide: true } },
     )
     .get(

@@ -16,6 +16,20 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** The options init.js gives SwaggerUIBundle when the browser loaded it from `scriptUrl`. */
+function swaggerUiOptions(script: string, scriptUrl: string): Record<string, unknown> {
+  let options: Record<string, unknown> = {};
+  const bundle = (given: Record<string, unknown>) => {
+    options = given;
+  };
+  new Function("window", "document", "SwaggerUIBundle", script)(
+    {},
+    { currentScript: { src: scriptUrl } },
+    bundle,
+  );
+  return options;
+}
+
 describe("rate limits", () => {
   test("headers on every authenticated response; 429 with Retry-After past the limit; a new window resets", async () => {
     const { api } = await server.tenant(undefined, ["keys:manage"], { rate_limit: 3 });
@@ -288,16 +302,92 @@ describe("OpenAPI and Swagger UI", () => {
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThanOrEqual(3);
     for (const ref of refs) {
-      expect(ref.startsWith("/")).toBe(true);
-      expect(ref.startsWith("//")).toBe(false);
-      const asset = await fetch(`${server.url}${ref}`);
+      // Relative to the page, so it holds under a path prefix too (below).
+      expect(ref).toMatch(/^swagger\/assets\//);
+      const asset = await fetch(new URL(ref, page.url));
       expect({ ref, status: asset.status }).toEqual({ ref, status: 200 });
       const text = await asset.text();
       expect(text.length).toBeGreaterThan(10);
       if (ref.endsWith("init.js")) {
-        expect(text).toContain('"/swagger/json"');
+        expect(swaggerUiOptions(text, asset.url).url).toBe(`${server.url}/swagger/json`);
         expect(text).not.toMatch(/https?:\/\//);
       }
+    }
+  });
+
+  test("Swagger UI behind a reverse proxy that serves crmd under a path prefix: page, assets, document, Authorize, Try it out and a list's Link", async () => {
+    let target = "";
+    // The proxy serves crmd at /crm/ (the prefix stripped), as nginx's `location /crm/ { proxy_pass …/; }` does.
+    const proxy = Bun.serve({
+      hostname: "127.0.0.1",
+      port: 0,
+      fetch(request) {
+        const url = new URL(request.url);
+        if (!url.pathname.startsWith("/crm/")) return new Response("not crmd", { status: 404 });
+        const headers = new Headers(request.headers);
+        headers.set("accept-encoding", "identity");
+        return fetch(`${target}${url.pathname.slice("/crm".length)}${url.search}`, {
+          method: request.method,
+          headers,
+          body: request.body,
+          redirect: "manual",
+        });
+      },
+    });
+    const base = `http://127.0.0.1:${proxy.port}/crm`;
+    const behind = await startTestServer({ config: { publicUrl: base } });
+    target = behind.url;
+    try {
+      const page = await fetch(`${base}/swagger`);
+      expect(page.status).toBe(200);
+      const refs = [...(await page.text()).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      let options: Record<string, unknown> = {};
+      for (const ref of refs) {
+        const asset = await fetch(new URL(ref, page.url));
+        expect({ ref, status: asset.status }).toEqual({ ref, status: 200 });
+        if (ref.endsWith("init.js")) options = swaggerUiOptions(await asset.text(), asset.url);
+      }
+      expect(options.url).toBe(`${base}/swagger/json`);
+      const doc = (await (await fetch(options.url as string)).json()) as any;
+      expect(doc.servers[0].url).toBe(base);
+      // Authorize with either scheme the document offers, then Try it out against servers[0].
+      const { key } = await behind.tenant();
+      const schemes = doc.components.securitySchemes;
+      const credentials: Array<Record<string, string>> = [
+        { [schemes.ApiKeyHeader.name]: key },
+        { authorization: `Bearer ${key}` },
+      ];
+      for (const credential of credentials) {
+        const tried = await fetch(`${doc.servers[0].url}/api/external/deals`, {
+          headers: credential,
+        });
+        expect(tried.status).toBe(200);
+        expect(((await tried.json()) as { deals: unknown[] }).deals).toEqual([]);
+      }
+      // A list's Link (the next page) leads through the proxy too.
+      const { api } = await behind.tenant();
+      await api.post("/api/external/pipelines", {
+        name: "Sales",
+        pipeline_type: "sales",
+        stages: [{ name: "New" }],
+      });
+      for (const title of ["One", "Two"]) await api.post("/api/external/deals", { title });
+      const headers = { "x-api-key": api.headers["x-api-key"] };
+      const first = await fetch(`${base}/api/external/deals?page_size=1`, { headers });
+      const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get("link") ?? "")?.[1];
+      expect(next).toBe("/crm/api/external/deals?page_size=1&page=2");
+      const second = await fetch(new URL(next as string, first.url), { headers });
+      expect(second.status).toBe(200);
+      expect(((await second.json()) as { page: number }).page).toBe(2);
+      // The page with a trailing slash is sent to the one its relative URLs hold on.
+      const slash = await fetch(`${base}/swagger/`, { redirect: "manual" });
+      expect(slash.status).toBe(308);
+      expect(new URL(slash.headers.get("location") as string, slash.url).href).toBe(
+        `${base}/swagger`,
+      );
+    } finally {
+      proxy.stop(true);
+      await behind.close();
     }
   });
 

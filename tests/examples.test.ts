@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { Webhook } from "standardwebhooks";
+import { Crmd, CrmdError } from "../examples/typescript/client";
+import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
 import { parseTraceparent } from "../src/tracing";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
@@ -70,7 +73,7 @@ afterAll(async () => {
 });
 
 describe("typed client", () => {
-  test("the example client, typed by the generated clients/crmd.d.ts: deals by filter and page, a feed, webhooks", async () => {
+  test("the example client, typed by the generated clients/crmd.d.ts: deals by filter and page, a feed along next_cursor, a 422's field errors, webhooks", async () => {
     const client = Bun.spawn([process.execPath, join(EXAMPLES, "typescript", "client.ts")], {
       env: { ...process.env, CRMD_URL: server.url, CRMD_KEY: tenant.key },
       stdout: "pipe",
@@ -82,12 +85,49 @@ describe("typed client", () => {
     expect(out.total).toBeGreaterThanOrEqual(1);
     expect(out.value).toBe(150000);
     expect(out.found).toBe(true);
-    expect(out.feed).toContain(out.created);
+    // Two deals changed since the first's creation, one a page: the feed followed next_cursor.
+    expect(out.feed.slice(0, 2)).toEqual([out.created, expect.any(String)]);
+    expect(out.feed.length).toBeGreaterThanOrEqual(2);
     expect(typeof out.next_cursor).toBe("string");
+    expect(out.refused).toEqual({
+      status: 422,
+      code: "VALIDATION_ERROR",
+      fields: [expect.objectContaining({ path: "/currency" })],
+    });
     expect(out.secret).toBe(true);
     expect(out.events).toEqual(["deal.won", "task.overdue"]);
     expect(out.webhooks).toBeGreaterThanOrEqual(1);
     expect((await tenant.api.get(`/api/external/webhooks`)).body.total).toBe(0);
+  });
+});
+
+describe("typed client retries", () => {
+  test("a 429 is sent again after its Retry-After; past maxRetries it is a CrmdError RATE_LIMITED", async () => {
+    const clock = new ManualClock(new Date("2026-03-02T10:00:58.000Z"));
+    const limited = await startTestServer({ clock });
+    try {
+      const { key } = await limited.tenant(undefined, ["*"], { rate_limit: 1 });
+      const waits: number[] = [];
+      const sleep = async (seconds: number) => {
+        waits.push(seconds);
+        clock.advance(seconds * 1000);
+      };
+      const crmd = new Crmd(limited.url, key, { sleep });
+      expect((await crmd.call("get", "/api/external/deals", {})).deals).toEqual([]);
+      // The minute's one request is spent: the next waits out the 2 s left of it.
+      expect((await crmd.call("get", "/api/external/deals", {})).total).toBe(0);
+      expect(waits).toEqual([2]);
+      const impatient = new Crmd(limited.url, key, { maxRetries: 0, sleep });
+      const refused = await impatient.call("get", "/api/external/deals", {}).catch((e) => e);
+      expect(refused).toBeInstanceOf(CrmdError);
+      expect({ status: refused.status, code: refused.code }).toEqual({
+        status: 429,
+        code: "RATE_LIMITED",
+      });
+      expect(waits).toEqual([2]);
+    } finally {
+      await limited.close();
+    }
   });
 });
 
@@ -132,5 +172,40 @@ describe("example receivers", () => {
         body: JSON.stringify({ id: "forged", event_type: "deal.created", data: {} }),
       });
       expect(forged.status).toBe(400);
+
+      // The receiver accepts exactly what the official Standard Webhooks verifier accepts.
+      const official = new Webhook(hook.body.secret);
+      const now = new Date();
+      const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+      const cases: Array<[string, Date, (mac: string) => string]> = [
+        ["signed now", now, (mac) => mac],
+        ["after a rotation, the old secret's first", now, (mac) => `v1,${"A".repeat(43)}= ${mac}`],
+        ["the MAC under another version", now, (mac) => mac.replace(/^v1,/, "v2,")],
+        ["the MAC without its version", now, (mac) => mac.replace(/^v1,/, "")],
+        ["six minutes old", minutes(-6), (mac) => mac],
+        ["six minutes ahead", minutes(6), (mac) => mac],
+      ];
+      const disagreements: string[] = [];
+      for (const [i, [label, at, signature]] of cases.entries()) {
+        const id = `msg_case_${language}_${i}`;
+        const body = JSON.stringify({ id, event_type: "deal.created", data: { id: label } });
+        const headers = {
+          "webhook-id": id,
+          "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+          "webhook-signature": signature(official.sign(id, at, body)),
+        };
+        const accepts = (() => {
+          try {
+            official.verify(body, headers);
+            return true;
+          } catch {
+            return false;
+          }
+        })();
+        const reply = await fetch(url, { method: "POST", headers, body });
+        if (reply.status < 300 !== accepts)
+          disagreements.push(`${label}: receiver ${reply.status}, official ${accepts}`);
+      }
+      expect(disagreements).toEqual([]);
     });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { resolveRef } from "./contract/openapi";
 import { startTestServer, type TenantClient, type TestServer } from "./helpers/server";
 
 const ORIGIN = "https://app.example.com";
@@ -177,6 +178,33 @@ describe("CORS", () => {
     expect(reply.headers.get("access-control-allow-origin")).toBe(ORIGIN);
     expect(reply.headers.get("access-control-allow-methods")).toContain("POST");
     expect(reply.headers.get("access-control-allow-headers")).toContain("x-api-key");
+  });
+
+  test("a preflight allows every request header the document lists for the API, and the credential headers", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const wanted = new Set(["authorization", "content-type"]);
+    for (const scheme of Object.values<any>(doc.components.securitySchemes))
+      if (scheme.in === "header" && scheme.name === "X-API-Key") wanted.add("x-api-key");
+    for (const [path, operations] of Object.entries<any>(doc.paths))
+      for (const op of Object.values<any>(operations))
+        for (const listed of op.parameters ?? []) {
+          const parameter = resolveRef(doc, listed);
+          if (parameter.in === "header" && path.startsWith("/api/external/"))
+            wanted.add(parameter.name.toLowerCase());
+        }
+    expect([...wanted]).toEqual(expect.arrayContaining(["idempotency-key", "last-event-id"]));
+    const reply = await fetch(`${server.url}/api/external/events/stream`, {
+      method: "OPTIONS",
+      headers: {
+        origin: ORIGIN,
+        "access-control-request-method": "GET",
+        "access-control-request-headers": [...wanted].join(", "),
+      },
+    });
+    const allowed = (reply.headers.get("access-control-allow-headers") ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase());
+    expect([...wanted].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
   test("other origins get no CORS headers; allowed ones may read the answer's headers", async () => {

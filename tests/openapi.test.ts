@@ -2,19 +2,17 @@ import { describe, expect, test } from "bun:test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { CONSISTENCY_HEADER, readsMayLag } from "../src/consistency";
 import { builtInEventTypes } from "../src/events";
 import { currentRequest } from "../src/request-state";
 import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
+import { ajvFor, componentId, nodeAt, pointerToken, schemaAt } from "./helpers/openapi-schemas";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
 const server = useTestServer();
 const ROOT = join(import.meta.dir, "..");
 const BIN = join(ROOT, "node_modules", ".bin");
-const SCHEMAS = "https://crmd.invalid/schemas/";
 const METHODS = ["get", "put", "post", "patch", "delete"];
 
 type Doc = any;
@@ -43,7 +41,7 @@ async function lint(args: string[], doc: Doc): Promise<unknown> {
 /** Every schema location in the document, as JSON pointers from its root. */
 function schemaPointers(doc: Doc): string[] {
   const pointers = Object.keys(doc.components.schemas).map((n) => `/components/schemas/${n}`);
-  const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+  const esc = pointerToken;
   for (const [name, parameter] of Object.entries<Doc>(doc.components.parameters ?? {}))
     if (parameter.schema) pointers.push(`/components/parameters/${name}/schema`);
   for (const [name, response] of Object.entries<Doc>(doc.components.responses ?? {}))
@@ -68,25 +66,6 @@ function schemaPointers(doc: Doc): string[] {
             pointers.push(`${at}/responses/${status}/content/${esc(type)}/schema`);
       }
   return pointers;
-}
-
-/** The schema at a JSON pointer, its component $refs made absolute for Ajv. */
-function schemaAt(doc: Doc, pointer: string): Doc {
-  let node = doc;
-  for (const part of pointer.slice(1).split("/"))
-    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
-  return JSON.parse(JSON.stringify(node).replace(/"#\/components\/schemas\//g, `"${SCHEMAS}`));
-}
-
-/** Ajv 2020 in strict mode, with the document's component schemas registered. */
-function ajvFor(doc: Doc) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  ajv.addFormat("http-url", /^https?:\/\//);
-  ajv.addKeyword("example");
-  for (const name of Object.keys(doc.components.schemas))
-    ajv.addSchema({ ...schemaAt(doc, `/components/schemas/${name}`), $id: SCHEMAS + name });
-  return ajv;
 }
 
 describe("OpenAPI document", () => {
@@ -239,6 +218,75 @@ describe("OpenAPI document", () => {
     });
     expect(parameters.since).toMatchObject({ in: "query", name: "since" });
     expect(parameters.since.description).toContain("ISO 8601");
+  });
+
+  test("every operationId is a method name a generated client can use: unique, an identifier, verb first", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ids = new Map<string, string>();
+    const unusable: string[] = [];
+    for (const [section, entries] of [
+      ["paths", doc.paths],
+      ["webhooks", doc.webhooks],
+    ] as const)
+      for (const [path, operations] of Object.entries<Doc>(entries))
+        for (const [method, op] of Object.entries<Doc>(operations)) {
+          const where = `${section} ${method} ${path}`;
+          const id: string = op.operationId ?? "";
+          if (!/^[a-z][A-Za-z0-9]*$/.test(id) || /Api(External|Widget)/.test(id))
+            unusable.push(`${where}: ${id}`);
+          if (ids.has(id)) unusable.push(`${where}: ${id} is also ${ids.get(id)}`);
+          ids.set(id, where);
+        }
+    expect(unusable).toEqual([]);
+    const idOf = (method: string, path: string) => doc.paths[path][method].operationId;
+    const api = "/api/external";
+    expect({
+      listDeals: idOf("get", `${api}/deals`),
+      createDeal: idOf("post", `${api}/deals`),
+      getDeal: idOf("get", `${api}/deals/{id}`),
+      updateDeal: idOf("patch", `${api}/deals/{id}`),
+      deleteDeal: idOf("delete", `${api}/deals/{id}`),
+      moveDeal: idOf("post", `${api}/deals/{id}/move`),
+      replaceTask: idOf("put", `${api}/tasks/{id}`),
+      listApiKeys: idOf("get", `${api}/api-keys`),
+      createMlsProperty: idOf("post", `${api}/mls/properties`),
+      updatePipelineStage: idOf("patch", `${api}/pipelines/{id}/stages/{stage_id}`),
+      rotateWebhookSecret: idOf("post", `${api}/webhooks/{id}/rotate-secret`),
+      listWebhookDeliveries: idOf("get", `${api}/webhooks/{id}/deliveries`),
+      listObjectRecords: idOf("get", `${api}/objects/{object}`),
+      streamEvents: idOf("get", `${api}/events/stream`),
+      listWidgetConversations: idOf("get", "/api/widget/conversations"),
+      dealStageChangedWebhook: doc.webhooks["deal.stage_changed"].post.operationId,
+    }).toEqual({
+      listDeals: "listDeals",
+      createDeal: "createDeal",
+      getDeal: "getDeal",
+      updateDeal: "updateDeal",
+      deleteDeal: "deleteDeal",
+      moveDeal: "moveDeal",
+      replaceTask: "replaceTask",
+      listApiKeys: "listApiKeys",
+      createMlsProperty: "createMlsProperty",
+      updatePipelineStage: "updatePipelineStage",
+      rotateWebhookSecret: "rotateWebhookSecret",
+      listWebhookDeliveries: "listWebhookDeliveries",
+      listObjectRecords: "listObjectRecords",
+      streamEvents: "streamEvents",
+      listWidgetConversations: "listWidgetConversations",
+      dealStageChangedWebhook: "dealStageChangedWebhook",
+    });
+  });
+
+  test("no response keeps Elysia's wording 'Response for status N': each says what it is", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const generic: string[] = [];
+    for (const [path, operations] of Object.entries<Doc>(doc.paths))
+      for (const [method, op] of Object.entries<Doc>(operations))
+        for (const [status, response] of Object.entries<Doc>(op.responses))
+          if (/^Response for status/.test(resolveRef(doc, response).description))
+            generic.push(`${method} ${path} ${status}`);
+    expect(generic).toEqual([]);
+    expect(doc.paths["/api/external/deals"].post.responses["201"].description).toBe("Created");
   });
 
   test("servers, and a description for every tag an operation uses", async () => {
@@ -455,6 +503,45 @@ describe("OpenAPI document", () => {
         checked++;
       }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  test("every example in the document is valid against its schema: bodies', parameters', headers' and schemas' own", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ajv = ajvFor(doc);
+    const invalid: string[] = [];
+    let checked = 0;
+    const check = (schemaPointer: string, example: unknown, where: string) => {
+      const validate = ajv.compile(schemaAt(doc, schemaPointer));
+      checked++;
+      if (!validate(example))
+        invalid.push(
+          `${where}: ${JSON.stringify(example)?.slice(0, 120)} ${ajv.errorsText(validate.errors)}`,
+        );
+    };
+    /** A schema's `examples` is a list; a media type's, parameter's or header's a map of Example Objects. */
+    const walk = (node: Doc, at: string) => {
+      if (!node || typeof node !== "object") return;
+      if (Array.isArray(node)) {
+        for (const [i, item] of node.entries()) walk(item, `${at}/${i}`);
+        return;
+      }
+      const owner = node.schema && typeof node.schema === "object" ? `${at}/schema` : null;
+      if (Array.isArray(node.examples))
+        for (const [i, example] of node.examples.entries())
+          check(at, example, `${at}/examples/${i}`);
+      else if (owner && node.examples && typeof node.examples === "object")
+        for (const [name, example] of Object.entries<Doc>(node.examples))
+          if ("value" in example)
+            check(owner, example.value, `${at}/examples/${pointerToken(name)}`);
+      if ("example" in node && owner) check(owner, node.example, `${at}/example`);
+      else if ("example" in node && nodeAt(doc, at) === node && (node.type || node.$ref))
+        check(at, node.example, `${at}/example`);
+      for (const [key, value] of Object.entries(node))
+        if (key !== "examples" && key !== "example") walk(value, `${at}/${pointerToken(key)}`);
+    };
+    walk(doc, "");
+    expect(invalid).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
   });
 
   test("the 400, 413 and 415 a JSON body can get are documented on every operation that takes one", async () => {
@@ -693,6 +780,117 @@ describe("OpenAPI document", () => {
     const type = (events.headers.get("content-type") ?? "").split(";")[0];
     expect(type).toBe("text/event-stream");
     expect(documents("/api/external/events/stream", 200, type)).toBe(true);
+  });
+
+  test("no schema is an object without keys to a generator: a free-form one says additionalProperties", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const keyless: string[] = [];
+    const walk = (node: Doc, at: string) => {
+      if (!node || typeof node !== "object") return;
+      const types = [node.type].flat();
+      const shaped = [
+        "properties",
+        "additionalProperties",
+        "patternProperties",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "$ref",
+      ].some((key) => key in node);
+      if (types.includes("object") && !shaped) keyless.push(at);
+      for (const [key, value] of Object.entries(node)) walk(value, `${at}/${pointerToken(key)}`);
+    };
+    walk(doc, "");
+    expect(keyless).toEqual([]);
+  });
+
+  test("each event the log holds is valid against its type's delivery in the webhooks section, data typed by its record", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const { api } = await server.tenant();
+    const example = (path: string) =>
+      doc.paths[`/api/external/${path}`].post.requestBody.content["application/json"].example;
+    for (const path of ["contacts", "calendar/events", "calls"])
+      expect({
+        path,
+        status: (await api.post(`/api/external/${path}`, example(path))).status,
+      }).toEqual({ path, status: 201 });
+    const ajv = ajvFor(doc);
+    const { events } = (await api.get("/api/external/events?page_size=500")).body;
+    const invalid: string[] = [];
+    for (const event of events) {
+      const at = `/webhooks/${pointerToken(event.event_type)}/post/requestBody/content/application~1json/schema`;
+      const validate = ajv.compile(schemaAt(doc, at));
+      if (!validate(event)) invalid.push(`${event.event_type}: ${ajv.errorsText(validate.errors)}`);
+    }
+    expect(invalid).toEqual([]);
+    const types = events.map((e: { event_type: string }) => e.event_type);
+    expect(types).toEqual(
+      expect.arrayContaining(["contact.created", "calendar.event.created", "call.started"]),
+    );
+    const data = (type: string) =>
+      nodeAt(
+        doc,
+        `/webhooks/${type}/post/requestBody/content/application~1json/schema/allOf/1/properties/data`,
+      );
+    expect(data("calendar.event.created")).toEqual({ $ref: "#/components/schemas/CalendarEvent" });
+    expect(data("sms.sent")).toEqual({ $ref: "#/components/schemas/Interaction" });
+  });
+
+  test("refusals are what the document says of their status: 400, 401, 403, 404, 409, 415, 422, 429 as the shared error shape", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const ajv = ajvFor(doc);
+    const { api, tenantId } = await server.tenant();
+    const reader = await server.keyFor(tenantId, ["deals:read"]);
+    const limited = (await server.tenant(undefined, ["*"], { rate_limit: 1 })).api;
+    await limited.get("/api/external/deals");
+    await api.post("/api/external/partners", { name: "Taken" });
+    const deals = "/api/external/deals";
+    const unknown = `${deals}/${crypto.randomUUID()}`;
+    const cases: Array<[string, string, number, () => Promise<Reply>]> = [
+      [
+        "post",
+        deals,
+        400,
+        () => api.request("POST", deals, "{", { "content-type": "application/json" }),
+      ],
+      ["get", deals, 401, () => server.anonymous.get(deals)],
+      ["post", deals, 403, () => reader.post(deals, { title: "x" })],
+      ["get", "/api/external/deals/{id}", 404, () => api.get(unknown)],
+      [
+        "post",
+        "/api/external/partners",
+        409,
+        () => api.post("/api/external/partners", { name: "Taken" }),
+      ],
+      ["post", deals, 415, () => api.request("POST", deals, "x", { "content-type": "text/plain" })],
+      ["post", deals, 422, () => api.post(deals, { title: "x", currency: "euro" })],
+      ["get", deals, 429, () => limited.get(deals)],
+    ];
+    const wrong: string[] = [];
+    for (const [method, path, status, call] of cases) {
+      const reply = await call();
+      const listed = doc.paths[path][method].responses[String(status)];
+      const media = resolveRef(doc, listed)?.content?.["application/json"];
+      const where = `${method} ${path} ${status}`;
+      if (reply.status !== status) wrong.push(`${where}: answered ${reply.status}`);
+      else if (media?.schema?.$ref !== "#/components/schemas/Error")
+        wrong.push(`${where}: not documented as Error`);
+      else {
+        const validate = ajv.getSchema(componentId("Error"));
+        if (!validate?.(reply.body)) wrong.push(`${where}: ${JSON.stringify(reply.body)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("the event stream documents the Last-Event-ID header it resumes from", async () => {
+    const doc = await fetchDoc(server.anonymous);
+    const stream = doc.paths["/api/external/events/stream"].get;
+    const header = stream.parameters
+      .map((p: Doc) => resolveRef(doc, p))
+      .find((p: Doc) => p.in === "header" && p.name.toLowerCase() === "last-event-id");
+    expect(header).toMatchObject({ required: false, schema: { type: "string" } });
+    expect(header.description).toContain("cursor");
   });
 
   test("the 414 a URL over 16 KB gets is documented on every operation", async () => {

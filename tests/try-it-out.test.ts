@@ -4,7 +4,15 @@ import type { WriteTx } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { createDemoTenant } from "../src/demo";
 import { refusesIdempotencyKey } from "../src/idempotency";
-import { firstValue, label, type Operation, operations, tenantOperation } from "./contract/openapi";
+import {
+  firstValue,
+  label,
+  type Operation,
+  operations,
+  resolveRef,
+  tenantOperation,
+} from "./contract/openapi";
+import { pointerToken, validatorCache } from "./helpers/openapi-schemas";
 import { Api, type Reply, startTestServer } from "./helpers/server";
 
 /**
@@ -22,6 +30,32 @@ afterAll(() => server.close());
 const key = (await createDemoTenant(server.ctx, server.url)) as string;
 const demo = new Api(server.url, { "x-api-key": key });
 const all = await operations(server);
+const doc = (await server.anonymous.get("/swagger/json")).body;
+const validatorAt = validatorCache(doc);
+
+/**
+ * Where an answer differs from what the document says of it: a status it
+ * does not list, or JSON its schema for that status refuses. What a typed
+ * client generated from the document would mistype.
+ */
+function undocumented(op: Operation, reply: Reply): string | null {
+  const method = op.method.toLowerCase();
+  const listed = doc.paths[op.path][method].responses[String(reply.status)];
+  if (!listed) return `${reply.status} is not documented`;
+  const response = resolveRef(doc, listed);
+  const type = (reply.headers.get("content-type") ?? "").split(";")[0];
+  if (type !== "application/json" || reply.status === 304) return null;
+  if (!response.content?.["application/json"]) return `${reply.status} documents no JSON answer`;
+  const pointer = listed.$ref
+    ? `${listed.$ref.slice(1)}/content/application~1json/schema`
+    : `/paths/${pointerToken(op.path)}/${method}/responses/${reply.status}/content/application~1json/schema`;
+  const validate = validatorAt(pointer);
+  if (validate(reply.body)) return null;
+  return validate.errors
+    ?.slice(0, 3)
+    .map((e) => `${e.instancePath || "/"} ${e.message}`)
+    .join("; ") as string;
+}
 
 /** Operations that cannot succeed right after the ones before them, and why. */
 const NOT_TRIED: Record<string, string> = {
@@ -212,6 +246,7 @@ test("every operation succeeds with its documented example on the demo tenant", 
   await upload();
   const failures = new Map<string, string>();
   const sent = new Set<string>();
+  const mistyped: string[] = [];
   const sorted = [...all].sort((a, b) => rank(a) - rank(b));
   // Creations twice: a record that links to another finds it the second time.
   for (const op of [...sorted.filter((o) => rank(o) === 0), ...sorted]) {
@@ -231,6 +266,8 @@ test("every operation succeeds with its documented example on the demo tenant", 
     }
     const path = op.path.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(values[name]));
     const reply = await send(op, client, `${path}${query}`);
+    const unlike = undocumented(op, reply);
+    if (unlike) mistyped.push(`${label(op)} ${reply.status}: ${unlike}`);
     // A bulk answer is 200 whatever its records' fate: each must have been stored.
     if (reply.status >= 300 || reply.body?.failed > 0) {
       failures.set(label(op), `${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
@@ -245,6 +282,8 @@ test("every operation succeeds with its documented example on the demo tenant", 
   }
   console.log(`try it out: ${sent.size} operations sent with their examples`);
   expect([...failures].map(([op, why]) => `${op}: ${why}`)).toEqual([]);
+  // Each answer is what the document says of its status: its JSON valid against the schema.
+  expect(mistyped).toEqual([]);
   expect(sent.size).toBeGreaterThan(100);
   expect(replaysUnlikeAnswers).toEqual([]);
   // One request after another for every operation of the API: more than the default 5 s on a busy machine.

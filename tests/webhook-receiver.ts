@@ -93,9 +93,16 @@ print(verify_signature(sys.stdin.buffer.read(), sys.argv[1], sys.argv[2]))
   return result.stdout.toString().trim() === "True";
 }
 
-/** Verifies like a Standard Webhooks consumer at the moment it received the request. */
-export function standardVerifies(secret: string, request: Received): boolean {
-  setSystemTime(new Date(Number(request.headers["webhook-timestamp"]) * 1000));
+/**
+ * Verifies like a Standard Webhooks consumer whose clock reads `at` (by
+ * default the request's own webhook-timestamp, the moment it was sent).
+ */
+export function standardVerifies(
+  secret: string,
+  request: Received,
+  at = new Date(Number(request.headers["webhook-timestamp"]) * 1000),
+): boolean {
+  setSystemTime(at);
   try {
     new Webhook(secret).verify(request.body, request.headers);
     return true;

@@ -319,6 +319,24 @@ describe("retries", () => {
     expect((await created.get()).consecutive_failures).toBe(0);
   });
 
+  test("a retry an hour later is signed at its own time: a consumer verifies it then, under the same webhook-id", async () => {
+    const created = await hook();
+    respondOn(created.path, [500, 200]);
+    const event = await commit("deal.created");
+    await h.dispatcher.drain();
+    const firstSentAt = h.clock.now();
+    h.clock.advance(HOUR);
+    await h.dispatcher.drain();
+    const [first, retry] = created.requests();
+    expect(retry.headers["webhook-id"]).toBe(event.id);
+    expect(first.headers["webhook-id"]).toBe(event.id);
+    // The Standard Webhooks library refuses a timestamp more than 5 minutes off its clock.
+    expect(standardVerifies(created.secret, first, firstSentAt)).toBe(true);
+    expect(standardVerifies(created.secret, retry, h.clock.now())).toBe(true);
+    expect(standardVerifies(created.secret, first, h.clock.now())).toBe(false);
+    expect(retry.headers["x-webhook-timestamp"]).toBe(h.clock.now().toISOString());
+  });
+
   test("after the last attempt the delivery is failed", async () => {
     const created = await hook();
     respondOn(created.path, [500]);

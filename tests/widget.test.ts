@@ -94,6 +94,9 @@ describe("CORS and the origin allow-list", () => {
       settings: { title: "Chat with us", color: "#0a84ff" },
     });
     expect(allowed.headers.get("access-control-allow-origin")).toBe(SITE);
+    // The page may read the ETag it sends back as If-None-Match.
+    expect(allowed.headers.get("etag")).toBeTruthy();
+    expect(allowed.headers.get("access-control-expose-headers")?.split(/,\s*/)).toContain("etag");
     const foreign = await page({ "x-widget-key": pk }, "https://evil.example.net").get(
       `${W}/settings`,
     );
@@ -113,6 +116,22 @@ describe("CORS and the origin allow-list", () => {
     expect(preflight.headers.get("access-control-allow-headers")).toContain("x-widget-key");
     // A page that reads its own write at once (X-Consistency: strong) may send the header.
     expect(preflight.headers.get("access-control-allow-headers")).toContain("x-consistency");
+    // So may it every request header the document lists for the widget API (If-None-Match).
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const listed = new Set<string>();
+    for (const [path, operations] of Object.entries<any>(doc.paths))
+      for (const op of Object.values<any>(operations))
+        for (const parameter of op.parameters ?? []) {
+          const p = parameter.$ref
+            ? doc.components.parameters[parameter.$ref.split("/").pop()]
+            : parameter;
+          if (p.in === "header" && path.startsWith(`${W}/`)) listed.add(p.name.toLowerCase());
+        }
+    expect([...listed]).toContain("if-none-match");
+    const allowHeaders = (preflight.headers.get("access-control-allow-headers") ?? "").split(
+      /,\s*/,
+    );
+    expect([...listed].filter((name) => !allowHeaders.includes(name))).toEqual([]);
     expect((await page().get(`${W}/settings`)).status).toBe(401);
     const invalid = await page({ "x-widget-key": pk }).get(`${W}/conversations/x`);
     expect(invalid.status).toBe(401);

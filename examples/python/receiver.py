@@ -33,10 +33,13 @@ def verified(headers, body: bytes) -> bool:
         return False
     signed = f"{event_id}.{timestamp}.".encode() + body
     expected = base64.b64encode(hmac.new(KEY, signed, hashlib.sha256).digest()).decode()
-    # After a secret rotation there are two signatures, space-separated.
+    # After a secret rotation there are two signatures, space-separated. Only
+    # `v1,` ones are HMAC-SHA256: an entry of another version is skipped.
     return any(
-        hmac.compare_digest(candidate.split(",", 1)[-1], expected)
-        for candidate in headers.get("webhook-signature", "").split()
+        version == "v1" and hmac.compare_digest(signature.encode(), expected.encode())
+        for version, _, signature in (
+            entry.partition(",") for entry in headers.get("webhook-signature", "").split()
+        )
     )
 
 

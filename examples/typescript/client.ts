@@ -2,13 +2,41 @@
  * A typed crmd client with no dependencies: plain fetch, typed by the
  * generated clients/crmd.d.ts (openapi-typescript, `npm run docs`). Paths,
  * query parameters, bodies and answers are all checked by the compiler.
+ * A refusal is a CrmdError carrying crmd's error body (a 422's `errors`
+ * name each field); a 429 is retried after its Retry-After.
  *
  *     CRMD_URL=http://localhost:8080 CRMD_KEY=elk_... bun client.ts
  */
 import type { components, paths } from "../../clients/crmd";
 
 export type Deal = components["schemas"]["Deal"];
-type ApiError = components["schemas"]["Error"];
+export type ApiError = components["schemas"]["Error"];
+
+/** An answer other than 2xx, with crmd's error body. */
+export class CrmdError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(`${status} ${body.code}: ${body.detail}`);
+  }
+
+  get code(): string {
+    return this.body.code;
+  }
+
+  /** A 422's field errors: a JSON pointer into the request (`/currency`) and what is wrong there. */
+  get fieldErrors(): NonNullable<ApiError["errors"]> {
+    return this.body.errors ?? [];
+  }
+}
+
+export interface CrmdOptions {
+  /** 429s retried before one is thrown (default 3). */
+  maxRetries?: number;
+  /** How a wait of Retry-After seconds is spent (default: a timer). */
+  sleep?: (seconds: number) => Promise<void>;
+}
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 /** The paths that take a method. */
@@ -33,10 +61,17 @@ type Answer<O> = O extends { responses: infer R }
   : never;
 
 export class Crmd {
+  private readonly maxRetries: number;
+  private readonly sleep: (seconds: number) => Promise<void>;
+
   constructor(
     private readonly baseUrl: string,
     private readonly key: string,
-  ) {}
+    options: CrmdOptions = {},
+  ) {
+    this.maxRetries = options.maxRetries ?? 3;
+    this.sleep = options.sleep ?? ((seconds) => Bun.sleep(seconds * 1000));
+  }
 
   async call<M extends Method, P extends PathWith<M>>(
     method: M,
@@ -50,14 +85,41 @@ export class Crmd {
       .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
       .join("&");
     const url = `${String(path).replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(values[name]))}${query ? `?${query}` : ""}`;
-    const response = await fetch(`${this.baseUrl}${url}`, {
-      method: method.toUpperCase(),
-      headers: { "x-api-key": this.key, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(`${this.baseUrl}${url}`, {
+        method: method.toUpperCase(),
+        headers: { "x-api-key": this.key, ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      // Over the key's rate limit: nothing was done, so even a POST is sent again.
+      if (response.status === 429 && attempt < this.maxRetries) {
+        await response.body?.cancel();
+        await this.sleep(Number(response.headers.get("retry-after") ?? 1));
+        continue;
+      }
+      const json = response.status === 204 ? undefined : await response.json();
+      if (!response.ok) throw new CrmdError(response.status, json as ApiError);
+      return json as Answer<Operation<P, M>>;
+    }
+  }
+
+  /**
+   * Every deal changed since a time, oldest change first (deletions with
+   * `deleted_at` set), page after page along `next_cursor`; `cursor` is
+   * where the next poll starts.
+   */
+  async dealChanges(since: string, pageSize = 100) {
+    const deals: Deal[] = [];
+    let page = await this.call("get", "/api/external/deals", {
+      query: { since, page_size: pageSize },
     });
-    const json = await response.json();
-    if (!response.ok) throw new Error(`${(json as ApiError).code}: ${(json as ApiError).detail}`);
-    return json as Answer<Operation<P, M>>;
+    for (;;) {
+      deals.push(...page.deals);
+      if (!page.has_more || !page.next_cursor) return { deals, cursor: page.next_cursor };
+      page = await this.call("get", "/api/external/deals", {
+        query: { cursor: page.next_cursor, page_size: pageSize },
+      });
+    }
   }
 
   /** Every deal a filter matches, page after page. */
@@ -95,10 +157,14 @@ if (import.meta.main) {
   const { deals, total } = await crmd.call("get", "/api/external/deals", {
     query: { page_size: 5 },
   });
-  // A change feed: since a time, then from each next_cursor.
-  const feed = await crmd.call("get", "/api/external/deals", {
-    query: { since: created.created_at, page_size: 100 },
-  });
+  // A change feed: since a time, then along each next_cursor (two deals a page).
+  await crmd.call("post", "/api/external/deals", {}, { title: "Typed client, second" });
+  const feed = await crmd.dealChanges(created.created_at, 1);
+  // A refusal is a CrmdError; a 422 names each field it refused.
+  const refused = await crmd
+    .call("post", "/api/external/deals", {}, { title: "Bad currency", currency: "euro" })
+    .catch((error: unknown) => error);
+  if (!(refused instanceof CrmdError)) throw new Error("a deal in currency 'euro' was accepted");
   // Webhooks: register (the secret shows once), change, list, remove.
   const hook = await crmd.call(
     "post",
@@ -124,7 +190,8 @@ if (import.meta.main) {
       total,
       first: deals[0]?.title,
       feed: feed.deals.map((deal) => deal.id),
-      next_cursor: feed.next_cursor,
+      next_cursor: feed.cursor,
+      refused: { status: refused.status, code: refused.code, fields: refused.fieldErrors },
       secret: hook.secret.startsWith("whsec_"),
       events: changed.events,
       webhooks: hooks.total,

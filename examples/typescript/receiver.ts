@@ -24,11 +24,14 @@ function verified(headers: IncomingHttpHeaders, body: Buffer): boolean {
   const expected = createHmac("sha256", key)
     .update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]))
     .digest();
-  // After a secret rotation there are two signatures, space-separated.
+  // After a secret rotation there are two signatures, space-separated. Only
+  // `v1,` ones are HMAC-SHA256: an entry of another version is skipped.
   return String(headers["webhook-signature"] ?? "")
     .split(" ")
     .some((entry) => {
-      const candidate = Buffer.from(entry.split(",")[1] ?? "", "base64");
+      const [version, signature] = entry.split(",");
+      if (version !== "v1" || signature === undefined) return false;
+      const candidate = Buffer.from(signature, "base64");
       return candidate.length === expected.length && timingSafeEqual(candidate, expected);
     });
 }

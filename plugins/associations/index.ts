@@ -39,7 +39,11 @@ export const associationsPlugin = (ctx: AppContext) =>
         params: LinksParams,
         query: LabelQuery,
         response: { 200: AssociationList, ...errorResponses },
-        detail: { summary: "A record's links to records of another object type", tags },
+        detail: {
+          operationId: "listAssociations",
+          summary: "A record's links to records of another object type",
+          tags,
+        },
       },
     )
     .put(
@@ -54,6 +58,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         body: ReplaceAssociations,
         response: { 200: AssociationList, ...errorResponses },
         detail: {
+          operationId: "replaceAssociations",
           summary: "Replace a record's links to an object type (association.created / deleted)",
           tags,
         },
@@ -70,7 +75,11 @@ export const associationsPlugin = (ctx: AppContext) =>
         linkScope: "write",
         params: LinksParams,
         response: { 204: t.Void(), ...errorResponses },
-        detail: { summary: "Remove every link of a record to an object type", tags },
+        detail: {
+          operationId: "deleteAssociations",
+          summary: "Remove every link of a record to an object type",
+          tags,
+        },
       },
     )
     .put(
@@ -90,6 +99,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         body: t.Optional(LinkBody),
         response: { 200: LinkedRecord, 201: LinkedRecord, ...errorResponses },
         detail: {
+          operationId: "createAssociation",
           summary:
             "Link two records (with an optional label); 201 when new, 200 when already linked",
           tags,
@@ -110,6 +120,7 @@ export const associationsPlugin = (ctx: AppContext) =>
         query: LabelQuery,
         response: { 204: t.Void(), ...errorResponses },
         detail: {
+          operationId: "deleteAssociation",
           summary: "Unlink two records (only the link with `label` when given)",
           tags,
         },

@@ -126,6 +126,7 @@ export const companiesPlugin = (ctx: AppContext) =>
         body: bulkRequest("A company, as in POST /companies", CompanyCreate.examples[0]),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
+          operationId: "bulkUpsertCompanies",
           summary: "Create or update up to 500 companies, matched by domain",
           description:
             "A record whose domain (or website's domain) belongs to a live company updates that company (fields absent stay); other records create companies (name required). One transaction; each record succeeds or fails alone, with per-record results.",

@@ -112,6 +112,7 @@ export const contactsPlugin = (ctx: AppContext) =>
         body: bulkRequest("A contact, as in POST /contacts", ContactInput.examples[0]),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
+          operationId: "bulkUpsertContacts",
           summary: "Create or update up to 500 contacts, matched by their first email",
           description:
             "A record whose first email (case-insensitive) belongs to a live contact updates that contact (fields absent stay); other records create contacts. One transaction; each record succeeds or fails alone, with per-record results.",

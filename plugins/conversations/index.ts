@@ -195,6 +195,7 @@ export const conversationsPlugin = (ctx: AppContext) =>
         body: t.Optional(SeenInput),
         response: { 200: SeenResult, ...errorResponses },
         detail: {
+          operationId: "markConversationSeen",
           summary: "Mark the customer's messages seen by the agents (message.seen each)",
           description:
             "Marks the customer's unseen messages (or those of `message_ids`) oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.",

@@ -55,6 +55,7 @@ export const customersPlugin = (ctx: AppContext) =>
         body: IdentifyCustomer,
         response: { 200: Customer, 201: Customer, ...errorResponses },
         detail: {
+          operationId: "identifyCustomer",
           summary: "Find or create the customer with this email and/or external id",
           description:
             "The contact linked to `external_id`, else the contact with this email (any of its emails), else a new contact (201). An `external_id` given is linked to the contact found. Calling it again with the same identity answers the same customer (200).",

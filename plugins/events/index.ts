@@ -9,7 +9,7 @@ import {
   readyText,
 } from "../../src/core";
 import { decodeEventCursor, encodeEventCursor, eventFilter, readEvents, sinceOf } from "./feed";
-import { EventList, EventListQuery, EventStreamQuery } from "./model";
+import { EventList, EventListQuery, EventStreamHeaders, EventStreamQuery } from "./model";
 import { eventStream } from "./stream";
 
 export { type OutboxTail, outboxTail, type TailEvent } from "./tail";
@@ -55,7 +55,7 @@ export const eventsPlugin = (ctx: AppContext) =>
       "/events/stream",
       async ({ query, headers, request, tenantId, scopes }) => {
         // EventSource always sends it; a plain GET would wait on a stream that never ends.
-        if (!headers.accept?.includes("text/event-stream"))
+        if (!request.headers.get("accept")?.includes("text/event-stream"))
           throw new ApiError(
             406,
             "NOT_ACCEPTABLE",
@@ -81,6 +81,7 @@ export const eventsPlugin = (ctx: AppContext) =>
       {
         scope: "events:read",
         query: EventStreamQuery,
+        headers: EventStreamHeaders,
         response: {
           200: t.NoValidate(
             t.String({ contentMediaType: "text/event-stream", description: "Server-Sent Events" }),
@@ -89,6 +90,7 @@ export const eventsPlugin = (ctx: AppContext) =>
           406: ErrorBody,
         },
         detail: {
+          operationId: "streamEvents",
           summary: "The event log as Server-Sent Events, resumable with Last-Event-ID",
           description:
             "Needs `Accept: text/event-stream` (406 otherwise; EventSource sends it). Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.",

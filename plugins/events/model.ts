@@ -28,6 +28,19 @@ export const EventStreamQuery = t.Object({
   cursor: t.Optional(cursor),
 });
 
+/**
+ * The header EventSource sends on reconnecting: the `id` of the last event it
+ * received. Declared so the document lists it beside `cursor`.
+ */
+export const EventStreamHeaders = t.Object({
+  "last-event-id": t.Optional(
+    t.String({
+      description:
+        "The `id` of the last event received (EventSource sends it on reconnecting): the stream resumes right after it, the backlog first. Wins over `cursor`.",
+    }),
+  ),
+});
+
 /** An event exactly as webhooks deliver it (seed 001's payload plus `id`). */
 export const Event = t.Object({
   id: t.String(),

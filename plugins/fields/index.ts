@@ -40,7 +40,11 @@ export const fieldsPlugin = (ctx: AppContext) =>
       scope: "fields:read",
       params: ObjectParams,
       response: { 200: FieldList, ...errorResponses },
-      detail: { summary: "List the custom fields of an object type (deals, contacts, …)", tags },
+      detail: {
+        operationId: "listCustomFields",
+        summary: "List the custom fields of an object type (deals, contacts, …)",
+        tags,
+      },
     })
     .post(
       "/fields/:object",
@@ -56,6 +60,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         body: CreateField,
         response: { 201: FieldDefinition, 409: errorResponses[422], ...errorResponses },
         detail: {
+          operationId: "createCustomField",
           summary: "Define a custom field",
           description:
             "Values already stored under the key are converted to the type, or the definition is refused (422 listing the records).",
@@ -70,7 +75,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         scope: "fields:read",
         params: FieldParams,
         response: { 200: FieldDefinition, ...errorResponses },
-        detail: { summary: "Get a custom field definition", tags },
+        detail: { operationId: "getCustomField", summary: "Get a custom field definition", tags },
       },
     )
     .patch(
@@ -85,6 +90,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         body: UpdateField,
         response: { 200: FieldDefinition, 409: errorResponses[422], ...errorResponses },
         detail: {
+          operationId: "updateCustomField",
           summary: "Change a custom field (a new type converts every stored value or is refused)",
           tags,
         },
@@ -102,6 +108,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         params: FieldParams,
         response: { 204: t.Void(), ...errorResponses },
         detail: {
+          operationId: "deleteCustomField",
           summary: "Remove a custom field; its values move to the records' archive",
           tags,
         },
@@ -120,6 +127,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         params: RecordParams,
         response: { 200: ArchivedValues, ...errorResponses },
         detail: {
+          operationId: "getArchivedCustomFieldValues",
           summary: "A record's values of removed custom fields",
           description: "Needs the record's own read scope (e.g. deals:read) besides fields:read.",
           tags,

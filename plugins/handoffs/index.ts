@@ -41,6 +41,7 @@ const initiateRoute = (ctx: AppContext, type: HandoffEntityType) =>
       body: InitiateHandoff,
       response: initiated,
       detail: {
+        operationId: `start${type.charAt(0).toUpperCase()}${type.slice(1)}Handoff`,
         summary: `Start handing a ${type} off to another owner (handoff.initiated)`,
         description: `Needs ${type}s:read as well (403 otherwise): a handoff shows its ${type}.`,
         tags,

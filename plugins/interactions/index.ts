@@ -250,6 +250,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         body: SendEmail,
         response: { 202: WrittenInteraction, ...errorResponses, 409: ErrorBody },
         detail: {
+          operationId: "sendEmail",
           summary: "Send an email (queued; answered 202 with the interaction, status queued)",
           description:
             "The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), contact_id or {{contact.*}} placeholders filled from the contact need contacts:read, in_reply_to interactions:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).",
@@ -268,6 +269,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         scope: "keys:manage",
         response: { 201: InboundSecret, ...errorResponses },
         detail: {
+          operationId: "rotateEmailInboundSecret",
           summary: "Create or rotate the tenant's inbound email secret (shown once)",
           description:
             "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.",
@@ -287,6 +289,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         parse: async ({ request }) => new Uint8Array(await request.arrayBuffer()),
         response: { 200: Interaction, 201: Interaction, 204: t.Void(), ...errorResponses },
         detail: {
+          operationId: "receiveInboundEmail",
           summary: "Receive an email: a raw RFC 5322 message as a relay forwards it",
           description:
             "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.",
@@ -315,6 +318,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         body: SendSms,
         response: { 202: WrittenInteraction, ...errorResponses, 409: ErrorBody },
         detail: {
+          operationId: "sendSms",
           summary: "Send an SMS (queued; answered 202 with the interaction, status queued)",
           description:
             "Numbers in E.164, validated with libphonenumber. contact_id needs contacts:read as well (403). Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.",
@@ -343,6 +347,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
           409: ErrorBody,
         },
         detail: {
+          operationId: "receiveTwilioSms",
           summary: "Twilio's incoming-message webhook: records an inbound SMS",
           description:
             "Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).",
@@ -368,6 +373,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
         query: StatusCallbackQuery,
         response: { 204: t.Void(), ...errorResponses },
         detail: {
+          operationId: "receiveTwilioSmsStatus",
           summary: "Twilio's status callback: delivered, undelivered or failed",
           description:
             "crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).",

@@ -95,6 +95,7 @@ export const mlsPlugin = (ctx: AppContext) =>
         }),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
+          operationId: "bulkUpsertMlsProperties",
           summary: "Create or update up to 500 properties, matched by MLS number",
           description:
             "A record whose mls_number belongs to a live listing updates that listing (fields absent stay, as PATCH); other records create listings (status and property_type required). One transaction; each record succeeds or fails alone, with per-record results.",

@@ -145,6 +145,7 @@ const recordRoutes = (ctx: AppContext) =>
         query: RecordListQuery,
         response: { 200: RecordList, ...errorResponses },
         detail: {
+          operationId: "listObjectRecords",
           summary:
             "List a custom object's records (filters: search, cf.<key>, associated_with; since/cursor feeds with tombstones)",
           description: 'The list is keyed by the plural: `{"<plural>": [...], "total": …}`.',
@@ -167,7 +168,11 @@ const recordRoutes = (ctx: AppContext) =>
         params: ObjectParams,
         body: RecordInput,
         response: { 201: CustomRecord, 409: errorResponses[422], ...errorResponses },
-        detail: { summary: "Create a record (values checked against the fields)", tags },
+        detail: {
+          operationId: "createObjectRecord",
+          summary: "Create a record (values checked against the fields)",
+          tags,
+        },
       },
     )
     .post(
@@ -187,6 +192,7 @@ const recordRoutes = (ctx: AppContext) =>
         }),
         response: { 200: BulkResult, ...errorResponses },
         detail: {
+          operationId: "bulkUpsertObjectRecords",
           summary: "Create or update up to 500 records, matched by a unique field (match_by)",
           tags,
         },
@@ -202,7 +208,11 @@ const recordRoutes = (ctx: AppContext) =>
         objectScope: "read",
         params: ObjectParams,
         response: { 200: t.Record(t.String(), t.Unknown()), ...errorResponses },
-        detail: { summary: "The JSON Schema of the tenant's records of this object", tags },
+        detail: {
+          operationId: "getObjectRecordSchema",
+          summary: "The JSON Schema of the tenant's records of this object",
+          tags,
+        },
       },
     )
     .get(
@@ -224,7 +234,7 @@ const recordRoutes = (ctx: AppContext) =>
         params: RecordParams,
         query: RecordQuery,
         response: { 200: withAssociations(CustomRecord), ...errorResponses },
-        detail: { summary: "Get a record", tags },
+        detail: { operationId: "getObjectRecord", summary: "Get a record", tags },
       },
     )
     .patch(
@@ -235,7 +245,11 @@ const recordRoutes = (ctx: AppContext) =>
         params: RecordParams,
         body: RecordInput,
         response: { 200: CustomRecord, 409: errorResponses[422], ...errorResponses },
-        detail: { summary: "Update a record (values given merge; null removes one)", tags },
+        detail: {
+          operationId: "updateObjectRecord",
+          summary: "Update a record (values given merge; null removes one)",
+          tags,
+        },
       },
     )
     .put(
@@ -247,6 +261,7 @@ const recordRoutes = (ctx: AppContext) =>
         body: RecordInput,
         response: { 200: CustomRecord, 409: errorResponses[422], ...errorResponses },
         detail: {
+          operationId: "replaceObjectRecord",
           summary: "Replace a record's values (absent ones are removed; defaults apply)",
           tags,
         },
@@ -264,7 +279,11 @@ const recordRoutes = (ctx: AppContext) =>
         objectScope: "write",
         params: RecordParams,
         response: { 200: CustomRecord, ...errorResponses },
-        detail: { summary: "Delete a record (a tombstone stays in sync feeds)", tags },
+        detail: {
+          operationId: "deleteObjectRecord",
+          summary: "Delete a record (a tombstone stays in sync feeds)",
+          tags,
+        },
       },
     );
 

@@ -89,6 +89,7 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         query: t.Object({ pipeline_type: t.Optional(PipelineTypeSchema) }),
         response: { 200: PipelineOverview, ...errorResponses },
         detail: {
+          operationId: "getPipelineOverview",
           summary:
             "Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA",
           description:

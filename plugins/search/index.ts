@@ -85,6 +85,7 @@ export const searchPlugin = (ctx: AppContext) => {
       query: SearchQuery,
       response: { 200: SearchResults, ...errorResponses },
       detail: {
+        operationId: "search",
         summary:
           "Search contacts, companies, deals, leads, notes, MLS properties and custom objects' records",
         description:

@@ -147,6 +147,7 @@ export const webhooksPlugin = (ctx: AppContext) => {
         params: IdParams,
         response: { 200: TestResult, ...errorResponses },
         detail: {
+          operationId: "testWebhook",
           summary: "Send a webhook.test event now and report the receiver's answer",
           tags,
         },

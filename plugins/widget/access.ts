@@ -34,7 +34,7 @@ const bearer = (request: Request) => {
 
 /** Answer headers a page may read: when to try again, and the request id for support. */
 const EXPOSED_HEADERS =
-  "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, idempotent-replayed";
+  "etag, retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, idempotent-replayed";
 
 /** Where the public widget API is served. */
 export const WIDGET_PREFIX = "/api/widget";

@@ -151,7 +151,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         set.headers.vary = "Origin";
         set.headers["access-control-allow-methods"] = "GET, POST";
         set.headers["access-control-allow-headers"] =
-          "authorization, content-type, x-widget-key, x-consistency, idempotency-key";
+          "authorization, content-type, x-widget-key, x-consistency, idempotency-key, if-none-match";
         set.headers["access-control-max-age"] = "600";
         set.status = 204;
       },
@@ -206,6 +206,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         body: WidgetIdentify,
         response: { 201: VisitorSession, ...errors },
         detail: {
+          operationId: "identifyWidgetVisitor",
           summary:
             "Identify the visitor (email, external_id, or anonymous) and get a visitor token",
           description:
@@ -344,6 +345,7 @@ export const widgetRoutes = (ctx: AppContext) =>
         body: t.Optional(WidgetSeen),
         response: { 200: WidgetMessages, ...errors },
         detail: {
+          operationId: "markWidgetConversationSeen",
           summary: "Mark the agents' messages seen by the customer",
           description:
             "Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.",

@@ -1,8 +1,10 @@
+import { STATUS_CODES } from "node:http";
 import { API_PREFIX, ownAuthenticationOf } from "../auth";
 import { MAX_URL_LENGTH } from "../body";
 import { CONSISTENCY_HEADER, readsMayLag } from "../consistency";
 import { refusesIdempotencyKey, takesIdempotencyKeyOutsideApi } from "../idempotency";
 import { exampleOf } from "./examples";
+import { isGeneratedOperationId, operationIdOf } from "./operation-ids";
 import { componentize, type Schema } from "./schemas";
 import { TAG_DESCRIPTIONS } from "./tags";
 import { signatureParameters, webhookOperations } from "./webhooks";
@@ -25,6 +27,7 @@ interface Parameter {
 }
 
 interface Operation {
+  operationId?: string;
   tags?: string[];
   security?: Array<Record<string, unknown>>;
   parameters?: Parameter[];
@@ -215,11 +218,27 @@ const IF_NONE_MATCH = {
   schema: { type: "string" },
 };
 
-/** Whether a JSON answer's schema is a list page (`has_more`), directly or by `$ref`. */
-function isPage(schema: Schema | undefined, components: Record<string, Schema>): boolean {
+/** A JSON answer's properties, directly or by `$ref`. */
+function propertiesOf(
+  schema: Schema | undefined,
+  components: Record<string, Schema>,
+): Record<string, Schema> {
   const ref = schema?.$ref as string | undefined;
   const target = ref ? components[ref.split("/").pop() as string] : schema;
-  return Object.hasOwn((target?.properties as Schema | undefined) ?? {}, "has_more");
+  return (target?.properties as Record<string, Schema> | undefined) ?? {};
+}
+
+/** Whether a JSON answer's schema is a list page (`has_more`), directly or by `$ref`. */
+const isPage = (schema: Schema | undefined, components: Record<string, Schema>) =>
+  Object.hasOwn(propertiesOf(schema, components), "has_more");
+
+/** Whether a GET answers a list: a page, or the collection's rows under its name (`{"tenants": […]}`). */
+function answersList(path: string, operation: Operation, components: Record<string, Schema>) {
+  const schema = operation.responses?.["200"]?.content?.[JSON_TYPE]?.schema;
+  const collection = (path.split("/").pop() ?? "").replace(/-/g, "_");
+  return (
+    isPage(schema, components) || propertiesOf(schema, components)[collection]?.type === "array"
+  );
 }
 
 /**
@@ -290,6 +309,8 @@ function finishOperation(
   if (readsMayLag(path))
     operation.parameters = [...(operation.parameters ?? []), CONSISTENCY_PARAMETER];
   documentHeaders(method, operation, components);
+  if (!operation.operationId || isGeneratedOperationId(operation.operationId, method, path))
+    operation.operationId = operationIdOf(method, path, answersList(path, operation, components));
 }
 
 /**
@@ -442,6 +463,19 @@ function shareParameters(
   return shared;
 }
 
+/**
+ * Elysia words every response "Response for status N"; one left so after
+ * the shared ones took their own words (a success, a refusal only one
+ * operation has) says its status's reason phrase, as Swagger UI shows it.
+ */
+function nameStatuses(paths: Record<string, Record<string, Operation>>) {
+  for (const operations of Object.values(paths))
+    for (const { responses = {} } of Object.values(operations))
+      for (const [status, response] of Object.entries(responses))
+        if (response.description === `Response for status ${status}` && STATUS_CODES[status])
+          response.description = STATUS_CODES[status];
+}
+
 const tagList = (used: Set<string>) =>
   [...used].sort().map((name) => ({
     name,
@@ -465,6 +499,7 @@ export function finishDocument(generated: OpenApiDocument, options: DocumentOpti
       for (const tag of operation.tags ?? []) used.add(tag);
     }
   const responses = shareResponses(doc.paths ?? {});
+  nameStatuses(doc.paths ?? {});
   const signatures = signatureParameters();
   const parameters = {
     ...signatures,

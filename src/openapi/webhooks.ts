@@ -29,13 +29,31 @@ const SIGNATURE_REFS = SIGNATURE_HEADERS.map(({ name }) => ({
   $ref: `#/components/parameters/${name}`,
 }));
 
-/** `deal.stage_changed` → `Deal`, `business_hours.updated` → `BusinessHours`. */
-const entityName = (type: string) =>
-  type
-    .split(".")[0]
+/** Event types whose record's schema is not named after their first word. */
+const ENTITY_OF_PREFIX: Record<string, string> = {
+  "calendar.event": "CalendarEvent",
+  call: "Interaction",
+  email: "Interaction",
+  sms: "Interaction",
+};
+
+/** `deal.stage_changed` → `Deal`, `business_hours.updated` → `BusinessHours`, `sms.sent` → `Interaction`. */
+function entityName(type: string): string {
+  const words = type.split(".");
+  const named = ENTITY_OF_PREFIX[words.slice(0, -1).join(".")] ?? ENTITY_OF_PREFIX[words[0]];
+  if (named) return named;
+  return words[0]
     .split("_")
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("");
+}
+
+/**
+ * Any JSON object: `additionalProperties` said outright, since generators
+ * type a bare `{"type": "object"}` as an object without keys
+ * (openapi-typescript's `Record<string, never>`).
+ */
+const ANY_OBJECT = { type: "object", additionalProperties: true };
 
 /** The name of the envelope every delivery carries, in `components.schemas`. */
 export const EVENT_SCHEMA = "WebhookEvent";
@@ -54,7 +72,7 @@ const eventSchema = (): Schema => ({
     timestamp: { type: "string", format: "date-time" },
     tenant_id: { type: "string" },
     data: { description: "The record the event is about, as the API shows it" },
-    metadata: { type: "object", description: "Context such as the previous stage" },
+    metadata: { ...ANY_OBJECT, description: "Context such as the previous stage" },
   },
 });
 
@@ -64,7 +82,7 @@ const eventSchema = (): Schema => ({
  */
 function payload(type: string, components: Record<string, Schema>): Schema {
   const entity = entityName(type);
-  const data = components[entity] ? { $ref: `#/components/schemas/${entity}` } : { type: "object" };
+  const data = components[entity] ? { $ref: `#/components/schemas/${entity}` } : ANY_OBJECT;
   return {
     allOf: [
       { $ref: `#/components/schemas/${EVENT_SCHEMA}` },
@@ -77,6 +95,10 @@ function payload(type: string, components: Record<string, Schema>): Schema {
   };
 }
 
+/** A delivery's operationId, a name in any language: `deal.stage_changed` → `dealStageChangedWebhook`. */
+export const webhookOperationId = (type: string) =>
+  `${type.replace(/[._]([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())}Webhook`;
+
 /** The OpenAPI 3.1 `webhooks` section: one signed POST per event type. */
 export function webhookOperations(types: string[], components: Record<string, Schema>) {
   components[EVENT_SCHEMA] ??= eventSchema();
@@ -85,7 +107,7 @@ export function webhookOperations(types: string[], components: Record<string, Sc
       type,
       {
         post: {
-          operationId: `webhook.${type}`,
+          operationId: webhookOperationId(type),
           summary: `${type} delivery`,
           description:
             "Sent to each active webhook subscribed to this event type. Verify the signature over the raw body before parsing; answer 2xx within the timeout, anything else is retried.",
