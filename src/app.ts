@@ -16,6 +16,8 @@ import { errorResponse, methodNotAllowed } from "./http-errors";
 import { beginIdempotency, finishIdempotency, releaseIdempotency } from "./idempotency";
 import { allowedMethods, routeNamer } from "./metrics";
 import { metricsRoute } from "./metrics-route";
+import { notePrecondition } from "./preconditions";
+import { versionOf } from "./record-version";
 import { type RequestState, requestEnded, requestState, setRequestState } from "./request-state";
 import {
   jsonDepth,
@@ -166,11 +168,15 @@ export function createApp(ctx: AppContext) {
         state.inputError = error;
       }
     })
-    .onBeforeHandle({ as: "global" }, ({ request }) => {
+    .onBeforeHandle({ as: "global" }, ({ request, route, params }) => {
       // A refusal held for a route whose auth check did not throw it (none should be left).
       inputsChecked(request);
+      notePrecondition(request, route, params as Record<string, string | undefined>);
     })
     .onAfterHandle({ as: "global" }, async ({ request, set, responseValue }) => {
+      // Seen here as the handler made it: the response schema's copy drops the version.
+      const state = requestState(request);
+      if (state) state.recordVersion = versionOf(responseValue);
       await finishIdempotency(ctx, request, Number(set.status ?? 200), responseValue);
     })
     .mapResponse({ as: "global" }, ({ request, responseValue, set }) => {

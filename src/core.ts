@@ -167,6 +167,7 @@ export {
   parseTime,
 } from "./pagination";
 export { type E164, phoneParser } from "./phone";
+export { registerVersionedRecords } from "./preconditions";
 export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
 export { outsideRequest, type Principal, whenRequestEnds } from "./request-state";

@@ -1,3 +1,6 @@
+import { versionEtag } from "./record-version";
+import { requestState } from "./request-state";
+
 /**
  * What finishJson needs of an answer made by readyJson: its text, and a
  * list's paging facts (without a page number: a feed that pages by cursor only).
@@ -38,7 +41,7 @@ const EXPOSED = [
   "idempotent-replayed",
 ].join(", ");
 const ALLOWED_HEADERS =
-  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, traceparent, x-consistency, last-event-id";
+  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, if-match, if-unmodified-since, traceparent, x-consistency, last-event-id";
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /**
@@ -130,8 +133,8 @@ const MIN_COMPRESSED = 1024;
 const isJson = (type: string | null) => type?.startsWith("application/json") ?? false;
 
 /**
- * The last step of a JSON answer: a weak `ETag` on a successful GET or HEAD (304
- * when If-None-Match names it), the list's `Link` header, and gzip or br
+ * The last step of a JSON answer: an `ETag` on a successful GET or HEAD (304
+ * when If-None-Match names it) and on any answer that is one record, the list's `Link` header, and gzip or br
  * when the client asks. Other answers (files, assets, empty) pass untouched.
  */
 export function finishJson(
@@ -152,9 +155,11 @@ export function finishJson(
   )
     return;
   const isGet = (request.method === "GET" || request.method === "HEAD") && status === 200;
+  // A record's answer (a GET, a create's, an update's, a tombstone's) carries its version's strong ETag.
+  const version = status < 300 ? requestState(request)?.recordVersion : undefined;
   const encoding = encodingFor(request);
-  if (!isGet && !encoding && !ready) return;
-  const finishing = { status, headers, isGet, encoding, linkPrefix };
+  if (!isGet && !encoding && !ready && version === undefined) return;
+  const finishing = { status, headers, isGet, encoding, linkPrefix, version };
   return ready ? finishReady(request, ready, finishing) : finish(request, value, finishing);
 }
 
@@ -165,6 +170,8 @@ interface Finishing {
   encoding: Encoding | null;
   /** The public path prefix a Link's target starts with. */
   linkPrefix: string;
+  /** The answered record's version (record-version.ts), if the answer is one record. */
+  version: number | undefined;
 }
 
 async function finish(request: Request, value: unknown, finishing: Finishing): Promise<Response> {
@@ -204,17 +211,22 @@ const variesByEncoding = (body: string | Uint8Array) => body.length >= MIN_COMPR
  */
 const JSON_CACHE_CONTROL = "private, no-cache";
 
-/** The answer with its ETag (304 when If-None-Match names it), compressed when asked. */
+/**
+ * The answer with its ETag (304 when If-None-Match names it), compressed
+ * when asked: a record's strong tag of its version (If-Match takes it), else
+ * a GET's weak tag of its text (a list, a report).
+ */
 function send(
   request: Request,
   body: string | Uint8Array,
   out: Record<string, string>,
-  { status, isGet, encoding }: Finishing,
+  { status, isGet, encoding, version }: Finishing,
 ): Response {
   if (variesByEncoding(body))
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
+  if (version !== undefined) out.etag = versionEtag(version, body);
   if (isGet) {
-    out.etag = `W/"${Bun.hash(body).toString(36)}"`;
+    out.etag ??= `W/"${Bun.hash(body).toString(36)}"`;
     out["cache-control"] ??= JSON_CACHE_CONTROL;
     if (noneMatch(request.headers.get("if-none-match"), out.etag))
       return new Response(null, { status: 304, headers: out });

@@ -1,3 +1,5 @@
+import { RECORD_VERSION } from "./record-version";
+
 /** Time-ordered UUID v7 for every row id. */
 export const newId = (): string => Bun.randomUUIDv7();
 
@@ -10,13 +12,19 @@ export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOSt
 export const sha256Hex = (value: string): string =>
   new Bun.CryptoHasher("sha256").update(value).digest("hex");
 
-/** The timestamps every synced record shows last: created, updated, deleted (tombstone). */
+/**
+ * The timestamps every synced record shows last: created, updated, deleted
+ * (tombstone); and, out of the JSON, the row's version, which makes the
+ * answer's strong ETag (record-version.ts).
+ */
 export const lifecycleFields = (row: {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  syncSeq?: number;
 }) => ({
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
   deleted_at: iso(row.deletedAt),
+  [RECORD_VERSION]: row.syncSeq,
 });

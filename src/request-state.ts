@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { IdempotencyClaim } from "./idempotency";
 import type { KeyPrincipal } from "./keys";
+import type { Precondition } from "./preconditions";
 
 export interface AdminPrincipal {
   kind: "admin";
@@ -35,6 +36,10 @@ export interface RequestState {
    * a 422 that teaches the schema (src/app.ts, src/auth.ts `inputsChecked`).
    */
   inputError?: unknown;
+  /** If-Match or If-Unmodified-Since on a record, until the request's write checks it (preconditions.ts). */
+  precondition?: Precondition;
+  /** The version of the record the route answers with, if it answers with one (record-version.ts). */
+  recordVersion?: number;
   /** What to undo if the request fails (see whenRequestEnds). */
   cleanups?: Array<() => Promise<void>>;
 }

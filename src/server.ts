@@ -20,6 +20,7 @@ import { replayWithWrite } from "./idempotency";
 import { KeyStore } from "./keys";
 import { createLogger, errorMessage, type Logger } from "./logger";
 import { Metrics } from "./metrics";
+import { takePrecondition } from "./preconditions";
 import { progressLog } from "./progress";
 import { FixedWindowRateLimiter, SharedWindowRateLimiter } from "./rate-limit";
 import { ReadCache } from "./read-cache";
@@ -106,9 +107,11 @@ export async function createContext(
     secrets: new SecretBox(loadSecretKey(config.secretKey, config.dataDir)),
     async write(fn) {
       const storeReplay = replayWithWrite(); // an Idempotency-Key's replay commits with the write
+      const precondition = takePrecondition(); // If-Match: checked against the row this write sees
       // Group commit may run this in another request's turn: the events keep this request's trace.
       const trace = currentTrace();
       const result = await db.transaction(async (tx) => {
+        await precondition?.(tx);
         const value = await withTrace(trace, () => fn(tx));
         await storeReplay?.(tx, value);
         return value;

@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { calendarEvents } from "../../db/schema";
 import {
   type AppContext,
   asReplacement,
@@ -9,9 +10,13 @@ import {
   listResponse,
   registerEntityTypes,
   registerEventTypes,
+  registerVersionedRecords,
 } from "../../src/core";
 import { CalendarEvent, CreateEvent, EventQuery, ReplaceEvent, UpdateEvent } from "./model";
 import { cancelEvent, createEvent, getEvent, listEvents, updateEvent } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/calendar/events/:id` honour If-Match on its version. */
+registerVersionedRecords("/calendar/events/:id", calendarEvents);
 
 registerEventTypes([
   "calendar.event.created",

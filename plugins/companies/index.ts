@@ -14,6 +14,7 @@ import {
   listWithLinks,
   registerCustomFieldObject,
   registerEventTypes,
+  registerVersionedRecords,
   runBulk,
   type Scope,
   upsert,
@@ -46,6 +47,9 @@ import {
 } from "./service";
 
 export { Company } from "./model";
+
+/** PATCH, PUT, DELETE and actions on `/companies/:id` honour If-Match on its version. */
+registerVersionedRecords("/companies/:id", companies);
 
 registerEventTypes(["company.created", "company.updated", "company.deleted"]);
 

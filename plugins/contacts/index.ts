@@ -14,6 +14,7 @@ import {
   RecordQuery,
   registerCustomFieldObject,
   registerEventTypes,
+  registerVersionedRecords,
   runBulk,
   upsert,
   withAssociations,
@@ -53,6 +54,9 @@ export {
   removeContact,
   updateContact,
 } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/contacts/:id` honour If-Match on its version. */
+registerVersionedRecords("/contacts/:id", contacts);
 
 registerEventTypes(["contact.created", "contact.updated", "contact.deleted"]);
 // The tenant's suppression list, which contacts' opt-outs write (its API: plugins/interactions).

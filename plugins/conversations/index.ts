@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { conversations } from "../../db/schema";
 import {
   type AppContext,
   asReplacement,
@@ -8,6 +9,7 @@ import {
   listJson,
   listResponse,
   registerEventTypes,
+  registerVersionedRecords,
   writeScope,
 } from "../../src/core";
 import { messageRoutes } from "./messages";
@@ -53,6 +55,9 @@ export {
   findConversation,
   insertConversation,
 } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/conversations/:id` honour If-Match on its version. */
+registerVersionedRecords("/conversations/:id", conversations);
 
 registerEventTypes([
   "conversation.created",

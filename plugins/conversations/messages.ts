@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { messages } from "../../db/schema";
 import {
   type AppContext,
   answerStatus,
@@ -8,6 +9,7 @@ import {
   IdParams,
   listJson,
   listResponse,
+  registerVersionedRecords,
   writeScope,
 } from "../../src/core";
 import {
@@ -19,6 +21,9 @@ import {
   updateMessage,
 } from "./messages-service";
 import { CreateMessage, Message, MessageListQuery, ReplaceMessage, UpdateMessage } from "./model";
+
+/** PATCH, PUT, DELETE and actions on `/messages/:id` honour If-Match on its version. */
+registerVersionedRecords("/messages/:id", messages);
 
 const tags = ["messages"];
 

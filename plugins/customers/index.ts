@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { contacts } from "../../db/schema";
 import {
   type AppContext,
   answerStatus,
@@ -8,6 +9,7 @@ import {
   IdParams,
   linkedListResponse,
   listWithLinks,
+  registerVersionedRecords,
   writeScope,
 } from "../../src/core";
 import { updateContact } from "../contacts";
@@ -27,6 +29,9 @@ export {
   identifyCustomer,
   removeAnonymousCustomer,
 } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/customers/:id` honour If-Match on its version. */
+registerVersionedRecords("/customers/:id", contacts);
 
 const tags = ["customers"];
 

@@ -13,6 +13,7 @@ import {
   onLinksChanged,
   RecordQuery,
   registerCustomFieldObject,
+  registerVersionedRecords,
   withAssociations,
   writeScope,
 } from "../../src/core";
@@ -36,6 +37,9 @@ export {
   type NewDeal,
   updateDealInTx,
 } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/deals/:id` honour If-Match on its version. */
+registerVersionedRecords("/deals/:id", deals);
 
 const tags = ["deals"];
 /** A move within a deleted pipeline, or a custom field's unique value another deal holds: 409. */

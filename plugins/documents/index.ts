@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { documents } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -10,6 +11,7 @@ import {
   listJson,
   listResponse,
   registerEventTypes,
+  registerVersionedRecords,
   whenRequestEnds,
 } from "../../src/core";
 import { fileResponse } from "./download";
@@ -43,6 +45,9 @@ export {
   type MovedFiles,
   moveFilesIntoDatabase,
 } from "./storage";
+
+/** PATCH, PUT, DELETE and actions on `/documents/:id` honour If-Match on its version. */
+registerVersionedRecords("/documents/:id", documents);
 
 registerEventTypes([
   "document.uploaded",

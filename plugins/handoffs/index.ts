@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { handoffs } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -8,6 +9,7 @@ import {
   listJson,
   listResponse,
   registerEventTypes,
+  registerVersionedRecords,
   writeScope,
 } from "../../src/core";
 import { Handoff, type HandoffEntityType, HandoffsQuery, InitiateHandoff } from "./model";
@@ -18,6 +20,9 @@ import {
   initiateHandoff,
   listHandoffs,
 } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/handoffs/:id` honour If-Match on its version. */
+registerVersionedRecords("/handoffs/:id", handoffs);
 
 registerEventTypes(["handoff.cancelled"]);
 

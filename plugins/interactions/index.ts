@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { interactions } from "../../db/schema";
 import {
   type AppContext,
   allows,
@@ -12,6 +13,7 @@ import {
   listResponse,
   registerEventTypes,
   registerOwnAuthentication,
+  registerVersionedRecords,
   type Scope,
   writeScope,
 } from "../../src/core";
@@ -50,6 +52,9 @@ import { placeholdersOf } from "./template";
 import { listTimeline } from "./timeline";
 import { twilioChannel } from "./twilio";
 import { EMPTY_TWIML, twilioRequest } from "./twilio-requests";
+
+/** PATCH, PUT, DELETE and actions on `/calls/:id` honour If-Match on its version. */
+registerVersionedRecords("/calls/:id", interactions);
 
 registerEventTypes([
   "call.started",

@@ -12,6 +12,7 @@ import {
   listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
+  registerVersionedRecords,
   withAssociations,
   writeScope,
 } from "../../src/core";
@@ -30,6 +31,9 @@ import {
 
 export { Lead, type LeadView } from "./model";
 export { getLead, type LeadRow, leadsByIds, leadView, updateLeadInTx } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/leads/:id` honour If-Match on its version. */
+registerVersionedRecords("/leads/:id", leads);
 
 const tags = ["leads"];
 

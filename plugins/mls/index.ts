@@ -14,6 +14,7 @@ import {
   RecordQuery,
   registerCustomFieldObject,
   registerEventTypes,
+  registerVersionedRecords,
   runBulk,
   withAssociations,
   writeScope,
@@ -28,6 +29,9 @@ import {
   updateProperty,
   upsertProperty,
 } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/mls/properties/:id` honour If-Match on its version. */
+registerVersionedRecords("/mls/properties/:id", properties);
 
 registerEventTypes(["property.created", "property.updated", "property.deleted"]);
 // Properties take custom fields and associations like any object; their scopes are seed 000's mls:*.

@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { notes } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -7,10 +8,14 @@ import {
   listJson,
   listResponse,
   registerEventTypes,
+  registerVersionedRecords,
   writeScope,
 } from "../../src/core";
 import { CreateNote, Note, NoteListQuery, UpdateNote } from "./model";
 import { createNote, deleteNote, getNote, listNotes, updateNote } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/notes/:id` honour If-Match on its version. */
+registerVersionedRecords("/notes/:id", notes);
 
 registerEventTypes(["note.created", "note.updated", "note.deleted"]);
 

@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { customRecords } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -9,6 +10,7 @@ import {
   includeAssociations,
   listWithLinks,
   RecordQuery,
+  registerVersionedRecords,
   withAssociations,
   writeScope,
 } from "../../src/core";
@@ -45,6 +47,9 @@ import {
   typeView,
   updateType,
 } from "./types";
+
+/** PATCH, PUT, DELETE and actions on `/objects/:object/:id` honour If-Match on its version. */
+registerVersionedRecords("/objects/:object/:id", customRecords);
 
 const typeTags = ["object types"];
 const tags = ["custom objects"];

@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { partners } from "../../db/schema";
 import {
   type AppContext,
   authMacros,
@@ -6,10 +7,14 @@ import {
   IdParams,
   listJson,
   registerEventTypes,
+  registerVersionedRecords,
   writeScope,
 } from "../../src/core";
 import { CreatePartner, Partner, PartnerList, PartnerListQuery, UpdatePartner } from "./model";
 import { createPartner, deletePartner, getPartner, listPartners, updatePartner } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/partners/:id` honour If-Match on its version. */
+registerVersionedRecords("/partners/:id", partners);
 
 registerEventTypes(["partner.created", "partner.updated", "partner.deleted"]);
 

@@ -1,4 +1,5 @@
 import { Elysia, t } from "elysia";
+import { pipelines } from "../../db/schema";
 import {
   type AppContext,
   allows,
@@ -10,6 +11,7 @@ import {
   listResponse,
   pageQuery,
   registerEventTypes,
+  registerVersionedRecords,
   type Scope,
   writeScope,
 } from "../../src/core";
@@ -47,6 +49,9 @@ export {
   stageNames,
 } from "./placement";
 export { rowsWithStage, type StageRow, stagedReads } from "./stages";
+
+/** PATCH, PUT, DELETE and actions on `/pipelines/:id` honour If-Match on its version. */
+registerVersionedRecords("/pipelines/:id", pipelines);
 
 registerEventTypes(["pipeline.created", "pipeline.updated", "pipeline.deleted"]);
 

@@ -10,6 +10,7 @@ import {
   listWithLinks,
   RecordQuery,
   registerCustomFieldObject,
+  registerVersionedRecords,
   withAssociations,
   writeScope,
 } from "../../src/core";
@@ -17,6 +18,9 @@ import { CreateTask, ReplaceTask, Task, TaskList, TaskListQuery, UpdateTask } fr
 import { completeTask, createTask, deleteTask, getTask, listTasks, updateTask } from "./service";
 
 export { resyncTasks, type TaskRow, taskView } from "./service";
+
+/** PATCH, PUT, DELETE and actions on `/tasks/:id` honour If-Match on its version. */
+registerVersionedRecords("/tasks/:id", tasks);
 
 const tags = ["tasks"];
 

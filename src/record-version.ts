@@ -1,0 +1,35 @@
+/**
+ * A record's version (its sync number, which every write of it, a tombstone
+ * too, takes anew) travels with its API view under this symbol: JSON leaves
+ * it out, spreading a view (`{ ...view, associations }`) keeps it, and the
+ * answer's strong ETag is made from it (http-conventions.ts).
+ */
+export const RECORD_VERSION: unique symbol = Symbol("crmd.recordVersion");
+
+/** The version an answer's top-level value carries: a single record's view, else undefined. */
+export function versionOf(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const version = (value as { [RECORD_VERSION]?: unknown })[RECORD_VERSION];
+  return typeof version === "number" ? version : undefined;
+}
+
+/**
+ * A record answer's strong ETag: the record's version, then a hash of the
+ * answer's text. The version is what If-Match compares (preconditions.ts),
+ * so a tag from any answer about this version of the record passes; the
+ * hash keeps the tag apart for answers that differ without the record
+ * changing (`include=associations`, a renamed stage shown by name), so a
+ * 304 never hands back an answer that changed.
+ */
+export const versionEtag = (version: number, body: string | Uint8Array): string =>
+  `"${version.toString(36)}.${Bun.hash(body).toString(36)}"`;
+
+/**
+ * The version an entity tag of If-Match names: its opaque part before the
+ * dot. A weak tag (`W/"…"`) names none: If-Match compares strongly (RFC 9110 13.1.2).
+ */
+export function versionNamed(tag: string): string | null {
+  const trimmed = tag.trim();
+  if (!trimmed.startsWith('"') || !trimmed.endsWith('"') || trimmed.length < 2) return null;
+  return trimmed.slice(1, -1).split(".")[0];
+}
