@@ -4706,6 +4706,19 @@ export interface components {
             };
             content?: never;
         };
+        /** @description PRECONDITION_FAILED: the record changed since the version If-Match names (or after If-Unmodified-Since); nothing was changed. GET it again for its current ETag */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description RATE_LIMITED: over the rate limit; retry after Retry-After seconds */
         RateLimited: {
             headers: {
@@ -4825,8 +4838,12 @@ export interface components {
         id: string;
         /** @description Makes the POST safe to retry: the same key and body within 24 h get the stored response (Idempotent-Replayed: true); the same key with another body is 409. */
         "Idempotency-Key": string;
+        /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+        "If-Match": string;
         /** @description An ETag of this answer: 304 without a body while the answer is still the same */
         "If-None-Match": string;
+        /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+        "If-Unmodified-Since": string;
         /** @description associations: the record's links, grouped by object type (only to object types the key may read) */
         include: "associations";
         key: string;
@@ -4871,7 +4888,7 @@ export interface components {
         "X-RateLimit-Reset": number;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
-        /** @description Validator of the answer (weak on JSON; a file's SHA-256): sent back as If-None-Match, it gets 304 while the answer is unchanged */
+        /** @description Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on: sent as If-Match, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged */
         ETag: string;
         /** @description `private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse */
         "Cache-Control": string;
@@ -5987,6 +6004,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -6057,6 +6075,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6114,6 +6136,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6128,6 +6151,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6141,6 +6165,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6152,6 +6180,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6166,6 +6195,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -6177,6 +6207,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6226,6 +6260,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6240,6 +6275,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6385,6 +6421,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -6479,6 +6516,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6510,6 +6551,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6524,6 +6566,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6537,6 +6580,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6548,6 +6595,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6562,6 +6610,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -6617,6 +6666,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -6644,6 +6697,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -6667,6 +6721,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6804,6 +6859,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -7005,6 +7061,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7069,6 +7129,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7083,6 +7144,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7096,6 +7158,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7119,6 +7185,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -7130,6 +7197,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7194,6 +7265,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7208,6 +7280,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7331,6 +7404,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -7560,6 +7634,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7583,6 +7661,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -7594,6 +7673,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7636,6 +7719,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7650,6 +7734,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7769,6 +7854,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -7839,6 +7925,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7862,6 +7952,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -7873,6 +7964,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -7904,6 +7999,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7918,6 +8014,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -8621,6 +8718,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -8704,6 +8802,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -8736,6 +8838,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -8805,6 +8908,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9075,6 +9179,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -9145,6 +9250,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9156,6 +9265,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9171,6 +9281,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -9182,6 +9293,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9219,6 +9334,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9234,6 +9350,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9249,6 +9366,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9282,6 +9403,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -9298,6 +9420,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9311,6 +9434,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9323,6 +9450,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9338,6 +9466,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -9349,6 +9478,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9379,6 +9512,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9394,6 +9528,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9525,6 +9660,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -9652,6 +9788,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9663,6 +9803,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9677,6 +9818,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -9688,6 +9830,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9736,6 +9882,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9751,6 +9898,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9766,6 +9914,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -9792,6 +9944,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -9808,6 +9961,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9935,6 +10089,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10069,6 +10224,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10080,6 +10239,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -10094,6 +10254,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -10105,6 +10266,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10153,6 +10318,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -10168,6 +10334,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -10183,6 +10350,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10194,6 +10365,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10210,6 +10382,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -10223,6 +10396,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10241,6 +10418,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10257,6 +10435,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -10272,6 +10451,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10299,6 +10482,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10318,6 +10502,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -10333,6 +10518,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10360,6 +10549,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10376,6 +10566,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -10391,6 +10582,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10418,6 +10613,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10434,6 +10630,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -10449,6 +10646,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10460,6 +10661,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10476,6 +10678,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -10489,6 +10692,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -10500,6 +10707,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -10516,6 +10724,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -11586,6 +11795,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -11708,6 +11918,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11747,6 +11961,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -11761,6 +11976,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -11774,6 +11990,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11785,6 +12005,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -11799,6 +12020,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -11810,6 +12032,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11845,6 +12071,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -11859,6 +12086,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -11874,6 +12102,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -11885,6 +12117,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -11901,6 +12134,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -11998,6 +12232,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12068,6 +12303,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12079,6 +12318,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -12093,6 +12333,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -12104,6 +12345,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12133,6 +12378,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -12148,6 +12394,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12387,6 +12634,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12457,6 +12705,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12482,6 +12734,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -12496,6 +12749,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12509,6 +12763,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12534,6 +12792,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -12548,6 +12807,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12563,6 +12823,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12574,6 +12838,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12590,6 +12855,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -12603,6 +12869,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12614,6 +12884,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12630,6 +12901,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -12643,6 +12915,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12665,6 +12941,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12681,6 +12958,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12696,6 +12974,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12717,6 +12999,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12735,6 +13018,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyConflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12846,6 +13130,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12860,6 +13145,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -12930,6 +13216,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -12962,6 +13252,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -12976,6 +13267,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -12989,6 +13281,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -13012,6 +13308,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -13023,6 +13320,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -13051,6 +13352,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -13065,6 +13367,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -13252,6 +13555,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -13316,6 +13623,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -13330,6 +13638,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -13343,6 +13652,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -13407,6 +13720,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -13421,6 +13735,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -14708,6 +15023,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -14936,6 +15252,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 object: components["parameters"]["object"];
@@ -14965,6 +15285,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -14980,6 +15301,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -14993,6 +15315,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 object: components["parameters"]["object"];
@@ -15005,6 +15331,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -15019,6 +15346,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -15030,6 +15358,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 object: components["parameters"]["object"];
@@ -15059,6 +15391,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -15074,6 +15407,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -15229,6 +15563,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -15445,6 +15780,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -15509,6 +15848,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -15524,6 +15864,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -15537,6 +15878,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -15548,6 +15893,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -15562,6 +15908,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             414: components["responses"]["UriTooLong"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
@@ -15573,6 +15920,10 @@ export interface operations {
             header?: {
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description The record's ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version */
+                "If-Match"?: components["parameters"]["If-Match"];
+                /** @description An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second */
+                "If-Unmodified-Since"?: components["parameters"]["If-Unmodified-Since"];
             };
             path: {
                 id: components["parameters"]["id"];
@@ -15631,6 +15982,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -15646,6 +15998,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["BodyTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];

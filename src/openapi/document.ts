@@ -3,6 +3,7 @@ import { API_PREFIX, ownAuthenticationOf } from "../auth";
 import { MAX_URL_LENGTH } from "../body";
 import { CONSISTENCY_HEADER, readsMayLag } from "../consistency";
 import { refusesIdempotencyKey, takesIdempotencyKeyOutsideApi } from "../idempotency";
+import { versionedPathOf } from "../preconditions";
 import { exampleOf } from "./examples";
 import { isGeneratedOperationId, operationIdOf } from "./operation-ids";
 import { componentize, type Schema } from "./schemas";
@@ -127,6 +128,15 @@ const IDEMPOTENCY_REFUSALS: Record<string, Documented> = {
   },
 };
 
+/** What a change to a record answers when If-Match or If-Unmodified-Since fails (src/preconditions.ts). */
+const PRECONDITION_REFUSALS: Record<string, Documented> = {
+  412: {
+    name: "PreconditionFailed",
+    description:
+      "PRECONDITION_FAILED: the record changed since the version If-Match names (or after If-Unmodified-Since); nothing was changed. GET it again for its current ETag",
+  },
+};
+
 const NOT_MODIFIED: Documented = {
   name: "NotModified",
   description: "Not Modified: If-None-Match named the answer's current ETag",
@@ -173,7 +183,7 @@ const HEADERS = {
   "X-RateLimit-Remaining": "Requests left in the current minute",
   "X-RateLimit-Reset": "When the current minute's window ends (unix seconds)",
   "Retry-After": "Seconds to wait before trying again",
-  ETag: "Validator of the answer (weak on JSON; a file's SHA-256): sent back as If-None-Match, it gets 304 while the answer is unchanged",
+  ETag: "Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on: sent as If-Match, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged",
   "Cache-Control":
     "`private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse",
   Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',
@@ -208,6 +218,45 @@ const headerComponents = () =>
 function addHeaders(response: Response, names: string[]) {
   response.headers ??= {};
   for (const name of names) response.headers[name] = { $ref: `#/components/headers/${name}` };
+}
+
+const IF_MATCH = {
+  in: "header",
+  name: "If-Match",
+  required: false,
+  description:
+    'The record\'s ETag as last read (`"…"`, a list of them, or `*`: the record exists): the change applies only if the record is still at that version, else 412 PRECONDITION_FAILED and nothing changes. Compared strongly: a weak tag (`W/"…"`) never matches. Without it, the change applies whatever the version',
+  schema: { type: "string" },
+};
+
+const IF_UNMODIFIED_SINCE = {
+  in: "header",
+  name: "If-Unmodified-Since",
+  required: false,
+  description:
+    "An HTTP date: the change applies only if the record was not updated after it (to the second), else 412. Ignored with If-Match; If-Match is exact where this is to the second",
+  schema: { type: "string" },
+};
+
+const WRITES = new Set(["patch", "put", "delete", "post"]);
+
+/**
+ * A change to one record (src/preconditions.ts) takes If-Match and
+ * If-Unmodified-Since and may answer 412; its answers, and a create's in its
+ * collection, carry the record's strong ETag.
+ */
+function documentPreconditions(path: string, method: string, operation: Operation) {
+  if (!WRITES.has(method)) return;
+  const pattern = path.replace(/\{([^}]+)\}/g, ":$1");
+  const onRecord = versionedPathOf(pattern) !== undefined;
+  const creates = method === "post" && versionedPathOf(`${pattern}/:id`) === `${pattern}/:id`;
+  if (!onRecord && !creates) return;
+  if (onRecord) {
+    operation.parameters = [...(operation.parameters ?? []), IF_MATCH, IF_UNMODIFIED_SINCE];
+    documentErrors(operation, PRECONDITION_REFUSALS);
+  }
+  for (const [status, response] of Object.entries(operation.responses ?? {}))
+    if (status.startsWith("2") && response.content?.[JSON_TYPE]) addHeaders(response, ["ETag"]);
 }
 
 const IF_NONE_MATCH = {
@@ -308,6 +357,7 @@ function finishOperation(
   }
   if (readsMayLag(path))
     operation.parameters = [...(operation.parameters ?? []), CONSISTENCY_PARAMETER];
+  documentPreconditions(path, method, operation);
   documentHeaders(method, operation, components);
   if (!operation.operationId || isGeneratedOperationId(operation.operationId, method, path))
     operation.operationId = operationIdOf(method, path, answersList(path, operation, components));
@@ -349,6 +399,7 @@ const SHARED_NAMES = new Map<string, string>([
     BODY_REFUSALS,
     URL_REFUSALS,
     IDEMPOTENCY_REFUSALS,
+    PRECONDITION_REFUSALS,
     { 304: NOT_MODIFIED },
     { 304: NOT_MODIFIED_PAGE },
   ].flatMap((documented) =>
