@@ -123,7 +123,7 @@ interface Case {
   suffix?: string;
   body?: Record<string, unknown>;
   /** What another client changes first, when not this same request (a DELETE: a PATCH). */
-  meanwhile?: { method: "PATCH"; body: Record<string, unknown> };
+  meanwhile?: { method: "PATCH" | "PUT"; body: Record<string, unknown> };
 }
 
 const contact = () => created(api, "/contacts", { first_name: "Ann" });
@@ -279,6 +279,21 @@ const CASES: Case[] = [
     make: () => at("/documents")({ url: "https://files.test/a.pdf", name: "a.pdf" }),
     method: "PUT",
     body: { name: "b.pdf" },
+  },
+  {
+    name: "document DELETE",
+    make: () => at("/documents")({ url: "https://files.test/c.pdf", name: "c.pdf" }),
+    method: "DELETE",
+    meanwhile: { method: "PUT", body: { name: "d.pdf" } },
+  },
+  {
+    name: "handoff complete",
+    make: async () => {
+      const deal = await created(api, "/deals", { title: "H" });
+      return `/handoffs/${(await created(api, `/deals/${deal.id}/handoff`, { to_owner: "bob" })).id}`;
+    },
+    method: "POST",
+    suffix: "/complete",
   },
   {
     name: "call PATCH",
