@@ -403,3 +403,42 @@ describe("racing writers", () => {
     });
   });
 });
+
+describe("the OpenAPI document", () => {
+  test("names If-Match, If-Unmodified-Since and the 412 on changes to a record, the ETag on their answers", async () => {
+    const doc = (await api.get("/swagger/json")).body;
+    const resolve = (node: { $ref?: string }) =>
+      node.$ref
+        ? node.$ref
+            .slice(2)
+            .split("/")
+            .reduce((at: any, key: string) => at[key], doc)
+        : node;
+    const headersOf = (operation: any) =>
+      (operation.parameters ?? [])
+        .map(resolve)
+        .flatMap((p: any) => (p.in === "header" ? [p.name] : []));
+    const changes: Array<[string, string]> = [
+      ["/api/external/deals/{id}", "patch"],
+      ["/api/external/deals/{id}", "delete"],
+      ["/api/external/deals/{id}/move", "post"],
+      ["/api/external/tasks/{id}", "put"],
+      ["/api/external/objects/{object}/{id}", "patch"],
+      ["/api/external/mls/properties/{id}", "patch"],
+    ];
+    for (const [path, method] of changes) {
+      const operation = doc.paths[path][method];
+      expect({ path, method, headers: headersOf(operation) }).toMatchObject({
+        headers: expect.arrayContaining(["If-Match", "If-Unmodified-Since"]),
+      });
+      const refused = resolve(operation.responses["412"]);
+      expect(refused.description).toContain("PRECONDITION_FAILED");
+      expect(Object.keys(resolve(operation.responses["200"]).headers ?? {})).toContain("ETag");
+    }
+    const create = doc.paths["/api/external/deals"].post;
+    expect(Object.keys(resolve(create.responses["201"]).headers ?? {})).toContain("ETag");
+    expect(headersOf(create)).not.toContain("If-Match");
+    // Lists and records without versions take none.
+    expect(headersOf(doc.paths["/api/external/webhooks/{id}"].put)).not.toContain("If-Match");
+  });
+});
