@@ -13,7 +13,7 @@ export CRMD_SMTP_URL="smtp://127.0.0.1:$(head -1 "$work/smtp.log")" CRMD_EMAIL_F
 cp "$binary" "$work/crmd"
 cd "$work"
 port=$(( 20000 + RANDOM % 20000 ))
-export CRMD_DATABASE_URL="file:$work/data/crmd.db" CRMD_DEMO=0 CRMD_LOG_LEVEL=warn CRMD_METRICS_TOKEN=smoke-metrics
+export CRMD_DATABASE_URL="file:$work/data/crmd.db" CRMD_DEMO=0 CRMD_LOG_LEVEL=warn CRMD_METRICS_TOKEN=smoke-metrics-token-0123456789abcdef
 
 started=$(date +%s%N)
 # Info level: the request log lines too, each of which must be JSON (checked at the end).
@@ -40,7 +40,7 @@ cat response.json; echo
 code=$(curl -s -o kpis.json -w '%{http_code}' -H "X-API-Key: $key" "http://127.0.0.1:$port/api/external/kpis?period=month")
 grep -q '"period":"month"' kpis.json && [ "$code" = 200 ] || { echo "KPIs answered $code: $(cat kpis.json)"; exit 1; }
 # prom-client runs in the binary: the scrape has the request counter of the calls above.
-curl -fs -H "Authorization: Bearer smoke-metrics" "http://127.0.0.1:$port/metrics" > metrics.txt
+curl -fs -H "Authorization: Bearer smoke-metrics-token-0123456789abcdef" "http://127.0.0.1:$port/metrics" > metrics.txt
 grep -q '^crmd_http_requests_total{method="GET",route="/api/external/kpis",status="200"} 1' metrics.txt \
   || { echo "metrics lack the KPI request: $(head -c 2000 metrics.txt)"; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/external/api-keys")

@@ -449,7 +449,7 @@ export const SETTINGS = [
   {
     env: "CRMD_METRICS_TOKEN",
     shown: "–",
-    help: "bearer token that may read `GET /metrics` (the admin token may too); served even to an address locked out after wrong tokens, so give it to scrapers, as long as the admin token",
+    help: "bearer token that may read `GET /metrics` (the admin token may too); served even to an address locked out after wrong tokens, so give it to scrapers; at least 32 characters, as the admin token",
   },
   {
     env: "OTEL_EXPORTER_OTLP_ENDPOINT",
@@ -707,6 +707,11 @@ export function loadConfig(
   // Env only: a key or password on the command line would show in the process list.
   c.secretKey = env.CRMD_SECRET_KEY || undefined;
   c.metricsToken = env.CRMD_METRICS_TOKEN || undefined;
+  // Served even to an address locked out after wrong guesses, so only its length keeps it from being guessed.
+  if (c.metricsToken !== undefined && c.metricsToken.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new ConfigError(
+      `CRMD_METRICS_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it is ${c.metricsToken.length}): make one with \`openssl rand -hex 32\``,
+    );
   c.smtpUrl = env.CRMD_SMTP_URL
     ? urlWith("CRMD_SMTP_URL", env.CRMD_SMTP_URL, ["smtp", "smtps"])
     : undefined;

@@ -91,3 +91,12 @@ describe("the admin token's length", () => {
     expect(loadConfig({ CRMD_ADMIN_TOKEN: "" }).adminToken).toBeUndefined();
   });
 });
+
+describe("the metrics token's length", () => {
+  test("crmd refuses to start with a metrics token under 32 characters, since it is served to locked-out addresses", () => {
+    expect(() => loadConfig({ CRMD_METRICS_TOKEN: "m".repeat(31) })).toThrow(
+      /CRMD_METRICS_TOKEN must be at least 32 characters \(it is 31\)/,
+    );
+    expect(loadConfig({ CRMD_METRICS_TOKEN: "m".repeat(32) }).metricsToken).toBe("m".repeat(32));
+  });
+});

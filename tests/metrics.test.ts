@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from "./helpers/server";
 import { insertTask } from "./sla.fixtures";
 import { type Receiver, startReceiver } from "./webhook-receiver";
 
-const METRICS_TOKEN = "metrics-token-for-tests";
+const METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
 let server: TestServer;
 let receiver: Receiver;
 beforeAll(async () => {
