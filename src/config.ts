@@ -140,7 +140,9 @@ export type DocumentsStore = "database" | "filesystem";
 export const documentsStoreOf = (config: Config): DocumentsStore =>
   config.documentsStore ?? (isPostgresUrl(config.databaseUrl) ? "database" : "filesystem");
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
 
 /** The shortest admin token crmd starts with: it opens every tenant, so it must not be guessable. */
 export const MIN_ADMIN_TOKEN_LENGTH = 32;

@@ -219,6 +219,7 @@ describe("CLI", () => {
         expect.objectContaining({ level: "error", msg: "start failed", exit_code: 2 }),
       ]);
       expect(logged[0].error.message).toBe(lines[0].slice("crmd: ".length));
+      expect(logged[0].error.name).toBe("ConfigError");
       expect(lines.join("\n")).not.toContain("not-logged");
       // The message, not the whole usage: a crash-looping container's log stays readable.
       expect(lines.length).toBe(2);
@@ -448,6 +449,8 @@ describe("CLI", () => {
       expect.objectContaining({ level: "error", msg: "start failed", exit_code: 2 }),
     ]);
     expect(logged[0].error.message).toContain('got "mysql://***@db.example/crm"');
+    // A log pipeline tells a bad setting from a failure of the database or the port.
+    expect(logged[0].error.name).toBe("ConfigError");
     // stderr is often a log file too: the message hides them as the JSON line does.
     expect(lines[0]).toContain('got "mysql://***@db.example/crm"');
     expect(stderr).not.toContain("not-logged");
