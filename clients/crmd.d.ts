@@ -8180,7 +8180,8 @@ export interface operations {
                 "application/json": {
                     /** @description Recipient contact: `to` defaults to their email */
                     contact_id?: string;
-                    to?: string[];
+                    /** @description One address, or a list of 1 to 50 */
+                    to?: string | string[];
                     cc?: string[];
                     bcc?: string[];
                     /** @description An address, or `Name <address>`; default: CRMD_EMAIL_FROM */

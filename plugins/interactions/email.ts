@@ -125,12 +125,14 @@ export async function queueEmail(
     throw invalid("/text", "give text, html or both");
   if (input.contact_id === undefined && input.to === undefined)
     throw invalid("/to", "give to, contact_id or both");
+  // Seed 002 gives `to` as one address; the API also takes a list.
+  const addressed = typeof input.to === "string" ? [input.to] : input.to;
   return ctx.write(async (tx) => {
     await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
     const contact = input.contact_id
       ? await recipientContact(tx, scope.tenantId, input.contact_id)
-      : await findContactByEmail(tx, scope.tenantId, input.to?.[0] ?? "");
-    const to = input.to ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
+      : await findContactByEmail(tx, scope.tenantId, addressed?.[0] ?? "");
+    const to = addressed ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
     if (!to) throw invalid("/to", "the contact has no email address; give to");
     const everyone = [...to, ...(input.cc ?? []), ...(input.bcc ?? [])];
     await assertConsent(
