@@ -3785,6 +3785,8 @@ export interface components {
             unread_count: number;
             /** @enum {string|null} */
             visitor_identity: "verified" | "unverified" | null;
+            /** @description An email or SMS conversation: the customer's address or number (E.164) it is with, where agents' replies go; null: the contact's primary email or first valid phone number */
+            customer_address: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4196,6 +4198,12 @@ export interface components {
             sent_at: string;
             /** Format: date-time */
             seen_at: string | null;
+            /** @description The email or SMS that carried the message (GET /interactions/{id}): received, or sent for an agent's reply */
+            interaction_id: string | null;
+            /** @enum {string|null} */
+            delivery_status: "queued" | "sent" | "delivered" | "failed" | "bounced" | "not_sent" | null;
+            /** @description Why the reply failed or was not sent, or the provider's last answer */
+            delivery_detail: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

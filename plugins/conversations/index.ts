@@ -34,11 +34,18 @@ import {
 
 export {
   type CreatedMessage,
+  conversationOfInteraction,
   insertMessage,
+  latestCarrier,
   type MessageView,
   markSeen,
   messagesOfConversation,
   messageView,
+  type ReplyDelivery,
+  type ReplySender,
+  recordReplyDelivery,
+  registerReplySender,
+  replySenderOf,
   type SeenMark,
 } from "./messages-service";
 export { CreateMessage, Message, SeenUpTo } from "./model";
@@ -52,6 +59,7 @@ export {
   conversationView,
   findConversation,
   insertConversation,
+  openChannelConversation,
 } from "./service";
 
 registerEventTypes([

@@ -49,10 +49,42 @@ export const conversationView = (row: ConversationRow): ConversationView => ({
   last_message_at: iso(row.lastMessageAt),
   unread_count: row.unreadCount,
   visitor_identity: row.visitorIdentity as ConversationView["visitor_identity"],
+  customer_address: row.customerAddress,
   ...lifecycleFields(row),
 });
 
 const ENTITY = "conversation";
+
+/**
+ * The customer's open conversation on a channel with one address or
+ * number (not closed, not archived), the newest if several: where a new
+ * SMS from that number goes.
+ */
+export async function openChannelConversation(
+  tx: WriteTx,
+  tenantId: string,
+  customerId: string,
+  channel: string,
+  address: string,
+): Promise<ConversationRow | null> {
+  const [row] = await tx
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        eq(conversations.customerId, customerId),
+        eq(conversations.channel, channel),
+        eq(conversations.customerAddress, address),
+        ne(conversations.status, "closed"),
+        isNull(conversations.archivedAt),
+        isNull(conversations.deletedAt),
+      ),
+    )
+    .orderBy(desc(conversations.createdAt), desc(conversations.id))
+    .limit(1);
+  return row ?? null;
+}
 
 /** Teammate names are stored trimmed (assignee, shared_with), so a filter by name finds them. */
 const teammateName = (name: string | null | undefined): string | null => name?.trim() ?? null;
@@ -78,6 +110,7 @@ export async function insertConversation(
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
   visitor: OpeningVisitor | null = null,
+  customerAddress: string | null = null,
 ): Promise<ConversationRow> {
   await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
   const { row } = await insertRow(tx, scope, {
@@ -97,6 +130,7 @@ export async function insertConversation(
       unreadCount: 0,
       visitorIdentity: visitor?.identity ?? null,
       visitorId: visitor?.visitorId ?? null,
+      customerAddress: customerAddress ?? null,
     },
     entityType: ENTITY,
     view: conversationView,
