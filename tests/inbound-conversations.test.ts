@@ -3,8 +3,8 @@ import { createHmac } from "node:crypto";
 import { type Channel, Socket } from "phoenix";
 import type { OutboundSender } from "../plugins/interactions/sender";
 import type { WebhookDispatcher } from "../src/core";
-import type { Api } from "./helpers/server";
-import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
+import { type Api, startTestServer } from "./helpers/server";
+import { type Answer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
 import { useTestServer } from "./helpers/suite";
 import { startTwilio } from "./helpers/twilio";
 import { type Receiver, startReceiver } from "./webhook-receiver";
@@ -17,9 +17,10 @@ const PUBLIC = "https://crm.example.com";
 
 let smtp: TestSmtpServer;
 let smtpUrl = "";
+let smtpAnswer: Answer = () => undefined;
 const twilio = startTwilio();
 beforeAll(async () => {
-  smtp = await startSmtpServer(() => undefined);
+  smtp = await startSmtpServer((n, email) => smtpAnswer(n, email));
   smtpUrl = smtp.url;
 });
 afterAll(() => {
@@ -374,6 +375,71 @@ describe("inbound SMS becomes a conversation", () => {
 });
 
 describe("replies with no way out", () => {
+  test("a reply the server refuses for good: its message reads failed, with the answer", async () => {
+    const customer = (
+      await acme.api.post(`${X}/contacts`, { first_name: "Bo", email: [{ email: "bo@gone.test" }] })
+    ).body;
+    const conversation = (
+      await acme.api.post(`${X}/conversations`, { customer_id: customer.id, channel: "email" })
+    ).body;
+    const reply = await acme.api.post(`${X}/messages`, {
+      conversation_id: conversation.id,
+      body: "Hello Bo",
+    });
+    expect(reply.body.delivery_status).toBe("queued");
+    smtpAnswer = () => ({ code: 550, message: "5.1.1 mailbox unavailable" });
+    try {
+      await sender().drain();
+    } finally {
+      smtpAnswer = () => undefined;
+    }
+    const failed = (await acme.api.get(`${X}/messages/${reply.body.id}`)).body;
+    expect(failed.delivery_status).toBe("failed");
+    expect(failed.delivery_detail).toContain("550");
+  });
+
+  test("without a sender or an SMTP server the reply is stored and says why", async () => {
+    const bare = await startTestServer({ config: { rateLimit: 100_000 } });
+    try {
+      const { api } = await bare.tenant();
+      const customer = (
+        await api.post(`${X}/contacts`, { first_name: "Cy", email: [{ email: "cy@x.test" }] })
+      ).body;
+      const conversation = (
+        await api.post(`${X}/conversations`, { customer_id: customer.id, channel: "email" })
+      ).body;
+      const reply = await api.post(`${X}/messages`, {
+        conversation_id: conversation.id,
+        body: "Hello Cy",
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.body).toMatchObject({ delivery_status: "not_sent", interaction_id: null });
+      expect(reply.body.delivery_detail).toContain("CRMD_EMAIL_FROM");
+    } finally {
+      await bare.close();
+    }
+    const queuedOnly = await startTestServer({
+      config: { rateLimit: 100_000, emailFrom: "support@acme.test" },
+    });
+    try {
+      const { api } = await queuedOnly.tenant();
+      const customer = (
+        await api.post(`${X}/contacts`, { first_name: "Di", email: [{ email: "di@x.test" }] })
+      ).body;
+      const conversation = (
+        await api.post(`${X}/conversations`, { customer_id: customer.id, channel: "email" })
+      ).body;
+      const reply = await api.post(`${X}/messages`, {
+        conversation_id: conversation.id,
+        body: "Hello Di",
+      });
+      expect(reply.body).toMatchObject({ delivery_status: "queued" });
+      expect(reply.body.delivery_detail).toContain("CRMD_SMTP_URL");
+    } finally {
+      await queuedOnly.close();
+    }
+  });
+
   test("a reply the channel cannot send is stored, not_sent, with the reason", async () => {
     const customer = (await acme.api.post(`${X}/contacts`, { first_name: "No Address" })).body;
     const conversation = (
