@@ -291,6 +291,39 @@ describe("inbound email becomes a conversation", () => {
     expect((await acme.api.get(`${X}/conversations/${conversationId}`)).body.status).toBe("open");
   });
 
+  test("a reply to an email sent with /email/send joins the conversation its thread reached", async () => {
+    const quote = await acme.api.post(`${X}/email/send`, {
+      to: "cal@initech.test",
+      subject: "Your quote",
+      text: "Here it is",
+    });
+    expect(quote.status).toBe(202);
+    const answer = (id: string, inReplyTo: string, text: string) =>
+      deliverEmail(
+        acme,
+        rawEmail(
+          {
+            From: "cal@initech.test",
+            To: "support@acme.test",
+            Subject: "Re: Your quote",
+            "Message-ID": `<${id}@initech.test>`,
+            "In-Reply-To": `<${inReplyTo}>`,
+          },
+          text,
+        ),
+      );
+    const first = await answer("c1", quote.body.message_id, "Looks good");
+    const [conversation] = await conversationsOf(acme.api, `customer_id=${first.body.contact_id}`);
+    expect(await messagesOf(acme.api, conversation.id)).toHaveLength(1);
+    // Answering the quote again (not the first answer): same thread, same conversation.
+    await answer("c2", quote.body.message_id, "One more question");
+    expect(await conversationsOf(acme.api, `customer_id=${first.body.contact_id}`)).toHaveLength(1);
+    expect((await messagesOf(acme.api, conversation.id)).map((m) => m.body)).toEqual([
+      "One more question",
+      "Looks good",
+    ]);
+  });
+
   test("tenant isolation: the same address in another tenant makes that tenant's own conversation", async () => {
     const elsewhere = await deliverEmail(
       other,

@@ -34,7 +34,7 @@ import {
 
 export {
   type CreatedMessage,
-  conversationOfInteraction,
+  conversationOfInteractions,
   insertMessage,
   latestCarrier,
   type MessageView,

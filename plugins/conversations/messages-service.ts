@@ -267,22 +267,29 @@ export async function recordReplyDelivery(
   }
 }
 
-/** The conversation a message carried by this email or SMS (interaction) belongs to, if any. */
-export async function conversationOfInteraction(
+/**
+ * The conversations of the messages these emails or SMS (interactions)
+ * carried, newest message first: the first is where a new one of their
+ * thread goes.
+ */
+export async function conversationOfInteractions(
   tx: WriteTx,
   tenantId: string,
-  interactionId: string,
+  interactionIds: string[],
 ): Promise<ConversationRow | null> {
+  if (interactionIds.length === 0) return null;
   const [message] = await tx
     .select({ conversationId: messages.conversationId })
     .from(messages)
     .where(
       and(
         eq(messages.tenantId, tenantId),
-        eq(messages.interactionId, interactionId),
+        inArray(messages.interactionId, interactionIds),
         isNull(messages.deletedAt),
       ),
-    );
+    )
+    .orderBy(...newestSentFirst)
+    .limit(1);
   if (!message) return null;
   const [row] = await tx
     .select()

@@ -1,7 +1,7 @@
 import type { contacts } from "../../db/schema";
 import { ApiError, type AppContext, type WriteScope, type WriteTx } from "../../src/core";
 import {
-  conversationOfInteraction,
+  conversationOfInteractions,
   findConversation,
   insertConversation,
   insertMessage,
@@ -11,7 +11,7 @@ import {
   type ReplySender,
 } from "../conversations";
 import { queueEmailIn } from "./email";
-import { findInteraction, type InteractionRow } from "./service";
+import { emailsOfThread, findInteraction, type InteractionRow } from "./service";
 import { queueSmsIn } from "./sms";
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -39,8 +39,10 @@ function emailBody(text: string | null, html: string | null): string {
 
 /**
  * The conversation a received email answers: the one holding the email
- * it replies to (the thread's parent), when that conversation is the
- * sender's. A reply from someone else opens that person's own conversation.
+ * it replies to, else the one holding the newest email of its thread (a
+ * reply to an email sent with POST /email/send, in a thread that reached
+ * the inbox since), when that conversation is the sender's. A reply from
+ * someone else opens that person's own conversation.
  */
 async function answeredConversation(
   tx: WriteTx,
@@ -49,7 +51,13 @@ async function answeredConversation(
   parent: InteractionRow | null,
 ) {
   if (!parent) return null;
-  const conversation = await conversationOfInteraction(tx, tenantId, parent.id);
+  const conversation =
+    (await conversationOfInteractions(tx, tenantId, [parent.id])) ??
+    (await conversationOfInteractions(
+      tx,
+      tenantId,
+      await emailsOfThread(tx, tenantId, parent.threadId ?? parent.id),
+    ));
   return conversation?.customerId === contact.id ? conversation : null;
 }
 

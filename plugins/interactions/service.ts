@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { companies, contacts, deals, emailRelayIds, interactions } from "../../db/schema";
 import {
   type AppContext,
@@ -200,6 +200,21 @@ export async function recordRelayId(tx: WriteTx, row: InteractionRow, relayId: s
     .insert(emailRelayIds)
     .values({ tenantId: row.tenantId, relayId, interactionId: row.id })
     .onConflictDoNothing();
+}
+
+/** The ids of a thread's emails (its first one's id is the thread's), newest first, at most 100. */
+export async function emailsOfThread(
+  tx: WriteTx,
+  tenantId: string,
+  threadId: string,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.tenantId, tenantId), eq(interactions.threadId, threadId)))
+    .orderBy(desc(interactions.occurredAt))
+    .limit(100);
+  return rows.map((row) => row.id);
 }
 
 export const findInteraction = (db: ReadDb | WriteTx, tenantId: string, id: string) =>

@@ -8,3 +8,5 @@ ALTER TABLE "messages" ADD "delivery_status" text;
 ALTER TABLE "messages" ADD "delivery_detail" text;
 --> statement-breakpoint
 CREATE INDEX "messages_tenant_interaction_idx" ON "messages" ("tenant_id","interaction_id") WHERE interaction_id IS NOT NULL;
+--> statement-breakpoint
+CREATE INDEX "interactions_tenant_thread_idx" ON "interactions" ("tenant_id","thread_id");
