@@ -393,6 +393,27 @@ describe("inbound SMS becomes a conversation", () => {
     expect(all.find((c) => c.id !== conversation.id)?.customer_address).toBe(CUSTOMER);
   });
 
+  test("an agent's shout on the live channel of an SMS conversation goes out by SMS", async () => {
+    const [conversation] = await conversationsOf(acme.api, "channel=sms&archived=false");
+    const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: acme.key },
+    });
+    socket.connect();
+    sockets.push(socket);
+    const channel = socket.channel(`conversation:${conversation.id}`, { name: "maria" });
+    await joined(channel);
+    const shout: any = await new Promise((resolve, reject) => {
+      channel
+        .push("shout", { body: "On its way." })
+        .receive("ok", resolve)
+        .receive("error", reject);
+    });
+    expect(shout).toMatchObject({ author_type: "agent", delivery_status: "queued" });
+    await sender().drain();
+    expect(twilio.requests.at(-1)?.form).toMatchObject({ To: CUSTOMER, Body: "On its way." });
+    channel.leave();
+  });
+
   test("STOP is consent, not a conversation", async () => {
     const before = (await conversationsOf(acme.api, "channel=sms")).length;
     expect(
