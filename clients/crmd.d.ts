@@ -12379,6 +12379,8 @@ export interface operations {
                     customer_id: string;
                     /** @enum {string} */
                     channel?: "chat" | "email" | "sms" | "other";
+                    /** @description An email or sms conversation: the customer's address or number (any international format, stored in E.164) agents' replies go to; default: the contact's primary email or first valid phone number */
+                    customer_address?: string;
                     /** @enum {string} */
                     status?: "open" | "pending" | "closed";
                     assignee?: string | null;

@@ -414,6 +414,31 @@ describe("inbound SMS becomes a conversation", () => {
     channel.leave();
   });
 
+  test("the team opens an SMS conversation with one of the customer's numbers", async () => {
+    const customer = (
+      await acme.api.post(`${X}/contacts`, {
+        first_name: "Eve",
+        phone_number: [{ number: "+14155550160" }, { number: "+14155550161" }],
+      })
+    ).body;
+    const opened = await acme.api.post(`${X}/conversations`, {
+      customer_id: customer.id,
+      channel: "sms",
+      customer_address: "+1 415 555 0161",
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body.customer_address).toBe("+14155550161");
+    await acme.api.post(`${X}/messages`, { conversation_id: opened.body.id, body: "Hi Eve" });
+    await sender().drain();
+    expect(twilio.requests.at(-1)?.form).toMatchObject({ To: "+14155550161", Body: "Hi Eve" });
+    const chat = await acme.api.post(`${X}/conversations`, {
+      customer_id: customer.id,
+      customer_address: "+14155550161",
+    });
+    expect(chat.status).toBe(422);
+    expect(chat.body.errors[0].path).toBe("/customer_address");
+  });
+
   test("STOP is consent, not a conversation", async () => {
     const before = (await conversationsOf(acme.api, "channel=sms")).length;
     expect(

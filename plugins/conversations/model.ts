@@ -76,6 +76,14 @@ export const CreateConversation = changedThrough(
   t.Object({
     customer_id: t.String({ minLength: 1, description: "A contact of this tenant" }),
     channel: t.Optional(Channel),
+    customer_address: t.Optional(
+      t.String({
+        minLength: 3,
+        maxLength: 320,
+        description:
+          "An email or sms conversation: the customer's address or number (any international format, stored in E.164) agents' replies go to; default: the contact's primary email or first valid phone number",
+      }),
+    ),
     ...editable,
   }),
   actions,

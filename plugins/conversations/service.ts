@@ -1,3 +1,4 @@
+import { FormatRegistry } from "@sinclair/typebox";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
 import { contacts, conversations, messages } from "../../db/schema";
@@ -9,6 +10,7 @@ import {
   filterBy,
   findLive,
   insertRow,
+  invalid,
   iso,
   lifecycleFields,
   listPage,
@@ -16,6 +18,7 @@ import {
   nextSyncSeq,
   notFound,
   parseTags,
+  phoneParser,
   type ReadDb,
   recordEntityChange,
   reserveSyncSeqs,
@@ -157,11 +160,37 @@ const applyUpdate = (tx: WriteTx, scope: WriteScope, row: ConversationRow, colum
     view: conversationView,
   });
 
+/**
+ * The address an email or SMS conversation the team opens is with: an
+ * email address (lower case) or a number (E.164); 422 otherwise, and for
+ * other channels.
+ */
+async function givenCustomerAddress(
+  input: Static<typeof CreateConversation>,
+): Promise<string | null> {
+  const given = input.customer_address?.trim();
+  if (given === undefined) return null;
+  const channel = input.channel ?? "chat";
+  if (channel === "email" && FormatRegistry.Get("email")?.(given)) return given.toLowerCase();
+  if (channel === "email") throw invalid("/customer_address", "must be an email address");
+  if (channel !== "sms")
+    throw invalid("/customer_address", "is for email and sms conversations only");
+  const number = (await phoneParser())(given);
+  if (!number)
+    throw invalid("/customer_address", "is not a valid phone number in international format");
+  return number;
+}
+
 export const createConversation = async (
   ctx: AppContext,
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
-) => ctx.write(async (tx) => conversationView(await insertConversation(tx, scope, input)));
+) => {
+  const address = await givenCustomerAddress(input);
+  return ctx.write(async (tx) =>
+    conversationView(await insertConversation(tx, scope, input, null, address)),
+  );
+};
 
 export const getConversation = async (ctx: AppContext, tenantId: string, id: string) =>
   conversationView(await findConversation(ctx.db.read, tenantId, id));
