@@ -3785,6 +3785,8 @@ export interface components {
             unread_count: number;
             /** @enum {string|null} */
             visitor_identity: "verified" | "unverified" | null;
+            /** @description An email or SMS conversation: the customer's address or number (E.164) it is with, where agents' replies go; null: the contact's primary email or first valid phone number */
+            customer_address: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -4196,6 +4198,12 @@ export interface components {
             sent_at: string;
             /** Format: date-time */
             seen_at: string | null;
+            /** @description The email or SMS that carried the message (GET /interactions/{id}): received, or sent for an agent's reply */
+            interaction_id: string | null;
+            /** @enum {string|null} */
+            delivery_status: "queued" | "sent" | "delivered" | "failed" | "bounced" | "not_sent" | null;
+            /** @description Why the reply failed or was not sent, or the provider's last answer */
+            delivery_detail: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -8279,7 +8287,8 @@ export interface operations {
                 "application/json": {
                     /** @description Recipient contact: `to` defaults to their email */
                     contact_id?: string;
-                    to?: string[];
+                    /** @description One address, or a list of 1 to 50 */
+                    to?: string | string[];
                     cc?: string[];
                     bcc?: string[];
                     /** @description An address, or `Name <address>`; default: CRMD_EMAIL_FROM */
@@ -12619,6 +12628,8 @@ export interface operations {
                     customer_id: string;
                     /** @enum {string} */
                     channel?: "chat" | "email" | "sms" | "other";
+                    /** @description An email or sms conversation: the customer's address or number (any international format, stored in E.164) agents' replies go to; default: the contact's primary email or first valid phone number */
+                    customer_address?: string;
                     /** @enum {string} */
                     status?: "open" | "pending" | "closed";
                     assignee?: string | null;

@@ -2,6 +2,7 @@
  * The core's public surface: everything a plugin may use. Plugins import
  * from here (and from db/ for tables), never from each other.
  */
+
 export type { Database, ReadDb, WriteTx } from "../db/client";
 export {
   type Actor,
@@ -148,6 +149,7 @@ export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
 export { type Logger, RepeatedFailureLog } from "./logger";
+export { ONE_OF } from "./openapi/schemas";
 export type { SyncedTable } from "./pagination";
 export {
   type BoundFilter,

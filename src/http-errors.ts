@@ -40,7 +40,23 @@ function nullableCause(e: ValueErrorLike): ValueErrorLike {
     .filter(
       (cause): cause is ValueErrorLike => cause !== undefined && cause.schema?.type !== "null",
     );
-  return causes.length === 1 && e.errors.length === 2 ? nullableCause(causes[0]) : e;
+  if (causes.length === 1 && e.errors.length === 2) return nullableCause(causes[0]);
+  return variantOfValueType(e, causes) ?? e;
+}
+
+const jsonType = (value: unknown) =>
+  Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+
+/**
+ * A union of variants of different types (one address or a list of them):
+ * the variant of the value's own type says what is wrong inside it, so a
+ * bad list item is reported at its index (`/to/0`), not as the whole union.
+ */
+function variantOfValueType(e: ValueErrorLike, causes: ValueErrorLike[]) {
+  const sameType = causes.filter(
+    (cause) => cause.path !== e.path || cause.schema?.type === jsonType(e.value),
+  );
+  return sameType.length === 1 ? sameType[0] : undefined;
 }
 
 /** Field errors from Elysia's validation error, without echoing the schema. */

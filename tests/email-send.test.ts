@@ -79,6 +79,27 @@ beforeAll(async () => {
 });
 
 describe("sending over SMTP", () => {
+  test("to: one address as a string (seed 002) or a list; documented as oneOf", async () => {
+    const single = await send({ to: "ann@globex.test", subject: "One", text: "Hi" });
+    expect(single.status).toBe(202);
+    expect(single.body).toMatchObject({ to: ["ann@globex.test"], contact_id: contact });
+    expect422(await send({ to: "not an address", subject: "x", text: "x" }), "/to");
+    const doc = (await fetch(`${server.url}/swagger/json`).then((r) => r.json())) as {
+      paths: Record<
+        string,
+        { post: { requestBody: { content: Record<string, { schema: unknown }> } } }
+      >;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const body = doc.paths["/api/external/email/send"].post.requestBody.content["application/json"]
+      .schema as { $ref?: string; properties?: Record<string, unknown> };
+    const schema = body.$ref
+      ? doc.components.schemas[body.$ref.split("/").pop() as string]
+      : (body as { properties: Record<string, unknown> });
+    const to = schema.properties.to as { oneOf: Array<{ type: string }> };
+    expect(to.oneOf.map((branch) => branch.type)).toEqual(["string", "array"]);
+  });
+
   test("202 queued, then the SMTP server receives headers, body, attachments; email.sent", async () => {
     const pdf = await upload("quote.pdf", "application/pdf", "%PDF-1.4 quote");
     const reply = await send({

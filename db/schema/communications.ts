@@ -75,6 +75,8 @@ export const interactions = sqliteTable(
     index("interactions_tenant_company_idx").on(t.tenantId, t.companyId, t.occurredAt),
     index("interactions_tenant_deal_idx").on(t.tenantId, t.dealId, t.occurredAt),
     index("interactions_tenant_message_idx").on(t.tenantId, t.messageId),
+    // A received email joins the conversation of its thread (plugins/interactions/inbox.ts).
+    index("interactions_tenant_thread_idx").on(t.tenantId, t.threadId),
     index("interactions_provider_idx").on(t.providerId),
     index("interactions_due_idx").on(t.status, t.nextAttemptAt),
   ],

@@ -44,6 +44,11 @@ export const conversations = sqliteTable(
      * the proven customer (plugins/widget).
      */
     visitorId: text("visitor_id"),
+    /**
+     * An email or SMS conversation: the customer's address (lower case) or
+     * number (E.164) it is with; agents' replies go there (plugins/interactions).
+     */
+    customerAddress: text("customer_address"),
     ...lifecycle(),
   },
   (t) => [
@@ -85,6 +90,12 @@ export const messages = sqliteTable(
     externalId: text("external_id"),
     sentAt: timestamp("sent_at").notNull(),
     seenAt: timestamp("seen_at"),
+    /** The email or SMS (interaction) that carried the message, received or sent. */
+    interactionId: text("interaction_id"),
+    /** An agent's email or SMS reply: queued | sent | delivered | failed | bounced | not_sent; null otherwise. */
+    deliveryStatus: text("delivery_status"),
+    /** Why it failed or was not sent, or the provider's last answer. */
+    deliveryDetail: text("delivery_detail"),
     ...lifecycle(),
   },
   (t) => [
@@ -97,6 +108,10 @@ export const messages = sqliteTable(
     uniqueIndex("messages_tenant_external_idx")
       .on(t.tenantId, t.externalId)
       .where(sql`external_id IS NOT NULL AND deleted_at IS NULL`),
+    // The message an email or SMS carried, when its delivery changes (migration 1720).
+    index("messages_tenant_interaction_idx")
+      .on(t.tenantId, t.interactionId)
+      .where(sql`interaction_id IS NOT NULL`),
   ],
 );
 

@@ -36,11 +36,18 @@ import {
 
 export {
   type CreatedMessage,
+  conversationOfInteractions,
   insertMessage,
+  latestCarrier,
   type MessageView,
   markSeen,
   messagesOfConversation,
   messageView,
+  type ReplyDelivery,
+  type ReplySender,
+  recordReplyDelivery,
+  registerReplySender,
+  replySenderOf,
   type SeenMark,
 } from "./messages-service";
 export { CreateMessage, Message, SeenUpTo } from "./model";
@@ -54,6 +61,7 @@ export {
   conversationView,
   findConversation,
   insertConversation,
+  openChannelConversation,
 } from "./service";
 
 /** PATCH, PUT, DELETE and actions on `/conversations/:id` honour If-Match on its version. */

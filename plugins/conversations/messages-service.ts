@@ -60,6 +60,9 @@ export const messageView = (row: MessageRow): MessageView => ({
   external_id: row.externalId,
   sent_at: row.sentAt.toISOString(),
   seen_at: iso(row.seenAt),
+  interaction_id: row.interactionId,
+  delivery_status: row.deliveryStatus as MessageView["delivery_status"],
+  delivery_detail: row.deliveryDetail,
   ...lifecycleFields(row),
 });
 
@@ -102,6 +105,59 @@ async function byExternalId(tx: WriteTx, tenantId: string, externalId: string | 
   return row;
 }
 
+/** How an agent's reply in an email or SMS conversation went out: the email or SMS queued for it. */
+export interface ReplyDelivery {
+  /** The queued email or SMS; null when none was (delivery `not_sent`). */
+  interactionId: string | null;
+  status: NonNullable<MessageView["delivery_status"]>;
+  detail: string | null;
+}
+
+/** What a reply going out needs: its conversation, body, and the actor's scope. */
+export interface OutgoingReply {
+  conversation: ConversationRow;
+  body: string;
+}
+
+/**
+ * Sends an agent's reply in an email or SMS conversation through that
+ * channel, inside the transaction that stores the message (the
+ * communications plugin queues it; see registerReplySender).
+ */
+export type ReplySender = (
+  tx: WriteTx,
+  scope: WriteScope,
+  reply: OutgoingReply,
+) => Promise<ReplyDelivery>;
+
+const replySenders = new WeakMap<AppContext, ReplySender>();
+
+/** The channel plugin that sends email and SMS replies registers itself here, per app. */
+export const registerReplySender = (ctx: AppContext, sender: ReplySender) =>
+  replySenders.set(ctx, sender);
+
+/** What sends this app's agent replies out, if a channel plugin registered one. */
+export const replySenderOf = (ctx: AppContext): ReplySender | undefined => replySenders.get(ctx);
+
+/** Channels whose conversations an agent's reply is sent out on. */
+const SENT_CHANNELS = new Set(["email", "sms"]);
+
+/**
+ * An agent's message goes out when it is written in the conversation's own
+ * email or SMS channel and is not already in that channel: a message with
+ * an `external_id` is a copy or an import of one the channel carried.
+ */
+const goesOut = (conversation: ConversationRow, input: MessageInput, author: Author) =>
+  author === "agent" &&
+  SENT_CHANNELS.has(conversation.channel) &&
+  (input.channel ?? conversation.channel) === conversation.channel &&
+  input.external_id === undefined;
+
+/** A message an email or SMS carried in: the interaction that recorded it. */
+export interface CarriedBy {
+  interactionId: string;
+}
+
 export interface CreatedMessage {
   row: MessageRow;
   /** False when `external_id` named a live message that already existed (returned as it is). */
@@ -118,12 +174,16 @@ export async function insertMessage(
   tx: WriteTx,
   scope: WriteScope,
   input: MessageInput,
+  channel: { replies?: ReplySender; carriedBy?: CarriedBy } = {},
 ): Promise<CreatedMessage> {
   const existing = await byExternalId(tx, scope.tenantId, input.external_id);
   if (existing) return { row: existing, created: false };
   const conversation = await targetConversation(tx, scope.tenantId, input.conversation_id);
   const authorType = input.author_type ?? "agent";
   const sentAt = input.sent_at === undefined ? scope.now : parseTime(input.sent_at, "/sent_at");
+  const delivery = goesOut(conversation, input, authorType)
+    ? await deliver(tx, scope, channel.replies, { conversation, body: input.body })
+    : null;
   const { row } = await insertRow(tx, scope, {
     table: messages,
     row: {
@@ -142,6 +202,9 @@ export async function insertMessage(
       externalId: input.external_id ?? null,
       sentAt,
       seenAt: null,
+      interactionId: delivery?.interactionId ?? channel.carriedBy?.interactionId ?? null,
+      deliveryStatus: delivery?.status ?? null,
+      deliveryDetail: delivery?.detail ?? null,
     },
     entityType: ENTITY,
     view: messageView,
@@ -153,6 +216,106 @@ export async function insertMessage(
   });
   if (authorType === "customer") await reopenForCustomer(tx, scope, counted);
   return { row, created: true };
+}
+
+/** A reply with no channel plugin to send it is stored, and says so. */
+const deliver = (
+  tx: WriteTx,
+  scope: WriteScope,
+  replies: ReplySender | undefined,
+  reply: OutgoingReply,
+): Promise<ReplyDelivery> =>
+  replies
+    ? replies(tx, scope, reply)
+    : Promise.resolve({
+        interactionId: null,
+        status: "not_sent",
+        detail: `this server sends no ${reply.conversation.channel} replies`,
+      });
+
+/**
+ * The email or SMS sent for an agent's reply changed state (sent, failed,
+ * delivered, bounced): its message follows, with a message.updated event,
+ * so the inbox shows whether the customer got it.
+ */
+export async function recordReplyDelivery(
+  tx: WriteTx,
+  scope: WriteScope,
+  interactionId: string,
+  delivery: { status: NonNullable<MessageView["delivery_status"]>; detail: string | null },
+): Promise<void> {
+  const rows = await tx
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, scope.tenantId),
+        eq(messages.interactionId, interactionId),
+        eq(messages.authorType, "agent"),
+        isNull(messages.deletedAt),
+      ),
+    );
+  for (const row of rows) {
+    const columns = { deliveryStatus: delivery.status, deliveryDetail: delivery.detail };
+    await updateRow(tx, scope, {
+      table: messages,
+      row,
+      columns,
+      entityType: ENTITY,
+      view: messageView,
+    });
+  }
+}
+
+/**
+ * The conversations of the messages these emails or SMS (interactions)
+ * carried, newest message first: the first is where a new one of their
+ * thread goes.
+ */
+export async function conversationOfInteractions(
+  tx: WriteTx,
+  tenantId: string,
+  interactionIds: string[],
+): Promise<ConversationRow | null> {
+  if (interactionIds.length === 0) return null;
+  const [message] = await tx
+    .select({ conversationId: messages.conversationId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        inArray(messages.interactionId, interactionIds),
+        isNull(messages.deletedAt),
+      ),
+    )
+    .orderBy(...newestSentFirst)
+    .limit(1);
+  if (!message) return null;
+  const [row] = await tx
+    .select()
+    .from(conversations)
+    .where(isLive(conversations, tenantId, message.conversationId));
+  return row ?? null;
+}
+
+/** The latest email or SMS (interaction id) of a conversation's thread: what a reply answers. */
+export async function latestCarrier(
+  tx: WriteTx,
+  conversation: ConversationRow,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ interactionId: messages.interactionId })
+    .from(messages)
+    .where(
+      and(
+        ofConversation(conversation),
+        isNull(messages.deletedAt),
+        sql`${messages.interactionId} is not null`,
+      ),
+    )
+    .orderBy(...newestSentFirst)
+    .limit(1);
+  return row?.interactionId ?? null;
 }
 
 /** Counts a conversation's messages again (after a delete or a seen mark). */

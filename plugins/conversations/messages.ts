@@ -18,6 +18,7 @@ import {
   insertMessage,
   listMessages,
   messageView,
+  replySenderOf,
   updateMessage,
 } from "./messages-service";
 import { CreateMessage, Message, MessageListQuery, ReplaceMessage, UpdateMessage } from "./model";
@@ -54,7 +55,7 @@ export const messageRoutes = (ctx: AppContext) =>
         let created = false;
         // The write returns the answer and its status: an Idempotency-Key's replay is stored with it.
         const message = await ctx.write(async (tx) => {
-          const inserted = await insertMessage(tx, scope, body);
+          const inserted = await insertMessage(tx, scope, body, { replies: replySenderOf(ctx) });
           created = inserted.created;
           answerStatus(request, created ? 201 : 200);
           return messageView(inserted.row);

@@ -46,6 +46,12 @@ export const Conversation = t.Object({
         "Opened through the widget by a visitor whose identity was proven (verified) or only claimed (unverified: the customer may not have written it); null: opened by the team or a channel",
     }),
   ),
+  customer_address: t.Nullable(
+    t.String({
+      description:
+        "An email or SMS conversation: the customer's address or number (E.164) it is with, where agents' replies go; null: the contact's primary email or first valid phone number",
+    }),
+  ),
   created_at: Time,
   updated_at: Time,
   deleted_at: t.Nullable(Time),
@@ -70,6 +76,14 @@ export const CreateConversation = changedThrough(
   t.Object({
     customer_id: t.String({ minLength: 1, description: "A contact of this tenant" }),
     channel: t.Optional(Channel),
+    customer_address: t.Optional(
+      t.String({
+        minLength: 3,
+        maxLength: 320,
+        description:
+          "An email or sms conversation: the customer's address or number (any international format, stored in E.164) agents' replies go to; default: the contact's primary email or first valid phone number",
+      }),
+    ),
     ...editable,
   }),
   actions,
@@ -139,6 +153,33 @@ export const Message = t.Object({
   external_id: t.Nullable(t.String()),
   sent_at: Time,
   seen_at: t.Nullable(Time),
+  interaction_id: t.Nullable(
+    t.String({
+      description:
+        "The email or SMS that carried the message (GET /interactions/{id}): received, or sent for an agent's reply",
+    }),
+  ),
+  delivery_status: t.Nullable(
+    t.Union(
+      [
+        t.Literal("queued"),
+        t.Literal("sent"),
+        t.Literal("delivered"),
+        t.Literal("failed"),
+        t.Literal("bounced"),
+        t.Literal("not_sent"),
+      ],
+      {
+        description:
+          "An agent's reply in an email or SMS conversation: the state of the email or SMS sent for it (not_sent: no sender is configured, or the customer has no address; delivery_detail says why); null for other messages",
+      },
+    ),
+  ),
+  delivery_detail: t.Nullable(
+    t.String({
+      description: "Why the reply failed or was not sent, or the provider's last answer",
+    }),
+  ),
   created_at: Time,
   updated_at: Time,
   deleted_at: t.Nullable(Time),

@@ -1,3 +1,4 @@
+import { FormatRegistry } from "@sinclair/typebox";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
 import { contacts, conversations, messages } from "../../db/schema";
@@ -9,6 +10,7 @@ import {
   filterBy,
   findLive,
   insertRow,
+  invalid,
   iso,
   lifecycleFields,
   listPage,
@@ -16,6 +18,7 @@ import {
   nextSyncSeq,
   notFound,
   parseTags,
+  phoneParser,
   type ReadDb,
   recordEntityChange,
   reserveSyncSeqs,
@@ -49,10 +52,42 @@ export const conversationView = (row: ConversationRow): ConversationView => ({
   last_message_at: iso(row.lastMessageAt),
   unread_count: row.unreadCount,
   visitor_identity: row.visitorIdentity as ConversationView["visitor_identity"],
+  customer_address: row.customerAddress,
   ...lifecycleFields(row),
 });
 
 const ENTITY = "conversation";
+
+/**
+ * The customer's open conversation on a channel with one address or
+ * number (not closed, not archived), the newest if several: where a new
+ * SMS from that number goes.
+ */
+export async function openChannelConversation(
+  tx: WriteTx,
+  tenantId: string,
+  customerId: string,
+  channel: string,
+  address: string,
+): Promise<ConversationRow | null> {
+  const [row] = await tx
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        eq(conversations.customerId, customerId),
+        eq(conversations.channel, channel),
+        eq(conversations.customerAddress, address),
+        ne(conversations.status, "closed"),
+        isNull(conversations.archivedAt),
+        isNull(conversations.deletedAt),
+      ),
+    )
+    .orderBy(desc(conversations.createdAt), desc(conversations.id))
+    .limit(1);
+  return row ?? null;
+}
 
 /** Teammate names are stored trimmed (assignee, shared_with), so a filter by name finds them. */
 const teammateName = (name: string | null | undefined): string | null => name?.trim() ?? null;
@@ -78,6 +113,7 @@ export async function insertConversation(
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
   visitor: OpeningVisitor | null = null,
+  customerAddress: string | null = null,
 ): Promise<ConversationRow> {
   await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
   const { row } = await insertRow(tx, scope, {
@@ -97,6 +133,7 @@ export async function insertConversation(
       unreadCount: 0,
       visitorIdentity: visitor?.identity ?? null,
       visitorId: visitor?.visitorId ?? null,
+      customerAddress: customerAddress ?? null,
     },
     entityType: ENTITY,
     view: conversationView,
@@ -123,11 +160,37 @@ const applyUpdate = (tx: WriteTx, scope: WriteScope, row: ConversationRow, colum
     view: conversationView,
   });
 
+/**
+ * The address an email or SMS conversation the team opens is with: an
+ * email address (lower case) or a number (E.164); 422 otherwise, and for
+ * other channels.
+ */
+async function givenCustomerAddress(
+  input: Static<typeof CreateConversation>,
+): Promise<string | null> {
+  const given = input.customer_address?.trim();
+  if (given === undefined) return null;
+  const channel = input.channel ?? "chat";
+  if (channel === "email" && FormatRegistry.Get("email")?.(given)) return given.toLowerCase();
+  if (channel === "email") throw invalid("/customer_address", "must be an email address");
+  if (channel !== "sms")
+    throw invalid("/customer_address", "is for email and sms conversations only");
+  const number = (await phoneParser())(given);
+  if (!number)
+    throw invalid("/customer_address", "is not a valid phone number in international format");
+  return number;
+}
+
 export const createConversation = async (
   ctx: AppContext,
   scope: WriteScope,
   input: Static<typeof CreateConversation>,
-) => ctx.write(async (tx) => conversationView(await insertConversation(tx, scope, input)));
+) => {
+  const address = await givenCustomerAddress(input);
+  return ctx.write(async (tx) =>
+    conversationView(await insertConversation(tx, scope, input, null, address)),
+  );
+};
 
 export const getConversation = async (ctx: AppContext, tenantId: string, id: string) =>
   conversationView(await findConversation(ctx.db.read, tenantId, id));

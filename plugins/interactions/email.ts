@@ -112,10 +112,22 @@ async function parentOf(tx: WriteTx, tenantId: string, id: string | undefined) {
  * fixed now) is the queue entry, committed in one transaction with its
  * activity row; the outbound sender sends it. Answered with 202.
  */
-export async function queueEmail(
+export const queueEmail = (
   ctx: AppContext,
   scope: WriteScope,
   input: SendEmailBody,
+): Promise<InteractionView> => ctx.write((tx) => queueEmailIn(ctx, tx, scope, input));
+
+/**
+ * Queues an email inside `tx`. `verbatim`: subject and text are sent as
+ * written (an agent's reply in a conversation), not filled as templates.
+ */
+export async function queueEmailIn(
+  ctx: AppContext,
+  tx: WriteTx,
+  scope: WriteScope,
+  input: SendEmailBody,
+  verbatim = false,
 ): Promise<InteractionView> {
   const from = input.from ?? ctx.config.emailFrom;
   if (!from) throw invalid("/from", "give a sender, or configure CRMD_EMAIL_FROM");
@@ -125,54 +137,56 @@ export async function queueEmail(
     throw invalid("/text", "give text, html or both");
   if (input.contact_id === undefined && input.to === undefined)
     throw invalid("/to", "give to, contact_id or both");
-  return ctx.write(async (tx) => {
-    await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
-    const contact = input.contact_id
-      ? await recipientContact(tx, scope.tenantId, input.contact_id)
-      : await findContactByEmail(tx, scope.tenantId, input.to?.[0] ?? "");
-    const to = input.to ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
-    if (!to) throw invalid("/to", "the contact has no email address; give to");
-    const everyone = [...to, ...(input.cc ?? []), ...(input.bcc ?? [])];
-    await assertConsent(
-      tx,
-      scope.tenantId,
-      "email",
-      await emailRecipients(tx, scope.tenantId, contact, everyone),
-    );
-    const parent = await parentOf(tx, scope.tenantId, input.in_reply_to);
-    await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
-    const variables = { ...contactVariables(contact), ...input.variables };
-    const id = newId();
-    const given = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
-    // A reply stays with its thread's deal and company, as a received reply does.
-    const links = parent ? await inheritedLinks(tx, scope.tenantId, given, parent) : given;
-    return insertInteraction(
-      tx,
-      scope,
-      {
-        ...EMPTY_INTERACTION,
-        id,
-        type: "email",
-        direction: "outbound",
-        status: "queued",
-        ...links,
-        fromAddress: from,
-        toAddresses: to,
-        ccAddresses: input.cc ?? [],
-        bccAddresses: input.bcc ?? [],
-        replyTo: input.reply_to ?? null,
-        subject: render(input.subject, variables, "/subject", "text"),
-        bodyText: input.text === undefined ? null : render(input.text, variables, "/text", "text"),
-        bodyHtml: input.html === undefined ? null : render(input.html, variables, "/html", "html"),
-        messageId: `${id}@${domainOf(from)}`,
-        inReplyTo: parent?.messageId ?? null,
-        references: parent ? [...referencesOf(parent), parent.messageId as string] : [],
-        threadId: parent ? (parent.threadId ?? parent.id) : id,
-        attachments: input.attachments ?? [],
-        nextAttemptAt: scope.now,
-        occurredAt: scope.now,
-      },
-      () => [],
-    );
-  });
+  // Seed 002 gives `to` as one address; the API also takes a list.
+  const addressed = typeof input.to === "string" ? [input.to] : input.to;
+  await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
+  const contact = input.contact_id
+    ? await recipientContact(tx, scope.tenantId, input.contact_id)
+    : await findContactByEmail(tx, scope.tenantId, addressed?.[0] ?? "");
+  const to = addressed ?? (contact?.primaryEmail ? [contact.primaryEmail] : null);
+  if (!to) throw invalid("/to", "the contact has no email address; give to");
+  const everyone = [...to, ...(input.cc ?? []), ...(input.bcc ?? [])];
+  await assertConsent(
+    tx,
+    scope.tenantId,
+    "email",
+    await emailRecipients(tx, scope.tenantId, contact, everyone),
+  );
+  const parent = await parentOf(tx, scope.tenantId, input.in_reply_to);
+  await assertAttachments(tx, scope.tenantId, input.attachments ?? []);
+  const variables = { ...contactVariables(contact), ...input.variables };
+  const fill = (text: string, path: string, mode: "text" | "html") =>
+    verbatim ? text : render(text, variables, path, mode);
+  const id = newId();
+  const given = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
+  // A reply stays with its thread's deal and company, as a received reply does.
+  const links = parent ? await inheritedLinks(tx, scope.tenantId, given, parent) : given;
+  return insertInteraction(
+    tx,
+    scope,
+    {
+      ...EMPTY_INTERACTION,
+      id,
+      type: "email",
+      direction: "outbound",
+      status: "queued",
+      ...links,
+      fromAddress: from,
+      toAddresses: to,
+      ccAddresses: input.cc ?? [],
+      bccAddresses: input.bcc ?? [],
+      replyTo: input.reply_to ?? null,
+      subject: fill(input.subject, "/subject", "text"),
+      bodyText: input.text === undefined ? null : fill(input.text, "/text", "text"),
+      bodyHtml: input.html === undefined ? null : fill(input.html, "/html", "html"),
+      messageId: `${id}@${domainOf(from)}`,
+      inReplyTo: parent?.messageId ?? null,
+      references: parent ? [...referencesOf(parent), parent.messageId as string] : [],
+      threadId: parent ? (parent.threadId ?? parent.id) : id,
+      attachments: input.attachments ?? [],
+      nextAttemptAt: scope.now,
+      occurredAt: scope.now,
+    },
+    () => [],
+  );
 }

@@ -11,6 +11,7 @@ import {
 import { findContactByEmail, insertContact } from "../contacts";
 import type { DocumentFiles, StagedFile } from "../documents";
 import { deliveryReport, recordBounce } from "./bounce";
+import { emailToInbox } from "./inbox";
 import type { InteractionView } from "./model";
 import {
   EMPTY_INTERACTION,
@@ -164,32 +165,31 @@ export async function receiveEmail(
       // The thread's deal and company, unless deleted since.
       const links = parent ? await inheritedLinks(tx, tenantId, own, parent) : own;
       const id = newId();
-      const view = await insertInteraction(
-        tx,
-        scope,
-        {
-          ...EMPTY_INTERACTION,
-          id,
-          type: "email",
-          direction: "inbound",
-          status: "received",
-          ...links,
-          fromAddress: sender,
-          toAddresses: addresses(email.to),
-          ccAddresses: addresses(email.cc),
-          replyTo: addresses(email.replyTo)[0] ?? null,
-          subject: email.subject ?? null,
-          bodyText: email.text ?? null,
-          bodyHtml: email.html ?? null,
-          messageId,
-          inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
-          references: messageIds(email.references),
-          threadId: parent ? (parent.threadId ?? parent.id) : id,
-          attachments: documents.map((d) => d.id),
-          occurredAt: scope.now,
-        },
-        (view) => [{ type: "email.received", data: view }],
-      );
+      const received = {
+        ...EMPTY_INTERACTION,
+        id,
+        type: "email",
+        direction: "inbound",
+        status: "received",
+        ...links,
+        fromAddress: sender,
+        toAddresses: addresses(email.to),
+        ccAddresses: addresses(email.cc),
+        replyTo: addresses(email.replyTo)[0] ?? null,
+        subject: email.subject ?? null,
+        bodyText: email.text ?? null,
+        bodyHtml: email.html ?? null,
+        messageId,
+        inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
+        references: messageIds(email.references),
+        threadId: parent ? (parent.threadId ?? parent.id) : id,
+        attachments: documents.map((d) => d.id),
+        occurredAt: scope.now,
+      };
+      const view = await insertInteraction(tx, scope, received, (view) => [
+        { type: "email.received", data: view },
+      ]);
+      await emailToInbox(tx, scope, { contact, parent, interaction: received });
       return { view, created: true };
     });
     if (!result.created) await files.abandon(staged);

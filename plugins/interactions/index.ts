@@ -18,11 +18,13 @@ import {
   writeScope,
 } from "../../src/core";
 import { Suppression } from "../contacts";
+import { registerReplySender } from "../conversations";
 import { documentFiles } from "../documents";
 import type { Channel } from "./channel";
 import { isMailbox, queueEmail } from "./email";
 import { receiveEmail } from "./inbound";
 import { assertHoldsRelayScopes, inboundTenant, rotateInboundSecret } from "./inbound-secret";
+import { conversationReplies } from "./inbox";
 import {
   CreateCall,
   InboundSecret,
@@ -154,6 +156,8 @@ function startSending(ctx: AppContext) {
   if (ctx.config.smsProvider === "twilio" && accountSid && authToken)
     channels.set("sms", twilioChannel(ctx, { accountSid, authToken, apiUrl }));
   ctx.workers.push(new OutboundSender(ctx, channels));
+  // Agents' replies in email and SMS conversations go out through the same queue.
+  registerReplySender(ctx, conversationReplies(ctx));
 }
 
 /** Calls, email and the interactions timeline (emails, SMS, calls, notes, meetings). */

@@ -1,5 +1,5 @@
 import { type Static, t } from "elysia";
-import { HttpUrl, JsonInteger, pageQuery, RequiredText } from "../../src/core";
+import { HttpUrl, JsonInteger, ONE_OF, pageQuery, RequiredText } from "../../src/core";
 
 /** What the timeline lists: this plugin's emails, SMS and calls, plus notes and calendar meetings. */
 const TimelineTypeSchema = t.Union([
@@ -142,13 +142,18 @@ export type UpdateCallBody = Static<typeof UpdateCall>;
 
 const Email = t.String({ format: "email", maxLength: 320 });
 const Addresses = t.Array(Email, { minItems: 1, maxItems: 50 });
+/** Recipients: one address (seed 002's `to: string`) or a list of them. */
+const OneOrMoreAddresses = t.Union([Email, Addresses], {
+  [ONE_OF]: true,
+  description: "One address, or a list of 1 to 50",
+});
 
 export const SendEmail = t.Object(
   {
     contact_id: t.Optional(
       t.String({ description: "Recipient contact: `to` defaults to their email" }),
     ),
-    to: t.Optional(Addresses),
+    to: t.Optional(OneOrMoreAddresses),
     cc: t.Optional(Addresses),
     bcc: t.Optional(Addresses),
     from: t.Optional(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { companies, contacts, deals, emailRelayIds, interactions } from "../../db/schema";
 import {
   type AppContext,
@@ -19,6 +19,7 @@ import {
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
+import { recordReplyDelivery } from "../conversations";
 import type { CreateCallBody, InteractionView, UpdateCallBody } from "./model";
 
 export type InteractionRow = typeof interactions.$inferSelect;
@@ -117,8 +118,17 @@ export async function changeInteraction(
   events: (view: InteractionView) => EntityEvent[],
 ): Promise<InteractionView> {
   const target = { table: interactions, row, columns, entityType: row.type };
-  return (await updateRow(tx, scope, { ...target, view: interactionView, events })).view;
+  const view = (await updateRow(tx, scope, { ...target, view: interactionView, events })).view;
+  // An agent's reply in a conversation shows how its email or SMS went.
+  if (row.direction === "outbound" && columns.status !== undefined && columns.status !== row.status)
+    await recordReplyDelivery(tx, scope, row.id, {
+      status: columns.status as ReplyDeliveryStatus,
+      detail: view.provider_response ?? null,
+    });
+  return view;
 }
+
+type ReplyDeliveryStatus = Parameters<typeof recordReplyDelivery>[3]["status"];
 
 /** `id@host` → `id`: Amazon SES names a message by a bare id and writes its Message-ID as that id at its domain. */
 function localPart(id: string): string {
@@ -190,6 +200,21 @@ export async function recordRelayId(tx: WriteTx, row: InteractionRow, relayId: s
     .insert(emailRelayIds)
     .values({ tenantId: row.tenantId, relayId, interactionId: row.id })
     .onConflictDoNothing();
+}
+
+/** The ids of a thread's emails (its first one's id is the thread's), newest first, at most 100. */
+export async function emailsOfThread(
+  tx: WriteTx,
+  tenantId: string,
+  threadId: string,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.tenantId, tenantId), eq(interactions.threadId, threadId)))
+    .orderBy(desc(interactions.occurredAt))
+    .limit(100);
+  return rows.map((row) => row.id);
 }
 
 export const findInteraction = (db: ReadDb | WriteTx, tenantId: string, id: string) =>

@@ -12,9 +12,10 @@ import {
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
-import { applyContactUpdate, textedStop } from "../contacts";
+import { applyContactUpdate, insertContact, textedStop } from "../contacts";
 import { smsNumberOwner, smsNumbersOf } from "../tenants";
 import { assertConsent, type ConsentRecipient, setAddressOptOut } from "./consent";
+import { smsToInbox } from "./inbox";
 import type { InteractionView, SendSmsBody } from "./model";
 import { assertWithinSendLimit } from "./send-limit";
 import {
@@ -138,8 +139,16 @@ export async function senderTakenSinceQueued(tx: WriteTx, row: InteractionRow) {
  * queue entry, committed with its activity row; the outbound sender sends
  * it through the configured provider. An opted-out recipient is 409.
  */
-export async function queueSms(
+export const queueSms = (
   ctx: AppContext,
+  scope: WriteScope,
+  input: SendSmsBody,
+): Promise<InteractionView> => ctx.write((tx) => queueSmsIn(ctx, tx, scope, input));
+
+/** Queues an SMS inside `tx`. */
+export async function queueSmsIn(
+  ctx: AppContext,
+  tx: WriteTx,
   scope: WriteScope,
   input: SendSmsBody,
 ): Promise<InteractionView> {
@@ -148,36 +157,34 @@ export async function queueSms(
   if (input.contact_id === undefined && input.to === undefined)
     throw invalid("/to", "give to, contact_id or both");
   const given = input.to === undefined ? null : requireE164(e164, input.to, "/to");
-  return ctx.write(async (tx) => {
-    const from = await senderNumber(tx, scope.tenantId, chosen, ctx.config.smsFrom, e164);
-    await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
-    const contact = input.contact_id
-      ? await recipientContact(tx, scope.tenantId, input.contact_id)
-      : await contactByPhone(tx, scope.tenantId, given as string, e164);
-    const to = given ?? (contact ? firstMobile(contact, e164) : null);
-    if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
-    const owners = await contactsByPhone(tx, scope.tenantId, to, e164);
-    await assertConsent(tx, scope.tenantId, "sms", smsRecipients(to, contact, owners));
-    const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
-    return insertInteraction(
-      tx,
-      scope,
-      {
-        ...EMPTY_INTERACTION,
-        id: newId(),
-        type: "sms",
-        direction: "outbound",
-        status: "queued",
-        ...links,
-        fromAddress: from,
-        toAddresses: [to],
-        bodyText: input.body,
-        nextAttemptAt: scope.now,
-        occurredAt: scope.now,
-      },
-      () => [],
-    );
-  });
+  const from = await senderNumber(tx, scope.tenantId, chosen, ctx.config.smsFrom, e164);
+  await assertWithinSendLimit(tx, scope, ctx.config.sendMaxPerHour);
+  const contact = input.contact_id
+    ? await recipientContact(tx, scope.tenantId, input.contact_id)
+    : await contactByPhone(tx, scope.tenantId, given as string, e164);
+  const to = given ?? (contact ? firstMobile(contact, e164) : null);
+  if (!to) throw invalid("/to", "the contact has no valid phone number; give to");
+  const owners = await contactsByPhone(tx, scope.tenantId, to, e164);
+  await assertConsent(tx, scope.tenantId, "sms", smsRecipients(to, contact, owners));
+  const links = await resolveLinks(tx, scope.tenantId, { ...input, contact_id: contact?.id });
+  return insertInteraction(
+    tx,
+    scope,
+    {
+      ...EMPTY_INTERACTION,
+      id: newId(),
+      type: "sms",
+      direction: "outbound",
+      status: "queued",
+      ...links,
+      fromAddress: from,
+      toAddresses: [to],
+      bodyText: input.body,
+      nextAttemptAt: scope.now,
+      occurredAt: scope.now,
+    },
+    () => [],
+  );
 }
 
 /**
@@ -226,7 +233,8 @@ function consentChange(body: string, optOutType: string | undefined): boolean | 
 
 /**
  * A message from a number: the number's SMS consent, and that of every
- * contact having it (duplicates are common), follow STOP / START.
+ * contact having it (duplicates are common), follow STOP / START. True
+ * when the message was such a keyword (or one Twilio matched, HELP too).
  */
 async function applyKeyword(
   tx: WriteTx,
@@ -235,14 +243,20 @@ async function applyKeyword(
   from: string,
   sms: InboundSms,
 ) {
+  if (sms.optOutType?.trim().toUpperCase() === "HELP") return true;
   const optOut = consentChange(sms.body, sms.optOutType);
-  if (optOut === null) return;
+  if (optOut === null) return false;
   const detail = optOut ? textedStop(keywordOf(sms.body).slice(0, 40) || "STOP") : null;
   await setAddressOptOut(tx, scope, "sms", from, optOut, detail);
   for (const contact of owners)
     if (contact.smsOptOut !== optOut)
       await applyContactUpdate(tx, scope, contact, { sms_opt_out: optOut }, { by: "recipient" });
+  return true;
 }
+
+/** A contact for a number nobody has yet: the customer who texted it, named by the number until the team knows more. */
+const phoneContact = (tx: WriteTx, scope: WriteScope, number: string) =>
+  insertContact(tx, scope, { first_name: number, phone_number: [{ number, type: "mobile" }] });
 
 export interface InboundSms {
   messageSid: string;
@@ -283,27 +297,25 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
     }
     const from = e164(sms.from) ?? sms.from;
     const owners = await contactsByPhone(tx, tenantId, from, e164);
-    const contact = owners[0] ?? null;
-    await applyKeyword(tx, scope, owners, from, sms);
-    await insertInteraction(
-      tx,
-      scope,
-      {
-        ...EMPTY_INTERACTION,
-        id: newId(),
-        type: "sms",
-        direction: "inbound",
-        status: "received",
-        contactId: contact?.id ?? null,
-        companyId: contact?.companyId ?? null,
-        fromAddress: from,
-        toAddresses: [to],
-        bodyText: sms.body,
-        providerId: sms.messageSid,
-        occurredAt: scope.now,
-      },
-      (view) => [{ type: "sms.received", data: view }],
-    );
+    const keyword = await applyKeyword(tx, scope, owners, from, sms);
+    // A keyword (STOP, START, HELP) is consent, not a conversation: no contact is made for it.
+    const contact = owners[0] ?? (keyword ? null : await phoneContact(tx, scope, from));
+    const received = {
+      ...EMPTY_INTERACTION,
+      id: newId(),
+      type: "sms",
+      direction: "inbound",
+      status: "received",
+      contactId: contact?.id ?? null,
+      companyId: contact?.companyId ?? null,
+      fromAddress: from,
+      toAddresses: [to],
+      bodyText: sms.body,
+      providerId: sms.messageSid,
+      occurredAt: scope.now,
+    };
+    await insertInteraction(tx, scope, received, (view) => [{ type: "sms.received", data: view }]);
+    if (contact && !keyword) await smsToInbox(tx, scope, { contact, from, interaction: received });
   });
 }
 

@@ -22,6 +22,7 @@ import {
   insertMessage,
   markSeen,
   messageView,
+  replySenderOf,
   SeenUpTo,
 } from "../conversations";
 import { widgetMessage } from "../widget";
@@ -394,11 +395,16 @@ export class Connection implements Member {
     // tenant's message that has it (another customer's), `sent_at` would reorder the thread.
     const input = principal.kind === "visitor" ? { body: payload.body as string } : payload;
     const { row } = await ctx.write((tx) =>
-      insertMessage(tx, scope, {
-        ...input,
-        conversation_id: joined.conversationId as string,
-        author_type: principal.kind === "visitor" ? "customer" : "agent",
-      }),
+      insertMessage(
+        tx,
+        scope,
+        {
+          ...input,
+          conversation_id: joined.conversationId as string,
+          author_type: principal.kind === "visitor" ? "customer" : "agent",
+        },
+        { replies: replySenderOf(ctx) },
+      ),
     );
     return principal.kind === "visitor" ? widgetMessage(messageView(row)) : messageView(row);
   }

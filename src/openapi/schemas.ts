@@ -4,6 +4,8 @@ import type { TSchema } from "elysia";
 export type Schema = Record<string, unknown>;
 
 const NAME = "x-crmd-schema";
+/** Marks a union whose branches exclude each other: documented as `oneOf` (TypeBox validates `anyOf`). */
+export const ONE_OF = "x-crmd-one-of";
 /** Registered names and the shape (property and required names) each was given for. */
 const shapes = new Map<string, string>();
 
@@ -61,6 +63,10 @@ const COERCED_FORMATS = new Set(["integer", "number", "boolean", "numeric"]);
 function cleanSchema(schema: Schema): Schema {
   const { nullable: _nullable, noValidate: _noValidate, $id: _id, ...rest } = schema;
   if (rest.additionalProperties === false) delete rest.additionalProperties;
+  if (rest[ONE_OF] && Array.isArray(rest.anyOf)) {
+    const { anyOf, [ONE_OF]: _oneOf, ...outer } = rest;
+    return { ...outer, oneOf: anyOf };
+  }
   const branches = rest.anyOf as Schema[] | undefined;
   if (branches?.length === 2) {
     const text = branches.findIndex(

@@ -66,6 +66,7 @@ import emailRelayIds from "./1500_email_relay_ids.sql" with { type: "text" };
 import dealInsertRows from "./1510_deal_insert_rows.sql" with { type: "text" };
 import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: "text" };
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
+import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -115,6 +116,7 @@ export const postgresMigrations: Migration[] = [
   { id: "1470_contact_opt_out_flags", sql: "", run: showOptOutsOnContacts },
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "1490_conversation_visitor", sql: conversationVisitor },
+  { id: "1720_channel_conversations", sql: channelConversations },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1510_deal_insert_rows", sql: dealInsertRows },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },

@@ -1,0 +1,202 @@
+import type { contacts } from "../../db/schema";
+import { ApiError, type AppContext, type WriteScope, type WriteTx } from "../../src/core";
+import {
+  conversationOfInteractions,
+  findConversation,
+  insertConversation,
+  insertMessage,
+  latestCarrier,
+  openChannelConversation,
+  type ReplyDelivery,
+  type ReplySender,
+} from "../conversations";
+import { queueEmailIn } from "./email";
+import { emailsOfThread, findInteraction, type InteractionRow } from "./service";
+import { queueSmsIn } from "./sms";
+
+type ContactRow = typeof contacts.$inferSelect;
+/** What the inbox takes from a received email or SMS. */
+type Carried = Pick<
+  InteractionRow,
+  "id" | "subject" | "bodyText" | "bodyHtml" | "fromAddress" | "messageId" | "providerId"
+>;
+
+/** The longest message body a conversation takes (the messages API's limit). */
+const BODY_MAX = 100_000;
+
+/** A message's text from an email: its text part, else its HTML without tags. */
+function emailBody(text: string | null, html: string | null): string {
+  const body =
+    text?.trim() ||
+    html
+      ?.replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim() ||
+    "(no text)";
+  return body.slice(0, BODY_MAX);
+}
+
+/**
+ * The conversation a received email answers: the one holding the email
+ * it replies to, else the one holding the newest email of its thread (a
+ * reply to an email sent with POST /email/send, in a thread that reached
+ * the inbox since), when that conversation is the sender's. A reply from
+ * someone else opens that person's own conversation.
+ */
+async function answeredConversation(
+  tx: WriteTx,
+  tenantId: string,
+  contact: ContactRow,
+  parent: InteractionRow | null,
+) {
+  if (!parent) return null;
+  const conversation =
+    (await conversationOfInteractions(tx, tenantId, [parent.id])) ??
+    (await conversationOfInteractions(
+      tx,
+      tenantId,
+      await emailsOfThread(tx, tenantId, parent.threadId ?? parent.id),
+    ));
+  return conversation?.customerId === contact.id ? conversation : null;
+}
+
+/**
+ * A received email in the support inbox: it joins the conversation of the
+ * email it answers (In-Reply-To / References), else opens a new email
+ * conversation with the sender, and becomes a customer message there
+ * (conversation.created, message.created), in the transaction that records
+ * the email.
+ */
+export async function emailToInbox(
+  tx: WriteTx,
+  scope: WriteScope,
+  email: { contact: ContactRow; parent: InteractionRow | null; interaction: Carried },
+): Promise<void> {
+  const { contact, interaction } = email;
+  const conversation =
+    (await answeredConversation(tx, scope.tenantId, contact, email.parent)) ??
+    (await insertConversation(
+      tx,
+      scope,
+      { customer_id: contact.id, channel: "email", subject: interaction.subject?.slice(0, 500) },
+      null,
+      interaction.fromAddress,
+    ));
+  await insertMessage(
+    tx,
+    scope,
+    {
+      conversation_id: conversation.id,
+      author_type: "customer",
+      body: emailBody(interaction.bodyText, interaction.bodyHtml),
+      channel: "email",
+      external_id: interaction.messageId?.slice(0, 200) ?? undefined,
+    },
+    { carriedBy: { interactionId: interaction.id } },
+  );
+}
+
+/**
+ * A received SMS in the support inbox: it joins the customer's open SMS
+ * conversation with that number (not closed, not archived), else opens a
+ * new one, and becomes a customer message there.
+ */
+export async function smsToInbox(
+  tx: WriteTx,
+  scope: WriteScope,
+  sms: { contact: ContactRow; from: string; interaction: Carried },
+): Promise<void> {
+  const { contact, from, interaction } = sms;
+  const conversation =
+    (await openChannelConversation(tx, scope.tenantId, contact.id, "sms", from)) ??
+    (await insertConversation(tx, scope, { customer_id: contact.id, channel: "sms" }, null, from));
+  await insertMessage(
+    tx,
+    scope,
+    {
+      conversation_id: conversation.id,
+      author_type: "customer",
+      body: (interaction.bodyText ?? "").slice(0, BODY_MAX) || "(empty)",
+      channel: "sms",
+      external_id: interaction.providerId?.slice(0, 200) ?? undefined,
+    },
+    { carriedBy: { interactionId: interaction.id } },
+  );
+}
+
+/** A reply's subject: the answered email's, as mail clients write it. */
+const replySubject = (subject: string | null | undefined) =>
+  !subject ? "Your conversation" : /^re:/i.test(subject) ? subject : `Re: ${subject}`;
+
+/** The conversation's latest email or SMS, which a reply answers (null: none yet). */
+async function latestOf(tx: WriteTx, tenantId: string, conversationId: string) {
+  const conversation = await findConversation(tx, tenantId, conversationId);
+  const id = await latestCarrier(tx, conversation);
+  return id ? findInteraction(tx, tenantId, id).catch(() => null) : null;
+}
+
+/** Why a queued reply may wait: the channel has no provider configured on this server. */
+function waitingReason(ctx: AppContext, channel: string): string | null {
+  if (channel === "email")
+    return ctx.config.smtpUrl
+      ? null
+      : "email sending is not configured (CRMD_SMTP_URL): queued until it is";
+  const { smsProvider, twilioAccountSid, twilioAuthToken } = ctx.config;
+  return smsProvider === "twilio" && twilioAccountSid && twilioAuthToken
+    ? null
+    : "SMS sending is not configured (CRMD_SMS_PROVIDER and Twilio credentials): queued until it is";
+}
+
+/**
+ * Sends an agent's reply in an email or SMS conversation through the
+ * outbound queue, to the conversation's address (else the customer's
+ * primary email or first valid phone number). An email answers the
+ * conversation's latest email (In-Reply-To, References, the same thread);
+ * an SMS goes from the number the customer last texted. A reply that
+ * cannot be queued (no sender, no address, an opt-out, the send limit) is
+ * stored all the same, `not_sent` with the reason.
+ */
+export const conversationReplies =
+  (ctx: AppContext): ReplySender =>
+  async (tx, scope, { conversation, body }): Promise<ReplyDelivery> => {
+    const latest = await latestOf(tx, scope.tenantId, conversation.id);
+    const to = conversation.customerAddress ?? undefined;
+    try {
+      const queued =
+        conversation.channel === "email"
+          ? await queueEmailIn(
+              ctx,
+              tx,
+              scope,
+              {
+                contact_id: conversation.customerId,
+                to,
+                subject: replySubject(latest?.subject ?? conversation.subject),
+                text: body,
+                in_reply_to: latest?.type === "email" && latest.messageId ? latest.id : undefined,
+              },
+              true,
+            )
+          : await queueSmsIn(ctx, tx, scope, {
+              contact_id: conversation.customerId,
+              to,
+              body: body.slice(0, 1600),
+              from:
+                latest?.type !== "sms"
+                  ? undefined
+                  : latest.direction === "inbound"
+                    ? latest.toAddresses[0]
+                    : (latest.fromAddress ?? undefined),
+            });
+      return {
+        interactionId: queued.id,
+        status: "queued",
+        detail: waitingReason(ctx, conversation.channel),
+      };
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const fields = error.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
+      return { interactionId: null, status: "not_sent", detail: fields || error.message };
+    }
+  };
