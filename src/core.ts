@@ -194,7 +194,7 @@ export {
   type Scope,
 } from "./scopes";
 export { HEADER_MASK, hintHeaders, maskHeaders, retiringAfterRotation } from "./secrets";
-export { changedThrough } from "./strict-input";
+export { changedThrough, unknownFields } from "./strict-input";
 export {
   classifyAddress,
   fanOutBeforeDeactivation,

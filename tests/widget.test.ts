@@ -604,7 +604,7 @@ describe("live channel for visitors", () => {
       socket.disconnect();
     }
   });
-  test("a visitor's shout is a new message of its own conversation, whatever else it names", async () => {
+  test("a visitor's shout refuses what the widget does not take, as the HTTP route does", async () => {
     const { conversation, visitor_token } = await openConversation();
     const other = await openConversation();
     const private_ = await api.post(`${X}/messages`, {
@@ -613,6 +613,11 @@ describe("live channel for visitors", () => {
       external_id: "mail-1234",
     });
     expect(private_.status).toBe(201);
+    const overHttp = await page({ authorization: `Bearer ${visitor_token}` }).post(
+      `${W}/conversations/${conversation.id}/messages`,
+      { body: "see attached", attachments: [{ url: "https://files.example.com/a.png" }] },
+    );
+    expect(overHttp.status).toBe(422);
     const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
       params: { token: visitor_token },
     });
@@ -620,21 +625,38 @@ describe("live channel for visitors", () => {
     try {
       const channel = socket.channel(`conversation:${conversation.id}`, {});
       await new Promise((resolve) => channel.join().receive("ok", resolve));
-      const sent = await new Promise<any>((resolve) =>
-        channel
-          .push("shout", {
-            body: "hello",
-            external_id: "mail-1234",
-            sent_at: "2020-01-01T00:00:00Z",
-          })
-          .receive("ok", resolve)
-          .receive("error", resolve),
-      );
+      const shout = (payload: object) =>
+        new Promise<{ status: string; response: any }>((resolve) =>
+          channel
+            .push("shout", payload)
+            .receive("ok", (response: any) => resolve({ status: "ok", response }))
+            .receive("error", (response: any) => resolve({ status: "error", response })),
+        );
+      const attached = await shout({
+        body: "see attached",
+        attachments: [{ url: "https://files.example.com/a.png" }],
+      });
+      expect(attached).toMatchObject({
+        status: "error",
+        response: { code: "VALIDATION_ERROR", reason: expect.stringMatching(/^invalid payload: /) },
+      });
+      expect(attached.response.errors).toEqual(overHttp.body.errors);
+      for (const field of [{ external_id: "mail-1234" }, { author_id: "agent-maria" }]) {
+        const refused = await shout({ body: "hello", ...field });
+        expect(refused).toMatchObject({ status: "error", response: { code: "VALIDATION_ERROR" } });
+        expect(refused.response.errors.length).toBeGreaterThan(0);
+      }
+      // Seed 003's widget sends sent_at along: taken, and the server stamps the message.
+      const sent = (await shout({ body: "hello", sent_at: "2020-01-01T00:00:00Z" })).response;
       expect(sent.id).not.toBe(private_.body.id);
       expect(sent).toMatchObject({ body: "hello", author_type: "customer" });
       const stored = await api.get(`${X}/messages/${sent.id}`);
       expect(stored.body).toMatchObject({ conversation_id: conversation.id, external_id: null });
       expect(new Date(stored.body.sent_at).getTime()).toBeGreaterThan(Date.parse("2021-01-01"));
+      const thread = await api.get(`${X}/messages?conversation_id=${conversation.id}`);
+      expect(thread.body.messages.map((m: { body: string }) => m.body)).not.toContain(
+        "see attached",
+      );
     } finally {
       socket.disconnect();
     }

@@ -1,4 +1,5 @@
-import { TypeCompiler } from "@sinclair/typebox/compiler";
+import type { TSchema } from "@sinclair/typebox";
+import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
 import { t } from "elysia";
 import {
   ApiError,
@@ -10,6 +11,7 @@ import {
   type FieldError,
   type Logger,
   type Scope,
+  unknownFields,
   type ValueErrorLike,
   valueFieldErrors,
   writeScope,
@@ -25,7 +27,7 @@ import {
   replySenderOf,
   SeenUpTo,
 } from "../conversations";
-import { widgetMessage } from "../widget";
+import { SendWidgetMessage, widgetMessage } from "../widget";
 import {
   type ChannelPrincipal,
   channelPrincipal,
@@ -40,21 +42,36 @@ import { encode, type Frame, parseFrame, reply, SYSTEM_TOPIC } from "./protocol"
 /** Largest payload a push may carry (a message body is at most 100,000 characters). */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
+/** Sent along by seed 003's widget; ignored: a message's customer is always its conversation's. */
+const SeedCustomerId = t.Optional(t.String({ maxLength: 200 }));
+
 /**
- * Checks of the pushes that carry data: a `shout` (a message as POST
- * /messages takes it, in the joined conversation, plus the `customer_id`
+ * Checks of the pushes that carry data: an agent's `shout` (a message as
+ * POST /messages takes it, in the joined conversation, plus the
+ * `customer_id` seed 003's widget sends along), a visitor's (what the
+ * widget's POST messages takes, a body, plus the `customer_id` and `sent_at`
  * seed 003's widget sends along) and `messages:seen`. Unknown fields are
- * refused as POST /messages refuses them, stated here: Elysia marks a route's
- * schema closed only once the route first runs. Compiled with the first
- * push, not at start.
+ * refused as the HTTP routes refuse them, stated here: Elysia marks a
+ * route's schema closed only once the route first runs. Compiled with the
+ * first push, not at start.
  */
 const compilePushChecks = () => ({
   shout: TypeCompiler.Compile(
     t.Object(
       {
         ...t.Omit(CreateMessage, ["conversation_id", "author_type"]).properties,
-        // Ignored: a message's customer is always its conversation's.
-        customer_id: t.Optional(t.String({ maxLength: 200 })),
+        customer_id: SeedCustomerId,
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  visitorShout: TypeCompiler.Compile(
+    t.Object(
+      {
+        ...SendWidgetMessage.properties,
+        customer_id: SeedCustomerId,
+        // Ignored: the server stamps a visitor's message (a time of its own would reorder the thread).
+        sent_at: CreateMessage.properties.sent_at,
       },
       { additionalProperties: false },
     ),
@@ -82,11 +99,18 @@ interface Joined {
 
 class ChannelError extends Error {}
 
-/** A push whose payload breaks its schema: the reason names the first field, `errors` all of them, as a 422 does. */
+/**
+ * A push whose payload breaks its schema: the reason names the first field,
+ * `errors` all of them, as a 422 does (fields the push does not take first,
+ * named as the HTTP routes name them).
+ */
 class PayloadError extends ChannelError {
   readonly errors: FieldError[];
-  constructor(check: { Errors(value: unknown): Iterable<unknown> }, payload: unknown) {
-    const errors = valueFieldErrors([...check.Errors(payload)] as ValueErrorLike[]);
+  constructor(check: TypeCheck<TSchema>, payload: unknown) {
+    const unknown = unknownFields(check.Schema(), payload);
+    const errors = unknown.length
+      ? unknown
+      : valueFieldErrors([...check.Errors(payload)] as ValueErrorLike[]);
     super(`invalid payload: ${errors[0].path} ${errors[0].message}`);
     this.errors = errors;
   }
@@ -386,13 +410,13 @@ export class Connection implements Member {
   /** A new message, through the same service as POST /messages; its broadcast comes from the outbox. */
   private async shout(joined: Joined, payload: Record<string, unknown>) {
     this.requireWrite(joined);
-    const { shout: check } = pushChecks();
-    if (!check.Check(payload)) throw new PayloadError(check, payload);
-    const { ctx } = this.services;
     const { principal } = joined;
-    const scope = writeScope(ctx, principal.tenantId, principal.actor);
     // A visitor sends what the widget API takes, a body: an `external_id` would answer the
     // tenant's message that has it (another customer's), `sent_at` would reorder the thread.
+    const check = principal.kind === "visitor" ? pushChecks().visitorShout : pushChecks().shout;
+    if (!check.Check(payload)) throw new PayloadError(check, payload);
+    const { ctx } = this.services;
+    const scope = writeScope(ctx, principal.tenantId, principal.actor);
     const input = principal.kind === "visitor" ? { body: payload.body as string } : payload;
     const { row } = await ctx.write((tx) =>
       insertMessage(
