@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
-import { type Channel, type Push, Socket } from "phoenix";
+import { type Channel, Presence, type Push, Socket } from "phoenix";
 import { ManualClock } from "../src/clock";
 import type { Config } from "../src/config";
 import { Api, startTestServer } from "./helpers/server";
@@ -659,6 +659,121 @@ describe("live channel for visitors", () => {
       );
     } finally {
       socket.disconnect();
+    }
+  });
+  test("a visitor never sees an API key's name: an agent without a name is shown as Agent", async () => {
+    const { conversation, visitor_token } = await openConversation();
+    const internalKey = (await server.keyFor(tenantId, ["*"], { name: "zapier-prod" })).headers[
+      "x-api-key"
+    ];
+    const sockets: Socket[] = [];
+    const channelOf = (token: string, params: object = {}) => {
+      const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+        params: { token },
+      });
+      socket.connect();
+      sockets.push(socket);
+      return socket.channel(`conversation:${conversation.id}`, params);
+    };
+    const joined = (channel: Channel) =>
+      new Promise((resolve) => channel.join().receive("ok", resolve));
+    try {
+      const visitorFrames: unknown[] = [];
+      const visitorChannel = channelOf(visitor_token);
+      const visitorPresence = new Presence(visitorChannel);
+      for (const event of ["presence_state", "presence_diff", "typing"])
+        visitorChannel.on(event, (payload) => {
+          visitorFrames.push(payload);
+        });
+      await joined(visitorChannel);
+      const teammate = channelOf(internalKey, { name: "maria" });
+      const teamPresence = new Presence(teammate);
+      await joined(teammate);
+      const agent = channelOf(internalKey);
+      const agentTyping: unknown[] = [];
+      agent.on("typing", (payload) => {
+        agentTyping.push(payload);
+      });
+      await joined(agent);
+      const until = async (met: () => boolean, what: string) => {
+        const deadline = Date.now() + 5000;
+        while (!met()) {
+          if (Date.now() > deadline) throw new Error(`not met: ${what}`);
+          await Bun.sleep(10);
+        }
+      };
+      await until(() => visitorPresence.list().length === 3, "the visitor sees both agents");
+      // Agents among themselves still see the key's name.
+      await until(() => teamPresence.list().length === 3, "the team sees everyone");
+      expect(teamPresence.list((key) => key)).toContain("agent:zapier-prod");
+      await new Promise((resolve) => agent.push("typing", { typing: true }).receive("ok", resolve));
+      await until(
+        () => visitorFrames.some((f) => (f as { typing?: boolean }).typing === true),
+        "typing",
+      );
+      expect(visitorFrames.find((f) => (f as { typing?: boolean }).typing)).toEqual({
+        typing: true,
+        type: "agent",
+        name: "Agent",
+      });
+      const shown = visitorPresence.list((key, { metas }) => ({
+        key,
+        names: metas.map((m: any) => m.name),
+      }));
+      expect(shown).toContainEqual({ key: "agent:Agent", names: ["Agent"] });
+      expect(shown).toContainEqual({ key: "agent:maria", names: ["maria"] });
+      agent.leave();
+      await until(() => visitorPresence.list().length === 2, "the agent's leave");
+      expect(JSON.stringify(visitorFrames)).not.toContain("zapier-prod");
+      expect(visitorFrames.length).toBeGreaterThan(2);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
+  });
+  test("a visitor's typing carries the customer's name, else Visitor; never its id", async () => {
+    const agentSocket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+      params: { token: api.headers["x-api-key"] },
+    });
+    agentSocket.connect();
+    try {
+      for (const [identity, expected] of [
+        [{ name: "Ada Lovelace", email: "ada@example.com" }, "Ada Lovelace"],
+        [{ email: "anon@example.com" }, "Visitor"],
+        [{}, "Visitor"],
+      ] as const) {
+        const who = await visitor(identity);
+        const opened = await page({ authorization: `Bearer ${who.visitor_token}` }).post(
+          `${W}/conversations`,
+          {},
+        );
+        const topic = `conversation:${opened.body.conversation.id}`;
+        const agent = agentSocket.channel(topic, { name: "maria" });
+        const typing: any[] = [];
+        agent.on("typing", (payload) => {
+          typing.push(payload);
+        });
+        await new Promise((resolve) => agent.join().receive("ok", resolve));
+        const socket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
+          params: { token: opened.body.visitor_token },
+        });
+        socket.connect();
+        try {
+          const channel = socket.channel(topic, {});
+          await new Promise((resolve) => channel.join().receive("ok", resolve));
+          await new Promise((resolve) =>
+            channel.push("typing", { typing: true }).receive("ok", resolve),
+          );
+          const deadline = Date.now() + 5000;
+          while (typing.length === 0 && Date.now() < deadline) await Bun.sleep(10);
+          expect(typing).toEqual([{ typing: true, type: "customer", name: expected }]);
+          expect(JSON.stringify(typing)).not.toContain(who.customer_id);
+        } finally {
+          socket.disconnect();
+          agent.leave();
+        }
+      }
+    } finally {
+      agentSocket.disconnect();
     }
   });
   test("a visitor's channel shows what the widget API shows, not the team's internals", async () => {

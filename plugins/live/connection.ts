@@ -16,6 +16,7 @@ import {
   valueFieldErrors,
   writeScope,
 } from "../../src/core";
+import { getContact } from "../contacts";
 import {
   type ConversationRow,
   CreateMessage,
@@ -36,7 +37,7 @@ import {
   readsConversations,
 } from "./auth";
 import type { ChannelHub, Member } from "./hub";
-import type { Meta, PresenceTracker } from "./presence";
+import type { Audience, Meta, Presence, PresenceTracker } from "./presence";
 import { encode, type Frame, parseFrame, reply, SYSTEM_TOPIC } from "./protocol";
 
 /** Largest payload a push may carry (a message body is at most 100,000 characters). */
@@ -94,8 +95,12 @@ interface Joined {
   principal: ChannelPrincipal;
   /** conversation topics only: the conversation and this socket's presence. */
   conversationId?: string;
-  presence?: { key: string; meta: Meta };
+  presence?: Presence;
+  /** The name this socket's typing indicators carry, as each audience sees it. */
+  typingNames?: Record<Audience, string>;
 }
+
+type Shows = Pick<Joined, "presence" | "typingNames">;
 
 class ChannelError extends Error {}
 
@@ -195,17 +200,13 @@ export class Connection implements Member {
    * state without itself, then everyone the diff with its join.
    */
   private announcePresence(frame: Frame) {
-    const presence = this.joined.get(frame.topic)?.presence;
-    if (!presence) return;
+    const joined = this.joined.get(frame.topic);
+    if (!joined?.presence) return;
     const { hub, presence: tracker } = this.services;
-    this.send(
-      encode(frame.joinRef, null, frame.topic, "presence_state", tracker.state(frame.topic)),
-    );
-    hub.broadcast(
-      frame.topic,
-      "presence_diff",
-      tracker.track(frame.topic, presence.key, presence.meta),
-    );
+    const state = tracker.state(frame.topic, audienceOf(joined.principal));
+    this.send(encode(frame.joinRef, null, frame.topic, "presence_state", state));
+    const diff = tracker.track(frame.topic, joined.presence);
+    hub.broadcast(frame.topic, "presence_diff", diff.team, { visitorPayload: diff.visitor });
   }
 
   private errorResponse(error: unknown) {
@@ -340,26 +341,68 @@ export class Connection implements Member {
   }
 
   private async joinConversation(frame: Frame, principal: ChannelPrincipal, id: string) {
-    await this.conversation(principal, id);
+    const conversation = await this.conversation(principal, id);
     await this.services.hub.relay();
-    const key =
+    const shows =
       principal.kind === "visitor"
-        ? `customer:${principal.customerId}`
-        : `agent:${nameOf(frame.payload) ?? principal.name}`;
-    const meta: Meta = {
-      phx_ref: `${Date.now().toString(36)}-${++this.refs}`,
-      online_at: Date.now(),
-      type: principal.kind === "visitor" ? "customer" : "agent",
-      name: nameOf(frame.payload) ?? principal.name,
-    };
+        ? await this.customerShows(principal, conversation, frame.payload)
+        : this.agentShows(principal, frame.payload);
     this.joined.set(frame.topic, {
       joinRef: frame.joinRef,
       principal,
       conversationId: id,
-      presence: { key, meta },
+      ...shows,
     });
-    this.services.hub.join(frame.topic, this, principal.kind === "visitor" ? "visitor" : "team");
+    this.services.hub.join(frame.topic, this, audienceOf(principal));
     return {};
+  }
+
+  private newMeta(type: Meta["type"], name: string): Meta {
+    return {
+      phx_ref: `${Date.now().toString(36)}-${++this.refs}`,
+      online_at: Date.now(),
+      type,
+      name,
+    };
+  }
+
+  /**
+   * An agent is shown by the join's `name`; without one the team sees its
+   * API key's name, but a visitor never does (a key's name is internal, e.g.
+   * "zapier-prod"): it sees "Agent".
+   */
+  private agentShows(principal: ChannelPrincipal, payload: Record<string, unknown>): Shows {
+    const team = nameOf(payload) ?? principal.name;
+    const visitor = nameOf(payload) ?? AGENT_DISPLAY_NAME;
+    const meta = this.newMeta("agent", team);
+    return {
+      presence: {
+        team: { key: `agent:${team}`, meta },
+        visitor: { key: `agent:${visitor}`, meta: { ...meta, name: visitor } },
+      },
+      typingNames: { team, visitor },
+    };
+  }
+
+  /** A visitor is `customer:<customer_id>` to all; its typing carries the customer's display name. */
+  private async customerShows(
+    principal: ChannelPrincipal & { kind: "visitor" },
+    conversation: ConversationRow,
+    payload: Record<string, unknown>,
+  ): Promise<Shows> {
+    const shown = {
+      key: `customer:${principal.customerId}`,
+      meta: this.newMeta("customer", nameOf(payload) ?? principal.name),
+    };
+    const name = await customerDisplayName(
+      this.services.ctx,
+      principal.tenantId,
+      conversation.customerId,
+    );
+    return {
+      presence: { team: shown, visitor: shown },
+      typingNames: { team: name, visitor: name },
+    };
   }
 
   /** The conversation a principal may join: of its tenant; a visitor's own (a verified one's customer's). */
@@ -384,9 +427,10 @@ export class Connection implements Member {
     this.joined.delete(topic);
     this.services.hub.leave(topic, this);
     if (joined.presence) {
-      const { key, meta } = joined.presence;
-      const diff = this.services.presence.untrack(topic, key, meta.phx_ref);
-      this.services.hub.broadcast(topic, "presence_diff", diff);
+      const diff = this.services.presence.untrack(topic, joined.presence);
+      this.services.hub.broadcast(topic, "presence_diff", diff.team, {
+        visitorPayload: diff.visitor,
+      });
     }
     return {};
   }
@@ -435,19 +479,15 @@ export class Connection implements Member {
 
   /** Typing indicators go to the others in the conversation on this instance; nothing is stored. */
   private typing(topic: string, joined: Joined, payload: Record<string, unknown>) {
-    const { principal } = joined;
-    this.services.hub.broadcast(
-      topic,
-      "typing",
-      {
-        typing: payload.typing === true,
-        type: principal.kind === "visitor" ? "customer" : "agent",
-        name: joined.presence
-          ? joined.presence.key.slice(joined.presence.key.indexOf(":") + 1)
-          : null,
-      },
-      { except: this },
-    );
+    const typing = (name: string | undefined) => ({
+      typing: payload.typing === true,
+      type: joined.principal.kind === "visitor" ? "customer" : "agent",
+      name: name ?? null,
+    });
+    this.services.hub.broadcast(topic, "typing", typing(joined.typingNames?.team), {
+      except: this,
+      visitorPayload: typing(joined.typingNames?.visitor),
+    });
     return {};
   }
 
@@ -473,6 +513,27 @@ export class Connection implements Member {
     });
     return { message_ids: seen.map((m) => m.id) };
   }
+}
+
+/** What a visitor sees of an agent who joined without a `name` (never the API key's name). */
+const AGENT_DISPLAY_NAME = "Agent";
+/** What a customer without a name is shown as (an anonymous widget visitor's contact is called so too). */
+const CUSTOMER_DISPLAY_NAME = "Visitor";
+
+const audienceOf = (principal: ChannelPrincipal): Audience =>
+  principal.kind === "visitor" ? "visitor" : "team";
+
+/** A customer's name (first and last), else "Visitor": never its id or email. */
+async function customerDisplayName(ctx: AppContext, tenantId: string, customerId: string) {
+  const contact = await getContact(ctx, tenantId, customerId).catch((error) => {
+    if (error instanceof ApiError) return null; // removed since
+    throw error;
+  });
+  const name = [contact?.first_name, contact?.last_name]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(" ");
+  return name || CUSTOMER_DISPLAY_NAME;
 }
 
 const nameOf = (payload: Record<string, unknown>) =>
