@@ -5,6 +5,7 @@ import { join as joinPath } from "node:path";
 import { eq } from "drizzle-orm";
 import { type Channel, Presence, Socket } from "phoenix";
 import { apiKeys } from "../db/schema";
+import { PresenceTracker } from "../plugins/live/presence";
 import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
 import { type HranaServer, startHranaServer } from "./helpers/hrana-server";
@@ -973,5 +974,31 @@ describe("a message write that fails", () => {
       for (const socket of sockets) socket.disconnect();
       await failing.close();
     }
+  });
+});
+
+describe("the presence tracker", () => {
+  test("a leave removes that connection's presence only, whatever phx_ref another has", () => {
+    const tracker = new PresenceTracker();
+    const presence = (name: string) => {
+      const shown = {
+        key: `agent:${name}`,
+        meta: { phx_ref: "same", online_at: 0, type: "agent" as const, name },
+      };
+      return {
+        team: shown,
+        visitor: { key: "agent:Agent", meta: { ...shown.meta, name: "Agent" } },
+      };
+    };
+    const [gone, here] = [presence("gone"), presence("here")];
+    tracker.track("conversation:1", gone);
+    tracker.track("conversation:1", here);
+    expect(tracker.state("conversation:1", "visitor")["agent:Agent"].metas).toHaveLength(2);
+    expect(tracker.untrack("conversation:1", gone).team.leaves).toEqual({
+      "agent:gone": { metas: [gone.team.meta] },
+    });
+    expect(Object.keys(tracker.state("conversation:1", "team"))).toEqual(["agent:here"]);
+    expect(tracker.state("conversation:1", "visitor")["agent:Agent"].metas).toHaveLength(1);
+    expect(tracker.untrack("conversation:1", gone).team.leaves).toEqual({});
   });
 });

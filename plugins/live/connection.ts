@@ -136,7 +136,6 @@ export interface ChannelServices {
 export class Connection implements Member {
   private readonly joined = new Map<string, Joined>();
   private queue: Promise<void> = Promise.resolve();
-  private refs = 0;
 
   constructor(
     private readonly services: ChannelServices,
@@ -359,7 +358,7 @@ export class Connection implements Member {
 
   private newMeta(type: Meta["type"], name: string): Meta {
     return {
-      phx_ref: `${Date.now().toString(36)}-${++this.refs}`,
+      phx_ref: `${Date.now().toString(36)}-${++presenceRefs}`,
       online_at: Date.now(),
       type,
       name,
@@ -514,6 +513,14 @@ export class Connection implements Member {
     return { message_ids: seen.map((m) => m.id) };
   }
 }
+
+/**
+ * Numbers presences on this instance: a phx_ref is unique among all its
+ * sockets, so the `phoenix` client, which removes a leave's metas by
+ * phx_ref, never drops another connection's (two agents a visitor sees as
+ * "Agent" share a key).
+ */
+let presenceRefs = 0;
 
 /** What a visitor sees of an agent who joined without a `name` (never the API key's name). */
 const AGENT_DISPLAY_NAME = "Agent";

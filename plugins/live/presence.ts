@@ -57,11 +57,11 @@ export class PresenceTracker {
     return diffs(presence, "joins");
   }
 
-  /** Removes a presence; returns the diff to broadcast to each audience. */
+  /** Removes a presence (the object track was given); returns the diff to broadcast to each audience. */
   untrack(topic: string, presence: Presence): Record<Audience, Diff> {
-    const ref = presence.team.meta.phx_ref;
     const present = this.topics.get(topic) ?? [];
-    const left = present.filter((p) => p.team.meta.phx_ref !== ref);
+    // By identity: phx_refs are unique per connection only.
+    const left = present.filter((p) => p !== presence);
     if (left.length) this.topics.set(topic, left);
     else this.topics.delete(topic);
     // One never tracked (its join reply not sent yet) leaves nothing.
