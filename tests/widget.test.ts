@@ -730,7 +730,7 @@ describe("live channel for visitors", () => {
       for (const socket of sockets) socket.disconnect();
     }
   });
-  test("a visitor's typing carries the customer's name, else Visitor; never its id", async () => {
+  test("a visitor's typing and presence carry the customer's name, else Visitor; never its id", async () => {
     const agentSocket = new Socket(`${server.url.replace(/^http/, "ws")}/socket`, {
       params: { token: api.headers["x-api-key"] },
     });
@@ -748,6 +748,7 @@ describe("live channel for visitors", () => {
         );
         const topic = `conversation:${opened.body.conversation.id}`;
         const agent = agentSocket.channel(topic, { name: "maria" });
+        const presence = new Presence(agent);
         const typing: any[] = [];
         agent.on("typing", (payload) => {
           typing.push(payload);
@@ -767,6 +768,10 @@ describe("live channel for visitors", () => {
           while (typing.length === 0 && Date.now() < deadline) await Bun.sleep(10);
           expect(typing).toEqual([{ typing: true, type: "customer", name: expected }]);
           expect(JSON.stringify(typing)).not.toContain(who.customer_id);
+          const joined = Date.now() + 5000;
+          while (presence.list().length < 2 && Date.now() < joined) await Bun.sleep(10);
+          const shown = presence.list((key: string, { metas }: any) => [key, metas[0].name]);
+          expect(shown).toContainEqual([`customer:${who.customer_id}`, expected]);
         } finally {
           socket.disconnect();
           agent.leave();

@@ -383,21 +383,24 @@ export class Connection implements Member {
     };
   }
 
-  /** A visitor is `customer:<customer_id>` to all; its typing carries the customer's display name. */
+  /**
+   * A visitor is `customer:<customer_id>` to all, shown by the join's `name`,
+   * else the customer's display name; its typing carries the display name.
+   */
   private async customerShows(
     principal: ChannelPrincipal & { kind: "visitor" },
     conversation: ConversationRow,
     payload: Record<string, unknown>,
   ): Promise<Shows> {
-    const shown = {
-      key: `customer:${principal.customerId}`,
-      meta: this.newMeta("customer", nameOf(payload) ?? principal.name),
-    };
     const name = await customerDisplayName(
       this.services.ctx,
       principal.tenantId,
       conversation.customerId,
     );
+    const shown = {
+      key: `customer:${principal.customerId}`,
+      meta: this.newMeta("customer", nameOf(payload) ?? name),
+    };
     return {
       presence: { team: shown, visitor: shown },
       typingNames: { team: name, visitor: name },
