@@ -1,18 +1,12 @@
 import type { contacts } from "../../db/schema";
-import { ApiError, type AppContext, type WriteScope, type WriteTx } from "../../src/core";
+import type { WriteScope, WriteTx } from "../../src/core";
 import {
   conversationOfInteractions,
-  findConversation,
   insertConversation,
   insertMessage,
-  latestCarrier,
   openChannelConversation,
-  type ReplyDelivery,
-  type ReplySender,
 } from "../conversations";
-import { queueEmailIn } from "./email";
-import { emailsOfThread, findInteraction, type InteractionRow } from "./service";
-import { queueSmsIn } from "./sms";
+import { emailsOfThread, type InteractionRow } from "./service";
 
 type ContactRow = typeof contacts.$inferSelect;
 /** What the inbox takes from a received email or SMS. */
@@ -124,79 +118,3 @@ export async function smsToInbox(
     { carriedBy: { interactionId: interaction.id } },
   );
 }
-
-/** A reply's subject: the answered email's, as mail clients write it. */
-const replySubject = (subject: string | null | undefined) =>
-  !subject ? "Your conversation" : /^re:/i.test(subject) ? subject : `Re: ${subject}`;
-
-/** The conversation's latest email or SMS, which a reply answers (null: none yet). */
-async function latestOf(tx: WriteTx, tenantId: string, conversationId: string) {
-  const conversation = await findConversation(tx, tenantId, conversationId);
-  const id = await latestCarrier(tx, conversation);
-  return id ? findInteraction(tx, tenantId, id).catch(() => null) : null;
-}
-
-/** Why a queued reply may wait: the channel has no provider configured on this server. */
-function waitingReason(ctx: AppContext, channel: string): string | null {
-  if (channel === "email")
-    return ctx.config.smtpUrl
-      ? null
-      : "email sending is not configured (CRMD_SMTP_URL): queued until it is";
-  const { smsProvider, twilioAccountSid, twilioAuthToken } = ctx.config;
-  return smsProvider === "twilio" && twilioAccountSid && twilioAuthToken
-    ? null
-    : "SMS sending is not configured (CRMD_SMS_PROVIDER and Twilio credentials): queued until it is";
-}
-
-/**
- * Sends an agent's reply in an email or SMS conversation through the
- * outbound queue, to the conversation's address (else the customer's
- * primary email or first valid phone number). An email answers the
- * conversation's latest email (In-Reply-To, References, the same thread);
- * an SMS goes from the number the customer last texted. A reply that
- * cannot be queued (no sender, no address, an opt-out, the send limit) is
- * stored all the same, `not_sent` with the reason.
- */
-export const conversationReplies =
-  (ctx: AppContext): ReplySender =>
-  async (tx, scope, { conversation, body }): Promise<ReplyDelivery> => {
-    const latest = await latestOf(tx, scope.tenantId, conversation.id);
-    const to = conversation.customerAddress ?? undefined;
-    try {
-      const queued =
-        conversation.channel === "email"
-          ? await queueEmailIn(
-              ctx,
-              tx,
-              scope,
-              {
-                contact_id: conversation.customerId,
-                to,
-                subject: replySubject(latest?.subject ?? conversation.subject),
-                text: body,
-                in_reply_to: latest?.type === "email" && latest.messageId ? latest.id : undefined,
-              },
-              true,
-            )
-          : await queueSmsIn(ctx, tx, scope, {
-              contact_id: conversation.customerId,
-              to,
-              body: body.slice(0, 1600),
-              from:
-                latest?.type !== "sms"
-                  ? undefined
-                  : latest.direction === "inbound"
-                    ? latest.toAddresses[0]
-                    : (latest.fromAddress ?? undefined),
-            });
-      return {
-        interactionId: queued.id,
-        status: "queued",
-        detail: waitingReason(ctx, conversation.channel),
-      };
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const fields = error.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-      return { interactionId: null, status: "not_sent", detail: fields || error.message };
-    }
-  };

@@ -24,7 +24,6 @@ import type { Channel } from "./channel";
 import { isMailbox, queueEmail } from "./email";
 import { receiveEmail } from "./inbound";
 import { assertHoldsRelayScopes, inboundTenant, rotateInboundSecret } from "./inbound-secret";
-import { conversationReplies } from "./inbox";
 import {
   CreateCall,
   InboundSecret,
@@ -38,6 +37,7 @@ import {
   UpdateCall,
   WrittenInteraction,
 } from "./model";
+import { conversationReplies } from "./replies";
 import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
 import { queueSms, receiveSms, smsStatus } from "./sms";
