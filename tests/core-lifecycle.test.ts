@@ -11,7 +11,7 @@ import type { AppContext } from "../src/context";
 import { createDemoTenant } from "../src/demo";
 import { createLogger, errorMessage } from "../src/logger";
 import { startWorkers } from "../src/workers";
-import { testDatabase } from "./helpers/database";
+import { describeOnce, testDatabase, testOnce } from "./helpers/database";
 import { startCrmdProcess } from "./helpers/process";
 import { startTestServer } from "./helpers/server";
 
@@ -44,7 +44,7 @@ function freePort(): number {
   return port;
 }
 
-describe("configuration", () => {
+describeOnce("configuration", () => {
   test("defaults, env and flags (flags win)", () => {
     const defaults = loadConfig({});
     expect(defaults).toMatchObject({
@@ -164,7 +164,7 @@ describe("configuration", () => {
   });
 });
 
-describe("CLI", () => {
+describeOnce("CLI", () => {
   test("--version, --help; a bad flag or bad config exits 2 with a message", async () => {
     const version = crmd(["--version"]);
     expect(await version.exited).toBe(0);
@@ -708,7 +708,7 @@ describe("CLI", () => {
   }, 20_000);
 });
 
-describe("logs", () => {
+describeOnce("logs", () => {
   test("a logged error carries its causes: a failed query's says why it failed", () => {
     const lines: string[] = [];
     const logger = createLogger("info", {}, (line) => lines.push(line));
@@ -768,71 +768,77 @@ async function readUntil(stream: ReadableStream<Uint8Array>, marker: string) {
 }
 
 describe("process lifecycle", () => {
-  test("first start creates the demo tenant and prints its key once, on stderr: every stdout line is JSON; SIGTERM exits 0", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-demo-"));
-    const port = freePort();
-    const env = { CRMD_DATA_DIR: dir, CRMD_PORT: String(port), CRMD_HOST: "127.0.0.1" };
-    try {
-      const first = crmd(["serve"], { ...env, CRMD_LOG_LEVEL: "info" });
-      await waitForReady(`http://127.0.0.1:${port}`);
-      await fetch(`http://127.0.0.1:${port}/api/external/deals`);
-      await fetch(`http://127.0.0.1:${port}/nowhere`);
-      first.kill("SIGTERM");
-      expect(await first.exited).toBe(0);
-      const lines = (await new Response(first.stdout).text()).split("\n").filter(Boolean);
-      const logged = lines.map((line) => JSON.parse(line));
-      // A data step with no rows to rewrite (all of them, on a new database) reports nothing.
-      expect(logged.filter((l) => l.msg === "migration progress" && l.total === 0)).toEqual([]);
-      expect(logged.filter((l) => l.msg === "request").map((l) => [l.path, l.status])).toEqual(
-        expect.arrayContaining([
-          ["/api/external/deals", 401],
-          ["/nowhere", 404],
-        ]),
-      );
-      const out = await new Response(first.stderr).text();
-      const key = /elk_[A-Za-z0-9_-]{43}/.exec(out)?.[0];
-      expect(key).toBeDefined();
-      expect(out).toContain(`curl -H "X-API-Key: ${key}"`);
+  testOnce(
+    "first start creates the demo tenant and prints its key once, on stderr: every stdout line is JSON; SIGTERM exits 0",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "crmd-demo-"));
+      const port = freePort();
+      const env = { CRMD_DATA_DIR: dir, CRMD_PORT: String(port), CRMD_HOST: "127.0.0.1" };
+      try {
+        const first = crmd(["serve"], { ...env, CRMD_LOG_LEVEL: "info" });
+        await waitForReady(`http://127.0.0.1:${port}`);
+        await fetch(`http://127.0.0.1:${port}/api/external/deals`);
+        await fetch(`http://127.0.0.1:${port}/nowhere`);
+        first.kill("SIGTERM");
+        expect(await first.exited).toBe(0);
+        const lines = (await new Response(first.stdout).text()).split("\n").filter(Boolean);
+        const logged = lines.map((line) => JSON.parse(line));
+        // A data step with no rows to rewrite (all of them, on a new database) reports nothing.
+        expect(logged.filter((l) => l.msg === "migration progress" && l.total === 0)).toEqual([]);
+        expect(logged.filter((l) => l.msg === "request").map((l) => [l.path, l.status])).toEqual(
+          expect.arrayContaining([
+            ["/api/external/deals", 401],
+            ["/nowhere", 404],
+          ]),
+        );
+        const out = await new Response(first.stderr).text();
+        const key = /elk_[A-Za-z0-9_-]{43}/.exec(out)?.[0];
+        expect(key).toBeDefined();
+        expect(out).toContain(`curl -H "X-API-Key: ${key}"`);
 
-      const second = crmd(["serve"], env);
-      await waitForReady(`http://127.0.0.1:${port}`);
-      const reply = await fetch(`http://127.0.0.1:${port}/api/external/api-keys`, {
-        headers: { "x-api-key": key as string },
-      });
-      expect(reply.status).toBe(200);
-      second.kill("SIGINT");
-      expect(await second.exited).toBe(0);
-      expect(await new Response(second.stdout).text()).not.toContain("elk_");
-      expect(await new Response(second.stderr).text()).not.toContain("elk_");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        const second = crmd(["serve"], env);
+        await waitForReady(`http://127.0.0.1:${port}`);
+        const reply = await fetch(`http://127.0.0.1:${port}/api/external/api-keys`, {
+          headers: { "x-api-key": key as string },
+        });
+        expect(reply.status).toBe(200);
+        second.kill("SIGINT");
+        expect(await second.exited).toBe(0);
+        expect(await new Response(second.stdout).text()).not.toContain("elk_");
+        expect(await new Response(second.stderr).text()).not.toContain("elk_");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
-  test("a public URL with a trailing slash: the demo curl line, the Swagger UI link and the OpenAPI servers stay valid", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "crmd-public-url-"));
-    const port = freePort();
-    const local = `http://127.0.0.1:${port}`;
-    try {
-      const server = crmd(["serve", "--public-url", `${local}/`], {
-        CRMD_DATA_DIR: dir,
-        CRMD_PORT: String(port),
-        CRMD_HOST: "127.0.0.1",
-      });
-      await waitForReady(local);
-      const doc = (await (await fetch(`${local}/swagger/json`)).json()) as any;
-      expect(doc.servers[0].url).toBe(local);
-      server.kill("SIGTERM");
-      expect(await server.exited).toBe(0);
-      const banner = await new Response(server.stderr).text();
-      const [, key, deals] = /curl -H "X-API-Key: (elk_\S+)" (\S+)/.exec(banner) ?? [];
-      expect(deals).toBe(`${local}/api/external/deals`);
-      expect(banner).toContain(`Swagger UI: ${local}/swagger\n`);
-      expect(key).toBeDefined();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  testOnce(
+    "a public URL with a trailing slash: the demo curl line, the Swagger UI link and the OpenAPI servers stay valid",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "crmd-public-url-"));
+      const port = freePort();
+      const local = `http://127.0.0.1:${port}`;
+      try {
+        const server = crmd(["serve", "--public-url", `${local}/`], {
+          CRMD_DATA_DIR: dir,
+          CRMD_PORT: String(port),
+          CRMD_HOST: "127.0.0.1",
+        });
+        await waitForReady(local);
+        const doc = (await (await fetch(`${local}/swagger/json`)).json()) as any;
+        expect(doc.servers[0].url).toBe(local);
+        server.kill("SIGTERM");
+        expect(await server.exited).toBe(0);
+        const banner = await new Response(server.stderr).text();
+        const [, key, deals] = /curl -H "X-API-Key: (elk_\S+)" (\S+)/.exec(banner) ?? [];
+        expect(deals).toBe(`${local}/api/external/deals`);
+        expect(banner).toContain(`Swagger UI: ${local}/swagger\n`);
+        expect(key).toBeDefined();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   test("instances starting together on an empty database: one makes the demo tenant, none fails", async () => {
     const server = await startTestServer();
@@ -850,49 +856,56 @@ describe("process lifecycle", () => {
     }
   });
 
-  test("healthcheck takes serve's --host and --port, over what the environment says", async () => {
-    // What a container gets: the image's CRMD_PORT, and `serve --port …` as its command.
-    const probe = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
-    const closed = String(probe.port);
-    probe.stop(true);
-    const dir = mkdtempSync(join(tmpdir(), "crmd-health-"));
-    const server = await startCrmdProcess({ CRMD_DATA_DIR: dir });
-    try {
-      const port = new URL(server.url).port;
-      const env = { CRMD_PORT: closed, CRMD_HOST: "0.0.0.0" };
-      expect(await crmd(["healthcheck"], env).exited).toBe(1);
-      expect(await crmd(["healthcheck", "--port", port], env).exited).toBe(0);
-      expect(await crmd(["healthcheck", "--host", "127.0.0.1", "--port", port], env).exited).toBe(
-        0,
-      );
-    } finally {
-      server.child.kill("SIGTERM");
-      await server.child.exited;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 20_000);
+  testOnce(
+    "healthcheck takes serve's --host and --port, over what the environment says",
+    async () => {
+      // What a container gets: the image's CRMD_PORT, and `serve --port …` as its command.
+      const probe = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
+      const closed = String(probe.port);
+      probe.stop(true);
+      const dir = mkdtempSync(join(tmpdir(), "crmd-health-"));
+      const server = await startCrmdProcess({ CRMD_DATA_DIR: dir });
+      try {
+        const port = new URL(server.url).port;
+        const env = { CRMD_PORT: closed, CRMD_HOST: "0.0.0.0" };
+        expect(await crmd(["healthcheck"], env).exited).toBe(1);
+        expect(await crmd(["healthcheck", "--port", port], env).exited).toBe(0);
+        expect(await crmd(["healthcheck", "--host", "127.0.0.1", "--port", port], env).exited).toBe(
+          0,
+        );
+      } finally {
+        server.child.kill("SIGTERM");
+        await server.child.exited;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    20_000,
+  );
 
-  test("on an IPv6 address the logged URL works and healthcheck sees the server ready", async () => {
-    let ipv6 = true;
-    try {
-      Bun.serve({ hostname: "::1", port: 0, fetch: () => new Response() }).stop(true);
-    } catch {
-      ipv6 = false; // no IPv6 loopback on this machine
-    }
-    if (!ipv6) return;
-    const dir = mkdtempSync(join(tmpdir(), "crmd-ipv6-"));
-    const server = await startCrmdProcess({ CRMD_DATA_DIR: dir, CRMD_HOST: "::1" });
-    try {
-      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-      const port = new URL(server.url).port;
-      const check = crmd(["healthcheck", "--host", "::1", "--port", port]);
-      expect(await check.exited).toBe(0);
-    } finally {
-      server.child.kill("SIGTERM");
-      await server.child.exited;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  testOnce(
+    "on an IPv6 address the logged URL works and healthcheck sees the server ready",
+    async () => {
+      let ipv6 = true;
+      try {
+        Bun.serve({ hostname: "::1", port: 0, fetch: () => new Response() }).stop(true);
+      } catch {
+        ipv6 = false; // no IPv6 loopback on this machine
+      }
+      if (!ipv6) return;
+      const dir = mkdtempSync(join(tmpdir(), "crmd-ipv6-"));
+      const server = await startCrmdProcess({ CRMD_DATA_DIR: dir, CRMD_HOST: "::1" });
+      try {
+        expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+        const port = new URL(server.url).port;
+        const check = crmd(["healthcheck", "--host", "::1", "--port", port]);
+        expect(await check.exited).toBe(0);
+      } finally {
+        server.child.kill("SIGTERM");
+        await server.child.exited;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   test("SIGTERM while a first start migrates: the step under way ends cleanly, exit 0 with a log line, and the next start continues", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-stop-"));
@@ -951,40 +964,44 @@ describe("process lifecycle", () => {
     }
   }, 60_000);
 
-  test("a second SIGTERM while a start waits on a database that does not answer exits at once with 143", async () => {
-    // A PostgreSQL address that accepts connections and never answers.
-    let connected = () => {};
-    const reached = new Promise<void>((resolve) => {
-      connected = resolve;
-    });
-    const silent = Bun.listen({
-      hostname: "127.0.0.1",
-      port: 0,
-      socket: { open: () => connected(), data() {} },
-    });
-    const dir = mkdtempSync(join(tmpdir(), "crmd-start-stop-twice-"));
-    let first: ReturnType<typeof crmd> | undefined;
-    try {
-      first = crmd(["serve"], {
-        CRMD_DATA_DIR: dir,
-        CRMD_DATABASE_URL: `postgres://crmd@127.0.0.1:${silent.port}/crmd`,
-        CRMD_PORT: String(freePort()),
-        CRMD_HOST: "127.0.0.1",
-        CRMD_LOG_LEVEL: "info",
-        CRMD_DEMO: "0",
+  testOnce(
+    "a second SIGTERM while a start waits on a database that does not answer exits at once with 143",
+    async () => {
+      // A PostgreSQL address that accepts connections and never answers.
+      let connected = () => {};
+      const reached = new Promise<void>((resolve) => {
+        connected = resolve;
       });
-      await reached;
-      first.kill("SIGTERM");
-      await readUntil(first.stdout, "shutting down once the migration step under way ends");
-      first.kill("SIGTERM");
-      expect(await first.exited).toBe(143);
-      expect(await new Response(first.stderr).text()).toContain("SIGTERM again: exiting");
-    } finally {
-      first?.kill("SIGKILL");
-      silent.stop(true);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+      const silent = Bun.listen({
+        hostname: "127.0.0.1",
+        port: 0,
+        socket: { open: () => connected(), data() {} },
+      });
+      const dir = mkdtempSync(join(tmpdir(), "crmd-start-stop-twice-"));
+      let first: ReturnType<typeof crmd> | undefined;
+      try {
+        first = crmd(["serve"], {
+          CRMD_DATA_DIR: dir,
+          CRMD_DATABASE_URL: `postgres://crmd@127.0.0.1:${silent.port}/crmd`,
+          CRMD_PORT: String(freePort()),
+          CRMD_HOST: "127.0.0.1",
+          CRMD_LOG_LEVEL: "info",
+          CRMD_DEMO: "0",
+        });
+        await reached;
+        first.kill("SIGTERM");
+        await readUntil(first.stdout, "shutting down once the migration step under way ends");
+        first.kill("SIGTERM");
+        expect(await first.exited).toBe(143);
+        expect(await new Response(first.stderr).text()).toContain("SIGTERM again: exiting");
+      } finally {
+        first?.kill("SIGKILL");
+        silent.stop(true);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   test("SIGTERM while crmd migrate runs: the step under way ends cleanly, exit 3 with a message, and the next run continues", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crmd-migrate-cli-stop-"));
@@ -1053,7 +1070,7 @@ describe("process lifecycle", () => {
   });
 });
 
-describe("background work", () => {
+describeOnce("background work", () => {
   function fakeContext(failToStart = false) {
     const log: string[] = [];
     const ctx = {

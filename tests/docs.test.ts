@@ -1,4 +1,4 @@
-import { describe, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderApiReference } from "../scripts/api-reference";
@@ -7,13 +7,14 @@ import "../plugins";
 import { USAGE } from "../src/cli";
 import { DEFAULTS, SETTINGS } from "../src/config";
 import { builtInEventTypes } from "../src/events";
+import { describeOnce } from "./helpers/database";
 import { startTestServer } from "./helpers/server";
 
 const ROOT = join(import.meta.dir, "..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const STALE = "stale: run `npm run docs` and commit the result";
 
-describe("generated documentation is current", () => {
+describeOnce("generated documentation is current", () => {
   test("the README's configuration table is the one src/config.ts makes", () => {
     const readme = read("README.md");
     expect({ readme: readme === withConfigTable(readme) ? "current" : STALE }).toEqual({
@@ -58,7 +59,7 @@ describe("generated documentation is current", () => {
   });
 });
 
-describe("README", () => {
+describeOnce("README", () => {
   test("a newcomer's page: at most 250 lines, every documentation link resolves", () => {
     const readme = read("README.md");
     expect(readme.split("\n").length).toBeLessThanOrEqual(250);
@@ -126,7 +127,7 @@ function documentedEventTypes(page: string): Set<string> {
   return types;
 }
 
-describe("docs/webhooks.md", () => {
+describeOnce("docs/webhooks.md", () => {
   test("its table of events names every event type crmd emits", () => {
     const documented = documentedEventTypes(read("docs/webhooks.md"));
     const missing = builtInEventTypes().filter((type) => !documented.has(type));

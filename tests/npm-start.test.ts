@@ -1,7 +1,8 @@
-import { afterAll, expect, test } from "bun:test";
+import { afterAll, expect } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testOnce } from "./helpers/database";
 import { spawnCrmd } from "./helpers/server";
 
 const dir = mkdtempSync(join(tmpdir(), "crmd-npm-start-"));
@@ -18,7 +19,7 @@ async function serving(url: string): Promise<boolean> {
 }
 
 for (const signal of ["SIGTERM", "SIGINT"] as const)
-  test(`\`npm start\` stops serving on ${signal}`, async () => {
+  testOnce(`\`npm start\` stops serving on ${signal}`, async () => {
     const crmd = await spawnCrmd(dir, `admin-${crypto.randomUUID()}`, {}, ["npm", "start"]);
     expect(await serving(crmd.url)).toBe(true);
     crmd.child.kill(signal);
@@ -27,7 +28,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const)
   });
 
 for (const script of ["start", "dev"])
-  test(`\`npm run ${script}\` reads request headers up to 64 KiB`, async () => {
+  testOnce(`\`npm run ${script}\` reads request headers up to 64 KiB`, async () => {
     const crmd = await spawnCrmd(dir, `admin-${crypto.randomUUID()}`, {}, ["npm", "run", script]);
     try {
       const reply = await fetch(`${crmd.url}/healthz`, {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,11 +6,11 @@ import { CONSISTENCY_HEADER, readsMayLag } from "../src/consistency";
 import { builtInEventTypes } from "../src/events";
 import { currentRequest } from "../src/request-state";
 import { clientFor, fillPath, operations, resolveRef } from "./contract/openapi";
+import { describeOnce } from "./helpers/database";
 import { ajvFor, componentId, nodeAt, pointerToken, schemaAt } from "./helpers/openapi-schemas";
 import { type Api, type Reply, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
-const server = useTestServer();
 const ROOT = join(import.meta.dir, "..");
 const BIN = join(ROOT, "node_modules", ".bin");
 const METHODS = ["get", "put", "post", "patch", "delete"];
@@ -68,7 +68,8 @@ function schemaPointers(doc: Doc): string[] {
   return pointers;
 }
 
-describe("OpenAPI document", () => {
+describeOnce("OpenAPI document", () => {
+  const server = useTestServer();
   test("0 errors under Redocly's recommended rules and Spectral's spectral:oas", async () => {
     const doc = await fetchDoc(server.anonymous);
     const redocly = (await lint(

@@ -1,3 +1,4 @@
+import { describe, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +12,14 @@ import { migrate, migrationsOf } from "../../db/migrate";
  * copied from a migrated template made once per test process.
  */
 export const testPostgresUrl = process.env.CRMD_TEST_POSTGRES_URL || undefined;
+
+/**
+ * For tests that never touch the suite's database (documents, the CLI's own
+ * checks, processes on SQLite files of their own): they run in the SQLite
+ * run only, as a PostgreSQL run would repeat them unchanged.
+ */
+export const describeOnce = describe.skipIf(testPostgresUrl !== undefined);
+export const testOnce = test.skipIf(testPostgresUrl !== undefined);
 
 const TEMPLATE = `crmd_template_${process.pid}`;
 let template: Promise<void> | null = null;
