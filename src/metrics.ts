@@ -3,6 +3,7 @@ import type * as PromClient from "prom-client";
 import type { PoolState } from "../db/client";
 import type { BatchOutcome } from "../db/group-commit";
 import type { RateLimitKind } from "./auth";
+import { sampleEventLoopLag } from "./event-loop-lag";
 import type { RunResult } from "./scheduler";
 import type { Backlogs } from "./webhooks/fanout";
 
@@ -44,6 +45,8 @@ class Series {
   readonly jobSeconds: PromClient.Histogram;
   readonly jobEvents: PromClient.Counter;
   readonly commitBatches: Record<BatchOutcome, BatchSeries>;
+  /** Ends the event-loop lag sampling into this registry. */
+  readonly stopLagSampling: () => void;
 
   constructor(
     { Counter, Gauge, Histogram, Registry }: typeof PromClient,
@@ -54,6 +57,14 @@ class Series {
     this.registry = new Registry();
     this.registers = [this.registry];
     for (const registerOn of processCollectors) registerOn(this.registry);
+    processCpu(Counter, this.registers);
+    const lag = new Histogram({
+      name: "crmd_event_loop_lag_seconds",
+      help: "How late a timer due every 100 ms ran: time the event loop was busy before it could run it (sampled; a stall of 100 ms or more always shows)",
+      buckets: SECONDS,
+      registers: this.registers,
+    });
+    this.stopLagSampling = sampleEventLoopLag((seconds) => lag.observe(seconds));
     this.requests = new Counter({
       name: "crmd_http_requests_total",
       help: "HTTP requests answered, by method, route pattern and status",
@@ -258,17 +269,53 @@ class Series {
 type ProcessCollector = (registry: PromClient.Registry) => void;
 
 /**
+ * process_cpu_seconds_total, process_cpu_user_seconds_total and
+ * process_cpu_system_seconds_total, counted from the process's start as
+ * every Prometheus client counts them (prom-client's own count from when it
+ * is loaded, after the listener, leaving out the start's CPU).
+ */
+function processCpu(Counter: typeof PromClient.Counter, registers: PromClient.Registry[]) {
+  const counter = (name: string, help: string, collect?: () => void) =>
+    new Counter({ name, help, registers, collect });
+  // The first series' collect sets all three from one reading: the registry reads them in this order.
+  const user: PromClient.Counter = counter(
+    "process_cpu_user_seconds_total",
+    "Total user CPU time spent in seconds.",
+    () => {
+      const usage = process.cpuUsage();
+      for (const [series, micros] of [
+        [user, usage.user],
+        [system, usage.system],
+        [total, usage.user + usage.system],
+      ] as const) {
+        series.reset();
+        series.inc(micros / 1e6);
+      }
+    },
+  );
+  const system = counter(
+    "process_cpu_system_seconds_total",
+    "Total system CPU time spent in seconds.",
+  );
+  const total = counter(
+    "process_cpu_seconds_total",
+    "Total user and system CPU time spent in seconds.",
+  );
+}
+
+/**
  * prom-client's standard process series, as every Prometheus client names
- * them: process_cpu_*_seconds_total, process_start_time_seconds,
+ * them: process_start_time_seconds,
  * process_resident_memory_bytes (with process_virtual_memory_bytes and
  * process_heap_bytes on Linux), process_open_fds and process_max_fds
- * (Linux). Its `nodejs_*` defaults are left out: on Bun the V8 heap spaces
- * read 0 and the version is Node's, and the event-loop monitor would run a
- * timer in every server.
+ * (Linux); the CPU series are crmd's (processCpu). Its `nodejs_*` defaults
+ * are left out: on Bun the V8 heap spaces read 0 and the version is Node's,
+ * and its event-loop lag gauges start over at every scrape (two scrapers
+ * each see part of the stalls) and cannot be summed across instances, where
+ * the histogram crmd_event_loop_lag_seconds can.
  */
 const processCollectors = (): Promise<ProcessCollector[]> =>
   Promise.all([
-    import("prom-client/lib/metrics/processCpuTotal"),
     import("prom-client/lib/metrics/processStartTime"),
     import("prom-client/lib/metrics/osMemoryHeap"),
     import("prom-client/lib/metrics/processOpenFileDescriptors"),
@@ -292,6 +339,7 @@ export class Metrics {
   private series: Series | null = null;
   private loading: Promise<Series> | null = null;
   private waiting: Recording[] = [];
+  private stopped = false;
 
   constructor(
     private readonly probes: MetricsProbes,
@@ -303,6 +351,7 @@ export class Metrics {
     this.loading ??= Promise.all([import("prom-client"), processCollectors()]).then(
       ([client, collectors]) => {
         const series = new Series(client, collectors, this.probes, this.concurrency);
+        if (this.stopped) series.stopLagSampling();
         for (const record of this.waiting) record(series);
         this.waiting = [];
         this.series = series;
@@ -310,6 +359,12 @@ export class Metrics {
       },
     );
     return this.loading;
+  }
+
+  /** Stops what runs in the background for the metrics (the event-loop lag sampling). */
+  stop() {
+    this.stopped = true;
+    this.series?.stopLagSampling();
   }
 
   /** The Prometheus text exposition and its content type. */

@@ -263,6 +263,7 @@ export async function startServer(
         await workers.stop();
         await ctx.scheduler.stop(); // also when workers are off: tests run jobs by hand
         await ctx.db.close();
+        ctx.metrics.stop();
         await ctx.tracer.shutdown();
       })();
       return stopping;
