@@ -1,6 +1,6 @@
 import { Memoirist } from "memoirist";
 import type * as PromClient from "prom-client";
-import type { PoolState } from "../db/client";
+import type { ConnectionUse, PoolState, ReplicaRead } from "../db/client";
 import type { BatchOutcome } from "../db/group-commit";
 import type { RateLimitKind } from "./auth";
 import { sampleEventLoopLag } from "./event-loop-lag";
@@ -13,6 +13,7 @@ const COMMIT_SECONDS = [0.00025, 0.0005, ...SECONDS];
 /** Writes per group commit: at most 64 (GroupCommitter's maxBatch). */
 const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64];
 const BATCH_OUTCOMES: BatchOutcome[] = ["committed", "failed", "run_again"];
+const REPLICA_READS: ReplicaRead[] = ["replica", "primary_strong", "primary_lag", "primary_down"];
 
 /** One outcome's two series, bound to its label once. */
 interface BatchSeries {
@@ -29,6 +30,15 @@ export interface MetricsProbes {
   pool(): PoolState;
   /** With a read replica only: whether it answers a query now. */
   replicaUp?: () => Promise<boolean>;
+  /** PostgreSQL only: the work on each connection pool now. */
+  connections?: () => ConnectionUse[];
+}
+
+/** With a read replica only: where reads went, and whether they fell back to the primary. */
+interface ReplicaSeries {
+  reads: Record<ReplicaRead, PromClient.Counter.Internal>;
+  fallback: PromClient.Gauge;
+  fallbacks: PromClient.Counter;
 }
 
 /** prom-client's series of one server, built once the library has loaded. */
@@ -47,6 +57,7 @@ class Series {
   readonly commitBatches: Record<BatchOutcome, BatchSeries>;
   /** Ends the event-loop lag sampling into this registry. */
   readonly stopLagSampling: () => void;
+  readonly replica: ReplicaSeries | null;
 
   constructor(
     { Counter, Gauge, Histogram, Registry }: typeof PromClient,
@@ -65,6 +76,10 @@ class Series {
       registers: this.registers,
     });
     this.stopLagSampling = sampleEventLoopLag((seconds) => lag.observe(seconds));
+    // Before the series whose collect queries the database: the pools as they were, not that work.
+    const { connections } = probes;
+    if (connections) connectionSeries(Gauge, this.registers, connections);
+    this.replica = probes.replicaUp ? replicaSeries(Counter, Gauge, this.registers) : null;
     this.requests = new Counter({
       name: "crmd_http_requests_total",
       help: "HTTP requests answered, by method, route pattern and status",
@@ -266,6 +281,62 @@ class Series {
   }
 }
 
+/** PostgreSQL's connection pools: their work now, and their size. */
+function connectionSeries(
+  Gauge: typeof PromClient.Gauge,
+  registers: PromClient.Registry[],
+  connections: () => ConnectionUse[],
+) {
+  const max = new Gauge({
+    name: "crmd_database_connections_max",
+    help: "Connections a PostgreSQL pool of this instance opens at most, by database (primary, replica)",
+    labelNames: ["database"],
+    registers,
+  });
+  for (const pool of connections()) max.set({ database: pool.database }, pool.max);
+  const inUse = new Gauge({
+    name: "crmd_database_connections_in_use",
+    help: "Work on a PostgreSQL pool of this instance now, by database (primary, replica): open transactions and statements awaiting their answer, each holding a connection; beyond crmd_database_connections_max the rest wait for one",
+    labelNames: ["database"],
+    registers,
+    collect() {
+      for (const pool of connections()) inUse.set({ database: pool.database }, pool.inUse);
+    },
+  });
+}
+
+function replicaSeries(
+  Counter: typeof PromClient.Counter,
+  Gauge: typeof PromClient.Gauge,
+  registers: PromClient.Registry[],
+): ReplicaSeries {
+  const reads = new Counter({
+    name: "crmd_database_replica_reads_total",
+    help: "Reads with a read replica, by where they were served: replica; primary_strong (X-Consistency: strong); primary_lag (the replica not known to be within 1 s of the primary, or not yet at this instance's last commit); primary_down (fallen back: the replica failed to answer)",
+    labelNames: ["served_by"],
+    registers,
+  });
+  const fallbacks = new Counter({
+    name: "crmd_database_replica_fallbacks_total",
+    help: "Times the read replica failed to answer and reads fell back to the primary (once an outage, as its warning is logged)",
+    registers,
+  });
+  const fallback = new Gauge({
+    name: "crmd_database_replica_fallback",
+    help: "1 while reads have fallen back to the primary after the read replica failed to answer, until a read on it is answered again; 0 while it serves them",
+    registers,
+  });
+  // Every way a read may go is there from the start (0), as the fallback series are.
+  for (const servedBy of REPLICA_READS) reads.inc({ served_by: servedBy }, 0);
+  return {
+    reads: Object.fromEntries(
+      REPLICA_READS.map((servedBy) => [servedBy, reads.labels({ served_by: servedBy })]),
+    ) as ReplicaSeries["reads"],
+    fallback,
+    fallbacks,
+  };
+}
+
 type ProcessCollector = (registry: PromClient.Registry) => void;
 
 /**
@@ -388,6 +459,21 @@ export class Metrics {
   observeCommitBatch(writes: number, seconds: number, outcome: BatchOutcome) {
     if (this.series) this.series.observeCommitBatch(writes, seconds, outcome);
     else this.record((series) => series.observeCommitBatch(writes, seconds, outcome));
+  }
+
+  /** Records where a read went, with a read replica; once the library has loaded, without allocating. */
+  observeReplicaRead(servedBy: ReplicaRead) {
+    if (this.series) this.series.replica?.reads[servedBy].inc();
+    else this.record((series) => series.replica?.reads[servedBy].inc());
+  }
+
+  /** Reads fall back to the primary (`true`), or are served by the replica again. */
+  observeReplicaFallback(active: boolean) {
+    this.record((series) => {
+      if (!series.replica) return;
+      series.replica.fallback.set(active ? 1 : 0);
+      if (active) series.replica.fallbacks.inc();
+    });
   }
 
   observeRateLimited(limit: RateLimitKind) {

@@ -485,7 +485,14 @@ describe("GET /metrics", () => {
         db.transaction(async () => {}),
         db.transaction(async () => {}),
       );
-      expect(state(await scrape(), "commit_queue")).toBe(2);
+      const held = await scrape();
+      expect(state(held, "commit_queue")).toBe(2);
+      if (db.kind === "postgres") {
+        // The open write transaction holds a connection of the primary's pool.
+        const primary = { database: "primary" };
+        expect(held.value("crmd_database_connections_in_use", primary)).toBeGreaterThanOrEqual(1);
+        expect(held.value("crmd_database_connections_max", primary)).toBe(16);
+      } else expect(held.types.has("crmd_database_connections_in_use")).toBe(false);
     } finally {
       release();
       await Promise.all(writes);
@@ -502,5 +509,7 @@ describe("GET /metrics", () => {
     expect(state(idle, "commit_queue")).toBe(0);
     expect(state(idle, "offload_busy")).toBe(0);
     expect(state(idle, "offload_queued")).toBe(0);
+    if (db.kind === "postgres")
+      expect(idle.value("crmd_database_connections_in_use", { database: "primary" })).toBe(0);
   });
 });
