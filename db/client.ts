@@ -130,6 +130,13 @@ export interface Database {
   observeCommits(observer: CommitBatchObserver): void;
   /** PostgreSQL with a read replica only: whether the replica answers a query now (within 1 s). */
   replicaUp?: () => Promise<boolean>;
+  /** PostgreSQL only: the work on each connection pool now (metrics). */
+  connections?: () => ConnectionUse[];
+  /**
+   * PostgreSQL with a read replica only: tells `observer` where each read
+   * went, and when reads fall back to the primary and come back (metrics).
+   */
+  observeReplica?: (observer: ReplicaObserver) => void;
   tables: Schema;
   dialect: Dialect;
   url: string;
@@ -143,6 +150,39 @@ export interface PoolState {
   offloadBusy: number;
   /** Long reads waiting for a worker thread. */
   offloadQueued: number;
+}
+
+/** One PostgreSQL connection pool's work now. */
+export interface ConnectionUse {
+  /** The pool's server: the primary, or the read replica. */
+  database: "primary" | "replica";
+  /**
+   * Open transactions and statements awaiting their answer: each holds a
+   * connection, or waits for one while `max` are taken.
+   */
+  inUse: number;
+  /** Connections the pool opens at most. */
+  max: number;
+}
+
+/**
+ * Where a read on PostgreSQL with a replica went: the replica, or the
+ * primary because the request asked for it (`X-Consistency: strong`),
+ * because the replica is not known to be within the lag bound or has not
+ * replayed this instance's last commit yet (`lag`), or because the replica
+ * failed to answer (`down`).
+ */
+export type ReplicaRead = "replica" | "primary_strong" | "primary_lag" | "primary_down";
+
+export interface ReplicaObserver {
+  /** A read was served. */
+  read(servedBy: ReplicaRead): void;
+  /**
+   * The replica failed to answer and reads fall back to the primary
+   * (`true`, once an outage, as its warning is logged), or a read on it was
+   * answered again (`false`).
+   */
+  fallback(active: boolean): void;
 }
 
 export interface OpenOptions {

@@ -1,8 +1,9 @@
 import { Memoirist } from "memoirist";
 import type * as PromClient from "prom-client";
-import type { PoolState } from "../db/client";
+import type { ConnectionUse, PoolState, ReplicaRead } from "../db/client";
 import type { BatchOutcome } from "../db/group-commit";
 import type { RateLimitKind } from "./auth";
+import { sampleEventLoopLag } from "./event-loop-lag";
 import type { RunResult } from "./scheduler";
 import type { Backlogs } from "./webhooks/fanout";
 
@@ -12,6 +13,7 @@ const COMMIT_SECONDS = [0.00025, 0.0005, ...SECONDS];
 /** Writes per group commit: at most 64 (GroupCommitter's maxBatch). */
 const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64];
 const BATCH_OUTCOMES: BatchOutcome[] = ["committed", "failed", "run_again"];
+const REPLICA_READS: ReplicaRead[] = ["replica", "primary_strong", "primary_lag", "primary_down"];
 
 /** One outcome's two series, bound to its label once. */
 interface BatchSeries {
@@ -28,6 +30,15 @@ export interface MetricsProbes {
   pool(): PoolState;
   /** With a read replica only: whether it answers a query now. */
   replicaUp?: () => Promise<boolean>;
+  /** PostgreSQL only: the work on each connection pool now. */
+  connections?: () => ConnectionUse[];
+}
+
+/** With a read replica only: where reads went, and whether they fell back to the primary. */
+interface ReplicaSeries {
+  reads: Record<ReplicaRead, PromClient.Counter.Internal>;
+  fallback: PromClient.Gauge;
+  fallbacks: PromClient.Counter;
 }
 
 /** prom-client's series of one server, built once the library has loaded. */
@@ -44,6 +55,9 @@ class Series {
   readonly jobSeconds: PromClient.Histogram;
   readonly jobEvents: PromClient.Counter;
   readonly commitBatches: Record<BatchOutcome, BatchSeries>;
+  /** Ends the event-loop lag sampling into this registry. */
+  readonly stopLagSampling: () => void;
+  readonly replica: ReplicaSeries | null;
 
   constructor(
     { Counter, Gauge, Histogram, Registry }: typeof PromClient,
@@ -54,6 +68,18 @@ class Series {
     this.registry = new Registry();
     this.registers = [this.registry];
     for (const registerOn of processCollectors) registerOn(this.registry);
+    processCpu(Counter, this.registers);
+    const lag = new Histogram({
+      name: "crmd_event_loop_lag_seconds",
+      help: "How late a timer due every 100 ms ran: time the event loop was busy before it could run it (sampled; a stall of 100 ms or more always shows)",
+      buckets: SECONDS,
+      registers: this.registers,
+    });
+    this.stopLagSampling = sampleEventLoopLag((seconds) => lag.observe(seconds));
+    // Before the series whose collect queries the database: the pools as they were, not that work.
+    const { connections } = probes;
+    if (connections) connectionSeries(Gauge, this.registers, connections);
+    this.replica = probes.replicaUp ? replicaSeries(Counter, Gauge, this.registers) : null;
     this.requests = new Counter({
       name: "crmd_http_requests_total",
       help: "HTTP requests answered, by method, route pattern and status",
@@ -255,20 +281,112 @@ class Series {
   }
 }
 
+/** PostgreSQL's connection pools: their work now, and their size. */
+function connectionSeries(
+  Gauge: typeof PromClient.Gauge,
+  registers: PromClient.Registry[],
+  connections: () => ConnectionUse[],
+) {
+  const max = new Gauge({
+    name: "crmd_database_connections_max",
+    help: "Connections a PostgreSQL pool of this instance opens at most, by database (primary, replica)",
+    labelNames: ["database"],
+    registers,
+  });
+  for (const pool of connections()) max.set({ database: pool.database }, pool.max);
+  const inUse = new Gauge({
+    name: "crmd_database_connections_in_use",
+    help: "Work on a PostgreSQL pool of this instance now, by database (primary, replica): open transactions and statements awaiting their answer, each holding a connection; beyond crmd_database_connections_max the rest wait for one",
+    labelNames: ["database"],
+    registers,
+    collect() {
+      for (const pool of connections()) inUse.set({ database: pool.database }, pool.inUse);
+    },
+  });
+}
+
+function replicaSeries(
+  Counter: typeof PromClient.Counter,
+  Gauge: typeof PromClient.Gauge,
+  registers: PromClient.Registry[],
+): ReplicaSeries {
+  const reads = new Counter({
+    name: "crmd_database_replica_reads_total",
+    help: "Reads with a read replica, by where they were served: replica; primary_strong (X-Consistency: strong); primary_lag (the replica not known to be within 1 s of the primary, or not yet at this instance's last commit); primary_down (fallen back: the replica failed to answer)",
+    labelNames: ["served_by"],
+    registers,
+  });
+  const fallbacks = new Counter({
+    name: "crmd_database_replica_fallbacks_total",
+    help: "Times the read replica failed to answer and reads fell back to the primary (once an outage, as its warning is logged)",
+    registers,
+  });
+  const fallback = new Gauge({
+    name: "crmd_database_replica_fallback",
+    help: "1 while reads have fallen back to the primary after the read replica failed to answer, until a read on it is answered again; 0 while it serves them",
+    registers,
+  });
+  // Every way a read may go is there from the start (0), as the fallback series are.
+  for (const servedBy of REPLICA_READS) reads.inc({ served_by: servedBy }, 0);
+  return {
+    reads: Object.fromEntries(
+      REPLICA_READS.map((servedBy) => [servedBy, reads.labels({ served_by: servedBy })]),
+    ) as ReplicaSeries["reads"],
+    fallback,
+    fallbacks,
+  };
+}
+
 type ProcessCollector = (registry: PromClient.Registry) => void;
 
 /**
+ * process_cpu_seconds_total, process_cpu_user_seconds_total and
+ * process_cpu_system_seconds_total, counted from the process's start as
+ * every Prometheus client counts them (prom-client's own count from when it
+ * is loaded, after the listener, leaving out the start's CPU).
+ */
+function processCpu(Counter: typeof PromClient.Counter, registers: PromClient.Registry[]) {
+  const counter = (name: string, help: string, collect?: () => void) =>
+    new Counter({ name, help, registers, collect });
+  // The first series' collect sets all three from one reading: the registry reads them in this order.
+  const user: PromClient.Counter = counter(
+    "process_cpu_user_seconds_total",
+    "Total user CPU time spent in seconds.",
+    () => {
+      const usage = process.cpuUsage();
+      for (const [series, micros] of [
+        [user, usage.user],
+        [system, usage.system],
+        [total, usage.user + usage.system],
+      ] as const) {
+        series.reset();
+        series.inc(micros / 1e6);
+      }
+    },
+  );
+  const system = counter(
+    "process_cpu_system_seconds_total",
+    "Total system CPU time spent in seconds.",
+  );
+  const total = counter(
+    "process_cpu_seconds_total",
+    "Total user and system CPU time spent in seconds.",
+  );
+}
+
+/**
  * prom-client's standard process series, as every Prometheus client names
- * them: process_cpu_*_seconds_total, process_start_time_seconds,
+ * them: process_start_time_seconds,
  * process_resident_memory_bytes (with process_virtual_memory_bytes and
  * process_heap_bytes on Linux), process_open_fds and process_max_fds
- * (Linux). Its `nodejs_*` defaults are left out: on Bun the V8 heap spaces
- * read 0 and the version is Node's, and the event-loop monitor would run a
- * timer in every server.
+ * (Linux); the CPU series are crmd's (processCpu). Its `nodejs_*` defaults
+ * are left out: on Bun the V8 heap spaces read 0 and the version is Node's,
+ * and its event-loop lag gauges start over at every scrape (two scrapers
+ * each see part of the stalls) and cannot be summed across instances, where
+ * the histogram crmd_event_loop_lag_seconds can.
  */
 const processCollectors = (): Promise<ProcessCollector[]> =>
   Promise.all([
-    import("prom-client/lib/metrics/processCpuTotal"),
     import("prom-client/lib/metrics/processStartTime"),
     import("prom-client/lib/metrics/osMemoryHeap"),
     import("prom-client/lib/metrics/processOpenFileDescriptors"),
@@ -292,6 +410,7 @@ export class Metrics {
   private series: Series | null = null;
   private loading: Promise<Series> | null = null;
   private waiting: Recording[] = [];
+  private stopped = false;
 
   constructor(
     private readonly probes: MetricsProbes,
@@ -303,6 +422,7 @@ export class Metrics {
     this.loading ??= Promise.all([import("prom-client"), processCollectors()]).then(
       ([client, collectors]) => {
         const series = new Series(client, collectors, this.probes, this.concurrency);
+        if (this.stopped) series.stopLagSampling();
         for (const record of this.waiting) record(series);
         this.waiting = [];
         this.series = series;
@@ -310,6 +430,12 @@ export class Metrics {
       },
     );
     return this.loading;
+  }
+
+  /** Stops what runs in the background for the metrics (the event-loop lag sampling). */
+  stop() {
+    this.stopped = true;
+    this.series?.stopLagSampling();
   }
 
   /** The Prometheus text exposition and its content type. */
@@ -333,6 +459,21 @@ export class Metrics {
   observeCommitBatch(writes: number, seconds: number, outcome: BatchOutcome) {
     if (this.series) this.series.observeCommitBatch(writes, seconds, outcome);
     else this.record((series) => series.observeCommitBatch(writes, seconds, outcome));
+  }
+
+  /** Records where a read went, with a read replica; once the library has loaded, without allocating. */
+  observeReplicaRead(servedBy: ReplicaRead) {
+    if (this.series) this.series.replica?.reads[servedBy].inc();
+    else this.record((series) => series.replica?.reads[servedBy].inc());
+  }
+
+  /** Reads fall back to the primary (`true`), or are served by the replica again. */
+  observeReplicaFallback(active: boolean) {
+    this.record((series) => {
+      if (!series.replica) return;
+      series.replica.fallback.set(active ? 1 : 0);
+      if (active) series.replica.fallbacks.inc();
+    });
   }
 
   observeRateLimited(limit: RateLimitKind) {

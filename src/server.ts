@@ -89,10 +89,15 @@ export async function createContext(
       databaseUp: () => migrationsApplied(db).catch(() => false),
       pool: () => db.pool(),
       replicaUp: db.replicaUp,
+      connections: db.connections,
     },
     config.webhookConcurrency,
   );
   db.observeCommits(watchCommits(metrics, logger));
+  db.observeReplica?.({
+    read: (servedBy) => metrics.observeReplicaRead(servedBy),
+    fallback: (active) => metrics.observeReplicaFallback(active),
+  });
   return {
     config,
     db,
@@ -263,6 +268,7 @@ export async function startServer(
         await workers.stop();
         await ctx.scheduler.stop(); // also when workers are off: tests run jobs by hand
         await ctx.db.close();
+        ctx.metrics.stop();
         await ctx.tracer.shutdown();
       })();
       return stopping;

@@ -6,6 +6,7 @@ import { SQL } from "bun";
 import { ADMIN_FAILURES_PER_MINUTE } from "../src/auth";
 import { ManualClock } from "../src/clock";
 import type { WebhookDispatcher } from "../src/core";
+import { LAG_SAMPLE_EVERY_MS } from "../src/event-loop-lag";
 import { catchUp } from "../src/webhooks/fanout";
 import { testPostgresUrl } from "./helpers/database";
 import { startHranaServer } from "./helpers/hrana-server";
@@ -207,6 +208,65 @@ describe("GET /metrics", () => {
     expect(Math.abs(uptime - (Date.now() / 1000 - startedAt))).toBeLessThan(2);
     // Bun has no V8 heap spaces: none of prom-client's nodejs_* defaults, which would read 0.
     expect([...m.types.keys()].filter((name) => name.startsWith("nodejs_"))).toEqual([]);
+  });
+
+  test("the CPU series count from the process's start: a server's first scrape has all the CPU used so far", async () => {
+    const own = await startTestServer({ config: { metricsToken: METRICS_TOKEN } });
+    try {
+      const before = process.cpuUsage();
+      const reply = await fetch(`${own.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      const after = process.cpuUsage();
+      const samples = (await parsePrometheus(await reply.text())).flatMap((f) => f.samples);
+      const seconds = (name: string) => samples.find((s) => s.name === name)?.value ?? -1;
+      // The server runs in this process: its start, and every test before, are in the count.
+      for (const [name, from, to] of [
+        ["process_cpu_user_seconds_total", before.user, after.user],
+        ["process_cpu_system_seconds_total", before.system, after.system],
+        ["process_cpu_seconds_total", before.user + before.system, after.user + after.system],
+      ] as const) {
+        expect(seconds(name)).toBeGreaterThanOrEqual(from / 1e6);
+        expect(seconds(name)).toBeLessThanOrEqual(to / 1e6);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
+  test("event-loop lag: a histogram of how late a sampling timer ran, which a stall of the loop shows in its upper buckets", async () => {
+    type Scraped = Awaited<ReturnType<typeof scrape>>;
+    const count = (m: Scraped, le?: string) =>
+      m.value(
+        le ? "crmd_event_loop_lag_seconds_bucket" : "crmd_event_loop_lag_seconds_count",
+        le ? { le } : {},
+      ) ?? -1;
+    /** Scrapes until `seen` holds. */
+    const scrapeUntil = async (seen: (m: Scraped) => boolean) => {
+      for (;;) {
+        const m = await scrape();
+        if (seen(m)) return m;
+        await Bun.sleep(LAG_SAMPLE_EVERY_MS);
+      }
+    };
+    const first = await scrapeUntil((m) => count(m) > 0);
+    expect(first.types.get("crmd_event_loop_lag_seconds")).toBe("histogram");
+    expect(first.value("crmd_event_loop_lag_seconds_sum")).toBeGreaterThanOrEqual(0);
+    const les = ["0.001", "0.01", "0.1", "1", "10", "+Inf"];
+    const buckets = les.map((le) => count(first, le));
+    expect(buckets.every((n, i) => n >= 0 && (i === 0 || n >= buckets[i - 1]))).toBe(true);
+    expect(count(first, "+Inf")).toBe(count(first));
+    // Samples keep coming.
+    await scrapeUntil((m) => count(m) > count(first));
+    // A stall of three sampling periods runs a timer at least two periods late: a sample above 0.1 s.
+    const slow = (m: Scraped) => count(m) - count(m, "0.1");
+    const before = await scrape();
+    const stalled = Date.now() + 3 * LAG_SAMPLE_EVERY_MS;
+    while (Date.now() < stalled) {}
+    const later = await scrapeUntil((m) => slow(m) > slow(before));
+    expect(later.value("crmd_event_loop_lag_seconds_sum")).toBeGreaterThanOrEqual(
+      2 * (LAG_SAMPLE_EVERY_MS / 1000),
+    );
   });
 
   test("group commits: a histogram of writes per batch and one of their duration, by outcome", async () => {
@@ -425,7 +485,14 @@ describe("GET /metrics", () => {
         db.transaction(async () => {}),
         db.transaction(async () => {}),
       );
-      expect(state(await scrape(), "commit_queue")).toBe(2);
+      const held = await scrape();
+      expect(state(held, "commit_queue")).toBe(2);
+      if (db.kind === "postgres") {
+        // The open write transaction holds a connection of the primary's pool.
+        const primary = { database: "primary" };
+        expect(held.value("crmd_database_connections_in_use", primary)).toBeGreaterThanOrEqual(1);
+        expect(held.value("crmd_database_connections_max", primary)).toBe(16);
+      } else expect(held.types.has("crmd_database_connections_in_use")).toBe(false);
     } finally {
       release();
       await Promise.all(writes);
@@ -442,5 +509,7 @@ describe("GET /metrics", () => {
     expect(state(idle, "commit_queue")).toBe(0);
     expect(state(idle, "offload_busy")).toBe(0);
     expect(state(idle, "offload_queued")).toBe(0);
+    if (db.kind === "postgres")
+      expect(idle.value("crmd_database_connections_in_use", { database: "primary" })).toBe(0);
   });
 });

@@ -28,6 +28,12 @@ const onReplica = (primaryUrl: string) => {
   return url.toString();
 };
 
+/** A sample's value in a scrape's text: `name{labels}` as written there (NaN if absent). */
+const sampled = (text: string, series: string): number => {
+  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : Number.NaN;
+};
+
 /** A connection to a new test database on the replica, once the database has reached it with the WAL. */
 async function replicaOf(databaseUrl: string): Promise<SQL> {
   const replica = new SQL(onReplica(databaseUrl), { max: 1 });
@@ -140,6 +146,31 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
       await Bun.sleep(50);
     }
   }, 30_000);
+
+  test("a scrape says where reads went (the replica, else the primary and why), that none fell back, and the pools' work; each family is documented", async () => {
+    const reads = (text: string, servedBy: string) =>
+      sampled(text, `crmd_database_replica_reads_total{served_by="${servedBy}"}`);
+    const before = (await server.ctx.metrics.scrape()).text;
+    // The tests before read on the replica, and on the primary just after their own writes.
+    expect(reads(before, "replica")).toBeGreaterThan(0);
+    expect(reads(before, "primary_lag")).toBeGreaterThan(0);
+    expect(reads(before, "primary_down")).toBe(0);
+    const strong = await a.api.get("/api/external/deals", { "x-consistency": "strong" });
+    expect(strong.status).toBe(200);
+    const { text } = await server.ctx.metrics.scrape();
+    expect(reads(text, "primary_strong")).toBeGreaterThan(reads(before, "primary_strong"));
+    expect(sampled(text, "crmd_database_replica_fallback")).toBe(0);
+    expect(sampled(text, "crmd_database_replica_fallbacks_total")).toBe(0);
+    for (const database of ["primary", "replica"]) {
+      expect(sampled(text, `crmd_database_connections_max{database="${database}"}`)).toBe(16);
+      expect(
+        sampled(text, `crmd_database_connections_in_use{database="${database}"}`),
+      ).toBeGreaterThanOrEqual(0);
+    }
+    const docs = await Bun.file(join(import.meta.dir, "../docs/operations.md")).text();
+    for (const [, name] of text.matchAll(/^# HELP (\S+) /gm))
+      expect(`${name}: ${docs.includes(`\`${name}\``)}`).toBe(`${name}: true`);
+  });
 
   /** A second instance on the same database and replica. */
   const anotherInstance = () =>
@@ -386,6 +417,13 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
         await Bun.sleep(100);
       }
       expect(warned()).toBe(true);
+      // An operator sees it: reads fell back, once.
+      const fallen = (await server.ctx.metrics.scrape()).text;
+      expect(sampled(fallen, "crmd_database_replica_fallback")).toBe(1);
+      expect(sampled(fallen, "crmd_database_replica_fallbacks_total")).toBe(1);
+      expect(
+        sampled(fallen, 'crmd_database_replica_reads_total{served_by="primary_down"}'),
+      ).toBeGreaterThan(0);
       // Those reads are answered from the primary, not left waiting until the connection is cut.
       expect(new Set(await Promise.all(inFlight))).toEqual(new Set([200]));
       const list = await a.api.get("/api/external/deals");
@@ -402,6 +440,9 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
       expect(back).toHaveLength(1);
       expect(JSON.parse(back[0]).level).toBe("info");
       expect(JSON.parse(back[0]).down_ms).toBeGreaterThan(0);
+      const answering = (await server.ctx.metrics.scrape()).text;
+      expect(sampled(answering, "crmd_database_replica_fallback")).toBe(0);
+      expect(sampled(answering, "crmd_database_replica_fallbacks_total")).toBe(1);
     } finally {
       relay.heal();
       await Promise.all(inFlight);
@@ -445,6 +486,12 @@ describe.skipIf(!testPostgresUrl)("replica down", () => {
       const { text } = await server.ctx.metrics.scrape();
       expect(text).toMatch(/^crmd_database_replica_up 0$/m);
       expect(text).toMatch(/^crmd_database_up 1$/m);
+      expect(sampled(text, "crmd_database_replica_fallback")).toBe(1);
+      expect(sampled(text, "crmd_database_replica_fallbacks_total")).toBe(1);
+      expect(
+        sampled(text, 'crmd_database_replica_reads_total{served_by="primary_down"}'),
+      ).toBeGreaterThanOrEqual(3);
+      expect(sampled(text, 'crmd_database_replica_reads_total{served_by="replica"}')).toBe(0);
       const warnings = lines.filter((l) => l.includes("read replica unreachable"));
       expect(warnings).toHaveLength(1);
       // The start line names the replica as it names the primary, credentials hidden.

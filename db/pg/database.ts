@@ -6,12 +6,13 @@ import {
   SQLiteAsyncDialect,
 } from "drizzle-orm/sqlite-core";
 import { type RemotePreparedQuery, SQLiteRemoteSession } from "drizzle-orm/sqlite-proxy";
-import type { Database, OffloadableQuery, ReadDb, WriteTx } from "../client";
+import type { Database, OffloadableQuery, ReadDb, ReplicaObserver, WriteTx } from "../client";
 import { GroupCommitter, withSavepoints } from "../group-commit";
 import { keyedRows } from "../read-pool";
 import * as schema from "../schema";
 import { pgDialect } from "./dialect";
 import { PipelinedWrites } from "./pipeline";
+import { PoolUse } from "./pool-use";
 import { position, ReplicaReads, WAL_INSERTED } from "./replica";
 import { fromPostgres, toPostgres, toPostgresParams } from "./translate";
 import { sharedWindows } from "./windows";
@@ -212,7 +213,9 @@ const poolOptions = (url: string) => ({
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
   const primary = new SQL(url, poolOptions(url));
-  const onPrimary = runnerOf(primary);
+  // Transactions on the primary hold a connection each: counted with its statements.
+  const primaryUse = new PoolUse(primary);
+  const onPrimary = primaryUse.counted(runnerOf(primary));
   const replica = options.replicaUrl
     ? new ReplicaReads(
         onPrimary,
@@ -223,17 +226,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       )
     : null;
   const write = new GroupCommitter<WriteTx>(async (body, careful) => {
-    await primary.begin(async (conn) => {
-      await conn.unsafe(WRITER_LOCK);
-      const pipelined = careful ? null : new PipelinedWrites(conn);
-      const runner = pipelined?.runner ?? runnerOf(conn);
-      try {
-        // An optimistic batch runs its jobs without a SAVEPOINT each (group-commit.ts, runTracked).
-        await body(withSavepoints(drizzleOn(() => runner)), pipelined ?? undefined);
-      } finally {
-        await pipelined?.settle();
-      }
-    });
+    await primaryUse.during(
+      primary.begin(async (conn) => {
+        await conn.unsafe(WRITER_LOCK);
+        const pipelined = careful ? null : new PipelinedWrites(conn);
+        const runner = pipelined?.runner ?? runnerOf(conn);
+        try {
+          // An optimistic batch runs its jobs without a SAVEPOINT each (group-commit.ts, runTracked).
+          await body(withSavepoints(drizzleOn(() => runner)), pipelined ?? undefined);
+        } finally {
+          await pipelined?.settle();
+        }
+      }),
+    );
     version.noteCommit();
     if (replica) {
       // The replica serves this instance's reads again once it has replayed this position.
@@ -264,21 +269,25 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     url,
     transaction: (fn) => write.run(fn),
     claimTransaction: (fn) =>
-      primary.begin((conn) => fn(withSavepoints(drizzleOn(() => runnerOf(conn))))),
+      primaryUse.during(
+        primary.begin((conn) => fn(withSavepoints(drizzleOn(() => runnerOf(conn))))),
+      ),
     execute: async (sql, args = []) =>
       (await runOn(onPrimary, sql, args, "all", false)).rows as Record<string, unknown>[],
     // The primary: a replica would do (one snapshot is consistent) but may lag it, and a
     // long transaction there is cancelled when replay needs the rows it still sees.
     snapshot: (fn) =>
-      primary.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (conn) => {
-        const runner = runnerOf(conn);
-        // The snapshot is taken at the transaction's first statement: now.
-        await conn.unsafe("SELECT 1");
-        return fn(
-          async (sql, args = []) =>
-            (await runOn(runner, sql, args, "all", false)).rows as Record<string, unknown>[],
-        );
-      }),
+      primaryUse.during(
+        primary.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (conn) => {
+          const runner = runnerOf(conn);
+          // The snapshot is taken at the transaction's first statement: now.
+          await conn.unsafe("SELECT 1");
+          return fn(
+            async (sql, args = []) =>
+              (await runOn(runner, sql, args, "all", false)).rows as Record<string, unknown>[],
+          );
+        }),
+      ),
     offload: async <T>(query: OffloadableQuery) => {
       const { sql, params } = query.toSQL();
       const { rows } = await runOn(reads(), sql, params, "values", true);
@@ -290,7 +299,20 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       write.observer = observer;
     },
     pool: () => ({ commitQueue: write.queued, offloadBusy: 0, offloadQueued: 0 }),
-    ...(replica ? { replicaUp: () => replica.answers() } : {}),
+    connections: () => [
+      { database: "primary", inUse: primaryUse.inUse, max: primaryUse.max },
+      ...(replica
+        ? [{ database: "replica" as const, inUse: replica.use.inUse, max: replica.use.max }]
+        : []),
+    ],
+    ...(replica
+      ? {
+          replicaUp: () => replica.answers(),
+          observeReplica: (observer: ReplicaObserver) => {
+            replica.observer = observer;
+          },
+        }
+      : {}),
     async close() {
       await replica?.close();
       await primary.close();

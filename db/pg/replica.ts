@@ -1,5 +1,7 @@
 import type { SQL } from "bun";
+import type { ReplicaObserver, ReplicaRead } from "../client";
 import { type Runner, runnerOf } from "./database";
+import { PoolUse } from "./pool-use";
 
 /** How long reads stay on the primary after the replica failed, before it is tried again. */
 const RETRY_AFTER_MS = 5000;
@@ -57,6 +59,10 @@ export class ReplicaReads {
   /** Replica reads waiting for their answer, and the one timer that keeps checking the replica meanwhile. */
   private waiting = 0;
   private watch: ReturnType<typeof setInterval> | null = null;
+  /** The replica pool's work now. */
+  readonly use: PoolUse;
+  /** Told where each read goes and when reads fall back (metrics). */
+  observer: ReplicaObserver | null = null;
 
   constructor(
     private readonly primary: Runner,
@@ -65,7 +71,8 @@ export class ReplicaReads {
     private readonly prefersPrimary: () => boolean = () => false,
     private readonly info?: (message: string, fields: Record<string, unknown>) => void,
   ) {
-    this.onReplica = runnerOf(replica);
+    this.use = new PoolUse(replica);
+    this.onReplica = this.use.counted(runnerOf(replica));
   }
 
   /** Whether the replica answers a query now, within REPLICA_MAX_LAG_MS (what a scrape reports). */
@@ -93,27 +100,36 @@ export class ReplicaReads {
   }
 
   readonly runner: Runner = async (sql, params, arrays) => {
-    if (this.prefersPrimary() || Date.now() < this.downUntil)
+    const onPrimary = (why: ReplicaRead) => {
+      this.observer?.read(why);
       return this.primary(sql, params, arrays);
+    };
+    if (this.prefersPrimary()) return onPrimary("primary_strong");
+    if (Date.now() < this.downUntil) return onPrimary("primary_down");
     const now = performance.now();
     if (this.replayed < this.written || now - this.confirmedAt >= CONFIRM_AFTER_MS)
       this.confirmSoon();
     if (this.replayed < this.written || now - this.confirmedAt >= REPLICA_MAX_LAG_MS)
-      return this.primary(sql, params, arrays);
+      return onPrimary("primary_lag");
     try {
       const rows = await this.untilDown(this.onReplica(sql, params, arrays));
+      this.observer?.read("replica");
       this.downUntil = 0;
       if (this.downSince !== null) {
         this.info?.("read replica answering again; reading from it", {
           down_ms: Date.now() - this.downSince,
         });
         this.downSince = null;
+        this.observer?.fallback(false);
       }
       return rows;
     } catch (error) {
-      if (!isConnectionError(error)) throw error;
+      if (!isConnectionError(error)) {
+        this.observer?.read("replica");
+        throw error;
+      }
       this.markDown(error);
-      return this.primary(sql, params, arrays);
+      return onPrimary("primary_down");
     }
   };
 
@@ -175,6 +191,7 @@ export class ReplicaReads {
       this.warn?.("read replica unreachable; reading from the primary", {
         error: (error as Error).message,
       });
+      this.observer?.fallback(true);
     }
     this.downUntil = Date.now() + RETRY_AFTER_MS;
     const down = new Error(`read replica marked down: ${(error as Error).message}`);
