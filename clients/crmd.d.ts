@@ -53,7 +53,9 @@ export interface paths {
         };
         /**
          * Prometheus metrics: requests, rate limits, webhook delivery, backlogs, scheduler, database, memory
-         * @description **Credentials:** the metrics token (`Authorization: Bearer <CRMD_METRICS_TOKEN>`), or the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
+         * @description For a Prometheus scrape job: `authorization: {credentials: <CRMD_METRICS_TOKEN>}`. Give scrapers the metrics token, which reads metrics only, rather than the admin token.
+         *
+         *     **Credentials:** the metrics token (`Authorization: Bearer <CRMD_METRICS_TOKEN>`), or the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
          */
         get: operations["getMetrics"];
         put?: never;
@@ -921,7 +923,9 @@ export interface paths {
         head?: never;
         /**
          * End a call, or correct its outcome, recording or notes
-         * @description **Credentials:** an API key with `calls:write` (or `write`, `*`).
+         * @description The first `ended_at` a call gets completes it and emits `call.ended`, once; a later correction emits no event. The id of an email or SMS is 409.
+         *
+         *     **Credentials:** an API key with `calls:write` (or `write`, `*`).
          */
         patch: operations["updateCall"];
         trace?: never;
