@@ -361,7 +361,7 @@ function scopeText(scope: string): string {
  * `x-required-scope`), so it cannot drift from what is checked: the
  * credentials it takes, and for an API key the scope it needs.
  */
-export function credentialsOf(operation: Operation): string {
+function credentialsOf(operation: Operation): string {
   const schemes = (operation.security ?? []).flatMap((s) => Object.keys(s));
   if (!schemes.length) return "**Credentials:** none.";
   const scope = operation["x-required-scope"];
