@@ -1897,7 +1897,9 @@ export interface paths {
         put?: never;
         /**
          * Share a conversation with a teammate
-         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         * @description Adds the teammate (by name) to `shared_with`; sharing with one already there changes nothing and emits nothing. Emits `conversation.updated`.
+         *
+         *     **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
          */
         post: operations["shareConversation"];
         delete?: never;
