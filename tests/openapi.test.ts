@@ -133,11 +133,12 @@ describe("OpenAPI document", () => {
     ]);
   });
 
-  test("the document stays under 600 KB: the responses and parameters operations share are referenced, not copied", async () => {
-    // Every operation once held its own copy of the same error responses: 1.08 MB.
+  test("the document stays under 640 KB: the responses and parameters operations share are referenced, not copied", async () => {
+    // Every operation once held its own copy of the same error responses: 1.08 MB. About 600 KB
+    // now, 18 KB of it the credentials each operation's description ends with.
     const served = await fetch(`${server.url}/swagger/json`);
     const bytes = new Uint8Array(await served.arrayBuffer());
-    expect(bytes.length).toBeLessThan(600_000);
+    expect(bytes.length).toBeLessThan(640_000);
     const doc = JSON.parse(new TextDecoder().decode(bytes));
     const shared: Record<string, Doc> = doc.components.responses;
     expect(Object.keys(shared)).toEqual(
