@@ -7,7 +7,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Process is up */
+        /**
+         * Process is up
+         * @description For a liveness probe: 200 as long as the process answers HTTP; it touches no database.
+         *
+         *     **Credentials:** none.
+         */
         get: operations["getHealthz"];
         put?: never;
         post?: never;
@@ -24,7 +29,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database reachable and migrations applied */
+        /**
+         * Database reachable and migrations applied
+         * @description For a readiness probe: 503 (`database: false`) while the database is unreachable or migrations are pending; take the instance out of rotation until it answers 200 again.
+         *
+         *     **Credentials:** none.
+         */
         get: operations["getReadyz"];
         put?: never;
         post?: never;
@@ -41,7 +51,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: requests, rate limits, webhook delivery, backlogs, scheduler, database, memory */
+        /**
+         * Prometheus metrics: requests, rate limits, webhook delivery, backlogs, scheduler, database, memory
+         * @description For a Prometheus scrape job: `authorization: {credentials: <CRMD_METRICS_TOKEN>}`. Give scrapers the metrics token, which reads metrics only, rather than the admin token.
+         *
+         *     **Credentials:** the metrics token (`Authorization: Bearer <CRMD_METRICS_TOKEN>`), or the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -58,7 +73,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The widget's configuration (X-Widget-Key) */
+        /**
+         * The widget's configuration (X-Widget-Key)
+         * @description **Credentials:** a widget key (`X-Widget-Key`).
+         */
         get: operations["getWidgetSettings"];
         put?: never;
         post?: never;
@@ -80,6 +98,8 @@ export interface paths {
         /**
          * Identify the visitor (email, external_id, or anonymous) and get a visitor token
          * @description With a valid user_hash (hex HMAC-SHA256 of the external_id, else the email, under the widget key's identity secret) the visitor is that customer, found or created as POST /api/external/customers/identify does, and its token reads the customer's conversations except those unverified visitors opened. Without one (on a key that does not require it) the visitor is the customer found the same way, a returning customer, but its token reads only the conversations its visitor (browser session) opened, its unproven external_id is linked only to a contact made for it, and it has a rate budget of its own. Sent with the visitor's unverified token (Authorization: Bearer vt_…), the new token is the same visitor's, and a valid user_hash moves the conversations that visitor opened unverified to the proven customer (conversation.identity_verified each), and the anonymous contact it used is deleted (contact.deleted) when nothing is left on it. A key with identity_verification_required refuses an email or external_id without user_hash (403 IDENTITY_NOT_VERIFIED); a wrong user_hash is 403 IDENTITY_VERIFICATION_FAILED.
+         *
+         *     **Credentials:** a widget key (`X-Widget-Key`).
          */
         post: operations["identifyWidgetVisitor"];
         delete?: never;
@@ -95,10 +115,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The conversations the visitor may read, newest first (at most 100): those its visitor (browser session) opened, and for a verified visitor its customer's others except those unverified visitors opened */
+        /**
+         * The conversations the visitor may read, newest first (at most 100): those its visitor (browser session) opened, and for a verified visitor its customer's others except those unverified visitors opened
+         * @description **Credentials:** a visitor token (`Authorization: Bearer vt_…`).
+         */
         get: operations["listWidgetConversations"];
         put?: never;
-        /** Open a conversation (with an optional first message); answers a token for it */
+        /**
+         * Open a conversation (with an optional first message); answers a token for it
+         * @description **Credentials:** a visitor token (`Authorization: Bearer vt_…`).
+         */
         post: operations["createWidgetConversation"];
         delete?: never;
         options?: never;
@@ -113,7 +139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The visitor's conversation */
+        /**
+         * The visitor's conversation
+         * @description **Credentials:** a visitor token (`Authorization: Bearer vt_…`).
+         */
         get: operations["getWidgetConversation"];
         put?: never;
         post?: never;
@@ -130,10 +159,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The conversation's messages, oldest first by sent_at, ties by id (the latest 1,000) */
+        /**
+         * The conversation's messages, oldest first by sent_at, ties by id (the latest 1,000)
+         * @description **Credentials:** a visitor token (`Authorization: Bearer vt_…`).
+         */
         get: operations["listWidgetConversationMessages"];
         put?: never;
-        /** Send a message as the customer */
+        /**
+         * Send a message as the customer
+         * @description **Credentials:** a visitor token (`Authorization: Bearer vt_…`).
+         */
         post: operations["createWidgetConversationMessage"];
         delete?: never;
         options?: never;
@@ -153,6 +188,8 @@ export interface paths {
         /**
          * Mark the agents' messages seen by the customer
          * @description Oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
+         *
+         *     **Credentials:** a visitor token (`Authorization: Bearer vt_…`).
          */
         post: operations["markWidgetConversationSeen"];
         delete?: never;
@@ -168,12 +205,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tenants */
+        /**
+         * List tenants
+         * @description **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
+         */
         get: operations["listTenants"];
         put?: never;
         /**
          * Create a tenant
          * @description A name taken, or a sender number recorded for another tenant, is 409.
+         *
+         *     **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
          */
         post: operations["createTenant"];
         delete?: never;
@@ -189,7 +231,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a tenant */
+        /**
+         * Get a tenant
+         * @description **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
+         */
         get: operations["getTenant"];
         put?: never;
         post?: never;
@@ -199,6 +244,8 @@ export interface paths {
         /**
          * Update a tenant: its SMS sender numbers
          * @description sms_numbers replaces the tenant's sender numbers (in E.164, in the order given; the first is its default sender). The tenant then sends SMS only from these (422 at /from otherwise), and an inbound SMS to one of them is accepted only at this tenant's webhook URL. A number recorded for another tenant is 409; release it there first.
+         *
+         *     **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
          */
         patch: operations["updateTenant"];
         trace?: never;
@@ -210,10 +257,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API keys (never the keys themselves) */
+        /**
+         * List API keys (never the keys themselves)
+         * @description With the admin token, `tenant_id` names the tenant; a key with keys:manage lists its own tenant's. Revoked and expired keys are listed with `revoked_at` / `expires_at`.
+         *
+         *     **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`), or an API key with `keys:manage` (or `*`).
+         */
         get: operations["listApiKeys"];
         put?: never;
-        /** Create an API key (the key is shown only once) */
+        /**
+         * Create an API key (the key is shown only once)
+         * @description Only a hash of the key is stored: save `key` from this answer. With the admin token, `tenant_id` names the tenant; a key with keys:manage makes keys of its own tenant only, holding no scope it lacks (403), expiring no later than itself and limited at least as tightly (`rate_limit`).
+         *
+         *     **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`), or an API key with `keys:manage` (or `*`).
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -234,6 +291,8 @@ export interface paths {
         /**
          * Revoke an API key (effective at once)
          * @description A key with keys:manage revokes only keys whose scopes it holds itself (403 otherwise); the admin token revokes any. No live event committed after the revocation reaches the key's sockets, on any instance.
+         *
+         *     **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`), or an API key with `keys:manage` (or `*`).
          */
         delete: operations["deleteApiKey"];
         options?: never;
@@ -248,10 +307,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List calendar events by start time; filter by time range, linked record, attendee, status, or an attendee's conflicts */
+        /**
+         * List calendar events by start time; filter by time range, linked record, attendee, status, or an attendee's conflicts
+         * @description **Credentials:** an API key with `calendar:read` (or `calendar:*`, `read`, `*`).
+         */
         get: operations["listCalendarEvents"];
         put?: never;
-        /** Create a calendar event (an end before the start or an unknown zone is 422) */
+        /**
+         * Create a calendar event (an end before the start or an unknown zone is 422)
+         * @description **Credentials:** an API key with `calendar:write` (or `calendar:*`, `write`, `*`).
+         */
         post: operations["createCalendarEvent"];
         delete?: never;
         options?: never;
@@ -266,16 +331,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a calendar event */
+        /**
+         * Get a calendar event
+         * @description **Credentials:** an API key with `calendar:read` (or `calendar:*`, `read`, `*`).
+         */
         get: operations["getCalendarEvent"];
-        /** Replace a calendar event (seed 000's PUT: fields left out are emptied; a cancelled event stays cancelled unless status says otherwise) */
+        /**
+         * Replace a calendar event (seed 000's PUT: fields left out are emptied; a cancelled event stays cancelled unless status says otherwise)
+         * @description **Credentials:** an API key with `calendar:write` (or `calendar:*`, `write`, `*`).
+         */
         put: operations["replaceCalendarEvent"];
         post?: never;
-        /** Cancel a calendar event: it stays, with status cancelled and cancelled_at */
+        /**
+         * Cancel a calendar event: it stays, with status cancelled and cancelled_at
+         * @description **Credentials:** an API key with `calendar:write` (or `calendar:*`, `write`, `*`).
+         */
         delete: operations["deleteCalendarEvent"];
         options?: never;
         head?: never;
-        /** Update a calendar event (status cancelled cancels it; confirmed or tentative reopens it) */
+        /**
+         * Update a calendar event (status cancelled cancels it; confirmed or tentative reopens it)
+         * @description **Credentials:** an API key with `calendar:write` (or `calendar:*`, `write`, `*`).
+         */
         patch: operations["updateCalendarEvent"];
         trace?: never;
     };
@@ -286,12 +363,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List documents, by linked record, storage or tags */
+        /**
+         * List documents, by linked record, storage or tags
+         * @description **Credentials:** an API key with `documents:read` (or `documents:*`, `read`, `*`).
+         */
         get: operations["listDocuments"];
         put?: never;
         /**
          * Upload a file (multipart/form-data, field `file`) or register an external document (JSON with `url`)
          * @description Uploads: empty is 422, over the upload limit 413, a declared type (the file part's Content-Type, or `mime_type`) that the content does not match 415. Text files are accepted as text/plain, text/csv, text/markdown or application/json when they are UTF-8. Equal content is stored once.
+         *
+         *     **Credentials:** an API key with `documents:write` (or `documents:*`, `write`, `*`).
          */
         post: operations["createDocument"];
         delete?: never;
@@ -307,12 +389,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a document's metadata */
+        /**
+         * Get a document's metadata
+         * @description **Credentials:** an API key with `documents:read` (or `documents:*`, `read`, `*`).
+         */
         get: operations["getDocument"];
-        /** Replace a document's details (seed 000's PUT: name, description, links, tags; fields left out are emptied) */
+        /**
+         * Replace a document's details (seed 000's PUT: name, description, links, tags; fields left out are emptied)
+         * @description **Credentials:** an API key with `documents:write` (or `documents:*`, `write`, `*`).
+         */
         put: operations["replaceDocument"];
         post?: never;
-        /** Delete a document (soft; the file goes once no other document holds the same content) */
+        /**
+         * Delete a document (soft; the file goes once no other document holds the same content)
+         * @description **Credentials:** an API key with `documents:write` (or `documents:*`, `write`, `*`).
+         */
         delete: operations["deleteDocument"];
         options?: never;
         head?: never;
@@ -329,6 +420,8 @@ export interface paths {
         /**
          * Download a file (ETag = its SHA-256); an external document is 409: fetch its url
          * @description One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
+         *
+         *     **Credentials:** an API key with `documents:read` (or `documents:*`, `read`, `*`).
          */
         get: operations["downloadDocument"];
         put?: never;
@@ -351,6 +444,8 @@ export interface paths {
         /**
          * Share a document: emits document.shared for a webhook consumer to deliver
          * @description crmd sends no mail and grants no access: it checks the recipients (valid emails, contacts of this tenant), records the share in the activity log and emits document.shared with the document as data and {emails, contact_ids, message, shared_by} as metadata.
+         *
+         *     **Credentials:** an API key with `documents:write` (or `documents:*`, `write`, `*`).
          */
         post: operations["shareDocument"];
         delete?: never;
@@ -366,10 +461,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List contacts (filters: email, search, company_id, tags) */
+        /**
+         * List contacts (filters: email, search, company_id, tags)
+         * @description **Credentials:** an API key with `contacts:read` (or `contacts:*`, `read`, `*`).
+         */
         get: operations["listContacts"];
         put?: never;
-        /** Create a contact (needs a name or an email) */
+        /**
+         * Create a contact (needs a name or an email)
+         * @description **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
+         */
         post: operations["createContact"];
         delete?: never;
         options?: never;
@@ -389,6 +490,8 @@ export interface paths {
         /**
          * Create or update up to 500 contacts, matched by their first email
          * @description A record whose first email (case-insensitive) belongs to a live contact updates that contact (fields absent stay); other records create contacts. One transaction; each record succeeds or fails alone, with per-record results.
+         *
+         *     **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
          */
         post: operations["bulkUpsertContacts"];
         delete?: never;
@@ -404,16 +507,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a contact */
+        /**
+         * Get a contact
+         * @description **Credentials:** an API key with `contacts:read` (or `contacts:*`, `read`, `*`).
+         */
         get: operations["getContact"];
-        /** Replace a contact (seed 000's PUT of a client: fields left out are emptied, except the opt-out flags, which are kept) */
+        /**
+         * Replace a contact (seed 000's PUT of a client: fields left out are emptied, except the opt-out flags, which are kept)
+         * @description **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
+         */
         put: operations["replaceContact"];
         post?: never;
-        /** Delete a contact (a tombstone stays in sync feeds) */
+        /**
+         * Delete a contact (a tombstone stays in sync feeds)
+         * @description **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
+         */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
-        /** Update a contact (fields absent stay as they are) */
+        /**
+         * Update a contact (fields absent stay as they are)
+         * @description **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
+         */
         patch: operations["updateContact"];
         trace?: never;
     };
@@ -424,10 +539,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List companies (filters: name, website/domain, search, tags) */
+        /**
+         * List companies (filters: name, website/domain, search, tags)
+         * @description **Credentials:** an API key with `companies:read` (or `companies:*`, `read`, `*`).
+         */
         get: operations["listCompanies"];
         put?: never;
-        /** Create a company */
+        /**
+         * Create a company
+         * @description **Credentials:** an API key with `companies:write` (or `companies:*`, `write`, `*`).
+         */
         post: operations["createCompany"];
         delete?: never;
         options?: never;
@@ -447,6 +568,8 @@ export interface paths {
         /**
          * Create or update up to 500 companies, matched by domain
          * @description A record whose domain (or website's domain) belongs to a live company updates that company (fields absent stay); other records create companies (name required). One transaction; each record succeeds or fails alone, with per-record results.
+         *
+         *     **Credentials:** an API key with `companies:write` (or `companies:*`, `write`, `*`).
          */
         post: operations["bulkUpsertCompanies"];
         delete?: never;
@@ -465,15 +588,23 @@ export interface paths {
         /**
          * Get a company, optionally with its contacts, open deals and recent activity
          * @description `include=contacts` needs contacts:read, `include=deals` deals:read, `include=activity` activity:read (403 otherwise); `include=associations` adds the company's links by object type.
+         *
+         *     **Credentials:** an API key with `companies:read` (or `companies:*`, `read`, `*`).
          */
         get: operations["getCompany"];
         put?: never;
         post?: never;
-        /** Delete a company (a tombstone stays in sync feeds) */
+        /**
+         * Delete a company (a tombstone stays in sync feeds)
+         * @description **Credentials:** an API key with `companies:write` (or `companies:*`, `write`, `*`).
+         */
         delete: operations["deleteCompany"];
         options?: never;
         head?: never;
-        /** Update a company (fields absent stay as they are, address parts too) */
+        /**
+         * Update a company (fields absent stay as they are, address parts too)
+         * @description **Credentials:** an API key with `companies:write` (or `companies:*`, `write`, `*`).
+         */
         patch: operations["updateCompany"];
         trace?: never;
     };
@@ -484,12 +615,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List notes, all or one entity's (contact_id, company_id, deal_id, lead_id or task_id) */
+        /**
+         * List notes, all or one entity's (contact_id, company_id, deal_id, lead_id or task_id)
+         * @description **Credentials:** an API key with `notes:read` (or `activities:read`, `notes:*`, `read`, `*`).
+         */
         get: operations["listNotes"];
         put?: never;
         /**
          * Attach a note to a contact, company, deal, lead or task
          * @description Give exactly one of contact_id, company_id, deal_id, lead_id, task_id. `status` is for contact and company notes. seed 004's `activities:write` permission is accepted for notes:write.
+         *
+         *     **Credentials:** an API key with `notes:write` (or `activities:write`, `notes:*`, `write`, `*`).
          */
         post: operations["createNote"];
         delete?: never;
@@ -505,15 +641,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a note */
+        /**
+         * Get a note
+         * @description **Credentials:** an API key with `notes:read` (or `activities:read`, `notes:*`, `read`, `*`).
+         */
         get: operations["getNote"];
         put?: never;
         post?: never;
-        /** Delete a note (a tombstone stays in sync feeds) */
+        /**
+         * Delete a note (a tombstone stays in sync feeds)
+         * @description **Credentials:** an API key with `notes:write` (or `activities:write`, `notes:*`, `write`, `*`).
+         */
         delete: operations["deleteNote"];
         options?: never;
         head?: never;
-        /** Update a note's text, status or attachments */
+        /**
+         * Update a note's text, status or attachments
+         * @description **Credentials:** an API key with `notes:write` (or `activities:write`, `notes:*`, `write`, `*`).
+         */
         patch: operations["updateNote"];
         trace?: never;
     };
@@ -527,6 +672,8 @@ export interface paths {
         /**
          * A record's timeline: notes, emails, SMS, calls and meetings, newest first
          * @description Filter by contact_id, company_id or deal_id (all given must match) and type. Emails, SMS and calls link to the contact, its company and a deal; notes to the one record they are attached to; meetings to their contact, attendees and deal (company_id: meetings attended by the company's contacts). `since` / `cursor` turn the list into a change feed across all of them (oldest change first, deletions as tombstones). Notes need notes:read and meetings calendar:read as well: without it they are left out, and asking for that type is 403.
+         *
+         *     **Credentials:** an API key with `interactions:read` (or `read`, `*`).
          */
         get: operations["listInteractions"];
         put?: never;
@@ -547,6 +694,8 @@ export interface paths {
         /**
          * The suppression list: addresses and numbers sends are refused to
          * @description Per tenant: email addresses that bounced (reason bounce, the server's diagnostic in detail) or opted out, and phone numbers that opted out of SMS (a stop keyword, or a contact's sms_opt_out). A send to one is 409 ADDRESS_BOUNCED or OPTED_OUT. Filters: channel, reason, address. Newest first by page; with `cursor`, oldest first after the cursor (keep `next_cursor`). Entries joining and leaving the list are the events suppression.created and suppression.deleted.
+         *
+         *     **Credentials:** an API key with `suppressions:read` (or `suppressions:*`, `read`, `*`).
          */
         get: operations["listSuppressions"];
         put?: never;
@@ -567,6 +716,8 @@ export interface paths {
         /**
          * Whether an address or number is suppressed, and why
          * @description 404 when sends to it are not refused by the list.
+         *
+         *     **Credentials:** an API key with `suppressions:read` (or `suppressions:*`, `read`, `*`).
          */
         get: operations["getSuppression"];
         put?: never;
@@ -574,6 +725,8 @@ export interface paths {
         /**
          * Lift an email suppression (a bounced mailbox that works again)
          * @description Sends to the address are allowed again (suppression.deleted). Lifting an opt-out is the person opting back in: contacts having the address get email_opt_out false (contact.updated). An SMS opt-out cannot be lifted here (409 OPTED_OUT): the recipient texts START (carrier rules), or an opt-out recorded through the API is lifted with sms_opt_out false on the contact. 404 when the address is not on the list.
+         *
+         *     **Credentials:** an API key with `suppressions:write` (or `suppressions:*`, `write`, `*`).
          */
         delete: operations["deleteSuppression"];
         options?: never;
@@ -588,7 +741,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an email, SMS or call */
+        /**
+         * Get an email, SMS or call
+         * @description **Credentials:** an API key with `interactions:read` (or `read`, `*`).
+         */
         get: operations["getInteraction"];
         put?: never;
         post?: never;
@@ -610,6 +766,8 @@ export interface paths {
         /**
          * Send an email (queued; answered 202 with the interaction, status queued)
          * @description The email is queued in the transaction that records it and sent over SMTP by a background worker, with retries; its status becomes sent or failed (with the server's answer) and email.sent / email.failed are emitted. Attachments need documents:read as well (403), contact_id or {{contact.*}} placeholders filled from the contact need contacts:read, in_reply_to interactions:read (403). A recipient in To, Cc or Bcc who opted out (the contact's email_opt_out) is 409 OPTED_OUT, an address that bounced 409 ADDRESS_BOUNCED; one who opts out while the email is queued makes it failed, not sent. Counts against the tenant's hourly send limit (429).
+         *
+         *     **Credentials:** an API key with `email:send` (or `*`).
          */
         post: operations["sendEmail"];
         delete?: never;
@@ -630,6 +788,8 @@ export interface paths {
         /**
          * Create or rotate the tenant's inbound email secret (shown once)
          * @description Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.
+         *
+         *     **Credentials:** an API key with `keys:manage` (or `*`).
          */
         post: operations["rotateEmailInboundSecret"];
         delete?: never;
@@ -650,6 +810,8 @@ export interface paths {
         /**
          * Receive an email: a raw RFC 5322 message as a relay forwards it
          * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.
+         *
+         *     **Credentials:** the tenant's inbound email secret, as the password of HTTP Basic auth.
          */
         post: operations["receiveInboundEmail"];
         delete?: never;
@@ -670,6 +832,8 @@ export interface paths {
         /**
          * Send an SMS (queued; answered 202 with the interaction, status queued)
          * @description Numbers in E.164, validated with libphonenumber. contact_id needs contacts:read as well (403). Sent through the configured provider (CRMD_SMS_PROVIDER=twilio) by the background sender with retries; status becomes sent (the provider took it) or failed, then delivered or failed from the provider's status callbacks; sms.sent, sms.failed, sms.delivered. A recipient who opted out (sms_opt_out, or STOP) is 409 OPTED_OUT; one who opts out while the SMS is queued makes it failed, not sent, as does its sender number being recorded for another tenant meanwhile. Counts against the tenant's hourly send limit (429). from must be one of the tenant's SMS numbers (recorded by the operator; default the first), or, for a tenant with none, CRMD_SMS_FROM (the default) unless that is another tenant's: any other is 422 at /from.
+         *
+         *     **Credentials:** an API key with `sms:send` (or `*`).
          */
         post: operations["sendSms"];
         delete?: never;
@@ -690,6 +854,8 @@ export interface paths {
         /**
          * Twilio's incoming-message webhook: records an inbound SMS
          * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).
+         *
+         *     **Credentials:** Twilio's signature of the request (`X-Twilio-Signature`).
          */
         post: operations["receiveTwilioSms"];
         delete?: never;
@@ -710,6 +876,8 @@ export interface paths {
         /**
          * Twilio's status callback: delivered, undelivered or failed
          * @description crmd passes this URL, naming the SMS in interaction_id, as StatusCallback when CRMD_PUBLIC_URL is set; a callback that comes before Twilio's answer to the send is recorded still applies (the SMS becomes sent with that SID, then delivered or failed). Statuses only move forward: a delivered or failed SMS stays so. Signed like the incoming-message webhook (401 without a signature, 403 with a wrong one).
+         *
+         *     **Credentials:** Twilio's signature of the request (`X-Twilio-Signature`).
          */
         post: operations["receiveTwilioSmsStatus"];
         delete?: never;
@@ -730,6 +898,8 @@ export interface paths {
         /**
          * Log a call
          * @description Emits call.started, and call.ended when the call already has ended_at. Without ended_at the call stays in_progress until PATCH /calls/{id} gives it.
+         *
+         *     **Credentials:** an API key with `calls:write` (or `write`, `*`).
          */
         post: operations["createCall"];
         delete?: never;
@@ -751,7 +921,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** End a call, or correct its outcome, recording or notes */
+        /**
+         * End a call, or correct its outcome, recording or notes
+         * @description The first `ended_at` a call gets completes it and emits `call.ended`, once; a later correction emits no event. The id of an email or SMS is 409.
+         *
+         *     **Credentials:** an API key with `calls:write` (or `write`, `*`).
+         */
         patch: operations["updateCall"];
         trace?: never;
     };
@@ -765,6 +940,8 @@ export interface paths {
         /**
          * Search contacts, companies, deals, leads, notes, MLS properties and custom objects' records
          * @description Names, emails, phone numbers, deal titles and descriptions, lead company names, note texts, MLS properties' titles, numbers, addresses, agents and descriptions, and the text values of custom objects' records (type: the object's plural), best match first. Needs search:read plus the read scope of each type searched.
+         *
+         *     **Credentials:** an API key with `search:read` (or `search:*`, `read`, `*`).
          */
         get: operations["search"];
         put?: never;
@@ -785,6 +962,8 @@ export interface paths {
         /**
          * Pipeline data: every pipeline with its stages and, per stage, count, value, average time in stage and records past SLA
          * @description Sales pipelines' figures are their open deals', qualification pipelines' their open leads': each type shows only to keys that also have deals:read (leads:read); pipeline_type naming the other is 403. GET /pipelines lists every pipeline with pipelines:read.
+         *
+         *     **Credentials:** an API key with `pipelines:read` (or `pipelines:*`, `read`, `*`).
          */
         get: operations["getPipelineOverview"];
         put?: never;
@@ -802,10 +981,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List pipelines with their stages */
+        /**
+         * List pipelines with their stages
+         * @description **Credentials:** an API key with `pipelines:read` (or `pipelines:*`, `read`, `*`).
+         */
         get: operations["listPipelines"];
         put?: never;
-        /** Create a pipeline with ordered stages */
+        /**
+         * Create a pipeline with ordered stages
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         post: operations["createPipeline"];
         delete?: never;
         options?: never;
@@ -820,15 +1005,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a pipeline with its stages in order */
+        /**
+         * Get a pipeline with its stages in order
+         * @description **Credentials:** an API key with `pipelines:read` (or `pipelines:*`, `read`, `*`).
+         */
         get: operations["getPipeline"];
         put?: never;
         post?: never;
-        /** Delete a pipeline (409 while it has open deals or leads) */
+        /**
+         * Delete a pipeline (409 while it has open deals or leads)
+         * @description Soft: a `since` or `cursor` feed shows the tombstone. When it was the default pipeline of its type, another of that type becomes the default. Emits `pipeline.deleted`.
+         *
+         *     **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         delete: operations["deletePipeline"];
         options?: never;
         head?: never;
-        /** Update a pipeline; `stages` replaces and reorders its stages */
+        /**
+         * Update a pipeline; `stages` replaces and reorders its stages
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         patch: operations["updatePipeline"];
         trace?: never;
     };
@@ -841,7 +1037,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a stage (answers the pipeline) */
+        /**
+         * Add a stage (answers the pipeline)
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         post: operations["createPipelineStage"];
         delete?: never;
         options?: never;
@@ -859,11 +1058,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a stage (409 while deals or leads are in it; answers the pipeline) */
+        /**
+         * Remove a stage (409 while deals or leads are in it; answers the pipeline)
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         delete: operations["deletePipelineStage"];
         options?: never;
         head?: never;
-        /** Update or move a stage (answers the pipeline) */
+        /**
+         * Update or move a stage (answers the pipeline)
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         patch: operations["updatePipelineStage"];
         trace?: never;
     };
@@ -874,10 +1079,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List deals (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included) */
+        /**
+         * List deals (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included)
+         * @description **Credentials:** an API key with `deals:read` (or `deals:*`, `read`, `*`).
+         */
         get: operations["listDeals"];
         put?: never;
-        /** Create a deal */
+        /**
+         * Create a deal
+         * @description Without `pipeline_id`, `stage_id` or `stage` the deal starts in the tenant's default sales pipeline, at its first open stage; a stage that does not exist or belongs to another pipeline is 422 at its field, and so is a linked record (`lead_id`, `contact_id`, `company_id`, `partner_id`) this tenant does not have. Emits `deal.created`, and `deal.won` / `deal.lost` when it starts in a won / lost stage.
+         *
+         *     **Credentials:** an API key with `deals:write` (or `deals:*`, `write`, `*`).
+         */
         post: operations["createDeal"];
         delete?: never;
         options?: never;
@@ -892,15 +1105,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a deal */
+        /**
+         * Get a deal
+         * @description **Credentials:** an API key with `deals:read` (or `deals:*`, `read`, `*`).
+         */
         get: operations["getDeal"];
         put?: never;
         post?: never;
-        /** Delete a deal (a tombstone stays in sync feeds) */
+        /**
+         * Delete a deal (a tombstone stays in sync feeds)
+         * @description Answers the deleted deal with `deleted_at` set; it is then 404 here, and a `since` or `cursor` feed shows the tombstone. Emits `deal.deleted`.
+         *
+         *     **Credentials:** an API key with `deals:write` (or `deals:*`, `write`, `*`).
+         */
         delete: operations["deleteDeal"];
         options?: never;
         head?: never;
-        /** Update a deal (partial); a new stage_id or stage moves it like POST /move */
+        /**
+         * Update a deal (partial); a new stage_id or stage moves it like POST /move
+         * @description Emits `deal.updated` with `metadata.changed_fields` when anything but the stage changed; a move emits `deal.stage_changed` (`metadata.old_stage`, `new_stage`, `old_stage_id`, `new_stage_id`) and, on reaching a won / lost stage, `deal.won` / `deal.lost`. A body that changes nothing emits nothing.
+         *
+         *     **Credentials:** an API key with `deals:write` (or `deals:*`, `write`, `*`).
+         */
         patch: operations["updateDeal"];
         trace?: never;
     };
@@ -913,7 +1139,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a deal to another stage of its pipeline (by id or name); won / lost stages close it, open ones reopen it */
+        /**
+         * Move a deal to another stage of its pipeline (by id or name); won / lost stages close it, open ones reopen it
+         * @description Emits `deal.stage_changed` (`metadata.old_stage`, `new_stage`, `old_stage_id`, `new_stage_id`), and `deal.won` / `deal.lost` on reaching a won / lost stage (`won_at` / `lost_at` set; `lost_reason` kept). Moving to the stage it is in changes nothing and emits nothing.
+         *
+         *     **Credentials:** an API key with `deals:write` (or `deals:*`, `write`, `*`).
+         */
         post: operations["moveDeal"];
         delete?: never;
         options?: never;
@@ -928,10 +1159,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List leads (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included) */
+        /**
+         * List leads (newest first; with `since` or `cursor`: a change feed, oldest change first, tombstones included)
+         * @description **Credentials:** an API key with `leads:read` (or `leads:*`, `read`, `*`).
+         */
         get: operations["listLeads"];
         put?: never;
-        /** Create a lead */
+        /**
+         * Create a lead
+         * @description Placed in the tenant's default qualification pipeline (when it has one) unless `pipeline_id`, `stage_id` or `stage` names another place. Emits `lead.created`.
+         *
+         *     **Credentials:** an API key with `leads:write` (or `leads:*`, `write`, `*`).
+         */
         post: operations["createLead"];
         delete?: never;
         options?: never;
@@ -946,15 +1185,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a lead */
+        /**
+         * Get a lead
+         * @description **Credentials:** an API key with `leads:read` (or `leads:*`, `read`, `*`).
+         */
         get: operations["getLead"];
         put?: never;
         post?: never;
-        /** Delete a lead (a tombstone stays in sync feeds) */
+        /**
+         * Delete a lead (a tombstone stays in sync feeds)
+         * @description Answers the deleted lead with `deleted_at` set; it is then 404 here, and a `since` or `cursor` feed shows the tombstone. Emits `lead.deleted`.
+         *
+         *     **Credentials:** an API key with `leads:write` (or `leads:*`, `write`, `*`).
+         */
         delete: operations["deleteLead"];
         options?: never;
         head?: never;
-        /** Update a lead (partial); a new stage_id or stage moves it (lead.updated with old_stage / new_stage) */
+        /**
+         * Update a lead (partial); a new stage_id or stage moves it (lead.updated with old_stage / new_stage)
+         * @description **Credentials:** an API key with `leads:write` (or `leads:*`, `write`, `*`).
+         */
         patch: operations["updateLead"];
         trace?: never;
     };
@@ -967,7 +1217,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Qualify a lead (lead.qualified) */
+        /**
+         * Qualify a lead (lead.qualified)
+         * @description Sets `status` qualified and stamps `qualified_at` (which the KPIs count). A converted lead is 409.
+         *
+         *     **Credentials:** an API key with `leads:write` (or `leads:*`, `write`, `*`).
+         */
         post: operations["qualifyLead"];
         delete?: never;
         options?: never;
@@ -984,7 +1239,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disqualify a lead, with a reason (lead.disqualified) */
+        /**
+         * Disqualify a lead, with a reason (lead.disqualified)
+         * @description Sets `status` disqualified, stamps `disqualified_at` and keeps `disqualify_reason`. A converted lead is 409.
+         *
+         *     **Credentials:** an API key with `leads:write` (or `leads:*`, `write`, `*`).
+         */
         post: operations["disqualifyLead"];
         delete?: never;
         options?: never;
@@ -1004,6 +1264,8 @@ export interface paths {
         /**
          * Convert a lead: creates its deal in a sales pipeline and marks the lead converted, in one transaction
          * @description Needs deals:write as well (403 otherwise, checked before the body is validated): it creates a deal.
+         *
+         *     **Credentials:** an API key with `leads:write` (or `leads:*`, `write`, `*`).
          */
         post: operations["convertLead"];
         delete?: never;
@@ -1024,6 +1286,8 @@ export interface paths {
         /**
          * Start handing a deal off to another owner (handoff.initiated)
          * @description Needs deals:read as well (403 otherwise): a handoff shows its deal.
+         *
+         *     **Credentials:** an API key with `handoffs:write` (or `handoffs:*`, `write`, `*`).
          */
         post: operations["startDealHandoff"];
         delete?: never;
@@ -1044,6 +1308,8 @@ export interface paths {
         /**
          * Start handing a lead off to another owner (handoff.initiated)
          * @description Needs leads:read as well (403 otherwise): a handoff shows its lead.
+         *
+         *     **Credentials:** an API key with `handoffs:write` (or `handoffs:*`, `write`, `*`).
          */
         post: operations["startLeadHandoff"];
         delete?: never;
@@ -1064,6 +1330,8 @@ export interface paths {
         /**
          * Complete a handoff: applies the new owner / pipeline / stage to the deal or lead (handoff.completed)
          * @description Needs deals:write (leads:write) as well for a handoff of a deal (lead): completing changes it (403 otherwise). 404 when the key lacks deals:read (leads:read).
+         *
+         *     **Credentials:** an API key with `handoffs:write` (or `handoffs:*`, `write`, `*`).
          */
         post: operations["completeHandoff"];
         delete?: never;
@@ -1081,7 +1349,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a pending handoff (handoff.cancelled) */
+        /**
+         * Cancel a pending handoff (handoff.cancelled)
+         * @description **Credentials:** an API key with `handoffs:write` (or `handoffs:*`, `write`, `*`).
+         */
         post: operations["cancelHandoff"];
         delete?: never;
         options?: never;
@@ -1099,6 +1370,8 @@ export interface paths {
         /**
          * List handoffs
          * @description Only handoffs of the types the key may read: deals' with deals:read, leads' with leads:read; entity_type naming another type is 403.
+         *
+         *     **Credentials:** an API key with `handoffs:read` (or `handoffs:*`, `read`, `*`).
          */
         get: operations["listHandoffs"];
         put?: never;
@@ -1119,6 +1392,8 @@ export interface paths {
         /**
          * Get a handoff with its deal or lead
          * @description 404 for a handoff of a deal (lead) when the key lacks deals:read (leads:read), as on complete and cancel.
+         *
+         *     **Credentials:** an API key with `handoffs:read` (or `handoffs:*`, `read`, `*`).
          */
         get: operations["getHandoff"];
         put?: never;
@@ -1136,7 +1411,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scheduler jobs: last run, duration, outcome, next run and lease holder */
+        /**
+         * Scheduler jobs: last run, duration, outcome, next run and lease holder
+         * @description **Credentials:** the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`).
+         */
         get: operations["getScheduler"];
         put?: never;
         post?: never;
@@ -1153,12 +1431,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the business-hours calendar SLA clocks count in (404 when none is set) */
+        /**
+         * Get the business-hours calendar SLA clocks count in (404 when none is set)
+         * @description **Credentials:** an API key with `pipelines:read` (or `pipelines:*`, `read`, `*`).
+         */
         get: operations["getBusinessHours"];
-        /** Set the business-hours calendar: SLA clocks then count only working time in its time zone */
+        /**
+         * Set the business-hours calendar: SLA clocks then count only working time in its time zone
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         put: operations["replaceBusinessHours"];
         post?: never;
-        /** Remove the business-hours calendar: SLA clocks count all the time again */
+        /**
+         * Remove the business-hours calendar: SLA clocks count all the time again
+         * @description **Credentials:** an API key with `pipelines:write` (or `pipelines:*`, `write`, `*`).
+         */
         delete: operations["deleteBusinessHours"];
         options?: never;
         head?: never;
@@ -1172,10 +1459,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhooks */
+        /**
+         * List webhooks
+         * @description **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         get: operations["listWebhooks"];
         put?: never;
-        /** Register a webhook (the signing secret is shown only once) */
+        /**
+         * Register a webhook (the signing secret is shown only once)
+         * @description Each delivery is a POST of the event's JSON (its shape per type: the document's `webhooks` section), signed with `X-Webhook-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>` and the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`). At least once: a failed delivery is retried with backoff (by default after 1 min, 5 min, 15 min, 1 h, 6 h), at most 1000 deliveries an hour per webhook (the excess waits), and a webhook that keeps failing is disabled (`disabled_reason`) until `is_active: true` is sent again. A URL naming a private, loopback or link-local address is 422 (a host name resolving to one fails at delivery) unless the operator allows them (CRMD_WEBHOOK_ALLOW_PRIVATE).
+         *
+         *     **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -1190,12 +1485,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a webhook with its most recent deliveries */
+        /**
+         * Get a webhook with its most recent deliveries
+         * @description **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         get: operations["getWebhook"];
-        /** Update a webhook (omitted fields are kept) */
+        /**
+         * Update a webhook (omitted fields are kept)
+         * @description `is_active: true` re-enables a webhook crmd disabled after repeated failures (its `disabled_reason` is cleared). A header value sent as `********` keeps its stored value.
+         *
+         *     **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         put: operations["replaceWebhook"];
         post?: never;
-        /** Delete a webhook and its delivery log */
+        /**
+         * Delete a webhook and its delivery log
+         * @description **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -1211,7 +1517,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a webhook.test event now and report the receiver's answer */
+        /**
+         * Send a webhook.test event now and report the receiver's answer
+         * @description One attempt, signed as any delivery, also to an inactive webhook, and not retried; it shows in the delivery log. The answer says whether the receiver took it (2xx), with its status code and the time taken, or the error.
+         *
+         *     **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         post: operations["testWebhook"];
         delete?: never;
         options?: never;
@@ -1226,7 +1537,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The webhook's delivery log, newest first, with every attempt */
+        /**
+         * The webhook's delivery log, newest first, with every attempt
+         * @description **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -1245,7 +1559,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again (queued now, fresh retry schedule) */
+        /**
+         * Send a delivery again (queued now, fresh retry schedule)
+         * @description The same event (same `id`, so a receiver can de-duplicate), signed anew when sent. 409 while the webhook is inactive.
+         *
+         *     **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         post: operations["redeliverWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -1265,6 +1584,8 @@ export interface paths {
         /**
          * Send again every failed delivery created since a time
          * @description Failed test sends (webhook.test) are not replayed: send another test.
+         *
+         *     **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
          */
         post: operations["replayWebhook"];
         delete?: never;
@@ -1282,7 +1603,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the signing secret (shown once); for 24 h deliveries are signed with both */
+        /**
+         * Replace the signing secret (shown once); for 24 h deliveries are signed with both
+         * @description During the overlap `X-Webhook-Signature` carries the new secret's signature and `webhook-signature` both (`v1,<new> v1,<old>`), so receivers can switch at their own pace; `previous_secret_expires_at` says when the old one stops.
+         *
+         *     **Credentials:** an API key with `webhooks:manage` (or `webhook`, `webhooks`, `*`).
+         */
         post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -1297,10 +1623,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tasks (seed 001 filters, plus links, due range, tags; cursor sync) */
+        /**
+         * List tasks (seed 001 filters, plus links, due range, tags; cursor sync)
+         * @description `status=overdue` lists pending tasks whose due time has passed (each row's `is_overdue` says the same, computed at the time of the answer). With `since` or `cursor`: a change feed, oldest change first, tombstones included.
+         *
+         *     **Credentials:** an API key with `tasks:read` (or `tasks:*`, `read`, `*`).
+         */
         get: operations["listTasks"];
         put?: never;
-        /** Create a task (emits task.created) */
+        /**
+         * Create a task (emits task.created)
+         * @description **Credentials:** an API key with `tasks:write` (or `tasks:*`, `write`, `*`).
+         */
         post: operations["createTask"];
         delete?: never;
         options?: never;
@@ -1315,16 +1649,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a task */
+        /**
+         * Get a task
+         * @description **Credentials:** an API key with `tasks:read` (or `tasks:*`, `read`, `*`).
+         */
         get: operations["getTask"];
-        /** Replace a task (seed 000's PUT: fields left out are emptied) */
+        /**
+         * Replace a task (seed 000's PUT: fields left out are emptied)
+         * @description **Credentials:** an API key with `tasks:write` (or `tasks:*`, `write`, `*`).
+         */
         put: operations["replaceTask"];
         post?: never;
-        /** Delete a task (soft: sync feeds show the tombstone; emits task.deleted) */
+        /**
+         * Delete a task (soft: sync feeds show the tombstone; emits task.deleted)
+         * @description **Credentials:** an API key with `tasks:write` (or `tasks:*`, `write`, `*`).
+         */
         delete: operations["deleteTask"];
         options?: never;
         head?: never;
-        /** Update a task (emits task.updated; also task.completed when status becomes completed) */
+        /**
+         * Update a task (emits task.updated; also task.completed when status becomes completed)
+         * @description **Credentials:** an API key with `tasks:write` (or `tasks:*`, `write`, `*`).
+         */
         patch: operations["updateTask"];
         trace?: never;
     };
@@ -1340,6 +1686,8 @@ export interface paths {
         /**
          * Complete a task (emits task.completed)
          * @description Idempotent: completing a completed task returns it unchanged, keeps the first completed_at and emits nothing.
+         *
+         *     **Credentials:** an API key with `tasks:write` (or `tasks:*`, `write`, `*`).
          */
         post: operations["completeTask"];
         delete?: never;
@@ -1355,10 +1703,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List partners with lead_count, deal_count, won_deals and won_value */
+        /**
+         * List partners with lead_count, deal_count, won_deals and won_value
+         * @description **Credentials:** an API key with `partners:read` (or `partners:*`, `read`, `*`).
+         */
         get: operations["listPartners"];
         put?: never;
-        /** Create a partner (409 if the name is taken) */
+        /**
+         * Create a partner (409 if the name is taken)
+         * @description **Credentials:** an API key with `partners:write` (or `partners:*`, `write`, `*`).
+         */
         post: operations["createPartner"];
         delete?: never;
         options?: never;
@@ -1373,15 +1727,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a partner with its figures */
+        /**
+         * Get a partner with its figures
+         * @description **Credentials:** an API key with `partners:read` (or `partners:*`, `read`, `*`).
+         */
         get: operations["getPartner"];
         put?: never;
         post?: never;
-        /** Delete a partner (soft; frees the name; emits partner.deleted) */
+        /**
+         * Delete a partner (soft; frees the name; emits partner.deleted)
+         * @description **Credentials:** an API key with `partners:write` (or `partners:*`, `write`, `*`).
+         */
         delete: operations["deletePartner"];
         options?: never;
         head?: never;
-        /** Update a partner (emits partner.updated) */
+        /**
+         * Update a partner (emits partner.updated)
+         * @description **Credentials:** an API key with `partners:write` (or `partners:*`, `write`, `*`).
+         */
         patch: operations["updatePartner"];
         trace?: never;
     };
@@ -1395,6 +1758,8 @@ export interface paths {
         /**
          * List the activity log (seed 001: entity_type, entity_id, since; plus action, cursor)
          * @description Append-only. Newest first; with `since` (written at or after) or `cursor`, oldest first in commit order. A key sees the changes of the records it may read (deals:read for deals, and so on; links need every type; webhooks and SLA need webhooks:manage): the others are left out, and an entity_type it may not read is 403.
+         *
+         *     **Credentials:** an API key with `activity:read` (or `activity:*`, `read`, `*`).
          */
         get: operations["listActivity"];
         put?: never;
@@ -1415,6 +1780,8 @@ export interface paths {
         /**
          * KPIs for the current calendar period (default month)
          * @description Period start: the current week (Monday 00:00 UTC), month, quarter (Jan/Apr/Jul/Oct) or year, in UTC. leads.total: created in the period; qualified: qualified_at in the period; qualification_rate = qualified/total×100. deals.total: created in the period, open/won/lost by their current status; win_rate = won/(won+lost)×100. pipeline.value: all open deals; won_value: deals won in the period. tasks.total: created in the period; overdue: all pending tasks past due now. Deleted rows never count.
+         *
+         *     **Credentials:** an API key with `kpis:read` (or `kpis:*`, `read`, `*`).
          */
         get: operations["getKpis"];
         put?: never;
@@ -1435,10 +1802,15 @@ export interface paths {
         /**
          * List conversations (filters: status, assignee, unassigned, customer_id, channel, priority, tags, unread, archived; sort)
          * @description An inbox: `status=open&unassigned=true` lists the conversations nobody has taken, `sort=-last_message_at` puts the latest activity first (the last message's sent_at, or the opening of a conversation without messages), `sort=last_message_at` the longest quiet first. Ties by id. Default: newest opened first. `since` and `cursor` feeds go by change whatever `sort` says.
+         *
+         *     **Credentials:** an API key with `conversations:read` (or `conversations:*`, `read`, `*`).
          */
         get: operations["listConversations"];
         put?: never;
-        /** Open a conversation with a customer (a contact) */
+        /**
+         * Open a conversation with a customer (a contact)
+         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         */
         post: operations["createConversation"];
         delete?: never;
         options?: never;
@@ -1453,15 +1825,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a conversation */
+        /**
+         * Get a conversation
+         * @description **Credentials:** an API key with `conversations:read` (or `conversations:*`, `read`, `*`).
+         */
         get: operations["getConversation"];
-        /** Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied) */
+        /**
+         * Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied)
+         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         */
         put: operations["replaceConversation"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a conversation: status, assignee, priority, subject, tags */
+        /**
+         * Update a conversation: status, assignee, priority, subject, tags
+         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         */
         patch: operations["updateConversation"];
         trace?: never;
     };
@@ -1474,7 +1855,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive a conversation (conversation.archived) */
+        /**
+         * Archive a conversation (conversation.archived)
+         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         */
         post: operations["archiveConversation"];
         delete?: never;
         options?: never;
@@ -1491,7 +1875,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring an archived conversation back to the inbox (conversation.unarchived) */
+        /**
+         * Bring an archived conversation back to the inbox (conversation.unarchived)
+         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         */
         post: operations["unarchiveConversation"];
         delete?: never;
         options?: never;
@@ -1508,7 +1895,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Share a conversation with a teammate */
+        /**
+         * Share a conversation with a teammate
+         * @description Adds the teammate (by name) to `shared_with`; sharing with one already there changes nothing and emits nothing. Emits `conversation.updated`.
+         *
+         *     **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         */
         post: operations["shareConversation"];
         delete?: never;
         options?: never;
@@ -1528,6 +1920,8 @@ export interface paths {
         /**
          * Mark the customer's messages seen by the agents (message.seen each)
          * @description Marks the customer's unseen messages (or those of `message_ids`) oldest first in thread order (sent_at, ties by id), at most 500 a call; `up_to` stops at that message, it included.
+         *
+         *     **Credentials:** an API key with `messages:write` (or `messages:*`, `write`, `*`).
          */
         post: operations["markConversationSeen"];
         delete?: never;
@@ -1546,12 +1940,16 @@ export interface paths {
         /**
          * List messages (filters: conversation_id, customer_id, author_type, channel, unseen)
          * @description Newest first by `sent_at` (the time the message was sent: an imported email or SMS keeps its own), ties by id: a conversation's thread in the order the widget shows it, from its end. `since` and `cursor` feeds go by change, oldest first.
+         *
+         *     **Credentials:** an API key with `messages:read` (or `messages:*`, `read`, `*`).
          */
         get: operations["listMessages"];
         put?: never;
         /**
          * Send a message in a conversation
          * @description 201 with the new message; a customer's message reopens a closed or pending conversation (conversation.updated). With an `external_id` that a live message of this tenant already has: 200 with that message, nothing written (dedupe of channel retries). A deleted message frees its `external_id`: sent again, it makes a new message (201).
+         *
+         *     **Credentials:** an API key with `messages:write` (or `messages:*`, `write`, `*`).
          */
         post: operations["createMessage"];
         delete?: never;
@@ -1567,16 +1965,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a message */
+        /**
+         * Get a message
+         * @description **Credentials:** an API key with `messages:read` (or `messages:*`, `read`, `*`).
+         */
         get: operations["getMessage"];
-        /** Replace a message's body and attachments (seed 003's PUT: attachments left out are removed) */
+        /**
+         * Replace a message's body and attachments (seed 003's PUT: attachments left out are removed)
+         * @description **Credentials:** an API key with `messages:write` (or `messages:*`, `write`, `*`).
+         */
         put: operations["replaceMessage"];
         post?: never;
-        /** Delete a message (a tombstone stays in sync feeds) */
+        /**
+         * Delete a message (a tombstone stays in sync feeds)
+         * @description **Credentials:** an API key with `messages:write` (or `messages:*`, `write`, `*`).
+         */
         delete: operations["deleteMessage"];
         options?: never;
         head?: never;
-        /** Edit a message's body or attachments */
+        /**
+         * Edit a message's body or attachments
+         * @description **Credentials:** an API key with `messages:write` (or `messages:*`, `write`, `*`).
+         */
         patch: operations["updateMessage"];
         trace?: never;
     };
@@ -1592,6 +2002,8 @@ export interface paths {
         /**
          * Find or create the customer with this email and/or external id
          * @description The contact linked to `external_id`, else the contact with this email (any of its emails), else a new contact (201). An `external_id` given is linked to the contact found. Calling it again with the same identity answers the same customer (200).
+         *
+         *     **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
          */
         post: operations["identifyCustomer"];
         delete?: never;
@@ -1607,7 +2019,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers (the contacts, with their external ids) */
+        /**
+         * List customers (the contacts, with their external ids)
+         * @description **Credentials:** an API key with `contacts:read` (or `contacts:*`, `read`, `*`).
+         */
         get: operations["listCustomers"];
         put?: never;
         post?: never;
@@ -1624,15 +2039,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer (a contact) */
+        /**
+         * Get a customer (a contact)
+         * @description **Credentials:** an API key with `contacts:read` (or `contacts:*`, `read`, `*`).
+         */
         get: operations["getCustomer"];
-        /** Replace a customer (as PUT /contacts/{id}: fields left out are emptied, except the opt-out flags) */
+        /**
+         * Replace a customer (as PUT /contacts/{id}: fields left out are emptied, except the opt-out flags)
+         * @description **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
+         */
         put: operations["replaceCustomer"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a customer (as PATCH /contacts/{id}) */
+        /**
+         * Update a customer (as PATCH /contacts/{id})
+         * @description **Credentials:** an API key with `contacts:write` (or `contacts:*`, `write`, `*`).
+         */
         patch: operations["updateCustomer"];
         trace?: never;
     };
@@ -1646,6 +2070,8 @@ export interface paths {
         /**
          * The event log: every event, oldest first, cursor-paged
          * @description Events of the key's tenant in commit order (per entity, the order they happened), as webhooks deliver them. Filters: `types` (exact, `prefix.*`), `since`. A key sees the events of the resources it may read (`<resource>:read`; an association's, with both linked objects' `:read`; a handoff's, with `handoffs:read` and its deal's or lead's `:read`); a key with `webhooks:manage` sees every event. Keep `next_cursor` and pass it as `cursor` to get only what came after. Events are kept as long as webhook deliveries are (CRMD_WEBHOOK_RETENTION_DAYS).
+         *
+         *     **Credentials:** an API key with `events:read` (or `read`, `*`).
          */
         get: operations["listEvents"];
         put?: never;
@@ -1666,6 +2092,8 @@ export interface paths {
         /**
          * The event log as Server-Sent Events, resumable with Last-Event-ID
          * @description Needs `Accept: text/event-stream` (406 otherwise; EventSource sends it). Each event is an SSE message: `id` (its cursor), `event` (its type), `data` (the webhook payload). Without `Last-Event-ID` or `cursor` the stream starts with the next event; with either, right after that event (the backlog first). A comment line every CRMD_LIVE_HEARTBEAT_SECONDS keeps idle connections open. Same filters and scope rules as GET /events. Events committed by other instances on the same database arrive within CRMD_LIVE_POLL_MS.
+         *
+         *     **Credentials:** an API key with `events:read` (or `read`, `*`).
          */
         get: operations["streamEvents"];
         put?: never;
@@ -1683,12 +2111,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the custom fields of an object type (deals, contacts, …) */
+        /**
+         * List the custom fields of an object type (deals, contacts, …)
+         * @description **Credentials:** an API key with `fields:read` (or `fields:*`, `read`, `*`).
+         */
         get: operations["listCustomFields"];
         put?: never;
         /**
          * Define a custom field
          * @description Values already stored under the key are converted to the type, or the definition is refused (422 listing the records).
+         *
+         *     **Credentials:** an API key with `fields:write` (or `fields:*`, `write`, `*`).
          */
         post: operations["createCustomField"];
         delete?: never;
@@ -1704,15 +2137,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a custom field definition */
+        /**
+         * Get a custom field definition
+         * @description **Credentials:** an API key with `fields:read` (or `fields:*`, `read`, `*`).
+         */
         get: operations["getCustomField"];
         put?: never;
         post?: never;
-        /** Remove a custom field; its values move to the records' archive */
+        /**
+         * Remove a custom field; its values move to the records' archive
+         * @description **Credentials:** an API key with `fields:write` (or `fields:*`, `write`, `*`).
+         */
         delete: operations["deleteCustomField"];
         options?: never;
         head?: never;
-        /** Change a custom field (a new type converts every stored value or is refused) */
+        /**
+         * Change a custom field (a new type converts every stored value or is refused)
+         * @description **Credentials:** an API key with `fields:write` (or `fields:*`, `write`, `*`).
+         */
         patch: operations["updateCustomField"];
         trace?: never;
     };
@@ -1726,6 +2168,8 @@ export interface paths {
         /**
          * A record's values of removed custom fields
          * @description Needs the record's own read scope (e.g. deals:read) besides fields:read.
+         *
+         *     **Credentials:** an API key with `fields:read` (or `fields:*`, `read`, `*`).
          */
         get: operations["getArchivedCustomFieldValues"];
         put?: never;
@@ -1743,12 +2187,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A record's links to records of another object type */
+        /**
+         * A record's links to records of another object type
+         * @description **Credentials:** an API key with `<object>:read` and `<to_object>:read`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`); `<to_object>`, the type in `to`, likewise.
+         */
         get: operations["listAssociations"];
-        /** Replace a record's links to an object type (association.created / deleted) */
+        /**
+         * Replace a record's links to an object type (association.created / deleted)
+         * @description **Credentials:** an API key with `<object>:write` and `<to_object>:read` (or :write); `<to_object>:write` where its records show these links (deals' contact_ids). `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`); `<to_object>`, the type in `to`, likewise.
+         */
         put: operations["replaceAssociations"];
         post?: never;
-        /** Remove every link of a record to an object type */
+        /**
+         * Remove every link of a record to an object type
+         * @description **Credentials:** an API key with `<object>:write` and `<to_object>:read` (or :write); `<to_object>:write` where its records show these links (deals' contact_ids). `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`); `<to_object>`, the type in `to`, likewise.
+         */
         delete: operations["deleteAssociations"];
         options?: never;
         head?: never;
@@ -1763,10 +2216,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Link two records (with an optional label); 201 when new, 200 when already linked */
+        /**
+         * Link two records (with an optional label); 201 when new, 200 when already linked
+         * @description **Credentials:** an API key with `<object>:write` and `<to_object>:read` (or :write); `<to_object>:write` where its records show these links (deals' contact_ids). `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`); `<to_object>`, the type in `to`, likewise.
+         */
         put: operations["createAssociation"];
         post?: never;
-        /** Unlink two records (only the link with `label` when given) */
+        /**
+         * Unlink two records (only the link with `label` when given)
+         * @description **Credentials:** an API key with `<object>:write` and `<to_object>:read` (or :write); `<to_object>:write` where its records show these links (deals' contact_ids). `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`); `<to_object>`, the type in `to`, likewise.
+         */
         delete: operations["deleteAssociation"];
         options?: never;
         head?: never;
@@ -1780,12 +2239,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the tenant's custom object types */
+        /**
+         * List the tenant's custom object types
+         * @description **Credentials:** an API key with `fields:read` (or `fields:*`, `read`, `*`).
+         */
         get: operations["listObjectTypes"];
         put?: never;
         /**
          * Define a custom object type with its fields
          * @description Its records live at /objects/{plural}, with scopes `<plural>:read|write` and events `<name>.created|updated|deleted`.
+         *
+         *     **Credentials:** an API key with `fields:write` (or `fields:*`, `write`, `*`).
          */
         post: operations["createObjectType"];
         delete?: never;
@@ -1801,18 +2265,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a custom object type */
+        /**
+         * Get a custom object type
+         * @description **Credentials:** an API key with `fields:read` (or `fields:*`, `read`, `*`).
+         */
         get: operations["getObjectType"];
         put?: never;
         post?: never;
         /**
          * Remove a custom object type without records
          * @description Refused (409) while it has live records or another object's reference field points at it. Removes it for good, in one transaction: its fields (`field.deleted` each), its deleted records' tombstones and archived values, then `object_type.deleted`. A type defined again under the same plural or name starts empty.
+         *
+         *     **Credentials:** an API key with `fields:write` (or `fields:*`, `write`, `*`).
          */
         delete: operations["deleteObjectType"];
         options?: never;
         head?: never;
-        /** Change a custom object type (fields: /fields/{plural}) */
+        /**
+         * Change a custom object type (fields: /fields/{plural})
+         * @description **Credentials:** an API key with `fields:write` (or `fields:*`, `write`, `*`).
+         */
         patch: operations["updateObjectType"];
         trace?: never;
     };
@@ -1826,10 +2298,15 @@ export interface paths {
         /**
          * List a custom object's records (filters: search, cf.<key>, associated_with; since/cursor feeds with tombstones)
          * @description The list is keyed by the plural: `{"<plural>": [...], "total": …}`.
+         *
+         *     **Credentials:** an API key with `<object>:read`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
          */
         get: operations["listObjectRecords"];
         put?: never;
-        /** Create a record (values checked against the fields) */
+        /**
+         * Create a record (values checked against the fields)
+         * @description **Credentials:** an API key with `<object>:write`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         post: operations["createObjectRecord"];
         delete?: never;
         options?: never;
@@ -1846,7 +2323,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create or update up to 500 records, matched by a unique field (match_by) */
+        /**
+         * Create or update up to 500 records, matched by a unique field (match_by)
+         * @description **Credentials:** an API key with `<object>:write`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         post: operations["bulkUpsertObjectRecords"];
         delete?: never;
         options?: never;
@@ -1861,7 +2341,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The JSON Schema of the tenant's records of this object */
+        /**
+         * The JSON Schema of the tenant's records of this object
+         * @description **Credentials:** an API key with `<object>:read`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         get: operations["getObjectRecordSchema"];
         put?: never;
         post?: never;
@@ -1878,16 +2361,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a record */
+        /**
+         * Get a record
+         * @description **Credentials:** an API key with `<object>:read`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         get: operations["getObjectRecord"];
-        /** Replace a record's values (absent ones are removed; defaults apply) */
+        /**
+         * Replace a record's values (absent ones are removed; defaults apply)
+         * @description **Credentials:** an API key with `<object>:write`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         put: operations["replaceObjectRecord"];
         post?: never;
-        /** Delete a record (a tombstone stays in sync feeds) */
+        /**
+         * Delete a record (a tombstone stays in sync feeds)
+         * @description **Credentials:** an API key with `<object>:write`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         delete: operations["deleteObjectRecord"];
         options?: never;
         head?: never;
-        /** Update a record (values given merge; null removes one) */
+        /**
+         * Update a record (values given merge; null removes one)
+         * @description **Credentials:** an API key with `<object>:write`. `<object>` is the path's object type: a built-in one's scope name (`contacts`) or a custom object's plural (granted too by `objects:read` / `objects:write`).
+         */
         patch: operations["updateObjectRecord"];
         trace?: never;
     };
@@ -1898,10 +2393,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km) */
+        /**
+         * List properties (status, type, price and area ranges, bedrooms_min, city, postcode, near + radius_km)
+         * @description **Credentials:** an API key with `mls:read` (or `mls:*`, `read`, `*`).
+         */
         get: operations["listMlsProperties"];
         put?: never;
-        /** Create a property (property.created; 409 when a live listing has its MLS number) */
+        /**
+         * Create a property (property.created; 409 when a live listing has its MLS number)
+         * @description **Credentials:** an API key with `mls:write` (or `mls:*`, `write`, `*`).
+         */
         post: operations["createMlsProperty"];
         delete?: never;
         options?: never;
@@ -1921,6 +2422,8 @@ export interface paths {
         /**
          * Create or update up to 500 properties, matched by MLS number
          * @description A record whose mls_number belongs to a live listing updates that listing (fields absent stay, as PATCH); other records create listings (status and property_type required). One transaction; each record succeeds or fails alone, with per-record results.
+         *
+         *     **Credentials:** an API key with `mls:write` (or `mls:*`, `write`, `*`).
          */
         post: operations["bulkUpsertMlsProperties"];
         delete?: never;
@@ -1936,16 +2439,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a property */
+        /**
+         * Get a property
+         * @description **Credentials:** an API key with `mls:read` (or `mls:*`, `read`, `*`).
+         */
         get: operations["getMlsProperty"];
-        /** Replace a property (seed 000's PUT: fields absent are emptied) */
+        /**
+         * Replace a property (seed 000's PUT: fields absent are emptied)
+         * @description **Credentials:** an API key with `mls:write` (or `mls:*`, `write`, `*`).
+         */
         put: operations["replaceMlsProperty"];
         post?: never;
-        /** Delete a property (a tombstone stays in sync feeds) */
+        /**
+         * Delete a property (a tombstone stays in sync feeds)
+         * @description **Credentials:** an API key with `mls:write` (or `mls:*`, `write`, `*`).
+         */
         delete: operations["deleteMlsProperty"];
         options?: never;
         head?: never;
-        /** Update a property (fields absent stay) */
+        /**
+         * Update a property (fields absent stay)
+         * @description **Credentials:** an API key with `mls:write` (or `mls:*`, `write`, `*`).
+         */
         patch: operations["updateMlsProperty"];
         trace?: never;
     };
@@ -1956,12 +2471,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the tenant's widget keys (revoked ones included) */
+        /**
+         * List the tenant's widget keys (revoked ones included)
+         * @description **Credentials:** an API key with `keys:manage` (or `*`).
+         */
         get: operations["listWidgetKeys"];
         put?: never;
         /**
          * Create a publishable widget key (pk_…, shown once) for a website chat widget
          * @description The answer also holds the key's identity verification secret, shown once. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: what the widget key's visitors do. Idempotency-Key is refused here: the answer holds secrets crmd never stores in clear.
+         *
+         *     **Credentials:** an API key with `keys:manage` (or `*`).
          */
         post: operations["createWidgetKey"];
         delete?: never;
@@ -1983,11 +2503,16 @@ export interface paths {
         /**
          * Revoke a widget key: it and every visitor token it issued stop working
          * @description At once on this instance, on open sockets too; other instances within a second on PostgreSQL, within 10 seconds on a SQLite database several processes share. No live event committed after the revocation reaches its visitors' sockets, on any instance.
+         *
+         *     **Credentials:** an API key with `keys:manage` (or `*`).
          */
         delete: operations["deleteWidgetKey"];
         options?: never;
         head?: never;
-        /** Change a widget key's name, allowed origins, settings, visitor limit or whether it requires verified identities */
+        /**
+         * Change a widget key's name, allowed origins, settings, visitor limit or whether it requires verified identities
+         * @description **Credentials:** an API key with `keys:manage` (or `*`).
+         */
         patch: operations["updateWidgetKey"];
         trace?: never;
     };
@@ -2003,6 +2528,8 @@ export interface paths {
         /**
          * Replace the identity verification secret (shown once); for 24 h user_hash values made with the old one still verify
          * @description Tokens of visitors verified with the old secret end when it stops verifying; other visitor tokens stay valid. Besides keys:manage the calling key needs contacts:write, conversations:read, conversations:write, messages:read and messages:write: with the secret a site proves any customer. Idempotency-Key is refused here: the answer holds a secret crmd never stores in clear.
+         *
+         *     **Credentials:** an API key with `keys:manage` (or `*`).
          */
         post: operations["rotateWidgetKeyIdentitySecret"];
         delete?: never;
@@ -3589,6 +4116,25 @@ export interface components {
             has_more: boolean;
             next_cursor: string | null;
         };
+        BulkResult: {
+            results: ({
+                /** @description Position of the record in `records` */
+                index: number;
+                /** @enum {string} */
+                status: "created" | "updated";
+                /** Format: uuid */
+                id: string;
+            } | {
+                /** @description Position of the record in `records` */
+                index: number;
+                /** @constant */
+                status: "error";
+                errors: components["schemas"]["FieldError"][];
+            })[];
+            created: number;
+            updated: number;
+            failed: number;
+        };
         CalendarEvent: {
             /** Format: uuid */
             id: string;
@@ -4008,10 +4554,12 @@ export interface components {
             detail: string;
             code: string;
             request_id?: string;
-            errors?: {
-                path: string;
-                message: string;
-            }[];
+            errors?: components["schemas"]["FieldError"][];
+        };
+        FieldError: {
+            /** @description JSON pointer into the request (`/currency`); `/`: the request as a whole */
+            path: string;
+            message: string;
         };
         Handoff: {
             id: string;
@@ -4490,6 +5038,12 @@ export interface components {
             has_more: boolean;
             next_cursor: string | null;
         };
+        ValidationError: {
+            detail: string;
+            code: string;
+            request_id?: string;
+            errors: components["schemas"]["FieldError"][];
+        };
         Webhook: {
             /** Format: uuid */
             id: string;
@@ -4821,7 +5375,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ValidationError"];
             };
         };
         /** @description VALIDATION_ERROR: a schema or rule is violated; errors[].path points into the request */
@@ -4831,7 +5385,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ValidationError"];
             };
         };
     };
@@ -6938,23 +7492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        results: {
-                            /** @description Position of the record in `records` */
-                            index: number;
-                            /** @enum {string} */
-                            status: "created" | "updated" | "error";
-                            /** Format: uuid */
-                            id?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        }[];
-                        created: number;
-                        updated: number;
-                        failed: number;
-                    };
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7478,23 +8016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        results: {
-                            /** @description Position of the record in `records` */
-                            index: number;
-                            /** @enum {string} */
-                            status: "created" | "updated" | "error";
-                            /** Format: uuid */
-                            id?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        }[];
-                        created: number;
-                        updated: number;
-                        failed: number;
-                    };
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15107,23 +15629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        results: {
-                            /** @description Position of the record in `records` */
-                            index: number;
-                            /** @enum {string} */
-                            status: "created" | "updated" | "error";
-                            /** Format: uuid */
-                            id?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        }[];
-                        created: number;
-                        updated: number;
-                        failed: number;
-                    };
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -15649,23 +16155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        results: {
-                            /** @description Position of the record in `records` */
-                            index: number;
-                            /** @enum {string} */
-                            status: "created" | "updated" | "error";
-                            /** Format: uuid */
-                            id?: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        }[];
-                        created: number;
-                        updated: number;
-                        failed: number;
-                    };
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

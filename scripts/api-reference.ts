@@ -78,7 +78,8 @@ const resolved = (doc: Json, shared: Json): Json => {
 
 function operation(doc: Json, method: string, path: string, op: Json): string[] {
   const lines = [`### ${method.toUpperCase()} \`${path}\``, "", cell(op.summary), ""];
-  if (op["x-required-scope"]) lines.push(`Scope: \`${op["x-required-scope"]}\``, "");
+  // What to know beyond the summary, ending with the credentials and scope it takes.
+  if (op.description) lines.push(op.description, "");
   if (op.operationId) lines.push(`Operation id: \`${op.operationId}\``, "");
   const parameters: Json[] = (op.parameters ?? []).map((p: Json) => resolved(doc, p));
   if (parameters.length)

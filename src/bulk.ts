@@ -2,9 +2,10 @@ import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
 import { type Static, type TSchema, t } from "elysia";
 import type { WriteTx } from "../db/client";
 import type { AppContext } from "./context";
-import { ApiError, type FieldError } from "./errors";
+import { ApiError, type FieldError, FieldErrors } from "./errors";
 import { JsonInteger } from "./fields";
 import { type ValueErrorLike, valueFieldErrors } from "./http-errors";
+import { named, ONE_OF } from "./openapi/schemas";
 import { unknownFields } from "./strict-input";
 
 export const MAX_BULK_RECORDS = 500;
@@ -26,19 +27,29 @@ export const bulkRequest = (recordDescription: string, example: unknown) =>
     { examples: [{ records: [example] }] },
   );
 
-const BulkRecordResult = t.Object({
-  index: JsonInteger({ description: "Position of the record in `records`" }),
-  status: t.Union([t.Literal("created"), t.Literal("updated"), t.Literal("error")]),
-  id: t.Optional(t.String({ format: "uuid" })),
-  errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
-});
+const RecordIndex = JsonInteger({ description: "Position of the record in `records`" });
+/** A record's outcome: applied (with the record's id), or refused with what failed. */
+const BulkRecordResult = t.Union(
+  [
+    t.Object({
+      index: RecordIndex,
+      status: t.Union([t.Literal("created"), t.Literal("updated")]),
+      id: t.String({ format: "uuid" }),
+    }),
+    t.Object({ index: RecordIndex, status: t.Literal("error"), errors: FieldErrors }),
+  ],
+  { [ONE_OF]: true },
+);
 
-export const BulkResult = t.Object({
-  results: t.Array(BulkRecordResult),
-  created: JsonInteger(),
-  updated: JsonInteger(),
-  failed: JsonInteger(),
-});
+export const BulkResult = named(
+  "BulkResult",
+  t.Object({
+    results: t.Array(BulkRecordResult),
+    created: JsonInteger(),
+    updated: JsonInteger(),
+    failed: JsonInteger(),
+  }),
+);
 
 export type BulkResult = Static<typeof BulkResult>;
 export interface BulkOutcome {

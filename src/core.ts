@@ -102,10 +102,12 @@ export {
   ErrorBody,
   errorResponses,
   type FieldError,
+  FieldErrors,
   forbidden,
   invalid,
   notFound,
   unauthorized,
+  ValidationErrorBody,
   within,
 } from "./errors";
 export {

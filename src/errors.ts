@@ -55,6 +55,20 @@ export async function within<T>(prefix: string, work: () => Promise<T>): Promise
   }
 }
 
+/** What failed in a request: where (a JSON pointer into it, `/` for the whole) and why. */
+const FieldErrorSchema = named(
+  "FieldError",
+  t.Object({
+    path: t.String({
+      description: "JSON pointer into the request (`/currency`); `/`: the request as a whole",
+    }),
+    message: t.String(),
+  }),
+);
+
+/** The field errors a refusal carries, as the error bodies and bulk results show them. */
+export const FieldErrors = t.Array(FieldErrorSchema);
+
 /** The error body every failure answers with. */
 export const ErrorBody = named(
   "Error",
@@ -62,9 +76,29 @@ export const ErrorBody = named(
     detail: t.String(),
     code: t.String(),
     request_id: t.Optional(t.String()),
-    errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
+    errors: t.Optional(FieldErrors),
   }),
 );
+
+/** A 422's body: the error body, with the field errors every 422 carries (src/http-errors.ts). */
+export const ValidationErrorBody = named(
+  "ValidationError",
+  t.Composite([
+    t.Omit(ErrorBody, ["errors"]),
+    t.Object({ errors: t.Array(FieldErrorSchema, { minItems: 1 }) }),
+  ]),
+);
+
+/**
+ * A refusal's field errors as answered: a 422 always names what failed,
+ * so one thrown without them names the request as a whole.
+ */
+export const answeredFieldErrors = (
+  status: number,
+  detail: string,
+  errors: FieldError[] | undefined,
+): FieldError[] | undefined =>
+  errors?.length || status !== 422 ? errors : [{ path: "/", message: detail }];
 
 /** Standard error responses for the OpenAPI document of an authenticated route. */
 export const errorResponses = {
@@ -72,6 +106,6 @@ export const errorResponses = {
   401: ErrorBody,
   403: ErrorBody,
   404: ErrorBody,
-  422: ErrorBody,
+  422: ValidationErrorBody,
   429: ErrorBody,
 };

@@ -22,6 +22,8 @@ export const health = (ctx: AppContext) =>
       detail: {
         tags: ["health"],
         summary: "Process is up",
+        description:
+          "For a liveness probe: 200 as long as the process answers HTTP; it touches no database.",
         responses: { 200: documented("Up", t.Object({ status: t.String() })) },
       },
     })
@@ -36,6 +38,8 @@ export const health = (ctx: AppContext) =>
         detail: {
           tags: ["health"],
           summary: "Database reachable and migrations applied",
+          description:
+            "For a readiness probe: 503 (`database: false`) while the database is unreachable or migrations are pending; take the instance out of rotation until it answers 200 again.",
           responses: {
             200: documented("Ready", Readiness),
             503: documented("Database unreachable or migrations pending", Readiness),

@@ -1,6 +1,6 @@
 import { ValueErrorType } from "@sinclair/typebox/errors";
 import type { ValidationError } from "elysia";
-import { ApiError, type FieldError } from "./errors";
+import { ApiError, answeredFieldErrors, type FieldError } from "./errors";
 import { CURRENCY_MESSAGE, CURRENCY_PATTERN, NOT_BLANK, NOT_BLANK_MESSAGE } from "./fields";
 import { JSON_TYPE } from "./http-conventions";
 import type { Logger } from "./logger";
@@ -168,13 +168,14 @@ export function errorResponse(
         ? cause
         : null;
   if (refusal) {
+    const errors = answeredFieldErrors(refusal.status, refusal.message, refusal.errors);
     return json(
       refusal.status,
       {
         detail: refusal.message,
         code: refusal.code,
         request_id: requestId,
-        ...(refusal.errors ? { errors: refusal.errors } : {}),
+        ...(errors ? { errors } : {}),
       },
       { ...headers, ...refusal.headers },
     );
@@ -216,12 +217,16 @@ export function errorResponse(
     default: {
       const client = clientError(error);
       if (client) {
+        // A 422 from below the API (input the database cannot store) is a validation error too.
+        const detail = client.message || "Request failed";
+        const errors = answeredFieldErrors(client.status, detail, undefined);
         return json(
           client.status,
           {
-            detail: client.message || "Request failed",
-            code: "BAD_REQUEST",
+            detail,
+            code: errors ? "VALIDATION_ERROR" : "BAD_REQUEST",
             request_id: requestId,
+            ...(errors ? { errors } : {}),
           },
           headers,
         );

@@ -42,6 +42,8 @@ export const metricsRoute = (ctx: AppContext) =>
         tags: ["operations"],
         summary:
           "Prometheus metrics: requests, rate limits, webhook delivery, backlogs, scheduler, database, memory",
+        description:
+          "For a Prometheus scrape job: `authorization: {credentials: <CRMD_METRICS_TOKEN>}`. Give scrapers the metrics token, which reads metrics only, rather than the admin token.",
         security: [{ MetricsToken: [] }, { AdminToken: [] }],
         responses: {
           200: {

@@ -65,6 +65,18 @@ const ALIASES: Record<string, Scope[]> = {
 };
 
 /**
+ * The permissions a key may be given that grant `scope`: the scope itself,
+ * then each alias standing for it, narrowest first (`deals:*`, `read`, `*`).
+ */
+export function grantsOf(scope: Scope): string[] {
+  const aliases = Object.entries(ALIASES)
+    .filter(([, scopes]) => scopes.includes(scope))
+    .sort(([, a], [, b]) => a.length - b.length)
+    .map(([alias]) => alias);
+  return [scope, ...aliases];
+}
+
+/**
  * A custom object's scope, `<plural>:read|write` (or `<plural>:*`): object
  * types are defined per tenant, so any such name is a valid permission.
  * `objects:read|write` (and the read, write and * aliases) grant every

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
+import { ApiError, notFound } from "../src/errors";
+import { errorResponse } from "../src/http-errors";
 import { createLogger } from "../src/logger";
 import { resolveRef } from "./contract/openapi";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -120,6 +122,36 @@ describe("errors", () => {
     expect(paths).toContain("/permissions");
     expect(JSON.stringify(reply.body)).not.toContain("minLength");
     expect(Object.keys(reply.body).sort()).toEqual(["code", "detail", "errors", "request_id"]);
+  });
+
+  test("every 422 carries field errors: one refused without them (the database's, on PostgreSQL) names the request", () => {
+    const logger = createLogger("silent");
+    const bodyOf = async (error: unknown) =>
+      (await errorResponse("UNKNOWN", error, {}, "req-1", logger)).json();
+    // What db/pg/database.ts throws for a number PostgreSQL cannot store.
+    const unstorable = Object.assign(new Error("A number in the request is too large to store"), {
+      status: 422,
+    });
+    return Promise.all([
+      expect(bodyOf(unstorable)).resolves.toEqual({
+        detail: "A number in the request is too large to store",
+        code: "VALIDATION_ERROR",
+        request_id: "req-1",
+        errors: [{ path: "/", message: "A number in the request is too large to store" }],
+      }),
+      expect(bodyOf(new ApiError(422, "VALIDATION_ERROR", "Nothing to change"))).resolves.toEqual({
+        detail: "Nothing to change",
+        code: "VALIDATION_ERROR",
+        request_id: "req-1",
+        errors: [{ path: "/", message: "Nothing to change" }],
+      }),
+      // Other refusals keep seed 001's body, field errors only where they have them.
+      expect(bodyOf(notFound("Deal"))).resolves.toEqual({
+        detail: "Deal not found",
+        code: "NOT_FOUND",
+        request_id: "req-1",
+      }),
+    ]);
   });
 
   test("500 hides internals: no stack, no SQL, a request id to find the log line", async () => {

@@ -11,6 +11,8 @@ import type { components, paths } from "../../clients/crmd";
 
 export type Deal = components["schemas"]["Deal"];
 export type ApiError = components["schemas"]["Error"];
+/** A 422's body: an error whose field `errors` are always there. */
+export type ValidationError = components["schemas"]["ValidationError"];
 
 /** An answer other than 2xx, with crmd's error body. */
 export class CrmdError extends Error {
@@ -25,9 +27,14 @@ export class CrmdError extends Error {
     return this.body.code;
   }
 
-  /** A 422's field errors: a JSON pointer into the request (`/currency`) and what is wrong there. */
-  get fieldErrors(): NonNullable<ApiError["errors"]> {
-    return this.body.errors ?? [];
+  /** A 422, whose body is a ValidationError. */
+  isValidation(): this is CrmdError & { status: 422; body: ValidationError } {
+    return this.status === 422;
+  }
+
+  /** The field errors, on a 422 always: a JSON pointer into the request (`/currency`) and what is wrong there. */
+  get fieldErrors(): ValidationError["errors"] | [] {
+    return this.isValidation() ? this.body.errors : (this.body.errors ?? []);
   }
 }
 

@@ -161,7 +161,12 @@ export const apiKeysPlugin = (ctx: AppContext) =>
         query: TenantQuery,
         body: CreateApiKey,
         response: { 201: CreatedApiKey, ...errorResponses },
-        detail: { summary: "Create an API key (the key is shown only once)", tags: ["api-keys"] },
+        detail: {
+          summary: "Create an API key (the key is shown only once)",
+          description:
+            "Only a hash of the key is stored: save `key` from this answer. With the admin token, `tenant_id` names the tenant; a key with keys:manage makes keys of its own tenant only, holding no scope it lacks (403), expiring no later than itself and limited at least as tightly (`rate_limit`).",
+          tags: ["api-keys"],
+        },
       },
     )
     .get(
@@ -178,7 +183,12 @@ export const apiKeysPlugin = (ctx: AppContext) =>
           200: t.Object({ api_keys: t.Array(ApiKey), total: JsonInteger() }),
           ...errorResponses,
         },
-        detail: { summary: "List API keys (never the keys themselves)", tags: ["api-keys"] },
+        detail: {
+          summary: "List API keys (never the keys themselves)",
+          description:
+            "With the admin token, `tenant_id` names the tenant; a key with keys:manage lists its own tenant's. Revoked and expired keys are listed with `revoked_at` / `expires_at`.",
+          tags: ["api-keys"],
+        },
       },
     )
     .delete(

@@ -192,7 +192,12 @@ export const conversationsPlugin = (ctx: AppContext) =>
         params: IdParams,
         body: ShareConversation,
         response: { 200: Conversation, ...errorResponses },
-        detail: { summary: "Share a conversation with a teammate", tags },
+        detail: {
+          summary: "Share a conversation with a teammate",
+          description:
+            "Adds the teammate (by name) to `shared_with`; sharing with one already there changes nothing and emits nothing. Emits `conversation.updated`.",
+          tags,
+        },
       },
     )
     .post(

@@ -82,7 +82,12 @@ export const dealsPlugin = (ctx: AppContext) =>
         scope: "deals:write",
         body: CreateDeal,
         response: { 201: Deal, ...errorResponses },
-        detail: { summary: "Create a deal", tags },
+        detail: {
+          summary: "Create a deal",
+          description:
+            "Without `pipeline_id`, `stage_id` or `stage` the deal starts in the tenant's default sales pipeline, at its first open stage; a stage that does not exist or belongs to another pipeline is 422 at its field, and so is a linked record (`lead_id`, `contact_id`, `company_id`, `partner_id`) this tenant does not have. Emits `deal.created`, and `deal.won` / `deal.lost` when it starts in a won / lost stage.",
+          tags,
+        },
       },
     )
     .get(
@@ -117,6 +122,8 @@ export const dealsPlugin = (ctx: AppContext) =>
         response: changeResponses,
         detail: {
           summary: "Update a deal (partial); a new stage_id or stage moves it like POST /move",
+          description:
+            "Emits `deal.updated` with `metadata.changed_fields` when anything but the stage changed; a move emits `deal.stage_changed` (`metadata.old_stage`, `new_stage`, `old_stage_id`, `new_stage_id`) and, on reaching a won / lost stage, `deal.won` / `deal.lost`. A body that changes nothing emits nothing.",
           tags,
         },
       },
@@ -131,7 +138,12 @@ export const dealsPlugin = (ctx: AppContext) =>
         scope: "deals:write",
         params: IdParams,
         response: { 200: Deal, ...errorResponses },
-        detail: { summary: "Delete a deal (a tombstone stays in sync feeds)", tags },
+        detail: {
+          summary: "Delete a deal (a tombstone stays in sync feeds)",
+          description:
+            "Answers the deleted deal with `deleted_at` set; it is then 404 here, and a `since` or `cursor` feed shows the tombstone. Emits `deal.deleted`.",
+          tags,
+        },
       },
     )
     .post(
@@ -151,6 +163,8 @@ export const dealsPlugin = (ctx: AppContext) =>
         detail: {
           summary:
             "Move a deal to another stage of its pipeline (by id or name); won / lost stages close it, open ones reopen it",
+          description:
+            "Emits `deal.stage_changed` (`metadata.old_stage`, `new_stage`, `old_stage_id`, `new_stage_id`), and `deal.won` / `deal.lost` on reaching a won / lost stage (`won_at` / `lost_at` set; `lost_reason` kept). Moving to the stage it is in changes nothing and emits nothing.",
           tags,
         },
       },

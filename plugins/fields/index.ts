@@ -3,6 +3,7 @@ import {
   type AppContext,
   allows,
   authMacros,
+  ErrorBody,
   errorResponses,
   forbidden,
   registerEventTypes,
@@ -58,7 +59,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         scope: "fields:write",
         params: ObjectParams,
         body: CreateField,
-        response: { 201: FieldDefinition, 409: errorResponses[422], ...errorResponses },
+        response: { 201: FieldDefinition, 409: ErrorBody, ...errorResponses },
         detail: {
           operationId: "createCustomField",
           summary: "Define a custom field",
@@ -88,7 +89,7 @@ export const fieldsPlugin = (ctx: AppContext) =>
         scope: "fields:write",
         params: FieldParams,
         body: UpdateField,
-        response: { 200: FieldDefinition, 409: errorResponses[422], ...errorResponses },
+        response: { 200: FieldDefinition, 409: ErrorBody, ...errorResponses },
         detail: {
           operationId: "updateCustomField",
           summary: "Change a custom field (a new type converts every stored value or is refused)",

@@ -418,7 +418,12 @@ export const interactionsPlugin = (ctx: AppContext) => {
         params: IdParams,
         body: UpdateCall,
         response: { 200: WrittenInteraction, ...errorResponses, 409: ErrorBody },
-        detail: { summary: "End a call, or correct its outcome, recording or notes", tags },
+        detail: {
+          summary: "End a call, or correct its outcome, recording or notes",
+          description:
+            "The first `ended_at` a call gets completes it and emits `call.ended`, once; a later correction emits no event. The id of an email or SMS is 409.",
+          tags,
+        },
       },
     );
 };

@@ -73,7 +73,12 @@ export const leadsPlugin = (ctx: AppContext) =>
         scope: "leads:write",
         body: CreateLead,
         response: { 201: Lead, ...errorResponses },
-        detail: { summary: "Create a lead", tags },
+        detail: {
+          summary: "Create a lead",
+          description:
+            "Placed in the tenant's default qualification pipeline (when it has one) unless `pipeline_id`, `stage_id` or `stage` names another place. Emits `lead.created`.",
+          tags,
+        },
       },
     )
     .get(
@@ -118,7 +123,12 @@ export const leadsPlugin = (ctx: AppContext) =>
         scope: "leads:write",
         params: IdParams,
         response: { 200: Lead, ...errorResponses },
-        detail: { summary: "Delete a lead (a tombstone stays in sync feeds)", tags },
+        detail: {
+          summary: "Delete a lead (a tombstone stays in sync feeds)",
+          description:
+            "Answers the deleted lead with `deleted_at` set; it is then 404 here, and a `since` or `cursor` feed shows the tombstone. Emits `lead.deleted`.",
+          tags,
+        },
       },
     )
     .post(
@@ -129,7 +139,12 @@ export const leadsPlugin = (ctx: AppContext) =>
         scope: "leads:write",
         params: IdParams,
         response: actionResponses,
-        detail: { summary: "Qualify a lead (lead.qualified)", tags },
+        detail: {
+          summary: "Qualify a lead (lead.qualified)",
+          description:
+            "Sets `status` qualified and stamps `qualified_at` (which the KPIs count). A converted lead is 409.",
+          tags,
+        },
       },
     )
     .post(
@@ -141,7 +156,12 @@ export const leadsPlugin = (ctx: AppContext) =>
         params: IdParams,
         body: t.Optional(DisqualifyLead),
         response: actionResponses,
-        detail: { summary: "Disqualify a lead, with a reason (lead.disqualified)", tags },
+        detail: {
+          summary: "Disqualify a lead, with a reason (lead.disqualified)",
+          description:
+            "Sets `status` disqualified, stamps `disqualified_at` and keeps `disqualify_reason`. A converted lead is 409.",
+          tags,
+        },
       },
     )
     .post(

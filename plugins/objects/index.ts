@@ -6,6 +6,7 @@ import {
   BulkResult,
   bulkRequest,
   definitionRows,
+  ErrorBody,
   errorResponses,
   includeAssociations,
   listWithLinks,
@@ -76,7 +77,7 @@ const typesRoutes = (ctx: AppContext) =>
       {
         scope: "fields:write",
         body: CreateObjectType,
-        response: { 201: ObjectType, 409: errorResponses[422], ...errorResponses },
+        response: { 201: ObjectType, 409: ErrorBody, ...errorResponses },
         detail: {
           summary: "Define a custom object type with its fields",
           description:
@@ -123,7 +124,7 @@ const typesRoutes = (ctx: AppContext) =>
       {
         scope: "fields:write",
         params: ObjectParams,
-        response: { 204: t.Void(), 409: errorResponses[422], ...errorResponses },
+        response: { 204: t.Void(), 409: ErrorBody, ...errorResponses },
         detail: {
           summary: "Remove a custom object type without records",
           description:
@@ -172,7 +173,7 @@ const recordRoutes = (ctx: AppContext) =>
         objectScope: "write",
         params: ObjectParams,
         body: RecordInput,
-        response: { 201: CustomRecord, 409: errorResponses[422], ...errorResponses },
+        response: { 201: CustomRecord, 409: ErrorBody, ...errorResponses },
         detail: {
           operationId: "createObjectRecord",
           summary: "Create a record (values checked against the fields)",
@@ -249,7 +250,7 @@ const recordRoutes = (ctx: AppContext) =>
         objectScope: "write",
         params: RecordParams,
         body: RecordInput,
-        response: { 200: CustomRecord, 409: errorResponses[422], ...errorResponses },
+        response: { 200: CustomRecord, 409: ErrorBody, ...errorResponses },
         detail: {
           operationId: "updateObjectRecord",
           summary: "Update a record (values given merge; null removes one)",
@@ -264,7 +265,7 @@ const recordRoutes = (ctx: AppContext) =>
         objectScope: "write",
         params: RecordParams,
         body: RecordInput,
-        response: { 200: CustomRecord, 409: errorResponses[422], ...errorResponses },
+        response: { 200: CustomRecord, 409: ErrorBody, ...errorResponses },
         detail: {
           operationId: "replaceObjectRecord",
           summary: "Replace a record's values (absent ones are removed; defaults apply)",

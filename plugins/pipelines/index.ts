@@ -158,7 +158,12 @@ export const pipelinesPlugin = (ctx: AppContext) =>
         scope: "pipelines:write",
         params: IdParams,
         response: { 200: Pipeline, ...conflictResponses },
-        detail: { summary: "Delete a pipeline (409 while it has open deals or leads)", tags },
+        detail: {
+          summary: "Delete a pipeline (409 while it has open deals or leads)",
+          description:
+            "Soft: a `since` or `cursor` feed shows the tombstone. When it was the default pipeline of its type, another of that type becomes the default. Emits `pipeline.deleted`.",
+          tags,
+        },
       },
     )
     .post(

@@ -43,6 +43,8 @@ export const tasksPlugin = (ctx: AppContext) =>
         response: { 200: TaskList, ...errorResponses },
         detail: {
           summary: "List tasks (seed 001 filters, plus links, due range, tags; cursor sync)",
+          description:
+            "`status=overdue` lists pending tasks whose due time has passed (each row's `is_overdue` says the same, computed at the time of the answer). With `since` or `cursor`: a change feed, oldest change first, tombstones included.",
           tags,
         },
       },

@@ -83,7 +83,12 @@ export const webhooksPlugin = (ctx: AppContext) => {
         scope: "webhooks:manage",
         body: CreateWebhook,
         response: { 201: WebhookWithSecret, ...errorResponses },
-        detail: { summary: "Register a webhook (the signing secret is shown only once)", tags },
+        detail: {
+          summary: "Register a webhook (the signing secret is shown only once)",
+          description:
+            "Each delivery is a POST of the event's JSON (its shape per type: the document's `webhooks` section), signed with `X-Webhook-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>` and the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`). At least once: a failed delivery is retried with backoff (by default after 1 min, 5 min, 15 min, 1 h, 6 h), at most 1000 deliveries an hour per webhook (the excess waits), and a webhook that keeps failing is disabled (`disabled_reason`) until `is_active: true` is sent again. A URL naming a private, loopback or link-local address is 422 (a host name resolving to one fails at delivery) unless the operator allows them (CRMD_WEBHOOK_ALLOW_PRIVATE).",
+          tags,
+        },
       },
     )
     .get(
@@ -116,7 +121,12 @@ export const webhooksPlugin = (ctx: AppContext) => {
         params: IdParams,
         body: UpdateWebhook,
         response: { 200: Webhook, ...errorResponses },
-        detail: { summary: "Update a webhook (omitted fields are kept)", tags },
+        detail: {
+          summary: "Update a webhook (omitted fields are kept)",
+          description:
+            "`is_active: true` re-enables a webhook crmd disabled after repeated failures (its `disabled_reason` is cleared). A header value sent as `********` keeps its stored value.",
+          tags,
+        },
       },
     )
     .delete(
@@ -149,6 +159,8 @@ export const webhooksPlugin = (ctx: AppContext) => {
         detail: {
           operationId: "testWebhook",
           summary: "Send a webhook.test event now and report the receiver's answer",
+          description:
+            "One attempt, signed as any delivery, also to an inactive webhook, and not retried; it shows in the delivery log. The answer says whether the receiver took it (2xx), with its status code and the time taken, or the error.",
           tags,
         },
       },
@@ -176,7 +188,12 @@ export const webhooksPlugin = (ctx: AppContext) => {
         scope: "webhooks:manage",
         params: DeliveryParams,
         response: { 202: Delivery, ...withConflict },
-        detail: { summary: "Send a delivery again (queued now, fresh retry schedule)", tags },
+        detail: {
+          summary: "Send a delivery again (queued now, fresh retry schedule)",
+          description:
+            "The same event (same `id`, so a receiver can de-duplicate), signed anew when sent. 409 while the webhook is inactive.",
+          tags,
+        },
       },
     )
     .post(
@@ -208,6 +225,8 @@ export const webhooksPlugin = (ctx: AppContext) => {
         detail: {
           summary:
             "Replace the signing secret (shown once); for 24 h deliveries are signed with both",
+          description:
+            "During the overlap `X-Webhook-Signature` carries the new secret's signature and `webhook-signature` both (`v1,<new> v1,<old>`), so receivers can switch at their own pace; `previous_secret_expires_at` says when the old one stops.",
           tags,
         },
       },

@@ -9,6 +9,7 @@ import {
   invalid,
   isLiveIn,
   unauthorized,
+  ValidationErrorBody,
   type WriteScope,
 } from "../../src/core";
 import {
@@ -45,7 +46,13 @@ import { widgetConversation, widgetMessage } from "./views";
 const tags = ["widget"];
 /** How long a visitor token is valid. */
 const TOKEN_DAYS = 30;
-const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody };
+const errors = {
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  422: ValidationErrorBody,
+  429: ErrorBody,
+};
 /** The most conversations a verified visitor lists. */
 const LISTED_CONVERSATIONS = 100;
 

@@ -4,6 +4,7 @@ import { MAX_URL_LENGTH } from "../body";
 import { CONSISTENCY_HEADER, readsMayLag } from "../consistency";
 import { refusesIdempotencyKey, takesIdempotencyKeyOutsideApi } from "../idempotency";
 import { versionedPathOf } from "../preconditions";
+import { grantsOf, type Scope } from "../scopes";
 import { exampleOf } from "./examples";
 import { isGeneratedOperationId, operationIdOf } from "./operation-ids";
 import { componentize, type Schema } from "./schemas";
@@ -29,6 +30,9 @@ interface Parameter {
 
 interface Operation {
   operationId?: string;
+  description?: string;
+  /** The scope an API key needs, as the route's auth macro declares it (src/auth.ts). */
+  "x-required-scope"?: string;
   tags?: string[];
   security?: Array<Record<string, unknown>>;
   parameters?: Parameter[];
@@ -327,6 +331,52 @@ function documentHeaders(method: string, operation: Operation, components: Recor
     if (status !== UNCOUNTED_STATUS || countedBeforeAuth) addHeaders(response, RATE_LIMIT_HEADERS);
 }
 
+/** Each credential other than a tenant API key, as an operation's description names it (src/swagger.ts). */
+const CREDENTIALS: Record<string, string> = {
+  AdminToken: "the admin token (`Authorization: Bearer <CRMD_ADMIN_TOKEN>`)",
+  MetricsToken: "the metrics token (`Authorization: Bearer <CRMD_METRICS_TOKEN>`)",
+  WidgetKey: "a widget key (`X-Widget-Key`)",
+  VisitorToken: "a visitor token (`Authorization: Bearer vt_…`)",
+  TwilioSignature: "Twilio's signature of the request (`X-Twilio-Signature`)",
+  InboundSecret: "the tenant's inbound email secret, as the password of HTTP Basic auth",
+};
+const API_KEY_SCHEMES = new Set(["ApiKeyHeader", "BearerAuth"]);
+/** A scope over the path's object types (`<object>:read`): what those stand for. */
+const objectScopeNote = (scope: string) =>
+  `\`<object>\` is the path's object type: a built-in one's scope name (\`contacts\`) or a custom object's plural (granted too by \`objects:read\` / \`objects:write\`)${scope.includes("<to_object>") ? "; `<to_object>`, the type in `to`, likewise" : ""}.`;
+
+const quoted = (names: string[]) => names.map((name) => `\`${name}\``).join(", ");
+
+/** The scope an API key needs, with the permissions that grant it too (src/scopes.ts). */
+function scopeText(scope: string): string {
+  if (scope.includes("<"))
+    return `${scope.replace(/<\w+>:\w+/g, "`$&`")}. ${objectScopeNote(scope)}`;
+  const [own, ...aliases] = grantsOf(scope as Scope);
+  return aliases.length ? `\`${own}\` (or ${quoted(aliases)})` : `\`${own}\``;
+}
+
+/**
+ * What every operation's description ends with, derived from how its route
+ * declares authentication (the auth macros' `security` and
+ * `x-required-scope`), so it cannot drift from what is checked: the
+ * credentials it takes, and for an API key the scope it needs.
+ */
+function credentialsOf(operation: Operation): string {
+  const schemes = (operation.security ?? []).flatMap((s) => Object.keys(s));
+  if (!schemes.length) return "**Credentials:** none.";
+  const scope = operation["x-required-scope"];
+  const ways = schemes.flatMap((scheme) => (CREDENTIALS[scheme] ? [CREDENTIALS[scheme]] : []));
+  if (schemes.some((scheme) => API_KEY_SCHEMES.has(scheme)))
+    ways.push(scope ? `an API key with ${scopeText(scope)}` : "an API key");
+  return `**Credentials:** ${ways.join(", or ")}${/\.$/.test(ways.at(-1) ?? "") ? "" : "."}`;
+}
+
+/** The route's own words (what to know beyond its summary), then its credentials. */
+function describeOperation(operation: Operation) {
+  const own = operation.description?.trim();
+  operation.description = own ? `${own}\n\n${credentialsOf(operation)}` : credentialsOf(operation);
+}
+
 function finishOperation(
   path: string,
   method: string,
@@ -348,6 +398,7 @@ function finishOperation(
   documentErrors(operation, URL_REFUSALS);
   // Probes and the documents' public links take no credentials: said explicitly.
   operation.security ??= [];
+  describeOperation(operation);
   // Relays and provider callbacks (own authentication) de-duplicate by their own ids.
   const takesKey = !refusesIdempotencyKey(path) && !ownAuthenticationOf(path);
   const keyed = path.startsWith(API_PREFIX) || takesIdempotencyKeyOutsideApi(path);

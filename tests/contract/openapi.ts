@@ -251,7 +251,8 @@ export async function inBatches<T>(items: T[], size: number, run: (item: T) => P
 
 /**
  * What every answer must be: no 5xx, and an error in the documented shape
- * (`{"detail", "code"}`, field `errors` as `[{path, message}]`). Returns
+ * (`{"detail", "code"}`, field `errors` as `[{path, message}]`, which a 422
+ * always has). Returns
  * what is wrong, or null.
  */
 export function contractViolation(reply: Reply): string | null {
@@ -261,6 +262,8 @@ export function contractViolation(reply: Reply): string | null {
   if (!body || typeof body !== "object") return `${reply.status} without a JSON error body`;
   if (typeof body.detail !== "string" || typeof body.code !== "string")
     return `${reply.status} error body not {detail, code}: ${JSON.stringify(body).slice(0, 200)}`;
+  // A 422 always names what failed (the document's ValidationError requires it).
+  if (reply.status === 422 && !body.errors?.length) return "422 without field errors";
   if (
     body.errors !== undefined &&
     !(
