@@ -4896,7 +4896,7 @@ export interface components {
         "X-RateLimit-Reset": number;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
-        /** @description Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on: sent as If-Match, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged */
+        /** @description Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on, and on a compressed answer its coding (`…-gzip"`): sent as If-Match, in any coding, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged */
         ETag: string;
         /** @description `private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse */
         "Cache-Control": string;

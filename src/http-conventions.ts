@@ -213,8 +213,12 @@ const JSON_CACHE_CONTROL = "private, no-cache";
 
 /**
  * The answer with its ETag (304 when If-None-Match names it), compressed
- * when asked: a record's strong tag of its version (If-Match takes it), else
- * a GET's weak tag of its text (a list, a report).
+ * when asked: a record's strong tag of its version (If-Match takes it) and
+ * of the coding it is sent in, else a GET's weak tag of its text (a list, a
+ * report), which the plain and compressed answers share, as a weak tag of
+ * equivalent representations may (RFC 9110 8.8.1). If-None-Match is
+ * compared with the tag of the answer this request would get: a client
+ * revalidates the representation its own Accept-Encoding chose.
  */
 function send(
   request: Request,
@@ -222,19 +226,20 @@ function send(
   out: Record<string, string>,
   { status, isGet, encoding, version }: Finishing,
 ): Response {
+  const coding = encoding && variesByEncoding(body) ? encoding : null;
   if (variesByEncoding(body))
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
-  if (version !== undefined) out.etag = versionEtag(version, body);
+  if (version !== undefined) out.etag = versionEtag(version, body, coding);
   if (isGet) {
     out.etag ??= `W/"${Bun.hash(body).toString(36)}"`;
     out["cache-control"] ??= JSON_CACHE_CONTROL;
     if (noneMatch(request.headers.get("if-none-match"), out.etag))
       return new Response(null, { status: 304, headers: out });
   }
-  if (encoding && variesByEncoding(body)) {
-    out["content-encoding"] = encoding;
+  if (coding) {
+    out["content-encoding"] = coding;
     const bytes = typeof body === "string" ? Buffer.from(body) : body;
-    return new Response(compress(bytes, encoding), { status, headers: out });
+    return new Response(compress(bytes, coding), { status, headers: out });
   }
   return new Response(body, { status, headers: out });
 }
