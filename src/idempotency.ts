@@ -5,6 +5,7 @@ import { API_PREFIX } from "./auth";
 import type { AppContext } from "./context";
 import { ApiError, badRequest } from "./errors";
 import { JSON_TYPE } from "./http-conventions";
+import { versionOf, withVersion } from "./record-version";
 import { currentRequest, type Principal, requestState } from "./request-state";
 
 /**
@@ -120,8 +121,34 @@ function requestHash(request: Request, body: Uint8Array | undefined): string {
 const principalId = (principal: Principal) =>
   principal.kind === "key" ? `key:${principal.keyId}` : "admin";
 
-const replayed = (status: number, body: string | null, headers: Record<string, string>) =>
-  new Response(status === 204 ? null : body, {
+/**
+ * Marks a stored answer whose first line is the version of the record it
+ * answered with: JSON text never starts with this control character.
+ */
+const VERSION_LINE = "\x1e";
+
+/**
+ * What a replay stores of an answer: its text, after a line with the
+ * answered record's version when it is one record, so the replay's strong
+ * ETag is made again from the same version and text (http-conventions.ts),
+ * in whatever coding the retry accepts. A few bytes, not the headers.
+ */
+export function replayText(value: unknown, body: string): string {
+  const version = versionOf(value);
+  return version === undefined ? body : `${VERSION_LINE}${version.toString(36)}\n${body}`;
+}
+
+/** A stored answer's text and the version of the record it answered with, if it was one. */
+export function storedReplay(stored: string | null): { body: string | null; version?: number } {
+  if (!stored?.startsWith(VERSION_LINE)) return { body: stored };
+  const end = stored.indexOf("\n");
+  return { body: stored.slice(end + 1), version: Number.parseInt(stored.slice(1, end), 36) };
+}
+
+/** The stored answer, carrying its record's version (versionOf) for the answer's ETag. */
+function replayed(status: number, stored: string | null, headers: Record<string, string>) {
+  const { body, version } = storedReplay(stored);
+  const response = new Response(status === 204 ? null : body, {
     status,
     headers: {
       ...headers,
@@ -129,6 +156,8 @@ const replayed = (status: number, body: string | null, headers: Record<string, s
       "idempotent-replayed": "true",
     },
   });
+  return version === undefined ? response : withVersion(response, version);
+}
 
 /**
  * Runs in onRequest, after authentication. Without the header (or on other
@@ -235,7 +264,10 @@ export function replayWithWrite():
   return (tx, result) =>
     tx
       .update(idempotencyKeys)
-      .set({ status: state.successStatus, body: JSON.stringify(result ?? null) })
+      .set({
+        status: state.successStatus,
+        body: replayText(result, JSON.stringify(result ?? null)),
+      })
       .where(
         and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
       );
@@ -264,8 +296,9 @@ export async function finishIdempotency(
   if (!claim) return;
   state.idempotency = undefined;
   if (status < 200 || status >= 300) return release(ctx, claim);
-  const body =
+  const text =
     value instanceof Response ? await value.clone().text() : JSON.stringify(value ?? null);
+  const body = replayText(value, text);
   await ctx.db.transaction((tx) =>
     tx
       .update(idempotencyKeys)

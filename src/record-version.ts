@@ -13,6 +13,12 @@ export function versionOf(value: unknown): number | undefined {
   return typeof version === "number" ? version : undefined;
 }
 
+/** `value` carrying `version`, as a record's view does: a replayed answer (a Response) gets its ETag so. */
+export function withVersion<T extends object>(value: T, version: number): T {
+  Object.defineProperty(value, RECORD_VERSION, { value: version, enumerable: false });
+  return value;
+}
+
 /**
  * A record answer's strong ETag: the record's version, then a hash of the
  * answer's text, then the content coding it is sent in, if any

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { WriteTx } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { ManualClock } from "../src/clock";
+import { storedReplay } from "../src/idempotency";
 import { changeCounts } from "./helpers/records";
 import { Api, spawnCrmd } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
@@ -44,6 +45,68 @@ describe("Idempotency-Key", () => {
     expect(retry.headers.get("x-request-id")).toBeTruthy();
     expect(await changeCounts(server, tenantId)).toEqual(before);
     expect(await contactsNamed(api, "once")).toBe(1);
+  });
+
+  test("a replay carries the record's ETag as the first answer did, in the coding the retry accepts", async () => {
+    const post = (key: string, body: unknown, acceptEncoding: string) =>
+      fetch(`${server.url}/api/external/contacts`, {
+        method: "POST",
+        headers: {
+          "x-api-key": api.headers["x-api-key"] as string,
+          "content-type": "application/json",
+          "idempotency-key": key,
+          "accept-encoding": acceptEncoding,
+        },
+        body: JSON.stringify(body),
+        decompress: false,
+      } as RequestInit);
+    const short = { first_name: "Tagged" };
+    const long = { first_name: "Tagged", background: "b".repeat(2000) };
+    for (const [body, coding] of [
+      [short, "identity"],
+      [short, "gzip"],
+      [long, "identity"],
+      [long, "gzip"],
+      [long, "br"],
+    ] as const) {
+      const key = newKey();
+      const first = await post(key, body, coding);
+      expect(first.status).toBe(201);
+      const etag = first.headers.get("etag") as string;
+      expect(etag).toMatch(/^"[0-9a-z]+\.[0-9a-z]+(-br|-gzip)?"$/);
+      const retry = await post(key, body, coding);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      const sent = { coding, long: body === long };
+      expect({ ...sent, etag: retry.headers.get("etag") }).toEqual({ ...sent, etag });
+      expect(retry.headers.get("content-encoding")).toBe(first.headers.get("content-encoding"));
+      expect(new Uint8Array(await retry.arrayBuffer())).toEqual(
+        new Uint8Array(await first.arrayBuffer()),
+      );
+      // Another coding: the same record's tag in that coding, which If-Match takes.
+      const plain = await post(key, body, "identity");
+      expect(plain.headers.get("etag")).toBe(etag.replace(/-(gzip|br)"$/, '"'));
+      const id = ((await plain.json()) as { id: string }).id;
+      const patched = await api.request(
+        "PATCH",
+        `/api/external/contacts/${id}`,
+        { last_name: "Matched" },
+        { "if-match": etag },
+      );
+      expect(patched.status).toBe(200);
+    }
+  });
+
+  test("the stored replay keeps the answer's text and its record's version, nothing more", async () => {
+    const key = newKey();
+    const first = await api.post("/api/external/contacts", { first_name: "Small" }, withKey(key));
+    const [row] = await server.ctx.db.read
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, key));
+    const stored = storedReplay(row.body);
+    expect(JSON.parse(stored.body as string)).toEqual(first.body);
+    expect(stored.version?.toString(36)).toBe(first.headers.get("etag")?.slice(1).split(".")[0]);
+    expect(row.body?.length).toBeLessThan((stored.body as string).length + 16);
   });
 
   test("the same JSON with other key order or spacing is the same request", async () => {
@@ -254,6 +317,10 @@ describe("the replay stored with the write", () => {
     const retry = await client.post(path, body, withKey(key));
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
+    expect({ path, etag: retry.headers.get("etag") }).toEqual({
+      path,
+      etag: first.headers.get("etag"),
+    });
     return { first: first.status, retry: retry.status };
   }
 
