@@ -286,14 +286,34 @@ function bodylessNotModified(response: Response): Response {
   return new Response(null, { status: 304, headers });
 }
 
+/** The Content-Length of HEAD answers their route made without a body (headAnswer). */
+const headLengths = new WeakMap<Request, string>();
+
+/**
+ * For a GET route that answers HEAD itself, without making the body (a
+ * download, from its row): Elysia runs the GET route for HEAD and sets the
+ * Content-Length to the bytes of the body it got, which it reads to its
+ * end, so such an answer has none and its own length is put back as it
+ * leaves (asSent).
+ */
+export function headAnswer(request: Request, response: Response): Response {
+  const length = response.headers.get("content-length");
+  if (length !== null) headLengths.set(request, length);
+  return response;
+}
+
 /**
  * Bun sends no Date on an answer to HEAD (it does on every other one), which
- * RFC 9110 6.6.1 has an origin server with a clock send: crmd adds it.
+ * RFC 9110 6.6.1 has an origin server with a clock send: crmd adds it, and
+ * the Content-Length of an answer its route made without a body (headAnswer).
  */
-function datedHead(request: Request, response: Response): Response {
-  if (request.method !== "HEAD" || response.headers.has("date")) return response;
+function finishedHead(request: Request, response: Response): Response {
+  if (request.method !== "HEAD") return response;
+  const length = response.status === 304 ? undefined : headLengths.get(request);
+  if (response.headers.has("date") && length === undefined) return response;
   const headers = new Headers(response.headers);
-  headers.set("date", new Date().toUTCString());
+  if (!headers.has("date")) headers.set("date", new Date().toUTCString());
+  if (length !== undefined) headers.set("content-length", length);
   const { status, statusText } = response;
   return new Response(response.body, { status, statusText, headers });
 }
@@ -302,5 +322,5 @@ function datedHead(request: Request, response: Response): Response {
 export function asSent(request: Request, response: Response): Response {
   // A WebSocket upgrade is answered by the server, not with a Response.
   if (!response) return response;
-  return datedHead(request, bodylessNotModified(response));
+  return finishedHead(request, bodylessNotModified(response));
 }
