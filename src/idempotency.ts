@@ -122,32 +122,17 @@ const principalId = (principal: Principal) =>
   principal.kind === "key" ? `key:${principal.keyId}` : "admin";
 
 /**
- * Marks a stored answer whose first line is the version of the record it
- * answered with: JSON text never starts with this control character.
+ * The stored answer, carrying the version of the record it answered with
+ * (versionOf), when it was one, so the replay's strong ETag is made again
+ * from the same version and text (http-conventions.ts) in whatever coding
+ * the retry accepts. A row stored without one replays without an ETag.
  */
-const VERSION_LINE = "\x1e";
-
-/**
- * What a replay stores of an answer: its text, after a line with the
- * answered record's version when it is one record, so the replay's strong
- * ETag is made again from the same version and text (http-conventions.ts),
- * in whatever coding the retry accepts. A few bytes, not the headers.
- */
-export function replayText(value: unknown, body: string): string {
-  const version = versionOf(value);
-  return version === undefined ? body : `${VERSION_LINE}${version.toString(36)}\n${body}`;
-}
-
-/** A stored answer's text and the version of the record it answered with, if it was one. */
-export function storedReplay(stored: string | null): { body: string | null; version?: number } {
-  if (!stored?.startsWith(VERSION_LINE)) return { body: stored };
-  const end = stored.indexOf("\n");
-  return { body: stored.slice(end + 1), version: Number.parseInt(stored.slice(1, end), 36) };
-}
-
-/** The stored answer, carrying its record's version (versionOf) for the answer's ETag. */
-function replayed(status: number, stored: string | null, headers: Record<string, string>) {
-  const { body, version } = storedReplay(stored);
+function replayed(
+  status: number,
+  body: string | null,
+  version: number | null,
+  headers: Record<string, string>,
+) {
   const response = new Response(status === 204 ? null : body, {
     status,
     headers: {
@@ -156,7 +141,7 @@ function replayed(status: number, stored: string | null, headers: Record<string,
       "idempotent-replayed": "true",
     },
   });
-  return version === undefined ? response : withVersion(response, version);
+  return version === null ? response : withVersion(response, version);
 }
 
 /**
@@ -215,6 +200,7 @@ export async function beginIdempotency(
       requestHash: hash,
       status: null,
       body: null,
+      version: null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
     };
@@ -224,7 +210,7 @@ export async function beginIdempotency(
       .onConflictDoUpdate({ target: [idempotencyKeys.principal, idempotencyKeys.key], set: fresh });
     return null;
   });
-  if (stored) return replayed(stored.status as number, stored.body, headers);
+  if (stored) return replayed(stored.status as number, stored.body, stored.version, headers);
   state.idempotency = claim;
 }
 
@@ -266,7 +252,8 @@ export function replayWithWrite():
       .update(idempotencyKeys)
       .set({
         status: state.successStatus,
-        body: replayText(result, JSON.stringify(result ?? null)),
+        body: JSON.stringify(result ?? null),
+        version: versionOf(result) ?? null,
       })
       .where(
         and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
@@ -296,13 +283,13 @@ export async function finishIdempotency(
   if (!claim) return;
   state.idempotency = undefined;
   if (status < 200 || status >= 300) return release(ctx, claim);
-  const text =
+  const body =
     value instanceof Response ? await value.clone().text() : JSON.stringify(value ?? null);
-  const body = replayText(value, text);
+  const version = versionOf(value) ?? null;
   await ctx.db.transaction((tx) =>
     tx
       .update(idempotencyKeys)
-      .set({ status, body })
+      .set({ status, body, version })
       .where(
         and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
       ),

@@ -133,8 +133,12 @@ export const idempotencyKeys = sqliteTable(
     /** SHA-256 of method, path with query, and the body (JSON canonicalised). */
     requestHash: text("request_hash").notNull(),
     status: integer("status"),
-    /** The answer's text, after a line with its record's version when it is one record (src/idempotency.ts replayText). */
     body: text("body"),
+    /**
+     * The version of the record the answer is, when it is one record's view
+     * (record-version.ts): its replay's strong ETag is made again from it.
+     */
+    version: integer("version"),
     createdAt: timestamp("created_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),
   },
