@@ -144,7 +144,12 @@ export function createApp(ctx: AppContext) {
       // A streamed upload claims its key once its route has read the body (claimIdempotency).
       if ((isApi || checksItself) && !state.streamed) {
         const replay = await beginIdempotency(ctx, request, path, headers);
-        if (replay) return replay;
+        // Finished as the first answer was: its record's ETag, compressed when asked.
+        if (replay) {
+          state.recordVersion = versionOf(replay);
+          const finished = replay.body && finishJson(request, replay, replay.status, headers);
+          return finished || replay;
+        }
       }
     })
     .onTransform({ as: "global" }, (context) => {

@@ -144,7 +144,7 @@ export {
   withAssociations,
 } from "./fields";
 export { eqIf } from "./filters";
-export { noneMatch, readyJson, readyText } from "./http-conventions";
+export { headAnswer, noneMatch, readyJson, readyText } from "./http-conventions";
 export { type ValueErrorLike, valueFieldErrors } from "./http-errors";
 export { answerStatus, claimIdempotency, registerIdempotentPaths } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";

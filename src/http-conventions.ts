@@ -213,8 +213,12 @@ const JSON_CACHE_CONTROL = "private, no-cache";
 
 /**
  * The answer with its ETag (304 when If-None-Match names it), compressed
- * when asked: a record's strong tag of its version (If-Match takes it), else
- * a GET's weak tag of its text (a list, a report).
+ * when asked: a record's strong tag of its version (If-Match takes it) and
+ * of the coding it is sent in, else a GET's weak tag of its text (a list, a
+ * report), which the plain and compressed answers share, as a weak tag of
+ * equivalent representations may (RFC 9110 8.8.1). If-None-Match is
+ * compared with the tag of the answer this request would get: a client
+ * revalidates the representation its own Accept-Encoding chose.
  */
 function send(
   request: Request,
@@ -222,19 +226,20 @@ function send(
   out: Record<string, string>,
   { status, isGet, encoding, version }: Finishing,
 ): Response {
+  const coding = encoding && variesByEncoding(body) ? encoding : null;
   if (variesByEncoding(body))
     out.vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
-  if (version !== undefined) out.etag = versionEtag(version, body);
+  if (version !== undefined) out.etag = versionEtag(version, body, coding);
   if (isGet) {
     out.etag ??= `W/"${Bun.hash(body).toString(36)}"`;
     out["cache-control"] ??= JSON_CACHE_CONTROL;
     if (noneMatch(request.headers.get("if-none-match"), out.etag))
       return new Response(null, { status: 304, headers: out });
   }
-  if (encoding && variesByEncoding(body)) {
-    out["content-encoding"] = encoding;
+  if (coding) {
+    out["content-encoding"] = coding;
     const bytes = typeof body === "string" ? Buffer.from(body) : body;
-    return new Response(compress(bytes, encoding), { status, headers: out });
+    return new Response(compress(bytes, coding), { status, headers: out });
   }
   return new Response(body, { status, headers: out });
 }
@@ -281,14 +286,34 @@ function bodylessNotModified(response: Response): Response {
   return new Response(null, { status: 304, headers });
 }
 
+/** The Content-Length of HEAD answers their route made without a body (headAnswer). */
+const headLengths = new WeakMap<Request, string>();
+
+/**
+ * For a GET route that answers HEAD itself, without making the body (a
+ * download, from its row): Elysia runs the GET route for HEAD and sets the
+ * Content-Length to the bytes of the body it got, which it reads to its
+ * end, so such an answer has none and its own length is put back as it
+ * leaves (asSent).
+ */
+export function headAnswer(request: Request, response: Response): Response {
+  const length = response.headers.get("content-length");
+  if (length !== null) headLengths.set(request, length);
+  return response;
+}
+
 /**
  * Bun sends no Date on an answer to HEAD (it does on every other one), which
- * RFC 9110 6.6.1 has an origin server with a clock send: crmd adds it.
+ * RFC 9110 6.6.1 has an origin server with a clock send: crmd adds it, and
+ * the Content-Length of an answer its route made without a body (headAnswer).
  */
-function datedHead(request: Request, response: Response): Response {
-  if (request.method !== "HEAD" || response.headers.has("date")) return response;
+function finishedHead(request: Request, response: Response): Response {
+  if (request.method !== "HEAD") return response;
+  const length = response.status === 304 ? undefined : headLengths.get(request);
+  if (response.headers.has("date") && length === undefined) return response;
   const headers = new Headers(response.headers);
-  headers.set("date", new Date().toUTCString());
+  if (!headers.has("date")) headers.set("date", new Date().toUTCString());
+  if (length !== undefined) headers.set("content-length", length);
   const { status, statusText } = response;
   return new Response(response.body, { status, statusText, headers });
 }
@@ -297,5 +322,5 @@ function datedHead(request: Request, response: Response): Response {
 export function asSent(request: Request, response: Response): Response {
   // A WebSocket upgrade is answered by the server, not with a Response.
   if (!response) return response;
-  return datedHead(request, bodylessNotModified(response));
+  return finishedHead(request, bodylessNotModified(response));
 }

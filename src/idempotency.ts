@@ -5,6 +5,7 @@ import { API_PREFIX } from "./auth";
 import type { AppContext } from "./context";
 import { ApiError, badRequest } from "./errors";
 import { JSON_TYPE } from "./http-conventions";
+import { versionOf, withVersion } from "./record-version";
 import { currentRequest, type Principal, requestState } from "./request-state";
 
 /**
@@ -120,8 +121,19 @@ function requestHash(request: Request, body: Uint8Array | undefined): string {
 const principalId = (principal: Principal) =>
   principal.kind === "key" ? `key:${principal.keyId}` : "admin";
 
-const replayed = (status: number, body: string | null, headers: Record<string, string>) =>
-  new Response(status === 204 ? null : body, {
+/**
+ * The stored answer, carrying the version of the record it answered with
+ * (versionOf), when it was one, so the replay's strong ETag is made again
+ * from the same version and text (http-conventions.ts) in whatever coding
+ * the retry accepts. A row stored without one replays without an ETag.
+ */
+function replayed(
+  status: number,
+  body: string | null,
+  version: number | null,
+  headers: Record<string, string>,
+) {
+  const response = new Response(status === 204 ? null : body, {
     status,
     headers: {
       ...headers,
@@ -129,6 +141,8 @@ const replayed = (status: number, body: string | null, headers: Record<string, s
       "idempotent-replayed": "true",
     },
   });
+  return version === null ? response : withVersion(response, version);
+}
 
 /**
  * Runs in onRequest, after authentication. Without the header (or on other
@@ -186,6 +200,7 @@ export async function beginIdempotency(
       requestHash: hash,
       status: null,
       body: null,
+      version: null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
     };
@@ -195,7 +210,7 @@ export async function beginIdempotency(
       .onConflictDoUpdate({ target: [idempotencyKeys.principal, idempotencyKeys.key], set: fresh });
     return null;
   });
-  if (stored) return replayed(stored.status as number, stored.body, headers);
+  if (stored) return replayed(stored.status as number, stored.body, stored.version, headers);
   state.idempotency = claim;
 }
 
@@ -235,7 +250,11 @@ export function replayWithWrite():
   return (tx, result) =>
     tx
       .update(idempotencyKeys)
-      .set({ status: state.successStatus, body: JSON.stringify(result ?? null) })
+      .set({
+        status: state.successStatus,
+        body: JSON.stringify(result ?? null),
+        version: versionOf(result) ?? null,
+      })
       .where(
         and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
       );
@@ -266,10 +285,11 @@ export async function finishIdempotency(
   if (status < 200 || status >= 300) return release(ctx, claim);
   const body =
     value instanceof Response ? await value.clone().text() : JSON.stringify(value ?? null);
+  const version = versionOf(value) ?? null;
   await ctx.db.transaction((tx) =>
     tx
       .update(idempotencyKeys)
-      .set({ status, body })
+      .set({ status, body, version })
       .where(
         and(eq(idempotencyKeys.principal, claim.principal), eq(idempotencyKeys.key, claim.key)),
       ),

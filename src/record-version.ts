@@ -13,20 +13,35 @@ export function versionOf(value: unknown): number | undefined {
   return typeof version === "number" ? version : undefined;
 }
 
+/** `value` carrying `version`, as a record's view does: a replayed answer (a Response) gets its ETag so. */
+export function withVersion<T extends object>(value: T, version: number): T {
+  Object.defineProperty(value, RECORD_VERSION, { value: version, enumerable: false });
+  return value;
+}
+
 /**
  * A record answer's strong ETag: the record's version, then a hash of the
- * answer's text. The version is what If-Match compares (preconditions.ts),
- * so a tag from any answer about this version of the record passes; the
- * hash keeps the tag apart for answers that differ without the record
- * changing (`include=associations`, a renamed stage shown by name), so a
- * 304 never hands back an answer that changed.
+ * answer's text, then the content coding it is sent in, if any
+ * (`"2s.1x4k9d0q7w3b-gzip"`). The version is what If-Match compares
+ * (preconditions.ts), so a tag from any answer about this version of the
+ * record passes, whatever its coding; the hash keeps the tag apart for
+ * answers that differ without the record changing (`include=associations`,
+ * a renamed stage shown by name), so a 304 never hands back an answer that
+ * changed; the coding keeps a strong tag to one representation's bytes
+ * (RFC 9110 8.8.1), so a cache holding the gzip answer and the plain one
+ * tells them apart by their tags.
  */
-export const versionEtag = (version: number, body: string | Uint8Array): string =>
-  `"${version.toString(36)}.${Bun.hash(body).toString(36)}"`;
+export const versionEtag = (
+  version: number,
+  body: string | Uint8Array,
+  coding: string | null = null,
+): string =>
+  `"${version.toString(36)}.${Bun.hash(body).toString(36)}${coding ? `-${coding}` : ""}"`;
 
 /**
  * The version an entity tag of If-Match names: its opaque part before the
- * dot. A weak tag (`W/"…"`) names none: If-Match compares strongly (RFC 9110 13.1.2).
+ * dot (the hash and coding after it name the answer, not the version). A
+ * weak tag (`W/"…"`) names none: If-Match compares strongly (RFC 9110 13.1.2).
  */
 export function versionNamed(tag: string): string | null {
   const trimmed = tag.trim();

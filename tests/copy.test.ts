@@ -25,6 +25,7 @@ let receiver: Receiver;
 let guarded: { id: string; url: string };
 const RECEIVER_TOKEN = "Bearer rcv_copy_5e6f7a8b";
 const cleanups: Array<() => Promise<void>> = [];
+const KEYED = { "idempotency-key": "copied-replay" };
 
 /** Every row of every table, in key order: what a copy must carry over unchanged. */
 async function contents(db: Database) {
@@ -83,6 +84,9 @@ beforeAll(async () => {
     email: [{ email: "ada@example.com" }],
   });
   await created(a.api, "/notes", { contact_id: contact.id, text: "Analytical notes" });
+  // A stored Idempotency-Key answer: its text and its record's version are copied.
+  const keyed = { first_name: "Keyed" };
+  expect((await a.api.post("/api/external/contacts", keyed, KEYED)).status).toBe(201);
   await salesPipeline(a.api);
   for (let n = 0; n < 3; n++)
     await created(a.api, "/deals", { title: `Copied deal ${n}`, value: 100 * n });
@@ -119,6 +123,9 @@ describe("crmd copy", () => {
     });
     expect(copied.filter((t) => t.source !== t.target)).toEqual([]);
     expect(copied.find((t) => t.table === "deals")?.target).toBe(3);
+    const replays = before.idempotency_keys as Array<{ body: string; version: unknown }>;
+    expect(replays).toHaveLength(1);
+    expect(typeof replays[0].version).toBe("number");
     expect(seen).toContain("deals");
     expect(await contents(source.ctx.db)).toEqual(before);
     expect(await contents(there)).toEqual(before);

@@ -172,6 +172,9 @@ for (const store of ["filesystem", "database"] as const) {
       expect(retry.status).toBe(201);
       expect(retry.headers.get("idempotent-replayed")).toBe("true");
       expect(((await retry.json()) as { id: string }).id).toBe(doc.id);
+      // The replay is the document's answer as first sent: its strong ETag too.
+      expect(first.headers.get("etag")).toMatch(/^"[0-9a-z]+\.[0-9a-z]+(-br|-gzip)?"$/);
+      expect(retry.headers.get("etag")).toBe(first.headers.get("etag"));
       const other = new Uint8Array(Buffer.concat([head("other.bin"), randomBytes(1000), tail]));
       const reused = await post(other);
       expect(reused.status).toBe(409);

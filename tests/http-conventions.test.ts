@@ -165,6 +165,96 @@ describe("compression", () => {
   });
 });
 
+describe("a record's strong ETag and its content coding", () => {
+  /** Another tenant: the deals here do not change the pages the other tests count. */
+  let own: TenantClient;
+  beforeAll(async () => {
+    own = await server.tenant();
+    await own.api.post("/api/external/pipelines", {
+      name: "Sales",
+      pipeline_type: "sales",
+      stages: [{ name: "New" }],
+    });
+  });
+  const ownRaw = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+    raw(path, { "x-api-key": own.key, ...headers }, method);
+
+  /** A deal whose answer is long enough to be compressed. */
+  async function longDeal() {
+    const created = await own.api.post("/api/external/deals", {
+      title: "Long",
+      description: "d".repeat(2000),
+    });
+    expect(created.status).toBe(201);
+    return `/api/external/deals/${created.body.id}`;
+  }
+
+  test("each coding has a tag of its own; a 304 names the one the request would get", async () => {
+    const path = await longDeal();
+    const tags: Record<string, string> = {};
+    for (const coding of ["identity", "gzip", "br"]) {
+      const answer = await ownRaw(path, { "accept-encoding": coding });
+      expect(answer.headers.get("content-encoding")).toBe(coding === "identity" ? null : coding);
+      tags[coding] = answer.headers.get("etag") as string;
+    }
+    expect(tags.identity).toMatch(/^"[0-9a-z]+\.[0-9a-z]+"$/);
+    expect(tags.gzip).toBe(`${tags.identity.slice(0, -1)}-gzip"`);
+    expect(tags.br).toBe(`${tags.identity.slice(0, -1)}-br"`);
+    for (const coding of ["identity", "gzip", "br"]) {
+      const cached = await ownRaw(path, {
+        "accept-encoding": coding,
+        "if-none-match": tags[coding],
+      });
+      expect({ coding, status: cached.status }).toEqual({ coding, status: 304 });
+      expect(cached.headers.get("etag")).toBe(tags[coding]);
+      // HEAD answers the headers GET would, its tag too.
+      const head = await ownRaw(path, { "accept-encoding": coding }, "HEAD");
+      expect({ coding, etag: head.headers.get("etag") }).toEqual({ coding, etag: tags[coding] });
+    }
+    // The gzip answer's tag names other bytes than the plain answer: a plain request gets the body.
+    const plain = await ownRaw(path, { "accept-encoding": "identity", "if-none-match": tags.gzip });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("etag")).toBe(tags.identity);
+    // A cache holding both sends both: the 304 names the one to reuse.
+    const both = await ownRaw(path, {
+      "accept-encoding": "gzip",
+      "if-none-match": `${tags.identity}, ${tags.gzip}`,
+    });
+    expect(both.status).toBe(304);
+    expect(both.headers.get("etag")).toBe(tags.gzip);
+  });
+
+  test("If-Match takes the tag of any coding of the record's version", async () => {
+    for (const coding of ["gzip", "br"]) {
+      const path = await longDeal();
+      const tag = (await ownRaw(path, { "accept-encoding": coding })).headers.get("etag") as string;
+      expect(tag).toEndWith(`-${coding}"`);
+      const patch = (value: number, ifMatch: string, acceptEncoding = coding) =>
+        fetch(`${server.url}${path}`, {
+          method: "PATCH",
+          headers: {
+            "x-api-key": own.key,
+            "content-type": "application/json",
+            "accept-encoding": acceptEncoding,
+            "if-match": ifMatch,
+          },
+          body: JSON.stringify({ value }),
+          decompress: false,
+        } as RequestInit);
+      const changed = await patch(1, tag);
+      expect({ coding, status: changed.status }).toEqual({ coding, status: 200 });
+      // The update's answer is compressed too, with its tag of the new version.
+      const newTag = changed.headers.get("etag") as string;
+      expect(newTag).toEndWith(`-${coding}"`);
+      expect(newTag.split(".")[0]).not.toBe(tag.split(".")[0]);
+      // The old version's tag, in any coding, is refused; the new one's passes in a plain request.
+      expect((await patch(2, tag, "identity")).status).toBe(412);
+      expect((await patch(2, tag.replace(`-${coding}"`, '"'))).status).toBe(412);
+      expect((await patch(3, newTag, "identity")).status).toBe(200);
+    }
+  });
+});
+
 describe("CORS", () => {
   test("a preflight from an allowed origin is answered before authentication", async () => {
     const reply = await fetch(`${server.url}/api/external/deals`, {

@@ -46,6 +46,81 @@ describe("Idempotency-Key", () => {
     expect(await contactsNamed(api, "once")).toBe(1);
   });
 
+  test("a replay carries the record's ETag as the first answer did, in the coding the retry accepts", async () => {
+    const post = (key: string, body: unknown, acceptEncoding: string) =>
+      fetch(`${server.url}/api/external/contacts`, {
+        method: "POST",
+        headers: {
+          "x-api-key": api.headers["x-api-key"] as string,
+          "content-type": "application/json",
+          "idempotency-key": key,
+          "accept-encoding": acceptEncoding,
+        },
+        body: JSON.stringify(body),
+        decompress: false,
+      } as RequestInit);
+    const short = { first_name: "Tagged" };
+    const long = { first_name: "Tagged", background: "b".repeat(2000) };
+    for (const [body, coding] of [
+      [short, "identity"],
+      [short, "gzip"],
+      [long, "identity"],
+      [long, "gzip"],
+      [long, "br"],
+    ] as const) {
+      const key = newKey();
+      const first = await post(key, body, coding);
+      expect(first.status).toBe(201);
+      const etag = first.headers.get("etag") as string;
+      expect(etag).toMatch(/^"[0-9a-z]+\.[0-9a-z]+(-br|-gzip)?"$/);
+      const retry = await post(key, body, coding);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      const sent = { coding, long: body === long };
+      expect({ ...sent, etag: retry.headers.get("etag") }).toEqual({ ...sent, etag });
+      expect(retry.headers.get("content-encoding")).toBe(first.headers.get("content-encoding"));
+      expect(new Uint8Array(await retry.arrayBuffer())).toEqual(
+        new Uint8Array(await first.arrayBuffer()),
+      );
+      // Another coding: the same record's tag in that coding, which If-Match takes.
+      const plain = await post(key, body, "identity");
+      expect(plain.headers.get("etag")).toBe(etag.replace(/-(gzip|br)"$/, '"'));
+      const id = ((await plain.json()) as { id: string }).id;
+      const patched = await api.request(
+        "PATCH",
+        `/api/external/contacts/${id}`,
+        { last_name: "Matched" },
+        { "if-match": etag },
+      );
+      expect(patched.status).toBe(200);
+    }
+  });
+
+  test("the stored replay keeps the answer's text as sent and its record's version beside it", async () => {
+    const key = newKey();
+    const first = await api.post("/api/external/contacts", { first_name: "Small" }, withKey(key));
+    const [row] = await server.ctx.db.read
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, key));
+    expect(row.body).toBe(JSON.stringify(first.body));
+    expect(row.version?.toString(36)).toBe(first.headers.get("etag")?.slice(1).split(".")[0]);
+  });
+
+  test("a stored replay without a record's version replays its text without an ETag", async () => {
+    const key = newKey();
+    const body = { first_name: "Untagged" };
+    const first = await api.post("/api/external/contacts", body, withKey(key));
+    expect(first.headers.get("etag")).toBeTruthy();
+    await server.ctx.write((tx) =>
+      tx.update(idempotencyKeys).set({ version: null }).where(eq(idempotencyKeys.key, key)),
+    );
+    const retry = await api.post("/api/external/contacts", body, withKey(key));
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get("etag")).toBeNull();
+  });
+
   test("the same JSON with other key order or spacing is the same request", async () => {
     const key = newKey();
     const first = await api.post(
@@ -244,16 +319,20 @@ describe("the replay stored with the write", () => {
       server.ctx.write = original;
     }
     if (!stored) throw new Error("no write stored a replay");
-    const { status, body: storedBody } = stored;
+    const { status, body: storedBody, version } = stored;
     await write((tx) =>
       tx
         .update(idempotencyKeys)
-        .set({ status, body: storedBody })
+        .set({ status, body: storedBody, version })
         .where(eq(idempotencyKeys.key, key)),
     );
     const retry = await client.post(path, body, withKey(key));
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
+    expect({ path, etag: retry.headers.get("etag") }).toEqual({
+      path,
+      etag: first.headers.get("etag"),
+    });
     return { first: first.status, retry: retry.status };
   }
 

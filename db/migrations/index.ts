@@ -82,6 +82,7 @@ import { sealWebhookHeaders } from "./1530_webhook_header_values";
 import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: "text" };
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
 import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
+import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -167,6 +168,7 @@ const all: Migration[] = [
   { id: "1471_texted_stops", sql: "", run: recordTextedStops },
   { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1720_channel_conversations", sql: channelConversations },
+  { id: "1740_idempotency_versions", sql: idempotencyVersions },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
   { id: "1570_activity_entity_index", sql: activityEntityIndex },

@@ -134,6 +134,11 @@ export const idempotencyKeys = sqliteTable(
     requestHash: text("request_hash").notNull(),
     status: integer("status"),
     body: text("body"),
+    /**
+     * The version of the record the answer is, when it is one record's view
+     * (record-version.ts): its replay's strong ETag is made again from it.
+     */
+    version: integer("version"),
     createdAt: timestamp("created_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),
   },

@@ -115,19 +115,45 @@ async function sendable(
 const matches = (header: string, etag: string) =>
   header.trim() === "*" || header.split(",").some((tag) => tag.trim() === etag);
 
+const encoder = new TextEncoder();
+
+/** The framing of a multipart/byteranges answer: each part's head, and the closing boundary. */
+interface Multipart {
+  head(range: Range, first: boolean): Uint8Array;
+  tail: Uint8Array;
+}
+
+function multipart(document: StoredFile, boundary: string): Multipart {
+  const type = document.mimeType ?? "application/octet-stream";
+  const size = document.size ?? 0;
+  return {
+    head: (range, first) =>
+      encoder.encode(
+        `${first ? "" : "\r\n"}--${boundary}\r\nContent-Type: ${type}\r\n` +
+          `Content-Range: bytes ${range.start}-${range.end}/${size}\r\n\r\n`,
+      ),
+    tail: encoder.encode(`\r\n--${boundary}--\r\n`),
+  };
+}
+
+/** A download decided from the document's row: its status, headers, and the bytes it sends. */
+interface Download {
+  status: 200 | 206;
+  headers: Record<string, string>;
+  /** The byte ranges sent: one (the whole content, or one range), or several as `multipart`. */
+  ranges: Range[];
+  multipart: Multipart | null;
+}
+
 /**
- * The download response: the content streamed from its store, typed as
- * stored, its SHA-256 as a strong ETag. Preconditions in RFC 9110 13.2.2's
- * order: If-Match naming another content 412, If-None-Match naming this one
- * 304; then a single byte range is answered 206 (`If-Range` with another
- * ETag gets the whole content), one past the end 416.
+ * What a download answers, from the document's row alone (its size, type,
+ * name and SHA-256), so a HEAD answers the headers a GET would without
+ * reading the content. Preconditions in RFC 9110 13.2.2's order: If-Match
+ * naming another content 412, If-None-Match naming this one 304; then a
+ * single byte range is 206 (`If-Range` with another ETag gets the whole
+ * content), several 206 multipart/byteranges, one past the end 416.
  */
-export async function fileResponse(
-  document: StoredFile,
-  store: ContentSource,
-  headers: Headers,
-  whenDone: (release: () => Promise<void>) => void,
-): Promise<Response> {
+function planDownload(document: StoredFile, headers: Headers): Download | Response {
   const etag = `"${document.sha256}"`;
   const common = {
     etag,
@@ -158,10 +184,71 @@ export async function fileResponse(
       undefined,
       { ...common, "content-range": `bytes */${size}` },
     );
-  if (ranges && ranges.length > 1)
-    return multipartRanges(document, store, ranges, common, whenDone);
-  const range = ranges?.[0] ?? null;
-  const { start, end } = range ?? { start: 0, end: size - 1 };
+  const described = {
+    ...common,
+    "accept-ranges": "bytes",
+    "content-disposition": contentDisposition(document.name),
+  };
+  const bytes = (range: Range) => range.end - range.start + 1;
+  if (ranges && ranges.length > 1) {
+    const boundary = `crmd-${crypto.randomUUID()}`;
+    const framing = multipart(document, boundary);
+    const length = ranges.reduce(
+      (sum, range, i) => sum + framing.head(range, i === 0).length + bytes(range),
+      framing.tail.length,
+    );
+    return {
+      status: 206,
+      headers: {
+        ...described,
+        "content-type": `multipart/byteranges; boundary=${boundary}`,
+        "content-length": String(length),
+      },
+      ranges,
+      multipart: framing,
+    };
+  }
+  const range = ranges?.[0] ?? { start: 0, end: size - 1 };
+  return {
+    status: ranges ? 206 : 200,
+    headers: {
+      ...described,
+      "content-type": document.mimeType ?? "application/octet-stream",
+      "content-length": String(bytes(range)),
+      ...(ranges ? { "content-range": `bytes ${range.start}-${range.end}/${size}` } : {}),
+    },
+    ranges: [range],
+    multipart: null,
+  };
+}
+
+/** The answer to HEAD: the headers GET would send (its 304, 412 or 416 too), the content left unread. */
+export function fileHead(document: StoredFile, headers: Headers): Response {
+  const download = planDownload(document, headers);
+  if (download instanceof Response) return download;
+  return new Response(null, { status: download.status, headers: download.headers });
+}
+
+/**
+ * The download response: the content streamed from its store, typed as
+ * stored, its SHA-256 as a strong ETag, as planDownload decides.
+ */
+export async function fileResponse(
+  document: StoredFile,
+  store: ContentSource,
+  headers: Headers,
+  whenDone: (release: () => Promise<void>) => void,
+): Promise<Response> {
+  const download = planDownload(document, headers);
+  if (download instanceof Response) return download;
+  const { status, ranges } = download;
+  if (download.multipart)
+    return new Response(await multipartBody(document, store, download, whenDone), {
+      status,
+      headers: download.headers,
+    });
+  const size = document.size ?? 0;
+  const [{ start, end }] = ranges;
   const read = size === 0 ? new Blob([]) : await store.read(document.sha256, size, start, end);
   // A row without its content is an inconsistency, not a client error: 500, logged.
   if (!read) throw new Error(`document content missing: ${document.sha256}`);
@@ -169,60 +256,35 @@ export async function fileResponse(
   // Bun answers a Range header itself when the response is a whole file: the
   // range decided here (none, for an If-Range that does not match) is sent as it is.
   // A file's stream is still sent with its length (Bun knows the file's size).
-  const body = stored instanceof Blob && !range && headers.has("range") ? stored.stream() : stored;
-  return new Response(body, {
-    status: range ? 206 : 200,
-    headers: {
-      ...common,
-      "accept-ranges": "bytes",
-      "content-type": document.mimeType ?? "application/octet-stream",
-      "content-length": String(end - start + 1),
-      "content-disposition": contentDisposition(document.name),
-      ...(range ? { "content-range": `bytes ${start}-${end}/${size}` } : {}),
-    },
-  });
+  const body =
+    stored instanceof Blob && status === 200 && headers.has("range") ? stored.stream() : stored;
+  return new Response(body, { status, headers: download.headers });
 }
 
 /** Ranges up to this many bytes in all are read at once and sent with their Content-Length. */
 const BUFFERED_RANGES = 1024 * 1024;
 
-const encoder = new TextEncoder();
-
 /**
- * Several ranges: 206 `multipart/byteranges` (RFC 9110 14.6), a part per
- * range with its Content-Type and Content-Range, read from the store a
- * range at a time. Up to BUFFERED_RANGES bytes in all it is sent whole with
- * its Content-Length; more is written out to a temporary file a part at a
- * time, and sent from it with its Content-Length (as `sendable`).
+ * Several ranges: the body of a 206 `multipart/byteranges` (RFC 9110
+ * 14.6), a part per range with its Content-Type and Content-Range, read
+ * from the store a range at a time. Up to BUFFERED_RANGES bytes in all it
+ * is made in memory; more is written out to a temporary file a part at a
+ * time, and sent from it (as `sendable`), so it goes with its Content-Length.
  */
-async function multipartRanges(
+async function multipartBody(
   document: StoredFile,
   store: ContentSource,
-  ranges: Range[],
-  common: Record<string, string>,
+  { ranges, multipart: framing }: Download,
   whenDone: (release: () => Promise<void>) => void,
-): Promise<Response> {
+): Promise<Uint8Array | Blob> {
+  const { head, tail } = framing as Multipart;
   const size = document.size ?? 0;
-  const type = document.mimeType ?? "application/octet-stream";
-  const boundary = `crmd-${crypto.randomUUID()}`;
-  const head = (range: Range, first: boolean) =>
-    encoder.encode(
-      `${first ? "" : "\r\n"}--${boundary}\r\nContent-Type: ${type}\r\n` +
-        `Content-Range: bytes ${range.start}-${range.end}/${size}\r\n\r\n`,
-    );
-  const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
   const read = async (range: Range) => {
     const stored = await store.read(document.sha256, size, range.start, range.end);
     if (!stored) throw new Error(`document content missing: ${document.sha256}`);
     return stored;
   };
   const total = ranges.reduce((sum, r) => sum + r.end - r.start + 1, 0);
-  const responseHeaders = {
-    ...common,
-    "accept-ranges": "bytes",
-    "content-type": `multipart/byteranges; boundary=${boundary}`,
-    "content-disposition": contentDisposition(document.name),
-  };
   if (total <= BUFFERED_RANGES) {
     const parts: Uint8Array[] = [];
     for (const [i, range] of ranges.entries()) {
@@ -230,11 +292,7 @@ async function multipartRanges(
       parts.push(new Uint8Array(await new Response(await read(range)).arrayBuffer()));
     }
     parts.push(tail);
-    const body = Buffer.concat(parts);
-    return new Response(body, {
-      status: 206,
-      headers: { ...responseHeaders, "content-length": String(body.length) },
-    });
+    return Buffer.concat(parts);
   }
   // The first range is read now: a missing content is a 500 before anything is sent.
   const first = await read(ranges[0]);
@@ -250,8 +308,5 @@ async function multipartRanges(
   }
   const { file, release } = await store.spool(parts());
   whenDone(release);
-  return new Response(file, {
-    status: 206,
-    headers: { ...responseHeaders, "content-length": String(file.size) },
-  });
+  return file;
 }

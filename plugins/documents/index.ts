@@ -7,6 +7,7 @@ import {
   ErrorBody,
   errorResponses,
   HOURLY,
+  headAnswer,
   IdParams,
   listJson,
   listResponse,
@@ -14,7 +15,7 @@ import {
   registerVersionedRecords,
   whenRequestEnds,
 } from "../../src/core";
-import { fileResponse } from "./download";
+import { fileHead, fileResponse } from "./download";
 import {
   CreateDocument,
   Document,
@@ -155,6 +156,9 @@ export const documentsPlugin = (ctx: AppContext) => {
       "/documents/:id/download",
       async ({ params, tenantId, request }) => {
         const document = await downloadable(ctx, tenantId, params.id);
+        // HEAD (Elysia runs this route for it) is answered from the row: the content is not read.
+        if (request.method === "HEAD")
+          return headAnswer(request, fileHead(document, request.headers));
         // A spooled range's file goes after the response was handed over (Bun has it open by then).
         return fileResponse(document, store, request.headers, (release) =>
           whenRequestEnds(
@@ -175,7 +179,7 @@ export const documentsPlugin = (ctx: AppContext) => {
           summary:
             "Download a file (ETag = its SHA-256); an external document is 409: fetch its url",
           description:
-            "One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes */<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
+            "One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes */<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
           tags,
         },
       },

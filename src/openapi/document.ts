@@ -187,7 +187,7 @@ const HEADERS = {
   "X-RateLimit-Remaining": "Requests left in the current minute",
   "X-RateLimit-Reset": "When the current minute's window ends (unix seconds)",
   "Retry-After": "Seconds to wait before trying again",
-  ETag: "Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on: sent as If-Match, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged",
+  ETag: "Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on, and on a compressed answer its coding (`…-gzip\"`): sent as If-Match, in any coding, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged",
   "Cache-Control":
     "`private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse",
   Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',

@@ -67,6 +67,7 @@ import dealInsertRows from "./1510_deal_insert_rows.sql" with { type: "text" };
 import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: "text" };
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
 import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
+import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -122,4 +123,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
   { id: "1570_activity_entity_index", sql: activityEntityIndex },
   { id: "1590_document_content_keys", sql: documentContentKeys },
+  { id: "1740_idempotency_versions", sql: idempotencyVersions },
 ];
