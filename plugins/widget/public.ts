@@ -10,6 +10,7 @@ import {
   isLiveIn,
   unauthorized,
   type WriteScope,
+  writeScope,
 } from "../../src/core";
 import {
   adoptVisitorConversations,
@@ -76,11 +77,8 @@ function session(
   };
 }
 
-const scopeOf = (ctx: AppContext, access: WidgetAccess): WriteScope => ({
-  tenantId: access.key.row.tenantId,
-  actor: widgetActor(access.key),
-  now: ctx.clock.now(),
-});
+const scopeOf = (ctx: AppContext, access: WidgetAccess): WriteScope =>
+  writeScope(ctx, access.key.row.tenantId, widgetActor(access.key));
 
 /**
  * The visitor's conversation `id`, else 404: the one its token names; for a
