@@ -14,12 +14,28 @@ export interface WriteScope {
   now: Date;
 }
 
-/** The write scope of a request: its tenant and actor, and the app clock's now. */
-export const writeScope = (ctx: AppContext, tenantId: string, actor: Actor): WriteScope => ({
-  tenantId,
-  actor,
-  now: ctx.clock.now(),
-});
+/**
+ * The write scope of a request: its tenant and actor, and the time its write
+ * is stamped with. That time is read from the app clock when first asked
+ * for, which is when the write runs in its transaction: after every write
+ * committed before it (on PostgreSQL, after the writer lock is taken), so
+ * change times follow commit order and a `since` poll from the newest
+ * `updated_at` it saw misses no later commit. Read a moment after the
+ * request arrived, a write that waited for the commit of others was stamped
+ * before theirs and committed after them. Code that reads `now` before its
+ * write fixes it there.
+ */
+export function writeScope(ctx: AppContext, tenantId: string, actor: Actor): WriteScope {
+  let now: Date | undefined;
+  return {
+    tenantId,
+    actor,
+    get now() {
+      now ??= ctx.clock.now();
+      return now;
+    },
+  };
+}
 
 /** The object without its undefined entries: fields absent from a PATCH change nothing. */
 export function presentFields<T extends object>(

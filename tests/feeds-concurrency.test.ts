@@ -64,3 +64,46 @@ test("a client following the cursor sees every row committed by concurrent write
   await follow();
   expect(written.filter((id) => !seen.has(id))).toEqual([]);
 }, 60_000);
+
+test("a client polling `since` from the newest updated_at it saw sees every row committed by concurrent writers", async () => {
+  // What a seed 001 client does: `since` the newest change time it has, again and again.
+  const { tenantId } = await servers[0].tenant();
+  const client = await servers[0].keyFor(tenantId, ["*"]);
+  await salesPipeline(client);
+  const instances = await Promise.all(servers.map((server) => server.keyFor(tenantId, ["*"])));
+  const seen = new Map<string, number>();
+  let since = new Date(Date.now() - 60_000).toISOString();
+  const poll = async () => {
+    for (;;) {
+      const page = await client.get(`/api/external/deals?since=${since}&page_size=100`);
+      expect(page.status).toBe(200);
+      for (const deal of page.body.deals) {
+        seen.set(deal.id, deal.value);
+        if (deal.updated_at > since) since = deal.updated_at;
+      }
+      if (!page.body.has_more) return;
+    }
+  };
+  let writing = true;
+  const polling = (async () => {
+    while (writing) await poll();
+  })();
+  const written = await Promise.all(
+    Array.from({ length: 300 }, async (_, n) => {
+      const reply = await instances[n % 3].post("/api/external/deals", { title: `Since ${n}` });
+      expect(reply.status).toBe(201);
+      // Every third deal changes again at once, on another instance: the poller must see that too.
+      if (n % 3 === 0) {
+        const patched = await instances[(n + 1) % 3].patch(`/api/external/deals/${reply.body.id}`, {
+          value: n + 1,
+        });
+        expect(patched.status).toBe(200);
+      }
+      return [reply.body.id as string, n % 3 === 0 ? n + 1 : 0] as const;
+    }),
+  );
+  writing = false;
+  await polling;
+  await poll();
+  expect(written.filter(([id, value]) => seen.get(id) !== value)).toEqual([]);
+}, 60_000);

@@ -323,8 +323,8 @@ export async function shareDocument(
   const contactIds = [...new Set(input.contact_ids ?? [])];
   if (emails.length + contactIds.length === 0)
     throw invalid("/emails", "give at least one recipient in emails or contact_ids");
-  const now = ctx.clock.now();
   return ctx.write(async (tx) => {
+    const now = ctx.clock.now();
     const document = documentView(await findRow(tx, tenantId, id));
     for (const [i, contactId] of (input.contact_ids ?? []).entries())
       await assertLinked(tx, contacts, tenantId, contactId, `/contact_ids/${i}`);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Attachment, Email } from "postal-mime";
 import { interactions } from "../../db/schema";
-import type { Actor, AppContext, WriteTx } from "../../src/core";
+import { type Actor, type AppContext, type WriteTx, writeScope } from "../../src/core";
 import { suppressBouncedAddress } from "./consent";
 import type { InteractionView } from "./model";
 import {
@@ -173,7 +173,7 @@ export async function recordBounce(
   tenantId: string,
   report: DeliveryReport,
 ): Promise<InteractionView | null> {
-  const scope = { tenantId, actor: BOUNCES, now: ctx.clock.now() };
+  const scope = writeScope(ctx, tenantId, BOUNCES);
   return ctx.write(async (tx) => {
     const email = await bouncedEmail(tx, tenantId, report);
     if (!email) return null;

@@ -7,6 +7,7 @@ import {
   newId,
   type WriteScope,
   type WriteTx,
+  writeScope,
 } from "../../src/core";
 import { findContactByEmail, insertContact } from "../contacts";
 import type { DocumentFiles, StagedFile } from "../documents";
@@ -141,7 +142,7 @@ export async function receiveEmail(
   const messageId =
     messageIds(email.messageId)[0] ??
     `${createHash("sha256").update(raw).digest("hex")}@inbound.crmd`;
-  const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  const scope = writeScope(ctx, tenantId, RECEIVER);
   const staged: StagedFile[] = [];
   try {
     for (const attachment of email.attachments)

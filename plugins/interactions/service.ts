@@ -315,9 +315,9 @@ export async function logCall(
   scope: WriteScope,
   input: CreateCallBody,
 ): Promise<InteractionView> {
-  const startedAt = input.started_at ? parseTime(input.started_at, "/started_at") : scope.now;
-  const timing = callTiming(startedAt, input);
   return ctx.write(async (tx) => {
+    const startedAt = input.started_at ? parseTime(input.started_at, "/started_at") : scope.now;
+    const timing = callTiming(startedAt, input);
     const row: NewInteraction = {
       ...EMPTY_INTERACTION,
       id: newId(),

@@ -11,6 +11,7 @@ import {
   phoneParser,
   type WriteScope,
   type WriteTx,
+  writeScope,
 } from "../../src/core";
 import { applyContactUpdate, insertContact, textedStop } from "../contacts";
 import { smsNumberOwner, smsNumbersOf } from "../tenants";
@@ -275,7 +276,7 @@ export interface InboundSms {
  * and not recorded: the reply or STOP is that tenant's, not this one's.
  */
 export async function receiveSms(ctx: AppContext, tenantId: string, sms: InboundSms) {
-  const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  const scope = writeScope(ctx, tenantId, RECEIVER);
   const e164 = await phoneParser();
   await ctx.write(async (tx) => {
     const [known] = await tx
@@ -364,7 +365,7 @@ export async function smsStatus(
   tenantId: string,
   update: { messageSid: string; status: string; errorCode?: string; interactionId?: string },
 ) {
-  const scope = { tenantId, actor: RECEIVER, now: ctx.clock.now() };
+  const scope = writeScope(ctx, tenantId, RECEIVER);
   await ctx.write(async (tx) => {
     const row = await callbackSubject(tx, tenantId, update.messageSid, update.interactionId);
     if (row?.type !== "sms") throw notFound("SMS");

@@ -174,9 +174,9 @@ async function record(tx: WriteTx, scope: WriteScope, { action, before, after }:
 }
 
 export async function createPartner(ctx: AppContext, scope: WriteScope, input: CreatePartnerInput) {
-  const { tenantId, now } = scope;
   return uniqueName(ctx, input.name, () =>
     ctx.write(async (tx) => {
+      const { tenantId, now } = scope;
       const [row] = await tx
         .insert(partners)
         .values({

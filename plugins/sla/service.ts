@@ -59,8 +59,8 @@ export async function putBusinessHours(
   const startMinute = minutesOf(body.start_time);
   const endMinute = minutesOf(body.end_time);
   if (endMinute <= startMinute) throw invalid("/end_time", "must be after start_time");
-  const now = ctx.clock.now();
   return ctx.write(async (tx) => {
+    const now = ctx.clock.now();
     const before = await find(tx as unknown as ReadDb, tenantId);
     const fields = {
       timeZone,
@@ -91,8 +91,8 @@ export async function putBusinessHours(
 }
 
 export async function deleteBusinessHours(ctx: AppContext, tenantId: string, actor: Actor) {
-  const now = ctx.clock.now();
   return ctx.write(async (tx) => {
+    const now = ctx.clock.now();
     const [row] = await tx
       .delete(businessHours)
       .where(eq(businessHours.tenantId, tenantId))

@@ -171,8 +171,8 @@ async function record(tx: WriteTx, scope: WriteScope, change: Change) {
 }
 
 export async function createTask(ctx: AppContext, scope: WriteScope, input: CreateTaskInput) {
-  const { tenantId, now } = scope;
   return ctx.write(async (tx) => {
+    const { tenantId, now } = scope;
     await assertLinks(tx, tenantId, input, LINKS);
     const id = newId();
     const customFields = await writeCustomFields(tx, scope, {

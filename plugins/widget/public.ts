@@ -11,6 +11,7 @@ import {
   unauthorized,
   ValidationErrorBody,
   type WriteScope,
+  writeScope,
 } from "../../src/core";
 import {
   adoptVisitorConversations,
@@ -83,11 +84,8 @@ function session(
   };
 }
 
-const scopeOf = (ctx: AppContext, access: WidgetAccess): WriteScope => ({
-  tenantId: access.key.row.tenantId,
-  actor: widgetActor(access.key),
-  now: ctx.clock.now(),
-});
+const scopeOf = (ctx: AppContext, access: WidgetAccess): WriteScope =>
+  writeScope(ctx, access.key.row.tenantId, widgetActor(access.key));
 
 /**
  * The visitor's conversation `id`, else 404: the one its token names; for a
