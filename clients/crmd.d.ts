@@ -419,7 +419,7 @@ export interface paths {
         };
         /**
          * Download a file (ETag = its SHA-256); an external document is 409: fetch its url
-         * @description One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
+         * @description One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
          *
          *     **Credentials:** an API key with `documents:read` (or `documents:*`, `read`, `*`).
          */
@@ -5450,7 +5450,7 @@ export interface components {
         "X-RateLimit-Reset": number;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
-        /** @description Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on: sent as If-Match, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged */
+        /** @description Validator of the answer: on one record (its GET, create, update or tombstone), strong, naming the record's version, which every change of it moves on, and on a compressed answer its coding (`…-gzip"`): sent as If-Match, in any coding, a change applies only to that version (else 412). On lists and reports, weak; on a file, its SHA-256. Sent back as If-None-Match, it gets 304 while the answer is unchanged */
         ETag: string;
         /** @description `private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse */
         "Cache-Control": string;
