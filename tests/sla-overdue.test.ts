@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from "bun:test";
 import { ManualClock } from "../src/clock";
 import { outboxOf } from "./helpers/records";
 import type { TenantClient } from "./helpers/server";
+import { startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 import { hours, insertTask, minutes, updateTask } from "./sla.fixtures";
 
@@ -228,5 +229,37 @@ describe("sync feeds", () => {
     await advance(hours(1));
     expect(await overdue(taskId)).toHaveLength(1);
     expect((await follow(`/api/external/tasks?cursor=${byCursor.cursor}`)).seen).toEqual([]);
+  });
+});
+
+describe("change times", () => {
+  /** A clock that moves on by a millisecond each time it is read, as a real one does. */
+  class TickingClock extends ManualClock {
+    override now(): Date {
+      const now = super.now();
+      this.advance(1);
+      return now;
+    }
+  }
+
+  test("a task a tick moves carries the time its write ran, after the tick began: a since poll from then on sees it", async () => {
+    const own = await startTestServer({ clock: new TickingClock(new Date(T0)) });
+    try {
+      const { tenantId: ownTenant, api } = await own.tenant();
+      const taskId = await insertTask(own.ctx, ownTenant, { dueAt: new Date(T0 - hours(1)) });
+      expect((await own.ctx.scheduler.runNow("task_overdue")).outcome).toBe("ok");
+      const job = (await own.ctx.scheduler.status()).find((j) => j.name === "task_overdue");
+      const tickBegan = Date.parse(job?.last_run_at as string);
+      const [event] = await outboxOf(own.ctx.db, { type: "task.overdue", entityId: taskId });
+      const task = (await api.get(`/api/external/tasks/${taskId}`)).body;
+      expect(task.is_overdue).toBe(true);
+      expect(Date.parse(task.updated_at)).toBeGreaterThan(tickBegan);
+      expect(event.timestamp).toBe(task.updated_at);
+      const since = new Date(tickBegan + 1).toISOString();
+      const polled = await api.get(`/api/external/tasks?since=${since}`);
+      expect(polled.body.tasks.map((t: { id: string }) => t.id)).toEqual([taskId]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -80,6 +80,10 @@ export async function emitDue<Row>(
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const batch = ordered.slice(i, i + BATCH);
     const written = await ctx.write(async (tx) => {
+      // What a batch changes carries the time it runs, not the tick's: a batch of a long
+      // catch-up commits after writes stamped since the tick began, and change times must
+      // follow commit order for pollers of `since` (src/writes.ts, writeScope).
+      const at = ctx.clock.now();
       const rows = await source.load(tx, batch);
       const events = batch.flatMap((point) => {
         const row = rows.get(point.entityId);
@@ -93,7 +97,7 @@ export async function emitDue<Row>(
       );
       const fresh = events.filter((e) => claimed.has(clockKey(e.point)));
       const touched = source.touch
-        ? await source.touch(tx, [...new Set(fresh.map((e) => e.point.entityId))], now)
+        ? await source.touch(tx, [...new Set(fresh.map((e) => e.point.entityId))], at)
         : null;
       const types: string[] = [];
       for (const { point, ...built } of fresh) {
@@ -106,7 +110,7 @@ export async function emitDue<Row>(
           metadata,
           entityType: point.entityType,
           entityId: point.entityId,
-          occurredAt: now,
+          occurredAt: at,
         });
         types.push(point.eventType);
       }
