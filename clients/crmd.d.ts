@@ -1831,7 +1831,7 @@ export interface paths {
          */
         get: operations["getConversation"];
         /**
-         * Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied)
+         * Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied; participants left out are kept)
          * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
          */
         put: operations["replaceConversation"];
@@ -1840,8 +1840,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update a conversation: status, assignee, priority, subject, tags
-         * @description **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
+         * Update a conversation: status, assignee, priority, subject, tags; participants to keep
+         * @description `participants` lists the email thread's participants to keep: the others are removed (no longer Cc'd on agents' replies; their replies open their own conversation). Only people of the thread can be given (422 otherwise); a removed one given again comes back. Emits `conversation.updated`.
+         *
+         *     **Credentials:** an API key with `conversations:write` (or `conversations:*`, `write`, `*`).
          */
         patch: operations["updateConversation"];
         trace?: never;
@@ -4333,6 +4335,13 @@ export interface components {
             visitor_identity: "verified" | "unverified" | null;
             /** @description An email or SMS conversation: the customer's address or number (E.164) it is with, where agents' replies go; null: the contact's primary email or first valid phone number */
             customer_address: string | null;
+            /** @description An email conversation: the others on its thread (From, To and Cc of its received emails, not the customer, not the team's own addresses), in the order they appeared. A reply from one of them joins the conversation; agents' replies Cc them */
+            participants: {
+                /** @description Their address, lower case */
+                email: string;
+                /** @description The contact having that address; null while none has */
+                contact_id: string | null;
+            }[];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -13260,6 +13269,13 @@ export interface operations {
                     subject?: string | null;
                     /** @description Labels; lists filter with `tags=a,b` (all of them) */
                     tags?: string[];
+                    /** @description The participants to keep on the thread: those left out are removed (no longer Cc'd; their replies open their own conversation; later emails naming them do not add them back). Each must be a participant of the conversation, or one removed before (it comes back). A PUT without it keeps them */
+                    participants?: {
+                        /** @description A participant's address (any case) */
+                        email: string;
+                        /** @description Ignored: as the view shows it */
+                        contact_id?: string | null;
+                    }[];
                 };
             };
         };
@@ -13318,6 +13334,13 @@ export interface operations {
                     subject?: string | null;
                     /** @description Labels; lists filter with `tags=a,b` (all of them) */
                     tags?: string[];
+                    /** @description The participants to keep on the thread: those left out are removed (no longer Cc'd; their replies open their own conversation; later emails naming them do not add them back). Each must be a participant of the conversation, or one removed before (it comes back). A PUT without it keeps them */
+                    participants?: {
+                        /** @description A participant's address (any case) */
+                        email: string;
+                        /** @description Ignored: as the view shows it */
+                        contact_id?: string | null;
+                    }[];
                 };
             };
         };

@@ -83,6 +83,7 @@ import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: 
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
 import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
 import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
+import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -169,6 +170,7 @@ const all: Migration[] = [
   { id: "1490_conversation_visitor", sql: conversationVisitor },
   { id: "1720_channel_conversations", sql: channelConversations },
   { id: "1740_idempotency_versions", sql: idempotencyVersions },
+  { id: "1760_conversation_participants", sql: conversationParticipants },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
   { id: "1570_activity_entity_index", sql: activityEntityIndex },

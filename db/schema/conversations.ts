@@ -6,6 +6,18 @@ import { id, json, lifecycle, tenantId, timestamp } from "./columns";
 export type MessageAttachment = { url: string; name: string | null; mime_type: string | null };
 
 /**
+ * Someone else on an email conversation's thread (lower-case address), with
+ * the contact having that address (null until one does); `removed_at`: an
+ * agent dropped them from the thread, so they are no longer Cc'd and a
+ * later email naming them does not add them back.
+ */
+export type ConversationParticipant = {
+  email: string;
+  contact_id: string | null;
+  removed_at?: string;
+};
+
+/**
  * A support conversation with one customer (a contact). `last_message_at`
  * and `unread_count` (customer messages not yet seen) follow its messages,
  * written in the same transaction as each message.
@@ -49,6 +61,12 @@ export const conversations = sqliteTable(
      * number (E.164) it is with; agents' replies go there (plugins/interactions).
      */
     customerAddress: text("customer_address"),
+    /**
+     * An email conversation: the others on its thread (From, To and Cc of
+     * its received emails, not the customer, not the team's addresses), in
+     * the order they appeared; agents' replies Cc them (plugins/interactions).
+     */
+    participants: json<ConversationParticipant[]>("participants").notNull().default([]),
     ...lifecycle(),
   },
   (t) => [

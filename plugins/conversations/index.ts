@@ -53,6 +53,7 @@ export {
 export { CreateMessage, Message, SeenUpTo } from "./model";
 export {
   ADOPTION_BATCH,
+  addParticipants,
   adoptVisitorConversations,
   type ConversationRow,
   type ConversationView,
@@ -61,7 +62,10 @@ export {
   conversationView,
   findConversation,
   insertConversation,
+  isParticipant,
   openChannelConversation,
+  participantAddresses,
+  type ThreadPerson,
 } from "./service";
 
 /** PATCH, PUT, DELETE and actions on `/conversations/:id` honour If-Match on its version. */
@@ -135,7 +139,10 @@ export const conversationsPlugin = (ctx: AppContext) =>
         body: UpdateConversation,
         response: { 200: Conversation, ...errorResponses },
         detail: {
-          summary: "Update a conversation: status, assignee, priority, subject, tags",
+          summary:
+            "Update a conversation: status, assignee, priority, subject, tags; participants to keep",
+          description:
+            "`participants` lists the email thread's participants to keep: the others are removed (no longer Cc'd on agents' replies; their replies open their own conversation). Only people of the thread can be given (422 otherwise); a removed one given again comes back. Emits `conversation.updated`.",
           tags,
         },
       },
@@ -153,7 +160,7 @@ export const conversationsPlugin = (ctx: AppContext) =>
         response: { 200: Conversation, ...errorResponses },
         detail: {
           summary:
-            "Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied)",
+            "Replace a conversation's status, assignee, priority, subject and tags (seed 003's PUT: fields left out are emptied; participants left out are kept)",
           tags,
         },
       },

@@ -153,9 +153,14 @@ const goesOut = (conversation: ConversationRow, input: MessageInput, author: Aut
   (input.channel ?? conversation.channel) === conversation.channel &&
   input.external_id === undefined;
 
-/** A message an email or SMS carried in: the interaction that recorded it. */
+/**
+ * A message an email or SMS carried in: the interaction that recorded it,
+ * and for an email from another participant of the thread, that person's
+ * contact (the message's author instead of the customer).
+ */
 export interface CarriedBy {
   interactionId: string;
+  authorId?: string;
 }
 
 export interface CreatedMessage {
@@ -167,8 +172,8 @@ export interface CreatedMessage {
 /**
  * Inserts a message inside `tx` with its activity row and message.created
  * event, and moves its conversation's counters. A customer message's author
- * is always the conversation's customer, and it reopens a closed or pending
- * conversation.
+ * is the conversation's customer (or the thread's participant whose email
+ * carried it), and it reopens a closed or pending conversation.
  */
 export async function insertMessage(
   tx: WriteTx,
@@ -191,7 +196,10 @@ export async function insertMessage(
       conversationId: conversation.id,
       customerId: conversation.customerId,
       authorType,
-      authorId: authorType === "customer" ? conversation.customerId : (input.author_id ?? null),
+      authorId:
+        authorType === "customer"
+          ? (channel.carriedBy?.authorId ?? conversation.customerId)
+          : (input.author_id ?? null),
       body: input.body,
       attachments: (input.attachments ?? []).map((a) => ({
         url: a.url,

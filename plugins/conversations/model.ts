@@ -52,6 +52,18 @@ export const Conversation = t.Object({
         "An email or SMS conversation: the customer's address or number (E.164) it is with, where agents' replies go; null: the contact's primary email or first valid phone number",
     }),
   ),
+  participants: t.Array(
+    t.Object({
+      email: t.String({ description: "Their address, lower case" }),
+      contact_id: t.Nullable(
+        t.String({ description: "The contact having that address; null while none has" }),
+      ),
+    }),
+    {
+      description:
+        "An email conversation: the others on its thread (From, To and Cc of its received emails, not the customer, not the team's own addresses), in the order they appeared. A reply from one of them joins the conversation; agents' replies Cc them",
+    },
+  ),
   created_at: Time,
   updated_at: Time,
   deleted_at: t.Nullable(Time),
@@ -72,6 +84,19 @@ const actions = {
   shared_with: "is added to with POST /conversations/{id}/share",
 };
 
+/** An agent keeps (or removes) the thread's participants; nobody new is added this way. */
+const Participants = t.Array(
+  t.Object({
+    email: t.String({ maxLength: 320, description: "A participant's address (any case)" }),
+    contact_id: t.Optional(t.Nullable(t.String({ description: "Ignored: as the view shows it" }))),
+  }),
+  {
+    maxItems: 500,
+    description:
+      "The participants to keep on the thread: those left out are removed (no longer Cc'd; their replies open their own conversation; later emails naming them do not add them back). Each must be a participant of the conversation, or one removed before (it comes back). A PUT without it keeps them",
+  },
+);
+
 export const CreateConversation = changedThrough(
   t.Object({
     customer_id: t.String({ minLength: 1, description: "A contact of this tenant" }),
@@ -86,13 +111,23 @@ export const CreateConversation = changedThrough(
     ),
     ...editable,
   }),
+  {
+    ...actions,
+    participants: "come from the thread's emails; PATCH /conversations/{id} removes them",
+  },
+);
+
+export const UpdateConversation = changedThrough(
+  t.Object({ ...editable, participants: t.Optional(Participants) }),
   actions,
 );
 
-export const UpdateConversation = changedThrough(t.Object(editable), actions);
-
-/** What a PUT (seed 003's full replacement) empties a left-out field to, beyond null and []. */
-export const conversationDefaults = { status: "open", priority: "medium" };
+/**
+ * What a PUT (seed 003's full replacement) empties a left-out field to,
+ * beyond null and []. Participants come from the thread, not from the team:
+ * a PUT that leaves them out keeps them.
+ */
+export const conversationDefaults = { status: "open", priority: "medium", participants: undefined };
 
 export const ShareConversation = t.Object({
   teammate: Teammate,

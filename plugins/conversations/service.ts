@@ -1,7 +1,7 @@
 import { FormatRegistry } from "@sinclair/typebox";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Static } from "elysia";
-import { contacts, conversations, messages } from "../../db/schema";
+import { type ConversationParticipant, contacts, conversations, messages } from "../../db/schema";
 import {
   type AppContext,
   assertLinked,
@@ -53,8 +53,21 @@ export const conversationView = (row: ConversationRow): ConversationView => ({
   unread_count: row.unreadCount,
   visitor_identity: row.visitorIdentity as ConversationView["visitor_identity"],
   customer_address: row.customerAddress,
+  participants: onThread(row.participants).map(({ email, contact_id }) => ({ email, contact_id })),
   ...lifecycleFields(row),
 });
+
+/** The participants still on the thread (not removed by an agent). */
+const onThread = (participants: ConversationParticipant[]) =>
+  participants.filter((p) => p.removed_at === undefined);
+
+/** Whether `address` (lower case) is on the conversation's thread: a participant no agent removed. */
+export const isParticipant = (row: ConversationRow, address: string): boolean =>
+  onThread(row.participants).some((p) => p.email === address);
+
+/** The addresses an agent's reply Cc's: the participants still on the thread. */
+export const participantAddresses = (row: ConversationRow): string[] =>
+  onThread(row.participants).map((p) => p.email);
 
 const ENTITY = "conversation";
 
@@ -114,6 +127,7 @@ export async function insertConversation(
   input: Static<typeof CreateConversation>,
   visitor: OpeningVisitor | null = null,
   customerAddress: string | null = null,
+  participants: ConversationParticipant[] = [],
 ): Promise<ConversationRow> {
   await assertLinked(tx, contacts, scope.tenantId, input.customer_id, "/customer_id");
   const { row } = await insertRow(tx, scope, {
@@ -134,6 +148,7 @@ export async function insertConversation(
       visitorIdentity: visitor?.identity ?? null,
       visitorId: visitor?.visitorId ?? null,
       customerAddress: customerAddress ?? null,
+      participants,
     },
     entityType: ENTITY,
     view: conversationView,
@@ -141,8 +156,37 @@ export async function insertConversation(
   return row;
 }
 
-function columnsFrom(input: Static<typeof UpdateConversation>): Columns {
+/**
+ * The participants an agent keeps: those given stay on the thread (a removed
+ * one given again comes back), the others are removed and stay so. Only
+ * people of the thread can be given: 422 for another address.
+ */
+function keptParticipants(
+  row: ConversationRow,
+  given: { email: string }[],
+  now: Date,
+): ConversationParticipant[] {
+  const kept = given.map((p, i) => {
+    const email = p.email.trim().toLowerCase();
+    if (!row.participants.some((p) => p.email === email))
+      throw invalid(`/participants/${i}/email`, "is not on this conversation's thread");
+    return email;
+  });
+  return row.participants.map(({ removed_at, ...person }) =>
+    kept.includes(person.email)
+      ? person
+      : { ...person, removed_at: removed_at ?? now.toISOString() },
+  );
+}
+
+function columnsFrom(
+  row: ConversationRow,
+  input: Static<typeof UpdateConversation>,
+  now: Date,
+): Columns {
   const columns: Columns = {};
+  if (input.participants !== undefined)
+    columns.participants = keptParticipants(row, input.participants, now);
   if (input.status !== undefined) columns.status = input.status;
   if (input.assignee !== undefined) columns.assignee = teammateName(input.assignee);
   if (input.priority !== undefined) columns.priority = input.priority;
@@ -203,7 +247,7 @@ export const updateConversation = (
 ) =>
   ctx.write(async (tx) => {
     const row = await findConversation(tx, scope.tenantId, id);
-    return (await applyUpdate(tx, scope, row, columnsFrom(input))).view;
+    return (await applyUpdate(tx, scope, row, columnsFrom(row, input, scope.now))).view;
   });
 
 /**
@@ -220,6 +264,40 @@ export async function reopenForCustomer(
   const unarchived = await setArchived(tx, scope, row, false);
   if (unarchived.status === "open") return unarchived;
   return (await applyUpdate(tx, scope, unarchived, { status: "open" })).row;
+}
+
+/** Someone an email of the thread named: their address (lower case) and contact, if known. */
+export interface ThreadPerson {
+  email: string;
+  contactId: string | null;
+}
+
+/**
+ * The people of a received email join the conversation's participants, in
+ * the order given: a new address is added, a known one gets its contact when
+ * it had none; the customer's own address and those an agent removed are
+ * left as they are. conversation.updated when the participants change.
+ */
+export async function addParticipants(
+  tx: WriteTx,
+  scope: WriteScope,
+  row: ConversationRow,
+  people: ThreadPerson[],
+): Promise<ConversationRow> {
+  if (row.channel !== "email") return row;
+  const participants = row.participants.map((p) => ({ ...p }));
+  for (const { email, contactId } of people) {
+    if (email === row.customerAddress || contactId === row.customerId) continue;
+    const known = participants.find((p) => p.email === email);
+    if (!known) participants.push({ email, contact_id: contactId });
+    else if (known.contact_id === null) known.contact_id = contactId;
+  }
+  const updated = (await applyUpdate(tx, scope, row, { participants })).row;
+  if (updated !== row || JSON.stringify(participants) === JSON.stringify(row.participants))
+    return updated;
+  // Only a removed participant's contact changed: kept for when an agent brings them back, no event.
+  await tx.update(conversations).set({ participants }).where(eq(conversations.id, row.id));
+  return { ...row, participants };
 }
 
 /** Adds a teammate to `shared_with` (once); conversation.updated when it is new. */

@@ -190,7 +190,12 @@ export async function receiveEmail(
       const view = await insertInteraction(tx, scope, received, (view) => [
         { type: "email.received", data: view },
       ]);
-      await emailToInbox(tx, scope, { contact, parent, interaction: received });
+      await emailToInbox(tx, scope, {
+        contact,
+        parent,
+        interaction: received,
+        teamAddress: ctx.config.emailFrom,
+      });
       return { view, created: true };
     });
     if (!result.created) await files.abandon(staged);

@@ -1,10 +1,16 @@
-import type { contacts } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { type contacts, interactions } from "../../db/schema";
 import type { WriteScope, WriteTx } from "../../src/core";
+import { findContactByEmail } from "../contacts";
 import {
+  addParticipants,
+  type ConversationRow,
   conversationOfInteractions,
   insertConversation,
   insertMessage,
+  isParticipant,
   openChannelConversation,
+  type ThreadPerson,
 } from "../conversations";
 import { emailsOfThread, type InteractionRow } from "./service";
 
@@ -14,6 +20,12 @@ type Carried = Pick<
   InteractionRow,
   "id" | "subject" | "bodyText" | "bodyHtml" | "fromAddress" | "messageId" | "providerId"
 >;
+/** What the inbox takes from a received email: also who it names, and its thread. */
+type CarriedEmail = Carried &
+  Pick<InteractionRow, "toAddresses" | "ccAddresses" | "threadId"> & { fromAddress: string };
+
+/** The most people one email adds to a conversation's thread (a mass mailing's Cc is no thread). */
+const PEOPLE_MAX = 50;
 
 /** The longest message body a conversation takes (the messages API's limit). */
 const BODY_MAX = 100_000;
@@ -35,13 +47,15 @@ function emailBody(text: string | null, html: string | null): string {
  * The conversation a received email answers: the one holding the email
  * it replies to, else the one holding the newest email of its thread (a
  * reply to an email sent with POST /email/send, in a thread that reached
- * the inbox since), when that conversation is the sender's. A reply from
- * someone else opens that person's own conversation.
+ * the inbox since), when the sender is that conversation's customer or one
+ * of its participants. A reply from someone not on the thread (a forwarded
+ * thread) opens that person's own conversation: the thread does not leak.
  */
 async function answeredConversation(
   tx: WriteTx,
   tenantId: string,
   contact: ContactRow,
+  sender: string,
   parent: InteractionRow | null,
 ) {
   if (!parent) return null;
@@ -52,31 +66,124 @@ async function answeredConversation(
       tenantId,
       await emailsOfThread(tx, tenantId, parent.threadId ?? parent.id),
     ));
-  return conversation?.customerId === contact.id ? conversation : null;
+  if (!conversation) return null;
+  return conversation.customerId === contact.id || isParticipant(conversation, sender)
+    ? conversation
+    : null;
+}
+
+/** The address of a mailbox as a header writes it (`Name <address>` or `address`), lower case. */
+const mailboxAddress = (mailbox: string) =>
+  (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
+
+/**
+ * The team's own addresses in a thread: the server's sender
+ * (CRMD_EMAIL_FROM) and every address the thread's emails were sent from.
+ * They are no participants: a reply is from them, not Cc'd to them.
+ */
+async function teamAddresses(
+  tx: WriteTx,
+  tenantId: string,
+  configured: string | undefined,
+  threadId: string | null,
+): Promise<Set<string>> {
+  const team = new Set(configured ? [mailboxAddress(configured)] : []);
+  if (threadId === null) return team;
+  const sent = await tx
+    .select({ from: interactions.fromAddress })
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.tenantId, tenantId),
+        eq(interactions.threadId, threadId),
+        eq(interactions.direction, "outbound"),
+      ),
+    );
+  for (const { from } of sent) if (from) team.add(mailboxAddress(from));
+  return team;
+}
+
+/**
+ * The people a received email names (From, To, Cc), each once and in that
+ * order, without the team's addresses, with the contact having each address
+ * (the sender's is the one found or created for it).
+ */
+async function peopleOf(
+  tx: WriteTx,
+  tenantId: string,
+  email: CarriedEmail,
+  sender: ContactRow,
+  team: Set<string>,
+): Promise<ThreadPerson[]> {
+  const named = [email.fromAddress, ...email.toAddresses, ...email.ccAddresses];
+  const addresses = [...new Set(named)].filter((a) => !team.has(a)).slice(0, PEOPLE_MAX);
+  const people: ThreadPerson[] = [];
+  for (const address of addresses) {
+    const contact =
+      address === email.fromAddress ? sender : await findContactByEmail(tx, tenantId, address);
+    people.push({ email: address, contactId: contact?.id ?? null });
+  }
+  return people;
+}
+
+/**
+ * The conversation a received email goes to, and its author there: the
+ * conversation it answers (its participants joined by whom this email
+ * names; the author the sender, when another participant than the
+ * customer), else a new email conversation with the sender, the others it
+ * names its participants.
+ */
+async function inboxConversation(
+  tx: WriteTx,
+  scope: WriteScope,
+  email: { contact: ContactRow; parent: InteractionRow | null; interaction: CarriedEmail },
+  people: ThreadPerson[],
+): Promise<{ conversation: ConversationRow; authorId?: string }> {
+  const { contact, interaction } = email;
+  const sender = interaction.fromAddress;
+  const answered = await answeredConversation(tx, scope.tenantId, contact, sender, email.parent);
+  if (answered) {
+    const conversation = await addParticipants(tx, scope, answered, people);
+    return {
+      conversation,
+      authorId: answered.customerId === contact.id ? undefined : contact.id,
+    };
+  }
+  const conversation = await insertConversation(
+    tx,
+    scope,
+    { customer_id: contact.id, channel: "email", subject: interaction.subject?.slice(0, 500) },
+    null,
+    sender,
+    people
+      .filter((p) => p.email !== sender && p.contactId !== contact.id)
+      .map((p) => ({ email: p.email, contact_id: p.contactId })),
+  );
+  return { conversation };
 }
 
 /**
  * A received email in the support inbox: it joins the conversation of the
- * email it answers (In-Reply-To / References), else opens a new email
- * conversation with the sender, and becomes a customer message there
- * (conversation.created, message.created), in the transaction that records
- * the email.
+ * email it answers (In-Reply-To / References) when its sender is on that
+ * thread, else opens a new email conversation with the sender, and becomes
+ * a customer message there (conversation.created or .updated,
+ * message.created), in the transaction that records the email.
+ * `teamAddress`: the server's sender address (CRMD_EMAIL_FROM), no participant.
  */
 export async function emailToInbox(
   tx: WriteTx,
   scope: WriteScope,
-  email: { contact: ContactRow; parent: InteractionRow | null; interaction: Carried },
+  email: {
+    contact: ContactRow;
+    parent: InteractionRow | null;
+    interaction: CarriedEmail;
+    teamAddress: string | undefined;
+  },
 ): Promise<void> {
   const { contact, interaction } = email;
-  const conversation =
-    (await answeredConversation(tx, scope.tenantId, contact, email.parent)) ??
-    (await insertConversation(
-      tx,
-      scope,
-      { customer_id: contact.id, channel: "email", subject: interaction.subject?.slice(0, 500) },
-      null,
-      interaction.fromAddress,
-    ));
+  const team = await teamAddresses(tx, scope.tenantId, email.teamAddress, interaction.threadId);
+  const people = await peopleOf(tx, scope.tenantId, interaction, contact, team);
+  const { conversation, authorId } = await inboxConversation(tx, scope, email, people);
   await insertMessage(
     tx,
     scope,
@@ -87,7 +194,7 @@ export async function emailToInbox(
       channel: "email",
       external_id: interaction.messageId?.slice(0, 200) ?? undefined,
     },
-    { carriedBy: { interactionId: interaction.id } },
+    { carriedBy: { interactionId: interaction.id, authorId } },
   );
 }
 

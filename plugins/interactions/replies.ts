@@ -1,10 +1,14 @@
 import { ApiError, type AppContext, type WriteTx } from "../../src/core";
+import { contactsWithEmail } from "../contacts";
 import {
+  type ConversationRow,
   findConversation,
   latestCarrier,
+  participantAddresses,
   type ReplyDelivery,
   type ReplySender,
 } from "../conversations";
+import { optOutOf } from "./consent";
 import { queueEmailIn } from "./email";
 import { findInteraction } from "./service";
 import { queueSmsIn } from "./sms";
@@ -18,6 +22,23 @@ async function latestOf(tx: WriteTx, tenantId: string, conversationId: string) {
   const conversation = await findConversation(tx, tenantId, conversationId);
   const id = await latestCarrier(tx, conversation);
   return id ? findInteraction(tx, tenantId, id).catch(() => null) : null;
+}
+
+/**
+ * The thread's participants a reply is Cc'd to (reply-all): those who may
+ * get email. One who opted out or whose address bounced is left out, so the
+ * customer still gets the reply.
+ */
+async function replyCc(tx: WriteTx, conversation: ConversationRow): Promise<string[]> {
+  const cc: string[] = [];
+  for (const address of participantAddresses(conversation)) {
+    const owners = await contactsWithEmail(tx, conversation.tenantId, address);
+    const recipients = owners.length
+      ? owners.map((contact) => ({ contact, address }))
+      : [{ contact: null, address }];
+    if (!(await optOutOf(tx, conversation.tenantId, "email", recipients))) cc.push(address);
+  }
+  return cc;
 }
 
 /** Why a queued reply may wait: the channel has no provider configured on this server. */
@@ -36,7 +57,8 @@ function waitingReason(ctx: AppContext, channel: string): string | null {
  * Sends an agent's reply in an email or SMS conversation through the
  * outbound queue, to the conversation's address (else the customer's
  * primary email or first valid phone number). An email answers the
- * conversation's latest email (In-Reply-To, References, the same thread);
+ * conversation's latest email (In-Reply-To, References, the same thread)
+ * and is Cc'd to the thread's participants (reply-all);
  * an SMS goes from the number the customer last texted. A reply that
  * cannot be queued (no sender, no address, an opt-out, the send limit) is
  * stored all the same, `not_sent` with the reason.
@@ -56,6 +78,7 @@ export const conversationReplies =
               {
                 contact_id: conversation.customerId,
                 to,
+                cc: await replyCc(tx, conversation),
                 subject: replySubject(latest?.subject ?? conversation.subject),
                 text: body,
                 in_reply_to: latest?.type === "email" && latest.messageId ? latest.id : undefined,

@@ -68,6 +68,7 @@ import activityEntityIndex from "./1570_activity_entity_index.sql" with { type: 
 import documentContentKeys from "./1590_document_content_keys.sql" with { type: "text" };
 import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
 import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
+import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -124,4 +125,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1570_activity_entity_index", sql: activityEntityIndex },
   { id: "1590_document_content_keys", sql: documentContentKeys },
   { id: "1740_idempotency_versions", sql: idempotencyVersions },
+  { id: "1760_conversation_participants", sql: conversationParticipants },
 ];
