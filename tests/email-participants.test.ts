@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { OutboundSender } from "../plugins/interactions/sender";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { expect422 } from "./helpers/api";
+import { useMailServer } from "./helpers/mail";
 import type { Api } from "./helpers/server";
-import { startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
-import { useTestServer } from "./helpers/suite";
 
 const X = "/api/external";
 
-let smtp: TestSmtpServer;
-let smtpUrl = "";
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  smtpUrl = smtp.url;
-});
-afterAll(() => smtp.close());
-
-const server = useTestServer({
-  config: {
-    rateLimit: 100_000,
-    get smtpUrl() {
-      return smtpUrl;
-    },
-    emailFrom: "Acme Support <support@acme.test>",
-    sendMaxPerHour: 1000,
-  },
-});
+const mail = useMailServer({ config: { emailFrom: "Acme Support <support@acme.test>" } });
+const server = mail.server;
 
 interface Tenant {
   api: Api;
@@ -45,26 +27,16 @@ beforeAll(async () => {
   other = await tenant();
 });
 
-const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender;
-
 /** A raw RFC 5322 message, as a relay forwards it. */
-function rawEmail(headers: Record<string, string>, text: string): Uint8Array {
+function rawEmail(headers: Record<string, string>, text: string): string {
   const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain", ...headers });
-  return Buffer.from(`${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`);
+  return `${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`;
 }
 
 async function deliverEmail(to: Tenant, headers: Record<string, string>, text: string) {
-  const response = await fetch(`${server.url}${X}/email/inbound`, {
-    method: "POST",
-    headers: {
-      "content-type": "message/rfc822",
-      authorization: `Basic ${Buffer.from(`relay:${to.secret}`).toString("base64")}`,
-    },
-    body: rawEmail(headers, text),
-  });
-  const body = (await response.json()) as any;
-  expect(response.status).toBe(201);
-  return body;
+  const reply = await mail.deliver(rawEmail(headers, text), to.secret);
+  expect(reply.status).toBe(201);
+  return reply.body;
 }
 
 const conversationsOf = async (api: Api, query: string) =>
@@ -77,8 +49,8 @@ async function agentReply(conversationId: string, body: string) {
   const reply = await acme.api.post(`${X}/messages`, { conversation_id: conversationId, body });
   expect(reply.status).toBe(201);
   expect(reply.body.delivery_status).toBe("queued");
-  await sender().drain();
-  const got = smtp.received.at(-1);
+  await mail.sender().drain();
+  const got = mail.smtp().received.at(-1);
   expect(got?.email.text?.trim()).toBe(body);
   const sent = (await acme.api.get(`${X}/interactions/${reply.body.interaction_id}`)).body;
   return { got, messageId: sent.message_id as string };
