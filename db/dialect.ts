@@ -43,6 +43,12 @@ export const dialect = {
    * writer claims at a time here: all of them.
    */
   lockWebhooksForClaim: async (_tx: WriteTx, ids: string[]): Promise<string[]> => ids,
+  /**
+   * `column in (subquery)`, for a subquery that refers to the outer query
+   * and returns a few rows (a LIMIT): the outer row's values are looked up
+   * in `column`'s index.
+   */
+  inCorrelated: (column: SQLWrapper, subquery: SQLWrapper): SQL => sql`${column} in ${subquery}`,
   /** Before attempt results of the webhooks `ids` are stored: nothing to wait for with one writer. */
   lockWebhooksForResults: async (_tx: WriteTx, _ids: string[]): Promise<void> => {},
   /** A request body with its text as this database stores it (unpaired surrogates as U+FFFD). */

@@ -299,7 +299,7 @@ describe("webhook claims", () => {
   test("a claim's reads search the pending-only delivery indexes, never every delivery", () => {
     const withWork = unboundPlan(webhooksWithDueWorkQuery(db.read));
     expect(withWork.join("\n")).toContain("USING COVERING INDEX webhook_deliveries_due_idx");
-    const picks = unboundPlan(dueDeliveriesQuery(db.read));
+    const picks = unboundPlan(dueDeliveriesQuery(db.read, db.dialect));
     expect(picks.join("\n")).toContain("USING INDEX webhook_deliveries_due_idx");
     expect(picks.join("\n")).toContain("USING COVERING INDEX webhook_deliveries_entity_idx");
     expect(fullScans([...withWork, ...picks])).toEqual([]);

@@ -7,11 +7,11 @@
  * sent once by three processes).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { sql } from "drizzle-orm";
+import { is, Placeholder, sql } from "drizzle-orm";
 import { type Database, openDatabase, type WriteTx } from "../db/client";
 import { ManualClock } from "../src/clock";
 import { emit, newId } from "../src/core";
-import { type ClaimedDelivery, claimDue } from "../src/webhooks/claims";
+import { type ClaimedDelivery, claimDue, dueDeliveriesQuery } from "../src/webhooks/claims";
 import { fanOut } from "../src/webhooks/fanout";
 import { testPostgresUrl } from "./helpers/database";
 import { startTestServer, type TestServer } from "./helpers/server";
@@ -66,7 +66,7 @@ describe.skipIf(!testPostgresUrl)("delivery claims on PostgreSQL", () => {
 
   const claimOn = (db: Database) =>
     (db.claimTransaction as NonNullable<Database["claimTransaction"]>)((tx) =>
-      claimDue(tx, clock.now(), LIMITS, db.dialect.lockWebhooksForClaim),
+      claimDue(tx, clock.now(), LIMITS, db.dialect),
     );
 
   /** Runs `work` inside a claim transaction of this instance that stays open until `work` resolves. */
@@ -110,7 +110,7 @@ describe.skipIf(!testPostgresUrl)("delivery claims on PostgreSQL", () => {
     await dueDeliveries();
     let held: ClaimedDelivery[] = [];
     const claiming = holdOpen(async (tx) => {
-      held = await claimDue(tx, clock.now(), LIMITS, server.ctx.db.dialect.lockWebhooksForClaim);
+      held = await claimDue(tx, clock.now(), LIMITS, server.ctx.db.dialect);
     });
     await claiming.holding;
     // While the first claim is open, the second finds every webhook taken.
@@ -123,4 +123,54 @@ describe.skipIf(!testPostgresUrl)("delivery claims on PostgreSQL", () => {
     expect(await claimOn(other)).toEqual([]);
     expect(new Set(held.map((c) => c.deliveryId)).size).toBe(6);
   });
+
+  test("a claim reads the due deliveries of its webhooks, not the delivery log", async () => {
+    await dueDeliveries();
+    const { db } = server.ctx;
+    // Finished deliveries of the same webhooks: the log a claim must not walk.
+    const logged = 500;
+    await db.execute(
+      `INSERT INTO webhook_deliveries (id, tenant_id, webhook_id, event_id, event_type, status,
+         next_attempt_at, created_at, updated_at, completed_at)
+       SELECT w.id || '-' || g, w.tenant_id, w.id, 'evt-' || g, 'deal.created', 'delivered', 0, 0, 0, 0
+       FROM webhooks w, generate_series(1, ${logged}) g WHERE w.id IN ($1, $2)`,
+      hooks,
+    );
+    const query = dueDeliveriesQuery(db.primaryRead, db.dialect).toSQL();
+    const values: Record<string, unknown> = {
+      ids: JSON.stringify(hooks),
+      now: clock.now().getTime(),
+      limit: LIMITS.perWebhook,
+    };
+    const args = query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p));
+    const [row] = await db.execute(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, args);
+    const explained = row["QUERY PLAN"];
+    const [{ Plan: plan }] = (
+      typeof explained === "string" ? JSON.parse(explained) : explained
+    ) as Array<{ Plan: PlanNode }>;
+    expect(rowsRead(plan, "webhook_deliveries")).toBeLessThan(logged);
+    const picked = await db.execute(query.sql, args);
+    expect(picked.map((r) => r.webhook_id).sort()).toEqual([...hooks, ...hooks, ...hooks].sort());
+  });
 });
+
+interface PlanNode {
+  "Relation Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  "Rows Removed by Filter"?: number;
+  "Rows Removed by Index Recheck"?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows the plan's scans of `table` read, every loop counted, filtered out or not. */
+function rowsRead(node: PlanNode, table: string): number {
+  const own =
+    node["Relation Name"] === table
+      ? node["Actual Loops"] *
+        (node["Actual Rows"] +
+          (node["Rows Removed by Filter"] ?? 0) +
+          (node["Rows Removed by Index Recheck"] ?? 0))
+      : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, table), 0);
+}

@@ -459,7 +459,7 @@ describe("disabling", () => {
       await fanOut(ctx.db, own.clock.now());
       const limits = { slots: 8, perWebhook: 8, maxPerHour: 1000, leaseMs: 10 * SECOND };
       const claims = (
-        await ctx.db.transaction((tx) => claimDue(tx, own.clock.now(), limits))
+        await ctx.db.transaction((tx) => claimDue(tx, own.clock.now(), limits, ctx.db.dialect))
       ).filter((claim) => claim.webhookId === created.id);
       expect(claims).toHaveLength(2);
       // In completion order, as the dispatcher collects them.
@@ -678,7 +678,9 @@ describe("disabling", () => {
       const first = await commit("deal.created", newId(), strict);
       await fanOut(db, strict.clock.now());
       const limits = { slots: 8, perWebhook: 8, maxPerHour: 1000, leaseMs: 10 * SECOND };
-      const [claim] = await db.transaction((tx) => claimDue(tx, strict.clock.now(), limits));
+      const [claim] = await db.transaction((tx) =>
+        claimDue(tx, strict.clock.now(), limits, db.dialect),
+      );
       // Committed while the attempt is in flight: not fanned out when its failure disables the webhook.
       const second = await commit("deal.created", newId(), strict);
       const failed = { ok: false, statusCode: 500, durationMs: 1, error: "HTTP 500" };
@@ -940,7 +942,7 @@ describe("limits", () => {
         let claims: ClaimedDelivery[] = [];
         await db
           .transaction(async (tx) => {
-            claims = await claimDue(tx, own.clock.now(), { ...limits, slots });
+            claims = await claimDue(tx, own.clock.now(), { ...limits, slots }, db.dialect);
             throw new Error("roll back");
           })
           .catch(() => {});

@@ -67,6 +67,14 @@ export const pgDialect: typeof sqlite = {
   lockWebhooksForClaim: async (tx, ids) =>
     (await lockWebhooks(tx, ids, sql` skip locked`)).map((row) => row.id),
   /**
+   * PostgreSQL cannot turn an IN over a correlated subquery into a join: it
+   * runs the subquery as a filter on every row of `column`'s table, each
+   * outer row over again (for a delivery claim: every delivery ever logged,
+   * times the webhooks claimed for). Over an array the subquery runs once
+   * per outer row, and its values are lookups in `column`'s index.
+   */
+  inCorrelated: (column, subquery) => sql`${column} = any(array${subquery})`,
+  /**
    * Before a write stores attempt results (and webhook health): waits for
    * claims holding those webhooks, so both take a webhook before its
    * deliveries and never wait for each other in a circle.

@@ -5,7 +5,6 @@ import {
   eq,
   exists,
   gt,
-  inArray,
   isNotNull,
   isNull,
   lt,
@@ -18,6 +17,7 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, ReadDb, WriteTx } from "../../db/client";
+import type { Dialect } from "../../db/dialect";
 import {
   outboxEvents,
   type RetiringSecret,
@@ -139,6 +139,9 @@ function webhooksWithDueWork(db: ReadDb, now: Date) {
 
 type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
 
+/** What a claim asks of the database's dialect. */
+export type ClaimDialect = Pick<Dialect, "lockWebhooksForClaim" | "inCorrelated">;
+
 /**
  * Up to `limit` due deliveries of each webhook in `ids` (a JSON array),
  * oldest first per webhook and webhooks in the order given, skipping any
@@ -146,7 +149,7 @@ type DueWebhook = Awaited<ReturnType<typeof webhooksWithDueWork>>[number];
  * (per-entity commit order). One statement for all of them: a query per
  * webhook cost ~100 µs, 10 ms for one event fanned out to 100 webhooks.
  */
-export const dueDeliveriesQuery = (db: ReadDb) => {
+export const dueDeliveriesQuery = (db: ReadDb, dialect: Pick<ClaimDialect, "inCorrelated">) => {
   const oldestDue = db
     .select({ id: candidate.id })
     .from(candidate)
@@ -184,13 +187,13 @@ export const dueDeliveriesQuery = (db: ReadDb) => {
       traceParent: outboxEvents.traceParent,
     })
     .from(sql`json_each(${param("ids")}) as hook`)
-    .innerJoin(d, inArray(d.id, oldestDue))
+    .innerJoin(d, dialect.inCorrelated(d.id, oldestDue))
     .leftJoin(outboxEvents, eq(outboxEvents.seq, d.eventSeq))
     .orderBy(sql`hook.key`, asc(d.nextAttemptAt), asc(d.eventSeq));
 };
 
-function dueDeliveriesOf(db: ReadDb, ids: string, now: Date, limit: number) {
-  const query = prepared(db, "due-deliveries-of", () => dueDeliveriesQuery(db).prepare());
+function dueDeliveriesOf(db: ReadDb, dialect: ClaimDialect, ids: string, now: Date, limit: number) {
+  const query = prepared(db, "due-deliveries-of", () => dueDeliveriesQuery(db, dialect).prepare());
   return query.all({ ids, now: ms(now), limit });
 }
 
@@ -371,6 +374,7 @@ async function lease(
  */
 async function pickDue(
   db: ReadDb,
+  dialect: ClaimDialect,
   claimable: ClaimPlan["claimable"],
   now: Date,
   limits: ClaimLimits,
@@ -386,7 +390,7 @@ async function pickDue(
     const ids = JSON.stringify(turn.map(({ hook }) => hook.id));
     const perWebhook = Math.min(limits.perWebhook, free);
     const due = Map.groupBy(
-      await dueDeliveriesOf(db, ids, now, perWebhook),
+      await dueDeliveriesOf(db, dialect, ids, now, perWebhook),
       (row) => row.webhookId,
     );
     for (const { hook, room } of turn) {
@@ -456,19 +460,20 @@ export async function hasClaimableWork(
  * claim the same delivery): leases each one (no other instance attempts it until the
  * lease expires), keeps each webhook within its in-flight and hourly
  * limits, and postpones the deliveries of webhooks that used up their
- * hourly allowance (they wait, never dropped).
+ * hourly allowance (they wait, never dropped). `dialect` is the
+ * database's: where claims run side by side, it locks the webhooks claimed for.
  */
 export async function claimDue(
   tx: WriteTx,
   now: Date,
   limits: ClaimLimits,
-  lockWebhooks?: (tx: WriteTx, ids: string[]) => Promise<string[]>,
+  dialect: ClaimDialect,
 ): Promise<ClaimedDelivery[]> {
   const handle = tx as unknown as ReadDb;
-  const lock = lockWebhooks && ((ids: string[]) => lockWebhooks(tx, ids));
+  const lock = (ids: string[]) => dialect.lockWebhooksForClaim(tx, ids);
   const plan = await planClaims(handle, now, limits, lock);
   for (const { webhookId, until } of plan.capped) await postponeUntil(tx, webhookId, until, now);
-  const picks = await pickDue(handle, plan.claimable, now, limits);
+  const picks = await pickDue(handle, dialect, plan.claimable, now, limits);
   return picks.length > 0 ? lease(tx, picks, now, limits.leaseMs) : [];
 }
 

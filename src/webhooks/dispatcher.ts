@@ -245,7 +245,7 @@ export class WebhookDispatcher implements BackgroundWorker {
       try {
         claims = await db.transaction(async (tx) => {
           await this.record(tx, results);
-          return claimInWrite ? claimDue(tx, clock.now(), limits) : [];
+          return claimInWrite ? claimDue(tx, clock.now(), limits, db.dialect) : [];
         });
       } catch (error) {
         this.results = [...results, ...this.results];
@@ -253,9 +253,7 @@ export class WebhookDispatcher implements BackgroundWorker {
       }
     }
     if (!claim || !claimTransaction) return claims;
-    return claimTransaction((tx) =>
-      claimDue(tx, clock.now(), limits, db.dialect.lockWebhooksForClaim),
-    );
+    return claimTransaction((tx) => claimDue(tx, clock.now(), limits, db.dialect));
   }
 
   /** Stores attempt results, their webhooks locked first where claims take row locks. */
