@@ -2,13 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import type { WriteTx } from "./client";
 import { batchOf } from "./group-commit";
 import { counters } from "./schema";
+import { queryOwner } from "./shared-queries";
 
 const SYNC = "sync";
 
 /**
  * The counter's read and write, built once per handle (the embedded write
- * handle lives as long as its database; a remote transaction builds them
- * once per transaction, as it did before).
+ * handle lives as long as its database, PostgreSQL's batches share theirs:
+ * db/shared-queries.ts; a remote libSQL transaction builds them once per
+ * transaction).
  */
 const queriesByHandle = new WeakMap<object, ReturnType<typeof buildCounterQueries>>();
 const buildCounterQueries = (tx: WriteTx) => ({
@@ -24,10 +26,11 @@ const buildCounterQueries = (tx: WriteTx) => ({
     .prepare(),
 });
 function counterQueries(tx: WriteTx) {
-  let queries = queriesByHandle.get(tx);
+  const owner = queryOwner(tx);
+  let queries = queriesByHandle.get(owner);
   if (!queries) {
     queries = buildCounterQueries(tx);
-    queriesByHandle.set(tx, queries);
+    queriesByHandle.set(owner, queries);
   }
   return queries;
 }

@@ -57,6 +57,12 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export class KeyStore {
   private cache = new Map<string, CachedKey>();
+  /**
+   * Lookups on the way, by hash: the requests that find a key's entry
+   * missing or expired together wait for one read of it, not one each
+   * (every request in flight when the entry expires).
+   */
+  private loading = new Map<string, Promise<CachedKey | undefined>>();
   /** Other instances revoke keys too: their revokes reach this one when its entry expires. */
   private readonly cacheMs: number;
   /** Keys known revoked, read again on the primary before live events go to sockets of keys. */
@@ -84,7 +90,7 @@ export class KeyStore {
     const now = this.clock.now().getTime();
     let entry = this.cache.get(hash);
     if (!entry || now - entry.fetchedAt > this.cacheMs) {
-      entry = await this.load(hash, now, entry);
+      entry = await this.loadOnce(hash, now, entry);
       if (!entry) return null;
     }
     if (!timingSafeEqual(Buffer.from(entry.hash), Buffer.from(hash))) return null;
@@ -104,10 +110,26 @@ export class KeyStore {
     this.invalidate(keyId);
   }
 
-  /** Forget a key at once (after a change). */
+  /** Forget a key at once (after a change); a request from now on reads it anew. */
   invalidate(keyId: string): void {
     for (const [hash, entry] of this.cache)
       if (entry.principal.keyId === keyId) this.cache.delete(hash);
+    this.loading.clear();
+  }
+
+  /** `load`, shared by the requests that ask for one hash while it is read. */
+  private loadOnce(hash: string, now: number, previous?: CachedKey) {
+    let loading = this.loading.get(hash);
+    if (!loading) {
+      loading = this.load(hash, now, previous);
+      const settled = loading;
+      this.loading.set(hash, settled);
+      const forget = () => {
+        if (this.loading.get(hash) === settled) this.loading.delete(hash);
+      };
+      settled.then(forget, forget);
+    }
+    return loading;
   }
 
   private async load(

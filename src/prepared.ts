@@ -9,22 +9,26 @@ import {
 } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../db/client";
+import { queryOwner } from "../db/shared-queries";
 
 /**
  * Hot queries built once per handle and run with placeholders. Building a
  * drizzle query costs 15–45 µs (a select on pipelines: 44 µs), more than
  * running it on a cached statement; the write path of one `POST /deals` built
  * eight. The embedded write handle is one object for the life of the
- * database, so its queries are built once; a remote transaction is a new
- * object each time, and builds them per transaction (no gain, no harm).
+ * database, so its queries are built once, as are those of PostgreSQL's
+ * write batches, which share one owner (db/shared-queries.ts); a remote
+ * libSQL transaction is a new object each time, and builds them per
+ * transaction (no gain, no harm).
  */
 const byHandle = new WeakMap<object, Map<string, unknown>>();
 
 export function prepared<T>(handle: ReadDb | WriteTx, key: string, build: () => T): T {
-  let queries = byHandle.get(handle);
+  const owner = queryOwner(handle);
+  let queries = byHandle.get(owner);
   if (!queries) {
     queries = new Map();
-    byHandle.set(handle, queries);
+    byHandle.set(owner, queries);
   }
   let query = queries.get(key) as T | undefined;
   if (query === undefined) {
@@ -140,10 +144,11 @@ export async function insertValues<T extends SQLiteTable>(
     else set += bit;
     values[key] = driverValue(columns[key], value);
   }
-  let tables = insertsByHandle.get(tx);
+  const owner = queryOwner(tx);
+  let tables = insertsByHandle.get(owner);
   if (!tables) {
     tables = new WeakMap();
-    insertsByHandle.set(tx, tables);
+    insertsByHandle.set(owner, tables);
   }
   let shapes = tables.get(table);
   if (!shapes) {

@@ -14,7 +14,7 @@ import { type Database, openDatabase } from "../db/client";
 import { counters, outboxEvents, tenants } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { recordChange } from "../src/activity";
-import { insertValues } from "../src/prepared";
+import { insertValues, prepared } from "../src/prepared";
 import { testDatabase, testPostgresUrl } from "./helpers/database";
 import { insertStatements } from "./helpers/statements";
 
@@ -298,5 +298,25 @@ describe.skipIf(!testPostgresUrl)("pipelined writes on PostgreSQL", () => {
       "SELECT id FROM outbox_events WHERE tenant_id = 't-shapes' ORDER BY seq",
     );
     expect(stored.map((row) => row.id)).toEqual(["evt_shape-1", "evt_shape-2", "evt_shape-3"]);
+  });
+  test("a query prepared in one write batch runs again in the next, on that batch's connection", async () => {
+    const built: unknown[] = [];
+    const nameOf = (name: string) =>
+      db.transaction(async (tx) => {
+        const query = prepared(tx, "test-tenant-name", () =>
+          tx
+            .select({ name: tenants.name })
+            .from(tenants)
+            .where(eq(tenants.id, sql.placeholder("id")))
+            .prepare(),
+        );
+        built.push(query);
+        // A write before the read: the read sees it only on the batch's own connection.
+        await tx.insert(tenants).values({ id: name, name, createdAt: new Date() });
+        return (await query.all({ id: name }))[0]?.name;
+      });
+    expect(await nameOf("p-shared-1")).toBe("p-shared-1");
+    expect(await nameOf("p-shared-2")).toBe("p-shared-2");
+    expect(built[1]).toBe(built[0]);
   });
 });

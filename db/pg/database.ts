@@ -10,6 +10,7 @@ import type { Database, OffloadableQuery, ReadDb, ReplicaObserver, WriteTx } fro
 import { GroupCommitter, withSavepoints } from "../group-commit";
 import { keyedRows } from "../read-pool";
 import * as schema from "../schema";
+import { shareQueries } from "../shared-queries";
 import { pgDialect } from "./dialect";
 import { PipelinedWrites } from "./pipeline";
 import { PoolUse } from "./pool-use";
@@ -225,17 +226,32 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
         options.info,
       )
     : null;
+  // Every write batch's handle runs on this session, which sends each statement on the
+  // batch open at the time (one at a time: the GroupCommitter), so the write path's
+  // prepared queries are built once, not once per batch (db/shared-queries.ts).
+  let batchRunner: Runner | null = null;
+  const writes = drizzleOn(() => {
+    if (!batchRunner) throw new Error("no write batch is open");
+    return batchRunner;
+  });
   const write = new GroupCommitter<WriteTx>(async (body, careful) => {
     await primaryUse.during(
       primary.begin(async (conn) => {
         await conn.unsafe(WRITER_LOCK);
         const pipelined = careful ? null : new PipelinedWrites(conn);
         const runner = pipelined?.runner ?? runnerOf(conn);
+        batchRunner = runner;
+        const tx = withSavepoints(writes);
+        shareQueries(tx, writes);
         try {
           // An optimistic batch runs its jobs without a SAVEPOINT each (group-commit.ts, runTracked).
-          await body(withSavepoints(drizzleOn(() => runner)), pipelined ?? undefined);
+          await body(tx, pipelined ?? undefined);
         } finally {
-          await pipelined?.settle();
+          try {
+            await pipelined?.settle();
+          } finally {
+            batchRunner = null;
+          }
         }
       }),
     );

@@ -48,6 +48,27 @@ const shifted = (tuple: string, offset: number): string =>
   offset === 0 ? tuple : tuple.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 
 /**
+ * Each gathered tuple's rows as numbered so far, row n at index n: a
+ * batch's inserts take the same few shapes, and renumbering a row's
+ * placeholders anew cost ~6 % of a POST's CPU time on its own.
+ */
+const rowsByTuple = new Map<string, string[]>();
+/** Shapes remembered at most: a handful are in use (a table's column sets). */
+const TUPLE_SHAPES_LIMIT = 64;
+
+/** The VALUES list of `count` rows of `tuple`, each binding `width` parameters. */
+function valuesList(tuple: string, width: number, count: number): string {
+  let numbered = rowsByTuple.get(tuple);
+  if (!numbered) {
+    if (rowsByTuple.size >= TUPLE_SHAPES_LIMIT) rowsByTuple.clear();
+    numbered = [];
+    rowsByTuple.set(tuple, numbered);
+  }
+  for (let n = numbered.length; n < count; n++) numbered.push(shifted(tuple, n * width));
+  return count === numbered.length ? numbered.join(", ") : numbered.slice(0, count).join(", ");
+}
+
+/**
  * The write connection of one optimistic group-commit batch on PostgreSQL:
  * statements whose answer does not matter are sent without waiting for it
  * (Bun.SQL pipelines them on the connection), so a batch of POSTs costs a
@@ -126,13 +147,8 @@ export class PipelinedWrites implements WriteTracker {
   private flush() {
     if (this.gathered.size === 0) return;
     for (const { head, tuple, rows } of this.gathered.values()) {
-      let offset = 0;
-      const tuples: string[] = [];
-      for (const row of rows) {
-        tuples.push(shifted(tuple, offset));
-        offset += row.length;
-      }
-      this.sendNow(head + tuples.join(", "), rows.flat());
+      // Rows of one statement text bind as many parameters each.
+      this.sendNow(head + valuesList(tuple, rows[0].length, rows.length), rows.flat());
     }
     this.gathered.clear();
   }

@@ -1,0 +1,17 @@
+/**
+ * Handles whose prepared queries live on another, longer-lived handle. A
+ * PostgreSQL write batch gets a handle of its own (batch state such as
+ * batchOf keys on it), but every batch's handle runs its statements through
+ * one session that sends them on the batch open at the time: a query built
+ * for one batch runs as well in the next, and building the write path's
+ * queries anew each batch cost several percent of a `POST /deals`.
+ */
+const owners = new WeakMap<object, object>();
+
+/** `handle`'s prepared queries are built once for `owner` and kept there. */
+export function shareQueries(handle: object, owner: object): void {
+  owners.set(handle, owner);
+}
+
+/** What a handle's prepared queries are kept on: its owner, or itself. */
+export const queryOwner = (handle: object): object => owners.get(handle) ?? handle;
