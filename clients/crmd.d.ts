@@ -198,6 +198,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/twilio/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's incoming-message webhook for any tenant's number: records an inbound SMS
+         * @description One URL for every number (`https://crm.example.com/api/twilio/webhook`): the SMS is recorded for the tenant its To number is recorded for (the operator's sms_numbers of the tenant), as POST /api/external/sms/inbound/twilio/{tenant_id} records it for the tenant it names: linked to the contact with the From number, STOP-like keywords opting out and START-like ones back in, sms.received, an SMS conversation; Twilio's retry of a MessageSid is recorded once. Requests must carry a valid X-Twilio-Signature over this URL (CRMD_PUBLIC_URL and the path when set) and the form: without one 401, a wrong one 403. A To that no tenant has recorded is 404 NOT_FOUND and nothing is recorded: the message is no tenant's, and Twilio does not retry an error answer to an incoming message (unless the URL's connection overrides ask it to) but shows it in its debugger (error 11200), where the operator sees the number to record.
+         *
+         *     **Credentials:** Twilio's signature of the request (`X-Twilio-Signature`).
+         */
+        post: operations["receiveTwilioWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external/tenants": {
         parameters: {
             query?: never;
@@ -853,7 +875,7 @@ export interface paths {
         put?: never;
         /**
          * Twilio's incoming-message webhook: records an inbound SMS
-         * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).
+         * @description Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). (or POST /api/twilio/webhook, which finds the tenant by the To number). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).
          *
          *     **Credentials:** Twilio's signature of the request (`X-Twilio-Signature`).
          */
@@ -6026,6 +6048,37 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    receiveTwilioWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Empty TwiML: no reply */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequestUnmetered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenUnmetered"];
+            404: components["responses"]["NotFoundUnmetered"];
+            414: components["responses"]["UriTooLongUnmetered"];
+            422: components["responses"]["ValidationErrorUnmetered"];
+            429: components["responses"]["RateLimitedUnmetered"];
         };
     };
     listTenants: {

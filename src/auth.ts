@@ -23,7 +23,12 @@ export const API_PREFIX = "/api/external";
 const ownAuthentication: Array<{ path: string; mediaTypes: string[] }> = [];
 
 export function registerOwnAuthentication(path: string, mediaTypes: string[] = []): void {
-  ownAuthentication.push({ path: API_PREFIX + path, mediaTypes });
+  registerOwnAuthenticationAt(API_PREFIX + path, mediaTypes);
+}
+
+/** As registerOwnAuthentication, for a route outside /api/external (`path` is the whole path). */
+export function registerOwnAuthenticationAt(path: string, mediaTypes: string[] = []): void {
+  ownAuthentication.push({ path, mediaTypes });
 }
 
 /** The own-authentication entry covering a request path (the path itself or below it). */

@@ -38,6 +38,7 @@ export {
   presentedCredential,
   registerCredentialPrefix,
   registerOwnAuthentication,
+  registerOwnAuthenticationAt,
   registerPathAuthentication,
   requireScope,
   SECURITY,

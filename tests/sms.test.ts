@@ -810,3 +810,100 @@ describe("each tenant's sender numbers", () => {
     }
   }, 30_000);
 });
+
+describe("Twilio's webhook for every number (POST /api/twilio/webhook)", () => {
+  const WEBHOOK = "/api/twilio/webhook";
+  const NUMBER_A = "+14155550271";
+  const setNumbers = (tenant: string, numbers: string[]) =>
+    server.admin.patch(`/api/external/tenants/${tenant}`, { sms_numbers: numbers });
+  const inboundOf = async (client: Api) =>
+    (
+      await client.get("/api/external/interactions?type=sms&page_size=500")
+    ).body.interactions.filter((i: any) => i.direction === "inbound");
+  const message = (sid: string, to: string, body = "Is my order shipped?") => ({
+    MessageSid: sid,
+    AccountSid: SID,
+    From: "+14155550272",
+    To: to,
+    Body: body,
+    NumMedia: "0",
+  });
+  let a: Awaited<ReturnType<typeof server.tenant>>;
+  let b: Awaited<ReturnType<typeof server.tenant>>;
+
+  beforeAll(async () => {
+    a = await server.tenant();
+    b = await server.tenant();
+    expect((await setNumbers(a.tenantId, [NUMBER_A])).status).toBe(200);
+    expect((await setNumbers(b.tenantId, ["+14155550273"])).status).toBe(200);
+  });
+  afterAll(async () => {
+    await setNumbers(a.tenantId, []);
+    await setNumbers(b.tenantId, []);
+  });
+
+  test("unsigned is 401, a wrong signature 403 (signed for another path); nothing is recorded", async () => {
+    const form = message("SMhook0", NUMBER_A);
+    expect((await twilioPost(WEBHOOK, form, "")).status).toBe(401);
+    const forTenantRoute = sign(
+      `https://crm.example.com/api/external/sms/inbound/twilio/${a.tenantId}`,
+      form,
+    );
+    expect((await twilioPost(WEBHOOK, form, forTenantRoute)).status).toBe(403);
+    expect(await inboundOf(a.api)).toEqual([]);
+  });
+
+  test("an SMS to a tenant's number lands in that tenant: interaction, sms.received, conversation; a retry records once", async () => {
+    const form = message("SMhook1", "+1 415-555-0271");
+    const reply = await twilioPost(WEBHOOK, form);
+    expect(reply.status).toBe(200);
+    expect(reply.type).toBe("text/xml");
+    expect(reply.text).toContain("<Response></Response>");
+    expect((await twilioPost(WEBHOOK, form)).status).toBe(200); // Twilio's retry
+    const received = await inboundOf(a.api);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      status: "received",
+      from: "+14155550272",
+      to: [NUMBER_A],
+      text: "Is my order shipped?",
+      provider_id: "SMhook1",
+    });
+    expect((await eventsFor(server, received[0].id)).map((e) => e.event_type)).toEqual([
+      "sms.received",
+    ]);
+    const conversations = (await a.api.get("/api/external/conversations?channel=sms")).body
+      .conversations;
+    expect(conversations).toHaveLength(1);
+    expect(conversations[0]).toMatchObject({
+      customer_address: "+14155550272",
+      customer_id: received[0].contact_id,
+    });
+    expect(await inboundOf(b.api)).toEqual([]);
+    expect((await b.api.get("/api/external/conversations?channel=sms")).body.conversations).toEqual(
+      [],
+    );
+  });
+
+  test("an SMS to a number no tenant has recorded is 404 and recorded nowhere", async () => {
+    const before = (await inboundOf(a.api)).length;
+    const refused = await twilioPost(WEBHOOK, message("SMhook2", "+14155550279"));
+    expect(refused.status).toBe(404);
+    expect(JSON.parse(refused.text)).toMatchObject({ code: "NOT_FOUND" });
+    expect(JSON.parse(refused.text).detail).toContain("+14155550279");
+    expect(await inboundOf(a.api)).toHaveLength(before);
+    expect(await inboundOf(b.api)).toEqual([]);
+    expect(await inboundOf(api)).not.toContainEqual(
+      expect.objectContaining({ provider_id: "SMhook2" }),
+    );
+  });
+
+  test("documented: signed by Twilio, its empty TwiML, 404 for an unknown number", async () => {
+    const doc = (await server.anonymous.get("/swagger/json")).body;
+    const operation = doc.paths[WEBHOOK].post;
+    expect(operation.security).toEqual([{ TwilioSignature: [] }]);
+    expect(Object.keys(operation.responses["200"].content)).toEqual(["text/xml"]);
+    expect(operation.responses["404"]).toBeDefined();
+    expect(operation.description).toContain("404");
+  });
+});

@@ -13,6 +13,7 @@ import {
   listResponse,
   registerEventTypes,
   registerOwnAuthentication,
+  registerOwnAuthenticationAt,
   registerVersionedRecords,
   type Scope,
   writeScope,
@@ -53,7 +54,7 @@ import {
 import { placeholdersOf } from "./template";
 import { listTimeline } from "./timeline";
 import { twilioChannel } from "./twilio";
-import { EMPTY_TWIML, twilioRequest } from "./twilio-requests";
+import { EMPTY_TWIML, signedTwilioForm, type TwilioForm, twilioRequest } from "./twilio-requests";
 
 /** PATCH, PUT, DELETE and actions on `/calls/:id` honour If-Match on its version. */
 registerVersionedRecords("/calls/:id", interactions);
@@ -159,6 +160,49 @@ function startSending(ctx: AppContext) {
   // Agents' replies in email and SMS conversations go out through the same queue.
   registerReplySender(ctx, conversationReplies(ctx));
 }
+
+/** Where Twilio posts the incoming messages of every tenant's numbers: the To number names the tenant. */
+export const TWILIO_WEBHOOK = "/api/twilio/webhook";
+registerOwnAuthenticationAt(TWILIO_WEBHOOK, ["application/x-www-form-urlencoded"]);
+
+const INBOUND_SMS_RESPONSES = {
+  200: t.String({ contentMediaType: "text/xml", description: "Empty TwiML: no reply" }),
+  ...errorResponses,
+};
+
+/**
+ * Records the SMS in a form Twilio signed, for the tenant (null: the one its
+ * To number is recorded for), and answers Twilio with empty TwiML.
+ */
+async function inboundSms(ctx: AppContext, tenantId: string | null, form: TwilioForm) {
+  await receiveSms(ctx, tenantId, {
+    messageSid: form.MessageSid ?? "",
+    from: form.From ?? "",
+    to: form.To ?? "",
+    body: form.Body ?? "",
+    optOutType: form.OptOutType,
+  });
+  return new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
+}
+
+/** Twilio's incoming-message webhook outside /api/external: the tenant is found by the To number. */
+export const twilioWebhookPlugin = (ctx: AppContext) =>
+  new Elysia({ name: "crmd.twilio-webhook" }).post(
+    TWILIO_WEBHOOK,
+    async ({ request, body }) => inboundSms(ctx, null, signedTwilioForm(ctx, request, body)),
+    {
+      response: INBOUND_SMS_RESPONSES,
+      detail: {
+        operationId: "receiveTwilioWebhook",
+        summary:
+          "Twilio's incoming-message webhook for any tenant's number: records an inbound SMS",
+        description:
+          "One URL for every number (`https://crm.example.com/api/twilio/webhook`): the SMS is recorded for the tenant its To number is recorded for (the operator's sms_numbers of the tenant), as POST /api/external/sms/inbound/twilio/{tenant_id} records it for the tenant it names: linked to the contact with the From number, STOP-like keywords opting out and START-like ones back in, sms.received, an SMS conversation; Twilio's retry of a MessageSid is recorded once. Requests must carry a valid X-Twilio-Signature over this URL (CRMD_PUBLIC_URL and the path when set) and the form: without one 401, a wrong one 403. A To that no tenant has recorded is 404 NOT_FOUND and nothing is recorded: the message is no tenant's, and Twilio does not retry an error answer to an incoming message (unless the URL's connection overrides ask it to) but shows it in its debugger (error 11200), where the operator sees the number to record.",
+        security: [{ TwilioSignature: [] }],
+        tags,
+      },
+    },
+  );
 
 /** Calls, email and the interactions timeline (emails, SMS, calls, notes, meetings). */
 export const interactionsPlugin = (ctx: AppContext) => {
@@ -337,29 +381,20 @@ export const interactionsPlugin = (ctx: AppContext) => {
     )
     .post(
       "/sms/inbound/twilio/:tenant_id",
-      async ({ request, params, body }) => {
-        const form = await twilioRequest(ctx, request, body, params.tenant_id);
-        await receiveSms(ctx, params.tenant_id, {
-          messageSid: form.MessageSid ?? "",
-          from: form.From ?? "",
-          to: form.To ?? "",
-          body: form.Body ?? "",
-          optOutType: form.OptOutType,
-        });
-        return new Response(EMPTY_TWIML, { headers: { "content-type": "text/xml" } });
-      },
+      async ({ request, params, body }) =>
+        inboundSms(
+          ctx,
+          params.tenant_id,
+          await twilioRequest(ctx, request, body, params.tenant_id),
+        ),
       {
         params: TenantParams,
-        response: {
-          200: t.String({ contentMediaType: "text/xml", description: "Empty TwiML: no reply" }),
-          ...errorResponses,
-          409: ErrorBody,
-        },
+        response: { ...INBOUND_SMS_RESPONSES, 409: ErrorBody },
         detail: {
           operationId: "receiveTwilioSms",
           summary: "Twilio's incoming-message webhook: records an inbound SMS",
           description:
-            "Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).",
+            "Set as the number's messaging webhook (`https://crm.example.com/api/external/sms/inbound/twilio/<tenant id>`). (or POST /api/twilio/webhook, which finds the tenant by the To number). Requests must carry a valid X-Twilio-Signature (HMAC-SHA1 with the auth token over the URL and the form): without one 401, a wrong one 403. STOP-like keywords opt the number and its contact out of SMS, START-like ones back in. Emits sms.received. A message whose To is a sender number recorded for another tenant is 409 and not recorded (its webhook names the wrong tenant).",
           security: [{ TwilioSignature: [] }],
           tags,
         },

@@ -2,6 +2,7 @@ import { and, eq, isNull, like } from "drizzle-orm";
 import { contacts, interactions } from "../../db/schema";
 import {
   type Actor,
+  ApiError,
   type AppContext,
   conflict,
   type E164,
@@ -269,27 +270,44 @@ export interface InboundSms {
 }
 
 /**
- * Records an SMS Twilio received for the tenant: linked to the contact with
- * that number, `sms.received` emitted; "STOP" opts the number (and its
- * contact) out, "START" back in. Twilio's retry of the same MessageSid is
- * recorded once. A message to a number recorded for another tenant is 409
- * and not recorded: the reply or STOP is that tenant's, not this one's.
+ * The tenant an SMS to a number is for: the one the number is recorded for.
+ * A number no tenant has is 404: the message is nobody's to record.
  */
-export async function receiveSms(ctx: AppContext, tenantId: string, sms: InboundSms) {
-  const scope = writeScope(ctx, tenantId, RECEIVER);
+async function numberTenant(tx: WriteTx, to: string): Promise<string> {
+  const owner = await smsNumberOwner(tx, to);
+  if (owner === null)
+    throw new ApiError(
+      404,
+      "NOT_FOUND",
+      `${to} is not an SMS number of any tenant: the operator records a tenant's numbers (PATCH /tenants/{id} with sms_numbers)`,
+    );
+  return owner;
+}
+
+/**
+ * Records an SMS Twilio received for the tenant (null: the tenant its To
+ * number is recorded for, 404 when none): linked to the contact with that
+ * number, `sms.received` emitted; "STOP" opts the number (and its contact)
+ * out, "START" back in. Twilio's retry of the same MessageSid is recorded
+ * once. A message to a number recorded for another tenant is 409 and not
+ * recorded: the reply or STOP is that tenant's, not this one's.
+ */
+export async function receiveSms(ctx: AppContext, tenantId: string | null, sms: InboundSms) {
   const e164 = await phoneParser();
+  const to = e164(sms.to) ?? sms.to;
   await ctx.write(async (tx) => {
+    const tenant = tenantId ?? (await numberTenant(tx, to));
+    const scope = writeScope(ctx, tenant, RECEIVER);
     const [known] = await tx
       .select({ id: interactions.id })
       .from(interactions)
-      .where(and(eq(interactions.tenantId, tenantId), eq(interactions.providerId, sms.messageSid)));
+      .where(and(eq(interactions.tenantId, tenant), eq(interactions.providerId, sms.messageSid)));
     if (known) return;
-    const to = e164(sms.to) ?? sms.to;
     const owner = await smsNumberOwner(tx, to);
-    if (owner !== null && owner !== tenantId) {
+    if (owner !== null && owner !== tenant) {
       ctx.logger.warn("inbound SMS refused: its number is another tenant's", {
         to,
-        tenant_id: tenantId,
+        tenant_id: tenant,
         owner_tenant_id: owner,
       });
       throw conflict(
@@ -297,7 +315,7 @@ export async function receiveSms(ctx: AppContext, tenantId: string, sms: Inbound
       );
     }
     const from = e164(sms.from) ?? sms.from;
-    const owners = await contactsByPhone(tx, tenantId, from, e164);
+    const owners = await contactsByPhone(tx, tenant, from, e164);
     const keyword = await applyKeyword(tx, scope, owners, from, sms);
     // A keyword (STOP, START, HELP) is consent, not a conversation: no contact is made for it.
     const contact = owners[0] ?? (keyword ? null : await phoneContact(tx, scope, from));
