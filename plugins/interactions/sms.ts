@@ -269,19 +269,13 @@ export interface InboundSms {
   optOutType?: string;
 }
 
-/**
- * The tenant an SMS to a number is for: the one the number is recorded for.
- * A number no tenant has is 404: the message is nobody's to record.
- */
-async function numberTenant(tx: WriteTx, to: string): Promise<string> {
-  const owner = await smsNumberOwner(tx, to);
-  if (owner === null)
-    throw new ApiError(
-      404,
-      "NOT_FOUND",
-      `${to} is not an SMS number of any tenant: the operator records a tenant's numbers (PATCH /tenants/{id} with sms_numbers)`,
-    );
-  return owner;
+/** An SMS to a number no tenant has recorded is 404: the message is nobody's to record. */
+function nobodysNumber(to: string): never {
+  throw new ApiError(
+    404,
+    "NOT_FOUND",
+    `${to} is not an SMS number of any tenant: the operator records a tenant's numbers (PATCH /tenants/{id} with sms_numbers)`,
+  );
 }
 
 /**
@@ -296,14 +290,14 @@ export async function receiveSms(ctx: AppContext, tenantId: string | null, sms: 
   const e164 = await phoneParser();
   const to = e164(sms.to) ?? sms.to;
   await ctx.write(async (tx) => {
-    const tenant = tenantId ?? (await numberTenant(tx, to));
+    const owner = await smsNumberOwner(tx, to);
+    const tenant = tenantId ?? owner ?? nobodysNumber(to);
     const scope = writeScope(ctx, tenant, RECEIVER);
     const [known] = await tx
       .select({ id: interactions.id })
       .from(interactions)
       .where(and(eq(interactions.tenantId, tenant), eq(interactions.providerId, sms.messageSid)));
     if (known) return;
-    const owner = await smsNumberOwner(tx, to);
     if (owner !== null && owner !== tenant) {
       ctx.logger.warn("inbound SMS refused: its number is another tenant's", {
         to,
