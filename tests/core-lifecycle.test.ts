@@ -25,6 +25,16 @@ function crmd(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+/**
+ * How a command that should exit on its own ended: its code (or "running",
+ * killed, when it still ran after 10 s) and what it wrote on stderr.
+ */
+async function ended(child: ReturnType<typeof crmd>) {
+  const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running" as const)]);
+  if (code === "running") child.kill("SIGKILL");
+  return { code, stderr: code === "running" ? "" : await new Response(child.stderr).text() };
+}
+
 /** Waits up to 20 s: a first start from source migrates a new database, slowly on a busy machine. */
 async function waitForReady(url: string) {
   for (let i = 0; i < 800; i++) {
@@ -371,9 +381,7 @@ describeOnce("CLI", () => {
     ])
       for (const args of [["migrate"], ["serve"]]) {
         const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
-        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
-        if (code === "running") child.kill("SIGKILL");
-        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        const { code, stderr } = await ended(child);
         expect(`${args[0]} on ${url}: ${code}`).toBe(`${args[0]} on ${url}: 1`);
         expect(stderr).toContain(`127.0.0.1:${port}`);
         // The driver's reason, not only the query that failed.
@@ -405,9 +413,7 @@ describeOnce("CLI", () => {
     ])
       for (const args of [["migrate"], ["serve"]]) {
         const child = crmd([...args, "--database-url", url], { CRMD_PORT: "0", CRMD_DEMO: "0" });
-        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
-        if (code === "running") child.kill("SIGKILL");
-        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        const { code, stderr } = await ended(child);
         expect(`${args[0]} on ${url}: ${code}`).toBe(`${args[0]} on ${url}: 1`);
         const said = `: host ${host} could not be resolved (getaddrinfo `;
         expect(stderr.split("\n")[0]).toStartWith(`crmd: database ${url.split(":")[0]}:`);
@@ -525,9 +531,7 @@ describeOnce("CLI", () => {
         stdout: "pipe",
         stderr: "pipe",
       });
-      const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
-      if (code === "running") child.kill("SIGTERM");
-      return { code, stderr: code === "running" ? "" : await new Response(child.stderr).text() };
+      return ended(child);
     };
     try {
       const empty = join(dir, "empty");
@@ -579,10 +583,9 @@ describeOnce("CLI", () => {
         ["CRMD_SMS_FROM", "12"],
       ]) {
         const child = crmd(["serve"], { ...env, [setting]: value });
-        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
-        if (code === "running") child.kill("SIGTERM");
+        const { code, stderr } = await ended(child);
         expect(`${setting}: ${code}`).toBe(`${setting}: 2`);
-        expect(await new Response(child.stderr).text()).toContain(setting);
+        expect(stderr).toContain(setting);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -601,9 +604,7 @@ describeOnce("CLI", () => {
           CRMD_DATA_DIR: dir,
           CRMD_DEMO: "0",
         });
-        const code = await Promise.race([child.exited, Bun.sleep(10_000).then(() => "running")]);
-        if (code === "running") child.kill("SIGTERM");
-        const stderr = code === "running" ? "" : await new Response(child.stderr).text();
+        const { code, stderr } = await ended(child);
         expect(`${host}:${port}: ${code}`).toBe(`${host}:${port}: 2`);
         expect(stderr).toContain(`${host}:${port}`);
         expect(stderr).toContain("CRMD_HOST");

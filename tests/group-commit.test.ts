@@ -23,6 +23,21 @@ const insertTenant = (name: string) =>
     return name;
   });
 
+/** A write that fails only at COMMIT: a key for a tenant that does not exist, its check deferred. */
+const failingAtCommit = () =>
+  db.transaction(async (tx) => {
+    await tx.run(sql`PRAGMA defer_foreign_keys = ON`);
+    await tx.insert(apiKeys).values({
+      id: "k",
+      tenantId: "missing",
+      name: "k",
+      keyPrefix: "elk_",
+      keyHash: "h",
+      permissions: [],
+      createdAt: new Date(),
+    });
+  });
+
 test("writes in flight together share one commit: each resolves only once the whole batch is visible", async () => {
   const names = Array.from({ length: 20 }, (_, i) => `t${String(i).padStart(2, "0")}`);
   const seenAtFirstResolve: string[][] = [];
@@ -64,19 +79,7 @@ test("a write that throws is rolled back alone; the others in its batch commit",
 test("a COMMIT that fails rejects every write of its batch and stores none of them", async () => {
   const outcomes = await Promise.allSettled([
     insertTenant("x"),
-    db.transaction(async (tx) => {
-      // Checked only at COMMIT: a key for a tenant that does not exist.
-      await tx.run(sql`PRAGMA defer_foreign_keys = ON`);
-      await tx.insert(apiKeys).values({
-        id: "k",
-        tenantId: "missing",
-        name: "k",
-        keyPrefix: "elk_",
-        keyHash: "h",
-        permissions: [],
-        createdAt: new Date(),
-      });
-    }),
+    failingAtCommit(),
     insertTenant("y"),
   ]);
   expect(outcomes.every((o) => o.status === "rejected")).toBe(true);
@@ -192,21 +195,7 @@ test("each batch is told to the database's observer: its writes, its duration, f
   expect(batches.length).toBeLessThan(20);
   for (const { seconds } of batches) expect(seconds).toBeGreaterThan(0);
   batches.length = 0;
-  const failing = await Promise.allSettled([
-    insertTenant("p"),
-    db.transaction(async (tx) => {
-      await tx.run(sql`PRAGMA defer_foreign_keys = ON`);
-      await tx.insert(apiKeys).values({
-        id: "k",
-        tenantId: "missing",
-        name: "k",
-        keyPrefix: "elk_",
-        keyHash: "h",
-        permissions: [],
-        createdAt: new Date(),
-      });
-    }),
-  ]);
+  const failing = await Promise.allSettled([insertTenant("p"), failingAtCommit()]);
   expect(failing.map((o) => o.status)).toEqual(["rejected", "rejected"]);
   expect(batches).toEqual([{ writes: 2, seconds: expect.any(Number), outcome: "failed" }]);
   db.observeCommits(() => {

@@ -478,45 +478,32 @@ describe("replies with no way out", () => {
   });
 
   test("without a sender or an SMTP server the reply is stored and says why", async () => {
-    const bare = await startTestServer({ config: { rateLimit: 100_000 } });
-    try {
-      const { api } = await bare.tenant();
-      const customer = (
-        await api.post(`${X}/contacts`, { first_name: "Cy", email: [{ email: "cy@x.test" }] })
-      ).body;
-      const conversation = (
-        await api.post(`${X}/conversations`, { customer_id: customer.id, channel: "email" })
-      ).body;
-      const reply = await api.post(`${X}/messages`, {
-        conversation_id: conversation.id,
-        body: "Hello Cy",
-      });
-      expect(reply.status).toBe(201);
-      expect(reply.body).toMatchObject({ delivery_status: "not_sent", interaction_id: null });
-      expect(reply.body.delivery_detail).toContain("CRMD_EMAIL_FROM");
-    } finally {
-      await bare.close();
-    }
-    const queuedOnly = await startTestServer({
-      config: { rateLimit: 100_000, emailFrom: "support@acme.test" },
-    });
-    try {
-      const { api } = await queuedOnly.tenant();
-      const customer = (
-        await api.post(`${X}/contacts`, { first_name: "Di", email: [{ email: "di@x.test" }] })
-      ).body;
-      const conversation = (
-        await api.post(`${X}/conversations`, { customer_id: customer.id, channel: "email" })
-      ).body;
-      const reply = await api.post(`${X}/messages`, {
-        conversation_id: conversation.id,
-        body: "Hello Di",
-      });
-      expect(reply.body).toMatchObject({ delivery_status: "queued" });
-      expect(reply.body.delivery_detail).toContain("CRMD_SMTP_URL");
-    } finally {
-      await queuedOnly.close();
-    }
+    /** An agent's first reply in a new email conversation, on a server of `config`. */
+    const firstReply = async (config: Record<string, unknown>, name: string) => {
+      const bare = await startTestServer({ config: { rateLimit: 100_000, ...config } });
+      try {
+        const { api } = await bare.tenant();
+        const email = `${name.toLowerCase()}@x.test`;
+        const customer = (await api.post(`${X}/contacts`, { first_name: name, email: [{ email }] }))
+          .body;
+        const conversation = (
+          await api.post(`${X}/conversations`, { customer_id: customer.id, channel: "email" })
+        ).body;
+        return await api.post(`${X}/messages`, {
+          conversation_id: conversation.id,
+          body: `Hello ${name}`,
+        });
+      } finally {
+        await bare.close();
+      }
+    };
+    const reply = await firstReply({}, "Cy");
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ delivery_status: "not_sent", interaction_id: null });
+    expect(reply.body.delivery_detail).toContain("CRMD_EMAIL_FROM");
+    const queued = await firstReply({ emailFrom: "support@acme.test" }, "Di");
+    expect(queued.body).toMatchObject({ delivery_status: "queued" });
+    expect(queued.body.delivery_detail).toContain("CRMD_SMTP_URL");
   });
 
   test("a reply the channel cannot send is stored, not_sent, with the reason", async () => {
