@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { ManualClock } from "../src/clock";
 import { created, expect422 } from "./helpers/api";
 import { outboxOf } from "./helpers/records";
 import type { Api } from "./helpers/server";
@@ -411,5 +412,17 @@ describe("seed 000: /mls/properties", () => {
     const tagged = await create({ mls_number: "E", custom_fields: { energy: "A" } });
     expect(tagged.custom_fields).toEqual({ energy: "A" });
     expect(await ids("cf.energy=A")).toEqual(["E"]);
+  });
+});
+
+describe("on the server's clock", () => {
+  const clock = new ManualClock(new Date("2031-07-15T23:30:00.000Z"));
+  const clocked = useTestServer({ clock });
+
+  test("a listing sold without a date is sold on the server's day, not the host's", async () => {
+    const { api: client } = await clocked.tenant();
+    const sold = listing({ mls_number: "CLOCKED", status: "sold" });
+    const { sold_at } = await created(client, "/mls/properties", sold);
+    expect(sold_at).toBe("2031-07-15");
   });
 });

@@ -175,13 +175,18 @@ async function columnsFrom(
  * kept while sold, else the day it became sold (UTC). Another status has
  * none: relisting a sold listing clears it, and giving one is a 422.
  */
-function soldDate(status: string, input: PropertyInputBody, before: Row | null): string | null {
+function soldDate(
+  status: string,
+  input: PropertyInputBody,
+  before: Row | null,
+  now: Date,
+): string | null {
   if (status !== "sold") {
     if (input.sold_at) throw invalid("/sold_at", "is only for a sold listing (status sold)");
     return null;
   }
   const kept = before?.status === "sold" ? before.soldAt : null;
-  return input.sold_at ?? kept ?? new Date().toISOString().slice(0, 10);
+  return input.sold_at ?? kept ?? now.toISOString().slice(0, 10);
 }
 
 /** The live listing of the tenant with this MLS number, if any. */
@@ -222,7 +227,7 @@ export async function createProperty(tx: WriteTx, scope: WriteScope, input: Prop
     propertyType: "other",
     ...EMPTY,
     ...(await columnsFrom(tx, scope.tenantId, input, input.area_unit ?? "sqm")),
-    soldAt: soldDate(input.status ?? "active", input, null),
+    soldAt: soldDate(input.status ?? "active", input, null, scope.now),
     customFields: await writeCustomFields(tx, scope, {
       object: OBJECT,
       recordId: id,
@@ -270,7 +275,7 @@ export async function updateProperty(
   const columns = {
     ...(replace ? EMPTY : {}),
     ...(await columnsFrom(tx, scope.tenantId, { ...input, address }, unit, before.photoIds)),
-    soldAt: soldDate(input.status ?? before.status, input, before),
+    soldAt: soldDate(input.status ?? before.status, input, before, scope.now),
     customFields: await writeCustomFields(tx, scope, {
       object: OBJECT,
       recordId: id,
