@@ -124,6 +124,15 @@ export interface Database {
    * there the text comes to JavaScript. For write transactions only.
    */
   foldCase: ((value: SQLWrapper) => SQL) | null;
+  /**
+   * The clock instances sharing the database tell the time by, where they
+   * may run on several hosts: PostgreSQL's server clock, read with every
+   * write batch's lock (db/pg/server-clock.ts), so change times follow
+   * commit order whatever the hosts' clocks say. Null where the host's own
+   * clock serves: an embedded file has one host, and remote libSQL gives
+   * crmd no lock to read a time under.
+   */
+  clock: { now(): Date } | null;
   /** Work waiting on the database now (metrics). */
   pool(): PoolState;
   /** Tells `observer` of every group-commit batch once it ends (metrics, the debug log). */

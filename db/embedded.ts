@@ -107,6 +107,7 @@ export function openEmbedded(url: string, path: string, opts: { temporary: boole
     claimTransaction: null,
     sharedCacheMs: null,
     foldCase: (value) => sql`${sql.raw(FOLD_CASE)}(${value})`,
+    clock: null,
     tables: schema,
     dialect,
     url,

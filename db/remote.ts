@@ -50,6 +50,7 @@ export async function openRemote(url: string, authToken?: string): Promise<Datab
     claimTransaction: null,
     sharedCacheMs: null,
     foldCase: null,
+    clock: null,
     tables: schema,
     dialect,
     url,

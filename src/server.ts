@@ -64,7 +64,6 @@ export async function createContext(
   options: ContextOptions = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const clock = options.clock ?? systemClock;
   const { db, applied } = await openMigrated(
     config,
     progressLog(logger, "migration progress"),
@@ -81,6 +80,8 @@ export async function createContext(
     },
   );
   if (applied.length) logger.info("migrations applied", { migrations: applied });
+  // Instances on several hosts tell the time by the database's clock where it has one.
+  const clock = options.clock ?? db.clock ?? systemClock;
   const listeners: Array<() => void> = [];
   const stopListeners: Array<() => void | Promise<void>> = [];
   const metrics = new Metrics(

@@ -6,11 +6,13 @@
  * Runs on SQLite (three handles on one file) and, in the PostgreSQL run, on
  * PostgreSQL (three handles on one database).
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { afterAll, beforeAll, expect, setSystemTime, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Api } from "./helpers/server";
+import { SQL } from "bun";
+import { testPostgresUrl } from "./helpers/database";
+import type { Api, Reply } from "./helpers/server";
 import { startTestServer, type TestServer } from "./helpers/server";
 import { salesPipeline } from "./sales-fixtures";
 
@@ -107,3 +109,56 @@ test("a client polling `since` from the newest updated_at it saw sees every row 
   await poll();
   expect(written.filter(([id, value]) => seen.get(id) !== value)).toEqual([]);
 }, 60_000);
+
+test.skipIf(!testPostgresUrl)(
+  "on PostgreSQL change times come from the database server's clock, not the instance host's",
+  async () => {
+    const { tenantId } = await servers[0].tenant();
+    const [first, second] = await Promise.all(
+      servers.slice(0, 2).map((server) => server.keyFor(tenantId, ["*"])),
+    );
+    await salesPipeline(first);
+    const earlier = await first.post("/api/external/deals", { title: "On time" });
+    expect(earlier.status).toBe(201);
+    // The host of the next write runs a minute behind (one process: every instance here).
+    setSystemTime(new Date(Date.now() - 60_000));
+    let later: Reply;
+    try {
+      later = await second.post("/api/external/deals", { title: "Behind" });
+    } finally {
+      setSystemTime();
+    }
+    expect(later.status).toBe(201);
+    expect(later.body.updated_at >= earlier.body.updated_at).toBe(true);
+    const since = await first.get(`/api/external/deals?since=${earlier.body.updated_at}`);
+    expect(since.body.deals.map((deal: { id: string }) => deal.id)).toContain(later.body.id);
+  },
+);
+
+test.skipIf(!testPostgresUrl)(
+  "on PostgreSQL a write is stamped after the writer lock it waited for was released",
+  async () => {
+    const { tenantId } = await servers[0].tenant();
+    const client = await servers[0].keyFor(tenantId, ["*"]);
+    await salesPipeline(client);
+    // Another instance's write batch, held open: it owns the writer lock.
+    const holder = new SQL(servers[0].ctx.config.databaseUrl, { max: 1 });
+    let waiting: Promise<Reply> | undefined;
+    let released = "";
+    try {
+      await holder.begin(async (tx) => {
+        await tx.unsafe("SELECT pg_advisory_xact_lock(7411002)");
+        waiting = client.post("/api/external/deals", { title: "Waited" });
+        await Bun.sleep(300);
+        [{ released }] = await tx.unsafe(
+          `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS released`,
+        );
+      });
+    } finally {
+      await holder.close();
+    }
+    const deal = await (waiting as Promise<Reply>);
+    expect(deal.status).toBe(201);
+    expect(deal.body.created_at >= released).toBe(true);
+  },
+);

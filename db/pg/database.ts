@@ -15,6 +15,7 @@ import { pgDialect } from "./dialect";
 import { PipelinedWrites } from "./pipeline";
 import { PoolUse } from "./pool-use";
 import { position, ReplicaReads, WAL_INSERTED } from "./replica";
+import { SERVER_NOW_MS, ServerClock } from "./server-clock";
 import { fromPostgres, toPostgres, toPostgresParams } from "./translate";
 import { sharedWindows } from "./windows";
 
@@ -185,9 +186,11 @@ const VERSION_REUSE_MS = 25;
  * commit, and its jobs run again in a new one (RunAgainCarefully) that
  * takes the lock again. Writes do not scale
  * with instances (group commit shares each COMMIT); reads, JSON, auth and
- * webhook sending do.
+ * webhook sending do. It answers the server's time once the lock is held
+ * (the materialized CTE runs first): the batch's writes are stamped from it.
  */
-const WRITER_LOCK = "SELECT pg_advisory_xact_lock(7411002)";
+const WRITER_LOCK = `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(7411002))
+  SELECT ${SERVER_NOW_MS} FROM locked`;
 
 /**
  * Seconds a new connection may take to be established, unless the URL says
@@ -229,6 +232,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   // Every write batch's handle runs on this session, which sends each statement on the
   // batch open at the time (one at a time: the GroupCommitter), so the write path's
   // prepared queries are built once, not once per batch (db/shared-queries.ts).
+  const clock = new ServerClock(async () => {
+    const [reading] = await primary.unsafe(`SELECT ${SERVER_NOW_MS}`);
+    return reading.now_ms;
+  });
   let batchRunner: Runner | null = null;
   const writes = drizzleOn(() => {
     if (!batchRunner) throw new Error("no write batch is open");
@@ -237,7 +244,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const write = new GroupCommitter<WriteTx>(async (body, careful) => {
     await primaryUse.during(
       primary.begin(async (conn) => {
-        await conn.unsafe(WRITER_LOCK);
+        const [locked] = await conn.unsafe(WRITER_LOCK);
+        clock.observe(locked.now_ms);
         const pipelined = careful ? null : new PipelinedWrites(conn);
         const runner = pipelined?.runner ?? runnerOf(conn);
         batchRunner = runner;
@@ -280,6 +288,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     sharedWindows: sharedWindows(onPrimary),
     sharedCacheMs: SHARED_CACHE_MS,
     foldCase: null,
+    clock,
     tables: schema,
     dialect: pgDialect,
     url,
