@@ -33,6 +33,7 @@ import {
   SendEmail,
   SendSms,
   StatusCallbackQuery,
+  TeamAddressList,
   TenantParams,
   TimelineQuery,
   UpdateCall,
@@ -51,6 +52,7 @@ import {
   SuppressionListQuery,
   SuppressionParams,
 } from "./suppressions";
+import { setTeamAddresses, teamAddressList } from "./team-addresses";
 import { placeholdersOf } from "./template";
 import { listTimeline } from "./timeline";
 import { twilioChannel } from "./twilio";
@@ -326,6 +328,39 @@ export const interactionsPlugin = (ctx: AppContext) => {
           summary: "Create or rotate the tenant's inbound email secret (shown once)",
           description:
             "Relays post received email to POST /email/inbound with this secret as the password of HTTP Basic auth (`https://relay:<secret>@crm.example.com/api/external/email/inbound`) or in `X-Inbound-Secret`. Rotating retires the previous secret at once. Besides keys:manage the calling key needs contacts:write, documents:write and interactions:read: what the relay does.",
+          tags,
+        },
+      },
+    )
+    .get(
+      "/email/team-addresses",
+      async ({ tenantId }) => ({ addresses: await teamAddressList(ctx.db.read, tenantId) }),
+      {
+        scope: "interactions:read",
+        response: { 200: TeamAddressList, ...errorResponses },
+        detail: {
+          operationId: "getEmailTeamAddresses",
+          summary: "The team's own email addresses and domains",
+          description:
+            "The mailboxes received email treats as the team's (see PUT /email/team-addresses); CRMD_EMAIL_FROM, always the team's, is not listed.",
+          tags,
+        },
+      },
+    )
+    .put(
+      "/email/team-addresses",
+      async ({ body, tenantId }) => ({
+        addresses: await setTeamAddresses(ctx, tenantId, body.addresses),
+      }),
+      {
+        scope: "keys:manage",
+        body: TeamAddressList,
+        response: { 200: TeamAddressList, ...errorResponses },
+        detail: {
+          operationId: "setEmailTeamAddresses",
+          summary: "Replace the team's own email addresses and domains",
+          description:
+            "The tenant's support inboxes and agents' addresses (`support@acme.com`, `sales@acme.com`) and whole domains (`@acme.com`), replacing the list (`[]`: none). Entries are matched in any case, stored lower case, each once, in the order given; one that is neither an address nor `@domain` is 422 at `/addresses/<i>`. Received email then never makes one of them a participant of an email conversation, an agent's reply never Cc's one (also one recorded as a participant before), and an email from one of them is the team's: in a conversation's thread it becomes an agent message (author_id the address; not sent again), elsewhere it opens no conversation. The list is this tenant's only. Needs keys:manage: it decides which emails count as the customer's.",
           tags,
         },
       },
