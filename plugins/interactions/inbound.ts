@@ -124,9 +124,12 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * the contact, and `email.received` emitted, all in one transaction. A
  * message already recorded (same Message-ID: a relay's retry, or a copy of
  * an email crmd sent; without a valid one, the same bytes) is answered with the
- * interaction recorded first. A delivery status notification (a bounce) is
- * recorded on the email it reports on instead (see recordBounce): the view
- * is that email, or null when it names none of the tenant's.
+ * interaction recorded first. An email from one of the team's own
+ * addresses makes no contact: it is linked to its thread's customer and is
+ * the team's message in the thread's conversation (see teamEmailToInbox).
+ * A delivery status notification (a bounce) is recorded on the email it
+ * reports on instead (see recordBounce): the view is that email, or null
+ * when it names none of the tenant's.
  */
 export async function receiveEmail(
   ctx: AppContext,

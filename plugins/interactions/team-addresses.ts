@@ -4,7 +4,7 @@ import { type AppContext, invalid, type ReadDb, type WriteTx } from "../../src/c
 import { isAddress } from "./email";
 
 /** The address of a mailbox as a header writes it (`Name <address>` or `address`), lower case. */
-export const mailboxAddress = (mailbox: string) =>
+const mailboxAddress = (mailbox: string) =>
   (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
 
 /**
