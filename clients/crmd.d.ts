@@ -820,6 +820,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external/email/team-addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's own email addresses and domains
+         * @description The mailboxes received email treats as the team's (see PUT /email/team-addresses); CRMD_EMAIL_FROM, always the team's, is not listed.
+         *
+         *     **Credentials:** an API key with `interactions:read` (or `read`, `*`).
+         */
+        get: operations["getEmailTeamAddresses"];
+        /**
+         * Replace the team's own email addresses and domains
+         * @description The tenant's support inboxes and agents' addresses (`support@acme.com`, `sales@acme.com`) and whole domains (`@acme.com`), replacing the list (`[]`: none). Entries are matched in any case, stored lower case, each once, in the order given; one that is neither an address nor `@domain` is 422 at `/addresses/<i>`. Received email then never makes one of them a participant of an email conversation, an agent's reply never Cc's one (also one recorded as a participant before), and an email from one of them is the team's: in a conversation's thread it becomes an agent message (author_id the address; not sent again), elsewhere it opens no conversation. The list is this tenant's only. Needs keys:manage: it decides which emails count as the customer's.
+         *
+         *     **Credentials:** an API key with `keys:manage` (or `*`).
+         */
+        put: operations["setEmailTeamAddresses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external/email/inbound": {
         parameters: {
             query?: never;
@@ -831,7 +859,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an email: a raw RFC 5322 message as a relay forwards it
-         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.
+         * @description Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. An email from one of the team's own addresses (PUT /email/team-addresses, CRMD_EMAIL_FROM) makes no contact: it is linked to its thread's customer, and in a conversation's thread it is an agent message. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.
          *
          *     **Credentials:** the tenant's inbound email secret, as the password of HTTP Basic auth.
          */
@@ -9011,6 +9039,103 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             414: components["responses"]["UriTooLong"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getEmailTeamAddresses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+                /** @description An ETag of this answer: 304 without a body while the answer is still the same */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The team's own mailboxes: addresses (`support@acme.com`) and whole domains (`@acme.com`), any case; stored lower case, each once, in the order given. They are never participants of an email conversation nor Cc'd on agents' replies, and an email from one of them in a conversation's thread is recorded as the team's message, not the customer's. CRMD_EMAIL_FROM is always the team's. An entry that is neither is 422 at its place */
+                        addresses: string[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    setEmailTeamAddresses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "addresses": [
+                 *         "support@acme.com",
+                 *         "sales@acme.com",
+                 *         "@acme.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The team's own mailboxes: addresses (`support@acme.com`) and whole domains (`@acme.com`), any case; stored lower case, each once, in the order given. They are never participants of an email conversation nor Cc'd on agents' replies, and an email from one of them in a conversation's thread is recorded as the team's message, not the customer's. CRMD_EMAIL_FROM is always the team's. An entry that is neither is 422 at its place */
+                    addresses: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The team's own mailboxes: addresses (`support@acme.com`) and whole domains (`@acme.com`), any case; stored lower case, each once, in the order given. They are never participants of an email conversation nor Cc'd on agents' replies, and an email from one of them in a conversation's thread is recorded as the team's message, not the customer's. CRMD_EMAIL_FROM is always the team's. An entry that is neither is 422 at its place */
+                        addresses: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
         };

@@ -84,6 +84,7 @@ import documentContentKeys from "./1590_document_content_keys.sql" with { type: 
 import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
 import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
 import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
+import teamEmailAddresses from "./1780_team_email_addresses.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -171,6 +172,7 @@ const all: Migration[] = [
   { id: "1720_channel_conversations", sql: channelConversations },
   { id: "1740_idempotency_versions", sql: idempotencyVersions },
   { id: "1760_conversation_participants", sql: conversationParticipants },
+  { id: "1780_team_email_addresses", sql: teamEmailAddresses },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
   { id: "1570_activity_entity_index", sql: activityEntityIndex },

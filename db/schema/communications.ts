@@ -112,6 +112,23 @@ export const inboundSecrets = sqliteTable(
 );
 
 /**
+ * Each tenant's own email addresses (`support@acme.com`) and domains
+ * (`@acme.com`), lower case, in the order given: its team's mailboxes,
+ * never participants of a thread nor Cc'd on agents' replies.
+ */
+export const teamEmailAddresses = sqliteTable(
+  "team_email_addresses",
+  {
+    tenantId: tenantId(),
+    /** `local@domain`, or `@domain` for every address of the domain. */
+    address: text("address").notNull(),
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.address] })],
+);
+
+/**
  * Addresses (lower-case emails, E.164 numbers) a tenant no longer sends to
  * on a channel, whether or not a contact has them: an SMS "STOP", or an
  * email address a bounce reported as undeliverable. Sends to them are

@@ -156,7 +156,8 @@ const goesOut = (conversation: ConversationRow, input: MessageInput, author: Aut
 /**
  * A message an email or SMS carried in: the interaction that recorded it,
  * and for an email from another participant of the thread, that person's
- * contact (the message's author instead of the customer).
+ * contact (the message's author instead of the customer). Such a message
+ * is never sent out: the channel already carried it.
  */
 export interface CarriedBy {
   interactionId: string;
@@ -186,9 +187,11 @@ export async function insertMessage(
   const conversation = await targetConversation(tx, scope.tenantId, input.conversation_id);
   const authorType = input.author_type ?? "agent";
   const sentAt = input.sent_at === undefined ? scope.now : parseTime(input.sent_at, "/sent_at");
-  const delivery = goesOut(conversation, input, authorType)
-    ? await deliver(tx, scope, channel.replies, { conversation, body: input.body })
-    : null;
+  // A message an email or SMS carried in (the team's own, from its second inbox) already went out.
+  const delivery =
+    goesOut(conversation, input, authorType) && !channel.carriedBy
+      ? await deliver(tx, scope, channel.replies, { conversation, body: input.body })
+      : null;
   const { row } = await insertRow(tx, scope, {
     table: messages,
     row: {

@@ -20,7 +20,8 @@ import { render, type Variables } from "./template";
 
 type ContactRow = typeof contacts.$inferSelect;
 
-const isAddress = (address: string) => FormatRegistry.Get("email")?.(address) === true;
+/** An email address, as the API's `format: "email"` fields take it. */
+export const isAddress = (address: string) => FormatRegistry.Get("email")?.(address) === true;
 
 /** A sender as an email header takes it: `address` or `Name <address>` (the name may be quoted). */
 export function isMailbox(from: string): boolean {

@@ -12,7 +12,7 @@ import {
 import { findContactByEmail, insertContact } from "../contacts";
 import type { DocumentFiles, StagedFile } from "../documents";
 import { deliveryReport, recordBounce } from "./bounce";
-import { emailToInbox } from "./inbox";
+import { emailToInbox, teamEmailToInbox, threadConversation } from "./inbox";
 import type { InteractionView } from "./model";
 import {
   EMPTY_INTERACTION,
@@ -21,6 +21,7 @@ import {
   insertInteraction,
   interactionView,
 } from "./service";
+import { teamAddressesOf } from "./team-addresses";
 
 const RECEIVER: Actor = { type: "system", id: null, name: "inbound email" };
 
@@ -123,9 +124,12 @@ async function senderContact(tx: WriteTx, scope: WriteScope, email: Email, sende
  * the contact, and `email.received` emitted, all in one transaction. A
  * message already recorded (same Message-ID: a relay's retry, or a copy of
  * an email crmd sent; without a valid one, the same bytes) is answered with the
- * interaction recorded first. A delivery status notification (a bounce) is
- * recorded on the email it reports on instead (see recordBounce): the view
- * is that email, or null when it names none of the tenant's.
+ * interaction recorded first. An email from one of the team's own
+ * addresses makes no contact: it is linked to its thread's customer and is
+ * the team's message in the thread's conversation (see teamEmailToInbox).
+ * A delivery status notification (a bounce) is recorded on the email it
+ * reports on instead (see recordBounce): the view is that email, or null
+ * when it names none of the tenant's.
  */
 export async function receiveEmail(
   ctx: AppContext,
@@ -151,18 +155,24 @@ export async function receiveEmail(
       const [known] = (await emailsByMessageIds(tx, tenantId, [messageId])).rows;
       // A relay's retry, or a copy of an email crmd sent (Bcc to the inbound address; its id the relay's).
       if (known) return { view: interactionView(known), created: false };
-      const contact = await senderContact(tx, scope, email, sender);
       const parent = await threadParent(tx, tenantId, email);
+      const threadId = parent ? (parent.threadId ?? parent.id) : null;
+      const team = await teamAddressesOf(ctx, tx, tenantId, threadId);
+      // The team's own email names no new contact: it is linked to its thread's customer.
+      const fromTeam = team.has(sender);
+      const conversation = fromTeam ? await threadConversation(tx, tenantId, parent) : null;
+      const contact = fromTeam ? null : await senderContact(tx, scope, email, sender);
+      const contactId = contact?.id ?? conversation?.customerId ?? parent?.contactId ?? null;
       const documents = [];
       for (const [i, attachment] of email.attachments.entries())
         documents.push(
           await files.insert(tx, scope, staged[i], {
             name: attachment.filename ?? `attachment-${i + 1}`,
             mimeType: attachment.mimeType,
-            contactId: contact.id,
+            contactId,
           }),
         );
-      const own = { contactId: contact.id, companyId: contact.companyId ?? null, dealId: null };
+      const own = { contactId, companyId: contact?.companyId ?? null, dealId: null };
       // The thread's deal and company, unless deleted since.
       const links = parent ? await inheritedLinks(tx, tenantId, own, parent) : own;
       const id = newId();
@@ -183,19 +193,22 @@ export async function receiveEmail(
         messageId,
         inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
         references: messageIds(email.references),
-        threadId: parent ? (parent.threadId ?? parent.id) : id,
+        threadId: threadId ?? id,
         attachments: documents.map((d) => d.id),
         occurredAt: scope.now,
       };
       const view = await insertInteraction(tx, scope, received, (view) => [
         { type: "email.received", data: view },
       ]);
-      await emailToInbox(tx, scope, {
-        contact,
-        parent,
-        interaction: received,
-        teamAddress: ctx.config.emailFrom,
-      });
+      if (contact) await emailToInbox(tx, scope, { contact, parent, interaction: received, team });
+      else if (conversation)
+        await teamEmailToInbox(tx, scope, { conversation, interaction: received, team });
+      else
+        ctx.logger.info("email from a team address answers no conversation: none opened", {
+          tenant_id: tenantId,
+          interaction_id: id,
+          from: sender,
+        });
       return { view, created: true };
     });
     if (!result.created) await files.abandon(staged);

@@ -1,5 +1,4 @@
-import { and, eq } from "drizzle-orm";
-import { type contacts, interactions } from "../../db/schema";
+import type { contacts } from "../../db/schema";
 import type { WriteScope, WriteTx } from "../../src/core";
 import { findContactByEmail } from "../contacts";
 import {
@@ -13,6 +12,7 @@ import {
   type ThreadPerson,
 } from "../conversations";
 import { emailsOfThread, type InteractionRow } from "./service";
+import type { TeamAddresses } from "./team-addresses";
 
 type ContactRow = typeof contacts.$inferSelect;
 /** What the inbox takes from a received email or SMS. */
@@ -44,12 +44,32 @@ function emailBody(text: string | null, html: string | null): string {
 }
 
 /**
- * The conversation a received email answers: the one holding the email
- * it replies to, else the one holding the newest email of its thread (a
- * reply to an email sent with POST /email/send, in a thread that reached
- * the inbox since), when the sender is that conversation's customer or one
- * of its participants. A reply from someone not on the thread (a forwarded
- * thread) opens that person's own conversation: the thread does not leak.
+ * The conversation of the thread an email answers: the one holding the
+ * email it replies to, else the one holding the newest email of its thread
+ * (a reply to an email sent with POST /email/send, in a thread that reached
+ * the inbox since).
+ */
+export async function threadConversation(
+  tx: WriteTx,
+  tenantId: string,
+  parent: InteractionRow | null,
+): Promise<ConversationRow | null> {
+  if (!parent) return null;
+  return (
+    (await conversationOfInteractions(tx, tenantId, [parent.id])) ??
+    (await conversationOfInteractions(
+      tx,
+      tenantId,
+      await emailsOfThread(tx, tenantId, parent.threadId ?? parent.id),
+    ))
+  );
+}
+
+/**
+ * The conversation a received email answers: its thread's, when the sender
+ * is that conversation's customer or one of its participants. A reply from
+ * someone not on the thread (a forwarded thread) opens that person's own
+ * conversation: the thread does not leak.
  */
 async function answeredConversation(
   tx: WriteTx,
@@ -58,49 +78,11 @@ async function answeredConversation(
   sender: string,
   parent: InteractionRow | null,
 ) {
-  if (!parent) return null;
-  const conversation =
-    (await conversationOfInteractions(tx, tenantId, [parent.id])) ??
-    (await conversationOfInteractions(
-      tx,
-      tenantId,
-      await emailsOfThread(tx, tenantId, parent.threadId ?? parent.id),
-    ));
+  const conversation = await threadConversation(tx, tenantId, parent);
   if (!conversation) return null;
   return conversation.customerId === contact.id || isParticipant(conversation, sender)
     ? conversation
     : null;
-}
-
-/** The address of a mailbox as a header writes it (`Name <address>` or `address`), lower case. */
-const mailboxAddress = (mailbox: string) =>
-  (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
-
-/**
- * The team's own addresses in a thread: the server's sender
- * (CRMD_EMAIL_FROM) and every address the thread's emails were sent from.
- * They are no participants: a reply is from them, not Cc'd to them.
- */
-async function teamAddresses(
-  tx: WriteTx,
-  tenantId: string,
-  configured: string | undefined,
-  threadId: string | null,
-): Promise<Set<string>> {
-  const team = new Set(configured ? [mailboxAddress(configured)] : []);
-  if (threadId === null) return team;
-  const sent = await tx
-    .select({ from: interactions.fromAddress })
-    .from(interactions)
-    .where(
-      and(
-        eq(interactions.tenantId, tenantId),
-        eq(interactions.threadId, threadId),
-        eq(interactions.direction, "outbound"),
-      ),
-    );
-  for (const { from } of sent) if (from) team.add(mailboxAddress(from));
-  return team;
 }
 
 /**
@@ -112,15 +94,17 @@ async function peopleOf(
   tx: WriteTx,
   tenantId: string,
   email: CarriedEmail,
-  sender: ContactRow,
-  team: Set<string>,
+  sender: ContactRow | null,
+  team: TeamAddresses,
 ): Promise<ThreadPerson[]> {
   const named = [email.fromAddress, ...email.toAddresses, ...email.ccAddresses];
   const addresses = [...new Set(named)].filter((a) => !team.has(a)).slice(0, PEOPLE_MAX);
   const people: ThreadPerson[] = [];
   for (const address of addresses) {
     const contact =
-      address === email.fromAddress ? sender : await findContactByEmail(tx, tenantId, address);
+      address === email.fromAddress && sender
+        ? sender
+        : await findContactByEmail(tx, tenantId, address);
     people.push({ email: address, contactId: contact?.id ?? null });
   }
   return people;
@@ -168,7 +152,7 @@ async function inboxConversation(
  * thread, else opens a new email conversation with the sender, and becomes
  * a customer message there (conversation.created or .updated,
  * message.created), in the transaction that records the email.
- * `teamAddress`: the server's sender address (CRMD_EMAIL_FROM), no participant.
+ * `team`: the team's own mailboxes in the thread, no participants.
  */
 export async function emailToInbox(
   tx: WriteTx,
@@ -177,12 +161,11 @@ export async function emailToInbox(
     contact: ContactRow;
     parent: InteractionRow | null;
     interaction: CarriedEmail;
-    teamAddress: string | undefined;
+    team: TeamAddresses;
   },
 ): Promise<void> {
   const { contact, interaction } = email;
-  const team = await teamAddresses(tx, scope.tenantId, email.teamAddress, interaction.threadId);
-  const people = await peopleOf(tx, scope.tenantId, interaction, contact, team);
+  const people = await peopleOf(tx, scope.tenantId, interaction, contact, email.team);
   const { conversation, authorId } = await inboxConversation(tx, scope, email, people);
   await insertMessage(
     tx,
@@ -195,6 +178,36 @@ export async function emailToInbox(
       external_id: interaction.messageId?.slice(0, 200) ?? undefined,
     },
     { carriedBy: { interactionId: interaction.id, authorId } },
+  );
+}
+
+/**
+ * An email from one of the team's own mailboxes (a second inbox, an
+ * agent's address) in a conversation's thread: the team wrote it, so it
+ * becomes an agent message there (author_id the address; it already went
+ * out, so it is not sent again, counts as no unread message and reopens
+ * nothing), and the others it names join the participants.
+ */
+export async function teamEmailToInbox(
+  tx: WriteTx,
+  scope: WriteScope,
+  email: { conversation: ConversationRow; interaction: CarriedEmail; team: TeamAddresses },
+): Promise<void> {
+  const { interaction } = email;
+  const people = await peopleOf(tx, scope.tenantId, interaction, null, email.team);
+  const conversation = await addParticipants(tx, scope, email.conversation, people);
+  await insertMessage(
+    tx,
+    scope,
+    {
+      conversation_id: conversation.id,
+      author_type: "agent",
+      author_id: interaction.fromAddress.slice(0, 200),
+      body: emailBody(interaction.bodyText, interaction.bodyHtml),
+      channel: "email",
+      external_id: interaction.messageId?.slice(0, 200) ?? undefined,
+    },
+    { carriedBy: { interactionId: interaction.id } },
   );
 }
 

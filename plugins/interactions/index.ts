@@ -33,6 +33,7 @@ import {
   SendEmail,
   SendSms,
   StatusCallbackQuery,
+  TeamAddressList,
   TenantParams,
   TimelineQuery,
   UpdateCall,
@@ -51,6 +52,7 @@ import {
   SuppressionListQuery,
   SuppressionParams,
 } from "./suppressions";
+import { setTeamAddresses, teamAddressList } from "./team-addresses";
 import { placeholdersOf } from "./template";
 import { listTimeline } from "./timeline";
 import { twilioChannel } from "./twilio";
@@ -330,6 +332,39 @@ export const interactionsPlugin = (ctx: AppContext) => {
         },
       },
     )
+    .get(
+      "/email/team-addresses",
+      async ({ tenantId }) => ({ addresses: await teamAddressList(ctx.db.read, tenantId) }),
+      {
+        scope: "interactions:read",
+        response: { 200: TeamAddressList, ...errorResponses },
+        detail: {
+          operationId: "getEmailTeamAddresses",
+          summary: "The team's own email addresses and domains",
+          description:
+            "The mailboxes received email treats as the team's (see PUT /email/team-addresses); CRMD_EMAIL_FROM, always the team's, is not listed.",
+          tags,
+        },
+      },
+    )
+    .put(
+      "/email/team-addresses",
+      async ({ body, tenantId }) => ({
+        addresses: await setTeamAddresses(ctx, tenantId, body.addresses),
+      }),
+      {
+        scope: "keys:manage",
+        body: TeamAddressList,
+        response: { 200: TeamAddressList, ...errorResponses },
+        detail: {
+          operationId: "setEmailTeamAddresses",
+          summary: "Replace the team's own email addresses and domains",
+          description:
+            "The tenant's support inboxes and agents' addresses (`support@acme.com`, `sales@acme.com`) and whole domains (`@acme.com`), replacing the list (`[]`: none). Entries are matched in any case, stored lower case, each once, in the order given; one that is neither an address nor `@domain` is 422 at `/addresses/<i>`. Received email then never makes one of them a participant of an email conversation, an agent's reply never Cc's one (also one recorded as a participant before), and an email from one of them is the team's: in a conversation's thread it becomes an agent message (author_id the address; not sent again), elsewhere it opens no conversation. The list is this tenant's only. Needs keys:manage: it decides which emails count as the customer's.",
+          tags,
+        },
+      },
+    )
     .post(
       "/email/inbound",
       async ({ request, body, set }) => {
@@ -345,7 +380,7 @@ export const interactionsPlugin = (ctx: AppContext) => {
           operationId: "receiveInboundEmail",
           summary: "Receive an email: a raw RFC 5322 message as a relay forwards it",
           description:
-            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.",
+            "Authenticated by the tenant's inbound secret (see POST /email/inbound-secret), not an API key. The body is the raw message (Content-Type message/rfc822, text/plain or application/octet-stream), up to the upload limit. The sender is matched to a contact by email (or a contact is created from the From header), the message threads to the earlier one it answers (In-Reply-To, then References), attachments become documents of the contact, and email.received is emitted. An email from one of the team's own addresses (PUT /email/team-addresses, CRMD_EMAIL_FROM) makes no contact: it is linked to its thread's customer, and in a conversation's thread it is an agent message. The same Message-ID again (for a message without one, the same bytes) answers 200 with the interaction recorded first. A delivery status notification (multipart/report; report-type=delivery-status: a bounce) creates no contact and no inbound email: the recipients it reports as failed are marked on the email crmd sent (bounced_recipients; status bounced once all have) and suppressed for later sends (409 ADDRESS_BOUNCED), email.bounced is emitted, and the answer is 200 with that email; 204 when it names no email of the tenant.",
           security: [{ InboundSecret: [] }],
           requestBody: {
             required: true,

@@ -203,6 +203,21 @@ export const InboundSecret = t.Object({
   created_at: t.String({ format: "date-time" }),
 });
 
+/** The most addresses and domains one tenant lists as its own. */
+export const MAX_TEAM_ADDRESSES = 200;
+
+/** The team's own email addresses and domains, as set and as read. */
+export const TeamAddressList = t.Object(
+  {
+    addresses: t.Array(t.String({ minLength: 1, maxLength: 320 }), {
+      maxItems: MAX_TEAM_ADDRESSES,
+      description:
+        "The team's own mailboxes: addresses (`support@acme.com`) and whole domains (`@acme.com`), any case; stored lower case, each once, in the order given. They are never participants of an email conversation nor Cc'd on agents' replies, and an email from one of them in a conversation's thread is recorded as the team's message, not the customer's. CRMD_EMAIL_FROM is always the team's. An entry that is neither is 422 at its place",
+    }),
+  },
+  { examples: [{ addresses: ["support@acme.com", "sales@acme.com", "@acme.com"] }] },
+);
+
 export const SendSms = t.Object(
   {
     contact_id: t.Optional(

@@ -12,6 +12,7 @@ import { optOutOf } from "./consent";
 import { queueEmailIn } from "./email";
 import { findInteraction } from "./service";
 import { queueSmsIn } from "./sms";
+import { teamAddressesOf } from "./team-addresses";
 
 /** A reply's subject: the answered email's, as mail clients write it. */
 const replySubject = (subject: string | null | undefined) =>
@@ -27,11 +28,19 @@ async function latestOf(tx: WriteTx, tenantId: string, conversationId: string) {
 /**
  * The thread's participants a reply is Cc'd to (reply-all): those who may
  * get email. One who opted out or whose address bounced is left out, so the
- * customer still gets the reply.
+ * customer still gets the reply; so is one of the team's own mailboxes (a
+ * participant recorded before the team listed it), which a Cc would loop
+ * back into the inbox.
  */
-async function replyCc(tx: WriteTx, conversation: ConversationRow): Promise<string[]> {
+async function replyCc(
+  ctx: AppContext,
+  tx: WriteTx,
+  conversation: ConversationRow,
+): Promise<string[]> {
+  const team = await teamAddressesOf(ctx, tx, conversation.tenantId, null);
   const cc: string[] = [];
   for (const address of participantAddresses(conversation)) {
+    if (team.has(address)) continue;
     const owners = await contactsWithEmail(tx, conversation.tenantId, address);
     const recipients = owners.length
       ? owners.map((contact) => ({ contact, address }))
@@ -78,7 +87,7 @@ export const conversationReplies =
               {
                 contact_id: conversation.customerId,
                 to,
-                cc: await replyCc(tx, conversation),
+                cc: await replyCc(ctx, tx, conversation),
                 subject: replySubject(latest?.subject ?? conversation.subject),
                 text: body,
                 in_reply_to: latest?.type === "email" && latest.messageId ? latest.id : undefined,

@@ -69,6 +69,7 @@ import documentContentKeys from "./1590_document_content_keys.sql" with { type: 
 import channelConversations from "./1720_channel_conversations.sql" with { type: "text" };
 import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
 import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
+import teamEmailAddresses from "./1780_team_email_addresses.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -126,4 +127,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1590_document_content_keys", sql: documentContentKeys },
   { id: "1740_idempotency_versions", sql: idempotencyVersions },
   { id: "1760_conversation_participants", sql: conversationParticipants },
+  { id: "1780_team_email_addresses", sql: teamEmailAddresses },
 ];
