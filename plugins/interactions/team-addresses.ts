@@ -98,8 +98,8 @@ export async function setTeamAddresses(
   entries: string[],
 ): Promise<string[]> {
   const addresses = normaliseTeamAddresses(entries);
-  const now = ctx.clock.now();
   await ctx.write(async (tx) => {
+    const now = ctx.clock.now();
     await tx.delete(teamEmailAddresses).where(eq(teamEmailAddresses.tenantId, tenantId));
     if (addresses.length > 0)
       await tx
