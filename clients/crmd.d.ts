@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * Download a file (ETag = its SHA-256, Last-Modified = its upload); an external document is 409: fetch its url
-         * @description Last-Modified is when the content was uploaded, to the second: a document's content never changes (changing its details leaves it), so the date is a strong validator (RFC 9110 8.8.2.2). One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; `If-Range` with the ETag or the Last-Modified date gets the ranges; over 32 ranges, `If-Range` with another ETag (strong comparison) or another date, or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison), or without If-Match an `If-Unmodified-Since` before the Last-Modified: 412 PRECONDITION_FAILED. `If-None-Match` naming the content, or without If-None-Match an `If-Modified-Since` not before the Last-Modified: 304. A date that is not an HTTP date is ignored. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
+         * @description Last-Modified is when the content was uploaded, to the second: a document's content never changes (changing its details leaves it), so the date is a strong validator (RFC 9110 8.8.2.2); every answer carries it but a 304, which has the ETag (RFC 9110 15.4.5). One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; `If-Range` with the ETag or the Last-Modified date gets the ranges; over 32 ranges, `If-Range` with another ETag (strong comparison) or another date, or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison), or without If-Match an `If-Unmodified-Since` before the Last-Modified: 412 PRECONDITION_FAILED. `If-None-Match` naming the content, or without If-None-Match an `If-Modified-Since` not before the Last-Modified: 304. A date that is not an HTTP date is ignored. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
          *
          *     **Credentials:** an API key with `documents:read` (or `documents:*`, `read`, `*`).
          */
@@ -7274,12 +7274,11 @@ export interface operations {
                     "*/*": string;
                 };
             };
-            /** @description Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified */
+            /** @description Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified; with the ETag, without Last-Modified (RFC 9110 15.4.5) */
             304: {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
-                    "Last-Modified": components["headers"]["Last-Modified"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];

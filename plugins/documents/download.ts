@@ -211,16 +211,17 @@ function rangesApply(ifRange: string | null, etag: string, modified: number): bo
 function planDownload(document: StoredFile, headers: Headers): Download | Response {
   const etag = `"${document.sha256}"`;
   const modified = wholeSecond(document.storedAt);
-  const common = {
+  const validated = {
     etag,
-    "last-modified": httpDate(document.storedAt),
     "cache-control": "private, no-cache",
     "x-content-type-options": "nosniff",
   };
+  const common = { ...validated, "last-modified": httpDate(document.storedAt) };
   const refused = refusal(headers, etag, modified);
   if (refused) throw new ApiError(412, "PRECONDITION_FAILED", refused, undefined, common);
+  // With the ETag sent, a 304 carries no other metadata of the file (RFC 9110 15.4.5).
   if (notModified(headers, etag, modified))
-    return new Response(null, { status: 304, headers: common });
+    return new Response(null, { status: 304, headers: validated });
   const size = document.size ?? 0;
   const ranges = rangesApply(headers.get("if-range"), etag, modified)
     ? requestedRanges(headers.get("range"), size)

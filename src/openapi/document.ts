@@ -154,7 +154,7 @@ const NOT_MODIFIED_PAGE: Documented = {
 
 /** A file's 304: its date validates it too (plugins/documents/download.ts). */
 const NOT_MODIFIED_FILE =
-  "Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified";
+  "Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified; with the ETag, without Last-Modified (RFC 9110 15.4.5)";
 
 /**
  * Elysia files every text or file answer under text/plain: the media type it
@@ -311,10 +311,11 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   const json = responses["200"]?.content?.[JSON_TYPE];
   // JSON answers get theirs from src/http-conventions.ts, files (documents) their SHA-256.
   if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
-    // A file's date validates it too (plugins/documents/download.ts).
-    const validated = json ? ["ETag", "Cache-Control"] : ["ETag", "Cache-Control", "Last-Modified"];
+    const validated = ["ETag", "Cache-Control"];
     const cached = isPage(json?.schema, components) ? [...validated, "Link"] : validated;
-    addHeaders(responses["200"], cached);
+    // A file's date validates it too (plugins/documents/download.ts); its 304,
+    // which has the ETag, leaves it out (RFC 9110 15.4.5).
+    addHeaders(responses["200"], json ? cached : [...cached, "Last-Modified"]);
     const notModified = cached.includes("Link") ? NOT_MODIFIED_PAGE : NOT_MODIFIED;
     responses["304"] = { description: json ? notModified.description : NOT_MODIFIED_FILE };
     addHeaders(responses["304"], cached);
