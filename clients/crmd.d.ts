@@ -7246,6 +7246,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Byte ranges (`bytes=0-1023`, `bytes=-512`, `bytes=0-9,20-29`): 206 with them (several: `multipart/byteranges`), 416 when all start past the end; another unit, over 32 ranges or a header that does not parse: the whole file */
+                range?: string;
+                /** @description The file's ETag or Last-Modified as received: the ranges while the file is that one, else the whole file (200). A weak tag never matches */
+                "if-range"?: string;
+                /** @description The file's ETag (a list of them, or `*`): else 412 PRECONDITION_FAILED, so a resumed download never mixes two contents. Compared strongly */
+                "if-match"?: string;
+                /** @description An HTTP date: 304 if the content was not uploaded after it (to the second). Ignored with If-None-Match, or when not an HTTP date */
+                "if-modified-since"?: string;
+                /** @description An HTTP date: 412 PRECONDITION_FAILED if the content was uploaded after it (to the second). Ignored with If-Match, or when not an HTTP date */
+                "if-unmodified-since"?: string;
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */

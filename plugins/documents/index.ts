@@ -21,6 +21,7 @@ import {
   Document,
   DocumentQuery,
   DocumentShare,
+  DownloadHeaders,
   ReplaceDocument,
   ShareDocument,
 } from "./model";
@@ -170,6 +171,7 @@ export const documentsPlugin = (ctx: AppContext) => {
       {
         scope: "documents:read",
         params: IdParams,
+        headers: DownloadHeaders,
         response: {
           200: t.File({ description: "The file, with Content-Disposition: attachment" }),
           ...errorResponses,
