@@ -440,8 +440,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download a file (ETag = its SHA-256); an external document is 409: fetch its url
-         * @description One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
+         * Download a file (ETag = its SHA-256, Last-Modified = its upload); an external document is 409: fetch its url
+         * @description Last-Modified is when the content was uploaded, to the second: a document's content never changes (changing its details leaves it), so the date is a strong validator (RFC 9110 8.8.2.2); every answer carries it but a 304, which has the ETag (RFC 9110 15.4.5). One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; `If-Range` with the ETag or the Last-Modified date gets the ranges; over 32 ranges, `If-Range` with another ETag (strong comparison) or another date, or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes *\/<size>`. `If-Match` naming another content (strong comparison), or without If-Match an `If-Unmodified-Since` before the Last-Modified: 412 PRECONDITION_FAILED. `If-None-Match` naming the content, or without If-None-Match an `If-Modified-Since` not before the Last-Modified: 304. A date that is not an HTTP date is ignored. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.
          *
          *     **Credentials:** an API key with `documents:read` (or `documents:*`, `read`, `*`).
          */
@@ -5515,6 +5515,8 @@ export interface components {
         "Cache-Control": string;
         /** @description RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page */
         Link: string;
+        /** @description On a file: when its content was uploaded (an HTTP date, to the second), a strong validator as the content never changes: sent back as If-Modified-Since it gets 304, as If-Unmodified-Since 412 if the content is newer, as If-Range the ranges */
+        "Last-Modified": string;
     };
     pathItems: never;
 }
@@ -7272,6 +7274,16 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Byte ranges (`bytes=0-1023`, `bytes=-512`, `bytes=0-9,20-29`): 206 with them (several: `multipart/byteranges`), 416 when all start past the end; another unit, over 32 ranges or a header that does not parse: the whole file */
+                range?: string;
+                /** @description The file's ETag or Last-Modified as received: the ranges while the file is that one, else the whole file (200). A weak tag never matches */
+                "if-range"?: string;
+                /** @description The file's ETag (a list of them, or `*`): else 412 PRECONDITION_FAILED, so a resumed download never mixes two contents. Compared strongly */
+                "if-match"?: string;
+                /** @description An HTTP date: 304 if the content was not uploaded after it (to the second). Ignored with If-None-Match, or when not an HTTP date */
+                "if-modified-since"?: string;
+                /** @description An HTTP date: 412 PRECONDITION_FAILED if the content was uploaded after it (to the second). Ignored with If-Match, or when not an HTTP date */
+                "if-unmodified-since"?: string;
                 /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
                 "X-Consistency"?: components["parameters"]["X-Consistency"];
                 /** @description An ETag of this answer: 304 without a body while the answer is still the same */
@@ -7289,6 +7301,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
+                    "Last-Modified": components["headers"]["Last-Modified"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7299,7 +7312,19 @@ export interface operations {
                     "*/*": string;
                 };
             };
-            304: components["responses"]["NotModified"];
+            /** @description Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified; with the ETag, without Last-Modified (RFC 9110 15.4.5) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

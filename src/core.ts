@@ -146,6 +146,7 @@ export {
 } from "./fields";
 export { eqIf } from "./filters";
 export { headAnswer, noneMatch, readyJson, readyText } from "./http-conventions";
+export { httpDate, parseHttpDate, wholeSecond } from "./http-date";
 export { type ValueErrorLike, valueFieldErrors } from "./http-errors";
 export { answerStatus, claimIdempotency, registerIdempotentPaths } from "./idempotency";
 export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";

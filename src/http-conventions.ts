@@ -30,6 +30,12 @@ export function readyText(body: string, page: ReadyAnswer["page"] = null): Respo
   return response;
 }
 
+/**
+ * The answers' headers a page may read, beyond Fetch's CORS-safelisted ones
+ * (Cache-Control, Content-Length, Content-Type, Last-Modified, …), which it
+ * always may: a download's too, to resume it (Content-Range, Accept-Ranges)
+ * and save it under its name (Content-Disposition).
+ */
 const EXPOSED = [
   "etag",
   "link",
@@ -39,9 +45,27 @@ const EXPOSED = [
   "x-ratelimit-remaining",
   "x-ratelimit-reset",
   "idempotent-replayed",
+  "content-range",
+  "accept-ranges",
+  "content-disposition",
 ].join(", ");
-const ALLOWED_HEADERS =
-  "authorization, content-type, x-api-key, idempotency-key, x-request-id, if-none-match, if-match, if-unmodified-since, traceparent, x-consistency, last-event-id";
+/** The credential headers and every request header the API documents (a download's conditions and ranges too). */
+const ALLOWED_HEADERS = [
+  "authorization",
+  "content-type",
+  "x-api-key",
+  "idempotency-key",
+  "x-request-id",
+  "if-none-match",
+  "if-match",
+  "if-unmodified-since",
+  "if-modified-since",
+  "if-range",
+  "range",
+  "traceparent",
+  "x-consistency",
+  "last-event-id",
+].join(", ");
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /**

@@ -55,7 +55,12 @@ for (const store of ["filesystem", "database"] as const) {
         headers: { "x-api-key": key },
       });
       expect(response.status).toBe(201);
-      return (await response.json()) as { id: string; sha256: string; size: number };
+      return (await response.json()) as {
+        id: string;
+        sha256: string;
+        size: number;
+        created_at: string;
+      };
     }
 
     const request = (id: string, method: string, headers: Record<string, string> = {}) =>
@@ -64,8 +69,12 @@ for (const store of ["filesystem", "database"] as const) {
         headers: { "x-api-key": key, ...headers },
       });
 
+    /** A date `seconds` after the content's Last-Modified, as an HTTP date. */
+    const after = (createdAt: string, seconds: number) =>
+      new Date(Math.floor(Date.parse(createdAt) / 1000) * 1000 + seconds * 1000).toUTCString();
+
     /** What a client may send: each precondition and range the download decides on. */
-    const asks = (etag: string, size: number): Record<string, string>[] => [
+    const asks = (etag: string, size: number, createdAt: string): Record<string, string>[] => [
       {},
       { range: "bytes=0-99" },
       { range: "bytes=-10" },
@@ -78,13 +87,20 @@ for (const store of ["filesystem", "database"] as const) {
       { "if-none-match": etag, range: "bytes=0-9" },
       { "if-match": '"other"' },
       { "if-match": etag, range: "bytes=5-9" },
+      { "if-modified-since": after(createdAt, 0) },
+      { "if-modified-since": after(createdAt, -1) },
+      { "if-modified-since": after(createdAt, 0), "if-none-match": '"other"' },
+      { "if-unmodified-since": after(createdAt, -1) },
+      { "if-unmodified-since": after(createdAt, -1), "if-match": etag },
+      { range: "bytes=0-9", "if-range": after(createdAt, 0) },
+      { range: "bytes=0-9", "if-range": after(createdAt, 1) },
     ];
 
     test("answers GET's status and headers, without a body, for every precondition and range", async () => {
       const large = await uploaded(pdfBytes(LARGE), "Scan 2026/27 ä.pdf");
       const small = await uploaded(pdfBytes(2000), "small.bin", "application/octet-stream");
       for (const doc of [large, small])
-        for (const headers of asks(`"${doc.sha256}"`, doc.size)) {
+        for (const headers of asks(`"${doc.sha256}"`, doc.size, doc.created_at)) {
           const get = await request(doc.id, "GET", headers);
           const body = new Uint8Array(await get.arrayBuffer());
           const head = await request(doc.id, "HEAD", headers);
@@ -124,6 +140,7 @@ for (const store of ["filesystem", "database"] as const) {
       expect(whole.headers.get("content-length")).toBe("5000");
       expect(whole.headers.get("content-type")).toBe("application/pdf");
       expect(whole.headers.get("etag")).toBe(`"${doc.sha256}"`);
+      expect(whole.headers.get("last-modified")).toBe(new Date(doc.created_at).toUTCString());
       expect(whole.headers.get("accept-ranges")).toBe("bytes");
       expect(whole.headers.get("content-disposition")).toContain('filename="gone.pdf"');
       const after = await request(doc.id, "HEAD", { range: "bytes=10-19" });

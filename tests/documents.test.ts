@@ -14,6 +14,7 @@ import {
   linkedThenDeleted,
 } from "./fixtures/rows";
 import { activityRows, changeCounts, outboxOf } from "./helpers/records";
+import { updateSynced } from "./helpers/rows";
 import type { Api, Reply } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -95,6 +96,7 @@ async function download(id: string, headers: Record<string, string> = {}, method
 async function ownDownloader() {
   const own = await server.tenant();
   return {
+    api: own.api,
     uploaded: (bytes: Uint8Array, type: string) => uploaded(bytes, { type, key: own.key }),
     download: (id: string, headers: Record<string, string> = {}, method = "GET") =>
       download(id, { ...headers, "x-api-key": own.key }, method),
@@ -598,7 +600,7 @@ describe("download", () => {
     expect(both.status).toBe(412);
   });
 
-  test("If-Range takes a strong ETag only: the weak form or a date get the whole file, with its length", async () => {
+  test("If-Range takes the strong ETag or the Last-Modified: the weak form or another date get the whole file, with its length", async () => {
     const { uploaded, download } = await ownDownloader();
     const bytes = text("0123456789");
     const doc = await uploaded(bytes, "text/plain");
@@ -608,6 +610,159 @@ describe("download", () => {
       expect(whole.headers.get("content-range")).toBeNull();
       expect(whole.headers.get("content-length")).toBe(String(bytes.length));
       expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+    }
+  });
+
+  test("Last-Modified is when the content was stored, to the second, on every answer but a 304; a PUT of the details leaves it", async () => {
+    const { api, uploaded, download } = await ownDownloader();
+    const doc = await uploaded(text(), "text/plain");
+    const stored = new Date(doc.created_at).toUTCString();
+    const etag = `"${doc.sha256}"`;
+    const answers = [
+      await download(doc.id),
+      await download(doc.id),
+      await download(doc.id, {}, "HEAD"),
+      await download(doc.id, { range: "bytes=0-1" }),
+      await download(doc.id, { range: "bytes=0-1" }, "HEAD"),
+      await download(doc.id, { "if-match": '"other"' }),
+      await download(doc.id, { "if-match": '"other"' }, "HEAD"),
+      await download(doc.id, { range: `bytes=${doc.size}-` }),
+      await download(doc.id, { range: `bytes=${doc.size}-` }, "HEAD"),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([
+      200, 200, 200, 206, 206, 412, 412, 416, 416,
+    ]);
+    for (const [i, answer] of answers.entries())
+      expect({ i, lastModified: answer.headers.get("last-modified") }).toEqual({
+        i,
+        lastModified: stored,
+      });
+    // A 304 has the ETag: it carries no other metadata of the file (RFC 9110 15.4.5).
+    const since = { "if-modified-since": stored };
+    for (const [method, headers] of [
+      ["GET", { "if-none-match": etag }],
+      ["HEAD", { "if-none-match": etag }],
+      ["GET", since],
+      ["HEAD", since],
+    ] as const) {
+      const cached = await download(doc.id, headers, method);
+      expect({ method, headers, status: cached.status }).toEqual({ method, headers, status: 304 });
+      expect(cached.headers.get("etag")).toBe(etag);
+      expect(cached.headers.get("last-modified")).toBeNull();
+    }
+    // A content stored long ago keeps its time when the document's details change.
+    const long = new Date("2026-01-02T03:04:05.678Z");
+    await updateSynced(server.ctx, documents, doc.id, { createdAt: long }, long);
+    const put = await api.put(`${DOCS}/${doc.id}`, { name: "Renamed.txt" });
+    expect(put.status).toBe(200);
+    expect(put.body.updated_at).not.toBe(long.toISOString());
+    for (const method of ["GET", "HEAD"]) {
+      const answer = await download(doc.id, {}, method);
+      expect({ method, lastModified: answer.headers.get("last-modified") }).toEqual({
+        method,
+        lastModified: "Fri, 02 Jan 2026 03:04:05 GMT",
+      });
+    }
+  });
+
+  /** A date `seconds` away from an HTTP date, as an HTTP date. */
+  const shifted = (date: string, seconds: number) =>
+    new Date(Date.parse(date) + seconds * 1000).toUTCString();
+
+  test("If-Modified-Since not before the Last-Modified is 304, before it 200; not a date, ignored; If-None-Match decides when sent", async () => {
+    const { uploaded, download } = await ownDownloader();
+    const bytes = text();
+    const doc = await uploaded(bytes, "text/plain");
+    const etag = `"${doc.sha256}"`;
+    const stored = new Date(doc.created_at).toUTCString();
+    for (const method of ["GET", "HEAD"]) {
+      for (const since of [stored, shifted(stored, 3600)]) {
+        const cached = await download(doc.id, { "if-modified-since": since }, method);
+        expect({ method, since, status: cached.status }).toEqual({ method, since, status: 304 });
+        expect(await cached.text()).toBe("");
+        expect(cached.headers.get("etag")).toBe(etag);
+        expect(cached.headers.get("last-modified")).toBeNull();
+        expect(cached.headers.get("cache-control")).toBe("private, no-cache");
+        expect(cached.headers.get("content-length")).toBeNull();
+      }
+      const asks: Record<string, string>[] = [
+        { "if-modified-since": shifted(stored, -1) },
+        // Not an HTTP date: an ISO time, a list of dates, a date in lower case, no date.
+        { "if-modified-since": new Date(Date.parse(stored) + 3600_000).toISOString() },
+        { "if-modified-since": `${stored}, ${stored}` },
+        { "if-modified-since": stored.toLowerCase() },
+        { "if-modified-since": "tomorrow" },
+        // If-None-Match is decided instead: another tag is 200 whatever the date.
+        { "if-none-match": '"other"', "if-modified-since": stored },
+      ];
+      for (const headers of asks) {
+        const whole = await download(doc.id, headers, method);
+        expect({ method, headers, status: whole.status }).toEqual({ method, headers, status: 200 });
+        if (method === "GET") expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+      }
+      const tagged = { "if-none-match": etag, "if-modified-since": shifted(stored, -1) };
+      expect((await download(doc.id, tagged, method)).status).toBe(304);
+    }
+  });
+
+  test("If-Unmodified-Since before the Last-Modified is 412; not before it, not a date, or with If-Match, ignored", async () => {
+    const { uploaded, download } = await ownDownloader();
+    const bytes = text();
+    const doc = await uploaded(bytes, "text/plain");
+    const etag = `"${doc.sha256}"`;
+    const stored = new Date(doc.created_at).toUTCString();
+    const before = shifted(stored, -1);
+    for (const method of ["GET", "HEAD"]) {
+      const refusedFor: Record<string, string>[] = [
+        { "if-unmodified-since": before },
+        { "if-unmodified-since": before, range: "bytes=0-1" },
+        { "if-unmodified-since": before, "if-none-match": etag },
+      ];
+      for (const headers of refusedFor) {
+        const refused = await download(doc.id, headers, method);
+        expect({ method, headers, status: refused.status }).toEqual({
+          method,
+          headers,
+          status: 412,
+        });
+        expect(refused.headers.get("etag")).toBe(etag);
+        expect(refused.headers.get("last-modified")).toBe(stored);
+        if (method === "GET")
+          expect(((await refused.json()) as { code: string }).code).toBe("PRECONDITION_FAILED");
+      }
+      const wholeFor: Record<string, string>[] = [
+        { "if-unmodified-since": stored },
+        { "if-unmodified-since": shifted(stored, 60) },
+        { "if-unmodified-since": "not a date" },
+        { "if-unmodified-since": before, "if-match": etag },
+      ];
+      for (const headers of wholeFor) {
+        const whole = await download(doc.id, headers, method);
+        expect({ method, headers, status: whole.status }).toEqual({ method, headers, status: 200 });
+        if (method === "GET") expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+      }
+    }
+  });
+
+  test("If-Range with the Last-Modified gets the range; another date or no date, the whole file", async () => {
+    const { uploaded, download } = await ownDownloader();
+    const bytes = text("0123456789");
+    const doc = await uploaded(bytes, "text/plain");
+    const stored = new Date(doc.created_at).toUTCString();
+    for (const method of ["GET", "HEAD"]) {
+      const part = await download(doc.id, { range: "bytes=2-5", "if-range": stored }, method);
+      expect({ method, status: part.status }).toEqual({ method, status: 206 });
+      expect(part.headers.get("content-range")).toBe(`bytes 2-5/${bytes.length}`);
+      expect(part.headers.get("last-modified")).toBe(stored);
+      if (method === "GET")
+        expect(await part.text()).toBe(new TextDecoder().decode(bytes.slice(2, 6)));
+      for (const ifRange of [shifted(stored, -1), shifted(stored, 1), "not a date"]) {
+        const whole = await download(doc.id, { range: "bytes=2-5", "if-range": ifRange }, method);
+        expect({ method, ifRange, status: whole.status }).toEqual({ method, ifRange, status: 200 });
+        expect(whole.headers.get("content-range")).toBeNull();
+        expect(whole.headers.get("content-length")).toBe(String(bytes.length));
+        if (method === "GET") expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
+      }
     }
   });
 

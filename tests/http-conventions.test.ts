@@ -298,6 +298,61 @@ describe("CORS", () => {
     expect([...wanted].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
+  test("a page on an allowed origin may resume and revalidate a download, and read the headers it needs", async () => {
+    const form = new FormData();
+    form.set("file", new File(["0123456789"], "notes.txt", { type: "text/plain" }));
+    const doc = (await tenant.api.request("POST", "/api/external/documents", form)).body;
+    const download = `${server.url}/api/external/documents/${doc.id}/download`;
+    const asked = [
+      "x-api-key",
+      "range",
+      "if-range",
+      "if-match",
+      "if-none-match",
+      "if-modified-since",
+      "if-unmodified-since",
+    ];
+    const preflight = await fetch(download, {
+      method: "OPTIONS",
+      headers: {
+        origin: ORIGIN,
+        "access-control-request-method": "GET",
+        "access-control-request-headers": asked.join(", "),
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    const allowed = (preflight.headers.get("access-control-allow-headers") ?? "")
+      .split(",")
+      .map((name) => name.trim());
+    expect(asked.filter((name) => !allowed.includes(name))).toEqual([]);
+
+    const part = await raw(`/api/external/documents/${doc.id}/download`, {
+      origin: ORIGIN,
+      range: "bytes=2-5",
+      "if-range": `"${doc.sha256}"`,
+    });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    const exposed = (part.headers.get("access-control-expose-headers") ?? "")
+      .split(",")
+      .map((name) => name.trim());
+    // Fetch's CORS-safelisted response headers: a page reads them without their being exposed.
+    const safelisted = ["cache-control", "content-length", "content-type", "last-modified"];
+    const needed = [
+      "content-range",
+      "accept-ranges",
+      "content-disposition",
+      "etag",
+      "last-modified",
+    ];
+    for (const name of needed)
+      expect({ name, sent: part.headers.has(name) }).toEqual({ name, sent: true });
+    expect(needed.filter((name) => !exposed.includes(name) && !safelisted.includes(name))).toEqual(
+      [],
+    );
+  });
+
   test("other origins get no CORS headers; allowed ones may read the answer's headers", async () => {
     const refused = await fetch(`${server.url}/api/external/deals`, {
       method: "OPTIONS",

@@ -773,6 +773,14 @@ describeOnce("OpenAPI document", () => {
     });
     expect(unchanged.status).toBe(304);
     expect(doc.paths[download].get.responses["304"]).toBeDefined();
+    // Last-Modified as sent: on the file, not on its 304 (which has the ETag).
+    const headersOf = (status: number) =>
+      Object.keys(resolveRef(doc, doc.paths[download].get.responses[String(status)]).headers ?? {});
+    expect(file.headers.has("last-modified")).toBe(true);
+    expect(headersOf(200)).toContain("Last-Modified");
+    expect(unchanged.headers.has("last-modified")).toBe(false);
+    expect(headersOf(304)).toEqual(expect.arrayContaining(["ETag", "Cache-Control"]));
+    expect(headersOf(304)).not.toContain("Last-Modified");
 
     const stream = new AbortController();
     const events = await fetch(`${server.url}/api/external/events/stream`, {

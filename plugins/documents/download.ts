@@ -1,4 +1,4 @@
-import { ApiError, noneMatch } from "../../src/core";
+import { ApiError, httpDate, noneMatch, parseHttpDate, wholeSecond } from "../../src/core";
 /**
  * `attachment` with an ASCII fallback name and the exact name as RFC 5987
  * `filename*`, so any client gets a safe name and modern ones the real one.
@@ -19,6 +19,8 @@ interface StoredFile {
   mimeType: string | null;
   size: number | null;
   sha256: string;
+  /** When its content was stored: the download's Last-Modified. */
+  storedAt: Date;
 }
 
 type Range = { start: number; end: number };
@@ -146,36 +148,84 @@ interface Download {
 }
 
 /**
+ * Whether the content was stored after the time a date header names, to
+ * the second an HTTP date has; null when the header is not one HTTP date,
+ * which is then ignored (RFC 9110 13.1.3, 13.1.4).
+ */
+function storedAfter(header: string | null, modified: number): boolean | null {
+  const since = parseHttpDate(header);
+  return since === null ? null : modified > since;
+}
+
+/**
+ * Why the preconditions refuse a download (412), if they do: If-Match
+ * naming another content, or without If-Match (RFC 9110 13.2.2) an
+ * If-Unmodified-Since the content was stored after.
+ */
+function refusal(headers: Headers, etag: string, modified: number): string | null {
+  const ifMatch = headers.get("if-match");
+  if (ifMatch !== null)
+    return matches(ifMatch, etag)
+      ? null
+      : `If-Match names another content: this document's ETag is ${etag}`;
+  return storedAfter(headers.get("if-unmodified-since"), modified)
+    ? `The content was stored after If-Unmodified-Since: its Last-Modified is ${httpDate(new Date(modified))}`
+    : null;
+}
+
+/**
+ * Whether the client holds this content already (304): If-None-Match names
+ * it, or without If-None-Match (RFC 9110 13.1.3) the content was not stored
+ * after If-Modified-Since.
+ */
+function notModified(headers: Headers, etag: string, modified: number): boolean {
+  const ifNoneMatch = headers.get("if-none-match");
+  if (ifNoneMatch !== null) return noneMatch(ifNoneMatch, etag);
+  return storedAfter(headers.get("if-modified-since"), modified) === false;
+}
+
+/**
+ * Whether If-Range lets the ranges be sent (RFC 9110 13.1.5): absent, the
+ * content's strong ETag, or exactly its Last-Modified. That date is a strong
+ * validator (RFC 9110 8.8.2.2: the origin server knows the content did not
+ * change twice within its second): a document's content never changes, as
+ * another content is another document, so its time names this content
+ * alone. A weak or other tag, another date or no date: the whole content.
+ */
+function rangesApply(ifRange: string | null, etag: string, modified: number): boolean {
+  if (ifRange === null) return true;
+  if (ifRange.startsWith('"') || ifRange.startsWith("W/")) return ifRange === etag;
+  return parseHttpDate(ifRange) === modified;
+}
+
+/**
  * What a download answers, from the document's row alone (its size, type,
- * name and SHA-256), so a HEAD answers the headers a GET would without
- * reading the content. Preconditions in RFC 9110 13.2.2's order: If-Match
- * naming another content 412, If-None-Match naming this one 304; then a
- * single byte range is 206 (`If-Range` with another ETag gets the whole
- * content), several 206 multipart/byteranges, one past the end 416.
+ * name, SHA-256 and time), so a HEAD answers the headers a GET would
+ * without reading the content. Preconditions in RFC 9110 13.2.2's order:
+ * If-Match naming another content (without If-Match, If-Unmodified-Since
+ * before the content's time) 412; If-None-Match naming this one (without
+ * If-None-Match, If-Modified-Since not before the content's time) 304; then
+ * a single byte range is 206 (`If-Range` with another ETag or date gets the
+ * whole content), several 206 multipart/byteranges, one past the end 416.
  */
 function planDownload(document: StoredFile, headers: Headers): Download | Response {
   const etag = `"${document.sha256}"`;
-  const common = {
+  const modified = wholeSecond(document.storedAt);
+  const validated = {
     etag,
     "cache-control": "private, no-cache",
     "x-content-type-options": "nosniff",
   };
-  const ifMatch = headers.get("if-match");
-  if (ifMatch !== null && !matches(ifMatch, etag))
-    throw new ApiError(
-      412,
-      "PRECONDITION_FAILED",
-      `If-Match names another content: this document's ETag is ${etag}`,
-      undefined,
-      common,
-    );
-  if (noneMatch(headers.get("if-none-match"), etag))
-    return new Response(null, { status: 304, headers: common });
+  const common = { ...validated, "last-modified": httpDate(document.storedAt) };
+  const refused = refusal(headers, etag, modified);
+  if (refused) throw new ApiError(412, "PRECONDITION_FAILED", refused, undefined, common);
+  // With the ETag sent, a 304 carries no other metadata of the file (RFC 9110 15.4.5).
+  if (notModified(headers, etag, modified))
+    return new Response(null, { status: 304, headers: validated });
   const size = document.size ?? 0;
-  const ifRange = headers.get("if-range");
-  // If-Range takes a strong ETag only; a date or another tag: the whole content.
-  const ranges =
-    ifRange === null || ifRange === etag ? requestedRanges(headers.get("range"), size) : null;
+  const ranges = rangesApply(headers.get("if-range"), etag, modified)
+    ? requestedRanges(headers.get("range"), size)
+    : null;
   if (ranges === "unsatisfiable")
     throw new ApiError(
       416,

@@ -21,6 +21,7 @@ import {
   Document,
   DocumentQuery,
   DocumentShare,
+  DownloadHeaders,
   ReplaceDocument,
   ShareDocument,
 } from "./model";
@@ -170,6 +171,7 @@ export const documentsPlugin = (ctx: AppContext) => {
       {
         scope: "documents:read",
         params: IdParams,
+        headers: DownloadHeaders,
         response: {
           200: t.File({ description: "The file, with Content-Disposition: attachment" }),
           ...errorResponses,
@@ -177,9 +179,9 @@ export const documentsPlugin = (ctx: AppContext) => {
         },
         detail: {
           summary:
-            "Download a file (ETag = its SHA-256); an external document is 409: fetch its url",
+            "Download a file (ETag = its SHA-256, Last-Modified = its upload); an external document is 409: fetch its url",
           description:
-            "One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; over 32 ranges, `If-Range` with another ETag (strong comparison) or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes */<size>`. `If-Match` naming another content (strong comparison): 412 PRECONDITION_FAILED. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
+            "Last-Modified is when the content was uploaded, to the second: a document's content never changes (changing its details leaves it), so the date is a strong validator (RFC 9110 8.8.2.2); every answer carries it but a 304, which has the ETag (RFC 9110 15.4.5). One byte range (`Range: bytes=0-1023`, `bytes=-512`) is 206 with Content-Range; several (`bytes=0-9,20-29`) are 206 `multipart/byteranges`, overlapping ones coalesced; `If-Range` with the ETag or the Last-Modified date gets the ranges; over 32 ranges, `If-Range` with another ETag (strong comparison) or another date, or another unit: the whole file (200); past the end: 416 with `Content-Range: bytes */<size>`. `If-Match` naming another content (strong comparison), or without If-Match an `If-Unmodified-Since` before the Last-Modified: 412 PRECONDITION_FAILED. `If-None-Match` naming the content, or without If-None-Match an `If-Modified-Since` not before the Last-Modified: 304. A date that is not an HTTP date is ignored. HEAD answers the headers GET would (its 304, 412, 206 and 416 too) from the document's details, without reading the file. External documents are not redirected to: a redirect would hand the caller's API key header to another host with clients that forward custom headers.",
           tags,
         },
       },

@@ -88,6 +88,45 @@ export const ReplaceDocument = t.Object(
   { examples: [{ name: "Signed proposal.pdf", tags: ["signed"] }] },
 );
 
+/**
+ * The conditions and ranges a download decides on (download.ts), declared
+ * so the document lists them for clients and browsers may send them (the
+ * CORS list holds every request header the API documents). If-None-Match,
+ * which every GET takes, is added with the document.
+ */
+export const DownloadHeaders = t.Object({
+  range: t.Optional(
+    t.String({
+      description:
+        "Byte ranges (`bytes=0-1023`, `bytes=-512`, `bytes=0-9,20-29`): 206 with them (several: `multipart/byteranges`), 416 when all start past the end; another unit, over 32 ranges or a header that does not parse: the whole file",
+    }),
+  ),
+  "if-range": t.Optional(
+    t.String({
+      description:
+        "The file's ETag or Last-Modified as received: the ranges while the file is that one, else the whole file (200). A weak tag never matches",
+    }),
+  ),
+  "if-match": t.Optional(
+    t.String({
+      description:
+        "The file's ETag (a list of them, or `*`): else 412 PRECONDITION_FAILED, so a resumed download never mixes two contents. Compared strongly",
+    }),
+  ),
+  "if-modified-since": t.Optional(
+    t.String({
+      description:
+        "An HTTP date: 304 if the content was not uploaded after it (to the second). Ignored with If-None-Match, or when not an HTTP date",
+    }),
+  ),
+  "if-unmodified-since": t.Optional(
+    t.String({
+      description:
+        "An HTTP date: 412 PRECONDITION_FAILED if the content was uploaded after it (to the second). Ignored with If-Match, or when not an HTTP date",
+    }),
+  ),
+});
+
 export const DocumentQuery = t.Object({
   ...pageQuery,
   deal_id: t.Optional(t.String()),

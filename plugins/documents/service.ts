@@ -224,12 +224,18 @@ export async function getDocument(ctx: AppContext, tenantId: string, id: string)
   return documentView(await findRow(ctx.db.read, tenantId, id));
 }
 
-/** A stored document's file for download; an external document is 409 (its bytes are not here). */
+/**
+ * A stored document's file for download; an external document is 409 (its
+ * bytes are not here). Its content was stored when the document was
+ * created: nothing replaces a document's content (PUT changes its details,
+ * a new content is a new document), while updated_at also moves with those
+ * details and links, which leave the bytes as they were.
+ */
 export async function downloadable(ctx: AppContext, tenantId: string, id: string) {
   const row = await findRow(ctx.db.read, tenantId, id);
   if (row.storage !== "local" || !row.sha256)
     throw conflict(`Document ${id} is external: fetch it from its url (${row.url})`);
-  return { ...row, sha256: row.sha256 };
+  return { ...row, sha256: row.sha256, storedAt: row.createdAt };
 }
 
 export function listDocuments(ctx: AppContext, tenantId: string, query: DocumentQueryParams) {

@@ -152,6 +152,10 @@ const NOT_MODIFIED_PAGE: Documented = {
     "Not Modified: If-None-Match named the answer's current ETag; Link (the next page or cursor) as on the 200",
 };
 
+/** A file's 304: its date validates it too (plugins/documents/download.ts). */
+const NOT_MODIFIED_FILE =
+  "Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified; with the ETag, without Last-Modified (RFC 9110 15.4.5)";
+
 /**
  * Elysia files every text or file answer under text/plain: the media type it
  * is sent with is the schema's `contentMediaType`, and a file's (binary) is
@@ -191,6 +195,8 @@ const HEADERS = {
   "Cache-Control":
     "`private, no-cache`: no shared cache stores tenant data; a client's cache revalidates with the ETag (If-None-Match) before reuse",
   Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',
+  "Last-Modified":
+    "On a file: when its content was uploaded (an HTTP date, to the second), a strong validator as the content never changes: sent back as If-Modified-Since it gets 304, as If-Unmodified-Since 412 if the content is newer, as If-Range the ranges",
 };
 const INTEGER_HEADERS = new Set([
   "X-RateLimit-Limit",
@@ -307,9 +313,11 @@ function documentHeaders(method: string, operation: Operation, components: Recor
   if (method === "get" && (json || responses["200"]?.content?.["*/*"])) {
     const validated = ["ETag", "Cache-Control"];
     const cached = isPage(json?.schema, components) ? [...validated, "Link"] : validated;
-    addHeaders(responses["200"], cached);
+    // A file's date validates it too (plugins/documents/download.ts); its 304,
+    // which has the ETag, leaves it out (RFC 9110 15.4.5).
+    addHeaders(responses["200"], json ? cached : [...cached, "Last-Modified"]);
     const notModified = cached.includes("Link") ? NOT_MODIFIED_PAGE : NOT_MODIFIED;
-    responses["304"] = { description: notModified.description };
+    responses["304"] = { description: json ? notModified.description : NOT_MODIFIED_FILE };
     addHeaders(responses["304"], cached);
     operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
   }
