@@ -5517,6 +5517,10 @@ export interface components {
         Link: string;
         /** @description On a file: when its content was uploaded (an HTTP date, to the second), a strong validator as the content never changes: sent back as If-Modified-Since it gets 304, as If-Unmodified-Since 412 if the content is newer, as If-Range the ranges */
         "Last-Modified": string;
+        /** @description `bytes`: the file answers Range requests */
+        "Accept-Ranges": string;
+        /** @description On a 206 of one range: `bytes <first>-<last>/<size>`; on a 416: `bytes *\/<size>` */
+        "Content-Range": string;
     };
     pathItems: never;
 }
@@ -7302,6 +7306,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["Cache-Control"];
                     "Last-Modified": components["headers"]["Last-Modified"];
+                    "Accept-Ranges": components["headers"]["Accept-Ranges"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7310,6 +7315,24 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+            /** @description Partial Content: the ranges asked (Range, and If-Range still naming this file): one range as it is, with Content-Range; several as multipart/byteranges, each part with its own Content-Range */
+            206: {
+                headers: {
+                    "Content-Range": components["headers"]["Content-Range"];
+                    "Accept-Ranges": components["headers"]["Accept-Ranges"];
+                    ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["Last-Modified"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                    "multipart/byteranges": string;
                 };
             };
             /** @description Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified; with the ETag, without Last-Modified (RFC 9110 15.4.5) */
@@ -7330,7 +7353,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            /** @description PRECONDITION_FAILED: If-Match names another content, or without If-Match the file was uploaded after If-Unmodified-Since */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             414: components["responses"]["UriTooLong"];
+            /** @description RANGE_NOT_SATISFIABLE: every range asked starts past the end of the file; Content-Range gives its size */
+            416: {
+                headers: {
+                    "Content-Range": components["headers"]["Content-Range"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
         };

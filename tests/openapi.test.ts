@@ -781,6 +781,27 @@ describeOnce("OpenAPI document", () => {
     expect(unchanged.headers.has("last-modified")).toBe(false);
     expect(headersOf(304)).toEqual(expect.arrayContaining(["ETag", "Cache-Control"]));
     expect(headersOf(304)).not.toContain("Last-Modified");
+    // Ranges: the 206 (one range, several), 412 and 416 the file answers, with the headers sent.
+    const url = download.replace("{id}", uploaded.body.id);
+    const sentHeaders = (reply: { headers: Headers }, names: string[]) =>
+      names.filter((name) => reply.headers.has(name));
+    const one = await api.get(url, { range: "bytes=0-3" });
+    expect(one.status).toBe(206);
+    expect(documents(download, 206, "image/png")).toBe(true);
+    expect(headersOf(206)).toEqual(
+      expect.arrayContaining(sentHeaders(one, ["Content-Range", "Accept-Ranges", "ETag"])),
+    );
+    expect(headersOf(200)).toContain("Accept-Ranges");
+    const several = await api.get(url, { range: "bytes=0-1,4-5" });
+    const multipart = (several.headers.get("content-type") ?? "").split(";")[0];
+    expect(documents(download, 206, multipart)).toBe(true);
+    const past = await api.get(url, { range: "bytes=9999-" });
+    expect(past.status).toBe(416);
+    expect(documents(download, 416, "application/json")).toBe(true);
+    expect(headersOf(416)).toEqual(expect.arrayContaining(sentHeaders(past, ["Content-Range"])));
+    const another = await api.get(url, { "if-match": '"another"' });
+    expect(another.status).toBe(412);
+    expect(documents(download, 412, "application/json")).toBe(true);
 
     const stream = new AbortController();
     const events = await fetch(`${server.url}/api/external/events/stream`, {

@@ -152,6 +152,28 @@ const NOT_MODIFIED_PAGE: Documented = {
     "Not Modified: If-None-Match named the answer's current ETag; Link (the next page or cursor) as on the 200",
 };
 
+/** A file's ranges (plugins/documents/download.ts): the 206 and 416 a Range request may get. */
+const FILE_RANGES: Record<string, Documented> = {
+  412: {
+    name: "FilePreconditionFailed",
+    description:
+      "PRECONDITION_FAILED: If-Match names another content, or without If-Match the file was uploaded after If-Unmodified-Since",
+  },
+  416: {
+    name: "RangeNotSatisfiable",
+    description:
+      "RANGE_NOT_SATISFIABLE: every range asked starts past the end of the file; Content-Range gives its size",
+  },
+};
+const PARTIAL_FILE: Response = {
+  description:
+    "Partial Content: the ranges asked (Range, and If-Range still naming this file): one range as it is, with Content-Range; several as multipart/byteranges, each part with its own Content-Range",
+  content: {
+    "*/*": { schema: { type: "string", format: "binary" } },
+    "multipart/byteranges": { schema: { type: "string", format: "binary" } },
+  },
+};
+
 /** A file's 304: its date validates it too (plugins/documents/download.ts). */
 const NOT_MODIFIED_FILE =
   "Not Modified: If-None-Match named the file's ETag or, without If-None-Match, If-Modified-Since is not before its Last-Modified; with the ETag, without Last-Modified (RFC 9110 15.4.5)";
@@ -197,6 +219,9 @@ const HEADERS = {
   Link: 'RFC 8288 `<…>; rel="next"`: the next page, or on a change feed the next cursor; absent on the last page',
   "Last-Modified":
     "On a file: when its content was uploaded (an HTTP date, to the second), a strong validator as the content never changes: sent back as If-Modified-Since it gets 304, as If-Unmodified-Since 412 if the content is newer, as If-Range the ranges",
+  "Accept-Ranges": "`bytes`: the file answers Range requests",
+  "Content-Range":
+    "On a 206 of one range: `bytes <first>-<last>/<size>`; on a 416: `bytes */<size>`",
 };
 const INTEGER_HEADERS = new Set([
   "X-RateLimit-Limit",
@@ -300,6 +325,16 @@ function answersList(path: string, operation: Operation, components: Record<stri
   );
 }
 
+/** A file's 206, 412 and 416, and the headers saying it takes ranges. */
+function documentRanges(operation: Operation) {
+  const responses = operation.responses ?? {};
+  addHeaders(responses["200"], ["Accept-Ranges"]);
+  responses["206"] = structuredClone(PARTIAL_FILE);
+  addHeaders(responses["206"], ["Content-Range", "Accept-Ranges", "ETag", "Last-Modified"]);
+  documentErrors(operation, FILE_RANGES);
+  addHeaders(responses["416"], ["Content-Range"]);
+}
+
 /**
  * The headers the server adds to answers, whatever the route: X-RateLimit-*
  * after authentication, Retry-After on 429, and on a successful JSON GET an
@@ -320,6 +355,7 @@ function documentHeaders(method: string, operation: Operation, components: Recor
     responses["304"] = { description: json ? notModified.description : NOT_MODIFIED_FILE };
     addHeaders(responses["304"], cached);
     operation.parameters = [...(operation.parameters ?? []), IF_NONE_MATCH];
+    if (!json) documentRanges(operation);
   }
   if (responses["429"]) addHeaders(responses["429"], ["Retry-After"]);
   for (const response of Object.values(responses)) addHeaders(response, ["X-Request-Id"]);
@@ -459,6 +495,7 @@ const SHARED_NAMES = new Map<string, string>([
     URL_REFUSALS,
     IDEMPOTENCY_REFUSALS,
     PRECONDITION_REFUSALS,
+    FILE_RANGES,
     { 304: NOT_MODIFIED },
     { 304: NOT_MODIFIED_PAGE },
   ].flatMap((documented) =>
