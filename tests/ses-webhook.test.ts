@@ -3,6 +3,8 @@ import { createSign, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { allowedSnsUrl } from "../plugins/interactions/sns";
+import { ConfigError, DEFAULTS, loadConfig } from "../src/config";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -382,4 +384,43 @@ test("without CRMD_SES_TOPIC_ARNS the route is 404", async () => {
   } finally {
     await bare.close();
   }
+});
+
+describe("where SNS may be reached (CRMD_SES_CERT_HOSTS)", () => {
+  test("by default: HTTPS on sns.<region>.amazonaws.com(.cn) only", () => {
+    const hosts = DEFAULTS.sesCertHosts;
+    for (const url of [
+      "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-abc.pem",
+      "https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-abc.pem",
+      "https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&Token=t",
+    ])
+      expect(allowedSnsUrl(url, hosts)).toBe(true);
+    for (const url of [
+      "http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-abc.pem",
+      "https://sns.eu-west-1.amazonaws.com.evil.test/cert.pem",
+      "https://evil.sns.eu-west-1.amazonaws.com/cert.pem",
+      "https://sns.a.b.amazonaws.com/cert.pem",
+      "https://sns.eu-west-1.amazonaws.com:8443/cert.pem",
+      "https://user:pw@sns.eu-west-1.amazonaws.com/cert.pem",
+      "file:///etc/passwd",
+      "not a url",
+    ])
+      expect(allowedSnsUrl(url, hosts)).toBe(false);
+  });
+
+  test("settings: topic ARNs and hosts are checked at start", () => {
+    const config = loadConfig({
+      CRMD_SES_TOPIC_ARNS: `${TOPIC}, arn:aws-cn:sns:cn-north-1:123456789012:mail.in`,
+      CRMD_SES_CERT_HOSTS: "SNS.*.amazonaws.com, http://127.0.0.1:9000",
+    });
+    expect(config.sesTopicArns).toEqual([TOPIC, "arn:aws-cn:sns:cn-north-1:123456789012:mail.in"]);
+    expect(config.sesCertHosts).toEqual(["sns.*.amazonaws.com", "http://127.0.0.1:9000"]);
+    expect(() => loadConfig({ CRMD_SES_TOPIC_ARNS: "crmd-inbound" })).toThrow(ConfigError);
+    expect(() => loadConfig({ CRMD_SES_CERT_HOSTS: "https://sns.amazonaws.com" })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ CRMD_SES_CERT_HOSTS: "sns.amazonaws.com/path" })).toThrow(
+      ConfigError,
+    );
+  });
 });
