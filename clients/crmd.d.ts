@@ -6165,12 +6165,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequestUnmetered"];
-            401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenUnmetered"];
             404: components["responses"]["NotFoundUnmetered"];
             414: components["responses"]["UriTooLongUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
-            429: components["responses"]["RateLimitedUnmetered"];
             /** @description Bad Gateway */
             502: {
                 headers: {

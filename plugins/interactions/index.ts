@@ -16,6 +16,7 @@ import {
   registerOwnAuthenticationAt,
   registerVersionedRecords,
   type Scope,
+  ValidationErrorBody,
   writeScope,
 } from "../../src/core";
 import { Suppression } from "../contacts";
@@ -212,23 +213,20 @@ export const SES_WEBHOOK = "/api/ses/webhook";
 // SNS posts its JSON as text/plain.
 registerOwnAuthenticationAt(SES_WEBHOOK, ["text/plain"]);
 
-const SesWebhookAnswer = t.Object(
-  {
-    outcome: t.UnionEnum(
-      [
-        "recorded",
-        "already_recorded",
-        "no_tenant",
-        "no_content",
-        "ignored",
-        "subscription_confirmed",
-        "unsubscribed",
-      ],
-      { description: "What crmd did with the message (docs/communications.md#amazon-ses)" },
-    ),
-  },
-  { title: "SesWebhookAnswer" },
-);
+const SesWebhookAnswer = t.Object({
+  outcome: t.UnionEnum(
+    [
+      "recorded",
+      "already_recorded",
+      "no_tenant",
+      "no_content",
+      "ignored",
+      "subscription_confirmed",
+      "unsubscribed",
+    ],
+    { description: "What crmd did with the message (docs/communications.md#amazon-ses)" },
+  ),
+});
 
 /** Amazon SES's received email through SNS, outside /api/external: the recipients name the tenant. */
 export const sesWebhookPlugin = (ctx: AppContext) => {
@@ -238,7 +236,15 @@ export const sesWebhookPlugin = (ctx: AppContext) => {
     async ({ request, body }) => receive(request.headers, body as Uint8Array),
     {
       parse: async ({ request }) => new Uint8Array(await request.arrayBuffer()),
-      response: { 200: SesWebhookAnswer, ...errorResponses, 502: ErrorBody },
+      // No API key, nor a rate limit: no 401 or 429. A 502 is SNS's to retry.
+      response: {
+        200: SesWebhookAnswer,
+        400: ErrorBody,
+        403: ErrorBody,
+        404: ErrorBody,
+        422: ValidationErrorBody,
+        502: ErrorBody,
+      },
       detail: {
         operationId: "receiveSesWebhook",
         summary:
