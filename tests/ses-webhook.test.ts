@@ -370,6 +370,20 @@ describe("SES received email through SNS (POST /api/ses/webhook)", () => {
     expect(server.logs.some((l) => l.level === "warn" && l.msg?.includes("content"))).toBe(true);
     expect(await emailsOf(acme.api)).toHaveLength(1);
   });
+
+  test("an email SES found a virus in is 200 and not recorded", async () => {
+    const raw = rawEmail(
+      { From: "dee@customer.test", To: "support@acme.test", "Message-ID": "<virus@customer.test>" },
+      "Open the attachment.",
+    );
+    const notification = receivedNotification(["support@acme.test"], raw);
+    const message = JSON.parse(notification.Message);
+    message.receipt.virusVerdict = { status: "FAIL" };
+    const reply = await post(signed({ ...notification, Message: JSON.stringify(message) }));
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ outcome: "virus" });
+    expect(await emailsOf(acme.api)).toHaveLength(1);
+  });
 });
 
 test("without CRMD_SES_TOPIC_ARNS the route is 404", async () => {

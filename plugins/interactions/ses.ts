@@ -5,15 +5,18 @@ import type { DocumentFiles } from "../documents";
 import { receiveEmail } from "./inbound";
 import { allowedSnsUrl, type SnsMessage, SnsVerifier } from "./sns";
 
-/** What crmd did with an SNS message, as its answer says. */
-export type SesOutcome =
-  | "recorded"
-  | "already_recorded"
-  | "no_tenant"
-  | "no_content"
-  | "ignored"
-  | "subscription_confirmed"
-  | "unsubscribed";
+/** What crmd did with an SNS message, as its answer says (docs/communications.md#amazon-ses). */
+export const SES_OUTCOMES = [
+  "recorded",
+  "already_recorded",
+  "no_tenant",
+  "no_content",
+  "virus",
+  "ignored",
+  "subscription_confirmed",
+  "unsubscribed",
+] as const;
+export type SesOutcome = (typeof SES_OUTCOMES)[number];
 
 /** The most recipients looked up: SES takes at most 50 per message. */
 const MAX_RECIPIENTS = 100;
@@ -21,7 +24,11 @@ const MAX_RECIPIENTS = 100;
 /** SES's notification of a received email, as the SNS message's Message (the fields crmd reads). */
 interface SesReceipt {
   notificationType?: unknown;
-  receipt?: { recipients?: unknown; action?: { type?: unknown; encoding?: unknown } };
+  receipt?: {
+    recipients?: unknown;
+    action?: { type?: unknown; encoding?: unknown };
+    virusVerdict?: { status?: unknown };
+  };
   content?: unknown;
 }
 
@@ -126,6 +133,11 @@ export function sesWebhook(ctx: AppContext, files: DocumentFiles) {
         action_type: action?.type,
       });
       return "no_content";
+    }
+    // SES scanned it (the rule's scan_enabled) and found a virus: its attachments become no documents.
+    if (ses.receipt?.virusVerdict?.status === "FAIL") {
+      log("SES found a virus in the email: not recorded", sns);
+      return "virus";
     }
     const recipients = Array.isArray(ses.receipt?.recipients)
       ? ses.receipt.recipients.filter((r): r is string => typeof r === "string")
