@@ -44,6 +44,7 @@ const stranger = signingPair(dir, "stranger");
 /** SNS's side: the signing certificate, and SubscribeURL answering as SNS's ConfirmSubscription does. */
 const certificateFetches: string[] = [];
 const confirmations: string[] = [];
+const misses: string[] = [];
 const sns = Bun.serve({
   port: 0,
   hostname: "127.0.0.1",
@@ -59,6 +60,7 @@ const sns = Bun.serve({
         headers: { "content-type": "text/xml" },
       });
     }
+    misses.push(request.url);
     return new Response("not found", { status: 404 });
   },
 });
@@ -309,6 +311,25 @@ describe("SES received email through SNS (POST /api/ses/webhook)", () => {
     expect(await emailsOf(acme.api)).toHaveLength(1);
   });
 
+  test("a certificate that cannot be fetched is 502 (SNS retries), and is tried again next time", async () => {
+    const raw = rawEmail(
+      { From: "eve@customer.test", To: "support@acme.test", "Message-ID": "<gone@x.test>" },
+      "Gone.",
+    );
+    const missing = `http://${SNS_HOST}/SimpleNotificationService-missing.pem`;
+    const message = signed({
+      ...receivedNotification(["support@acme.test"], raw),
+      SigningCertURL: missing,
+    });
+    for (let i = 0; i < 2; i++) {
+      const reply = await post(message);
+      expect(reply.status).toBe(502);
+      expect(reply.body.code).toBe("BAD_GATEWAY");
+    }
+    expect(misses.filter((url) => url === missing)).toHaveLength(2);
+    expect(await emailsOf(acme.api)).toHaveLength(1);
+  });
+
   test("a subscription confirmation GETs its SubscribeURL (a forged one does not); an unsubscription is logged", async () => {
     const subscribeUrl = `http://${SNS_HOST}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(TOPIC)}&Token=t0k3n`;
     const confirmation = {
@@ -326,6 +347,11 @@ describe("SES received email through SNS (POST /api/ses/webhook)", () => {
     });
     await refused(elsewhere, /SubscribeURL is not on an allowed host/);
     expect(confirmations).toEqual([]);
+
+    // SNS refusing the confirmation: 502, so SNS sends it again.
+    const refusedUrl = subscribeUrl.replace("ConfirmSubscription", "Refused");
+    const notConfirmed = await post(signed({ ...confirmation, SubscribeURL: refusedUrl }));
+    expect(notConfirmed.status).toBe(502);
 
     const reply = await post(signed(confirmation, { version: "2" }));
     expect(reply.status).toBe(200);

@@ -39,7 +39,7 @@ interface SesReceipt {
  * recipient two tenants claim alike is no tenant's (reported in
  * `ambiguous`): a tenant listing another's domain must not get its mail.
  */
-export async function recipientTenants(ctx: AppContext, recipients: string[]) {
+async function recipientTenants(ctx: AppContext, recipients: string[]) {
   const addresses = recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.includes("@"));
   const domainOf = (address: string) => address.slice(address.lastIndexOf("@"));
   const candidates = [...new Set(addresses.flatMap((a) => [a, domainOf(a)]))];
@@ -93,23 +93,23 @@ export function sesWebhook(ctx: AppContext, files: DocumentFiles) {
   const topics = new Set(ctx.config.sesTopicArns);
   const hosts = ctx.config.sesCertHosts;
   const verifier = new SnsVerifier(hosts, () => ctx.clock.now());
-  const log = (message: string, sns: SnsMessage, fields: Record<string, unknown> = {}) =>
+  const warn = (message: string, sns: SnsMessage, fields: Record<string, unknown> = {}) =>
     ctx.logger.warn(message, { sns_message_id: sns.MessageId, topic_arn: sns.TopicArn, ...fields });
 
   async function confirmSubscription(sns: SnsMessage): Promise<SesOutcome> {
     const url = sns.SubscribeURL;
     if (typeof url !== "string" || !allowedSnsUrl(url, hosts))
       throw forbidden("SubscribeURL is not on an allowed host (CRMD_SES_CERT_HOSTS)");
-    let status: number;
-    try {
-      status = (await fetch(url, { redirect: "error", signal: AbortSignal.timeout(10_000) }))
-        .status;
-    } catch (error) {
-      status = 0;
-      ctx.logger.warn("SNS subscription not confirmed", { error: (error as Error).message });
+    const failure = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(10_000) })
+      .then(async (response) => {
+        await response.body?.cancel();
+        return response.ok ? null : `HTTP ${response.status}`;
+      })
+      .catch((error: Error) => error.message);
+    if (failure !== null) {
+      warn("SNS subscription not confirmed", sns, { error: failure });
+      throw new ApiError(502, "BAD_GATEWAY", `Confirming the SNS subscription failed: ${failure}`);
     }
-    if (status < 200 || status > 299)
-      throw new ApiError(502, "BAD_GATEWAY", `Confirming the SNS subscription failed (${status})`);
     ctx.logger.info("SNS subscription confirmed", {
       topic_arn: sns.TopicArn,
       sns_message_id: sns.MessageId,
@@ -129,14 +129,14 @@ export function sesWebhook(ctx: AppContext, files: DocumentFiles) {
     const ses = parsed as SesReceipt;
     const action = ses.receipt?.action;
     if (typeof ses.content !== "string") {
-      log("SES notification without the email: crmd needs the SNS action's content", sns, {
+      warn("SES notification without the email: crmd needs the SNS action's content", sns, {
         action_type: action?.type,
       });
       return "no_content";
     }
     // SES scanned it (the rule's scan_enabled) and found a virus: its attachments become no documents.
     if (ses.receipt?.virusVerdict?.status === "FAIL") {
-      log("SES found a virus in the email: not recorded", sns);
+      warn("SES found a virus in the email: not recorded", sns);
       return "virus";
     }
     const recipients = Array.isArray(ses.receipt?.recipients)
@@ -144,11 +144,11 @@ export function sesWebhook(ctx: AppContext, files: DocumentFiles) {
       : [];
     const { tenants, ambiguous } = await recipientTenants(ctx, recipients.slice(0, MAX_RECIPIENTS));
     if (ambiguous.length > 0)
-      log("SES recipients listed alike by several tenants: not delivered to them", sns, {
+      warn("SES recipients listed alike by several tenants: not delivered to them", sns, {
         recipients: ambiguous,
       });
     if (tenants.length === 0) {
-      log("SES email to no tenant's team addresses: not recorded", sns, { recipients });
+      warn("SES email to no tenant's team addresses: not recorded", sns, { recipients });
       return "no_tenant";
     }
     const raw = rawEmail(ses.content, action?.encoding);
