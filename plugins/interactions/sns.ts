@@ -97,6 +97,12 @@ const hostPattern = (entry: string) =>
  * within its validity, and its key verifies Signature over the message's
  * canonical string with the digest of SignatureVersion. Anything else is
  * 403; a certificate that cannot be fetched is 502, so SNS retries.
+ * Written on node:crypto rather than taken from npm: AWS's sns-validator
+ * and sns-payload-validator fetch over node:https without a timeout and
+ * take HTTPS only (sns-payload-validator AWS's hosts only), so neither takes
+ * the operator's host list; sns-validator also caches certificates
+ * process-wide without bound and signs an UnsubscribeConfirmation's fields
+ * as a notification's, without its Token.
  */
 export class SnsVerifier {
   private readonly certificates = new Map<string, Promise<X509Certificate>>();
