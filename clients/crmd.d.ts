@@ -220,6 +220,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ses/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Amazon SNS's HTTPS subscription for SES received email: records it for its tenant
+         * @description The endpoint of an SNS topic that SES receipt rules publish received email to (an SNS action). Only topics listed in CRMD_SES_TOPIC_ARNS are taken (none listed: 404), another topic is 403, and every message must carry SNS's signature: SignatureVersion 1 (SHA1withRSA) or 2 (SHA256withRSA) over its fields, verified with the certificate at SigningCertURL, which must be on a host of CRMD_SES_CERT_HOSTS (default `sns.<region>.amazonaws.com`); unsigned, badly signed or a certificate elsewhere is 403 and nothing is recorded. A certificate that cannot be fetched is 502 (SNS retries). A SubscriptionConfirmation is confirmed by GETting its SubscribeURL (on an allowed host only); an UnsubscribeConfirmation is logged. A Notification of a received email (`notificationType` Received, SNS action with the raw email in `content`, UTF8 or BASE64) is recorded as POST /api/external/email/inbound records it (contact, thread, conversation, email.received; the same Message-ID once, so SNS's retries add nothing) for each tenant whose team addresses (PUT /api/external/email/team-addresses) hold one of `receipt.recipients`, by address, else by domain; a recipient that several tenants list alike is none of theirs. No tenant: 200 `no_tenant`, nothing recorded, a warning logged. A notification without `content` (an S3 action) is 200 `no_content` with a warning: crmd needs the SNS action. An email SES's scan found a virus in (`receipt.virusVerdict` FAIL) is 200 `virus`, not recorded.
+         *
+         *     **Credentials:** none.
+         */
+        post: operations["receiveSesWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external/tenants": {
         parameters: {
             query?: never;
@@ -6113,6 +6135,56 @@ export interface operations {
             414: components["responses"]["UriTooLongUnmetered"];
             422: components["responses"]["ValidationErrorUnmetered"];
             429: components["responses"]["RateLimitedUnmetered"];
+        };
+    };
+    receiveSesWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `strong`: the request reads from the primary database, so it sees every write committed before it on any instance. Without it, on PostgreSQL with a read replica (CRMD_DATABASE_REPLICA_URL), the read may lag by up to 1 s; elsewhere it changes nothing. */
+                "X-Consistency"?: components["parameters"]["X-Consistency"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description What crmd did with the message (docs/communications.md#amazon-ses)
+                         * @default recorded
+                         * @enum {string}
+                         */
+                        outcome: "recorded" | "already_recorded" | "no_tenant" | "no_content" | "virus" | "ignored" | "subscription_confirmed" | "unsubscribed";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequestUnmetered"];
+            403: components["responses"]["ForbiddenUnmetered"];
+            404: components["responses"]["NotFoundUnmetered"];
+            414: components["responses"]["UriTooLongUnmetered"];
+            422: components["responses"]["ValidationErrorUnmetered"];
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTenants: {

@@ -13,7 +13,7 @@ import { documentsPlugin } from "./documents";
 import { eventsPlugin } from "./events";
 import { fieldsPlugin } from "./fields";
 import { handoffsPlugin } from "./handoffs";
-import { interactionsPlugin, twilioWebhookPlugin } from "./interactions";
+import { interactionsPlugin, sesWebhookPlugin, twilioWebhookPlugin } from "./interactions";
 import { kpisPlugin } from "./kpis";
 import { leadsPlugin } from "./leads";
 import { livePlugin } from "./live";
@@ -63,10 +63,11 @@ export const plugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any,
   widgetKeysPlugin,
 ];
 
-/** Plugins served outside /api/external (public widget API, live channels, Twilio's webhook). One line per plugin. */
+/** Plugins served outside /api/external (public widget API, live channels, Twilio's and SES's webhooks). One line per plugin. */
 // biome-ignore lint/suspicious/noExplicitAny: plugins differ in their route types
 export const rootPlugins: Array<(ctx: AppContext) => Elysia<any, any, any, any, any, any, any>> = [
   widgetPlugin,
   livePlugin,
   twilioWebhookPlugin,
+  sesWebhookPlugin,
 ];

@@ -116,6 +116,13 @@ export interface Config {
   twilioApiUrl: string;
   /** Default sender number (E.164). */
   smsFrom?: string;
+  /** SNS topics whose SES received email POST /api/ses/webhook takes; empty: the route is 404. */
+  sesTopicArns: string[];
+  /**
+   * Hosts SNS's signing certificates and SubscribeURLs may be on: HTTPS
+   * hosts (`*` one DNS label, `:port` allowed), or `http://host:port`.
+   */
+  sesCertHosts: string[];
   /** Widget API requests per minute per visitor, unless the widget key sets its own. */
   widgetRateLimit: number;
   /** Widget API requests per minute per client IP address. */
@@ -180,6 +187,8 @@ export const DEFAULTS: Config = {
   sendTimeoutMs: 30_000,
   sendMaxPerHour: 500,
   twilioApiUrl: "https://api.twilio.com",
+  sesTopicArns: [],
+  sesCertHosts: ["sns.*.amazonaws.com", "sns.*.amazonaws.com.cn"],
   widgetRateLimit: 60,
   widgetIpRateLimit: 300,
   trustedProxies: [],
@@ -422,6 +431,18 @@ export const SETTINGS = [
     help: "default SMS sender number (E.164) of a tenant with no SMS numbers of its own, unless it is recorded for another tenant (see docs/communications.md)",
   },
   {
+    flag: "ses-topic-arns",
+    env: "CRMD_SES_TOPIC_ARNS",
+    shown: "\u2013 (`POST /api/ses/webhook` is 404)",
+    help: "comma-separated ARNs of the SNS topics your SES receipt rules publish received email to (`arn:aws:sns:eu-west-1:123456789012:crmd-inbound`); messages of any other topic are 403 ([more](docs/communications.md#amazon-ses))",
+  },
+  {
+    flag: "ses-cert-hosts",
+    env: "CRMD_SES_CERT_HOSTS",
+    shown: DEFAULTS.sesCertHosts.join(","),
+    help: "comma-separated hosts an SNS message's `SigningCertURL` and `SubscribeURL` must be on, over HTTPS (`*` is one DNS label; `host:port`); an entry written `http://host:port` allows plain HTTP to that host (a local test double only)",
+  },
+  {
     env: "CRMD_CRON_<JOB>",
     shown: "per job",
     help: "cron expression overriding a scheduler job's schedule (e.g. `CRMD_CRON_TASK_OVERDUE`)",
@@ -590,6 +611,32 @@ function trustedProxies(setting: string, raw: string): string[] {
   return entries;
 }
 
+const commaList = (raw: string) =>
+  raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+function sesTopicArns(setting: string, raw: string): string[] {
+  const arns = commaList(raw);
+  for (const arn of arns)
+    if (!/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w.-]+$/.test(arn))
+      throw new ConfigError(
+        `${setting}: "${arn}" is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)`,
+      );
+  return arns;
+}
+
+function sesCertHosts(setting: string, raw: string): string[] {
+  const hosts = commaList(raw).map((host) => host.toLowerCase());
+  for (const host of hosts)
+    if (!/^(http:\/\/)?(\*|[a-z0-9-]+)(\.(\*|[a-z0-9-]+))*(:\d{1,5})?$/.test(host))
+      throw new ConfigError(
+        `${setting}: "${host}" is not a host (sns.*.amazonaws.com, host:port) or http://host:port`,
+      );
+  return hosts;
+}
+
 function corsOrigins(setting: string, raw: string): string[] {
   const origins = raw
     .split(",")
@@ -729,6 +776,10 @@ export function loadConfig(
   if (c.smtpCaFile && !existsSync(c.smtpCaFile))
     throw new ConfigError(`${name("smtp-ca-file")}: no file at ${c.smtpCaFile}`);
   smsConfig(c, v, name, env);
+  const topicArns = v("ses-topic-arns");
+  if (topicArns) c.sesTopicArns = sesTopicArns(name("ses-topic-arns"), topicArns);
+  const certHosts = v("ses-cert-hosts");
+  if (certHosts) c.sesCertHosts = sesCertHosts(name("ses-cert-hosts"), certHosts);
   const origins = v("cors-origins");
   if (origins) c.corsOrigins = corsOrigins(name("cors-origins"), origins);
   const proxies = v("trusted-proxies");

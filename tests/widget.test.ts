@@ -396,9 +396,14 @@ describe("a visitor's conversation", () => {
           { "x-api-key": visitor_token },
           { "x-widget-key": pk },
         ];
+        // A route taking no credential (SNS's signed messages) answers them as it answers none.
+        const takesNone = (operations[method] as { security?: unknown[] }).security?.length === 0;
+        const status = takesNone
+          ? (await page({}).request(method.toUpperCase(), concrete, body)).status
+          : 401;
         for (const headers of credentials) {
           const reply = await page(headers).request(method.toUpperCase(), concrete, body);
-          expect({ path, method, status: reply.status }).toEqual({ path, method, status: 401 });
+          expect({ path, method, status: reply.status }).toEqual({ path, method, status });
         }
         checked++;
       }

@@ -85,6 +85,7 @@ import channelConversations from "./1720_channel_conversations.sql" with { type:
 import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
 import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
 import teamEmailAddresses from "./1780_team_email_addresses.sql" with { type: "text" };
+import teamEmailAddressLookup from "./1800_team_email_address_lookup.sql" with { type: "text" };
 
 export interface Migration {
   id: string;
@@ -173,6 +174,7 @@ const all: Migration[] = [
   { id: "1740_idempotency_versions", sql: idempotencyVersions },
   { id: "1760_conversation_participants", sql: conversationParticipants },
   { id: "1780_team_email_addresses", sql: teamEmailAddresses },
+  { id: "1800_team_email_address_lookup", sql: teamEmailAddressLookup },
   { id: "1500_email_relay_ids", sql: emailRelayIds },
   { id: "1530_webhook_header_values", sql: "", run: sealWebhookHeaders },
   { id: "1570_activity_entity_index", sql: activityEntityIndex },

@@ -125,7 +125,11 @@ export const teamEmailAddresses = sqliteTable(
     position: integer("position").notNull(),
     createdAt: timestamp("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.address] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.address] }),
+    // SES's received email finds its tenant by its recipients (plugins/interactions/ses.ts).
+    index("team_email_addresses_address_idx").on(t.address),
+  ],
 );
 
 /**

@@ -16,6 +16,7 @@ import {
   registerOwnAuthenticationAt,
   registerVersionedRecords,
   type Scope,
+  ValidationErrorBody,
   writeScope,
 } from "../../src/core";
 import { Suppression } from "../contacts";
@@ -42,6 +43,7 @@ import {
 import { conversationReplies } from "./replies";
 import { OutboundSender } from "./sender";
 import { getInteraction, logCall, updateCall } from "./service";
+import { SES_OUTCOMES, sesWebhook } from "./ses";
 import { queueSms, receiveSms, smsStatus } from "./sms";
 import { smtpChannel } from "./smtp";
 import {
@@ -205,6 +207,58 @@ export const twilioWebhookPlugin = (ctx: AppContext) =>
       },
     },
   );
+
+/** Where an SNS topic's HTTP(S) subscription posts SES's received email for every tenant. */
+export const SES_WEBHOOK = "/api/ses/webhook";
+// SNS posts its JSON as text/plain.
+registerOwnAuthenticationAt(SES_WEBHOOK, ["text/plain"]);
+
+const SesWebhookAnswer = t.Object({
+  outcome: t.UnionEnum(SES_OUTCOMES, {
+    description: "What crmd did with the message (docs/communications.md#amazon-ses)",
+  }),
+});
+
+/** Amazon SES's received email through SNS, outside /api/external: the recipients name the tenant. */
+export const sesWebhookPlugin = (ctx: AppContext) => {
+  const receive = sesWebhook(ctx, documentFiles(ctx));
+  return new Elysia({ name: "crmd.ses-webhook" }).post(
+    SES_WEBHOOK,
+    async ({ request, body }) => receive(request.headers, body as Uint8Array),
+    {
+      parse: async ({ request }) => new Uint8Array(await request.arrayBuffer()),
+      // No API key, nor a rate limit: no 401 or 429. A 502 is SNS's to retry.
+      response: {
+        200: SesWebhookAnswer,
+        400: ErrorBody,
+        403: ErrorBody,
+        404: ErrorBody,
+        422: ValidationErrorBody,
+        502: ErrorBody,
+      },
+      detail: {
+        operationId: "receiveSesWebhook",
+        summary:
+          "Amazon SNS's HTTPS subscription for SES received email: records it for its tenant",
+        description:
+          "The endpoint of an SNS topic that SES receipt rules publish received email to (an SNS action). Only topics listed in CRMD_SES_TOPIC_ARNS are taken (none listed: 404), another topic is 403, and every message must carry SNS's signature: SignatureVersion 1 (SHA1withRSA) or 2 (SHA256withRSA) over its fields, verified with the certificate at SigningCertURL, which must be on a host of CRMD_SES_CERT_HOSTS (default `sns.<region>.amazonaws.com`); unsigned, badly signed or a certificate elsewhere is 403 and nothing is recorded. A certificate that cannot be fetched is 502 (SNS retries). A SubscriptionConfirmation is confirmed by GETting its SubscribeURL (on an allowed host only); an UnsubscribeConfirmation is logged. A Notification of a received email (`notificationType` Received, SNS action with the raw email in `content`, UTF8 or BASE64) is recorded as POST /api/external/email/inbound records it (contact, thread, conversation, email.received; the same Message-ID once, so SNS's retries add nothing) for each tenant whose team addresses (PUT /api/external/email/team-addresses) hold one of `receipt.recipients`, by address, else by domain; a recipient that several tenants list alike is none of theirs. No tenant: 200 `no_tenant`, nothing recorded, a warning logged. A notification without `content` (an S3 action) is 200 `no_content` with a warning: crmd needs the SNS action. An email SES's scan found a virus in (`receipt.virusVerdict` FAIL) is 200 `virus`, not recorded.",
+        requestBody: {
+          required: true,
+          content: {
+            "text/plain": {
+              schema: {
+                type: "string",
+                contentMediaType: "application/json",
+                description: "The SNS message, JSON, as SNS posts it",
+              },
+            },
+          },
+        },
+        tags,
+      },
+    },
+  );
+};
 
 /** Calls, email and the interactions timeline (emails, SMS, calls, notes, meetings). */
 export const interactionsPlugin = (ctx: AppContext) => {

@@ -70,6 +70,7 @@ import channelConversations from "./1720_channel_conversations.sql" with { type:
 import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "text" };
 import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
 import teamEmailAddresses from "./1780_team_email_addresses.sql" with { type: "text" };
+import teamEmailAddressLookup from "./1800_team_email_address_lookup.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -128,4 +129,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1740_idempotency_versions", sql: idempotencyVersions },
   { id: "1760_conversation_participants", sql: conversationParticipants },
   { id: "1780_team_email_addresses", sql: teamEmailAddresses },
+  { id: "1800_team_email_address_lookup", sql: teamEmailAddressLookup },
 ];
