@@ -1,48 +1,30 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { expect422 } from "./helpers/api";
-import { useMailServer } from "./helpers/mail";
-import type { Api } from "./helpers/server";
+import {
+  conversationsOf,
+  type MailTenant,
+  mailTenant,
+  messagesOf,
+  useMailServer,
+} from "./helpers/mail";
 
 const X = "/api/external";
 
 const mail = useMailServer({ config: { emailFrom: "Acme Support <support@acme.test>" } });
 const server = mail.server;
 
-interface Tenant {
-  api: Api;
-  secret: string;
-}
+type Tenant = MailTenant;
 let acme: Tenant;
 let other: Tenant;
 
-async function tenant(): Promise<Tenant> {
-  const made = await server.tenant();
-  const rotated = await made.api.post(`${X}/email/inbound-secret`);
-  expect(rotated.status).toBe(201);
-  return { api: made.api, secret: rotated.body.secret };
-}
+const tenant = () => mailTenant(server);
 
 beforeAll(async () => {
   acme = await tenant();
   other = await tenant();
 });
 
-/** A raw RFC 5322 message, as a relay forwards it. */
-function rawEmail(headers: Record<string, string>, text: string): string {
-  const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain", ...headers });
-  return `${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`;
-}
-
-async function deliverEmail(to: Tenant, headers: Record<string, string>, text: string) {
-  const reply = await mail.deliver(rawEmail(headers, text), to.secret);
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
-
-const conversationsOf = async (api: Api, query: string) =>
-  (await api.get(`${X}/conversations?${query}`)).body.conversations as any[];
-const messagesOf = async (api: Api, conversationId: string) =>
-  (await api.get(`${X}/messages?conversation_id=${conversationId}`)).body.messages as any[];
+const deliverEmail = mail.deliverEmail;
 
 /** The agent's reply, sent: the SMTP server's copy and the email's Message-ID. */
 async function agentReply(conversationId: string, body: string) {

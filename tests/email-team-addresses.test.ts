@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { expect422 } from "./helpers/api";
-import { useMailServer } from "./helpers/mail";
+import {
+  conversationsOf,
+  type MailTenant,
+  mailTenant,
+  messagesOf,
+  useMailServer,
+} from "./helpers/mail";
 import type { Api } from "./helpers/server";
 
 const X = "/api/external";
@@ -8,42 +14,19 @@ const X = "/api/external";
 const mail = useMailServer({ config: { emailFrom: "Acme Desk <desk@acme.test>" } });
 const server = mail.server;
 
-interface Tenant {
-  tenantId: string;
-  api: Api;
-  secret: string;
-}
+type Tenant = MailTenant;
 let acme: Tenant;
 let other: Tenant;
 
-async function tenant(): Promise<Tenant> {
-  const made = await server.tenant();
-  const rotated = await made.api.post(`${X}/email/inbound-secret`);
-  expect(rotated.status).toBe(201);
-  return { tenantId: made.tenantId, api: made.api, secret: rotated.body.secret };
-}
+const tenant = () => mailTenant(server);
 
 beforeAll(async () => {
   acme = await tenant();
   other = await tenant();
 });
 
-/** A raw RFC 5322 message, as a relay forwards it. */
-function rawEmail(headers: Record<string, string>, text: string): string {
-  const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain", ...headers });
-  return `${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`;
-}
+const deliverEmail = mail.deliverEmail;
 
-async function deliverEmail(to: Tenant, headers: Record<string, string>, text: string) {
-  const reply = await mail.deliver(rawEmail(headers, text), to.secret);
-  expect(reply.status).toBe(201);
-  return reply.body;
-}
-
-const conversationsOf = async (api: Api, query: string) =>
-  (await api.get(`${X}/conversations?${query}`)).body.conversations as any[];
-const messagesOf = async (api: Api, conversationId: string) =>
-  (await api.get(`${X}/messages?conversation_id=${conversationId}`)).body.messages as any[];
 const contactCount = async (api: Api) => (await api.get(`${X}/contacts`)).body.total as number;
 const participantEmails = async (api: Api, conversationId: string) =>
   ((await api.get(`${X}/conversations/${conversationId}`)).body.participants as any[]).map(

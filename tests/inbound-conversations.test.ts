@@ -3,7 +3,8 @@ import { createHmac } from "node:crypto";
 import { type Channel, Socket } from "phoenix";
 import type { OutboundSender } from "../plugins/interactions/sender";
 import type { WebhookDispatcher } from "../src/core";
-import { type Api, startTestServer } from "./helpers/server";
+import { conversationsOf, type MailTenant, mailTenant, messagesOf, rawEmail } from "./helpers/mail";
+import { startTestServer } from "./helpers/server";
 import { type Answer, startSmtpServer, type TestSmtpServer } from "./helpers/smtp";
 import { useTestServer } from "./helpers/suite";
 import { startTwilio } from "./helpers/twilio";
@@ -45,23 +46,13 @@ const server = useTestServer({
   },
 });
 
-interface Tenant {
-  api: Api;
-  key: string;
-  tenantId: string;
-  secret: string;
-}
+type Tenant = MailTenant;
 let acme: Tenant;
 let other: Tenant;
 let receiver: Receiver;
 const sockets: Socket[] = [];
 
-async function tenant(): Promise<Tenant> {
-  const made = await server.tenant();
-  const rotated = await made.api.post(`${X}/email/inbound-secret`);
-  expect(rotated.status).toBe(201);
-  return { ...made, secret: rotated.body.secret };
-}
+const tenant = () => mailTenant(server);
 
 beforeAll(async () => {
   acme = await tenant();
@@ -77,13 +68,7 @@ const sender = () => server.ctx.workers.find((w) => w.name === "outbound-sender"
 const dispatcher = () =>
   server.ctx.workers.find((w) => w.name === "webhook-dispatcher") as WebhookDispatcher;
 
-/** A raw RFC 5322 message, as a relay forwards it. */
-function rawEmail(headers: Record<string, string>, text: string): Uint8Array {
-  const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain", ...headers });
-  return Buffer.from(`${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`);
-}
-
-async function deliverEmail(to: Tenant, raw: Uint8Array) {
+async function deliverEmail(to: Tenant, raw: string) {
   const response = await fetch(`${server.url}${X}/email/inbound`, {
     method: "POST",
     headers: {
@@ -111,11 +96,6 @@ async function deliverSms(to: Tenant, form: Record<string, string>) {
   });
   return response.status;
 }
-
-const conversationsOf = async (api: Api, query: string) =>
-  (await api.get(`${X}/conversations?${query}`)).body.conversations as any[];
-const messagesOf = async (api: Api, conversationId: string) =>
-  (await api.get(`${X}/messages?conversation_id=${conversationId}`)).body.messages as any[];
 
 async function until(predicate: () => boolean, what: string, ms = 5000) {
   const deadline = Date.now() + ms;

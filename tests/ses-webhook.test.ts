@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { allowedSnsUrl } from "../plugins/interactions/sns";
 import { ConfigError, DEFAULTS, loadConfig } from "../src/config";
+import { rawEmail } from "./helpers/mail";
 import { type Api, startTestServer } from "./helpers/server";
 import { useTestServer } from "./helpers/suite";
 
@@ -121,12 +122,6 @@ function signed(
     .update(canonical)
     .sign(key, "base64");
   return message;
-}
-
-/** A raw RFC 5322 message. */
-function rawEmail(headers: Record<string, string>, text: string): string {
-  const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain", ...headers });
-  return `${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`;
 }
 
 /** SES's notification of a received email with an SNS action, as the SNS message's Message. */

@@ -1,8 +1,35 @@
-import { afterAll, beforeAll } from "bun:test";
+import { afterAll, beforeAll, expect } from "bun:test";
 import type { OutboundSender } from "../../plugins/interactions/sender";
 import type { Config } from "../../src/config";
+import type { Api, TenantClient, TestServer } from "./server";
 import { type Answer, type RcptAnswer, startSmtpServer, type TestSmtpServer } from "./smtp";
 import { useTestServer } from "./suite";
+
+/** A raw RFC 5322 message, as a relay (or SES) forwards it. */
+export function rawEmail(headers: Record<string, string>, text: string): string {
+  const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain", ...headers });
+  return `${lines.map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${text}\r\n`;
+}
+
+/** A tenant with the inbound secret a relay posts its email with. */
+export interface MailTenant extends TenantClient {
+  secret: string;
+}
+
+export async function mailTenant(server: TestServer): Promise<MailTenant> {
+  const made = await server.tenant();
+  const rotated = await made.api.post("/api/external/email/inbound-secret");
+  expect(rotated.status).toBe(201);
+  return { ...made, secret: rotated.body.secret };
+}
+
+/** A tenant's conversations matching a list query. */
+export const conversationsOf = async (api: Api, query: string) =>
+  (await api.get(`/api/external/conversations?${query}`)).body.conversations as any[];
+/** A conversation's messages. */
+export const messagesOf = async (api: Api, conversationId: string) =>
+  (await api.get(`/api/external/messages?conversation_id=${conversationId}`)).body
+    .messages as any[];
 
 /**
  * For the whole file: a real SMTP server, a test server that sends through
@@ -30,7 +57,7 @@ export function useMailServer(
       ...options.config,
     },
   });
-  return {
+  const mail = {
     server,
     smtp: () => smtp as TestSmtpServer,
     sender: () => server.ctx.workers.find((w) => w.name === "outbound-sender") as OutboundSender,
@@ -46,6 +73,15 @@ export function useMailServer(
       });
       const text = await reply.text();
       return { status: reply.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+  return {
+    ...mail,
+    /** Relays a message built from `headers` and `text` to `to`; expects it recorded (201). */
+    deliverEmail: async (to: { secret: string }, headers: Record<string, string>, text: string) => {
+      const reply = await mail.deliver(rawEmail(headers, text), to.secret);
+      expect(reply.status).toBe(201);
+      return reply.body;
     },
   };
 }
