@@ -9,8 +9,7 @@ export const newEventId = (): string => `evt_${Bun.randomUUIDv7("hex")}`;
 /** ISO 8601 UTC with milliseconds and Z, or null. */
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
-export const sha256Hex = (value: string): string =>
-  new Bun.CryptoHasher("sha256").update(value).digest("hex");
+export const sha256Hex = (value: string): string => Bun.SHA256.hash(value, "hex") as string;
 
 /**
  * The timestamps every synced record shows last: created, updated, deleted
