@@ -193,10 +193,14 @@ export function createApp(ctx: AppContext) {
         set.headers as Record<string, string>,
         linkPrefix,
       );
-      // The finished answer carries the hooks' headers already. With them
-      // still pending, Elysia would copy it into one more Response (its body
-      // turned into a stream) just to add them once more.
-      if (finished instanceof Response && status === 200) set.headers = {};
+      // The finished answer carries the hooks' headers and its status already.
+      // With headers pending or a status other than 200 in `set`, Elysia would
+      // copy it into one more Response (its body turned into a stream) just to
+      // add them once more.
+      if (finished instanceof Response) {
+        set.headers = {};
+        set.status = 200;
+      }
       return finished;
     })
     .onError(async ({ code, error, set, request }) => {
