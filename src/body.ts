@@ -72,8 +72,10 @@ interface HeldBody {
   text?: string;
 }
 
-const heldBodies = new WeakMap<Request, HeldBody>();
-const held = (request: Request) => heldBodies.get(request) as HeldBody;
+/** Where a request keeps its held body: on itself, no weak map entry per request for the GC. */
+const HELD: unique symbol = Symbol("crmd.heldBody");
+type Holding = Request & { [HELD]: HeldBody };
+const held = (request: Request) => (request as Holding)[HELD];
 
 function heldText(request: Request): string {
   const body = held(request);
@@ -128,7 +130,7 @@ const REPLAY: PropertyDescriptorMap = {
  */
 function replayable(request: Request, bytes: Uint8Array, text?: string) {
   const type = request.headers.get("content-type") ?? "";
-  heldBodies.set(request, { bytes, type, text });
+  (request as Holding)[HELD] = { bytes, type, text };
   Object.defineProperties(request, REPLAY);
 }
 

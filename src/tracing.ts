@@ -92,6 +92,13 @@ const requestSpans = new WeakMap<Request, ActiveSpan>();
 
 /** Starts the server span of a request, continuing its `traceparent` if it has one. */
 export function startRequestSpan(tracer: Tracer, request: Request): ActiveSpan {
+  // Spans that are not recorded have nothing to end: the ids are all they give.
+  if (tracer === idOnlyTracer)
+    return tracer.start(
+      request.method,
+      "server",
+      parseTraceparent(request.headers.get("traceparent")),
+    );
   const span = tracer.start(
     request.method,
     "server",
