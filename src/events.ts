@@ -3,6 +3,7 @@ import { outboxEvents } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { newEventId } from "./ids";
 import { insertValues } from "./prepared";
+import { withoutVersion } from "./record-version";
 import { traceparentNow } from "./tracing";
 
 /**
@@ -119,7 +120,7 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
     eventType: event.type,
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,
-    body: JSON.stringify(payload),
+    body: JSON.stringify({ ...payload, data: withoutVersion(payload.data) }),
     occurredAt: event.occurredAt,
     traceParent: traceparentNow(),
   });
