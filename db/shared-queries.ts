@@ -15,3 +15,14 @@ export function shareQueries(handle: object, owner: object): void {
 
 /** What a handle's prepared queries are kept on: its owner, or itself. */
 export const queryOwner = (handle: object): object => owners.get(handle) ?? handle;
+
+/**
+ * A prepared statement run with its placeholders' values in their order in
+ * the statement, as drizzle's `run` would bind them by name (its errors
+ * wrapped as drizzle wraps them), without looking each value up by its
+ * name and without drizzle's layers of promises around the call. PostgreSQL
+ * handles' prepared queries carry one under this key (db/pg/database.ts);
+ * a write batch's inserts run through it (src/prepared.ts, insertValues).
+ */
+export type RunByPosition = (values: unknown[]) => Promise<unknown>;
+export const RUN_BY_POSITION: unique symbol = Symbol("crmd.runByPosition");

@@ -31,22 +31,36 @@ export const entityTypes = (): string[] =>
     ...new Set([...builtInEventTypes().map((type) => type.split(".")[0]), ...quietEntityTypes]),
   ].sort();
 
+/** What a diff leaves out by default: every change moves it. */
+const UPDATED_AT: readonly string[] = ["updated_at"];
+
 /** Field-level differences between two API representations. */
 export function diff(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
-  ignore: readonly string[] = ["updated_at"],
+  ignore: readonly string[] = UPDATED_AT,
 ): FieldChanges {
   const changes: FieldChanges = {};
-  const compare = (key: string) => {
-    if (ignore.includes(key)) return;
-    const oldValue = before?.[key] ?? null;
-    const newValue = after?.[key] ?? null;
-    if (!sameValue(oldValue, newValue)) changes[key] = { old: oldValue, new: newValue };
-  };
-  for (const key of Object.keys(before ?? {})) compare(key);
-  for (const key of Object.keys(after ?? {})) if (!before || !(key in before)) compare(key);
+  if (before)
+    for (const key of Object.keys(before)) noteChange(changes, key, before, after, ignore);
+  if (after)
+    for (const key of Object.keys(after))
+      if (!before || !(key in before)) noteChange(changes, key, before, after, ignore);
   return changes;
+}
+
+/** Adds `key`'s change to `changes`, unless it is ignored or the same on both sides. */
+function noteChange(
+  changes: FieldChanges,
+  key: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  ignore: readonly string[],
+) {
+  if (ignore.includes(key)) return;
+  const oldValue = before?.[key] ?? null;
+  const newValue = after?.[key] ?? null;
+  if (!sameValue(oldValue, newValue)) changes[key] = { old: oldValue, new: newValue };
 }
 
 /** Equal as JSON: primitives compared directly, objects and arrays by their JSON. */

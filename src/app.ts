@@ -193,10 +193,14 @@ export function createApp(ctx: AppContext) {
         set.headers as Record<string, string>,
         linkPrefix,
       );
-      // The finished answer carries the hooks' headers already. With them
-      // still pending, Elysia would copy it into one more Response (its body
-      // turned into a stream) just to add them once more.
-      if (finished instanceof Response && status === 200) set.headers = {};
+      // The finished answer carries the hooks' headers and its status already.
+      // With headers pending or a status other than 200 in `set`, Elysia would
+      // copy it into one more Response (its body turned into a stream) just to
+      // add them once more.
+      if (finished instanceof Response) {
+        set.headers = {};
+        set.status = 200;
+      }
       return finished;
     })
     .onError(async ({ code, error, set, request }) => {
@@ -221,17 +225,19 @@ export function createApp(ctx: AppContext) {
       const state = requestState(request);
       const principal = state?.principal;
       const status = state?.status ?? (response instanceof Response ? response.status : set.status);
-      logger.info("request", {
-        request_id: state?.requestId,
-        method: request.method,
-        path: pathOf(request.url),
-        status,
-        duration_ms: state
-          ? Math.round((performance.now() - state.startedAt) * 100) / 100
-          : undefined,
-        key_prefix: principal?.kind === "key" ? principal.keyPrefix : principal?.kind,
-        tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
-      });
+      // The line's fields are built only when it is written.
+      if (logger.enabled("info"))
+        logger.info("request", {
+          request_id: state?.requestId,
+          method: request.method,
+          path: pathOf(request.url),
+          status,
+          duration_ms: state
+            ? Math.round((performance.now() - state.startedAt) * 100) / 100
+            : undefined,
+          key_prefix: principal?.kind === "key" ? principal.keyPrefix : principal?.kind,
+          tenant_id: principal?.kind === "key" ? principal.tenantId : undefined,
+        });
       // Requests refused before routing (401, 429, 413) are counted under the route they asked for.
       const pattern = route || routeAskedFor(request);
       endRequestSpan(request, pattern, Number(status ?? 200));

@@ -65,23 +65,73 @@ export async function readCapped(
   return bytes;
 }
 
+/** A body read by admitRequest: its bytes, content type, and text once decoded. */
+interface HeldBody {
+  bytes: Uint8Array;
+  type: string;
+  text?: string;
+}
+
+/** Where a request keeps its held body: on itself, no weak map entry per request for the GC. */
+const HELD: unique symbol = Symbol("crmd.heldBody");
+type Holding = Request & { [HELD]: HeldBody };
+const held = (request: Request) => (request as Holding)[HELD];
+
+function heldText(request: Request): string {
+  const body = held(request);
+  body.text ??= new TextDecoder().decode(body.bytes);
+  return body.text;
+}
+
+/**
+ * The Request methods of a replayable body, one set for every request
+ * (each finds its body by `this`): made per request, they were seven
+ * closures and their descriptors a request.
+ */
+const REPLAY: PropertyDescriptorMap = {
+  arrayBuffer: {
+    async value(this: Request) {
+      return held(this).bytes.slice().buffer;
+    },
+  },
+  bytes: {
+    async value(this: Request) {
+      return held(this).bytes.slice();
+    },
+  },
+  text: {
+    async value(this: Request) {
+      return heldText(this);
+    },
+  },
+  json: {
+    async value(this: Request) {
+      return JSON.parse(heldText(this));
+    },
+  },
+  blob: {
+    async value(this: Request) {
+      const { bytes, type } = held(this);
+      return new Blob([bytes], { type });
+    },
+  },
+  formData: {
+    value(this: Request) {
+      const { bytes, type } = held(this);
+      return new Response(bytes, { headers: { "content-type": type } }).formData();
+    },
+  },
+};
+
 /**
  * Lets the body read here be read again, by Elysia's parsers and the upload
- * route, through the usual Request methods.
+ * route, through the usual Request methods. `text`, when given, is the
+ * bytes decoded already.
  */
-function replayable(request: Request, bytes: Uint8Array) {
-  const text = () => new TextDecoder().decode(bytes);
+function replayable(request: Request, bytes: Uint8Array, text?: string) {
   const type = request.headers.get("content-type") ?? "";
-  Object.defineProperties(request, {
-    arrayBuffer: { value: async () => bytes.slice().buffer },
-    bytes: { value: async () => bytes.slice() },
-    text: { value: async () => text() },
-    json: { value: async () => JSON.parse(text()) },
-    blob: { value: async () => new Blob([bytes], { type }) },
-    formData: {
-      value: () => new Response(bytes, { headers: { "content-type": type } }).formData(),
-    },
-  });
+  (request as Holding)[HELD] = { bytes, type, text };
+  Object.defineProperties(request, REPLAY);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -120,9 +170,10 @@ export async function admitRequest(
   const bytes =
     declared !== null ? await request.bytes() : await readCapped(bodyOf(request), limit, shown);
   if (type === "" && bytes.length > 0) throw unsupported(type);
+  let text: string | undefined;
   if (isJson(type)) {
     try {
-      utf8.decode(bytes);
+      text = utf8.decode(bytes);
     } catch {
       throw badRequest("The body is not valid UTF-8");
     }
@@ -132,7 +183,7 @@ export async function admitRequest(
     if (!request.headers.get("content-type")?.startsWith("application/json"))
       request.headers.set("content-type", "application/json");
   }
-  replayable(request, bytes);
+  replayable(request, bytes, text);
   return bytes;
 }
 

@@ -149,7 +149,7 @@ export { headAnswer, noneMatch, readyJson, readyText } from "./http-conventions"
 export { httpDate, parseHttpDate, wholeSecond } from "./http-date";
 export { type ValueErrorLike, valueFieldErrors } from "./http-errors";
 export { answerStatus, claimIdempotency, registerIdempotentPaths } from "./idempotency";
-export { iso, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
+export { iso, isoTime, lifecycleFields, newEventId, newId, sha256Hex } from "./ids";
 export { displayPrefix, generateApiKey, KEY_PREFIX, type KeyPrincipal } from "./keys";
 export { assertLinked, assertLinks, isLiveIn, parseTags } from "./links";
 export { type Logger, RepeatedFailureLog } from "./logger";

@@ -1,8 +1,9 @@
 import type { ReadDb, WriteTx } from "../db/client";
 import { outboxEvents } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
-import { newEventId } from "./ids";
+import { isoTime, newEventId } from "./ids";
 import { insertValues } from "./prepared";
+import { withoutVersion } from "./record-version";
 import { traceparentNow } from "./tracing";
 
 /**
@@ -108,7 +109,7 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
   const payload: EventPayload = {
     id: newEventId(),
     event_type: event.type,
-    timestamp: event.occurredAt.toISOString(),
+    timestamp: isoTime(event.occurredAt),
     tenant_id: event.tenantId,
     data: event.data,
     metadata: event.metadata ?? {},
@@ -119,7 +120,7 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
     eventType: event.type,
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,
-    body: JSON.stringify(payload),
+    body: JSON.stringify({ ...payload, data: withoutVersion(payload.data) }),
     occurredAt: event.occurredAt,
     traceParent: traceparentNow(),
   });

@@ -1,4 +1,4 @@
-import { versionEtag } from "./record-version";
+import { versionEtag, withoutVersion } from "./record-version";
 import { requestState } from "./request-state";
 
 /**
@@ -184,7 +184,8 @@ export function finishJson(
   const encoding = encodingFor(request);
   if (!isGet && !encoding && !ready && version === undefined) return;
   const finishing = { status, headers, isGet, encoding, linkPrefix, version };
-  return ready ? finishReady(request, ready, finishing) : finish(request, value, finishing);
+  if (ready) return finishReady(request, ready, finishing);
+  return response ? finish(request, response, finishing) : finishValue(request, value, finishing);
 }
 
 interface Finishing {
@@ -198,16 +199,39 @@ interface Finishing {
   version: number | undefined;
 }
 
-async function finish(request: Request, value: unknown, finishing: Finishing): Promise<Response> {
-  const response = value instanceof Response ? value : null;
-  const merged = new Headers(response?.headers);
+async function finish(
+  request: Request,
+  response: Response,
+  finishing: Finishing,
+): Promise<Response> {
+  const merged = new Headers(response.headers);
   for (const [name, v] of Object.entries(finishing.headers)) merged.set(name, v);
   merged.set("content-type", merged.get("content-type") ?? JSON_TYPE);
-  const body = response
-    ? new Uint8Array(await response.arrayBuffer())
-    : new TextEncoder().encode(JSON.stringify(value));
+  const body = new Uint8Array(await response.arrayBuffer());
   return send(request, body, Object.fromEntries(merged), finishing);
 }
+
+/**
+ * finish for a value to answer as JSON: no waiting, and its headers a plain
+ * object keyed by lower-case name, as a Headers object would give them back.
+ */
+function finishValue(request: Request, value: unknown, finishing: Finishing): Response {
+  const out: Record<string, string> = {};
+  for (const name in finishing.headers) out[name.toLowerCase()] = String(finishing.headers[name]);
+  out["content-type"] ??= JSON_TYPE;
+  // The record's version is in `finishing` already; its symbol key would slow JSON.stringify.
+  return send(request, jsonBody(JSON.stringify(withoutVersion(value))), out, finishing);
+}
+
+/**
+ * The answer's JSON text as send takes it: the text itself where its
+ * length is what it is in bytes for whether it is compressed (ASCII, or
+ * long enough either way), else its UTF-8 bytes.
+ */
+const jsonBody = (text: string): string | Uint8Array =>
+  text.length >= MIN_COMPRESSED || Buffer.byteLength(text) === text.length
+    ? text
+    : new TextEncoder().encode(text);
 
 /** finish for a readyJson answer: its text at hand, its headers a plain object, no waiting. */
 function finishReady(request: Request, ready: ReadyAnswer, finishing: Finishing): Response {

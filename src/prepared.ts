@@ -9,7 +9,7 @@ import {
 } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ReadDb, WriteTx } from "../db/client";
-import { queryOwner } from "../db/shared-queries";
+import { queryOwner, RUN_BY_POSITION, type RunByPosition } from "../db/shared-queries";
 
 /**
  * Hot queries built once per handle and run with placeholders. Building a
@@ -116,15 +116,30 @@ function bitsOf(table: SQLiteTable): ColumnBits {
   return known;
 }
 
-type PreparedInsert = { run(values: Record<string, unknown>): unknown };
+type PreparedInsert = {
+  run(values: Record<string, unknown>): unknown;
+  [RUN_BY_POSITION]?: RunByPosition;
+};
+
+/** A prepared insert of one column set, and its placeholders' names in order when it runs by position. */
+interface InsertShape {
+  query: PreparedInsert;
+  order: string[] | null;
+}
+
 /** Each handle's inserts, by table and column set. */
-const insertsByHandle = new WeakMap<object, WeakMap<SQLiteTable, Map<number | string, unknown>>>();
+const insertsByHandle = new WeakMap<
+  object,
+  WeakMap<SQLiteTable, Map<number | string, InsertShape>>
+>();
 
 /**
  * `INSERT INTO table (the row's columns) VALUES (…)`, built once per handle,
  * table and column set, values encoded per column as drizzle would. The
  * column set is looked up by a number (one bit a column): naming it by its
  * keys built and hashed a string of every column's name on each insert.
+ * Where the handle runs prepared statements by position (PostgreSQL), the
+ * values go in the statement's order, without drizzle's binding by name.
  */
 export async function insertValues<T extends SQLiteTable>(
   tx: WriteTx,
@@ -133,16 +148,13 @@ export async function insertValues<T extends SQLiteTable>(
 ): Promise<void> {
   const { columns, bits, wide } = bitsOf(table);
   const given = row as Record<string, unknown>;
-  const values: Record<string, unknown> = {};
   let set = 0;
   let names = "";
   for (const key in given) {
-    const value = given[key];
-    if (value === undefined) continue;
+    if (given[key] === undefined) continue;
     const bit = bits[key];
     if (wide || bit === undefined) names += `,${key}`;
     else set += bit;
-    values[key] = driverValue(columns[key], value);
   }
   const owner = queryOwner(tx);
   let tables = insertsByHandle.get(owner);
@@ -156,17 +168,42 @@ export async function insertValues<T extends SQLiteTable>(
     tables.set(table, shapes);
   }
   const shape = names === "" ? set : `${set}${names}`;
-  let query = shapes.get(shape) as PreparedInsert | undefined;
-  if (!query) {
-    query = tx
-      .insert(table)
-      .values(
-        Object.fromEntries(
-          Object.keys(values).map((key) => [key, param(key)]),
-        ) as T["$inferInsert"],
-      )
-      .prepare() as PreparedInsert;
-    shapes.set(shape, query);
+  let insert = shapes.get(shape);
+  if (!insert) {
+    insert = prepareInsert(tx, table, given);
+    shapes.set(shape, insert);
+  }
+  const { query, order } = insert;
+  const byPosition = query[RUN_BY_POSITION];
+  if (order && byPosition) {
+    const values = new Array<unknown>(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const key = order[i];
+      values[i] = driverValue(columns[key], given[key]);
+    }
+    await byPosition(values);
+    return;
+  }
+  const values: Record<string, unknown> = {};
+  for (const key in given) {
+    const value = given[key];
+    if (value !== undefined) values[key] = driverValue(columns[key], value);
   }
   await query.run(values);
+}
+
+/** The prepared insert of `row`'s defined columns, each bound from the placeholder of its key. */
+function prepareInsert(tx: WriteTx, table: SQLiteTable, row: Record<string, unknown>): InsertShape {
+  const keys = Object.keys(row).filter((key) => row[key] !== undefined);
+  const query = tx
+    .insert(table)
+    .values(Object.fromEntries(keys.map((key) => [key, param(key)])))
+    .prepare() as unknown as PreparedInsert;
+  if (!query[RUN_BY_POSITION]) return { query, order: null };
+  const params = (query as { query?: { params?: unknown[] } }).query?.params ?? [];
+  const order = params.map((p) => (is(p, Placeholder) ? p.name : null));
+  return {
+    query,
+    order: order.every((name): name is string => name !== null) ? order : null,
+  };
 }

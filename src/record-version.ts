@@ -13,6 +13,26 @@ export function versionOf(value: unknown): number | undefined {
   return typeof version === "number" ? version : undefined;
 }
 
+/**
+ * `value` as JSON.stringify sees it: a record's view without its version.
+ * JSON leaves the symbol key out either way, but on an object that has one
+ * JSON.stringify leaves its fast path and takes about three times as long;
+ * a copy of the view's fields is cheaper than that. Only plain objects are
+ * copied (JSON of anything else, a toJSON of its class, stays as it was).
+ */
+export function withoutVersion(value: unknown): unknown {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    Object.getPrototypeOf(value) !== Object.prototype ||
+    !Object.hasOwn(value, RECORD_VERSION)
+  )
+    return value;
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) fields[key] = (value as Record<string, unknown>)[key];
+  return fields;
+}
+
 /** `value` carrying `version`, as a record's view does: a replayed answer (a Response) gets its ETag so. */
 export function withVersion<T extends object>(value: T, version: number): T {
   Object.defineProperty(value, RECORD_VERSION, { value: version, enumerable: false });

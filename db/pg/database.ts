@@ -1,5 +1,5 @@
 import { SQL } from "bun";
-import { entityKind } from "drizzle-orm";
+import { DrizzleQueryError, entityKind } from "drizzle-orm";
 import {
   BaseSQLiteDatabase,
   type PreparedQueryConfig,
@@ -10,7 +10,7 @@ import type { Database, OffloadableQuery, ReadDb, ReplicaObserver, WriteTx } fro
 import { GroupCommitter, withSavepoints } from "../group-commit";
 import { keyedRows } from "../read-pool";
 import * as schema from "../schema";
-import { shareQueries } from "../shared-queries";
+import { RUN_BY_POSITION, type RunByPosition, shareQueries } from "../shared-queries";
 import { pgDialect } from "./dialect";
 import { PipelinedWrites } from "./pipeline";
 import { PoolUse } from "./pool-use";
@@ -108,7 +108,14 @@ class PostgresSession extends SQLiteRemoteSession<Record<string, never>, Record<
       params: unknown[],
       method: Method,
     ) => runOn(this.runner(), sql, params, method, arrays || method === "values");
-    return prepared;
+    const [{ sql }, , method] = args;
+    // Inserts: what a write batch sends most (src/prepared.ts, insertValues).
+    if (method !== "run" || !sql.startsWith("insert ")) return prepared;
+    const byPosition: RunByPosition = (values) =>
+      runOn(this.runner(), sql, values, "run", false).catch((error: unknown) => {
+        throw new DrizzleQueryError(sql, values, error as Error);
+      });
+    return Object.assign(prepared, { [RUN_BY_POSITION]: byPosition });
   }
 }
 

@@ -31,6 +31,46 @@ const insertedRows = (sql: string): number => sql.split("), (").length;
 const GATHERED =
   /^insert into "(activity_log|outbox_events|deals)" \([^)]*\) values (\((?:\$\d+|default)(?:, (?:\$\d+|default))*\))$/;
 
+/** What a statement's text makes it to a pipelined batch, worked out once per text. */
+interface Kind {
+  /** A plain read (PLAIN_READ). */
+  read: boolean;
+  savepoint: boolean;
+  /** A plain insert whose answer does not matter: sent without waiting. */
+  plainInsert: boolean;
+  /** Of a table whose rows are gathered: the table and the row's tuple. */
+  gather: { table: string; tuple: string } | null;
+  /** Rows a plain insert stores. */
+  rows: number;
+}
+
+const kinds = new Map<string, Kind>();
+/** Texts remembered at most (translate.ts keeps as many translations). */
+const KINDS_LIMIT = 2000;
+
+/**
+ * The statement's kind: four regular expressions and a split of its text,
+ * run for every statement of a batch, cost more than a lookup by its text,
+ * which the translation (translate.ts) hands over as the same string each time.
+ */
+function kindOf(sql: string): Kind {
+  let kind = kinds.get(sql);
+  if (kind) return kind;
+  const savepoint = SAVEPOINT_WORK.test(sql);
+  const plainInsert = !savepoint && PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql);
+  const gathered = plainInsert ? GATHERED.exec(sql) : null;
+  kind = {
+    read: PLAIN_READ.test(sql),
+    savepoint,
+    plainInsert,
+    gather: gathered ? { table: gathered[1], tuple: gathered[2] } : null,
+    rows: plainInsert ? insertedRows(sql) : 0,
+  };
+  if (kinds.size >= KINDS_LIMIT) kinds.clear();
+  kinds.set(sql, kind);
+  return kind;
+}
+
 /** Most parameters one gathered INSERT binds (PostgreSQL takes at most 65,535). */
 const MAX_GATHERED_PARAMS = 20_000;
 
@@ -90,7 +130,7 @@ export class PipelinedWrites implements WriteTracker {
   constructor(private readonly conn: SQL) {
     const run = runnerOf(conn);
     const tracked: Runner = (sql, params, arrays) => {
-      if (!PLAIN_READ.test(sql)) this.wrote = true;
+      if (!kindOf(sql).read) this.wrote = true;
       this.flush();
       return run(sql, params, arrays).catch((error: unknown) => {
         this.wrote = true;
@@ -113,19 +153,18 @@ export class PipelinedWrites implements WriteTracker {
     sql: string,
     params: unknown[],
   ): { rowsAffected: number } | undefined => {
-    const savepoint = SAVEPOINT_WORK.test(sql);
-    if (!savepoint && !(PLAIN_INSERT.test(sql) && !ANSWER_MATTERS.test(sql))) {
+    const { savepoint, plainInsert, gather, rows } = kindOf(sql);
+    if (!savepoint && !plainInsert) {
       this.flush();
       return undefined;
     }
     this.wrote = true;
-    const gather = savepoint ? null : GATHERED.exec(sql);
-    if (gather) this.gather(sql, gather[1], gather[2], params);
+    if (gather) this.gather(sql, gather.table, gather.tuple, params);
     else {
       this.flush();
       this.sendNow(sql, params);
     }
-    return { rowsAffected: savepoint ? 0 : insertedRows(sql) };
+    return { rowsAffected: rows };
   };
 
   private gather(sql: string, table: string, tuple: string, params: unknown[]) {
