@@ -8,6 +8,7 @@ import { forbidden, invalid, notFound } from "./errors";
 import { newId } from "./ids";
 import { isLiveIn } from "./links";
 import { type BoundFilter, listJson, type Page } from "./pagination";
+import { sameVersion } from "./record-version";
 import { allows } from "./scopes";
 import type { WriteScope } from "./writes";
 
@@ -297,7 +298,7 @@ export async function includeAssociations<T extends { id: string }>(
 ): Promise<T & { associations?: Awaited<ReturnType<typeof associationsOf>> }> {
   if (include !== "associations") return record;
   const associations = await associationsOf(db, tenantId, scopes, { object, id: record.id });
-  return { ...record, associations };
+  return sameVersion({ ...record, associations }, record);
 }
 
 /** The query parameters of a list that supports links (`associated_with`, `include=associations`). */

@@ -176,6 +176,7 @@ export { type E164, phoneParser } from "./phone";
 export { registerVersionedRecords } from "./preconditions";
 export { insertValues, param, prepared } from "./prepared";
 export { ReadCache } from "./read-cache";
+export { sameVersion, versioned } from "./record-version";
 export { outsideRequest, type Principal, whenRequestEnds } from "./request-state";
 export { type CredentialEnd, credentialEnded, Revocations } from "./revocations";
 export {

@@ -3,7 +3,6 @@ import { outboxEvents } from "../db/schema";
 import { reserveSyncSeq } from "../db/sequence";
 import { isoTime, newEventId } from "./ids";
 import { insertValues } from "./prepared";
-import { withoutVersion } from "./record-version";
 import { traceparentNow } from "./tracing";
 
 /**
@@ -120,7 +119,7 @@ export async function emit(tx: WriteTx, event: EventInput): Promise<EventPayload
     eventType: event.type,
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,
-    body: JSON.stringify({ ...payload, data: withoutVersion(payload.data) }),
+    body: JSON.stringify(payload),
     occurredAt: event.occurredAt,
     traceParent: traceparentNow(),
   });

@@ -1,4 +1,4 @@
-import { versionEtag, withoutVersion } from "./record-version";
+import { versionEtag } from "./record-version";
 import { requestState } from "./request-state";
 
 /**
@@ -219,8 +219,7 @@ function finishValue(request: Request, value: unknown, finishing: Finishing): Re
   const out: Record<string, string> = {};
   for (const name in finishing.headers) out[name.toLowerCase()] = String(finishing.headers[name]);
   out["content-type"] ??= JSON_TYPE;
-  // The record's version is in `finishing` already; its symbol key would slow JSON.stringify.
-  return send(request, jsonBody(JSON.stringify(withoutVersion(value))), out, finishing);
+  return send(request, jsonBody(JSON.stringify(value)), out, finishing);
 }
 
 /**

@@ -1,5 +1,3 @@
-import { RECORD_VERSION } from "./record-version";
-
 /** Time-ordered UUID v7 for every row id. */
 export const newId = (): string => Bun.randomUUIDv7();
 
@@ -30,17 +28,15 @@ export const sha256Hex = (value: string): string => Bun.SHA256.hash(value, "hex"
 
 /**
  * The timestamps every synced record shows last: created, updated, deleted
- * (tombstone); and, out of the JSON, the row's version, which makes the
- * answer's strong ETag (record-version.ts).
+ * (tombstone). The row's version, which makes the answer's strong ETag, is
+ * put on the finished view (`versioned`, record-version.ts).
  */
 export const lifecycleFields = (row: {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
-  syncSeq?: number;
 }) => ({
   created_at: isoTime(row.createdAt),
   updated_at: isoTime(row.updatedAt),
   deleted_at: iso(row.deletedAt),
-  [RECORD_VERSION]: row.syncSeq,
 });

@@ -1,8 +1,12 @@
 /**
  * A record's version (its sync number, which every write of it, a tombstone
- * too, takes anew) travels with its API view under this symbol: JSON leaves
- * it out, spreading a view (`{ ...view, associations }`) keeps it, and the
- * answer's strong ETag is made from it (http-conventions.ts).
+ * too, takes anew) travels with its API view under this symbol, defined
+ * non-enumerable (withVersion): JSON leaves it out and JSON.stringify keeps
+ * its fast path (on an object with an enumerable symbol key it leaves it and
+ * takes two to three times as long: a list page carries fifty views). The
+ * answer's strong ETag is made from it (http-conventions.ts). A spread of a
+ * view (`{ ...view, associations }`) copies enumerable keys only: a copy that
+ * answers for the record takes the version again (sameVersion).
  */
 export const RECORD_VERSION: unique symbol = Symbol("crmd.recordVersion");
 
@@ -13,30 +17,20 @@ export function versionOf(value: unknown): number | undefined {
   return typeof version === "number" ? version : undefined;
 }
 
-/**
- * `value` as JSON.stringify sees it: a record's view without its version.
- * JSON leaves the symbol key out either way, but on an object that has one
- * JSON.stringify leaves its fast path and takes about three times as long;
- * a copy of the view's fields is cheaper than that. Only plain objects are
- * copied (JSON of anything else, a toJSON of its class, stays as it was).
- */
-export function withoutVersion(value: unknown): unknown {
-  if (
-    typeof value !== "object" ||
-    value === null ||
-    Object.getPrototypeOf(value) !== Object.prototype ||
-    !Object.hasOwn(value, RECORD_VERSION)
-  )
-    return value;
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) fields[key] = (value as Record<string, unknown>)[key];
-  return fields;
-}
-
 /** `value` carrying `version`, as a record's view does: a replayed answer (a Response) gets its ETag so. */
 export function withVersion<T extends object>(value: T, version: number): T {
   Object.defineProperty(value, RECORD_VERSION, { value: version, enumerable: false });
   return value;
+}
+
+/** A record's view carrying its row's version (a row read without its sync number has none). */
+export const versioned = <T extends object>(row: { syncSeq?: number }, view: T): T =>
+  row.syncSeq === undefined ? view : withVersion(view, row.syncSeq);
+
+/** `copy`, made from a record's view (a spread with more fields), carrying the view's version, if it has one. */
+export function sameVersion<T extends object>(copy: T, view: object): T {
+  const version = versionOf(view);
+  return version === undefined ? copy : withVersion(copy, version);
 }
 
 /**

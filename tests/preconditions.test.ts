@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { type DealRow, dealView } from "../plugins/deals/service";
+import { RECORD_VERSION, sameVersion, versionOf } from "../src/record-version";
 import { created, defineObjectType } from "./helpers/api";
 import { changeCounts, outboxOf } from "./helpers/records";
 import { type Api, startTestServer, type TestServer } from "./helpers/server";
@@ -359,6 +361,53 @@ describe("every versioned record: strong ETag, If-Match", () => {
         etag: after.headers.get("etag"),
       });
     });
+});
+
+describe("answers made from a record's view", () => {
+  /** The version a strong tag names (before its dot). */
+  const versionIn = (tag: string | null) => (tag ?? "").slice(1).split(".")[0];
+
+  test("a view carries its version out of its enumerable keys (JSON.stringify keeps its fast path)", () => {
+    const at = new Date("2026-01-01T00:00:00Z");
+    const row = { id: "d1", stageEnteredAt: at, createdAt: at, updatedAt: at, deletedAt: null };
+    const view = dealView({ ...row, syncSeq: 42 } as DealRow, "Proposal");
+    expect(Object.getOwnPropertyDescriptor(view, RECORD_VERSION)).toMatchObject({
+      value: 42,
+      enumerable: false,
+    });
+    // A spread copies enumerable keys only: the copy that answers for the record takes it again.
+    expect(versionOf({ ...view })).toBeUndefined();
+    expect(versionOf(sameVersion({ ...view, more: 1 }, view))).toBe(42);
+  });
+
+  test("with its links, its company's includes, or fields left out for the key: the record's strong ETag", async () => {
+    const deal = await created(api, "/deals", { title: "Linked" });
+    const plain = (await send("GET", `/deals/${deal.id}`)).headers.get("etag");
+    const linked = await send("GET", `/deals/${deal.id}?include=associations`);
+    expect(linked.body.associations).toBeDefined();
+    expect(linked.headers.get("etag")).toMatch(STRONG);
+    expect(versionIn(linked.headers.get("etag"))).toBe(versionIn(plain));
+
+    const company = await created(api, "/companies", { name: "Includes" });
+    const shown = await send("GET", `/companies/${company.id}?include=contacts,associations`);
+    expect(shown.body.contacts).toEqual([]);
+    expect(shown.headers.get("etag")).toMatch(STRONG);
+    const companyTag = (await send("GET", `/companies/${company.id}`)).headers.get("etag");
+    expect(versionIn(shown.headers.get("etag"))).toBe(versionIn(companyTag));
+
+    // A calls:write key is not shown the call's links: its answers still carry the call's version.
+    const writer = await server.keyFor(tenantId, ["calls:write"]);
+    const call = { direction: "outbound", from: "+15550001", to: "+15550002" };
+    const logged = await writer.post(`${base}/calls`, call);
+    expect(logged.status).toBe(201);
+    expect(logged.body).not.toHaveProperty("contact_id");
+    expect(logged.headers.get("etag")).toMatch(STRONG);
+    const read = (await send("GET", `/interactions/${logged.body.id}`)).headers.get("etag");
+    expect(versionIn(logged.headers.get("etag"))).toBe(versionIn(read));
+    const ended = await writer.patch(`${base}/calls/${logged.body.id}`, { duration_seconds: 5 });
+    expect(ended.status).toBe(200);
+    expect(ended.headers.get("etag")).toMatch(STRONG);
+  });
 });
 
 describe("racing writers", () => {

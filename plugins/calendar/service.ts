@@ -30,6 +30,7 @@ import {
   type ReadDb,
   recordEntityChange,
   type Scope,
+  versioned,
   type WriteScope,
   type WriteTx,
   writeScope,
@@ -48,27 +49,28 @@ type ReminderInput = NonNullable<CreateEventBody["reminders"]>[number];
 
 const ENTITY = "calendar_event";
 
-export const eventView = (row: EventRow): CalendarEventView => ({
-  id: row.id,
-  title: row.title,
-  description: row.description,
-  location: row.location,
-  start: row.allDay ? (row.startDate as string) : localIso(row.startAt, row.timeZone),
-  end: row.allDay ? (row.endDate as string) : localIso(row.endAt, row.timeZone),
-  start_at: row.startAt.toISOString(),
-  end_at: row.endAt.toISOString(),
-  time_zone: row.timeZone,
-  all_day: row.allDay,
-  status: row.status as CalendarEventView["status"],
-  cancelled_at: iso(row.cancelledAt),
-  attendees: row.attendees,
-  reminders: row.reminders,
-  deal_id: row.dealId,
-  lead_id: row.leadId,
-  contact_id: row.contactId,
-  tags: row.tags,
-  ...lifecycleFields(row),
-});
+export const eventView = (row: EventRow): CalendarEventView =>
+  versioned(row, {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    location: row.location,
+    start: row.allDay ? (row.startDate as string) : localIso(row.startAt, row.timeZone),
+    end: row.allDay ? (row.endDate as string) : localIso(row.endAt, row.timeZone),
+    start_at: row.startAt.toISOString(),
+    end_at: row.endAt.toISOString(),
+    time_zone: row.timeZone,
+    all_day: row.allDay,
+    status: row.status as CalendarEventView["status"],
+    cancelled_at: iso(row.cancelledAt),
+    attendees: row.attendees,
+    reminders: row.reminders,
+    deal_id: row.dealId,
+    lead_id: row.leadId,
+    contact_id: row.contactId,
+    tags: row.tags,
+    ...lifecycleFields(row),
+  });
 
 /** Attendees as stored: email in lower case, duplicates dropped; exactly one of contact_id/email each. */
 function normaliseAttendees(input: AttendeeInput[]): CalendarAttendee[] {

@@ -18,6 +18,7 @@ import {
   runBulk,
   type Scope,
   upsert,
+  versioned,
   writeScope,
 } from "../../src/core";
 import { contactsOfCompany } from "../contacts";
@@ -143,7 +144,8 @@ export const companiesPlugin = (ctx: AppContext) =>
       async ({ params, query, tenantId, scopes }) => {
         const includes = parseIncludes(query.include, scopes);
         const row = await getCompanyRow(ctx, tenantId, params.id);
-        return {
+        // The includes make a new object: it answers for the company and keeps its version.
+        return versioned(row, {
           ...companyView(row),
           ...(includes.has("contacts") && {
             contacts: await contactsOfCompany(ctx, tenantId, row.id, INCLUDE_LIMIT),
@@ -158,7 +160,7 @@ export const companiesPlugin = (ctx: AppContext) =>
               id: row.id,
             }),
           }),
-        };
+        });
       },
       {
         scope: "companies:read",

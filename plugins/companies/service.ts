@@ -17,6 +17,7 @@ import {
   softDelete,
   unlinkAll,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -28,21 +29,22 @@ type Columns = Partial<typeof companies.$inferInsert>;
 export type CompanyInput = Static<typeof CompanyUpdate>;
 export type CompanyView = Static<typeof Company>;
 
-export const companyView = (row: Row): CompanyView => ({
-  id: row.id,
-  name: row.name,
-  website: row.website,
-  domain: row.domain,
-  sector: row.sector,
-  size: row.size,
-  address: row.address as CompanyView["address"],
-  phone: row.phone,
-  description: row.description,
-  owner: row.owner,
-  tags: row.tags,
-  custom_fields: row.customFields,
-  ...lifecycleFields(row),
-});
+export const companyView = (row: Row): CompanyView =>
+  versioned(row, {
+    id: row.id,
+    name: row.name,
+    website: row.website,
+    domain: row.domain,
+    sector: row.sector,
+    size: row.size,
+    address: row.address as CompanyView["address"],
+    phone: row.phone,
+    description: row.description,
+    owner: row.owner,
+    tags: row.tags,
+    custom_fields: row.customFields,
+    ...lifecycleFields(row),
+  });
 
 /** The longest host name DNS takes, in characters. */
 const DOMAIN_MAX = 253;

@@ -21,6 +21,7 @@ import {
   softDelete,
   unlinkAll,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -37,26 +38,27 @@ const DEFAULT_LABEL = "Work";
 /** An email's or phone's type as sent, trimmed; none or a blank one is the default. */
 const labelOf = (type: string | undefined) => type?.trim() || DEFAULT_LABEL;
 
-export const contactView = (row: Row): ContactView => ({
-  id: row.id,
-  first_name: row.firstName,
-  last_name: row.lastName,
-  email: row.emails,
-  phone_number: row.phones,
-  primary_email: row.primaryEmail,
-  title: row.title,
-  company_id: row.companyId,
-  owner: row.owner,
-  status: row.status,
-  background: row.background,
-  linkedin_url: row.linkedinUrl,
-  tags: row.tags,
-  custom_fields: row.customFields,
-  last_seen_at: iso(row.lastSeenAt),
-  email_opt_out: row.emailOptOut,
-  sms_opt_out: row.smsOptOut,
-  ...lifecycleFields(row),
-});
+export const contactView = (row: Row): ContactView =>
+  versioned(row, {
+    id: row.id,
+    first_name: row.firstName,
+    last_name: row.lastName,
+    email: row.emails,
+    phone_number: row.phones,
+    primary_email: row.primaryEmail,
+    title: row.title,
+    company_id: row.companyId,
+    owner: row.owner,
+    status: row.status,
+    background: row.background,
+    linkedin_url: row.linkedinUrl,
+    tags: row.tags,
+    custom_fields: row.customFields,
+    last_seen_at: iso(row.lastSeenAt),
+    email_opt_out: row.emailOptOut,
+    sms_opt_out: row.smsOptOut,
+    ...lifecycleFields(row),
+  });
 
 /** Emails compare lower case, everywhere (filter, upsert key, side table). */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

@@ -32,6 +32,7 @@ import {
   recordEntityChange,
   softDelete,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -48,23 +49,24 @@ export type MessageView = Static<typeof Message>;
 export type MessageInput = Static<typeof CreateMessage>;
 export type Author = MessageView["author_type"];
 
-export const messageView = (row: MessageRow): MessageView => ({
-  id: row.id,
-  conversation_id: row.conversationId,
-  customer_id: row.customerId,
-  author_type: row.authorType as Author,
-  author_id: row.authorId,
-  body: row.body,
-  attachments: row.attachments,
-  channel: row.channel as MessageView["channel"],
-  external_id: row.externalId,
-  sent_at: row.sentAt.toISOString(),
-  seen_at: iso(row.seenAt),
-  interaction_id: row.interactionId,
-  delivery_status: row.deliveryStatus as MessageView["delivery_status"],
-  delivery_detail: row.deliveryDetail,
-  ...lifecycleFields(row),
-});
+export const messageView = (row: MessageRow): MessageView =>
+  versioned(row, {
+    id: row.id,
+    conversation_id: row.conversationId,
+    customer_id: row.customerId,
+    author_type: row.authorType as Author,
+    author_id: row.authorId,
+    body: row.body,
+    attachments: row.attachments,
+    channel: row.channel as MessageView["channel"],
+    external_id: row.externalId,
+    sent_at: row.sentAt.toISOString(),
+    seen_at: iso(row.seenAt),
+    interaction_id: row.interactionId,
+    delivery_status: row.deliveryStatus as MessageView["delivery_status"],
+    delivery_detail: row.deliveryDetail,
+    ...lifecycleFields(row),
+  });
 
 const ENTITY = "message";
 

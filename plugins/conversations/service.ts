@@ -23,6 +23,7 @@ import {
   recordEntityChange,
   reserveSyncSeqs,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -37,25 +38,29 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export type ConversationView = Static<typeof Conversation>;
 type Columns = Partial<ConversationRow>;
 
-export const conversationView = (row: ConversationRow): ConversationView => ({
-  id: row.id,
-  customer_id: row.customerId,
-  status: row.status as ConversationView["status"],
-  assignee: row.assignee,
-  priority: row.priority as ConversationView["priority"],
-  channel: row.channel as ConversationView["channel"],
-  subject: row.subject,
-  tags: row.tags,
-  shared_with: row.sharedWith,
-  archived: row.archivedAt !== null,
-  archived_at: iso(row.archivedAt),
-  last_message_at: iso(row.lastMessageAt),
-  unread_count: row.unreadCount,
-  visitor_identity: row.visitorIdentity as ConversationView["visitor_identity"],
-  customer_address: row.customerAddress,
-  participants: onThread(row.participants).map(({ email, contact_id }) => ({ email, contact_id })),
-  ...lifecycleFields(row),
-});
+export const conversationView = (row: ConversationRow): ConversationView =>
+  versioned(row, {
+    id: row.id,
+    customer_id: row.customerId,
+    status: row.status as ConversationView["status"],
+    assignee: row.assignee,
+    priority: row.priority as ConversationView["priority"],
+    channel: row.channel as ConversationView["channel"],
+    subject: row.subject,
+    tags: row.tags,
+    shared_with: row.sharedWith,
+    archived: row.archivedAt !== null,
+    archived_at: iso(row.archivedAt),
+    last_message_at: iso(row.lastMessageAt),
+    unread_count: row.unreadCount,
+    visitor_identity: row.visitorIdentity as ConversationView["visitor_identity"],
+    customer_address: row.customerAddress,
+    participants: onThread(row.participants).map(({ email, contact_id }) => ({
+      email,
+      contact_id,
+    })),
+    ...lifecycleFields(row),
+  });
 
 /** The participants still on the thread (not removed by an agent). */
 const onThread = (participants: ConversationParticipant[]) =>

@@ -28,6 +28,7 @@ import {
   type Page,
   type ReadDb,
   recordEntityChange,
+  sameVersion,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -70,7 +71,7 @@ async function withExternalIds(
     tenantId,
     views.map((v) => v.id),
   );
-  return views.map((view) => ({ ...view, external_id: ids.get(view.id) ?? null }));
+  return views.map((view) => sameVersion({ ...view, external_id: ids.get(view.id) ?? null }, view));
 }
 
 export async function customerView(db: ReadDb | WriteTx, tenantId: string, view: ContactView) {

@@ -29,6 +29,7 @@ import {
   softDelete,
   unlink,
   unlinkAll,
+  versioned,
   type WriteScope,
   writeCustomFields,
 } from "../../src/core";
@@ -51,31 +52,32 @@ import type {
 export type DealRow = typeof deals.$inferSelect;
 type DealStatus = typeof DealStatusSchema.static;
 
-export const dealView = (row: DealRow, stage: string | null): DealView => ({
-  id: row.id,
-  title: row.title,
-  description: row.description,
-  value: row.value,
-  currency: row.currency,
-  status: row.status as DealStatus,
-  pipeline_id: row.pipelineId,
-  stage_id: row.stageId,
-  stage,
-  stage_entered_at: isoTime(row.stageEnteredAt),
-  owner: row.owner,
-  lead_id: row.leadId,
-  contact_id: row.contactId,
-  contact_ids: row.contactIds,
-  company_id: row.companyId,
-  partner_id: row.partnerId,
-  expected_close_date: row.expectedCloseDate,
-  won_at: iso(row.wonAt),
-  lost_at: iso(row.lostAt),
-  lost_reason: row.lostReason,
-  tags: row.tags,
-  custom_fields: row.customFields,
-  ...lifecycleFields(row),
-});
+export const dealView = (row: DealRow, stage: string | null): DealView =>
+  versioned(row, {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    value: row.value,
+    currency: row.currency,
+    status: row.status as DealStatus,
+    pipeline_id: row.pipelineId,
+    stage_id: row.stageId,
+    stage,
+    stage_entered_at: isoTime(row.stageEnteredAt),
+    owner: row.owner,
+    lead_id: row.leadId,
+    contact_id: row.contactId,
+    contact_ids: row.contactIds,
+    company_id: row.companyId,
+    partner_id: row.partnerId,
+    expected_close_date: row.expectedCloseDate,
+    won_at: iso(row.wonAt),
+    lost_at: iso(row.lostAt),
+    lost_reason: row.lostReason,
+    tags: row.tags,
+    custom_fields: row.customFields,
+    ...lifecycleFields(row),
+  });
 
 /** seed 001's `GET /deals`: one page query; stage names come from the tenant's cached stage list. */
 export async function listDeals(

@@ -20,6 +20,7 @@ import {
   recordChange,
   softDelete,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
   writeScope,
@@ -40,22 +41,23 @@ type DocumentRow = typeof documents.$inferSelect;
 
 const ENTITY = "document";
 
-export const documentView = (row: DocumentRow): DocumentView => ({
-  id: row.id,
-  name: row.name,
-  description: row.description,
-  mime_type: row.mimeType,
-  size: row.size,
-  sha256: row.sha256,
-  storage: row.storage as DocumentView["storage"],
-  url: row.url,
-  deal_id: row.dealId,
-  lead_id: row.leadId,
-  contact_id: row.contactId,
-  company_id: row.companyId,
-  tags: row.tags,
-  ...lifecycleFields(row),
-});
+export const documentView = (row: DocumentRow): DocumentView =>
+  versioned(row, {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    mime_type: row.mimeType,
+    size: row.size,
+    sha256: row.sha256,
+    storage: row.storage as DocumentView["storage"],
+    url: row.url,
+    deal_id: row.dealId,
+    lead_id: row.leadId,
+    contact_id: row.contactId,
+    company_id: row.companyId,
+    tags: row.tags,
+    ...lifecycleFields(row),
+  });
 
 /** The records a document may link to: each given id must be a live record of the tenant. */
 const LINKS = { deal_id: deals, lead_id: leads, contact_id: contacts, company_id: companies };

@@ -18,6 +18,7 @@ import {
   notFound,
   recordEntityChange,
   type Scope,
+  versioned,
   type WriteScope,
 } from "../../src/core";
 import { type DealView, dealsByIds, getDeal, updateDealInTx } from "../deals";
@@ -65,10 +66,11 @@ const recordView = (row: HandoffRow): HandoffRecordView => ({
   ...lifecycleFields(row),
 });
 
-const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView => ({
-  ...recordView(row),
-  entity: entity && !entity.deleted_at ? entity : null,
-});
+const handoffView = (row: HandoffRow, entity: Entity | null): HandoffView =>
+  versioned(row, {
+    ...recordView(row),
+    entity: entity && !entity.deleted_at ? entity : null,
+  });
 
 /**
  * The entity types whose handoffs a key sees: a handoff names its deal or

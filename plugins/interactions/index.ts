@@ -16,6 +16,7 @@ import {
   registerOwnAuthenticationAt,
   registerVersionedRecords,
   type Scope,
+  sameVersion,
   ValidationErrorBody,
   writeScope,
 } from "../../src/core";
@@ -135,7 +136,7 @@ function assertReadsAnsweredEmail(scopes: ReadonlySet<Scope>, body: { in_reply_t
 function answerTo(scopes: ReadonlySet<Scope>, view: InteractionView) {
   if (allows(scopes, "interactions:read") || allows(scopes, "contacts:read")) return view;
   const { contact_id: _contact, company_id: _company, ...shown } = view;
-  return shown;
+  return sameVersion(shown, view);
 }
 
 /**

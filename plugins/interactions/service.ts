@@ -16,6 +16,7 @@ import {
   presentFields,
   type ReadDb,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -25,7 +26,7 @@ import type { CreateCallBody, InteractionView, UpdateCallBody } from "./model";
 export type InteractionRow = typeof interactions.$inferSelect;
 
 export function interactionView(row: InteractionRow): InteractionView {
-  return {
+  return versioned(row, {
     id: row.id,
     type: row.type as InteractionView["type"],
     direction: row.direction as InteractionView["direction"],
@@ -57,7 +58,7 @@ export function interactionView(row: InteractionRow): InteractionView {
     outcome: row.outcome,
     recording_url: row.recordingUrl,
     ...lifecycleFields(row),
-  };
+  });
 }
 
 /** The columns of a new interaction that most rows leave empty. */

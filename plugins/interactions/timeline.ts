@@ -34,6 +34,7 @@ import {
   parseTime,
   type ReadDb,
   type SyncedTable,
+  versioned,
 } from "../../src/core";
 import type { InteractionView, TimelineQueryParams, TimelineType } from "./model";
 import { interactionView } from "./service";
@@ -175,7 +176,7 @@ const noteSource =
     );
     const entries = rows.map((row) => {
       const link = (parent: string) => (row.entityType === parent ? row.entityId : null);
-      const view: InteractionView = {
+      const view = versioned<InteractionView>(row, {
         ...BLANK,
         id: row.id,
         type: "note",
@@ -186,7 +187,7 @@ const noteSource =
         text: row.text,
         occurred_at: row.createdAt.toISOString(),
         ...lifecycleFields(row),
-      };
+      });
       return { view, occurredAt: row.createdAt.getTime(), syncSeq: row.syncSeq };
     });
     return { entries, total };
@@ -240,7 +241,7 @@ const meetingSource =
       limit,
     );
     const entries = rows.map((row) => {
-      const view: InteractionView = {
+      const view = versioned<InteractionView>(row, {
         ...BLANK,
         id: row.id,
         type: "meeting",
@@ -253,7 +254,7 @@ const meetingSource =
         occurred_at: row.startAt.toISOString(),
         ended_at: iso(row.endAt),
         ...lifecycleFields(row),
-      };
+      });
       return { view, occurredAt: row.startAt.getTime(), syncSeq: row.syncSeq };
     });
     return { entries, total };

@@ -19,6 +19,7 @@ import {
   unlinkAll,
   updateRow,
   upsert,
+  versioned,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -39,29 +40,30 @@ const toSqm = (value: number | null | undefined, unit: string) =>
 const fromSqm = (value: number | null, unit: string) =>
   value === null || unit !== "sqft" ? value : Number((value / SQFT_IN_SQM).toPrecision(12));
 
-export const propertyView = (row: Row): PropertyView => ({
-  id: row.id,
-  mls_number: row.mlsNumber,
-  status: row.status as PropertyView["status"],
-  property_type: row.propertyType as PropertyView["property_type"],
-  title: row.title,
-  address: { ...row.address, latitude: row.latitude, longitude: row.longitude },
-  price: row.price === null ? null : { value: row.price, currency: row.currency },
-  bedrooms: row.bedrooms,
-  bathrooms: row.bathrooms,
-  living_area: fromSqm(row.livingArea, row.areaUnit),
-  lot_area: fromSqm(row.lotArea, row.areaUnit),
-  area_unit: row.areaUnit as PropertyView["area_unit"],
-  year_built: row.yearBuilt,
-  description: row.description,
-  features: row.features,
-  listing_agent: row.listingAgent,
-  photo_ids: row.photoIds,
-  listed_at: row.listedAt,
-  sold_at: row.soldAt,
-  custom_fields: row.customFields,
-  ...lifecycleFields(row),
-});
+export const propertyView = (row: Row): PropertyView =>
+  versioned(row, {
+    id: row.id,
+    mls_number: row.mlsNumber,
+    status: row.status as PropertyView["status"],
+    property_type: row.propertyType as PropertyView["property_type"],
+    title: row.title,
+    address: { ...row.address, latitude: row.latitude, longitude: row.longitude },
+    price: row.price === null ? null : { value: row.price, currency: row.currency },
+    bedrooms: row.bedrooms,
+    bathrooms: row.bathrooms,
+    living_area: fromSqm(row.livingArea, row.areaUnit),
+    lot_area: fromSqm(row.lotArea, row.areaUnit),
+    area_unit: row.areaUnit as PropertyView["area_unit"],
+    year_built: row.yearBuilt,
+    description: row.description,
+    features: row.features,
+    listing_agent: row.listingAgent,
+    photo_ids: row.photoIds,
+    listed_at: row.listedAt,
+    sold_at: row.soldAt,
+    custom_fields: row.customFields,
+    ...lifecycleFields(row),
+  });
 
 /** Fields copied as they are: API name → column. */
 const PLAIN = {

@@ -15,6 +15,7 @@ import {
   type SyncedTable,
   softDelete,
   updateRow,
+  versioned,
   type WriteScope,
   type WriteTx,
 } from "../../src/core";
@@ -48,7 +49,7 @@ export function noteView(row: Row): NoteView {
   const links = Object.fromEntries(
     PARENTS.map((p) => [idField(p), p === parent ? row.entityId : null]),
   ) as Record<`${Parent}_id`, string | null>;
-  return {
+  return versioned(row, {
     id: row.id,
     type: `${parent}_note`,
     ...links,
@@ -56,7 +57,7 @@ export function noteView(row: Row): NoteView {
     status: row.status,
     attachments: row.attachments,
     ...lifecycleFields(row),
-  };
+  });
 }
 
 /** The one parent named by `*_id` fields; 422 unless exactly one is given. */

@@ -23,6 +23,7 @@ import {
   updateRow,
   upsert,
   valueAt,
+  versioned,
   type WriteScope,
   type WriteTx,
   writeCustomFields,
@@ -32,13 +33,14 @@ import { displayOf, liveRecord, type ObjectTypeRow, recordsOf } from "./types";
 
 type Row = typeof customRecords.$inferSelect;
 
-export const recordView = (row: Row): RecordView => ({
-  id: row.id,
-  object: row.objectType,
-  display: row.display,
-  properties: row.customFields,
-  ...lifecycleFields(row),
-});
+export const recordView = (row: Row): RecordView =>
+  versioned(row, {
+    id: row.id,
+    object: row.objectType,
+    display: row.display,
+    properties: row.customFields,
+    ...lifecycleFields(row),
+  });
 
 export async function findRecord(db: ReadDb | WriteTx, type: ObjectTypeRow, id: string) {
   const [row] = await (db as ReadDb)

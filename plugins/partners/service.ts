@@ -16,6 +16,7 @@ import {
   parseTags,
   recordEntityChange,
   softDelete,
+  versioned,
   type WriteScope,
 } from "../../src/core";
 import type {
@@ -44,10 +45,11 @@ const partnerFields = (row: PartnerRow) => ({
 
 const NO_STATS: PartnerStatsView = { lead_count: 0, deal_count: 0, won_deals: 0, won_value: 0 };
 
-const partnerView = (row: PartnerRow, stats = NO_STATS): PartnerView => ({
-  ...partnerFields(row),
-  ...stats,
-});
+const partnerView = (row: PartnerRow, stats = NO_STATS): PartnerView =>
+  versioned(row, {
+    ...partnerFields(row),
+    ...stats,
+  });
 
 /**
  * Lead and deal figures of the given partners: one GROUP BY query per table

@@ -15,6 +15,7 @@ import {
   presentFields,
   recordEntityChange,
   softDelete,
+  versioned,
   type WriteScope,
 } from "../../src/core";
 import type {
@@ -37,15 +38,16 @@ import {
   stageView,
 } from "./stages";
 
-export const pipelineView = (row: PipelineRow, stageRows: StageRow[]): PipelineView => ({
-  id: row.id,
-  name: row.name,
-  pipeline_type: row.pipelineType as PipelineType,
-  is_default: row.isDefault,
-  first_response_hours: row.firstResponseHours,
-  stages: stageRows.map(stageView),
-  ...lifecycleFields(row),
-});
+export const pipelineView = (row: PipelineRow, stageRows: StageRow[]): PipelineView =>
+  versioned(row, {
+    id: row.id,
+    name: row.name,
+    pipeline_type: row.pipelineType as PipelineType,
+    is_default: row.isDefault,
+    first_response_hours: row.firstResponseHours,
+    stages: stageRows.map(stageView),
+    ...lifecycleFields(row),
+  });
 
 const livePipeline = (db: ReadDb, tenantId: string, id: string): Promise<PipelineRow> =>
   findLive(db, pipelines, tenantId, id, "Pipeline");

@@ -23,6 +23,7 @@ import {
   reserveSyncSeqs,
   softDelete,
   unlinkAll,
+  versioned,
   type WriteScope,
   writeCustomFields,
 } from "../../src/core";
@@ -53,10 +54,11 @@ const isOverdue = (row: TaskRow, now: Date) =>
   row.status === "pending" && !row.deletedAt && row.dueAt !== null && row.dueAt < now;
 
 /** The API view: stored fields plus `is_overdue`, computed against the clock. */
-export const taskView = (row: TaskRow, now: Date): TaskView => ({
-  ...taskFields(row),
-  is_overdue: isOverdue(row, now),
-});
+export const taskView = (row: TaskRow, now: Date): TaskView =>
+  versioned(row, {
+    ...taskFields(row),
+    is_overdue: isOverdue(row, now),
+  });
 
 /**
  * Moves tasks in the sync feeds (updated_at = `now`, next sync numbers, in
