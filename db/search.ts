@@ -159,11 +159,14 @@ export const catchUpSearchIndex = (
   db: Database,
   batch = INDEX_BATCH,
   indexed: (rows: number) => void = () => {},
-): Promise<void> => catchUpQueue(db, db.read, indexQueued, batch, indexed);
+): Promise<void> => catchUpQueue((fn) => db.transaction(fn), db.read, indexQueued, batch, indexed);
 
-/** Runs `index` (up to `batch` queued rows a transaction) while `read` still sees queued rows. */
+/**
+ * Runs `index` (up to `batch` queued rows a transaction, each transaction
+ * run by `run`) while `read` still sees queued rows.
+ */
 export async function catchUpQueue(
-  db: Database,
+  run: (fn: (tx: WriteTx) => Promise<number>) => Promise<number>,
   read: Database["read"],
   index: (tx: WriteTx, limit: number) => Promise<number>,
   batch: number,
@@ -172,7 +175,7 @@ export async function catchUpQueue(
   await loadPhoneNumbers();
   const queued = sql`select 1 from search_pending limit 1`;
   while ((await read.all(queued)).length > 0) {
-    const rows = await db.transaction((tx) => index(tx, batch));
+    const rows = await run((tx) => index(tx, batch));
     indexed(rows);
     if (rows < batch) return;
   }

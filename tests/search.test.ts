@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SQL } from "bun";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrate, migrationsOf } from "../db/migrate";
@@ -618,4 +619,78 @@ describe("on a PostgreSQL database in the C locale", () => {
       await local.close();
     }
   });
+});
+
+describe("the indexer beside writers (PostgreSQL)", () => {
+  const pg = test.skipIf(!testPostgresUrl);
+  const dir = mkdtempSync(join(tmpdir(), "crmd-indexer-"));
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  let raw: SQL;
+  let drop = async () => {};
+  beforeAll(async () => {
+    if (!testPostgresUrl) return;
+    const database = await testDatabase(dir);
+    drop = database.drop;
+    db = await openDatabase(database.url);
+    raw = new SQL(database.url, { max: 2 });
+  });
+  afterAll(async () => {
+    if (!testPostgresUrl) return;
+    await raw.close();
+    await db.close();
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const found = async (text: string) =>
+    (
+      await db.dialect.fullTextSearch(db, {
+        tenantId: "t1",
+        types: ["companies"],
+        limit: 10,
+        offset: 0,
+        text,
+      })
+    ).hits.map((hit) => hit.id);
+  const company = async (id: string, name: string) => {
+    const now = new Date();
+    await db.transaction((tx) =>
+      tx
+        .insert(companies)
+        .values({ id, tenantId: "t1", name, createdAt: now, updatedAt: now, syncSeq: 0 }),
+    );
+  };
+
+  pg(
+    "a row changed by a write not committed yet is indexed with what the write commits",
+    async () => {
+      await company("pending", "Alpha Pending"); // queued, not indexed yet
+      // Another instance's write, under way: it changes the queued row again.
+      await raw.begin(async (write) => {
+        await write`update companies set name = 'Beta Pending' where id = 'pending'`;
+        await db.dialect.catchUpSearchIndex(db); // an indexer's turn meanwhile
+      });
+      await db.dialect.catchUpSearchIndex(db);
+      expect(await found("beta")).toEqual(["pending"]);
+      expect(await found("alpha")).toEqual([]);
+    },
+  );
+
+  pg(
+    "a write to a row an indexer has claimed queues it again once the indexer commits",
+    async () => {
+      await company("claimed", "Gamma Claimed");
+      let written: Promise<unknown> = Promise.resolve();
+      // An indexer's batch in flight: it has taken the row's queue entry.
+      await raw.begin(async (indexer) => {
+        await indexer`delete from search_pending where doc_id in (select doc_id from search_docs where entity_id = 'claimed')`;
+        written = db.transaction((tx) =>
+          tx.update(companies).set({ name: "Delta Claimed" }).where(eq(companies.id, "claimed")),
+        );
+        await Bun.sleep(100);
+      });
+      await written;
+      await db.dialect.catchUpSearchIndex(db);
+      expect(await found("delta")).toEqual(["claimed"]);
+    },
+  );
 });

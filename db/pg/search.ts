@@ -21,8 +21,16 @@ import {
  * Full-text search, PostgreSQL flavour: `search_index` holds each indexed
  * row's title and body with a weighted tsvector (title A, body B) under a
  * GIN index (migration 0002). The triggers queue changed rows in
- * `search_pending` exactly as on SQLite, and the queue is indexed the same
- * way: in batches, each in a write transaction (under the writer lock).
+ * `search_pending` exactly as on SQLite, and the queue is indexed in
+ * batches, each in a transaction of its own that does not take the
+ * writers' lock (a batch's tsvectors and GIN entries took that lock from
+ * every write for ~14 ms in turn): indexers take turns under a lock of
+ * their own, and claim queue entries with FOR UPDATE SKIP LOCKED, which
+ * skips the entries of writes not committed yet (a write locks the entry
+ * it queues, migration 1820) and makes such a write wait for a claimed
+ * entry's batch to commit and then queue its row again. Whatever was
+ * committed before an indexer took its turn is claimable, so a search
+ * that first catches up finds every committed change.
  */
 
 /** ts_headline's options: marks as SQLite's snippet() writes them, about 12 words. */
@@ -36,12 +44,22 @@ const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=12, Mi
 const amongIds = (column: string, ids: readonly number[]): SQL =>
   sql`${sql.raw(column)} = any(cast(${`{${ids.join(",")}}`} as bigint[]))`;
 
-/** The doc_ids and tables of up to `limit` queued rows, oldest first. */
-const QUEUED = (limit: number) =>
-  sql`select p.doc_id, d.entity_type
-    from (select doc_id from search_pending order by doc_id limit ${limit}) p
-    left join search_docs d on d.doc_id = p.doc_id
-    order by p.doc_id`;
+/** Indexers on every instance take turns, a batch each: not the writers' lock (7411002). */
+const INDEXER_LOCK = "SELECT pg_advisory_xact_lock(7411003)";
+
+/**
+ * Takes up to `limit` queued rows, oldest first, out of the queue (until
+ * the batch commits, their entries are locked) and answers their doc_ids
+ * and tables. Entries a write in progress has locked are left for later.
+ */
+const CLAIMED = (limit: number) =>
+  sql`with claimed as (
+      delete from search_pending where doc_id in (
+        select doc_id from search_pending order by doc_id limit ${limit} for update skip locked)
+      returning doc_id)
+    select c.doc_id, d.entity_type from claimed c
+    left join search_docs d on d.doc_id = c.doc_id
+    order by c.doc_id`;
 
 /** As phoneRowsQuery (db/search.ts), with the ids as one array. */
 const phoneRows = (table: keyof typeof PHONE_COLUMNS, docIds: number[]): SQL =>
@@ -50,12 +68,12 @@ const phoneRows = (table: keyof typeof PHONE_COLUMNS, docIds: number[]): SQL =>
     where ${amongIds("d.doc_id", docIds)} and d.entity_type = ${table}`;
 
 /**
- * Indexes up to `limit` queued rows: their old entries dropped, then one
- * insert per table that has rows among them (a batch of deals: one), their
- * phone words, and the queue entries dropped.
+ * Indexes up to `limit` queued rows, claimed: their old entries dropped,
+ * then one insert per table that has rows among them (a batch of deals:
+ * one) and their phone words.
  */
 async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
-  const queued = await tx.all<{ doc_id: number; entity_type: string | null }>(QUEUED(limit));
+  const queued = await tx.all<{ doc_id: number; entity_type: string | null }>(CLAIMED(limit));
   if (queued.length === 0) return 0;
   const docIds = queued.map((q) => Number(q.doc_id));
   const tables = new Set(queued.flatMap((q) => (q.entity_type ? [q.entity_type] : [])));
@@ -68,7 +86,6 @@ async function indexQueued(tx: WriteTx, limit: number): Promise<number> {
       where ${amongIds("d.doc_id", docIds)} and d.entity_type = ${type} and v.deleted_at is null`);
   }
   await appendIndexWords(tx, await missingPhoneWords(tx, docIds, { tables, query: phoneRows }));
-  await tx.run(sql`delete from search_pending where ${amongIds("doc_id", docIds)}`);
   return queued.length;
 }
 
@@ -91,7 +108,18 @@ export const catchUpSearchIndex = (
   db: Database,
   batch = INDEX_BATCH,
   indexed: (rows: number) => void = () => {},
-): Promise<void> => catchUpQueue(db, db.primaryRead, indexQueued, batch, indexed);
+): Promise<void> => catchUpQueue(indexerTurn(db), db.primaryRead, indexQueued, batch, indexed);
+
+/** Runs a batch in a transaction of its own, in the indexers' turn (INDEXER_LOCK). */
+const indexerTurn =
+  (db: Database) =>
+  (fn: (tx: WriteTx) => Promise<number>): Promise<number> => {
+    if (!db.claimTransaction) throw new Error("PostgreSQL's indexer needs claimTransaction");
+    return db.claimTransaction(async (tx) => {
+      await tx.run(sql.raw(INDEXER_LOCK));
+      return fn(tx);
+    });
+  };
 
 /**
  * User text as a tsquery: every word as a prefix, folded as the index folds

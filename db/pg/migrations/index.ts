@@ -71,6 +71,7 @@ import idempotencyVersions from "./1740_idempotency_versions.sql" with { type: "
 import conversationParticipants from "./1760_conversation_participants.sql" with { type: "text" };
 import teamEmailAddresses from "./1780_team_email_addresses.sql" with { type: "text" };
 import teamEmailAddressLookup from "./1800_team_email_address_lookup.sql" with { type: "text" };
+import searchQueueLocks from "./1820_search_queue_locks.sql" with { type: "text" };
 
 export const postgresMigrations: Migration[] = [
   { id: "0001_schema", sql: schema },
@@ -130,4 +131,5 @@ export const postgresMigrations: Migration[] = [
   { id: "1760_conversation_participants", sql: conversationParticipants },
   { id: "1780_team_email_addresses", sql: teamEmailAddresses },
   { id: "1800_team_email_address_lookup", sql: teamEmailAddressLookup },
+  { id: "1820_search_queue_locks", sql: searchQueueLocks },
 ];
