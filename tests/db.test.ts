@@ -64,22 +64,26 @@ test("parseTime reads times without an offset as UTC and refuses junk with the f
 });
 
 test("secret box: sealed secrets open only with the same key; the key file is created once, 0600", async () => {
-  const { mkdtempSync, statSync } = await import("node:fs");
+  const { mkdtempSync, rmSync, statSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const { SecretBox, loadSecretKey } = await import("../src/secrets");
   const dir = mkdtempSync(join(tmpdir(), "crmd-key-"));
-  const key = loadSecretKey(undefined, dir);
-  expect(loadSecretKey(undefined, dir).equals(key)).toBe(true);
-  expect(statSync(join(dir, "secret.key")).mode & 0o777).toBe(0o600);
-  const box = new SecretBox(key);
-  const sealed = box.seal("whsec_abc");
-  expect(sealed).not.toContain("abc");
-  expect(box.seal("whsec_abc")).not.toBe(sealed);
-  expect(box.open(sealed)).toBe("whsec_abc");
-  const other = new SecretBox(loadSecretKey("ab".repeat(32), dir));
-  expect(() => other.open(sealed)).toThrow();
-  expect(() => loadSecretKey("short", dir)).toThrow("CRMD_SECRET_KEY");
+  try {
+    const key = loadSecretKey(undefined, dir);
+    expect(loadSecretKey(undefined, dir).equals(key)).toBe(true);
+    expect(statSync(join(dir, "secret.key")).mode & 0o777).toBe(0o600);
+    const box = new SecretBox(key);
+    const sealed = box.seal("whsec_abc");
+    expect(sealed).not.toContain("abc");
+    expect(box.seal("whsec_abc")).not.toBe(sealed);
+    expect(box.open(sealed)).toBe("whsec_abc");
+    const other = new SecretBox(loadSecretKey("ab".repeat(32), dir));
+    expect(() => other.open(sealed)).toThrow();
+    expect(() => loadSecretKey("short", dir)).toThrow("CRMD_SECRET_KEY");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("WAL checkpoints run off the writer: committed pages reach the database file within moments", async () => {
