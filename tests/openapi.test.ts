@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONSISTENCY_HEADER, readsMayLag } from "../src/consistency";
@@ -31,6 +31,7 @@ async function lint(args: string[], doc: Doc): Promise<unknown> {
   });
   const [out, err] = [await new Response(run.stdout).text(), await new Response(run.stderr).text()];
   await run.exited;
+  rmSync(dir, { recursive: true, force: true });
   try {
     return JSON.parse(out);
   } catch {

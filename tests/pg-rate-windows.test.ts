@@ -23,12 +23,14 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe.skipIf(!testPostgresUrl)("shared rate-limit windows on PostgreSQL", () => {
-  const dir = mkdtempSync(join(tmpdir(), "crmd-windows-"));
+  // Made when the tests run: a skipped describe runs no afterAll to remove it.
+  let dir = "";
   let database: { url: string; drop(): Promise<void> };
   let one: Database;
   let two: Database;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "crmd-windows-"));
     database = await testDatabase(dir);
     one = await openDatabase(database.url);
     two = await openDatabase(database.url);

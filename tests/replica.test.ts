@@ -75,13 +75,15 @@ async function twoInstances(name: string) {
 }
 
 describe.skipIf(!testPostgresUrl || !replicaUrl)("read replica", () => {
-  const dir = mkdtempSync(join(tmpdir(), "crmd-replica-"));
+  // Made when the tests run: a skipped describe runs no afterAll to remove it.
+  let dir = "";
   let database: { url: string; drop(): Promise<void> };
   let server: TestServer;
   let a: TenantClient;
   let replica: SQL;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "crmd-replica-"));
     database = await testDatabase(dir);
     replica = await replicaOf(database.url);
     server = await startTestServer({

@@ -623,12 +623,13 @@ describe("on a PostgreSQL database in the C locale", () => {
 
 describe("the indexer beside writers (PostgreSQL)", () => {
   const pg = test.skipIf(!testPostgresUrl);
-  const dir = mkdtempSync(join(tmpdir(), "crmd-indexer-"));
+  let dir = "";
   let db: Awaited<ReturnType<typeof openDatabase>>;
   let raw: SQL;
   let drop = async () => {};
   beforeAll(async () => {
     if (!testPostgresUrl) return;
+    dir = mkdtempSync(join(tmpdir(), "crmd-indexer-"));
     const database = await testDatabase(dir);
     drop = database.drop;
     db = await openDatabase(database.url);
