@@ -437,6 +437,14 @@ describe.skipIf(!testPostgresUrl || !replicaUrl)("replica fallen silent", () => 
 
       expect(lines.some((l) => l.includes("read replica answering again"))).toBe(false);
       relay.heal();
+      // Queries the silent relay held reach the replica as it heals and count among its
+      // scans; crmd tries the replica again only a while after it fell silent: read until
+      // crmd says it reads from the replica again, then check that it does.
+      const answeringAgain = () => lines.some((l) => l.includes("read replica answering again"));
+      for (let reads = 0; reads < 200 && !answeringAgain(); reads++) {
+        expect((await a.api.get("/api/external/deals")).status).toBe(200);
+        await Bun.sleep(50);
+      }
       expect(await readsOnReplica()).toBe(true);
       const back = lines.filter((l) => l.includes("read replica answering again"));
       expect(back).toHaveLength(1);
