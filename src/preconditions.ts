@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { WriteTx } from "../db/client";
 import { API_PREFIX } from "./auth";
 import { ApiError } from "./errors";
+import { parseHttpDate, wholeSecond } from "./http-date";
 import type { SyncedTable } from "./pagination";
 import { versionNamed } from "./record-version";
 import { currentRequest, requestState } from "./request-state";
@@ -108,11 +109,10 @@ export async function checkPrecondition(tx: WriteTx, precondition: Precondition)
     return;
   }
   // If-Unmodified-Since counts only without If-Match (RFC 9110 13.2.2).
-  const since = ifUnmodifiedSince === null ? Number.NaN : Date.parse(ifUnmodifiedSince);
-  if (Number.isNaN(since)) return; // not a date: ignored (RFC 9110 13.1.4)
+  const since = parseHttpDate(ifUnmodifiedSince);
+  if (since === null) return; // not an HTTP date: ignored (RFC 9110 13.1.4)
   // HTTP dates have whole seconds: a change within the named second counts as not after it.
-  const updatedAt = Math.floor((row.updatedAt as Date).getTime() / 1000) * 1000;
-  if (updatedAt > since)
+  if (wholeSecond(row.updatedAt as Date) > since)
     throw preconditionFailed(
       `The record changed after If-Unmodified-Since: it was updated at ${(row.updatedAt as Date).toISOString()}`,
     );
