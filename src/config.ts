@@ -594,11 +594,15 @@ function urlWith(name: string, raw: string, schemes: string[]): string {
 
 const HTTP = ["http", "https"];
 
-function trustedProxies(setting: string, raw: string): string[] {
-  const entries = raw
+/** The entries of a comma-separated setting, trimmed, empty ones left out. */
+const commaList = (raw: string) =>
+  raw
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
+
+function trustedProxies(setting: string, raw: string): string[] {
+  const entries = commaList(raw);
   for (const entry of entries) {
     try {
       proxyaddr.compile(entry);
@@ -610,12 +614,6 @@ function trustedProxies(setting: string, raw: string): string[] {
   }
   return entries;
 }
-
-const commaList = (raw: string) =>
-  raw
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
 
 function sesTopicArns(setting: string, raw: string): string[] {
   const arns = commaList(raw);
