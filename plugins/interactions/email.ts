@@ -23,11 +23,14 @@ type ContactRow = typeof contacts.$inferSelect;
 /** An email address, as the API's `format: "email"` fields take it. */
 export const isAddress = (address: string) => FormatRegistry.Get("email")?.(address) === true;
 
-/** A sender as an email header takes it: `address` or `Name <address>` (the name may be quoted). */
-export function isMailbox(from: string): boolean {
-  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(from.trim());
-  return isAddress(named ? named[1] : from.trim());
+/** The address of a mailbox as a header writes it: `address`, or `Name <address>` (the name may be quoted). */
+export function mailboxAddress(mailbox: string): string {
+  const trimmed = mailbox.trim();
+  return /^[^<>\r\n]*<([^<>]+)>$/.exec(trimmed)?.[1] ?? trimmed;
 }
+
+/** A sender as an email header takes it: `address` or `Name <address>`. */
+export const isMailbox = (from: string): boolean => isAddress(mailboxAddress(from));
 
 /** The domain of an address, also in `Name <address>` form. */
 const domainOf = (address: string) => /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? "crmd.local";

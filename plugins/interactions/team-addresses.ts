@@ -1,11 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { interactions, teamEmailAddresses } from "../../db/schema";
 import { type AppContext, invalid, type ReadDb, type WriteTx } from "../../src/core";
-import { isAddress } from "./email";
-
-/** The address of a mailbox as a header writes it (`Name <address>` or `address`), lower case. */
-const mailboxAddress = (mailbox: string) =>
-  (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
+import { isAddress, mailboxAddress } from "./email";
 
 /**
  * The team's own mailboxes: the tenant's listed addresses and domains, the
@@ -22,7 +18,7 @@ export class TeamAddresses {
 
   /** Adds an address (`Name <address>` taken too) or a domain (`@acme.com`). */
   add(entry: string): void {
-    const address = mailboxAddress(entry);
+    const address = mailboxAddress(entry).toLowerCase();
     if (address.startsWith("@")) this.domains.add(address.slice(1));
     else if (address) this.addresses.add(address);
   }
