@@ -240,7 +240,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   // batch open at the time (one at a time: the GroupCommitter), so the write path's
   // prepared queries are built once, not once per batch (db/shared-queries.ts).
   const clock = new ServerClock(async () => {
-    const [reading] = await primary.unsafe(`SELECT ${SERVER_NOW_MS}`);
+    const [reading] = (await onPrimary(`SELECT ${SERVER_NOW_MS}`, [], false)) as Array<{
+      now_ms: number;
+    }>;
     return reading.now_ms;
   });
   let batchRunner: Runner | null = null;
